@@ -1,0 +1,36 @@
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STORE   ?= bilat-store
+export OPENBLAS_NUM_THREADS := 1
+
+.PHONY: run test bench eval clean install
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml requirements.txt models.txt
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install -q --disable-pip-version-check --no-deps --require-hashes -r models.txt
+	$(BIN)/pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+run: install
+	rm -rf $(STORE)
+	$(BIN)/bilat ingest examples/articles --store $(STORE)
+	@for q in examples/queries/*.rq; do echo "== $$q"; $(BIN)/bilat query -f $$q --store $(STORE) || exit 1; done
+	mkdir -p out
+	$(BIN)/bilat export --format graphml -o out/bilat.graphml --store $(STORE)
+	$(BIN)/bilat stats --store $(STORE)
+
+test: install
+	$(BIN)/python -m pytest -q tests
+
+eval: install
+	$(BIN)/bilat eval tests/corpus --baseline tests/corpus/baseline.json
+
+bench: install
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) $(STORE) out .pytest_cache
