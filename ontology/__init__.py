@@ -1,0 +1,61 @@
+"""The bilat vocabulary: ``bilat.ttl`` (OWL), ``shapes.ttl`` (SHACL) and ``namespace.BL``.
+
+>>> g = load_ontology()
+>>> (BL.Country, RDFS.subClassOf, BL.Place) in g
+True
+>>> event_codes()["Consult"]
+('CONSULT', '04')
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rdflib import Graph
+from rdflib.namespace import RDFS
+
+from bilat.ontology.namespace import (
+    BL, DOC, GRAPH, ID, ONTOLOGY_IRI, ONTOLOGY_TTL, SHAPES_TTL, WD, ENTITY_CLASSES, EVENT_CLASSES,
+)
+
+
+def load_ontology(graph: Graph | None = None) -> Graph:
+    """Parse ``bilat.ttl`` into ``graph`` (a new Graph when None) and return it."""
+    g = graph if graph is not None else Graph()
+    g.parse(ONTOLOGY_TTL, format="turtle")
+    return g
+
+
+def load_shapes(graph: Graph | None = None) -> Graph:
+    """Parse ``shapes.ttl`` into ``graph`` (a new Graph when None) and return it."""
+    g = graph if graph is not None else Graph()
+    g.parse(SHAPES_TTL, format="turtle")
+    return g
+
+
+@lru_cache(maxsize=1)
+def ontology_turtle() -> str:
+    """The text of ``bilat.ttl`` (UTF-8), e.g. to load into a store as is."""
+    return ONTOLOGY_TTL.read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def event_codes() -> dict[str, tuple[str | None, str | None]]:
+    """Local name of each event class -> (PLOVER type, CAMEO root code); None where the
+    class has no counterpart (Statement has no PLOVER type, Anniversary has neither)."""
+    g = load_ontology()
+    out: dict[str, tuple[str | None, str | None]] = {}
+    for cls in EVENT_CLASSES:
+        plover = g.value(cls, BL.ploverType)
+        cameo = g.value(cls, BL.cameoRoot)
+        out[cls[len(str(BL)):]] = (
+            str(plover) if plover is not None else None,
+            str(cameo) if cameo is not None else None,
+        )
+    return out
+
+
+__all__ = [
+    "BL", "ID", "DOC", "GRAPH", "WD", "ONTOLOGY_IRI", "ONTOLOGY_TTL", "SHAPES_TTL",
+    "ENTITY_CLASSES", "EVENT_CLASSES", "load_ontology", "load_shapes", "ontology_turtle",
+    "event_codes",
+]

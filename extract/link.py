@@ -1,0 +1,401 @@
+"""Entity linking: every mention resolves to one entity.
+
+Two sources of mentions meet here. The knowledge-base gazetteer finds every alias of every
+entry (labels, other names, abbreviations, former names, adjectives and demonyms), in any
+script, Russian ones by their lemmas ("Лаврова", "Нур-Султане"). The NER of the language's
+pipeline finds the names the knowledge base does not know. The knowledge base wins where both
+speak (its class overrides a wrong NER type); surname-only mentions join the person already
+named in the document; unknown names get a stable key from a transliteration-aware spelling key,
+so that "Мухтар Тлеуберди" and "Mukhtar Tleuberdi" are one entity in every document.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from bilat.extract.records import Document, Entity, KBEntry, Mention
+from bilat.extract.text import DATA, fold, is_cyrillic, lemma, match_key, read_table, words
+
+# Preference among entries sharing an alias (a name shared by a project and its city belongs
+# to the project), then by the document's dominant country.
+CLASS_PREFERENCE = ("Project", "Country", "GovernmentBody", "InternationalOrganization",
+                    "MediaOutlet", "Company", "Organization", "Person", "City", "Place")
+MAX_ALIAS_WORDS = 12
+PLACE_CLASSES = {"Country", "City", "Place"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    key: str
+    kind: str  # label | alt | abbr | former | adjective | surname
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    text: str
+    label: str  # coarse label: PER ORG LOC GPE FAC NORP ADJ
+    keys: tuple[Candidate, ...] = ()  # KB candidates (gazetteer)
+    normal: str = ""
+    sentence: int = 0
+    key: str | None = None
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Per-language tables from the data folder."""
+
+    ner_labels: dict[str, str]
+    org_cues: tuple[tuple[str, str], ...]
+    ignore: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def resources(lang: str) -> Resources:
+    folder = DATA / lang
+    return Resources(
+        ner_labels={r[0]: r[1] for r in read_table(folder / "ner_labels.tsv")},
+        org_cues=tuple((r[0], r[1]) for r in read_table(folder / "org_cues.tsv")),
+        ignore=frozenset(fold(r[0]) for r in read_table(folder / "ignore.tsv")),
+    )
+
+
+def _word_keys(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(surface keys, lemma keys) of the words of an alias or a stretch of text."""
+    ws = [w.text for w in words(text)]
+    return tuple(fold(w) for w in ws), tuple(lemma(w) for w in ws)
+
+
+class Gazetteer:
+    """Finds every knowledge-base alias in a text, by surface form and by lemmas."""
+
+    def __init__(self, kb: Sequence[KBEntry]):
+        self.entries = {e.key: e for e in kb}
+        self.index: dict[tuple[str, ...], set[Candidate]] = defaultdict(set)
+        self.cased: dict[tuple[str, ...], str] = {}  # how the alias is written: "abbr" | "cap" | "low"
+        surnames: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for e in kb:
+            for alias in e.aliases:
+                self._add(alias.text, Candidate(e.key, alias.kind))
+                if e.cls == "Person" and alias.kind in ("label", "alt") and len(alias.text.split()) >= 2:
+                    last = alias.text.split()[-1]
+                    surface, lemmas = _word_keys(last)
+                    surnames[surface].add(e.key)
+                    surnames[lemmas].add(e.key)
+        for k, keys in surnames.items():
+            for key in keys:
+                self.index[k].add(Candidate(key, "surname"))
+            self.cased.setdefault(k, "cap")
+
+    def _add(self, text: str, cand: Candidate) -> None:
+        surface, lemmas = _word_keys(text)
+        if not surface or len(surface) > MAX_ALIAS_WORDS:
+            return
+        letters = [c for c in text if c.isalpha()]
+        if letters and all(c.isupper() for c in letters) and len(letters) <= 6:
+            case = "abbr"
+        elif text[:1].isupper():
+            case = "cap"
+        else:
+            case = "low"
+        for k in {surface, lemmas}:
+            self.index[k].add(cand)
+            old = self.cased.get(k)
+            # the loosest writing wins when two aliases share a key
+            if old is None or ("abbr", "cap", "low").index(case) > ("abbr", "cap", "low").index(old):
+                self.cased[k] = case
+
+    def find(self, text: str) -> list[_Span]:
+        """Longest, leftmost alias matches, never overlapping."""
+        ws = words(text)
+        surf = [fold(w.text) for w in ws]
+        lems = [lemma(w.text) for w in ws]
+        out: list[_Span] = []
+        i = 0
+        while i < len(ws):
+            hit = None
+            for n in range(min(MAX_ALIAS_WORDS, len(ws) - i), 0, -1):
+                for seq in (tuple(surf[i:i + n]), tuple(lems[i:i + n])):
+                    cands = self.index.get(seq)
+                    if cands and self._case_ok(seq, ws[i].text, ws[i:i + n]):
+                        hit = (n, cands)
+                        break
+                if hit:
+                    break
+            if hit is None:
+                hit = self._hyphen_parts(ws[i], out)
+                i += 1
+                continue
+            n, cands = hit
+            start, end = ws[i].start, ws[i + n - 1].end
+            out.append(_Span(start, end, text[start:end], _coarse(cands, self.entries), tuple(sorted(cands, key=lambda c: (c.key, c.kind)))))
+            i += n
+        return out
+
+    def _hyphen_parts(self, w, out: list[_Span]) -> None:
+        """Parts of a hyphenated compound that are adjectives or names on their own
+        ("российско-казахстанский", "Russian-Kazakh")."""
+        if "-" not in w.text:
+            return None
+        pos = w.start
+        for part in w.text.split("-"):
+            if part:
+                seq_s, seq_l = (fold(part),), (lemma(part),)
+                for seq in (seq_s, seq_l):
+                    cands = self.index.get(seq)
+                    if cands and all(c.kind == "adjective" for c in cands):
+                        out.append(_Span(pos, pos + len(part), part, "ADJ", tuple(sorted(cands, key=lambda c: (c.key, c.kind)))))
+                        break
+            pos += len(part) + 1
+        return None
+
+    def _case_ok(self, seq, first: str, ws) -> bool:
+        case = self.cased.get(seq, "low")
+        if case == "abbr":
+            letters = [c for w in ws for c in w.text if c.isalpha()]
+            return bool(letters) and all(c.isupper() for c in letters)
+        if case == "cap":
+            return first[:1].isupper() or first[:1].isdigit()
+        return True
+
+
+def _coarse(cands: Iterable[Candidate], entries: dict[str, KBEntry]) -> str:
+    cands = list(cands)
+    if all(c.kind == "adjective" for c in cands):
+        return "ADJ"
+    classes = {entries[c.key].cls for c in cands if c.key in entries}
+    if classes & {"Person"}:
+        return "PER"
+    if classes & PLACE_CLASSES:
+        return "GPE"
+    return "ORG"
+
+
+@dataclass
+class Linked:
+    """The entities of a document and, for the later stages, every linked span."""
+
+    entities: tuple[Entity, ...]
+    spans: tuple[tuple[int, int, str, str], ...]  # (start, end, entity key, coarse label)
+
+    def key_at(self, start: int, end: int) -> str | None:
+        for s, e, key, _ in self.spans:
+            if s <= start and end <= e:
+                return key
+        return None
+
+
+class Linker:
+    """Resolves a parsed document's mentions to entities of the knowledge base or new ones."""
+
+    def __init__(self, kb: Sequence[KBEntry]):
+        self.kb = {e.key: e for e in kb}
+        self.gazetteer = Gazetteer(kb)
+
+    # -- candidates ---------------------------------------------------------------------------
+    def _ner_spans(self, sdoc, lang: str) -> list[_Span]:
+        res = resources(lang)
+        sent_of = _sentence_index(sdoc)
+        out = []
+        for ent in sdoc.ents:
+            label = res.ner_labels.get(ent.label_)
+            if label is None:
+                continue
+            start, end, text = ent.start_char, ent.end_char, ent.text
+            # drop a leading article and a trailing possessive
+            for prefix in ("the ", "The "):
+                if text.startswith(prefix):
+                    start += len(prefix)
+                    text = text[len(prefix):]
+            for suffix in ("'s", "’s"):
+                if text.endswith(suffix):
+                    end -= len(suffix)
+                    text = text[:-len(suffix)]
+            text = text.strip(" \n\t\"«»“”,.;:")
+            if not text or fold(text) in res.ignore or not any(c.isalpha() for c in text):
+                continue
+            start = sdoc.text.find(text, start)
+            normal = getattr(ent._, "normal", None) or text
+            out.append(_Span(start, start + len(text), text, label, normal=normal,
+                             sentence=sent_of(start)))
+        return out
+
+    # -- main ---------------------------------------------------------------------------------
+    def link(self, doc: Document, sdoc) -> Linked:
+        lang = doc.lang or "en"
+        text = doc.text
+        sent_of = _sentence_index(sdoc)
+        gaz = self.gazetteer.find(text)
+        for sp in gaz:
+            sp.sentence = sent_of(sp.start)
+        ner = [sp for sp in self._ner_spans(sdoc, lang) if not self._covered(sp, gaz)]
+
+        # the document's dominant country decides generic names ("the Foreign Ministry")
+        countries = Counter()
+        for sp in gaz:
+            if len(sp.keys) == 1 and self.kb[sp.keys[0].key].cls == "Country":
+                countries[sp.keys[0].key] += 1
+
+        persons_in_doc: set[str] = set()
+        for sp in gaz:
+            if sp.label == "PER" and any(c.kind != "surname" for c in sp.keys):
+                persons_in_doc.update(c.key for c in sp.keys if c.kind != "surname")
+        for sp in gaz:
+            sp.key = self._choose(sp, countries, persons_in_doc)
+        gaz = [sp for sp in gaz if sp.key is not None]
+
+        # unknown names: surnames join full names, others get a spelling key
+        new_entities: dict[str, dict] = {}
+        full_names: dict[str, str] = {}  # match key of a surname → entity key
+        for sp in sorted(ner, key=lambda s: (-len(s.normal.split()), s.start)):
+            hit = self._lookup(sp)
+            if hit is not None:
+                sp.key = hit
+                continue
+            cls = self._class_of(sp, lang)
+            if cls is None:
+                continue
+            name = _clean_name(sp.normal if lang == "ru" else sp.text)
+            if cls == "Person":
+                parts = name.split()
+                if len(parts) == 1:
+                    known = full_names.get(match_key(parts[0]))
+                    if known is None:
+                        known = self._surname_in_doc(parts[0], gaz)
+                    if known is not None:
+                        sp.key = known
+                        continue
+                key = "person/" + match_key(name)
+                if len(parts) > 1:
+                    full_names.setdefault(match_key(parts[-1]), key)
+            else:
+                key = _prefix(cls) + "/" + match_key(name)
+            if key.endswith("/"):
+                continue
+            sp.key = key
+            ent = new_entities.setdefault(key, {"cls": cls, "names": Counter()})
+            ent["names"][name] += 1
+
+        spans = sorted([sp for sp in gaz + ner if sp.key is not None], key=lambda s: (s.start, s.end))
+        return self._entities(doc, spans, new_entities)
+
+    def _covered(self, sp: _Span, gaz: list[_Span]) -> bool:
+        """A NER span is dropped when the knowledge base speaks for it: a gazetteer match
+        overlaps it, unless every overlapping match is a place or adjective nested inside a
+        longer name ("Kazakh Ministry of Energy")."""
+        overlapping = [g for g in gaz if g.start < sp.end and sp.start < g.end]
+        if not overlapping:
+            return False
+        for g in overlapping:
+            nested = sp.start <= g.start and g.end <= sp.end and (g.end - g.start) < (sp.end - sp.start)
+            if not nested or g.label not in ("GPE", "ADJ"):
+                return True
+        return sp.label in ("GPE", "LOC", "NORP")
+
+    def _choose(self, sp: _Span, countries: Counter, persons_in_doc: set[str]) -> str | None:
+        cands = list(sp.keys)
+        surnames = [c for c in cands if c.kind == "surname"]
+        others = [c for c in cands if c.kind != "surname"]
+        if not others:
+            in_doc = [c for c in surnames if c.key in persons_in_doc]
+            if len({c.key for c in in_doc}) == 1:
+                return in_doc[0].key
+            if len({c.key for c in surnames}) == 1:
+                return surnames[0].key
+            return None
+        keys = sorted({c.key for c in others})
+        if len(keys) == 1:
+            return keys[0]
+
+        def score(key: str):
+            e = self.kb[key]
+            cls_rank = CLASS_PREFERENCE.index(e.cls) if e.cls in CLASS_PREFERENCE else len(CLASS_PREFERENCE)
+            return (-countries.get(e.country or key, 0), cls_rank, key)
+
+        return min(keys, key=score)
+
+    def _lookup(self, sp: _Span) -> str | None:
+        """A NER span whose (normalized) text is a knowledge-base alias."""
+        for form in (sp.text, sp.normal):
+            surface, lemmas = _word_keys(form)
+            for seq in (surface, lemmas):
+                cands = self.gazetteer.index.get(seq)
+                if cands:
+                    keys = {c.key for c in cands if c.kind != "surname"}
+                    if len(keys) == 1:
+                        return keys.pop()
+        return None
+
+    def _surname_in_doc(self, surname: str, gaz: list[_Span]) -> str | None:
+        k = match_key(surname)
+        for g in gaz:
+            e = self.kb.get(g.key or "")
+            if e is not None and e.cls == "Person":
+                for lg, lab in e.labels:
+                    if match_key(lab.split()[-1]) == k:
+                        return e.key
+        return None
+
+    def _class_of(self, sp: _Span, lang: str) -> str | None:
+        if sp.label == "PER":
+            return "Person"
+        if sp.label == "NORP":
+            return None  # demonyms the knowledge base does not know are not entities
+        if sp.label in ("GPE", "LOC", "FAC"):
+            return "Place"
+        res = resources(lang)
+        toks = [lemma(w.text) if lang == "ru" else w.text.lower() for w in words(sp.text)]
+        for cue, cls in res.org_cues:
+            if cue in toks:
+                return cls
+        return "Organization"
+
+    def _entities(self, doc: Document, spans: list[_Span], new: dict[str, dict]) -> Linked:
+        lang = doc.lang or "en"
+        by_key: dict[str, list[_Span]] = defaultdict(list)
+        for sp in spans:
+            by_key[sp.key].append(sp)
+        entities = []
+        for key, sps in sorted(by_key.items()):
+            mentions = tuple(Mention(s.start, s.end, s.text, s.label, s.normal or s.text, s.sentence) for s in sps)
+            alts = sorted({(lang, s.text) for s in sps} | {(lang, s.normal) for s in sps if s.normal and s.label != "ADJ"})
+            if key in self.kb:
+                e = self.kb[key]
+                labels = tuple((lg, t) for lg, t in e.labels if lg in ("en", "ru", "kk"))
+                entities.append(Entity(key, e.cls, labels, tuple(alts), mentions, e.wikidata, True))
+            else:
+                info = new[key]
+                name = _best_name(info["names"])
+                entities.append(Entity(key, info["cls"], ((lang, name),), tuple(alts), mentions, None, False))
+        flat = tuple((sp.start, sp.end, sp.key, sp.label) for sp in spans)
+        return Linked(tuple(entities), flat)
+
+
+def _best_name(names: Counter) -> str:
+    """The fullest, most frequent form: more words first, then frequency, then text."""
+    return sorted(names.items(), key=lambda kv: (-len(kv[0].split()), -kv[1], kv[0]))[0][0]
+
+
+def _clean_name(name: str) -> str:
+    return " ".join(name.replace("\n", " ").split()).strip(" ,.;:\"«»“”")
+
+
+def _prefix(cls: str) -> str:
+    return {"Person": "person", "Place": "place", "City": "place", "Country": "place"}.get(cls, "org")
+
+
+def _sentence_index(sdoc):
+    starts = [s.start_char for s in sdoc.sents]
+
+    def sent_of(char: int) -> int:
+        import bisect
+
+        return max(0, bisect.bisect_right(starts, char) - 1)
+
+    return sent_of
+
+
+__all__ = ["Linker", "Linked", "Gazetteer", "Candidate", "resources", "is_cyrillic", "field"]

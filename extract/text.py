@@ -1,0 +1,124 @@
+"""Small text helpers shared by the stages: words with offsets, lemmas, transliteration and the
+spelling-folding key that lets "Мухтар Тлеуберди" and "Mukhtar Tleuberdi" meet.
+
+>>> [w.text for w in words("Russia's /TASS/. Нур-Султане")]
+['Russia', "'", 's', '/', 'TASS', '/', '.', 'Нур-Султане']
+>>> match_key("Mukhtar Tleuberdi") == match_key("Мухтар Тлеуберди")
+True
+>>> match_key("Sergei Lavrov") == match_key("Sergey Lavrov") == match_key("Сергей Лавров")
+True
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+_WORD = re.compile(r"\w+(?:[-.]\w+)*|[^\w\s]", re.UNICODE)
+_CYR = re.compile("[а-яёәғқңөұүһі]", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+
+def words(text: str) -> list[Word]:
+    """Words and punctuation marks of ``text`` with their offsets (hyphenated and dotted
+    compounds stay one word: "Nur-Sultan", "kazlenta.kz")."""
+    return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def read_table(path: Path) -> list[list[str]]:
+    """Rows of a tab-separated data file; '#' starts a comment line; blank lines skipped."""
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            rows.append(line.split("\t"))
+    return rows
+
+
+def is_cyrillic(text: str) -> bool:
+    return bool(_CYR.search(text))
+
+
+def fold(text: str) -> str:
+    """Case-, ё- and quote-insensitive comparison form of a surface string."""
+    text = unicodedata.normalize("NFC", text).lower().replace("ё", "е")
+    text = re.sub(r"[\"«»“”„'’`]", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """pymorphy3's normal form of a Russian word (lowercase, ё folded); other words lowercased."""
+    low = word.lower().replace("ё", "е")
+    if not _CYR.search(low):
+        return low
+    from bilat.extract.nlp import morph_analyzer
+
+    parts = low.split("-")
+    if len(parts) > 1 and all(parts):
+        # "российско-казахстанской": lemmatize the last part, keep the others as written
+        return "-".join(parts[:-1] + [lemma(parts[-1])])
+    return morph_analyzer().parse(low)[0].normal_form.replace("ё", "е")
+
+
+@lru_cache(maxsize=1)
+def _translit_table() -> dict[str, str]:
+    return {row[0]: (row[1] if len(row) > 1 else "") for row in read_table(DATA / "common" / "translit_ru.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _key_rules() -> list[tuple[str, str]]:
+    return [(row[0], row[1] if len(row) > 1 else "") for row in read_table(DATA / "common" / "match_key.tsv")]
+
+
+def translit(text: str) -> str:
+    """Latin transliteration of Cyrillic letters (others unchanged), keeping capitals.
+
+    >>> translit("Алексей Майшев")
+    'Aleksey Mayshev'
+    """
+    table = _translit_table()
+    out = []
+    for ch in text:
+        low = ch.lower()
+        if low in table:
+            rep = table[low]
+            out.append(rep.capitalize() if ch != low and rep else rep)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def match_key(name: str) -> str:
+    """A spelling-folding key: transliterated, lowercased, variants of one name folded,
+    doubled letters collapsed, words joined by '-'."""
+    s = unicodedata.normalize("NFKD", translit(fold(name)))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = re.sub(r"[^a-z0-9]+", " ", s).strip()
+    for src, dst in _key_rules():
+        s = s.replace(src, dst)
+    s = re.sub(r"(.)\1+", r"\1", s)
+    return "-".join(s.split())
+
+
+def slug(name: str) -> str:
+    """ASCII slug of a name: "Sergey Lavrov" → "sergey-lavrov".
+
+    >>> slug("Ministry of Foreign Affairs of Russia")
+    'ministry-of-foreign-affairs-of-russia'
+    """
+    s = unicodedata.normalize("NFKD", translit(name.lower()))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return "-".join(re.sub(r"[^a-z0-9]+", " ", s).split())
