@@ -1,2 +1,164 @@
-def main(argv=None) -> int:
-    return 0
+"""The ``bilat`` command line: ``main(argv) -> int`` over the functions of :mod:`bilat.app`.
+
+Exit codes: 0 success, 1 the work failed (a bad query, violations), 2 bad usage or unreadable
+input. Errors are one line on stderr; ``--debug`` shows the traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+EXPORT_FORMATS = ("graphml", "turtle", "trig", "nquads", "jsonld")
+QUERY_FORMATS = ("table", "json", "csv", "tsv", "xml", "turtle", "ntriples")
+
+
+class UsageError(Exception):
+    """Bad usage or unreadable input: exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="bilat", description="Bilateral-relations knowledge graph: news → RDF → SPARQL → GraphML.")
+    p.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def with_store(sp):
+        sp.add_argument("--store", help="store folder or sparql+http://host:port URL "
+                                        "(default: $BILAT_STORE or ./bilat-store)")
+        sp.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        return sp
+
+    sp = with_store(sub.add_parser("ingest", help="read files or folders, extract, add to the store"))
+    sp.add_argument("paths", nargs="+", metavar="PATH")
+
+    sp = with_store(sub.add_parser("query", help="run a SPARQL query"))
+    sp.add_argument("sparql", nargs="?", metavar="SPARQL")
+    sp.add_argument("-f", "--file", help="read the query from FILE")
+    sp.add_argument("--format", default="table", choices=QUERY_FORMATS)
+
+    sp = with_store(sub.add_parser("export", help="write the store as GraphML or RDF"))
+    sp.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    sp.add_argument("-o", "--output", required=True, metavar="FILE")
+
+    sp = with_store(sub.add_parser("serve", help="read-only SPARQL 1.1 endpoint"))
+    sp.add_argument("--host", default="127.0.0.1")
+    sp.add_argument("--port", type=int, default=7878)
+    sp.add_argument("--timeout", type=float, default=30.0, help="query time limit in seconds")
+
+    with_store(sub.add_parser("validate", help="SHACL validation against ontology/shapes.ttl"))
+    with_store(sub.add_parser("stats", help="counts of documents, entities, events, triples"))
+
+    sp = sub.add_parser("eval", help="measure extraction quality on annotated articles")
+    sp.add_argument("gold_dir", metavar="GOLD_DIR")
+    sp.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    sp.add_argument("--baseline", metavar="FILE", help="fail (exit 1) when a figure drops below this file's")
+    sp.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv
+    try:
+        args = _parser().parse_args(argv)
+        return _run(args)
+    except UsageError as e:
+        if debug:
+            raise
+        print(str(e).splitlines()[0], file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("bilat: interrupted", file=sys.stderr)
+        return 130
+    except Exception as e:  # noqa: BLE001 - map every failure to one line and an exit code
+        if debug:
+            raise
+        from bilat.graph.sparql import QueryError
+        from bilat.graph.store import StoreError
+
+        msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        if isinstance(e, QueryError):
+            print(f"bilat: bad query: {msg}", file=sys.stderr)
+            return 1
+        if isinstance(e, (StoreError, OSError)):
+            print(f"bilat: {msg}", file=sys.stderr)
+            return 2
+        print(f"bilat: {type(e).__name__}: {msg}", file=sys.stderr)
+        return 1
+
+
+def _open(args, *, create: bool = False):
+    from bilat.graph.store import open_store
+
+    return open_store(args.store, create=create)
+
+
+def _run(args) -> int:
+    from bilat import app
+
+    cmd = args.command
+    if cmd == "ingest":
+        with _open(args, create=True) as store:
+            summary = app.ingest(args.paths, store=store, progress=sys.stderr.isatty())
+        print(summary.line())
+        return 0 if summary.documents + summary.unchanged > 0 or not summary.skipped else 2
+    if cmd == "query":
+        if (args.sparql is None) == (args.file is None):
+            raise UsageError("bilat query: give a SPARQL string or -f FILE (one of them)")
+        if args.file:
+            try:
+                with open(args.file, encoding="utf-8") as f:
+                    query = f.read()
+            except OSError as e:
+                raise UsageError(f"{args.file}: cannot read: {e.strerror}") from e
+        else:
+            query = args.sparql
+        with _open(args) as store:
+            fmt = "json" if args.format == "table" else args.format
+            data, _ = store.run_query(query, fmt=fmt)
+        if args.format == "table":
+            from bilat.graph.sparql import format_table, query_kind
+
+            if query_kind(query) in ("SELECT", "ASK"):
+                sys.stdout.write(format_table(data))
+                if not format_table(data).endswith("\n"):
+                    sys.stdout.write("\n")
+                return 0
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return 0
+    if cmd == "export":
+        with _open(args) as store:
+            print(app.export(store, args.format, args.output))
+        return 0
+    if cmd == "serve":
+        from bilat.graph.server import serve
+
+        from bilat.graph.store import default_location
+
+        serve(store=args.store or default_location(), host=args.host, port=args.port, timeout=args.timeout)
+        return 0
+    if cmd == "validate":
+        with _open(args) as store:
+            conforms, text = app.validate(store)
+        if conforms:
+            print("conforms: the store satisfies ontology/shapes.ttl")
+            return 0
+        print(text)
+        return 1
+    if cmd == "stats":
+        with _open(args) as store:
+            print("\n".join(app.stats(store).lines()))
+        return 0
+    if cmd == "eval":
+        from bilat import evaluate
+
+        return evaluate.main(args)
+    raise UsageError(f"bilat: unknown command {cmd}")  # pragma: no cover

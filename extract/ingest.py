@@ -8,9 +8,12 @@ Inputs (``CONTRACT.md``, section "Input"):
 
 - ``.txt`` / ``.md``: one document per file; the whole file is the text. For ``.md`` a leading
   ``# Title`` line also gives the title (the text keeps it).
-- ``.html`` / ``.htm``: the article text is extracted with trafilatura (boilerplate removed);
-  title, date (``article:published_time`` and the like), canonical URL and site name come from
-  the page metadata.
+- ``.html`` / ``.htm``: the article text is extracted with trafilatura in its precision mode
+  (menus, footers, share buttons, comments removed; lines right-stripped); title, date
+  (``article:published_time``, JSON-LD, ``<time>``: the published date, not the modified one;
+  no guessing from the body text), canonical URL and site name (as ``source``) come from the
+  page metadata. A page with no article text is a Problem. A ``<meta charset>`` is honoured
+  when the bytes are not UTF-8.
 - ``.jsonl``: one JSON object per line, ``{"id", "text", "title"?, "date"?, "url"?, "lang"?,
   "source"?}``; blank lines are skipped; a bad line is a Problem with its 1-based line number.
 - ``.json``: one such object, a list of them, or a gold-annotation file (``eval/GOLD_FORMAT``:
@@ -184,18 +187,28 @@ def _decode_unmarked(data: bytes, declared: str | None) -> str:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 without a BOM: NULs (high bytes of ASCII characters) on one side only."""
+    """UTF-16 without a BOM: NULs (the high bytes of ASCII characters) on one side only, and
+    the decoded sample is text (no control characters, mostly letters and spaces)."""
     sample = data[: _SAMPLE & ~1]
-    if len(sample) < 4 or len(data) % 2:
+    if len(sample) < 16 or len(data) % 2:
         return None
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
     half = len(sample) // 2
     if odd > half * 0.1 and even == 0:
-        return "utf-16-le"
-    if even > half * 0.1 and odd == 0:
-        return "utf-16-be"
-    return None
+        codec = "utf-16-le"
+    elif even > half * 0.1 and odd == 0:
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        text = sample.decode(codec, errors="strict" if len(sample) == len(data) else "ignore")
+    except UnicodeDecodeError:
+        return None
+    if any(ch < " " and ch not in "\t\n\r" for ch in text):
+        return None
+    wordy = sum(1 for ch in text if ch.isalpha() or ch.isspace())
+    return codec if wordy >= 0.5 * len(text) else None
 
 
 def _letter_counts(text: str) -> tuple[int, int, int]:
@@ -453,13 +466,15 @@ def extract_html(html: str, *, url: str | None = None) -> dict[str, str | None] 
     html = re.sub(r"\A\s*<\?xml[^>]*\?>", "", html)
     result = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        favor_precision=True,  # else its fallbacks return menus of pages without an article
         include_images=False, include_links=False, deduplicate=False,
         date_extraction_params={"original_date": True, "extensive_search": False,
                                 "max_date": _dt.date.today().isoformat()},
     )
     if result is None:
         return None
-    text = normalize_text(getattr(result, "text", None) or "").strip()
+    text = normalize_text(getattr(result, "text", None) or "")
+    text = "\n".join(ln.rstrip() for ln in text.split("\n")).strip()
     if not text:
         return None
 

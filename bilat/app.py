@@ -1,0 +1,208 @@
+"""What the commands do, as plain functions over the two sides: files → extract → graph.
+
+This is the only layer that imports both ``bilat.extract`` and ``bilat.graph``. The CLI parses
+arguments and prints; everything it runs is here.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Sequence
+
+
+@dataclass
+class IngestSummary:
+    documents: int = 0  # written (new or changed)
+    unchanged: int = 0
+    skipped: int = 0  # problems: unreadable, unsupported language, failed extraction
+    entities: int = 0
+    events: int = 0
+    positions: int = 0
+    triples: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    problems: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"{self.documents} documents ingested ({self.unchanged} unchanged, {self.skipped} skipped), "
+                f"{self.entities} entities, {self.positions} positions, {self.events} events, "
+                f"{self.triples} triples, {self.seconds:.1f} s")
+
+
+def load_kb_entries():
+    from bilat.graph.kb import load_kb
+
+    return load_kb()
+
+
+_EXTRACTOR = None
+
+
+def extractor():
+    """The extraction pipeline with the knowledge base, built once per process."""
+    global _EXTRACTOR
+    if _EXTRACTOR is None:
+        from bilat.extract.pipeline import Extractor
+
+        _EXTRACTOR = Extractor(load_kb_entries())
+    return _EXTRACTOR
+
+
+def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | None = None,
+           progress: bool = False, documents: Iterable | None = None) -> IngestSummary:
+    """Read ``paths`` (or the given ``documents``), extract, and write each document into
+    ``store`` in its own transaction. Problems are reported through ``on_problem`` and the
+    other documents still go in."""
+    from bilat.extract.ingest import Problem, read_paths
+    from bilat.extract.language import resolve_language
+    from bilat.graph.store import ensure_ontology
+    from bilat.graph.write import is_unchanged, write_extraction
+
+    t0 = time.perf_counter()
+    summary = IngestSummary()
+    report = on_problem or (lambda msg: print(msg, file=sys.stderr))
+    ensure_ontology(store)
+    items = list(documents) if documents is not None else list(read_paths(paths))
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(items), unit="doc", file=sys.stderr, leave=False)
+    ex = None
+    try:
+        for item in items:
+            if bar is not None:
+                bar.update(1)
+            if isinstance(item, Problem):
+                summary.skipped += 1
+                summary.problems.append(str(item))
+                report(str(item))
+                continue
+            doc = resolve_language(item)
+            if isinstance(doc, Problem):
+                summary.skipped += 1
+                summary.problems.append(str(doc))
+                report(str(doc))
+                continue
+            if is_unchanged(store, doc.id, doc.text):
+                summary.unchanged += 1
+                continue
+            if ex is None:
+                ex = extractor()
+            try:
+                extraction = ex(doc)
+            except Exception as e:  # noqa: BLE001 - one bad document must not stop the rest
+                where = doc.path or doc.id
+                if doc.line:
+                    where += f":{doc.line}"
+                msg = f"{where}: extraction failed: {type(e).__name__}: {e}"
+                summary.skipped += 1
+                summary.problems.append(msg)
+                report(msg)
+                continue
+            summary.triples += write_extraction(store, extraction, ex.kb, publisher=ex.publisher(doc))
+            summary.documents += 1
+            summary.entities += len(extraction.entities)
+            summary.events += len(extraction.events)
+            summary.positions += len(extraction.positions)
+            summary.words += len(doc.text.split())
+    finally:
+        if bar is not None:
+            bar.close()
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+@dataclass
+class Stats:
+    documents: int
+    triples: int
+    entities: dict[str, int]
+    events: dict[str, int]
+    positions: int
+
+    def lines(self) -> list[str]:
+        out = [f"documents  {self.documents}", f"triples    {self.triples}",
+               f"positions  {self.positions}", "entities by class:"]
+        out += [f"  {k:<26}{v}" for k, v in sorted(self.entities.items())]
+        out.append("events by class:")
+        out += [f"  {k:<26}{v}" for k, v in sorted(self.events.items())]
+        return out
+
+
+def stats(store) -> Stats:
+    from bilat.graph.sparql import load_query
+
+    def count(name: str) -> int:
+        rows = store.select(load_query(name))
+        return int(rows[0]["n"]) if rows else 0
+
+    def by_class(name: str) -> dict[str, int]:
+        return {str(r["c"]).rsplit("#", 1)[-1]: int(r["n"]) for r in store.select(load_query(name))}
+
+    return Stats(documents=count("count_documents"), triples=count("count_triples"),
+                 entities=by_class("entities_by_class"), events=by_class("events_by_class"),
+                 positions=count("count_positions"))
+
+
+def validate(store):
+    """SHACL validation of the store's union graph: (conforms, report text)."""
+    from pyshacl import validate as shacl
+
+    from bilat.ontology import load_shapes
+
+    data = store.union_graph()
+    conforms, _, text = shacl(data, shacl_graph=load_shapes(), inference="none", advanced=True)
+    return conforms, text
+
+
+def export(store, fmt: str, path: str) -> str:
+    """Write the store to ``path`` in ``fmt``; returns a one-line description."""
+    if fmt == "graphml":
+        from bilat.graph.export import export_graphml
+
+        nodes, edges = export_graphml(store.union_graph(), path)
+        return f"{nodes} nodes, {edges} edges → {path}"
+    ox_formats = {"turtle": "turtle", "nquads": "nquads", "trig": "trig"}
+    if fmt in ox_formats and hasattr(store, "ox"):
+        import pyoxigraph
+
+        rdf_fmt = {"turtle": pyoxigraph.RdfFormat.TURTLE, "nquads": pyoxigraph.RdfFormat.N_QUADS,
+                   "trig": pyoxigraph.RdfFormat.TRIG}[fmt]
+        with open(path, "wb") as f:
+            if fmt == "turtle":
+                # Turtle has no graphs: the union of every graph, each triple once
+                g = store.union_graph()
+                _bind_prefixes(g)
+                f.write(g.serialize(format="turtle").encode("utf-8"))
+            else:
+                store.ox.dump(f, rdf_fmt)
+        return f"{fmt} → {path}"
+    ds = store.dataset()
+    if fmt == "jsonld":
+        g = store.union_graph()
+        _bind_prefixes(g)
+        data = g.serialize(format="json-ld", auto_compact=True)
+    elif fmt in ("turtle",):
+        g = store.union_graph()
+        _bind_prefixes(g)
+        data = g.serialize(format="turtle")
+    else:
+        data = ds.serialize(format=fmt)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(data)
+    return f"{fmt} → {path}"
+
+
+def _bind_prefixes(g) -> None:
+    from rdflib.namespace import DCTERMS, OWL, SKOS
+
+    from bilat.ontology.namespace import BL, ID, WD
+
+    g.bind("bl", BL._NS)
+    g.bind("id", ID)
+    g.bind("wd", WD)
+    g.bind("skos", SKOS)
+    g.bind("dcterms", DCTERMS)
+    g.bind("owl", OWL)

@@ -1,0 +1,164 @@
+"""Records to RDF: one document's ``Extraction`` becomes the triples of its named graph, and
+the descriptions (class, canonical labels, Wikidata link, knowledge-base names) of the
+entities it mentions, which the store keeps once in the shared entities graph.
+"""
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
+
+from bilat.extract.records import Entity, Event, Extraction, KBEntry
+from bilat.graph import iris
+from bilat.ontology.namespace import BL, WD
+
+_DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def date_literal(value: str) -> Literal | None:
+    """"2021-11-09" → xsd:date, "2021-11" → xsd:gYearMonth, "2021" → xsd:gYear."""
+    dt = _DATE_TYPES.get(len(value or ""))
+    return Literal(value, datatype=dt) if dt else None
+
+
+def _lit(text: str, lang: str | None) -> Literal:
+    return Literal(text, lang=lang) if lang else Literal(text)
+
+
+def document_graph(ex: Extraction, *, publisher: str | None = None) -> Graph:
+    """The triples of one document's named graph."""
+    d = ex.document
+    g = Graph()
+    doc = iris.document(d.id)
+    lang = d.lang or "en"
+    g.add((doc, RDF.type, BL.Document))
+    g.add((doc, DCTERMS.identifier, Literal(d.id)))
+    g.add((doc, BL.contentHash, Literal(content_hash(d.text))))
+    g.add((doc, DCTERMS.language, Literal(lang)))
+    if d.title:
+        g.add((doc, DCTERMS.title, _lit(d.title, lang)))
+    if d.date and date_literal(d.date) is not None:
+        g.add((doc, DCTERMS.date, date_literal(d.date)))
+    if d.url:
+        g.add((doc, DCTERMS.source, Literal(d.url, datatype=XSD.anyURI)))
+    if publisher:
+        g.add((doc, BL.publisher, iris.entity(publisher)))
+
+    for e in ex.entities:
+        node = iris.entity(e.key)
+        g.add((node, BL.mentionedIn, doc))
+        for lg, text in e.alt_labels:
+            g.add((node, SKOS.altLabel, _lit(text, lg)))
+        if not e.in_kb:
+            for lg, text in e.labels:
+                g.add((node, BL.proposedLabel, _lit(text, lg)))
+        for m in e.mentions:
+            mn = iris.mention(d.id, m.start, m.end)
+            g.add((mn, RDF.type, BL.Mention))
+            g.add((mn, BL.refersTo, node))
+            g.add((mn, BL.extractedFrom, doc))
+            g.add((mn, BL.startOffset, Literal(m.start)))
+            g.add((mn, BL.endOffset, Literal(m.end)))
+            g.add((mn, BL.anchor, Literal(m.text)))
+
+    for p in ex.positions:
+        if p.org is None:
+            continue  # a post belongs to a country or body; without one it says too little
+        person = iris.entity(p.person)
+        pos = iris.position(p.person, p.title_en, p.org)
+        g.add((person, BL.holdsPosition, pos))
+        g.add((pos, RDF.type, BL.Position))
+        g.add((pos, BL.title, Literal(p.title_en, lang="en")))
+        if p.title_src and p.lang != "en":
+            g.add((pos, BL.title, Literal(p.title_src, lang=p.lang)))
+        g.add((pos, BL.ofOrganization, iris.entity(p.org)))
+        g.add((pos, BL.extractedFrom, doc))
+        g.add((pos, BL.evidence, _lit(p.evidence, p.lang)))
+        if p.date and date_literal(p.date) is not None:
+            g.add((pos, BL.date, date_literal(p.date)))
+        if p.status:
+            g.add((pos, BL.status, Literal(p.status)))
+        if p.conflict:
+            g.add((pos, BL.conflict, Literal(p.conflict)))
+
+    for ev in ex.events:
+        _event(g, ev, d.id, doc, lang)
+    return g
+
+
+def event_iri(ev: Event, doc_id: str) -> URIRef:
+    """One event, many reports: a dated event with its participants is the same node in every
+    document that reports it; statements and undated events stay apart."""
+    if ev.cls != "Statement" and ev.date and (ev.participants or ev.source):
+        return iris.event(ev.cls, ev.date, ev.context or "", *sorted(set(ev.participants)))
+    return iris.event(ev.cls, doc_id, ev.start, ev.end)
+
+
+def _event(g: Graph, ev: Event, doc_id: str, doc: URIRef, lang: str) -> None:
+    node = event_iri(ev, doc_id)
+    g.add((node, RDF.type, BL[ev.cls]))
+    g.add((node, BL.extractedFrom, doc))
+    g.add((node, BL.evidence, _lit(ev.evidence, lang)))
+    g.add((node, BL.trigger, Literal(ev.trigger)))
+    g.add((node, BL.startOffset, Literal(ev.start)))
+    g.add((node, BL.endOffset, Literal(ev.end)))
+    for key in ev.participants:
+        g.add((node, BL.participant, iris.entity(key)))
+    for key in ev.implicit:
+        g.add((node, BL.implicitParticipant, iris.entity(key)))
+        g.add((node, BL.participant, iris.entity(key)))
+    for prop, keys in ((BL.source, ev.source), (BL.target, ev.target), (BL.speaker, ev.speaker),
+                       (BL.about, ev.about)):
+        for key in keys:
+            g.add((node, prop, iris.entity(key)))
+            if prop != BL.about:
+                g.add((node, BL.participant, iris.entity(key)))
+    if ev.quote:
+        g.add((node, BL.quote, _lit(ev.quote, lang)))
+    if ev.mode:
+        g.add((node, BL.mode, Literal(ev.mode)))
+    if ev.date and date_literal(ev.date) is not None:
+        g.add((node, BL.date, date_literal(ev.date)))
+        if ev.date_precision:
+            g.add((node, BL.datePrecision, Literal(ev.date_precision)))
+    if ev.place:
+        g.add((node, BL.place, iris.entity(ev.place)))
+    if ev.context:
+        g.add((node, BL.context, Literal(ev.context)))
+    if ev.cameo:
+        g.add((node, BL.cameoCode, Literal(ev.cameo)))
+    if ev.goldstein is not None:
+        g.add((node, BL.goldstein, Literal(Decimal(str(ev.goldstein)))))
+    for key, start, end in ev.arguments:
+        arg = iris.argument(node, key, start, end)
+        g.add((node, BL.argument, arg))
+        g.add((arg, RDF.type, BL.Argument))
+        g.add((arg, BL.argumentEntity, iris.entity(key)))
+        g.add((arg, BL.startOffset, Literal(start)))
+        g.add((arg, BL.endOffset, Literal(end)))
+
+
+def entity_description(e: Entity | KBEntry, labels: dict[str, str] | None = None) -> Graph:
+    """What the shared entities graph says of one entity: its class, one rdfs:label per
+    language, its Wikidata link and, for knowledge-base entries, their names."""
+    g = Graph()
+    node = iris.entity(e.key)
+    g.add((node, RDF.type, BL[e.cls]))
+    chosen = dict(labels) if labels is not None else dict(e.labels)
+    for lg, text in sorted(chosen.items()):
+        g.add((node, RDFS.label, Literal(text, lang=lg)))
+    if e.wikidata:
+        g.add((node, OWL.sameAs, WD[e.wikidata]))
+    if isinstance(e, KBEntry):
+        for a in e.aliases:
+            if a.kind in ("alt", "abbr", "former"):
+                g.add((node, SKOS.altLabel, Literal(a.text, lang=a.lang)))
+        if e.country:
+            g.add((node, BL.country, iris.entity(e.country)))
+    return g

@@ -1,0 +1,110 @@
+"""Writing one document into the store, atomically and idempotently.
+
+The document's named graph is replaced, and the shared descriptions of every entity it
+mentions now or mentioned before are recomputed, in one SPARQL Update request (one
+transaction). An entity no other document mentions any more loses its description.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from rdflib import Graph, Literal
+
+from bilat.extract.records import Extraction, KBEntry
+from bilat.graph import iris
+from bilat.graph.store import Store, graph_ntriples, replace_graph_update
+from bilat.graph.triples import content_hash, document_graph, entity_description
+from bilat.ontology.namespace import BL
+
+
+def stored_hash(store: Store, doc_id: str) -> str | None:
+    """The content hash of the stored version of a document, or None."""
+    g = iris.doc_graph(doc_id)
+    rows = store.select(
+        f"SELECT ?h WHERE {{ GRAPH {g.n3()} {{ {iris.document(doc_id).n3()} {BL.contentHash.n3()} ?h }} }}")
+    return str(rows[0]["h"]) if rows else None
+
+
+def is_unchanged(store: Store, doc_id: str, text: str) -> bool:
+    return stored_hash(store, doc_id) == content_hash(text)
+
+
+def _values(nodes) -> str:
+    return " ".join(n.n3() for n in sorted(nodes))
+
+
+def write_extraction(store: Store, ex: Extraction, kb: dict[str, KBEntry], *,
+                     publisher: str | None = None) -> int:
+    """Replace the document's facts with ``ex``; returns the number of triples written."""
+    doc_id = ex.document.id
+    g_iri = iris.doc_graph(doc_id)
+    doc_g = document_graph(ex, publisher=publisher)
+
+    new_keys = {e.key for e in ex.entities}
+    old = store.select(
+        f"SELECT DISTINCT ?e WHERE {{ GRAPH {g_iri.n3()} {{ ?e {BL.mentionedIn.n3()} ?d }} }}")
+    old_nodes = {r["e"] for r in old}
+    affected = old_nodes | {iris.entity(k) for k in new_keys}
+
+    # what the other documents say of the affected entities
+    elsewhere: set = set()
+    proposed: dict = defaultdict(Counter)
+    if affected:
+        rows = store.select(f"""SELECT ?e ?l WHERE {{
+            VALUES ?e {{ {_values(affected)} }}
+            GRAPH ?g {{ ?e {BL.mentionedIn.n3()} ?d . OPTIONAL {{ ?e {BL.proposedLabel.n3()} ?l }} }}
+            FILTER(?g != {g_iri.n3()}) }}""")
+        for r in rows:
+            elsewhere.add(r["e"])
+            if r.get("l") is not None:
+                proposed[r["e"]][r["l"]] += 1
+
+    descriptions = Graph()
+    for e in ex.entities:
+        node = iris.entity(e.key)
+        if e.key in kb:
+            descriptions += entity_description(kb[e.key])
+            continue
+        counts = proposed[node]
+        for lg, text in e.labels:
+            counts[Literal(text, lang=lg)] += 1
+        descriptions += entity_description(e, labels=_choose_labels(counts))
+    # entities still mentioned elsewhere but no longer here keep their description, recomputed
+    for node in (old_nodes - {iris.entity(k) for k in new_keys}) & elsewhere:
+        key = iris.key_of(str(node))
+        if key in kb:
+            descriptions += entity_description(kb[key])
+        else:
+            stale = store.select(f"SELECT ?c WHERE {{ GRAPH {iris.ENTITIES_GRAPH.n3()} {{ {node.n3()} a ?c }} }}")
+            cls = str(stale[0]["c"]).rsplit("#", 1)[-1] if stale else "Actor"
+            from bilat.extract.records import Entity
+
+            descriptions += entity_description(Entity(key, cls), labels=_choose_labels(proposed[node]))
+
+    ent = iris.ENTITIES_GRAPH.n3()
+    parts = [replace_graph_update(g_iri, doc_g)]
+    if affected:
+        parts.append(f"DELETE {{ GRAPH {ent} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {_values(affected)} }} GRAPH {ent} {{ ?s ?p ?o }} }}")
+    body = graph_ntriples(descriptions)
+    if body:
+        parts.append(f"INSERT DATA {{ GRAPH {ent} {{\n{body}\n}} }}")
+    store.update(" ;\n".join(parts))
+    return len(doc_g)
+
+
+def _choose_labels(counts: Counter) -> dict[str, str]:
+    """One label per language: the most frequent proposal, then the fullest, then the first
+    in alphabetical order (deterministic whatever the order of ingestion)."""
+    by_lang: dict[str, list] = defaultdict(list)
+    for lit, n in counts.items():
+        by_lang[lit.language or ""].append((-n, -len(str(lit).split()), str(lit)))
+    return {lg: sorted(c)[0][2] for lg, c in by_lang.items() if lg}
+
+
+def delete_document(store: Store, doc_id: str) -> None:
+    """Remove a document and the descriptions only it supported."""
+    from bilat.extract.records import Document
+
+    write_extraction(store, Extraction(Document(doc_id, "")), {})
+    g_iri = iris.doc_graph(doc_id)
+    store.update(f"DROP SILENT GRAPH {g_iri.n3()}")

@@ -1,0 +1,268 @@
+#!/usr/bin/env python3
+"""Generate kb/countries.ttl: every ISO 3166-1 country, named in English, Russian and Kazakh.
+
+Sources, merged:
+* pycountry's ISO 3166-1 data (English short, common and official names) and its bundled
+  gettext translations ("iso3166-1" domain) for Russian and Kazakh;
+* kb/country_names.tsv, hand-written: canonical names where pycountry's are not the ones news
+  use ("Russia", not "Russian Federation"; "США"), abbreviations, adjectives, former names,
+  verified Wikidata ids, and two codes outside ISO 3166-1 (SU, XK).
+
+Run from anywhere:  python tools/make_countries.py        (writes kb/countries.ttl)
+                    python tools/make_countries.py --check (exit 1 if the file is stale)
+The output is deterministic; commit it.
+"""
+from __future__ import annotations
+
+import argparse
+import gettext
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import pycountry
+
+ROOT = Path(__file__).resolve().parents[1]
+TSV = ROOT / "kb" / "country_names.tsv"
+OUT = ROOT / "kb" / "countries.ttl"
+
+FIELDS = {"label", "alt", "abbr", "adj", "former", "wikidata", "class"}
+CLASSES = {"Country", "Place"}
+_STRESS = "\u0301"
+
+
+def slugify(text: str) -> str:
+    """Same rule as bilat.graph.kb.slugify (kept here so the script runs without the package)."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"['’ʼ`]", "", text)
+    text = text.encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def clean(text: str) -> str:
+    return " ".join(text.replace(_STRESS, "").replace("’", "'").split())
+
+
+def read_table(path: Path = TSV) -> dict[str, dict[str, list[tuple[str, str]]]]:
+    """{ISO code: {field: [(lang, value), ...]}} in file order."""
+    table: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        parts = raw.split("\t")
+        if len(parts) != 4:
+            raise SystemExit(f"{path}:{number}: expected 4 tab-separated columns, got {len(parts)}")
+        code, field, lang, value = (p.strip() for p in parts)
+        if field not in FIELDS:
+            raise SystemExit(f"{path}:{number}: unknown field {field!r}")
+        if not re.fullmatch(r"[A-Z]{2}", code):
+            raise SystemExit(f"{path}:{number}: bad country code {code!r}")
+        table[code][field].append((lang, value))
+    return table
+
+
+class Names:
+    """Ordered, de-duplicated names per kind and language."""
+
+    def __init__(self) -> None:
+        self.items: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+
+    def add(self, kind: str, lang: str, text: str | None) -> None:
+        if not text:
+            return
+        text = clean(text)
+        if text and text not in self.items[kind][lang]:
+            self.items[kind][lang].append(text)
+
+    def has(self, lang: str, text: str) -> bool:
+        return any(text in by_lang.get(lang, ()) for by_lang in self.items.values())
+
+
+def _translator(lang: str):
+    try:
+        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]).gettext
+    except OSError:  # no catalogue for this language
+        return lambda s: s
+
+
+def _inverted(name: str) -> bool:
+    """pycountry's "Korea, Republic of" style: a comma-inverted sort name, not a real one."""
+    return bool(re.search(r", (the |The |Republic|Democratic|Islamic|Federated|Plurinational|"
+                          r"United|Bolivarian|Province|State|British|U\.S\.)", name)) or \
+        name.endswith(", Republic of")
+
+
+def _is_cyrillic(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all("CYRILLIC" in unicodedata.name(ch, "") for ch in letters)
+
+
+def build(table=None) -> list[dict]:
+    table = read_table() if table is None else table
+    ru, kk = _translator("ru"), _translator("kk")
+    records = []
+    codes = {c.alpha_2: c for c in pycountry.countries}
+    for code in sorted(set(codes) | set(table)):
+        country = codes.get(code)
+        hand = table.get(code, {})
+        hand_labels = dict(hand.get("label", ()))
+        names = Names()
+        iso_names: list[str] = []
+        if country is not None:
+            for attr in ("common_name", "name", "official_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    value = re.sub(r"^the ", "", value)
+                    if not _inverted(value) and value not in iso_names:
+                        iso_names.append(value)
+        label_en = hand_labels.get("en") or (iso_names[0] if iso_names else None)
+        if not label_en:
+            raise SystemExit(f"{code}: no usable English name; add a label to {TSV.name}")
+        # Russian / Kazakh labels: hand table, else the translation of the ISO short name.
+        label_ru = hand_labels.get("ru")
+        label_kk = hand_labels.get("kk")
+        if country is not None:
+            tr_ru = clean(ru(country.name))
+            tr_kk = clean(kk(country.name))
+            if not label_ru and tr_ru != country.name and _is_cyrillic(tr_ru):
+                label_ru = tr_ru
+            if not label_kk and tr_kk != country.name and _is_cyrillic(tr_kk):
+                label_kk = tr_kk
+        if not label_ru:
+            raise SystemExit(f"{code}: no Russian name; add a label to {TSV.name}")
+        names.add("label", "en", label_en)
+        names.add("label", "ru", label_ru)
+        names.add("label", "kk", label_kk)
+        # other names: ISO names, their translations, then the hand table
+        for value in iso_names:
+            if value != label_en:
+                names.add("alt", "en", value)
+        if country is not None:
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(country, attr, None)
+                if not value:
+                    continue
+                for lang, tr in (("ru", ru), ("kk", kk)):
+                    text = clean(tr(value))
+                    if text != clean(value) and _is_cyrillic(text) and not _inverted(value):
+                        if not names.has(lang, text):
+                            names.add("alt", lang, text)
+        for lang, value in hand.get("alt", ()):
+            names.add("alt", lang, value)
+        # Russian spellings with ё also without it, as news print them
+        for kind in ("label", "alt"):
+            for text in list(names.items[kind].get("ru", ())):
+                plain = text.replace("ё", "е").replace("Ё", "Е")
+                if plain != text and not names.has("ru", plain):
+                    names.add("alt", "ru", plain)
+        for lang, value in hand.get("abbr", ()):
+            names.add("abbr", lang, value)
+        for lang, value in hand.get("adj", ()):
+            names.add("adj", lang, value)
+        # an alt equal to a label in the same language is noise
+        for lang, alts in names.items["alt"].items():
+            labels = names.items["label"].get(lang, [])
+            names.items["alt"][lang] = [a for a in alts if a not in labels]
+        former = []
+        for lang, value in hand.get("former", ()):
+            parts = (value.split("|") + ["", ""])[:3]
+            former.append((lang, clean(parts[0]), parts[1].strip() or None,
+                           parts[2].strip() or None))
+        wikidata = [v for _, v in hand.get("wikidata", ())]
+        classes = [v for _, v in hand.get("class", ())] or ["Country"]
+        if len(wikidata) > 1 or len(classes) > 1 or classes[0] not in CLASSES:
+            raise SystemExit(f"{code}: at most one wikidata id and one class (Country/Place)")
+        records.append({
+            "code": code,
+            "key": slugify(label_en),
+            "cls": classes[0],
+            "names": names.items,
+            "former": former,
+            "wikidata": wikidata[0] if wikidata else None,
+        })
+    keys = [r["key"] for r in records]
+    dupes = sorted({k for k in keys if keys.count(k) > 1})
+    if dupes:
+        raise SystemExit(f"duplicate keys: {dupes}")
+    return sorted(records, key=lambda r: r["key"])
+
+
+def lit(text: str, lang: str | None = None) -> str:
+    body = text.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{body}"@{lang}' if lang else f'"{body}"'
+
+
+def _date(value: str) -> str:
+    dtype = {4: "gYear", 7: "gYearMonth", 10: "date"}.get(len(value))
+    if dtype is None or not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise SystemExit(f"bad date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    return f'"{value}"^^xsd:{dtype}'
+
+
+LANGS = ("en", "ru", "kk")
+PROPS = (("label", "rdfs:label"), ("alt", "skos:altLabel"), ("abbr", "bl:abbreviation"),
+         ("adj", "bl:adjective"))
+
+
+def render(records=None) -> str:
+    records = build() if records is None else records
+    out = [
+        "# GENERATED by tools/make_countries.py from pycountry (ISO 3166-1) and",
+        "# kb/country_names.tsv. Do not edit by hand: edit the table and re-run the script.",
+        "@prefix bl:   <https://w3id.org/bilat/ontology#> .",
+        "@prefix id:   <https://w3id.org/bilat/id/> .",
+        "@prefix wd:   <http://www.wikidata.org/entity/> .",
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .",
+        "@prefix owl:  <http://www.w3.org/2002/07/owl#> .",
+        "@prefix xsd:  <http://www.w3.org/2001/XMLSchema#> .",
+        "",
+    ]
+    for rec in records:
+        lines = [f"id:{rec['key']} a bl:{rec['cls']}"]
+        for kind, prop in PROPS:
+            by_lang = rec["names"].get(kind, {})
+            values = [lit(t, lang) for lang in LANGS + tuple(sorted(set(by_lang) - set(LANGS)))
+                      for t in by_lang.get(lang, ())]
+            if values:
+                lines.append(f"  {prop} " + ", ".join(values))
+        lines.append(f"  bl:isoCode {lit(rec['code'])}")
+        groups: dict[tuple, list[str]] = defaultdict(list)
+        for lang, text, start, end in rec["former"]:
+            groups[(start, end)].append(lit(text, lang))
+        for (start, end), labels in groups.items():
+            parts = ["rdfs:label " + ", ".join(labels)]
+            if start:
+                parts.append(f"bl:validFrom {_date(start)}")
+            if end:
+                parts.append(f"bl:validTo {_date(end)}")
+            lines.append("  bl:formerName [ " + " ; ".join(parts) + " ]")
+        if rec["wikidata"]:
+            lines.append(f"  owl:sameAs wd:{rec['wikidata']}")
+        out.append(" ;\n".join(lines) + " .")
+        out.append("")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if kb/countries.ttl is stale")
+    parser.add_argument("-o", "--output", type=Path, default=OUT)
+    args = parser.parse_args(argv)
+    text = render()
+    if args.check:
+        current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+        if current != text:
+            print(f"{args.output} is out of date: run tools/make_countries.py", file=sys.stderr)
+            return 1
+        return 0
+    args.output.write_text(text, encoding="utf-8")
+    print(f"wrote {args.output} ({text.count(' a bl:')} entries)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
