@@ -53,6 +53,36 @@ class Resources:
     ignore: frozenset[str]
 
 
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    return frozenset(fold(r[0]) for r in read_table(DATA / "common" / "given_names.tsv"))
+
+
+def name_rule_spans(text: str) -> list[tuple[int, int]]:
+    """Person names the NER missed: a known given name followed by one or two capitalized
+    words ("Alexei Maishev", "Kassym-Jomart Tokayev").
+
+    >>> name_rule_spans("The talks were held by Alexei Maishev yesterday.")
+    [(23, 37)]
+    """
+    names = given_names()
+    ws = words(text)
+    out = []
+    i = 0
+    while i < len(ws):
+        if fold(ws[i].text) in names and ws[i].text[:1].isupper():
+            j = i + 1
+            while j < len(ws) and j - i <= 2 and ws[j].text[:1].isupper() and ws[j].text.isalpha() is not False \
+                    and any(c.islower() for c in ws[j].text) and text[ws[j - 1].end:ws[j].start] == " ":
+                j += 1
+            if j > i + 1:
+                out.append((ws[i].start, ws[j - 1].end))
+                i = j
+                continue
+        i += 1
+    return out
+
+
 @lru_cache(maxsize=4)
 def resources(lang: str) -> Resources:
     folder = DATA / lang
@@ -221,6 +251,10 @@ class Linker:
             normal = getattr(ent._, "normal", None) or text
             out.append(_Span(start, start + len(text), text, label, normal=normal,
                              sentence=sent_of(start)))
+        for start, end in name_rule_spans(sdoc.text):
+            if not any(sp.start < end and start < sp.end for sp in out):
+                text = sdoc.text[start:end]
+                out.append(_Span(start, end, text, "PER", normal=text, sentence=sent_of(start)))
         return out
 
     # -- main ---------------------------------------------------------------------------------

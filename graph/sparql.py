@@ -485,7 +485,7 @@ def _run_remote(url: str, query: str, kind: str, out: str, timeout: float | None
     try:
         if kind in ("SELECT", "ASK"):
             wanted = _RESULT_FORMATS["json" if out == "table" else out]
-            if got != wanted.media_type:  # the server ignored Accept: convert
+            if got != _bare(wanted.media_type):  # the server ignored Accept: convert
                 source = ox.QueryResultsFormat.from_media_type(got) if got else None
                 if source is None:
                     raise EndpointError(f"SPARQL endpoint {url} answered with unsupported media "

@@ -125,12 +125,13 @@ def build(table=None) -> list[dict]:
         label_ru = hand_labels.get("ru")
         label_kk = hand_labels.get("kk")
         if country is not None:
-            tr_ru = clean(ru(country.name))
-            tr_kk = clean(kk(country.name))
-            if not label_ru and tr_ru != country.name and _is_cyrillic(tr_ru):
-                label_ru = tr_ru
-            if not label_kk and tr_kk != country.name and _is_cyrillic(tr_kk):
-                label_kk = tr_kk
+            sources = [getattr(country, "common_name", None), country.name]
+            for src in filter(None, sources):
+                tr_ru, tr_kk = clean(ru(src)), clean(kk(src))
+                if not label_ru and tr_ru != src and _is_cyrillic(tr_ru) and ", " not in tr_ru:
+                    label_ru = tr_ru
+                if not label_kk and tr_kk != src and _is_cyrillic(tr_kk) and ", " not in tr_kk:
+                    label_kk = tr_kk
         if not label_ru:
             raise SystemExit(f"{code}: no Russian name; add a label to {TSV.name}")
         names.add("label", "en", label_en)

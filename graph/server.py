@@ -1,0 +1,679 @@
+"""``bilat serve``: a read-only SPARQL 1.1 Protocol endpoint with a query time limit.
+
+Endpoints:
+
+- ``/query`` (alias ``/sparql``): ``GET ?query=…``; ``POST`` with
+  ``application/x-www-form-urlencoded`` (``query=…``) or an ``application/sparql-query`` body.
+  The answer's format is negotiated with ``Accept`` (or forced with ``format=json|csv|tsv|xml|
+  table|turtle|ntriples|rdfxml|jsonld``): SPARQL JSON by default for SELECT/ASK, also CSV, TSV
+  and XML; Turtle by default for CONSTRUCT/DESCRIBE, also N-Triples, RDF/XML and JSON-LD.
+- ``/``: a small HTML page with a query form.
+
+Errors are one line of ``text/plain``: 400 a bad query, 403 an update (or ``SERVICE``, unless
+allowed), 404/405/413/415 a bad request, 503 no worker free, 504 the time limit exceeded.
+
+pyoxigraph cannot interrupt a query, so queries on an embedded store run in worker processes
+(fresh interpreters, as with multiprocessing's ``spawn``), each with its own
+``pyoxigraph.Store.read_only`` view of the store folder; a worker whose query outlives the
+time limit is killed and replaced. A ``sparql+http(s)://`` store is proxied, with the time
+limit on the HTTP request. One line per request goes to stderr.
+"""
+from __future__ import annotations
+
+import html
+import json
+import multiprocessing.connection
+import os
+import queue
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from bilat.graph.sparql import (
+    EndpointError,
+    QueryError,
+    QueryTimeout,
+    UpdateNotAllowed,
+    _output_format,
+    _uses_service,
+    endpoints,
+    query_kind,
+    run_query,
+)
+
+__all__ = ["BilatServer", "make_server", "serve"]
+
+MAX_BODY = 1 << 20  # bytes of a POSTed query
+_READY_TIMEOUT = 60.0  # seconds for a worker process to open the store
+
+
+class _Busy(Exception):
+    """No worker became free in time."""
+
+
+class _Failed(Exception):
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+
+
+# --------------------------------------------------------------------------- worker processes
+
+def _stamp(path: str) -> int:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return 0
+
+
+def _worker_main(conn: multiprocessing.connection.Connection, path: str) -> None:
+    """Body of a worker process: answer (query, fmt) messages from one read-only store."""
+    import pyoxigraph
+
+    def open_store() -> Any:
+        return pyoxigraph.Store.read_only(path)
+
+    try:
+        store, stamp = open_store(), _stamp(path)
+    except Exception as exc:  # noqa: BLE001 - reported to the parent
+        conn.send(("error", 500, f"cannot open the store at {path}: {exc}"))
+        return
+    conn.send(("ready",))
+    while True:
+        try:
+            query, fmt = conn.recv()
+        except (EOFError, OSError):
+            return
+        # A store written since it was opened (an ingest) is opened again, so new data shows.
+        if _stamp(path) != stamp:
+            try:
+                store, stamp = open_store(), _stamp(path)
+            except Exception:  # noqa: BLE001 - keep the old view
+                pass
+        for attempt in (1, 2):
+            try:
+                data, media_type = run_query(store, query, fmt=fmt)
+                reply: tuple = ("ok", data, media_type)
+            except UpdateNotAllowed as exc:
+                reply = ("error", 403, str(exc))
+            except QueryError as exc:
+                if attempt == 1 and isinstance(exc.__cause__, (OSError, RuntimeError)):
+                    try:  # files compacted away by a writer: look again
+                        store, stamp = open_store(), _stamp(path)
+                        continue
+                    except Exception:  # noqa: BLE001
+                        pass
+                reply = ("error", 400, str(exc))
+            except ValueError as exc:
+                reply = ("error", 400, str(exc))
+            except Exception as exc:  # noqa: BLE001 - one line to the client
+                reply = ("error", 500, f"{type(exc).__name__}: {exc}".splitlines()[0])
+            break
+        try:
+            conn.send(reply)
+        except (EOFError, OSError):
+            return
+
+
+_WORKER_BOOT = (
+    "import json, sys; sys.path[:] = json.loads(sys.argv[3]); "
+    "from bilat.graph.server import _worker_entry; _worker_entry(int(sys.argv[1]), sys.argv[2])"
+)
+
+
+def _worker_entry(fd: int, path: str) -> None:
+    """Entry point of a worker process started by :class:`_Worker`."""
+    conn = multiprocessing.connection.Connection(fd)
+    parent = os.getppid()
+
+    def watch_parent() -> None:  # an orphaned worker goes away
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch_parent, daemon=True).start()
+    _worker_main(conn, path)
+
+
+class _Worker:
+    """One worker process, talking over a socket pair with multiprocessing's Connection.
+
+    The process is a fresh interpreter (like multiprocessing's ``spawn``) started with
+    ``subprocess`` rather than ``multiprocessing.Process``: that way it never re-imports the
+    parent's ``__main__`` (the ``bilat`` script, a notebook, stdin), only this module.
+    """
+
+    def __init__(self, path: str):
+        parent_sock, child_sock = socket.socketpair()
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", _WORKER_BOOT, str(child_sock.fileno()), path,
+                 json.dumps(sys.path)],
+                pass_fds=(child_sock.fileno(),), stdin=subprocess.DEVNULL,
+                start_new_session=True,  # Ctrl-C at the terminal goes to the parent only
+            )
+        except BaseException:
+            parent_sock.close()
+            raise
+        finally:
+            child_sock.close()
+        self.conn = multiprocessing.connection.Connection(parent_sock.detach())
+
+    def wait_ready(self, timeout: float) -> None:
+        try:
+            message = self.conn.recv() if self.conn.poll(timeout) else None
+        except (EOFError, OSError):
+            self.kill()
+            raise OSError("a query worker died while opening the store") from None
+        if message is None:
+            self.kill()
+            raise OSError(f"a query worker did not start within {timeout:g} s")
+        if message[0] != "ready":
+            self.kill()
+            raise OSError(message[2])
+
+    def run(self, query: str, fmt: str, timeout: float) -> tuple[bytes, str]:
+        self.conn.send((query, fmt))
+        if not self.conn.poll(timeout):
+            raise QueryTimeout(f"query exceeded the time limit of {timeout:g} s")
+        reply = self.conn.recv()
+        if reply[0] == "ok":
+            return reply[1], reply[2]
+        raise _Failed(reply[1], reply[2])
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        try:
+            self.process.wait(5)
+        except subprocess.TimeoutExpired:
+            pass
+        self.conn.close()
+
+
+class _Pool:
+    """Worker processes over one embedded store, each running one query at a time."""
+
+    def __init__(self, path: str, size: int, timeout: float):
+        self.path, self.timeout = path, timeout
+        self.queue_wait = max(2 * timeout, 10.0)
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: set[_Worker] = set()
+        self._lock = threading.Lock()
+        self._closed = False
+        started = [self._spawn() for _ in range(max(1, size))]
+        try:
+            for worker in started:
+                worker.wait_ready(_READY_TIMEOUT)
+        except BaseException:
+            self.close()
+            raise
+        for worker in started:
+            self._idle.put(worker)
+
+    def _spawn(self) -> _Worker:
+        worker = _Worker(self.path)
+        with self._lock:
+            self._all.add(worker)
+        return worker
+
+    def _discard(self, worker: _Worker) -> None:
+        worker.kill()
+        with self._lock:
+            self._all.discard(worker)
+
+    def _replace(self) -> None:
+        def start() -> None:
+            for attempt in range(3):
+                if self._closed:
+                    return
+                worker = self._spawn()
+                try:
+                    worker.wait_ready(_READY_TIMEOUT)
+                except OSError as exc:
+                    self._discard(worker)
+                    print(f"bilat serve: cannot restart a query worker: {exc}", file=sys.stderr,
+                          flush=True)
+                    time.sleep(1 + attempt)
+                    continue
+                if self._closed:
+                    self._discard(worker)
+                else:
+                    self._idle.put(worker)
+                return
+
+        threading.Thread(target=start, name="bilat-worker-restart", daemon=True).start()
+
+    def run(self, query: str, fmt: str) -> tuple[bytes, str]:
+        try:
+            worker = self._idle.get(timeout=self.queue_wait)
+        except queue.Empty:
+            raise _Busy(f"all query workers stayed busy for {self.queue_wait:g} s") from None
+        try:
+            result = worker.run(query, fmt, self.timeout)
+        except _Failed:
+            self._idle.put(worker)
+            raise
+        except QueryTimeout:
+            self._discard(worker)  # the only way to stop a pyoxigraph query
+            self._replace()
+            raise
+        except (EOFError, OSError):
+            self._discard(worker)
+            self._replace()
+            raise _Failed(500, "the query worker died (out of memory?)") from None
+        self._idle.put(worker)
+        return result
+
+    def close(self) -> None:
+        self._closed = True
+        with self._lock:
+            workers = list(self._all)
+            self._all.clear()
+        for worker in workers:
+            worker.kill()
+
+
+class _Remote:
+    """Proxy to a remote SPARQL endpoint, at most `size` requests at a time."""
+
+    def __init__(self, url: str, size: int, timeout: float):
+        self.url, self.timeout = url, timeout
+        self.queue_wait = max(2 * timeout, 10.0)
+        self._slots = threading.BoundedSemaphore(max(1, size))
+
+    def run(self, query: str, fmt: str) -> tuple[bytes, str]:
+        if not self._slots.acquire(timeout=self.queue_wait):
+            raise _Busy(f"all proxy slots stayed busy for {self.queue_wait:g} s")
+        try:
+            return run_query(self.url, query, fmt=fmt, timeout=self.timeout)
+        except UpdateNotAllowed as exc:
+            raise _Failed(403, str(exc)) from None
+        except QueryTimeout:
+            raise
+        except EndpointError as exc:
+            raise _Failed(502, str(exc)) from None
+        except (QueryError, ValueError) as exc:
+            raise _Failed(400, str(exc)) from None
+        finally:
+            self._slots.release()
+
+    def close(self) -> None:
+        pass
+
+
+# --------------------------------------------------------------------------- HTTP
+
+_ACCEPT_FORMATS = {
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+    "application/sparql-results+xml": "xml",
+    "application/xml": "xml",
+    "text/xml": "xml",
+    "text/turtle": "turtle",
+    "application/x-turtle": "turtle",
+    "application/n-triples": "ntriples",
+    "application/n-quads": "nquads",
+    "application/rdf+xml": "rdfxml",
+    "application/ld+json": "jsonld",
+}
+_RESULT_NAMES = {"json", "csv", "tsv", "xml"}
+_GRAPH_NAMES = {"turtle", "ntriples", "nquads", "rdfxml", "jsonld"}
+
+
+def _negotiate(kind: str, accept: str) -> str:
+    """The output format for a query form and an Accept header (the default when none fits)."""
+    wanted = _RESULT_NAMES if kind in ("SELECT", "ASK") else _GRAPH_NAMES
+    default = "json" if kind in ("SELECT", "ASK") else "turtle"
+    ranges = []
+    for position, item in enumerate(accept.split(",")):
+        parts = [p.strip() for p in item.split(";")]
+        media = parts[0].lower()
+        if not media:
+            continue
+        q = 1.0
+        for param in parts[1:]:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        ranges.append((-q, position, media))
+    for negative_q, _, media in sorted(ranges):
+        if negative_q >= 0:
+            break
+        if media in ("*/*", "application/*", "text/*"):
+            return default
+        name = _ACCEPT_FORMATS.get(media)
+        if name in wanted:
+            return name
+    return default
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>bilat SPARQL endpoint</title>
+<style>body{{font:15px sans-serif;margin:2em;max-width:60em}}
+textarea{{width:100%;font:14px monospace}}code{{background:#eee}}</style></head>
+<body><h1>bilat SPARQL endpoint</h1>
+<p>Read-only SPARQL 1.1 Protocol endpoint at <code>/query</code> ({source}). Queries see every
+named graph as the default graph; prefixes such as <code>bl:</code>, <code>id:</code>,
+<code>rdfs:</code>, <code>skos:</code>, <code>dcterms:</code> need no declaration.
+Time limit: {timeout:g} s.</p>
+<form action="query" method="get">
+<textarea name="query" rows="12">SELECT ?class (COUNT(?x) AS ?n) WHERE {{ ?x a ?class }}
+GROUP BY ?class ORDER BY DESC(?n) LIMIT 20</textarea>
+<p><label>Format <select name="format"><option>table</option><option>json</option>
+<option>csv</option><option>tsv</option><option>xml</option><option>turtle</option>
+</select></label> <button type="submit">Run</button></p></form>
+<p><code>curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE {{ ?s ?p ?o }} LIMIT 5'
+http://HOST:PORT/query</code></p></body></html>
+"""
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: BilatServer
+    server_version = "bilat"
+    protocol_version = "HTTP/1.1"
+    timeout = 60  # seconds to wait on a slow client
+
+    # -- logging: one line per request
+    def parse_request(self) -> bool:
+        self._t0 = time.monotonic()
+        self._note = ""
+        return super().parse_request()
+
+    def log_request(self, code: Any = "-", size: Any = "-") -> None:
+        self._log(code, size)
+
+    def log_error(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        pass  # send_error also calls log_request: keep one line per request
+
+    def _log(self, code: Any, size: Any) -> None:
+        elapsed = time.monotonic() - getattr(self, "_t0", time.monotonic())
+        line = getattr(self, "requestline", "") or "-"
+        if len(line) > 160:
+            line = line[:157] + "..."
+        note = f" {self._note}" if getattr(self, "_note", "") else ""
+        stamp = time.strftime("%Y-%m-%dT%H:%M:%S")
+        sys.stderr.write(f"{stamp} {self.client_address[0]} \"{line}\" {code} {size}"
+                         f"{note} {elapsed:.3f}s\n")
+        sys.stderr.flush()
+
+    # -- replies
+    def _reply(self, status: int, body: bytes, content_type: str, extra: dict | None = None,
+               head: bool = False) -> None:
+        self.send_response_only(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Access-Control-Allow-Origin", "*")
+        for key, value in (extra or {}).items():
+            self.send_header(key, value)
+        if self.close_connection:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        if not head:
+            self.wfile.write(body)
+        self._log(status, len(body))
+
+    def _fail(self, status: int, message: str) -> None:
+        message = " ".join(message.split())
+        self._reply(status, (message + "\n").encode("utf-8"), "text/plain; charset=utf-8")
+
+    # -- methods
+    def do_GET(self) -> None:  # noqa: N802 - stdlib naming
+        self._dispatch("GET")
+
+    def do_POST(self) -> None:  # noqa: N802
+        self._dispatch("POST")
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        path = urllib.parse.urlsplit(self.path).path
+        if path in ("/", "/index.html"):
+            self._reply(200, self._page(), "text/html; charset=utf-8", head=True)
+        else:
+            self.close_connection = True
+            self._reply(405, b"", "text/plain; charset=utf-8", {"Allow": "GET, POST"}, head=True)
+
+    def do_OPTIONS(self) -> None:  # noqa: N802
+        self._reply(204, b"", "text/plain; charset=utf-8", {
+            "Allow": "GET, POST, OPTIONS",
+            "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+            "Access-Control-Allow-Headers": "Content-Type, Accept",
+        })
+
+    def _page(self) -> bytes:
+        srv = self.server
+        return _PAGE.format(source=html.escape(srv.source), timeout=srv.time_limit).encode()
+
+    def _dispatch(self, method: str) -> None:
+        try:
+            self._handle(method)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+        except Exception as exc:  # noqa: BLE001 - never a traceback to the client
+            self.close_connection = True
+            try:
+                self._fail(500, f"internal error: {type(exc).__name__}: {exc}")
+            except OSError:
+                pass
+
+    def _handle(self, method: str) -> None:
+        url = urllib.parse.urlsplit(self.path)
+        path = url.path.rstrip("/") or "/"
+        if path in ("/", "/index.html"):
+            if method != "GET":
+                self._discard_body()
+                return self._fail(405, "POST queries to /query")
+            return self._reply(200, self._page(), "text/html; charset=utf-8")
+        if path in ("/update", "/sparql/update"):
+            self._discard_body()
+            return self._fail(403, "updates are not allowed: this endpoint is read-only")
+        if path not in ("/query", "/sparql"):
+            self._discard_body()
+            return self._fail(404, f"no such endpoint {url.path}: queries go to /query")
+
+        params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
+        query_text: str | None = None
+        if method == "POST":
+            body = self._read_body()
+            if body is None:
+                return
+            ctype = self.headers.get("Content-Type", "").split(";", 1)[0].strip().lower()
+            if ctype == "application/x-www-form-urlencoded":
+                try:
+                    form = urllib.parse.parse_qs(body.decode("utf-8"), keep_blank_values=True,
+                                                 errors="strict")
+                except UnicodeDecodeError:
+                    return self._fail(400, "the form is not UTF-8")
+                for key, values in form.items():
+                    params.setdefault(key, []).extend(values)
+            elif ctype == "application/sparql-query":
+                try:
+                    query_text = body.decode("utf-8")
+                except UnicodeDecodeError:
+                    return self._fail(400, "the query is not UTF-8")
+            elif ctype == "application/sparql-update":
+                return self._fail(403, "updates are not allowed: this endpoint is read-only")
+            else:
+                return self._fail(415, f"unsupported Content-Type {ctype or '(none)'!r}: use "
+                                       "application/x-www-form-urlencoded or "
+                                       "application/sparql-query")
+        if "update" in params:
+            return self._fail(403, "updates are not allowed: this endpoint is read-only")
+        if "default-graph-uri" in params or "named-graph-uri" in params:
+            return self._fail(400, "default-graph-uri and named-graph-uri are not supported: "
+                                   "use FROM / FROM NAMED or GRAPH in the query")
+        if query_text is None:
+            queries = params.get("query", [])
+            if len(queries) != 1:
+                return self._fail(400, "give exactly one query parameter" if queries else
+                                  "missing the query parameter (GET /query?query=...)")
+            query_text = queries[0]
+
+        try:
+            kind = query_kind(query_text)
+        except UpdateNotAllowed as exc:
+            return self._fail(403, str(exc))
+        except QueryError as exc:
+            return self._fail(400, str(exc))
+        self._note = kind
+        if not self.server.allow_service and _uses_service(query_text):
+            return self._fail(403, "SERVICE (federated query) is disabled on this endpoint")
+        forced = params.get("format", [""])[-1].strip()
+        try:
+            if forced:
+                fmt = _output_format(kind, _ACCEPT_FORMATS.get(forced.lower(), forced))
+            else:
+                fmt = _negotiate(kind, self.headers.get("Accept", ""))
+        except ValueError as exc:
+            return self._fail(400, str(exc))
+
+        try:
+            data, media_type = self.server.backend.run(query_text, fmt)
+        except QueryTimeout as exc:
+            return self._fail(504, str(exc))
+        except _Busy as exc:
+            return self._fail(503, str(exc))
+        except _Failed as exc:
+            return self._fail(exc.status, str(exc))
+        if media_type.startswith("text/") and "charset" not in media_type:
+            media_type += "; charset=utf-8"
+        self._reply(200, data, media_type, {"Vary": "Accept"})
+
+    def _read_body(self) -> bytes | None:
+        length_text = self.headers.get("Content-Length")
+        if length_text is None:
+            self.close_connection = True
+            self._fail(411, "a POST needs a Content-Length")
+            return None
+        try:
+            length = int(length_text)
+        except ValueError:
+            self.close_connection = True
+            self._fail(400, "bad Content-Length")
+            return None
+        if length > MAX_BODY or length < 0:
+            self.close_connection = True
+            self._fail(413, f"the request body is larger than {MAX_BODY} bytes")
+            return None
+        return self.rfile.read(length)
+
+    def _discard_body(self) -> None:
+        if self.command == "POST":
+            try:
+                length = int(self.headers.get("Content-Length") or 0)
+            except ValueError:
+                length = -1
+            if 0 <= length <= MAX_BODY:
+                self.rfile.read(length)
+            else:
+                self.close_connection = True
+
+
+class BilatServer(ThreadingHTTPServer):
+    """The HTTP server of ``bilat serve``; :meth:`stop` ends it and its workers."""
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], backend: _Pool | _Remote, *, source: str,
+                 time_limit: float, allow_service: bool):
+        self.backend = backend
+        self.source = source
+        self.time_limit = time_limit
+        self.allow_service = allow_service
+        self._thread: threading.Thread | None = None
+        super().__init__(address, _Handler)
+
+    @property
+    def url(self) -> str:
+        """The query endpoint, e.g. ``http://127.0.0.1:7878/query``."""
+        host, port = self.server_address[:2]
+        host = f"[{host}]" if ":" in str(host) else host
+        return f"http://{host}:{port}/query"
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.backend.close()
+
+    def stop(self) -> None:
+        """Stop serving, close the socket and the worker processes."""
+        if self._thread is not None:
+            self.shutdown()
+            self._thread.join(10)
+        self.server_close()
+
+
+def make_server(*, store: str, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
+                workers: int = 2, allow_service: bool = False) -> BilatServer:
+    """Start a server in a background thread and return it (``port=0`` picks a free port).
+
+    ``store`` is a store folder or a ``sparql+http(s)://`` URL (an ``http(s)://`` query
+    endpoint URL also works). Stop it with ``server.stop()`` (or ``shutdown()`` then
+    ``server_close()``). Raises ``FileNotFoundError`` when the folder holds no store and
+    ``OSError`` when the workers cannot open it or the address is taken.
+    """
+    if timeout <= 0:
+        raise ValueError("the time limit must be positive")
+    backend: _Pool | _Remote
+    if store.startswith(("sparql+http://", "sparql+https://")):
+        backend = _Remote(endpoints(store)[0], workers, timeout)
+        source = f"proxy to {endpoints(store)[0]}"
+    elif store.startswith(("http://", "https://")):
+        backend = _Remote(store, workers, timeout)
+        source = f"proxy to {store}"
+    else:
+        path = Path(store).resolve()
+        if not (path / "CURRENT").is_file():
+            raise FileNotFoundError(f"no store at {store}: the folder does not exist or is not "
+                                    "an Oxigraph store (run `bilat ingest` first)")
+        backend = _Pool(str(path), workers, timeout)
+        source = f"store {path}"
+    try:
+        server = BilatServer((host, port), backend, source=source, time_limit=timeout,
+                             allow_service=allow_service)
+    except BaseException:
+        backend.close()
+        raise
+    server._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2},
+                                      name="bilat-serve", daemon=True)
+    server._thread.start()
+    return server
+
+
+def serve(*, store: str, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
+          workers: int = 2, allow_service: bool = False) -> None:
+    """Run ``bilat serve`` until Ctrl-C or SIGTERM."""
+    server = make_server(store=store, host=host, port=port, timeout=timeout, workers=workers,
+                         allow_service=allow_service)
+    print(f"bilat serve: SPARQL endpoint {server.url} ({server.source}; time limit "
+          f"{timeout:g} s; {workers} worker{'s' if workers != 1 else ''}); Ctrl-C stops",
+          file=sys.stderr, flush=True)
+    stop = threading.Event()
+
+    def on_term(signum: int, frame: Any) -> None:
+        stop.set()
+
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, on_term)
+    try:
+        while not stop.wait(0.5):
+            pass
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+        print("bilat serve: stopped", file=sys.stderr, flush=True)

@@ -1,0 +1,121 @@
+"""Linking on the real pipelines with a small knowledge base written for the tests."""
+import pytest
+
+from bilat.extract import nlp
+from bilat.extract.link import Gazetteer, Linker
+from bilat.extract.records import Alias, Document, KBEntry
+
+
+def entry(key, cls, en, ru, *aliases, country=None):
+    al = [Alias(en, "en", "label"), Alias(ru, "ru", "label")]
+    for a in aliases:
+        al.append(Alias(*a) if isinstance(a, tuple) else Alias(a, "en", "alt"))
+    return KBEntry(key=key, cls=cls, labels=(("en", en), ("ru", ru)), aliases=tuple(al), country=country)
+
+
+KB = (
+    entry("russia", "Country", "Russia", "Россия", ("РФ", "ru", "abbr"), ("Russian", "en", "adjective"),
+          ("российский", "ru", "adjective"), ("российско", "ru", "adjective")),
+    entry("kazakhstan", "Country", "Kazakhstan", "Казахстан", ("Kazakh", "en", "adjective"),
+          ("казахстанский", "ru", "adjective"), ("Republic of Kazakhstan", "en", "alt")),
+    entry("astana", "City", "Astana", "Астана", ("Nur-Sultan", "en", "former"), ("Нур-Султан", "ru", "former"),
+          country="kazakhstan"),
+    entry("sergey-lavrov", "Person", "Sergey Lavrov", "Сергей Лавров", ("Sergei Lavrov", "en", "alt")),
+    entry("tass", "MediaOutlet", "TASS", "ТАСС"),
+    entry("ministry-of-foreign-affairs-of-russia", "GovernmentBody", "Ministry of Foreign Affairs of Russia",
+          "Министерство иностранных дел России", ("МИД РФ", "ru", "abbr"), ("Foreign Ministry", "en", "alt"),
+          country="russia"),
+    entry("ministry-of-foreign-affairs-of-kazakhstan", "GovernmentBody", "Ministry of Foreign Affairs of Kazakhstan",
+          "Министерство иностранных дел Казахстана", ("МИД РК", "ru", "abbr"), ("Foreign Ministry", "en", "alt"),
+          country="kazakhstan"),
+    entry("baikonur-cosmodrome", "Project", "Baikonur Cosmodrome", "космодром Байконур", ("Байконур", "ru", "alt"),
+          ("Baikonur", "en", "alt")),
+    entry("baikonur", "City", "Baikonur", "Байконур", country="kazakhstan"),
+)
+
+
+@pytest.fixture(scope="module")
+def linker():
+    return Linker(KB)
+
+
+def link(linker, text, lang, date=None):
+    doc = Document(id="t", text=text, lang=lang, date=date)
+    return linker.link(doc, nlp.parse(text, lang))
+
+
+def keys_of(linked, surface):
+    return {key for s, e, key, _ in linked.spans if linked_text(linked, s, e) == surface}
+
+
+def linked_text(linked, s, e):
+    for ent in linked.entities:
+        for m in ent.mentions:
+            if (m.start, m.end) == (s, e):
+                return m.text
+    return None
+
+
+@pytest.mark.parametrize("text,lang,surface,key", [
+    ("Sergey Lavrov arrived in Nur-Sultan on Monday.", "en", "Nur-Sultan", "astana"),
+    ("MOSCOW, November 9. /TASS/. Lavrov spoke.", "en", "TASS", "tass"),
+    ("Sergei Lavrov spoke. Later Lavrov left.", "en", "Lavrov", "sergey-lavrov"),
+    ("Глава МИД РФ Сергея Лаврова встретили в Нур-Султане.", "ru", "Сергея Лаврова", "sergey-lavrov"),
+    ("Глава МИД РФ Сергея Лаврова встретили в Нур-Султане.", "ru", "Нур-Султане", "astana"),
+    ("Глава МИД РФ Сергея Лаврова встретили в Нур-Султане.", "ru", "МИД РФ", "ministry-of-foreign-affairs-of-russia"),
+    ("Совместное использование космодрома \"Байконур\" продолжается.", "ru", "Байконур", "baikonur-cosmodrome"),
+    ("Отношения с казахстанскими партнерами развиваются.", "ru", "казахстанскими", "kazakhstan"),
+    ("Это символ российско-казахстанской дружбы.", "ru", "российско", "russia"),
+    ("The Kazakh delegation met Russian officials.", "en", "Kazakh", "kazakhstan"),
+])
+def test_mentions_resolve_to_kb_entities(linker, text, lang, surface, key):
+    assert key in keys_of(link(linker, text, lang), surface)
+
+
+def test_generic_name_goes_to_the_dominant_country(linker):
+    text = "Russia and Russia's partners. Russia spoke through the Foreign Ministry."
+    linked = link(linker, text, "en")
+    assert keys_of(linked, "Foreign Ministry") == {"ministry-of-foreign-affairs-of-russia"}
+
+
+def test_kb_class_overrides_ner(linker):
+    linked = link(linker, "Rossiyskaya Gazeta published it. TASS reported it.", "en")
+    tass = [e for e in linked.entities if e.key == "tass"]
+    assert tass and tass[0].cls == "MediaOutlet"
+
+
+@pytest.mark.parametrize("en,ru", [
+    ("Kazakh Deputy Minister Mukhtar Tleuberdi arrived.", "Прибыл Мухтар Тлеуберди."),
+    ("The talks were held by Alexei Maishev yesterday.", "Переговоры провел Алексей Майшев."),
+])
+def test_unknown_people_get_one_key_across_languages(linker, en, ru):
+    def person_keys(linked):
+        return {e.key for e in linked.entities if e.cls == "Person" and not e.in_kb}
+    k_en = person_keys(link(linker, en, "en"))
+    k_ru = person_keys(link(linker, ru, "ru"))
+    assert k_en and k_en == k_ru
+
+
+def test_surname_joins_the_full_name_of_an_unknown_person(linker):
+    linked = link(linker, "Mukhtar Tleuberdi arrived in Moscow. Tleuberdi said the talks went well.", "en")
+    people = [e for e in linked.entities if e.cls == "Person"]
+    assert len(people) == 1 and len(people[0].mentions) == 2
+
+
+def test_russian_names_are_normalized_to_the_nominative(linker):
+    linked = link(linker, "Встреча с Алексеем Майшевым прошла в Москве.", "ru")
+    people = [e for e in linked.entities if e.cls == "Person"]
+    assert people and people[0].label("ru") == "Алексей Майшев"
+
+
+def test_case_rules_keep_common_words_out():
+    gaz = Gazetteer((entry("us", "Country", "United States", "США", ("US", "en", "abbr")),))
+    assert [s.text for s in gaz.find("Let us talk to the US.")] == ["US"]
+
+
+def test_offsets_are_those_of_the_text(linker):
+    text = "Intro.\n\nSergey Lavrov met officials in Nur-Sultan."
+    linked = link(linker, text, "en")
+    for ent in linked.entities:
+        for m in ent.mentions:
+            assert text[m.start:m.end] == m.text

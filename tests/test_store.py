@@ -1,0 +1,105 @@
+"""The store and the writer on real Oxigraph stores: embedded on disk, and a real SPARQL server."""
+import pytest
+
+from bilat.extract.records import Document, Entity, Event, Extraction, Mention, Position
+from bilat.graph import iris
+from bilat.graph.store import StoreError, ensure_ontology, open_store
+from bilat.graph.write import is_unchanged, write_extraction
+
+PREFIXES = """PREFIX bl: <https://w3id.org/bilat/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+"""
+
+
+def person(key, lang, name, start=0):
+    return Entity(key=key, cls="Person", labels=((lang, name),), alt_labels=((lang, name),),
+                  mentions=(Mention(start, start + len(name), name, "PER", name),))
+
+
+def extraction(doc_id, text, lang, *entities, positions=(), events=()):
+    return Extraction(Document(doc_id, text, lang), tuple(entities), tuple(positions), tuple(events))
+
+
+@pytest.fixture(params=["local", "remote"])
+def store(request, tmp_path):
+    if request.param == "local":
+        s = open_store(str(tmp_path / "store"), create=True)
+    else:
+        s = open_store(request.getfixturevalue("oxigraph_server"))
+    ensure_ontology(s)
+    yield s
+    s.close()
+
+
+def labels(store, key):
+    rows = store.select(PREFIXES + f"SELECT ?l WHERE {{ {iris.entity(key).n3()} rdfs:label ?l }}")
+    return sorted((r["l"].language, str(r["l"])) for r in rows)
+
+
+def triples(store):
+    return int(store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"])
+
+
+def test_labels_from_two_languages_meet_on_one_iri(store):
+    key = "person/muhtar-tleuberdi"
+    write_extraction(store, extraction("a", "Mukhtar Tleuberdi", "en", person(key, "en", "Mukhtar Tleuberdi")), {})
+    write_extraction(store, extraction("b", "Мухтар Тлеуберди", "ru", person(key, "ru", "Мухтар Тлеуберди")), {})
+    assert labels(store, key) == [("en", "Mukhtar Tleuberdi"), ("ru", "Мухтар Тлеуберди")]
+    docs = store.select(PREFIXES + f"SELECT ?d WHERE {{ {iris.entity(key).n3()} bl:mentionedIn ?d }}")
+    assert len(docs) == 2
+
+
+def test_rewriting_the_same_document_changes_nothing(store):
+    ex = extraction("a", "Mukhtar Tleuberdi", "en", person("person/x", "en", "Mukhtar Tleuberdi"))
+    write_extraction(store, ex, {})
+    before = triples(store)
+    assert is_unchanged(store, "a", "Mukhtar Tleuberdi")
+    write_extraction(store, ex, {})
+    assert triples(store) == before
+
+
+def test_a_changed_document_replaces_its_facts_and_orphans_go(store):
+    write_extraction(store, extraction("a", "Ivan Petrov", "en", person("person/ivan-petrov", "en", "Ivan Petrov")), {})
+    write_extraction(store, extraction("b", "Ivan Petrov", "en", person("person/ivan-petrov", "en", "Ivan Petrov")), {})
+    write_extraction(store, extraction("a", "Oleg Sidorov", "en", person("person/oleg-sidorov", "en", "Oleg Sidorov")), {})
+    assert labels(store, "person/ivan-petrov") == [("en", "Ivan Petrov")]  # b still mentions him
+    assert not is_unchanged(store, "a", "Ivan Petrov")
+    write_extraction(store, extraction("b", "nobody", "en"), {})
+    assert labels(store, "person/ivan-petrov") == []  # no document mentions him any more
+    assert labels(store, "person/oleg-sidorov") == [("en", "Oleg Sidorov")]
+
+
+def test_most_frequent_proposed_label_wins_whatever_the_order(store):
+    key = "person/tokaev"
+    for doc_id, name in (("a", "Kassym Tokayev"), ("b", "Kassym-Jomart Tokayev"), ("c", "Kassym-Jomart Tokayev")):
+        write_extraction(store, extraction(doc_id, name, "en", person(key, "en", name)), {})
+    assert labels(store, key) == [("en", "Kassym-Jomart Tokayev")]
+
+
+def test_positions_and_events_are_written_with_provenance(store):
+    text = "Russian Foreign Minister Ivan Petrov said it."
+    ex = extraction(
+        "a", text, "en", person("person/ivan-petrov", "en", "Ivan Petrov", 25),
+        Entity("russia", "Country", (("en", "Russia"),), (("en", "Russian"),), (Mention(0, 7, "Russian", "ADJ"),)),
+        positions=[Position("person/ivan-petrov", "Minister of Foreign Affairs", "russia", 0, 36, text[:36])],
+        events=[Event("Statement", "said", 37, 41, text, 0, len(text), participants=("person/ivan-petrov",),
+                      speaker=("person/ivan-petrov",), quote="it", date="2021-11-09", date_precision="day")],
+    )
+    write_extraction(store, ex, {})
+    rows = store.select(PREFIXES + """SELECT ?t ?org WHERE { ?p bl:holdsPosition ?pos .
+        ?pos bl:title ?t ; bl:ofOrganization ?org }""")
+    assert [(str(r["t"]), r["t"].language, str(r["org"])) for r in rows] == [
+        ("Minister of Foreign Affairs", "en", str(iris.entity("russia")))]
+    rows = store.select(PREFIXES + """SELECT ?s ?ev ?d WHERE { ?e a bl:Statement ; bl:speaker ?s ;
+        bl:evidence ?ev ; bl:date ?d ; bl:extractedFrom ?doc }""")
+    assert len(rows) == 1 and str(rows[0]["d"]) == "2021-11-09" and rows[0]["ev"].language == "en"
+
+
+def test_ontology_is_loaded_once_and_subclasses_answer(store):
+    assert not ensure_ontology(store)  # already there, unchanged
+    assert store.ask(PREFIXES + "ASK { bl:GovernmentBody rdfs:subClassOf* bl:Organization }")
+
+
+def test_reading_a_missing_store_is_an_error(tmp_path):
+    with pytest.raises(StoreError, match="no store here"):
+        open_store(str(tmp_path / "nope"))
