@@ -313,8 +313,25 @@ class Linker:
             ent = new_entities.setdefault(key, {"cls": cls, "names": Counter()})
             ent["names"][name] += 1
 
-        spans = sorted([sp for sp in gaz + ner if sp.key is not None], key=lambda s: (s.start, s.end))
+        spans = [sp for sp in gaz + ner if sp.key is not None]
+        spans += self._more_surnames(text, spans, full_names, sent_of)
+        spans.sort(key=lambda s: (s.start, s.end))
         return self._entities(doc, spans, new_entities)
+
+    def _more_surnames(self, text: str, spans: list[_Span], full_names: dict[str, str], sent_of) -> list[_Span]:
+        """Surnames of people named in full elsewhere in the document that the NER missed
+        ("Лавров об отношении…" in a headline)."""
+        if not full_names:
+            return []
+        taken = [(sp.start, sp.end) for sp in spans]
+        out = []
+        for w in words(text):
+            if not w.text[:1].isupper() or any(s <= w.start < e for s, e in taken):
+                continue
+            key = full_names.get(match_key(w.text)) or full_names.get(match_key(lemma(w.text)))
+            if key is not None:
+                out.append(_Span(w.start, w.end, w.text, "PER", normal=w.text, sentence=sent_of(w.start), key=key))
+        return out
 
     def _covered(self, sp: _Span, gaz: list[_Span]) -> bool:
         """A NER span is dropped when the knowledge base speaks for it: a gazetteer match

@@ -15,8 +15,9 @@ allowed), 404/405/413/415 a bad request, 503 no worker free, 504 the time limit 
 pyoxigraph cannot interrupt a query, so queries on an embedded store run in worker processes
 (fresh interpreters, as with multiprocessing's ``spawn``), each with its own
 ``pyoxigraph.Store.read_only`` view of the store folder; a worker whose query outlives the
-time limit is killed and replaced. A ``sparql+http(s)://`` store is proxied, with the time
-limit on the HTTP request. One line per request goes to stderr.
+time limit is killed and replaced. A worker opens the store again when the folder changed (an
+ingest that finished), so new data shows without a restart. A ``sparql+http(s)://`` store is
+proxied, with the time limit on the HTTP request. One line per request goes to stderr.
 """
 from __future__ import annotations
 
@@ -104,13 +105,14 @@ def _worker_main(conn: multiprocessing.connection.Connection, path: str) -> None
             except UpdateNotAllowed as exc:
                 reply = ("error", 403, str(exc))
             except QueryError as exc:
-                if attempt == 1 and isinstance(exc.__cause__, (OSError, RuntimeError)):
+                store_failed = isinstance(exc.__cause__, (OSError, RuntimeError))
+                if store_failed and attempt == 1:
                     try:  # files compacted away by a writer: look again
                         store, stamp = open_store(), _stamp(path)
                         continue
                     except Exception:  # noqa: BLE001
                         pass
-                reply = ("error", 400, str(exc))
+                reply = ("error", 500 if store_failed else 400, str(exc))
             except ValueError as exc:
                 reply = ("error", 400, str(exc))
             except Exception as exc:  # noqa: BLE001 - one line to the client
@@ -374,10 +376,11 @@ Time limit: {timeout:g} s.</p>
 <textarea name="query" rows="12">SELECT ?class (COUNT(?x) AS ?n) WHERE {{ ?x a ?class }}
 GROUP BY ?class ORDER BY DESC(?n) LIMIT 20</textarea>
 <p><label>Format <select name="format"><option>table</option><option>json</option>
-<option>csv</option><option>tsv</option><option>xml</option><option>turtle</option>
-</select></label> <button type="submit">Run</button></p></form>
+<option>csv</option><option>tsv</option><option>xml</option>
+</select></label> <button type="submit">Run</button> (CONSTRUCT and DESCRIBE answer in
+Turtle, or JSON-LD for json, RDF/XML for xml)</p></form>
 <p><code>curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE {{ ?s ?p ?o }} LIMIT 5'
-http://HOST:PORT/query</code></p></body></html>
+{endpoint}</code></p></body></html>
 """
 
 
@@ -386,6 +389,8 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "bilat"
     protocol_version = "HTTP/1.1"
     timeout = 60  # seconds to wait on a slow client
+    error_message_format = "%(code)d %(message)s\n"  # the stdlib's own errors: one line too
+    error_content_type = "text/plain; charset=utf-8"
 
     # -- logging: one line per request
     def parse_request(self) -> bool:
@@ -414,6 +419,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _reply(self, status: int, body: bytes, content_type: str, extra: dict | None = None,
                head: bool = False) -> None:
         self.send_response_only(status)
+        self.send_header("Server", self.version_string())
+        self.send_header("Date", self.date_time_string())
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Access-Control-Allow-Origin", "*")
@@ -454,7 +461,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _page(self) -> bytes:
         srv = self.server
-        return _PAGE.format(source=html.escape(srv.source), timeout=srv.time_limit).encode()
+        host = self.headers.get("Host") or "{}:{}".format(*srv.server_address[:2])
+        endpoint = html.escape(f"http://{host}/query")
+        return _PAGE.format(source=html.escape(srv.source), timeout=srv.time_limit,
+                            endpoint=endpoint).encode()
 
     def _dispatch(self, method: str) -> None:
         try:

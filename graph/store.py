@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import urllib.error
-import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -30,24 +29,6 @@ def default_location() -> str:
 
 def is_remote(location: str) -> bool:
     return location.startswith(("sparql+http://", "sparql+https://"))
-
-
-def endpoints(url: str) -> tuple[str, str]:
-    """Query and update endpoints of a ``sparql+http(s)://`` store URL.
-
-    >>> endpoints("sparql+http://127.0.0.1:7878")
-    ('http://127.0.0.1:7878/query', 'http://127.0.0.1:7878/update')
-    >>> endpoints("sparql+http://h/ds/query")
-    ('http://h/ds/query', 'http://h/ds/update')
-    """
-    base = url[len("sparql+"):]
-    parsed = urllib.parse.urlsplit(base)
-    if parsed.path in ("", "/"):
-        root = base.rstrip("/")
-        return root + "/query", root + "/update"
-    if parsed.path.endswith("query"):
-        return base, base[: -len("query")] + "update"
-    return base, base
 
 
 class Store:
@@ -141,6 +122,8 @@ class RemoteStore(Store):
 
     def __init__(self, url: str, *, timeout: float = 120.0):
         self.location = url
+        from bilat.graph.sparql import endpoints
+
         self.query_url, self.update_url = endpoints(url)
         self.timeout = timeout
 
