@@ -27,7 +27,8 @@ test: install
 	$(BIN)/python -m pytest -q tests
 
 eval: install
-	$(BIN)/bilat eval tests/corpus --baseline tests/corpus/baseline.json
+	mkdir -p out
+	$(BIN)/bilat eval tests/corpus --baseline tests/eval_baseline.json --json out/eval.json
 
 bench: install
 	$(BIN)/python -m bench

@@ -447,6 +447,56 @@ def test_eval_queries_bind():
     assert "VALUES ?entity" in bind(load_query("eval_names"), entity=[URIRef(ID + "russia")])
 
 
+def test_read_stored_through_sparql(tmp_path):
+    """What the store holds is read back through eval_*.rq: entities, posts and events."""
+    from bilat.extract.records import Document, Entity, Event, Extraction, Position
+    from bilat.graph.store import ensure_ontology, open_store
+    from bilat.graph.write import write_extraction
+
+    doc = Document(id="t/1", text="Russian Foreign Minister Sergey Lavrov met Kazakhstan's minister.",
+                   lang="en")
+    entities = (
+        Entity("russia", "Country", (("en", "Russia"), ("ru", "Россия")), (("en", "Russian"),)),
+        Entity("kazakhstan", "Country", (("en", "Kazakhstan"),), (("en", "Kazakhstan"),)),
+        Entity("person/sergey-lavrov", "Person", (("en", "Sergey Lavrov"),), (("en", "Sergey Lavrov"),)),
+    )
+    positions = (Position("person/sergey-lavrov", "Minister of Foreign Affairs", "russia", 0, 38,
+                          "Russian Foreign Minister Sergey Lavrov"),)
+    events = (
+        Event("Consult", "met", 39, 42, doc.text, 0, len(doc.text),
+              participants=("person/sergey-lavrov", "kazakhstan"), context="planned"),
+        Event("Statement", "said", 0, 5, doc.text, 0, len(doc.text), speaker=("person/sergey-lavrov",)),
+    )
+    with open_store(str(tmp_path / "store"), create=True) as store:
+        ensure_ontology(store)
+        write_extraction(store, Extraction(doc, entities, positions, events), {})
+        iris = E.document_iris(store, ["t/1", "missing"])
+        assert set(iris) == {"t/1"}
+        s = E.read_stored(store, iris["t/1"])
+    assert set(s.entities) == {ID + "russia", ID + "kazakhstan", ID + "person/sergey-lavrov"}
+    assert s.entities[ID + "russia"].label("ru") == "Россия"
+    assert s.entities[ID + "russia"].classes == {"Country"}
+    assert "russian" in s.entities[ID + "russia"].names
+    [pos] = s.positions
+    assert pos.person == ID + "person/sergey-lavrov" and pos.orgs == {ID + "russia"}
+    assert pos.titles == {"Minister of Foreign Affairs"}
+    by_cls = {ev.cls: ev for ev in s.events}
+    assert set(by_cls) == {"Consult", "Statement"}
+    assert by_cls["Consult"].participants == {ID + "person/sergey-lavrov", ID + "kazakhstan"}
+    assert by_cls["Consult"].context == "planned"
+    assert by_cls["Statement"].speakers == {ID + "person/sergey-lavrov"}
+
+    g = gold([LAVROV, RUSSIA, KAZ], roles=[GoldRole("Sergey Lavrov", "Foreign Minister", "Russia")],
+             events=[GoldEvent("MEET", ("Sergey Lavrov", "Kazakhstan"), status="planned"),
+                     GoldEvent("STATEMENT", ("Sergey Lavrov",), ("Sergey Lavrov",))])
+    assert counts(E.score_entities(g, s).tally, "entities.recall") == (3, 3)
+    assert counts(E.score_positions(g, s), "positions.recall") == (1, 1)
+    t = E.score_events(g, s)
+    assert counts(t, "events.recall") == (2, 2)
+    assert counts(t, "events.context") == (2, 2)
+    assert E.read_stored(None, None).entities == {}
+
+
 # --------------------------------------------------------------------------- end to end
 
 def _figures_in_unit_range(report):

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TSV = ROOT / "kb" / "country_names.tsv"
 OUT = ROOT / "kb" / "countries.ttl"
 
-FIELDS = {"label", "alt", "abbr", "adj", "former", "wikidata", "class"}
+FIELDS = {"label", "alt", "abbr", "adj", "former", "wikidata", "class", "skip"}
 CLASSES = {"Country", "Place"}
 _STRESS = "\u0301"
 
@@ -146,7 +146,8 @@ def build(table=None) -> list[dict]:
                 value = getattr(country, attr, None)
                 if not value:
                     continue
-                for lang, tr in (("ru", ru), ("kk", kk)):
+                # Russian only: pycountry's Kazakh catalogue mistranslates some official names
+                for lang, tr in (("ru", ru),):
                     text = clean(tr(value))
                     if text != clean(value) and _is_cyrillic(text) and not _inverted(value):
                         if not names.has(lang, text):
@@ -163,6 +164,10 @@ def build(table=None) -> list[dict]:
             names.add("abbr", lang, value)
         for lang, value in hand.get("adj", ()):
             names.add("adj", lang, value)
+        # names the table says to drop (wrong translations)
+        for lang, value in hand.get("skip", ()):
+            for kind in names.items:
+                names.items[kind][lang] = [t for t in names.items[kind].get(lang, []) if t != value]
         # an alt equal to a label in the same language is noise
         for lang, alts in names.items["alt"].items():
             labels = names.items["label"].get(lang, [])
