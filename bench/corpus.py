@@ -18,6 +18,10 @@ from pathlib import Path
 
 from bilat.extract.records import Document
 
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 CACHE_DIR = ROOT / ".cache" / "bench"
@@ -123,7 +127,10 @@ def inflect_ru(phrase: str, *, person: bool = False) -> dict[str, str] | None:
             if p is None:
                 forms.append(w)
                 continue
-            q = p.inflect({case})
+            q = None
+            if case == "accs" and p.tag.POS in ("ADJF", "PRTF"):
+                q = p.inflect({case, "inan"})  # places and bodies are inanimate
+            q = q or p.inflect({case})
             if q is None:
                 return None
             forms.append(_capitalize_like(q.word, w))
@@ -166,15 +173,100 @@ def read_tsv(path: Path) -> list[list[str]]:
     return rows
 
 
-def _title_ru_for(title_en: str) -> str | None:
-    """The Russian canonical title of an English canonical one (extract's title list)."""
+@lru_cache(maxsize=1)
+def _country_titles() -> dict[str, tuple[str, str]]:
+    """Canonical English title (lower case) → (how English news writes it, Russian canonical
+    title), for the posts of a country in the English title list of ``bilat.extract``."""
     path = ROOT / "extract" / "data" / "en" / "titles.tsv"
-    if not path.is_file():
+    out: dict[str, tuple[str, str]] = {}
+    if path.is_file():
+        for row in read_tsv(path):
+            if len(row) >= 4 and row[3].strip() == "country":
+                out.setdefault(row[1].strip().lower(), (row[0].strip(), row[2].strip()))
+    return out
+
+
+_HUSHING = "жшчщц"
+_VELAR = "гкхжшчщ"
+_MALE_IN_A = {"Никита", "Илья", "Кузьма", "Фома", "Лука", "Нарендра", "Мустафа"}
+
+
+def _person_word(word: str, gender: str) -> dict[str, str]:
+    """Case forms of one word of a Russian personal name, by the usual endings; foreign names
+    ending in another vowel (Нуртлеу, Матвиенко, Эмомали) do not decline."""
+    if "-" in word:  # Касым-Жомарт: the last part declines
+        head, _, tail = word.rpartition("-")
+        return {c: f"{head}-{f}" for c, f in _person_word(tail, gender).items()}
+    w = word
+    same = {c: w for c in CASES}
+
+    def ends(*suffixes: str) -> bool:
+        return w.endswith(suffixes)
+
+    if gender == "f":
+        if ends("ова", "ева", "ёва", "ина", "ына"):
+            s = w[:-1]
+            return dict(nomn=w, gent=s + "ой", datv=s + "ой", accs=s + "у", ablt=s + "ой", loct=s + "ой")
+        if ends("ая"):
+            s = w[:-2]
+            return dict(nomn=w, gent=s + "ой", datv=s + "ой", accs=s + "ую", ablt=s + "ой", loct=s + "ой")
+    if ends("ия"):
+        s = w[:-1]
+        return dict(nomn=w, gent=s + "и", datv=s + "и", accs=s + "ю", ablt=s + "ей", loct=s + "и")
+    if ends("а"):
+        s = w[:-1]
+        soft = s[-1:] in _VELAR
+        return dict(nomn=w, gent=s + ("и" if soft else "ы"), datv=s + "е", accs=s + "у",
+                    ablt=s + ("ей" if s[-1:] in _HUSHING else "ой"), loct=s + "е")
+    if ends("я"):
+        s = w[:-1]
+        return dict(nomn=w, gent=s + "и", datv=s + "е", accs=s + "ю", ablt=s + "ей", loct=s + "е")
+    if gender == "m" and ends("ский", "цкий", "ской", "цкой", "ый"):  # Зеленский: like an adjective
+        s = w[:-2]
+        soft = ends("ий")
+        return dict(nomn=w, gent=s + "ого", datv=s + "ому", accs=s + "ого",
+                    ablt=s + ("им" if soft else "ым"), loct=s + "ом")
+    if gender == "f" or w[-1:] in "оеёиыуюэ":
+        return same
+    if ends("ов", "ев", "ёв", "ин", "ын"):
+        return dict(nomn=w, gent=w + "а", datv=w + "у", accs=w + "а", ablt=w + "ым", loct=w + "е")
+    if ends("ий"):
+        s = w[:-1]
+        return dict(nomn=w, gent=s + "я", datv=s + "ю", accs=s + "я", ablt=s + "ем", loct=s + "и")
+    if ends("й", "ь"):
+        s = w[:-1]
+        return dict(nomn=w, gent=s + "я", datv=s + "ю", accs=s + "я", ablt=s + "ем", loct=s + "е")
+    if re.match("[а-яё]", w[-1:]):
+        return dict(nomn=w, gent=w + "а", datv=w + "у", accs=w + "а",
+                    ablt=w + ("ем" if w[-1] in _HUSHING else "ом"), loct=w + "е")
+    return same
+
+
+def inflect_person_ru(name: str, gender: str) -> dict[str, str]:
+    """Case forms of a Russian personal name (given name and surname)."""
+    words = [_person_word(w, gender) for w in name.split()]
+    return {c: " ".join(w[c] for w in words) for c in CASES}
+
+
+def guess_gender(name_ru: str) -> str:
+    first = name_ru.split()[0] if name_ru.split() else ""
+    return "f" if first.endswith(("а", "я")) and first not in _MALE_IN_A else "m"
+
+
+def _kb_person(e, countries: dict[str, Name]) -> Name | None:
+    """A knowledge-base person in a current (else the latest) post of a country whose title the
+    extractor knows, or None."""
+    en, ru = e.label("en"), e.label("ru")
+    titles = _country_titles()
+    posts = [t for t in e.tenures if t.org in countries and t.title_en.lower() in titles]
+    if not (en and ru and posts):
         return None
-    for row in read_tsv(path):
-        if len(row) >= 3 and row[1].strip().lower() == title_en.strip().lower():
-            return row[2].strip()
-    return None
+    current = [t for t in posts if not t.end]
+    t = (current or posts)[-1]
+    written, title_ru = titles[t.title_en.lower()]
+    gender = guess_gender(ru)
+    return Name(e.key, en, inflect_person_ru(ru, gender), country=t.org, gender=gender,
+                title_en=written, title_ru=title_ru)
 
 
 @lru_cache(maxsize=1)
@@ -196,23 +288,24 @@ def load_pools() -> Pools:
         elif e.cls == "GovernmentBody":
             bodies.append(Name(e.key, _body_en(en), inflect_ru(ru) or {"nomn": ru},
                                country=e.country))
-        elif e.cls == "Person" and e.tenures:
-            t = e.tenures[-1]
-            org = t.org if t.org in {x.key for x in kb if x.cls == "Country"} else e.country
-            title_ru = _title_ru_for(t.title_en)
-            forms = inflect_ru(ru, person=True)
-            if org and title_ru and forms:
-                first = ru.split()[0]
-                gender = "f" if first[-1:] in "ая" and first not in ("Илья", "Никита") else "m"
-                people.append(Name(e.key, en, forms, country=org, gender=gender,
-                                   title_en=t.title_en.lower(), title_ru=title_ru))
+    for e in kb:  # people last: their posts name countries
+        if e.cls == "Person":
+            person = _kb_person(e, countries)
+            if person is not None:
+                people.append(person)
+    # the written-out list: its Russian forms win; a person already there by either name is
+    # replaced, not added twice
     for row in read_tsv(PEOPLE):
         country, en, gender, title_en, title_ru, nomn, gent, accs, ablt = (c.strip() for c in row)
-        if any(p.en == en for p in people):
+        forms = dict(inflect_person_ru(nomn, gender), gent=gent, accs=accs, ablt=ablt)
+        same = [p for p in people if p.en == en or p.ru.get("nomn") == nomn]
+        if same:  # the knowledge base's names and post stay
+            same[0].gender = gender
+            if same[0].ru.get("nomn") == nomn:
+                same[0].ru = forms
             continue
-        people.append(Name(en.lower().replace(" ", "-"), en,
-                           {"nomn": nomn, "gent": gent, "accs": accs, "ablt": ablt},
-                           country=country, gender=gender, title_en=title_en, title_ru=title_ru))
+        people.append(Name(slug(en), en, forms, country=country, gender=gender,
+                           title_en=title_en, title_ru=title_ru))
     people = [p for p in people if p.country in countries]
     topics: dict[str, list[str]] = {"en": [], "ru": []}
     fields: dict[str, list[str]] = {"en": [], "ru": []}
@@ -331,8 +424,11 @@ def _document(pools: Pools, rng: random.Random, lang: str, index: int) -> Docume
     templates = pools.sentences[lang]
     paragraphs, sentences, words = [], [], 0
     first = templates[rng.randrange(2)] if lang == "en" else templates[0]  # a meeting opens
+    order: list[str] = []
     while True:
-        s = filler.sentence(first if not paragraphs and not sentences else rng.choice(templates))
+        if not order:  # every template once before any twice
+            order = rng.sample(templates, len(templates))
+        s = filler.sentence(first if not paragraphs and not sentences else order.pop())
         n = len(s.split())
         if words + n > MAX_WORDS:
             if words >= MIN_WORDS:

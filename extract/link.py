@@ -10,6 +10,7 @@ so that "Мухтар Тлеуберди" and "Mukhtar Tleuberdi" are one entity
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,6 +24,7 @@ from bilat.extract.text import DATA, fold, is_cyrillic, lemma, match_key, read_t
 CLASS_PREFERENCE = ("Project", "Country", "GovernmentBody", "InternationalOrganization",
                     "MediaOutlet", "Company", "Organization", "Person", "City", "Place")
 MAX_ALIAS_WORDS = 12
+_NEXT_WORD = re.compile(r" (\w+)")
 PLACE_CLASSES = {"Country", "City", "Place"}
 
 
@@ -51,6 +53,7 @@ class Resources:
     ner_labels: dict[str, str]
     org_cues: tuple[tuple[str, str], ...]
     ignore: frozenset[str]
+    region_cues: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +93,7 @@ def resources(lang: str) -> Resources:
         ner_labels={r[0]: r[1] for r in read_table(folder / "ner_labels.tsv")},
         org_cues=tuple((r[0], r[1]) for r in read_table(folder / "org_cues.tsv")),
         ignore=frozenset(fold(r[0]) for r in read_table(folder / "ignore.tsv")),
+        region_cues=frozenset(r[0] for r in read_table(folder / "region_cues.tsv")),
     )
 
 
@@ -121,6 +125,8 @@ class Gazetteer:
             self.cased.setdefault(k, "cap")
 
     def _add(self, text: str, cand: Candidate) -> None:
+        if text[:4].lower() == "the ":
+            text = text[4:]  # the text's own article is not part of the name
         surface, lemmas = _word_keys(text)
         if not surface or len(surface) > MAX_ALIAS_WORDS:
             return
@@ -248,13 +254,21 @@ class Linker:
             if not text or fold(text) in res.ignore or not any(c.isalpha() for c in text):
                 continue
             start = sdoc.text.find(text, start)
+            if label in ("GPE", "LOC"):
+                # "Sverdlovsk Region": the NER stopped before the region word
+                m = _NEXT_WORD.match(sdoc.text, start + len(text))
+                if m and m.group(1)[:1].isupper() and m.group(1).lower() in res.region_cues:
+                    text = sdoc.text[start:m.end()]
             normal = getattr(ent._, "normal", None) or text
             out.append(_Span(start, start + len(text), text, label, normal=normal,
                              sentence=sent_of(start)))
         for start, end in name_rule_spans(sdoc.text):
-            if not any(sp.start < end and start < sp.end for sp in out):
-                text = sdoc.text[start:end]
-                out.append(_Span(start, end, text, "PER", normal=text, sentence=sent_of(start)))
+            # the rule wins over NER spans it contains ("Daulet Kemelbekov" over "Kemelbekov")
+            if any(sp.start < end and start < sp.end and not (start <= sp.start and sp.end <= end) for sp in out):
+                continue
+            out = [sp for sp in out if not (start <= sp.start and sp.end <= end)]
+            text = sdoc.text[start:end]
+            out.append(_Span(start, end, text, "PER", normal=text, sentence=sent_of(start)))
         return out
 
     # -- main ---------------------------------------------------------------------------------
@@ -265,7 +279,10 @@ class Linker:
         gaz = self.gazetteer.find(text)
         for sp in gaz:
             sp.sentence = sent_of(sp.start)
-        ner = [sp for sp in self._ner_spans(sdoc, lang) if not self._covered(sp, gaz)]
+        ner_all = self._ner_spans(sdoc, lang)
+        regions = [sp for sp in ner_all if self._is_region(sp, lang)]
+        gaz = [g for g in gaz if not any(r.start <= g.start and g.end <= r.end for r in regions)]
+        ner = [sp for sp in ner_all if sp in regions or not self._covered(sp, gaz)]
 
         # the document's dominant country decides generic names ("the Foreign Ministry")
         countries = Counter()
@@ -332,6 +349,13 @@ class Linker:
             if key is not None:
                 out.append(_Span(w.start, w.end, w.text, "PER", normal=w.text, sentence=sent_of(w.start), key=key))
         return out
+
+    def _is_region(self, sp: _Span, lang: str) -> bool:
+        """A named region ("Sverdlovsk Region", "Омская область") is a place of its own."""
+        if sp.label not in ("GPE", "LOC", "ORG") or len(sp.text.split()) < 2:
+            return False
+        cues = resources(lang).region_cues
+        return any((lemma(w.text) if lang == "ru" else w.text.lower()) in cues for w in words(sp.text))
 
     def _covered(self, sp: _Span, gaz: list[_Span]) -> bool:
         """A NER span is dropped when the knowledge base speaks for it: a gazetteer match

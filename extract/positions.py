@@ -52,7 +52,11 @@ def link_words(lang: str) -> frozenset[str]:
 
 
 def _key(word: str, lang: str) -> str:
-    return lemma(word) if lang == "ru" else fold(word)
+    """Russian words by lemma; English words folded, plural -s dropped ("ministers")."""
+    if lang == "ru":
+        return lemma(word)
+    w = fold(word)
+    return w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
 
 
 def find_titles(text: str, lang: str) -> list[tuple[int, int, Title, int, int]]:
@@ -99,13 +103,13 @@ def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
             continue
         # complements after the title, up to the person
         complements = []
-        person = None
+        persons = []
         j = i1
         prev_word = None
         while j < len(ws) and j - i1 <= MAX_GAP_WORDS:
             s = span_at(j)
             if s is not None and s[3] == "PER":
-                person = s
+                persons.append(s)
                 break
             if s is not None:
                 complements.append((s, prev_word))
@@ -118,31 +122,41 @@ def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
                 j += 1
                 continue
             break
+        if persons and _plural(ws[i1 - 1].text, lang):
+            persons += _coordinated(text, persons[0], spans)
         # an inner span the title itself overlaps ("глава МИД РФ": МИД РФ is one entity)
         for s in spans:
             if s[0] < end and start < s[1] and s[3] != "PER" and s not in [c[0] for c in complements]:
                 complements.append((s, None))
         modifier = _modifier(text, start, spans)
         # apposition: "Sergey Lavrov, Russia's foreign minister,"
-        if person is None:
-            person = _apposition(text, modifier[0] if modifier else start, spans)
-        org, to = _org(title, modifier, complements, cls_of, kb)
-        if person is None:
+        if not persons:
+            found = _apposition(text, modifier[0] if modifier else start, spans)
+            persons = [found] if found else []
+        org, to, orgs = _org(title, modifier, complements, cls_of, kb)
+        if not persons:
             unattached.append((start, end, title, org))
             continue
-        title_en = title.title_en + (f" to {_label(kb, to)}" if to and title.title_en == "Ambassador" else "")
-        ev_start = modifier[0] if modifier else start
-        ev_end = person[1] if person[0] > end else end
-        if person[0] < ev_start:
-            ev_start = person[0]
-        key = (person[2], title_en, org)
-        if key in positions:
-            continue
-        positions[key] = Position(
-            person=person[2], title_en=title_en, org=org, start=ev_start, end=ev_end,
-            evidence=text[ev_start:ev_end], title_src=title.title_ru if lang == "ru" else None,
-            lang=lang, date=doc.date, conflict=_conflict(kb.get(person[2]), title.title_en, org, doc.date),
-        )
+        for n, person in enumerate(persons):
+            # "Presidents of Russia, Belarus and Kazakhstan Putin, Lukashenko and Nazarbayev"
+            p_org = orgs[n] if len(persons) > 1 and len(orgs) == len(persons) else org
+            title_en, title_src, p_org = _resolve_title(title, kb.get(person[2]), p_org, doc.date, kb, lang)
+            if title_en is None:
+                continue
+            if to and title_en == "Ambassador":
+                title_en = f"Ambassador to {_label(kb, to)}"
+            if p_org is None:
+                continue
+            ev_start = min(modifier[0] if modifier else start, person[0])
+            ev_end = max(end, person[1])
+            key = (person[2], title_en, p_org)
+            if key in positions:
+                continue
+            positions[key] = Position(
+                person=person[2], title_en=title_en, org=p_org, start=ev_start, end=ev_end,
+                evidence=text[ev_start:ev_end], title_src=title_src if lang != "en" else None,
+                lang=lang, date=doc.date, conflict=_conflict(kb.get(person[2]), title_en, p_org, doc.date),
+            )
     descriptive = _descriptive(text, unattached, positions.values())
     return tuple(positions.values()), descriptive
 
@@ -180,15 +194,74 @@ def _org(title: Title, modifier, complements, cls_of, kb):
             to = _country_of(s[2], cls_of, kb) or s[2]
         else:
             cands.append(s)
+    orgs = []
     for s in cands:
         if title.scope == "country":
             c = _country_of(s[2], cls_of, kb)
             if c is not None:
-                return c, to
+                orgs.append(c)
+        elif cls_of.get(s[2]) not in (None, "Person"):
+            orgs.append(s[2])
+    if orgs:
+        return orgs[0], to, orgs
+    return (cands[0][2] if cands else None), to, orgs
+
+
+def _plural(word: str, lang: str) -> bool:
+    """Is the head word of a title plural ("ministers", "Президенты")?"""
+    if lang == "ru":
+        from bilat.extract.nlp import morph_analyzer
+
+        return morph_analyzer().parse(word.lower())[0].tag.number == "plur"
+    w = word.lower()
+    return len(w) > 4 and w.endswith("s") and not w.endswith("ss")
+
+
+def _coordinated(text: str, first, spans):
+    """Further people listed after the first: "Sergey Lavrov and Erlan Idrissov",
+    "Владимир Путин, Александр Лукашенко и Нурсултан Назарбаев"."""
+    out = []
+    last = first
+    for s in sorted(spans):
+        if s[0] < last[1] or s[3] != "PER":
+            continue
+        gap = text[last[1]:s[0]].strip()
+        if gap in (",", "and", ", and", "и", ", и"):
+            out.append(s)
+            last = s
         else:
-            if cls_of.get(s[2]) not in (None, "Person"):
-                return s[2], to
-    return (cands[0][2] if cands else None), to
+            break
+    return out
+
+
+def _tenure_at(entry: KBEntry | None, date: str | None, *, title_en: str | None = None, org: str | None = None):
+    """The knowledge base's post of ``entry`` at ``date`` (with that title and/or org)."""
+    if entry is None:
+        return None
+    for t in entry.tenures:
+        if title_en is not None and t.title_en != title_en:
+            continue
+        if org is not None and t.org != org:
+            continue
+        if date is None or ((t.start is None or t.start <= date) and (t.end is None or date <= t.end)):
+            return t
+    return None
+
+
+def _resolve_title(title: Title, entry: KBEntry | None, org: str | None, date: str | None, kb, lang: str):
+    """(English title, source-language title, organization): a title that leaves its
+    organization unsaid takes it from the knowledge base's tenure, and "counterpart" takes the
+    whole post from there."""
+    if title.title_en == "=tenure":
+        t = _tenure_at(entry, date, org=org)
+        if t is None:
+            return None, None, org
+        return t.title_en, None, t.org
+    if org is None:
+        t = _tenure_at(entry, date, title_en=title.title_en)
+        if t is not None:
+            org = t.org
+    return title.title_en, title.title_ru, org
 
 
 def _country_of(key: str, cls_of, kb) -> str | None:

@@ -38,7 +38,9 @@ def slugify(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"['’ʼ`]", "", text)
-    text = text.encode("ascii", "ignore").decode("ascii").lower()
+    # other non-ASCII letters and digits are dropped; any other character separates words
+    text = "".join(ch if ch.isascii() else ("" if unicodedata.category(ch)[0] in "LN" else "-")
+                   for ch in text).lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
