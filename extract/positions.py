@@ -258,7 +258,8 @@ def _resolve_title(title: Title, entry: KBEntry | None, org: str | None, date: s
             return None, None, org
         return t.title_en, None, t.org
     if org is None:
-        t = _tenure_at(entry, date, title_en=title.title_en)
+        # the post held at the date, else the last one with that title (flagged as a conflict)
+        t = _tenure_at(entry, date, title_en=title.title_en) or _tenure_at(entry, None, title_en=title.title_en)
         if t is not None:
             org = t.org
     return title.title_en, title.title_ru, org
