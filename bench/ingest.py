@@ -95,8 +95,25 @@ def ingest_into_fresh_store(docs: Sequence[Document], folder: Path) -> dict:
     quads = st.quad_count()
     st.close()
     del st
-    return {"seconds": seconds, "summary": summary, "quads": quads,
-            "store_bytes": dir_size(folder), "problems": problems}
+    gc.collect()
+    written = dir_size(folder)
+    return {"seconds": seconds, "summary": summary, "quads": quads, "store_bytes": written,
+            "compacted_bytes": compacted_size(folder), "problems": problems}
+
+
+def compacted_size(folder: Path) -> int | None:
+    """Bytes of the store once reopened (the write-ahead log replayed) and optimized."""
+    import pyoxigraph
+
+    try:
+        ox = pyoxigraph.Store(str(folder))
+        ox.optimize()
+        ox.flush()
+        del ox
+        gc.collect()
+    except OSError:
+        return None
+    return dir_size(folder)
 
 
 def empty_store(folder: Path) -> dict:
@@ -108,7 +125,8 @@ def empty_store(folder: Path) -> dict:
     quads = st.quad_count()
     st.close()
     del st
-    return {"quads": quads, "bytes": dir_size(folder)}
+    gc.collect()
+    return {"quads": quads, "bytes": dir_size(folder), "compacted_bytes": compacted_size(folder)}
 
 
 def bench_language(lang: str, docs: Sequence[Document], *, batches: int, workdir: Path,
@@ -152,6 +170,7 @@ def bench_language(lang: str, docs: Sequence[Document], *, batches: int, workdir
                 row["doc_triples"] = s.triples
                 row["quads"] = r["quads"]
                 row["store_bytes"] = r["store_bytes"]
+                row["store_compacted_bytes"] = r["compacted_bytes"]
                 shutil.rmtree(folder, ignore_errors=True)
         row["pipeline_wps"] = n_words / row["pipeline_s"]
         row["ner_wps"] = n_words / row["ner_s"]
@@ -160,6 +179,9 @@ def bench_language(lang: str, docs: Sequence[Document], *, batches: int, workdir
         row["doc_triples_per_doc"] = row["doc_triples"] / ingested
         row["quads_per_doc"] = (row["quads"] - base["quads"]) / ingested
         row["store_bytes_per_doc"] = (row["store_bytes"] - base["bytes"]) / ingested
+        if row["store_compacted_bytes"] is not None and base["compacted_bytes"] is not None:
+            row["store_compacted_bytes_per_doc"] = (
+                (row["store_compacted_bytes"] - base["compacted_bytes"]) / ingested)
         rows.append(row)
         log(f"  {lang} batch {i + 1}/{len(parts)}: {row['documents']} docs, {n_words} words: "
             f"pipeline {row['pipeline_wps']:,.0f} w/s, bare NER {row['ner_wps']:,.0f} w/s, "
@@ -182,6 +204,8 @@ def bench_language(lang: str, docs: Sequence[Document], *, batches: int, workdir
         "quads_per_doc": median(r["quads_per_doc"] for r in rows),
         "store_bytes_per_doc": median(r["store_bytes_per_doc"] for r in rows),
         "store_bytes": median(r["store_bytes"] for r in rows),
+        "store_compacted_bytes": median(r["store_compacted_bytes"] for r in rows),
+        "store_compacted_bytes_per_doc": median(r.get("store_compacted_bytes_per_doc") for r in rows),
         "empty_store": base,
         "rows": rows,
     }

@@ -44,8 +44,6 @@ _NUMERIC_DMY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 _YEAR = re.compile(r"^(1[6-9]\d\d|2\d\d\d)$")
-_DATELINE = re.compile(r"^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ'’\-]+(?:[ \-][A-ZА-ЯЁ][A-ZА-ЯЁ'’\-]+)*\b")
-_DATELINE_END = re.compile(r"/|\(|\s[-–—]\s|\s[-–—]$|\n")
 
 
 @dataclass(frozen=True)
@@ -480,17 +478,58 @@ def find_dates(sent_text: str, lang: str, base: str | None) -> list[tuple[int, i
     return out
 
 
+_SEPARATOR = re.compile(
+    r"\([^()\n]{2,40}\)\s*[-–—]\s*"            # "(Reuters) - "
+    r"|/\s*[A-ZА-ЯЁ][\w.\-]*(?:[ \-][\w.\-]+)?\s*/\.?\s*"  # "/TASS/. ", "/ИТАР-ТАСС/."
+    r"|\s[-–—]\s*"                               # " - ", " – "
+)
+_AGENCY_AFTER = re.compile(r"^[A-ZА-ЯЁ][\w.\-]*(?: [A-ZА-ЯЁ][\w.\-]*){0,2}\.\s+")
+_HEAD_WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
+
+
+def dateline_span(text: str, lang: str) -> tuple[int, DateExpr | None]:
+    """Where a dateline opening the text ends (0 when there is none) and its date expression.
+
+    A dateline is a short head of the first line made of capitalized words (the place, the
+    agency), date words and numbers, closed by an agency mark or a dash: "MOSCOW, November 9.
+    /TASS/. ", "ASTANA, Jan 9 (Reuters) - ", "OMSK. KAZINFORM – ", "Астана. 9 января.
+    ИНТЕРФАКС - ", "АСТАНА, 22 мая - РИА Новости. ", "Нур-Султан, 16 октября 2019 года – "."""
+    line = text.split("\n", 1)[0][:140]
+    m = _SEPARATOR.search(line)
+    if m is None or m.start() == 0 or m.start() > 80:
+        return 0, None
+    head = line[:m.start()]
+    voc = vocabulary(lang)
+    date_words = set(voc.month) | set(voc.yearword) | set(voc.weekday)
+    caps = 0
+    for w in _HEAD_WORD.findall(head):
+        keys = {fold(w)} | ({lemma(w)} if lang == "ru" else set())
+        if w[:1].isupper():
+            caps += sum(1 for c in w if c.isupper()) >= 2 or len(w) > 1
+            continue
+        if not keys & date_words:
+            return 0, None
+    found = [e for e in scan(head, lang) if e.kind == "date"]
+    if not found and not any(sum(c.isupper() for c in w) >= 2 for w in _HEAD_WORD.findall(head)):
+        return 0, None
+    if not caps:
+        return 0, None
+    end = m.end()
+    rest = text[end:end + 40]
+    a = _AGENCY_AFTER.match(rest)
+    if a is not None and m.group().strip()[:1] in "-–—":
+        end += a.end()
+    return end, (found[0] if found else None)
+
+
 def dateline(text: str, lang: str, base: str | None) -> tuple[str, str] | None:
     """The date of a dateline opening the text ("MOSCOW, November 9. /TASS/.",
     "ASTANA, Jan 9 (Reuters) -", "АСТАНА, 9 ноября. /ТАСС/."), its year taken from ``base``
     when it has none; None when the text opens with no dated dateline."""
-    m = _DATELINE.match(text)
-    if m is None or sum(c.isupper() for c in m.group()) < 3:
+    end, _ = dateline_span(text, lang)
+    if not end:
         return None
-    head = text[m.end():m.end() + 80]
-    cut = _DATELINE_END.search(head)
-    if cut is not None:
-        head = head[:cut.start()]
+    head = text[:end]
     b = _parse_base(base)
     for e in scan(head, lang):
         if e.kind == "date" and e.day is not None:
@@ -500,4 +539,4 @@ def dateline(text: str, lang: str, base: str | None) -> tuple[str, str] | None:
     return None
 
 
-__all__ = ["resolve", "find_dates", "dateline", "scan", "DateExpr", "vocabulary"]
+__all__ = ["resolve", "find_dates", "dateline", "dateline_span", "scan", "DateExpr", "vocabulary"]

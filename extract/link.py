@@ -10,6 +10,7 @@ so that "Мухтар Тлеуберди" and "Mukhtar Tleuberdi" are one entity
 """
 from __future__ import annotations
 
+import fnmatch
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -119,6 +120,10 @@ class Gazetteer:
                     surface, lemmas = _word_keys(last)
                     surnames[surface].add(e.key)
                     surnames[lemmas].add(e.key)
+        for lang in ("en", "ru"):
+            for row in read_table(DATA / lang / "generic_names.tsv"):
+                for key in fnmatch.filter(self.entries, row[1]):
+                    self._add(row[0], Candidate(key, "generic"))
         for k, keys in surnames.items():
             for key in keys:
                 self.index[k].add(Candidate(key, "surname"))
@@ -294,7 +299,9 @@ class Linker:
         for sp in gaz:
             if sp.label == "PER" and any(c.kind != "surname" for c in sp.keys):
                 persons_in_doc.update(c.key for c in sp.keys if c.kind != "surname")
-        for sp in gaz:
+        for n, sp in enumerate(gaz):
+            if any(c.kind == "generic" for c in sp.keys) and n > 0:
+                self._narrow_by_modifier(text, gaz[n - 1], sp)
             sp.key = self._choose(sp, countries, persons_in_doc)
         gaz = [sp for sp in gaz if sp.key is not None]
 
@@ -311,7 +318,7 @@ class Linker:
                 continue
             name = _clean_name(sp.normal if lang == "ru" else sp.text)
             if cls == "Person":
-                parts = name.split()
+                parts = _without_initials(name)
                 if len(parts) == 1:
                     known = full_names.get(match_key(parts[0]))
                     if known is None:
@@ -381,6 +388,11 @@ class Linker:
             if len({c.key for c in surnames}) == 1:
                 return surnames[0].key
             return None
+        named = [c for c in others if c.kind != "generic"]
+        if named:
+            others = named
+        elif not any(countries.get(self.kb[c.key].country or "", 0) for c in others):
+            return None  # "the Foreign Ministry" of a country the document does not name
         keys = sorted({c.key for c in others})
         if len(keys) == 1:
             return keys[0]
@@ -391,6 +403,17 @@ class Linker:
             return (-countries.get(e.country or key, 0), cls_rank, key)
 
         return min(keys, key=score)
+
+    def _narrow_by_modifier(self, text: str, prev: _Span, sp: _Span) -> None:
+        """"Kazakhstan's Foreign Ministry", "the Russian Foreign Ministry": a country named
+        right before a generic name decides whose body it is."""
+        gap = text[prev.end:sp.start]
+        if gap.strip() not in ("", "'s", "’s") or len(gap) > 3:
+            return
+        countries = {c.key for c in prev.keys if self.kb.get(c.key) and self.kb[c.key].cls == "Country"}
+        narrowed = tuple(c for c in sp.keys if c.kind != "generic" or self.kb[c.key].country in countries)
+        if narrowed:
+            sp.keys = narrowed
 
     def _lookup(self, sp: _Span) -> str | None:
         """A NER span whose (normalized) text is a knowledge-base alias."""
@@ -419,13 +442,13 @@ class Linker:
             return "Person"
         if sp.label == "NORP":
             return None  # demonyms the knowledge base does not know are not entities
-        if sp.label in ("GPE", "LOC", "FAC"):
-            return "Place"
         res = resources(lang)
         toks = [lemma(w.text) if lang == "ru" else w.text.lower() for w in words(sp.text)]
         for cue, cls in res.org_cues:
-            if cue in toks:
-                return cls
+            if cue in toks and (sp.label == "ORG" or cls == "GovernmentBody"):
+                return cls  # "Russian Embassy" tagged as a facility is a body
+        if sp.label in ("GPE", "LOC", "FAC"):
+            return "Place"
         return "Organization"
 
     def _entities(self, doc: Document, spans: list[_Span], new: dict[str, dict]) -> Linked:
@@ -447,6 +470,19 @@ class Linker:
                 entities.append(Entity(key, info["cls"], ((lang, name),), tuple(alts), mentions, None, False))
         flat = tuple((sp.start, sp.end, sp.key, sp.label) for sp in spans)
         return Linked(tuple(entities), flat)
+
+
+_INITIAL = re.compile(r"^(?:\w\.)+$")
+
+
+def _without_initials(name: str) -> list[str]:
+    """The words of a person's name without initials: "С.В. Лавров" → ["Лавров"].
+
+    >>> _without_initials("М.В.Захарова"), _without_initials("Mukhtar Tleuberdi")
+    (['Захарова'], ['Mukhtar', 'Tleuberdi'])
+    """
+    spaced = re.sub(r"(\w\.)(?=\w)", r"\1 ", name)
+    return [p for p in spaced.split() if not _INITIAL.match(p)] or name.split()
 
 
 def _best_name(names: Counter) -> str:

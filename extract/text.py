@@ -1,8 +1,8 @@
 """Small text helpers shared by the stages: words with offsets, lemmas, transliteration and the
 spelling-folding key that lets "Мухтар Тлеуберди" and "Mukhtar Tleuberdi" meet.
 
->>> [w.text for w in words("Russia's /TASS/. Нур-Султане")]
-['Russia', "'", 's', '/', 'TASS', '/', '.', 'Нур-Султане']
+>>> [w.text for w in words("Russia's /TASS/. Нур-Султане kazlenta.kz С.В.Лавров")]
+['Russia', "'", 's', '/', 'TASS', '/', '.', 'Нур-Султане', 'kazlenta.kz', 'С', '.', 'В', '.', 'Лавров']
 >>> match_key("Mukhtar Tleuberdi") == match_key("Мухтар Тлеуберди")
 True
 >>> match_key("Sergei Lavrov") == match_key("Sergey Lavrov") == match_key("Сергей Лавров")
@@ -18,7 +18,9 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
 
-_WORD = re.compile(r"\w+(?:[-.]\w+)*|[^\w\s]", re.UNICODE)
+# hyphenated compounds stay one word ("Nur-Sultan"); a dot joins only a lowercase part, as in
+# a domain name ("kazlenta.kz"), so that initials split off ("С.В.Лавров" → С . В . Лавров)
+_WORD = re.compile(r"\w+(?:-\w+)*(?:\.(?=[a-zа-яё])\w+)*|[^\w\s]", re.UNICODE)
 _CYR = re.compile("[а-яёәғқңөұүһі]", re.IGNORECASE)
 
 

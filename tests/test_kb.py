@@ -77,7 +77,7 @@ ENTRIES = [
     ("ministry-of-foreign-affairs-of-kazakhstan", "GovernmentBody", "Ministry of Foreign Affairs of Kazakhstan",
      "Министерство иностранных дел Казахстана", "kazakhstan", None),
     ("presidential-administration-of-russia", "GovernmentBody", "Presidential Administration of Russia",
-     "Администрация президента России", "russia", None),
+     "Кремль", "russia", None),
     ("akorda", "GovernmentBody", "Akorda", "Акорда", "kazakhstan", None),
     ("russia-kazakhstan-intergovernmental-commission", "GovernmentBody",
      "Russia-Kazakhstan Intergovernmental Commission",
@@ -132,7 +132,8 @@ ALIASES = [
     ("МИД РК", "ru", "abbr", "ministry-of-foreign-affairs-of-kazakhstan"),
     ("МИД Казахстана", "ru", "abbr", "ministry-of-foreign-affairs-of-kazakhstan"),
     ("Kremlin", "en", "alt", "presidential-administration-of-russia"),
-    ("Кремль", "ru", "alt", "presidential-administration-of-russia"),
+    ("Кремль", "ru", "label", "presidential-administration-of-russia"),
+    ("Администрация президента России", "ru", "alt", "presidential-administration-of-russia"),
     ("Акорда", "ru", "label", "akorda"),
     ("Межправкомиссия", "ru", "alt", "russia-kazakhstan-intergovernmental-commission"),
     ("Baikonur", "en", "alt", "baikonur-cosmodrome"),
@@ -154,7 +155,7 @@ ALIASES = [
     ("Sergei Lavrov", "en", "alt", "sergey-lavrov"),
     ("Kassym-Jomart Tokaev", "en", "alt", "kassym-jomart-tokayev"),
     ("Nursultan Nazarbaev", "en", "alt", "nursultan-nazarbayev"),
-    ("Uralsk", "en", "alt", "oral"),
+    ("Oral", "en", "alt", "uralsk"),
 ]
 
 

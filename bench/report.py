@@ -1,0 +1,134 @@
+"""The benchmark report: one dict (written as JSON) and its text rendering (tables)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def _n(v, fmt: str = ",.0f", missing: str = "–") -> str:
+    if v is None:
+        return missing
+    try:
+        return format(v, fmt)
+    except (TypeError, ValueError):
+        return str(v)
+
+
+def _kb(v) -> str:
+    return _n(v / 1024 if v is not None else None, ",.1f")
+
+
+def _mb(v) -> str:
+    return _n(v / 1e6 if v is not None else None, ",.2f")
+
+
+def table(headers: list[str], rows: list[list[str]], right: set[int] | None = None) -> list[str]:
+    right = right if right is not None else set(range(1, len(headers)))
+    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows)]
+
+    def line(cells):
+        return "  ".join(str(c).rjust(w) if i in right else str(c).ljust(w)
+                         for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+
+    out = [line(headers), "  ".join("-" * w for w in widths)]
+    out += [line(r) for r in rows]
+    return ["  " + x for x in out]
+
+
+def render(report: dict) -> str:
+    lines: list[str] = []
+    m, v = report.get("machine", {}), report.get("versions", {})
+    lines.append(f"bilat benchmark ({report.get('mode', 'full')}) — {report.get('started', '')}")
+    lines.append(f"  {m.get('platform', '')}, {m.get('cpus', '?')} CPUs, OPENBLAS_NUM_THREADS="
+                 f"{m.get('openblas_num_threads')}; " + ", ".join(f"{k} {x}" for k, x in v.items()))
+    lines.append("  Speeds are medians over batches (ingest) or runs (SPARQL); every ratio is against "
+                 "a baseline run in the same process.")
+
+    corpus = report.get("corpus")
+    if corpus:
+        lines += ["", f"Corpus (generated from bench/templates.tsv, seed {report.get('seed')})"]
+        rows = []
+        for lang, c in corpus.items():
+            wpd = c.get("words_per_doc", {})
+            rows.append([lang, _n(c["documents"]), _n(c["words"]), _n(c["chars"]),
+                         _n(c["bytes"] / 1e6, ".2f"),
+                         f"{wpd.get('min')}/{_n(wpd.get('median'))}/{wpd.get('max')}"])
+        lines += table(["lang", "docs", "words", "chars", "MB (UTF-8)", "words/doc min/med/max"], rows)
+
+    ingest = report.get("ingest")
+    if ingest:
+        lines += ["", "Ingest: full pipeline (bilat.app.ingest into a fresh embedded store) vs bare NER "
+                      "on the same texts"]
+        rows = []
+        for lang, r in ingest.items():
+            mem = r.get("memory", {})
+            rows.append([lang, str(r["batches"]), _n(r["words"]), _n(r["pipeline_wps"]), _n(r["ner_wps"]),
+                         _n(r["ratio"], ".3f"), _n(mem.get("pipeline_peak_mb")), _n(mem.get("ner_peak_mb")),
+                         _n(r["doc_triples_per_doc"], ".0f"), _n(r["quads_per_doc"], ".0f"),
+                         _kb(r.get("store_bytes_per_doc")), _kb(r.get("store_compacted_bytes_per_doc"))])
+        lines += table(["lang", "batches", "words", "pipeline w/s", "bare NER w/s", "pipeline/NER",
+                        "peak RSS pipe MB", "peak RSS NER MB", "doc triples/doc", "quads/doc",
+                        "store KB/doc", "compacted KB/doc"], rows)
+        for lang, r in ingest.items():
+            mem = r.get("memory", {})
+            lines.append(f"  {lang}: bare NER = {r['ner_baseline']}; models loaded in "
+                         f"{r['pipeline_load_s']:.1f} s (pipeline) / {r['ner_load_s']:.1f} s (NER); "
+                         f"per-batch ratios " + ", ".join(f"{x['ratio']:.3f}" for x in r["rows"])
+                         + (f"; {r['skipped']} documents skipped" if r.get("skipped") else ""))
+            if mem.get("mode") == "subprocess":
+                p, n = mem.get("pipeline", {}), mem.get("ner", {})
+                lines.append(f"      memory (child processes, {mem['documents']} documents): pipeline "
+                             f"{_n(p.get('loaded_mb'))} MB after loading → peak {_n(p.get('peak_mb'))} MB; "
+                             f"bare NER {_n(n.get('loaded_mb'))} → {_n(n.get('peak_mb'))} MB; "
+                             f"ratio {_n(mem.get('ratio'), '.2f')}")
+            elif mem.get("mode") == "inprocess":
+                lines.append(f"      memory: peak RSS of this process so far {_n(mem.get('process_peak_mb'))} MB "
+                             "(in-process: pipeline and NER models together)")
+            e = r["empty_store"]
+            lines.append(f"      store per batch (median): {_mb(r.get('store_bytes'))} MB on disk as written "
+                         f"(write-ahead log included), {_mb(r.get('store_compacted_bytes'))} MB reopened and "
+                         f"optimized; ontology-only store {_mb(e['bytes'])} / {_mb(e.get('compacted_bytes'))} MB, "
+                         f"{e['quads']} quads (subtracted in the per-document figures)")
+
+    sp = report.get("sparql")
+    if sp:
+        ox, rl = sp["oxigraph"], sp["rdflib"]
+        g = sp["generated"]
+        lines += ["", f"SPARQL: {_n(ox['triples'])} triples ({_n(g['documents'])} documents, {_n(g['people'])} "
+                      f"people, {_n(g['projects'])} projects; N-Triples {g['bytes'] / 1e6:.0f} MB)"]
+        rows = [["oxigraph (on disk)", ox["method"], _n(ox["load_s"], ".2f"),
+                 f"{ox['store_bytes'] / 1e6:.0f} MB on disk"],
+                ["rdflib (in memory)", rl["method"], _n(rl["load_s"], ".2f"),
+                 f"+{_n(rl.get('rss_growth_mb'))} MB RSS" if rl.get("rss_growth_mb") is not None else "–"]]
+        lines += table(["store", "load", "seconds", "size"], rows, right={2})
+        lines.append(f"  load time ratio rdflib/oxigraph: {_n(sp['load_ratio'], '.1f')}")
+        rows, notes = [], []
+        for q in sp["queries"]:
+            def cell(engine):
+                r = q.get(engine)
+                if not r:
+                    return "–"
+                mark = "*" if r.get("single_run_over_s") else ""
+                return _n(r["median_s"] * 1000, ",.1f") + mark
+            rows.append([q["name"], _n(q["rows"]) if q["rows_agree"] else "differ", cell("oxigraph"),
+                         cell("oxrdflib"), cell("rdflib"), _n(q["rdflib_over_oxigraph"], ",.1f"),
+                         _n(q["rdflib_over_oxrdflib"], ",.1f")])
+            if any((q.get(e) or {}).get("single_run_over_s") for e in ("oxigraph", "oxrdflib", "rdflib")):
+                notes.append(q["name"])
+        lines.append(f"  queries: median of {sp['runs']} runs, milliseconds (oxigraph = pyoxigraph directly; "
+                     "oxrdflib = rdflib Dataset over the same Oxigraph store)")
+        lines += table(["query", "rows", "oxigraph", "oxrdflib", "rdflib", "rdflib/oxigraph",
+                        "rdflib/oxrdflib"], rows)
+        if notes:
+            lines.append(f"  * ran once: a run took more than {sp['slow_s']:.0f} s ({', '.join(notes)})")
+        for q in sp["queries"]:
+            lines.append(f"  {q['name']}: {q['description']}")
+    lines += ["", f"Total {report.get('seconds', 0):.0f} s; JSON in {report.get('json', 'out/bench.json')}"]
+    return "\n".join(lines)
+
+
+def write_json(report: dict, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(report, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+    tmp.replace(path)

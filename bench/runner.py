@@ -1,0 +1,104 @@
+"""Runs the benchmarks and assembles the report (``python -m bench --help``)."""
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_OUT = ROOT / "out" / "bench.json"
+
+# sizes: full (make bench) and --quick
+FULL = {"chars": 1_000_000, "batches": 5, "triples": 1_000_000}
+QUICK = {"chars": 100_000, "batches": 3, "triples": 100_000}
+
+
+def benchmark(*, only: str | None = None, langs: tuple[str, ...] = ("en", "ru"), seed: int = 1,
+              chars: int | None = 1_000_000, docs: int | None = None, batches: int = 5,
+              triples: int = 1_000_000, memory: str = "subprocess", cache: bool = True,
+              mode: str = "full", log=lambda s: None) -> dict:
+    """Run the benchmarks; ``only`` is None, "ingest" or "sparql". The corpus has ``docs``
+    documents per language when given, else at least ``chars`` characters."""
+    from bench import util
+
+    t0 = util.now()
+    report: dict = {
+        "version": 1,
+        "mode": mode,
+        "started": _dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "machine": util.machine(),
+        "versions": util.versions(),
+        "seed": seed,
+        "args": {"only": only, "langs": list(langs), "chars": chars, "docs": docs, "batches": batches,
+                 "triples": triples, "memory": memory},
+    }
+    if only in (None, "ingest"):
+        from bench import corpus, ingest
+
+        corpora = {}
+        for lang in langs:
+            tc = util.now()
+            corpora[lang] = corpus.corpus(lang, seed=seed, min_chars=None if docs else chars,
+                                          n_docs=docs, cache=cache)
+            log(f"corpus {lang}: {len(corpora[lang])} documents ({util.now() - tc:.1f} s)")
+        report["corpus"] = {lang: corpus.describe(d) for lang, d in corpora.items()}
+        log("ingest …")
+        report["ingest"] = ingest.run(corpora, batches=batches, memory=memory, log=log)
+    if only in (None, "sparql"):
+        from bench import sparql
+
+        log(f"sparql ({triples:,} triples) …")
+        report["sparql"] = sparql.run(triples, seed=seed, log=log)
+    report["seconds"] = util.now() - t0
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench", description=(
+        "Ingest speed and memory against bare NER, and SPARQL on Oxigraph against rdflib. "
+        "Prints a table and writes JSON (out/bench.json)."))
+    ap.add_argument("--quick", action="store_true",
+                    help=f"small sizes: {QUICK['chars']:,} characters per language, "
+                         f"{QUICK['triples']:,} triples")
+    ap.add_argument("--only", choices=("ingest", "sparql"), help="run one benchmark")
+    ap.add_argument("--lang", default="en,ru", help="languages of the ingest benchmark (en,ru)")
+    ap.add_argument("--chars", type=int, help="corpus characters per language (default 1,000,000)")
+    ap.add_argument("--docs", type=int, help="corpus documents per language (instead of --chars)")
+    ap.add_argument("--batches", type=int, help="ingest batches per language (default 5)")
+    ap.add_argument("--triples", type=int, help="SPARQL data size (default 1,000,000)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--memory", choices=("subprocess", "inprocess", "off"), default="subprocess",
+                    help="how to measure peak RSS of the ingest (default: child processes)")
+    ap.add_argument("--no-cache", action="store_true", help="regenerate the corpus (no .cache/bench/)")
+    ap.add_argument("--out", default=str(DEFAULT_OUT), help="JSON report path (default out/bench.json)")
+    ap.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
+    args = ap.parse_args(argv)
+
+    sizes = QUICK if args.quick else FULL
+    langs = tuple(x.strip() for x in args.lang.split(",") if x.strip())
+    if not set(langs) <= {"en", "ru"}:
+        ap.error("--lang: en and/or ru")
+
+    def log(msg: str) -> None:
+        if not args.quiet:
+            print(msg, file=sys.stderr, flush=True)
+
+    from bench import report as rep
+
+    result = benchmark(only=args.only, langs=langs, seed=args.seed,
+                       chars=args.chars or sizes["chars"], docs=args.docs,
+                       batches=args.batches or sizes["batches"], triples=args.triples or sizes["triples"],
+                       memory=args.memory, cache=not args.no_cache,
+                       mode="quick" if args.quick else "full", log=log)
+    out = Path(args.out)
+    try:
+        result["json"] = str(out.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        result["json"] = str(out)
+    rep.write_json(result, out)
+    print(rep.render(result))
+    return 0

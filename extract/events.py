@@ -1,0 +1,1173 @@
+"""Events: statements and typed events (PLOVER classes) with their arguments.
+
+Table-driven: every cue word lives in ``data/{lang}/``:
+
+* ``events.tsv``          triggers (lemma sequences) → class, Consult mode, CAMEO code, Goldstein
+                          weight, direction rule;
+* ``reporting.tsv``       reporting cues (verbs, "according to", "по словам", impersonal
+                          "отмечается", document nouns) → how the speaker is found;
+* ``events_cues.tsv``     pronouns, bare titles, first person, the phrases that name the
+                          article's pair of states or its two leaders, role prepositions;
+* ``events_context.tsv``  what makes an event planned, hypothetical or negated.
+
+The text is cut into clause units (spaCy / natasha sentences, also cut at line breaks and
+re-joined where a sentence was split at a colon or a comma). In each unit:
+
+1. Statements, one per reporting clause. The speaker is the subject of a reporting verb, the
+   name after "according to" / "по словам", a descriptive mention ("the foreign minister"), a
+   pronoun or bare title ("He", "The minister") resolved to the most recent person speaker or
+   subject, or — for impersonal cues ("отмечается", "as the article states") — the author of the
+   address or article the document reports. The quote is the quoted passage attached to the
+   clause (before it: '"…," Lavrov said'; after it: 'He stressed that "…"'; or, in Russian, the
+   passage before a dash: "…, - говорится в обращении"). Two clauses attached to one quoted
+   passage with one speaker are one Statement. A Statement's evidence runs from the first
+   sentence of its quote to its reporting clause.
+2. Typed events from trigger lemmas, one per class and mode per unit (triggers linked in the
+   parse, "hosted the summit", "signed an agreement", are one event). Participants are the
+   actors named in the unit (closest first; affiliations inside a title — "Russian" in "Russian
+   Foreign Minister Lavrov" — and places are not participants), source and target follow the
+   trigger's direction rule, ``about`` holds the projects named, ``place`` a city or place
+   named with "in"/"в". Phrases naming the pair of states without naming them ("the two
+   countries", "двусторонний", "совместный") make the article's pair of states implicit
+   participants when no country is named in the unit; an event with no participant at all in a
+   bilateral article gets the pair the same way; "we"/"мы" inside a quote is the speaker's
+   country. Events with no participant are dropped (the SHACL shape requires one).
+3. Dates: the date expression of the trigger's own clause (a participial phrase belongs to its
+   clause, a relative or subordinate clause does not), resolved against the publication date
+   (or the dateline's); a future-tense (planned) event reads "on Friday" forward. No date is
+   given to an event whose clause does not state one. Unresolvable expressions are counted.
+4. Context: planned / hypothetical / negated from auxiliaries, negation, governing verbs
+   ("expected to", "отложен"), modifiers ("next", "предстоящий"), infinitive complements and
+   future tense. "postponed"/"отложен" is negated: the event did not take place as planned.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable
+
+from bilat.extract.dates import DateExpr, dateline, dateline_span, scan
+from bilat.extract.link import Linked
+from bilat.extract.positions import Descriptive
+from bilat.extract.records import Document, Event, KBEntry, Position
+from bilat.extract.text import DATA, fold, read_table
+
+ORG_CLASSES = {"Organization", "GovernmentBody", "InternationalOrganization", "MediaOutlet", "Company"}
+PLACE_CLASSES = {"City", "Place"}
+ACTOR_CLASSES = {"Person", "Country"} | ORG_CLASSES | PLACE_CLASSES
+SUBJ_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj", "csubjpass"}
+OBJ_DEPS = {"dobj", "obj", "iobj", "dative"}
+AUX_DEPS = {"aux", "auxpass", "aux:pass"}
+CLAUSE_DEPS = {"relcl", "acl:relcl", "advcl", "ccomp", "csubj", "csubjpass", "parataxis"}
+PHRASE_STOP = CLAUSE_DEPS | {"acl", "punct", "cc"}
+OPEN_QUOTES = {"«": "»", "“": "”", "„": "“"}
+QUOTE_GAP = re.compile(r"^[\s,.:;!?\-–—]*$")
+DASH_BEFORE = re.compile(r"[,.!?…]?\s*[-–—]+\s*$")
+TERMINAL = ".!?…"
+CLOSERS = "\"»”)’'"
+SPEAKER_WINDOW = 6
+
+
+# ---------------------------------------------------------------------------------------------
+# tables
+
+class _Word:
+    """One word of a cue: a literal key, ``<any>``, or a pattern with ``<num>``."""
+
+    __slots__ = ("text", "rx")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.rx = None
+        if "<num>" in text:
+            self.rx = re.compile("^" + re.escape(text).replace(re.escape("<num>"), r"\d+") + "$")
+
+    def ok(self, keys: frozenset[str]) -> bool:
+        if self.text == "<any>":
+            return True
+        if self.rx is not None:
+            return any(self.rx.match(k) for k in keys)
+        return self.text in keys
+
+
+@dataclass(frozen=True)
+class TriggerRow:
+    words: tuple[_Word, ...]
+    cls: str
+    mode: str | None
+    cameo: str | None
+    goldstein: float | None
+    direction: str
+    pos: frozenset[str]
+
+
+@dataclass(frozen=True)
+class CueRow:
+    words: tuple[_Word, ...]
+    kind: str
+    requires: str | None
+
+
+@dataclass(frozen=True)
+class Tables:
+    triggers: tuple[TriggerRow, ...]
+    reporting: tuple[CueRow, ...]
+    cues: dict[str, tuple[tuple[str, ...], ...]]
+    context: tuple[tuple[str, str, str], ...]  # (cue, context, where)
+
+    def words(self, kind: str) -> frozenset[str]:
+        return frozenset(w for seq in self.cues.get(kind, ()) for w in seq if len(seq) == 1)
+
+    def phrases(self, kind: str) -> tuple[tuple[str, ...], ...]:
+        return self.cues.get(kind, ())
+
+
+def _opt(value: str) -> str | None:
+    value = value.strip()
+    return None if value in ("", "-") else value
+
+
+def _seq(text: str) -> tuple[_Word, ...]:
+    return tuple(_Word(fold(w)) for w in text.split())
+
+
+@lru_cache(maxsize=4)
+def tables(lang: str) -> Tables:
+    folder = DATA / lang
+    triggers = []
+    for r in read_table(folder / "events.tsv"):
+        r = [c.strip() for c in r] + ["-"] * (7 - len(r))
+        g = _opt(r[4])
+        triggers.append(TriggerRow(
+            words=_seq(r[0]), cls=r[1], mode=_opt(r[2]), cameo=_opt(r[3]),
+            goldstein=float(g) if g is not None else None, direction=r[5] or "-",
+            pos=frozenset(p.strip() for p in r[6].split(",") if p.strip() not in ("", "-")),
+        ))
+    reporting = []
+    for r in read_table(folder / "reporting.tsv"):
+        r = [c.strip() for c in r] + ["-"] * (3 - len(r))
+        reporting.append(CueRow(words=_seq(r[0]), kind=r[1], requires=_opt(r[2])))
+    cues: dict[str, list[tuple[str, ...]]] = {}
+    for r in read_table(folder / "events_cues.tsv"):
+        cues.setdefault(r[0].strip(), []).append(tuple(fold(w) for w in r[1].split()))
+    context = tuple((fold(r[0]) if "=" not in r[0] else r[0].strip(), r[1].strip(), r[2].strip())
+                    for r in read_table(folder / "events_context.tsv"))
+    return Tables(
+        triggers=tuple(sorted(triggers, key=lambda t: -len(t.words))),
+        reporting=tuple(sorted(reporting, key=lambda t: -len(t.words))),
+        cues={k: tuple(v) for k, v in cues.items()},
+        context=context,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# records used while extracting
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    key: str
+    label: str  # PER ORG GPE LOC FAC ADJ DESC
+    cls: str
+    affil: bool  # inside a title or a descriptive mention: an affiliation, not an actor
+
+
+@dataclass
+class _Unit:
+    index: int
+    start: int
+    end: int
+    toks: list
+    dates: list[DateExpr] = field(default_factory=list)
+
+
+@dataclass
+class _Statement:
+    cue: tuple[int, int, str]
+    unit: _Unit
+    speaker: list[str]
+    args: list[tuple[str, int, int]]
+    quote: tuple[int, int] | None
+    ev_start: int
+    ev_end: int
+    head: object
+    date: tuple[str, str] | None = None
+
+
+@dataclass
+class _Cand:
+    row: TriggerRow
+    head: object
+    anchor: object
+    toks: list
+    context: str | None
+    mode: str | None
+
+
+# ---------------------------------------------------------------------------------------------
+# the extractor
+
+def extract_events(doc: Document, sdoc, linked: Linked, positions: Iterable[Position],
+                   descriptive: Iterable[Descriptive], kb: dict[str, KBEntry]
+                   ) -> tuple[tuple[Event, ...], int]:
+    """The events of ``doc`` and the number of date expressions left unresolved."""
+    return _Extraction(doc, sdoc, linked, tuple(positions), tuple(descriptive), kb).run()
+
+
+class _Extraction:
+    def __init__(self, doc, sdoc, linked, positions, descriptive, kb):
+        self.doc = doc
+        self.text = doc.text
+        self.lang = doc.lang or "en"
+        self.sdoc = sdoc
+        self.kb = kb
+        self.positions = positions
+        self.tab = tables(self.lang)
+        self.cls_of = {e.key: e.cls for e in linked.entities}
+        self.base = doc.date or (dateline(doc.text, self.lang, None) or (None,))[0]
+        if self.base is not None and len(self.base) != 10:
+            self.base = None
+        self.keys = [frozenset({fold(t.text), fold(t.lemma_)}) for t in sdoc]
+        self.mentions = self._title_adjectives(self._mentions(linked, positions, descriptive))
+        self.m_starts = [m.start for m in self.mentions]
+        self.units = self._units()
+        self.unit_starts = [u.start for u in self.units]
+        self.pair = self._pair()
+        self.pronouns = self.tab.words("pronoun")
+        self.person_nouns = self.tab.words("person_noun")
+        self.relatives = self.tab.words("relative")
+        self.first_person = self.tab.words("first_person")
+        self.org_nouns = self.tab.words("org_noun")
+        self.doc_nouns = frozenset(r.words[0].text for r in self.tab.reporting
+                                   if r.kind == "document" and len(r.words) == 1)
+        self.people: list[tuple[int, str]] = []  # (offset, person key): speakers and subjects
+        self.author: list[str] = []
+        self.last_speaker: list[str] = []
+        self.statements: list[_Statement] = []
+        self.quotes = _quotes(self.text)
+        self.quote_speakers: list[tuple[int, int, list[str]]] = []
+
+    # -- setup -----------------------------------------------------------------------------
+    def cls(self, key: str) -> str:
+        c = self.cls_of.get(key)
+        if c is None:
+            e = self.kb.get(key)
+            c = e.cls if e is not None else "Organization"
+        return c
+
+    def _mentions(self, linked, positions, descriptive) -> list[_Mention]:
+        titles = [(p.start, p.end, p.person) for p in positions]
+        descs = [(d.start, d.end) for d in descriptive]
+        out = []
+        for s, e, key, label in linked.spans:
+            cls = self.cls(key)
+            # a name inside a person's title is that person's affiliation, not an actor
+            affil = cls != "Person" and any(ps <= s and e <= pe and key != person for ps, pe, person in titles)
+            affil = affil or (cls != "Person" and any(ds <= s and e <= de for ds, de in descs))
+            out.append(_Mention(s, e, key, label, cls, affil))
+        for d in descriptive:
+            out.append(_Mention(d.start, d.end, d.key, "DESC", "Person", False))
+        return sorted(out, key=lambda m: (m.start, -m.end))
+
+    def _title_adjectives(self, mentions: list[_Mention]) -> list[_Mention]:
+        """An adjective on a bare title ("the Kazakh leader", "казахстанский президент") is the
+        person's affiliation, not an actor of the sentence."""
+        nouns = self.tab.words("person_noun")
+        starts = {t.idx: t for t in self.sdoc}
+        out = []
+        for m in mentions:
+            t = starts.get(m.start)
+            if m.label == "ADJ" and not m.affil and t is not None and t.dep_ in ("amod", "compound") \
+                    and self.keys[t.head.i] & nouns:
+                m = _Mention(m.start, m.end, m.key, m.label, m.cls, True)
+            out.append(m)
+        return out
+
+    def _units(self) -> list[_Unit]:
+        text = self.text
+        cuts = {0}
+        head_end = dateline_span(text, self.lang)[0]
+        if head_end:
+            cuts.add(head_end)
+        for s in self.sdoc.sents:
+            cuts.add(s.start_char)
+        for m in re.finditer(r"\n", text):
+            cuts.add(m.end())
+        cuts = sorted(c for c in cuts if c < len(text))
+        pieces = []
+        for a, b in zip(cuts, cuts[1:] + [len(text)]):
+            seg = text[a:b]
+            if seg.strip():
+                pieces.append((a + len(seg) - len(seg.lstrip()), a + len(seg.rstrip())))
+        merged: list[tuple[int, int]] = []
+        for a, b in pieces:
+            if merged and a != head_end and "\n" not in text[merged[-1][1]:a] and _continues(text[merged[-1][0]:merged[-1][1]], text[a:b]):
+                merged[-1] = (merged[-1][0], b)
+            else:
+                merged.append((a, b))
+        starts = [t.idx for t in self.sdoc]
+        units = []
+        for i, (a, b) in enumerate(merged):
+            lo = bisect.bisect_left(starts, a)
+            hi = bisect.bisect_left(starts, b)
+            toks = [t for t in self.sdoc[lo:hi] if not t.is_space]
+            u = _Unit(i, a, b, toks)
+            for d in scan(text[a:b], self.lang):
+                u.dates.append(DateExpr(**{**d.__dict__, "start": d.start + a, "end": d.end + a}))
+            units.append(u)
+        return units
+
+    def _pair(self) -> tuple[str, ...]:
+        cnt = Counter(m.key for m in self.mentions if m.cls == "Country")
+        top = [k for k, _ in cnt.most_common(2)]
+        return tuple(top) if len(top) == 2 else ()
+
+    def country(self, key: str, depth: int = 0) -> str | None:
+        if depth > 3:
+            return None
+        if self.cls(key) == "Country":
+            return key
+        e = self.kb.get(key)
+        if e is not None and e.country:
+            return e.country
+        if e is not None:
+            for t in e.tenures:
+                if t.org:
+                    return self.country(t.org, depth + 1)
+        for p in self.positions:
+            if p.person == key and p.org:
+                return self.country(p.org, depth + 1)
+        return None
+
+    # -- helpers over tokens and mentions -----------------------------------------------------
+    def tk(self, tok) -> frozenset[str]:
+        return self.keys[tok.i]
+
+    def mentions_in(self, start: int, end: int) -> list[_Mention]:
+        i = bisect.bisect_left(self.m_starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def mentions_of_tokens(self, toks) -> list[_Mention]:
+        spans = [(t.idx, t.idx + len(t.text)) for t in toks]
+        out = []
+        for m in self.mentions:
+            if any(s < m.end and m.start < e for s, e in spans):
+                out.append(m)
+        return out
+
+    def in_linked(self, tok) -> bool:
+        s, e = tok.idx, tok.idx + len(tok.text)
+        return any(m.start <= s and e <= m.end and m.label != "DESC" for m in self.mentions_in(max(0, s - 200), e + 1))
+
+    def unit_of(self, offset: int) -> _Unit:
+        i = max(0, bisect.bisect_right(self.unit_starts, offset) - 1)
+        return self.units[i]
+
+    # -- the run -----------------------------------------------------------------------------
+    def run(self) -> tuple[tuple[Event, ...], int]:
+        unresolved = 0
+        for u in self.units:
+            for d in u.dates:
+                if d.resolve(self.base) is None:
+                    unresolved += 1
+        for u in self.units:
+            self._statements(u)
+            self._track_subjects(u)
+        events = [self._statement_event(st) for st in self.statements]
+        for u in self.units:
+            events.extend(self._typed(u))
+        events = [e for e in events if e is not None and (e.participants or e.speaker or e.source)]
+        events.sort(key=lambda e: (e.start, e.cls))
+        return tuple(events), unresolved
+
+    # -- matching ----------------------------------------------------------------------------
+    def _match(self, toks, rows, accept) -> list[tuple[int, int, object]]:
+        out = []
+        i = 0
+        n = len(toks)
+        while i < n:
+            hit = None
+            for row in rows:
+                k = len(row.words)
+                if i + k > n:
+                    continue
+                if all(w.ok(self.tk(toks[i + j])) for j, w in enumerate(row.words)) and accept(row, toks[i:i + k]):
+                    hit = (i, i + k, row)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            out.append(hit)
+            i = hit[1]
+        return out
+
+    # -- statements --------------------------------------------------------------------------
+    def _statements(self, u: _Unit) -> None:
+        def accept(row: CueRow, toks) -> bool:
+            if any(self.in_linked(t) for t in toks):
+                return False
+            if row.kind == "subj":
+                return any(t.pos_ in ("VERB", "AUX") for t in toks)
+            if row.kind == "document":
+                return toks[0].pos_ in ("NOUN", "PROPN")
+            return True
+
+        found = self._match(u.toks, self.tab.reporting, accept)
+        documents = [(i, j, r) for i, j, r in found if r.kind == "document"]
+        made: list[_Statement] = []
+        for i, j, row in found:
+            if row.kind == "document":
+                continue
+            toks = u.toks[i:j]
+            head = next((t for t in toks if t.pos_ in ("VERB", "AUX")), toks[-1])
+            speaker, args, clause_start = self._speaker(row, toks, head, u)
+            if not speaker:
+                continue
+            if all(self.cls(k) == "MediaOutlet" for k in speaker):
+                continue
+            quote = self._attach_quote(u, clause_start, toks[-1].idx + len(toks[-1].text))
+            if row.requires == "quote" and quote is None:
+                continue
+            cue = (toks[0].idx, toks[-1].idx + len(toks[-1].text), self.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)])
+            st = self._add_statement(u, cue, head, speaker, args, quote)
+            if st is not None:
+                made.append(st)
+        # document nouns: the author of the address/article, and a Statement of their own
+        for i, j, row in documents:
+            noun = u.toks[i]
+            phrase = _phrase(noun)
+            actors = [m for m in self._speakers_in(phrase) if m.cls in {"Person"} | ORG_CLASSES]
+            if actors:
+                keys = _uniq(m.key for m in actors)
+                self.author = keys
+                if not any(set(keys) & set(s.speaker) for s in made):
+                    cue = (noun.idx, noun.idx + len(noun.text), noun.text)
+                    st = self._add_statement(u, cue, noun, keys, [(m.key, m.start, m.end) for m in actors], None)
+                    if st is not None:
+                        made.append(st)
+            elif made:
+                persons = [k for k in made[0].speaker if self.cls(k) == "Person"]
+                if persons:
+                    self.author = persons
+
+    def _add_statement(self, u, cue, head, speaker, args, quote) -> _Statement | None:
+        for st in self.statements:
+            if quote is not None and st.quote is not None and st.quote[0] == quote[0] and set(st.speaker) & set(speaker):
+                st.ev_end = max(st.ev_end, u.end)
+                st.args.extend(a for a in args if a not in st.args)
+                return None
+            if st.unit is u and set(st.speaker) == set(speaker):
+                return None
+        ev_start, ev_end = u.start, u.end
+        if quote is not None:
+            ev_start = min(ev_start, self.unit_of(quote[0]).start)
+            ev_end = max(ev_end, self.unit_of(max(quote[0], quote[1] - 1)).end)
+        st = _Statement(cue, u, list(speaker), list(args), quote, ev_start, ev_end, head)
+        st.date = self._date_for(u, head, future=False)
+        self.statements.append(st)
+        self.last_speaker = list(speaker)
+        for k in speaker:
+            if self.cls(k) == "Person":
+                self.people.append((cue[0], k))
+        if quote is not None:
+            self.quote_speakers.append((quote[0], quote[1], list(speaker)))
+        return st
+
+    def _speaker(self, row: CueRow, toks, head, u: _Unit):
+        """(speaker keys, argument mentions, start of the clause) for one reporting cue."""
+        cue_start = toks[0].idx
+        cue_end = toks[-1].idx + len(toks[-1].text)
+        if row.kind == "subj":
+            s = _subject(head, self)
+            if s is not None:
+                phrase = _phrase(s)
+                start = min(t.idx for t in phrase)
+                keys, args = self._resolve_np(s, phrase)
+                if keys:
+                    return keys, args, min(start, cue_start)
+            # no parse subject: a name right before or right after the verb (an organization
+            # after a verb with no subject: "сообщили в Кремле")
+            keys, args = self._near_speaker(u, toks, orgs=s is None)
+            if keys:
+                return keys, args, min([cue_start] + [a[1] for a in args])
+            if s is None and self.lang == "ru" and "Voice=Pass" in str(head.morph):
+                return self._author(), [], cue_start
+            return [], [], cue_start
+        if row.kind == "after":
+            window = [t for t in u.toks if t.idx >= cue_start][:len(toks) + SPEAKER_WINDOW]
+            for t in window:
+                if t.idx >= cue_end and t.pos_ == "PUNCT" and t.text != "-":
+                    break
+                ms = [m for m in self._speakers_in([t]) if m.cls in {"Person"} | ORG_CLASSES]
+                if ms:
+                    return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
+                if self.tk(t) & self.pronouns:
+                    k = self._recent_person(t.idx)
+                    if k:
+                        return [k], [(k, t.idx, t.idx + len(t.text))], cue_start
+                if t.idx >= cue_end and self.tk(t) & self.person_nouns:
+                    k = self._recent_person(t.idx, self._country_hint(_phrase(t)))
+                    if k:
+                        return [k], [(k, t.idx, t.idx + len(t.text))], cue_start
+            return [], [], cue_start
+        if row.kind == "author":
+            window = [t for t in u.toks if t.idx >= cue_end][:SPEAKER_WINDOW]
+            for t in window:
+                if t.pos_ == "PUNCT":
+                    break
+                ms = [m for m in self._speakers_in([t]) if m.cls == "Person"]
+                if ms:
+                    return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
+            return self._author(), [], cue_start
+        return [], [], cue_start
+
+    def _author(self) -> list[str]:
+        return list(self.author or self.last_speaker)
+
+    def _speakers_in(self, toks) -> list[_Mention]:
+        """The mentions of a phrase that can speak: persons first, then organizations, then
+        states and cities; affiliations only when nothing else is there."""
+        ms = self.mentions_of_tokens(toks)
+        for group in (("Person",), tuple(ORG_CLASSES), ("Country", "City", "Place")):
+            chosen = [m for m in ms if m.cls in group and not m.affil and m.label != "ADJ"]
+            if chosen:
+                return chosen
+        return []
+
+    def _resolve_np(self, s, phrase):
+        ms = self._speakers_in(phrase)
+        if ms:
+            return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms]
+        keys = self.tk(s)
+        if keys & self.pronouns:
+            k = self._recent_person(s.idx)
+            return ([k], [(k, s.idx, s.idx + len(s.text))]) if k else ([], [])
+        if keys & self.person_nouns:
+            k = self._recent_person(s.idx, self._country_hint(phrase))
+            if k:
+                start = min(t.idx for t in phrase)
+                end = max(t.idx + len(t.text) for t in phrase)
+                return [k], [(k, start, end)]
+            return [], []
+        if keys & self.org_nouns:
+            m = self._recent_org(s.idx, keys & self.org_nouns)
+            if m is not None:
+                return [m], [(m, s.idx, s.idx + len(s.text))]
+        if keys & self.doc_nouns:
+            return self._author(), []
+        return [], []
+
+    def _recent_org(self, before: int, nouns: frozenset[str]) -> str | None:
+        """The organization a bare noun stands for ("the agency", "ведомство"): the most recent
+        one whose name has that word, else the most recent organization speaker."""
+        for m in reversed(self.mentions):
+            if m.start < before and m.cls in ORG_CLASSES - {"MediaOutlet"}:
+                name = {fold(w) for w in re.findall(r"\w+", self.text[m.start:m.end])}
+                e = self.kb.get(m.key)
+                if e is not None:
+                    for _, lab in e.labels:
+                        name |= {fold(w) for w in re.findall(r"\w+", lab)}
+                from bilat.extract.text import lemma as _lemma
+                name |= {_lemma(w) for w in name}
+                if name & nouns:
+                    return m.key
+        for st in reversed(self.statements):
+            orgs = [k for k in st.speaker if self.cls(k) in ORG_CLASSES]
+            if orgs:
+                return orgs[0]
+        return None
+
+    def _country_hint(self, phrase) -> str | None:
+        for m in self.mentions_of_tokens(phrase):
+            if m.cls == "Country":
+                return m.key
+        return None
+
+    def _near_speaker(self, u: _Unit, toks, orgs: bool = False):
+        """A person named just before the cue (same clause) or right after it ("said Lavrov");
+        with ``orgs``, an organization right after it too."""
+        i0 = u.toks.index(toks[0])
+        i1 = u.toks.index(toks[-1])
+        for t in reversed(u.toks[max(0, i0 - SPEAKER_WINDOW):i0]):
+            if t.pos_ == "PUNCT" and t.text not in ("-",):
+                break
+            ms = [m for m in self._speakers_in([t]) if m.cls == "Person"]
+            if ms:
+                return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
+        allowed = {"Person"} | (ORG_CLASSES - {"MediaOutlet"} if orgs else set())
+        for t in u.toks[i1 + 1:i1 + 1 + 4]:
+            if t.pos_ == "PUNCT":
+                break
+            ms = [m for m in self._speakers_in([t]) if m.cls in allowed]
+            if ms:
+                return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
+        return [], []
+
+    def _recent_person(self, before: int, country: str | None = None) -> str | None:
+        for off, key in reversed(self.people):
+            if off < before and (country is None or self.country(key) == country):
+                return key
+        for m in reversed(self.mentions):
+            if m.start < before and m.cls == "Person" and (country is None or self.country(m.key) == country):
+                return m.key
+        return None
+
+    def _track_subjects(self, u: _Unit) -> None:
+        for t in u.toks:
+            if t.dep_ in SUBJ_DEPS:
+                for m in self._speakers_in(_phrase(t)):
+                    if m.cls == "Person":
+                        self.people.append((m.start, m.key))
+        self.people.sort()
+
+    # -- quotes ------------------------------------------------------------------------------
+    def _attach_quote(self, u: _Unit, clause_start: int, cue_end: int) -> tuple[int, int] | None:
+        text = self.text
+        # a quote right before the clause: '"…," the minister said'
+        for ms, me, qs, qe in self.quotes:
+            if u.start <= me <= clause_start and qe > qs and QUOTE_GAP.match(text[me:clause_start]):
+                return (qs, qe)
+        # a quote after the cue in the same clause: 'He stressed that "…"'
+        for ms, me, qs, qe in self.quotes:
+            if qs >= cue_end and ms < u.end:
+                if len(text[qs:qe].split()) >= 2:
+                    return (qs, qe)
+        if text[u.start:u.end].rstrip().endswith(":") and u.index + 1 < len(self.units):
+            nxt = self.units[u.index + 1]
+            for ms, me, qs, qe in self.quotes:
+                if nxt.start <= ms < nxt.start + 2:
+                    return (qs, qe)
+        # a passage before a dash: "…, - говорится в обращении"
+        before = text[u.start:clause_start]
+        m = DASH_BEFORE.search(before)
+        if m is not None and before[:m.start()].strip():
+            para = text.rfind("\n", 0, clause_start) + 1
+            start = para
+            for st in self.statements:
+                if para <= st.ev_end <= clause_start:
+                    start = max(start, st.ev_end)
+            end = u.start + m.start()
+            seg = text[start:end]
+            lead = len(seg) - len(seg.lstrip(" \t\n-–—"))
+            seg_end = len(seg.rstrip(" \t\n,"))
+            if seg_end > lead:
+                return (start + lead, start + seg_end)
+        return None
+
+    # -- events from statements --------------------------------------------------------------
+    def _statement_event(self, st: _Statement) -> Event | None:
+        parts, args = self._participants(st.ev_start, st.ev_end, st.cue[0], exclude_place=None)
+        speaker = _uniq(st.speaker)
+        participants = _uniq(speaker + parts)
+        implicit = self._implicit(st.unit, participants, st.ev_start, st.ev_end)
+        participants = _uniq(participants + implicit)
+        about = self._about(st.ev_start, st.ev_end)
+        quote = self.text[st.quote[0]:st.quote[1]] if st.quote else None
+        arguments = _uniq_args(st.args + args + [a for a in self._about_args(st.ev_start, st.ev_end)])
+        return Event(
+            cls="Statement", trigger=st.cue[2], start=st.cue[0], end=st.cue[1],
+            evidence=self.text[st.ev_start:st.ev_end], sentence_start=st.ev_start,
+            sentence_end=st.ev_end, participants=tuple(participants), speaker=tuple(speaker),
+            quote=quote, date=st.date[0] if st.date else None,
+            date_precision=st.date[1] if st.date else None, about=tuple(about),
+            implicit=tuple(implicit), cameo="010", goldstein=0.0, arguments=tuple(arguments),
+        )
+
+    # -- typed events ------------------------------------------------------------------------
+    def _typed(self, u: _Unit) -> list[Event]:
+        first_word = next((t for t in u.toks if t.is_alpha), None)
+
+        def accept(row: TriggerRow, toks) -> bool:
+            if any(self.in_linked(t) for t in toks):
+                return False
+            t0 = toks[0]
+            if t0.text[:1].isupper() and (first_word is None or t0.i != first_word.i) and t0.i > 0 and \
+                    self.sdoc[t0.i - 1].text not in ("\"", "«", "“", "(", "-", "–", "—"):
+                return False  # a word of a name or title ("Cooperation Without Borders")
+            if row.pos:
+                h = _head(toks)
+                if h.pos_ not in row.pos:
+                    return False
+            return True
+
+        cands = []
+        for i, j, row in self._match(u.toks, self.tab.triggers, accept):
+            if row.cls == "-":
+                continue  # a phrase that is not an event ("joint press conference")
+            toks = u.toks[i:j]
+            head = _head(toks)
+            anchor = head.head if head.pos_ in ("ADJ", "ADV") and head.head.i != head.i else head
+            cands.append(_Cand(row, head, anchor, toks, self._context(head, anchor), row.mode))
+        cands = self._merge(cands)
+        return [e for e in (self._typed_event(u, c) for c in cands) if e is not None]
+
+    def _merge(self, cands: list[_Cand]) -> list[_Cand]:
+        out: list[_Cand] = []
+        for c in cands:
+            target = None
+            for o in out:
+                if o.row.cls != c.row.cls or o.context != c.context:
+                    continue
+                if _linked(o, c) or (o.mode == c.mode):
+                    target = o
+                    break
+            if target is None:
+                out.append(c)
+                continue
+            # the governing trigger keeps its mode ("hosted the summit": host)
+            if _dominates(c.head, target.head):
+                target.mode = c.mode
+        return out
+
+    def _typed_event(self, u: _Unit, c: _Cand) -> Event | None:
+        row = c.row
+        head = c.head
+        t_start = c.toks[0].idx
+        t_end = c.toks[-1].idx + len(c.toks[-1].text)
+        place, place_m = self._place(u, head)
+        parts, args = self._participants(u.start, u.end, t_start, exclude_place=place_m)
+        media = [k for k in parts if self.cls(k) == "MediaOutlet"]
+        parts = [k for k in parts if k not in media]
+        args = [a for a in args if a[0] not in media]
+        source: list[str] = []
+        target: list[str] = []
+        if row.direction in ("subj>obj", "visit", "host"):
+            src, src_args = self._source(c)
+            source = src
+            args.extend(src_args)
+        if row.direction == "subj>obj":
+            tgt, tgt_args = self._target(c, source)
+            target = tgt
+            args.extend(tgt_args)
+        elif row.direction == "visit":
+            dest = self._destination(u, c, source)
+            if dest is None:
+                return None
+            tgt, tgt_args, vplace = dest
+            target = tgt
+            args.extend(tgt_args)
+            if vplace is not None and place is None:
+                place = vplace
+        parts = _uniq(source + parts + target)
+        # first person inside a quote: the speaker's country
+        fp = self._first_person(u, t_start)
+        if fp:
+            parts = _uniq(parts + [fp[0]])
+            args.append(fp)
+            if row.direction != "-" and not source:
+                source = [fp[0]]
+        implicit = self._implicit(u, parts, u.start, u.end)
+        if not parts and not implicit and row.direction == "-" and self.pair:
+            implicit = list(self.pair)
+        participants = _uniq(parts + implicit)
+        if not participants:
+            return None
+        about = self._about(u.start, u.end)
+        args.extend(self._about_args(u.start, u.end))
+        if place_m is not None:
+            args.append((place_m.key, place_m.start, place_m.end))
+        date = self._date_for(u, c.anchor, future=c.context == "planned")
+        return Event(
+            cls=row.cls, trigger=self.text[t_start:t_end], start=t_start, end=t_end,
+            evidence=self.text[u.start:u.end], sentence_start=u.start, sentence_end=u.end,
+            participants=tuple(participants), source=tuple(_uniq(source)),
+            target=tuple(k for k in _uniq(target) if k not in source),
+            mode=c.mode if row.cls == "Consult" else None,
+            date=date[0] if date else None, date_precision=date[1] if date else None,
+            place=place, about=tuple(about), context=c.context, implicit=tuple(implicit),
+            cameo=row.cameo, goldstein=row.goldstein, arguments=tuple(_uniq_args(args)),
+        )
+
+    # -- arguments ---------------------------------------------------------------------------
+    def _participants(self, start: int, end: int, anchor: int, exclude_place) -> tuple[list[str], list]:
+        ms = [m for m in self.mentions_in(start, end)
+              if not m.affil and m.cls in ACTOR_CLASSES and m is not exclude_place
+              and not (exclude_place is not None and m.key == exclude_place.key and m.cls in PLACE_CLASSES)]
+        ms = [m for m in ms if not (m.cls in PLACE_CLASSES and self._place_prep_before(m))]
+        ms.sort(key=lambda m: (m.label == "ADJ", abs(m.start - anchor)))
+        keys = _uniq(m.key for m in ms)
+        args = []
+        seen = set()
+        for m in ms:
+            if m.key not in seen:
+                seen.add(m.key)
+                args.append((m.key, m.start, m.end))
+        return keys, args
+
+    def _place_prep_before(self, m: _Mention) -> bool:
+        return self._prep_before(m, self.tab.words("place_prep"))
+
+    def _prep_before(self, m: _Mention, preps: frozenset[str]) -> bool:
+        """Whether the word before a mention (an article or adjective skipped) is one of
+        ``preps``: "in Astana", "in the Kazakh capital", "в Астану"."""
+        before = [fold(w) for w in self.text[max(0, m.start - 30):m.start].split()]
+        skip = self.tab.words("article")
+        while before and before[-1] in skip:
+            before.pop()
+        return bool(before) and before[-1] in preps
+
+    def _place(self, u: _Unit, head):
+        best = None
+        for m in self.mentions_in(u.start, u.end):
+            if m.affil or m.label == "ADJ":
+                continue
+            if m.cls in PLACE_CLASSES | {"Country"} and self._place_prep_before(m):
+                rank = (m.cls == "Country", abs(m.start - head.idx))
+                if best is None or rank < best[0]:
+                    best = (rank, m)
+        if best is None:
+            return None, None
+        m = best[1]
+        return m.key, (m if m.cls in PLACE_CLASSES else None)
+
+    def _about(self, start: int, end: int) -> list[str]:
+        return _uniq(m.key for m in self.mentions_in(start, end) if m.cls == "Project")
+
+    def _about_args(self, start: int, end: int) -> list:
+        return [(m.key, m.start, m.end) for m in self.mentions_in(start, end) if m.cls == "Project"]
+
+    def _source(self, c: _Cand):
+        anchor = c.anchor
+        # a noun trigger's owner: "Russia's sanctions", "his visit", "российские санкции"
+        if anchor.pos_ in ("NOUN", "PROPN"):
+            for ch in anchor.children:
+                if ch.dep_ in ("poss", "nmod:poss", "amod") or (ch.dep_ == "nmod" and self.lang == "ru" and "Case=Gen" in str(ch.morph) and not any(g.dep_ == "case" for g in ch.children)):
+                    ms = self._speakers_in([ch]) or [m for m in self.mentions_of_tokens([ch]) if m.cls == "Country"]
+                    if ms:
+                        return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms]
+                    if self.tk(ch) & self.pronouns:
+                        k = self._recent_person(ch.idx)
+                        if k:
+                            return [k], [(k, ch.idx, ch.idx + len(ch.text))]
+        verb = _clause_verb(anchor)
+        s = _subject(verb, self)
+        if s is None:
+            return [], []
+        keys, args = self._resolve_np(s, _phrase(s))
+        if keys == self._author() and not (self.tk(s) & (self.pronouns | self.person_nouns)):
+            # a document noun as subject is not an actor of the event
+            ms = self._speakers_in(_phrase(s))
+            if not ms:
+                return [], []
+        return keys, args
+
+    def _target(self, c: _Cand, source: list[str]):
+        preps = self.tab.words("target_prep")
+        anchor = c.anchor
+        out: list[_Mention] = []
+        for ch in anchor.children:
+            if ch.dep_ in OBJ_DEPS:
+                out.extend(self._speakers_in(_phrase(ch)))
+            elif ch.dep_ == "prep" and self.tk(ch) & preps:
+                for g in ch.children:
+                    if g.dep_ == "pobj":
+                        out.extend(self._speakers_in(_phrase(g)))
+            elif ch.dep_ in ("obl", "nmod") and any(g.dep_ == "case" and self.tk(g) & preps for g in ch.children):
+                out.extend(self._speakers_in(_phrase(ch)))
+        out = [m for m in out if m.key not in source]
+        return _uniq(m.key for m in out), [(m.key, m.start, m.end) for m in out]
+
+    def _destination(self, u: _Unit, c: _Cand, source: list[str]):
+        """The country visited, its mentions, and the city or place of the visit; None when the
+        only destination named is the visitor's own country (a return home is no visit)."""
+        preps = self.tab.words("visit_prep")
+        anchor = c.anchor
+        cands: list[_Mention] = []
+        for ch in anchor.children:
+            if ch.dep_ == "prep" and self.tk(ch) & preps:
+                for g in ch.children:
+                    if g.dep_ == "pobj":
+                        cands.extend(self.mentions_of_tokens(_phrase(g)))
+            elif ch.dep_ in ("obl", "nmod", "obj", "dobj") and (ch.dep_ in ("obj", "dobj") or any(g.dep_ == "case" and self.tk(g) & preps for g in ch.children)):
+                cands.extend(self.mentions_of_tokens(_phrase(ch)))
+        after = c.toks[-1].idx
+        for m in self.mentions_in(after, u.end):
+            if (m.cls in PLACE_CLASSES | {"Country"} or m.label == "ADJ") and self._prep_before(m, preps):
+                cands.append(m)
+        src_countries = {self.country(k) for k in source} - {None}
+        place = None
+        home = False
+        for m in cands:
+            if m.affil or not (m.cls in PLACE_CLASSES | {"Country"} or m.label == "ADJ"):
+                continue
+            if m.cls in PLACE_CLASSES and place is None:
+                place = m.key
+            ctry = self.country(m.key) if m.label != "ADJ" else m.key
+            if ctry and ctry not in src_countries:
+                return [ctry], [(m.key, m.start, m.end)], place
+            if ctry:
+                home = True
+        if home:
+            return None
+        for m in self.mentions_in(u.start, u.end):
+            if m.cls == "Country" and not m.affil and m.key not in src_countries and src_countries:
+                return [m.key], [(m.key, m.start, m.end)], place
+        return [], [], place
+
+    def _first_person(self, u: _Unit, offset: int):
+        for qs, qe, speaker in self.quote_speakers:
+            if qs <= offset < qe:
+                for t in u.toks:
+                    if qs <= t.idx < qe and self.tk(t) & self.first_person:
+                        for k in speaker:
+                            c = self.country(k)
+                            if c:
+                                return (c, t.idx, t.idx + len(t.text))
+                return None
+        return None
+
+    def _implicit(self, u: _Unit, parts: list[str], start: int, end: int) -> list[str]:
+        toks = [t for t in u.toks if start <= t.idx < end] if (start, end) == (u.start, u.end) else \
+            [t for uu in self.units if uu.end > start and uu.start < end for t in uu.toks]
+        out: list[str] = []
+        named = [m for m in self.mentions_in(start, end) if not m.affil]
+        countries = {m.key for m in named if m.cls == "Country"}
+        if self.pair and len(countries) < 2 and self._has_phrase(toks, "states"):
+            out.extend(k for k in self.pair if k not in parts and k not in countries)
+        if self._has_phrase(toks, "persons", unless_followed=True) and not any(m.cls == "Person" for m in named):
+            prev = []
+            for m in reversed(self.mentions):
+                if m.start < start and m.cls == "Person" and m.key not in prev:
+                    prev.append(m.key)
+                if len(prev) == 2:
+                    break
+            out.extend(k for k in prev if k not in parts)
+        return _uniq(out)
+
+    def _has_phrase(self, toks, kind: str, unless_followed: bool = False) -> bool:
+        """Whether a cue phrase of ``kind`` occurs; with ``unless_followed``, not when a
+        complement names them ("the presidents of Russia and Kazakhstan")."""
+        phrases = self.tab.phrases(kind)
+        of = self.tab.words("of")
+        for i in range(len(toks)):
+            for seq in phrases:
+                n = len(seq)
+                if i + n <= len(toks) and all(
+                        w in self.tk(toks[i + j]) or w == fold(toks[i + j].text) for j, w in enumerate(seq)):
+                    if unless_followed and i + n < len(toks):
+                        nxt = toks[i + n]
+                        if self.tk(nxt) & of or any(m.cls == "Country" for m in self.mentions_of_tokens([nxt])):
+                            continue
+                    return True
+        return False
+
+    # -- dates -------------------------------------------------------------------------------
+    def _date_for(self, u: _Unit, tok, future: bool) -> tuple[str, str] | None:
+        if not u.dates:
+            return None
+        key = self._clause_key(tok, u)
+        best = None
+        for d in u.dates:
+            dtoks = [t for t in u.toks if d.start <= t.idx < d.end]
+            if not dtoks:
+                continue
+            dtok = dtoks[-1]
+            if self._clause_key(dtok, u) != key:
+                continue
+            dist = abs(dtok.i - tok.i)
+            if best is None or dist < best[0]:
+                best = (dist, d)
+        if best is None:
+            return None
+        return best[1].resolve(self.base, future)
+
+    def _clause_key(self, tok, u: _Unit, depth: int = 0):
+        r = _clause_root(tok)
+        if depth < 3 and (r.dep_ == "ROOT" or r.head.i == r.i) and r.pos_ not in ("VERB", "AUX"):
+            # a verbless fragment continues the clause before it ("…: Cooperation Without
+            # Borders, published by Rossiyskaya Gazeta on Tuesday.")
+            first = r.sent.start
+            if first > 0 and self.sdoc[first - 1].idx >= u.start:
+                return self._clause_key(self.sdoc[first - 1].sent.root, u, depth + 1)
+        return r.i
+
+    # -- context -----------------------------------------------------------------------------
+    def _context(self, head, anchor) -> str | None:
+        chain = [head]
+        if anchor.i != head.i:
+            chain.append(anchor)
+        x = anchor
+        for _ in range(12):
+            if x.dep_ in CLAUSE_DEPS or x.head.i == x.i or x.dep_ == "ROOT":
+                break
+            x = x.head
+            chain.append(x)
+        found: set[str] = set()
+        implicative = False
+        for cue, ctx, where in self.tab.context:
+            if where == "aux":
+                if any(ch.dep_ in AUX_DEPS and cue in self.tk(ch) for v in chain for ch in v.children):
+                    found.add(ctx)
+            elif where == "child":
+                if any(cue in self.tk(ch) for v in chain for ch in v.children if ch not in chain):
+                    found.add(ctx)
+            elif where == "gov":
+                if any(cue in self.tk(v) for v in chain[1:] if v.i != anchor.i or anchor.i == head.i):
+                    if ctx == "-":
+                        implicative = True
+                    else:
+                        found.add(ctx)
+            elif where == "mod":
+                if any(cue in self.tk(ch) for v in (head, anchor) for ch in v.children):
+                    found.add(ctx)
+            elif where == "morph":
+                feats = [str(v.morph) for v in chain if v.pos_ in ("VERB", "AUX")]
+                feats += [str(ch.morph) for v in chain for ch in v.children if ch.dep_ in AUX_DEPS]
+                if any(cue in f.split("|") for f in feats):
+                    found.add(ctx)
+        for cue, ctx, where in self.tab.context:
+            if where == "inf" and not implicative:
+                # an infinitive complement ("agreed to hold talks"), not a purpose clause
+                if any(ch.dep_ in AUX_DEPS and cue in self.tk(ch) for v in chain
+                       if v.pos_ in ("VERB", "AUX") and v.dep_ == "xcomp" for ch in v.children):
+                    found.add(ctx)
+        for ctx in ("negated", "hypothetical", "planned"):
+            if ctx in found:
+                return ctx
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# parse helpers
+
+def _continues(prev: str, nxt: str) -> bool:
+    """Whether a sentence split between ``prev`` and ``nxt`` (same line) should be undone."""
+    p = prev.rstrip()
+    n = nxt.lstrip()
+    if not p or not n:
+        return False
+    if p[-1] in ":;,–—-":
+        return True
+    last = p.rstrip(CLOSERS)
+    ends = bool(last) and last[-1] in TERMINAL
+    return not ends and (n[0].islower() or n[0] in ",;:)»")
+
+
+def _head(toks):
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return toks[-1]
+
+
+def _phrase(tok) -> list:
+    """The token and its dependents, clauses and punctuation left out (natasha's trees may
+    hold cycles: each token is visited once)."""
+    out = [tok]
+    seen = {tok.i}
+    stack = [tok]
+    while stack:
+        x = stack.pop()
+        for c in x.children:
+            if c.dep_ in PHRASE_STOP or c.i in seen:
+                continue
+            seen.add(c.i)
+            out.append(c)
+            stack.append(c)
+    return out
+
+
+def _clause_verb(tok):
+    x = tok
+    for _ in range(20):
+        if x.pos_ in ("VERB", "AUX") or x.head.i == x.i:
+            return x
+        x = x.head
+    return x
+
+
+def _clause_root(tok):
+    x = tok
+    for _ in range(40):
+        if x.dep_ in CLAUSE_DEPS or x.head.i == x.i or x.dep_ == "ROOT":
+            return x
+        x = x.head
+    return x
+
+
+def _subject(verb, ex: _Extraction):
+    v = verb
+    for _ in range(4):
+        for c in v.children:
+            if c.dep_ in SUBJ_DEPS:
+                if ex.tk(c) & ex.relatives and v.dep_ in ("relcl", "acl:relcl", "acl") and v.head.i != v.i:
+                    return v.head
+                return c
+        if v.dep_ in ("conj", "xcomp") and v.head.i != v.i:
+            v = v.head
+            continue
+        break
+    return None
+
+
+def _dominates(a, b) -> bool:
+    x = b
+    for _ in range(3):
+        if x.head.i == x.i:
+            return False
+        x = x.head
+        if x.i == a.i:
+            return True
+    return False
+
+
+def _linked(a: _Cand, b: _Cand) -> bool:
+    return _dominates(a.head, b.head) or _dominates(b.head, a.head) or (
+        a.head.head.i == b.head.head.i and a.head.i != a.head.head.i)
+
+
+def _uniq(items) -> list:
+    out = []
+    for x in items:
+        if x not in out:
+            out.append(x)
+    return out
+
+
+def _uniq_args(args) -> list:
+    return sorted(set(args), key=lambda a: (a[1], a[2], a[0]))
+
+
+def _quotes(text: str) -> list[tuple[int, int, int, int]]:
+    """Quoted passages: (mark start, mark end, content start, content end), outermost only.
+    Guillemets nest; straight double quotes toggle and close at the end of a paragraph."""
+    spans = []
+    stack: list[tuple[int, str]] = []
+    straight: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "\n" and straight is not None:
+            spans.append((straight, i, straight + 1, i))
+            straight = None
+        if ch in OPEN_QUOTES and not (ch == "“" and stack and stack[-1][1] == "“"):
+            stack.append((i, OPEN_QUOTES[ch]))
+        elif stack and ch == stack[-1][1]:
+            s, _ = stack.pop()
+            spans.append((s, i + 1, s + 1, i))
+        elif ch == '"':
+            if straight is None:
+                straight = i
+            else:
+                spans.append((straight, i + 1, straight + 1, i))
+                straight = None
+    if straight is not None:
+        spans.append((straight, len(text), straight + 1, len(text)))
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    out = []
+    for s in spans:
+        if out and s[0] < out[-1][1]:
+            continue
+        out.append(s)
+    return out
+
+
+__all__ = ["extract_events", "tables"]
