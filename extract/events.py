@@ -488,12 +488,19 @@ class _Extraction:
         cue_end = toks[-1].idx + len(toks[-1].text)
         if row.kind == "subj":
             s = _subject(head, self)
-            if s is not None:
-                phrase = _phrase(s)
-                start = min(t.idx for t in phrase)
-                keys, args = self._resolve_np(s, phrase)
-                if keys:
-                    return keys, args, min(start, cue_start)
+            v = head
+            for _ in range(3):
+                if s is not None:
+                    phrase = _phrase(s)
+                    start = min(t.idx for t in phrase)
+                    keys, args = self._resolve_np(s, phrase)
+                    if keys:
+                        return keys, args, min(start, cue_start)
+                # a coordinated verb whose own subject says nothing: the first verb's subject
+                if v.dep_ != "conj" or v.head.i == v.i:
+                    break
+                v = v.head
+                s = _subject(v, self)
             # no parse subject: a name right before or right after the verb (an organization
             # after a verb with no subject: "сообщили в Кремле")
             keys, args = self._near_speaker(u, toks, orgs=s is None)
@@ -545,9 +552,17 @@ class _Extraction:
 
     def _resolve_np(self, s, phrase):
         ms = self._speakers_in(phrase)
+        keys = self.tk(s)
+        if keys & self.person_nouns and not any(m.cls == "Person" for m in ms):
+            # a bare title with its country or body: "глава казахстанского правительства",
+            # "the Kazakh President" — a person named before, not the body
+            k = self._recent_person(s.idx, self._country_hint(phrase))
+            if k:
+                start = min(t.idx for t in phrase)
+                end = max(t.idx + len(t.text) for t in phrase)
+                return [k], [(k, start, end)]
         if ms:
             return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms]
-        keys = self.tk(s)
         if keys & self.pronouns:
             k = self._recent_person(s.idx)
             return ([k], [(k, s.idx, s.idx + len(s.text))]) if k else ([], [])
@@ -587,9 +602,14 @@ class _Extraction:
         return None
 
     def _country_hint(self, phrase) -> str | None:
-        for m in self.mentions_of_tokens(phrase):
+        ms = self.mentions_of_tokens(phrase)
+        for m in ms:
             if m.cls == "Country":
                 return m.key
+        for m in ms:
+            c = self.country(m.key)
+            if c:
+                return c
         return None
 
     def _near_speaker(self, u: _Unit, toks, orgs: bool = False):
@@ -613,6 +633,15 @@ class _Extraction:
         return [], []
 
     def _recent_person(self, before: int, country: str | None = None) -> str | None:
+        """The person a pronoun or bare title stands for: a speaker of the same or the previous
+        unit first, then the most recent person speaker or subject, then the most recent
+        person named."""
+        unit = self.unit_of(before)
+        for st in reversed(self.statements):
+            if st.cue[0] < before and st.unit.index >= unit.index - 1:
+                for key in st.speaker:
+                    if self.cls(key) == "Person" and (country is None or self.country(key) == country):
+                        return key
         for off, key in reversed(self.people):
             if off < before and (country is None or self.country(key) == country):
                 return key

@@ -339,6 +339,11 @@ class Linker:
 
         spans = [sp for sp in gaz + ner if sp.key is not None]
         spans += self._more_surnames(text, spans, full_names, sent_of)
+        for sp in spans:
+            if sp.label == "PER":  # "С.В.Лавров", "M. Tleuberdi": the initials belong to the name
+                m = _INITIALS_BEFORE.search(text, 0, sp.start)
+                if m and m.end() == sp.start:
+                    sp.start, sp.text = m.start(), text[m.start():sp.end]
         spans.sort(key=lambda s: (s.start, s.end))
         return self._entities(doc, spans, new_entities)
 
@@ -473,6 +478,7 @@ class Linker:
 
 
 _INITIAL = re.compile(r"^(?:\w\.)+$")
+_INITIALS_BEFORE = re.compile(r"(?<!\w)(?:[A-ZА-ЯЁ]\. ?){1,2}$")
 
 
 def _without_initials(name: str) -> list[str]:
