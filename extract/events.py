@@ -465,8 +465,9 @@ class _Extraction:
                 st.ev_end = max(st.ev_end, u.end)
                 st.args.extend(a for a in args if a not in st.args)
                 return None
-            if st.unit is u and set(st.speaker) == set(speaker):
-                return None
+            if st.unit is u and set(st.speaker) == set(speaker) and \
+                    _clause_root(st.head).i == _clause_root(head).i:
+                return None  # one Statement per reporting clause
         ev_start, ev_end = u.start, u.end
         if quote is not None:
             ev_start = min(ev_start, self.unit_of(quote[0]).start)
