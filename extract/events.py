@@ -67,6 +67,8 @@ OPEN_QUOTES = {"«": "»", "“": "”", "„": "“"}
 QUOTE_GAP = re.compile(r"^[\s,.:;!?\-–—]*$")
 DASH_BEFORE = re.compile(r"[,.!?…]?\s*[-–—]+\s*$")
 TERMINAL = ".!?…"
+_SENTENCE_BREAK = re.compile(
+    r"(?:(?<=[a-zа-яё]{3}[.!?…])|(?<=[.!?…][»\"”]))[ \t]+(?=[«\"“]?[A-ZА-ЯЁ])")
 CLOSERS = "\"»”)’'"
 SPEAKER_WINDOW = 6
 
@@ -296,6 +298,8 @@ class _Extraction:
         for s in self.sdoc.sents:
             cuts.add(s.start_char)
         for m in re.finditer(r"\n", text):
+            cuts.add(m.end())
+        for m in _SENTENCE_BREAK.finditer(text):  # a break the segmenter missed
             cuts.add(m.end())
         cuts = sorted(c for c in cuts if c < len(text))
         pieces = []
@@ -633,7 +637,8 @@ class _Extraction:
                 return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
         return [], []
 
-    def _recent_person(self, before: int, country: str | None = None) -> str | None:
+    def _recent_person(self, before: int, country: str | None = None,
+                       exclude: set[str] | frozenset[str] = frozenset()) -> str | None:
         """The person a pronoun or bare title stands for: a speaker of the same or the previous
         unit first, then the most recent person speaker or subject, then the most recent
         person named."""
@@ -641,13 +646,13 @@ class _Extraction:
         for st in reversed(self.statements):
             if st.cue[0] < before and st.unit.index >= unit.index - 1:
                 for key in st.speaker:
-                    if self.cls(key) == "Person" and (country is None or self.country(key) == country):
+                    if self.cls(key) == "Person" and key not in exclude and (country is None or self.country(key) == country):
                         return key
         for off, key in reversed(self.people):
-            if off < before and (country is None or self.country(key) == country):
+            if off < before and key not in exclude and (country is None or self.country(key) == country):
                 return key
         for m in reversed(self.mentions):
-            if m.start < before and m.cls == "Person" and (country is None or self.country(m.key) == country):
+            if m.start < before and m.cls == "Person" and m.key not in exclude and (country is None or self.country(m.key) == country):
                 return m.key
         return None
 
@@ -717,12 +722,16 @@ class _Extraction:
         first_word = next((t for t in u.toks if t.is_alpha), None)
 
         def accept(row: TriggerRow, toks) -> bool:
-            if any(self.in_linked(t) for t in toks):
-                return False
             t0 = toks[0]
+            # the name of a meeting is a meeting ("the 17th Forum of Interregional Cooperation
+            # will be held"): a Consult trigger may open a name; other triggers inside a name
+            # ("Shanghai Cooperation Organisation", "Cooperation Without Borders") are not events
+            opens_name = row.cls == "Consult" and self._opens_name(t0)
+            if any(self.in_linked(t) for t in toks) and not opens_name:
+                return False
             if t0.text[:1].isupper() and (first_word is None or t0.i != first_word.i) and t0.i > 0 and \
-                    self.sdoc[t0.i - 1].text not in ("\"", "«", "“", "(", "-", "–", "—"):
-                return False  # a word of a name or title ("Cooperation Without Borders")
+                    self.sdoc[t0.i - 1].text not in ("\"", "«", "“", "(", "-", "–", "—") and not opens_name:
+                return False
             if row.pos:
                 h = _head(toks)
                 if h.pos_ not in row.pos:
@@ -740,21 +749,34 @@ class _Extraction:
         cands = self._merge(cands)
         return [e for e in (self._typed_event(u, c) for c in cands) if e is not None]
 
+    def _opens_name(self, tok) -> bool:
+        """Whether ``tok`` is the first word of a name: a linked span starting at it, or a
+        capitalized word followed by more capitalized words or "of"/a genitive."""
+        s = tok.idx
+        if any(m.start == s and m.label != "DESC" for m in self.mentions_in(s, s + 400)):
+            return True
+        if not tok.text[:1].isupper() or tok.i + 1 >= len(self.sdoc):
+            return False
+        nxt = self.sdoc[tok.i + 1]
+        return nxt.text[:1].isupper() or nxt.dep_ in ("prep", "nmod", "amod") and nxt.head.i == tok.i
+
     def _merge(self, cands: list[_Cand]) -> list[_Cand]:
+        """Triggers of one class linked in the parse are one event: "signed an agreement",
+        "held a meeting to discuss", "arrived on a visit"; a host and what it hosts ("hosted the
+        summit") is one event of mode host. A visit and the talks held during it stay two."""
         out: list[_Cand] = []
         for c in cands:
             target = None
             for o in out:
-                if o.row.cls != c.row.cls or o.context != c.context:
+                if o.row.cls != c.row.cls or o.context != c.context or not _linked(o, c):
                     continue
-                if _linked(o, c) or (o.mode == c.mode):
+                if o.mode == c.mode or "host" in (o.mode, c.mode):
                     target = o
                     break
             if target is None:
                 out.append(c)
                 continue
-            # the governing trigger keeps its mode ("hosted the summit": host)
-            if _dominates(c.head, target.head):
+            if c.mode == "host":
                 target.mode = c.mode
         return out
 
@@ -795,6 +817,11 @@ class _Extraction:
             args.append(fp)
             if row.direction != "-" and not source:
                 source = [fp[0]]
+        me = self._first_person_singular(u, c)
+        if me and not source and row.direction != "-":
+            source = [me[0]]
+            parts = _uniq([me[0]] + parts)
+            args.append(me)
         implicit = self._implicit(u, parts, u.start, u.end)
         if not parts and not implicit and row.direction == "-" and self.pair:
             implicit = list(self.pair)
@@ -894,17 +921,31 @@ class _Extraction:
         preps = self.tab.words("target_prep")
         anchor = c.anchor
         out: list[_Mention] = []
+        heads = []
         for ch in anchor.children:
             if ch.dep_ in OBJ_DEPS:
-                out.extend(self._speakers_in(_phrase(ch)))
+                heads.append(ch)
             elif ch.dep_ == "prep" and self.tk(ch) & preps:
-                for g in ch.children:
-                    if g.dep_ == "pobj":
-                        out.extend(self._speakers_in(_phrase(g)))
+                heads.extend(g for g in ch.children if g.dep_ == "pobj")
             elif ch.dep_ in ("obl", "nmod") and any(g.dep_ == "case" and self.tk(g) & preps for g in ch.children):
-                out.extend(self._speakers_in(_phrase(ch)))
-        out = [m for m in out if m.key not in source]
-        return _uniq(m.key for m in out), [(m.key, m.start, m.end) for m in out]
+                heads.append(ch)
+        keys: list[str] = []
+        args = []
+        for h in heads:
+            phrase = _phrase(h)
+            ms = self._speakers_in(phrase)
+            if self.tk(h) & self.person_nouns and not any(m.cls == "Person" for m in ms):
+                # "thanked his Russian counterpart", "поблагодарил министра"
+                k = self._recent_person(h.idx, self._country_hint(phrase), exclude=set(source))
+                if k:
+                    keys.append(k)
+                    args.append((k, h.idx, h.idx + len(h.text)))
+                    continue
+            for m in ms:
+                keys.append(m.key)
+                args.append((m.key, m.start, m.end))
+        keep = [i for i, k in enumerate(keys) if k not in source]
+        return _uniq(keys[i] for i in keep), [args[i] for i in keep]
 
     def _destination(self, u: _Unit, c: _Cand, source: list[str]):
         """The country visited, its mentions, and the city or place of the visit; None when the
@@ -953,6 +994,30 @@ class _Extraction:
                             if c:
                                 return (c, t.idx, t.idx + len(t.text))
                 return None
+        return None
+
+    def _first_person_singular(self, u: _Unit, c: _Cand):
+        """Inside a quote, a trigger whose subject is "I"/"я" (or a first-person verb with no
+        subject: "Хотел бы выразить благодарность") has the speaker as its source."""
+        for qs, qe, speaker in self.quote_speakers:
+            if not qs <= c.head.idx < qe:
+                continue
+            persons = [k for k in speaker if self.cls(k) == "Person"]
+            if not persons:
+                return None
+            verb = _clause_verb(c.anchor)
+            for _ in range(3):
+                s = _subject(verb, self)
+                if s is not None:
+                    if self.tk(s) & self.tab.words("first_person_sg"):
+                        return (persons[0], s.idx, s.idx + len(s.text))
+                    return None
+                if "Person=1" in str(verb.morph) and "Number=Sing" in str(verb.morph):
+                    return (persons[0], verb.idx, verb.idx + len(verb.text))
+                if verb.head.i == verb.i:
+                    break
+                verb = verb.head
+            return None
         return None
 
     def _implicit(self, u: _Unit, parts: list[str], start: int, end: int) -> list[str]:

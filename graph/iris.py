@@ -19,6 +19,7 @@ from bilat.ontology.namespace import DOC, GRAPH, ID
 ONTOLOGY_GRAPH = URIRef(GRAPH + "ontology")
 ENTITIES_GRAPH = URIRef(GRAPH + "entities")
 DYADS_GRAPH = URIRef(GRAPH + "dyads")
+FACTS_GRAPH = URIRef(GRAPH + "facts")  # posts and events several documents may report
 DOC_GRAPH_PREFIX = str(GRAPH) + "doc/"
 
 

@@ -70,14 +70,7 @@ def document_graph(ex: Extraction, *, publisher: str | None = None) -> Graph:
     for p in ex.positions:
         if p.org is None:
             continue  # a post belongs to a country or body; without one it says too little
-        person = iris.entity(p.person)
         pos = iris.position(p.person, p.title_en, p.org)
-        g.add((person, BL.holdsPosition, pos))
-        g.add((pos, RDF.type, BL.Position))
-        g.add((pos, BL.title, Literal(p.title_en, lang="en")))
-        if p.title_src and p.lang != "en":
-            g.add((pos, BL.title, Literal(p.title_src, lang=p.lang)))
-        g.add((pos, BL.ofOrganization, iris.entity(p.org)))
         g.add((pos, BL.extractedFrom, doc))
         g.add((pos, BL.evidence, _lit(p.evidence, p.lang)))
         if p.date and date_literal(p.date) is not None:
@@ -87,50 +80,92 @@ def document_graph(ex: Extraction, *, publisher: str | None = None) -> Graph:
         if p.conflict:
             g.add((pos, BL.conflict, Literal(p.conflict)))
 
+    shared = Graph()
     for ev in ex.events:
-        _event(g, ev, d.id, doc, lang)
+        _event(g, shared, ev, d.id, doc, lang)
+    return g + _events_only_here(shared, ex)
+
+
+def _events_only_here(shared: Graph, ex: Extraction) -> Graph:
+    """The description triples of events that are this document's alone (not merged with
+    other reports) go into the document's graph."""
+    out = Graph()
+    merged = {event_iri(ev, ex.document.id) for ev in ex.events if is_merged(ev)}
+    for s, p, o in shared:
+        if s not in merged:
+            out.add((s, p, o))
+    return out
+
+
+def shared_graph(ex: Extraction) -> Graph:
+    """What several documents may say identically of one node: posts (holder, title,
+    organization) and events reported by several documents (class, date, participants).
+    The store keeps these once, in the shared facts graph, while each document's graph keeps
+    its provenance (``bl:extractedFrom``, ``bl:evidence``, offsets)."""
+    g = Graph()
+    for p in ex.positions:
+        if p.org is None:
+            continue
+        person = iris.entity(p.person)
+        pos = iris.position(p.person, p.title_en, p.org)
+        g.add((person, BL.holdsPosition, pos))
+        g.add((pos, RDF.type, BL.Position))
+        g.add((pos, BL.title, Literal(p.title_en, lang="en")))
+        if p.title_src and p.lang != "en":
+            g.add((pos, BL.title, Literal(p.title_src, lang=p.lang)))
+        g.add((pos, BL.ofOrganization, iris.entity(p.org)))
+    doc = iris.document(ex.document.id)
+    for ev in ex.events:
+        if is_merged(ev):
+            _event(Graph(), g, ev, ex.document.id, doc, ex.document.lang or "en")
     return g
+
+
+def is_merged(ev: Event) -> bool:
+    return ev.cls != "Statement" and bool(ev.date) and bool(ev.participants or ev.source)
 
 
 def event_iri(ev: Event, doc_id: str) -> URIRef:
     """One event, many reports: a dated event with its participants is the same node in every
     document that reports it; statements and undated events stay apart."""
-    if ev.cls != "Statement" and ev.date and (ev.participants or ev.source):
+    if is_merged(ev):
         return iris.event(ev.cls, ev.date, ev.context or "", *sorted(set(ev.participants)))
     return iris.event(ev.cls, doc_id, ev.start, ev.end)
 
 
-def _event(g: Graph, ev: Event, doc_id: str, doc: URIRef, lang: str) -> None:
+def _event(g: Graph, shared: Graph, ev: Event, doc_id: str, doc: URIRef, lang: str) -> None:
+    """Provenance of the report into ``g``; what identifies the event into ``shared``."""
     node = event_iri(ev, doc_id)
-    g.add((node, RDF.type, BL[ev.cls]))
+    shared.add((node, RDF.type, BL[ev.cls]))
+    for key in ev.participants:
+        shared.add((node, BL.participant, iris.entity(key)))
+    if ev.date and date_literal(ev.date) is not None:
+        shared.add((node, BL.date, date_literal(ev.date)))
+        if ev.date_precision:
+            shared.add((node, BL.datePrecision, Literal(ev.date_precision)))
+    if ev.context:
+        shared.add((node, BL.context, Literal(ev.context)))
     g.add((node, BL.extractedFrom, doc))
     g.add((node, BL.evidence, _lit(ev.evidence, lang)))
     g.add((node, BL.trigger, Literal(ev.trigger)))
     g.add((node, BL.startOffset, Literal(ev.start)))
     g.add((node, BL.endOffset, Literal(ev.end)))
-    for key in ev.participants:
-        g.add((node, BL.participant, iris.entity(key)))
     for key in ev.implicit:
         g.add((node, BL.implicitParticipant, iris.entity(key)))
-        g.add((node, BL.participant, iris.entity(key)))
+        if key not in ev.participants:
+            g.add((node, BL.participant, iris.entity(key)))
     for prop, keys in ((BL.source, ev.source), (BL.target, ev.target), (BL.speaker, ev.speaker),
                        (BL.about, ev.about)):
         for key in keys:
             g.add((node, prop, iris.entity(key)))
-            if prop != BL.about:
+            if prop != BL.about and key not in ev.participants:
                 g.add((node, BL.participant, iris.entity(key)))
     if ev.quote:
         g.add((node, BL.quote, _lit(ev.quote, lang)))
     if ev.mode:
         g.add((node, BL.mode, Literal(ev.mode)))
-    if ev.date and date_literal(ev.date) is not None:
-        g.add((node, BL.date, date_literal(ev.date)))
-        if ev.date_precision:
-            g.add((node, BL.datePrecision, Literal(ev.date_precision)))
     if ev.place:
         g.add((node, BL.place, iris.entity(ev.place)))
-    if ev.context:
-        g.add((node, BL.context, Literal(ev.context)))
     if ev.cameo:
         g.add((node, BL.cameoCode, Literal(ev.cameo)))
     if ev.goldstein is not None:

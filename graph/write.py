@@ -13,8 +13,11 @@ from rdflib import Graph, Literal
 from bilat.extract.records import Extraction, KBEntry
 from bilat.graph import iris
 from bilat.graph.store import Store, graph_ntriples, replace_graph_update
-from bilat.graph.triples import content_hash, document_graph, entity_description
+from bilat.graph.triples import content_hash, document_graph, entity_description, shared_graph
 from bilat.ontology.namespace import BL
+
+
+_SHARED_PREFIXES = (str(iris.ID) + "position/", str(iris.ID) + "event/")
 
 
 def stored_hash(store: Store, doc_id: str) -> str | None:
@@ -39,6 +42,11 @@ def write_extraction(store: Store, ex: Extraction, kb: dict[str, KBEntry], *,
     doc_id = ex.document.id
     g_iri = iris.doc_graph(doc_id)
     doc_g = document_graph(ex, publisher=publisher)
+
+    facts = shared_graph(ex)
+    old_reported = {r["n"] for r in store.select(
+        f"SELECT DISTINCT ?n WHERE {{ GRAPH {g_iri.n3()} {{ ?n {BL.extractedFrom.n3()} ?d }} }}")
+        if str(r["n"]).startswith(_SHARED_PREFIXES)}
 
     new_keys = {e.key for e in ex.entities}
     old = store.select(
@@ -88,8 +96,18 @@ def write_extraction(store: Store, ex: Extraction, kb: dict[str, KBEntry], *,
     body = graph_ntriples(descriptions)
     if body:
         parts.append(f"INSERT DATA {{ GRAPH {ent} {{\n{body}\n}} }}")
+    body = graph_ntriples(facts)
+    fct = iris.FACTS_GRAPH.n3()
+    if body:
+        parts.append(f"INSERT DATA {{ GRAPH {fct} {{\n{body}\n}} }}")
+    if old_reported:
+        # posts and events no document reports any more leave the shared facts
+        gone = f"""VALUES ?n {{ {_values(old_reported)} }}
+            FILTER NOT EXISTS {{ GRAPH ?g {{ ?n {BL.extractedFrom.n3()} ?d }} }}"""
+        parts.append(f"DELETE {{ GRAPH {fct} {{ ?n ?p ?o }} }} WHERE {{ GRAPH {fct} {{ ?n ?p ?o }} {gone} }}")
+        parts.append(f"DELETE {{ GRAPH {fct} {{ ?s ?p ?n }} }} WHERE {{ GRAPH {fct} {{ ?s ?p ?n }} {gone} }}")
     store.update(" ;\n".join(parts))
-    return len(doc_g)
+    return len(doc_g) + len(facts)
 
 
 def _choose_labels(counts: Counter) -> dict[str, str]:
@@ -99,12 +117,3 @@ def _choose_labels(counts: Counter) -> dict[str, str]:
     for lit, n in counts.items():
         by_lang[lit.language or ""].append((-n, -len(str(lit).split()), str(lit)))
     return {lg: sorted(c)[0][2] for lg, c in by_lang.items() if lg}
-
-
-def delete_document(store: Store, doc_id: str) -> None:
-    """Remove a document and the descriptions only it supported."""
-    from bilat.extract.records import Document
-
-    write_extraction(store, Extraction(Document(doc_id, "")), {})
-    g_iri = iris.doc_graph(doc_id)
-    store.update(f"DROP SILENT GRAPH {g_iri.n3()}")

@@ -103,3 +103,21 @@ def test_ontology_is_loaded_once_and_subclasses_answer(store):
 def test_reading_a_missing_store_is_an_error(tmp_path):
     with pytest.raises(StoreError, match="no store here"):
         open_store(str(tmp_path / "nope"))
+
+
+def test_a_post_reported_twice_is_described_once_and_goes_with_its_last_report(store):
+    def report(doc_id):
+        text = "Foreign Minister Ivan Petrov"
+        return extraction(doc_id, text, "en", person("person/ivan-petrov", "en", "Ivan Petrov", 17),
+                          positions=[Position("person/ivan-petrov", "Minister of Foreign Affairs", "russia", 0, 28, text)])
+    write_extraction(store, report("a"), {})
+    write_extraction(store, report("b"), {})
+    rows = store.select(PREFIXES + """SELECT ?t WHERE { ?p bl:holdsPosition ?pos . ?pos bl:title ?t }""")
+    assert len(rows) == 1  # no duplicate rows from the union of graphs
+    sources = store.select(PREFIXES + "SELECT ?d WHERE { ?pos a bl:Position ; bl:extractedFrom ?d }")
+    assert len(sources) == 2
+    write_extraction(store, extraction("a", "nothing", "en"), {})
+    assert len(store.select(PREFIXES + "SELECT ?pos WHERE { ?p bl:holdsPosition ?pos }")) == 1
+    write_extraction(store, extraction("b", "nothing", "en"), {})
+    assert store.select(PREFIXES + "SELECT ?pos WHERE { ?p bl:holdsPosition ?pos }") == []
+    assert store.select(PREFIXES + "SELECT ?pos WHERE { ?pos a bl:Position }") == []
