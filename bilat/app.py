@@ -110,6 +110,10 @@ def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | N
     finally:
         if bar is not None:
             bar.close()
+    if summary.documents:
+        from bilat.graph.dyads import refresh_dyads
+
+        refresh_dyads(store)
     summary.seconds = time.perf_counter() - t0
     return summary
 

@@ -43,6 +43,7 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -252,6 +253,7 @@ class _Extraction:
         self.statements: list[_Statement] = []
         self.quotes = _quotes(self.text)
         self.quote_speakers: list[tuple[int, int, list[str]]] = []
+        self._scoped: list[str] = []
 
     # -- setup -----------------------------------------------------------------------------
     def cls(self, key: str) -> str:
@@ -427,9 +429,10 @@ class _Extraction:
 
         found = self._match(u.toks, self.tab.reporting, accept)
         documents = [(i, j, r) for i, j, r in found if r.kind == "document"]
+        sources = [(i, j, r) for i, j, r in found if r.kind == "source"]
         made: list[_Statement] = []
         for i, j, row in found:
-            if row.kind == "document":
+            if row.kind in ("document", "source"):
                 continue
             toks = u.toks[i:j]
             head = next((t for t in toks if t.pos_ in ("VERB", "AUX")), toks[-1])
@@ -462,6 +465,18 @@ class _Extraction:
                 persons = [k for k in made[0].speaker if self.cls(k) == "Person"]
                 if persons:
                     self.author = persons
+        # a citation of the report's source ("со ссылкой на пресс-службу", "citing the
+        # ministry") speaks only when nothing else in the unit does
+        for i, j, row in sources:
+            if made:
+                break
+            toks = u.toks[i:j]
+            speaker, args, clause_start = self._speaker(CueRow(row.words, "after", row.requires), toks, toks[-1], u)
+            if speaker and not all(self.cls(k) == "MediaOutlet" for k in speaker):
+                cue = (toks[0].idx, toks[-1].idx + len(toks[-1].text), self.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)])
+                st = self._add_statement(u, cue, toks[-1], speaker, args, None)
+                if st is not None:
+                    made.append(st)
 
     def _add_statement(self, u, cue, head, speaker, args, quote) -> _Statement | None:
         for st in self.statements:
@@ -747,7 +762,28 @@ class _Extraction:
             anchor = head.head if head.pos_ in ("ADJ", "ADV") and head.head.i != head.i else head
             cands.append(_Cand(row, head, anchor, toks, self._context(head, anchor), row.mode))
         cands = self._merge(cands)
-        return [e for e in (self._typed_event(u, c) for c in cands) if e is not None]
+        events = []
+        for c in cands:
+            e = self._typed_event(u, c)
+            if e is not None:
+                events.append((e, frozenset(self._scoped)))
+        # two triggers of one class, mode and context with the same actors in their clauses
+        # are one event ("стратегического партнерства остается совместное использование")
+        out: list[Event] = []
+        keys: list[frozenset] = []
+        for e, scoped in events:
+            idx = next((i for i, o in enumerate(out) if (o.cls, o.mode, o.context) == (e.cls, e.mode, e.context)
+                        and keys[i] == scoped), None)
+            if idx is None:
+                out.append(e)
+                keys.append(scoped)
+            else:
+                same = out[idx]
+                out[idx] = dataclasses.replace(
+                    same, about=tuple(_uniq(same.about + e.about)), date=same.date or e.date,
+                    date_precision=same.date_precision or e.date_precision,
+                    arguments=tuple(_uniq_args(same.arguments + e.arguments)))
+        return out
 
     def _opens_name(self, tok) -> bool:
         """Whether ``tok`` is the first word of a name: a linked span starting at it, or a
@@ -786,7 +822,8 @@ class _Extraction:
         t_start = c.toks[0].idx
         t_end = c.toks[-1].idx + len(c.toks[-1].text)
         place, place_m = self._place(u, head)
-        parts, args = self._participants(u.start, u.end, t_start, exclude_place=place_m)
+        parts, args = self._participants(u.start, u.end, t_start, exclude_place=place_m,
+                                         scope=self._scope(c.anchor, u))
         media = [k for k in parts if self.cls(k) == "MediaOutlet"]
         parts = [k for k in parts if k not in media]
         args = [a for a in args if a[0] not in media]
@@ -823,8 +860,13 @@ class _Extraction:
             parts = _uniq([me[0]] + parts)
             args.append(me)
         implicit = self._implicit(u, parts, u.start, u.end)
-        if not parts and not implicit and row.direction == "-" and self.pair:
-            implicit = list(self.pair)
+        if row.direction == "-" and self.pair and not implicit:
+            if not parts:
+                implicit = list(self.pair)
+            elif len(states := [k for k in parts if self.cls(k) == "Country"]) == 1 and states[0] in self.pair \
+                    and not any(self.cls(k) in ("Person", "City", "Place") for k in parts):
+                # a bilateral event naming one state of the pair: the other one takes part
+                implicit = [k for k in self.pair if k not in parts]
         participants = _uniq(parts + implicit)
         if not participants:
             return None
@@ -845,12 +887,22 @@ class _Extraction:
         )
 
     # -- arguments ---------------------------------------------------------------------------
-    def _participants(self, start: int, end: int, anchor: int, exclude_place) -> tuple[list[str], list]:
+    def _participants(self, start: int, end: int, anchor: int, exclude_place,
+                      scope=None) -> tuple[list[str], list]:
+        """The actors named in [start, end): those of ``scope`` (the tokens of the trigger's
+        own clause) first, then the closest to ``anchor``. The actors of the scope are kept in
+        ``self._scoped`` (two triggers of one class with the same scoped actors are one
+        event)."""
         ms = [m for m in self.mentions_in(start, end)
               if not m.affil and m.cls in ACTOR_CLASSES and m is not exclude_place
               and not (exclude_place is not None and m.key == exclude_place.key and m.cls in PLACE_CLASSES)]
         ms = [m for m in ms if not (m.cls in PLACE_CLASSES and self._place_prep_before(m))]
-        ms.sort(key=lambda m: (m.label == "ADJ", abs(m.start - anchor)))
+        inside: set[str] = set()
+        if scope:
+            spans = [(t.idx, t.idx + len(t.text)) for t in scope]
+            inside = {m.key for m in ms if any(a < m.end and m.start < b for a, b in spans)}
+        ms.sort(key=lambda m: (m.key not in inside, m.label == "ADJ", abs(m.start - anchor)))
+        self._scoped = [m.key for m in ms if m.key in inside]
         keys = _uniq(m.key for m in ms)
         args = []
         seen = set()
@@ -859,6 +911,32 @@ class _Extraction:
                 seen.add(m.key)
                 args.append((m.key, m.start, m.end))
         return keys, args
+
+    def _scope(self, anchor, u: _Unit) -> list:
+        """The tokens of the trigger's own clause: the subtree of its clause head, without the
+        relative, adverbial, participial and reported clauses that do not hold the trigger."""
+        root = _clause_root(anchor)
+        path = set()
+        x = anchor
+        for _ in range(40):
+            path.add(x.i)
+            if x.i == root.i or x.head.i == x.i:
+                break
+            x = x.head
+        out = [root]
+        seen = {root.i}
+        stack = [root]
+        while stack:
+            t = stack.pop()
+            for ch in t.children:
+                if ch.i in seen or not (u.start <= ch.idx < u.end):
+                    continue
+                if ch.dep_ in CLAUSE_DEPS | {"acl", "xcomp"} and ch.i not in path:
+                    continue
+                seen.add(ch.i)
+                out.append(ch)
+                stack.append(ch)
+        return out
 
     def _place_prep_before(self, m: _Mention) -> bool:
         return self._prep_before(m, self.tab.words("place_prep"))

@@ -148,8 +148,14 @@ def _event(g: Graph, shared: Graph, ev: Event, doc_id: str, doc: URIRef, lang: s
     g.add((node, BL.extractedFrom, doc))
     g.add((node, BL.evidence, _lit(ev.evidence, lang)))
     g.add((node, BL.trigger, Literal(ev.trigger)))
-    g.add((node, BL.startOffset, Literal(ev.start)))
-    g.add((node, BL.endOffset, Literal(ev.end)))
+    # the trigger is a mention of the event in this document (a merged event has several)
+    tm = iris.mention(doc_id, ev.start, ev.end)
+    g.add((tm, RDF.type, BL.Mention))
+    g.add((tm, BL.refersTo, node))
+    g.add((tm, BL.extractedFrom, doc))
+    g.add((tm, BL.startOffset, Literal(ev.start)))
+    g.add((tm, BL.endOffset, Literal(ev.end)))
+    g.add((tm, BL.anchor, Literal(ev.trigger)))
     for key in ev.implicit:
         g.add((node, BL.implicitParticipant, iris.entity(key)))
         if key not in ev.participants:

@@ -121,3 +121,28 @@ def test_a_post_reported_twice_is_described_once_and_goes_with_its_last_report(s
     write_extraction(store, extraction("b", "nothing", "en"), {})
     assert store.select(PREFIXES + "SELECT ?pos WHERE { ?p bl:holdsPosition ?pos }") == []
     assert store.select(PREFIXES + "SELECT ?pos WHERE { ?pos a bl:Position }") == []
+
+
+def test_dyad_counts_events_by_month_and_class(store):
+    from bilat.graph.dyads import refresh_dyads
+    from bilat.graph.kb import entries_by_key
+
+    kb = entries_by_key()
+    countries = (
+        Entity("russia", "Country", (("en", "Russia"),), (), (Mention(0, 6, "Russia", "GPE"),), in_kb=True),
+        Entity("kazakhstan", "Country", (("en", "Kazakhstan"),), (), (Mention(11, 21, "Kazakhstan", "GPE"),), in_kb=True),
+    )
+    text = "Russia and Kazakhstan signed a deal. They will meet."
+    events = [
+        Event("Agree", "signed", 22, 28, text[:36], 0, 36, participants=("russia", "kazakhstan"),
+              date="2022-10-14", date_precision="day", goldstein=8.0),
+        Event("Consult", "meet", 47, 51, text[37:], 37, len(text), participants=("russia", "kazakhstan"),
+              date="2022-10-20", date_precision="day", goldstein=1.0, context="planned"),
+    ]
+    write_extraction(store, Extraction(Document("a", text, "en", date="2022-10-14"), countries, (), tuple(events)), kb)
+    refresh_dyads(store)
+    rows = store.select(PREFIXES + """PREFIX id: <https://w3id.org/bilat/id/>
+        SELECT ?month ?class ?n ?score WHERE { ?d a bl:Dyad ; bl:member id:russia, id:kazakhstan ; bl:dyadCount ?c .
+        ?c bl:month ?month ; bl:eventClass ?class ; bl:eventCount ?n ; bl:meanGoldstein ?score }""")
+    assert [(str(r["month"]), str(r["class"]).rsplit("#")[-1], int(r["n"]), float(r["score"])) for r in rows] == [
+        ("2022-10", "Agree", 1, 8.0)]  # the planned meeting has not happened: not counted

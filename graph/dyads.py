@@ -1,0 +1,64 @@
+"""The dyad: a node per pair of countries with its event counts per class and month and the mean
+cooperation–conflict score, so that "how did Russia–Kazakhstan relations evolve in 2022?" is
+one SPARQL query::
+
+    SELECT ?month ?class ?n ?score WHERE {
+      ?d a bl:Dyad ; bl:member id:russia, id:kazakhstan ; bl:dyadCount ?c .
+      ?c bl:month ?month ; bl:eventClass ?class ; bl:eventCount ?n .
+      OPTIONAL { ?c bl:meanGoldstein ?score } FILTER(STRSTARTS(STR(?month), "2022")) }
+
+Only events that happened count (planned, hypothetical and negated ones carry bl:context);
+statements are not interactions and are left out. The graph is recomputed from the store.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+from bilat.graph import iris
+from bilat.graph.sparql import load_query
+from bilat.graph.store import Store, replace_graph_update
+from bilat.ontology.namespace import BL
+
+
+def dyad_graph(rows) -> Graph:
+    """The dyads graph from rows of ``dyad_events.rq``."""
+    counts: dict = defaultdict(lambda: [0, []])
+    events: dict = defaultdict(set)
+    for r in rows:
+        a, b, month, cls = str(r["a"]), str(r["b"]), str(r["month"]), r["class"]
+        cell = counts[(a, b, month, cls)]
+        cell[0] += 1
+        if r.get("goldstein") is not None:
+            cell[1].append(Decimal(str(r["goldstein"])))
+        events[(a, b)].add(r["ev"])
+    g = Graph()
+    for (a, b, month, cls), (n, scores) in sorted(counts.items()):
+        d = iris.dyad(iris.key_of(a) or a, iris.key_of(b) or b)
+        g.add((d, RDF.type, BL.Dyad))
+        g.add((d, BL.member, URIRef(a)))
+        g.add((d, BL.member, URIRef(b)))
+        c = iris.dyad_count(d, month, str(cls).rsplit("#", 1)[-1])
+        g.add((d, BL.dyadCount, c))
+        g.add((c, RDF.type, BL.DyadCount))
+        g.add((c, BL.month, Literal(month, datatype=XSD.gYearMonth)))
+        g.add((c, BL.eventClass, cls))
+        g.add((c, BL.eventCount, Literal(n)))
+        if scores:
+            mean = (sum(scores) / len(scores)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            g.add((c, BL.meanGoldstein, Literal(mean)))
+    for (a, b), evs in events.items():
+        d = iris.dyad(iris.key_of(a) or a, iris.key_of(b) or b)
+        for ev in evs:
+            g.add((ev, BL.dyad, d))
+    return g
+
+
+def refresh_dyads(store: Store) -> int:
+    """Recompute the dyads graph; returns its number of triples."""
+    g = dyad_graph(store.select(load_query("dyad_events")))
+    store.update(replace_graph_update(iris.DYADS_GRAPH, g))
+    return len(g)
