@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from bilat.extract import nlp
+from bilat.extract.events import extract_events
 from bilat.extract.link import Linker
 from bilat.extract.positions import extract_positions
 from bilat.extract.records import Document, Extraction, KBEntry
@@ -26,14 +27,7 @@ class Extractor:
         sdoc = nlp.parse(doc.text, doc.lang)
         linked = self.linker.link(doc, sdoc)
         positions, descriptive = extract_positions(doc, linked, self.kb)
-        events: tuple = ()
-        unresolved = 0
-        try:
-            from bilat.extract.events import extract_events
-        except ImportError:  # the events stage is optional while it is being built
-            extract_events = None
-        if extract_events is not None:
-            events, unresolved = extract_events(doc, sdoc, linked, positions, descriptive, self.kb)
+        events, unresolved = extract_events(doc, sdoc, linked, positions, descriptive, self.kb)
         return Extraction(document=doc, entities=linked.entities, positions=positions,
                           events=tuple(events), unresolved_dates=unresolved)
 
