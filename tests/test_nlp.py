@@ -1,0 +1,42 @@
+"""The one spaCy Doc API for both languages, on the real pipelines."""
+import pytest
+
+from bilat.extract import nlp
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Russian Foreign Minister Sergey Lavrov met Kazakh officials in Astana.\n\n" * 30),
+    ("ru", "Глава МИД РФ Сергей Лавров встретился с коллегой в Астане.\n\n" * 30),
+])
+def test_long_texts_are_parsed_in_pieces_with_the_same_offsets(lang, text):
+    whole = nlp.parse(text, lang)
+    pieces = nlp.parse(text, lang, piece_chars=500)
+    assert pieces.text == text == whole.text
+    assert [(e.start_char, e.end_char, e.label_) for e in pieces.ents] == \
+        [(e.start_char, e.end_char, e.label_) for e in whole.ents]
+    for e in pieces.ents:
+        assert text[e.start_char:e.end_char] == e.text
+
+
+@pytest.mark.parametrize("text,size", [
+    ("a. b. c.", 3), ("x" * 50, 7), ("line one\nline two\n\npara two", 10), ("", 5),
+])
+def test_pieces_join_back_to_the_text(text, size):
+    parts = nlp.pieces(text, size)
+    assert "".join(parts) == text
+    assert all(len(p) <= size for p in parts) or len(parts) == 1
+
+
+def test_russian_names_are_nominative_and_lemmas_from_pymorphy():
+    doc = nlp.parse("Встреча Сергея Лаврова с Мухтаром Тлеуберди прошла в Нур-Султане.", "ru")
+    names = {e._.normal for e in doc.ents if e.label_ == "PER"}
+    assert "Сергей Лавров" in names
+    assert [t.lemma_ for t in doc if t.text == "Нур-Султане"] == ["нур-султан"]
+    assert all(t.pos_ for t in doc if not t.is_space)
+
+
+def test_russian_tokenizer_keeps_every_character():
+    text = "  Лавров:\t«Вбить клин»  —  никому.\n\nФото: РИА Новости/Алексей Майшев "
+    doc = nlp.parse(text, "ru")
+    assert doc.text == text
+    assert len(list(doc.sents)) >= 2
