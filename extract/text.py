@@ -113,14 +113,3 @@ def match_key(name: str) -> str:
         s = s.replace(src, dst)
     s = re.sub(r"(.)\1+", r"\1", s)
     return "-".join(s.split())
-
-
-def slug(name: str) -> str:
-    """ASCII slug of a name: "Sergey Lavrov" → "sergey-lavrov".
-
-    >>> slug("Ministry of Foreign Affairs of Russia")
-    'ministry-of-foreign-affairs-of-russia'
-    """
-    s = unicodedata.normalize("NFKD", translit(name.lower()))
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return "-".join(re.sub(r"[^a-z0-9]+", " ", s).split())

@@ -28,20 +28,11 @@ ROOT = Path(__file__).resolve().parents[1]
 TSV = ROOT / "kb" / "country_names.tsv"
 OUT = ROOT / "kb" / "countries.ttl"
 
+from bilat.graph.kb import slugify  # noqa: E402 - one rule for every key
+
 FIELDS = {"label", "alt", "abbr", "adj", "former", "wikidata", "class", "skip"}
 CLASSES = {"Country", "Place"}
 _STRESS = "\u0301"
-
-
-def slugify(text: str) -> str:
-    """Same rule as bilat.graph.kb.slugify (kept here so the script runs without the package)."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"['’ʼ`]", "", text)
-    # other non-ASCII letters and digits are dropped; any other character separates words
-    text = "".join(ch if ch.isascii() else ("" if unicodedata.category(ch)[0] in "LN" else "-")
-                   for ch in text).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def clean(text: str) -> str:
