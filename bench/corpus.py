@@ -18,10 +18,6 @@ from pathlib import Path
 
 from bilat.extract.records import Document
 
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 CACHE_DIR = ROOT / ".cache" / "bench"
@@ -52,6 +48,10 @@ _THE = {"Netherlands", "Philippines", "Bahamas", "Maldives", "Comoros", "Seychel
 
 
 # --------------------------------------------------------------------------- names
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
 @dataclass
 class Name:
     """An entity's names: English text and Russian forms by case (None: not inflectable)."""
@@ -306,7 +306,8 @@ def load_pools() -> Pools:
             continue
         people.append(Name(slug(en), en, forms, country=country, gender=gender,
                            title_en=title_en, title_ru=title_ru))
-    people = [p for p in people if p.country in countries]
+    # people of countries whose Russian name declines (every slot of a template can be filled)
+    people = [p for p in people if p.country in countries and len(countries[p.country].ru) == len(CASES)]
     topics: dict[str, list[str]] = {"en": [], "ru": []}
     fields: dict[str, list[str]] = {"en": [], "ru": []}
     sentences: dict[str, list[str]] = {"en": [], "ru": []}
@@ -370,10 +371,7 @@ class _Filler:
                 n = chosen[slot]
             else:
                 raise KeyError(slot)
-            text = n.form(self.lang, case)
-            if text is None:
-                raise KeyError(f"{n.key}: no {case} form")
-            return text
+            return n.form(self.lang, case) or n.form(self.lang) or n.en
 
         def repl(m: re.Match) -> str:
             if m.group(3):
@@ -423,7 +421,8 @@ def _document(pools: Pools, rng: random.Random, lang: str, index: int) -> Docume
     target = rng.randint(MIN_WORDS + 10, MAX_WORDS - 10)
     templates = pools.sentences[lang]
     paragraphs, sentences, words = [], [], 0
-    first = templates[rng.randrange(2)] if lang == "en" else templates[0]  # a meeting opens
+    # a meeting opens the document: the first two English, the first Russian template
+    first = templates[rng.randrange(2)] if lang == "en" else templates[0]
     order: list[str] = []
     while True:
         if not order:  # every template once before any twice

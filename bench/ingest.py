@@ -1,12 +1,17 @@
 """Ingest speed: the full pipeline against bare NER on the same texts, batch by batch.
 
-For each language the corpus is cut into consecutive batches. Each batch is run twice in this
-process — through ``bilat.app.ingest`` into a fresh embedded store (parse, link, positions,
-events, RDF, one transaction per document) and through the bare NER of the same models (English:
-the spaCy pipeline's ``nlp.pipe``; Russian: natasha's segmenter and ``NewsNERTagger``, no
-morphology or syntax) — in alternating order, so that drift of a noisy machine hits both. Speeds
-are words per second (whitespace-separated words, as ``IngestSummary.words`` counts them); the
-ratio is taken per batch, then the median over batches.
+For each language the corpus is cut into consecutive batches. Each batch is run three times in
+this process, in rotating order so that drift of a noisy machine hits every side alike:
+
+* the pipeline: ``bilat.app.ingest`` into a fresh embedded store (parse, link, positions, events,
+  RDF, one transaction per document);
+* the bare NER of the same models, as their users would run it (English: the spaCy pipeline's
+  ``nlp.pipe``; Russian: natasha's segmenter and ``NewsNERTagger``, no morphology or syntax);
+* the pipeline's parsing alone (``bilat.extract.nlp.parse`` per document), to tell the NLP share
+  of the pipeline's time from the rest (linking, positions, events, RDF, store).
+
+Speeds are words per second (whitespace-separated words, as ``IngestSummary.words`` counts them);
+ratios are taken per batch, then the median over batches.
 
 Peak memory is measured in child processes (``python -m bench.memory``), one for the pipeline
 and one for bare NER, so that neither sees the other's models: ``ru_maxrss`` is a high-water
@@ -88,14 +93,12 @@ def ingest_into_fresh_store(docs: Sequence[Document], folder: Path) -> dict:
 
     problems: list[str] = []
     st = open_store(str(folder), create=True)
-    gc.collect()
     t0 = now()
     summary = app.ingest([], store=st, documents=docs, on_problem=problems.append)
     seconds = now() - t0
     quads = st.quad_count()
     st.close()
     del st
-    gc.collect()
     written = dir_size(folder)
     return {"seconds": seconds, "summary": summary, "quads": quads, "store_bytes": written,
             "compacted_bytes": compacted_size(folder), "problems": problems}
@@ -105,15 +108,65 @@ def compacted_size(folder: Path) -> int | None:
     """Bytes of the store once reopened (the write-ahead log replayed) and optimized."""
     import pyoxigraph
 
-    try:
-        ox = pyoxigraph.Store(str(folder))
+    for attempt in range(2):
+        try:
+            ox = pyoxigraph.Store(str(folder))
+        except OSError:  # still locked: the writer is not released yet
+            gc.collect()
+            continue
         ox.optimize()
         ox.flush()
         del ox
-        gc.collect()
-    except OSError:
-        return None
-    return dir_size(folder)
+        return dir_size(folder)
+    return None
+
+
+# Where the pipeline's time goes: (label, file path suffix, function name); cumulative times
+# from cProfile, so a stage includes what it calls (write includes the store's update).
+STAGES = (
+    ("language", "extract/language.py", "resolve_language"),
+    ("unchanged check", "graph/write.py", "is_unchanged"),
+    ("parse (spaCy / natasha)", "extract/nlp.py", "parse"),
+    ("link", "extract/link.py", "link"),
+    ("positions", "extract/positions.py", "extract_positions"),
+    ("events", "extract/events.py", "extract_events"),
+    ("write (RDF + store)", "graph/write.py", "write_extraction"),
+    ("  document graph (rdflib)", "graph/triples.py", "document_graph"),
+    ("  store queries", "~", "<method 'query' of 'pyoxigraph.Store' objects>"),
+    ("  store update", "~", "<method 'update' of 'pyoxigraph.Store' objects>"),
+)
+
+
+def profile_stages(docs: Sequence[Document], folder: Path) -> dict:
+    """Share of each pipeline stage in the time of ingesting ``docs`` under cProfile (which
+    slows Python code more than native code: shares, not speeds)."""
+    import cProfile
+    import pstats
+
+    from bilat import app
+    from bilat.graph.store import open_store
+
+    st = open_store(str(folder), create=True)
+    prof = cProfile.Profile()
+    t0 = now()
+    prof.enable()
+    app.ingest([], store=st, documents=docs, on_problem=lambda m: None)
+    prof.disable()
+    total = now() - t0
+    st.close()
+    del st
+    shutil.rmtree(folder, ignore_errors=True)
+    stats = pstats.Stats(prof).stats  # {(file, line, func): (cc, nc, tt, ct, callers)}
+    stages = []
+    for label, suffix, func in STAGES:
+        cum = sum(v[3] for (file, _line, name), v in stats.items()
+                  if name == func and file.replace("\\", "/").endswith(suffix))
+        calls = sum(v[1] for (file, _line, name), v in stats.items()
+                    if name == func and file.replace("\\", "/").endswith(suffix))
+        if calls:
+            stages.append({"stage": label, "seconds": cum, "share": cum / total if total else None,
+                           "calls": calls})
+    return {"documents": len(docs), "seconds": total, "stages": stages}
 
 
 def empty_store(folder: Path) -> dict:
@@ -125,23 +178,27 @@ def empty_store(folder: Path) -> dict:
     quads = st.quad_count()
     st.close()
     del st
-    gc.collect()
     return {"quads": quads, "bytes": dir_size(folder), "compacted_bytes": compacted_size(folder)}
 
 
 def bench_language(lang: str, docs: Sequence[Document], *, batches: int, workdir: Path,
-                   memory: str = "subprocess", log: Callable[[str], None] = lambda s: None) -> dict:
+                   memory: str = "subprocess", profile: int = 0,
+                   log: Callable[[str], None] = lambda s: None) -> dict:
     from bilat import app
 
     parts = slices(docs, batches)
-    # load and warm up both sides (not timed as throughput)
+    from bilat.extract.nlp import parse
+
+    # load and warm up every side (not timed as throughput)
+    warm = list(docs[:min(4, max(1, len(docs) // 20))])
     t0 = now()
     ex = app.extractor()
-    ex(docs[0])
+    for d in warm:
+        ex(d)
     pipeline_load_s = now() - t0
     t0 = now()
     ner = bare_ner(lang)
-    ner([docs[0].text])
+    ner([d.text for d in warm])
     ner_load_s = now() - t0
     base = empty_store(workdir / f"empty-{lang}")
 
@@ -149,15 +206,21 @@ def bench_language(lang: str, docs: Sequence[Document], *, batches: int, workdir
     for i, part in enumerate(parts):
         texts = [d.text for d in part]
         n_words = words(part)
-        order = ("ner", "pipeline") if i % 2 == 0 else ("pipeline", "ner")
+        sides = ("ner", "pipeline", "parse")
+        order = sides[i % 3:] + sides[:i % 3]  # rotate, so drift hits every side alike
         row: dict = {"batch": i + 1, "documents": len(part), "words": n_words}
+        gc.collect()  # once per batch: a full collection costs ~0.2 s with the models loaded
         for what in order:
             if what == "ner":
-                gc.collect()
                 t0 = now()
                 entities = ner(texts)
                 row["ner_s"] = now() - t0
                 row["ner_entities"] = entities
+            elif what == "parse":
+                t0 = now()
+                for text in texts:
+                    parse(text, lang)
+                row["parse_s"] = now() - t0
             else:
                 folder = workdir / f"store-{lang}-{i + 1}"
                 r = ingest_into_fresh_store(part, folder)
@@ -174,7 +237,9 @@ def bench_language(lang: str, docs: Sequence[Document], *, batches: int, workdir
                 shutil.rmtree(folder, ignore_errors=True)
         row["pipeline_wps"] = n_words / row["pipeline_s"]
         row["ner_wps"] = n_words / row["ner_s"]
+        row["parse_wps"] = n_words / row["parse_s"]
         row["ratio"] = row["pipeline_wps"] / row["ner_wps"]
+        row["parse_share"] = row["parse_s"] / row["pipeline_s"]
         ingested = max(row["ingested"], 1)
         row["doc_triples_per_doc"] = row["doc_triples"] / ingested
         row["quads_per_doc"] = (row["quads"] - base["quads"]) / ingested
@@ -185,7 +250,7 @@ def bench_language(lang: str, docs: Sequence[Document], *, batches: int, workdir
         rows.append(row)
         log(f"  {lang} batch {i + 1}/{len(parts)}: {row['documents']} docs, {n_words} words: "
             f"pipeline {row['pipeline_wps']:,.0f} w/s, bare NER {row['ner_wps']:,.0f} w/s, "
-            f"ratio {row['ratio']:.3f}")
+            f"ratio {row['ratio']:.3f}; parse alone {row['parse_wps']:,.0f} w/s")
 
     out = {
         "lang": lang,
@@ -199,6 +264,8 @@ def bench_language(lang: str, docs: Sequence[Document], *, batches: int, workdir
         "pipeline_wps": median(r["pipeline_wps"] for r in rows),
         "ner_wps": median(r["ner_wps"] for r in rows),
         "ratio": median(r["ratio"] for r in rows),
+        "parse_wps": median(r["parse_wps"] for r in rows),
+        "parse_share": median(r["parse_share"] for r in rows),
         "skipped": sum(r["skipped"] for r in rows),
         "doc_triples_per_doc": median(r["doc_triples_per_doc"] for r in rows),
         "quads_per_doc": median(r["quads_per_doc"] for r in rows),
@@ -210,6 +277,10 @@ def bench_language(lang: str, docs: Sequence[Document], *, batches: int, workdir
         "rows": rows,
     }
     out["ratio_of_medians"] = ratio(out["pipeline_wps"], out["ner_wps"])
+    if profile:
+        out["profile"] = profile_stages(parts[0][:profile], workdir / f"profile-{lang}")
+        log(f"  {lang} profile: " + ", ".join(f"{x['stage'].strip()} {x['share']:.0%}"
+                                             for x in out["profile"]["stages"]))
     out["memory"] = measure_memory(lang, parts[0], workdir, mode=memory, log=log)
     return out
 
@@ -244,12 +315,12 @@ def measure_memory(lang: str, docs: Sequence[Document], workdir: Path, *, mode: 
 
 
 def run(corpora: dict[str, list[Document]], *, batches: int = 5, memory: str = "subprocess",
-        log: Callable[[str], None] = lambda s: None) -> dict:
+        profile: int = 0, log: Callable[[str], None] = lambda s: None) -> dict:
     """The ingest benchmark for each language of ``corpora``."""
     workdir = Path(tempfile.mkdtemp(prefix="bilat-bench-ingest-"))
     try:
         return {lang: bench_language(lang, docs, batches=batches, workdir=workdir, memory=memory,
-                                     log=log)
+                                     profile=profile, log=log)
                 for lang, docs in corpora.items()}
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

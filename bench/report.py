@@ -63,16 +63,18 @@ def render(report: dict) -> str:
         for lang, r in ingest.items():
             mem = r.get("memory", {})
             rows.append([lang, str(r["batches"]), _n(r["words"]), _n(r["pipeline_wps"]), _n(r["ner_wps"]),
-                         _n(r["ratio"], ".3f"), _n(mem.get("pipeline_peak_mb")), _n(mem.get("ner_peak_mb")),
+                         _n(r["ratio"], ".3f"), _n(r.get("parse_wps")), _n(r.get("parse_share"), ".0%"), _n(mem.get("pipeline_peak_mb")), _n(mem.get("ner_peak_mb")),
                          _n(r["doc_triples_per_doc"], ".0f"), _n(r["quads_per_doc"], ".0f"),
                          _kb(r.get("store_bytes_per_doc")), _kb(r.get("store_compacted_bytes_per_doc"))])
         lines += table(["lang", "batches", "words", "pipeline w/s", "bare NER w/s", "pipeline/NER",
+                        "parse w/s", "parse share",
                         "peak RSS pipe MB", "peak RSS NER MB", "doc triples/doc", "quads/doc",
                         "store KB/doc", "compacted KB/doc"], rows)
         for lang, r in ingest.items():
             mem = r.get("memory", {})
             lines.append(f"  {lang}: bare NER = {r['ner_baseline']}; models loaded in "
                          f"{r['pipeline_load_s']:.1f} s (pipeline) / {r['ner_load_s']:.1f} s (NER); "
+                         f"parse = bilat.extract.nlp.parse alone, its share of the pipeline's time; "
                          f"per-batch ratios " + ", ".join(f"{x['ratio']:.3f}" for x in r["rows"])
                          + (f"; {r['skipped']} documents skipped" if r.get("skipped") else ""))
             if mem.get("mode") == "subprocess":
@@ -84,6 +86,10 @@ def render(report: dict) -> str:
             elif mem.get("mode") == "inprocess":
                 lines.append(f"      memory: peak RSS of this process so far {_n(mem.get('process_peak_mb'))} MB "
                              "(in-process: pipeline and NER models together)")
+            prof = r.get("profile")
+            if prof:
+                lines.append(f"      where the time goes (cProfile, {prof['documents']} documents, cumulative): "
+                             + ", ".join(f"{x['stage'].strip()} {x['share']:.0%}" for x in prof["stages"]))
             e = r["empty_store"]
             lines.append(f"      store per batch (median): {_mb(r.get('store_bytes'))} MB on disk as written "
                          f"(write-ahead log included), {_mb(r.get('store_compacted_bytes'))} MB reopened and "

@@ -13,16 +13,18 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "out" / "bench.json"
 
 # sizes: full (make bench) and --quick
-FULL = {"chars": 1_000_000, "batches": 5, "triples": 1_000_000}
-QUICK = {"chars": 100_000, "batches": 3, "triples": 100_000}
+FULL = {"chars": 1_000_000, "batches": 5, "triples": 1_000_000, "profile": 30}
+QUICK = {"chars": 100_000, "batches": 3, "triples": 100_000, "profile": 10}
 
 
 def benchmark(*, only: str | None = None, langs: tuple[str, ...] = ("en", "ru"), seed: int = 1,
               chars: int | None = 1_000_000, docs: int | None = None, batches: int = 5,
               triples: int = 1_000_000, memory: str = "subprocess", cache: bool = True,
-              mode: str = "full", log=lambda s: None) -> dict:
+              profile: int = 0, mode: str = "full", log=lambda s: None) -> dict:
     """Run the benchmarks; ``only`` is None, "ingest" or "sparql". The corpus has ``docs``
-    documents per language when given, else at least ``chars`` characters."""
+    documents per language when given, else at least ``chars`` characters. ``profile``: how
+    many documents of the first batch to ingest once more under cProfile, for the share of each
+    stage (0: none)."""
     from bench import util
 
     t0 = util.now()
@@ -34,7 +36,7 @@ def benchmark(*, only: str | None = None, langs: tuple[str, ...] = ("en", "ru"),
         "versions": util.versions(),
         "seed": seed,
         "args": {"only": only, "langs": list(langs), "chars": chars, "docs": docs, "batches": batches,
-                 "triples": triples, "memory": memory},
+                 "triples": triples, "memory": memory, "profile": profile},
     }
     if only in (None, "ingest"):
         from bench import corpus, ingest
@@ -47,7 +49,8 @@ def benchmark(*, only: str | None = None, langs: tuple[str, ...] = ("en", "ru"),
             log(f"corpus {lang}: {len(corpora[lang])} documents ({util.now() - tc:.1f} s)")
         report["corpus"] = {lang: corpus.describe(d) for lang, d in corpora.items()}
         log("ingest …")
-        report["ingest"] = ingest.run(corpora, batches=batches, memory=memory, log=log)
+        report["ingest"] = ingest.run(corpora, batches=batches, memory=memory, profile=profile,
+                                      log=log)
     if only in (None, "sparql"):
         from bench import sparql
 
@@ -70,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", type=int, help="corpus documents per language (instead of --chars)")
     ap.add_argument("--batches", type=int, help="ingest batches per language (default 5)")
     ap.add_argument("--triples", type=int, help="SPARQL data size (default 1,000,000)")
+    ap.add_argument("--profile", type=int,
+                    help="documents to ingest under cProfile for the stage shares (default 30; 0: none)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--memory", choices=("subprocess", "inprocess", "off"), default="subprocess",
                     help="how to measure peak RSS of the ingest (default: child processes)")
@@ -93,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
                        chars=args.chars or sizes["chars"], docs=args.docs,
                        batches=args.batches or sizes["batches"], triples=args.triples or sizes["triples"],
                        memory=args.memory, cache=not args.no_cache,
+                       profile=sizes["profile"] if args.profile is None else args.profile,
                        mode="quick" if args.quick else "full", log=log)
     out = Path(args.out)
     try:

@@ -104,7 +104,6 @@ class DateExpr:
     shift: int | None = None
     offset: int = 0
     unit: str | None = None
-    extra: tuple = field(default=())
 
     def resolve(self, base: str | None, future: bool = False) -> tuple[str, str] | None:
         return _resolve_expr(self, _parse_base(base), future)
@@ -181,6 +180,14 @@ def _punct(toks, j, marks: str) -> int:
     return j
 
 
+def _abbrev_dot(toks, k: int) -> int:
+    """The index after the word at ``k``, and after its dot when it is an abbreviation
+    ("г.", "Jan."), not the full stop after a whole word ("2005 года.")."""
+    if len(toks[k].text) <= 4 and k + 1 < len(toks) and toks[k + 1].text == "." and toks[k + 1].start == toks[k].end:
+        return k + 2
+    return k + 1
+
+
 def _num(tok: _Tok) -> int | None:
     m = _ORDINAL.match(tok.text)
     return int(m.group(1)) if m else None
@@ -219,6 +226,11 @@ def _core(toks, j, lang, voc: Words, has_prep: bool):
     m = _NUMERIC_DMY.match(t.text)
     if m:
         return j + 1, dict(kind="date", year=int(m.group(3)), month=int(m.group(2)), day=int(m.group(1)))
+    if j + 4 < len(toks) and re.fullmatch(r"\d{1,2}", t.text) and toks[j + 1].text == "." and \
+            re.fullmatch(r"\d{1,2}", toks[j + 2].text) and toks[j + 3].text == "." and _year(toks[j + 4]) \
+            and toks[j + 1].start == t.end and toks[j + 4].start == toks[j + 3].end:
+        # "09.11.2021" cut into words
+        return j + 5, dict(kind="date", year=int(toks[j + 4].text), month=int(toks[j + 2].text), day=int(t.text))
     m = _ISO.match(t.text)
     if m:
         return j + 1, dict(kind="date", year=int(m.group(1)), month=int(m.group(2)), day=int(m.group(3)))
@@ -261,14 +273,16 @@ def _core(toks, j, lang, voc: Words, has_prep: bool):
         k = _skip(toks, j + 1, voc.of)
         mo = _month(toks[k], lang, voc) if k < len(toks) else None
         if mo is not None:
-            end = _punct(toks, k + 1, ".")
-            y, end = _year_after(toks, end, voc)
-            return end, dict(kind="date", year=y, month=mo, day=d)
+            end = _abbrev_dot(toks, k) if len(toks[k].text) <= 4 else k + 1
+            y, end2 = _year_after(toks, end, voc)
+            if y is None:
+                end2 = k + 1
+            return end2, dict(kind="date", year=y, month=mo, day=d)
         return None
     # month [.] [day] [,] [year]
     mo = _month(t, lang, voc)
     if mo is not None:
-        k = _punct(toks, j + 1, ".")
+        k = _abbrev_dot(toks, j) if len(t.text) <= 4 else j + 1
         if k < len(toks):
             d = _num(toks[k])
             if d is not None and 1 <= d <= 31 and _year(toks[k]) is None:
@@ -291,7 +305,7 @@ def _core(toks, j, lang, voc: Words, has_prep: bool):
         k = j + 1
         has_word = k < len(toks) and _find(toks[k], voc.yearword) is not None
         if has_word:
-            k = _punct(toks, k + 1, ".")
+            k = _abbrev_dot(toks, k)
         if has_prep or has_word:
             return k, dict(kind="date", year=y)
     return None
@@ -303,7 +317,7 @@ def _year_after(toks, k, voc: Words) -> tuple[int | None, int]:
         if y is not None:
             end = k + 1
             if end < len(toks) and _find(toks[end], voc.yearword) is not None:
-                end = _punct(toks, end + 1, ".")
+                end = _abbrev_dot(toks, end)
             return y, end
     return None, k
 

@@ -22,16 +22,27 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
    passage before a dash: "…, - говорится в обращении"). Two clauses attached to one quoted
    passage with one speaker are one Statement. A Statement's evidence runs from the first
    sentence of its quote to its reporting clause.
-2. Typed events from trigger lemmas, one per class and mode per unit (triggers linked in the
-   parse, "hosted the summit", "signed an agreement", are one event). Participants are the
-   actors named in the unit (closest first; affiliations inside a title — "Russian" in "Russian
-   Foreign Minister Lavrov" — and places are not participants), source and target follow the
-   trigger's direction rule, ``about`` holds the projects named, ``place`` a city or place
-   named with "in"/"в". Phrases naming the pair of states without naming them ("the two
-   countries", "двусторонний", "совместный") make the article's pair of states implicit
-   participants when no country is named in the unit; an event with no participant at all in a
-   bilateral article gets the pair the same way; "we"/"мы" inside a quote is the speaker's
-   country. Events with no participant are dropped (the SHACL shape requires one).
+2. Typed events from trigger lemmas. Triggers of one class linked in the parse ("hosted the
+   summit", "signed an agreement", "held a meeting to discuss") are one event, and so are two
+   triggers of one class, mode and context with the same actors in their clauses; a visit and
+   the talks held during it stay two. A meeting noun that refers back to one already reported
+   ("The talks were substantive", "в ходе встречи") is no new event; a flight home is no visit;
+   a capitalized trigger inside a sentence is a name ("Cooperation Without Borders"), except a
+   meeting name ("the 17th Forum … will be held"). Participants are the actors named in the
+   unit, those of the trigger's own clause first (affiliations inside a title — "Russian" in
+   "Russian Foreign Minister Lavrov", "the Kazakh leader" — media outlets and places are not
+   participants); a visit's participants are the visitor and the country visited. Source and
+   target follow the trigger's direction rule ("thanked his Russian counterpart" resolves the
+   bare title), ``about`` holds the projects named, ``place`` a city or place named with
+   "in"/"в". Phrases naming the pair of states without naming them ("the two countries",
+   "двусторонний", "совместный") make the article's pair of states (the two countries most
+   mentioned) implicit participants when fewer than two countries are named; "the two
+   presidents" makes the two persons named last implicit participants; a symmetric event with
+   no participant, or naming one state of the pair and nothing else, gets the pair (or the
+   other state); "we"/"мы" inside a quote is the speaker's country and "I"/a first-person verb
+   the speaker. Events with no participant are dropped (the SHACL shape requires one). Dated
+   events of one document that the graph would store as one node (same class, date, context
+   and participants) are merged here.
 3. Dates: the date expression of the trigger's own clause (a participial phrase belongs to its
    clause, a relative or subordinate clause does not), resolved against the publication date
    (or the dateline's); a future-tense (planned) event reads "on Friday" forward. No date is
@@ -54,7 +65,7 @@ from bilat.extract.dates import DateExpr, dateline, dateline_span, scan
 from bilat.extract.link import Linked
 from bilat.extract.positions import Descriptive
 from bilat.extract.records import Document, Event, KBEntry, Position
-from bilat.extract.text import DATA, fold, read_table
+from bilat.extract.text import DATA, fold, lemma, read_table
 
 ORG_CLASSES = {"Organization", "GovernmentBody", "InternationalOrganization", "MediaOutlet", "Company"}
 PLACE_CLASSES = {"City", "Place"}
@@ -64,6 +75,7 @@ OBJ_DEPS = {"dobj", "obj", "iobj", "dative"}
 AUX_DEPS = {"aux", "auxpass", "aux:pass"}
 CLAUSE_DEPS = {"relcl", "acl:relcl", "advcl", "ccomp", "csubj", "csubjpass", "parataxis"}
 PHRASE_STOP = CLAUSE_DEPS | {"acl", "punct", "cc"}
+DATE_CLAUSE_DEPS = CLAUSE_DEPS | {"xcomp", "pcomp"}
 OPEN_QUOTES = {"«": "»", "“": "”", "„": "“"}
 QUOTE_GAP = re.compile(r"^[\s,.:;!?\-–—]*$")
 DASH_BEFORE = re.compile(r"[,.!?…]?\s*[-–—]+\s*$")
@@ -237,6 +249,7 @@ class _Extraction:
         self.keys = [frozenset({fold(t.text), fold(t.lemma_)}) for t in sdoc]
         self.mentions = self._title_adjectives(self._mentions(linked, positions, descriptive))
         self.m_starts = [m.start for m in self.mentions]
+        self.max_mention = max((m.end - m.start for m in self.mentions), default=0)
         self.units = self._units()
         self.unit_starts = [u.start for u in self.units]
         self.pair = self._pair()
@@ -245,6 +258,7 @@ class _Extraction:
         self.relatives = self.tab.words("relative")
         self.first_person = self.tab.words("first_person")
         self.org_nouns = self.tab.words("org_noun")
+        self.spokes_nouns = self.tab.words("spokes_noun")
         self.doc_nouns = frozenset(r.words[0].text for r in self.tab.reporting
                                    if r.kind == "document" and len(r.words) == 1)
         self.people: list[tuple[int, str]] = []  # (offset, person key): speakers and subjects
@@ -254,6 +268,7 @@ class _Extraction:
         self.quotes = _quotes(self.text)
         self.quote_speakers: list[tuple[int, int, list[str]]] = []
         self._scoped: list[str] = []
+        self.consults_seen: set[str | None] = set()  # Consult modes reported so far
 
     # -- setup -----------------------------------------------------------------------------
     def cls(self, key: str) -> str:
@@ -363,11 +378,19 @@ class _Extraction:
         return out
 
     def mentions_of_tokens(self, toks) -> list[_Mention]:
+        """The mentions overlapping any of ``toks``, in text order."""
+        if not toks:
+            return []
         spans = [(t.idx, t.idx + len(t.text)) for t in toks]
+        lo = min(s for s, _ in spans)
+        hi = max(e for _, e in spans)
+        i = max(0, bisect.bisect_left(self.m_starts, lo - self.max_mention))
         out = []
-        for m in self.mentions:
+        while i < len(self.mentions) and self.mentions[i].start < hi:
+            m = self.mentions[i]
             if any(s < m.end and m.start < e for s, e in spans):
                 out.append(m)
+            i += 1
         return out
 
     def in_linked(self, tok) -> bool:
@@ -393,7 +416,7 @@ class _Extraction:
             events.extend(self._typed(u))
         events = [e for e in events if e is not None and (e.participants or e.speaker or e.source)]
         events.sort(key=lambda e: (e.start, e.cls))
-        return tuple(events), unresolved
+        return tuple(_one_node_each(events)), unresolved
 
     # -- matching ----------------------------------------------------------------------------
     def _match(self, toks, rows, accept) -> list[tuple[int, int, object]]:
@@ -436,6 +459,8 @@ class _Extraction:
                 continue
             toks = u.toks[i:j]
             head = next((t for t in toks if t.pos_ in ("VERB", "AUX")), toks[-1])
+            if self._marks_anniversary(head):
+                continue  # "отметили 30-летие", "marked the anniversary": no statement
             speaker, args, clause_start = self._speaker(row, toks, head, u)
             if not speaker:
                 continue
@@ -451,7 +476,7 @@ class _Extraction:
         # document nouns: the author of the address/article, and a Statement of their own
         for i, j, row in documents:
             noun = u.toks[i]
-            phrase = _phrase(noun)
+            phrase = self._author_phrase(noun)
             actors = [m for m in self._speakers_in(phrase) if m.cls in {"Person"} | ORG_CLASSES]
             if actors:
                 keys = _uniq(m.key for m in actors)
@@ -477,6 +502,28 @@ class _Extraction:
                 st = self._add_statement(u, cue, toks[-1], speaker, args, None)
                 if st is not None:
                     made.append(st)
+
+    def _marks_anniversary(self, verb) -> bool:
+        rows = [r for r in self.tab.triggers if r.cls == "Anniversary" and len(r.words) == 1]
+        return any(ch.dep_ in OBJ_DEPS and any(r.words[0].ok(self.tk(t)) for r in rows for t in _phrase(ch))
+                   for ch in verb.children)
+
+    def _author_phrase(self, noun) -> list:
+        """The words naming who wrote or gave a document noun: its owner ("Lavrov's article",
+        "his address"), "by X", or a genitive with no preposition ("обращение главы МИД РФ
+        Сергея Лаврова"); not "a speech at Moscow State University"."""
+        out = []
+        for ch in noun.children:
+            if ch.dep_ in ("poss", "nmod:poss"):
+                out.extend(_phrase(ch))
+            elif ch.dep_ in ("prep", "agent") and self.tk(ch) & {"by"}:
+                for g in ch.children:
+                    out.extend(_phrase(g))
+            elif ch.dep_ == "nmod" and "Case=Gen" in str(ch.morph) and not any(g.dep_ == "case" for g in ch.children):
+                out.extend(_phrase(ch))
+            elif ch.dep_ == "appos" or (ch.dep_ == "nmod" and ch.pos_ == "PROPN" and not any(g.dep_ == "case" for g in ch.children)):
+                out.extend(_phrase(ch))
+        return out
 
     def _add_statement(self, u, cue, head, speaker, args, quote) -> _Statement | None:
         for st in self.statements:
@@ -509,11 +556,14 @@ class _Extraction:
         if row.kind == "subj":
             s = _subject(head, self)
             v = head
+            if s is not None and not (u.start <= s.idx < u.end):
+                s = None  # the parse reaches out of the sentence (a dateline, a title)
+            had_subject = s is not None
             for _ in range(3):
                 if s is not None:
-                    phrase = _phrase(s)
+                    phrase = [t for t in _phrase(s) if u.start <= t.idx < u.end]
                     start = min(t.idx for t in phrase)
-                    keys, args = self._resolve_np(s, phrase)
+                    keys, args = self._resolve_np(s, phrase, u)
                     if keys:
                         return keys, args, min(start, cue_start)
                 # a coordinated verb whose own subject says nothing: the first verb's subject
@@ -521,6 +571,8 @@ class _Extraction:
                     break
                 v = v.head
                 s = _subject(v, self)
+            if had_subject and s is not None and not (self.tk(s) & self.relatives):
+                return [], [], cue_start  # a subject that names nobody we know: no guess
             # no parse subject: a name right before or right after the verb (an organization
             # after a verb with no subject: "сообщили в Кремле")
             keys, args = self._near_speaker(u, toks, orgs=s is None)
@@ -564,15 +616,29 @@ class _Extraction:
         """The mentions of a phrase that can speak: persons first, then organizations, then
         states and cities; affiliations only when nothing else is there."""
         ms = self.mentions_of_tokens(toks)
-        for group in (("Person",), tuple(ORG_CLASSES), ("Country", "City", "Place")):
-            chosen = [m for m in ms if m.cls in group and not m.affil and m.label != "ADJ"]
+        for group in (("Person",), tuple(ORG_CLASSES), ("Country", "City", "Place"), ("Project",)):
+            chosen = [m for m in ms if m.cls in group and not m.affil and m.label != "ADJ"
+                      and not (group[0] == "Country" and self._place_prep_before(m))]
             if chosen:
                 return chosen
         return []
 
-    def _resolve_np(self, s, phrase):
+    def _resolve_np(self, s, phrase, u: _Unit | None = None):
+        """Who a subject phrase names: a person or body named in it; a pronoun, a bare title,
+        a spokesman, an organization noun or a document noun resolved as their tables say."""
+        if u is not None:
+            phrase = [t for t in phrase if u.start <= t.idx < u.end]
+            if not phrase:
+                return [], []
         ms = self._speakers_in(phrase)
         keys = self.tk(s)
+        if keys & self.spokes_nouns and not any(m.cls == "Person" for m in ms):
+            # "a Kremlin spokesman said": the body he speaks for, else its country
+            bodies = [m for m in ms if m.cls in ORG_CLASSES] or [
+                m for m in self.mentions_of_tokens(phrase) if m.cls == "Country"]
+            if bodies:
+                return [bodies[0].key], [(bodies[0].key, bodies[0].start, bodies[0].end)]
+            return [], []
         if keys & self.person_nouns and not any(m.cls == "Person" for m in ms):
             # a bare title with its country or body: "глава казахстанского правительства",
             # "the Kazakh President" — a person named before, not the body
@@ -599,6 +665,11 @@ class _Extraction:
                 return [m], [(m, s.idx, s.idx + len(s.text))]
         if keys & self.doc_nouns:
             return self._author(), []
+        if keys & self.org_nouns:
+            # "the Kazakh presidential press service": its country, for want of the body
+            states = [m for m in self.mentions_of_tokens(phrase) if m.cls == "Country"]
+            if states:
+                return [states[0].key], [(states[0].key, states[0].start, states[0].end)]
         return [], []
 
     def _recent_org(self, before: int, nouns: frozenset[str]) -> str | None:
@@ -611,8 +682,7 @@ class _Extraction:
                 if e is not None:
                     for _, lab in e.labels:
                         name |= {fold(w) for w in re.findall(r"\w+", lab)}
-                from bilat.extract.text import lemma as _lemma
-                name |= {_lemma(w) for w in name}
+                name |= {lemma(w) for w in name}
                 if name & nouns:
                     return m.key
         for st in reversed(self.statements):
@@ -721,7 +791,8 @@ class _Extraction:
         implicit = self._implicit(st.unit, participants, st.ev_start, st.ev_end)
         participants = _uniq(participants + implicit)
         about = self._about(st.ev_start, st.ev_end)
-        quote = self.text[st.quote[0]:st.quote[1]] if st.quote else None
+        # the quoted words as written, without the comma that joins them to the clause
+        quote = self.text[st.quote[0]:st.quote[1]].strip().rstrip(",").rstrip() if st.quote else None
         arguments = _uniq_args(st.args + args + [a for a in self._about_args(st.ev_start, st.ev_end)])
         return Event(
             cls="Statement", trigger=st.cue[2], start=st.cue[0], end=st.cue[1],
@@ -761,6 +832,14 @@ class _Extraction:
             head = _head(toks)
             anchor = head.head if head.pos_ in ("ADJ", "ADV") and head.head.i != head.i else head
             cands.append(_Cand(row, head, anchor, toks, self._context(head, anchor), row.mode))
+        # a flight home is no visit ("flew back to Moscow"): drop it before it merges
+        cands = [c for c in cands if c.row.direction != "visit"
+                 or self._destination(u, c, self._source(c)[0]) is not None]
+        # "the talks", "during the visit", "в ходе встречи": a meeting already reported
+        cands = [c for c in cands if not self._refers_back(c)]
+        for c in cands:
+            if c.row.cls == "Consult":
+                self.consults_seen.add(c.mode)
         cands = self._merge(cands)
         events = []
         for c in cands:
@@ -784,6 +863,29 @@ class _Extraction:
                     date_precision=same.date_precision or e.date_precision,
                     arguments=tuple(_uniq_args(same.arguments + e.arguments)))
         return out
+
+    def _refers_back(self, c: _Cand) -> bool:
+        """A meeting noun that refers back to one reported in an earlier sentence: with an
+        anaphoric determiner ("The talks were substantive", "told the summit") or framed by a
+        circumstance ("at the start of the talks", "during the visit", "в ходе встречи", "по
+        итогам переговоров") — not a new event. A planned one ("the next round") is new."""
+        if c.row.cls != "Consult" or c.context == "planned" or c.mode not in self.consults_seen:
+            return False
+        head = c.toks[0]
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        anaphors = self.tab.words("anaphor")
+        if any(ch.dep_ in ("det", "poss") and self.tk(ch) & anaphors for ch in c.head.children):
+            return True
+        before = [w for w in self.sdoc[max(0, head.i - 6):head.i] if not w.is_space]
+        keys = [self.tk(w) for w in before]
+        while keys and keys[-1] & anaphors:
+            keys.pop()
+        for seq in self.tab.phrases("frame"):
+            n = len(seq)
+            if n <= len(keys) and all(w in k for w, k in zip(seq, keys[len(keys) - n:])):
+                return True
+        return False
 
     def _opens_name(self, tok) -> bool:
         """Whether ``tok`` is the first word of a name: a linked span starting at it, or a
@@ -814,6 +916,7 @@ class _Extraction:
                 continue
             if c.mode == "host":
                 target.mode = c.mode
+                target.row = c.row  # its code, weight and direction too
         return out
 
     def _typed_event(self, u: _Unit, c: _Cand) -> Event | None:
@@ -844,8 +947,14 @@ class _Extraction:
             tgt, tgt_args, vplace = dest
             target = tgt
             args.extend(tgt_args)
-            if vplace is not None and place is None:
-                place = vplace
+            if vplace is not None:
+                place = place or vplace
+                parts = [k for k in parts if k != vplace]  # the city visited is the place
+        if row.direction == "visit" and source and target:
+            # a visit is the visitor's and the host country's: who else the sentence names
+            # (the people met, the city) belongs to the talks and the place
+            parts = []
+            args = [a for a in args if a[0] in source or a[0] in target]
         parts = _uniq(source + parts + target)
         # first person inside a quote: the speaker's country
         fp = self._first_person(u, t_start)
@@ -859,7 +968,7 @@ class _Extraction:
             source = [me[0]]
             parts = _uniq([me[0]] + parts)
             args.append(me)
-        implicit = self._implicit(u, parts, u.start, u.end)
+        implicit = self._implicit(u, parts, u.start, u.end, scoped=True)
         if row.direction == "-" and self.pair and not implicit:
             if not parts:
                 implicit = list(self.pair)
@@ -1041,7 +1150,8 @@ class _Extraction:
         after = c.toks[-1].idx
         for m in self.mentions_in(after, u.end):
             if (m.cls in PLACE_CLASSES | {"Country"} or m.label == "ADJ") and self._prep_before(m, preps):
-                cands.append(m)
+                cands.append(m)  # the nearest place after the trigger only
+                break
         src_countries = {self.country(k) for k in source} - {None}
         place = None
         home = False
@@ -1098,7 +1208,10 @@ class _Extraction:
             return None
         return None
 
-    def _implicit(self, u: _Unit, parts: list[str], start: int, end: int) -> list[str]:
+    def _implicit(self, u: _Unit, parts: list[str], start: int, end: int, scoped: bool = False) -> list[str]:
+        """Participants named only as "the two countries" (the article's pair of states) or
+        "the two leaders" (the two persons named last); with ``scoped``, a person named in
+        another clause of the sentence does not stop "the leaders"."""
         toks = [t for t in u.toks if start <= t.idx < end] if (start, end) == (u.start, u.end) else \
             [t for uu in self.units if uu.end > start and uu.start < end for t in uu.toks]
         out: list[str] = []
@@ -1106,7 +1219,8 @@ class _Extraction:
         countries = {m.key for m in named if m.cls == "Country"}
         if self.pair and len(countries) < 2 and self._has_phrase(toks, "states"):
             out.extend(k for k in self.pair if k not in parts and k not in countries)
-        if self._has_phrase(toks, "persons", unless_followed=True) and not any(m.cls == "Person" for m in named):
+        persons_named = [k for k in (self._scoped if scoped else (m.key for m in named)) if self.cls(k) == "Person"]
+        if self._has_phrase(toks, "persons", unless_followed=True) and not persons_named:
             prev = []
             for m in reversed(self.mentions):
                 if m.start < start and m.cls == "Person" and m.key not in prev:
@@ -1140,7 +1254,7 @@ class _Extraction:
         key = self._clause_key(tok, u)
         best = None
         for d in u.dates:
-            dtoks = [t for t in u.toks if d.start <= t.idx < d.end]
+            dtoks = [t for t in u.toks if d.start <= t.idx < d.end and not t.is_punct]
             if not dtoks:
                 continue
             dtok = dtoks[-1]
@@ -1154,7 +1268,11 @@ class _Extraction:
         return best[1].resolve(self.base, future)
 
     def _clause_key(self, tok, u: _Unit, depth: int = 0):
-        r = _clause_root(tok)
+        """The clause a token belongs to for dating: relative, adverbial, reported, infinitive
+        ("agreed to meet next year": the meeting is next year, the agreement is not) and
+        prepositional ("after taking office last month") clauses are clauses of their own; a
+        participle ("published on Tuesday") belongs to the clause of its noun."""
+        r = _clause_root(tok, DATE_CLAUSE_DEPS)
         if depth < 3 and (r.dep_ == "ROOT" or r.head.i == r.i) and r.pos_ not in ("VERB", "AUX"):
             # a verbless fragment continues the clause before it ("…: Cooperation Without
             # Borders, published by Rossiyskaya Gazeta on Tuesday.")
@@ -1169,9 +1287,12 @@ class _Extraction:
         if anchor.i != head.i:
             chain.append(anchor)
         x = anchor
+        via_inf: set[int] = set()  # governors reached through an infinitive complement
         for _ in range(12):
             if x.dep_ in CLAUSE_DEPS or x.head.i == x.i or x.dep_ == "ROOT":
                 break
+            if x.dep_ == "xcomp" or "VerbForm=Inf" in str(x.morph):
+                via_inf.add(x.head.i)
             x = x.head
             chain.append(x)
         found: set[str] = set()
@@ -1183,8 +1304,9 @@ class _Extraction:
             elif where == "child":
                 if any(cue in self.tk(ch) for v in chain for ch in v.children if ch not in chain):
                     found.add(ctx)
-            elif where == "gov":
-                if any(cue in self.tk(v) for v in chain[1:] if v.i != anchor.i or anchor.i == head.i):
+            elif where in ("gov", "xgov"):
+                if any(cue in self.tk(v) for v in chain[1:] if (v.i != anchor.i or anchor.i == head.i)
+                       and (where == "gov" or v.i in via_inf)):
                     if ctx == "-":
                         implicative = True
                     else:
@@ -1211,6 +1333,29 @@ class _Extraction:
 
 # ---------------------------------------------------------------------------------------------
 # parse helpers
+
+def _one_node_each(events: list[Event]) -> list[Event]:
+    """The graph keeps one node for a dated event (same class, date, context and participants:
+    "one event, many reports"). Two such events of one document are one event here too: the
+    first report stays, with what the others add (projects, arguments)."""
+    out: list[Event] = []
+    seen: dict[tuple, int] = {}
+    for e in events:
+        if e.cls == "Statement" or not e.date:
+            out.append(e)
+            continue
+        key = (e.cls, e.date, e.context or "", tuple(sorted(set(e.participants) | set(e.implicit)
+                                                           | set(e.source) | set(e.target))))
+        if key not in seen:
+            seen[key] = len(out)
+            out.append(e)
+            continue
+        first = out[seen[key]]
+        out[seen[key]] = dataclasses.replace(
+            first, about=tuple(_uniq(first.about + e.about)),
+            arguments=tuple(_uniq_args(first.arguments + e.arguments)))
+    return out
+
 
 def _continues(prev: str, nxt: str) -> bool:
     """Whether a sentence split between ``prev`` and ``nxt`` (same line) should be undone."""
@@ -1259,11 +1404,13 @@ def _clause_verb(tok):
     return x
 
 
-def _clause_root(tok):
+def _clause_root(tok, deps=CLAUSE_DEPS):
     x = tok
     for _ in range(40):
-        if x.dep_ in CLAUSE_DEPS or x.head.i == x.i or x.dep_ == "ROOT":
+        if x.dep_ in deps or x.head.i == x.i or x.dep_ == "ROOT":
             return x
+        if x.dep_ == "acl" and "VerbForm=Inf" in str(x.morph) and deps is not CLAUSE_DEPS:
+            return x  # "a bid to chair the OSCE in 2010"
         x = x.head
     return x
 
@@ -1276,7 +1423,11 @@ def _subject(verb, ex: _Extraction):
                 if ex.tk(c) & ex.relatives and v.dep_ in ("relcl", "acl:relcl", "acl") and v.head.i != v.i:
                     return v.head
                 return c
-        if v.dep_ in ("conj", "xcomp") and v.head.i != v.i:
+        # a coordinated verb, an infinitive complement or a participle/gerund clause shares
+        # the subject of its head ("praised him, calling him …", "выступая на форуме, отметил")
+        if (v.dep_ in ("conj", "xcomp") or (v.dep_ == "advcl" and (
+                "VerbForm=Ger" in str(v.morph) or "VerbForm=Part" in str(v.morph) or "VerbForm=Conv" in str(v.morph)))) \
+                and v.head.i != v.i:
             v = v.head
             continue
         break

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from bilat.extract.records import Document, Entity, KBEntry, Mention
-from bilat.extract.text import DATA, fold, is_cyrillic, lemma, match_key, read_table, words
+from bilat.extract.text import DATA, fold, is_cyrillic, lemma, match_key, read_table, stem, words
 
 # Preference among entries sharing an alias (a name shared by a project and its city belongs
 # to the project), then by the document's dominant country.
@@ -98,10 +98,10 @@ def resources(lang: str) -> Resources:
     )
 
 
-def _word_keys(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(surface keys, lemma keys) of the words of an alias or a stretch of text."""
+def _word_keys(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(surface, lemma, stem) keys of the words of an alias or a stretch of text."""
     ws = [w.text for w in words(text)]
-    return tuple(fold(w) for w in ws), tuple(lemma(w) for w in ws)
+    return tuple(fold(w) for w in ws), tuple(lemma(w) for w in ws), tuple(stem(w) for w in ws)
 
 
 class Gazetteer:
@@ -117,9 +117,8 @@ class Gazetteer:
                 self._add(alias.text, Candidate(e.key, alias.kind))
                 if e.cls == "Person" and alias.kind in ("label", "alt") and len(alias.text.split()) >= 2:
                     last = alias.text.split()[-1]
-                    surface, lemmas = _word_keys(last)
-                    surnames[surface].add(e.key)
-                    surnames[lemmas].add(e.key)
+                    for k in set(_word_keys(last)):
+                        surnames[k].add(e.key)
         for lang in ("en", "ru"):
             for row in read_table(DATA / lang / "generic_names.tsv"):
                 for key in fnmatch.filter(self.entries, row[1]):
@@ -132,7 +131,7 @@ class Gazetteer:
     def _add(self, text: str, cand: Candidate) -> None:
         if text[:4].lower() == "the ":
             text = text[4:]  # the text's own article is not part of the name
-        surface, lemmas = _word_keys(text)
+        surface, lemmas, stems = _word_keys(text)
         if not surface or len(surface) > MAX_ALIAS_WORDS:
             return
         letters = [c for c in text if c.isalpha()]
@@ -142,7 +141,7 @@ class Gazetteer:
             case = "cap"
         else:
             case = "low"
-        for k in {surface, lemmas}:
+        for k in {surface, lemmas, stems}:
             self.index[k].add(cand)
             old = self.cased.get(k)
             # the loosest writing wins when two aliases share a key
@@ -154,12 +153,13 @@ class Gazetteer:
         ws = words(text)
         surf = [fold(w.text) for w in ws]
         lems = [lemma(w.text) for w in ws]
+        stems = [stem(w.text) for w in ws]
         out: list[_Span] = []
         i = 0
         while i < len(ws):
             hit = None
             for n in range(min(MAX_ALIAS_WORDS, len(ws) - i), 0, -1):
-                for seq in (tuple(surf[i:i + n]), tuple(lems[i:i + n])):
+                for seq in (tuple(surf[i:i + n]), tuple(lems[i:i + n]), tuple(stems[i:i + n])):
                     cands = self.index.get(seq)
                     if cands and self._case_ok(seq, ws[i].text, ws[i:i + n]):
                         hit = (n, cands)
@@ -423,11 +423,12 @@ class Linker:
     def _lookup(self, sp: _Span) -> str | None:
         """A NER span whose (normalized) text is a knowledge-base alias."""
         for form in (sp.text, sp.normal):
-            surface, lemmas = _word_keys(form)
-            for seq in (surface, lemmas):
+            for seq in _word_keys(form):
                 cands = self.gazetteer.index.get(seq)
                 if cands:
                     keys = {c.key for c in cands if c.kind != "surname"}
+                    if not keys and sp.label == "PER":  # "Токаева": a surname only one person has
+                        keys = {c.key for c in cands}
                     if len(keys) == 1:
                         return keys.pop()
         return None

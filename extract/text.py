@@ -68,11 +68,44 @@ def lemma(word: str) -> str:
         return low
     from bilat.extract.nlp import morph_analyzer
 
-    parts = low.split("-")
+    parts = word.replace("ё", "е").replace("Ё", "Е").split("-")
     if len(parts) > 1 and all(parts):
         # "российско-казахстанской": lemmatize the last part, keep the others as written
-        return "-".join(parts[:-1] + [lemma(parts[-1])])
-    return morph_analyzer().parse(low)[0].normal_form.replace("ё", "е")
+        return "-".join([p.lower() for p in parts[:-1]] + [lemma(parts[-1])])
+    parses = morph_analyzer().parse(low)
+    if word[:1].isupper():
+        # a capitalized word is most likely a name: prefer the parses pymorphy marks as such
+        names = [p for p in parses if {"Name", "Surn", "Patr", "Geox", "Orgn"} & set(p.tag.grammemes)]
+        if names:
+            parses = names
+    return parses[0].normal_form.replace("ё", "е")
+
+
+@lru_cache(maxsize=1)
+def _endings() -> tuple[str, ...]:
+    return tuple(sorted((r[0] for r in read_table(DATA / "ru" / "name_endings.tsv")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A crude stem of a Russian word for names the dictionary does not know: lowercase, one
+    case ending cut, at least three letters kept; other words are only lowercased.
+
+    >>> stem("Пашиняном"), stem("Пашинян"), stem("Токаева"), stem("Токаевым")
+    ('пашинян', 'пашинян', 'токаев', 'токаев')
+    """
+    low = word.lower().replace("ё", "е")
+    if not _CYR.search(low):
+        return low
+    if "-" in low:
+        head, _, last = low.rpartition("-")
+        return head + "-" + stem(last)
+    if low.endswith("ов") or low.endswith("ев") or low.endswith("ин"):
+        return low  # a surname's nominative: "Лавров", "Токаев", "Путин"
+    for end in _endings():
+        if low.endswith(end) and len(low) - len(end) >= 3:
+            return low[: -len(end)]
+    return low
 
 
 @lru_cache(maxsize=1)

@@ -129,7 +129,7 @@ def event_iri(ev: Event, doc_id: str) -> URIRef:
     """One event, many reports: a dated event with its participants is the same node in every
     document that reports it; statements and undated events stay apart."""
     if is_merged(ev):
-        return iris.event(ev.cls, ev.date, ev.context or "", *sorted(set(ev.participants)))
+        return iris.event(ev.cls, ev.mode or "", ev.date, ev.context or "", *sorted(set(ev.participants)))
     return iris.event(ev.cls, doc_id, ev.start, ev.end)
 
 

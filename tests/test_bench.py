@@ -26,7 +26,7 @@ def positive(x) -> bool:
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory):
     result = runner.benchmark(docs=15, batches=3, triples=10_000, memory="inprocess", cache=False,
-                              mode="test")
+                              profile=2, mode="test")
     out = tmp_path_factory.mktemp("bench") / "bench.json"
     report.write_json(result, out)
     return result, out
@@ -63,13 +63,17 @@ def test_report_structure(tiny):
         assert c["documents"] == 15 and positive(c["words"]) and positive(c["bytes"])
         r = result["ingest"][lang]
         assert r["batches"] == 3 and len(r["rows"]) == 3
-        for key in ("pipeline_wps", "ner_wps", "ratio", "ratio_of_medians", "doc_triples_per_doc",
+        for key in ("pipeline_wps", "ner_wps", "ratio", "ratio_of_medians", "parse_wps", "parse_share",
+                    "doc_triples_per_doc", "store_compacted_bytes_per_doc",
                     "quads_per_doc", "store_bytes", "store_bytes_per_doc"):
             assert positive(r[key]), (lang, key, r[key])
         for row in r["rows"]:
             assert row["ingested"] == row["documents"] and positive(row["pipeline_s"])
             assert positive(row["ner_s"]) and positive(row["words"])
         assert positive(r["memory"]["process_peak_mb"])
+        stages = {x["stage"]: x for x in r["profile"]["stages"]}
+        assert positive(stages["parse (spaCy / natasha)"]["share"])
+        assert positive(stages["write (RDF + store)"]["seconds"])
     sp = result["sparql"]
     assert sp["oxigraph"]["triples"] >= 10_000
     assert sp["oxigraph"]["triples"] == sp["rdflib"]["triples"]

@@ -1,0 +1,266 @@
+"""Events and statements through the real pipeline (bilat.extract.events), table-driven.
+
+Every case is a short text written for these tests, run through ``Extractor`` (parse, link,
+positions, events) and checked for one event: its class and whatever the case pins down
+(speaker, quote, date, context, source/target, implicit participants, place, about).
+"""
+from __future__ import annotations
+
+import pytest
+
+from bilat.extract.events import tables
+from bilat.extract.records import EVENT_CLASSES, Document, Extraction
+
+BASE = "2021-11-09"  # a Tuesday
+PAIR = "Russia and Kazakhstan are close neighbours. "
+PAIR_RU = "Россия и Казахстан – близкие соседи. "
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from bilat.extract.pipeline import Extractor
+    from bilat.graph.kb import load_kb
+
+    return Extractor(load_kb())
+
+
+_cache: dict[tuple, Extraction] = {}
+
+
+def run(extractor, text: str, lang: str, date: str | None = BASE) -> Extraction:
+    key = (text, lang, date)
+    if key not in _cache:
+        _cache[key] = extractor(Document(id="t", text=text, lang=lang, date=date))
+    return _cache[key]
+
+
+def find(ex: Extraction, cls: str, trigger: str | None = None):
+    for e in ex.events:
+        if e.cls == cls and (trigger is None or trigger.lower() in e.trigger.lower()):
+            return e
+    got = [(e.cls, e.trigger) for e in ex.events]
+    raise AssertionError(f"no {cls} event ({trigger!r}) in {got}")
+
+
+CASES = [
+    # (id, lang, text, class, trigger, expectations)
+    ("en-meet-date-place", "en",
+     "Russian President Vladimir Putin and Kazakh President Kassym-Jomart Tokayev held talks in Moscow on Monday.",
+     "Consult", "talks",
+     dict(mode="meet", date=("2021-11-08", "day"), place="moscow", context=None,
+          participants={"vladimir-putin", "kassym-jomart-tokayev"}, cameo="040")),
+    ("en-statement-quote", "en",
+     '"We will deepen our cooperation with Kazakhstan," Sergey Lavrov said.',
+     "Statement", "said",
+     dict(speaker=("sergey-lavrov",), quote="We will deepen our cooperation with Kazakhstan",
+          cameo="010", goldstein=0.0)),
+    ("en-statement-date-planned-agree", "en",
+     PAIR + "Sergey Lavrov said on Tuesday that the two countries would sign an agreement next year.",
+     "Agree", "sign",
+     dict(context="planned", date=("2022", "year"), implicit={"russia", "kazakhstan"}, cameo="057",
+          goldstein=8.0)),
+    ("en-statement-dated", "en",
+     PAIR + "Sergey Lavrov said on Tuesday that the two countries would sign an agreement next year.",
+     "Statement", "said",
+     dict(speaker=("sergey-lavrov",), date=("2021-11-09", "day"))),
+    ("en-negated", "en", PAIR + "Kazakhstan did not sign the agreement.",
+     "Agree", "sign", dict(context="negated")),
+    ("en-postponed", "en", PAIR + "The signing of the agreement was postponed.",
+     "Agree", "signing", dict(context="negated")),
+    ("en-hypothetical", "en", "If the sides agree, Vladimir Putin could visit Astana.",
+     "Consult", "visit",
+     dict(mode="visit", context="hypothetical", source=("vladimir-putin",), target=("kazakhstan",),
+          place="astana")),
+    ("en-accuse", "en", "Russia accused Kazakhstan of violating the border regime.",
+     "Accuse", "accused",
+     dict(source=("russia",), target=("kazakhstan",), cameo="112", goldstein=-2.0)),
+    ("en-pronoun-speaker", "en",
+     "Kazakh Foreign Minister Mukhtar Tleuberdi met Sergey Lavrov in Astana. He stressed that relations were strong.",
+     "Statement", "stressed", dict(speaker=("mukhtar-tleuberdi",))),
+    ("en-according-to-him", "en",
+     'Sergey Lavrov spoke to reporters. According to him, the talks were "frank and useful."',
+     "Statement", "according",
+     dict(speaker=("sergey-lavrov",), quote="frank and useful.")),
+    ("en-descriptive-speaker", "en",
+     'Russian Foreign Minister Sergey Lavrov arrived in Astana. "The visit is important," the foreign minister said.',
+     "Statement", "said", dict(speaker=("sergey-lavrov",), quote="The visit is important")),
+    ("en-visit", "en", "Kassym-Jomart Tokayev arrived in Moscow on Monday.",
+     "Consult", "arrived",
+     dict(mode="visit", source=("kassym-jomart-tokayev",), target=("russia",), place="moscow",
+          date=("2021-11-08", "day"))),
+    ("en-future-weekday", "en", "Kassym-Jomart Tokayev will fly to Moscow on Friday for talks.",
+     "Consult", "fly", dict(context="planned", date=("2021-11-12", "day"), target=("russia",))),
+    ("en-anniversary", "en",
+     "Officials marked the 30th anniversary of diplomatic relations between Russia and Kazakhstan.",
+     "Anniversary", "anniversary", dict(participants={"russia", "kazakhstan"})),
+    ("en-implicit-project", "en",
+     PAIR + "Both countries will continue the joint use of the Baikonur Cosmodrome.",
+     "Cooperate", "joint",
+     dict(about=("baikonur-cosmodrome",), implicit={"russia", "kazakhstan"}, context="planned")),
+    ("en-host", "en", "Kassym-Jomart Tokayev hosted the summit in Astana.",
+     "Consult", "hosted", dict(mode="host", source=("kassym-jomart-tokayev",))),
+    ("en-phone", "en", "Vladimir Putin and Kassym-Jomart Tokayev held a telephone conversation on Sunday.",
+     "Consult", "telephone", dict(mode="phone", date=("2021-11-07", "day"))),
+    # Russian
+    ("ru-meet-date-place", "ru",
+     "Владимир Путин и Касым-Жомарт Токаев провели переговоры в Москве во вторник.",
+     "Consult", "переговоры",
+     dict(mode="meet", date=("2021-11-09", "day"), place="moscow",
+          participants={"vladimir-putin", "kassym-jomart-tokayev"})),
+    ("ru-statement-quote", "ru", "«Мы продолжим сотрудничество с Казахстаном», — заявил Сергей Лавров.",
+     "Statement", "заявил",
+     dict(speaker=("sergey-lavrov",), quote="Мы продолжим сотрудничество с Казахстаном")),
+    ("ru-po-slovam", "ru", "По словам Сергея Лаврова, стороны договорились о новом соглашении.",
+     "Statement", "по словам", dict(speaker=("sergey-lavrov",))),
+    ("ru-po-ego-slovam", "ru",
+     "Сергей Лавров выступил на форуме. По его словам, отношения развиваются.",
+     "Statement", "по его словам", dict(speaker=("sergey-lavrov",))),
+    ("ru-dash-quote", "ru",
+     "Министр иностранных дел России Сергей Лавров прибыл в Астану.\n\nОтношения двух стран развиваются. Доверие растет, - говорится в заявлении министра иностранных дел России.",
+     "Statement", "говорится",
+     dict(speaker=("sergey-lavrov",),
+          quote="Отношения двух стран развиваются. Доверие растет")),
+    ("ru-impersonal-author", "ru",
+     "Появилось обращение Сергея Лаврова. В обращении отмечается, что отношения развиваются.",
+     "Statement", "отмечается", dict(speaker=("sergey-lavrov",))),
+    ("ru-month-precision", "ru", "В прошлом месяце Россия и Казахстан подписали соглашение.",
+     "Agree", "подписали",
+     dict(date=("2021-10", "month"), participants={"russia", "kazakhstan"}, context=None)),
+    ("ru-postponed", "ru", PAIR_RU + "Подписание соглашения отложено.",
+     "Agree", "подписание", dict(context="negated")),
+    ("ru-planned-implicit", "ru",
+     PAIR_RU + "В 2022 году пройдут консультации министерств иностранных дел двух стран.",
+     "Consult", "консультации",
+     dict(context="planned", date=("2022", "year"), implicit={"russia", "kazakhstan"})),
+    ("ru-pronoun-speaker", "ru",
+     "Министр иностранных дел Казахстана Мухтар Тлеуберди встретился с Сергеем Лавровым. Он подчеркнул, что отношения развиваются.",
+     "Statement", "подчеркнул", dict(speaker=("mukhtar-tleuberdi",))),
+    ("ru-anniversary", "ru",
+     "В Москве прошел прием по случаю 30-летия установления дипломатических отношений между Россией и Казахстаном.",
+     "Anniversary", "30-летия", dict(participants={"russia", "kazakhstan"})),
+    ("ru-baikonur", "ru",
+     PAIR_RU + "Ярким примером партнерства остается совместное использование космодрома «Байконур».",
+     "Cooperate", None,
+     dict(about=("baikonur-cosmodrome",), implicit={"russia", "kazakhstan"})),
+    ("ru-hypothetical", "ru", "Если стороны договорятся, Владимир Путин может посетить Астану.",
+     "Consult", "посетить",
+     dict(context="hypothetical", source=("vladimir-putin",), target=("kazakhstan",), place="astana")),
+    ("ru-visit", "ru", "Касым-Жомарт Токаев прибыл в Москву в понедельник.",
+     "Consult", "прибыл",
+     dict(mode="visit", source=("kassym-jomart-tokayev",), target=("russia",),
+          date=("2021-11-08", "day"))),
+    ("ru-accuse", "ru", "Россия обвинила Казахстан в нарушении режима границы.",
+     "Accuse", "обвинила", dict(source=("russia",), target=("kazakhstan",))),
+]
+
+
+@pytest.mark.parametrize("lang, text, cls, trigger, want", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_event(extractor, lang, text, cls, trigger, want):
+    ev = find(run(extractor, text, lang), cls, trigger)
+    assert ev.cls in EVENT_CLASSES
+    assert ev.participants, "an event needs a participant"
+    assert text[ev.start:ev.end] == ev.trigger
+    assert text[ev.sentence_start:ev.sentence_end] == ev.evidence
+    for key, value in want.items():
+        if key == "date":
+            assert (ev.date, ev.date_precision) == value
+        elif key in ("participants", "implicit"):
+            got = set(getattr(ev, key))
+            assert value <= got, f"{key}: {got}"
+            if key == "implicit":
+                assert value <= set(ev.participants)
+        elif key == "about":
+            assert set(value) <= set(ev.about)
+        else:
+            assert getattr(ev, key) == value, f"{key}: {getattr(ev, key)!r}"
+    for key, start, end in ev.arguments:
+        assert 0 <= start < end <= len(text)
+
+
+def test_one_statement_for_a_quote_across_sentences(extractor):
+    text = ('Sergey Lavrov spoke in Astana. He stressed that relations "are strong. They will grow '
+            'further," Lavrov noted.')
+    ex = run(extractor, text, "en")
+    statements = [e for e in ex.events if e.cls == "Statement"]
+    assert len(statements) == 1
+    st = statements[0]
+    assert st.speaker == ("sergey-lavrov",)
+    assert st.quote == "are strong. They will grow further"
+    assert "He stressed" in st.evidence and "Lavrov noted" in st.evidence
+
+
+def test_statement_in_an_article_dated_by_weekday(extractor):
+    text = ("MOSCOW, November 9. /TASS/. Relations are strong, Russian Foreign Minister Sergey Lavrov "
+            "said in an article published by Rossiyskaya Gazeta on Tuesday.")
+    st = find(run(extractor, text, "en"), "Statement", "said")
+    assert st.speaker == ("sergey-lavrov",)
+    assert (st.date, st.date_precision) == ("2021-11-09", "day")
+    assert not any(k.startswith("tass") for k in st.participants)  # the agency of the dateline
+
+
+def test_no_date_without_an_expression(extractor):
+    ex = run(extractor, "Vladimir Putin and Kassym-Jomart Tokayev held talks in Moscow.", "en")
+    assert find(ex, "Consult").date is None
+    assert ex.unresolved_dates == 0
+
+
+def test_unresolved_dates_are_counted(extractor):
+    ex = run(extractor, "Vladimir Putin will visit Kazakhstan next week.", "en")
+    ev = find(ex, "Consult", "visit")
+    assert ev.date is None and ev.context == "planned"
+    assert ex.unresolved_dates == 1
+    undated = run(extractor, "Vladimir Putin visited Kazakhstan on Tuesday.", "en", date=None)
+    assert find(undated, "Consult", "visit").date is None
+    assert undated.unresolved_dates == 1
+
+
+def test_no_event_without_participant(extractor):
+    ex = run(extractor, "The talks were useful.", "en")
+    assert all(e.participants for e in ex.events)
+    assert not [e for e in ex.events if e.cls == "Consult"]
+
+
+def test_title_words_are_not_triggers(extractor):
+    ex = run(extractor, "Sergey Lavrov wrote the article Russia and Kazakhstan: Cooperation Without Borders.", "en")
+    assert not [e for e in ex.events if e.cls == "Cooperate"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", 'Vladimir Putin and Kassym-Jomart Tokayev held talks in Moscow on Monday. '
+           'Following the talks, the presidents spoke to reporters.'),
+    ("ru", "Владимир Путин и Касым-Жомарт Токаев провели переговоры в Москве. "
+           "По итогам переговоров президенты выступили перед журналистами."),
+])
+def test_meeting_mentioned_again_is_one_event(extractor, lang, text):
+    ex = run(extractor, text, lang)
+    assert len([e for e in ex.events if e.cls == "Consult"]) == 1
+
+
+def test_marking_an_anniversary_is_no_statement(extractor):
+    ex = run(extractor, "Россия и Казахстан отметили 30-летие установления дипломатических отношений.", "ru")
+    assert find(ex, "Anniversary").participants
+    assert not [e for e in ex.events if e.cls == "Statement"]
+
+
+def test_flight_home_is_no_visit(extractor):
+    ex = run(extractor, "Vladimir Putin flew back to Moscow.", "en")
+    assert not [e for e in ex.events if e.mode == "visit"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_tables_are_well_formed(lang):
+    t = tables(lang)
+    for row in t.triggers:
+        assert row.cls in EVENT_CLASSES or row.cls == "-"
+        if row.cls == "Consult":
+            assert row.mode in ("meet", "visit", "phone", "host")
+        if row.goldstein is not None:
+            assert -10 <= row.goldstein <= 10
+        assert row.direction in ("-", "subj>obj", "visit", "host")
+    assert {r.kind for r in t.reporting} <= {"subj", "after", "author", "document", "source"}
+    # one Goldstein weight per class and mode: the graph keeps one node per reported event
+    weights: dict[tuple, set] = {}
+    for row in t.triggers:
+        weights.setdefault((row.cls, row.mode), set()).add(row.goldstein)
+    assert all(len(w) == 1 for w in weights.values()), weights
+    assert {w for _, _, w in t.context} <= {"aux", "child", "gov", "xgov", "mod", "inf", "morph"}
