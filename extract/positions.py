@@ -157,6 +157,20 @@ def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
                 evidence=text[ev_start:ev_end], title_src=title_src if lang != "en" else None,
                 lang=lang, date=doc.date, conflict=_conflict(kb.get(person[2]), title_en, p_org, doc.date),
             )
+    # "Президент России" with no name: the person the document names who held that post then
+    for start, end, title, org in unattached:
+        if org is None or title.title_en == "=tenure":
+            continue
+        if any(p.title_en == title.title_en and p.org == org for p in positions.values()):
+            continue
+        holders = {e.key for e in linked.entities if e.cls == "Person"
+                   and _tenure_at(kb.get(e.key), doc.date, title_en=title.title_en, org=org) is not None}
+        if len(holders) == 1 and doc.date:
+            person = holders.pop()
+            positions[(person, title.title_en, org)] = Position(
+                person=person, title_en=title.title_en, org=org, start=start, end=end,
+                evidence=text[start:end], title_src=title.title_ru if lang != "en" else None,
+                lang=lang, date=doc.date)
     descriptive = _descriptive(text, unattached, positions.values())
     return tuple(positions.values()), descriptive
 
