@@ -34,6 +34,7 @@ from bilat.extract.records import Document
 from bench.util import current_rss_mb, dir_size, median, now, peak_rss_mb, ratio
 
 ROOT = Path(__file__).resolve().parents[1]
+MIN_BATCHES = 3
 
 
 def words(docs: Sequence[Document]) -> int:
@@ -182,13 +183,14 @@ def empty_store(folder: Path) -> dict:
 
 
 def bench_language(lang: str, docs: Sequence[Document], *, batches: int, workdir: Path,
-                   memory: str = "subprocess", profile: int = 0,
+                   memory: str = "subprocess", profile: int = 0, budget_s: float | None = None,
                    log: Callable[[str], None] = lambda s: None) -> dict:
+    """The benchmark of one language; ``budget_s`` bounds the time of the batches (at least
+    ``MIN_BATCHES`` run whatever it is)."""
     from bilat import app
-
-    parts = slices(docs, batches)
     from bilat.extract.nlp import parse
 
+    parts = slices(docs, batches)
     # load and warm up every side (not timed as throughput)
     warm = list(docs[:min(4, max(1, len(docs) // 20))])
     t0 = now()
@@ -203,7 +205,13 @@ def bench_language(lang: str, docs: Sequence[Document], *, batches: int, workdir
     base = empty_store(workdir / f"empty-{lang}")
 
     rows = []
+    started = now()
+    stopped_early = False
     for i, part in enumerate(parts):
+        if budget_s and len(rows) >= MIN_BATCHES and now() - started > budget_s:
+            stopped_early = True  # enough batches for a median, and the time is up
+            log(f"  {lang}: time budget of {budget_s:g} s spent, stopping after {len(rows)} batches")
+            break
         texts = [d.text for d in part]
         n_words = words(part)
         sides = ("ner", "pipeline", "parse")
@@ -255,7 +263,9 @@ def bench_language(lang: str, docs: Sequence[Document], *, batches: int, workdir
     out = {
         "lang": lang,
         "batches": len(rows),
-        "documents": sum(r["documents"] for r in rows),
+        "batches_planned": len(parts),
+        "stopped_early": stopped_early,
+        "documents": sum(r["documents"] for r in rows),  # those measured
         "words": sum(r["words"] for r in rows),
         "pipeline_load_s": pipeline_load_s,
         "ner_load_s": ner_load_s,
@@ -315,12 +325,13 @@ def measure_memory(lang: str, docs: Sequence[Document], workdir: Path, *, mode: 
 
 
 def run(corpora: dict[str, list[Document]], *, batches: int = 5, memory: str = "subprocess",
-        profile: int = 0, log: Callable[[str], None] = lambda s: None) -> dict:
+        profile: int = 0, budget_s: float | None = None,
+        log: Callable[[str], None] = lambda s: None) -> dict:
     """The ingest benchmark for each language of ``corpora``."""
     workdir = Path(tempfile.mkdtemp(prefix="bilat-bench-ingest-"))
     try:
         return {lang: bench_language(lang, docs, batches=batches, workdir=workdir, memory=memory,
-                                     profile=profile, log=log)
+                                     profile=profile, budget_s=budget_s, log=log)
                 for lang, docs in corpora.items()}
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

@@ -76,7 +76,9 @@ def render(report: dict) -> str:
                          f"{r['pipeline_load_s']:.1f} s (pipeline) / {r['ner_load_s']:.1f} s (NER); "
                          f"parse = bilat.extract.nlp.parse alone, its share of the pipeline's time; "
                          f"per-batch ratios " + ", ".join(f"{x['ratio']:.3f}" for x in r["rows"])
-                         + (f"; {r['skipped']} documents skipped" if r.get("skipped") else ""))
+                         + (f"; {r['skipped']} documents skipped" if r.get("skipped") else "")
+                         + (f"; stopped after {r['batches']} of {r['batches_planned']} batches "
+                            "(time budget)" if r.get("stopped_early") else ""))
             if mem.get("mode") == "subprocess":
                 p, n = mem.get("pipeline", {}), mem.get("ner", {})
                 lines.append(f"      memory (child processes, {mem['documents']} documents): pipeline "

@@ -13,14 +13,17 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "out" / "bench.json"
 
 # sizes: full (make bench) and --quick
-FULL = {"chars": 1_000_000, "batches": 5, "triples": 1_000_000, "profile": 30}
-QUICK = {"chars": 100_000, "batches": 3, "triples": 100_000, "profile": 10}
+# budget: seconds of ingest batches per language, after which no new batch starts (at least 3
+# run), so that a slower pipeline cannot push `make bench` far beyond ~15 minutes
+FULL = {"chars": 1_000_000, "batches": 5, "triples": 1_000_000, "profile": 30, "budget": 300}
+QUICK = {"chars": 100_000, "batches": 3, "triples": 100_000, "profile": 10, "budget": 120}
 
 
 def benchmark(*, only: str | None = None, langs: tuple[str, ...] = ("en", "ru"), seed: int = 1,
               chars: int | None = 1_000_000, docs: int | None = None, batches: int = 5,
               triples: int = 1_000_000, memory: str = "subprocess", cache: bool = True,
-              profile: int = 0, mode: str = "full", log=lambda s: None) -> dict:
+              profile: int = 0, budget_s: float | None = None, mode: str = "full",
+              log=lambda s: None) -> dict:
     """Run the benchmarks; ``only`` is None, "ingest" or "sparql". The corpus has ``docs``
     documents per language when given, else at least ``chars`` characters. ``profile``: how
     many documents of the first batch to ingest once more under cProfile, for the share of each
@@ -36,7 +39,7 @@ def benchmark(*, only: str | None = None, langs: tuple[str, ...] = ("en", "ru"),
         "versions": util.versions(),
         "seed": seed,
         "args": {"only": only, "langs": list(langs), "chars": chars, "docs": docs, "batches": batches,
-                 "triples": triples, "memory": memory, "profile": profile},
+                 "triples": triples, "memory": memory, "profile": profile, "budget_s": budget_s},
     }
     if only in (None, "ingest"):
         from bench import corpus, ingest
@@ -50,7 +53,7 @@ def benchmark(*, only: str | None = None, langs: tuple[str, ...] = ("en", "ru"),
         report["corpus"] = {lang: corpus.describe(d) for lang, d in corpora.items()}
         log("ingest …")
         report["ingest"] = ingest.run(corpora, batches=batches, memory=memory, profile=profile,
-                                      log=log)
+                                      budget_s=budget_s, log=log)
     if only in (None, "sparql"):
         from bench import sparql
 
@@ -75,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--triples", type=int, help="SPARQL data size (default 1,000,000)")
     ap.add_argument("--profile", type=int,
                     help="documents to ingest under cProfile for the stage shares (default 30; 0: none)")
+    ap.add_argument("--budget", type=float,
+                    help="seconds of ingest batches per language before no new batch starts "
+                         "(default 300; at least 3 batches run; 0: no limit)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--memory", choices=("subprocess", "inprocess", "off"), default="subprocess",
                     help="how to measure peak RSS of the ingest (default: child processes)")
@@ -99,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
                        batches=args.batches or sizes["batches"], triples=args.triples or sizes["triples"],
                        memory=args.memory, cache=not args.no_cache,
                        profile=sizes["profile"] if args.profile is None else args.profile,
+                       budget_s=sizes["budget"] if args.budget is None else (args.budget or None),
                        mode="quick" if args.quick else "full", log=log)
     out = Path(args.out)
     try:
