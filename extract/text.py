@@ -53,6 +53,7 @@ def is_cyrillic(text: str) -> bool:
     return bool(_CYR.search(text))
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Case-, ё- and quote-insensitive comparison form of a surface string."""
     text = unicodedata.normalize("NFC", text).lower().replace("ё", "е")
