@@ -10,15 +10,16 @@ so that "Мухтар Тлеуберди" and "Mukhtar Tleuberdi" are one entity
 """
 from __future__ import annotations
 
+import bisect
 import fnmatch
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
 from bilat.extract.records import Document, Entity, KBEntry, Mention
-from bilat.extract.text import DATA, fold, is_cyrillic, lemma, match_key, read_table, stem, words
+from bilat.extract.text import DATA, fold, lemma, match_key, read_table, stem, words
 
 # Preference among entries sharing an alias (a name shared by a project and its city belongs
 # to the project), then by the document's dominant country.
@@ -222,11 +223,6 @@ class Linked:
     entities: tuple[Entity, ...]
     spans: tuple[tuple[int, int, str, str], ...]  # (start, end, entity key, coarse label)
 
-    def key_at(self, start: int, end: int) -> str | None:
-        for s, e, key, _ in self.spans:
-            if s <= start and end <= e:
-                return key
-        return None
 
 
 class Linker:
@@ -509,11 +505,9 @@ def _sentence_index(sdoc):
     starts = [s.start_char for s in sdoc.sents]
 
     def sent_of(char: int) -> int:
-        import bisect
-
         return max(0, bisect.bisect_right(starts, char) - 1)
 
     return sent_of
 
 
-__all__ = ["Linker", "Linked", "Gazetteer", "Candidate", "resources", "is_cyrillic", "field"]
+__all__ = ["Linker", "Linked", "Gazetteer", "Candidate", "resources", "name_rule_spans"]
