@@ -40,7 +40,17 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
    presidents" makes the two persons named last implicit participants; a symmetric event with
    no participant, or naming one state of the pair and nothing else, gets the pair (or the
    other state); "we"/"мы" inside a quote is the speaker's country and "I"/a first-person verb
-   the speaker. Events with no participant are dropped (the SHACL shape requires one). Dated
+   the speaker. Evaluations (praise, thanks, criticism, accusation: direction "speech") with
+   no subject of their own are the speaker's when a statement's quote or reported clause
+   holds them ('"Such provocative remarks …," X said'), and the speaker takes part when the
+   subject is the speaker's own state or body ("Peskov stressed that Russia highly values …");
+   an evaluation with no addressee addresses the other party of the talks or call just
+   reported. An agentless clause ("a note was handed to the ambassador", "ноту вручили
+   послу") has the source of the last event of its class a few sentences before. A plural
+   bare title with a country ("российским коллегам") stands for that state; a third-person
+   pronoun inside someone's quote is not the speaker; a trigger inside the phrase naming a
+   speaker or inside a title ("командующий миротворческими силами … заявил") is no event.
+   Events with no participant are dropped (the SHACL shape requires one). Dated
    events of one document that the graph would store as one node (same class, date, context
    and participants) are merged here.
 3. Dates: the date expression of the trigger's own clause (a participial phrase belongs to its
@@ -269,6 +279,8 @@ class _Extraction:
         self.quote_speakers: list[tuple[int, int, list[str]]] = []
         self._scoped: list[str] = []
         self.consults_seen: set[str | None] = set()  # Consult modes reported so far
+        self.talks: list[tuple[int, list[str]]] = []  # (unit, persons) of meetings and calls
+        self.agents: list[tuple[int, str, list[str]]] = []  # (unit, class, source) of directed events
 
     # -- setup -----------------------------------------------------------------------------
     def cls(self, key: str) -> str:
@@ -728,6 +740,15 @@ class _Extraction:
         unit first, then the most recent person speaker or subject, then the most recent
         person named."""
         unit = self.unit_of(before)
+        for qs, qe, speaker in self.quote_speakers:
+            if qs <= before < qe:
+                # a third-person pronoun in someone's own words is not the speaker: the person
+                # named last in the quote ('"I thank Putin. He responded at once," X said')
+                exclude = frozenset(exclude) | frozenset(speaker)
+                for m in reversed(self.mentions_in(qs, before)):
+                    if m.cls == "Person" and m.key not in exclude and (country is None or self.country(m.key) == country):
+                        return m.key
+                break
         for st in reversed(self.statements):
             if st.cue[0] < before and st.unit.index >= unit.index - 1:
                 for key in st.speaker:
@@ -822,6 +843,8 @@ class _Extraction:
                 h = _head(toks)
                 if h.pos_ not in row.pos:
                     return False
+            if row.cls != "Consult" and self._describes_speaker(_head(toks)):
+                return False
             return True
 
         cands = []
@@ -845,14 +868,16 @@ class _Extraction:
         for c in cands:
             e = self._typed_event(u, c)
             if e is not None:
-                events.append((e, frozenset(self._scoped)))
+                events.append((e, frozenset(self._scoped), c.row.direction))
         # two triggers of one class, mode and context with the same actors in their clauses
-        # are one event ("стратегического партнерства остается совместное использование")
+        # are one event ("стратегического партнерства остается совместное использование"), and
+        # so are two evaluations of one class voiced by one source in one sentence ("propaganda
+        # fomented by foreign powers seeking to sabotage relations")
         out: list[Event] = []
         keys: list[frozenset] = []
-        for e, scoped in events:
+        for e, scoped, direction in events:
             idx = next((i for i, o in enumerate(out) if (o.cls, o.mode, o.context) == (e.cls, e.mode, e.context)
-                        and keys[i] == scoped), None)
+                        and (keys[i] == scoped or (direction == "speech" and _same_voice(o, e)))), None)
             if idx is None:
                 out.append(e)
                 keys.append(scoped)
@@ -861,6 +886,8 @@ class _Extraction:
                 out[idx] = dataclasses.replace(
                     same, about=tuple(_uniq(same.about + e.about)), date=same.date or e.date,
                     date_precision=same.date_precision or e.date_precision,
+                    participants=tuple(_uniq(same.participants + e.participants)),
+                    target=tuple(_uniq(same.target + e.target)),
                     arguments=tuple(_uniq_args(same.arguments + e.arguments)))
         return out
 
@@ -932,12 +959,33 @@ class _Extraction:
         args = [a for a in args if a[0] not in media]
         source: list[str] = []
         target: list[str] = []
-        if row.direction in ("subj>obj", "visit", "host"):
+        voiced: list[str] = []
+        if row.direction in ("subj>obj", "speech", "visit", "host"):
             src, src_args = self._source(c)
+            if len(src) > 1 and any(self.cls(k) == "MediaOutlet" for k in src):
+                # a dateline's agency parsed into the subject ("АСТАНА. КАЗИНФОРМ – Министерство …")
+                src = [k for k in src if self.cls(k) != "MediaOutlet"]
+                src_args = [a for a in src_args if a[0] in src]
+            if row.direction == "speech":
+                voiced, v_args = self._voiced_by(t_start)
+            if not src and row.direction in ("subj>obj", "speech") and self._agentless(c) \
+                    and not any(self.cls(k) == "Person" for k in voiced):
+                # (a person's own words voice the evaluation; a body's release reports acts)
+                src, src_args = self._agent_before(u, row.cls, talks=row.direction == "speech")
+            if row.direction == "speech":
+                if not src and voiced:
+                    # an evaluation with no subject of its own, voiced in a statement
+                    src, src_args = voiced, v_args
+                elif voiced and src and not set(voiced) & set(src) and self._own_side(voiced, src):
+                    # "Peskov stressed that Russia highly values …": the speaker takes part
+                    parts = _uniq(parts + voiced)
+                    args.extend(v_args)
             source = src
             args.extend(src_args)
-        if row.direction == "subj>obj":
+        if row.direction in ("subj>obj", "speech"):
             tgt, tgt_args = self._target(c, source)
+            if not tgt and source and row.direction == "speech":
+                tgt, tgt_args = self._interlocutor(u, source)
             target = tgt
             args.extend(tgt_args)
         elif row.direction == "visit":
@@ -979,6 +1027,10 @@ class _Extraction:
         participants = _uniq(parts + implicit)
         if not participants:
             return None
+        if row.cls == "Consult" and c.mode in ("meet", "phone"):
+            self.talks.append((u.index, [k for k in participants if self.cls(k) == "Person"]))
+        if source and row.direction in ("subj>obj", "speech"):
+            self.agents.append((u.index, row.cls, list(source)))
         about = self._about(u.start, u.end)
         args.extend(self._about_args(u.start, u.end))
         if place_m is not None:
@@ -1093,9 +1145,11 @@ class _Extraction:
                         if k:
                             return [k], [(k, ch.idx, ch.idx + len(ch.text))]
         verb = _clause_verb(anchor)
+        if c.row.direction == "speech" and anchor.pos_ in ("NOUN", "PROPN") and _nested(anchor, verb):
+            return [], []  # "X is the result of propaganda": X did not make the propaganda
         s = _subject(verb, self)
-        if s is None:
-            return [], []
+        if s is None or any(s.i == t.i for t in c.toks):
+            return [], []  # (a clausal subject that is the trigger itself: "трудно переоценить")
         keys, args = self._resolve_np(s, _phrase(s))
         if keys == self._author() and not (self.tk(s) & (self.pronouns | self.person_nouns)):
             # a document noun as subject is not an actor of the event
@@ -1103,6 +1157,90 @@ class _Extraction:
             if not ms:
                 return [], []
         return keys, args
+
+    def _describes_speaker(self, tok) -> bool:
+        """Whether a trigger word is part of the phrase naming a speaker ("the commander of the
+        peacekeeping forces said", "как заявил командующий миротворческими силами"): a
+        description, not an event. Also a word inside a person's title."""
+        for pos in self.positions:
+            if pos.start <= tok.idx < pos.end:
+                return True
+        heads = {st.head.i: st for st in self.statements}
+        x = tok
+        for _ in range(6):
+            if x.dep_ in SUBJ_DEPS:
+                st = heads.get(x.head.i)
+                # the subject phrase names the speaker (not "Отмечается сотрудничество …")
+                return st is not None and any(m.key in st.speaker for m in self.mentions_of_tokens(_phrase(x)))
+            if x.pos_ in ("VERB", "AUX") or x.head.i == x.i:
+                return False
+            x = x.head
+        return False
+
+    def _agentless(self, c: _Cand) -> bool:
+        """Whether the trigger's clause names no agent: a passive with no "by X" ("a note was
+        handed to the ambassador", "выражены соболезнования") or a Russian indefinite-personal
+        verb, third person plural with no subject ("ноту вручили послу")."""
+        verb = _clause_verb(c.anchor)
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        deps = {ch.dep_ for ch in verb.children}
+        if deps & {"nsubj", "csubj", "agent", "obl:agent", "expl"}:
+            return False
+        morph = str(verb.morph)
+        if "Voice=Pass" in morph or deps & {"auxpass", "aux:pass", "nsubjpass", "nsubj:pass"}:
+            return True
+        return self.lang == "ru" and "Number=Plur" in morph and "VerbForm=Fin" in morph \
+            and "Person=1" not in morph and "Person=2" not in morph
+
+    def _agent_before(self, u: _Unit, cls: str, window: int = 3, talks: bool = False):
+        """Who acted in an agentless clause: the source of the last event of the same class a
+        few sentences before (the same note, told again), else, for an evaluation (``talks``),
+        the persons of the talks or call just reported ("Выражены взаимные соболезнования"
+        after a telephone call)."""
+        for idx, ecls, src in reversed(self.agents):
+            if ecls == cls and u.index - window <= idx <= u.index:
+                return list(src), []
+        if not talks:
+            return [], []
+        for idx, persons in reversed(self.talks):
+            if u.index - window < idx <= u.index and persons:
+                return list(persons), []
+        return [], []
+
+    def _voiced_by(self, offset: int):
+        """The speaker of the statement whose quote or reported clause holds ``offset`` (the
+        closest one), with the speaker's argument spans."""
+        best = None
+        for st in self.statements:
+            inside = st.quote is not None and st.quote[0] <= offset < st.quote[1]
+            if inside or st.ev_start <= offset < st.ev_end:
+                rank = (inside, st.ev_start)
+                if best is None or rank > best[0]:
+                    best = (rank, st)
+        if best is None:
+            return [], []
+        st = best[1]
+        keys = [k for k in st.speaker if self.cls(k) != "MediaOutlet"]
+        return keys, [a for a in st.args if a[0] in keys]
+
+    def _own_side(self, speakers: list[str], source: list[str]) -> bool:
+        """Whether the source is the speaker's own state or body ("Peskov: Russia values …")."""
+        mine = {self.country(k) for k in speakers} - {None}
+        return bool(mine) and all(self.country(k) in mine for k in source)
+
+    def _interlocutor(self, u: _Unit, source: list[str], window: int = 2):
+        """Whom an evaluation with no addressee is addressed to: the other persons of the talks
+        or call reported just before that the source took part in ("Tokayev expressed
+        condolences" after a call between Putin and Tokayev)."""
+        for idx, persons in reversed(self.talks):
+            if idx < u.index - window:
+                break
+            if set(source) & set(persons):
+                others = [k for k in persons if k not in source]
+                if others:
+                    return others, []
+        return [], []
 
     def _target(self, c: _Cand, source: list[str]):
         preps = self.tab.words("target_prep")
@@ -1122,8 +1260,14 @@ class _Extraction:
             phrase = _phrase(h)
             ms = self._speakers_in(phrase)
             if self.tk(h) & self.person_nouns and not any(m.cls == "Person" for m in ms):
+                hint = self._country_hint(phrase)
+                if hint is not None and "Number=Plur" in str(h.morph) and hint not in source:
+                    # "thanked the Russian colleagues": a group standing for its state
+                    keys.append(hint)
+                    args.append((hint, h.idx, h.idx + len(h.text)))
+                    continue
                 # "thanked his Russian counterpart", "поблагодарил министра"
-                k = self._recent_person(h.idx, self._country_hint(phrase), exclude=set(source))
+                k = self._recent_person(h.idx, hint, exclude=set(source))
                 if k:
                     keys.append(k)
                     args.append((k, h.idx, h.idx + len(h.text)))
@@ -1355,6 +1499,24 @@ def _one_node_each(events: list[Event]) -> list[Event]:
             first, about=tuple(_uniq(first.about + e.about)),
             arguments=tuple(_uniq_args(first.arguments + e.arguments)))
     return out
+
+
+def _nested(noun, verb) -> bool:
+    """Whether a noun hangs from its clause verb through another noun that is not the verb's
+    object ("are the result of propaganda"); "expressed words of gratitude" is not nested."""
+    x = noun
+    for _ in range(8):
+        if x.head.i == x.i or x.head.i == verb.i:
+            return False
+        x = x.head
+        if x.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not (x.dep_ in OBJ_DEPS and x.head.i == verb.i):
+            return True
+    return False
+
+
+def _same_voice(a: Event, b: Event) -> bool:
+    """Two evaluations with one source and no conflicting target."""
+    return bool(a.source) and a.source == b.source and (not a.target or not b.target or a.target == b.target)
 
 
 def _continues(prev: str, nxt: str) -> bool:

@@ -153,6 +153,94 @@ CASES = [
      "Accuse", "обвинила", dict(source=("russia",), target=("kazakhstan",))),
 ]
 
+# Criticism, protest, praise, thanks, aid and the happenings the gold calls OTHER (appointments,
+# orders, entry into force): cue words and how their source and target are found.
+CUE_CASES = [
+    # a diplomatic protest is an official complaint: Accuse, CAMEO 114
+    ("en-note-of-protest", "en", "Kazakhstan handed a note of protest to Russia.",
+     "Accuse", "note of protest",
+     dict(source=("kazakhstan",), target=("russia",), cameo="114", goldstein=-2.0)),
+    ("en-summon", "en", "Russia summoned the Kazakh ambassador.",
+     "Accuse", "summoned", dict(source=("russia",), cameo="114")),
+    ("en-criticise", "en", "Sergey Lavrov criticised Western countries for their pressure on Kazakhstan.",
+     "Accuse", "criticised", dict(source=("sergey-lavrov",), cameo="111")),
+    # an evaluative word in a quote is the speaker's criticism
+    ("en-provocative-quote", "en",
+     '"Such provocative remarks by Russian politicians are unacceptable," Mukhtar Tleuberdi said.',
+     "Accuse", "provocative",
+     dict(source=("mukhtar-tleuberdi",), participants={"mukhtar-tleuberdi", "russia"})),
+    ("en-trained-abroad-reported", "en",
+     "Vladimir Putin said the unrest had been organized by militants trained abroad.",
+     "Accuse", "trained abroad", dict(source=("vladimir-putin",), cameo="112")),
+    # a hostile word nested in another phrase is not the subject's act but the speaker's
+    ("en-propaganda-nested", "en",
+     "The incidents in Kazakhstan are the result of propaganda, Sergey Lavrov said.",
+     "Accuse", "propaganda", dict(source=("sergey-lavrov",))),
+    # the speaker takes part in an evaluation by his own state
+    ("en-highly-values", "en", "Dmitry Peskov said that Russia highly values its relations with Kazakhstan.",
+     "Support", "highly values",
+     dict(source=("russia",), target=("kazakhstan",), participants={"dmitry-peskov"}, cameo="051")),
+    # condolences with no addressee go to the other party of the call just reported
+    ("en-condolences-after-call", "en",
+     "Vladimir Putin and Kassym-Jomart Tokayev held a telephone conversation on Sunday. "
+     "Tokayev expressed condolences over the floods.",
+     "Support", "condolences",
+     dict(source=("kassym-jomart-tokayev",), target=("vladimir-putin",))),
+    ("en-appointed", "en", "Kassym-Jomart Tokayev appointed Mukhtar Tleuberdi foreign minister.",
+     "Support", "appointed",
+     dict(source=("kassym-jomart-tokayev",), target=("mukhtar-tleuberdi",))),
+    ("en-instructed", "en", "Kassym-Jomart Tokayev instructed the government to prepare proposals.",
+     "Request", "instructed", dict(source=("kassym-jomart-tokayev",), cameo="020")),
+    ("en-peacekeeping", "en", "The CSTO sent peacekeeping forces to Kazakhstan.",
+     "Aid", "peacekeeping",
+     dict(source=("collective-security-treaty-organization",), participants={"kazakhstan"}, cameo="070")),
+    ("en-entry-into-force", "en", "The treaty between Russia and Kazakhstan entered into force on Monday.",
+     "Agree", "entered into force",
+     dict(participants={"russia", "kazakhstan"}, date=("2021-11-08", "day"))),
+    # Russian
+    ("ru-nota-protesta", "ru", "Казахстан направил России ноту протеста.",
+     "Accuse", "ноту протеста",
+     dict(source=("kazakhstan",), participants={"kazakhstan", "russia"}, cameo="114")),
+    ("ru-provocative-quote", "ru", "«Подобные провокационные выпады неприемлемы», – заявил Мухтар Тлеуберди.",
+     "Accuse", "провокационные", dict(source=("mukhtar-tleuberdi",))),
+    ("ru-blackmail", "ru", "«Вашингтон пытается шантажировать наших партнеров», – заявила Мария Захарова.",
+     "Accuse", "шантажировать", dict(source=("washington",), participants={"maria-zakharova"})),
+    ("ru-highly-values", "ru", "Россия высоко ценит вклад Нурсултана Назарбаева в развитие отношений.",
+     "Support", "высоко ценит",
+     dict(source=("russia",), target=("nursultan-nazarbayev",))),
+    # "мы благодарны" in a quote: the speaker thanks; plural colleagues stand for their state
+    ("ru-grateful-colleagues", "ru", "«Мы благодарны российским коллегам за поддержку», – сказал Аскар Мамин.",
+     "Support", "благодарны",
+     dict(source=("askar-mamin",), target=("russia",), participants={"kazakhstan"})),
+    ("ru-respect", "ru", "Кремль с уважением относится к суверенитету Казахстана.",
+     "Support", "с уважением относится",
+     dict(source=("presidential-administration-of-russia",), target=("kazakhstan",))),
+    ("ru-gratitude-to-president", "ru",
+     "Президент Казахстана Касым-Жомарт Токаев выразил особую благодарность Президенту России Владимиру Путину.",
+     "Support", "благодарность",
+     dict(source=("kassym-jomart-tokayev",), target=("vladimir-putin",))),
+    # an agentless clause after a call: the parties of the call
+    ("ru-mutual-condolences", "ru",
+     "Владимир Путин и Касым-Жомарт Токаев провели телефонный разговор. Выражены взаимные соболезнования.",
+     "Support", "соболезнования",
+     dict(participants={"vladimir-putin", "kassym-jomart-tokayev"})),
+    ("ru-approved", "ru", "Депутаты Мажилиса одобрили кандидатуру Алихана Смаилова на пост премьер-министра.",
+     "Support", "одобрили", dict(source=("mazhilis",), target=("alikhan-smailov",))),
+    ("ru-peacekeeping", "ru", "ОДКБ направила в Казахстан миротворческие силы.",
+     "Aid", "миротворческие",
+     dict(source=("collective-security-treaty-organization",), participants={"kazakhstan"})),
+    ("ru-instructed", "ru", "Касым-Жомарт Токаев поручил правительству подготовить предложения.",
+     "Request", "поручил", dict(source=("kassym-jomart-tokayev",))),
+    # "он" in the speaker's own words is the person named before in the quote
+    ("ru-answered-request", "ru",
+     "«Я благодарен Владимиру Путину. Он сразу откликнулся на мою просьбу», – сказал Касым-Жомарт Токаев.",
+     "Aid", "откликнулся",
+     dict(source=("vladimir-putin",), participants={"kassym-jomart-tokayev"})),
+    ("ru-exchange-of-notes", "ru", "Россия и Казахстан обменялись нотами о вступлении договора в силу.",
+     "Agree", "обменялись нотами", dict(participants={"russia", "kazakhstan"})),
+]
+CASES += CUE_CASES
+
 
 @pytest.mark.parametrize("lang, text, cls, trigger, want", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_event(extractor, lang, text, cls, trigger, want):
@@ -256,7 +344,7 @@ def test_tables_are_well_formed(lang):
             assert row.mode in ("meet", "visit", "phone", "host")
         if row.goldstein is not None:
             assert -10 <= row.goldstein <= 10
-        assert row.direction in ("-", "subj>obj", "visit", "host")
+        assert row.direction in ("-", "subj>obj", "speech", "visit", "host")
     assert {r.kind for r in t.reporting} <= {"subj", "after", "author", "document", "source"}
     # one Goldstein weight per class and mode: the graph keeps one node per reported event
     weights: dict[tuple, set] = {}
@@ -264,3 +352,34 @@ def test_tables_are_well_formed(lang):
         weights.setdefault((row.cls, row.mode), set()).add(row.goldstein)
     assert all(len(w) == 1 for w in weights.values()), weights
     assert {w for _, _, w in t.context} <= {"aux", "child", "gov", "xgov", "mod", "inf", "morph"}
+
+
+def test_a_note_handed_over_again_keeps_its_sender(extractor):
+    text = ("Казахстан направил России ноту протеста. "
+            "Ноту вручили послу России Алексею Бородавкину.")
+    ex = run(extractor, text, "ru")
+    notes = [e for e in ex.events if e.cls == "Accuse"]
+    assert len(notes) == 2
+    assert notes[1].source == ("kazakhstan",)
+    assert "alexey-borodavkin" in notes[1].participants
+
+
+@pytest.mark.parametrize("lang, text, cls", [
+    # a trigger word inside the phrase naming a speaker is a description
+    ("ru", "Как заявил командующий миротворческими силами Андрей Сердюков, вывод войск завершится "
+           "через десять дней.", "Aid"),
+    ("ru", "Казахстан ограничил экспорт товаров двойного назначения в Россию.", "Support"),
+    ("en", "The remarks were made on a Russian television talk show.", "Consult"),
+])
+def test_cue_words_that_are_no_events(extractor, lang, text, cls):
+    ex = run(extractor, text, lang)
+    assert not [e for e in ex.events if e.cls == cls]
+
+
+def test_protest_rows_are_accusations_or_demonstrations():
+    """A diplomatic protest (note, summoned ambassador) is an official complaint (Accuse, CAMEO
+    114); only a bare "protest" (a demonstration) stays Protest."""
+    for lang, note in (("en", "note of protest"), ("ru", "нота протест")):
+        rows = {" ".join(w.text for w in r.words): r for r in tables(lang).triggers}
+        assert rows[note].cls == "Accuse" and rows[note].cameo == "114"
+        assert rows["protest" if lang == "en" else "протест"].cls == "Protest"
