@@ -99,6 +99,29 @@ SPEAKER_WINDOW = 6
 # ---------------------------------------------------------------------------------------------
 # tables
 
+_FIRST_WORD_INDEXES: dict[int, tuple] = {}
+
+
+def _first_word_index(rows) -> tuple[dict[str, tuple[int, ...]], frozenset[int]]:
+    """Rows by the literal key of their first word (and the rows whose first word is a
+    pattern), so that matching a token looks at the few rows that can start there; the row
+    numbers keep the table's order of priority."""
+    hit = _FIRST_WORD_INDEXES.get(id(rows))
+    if hit is not None and hit[2] is rows:
+        return hit[0], hit[1]
+    by_first: dict[str, list[int]] = {}
+    loose = set()
+    for n, row in enumerate(rows):
+        w = row.words[0]
+        if w.text == "<any>" or w.rx is not None:
+            loose.add(n)
+        else:
+            by_first.setdefault(w.text, []).append(n)
+    index = ({k: tuple(v) for k, v in by_first.items()}, frozenset(loose))
+    _FIRST_WORD_INDEXES[id(rows)] = (index[0], index[1], rows)
+    return index
+
+
 class _Word:
     """One word of a cue: a literal key, ``<any>``, or a pattern with ``<num>``."""
 
@@ -432,12 +455,15 @@ class _Extraction:
 
     # -- matching ----------------------------------------------------------------------------
     def _match(self, toks, rows, accept) -> list[tuple[int, int, object]]:
+        by_first, loose = _first_word_index(rows)
         out = []
         i = 0
         n = len(toks)
         while i < n:
             hit = None
-            for row in rows:
+            keys = self.tk(toks[i])
+            cands = sorted({r for key in keys for r in by_first.get(key, ())} | loose)
+            for row in (rows[r] for r in cands):
                 k = len(row.words)
                 if i + k > n:
                     continue
