@@ -236,6 +236,7 @@ class Linker:
     def _ner_spans(self, sdoc, lang: str) -> list[_Span]:
         res = resources(lang)
         sent_of = _sentence_index(sdoc)
+        full = sdoc.text  # Doc.text joins every token: read it once
         out = []
         for ent in sdoc.ents:
             label = res.ner_labels.get(ent.label_)
@@ -254,21 +255,21 @@ class Linker:
             text = text.strip(" \n\t\"«»“”,.;:")
             if not text or fold(text) in res.ignore or not any(c.isalpha() for c in text):
                 continue
-            start = sdoc.text.find(text, start)
+            start = full.find(text, start)
             if label in ("GPE", "LOC"):
                 # "Sverdlovsk Region": the NER stopped before the region word
-                m = _NEXT_WORD.match(sdoc.text, start + len(text))
+                m = _NEXT_WORD.match(full, start + len(text))
                 if m and m.group(1)[:1].isupper() and m.group(1).lower() in res.region_cues:
-                    text = sdoc.text[start:m.end()]
+                    text = full[start:m.end()]
             normal = getattr(ent._, "normal", None) or text
             out.append(_Span(start, start + len(text), text, label, normal=normal,
                              sentence=sent_of(start)))
-        for start, end in name_rule_spans(sdoc.text):
+        for start, end in name_rule_spans(full):
             # the rule wins over NER spans it contains ("Daulet Kemelbekov" over "Kemelbekov")
             if any(sp.start < end and start < sp.end and not (start <= sp.start and sp.end <= end) for sp in out):
                 continue
             out = [sp for sp in out if not (start <= sp.start and sp.end <= end)]
-            text = sdoc.text[start:end]
+            text = full[start:end]
             out.append(_Span(start, end, text, "PER", normal=text, sentence=sent_of(start)))
         return out
 

@@ -83,7 +83,8 @@ def document_graph(ex: Extraction, *, publisher: str | None = None) -> Graph:
     shared = Graph()
     for ev in ex.events:
         _event(g, shared, ev, d.id, doc, lang)
-    return g + _events_only_here(shared, ex)
+    g += _events_only_here(shared, ex)
+    return g
 
 
 def _events_only_here(shared: Graph, ex: Extraction) -> Graph:
