@@ -37,9 +37,10 @@ from networkx.readwrite.graphml import GraphMLWriter
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 
+from bilat.ontology.namespace import BL  # noqa: E402 - the vocabulary's one definition
+
 __all__ = ["property_graph", "write_graphml", "export_graphml"]
 
-BL = Namespace("https://w3id.org/bilat/ontology#")
 WIKIDATA_PREFIXES = ("http://www.wikidata.org/entity/", "https://www.wikidata.org/entity/")
 
 # Most specific first: the tie-break between an entity's classes, and the whole ranking when

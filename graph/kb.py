@@ -47,12 +47,10 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from bilat.extract.records import ENTITY_CLASSES, Alias, KBEntry, Tenure
+from bilat.ontology.namespace import BL, ID, WD
 
 log = logging.getLogger(__name__)
 
-BL = rdflib.Namespace("https://w3id.org/bilat/ontology#")
-ID = rdflib.Namespace("https://w3id.org/bilat/id/")
-WD = rdflib.Namespace("http://www.wikidata.org/entity/")
 
 #: The project's own knowledge base folder.
 DEFAULT_DIR = Path(__file__).resolve().parents[1] / "kb"
