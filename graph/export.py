@@ -34,7 +34,7 @@ from typing import Any
 
 import networkx as nx
 from networkx.readwrite.graphml import GraphMLWriter
-from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 
 from bilat.ontology.namespace import BL  # noqa: E402 - the vocabulary's one definition
