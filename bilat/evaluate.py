@@ -96,35 +96,15 @@ COARSE: dict[str, str] = {
 STATUS_CONTEXT = {"planned": "planned", "negated": "negated", "hypothetical": "hypothetical"}
 
 #: Titles that mean the same post, after :func:`normalize_title`'s folding (left → right).
-TITLE_SYNONYMS: dict[str, str] = {
-    "foreign minister": "minister of foreign affairs",
-    "foreign affairs minister": "minister of foreign affairs",
-    "minister for foreign affairs": "minister of foreign affairs",
-    "head of the foreign ministry": "minister of foreign affairs",
-    "head of foreign ministry": "minister of foreign affairs",
-    "minister of defense": "minister of defence",
-    "defense minister": "minister of defence",
-    "premier": "prime minister",
-    "spokesman": "spokesperson",
-    "spokeswoman": "spokesperson",
-    "official spokesperson": "spokesperson",
-    "official representative": "spokesperson",
-    "chair": "chairman",
-    "chairperson": "chairman",
-    "chairwoman": "chairman",
-    "director general": "director general",
-    "general director": "director general",
-    "secretary general": "secretary general",
-    "general secretary": "secretary general",
-}
-#: "X minister" → "minister of X" for these X (after folding); "prime" is not one of them.
-_MINISTER_FIELDS = {
-    "foreign": "foreign affairs", "defence": "defence", "defense": "defence",
-    "energy": "energy", "finance": "finance", "economy": "economy", "economic": "economy",
-    "trade": "trade", "digital development": "digital development", "justice": "justice",
-    "interior": "internal affairs", "education": "education", "health": "health",
-    "agriculture": "agriculture", "transport": "transport", "culture": "culture",
-}
+def _title_table(kind: str) -> dict[str, str]:
+    from bilat.extract.text import read_table
+
+    return {r[1]: r[2] for r in read_table(Path(__file__).parent / "data" / "title_synonyms.tsv") if r[0] == kind}
+
+
+#: whole titles and their normal form; "X minister" → "minister of Y" (bilat/data/title_synonyms.tsv)
+TITLE_SYNONYMS: dict[str, str] = _title_table("synonym")
+_MINISTER_FIELDS: dict[str, str] = _title_table("minister")
 _TITLE_PREFIXES = ("acting ", "former ", "the ")
 
 
