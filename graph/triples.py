@@ -17,6 +17,17 @@ from bilat.ontology.namespace import BL, WD
 _DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
 
 
+def _mention(g: Graph, doc_id: str, start: int, end: int, anchor: str, refers_to: URIRef) -> None:
+    """A span of the document's text naming ``refers_to``."""
+    mn = iris.mention(doc_id, start, end)
+    g.add((mn, RDF.type, BL.Mention))
+    g.add((mn, BL.refersTo, refers_to))
+    g.add((mn, BL.extractedFrom, iris.document(doc_id)))
+    g.add((mn, BL.startOffset, Literal(start)))
+    g.add((mn, BL.endOffset, Literal(end)))
+    g.add((mn, BL.anchor, Literal(anchor)))
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -59,13 +70,7 @@ def document_graph(ex: Extraction, *, publisher: str | None = None) -> Graph:
             for lg, text in e.labels:
                 g.add((node, BL.proposedLabel, _lit(text, lg)))
         for m in e.mentions:
-            mn = iris.mention(d.id, m.start, m.end)
-            g.add((mn, RDF.type, BL.Mention))
-            g.add((mn, BL.refersTo, node))
-            g.add((mn, BL.extractedFrom, doc))
-            g.add((mn, BL.startOffset, Literal(m.start)))
-            g.add((mn, BL.endOffset, Literal(m.end)))
-            g.add((mn, BL.anchor, Literal(m.text)))
+            _mention(g, d.id, m.start, m.end, m.text, node)
 
     for p in ex.positions:
         if p.org is None:
@@ -150,13 +155,7 @@ def _event(g: Graph, shared: Graph, ev: Event, doc_id: str, doc: URIRef, lang: s
     g.add((node, BL.evidence, _lit(ev.evidence, lang)))
     g.add((node, BL.trigger, Literal(ev.trigger)))
     # the trigger is a mention of the event in this document (a merged event has several)
-    tm = iris.mention(doc_id, ev.start, ev.end)
-    g.add((tm, RDF.type, BL.Mention))
-    g.add((tm, BL.refersTo, node))
-    g.add((tm, BL.extractedFrom, doc))
-    g.add((tm, BL.startOffset, Literal(ev.start)))
-    g.add((tm, BL.endOffset, Literal(ev.end)))
-    g.add((tm, BL.anchor, Literal(ev.trigger)))
+    _mention(g, doc_id, ev.start, ev.end, ev.trigger, node)
     for key in ev.implicit:
         g.add((node, BL.implicitParticipant, iris.entity(key)))
         if key not in ev.participants:
