@@ -44,28 +44,34 @@ def write_extraction(store: Store, ex: Extraction, kb: dict[str, KBEntry], *,
     doc_g = document_graph(ex, publisher=publisher)
 
     facts = shared_graph(ex)
-    old_reported = {r["n"] for r in store.select(
-        f"SELECT DISTINCT ?n WHERE {{ GRAPH {g_iri.n3()} {{ ?n {BL.extractedFrom.n3()} ?d }} }}")
-        if str(r["n"]).startswith(_SHARED_PREFIXES)}
+    # what the stored version of this document reported: entities, and posts/events it shared
+    old_nodes, old_reported = set(), set()
+    for r in store.select(f"""SELECT DISTINCT ?n ?p WHERE {{ GRAPH {g_iri.n3()} {{
+            ?n ?p ?d . VALUES ?p {{ {BL.mentionedIn.n3()} {BL.extractedFrom.n3()} }} }} }}"""):
+        if r["p"] == BL.mentionedIn:
+            old_nodes.add(r["n"])
+        elif str(r["n"]).startswith(_SHARED_PREFIXES):
+            old_reported.add(r["n"])
 
-    new_keys = {e.key for e in ex.entities}
-    old = store.select(
-        f"SELECT DISTINCT ?e WHERE {{ GRAPH {g_iri.n3()} {{ ?e {BL.mentionedIn.n3()} ?d }} }}")
-    old_nodes = {r["e"] for r in old}
-    affected = old_nodes | {iris.entity(k) for k in new_keys}
-
-    # what the other documents say of the affected entities
-    elsewhere: set = set()
+    new_nodes = {iris.entity(e.key) for e in ex.entities}
+    affected = old_nodes | new_nodes
+    # names other documents propose for the entities not in the knowledge base (a handful of
+    # distinct labels each, whatever the size of the store) ...
     proposed: dict = defaultdict(Counter)
-    if affected:
-        rows = store.select(f"""SELECT ?e ?l WHERE {{
-            VALUES ?e {{ {_values(affected)} }}
-            GRAPH ?g {{ ?e {BL.mentionedIn.n3()} ?d . OPTIONAL {{ ?e {BL.proposedLabel.n3()} ?l }} }}
-            FILTER(?g != {g_iri.n3()}) }}""")
-        for r in rows:
-            elsewhere.add(r["e"])
-            if r.get("l") is not None:
-                proposed[r["e"]][r["l"]] += 1
+    unknown = {n for n in affected if iris.key_of(str(n)) not in kb}
+    if unknown:
+        for r in store.select(f"""SELECT ?e ?l (COUNT(?g) AS ?n) WHERE {{
+                VALUES ?e {{ {_values(unknown)} }}
+                GRAPH ?g {{ ?e {BL.proposedLabel.n3()} ?l }} FILTER(?g != {g_iri.n3()}) }}
+                GROUP BY ?e ?l"""):
+            proposed[r["e"]][r["l"]] += int(r["n"])
+    # ... and which entities this document stops mentioning are still mentioned elsewhere
+    dropped = old_nodes - new_nodes
+    elsewhere: set = set()
+    if dropped:
+        elsewhere = {r["e"] for r in store.select(f"""SELECT DISTINCT ?e WHERE {{
+            VALUES ?e {{ {_values(dropped)} }}
+            GRAPH ?g {{ ?e {BL.mentionedIn.n3()} ?d }} FILTER(?g != {g_iri.n3()}) }}""")}
 
     descriptions = Graph()
     for e in ex.entities:
@@ -78,7 +84,7 @@ def write_extraction(store: Store, ex: Extraction, kb: dict[str, KBEntry], *,
             counts[Literal(text, lang=lg)] += 1
         descriptions += entity_description(e, labels=_choose_labels(counts))
     # entities still mentioned elsewhere but no longer here keep their description, recomputed
-    for node in (old_nodes - {iris.entity(k) for k in new_keys}) & elsewhere:
+    for node in dropped & elsewhere:
         key = iris.key_of(str(node))
         if key in kb:
             descriptions += entity_description(kb[key])
