@@ -13,6 +13,7 @@ statements are not interactions and are left out. The graph is recomputed from t
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import combinations
 from decimal import ROUND_HALF_UP, Decimal
 
 from rdflib import Graph, Literal, URIRef
@@ -25,16 +26,24 @@ from bilat.ontology.namespace import BL
 
 
 def dyad_graph(rows) -> Graph:
-    """The dyads graph from rows of ``dyad_events.rq``."""
-    counts: dict = defaultdict(lambda: [0, []])
-    events: dict = defaultdict(set)
+    """The dyads graph from rows of ``dyad_events.rq`` (one per event and country)."""
+    per_event: dict = defaultdict(lambda: {"countries": set(), "month": None, "class": None, "score": None})
     for r in rows:
-        a, b, month, cls = str(r["a"]), str(r["b"]), str(r["month"]), r["class"]
-        cell = counts[(a, b, month, cls)]
-        cell[0] += 1
-        if r.get("goldstein") is not None:
-            cell[1].append(Decimal(str(r["goldstein"])))
-        events[(a, b)].add(r["ev"])
+        ev = per_event[r["ev"]]
+        ev["countries"].add(str(r["country"]))
+        ev["month"] = min(filter(None, (ev["month"], str(r["month"]))))  # one month per event
+        ev["class"] = ev["class"] or r["class"]
+        if r.get("goldstein") is not None and ev["score"] is None:
+            ev["score"] = Decimal(str(r["goldstein"]))
+    counts: dict = defaultdict(lambda: [0, []])
+    dyad_of: dict = defaultdict(set)
+    for node, ev in per_event.items():
+        for a, b in combinations(sorted(ev["countries"]), 2):
+            cell = counts[(a, b, ev["month"], ev["class"])]
+            cell[0] += 1
+            if ev["score"] is not None:
+                cell[1].append(ev["score"])
+            dyad_of[node].add((a, b))
     g = Graph()
     for (a, b, month, cls), (n, scores) in sorted(counts.items()):
         d = iris.dyad(iris.key_of(a) or a, iris.key_of(b) or b)
@@ -50,10 +59,9 @@ def dyad_graph(rows) -> Graph:
         if scores:
             mean = (sum(scores) / len(scores)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
             g.add((c, BL.meanGoldstein, Literal(mean)))
-    for (a, b), evs in events.items():
-        d = iris.dyad(iris.key_of(a) or a, iris.key_of(b) or b)
-        for ev in evs:
-            g.add((ev, BL.dyad, d))
+    for node, pairs in dyad_of.items():
+        for a, b in pairs:
+            g.add((node, BL.dyad, iris.dyad(iris.key_of(a) or a, iris.key_of(b) or b)))
     return g
 
 
