@@ -21,13 +21,14 @@ class IngestSummary:
     positions: int = 0
     triples: int = 0
     words: int = 0
+    unresolved_dates: int = 0  # date expressions that could not be resolved (left out, not guessed)
     seconds: float = 0.0
     problems: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         return (f"{self.documents} documents ingested ({self.unchanged} unchanged, {self.skipped} skipped), "
                 f"{self.entities} entities, {self.positions} positions, {self.events} events, "
-                f"{self.triples} triples, {self.seconds:.1f} s")
+                f"{self.triples} triples, {self.unresolved_dates} dates unresolved, {self.seconds:.1f} s")
 
 
 def load_kb_entries():
@@ -107,6 +108,7 @@ def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | N
             summary.events += len(extraction.events)
             summary.positions += len(extraction.positions)
             summary.words += len(doc.text.split())
+            summary.unresolved_dates += extraction.unresolved_dates
     finally:
         if bar is not None:
             bar.close()
