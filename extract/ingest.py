@@ -362,6 +362,8 @@ def _doc_from_object(obj: Any, *, path: str, line: int | None,
             raise _BadRecord(f"'id' must be a string, got {_json_type(doc_id)}")
         if not doc_id.strip():
             raise _BadRecord("'id' is empty")
+        if normalize_text(doc_id) != doc_id or any(0xD800 <= ord(c) <= 0xDFFF for c in doc_id):
+            raise _BadRecord("'id' holds control characters or invalid Unicode")
     elif default_id is not None:
         doc_id = default_id
     else:

@@ -152,6 +152,10 @@ def resolve_language(doc: Document) -> Document | Problem:
     """
     given = normalize_lang(doc.lang)
     if given in SUPPORTED:
+        cyr, lat = _cyrillic_latin(doc.text)
+        if (given == "en" and cyr > 3 * lat) or (given == "ru" and lat > 3 * cyr):
+            return _problem(doc, f"language given as {given!r} but the text is written in "
+                                 f"{'Cyrillic' if cyr > lat else 'Latin'} letters")
         return doc if doc.lang == given else dataclasses.replace(doc, lang=given)
     if given is not None and given.isalpha() and 2 <= len(given) <= 3:
         return _problem(doc, f"unsupported language {given!r}")
@@ -161,6 +165,14 @@ def resolve_language(doc: Document) -> Document | Problem:
     if code == UNDETERMINED:
         return _problem(doc, "cannot tell the language (expected English or Russian text)")
     return _problem(doc, f"unsupported language {code!r}")
+
+
+def _cyrillic_latin(text: str) -> tuple[int, int]:
+    """Counts of Cyrillic and Latin letters in the first few thousand characters."""
+    sample = text[:4000]
+    cyr = sum(1 for c in sample if "\u0400" <= c <= "\u04ff")
+    lat = sum(1 for c in sample if c.isascii() and c.isalpha())
+    return cyr, lat
 
 
 def _problem(doc: Document, message: str) -> Problem:
