@@ -88,7 +88,9 @@ def _doc(text, lang=None, path="in/a.txt", line=None):
     (_doc(EN_LONG, "EN"), "en"),
     (_doc(RU_LONG, "ru-RU"), "ru"),
     (_doc(RU_LONG, "  "), "ru"),
-    (_doc(DE_TEXT, "ru"), "ru"),  # a given language is trusted
+    # a given language is trusted unless the letters contradict it
+    (_doc(DE_TEXT, "ru"), Problem("in/a.txt", None, "language given as 'ru' but the text is written in Latin letters")),
+    (_doc(RU_LONG, "en"), Problem("in/a.txt", None, "language given as 'en' but the text is written in Cyrillic letters")),
     (_doc(EN_LONG, "de"), Problem("in/a.txt", None, "unsupported language 'de'")),
     (_doc(DE_TEXT), Problem("in/a.txt", None, "unsupported language 'de'")),
     (_doc(DE_TEXT, path="f.jsonl", line=4), Problem("f.jsonl", 4, "unsupported language 'de'")),
