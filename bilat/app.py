@@ -15,7 +15,8 @@ from typing import Callable, Iterable, Sequence
 class IngestSummary:
     documents: int = 0  # written (new or changed)
     unchanged: int = 0
-    skipped: int = 0  # problems: unreadable, unsupported language, failed extraction
+    skipped: int = 0  # unreadable input, unsupported language
+    failed: int = 0  # extraction or writing failed
     entities: int = 0
     events: int = 0
     positions: int = 0
@@ -26,7 +27,8 @@ class IngestSummary:
     problems: list[str] = field(default_factory=list)
 
     def line(self) -> str:
-        return (f"{self.documents} documents ingested ({self.unchanged} unchanged, {self.skipped} skipped), "
+        return (f"{self.documents} documents ingested ({self.unchanged} unchanged, {self.skipped} skipped, "
+                f"{self.failed} failed), "
                 f"{self.entities} entities, {self.positions} positions, {self.events} events, "
                 f"{self.triples} triples, {self.unresolved_dates} dates unresolved, {self.seconds:.1f} s")
 
@@ -38,6 +40,27 @@ def load_kb_entries():
 
 
 _EXTRACTOR = None
+_VERSION = None
+
+
+def pipeline_version() -> str:
+    """A digest of everything that decides what extraction gives: the code version, the
+    knowledge base (with the user's files) and the per-language data files. A document stored
+    under another version is extracted again."""
+    global _VERSION
+    if _VERSION is None:
+        import hashlib
+
+        from bilat import __version__
+        from bilat.graph.kb import kb_files
+
+        h = hashlib.sha256(__version__.encode())
+        from bilat.extract.text import DATA as data
+        for path in sorted(kb_files()) + sorted(data.rglob("*.tsv")):
+            h.update(str(path.name).encode())
+            h.update(path.read_bytes())
+        _VERSION = h.hexdigest()[:16]
+    return _VERSION
 
 
 def extractor():
@@ -71,6 +94,7 @@ def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | N
 
         bar = tqdm(total=len(items), unit="doc", file=sys.stderr, leave=False)
     ex = None
+    version = pipeline_version()
     try:
         for item in items:
             if bar is not None:
@@ -86,23 +110,24 @@ def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | N
                 summary.problems.append(str(doc))
                 report(str(doc))
                 continue
-            if is_unchanged(store, doc.id, doc.text):
-                summary.unchanged += 1
-                continue
-            if ex is None:
-                ex = extractor()
-            try:
+            try:  # one bad document must not stop the rest; each write is its own transaction
+                if is_unchanged(store, doc, version):
+                    summary.unchanged += 1
+                    continue
+                if ex is None:
+                    ex = extractor()
                 extraction = ex(doc)
-            except Exception as e:  # noqa: BLE001 - one bad document must not stop the rest
+                summary.triples += write_extraction(store, extraction, ex.kb, publisher=ex.publisher(doc),
+                                                    version=version)
+            except Exception as e:  # noqa: BLE001
                 where = doc.path or doc.id
                 if doc.line:
                     where += f":{doc.line}"
-                msg = f"{where}: extraction failed: {type(e).__name__}: {e}"
-                summary.skipped += 1
+                msg = f"{where}: failed: {type(e).__name__}: {str(e).strip().splitlines()[0] if str(e).strip() else ''}"
+                summary.failed += 1
                 summary.problems.append(msg)
                 report(msg)
                 continue
-            summary.triples += write_extraction(store, extraction, ex.kb, publisher=ex.publisher(doc))
             summary.documents += 1
             summary.entities += len(extraction.entities)
             summary.events += len(extraction.events)
@@ -112,10 +137,10 @@ def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | N
     finally:
         if bar is not None:
             bar.close()
-    if summary.documents:
-        from bilat.graph.dyads import refresh_dyads
+        if summary.documents:  # even when interrupted: the dyads follow what was written
+            from bilat.graph.dyads import refresh_dyads
 
-        refresh_dyads(store)
+            refresh_dyads(store)
     summary.seconds = time.perf_counter() - t0
     return summary
 
@@ -164,7 +189,21 @@ def validate(store):
 
 
 def export(store, fmt: str, path: str) -> str:
-    """Write the store to ``path`` in ``fmt``; returns a one-line description."""
+    """Write the store to ``path`` in ``fmt``; returns a one-line description. The file is
+    written beside and renamed into place, so a failed export leaves the previous one whole."""
+    import os
+
+    tmp = f"{path}.part"
+    try:
+        done = _export(store, fmt, tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+    return done.replace(tmp, path)
+
+
+def _export(store, fmt: str, path: str) -> str:
     if fmt == "graphml":
         from bilat.graph.export import export_graphml
 

@@ -24,6 +24,20 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
+def _port(text: str) -> int:
+    n = int(text)
+    if not 0 <= n <= 65535:
+        raise argparse.ArgumentTypeError(f"{text} is not a port (0-65535)")
+    return n
+
+
+def _positive(text: str) -> float:
+    x = float(text)
+    if not x > 0:
+        raise argparse.ArgumentTypeError(f"{text} is not a positive number of seconds")
+    return x
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="bilat", description="Bilateral-relations knowledge graph: news → RDF → SPARQL → GraphML.")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -49,8 +63,8 @@ def _parser() -> argparse.ArgumentParser:
 
     sp = with_store(sub.add_parser("serve", help="read-only SPARQL 1.1 endpoint"))
     sp.add_argument("--host", default="127.0.0.1")
-    sp.add_argument("--port", type=int, default=7878)
-    sp.add_argument("--timeout", type=float, default=30.0, help="query time limit in seconds")
+    sp.add_argument("--port", type=_port, default=7878)
+    sp.add_argument("--timeout", type=_positive, default=30.0, help="query time limit in seconds")
 
     with_store(sub.add_parser("validate", help="SHACL validation against ontology/shapes.ttl"))
     with_store(sub.add_parser("stats", help="counts of documents, entities, events, triples"))
@@ -80,14 +94,17 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # noqa: BLE001 - map every failure to one line and an exit code
         if debug:
             raise
-        from bilat.graph.sparql import QueryError
+        from bilat.graph.sparql import EndpointError, QueryError
         from bilat.graph.store import StoreError
 
         msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        if isinstance(e, EndpointError):  # the store, not the query
+            print(f"bilat: {msg}", file=sys.stderr)
+            return 2
         if isinstance(e, QueryError):
             print(f"bilat: bad query: {msg}", file=sys.stderr)
             return 1
-        if isinstance(e, (StoreError, OSError)):
+        if isinstance(e, (StoreError, OSError, ValueError)):  # bad store, bad combination of options
             print(f"bilat: {msg}", file=sys.stderr)
             return 2
         print(f"bilat: {type(e).__name__}: {msg}", file=sys.stderr)
@@ -108,7 +125,8 @@ def _run(args) -> int:
         with _open(args, create=True) as store:
             summary = app.ingest(args.paths, store=store, progress=sys.stderr.isatty())
         print(summary.line())
-        return 0 if summary.documents + summary.unchanged > 0 or not summary.skipped else 2
+        # 2: some input could not be read (the rest went in); 1: extraction or a write failed
+        return 2 if summary.skipped else 1 if summary.failed else 0
     if cmd == "query":
         if (args.sparql is None) == (args.file is None):
             raise UsageError("bilat query: give a SPARQL string or -f FILE (one of them)")
@@ -118,6 +136,8 @@ def _run(args) -> int:
                     query = f.read()
             except OSError as e:
                 raise UsageError(f"{args.file}: cannot read: {e.strerror}") from e
+            except UnicodeDecodeError as e:
+                raise UsageError(f"{args.file}: not UTF-8 text (byte {e.start})") from e
         else:
             query = args.sparql
         with _open(args) as store:

@@ -5,6 +5,7 @@ entities it mentions, which the store keeps once in the shared entities graph.
 from __future__ import annotations
 
 import hashlib
+import json
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
@@ -32,6 +33,13 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def document_hash(d, version: str = "") -> str:
+    """What decides whether a stored document is up to date: its text and metadata, and the
+    version of what extracts it (knowledge base, data files, code)."""
+    return content_hash(json.dumps([d.text, d.title, d.date, d.url, d.lang, d.source, version],
+                                   ensure_ascii=False))
+
+
 def date_literal(value: str) -> Literal | None:
     """"2021-11-09" → xsd:date, "2021-11" → xsd:gYearMonth, "2021" → xsd:gYear."""
     dt = _DATE_TYPES.get(len(value or ""))
@@ -42,7 +50,7 @@ def _lit(text: str, lang: str | None) -> Literal:
     return Literal(text, lang=lang) if lang else Literal(text)
 
 
-def document_graph(ex: Extraction, *, publisher: str | None = None) -> Graph:
+def document_graph(ex: Extraction, *, publisher: str | None = None, version: str = "") -> Graph:
     """The triples of one document's named graph."""
     d = ex.document
     g = Graph()
@@ -50,7 +58,7 @@ def document_graph(ex: Extraction, *, publisher: str | None = None) -> Graph:
     lang = d.lang or "en"
     g.add((doc, RDF.type, BL.Document))
     g.add((doc, DCTERMS.identifier, Literal(d.id)))
-    g.add((doc, BL.contentHash, Literal(content_hash(d.text))))
+    g.add((doc, BL.contentHash, Literal(document_hash(d, version))))
     g.add((doc, DCTERMS.language, Literal(lang)))
     if d.title:
         g.add((doc, DCTERMS.title, _lit(d.title, lang)))
@@ -77,6 +85,8 @@ def document_graph(ex: Extraction, *, publisher: str | None = None) -> Graph:
             continue  # a post belongs to a country or body; without one it says too little
         pos = iris.position(p.person, p.title_en, p.org)
         g.add((pos, BL.extractedFrom, doc))
+        if p.title_src and p.lang != "en":  # the source-language title belongs to this report
+            g.add((pos, BL.title, Literal(p.title_src, lang=p.lang)))
         g.add((pos, BL.evidence, _lit(p.evidence, p.lang)))
         if p.date and date_literal(p.date) is not None:
             g.add((pos, BL.date, date_literal(p.date)))
@@ -117,8 +127,6 @@ def shared_graph(ex: Extraction) -> Graph:
         g.add((person, BL.holdsPosition, pos))
         g.add((pos, RDF.type, BL.Position))
         g.add((pos, BL.title, Literal(p.title_en, lang="en")))
-        if p.title_src and p.lang != "en":
-            g.add((pos, BL.title, Literal(p.title_src, lang=p.lang)))
         g.add((pos, BL.ofOrganization, iris.entity(p.org)))
     doc = iris.document(ex.document.id)
     for ev in ex.events:

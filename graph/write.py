@@ -13,7 +13,7 @@ from rdflib import Graph, Literal
 from bilat.extract.records import Extraction, KBEntry
 from bilat.graph import iris
 from bilat.graph.store import Store, graph_ntriples, replace_graph_update
-from bilat.graph.triples import content_hash, document_graph, entity_description, shared_graph
+from bilat.graph.triples import document_graph, document_hash, entity_description, shared_graph
 from bilat.ontology.namespace import BL
 
 
@@ -28,8 +28,9 @@ def stored_hash(store: Store, doc_id: str) -> str | None:
     return str(rows[0]["h"]) if rows else None
 
 
-def is_unchanged(store: Store, doc_id: str, text: str) -> bool:
-    return stored_hash(store, doc_id) == content_hash(text)
+def is_unchanged(store: Store, doc, version: str = "") -> bool:
+    """Is this document stored as it is (same text, metadata and extraction version)?"""
+    return stored_hash(store, doc.id) == document_hash(doc, version)
 
 
 def _values(nodes) -> str:
@@ -37,23 +38,26 @@ def _values(nodes) -> str:
 
 
 def write_extraction(store: Store, ex: Extraction, kb: dict[str, KBEntry], *,
-                     publisher: str | None = None) -> int:
+                     publisher: str | None = None, version: str = "") -> int:
     """Replace the document's facts with ``ex``; returns the number of triples written."""
     doc_id = ex.document.id
     g_iri = iris.doc_graph(doc_id)
-    doc_g = document_graph(ex, publisher=publisher)
+    doc_g = document_graph(ex, publisher=publisher, version=version)
 
     facts = shared_graph(ex)
     # what the stored version of this document reported: entities, and posts/events it shared
     old_nodes, old_reported = set(), set()
     for r in store.select(f"""SELECT DISTINCT ?n ?p WHERE {{ GRAPH {g_iri.n3()} {{
-            ?n ?p ?d . VALUES ?p {{ {BL.mentionedIn.n3()} {BL.extractedFrom.n3()} }} }} }}"""):
-        if r["p"] == BL.mentionedIn:
+            {{ ?n ?p ?d . VALUES ?p {{ {BL.mentionedIn.n3()} {BL.extractedFrom.n3()} }} }}
+            UNION {{ ?d ?p ?n . VALUES ?p {{ {BL.publisher.n3()} }} }} }} }}"""):
+        if r["p"] in (BL.mentionedIn, BL.publisher):
             old_nodes.add(r["n"])
         elif str(r["n"]).startswith(_SHARED_PREFIXES):
             old_reported.add(r["n"])
 
     new_nodes = {iris.entity(e.key) for e in ex.entities}
+    if publisher:
+        new_nodes.add(iris.entity(publisher))
     affected = old_nodes | new_nodes
     # names other documents propose for the entities not in the knowledge base (a handful of
     # distinct labels each, whatever the size of the store) ...
@@ -71,9 +75,12 @@ def write_extraction(store: Store, ex: Extraction, kb: dict[str, KBEntry], *,
     if dropped:
         elsewhere = {r["e"] for r in store.select(f"""SELECT DISTINCT ?e WHERE {{
             VALUES ?e {{ {_values(dropped)} }}
-            GRAPH ?g {{ ?e {BL.mentionedIn.n3()} ?d }} FILTER(?g != {g_iri.n3()}) }}""")}
+            GRAPH ?g {{ {{ ?e {BL.mentionedIn.n3()} ?d }} UNION {{ ?d {BL.publisher.n3()} ?e }} }}
+            FILTER(?g != {g_iri.n3()}) }}""")}
 
     descriptions = Graph()
+    if publisher and publisher in kb:
+        descriptions += entity_description(kb[publisher])
     for e in ex.entities:
         node = iris.entity(e.key)
         if e.key in kb:

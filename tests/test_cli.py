@@ -34,6 +34,7 @@ def run(capsys, *args):
 
 
 def select(capsys, store, query):
+    capsys.readouterr()  # what earlier commands printed
     code, out, err = run(capsys, "query", PREFIXES + query, "--store", store, "--format", "json")
     assert code == 0, err
     return json.loads(out)["results"]["bindings"]
@@ -163,3 +164,55 @@ def test_query_does_not_load_spacy(store):
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert p.returncode == 0, p.stderr
     assert p.stdout.strip() == "true"
+
+
+def write_jsonl(path, *records):
+    import json as _json
+    path.write_text("".join(_json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return str(path)
+
+
+def test_a_publisher_the_text_never_names_is_still_described(capsys, tmp_path):
+    store = str(tmp_path / "store")
+    src = write_jsonl(tmp_path / "a.jsonl", {"id": "p1", "source": "TASS", "date": "2021-11-09",
+                                             "text": "Russia and Kazakhstan signed an agreement on Tuesday."})
+    assert main(["ingest", src, "--store", store]) == 0
+    rows = select(capsys, store, """SELECT ?l WHERE { ?d bl:publisher ?p . ?p a bl:MediaOutlet ; rdfs:label ?l
+        FILTER(lang(?l) = "en") }""")
+    assert [r["l"]["value"] for r in rows] == ["TASS"]
+    code, out, _ = run(capsys, "validate", "--store", store)
+    assert code == 0, out
+
+
+def test_changed_metadata_is_applied_to_an_unchanged_text(capsys, tmp_path):
+    store = str(tmp_path / "store")
+    text = "Kazakh President Kassym-Jomart Tokayev met Russian President Vladimir Putin in Moscow on Tuesday."
+    assert main(["ingest", write_jsonl(tmp_path / "a.jsonl", {"id": "m", "text": text, "date": "2021-11-09"}),
+                 "--store", store]) == 0
+    assert main(["ingest", write_jsonl(tmp_path / "b.jsonl", {"id": "m", "text": text, "date": "2022-03-15"}),
+                 "--store", store]) == 0
+    rows = select(capsys, store, "SELECT ?date WHERE { ?d dcterms:identifier \"m\" ; dcterms:date ?date }")
+    assert [r["date"]["value"] for r in rows] == ["2022-03-15"]
+
+
+def test_a_bad_record_does_not_stop_the_run_and_the_dyads_follow(capsys, tmp_path):
+    store = str(tmp_path / "store")
+    good = {"id": "g", "date": "2022-10-14", "text": "Russia and Kazakhstan signed an agreement on energy cooperation."}
+    bad = '{"id": "bad\\ud800", "text": "Russia and Kazakhstan met."}\n'
+    path = tmp_path / "d.jsonl"
+    path.write_text(__import__("json").dumps(good) + "\n" + bad, encoding="utf-8")
+    code, _, err = run(capsys, "ingest", str(path), "--store", store)
+    assert code == 2 and "d.jsonl:2" in err and "Traceback" not in err
+    rows = select(capsys, store, "SELECT ?c WHERE { ?d a bl:Dyad ; bl:dyadCount ?c }")
+    assert rows
+
+
+def test_a_report_withdrawn_leaves_no_trace_in_shared_facts(capsys, tmp_path):
+    store = str(tmp_path / "store")
+    en = {"id": "en1", "lang": "en", "text": "Russian Foreign Minister Sergey Lavrov arrived in Astana."}
+    ru = {"id": "ru1", "lang": "ru", "text": "Министр иностранных дел России Сергей Лавров прибыл в Астану."}
+    assert main(["ingest", write_jsonl(tmp_path / "a.jsonl", en, ru), "--store", store]) == 0
+    ru2 = dict(ru, text="Сергей Лавров прибыл в Астану.")
+    assert main(["ingest", write_jsonl(tmp_path / "b.jsonl", ru2), "--store", store]) == 0
+    rows = select(capsys, store, "SELECT ?t WHERE { ?p bl:holdsPosition ?pos . ?pos bl:title ?t }")
+    assert [r["t"]["value"] for r in rows] == ["Minister of Foreign Affairs"]
