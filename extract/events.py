@@ -224,6 +224,29 @@ class _Mention:
     affil: bool  # inside a title or a descriptive mention: an affiliation, not an actor
 
 
+MAX_UNIT_CHARS = 600  # a "sentence" longer than this (a list, a table, a page on one line) is cut
+
+
+def _bounded(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Cut an over-long stretch at semicolons or commas (at spaces when there are none), so
+    that the cost of a sentence stays bounded whatever the input's punctuation."""
+    out = []
+    while b - a > MAX_UNIT_CHARS:
+        window = text[a:a + MAX_UNIT_CHARS]
+        cut = max(window.rfind("; "), window.rfind(", "))
+        if cut < MAX_UNIT_CHARS // 4:
+            cut = window.rfind(" ")
+        if cut <= 0:
+            cut = MAX_UNIT_CHARS - 1
+        out.append((a, a + cut + 1))
+        a += cut + 1
+        while a < b and text[a].isspace():
+            a += 1
+    if b > a:
+        out.append((a, b))
+    return out
+
+
 @dataclass
 class _Unit:
     index: int
@@ -365,6 +388,7 @@ class _Extraction:
                 merged[-1] = (merged[-1][0], b)
             else:
                 merged.append((a, b))
+        merged = [piece for a, b in merged for piece in _bounded(text, a, b)]
         starts = [t.idx for t in self.sdoc]
         units = []
         for i, (a, b) in enumerate(merged):

@@ -383,3 +383,12 @@ def test_protest_rows_are_accusations_or_demonstrations():
         rows = {" ".join(w.text for w in r.words): r for r in tables(lang).triggers}
         assert rows[note].cls == "Accuse" and rows[note].cameo == "114"
         assert rows["protest" if lang == "en" else "протест"].cls == "Protest"
+
+
+def test_a_sentence_without_full_stops_is_cut_into_bounded_pieces():
+    from bilat.extract.events import MAX_UNIT_CHARS, _bounded
+
+    text = "Sergey Lavrov met officials in Astana to discuss Baikonur, " * 100
+    pieces = _bounded(text, 0, len(text))
+    assert all(b - a <= MAX_UNIT_CHARS for a, b in pieces)
+    assert "".join(text[a:b] for a, b in pieces).replace(" ", "") == text.replace(" ", "")
