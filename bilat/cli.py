@@ -122,6 +122,9 @@ def _run(args) -> int:
 
     cmd = args.command
     if cmd == "ingest":
+        missing = [p for p in args.paths if not os.path.exists(p)]
+        if len(missing) == len(args.paths):  # nothing to read: do not create an empty store
+            raise UsageError(f"{missing[0]}: no such file or folder")
         with _open(args, create=True) as store:
             summary = app.ingest(args.paths, store=store, progress=sys.stderr.isatty())
         print(summary.line())
