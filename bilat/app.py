@@ -33,12 +33,6 @@ class IngestSummary:
                 f"{self.triples} triples, {self.unresolved_dates} dates unresolved, {self.seconds:.1f} s")
 
 
-def load_kb_entries():
-    from bilat.graph.kb import load_kb
-
-    return load_kb()
-
-
 _EXTRACTOR = None
 _VERSION = None
 
@@ -68,8 +62,9 @@ def extractor():
     global _EXTRACTOR
     if _EXTRACTOR is None:
         from bilat.extract.pipeline import Extractor
+        from bilat.graph.kb import load_kb
 
-        _EXTRACTOR = Extractor(load_kb_entries())
+        _EXTRACTOR = Extractor(load_kb())
     return _EXTRACTOR
 
 

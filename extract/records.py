@@ -185,12 +185,6 @@ class Extraction(_Record):
     events: tuple[Event, ...] = ()
     unresolved_dates: int = 0
 
-    def entity(self, key: str) -> Entity | None:
-        for e in self.entities:
-            if e.key == key:
-                return e
-        return None
-
 
 @dataclass(frozen=True)
 class Alias(_Record):

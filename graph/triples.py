@@ -1,5 +1,5 @@
-"""Records to RDF: one document's ``Extraction`` becomes the triples of its named graph, and
-the descriptions (class, canonical labels, Wikidata link, knowledge-base names) of the
+"""Records to RDF: one document's ``Extraction`` becomes the triples of its named graph and the
+shared facts it reports, and the descriptions (class, canonical labels, Wikidata link, knowledge-base names) of the
 entities it mentions, which the store keeps once in the shared entities graph.
 """
 from __future__ import annotations
@@ -50,8 +50,13 @@ def _lit(text: str, lang: str | None) -> Literal:
     return Literal(text, lang=lang) if lang else Literal(text)
 
 
-def document_graph(ex: Extraction, *, publisher: str | None = None, version: str = "") -> Graph:
-    """The triples of one document's named graph."""
+def document_graphs(ex: Extraction, *, publisher: str | None = None, version: str = ""
+                    ) -> tuple[Graph, Graph]:
+    """The triples of one document's named graph, and the shared facts it reports: what
+    several documents may say identically of one node — posts (holder, title, organization)
+    and events reported by several documents (class, date, participants). The store keeps the
+    facts once, while each document's graph keeps its provenance (``bl:extractedFrom``,
+    ``bl:evidence``, offsets)."""
     d = ex.document
     g = Graph()
     doc = iris.document(d.id)
@@ -80,10 +85,15 @@ def document_graph(ex: Extraction, *, publisher: str | None = None, version: str
         for m in e.mentions:
             _mention(g, d.id, m.start, m.end, m.text, node)
 
+    facts = Graph()
     for p in ex.positions:
         if p.org is None:
             continue  # a post belongs to a country or body; without one it says too little
         pos = iris.position(p.person, p.title_en, p.org)
+        facts.add((iris.entity(p.person), BL.holdsPosition, pos))
+        facts.add((pos, RDF.type, BL.Position))
+        facts.add((pos, BL.title, Literal(p.title_en, lang="en")))
+        facts.add((pos, BL.ofOrganization, iris.entity(p.org)))
         g.add((pos, BL.extractedFrom, doc))
         if p.title_src and p.lang != "en":  # the source-language title belongs to this report
             g.add((pos, BL.title, Literal(p.title_src, lang=p.lang)))
@@ -95,44 +105,10 @@ def document_graph(ex: Extraction, *, publisher: str | None = None, version: str
         if p.conflict:
             g.add((pos, BL.conflict, Literal(p.conflict)))
 
-    shared = Graph()
     for ev in ex.events:
-        _event(g, shared, ev, d.id, doc, lang)
-    g += _events_only_here(shared, ex)
-    return g
-
-
-def _events_only_here(shared: Graph, ex: Extraction) -> Graph:
-    """The description triples of events that are this document's alone (not merged with
-    other reports) go into the document's graph."""
-    out = Graph()
-    merged = {event_iri(ev, ex.document.id) for ev in ex.events if is_merged(ev)}
-    for s, p, o in shared:
-        if s not in merged:
-            out.add((s, p, o))
-    return out
-
-
-def shared_graph(ex: Extraction) -> Graph:
-    """What several documents may say identically of one node: posts (holder, title,
-    organization) and events reported by several documents (class, date, participants).
-    The store keeps these once, in the shared facts graph, while each document's graph keeps
-    its provenance (``bl:extractedFrom``, ``bl:evidence``, offsets)."""
-    g = Graph()
-    for p in ex.positions:
-        if p.org is None:
-            continue
-        person = iris.entity(p.person)
-        pos = iris.position(p.person, p.title_en, p.org)
-        g.add((person, BL.holdsPosition, pos))
-        g.add((pos, RDF.type, BL.Position))
-        g.add((pos, BL.title, Literal(p.title_en, lang="en")))
-        g.add((pos, BL.ofOrganization, iris.entity(p.org)))
-    doc = iris.document(ex.document.id)
-    for ev in ex.events:
-        if is_merged(ev):
-            _event(Graph(), g, ev, ex.document.id, doc, ex.document.lang or "en")
-    return g
+        # what identifies an event reported by several documents is stated once, in the facts
+        _event(g, facts if is_merged(ev) else g, ev, d.id, doc, lang)
+    return g, facts
 
 
 def is_merged(ev: Event) -> bool:

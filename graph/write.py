@@ -13,7 +13,7 @@ from rdflib import Graph, Literal
 from bilat.extract.records import Extraction, KBEntry
 from bilat.graph import iris
 from bilat.graph.store import Store, graph_ntriples, replace_graph_update
-from bilat.graph.triples import document_graph, document_hash, entity_description, shared_graph
+from bilat.graph.triples import document_graphs, document_hash, entity_description
 from bilat.ontology.namespace import BL
 
 
@@ -42,9 +42,8 @@ def write_extraction(store: Store, ex: Extraction, kb: dict[str, KBEntry], *,
     """Replace the document's facts with ``ex``; returns the number of triples written."""
     doc_id = ex.document.id
     g_iri = iris.doc_graph(doc_id)
-    doc_g = document_graph(ex, publisher=publisher, version=version)
+    doc_g, facts = document_graphs(ex, publisher=publisher, version=version)
 
-    facts = shared_graph(ex)
     # what the stored version of this document reported: entities, and posts/events it shared
     old_nodes, old_reported = set(), set()
     for r in store.select(f"""SELECT DISTINCT ?n ?p WHERE {{ GRAPH {g_iri.n3()} {{
