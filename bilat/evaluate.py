@@ -722,7 +722,7 @@ def event_match(ev: GoldEvent, st: StoredEvent, gold: GoldDoc, stored: StoredDoc
                 ) -> tuple[bool, bool]:
     """``(found, speaker right)`` for a gold event against a stored one."""
     allowed = EVENT_CLASSES[ev.type]
-    if allowed is not None and not (st.classes & allowed):
+    if allowed is not None and not (st.classes & frozenset().union(*map(subclasses, allowed))):
         return False, False
     speaker_ok = bool(ev.speakers) and any(
         _matches(stored, s, gold.entity(name)) for name in ev.speakers for s in st.speakers)
