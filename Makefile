@@ -29,6 +29,7 @@ test: install
 eval: install
 	mkdir -p out
 	$(BIN)/bilat eval tests/corpus --baseline tests/eval_baseline.json --json out/eval.json
+	$(BIN)/bilat eval tests/regression --baseline tests/regression_baseline.json --json out/eval-regression.json
 
 bench: install
 	$(BIN)/python -m bench

@@ -2,8 +2,9 @@
 baseline checks, and end-to-end runs through the command line.
 
 The end-to-end tests load the real NLP pipelines (marked ``slow``). The last one is the
-regression guard of the issue: it fails when a figure on ``tests/corpus`` drops below the value
-recorded in ``tests/eval_baseline.json`` (raise that file as quality rises:
+regression guards: they fail when a figure on ``tests/corpus`` (real news) drops below the value
+recorded in ``tests/eval_baseline.json``, or one on ``tests/regression`` (the written articles)
+below ``tests/regression_baseline.json`` (raise those files as quality rises:
 ``.venv/bin/python -m bilat.evaluate tests/corpus --write-baseline tests/eval_baseline.json``).
 """
 from __future__ import annotations
@@ -23,6 +24,8 @@ from bilat.evaluate import (
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus"
 BASELINE = ROOT / "tests" / "eval_baseline.json"
+REGRESSION = ROOT / "tests" / "regression"
+REGRESSION_BASELINE = ROOT / "tests" / "regression_baseline.json"
 ID = "https://w3id.org/bilat/id/"
 
 
@@ -511,7 +514,7 @@ def test_eval_end_to_end_on_the_seed_files(tmp_path, capsys):
     gold_dir = tmp_path / "gold"
     gold_dir.mkdir()
     for name in ("seed_000_en.json", "seed_002_ru.json"):
-        shutil.copy(CORPUS / name, gold_dir / name)
+        shutil.copy(REGRESSION / name, gold_dir / name)
     out = tmp_path / "eval.json"
     assert main(["eval", str(gold_dir), "--json", str(out)]) == 0
     table = capsys.readouterr().out
@@ -538,13 +541,15 @@ def test_eval_end_to_end_on_the_seed_files(tmp_path, capsys):
 
 
 @pytest.mark.slow
-def test_dev_corpus_not_below_baseline():
-    """The regression guard: no figure on tests/corpus below tests/eval_baseline.json."""
-    baseline = E.read_baseline(BASELINE)
-    report = E.evaluate(CORPUS)
+@pytest.mark.parametrize("corpus, baseline_path", [(CORPUS, BASELINE), (REGRESSION, REGRESSION_BASELINE)],
+                         ids=["real-news", "regression"])
+def test_dev_corpus_not_below_baseline(corpus, baseline_path):
+    """The regression guards: no figure on a corpus below its baseline."""
+    baseline = E.read_baseline(baseline_path)
+    report = E.evaluate(corpus)
     _figures_in_unit_range(report)
     drops = E.compare(report, baseline)
-    assert not drops, "below the baseline " + str(BASELINE) + ":\n" + "\n".join(drops)
+    assert not drops, "below the baseline " + str(baseline_path) + ":\n" + "\n".join(drops)
 
 
 # --------------------------------------------------------------------------- sentence matching

@@ -22,7 +22,7 @@ from bilat.graph import kb as kbmod
 
 ROOT = Path(__file__).resolve().parents[1]
 KB_DIR = ROOT / "kb"
-GOLD_DIRS = (ROOT.parent / "shared" / "eval", ROOT / "tests" / "corpus")
+GOLD_DIRS = (ROOT.parent / "shared" / "eval", ROOT / "tests" / "regression")
 
 # Keys that are not the slug of the English label (documented in kb/README.md). None today.
 SLUG_EXCEPTIONS: dict[str, str] = {}
