@@ -634,8 +634,19 @@ class EntityScore:
     found: dict[str, str]  # gold name_en → IRI of the found (best) entity
 
 
-def score_entities(gold: GoldDoc, stored: StoredDoc) -> EntityScore:
-    """Entity recall, precision, canonical labels and types for one document."""
+def _name(stored: StoredDoc, iri: str) -> str:
+    """A readable name of a stored IRI for error lists: its label, else its local part."""
+    e = stored.entities.get(iri)
+    if e is not None and e.labels:
+        return e.labels[0][0]
+    names = sorted(stored.names.get(iri, ()))
+    return names[0] if names else iri.rsplit("/", 1)[-1]
+
+
+def score_entities(gold: GoldDoc, stored: StoredDoc, errors: list | None = None) -> EntityScore:
+    """Entity recall, precision, canonical labels and types for one document; with ``errors``
+    (a list), what went wrong is appended to it, one dict each."""
+    errors = errors if errors is not None else []
     t = Tally()
     lang = gold.lang
     ents = list(stored.entities.values())
@@ -644,12 +655,15 @@ def score_entities(gold: GoldDoc, stored: StoredDoc) -> EntityScore:
         cands = candidates(g, ents)
         t.add("entities.recall", lang, 1 if cands else 0, 1)
         if not cands:
+            errors.append({"kind": "entity.missed", "name": g.name_en, "type": g.type})
             continue
         best = cands[0]
         found[g.name_en] = best.iri
         canon = g.canonical(lang)
-        t.add("entities.canonical_label", lang,
-              1 if canon and fold(best.label(lang)) == fold(canon) else 0, 1)
+        label_ok = bool(canon) and fold(best.label(lang)) == fold(canon)
+        t.add("entities.canonical_label", lang, label_ok, 1)
+        if not label_ok:
+            errors.append({"kind": "entity.label", "name": canon, "label": best.label(lang)})
         ok_fine = accepted_classes(g)
         t.add("entities.type_fine", lang, 1 if best.classes & ok_fine else 0, 1)
         ok_coarse = {COARSE[c] for c in ok_fine if c in COARSE}
@@ -662,6 +676,8 @@ def score_entities(gold: GoldDoc, stored: StoredDoc) -> EntityScore:
             right += 1
         elif not any(_rank(e, g) is not None for g in neutral_gold):
             wrong += 1
+            errors.append({"kind": "entity.false", "label": _name(stored, e.iri),
+                           "class": sorted(e.classes)})
     t.add("entities.precision", lang, right, right + wrong)
     return EntityScore(t, found)
 
@@ -708,13 +724,23 @@ def role_matches(role: GoldRole, pos: StoredPosition, gold: GoldDoc, stored: Sto
     return any(_matches(stored, o, org) for o in pos.orgs)
 
 
-def score_positions(gold: GoldDoc, stored: StoredDoc) -> Tally:
+def score_positions(gold: GoldDoc, stored: StoredDoc, errors: list | None = None) -> Tally:
     t = Tally()
+    errors = errors if errors is not None else []
     edges = {i: [j for j, p in enumerate(stored.positions) if role_matches(r, p, gold, stored)]
              for i, r in enumerate(gold.roles)}
     pairs = max_matching(edges)
     t.add("positions.recall", gold.lang, len(pairs), len(gold.roles))
     t.add("positions.precision", gold.lang, len(pairs), len(stored.positions))
+    for i, r in enumerate(gold.roles):
+        if i not in pairs:
+            errors.append({"kind": "position.missed", "person": r.person, "position": r.position,
+                           "of": r.of})
+    taken = set(pairs.values())
+    for j, p in enumerate(stored.positions):
+        if j not in taken:
+            errors.append({"kind": "position.false", "person": _name(stored, p.person),
+                           "position": sorted(p.titles), "of": [_name(stored, o) for o in sorted(p.orgs)]})
     return t
 
 
@@ -743,7 +769,7 @@ def spans_overlap(a: Iterable[tuple[int, int]], b: Iterable[tuple[int, int]]) ->
     return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
 
 
-def score_events(gold: GoldDoc, stored: StoredDoc) -> Tally:
+def score_events(gold: GoldDoc, stored: StoredDoc, errors: list | None = None) -> Tally:
     """Event recall and precision for one document, sentence-matched.
 
     A gold event is found by a stored event reported on its sentence (the stored evidence or
@@ -754,6 +780,7 @@ def score_events(gold: GoldDoc, stored: StoredDoc) -> Tally:
     happened; stored events bilat marks negated or hypothetical; stored events left unpaired
     on the sentence of a gold event that is not scored."""
     t = Tally()
+    errors = errors if errors is not None else []
     lang = gold.lang
     scored = [i for i, ev in enumerate(gold.events)
               if ev.type != "OTHER" and (ev.status or "") not in UNSCORED]
@@ -785,6 +812,9 @@ def score_events(gold: GoldDoc, stored: StoredDoc) -> Tally:
             t.add("events.statement_speaker", lang, j is not None and info[(i, j)][0], 1)
         if j is not None:
             t.add("events.context", lang, info[(i, j)][1], 1)
+        else:
+            errors.append({"kind": "event.missed", "type": ev.type, "participants": list(ev.participants),
+                           "speaker": list(ev.speakers), "evidence": ev.evidence})
     matched = set(pairs.values())
     for j in live:
         st = stored.events[j]
@@ -792,6 +822,11 @@ def score_events(gold: GoldDoc, stored: StoredDoc) -> Tally:
             continue
         t.add("events.precision", lang, j in matched, 1)
         t.add(f"events.precision.{st.cls}", lang, j in matched, 1)
+        if j not in matched:
+            errors.append({"kind": "event.false", "class": st.cls,
+                           "participants": sorted(_name(stored, p) for p in st.participants),
+                           "speaker": sorted(_name(stored, p) for p in st.speakers),
+                           "evidence": st.evidence[0] if st.evidence else ""})
     return t
 
 
@@ -925,6 +960,7 @@ def evaluate(gold_dir: str | Path, *, skip: Iterable[str | Path] = (),
     by_dyad: dict[str, Tally] = defaultdict(Tally)
     dyad_docs: Counter[str] = Counter()
     found: dict[str, dict[str, str]] = {}
+    errors: dict[str, list] = {}
     with tempfile.TemporaryDirectory(prefix="bilat-eval-") as tmp:
         store = open_store(str(Path(tmp) / "store"), create=True)
         try:
@@ -948,9 +984,11 @@ def evaluate(gold_dir: str | Path, *, skip: Iterable[str | Path] = (),
                 stored = read_stored(store, iris.get(g.id), g.text)
                 if stored.iri is None:
                     report_problem(f"{g.path}: document {g.id!r} is not in the store")
-                ent = score_entities(g, stored)
+                errs: list = []
+                ent = score_entities(g, stored, errs)
                 found[g.id] = ent.found
-                for part in (ent.tally, score_positions(g, stored), score_events(g, stored)):
+                errors[g.id] = errs
+                for part in (ent.tally, score_positions(g, stored, errs), score_events(g, stored, errs)):
                     tally.merge(part, g.lang)
                     dyad = dyad_key(dyad_of(g))
                     by_dyad[dyad].merge(part, g.lang)
@@ -981,7 +1019,8 @@ def evaluate(gold_dir: str | Path, *, skip: Iterable[str | Path] = (),
                           "figures": {n: d_figs[n]["all"] for n in DYAD_FIGURES},
                           "counts": {n: d_counts[n]["all"] for n in DYAD_FIGURES if n in d_counts}}
     return {"gold_dir": str(gold_dir), "documents": n_docs, "ingest": speed,
-            "figures": figs, "counts": counts, "dyads": dyads, "problems": problems}
+            "figures": figs, "counts": counts, "dyads": dyads, "problems": problems,
+            "errors": errors}
 
 
 # =========================================================================== output
@@ -1084,21 +1123,25 @@ def read_baseline(path: str | Path) -> dict[str, Any]:
 def main(args) -> int:
     """The ``bilat eval`` command: ``args.gold_dir``, ``args.json``, ``args.baseline``."""
     out_json = getattr(args, "json", None)
+    out_errors = getattr(args, "errors", None)
     baseline_path = getattr(args, "baseline", None)
     try:
         baseline = read_baseline(baseline_path) if baseline_path else None
-        report = evaluate(args.gold_dir, skip=[p for p in (out_json, baseline_path) if p],
+        report = evaluate(args.gold_dir, skip=[p for p in (out_json, baseline_path, out_errors) if p],
                           on_problem=lambda m: print(f"bilat eval: {m}", file=sys.stderr))
     except GoldError as e:
         print(str(e).splitlines()[0], file=sys.stderr)
         return 2
     sys.stdout.write(format_report(report))
-    if out_json:
+    errors = report.pop("errors", {})
+    for path, content in ((out_json, report), (out_errors, errors)):
+        if not path:
+            continue
         try:
-            Path(out_json).write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n",
-                                      encoding="utf-8")
+            Path(path).write_text(json.dumps(content, ensure_ascii=False, indent=2) + "\n",
+                                  encoding="utf-8")
         except OSError as e:
-            print(f"{out_json}: cannot write: {e.strerror or e}", file=sys.stderr)
+            print(f"{path}: cannot write: {e.strerror or e}", file=sys.stderr)
             return 2
     if baseline is not None:
         drops = compare(report, baseline)
