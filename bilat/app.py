@@ -68,60 +68,124 @@ def extractor():
     return _EXTRACTOR
 
 
+class Progress:
+    """Progress of an ingest: a bar on a terminal (``"bar"``), or on a non-terminal one line
+    every ``every`` documents or ``seconds`` seconds, whichever comes first (``"lines"``)."""
+
+    def __init__(self, mode: str | None, *, every: int = 100, seconds: float = 30.0,
+                 out=None, clock=time.perf_counter):
+        self.mode, self.every, self.seconds = mode, every, seconds
+        self.out = out if out is not None else sys.stderr
+        self.clock = clock
+        self.t0 = self.last = clock()
+        self.done = 0
+        self.bar = None
+        if mode == "bar":
+            from tqdm import tqdm
+
+            self.bar = tqdm(unit="doc", file=self.out, leave=False)
+
+    def step(self, summary: "IngestSummary") -> None:
+        self.done += 1
+        if self.bar is not None:
+            self.bar.update(1)
+        elif self.mode == "lines":
+            now = self.clock()
+            if self.done % self.every == 0 or now - self.last >= self.seconds:
+                self.last = now
+                print(progress_line(self.done, summary, now - self.t0), file=self.out, flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def progress_line(done: int, s: "IngestSummary", seconds: float) -> str:
+    """One progress line.
+
+    >>> progress_line(200, IngestSummary(documents=180, unchanged=15, skipped=4, failed=1), 40.0)
+    'ingest: 200 documents read (180 written, 15 unchanged, 4 skipped, 1 failed), 5.0 documents/s, 40 s'
+    """
+    rate = done / seconds if seconds > 0 else 0.0
+    return (f"ingest: {done} documents read ({s.documents} written, {s.unchanged} unchanged, "
+            f"{s.skipped} skipped, {s.failed} failed), {rate:.1f} documents/s, {seconds:.0f} s")
+
+
 def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | None = None,
-           progress: bool = False, documents: Iterable | None = None) -> IngestSummary:
-    """Read ``paths`` (or the given ``documents``), extract, and write each document into
-    ``store`` in its own transaction. Problems are reported through ``on_problem`` and the
-    other documents still go in."""
+           progress: bool | str | None = False, documents: Iterable | None = None,
+           mentions: str | None = None, jobs: int = 1, dask=None, extractors=None,
+           progress_every: tuple[int, float] = (100, 30.0)) -> IngestSummary:
+    """Read ``paths`` (or the given ``documents``) lazily, extract, and write each document
+    into ``store`` in its own transaction, in input order. Problems are reported through
+    ``on_problem`` and the other documents still go in.
+
+    Extraction runs in this process (``jobs`` 1), in ``jobs`` worker processes, on the Dask
+    cluster whose scheduler is ``dask``, or in the given ``extractors`` pool
+    (:mod:`bilat.parallel`); this process is the one writer. ``mentions`` is the mention detail
+    kept (``full``, ``compact``, ``none``; see :data:`bilat.graph.triples.MENTION_MODES`).
+    ``progress``: True or ``"bar"`` for a bar, ``"lines"`` for progress lines."""
+    from bilat import parallel
     from bilat.extract.ingest import Problem, read_paths
     from bilat.extract.language import resolve_language
-    from bilat.graph.store import ensure_ontology
+    from bilat.graph.store import ensure_ontology, prepare_for_writing
+    from bilat.graph.triples import DEFAULT_MENTIONS, MENTION_MODES
     from bilat.graph.write import is_unchanged, write_extraction
 
+    mentions = mentions or DEFAULT_MENTIONS
+    if mentions not in MENTION_MODES:
+        raise ValueError(f"--mentions must be one of {', '.join(MENTION_MODES)}, got {mentions!r}")
     t0 = time.perf_counter()
     summary = IngestSummary()
     report = on_problem or (lambda msg: print(msg, file=sys.stderr))
+    prepare_for_writing(store)
     ensure_ontology(store)
-    items = list(documents) if documents is not None else list(read_paths(paths))
-    bar = None
-    if progress:
-        from tqdm import tqdm
+    items = iter(documents) if documents is not None else read_paths(paths)
+    bar = Progress("bar" if progress is True else progress or None, every=progress_every[0],
+                   seconds=progress_every[1])
+    # the document hash covers the mention mode: another mode rewrites the document
+    version = f"{pipeline_version()}/{mentions}"
 
-        bar = tqdm(total=len(items), unit="doc", file=sys.stderr, leave=False)
-    ex = None
-    version = pipeline_version()
-    try:
+    def problem(msg: str, kind: str = "skipped") -> None:
+        setattr(summary, kind, getattr(summary, kind) + 1)
+        summary.problems.append(msg)
+        report(msg)
+        bar.step(summary)
+
+    def where(doc) -> str:
+        return f"{doc.path or doc.id}:{doc.line}" if doc.line else (doc.path or doc.id)
+
+    def to_extract():
         for item in items:
-            if bar is not None:
-                bar.update(1)
             if isinstance(item, Problem):
-                summary.skipped += 1
-                summary.problems.append(str(item))
-                report(str(item))
+                problem(str(item))
                 continue
             doc = resolve_language(item)
             if isinstance(doc, Problem):
-                summary.skipped += 1
-                summary.problems.append(str(doc))
-                report(str(doc))
+                problem(str(doc))
                 continue
-            try:  # one bad document must not stop the rest; each write is its own transaction
+            try:
                 if is_unchanged(store, doc, version):
                     summary.unchanged += 1
+                    bar.step(summary)
                     continue
-                if ex is None:
-                    ex = extractor()
-                extraction = ex(doc)
-                summary.triples += write_extraction(store, extraction, ex.kb, publisher=ex.publisher(doc),
-                                                    version=version)
             except Exception as e:  # noqa: BLE001
-                where = doc.path or doc.id
-                if doc.line:
-                    where += f":{doc.line}"
-                msg = f"{where}: failed: {type(e).__name__}: {str(e).strip().splitlines()[0] if str(e).strip() else ''}"
-                summary.failed += 1
-                summary.problems.append(msg)
-                report(msg)
+                problem(f"{where(doc)}: failed: {parallel._first_line(e)}", "failed")
+                continue
+            yield doc
+
+    own = extractors is None
+    pool = parallel.pool(jobs, dask) if own else extractors
+    try:
+        for doc, result in pool.map(to_extract()):
+            if result[0] != "ok":
+                problem(f"{where(doc)}: failed: {result[1]}", "failed")
+                continue
+            _, extraction, publisher = result
+            try:  # one bad document must not stop the rest; each write is its own transaction
+                summary.triples += write_extraction(store, extraction, _kb(), publisher=publisher,
+                                                    version=version, mentions=mentions)
+            except Exception as e:  # noqa: BLE001
+                problem(f"{where(doc)}: failed: {parallel._first_line(e)}", "failed")
                 continue
             summary.documents += 1
             summary.entities += len(extraction.entities)
@@ -129,15 +193,33 @@ def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | N
             summary.positions += len(extraction.positions)
             summary.words += len(doc.text.split())
             summary.unresolved_dates += extraction.unresolved_dates
+            bar.step(summary)
     finally:
-        if bar is not None:
-            bar.close()
+        if own:
+            pool.close()
+        bar.close()
         if summary.documents:  # even when interrupted: the dyads follow what was written
             from bilat.graph.dyads import refresh_dyads
 
             refresh_dyads(store)
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+_KB: tuple = (None, {})
+
+
+def _kb() -> dict:
+    """The knowledge base by key, for the writer (extraction may run elsewhere)."""
+    global _KB
+    if _EXTRACTOR is not None:
+        return _EXTRACTOR.kb
+    from bilat.graph.kb import load_kb
+
+    entries = load_kb()  # cached; a changed file is re-read
+    if _KB[0] is not entries:
+        _KB = (entries, {e.key: e for e in entries})
+    return _KB[1]
 
 
 @dataclass

@@ -38,6 +38,13 @@ def _positive(text: str) -> float:
     return x
 
 
+def _jobs(text: str) -> int:
+    n = int(text)
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a number of jobs (1 or more)")
+    return n
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="bilat", description="Bilateral-relations knowledge graph: news → RDF → SPARQL → GraphML.")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -50,7 +57,19 @@ def _parser() -> argparse.ArgumentParser:
         return sp
 
     sp = with_store(sub.add_parser("ingest", help="read files or folders, extract, add to the store"))
-    sp.add_argument("paths", nargs="+", metavar="PATH")
+    sp.add_argument("paths", nargs="+", metavar="PATH",
+                    help="files or folders; '-' reads JSON lines from standard input")
+    sp.add_argument("--mentions", choices=("full", "compact", "none"), default="compact",
+                    help="mention detail kept per document: one node per mention and argument "
+                         "(full), one node per entity with its spans in one literal (compact, "
+                         "the default), or the event triggers' offsets only (none)")
+    sp.add_argument("--jobs", "-j", type=_jobs, default=1,
+                    help="extract in N worker processes (models loaded once per worker; this "
+                         "process writes)")
+    sp.add_argument("--dask", metavar="SCHEDULER_ADDRESS",
+                    help="extract on the Dask cluster of this scheduler (tcp://host:8786)")
+    sp.add_argument("--progress-every", type=int, default=100, metavar="N",
+                    help="on a non-terminal, a progress line every N documents (and every 30 s)")
 
     sp = with_store(sub.add_parser("query", help="run a SPARQL query"))
     sp.add_argument("sparql", nargs="?", metavar="SPARQL")
@@ -124,11 +143,16 @@ def _run(args) -> int:
 
     cmd = args.command
     if cmd == "ingest":
-        missing = [p for p in args.paths if not os.path.exists(p)]
+        missing = [p for p in args.paths if p != "-" and not os.path.exists(p)]
         if len(missing) == len(args.paths):  # nothing to read: do not create an empty store
             raise UsageError(f"{missing[0]}: no such file or folder")
+        if args.jobs > 1 and args.dask:
+            raise UsageError("bilat ingest: --jobs and --dask do not go together")
         with _open(args, create=True) as store:
-            summary = app.ingest(args.paths, store=store, progress=sys.stderr.isatty())
+            summary = app.ingest(args.paths, store=store,
+                                 progress="bar" if sys.stderr.isatty() else "lines",
+                                 mentions=args.mentions, jobs=args.jobs, dask=args.dask,
+                                 progress_every=(args.progress_every, 30.0))
         print(summary.line())
         # 2: some input could not be read (the rest went in); 1: extraction or a write failed
         return 2 if summary.skipped else 1 if summary.failed else 0

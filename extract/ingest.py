@@ -63,12 +63,28 @@ from bilat.extract.records import Document
 
 TEXT_EXTENSIONS = (".txt", ".md")
 HTML_EXTENSIONS = (".html", ".htm")
-JSON_EXTENSIONS = (".jsonl", ".json")
+JSON_EXTENSIONS = (".jsonl", ".json", ".jsonl.gz")
 EXTENSIONS = TEXT_EXTENSIONS + HTML_EXTENSIONS + JSON_EXTENSIONS
+STDIN = "-"  # a path that means: JSON lines from standard input
+#: ``.jsonl`` files larger than this are read line by line (UTF-8 or UTF-16 with a BOM), as
+#: ``.jsonl.gz`` and standard input always are; smaller ones are decoded whole (any encoding).
+STREAM_BYTES = 16 * 1024 * 1024
 SIDECAR_SUFFIX = ".meta.json"
 LANGUAGES = ("en", "ru")
 
-_EXT_LIST = ".txt, .md, .html, .htm, .jsonl or .json"
+_EXT_LIST = ".txt, .md, .html, .htm, .jsonl, .jsonl.gz or .json"
+
+
+def extension(name: str) -> str:
+    """The input extension of a file name, lowercased: ``.jsonl.gz`` counts as one.
+
+    >>> [extension(n) for n in ("a.TXT", "b.jsonl.gz", "c.gz", "d")]
+    ['.txt', '.jsonl.gz', '.gz', '']
+    """
+    low = name.lower()
+    if low.endswith(".jsonl.gz") and len(low) > len(".jsonl.gz"):
+        return ".jsonl.gz"
+    return os.path.splitext(low)[1]
 
 
 @dataclass(frozen=True)
@@ -550,8 +566,79 @@ def _decode_jsonl(data: bytes, path: str) -> tuple[list[tuple[int, str]], list[P
     return list(enumerate(text.split("\n"), 1)), []
 
 
+def _jsonl_record(line: str, p: str, number: int) -> Document | Problem | None:
+    if not line.strip():
+        return None
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as e:
+        return Problem(p, number, f"invalid JSON: {e.msg} (column {e.colno})")
+    try:
+        return _doc_from_object(obj, path=p, line=number)
+    except _BadRecord as e:
+        return Problem(p, number, str(e))
+
+
+def stream_jsonl(f, p: str) -> Iterator[Document | Problem]:
+    """Documents of a binary stream of JSON lines, read one line at a time (memory flat
+    whatever its length): UTF-8 (a BOM is dropped), or UTF-16/32 when a BOM says so; a line
+    that is not valid UTF-8 is a Problem and the reading goes on."""
+    import io
+
+    head = f.peek(4)[:4] if hasattr(f, "peek") else b""
+    lines: Iterator = iter(f)
+    wide = next(((codec, len(bom)) for bom, codec, _ in _BOMS if head.startswith(bom)
+                 and codec != "utf-8"), None)
+    if wide is not None:
+        f.read(wide[1])
+        lines = iter(io.TextIOWrapper(f, encoding=wide[0], newline=None))
+    any_line = False
+    for number, raw in enumerate(lines, 1):
+        if isinstance(raw, bytes):
+            if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8):]
+            try:
+                raw = raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                any_line = True
+                yield Problem(p, number, f"invalid UTF-8 at column {e.start + 1}")
+                continue
+        item = _jsonl_record(normalize_text(raw), p, number)
+        if item is not None:
+            any_line = True
+            yield item
+    if not any_line:
+        yield Problem(p, None, "empty file" if p != "<stdin>" else "no documents on standard input")
+
+
+def _stream_jsonl_file(path: Path) -> Iterator[Document | Problem]:
+    import gzip
+
+    p = str(path)
+    try:
+        if extension(path.name) == ".jsonl.gz":
+            f = gzip.open(path, "rb")
+        else:
+            f = open(path, "rb")
+    except OSError as e:
+        yield Problem(p, None, _os_message(e))
+        return
+    with f:
+        try:
+            yield from stream_jsonl(f, p)
+        except (OSError, EOFError, gzip.BadGzipFile) as e:  # truncated or corrupt .gz
+            yield Problem(p, None, f"cannot read: {e}")
+
+
 def _read_jsonl_file(path: Path) -> Iterator[Document | Problem]:
     p = str(path)
+    try:
+        if extension(path.name) == ".jsonl.gz" or path.stat().st_size > STREAM_BYTES:
+            yield from _stream_jsonl_file(path)
+            return
+    except OSError as e:
+        yield Problem(p, None, _os_message(e))
+        return
     try:
         lines, problems = _decode_jsonl(_read_bytes(path), p)
     except OSError as e:
@@ -620,12 +707,12 @@ def _read_json_file(path: Path, doc_id: str) -> Iterator[Document | Problem]:
 
 
 def _read_file(path: Path, doc_id: str) -> Iterator[Document | Problem]:
-    ext = path.suffix.lower()
+    ext = extension(path.name)
     if ext in TEXT_EXTENSIONS:
         yield from _read_text_file(path, doc_id)
     elif ext in HTML_EXTENSIONS:
         yield from _read_html_file(path, doc_id)
-    elif ext == ".jsonl":
+    elif ext in (".jsonl", ".jsonl.gz"):
         yield from _read_jsonl_file(path)
     else:
         yield from _read_json_file(path, doc_id)
@@ -667,7 +754,7 @@ def _walk(root: Path) -> list[tuple[str, ...]]:
         for name in filenames:
             if name.startswith("."):
                 continue
-            if _is_sidecar(name) or Path(name).suffix.lower() in EXTENSIONS:
+            if _is_sidecar(name) or extension(name) in EXTENSIONS:
                 found.append(rel + (name,))
     found.sort()
     return found
@@ -676,6 +763,11 @@ def _walk(root: Path) -> list[tuple[str, ...]]:
 def _iter_paths(paths: Sequence[str | Path]) -> Iterator[Document | Problem]:
     seen: set[Path] = set()
     for given in paths:
+        if str(given) == STDIN:
+            import sys
+
+            yield from stream_jsonl(sys.stdin.buffer, "<stdin>")
+            continue
         root = Path(given)
         if not root.exists():
             yield Problem(str(given), None, "no such file or directory")
@@ -694,7 +786,7 @@ def _iter_paths(paths: Sequence[str | Path]) -> Iterator[Document | Problem]:
                     if _sidecar_owner(path) is None:
                         yield _orphan_sidecar(path)
                     continue
-                stem = parts[-1][: -len(Path(parts[-1]).suffix)]
+                stem = parts[-1][: len(parts[-1]) - len(extension(parts[-1]))]
                 doc_id = "/".join(parts[:-1] + (stem,))
                 yield from _read_file(path, doc_id)
             continue
@@ -709,13 +801,13 @@ def _iter_paths(paths: Sequence[str | Path]) -> Iterator[Document | Problem]:
             if _sidecar_owner(root) is None:
                 yield _orphan_sidecar(root)
             continue  # read together with its document
-        ext = root.suffix.lower()
+        ext = extension(root.name)
         if ext not in EXTENSIONS:
             yield Problem(str(given), None,
                           f"unsupported file type {ext or '(no extension)'!r} "
                           f"(expected {_EXT_LIST})")
             continue
-        yield from _read_file(root, root.name[: -len(root.suffix)])
+        yield from _read_file(root, root.name[: len(root.name) - len(ext)])
 
 
 def read_paths(paths: Sequence[str | Path]) -> Iterator[Document | Problem]:

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from rdflib import URIRef
 
-from bilat.ontology.namespace import DOC, GRAPH, ID
+from bilat.ontology.namespace import DOC, GRAPH, ID  # noqa: F401 - GRAPH is used by graph.store
 
 ONTOLOGY_GRAPH = URIRef(GRAPH + "ontology")
 ENTITIES_GRAPH = URIRef(GRAPH + "entities")
@@ -65,6 +65,11 @@ def event(cls: str, *identity: object) -> URIRef:
 
 def mention(doc_id: str, start: int, end: int) -> URIRef:
     return URIRef(f"{document(doc_id)}#char={start},{end}")
+
+
+def entity_mentions(doc_id: str, key: str) -> URIRef:
+    """Every mention of one entity in one document (``--mentions compact``)."""
+    return URIRef(f"{document(doc_id)}#entity={_q(key)}")
 
 
 def argument(event_iri: str, key: str, start: int, end: int) -> URIRef:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import urllib.error
+import uuid
 import urllib.request
 from pathlib import Path
 
@@ -126,6 +127,7 @@ class RemoteStore(Store):
 
         self.query_url, self.update_url = endpoints(url)
         self.timeout = timeout
+        self._checked = False
 
     @property
     def target(self):
@@ -145,10 +147,35 @@ class RemoteStore(Store):
             raise StoreError(f"{self.location}: cannot reach the store: {e}") from e
 
     def dataset(self) -> Dataset:
+        """Every quad of the server, each in its named graph (what TriG and N-Quads exports
+        keep); triples of the server's own default graph, if any, in the default graph."""
         ds = Dataset(default_union=True)
-        data, _ = self.run_query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", fmt="ntriples")
-        ds.parse(data=data.decode("utf-8"), format="nt")
+        for r in self.select("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"):
+            ds.graph(r["g"]).add((r["s"], r["p"], r["o"]))
         return ds
+
+    def check_union_default_graph(self) -> None:
+        """Refuse a server whose default graph is not the union of its named graphs: bilat
+        writes every fact into a named graph and queries without GRAPH, so such a server
+        would take the ingest and answer every later query with nothing. Probed once: one
+        triple written into a graph of its own, looked for without GRAPH, then dropped."""
+        if self._checked:
+            return
+        token = uuid.uuid4().hex
+        graph = URIRef(f"{iris.GRAPH}probe/{token}")
+        triple = f"{graph.n3()} {DCTERMS.identifier.n3()} \"{token}\""
+        self.update(f"INSERT DATA {{ GRAPH {graph.n3()} {{ {triple} }} }}")
+        try:
+            seen = self.ask(f"ASK {{ {triple} }}")
+        finally:
+            self.update(f"DROP SILENT GRAPH {graph.n3()}")
+        if not seen:
+            raise StoreError(
+                f"{self.location}: the server's default graph is not the union of its named "
+                f"graphs, so queries would not see what bilat writes; start Oxigraph with "
+                f"'oxigraph serve --union-default-graph' (Virtuoso's default graph is the union "
+                f"already; see README, 'Remote stores')")
+        self._checked = True
 
 
 def open_store(location: str | None = None, *, create: bool = False) -> Store:
@@ -161,6 +188,12 @@ def open_store(location: str | None = None, *, create: bool = False) -> Store:
     if is_remote(location):
         return RemoteStore(location)
     return LocalStore(location, create=create)
+
+
+def prepare_for_writing(store: Store) -> None:
+    """Checks before the first write: a remote server must query the union of its graphs."""
+    if isinstance(store, RemoteStore):
+        store.check_union_default_graph()
 
 
 def graph_ntriples(g: Graph) -> str:

@@ -17,16 +17,73 @@ from bilat.ontology.namespace import BL, WD
 
 _DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
 
+#: How much mention detail a document's graph keeps (``bilat ingest --mentions``):
+#: ``full`` one node per mention and per event argument (type, entity, document, offsets,
+#: text); ``compact`` (the default) one node per (entity, document) with all its spans in one
+#: literal, event arguments as one literal per event, and each event's trigger as a node with
+#: its offsets; ``none`` only the event triggers' offsets.
+MENTION_MODES = ("full", "compact", "none")
+DEFAULT_MENTIONS = "compact"
 
-def _mention(g: Graph, doc_id: str, start: int, end: int, anchor: str, refers_to: URIRef) -> None:
-    """A span of the document's text naming ``refers_to``."""
+
+def format_spans(spans) -> str:
+    """Character spans as one literal, in text order: ``"0-6 40-46"``.
+
+    >>> format_spans([(40, 46), (0, 6), (0, 6)])
+    '0-6 40-46'
+    """
+    return " ".join(f"{s}-{e}" for s, e in sorted(set(spans)))
+
+
+def parse_spans(text: str) -> list[tuple[int, int]]:
+    """The inverse of :func:`format_spans`.
+
+    >>> parse_spans("0-6 40-46")
+    [(0, 6), (40, 46)]
+    """
+    out = []
+    for part in text.split():
+        s, _, e = part.partition("-")
+        out.append((int(s), int(e)))
+    return out
+
+
+def format_arguments(arguments) -> str:
+    """Event arguments (entity key, start, end) as one literal: ``"russia 0-6; kazakhstan 11-21"``
+    (keys hold no spaces), in text order.
+
+    >>> format_arguments([("kazakhstan", 11, 21), ("russia", 0, 6)])
+    'russia 0-6; kazakhstan 11-21'
+    """
+    return "; ".join(f"{k} {s}-{e}" for k, s, e in sorted(set(arguments), key=lambda a: (a[1], a[2], a[0])))
+
+
+def parse_arguments(text: str) -> list[tuple[str, int, int]]:
+    """The inverse of :func:`format_arguments`.
+
+    >>> parse_arguments("russia 0-6; kazakhstan 11-21")
+    [('russia', 0, 6), ('kazakhstan', 11, 21)]
+    """
+    out = []
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        key, _, span = part.rpartition(" ")
+        s, _, e = span.partition("-")
+        out.append((key, int(s), int(e)))
+    return out
+
+
+def _mention(g: Graph, doc_id: str, start: int, end: int, anchor: str, refers_to: URIRef,
+             full: bool = True) -> None:
+    """A span of the document's text naming ``refers_to`` (``full``: with its class, document
+    and text; else its offsets alone — the graph names the document, the text has the words)."""
     mn = iris.mention(doc_id, start, end)
-    g.add((mn, RDF.type, BL.Mention))
     g.add((mn, BL.refersTo, refers_to))
-    g.add((mn, BL.extractedFrom, iris.document(doc_id)))
     g.add((mn, BL.startOffset, Literal(start)))
     g.add((mn, BL.endOffset, Literal(end)))
-    g.add((mn, BL.anchor, Literal(anchor)))
+    if full:
+        g.add((mn, RDF.type, BL.Mention))
+        g.add((mn, BL.extractedFrom, iris.document(doc_id)))
+        g.add((mn, BL.anchor, Literal(anchor)))
 
 
 def content_hash(text: str) -> str:
@@ -50,8 +107,8 @@ def _lit(text: str, lang: str | None) -> Literal:
     return Literal(text, lang=lang) if lang else Literal(text)
 
 
-def document_graphs(ex: Extraction, *, publisher: str | None = None, version: str = ""
-                    ) -> tuple[Graph, Graph]:
+def document_graphs(ex: Extraction, *, publisher: str | None = None, version: str = "",
+                    mentions: str = DEFAULT_MENTIONS) -> tuple[Graph, Graph]:
     """The triples of one document's named graph, and the shared facts it reports: what
     several documents may say identically of one node — posts (holder, title, organization)
     and events reported by several documents (class, date, participants). The store keeps the
@@ -82,8 +139,13 @@ def document_graphs(ex: Extraction, *, publisher: str | None = None, version: st
         if not e.in_kb:
             for lg, text in e.labels:
                 g.add((node, BL.proposedLabel, _lit(text, lg)))
-        for m in e.mentions:
-            _mention(g, d.id, m.start, m.end, m.text, node)
+        if mentions == "full":
+            for m in e.mentions:
+                _mention(g, d.id, m.start, m.end, m.text, node)
+        elif mentions == "compact" and e.mentions:
+            mn = iris.entity_mentions(d.id, e.key)
+            g.add((mn, BL.refersTo, node))
+            g.add((mn, BL.spans, Literal(format_spans((m.start, m.end) for m in e.mentions))))
 
     facts = Graph()
     for p in ex.positions:
@@ -107,7 +169,7 @@ def document_graphs(ex: Extraction, *, publisher: str | None = None, version: st
 
     for ev in ex.events:
         # what identifies an event reported by several documents is stated once, in the facts
-        _event(g, facts if is_merged(ev) else g, ev, d.id, doc, lang)
+        _event(g, facts if is_merged(ev) else g, ev, d.id, doc, lang, mentions)
     return g, facts
 
 
@@ -123,7 +185,8 @@ def event_iri(ev: Event, doc_id: str) -> URIRef:
     return iris.event(ev.cls, doc_id, ev.start, ev.end)
 
 
-def _event(g: Graph, shared: Graph, ev: Event, doc_id: str, doc: URIRef, lang: str) -> None:
+def _event(g: Graph, shared: Graph, ev: Event, doc_id: str, doc: URIRef, lang: str,
+           mentions: str = DEFAULT_MENTIONS) -> None:
     """Provenance of the report into ``g``; what identifies the event into ``shared``."""
     node = event_iri(ev, doc_id)
     shared.add((node, RDF.type, BL[ev.cls]))
@@ -139,7 +202,7 @@ def _event(g: Graph, shared: Graph, ev: Event, doc_id: str, doc: URIRef, lang: s
     g.add((node, BL.evidence, _lit(ev.evidence, lang)))
     g.add((node, BL.trigger, Literal(ev.trigger)))
     # the trigger is a mention of the event in this document (a merged event has several)
-    _mention(g, doc_id, ev.start, ev.end, ev.trigger, node)
+    _mention(g, doc_id, ev.start, ev.end, ev.trigger, node, full=mentions == "full")
     for key in ev.implicit:
         g.add((node, BL.implicitParticipant, iris.entity(key)))
         if key not in ev.participants:
@@ -160,7 +223,9 @@ def _event(g: Graph, shared: Graph, ev: Event, doc_id: str, doc: URIRef, lang: s
         g.add((node, BL.cameoCode, Literal(ev.cameo)))
     if ev.goldstein is not None:
         g.add((node, BL.goldstein, Literal(Decimal(str(ev.goldstein)))))
-    for key, start, end in ev.arguments:
+    if mentions == "compact" and ev.arguments:
+        g.add((node, BL.argumentSpans, Literal(format_arguments(ev.arguments))))
+    for key, start, end in (ev.arguments if mentions == "full" else ()):
         arg = iris.argument(node, key, start, end)
         g.add((node, BL.argument, arg))
         g.add((arg, RDF.type, BL.Argument))

@@ -13,7 +13,7 @@ from rdflib import Graph, Literal
 from bilat.extract.records import Extraction, KBEntry
 from bilat.graph import iris
 from bilat.graph.store import Store, graph_ntriples, replace_graph_update
-from bilat.graph.triples import document_graphs, document_hash, entity_description
+from bilat.graph.triples import DEFAULT_MENTIONS, document_graphs, document_hash, entity_description
 from bilat.ontology.namespace import BL
 
 
@@ -38,11 +38,12 @@ def _values(nodes) -> str:
 
 
 def write_extraction(store: Store, ex: Extraction, kb: dict[str, KBEntry], *,
-                     publisher: str | None = None, version: str = "") -> int:
+                     publisher: str | None = None, version: str = "",
+                     mentions: str = DEFAULT_MENTIONS) -> int:
     """Replace the document's facts with ``ex``; returns the number of triples written."""
     doc_id = ex.document.id
     g_iri = iris.doc_graph(doc_id)
-    doc_g, facts = document_graphs(ex, publisher=publisher, version=version)
+    doc_g, facts = document_graphs(ex, publisher=publisher, version=version, mentions=mentions)
 
     # what the stored version of this document reported: entities, and posts/events it shared
     old_nodes, old_reported = set(), set()

@@ -112,6 +112,8 @@ class BL(DefinedNamespace):
     startOffset: URIRef  # xsd:integer
     endOffset: URIRef  # xsd:integer (exclusive)
     anchor: URIRef  # the mention's text
+    spans: URIRef  # "0-6 40-46": every span of an entity in a document (--mentions compact)
+    argumentSpans: URIRef  # "russia 0-6; kazakhstan 11-21": an event's arguments in a document
     trigger: URIRef  # the event's trigger words
     startDate: URIRef  # xsd:date
     endDate: URIRef  # xsd:date

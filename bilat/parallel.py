@@ -1,0 +1,197 @@
+"""Extraction beside the writer: in this process, in worker processes, or on a Dask cluster.
+
+``bilat ingest`` reads documents and writes their graphs in one process (one writer: each
+document is one transaction, in input order); what it hands out is the extraction, document by
+document. An *extractor pool* maps documents to results, lazily and in order, with a bounded
+number of documents in flight (memory stays flat however long the input):
+
+- :class:`InProcess` — the models of this process (``--jobs 1``);
+- :class:`Processes` — ``N`` worker processes, each loading the models once (``--jobs N``);
+- :class:`Dask` — the workers of a Dask cluster (``--dask SCHEDULER_ADDRESS``), each loading the
+  models once (the first task a worker runs loads them; later tasks reuse them).
+
+A result is ``("ok", Extraction, publisher)`` or ``("error", message)``: a document that fails
+is reported and the others go on. A worker process that dies takes the document at the head of
+the queue with it (reported as failed); the pool is restarted for the rest.
+"""
+from __future__ import annotations
+
+import os
+from collections import deque
+from typing import Iterable, Iterator
+
+Result = tuple
+
+
+def _first_line(e: BaseException) -> str:
+    text = str(e).strip()
+    return f"{type(e).__name__}: {text.splitlines()[0]}" if text else type(e).__name__
+
+
+def extract_one(doc) -> Result:
+    """Extract one document with this process's models (loaded on first use)."""
+    from bilat import app
+
+    try:
+        ex = app.extractor()
+        return ("ok", ex(doc), ex.publisher(doc))
+    except Exception as e:  # noqa: BLE001 - reported per document, the others go on
+        return ("error", _first_line(e))
+
+
+def warm_up() -> int:
+    """Load the models of this process (a worker's initializer); returns its pid."""
+    from bilat import app
+
+    app.extractor()
+    return os.getpid()
+
+
+class InProcess:
+    """Extraction in this process, one document after the other."""
+
+    workers = 1
+
+    def map(self, docs: Iterable) -> Iterator[tuple[object, Result]]:
+        for doc in docs:
+            yield doc, extract_one(doc)
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class _Windowed(InProcess):
+    """Submit ahead up to ``window`` documents; yield results in submission order."""
+
+    window = 4
+
+    def _submit(self, doc):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _result(self, future) -> Result:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def map(self, docs: Iterable) -> Iterator[tuple[object, Result]]:
+        pending: deque = deque()
+        it = iter(docs)
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < self.window:
+                try:
+                    doc = next(it)
+                except StopIteration:
+                    exhausted = True
+                    break
+                pending.append((doc, self._submit(doc)))
+            if not pending:
+                return
+            doc, fut = pending.popleft()
+            yield doc, self._result_or_restart(doc, fut, pending)
+
+    def _result_or_restart(self, doc, fut, pending: deque) -> Result:
+        return self._result(fut)
+
+
+class Processes(_Windowed):
+    """``jobs`` worker processes (spawned, so that they share nothing with the writer's store),
+    each loading the models once."""
+
+    def __init__(self, jobs: int):
+        if jobs < 1:
+            raise ValueError(f"--jobs must be at least 1, got {jobs}")
+        self.workers = jobs
+        self.window = 2 * jobs + 2
+        self._pool = None
+        self._start()
+
+    def _start(self) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self._pool = ProcessPoolExecutor(max_workers=self.workers,
+                                         mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=warm_up)
+
+    def warm(self) -> None:
+        """Start every worker and load its models now (not on the first documents)."""
+        list(self._pool.map(_sleep_then_pid, [0.2] * self.workers))
+
+    def _submit(self, doc):
+        return self._pool.submit(extract_one, doc)
+
+    def _result(self, fut) -> Result:
+        return fut.result()
+
+    def _result_or_restart(self, doc, fut, pending: deque) -> Result:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return fut.result()
+        except BrokenProcessPool:
+            # every pending future is lost with the pool: restart it and resubmit the others
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._start()
+            for i, (d, _) in enumerate(pending):
+                pending[i] = (d, self._submit(d))
+            return ("error", "the worker process extracting it died")
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def _sleep_then_pid(seconds: float) -> int:
+    import time
+
+    time.sleep(seconds)  # keeps one worker busy so that the next task goes to another
+    return os.getpid()
+
+
+class Dask(_Windowed):
+    """The workers of a Dask cluster: ``address`` is a scheduler address
+    (``tcp://host:8786``) or a ``distributed.Client``."""
+
+    def __init__(self, address):
+        from distributed import Client
+
+        if isinstance(address, Client):
+            self.client, self._own = address, False
+        else:
+            try:
+                self.client, self._own = Client(address, timeout="20s"), True
+            except OSError as e:
+                raise OSError(f"--dask {address}: cannot reach the scheduler: {e}") from e
+        threads = sum(self.client.nthreads().values()) or 1
+        self.workers = threads
+        self.window = 2 * threads + 2
+
+    def _submit(self, doc):
+        return self.client.submit(extract_one, doc, pure=False)
+
+    def _result(self, fut) -> Result:
+        try:
+            return fut.result()
+        except Exception as e:  # noqa: BLE001 - a lost worker, a cancelled task
+            return ("error", f"on the Dask cluster: {_first_line(e)}")
+        finally:
+            fut.release()
+
+    def close(self) -> None:
+        if self._own:
+            self.client.close()
+
+
+def pool(jobs: int = 1, dask=None):
+    """The extractor pool for ``--jobs`` / ``--dask``."""
+    if dask is not None:
+        return Dask(dask)
+    if jobs <= 1:
+        return InProcess()
+    return Processes(jobs)
