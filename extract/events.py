@@ -1428,12 +1428,17 @@ class _Extraction:
         """Whether a cue phrase of ``kind`` occurs; with ``unless_followed``, not when a
         complement names them ("the presidents of Russia and Kazakhstan")."""
         phrases = self.tab.phrases(kind)
+        if not phrases:
+            return False
         of = self.tab.words("of")
+        by_first: dict[str, list] = {}
+        for seq in phrases:
+            by_first.setdefault(seq[0], []).append(seq)
+        forms = [self.tk(t) | {fold(t.text)} for t in toks]  # each token's words, once
         for i in range(len(toks)):
-            for seq in phrases:
+            for seq in (seq for w0 in forms[i] for seq in by_first.get(w0, ())):
                 n = len(seq)
-                if i + n <= len(toks) and all(
-                        w in self.tk(toks[i + j]) or w == fold(toks[i + j].text) for j, w in enumerate(seq)):
+                if i + n <= len(toks) and all(w in forms[i + j] for j, w in enumerate(seq)):
                     if unless_followed and i + n < len(toks):
                         nxt = toks[i + n]
                         if self.tk(nxt) & of or any(m.cls == "Country" for m in self.mentions_of_tokens([nxt])):

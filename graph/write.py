@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from rdflib import Graph, Literal
+from rdflib import Literal
 
 from bilat.extract.records import Extraction, KBEntry
 from bilat.graph import iris
 from bilat.graph.store import Store, graph_ntriples, replace_graph_update
-from bilat.graph.triples import DEFAULT_MENTIONS, document_graphs, document_hash, entity_description
+from bilat.graph.triples import (DEFAULT_MENTIONS, Triples, document_graphs, document_hash,
+                                 entity_description)
 from bilat.ontology.namespace import BL
 
 
@@ -78,7 +79,7 @@ def write_extraction(store: Store, ex: Extraction, kb: dict[str, KBEntry], *,
             GRAPH ?g {{ {{ ?e {BL.mentionedIn.n3()} ?d }} UNION {{ ?d {BL.publisher.n3()} ?e }} }}
             FILTER(?g != {g_iri.n3()}) }}""")}
 
-    descriptions = Graph()
+    descriptions = Triples()
     if publisher and publisher in kb:
         descriptions += entity_description(kb[publisher])
     for e in ex.entities:

@@ -1,0 +1,306 @@
+"""Issue 12: the compact graph, ingest on many cores or a Dask cluster, streaming input, and a
+remote store that refuses to lie. Real pipelines, real Oxigraph stores and servers; no timings
+(those are in ``make bench``)."""
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "articles"
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+REGRESSION = ROOT / "tests" / "regression"
+BILAT = [sys.executable, "-m", "bilat"]
+
+
+# ----------------------------------------------------------------------------- pure functions
+
+@pytest.mark.parametrize("spans, text", [
+    ([(0, 6)], "0-6"),
+    ([(40, 46), (0, 6)], "0-6 40-46"),
+    ([(5, 9), (5, 9), (1, 2)], "1-2 5-9"),
+    ([], ""),
+])
+def test_spans_literal(spans, text):
+    from bilat.graph.triples import format_spans, parse_spans
+
+    assert format_spans(spans) == text
+    assert parse_spans(text) == sorted(set(spans))
+
+
+@pytest.mark.parametrize("args, text", [
+    ([("russia", 0, 6)], "russia 0-6"),
+    ([("kazakhstan", 11, 21), ("russia", 0, 6)], "russia 0-6; kazakhstan 11-21"),
+    ([("person/ivan-ivanov", 3, 14)], "person/ivan-ivanov 3-14"),
+])
+def test_arguments_literal(args, text):
+    from bilat.graph.triples import format_arguments, parse_arguments
+
+    assert format_arguments(args) == text
+    assert sorted(parse_arguments(text)) == sorted(args)
+
+
+@pytest.mark.parametrize("name, ext", [
+    ("a.txt", ".txt"), ("A.JSONL", ".jsonl"), ("news.jsonl.gz", ".jsonl.gz"),
+    ("x.JSONL.GZ", ".jsonl.gz"), ("x.gz", ".gz"), (".jsonl.gz", ".gz"), ("README", ""),
+])
+def test_extension(name, ext):
+    from bilat.extract.ingest import extension
+
+    assert extension(name) == ext
+
+
+def test_progress_lines_every_n_documents_or_seconds():
+    from bilat.app import IngestSummary, Progress
+
+    now = [0.0]
+    out = io.StringIO()
+    p = Progress("lines", every=3, seconds=10.0, out=out, clock=lambda: now[0])
+    s = IngestSummary()
+    for t in (1, 2, 3, 4, 15, 16):  # 3rd and 6th documents (count), 5th (12 s since the last)
+        now[0] = float(t)
+        s.documents += 1
+        p.step(s)
+    lines = out.getvalue().splitlines()
+    assert lines == [
+        "ingest: 3 documents read (3 written, 0 unchanged, 0 skipped, 0 failed), 1.0 documents/s, 3 s",
+        "ingest: 5 documents read (5 written, 0 unchanged, 0 skipped, 0 failed), 0.3 documents/s, 15 s",
+        "ingest: 6 documents read (6 written, 0 unchanged, 0 skipped, 0 failed), 0.4 documents/s, 16 s",
+    ]
+
+
+def test_no_progress_without_a_mode():
+    from bilat.app import IngestSummary, Progress
+
+    out = io.StringIO()
+    p = Progress(None, every=1, out=out)
+    p.step(IngestSummary())
+    assert out.getvalue() == ""
+
+
+# ----------------------------------------------------------------------------- helpers
+
+def _docs(n_regression: int = 4):
+    from bilat.extract.ingest import read_documents
+
+    files = sorted(REGRESSION.glob("*.json"))[:n_regression]
+    docs, problems = read_documents([EXAMPLES, *files])
+    assert not problems
+    return docs
+
+
+def _nquads(store) -> list[str]:
+    """Sorted N-Quads of a store, blank node labels (the ontology's lists) made equal."""
+    data = store.ox.dump(format=__import__("pyoxigraph").RdfFormat.N_QUADS).decode("utf-8")
+    return sorted(re.sub(r"_:[A-Za-z0-9]+", "_:b", line) for line in data.splitlines())
+
+
+def _ingest(tmp_path, name, docs, **kw):
+    from bilat import app
+    from bilat.graph.store import open_store
+
+    problems: list[str] = []
+    st = open_store(str(tmp_path / name), create=True)
+    summary = app.ingest([], store=st, documents=docs, on_problem=problems.append, **kw)
+    return st, summary, problems
+
+
+# ----------------------------------------------------------------------------- compact graph
+
+def test_mention_modes(tmp_path):
+    from bilat.graph.sparql import load_query
+
+    docs = _docs(2)
+    counts = {}
+    for mode in ("full", "compact", "none"):
+        st, summary, problems = _ingest(tmp_path, mode, docs, mentions=mode)
+        assert not problems and summary.documents == len(docs)
+        counts[mode] = st.quad_count()
+        n = lambda q: int(st.select(q)[0]["n"])  # noqa: E731
+        mentions = n("SELECT (COUNT(*) AS ?n) WHERE { ?m a bl:Mention }")
+        spans = n("SELECT (COUNT(*) AS ?n) WHERE { ?m bl:spans ?s }")
+        args = n("SELECT (COUNT(*) AS ?n) WHERE { ?e bl:argumentSpans ?s }")
+        arg_nodes = n("SELECT (COUNT(*) AS ?n) WHERE { ?a a bl:Argument }")
+        if mode == "full":
+            assert mentions > 0 and arg_nodes > 0 and spans == 0 and args == 0
+        elif mode == "compact":
+            assert mentions == 0 and arg_nodes == 0 and spans > 0 and args > 0
+        else:
+            assert mentions == spans == args == arg_nodes == 0
+        # every mode keeps what bilat eval reads: each event's trigger offsets in its document
+        doc = st.select("SELECT ?d WHERE { ?d a bl:Document } ORDER BY ?d LIMIT 1")[0]["d"]
+        rows = st.select(load_query("eval_event_spans").replace("?doc", doc.n3()))
+        assert rows and all(int(r["start"]) < int(r["end"]) for r in rows)
+        # the example queries of the contract see the same facts
+        st.close()
+    assert counts["none"] < counts["compact"] < counts["full"] * 0.7
+
+
+def test_compact_spans_point_at_the_entity_names(tmp_path):
+    from bilat.graph.triples import parse_spans
+
+    docs = _docs(0)
+    st, _, _ = _ingest(tmp_path, "s", docs)
+    text = {d.id: d.text for d in docs}
+    rows = st.select("""SELECT ?id ?label ?spans WHERE { GRAPH ?g {
+        ?m bl:refersTo ?e ; bl:spans ?spans . ?d dcterms:identifier ?id } ?e rdfs:label ?label }""")
+    assert rows
+    hits = 0
+    for r in rows:
+        for s, e in parse_spans(str(r["spans"])):
+            assert 0 <= s < e <= len(text[str(r["id"])])
+            hits += str(r["label"])[:3].lower() in text[str(r["id"])][s:e].lower()
+    assert hits > 0
+
+
+# ----------------------------------------------------------------------------- parallel ingest
+
+def test_jobs_and_order_give_the_same_graph(tmp_path):
+    docs = _docs(4)
+    one, s1, p1 = _ingest(tmp_path, "one", docs)
+    two, s2, p2 = _ingest(tmp_path, "two", list(reversed(docs)), jobs=2)
+    assert not p1 and not p2
+    assert s1.documents == s2.documents == len(docs)
+    assert (s1.entities, s1.events, s1.triples) == (s2.entities, s2.events, s2.triples)
+    assert _nquads(one) == _nquads(two)
+
+
+def test_dask_cluster_reports_a_failing_document_and_goes_on(tmp_path, monkeypatch):
+    from distributed import Client, LocalCluster
+
+    from bilat.extract.pipeline import Extractor
+
+    real = Extractor.__call__
+
+    def flaky(self, doc):
+        if doc.id == "boom":
+            raise RuntimeError("cannot extract this one")
+        return real(self, doc)
+
+    monkeypatch.setattr(Extractor, "__call__", flaky)
+    from bilat.extract.records import Document
+
+    docs = _docs(2)
+    boom = Document(id="boom", text="Russia and Kazakhstan signed an agreement.", lang="en",
+                    path="boom.txt")
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        st, summary, problems = _ingest(tmp_path, "dask", [docs[0], boom, *docs[1:]],
+                                        dask=client)
+    assert summary.documents == len(docs) and summary.failed == 1
+    assert problems == ["boom.txt: failed: RuntimeError: cannot extract this one"]
+    ref, _, _ = _ingest(tmp_path, "ref", docs)
+    assert _nquads(st) == _nquads(ref)
+
+
+# ----------------------------------------------------------------------------- streaming input
+
+def _jsonl(docs) -> bytes:
+    return "".join(json.dumps({"id": d.id, "text": d.text, "lang": d.lang, "title": d.title,
+                               "date": d.date}, ensure_ascii=False) + "\n" for d in docs).encode()
+
+
+def test_jsonl_gz_and_stdin_read_lazily(tmp_path):
+    from bilat.extract.ingest import read_paths, stream_jsonl
+
+    docs = _docs(2)
+    path = tmp_path / "news.jsonl.gz"
+    path.write_bytes(gzip.compress(_jsonl(docs) + b"{broken\n" + "\ufeff".encode() + b"\xff\n"))
+    items = read_paths([path])
+    first = next(items)  # a generator: the first document comes before the file is read
+    assert first.id == docs[0].id
+    rest = list(items)
+    assert [d.id for d in rest[:len(docs) - 1]] == [d.id for d in docs[1:]]
+    assert [str(p) for p in rest[len(docs) - 1:]] == [
+        f"{path}:{len(docs) + 1}: invalid JSON: Expecting property name enclosed in double quotes (column 2)",
+        f"{path}:{len(docs) + 2}: invalid UTF-8 at column 4"]
+    # UTF-16 with a BOM, streamed
+    utf16 = io.BufferedReader(io.BytesIO(_jsonl(docs[:1]).decode().encode("utf-16")))
+    assert [d.id for d in stream_jsonl(utf16, "x")] == [docs[0].id]
+
+
+def test_cli_reads_stdin_with_progress_lines(tmp_path):
+    docs = _docs(0)
+    store = tmp_path / "store"
+    p = subprocess.run([*BILAT, "ingest", "-", "--store", str(store), "--progress-every", "1"],
+                       input=_jsonl(docs), capture_output=True, cwd=tmp_path, timeout=600)
+    assert p.returncode == 0, p.stderr
+    err = p.stderr.decode().splitlines()
+    assert [re.sub(r", [\d.]+ documents/s, \d+ s$", "", ln) for ln in err] == [
+        f"ingest: {i} documents read ({i} written, 0 unchanged, 0 skipped, 0 failed)"
+        for i in range(1, len(docs) + 1)]
+    assert p.stdout.decode().startswith(f"{len(docs)} documents ingested")
+
+
+# ----------------------------------------------------------------------------- remote store
+
+def _start_server(tmp_path, *extra) -> tuple[subprocess.Popen, str]:
+    import socket
+
+    binary = Path(sys.executable).parent / "oxigraph"
+    port = free_port()
+    proc = subprocess.Popen([str(binary), "serve", "--location", str(tmp_path / "remote"),
+                             "--bind", f"127.0.0.1:{port}", *extra],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 20
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return proc, f"sparql+http://127.0.0.1:{port}"
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    pytest.fail("oxigraph server did not start")
+
+
+def test_remote_store_without_union_default_graph_is_refused(tmp_path):
+    proc, url = _start_server(tmp_path)  # a plain `oxigraph serve`
+    try:
+        p = subprocess.run([*BILAT, "ingest", str(EXAMPLES), "--store", url],
+                           capture_output=True, text=True, timeout=600)
+        assert p.returncode == 2
+        assert p.stderr.count("\n") == 1
+        assert "default graph is not the union of its named graphs" in p.stderr
+        assert "oxigraph serve --union-default-graph" in p.stderr
+        from bilat.graph.store import open_store
+
+        st = open_store(url)  # nothing written, the probe removed
+        assert st.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"].toPython() == 0
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_remote_export_keeps_named_graphs(tmp_path, oxigraph_server):
+    from rdflib import Dataset
+
+    p = subprocess.run([*BILAT, "ingest", str(EXAMPLES), "--store", oxigraph_server],
+                       capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0, p.stderr
+    for fmt in ("trig", "nquads"):
+        out = tmp_path / f"dump.{fmt}"
+        p = subprocess.run([*BILAT, "export", "--format", fmt, "-o", str(out), "--store",
+                            oxigraph_server], capture_output=True, text=True, timeout=600)
+        assert p.returncode == 0, p.stderr
+        ds = Dataset()
+        ds.parse(out, format=fmt)
+        names = {str(g.identifier) for g in ds.graphs() if len(g)}
+        assert "https://w3id.org/bilat/graph/ontology" in names
+        assert "https://w3id.org/bilat/graph/entities" in names
+        assert sum(n.startswith("https://w3id.org/bilat/graph/doc/") for n in names) == 2
