@@ -98,6 +98,28 @@ def render(report: dict) -> str:
                          f"optimized; ontology-only store {_mb(e['bytes'])} / {_mb(e.get('compacted_bytes'))} MB, "
                          f"{e['quads']} quads (subtracted in the per-document figures)")
 
+    sc = report.get("scale")
+    if ingest or sc:
+        lines += ["", "Issue 12 figures"]
+        for lang, r in (ingest or {}).items():
+            lines.append(f"  {lang}: store {_kb(r.get('store_compacted_bytes_per_doc'))} KB per article "
+                         f"compacted ({_n(r['quads_per_doc'], '.0f')} quads/article); ingest speed / parse "
+                         f"alone = {_n(r.get('parse_ratio'), '.2f')} (median of per-batch ratios, same run)")
+        j = (sc or {}).get("jobs")
+        if j:
+            lines.append(f"  jobs: {j['documents']} documents ({', '.join(j['languages'])}), {j['cpus']} CPUs: "
+                         f"1 job {_n(j['jobs1_wps'])} w/s ({_n(j['jobs1_s'], '.1f')} s), 2 jobs "
+                         f"{_n(j['jobs2_wps'])} w/s ({_n(j['jobs2_s'], '.1f')} s): speed-up "
+                         f"{_n(j['speedup'], '.2f')}x (median of {j['rounds']} alternating rounds; "
+                         f"workers warm; same graph: {'yes' if j['same_graph'] else 'NO'})")
+        for n, m in ((sc or {}).get("stream") or {}).items():
+            if "error" in m:
+                lines.append(f"  streaming {int(n):,} documents: failed: {m['error']}")
+            else:
+                lines.append(f"  streaming {int(n):,} documents (.jsonl.gz, {m['uncompressed_bytes'] / 1e6:,.0f} MB "
+                             f"uncompressed, read lazily + language): peak RSS {_n(m['peak_mb'])} MB "
+                             f"({_n(m['read_s'], '.0f')} s)")
+
     sp = report.get("sparql")
     if sp:
         ox, rl = sp["oxigraph"], sp["rdflib"]

@@ -15,15 +15,19 @@ DEFAULT_OUT = ROOT / "out" / "bench.json"
 # sizes: full (make bench) and --quick
 # budget: seconds of ingest batches per language, after which no new batch starts (at least 3
 # run), so that a slower pipeline cannot push `make bench` far beyond ~15 minutes
-FULL = {"chars": 1_000_000, "batches": 5, "triples": 1_000_000, "profile": 30, "budget": 300}
-QUICK = {"chars": 100_000, "batches": 3, "triples": 100_000, "profile": 10, "budget": 120}
+# jobs: documents per language ingested with 1 and 2 extraction jobs; stream: documents read
+# lazily for the memory figures
+FULL = {"chars": 1_000_000, "batches": 5, "triples": 1_000_000, "profile": 30, "budget": 300,
+        "jobs": 40, "stream": (10_000, 100_000)}
+QUICK = {"chars": 100_000, "batches": 3, "triples": 100_000, "profile": 10, "budget": 120,
+         "jobs": 12, "stream": (1_000, 10_000)}
 
 
 def benchmark(*, only: str | None = None, langs: tuple[str, ...] = ("en", "ru"), seed: int = 1,
               chars: int | None = 1_000_000, docs: int | None = None, batches: int = 5,
               triples: int = 1_000_000, memory: str = "subprocess", cache: bool = True,
               profile: int = 0, budget_s: float | None = None, mode: str = "full",
-              log=lambda s: None) -> dict:
+              jobs_docs: int = 0, stream_sizes: tuple[int, ...] = (), log=lambda s: None) -> dict:
     """Run the benchmarks; ``only`` is None, "ingest" or "sparql". The corpus has ``docs``
     documents per language when given, else at least ``chars`` characters. ``profile``: how
     many documents of the first batch to ingest once more under cProfile, for the share of each
@@ -54,6 +58,11 @@ def benchmark(*, only: str | None = None, langs: tuple[str, ...] = ("en", "ru"),
         log("ingest …")
         report["ingest"] = ingest.run(corpora, batches=batches, memory=memory, profile=profile,
                                       budget_s=budget_s, log=log)
+        if jobs_docs or stream_sizes:
+            from bench import scale
+
+            mixed = [d for lang in langs for d in corpora[lang][:jobs_docs]]
+            report["scale"] = scale.run(mixed, stream_sizes=stream_sizes, log=log)
     if only in (None, "sparql"):
         from bench import sparql
 
@@ -81,6 +90,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--budget", type=float,
                     help="seconds of ingest batches per language before no new batch starts "
                          "(default 300; at least 3 batches run; 0: no limit)")
+    ap.add_argument("--jobs", type=int,
+                    help="documents per language ingested with 1 and 2 extraction jobs "
+                         "(default 40; 0: none)")
+    ap.add_argument("--stream", help="sizes of the streaming-memory runs, comma-separated "
+                                     "(default 10000,100000; empty: none)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--memory", choices=("subprocess", "inprocess", "off"), default="subprocess",
                     help="how to measure peak RSS of the ingest (default: child processes)")
@@ -106,7 +120,10 @@ def main(argv: list[str] | None = None) -> int:
                        memory=args.memory, cache=not args.no_cache,
                        profile=sizes["profile"] if args.profile is None else args.profile,
                        budget_s=sizes["budget"] if args.budget is None else (args.budget or None),
-                       mode="quick" if args.quick else "full", log=log)
+                       mode="quick" if args.quick else "full",
+                       jobs_docs=sizes["jobs"] if args.jobs is None else args.jobs,
+                       stream_sizes=sizes["stream"] if args.stream is None else
+                       tuple(int(x) for x in args.stream.split(",") if x.strip()), log=log)
     out = Path(args.out)
     try:
         result["json"] = str(out.resolve().relative_to(Path.cwd()))

@@ -39,11 +39,15 @@ def extract_one(doc) -> Result:
         return ("error", _first_line(e))
 
 
-def warm_up() -> int:
-    """Load the models of this process (a worker's initializer); returns its pid."""
+def warm_up(langs: tuple[str, ...] = ()) -> int:
+    """Load the extractor of this process (a worker's initializer), and the NLP pipelines of
+    ``langs`` now rather than on their first document; returns its pid."""
     from bilat import app
+    from bilat.extract import nlp
 
     app.extractor()
+    for lang in langs:
+        nlp.parse("Warm-up.", lang)
     return os.getpid()
 
 
@@ -102,9 +106,10 @@ class Processes(_Windowed):
     """``jobs`` worker processes (spawned, so that they share nothing with the writer's store),
     each loading the models once."""
 
-    def __init__(self, jobs: int):
+    def __init__(self, jobs: int, *, langs: tuple[str, ...] = ()):
         if jobs < 1:
             raise ValueError(f"--jobs must be at least 1, got {jobs}")
+        self.langs = tuple(langs)
         self.workers = jobs
         self.window = 2 * jobs + 2
         self._pool = None
@@ -116,7 +121,7 @@ class Processes(_Windowed):
 
         self._pool = ProcessPoolExecutor(max_workers=self.workers,
                                          mp_context=multiprocessing.get_context("spawn"),
-                                         initializer=warm_up)
+                                         initializer=warm_up, initargs=(self.langs,))
 
     def warm(self) -> None:
         """Start every worker and load its models now (not on the first documents)."""

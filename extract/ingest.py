@@ -818,17 +818,16 @@ def read_paths(paths: Sequence[str | Path]) -> Iterator[Document | Problem]:
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    first: dict[str, str] = {}
+    first: dict[str, tuple] = {}  # id → (path, line): small, the path string is shared
     for item in _iter_paths(paths):
         if isinstance(item, Document):
-            where = item.path or "?"
-            if item.line is not None:
-                where = f"{where}:{item.line}"
             if item.id in first:
+                path, line = first[item.id]
+                where = f"{path or '?'}:{line}" if line is not None else (path or "?")
                 yield Problem(item.path or "?", item.line,
-                              f"duplicate id {item.id!r} (already read from {first[item.id]})")
+                              f"duplicate id {item.id!r} (already read from {where})")
                 continue
-            first[item.id] = where
+            first[item.id] = (item.path, item.line)
         yield item
 
 

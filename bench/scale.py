@@ -1,0 +1,169 @@
+"""Scale: ingest with 1 and 2 extraction jobs, and memory while streaming many documents.
+
+* **Jobs**: the same documents (both languages) are ingested into fresh embedded stores with
+  extraction in this process (``--jobs 1``) and in two warm worker processes (``--jobs 2``,
+  models already loaded, as they are after the first documents of a long run); the two runs
+  alternate ``rounds`` times, the speed-up is the median of the per-round ratios. The graphs
+  of both runs are compared (sorted N-Quads).
+* **Streaming memory**: for each size, a child process (``python -m bench.scale stream FILE``)
+  reads N generated documents (written beforehand as ``.jsonl.gz``) the way ``bilat ingest``
+  does (``read_paths`` lazily, language resolved), then prints its peak RSS; flat memory means
+  the peak does not grow with N. Extracting 100k documents would take hours on a laptop, so
+  the models are not loaded here: the pipeline's own peak is the ingest benchmark's memory
+  column, per batch.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable, Sequence
+
+from bench.util import median, now, peak_rss_mb, ratio
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _nquads(store) -> list[str]:
+    import pyoxigraph
+
+    data = store.ox.dump(format=pyoxigraph.RdfFormat.N_QUADS).decode("utf-8")
+    return sorted(re.sub(r"_:[A-Za-z0-9]+", "_:b", ln) for ln in data.splitlines())
+
+
+def jobs_speedup(docs: Sequence, *, rounds: int = 2, workdir: Path,
+                 log: Callable[[str], None] = lambda s: None) -> dict:
+    """Ingest ``docs`` with 1 and 2 extraction jobs, ``rounds`` times each, alternating."""
+    from bilat import app, parallel
+    from bilat.graph.store import open_store
+
+    langs = sorted({d.lang for d in docs})
+    t0 = now()
+    two = parallel.Processes(2, langs=langs)
+    two.warm()
+    warm_s = now() - t0
+    one = parallel.InProcess()
+    for lang in langs:  # this process's models, as warm as the workers'
+        app.extractor()(next(d for d in docs if d.lang == lang))
+    words = sum(len(d.text.split()) for d in docs)
+    rows, same = [], True
+    try:
+        for i in range(rounds):
+            row: dict = {"round": i + 1}
+            stores = {}
+            order = ((1, one), (2, two)) if i % 2 == 0 else ((2, two), (1, one))
+            for jobs, pool in order:
+                folder = workdir / f"jobs{jobs}-{i}"
+                st = open_store(str(folder), create=True)
+                t = now()
+                s = app.ingest([], store=st, documents=docs, extractors=pool, on_problem=lambda m: None)
+                row[f"jobs{jobs}_s"] = now() - t
+                row[f"jobs{jobs}_documents"] = s.documents
+                stores[jobs] = _nquads(st)
+                st.close()
+                del st
+                shutil.rmtree(folder, ignore_errors=True)
+            same = same and stores[1] == stores[2]
+            row["speedup"] = ratio(row["jobs1_s"], row["jobs2_s"])
+            rows.append(row)
+            log(f"  jobs round {i + 1}: 1 job {row['jobs1_s']:.1f} s, 2 jobs {row['jobs2_s']:.1f} s, "
+                f"speed-up {row['speedup']:.2f}x")
+    finally:
+        two.close()
+    j1, j2 = median(r["jobs1_s"] for r in rows), median(r["jobs2_s"] for r in rows)
+    return {"documents": len(docs), "words": words, "languages": langs, "rounds": rounds,
+            "workers_warm_s": warm_s, "cpus": os.cpu_count(),
+            "jobs1_s": j1, "jobs2_s": j2, "jobs1_wps": ratio(words, j1), "jobs2_wps": ratio(words, j2),
+            "speedup": median(r["speedup"] for r in rows), "same_graph": same, "rows": rows}
+
+
+# ------------------------------------------------------------------------------- streaming
+
+def write_jsonl_gz(path: Path, n: int, seed: int = 1) -> int:
+    """``n`` documents (the bench corpus of both languages, repeated under new ids) as
+    ``.jsonl.gz``, written one line at a time; returns the uncompressed bytes."""
+    from bench import corpus
+
+    base = corpus.corpus("en", seed=seed, n_docs=50) + corpus.corpus("ru", seed=seed, n_docs=50)
+    total = 0
+    with gzip.open(path, "wb", compresslevel=1) as f:
+        for i in range(n):
+            d = base[i % len(base)]
+            line = (json.dumps({"id": f"stream-{i:07d}", "text": d.text, "lang": d.lang,
+                                "title": d.title, "date": d.date}, ensure_ascii=False) + "\n").encode()
+            f.write(line)
+            total += len(line)
+    return total
+
+
+def _stream_child(path: str) -> dict:
+    """In a child process: read the documents of ``path`` as ``bilat ingest`` does."""
+    from bilat.extract.ingest import Problem, read_paths
+    from bilat.extract.language import resolve_language
+
+    before = peak_rss_mb()
+    t = now()
+    docs = problems = chars = 0
+    for item in read_paths([path]):
+        if not isinstance(item, Problem):
+            item = resolve_language(item)
+        if isinstance(item, Problem):
+            problems += 1
+        else:
+            docs += 1
+            chars += len(item.text)
+    read_s = now() - t
+    return {"read": docs, "problems": problems, "chars": chars, "read_s": read_s,
+            "peak_before_read_mb": before, "peak_mb": peak_rss_mb()}
+
+
+def stream_memory(sizes: Sequence[int], *, workdir: Path,
+                  log: Callable[[str], None] = lambda s: None) -> dict:
+    out = {}
+    for n in sizes:
+        path = workdir / f"stream-{n}.jsonl.gz"
+        t = now()
+        raw = write_jsonl_gz(path, n)
+        write_s = now() - t
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+        proc = subprocess.run([sys.executable, "-m", "bench.scale", "stream", str(path)],
+                              capture_output=True, text=True, cwd=ROOT, env=env, timeout=3600)
+        path.unlink()
+        if proc.returncode != 0:
+            out[str(n)] = {"error": (proc.stderr.strip().splitlines() or ["failed"])[-1]}
+        else:
+            out[str(n)] = json.loads(proc.stdout.strip().splitlines()[-1])
+            out[str(n)].update({"documents": n, "uncompressed_bytes": raw, "write_s": write_s})
+            log(f"  streaming {n:,} documents: peak RSS {out[str(n)]['peak_mb']:.0f} MB "
+                f"({out[str(n)]['read_s']:.0f} s)")
+    return out
+
+
+def run(docs: Sequence, *, rounds: int = 2, stream_sizes: Sequence[int] = (10_000, 100_000),
+        log: Callable[[str], None] = lambda s: None) -> dict:
+    workdir = Path(tempfile.mkdtemp(prefix="bilat-bench-scale-"))
+    try:
+        out: dict = {}
+        if docs:
+            log(f"jobs: {len(docs)} documents with 1 and 2 extraction jobs …")
+            out["jobs"] = jobs_speedup(docs, rounds=rounds, workdir=workdir, log=log)
+        if stream_sizes:
+            log("streaming memory …")
+            out["stream"] = stream_memory(stream_sizes, workdir=workdir, log=log)
+        return out
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["stream"]:
+        print(json.dumps(_stream_child(sys.argv[2])))
+    else:
+        raise SystemExit("usage: python -m bench.scale stream FILE.jsonl.gz")
