@@ -12,7 +12,7 @@ import uuid
 import urllib.request
 from pathlib import Path
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.namespace import DCTERMS
 
 from bilat.graph import iris
@@ -147,10 +147,13 @@ class RemoteStore(Store):
             raise StoreError(f"{self.location}: cannot reach the store: {e}") from e
 
     def dataset(self) -> Dataset:
-        """Every quad of the server, each in its named graph (what TriG and N-Quads exports
-        keep); triples of the server's own default graph, if any, in the default graph."""
+        """Every quad of bilat's graphs (``https://w3id.org/bilat/graph/…``) on the server,
+        each in its named graph, as TriG and N-Quads exports keep them; the server's own graphs
+        (Virtuoso's system graphs, say) are left out."""
         ds = Dataset(default_union=True)
-        for r in self.select("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"):
+        prefix = str(iris.GRAPH)
+        for r in self.select(f"""SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+                FILTER(STRSTARTS(STR(?g), "{prefix}")) }}"""):
             ds.graph(r["g"]).add((r["s"], r["p"], r["o"]))
         return ds
 
@@ -207,7 +210,11 @@ def replace_graph_update(graph: URIRef, g: Graph) -> str:
     body = graph_ntriples(g)
     out = f"DROP SILENT GRAPH {graph.n3()} ;\n"
     if body:
-        out += f"INSERT DATA {{ GRAPH {graph.n3()} {{\n{body}\n}} }}"
+        if any(isinstance(t, BNode) for triple in g for t in triple):
+            # blank nodes (the ontology's lists) in a template: Virtuoso refuses them in DATA
+            out += f"INSERT {{ GRAPH {graph.n3()} {{\n{body}\n}} }} WHERE {{}}"
+        else:
+            out += f"INSERT DATA {{ GRAPH {graph.n3()} {{\n{body}\n}} }}"
     return out
 
 
