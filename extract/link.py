@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from bilat.extract.records import Document, Entity, KBEntry, Mention
-from bilat.extract.text import DATA, fold, lemma, match_key, read_table, stem, words
+from bilat.extract.text import DATA, english_name, fold, lemma, match_key, read_table, stem, words
 
 # Preference among entries sharing an alias (a name shared by a project and its city belongs
 # to the project), then by the document's dominant country.
@@ -46,6 +46,7 @@ class _Span:
     normal: str = ""
     sentence: int = 0
     key: str | None = None
+    cls: str | None = None  # the class a rule decided
 
 
 @dataclass(frozen=True)
@@ -306,7 +307,8 @@ class Linker:
         for n, sp in enumerate(gaz):
             if any(c.kind == "generic" for c in sp.keys):
                 narrowed = n > 0 and self._narrow_by_modifier(text, gaz[n - 1], sp)
-                if sp.text[:1].islower() and not narrowed and all(c.kind == "generic" for c in sp.keys):
+                if lang == "en" and sp.text[:1].islower() and not narrowed \
+                        and all(c.kind == "generic" for c in sp.keys):
                     continue  # "the government", "ministry of defence": no state named, no entity
             sp.key = self._choose(sp, countries, persons_in_doc)
         gaz = [sp for sp in gaz if sp.key is not None]
@@ -394,12 +396,13 @@ class Linker:
             if fold(w) in res.title_words:
                 return False
         # leading states/adjectives/title words
-        i = 0
+        i, titled = 0, False
         while i < len(ws) - 1:
             w = ws[i].text
             inside = any(g.start <= sp.start + ws[i].start and sp.start + ws[i].end <= g.end
                          and g.label in ("GPE", "ADJ") for g in gaz)
-            if inside or fold(w) in res.title_words:
+            if inside or fold(w) in res.title_words or w in ("'s", "’s", "s"):
+                titled = titled or fold(w) in res.title_words
                 i += 1
                 continue
             break
@@ -407,13 +410,15 @@ class Linker:
             rest = ws[i:]
             if all(fold(w.text) in res.title_words for w in rest):
                 return False
+            if len(rest) == 1 and any(fold(rest[0].text) == cue for cue, _ in res.org_cues):
+                return False  # "Russian Embassy": a body the text does not name
             cut = rest[0].start
             sp.start += cut
             sp.text = sp.text[cut:]
             normal = (sp.normal or "").split()
             sp.normal = " ".join(normal[i:]) if lang == "ru" and len(normal) == len(ws) else sp.text
-            if sp.label == "ORG" and len(rest) >= 2 and fold(rest[0].text) in given_names():
-                sp.label = "PER"
+            if sp.label != "PER" and len(rest) >= 2 and (titled or fold(rest[0].text) in given_names()):
+                sp.label = "PER"  # "Federal Chancellor Olaf Scholz"
         # a trailing "of" takes the known name that follows
         if ws and fold(ws[-1].text) in ("of",) and sp.label != "PER":
             after = text[sp.end:]
@@ -421,6 +426,8 @@ class Linker:
             nxt = sp.end + (m.end() if m else 0)
             follow = [g for g in gaz if g.start == nxt and g.label != "ADJ"]
             if follow:
+                if any(self.kb[c.key].cls == "InternationalOrganization" for c in follow[0].keys):
+                    sp.cls = "InternationalOrganization"  # a body of an international organization
                 sp.end = follow[0].end
                 sp.text = text[sp.start:sp.end]
                 sp.normal = sp.text
@@ -529,6 +536,8 @@ class Linker:
     def _class_of(self, sp: _Span, lang: str) -> str | None:
         if sp.label == "PER":
             return "Person"
+        if sp.cls:
+            return sp.cls
         if sp.label == "NORP":
             return None  # demonyms the knowledge base does not know are not entities
         res = resources(lang)
@@ -556,7 +565,10 @@ class Linker:
             else:
                 info = new[key]
                 name = _best_name(info["names"])
-                entities.append(Entity(key, info["cls"], ((lang, name),), tuple(alts), mentions, None, False))
+                labels = ((lang, name),)
+                if lang == "ru" and info["cls"] == "Person" and re.fullmatch(r"[А-ЯЁа-яё\- ]+", name):
+                    labels = (("en", english_name(name)), (lang, name))  # one IRI, both spellings
+                entities.append(Entity(key, info["cls"], labels, tuple(alts), mentions, None, False))
         flat = tuple((sp.start, sp.end, sp.key, sp.label) for sp in spans)
         return Linked(tuple(entities), flat)
 
