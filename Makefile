@@ -4,7 +4,7 @@ BIN     := $(VENV)/bin
 STORE   ?= bilat-store
 export OPENBLAS_NUM_THREADS := 1
 
-.PHONY: run test bench eval clean install
+.PHONY: run test test-fast bench eval clean install
 
 install: $(VENV)/.installed
 
@@ -25,6 +25,10 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest -q tests
+
+# the tests that load no NLP model and start no server (the `slow` marker): under a minute
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not slow" tests
 
 eval: install
 	mkdir -p out

@@ -73,6 +73,8 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("gold_dir", metavar="GOLD_DIR")
     sp.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     sp.add_argument("--baseline", metavar="FILE", help="fail (exit 1) when a figure drops below this file's")
+    sp.add_argument("--errors", metavar="FILE",
+                    help="also write what went wrong, per document (missed and false entities, posts, events) as JSON")
     sp.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return p
 

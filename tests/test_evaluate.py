@@ -644,3 +644,19 @@ def test_dyad_of_a_gold_article(dyad, entities, text, expected):
     g = gold(entities, dyad=dyad)
     g.text = text
     assert E.dyad_of(g) == expected
+
+
+def test_what_went_wrong_is_listed():
+    """--errors: missed and false entities, posts and events, one dict each."""
+    g = gold([LAVROV, RUSSIA, KAZ], roles=[GoldRole("Sergey Lavrov", "President", "Russia")],
+             events=[GoldEvent("MEET", ("Russia", "Kazakhstan"), spans=(S1,), evidence="talks")])
+    s = stored(S_ENTS["lavrov"], S_ENTS["russia"], S_ENTS["tass"],
+               events=[sev("Consult", ["russia", "kz"], spans=[S2])])
+    errs: list = []
+    E.score_entities(g, s, errs)
+    E.score_positions(g, s, errs)
+    E.score_events(g, s, errs)
+    kinds = sorted(e["kind"] for e in errs)
+    assert kinds == ["entity.false", "entity.missed", "event.false", "event.missed", "position.missed"]
+    assert {e["name"] for e in errs if e["kind"] == "entity.missed"} == {"Kazakhstan"}
+    assert [e["evidence"] for e in errs if e["kind"] == "event.missed"] == ["talks"]

@@ -12,7 +12,7 @@ of all files are grouped when they share a ``name_en`` or a ``name_ru`` (case- a
 of the first FOLDER given that has one (the reference set), the knowledge base's labels when one
 entry has either name as its label, else the spelling most files use. Types: the one most files
 use. References (roles, events, ``dyad``) follow the new ``name_en``; mentions (surface strings
-of the text) are kept. Without ``--write`` it only prints what it would change.
+of the text) are kept. A speaker missing from its event's participants is added to them. Without ``--write`` it only prints what it would change.
 """
 from __future__ import annotations
 
@@ -106,6 +106,20 @@ def rename_refs(doc: dict, old: str, new: str) -> None:
         doc["dyad"] = [new if x == old else x for x in doc["dyad"]]
 
 
+def speakers_take_part(doc: dict) -> bool:
+    """A speaker is a participant of its event (the gold format's rule); True when changed."""
+    changed = False
+    for ev in doc.get("events") or []:
+        sp = ev.get("speaker")
+        parts = ev.get("participants") if isinstance(ev.get("participants"), list) else []
+        for s in [sp] if isinstance(sp, str) else (sp or []):
+            if s not in parts:
+                parts.append(s)
+                changed = True
+        ev["participants"] = parts
+    return changed
+
+
 def merge_duplicates(doc: dict) -> None:
     """Two entities of one file that now share a name_en become one (mentions united)."""
     for key in ("entities", "implicit_entities"):
@@ -148,6 +162,10 @@ def main(argv: list[str]) -> int:
                 e["type"] = typ
             if old != en:
                 rename_refs(docs[path], old, en)
+            changed.add(path)
+    for path, doc in docs.items():
+        if speakers_take_part(doc):
+            print(f"{path}: speakers added to participants")
             changed.add(path)
     for path in sorted(changed):
         merge_duplicates(docs[path])
