@@ -328,7 +328,7 @@ def test_state_name_genitive(name, genitive):
     ("GE", "ministry-of-foreign-affairs-of-georgia", "Министерство иностранных дел Грузии"),
     ("AM", "government-of-armenia", "Правительство Армении"),
     ("MN", "government-of-mongolia", "Правительство Монголии"),
-    ("TJ", "armed-forces-of-tajikistan", "Вооруженные силы Таджикистана"),
+    ("TJ", "ministry-of-defence-of-tajikistan", "Министерство обороны Таджикистана"),
     ("IR", "ministry-of-foreign-affairs-of-iran", "Министерство иностранных дел Ирана"),
 ])
 def test_every_un_member_has_its_bodies(code, key, ru):
