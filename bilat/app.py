@@ -74,6 +74,7 @@ def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | N
     ``store`` in its own transaction. Problems are reported through ``on_problem`` and the
     other documents still go in."""
     from bilat.extract.ingest import Problem, read_paths
+    from bilat.extract.docdate import with_text_date
     from bilat.extract.language import resolve_language
     from bilat.graph.store import ensure_ontology
     from bilat.graph.write import is_unchanged, write_extraction
@@ -105,6 +106,7 @@ def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | N
                 summary.problems.append(str(doc))
                 report(str(doc))
                 continue
+            doc = with_text_date(doc)  # no date in the metadata: the dateline's or timestamp's
             try:  # one bad document must not stop the rest; each write is its own transaction
                 if is_unchanged(store, doc, version):
                     summary.unchanged += 1
