@@ -11,7 +11,7 @@ import sys
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-EXPORT_FORMATS = ("graphml", "turtle", "trig", "nquads", "jsonld")
+EXPORT_FORMATS = ("graphml", "gexf", "events-csv", "events-parquet", "turtle", "trig", "nquads", "jsonld")
 QUERY_FORMATS = ("table", "json", "csv", "tsv", "xml", "turtle", "ntriples")
 
 
@@ -38,6 +38,40 @@ def _positive(text: str) -> float:
     return x
 
 
+def _iso_date(text: str) -> str:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from None
+
+
+def _classes(text: str) -> list[str]:
+    return [c.strip() for c in text.split(",") if c.strip()]
+
+
+def _network_filters(sp, around_required: bool = False) -> None:
+    sp.add_argument("--around", metavar="ENTITY", required=around_required,
+                    help="only the neighbourhood of ENTITY (IRI, key such as 'russia', or name)")
+    sp.add_argument("--hops", type=int, default=None, help="neighbourhood radius (default 1)")
+    sp.add_argument("--from", dest="start", type=_iso_date, metavar="DATE",
+                    help="only events on or after DATE (YYYY-MM-DD)")
+    sp.add_argument("--to", dest="end", type=_iso_date, metavar="DATE",
+                    help="only events on or before DATE (YYYY-MM-DD)")
+    sp.add_argument("--classes", type=_classes, metavar="A,B",
+                    help="only these event classes (Consult,Agree,...)")
+    sp.add_argument("--not-happened", choices=("exclude", "flag"), default=None,
+                    help="planned, hypothetical and negated events: leave out (default) or keep, flagged")
+
+
+def _filters(args) -> dict:
+    out = {k: getattr(args, k, None) for k in ("around", "hops", "start", "end", "classes", "not_happened")}
+    if out["hops"] is not None and not out["around"]:
+        raise UsageError("bilat: --hops needs --around")
+    return out
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="bilat", description="Bilateral-relations knowledge graph: news → RDF → SPARQL → GraphML.")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -57,9 +91,10 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("-f", "--file", help="read the query from FILE")
     sp.add_argument("--format", default="table", choices=QUERY_FORMATS)
 
-    sp = with_store(sub.add_parser("export", help="write the store as GraphML or RDF"))
+    sp = with_store(sub.add_parser("export", help="write the store as GraphML, GEXF, an events table or RDF"))
     sp.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     sp.add_argument("-o", "--output", required=True, metavar="FILE")
+    _network_filters(sp)
 
     sp = with_store(sub.add_parser("serve", help="read-only SPARQL 1.1 endpoint"))
     sp.add_argument("--host", default="127.0.0.1")
@@ -161,7 +196,7 @@ def _run(args) -> int:
         return 0
     if cmd == "export":
         with _open(args) as store:
-            print(app.export(store, args.format, args.output))
+            print(app.export(store, args.format, args.output, **_filters(args)))
         return 0
     if cmd == "serve":
         from bilat.graph.server import serve
