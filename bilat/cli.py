@@ -89,6 +89,10 @@ def _parser() -> argparse.ArgumentParser:
     sp = with_store(sub.add_parser("query", help="run a SPARQL query"))
     sp.add_argument("sparql", nargs="?", metavar="SPARQL")
     sp.add_argument("-f", "--file", help="read the query from FILE")
+    sp.add_argument("--saved", metavar="NAME", help="run a saved question (see --list-saved)")
+    sp.add_argument("--param", action="append", metavar="NAME=VALUE",
+                    help="a parameter of the saved question (repeatable)")
+    sp.add_argument("--list-saved", action="store_true", help="list the saved questions and their parameters")
     sp.add_argument("--format", default="table", choices=QUERY_FORMATS)
 
     sp = with_store(sub.add_parser("export", help="write the store as GraphML, GEXF, an events table or RDF"))
@@ -168,9 +172,24 @@ def _run(args) -> int:
         # 2: some input could not be read (the rest went in); 1: extraction or a write failed
         return 2 if summary.skipped else 1 if summary.failed else 0
     if cmd == "query":
-        if (args.sparql is None) == (args.file is None):
-            raise UsageError("bilat query: give a SPARQL string or -f FILE (one of them)")
-        if args.file:
+        if args.list_saved:
+            from bilat.graph.saved import list_saved
+
+            for q in list_saved():
+                print(f"{q.name}: {q.title}. {q.description}")
+                for p in q.params:
+                    print(f"    --param {p.name}=<{p.type}>  {p.doc}")
+            return 0
+        given = sum(x is not None for x in (args.sparql, args.file, args.saved))
+        if given != 1:
+            raise UsageError("bilat query: give a SPARQL string, -f FILE or --saved NAME (one of them)")
+        if args.param and not args.saved:
+            raise UsageError("bilat query: --param goes with --saved")
+        if args.saved:
+            from bilat.graph.saved import parse_params, prepare
+
+            query = None  # bound against the open store below (entity names are looked up)
+        elif args.file:
             try:
                 with open(args.file, encoding="utf-8") as f:
                     query = f.read()
@@ -181,6 +200,11 @@ def _run(args) -> int:
         else:
             query = args.sparql
         with _open(args) as store:
+            if args.saved:
+                try:
+                    query = prepare(store, args.saved, parse_params(args.param))
+                except ValueError as e:
+                    raise UsageError(f"bilat query: {e}") from e
             fmt = "json" if args.format == "table" else args.format
             data, _ = store.run_query(query, fmt=fmt)
         if args.format == "table":
