@@ -5,7 +5,8 @@ import importlib
 import pytest
 
 MODULES = ["bilat.extract.records", "bilat.extract.text", "bilat.extract.link", "bilat.extract.nlp",
-           "bilat.graph.iris", "bilat.graph.sparql", "bilat.graph.kb", "bilat.graph.export"]
+           "bilat.graph.iris", "bilat.graph.sparql", "bilat.graph.kb", "bilat.graph.export",
+           "bilat.graph.saved", "bilat.extract.docdate", "bilat.api"]
 
 
 @pytest.mark.parametrize("name", MODULES)
