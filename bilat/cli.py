@@ -105,6 +105,22 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("--port", type=_port, default=7878)
     sp.add_argument("--timeout", type=_positive, default=30.0, help="query time limit in seconds")
 
+    sp = sub.add_parser("plot", help="pictures (PNG and SVG): a dyad's timeline, an actor network")
+    plots = sp.add_subparsers(dest="plot", required=True, parser_class=_Parser)
+    pp = with_store(plots.add_parser("timeline", help="events per month by class and mean Goldstein for a pair of countries"))
+    pp.add_argument("--dyad", nargs=2, required=True, metavar=("A", "B"), help="two countries (names, keys or IRIs)")
+    pp.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.png and FILE.svg are written")
+    pp = with_store(plots.add_parser("network", help="the actor network around an entity"))
+    pp.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.png and FILE.svg are written")
+    _network_filters(pp, around_required=True)
+
+    sp = with_store(sub.add_parser("view", help="one self-contained HTML page: actor network and dyad timeline"))
+    sp.add_argument("-o", "--output", required=True, metavar="FILE")
+    sp.add_argument("--dyad", nargs=2, metavar=("A", "B"), help="the pair of countries of the timeline "
+                    "(default: the pair with most events)")
+    sp.add_argument("--max-nodes", type=int, default=150, help="keep the N most connected actors (default 150)")
+    _network_filters(sp)
+
     with_store(sub.add_parser("validate", help="SHACL validation against ontology/shapes.ttl"))
     with_store(sub.add_parser("stats", help="counts of documents, entities, events, triples"))
 
@@ -221,6 +237,28 @@ def _run(args) -> int:
     if cmd == "export":
         with _open(args) as store:
             print(app.export(store, args.format, args.output, **_filters(args)))
+        return 0
+    if cmd == "plot":
+        from bilat.graph import plots
+
+        with _open(args) as store:
+            if args.plot == "timeline":
+                files, n = plots.timeline(store, args.dyad[0], args.dyad[1], args.output)
+                print(f"{n} events → {', '.join(map(str, files))}")
+            else:
+                from bilat.graph.views import network
+
+                filters = {k: v for k, v in _filters(args).items() if v is not None}
+                G = network(store, **filters)
+                files = plots.network_picture(G, args.output, title=f"around {args.around}")
+                print(f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges → {', '.join(map(str, files))}")
+        return 0
+    if cmd == "view":
+        from bilat.graph.page import write_page
+
+        with _open(args) as store:
+            filters = {k: v for k, v in _filters(args).items() if v is not None}
+            print(write_page(store, args.output, dyad=args.dyad, max_nodes=args.max_nodes, **filters))
         return 0
     if cmd == "serve":
         from bilat.graph.server import serve
