@@ -118,7 +118,7 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("-o", "--output", required=True, metavar="FILE")
     sp.add_argument("--dyad", nargs=2, metavar=("A", "B"), help="the pair of countries of the timeline "
                     "(default: the pair with most events)")
-    sp.add_argument("--max-nodes", type=int, default=150, help="keep the N most connected actors (default 150)")
+    sp.add_argument("--max-nodes", type=int, default=80, help="keep the N most connected actors (default 80)")
     _network_filters(sp)
 
     with_store(sub.add_parser("validate", help="SHACL validation against ontology/shapes.ttl"))
