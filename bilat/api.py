@@ -74,13 +74,19 @@ class Bilat:
             sparql = bind(sparql, **params)
         if query_kind(sparql) == "ASK":
             return self.store.ask(sparql)
-        rows = self.store.select(sparql)
+        import json
+
+        from bilat.graph.sparql import _json_term
+
+        data, _ = self.store.run_query(sparql, fmt="json")
+        doc = json.loads(data)
+        columns = doc.get("head", {}).get("vars", [])  # in the query's order
+        rows = [{k: _json_term(v) for k, v in b.items()} for b in doc.get("results", {}).get("bindings", [])]
         pd = _pandas() if frame is not False else None
         if pd is None:
             if frame:
                 raise ImportError("frame=True needs pandas")
             return rows
-        columns = _select_vars(sparql, rows)
         return pd.DataFrame([{c: _plain(r.get(c)) for c in columns} for r in rows], columns=columns)
 
     def events(self, *, frame: bool | None = None):
@@ -109,24 +115,6 @@ class Bilat:
 
     def __exit__(self, *exc):
         self.close()
-
-
-def _select_vars(sparql: str, rows: list[dict]) -> list[str]:
-    """The projected variables, in the query's order where it names them."""
-    import re
-
-    head = re.split(r"(?i)\bWHERE\b|\{", sparql, maxsplit=1)[0]
-    names = []
-    for m in re.finditer(r"(?i)\bAS\s+\?(\w+)|\?(\w+)", head):
-        name = m.group(1) or m.group(2)
-        if name not in names:
-            names.append(name)
-    seen = [k for r in rows for k in r]
-    if not names or "*" in head.split("SELECT", 1)[-1].split()[:2]:
-        names = list(dict.fromkeys(seen))
-    # a variable used only inside an aggregate, e.g. COUNT(?x) AS ?n, is not a column
-    inner = set(re.findall(r"\(\s*(?:COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT)\s*\(\s*(?:DISTINCT\s+)?\?(\w+)", head, re.I))
-    return [n for n in names if n not in inner or n in seen]
 
 
 def _plain(term: Any) -> Any:

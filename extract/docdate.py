@@ -28,7 +28,7 @@ from bilat.extract.dates import scan
 
 _LINES = 6  # how many non-empty lines from the top may carry the date
 _HEAD = 110  # how far into a line the date may start
-_ISO_STAMP = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{1,2}:\d{2}|\b)")
+_ISO_STAMP = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?=T\d|\b)")
 _DMY_STAMP = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]\d)")
 # What may precede the date on its line: a place in capitals or capitalized words, an agency,
 # a "published" label, punctuation.
@@ -37,7 +37,7 @@ _BEFORE = re.compile(
     r"[A-ZА-ЯЁ][\w.\-’']*)[\s,.:;|/()\-–—]*){0,5}$", re.I)
 _PUBLISHED_ONLY = re.compile(r"^[\s\W]*(?:published|posted|date|опубликовано|дата(?: публикации)?)", re.I)
 # What may follow it: the end of the line, a full stop, a comma, a dash, a time, an agency mark.
-_AFTER = re.compile(r"^\s*(?:г\.|года?|year)?\s*(?:$|[.,;|/(\-–—]|\d{1,2}:\d{2})", re.I)
+_AFTER = re.compile(r"^\s*(?:г\.|года?|year)?\s*(?:$|[.,;|/(\-–—]|T?\d{1,2}:\d{2})", re.I)
 
 
 def _valid(y: int, m: int, d: int) -> str | None:

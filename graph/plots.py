@@ -35,10 +35,14 @@ def _outputs(path: str | Path) -> list[Path]:
 
 
 def _save(fig, path) -> list[Path]:
+    import matplotlib
+
     outs = _outputs(path)
-    for out in outs:
-        fig.savefig(out, dpi=110 if out.suffix == ".png" else None, bbox_inches="tight",
-                    metadata={"Date": None} if out.suffix == ".svg" else None)
+    # SVG keeps its text as text (searchable, editable), not as glyph outlines
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        for out in outs:
+            fig.savefig(out, dpi=110 if out.suffix == ".png" else None, bbox_inches="tight",
+                        metadata={"Date": None} if out.suffix == ".svg" else None)
     return outs
 
 
