@@ -116,7 +116,7 @@ def write_page(store, path, **options) -> str:
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     Path(path).write_text(render(data, title), encoding="utf-8")
     return (f"{len(data['nodes'])} actors, {len(data['edges'])} relations, "
-            f"{len(data['dyads'])} pairs of countries → {path}")
+            f"{len(data['dyads'])} pair(s) of countries → {path}")
 
 
 __all__ = ["page_data", "render", "write_page"]
