@@ -4,7 +4,7 @@ BIN     := $(VENV)/bin
 STORE   ?= bilat-store
 export OPENBLAS_NUM_THREADS := 1
 
-.PHONY: run test bench eval clean install browser
+.PHONY: run test test-fast bench eval clean install browser
 
 install: $(VENV)/.installed
 
@@ -40,6 +40,10 @@ browser:
 
 test: install browser
 	$(BIN)/python -m pytest -q tests
+
+# the tests that load no NLP model and start no server (the `slow` marker): under a minute
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not slow" tests
 
 eval: install
 	mkdir -p out

@@ -92,6 +92,7 @@ def test_document_date_from_the_text(text, lang, expected):
     assert text_date(text, lang) == expected
 
 
+@pytest.mark.slow
 def test_dateline_gives_a_txt_without_metadata_its_date(examples_store):
     rows = select(examples_store, """SELECT ?date WHERE { ?d dcterms:identifier "astana_dateline" ;
         dcterms:date ?date }""")
@@ -102,6 +103,7 @@ def test_dateline_gives_a_txt_without_metadata_its_date(examples_store):
     assert {str(r["p"]) for r in events} <= {"day", "document"}
 
 
+@pytest.mark.slow
 def test_every_event_of_a_dated_document_is_dated(corpus_store):
     rows = select(corpus_store, """SELECT ?ev (SAMPLE(?date) AS ?d) (SAMPLE(?p) AS ?prec) (SAMPLE(?docdate) AS ?dd)
         WHERE { ?ev a/rdfs:subClassOf+ bl:Event ; bl:extractedFrom ?doc .
@@ -127,6 +129,7 @@ def events_files(corpus_store, tmp_path_factory):
     return out / "events-csv", out / "events-parquet"
 
 
+@pytest.mark.slow
 def test_events_table_reads_back_in_pandas(corpus_store, events_files):
     import pandas as pd
 
@@ -157,6 +160,7 @@ def test_events_table_reads_back_in_pandas(corpus_store, events_files):
     assert "Kazakhstan" in row["participants"]
 
 
+@pytest.mark.slow
 def test_events_table_reads_back_in_duckdb(events_files):
     import duckdb
     import pandas as pd
@@ -175,6 +179,7 @@ def test_events_table_reads_back_in_duckdb(events_files):
     assert len(months) > 20 and all(re.fullmatch(r"\d{4}-\d{2}", m) for m, _ in months)
 
 
+@pytest.mark.slow
 def test_events_table_of_the_examples(examples_store, tmp_path):
     import pandas as pd
 
@@ -190,6 +195,7 @@ def test_events_table_of_the_examples(examples_store, tmp_path):
 
 # ------------------------------------------------------------------------------------ networks
 
+@pytest.mark.slow
 def test_graphml_edges_carry_event_attributes_and_real_direction(corpus_store, tmp_path):
     import igraph
 
@@ -213,6 +219,7 @@ def test_graphml_edges_carry_event_attributes_and_real_direction(corpus_store, t
     assert "goldstein" in ig.es.attributes() and "context" in ig.es.attributes()
 
 
+@pytest.mark.slow
 def test_graphml_flags_events_that_did_not_happen(corpus_store, tmp_path):
     path = tmp_path / "flag.graphml"
     assert main(["export", "--format", "graphml", "-o", str(path), "--store", corpus_store,
@@ -224,6 +231,7 @@ def test_graphml_flags_events_that_did_not_happen(corpus_store, tmp_path):
     assert set(contexts) - {""} <= {"planned", "hypothetical", "negated"}
 
 
+@pytest.mark.slow
 def test_gexf_plays_relations_over_time(corpus_store, tmp_path):
     path = tmp_path / "g.gexf"
     assert main(["export", "--format", "gexf", "-o", str(path), "--store", corpus_store]) == 0
@@ -241,6 +249,7 @@ def test_gexf_plays_relations_over_time(corpus_store, tmp_path):
     assert len(years) >= 5  # the timeline spans years of relations
 
 
+@pytest.mark.slow
 def test_network_filters(corpus_store, tmp_path):
     path = tmp_path / "kz.gexf"
     assert main(["export", "--format", "gexf", "-o", str(path), "--store", corpus_store, "--around", "Kazakhstan",
@@ -260,6 +269,7 @@ def test_network_filters(corpus_store, tmp_path):
     assert main(["export", "--format", "graphml", "-o", str(path), "--store", corpus_store, "--hops", "2"]) == 2
 
 
+@pytest.mark.slow
 def test_graphml_of_the_examples(examples_store, tmp_path):
     path = tmp_path / "ex.graphml"
     assert main(["export", "--format", "graphml", "-o", str(path), "--store", examples_store]) == 0
@@ -288,6 +298,7 @@ def _hex(color):
     return tuple(int(color[i:i + 2], 16) for i in (1, 3, 5))
 
 
+@pytest.mark.slow
 def test_timeline_picture(corpus_store, tmp_path, capsys):
     from bilat.graph.plots import CLASS_COLORS
 
@@ -305,6 +316,7 @@ def test_timeline_picture(corpus_store, tmp_path, capsys):
     assert svg.tag.endswith("svg") and "Russia" in ET.tostring(svg, encoding="unicode")
 
 
+@pytest.mark.slow
 def test_network_picture(corpus_store, tmp_path, capsys):
     from bilat.graph.plots import TYPE_COLORS
 
@@ -347,6 +359,7 @@ def _page_data(path: Path) -> dict:
     return json.loads(m.group(1))
 
 
+@pytest.mark.slow
 def test_page_is_self_contained(page):
     text = page.read_text(encoding="utf-8")
     assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", text, re.I)
@@ -357,6 +370,7 @@ def test_page_is_self_contained(page):
     assert data["dyads"][0]["label"] == "Kazakhstan – Russia"
 
 
+@pytest.mark.slow
 def test_page_runs_in_a_real_browser(page, tmp_path):
     done = browse(page, tmp_path, "--dump-dom")
     assert done.returncode == 0, done.stderr[-2000:]
@@ -373,6 +387,7 @@ def test_page_runs_in_a_real_browser(page, tmp_path):
     assert "Kazakhstan – Russia" in dom
 
 
+@pytest.mark.slow
 def test_page_screenshot(page, tmp_path):
     from bilat.graph.plots import CLASS_COLORS, TYPE_COLORS
 
@@ -415,6 +430,7 @@ def test_saved_questions_are_documented(capsys):
 
 
 @pytest.mark.parametrize("name", sorted(SAVED))
+@pytest.mark.slow
 def test_saved_question_answers(corpus_store, capsys, name):
     args = [x for p in SAVED[name] for x in ("--param", p)]
     code, out, err = run(capsys, "query", "--saved", name, *args, "--store", corpus_store, "--format", "json")
@@ -438,6 +454,7 @@ def test_saved_question_answers(corpus_store, capsys, name):
         assert all(ID + "kazakhstan" in (v["a"], v["b"]) and int(v["documents"]) >= 3 for v in values)
 
 
+@pytest.mark.slow
 def test_saved_question_parameters_are_terms(corpus_store, capsys):
     from bilat.graph.saved import prepare
     from bilat.graph.store import open_store
@@ -454,6 +471,7 @@ def test_saved_question_parameters_are_terms(corpus_store, capsys):
     assert code == 2 and "no entity" in err
 
 
+@pytest.mark.slow
 def test_saved_query_never_imports_spacy(corpus_store):
     code = ("import sys\nfrom bilat.cli import main\n"
             f"rc = main(['query', '--saved', 'entity_profile', '--param', 'entity=Kazakhstan', '--store', {corpus_store!r}])\n"
@@ -463,6 +481,7 @@ def test_saved_query_never_imports_spacy(corpus_store):
     assert "Казахстан" in done.stdout
 
 
+@pytest.mark.slow
 def test_endpoint_page_lists_saved_questions_and_renders_tables(corpus_store):
     import urllib.parse
     import urllib.request
@@ -487,6 +506,7 @@ def test_endpoint_page_lists_saved_questions_and_renders_tables(corpus_store):
 
 # ------------------------------------------------------------------------------------ Python API
 
+@pytest.mark.slow
 def test_python_api(corpus_store):
     import pandas as pd
 
