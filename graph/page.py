@@ -96,7 +96,7 @@ def page_data(store, *, dyad: tuple[str, str] | None = None, max_nodes: int = 80
     docs = len(names.docs)
     summary = (f"{docs} documents · {len(nodes)} actors and {len(edges)} relations shown"
                f"{' around ' + filters['around'] if filters.get('around') else ''}"
-               f" · {len(dyads)} pairs of countries · made by bilat from the store, offline")
+               f" · {len(dyads)} pair{'' if len(dyads) == 1 else 's'} of countries · made by bilat from the store, offline")
     class_order = [c for c in CLASS_COLORS]
     return {"nodes": nodes, "edges": edges, "dyads": dyads, "summary": summary,
             "type_colors": TYPE_COLORS, "class_colors": CLASS_COLORS, "class_order": class_order}

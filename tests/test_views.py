@@ -404,6 +404,21 @@ def test_page_screenshot(page, tmp_path):
     assert len(set(img.crop(left).get_flattened_data())) > 200  # a drawing, not an empty panel
 
 
+@pytest.mark.slow
+def test_pictures_and_page_of_the_examples(examples_store, tmp_path, capsys):
+    code, out, err = run(capsys, "plot", "timeline", "--dyad", "Kazakhstan", "Russia", "-o", tmp_path / "tl",
+                         "--store", examples_store)
+    assert code == 0, err
+    assert int(out.split()[0]) >= 2 and (tmp_path / "tl.png").stat().st_size > 5000
+    page = tmp_path / "ex.html"
+    assert main(["view", "-o", str(page), "--store", examples_store]) == 0
+    data = _page_data(page)
+    assert {"Russia", "Kazakhstan", "Sergey Lavrov"} <= {n["label"] for n in data["nodes"]}
+    done = browse(page, tmp_path, "--dump-dom")
+    assert done.returncode == 0 and 'data-ready="1"' in done.stdout
+    assert done.stdout.count("<circle") == len(data["nodes"])
+
+
 # ------------------------------------------------------------------------------ saved questions
 
 SAVED = {
