@@ -28,7 +28,11 @@ def test_the_walk_finds_the_packages():
     assert {"bilat.extract.records", "bilat.graph.iris", "bilat.evaluate.gold"} <= set(MODULES)
 
 
-@pytest.mark.parametrize("name", MODULES)
+SLOW = {"bilat.api"}  # its example ingests an article with the real NLP pipelines
+
+
+@pytest.mark.parametrize("name", [pytest.param(m, marks=pytest.mark.slow) if m in SLOW else m
+                                  for m in MODULES])
 def test_doctests(name):
     result = doctest.testmod(importlib.import_module(name))
     assert result.failed == 0
