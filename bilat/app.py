@@ -68,6 +68,9 @@ def extractor():
     return _EXTRACTOR
 
 
+MAX_KEPT_PROBLEMS = 1000  # IngestSummary.problems keeps so many (memory flat on huge inputs)
+
+
 class Progress:
     """Progress of an ingest: a bar on a terminal (``"bar"``), or on a non-terminal one line
     every ``every`` documents or ``seconds`` seconds, whichever comes first (``"lines"``)."""
@@ -148,7 +151,8 @@ def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | N
 
     def problem(msg: str, kind: str = "skipped") -> None:
         setattr(summary, kind, getattr(summary, kind) + 1)
-        summary.problems.append(msg)
+        if len(summary.problems) < MAX_KEPT_PROBLEMS:  # all reported; the first ones kept
+            summary.problems.append(msg)
         report(msg)
         bar.step(summary)
 

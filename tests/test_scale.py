@@ -304,3 +304,28 @@ def test_remote_export_keeps_named_graphs(tmp_path, oxigraph_server):
         assert "https://w3id.org/bilat/graph/ontology" in names
         assert "https://w3id.org/bilat/graph/entities" in names
         assert sum(n.startswith("https://w3id.org/bilat/graph/doc/") for n in names) == 2
+
+
+def test_extractor_pool_is_lazy_ordered_and_bounded():
+    from bilat.parallel import _Windowed
+
+    class Fake(_Windowed):
+        window = 3
+
+        def _submit(self, doc):
+            return ("ok", doc * 10)
+
+        def _result(self, fut):
+            return fut
+
+    pulled = []
+
+    def docs():
+        for i in range(10):
+            pulled.append(i)
+            yield i
+
+    it = Fake().map(docs())
+    assert next(it) == (0, ("ok", 0))
+    assert len(pulled) == 3  # no more than the window ahead of the writer
+    assert list(it) == [(i, ("ok", i * 10)) for i in range(1, 10)]
