@@ -112,6 +112,11 @@ def render(report: dict) -> str:
                          f"{_n(j['jobs2_wps'])} w/s ({_n(j['jobs2_s'], '.1f')} s): speed-up "
                          f"{_n(j['speedup'], '.2f')}x (median of {j['rounds']} alternating rounds; "
                          f"workers warm; same graph: {'yes' if j['same_graph'] else 'NO'})")
+            if j.get("cpu_ratio") is not None:
+                lines.append(f"        CPU seconds (this process and its workers): 1 job {_n(j['jobs1_cpu_s'], '.1f')}, "
+                             f"2 jobs {_n(j['jobs2_cpu_s'], '.1f')} ({_n(j['cpu_ratio'], '.2f')}x: the cost of "
+                             f"parallelism); load average during the 1-job runs {_n(j['load_average_jobs1'], '.1f')}, "
+                             f"so about {_n(j['cpus_free_estimate'], '.1f')} of {j['cpus']} CPUs were ours")
         for n, m in ((sc or {}).get("stream") or {}).items():
             if "error" in m:
                 lines.append(f"  streaming {int(n):,} documents: failed: {m['error']}")

@@ -61,9 +61,12 @@ def jobs_speedup(docs: Sequence, *, rounds: int = 2, workdir: Path,
             for jobs, pool in order:
                 folder = workdir / f"jobs{jobs}-{i}"
                 st = open_store(str(folder), create=True)
+                cpu0, load0 = cpu_seconds(), os.getloadavg()[0]
                 t = now()
                 s = app.ingest([], store=st, documents=docs, extractors=pool, on_problem=lambda m: None)
                 row[f"jobs{jobs}_s"] = now() - t
+                row[f"jobs{jobs}_cpu_s"] = cpu_seconds() - cpu0
+                row[f"jobs{jobs}_load"] = (load0 + os.getloadavg()[0]) / 2
                 row[f"jobs{jobs}_documents"] = s.documents
                 stores[jobs] = _nquads(st)
                 st.close()
@@ -77,10 +80,31 @@ def jobs_speedup(docs: Sequence, *, rounds: int = 2, workdir: Path,
     finally:
         two.close()
     j1, j2 = median(r["jobs1_s"] for r in rows), median(r["jobs2_s"] for r in rows)
+    c1, c2 = median(r["jobs1_cpu_s"] for r in rows), median(r["jobs2_cpu_s"] for r in rows)
+    # CPUs left to us: the machine's, less the load of other processes (the load average
+    # counts ours too: 1 with 1 job, up to 3 with 2 workers and the writer)
+    others = median(r["jobs1_load"] for r in rows)
+    free = max(0.0, (os.cpu_count() or 1) - max(0.0, (others or 0.0) - 1.0))
     return {"documents": len(docs), "words": words, "languages": langs, "rounds": rounds,
             "workers_warm_s": warm_s, "cpus": os.cpu_count(),
             "jobs1_s": j1, "jobs2_s": j2, "jobs1_wps": ratio(words, j1), "jobs2_wps": ratio(words, j2),
-            "speedup": median(r["speedup"] for r in rows), "same_graph": same, "rows": rows}
+            "speedup": median(r["speedup"] for r in rows), "same_graph": same,
+            "jobs1_cpu_s": c1, "jobs2_cpu_s": c2, "cpu_ratio": ratio(c2, c1),
+            "load_average_jobs1": others, "cpus_free_estimate": free, "rows": rows}
+
+
+def cpu_seconds() -> float:
+    """User + system CPU seconds of this process and its live children (the workers)."""
+    import psutil
+
+    me = psutil.Process()
+    total = sum(me.cpu_times()[:2])
+    for child in me.children(recursive=True):
+        try:
+            total += sum(child.cpu_times()[:2])
+        except psutil.Error:
+            pass
+    return total
 
 
 # ------------------------------------------------------------------------------- streaming
