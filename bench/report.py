@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from bench.util import ratio
+
 
 def _n(v, fmt: str = ",.0f", missing: str = "–") -> str:
     if v is None:
@@ -117,6 +119,10 @@ def render(report: dict) -> str:
                              f"2 jobs {_n(j['jobs2_cpu_s'], '.1f')} ({_n(j['cpu_ratio'], '.2f')}x: the cost of "
                              f"parallelism); load average during the 1-job runs {_n(j['load_average_jobs1'], '.1f')}, "
                              f"so about {_n(j['cpus_free_estimate'], '.1f')} of {j['cpus']} CPUs were ours")
+            if j.get("machine_parallelism") is not None:
+                lines.append(f"        the machine's own speed-up with 2 processes of pure Python, same rounds: "
+                             f"{_n(j['machine_parallelism'], '.2f')}x (about 2 when the 2 cores are free); "
+                             f"ingest's share of it: {_n(ratio(j['speedup'], j['machine_parallelism']), '.0%')}")
         for n, m in ((sc or {}).get("stream") or {}).items():
             if "error" in m:
                 lines.append(f"  streaming {int(n):,} documents: failed: {m['error']}")

@@ -73,10 +73,12 @@ def jobs_speedup(docs: Sequence, *, rounds: int = 2, workdir: Path,
                 del st
                 shutil.rmtree(folder, ignore_errors=True)
             same = same and stores[1] == stores[2]
+            row["machine_parallelism"] = machine_parallelism()
             row["speedup"] = ratio(row["jobs1_s"], row["jobs2_s"])
             rows.append(row)
             log(f"  jobs round {i + 1}: 1 job {row['jobs1_s']:.1f} s, 2 jobs {row['jobs2_s']:.1f} s, "
-                f"speed-up {row['speedup']:.2f}x")
+                f"speed-up {row['speedup']:.2f}x (two processes of pure Python: "
+                f"{row['machine_parallelism']:.2f}x)")
     finally:
         two.close()
     j1, j2 = median(r["jobs1_s"] for r in rows), median(r["jobs2_s"] for r in rows)
@@ -90,7 +92,34 @@ def jobs_speedup(docs: Sequence, *, rounds: int = 2, workdir: Path,
             "jobs1_s": j1, "jobs2_s": j2, "jobs1_wps": ratio(words, j1), "jobs2_wps": ratio(words, j2),
             "speedup": median(r["speedup"] for r in rows), "same_graph": same,
             "jobs1_cpu_s": c1, "jobs2_cpu_s": c2, "cpu_ratio": ratio(c2, c1),
+            "machine_parallelism": median(r["machine_parallelism"] for r in rows),
             "load_average_jobs1": others, "cpus_free_estimate": free, "rows": rows}
+
+
+def _burn(n: int) -> int:
+    x = 0
+    for i in range(n):
+        x += i
+    return x
+
+
+def machine_parallelism(n: int = 8_000_000) -> float:
+    """How much faster two processes burn the same pure-Python work than one, right now: about
+    2 on an idle 2-core machine, about 1 when another user keeps a core busy. The jobs speed-up
+    is read against it."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    t = now()
+    _burn(n)
+    _burn(n)
+    serial = now() - t
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as ex:
+        list(ex.map(_burn, [10, 10]))
+        t = now()
+        list(ex.map(_burn, [n, n]))
+        both = now() - t
+    return serial / both
 
 
 def cpu_seconds() -> float:
