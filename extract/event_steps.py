@@ -163,3 +163,23 @@ def turn_spans(lines: Sequence[tuple[int, int, bool]]) -> list[tuple[int, int, i
             last = (opens[n + 1] if n + 1 < len(opens) else len(lines)) - 1
         out.append((i, lines[i][0], lines[last][1]))
     return out
+
+
+# ------------------------------------------------------------------------------ two sides
+
+#: classes of events that need two sides: with one participant, the other side was not found and
+#: the event is more often a misreading ("We greatly appreciate this", "a deal") than news. (A
+#: criticism, a refusal or an order may name only who voices it: "Russia summoned the Kazakh
+#: ambassador", "Tokayev instructed the government".)
+TWO_SIDED = frozenset({"Support", "Agree", "Cooperate"})
+
+
+def lone(events: Sequence[Typed], classes: frozenset[str] = TWO_SIDED) -> set[int]:
+    """The indexes of events of a two-sided class with fewer than two participants.
+
+    >>> sorted(lone([Typed(0, "Support", participants=frozenset({"russia"})),
+    ...              Typed(1, "Consult", "meet", participants=frozenset({"putin"})),
+    ...              Typed(2, "Agree", participants=frozenset({"russia", "kazakhstan"}))]))
+    [0]
+    """
+    return {i for i, ev in enumerate(events) if ev.cls in classes and len(ev.participants) < 2}

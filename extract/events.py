@@ -73,7 +73,7 @@ from typing import Iterable
 
 from bilat.extract.dates import DateExpr, dateline, dateline_span, scan
 from bilat.extract.event_steps import (CoopCues, Typed, cooperation_has_object, is_headline,
-                                       restatements, turn_prefix, turn_spans)
+                                       lone, restatements, turn_prefix, turn_spans)
 from bilat.extract.link import Linked
 from bilat.extract.positions import Descriptive
 from bilat.extract.records import Document, Event, KBEntry, Position
@@ -492,7 +492,8 @@ class _Extraction:
 
     def _clause_steps(self, events: list[Event]) -> list[Event]:
         """Restatements of a meeting or visit and a headline repeated by the lead are dropped
-        (``event_steps.restatements``)."""
+        (``event_steps.restatements``), and so are events between two sides that found only
+        one (``event_steps.lone``)."""
         events = sorted(events, key=lambda e: (e.start, e.cls))
         starts = [t.idx for t in self.sdoc]
         views = []
@@ -507,7 +508,7 @@ class _Extraction:
             after = self.text[u0.end:u0.end + 3]
             if is_headline(self.text[u0.start:u0.end], "\n" in after, self.doc.title):
                 headline = 0
-        gone = restatements(views, headline, self.restating)
+        gone = restatements(views, headline, self.restating) | lone(views)
         kept = [i for i in range(len(events)) if i not in gone]
         return [events[i] for i in kept]
 

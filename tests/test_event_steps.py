@@ -134,3 +134,20 @@ def test_turn_spans(lines, want):
     from bilat.extract.event_steps import turn_spans
 
     assert turn_spans(lines) == want
+
+
+@pytest.mark.parametrize("event, dropped", [
+    # "We greatly appreciate this": one side only
+    (Typed(0, "Support", participants=P({"russia"})), True),
+    (Typed(0, "Support", participants=P({"putin", "nazarbayev"})), False),
+    # a meeting may name one side ("Putin attended the parade")
+    (Typed(0, "Consult", "meet", participants=P({"putin"})), False),
+    (Typed(0, "Anniversary", participants=P({"russia"})), False),
+    (Typed(0, "Agree", participants=P()), True),
+    # a criticism may name only who voices it ("Russia summoned the Kazakh ambassador")
+    (Typed(0, "Accuse", participants=P({"russia"})), False),
+])
+def test_lone(event, dropped):
+    from bilat.extract.event_steps import lone
+
+    assert lone([event]) == ({0} if dropped else set())
