@@ -790,6 +790,14 @@ class _Extraction:
         if keys & self.pronouns:
             k = self._recent_person(s.idx)
             return ([k], [(k, s.idx, s.idx + len(s.text))]) if k else ([], [])
+        group = keys & self.tab.words("group_pronoun")
+        ordered = sorted(phrase, key=lambda t: t.i)
+        if group or self._has_phrase(ordered, "states") or self._has_phrase(ordered, "persons", unless_followed=True):
+            # "The sides stressed", "They expressed confidence", "Стороны подтвердили": the
+            # people of the talks just reported, and the article's pair of states
+            ks = self._sides(s.idx, window=2 if group else 4)
+            if ks or not group:
+                return ks, [(k, s.idx, s.idx + len(s.text)) for k in ks]
         if keys & self.person_nouns:
             k = self._recent_person(s.idx, self._country_hint(phrase))
             if k:
@@ -809,6 +817,22 @@ class _Extraction:
             if states:
                 return [states[0].key], [(states[0].key, states[0].start, states[0].end)]
         return [], []
+
+    def _sides(self, before: int, window: int) -> list[str]:
+        """Who "the sides" are: the two persons named last within ``window`` sentences before
+        (the people of the talks just reported), with the article's pair of states; for "they"
+        (``window`` 2), nothing unless two persons were named just before."""
+        idx = self.unit_of(before).index
+        lo = self.units[max(0, idx - window)].start
+        persons: list[str] = []
+        for m in reversed(self.mentions_in(lo, before)):
+            if m.cls == "Person" and not m.affil and m.key not in persons:
+                persons.append(m.key)
+            if len(persons) == 2:
+                break
+        if len(persons) == 2:
+            return _uniq(persons[::-1] + list(self.pair))
+        return list(self.pair) if window > 2 else []
 
     def _recent_org(self, before: int, nouns: frozenset[str]) -> str | None:
         """The organization a bare noun stands for ("the agency", "ведомство"): the most recent

@@ -462,3 +462,29 @@ def test_more_reporting_verbs(extractor, lang, text, speaker):
     assert st, [(e.cls, e.trigger) for e in ex.events]
     if speaker:
         assert speaker in st[-1].speaker
+
+
+@pytest.mark.parametrize("lang, text, trigger, speaker", [
+    # "the sides" and "they" right after talks are the people of the talks
+    ("en", "Vladimir Putin met Kassym-Jomart Tokayev in Moscow. "
+           "The sides stressed the importance of signing the roadmap.", "stressed",
+     {"vladimir-putin", "kassym-jomart-tokayev"}),
+    ("en", "Vladimir Putin met Kassym-Jomart Tokayev in Moscow. "
+           "They expressed confidence that the visit would contribute to expanding relations.", "expressed confidence",
+     {"vladimir-putin", "kassym-jomart-tokayev"}),
+    ("ru", "Владимир Путин провел переговоры с Касым-Жомартом Токаевым. "
+           "Стороны подтвердили приверженность союзническим отношениям.", "подтвердили",
+     {"vladimir-putin", "kassym-jomart-tokayev"}),
+    # an agentless "it was noted" is the speaker reported before
+    ("en", "Sergey Lavrov met Mukhtar Tleuberdi. Lavrov said relations were good. "
+           "It was noted that the explanation contradicts the findings.", "It was noted", {"sergey-lavrov"}),
+])
+def test_sides_and_agentless_speakers(extractor, lang, text, trigger, speaker):
+    ex = run(extractor, text, lang)
+    st = find(ex, "Statement", trigger)
+    assert speaker <= set(st.speaker)
+
+
+def test_they_with_no_talks_before_is_no_guess(extractor):
+    ex = run(extractor, "Grain traders met in Almaty. They warned of possible retaliatory measures.", "en")
+    assert not [e for e in ex.events if e.cls == "Statement" and e.trigger == "warned"]
