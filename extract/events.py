@@ -57,6 +57,12 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
    clause, a relative or subordinate clause does not), resolved against the publication date
    (or the dateline's); a future-tense (planned) event reads "on Friday" forward. No date is
    given to an event whose clause does not state one. Unresolvable expressions are counted.
+Steps across sentences live as pure functions in ``event_steps.py`` (issue 9): a transcript turn
+("Name: …") is a Statement of the named speaker, its "I"/"we" the speaker; a generic Cooperate
+word ("strategic partnership") is an event only with a named object; a meeting or visit word
+naming no one new restates the one reported before, and a headline event gives way to the
+body's; a Support, Agree or Cooperate event with one side is dropped. "The sides"/"they" right
+after talks speak for the two persons named and the article's pair of states.
 4. Context: planned / hypothetical / negated from auxiliaries, negation, governing verbs
    ("expected to", "отложен"), modifiers ("next", "предстоящий"), infinitive complements and
    future tense. "postponed"/"отложен" is negated: the event did not take place as planned.
