@@ -9,6 +9,7 @@ descriptive mention of the person who holds that post in the document.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -59,15 +60,27 @@ def _key(word: str, lang: str) -> str:
     return w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
 
 
-def find_titles(text: str, lang: str) -> list[tuple[int, int, Title, int, int]]:
+@lru_cache(maxsize=4)
+def _titles_by_first_word(lang: str) -> dict[str, tuple[Title, ...]]:
+    """The title table by first word, each list in the table's order (longest first)."""
+    out: dict[str, list[Title]] = {}
+    for t in titles(lang):
+        if t.words:
+            out.setdefault(t.words[0], []).append(t)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def find_titles(text: str, lang: str, ws=None, keys=None) -> list[tuple[int, int, Title, int, int]]:
     """Title matches as (start, end, title, first word index, last word index + 1)."""
-    ws = words(text)
-    keys = [_key(w.text, lang) for w in ws]
-    table = titles(lang)
+    if ws is None:
+        ws = words(text)
+    if keys is None:
+        keys = [_key(w.text, lang) for w in ws]
+    by_first = _titles_by_first_word(lang)
     out = []
     i = 0
     while i < len(ws):
-        for t in table:
+        for t in by_first.get(keys[i], ()):
             n = len(t.words)
             if tuple(keys[i:i + n]) == t.words:
                 out.append((ws[i].start, ws[i + n - 1].end, t, i, i + n))
@@ -78,6 +91,39 @@ def find_titles(text: str, lang: str) -> list[tuple[int, int, Title, int, int]]:
     return out
 
 
+class _Spans:
+    """The linked spans of a document, sorted, with the look-ups the stage needs in
+    logarithmic time (no scan of every span for every title or word)."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+        self.starts = [s[0] for s in self.spans]
+        self.longest = max((s[1] - s[0] for s in self.spans), default=0)
+        self.persons = [s for s in self.spans if s[3] == "PER"]
+        self.person_starts = [s[0] for s in self.persons]
+        self.person_by_end: dict[int, tuple] = {}
+        for s in self.persons:
+            self.person_by_end.setdefault(s[1], s)
+
+    def near(self, start: int, end: int):
+        """The spans that may overlap [start, end), in sorted order."""
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end)
+        return self.spans[lo:hi]
+
+    def of_words(self, ws) -> list:
+        """For each word, the first span (in sorted order) holding its first character."""
+        out: list = [None] * len(ws)
+        word_starts = [w.start for w in ws]
+        for s in self.spans:
+            i = bisect.bisect_left(word_starts, s[0])
+            while i < len(ws) and word_starts[i] < s[1]:
+                if out[i] is None:
+                    out[i] = s
+                i += 1
+        return out
+
+
 def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
                       ) -> tuple[tuple[Position, ...], tuple[Descriptive, ...]]:
     """Posts named in ``doc`` and the descriptive mentions of their holders."""
@@ -85,19 +131,17 @@ def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
     text = doc.text
     ws = words(text)
     keys = [_key(w.text, lang) for w in ws]
-    spans = sorted(linked.spans)
+    index = _Spans(linked.spans)
     cls_of = {e.key: e.cls for e in linked.entities}
     links = link_words(lang)
+    word_span = index.of_words(ws)
 
     def span_at(i: int):
-        for s in spans:
-            if s[0] <= ws[i].start < s[1]:
-                return s
-        return None
+        return word_span[i]
 
     positions: dict[tuple, Position] = {}
     unattached = []
-    for start, end, title, i0, i1 in find_titles(text, lang):
+    for start, end, title, i0, i1 in find_titles(text, lang, ws, keys):
         inside = span_at(i0)
         if inside is not None and inside[3] == "PER":
             continue
@@ -123,15 +167,15 @@ def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
                 continue
             break
         if persons and _plural(ws[i1 - 1].text, lang):
-            persons += _coordinated(text, persons[0], spans)
+            persons += _coordinated(text, persons[0], index)
         # an inner span the title itself overlaps ("глава МИД РФ": МИД РФ is one entity)
-        for s in spans:
+        for s in index.near(start, end):
             if s[0] < end and start < s[1] and s[3] != "PER" and s not in [c[0] for c in complements]:
                 complements.append((s, None))
-        modifier = _modifier(text, start, spans)
+        modifier = _modifier(text, start, index)
         # apposition: "Sergey Lavrov, Russia's foreign minister,"
         if not persons:
-            found = _apposition(text, modifier[0] if modifier else start, spans)
+            found = _apposition(text, modifier[0] if modifier else start, index)
             persons = [found] if found else []
         org, to, orgs = _org(title, modifier, complements, cls_of, kb)
         if not persons:
@@ -158,15 +202,22 @@ def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
                 lang=lang, date=doc.date, conflict=_conflict(kb.get(person[2]), title_en, p_org, doc.date),
             )
     # "Президент России" with no name: the person the document names who held that post then
+    held = {(p.title_en, p.org) for p in positions.values()}
+    persons_named = [e.key for e in linked.entities if e.cls == "Person"]
+    holders_of: dict[tuple, set] = {}
     for start, end, title, org in unattached:
         if org is None or title.title_en == "=tenure":
             continue
-        if any(p.title_en == title.title_en and p.org == org for p in positions.values()):
+        if (title.title_en, org) in held:
             continue
-        holders = {e.key for e in linked.entities if e.cls == "Person"
-                   and _tenure_at(kb.get(e.key), doc.date, title_en=title.title_en, org=org) is not None}
+        post = (title.title_en, org)
+        if post not in holders_of:
+            holders_of[post] = {k for k in persons_named
+                                if _tenure_at(kb.get(k), doc.date, title_en=title.title_en, org=org) is not None}
+        holders = set(holders_of[post])
         if len(holders) == 1 and doc.date:
             person = holders.pop()
+            held.add((title.title_en, org))
             positions[(person, title.title_en, org)] = Position(
                 person=person, title_en=title.title_en, org=org, start=start, end=end,
                 evidence=text[start:end], title_src=title.title_ru if lang != "en" else None,
@@ -175,26 +226,35 @@ def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
     return tuple(positions.values()), descriptive
 
 
-def _modifier(text: str, start: int, spans):
+MODIFIER_GAP = 3  # characters between a modifier and its title at most ("'s ")
+
+
+def _modifier(text: str, start: int, index: _Spans):
     """A name or adjective right before the title: "Russian", "Russia's", "Kremlin"."""
     best = None
-    for s in spans:
+    # only a span ending at most MODIFIER_GAP characters before the title can qualify
+    for s in index.near(start - MODIFIER_GAP, start):
         if s[1] <= start and s[3] != "PER":
+            if start - s[1] > MODIFIER_GAP:
+                continue
             gap = text[s[1]:start]
-            if gap.strip() in ("", "'s", "’s") and len(gap) <= 3:
+            if gap.strip() in ("", "'s", "’s"):
                 best = s
     return best
 
 
-def _apposition(text: str, start: int, spans):
-    before = text[:start].rstrip()
-    if not before.endswith(","):
+def _space_before(text: str, i: int) -> int:
+    """The offset where the run of whitespace ending at ``i`` starts."""
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def _apposition(text: str, start: int, index: _Spans):
+    i = _space_before(text, start)
+    if i == 0 or text[i - 1] != ",":
         return None
-    before = before[:-1].rstrip()
-    for s in spans:
-        if s[3] == "PER" and s[1] == len(before):
-            return s
-    return None
+    return index.person_by_end.get(_space_before(text, i - 1))
 
 
 def _org(title: Title, modifier, complements, cls_of, kb):
@@ -231,16 +291,30 @@ def _plural(word: str, lang: str) -> bool:
     return len(w) > 4 and w.endswith("s") and not w.endswith("ss")
 
 
-def _coordinated(text: str, first, spans):
+_LIST_GAPS = (",", "and", ", and", "и", ", и")
+
+
+def _gap_text(text: str, a: int, b: int, longest: int) -> str | None:
+    """``text[a:b].strip()`` when it has at most ``longest`` characters, else None (without
+    copying a long gap)."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return text[a:b] if b - a <= longest else None
+
+
+def _coordinated(text: str, first, index: _Spans):
     """Further people listed after the first: "Sergey Lavrov and Erlan Idrissov",
     "Владимир Путин, Александр Лукашенко и Нурсултан Назарбаев"."""
     out = []
     last = first
-    for s in sorted(spans):
-        if s[0] < last[1] or s[3] != "PER":
+    longest = max(len(g) for g in _LIST_GAPS)
+    i = bisect.bisect_left(index.person_starts, first[1])
+    for s in index.persons[i:]:
+        if s[0] < last[1]:
             continue
-        gap = text[last[1]:s[0]].strip()
-        if gap in (",", "and", ", and", "и", ", и"):
+        if _gap_text(text, last[1], s[0], longest) in _LIST_GAPS:
             out.append(s)
             last = s
         else:
@@ -311,9 +385,16 @@ def _conflict(entry: KBEntry | None, title_en: str, org: str | None, date: str |
 
 def _descriptive(text: str, unattached, positions) -> tuple[Descriptive, ...]:
     out = []
+    positions = tuple(positions)
+    by_title: dict[str, list] = {}  # title of the table → the posts whose title starts with it
+    holders_of: dict[tuple, set] = {}
     for start, end, title, org in unattached:
-        holders = {p.person for p in positions
-                   if p.title_en.startswith(title.title_en) and (org is None or p.org == org)}
+        if title.title_en not in by_title:
+            by_title[title.title_en] = [p for p in positions if p.title_en.startswith(title.title_en)]
+        if (title.title_en, org) not in holders_of:
+            holders_of[(title.title_en, org)] = {
+                p.person for p in by_title[title.title_en] if org is None or p.org == org}
+        holders = set(holders_of[(title.title_en, org)])
         if len(holders) == 1:
             # include a leading article in the span: "the foreign minister"
             s = start
