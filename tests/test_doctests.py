@@ -5,6 +5,7 @@ import importlib
 import pytest
 
 MODULES = ["bilat.extract.records", "bilat.extract.text", "bilat.extract.link", "bilat.extract.nlp",
+           "bilat.extract.pipeline",
            "bilat.graph.iris", "bilat.graph.sparql", "bilat.graph.kb", "bilat.graph.export"]
 
 
