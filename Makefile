@@ -4,7 +4,7 @@ BIN     := $(VENV)/bin
 STORE   ?= bilat-store
 export OPENBLAS_NUM_THREADS := 1
 
-.PHONY: run test bench eval clean install
+.PHONY: run test test-fast bench eval clean install browser
 
 install: $(VENV)/.installed
 
@@ -21,14 +21,34 @@ run: install
 	@for q in examples/queries/*.rq; do echo "== $$q"; $(BIN)/bilat query -f $$q --store $(STORE) || exit 1; done
 	mkdir -p out
 	$(BIN)/bilat export --format graphml -o out/bilat.graphml --store $(STORE)
+	$(BIN)/bilat export --format gexf -o out/bilat.gexf --store $(STORE)
+	$(BIN)/bilat export --format events-csv -o out/events.csv --store $(STORE)
+	$(BIN)/bilat export --format events-parquet -o out/events.parquet --store $(STORE)
+	$(BIN)/bilat plot timeline --dyad Russia Kazakhstan -o out/timeline-ru-kz --store $(STORE)
+	$(BIN)/bilat plot network --around Kazakhstan -o out/network-kz --store $(STORE)
+	$(BIN)/bilat view -o out/bilat.html --store $(STORE)
+	$(BIN)/bilat query --saved entity_profile --param entity=Kazakhstan --store $(STORE)
 	$(BIN)/bilat stats --store $(STORE)
 
-test: install
+# The tests open the HTML view in a real headless browser: Debian's chromium, installed here
+# when missing (CI runs as root on a fresh machine; elsewhere install it once yourself).
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "make: the tests need Chromium: apt-get install chromium (as root)" >&2; exit 1; fi; }
+
+test: install browser
 	$(BIN)/python -m pytest -q tests
+
+# the tests that load no NLP model and start no server (the `slow` marker): under a minute
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not slow" tests
 
 eval: install
 	mkdir -p out
 	$(BIN)/bilat eval tests/corpus --baseline tests/eval_baseline.json --json out/eval.json
+	$(BIN)/bilat eval tests/regression --baseline tests/regression_baseline.json --json out/eval-regression.json
 
 bench: install
 	$(BIN)/python -m bench

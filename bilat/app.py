@@ -74,6 +74,7 @@ def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | N
     ``store`` in its own transaction. Problems are reported through ``on_problem`` and the
     other documents still go in."""
     from bilat.extract.ingest import Problem, read_paths
+    from bilat.extract.docdate import with_text_date
     from bilat.extract.language import resolve_language
     from bilat.graph.store import ensure_ontology
     from bilat.graph.write import is_unchanged, write_extraction
@@ -105,6 +106,7 @@ def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | N
                 summary.problems.append(str(doc))
                 report(str(doc))
                 continue
+            doc = with_text_date(doc)  # no date in the metadata: the dateline's or timestamp's
             try:  # one bad document must not stop the rest; each write is its own transaction
                 if is_unchanged(store, doc, version):
                     summary.unchanged += 1
@@ -183,14 +185,20 @@ def validate(store):
     return conforms, text
 
 
-def export(store, fmt: str, path: str) -> str:
+def export(store, fmt: str, path: str, **filters) -> str:
     """Write the store to ``path`` in ``fmt``; returns a one-line description. The file is
-    written beside and renamed into place, so a failed export leaves the previous one whole."""
+    written beside and renamed into place, so a failed export leaves the previous one whole.
+    ``filters`` (graphml and gexf only): ``around``, ``hops``, ``start``, ``end``, ``classes``,
+    ``not_happened`` (see :mod:`bilat.graph.views`)."""
     import os
 
+    filters = {k: v for k, v in filters.items() if v is not None}
+    if filters and fmt not in ("graphml", "gexf"):
+        raise ValueError(f"--around, --hops, --from, --to, --classes and --not-happened apply "
+                         f"to graphml and gexf, not {fmt}")
     tmp = f"{path}.part"
     try:
-        done = _export(store, fmt, tmp)
+        done = _export(store, fmt, tmp, filters)
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
@@ -198,12 +206,19 @@ def export(store, fmt: str, path: str) -> str:
     return done.replace(tmp, path)
 
 
-def _export(store, fmt: str, path: str) -> str:
-    if fmt == "graphml":
-        from bilat.graph.export import export_graphml
+def _export(store, fmt: str, path: str, filters: dict | None = None) -> str:
+    if fmt in ("graphml", "gexf"):
+        from bilat.graph.views import network, write_network
 
-        nodes, edges = export_graphml(store.union_graph(), path)
-        return f"{nodes} nodes, {edges} edges → {path}"
+        G = network(store, **(filters or {}))
+        write_network(G, fmt, path)
+        return f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges → {path}"
+    if fmt in ("events-csv", "events-parquet"):
+        from bilat.graph.table import event_rows, write_csv, write_parquet
+
+        rows = event_rows(store)
+        (write_csv if fmt == "events-csv" else write_parquet)(rows, path)
+        return f"{len(rows)} events → {path}"
     ox_formats = {"turtle": "turtle", "nquads": "nquads", "trig": "trig"}
     if fmt in ox_formats and hasattr(store, "ox"):
         import pyoxigraph

@@ -11,7 +11,7 @@ import sys
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-EXPORT_FORMATS = ("graphml", "turtle", "trig", "nquads", "jsonld")
+EXPORT_FORMATS = ("graphml", "gexf", "events-csv", "events-parquet", "turtle", "trig", "nquads", "jsonld")
 QUERY_FORMATS = ("table", "json", "csv", "tsv", "xml", "turtle", "ntriples")
 
 
@@ -38,6 +38,40 @@ def _positive(text: str) -> float:
     return x
 
 
+def _iso_date(text: str) -> str:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from None
+
+
+def _classes(text: str) -> list[str]:
+    return [c.strip() for c in text.split(",") if c.strip()]
+
+
+def _network_filters(sp, around_required: bool = False) -> None:
+    sp.add_argument("--around", metavar="ENTITY", required=around_required,
+                    help="only the neighbourhood of ENTITY (IRI, key such as 'russia', or name)")
+    sp.add_argument("--hops", type=int, default=None, help="neighbourhood radius (default 1)")
+    sp.add_argument("--from", dest="start", type=_iso_date, metavar="DATE",
+                    help="only events on or after DATE (YYYY-MM-DD)")
+    sp.add_argument("--to", dest="end", type=_iso_date, metavar="DATE",
+                    help="only events on or before DATE (YYYY-MM-DD)")
+    sp.add_argument("--classes", type=_classes, metavar="A,B",
+                    help="only these event classes (Consult,Agree,...)")
+    sp.add_argument("--not-happened", choices=("exclude", "flag"), default=None,
+                    help="planned, hypothetical and negated events: leave out (default) or keep, flagged")
+
+
+def _filters(args) -> dict:
+    out = {k: getattr(args, k, None) for k in ("around", "hops", "start", "end", "classes", "not_happened")}
+    if out["hops"] is not None and not out["around"]:
+        raise UsageError("bilat: --hops needs --around")
+    return out
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="bilat", description="Bilateral-relations knowledge graph: news → RDF → SPARQL → GraphML.")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -55,16 +89,37 @@ def _parser() -> argparse.ArgumentParser:
     sp = with_store(sub.add_parser("query", help="run a SPARQL query"))
     sp.add_argument("sparql", nargs="?", metavar="SPARQL")
     sp.add_argument("-f", "--file", help="read the query from FILE")
+    sp.add_argument("--saved", metavar="NAME", help="run a saved question (see --list-saved)")
+    sp.add_argument("--param", action="append", metavar="NAME=VALUE",
+                    help="a parameter of the saved question (repeatable)")
+    sp.add_argument("--list-saved", action="store_true", help="list the saved questions and their parameters")
     sp.add_argument("--format", default="table", choices=QUERY_FORMATS)
 
-    sp = with_store(sub.add_parser("export", help="write the store as GraphML or RDF"))
+    sp = with_store(sub.add_parser("export", help="write the store as GraphML, GEXF, an events table or RDF"))
     sp.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     sp.add_argument("-o", "--output", required=True, metavar="FILE")
+    _network_filters(sp)
 
     sp = with_store(sub.add_parser("serve", help="read-only SPARQL 1.1 endpoint"))
     sp.add_argument("--host", default="127.0.0.1")
     sp.add_argument("--port", type=_port, default=7878)
     sp.add_argument("--timeout", type=_positive, default=30.0, help="query time limit in seconds")
+
+    sp = sub.add_parser("plot", help="pictures (PNG and SVG): a dyad's timeline, an actor network")
+    plots = sp.add_subparsers(dest="plot", required=True, parser_class=_Parser)
+    pp = with_store(plots.add_parser("timeline", help="events per month by class and mean Goldstein for a pair of countries"))
+    pp.add_argument("--dyad", nargs=2, required=True, metavar=("A", "B"), help="two countries (names, keys or IRIs)")
+    pp.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.png and FILE.svg are written")
+    pp = with_store(plots.add_parser("network", help="the actor network around an entity"))
+    pp.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.png and FILE.svg are written")
+    _network_filters(pp, around_required=True)
+
+    sp = with_store(sub.add_parser("view", help="one self-contained HTML page: actor network and dyad timeline"))
+    sp.add_argument("-o", "--output", required=True, metavar="FILE")
+    sp.add_argument("--dyad", nargs=2, metavar=("A", "B"), help="the pair of countries of the timeline "
+                    "(default: the pair with most events)")
+    sp.add_argument("--max-nodes", type=int, default=80, help="keep the N most connected actors (default 80)")
+    _network_filters(sp)
 
     with_store(sub.add_parser("validate", help="SHACL validation against ontology/shapes.ttl"))
     with_store(sub.add_parser("stats", help="counts of documents, entities, events, triples"))
@@ -73,6 +128,8 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("gold_dir", metavar="GOLD_DIR")
     sp.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     sp.add_argument("--baseline", metavar="FILE", help="fail (exit 1) when a figure drops below this file's")
+    sp.add_argument("--errors", metavar="FILE",
+                    help="also write what went wrong, per document (missed and false entities, posts, events) as JSON")
     sp.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return p
 
@@ -131,9 +188,24 @@ def _run(args) -> int:
         # 2: some input could not be read (the rest went in); 1: extraction or a write failed
         return 2 if summary.skipped else 1 if summary.failed else 0
     if cmd == "query":
-        if (args.sparql is None) == (args.file is None):
-            raise UsageError("bilat query: give a SPARQL string or -f FILE (one of them)")
-        if args.file:
+        if args.list_saved:
+            from bilat.graph.saved import list_saved
+
+            for q in list_saved():
+                print(f"{q.name}: {q.title}. {q.description}")
+                for p in q.params:
+                    print(f"    --param {p.name}=<{p.type}>  {p.doc}")
+            return 0
+        given = sum(x is not None for x in (args.sparql, args.file, args.saved))
+        if given != 1:
+            raise UsageError("bilat query: give a SPARQL string, -f FILE or --saved NAME (one of them)")
+        if args.param and not args.saved:
+            raise UsageError("bilat query: --param goes with --saved")
+        if args.saved:
+            from bilat.graph.saved import parse_params, prepare
+
+            query = None  # bound against the open store below (entity names are looked up)
+        elif args.file:
             try:
                 with open(args.file, encoding="utf-8") as f:
                     query = f.read()
@@ -144,6 +216,11 @@ def _run(args) -> int:
         else:
             query = args.sparql
         with _open(args) as store:
+            if args.saved:
+                try:
+                    query = prepare(store, args.saved, parse_params(args.param))
+                except ValueError as e:
+                    raise UsageError(f"bilat query: {e}") from e
             fmt = "json" if args.format == "table" else args.format
             data, _ = store.run_query(query, fmt=fmt)
         if args.format == "table":
@@ -159,7 +236,29 @@ def _run(args) -> int:
         return 0
     if cmd == "export":
         with _open(args) as store:
-            print(app.export(store, args.format, args.output))
+            print(app.export(store, args.format, args.output, **_filters(args)))
+        return 0
+    if cmd == "plot":
+        from bilat.graph import plots
+
+        with _open(args) as store:
+            if args.plot == "timeline":
+                files, n = plots.timeline(store, args.dyad[0], args.dyad[1], args.output)
+                print(f"{n} events → {', '.join(map(str, files))}")
+            else:
+                from bilat.graph.views import network
+
+                filters = {k: v for k, v in _filters(args).items() if v is not None}
+                G = network(store, **filters)
+                files = plots.network_picture(G, args.output, title=f"around {args.around}")
+                print(f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges → {', '.join(map(str, files))}")
+        return 0
+    if cmd == "view":
+        from bilat.graph.page import write_page
+
+        with _open(args) as store:
+            filters = {k: v for k, v in _filters(args).items() if v is not None}
+            print(write_page(store, args.output, dyad=args.dyad, max_nodes=args.max_nodes, **filters))
         return 0
     if cmd == "serve":
         from bilat.graph.server import serve

@@ -57,6 +57,12 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
    clause, a relative or subordinate clause does not), resolved against the publication date
    (or the dateline's); a future-tense (planned) event reads "on Friday" forward. No date is
    given to an event whose clause does not state one. Unresolvable expressions are counted.
+Steps across sentences live as pure functions in ``event_steps.py`` (issue 9): a transcript turn
+("Name: …") is a Statement of the named speaker, its "I"/"we" the speaker; a generic Cooperate
+word ("strategic partnership") is an event only with a named object; a meeting or visit word
+naming no one new restates the one reported before, and a headline event gives way to the
+body's; a Support, Agree or Cooperate event with one side is dropped. "The sides"/"they" right
+after talks speak for the two persons named and the article's pair of states.
 4. Context: planned / hypothetical / negated from auxiliaries, negation, governing verbs
    ("expected to", "отложен"), modifiers ("next", "предстоящий"), infinitive complements and
    future tense. "postponed"/"отложен" is negated: the event did not take place as planned.
@@ -72,6 +78,8 @@ from functools import lru_cache
 from typing import Iterable
 
 from bilat.extract.dates import DateExpr, dateline, dateline_span, scan
+from bilat.extract.event_steps import (CoopCues, Typed, cooperation_has_object, is_headline,
+                                       lone, restatements, turn_prefix, turn_spans)
 from bilat.extract.link import Linked
 from bilat.extract.positions import Descriptive
 from bilat.extract.records import Document, Event, KBEntry, Position
@@ -171,6 +179,11 @@ class Tables:
 
     def phrases(self, kind: str) -> tuple[tuple[str, ...], ...]:
         return self.cues.get(kind, ())
+
+    @property
+    def coop(self) -> CoopCues:
+        return CoopCues(self.words("coop_generic"), self.words("coop_prep"), self.words("coop_object"),
+                        self.words("coop_field"))
 
 
 def _opt(value: str) -> str | None:
@@ -315,6 +328,7 @@ class _Extraction:
         self.first_person = self.tab.words("first_person")
         self.org_nouns = self.tab.words("org_noun")
         self.spokes_nouns = self.tab.words("spokes_noun")
+        self.restating = self.tab.words("restate")
         self.doc_nouns = frozenset(r.words[0].text for r in self.tab.reporting
                                    if r.kind == "document" and len(r.words) == 1)
         self.people: list[tuple[int, str]] = []  # (offset, person key): speakers and subjects
@@ -467,15 +481,42 @@ class _Extraction:
             for d in u.dates:
                 if d.resolve(self.base) is None:
                     unresolved += 1
+        turns = self._turns()
         for u in self.units:
+            if u.start in turns:
+                self._turn_statement(u, *turns[u.start])
             self._statements(u)
             self._track_subjects(u)
         events = [self._statement_event(st) for st in self.statements]
+        typed: list[Event] = []
         for u in self.units:
-            events.extend(self._typed(u))
-        events = [e for e in events if e is not None and (e.participants or e.speaker or e.source)]
+            typed.extend(self._typed(u))
+        typed = self._clause_steps([e for e in typed if e is not None and (e.participants or e.source)])
+        events = [e for e in events if e is not None and (e.participants or e.speaker or e.source)] + typed
         events.sort(key=lambda e: (e.start, e.cls))
         return tuple(_one_node_each(events)), unresolved
+
+    def _clause_steps(self, events: list[Event]) -> list[Event]:
+        """Restatements of a meeting or visit and a headline repeated by the lead are dropped
+        (``event_steps.restatements``), and so are events between two sides that found only
+        one (``event_steps.lone``)."""
+        events = sorted(events, key=lambda e: (e.start, e.cls))
+        starts = [t.idx for t in self.sdoc]
+        views = []
+        for e in events:
+            tok = self.sdoc[max(0, bisect.bisect_right(starts, e.start) - 1)]
+            key = next((k for k in sorted(self.tk(tok)) if k in self.restating), fold(tok.lemma_))
+            views.append(Typed(self.unit_of(e.start).index, e.cls, e.mode, e.context,
+                               frozenset(e.participants) | frozenset(e.implicit), key))
+        headline = None
+        if self.units:
+            u0 = self.units[0]
+            after = self.text[u0.end:u0.end + 3]
+            if is_headline(self.text[u0.start:u0.end], "\n" in after, self.doc.title):
+                headline = 0
+        gone = restatements(views, headline, self.restating) | lone(views)
+        kept = [i for i in range(len(events)) if i not in gone]
+        return [events[i] for i in kept]
 
     # -- matching ----------------------------------------------------------------------------
     def _match(self, toks, rows, accept) -> list[tuple[int, int, object]]:
@@ -564,6 +605,47 @@ class _Extraction:
                 st = self._add_statement(u, cue, toks[-1], speaker, args, None)
                 if st is not None:
                     made.append(st)
+
+    def _turns(self) -> dict[int, tuple[int, int, int]]:
+        """Transcript turns ("Name: …"): the unit start of each turn's first line → (end of the
+        speaker's name, end of the turn's words, end of the first line)."""
+        lines = []
+        pos = 0
+        for raw in self.text.split("\n"):
+            start, end = pos, pos + len(raw)
+            pos = end + 1
+            stripped = raw.strip()
+            if not stripped:
+                continue
+            lead = len(raw) - len(raw.lstrip())
+            colon = turn_prefix(stripped)
+            named = colon is not None and any(
+                m.cls in {"Person"} | ORG_CLASSES and not m.affil or m.label == "DESC"
+                for m in self.mentions_in(start + lead, start + lead + colon))
+            lines.append((start + lead, start + len(raw.rstrip()), named, colon))
+        out = {}
+        for i, s, e in turn_spans([(a, b, named) for a, b, named, _ in lines]):
+            out[s] = (s + lines[i][3], e, lines[i][1])
+        return out
+
+    def _turn_statement(self, u: _Unit, colon: int, end: int, line_end: int) -> None:
+        """One Statement per transcript turn: the speaker named before the colon, the rest of the
+        line its quote; "I"/"we" in the turn's words are the speaker and the speaker's country."""
+        name = [t for t in u.toks if t.idx < colon]
+        actors = [m for m in self._speakers_in(name) if m.cls in {"Person"} | ORG_CLASSES]
+        if not actors:
+            actors = [m for m in self.mentions_of_tokens(name) if m.label == "DESC"]
+        if not actors:
+            return
+        keys = _uniq(m.key for m in actors)
+        q0 = colon + 1
+        while q0 < line_end and self.text[q0].isspace():
+            q0 += 1
+        cue = (u.start, colon, self.text[u.start:colon])
+        st = self._add_statement(u, cue, name[-1] if name else u.toks[0], keys,
+                                 [(m.key, m.start, m.end) for m in actors], (q0, line_end))
+        if st is not None and end > line_end:
+            self.quote_speakers.append((line_end, end, list(keys)))
 
     def _marks_anniversary(self, verb) -> bool:
         rows = [r for r in self.tab.triggers if r.cls == "Anniversary" and len(r.words) == 1]
@@ -714,6 +796,14 @@ class _Extraction:
         if keys & self.pronouns:
             k = self._recent_person(s.idx)
             return ([k], [(k, s.idx, s.idx + len(s.text))]) if k else ([], [])
+        group = keys & self.tab.words("group_pronoun")
+        ordered = sorted(phrase, key=lambda t: t.i)
+        if group or self._has_phrase(ordered, "states") or self._has_phrase(ordered, "persons", unless_followed=True):
+            # "The sides stressed", "They expressed confidence", "Стороны подтвердили": the
+            # people of the talks just reported, and the article's pair of states
+            ks = self._sides(s.idx, window=2 if group else 4)
+            if ks or not group:
+                return ks, [(k, s.idx, s.idx + len(s.text)) for k in ks]
         if keys & self.person_nouns:
             k = self._recent_person(s.idx, self._country_hint(phrase))
             if k:
@@ -733,6 +823,22 @@ class _Extraction:
             if states:
                 return [states[0].key], [(states[0].key, states[0].start, states[0].end)]
         return [], []
+
+    def _sides(self, before: int, window: int) -> list[str]:
+        """Who "the sides" are: the two persons named last within ``window`` sentences before
+        (the people of the talks just reported), with the article's pair of states; for "they"
+        (``window`` 2), nothing unless two persons were named just before."""
+        idx = self.unit_of(before).index
+        lo = self.units[max(0, idx - window)].start
+        persons: list[str] = []
+        for m in reversed(self.mentions_in(lo, before)):
+            if m.cls == "Person" and not m.affil and m.key not in persons:
+                persons.append(m.key)
+            if len(persons) == 2:
+                break
+        if len(persons) == 2:
+            return _uniq(persons[::-1] + list(self.pair))
+        return list(self.pair) if window > 2 else []
 
     def _recent_org(self, before: int, nouns: frozenset[str]) -> str | None:
         """The organization a bare noun stands for ("the agency", "ведомство"): the most recent
@@ -910,6 +1016,8 @@ class _Extraction:
                  or self._destination(u, c, self._source(c)[0]) is not None]
         # "the talks", "during the visit", "в ходе встречи": a meeting already reported
         cands = [c for c in cands if not self._refers_back(c)]
+        # "strengthen bilateral cooperation", "strategic partnership": no named object, no event
+        cands = [c for c in cands if c.row.cls != "Cooperate" or self._coop_object(c)]
         for c in cands:
             if c.row.cls == "Consult":
                 self.consults_seen.add(c.mode)
@@ -940,6 +1048,23 @@ class _Extraction:
                     target=tuple(_uniq(same.target + e.target)),
                     arguments=tuple(_uniq_args(same.arguments + e.arguments)))
         return out
+
+    def _coop_object(self, c: _Cand) -> bool:
+        coop = self.tab.coop
+        trig = " ".join(sorted(self.tk(c.head)))
+        key = next((k for k in self.tk(c.head) if k in coop.generic), trig)
+        deps = []
+        for t in {c.head.i: c.head, c.anchor.i: c.anchor}.values():
+            for ch in t.children:
+                if ch.i in {x.i for x in c.toks}:
+                    continue
+                case = [g for g in ch.children if g.dep_ == "case"]
+                word = ch if ch.dep_ in ("prep", "case", "amod", "compound") else (case[0] if case else None)
+                deps.append((ch.dep_, fold(word.lemma_) if word is not None else ""))
+        anchor = fold(c.anchor.lemma_) if c.anchor.i != c.head.i else key
+        phrase = _phrase(c.anchor)  # (not .subtree: natasha's trees may hold cycles)
+        project = any(m.cls == "Project" for m in self.mentions_of_tokens(phrase))
+        return cooperation_has_object(key, anchor, c.anchor.pos_ in ("VERB", "AUX"), deps, project, coop)
 
     def _refers_back(self, c: _Cand) -> bool:
         """A meeting noun that refers back to one reported in an earlier sentence: with an

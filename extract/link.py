@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from bilat.extract.records import Document, Entity, KBEntry, Mention
-from bilat.extract.text import DATA, fold, lemma, match_key, read_table, stem, words
+from bilat.extract.text import DATA, english_name, fold, lemma, match_key, read_table, stem, words
 
 # Preference among entries sharing an alias (a name shared by a project and its city belongs
 # to the project), then by the document's dominant country.
@@ -46,6 +46,7 @@ class _Span:
     normal: str = ""
     sentence: int = 0
     key: str | None = None
+    cls: str | None = None  # the class a rule decided
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class Resources:
     org_cues: tuple[tuple[str, str], ...]
     ignore: frozenset[str]
     region_cues: frozenset[str]
+    title_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +98,7 @@ def resources(lang: str) -> Resources:
         org_cues=tuple((r[0], r[1]) for r in read_table(folder / "org_cues.tsv")),
         ignore=frozenset(fold(r[0]) for r in read_table(folder / "ignore.tsv")),
         region_cues=frozenset(r[0] for r in read_table(folder / "region_cues.tsv")),
+        title_words=frozenset(fold(w) for r in read_table(folder / "title_words.tsv") for w in r[0].split()),
     )
 
 
@@ -124,6 +127,8 @@ class Gazetteer:
             for row in read_table(DATA / lang / "generic_names.tsv"):
                 for key in fnmatch.filter(self.entries, row[1]):
                     self._add(row[0], Candidate(key, "generic"))
+                    if row[0][:1].isupper() and lang == "en":
+                        self._add(row[0].lower(), Candidate(key, "generic"))
         for k, keys in surnames.items():
             for key in keys:
                 self.index[k].add(Candidate(key, "surname"))
@@ -200,7 +205,10 @@ class Gazetteer:
             letters = [c for w in ws for c in w.text if c.isalpha()]
             return bool(letters) and all(c.isupper() for c in letters)
         if case == "cap":
-            return first[:1].isupper() or first[:1].isdigit()
+            # "the government of Uzbekistan", "ministry of defence of Kazakhstan": a body named by
+            # a lowercase noun and its state's name
+            return first[:1].isupper() or first[:1].isdigit() or (
+                len(ws) >= 3 and ws[-1].text[:1].isupper() and fold(ws[-2].text) == "of")
         return True
 
 
@@ -316,8 +324,11 @@ class Linker:
             if sp.label == "PER" and any(c.kind != "surname" for c in sp.keys):
                 persons_in_doc.update(c.key for c in sp.keys if c.kind != "surname")
         for n, sp in enumerate(gaz):
-            if any(c.kind == "generic" for c in sp.keys) and n > 0:
-                self._narrow_by_modifier(text, gaz[n - 1], sp)
+            if any(c.kind == "generic" for c in sp.keys):
+                narrowed = n > 0 and self._narrow_by_modifier(text, gaz[n - 1], sp)
+                if lang == "en" and sp.text[:1].islower() and not narrowed \
+                        and all(c.kind == "generic" for c in sp.keys):
+                    continue  # "the government", "ministry of defence": no state named, no entity
             sp.key = self._choose(sp, countries, persons_in_doc)
         gaz = [sp for sp in gaz if sp.key is not None]
 
@@ -326,6 +337,12 @@ class Linker:
         full_names: dict[str, str] = {}  # match key of a surname → entity key
         kb_surnames: dict[str, str] | None = None  # match key of a surname → KB person named
         for sp in sorted(ner, key=lambda s: (-len(s.normal.split()), s.start)):
+            hit = self._lookup(sp)
+            if hit is not None:
+                sp.key = hit
+                continue
+            if not self._trim(sp, text, gaz, lang):
+                continue
             hit = self._lookup(sp)
             if hit is not None:
                 sp.key = hit
@@ -366,6 +383,80 @@ class Linker:
                     sp.start, sp.text = m.start(), text[m.start():sp.end]
         spans.sort(key=lambda s: (s.start, s.end))
         return self._entities(doc, spans, new_entities)
+
+    def _trim(self, sp: _Span, text: str, gaz: list[_Span], lang: str) -> bool:
+        """Cut an unknown NER span to the name in it; False when no name is left.
+
+        * a hyphenated compound of known names is an adjective ("Kazakh-Chinese",
+          "Yerevan-Moscow"), never an organization;
+        * a plural demonym ("Azerbaijanis") is a group of people, not an organization;
+        * a single word the document also writes in lowercase ("Energy", "Minister") is a
+          common word;
+        * leading states, adjectives and title words are not part of a name ("Azerbaijan Araz
+          Azimov", "Federal Chancellor Olaf Scholz");
+        * a name cut before "of" takes the known name after it ("Council of Foreign Ministers of
+          the Shanghai Cooperation Organization").
+        """
+        index = self.gazetteer.index
+        res = resources(lang)
+
+        def known(part: str) -> bool:
+            return any(seq in index and any(c.kind != "surname" for c in index[seq])
+                       for seq in ((fold(part),), (lemma(part),)))
+
+        body = sp.text
+        if " " not in body and "-" in body and sp.label != "PER":
+            parts = [p for p in body.split("-") if p]
+            if len(parts) > 1 and all(known(p) for p in parts):
+                return False
+        ws = words(body)
+        if len(ws) == 1:
+            w = ws[0].text
+            if sp.label != "PER" and len(w) > 3 and w.endswith("s") and known(w[:-1]) and not known(w):
+                return False  # "Azerbaijanis"
+            if w[:1].isupper() and re.search(r"(?<![\w-])" + re.escape(w.lower()) + r"(?![\w-])", text):
+                return False
+            if fold(w) in res.title_words:
+                return False
+        # leading states/adjectives/title words
+        i, titled = 0, False
+        while i < len(ws) - 1:
+            w = ws[i].text
+            inside = any(g.start <= sp.start + ws[i].start and sp.start + ws[i].end <= g.end
+                         and g.label in ("GPE", "ADJ") for g in gaz)
+            if inside or fold(w) in res.title_words or w in ("'s", "’s", "s"):
+                titled = titled or fold(w) in res.title_words
+                i += 1
+                continue
+            break
+        if i:
+            rest = ws[i:]
+            if all(fold(w.text) in res.title_words for w in rest):
+                return False
+            if len(rest) == 1 and any(fold(rest[0].text) == cue for cue, _ in res.org_cues):
+                return False  # "Russian Embassy": a body the text does not name
+            cut = rest[0].start
+            sp.start += cut
+            sp.text = sp.text[cut:]
+            normal = (sp.normal or "").split()
+            sp.normal = " ".join(normal[i:]) if lang == "ru" and len(normal) == len(ws) else sp.text
+            if sp.label != "PER" and len(rest) >= 2 and (titled or fold(rest[0].text) in given_names()):
+                sp.label = "PER"  # "Federal Chancellor Olaf Scholz"
+        # a trailing "of" takes the known name that follows
+        if ws and fold(ws[-1].text) in ("of",) and sp.label != "PER":
+            after = text[sp.end:]
+            m = re.match(r"\s+(?:the\s+)?", after)
+            nxt = sp.end + (m.end() if m else 0)
+            follow = [g for g in gaz if g.start == nxt and g.label != "ADJ"]
+            if follow:
+                if any(self.kb[c.key].cls == "InternationalOrganization" for c in follow[0].keys):
+                    sp.cls = "InternationalOrganization"  # a body of an international organization
+                sp.end = follow[0].end
+                sp.text = text[sp.start:sp.end]
+                sp.normal = sp.text
+            else:
+                return False
+        return True
 
     def _more_surnames(self, text: str, spans: list[_Span], full_names: dict[str, str], sent_of) -> list[_Span]:
         """Surnames of people named in full elsewhere in the document that the NER missed
@@ -431,16 +522,18 @@ class Linker:
 
         return min(keys, key=score)
 
-    def _narrow_by_modifier(self, text: str, prev: _Span, sp: _Span) -> None:
+    def _narrow_by_modifier(self, text: str, prev: _Span, sp: _Span) -> bool:
         """"Kazakhstan's Foreign Ministry", "the Russian Foreign Ministry": a country named
         right before a generic name decides whose body it is."""
         gap = text[prev.end:sp.start]
         if gap.strip() not in ("", "'s", "’s") or len(gap) > 3:
-            return
+            return False
         countries = {c.key for c in prev.keys if self.kb.get(c.key) and self.kb[c.key].cls == "Country"}
         narrowed = tuple(c for c in sp.keys if c.kind != "generic" or self.kb[c.key].country in countries)
-        if narrowed:
+        if narrowed and countries:
             sp.keys = narrowed
+            return True
+        return False
 
     def _lookup(self, sp: _Span) -> str | None:
         """A NER span whose (normalized) text is a knowledge-base alias."""
@@ -474,6 +567,8 @@ class Linker:
     def _class_of(self, sp: _Span, lang: str) -> str | None:
         if sp.label == "PER":
             return "Person"
+        if sp.cls:
+            return sp.cls
         if sp.label == "NORP":
             return None  # demonyms the knowledge base does not know are not entities
         res = resources(lang)
@@ -501,7 +596,10 @@ class Linker:
             else:
                 info = new[key]
                 name = _best_name(info["names"])
-                entities.append(Entity(key, info["cls"], ((lang, name),), tuple(alts), mentions, None, False))
+                labels = ((lang, name),)
+                if lang == "ru" and info["cls"] == "Person" and re.fullmatch(r"[А-ЯЁа-яё\- ]+", name):
+                    labels = (("en", english_name(name)), (lang, name))  # one IRI, both spellings
+                entities.append(Entity(key, info["cls"], labels, tuple(alts), mentions, None, False))
         flat = tuple((sp.start, sp.end, sp.key, sp.label) for sp in spans)
         return Linked(tuple(entities), flat)
 

@@ -137,6 +137,35 @@ def translit(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1)
+def _name_rules() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(row[0]), row[1] if len(row) > 1 else "")
+            for row in read_table(DATA / "common" / "translit_ru_names.tsv")]
+
+
+def english_name(name: str) -> str:
+    """The English spelling of a Russian personal name (BGN/PCGN-style with the common
+    exceptions of English-language news; rules in ``data/common/translit_ru_names.tsv``).
+
+    >>> english_name("Дмитрий Песков"), english_name("Евгений Шевчук"), english_name("Мария Захарова")
+    ('Dmitry Peskov', 'Yevgeny Shevchuk', 'Maria Zakharova')
+    """
+    rules, out = _name_rules(), []
+    low = name.lower()
+    i = 0
+    while i < len(name):
+        for rx, rep in rules:
+            m = rx.match(low, i)
+            if m and m.end() > i:
+                out.append(rep.capitalize() if name[i] != low[i] else rep)
+                i = m.end()
+                break
+        else:
+            out.append(translit(name[i]))
+            i += 1
+    return "".join(out)
+
+
 def match_key(name: str) -> str:
     """A spelling-folding key: transliterated, lowercased, variants of one name folded,
     doubled letters collapsed, words joined by '-'."""

@@ -15,7 +15,13 @@ Node attributes (every node has every one; strings default to ``""``, ints to ``
 Edge attributes: ``label``, ``interaction`` (= ``label``, for Cytoscape), ``predicate`` (IRI of
 the RDF predicate or event class), ``kind`` (``"position"``, ``"link"`` or ``"event"``),
 ``weight`` (int >= 1: distinct supporting documents), ``first_date``, ``last_date`` (ISO dates
-or ``""``). The MultiDiGraph key of an edge is its ``label``.
+or ``""``), and for events: ``event_class`` (local name), ``context`` (``""`` for events that
+happened, else ``planned``/``hypothetical``/``negated``), ``dates`` (every date, ``; ``-joined),
+``goldstein`` (mean score; ``0.0`` with ``has_goldstein`` false when none), ``cameo`` (codes,
+``; ``-joined), ``documents`` (= ``weight``), ``events`` (how many events the edge stands for),
+``directed`` (true when the events name ``bl:source``/``bl:target``; false when they only name
+participants, stored then in IRI order, which means nothing). The MultiDiGraph key of an edge
+is its ``label`` (``label|context`` for events that did not happen).
 
 This module uses rdflib and networkx only (never spaCy).
 """
@@ -80,6 +86,8 @@ _NMTOKEN_BAD = re.compile(r"[^\w.\-:]")
 NODE_ATTRIBUTES = ("label", "label_en", "label_ru", "type", "mentions", "wikidata", "iri", "name")
 EDGE_ATTRIBUTES = (
     "label", "interaction", "predicate", "kind", "weight", "first_date", "last_date",
+    "event_class", "context", "dates", "goldstein", "has_goldstein", "cameo", "documents",
+    "events", "directed",
 )
 
 
@@ -205,18 +213,26 @@ class _Edges:
         self.data: dict[tuple[str, str, str], dict[str, Any]] = {}
 
     def add(self, u: str, v: str, label: str, predicate, kind: str, docs=(), dates=(),
-            ends=None) -> None:
+            ends=None, event=None, context: str = "", directed: bool = True,
+            goldstein=(), cameo=()) -> None:
         """``dates``: when the relation was seen; ``ends``: its end dates, where it has a span
-        of its own (positions: start and end of the tenure)."""
+        of its own (positions: start and end of the tenure); ``event``: the event node the
+        edge stands for (events are counted, their scores averaged once each)."""
         if u == v or not label:
             return
+        key = label if not context else f"{label}|{context}"
         rec = self.data.setdefault(
-            (u, v, label),
+            (u, v, key),
             {"predicate": str(predicate), "kind": kind, "docs": set(), "dates": set(),
-             "ends": None},
+             "ends": None, "events": {}, "context": context, "directed": directed,
+             "cameo": set(), "label": label},
         )
         rec["docs"].update(str(d) for d in docs)
         rec["dates"].update(d for d in dates if d)
+        rec["cameo"].update(str(c) for c in cameo if c)
+        rec["directed"] = rec["directed"] and directed
+        if event is not None:
+            rec["events"][str(event)] = [float(x) for x in goldstein]
         if ends is not None:
             rec["ends"] = (rec["ends"] or set()) | {d for d in ends if d}
 
@@ -233,8 +249,15 @@ class _Edges:
 # public API
 
 
-def property_graph(g: Graph) -> nx.MultiDiGraph:
+def property_graph(g: Graph, *, not_happened: str = "exclude", classes: Iterable[str] | None = None,
+                   start: str | None = None, end: str | None = None) -> nx.MultiDiGraph:
     """Project the bilat RDF graph onto a property graph of entities and their relations.
+
+    Options for events: ``not_happened`` — ``"exclude"`` (default) leaves out planned,
+    hypothetical and negated events (``bl:context``), ``"flag"`` keeps them as edges of their
+    own with the ``context`` attribute set; ``classes`` — only these event classes (local
+    names); ``start``/``end`` — only events dated (own date, else the document's) within
+    these ISO dates, inclusive (an undated event is left out when either is given).
 
     ``g`` is read with set semantics (an :class:`rdflib.Dataset` is read as the union of all
     its graphs). Nodes are entities, i.e. subjects with ``bl:mentionedIn``; the node id is the
@@ -244,8 +267,9 @@ def property_graph(g: Graph) -> nx.MultiDiGraph:
       ``p -> org`` labelled with the English title (``first_date``/``last_date``: the
       tenure's ``bl:startDate``/``bl:endDate``, ``""`` when open or unknown);
     - entity-to-entity RDF links (e.g. ``bl:country``): labelled with the predicate's local name;
-    - events: ``bl:source -> bl:target`` where both are given, else one edge per pair of
-      ``bl:participant`` values (ordered by IRI), labelled with the event class local name;
+    - events: ``bl:source -> bl:target`` where both are given (``directed`` true), else one
+      edge per pair of ``bl:participant`` values (``directed`` false: stored in IRI order),
+      labelled with the event class local name;
       for events with a ``bl:speaker``, ``speaker -> each other participant`` labelled
       ``Statement`` (the participant pairs then skip the speaker, who is linked directionally).
 
@@ -342,10 +366,20 @@ def property_graph(g: Graph) -> nx.MultiDiGraph:
     event_classes |= {c for c, sup in supers.items() if BL.Event in sup}
     doc_dates: dict[Any, list[str]] = {}
     events = {ev for cls in event_classes for ev in g.subjects(RDF.type, cls)}
+    if not_happened not in ("exclude", "flag"):
+        raise ValueError(f"not_happened must be 'exclude' or 'flag', not {not_happened!r}")
+    wanted = {str(c) for c in classes} if classes else None
     for ev in sorted(events, key=str):
-        classes = {c for c in g.objects(ev, RDF.type) if c in event_classes}
-        event_supers = {c: supers.get(c, set()) | ({BL.Event} - {c}) for c in classes}
-        specific = _most_specific(classes, event_supers)
+        ev_classes = {c for c in g.objects(ev, RDF.type) if c in event_classes}
+        event_supers = {c: supers.get(c, set()) | ({BL.Event} - {c}) for c in ev_classes}
+        specific = _most_specific(ev_classes, event_supers)
+        if wanted is not None:
+            specific = [c for c in specific if _local_name(c) in wanted]
+            if not specific:
+                continue
+        context = ";".join(sorted(str(c) for c in g.objects(ev, BL.context)))
+        if context and not_happened == "exclude":
+            continue
         docs = set(g.objects(ev, BL.extractedFrom))
         dates = {_iso_date(d) for d in g.objects(ev, BL.date)} - {""}
         if not dates:
@@ -353,11 +387,18 @@ def property_graph(g: Graph) -> nx.MultiDiGraph:
                 if d not in doc_dates:
                     doc_dates[d] = [_iso_date(x) for x in g.objects(d, DCTERMS.date)]
                 dates.update(doc_dates[d])
+        if start or end:
+            if not dates or not any(_in_range(d, start, end) for d in dates):
+                continue
+        goldstein = [o for o in g.objects(ev, BL.goldstein)][:1]
+        cameo = sorted(str(o) for o in g.objects(ev, BL.cameoCode))
+        extra = {"event": ev, "context": context, "goldstein": goldstein, "cameo": cameo}
         sources = [s for s in g.objects(ev, BL.source) if s in nodes]
         targets = [t for t in g.objects(ev, BL.target) if t in nodes]
         speakers = sorted({s for s in g.objects(ev, BL.speaker) if s in nodes}, key=str)
         participants = sorted({p for p in g.objects(ev, BL.participant) if p in nodes}, key=str)
-        if sources and targets:
+        directed = bool(sources and targets)
+        if directed:
             pairs = [(s, t) for s in sources for t in targets]
         else:
             others = [p for p in participants if p not in speakers]
@@ -365,25 +406,44 @@ def property_graph(g: Graph) -> nx.MultiDiGraph:
         for cls in specific:
             for u, v in pairs:
                 edges.add(node_id[u], node_id[v], _local_name(cls), cls, "event", docs=docs,
-                          dates=dates)
+                          dates=dates, directed=directed, **extra)
         for speaker in speakers:
             for p in participants:
                 edges.add(node_id[speaker], node_id[p], "Statement", BL.Statement, "event",
-                          docs=docs, dates=dates)
+                          docs=docs, dates=dates, **extra)
 
-    for (u, v, label), rec in sorted(edges.data.items()):
+    for (u, v, key), rec in sorted(edges.data.items()):
         first_date, last_date = edges.first_last(rec)
+        label = rec["label"]
+        scores = [x for xs in rec["events"].values() for x in xs[:1]]
+        weight = len(rec["docs"]) or 1  # a fact with no document still counts once
         G.add_edge(
-            u, v, key=label,
+            u, v, key=key,
             label=label,
             interaction=label,
             predicate=_clean(rec["predicate"]),
             kind=rec["kind"],
-            weight=len(rec["docs"]) or 1,  # a fact with no document still counts once
+            weight=weight,
             first_date=first_date,
             last_date=last_date,
+            event_class=label if rec["kind"] == "event" else "",
+            context=rec["context"],
+            dates="; ".join(sorted(rec["dates"])),
+            goldstein=round(sum(scores) / len(scores), 2) if scores else 0.0,
+            has_goldstein=bool(scores),
+            cameo="; ".join(sorted(rec["cameo"])),
+            documents=weight,
+            events=len(rec["events"]),
+            directed=rec["directed"],
         )
     return G
+
+
+def _in_range(date: str, start: str | None, end: str | None) -> bool:
+    """Whether an ISO date (or year / year-month) falls within [start, end] (ISO dates)."""
+    lo = date + "-01-01"[len(date) - 4:] if len(date) < 10 else date  # first day of the period
+    hi = date + ("-12-31" if len(date) == 4 else "-31" if len(date) == 7 else "")
+    return (not start or hi >= start) and (not end or lo <= end)
 
 
 def write_graphml(G: nx.Graph, path: str | os.PathLike | Any) -> None:

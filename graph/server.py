@@ -373,15 +373,22 @@ named graph as the default graph; prefixes such as <code>bl:</code>, <code>id:</
 <code>rdfs:</code>, <code>skos:</code>, <code>dcterms:</code> need no declaration.
 Time limit: {timeout:g} s.</p>
 <form action="query" method="get">
-<textarea name="query" rows="12">SELECT ?class (COUNT(?x) AS ?n) WHERE {{ ?x a ?class }}
-GROUP BY ?class ORDER BY DESC(?n) LIMIT 20</textarea>
-<p><label>Format <select name="format"><option>table</option><option>json</option>
+<textarea name="query" rows="14">{query}</textarea>
+<p><label>Format <select name="format"><option>html</option><option>table</option><option>json</option>
 <option>csv</option><option>tsv</option><option>xml</option>
 </select></label> <button type="submit">Run</button> (CONSTRUCT and DESCRIBE answer in
-Turtle, or JSON-LD for json, RDF/XML for xml)</p></form>
+Turtle, or JSON-LD for json, RDF/XML for xml; html shows the rows as a table)</p></form>
+<h2>Saved questions</h2>
+<p>Click one to load it above; its parameters are variables you may bind with a
+<code>VALUES</code> line (or run it as <code>bilat query --saved NAME --param k=v</code>).</p>
+<dl>{saved}</dl>
 <p><code>curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE {{ ?s ?p ?o }} LIMIT 5'
 {endpoint}</code></p></body></html>
 """
+
+
+_DEFAULT_QUERY = """SELECT ?class (COUNT(?x) AS ?n) WHERE { ?x a ?class }
+GROUP BY ?class ORDER BY DESC(?n) LIMIT 20"""
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -463,8 +470,21 @@ class _Handler(BaseHTTPRequestHandler):
         srv = self.server
         host = self.headers.get("Host") or "{}:{}".format(*srv.server_address[:2])
         endpoint = html.escape(f"http://{host}/query")
+        from bilat.graph.saved import list_saved
+
+        chosen = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query).get("saved", [""])[-1]
+        query = _DEFAULT_QUERY
+        items = []
+        for q in list_saved():
+            if q.name == chosen:
+                query = q.text
+            params = "; ".join(f"?{p.name} ({p.type}): {p.doc}" for p in q.params) or "none"
+            items.append(f'<dt><a href="/?saved={html.escape(q.name)}">{html.escape(q.name)}</a> — '
+                         f'{html.escape(q.title)}</dt><dd>{html.escape(q.description)} '
+                         f'<small>Parameters: {html.escape(params)}</small></dd>')
         return _PAGE.format(source=html.escape(srv.source), timeout=srv.time_limit,
-                            endpoint=endpoint).encode()
+                            endpoint=endpoint, query=html.escape(query),
+                            saved="".join(items)).encode()
 
     def _dispatch(self, method: str) -> None:
         try:
@@ -541,6 +561,9 @@ class _Handler(BaseHTTPRequestHandler):
         if not self.server.allow_service and _uses_service(query_text):
             return self._fail(403, "SERVICE (federated query) is disabled on this endpoint")
         forced = params.get("format", [""])[-1].strip()
+        as_html = forced.lower() == "html" and kind in ("SELECT", "ASK")
+        if as_html:  # the page's table: JSON results rendered as an HTML table
+            forced = "json"
         try:
             if forced:
                 fmt = _output_format(kind, _ACCEPT_FORMATS.get(forced.lower(), forced))
@@ -557,6 +580,10 @@ class _Handler(BaseHTTPRequestHandler):
             return self._fail(503, str(exc))
         except _Failed as exc:
             return self._fail(exc.status, str(exc))
+        if as_html:
+            from bilat.graph.htmltable import html_table
+
+            data, media_type = html_table(data), "text/html; charset=utf-8"
         if media_type.startswith("text/") and "charset" not in media_type:
             media_type += "; charset=utf-8"
         self._reply(200, data, media_type, {"Vary": "Accept"})

@@ -112,9 +112,14 @@ class LocalStore(Store):
 
     def close(self) -> None:
         try:
-            self.ox.flush()
+            if self.ox is not None:
+                self.ox.flush()
         except Exception:  # noqa: BLE001 - closing must not hide the real error
             pass
+        # drop the references, so that the store's lock goes with this object even while a
+        # traceback (an exception raised inside ``with open_store(...)``) still holds it
+        self.ox = None
+        self._rdflib = None
 
 
 class RemoteStore(Store):

@@ -107,7 +107,7 @@ def document_graphs(ex: Extraction, *, publisher: str | None = None, version: st
 
     for ev in ex.events:
         # what identifies an event reported by several documents is stated once, in the facts
-        _event(g, facts if is_merged(ev) else g, ev, d.id, doc, lang)
+        _event(g, facts if is_merged(ev) else g, ev, d.id, doc, lang, d.date)
     return g, facts
 
 
@@ -123,7 +123,16 @@ def event_iri(ev: Event, doc_id: str) -> URIRef:
     return iris.event(ev.cls, doc_id, ev.start, ev.end)
 
 
-def _event(g: Graph, shared: Graph, ev: Event, doc_id: str, doc: URIRef, lang: str) -> None:
+def _inherited_date(ev: Event, doc_date: str | None) -> Literal | None:
+    """The document's date for an event without a date of its own: the day it was reported
+    (for a planned or hypothetical event, the day it was announced)."""
+    if (ev.date and date_literal(ev.date) is not None) or not doc_date:
+        return None
+    return date_literal(doc_date)
+
+
+def _event(g: Graph, shared: Graph, ev: Event, doc_id: str, doc: URIRef, lang: str,
+           doc_date: str | None = None) -> None:
     """Provenance of the report into ``g``; what identifies the event into ``shared``."""
     node = event_iri(ev, doc_id)
     shared.add((node, RDF.type, BL[ev.cls]))
@@ -135,6 +144,11 @@ def _event(g: Graph, shared: Graph, ev: Event, doc_id: str, doc: URIRef, lang: s
             shared.add((node, BL.datePrecision, Literal(ev.date_precision)))
     if ev.context:
         shared.add((node, BL.context, Literal(ev.context)))
+    if d_date := _inherited_date(ev, doc_date):
+        # an event the text gives no date of happened (or was reported) when its document
+        # appeared: it inherits the document's date, and bl:datePrecision says so
+        g.add((node, BL.date, d_date))
+        g.add((node, BL.datePrecision, Literal("document")))
     g.add((node, BL.extractedFrom, doc))
     g.add((node, BL.evidence, _lit(ev.evidence, lang)))
     g.add((node, BL.trigger, Literal(ev.trigger)))

@@ -55,6 +55,7 @@ def test_russian_names_take_their_case():
     assert "Казахстан" in text or "Росси" in text
 
 
+@pytest.mark.slow
 def test_report_structure(tiny):
     result, out = tiny
     assert set(result["corpus"]) == {"en", "ru"}

@@ -1,6 +1,8 @@
-"""Validate the gold evaluation corpus in ``tests/corpus`` (format: shared/eval/GOLD_FORMAT.md).
+"""Validate the gold evaluation corpora (format: shared/eval/GOLD_FORMAT.md): ``tests/corpus``
+(real news nobody on the team wrote, the dev corpus) and ``tests/regression`` (the seeds and the
+articles the team wrote, a smaller regression set).
 
-Every ``*.json`` file of the folder is checked, seeds and both languages alike; each check is
+Every ``*.json`` file of both folders is checked, seeds and both languages alike; each check is
 parametrised over the files so that a failure names its file. The checks:
 
 * the file is valid JSON (no duplicate keys) with the required keys, and ``id`` is the stem;
@@ -10,7 +12,9 @@ parametrised over the files so that a failure names its file. The checks:
 * every participant, speaker, place, project, role person and role ``of`` is the ``name_en``
   of an entity (or implicit entity) of the same file;
 * dates are ``YYYY-MM-DD`` / ``YYYY-MM`` / ``YYYY`` and real calendar dates;
-* across the folder, one ``name_en`` has one ``name_ru`` and one type, and one ``name_ru``
+* the dev corpus: every file names its ``url``, ``outlet`` and ``dyad`` (two countries of the
+  file), and none is an article kept for independent evaluation (``heldout-check``);
+* across both folders, one ``name_en`` has one ``name_ru`` and one type, and one ``name_ru``
   (case- and ё-insensitive) has one ``name_en``.
 """
 from __future__ import annotations
@@ -24,9 +28,12 @@ from pathlib import Path
 
 import pytest
 
-CORPUS = Path(__file__).resolve().parent / "corpus"
-FILES = sorted(CORPUS.glob("*.json"))
-IDS = [p.name for p in FILES]
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE / "corpus"
+REGRESSION = HERE / "regression"
+FILES = sorted(CORPUS.glob("*.json")) + sorted(REGRESSION.glob("*.json"))
+IDS = [f"{p.parent.name}/{p.name}" for p in FILES]
+HELDOUT_CHECK = HERE.parents[1] / "shared" / "tools" / "heldout-check"
 
 # GOLD_FORMAT.md lists the first eight; Company and Place are the remaining entity classes of
 # the vocabulary in CONTRACT.md, which the format refers to.
@@ -127,8 +134,43 @@ def _report(path: Path, errors: list[str]) -> None:
         pytest.fail(f"{path.name}:\n  " + "\n  ".join(errors))
 
 
-def test_corpus_is_not_empty():
-    assert FILES, f"no *.json in {CORPUS}"
+@pytest.mark.parametrize("folder, at_least", [(CORPUS, 100), (REGRESSION, 40)])
+def test_corpus_is_not_empty(folder, at_least):
+    assert len(list(folder.glob("*.json"))) >= at_least, f"fewer than {at_least} *.json in {folder}"
+
+
+REAL = sorted(CORPUS.glob("*.json"))
+
+
+@pytest.mark.parametrize("path", REAL, ids=[p.name for p in REAL])
+def test_real_article_header(path: Path):
+    doc = _doc(path)
+    errors = []
+    for key in ("url", "outlet"):
+        if not isinstance(doc.get(key), str) or not doc[key].strip():
+            errors.append(f"no {key}")
+    dyad = doc.get("dyad")
+    countries = {e.get("name_en") for e in doc["entities"] if e.get("type") == "Country"}
+    if not (isinstance(dyad, list) and len(dyad) == 2 and set(dyad) <= countries):
+        errors.append(f"dyad {dyad!r} is not two countries of the file")
+    _report(path, errors)
+
+
+def test_real_articles_in_both_languages_and_many_pairs():
+    docs = [_doc(p) for p in REAL]
+    langs = [d["lang"] for d in docs]
+    pairs = [tuple(sorted(d.get("dyad") or ())) for d in docs]
+    assert langs.count("en") >= 45 and langs.count("ru") >= 45, langs
+    assert len(set(pairs)) >= 12, sorted(set(pairs))
+    assert pairs.count(("Kazakhstan", "Russia")) <= 0.35 * len(docs)
+
+
+@pytest.mark.skipif(not HELDOUT_CHECK.exists(), reason="../shared/tools/heldout-check is not here")
+def test_no_article_is_kept_for_independent_evaluation():
+    import subprocess
+
+    r = subprocess.run([str(HELDOUT_CHECK), *map(str, FILES)], capture_output=True, text=True)
+    assert r.returncode == 0 and not r.stdout.strip(), r.stdout
 
 
 @pytest.mark.parametrize("path", FILES, ids=IDS)

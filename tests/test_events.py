@@ -392,3 +392,99 @@ def test_a_sentence_without_full_stops_is_cut_into_bounded_pieces():
     pieces = _bounded(text, 0, len(text))
     assert all(b - a <= MAX_UNIT_CHARS for a, b in pieces)
     assert "".join(text[a:b] for a, b in pieces).replace(" ", "") == text.replace(" ", "")
+
+
+# Real-news constructions (issue 9); the sentences are from real articles.
+TRANSCRIPT = (
+    "Meeting with President of Kazakhstan Nursultan Nazarbayev\n"
+    "Vladimir Putin met at the Kremlin with President of Kazakhstan Nursultan Nazarbayev.\n"
+    "President of Russia Vladimir Putin: Mr Nazarbayev, I would like to express my gratitude to you "
+    "for finding it possible to spend another holiday with us in Moscow.\n"
+    "This is definitely a sign of our special, allied relations.\n"
+    "President of Kazakhstan Nursultan Nazarbayev: Thank you, Mr Putin.\n"
+    "I have indeed come here to congratulate you on this great occasion.")
+
+
+def test_transcript_turns_are_statements_of_their_speakers(extractor):
+    ex = run(extractor, TRANSCRIPT, "en", date="2016-05-08")
+    turns = [e for e in ex.events if e.cls == "Statement"]
+    assert [e.speaker for e in turns] == [("vladimir-putin",), ("nursultan-nazarbayev",)]
+    assert turns[0].quote.startswith("Mr Nazarbayev, I would like")
+    # "I" in Putin's turn is Putin: he thanks
+    thanks = find(ex, "Support", "gratitude")
+    assert thanks.source == ("vladimir-putin",)
+
+
+def test_headline_meeting_gives_way_to_the_lead(extractor):
+    ex = run(extractor, TRANSCRIPT, "en", date="2016-05-08")
+    meetings = [e for e in ex.events if e.cls == "Consult" and e.mode == "meet"]
+    assert len(meetings) == 1 and meetings[0].trigger == "met"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Vladimir Putin held talks with Kassym-Jomart Tokayev in Moscow. "
+           "During the meeting, the sides discussed prospects for strengthening bilateral relations."),
+    ("ru", "Владимир Путин провел переговоры с Касым-Жомартом Токаевым в Москве. "
+           "Стороны обсудили вопросы двустороннего сотрудничества."),
+])
+def test_a_meeting_restated_by_discussed_is_one_event(extractor, lang, text):
+    ex = run(extractor, text, lang)
+    assert len([e for e in ex.events if e.cls == "Consult"]) == 1
+
+
+@pytest.mark.parametrize("lang, text, found", [
+    ("en", PAIR + "The two countries are determined to enhance their bilateral cooperation, he added.", False),
+    ("en", PAIR + "He signed deals with Kazakhstan to increase cooperation in energy and aerospace.", True),
+    ("en", PAIR + "Russia values its comprehensive strategic partnership with Kazakhstan.", False),
+    ("ru", PAIR_RU + "Стороны подтвердили курс на укрепление стратегического партнерства.", False),
+    ("ru", PAIR_RU + "Стороны развивают сотрудничество в сфере энергетики.", True),
+])
+def test_cooperation_needs_a_named_object(extractor, lang, text, found):
+    ex = run(extractor, text, lang)
+    assert any(e.cls == "Cooperate" for e in ex.events) is found
+
+
+@pytest.mark.parametrize("lang, text, speaker", [
+    ("en", "Sergey Lavrov met Mukhtar Tleuberdi in Moscow. "
+           "Lavrov referred to Kazakhstan as an important partner for expanding Russia's supply routes.",
+     "sergey-lavrov"),
+    ("en", "Kassym-Jomart Tokayev met Xi Jinping. "
+           "In his opinion, this cooperation is eternal and beyond the control of political conjuncture.",
+     "kassym-jomart-tokayev"),
+    ("ru", "Мария Захарова провела брифинг. "
+           "Захарова прокомментировала текущий уровень российско-грузинских отношений.", "maria-zakharova"),
+    ("ru", "Владимир Путин встретился с Касым-Жомартом Токаевым. "
+           "Он считает, что отношения двух стран развиваются успешно.", None),
+])
+def test_more_reporting_verbs(extractor, lang, text, speaker):
+    ex = run(extractor, text, lang)
+    st = [e for e in ex.events if e.cls == "Statement"]
+    assert st, [(e.cls, e.trigger) for e in ex.events]
+    if speaker:
+        assert speaker in st[-1].speaker
+
+
+@pytest.mark.parametrize("lang, text, trigger, speaker", [
+    # "the sides" and "they" right after talks are the people of the talks
+    ("en", "Vladimir Putin met Kassym-Jomart Tokayev in Moscow. "
+           "The sides stressed the importance of signing the roadmap.", "stressed",
+     {"vladimir-putin", "kassym-jomart-tokayev"}),
+    ("en", "Vladimir Putin met Kassym-Jomart Tokayev in Moscow. "
+           "They expressed confidence that the visit would contribute to expanding relations.", "expressed confidence",
+     {"vladimir-putin", "kassym-jomart-tokayev"}),
+    ("ru", "Владимир Путин провел переговоры с Касым-Жомартом Токаевым. "
+           "Стороны подтвердили приверженность союзническим отношениям.", "подтвердили",
+     {"vladimir-putin", "kassym-jomart-tokayev"}),
+    # an agentless "it was noted" is the speaker reported before
+    ("en", "Sergey Lavrov met Mukhtar Tleuberdi. Lavrov said relations were good. "
+           "It was noted that the explanation contradicts the findings.", "It was noted", {"sergey-lavrov"}),
+])
+def test_sides_and_agentless_speakers(extractor, lang, text, trigger, speaker):
+    ex = run(extractor, text, lang)
+    st = find(ex, "Statement", trigger)
+    assert speaker <= set(st.speaker)
+
+
+def test_they_with_no_talks_before_is_no_guess(extractor):
+    ex = run(extractor, "Grain traders met in Almaty. They warned of possible retaliatory measures.", "en")
+    assert not [e for e in ex.events if e.cls == "Statement" and e.trigger == "warned"]

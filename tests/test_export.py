@@ -186,10 +186,18 @@ def test_edge_attributes(G, key):
     u, v, label = key
     predicate, kind, weight, first, last = EXPECTED_EDGES[key]
     assert G.has_edge(u, v, key=label)  # MultiDiGraph key = label
-    assert G.edges[u, v, label] == {
+    data = G.edges[u, v, label]
+    assert {k: data[k] for k in list(data)[:7]} == {
         "label": label, "interaction": label, "predicate": predicate, "kind": kind,
         "weight": weight, "first_date": first, "last_date": last,
     }
+    assert data["documents"] == weight and data["context"] == ""
+    assert data["event_class"] == (label if kind == "event" else "")
+
+
+EDGE_TYPES = {"weight": int, "documents": int, "events": int, "goldstein": float,
+              "has_goldstein": bool, "directed": bool}
+GRAPHML_TYPES = {int: "long", float: "double", bool: "boolean", str: "string"}
 
 
 def test_one_type_per_attribute(G):
@@ -198,7 +206,7 @@ def test_one_type_per_attribute(G):
     for _u, _v, data in G.edges(data=True):
         assert list(data) == list(EDGE_ATTRIBUTES)
     edge_types = {name: {type(d[name]) for *_e, d in G.edges(data=True)} for name in EDGE_ATTRIBUTES}
-    assert edge_types == {name: {int} if name == "weight" else {str} for name in EDGE_ATTRIBUTES}
+    assert edge_types == {name: {EDGE_TYPES.get(name, str)} for name in EDGE_ATTRIBUTES}
 
 
 def test_no_self_loops_nor_non_entities(G):
@@ -287,7 +295,7 @@ def test_graphml_is_well_formed_with_named_unique_keys(graphml_path):
     by_scope = {(k.get("for"), k.get("attr.name")): k.get("attr.type") for k in keys}
     assert by_scope == {
         **{("node", n): "long" if n == "mentions" else "string" for n in NODE_ATTRIBUTES},
-        **{("edge", n): "long" if n == "weight" else "string" for n in EDGE_ATTRIBUTES},
+        **{("edge", n): GRAPHML_TYPES[EDGE_TYPES.get(n, str)] for n in EDGE_ATTRIBUTES},
     }
     assert not [k for k in keys if k.get("for") == "graph"]  # Gephi rejects graph-level keys
     graph = root.find(f"{GML}graph")

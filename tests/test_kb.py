@@ -22,7 +22,7 @@ from bilat.graph import kb as kbmod
 
 ROOT = Path(__file__).resolve().parents[1]
 KB_DIR = ROOT / "kb"
-GOLD_DIRS = (ROOT.parent / "shared" / "eval", ROOT / "tests" / "corpus")
+GOLD_DIRS = (ROOT.parent / "shared" / "eval", ROOT / "tests" / "regression")
 
 # Keys that are not the slug of the English label (documented in kb/README.md). None today.
 SLUG_EXCEPTIONS: dict[str, str] = {}
@@ -299,6 +299,43 @@ def test_countries_ttl_is_generated_and_up_to_date():
     assert module.slugify("Côte d'Ivoire") == kbmod.slugify("Côte d'Ivoire")
     assert (KB_DIR / "countries.ttl").read_text(encoding="utf-8") == module.render(), \
         "kb/countries.ttl is stale: run tools/make_countries.py"
+
+
+def _make_states():
+    spec = importlib.util.spec_from_file_location("make_states", ROOT / "tools" / "make_states.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_states_ttl_is_generated_and_up_to_date():
+    assert (KB_DIR / "states.ttl").read_text(encoding="utf-8") == _make_states().render(_make_states().build()), \
+        "kb/states.ttl is stale: run tools/make_states.py"
+
+
+@pytest.mark.parametrize("name, genitive", [
+    ("Грузия", "Грузии"), ("Южная Корея", "Южной Кореи"), ("Иран", "Ирана"), ("США", "США"),
+    ("Перу", "Перу"), ("Босния и Герцеговина", "Боснии и Герцеговины"), ("Гвинея-Бисау", "Гвинеи-Бисау"),
+    ("Объединённые Арабские Эмираты", "Объединённых Арабских Эмиратов"), ("Кот-д'Ивуар", "Кот-д'Ивуара"),
+])
+def test_state_name_genitive(name, genitive):
+    m = _make_states()
+    table = {r[0]: r[1] for r in m.rows(m.DATA / "ru_genitive.tsv")}
+    assert m.genitive(name, table) == genitive
+
+
+@pytest.mark.parametrize("code, key, ru", [
+    ("GE", "ministry-of-foreign-affairs-of-georgia", "Министерство иностранных дел Грузии"),
+    ("AM", "government-of-armenia", "Правительство Армении"),
+    ("MN", "government-of-mongolia", "Правительство Монголии"),
+    ("TJ", "ministry-of-defence-of-tajikistan", "Министерство обороны Таджикистана"),
+    ("IR", "ministry-of-foreign-affairs-of-iran", "Министерство иностранных дел Ирана"),
+])
+def test_every_un_member_has_its_bodies(code, key, ru):
+    entries = {e.key: e for e in kbmod.load_kb()}
+    assert dict(entries[key].labels)["ru"] == ru
+    members = _make_states().un_members(_make_states().rows(_make_states().DATA / "states_overrides.tsv"))
+    assert len(members) == 193 and code in members and "VA" not in members
 
 
 # --------------------------------------------------------------------------- seeds' gold

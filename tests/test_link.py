@@ -119,3 +119,42 @@ def test_offsets_are_those_of_the_text(linker):
     for ent in linked.entities:
         for m in ent.mentions:
             assert text[m.start:m.end] == m.text
+
+
+# --------------------------------------------------------------------------- general rules (issue 10)
+@pytest.fixture(scope="module")
+def full_linker():
+    from bilat.graph.kb import load_kb
+    return Linker(load_kb())
+
+
+@pytest.mark.parametrize("text,lang,present,absent", [
+    # a body named by a lowercase noun and its state
+    ("The government of Uzbekistan approved the plan.", "en", {"government-of-uzbekistan"}, set()),
+    ("Правительство Армении одобрило план.", "ru", {"government-of-armenia"}, set()),
+    ("Глава МИД Ирана прибыл в Москву.", "ru", {"ministry-of-foreign-affairs-of-iran"}, set()),
+    # hyphenated adjectives are never organizations
+    ("Kazakh-Chinese relations are developing, Tokayev said.", "en", {"kazakhstan", "china"},
+     {"org/kazah-chinese"}),
+    # a lowercase generic body with no state is nothing
+    ("The minister said the government would decide.", "en", set(), {"government-of-russia"}),
+    # words the text also writes in lowercase are not names; plural demonyms are not bodies
+    ("Energy was discussed. The energy sector grew. Azerbaijanis voted.", "en", set(),
+     {"org/energi", "org/azerbajanis"}),
+])
+def test_general_rules(full_linker, text, lang, present, absent):
+    keys = {e.key for e in link(full_linker, text, lang).entities}
+    assert present <= keys and not (absent & keys), keys
+
+
+@pytest.mark.parametrize("text,key,en,ru", [
+    ("Министр встретился с Аразом Азимовым в Баку.", "person/araz-azimov", "Araz Azimov", "Араз Азимов"),
+    ("Встреча с Евгением Шевчуком прошла в Москве.", None, "Yevgeny Shevchuk", "Евгений Шевчук"),
+])
+def test_unknown_russian_person_nominative_and_english_label(full_linker, text, key, en, ru):
+    ents = [e for e in link(full_linker, text, "ru").entities if e.cls == "Person"]
+    assert len(ents) == 1
+    labels = dict(ents[0].labels)
+    assert labels == {"en": en, "ru": ru}
+    if key:
+        assert ents[0].key == key

@@ -1,0 +1,197 @@
+#!/usr/bin/env python3
+"""Generate kb/states.ttl: the government bodies every UN member state has, in English and Russian.
+
+Sources, merged:
+* the UN member states: ``unMember`` of mledoze/countries (ODbL; a subset kept in
+  tools/data/mledoze-countries/ with its licence and origin), corrected by
+  tools/data/states_overrides.tsv (the Holy See is an observer);
+* the states' names: kb/countries.ttl (English label and adjective, Russian label), itself
+  generated from pycountry by tools/make_countries.py;
+* the kinds of bodies and their name patterns: tools/data/state_bodies.tsv;
+* the Russian genitive of each state's name: pymorphy3's dictionary (OpenCorpora), word by word,
+  overridden by tools/data/ru_genitive.tsv where it is wrong.
+
+Bodies the hand-written files already describe (same key, or listed as "skip" in the overrides)
+are left out, so the hand-written entry wins.
+
+Run:  python tools/make_states.py          (writes kb/states.ttl)
+      python tools/make_states.py --check  (exit 1 if the file is stale)
+The output is deterministic; commit it.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import rdflib
+from rdflib.namespace import RDFS, SKOS
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tools" / "data"
+OUT = ROOT / "kb" / "states.ttl"
+COUNTRIES_JSON = DATA / "mledoze-countries" / "countries_subset.json"
+
+from bilat.graph.kb import slugify  # noqa: E402
+from bilat.ontology.namespace import BL  # noqa: E402
+
+
+def rows(path: Path) -> list[list[str]]:
+    out = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            out.append(raw.split("\t"))
+    return out
+
+
+def un_members(overrides) -> list[str]:
+    data = json.loads(COUNTRIES_JSON.read_text(encoding="utf-8"))
+    excluded = {r[0] for r in overrides if r[1] == "not-member"}
+    return sorted(c["cca2"] for c in data if c.get("unMember") and c["cca2"] not in excluded)
+
+
+def country_names() -> dict[str, dict]:
+    """ISO code → key, English label, Russian label, English adjectives (from kb/countries.ttl)."""
+    g = rdflib.Graph()
+    g.parse(ROOT / "kb" / "countries.ttl", format="turtle")
+    out = {}
+    for subj, code in g.subject_objects(BL.isoCode):
+        labels = {o.language: str(o) for o in g.objects(subj, RDFS.label)}
+        adjs = sorted(str(o) for o in g.objects(subj, BL.adjective) if o.language == "en")
+        out[str(code)] = {"key": str(subj).rsplit("/", 1)[-1], "en": labels["en"], "ru": labels["ru"],
+                          "adj": adjs}
+    return out
+
+
+_morph = None
+
+
+def genitive(name: str, table: dict[str, str]) -> str:
+    """The Russian genitive of a state's name, word by word ("Южная Корея" → "Южной Кореи")."""
+    if name in table:
+        return table[name]
+    global _morph
+    if _morph is None:
+        import pymorphy3
+        _morph = pymorphy3.MorphAnalyzer()
+    out = []
+    for word in name.split(" "):
+        out.append("-".join(_gen_word(part) for part in word.split("-")))
+    return " ".join(out)
+
+
+def _gen_word(word: str) -> str:
+    if not word or word.isupper() or word in ("и",) or not any(c.isalpha() for c in word):
+        return word
+    parses = [p for p in _morph.parse(word) if {"nomn"} <= set(p.tag.grammemes) or "Fixd" in p.tag]
+    parses.sort(key=lambda p: ("Geox" not in p.tag, p.tag.POS not in ("NOUN", "ADJF"), -p.score))
+    if not parses:
+        return word
+    p = parses[0]
+    if "Fixd" in p.tag:
+        return word
+    number = "plur" if "plur" in p.tag else "sing"
+    form = p.inflect({"gent", number})
+    if form is None:
+        return word
+    text = form.word
+    return text[:1].upper() + text[1:] if word[:1].isupper() else text
+
+
+def build() -> list[dict]:
+    overrides = rows(DATA / "states_overrides.tsv")
+    articles = {r[0] for r in overrides if r[1] == "article"}
+    skips = {(r[0], r[2]) for r in overrides if r[1] == "skip"}
+    gen_table = {r[0]: r[1] for r in rows(DATA / "ru_genitive.tsv")}
+    kinds = rows(DATA / "state_bodies.tsv")
+    names = country_names()
+    members = un_members(overrides)
+    adj_count = Counter(a for c in members for a in names[c]["adj"])
+    existing = _hand_written_keys()
+    records = []
+    for code in members:
+        n = names[code]
+        en = ("the " if code in articles else "") + n["en"]
+        gen = genitive(n["ru"], gen_table)
+        adjs = [a for a in n["adj"] if adj_count[a] == 1 and a[:1].isupper()]
+        for kind, cls, label_en, label_ru, alts_en, alts_ru, abbr_ru in ((k + [""] * 7)[:7] for k in kinds):
+            if (code, kind) in skips:
+                continue
+
+            def fill(pattern: str) -> list[str]:
+                if "{adj}" in pattern:
+                    return [pattern.replace("{adj}", a).format(en=en, gen=gen) for a in adjs]
+                return [pattern.format(en=en, gen=gen)]
+
+            en_label = fill(label_en)[0]
+            en_label = en_label[:1].upper() + en_label[1:]
+            key = slugify(en_label)
+            if key in existing:
+                continue
+            ru_label = fill(label_ru)[0]
+            alt = {"en": [], "ru": []}
+            for lang, patterns in (("en", alts_en), ("ru", alts_ru)):
+                for p in filter(None, patterns.split("|")):
+                    for text in fill(p):
+                        if text not in alt[lang] and text not in (en_label, ru_label):
+                            alt[lang].append(text)
+            abbr = [t for p in filter(None, abbr_ru.split("|")) for t in fill(p)]
+            records.append({"key": key, "cls": cls, "en": en_label, "ru": ru_label, "alt": alt,
+                            "abbr": abbr, "country": n["key"], "code": code, "kind": kind})
+    return sorted(records, key=lambda r: r["key"])
+
+
+def _hand_written_keys() -> set[str]:
+    keys = set()
+    for path in sorted((ROOT / "kb").glob("*.ttl")):
+        if path.name == OUT.name:
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("id:"):
+                keys.add(line.split()[0][3:])
+    return keys
+
+
+def lit(text: str, lang: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"@' + lang
+
+
+def render(records: list[dict]) -> str:
+    out = ["# GENERATED by tools/make_states.py from tools/data/ (mledoze/countries, state_bodies.tsv,",
+           "# states_overrides.tsv, ru_genitive.tsv) and kb/countries.ttl. Do not edit; edit the inputs.",
+           "@prefix bl:   <https://w3id.org/bilat/ontology#> .",
+           "@prefix id:   <https://w3id.org/bilat/id/> .",
+           "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
+           "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .", ""]
+    for r in records:
+        lines = [f"id:{r['key']} a bl:{r['cls']} ;",
+                 f"  rdfs:label {lit(r['en'], 'en')}, {lit(r['ru'], 'ru')} ;"]
+        alts = [lit(t, "en") for t in r["alt"]["en"]] + [lit(t, "ru") for t in r["alt"]["ru"]]
+        if alts:
+            lines.append("  skos:altLabel " + ", ".join(alts) + " ;")
+        if r["abbr"]:
+            lines.append("  bl:abbreviation " + ", ".join(lit(t, "ru") for t in r["abbr"]) + " ;")
+        lines.append(f"  bl:country id:{r['country']} .")
+        out += lines + [""]
+    return "\n".join(out)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true", help="exit 1 if kb/states.ttl is stale")
+    args = ap.parse_args(argv)
+    text = render(build())
+    if args.check:
+        if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
+            print(f"{OUT} is stale: run tools/make_states.py", file=sys.stderr)
+            return 1
+        return 0
+    OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUT} ({text.count(' a bl:')} entries)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
