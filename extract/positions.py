@@ -141,6 +141,7 @@ def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
 
     positions: dict[tuple, Position] = {}
     unattached = []
+    dashed: list = []
     for start, end, title, i0, i1 in find_titles(text, lang, ws, keys):
         inside = span_at(i0)
         if inside is not None and inside[3] == "PER":
@@ -150,43 +151,78 @@ def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
         persons = []
         j = i1
         prev_word = None
+        walked = False  # a complement named after the title ("President of Uzbekistan, …")
         while j < len(ws) and j - i1 <= MAX_GAP_WORDS:
+            if "\n" in text[ws[j - 1].end:ws[j].start]:
+                break  # never across a line break
             s = span_at(j)
             if s is not None and s[3] == "PER":
-                persons.append(s)
+                # "the Chinese leader, Kassym-Jomart Tokayev noted": a comma before the name
+                # is a clause comma unless the name is a closed apposition
+                if ws[j - 1].text != "," or _closed(text, s[1]) or walked:
+                    persons.append(s)
                 break
             if s is not None:
                 complements.append((s, prev_word))
+                walked = True
                 while j < len(ws) and ws[j].start < s[1]:
                     j += 1
                 prev_word = None
                 continue
             if keys[j] in links:
-                prev_word = keys[j]
+                if prev_word is None:
+                    prev_word = keys[j]  # the first link word: "to the Republic of"
                 j += 1
                 continue
             break
-        if persons and _plural(ws[i1 - 1].text, lang):
-            persons += _coordinated(text, persons[0], index)
+        list_orgs: list = []
+        if persons:
+            more = _coordinated(text, persons[0], index)
+            # "Presidents of Russia and Belarus Putin and Lukashenko", "Главы МИД России и
+            # Индии Лавров и Джайшанкар", "президентами Азербайджана Алиевым и США Трампом"
+            if more and (_plural(ws[i1 - 1].text, lang) or _plural(ws[i0].text, lang)
+                         or any(o is not None for _, o in more)
+                         or sum(1 for c in complements if c[0][3] != "PER") >= 2):
+                first_org = None
+                if more[0][0] == persons[0]:
+                    first_org = more.pop(0)[1]
+                persons += [m for m, _ in more]
+                list_orgs = [first_org] + [o for _, o in more]
         # an inner span the title itself overlaps ("глава МИД РФ": МИД РФ is one entity)
         for s in index.near(start, end):
             if s[0] < end and start < s[1] and s[3] != "PER" and s not in [c[0] for c in complements]:
                 complements.append((s, None))
-        modifier = _modifier(text, start, index)
+        modifier = _modifier(text, start, index, lang)
         # apposition: "Sergey Lavrov, Russia's foreign minister,"
         if not persons:
-            found = _apposition(text, modifier[0] if modifier else start, index)
-            persons = [found] if found else []
+            # closed by a comma or the sentence's end: "…, the Kazakh president noted" is a clause
+            tail = max([end] + [c[0][1] for c in complements])
+            found = _apposition(text, modifier[0] if modifier else start, index, lang)
+            persons = [found] if found and _closed(text, tail) else []
         org, to, orgs = _org(title, modifier, complements, cls_of, kb)
+        # "глава России", "head of Kazakhstan": a country named (not an adjective) after the title
+        head_country = next((s[2] for s, _ in complements
+                             if s[3] != "ADJ" and _country_of(s[2], cls_of, kb) == s[2]), None)
         if not persons:
+            # "Deputy Prime Minister – Minister of Foreign Affairs of Kazakhstan Mukhtar
+            # Tileuberdi": a title joined by a dash to the next one shares its holder
+            dashed.append((start, end, title, org, modifier))
             unattached.append((start, end, title, org))
             continue
         for n, person in enumerate(persons):
             # "Presidents of Russia, Belarus and Kazakhstan Putin, Lukashenko and Nazarbayev"
             p_org = orgs[n] if len(persons) > 1 and len(orgs) == len(persons) else org
-            title_en, title_src, p_org = _resolve_title(title, kb.get(person[2]), p_org, doc.date, kb, lang)
+            if n < len(list_orgs) and list_orgs[n] is not None:
+                p_org = _country_of(list_orgs[n][2], cls_of, kb) or list_orgs[n][2]
+            if title.title_en == "=tenure":
+                title_en, title_src, p_org = _counterpart(title, kb.get(person[2]), p_org, doc.date,
+                                                          positions.values(), start)
+            else:
+                title_en, title_src, p_org = _resolve_title(title, kb.get(person[2]), p_org, doc.date, kb, lang)
             if title_en is None:
                 continue
+            title_en, title_src, p_org = _head_of(title_en, title_src, p_org, kb.get(person[2]),
+                                                  doc.date, head_country, kb)
             if to and title_en == "Ambassador":
                 title_en = f"Ambassador to {_label(kb, to)}"
             if p_org is None:
@@ -201,6 +237,8 @@ def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
                 evidence=text[ev_start:ev_end], title_src=title_src if lang != "en" else None,
                 lang=lang, date=doc.date, conflict=_conflict(kb.get(person[2]), title_en, p_org, doc.date),
             )
+            if n == 0:
+                _join_dashed(dashed, start, text, person, p_org, positions, doc, kb, lang)
     # "Президент России" with no name: the person the document names who held that post then
     held = {(p.title_en, p.org) for p in positions.values()}
     persons_named = [e.key for e in linked.entities if e.cls == "Person"]
@@ -229,18 +267,28 @@ def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
 MODIFIER_GAP = 3  # characters between a modifier and its title at most ("'s ")
 
 
-def _modifier(text: str, start: int, index: _Spans):
-    """A name or adjective right before the title: "Russian", "Russia's", "Kremlin"."""
+def _modifier(text: str, start: int, index: _Spans, lang: str = "en"):
+    """A name or adjective right before the title, on the same line: "Russian", "Russia's",
+    "Kremlin"; in Russian only an adjective ("российский"), since a noun before a title
+    belongs to the clause before ("в Анкаре президент Казахстана")."""
     best = None
     # only a span ending at most MODIFIER_GAP characters before the title can qualify
     for s in index.near(start - MODIFIER_GAP, start):
         if s[1] <= start and s[3] != "PER":
             if start - s[1] > MODIFIER_GAP:
                 continue
+            if lang == "ru" and s[3] != "ADJ":
+                continue
             gap = text[s[1]:start]
-            if gap.strip() in ("", "'s", "’s"):
+            if "\n" not in gap and gap.strip() in ("", "'s", "’s"):
                 best = s
     return best
+
+
+def _closed(text: str, i: int) -> bool:
+    """Does a name ending at ``i`` close its apposition ("…, Battsetseg Batmunkh, said")?"""
+    rest = text[i:i + 6].lstrip(" \t")
+    return not rest or rest[0] in ",.;:)]\n»”\"" or rest.startswith(("and ", "и "))
 
 
 def _space_before(text: str, i: int) -> int:
@@ -250,11 +298,23 @@ def _space_before(text: str, i: int) -> int:
     return i
 
 
-def _apposition(text: str, start: int, index: _Spans):
+ARTICLES = {"en": ("the", "a", "an"), "ru": ()}
+
+
+def _apposition(text: str, start: int, index: _Spans, lang: str = "en"):
+    """The name before ", [the] title": "Maria Zakharova, the official representative of the
+    Russian Foreign Ministry"; never across a line break."""
     i = _space_before(text, start)
+    for art in ARTICLES.get(lang, ()):
+        if text[max(0, i - len(art) - 1):i].lower() in (" " + art, "," + art):
+            i = _space_before(text, i - len(art))
+            break
     if i == 0 or text[i - 1] != ",":
         return None
-    return index.person_by_end.get(_space_before(text, i - 1))
+    j = _space_before(text, i - 1)
+    if "\n" in text[j:start]:
+        return None
+    return index.person_by_end.get(j)
 
 
 def _org(title: Title, modifier, complements, cls_of, kb):
@@ -305,8 +365,9 @@ def _gap_text(text: str, a: int, b: int, longest: int) -> str | None:
 
 
 def _coordinated(text: str, first, index: _Spans):
-    """Further people listed after the first: "Sergey Lavrov and Erlan Idrissov",
-    "Владимир Путин, Александр Лукашенко и Нурсултан Назарбаев"."""
+    """Further people listed after the first, each with the span naming its own body when
+    the list gives one: "Sergey Lavrov and Erlan Idrissov", "Владимир Путин, Александр
+    Лукашенко и Нурсултан Назарбаев", "Ильхамом Алиевым и США Дональдом Трампом"."""
     out = []
     last = first
     longest = max(len(g) for g in _LIST_GAPS)
@@ -314,12 +375,43 @@ def _coordinated(text: str, first, index: _Spans):
     for s in index.persons[i:]:
         if s[0] < last[1]:
             continue
-        if _gap_text(text, last[1], s[0], longest) in _LIST_GAPS:
-            out.append(s)
-            last = s
-        else:
+        gap = _gap_text(text, last[1], s[0], longest + 40)
+        if gap is None or "\n" in gap:
             break
+        if gap in _LIST_GAPS:
+            out.append((s, None))
+            last = s
+            continue
+        # "Vladimir Putin of Russia and Kassym-Jomart Tokayev of Kazakhstan"
+        after = _of_after(text, last, index)
+        if after is not None and _gap_text(text, after[1], s[0], longest) in _LIST_GAPS:
+            if not out:
+                out.append((first, after))  # the first person's own body
+            elif out[-1][1] is None:
+                out[-1] = (out[-1][0], after)
+            out.append((s, _of_after(text, s, index)))
+            last = s
+            continue
+        # a list gap, then one name of a body: "и США"
+        own = [o for o in index.near(last[1], s[0]) if last[1] <= o[0] and o[1] <= s[0] and o[3] != "PER"]
+        if len(own) == 1 and _gap_text(text, last[1], own[0][0], longest) in _LIST_GAPS \
+                and not text[own[0][1]:s[0]].strip():
+            out.append((s, own[0]))
+            last = s
+            continue
+        break
     return out
+
+
+def _of_after(text: str, person, index: _Spans):
+    """The body named right after a name by "of": "Vladimir Putin of Russia"."""
+    k = person[1]
+    if text[k:k + 4] not in (" of ",):
+        return None
+    i = bisect.bisect_left(index.starts, k + 4)
+    if i < len(index.spans) and index.spans[i][0] == k + 4 and index.spans[i][3] != "PER":
+        return index.spans[i]
+    return None
 
 
 def _tenure_at(entry: KBEntry | None, date: str | None, *, title_en: str | None = None, org: str | None = None):
@@ -403,3 +495,89 @@ def _descriptive(text: str, unattached, positions) -> tuple[Descriptive, ...]:
                     s = start - len(art)
             out.append(Descriptive(s, end, text[s:end], holders.pop()))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def head_titles() -> dict[str, tuple[str, str]]:
+    """The formal head title of an organization (``extract/data/common/head_titles.tsv``)."""
+    return {r[0]: (r[1], r[2]) for r in read_table(DATA / "common" / "head_titles.tsv")}
+
+
+HEAD = "Head"
+DEPUTY_HEAD = "Deputy Head"
+HEAD_OF_STATE = ("President", "президент")
+
+
+def _ministry_title(label: str | None) -> str | None:
+    """"Ministry of Foreign Affairs of Tajikistan" → "Minister of Foreign Affairs"."""
+    if not label or not label.startswith("Ministry of "):
+        return None
+    rest = label[len("Ministry of "):]
+    cut = rest.find(" of ")
+    return "Minister of " + (rest[:cut] if cut > 0 else rest)
+
+
+def _head_of(title_en: str, title_src: str | None, org: str | None, entry: KBEntry | None,
+             date: str | None, head_country: str | None, kb) -> tuple[str, str | None, str | None]:
+    """A generic head title made formal: the head of a listed organization takes its formal
+    title ("глава Росатома" → Director General), the head of a ministry is its minister (of
+    the ministry's country), and the head of a country named right after the title ("глава
+    России", "head of Kazakhstan") is its head of state (the knowledge base's post at the
+    date, else President). Anything else stays "Head"."""
+    if title_en not in (HEAD, DEPUTY_HEAD) or org is None:
+        return title_en, title_src, org
+    deputy = title_en == DEPUTY_HEAD
+    if not deputy and org in head_titles():
+        en, ru = head_titles()[org]
+        return en, ru, org
+    e = kb.get(org)
+    minister = _ministry_title(e.label("en") if e else None)
+    if minister and e.country:
+        return ("Deputy " + minister if deputy else minister), None, e.country
+    if not deputy and head_country == org:
+        t = _tenure_at(entry, date, org=org) if date else None
+        if t is not None:
+            return t.title_en, None, t.org
+        return HEAD_OF_STATE[0], HEAD_OF_STATE[1], org
+    return title_en, title_src, org
+
+
+def _counterpart(title: Title, entry: KBEntry | None, org: str | None, date: str | None,
+                 earlier, start: int):
+    """"his Kazakh counterpart Kassym-Jomart Tokayev": the post the knowledge base gives the
+    person at the document's date in that country, else the post of the nearest person named
+    before with a post of another country (that title, this country)."""
+    if date:
+        t = _tenure_at(entry, date, org=org)
+        if t is not None:
+            return t.title_en, None, t.org
+    before = [p for p in earlier if p.start < start and p.org != org]
+    if before and org is not None:
+        p = max(before, key=lambda p: p.start)
+        return p.title_en, p.title_src, org
+    if date is None:
+        t = _tenure_at(entry, None, org=org)
+        if t is not None:
+            return t.title_en, None, t.org
+    return None, None, org
+
+
+DASHES = ("–", "—", "-")
+
+
+def _join_dashed(dashed: list, start: int, text: str, person, org, positions: dict, doc: Document,
+                 kb, lang: str) -> None:
+    """A title with no name of its own, joined by a dash to the title at ``start``, names the
+    same person: "Deputy Prime Minister – Minister of Foreign Affairs of Kazakhstan"."""
+    if not dashed:
+        return
+    d_start, d_end, d_title, d_org, _ = dashed[-1]
+    if text[d_end:start].strip() not in DASHES or d_title.title_en == "=tenure":
+        return
+    title_en, title_src, p_org = _resolve_title(d_title, kb.get(person[2]), d_org or org, doc.date, kb, lang)
+    if title_en is None or p_org is None or (person[2], title_en, p_org) in positions:
+        return
+    positions[(person[2], title_en, p_org)] = Position(
+        person=person[2], title_en=title_en, org=p_org, start=d_start, end=person[1],
+        evidence=text[d_start:person[1]], title_src=title_src if lang != "en" else None,
+        lang=lang, date=doc.date, conflict=_conflict(kb.get(person[2]), title_en, p_org, doc.date))
