@@ -40,10 +40,20 @@ class Descriptive:
 
 @lru_cache(maxsize=4)
 def titles(lang: str) -> tuple[Title, ...]:
+    """The title table: ``titles.tsv``, then the ministers' titles that ``minister_forms.tsv``
+    makes of each portfolio of ``portfolios.tsv`` ("Minister of Agriculture", "замминистра
+    сельского хозяйства"); longest first, the first row of the same words winning."""
+    rows = [(r[0], r[1], r[2], r[3] if len(r) > 3 else "country") for r in read_table(DATA / lang / "titles.tsv")]
+    for form, en, ru in read_table(DATA / lang / "minister_forms.tsv"):
+        for written, p_en, p_ru in read_table(DATA / lang / "portfolios.tsv"):
+            rows.append((form.replace("X", written), en.format(en=p_en), ru.format(ru=p_ru), "country"))
     out = []
-    for row in read_table(DATA / lang / "titles.tsv"):
-        ws = tuple(_key(w.text, lang) for w in words(row[0]))
-        out.append(Title(ws, row[1], row[2], row[3] if len(row) > 3 else "country"))
+    seen = set()
+    for written, en, ru, scope in rows:
+        ws = tuple(_key(w.text, lang) for w in words(written))
+        if ws not in seen:
+            seen.add(ws)
+            out.append(Title(ws, en, ru, scope))
     return tuple(sorted(out, key=lambda t: -len(t.words)))
 
 
