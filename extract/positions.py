@@ -17,15 +17,22 @@ from bilat.extract.link import Linked
 from bilat.extract.records import Document, KBEntry, Position
 from bilat.extract.text import DATA, fold, lemma, read_table, words
 
-MAX_GAP_WORDS = 8
+MAX_GAP_WORDS = 12
+
+
+WILD = "*"  # in a title: one adjective naming a country ("замглавы таджикского МИДа")
 
 
 @dataclass(frozen=True)
 class Title:
-    words: tuple[str, ...]  # folded words or lemmas
+    words: tuple[str, ...]  # folded words or lemmas; WILD for one adjective
     title_en: str
     title_ru: str
     scope: str  # country | body
+
+    @property
+    def wild(self) -> bool:
+        return WILD in self.words
 
 
 @dataclass(frozen=True)
@@ -50,7 +57,7 @@ def titles(lang: str) -> tuple[Title, ...]:
     out = []
     seen = set()
     for written, en, ru, scope in rows:
-        ws = tuple(_key(w.text, lang) for w in words(written))
+        ws = tuple(WILD if w.text == WILD else _key(w.text, lang) for w in words(written))
         if ws not in seen:
             seen.add(ws)
             out.append(Title(ws, en, ru, scope))
@@ -80,8 +87,9 @@ def _titles_by_first_word(lang: str) -> dict[str, tuple[Title, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def find_titles(text: str, lang: str, ws=None, keys=None) -> list[tuple[int, int, Title, int, int]]:
-    """Title matches as (start, end, title, first word index, last word index + 1)."""
+def find_titles(text: str, lang: str, ws=None, keys=None, adjective=None) -> list[tuple[int, int, Title, int, int]]:
+    """Title matches as (start, end, title, first word index, last word index + 1); a WILD word
+    of a title matches word ``i`` when ``adjective(i)``."""
     if ws is None:
         ws = words(text)
     if keys is None:
@@ -92,7 +100,10 @@ def find_titles(text: str, lang: str, ws=None, keys=None) -> list[tuple[int, int
     while i < len(ws):
         for t in by_first.get(keys[i], ()):
             n = len(t.words)
-            if tuple(keys[i:i + n]) == t.words:
+            if tuple(keys[i:i + n]) == t.words or (
+                    t.wild and adjective is not None and len(keys[i:i + n]) == n
+                    and all(k == w or (w == WILD and adjective(i + m))
+                            for m, (k, w) in enumerate(zip(keys[i:i + n], t.words)))):
                 out.append((ws[i].start, ws[i + n - 1].end, t, i, i + n))
                 i += n
                 break
@@ -152,7 +163,10 @@ def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
     positions: dict[tuple, Position] = {}
     unattached = []
     dashed: list = []
-    for start, end, title, i0, i1 in find_titles(text, lang, ws, keys):
+    def adjective(i: int) -> bool:
+        return word_span[i] is not None and word_span[i][3] == "ADJ"
+
+    for start, end, title, i0, i1 in find_titles(text, lang, ws, keys, adjective):
         inside = span_at(i0)
         if inside is not None and inside[3] == "PER":
             continue
@@ -199,17 +213,24 @@ def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
                 persons += [m for m, _ in more]
                 list_orgs = [first_org] + [o for _, o in more]
         # an inner span the title itself overlaps ("глава МИД РФ": МИД РФ is one entity)
+        inner = []
         for s in index.near(start, end):
             if s[0] < end and start < s[1] and s[3] != "PER" and s not in [c[0] for c in complements]:
                 complements.append((s, None))
+                if start <= s[0] and s[1] <= end and not (title.wild and s[3] == "ADJ"):
+                    inner.append(s)
         modifier = _modifier(text, start, index, lang)
+        if modifier is not None and modifier[3] == "PER":
+            # "Putin's aide": the country of the post the person holds at the date
+            t = _tenure_at(kb.get(modifier[2]), doc.date) if doc.date else None
+            modifier = (modifier[0], modifier[1], t.org, "GPE") if t is not None and t.org else None
         # apposition: "Sergey Lavrov, Russia's foreign minister,"
         if not persons:
             # closed by a comma or the sentence's end: "…, the Kazakh president noted" is a clause
             tail = max([end] + [c[0][1] for c in complements])
             found = _apposition(text, modifier[0] if modifier else start, index, lang)
             persons = [found] if found and _closed(text, tail) else []
-        org, to, orgs = _org(title, modifier, complements, cls_of, kb)
+        org, to, orgs = _org(title, modifier, complements, cls_of, kb, inner)
         # "глава России", "head of Kazakhstan": a country named (not an adjective) after the title
         head_country = next((s[2] for s, _ in complements
                              if s[3] != "ADJ" and _country_of(s[2], cls_of, kb) == s[2]), None)
@@ -224,7 +245,13 @@ def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
             p_org = orgs[n] if len(persons) > 1 and len(orgs) == len(persons) else org
             if n < len(list_orgs) and list_orgs[n] is not None:
                 p_org = _country_of(list_orgs[n][2], cls_of, kb) or list_orgs[n][2]
-            if title.title_en == "=tenure":
+            if title.title_en.startswith(TENURE + ":"):
+                # "министра Сергея Лаврова": the post of that kind the knowledge base gives him then
+                t = _tenure_prefixed(kb.get(person[2]), doc.date, title.title_en[len(TENURE) + 1:], p_org)
+                if t is None:
+                    continue
+                title_en, title_src, p_org = t.title_en, None, t.org
+            elif title.title_en == TENURE:
                 title_en, title_src, p_org = _counterpart(title, kb.get(person[2]), p_org, doc.date,
                                                           positions.values(), start)
             else:
@@ -254,7 +281,7 @@ def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
     persons_named = [e.key for e in linked.entities if e.cls == "Person"]
     holders_of: dict[tuple, set] = {}
     for start, end, title, org in unattached:
-        if org is None or title.title_en == "=tenure":
+        if org is None or title.title_en.startswith(TENURE):
             continue
         if (title.title_en, org) in held:
             continue
@@ -284,12 +311,14 @@ def _modifier(text: str, start: int, index: _Spans, lang: str = "en"):
     best = None
     # only a span ending at most MODIFIER_GAP characters before the title can qualify
     for s in index.near(start - MODIFIER_GAP, start):
-        if s[1] <= start and s[3] != "PER":
+        if s[1] <= start:
             if start - s[1] > MODIFIER_GAP:
                 continue
             if lang == "ru" and s[3] != "ADJ":
                 continue
             gap = text[s[1]:start]
+            if s[3] == "PER" and gap.strip() not in ("'s", "’s"):
+                continue
             if "\n" not in gap and gap.strip() in ("", "'s", "’s"):
                 best = s
     return best
@@ -327,7 +356,7 @@ def _apposition(text: str, start: int, index: _Spans, lang: str = "en"):
     return index.person_by_end.get(j)
 
 
-def _org(title: Title, modifier, complements, cls_of, kb):
+def _org(title: Title, modifier, complements, cls_of, kb, inner=()):
     """The country or body the post belongs to, and the destination of an ambassador."""
     cands = []
     to = None
@@ -348,6 +377,10 @@ def _org(title: Title, modifier, complements, cls_of, kb):
             orgs.append(s[2])
     if orgs:
         return orgs[0], to, orgs
+    if title.scope == "country":
+        # "External Affairs Minister", "Secretary of State": a span the title's own words make
+        # is no body
+        cands = [s for s in cands if s not in inner]
     return (cands[0][2] if cands else None), to, orgs
 
 
@@ -421,6 +454,20 @@ def _of_after(text: str, person, index: _Spans):
     i = bisect.bisect_left(index.starts, k + 4)
     if i < len(index.spans) and index.spans[i][0] == k + 4 and index.spans[i][3] != "PER":
         return index.spans[i]
+    return None
+
+
+TENURE = "=tenure"
+
+
+def _tenure_prefixed(entry: KBEntry | None, date: str | None, prefix: str, org: str | None):
+    """The knowledge base's post at ``date`` whose title starts with ``prefix``."""
+    if entry is None or not date:
+        return None
+    for t in entry.tenures:
+        if t.title_en.startswith(prefix) and (org is None or t.org == org) \
+                and (t.start is None or t.start <= date) and (t.end is None or date <= t.end):
+            return t
     return None
 
 
