@@ -462,8 +462,13 @@ TENURE = "=tenure"
 
 def _tenure_prefixed(entry: KBEntry | None, date: str | None, prefix: str, org: str | None):
     """The knowledge base's post at ``date`` whose title starts with ``prefix``."""
-    if entry is None or not date:
+    if entry is None:
         return None
+    if not date:
+        # no date: only when every such post the person held is the same one
+        same = {(t.title_en, t.org) for t in entry.tenures
+                if t.title_en.startswith(prefix) and (org is None or t.org == org)}
+        return next(t for t in entry.tenures if (t.title_en, t.org) in same) if len(same) == 1 else None
     for t in entry.tenures:
         if t.title_en.startswith(prefix) and (org is None or t.org == org) \
                 and (t.start is None or t.start <= date) and (t.end is None or date <= t.end):
