@@ -163,6 +163,7 @@ def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
     positions: dict[tuple, Position] = {}
     unattached = []
     dashed: list = []
+    no_name: list = []
     def adjective(i: int) -> bool:
         return word_span[i] is not None and word_span[i][3] == "ADJ"
 
@@ -239,6 +240,9 @@ def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
             # Tileuberdi": a title joined by a dash to the next one shares its holder
             dashed.append((start, end, title, org, modifier))
             unattached.append((start, end, title, org))
+            # "The presidents of Belarus and Russia": each body its holder
+            plural = _plural(ws[i1 - 1].text, lang) or _plural(ws[i0].text, lang)
+            no_name.append((start, end, title, list(dict.fromkeys(orgs)) if plural and len(orgs) > 1 else [org]))
             continue
         for n, person in enumerate(persons):
             # "Presidents of Russia, Belarus and Kazakhstan Putin, Lukashenko and Nazarbayev"
@@ -280,17 +284,18 @@ def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
     held = {(p.title_en, p.org) for p in positions.values()}
     persons_named = [e.key for e in linked.entities if e.cls == "Person"]
     holders_of: dict[tuple, set] = {}
-    for start, end, title, org in unattached:
+    for start, end, title, org in [(a, b, t, o) for a, b, t, os_ in no_name for o in os_]:
         if org is None or title.title_en.startswith(TENURE):
             continue
         if (title.title_en, org) in held:
             continue
         post = (title.title_en, org)
         if post not in holders_of:
+            # with no date: whoever the knowledge base gives that post at any time
             holders_of[post] = {k for k in persons_named
                                 if _tenure_at(kb.get(k), doc.date, title_en=title.title_en, org=org) is not None}
         holders = set(holders_of[post])
-        if len(holders) == 1 and doc.date:
+        if len(holders) == 1:
             person = holders.pop()
             held.add((title.title_en, org))
             positions[(person, title.title_en, org)] = Position(
