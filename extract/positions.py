@@ -611,17 +611,17 @@ def _head_of(title_en: str, title_src: str | None, org: str | None, entry: KBEnt
 
 def _counterpart(title: Title, entry: KBEntry | None, org: str | None, date: str | None,
                  earlier, start: int):
-    """"his Kazakh counterpart Kassym-Jomart Tokayev": the post the knowledge base gives the
-    person at the document's date in that country, else the post of the nearest person named
-    before with a post of another country (that title, this country)."""
-    if date:
-        t = _tenure_at(entry, date, org=org)
-        if t is not None:
-            return t.title_en, None, t.org
+    """"his Kazakh counterpart Kassym-Jomart Tokayev": the post of the nearest person named
+    before with a post of another country (that title, this country), else the post the
+    knowledge base gives the person at the document's date in that country."""
     before = [p for p in earlier if p.start < start and p.org != org]
     if before and org is not None:
         p = max(before, key=lambda p: p.start)
         return p.title_en, p.title_src, org
+    if date:
+        t = _tenure_at(entry, date, org=org)
+        if t is not None:
+            return t.title_en, None, t.org
     if date is None:
         t = _tenure_at(entry, None, org=org)
         if t is not None:
