@@ -29,6 +29,7 @@ class Title:
     title_en: str
     title_ru: str
     scope: str  # country | body
+    named: bool = False  # only with a name: "leader" never resolves to a holder on its own
 
     @property
     def wild(self) -> bool:
@@ -50,17 +51,18 @@ def titles(lang: str) -> tuple[Title, ...]:
     """The title table: ``titles.tsv``, then the ministers' titles that ``minister_forms.tsv``
     makes of each portfolio of ``portfolios.tsv`` ("Minister of Agriculture", "замминистра
     сельского хозяйства"); longest first, the first row of the same words winning."""
-    rows = [(r[0], r[1], r[2], r[3] if len(r) > 3 else "country") for r in read_table(DATA / lang / "titles.tsv")]
+    rows = [(r[0], r[1], r[2], r[3] if len(r) > 3 else "country", len(r) > 4 and r[4] == "named")
+            for r in read_table(DATA / lang / "titles.tsv")]
     for form, en, ru in read_table(DATA / lang / "minister_forms.tsv"):
         for written, p_en, p_ru in read_table(DATA / lang / "portfolios.tsv"):
-            rows.append((form.replace("X", written), en.format(en=p_en), ru.format(ru=p_ru), "country"))
+            rows.append((form.replace("X", written), en.format(en=p_en), ru.format(ru=p_ru), "country", False))
     out = []
     seen = set()
-    for written, en, ru, scope in rows:
+    for written, en, ru, scope, named in rows:
         ws = tuple(WILD if w.text == WILD else _key(w.text, lang) for w in words(written))
         if ws not in seen:
             seen.add(ws)
-            out.append(Title(ws, en, ru, scope))
+            out.append(Title(ws, en, ru, scope, named))
     return tuple(sorted(out, key=lambda t: -len(t.words)))
 
 
@@ -285,7 +287,7 @@ def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
     persons_named = [e.key for e in linked.entities if e.cls == "Person"]
     holders_of: dict[tuple, set] = {}
     for start, end, title, org in [(a, b, t, o) for a, b, t, os_ in no_name for o in os_]:
-        if org is None or title.title_en.startswith(TENURE):
+        if org is None or title.title_en.startswith(TENURE) or title.named:
             continue
         if (title.title_en, org) in held:
             continue
