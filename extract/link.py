@@ -272,14 +272,30 @@ class Linker:
             normal = getattr(ent._, "normal", None) or text
             out.append(_Span(start, start + len(text), text, label, normal=normal,
                              sentence=sent_of(start)))
+        # The rule wins over NER spans it contains ("Daulet Kemelbekov" over "Kemelbekov") and
+        # yields to one it only overlaps. Rule spans never overlap each other, so only the NER
+        # spans matter, looked up by position.
+        near = _Near([(sp.start, sp.end) for sp in out])
+        dropped: set[int] = set()
+        added = []
         for start, end in name_rule_spans(full):
-            # the rule wins over NER spans it contains ("Daulet Kemelbekov" over "Kemelbekov")
-            if any(sp.start < end and start < sp.end and not (start <= sp.start and sp.end <= end) for sp in out):
+            inside = []
+            clash = False
+            for n in near.overlapping(start, end):
+                if n in dropped:
+                    continue
+                sp = out[n]
+                if start <= sp.start and sp.end <= end:
+                    inside.append(n)
+                else:
+                    clash = True
+                    break
+            if clash:
                 continue
-            out = [sp for sp in out if not (start <= sp.start and sp.end <= end)]
+            dropped.update(inside)
             text = full[start:end]
-            out.append(_Span(start, end, text, "PER", normal=text, sentence=sent_of(start)))
-        return out
+            added.append(_Span(start, end, text, "PER", normal=text, sentence=sent_of(start)))
+        return [sp for n, sp in enumerate(out) if n not in dropped] + added
 
     # -- main ---------------------------------------------------------------------------------
     def link(self, doc: Document, sdoc) -> Linked:
@@ -291,8 +307,11 @@ class Linker:
             sp.sentence = sent_of(sp.start)
         ner_all = self._ner_spans(sdoc, lang)
         regions = [sp for sp in ner_all if self._is_region(sp, lang)]
-        gaz = [g for g in gaz if not any(r.start <= g.start and g.end <= r.end for r in regions)]
-        ner = [sp for sp in ner_all if sp in regions or not self._covered(sp, gaz)]
+        in_region = _Near([(r.start, r.end) for r in regions])
+        gaz = [g for g in gaz if not in_region.contains(g.start, g.end)]
+        region_ids = {id(r) for r in regions}
+        gaz_near = _Near([(g.start, g.end) for g in gaz])
+        ner = [sp for sp in ner_all if id(sp) in region_ids or not self._covered(sp, gaz, gaz_near)]
 
         # the document's dominant country decides generic names ("the Foreign Ministry")
         countries = Counter()
@@ -316,6 +335,7 @@ class Linker:
         # unknown names: surnames join full names, others get a spelling key
         new_entities: dict[str, dict] = {}
         full_names: dict[str, str] = {}  # match key of a surname → entity key
+        kb_surnames: dict[str, str] | None = None  # match key of a surname → KB person named
         for sp in sorted(ner, key=lambda s: (-len(s.normal.split()), s.start)):
             hit = self._lookup(sp)
             if hit is not None:
@@ -336,7 +356,9 @@ class Linker:
                 if len(parts) == 1:
                     known = full_names.get(match_key(parts[0]))
                     if known is None:
-                        known = self._surname_in_doc(parts[0], gaz)
+                        if kb_surnames is None:
+                            kb_surnames = self._surnames_in_doc(gaz)
+                        known = kb_surnames.get(match_key(parts[0]))
                     if known is not None:
                         sp.key = known
                         continue
@@ -355,7 +377,8 @@ class Linker:
         spans += self._more_surnames(text, spans, full_names, sent_of)
         for sp in spans:
             if sp.label == "PER":  # "С.В.Лавров", "M. Tleuberdi": the initials belong to the name
-                m = _INITIALS_BEFORE.search(text, 0, sp.start)
+                # (two initials and a space each at most: look only just before the name)
+                m = _INITIALS_BEFORE.search(text, max(0, sp.start - _INITIALS_REACH), sp.start)
                 if m and m.end() == sp.start:
                     sp.start, sp.text = m.start(), text[m.start():sp.end]
         spans.sort(key=lambda s: (s.start, s.end))
@@ -440,10 +463,10 @@ class Linker:
         ("Лавров об отношении…" in a headline)."""
         if not full_names:
             return []
-        taken = [(sp.start, sp.end) for sp in spans]
+        taken = _Near([(sp.start, sp.end) for sp in spans])
         out = []
         for w in words(text):
-            if not w.text[:1].isupper() or any(s <= w.start < e for s, e in taken):
+            if not w.text[:1].isupper() or taken.holds(w.start):
                 continue
             key = full_names.get(match_key(w.text)) or full_names.get(match_key(lemma(w.text)))
             if key is not None:
@@ -457,11 +480,13 @@ class Linker:
         cues = resources(lang).region_cues
         return any((lemma(w.text) if lang == "ru" else w.text.lower()) in cues for w in words(sp.text))
 
-    def _covered(self, sp: _Span, gaz: list[_Span]) -> bool:
+    def _covered(self, sp: _Span, gaz: list[_Span], near: "_Near | None" = None) -> bool:
         """A NER span is dropped when the knowledge base speaks for it: a gazetteer match
         overlaps it, unless every overlapping match is a place or adjective nested inside a
         longer name ("Kazakh Ministry of Energy")."""
-        overlapping = [g for g in gaz if g.start < sp.end and sp.start < g.end]
+        if near is None:
+            near = _Near([(g.start, g.end) for g in gaz])
+        overlapping = [gaz[n] for n in near.overlapping(sp.start, sp.end)]
         if not overlapping:
             return False
         for g in overlapping:
@@ -523,15 +548,21 @@ class Linker:
                         return keys.pop()
         return None
 
-    def _surname_in_doc(self, surname: str, gaz: list[_Span]) -> str | None:
-        k = match_key(surname)
+    def _surnames_in_doc(self, gaz: list[_Span]) -> dict[str, str]:
+        """The match keys of the surnames of the knowledge-base persons the document names,
+        each to the first such person."""
+        out: dict[str, str] = {}
+        seen: set[str] = set()
         for g in gaz:
             e = self.kb.get(g.key or "")
-            if e is not None and e.cls == "Person":
+            if e is not None and e.cls == "Person" and e.key not in seen:
+                seen.add(e.key)
                 for lg, lab in e.labels:
-                    if match_key(lab.split()[-1]) == k:
-                        return e.key
-        return None
+                    out.setdefault(match_key(lab.split()[-1]), e.key)
+        return out
+
+    def _surname_in_doc(self, surname: str, gaz: list[_Span]) -> str | None:
+        return self._surnames_in_doc(gaz).get(match_key(surname))
 
     def _class_of(self, sp: _Span, lang: str) -> str | None:
         if sp.label == "PER":
@@ -575,6 +606,39 @@ class Linker:
 
 _INITIAL = re.compile(r"^(?:\w\.)+$")
 _INITIALS_BEFORE = re.compile(r"(?<!\w)(?:[A-ZА-ЯЁ]\. ?){1,2}$")
+_INITIALS_REACH = 16  # characters before a name that _INITIALS_BEFORE can span (6), with room
+
+
+class _Near:
+    """Spans (start, end), possibly overlapping, with position look-ups in logarithmic time
+    plus the spans actually near: the stages never scan every span for every span or word."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.order = sorted(range(len(spans)), key=lambda n: spans[n][0])
+        self.starts = [spans[n][0] for n in self.order]
+        self.ends = [spans[n][1] for n in self.order]
+        self.longest = max((e - s for s, e in spans), default=0)
+        self.max_end = []  # the largest end among the first k spans (by start)
+        m = -1
+        for e in self.ends:
+            m = max(m, e)
+            self.max_end.append(m)
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """Indexes (in the given list) of the spans overlapping [start, end), in input order."""
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end)
+        return sorted(self.order[k] for k in range(lo, hi) if self.ends[k] > start)
+
+    def contains(self, start: int, end: int) -> bool:
+        """Whether a span holds [start, end) whole."""
+        k = bisect.bisect_right(self.starts, start)
+        return k > 0 and self.max_end[k - 1] >= end
+
+    def holds(self, offset: int) -> bool:
+        """Whether a span holds the character at ``offset``."""
+        k = bisect.bisect_right(self.starts, offset)
+        return k > 0 and self.max_end[k - 1] > offset
 
 
 def _without_initials(name: str) -> list[str]:

@@ -2,20 +2,68 @@
 
 parse (spaCy / natasha) → link (knowledge base + NER) → positions → events. The knowledge base
 arrives as plain ``KBEntry`` records; this side never reads RDF.
+
+A text longer than :data:`WINDOW_CHARS` is extracted window by window (cut at paragraph, line
+or sentence breaks) and the results joined, offsets unchanged: time grows linearly with the
+length and memory stays bounded, whatever the document's size. What links across a window
+break is lost there (a surname whose full name stood only in an earlier window, a pronoun at
+the start of a window); news articles are far shorter than one window.
 """
 from __future__ import annotations
 
+import dataclasses
+import re
 from typing import Sequence
 
 from bilat.extract import nlp
+from bilat.extract.dates import dateline
 from bilat.extract.events import extract_events
 from bilat.extract.link import Linker
 from bilat.extract.positions import extract_positions
-from bilat.extract.records import Document, Extraction, KBEntry
+from bilat.extract.records import Document, Entity, Event, Extraction, KBEntry, Position
+
+WINDOW_CHARS = 100_000
+
+# where a window may end, best first: a paragraph break, a line break, a sentence end, a space
+_CUTS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"(?<=[.!?…])\s+"),
+         re.compile(r"\s+"))
+
+
+def windows(text: str, size: int = WINDOW_CHARS) -> list[tuple[int, int]]:
+    """(start, end) of consecutive windows of at most ``size`` characters covering ``text``,
+    each cut after the last paragraph break of its second half (else a line break, a
+    sentence end, a space; a hard cut only when there is none).
+
+    >>> windows("aa bb.\\n\\ncc dd.", size=10)
+    [(0, 8), (8, 14)]
+    >>> windows("x" * 10, size=4)
+    [(0, 4), (4, 8), (8, 10)]
+    >>> windows("", size=4)
+    [(0, 0)]
+    """
+    out = []
+    start = 0
+    n = len(text)
+    while n - start > size:
+        lo, hi = start + size // 2, start + size
+        cut = hi
+        for rx in _CUTS:
+            last = None
+            for m in rx.finditer(text, lo, hi):
+                last = m
+            if last is not None and last.end() > start:
+                cut = last.end()
+                break
+        out.append((start, cut))
+        start = cut
+    out.append((start, n))
+    return out
 
 
 class Extractor:
     """Holds what is loaded once (pipelines, knowledge-base indexes) for many documents."""
+
+    window_chars = WINDOW_CHARS
 
     def __init__(self, kb: Sequence[KBEntry]):
         self.kb = {e.key: e for e in kb}
@@ -24,12 +72,30 @@ class Extractor:
     def __call__(self, doc: Document) -> Extraction:
         if doc.lang not in ("en", "ru"):
             raise ValueError(f"{doc.id}: language {doc.lang!r} is not supported")
+        spans = windows(doc.text, self.window_chars)
+        if len(spans) == 1:
+            return self._extract(doc)[0]
+        # a later window has no dateline of its own: it takes the document's date
+        date = doc.date
+        if date is None:
+            found = dateline(doc.text[:1000], doc.lang, None)
+            if found and len(found[0]) == 10:
+                date = found[0]
+        parts = []
+        for n, (a, b) in enumerate(spans):
+            part = dataclasses.replace(doc, text=doc.text[a:b], date=doc.date if n == 0 else date)
+            ex, sentences = self._extract(part)
+            parts.append((a, ex, sentences))
+        return join(doc, parts)
+
+    def _extract(self, doc: Document) -> tuple[Extraction, int]:
         sdoc = nlp.parse(doc.text, doc.lang)
         linked = self.linker.link(doc, sdoc)
         positions, descriptive = extract_positions(doc, linked, self.kb)
         events, unresolved = extract_events(doc, sdoc, linked, positions, descriptive, self.kb)
+        sentences = sum(1 for _ in sdoc.sents)
         return Extraction(document=doc, entities=linked.entities, positions=positions,
-                          events=tuple(events), unresolved_dates=unresolved)
+                          events=tuple(events), unresolved_dates=unresolved), sentences
 
     def publisher(self, doc: Document) -> str | None:
         """The knowledge-base media outlet named by the document's source, if any."""
@@ -41,3 +107,87 @@ class Extractor:
                 if e is not None and e.cls == "MediaOutlet":
                     return e.key
         return None
+
+
+# --------------------------------------------------------------------------- joining windows
+
+def _shift_event(e: Event, by: int) -> Event:
+    return dataclasses.replace(
+        e, start=e.start + by, end=e.end + by, sentence_start=e.sentence_start + by,
+        sentence_end=e.sentence_end + by,
+        arguments=tuple((k, s + by, t + by) for k, s, t in e.arguments))
+
+
+def _shift_position(p: Position, by: int) -> Position:
+    return dataclasses.replace(p, start=p.start + by, end=p.end + by)
+
+
+def _name_rank(label: tuple[str, str], mentions: int) -> tuple:
+    """The fullest, most mentioned name first (as the linker chooses within a window)."""
+    return (-len(label[1].split()), -mentions, label[1])
+
+
+def join(doc: Document, parts: list[tuple[int, Extraction, int]]) -> Extraction:
+    """One document's extraction from those of its windows: ``parts`` holds (offset of the
+    window, its extraction, its number of sentences). Entities meet by key (mentions and
+    names joined), posts by holder, title and organization, dated events by what makes them
+    one node of the graph."""
+    entities: dict[str, Entity] = {}
+    names: dict[str, dict[tuple[str, str], int]] = {}
+    positions: dict[tuple, Position] = {}
+    events: list[Event] = []
+    unresolved = 0
+    sentence = 0
+    for offset, ex, sentences in parts:
+        for e in ex.entities:
+            mentions = tuple(dataclasses.replace(m, start=m.start + offset, end=m.end + offset,
+                                                 sentence=m.sentence + sentence)
+                             for m in e.mentions)
+            if not e.in_kb:
+                for label in e.labels:
+                    counts = names.setdefault(e.key, {})
+                    counts[label] = counts.get(label, 0) + len(e.mentions)
+            old = entities.get(e.key)
+            if old is None:
+                entities[e.key] = dataclasses.replace(e, mentions=mentions)
+            else:
+                entities[e.key] = dataclasses.replace(
+                    old, mentions=old.mentions + mentions,
+                    alt_labels=tuple(sorted(set(old.alt_labels) | set(e.alt_labels))))
+        for p in ex.positions:
+            positions.setdefault((p.person, p.title_en, p.org), _shift_position(p, offset))
+        events.extend(_shift_event(e, offset) for e in ex.events)
+        unresolved += ex.unresolved_dates
+        sentence += sentences
+    for key, counts in names.items():
+        by_lang: dict[str, list] = {}
+        for label, n in counts.items():
+            by_lang.setdefault(label[0], []).append((_name_rank(label, n), label))
+        entities[key] = dataclasses.replace(
+            entities[key], labels=tuple(min(c)[1] for _, c in sorted(by_lang.items())))
+    return Extraction(document=doc, entities=tuple(entities[k] for k in sorted(entities)),
+                      positions=tuple(positions.values()), events=tuple(_one_node_each(events)),
+                      unresolved_dates=unresolved)
+
+
+def _one_node_each(events: list[Event]) -> list[Event]:
+    """Dated events of two windows that the graph stores as one node (same class, date,
+    context and actors) are one event: the first report stays, with the projects and
+    arguments the others add."""
+    out: list[Event] = []
+    seen: dict[tuple, int] = {}
+    for e in events:
+        if e.cls == "Statement" or not e.date:
+            out.append(e)
+            continue
+        key = (e.cls, e.date, e.context or "",
+               tuple(sorted(set(e.participants) | set(e.implicit) | set(e.source) | set(e.target))))
+        if key not in seen:
+            seen[key] = len(out)
+            out.append(e)
+            continue
+        first = out[seen[key]]
+        out[seen[key]] = dataclasses.replace(
+            first, about=tuple(dict.fromkeys(first.about + e.about)),
+            arguments=tuple(sorted(set(first.arguments + e.arguments), key=lambda a: (a[1], a[2], a[0]))))
+    return out

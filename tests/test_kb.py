@@ -442,3 +442,26 @@ def test_slugify():
     assert kbmod.slugify("Recep Tayyip Erdoğan") == "recep-tayyip-erdogan"
     assert kbmod.slugify("Prosecutor General's Office of Russia") == "prosecutor-generals-office-of-russia"
     assert kbmod.slugify("OPEC+") == "opec"
+
+
+def _make_cities():
+    spec = importlib.util.spec_from_file_location("make_cities", ROOT / "tools" / "make_cities.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_cities_ttl_is_generated_and_up_to_date():
+    m = _make_cities()
+    assert (KB_DIR / "cities.ttl").read_text(encoding="utf-8") == m.render(m.build()), \
+        "kb/cities.ttl is stale: run tools/make_cities.py"
+
+
+def test_generated_cities_have_cldr_russian_names_and_skip_common_words():
+    m = _make_cities()
+    by_key = {r["key"]: r for r in m.build()}
+    assert by_key["prague"]["ru"] == "Прага" and by_key["prague"]["country"] == "czech-republic"
+    assert by_key["kuala-lumpur"]["ru"] == "Куала-Лумпур"
+    assert "male" not in by_key and "sofia" not in by_key      # common word, given name
+    assert "moscow" not in by_key and "vienna" not in by_key   # hand-written in places.ttl
+    assert m._common_word_ru("Вена") and not m._common_word_ru("Прага")

@@ -60,3 +60,89 @@ def test_a_title_without_a_name_refers_to_the_holder_named_in_the_document(extra
 def test_unknown_people_get_posts_from_the_title_alone(extractor):
     found, _ = posts(extractor, "Kazakh Deputy Minister of Energy Nurlan Baizhanov visited Orenburg.", "en")
     assert any(t == "Deputy Minister of Energy" and org == "kazakhstan" for _, t, org in found)
+
+
+# ---- issue 10, item 4: posts from real phrasing (sentences of tests/corpus and their patterns)
+@pytest.mark.parametrize("text,lang,post", [
+    # apposition after the name, with an article, closed by a comma
+    ("Maria Zakharova, the official representative of the Russian Foreign Ministry, said so.", "en",
+     ("maria-zakharova", "Spokesperson", "ministry-of-foreign-affairs-of-russia")),
+    # two titles joined by a dash name the same person
+    ("Deputy Prime Minister – Minister of Foreign Affairs of Kazakhstan Mukhtar Tileuberdi met him.", "en",
+     ("mukhtar-tleuberdi", "Deputy Prime Minister", "kazakhstan")),
+    # the ministers' titles made of the portfolio table
+    ("Deputy Minister of Agriculture of Kazakhstan Ermek Kenjehanuly spoke.", "en",
+     (None, "Deputy Minister of Agriculture", "kazakhstan")),
+    ("Ambassador Extraordinary and Plenipotentiary of Russia to Kazakhstan Alexei Borodavkin came.", "en",
+     ("alexey-borodavkin", "Ambassador to Kazakhstan", "russia")),
+    ("German Federal Chancellor Olaf Scholz arrived.", "en", (None, "Chancellor", "germany")),
+    ("Kazakh President Kassym-Jomart Tokayev met his Chinese counterpart Xi Jinping.", "en",
+     ("xi-jinping", "President", "china")),
+    # a list of names each with its own country
+    ("Presidents Vladimir Putin of Russia and Kassym-Jomart Tokayev of Kazakhstan signed it.", "en",
+     ("kassym-jomart-tokayev", "President", "kazakhstan")),
+    # the head of a listed organization takes its formal title (extract/data/common/head_titles.tsv)
+    ("Rosatom CEO Alexey Likhachev arrived.", "en", ("alexey-likhachev", "Director General", "rosatom")),
+    ("В переговорах участвовал глава Росатома Алексей Лихачев.", "ru",
+     ("alexey-likhachev", "Director General", "rosatom")),
+    # "head of [a country]" is its head of state
+    ("Он встретился с главой России Владимиром Путиным.", "ru", ("vladimir-putin", "President", "russia")),
+    ("Главы МИД России и Индии Сергей Лавров и Субраманиям Джайшанкар подтвердили это.", "ru",
+     (None, "Minister of Foreign Affairs", "india")),
+    ("Переговоры прошли между президентами Азербайджана Ильхамом Алиевым и США Дональдом Трампом.", "ru",
+     (None, "President", "united-states")),
+    ("Он встретился с замглавы таджикского МИДа Содиком Имоми.", "ru",
+     (None, "Deputy Minister of Foreign Affairs", "tajikistan")),
+    ("Его принял замглавы администрации президента России Дмитрий Козак.", "ru",
+     (None, "Deputy Head of the Presidential Administration", "russia")),
+    ("Об этом заявил помощник президента России Юрий Ушаков.", "ru",
+     ("yuri-ushakov", "Aide to the President", "russia")),
+])
+def test_posts_from_real_phrasing(extractor, text, lang, post):
+    found, _ = posts(extractor, text, lang, date="2024-05-08")
+    person, title, org = post
+    assert any((person is None or p == person) and t == title and o == org for p, t, o in found), found
+
+
+@pytest.mark.parametrize("text,lang,bad", [
+    # a clause comma after the title: the name is the subject of the next clause
+    ("Greeting the Chinese leader, Kassym-Jomart Tokayev noted the organization.", "en",
+     ("kassym-jomart-tokayev", "President", "china")),
+    ("During the talks with Putin, the Kazakh president noted the importance.", "en",
+     ("vladimir-putin", "President", "kazakhstan")),
+    # a line break: the name of the line before is no modifier
+    ("Uzbekistan\nPresident of Kazakhstan, Kassym-Jomart Tokayev held talks.", "en",
+     ("kassym-jomart-tokayev", "President", "uzbekistan")),
+    ("МИД Казахстана\nМинистр иностранных дел России Сергей Лавров прибыл.", "ru",
+     ("sergey-lavrov", "Minister of Foreign Affairs", "kazakhstan")),
+    # a Russian noun before the title belongs to the clause before
+    ("В Анкаре президент Казахстана Касым-Жомарт Токаев встретился с журналистами.", "ru",
+     ("kassym-jomart-tokayev", "President", "turkey")),
+    # a country-scope title's own words are no body
+    ("Secretary of State Gulshara Abdykalikova met him.", "en", (None, "Secretary of State", None)),
+])
+def test_posts_never_across_a_clause_or_line(extractor, text, lang, bad):
+    found, _ = posts(extractor, text, lang, date="2022-10-12")
+    person, title, org = bad
+    assert not any((person is None or p == person) and t == title and (org is None and o and "/" in o or o == org)
+                   for p, t, o in found), found
+
+
+def test_title_tables_make_ministers_of_every_portfolio():
+    from bilat.extract.positions import titles
+
+    en = {(t.words, t.title_en) for t in titles("en")}
+    assert (("deputy", "minister", "of", "agriculture"), "Deputy Minister of Agriculture") in en
+    assert (("energy", "and", "natural", "resource", "minister"), "Minister of Energy and Natural Resources") in en
+    assert any(t.title_en == "Deputy Minister of Water Resources and Irrigation" for t in titles("ru"))
+
+
+@pytest.mark.parametrize("label,title", [
+    ("Ministry of Foreign Affairs of Tajikistan", "Minister of Foreign Affairs"),
+    ("Ministry of Energy", "Minister of Energy"),
+    ("Gazprom", None),
+])
+def test_the_head_of_a_ministry_is_its_minister(label, title):
+    from bilat.extract.positions import _ministry_title
+
+    assert _ministry_title(label) == title

