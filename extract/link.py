@@ -28,6 +28,8 @@ CLASS_PREFERENCE = ("Project", "Country", "GovernmentBody", "InternationalOrgani
 MAX_ALIAS_WORDS = 12
 _NEXT_WORD = re.compile(r" (\w+)")
 PLACE_CLASSES = {"Country", "City", "Place"}
+ORG_CLASSES = {"GovernmentBody", "InternationalOrganization", "MediaOutlet", "Company", "Organization"}
+_DOMAIN = re.compile(r"(?:www\.)?([A-Za-z][\w-]*)\.(?:[a-z]{2,3})")
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,10 @@ class Gazetteer:
             case = "cap"
         else:
             case = "low"
-        for k in {surface, lemmas, stems}:
+        keys = {surface, lemmas, stems}
+        if case == "cap" and 2 <= len(surface) <= 3 and "-" not in text and all(w[:1].isupper() for w in text.split()):
+            keys.add(("-".join(surface),))  # "Saint Petersburg" written "Saint-Petersburg"
+        for k in keys:
             self.index[k].add(cand)
             old = self.cased.get(k)
             # the loosest writing wins when two aliases share a key
@@ -173,7 +178,11 @@ class Gazetteer:
                 if hit:
                     break
             if hit is None:
-                hit = self._hyphen_parts(ws[i], out)
+                dom = self._domain(ws[i])
+                if dom:
+                    out.append(_Span(ws[i].start, ws[i].end, ws[i].text, "ORG", dom))
+                else:
+                    self._hyphen_parts(ws[i], out)
                 i += 1
                 continue
             n, cands = hit
@@ -181,6 +190,16 @@ class Gazetteer:
             out.append(_Span(start, end, text[start:end], _coarse(cands, self.entries), tuple(sorted(cands, key=lambda c: (c.key, c.kind)))))
             i += n
         return out
+
+    def _domain(self, w) -> tuple[Candidate, ...]:
+        """A web domain names the body or outlet that owns it: "akorda.kz", "Kazinform.kz"."""
+        m = _DOMAIN.fullmatch(w.text)
+        if not m:
+            return ()
+        cands = self.index.get((fold(m.group(1)),), ())
+        cands = [c for c in cands if c.kind in ("label", "alt", "abbr")
+                 and self.entries[c.key].cls in ORG_CLASSES]
+        return tuple(sorted(cands, key=lambda c: (c.key, c.kind)))
 
     def _hyphen_parts(self, w, out: list[_Span]) -> None:
         """Parts of a hyphenated compound that are adjectives or names on their own
@@ -270,8 +289,9 @@ class Linker:
                 if m and m.group(1)[:1].isupper() and m.group(1).lower() in res.region_cues:
                     text = full[start:m.end()]
             normal = getattr(ent._, "normal", None) or text
-            out.append(_Span(start, start + len(text), text, label, normal=normal,
-                             sentence=sent_of(start)))
+            for start, text, normal in _lines(start, text, normal):
+                out.append(_Span(start, start + len(text), text, label, normal=normal,
+                                 sentence=sent_of(start)))
         for start, end in name_rule_spans(full):
             # the rule wins over NER spans it contains ("Daulet Kemelbekov" over "Kemelbekov")
             if any(sp.start < end and start < sp.end and not (start <= sp.start and sp.end <= end) for sp in out):
@@ -289,10 +309,16 @@ class Linker:
         gaz = self.gazetteer.find(text)
         for sp in gaz:
             sp.sentence = sent_of(sp.start)
+        fixed = self._editions(text, gaz)
+        fixed += [o for o in self._own_outlet(doc, text, gaz)
+                  if not any(f.start < o.end and o.start < f.end for f in fixed)]
+        for f in fixed:
+            f.sentence = sent_of(f.start)
+        gaz = [g for g in gaz if not any(f.start < g.end and g.start < f.end for f in fixed)]
         ner_all = self._ner_spans(sdoc, lang)
         regions = [sp for sp in ner_all if self._is_region(sp, lang)]
         gaz = [g for g in gaz if not any(r.start <= g.start and g.end <= r.end for r in regions)]
-        ner = [sp for sp in ner_all if sp in regions or not self._covered(sp, gaz)]
+        ner = [sp for sp in ner_all if sp in regions or not self._covered(sp, gaz + fixed)]
 
         # the document's dominant country decides generic names ("the Foreign Ministry")
         countries = Counter()
@@ -315,6 +341,10 @@ class Linker:
 
         # unknown names: surnames join full names, others get a spelling key
         new_entities: dict[str, dict] = {}
+        for f in fixed:
+            if f.key not in self.kb:
+                ent = new_entities.setdefault(f.key, {"cls": f.cls, "names": Counter()})
+                ent["names"][f.normal] += 1
         full_names: dict[str, str] = {}  # match key of a surname → entity key
         for sp in sorted(ner, key=lambda s: (-len(s.normal.split()), s.start)):
             hit = self._lookup(sp)
@@ -351,7 +381,7 @@ class Linker:
             ent = new_entities.setdefault(key, {"cls": cls, "names": Counter()})
             ent["names"][name] += 1
 
-        spans = [sp for sp in gaz + ner if sp.key is not None]
+        spans = [sp for sp in gaz + ner + fixed if sp.key is not None]
         spans += self._more_surnames(text, spans, full_names, sent_of)
         for sp in spans:
             if sp.label == "PER":  # "С.В.Лавров", "M. Tleuberdi": the initials belong to the name
@@ -360,6 +390,61 @@ class Linker:
                     sp.start, sp.text = m.start(), text[m.start():sp.end]
         spans.sort(key=lambda s: (s.start, s.end))
         return self._entities(doc, spans, new_entities)
+
+    def _editions(self, text: str, gaz: list[_Span]) -> list[_Span]:
+        """An outlet's edition for a country is an outlet of its own: "Sputnik Azerbaijan",
+        "Sputnik Казахстан" (the outlet's name, then the country's, on one line)."""
+        out = []
+        for n, g in enumerate(gaz):
+            outlet = [c for c in g.keys if self.kb[c.key].cls == "MediaOutlet"]
+            if not outlet:
+                continue
+            e = self.kb[outlet[0].key]
+            country = None
+            nxt = gaz[n + 1] if n + 1 < len(gaz) else None
+            if nxt is not None and text[g.end:nxt.start] == " " and self._country_of(nxt.text):
+                country, end = self._country_of(nxt.text), nxt.end
+            else:
+                for _, lab in e.labels:
+                    head = fold(lab) + " "
+                    if fold(g.text).startswith(head) and self._country_of(g.text[len(head):]):
+                        country, end = self._country_of(g.text[len(head):]), g.end
+                        break
+            if country is None:
+                continue
+            name = text[g.start:end]
+            en = dict(e.labels).get("en", name.split()[0]) + " " + dict(country.labels).get("en", "")
+            out.append(_Span(g.start, end, name, "ORG", normal=name, key="org/" + match_key(en),
+                             cls="MediaOutlet"))
+        return out
+
+    def _country_of(self, name: str) -> KBEntry | None:
+        for seq in _word_keys(name):
+            keys = {c.key for c in self.gazetteer.index.get(seq, ()) if c.kind in ("label", "alt", "abbr")}
+            if len(keys) == 1 and self.kb[next(iter(keys))].cls == "Country":
+                return self.kb[keys.pop()]
+        return None
+
+    def _own_outlet(self, doc: Document, text: str, gaz: list[_Span]) -> list[_Span]:
+        """The outlet that published the document, named in its text ("…, Trend reports"):
+        the metadata names it ("Trend (trend.az)", "AKIpress via NSN (nsn.asia)")."""
+        out = []
+        for name in outlet_names(doc.source or ""):
+            for variant in (name, name[4:] if name.startswith("The ") else None):
+                if not variant:
+                    continue
+                hits = [m for m in re.finditer(r"(?<![\w.])" + re.escape(variant) + r"(?![\w-]|\.\w)", text)]
+                if not hits:
+                    continue
+                known = [g for g in gaz if g.start == hits[0].start() and g.end == hits[0].end()]
+                if known:
+                    break  # the knowledge base knows it
+                key = "org/" + match_key(name)
+                for m in hits:
+                    out.append(_Span(m.start(), m.end(), m.group(), "ORG", normal=name, key=key,
+                                     cls="MediaOutlet"))
+                break
+        return out
 
     def _trim(self, sp: _Span, text: str, gaz: list[_Span], lang: str) -> bool:
         """Cut an unknown NER span to the name in it; False when no name is left.
@@ -571,6 +656,57 @@ class Linker:
                 entities.append(Entity(key, info["cls"], labels, tuple(alts), mentions, None, False))
         flat = tuple((sp.start, sp.end, sp.key, sp.label) for sp in spans)
         return Linked(tuple(entities), flat)
+
+
+@lru_cache(maxsize=1)
+def _outlet_words() -> tuple[re.Pattern, frozenset[str]]:
+    rows = read_table(DATA / "common" / "outlet_source.tsv")
+    joins = [r[0] for r in rows if r[1] == "join"]
+    bodies = frozenset(r[0] for r in rows if r[1] == "body")
+    return re.compile(r"\s*(?:,|\b(?:" + "|".join(map(re.escape, joins)) + r")\b)\s*"), bodies
+
+
+@lru_cache(maxsize=512)
+def outlet_names(source: str) -> tuple[str, ...]:
+    """The outlets a document's source metadata names, without the bracketed domains and
+    notes; sources that are state bodies or officials are not outlets.
+
+    >>> outlet_names("AKIpress via NSN (nsn.asia)"), outlet_names("CentrAsia (centrasia.org), reprint of Kommersant")
+    (('AKIpress', 'NSN'), ('CentrAsia', 'Kommersant'))
+    >>> outlet_names("Ministry of Foreign Affairs of Russia (mid.ru)")
+    ()
+    """
+    joins, bodies = _outlet_words()
+    plain = re.sub(r"\([^()]*\)", " ", source)
+    out = []
+    for part in joins.split(plain):
+        part = " ".join(part.split())
+        if len(part) < 3 or not part[:1].isupper() or any(w.lower() in bodies for w in part.split()):
+            continue
+        out.append(part)
+    return tuple(out)
+
+
+def _lines(start: int, text: str, normal: str) -> list[tuple[int, str, str]]:
+    r"""A name never crosses a line break: the parts of a span on each line, with their share of
+    the normalized form when it has as many words ("Олаф Шольц\nШольц" → two names).
+
+    >>> _lines(5, "Олаф Шольц\nШольц", "Олаф Шольц Шольц")
+    [(5, 'Олаф Шольц', 'Олаф Шольц'), (16, 'Шольц', 'Шольц')]
+    """
+    if "\n" not in text:
+        return [(start, text, normal)]
+    norm = normal.split() if len(normal.split()) == len(text.split()) else None
+    out, pos, used = [], 0, 0
+    for line in text.split("\n"):
+        part = line.strip(" \t\"«»“”,.;:")
+        n = len(part.split())
+        if part and any(c.isalpha() for c in part):
+            off = text.find(part, pos)
+            out.append((start + off, part, " ".join(norm[used:used + n]) if norm else part))
+        pos += len(line) + 1
+        used += len(line.split())
+    return out
 
 
 _INITIAL = re.compile(r"^(?:\w\.)+$")
