@@ -227,8 +227,14 @@ class Gazetteer:
             # "the government of Uzbekistan", "ministry of defence of Kazakhstan": a body named by
             # a lowercase noun and its state's name
             return first[:1].isupper() or first[:1].isdigit() or (
-                len(ws) >= 3 and ws[-1].text[:1].isupper() and fold(ws[-2].text) == "of")
+                len(ws) >= 3 and ws[-1].text[:1].isupper() and fold(ws[-2].text) == "of") or (
+                len(ws) >= 2 and first in _compass() and all(w.text[:1].isupper() for w in ws[1:]))
         return True
+
+
+@lru_cache(maxsize=1)
+def _compass() -> frozenset[str]:
+    return frozenset(r[0] for r in read_table(DATA / "en" / "compass.tsv"))
 
 
 def _coarse(cands: Iterable[Candidate], entries: dict[str, KBEntry]) -> str:
