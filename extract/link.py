@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from bilat.extract.records import Document, Entity, KBEntry, Mention
-from bilat.extract.text import DATA, english_name, fold, lemma, match_key, read_table, stem, words
+from bilat.extract.text import DATA, english_name, fold, is_cyrillic, lemma, match_key, read_table, stem, words
 
 # Preference among entries sharing an alias (a name shared by a project and its city belongs
 # to the project), then by the document's dominant country.
@@ -49,6 +49,7 @@ class _Span:
     sentence: int = 0
     key: str | None = None
     cls: str | None = None  # the class a rule decided
+    english: str = ""  # the English name a rule built (an unknown entity's English label)
 
 
 @dataclass(frozen=True)
@@ -232,6 +233,12 @@ class Gazetteer:
         return True
 
 
+@lru_cache(maxsize=4)
+def _embassy_words(lang: str) -> dict[str, str]:
+    path = DATA / lang / "embassy.tsv"
+    return {r[0]: r[1] for r in read_table(path)} if path.exists() else {}
+
+
 @lru_cache(maxsize=1)
 def _compass() -> frozenset[str]:
     return frozenset(r[0] for r in read_table(DATA / "en" / "compass.tsv"))
@@ -316,6 +323,8 @@ class Linker:
         for sp in gaz:
             sp.sentence = sent_of(sp.start)
         fixed = self._editions(text, gaz)
+        fixed += [o for o in self._embassies(text, gaz, lang)
+                  if not any(f.start < o.end and o.start < f.end for f in fixed)]
         fixed += [o for o in self._own_outlet(doc, text, gaz)
                   if not any(f.start < o.end and o.start < f.end for f in fixed)]
         for f in fixed:
@@ -351,6 +360,8 @@ class Linker:
             if f.key not in self.kb:
                 ent = new_entities.setdefault(f.key, {"cls": f.cls, "names": Counter()})
                 ent["names"][f.normal] += 1
+                if f.english:
+                    ent["en"] = f.english
         full_names: dict[str, str] = {}  # match key of a surname → entity key
         for sp in sorted(ner, key=lambda s: (-len(s.normal.split()), s.start)):
             hit = self._lookup(sp)
@@ -421,8 +432,67 @@ class Linker:
             name = text[g.start:end]
             en = dict(e.labels).get("en", name.split()[0]) + " " + dict(country.labels).get("en", "")
             out.append(_Span(g.start, end, name, "ORG", normal=name, key="org/" + match_key(en),
-                             cls="MediaOutlet"))
+                             cls="MediaOutlet", english=en))
         return out
+
+    def _embassies(self, text: str, gaz: list[_Span], lang: str) -> list[_Span]:
+        """An embassy named by its two states is one body: "the Russian Embassy in Uzbekistan",
+        "Embassy of Russia in Uzbekistan", "посольство России в Узбекистане" → "Embassy of Russia
+        in Uzbekistan" (the knowledge base's entry when it has one), whatever the language."""
+        roles = _embassy_words(lang)
+        state = {}
+        for n, g in enumerate(gaz):
+            e = self._state_of(g)
+            if e is not None:
+                state[n] = e
+        out = []
+        for w in words(text):
+            if roles.get(lemma(w.text) if lang == "ru" else w.text.lower()) != "noun":
+                continue
+            sender = host = None
+            first = last = None
+            for n, g in enumerate(gaz):
+                if n not in state:
+                    continue
+                gap = text[g.end:w.start]
+                if g.end <= w.start and gap in (" ", "’s ", "'s ") and state[n].cls == "Country":
+                    sender, first = state[n], g  # "Russian Embassy", "Russia's embassy"
+                after = text[w.end:g.start]
+                if g.start > w.end and re.fullmatch(r"\s+(\w+)\s+(?:the\s+)?", after):
+                    word = re.fullmatch(r"\s+(\w+)\s+(?:the\s+)?", after).group(1).lower()
+                    if roles.get(word) == "of" and sender is None and state[n].cls == "Country":
+                        sender, first = state[n], g
+                if sender is not None and host is None and g.start > max(w.end, (first.end if first else 0)):
+                    between = text[max(w.end, first.end):g.start]
+                    m = re.fullmatch(r"\s+(\w+)\s+(?:the\s+)?", between)
+                    if m and roles.get(m.group(1).lower()) == "in":
+                        host, last = state[n], g
+                        break
+                if lang == "ru" and g.start == w.end + 1 and sender is None and state[n].cls == "Country":
+                    sender, first = state[n], g  # "посольство России"
+            if sender is None or host is None or sender.key == host.key:
+                continue
+            start = min(w.start, first.start)
+            end = last.end
+            en = f"Embassy of {dict(sender.labels)['en']} in {dict(host.labels)['en']}"
+            from bilat.graph.kb import slugify
+            key = slugify(en) if slugify(en) in self.kb else "org/" + match_key(en)
+            surface = text[start:end]
+            label = en if lang == "en" else surface[:1].upper() + surface[1:]
+            out.append(_Span(start, end, surface, "ORG", normal=label, key=key, cls="GovernmentBody", english=en))
+        return out
+
+    def _state_of(self, g: _Span) -> KBEntry | None:
+        """The country a gazetteer span names: the country itself, its adjective, or a city's."""
+        keys = {c.key for c in g.keys if c.kind != "surname"}
+        if len(keys) != 1:
+            return None
+        e = self.kb[next(iter(keys))]
+        if e.cls == "Country":
+            return e
+        if e.cls == "City" and e.country in self.kb:
+            return self.kb[e.country]
+        return None
 
     def _country_of(self, name: str) -> KBEntry | None:
         for seq in _word_keys(name):
@@ -432,24 +502,41 @@ class Linker:
         return None
 
     def _own_outlet(self, doc: Document, text: str, gaz: list[_Span]) -> list[_Span]:
-        """The outlet that published the document, named in its text ("…, Trend reports"):
-        the metadata names it ("Trend (trend.az)", "AKIpress via NSN (nsn.asia)")."""
-        out = []
+        """The outlet that published the document, named in its text: the metadata names it
+        ("Trend (trend.az)", "AKIpress via NSN (nsn.asia)"); the text writes it as there, in
+        capitals ("AKIPRESS.COM"), as its domain ("sotreport.kz"), in the other script
+        ("КазТАГ" for KazTAG) or by its initials ("The Times of Central Asia" → "TCA")."""
+        out: list[_Span] = []
+        taken = [(g.start, g.end) for g in gaz]
+        domains = dict(_source_domains(doc.source or ""))
         for name in outlet_names(doc.source or ""):
-            for variant in (name, name[4:] if name.startswith("The ") else None):
-                if not variant:
+            forms = [name] + ([name[4:]] if name.startswith("The ") else [])
+            initials = "".join(w[0] for w in forms[-1].split() if w[:1].isupper())
+            if len(initials) >= 3 and initials.isupper():
+                forms.append(initials)
+            hits = []
+            for form in forms:
+                hits += list(re.finditer(r"(?<![\w.])" + re.escape(form) + r"(?:\.[a-z]{2,4})?(?![\w-]|\.\w)", text))
+                for m in re.finditer(r"(?<![\w.])(?i:" + re.escape(form) + r")(?:\.(?i:[a-z]{2,4}))?(?![\w-]|\.\w)", text):
+                    if m.group().isupper() or "." in m.group():
+                        hits.append(m)
+            for dom, owner in domains.items():
+                if owner == name:
+                    hits += list(re.finditer(r"(?<![\w./])" + re.escape(dom) + r"(?![\w/-])", text, re.I))
+            key = match_key(name)
+            n = len(name.split())
+            ws = words(text)
+            for i in range(len(ws) - n + 1):
+                if ws[i].text[:1].isupper() and match_key(text[ws[i].start:ws[i + n - 1].end]) == key:
+                    hits.append(re.compile(re.escape(text[ws[i].start:ws[i + n - 1].end])).match(text, ws[i].start))
+            if any(m.start() == g[0] and m.end() == g[1] for m in hits for g in taken):
+                continue  # the knowledge base knows it
+            for m in sorted({(m.start(), m.end()): m for m in hits if m}.values(), key=lambda m: m.start()):
+                if any(o.start < m.end() and m.start() < o.end for o in out):
                     continue
-                hits = [m for m in re.finditer(r"(?<![\w.])" + re.escape(variant) + r"(?![\w-]|\.\w)", text)]
-                if not hits:
-                    continue
-                known = [g for g in gaz if g.start == hits[0].start() and g.end == hits[0].end()]
-                if known:
-                    break  # the knowledge base knows it
-                key = "org/" + match_key(name)
-                for m in hits:
-                    out.append(_Span(m.start(), m.end(), m.group(), "ORG", normal=name, key=key,
-                                     cls="MediaOutlet"))
-                break
+                out.append(_Span(m.start(), m.end(), m.group(), "ORG", key="org/" + key,
+                                 normal=m.group() if is_cyrillic(m.group()) else name,
+                                 cls="MediaOutlet"))
         return out
 
     def _trim(self, sp: _Span, text: str, gaz: list[_Span], lang: str) -> bool:
@@ -659,6 +746,8 @@ class Linker:
                 labels = ((lang, name),)
                 if lang == "ru" and info["cls"] == "Person" and re.fullmatch(r"[А-ЯЁа-яё\- ]+", name):
                     labels = (("en", english_name(name)), (lang, name))  # one IRI, both spellings
+                elif lang != "en" and info.get("en"):
+                    labels = (("en", info["en"]), (lang, name))
                 entities.append(Entity(key, info["cls"], labels, tuple(alts), mentions, None, False))
         flat = tuple((sp.start, sp.end, sp.key, sp.label) for sp in spans)
         return Linked(tuple(entities), flat)
@@ -691,6 +780,20 @@ def outlet_names(source: str) -> tuple[str, ...]:
             continue
         out.append(part)
     return tuple(out)
+
+
+def _source_domains(source: str) -> list[tuple[str, str]]:
+    """(domain, outlet name) pairs of the source metadata: "Sotreport (sotreport.kz)".
+
+    >>> _source_domains("Sotreport (sotreport.kz)")
+    [('sotreport.kz', 'Sotreport')]
+    """
+    out = []
+    for m in re.finditer(r"([^()]+?)\s*\(([\w.-]+\.[a-z]{2,4})\)", source):
+        names = outlet_names(m.group(1))
+        if names:
+            out.append((m.group(2).lower(), names[-1]))
+    return out
 
 
 def _lines(start: int, text: str, normal: str) -> list[tuple[int, str, str]]:
