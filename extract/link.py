@@ -222,7 +222,8 @@ class Gazetteer:
     def _case_ok(self, seq, first: str, ws) -> bool:
         case = self.cased.get(seq, "low")
         if case == "abbr":
-            letters = [c for w in ws for c in w.text if c.isalpha()]
+            # a Russian abbreviation takes a lowercase case ending: "МИДа", "МВД", "ОДКБ"
+            letters = [c for w in ws for c in re.sub(r"(?<=[А-ЯЁ]{2})[а-яё]{1,3}$", "", w.text) if c.isalpha()]
             return bool(letters) and all(c.isupper() for c in letters)
         if case == "cap":
             # "the government of Uzbekistan", "ministry of defence of Kazakhstan": a body named by

@@ -182,6 +182,9 @@ def test_unknown_russian_person_nominative_and_english_label(full_linker, text, 
      "посольство России в Узбекистане", "org/embasi-of-rusa-in-uzbekistan", "GovernmentBody"),
     ("Kazakhstan's embassy in Moscow said so.", "en", None, "Kazakhstan's embassy in Moscow",
      "embassy-of-kazakhstan-in-russia", "GovernmentBody"),
+    # a Russian abbreviation with a case ending, narrowed by the adjective before it
+    ("Россия и Таджикистан. Посол встретился с замглавы таджикского МИДа.", "ru", None, "МИДа",
+     "ministry-of-foreign-affairs-of-tajikistan", "GovernmentBody"),
     # spelling variants: hyphenated spaced names, look-alike Latin letters, lowercase directions
     ("He flew to Saint-Petersburg.", "en", None, "Saint-Petersburg", "saint-petersburg", "City"),
     ("Об этом сообщило агентство Cиньхуа.", "ru", None, "агентство Cиньхуа", "xinhua", "MediaOutlet"),
