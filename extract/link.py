@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from bilat.extract.records import Document, Entity, KBEntry, Mention
-from bilat.extract.text import DATA, english_name, fold, lemma, match_key, read_table, stem, words
+from bilat.extract.text import DATA, english_name, fold, is_cyrillic, lemma, match_key, read_table, stem, words
 
 # Preference among entries sharing an alias (a name shared by a project and its city belongs
 # to the project), then by the document's dominant country.
@@ -28,6 +28,8 @@ CLASS_PREFERENCE = ("Project", "Country", "GovernmentBody", "InternationalOrgani
 MAX_ALIAS_WORDS = 12
 _NEXT_WORD = re.compile(r" (\w+)")
 PLACE_CLASSES = {"Country", "City", "Place"}
+ORG_CLASSES = {"GovernmentBody", "InternationalOrganization", "MediaOutlet", "Company", "Organization"}
+_DOMAIN = re.compile(r"(?:www\.)?([A-Za-z][\w-]*)\.(?:[a-z]{2,3})")
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class _Span:
     sentence: int = 0
     key: str | None = None
     cls: str | None = None  # the class a rule decided
+    english: str = ""  # the English name a rule built (an unknown entity's English label)
 
 
 @dataclass(frozen=True)
@@ -147,7 +150,10 @@ class Gazetteer:
             case = "cap"
         else:
             case = "low"
-        for k in {surface, lemmas, stems}:
+        keys = {surface, lemmas, stems}
+        if case == "cap" and 2 <= len(surface) <= 3 and "-" not in text and all(w[:1].isupper() for w in text.split()):
+            keys.add(("-".join(surface),))  # "Saint Petersburg" written "Saint-Petersburg"
+        for k in keys:
             self.index[k].add(cand)
             old = self.cased.get(k)
             # the loosest writing wins when two aliases share a key
@@ -173,7 +179,11 @@ class Gazetteer:
                 if hit:
                     break
             if hit is None:
-                hit = self._hyphen_parts(ws[i], out)
+                dom = self._domain(ws[i])
+                if dom:
+                    out.append(_Span(ws[i].start, ws[i].end, ws[i].text, "ORG", dom))
+                else:
+                    self._hyphen_parts(ws[i], out)
                 i += 1
                 continue
             n, cands = hit
@@ -181,6 +191,16 @@ class Gazetteer:
             out.append(_Span(start, end, text[start:end], _coarse(cands, self.entries), tuple(sorted(cands, key=lambda c: (c.key, c.kind)))))
             i += n
         return out
+
+    def _domain(self, w) -> tuple[Candidate, ...]:
+        """A web domain names the body or outlet that owns it: "akorda.kz", "Kazinform.kz"."""
+        m = _DOMAIN.fullmatch(w.text)
+        if not m:
+            return ()
+        cands = self.index.get((fold(m.group(1)),), ())
+        cands = [c for c in cands if c.kind in ("label", "alt", "abbr")
+                 and self.entries[c.key].cls in ORG_CLASSES]
+        return tuple(sorted(cands, key=lambda c: (c.key, c.kind)))
 
     def _hyphen_parts(self, w, out: list[_Span]) -> None:
         """Parts of a hyphenated compound that are adjectives or names on their own
@@ -202,14 +222,27 @@ class Gazetteer:
     def _case_ok(self, seq, first: str, ws) -> bool:
         case = self.cased.get(seq, "low")
         if case == "abbr":
-            letters = [c for w in ws for c in w.text if c.isalpha()]
+            # a Russian abbreviation takes a lowercase case ending: "МИДа", "МВД", "ОДКБ"
+            letters = [c for w in ws for c in re.sub(r"(?<=[А-ЯЁ]{2})[а-яё]{1,3}$", "", w.text) if c.isalpha()]
             return bool(letters) and all(c.isupper() for c in letters)
         if case == "cap":
             # "the government of Uzbekistan", "ministry of defence of Kazakhstan": a body named by
             # a lowercase noun and its state's name
             return first[:1].isupper() or first[:1].isdigit() or (
-                len(ws) >= 3 and ws[-1].text[:1].isupper() and fold(ws[-2].text) == "of")
+                len(ws) >= 3 and ws[-1].text[:1].isupper() and fold(ws[-2].text) == "of") or (
+                len(ws) >= 2 and first in _compass() and all(w.text[:1].isupper() for w in ws[1:]))
         return True
+
+
+@lru_cache(maxsize=4)
+def _embassy_words(lang: str) -> dict[str, str]:
+    path = DATA / lang / "embassy.tsv"
+    return {r[0]: r[1] for r in read_table(path)} if path.exists() else {}
+
+
+@lru_cache(maxsize=1)
+def _compass() -> frozenset[str]:
+    return frozenset(r[0] for r in read_table(DATA / "en" / "compass.tsv"))
 
 
 def _coarse(cands: Iterable[Candidate], entries: dict[str, KBEntry]) -> str:
@@ -270,8 +303,9 @@ class Linker:
                 if m and m.group(1)[:1].isupper() and m.group(1).lower() in res.region_cues:
                     text = full[start:m.end()]
             normal = getattr(ent._, "normal", None) or text
-            out.append(_Span(start, start + len(text), text, label, normal=normal,
-                             sentence=sent_of(start)))
+            for start, text, normal in _lines(start, text, normal):
+                out.append(_Span(start, start + len(text), text, label, normal=normal,
+                                 sentence=sent_of(start)))
         # The rule wins over NER spans it contains ("Daulet Kemelbekov" over "Kemelbekov") and
         # yields to one it only overlaps. Rule spans never overlap each other, so only the NER
         # spans matter, looked up by position.
@@ -305,13 +339,22 @@ class Linker:
         gaz = self.gazetteer.find(text)
         for sp in gaz:
             sp.sentence = sent_of(sp.start)
+        fixed = self._editions(text, gaz)
+        fixed += [o for o in self._embassies(text, gaz, lang)
+                  if not any(f.start < o.end and o.start < f.end for f in fixed)]
+        fixed += [o for o in self._own_outlet(doc, text, gaz)
+                  if not any(f.start < o.end and o.start < f.end for f in fixed)]
+        for f in fixed:
+            f.sentence = sent_of(f.start)
+        gaz = [g for g in gaz if not any(f.start < g.end and g.start < f.end for f in fixed)]
         ner_all = self._ner_spans(sdoc, lang)
         regions = [sp for sp in ner_all if self._is_region(sp, lang)]
         in_region = _Near([(r.start, r.end) for r in regions])
         gaz = [g for g in gaz if not in_region.contains(g.start, g.end)]
         region_ids = {id(r) for r in regions}
-        gaz_near = _Near([(g.start, g.end) for g in gaz])
-        ner = [sp for sp in ner_all if id(sp) in region_ids or not self._covered(sp, gaz, gaz_near)]
+        known = gaz + fixed
+        known_near = _Near([(g.start, g.end) for g in known])
+        ner = [sp for sp in ner_all if id(sp) in region_ids or not self._covered(sp, known, known_near)]
 
         # the document's dominant country decides generic names ("the Foreign Ministry")
         countries = Counter()
@@ -334,6 +377,12 @@ class Linker:
 
         # unknown names: surnames join full names, others get a spelling key
         new_entities: dict[str, dict] = {}
+        for f in fixed:
+            if f.key not in self.kb:
+                ent = new_entities.setdefault(f.key, {"cls": f.cls, "names": Counter()})
+                ent["names"][f.normal] += 1
+                if f.english:
+                    ent["en"] = f.english
         full_names: dict[str, str] = {}  # match key of a surname → entity key
         kb_surnames: dict[str, str] | None = None  # match key of a surname → KB person named
         for sp in sorted(ner, key=lambda s: (-len(s.normal.split()), s.start)):
@@ -373,7 +422,7 @@ class Linker:
             ent = new_entities.setdefault(key, {"cls": cls, "names": Counter()})
             ent["names"][name] += 1
 
-        spans = [sp for sp in gaz + ner if sp.key is not None]
+        spans = [sp for sp in gaz + ner + fixed if sp.key is not None]
         spans += self._more_surnames(text, spans, full_names, sent_of)
         for sp in spans:
             if sp.label == "PER":  # "С.В.Лавров", "M. Tleuberdi": the initials belong to the name
@@ -383,6 +432,137 @@ class Linker:
                     sp.start, sp.text = m.start(), text[m.start():sp.end]
         spans.sort(key=lambda s: (s.start, s.end))
         return self._entities(doc, spans, new_entities)
+
+    def _editions(self, text: str, gaz: list[_Span]) -> list[_Span]:
+        """An outlet's edition for a country is an outlet of its own: "Sputnik Azerbaijan",
+        "Sputnik Казахстан" (the outlet's name, then the country's, on one line)."""
+        out = []
+        for n, g in enumerate(gaz):
+            outlet = [c for c in g.keys if self.kb[c.key].cls == "MediaOutlet"]
+            if not outlet:
+                continue
+            e = self.kb[outlet[0].key]
+            country = None
+            nxt = gaz[n + 1] if n + 1 < len(gaz) else None
+            if nxt is not None and text[g.end:nxt.start] == " " and self._country_of(nxt.text):
+                country, end = self._country_of(nxt.text), nxt.end
+            else:
+                for _, lab in e.labels:
+                    head = fold(lab) + " "
+                    if fold(g.text).startswith(head) and self._country_of(g.text[len(head):]):
+                        country, end = self._country_of(g.text[len(head):]), g.end
+                        break
+            if country is None:
+                continue
+            name = text[g.start:end]
+            en = dict(e.labels).get("en", name.split()[0]) + " " + dict(country.labels).get("en", "")
+            out.append(_Span(g.start, end, name, "ORG", normal=name, key="org/" + match_key(en),
+                             cls="MediaOutlet", english=en))
+        return out
+
+    def _embassies(self, text: str, gaz: list[_Span], lang: str) -> list[_Span]:
+        """An embassy named by its two states is one body: "the Russian Embassy in Uzbekistan",
+        "Embassy of Russia in Uzbekistan", "посольство России в Узбекистане" → "Embassy of Russia
+        in Uzbekistan" (the knowledge base's entry when it has one), whatever the language."""
+        roles = _embassy_words(lang)
+        state = {}
+        for n, g in enumerate(gaz):
+            e = self._state_of(g)
+            if e is not None:
+                state[n] = e
+        out = []
+        for w in words(text):
+            if roles.get(lemma(w.text) if lang == "ru" else w.text.lower()) != "noun":
+                continue
+            sender = host = None
+            first = last = None
+            for n, g in enumerate(gaz):
+                if n not in state:
+                    continue
+                gap = text[g.end:w.start]
+                if g.end <= w.start and gap in (" ", "’s ", "'s ") and state[n].cls == "Country":
+                    sender, first = state[n], g  # "Russian Embassy", "Russia's embassy"
+                after = text[w.end:g.start]
+                if g.start > w.end and re.fullmatch(r"\s+(\w+)\s+(?:the\s+)?", after):
+                    word = re.fullmatch(r"\s+(\w+)\s+(?:the\s+)?", after).group(1).lower()
+                    if roles.get(word) == "of" and sender is None and state[n].cls == "Country":
+                        sender, first = state[n], g
+                if sender is not None and host is None and g.start > max(w.end, (first.end if first else 0)):
+                    between = text[max(w.end, first.end):g.start]
+                    m = re.fullmatch(r"\s+(\w+)\s+(?:the\s+)?", between)
+                    if m and roles.get(m.group(1).lower()) == "in":
+                        host, last = state[n], g
+                        break
+                if lang == "ru" and g.start == w.end + 1 and sender is None and state[n].cls == "Country":
+                    sender, first = state[n], g  # "посольство России"
+            if sender is None or host is None or sender.key == host.key:
+                continue
+            start = min(w.start, first.start)
+            end = last.end
+            en = f"Embassy of {dict(sender.labels)['en']} in {dict(host.labels)['en']}"
+            from bilat.graph.kb import slugify
+            key = slugify(en) if slugify(en) in self.kb else "org/" + match_key(en)
+            surface = text[start:end]
+            label = en if lang == "en" else surface[:1].upper() + surface[1:]
+            out.append(_Span(start, end, surface, "ORG", normal=label, key=key, cls="GovernmentBody", english=en))
+        return out
+
+    def _state_of(self, g: _Span) -> KBEntry | None:
+        """The country a gazetteer span names: the country itself, its adjective, or a city's."""
+        keys = {c.key for c in g.keys if c.kind != "surname"}
+        if len(keys) != 1:
+            return None
+        e = self.kb[next(iter(keys))]
+        if e.cls == "Country":
+            return e
+        if e.cls == "City" and e.country in self.kb:
+            return self.kb[e.country]
+        return None
+
+    def _country_of(self, name: str) -> KBEntry | None:
+        for seq in _word_keys(name):
+            keys = {c.key for c in self.gazetteer.index.get(seq, ()) if c.kind in ("label", "alt", "abbr")}
+            if len(keys) == 1 and self.kb[next(iter(keys))].cls == "Country":
+                return self.kb[keys.pop()]
+        return None
+
+    def _own_outlet(self, doc: Document, text: str, gaz: list[_Span]) -> list[_Span]:
+        """The outlet that published the document, named in its text: the metadata names it
+        ("Trend (trend.az)", "AKIpress via NSN (nsn.asia)"); the text writes it as there, in
+        capitals ("AKIPRESS.COM"), as its domain ("sotreport.kz"), in the other script
+        ("КазТАГ" for KazTAG) or by its initials ("The Times of Central Asia" → "TCA")."""
+        out: list[_Span] = []
+        taken = [(g.start, g.end) for g in gaz]
+        domains = dict(_source_domains(doc.source or ""))
+        for name in outlet_names(doc.source or ""):
+            forms = [name] + ([name[4:]] if name.startswith("The ") else [])
+            initials = "".join(w[0] for w in forms[-1].split() if w[:1].isupper())
+            if len(initials) >= 3 and initials.isupper():
+                forms.append(initials)
+            hits = []
+            for form in forms:
+                hits += list(re.finditer(r"(?<![\w.])" + re.escape(form) + r"(?:\.[a-z]{2,4})?(?![\w-]|\.\w)", text))
+                for m in re.finditer(r"(?<![\w.])(?i:" + re.escape(form) + r")(?:\.(?i:[a-z]{2,4}))?(?![\w-]|\.\w)", text):
+                    if m.group().isupper() or "." in m.group():
+                        hits.append(m)
+            for dom, owner in domains.items():
+                if owner == name:
+                    hits += list(re.finditer(r"(?<![\w./])" + re.escape(dom) + r"(?![\w/-])", text, re.I))
+            key = match_key(name)
+            n = len(name.split())
+            ws = words(text)
+            for i in range(len(ws) - n + 1):
+                if ws[i].text[:1].isupper() and match_key(text[ws[i].start:ws[i + n - 1].end]) == key:
+                    hits.append(re.compile(re.escape(text[ws[i].start:ws[i + n - 1].end])).match(text, ws[i].start))
+            if any(m.start() == g[0] and m.end() == g[1] for m in hits for g in taken):
+                continue  # the knowledge base knows it
+            for m in sorted({(m.start(), m.end()): m for m in hits if m}.values(), key=lambda m: m.start()):
+                if any(o.start < m.end() and m.start() < o.end for o in out):
+                    continue
+                out.append(_Span(m.start(), m.end(), m.group(), "ORG", key="org/" + key,
+                                 normal=m.group() if is_cyrillic(m.group()) else name,
+                                 cls="MediaOutlet"))
+        return out
 
     def _trim(self, sp: _Span, text: str, gaz: list[_Span], lang: str) -> bool:
         """Cut an unknown NER span to the name in it; False when no name is left.
@@ -599,9 +779,76 @@ class Linker:
                 labels = ((lang, name),)
                 if lang == "ru" and info["cls"] == "Person" and re.fullmatch(r"[А-ЯЁа-яё\- ]+", name):
                     labels = (("en", english_name(name)), (lang, name))  # one IRI, both spellings
+                elif lang != "en" and info.get("en"):
+                    labels = (("en", info["en"]), (lang, name))
                 entities.append(Entity(key, info["cls"], labels, tuple(alts), mentions, None, False))
         flat = tuple((sp.start, sp.end, sp.key, sp.label) for sp in spans)
         return Linked(tuple(entities), flat)
+
+
+@lru_cache(maxsize=1)
+def _outlet_words() -> tuple[re.Pattern, frozenset[str]]:
+    rows = read_table(DATA / "common" / "outlet_source.tsv")
+    joins = [r[0] for r in rows if r[1] == "join"]
+    bodies = frozenset(r[0] for r in rows if r[1] == "body")
+    return re.compile(r"\s*(?:,|\b(?:" + "|".join(map(re.escape, joins)) + r")\b)\s*"), bodies
+
+
+@lru_cache(maxsize=512)
+def outlet_names(source: str) -> tuple[str, ...]:
+    """The outlets a document's source metadata names, without the bracketed domains and
+    notes; sources that are state bodies or officials are not outlets.
+
+    >>> outlet_names("AKIpress via NSN (nsn.asia)"), outlet_names("CentrAsia (centrasia.org), reprint of Kommersant")
+    (('AKIpress', 'NSN'), ('CentrAsia', 'Kommersant'))
+    >>> outlet_names("Ministry of Foreign Affairs of Russia (mid.ru)")
+    ()
+    """
+    joins, bodies = _outlet_words()
+    plain = re.sub(r"\([^()]*\)", " ", source)
+    out = []
+    for part in joins.split(plain):
+        part = " ".join(part.split())
+        if len(part) < 3 or not part[:1].isupper() or any(w.lower() in bodies for w in part.split()):
+            continue
+        out.append(part)
+    return tuple(out)
+
+
+def _source_domains(source: str) -> list[tuple[str, str]]:
+    """(domain, outlet name) pairs of the source metadata: "Sotreport (sotreport.kz)".
+
+    >>> _source_domains("Sotreport (sotreport.kz)")
+    [('sotreport.kz', 'Sotreport')]
+    """
+    out = []
+    for m in re.finditer(r"([^()]+?)\s*\(([\w.-]+\.[a-z]{2,4})\)", source):
+        names = outlet_names(m.group(1))
+        if names:
+            out.append((m.group(2).lower(), names[-1]))
+    return out
+
+
+def _lines(start: int, text: str, normal: str) -> list[tuple[int, str, str]]:
+    r"""A name never crosses a line break: the parts of a span on each line, with their share of
+    the normalized form when it has as many words ("Олаф Шольц\nШольц" → two names).
+
+    >>> _lines(5, "Олаф Шольц\nШольц", "Олаф Шольц Шольц")
+    [(5, 'Олаф Шольц', 'Олаф Шольц'), (16, 'Шольц', 'Шольц')]
+    """
+    if "\n" not in text:
+        return [(start, text, normal)]
+    norm = normal.split() if len(normal.split()) == len(text.split()) else None
+    out, pos, used = [], 0, 0
+    for line in text.split("\n"):
+        part = line.strip(" \t\"«»“”,.;:")
+        n = len(part.split())
+        if part and any(c.isalpha() for c in part):
+            off = text.find(part, pos)
+            out.append((start + off, part, " ".join(norm[used:used + n]) if norm else part))
+        pos += len(line) + 1
+        used += len(line.split())
+    return out
 
 
 _INITIAL = re.compile(r"^(?:\w\.)+$")

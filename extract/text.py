@@ -53,10 +53,37 @@ def is_cyrillic(text: str) -> bool:
     return bool(_CYR.search(text))
 
 
+# Latin letters that look like Cyrillic ones: a Cyrillic word typed with one of them ("Cиньхуа"
+# with a Latin C) is read as the Cyrillic word
+_LOOKALIKE = str.maketrans("AaBCcEeHKkMOoPpTXxy", "АаВСсЕеНКкМОоРрТХху")
+_LATIN = re.compile("[A-Za-z]")
+_MIXED_WORD = re.compile(r"\w+")
+
+
+def unmix(text: str) -> str:
+    """Each word written mostly in Cyrillic with Latin look-alike letters, in Cyrillic.
+
+    >>> unmix("Cиньхуа and Xinhua")
+    'Синьхуа and Xinhua'
+    """
+    if not _LATIN.search(text) or not _CYR.search(text):
+        return text
+
+    def one(m):
+        w = m.group()
+        if _LATIN.search(w) and _CYR.search(w):
+            fixed = w.translate(_LOOKALIKE)
+            if not _LATIN.search(fixed):
+                return fixed
+        return w
+
+    return _MIXED_WORD.sub(one, text)
+
+
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Case-, ё- and quote-insensitive comparison form of a surface string."""
-    text = unicodedata.normalize("NFC", text).lower().replace("ё", "е")
+    text = unicodedata.normalize("NFC", unmix(text)).lower().replace("ё", "е")
     text = re.sub(r"[\"«»“”„'’`]", "", text)
     return re.sub(r"\s+", " ", text).strip()
 
@@ -64,6 +91,7 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """pymorphy3's normal form of a Russian word (lowercase, ё folded); other words lowercased."""
+    word = unmix(word)
     low = word.lower().replace("ё", "е")
     if not _CYR.search(low):
         return low
@@ -95,7 +123,7 @@ def stem(word: str) -> str:
     >>> stem("Пашиняном"), stem("Пашинян"), stem("Токаева"), stem("Токаевым")
     ('пашинян', 'пашинян', 'токаев', 'токаев')
     """
-    low = word.lower().replace("ё", "е")
+    low = unmix(word).lower().replace("ё", "е")
     if not _CYR.search(low):
         return low
     if "-" in low:

@@ -158,3 +158,62 @@ def test_unknown_russian_person_nominative_and_english_label(full_linker, text, 
     assert labels == {"en": en, "ru": ru}
     if key:
         assert ents[0].key == key
+
+
+@pytest.mark.parametrize("text,lang,source,surface,key,cls", [
+    # an outlet's edition for a country is an outlet of its own
+    ("Russia objected to the raid on the Sputnik Azerbaijan office.", "en", None,
+     "Sputnik Azerbaijan", "org/sputnik-azerbajan", "MediaOutlet"),
+    ("Об этом сообщает Sputnik Казахстан.", "ru", None, "Sputnik Казахстан", "org/sputnik-kazahstan", "MediaOutlet"),
+    # a web domain names its owner; the document's own outlet from its metadata
+    ("Об этом сообщили на сайте Akorda.kz.", "ru", None, "Akorda.kz", "akorda", "GovernmentBody"),
+    ("The talks went well, Trend reports.", "en", "Trend (trend.az)", "Trend", "org/trend", "MediaOutlet"),
+    ("Russia bans grain\nAKIPRESS.COM – Rosselkhoznadzor asked Kazakhstan.", "en", "AKIpress via NSN (nsn.asia)",
+     "AKIPRESS.COM", "org/akipres", "MediaOutlet"),
+    ("Астана. 30 января. КазТАГ — В МИД России ответили.", "ru", "KazTAG via Mail.ru News (news.mail.ru)",
+     "КазТАГ", "org/kaztag", "MediaOutlet"),
+    ("Космодром, передает sotreport.kz.", "ru", "Sotreport (sotreport.kz)", "sotreport.kz", "org/sotreport", "MediaOutlet"),
+    ("BISHKEK (TCA) — Long lines of cars.", "en", "The Times of Central Asia (timesca.com)", "TCA",
+     "org/the-times-of-central-asa", "MediaOutlet"),
+    # embassies: one body with its two states, the same key in both languages
+    ("Notably, the Russian Embassy in Uzbekistan did not report it.", "en", None,
+     "Russian Embassy in Uzbekistan", "org/embasi-of-rusa-in-uzbekistan", "GovernmentBody"),
+    ("Об этом сообщило посольство России в Узбекистане.", "ru", None,
+     "посольство России в Узбекистане", "org/embasi-of-rusa-in-uzbekistan", "GovernmentBody"),
+    ("Kazakhstan's embassy in Moscow said so.", "en", None, "Kazakhstan's embassy in Moscow",
+     "embassy-of-kazakhstan-in-russia", "GovernmentBody"),
+    # a Russian abbreviation with a case ending, narrowed by the adjective before it
+    ("Россия и Таджикистан. Посол встретился с замглавы таджикского МИДа.", "ru", None, "МИДа",
+     "ministry-of-foreign-affairs-of-tajikistan", "GovernmentBody"),
+    # spelling variants: hyphenated spaced names, look-alike Latin letters, lowercase directions
+    ("He flew to Saint-Petersburg.", "en", None, "Saint-Petersburg", "saint-petersburg", "City"),
+    ("Об этом сообщило агентство Cиньхуа.", "ru", None, "агентство Cиньхуа", "xinhua", "MediaOutlet"),
+    ("Kazakhstan straddles central Asia and eastern Europe.", "en", None, "central Asia", "central-asia", "Place"),
+    ("Central Asian leaders met.", "en", None, "Central Asian", "central-asia", "Place"),
+    ("Tianjin hosted the talks.", "en", None, "Tianjin", "place/tanjin", "Place"),
+    ("Переговоры прошли в Тяньцзине.", "ru", None, "Тяньцзине", "place/tanjin", "Place"),
+])
+def test_outlets_embassies_spellings(full_linker, text, lang, source, surface, key, cls):
+    doc = Document(id="t", text=text, lang=lang, source=source)
+    linked = full_linker.link(doc, nlp.parse(text, lang))
+    found = {(m.text, e.key, e.cls) for e in linked.entities for m in e.mentions}
+    assert (surface, key, cls) in found, found
+
+
+@pytest.mark.parametrize("text,names", [
+    # a name never crosses a line break
+    ("Заявил немецкий канцлер Олаф Шольц\nШольц подчеркивает важность.", {"Олаф Шольц"}),
+])
+def test_names_stop_at_line_breaks(full_linker, text, names):
+    linked = link(full_linker, text, "ru")
+    labels = {dict(e.labels).get("ru") for e in linked.entities if e.cls == "Person"}
+    assert labels == names
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Masoud Pezeshkian", "Масуд Пезешкиан"),
+    ("Tianjin", "Тяньцзинь"),
+])
+def test_match_key_folds_spellings(a, b):
+    from bilat.extract.text import match_key
+    assert match_key(a) == match_key(b)
