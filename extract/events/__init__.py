@@ -107,16 +107,9 @@ class _Extraction(Typed, Arguments, Statements, Speakers, Base):
             for d in u.dates:
                 if d.resolve(self.base) is None:
                     unresolved += 1
-        turns = self._turns()
-        for u in self.units:
-            if u.start in turns:
-                self._turn_statement(u, *turns[u.start])
-            self._statements(u)
-            self._track_subjects(u)
+        self._read_statements()
         events = [self._statement_event(st) for st in self.statements]
-        typed: list[Event] = []
-        for u in self.units:
-            typed.extend(self._typed(u))
+        typed = self._read_typed()
         typed = self._clause_steps([e for e in typed if e is not None and (e.participants or e.source)])
         events = [e for e in events if e is not None and (e.participants or e.speaker or e.source)] + typed
         events.sort(key=lambda e: (e.start, e.cls))

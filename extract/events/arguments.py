@@ -13,11 +13,10 @@ from bilat.extract.text import fold
 
 class Arguments:
     def _participants(self, start: int, end: int, anchor: int, exclude_place,
-                      scope=None) -> tuple[list[str], list]:
+                      scope=None) -> tuple[list[str], list, list[str]]:
         """The actors named in [start, end): those of ``scope`` (the tokens of the trigger's
-        own clause) first, then the closest to ``anchor``. The actors of the scope are kept in
-        ``self._scoped`` (two triggers of one class with the same scoped actors are one
-        event)."""
+        own clause) first, then the closest to ``anchor``; also the actors of the scope (two
+        triggers of one class with the same scoped actors are one event)."""
         ms = [m for m in self.mentions_in(start, end)
               if not m.affil and m.cls in ACTOR_CLASSES and m is not exclude_place
               and not (exclude_place is not None and m.key == exclude_place.key and m.cls in PLACE_CLASSES)]
@@ -27,7 +26,7 @@ class Arguments:
             spans = [(t.idx, t.idx + len(t.text)) for t in scope]
             inside = {m.key for m in ms if any(a < m.end and m.start < b for a, b in spans)}
         ms.sort(key=lambda m: (m.key not in inside, m.label == "ADJ", abs(m.start - anchor)))
-        self._scoped = [m.key for m in ms if m.key in inside]
+        scoped = [m.key for m in ms if m.key in inside]
         keys = _uniq(m.key for m in ms)
         args = []
         seen = set()
@@ -35,7 +34,7 @@ class Arguments:
             if m.key not in seen:
                 seen.add(m.key)
                 args.append((m.key, m.start, m.end))
-        return keys, args
+        return keys, args, scoped
 
     def _scope(self, anchor, u: _Unit) -> list:
         """The tokens of the trigger's own clause: the subtree of its clause head, without the
@@ -315,10 +314,11 @@ class Arguments:
             return None
         return None
 
-    def _implicit(self, u: _Unit, parts: list[str], start: int, end: int, scoped: bool = False) -> list[str]:
+    def _implicit(self, u: _Unit, parts: list[str], start: int, end: int,
+                  scoped: list[str] | None = None) -> list[str]:
         """Participants named only as "the two countries" (the article's pair of states) or
-        "the two leaders" (the two persons named last); with ``scoped``, a person named in
-        another clause of the sentence does not stop "the leaders"."""
+        "the two leaders" (the two persons named last); with ``scoped`` (the actors of the
+        trigger's own clause), a person named in another clause of the sentence does not stop "the leaders"."""
         toks = [t for t in u.toks if start <= t.idx < end] if (start, end) == (u.start, u.end) else \
             [t for uu in self.units if uu.end > start and uu.start < end for t in uu.toks]
         out: list[str] = []
@@ -326,7 +326,7 @@ class Arguments:
         countries = {m.key for m in named if m.cls == "Country"}
         if self.pair and len(countries) < 2 and self._has_phrase(toks, "states"):
             out.extend(k for k in self.pair if k not in parts and k not in countries)
-        persons_named = [k for k in (self._scoped if scoped else (m.key for m in named)) if self.cls(k) == "Person"]
+        persons_named = [k for k in (scoped if scoped is not None else (m.key for m in named)) if self.cls(k) == "Person"]
         if self._has_phrase(toks, "persons", unless_followed=True) and not persons_named:
             prev = []
             for m in reversed(self.mentions):

@@ -14,7 +14,17 @@ from bilat.extract.events.tree import subject
 from bilat.extract.text import fold
 
 
+#: the attributes the two passes accumulate; every other attribute is the view of the document
+#: (text, parse, mentions, units, tables), set once when it is built and read-only after
+PASS_STATE = frozenset({"people", "author", "last_speaker", "statements", "quote_speakers",
+                        "consults_seen", "talks", "agents"})
+
+
 class Base:
+    """The view of one document the steps read: its text and parse, the mentions of its
+    entities, its clause units, its pair of states, the cue tables of its language, and lookups
+    over them (pure: they read the view only)."""
+
     def __init__(self, doc, sdoc, linked, positions, descriptive, kb):
         self.doc = doc
         self.text = doc.text
@@ -44,16 +54,24 @@ class Base:
         self.grammar_cues = self.tab.words("grammar")
         self.doc_nouns = frozenset(r.words[0].text for r in self.tab.reporting
                                    if r.kind == "document" and len(r.words) == 1)
+        self.quotes = quotes(self.text)
+        # what pass 1 (statements, ``Statements._read_statements``) finds, frozen (tuples) when
+        # it ends: pass 2 reads it and cannot change it
         self.people: list[tuple[int, str]] = []  # (offset, person key): speakers and subjects
         self.author: list[str] = []
         self.last_speaker: list[str] = []
         self.statements: list[_Statement] = []
-        self.quotes = quotes(self.text)
         self.quote_speakers: list[tuple[int, int, list[str]]] = []
-        self._scoped: list[str] = []
+        # what pass 2 (typed events, ``Typed._read_typed``) has reported so far
         self.consults_seen: set[str | None] = set()  # Consult modes reported so far
         self.talks: list[tuple[int, list[str]]] = []  # (unit, persons) of meetings and calls
         self.agents: list[tuple[int, str, list[str]]] = []  # (unit, class, source) of directed events
+        self._sealed = True
+
+    def __setattr__(self, name: str, value) -> None:
+        if name not in PASS_STATE and self.__dict__.get("_sealed"):
+            raise AttributeError(f"the document's view is read-only once built ({name})")
+        object.__setattr__(self, name, value)
 
     # -- setup -----------------------------------------------------------------------------
     def cls(self, key: str) -> str:

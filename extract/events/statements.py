@@ -15,6 +15,22 @@ from bilat.extract.records import Event
 
 
 class Statements:
+    def _read_statements(self) -> None:
+        """Pass 1: the statements of every unit in text order (transcript turns, reporting
+        cues), the persons met as speakers and subjects, the quotes and who speaks them; frozen
+        when done."""
+        turns = self._turns()
+        for u in self.units:
+            if u.start in turns:
+                self._turn_statement(u, *turns[u.start])
+            self._statements(u)
+            self._track_subjects(u)
+        self.statements = tuple(self.statements)
+        self.people = tuple(self.people)
+        self.quote_speakers = tuple((qs, qe, tuple(speaker)) for qs, qe, speaker in self.quote_speakers)
+        self.author = tuple(self.author)
+        self.last_speaker = tuple(self.last_speaker)
+
     def _statements(self, u: _Unit) -> None:
         def accept(row: CueRow, toks) -> bool:
             if any(self.in_linked(t) for t in toks):
@@ -262,7 +278,7 @@ class Statements:
 
     # -- events from statements --------------------------------------------------------------
     def _statement_event(self, st: _Statement) -> Event | None:
-        parts, args = self._participants(st.ev_start, st.ev_end, st.cue[0], exclude_place=None)
+        parts, args, _ = self._participants(st.ev_start, st.ev_end, st.cue[0], exclude_place=None)
         speaker = _uniq(st.speaker)
         participants = _uniq(speaker + parts)
         implicit = self._implicit(st.unit, participants, st.ev_start, st.ev_end)

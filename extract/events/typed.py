@@ -14,6 +14,14 @@ from bilat.extract.text import fold
 
 
 class Typed:
+    def _read_typed(self) -> list[Event]:
+        """Pass 2: the typed events of every unit in text order (after pass 1: the speakers
+        and quotes are known)."""
+        typed: list[Event] = []
+        for u in self.units:
+            typed.extend(self._typed(u))
+        return typed
+
     def _typed(self, u: _Unit) -> list[Event]:
         first_word = next((t for t in u.toks if t.is_alpha), None)
 
@@ -57,9 +65,10 @@ class Typed:
         cands = merge_candidates(cands)
         events = []
         for c in cands:
-            e = self._typed_event(u, c)
-            if e is not None:
-                events.append((e, frozenset(self._scoped), c.row.direction))
+            made = self._typed_event(u, c)
+            if made is not None:
+                e, scoped = made
+                events.append((e, frozenset(scoped), c.row.direction))
         return same_clause(events)
 
     def _coop_object(self, c: _Cand) -> bool:
@@ -114,13 +123,14 @@ class Typed:
         return nxt.text[:1].isupper() or nxt.dep_ in ("prep", "nmod", "amod") and nxt.head.i == tok.i
 
 
-    def _typed_event(self, u: _Unit, c: _Cand) -> Event | None:
+    def _typed_event(self, u: _Unit, c: _Cand) -> tuple[Event, list[str]] | None:
+        """The event of a candidate and the actors of its own clause; None when it has none."""
         row = c.row
         head = c.head
         t_start = c.toks[0].idx
         t_end = c.toks[-1].idx + len(c.toks[-1].text)
         place, place_m = self._place(u, head)
-        parts, args = self._participants(u.start, u.end, t_start, exclude_place=place_m,
+        parts, args, scoped = self._participants(u.start, u.end, t_start, exclude_place=place_m,
                                          scope=self._scope(c.anchor, u))
         media = [k for k in parts if self.cls(k) == "MediaOutlet"]
         parts = [k for k in parts if k not in media]
@@ -184,7 +194,7 @@ class Typed:
             source = [me[0]]
             parts = _uniq([me[0]] + parts)
             args.append(me)
-        implicit = self._implicit(u, parts, u.start, u.end, scoped=True)
+        implicit = self._implicit(u, parts, u.start, u.end, scoped=scoped)
         if row.direction == "-" and self.pair and not implicit:
             if not parts:
                 implicit = list(self.pair)
@@ -213,5 +223,5 @@ class Typed:
             date=date[0] if date else None, date_precision=date[1] if date else None,
             place=place, about=tuple(about), context=c.context, implicit=tuple(implicit),
             cameo=row.cameo, goldstein=row.goldstein, arguments=tuple(_uniq_args(args)),
-        )
+        ), scoped
 
