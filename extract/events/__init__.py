@@ -79,7 +79,7 @@ import bisect
 from typing import Iterable
 
 from bilat.extract.events.arguments import Arguments
-from bilat.extract.events.coref import Typed as _TypedView, is_headline, lone, restatements
+from bilat.extract.events.coref import Typed as _TypedView, coreferent, is_headline
 from bilat.extract.events.document import Base
 from bilat.extract.events.merge import one_node_each
 from bilat.extract.events.speakers import Speakers
@@ -102,40 +102,36 @@ def extract_events(doc: Document, sdoc, linked: Linked, positions: Iterable[Posi
 
 class _Extraction(Typed, Arguments, Statements, Speakers, Base):
     def run(self) -> tuple[tuple[Event, ...], int]:
-        unresolved = 0
-        for u in self.units:
-            for d in u.dates:
-                if d.resolve(self.base) is None:
-                    unresolved += 1
-        self._read_statements()
-        events = [self._statement_event(st) for st in self.statements]
-        typed = self._read_typed()
-        typed = self._clause_steps([e for e in typed if e is not None and (e.participants or e.source)])
-        events = [e for e in events if e is not None and (e.participants or e.speaker or e.source)] + typed
+        unresolved = sum(1 for u in self.units for d in u.dates if d.resolve(self.base) is None)
+        self._read_statements()  # pass 1: statements, speakers, quotes (frozen when done)
+        statements = [e for e in (self._statement_event(st) for st in self.statements)
+                      if e is not None and (e.participants or e.speaker or e.source)]
+        typed = sorted((e for e in self._read_typed() if e is not None and (e.participants or e.source)),
+                       key=lambda e: (e.start, e.cls))  # pass 2: typed events
+        gone = coreferent(self._views(typed), self._headline(), self.restating)
+        events = statements + [e for i, e in enumerate(typed) if i not in gone]
         events.sort(key=lambda e: (e.start, e.cls))
         return tuple(one_node_each(events)), unresolved
 
-    def _clause_steps(self, events: list[Event]) -> list[Event]:
-        """Restatements of a meeting or visit and a headline repeated by the lead are dropped
-        (``coref.restatements``), and so are events between two sides that found only
-        one (``coref.lone``)."""
-        events = sorted(events, key=lambda e: (e.start, e.cls))
+    def _views(self, events: list[Event]) -> list[_TypedView]:
+        """What the steps across sentences (``coref``) see of each event: its unit, class, mode,
+        context, participants and trigger word (the ``restate`` word it is, else its lemma)."""
         starts = [t.idx for t in self.sdoc]
         views = []
         for e in events:
             tok = self.sdoc[max(0, bisect.bisect_right(starts, e.start) - 1)]
             key = next((k for k in sorted(self.tk(tok)) if k in self.restating), fold(tok.lemma_))
             views.append(_TypedView(self.unit_of(e.start).index, e.cls, e.mode, e.context,
-                               frozenset(e.participants) | frozenset(e.implicit), key))
-        headline = None
-        if self.units:
-            u0 = self.units[0]
-            after = self.text[u0.end:u0.end + 3]
-            if is_headline(self.text[u0.start:u0.end], "\n" in after, self.doc.title):
-                headline = 0
-        gone = restatements(views, headline, self.restating) | lone(views)
-        kept = [i for i in range(len(events)) if i not in gone]
-        return [events[i] for i in kept]
+                                    frozenset(e.participants) | frozenset(e.implicit), key))
+        return views
+
+    def _headline(self) -> int | None:
+        """The unit of the headline (0), if the text opens with one."""
+        if not self.units:
+            return None
+        u0 = self.units[0]
+        after = self.text[u0.end:u0.end + 3]
+        return 0 if is_headline(self.text[u0.start:u0.end], "\n" in after, self.doc.title) else None
 
 
 __all__ = ["extract_events", "tables", "MAX_UNIT_CHARS", "_bounded"]

@@ -85,3 +85,17 @@ def lone(events: Sequence[Typed], classes: frozenset[str] = TWO_SIDED) -> set[in
     [0]
     """
     return {i for i, ev in enumerate(events) if ev.cls in classes and len(ev.participants) < 2}
+
+
+def coreferent(events: Sequence[Typed], headline: int | None = None,
+               restating: frozenset[str] | None = None) -> set[int]:
+    """The indexes of the events the steps across sentences drop: restatements of a meeting or
+    visit, a headline event the body tells again (``restatements``), and two-sided events that
+    found one side (``lone``).
+
+    >>> a = Typed(1, "Consult", "meet", None, frozenset({"putin", "tokayev"}))
+    >>> sorted(coreferent([a, Typed(2, "Consult", "meet", None, frozenset({"putin"})),
+    ...                    Typed(3, "Support", participants=frozenset({"russia"}))]))
+    [1, 2]
+    """
+    return restatements(events, headline, restating) | lone(events)
