@@ -71,7 +71,7 @@ The package (issue 9): plain-value steps — ``tables`` (cue tables, matcher), `
 units, quotes), ``tree`` (parse-tree walks), ``context`` (context, dates), ``coop``, ``coref``,
 ``turns``, ``merge`` — and the extraction over one document, which still carries the state of
 the document read so far (speakers, statements, talks) across its parts: ``document`` (mentions,
-units, lookups), ``statements``, ``speakers``, ``typed``, ``arguments``.
+units, lookups), ``statements``, ``speakers``, ``triggers``, ``typed``, ``arguments``.
 """
 from __future__ import annotations
 
@@ -86,6 +86,7 @@ from bilat.extract.events.speakers import Speakers
 from bilat.extract.events.statements import Statements
 from bilat.extract.events.tables import tables
 from bilat.extract.events.text import MAX_UNIT_CHARS, bounded as _bounded
+from bilat.extract.events.triggers import Triggers
 from bilat.extract.events.typed import Typed
 from bilat.extract.link import Linked
 from bilat.extract.positions import Descriptive
@@ -100,7 +101,7 @@ def extract_events(doc: Document, sdoc, linked: Linked, positions: Iterable[Posi
     return _Extraction(doc, sdoc, linked, tuple(positions), tuple(descriptive), kb).run()
 
 
-class _Extraction(Typed, Arguments, Statements, Speakers, Base):
+class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
     def run(self) -> tuple[tuple[Event, ...], int]:
         unresolved = sum(1 for u in self.units for d in u.dates if d.resolve(self.base) is None)
         self._read_statements()  # pass 1: statements, speakers, quotes (frozen when done)
