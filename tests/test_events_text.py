@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bilat.extract.events.text import MAX_UNIT_CHARS, bounded, continues, quotes, unit_spans
+from bilat.extract.events.text import MAX_UNIT_CHARS, bounded, continues, prep_before, quotes, unit_spans
 
 
 def _units(text, sents, head_end=0):
@@ -59,3 +59,16 @@ def test_bounded_cuts_long_stretches_at_commas():
 ])
 def test_quotes(text, want):
     assert [text[qs:qe] for _, _, qs, qe in quotes(text)] == want
+
+
+@pytest.mark.parametrize("text, name, want", [
+    ("talks in Astana", "Astana", True),
+    ("talks in the Kazakh capital", "Kazakh", True),   # an article passed over
+    ("визит в Астану", "Астану", True),
+    ("Astana hosted talks", "Astana", False),
+    ("talks with Astana", "Astana", False),
+    ("IN Astana", "Astana", True),                      # folded
+])
+def test_prep_before(text, name, want):
+    preps = frozenset({"in", "в", "to"})
+    assert prep_before(text, text.index(name), preps, frozenset({"the", "a"})) is want

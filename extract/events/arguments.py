@@ -5,6 +5,7 @@ from __future__ import annotations
 from bilat.extract.events.merge import uniq as _uniq
 from bilat.extract.events.records import (ACTOR_CLASSES, PLACE_CLASSES, Cand as _Cand,
                                           Mention as _Mention, Unit as _Unit)
+from bilat.extract.events.text import prep_before
 from bilat.extract.events.tree import (CLAUSE_DEPS, OBJ_DEPS, SUBJ_DEPS,
                                        clause_root as _clause_root, clause_verb as _clause_verb,
                                        nested as _nested, phrase as _phrase)
@@ -66,13 +67,7 @@ class Arguments:
         return self._prep_before(m, self.tab.words("place_prep"))
 
     def _prep_before(self, m: _Mention, preps: frozenset[str]) -> bool:
-        """Whether the word before a mention (an article or adjective skipped) is one of
-        ``preps``: "in Astana", "in the Kazakh capital", "в Астану"."""
-        before = [fold(w) for w in self.text[max(0, m.start - 30):m.start].split()]
-        skip = self.tab.words("article")
-        while before and before[-1] in skip:
-            before.pop()
-        return bool(before) and before[-1] in preps
+        return prep_before(self.text, m.start, preps, self.tab.words("article"))
 
     def _place(self, u: _Unit, head):
         best = None

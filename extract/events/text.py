@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from bilat.extract.text import fold
+
 OPEN_QUOTES = {"«": "»", "“": "”", "„": "“"}
 QUOTE_GAP = re.compile(r"^[\s,.:;!?\-–—]*$")
 DASH_BEFORE = re.compile(r"[,.!?…]?\s*[-–—]+\s*$")
@@ -70,6 +72,19 @@ def unit_spans(text: str, sentence_starts: Iterable[int], head_end: int = 0) -> 
         else:
             merged.append((a, b))
     return [piece for a, b in merged for piece in bounded(text, a, b)]
+
+
+def prep_before(text: str, start: int, preps: frozenset[str], skip: frozenset[str] = frozenset()) -> bool:
+    """Whether the word before offset ``start`` (words of ``skip`` — articles — passed over) is
+    one of ``preps``: "in Astana", "in the Kazakh capital", "в Астану".
+
+    >>> prep_before("talks in the capital", 13, frozenset({"in"}), frozenset({"the"}))
+    True
+    """
+    before = [fold(w) for w in text[max(0, start - 30):start].split()]
+    while before and before[-1] in skip:
+        before.pop()
+    return bool(before) and before[-1] in preps
 
 
 def continues(prev: str, nxt: str) -> bool:
