@@ -130,7 +130,7 @@ STAGES = (
     ("parse (spaCy / natasha)", "extract/nlp.py", "parse"),
     ("link", "extract/link.py", "link"),
     ("positions", "extract/positions.py", "extract_positions"),
-    ("events", "extract/events.py", "extract_events"),
+    ("events", "extract/events/__init__.py", "extract_events"),
     ("write (RDF + store)", "graph/write.py", "write_extraction"),
     ("  document graph (rdflib)", "graph/triples.py", "document_graph"),
     ("  store queries", "~", "<method 'query' of 'pyoxigraph.Store' objects>"),

@@ -1,0 +1,138 @@
+"""Events: statements and typed events (PLOVER classes) with their arguments.
+
+Table-driven: every cue word lives in ``data/{lang}/``:
+
+* ``events.tsv``          triggers (lemma sequences) → class, Consult mode, CAMEO code, Goldstein
+                          weight, direction rule;
+* ``reporting.tsv``       reporting cues (verbs, "according to", "по словам", impersonal
+                          "отмечается", document nouns) → how the speaker is found;
+* ``events_cues.tsv``     pronouns, bare titles, first person, the phrases that name the
+                          article's pair of states or its two leaders, role prepositions;
+* ``events_context.tsv``  what makes an event planned, hypothetical or negated.
+
+The text is cut into clause units (spaCy / natasha sentences, also cut at line breaks and
+re-joined where a sentence was split at a colon or a comma). In each unit:
+
+1. Statements, one per reporting clause. The speaker is the subject of a reporting verb, the
+   name after "according to" / "по словам", a descriptive mention ("the foreign minister"), a
+   pronoun or bare title ("He", "The minister") resolved to the most recent person speaker or
+   subject, or — for impersonal cues ("отмечается", "as the article states") — the author of the
+   address or article the document reports. The quote is the quoted passage attached to the
+   clause (before it: '"…," Lavrov said'; after it: 'He stressed that "…"'; or, in Russian, the
+   passage before a dash: "…, - говорится в обращении"). Two clauses attached to one quoted
+   passage with one speaker are one Statement. A Statement's evidence runs from the first
+   sentence of its quote to its reporting clause.
+2. Typed events from trigger lemmas. Triggers of one class linked in the parse ("hosted the
+   summit", "signed an agreement", "held a meeting to discuss") are one event, and so are two
+   triggers of one class, mode and context with the same actors in their clauses; a visit and
+   the talks held during it stay two. A meeting noun that refers back to one already reported
+   ("The talks were substantive", "в ходе встречи") is no new event; a flight home is no visit;
+   a capitalized trigger inside a sentence is a name ("Cooperation Without Borders"), except a
+   meeting name ("the 17th Forum … will be held"). Participants are the actors named in the
+   unit, those of the trigger's own clause first (affiliations inside a title — "Russian" in
+   "Russian Foreign Minister Lavrov", "the Kazakh leader" — media outlets and places are not
+   participants); a visit's participants are the visitor and the country visited. Source and
+   target follow the trigger's direction rule ("thanked his Russian counterpart" resolves the
+   bare title), ``about`` holds the projects named, ``place`` a city or place named with
+   "in"/"в". Phrases naming the pair of states without naming them ("the two countries",
+   "двусторонний", "совместный") make the article's pair of states (the two countries most
+   mentioned) implicit participants when fewer than two countries are named; "the two
+   presidents" makes the two persons named last implicit participants; a symmetric event with
+   no participant, or naming one state of the pair and nothing else, gets the pair (or the
+   other state); "we"/"мы" inside a quote is the speaker's country and "I"/a first-person verb
+   the speaker. Evaluations (praise, thanks, criticism, accusation: direction "speech") with
+   no subject of their own are the speaker's when a statement's quote or reported clause
+   holds them ('"Such provocative remarks …," X said'), and the speaker takes part when the
+   subject is the speaker's own state or body ("Peskov stressed that Russia highly values …");
+   an evaluation with no addressee addresses the other party of the talks or call just
+   reported. An agentless clause ("a note was handed to the ambassador", "ноту вручили
+   послу") has the source of the last event of its class a few sentences before. A plural
+   bare title with a country ("российским коллегам") stands for that state; a third-person
+   pronoun inside someone's quote is not the speaker; a trigger inside the phrase naming a
+   speaker or inside a title ("командующий миротворческими силами … заявил") is no event.
+   Events with no participant are dropped (the SHACL shape requires one). Dated
+   events of one document that the graph would store as one node (same class, date, context
+   and participants) are merged here.
+3. Dates: the date expression of the trigger's own clause (a participial phrase belongs to its
+   clause, a relative or subordinate clause does not), resolved against the publication date
+   (or the dateline's); a future-tense (planned) event reads "on Friday" forward. No date is
+   given to an event whose clause does not state one. Unresolvable expressions are counted.
+Steps across sentences (``coref.py``, ``turns.py``, ``coop.py``): a transcript turn
+("Name: …") is a Statement of the named speaker, its "I"/"we" the speaker; a generic Cooperate
+word ("strategic partnership") is an event only with a named object; a meeting or visit word
+naming no one new restates the one reported before, and a headline event gives way to the
+body's; a Support, Agree or Cooperate event with one side is dropped. "The sides"/"they" right
+after talks speak for the two persons named and the article's pair of states.
+4. Context: planned / hypothetical / negated from auxiliaries, negation, governing verbs
+   ("expected to", "отложен"), modifiers ("next", "предстоящий"), infinitive complements and
+   future tense. "postponed"/"отложен" is negated: the event did not take place as planned.
+
+The package (issue 9): plain-value steps — ``tables`` (cue tables, matcher), ``text`` (clause
+units, quotes), ``tree`` (parse-tree walks), ``context`` (context, dates), ``coop``, ``coref``,
+``turns``, ``merge`` — and the extraction over one document, which still carries the state of
+the document read so far (speakers, statements, talks) across its parts: ``document`` (mentions,
+units, lookups), ``statements``, ``speakers``, ``triggers``, ``typed``, ``arguments``.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import Iterable
+
+from bilat.extract.events.arguments import Arguments
+from bilat.extract.events.coref import Typed as _TypedView, coreferent, is_headline
+from bilat.extract.events.document import Base
+from bilat.extract.events.merge import one_node_each
+from bilat.extract.events.speakers import Speakers
+from bilat.extract.events.statements import Statements
+from bilat.extract.events.tables import tables
+from bilat.extract.events.text import MAX_UNIT_CHARS, bounded as _bounded
+from bilat.extract.events.triggers import Triggers
+from bilat.extract.events.typed import Typed
+from bilat.extract.link import Linked
+from bilat.extract.positions import Descriptive
+from bilat.extract.records import Document, Event, KBEntry, Position
+from bilat.extract.text import fold
+
+
+def extract_events(doc: Document, sdoc, linked: Linked, positions: Iterable[Position],
+                   descriptive: Iterable[Descriptive], kb: dict[str, KBEntry]
+                   ) -> tuple[tuple[Event, ...], int]:
+    """The events of ``doc`` and the number of date expressions left unresolved."""
+    return _Extraction(doc, sdoc, linked, tuple(positions), tuple(descriptive), kb).run()
+
+
+class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
+    def run(self) -> tuple[tuple[Event, ...], int]:
+        unresolved = sum(1 for u in self.units for d in u.dates if d.resolve(self.base) is None)
+        self._read_statements()  # pass 1: statements, speakers, quotes (frozen when done)
+        statements = [e for e in (self._statement_event(st) for st in self.statements)
+                      if e is not None and (e.participants or e.speaker or e.source)]
+        typed = sorted((e for e in self._read_typed() if e is not None and (e.participants or e.source)),
+                       key=lambda e: (e.start, e.cls))  # pass 2: typed events
+        gone = coreferent(self._views(typed), self._headline(), self.restating)
+        events = statements + [e for i, e in enumerate(typed) if i not in gone]
+        events.sort(key=lambda e: (e.start, e.cls))
+        return tuple(one_node_each(events)), unresolved
+
+    def _views(self, events: list[Event]) -> list[_TypedView]:
+        """What the steps across sentences (``coref``) see of each event: its unit, class, mode,
+        context, participants and trigger word (the ``restate`` word it is, else its lemma)."""
+        starts = [t.idx for t in self.sdoc]
+        views = []
+        for e in events:
+            tok = self.sdoc[max(0, bisect.bisect_right(starts, e.start) - 1)]
+            key = next((k for k in sorted(self.tk(tok)) if k in self.restating), fold(tok.lemma_))
+            views.append(_TypedView(self.unit_of(e.start).index, e.cls, e.mode, e.context,
+                                    frozenset(e.participants) | frozenset(e.implicit), key))
+        return views
+
+    def _headline(self) -> int | None:
+        """The unit of the headline (0), if the text opens with one."""
+        if not self.units:
+            return None
+        u0 = self.units[0]
+        after = self.text[u0.end:u0.end + 3]
+        return 0 if is_headline(self.text[u0.start:u0.end], "\n" in after, self.doc.title) else None
+
+
+__all__ = ["extract_events", "tables", "MAX_UNIT_CHARS", "_bounded"]

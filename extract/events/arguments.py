@@ -1,0 +1,356 @@
+"""Arguments of a typed event: participants, clause scope, place, projects, source, target,
+visit destination, first person inside quotes, implicit participants (a mixin)."""
+from __future__ import annotations
+
+from bilat.extract.events.merge import uniq as _uniq
+from bilat.extract.events.records import (ACTOR_CLASSES, PLACE_CLASSES, Cand as _Cand,
+                                          Mention as _Mention, Unit as _Unit)
+from bilat.extract.events.text import prep_before
+from bilat.extract.events.tree import (CLAUSE_DEPS, OBJ_DEPS, SUBJ_DEPS,
+                                       clause_root as _clause_root, clause_verb as _clause_verb,
+                                       nested as _nested, phrase as _phrase)
+from bilat.extract.text import fold
+
+
+class Arguments:
+    def _participants(self, start: int, end: int, anchor: int, exclude_place,
+                      scope=None) -> tuple[list[str], list, list[str]]:
+        """The actors named in [start, end): those of ``scope`` (the tokens of the trigger's
+        own clause) first, then the closest to ``anchor``; also the actors of the scope (two
+        triggers of one class with the same scoped actors are one event)."""
+        ms = [m for m in self.mentions_in(start, end)
+              if not m.affil and m.cls in ACTOR_CLASSES and m is not exclude_place
+              and not (exclude_place is not None and m.key == exclude_place.key and m.cls in PLACE_CLASSES)]
+        ms = [m for m in ms if not (m.cls in PLACE_CLASSES and self._place_prep_before(m))]
+        inside: set[str] = set()
+        if scope:
+            spans = [(t.idx, t.idx + len(t.text)) for t in scope]
+            inside = {m.key for m in ms if any(a < m.end and m.start < b for a, b in spans)}
+        ms.sort(key=lambda m: (m.key not in inside, m.label == "ADJ", abs(m.start - anchor)))
+        scoped = [m.key for m in ms if m.key in inside]
+        keys = _uniq(m.key for m in ms)
+        args = []
+        seen = set()
+        for m in ms:
+            if m.key not in seen:
+                seen.add(m.key)
+                args.append((m.key, m.start, m.end))
+        return keys, args, scoped
+
+    def _scope(self, anchor, u: _Unit) -> list:
+        """The tokens of the trigger's own clause: the subtree of its clause head, without the
+        relative, adverbial, participial and reported clauses that do not hold the trigger."""
+        root = _clause_root(anchor)
+        path = set()
+        x = anchor
+        for _ in range(40):
+            path.add(x.i)
+            if x.i == root.i or x.head.i == x.i:
+                break
+            x = x.head
+        out = [root]
+        seen = {root.i}
+        stack = [root]
+        while stack:
+            t = stack.pop()
+            for ch in t.children:
+                if ch.i in seen or not (u.start <= ch.idx < u.end):
+                    continue
+                if ch.dep_ in CLAUSE_DEPS | {"acl", "xcomp"} and ch.i not in path:
+                    continue
+                seen.add(ch.i)
+                out.append(ch)
+                stack.append(ch)
+        return out
+
+    def _place_prep_before(self, m: _Mention) -> bool:
+        return self._prep_before(m, self.tab.words("place_prep"))
+
+    def _prep_before(self, m: _Mention, preps: frozenset[str]) -> bool:
+        return prep_before(self.text, m.start, preps, self.tab.words("article"))
+
+    def _place(self, u: _Unit, head):
+        best = None
+        for m in self.mentions_in(u.start, u.end):
+            if m.affil or m.label == "ADJ":
+                continue
+            if m.cls in PLACE_CLASSES | {"Country"} and self._place_prep_before(m):
+                rank = (m.cls == "Country", abs(m.start - head.idx))
+                if best is None or rank < best[0]:
+                    best = (rank, m)
+        if best is None:
+            return None, None
+        m = best[1]
+        return m.key, (m if m.cls in PLACE_CLASSES else None)
+
+    def _about(self, start: int, end: int) -> list[str]:
+        return _uniq(m.key for m in self.mentions_in(start, end) if m.cls == "Project")
+
+    def _about_args(self, start: int, end: int) -> list:
+        return [(m.key, m.start, m.end) for m in self.mentions_in(start, end) if m.cls == "Project"]
+
+    def _source(self, c: _Cand):
+        anchor = c.anchor
+        # a noun trigger's owner: "Russia's sanctions", "his visit", "российские санкции"
+        if anchor.pos_ in ("NOUN", "PROPN"):
+            for ch in anchor.children:
+                if ch.dep_ in ("poss", "nmod:poss", "amod") or (ch.dep_ == "nmod" and self.grammar("genitive_owner") and "Case=Gen" in str(ch.morph) and not any(g.dep_ == "case" for g in ch.children)):
+                    ms = self._speakers_in([ch]) or [m for m in self.mentions_of_tokens([ch]) if m.cls == "Country"]
+                    if ms:
+                        return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms]
+                    if self.tk(ch) & self.pronouns:
+                        k = self._recent_person(ch.idx)
+                        if k:
+                            return [k], [(k, ch.idx, ch.idx + len(ch.text))]
+        verb = _clause_verb(anchor)
+        if c.row.direction == "speech" and anchor.pos_ in ("NOUN", "PROPN") and _nested(anchor, verb):
+            return [], []  # "X is the result of propaganda": X did not make the propaganda
+        s = self._subject(verb)
+        if s is None or any(s.i == t.i for t in c.toks):
+            return [], []  # (a clausal subject that is the trigger itself: "трудно переоценить")
+        keys, args = self._resolve_np(s, _phrase(s))
+        if keys == self._author() and not (self.tk(s) & (self.pronouns | self.person_nouns)):
+            # a document noun as subject is not an actor of the event
+            ms = self._speakers_in(_phrase(s))
+            if not ms:
+                return [], []
+        return keys, args
+
+    def _describes_speaker(self, tok) -> bool:
+        """Whether a trigger word is part of the phrase naming a speaker ("the commander of the
+        peacekeeping forces said", "как заявил командующий миротворческими силами"): a
+        description, not an event. Also a word inside a person's title."""
+        for pos in self.positions:
+            if pos.start <= tok.idx < pos.end:
+                return True
+        heads = {st.head.i: st for st in self.statements}
+        x = tok
+        for _ in range(6):
+            if x.dep_ in SUBJ_DEPS:
+                st = heads.get(x.head.i)
+                # the subject phrase names the speaker (not "Отмечается сотрудничество …")
+                return st is not None and any(m.key in st.speaker for m in self.mentions_of_tokens(_phrase(x)))
+            if x.pos_ in ("VERB", "AUX") or x.head.i == x.i:
+                return False
+            x = x.head
+        return False
+
+    def _agentless(self, c: _Cand) -> bool:
+        """Whether the trigger's clause names no agent: a passive with no "by X" ("a note was
+        handed to the ambassador", "выражены соболезнования") or a Russian indefinite-personal
+        verb, third person plural with no subject ("ноту вручили послу")."""
+        verb = _clause_verb(c.anchor)
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        deps = {ch.dep_ for ch in verb.children}
+        if deps & {"nsubj", "csubj", "agent", "obl:agent", "expl"}:
+            return False
+        morph = str(verb.morph)
+        if "Voice=Pass" in morph or deps & {"auxpass", "aux:pass", "nsubjpass", "nsubj:pass"}:
+            return True
+        return self.grammar("indefinite_personal") and "Number=Plur" in morph and "VerbForm=Fin" in morph \
+            and "Person=1" not in morph and "Person=2" not in morph
+
+    def _agent_before(self, u: _Unit, cls: str, window: int = 3, talks: bool = False):
+        """Who acted in an agentless clause: the source of the last event of the same class a
+        few sentences before (the same note, told again), else, for an evaluation (``talks``),
+        the persons of the talks or call just reported ("Выражены взаимные соболезнования"
+        after a telephone call)."""
+        for idx, ecls, src in reversed(self.agents):
+            if ecls == cls and u.index - window <= idx <= u.index:
+                return list(src), []
+        if not talks:
+            return [], []
+        for idx, persons in reversed(self.talks):
+            if u.index - window < idx <= u.index and persons:
+                return list(persons), []
+        return [], []
+
+    def _voiced_by(self, offset: int):
+        """The speaker of the statement whose quote or reported clause holds ``offset`` (the
+        closest one), with the speaker's argument spans."""
+        best = None
+        for st in self.statements:
+            inside = st.quote is not None and st.quote[0] <= offset < st.quote[1]
+            if inside or st.ev_start <= offset < st.ev_end:
+                rank = (inside, st.ev_start)
+                if best is None or rank > best[0]:
+                    best = (rank, st)
+        if best is None:
+            return [], []
+        st = best[1]
+        keys = [k for k in st.speaker if self.cls(k) != "MediaOutlet"]
+        return keys, [a for a in st.args if a[0] in keys]
+
+    def _own_side(self, speakers: list[str], source: list[str]) -> bool:
+        """Whether the source is the speaker's own state or body ("Peskov: Russia values …")."""
+        mine = {self.country(k) for k in speakers} - {None}
+        return bool(mine) and all(self.country(k) in mine for k in source)
+
+    def _interlocutor(self, u: _Unit, source: list[str], window: int = 2):
+        """Whom an evaluation with no addressee is addressed to: the other persons of the talks
+        or call reported just before that the source took part in ("Tokayev expressed
+        condolences" after a call between Putin and Tokayev)."""
+        for idx, persons in reversed(self.talks):
+            if idx < u.index - window:
+                break
+            if set(source) & set(persons):
+                others = [k for k in persons if k not in source]
+                if others:
+                    return others, []
+        return [], []
+
+    def _target(self, c: _Cand, source: list[str]):
+        preps = self.tab.words("target_prep")
+        anchor = c.anchor
+        heads = []
+        for ch in anchor.children:
+            if ch.dep_ in OBJ_DEPS:
+                heads.append(ch)
+            elif ch.dep_ == "prep" and self.tk(ch) & preps:
+                heads.extend(g for g in ch.children if g.dep_ == "pobj")
+            elif ch.dep_ in ("obl", "nmod") and any(g.dep_ == "case" and self.tk(g) & preps for g in ch.children):
+                heads.append(ch)
+        keys: list[str] = []
+        args = []
+        for h in heads:
+            phrase = _phrase(h)
+            ms = self._speakers_in(phrase)
+            if self.tk(h) & self.person_nouns and not any(m.cls == "Person" for m in ms):
+                hint = self._country_hint(phrase)
+                if hint is not None and "Number=Plur" in str(h.morph) and hint not in source:
+                    # "thanked the Russian colleagues": a group standing for its state
+                    keys.append(hint)
+                    args.append((hint, h.idx, h.idx + len(h.text)))
+                    continue
+                # "thanked his Russian counterpart", "поблагодарил министра"
+                k = self._recent_person(h.idx, hint, exclude=set(source))
+                if k:
+                    keys.append(k)
+                    args.append((k, h.idx, h.idx + len(h.text)))
+                    continue
+            for m in ms:
+                keys.append(m.key)
+                args.append((m.key, m.start, m.end))
+        keep = [i for i, k in enumerate(keys) if k not in source]
+        return _uniq(keys[i] for i in keep), [args[i] for i in keep]
+
+    def _destination(self, u: _Unit, c: _Cand, source: list[str]):
+        """The country visited, its mentions, and the city or place of the visit; None when the
+        only destination named is the visitor's own country (a return home is no visit)."""
+        preps = self.tab.words("visit_prep")
+        anchor = c.anchor
+        cands: list[_Mention] = []
+        for ch in anchor.children:
+            if ch.dep_ == "prep" and self.tk(ch) & preps:
+                for g in ch.children:
+                    if g.dep_ == "pobj":
+                        cands.extend(self.mentions_of_tokens(_phrase(g)))
+            elif ch.dep_ in ("obl", "nmod", "obj", "dobj") and (ch.dep_ in ("obj", "dobj") or any(g.dep_ == "case" and self.tk(g) & preps for g in ch.children)):
+                cands.extend(self.mentions_of_tokens(_phrase(ch)))
+        after = c.toks[-1].idx
+        for m in self.mentions_in(after, u.end):
+            if (m.cls in PLACE_CLASSES | {"Country"} or m.label == "ADJ") and self._prep_before(m, preps):
+                cands.append(m)  # the nearest place after the trigger only
+                break
+        src_countries = {self.country(k) for k in source} - {None}
+        place = None
+        home = False
+        for m in cands:
+            if m.affil or not (m.cls in PLACE_CLASSES | {"Country"} or m.label == "ADJ"):
+                continue
+            if m.cls in PLACE_CLASSES and place is None:
+                place = m.key
+            ctry = self.country(m.key) if m.label != "ADJ" else m.key
+            if ctry and ctry not in src_countries:
+                return [ctry], [(m.key, m.start, m.end)], place
+            if ctry:
+                home = True
+        if home:
+            return None
+        for m in self.mentions_in(u.start, u.end):
+            if m.cls == "Country" and not m.affil and m.key not in src_countries and src_countries:
+                return [m.key], [(m.key, m.start, m.end)], place
+        return [], [], place
+
+    def _first_person(self, u: _Unit, offset: int):
+        for qs, qe, speaker in self.quote_speakers:
+            if qs <= offset < qe:
+                for t in u.toks:
+                    if qs <= t.idx < qe and self.tk(t) & self.first_person:
+                        for k in speaker:
+                            c = self.country(k)
+                            if c:
+                                return (c, t.idx, t.idx + len(t.text))
+                return None
+        return None
+
+    def _first_person_singular(self, u: _Unit, c: _Cand):
+        """Inside a quote, a trigger whose subject is "I"/"я" (or a first-person verb with no
+        subject: "Хотел бы выразить благодарность") has the speaker as its source."""
+        for qs, qe, speaker in self.quote_speakers:
+            if not qs <= c.head.idx < qe:
+                continue
+            persons = [k for k in speaker if self.cls(k) == "Person"]
+            if not persons:
+                return None
+            verb = _clause_verb(c.anchor)
+            for _ in range(3):
+                s = self._subject(verb)
+                if s is not None:
+                    if self.tk(s) & self.tab.words("first_person_sg"):
+                        return (persons[0], s.idx, s.idx + len(s.text))
+                    return None
+                if "Person=1" in str(verb.morph) and "Number=Sing" in str(verb.morph):
+                    return (persons[0], verb.idx, verb.idx + len(verb.text))
+                if verb.head.i == verb.i:
+                    break
+                verb = verb.head
+            return None
+        return None
+
+    def _implicit(self, u: _Unit, parts: list[str], start: int, end: int,
+                  scoped: list[str] | None = None) -> list[str]:
+        """Participants named only as "the two countries" (the article's pair of states) or
+        "the two leaders" (the two persons named last); with ``scoped`` (the actors of the
+        trigger's own clause), a person named in another clause of the sentence does not stop "the leaders"."""
+        toks = [t for t in u.toks if start <= t.idx < end] if (start, end) == (u.start, u.end) else \
+            [t for uu in self.units if uu.end > start and uu.start < end for t in uu.toks]
+        out: list[str] = []
+        named = [m for m in self.mentions_in(start, end) if not m.affil]
+        countries = {m.key for m in named if m.cls == "Country"}
+        if self.pair and len(countries) < 2 and self._has_phrase(toks, "states"):
+            out.extend(k for k in self.pair if k not in parts and k not in countries)
+        persons_named = [k for k in (scoped if scoped is not None else (m.key for m in named)) if self.cls(k) == "Person"]
+        if self._has_phrase(toks, "persons", unless_followed=True) and not persons_named:
+            prev = []
+            for m in reversed(self.mentions):
+                if m.start < start and m.cls == "Person" and m.key not in prev:
+                    prev.append(m.key)
+                if len(prev) == 2:
+                    break
+            out.extend(k for k in prev if k not in parts)
+        return _uniq(out)
+
+    def _has_phrase(self, toks, kind: str, unless_followed: bool = False) -> bool:
+        """Whether a cue phrase of ``kind`` occurs; with ``unless_followed``, not when a
+        complement names them ("the presidents of Russia and Kazakhstan")."""
+        phrases = self.tab.phrases(kind)
+        if not phrases:
+            return False
+        of = self.tab.words("of")
+        by_first: dict[str, list] = {}
+        for seq in phrases:
+            by_first.setdefault(seq[0], []).append(seq)
+        forms = [self.tk(t) | {fold(t.text)} for t in toks]  # each token's words, once
+        for i in range(len(toks)):
+            for seq in (seq for w0 in forms[i] for seq in by_first.get(w0, ())):
+                n = len(seq)
+                if i + n <= len(toks) and all(w in forms[i + j] for j, w in enumerate(seq)):
+                    if unless_followed and i + n < len(toks):
+                        nxt = toks[i + n]
+                        if self.tk(nxt) & of or any(m.cls == "Country" for m in self.mentions_of_tokens([nxt])):
+                            continue
+                    return True
+        return False
+

@@ -1,0 +1,108 @@
+"""Context and dates of an event, from its trigger's place in the parse.
+
+``context``: planned / hypothetical / negated from the cues of ``data/{lang}/events_context.tsv``
+(auxiliaries, negation, governing verbs — "expected to", "отложен" —, modifiers — "next",
+"предстоящий" —, infinitive complements, morphology such as the future tense).
+``clause_key`` / ``date_for``: the date expression of the trigger's own clause (a participial
+phrase belongs to its clause, a relative or subordinate clause does not), resolved against the
+document's date; a planned event reads "on Friday" forward.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from bilat.extract.events.tree import AUX_DEPS, CLAUSE_DEPS, DATE_CLAUSE_DEPS, clause_root
+
+CONTEXT_ORDER = ("negated", "hypothetical", "planned")
+
+
+def context(head, anchor, keys: Sequence[frozenset[str]], rows: Sequence[tuple[str, str, str]]) -> str | None:
+    """The context of a trigger (``head``, hanging on ``anchor``): the strongest of the
+    contexts whose cue rows (cue, context, where) fire, or None. ``keys`` holds every token's
+    folded text and lemma (by ``tok.i``). A governing cue with context "-" is implicative
+    ("managed to"): it stops an infinitive complement from making the event planned."""
+    chain = [head]
+    if anchor.i != head.i:
+        chain.append(anchor)
+    x = anchor
+    via_inf: set[int] = set()  # governors reached through an infinitive complement
+    for _ in range(12):
+        if x.dep_ in CLAUSE_DEPS or x.head.i == x.i or x.dep_ == "ROOT":
+            break
+        if x.dep_ == "xcomp" or "VerbForm=Inf" in str(x.morph):
+            via_inf.add(x.head.i)
+        x = x.head
+        chain.append(x)
+    found: set[str] = set()
+    implicative = False
+    for cue, ctx, where in rows:
+        if where == "aux":
+            if any(ch.dep_ in AUX_DEPS and cue in keys[ch.i] for v in chain for ch in v.children):
+                found.add(ctx)
+        elif where == "child":
+            if any(cue in keys[ch.i] for v in chain for ch in v.children if ch not in chain):
+                found.add(ctx)
+        elif where in ("gov", "xgov"):
+            if any(cue in keys[v.i] for v in chain[1:] if (v.i != anchor.i or anchor.i == head.i)
+                   and (where == "gov" or v.i in via_inf)):
+                if ctx == "-":
+                    implicative = True
+                else:
+                    found.add(ctx)
+        elif where == "mod":
+            if any(cue in keys[ch.i] for v in (head, anchor) for ch in v.children):
+                found.add(ctx)
+        elif where == "morph":
+            feats = [str(v.morph) for v in chain if v.pos_ in ("VERB", "AUX")]
+            feats += [str(ch.morph) for v in chain for ch in v.children if ch.dep_ in AUX_DEPS]
+            if any(cue in f.split("|") for f in feats):
+                found.add(ctx)
+    for cue, ctx, where in rows:
+        if where == "inf" and not implicative:
+            # an infinitive complement ("agreed to hold talks"), not a purpose clause
+            if any(ch.dep_ in AUX_DEPS and cue in keys[ch.i] for v in chain
+                   if v.pos_ in ("VERB", "AUX") and v.dep_ == "xcomp" for ch in v.children):
+                found.add(ctx)
+    for ctx in CONTEXT_ORDER:
+        if ctx in found:
+            return ctx
+    return None
+
+
+def clause_key(tok, unit_start: int, depth: int = 0) -> int:
+    """The clause a token belongs to for dating (the index of its clause root): relative,
+    adverbial, reported, infinitive ("agreed to meet next year": the meeting is next year, the
+    agreement is not) and prepositional ("after taking office last month") clauses are clauses
+    of their own; a participle ("published on Tuesday") belongs to the clause of its noun. A
+    verbless fragment continues the clause before it, within the unit starting at
+    ``unit_start`` ("…: Cooperation Without Borders, published by Rossiyskaya Gazeta on
+    Tuesday.")."""
+    r = clause_root(tok, DATE_CLAUSE_DEPS)
+    if depth < 3 and (r.dep_ == "ROOT" or r.head.i == r.i) and r.pos_ not in ("VERB", "AUX"):
+        first = r.sent.start
+        sdoc = tok.doc
+        if first > 0 and sdoc[first - 1].idx >= unit_start:
+            return clause_key(sdoc[first - 1].sent.root, unit_start, depth + 1)
+    return r.i
+
+
+def date_for(unit, tok, base: str | None, future: bool) -> tuple[str, str] | None:
+    """(value, precision) of the date expression of ``tok``'s clause in ``unit`` closest to it,
+    resolved against ``base`` (read forward when ``future``); None when the clause states none."""
+    if not unit.dates:
+        return None
+    key = clause_key(tok, unit.start)
+    best = None
+    for d in unit.dates:
+        dtoks = [t for t in unit.toks if d.start <= t.idx < d.end and not t.is_punct]
+        if not dtoks:
+            continue
+        dtok = dtoks[-1]
+        if clause_key(dtok, unit.start) != key:
+            continue
+        dist = abs(dtok.i - tok.i)
+        if best is None or dist < best[0]:
+            best = (dist, d)
+    if best is None:
+        return None
+    return best[1].resolve(base, future)

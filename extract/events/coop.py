@@ -1,0 +1,50 @@
+"""Cooperate: whether a generic cooperation word names what is done together.
+
+``data/{lang}/events_cues.tsv``: ``coop_generic`` (the Cooperate triggers that need a named
+object), ``coop_prep`` (a preposition or case word that opens the object: "cooperation *in*
+energy", "сотрудничество *в* сфере"), ``coop_object`` (a noun that is an object by itself:
+"joint *venture*", "совместный *проект*"), ``coop_field`` (an adjective naming a field:
+"*nuclear* cooperation").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+#: an object dependency of a verb ("jointly develop *the section*")
+OBJ_DEPS = frozenset({"dobj", "obj"})
+
+@dataclass(frozen=True)
+class CoopCues:
+    generic: frozenset[str]
+    preps: frozenset[str]
+    objects: frozenset[str]
+    fields: frozenset[str] = frozenset()
+
+def cooperation_has_object(trigger: str, anchor: str, anchor_is_verb: bool,
+                           deps: Iterable[tuple[str, str]], project_named: bool,
+                           cues: CoopCues) -> bool:
+    """Whether a Cooperate trigger names what is done together. ``trigger`` and ``anchor`` are
+    the lemmas of the trigger and of the word it hangs on ("joint" → "venture"); ``deps`` the
+    (dependency label, preposition or case word or "") of the dependents of both;
+    ``project_named``: a project is named in the trigger's phrase; an adjective naming a field
+    (``coop_field``: "nuclear cooperation", "военно-техническое сотрудничество") names it too. A generic word ("cooperation",
+    "partnership", "сотрудничество") with nothing of the kind is no event: "strengthen
+    bilateral cooperation", "strategic partnership".
+
+    >>> cues = CoopCues(frozenset({"cooperation", "joint"}), frozenset({"in"}), frozenset({"venture"}))
+    >>> cooperation_has_object("cooperation", "cooperation", False, [("amod", "")], False, cues)
+    False
+    >>> cooperation_has_object("cooperation", "cooperation", False, [("prep", "in")], False, cues)
+    True
+    """
+    if trigger not in cues.generic:
+        return True  # a concrete trigger ("trade turnover", "transit", "lease")
+    if project_named or anchor in cues.objects:
+        return True
+    deps = list(deps)
+    if any(word in cues.preps for dep, word in deps if dep not in ("amod", "compound")):
+        return True
+    if any(word in cues.fields for dep, word in deps if dep in ("amod", "compound")):
+        return True
+    return anchor_is_verb and any(dep in OBJ_DEPS for dep, _ in deps)

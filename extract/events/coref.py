@@ -1,0 +1,101 @@
+"""Coreference of events across sentences: a meeting or visit restated, a headline event
+announcing the body's, and the two-sided events that found one side. Plain values in
+(``Typed`` views of the events), indexes out. ``restate`` in ``data/{lang}/events_cues.tsv``
+lists the meeting or visit words that may restate one reported before."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+@dataclass(frozen=True)
+class Typed:
+    """What the steps across sentences see of a typed event."""
+    unit: int  # the clause unit (sentence) it was found in
+    cls: str
+    mode: str | None = None
+    context: str | None = None
+    participants: frozenset[str] = frozenset()
+    trigger: str = ""  # the trigger's lemma
+
+RESTATED_MODES = frozenset({"meet", "phone", "visit"})
+
+def restatements(events: Sequence[Typed], headline: int | None = None,
+                 restating: frozenset[str] | None = None) -> set[int]:
+    """The indexes of Consult events that restate one already reported: the same mode, not
+    planned, and no participant the first one lacks ("The talks were held in Moscow. … During
+    the meeting, the sides discussed …"). A headline (unit ``headline``) announces what the
+    body tells: its event gives way to the body's event of the same class and mode that shares
+    a participant. With ``restating``, only triggers of those words restate ("talks",
+    "discussed", "the visit"); a forum or a summit the same people attend is another event.
+
+    >>> a = Typed(1, "Consult", "meet", None, frozenset({"putin", "tokayev", "russia"}))
+    >>> b = Typed(3, "Consult", "meet", None, frozenset({"russia"}))
+    >>> h = Typed(0, "Consult", "meet", None, frozenset({"tokayev"}))
+    >>> sorted(restatements([h, a, b], headline=0))
+    [0, 2]
+    """
+    out: set[int] = set()
+    for i, ev in enumerate(events):
+        if ev.cls != "Consult" or ev.mode not in RESTATED_MODES or ev.context is not None:
+            continue
+        if restating is not None and ev.trigger not in restating:
+            continue
+        if ev.unit == headline:
+            if any(o.unit != headline and o.cls == ev.cls and o.mode == ev.mode and o.context is None
+                   and o.participants & ev.participants for o in events):
+                out.add(i)
+            continue
+        for j, o in enumerate(events[:i]):
+            if j in out or o.unit == headline or o.unit == ev.unit:
+                continue
+            if o.cls == ev.cls and o.mode == ev.mode and o.context is None \
+                    and ev.participants and ev.participants <= o.participants:
+                out.add(i)
+                break
+    return out
+
+def is_headline(first_unit: str, followed_by_newline: bool, title: str | None) -> bool:
+    """Whether the first unit of a text is its headline: the document's title, or a line of its
+    own that does not end a sentence.
+
+    >>> is_headline("Putin meets Tokayev", True, None), is_headline("Putin met Tokayev.", True, None)
+    (True, False)
+    """
+    s = first_unit.strip()
+    if not s:
+        return False
+    if title and s == title.strip():
+        return True
+    return followed_by_newline and s[-1] not in ".!?…:\"»”"
+
+
+#: classes of events that need two sides: with one participant, the other side was not found and
+#: the event is more often a misreading ("We greatly appreciate this", "a deal") than news. (A
+#: criticism, a refusal or an order may name only who voices it: "Russia summoned the Kazakh
+#: ambassador", "Tokayev instructed the government".)
+TWO_SIDED = frozenset({"Support", "Agree", "Cooperate"})
+
+
+def lone(events: Sequence[Typed], classes: frozenset[str] = TWO_SIDED) -> set[int]:
+    """The indexes of events of a two-sided class with fewer than two participants.
+
+    >>> sorted(lone([Typed(0, "Support", participants=frozenset({"russia"})),
+    ...              Typed(1, "Consult", "meet", participants=frozenset({"putin"})),
+    ...              Typed(2, "Agree", participants=frozenset({"russia", "kazakhstan"}))]))
+    [0]
+    """
+    return {i for i, ev in enumerate(events) if ev.cls in classes and len(ev.participants) < 2}
+
+
+def coreferent(events: Sequence[Typed], headline: int | None = None,
+               restating: frozenset[str] | None = None) -> set[int]:
+    """The indexes of the events the steps across sentences drop: restatements of a meeting or
+    visit, a headline event the body tells again (``restatements``), and two-sided events that
+    found one side (``lone``).
+
+    >>> a = Typed(1, "Consult", "meet", None, frozenset({"putin", "tokayev"}))
+    >>> sorted(coreferent([a, Typed(2, "Consult", "meet", None, frozenset({"putin"})),
+    ...                    Typed(3, "Support", participants=frozenset({"russia"}))]))
+    [1, 2]
+    """
+    return restatements(events, headline, restating) | lone(events)

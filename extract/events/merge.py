@@ -1,0 +1,103 @@
+"""Merging: one event per node the graph would keep, one event per class and actors in a
+clause, candidates of one class linked in the parse. Values in, new values out."""
+from __future__ import annotations
+
+import dataclasses
+from typing import Sequence
+
+from bilat.extract.events.records import Cand
+from bilat.extract.events.tree import dominates
+from bilat.extract.records import Event
+
+
+def uniq(items) -> list:
+    out = []
+    for x in items:
+        if x not in out:
+            out.append(x)
+    return out
+
+
+def uniq_args(args) -> list:
+    return sorted(set(args), key=lambda a: (a[1], a[2], a[0]))
+
+
+def one_node_each(events: list[Event]) -> list[Event]:
+    """The graph keeps one node for a dated event (same class, date, context and participants:
+    "one event, many reports"). Two such events of one document are one event here too: the
+    first report stays, with what the others add (projects, arguments)."""
+    out: list[Event] = []
+    seen: dict[tuple, int] = {}
+    for e in events:
+        if e.cls == "Statement" or not e.date:
+            out.append(e)
+            continue
+        key = (e.cls, e.date, e.context or "", tuple(sorted(set(e.participants) | set(e.implicit)
+                                                           | set(e.source) | set(e.target))))
+        if key not in seen:
+            seen[key] = len(out)
+            out.append(e)
+            continue
+        first = out[seen[key]]
+        out[seen[key]] = dataclasses.replace(
+            first, about=tuple(uniq(first.about + e.about)),
+            arguments=tuple(uniq_args(first.arguments + e.arguments)))
+    return out
+
+
+def same_voice(a: Event, b: Event) -> bool:
+    """Two evaluations with one source and no conflicting target."""
+    return bool(a.source) and a.source == b.source and (not a.target or not b.target or a.target == b.target)
+
+
+def same_clause(events: Sequence[tuple[Event, frozenset[str], str]]) -> list[Event]:
+    """Events of one clause unit as (event, actors of the trigger's own clause, direction):
+    two of one class, mode and context with the same actors in their clauses are one event
+    ("стратегического партнерства остается совместное использование"), and so are two
+    evaluations of one class voiced by one source ("propaganda fomented by foreign powers
+    seeking to sabotage relations"); the first stays, with what the other adds."""
+    out: list[Event] = []
+    keys: list[frozenset] = []
+    for e, scoped, direction in events:
+        idx = next((i for i, o in enumerate(out) if (o.cls, o.mode, o.context) == (e.cls, e.mode, e.context)
+                    and (keys[i] == scoped or (direction == "speech" and same_voice(o, e)))), None)
+        if idx is None:
+            out.append(e)
+            keys.append(scoped)
+        else:
+            same = out[idx]
+            out[idx] = dataclasses.replace(
+                same, about=tuple(uniq(same.about + e.about)), date=same.date or e.date,
+                date_precision=same.date_precision or e.date_precision,
+                participants=tuple(uniq(same.participants + e.participants)),
+                target=tuple(uniq(same.target + e.target)),
+                arguments=tuple(uniq_args(same.arguments + e.arguments)))
+    return out
+
+
+def linked(a: Cand, b: Cand) -> bool:
+    """Whether two trigger candidates hang on each other (or on one word) in the parse."""
+    return dominates(a.head, b.head) or dominates(b.head, a.head) or (
+        a.head.head.i == b.head.head.i and a.head.i != a.head.head.i)
+
+
+def candidates(cands: Sequence[Cand]) -> list[Cand]:
+    """Triggers of one class linked in the parse are one event: "signed an agreement",
+    "held a meeting to discuss", "arrived on a visit"; a host and what it hosts ("hosted the
+    summit") is one event of mode host (the host's row: code, weight, direction). A visit and
+    the talks held during it stay two."""
+    out: list[Cand] = []
+    for c in cands:
+        target = None
+        for n, o in enumerate(out):
+            if o.row.cls != c.row.cls or o.context != c.context or not linked(o, c):
+                continue
+            if o.mode == c.mode or "host" in (o.mode, c.mode):
+                target = n
+                break
+        if target is None:
+            out.append(c)
+            continue
+        if c.mode == "host":
+            out[target] = dataclasses.replace(out[target], mode=c.mode, row=c.row)
+    return out

@@ -1,0 +1,59 @@
+"""The plain values the steps of the events stage pass each other (frozen: a step returns new
+values, it does not change the ones it was given)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bilat.extract.dates import DateExpr
+
+ORG_CLASSES = {"Organization", "GovernmentBody", "InternationalOrganization", "MediaOutlet", "Company"}
+PLACE_CLASSES = {"City", "Place"}
+ACTOR_CLASSES = {"Person", "Country"} | ORG_CLASSES | PLACE_CLASSES
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity mention as the events stage sees it."""
+    start: int
+    end: int
+    key: str
+    label: str  # PER ORG GPE LOC FAC ADJ DESC
+    cls: str
+    affil: bool  # inside a title or a descriptive mention: an affiliation, not an actor
+
+
+@dataclass(frozen=True, eq=False)
+class Unit:
+    """A clause unit: its index, character span, tokens (spaCy tokens, spaces left out) and
+    the date expressions in it (document offsets). Compared by identity."""
+    index: int
+    start: int
+    end: int
+    toks: tuple
+    dates: tuple[DateExpr, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class Statement:
+    """A reporting clause found: its cue (start, end, text), unit, speaker keys, argument spans,
+    quote span, evidence span, the cue's head token and its date (value, precision)."""
+    cue: tuple[int, int, str]
+    unit: Unit
+    speaker: tuple[str, ...]
+    args: tuple[tuple[str, int, int], ...]
+    quote: tuple[int, int] | None
+    ev_start: int
+    ev_end: int
+    head: object
+    date: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Cand:
+    """A trigger candidate: its table row, head and anchor tokens, tokens, context and mode."""
+    row: object
+    head: object
+    anchor: object
+    toks: tuple
+    context: str | None
+    mode: str | None

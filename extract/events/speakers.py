@@ -1,0 +1,186 @@
+"""Who speaks: the mentions of a phrase that can speak, pronouns, bare titles, "the sides",
+organization and document nouns resolved to a person or body named before (a mixin)."""
+from __future__ import annotations
+
+import re
+
+from bilat.extract.events.merge import uniq as _uniq
+from bilat.extract.events.records import ORG_CLASSES, Mention as _Mention, Unit as _Unit
+from bilat.extract.events.tree import SPEAKER_WINDOW, SUBJ_DEPS, phrase as _phrase
+from bilat.extract.text import fold, lemma
+
+
+class Speakers:
+    def _author(self) -> list[str]:
+        return list(self.author or self.last_speaker)
+
+    def _speakers_in(self, toks) -> list[_Mention]:
+        """The mentions of a phrase that can speak: persons first, then organizations, then
+        states and cities; affiliations only when nothing else is there."""
+        ms = self.mentions_of_tokens(toks)
+        for group in (("Person",), tuple(ORG_CLASSES), ("Country", "City", "Place"), ("Project",)):
+            chosen = [m for m in ms if m.cls in group and not m.affil and m.label != "ADJ"
+                      and not (group[0] == "Country" and self._place_prep_before(m))]
+            if chosen:
+                return chosen
+        return []
+
+    def _resolve_np(self, s, phrase, u: _Unit | None = None):
+        """Who a subject phrase names: a person or body named in it; a pronoun, a bare title,
+        a spokesman, an organization noun or a document noun resolved as their tables say."""
+        if u is not None:
+            phrase = [t for t in phrase if u.start <= t.idx < u.end]
+            if not phrase:
+                return [], []
+        ms = self._speakers_in(phrase)
+        keys = self.tk(s)
+        if keys & self.spokes_nouns and not any(m.cls == "Person" for m in ms):
+            # "a Kremlin spokesman said": the body he speaks for, else its country
+            bodies = [m for m in ms if m.cls in ORG_CLASSES] or [
+                m for m in self.mentions_of_tokens(phrase) if m.cls == "Country"]
+            if bodies:
+                return [bodies[0].key], [(bodies[0].key, bodies[0].start, bodies[0].end)]
+            return [], []
+        if keys & self.person_nouns and not any(m.cls == "Person" for m in ms):
+            # a bare title with its country or body: "глава казахстанского правительства",
+            # "the Kazakh President" — a person named before, not the body
+            k = self._recent_person(s.idx, self._country_hint(phrase))
+            if k:
+                start = min(t.idx for t in phrase)
+                end = max(t.idx + len(t.text) for t in phrase)
+                return [k], [(k, start, end)]
+        if ms:
+            return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms]
+        if keys & self.pronouns:
+            k = self._recent_person(s.idx)
+            return ([k], [(k, s.idx, s.idx + len(s.text))]) if k else ([], [])
+        group = keys & self.tab.words("group_pronoun")
+        ordered = sorted(phrase, key=lambda t: t.i)
+        if group or self._has_phrase(ordered, "states") or self._has_phrase(ordered, "persons", unless_followed=True):
+            # "The sides stressed", "They expressed confidence", "Стороны подтвердили": the
+            # people of the talks just reported, and the article's pair of states
+            ks = self._sides(s.idx, window=2 if group else 4)
+            if ks or not group:
+                return ks, [(k, s.idx, s.idx + len(s.text)) for k in ks]
+        if keys & self.person_nouns:
+            k = self._recent_person(s.idx, self._country_hint(phrase))
+            if k:
+                start = min(t.idx for t in phrase)
+                end = max(t.idx + len(t.text) for t in phrase)
+                return [k], [(k, start, end)]
+            return [], []
+        if keys & self.org_nouns:
+            m = self._recent_org(s.idx, keys & self.org_nouns)
+            if m is not None:
+                return [m], [(m, s.idx, s.idx + len(s.text))]
+        if keys & self.doc_nouns:
+            return self._author(), []
+        if keys & self.org_nouns:
+            # "the Kazakh presidential press service": its country, for want of the body
+            states = [m for m in self.mentions_of_tokens(phrase) if m.cls == "Country"]
+            if states:
+                return [states[0].key], [(states[0].key, states[0].start, states[0].end)]
+        return [], []
+
+    def _sides(self, before: int, window: int) -> list[str]:
+        """Who "the sides" are: the two persons named last within ``window`` sentences before
+        (the people of the talks just reported), with the article's pair of states; for "they"
+        (``window`` 2), nothing unless two persons were named just before."""
+        idx = self.unit_of(before).index
+        lo = self.units[max(0, idx - window)].start
+        persons: list[str] = []
+        for m in reversed(self.mentions_in(lo, before)):
+            if m.cls == "Person" and not m.affil and m.key not in persons:
+                persons.append(m.key)
+            if len(persons) == 2:
+                break
+        if len(persons) == 2:
+            return _uniq(persons[::-1] + list(self.pair))
+        return list(self.pair) if window > 2 else []
+
+    def _recent_org(self, before: int, nouns: frozenset[str]) -> str | None:
+        """The organization a bare noun stands for ("the agency", "ведомство"): the most recent
+        one whose name has that word, else the most recent organization speaker."""
+        for m in reversed(self.mentions):
+            if m.start < before and m.cls in ORG_CLASSES - {"MediaOutlet"}:
+                name = {fold(w) for w in re.findall(r"\w+", self.text[m.start:m.end])}
+                e = self.kb.get(m.key)
+                if e is not None:
+                    for _, lab in e.labels:
+                        name |= {fold(w) for w in re.findall(r"\w+", lab)}
+                name |= {lemma(w) for w in name}
+                if name & nouns:
+                    return m.key
+        for st in reversed(self.statements):
+            orgs = [k for k in st.speaker if self.cls(k) in ORG_CLASSES]
+            if orgs:
+                return orgs[0]
+        return None
+
+    def _country_hint(self, phrase) -> str | None:
+        ms = self.mentions_of_tokens(phrase)
+        for m in ms:
+            if m.cls == "Country":
+                return m.key
+        for m in ms:
+            c = self.country(m.key)
+            if c:
+                return c
+        return None
+
+    def _near_speaker(self, u: _Unit, toks, orgs: bool = False):
+        """A person named just before the cue (same clause) or right after it ("said Lavrov");
+        with ``orgs``, an organization right after it too."""
+        i0 = u.toks.index(toks[0])
+        i1 = u.toks.index(toks[-1])
+        for t in reversed(u.toks[max(0, i0 - SPEAKER_WINDOW):i0]):
+            if t.pos_ == "PUNCT" and t.text not in ("-",):
+                break
+            ms = [m for m in self._speakers_in([t]) if m.cls == "Person"]
+            if ms:
+                return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
+        allowed = {"Person"} | (ORG_CLASSES - {"MediaOutlet"} if orgs else set())
+        for t in u.toks[i1 + 1:i1 + 1 + 4]:
+            if t.pos_ == "PUNCT":
+                break
+            ms = [m for m in self._speakers_in([t]) if m.cls in allowed]
+            if ms:
+                return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
+        return [], []
+
+    def _recent_person(self, before: int, country: str | None = None,
+                       exclude: set[str] | frozenset[str] = frozenset()) -> str | None:
+        """The person a pronoun or bare title stands for: a speaker of the same or the previous
+        unit first, then the most recent person speaker or subject, then the most recent
+        person named."""
+        unit = self.unit_of(before)
+        for qs, qe, speaker in self.quote_speakers:
+            if qs <= before < qe:
+                # a third-person pronoun in someone's own words is not the speaker: the person
+                # named last in the quote ('"I thank Putin. He responded at once," X said')
+                exclude = frozenset(exclude) | frozenset(speaker)
+                for m in reversed(self.mentions_in(qs, before)):
+                    if m.cls == "Person" and m.key not in exclude and (country is None or self.country(m.key) == country):
+                        return m.key
+                break
+        for st in reversed(self.statements):
+            if st.cue[0] < before and st.unit.index >= unit.index - 1:
+                for key in st.speaker:
+                    if self.cls(key) == "Person" and key not in exclude and (country is None or self.country(key) == country):
+                        return key
+        for off, key in reversed(self.people):
+            if off < before and key not in exclude and (country is None or self.country(key) == country):
+                return key
+        for m in reversed(self.mentions):
+            if m.start < before and m.cls == "Person" and m.key not in exclude and (country is None or self.country(m.key) == country):
+                return m.key
+        return None
+
+    def _track_subjects(self, u: _Unit) -> None:
+        for t in u.toks:
+            if t.dep_ in SUBJ_DEPS:
+                for m in self._speakers_in(_phrase(t)):
+                    if m.cls == "Person":
+                        self.people.append((m.start, m.key))
+        self.people.sort()
+

@@ -1,0 +1,298 @@
+"""Statements: reporting cues, transcript turns, the speaker of each cue and the quote it
+attaches (a mixin of the extraction; the speaker resolution is in ``speakers.py``)."""
+from __future__ import annotations
+
+import dataclasses
+
+from bilat.extract.events.merge import uniq as _uniq, uniq_args as _uniq_args
+from bilat.extract.events.records import ORG_CLASSES, Statement as _Statement, Unit as _Unit
+from bilat.extract.events.tables import CueRow
+from bilat.extract.events.text import DASH_BEFORE, QUOTE_GAP
+from bilat.extract.events.tree import (OBJ_DEPS, SPEAKER_WINDOW, clause_root as _clause_root,
+                                       phrase as _phrase)
+from bilat.extract.events.turns import turn_prefix, turn_spans
+from bilat.extract.records import Event
+
+
+class Statements:
+    def _read_statements(self) -> None:
+        """Pass 1: the statements of every unit in text order (transcript turns, reporting
+        cues), the persons met as speakers and subjects, the quotes and who speaks them; frozen
+        when done."""
+        turns = self._turns()
+        for u in self.units:
+            if u.start in turns:
+                self._turn_statement(u, *turns[u.start])
+            self._statements(u)
+            self._track_subjects(u)
+        self.statements = tuple(self.statements)
+        self.people = tuple(self.people)
+        self.quote_speakers = tuple((qs, qe, tuple(speaker)) for qs, qe, speaker in self.quote_speakers)
+        self.author = tuple(self.author)
+        self.last_speaker = tuple(self.last_speaker)
+
+    def _statements(self, u: _Unit) -> None:
+        def accept(row: CueRow, toks) -> bool:
+            if any(self.in_linked(t) for t in toks):
+                return False
+            if row.kind == "subj":
+                return any(t.pos_ in ("VERB", "AUX") for t in toks)
+            if row.kind == "document":
+                return toks[0].pos_ in ("NOUN", "PROPN")
+            return True
+
+        found = self._match(u.toks, self.tab.reporting, accept)
+        documents = [(i, j, r) for i, j, r in found if r.kind == "document"]
+        sources = [(i, j, r) for i, j, r in found if r.kind == "source"]
+        made: list[_Statement] = []
+        for i, j, row in found:
+            if row.kind in ("document", "source"):
+                continue
+            toks = u.toks[i:j]
+            head = next((t for t in toks if t.pos_ in ("VERB", "AUX")), toks[-1])
+            if self._marks_anniversary(head):
+                continue  # "отметили 30-летие", "marked the anniversary": no statement
+            speaker, args, clause_start = self._speaker(row, toks, head, u)
+            if not speaker:
+                continue
+            if all(self.cls(k) == "MediaOutlet" for k in speaker):
+                continue
+            quote = self._attach_quote(u, clause_start, toks[-1].idx + len(toks[-1].text))
+            if row.requires == "quote" and quote is None:
+                continue
+            cue = (toks[0].idx, toks[-1].idx + len(toks[-1].text), self.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)])
+            st = self._add_statement(u, cue, head, speaker, args, quote)
+            if st is not None:
+                made.append(st)
+        # document nouns: the author of the address/article, and a Statement of their own
+        for i, j, row in documents:
+            noun = u.toks[i]
+            phrase = self._author_phrase(noun)
+            actors = [m for m in self._speakers_in(phrase) if m.cls in {"Person"} | ORG_CLASSES]
+            if actors:
+                keys = _uniq(m.key for m in actors)
+                self.author = keys
+                if not any(set(keys) & set(s.speaker) for s in made):
+                    cue = (noun.idx, noun.idx + len(noun.text), noun.text)
+                    st = self._add_statement(u, cue, noun, keys, [(m.key, m.start, m.end) for m in actors], None)
+                    if st is not None:
+                        made.append(st)
+            elif made:
+                persons = [k for k in made[0].speaker if self.cls(k) == "Person"]
+                if persons:
+                    self.author = persons
+        # a citation of the report's source ("со ссылкой на пресс-службу", "citing the
+        # ministry") speaks only when nothing else in the unit does
+        for i, j, row in sources:
+            if made:
+                break
+            toks = u.toks[i:j]
+            speaker, args, clause_start = self._speaker(CueRow(row.words, "after", row.requires), toks, toks[-1], u)
+            if speaker and not all(self.cls(k) == "MediaOutlet" for k in speaker):
+                cue = (toks[0].idx, toks[-1].idx + len(toks[-1].text), self.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)])
+                st = self._add_statement(u, cue, toks[-1], speaker, args, None)
+                if st is not None:
+                    made.append(st)
+
+    def _turns(self) -> dict[int, tuple[int, int, int]]:
+        """Transcript turns ("Name: …"): the unit start of each turn's first line → (end of the
+        speaker's name, end of the turn's words, end of the first line)."""
+        lines = []
+        pos = 0
+        for raw in self.text.split("\n"):
+            start, end = pos, pos + len(raw)
+            pos = end + 1
+            stripped = raw.strip()
+            if not stripped:
+                continue
+            lead = len(raw) - len(raw.lstrip())
+            colon = turn_prefix(stripped)
+            named = colon is not None and any(
+                m.cls in {"Person"} | ORG_CLASSES and not m.affil or m.label == "DESC"
+                for m in self.mentions_in(start + lead, start + lead + colon))
+            lines.append((start + lead, start + len(raw.rstrip()), named, colon))
+        out = {}
+        for i, s, e in turn_spans([(a, b, named) for a, b, named, _ in lines]):
+            out[s] = (s + lines[i][3], e, lines[i][1])
+        return out
+
+    def _turn_statement(self, u: _Unit, colon: int, end: int, line_end: int) -> None:
+        """One Statement per transcript turn: the speaker named before the colon, the rest of the
+        line its quote; "I"/"we" in the turn's words are the speaker and the speaker's country."""
+        name = [t for t in u.toks if t.idx < colon]
+        actors = [m for m in self._speakers_in(name) if m.cls in {"Person"} | ORG_CLASSES]
+        if not actors:
+            actors = [m for m in self.mentions_of_tokens(name) if m.label == "DESC"]
+        if not actors:
+            return
+        keys = _uniq(m.key for m in actors)
+        q0 = colon + 1
+        while q0 < line_end and self.text[q0].isspace():
+            q0 += 1
+        cue = (u.start, colon, self.text[u.start:colon])
+        st = self._add_statement(u, cue, name[-1] if name else u.toks[0], keys,
+                                 [(m.key, m.start, m.end) for m in actors], (q0, line_end))
+        if st is not None and end > line_end:
+            self.quote_speakers.append((line_end, end, list(keys)))
+
+    def _marks_anniversary(self, verb) -> bool:
+        rows = [r for r in self.tab.triggers if r.cls == "Anniversary" and len(r.words) == 1]
+        return any(ch.dep_ in OBJ_DEPS and any(r.words[0].ok(self.tk(t)) for r in rows for t in _phrase(ch))
+                   for ch in verb.children)
+
+    def _author_phrase(self, noun) -> list:
+        """The words naming who wrote or gave a document noun: its owner ("Lavrov's article",
+        "his address"), "by X", or a genitive with no preposition ("обращение главы МИД РФ
+        Сергея Лаврова"); not "a speech at Moscow State University"."""
+        out = []
+        for ch in noun.children:
+            if ch.dep_ in ("poss", "nmod:poss"):
+                out.extend(_phrase(ch))
+            elif ch.dep_ in ("prep", "agent") and self.tk(ch) & {"by"}:
+                for g in ch.children:
+                    out.extend(_phrase(g))
+            elif ch.dep_ == "nmod" and "Case=Gen" in str(ch.morph) and not any(g.dep_ == "case" for g in ch.children):
+                out.extend(_phrase(ch))
+            elif ch.dep_ == "appos" or (ch.dep_ == "nmod" and ch.pos_ == "PROPN" and not any(g.dep_ == "case" for g in ch.children)):
+                out.extend(_phrase(ch))
+        return out
+
+    def _add_statement(self, u, cue, head, speaker, args, quote) -> _Statement | None:
+        for n, st in enumerate(self.statements):
+            if quote is not None and st.quote is not None and st.quote[0] == quote[0] and set(st.speaker) & set(speaker):
+                self.statements[n] = dataclasses.replace(
+                    st, ev_end=max(st.ev_end, u.end),
+                    args=st.args + tuple(_uniq(a for a in args if a not in st.args)))
+                return None
+            if st.unit is u and set(st.speaker) == set(speaker) and \
+                    _clause_root(st.head).i == _clause_root(head).i:
+                return None  # one Statement per reporting clause
+        ev_start, ev_end = u.start, u.end
+        if quote is not None:
+            ev_start = min(ev_start, self.unit_of(quote[0]).start)
+            ev_end = max(ev_end, self.unit_of(max(quote[0], quote[1] - 1)).end)
+        st = _Statement(cue, u, tuple(speaker), tuple(args), quote, ev_start, ev_end, head,
+                        self._date_for(u, head, future=False))
+        self.statements.append(st)
+        self.last_speaker = list(speaker)
+        for k in speaker:
+            if self.cls(k) == "Person":
+                self.people.append((cue[0], k))
+        if quote is not None:
+            self.quote_speakers.append((quote[0], quote[1], list(speaker)))
+        return st
+
+    def _speaker(self, row: CueRow, toks, head, u: _Unit):
+        """(speaker keys, argument mentions, start of the clause) for one reporting cue."""
+        cue_start = toks[0].idx
+        cue_end = toks[-1].idx + len(toks[-1].text)
+        if row.kind == "subj":
+            s = self._subject(head)
+            v = head
+            if s is not None and not (u.start <= s.idx < u.end):
+                s = None  # the parse reaches out of the sentence (a dateline, a title)
+            had_subject = s is not None
+            for _ in range(3):
+                if s is not None:
+                    phrase = [t for t in _phrase(s) if u.start <= t.idx < u.end]
+                    start = min(t.idx for t in phrase)
+                    keys, args = self._resolve_np(s, phrase, u)
+                    if keys:
+                        return keys, args, min(start, cue_start)
+                # a coordinated verb whose own subject says nothing: the first verb's subject
+                if v.dep_ != "conj" or v.head.i == v.i:
+                    break
+                v = v.head
+                s = self._subject(v)
+            if had_subject and s is not None and not (self.tk(s) & self.relatives):
+                return [], [], cue_start  # a subject that names nobody we know: no guess
+            # no parse subject: a name right before or right after the verb (an organization
+            # after a verb with no subject: "сообщили в Кремле")
+            keys, args = self._near_speaker(u, toks, orgs=s is None)
+            if keys:
+                return keys, args, min([cue_start] + [a[1] for a in args])
+            if s is None and self.grammar("passive_author") and "Voice=Pass" in str(head.morph):
+                return self._author(), [], cue_start
+            return [], [], cue_start
+        if row.kind == "after":
+            window = [t for t in u.toks if t.idx >= cue_start][:len(toks) + SPEAKER_WINDOW]
+            for t in window:
+                if t.idx >= cue_end and t.pos_ == "PUNCT" and t.text != "-":
+                    break
+                ms = [m for m in self._speakers_in([t]) if m.cls in {"Person"} | ORG_CLASSES]
+                if ms:
+                    return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
+                if self.tk(t) & self.pronouns:
+                    k = self._recent_person(t.idx)
+                    if k:
+                        return [k], [(k, t.idx, t.idx + len(t.text))], cue_start
+                if t.idx >= cue_end and self.tk(t) & self.person_nouns:
+                    k = self._recent_person(t.idx, self._country_hint(_phrase(t)))
+                    if k:
+                        return [k], [(k, t.idx, t.idx + len(t.text))], cue_start
+            return [], [], cue_start
+        if row.kind == "author":
+            window = [t for t in u.toks if t.idx >= cue_end][:SPEAKER_WINDOW]
+            for t in window:
+                if t.pos_ == "PUNCT":
+                    break
+                ms = [m for m in self._speakers_in([t]) if m.cls == "Person"]
+                if ms:
+                    return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
+            return self._author(), [], cue_start
+        return [], [], cue_start
+
+
+    def _attach_quote(self, u: _Unit, clause_start: int, cue_end: int) -> tuple[int, int] | None:
+        text = self.text
+        # a quote right before the clause: '"…," the minister said'
+        for ms, me, qs, qe in self.quotes:
+            if u.start <= me <= clause_start and qe > qs and QUOTE_GAP.match(text[me:clause_start]):
+                return (qs, qe)
+        # a quote after the cue in the same clause: 'He stressed that "…"'
+        for ms, me, qs, qe in self.quotes:
+            if qs >= cue_end and ms < u.end:
+                if len(text[qs:qe].split()) >= 2:
+                    return (qs, qe)
+        if text[u.start:u.end].rstrip().endswith(":") and u.index + 1 < len(self.units):
+            nxt = self.units[u.index + 1]
+            for ms, me, qs, qe in self.quotes:
+                if nxt.start <= ms < nxt.start + 2:
+                    return (qs, qe)
+        # a passage before a dash: "…, - говорится в обращении"
+        before = text[u.start:clause_start]
+        m = DASH_BEFORE.search(before)
+        if m is not None and before[:m.start()].strip():
+            para = text.rfind("\n", 0, clause_start) + 1
+            start = para
+            for st in self.statements:
+                if para <= st.ev_end <= clause_start:
+                    start = max(start, st.ev_end)
+            end = u.start + m.start()
+            seg = text[start:end]
+            lead = len(seg) - len(seg.lstrip(" \t\n-–—"))
+            seg_end = len(seg.rstrip(" \t\n,"))
+            if seg_end > lead:
+                return (start + lead, start + seg_end)
+        return None
+
+    # -- events from statements --------------------------------------------------------------
+    def _statement_event(self, st: _Statement) -> Event | None:
+        parts, args, _ = self._participants(st.ev_start, st.ev_end, st.cue[0], exclude_place=None)
+        speaker = _uniq(st.speaker)
+        participants = _uniq(speaker + parts)
+        implicit = self._implicit(st.unit, participants, st.ev_start, st.ev_end)
+        participants = _uniq(participants + implicit)
+        about = self._about(st.ev_start, st.ev_end)
+        # the quoted words as written, without the comma that joins them to the clause
+        quote = self.text[st.quote[0]:st.quote[1]].strip().rstrip(",").rstrip() if st.quote else None
+        arguments = _uniq_args(list(st.args) + args + [a for a in self._about_args(st.ev_start, st.ev_end)])
+        return Event(
+            cls="Statement", trigger=st.cue[2], start=st.cue[0], end=st.cue[1],
+            evidence=self.text[st.ev_start:st.ev_end], sentence_start=st.ev_start,
+            sentence_end=st.ev_end, participants=tuple(participants), speaker=tuple(speaker),
+            quote=quote, date=st.date[0] if st.date else None,
+            date_precision=st.date[1] if st.date else None, about=tuple(about),
+            implicit=tuple(implicit), cameo="010", goldstein=0.0, arguments=tuple(arguments),
+        )
+

@@ -1,0 +1,164 @@
+"""The cue tables of one language, read once from ``data/{lang}/``: triggers (``events.tsv``),
+reporting cues (``reporting.tsv``), role cues (``events_cues.tsv``) and context cues
+(``events_context.tsv``); and ``match``, the longest-first matcher of their word sequences
+over a run of tokens."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Sequence
+
+from bilat.extract.events.coop import CoopCues
+from bilat.extract.text import DATA, fold, read_table
+
+# ---------------------------------------------------------------------------------------------
+# tables
+
+_FIRST_WORD_INDEXES: dict[int, tuple] = {}
+
+
+def _first_word_index(rows) -> tuple[dict[str, tuple[int, ...]], frozenset[int]]:
+    """Rows by the literal key of their first word (and the rows whose first word is a
+    pattern), so that matching a token looks at the few rows that can start there; the row
+    numbers keep the table's order of priority."""
+    hit = _FIRST_WORD_INDEXES.get(id(rows))
+    if hit is not None and hit[2] is rows:
+        return hit[0], hit[1]
+    by_first: dict[str, list[int]] = {}
+    loose = set()
+    for n, row in enumerate(rows):
+        w = row.words[0]
+        if w.text == "<any>" or w.rx is not None:
+            loose.add(n)
+        else:
+            by_first.setdefault(w.text, []).append(n)
+    index = ({k: tuple(v) for k, v in by_first.items()}, frozenset(loose))
+    _FIRST_WORD_INDEXES[id(rows)] = (index[0], index[1], rows)
+    return index
+
+
+class _Word:
+    """One word of a cue: a literal key, ``<any>``, or a pattern with ``<num>``."""
+
+    __slots__ = ("text", "rx")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.rx = None
+        if "<num>" in text:
+            self.rx = re.compile("^" + re.escape(text).replace(re.escape("<num>"), r"\d+") + "$")
+
+    def ok(self, keys: frozenset[str]) -> bool:
+        if self.text == "<any>":
+            return True
+        if self.rx is not None:
+            return any(self.rx.match(k) for k in keys)
+        return self.text in keys
+
+
+@dataclass(frozen=True)
+class TriggerRow:
+    words: tuple[_Word, ...]
+    cls: str
+    mode: str | None
+    cameo: str | None
+    goldstein: float | None
+    direction: str
+    pos: frozenset[str]
+
+
+@dataclass(frozen=True)
+class CueRow:
+    words: tuple[_Word, ...]
+    kind: str
+    requires: str | None
+
+
+@dataclass(frozen=True)
+class Tables:
+    triggers: tuple[TriggerRow, ...]
+    reporting: tuple[CueRow, ...]
+    cues: dict[str, tuple[tuple[str, ...], ...]]
+    context: tuple[tuple[str, str, str], ...]  # (cue, context, where)
+
+    def words(self, kind: str) -> frozenset[str]:
+        return frozenset(w for seq in self.cues.get(kind, ()) for w in seq if len(seq) == 1)
+
+    def phrases(self, kind: str) -> tuple[tuple[str, ...], ...]:
+        return self.cues.get(kind, ())
+
+    @property
+    def coop(self) -> CoopCues:
+        return CoopCues(self.words("coop_generic"), self.words("coop_prep"), self.words("coop_object"),
+                        self.words("coop_field"))
+
+
+def _opt(value: str) -> str | None:
+    value = value.strip()
+    return None if value in ("", "-") else value
+
+
+def _seq(text: str) -> tuple[_Word, ...]:
+    return tuple(_Word(fold(w)) for w in text.split())
+
+
+@lru_cache(maxsize=4)
+def tables(lang: str) -> Tables:
+    folder = DATA / lang
+    triggers = []
+    for r in read_table(folder / "events.tsv"):
+        r = [c.strip() for c in r] + ["-"] * (7 - len(r))
+        g = _opt(r[4])
+        triggers.append(TriggerRow(
+            words=_seq(r[0]), cls=r[1], mode=_opt(r[2]), cameo=_opt(r[3]),
+            goldstein=float(g) if g is not None else None, direction=r[5] or "-",
+            pos=frozenset(p.strip() for p in r[6].split(",") if p.strip() not in ("", "-")),
+        ))
+    reporting = []
+    for r in read_table(folder / "reporting.tsv"):
+        r = [c.strip() for c in r] + ["-"] * (3 - len(r))
+        reporting.append(CueRow(words=_seq(r[0]), kind=r[1], requires=_opt(r[2])))
+    cues: dict[str, list[tuple[str, ...]]] = {}
+    for r in read_table(folder / "events_cues.tsv"):
+        cues.setdefault(r[0].strip(), []).append(tuple(fold(w) for w in r[1].split()))
+    context = tuple((fold(r[0]) if "=" not in r[0] else r[0].strip(), r[1].strip(), r[2].strip())
+                    for r in read_table(folder / "events_context.tsv"))
+    return Tables(
+        triggers=tuple(sorted(triggers, key=lambda t: -len(t.words))),
+        reporting=tuple(sorted(reporting, key=lambda t: -len(t.words))),
+        cues={k: tuple(v) for k, v in cues.items()},
+        context=context,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# records used while extracting
+
+
+
+def match(toks: Sequence, keys: Sequence[frozenset[str]], rows: Sequence, accept: Callable
+          ) -> list[tuple[int, int, object]]:
+    """The cue rows found in ``toks``, left to right, longest first at each word: (first
+    token index, end index, row). ``keys`` holds the folded text and lemma of every token of
+    the document (by ``tok.i``); ``accept(row, toks)`` vetoes a match."""
+    by_first, loose = _first_word_index(rows)
+    out = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        hit = None
+        cands = sorted({r for key in keys[toks[i].i] for r in by_first.get(key, ())} | loose)
+        for row in (rows[r] for r in cands):
+            k = len(row.words)
+            if i + k > n:
+                continue
+            if all(w.ok(keys[toks[i + j].i]) for j, w in enumerate(row.words)) and accept(row, toks[i:i + k]):
+                hit = (i, i + k, row)
+                break
+        if hit is None:
+            i += 1
+            continue
+        out.append(hit)
+        i = hit[1]
+    return out

@@ -1,0 +1,103 @@
+"""Steps over the dependency tree (one label scheme for both languages, adapted in
+``extract/nlp.py``): the head of a token run, a token's phrase, its clause verb and clause root,
+a verb's subject. Tokens in, tokens out; natasha's trees may hold cycles, so every walk is
+bounded."""
+from __future__ import annotations
+
+SUBJ_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj", "csubjpass"}
+OBJ_DEPS = {"dobj", "obj", "iobj", "dative"}
+AUX_DEPS = {"aux", "auxpass", "aux:pass"}
+CLAUSE_DEPS = {"relcl", "acl:relcl", "advcl", "ccomp", "csubj", "csubjpass", "parataxis"}
+PHRASE_STOP = CLAUSE_DEPS | {"acl", "punct", "cc"}
+DATE_CLAUSE_DEPS = CLAUSE_DEPS | {"xcomp", "pcomp"}
+SPEAKER_WINDOW = 6
+
+
+def head(toks):
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return toks[-1]
+
+
+def phrase(tok) -> list:
+    """The token and its dependents, clauses and punctuation left out (natasha's trees may
+    hold cycles: each token is visited once)."""
+    out = [tok]
+    seen = {tok.i}
+    stack = [tok]
+    while stack:
+        x = stack.pop()
+        for c in x.children:
+            if c.dep_ in PHRASE_STOP or c.i in seen:
+                continue
+            seen.add(c.i)
+            out.append(c)
+            stack.append(c)
+    return out
+
+
+def clause_verb(tok):
+    x = tok
+    for _ in range(20):
+        if x.pos_ in ("VERB", "AUX") or x.head.i == x.i:
+            return x
+        x = x.head
+    return x
+
+
+def clause_root(tok, deps=CLAUSE_DEPS):
+    x = tok
+    for _ in range(40):
+        if x.dep_ in deps or x.head.i == x.i or x.dep_ == "ROOT":
+            return x
+        if x.dep_ == "acl" and "VerbForm=Inf" in str(x.morph) and deps is not CLAUSE_DEPS:
+            return x  # "a bid to chair the OSCE in 2010"
+        x = x.head
+    return x
+
+
+def subject(verb, keys, relatives: frozenset[str]):
+    """The subject of a verb's clause (shared by coordinated verbs, infinitive complements and
+    gerunds); for a relative clause whose subject is a relative pronoun, its antecedent."""
+    v = verb
+    for _ in range(4):
+        for c in v.children:
+            if c.dep_ in SUBJ_DEPS:
+                if keys[c.i] & relatives and v.dep_ in ("relcl", "acl:relcl", "acl") and v.head.i != v.i:
+                    return v.head
+                return c
+        # a coordinated verb, an infinitive complement or a participle/gerund clause shares
+        # the subject of its head ("praised him, calling him …", "выступая на форуме, отметил")
+        if (v.dep_ in ("conj", "xcomp") or (v.dep_ == "advcl" and (
+                "VerbForm=Ger" in str(v.morph) or "VerbForm=Part" in str(v.morph) or "VerbForm=Conv" in str(v.morph)))) \
+                and v.head.i != v.i:
+            v = v.head
+            continue
+        break
+    return None
+
+
+def dominates(a, b) -> bool:
+    x = b
+    for _ in range(3):
+        if x.head.i == x.i:
+            return False
+        x = x.head
+        if x.i == a.i:
+            return True
+    return False
+
+
+def nested(noun, verb) -> bool:
+    """Whether a noun hangs from its clause verb through another noun that is not the verb's
+    object ("are the result of propaganda"); "expressed words of gratitude" is not nested."""
+    x = noun
+    for _ in range(8):
+        if x.head.i == x.i or x.head.i == verb.i:
+            return False
+        x = x.head
+        if x.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not (x.dep_ in OBJ_DEPS and x.head.i == verb.i):
+            return True
+    return False

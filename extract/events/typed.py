@@ -1,0 +1,132 @@
+"""Typing: the event of each trigger candidate (``triggers.py``) with its class, mode, code and
+weight, participants, source, target, place, projects and date; pass 2 of the extraction (a
+mixin)."""
+from __future__ import annotations
+
+from bilat.extract.events.merge import same_clause, uniq as _uniq, uniq_args as _uniq_args
+from bilat.extract.events.records import Cand as _Cand, Unit as _Unit
+from bilat.extract.records import Event
+
+
+class Typed:
+    def _read_typed(self) -> list[Event]:
+        """Pass 2: the typed events of every unit in text order (after pass 1: the speakers
+        and quotes are known)."""
+        typed: list[Event] = []
+        for u in self.units:
+            typed.extend(self._typed(u))
+        return typed
+
+    def _typed(self, u: _Unit) -> list[Event]:
+        """The typed events of one unit: one per merged candidate that has participants, then
+        one per class and actors of a clause (``merge.same_clause``)."""
+        events = []
+        for c in self._candidates(u):
+            made = self._typed_event(u, c)
+            if made is not None:
+                e, scoped = made
+                events.append((e, frozenset(scoped), c.row.direction))
+        return same_clause(events)
+
+    def _typed_event(self, u: _Unit, c: _Cand) -> tuple[Event, list[str]] | None:
+        """The event of a candidate and the actors of its own clause; None when it has none."""
+        row = c.row
+        head = c.head
+        t_start = c.toks[0].idx
+        t_end = c.toks[-1].idx + len(c.toks[-1].text)
+        place, place_m = self._place(u, head)
+        parts, args, scoped = self._participants(u.start, u.end, t_start, exclude_place=place_m,
+                                         scope=self._scope(c.anchor, u))
+        media = [k for k in parts if self.cls(k) == "MediaOutlet"]
+        parts = [k for k in parts if k not in media]
+        args = [a for a in args if a[0] not in media]
+        source: list[str] = []
+        target: list[str] = []
+        voiced: list[str] = []
+        if row.direction in ("subj>obj", "speech", "visit", "host"):
+            src, src_args = self._source(c)
+            if len(src) > 1 and any(self.cls(k) == "MediaOutlet" for k in src):
+                # a dateline's agency parsed into the subject ("АСТАНА. КАЗИНФОРМ – Министерство …")
+                src = [k for k in src if self.cls(k) != "MediaOutlet"]
+                src_args = [a for a in src_args if a[0] in src]
+            if row.direction == "speech":
+                voiced, v_args = self._voiced_by(t_start)
+            if not src and row.direction in ("subj>obj", "speech") and self._agentless(c) \
+                    and not any(self.cls(k) == "Person" for k in voiced):
+                # (a person's own words voice the evaluation; a body's release reports acts)
+                src, src_args = self._agent_before(u, row.cls, talks=row.direction == "speech")
+            if row.direction == "speech":
+                if not src and voiced:
+                    # an evaluation with no subject of its own, voiced in a statement
+                    src, src_args = voiced, v_args
+                elif voiced and src and not set(voiced) & set(src) and self._own_side(voiced, src):
+                    # "Peskov stressed that Russia highly values …": the speaker takes part
+                    parts = _uniq(parts + voiced)
+                    args.extend(v_args)
+            source = src
+            args.extend(src_args)
+        if row.direction in ("subj>obj", "speech"):
+            tgt, tgt_args = self._target(c, source)
+            if not tgt and source and row.direction == "speech":
+                tgt, tgt_args = self._interlocutor(u, source)
+            target = tgt
+            args.extend(tgt_args)
+        elif row.direction == "visit":
+            dest = self._destination(u, c, source)
+            if dest is None:
+                return None
+            tgt, tgt_args, vplace = dest
+            target = tgt
+            args.extend(tgt_args)
+            if vplace is not None:
+                place = place or vplace
+                parts = [k for k in parts if k != vplace]  # the city visited is the place
+        if row.direction == "visit" and source and target:
+            # a visit is the visitor's and the host country's: who else the sentence names
+            # (the people met, the city) belongs to the talks and the place
+            parts = []
+            args = [a for a in args if a[0] in source or a[0] in target]
+        parts = _uniq(source + parts + target)
+        # first person inside a quote: the speaker's country
+        fp = self._first_person(u, t_start)
+        if fp:
+            parts = _uniq(parts + [fp[0]])
+            args.append(fp)
+            if row.direction != "-" and not source:
+                source = [fp[0]]
+        me = self._first_person_singular(u, c)
+        if me and not source and row.direction != "-":
+            source = [me[0]]
+            parts = _uniq([me[0]] + parts)
+            args.append(me)
+        implicit = self._implicit(u, parts, u.start, u.end, scoped=scoped)
+        if row.direction == "-" and self.pair and not implicit:
+            if not parts:
+                implicit = list(self.pair)
+            elif len(states := [k for k in parts if self.cls(k) == "Country"]) == 1 and states[0] in self.pair \
+                    and not any(self.cls(k) in ("Person", "City", "Place") for k in parts):
+                # a bilateral event naming one state of the pair: the other one takes part
+                implicit = [k for k in self.pair if k not in parts]
+        participants = _uniq(parts + implicit)
+        if not participants:
+            return None
+        if row.cls == "Consult" and c.mode in ("meet", "phone"):
+            self.talks.append((u.index, [k for k in participants if self.cls(k) == "Person"]))
+        if source and row.direction in ("subj>obj", "speech"):
+            self.agents.append((u.index, row.cls, list(source)))
+        about = self._about(u.start, u.end)
+        args.extend(self._about_args(u.start, u.end))
+        if place_m is not None:
+            args.append((place_m.key, place_m.start, place_m.end))
+        date = self._date_for(u, c.anchor, future=c.context == "planned")
+        return Event(
+            cls=row.cls, trigger=self.text[t_start:t_end], start=t_start, end=t_end,
+            evidence=self.text[u.start:u.end], sentence_start=u.start, sentence_end=u.end,
+            participants=tuple(participants), source=tuple(_uniq(source)),
+            target=tuple(k for k in _uniq(target) if k not in source),
+            mode=c.mode if row.cls == "Consult" else None,
+            date=date[0] if date else None, date_precision=date[1] if date else None,
+            place=place, about=tuple(about), context=c.context, implicit=tuple(implicit),
+            cameo=row.cameo, goldstein=row.goldstein, arguments=tuple(_uniq_args(args)),
+        ), scoped
+

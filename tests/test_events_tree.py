@@ -1,0 +1,97 @@
+"""Walks over the dependency tree (bilat.extract.events.tree), table-driven over hand-built trees."""
+from __future__ import annotations
+
+import pytest
+
+from bilat.extract.events.tree import (clause_root, clause_verb, dominates, head, nested, phrase,
+                                       subject)
+from events_trees import keys, tree
+
+# "Putin, who arrived in Astana, held talks with Tokayev and praised the cooperation ."
+SENT = tree("""
+Putin 5 nsubj PROPN
+, 0 punct PUNCT
+who 3 nsubj PRON
+arrived 0 relcl VERB
+in 3 prep ADP
+held 5 ROOT VERB hold
+talks 5 dobj NOUN talk
+with 6 prep ADP
+Tokayev 7 pobj PROPN
+and 5 cc CCONJ
+praised 5 conj VERB praise
+the 12 det DET
+cooperation 10 dobj NOUN
+. 5 punct PUNCT
+""")
+RELATIVES = frozenset({"who", "which"})
+
+
+@pytest.mark.parametrize("tok, want", [
+    (0, "Putin"),                 # the relative clause and the comma are not the subject's phrase
+    (6, "talks with Tokayev"),
+    # a verb's phrase: its subject, objects and conjuncts; the conjunction, the relative clause
+    # and the full stop left out
+    (5, "Putin held talks with Tokayev praised the cooperation"),
+])
+def test_phrase(tok, want):
+    assert " ".join(t.text for t in sorted(phrase(SENT[tok]), key=lambda t: t.i)) == want
+
+
+@pytest.mark.parametrize("toks, want", [((6, 7, 8), 6), ((11, 12), 12), ((0,), 0)])
+def test_head(toks, want):
+    assert head([SENT[i] for i in toks]).i == want
+
+
+@pytest.mark.parametrize("tok, verb, root", [
+    (8, 5, 5),    # "Tokayev" → "held", the main clause
+    (12, 10, 5),  # "cooperation" → its verb "praised"; a conjunct is in its first verb's clause
+    (4, 3, 3),    # "in" → "arrived", the root of a relative clause
+])
+def test_clause_verb_and_root(tok, verb, root):
+    assert clause_verb(SENT[tok]).i == verb
+    assert clause_root(SENT[tok]).i == root
+
+
+@pytest.mark.parametrize("verb, want", [
+    (5, 0),    # its own subject
+    (10, 0),   # a coordinated verb shares the first verb's subject
+    (3, 0),    # a relative pronoun's antecedent
+])
+def test_subject(verb, want):
+    assert subject(SENT[verb], keys(SENT), RELATIVES).i == want
+
+
+def test_no_subject():
+    doc = tree("""
+    Signed 0 ROOT VERB sign
+    an 2 det DET
+    agreement 0 dobj NOUN
+    """)
+    assert subject(doc[0], keys(doc), RELATIVES) is None
+
+
+@pytest.mark.parametrize("a, b, want", [(5, 8, True), (5, 6, True), (6, 5, False), (5, 12, True), (3, 4, True)])
+def test_dominates(a, b, want):
+    assert dominates(SENT[a], SENT[b]) is want
+
+
+def test_nested():
+    # "These remarks are the result of propaganda": "propaganda" hangs on "result", not on "are"
+    doc = tree("""
+    remarks 1 nsubj NOUN remark
+    are 1 ROOT AUX be
+    the 3 det DET
+    result 1 attr NOUN
+    of 3 prep ADP
+    propaganda 4 pobj NOUN
+    """)
+    assert nested(doc[5], doc[1]) is True
+    # "expressed words of gratitude": the verb's own object does not nest
+    doc = tree("""
+    expressed 0 ROOT VERB express
+    words 0 dobj NOUN word
+    of 1 prep ADP
+    gratitude 2 pobj NOUN
+    """)
+    assert nested(doc[3], doc[0]) is False
