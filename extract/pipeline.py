@@ -18,6 +18,7 @@ from typing import Sequence
 from bilat.extract import nlp
 from bilat.extract.dates import dateline
 from bilat.extract.events import extract_events
+from bilat.extract.events.merge import one_node_each
 from bilat.extract.link import Linker
 from bilat.extract.positions import extract_positions
 from bilat.extract.records import Document, Entity, Event, Extraction, KBEntry, Position
@@ -166,28 +167,6 @@ def join(doc: Document, parts: list[tuple[int, Extraction, int]]) -> Extraction:
         entities[key] = dataclasses.replace(
             entities[key], labels=tuple(min(c)[1] for _, c in sorted(by_lang.items())))
     return Extraction(document=doc, entities=tuple(entities[k] for k in sorted(entities)),
-                      positions=tuple(positions.values()), events=tuple(_one_node_each(events)),
+                      positions=tuple(positions.values()), events=tuple(one_node_each(events)),
                       unresolved_dates=unresolved)
 
-
-def _one_node_each(events: list[Event]) -> list[Event]:
-    """Dated events of two windows that the graph stores as one node (same class, date,
-    context and actors) are one event: the first report stays, with the projects and
-    arguments the others add."""
-    out: list[Event] = []
-    seen: dict[tuple, int] = {}
-    for e in events:
-        if e.cls == "Statement" or not e.date:
-            out.append(e)
-            continue
-        key = (e.cls, e.date, e.context or "",
-               tuple(sorted(set(e.participants) | set(e.implicit) | set(e.source) | set(e.target))))
-        if key not in seen:
-            seen[key] = len(out)
-            out.append(e)
-            continue
-        first = out[seen[key]]
-        out[seen[key]] = dataclasses.replace(
-            first, about=tuple(dict.fromkeys(first.about + e.about)),
-            arguments=tuple(sorted(set(first.arguments + e.arguments), key=lambda a: (a[1], a[2], a[0]))))
-    return out
