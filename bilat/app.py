@@ -69,31 +69,44 @@ def extractor():
 
 
 def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | None = None,
-           progress: bool = False, documents: Iterable | None = None) -> IngestSummary:
+           progress: bool = False, documents: Iterable | None = None,
+           max_bytes: int | None = None) -> IngestSummary:
     """Read ``paths`` (or the given ``documents``), extract, and write each document into
     ``store`` in its own transaction. Problems are reported through ``on_problem`` and the
-    other documents still go in."""
-    from bilat.extract.ingest import Problem, read_paths
+    other documents still go in. Documents are read one at a time (memory does not grow with
+    the input); one of more than ``max_bytes`` bytes of text (default
+    ``$BILAT_MAX_SIZE`` or 16 MiB; 0: no limit) is refused.
+
+    What an earlier, interrupted ingest left is repaired on the way: documents stored
+    incompletely are extracted again when they are in the input (and reported when they are
+    not), leftovers of their writing removed, and stale dyads refreshed."""
+    from bilat.extract.ingest import Notice, Problem, max_document_bytes, read_paths
     from bilat.extract.language import resolve_language
     from bilat.graph.store import ensure_ontology
-    from bilat.graph.write import is_unchanged, write_extraction
+    from bilat.graph.write import incomplete_documents, is_unchanged, write_extraction
 
     t0 = time.perf_counter()
     summary = IngestSummary()
     report = on_problem or (lambda msg: print(msg, file=sys.stderr))
+    limit = max_document_bytes() if max_bytes is None else max_bytes
     ensure_ontology(store)
-    items = list(documents) if documents is not None else list(read_paths(paths))
+    broken = set(incomplete_documents(store))
+    items = iter(documents) if documents is not None else read_paths(paths, max_bytes=limit)
     bar = None
     if progress:
         from tqdm import tqdm
 
-        bar = tqdm(total=len(items), unit="doc", file=sys.stderr, leave=False)
+        bar = tqdm(unit="doc", file=sys.stderr, leave=False)
     ex = None
     version = pipeline_version()
     try:
         for item in items:
             if bar is not None:
                 bar.update(1)
+            if isinstance(item, Notice):
+                summary.problems.append(str(item))
+                report(str(item))
+                continue
             if isinstance(item, Problem):
                 summary.skipped += 1
                 summary.problems.append(str(item))
@@ -105,6 +118,15 @@ def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | N
                 summary.problems.append(str(doc))
                 report(str(doc))
                 continue
+            if limit and len(doc.text) > limit // 4 and len(doc.text.encode("utf-8", "replace")) > limit:
+                from bilat.extract.ingest import _too_large
+
+                msg = str(Problem(doc.path or doc.id, doc.line,
+                                  _too_large(len(doc.text.encode("utf-8", "replace")), limit)))
+                summary.skipped += 1
+                summary.problems.append(msg)
+                report(msg)
+                continue
             try:  # one bad document must not stop the rest; each write is its own transaction
                 if is_unchanged(store, doc, version):
                     summary.unchanged += 1
@@ -114,6 +136,7 @@ def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | N
                 extraction = ex(doc)
                 summary.triples += write_extraction(store, extraction, ex.kb, publisher=ex.publisher(doc),
                                                     version=version)
+                broken.discard(doc.id)
             except Exception as e:  # noqa: BLE001
                 where = doc.path or doc.id
                 if doc.line:
@@ -132,12 +155,25 @@ def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | N
     finally:
         if bar is not None:
             bar.close()
-        if summary.documents:  # even when interrupted: the dyads follow what was written
-            from bilat.graph.dyads import refresh_dyads
-
-            refresh_dyads(store)
+        _repair(store, broken, summary, report)
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def _repair(store, broken: set[str], summary: IngestSummary, report) -> None:
+    """After the documents (even when interrupted): remove what interrupted writes left, tell
+    the documents still stored incompletely, and make the dyads follow what is stored."""
+    from bilat.graph.dyads import dyads_current, refresh_dyads
+    from bilat.graph.write import incomplete_documents, repair
+
+    if broken or summary.failed:
+        repair(store)
+        for doc_id in incomplete_documents(store):
+            msg = f"{doc_id}: stored incompletely (an ingest was interrupted): ingest it again"
+            summary.problems.append(msg)
+            report(msg)
+    if summary.documents or not dyads_current(store):
+        refresh_dyads(store)
 
 
 @dataclass

@@ -38,6 +38,22 @@ def _positive(text: str) -> float:
     return x
 
 
+def _size(text: str) -> int:
+    from bilat.extract.ingest import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def _workers(text: str) -> int:
+    n = int(text)
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a number of workers (1 or more)")
+    return n
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="bilat", description="Bilateral-relations knowledge graph: news → RDF → SPARQL → GraphML.")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -51,6 +67,9 @@ def _parser() -> argparse.ArgumentParser:
 
     sp = with_store(sub.add_parser("ingest", help="read files or folders, extract, add to the store"))
     sp.add_argument("paths", nargs="+", metavar="PATH")
+    sp.add_argument("--max-size", type=_size, metavar="SIZE",
+                    help="refuse a document larger than SIZE (e.g. 16M, 500K; 0: no limit; "
+                         "default $BILAT_MAX_SIZE or 16M)")
 
     sp = with_store(sub.add_parser("query", help="run a SPARQL query"))
     sp.add_argument("sparql", nargs="?", metavar="SPARQL")
@@ -65,6 +84,11 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("--host", default="127.0.0.1")
     sp.add_argument("--port", type=_port, default=7878)
     sp.add_argument("--timeout", type=_positive, default=30.0, help="query time limit in seconds")
+    sp.add_argument("--workers", type=_workers, default=None,
+                    help="queries run at once, each in its own process (default: the number of cores)")
+    sp.add_argument("--cors", metavar="ORIGIN", default=None,
+                    help="let web pages from ORIGIN (e.g. https://example.org, or *) read "
+                         "answers in a browser (default: no cross-origin access)")
 
     with_store(sub.add_parser("validate", help="SHACL validation against ontology/shapes.ttl"))
     with_store(sub.add_parser("stats", help="counts of documents, entities, events, triples"))
@@ -112,9 +136,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _open(args, *, create: bool = False):
+    """The store: read-write for the writer (``create``), read-only for every reader."""
     from bilat.graph.store import open_store
 
-    return open_store(args.store, create=create)
+    return open_store(args.store, create=create, read_only=not create)
 
 
 def _run(args) -> int:
@@ -126,7 +151,8 @@ def _run(args) -> int:
         if len(missing) == len(args.paths):  # nothing to read: do not create an empty store
             raise UsageError(f"{missing[0]}: no such file or folder")
         with _open(args, create=True) as store:
-            summary = app.ingest(args.paths, store=store, progress=sys.stderr.isatty())
+            summary = app.ingest(args.paths, store=store, progress=sys.stderr.isatty(),
+                                 max_bytes=args.max_size)
         print(summary.line())
         # 2: some input could not be read (the rest went in); 1: extraction or a write failed
         return 2 if summary.skipped else 1 if summary.failed else 0
@@ -166,7 +192,8 @@ def _run(args) -> int:
 
         from bilat.graph.store import default_location
 
-        serve(store=args.store or default_location(), host=args.host, port=args.port, timeout=args.timeout)
+        serve(store=args.store or default_location(), host=args.host, port=args.port, timeout=args.timeout,
+              workers=args.workers, cors=args.cors)
         return 0
     if cmd == "validate":
         with _open(args) as store:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 from decimal import Decimal
+from typing import Iterator
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
@@ -18,15 +19,18 @@ from bilat.ontology.namespace import BL, WD
 _DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
 
 
-def _mention(g: Graph, doc_id: str, start: int, end: int, anchor: str, refers_to: URIRef) -> None:
+Triple = tuple  # (subject, predicate, object) rdflib terms
+
+
+def _mention(doc_id: str, start: int, end: int, anchor: str, refers_to: URIRef) -> Iterator[Triple]:
     """A span of the document's text naming ``refers_to``."""
     mn = iris.mention(doc_id, start, end)
-    g.add((mn, RDF.type, BL.Mention))
-    g.add((mn, BL.refersTo, refers_to))
-    g.add((mn, BL.extractedFrom, iris.document(doc_id)))
-    g.add((mn, BL.startOffset, Literal(start)))
-    g.add((mn, BL.endOffset, Literal(end)))
-    g.add((mn, BL.anchor, Literal(anchor)))
+    yield mn, RDF.type, BL.Mention
+    yield mn, BL.refersTo, refers_to
+    yield mn, BL.extractedFrom, iris.document(doc_id)
+    yield mn, BL.startOffset, Literal(start)
+    yield mn, BL.endOffset, Literal(end)
+    yield mn, BL.anchor, Literal(anchor)
 
 
 def content_hash(text: str) -> str:
@@ -56,59 +60,75 @@ def document_graphs(ex: Extraction, *, publisher: str | None = None, version: st
     several documents may say identically of one node — posts (holder, title, organization)
     and events reported by several documents (class, date, participants). The store keeps the
     facts once, while each document's graph keeps its provenance (``bl:extractedFrom``,
-    ``bl:evidence``, offsets)."""
+    ``bl:evidence``, offsets). :func:`document_triples` gives the same triples as a stream."""
+    g, facts = Graph(), Graph()
+    for shared, triple in document_triples(ex, publisher=publisher):
+        (facts if shared else g).add(triple)
+    g.add(hash_triple(ex.document, version))
+    return g, facts
+
+
+def hash_triple(d, version: str = "") -> Triple:
+    """The document's content hash: the last triple written, so that a document whose
+    writing was interrupted is known by its missing hash (and extracted again)."""
+    return iris.document(d.id), BL.contentHash, Literal(document_hash(d, version))
+
+
+def document_triples(ex: Extraction, *, publisher: str | None = None
+                     ) -> Iterator[tuple[bool, Triple]]:
+    """The triples of :func:`document_graphs` but the content hash, one at a time, as
+    (shared fact?, triple): the Document node and what names the entities and posts and
+    events it reports come first, the mentions and the rest after (a document of any size
+    is written in bounded memory)."""
     d = ex.document
-    g = Graph()
     doc = iris.document(d.id)
     lang = d.lang or "en"
-    g.add((doc, RDF.type, BL.Document))
-    g.add((doc, DCTERMS.identifier, Literal(d.id)))
-    g.add((doc, BL.contentHash, Literal(document_hash(d, version))))
-    g.add((doc, DCTERMS.language, Literal(lang)))
+    yield False, (doc, RDF.type, BL.Document)
+    yield False, (doc, DCTERMS.identifier, Literal(d.id))
+    yield False, (doc, DCTERMS.language, Literal(lang))
     if d.title:
-        g.add((doc, DCTERMS.title, _lit(d.title, lang)))
+        yield False, (doc, DCTERMS.title, _lit(d.title, lang))
     if d.date and date_literal(d.date) is not None:
-        g.add((doc, DCTERMS.date, date_literal(d.date)))
+        yield False, (doc, DCTERMS.date, date_literal(d.date))
     if d.url:
-        g.add((doc, DCTERMS.source, Literal(d.url, datatype=XSD.anyURI)))
+        yield False, (doc, DCTERMS.source, Literal(d.url, datatype=XSD.anyURI))
     if publisher:
-        g.add((doc, BL.publisher, iris.entity(publisher)))
+        yield False, (doc, BL.publisher, iris.entity(publisher))
 
     for e in ex.entities:
         node = iris.entity(e.key)
-        g.add((node, BL.mentionedIn, doc))
+        yield False, (node, BL.mentionedIn, doc)
         for lg, text in e.alt_labels:
-            g.add((node, SKOS.altLabel, _lit(text, lg)))
+            yield False, (node, SKOS.altLabel, _lit(text, lg))
         if not e.in_kb:
             for lg, text in e.labels:
-                g.add((node, BL.proposedLabel, _lit(text, lg)))
+                yield False, (node, BL.proposedLabel, _lit(text, lg))
         for m in e.mentions:
-            _mention(g, d.id, m.start, m.end, m.text, node)
+            for t in _mention(d.id, m.start, m.end, m.text, node):
+                yield False, t
 
-    facts = Graph()
     for p in ex.positions:
         if p.org is None:
             continue  # a post belongs to a country or body; without one it says too little
         pos = iris.position(p.person, p.title_en, p.org)
-        facts.add((iris.entity(p.person), BL.holdsPosition, pos))
-        facts.add((pos, RDF.type, BL.Position))
-        facts.add((pos, BL.title, Literal(p.title_en, lang="en")))
-        facts.add((pos, BL.ofOrganization, iris.entity(p.org)))
-        g.add((pos, BL.extractedFrom, doc))
+        yield True, (iris.entity(p.person), BL.holdsPosition, pos)
+        yield True, (pos, RDF.type, BL.Position)
+        yield True, (pos, BL.title, Literal(p.title_en, lang="en"))
+        yield True, (pos, BL.ofOrganization, iris.entity(p.org))
+        yield False, (pos, BL.extractedFrom, doc)
         if p.title_src and p.lang != "en":  # the source-language title belongs to this report
-            g.add((pos, BL.title, Literal(p.title_src, lang=p.lang)))
-        g.add((pos, BL.evidence, _lit(p.evidence, p.lang)))
+            yield False, (pos, BL.title, Literal(p.title_src, lang=p.lang))
+        yield False, (pos, BL.evidence, _lit(p.evidence, p.lang))
         if p.date and date_literal(p.date) is not None:
-            g.add((pos, BL.date, date_literal(p.date)))
+            yield False, (pos, BL.date, date_literal(p.date))
         if p.status:
-            g.add((pos, BL.status, Literal(p.status)))
+            yield False, (pos, BL.status, Literal(p.status))
         if p.conflict:
-            g.add((pos, BL.conflict, Literal(p.conflict)))
+            yield False, (pos, BL.conflict, Literal(p.conflict))
 
     for ev in ex.events:
         # what identifies an event reported by several documents is stated once, in the facts
-        _event(g, facts if is_merged(ev) else g, ev, d.id, doc, lang)
-    return g, facts
+        yield from _event(is_merged(ev), ev, d.id, doc, lang)
 
 
 def is_merged(ev: Event) -> bool:
@@ -123,50 +143,52 @@ def event_iri(ev: Event, doc_id: str) -> URIRef:
     return iris.event(ev.cls, doc_id, ev.start, ev.end)
 
 
-def _event(g: Graph, shared: Graph, ev: Event, doc_id: str, doc: URIRef, lang: str) -> None:
-    """Provenance of the report into ``g``; what identifies the event into ``shared``."""
+def _event(merged: bool, ev: Event, doc_id: str, doc: URIRef, lang: str) -> Iterator[tuple[bool, Triple]]:
+    """Provenance of the report into the document's graph; what identifies the event into the
+    shared facts when ``merged`` (else into the document's graph too)."""
     node = event_iri(ev, doc_id)
-    shared.add((node, RDF.type, BL[ev.cls]))
+    yield False, (node, BL.extractedFrom, doc)  # first: what the document reports
+    yield merged, (node, RDF.type, BL[ev.cls])
     for key in ev.participants:
-        shared.add((node, BL.participant, iris.entity(key)))
+        yield merged, (node, BL.participant, iris.entity(key))
     if ev.date and date_literal(ev.date) is not None:
-        shared.add((node, BL.date, date_literal(ev.date)))
+        yield merged, (node, BL.date, date_literal(ev.date))
         if ev.date_precision:
-            shared.add((node, BL.datePrecision, Literal(ev.date_precision)))
+            yield merged, (node, BL.datePrecision, Literal(ev.date_precision))
     if ev.context:
-        shared.add((node, BL.context, Literal(ev.context)))
-    g.add((node, BL.extractedFrom, doc))
-    g.add((node, BL.evidence, _lit(ev.evidence, lang)))
-    g.add((node, BL.trigger, Literal(ev.trigger)))
+        yield merged, (node, BL.context, Literal(ev.context))
+    yield False, (node, BL.evidence, _lit(ev.evidence, lang))
+    yield False, (node, BL.trigger, Literal(ev.trigger))
     # the trigger is a mention of the event in this document (a merged event has several)
-    _mention(g, doc_id, ev.start, ev.end, ev.trigger, node)
+    for t in _mention(doc_id, ev.start, ev.end, ev.trigger, node):
+        yield False, t
     for key in ev.implicit:
-        g.add((node, BL.implicitParticipant, iris.entity(key)))
+        yield False, (node, BL.implicitParticipant, iris.entity(key))
         if key not in ev.participants:
-            g.add((node, BL.participant, iris.entity(key)))
+            yield False, (node, BL.participant, iris.entity(key))
     for prop, keys in ((BL.source, ev.source), (BL.target, ev.target), (BL.speaker, ev.speaker),
                        (BL.about, ev.about)):
         for key in keys:
-            g.add((node, prop, iris.entity(key)))
+            yield False, (node, prop, iris.entity(key))
             if prop != BL.about and key not in ev.participants:
-                g.add((node, BL.participant, iris.entity(key)))
+                yield False, (node, BL.participant, iris.entity(key))
     if ev.quote:
-        g.add((node, BL.quote, _lit(ev.quote, lang)))
+        yield False, (node, BL.quote, _lit(ev.quote, lang))
     if ev.mode:
-        g.add((node, BL.mode, Literal(ev.mode)))
+        yield False, (node, BL.mode, Literal(ev.mode))
     if ev.place:
-        g.add((node, BL.place, iris.entity(ev.place)))
+        yield False, (node, BL.place, iris.entity(ev.place))
     if ev.cameo:
-        g.add((node, BL.cameoCode, Literal(ev.cameo)))
+        yield False, (node, BL.cameoCode, Literal(ev.cameo))
     if ev.goldstein is not None:
-        g.add((node, BL.goldstein, Literal(Decimal(str(ev.goldstein)))))
+        yield False, (node, BL.goldstein, Literal(Decimal(str(ev.goldstein))))
     for key, start, end in ev.arguments:
         arg = iris.argument(node, key, start, end)
-        g.add((node, BL.argument, arg))
-        g.add((arg, RDF.type, BL.Argument))
-        g.add((arg, BL.argumentEntity, iris.entity(key)))
-        g.add((arg, BL.startOffset, Literal(start)))
-        g.add((arg, BL.endOffset, Literal(end)))
+        yield False, (node, BL.argument, arg)
+        yield False, (arg, RDF.type, BL.Argument)
+        yield False, (arg, BL.argumentEntity, iris.entity(key))
+        yield False, (arg, BL.startOffset, Literal(start))
+        yield False, (arg, BL.endOffset, Literal(end))
 
 
 def entity_description(e: Entity | KBEntry, labels: dict[str, str] | None = None) -> Graph:

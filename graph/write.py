@@ -1,20 +1,40 @@
-"""Writing one document into the store, atomically and idempotently.
+"""Writing one document into the store, idempotently, and repairing what an interrupted
+write left.
 
 The document's named graph is replaced, and the shared descriptions of every entity it
 mentions now or mentioned before are recomputed, in one SPARQL Update request (one
 transaction). An entity no other document mentions any more loses its description.
+
+A document of more than :func:`chunk_triples` triples (a very long text) is written in several
+requests of that many triples, so that memory stays bounded: the first replaces the old
+version and holds the Document node, the last adds the content hash. Readers may see such a
+document half written; a writer killed in between leaves a Document without its hash, which
+the next ingest reports (:func:`incomplete_documents`), extracts again when it is in the input,
+and whose leftovers :func:`repair` removes.
 """
 from __future__ import annotations
 
+import os
 from collections import Counter, defaultdict
+from itertools import islice
 
 from rdflib import Graph, Literal
 
 from bilat.extract.records import Extraction, KBEntry
 from bilat.graph import iris
 from bilat.graph.store import Store, graph_ntriples, replace_graph_update
-from bilat.graph.triples import document_graphs, document_hash, entity_description
+from bilat.graph.triples import document_hash, document_triples, entity_description, hash_triple
 from bilat.ontology.namespace import BL
+
+CHUNK_TRIPLES = 50_000
+
+
+def chunk_triples() -> int:
+    """Triples per write request: ``$BILAT_WRITE_CHUNK`` or :data:`CHUNK_TRIPLES`."""
+    try:
+        return max(1, int(os.environ.get("BILAT_WRITE_CHUNK") or CHUNK_TRIPLES))
+    except ValueError:
+        return CHUNK_TRIPLES
 
 
 _SHARED_PREFIXES = (str(iris.ID) + "position/", str(iris.ID) + "event/")
@@ -37,12 +57,24 @@ def _values(nodes) -> str:
     return " ".join(n.n3() for n in sorted(nodes))
 
 
+def _chunk(stream, size: int) -> tuple[Graph, Graph, bool]:
+    """The next ``size`` triples of a :func:`document_triples` stream as (document's graph,
+    shared facts, whether the stream is done)."""
+    doc_g, facts = Graph(), Graph()
+    n = 0
+    for shared, triple in islice(stream, size):
+        (facts if shared else doc_g).add(triple)
+        n += 1
+    return doc_g, facts, n < size
+
+
 def write_extraction(store: Store, ex: Extraction, kb: dict[str, KBEntry], *,
-                     publisher: str | None = None, version: str = "") -> int:
+                     publisher: str | None = None, version: str = "", chunk: int | None = None) -> int:
     """Replace the document's facts with ``ex``; returns the number of triples written."""
     doc_id = ex.document.id
     g_iri = iris.doc_graph(doc_id)
-    doc_g, facts = document_graphs(ex, publisher=publisher, version=version)
+    stream = document_triples(ex, publisher=publisher)
+    doc_g, facts, done = _chunk(stream, chunk or chunk_triples())
 
     # what the stored version of this document reported: entities, and posts/events it shared
     old_nodes, old_reported = set(), set()
@@ -102,16 +134,24 @@ def write_extraction(store: Store, ex: Extraction, kb: dict[str, KBEntry], *,
             descriptions += entity_description(Entity(key, cls), labels=_choose_labels(proposed[node]))
 
     ent = iris.ENTITIES_GRAPH.n3()
+    fct = iris.FACTS_GRAPH.n3()
+    if done:
+        doc_g.add(hash_triple(ex.document, version))
+    written = len(doc_g) + len(facts)
     parts = [replace_graph_update(g_iri, doc_g)]
     if affected:
         parts.append(f"DELETE {{ GRAPH {ent} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {_values(affected)} }} GRAPH {ent} {{ ?s ?p ?o }} }}")
     body = graph_ntriples(descriptions)
     if body:
         parts.append(f"INSERT DATA {{ GRAPH {ent} {{\n{body}\n}} }}")
-    body = graph_ntriples(facts)
-    fct = iris.FACTS_GRAPH.n3()
-    if body:
-        parts.append(f"INSERT DATA {{ GRAPH {fct} {{\n{body}\n}} }}")
+    parts += _insert(fct, facts)
+    while not done:  # a long document: the rest in requests of bounded size
+        store.update(" ;\n".join(parts))
+        doc_g, facts, done = _chunk(stream, chunk or chunk_triples())
+        if done:
+            doc_g.add(hash_triple(ex.document, version))
+        written += len(doc_g) + len(facts)
+        parts = _insert(g_iri.n3(), doc_g) + _insert(fct, facts)
     if old_reported:
         # posts and events no document reports any more leave the shared facts
         gone = f"""VALUES ?n {{ {_values(old_reported)} }}
@@ -119,7 +159,34 @@ def write_extraction(store: Store, ex: Extraction, kb: dict[str, KBEntry], *,
         parts.append(f"DELETE {{ GRAPH {fct} {{ ?n ?p ?o }} }} WHERE {{ GRAPH {fct} {{ ?n ?p ?o }} {gone} }}")
         parts.append(f"DELETE {{ GRAPH {fct} {{ ?s ?p ?n }} }} WHERE {{ GRAPH {fct} {{ ?s ?p ?n }} {gone} }}")
     store.update(" ;\n".join(parts))
-    return len(doc_g) + len(facts)
+    return written
+
+
+def _insert(graph: str, g: Graph) -> list[str]:
+    body = graph_ntriples(g)
+    return [f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"] if body else []
+
+
+def incomplete_documents(store: Store) -> list[str]:
+    """Ids of the stored documents whose writing was interrupted (no content hash)."""
+    rows = store.select(f"""SELECT DISTINCT ?id WHERE {{ GRAPH ?g {{ ?d a {BL.Document.n3()} ;
+        <http://purl.org/dc/terms/identifier> ?id }}
+        FILTER NOT EXISTS {{ GRAPH ?g {{ ?d {BL.contentHash.n3()} ?h }} }} }} ORDER BY ?id""")
+    return [str(r["id"]) for r in rows]
+
+
+def repair(store: Store) -> None:
+    """Remove what interrupted writes may have left: descriptions of entities no document
+    mentions or publishes, and shared posts and events no document reports."""
+    ent, fct = iris.ENTITIES_GRAPH.n3(), iris.FACTS_GRAPH.n3()
+    unmentioned = f"""FILTER NOT EXISTS {{ GRAPH ?g {{ ?s {BL.mentionedIn.n3()} ?d }} }}
+        FILTER NOT EXISTS {{ GRAPH ?g2 {{ ?d2 {BL.publisher.n3()} ?s }} }}"""
+    shared = " || ".join(f'STRSTARTS(STR(?n), "{prefix}")' for prefix in _SHARED_PREFIXES)
+    unreported = f"""FILTER(isIRI(?n) && ({shared}))
+        FILTER NOT EXISTS {{ GRAPH ?g {{ ?n {BL.extractedFrom.n3()} ?d }} }}"""
+    store.update(f"""DELETE {{ GRAPH {ent} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {ent} {{ ?s ?p ?o }} {unmentioned} }} ;
+        DELETE {{ GRAPH {fct} {{ ?n ?p ?o }} }} WHERE {{ GRAPH {fct} {{ ?n ?p ?o }} {unreported} }} ;
+        DELETE {{ GRAPH {fct} {{ ?s ?p ?n }} }} WHERE {{ GRAPH {fct} {{ ?s ?p ?n }} {unreported} }}""")
 
 
 def _choose_labels(counts: Counter) -> dict[str, str]:
