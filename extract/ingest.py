@@ -201,6 +201,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None, notes: list[str] |
     if not data:
         raise DecodeError("empty file")
     notes = [] if notes is None else notes
+    told = len(notes)
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
@@ -212,7 +213,8 @@ def decode_bytes(data: bytes, *, declared: str | None = None, notes: list[str] |
             break
     else:
         text = _decode_unmarked(data, declared, notes)
-    if _looks_binary(text):
+    # (invalid UTF-8 bytes replaced and told are few by construction: not a sign of binary)
+    if _looks_binary(text, count_replacements=len(notes) == told):
         raise DecodeError("binary file")
     text = normalize_text(text)
     if not text.strip():
@@ -352,11 +354,12 @@ def _decode_8bit(data: bytes) -> str:
     raise DecodeError("cannot tell the text encoding (not UTF-8, UTF-16 or Windows-1251)")
 
 
-def _looks_binary(text: str) -> bool:
+def _looks_binary(text: str, count_replacements: bool = True) -> bool:
     sample = text[:_SAMPLE]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if (ch < " " and ch not in "\t\n\r\x0c\x0b") or ch == "\ufffd")
+    bad = sum(1 for ch in sample if (ch < " " and ch not in "\t\n\r\x0c\x0b")
+              or (ch == "\ufffd" and count_replacements))
     return bad > max(2, len(sample) * 0.01)
 
 
