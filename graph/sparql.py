@@ -438,6 +438,9 @@ def _run_local(store: ox.Store, query: str, kind: str, out: str,
                              prefixes=dict(prefixes) or None)
     except SyntaxError as exc:
         raise _syntax_error(str(exc)) from None
+    except (OSError, RuntimeError) as exc:  # the store's files (a writer compacted them away)
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise QueryError(f"query failed: {first}") from exc
     try:
         if kind in ("SELECT", "ASK"):
             if out == "table":

@@ -115,7 +115,9 @@ class LocalStore(Store):
                 self.ox = (pyoxigraph.Store.read_only(self.location) if self.read_only
                            else pyoxigraph.Store(self.location))
                 break
-            except OSError as e:
+            except (OSError, RuntimeError) as e:
+                # (a read-only open racing a writer may find a file compacted away or a store
+                # still being created: RocksDB says "Corruption" or "Column family not found")
                 first = str(e).splitlines()[0] if str(e) else type(e).__name__
                 if not self.read_only:
                     if "lock" in first.lower():
@@ -133,17 +135,18 @@ class LocalStore(Store):
 
     def _reading(self, run):
         """Run a read; a read-only view whose files a writer compacted away is opened again
-        once."""
+        (a few times)."""
         from bilat.graph.sparql import QueryError
 
-        try:
-            return run()
-        except (OSError, QueryError) as e:
-            failed = isinstance(e, OSError) or isinstance(e.__cause__, (OSError, RuntimeError))
-            if not (self.read_only and failed):
-                raise
-        self._open()
-        return run()
+        for attempt in range(OPEN_ATTEMPTS):
+            try:
+                return run()
+            except (OSError, RuntimeError, QueryError) as e:
+                failed = not isinstance(e, QueryError) or isinstance(e.__cause__, (OSError, RuntimeError))
+                if not (self.read_only and failed) or attempt + 1 == OPEN_ATTEMPTS:
+                    raise
+            time.sleep(0.05 * 2 ** attempt)
+            self._open()
 
     def select(self, query: str) -> list[dict]:
         return self._reading(lambda: super(LocalStore, self).select(query))
@@ -169,7 +172,7 @@ class LocalStore(Store):
         return self._rdflib
 
     def quad_count(self) -> int:
-        return len(self.ox)
+        return self._reading(lambda: len(self.ox))
 
     def close(self) -> None:
         if self.read_only:

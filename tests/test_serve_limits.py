@@ -51,7 +51,7 @@ def query_url(server, query: str) -> str:
 
 
 def test_a_slow_query_holds_one_worker_and_the_others_answer(store_dir):
-    srv = make_server(store=str(store_dir), port=0, timeout=8.0, workers=2)
+    srv = make_server(store=str(store_dir), port=0, timeout=4.0, workers=2)
     try:
         slow: list = []
         thread = threading.Thread(target=lambda: slow.append(request(query_url(srv, CROSS_JOIN))))
