@@ -705,10 +705,48 @@ def _decode_jsonl(data: bytes, path: str) -> tuple[list[tuple[int, str]], list[P
     return list(enumerate(text.split("\n"), 1)), []
 
 
+STREAM_JSONL_BYTES = 16 << 20  # a larger .jsonl file is read line by line (bounded memory)
+
+
+def _streamable(path: Path) -> bool:
+    """Whether a large .jsonl file can be read line by line: no byte order mark but UTF-8's, no
+    NUL in its head, and its lines (mostly) UTF-8. One pass, in bounded memory."""
+    with open(path, "rb") as f:
+        head = f.read(_SAMPLE)
+        if b"\x00" in head or any(head.startswith(b) for b, _, _ in _BOMS[1:]):
+            return False
+        f.seek(0)
+        bad = non_ascii = 0
+        for raw in f:
+            if not raw.isascii():
+                non_ascii += 1
+                try:
+                    raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    bad += 1
+    return bad == 0 or bad < non_ascii - bad
+
+
+def _jsonl_lines(path: Path, p: str) -> Iterator[tuple[int, str] | Problem]:
+    """The lines of a large UTF-8 .jsonl file, one at a time; a line that is not UTF-8 is a
+    Problem of its own."""
+    with open(path, "rb") as f:
+        for number, raw in enumerate(f, 1):
+            if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8):]
+            try:
+                yield number, normalize_text(raw.decode("utf-8"))
+            except UnicodeDecodeError as e:
+                yield Problem(p, number, f"invalid UTF-8 at column {e.start + 1}")
+
+
 def _read_jsonl_file(path: Path, limit: int | None = None) -> Iterator[Document | Problem]:
     p = str(path)
     try:
-        lines, problems = _decode_jsonl(_read_bytes(path), p)
+        if path.stat().st_size > STREAM_JSONL_BYTES and _streamable(path):
+            lines, problems = _jsonl_lines(path, p), []
+        else:
+            lines, problems = _decode_jsonl(_read_bytes(path), p)
     except OSError as e:
         yield Problem(p, None, _os_message(e))
         return
@@ -717,7 +755,12 @@ def _read_jsonl_file(path: Path, limit: int | None = None) -> Iterator[Document 
         return
     pending = sorted(problems, key=lambda pr: pr.line or 0)
     any_line = False
-    for number, line in lines:
+    for item in lines:
+        if isinstance(item, Problem):
+            any_line = True
+            yield item
+            continue
+        number, line = item
         while pending and (pending[0].line or 0) < number:
             yield pending.pop(0)
         if not line.strip():

@@ -551,3 +551,25 @@ def test_a_record_above_the_limit_is_a_problem_of_its_line(tmp_path):
     problem, doc = read_paths([path], max_bytes=1000)
     assert problem.line == 1 and problem.message.startswith("'text' is too large: 4,400 bytes")
     assert doc.id == "small"
+
+
+def test_a_large_jsonl_file_is_read_line_by_line(tmp_path, monkeypatch):
+    import bilat.extract.ingest as ingest
+
+    monkeypatch.setattr(ingest, "STREAM_JSONL_BYTES", 100)  # every file here is "large"
+    path = tmp_path / "feed.jsonl"
+    good = json.dumps({"id": "a", "text": RU_TEXT}, ensure_ascii=False).encode("utf-8")
+    bad = '{"id": "b", "text": "Лавров"}'.encode("cp1251")
+    path.write_bytes(codecs.BOM_UTF8 + good + b"\r\n" + bad + b"\n\n" + good.replace(b'"a"', b'"c"') + b"\n")
+    calls = []
+    real = ingest._read_bytes
+    monkeypatch.setattr(ingest, "_read_bytes", lambda p: calls.append(p) or real(p))
+    items = list(read_paths([path]))
+    assert calls == []  # never read whole
+    assert [type(x).__name__ for x in items] == ["Document", "Problem", "Document"]
+    assert items[0].text == RU_TEXT and items[0].line == 1
+    assert str(items[1]) == f"{path}:2: invalid UTF-8 at column 22"
+    assert items[2].id == "c" and items[2].line == 4
+    # a wholly 8-bit file is still read whole, as one text
+    path.write_bytes((json.dumps({"id": "d", "text": RU_TEXT}, ensure_ascii=False) + "\n").encode("cp1251"))
+    assert [x.text for x in read_paths([path])] == [RU_TEXT]
