@@ -80,7 +80,8 @@ def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | N
     What an earlier, interrupted ingest left is repaired on the way: documents stored
     incompletely are extracted again when they are in the input (and reported when they are
     not), leftovers of their writing removed, and stale dyads refreshed."""
-    from bilat.extract.ingest import Notice, Problem, max_document_bytes, read_paths
+    from bilat.extract.ingest import (Notice, Problem, max_document_bytes, normalize_id, normalize_text,
+                                      read_paths)
     from bilat.extract.language import resolve_language
     from bilat.graph.store import ensure_ontology
     from bilat.graph.write import incomplete_documents, is_unchanged, write_extraction
@@ -112,6 +113,24 @@ def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | N
                 summary.problems.append(str(item))
                 report(str(item))
                 continue
+            if normalize_id(item.id) != item.id:  # a document given in code, not read by read_paths
+                import dataclasses
+
+                safe = normalize_id(item.id)
+                if not safe:
+                    msg = str(Problem(item.path or item.id, item.line, f"id {item.id!r} is empty once "
+                                      "its '.' and '..' segments are resolved"))
+                    summary.skipped += 1
+                    summary.problems.append(msg)
+                    report(msg)
+                    continue
+                report(str(Notice(item.path or item.id, item.line,
+                                  f"id {item.id!r} is written {safe!r} (safe IRI segments)")))
+                item = dataclasses.replace(item, id=safe)
+            if normalize_text(item.text) != item.text:  # (read_paths normalizes what it reads)
+                import dataclasses
+
+                item = dataclasses.replace(item, text=normalize_text(item.text))
             doc = resolve_language(item)
             if isinstance(doc, Problem):
                 summary.skipped += 1

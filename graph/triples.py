@@ -13,6 +13,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from bilat.extract.records import Entity, Event, Extraction, KBEntry
+from bilat.extract.text import strip_invisible
 from bilat.graph import iris
 from bilat.ontology.namespace import BL, WD
 
@@ -48,6 +49,15 @@ def date_literal(value: str) -> Literal | None:
     """"2021-11-09" → xsd:date, "2021-11" → xsd:gYearMonth, "2021" → xsd:gYear."""
     dt = _DATE_TYPES.get(len(value or ""))
     return Literal(value, datatype=dt) if dt else None
+
+
+def _names(pairs):
+    """(language, name) pairs without invisible characters (bidirectional controls, zero-width
+    spaces) and without the names that were nothing else."""
+    for lg, text in pairs:
+        text = strip_invisible(text).strip()
+        if text:
+            yield lg, text
 
 
 def _lit(text: str, lang: str | None) -> Literal:
@@ -98,10 +108,10 @@ def document_triples(ex: Extraction, *, publisher: str | None = None
     for e in ex.entities:
         node = iris.entity(e.key)
         yield False, (node, BL.mentionedIn, doc)
-        for lg, text in e.alt_labels:
+        for lg, text in _names(e.alt_labels):
             yield False, (node, SKOS.altLabel, _lit(text, lg))
         if not e.in_kb:
-            for lg, text in e.labels:
+            for lg, text in _names(e.labels):
                 yield False, (node, BL.proposedLabel, _lit(text, lg))
         for m in e.mentions:
             for t in _mention(d.id, m.start, m.end, m.text, node):
@@ -198,14 +208,15 @@ def entity_description(e: Entity | KBEntry, labels: dict[str, str] | None = None
     node = iris.entity(e.key)
     g.add((node, RDF.type, BL[e.cls]))
     chosen = dict(labels) if labels is not None else dict(e.labels)
-    for lg, text in sorted(chosen.items()):
+    for lg, text in sorted(_names(chosen.items())):
         g.add((node, RDFS.label, Literal(text, lang=lg)))
     if e.wikidata:
         g.add((node, OWL.sameAs, WD[e.wikidata]))
     if isinstance(e, KBEntry):
         for a in e.aliases:
             if a.kind in ("alt", "abbr", "former"):
-                g.add((node, SKOS.altLabel, Literal(a.text, lang=a.lang)))
+                for lg, text in _names([(a.lang, a.text)]):
+                    g.add((node, SKOS.altLabel, Literal(text, lang=lg)))
         if e.country:
             g.add((node, BL.country, iris.entity(e.country)))
     return g

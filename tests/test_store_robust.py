@@ -324,3 +324,39 @@ test "$(df --output=avail {disk} | tail -1)" -eq 0
     assert proc.returncode == 0, proc.stderr
     assert "documents  8" in (out / "stats.txt").read_text()
     assert (out / "export.ttl").stat().st_size > 1000
+
+
+def test_documents_given_in_code_get_safe_ids_and_clean_labels(extractor, tmp_path, monkeypatch):
+    import unicodedata
+
+    monkeypatch.setattr(app, "_EXTRACTOR", extractor)
+    text = ("Russian Foreign Minister Sergey Lav\u200brov met Mukhtar Tleu\u00adberdi and "
+            "Ivan \u202ePetrovsky\u202c in Astana on Tuesday.")
+    told: list[str] = []
+    st = open_store(str(tmp_path / "store"), create=True)
+    summary = app.ingest([], store=st, documents=[Document(id="../../evil/./doc", text=text, lang="en",
+                                                           date="2022-10-14")], on_problem=told.append)
+    assert summary.documents == 1
+    assert told == ["../../evil/./doc: warning: id '../../evil/./doc' is written 'evil/doc' (safe IRI segments)"]
+    docs = st.select("SELECT ?d WHERE { ?d a bl:Document }")
+    assert [str(r["d"]) for r in docs] == ["https://w3id.org/bilat/doc/evil/doc"]
+    names = st.select("""SELECT ?l WHERE { VALUES ?p { rdfs:label skos:altLabel bl:proposedLabel }
+                         ?e ?p ?l ; bl:mentionedIn ?d }""")
+    assert len(names) > 5
+    assert not [str(r["l"]) for r in names if any(unicodedata.category(c) == "Cf" for c in str(r["l"]))]
+    # the text was cleaned before extraction: the names are whole
+    keys = {iris.key_of(str(r["e"])) for r in st.select("SELECT DISTINCT ?e WHERE { ?e bl:mentionedIn ?d }")}
+    assert {"sergey-lavrov", "mukhtar-tleuberdi", "astana", "person/ivan-petrovski"} <= keys
+
+
+def test_knowledge_base_names_lose_invisible_characters():
+    import unicodedata
+
+    from bilat.extract.records import Alias, KBEntry
+    from bilat.graph.triples import entity_description
+
+    entry = KBEntry("x", "Person", labels=(("en", "Ivan\u200b Petrov"), ("ru", "\u202e")),
+                    aliases=(Alias("I.\u00adPetrov", "en", "alt"),))
+    names = sorted(str(o) for _, p, o in entity_description(entry) if "label" in str(p).lower())
+    assert names == ["I.Petrov", "Ivan Petrov"]
+    assert not any(unicodedata.category(c) == "Cf" for n in names for c in n)
