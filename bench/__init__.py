@@ -15,5 +15,7 @@ Modules:
 * ``memory``  — child process measuring peak RSS of the pipeline or of bare NER;
 * ``sparql``  — a synthetic ≥ 1M-triple graph in the bilat vocabulary (``names.tsv``), loaded into
   Oxigraph (bulk load) and rdflib, and the same queries timed on both;
+* ``scaling`` — one long document of 100 KB, 1 MB and 10 MB per language, time and peak memory
+  per MB (linear cost, bounded memory);
 * ``report``  — the text tables and the JSON file; ``runner`` — the command line.
 """

@@ -164,6 +164,10 @@ def render(report: dict) -> str:
             lines.append(f"  * ran once: a run took more than {sp['slow_s']:.0f} s ({', '.join(notes)})")
         for q in sp["queries"]:
             lines.append(f"  {q['name']}: {q['description']}")
+    if report.get("scaling"):
+        from bench.scaling import render as render_scaling
+
+        lines += render_scaling(report["scaling"])
     lines += ["", f"Total {report.get('seconds', 0):.0f} s; JSON in {report.get('json', 'out/bench.json')}"]
     return "\n".join(lines)
 

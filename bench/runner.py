@@ -16,19 +16,21 @@ DEFAULT_OUT = ROOT / "out" / "bench.json"
 # budget: seconds of ingest batches per language, after which no new batch starts (at least 3
 # run), so that a slower pipeline cannot push `make bench` far beyond ~15 minutes
 # jobs: documents per language ingested with 1 and 2 extraction jobs; stream: documents read
-# lazily for the memory figures
+# lazily for the memory figures; scaling: sizes of one long document (size-scaling benchmark)
 FULL = {"chars": 1_000_000, "batches": 5, "triples": 1_000_000, "profile": 30, "budget": 300,
-        "jobs": 40, "stream": (10_000, 100_000)}
+        "jobs": 40, "stream": (10_000, 100_000), "scaling": (100_000, 1_000_000, 10_000_000)}
 QUICK = {"chars": 100_000, "batches": 3, "triples": 100_000, "profile": 10, "budget": 120,
-         "jobs": 12, "stream": (1_000, 10_000)}
+         "jobs": 12, "stream": (1_000, 10_000), "scaling": (20_000, 100_000, 500_000)}
 
 
 def benchmark(*, only: str | None = None, langs: tuple[str, ...] = ("en", "ru"), seed: int = 1,
               chars: int | None = 1_000_000, docs: int | None = None, batches: int = 5,
               triples: int = 1_000_000, memory: str = "subprocess", cache: bool = True,
               profile: int = 0, budget_s: float | None = None, mode: str = "full",
-              jobs_docs: int = 0, stream_sizes: tuple[int, ...] = (), log=lambda s: None) -> dict:
-    """Run the benchmarks; ``only`` is None, "ingest" or "sparql". The corpus has ``docs``
+              jobs_docs: int = 0, stream_sizes: tuple[int, ...] = (),
+              scaling: tuple[int, ...] = FULL["scaling"], scaling_langs: tuple[str, ...] | None = None,
+              log=lambda s: None) -> dict:
+    """Run the benchmarks; ``only`` is None, "ingest", "sparql" or "scaling". The corpus has ``docs``
     documents per language when given, else at least ``chars`` characters. ``profile``: how
     many documents of the first batch to ingest once more under cProfile, for the share of each
     stage (0: none)."""
@@ -43,7 +45,8 @@ def benchmark(*, only: str | None = None, langs: tuple[str, ...] = ("en", "ru"),
         "versions": util.versions(),
         "seed": seed,
         "args": {"only": only, "langs": list(langs), "chars": chars, "docs": docs, "batches": batches,
-                 "triples": triples, "memory": memory, "profile": profile, "budget_s": budget_s},
+                 "triples": triples, "memory": memory, "profile": profile, "budget_s": budget_s,
+                 "scaling": list(scaling)},
     }
     if only in (None, "ingest"):
         from bench import corpus, ingest
@@ -68,6 +71,11 @@ def benchmark(*, only: str | None = None, langs: tuple[str, ...] = ("en", "ru"),
 
         log(f"sparql ({triples:,} triples) …")
         report["sparql"] = sparql.run(triples, seed=seed, log=log)
+    if only in (None, "scaling") and scaling:
+        from bench import scaling as sc
+
+        log(f"size scaling ({', '.join(f'{n:,}' for n in scaling)} bytes) …")
+        report["scaling"] = sc.run(scaling_langs or langs, scaling, cache=cache, log=log)
     report["seconds"] = util.now() - t0
     return report
 
@@ -79,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true",
                     help=f"small sizes: {QUICK['chars']:,} characters per language, "
                          f"{QUICK['triples']:,} triples")
-    ap.add_argument("--only", choices=("ingest", "sparql"), help="run one benchmark")
+    ap.add_argument("--only", choices=("ingest", "sparql", "scaling"), help="run one benchmark")
     ap.add_argument("--lang", default="en,ru", help="languages of the ingest benchmark (en,ru)")
     ap.add_argument("--chars", type=int, help="corpus characters per language (default 1,000,000)")
     ap.add_argument("--docs", type=int, help="corpus documents per language (instead of --chars)")
@@ -95,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
                          "(default 40; 0: none)")
     ap.add_argument("--stream", help="sizes of the streaming-memory runs, comma-separated "
                                      "(default 10000,100000; empty: none)")
+    ap.add_argument("--scaling", help="document sizes of the size-scaling benchmark, in bytes "
+                                      "(default 100K,1M,10M; --quick 20K,100K,500K; 0: none)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--memory", choices=("subprocess", "inprocess", "off"), default="subprocess",
                     help="how to measure peak RSS of the ingest (default: child processes)")
@@ -104,6 +114,14 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     sizes = QUICK if args.quick else FULL
+    scaling = sizes["scaling"]
+    if args.scaling is not None:
+        from bilat.extract.ingest import parse_size
+
+        try:
+            scaling = tuple(n for n in (parse_size(x) for x in args.scaling.split(",")) if n)
+        except ValueError as e:
+            ap.error(f"--scaling: {e}")
     langs = tuple(x.strip() for x in args.lang.split(",") if x.strip())
     if not set(langs) <= {"en", "ru"}:
         ap.error("--lang: en and/or ru")
@@ -123,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
                        mode="quick" if args.quick else "full",
                        jobs_docs=sizes["jobs"] if args.jobs is None else args.jobs,
                        stream_sizes=sizes["stream"] if args.stream is None else
-                       tuple(int(x) for x in args.stream.split(",") if x.strip()), log=log)
+                       tuple(int(x) for x in args.stream.split(",") if x.strip()),
+                       scaling=scaling, log=log)
     out = Path(args.out)
     try:
         result["json"] = str(out.resolve().relative_to(Path.cwd()))

@@ -117,23 +117,30 @@ def progress_line(done: int, s: "IngestSummary", seconds: float) -> str:
 def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | None = None,
            progress: bool | str | None = False, documents: Iterable | None = None,
            mentions: str | None = None, jobs: int = 1, dask=None, extractors=None,
-           progress_every: tuple[int, float] = (100, 30.0)) -> IngestSummary:
+           progress_every: tuple[int, float] = (100, 30.0),
+           max_bytes: int | None = None) -> IngestSummary:
     """Read ``paths`` (or the given ``documents``) lazily, extract, and write each document
     into ``store`` in its own transaction, in input order. Problems are reported through
-    ``on_problem`` and the other documents still go in.
+    ``on_problem`` and the other documents still go in. A document of more than ``max_bytes``
+    bytes of text (default ``$BILAT_MAX_SIZE`` or 16 MiB; 0: no limit) is refused.
 
     Extraction runs in this process (``jobs`` 1), in ``jobs`` worker processes, on the Dask
     cluster whose scheduler is ``dask``, or in the given ``extractors`` pool
     (:mod:`bilat.parallel`); this process is the one writer. ``mentions`` is the mention detail
     kept (``full``, ``compact``, ``none``; see :data:`bilat.graph.triples.MENTION_MODES`).
-    ``progress``: True or ``"bar"`` for a bar, ``"lines"`` for progress lines."""
+    ``progress``: True or ``"bar"`` for a bar, ``"lines"`` for progress lines.
+
+    What an earlier, interrupted ingest left is repaired on the way: documents stored
+    incompletely are extracted again when they are in the input (and reported when they are
+    not), leftovers of their writing removed, and stale dyads refreshed."""
     from bilat import parallel
-    from bilat.extract.ingest import Problem, read_paths
+    from bilat.extract.ingest import (Notice, Problem, max_document_bytes, normalize_id, normalize_text,
+                                      read_paths)
     from bilat.extract.docdate import with_text_date
     from bilat.extract.language import resolve_language
     from bilat.graph.store import ensure_ontology, prepare_for_writing
     from bilat.graph.triples import DEFAULT_MENTIONS, MENTION_MODES
-    from bilat.graph.write import is_unchanged, write_extraction
+    from bilat.graph.write import incomplete_documents, is_unchanged, write_extraction
 
     mentions = mentions or DEFAULT_MENTIONS
     if mentions not in MENTION_MODES:
@@ -141,9 +148,11 @@ def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | N
     t0 = time.perf_counter()
     summary = IngestSummary()
     report = on_problem or (lambda msg: print(msg, file=sys.stderr))
+    limit = max_document_bytes() if max_bytes is None else max_bytes
     prepare_for_writing(store)
     ensure_ontology(store)
-    items = iter(documents) if documents is not None else read_paths(paths)
+    broken = set(incomplete_documents(store))
+    items = iter(documents) if documents is not None else read_paths(paths, max_bytes=limit)
     bar = Progress("bar" if progress is True else progress or None, every=progress_every[0],
                    seconds=progress_every[1])
     # the document hash covers the mention mode: another mode rewrites the document
@@ -156,19 +165,48 @@ def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | N
         report(msg)
         bar.step(summary)
 
+    def notice(msg: str) -> None:  # told, and kept, but nothing is skipped
+        if len(summary.problems) < MAX_KEPT_PROBLEMS:
+            summary.problems.append(msg)
+        report(msg)
+
     def where(doc) -> str:
         return f"{doc.path or doc.id}:{doc.line}" if doc.line else (doc.path or doc.id)
 
     def to_extract():
         for item in items:
+            if isinstance(item, Notice):
+                notice(str(item))
+                continue
             if isinstance(item, Problem):
                 problem(str(item))
                 continue
+            if normalize_id(item.id) != item.id:  # a document given in code, not read by read_paths
+                import dataclasses
+
+                safe = normalize_id(item.id)
+                if not safe:
+                    problem(str(Problem(item.path or item.id, item.line, f"id {item.id!r} is empty "
+                                        "once its '.' and '..' segments are resolved")))
+                    continue
+                report(str(Notice(item.path or item.id, item.line,
+                                  f"id {item.id!r} is written {safe!r} (safe IRI segments)")))
+                item = dataclasses.replace(item, id=safe)
+            if normalize_text(item.text) != item.text:  # (read_paths normalizes what it reads)
+                import dataclasses
+
+                item = dataclasses.replace(item, text=normalize_text(item.text))
             doc = resolve_language(item)
             if isinstance(doc, Problem):
                 problem(str(doc))
                 continue
             doc = with_text_date(doc)  # no date in the metadata: the dateline's or timestamp's
+            if limit and len(doc.text) > limit // 4 and len(doc.text.encode("utf-8", "replace")) > limit:
+                from bilat.extract.ingest import _too_large
+
+                problem(str(Problem(doc.path or doc.id, doc.line,
+                                    _too_large(len(doc.text.encode("utf-8", "replace")), limit))))
+                continue
             try:  # one bad document must not stop the rest; each write is its own transaction
                 if is_unchanged(store, doc, version):
                     summary.unchanged += 1
@@ -193,6 +231,7 @@ def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | N
             except Exception as e:  # noqa: BLE001
                 problem(f"{where(doc)}: failed: {parallel._first_line(e)}", "failed")
                 continue
+            broken.discard(doc.id)
             summary.documents += 1
             summary.entities += len(extraction.entities)
             summary.events += len(extraction.events)
@@ -204,10 +243,8 @@ def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | N
         if own:
             pool.close()
         bar.close()
-        if summary.documents:  # even when interrupted: the dyads follow what was written
-            from bilat.graph.dyads import refresh_dyads
-
-            refresh_dyads(store)
+        # even when interrupted: leftovers removed, and the dyads follow what was written
+        _repair(store, broken, summary, report)
     summary.seconds = time.perf_counter() - t0
     return summary
 
@@ -226,6 +263,23 @@ def _kb() -> dict:
     if _KB[0] is not entries:
         _KB = (entries, {e.key: e for e in entries})
     return _KB[1]
+
+
+def _repair(store, broken: set[str], summary: IngestSummary, report) -> None:
+    """After the documents (even when interrupted): remove what interrupted writes left, tell
+    the documents still stored incompletely, and make the dyads follow what is stored."""
+    from bilat.graph.dyads import dyads_current, refresh_dyads
+    from bilat.graph.write import incomplete_documents, repair
+
+    if broken or summary.failed:
+        repair(store)
+        for doc_id in incomplete_documents(store):
+            msg = f"{doc_id}: stored incompletely (an ingest was interrupted): ingest it again"
+            if len(summary.problems) < MAX_KEPT_PROBLEMS:
+                summary.problems.append(msg)
+            report(msg)
+    if summary.documents or not dyads_current(store):
+        refresh_dyads(store)
 
 
 @dataclass

@@ -79,6 +79,22 @@ def _filters(args) -> dict:
     return out
 
 
+def _size(text: str) -> int:
+    from bilat.extract.ingest import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def _workers(text: str) -> int:
+    n = int(text)
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a number of workers (1 or more)")
+    return n
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="bilat", description="Bilateral-relations knowledge graph: news → RDF → SPARQL → GraphML.")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -104,6 +120,9 @@ def _parser() -> argparse.ArgumentParser:
                     help="extract on the Dask cluster of this scheduler (tcp://host:8786)")
     sp.add_argument("--progress-every", type=int, default=100, metavar="N",
                     help="on a non-terminal, a progress line every N documents (and every 30 s)")
+    sp.add_argument("--max-size", type=_size, metavar="SIZE",
+                    help="refuse a document larger than SIZE (e.g. 16M, 500K; 0: no limit; "
+                         "default $BILAT_MAX_SIZE or 16M)")
 
     sp = with_store(sub.add_parser("query", help="run a SPARQL query"))
     sp.add_argument("sparql", nargs="?", metavar="SPARQL")
@@ -123,6 +142,11 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("--host", default="127.0.0.1")
     sp.add_argument("--port", type=_port, default=7878)
     sp.add_argument("--timeout", type=_positive, default=30.0, help="query time limit in seconds")
+    sp.add_argument("--workers", type=_workers, default=None,
+                    help="queries run at once, each in its own process (default: the number of cores)")
+    sp.add_argument("--cors", metavar="ORIGIN", default=None,
+                    help="let web pages from ORIGIN (e.g. https://example.org, or *) read "
+                         "answers in a browser (default: no cross-origin access)")
 
     sp = sub.add_parser("plot", help="pictures (PNG and SVG): a dyad's timeline, an actor network")
     plots = sp.add_subparsers(dest="plot", required=True, parser_class=_Parser)
@@ -188,9 +212,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _open(args, *, create: bool = False):
+    """The store: read-write for the writer (``create``), read-only for every reader."""
     from bilat.graph.store import open_store
 
-    return open_store(args.store, create=create)
+    return open_store(args.store, create=create, read_only=not create)
 
 
 def _run(args) -> int:
@@ -207,7 +232,8 @@ def _run(args) -> int:
             summary = app.ingest(args.paths, store=store,
                                  progress="bar" if sys.stderr.isatty() else "lines",
                                  mentions=args.mentions, jobs=args.jobs, dask=args.dask,
-                                 progress_every=(args.progress_every, 30.0))
+                                 progress_every=(args.progress_every, 30.0),
+                                 max_bytes=args.max_size)
         print(summary.line())
         # 2: some input could not be read (the rest went in); 1: extraction or a write failed
         return 2 if summary.skipped else 1 if summary.failed else 0
@@ -289,7 +315,8 @@ def _run(args) -> int:
 
         from bilat.graph.store import default_location
 
-        serve(store=args.store or default_location(), host=args.host, port=args.port, timeout=args.timeout)
+        serve(store=args.store or default_location(), host=args.host, port=args.port, timeout=args.timeout,
+              workers=args.workers, cors=args.cors)
         return 0
     if cmd == "validate":
         with _open(args) as store:

@@ -35,11 +35,22 @@ given explicitly that is missing or has another extension is a Problem. Extensio
 case-insensitively.
 
 Decoding: a BOM decides (UTF-8, UTF-16 LE/BE, UTF-32); otherwise UTF-16 without BOM is
-recognised by its NUL pattern, then strict UTF-8, then an 8-bit Cyrillic check (Windows-1251,
-or KOI8-R when the case pattern says so), then Windows-1252 for Latin text, then
+recognised by its NUL pattern, then strict UTF-8, then UTF-8 with a few invalid bytes (at most
+one for every :data:`UTF8_BAD_RATIO` valid non-ASCII characters: each replaced by U+FFFD and
+reported in a :class:`Notice` naming its byte and line), then an 8-bit Cyrillic check
+(Windows-1251, or KOI8-R when the case pattern says so), then Windows-1252 for Latin text, then
 charset-normalizer's guess. NUL bytes or control characters mean "binary file"; no text means
 "empty file". All text (files and JSON strings alike) is normalized by :func:`normalize_text`:
-newlines to ``\\n``, BOM and control characters removed, NFC.
+newlines to ``\\n``, BOM, control and invisible format characters (bidirectional controls,
+zero-width spaces and joiners, soft hyphens) removed, NFC.
+
+Size: a document larger than the limit given to :func:`read_paths` (``bilat ingest
+--max-size``, ``$BILAT_MAX_SIZE``, default :data:`MAX_DOCUMENT_BYTES`) is a Problem, told
+before the file is read.
+
+Ids are normalized to safe IRI path segments by :func:`normalize_id` (empty, ``.`` and ``..``
+segments resolved as a path would be, invisible characters removed); a changed id is told in
+a :class:`Notice`.
 
 Dates: ISO ``YYYY-MM-DD``; a full ISO timestamp (``2021-11-09T10:00:00+03:00``) is accepted
 and cut to its date. Languages given in the input must be ``en`` or ``ru`` (``EN``, ``en-US``,
@@ -60,6 +71,7 @@ from pathlib import Path
 from typing import Any
 
 from bilat.extract.records import Document
+from bilat.extract.text import strip_invisible
 
 TEXT_EXTENSIONS = (".txt", ".md")
 HTML_EXTENSIONS = (".html", ".htm")
@@ -101,6 +113,53 @@ class Problem:
         return f"{self.path}: {self.message}"
 
 
+@dataclass(frozen=True)
+class Notice(Problem):
+    """Something the user should know about input that was read all the same (bytes
+    replaced, an id changed); the document follows it. Shown as ``path:line: warning: …``."""
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: warning: {self.message}"
+
+
+MAX_DOCUMENT_BYTES = 16 << 20  # 16 MiB
+
+
+def parse_size(text: str) -> int:
+    """A size in bytes from ``"16M"``, ``"500k"``, ``"2GB"``, ``"1048576"`` (K, M, G are
+    1024-based); ``"0"`` means no limit. Raises ValueError with a one-line message.
+
+    >>> parse_size("16M"), parse_size("500 kb"), parse_size("12")
+    (16777216, 512000, 12)
+    """
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*", str(text), re.I)
+    if m is None:
+        raise ValueError(f"not a size: {text!r} (bytes, or a number with K, M or G)")
+    scale = 1024 ** " kmgt".index(m.group(2).lower() or " ")
+    return int(float(m.group(1)) * scale)
+
+
+def max_document_bytes() -> int:
+    """The size limit of a document: ``$BILAT_MAX_SIZE`` or :data:`MAX_DOCUMENT_BYTES`."""
+    value = os.environ.get("BILAT_MAX_SIZE")
+    if not value:
+        return MAX_DOCUMENT_BYTES
+    try:
+        return parse_size(value)
+    except ValueError as e:
+        raise ValueError(f"$BILAT_MAX_SIZE: {e}") from None
+
+
+def _too_large(size: int, limit: int) -> str:
+    return (f"too large: {_mb(size)}, more than the limit of {_mb(limit)} per document "
+            f"(raise it with --max-size or $BILAT_MAX_SIZE)")
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1 << 20):.1f} MB" if n >= 1 << 20 else f"{n:,} bytes"
+
+
 class DecodeError(ValueError):
     """Bytes that are not usable text; the message is the Problem message."""
 
@@ -113,21 +172,24 @@ class _BadRecord(ValueError):
 # Text normalization and decoding
 # --------------------------------------------------------------------------------------------
 
-# C0/C1 control characters other than tab and newline (\v, \f and NEL become newlines).
+# C0/C1 control characters other than tab and newline (\v, \f, NEL and the Unicode line and
+# paragraph separators become newlines).
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
-_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n"})
+_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def normalize_text(text: str) -> str:
-    """Newlines to ``\\n``, a leading BOM and control characters removed, lone surrogates
-    replaced by U+FFFD, NFC. Tabs and all other characters are kept as they are."""
+    """Newlines to ``\\n``, a leading BOM, control characters and invisible format characters
+    (:func:`~bilat.extract.text.strip_invisible`) removed, lone surrogates replaced by U+FFFD,
+    NFC. Tabs and all other characters are kept as they are."""
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.translate(_BREAKS)
     text = _CONTROL_RE.sub("", text)
+    text = strip_invisible(text)
     text = _SURROGATE_RE.sub("\ufffd", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
@@ -145,14 +207,17 @@ _SAMPLE = 65536
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
-def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
+def decode_bytes(data: bytes, *, declared: str | None = None, notes: list[str] | None = None) -> str:
     """Decode a file's bytes into normalized text, or raise :class:`DecodeError`.
 
     ``declared`` is an encoding the file names itself (an HTML ``<meta charset>``); it is used
-    only when the bytes are not valid UTF-8.
+    only when the bytes are not valid UTF-8. What the user should know about the decoding
+    (invalid bytes replaced) is appended to ``notes``.
     """
     if not data:
         raise DecodeError("empty file")
+    notes = [] if notes is None else notes
+    told = len(notes)
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
@@ -163,8 +228,9 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
                     f"{label} byte order mark)") from None
             break
     else:
-        text = _decode_unmarked(data, declared)
-    if _looks_binary(text):
+        text = _decode_unmarked(data, declared, notes)
+    # (invalid UTF-8 bytes replaced and told are few by construction: not a sign of binary)
+    if _looks_binary(text, count_replacements=len(notes) == told):
         raise DecodeError("binary file")
     text = normalize_text(text)
     if not text.strip():
@@ -172,7 +238,33 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     return text
 
 
-def _decode_unmarked(data: bytes, declared: str | None) -> str:
+UTF8_BAD_RATIO = 4  # valid non-ASCII UTF-8 characters needed per invalid byte to trust UTF-8
+_SHOWN = 5  # invalid bytes named in a notice
+
+
+def _utf8_despite(data: bytes, notes: list[str]) -> str | None:
+    """Text that is UTF-8 but for a few invalid bytes (a damaged download, a stray byte of
+    another encoding): decoded as UTF-8, each invalid byte replaced by U+FFFD and named in a
+    note. None when the bytes are not that (another encoding: almost no valid sequences)."""
+    leads = sum(data.count(b) for b in range(0xC2, 0xF5))  # bytes that start a character
+    if not leads:
+        return None
+    text = data.decode("utf-8", errors="surrogateescape")  # an invalid byte → one surrogate
+    bad = [m.start() for m in _SURROGATE_RE.finditer(text)]
+    if not bad or (leads - len(bad)) < UTF8_BAD_RATIO * len(bad):
+        return None
+    where = []
+    for i in bad[:_SHOWN]:
+        byte = len(text[:i].encode("utf-8", errors="surrogateescape"))
+        where.append(f"byte {byte} (line {text.count(chr(10), 0, i) + 1})")
+    more = f" and {len(bad) - _SHOWN} more" if len(bad) > _SHOWN else ""
+    s = "s" if len(bad) > 1 else ""
+    notes.append(f"invalid UTF-8 at {', '.join(where)}{more}: read as UTF-8, the byte{s} "
+                 f"replaced by U+FFFD")
+    return _SURROGATE_RE.sub("\ufffd", text)
+
+
+def _decode_unmarked(data: bytes, declared: str | None, notes: list[str]) -> str:
     if b"\x00" in data:
         codec = _utf16_without_bom(data)
         if codec is not None:
@@ -185,6 +277,9 @@ def _decode_unmarked(data: bytes, declared: str | None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    text = _utf8_despite(data, notes)
+    if text is not None:
+        return text
     sample = data[:_SAMPLE]
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
     if controls > len(sample) * 0.01:
@@ -275,11 +370,12 @@ def _decode_8bit(data: bytes) -> str:
     raise DecodeError("cannot tell the text encoding (not UTF-8, UTF-16 or Windows-1251)")
 
 
-def _looks_binary(text: str) -> bool:
+def _looks_binary(text: str, count_replacements: bool = True) -> bool:
     sample = text[:_SAMPLE]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if (ch < " " and ch not in "\t\n\r\x0c\x0b") or ch == "\ufffd")
+    bad = sum(1 for ch in sample if (ch < " " and ch not in "\t\n\r\x0c\x0b")
+              or (ch == "\ufffd" and count_replacements))
     return bad > max(2, len(sample) * 0.01)
 
 
@@ -368,8 +464,28 @@ def _metadata(obj: dict[str, Any]) -> dict[str, str | None]:
             "lang": lang, "source": source}
 
 
-def _doc_from_object(obj: Any, *, path: str, line: int | None,
-                     default_id: str | None = None) -> Document:
+def normalize_id(doc_id: str) -> str:
+    """A document id as safe IRI path segments: NFC, invisible characters removed, empty and
+    ``.`` segments dropped and ``..`` segments resolved as in a path (so that no IRI holds a
+    dot segment that a resolver would remove); may give "" (no id).
+
+    >>> normalize_id("../x"), normalize_id("/news//2021/./a"), normalize_id("a/b/../c")
+    ('x', 'news/2021/a', 'a/c')
+    """
+    out: list[str] = []
+    for seg in unicodedata.normalize("NFC", strip_invisible(doc_id)).split("/"):
+        if seg in ("", "."):
+            continue
+        if seg == "..":
+            if out:
+                out.pop()
+            continue
+        out.append(seg)
+    return "/".join(out)
+
+
+def _doc_from_object(obj: Any, *, path: str, line: int | None, default_id: str | None = None,
+                     notes: list[str] | None = None, limit: int | None = None) -> Document:
     if not isinstance(obj, dict):
         raise _BadRecord(f"expected a JSON object, got {_json_type(obj)}")
     if "id" in obj and obj["id"] is not None:
@@ -378,8 +494,15 @@ def _doc_from_object(obj: Any, *, path: str, line: int | None,
             raise _BadRecord(f"'id' must be a string, got {_json_type(doc_id)}")
         if not doc_id.strip():
             raise _BadRecord("'id' is empty")
-        if normalize_text(doc_id) != doc_id or any(0xD800 <= ord(c) <= 0xDFFF for c in doc_id):
+        if _CONTROL_RE.search(doc_id) or any(c in doc_id for c in "\r\n\t\x0b\x0c\x85") \
+                or _SURROGATE_RE.search(doc_id):
             raise _BadRecord("'id' holds control characters or invalid Unicode")
+        safe = normalize_id(doc_id)
+        if not safe.strip():
+            raise _BadRecord(f"'id' {doc_id!r} is empty once its '.' and '..' segments are resolved")
+        if safe != doc_id and notes is not None:
+            notes.append(f"id {doc_id!r} is written {safe!r} (safe IRI segments)")
+        doc_id = safe
     elif default_id is not None:
         doc_id = default_id
     else:
@@ -389,6 +512,8 @@ def _doc_from_object(obj: Any, *, path: str, line: int | None,
     text = obj["text"]
     if not isinstance(text, str):
         raise _BadRecord(f"'text' must be a string, got {_json_type(text)}")
+    if limit and len(text) > limit // 4 and len(text.encode("utf-8", "surrogatepass")) > limit:
+        raise _BadRecord(f"'text' is {_too_large(len(text.encode('utf-8', 'surrogatepass')), limit)}")
     text = normalize_text(text)
     if not text.strip():
         raise _BadRecord("'text' is empty")
@@ -436,19 +561,42 @@ def _read_sidecar(path: Path) -> dict[str, str | None] | Problem | None:
 _MD_TITLE_RE = re.compile(r"#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*")
 
 
-def _read_text_file(path: Path, doc_id: str) -> Iterator[Document | Problem]:
+def _notices(path: str, line: int | None, notes: list[str]) -> Iterator[Notice]:
+    for note in notes:
+        yield Notice(path, line, note)
+    notes.clear()
+
+
+def _size_problem(path: Path, limit: int | None) -> Problem | None:
+    """A file too large to be one document, told before it is read."""
+    if not limit:
+        return None
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        return Problem(str(path), None, _os_message(e))
+    return Problem(str(path), None, _too_large(size, limit)) if size > limit else None
+
+
+def _read_text_file(path: Path, doc_id: str, limit: int | None = None) -> Iterator[Document | Problem]:
     meta = _read_sidecar(path)
     if isinstance(meta, Problem):
         yield meta
         return
+    big = _size_problem(path, limit)
+    if big is not None:
+        yield big
+        return
+    notes: list[str] = []
     try:
-        text = decode_bytes(_read_bytes(path))
+        text = decode_bytes(_read_bytes(path), notes=notes)
     except OSError as e:
         yield Problem(str(path), None, _os_message(e))
         return
     except DecodeError as e:
         yield Problem(str(path), None, str(e))
         return
+    yield from _notices(str(path), None, notes)
     title = None
     if path.suffix.lower() == ".md":
         first = next((ln for ln in text.split("\n") if ln.strip()), "")
@@ -511,21 +659,28 @@ def extract_html(html: str, *, url: str | None = None) -> dict[str, str | None] 
             "source": field("sitename")}
 
 
-def _read_html_file(path: Path, doc_id: str) -> Iterator[Document | Problem]:
+def _read_html_file(path: Path, doc_id: str, limit: int | None = None) -> Iterator[Document | Problem]:
     meta = _read_sidecar(path)
     if isinstance(meta, Problem):
         yield meta
         return
+    # the page's markup is not the article: allow it a few times the document limit
+    big = _size_problem(path, limit and 4 * limit)
+    if big is not None:
+        yield big
+        return
+    notes: list[str] = []
     try:
         data = _read_bytes(path)
         m = _CHARSET_RE.search(data[:4096])
-        html = decode_bytes(data, declared=m.group(1).decode("ascii") if m else None)
+        html = decode_bytes(data, declared=m.group(1).decode("ascii") if m else None, notes=notes)
     except OSError as e:
         yield Problem(str(path), None, _os_message(e))
         return
     except DecodeError as e:
         yield Problem(str(path), None, str(e))
         return
+    yield from _notices(str(path), None, notes)
     try:
         page = extract_html(html, url=(meta or {}).get("url"))
     except Exception as e:  # lxml/trafilatura failures on malformed pages
@@ -566,20 +721,25 @@ def _decode_jsonl(data: bytes, path: str) -> tuple[list[tuple[int, str]], list[P
     return list(enumerate(text.split("\n"), 1)), []
 
 
-def _jsonl_record(line: str, p: str, number: int) -> Document | Problem | None:
+def _jsonl_record(line: str, p: str, number: int, limit: int | None = None
+                  ) -> list[Document | Problem]:
+    """The items of one JSON line: Notices about it, then its Document; or one Problem; or
+    nothing for a blank line."""
     if not line.strip():
-        return None
+        return []
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as e:
-        return Problem(p, number, f"invalid JSON: {e.msg} (column {e.colno})")
+        return [Problem(p, number, f"invalid JSON: {e.msg} (column {e.colno})")]
+    notes: list[str] = []
     try:
-        return _doc_from_object(obj, path=p, line=number)
+        doc = _doc_from_object(obj, path=p, line=number, notes=notes, limit=limit)
     except _BadRecord as e:
-        return Problem(p, number, str(e))
+        return [Problem(p, number, str(e))]
+    return [*_notices(p, number, notes), doc]
 
 
-def stream_jsonl(f, p: str) -> Iterator[Document | Problem]:
+def stream_jsonl(f, p: str, limit: int | None = None) -> Iterator[Document | Problem]:
     """Documents of a binary stream of JSON lines, read one line at a time (memory flat
     whatever its length): UTF-8 (a BOM is dropped), or UTF-16/32 when a BOM says so; a line
     that is not valid UTF-8 is a Problem and the reading goes on."""
@@ -603,15 +763,15 @@ def stream_jsonl(f, p: str) -> Iterator[Document | Problem]:
                 any_line = True
                 yield Problem(p, number, f"invalid UTF-8 at column {e.start + 1}")
                 continue
-        item = _jsonl_record(normalize_text(raw), p, number)
-        if item is not None:
+        items = _jsonl_record(normalize_text(raw), p, number, limit)
+        if items:
             any_line = True
-            yield item
+            yield from items
     if not any_line:
         yield Problem(p, None, "empty file" if p != "<stdin>" else "no documents on standard input")
 
 
-def _stream_jsonl_file(path: Path) -> Iterator[Document | Problem]:
+def _stream_jsonl_file(path: Path, limit: int | None = None) -> Iterator[Document | Problem]:
     import gzip
 
     p = str(path)
@@ -625,16 +785,39 @@ def _stream_jsonl_file(path: Path) -> Iterator[Document | Problem]:
         return
     with f:
         try:
-            yield from stream_jsonl(f, p)
+            yield from stream_jsonl(f, p, limit)
         except (OSError, EOFError, gzip.BadGzipFile) as e:  # truncated or corrupt .gz
             yield Problem(p, None, f"cannot read: {e}")
 
 
-def _read_jsonl_file(path: Path) -> Iterator[Document | Problem]:
+STREAM_JSONL_BYTES = STREAM_BYTES  # a larger .jsonl file is read line by line (bounded memory)
+
+
+def _streamable(path: Path) -> bool:
+    """Whether a large .jsonl file can be read line by line: no byte order mark but UTF-8's, no
+    NUL in its head, and its lines (mostly) UTF-8. One pass, in bounded memory."""
+    with open(path, "rb") as f:
+        head = f.read(_SAMPLE)
+        if b"\x00" in head or any(head.startswith(b) for b, _, _ in _BOMS[1:]):
+            return False
+        f.seek(0)
+        bad = non_ascii = 0
+        for raw in f:
+            if not raw.isascii():
+                non_ascii += 1
+                try:
+                    raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    bad += 1
+    return bad == 0 or bad < non_ascii - bad
+
+
+def _read_jsonl_file(path: Path, limit: int | None = None) -> Iterator[Document | Problem]:
     p = str(path)
     try:
-        if extension(path.name) == ".jsonl.gz" or path.stat().st_size > STREAM_BYTES:
-            yield from _stream_jsonl_file(path)
+        if extension(path.name) == ".jsonl.gz" or (
+                path.stat().st_size > STREAM_JSONL_BYTES and _streamable(path)):
+            yield from _stream_jsonl_file(path, limit)
             return
     except OSError as e:
         yield Problem(p, None, _os_message(e))
@@ -649,7 +832,12 @@ def _read_jsonl_file(path: Path) -> Iterator[Document | Problem]:
         return
     pending = sorted(problems, key=lambda pr: pr.line or 0)
     any_line = False
-    for number, line in lines:
+    for item in lines:
+        if isinstance(item, Problem):
+            any_line = True
+            yield item
+            continue
+        number, line = item
         while pending and (pending[0].line or 0) < number:
             yield pending.pop(0)
         if not line.strip():
@@ -660,25 +848,31 @@ def _read_jsonl_file(path: Path) -> Iterator[Document | Problem]:
         except json.JSONDecodeError as e:
             yield Problem(p, number, f"invalid JSON: {e.msg} (column {e.colno})")
             continue
+        notes: list[str] = []
         try:
-            yield _doc_from_object(obj, path=p, line=number)
+            doc = _doc_from_object(obj, path=p, line=number, notes=notes, limit=limit)
         except _BadRecord as e:
             yield Problem(p, number, str(e))
+            continue
+        yield from _notices(p, number, notes)
+        yield doc
     yield from pending
     if not any_line and not problems:
         yield Problem(p, None, "empty file")
 
 
-def _read_json_file(path: Path, doc_id: str) -> Iterator[Document | Problem]:
+def _read_json_file(path: Path, doc_id: str, limit: int | None = None) -> Iterator[Document | Problem]:
     p = str(path)
+    notes: list[str] = []
     try:
-        text = decode_bytes(_read_bytes(path))
+        text = decode_bytes(_read_bytes(path), notes=notes)
     except OSError as e:
         yield Problem(p, None, _os_message(e))
         return
     except DecodeError as e:
         yield Problem(p, None, str(e))
         return
+    yield from _notices(p, None, notes)
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as e:
@@ -690,32 +884,40 @@ def _read_json_file(path: Path, doc_id: str) -> Iterator[Document | Problem]:
                                    "or a list of them")
             return
         try:
-            yield _doc_from_object(obj, path=p, line=None, default_id=doc_id)
+            doc = _doc_from_object(obj, path=p, line=None, default_id=doc_id, notes=notes, limit=limit)
         except _BadRecord as e:
             yield Problem(p, None, str(e))
+            return
+        yield from _notices(p, None, notes)
+        yield doc
     elif isinstance(obj, list):
         if not obj:
             yield Problem(p, None, "empty list: no documents")
         for n, item in enumerate(obj, 1):
             try:
-                yield _doc_from_object(item, path=p, line=None)
+                doc = _doc_from_object(item, path=p, line=None, notes=notes, limit=limit)
             except _BadRecord as e:
                 yield Problem(p, None, f"item {n}: {e}")
+                continue
+            for note in notes:
+                yield Notice(p, None, f"item {n}: {note}")
+            notes.clear()
+            yield doc
     else:
         yield Problem(p, None, f"not a document: expected a JSON object or a list, got "
                                f"{_json_type(obj)}")
 
 
-def _read_file(path: Path, doc_id: str) -> Iterator[Document | Problem]:
+def _read_file(path: Path, doc_id: str, limit: int | None = None) -> Iterator[Document | Problem]:
     ext = extension(path.name)
     if ext in TEXT_EXTENSIONS:
-        yield from _read_text_file(path, doc_id)
+        yield from _read_text_file(path, doc_id, limit)
     elif ext in HTML_EXTENSIONS:
-        yield from _read_html_file(path, doc_id)
+        yield from _read_html_file(path, doc_id, limit)
     elif ext in (".jsonl", ".jsonl.gz"):
-        yield from _read_jsonl_file(path)
+        yield from _read_jsonl_file(path, limit)
     else:
-        yield from _read_json_file(path, doc_id)
+        yield from _read_json_file(path, doc_id, limit)
 
 
 # --------------------------------------------------------------------------------------------
@@ -760,13 +962,13 @@ def _walk(root: Path) -> list[tuple[str, ...]]:
     return found
 
 
-def _iter_paths(paths: Sequence[str | Path]) -> Iterator[Document | Problem]:
+def _iter_paths(paths: Sequence[str | Path], limit: int | None = None) -> Iterator[Document | Problem]:
     seen: set[Path] = set()
     for given in paths:
         if str(given) == STDIN:
             import sys
 
-            yield from stream_jsonl(sys.stdin.buffer, "<stdin>")
+            yield from stream_jsonl(sys.stdin.buffer, "<stdin>", limit)
             continue
         root = Path(given)
         if not root.exists():
@@ -788,7 +990,7 @@ def _iter_paths(paths: Sequence[str | Path]) -> Iterator[Document | Problem]:
                     continue
                 stem = parts[-1][: len(parts[-1]) - len(extension(parts[-1]))]
                 doc_id = "/".join(parts[:-1] + (stem,))
-                yield from _read_file(path, doc_id)
+                yield from _read_file(path, doc_id, limit)
             continue
         if not root.is_file():
             yield Problem(str(given), None, "not a regular file or folder")
@@ -807,19 +1009,22 @@ def _iter_paths(paths: Sequence[str | Path]) -> Iterator[Document | Problem]:
                           f"unsupported file type {ext or '(no extension)'!r} "
                           f"(expected {_EXT_LIST})")
             continue
-        yield from _read_file(root, root.name[: len(root.name) - len(ext)])
+        yield from _read_file(root, root.name[: len(root.name) - len(ext)], limit)
 
 
-def read_paths(paths: Sequence[str | Path]) -> Iterator[Document | Problem]:
-    """Documents and Problems from files and folders, in a deterministic order.
+def read_paths(paths: Sequence[str | Path], *, max_bytes: int | None = None
+               ) -> Iterator[Document | Problem]:
+    """Documents and Problems from files and folders, in a deterministic order; a
+    :class:`Notice` (a Problem that skips nothing) comes before the document it is about.
 
     Never raises for bad input. A document whose id was already read in this call is a
-    Problem ("duplicate id") and is skipped.
+    Problem ("duplicate id") and is skipped; so is a document of more than ``max_bytes``
+    bytes of UTF-8 text (0 or None: no limit).
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
     first: dict[str, tuple] = {}  # id → (path, line): small, the path string is shared
-    for item in _iter_paths(paths):
+    for item in _iter_paths(paths, max_bytes or None):
         if isinstance(item, Document):
             if item.id in first:
                 path, line = first[item.id]
@@ -832,7 +1037,7 @@ def read_paths(paths: Sequence[str | Path]) -> Iterator[Document | Problem]:
 
 
 def read_documents(paths: Sequence[str | Path]) -> tuple[list[Document], list[Problem]]:
-    """``read_paths`` collected into (documents, problems)."""
+    """``read_paths`` collected into (documents, problems); notices are among the problems."""
     docs: list[Document] = []
     problems: list[Problem] = []
     for item in read_paths(paths):
@@ -841,6 +1046,7 @@ def read_documents(paths: Sequence[str | Path]) -> tuple[list[Document], list[Pr
 
 
 __all__ = [
-    "Problem", "DecodeError", "read_paths", "read_documents", "decode_bytes", "normalize_text",
-    "parse_date", "normalize_lang", "extract_html", "EXTENSIONS", "SIDECAR_SUFFIX", "LANGUAGES",
+    "Problem", "Notice", "DecodeError", "read_paths", "read_documents", "decode_bytes", "normalize_text",
+    "normalize_id", "parse_date", "normalize_lang", "extract_html", "parse_size", "max_document_bytes",
+    "EXTENSIONS", "SIDECAR_SUFFIX", "LANGUAGES", "MAX_DOCUMENT_BYTES",
 ]

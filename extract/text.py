@@ -37,6 +37,26 @@ def words(text: str) -> list[Word]:
     return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
+# Unicode format characters (category Cf): invisible, yet they change how text displays or
+# matches — bidirectional embeddings, overrides, isolates and marks, zero-width spaces and
+# joiners, the word joiner, soft hyphens, a byte order mark inside the text, tags.
+_INVISIBLE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f]")
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without invisible format characters (Unicode category Cf): right-to-left
+    overrides and other bidirectional controls, zero-width spaces and joiners, soft hyphens.
+
+    >>> strip_invisible("Lav\u200brov \u202egnp.exe\u202c")
+    'Lavrov gnp.exe'
+    """
+    return _INVISIBLE.sub("", text) if not text.isascii() else text
+
+
 def read_table(path: Path) -> list[list[str]]:
     """Rows of a tab-separated data file; '#' starts a comment line; blank lines skipped."""
     rows = []

@@ -8,16 +8,20 @@ one SPARQL query::
       OPTIONAL { ?c bl:meanGoldstein ?score } FILTER(STRSTARTS(STR(?month), "2022")) }
 
 Only events that happened count (planned, hypothetical and negated ones carry bl:context);
-statements are not interactions and are left out. The graph is recomputed from the store.
+statements are not interactions and are left out. The graph is recomputed from the store, and
+records which documents it was computed from (``dcterms:hasVersion``: a digest of their content
+hashes), so that every ingest can tell stale dyads (a writer killed before it refreshed them)
+and refresh them.
 """
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from itertools import combinations
 from decimal import ROUND_HALF_UP, Decimal
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import DCTERMS, RDF, XSD
 
 from bilat.graph import iris
 from bilat.graph.sparql import load_query
@@ -65,8 +69,27 @@ def dyad_graph(rows) -> Graph:
     return g
 
 
+def documents_digest(store: Store) -> str:
+    """A digest of the content hashes of the documents stored whole."""
+    rows = store.select(f"""SELECT ?h WHERE {{ GRAPH ?g {{ ?d a {BL.Document.n3()} ;
+        {BL.contentHash.n3()} ?h }} }}""")
+    h = hashlib.sha256()
+    for value in sorted(str(r["h"]) for r in rows):
+        h.update(value.encode("ascii", "replace") + b"\n")
+    return h.hexdigest()[:32]
+
+
+def dyads_current(store: Store) -> bool:
+    """Were the dyads computed from the documents now stored?"""
+    g = iris.DYADS_GRAPH.n3()
+    rows = store.select(f"SELECT ?v WHERE {{ GRAPH {g} {{ {g} {DCTERMS.hasVersion.n3()} ?v }} }}")
+    return bool(rows) and str(rows[0]["v"]) == documents_digest(store)
+
+
 def refresh_dyads(store: Store) -> int:
     """Recompute the dyads graph; returns its number of triples."""
+    digest = documents_digest(store)
     g = dyad_graph(store.select(load_query("dyad_events")))
+    g.add((iris.DYADS_GRAPH, DCTERMS.hasVersion, Literal(digest)))
     store.update(replace_graph_update(iris.DYADS_GRAPH, g))
     return len(g)

@@ -15,9 +15,17 @@ allowed), 404/405/413/415 a bad request, 503 no worker free, 504 the time limit 
 pyoxigraph cannot interrupt a query, so queries on an embedded store run in worker processes
 (fresh interpreters, as with multiprocessing's ``spawn``), each with its own
 ``pyoxigraph.Store.read_only`` view of the store folder; a worker whose query outlives the
-time limit is killed and replaced. A worker opens the store again when the folder changed (an
-ingest that finished), so new data shows without a restart. A ``sparql+http(s)://`` store is
-proxied, with the time limit on the HTTP request. One line per request goes to stderr.
+time limit is killed and replaced. There are ``workers`` of them (default: the number of
+cores): a slow query holds one worker, the others keep answering. A worker opens the store
+again when the folder changed (an ingest that finished), so new data shows without a restart.
+A ``sparql+http(s)://`` store is proxied, with the time limit on the HTTP request. Connections
+wait in an accept backlog of :data:`BACKLOG`. A query nested deeper than
+:data:`~bilat.graph.sparql.MAX_NESTING` is refused (400) before any parse.
+
+Answers carry no ``Access-Control-Allow-Origin`` header unless ``cors`` names an origin: a web
+page of another site that the user's browser opens cannot read the graph.
+
+One line per request goes to stderr.
 """
 from __future__ import annotations
 
@@ -52,6 +60,7 @@ from bilat.graph.sparql import (
 __all__ = ["BilatServer", "make_server", "serve"]
 
 MAX_BODY = 1 << 20  # bytes of a POSTed query
+BACKLOG = 128  # connections waiting to be accepted (the kernel may cap it: net.core.somaxconn)
 _READY_TIMEOUT = 60.0  # seconds for a worker process to open the store
 
 
@@ -430,7 +439,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Date", self.date_time_string())
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Access-Control-Allow-Origin", "*")
+        if self.server.cors:
+            self.send_header("Access-Control-Allow-Origin", self.server.cors)
+            if self.server.cors != "*":
+                self.send_header("Vary", "Origin")
         for key, value in (extra or {}).items():
             self.send_header(key, value)
         if self.close_connection:
@@ -460,11 +472,12 @@ class _Handler(BaseHTTPRequestHandler):
             self._reply(405, b"", "text/plain; charset=utf-8", {"Allow": "GET, POST"}, head=True)
 
     def do_OPTIONS(self) -> None:  # noqa: N802
-        self._reply(204, b"", "text/plain; charset=utf-8", {
-            "Allow": "GET, POST, OPTIONS",
-            "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
-            "Access-Control-Allow-Headers": "Content-Type, Accept",
-        })
+        self._discard_body()
+        extra = {"Allow": "GET, POST, OPTIONS"}
+        if self.server.cors:  # a CORS preflight is answered only when CORS is on
+            extra["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+            extra["Access-Control-Allow-Headers"] = "Content-Type, Accept"
+        self._reply(204, b"", "text/plain; charset=utf-8", extra)
 
     def _page(self) -> bytes:
         srv = self.server
@@ -622,13 +635,15 @@ class BilatServer(ThreadingHTTPServer):
     """The HTTP server of ``bilat serve``; :meth:`stop` ends it and its workers."""
 
     daemon_threads = True
+    request_queue_size = BACKLOG
 
     def __init__(self, address: tuple[str, int], backend: _Pool | _Remote, *, source: str,
-                 time_limit: float, allow_service: bool):
+                 time_limit: float, allow_service: bool, cors: str | None = None):
         self.backend = backend
         self.source = source
         self.time_limit = time_limit
         self.allow_service = allow_service
+        self.cors = cors
         self._thread: threading.Thread | None = None
         super().__init__(address, _Handler)
 
@@ -651,17 +666,28 @@ class BilatServer(ThreadingHTTPServer):
         self.server_close()
 
 
+def default_workers() -> int:
+    """One query worker per core."""
+    return max(1, os.cpu_count() or 1)
+
+
 def make_server(*, store: str, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
-                workers: int = 2, allow_service: bool = False) -> BilatServer:
+                workers: int | None = None, allow_service: bool = False,
+                cors: str | None = None) -> BilatServer:
     """Start a server in a background thread and return it (``port=0`` picks a free port).
 
     ``store`` is a store folder or a ``sparql+http(s)://`` URL (an ``http(s)://`` query
-    endpoint URL also works). Stop it with ``server.stop()`` (or ``shutdown()`` then
-    ``server_close()``). Raises ``FileNotFoundError`` when the folder holds no store and
-    ``OSError`` when the workers cannot open it or the address is taken.
+    endpoint URL also works). ``workers`` queries run at once (default: the number of cores);
+    ``cors`` is the origin allowed to read answers in a browser (none by default). Stop it
+    with ``server.stop()`` (or ``shutdown()`` then ``server_close()``). Raises
+    ``FileNotFoundError`` when the folder holds no store and ``OSError`` when the workers
+    cannot open it or the address is taken.
     """
     if timeout <= 0:
         raise ValueError("the time limit must be positive")
+    workers = default_workers() if workers is None else workers
+    if workers < 1:
+        raise ValueError("the number of workers must be 1 or more")
     backend: _Pool | _Remote
     if store.startswith(("sparql+http://", "sparql+https://")):
         backend = _Remote(endpoints(store)[0], workers, timeout)
@@ -678,7 +704,7 @@ def make_server(*, store: str, host: str = "127.0.0.1", port: int = 7878, timeou
         source = f"store {path}"
     try:
         server = BilatServer((host, port), backend, source=source, time_limit=timeout,
-                             allow_service=allow_service)
+                             allow_service=allow_service, cors=cors)
     except BaseException:
         backend.close()
         raise
@@ -689,12 +715,14 @@ def make_server(*, store: str, host: str = "127.0.0.1", port: int = 7878, timeou
 
 
 def serve(*, store: str, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
-          workers: int = 2, allow_service: bool = False) -> None:
+          workers: int | None = None, allow_service: bool = False, cors: str | None = None) -> None:
     """Run ``bilat serve`` until Ctrl-C or SIGTERM."""
+    workers = default_workers() if workers is None else workers
     server = make_server(store=store, host=host, port=port, timeout=timeout, workers=workers,
-                         allow_service=allow_service)
+                         allow_service=allow_service, cors=cors)
+    cross = f"; CORS for {cors}" if cors else ""
     print(f"bilat serve: SPARQL endpoint {server.url} ({server.source}; time limit "
-          f"{timeout:g} s; {workers} worker{'s' if workers != 1 else ''}); Ctrl-C stops",
+          f"{timeout:g} s; {workers} worker{'s' if workers != 1 else ''}{cross}); Ctrl-C stops",
           file=sys.stderr, flush=True)
     stop = threading.Event()
 

@@ -54,9 +54,11 @@ __all__ = [
     "QUERIES_DIR",
     "QueryError",
     "QueryTimeout",
+    "QueryTooDeep",
     "UpdateNotAllowed",
     "ask",
     "bind",
+    "check_nesting",
     "endpoints",
     "format_table",
     "list_queries",
@@ -99,6 +101,11 @@ class QueryError(Exception):
         super().__init__(message)
         self.line = line
         self.column = column
+
+
+class QueryTooDeep(QueryError):
+    """The query nests brackets or chains operators beyond what the SPARQL parser can take
+    (a query nested a few thousand levels deep crashes it): refused before any parse."""
 
 
 class UpdateNotAllowed(QueryError):
@@ -195,11 +202,59 @@ def _body_start(toks: list[_Tok]) -> int:
     return i
 
 
+#: Brackets (``{``, ``(``, ``[``) open at once, at most. Oxigraph's parser recurses on each
+#: (a few thousand levels crash it; nested collections take seconds from about a hundred).
+MAX_NESTING = 64
+#: Brackets open plus operators chained in the groups open (``+ - * / ! = < > & | ^``,
+#: ``UNION``), at most: a chain of operators is a tree as deep as it is long.
+MAX_CHAIN = 1000
+_OPENERS = {"{": "}", "(": ")", "[": "]"}
+_CLOSERS = {"}", ")", "]"}
+_OPERATORS = set("+-*/!=<>&|^")
+
+
+def check_nesting(query: str, toks: list | None = None) -> None:
+    """Refuse (:class:`QueryTooDeep`, one line naming where) a query deeper than
+    :data:`MAX_NESTING` brackets or :data:`MAX_CHAIN` nested operations, before any parse.
+
+    >>> check_nesting("SELECT * { ?s ?p ?o FILTER(?o > 1 + 2) }")
+    >>> try:
+    ...     check_nesting("SELECT * WHERE " + "{ " * 100 + "}" * 100)
+    ... except QueryTooDeep as exc:
+    ...     print(exc)
+    query nested too deeply at line 1, column 144: more than 64 levels of brackets
+    """
+    toks = _tokens(query) if toks is None else toks
+    stack: list[int] = []  # operators of each enclosing group
+    here = total = 0  # operators of the innermost group; of every group open
+    for t in toks:
+        if t.kind == "other" and t.text in _OPENERS:
+            stack.append(here)
+            here = 0
+            if len(stack) > MAX_NESTING:
+                line, col = _line_col(query, t.start)
+                raise QueryTooDeep(f"query nested too deeply at line {line}, column {col}: "
+                                   f"more than {MAX_NESTING} levels of brackets", line=line, column=col)
+        elif t.kind == "other" and t.text in _CLOSERS:
+            if stack:
+                total -= here
+                here = stack.pop()
+        elif (t.kind == "other" and t.text in _OPERATORS) or t.is_word("UNION"):
+            here += 1
+            total += 1
+            if total + len(stack) > MAX_CHAIN:
+                line, col = _line_col(query, t.start)
+                raise QueryTooDeep(f"query nested too deeply at line {line}, column {col}: "
+                                   f"more than {MAX_CHAIN} nested operations", line=line, column=col)
+
+
 def query_kind(query: str) -> str:
     """The form of a SPARQL query: ``"SELECT"``, ``"ASK"``, ``"CONSTRUCT"`` or ``"DESCRIBE"``.
 
     PREFIX/BASE declarations and comments are skipped. An update raises
-    :class:`UpdateNotAllowed`; anything else raises :class:`QueryError`.
+    :class:`UpdateNotAllowed`; a query nested too deeply :class:`QueryTooDeep`
+    (:func:`check_nesting`: every query is checked here, before any parse); anything else
+    raises :class:`QueryError`.
 
     >>> query_kind("# who?\\nPREFIX bl: <https://w3id.org/bilat/ontology#>\\nselect * { ?s ?p ?o }")
     'SELECT'
@@ -210,6 +265,7 @@ def query_kind(query: str) -> str:
     updates are not allowed: this interface is read-only (DROP at line 1, column 1)
     """
     toks = _tokens(query)
+    check_nesting(query, toks)
     i = _body_start(toks)
     if i >= len(toks):
         raise QueryError("empty query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
@@ -382,6 +438,9 @@ def _run_local(store: ox.Store, query: str, kind: str, out: str,
                              prefixes=dict(prefixes) or None)
     except SyntaxError as exc:
         raise _syntax_error(str(exc)) from None
+    except (OSError, RuntimeError) as exc:  # the store's files (a writer compacted them away)
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise QueryError(f"query failed: {first}") from exc
     try:
         if kind in ("SELECT", "ASK"):
             if out == "table":

@@ -2,11 +2,18 @@
 folder path, or a remote SPARQL 1.1 server for ``sparql+http://…``.
 
 Every write is one SPARQL Update request, which Oxigraph (embedded or server) applies in one
-transaction: a document's facts go in whole or not at all.
+transaction: a document's facts go in whole or not at all (a very long document in several,
+see :mod:`bilat.graph.write`).
+
+Readers (``query``, ``stats``, ``export``, ``validate``, ``serve``) open an embedded store
+read-only (``pyoxigraph.Store.read_only``): they take no lock and write nothing, so they work
+while an ingest writes, on a read-only folder or file system and on a full disk. Each sees the
+store as it was when opened.
 """
 from __future__ import annotations
 
 import os
+import time
 import urllib.error
 import uuid
 import urllib.request
@@ -79,39 +86,98 @@ class Store:
         self.close()
 
 
+FLUSH_BYTES = 16 << 20  # update text written between two flushes of the embedded store
+OPEN_ATTEMPTS = 5  # a read-only open racing a writer's compaction is tried again
+
+
 class LocalStore(Store):
-    """Embedded Oxigraph on disk, reached through rdflib (oxrdflib) and pyoxigraph."""
+    """Embedded Oxigraph on disk, reached through rdflib (oxrdflib) and pyoxigraph; read-write
+    for the writer, read-only (no lock, no write) for readers."""
 
-    def __init__(self, path: str, *, create: bool):
-        import pyoxigraph
-        from oxrdflib import OxigraphStore
-
+    def __init__(self, path: str, *, create: bool, read_only: bool = False):
         p = Path(path)
         if not create and not p.exists():
             raise StoreError(f"{path}: no store here (run 'bilat ingest' first, or give --store)")
         if p.exists() and not p.is_dir():
             raise StoreError(f"{path}: not a store folder")
-        try:
-            self.ox = pyoxigraph.Store(str(p))
-        except OSError as e:
-            raise StoreError(f"{path}: cannot open the store: {str(e).splitlines()[0]}") from e
+        if read_only and not (p / "CURRENT").is_file():
+            raise StoreError(f"{path}: not a store (no Oxigraph data in this folder)")
         self.location = str(p)
+        self.read_only = read_only
+        self._written = 0
+        self._open()
+
+    def _open(self) -> None:
+        import pyoxigraph
+        from oxrdflib import OxigraphStore
+
+        for attempt in range(OPEN_ATTEMPTS):
+            try:
+                self.ox = (pyoxigraph.Store.read_only(self.location) if self.read_only
+                           else pyoxigraph.Store(self.location))
+                break
+            except (OSError, RuntimeError) as e:
+                # (a read-only open racing a writer may find a file compacted away or a store
+                # still being created: RocksDB says "Corruption" or "Column family not found")
+                first = str(e).splitlines()[0] if str(e) else type(e).__name__
+                if not self.read_only:
+                    if "lock" in first.lower():
+                        raise StoreError(f"{self.location}: the store is being written by another "
+                                         "process (one ingest at a time)") from e
+                    raise StoreError(f"{self.location}: cannot open the store: {first}") from e
+                if attempt + 1 == OPEN_ATTEMPTS:
+                    raise StoreError(f"{self.location}: cannot open the store: {first}") from e
+                time.sleep(0.05 * 2 ** attempt)  # files compacted away by a writer: look again
         self._rdflib = Dataset(store=OxigraphStore(store=self.ox), default_union=True)
 
     @property
     def target(self):
         return self.ox
 
+    def _reading(self, run):
+        """Run a read; a read-only view whose files a writer compacted away is opened again
+        (a few times)."""
+        from bilat.graph.sparql import QueryError
+
+        for attempt in range(OPEN_ATTEMPTS):
+            try:
+                return run()
+            except (OSError, RuntimeError, QueryError) as e:
+                failed = not isinstance(e, QueryError) or isinstance(e.__cause__, (OSError, RuntimeError))
+                if not (self.read_only and failed) or attempt + 1 == OPEN_ATTEMPTS:
+                    raise
+            time.sleep(0.05 * 2 ** attempt)
+            self._open()
+
+    def select(self, query: str) -> list[dict]:
+        return self._reading(lambda: super(LocalStore, self).select(query))
+
+    def ask(self, query: str) -> bool:
+        return self._reading(lambda: super(LocalStore, self).ask(query))
+
+    def run_query(self, query: str, *, fmt: str) -> tuple[bytes, str]:
+        return self._reading(lambda: super(LocalStore, self).run_query(query, fmt=fmt))
+
     def update(self, sparql: str) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.location}: opened read-only")
         self.ox.update(sparql)
+        # Oxigraph keeps what it wrote in memory until a flush: flush as we go, so that
+        # writing a long document or many documents stays in bounded memory
+        self._written += len(sparql)
+        if self._written > FLUSH_BYTES:
+            self.ox.flush()
+            self._written = 0
 
     def dataset(self) -> Dataset:
         return self._rdflib
 
     def quad_count(self) -> int:
-        return len(self.ox)
+        return self._reading(lambda: len(self.ox))
 
     def close(self) -> None:
+        if self.read_only:
+            return
         try:
             if self.ox is not None:
                 self.ox.flush()
@@ -186,16 +252,17 @@ class RemoteStore(Store):
         self._checked = True
 
 
-def open_store(location: str | None = None, *, create: bool = False) -> Store:
+def open_store(location: str | None = None, *, create: bool = False, read_only: bool = False) -> Store:
     """Open the store at ``location`` (a folder, or a ``sparql+http(s)://`` URL).
 
     ``create`` allows a new embedded store; reading commands pass False so that a mistyped
-    path is an error rather than an empty store.
+    path is an error rather than an empty store. ``read_only`` opens an embedded store
+    without a lock or any write (readers beside a writer).
     """
     location = location or default_location()
     if is_remote(location):
         return RemoteStore(location)
-    return LocalStore(location, create=create)
+    return LocalStore(location, create=create and not read_only, read_only=read_only)
 
 
 def prepare_for_writing(store: Store) -> None:

@@ -13,6 +13,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from bilat.extract.records import Entity, Event, Extraction, KBEntry
+from bilat.extract.text import strip_invisible
 from bilat.graph import iris
 from bilat.ontology.namespace import BL, WD
 
@@ -102,6 +103,21 @@ def _mention(g: Triples, doc_id: str, start: int, end: int, anchor: str, refers_
         g.add((mn, BL.anchor, Literal(anchor)))
 
 
+def hash_triple(d, version: str = "") -> tuple:
+    """The document's content hash: the last triple written, so that a document whose
+    writing was interrupted is known by its missing hash (and extracted again)."""
+    return iris.document(d.id), BL.contentHash, Literal(document_hash(d, version))
+
+
+def _names(pairs):
+    """(language, name) pairs without invisible characters (bidirectional controls, zero-width
+    spaces) and without the names that were nothing else."""
+    for lg, text in pairs:
+        text = strip_invisible(text).strip()
+        if text:
+            yield lg, text
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -150,10 +166,10 @@ def document_graphs(ex: Extraction, *, publisher: str | None = None, version: st
     for e in ex.entities:
         node = iris.entity(e.key)
         g.add((node, BL.mentionedIn, doc))
-        for lg, text in e.alt_labels:
+        for lg, text in _names(e.alt_labels):
             g.add((node, SKOS.altLabel, _lit(text, lg)))
         if not e.in_kb:
-            for lg, text in e.labels:
+            for lg, text in _names(e.labels):
                 g.add((node, BL.proposedLabel, _lit(text, lg)))
         if mentions == "full":
             for m in e.mentions:
@@ -281,14 +297,15 @@ def _description(e: Entity | KBEntry, labels: dict[str, str] | None) -> Triples:
     node = iris.entity(e.key)
     g.add((node, RDF.type, BL[e.cls]))
     chosen = dict(labels) if labels is not None else dict(e.labels)
-    for lg, text in sorted(chosen.items()):
+    for lg, text in sorted(_names(chosen.items())):
         g.add((node, RDFS.label, Literal(text, lang=lg)))
     if e.wikidata:
         g.add((node, OWL.sameAs, WD[e.wikidata]))
     if isinstance(e, KBEntry):
         for a in e.aliases:
             if a.kind in ("alt", "abbr", "former"):
-                g.add((node, SKOS.altLabel, Literal(a.text, lang=a.lang)))
+                for lg, text in _names([(a.lang, a.text)]):
+                    g.add((node, SKOS.altLabel, Literal(text, lang=lg)))
         if e.country:
             g.add((node, BL.country, iris.entity(e.country)))
     return g

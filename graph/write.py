@@ -1,21 +1,42 @@
-"""Writing one document into the store, atomically and idempotently.
+"""Writing one document into the store, idempotently, and repairing what an interrupted
+write left.
 
 The document's named graph is replaced, and the shared descriptions of every entity it
 mentions now or mentioned before are recomputed, in one SPARQL Update request (one
 transaction). An entity no other document mentions any more loses its description.
+
+A document of more than :func:`chunk_triples` triples (a very long text) is written in several
+requests of that many triples, so that the requests stay bounded: the first replaces the old
+version and holds the Document node (then what names the entities, posts and events it
+reports), the last adds the content hash. Readers may see such a document half written; a
+writer killed in between leaves a Document without its hash, which the next ingest reports
+(:func:`incomplete_documents`), extracts again when it is in the input, and whose leftovers
+:func:`repair` removes.
 """
 from __future__ import annotations
 
+import os
 from collections import Counter, defaultdict
 
 from rdflib import Literal
+from rdflib.namespace import DCTERMS, RDF
 
 from bilat.extract.records import Extraction, KBEntry
 from bilat.graph import iris
 from bilat.graph.store import Store, graph_ntriples, replace_graph_update
 from bilat.graph.triples import (DEFAULT_MENTIONS, Triples, document_graphs, document_hash,
-                                 entity_description)
+                                 entity_description, hash_triple)
 from bilat.ontology.namespace import BL
+
+CHUNK_TRIPLES = 50_000
+
+
+def chunk_triples() -> int:
+    """Triples per write request: ``$BILAT_WRITE_CHUNK`` or :data:`CHUNK_TRIPLES`."""
+    try:
+        return max(1, int(os.environ.get("BILAT_WRITE_CHUNK") or CHUNK_TRIPLES))
+    except ValueError:
+        return CHUNK_TRIPLES
 
 
 _SHARED_PREFIXES = (str(iris.ID) + "position/", str(iris.ID) + "event/")
@@ -38,13 +59,51 @@ def _values(nodes) -> str:
     return " ".join(n.n3() for n in sorted(nodes))
 
 
+_FIRST = (BL.mentionedIn, BL.extractedFrom)  # what a document reports: written early
+
+
+def _pieces(doc_g: Triples, facts: Triples, doc, hashed: tuple, size: int
+            ) -> list[tuple[Triples, Triples]]:
+    """A document's triples (but its content hash) in pieces of at most ``size`` triples, as
+    (document's graph, shared facts): the Document node first, then what names the entities,
+    posts and events it reports, the rest after; the content hash ends the last piece."""
+    if len(doc_g) + len(facts) <= size:
+        return [(doc_g, facts)]
+    doc_g = Triples(doc_g)
+    doc_g.discard(hashed)
+    node = [t for t in doc_g if t[0] == doc]
+    node.sort(key=lambda t: (t[1] != RDF.type, t[1] != DCTERMS.identifier))
+    reports = [t for t in doc_g if t[0] != doc and t[1] in _FIRST]
+    seen = set(node) | set(reports)
+    ordered = [(False, t) for t in node] + [(False, t) for t in reports]
+    ordered += [(False, t) for t in doc_g if t not in seen]
+    ordered += [(True, t) for t in facts]
+    out = []
+    for i in range(0, len(ordered), size):
+        g, f = Triples(), Triples()
+        for shared, t in ordered[i:i + size]:
+            (f if shared else g).add(t)
+        out.append((g, f))
+    if not out:
+        out.append((Triples(), Triples()))
+    out[-1][0].add(hashed)
+    return out
+
+
 def write_extraction(store: Store, ex: Extraction, kb: dict[str, KBEntry], *,
                      publisher: str | None = None, version: str = "",
-                     mentions: str = DEFAULT_MENTIONS) -> int:
-    """Replace the document's facts with ``ex``; returns the number of triples written."""
+                     mentions: str = DEFAULT_MENTIONS, chunk: int | None = None) -> int:
+    """Replace the document's facts with ``ex``; returns the number of triples written. A
+    document of more than ``chunk`` (:func:`chunk_triples`) triples is written in several
+    requests, its content hash last."""
     doc_id = ex.document.id
     g_iri = iris.doc_graph(doc_id)
     doc_g, facts = document_graphs(ex, publisher=publisher, version=version, mentions=mentions)
+    written = len(doc_g) + len(facts)
+    pieces = _pieces(doc_g, facts, iris.document(doc_id), hash_triple(ex.document, version),
+                     chunk or chunk_triples())
+    del doc_g, facts
+    doc_g, facts = pieces.pop(0)
 
     # what the stored version of this document reported: entities, and posts/events it shared
     old_nodes, old_reported = set(), set()
@@ -110,10 +169,11 @@ def write_extraction(store: Store, ex: Extraction, kb: dict[str, KBEntry], *,
     body = graph_ntriples(descriptions)
     if body:
         parts.append(f"INSERT DATA {{ GRAPH {ent} {{\n{body}\n}} }}")
-    body = graph_ntriples(facts)
     fct = iris.FACTS_GRAPH.n3()
-    if body:
-        parts.append(f"INSERT DATA {{ GRAPH {fct} {{\n{body}\n}} }}")
+    parts += _insert(fct, facts)
+    for doc_g, facts in pieces:  # a long document: the rest in requests of bounded size
+        store.update(" ;\n".join(parts))
+        parts = _insert(g_iri.n3(), doc_g) + _insert(fct, facts)
     if old_reported:
         # posts and events no document reports any more leave the shared facts
         gone = f"""VALUES ?n {{ {_values(old_reported)} }}
@@ -121,7 +181,34 @@ def write_extraction(store: Store, ex: Extraction, kb: dict[str, KBEntry], *,
         parts.append(f"DELETE {{ GRAPH {fct} {{ ?n ?p ?o }} }} WHERE {{ GRAPH {fct} {{ ?n ?p ?o }} {gone} }}")
         parts.append(f"DELETE {{ GRAPH {fct} {{ ?s ?p ?n }} }} WHERE {{ GRAPH {fct} {{ ?s ?p ?n }} {gone} }}")
     store.update(" ;\n".join(parts))
-    return len(doc_g) + len(facts)
+    return written
+
+
+def _insert(graph: str, g: Triples) -> list[str]:
+    body = graph_ntriples(g)
+    return [f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"] if body else []
+
+
+def incomplete_documents(store: Store) -> list[str]:
+    """Ids of the stored documents whose writing was interrupted (no content hash)."""
+    rows = store.select(f"""SELECT DISTINCT ?id WHERE {{ GRAPH ?g {{ ?d a {BL.Document.n3()} ;
+        <http://purl.org/dc/terms/identifier> ?id }}
+        FILTER NOT EXISTS {{ GRAPH ?g {{ ?d {BL.contentHash.n3()} ?h }} }} }} ORDER BY ?id""")
+    return [str(r["id"]) for r in rows]
+
+
+def repair(store: Store) -> None:
+    """Remove what interrupted writes may have left: descriptions of entities no document
+    mentions or publishes, and shared posts and events no document reports."""
+    ent, fct = iris.ENTITIES_GRAPH.n3(), iris.FACTS_GRAPH.n3()
+    unmentioned = f"""FILTER NOT EXISTS {{ GRAPH ?g {{ ?s {BL.mentionedIn.n3()} ?d }} }}
+        FILTER NOT EXISTS {{ GRAPH ?g2 {{ ?d2 {BL.publisher.n3()} ?s }} }}"""
+    shared = " || ".join(f'STRSTARTS(STR(?n), "{prefix}")' for prefix in _SHARED_PREFIXES)
+    unreported = f"""FILTER(isIRI(?n) && ({shared}))
+        FILTER NOT EXISTS {{ GRAPH ?g {{ ?n {BL.extractedFrom.n3()} ?d }} }}"""
+    store.update(f"""DELETE {{ GRAPH {ent} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {ent} {{ ?s ?p ?o }} {unmentioned} }} ;
+        DELETE {{ GRAPH {fct} {{ ?n ?p ?o }} }} WHERE {{ GRAPH {fct} {{ ?n ?p ?o }} {unreported} }} ;
+        DELETE {{ GRAPH {fct} {{ ?s ?p ?n }} }} WHERE {{ GRAPH {fct} {{ ?s ?p ?n }} {unreported} }}""")
 
 
 def _choose_labels(counts: Counter) -> dict[str, str]:

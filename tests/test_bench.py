@@ -26,7 +26,7 @@ def positive(x) -> bool:
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory):
     result = runner.benchmark(docs=15, batches=3, triples=10_000, memory="inprocess", cache=False,
-                              profile=2, mode="test")
+                              profile=2, mode="test", scaling=(3_000, 9_000), scaling_langs=("en",))
     out = tmp_path_factory.mktemp("bench") / "bench.json"
     report.write_json(result, out)
     return result, out
@@ -87,10 +87,21 @@ def test_report_structure(tiny):
         for engine in ("oxigraph", "oxrdflib", "rdflib"):
             assert positive(q[engine]["median_s"]) and q[engine]["runs"] >= 1
         assert positive(q["rdflib_over_oxigraph"]) and positive(q["rdflib_over_oxrdflib"])
+    # size scaling: one long document per size, ingested whole by a child process
+    sc = result["scaling"]["langs"]["en"]
+    assert [r["size"] for r in sc["rows"]] == [3_000, 9_000]
+    for r in sc["rows"]:
+        assert "error" not in r, r
+        assert r["documents"] == 1 and r["failed"] == 0 and 0.5 * r["size"] < r["bytes"] <= r["size"]
+        for key in ("seconds", "seconds_per_mb", "peak_mb", "loaded_mb", "triples", "words"):
+            assert positive(r[key]), (key, r[key])
+        assert r["peak_mb"] >= r["loaded_peak_mb"]
+    assert positive(sc["seconds_per_mb_growth"]) and positive(sc["max_peak_mb"])
     # the JSON file holds the same report, and the text rendering names every part
     assert json.loads(out.read_text(encoding="utf-8"))["sparql"]["queries"][0]["name"] == "posts"
     text = report.render(result)
-    for part in ("Corpus", "Ingest", "SPARQL", "pipeline/NER", "rdflib/oxigraph", "co_mentions"):
+    for part in ("Corpus", "Ingest", "SPARQL", "pipeline/NER", "rdflib/oxigraph", "co_mentions",
+                 "Size scaling", "s/MB"):
         assert part in text
 
 
@@ -104,6 +115,9 @@ def test_cli_arguments(monkeypatch, tmp_path):
     monkeypatch.setattr(runner, "benchmark", fake)
     assert runner.main(["--quick", "--only", "sparql", "-q", "--out", str(tmp_path / "b.json")]) == 0
     assert calls["only"] == "sparql" and calls["triples"] == runner.QUICK["triples"]
+    assert calls["scaling"] == runner.QUICK["scaling"]
+    assert runner.main(["--only", "scaling", "--scaling", "1M,10M", "-q", "--out", str(tmp_path / "c.json")]) == 0
+    assert calls["only"] == "scaling" and calls["scaling"] == (1 << 20, 10 << 20)
     assert json.loads((tmp_path / "b.json").read_text())["seconds"] == 0.0
     with pytest.raises(SystemExit):
         runner.main(["--only", "nothing"])

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from bilat.extract.ingest import (
-    Problem, decode_bytes, DecodeError, normalize_text, parse_date, read_documents, read_paths,
+    Notice, Problem, decode_bytes, DecodeError, normalize_id, normalize_text, parse_date, parse_size,
+    read_documents, read_paths,
 )
 from bilat.extract.records import Document
 
@@ -417,3 +418,158 @@ def test_decode_bytes_raises_decode_error_only():
     with pytest.raises(DecodeError, match="binary file"):
         decode_bytes(b"\x00\x01\x02\x03")
     assert decode_bytes("Привет".encode("cp1251")) == "Привет"
+
+
+# ---------------------------------------------------------------------------- issue 11: no silent loss
+
+def _with_bad_byte(text: str, at: int, byte: bytes = b"\xff") -> tuple[bytes, int]:
+    """UTF-8 of ``text`` with ``byte`` inserted before character ``at``; (data, byte offset)."""
+    head = text[:at].encode("utf-8")
+    return head + byte + text[at:].encode("utf-8"), len(head)
+
+
+def test_utf8_with_one_bad_byte_stays_utf8_and_says_where():
+    data, offset = _with_bad_byte(RU_TEXT, 40)
+    notes: list[str] = []
+    text = decode_bytes(data, notes=notes)
+    assert text == normalize_text(RU_TEXT[:40] + "\ufffd" + RU_TEXT[40:])  # not KOI8-R
+    assert notes == [f"invalid UTF-8 at byte {offset} (line 1): read as UTF-8, the byte "
+                     f"replaced by U+FFFD"]
+
+
+def test_bad_bytes_become_one_warning_line_before_the_document(tmp_path):
+    text = RU_TEXT * 3
+    data = text.encode("utf-8")
+    for at in (30, 200, 300):  # three bad bytes, on lines 1, 3 and 3
+        i = len(text[:at].encode("utf-8"))
+        data = data[:i] + b"\xc3" + data[i:]
+        text = text[:at] + "\x00" + text[at:]  # keep the character positions aligned
+    path = tmp_path / "ru.txt"
+    path.write_bytes(data)
+    notice, doc = read_all(path)
+    assert isinstance(notice, Notice) and isinstance(doc, Document)
+    line = str(notice)
+    assert line.startswith(f"{path}: warning: invalid UTF-8 at byte ") and "\n" not in line
+    assert line.count("byte ") == 3 and "(line 1)" in line and line.count("(line 3)") == 2
+    assert doc.text.count("\ufffd") == 3 and "Лавров" in doc.text
+
+
+@pytest.mark.parametrize("name,data,expected", [
+    # not UTF-8 at all: the 8-bit encodings still decide, with no warning
+    ("cp1251", RU_TEXT.encode("cp1251"), RU_TEXT),
+    ("koi8-r", RU_TEXT.replace("«", '"').replace("»", '"').replace("—", "-").encode("koi8-r"),
+     RU_TEXT.replace("«", '"').replace("»", '"').replace("—", "-")),
+    ("latin", "caf\u00e9 na\u00efve".encode("cp1252"), "caf\u00e9 na\u00efve"),
+    # too many invalid bytes for a UTF-8 text: not trusted as UTF-8
+    ("mostly-bad", "Лавров".encode("utf-8") + b"\xe0\xe1\xe2\xe3\xe4\xe5 \xf0\xf1\xf2 \xe6\xe7",
+     None),
+])
+def test_other_encodings_are_not_mistaken_for_damaged_utf8(name, data, expected):
+    notes: list[str] = []
+    text = decode_bytes(data, notes=notes)
+    assert notes == []
+    if expected is not None:
+        assert text == expected
+    else:
+        assert "\ufffd" not in text
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("Lav\u200brov", "Lavrov"),  # zero-width space
+    ("\u202eevil\u202c name", "evil name"),  # right-to-left override, pop
+    ("a\u2066b\u2069c\u200fd\u200ee", "abcde"),  # isolates, marks
+    ("zero\u200d\u200cjoin\u2060er", "zerojoiner"),  # joiners, word joiner
+    ("soft\u00adhyphen \ufeffbom", "softhyphen bom"),
+    ("line\u2028para\u2029end", "line\npara\nend"),
+    ("Россия — Казахстан", "Россия — Казахстан"),  # visible characters stay
+])
+def test_normalize_text_removes_invisible_characters(raw, expected):
+    assert normalize_text(raw) == expected
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("../x", "x"),
+    ("a/../../x", "x"),
+    ("./a//b/", "a/b"),
+    ("/abs/path", "abs/path"),
+    ("news/2021/../2022/a", "news/2022/a"),
+    ("...", "..."),  # not a dot segment
+    ("a\u200b/b", "a/b"),
+    (unicodedata.normalize("NFD", "ёлка"), "ёлка"),
+    ("..", ""),
+    ("plain-id", "plain-id"),
+])
+def test_normalize_id(raw, expected):
+    assert normalize_id(raw) == expected
+
+
+def test_changed_ids_are_told_and_dot_only_ids_refused(tmp_path):
+    path = tmp_path / "docs.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "../../etc/passwd", "text": "One."},
+        {"id": "..", "text": "Two."},
+        {"id": "ok", "text": "Three."},
+    ]) + "\n", encoding="utf-8")
+    items = read_all(path)
+    assert [type(x).__name__ for x in items] == ["Notice", "Document", "Problem", "Document"]
+    assert str(items[0]) == f"{path}:1: warning: id '../../etc/passwd' is written 'etc/passwd' (safe IRI segments)"
+    assert items[1].id == "etc/passwd"
+    assert items[2].line == 2 and "empty once its '.' and '..' segments are resolved" in items[2].message
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("16M", 16 << 20), ("16m", 16 << 20), ("500K", 500 << 10), ("500 kb", 500 << 10),
+    ("2G", 2 << 30), ("1.5M", 3 << 19), ("12", 12), ("0", 0), (" 3MiB ", 3 << 20),
+])
+def test_parse_size(text, expected):
+    assert parse_size(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "M", "-1", "ten", "5 MBs", "1e6"])
+def test_parse_size_refuses(text):
+    with pytest.raises(ValueError, match="not a size"):
+        parse_size(text)
+
+
+def test_a_file_above_the_limit_is_refused_before_it_is_read(tmp_path):
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as f:  # 20 GB, sparse: reading it would take the machine's memory
+        f.truncate(20 << 30)
+    small = tmp_path / "small.txt"
+    small.write_text("Sergey Lavrov met Mukhtar Tleuberdi.", encoding="utf-8")
+    items = list(read_paths([huge, small], max_bytes=1 << 20))
+    assert str(items[0]) == (f"{huge}: too large: 20480.0 MB, more than the limit of 1.0 MB per "
+                             "document (raise it with --max-size or $BILAT_MAX_SIZE)")
+    assert isinstance(items[1], Document) and items[1].id == "small"
+
+
+def test_a_record_above_the_limit_is_a_problem_of_its_line(tmp_path):
+    path = tmp_path / "docs.jsonl"
+    path.write_text(json.dumps({"id": "big", "text": "Слово " * 400}, ensure_ascii=False) + "\n"
+                    + json.dumps({"id": "small", "text": "Слово."}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    problem, doc = read_paths([path], max_bytes=1000)
+    assert problem.line == 1 and problem.message.startswith("'text' is too large: 4,400 bytes")
+    assert doc.id == "small"
+
+
+def test_a_large_jsonl_file_is_read_line_by_line(tmp_path, monkeypatch):
+    import bilat.extract.ingest as ingest
+
+    monkeypatch.setattr(ingest, "STREAM_JSONL_BYTES", 100)  # every file here is "large"
+    path = tmp_path / "feed.jsonl"
+    good = json.dumps({"id": "a", "text": RU_TEXT}, ensure_ascii=False).encode("utf-8")
+    bad = '{"id": "b", "text": "Лавров"}'.encode("cp1251")
+    path.write_bytes(codecs.BOM_UTF8 + good + b"\r\n" + bad + b"\n\n" + good.replace(b'"a"', b'"c"') + b"\n")
+    calls = []
+    real = ingest._read_bytes
+    monkeypatch.setattr(ingest, "_read_bytes", lambda p: calls.append(p) or real(p))
+    items = list(read_paths([path]))
+    assert calls == []  # never read whole
+    assert [type(x).__name__ for x in items] == ["Document", "Problem", "Document"]
+    assert items[0].text == RU_TEXT and items[0].line == 1
+    assert str(items[1]) == f"{path}:2: invalid UTF-8 at column 22"
+    assert items[2].id == "c" and items[2].line == 4
+    # a wholly 8-bit file is still read whole, as one text
+    path.write_bytes((json.dumps({"id": "d", "text": RU_TEXT}, ensure_ascii=False) + "\n").encode("cp1251"))
+    assert [x.text for x in read_paths([path])] == [RU_TEXT]
