@@ -6,6 +6,7 @@ of the knowledge base), in the right case for Russian. Each document (150–400 
 one pair of states, mostly Russia and Kazakhstan. Generation is seeded, so the same arguments
 give the same corpus; it is cached as JSON lines under ``.cache/bench/``.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -31,20 +32,65 @@ MIN_WORDS, MAX_WORDS = 150, 400
 FOCUS = ("russia", "kazakhstan")
 
 _WEEKDAYS = {
-    "en": ["on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "on Saturday",
-           "on Sunday"],
-    "ru": ["в понедельник", "во вторник", "в среду", "в четверг", "в пятницу", "в субботу",
-           "в воскресенье"],
+    "en": ["on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "on Saturday", "on Sunday"],
+    "ru": ["в понедельник", "во вторник", "в среду", "в четверг", "в пятницу", "в субботу", "в воскресенье"],
 }
-_MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December"]
-_MONTHS_RU_GENT = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-                   "сентября", "октября", "ноября", "декабря"]
-_MONTHS_RU_LOCT = ["январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе",
-                   "сентябре", "октябре", "ноябре", "декабре"]
+_MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_MONTHS_RU_GENT = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+]
+_MONTHS_RU_LOCT = [
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+]
 # English country names that take "the"
-_THE = {"Netherlands", "Philippines", "Bahamas", "Maldives", "Comoros", "Seychelles", "Gambia",
-        "Vatican City", "Czech Republic", "Dominican Republic", "Central African Republic"}
+_THE = {
+    "Netherlands",
+    "Philippines",
+    "Bahamas",
+    "Maldives",
+    "Comoros",
+    "Seychelles",
+    "Gambia",
+    "Vatican City",
+    "Czech Republic",
+    "Dominican Republic",
+    "Central African Republic",
+}
 
 
 # --------------------------------------------------------------------------- names
@@ -216,16 +262,28 @@ def _person_word(word: str, gender: str) -> dict[str, str]:
     if ends("а"):
         s = w[:-1]
         soft = s[-1:] in _VELAR
-        return dict(nomn=w, gent=s + ("и" if soft else "ы"), datv=s + "е", accs=s + "у",
-                    ablt=s + ("ей" if s[-1:] in _HUSHING else "ой"), loct=s + "е")
+        return dict(
+            nomn=w,
+            gent=s + ("и" if soft else "ы"),
+            datv=s + "е",
+            accs=s + "у",
+            ablt=s + ("ей" if s[-1:] in _HUSHING else "ой"),
+            loct=s + "е",
+        )
     if ends("я"):
         s = w[:-1]
         return dict(nomn=w, gent=s + "и", datv=s + "е", accs=s + "ю", ablt=s + "ей", loct=s + "е")
     if gender == "m" and ends("ский", "цкий", "ской", "цкой", "ый"):  # Зеленский: like an adjective
         s = w[:-2]
         soft = ends("ий")
-        return dict(nomn=w, gent=s + "ого", datv=s + "ому", accs=s + "ого",
-                    ablt=s + ("им" if soft else "ым"), loct=s + "ом")
+        return dict(
+            nomn=w,
+            gent=s + "ого",
+            datv=s + "ому",
+            accs=s + "ого",
+            ablt=s + ("им" if soft else "ым"),
+            loct=s + "ом",
+        )
     if gender == "f" or w[-1:] in "оеёиыуюэ":
         return same
     if ends("ов", "ев", "ёв", "ин", "ын"):
@@ -237,8 +295,14 @@ def _person_word(word: str, gender: str) -> dict[str, str]:
         s = w[:-1]
         return dict(nomn=w, gent=s + "я", datv=s + "ю", accs=s + "я", ablt=s + "ем", loct=s + "е")
     if re.match("[а-яё]", w[-1:]):
-        return dict(nomn=w, gent=w + "а", datv=w + "у", accs=w + "а",
-                    ablt=w + ("ем" if w[-1] in _HUSHING else "ом"), loct=w + "е")
+        return dict(
+            nomn=w,
+            gent=w + "а",
+            datv=w + "у",
+            accs=w + "а",
+            ablt=w + ("ем" if w[-1] in _HUSHING else "ом"),
+            loct=w + "е",
+        )
     return same
 
 
@@ -265,8 +329,15 @@ def _kb_person(e, countries: dict[str, Name]) -> Name | None:
     t = (current or posts)[-1]
     written, title_ru = titles[t.title_en.lower()]
     gender = guess_gender(ru)
-    return Name(e.key, en, inflect_person_ru(ru, gender), country=t.org, gender=gender,
-                title_en=written, title_ru=title_ru)
+    return Name(
+        e.key,
+        en,
+        inflect_person_ru(ru, gender),
+        country=t.org,
+        gender=gender,
+        title_en=written,
+        title_ru=title_ru,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -286,8 +357,7 @@ def load_pools() -> Pools:
         elif e.cls == "City":
             cities.append(Name(e.key, en, inflect_ru(ru) or {"nomn": ru}, country=e.country))
         elif e.cls == "GovernmentBody":
-            bodies.append(Name(e.key, _body_en(en), inflect_ru(ru) or {"nomn": ru},
-                               country=e.country))
+            bodies.append(Name(e.key, _body_en(en), inflect_ru(ru) or {"nomn": ru}, country=e.country))
     for e in kb:  # people last: their posts name countries
         if e.cls == "Person":
             person = _kb_person(e, countries)
@@ -304,8 +374,9 @@ def load_pools() -> Pools:
             if same[0].ru.get("nomn") == nomn:
                 same[0].ru = forms
             continue
-        people.append(Name(slug(en), en, forms, country=country, gender=gender,
-                           title_en=title_en, title_ru=title_ru))
+        people.append(
+            Name(slug(en), en, forms, country=country, gender=gender, title_en=title_en, title_ru=title_ru)
+        )
     # people of countries whose Russian name declines (every slot of a template can be filled)
     people = [p for p in people if p.country in countries and len(countries[p.country].ru) == len(CASES)]
     topics: dict[str, list[str]] = {"en": [], "ru": []}
@@ -443,12 +514,14 @@ def _document(pools: Pools, rng: random.Random, lang: str, index: int) -> Docume
     if sentences:
         paragraphs.append(" ".join(sentences))
     date = f"{rng.randint(2019, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-    return Document(id=f"bench-{lang}-{index:05d}", text="\n".join(paragraphs), lang=lang,
-                    date=date, source="bench")
+    return Document(
+        id=f"bench-{lang}-{index:05d}", text="\n".join(paragraphs), lang=lang, date=date, source="bench"
+    )
 
 
-def generate(lang: str, *, seed: int = 1, min_chars: int | None = None,
-             n_docs: int | None = None) -> list[Document]:
+def generate(
+    lang: str, *, seed: int = 1, min_chars: int | None = None, n_docs: int | None = None
+) -> list[Document]:
     """Documents in ``lang`` until ``n_docs`` of them or at least ``min_chars`` characters."""
     if (min_chars is None) == (n_docs is None):
         raise ValueError("give exactly one of min_chars and n_docs")
@@ -473,8 +546,9 @@ def _cache_key(lang: str, seed: int, min_chars: int | None, n_docs: int | None) 
     return h.hexdigest()[:16]
 
 
-def corpus(lang: str, *, seed: int = 1, min_chars: int | None = None, n_docs: int | None = None,
-           cache: bool = True) -> list[Document]:
+def corpus(
+    lang: str, *, seed: int = 1, min_chars: int | None = None, n_docs: int | None = None, cache: bool = True
+) -> list[Document]:
     """:func:`generate`, cached under ``.cache/bench/`` (regenerated when anything it depends on
     changes: templates, people, this module, the knowledge base)."""
     if not cache:
@@ -510,5 +584,6 @@ def describe(docs: list[Document]) -> dict:
         "chars": sum(len(d.text) for d in docs),
         "bytes": sum(len(d.text.encode("utf-8")) for d in docs),
         "words_per_doc": {"min": min(words), "median": statistics.median(words), "max": max(words)}
-        if words else {},
+        if words
+        else {},
     }

@@ -17,6 +17,7 @@ Peak memory is measured in child processes (``python -m bench.memory``), one for
 and one for bare NER, so that neither sees the other's models: ``ru_maxrss`` is a high-water
 mark of the whole process.
 """
+
 from __future__ import annotations
 
 import gc
@@ -26,12 +27,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
-
-from bilat.extract.records import Document
 
 from bench.util import current_rss_mb, dir_size, median, now, peak_rss_mb, ratio
+from bilat.extract.records import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 MIN_BATCHES = 3
@@ -101,8 +101,14 @@ def ingest_into_fresh_store(docs: Sequence[Document], folder: Path) -> dict:
     st.close()
     del st
     written = dir_size(folder)
-    return {"seconds": seconds, "summary": summary, "quads": quads, "store_bytes": written,
-            "compacted_bytes": compacted_size(folder), "problems": problems}
+    return {
+        "seconds": seconds,
+        "summary": summary,
+        "quads": quads,
+        "store_bytes": written,
+        "compacted_bytes": compacted_size(folder),
+        "problems": problems,
+    }
 
 
 def compacted_size(folder: Path) -> int | None:
@@ -160,13 +166,20 @@ def profile_stages(docs: Sequence[Document], folder: Path) -> dict:
     stats = pstats.Stats(prof).stats  # {(file, line, func): (cc, nc, tt, ct, callers)}
     stages = []
     for label, suffix, func in STAGES:
-        cum = sum(v[3] for (file, _line, name), v in stats.items()
-                  if name == func and file.replace("\\", "/").endswith(suffix))
-        calls = sum(v[1] for (file, _line, name), v in stats.items()
-                    if name == func and file.replace("\\", "/").endswith(suffix))
+        cum = sum(
+            v[3]
+            for (file, _line, name), v in stats.items()
+            if name == func and file.replace("\\", "/").endswith(suffix)
+        )
+        calls = sum(
+            v[1]
+            for (file, _line, name), v in stats.items()
+            if name == func and file.replace("\\", "/").endswith(suffix)
+        )
         if calls:
-            stages.append({"stage": label, "seconds": cum, "share": cum / total if total else None,
-                           "calls": calls})
+            stages.append(
+                {"stage": label, "seconds": cum, "share": cum / total if total else None, "calls": calls}
+            )
     return {"documents": len(docs), "seconds": total, "stages": stages}
 
 
@@ -182,9 +195,17 @@ def empty_store(folder: Path) -> dict:
     return {"quads": quads, "bytes": dir_size(folder), "compacted_bytes": compacted_size(folder)}
 
 
-def bench_language(lang: str, docs: Sequence[Document], *, batches: int, workdir: Path,
-                   memory: str = "subprocess", profile: int = 0, budget_s: float | None = None,
-                   log: Callable[[str], None] = lambda s: None) -> dict:
+def bench_language(
+    lang: str,
+    docs: Sequence[Document],
+    *,
+    batches: int,
+    workdir: Path,
+    memory: str = "subprocess",
+    profile: int = 0,
+    budget_s: float | None = None,
+    log: Callable[[str], None] = lambda s: None,
+) -> dict:
     """The benchmark of one language; ``budget_s`` bounds the time of the batches (at least
     ``MIN_BATCHES`` run whatever it is)."""
     from bilat import app
@@ -192,7 +213,7 @@ def bench_language(lang: str, docs: Sequence[Document], *, batches: int, workdir
 
     parts = slices(docs, batches)
     # load and warm up every side (not timed as throughput)
-    warm = list(docs[:min(4, max(1, len(docs) // 20))])
+    warm = list(docs[: min(4, max(1, len(docs) // 20))])
     t0 = now()
     ex = app.extractor()
     for d in warm:
@@ -215,7 +236,7 @@ def bench_language(lang: str, docs: Sequence[Document], *, batches: int, workdir
         texts = [d.text for d in part]
         n_words = words(part)
         sides = ("ner", "pipeline", "parse")
-        order = sides[i % 3:] + sides[:i % 3]  # rotate, so drift hits every side alike
+        order = sides[i % 3 :] + sides[: i % 3]  # rotate, so drift hits every side alike
         row: dict = {"batch": i + 1, "documents": len(part), "words": n_words}
         gc.collect()  # once per batch: a full collection costs ~0.2 s with the models loaded
         for what in order:
@@ -255,11 +276,14 @@ def bench_language(lang: str, docs: Sequence[Document], *, batches: int, workdir
         row["store_bytes_per_doc"] = (row["store_bytes"] - base["bytes"]) / ingested
         if row["store_compacted_bytes"] is not None and base["compacted_bytes"] is not None:
             row["store_compacted_bytes_per_doc"] = (
-                (row["store_compacted_bytes"] - base["compacted_bytes"]) / ingested)
+                row["store_compacted_bytes"] - base["compacted_bytes"]
+            ) / ingested
         rows.append(row)
-        log(f"  {lang} batch {i + 1}/{len(parts)}: {row['documents']} docs, {n_words} words: "
+        log(
+            f"  {lang} batch {i + 1}/{len(parts)}: {row['documents']} docs, {n_words} words: "
             f"pipeline {row['pipeline_wps']:,.0f} w/s, bare NER {row['ner_wps']:,.0f} w/s, "
-            f"ratio {row['ratio']:.3f}; parse alone {row['parse_wps']:,.0f} w/s")
+            f"ratio {row['ratio']:.3f}; parse alone {row['parse_wps']:,.0f} w/s"
+        )
 
     out = {
         "lang": lang,
@@ -270,8 +294,11 @@ def bench_language(lang: str, docs: Sequence[Document], *, batches: int, workdir
         "words": sum(r["words"] for r in rows),
         "pipeline_load_s": pipeline_load_s,
         "ner_load_s": ner_load_s,
-        "ner_baseline": ("spaCy en_core_web_sm nlp.pipe (bilat.extract.nlp.load('en'))" if lang == "en"
-                         else "natasha Segmenter + NewsNERTagger (no morphology, no syntax)"),
+        "ner_baseline": (
+            "spaCy en_core_web_sm nlp.pipe (bilat.extract.nlp.load('en'))"
+            if lang == "en"
+            else "natasha Segmenter + NewsNERTagger (no morphology, no syntax)"
+        ),
         "pipeline_wps": median(r["pipeline_wps"] for r in rows),
         "ner_wps": median(r["ner_wps"] for r in rows),
         "ratio": median(r["ratio"] for r in rows),
@@ -291,26 +318,46 @@ def bench_language(lang: str, docs: Sequence[Document], *, batches: int, workdir
     out["ratio_of_medians"] = ratio(out["pipeline_wps"], out["ner_wps"])
     if profile:
         out["profile"] = profile_stages(parts[0][:profile], workdir / f"profile-{lang}")
-        log(f"  {lang} profile: " + ", ".join(f"{x['stage'].strip()} {x['share']:.0%}"
-                                             for x in out["profile"]["stages"]))
+        log(
+            f"  {lang} profile: "
+            + ", ".join(f"{x['stage'].strip()} {x['share']:.0%}" for x in out["profile"]["stages"])
+        )
     out["memory"] = measure_memory(lang, parts[0], workdir, mode=memory, log=log)
     return out
 
 
-def measure_memory(lang: str, docs: Sequence[Document], workdir: Path, *, mode: str,
-                   log: Callable[[str], None] = lambda s: None) -> dict:
+def measure_memory(
+    lang: str,
+    docs: Sequence[Document],
+    workdir: Path,
+    *,
+    mode: str,
+    log: Callable[[str], None] = lambda s: None,
+) -> dict:
     """Peak RSS of ingesting ``docs`` (and of bare NER on them): in child processes
     (``subprocess``), or this process's high-water mark so far (``inprocess``)."""
     if mode == "off":
         return {"mode": "off"}
     if mode == "inprocess":
-        return {"mode": "inprocess", "documents": len(docs), "process_peak_mb": peak_rss_mb(),
-                "rss_now_mb": current_rss_mb()}
+        return {
+            "mode": "inprocess",
+            "documents": len(docs),
+            "process_peak_mb": peak_rss_mb(),
+            "rss_now_mb": current_rss_mb(),
+        }
     path = workdir / f"memory-{lang}.jsonl"
     path.write_text("".join(d.to_json() + "\n" for d in docs), encoding="utf-8")
     out: dict = {"mode": "subprocess", "documents": len(docs), "words": words(docs)}
     for what in ("pipeline", "ner"):
-        cmd = [sys.executable, "-m", "bench.memory", what, lang, str(path), str(workdir / f"mem-store-{lang}")]
+        cmd = [
+            sys.executable,
+            "-m",
+            "bench.memory",
+            what,
+            lang,
+            str(path),
+            str(workdir / f"mem-store-{lang}"),
+        ]
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
         proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env, timeout=1800)
@@ -326,14 +373,30 @@ def measure_memory(lang: str, docs: Sequence[Document], workdir: Path, *, mode: 
     return out
 
 
-def run(corpora: dict[str, list[Document]], *, batches: int = 5, memory: str = "subprocess",
-        profile: int = 0, budget_s: float | None = None,
-        log: Callable[[str], None] = lambda s: None) -> dict:
+def run(
+    corpora: dict[str, list[Document]],
+    *,
+    batches: int = 5,
+    memory: str = "subprocess",
+    profile: int = 0,
+    budget_s: float | None = None,
+    log: Callable[[str], None] = lambda s: None,
+) -> dict:
     """The ingest benchmark for each language of ``corpora``."""
     workdir = Path(tempfile.mkdtemp(prefix="bilat-bench-ingest-"))
     try:
-        return {lang: bench_language(lang, docs, batches=batches, workdir=workdir, memory=memory,
-                                     profile=profile, budget_s=budget_s, log=log)
-                for lang, docs in corpora.items()}
+        return {
+            lang: bench_language(
+                lang,
+                docs,
+                batches=batches,
+                workdir=workdir,
+                memory=memory,
+                profile=profile,
+                budget_s=budget_s,
+                log=log,
+            )
+            for lang, docs in corpora.items()
+        }
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

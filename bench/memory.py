@@ -3,6 +3,7 @@ STORE_DIR`` loads the models, runs the pipeline (ingest into a fresh store at ST
 NER on the documents, and prints one JSON line: RSS at start, after loading (and one warm-up
 document), and the peak (``ru_maxrss``) at the end, in MiB.
 """
+
 from __future__ import annotations
 
 import json
@@ -47,12 +48,23 @@ def main(argv: list[str]) -> int:
         seconds = now() - t1
     else:
         raise SystemExit(f"unknown measurement {what!r}")
-    print(json.dumps({
-        "what": what, "lang": lang, "documents": len(docs), "count": count,
-        "start_mb": start_mb, "loaded_mb": loaded_mb, "loaded_peak_mb": loaded_peak_mb,
-        "peak_mb": peak_rss_mb(), "end_mb": current_rss_mb(),
-        "load_s": t1 - t0, "run_s": seconds,
-    }))
+    print(
+        json.dumps(
+            {
+                "what": what,
+                "lang": lang,
+                "documents": len(docs),
+                "count": count,
+                "start_mb": start_mb,
+                "loaded_mb": loaded_mb,
+                "loaded_peak_mb": loaded_peak_mb,
+                "peak_mb": peak_rss_mb(),
+                "end_mb": current_rss_mb(),
+                "load_s": t1 - t0,
+                "run_s": seconds,
+            }
+        )
+    )
     return 0
 
 

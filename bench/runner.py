@@ -1,4 +1,5 @@
 """Runs the benchmarks and assembles the report (``python -m bench --help``)."""
+
 from __future__ import annotations
 
 import argparse
@@ -17,19 +18,48 @@ DEFAULT_OUT = ROOT / "out" / "bench.json"
 # run), so that a slower pipeline cannot push `make bench` far beyond ~15 minutes
 # jobs: documents per language ingested with 1 and 2 extraction jobs; stream: documents read
 # lazily for the memory figures; scaling: sizes of one long document (size-scaling benchmark)
-FULL = {"chars": 1_000_000, "batches": 5, "triples": 1_000_000, "profile": 30, "budget": 300,
-        "jobs": 40, "stream": (10_000, 100_000), "scaling": (100_000, 1_000_000, 10_000_000)}
-QUICK = {"chars": 100_000, "batches": 3, "triples": 100_000, "profile": 10, "budget": 120,
-         "jobs": 12, "stream": (1_000, 10_000), "scaling": (20_000, 100_000, 500_000)}
+FULL = {
+    "chars": 1_000_000,
+    "batches": 5,
+    "triples": 1_000_000,
+    "profile": 30,
+    "budget": 300,
+    "jobs": 40,
+    "stream": (10_000, 100_000),
+    "scaling": (100_000, 1_000_000, 10_000_000),
+}
+QUICK = {
+    "chars": 100_000,
+    "batches": 3,
+    "triples": 100_000,
+    "profile": 10,
+    "budget": 120,
+    "jobs": 12,
+    "stream": (1_000, 10_000),
+    "scaling": (20_000, 100_000, 500_000),
+}
 
 
-def benchmark(*, only: str | None = None, langs: tuple[str, ...] = ("en", "ru"), seed: int = 1,
-              chars: int | None = 1_000_000, docs: int | None = None, batches: int = 5,
-              triples: int = 1_000_000, memory: str = "subprocess", cache: bool = True,
-              profile: int = 0, budget_s: float | None = None, mode: str = "full",
-              jobs_docs: int = 0, stream_sizes: tuple[int, ...] = (),
-              scaling: tuple[int, ...] = FULL["scaling"], scaling_langs: tuple[str, ...] | None = None,
-              log=lambda s: None) -> dict:
+def benchmark(
+    *,
+    only: str | None = None,
+    langs: tuple[str, ...] = ("en", "ru"),
+    seed: int = 1,
+    chars: int | None = 1_000_000,
+    docs: int | None = None,
+    batches: int = 5,
+    triples: int = 1_000_000,
+    memory: str = "subprocess",
+    cache: bool = True,
+    profile: int = 0,
+    budget_s: float | None = None,
+    mode: str = "full",
+    jobs_docs: int = 0,
+    stream_sizes: tuple[int, ...] = (),
+    scaling: tuple[int, ...] = FULL["scaling"],
+    scaling_langs: tuple[str, ...] | None = None,
+    log=lambda s: None,
+) -> dict:
     """Run the benchmarks; ``only`` is None, "ingest", "sparql" or "scaling". The corpus has ``docs``
     documents per language when given, else at least ``chars`` characters. ``profile``: how
     many documents of the first batch to ingest once more under cProfile, for the share of each
@@ -44,9 +74,18 @@ def benchmark(*, only: str | None = None, langs: tuple[str, ...] = ("en", "ru"),
         "machine": util.machine(),
         "versions": util.versions(),
         "seed": seed,
-        "args": {"only": only, "langs": list(langs), "chars": chars, "docs": docs, "batches": batches,
-                 "triples": triples, "memory": memory, "profile": profile, "budget_s": budget_s,
-                 "scaling": list(scaling)},
+        "args": {
+            "only": only,
+            "langs": list(langs),
+            "chars": chars,
+            "docs": docs,
+            "batches": batches,
+            "triples": triples,
+            "memory": memory,
+            "profile": profile,
+            "budget_s": budget_s,
+            "scaling": list(scaling),
+        },
     }
     if only in (None, "ingest"):
         from bench import corpus, ingest
@@ -54,13 +93,15 @@ def benchmark(*, only: str | None = None, langs: tuple[str, ...] = ("en", "ru"),
         corpora = {}
         for lang in langs:
             tc = util.now()
-            corpora[lang] = corpus.corpus(lang, seed=seed, min_chars=None if docs else chars,
-                                          n_docs=docs, cache=cache)
+            corpora[lang] = corpus.corpus(
+                lang, seed=seed, min_chars=None if docs else chars, n_docs=docs, cache=cache
+            )
             log(f"corpus {lang}: {len(corpora[lang])} documents ({util.now() - tc:.1f} s)")
         report["corpus"] = {lang: corpus.describe(d) for lang, d in corpora.items()}
         log("ingest …")
-        report["ingest"] = ingest.run(corpora, batches=batches, memory=memory, profile=profile,
-                                      budget_s=budget_s, log=log)
+        report["ingest"] = ingest.run(
+            corpora, batches=batches, memory=memory, profile=profile, budget_s=budget_s, log=log
+        )
         if jobs_docs or stream_sizes:
             from bench import scale
 
@@ -81,33 +122,56 @@ def benchmark(*, only: str | None = None, langs: tuple[str, ...] = ("en", "ru"),
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m bench", description=(
-        "Ingest speed and memory against bare NER, and SPARQL on Oxigraph against rdflib. "
-        "Prints a table and writes JSON (out/bench.json)."))
-    ap.add_argument("--quick", action="store_true",
-                    help=f"small sizes: {QUICK['chars']:,} characters per language, "
-                         f"{QUICK['triples']:,} triples")
+    ap = argparse.ArgumentParser(
+        prog="python -m bench",
+        description=(
+            "Ingest speed and memory against bare NER, and SPARQL on Oxigraph against rdflib. "
+            "Prints a table and writes JSON (out/bench.json)."
+        ),
+    )
+    ap.add_argument(
+        "--quick",
+        action="store_true",
+        help=f"small sizes: {QUICK['chars']:,} characters per language, {QUICK['triples']:,} triples",
+    )
     ap.add_argument("--only", choices=("ingest", "sparql", "scaling"), help="run one benchmark")
     ap.add_argument("--lang", default="en,ru", help="languages of the ingest benchmark (en,ru)")
     ap.add_argument("--chars", type=int, help="corpus characters per language (default 1,000,000)")
     ap.add_argument("--docs", type=int, help="corpus documents per language (instead of --chars)")
     ap.add_argument("--batches", type=int, help="ingest batches per language (default 5)")
     ap.add_argument("--triples", type=int, help="SPARQL data size (default 1,000,000)")
-    ap.add_argument("--profile", type=int,
-                    help="documents to ingest under cProfile for the stage shares (default 30; 0: none)")
-    ap.add_argument("--budget", type=float,
-                    help="seconds of ingest batches per language before no new batch starts "
-                         "(default 300; at least 3 batches run; 0: no limit)")
-    ap.add_argument("--jobs", type=int,
-                    help="documents per language ingested with 1 and 2 extraction jobs "
-                         "(default 40; 0: none)")
-    ap.add_argument("--stream", help="sizes of the streaming-memory runs, comma-separated "
-                                     "(default 10000,100000; empty: none)")
-    ap.add_argument("--scaling", help="document sizes of the size-scaling benchmark, in bytes "
-                                      "(default 100K,1M,10M; --quick 20K,100K,500K; 0: none)")
+    ap.add_argument(
+        "--profile",
+        type=int,
+        help="documents to ingest under cProfile for the stage shares (default 30; 0: none)",
+    )
+    ap.add_argument(
+        "--budget",
+        type=float,
+        help="seconds of ingest batches per language before no new batch starts "
+        "(default 300; at least 3 batches run; 0: no limit)",
+    )
+    ap.add_argument(
+        "--jobs",
+        type=int,
+        help="documents per language ingested with 1 and 2 extraction jobs (default 40; 0: none)",
+    )
+    ap.add_argument(
+        "--stream",
+        help="sizes of the streaming-memory runs, comma-separated (default 10000,100000; empty: none)",
+    )
+    ap.add_argument(
+        "--scaling",
+        help="document sizes of the size-scaling benchmark, in bytes "
+        "(default 100K,1M,10M; --quick 20K,100K,500K; 0: none)",
+    )
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--memory", choices=("subprocess", "inprocess", "off"), default="subprocess",
-                    help="how to measure peak RSS of the ingest (default: child processes)")
+    ap.add_argument(
+        "--memory",
+        choices=("subprocess", "inprocess", "off"),
+        default="subprocess",
+        help="how to measure peak RSS of the ingest (default: child processes)",
+    )
     ap.add_argument("--no-cache", action="store_true", help="regenerate the corpus (no .cache/bench/)")
     ap.add_argument("--out", default=str(DEFAULT_OUT), help="JSON report path (default out/bench.json)")
     ap.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
@@ -132,17 +196,26 @@ def main(argv: list[str] | None = None) -> int:
 
     from bench import report as rep
 
-    result = benchmark(only=args.only, langs=langs, seed=args.seed,
-                       chars=args.chars or sizes["chars"], docs=args.docs,
-                       batches=args.batches or sizes["batches"], triples=args.triples or sizes["triples"],
-                       memory=args.memory, cache=not args.no_cache,
-                       profile=sizes["profile"] if args.profile is None else args.profile,
-                       budget_s=sizes["budget"] if args.budget is None else (args.budget or None),
-                       mode="quick" if args.quick else "full",
-                       jobs_docs=sizes["jobs"] if args.jobs is None else args.jobs,
-                       stream_sizes=sizes["stream"] if args.stream is None else
-                       tuple(int(x) for x in args.stream.split(",") if x.strip()),
-                       scaling=scaling, log=log)
+    result = benchmark(
+        only=args.only,
+        langs=langs,
+        seed=args.seed,
+        chars=args.chars or sizes["chars"],
+        docs=args.docs,
+        batches=args.batches or sizes["batches"],
+        triples=args.triples or sizes["triples"],
+        memory=args.memory,
+        cache=not args.no_cache,
+        profile=sizes["profile"] if args.profile is None else args.profile,
+        budget_s=sizes["budget"] if args.budget is None else (args.budget or None),
+        mode="quick" if args.quick else "full",
+        jobs_docs=sizes["jobs"] if args.jobs is None else args.jobs,
+        stream_sizes=sizes["stream"]
+        if args.stream is None
+        else tuple(int(x) for x in args.stream.split(",") if x.strip()),
+        scaling=scaling,
+        log=log,
+    )
     out = Path(args.out)
     try:
         result["json"] = str(out.resolve().relative_to(Path.cwd()))

@@ -12,6 +12,7 @@
   the models are not loaded here: the pipeline's own peak is the ingest benchmark's memory
   column, per batch.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -22,8 +23,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 from bench.util import median, now, peak_rss_mb, ratio
 
@@ -37,8 +38,9 @@ def _nquads(store) -> list[str]:
     return sorted(re.sub(r"_:[A-Za-z0-9]+", "_:b", ln) for ln in data.splitlines())
 
 
-def jobs_speedup(docs: Sequence, *, rounds: int = 2, workdir: Path,
-                 log: Callable[[str], None] = lambda s: None) -> dict:
+def jobs_speedup(
+    docs: Sequence, *, rounds: int = 2, workdir: Path, log: Callable[[str], None] = lambda s: None
+) -> dict:
     """Ingest ``docs`` with 1 and 2 extraction jobs, ``rounds`` times each, alternating."""
     from bilat import app, parallel
     from bilat.graph.store import open_store
@@ -76,9 +78,11 @@ def jobs_speedup(docs: Sequence, *, rounds: int = 2, workdir: Path,
             row["machine_parallelism"] = machine_parallelism()
             row["speedup"] = ratio(row["jobs1_s"], row["jobs2_s"])
             rows.append(row)
-            log(f"  jobs round {i + 1}: 1 job {row['jobs1_s']:.1f} s, 2 jobs {row['jobs2_s']:.1f} s, "
+            log(
+                f"  jobs round {i + 1}: 1 job {row['jobs1_s']:.1f} s, 2 jobs {row['jobs2_s']:.1f} s, "
                 f"speed-up {row['speedup']:.2f}x (two processes of pure Python: "
-                f"{row['machine_parallelism']:.2f}x)")
+                f"{row['machine_parallelism']:.2f}x)"
+            )
     finally:
         two.close()
     j1, j2 = median(r["jobs1_s"] for r in rows), median(r["jobs2_s"] for r in rows)
@@ -87,13 +91,27 @@ def jobs_speedup(docs: Sequence, *, rounds: int = 2, workdir: Path,
     # counts ours too: 1 with 1 job, up to 3 with 2 workers and the writer)
     others = median(r["jobs1_load"] for r in rows)
     free = max(0.0, (os.cpu_count() or 1) - max(0.0, (others or 0.0) - 1.0))
-    return {"documents": len(docs), "words": words, "languages": langs, "rounds": rounds,
-            "workers_warm_s": warm_s, "cpus": os.cpu_count(),
-            "jobs1_s": j1, "jobs2_s": j2, "jobs1_wps": ratio(words, j1), "jobs2_wps": ratio(words, j2),
-            "speedup": median(r["speedup"] for r in rows), "same_graph": same,
-            "jobs1_cpu_s": c1, "jobs2_cpu_s": c2, "cpu_ratio": ratio(c2, c1),
-            "machine_parallelism": median(r["machine_parallelism"] for r in rows),
-            "load_average_jobs1": others, "cpus_free_estimate": free, "rows": rows}
+    return {
+        "documents": len(docs),
+        "words": words,
+        "languages": langs,
+        "rounds": rounds,
+        "workers_warm_s": warm_s,
+        "cpus": os.cpu_count(),
+        "jobs1_s": j1,
+        "jobs2_s": j2,
+        "jobs1_wps": ratio(words, j1),
+        "jobs2_wps": ratio(words, j2),
+        "speedup": median(r["speedup"] for r in rows),
+        "same_graph": same,
+        "jobs1_cpu_s": c1,
+        "jobs2_cpu_s": c2,
+        "cpu_ratio": ratio(c2, c1),
+        "machine_parallelism": median(r["machine_parallelism"] for r in rows),
+        "load_average_jobs1": others,
+        "cpus_free_estimate": free,
+        "rows": rows,
+    }
 
 
 def _burn(n: int) -> int:
@@ -138,6 +156,7 @@ def cpu_seconds() -> float:
 
 # ------------------------------------------------------------------------------- streaming
 
+
 def write_jsonl_gz(path: Path, n: int, seed: int = 1) -> int:
     """``n`` documents (the bench corpus of both languages, repeated under new ids) as
     ``.jsonl.gz``, written one line at a time; returns the uncompressed bytes."""
@@ -148,8 +167,19 @@ def write_jsonl_gz(path: Path, n: int, seed: int = 1) -> int:
     with gzip.open(path, "wb", compresslevel=1) as f:
         for i in range(n):
             d = base[i % len(base)]
-            line = (json.dumps({"id": f"stream-{i:07d}", "text": d.text, "lang": d.lang,
-                                "title": d.title, "date": d.date}, ensure_ascii=False) + "\n").encode()
+            line = (
+                json.dumps(
+                    {
+                        "id": f"stream-{i:07d}",
+                        "text": d.text,
+                        "lang": d.lang,
+                        "title": d.title,
+                        "date": d.date,
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            ).encode()
             f.write(line)
             total += len(line)
     return total
@@ -172,12 +202,19 @@ def _stream_child(path: str) -> dict:
             docs += 1
             chars += len(item.text)
     read_s = now() - t
-    return {"read": docs, "problems": problems, "chars": chars, "read_s": read_s,
-            "peak_before_read_mb": before, "peak_mb": peak_rss_mb()}
+    return {
+        "read": docs,
+        "problems": problems,
+        "chars": chars,
+        "read_s": read_s,
+        "peak_before_read_mb": before,
+        "peak_mb": peak_rss_mb(),
+    }
 
 
-def stream_memory(sizes: Sequence[int], *, workdir: Path,
-                  log: Callable[[str], None] = lambda s: None) -> dict:
+def stream_memory(
+    sizes: Sequence[int], *, workdir: Path, log: Callable[[str], None] = lambda s: None
+) -> dict:
     out = {}
     for n in sizes:
         path = workdir / f"stream-{n}.jsonl.gz"
@@ -186,21 +223,34 @@ def stream_memory(sizes: Sequence[int], *, workdir: Path,
         write_s = now() - t
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-        proc = subprocess.run([sys.executable, "-m", "bench.scale", "stream", str(path)],
-                              capture_output=True, text=True, cwd=ROOT, env=env, timeout=3600)
+        proc = subprocess.run(
+            [sys.executable, "-m", "bench.scale", "stream", str(path)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env=env,
+            timeout=3600,
+        )
         path.unlink()
         if proc.returncode != 0:
             out[str(n)] = {"error": (proc.stderr.strip().splitlines() or ["failed"])[-1]}
         else:
             out[str(n)] = json.loads(proc.stdout.strip().splitlines()[-1])
             out[str(n)].update({"documents": n, "uncompressed_bytes": raw, "write_s": write_s})
-            log(f"  streaming {n:,} documents: peak RSS {out[str(n)]['peak_mb']:.0f} MB "
-                f"({out[str(n)]['read_s']:.0f} s)")
+            log(
+                f"  streaming {n:,} documents: peak RSS {out[str(n)]['peak_mb']:.0f} MB "
+                f"({out[str(n)]['read_s']:.0f} s)"
+            )
     return out
 
 
-def run(docs: Sequence, *, rounds: int = 2, stream_sizes: Sequence[int] = (10_000, 100_000),
-        log: Callable[[str], None] = lambda s: None) -> dict:
+def run(
+    docs: Sequence,
+    *,
+    rounds: int = 2,
+    stream_sizes: Sequence[int] = (10_000, 100_000),
+    log: Callable[[str], None] = lambda s: None,
+) -> dict:
     workdir = Path(tempfile.mkdtemp(prefix="bilat-bench-scale-"))
     try:
         out: dict = {}

@@ -8,6 +8,7 @@ The document is the generated corpus (``bench.corpus``) joined into one text wit
 between its articles, so that it reads like a long report; its size limit is lifted
 (``--max-size 0``) for the measurement.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,8 +17,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
@@ -32,8 +33,9 @@ def long_text(lang: str, nbytes: int, *, seed: int = 1, cache: bool = True) -> s
     from bench import corpus
 
     parts, size = [], 0
-    docs = corpus.corpus(lang, seed=seed, min_chars=nbytes if lang == "en" else int(nbytes * 0.6) + 1000,
-                         cache=cache)
+    docs = corpus.corpus(
+        lang, seed=seed, min_chars=nbytes if lang == "en" else int(nbytes * 0.6) + 1000, cache=cache
+    )
     for d in docs:
         b = len(d.text.encode("utf-8")) + 2
         if size + b > nbytes and parts:
@@ -51,9 +53,13 @@ def child(size: str, lang: str, text_path: str, store_dir: str) -> dict:
     from bilat.graph.store import open_store
 
     text = Path(text_path).read_text(encoding="utf-8")
-    warm = Document(id="warm-up", text="Sergey Lavrov met Mukhtar Tleuberdi in Astana."
-                    if lang == "en" else "Сергей Лавров встретился с Мухтаром Тлеуберди в Астане.",
-                    lang=lang)
+    warm = Document(
+        id="warm-up",
+        text="Sergey Lavrov met Mukhtar Tleuberdi in Astana."
+        if lang == "en"
+        else "Сергей Лавров встретился с Мухтаром Тлеуберди в Астане.",
+        lang=lang,
+    )
     app.extractor()(warm)
     loaded_mb, loaded_peak_mb = current_rss_mb(), peak_rss_mb()
     doc = Document(id=f"long-{lang}-{size}", text=text, lang=lang, date=DATE)
@@ -62,11 +68,21 @@ def child(size: str, lang: str, text_path: str, store_dir: str) -> dict:
     summary = app.ingest([], store=store, documents=[doc], on_problem=lambda m: None, max_bytes=0)
     seconds = now() - t0
     store.close()
-    return {"size": int(size), "lang": lang, "bytes": len(text.encode("utf-8")),
-            "words": len(text.split()), "seconds": seconds, "documents": summary.documents,
-            "failed": summary.failed, "entities": summary.entities, "events": summary.events,
-            "triples": summary.triples, "loaded_mb": loaded_mb, "loaded_peak_mb": loaded_peak_mb,
-            "peak_mb": peak_rss_mb()}
+    return {
+        "size": int(size),
+        "lang": lang,
+        "bytes": len(text.encode("utf-8")),
+        "words": len(text.split()),
+        "seconds": seconds,
+        "documents": summary.documents,
+        "failed": summary.failed,
+        "entities": summary.entities,
+        "events": summary.events,
+        "triples": summary.triples,
+        "loaded_mb": loaded_mb,
+        "loaded_peak_mb": loaded_peak_mb,
+        "peak_mb": peak_rss_mb(),
+    }
 
 
 def measure(lang: str, nbytes: int, workdir: Path, *, cache: bool = True) -> dict:
@@ -76,15 +92,19 @@ def measure(lang: str, nbytes: int, workdir: Path, *, cache: bool = True) -> dic
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     try:
-        proc = subprocess.run([sys.executable, "-m", "bench.scaling", str(nbytes), lang, str(text_path),
-                               str(store)], capture_output=True, text=True, cwd=ROOT, env=env,
-                              timeout=6 * 3600)
+        proc = subprocess.run(
+            [sys.executable, "-m", "bench.scaling", str(nbytes), lang, str(text_path), str(store)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env=env,
+            timeout=6 * 3600,
+        )
     finally:
         text_path.unlink(missing_ok=True)
         shutil.rmtree(store, ignore_errors=True)
     if proc.returncode != 0:
-        return {"size": nbytes, "lang": lang,
-                "error": (proc.stderr.strip().splitlines() or ["failed"])[-1]}
+        return {"size": nbytes, "lang": lang, "error": (proc.stderr.strip().splitlines() or ["failed"])[-1]}
     row = json.loads(proc.stdout.strip().splitlines()[-1])
     mb = row["bytes"] / 1e6
     row["seconds_per_mb"] = row["seconds"] / mb
@@ -93,8 +113,9 @@ def measure(lang: str, nbytes: int, workdir: Path, *, cache: bool = True) -> dic
     return row
 
 
-def run(langs=("en", "ru"), sizes=SIZES, *, cache: bool = True,
-        log: Callable[[str], None] = lambda s: None) -> dict:
+def run(
+    langs=("en", "ru"), sizes=SIZES, *, cache: bool = True, log: Callable[[str], None] = lambda s: None
+) -> dict:
     workdir = Path(tempfile.mkdtemp(prefix="bilat-bench-scaling-"))
     out: dict = {"sizes": list(sizes), "langs": {}}
     try:
@@ -107,9 +128,11 @@ def run(langs=("en", "ru"), sizes=SIZES, *, cache: bool = True,
                 if "error" in row:
                     log(f"  scaling {lang} {n:,}: failed: {row['error']}")
                 else:
-                    log(f"  scaling {lang} {n:,}: {row['seconds']:.1f} s ({row['seconds_per_mb']:.1f} s/MB), "
+                    log(
+                        f"  scaling {lang} {n:,}: {row['seconds']:.1f} s ({row['seconds_per_mb']:.1f} s/MB), "
                         f"peak {row['peak_mb']:.0f} MB ({row['peak_above_loaded_mb']:.0f} MB above the "
-                        f"loaded models)")
+                        f"loaded models)"
+                    )
             good = [r for r in rows if "error" not in r]
             summary = {"rows": rows}
             if len(good) >= 2:
@@ -127,23 +150,38 @@ def run(langs=("en", "ru"), sizes=SIZES, *, cache: bool = True,
 def render(sc: dict) -> list[str]:
     from bench.report import table
 
-    lines = ["", "Size scaling: one document per size, ingested by a child process into a fresh store "
-                 "(models loaded before timing)"]
+    lines = [
+        "",
+        "Size scaling: one document per size, ingested by a child process into a fresh store "
+        "(models loaded before timing)",
+    ]
     rows = []
     for lang, r in sc["langs"].items():
         for x in r["rows"]:
             if "error" in x:
                 rows.append([lang, f"{x['size']:,}", "failed: " + x["error"], "", "", "", "", ""])
                 continue
-            rows.append([lang, f"{x['bytes'] / 1e6:.2f}", f"{x['words']:,}", f"{x['seconds']:.1f}",
-                         f"{x['seconds_per_mb']:.1f}", f"{x['peak_mb']:.0f}",
-                         f"{x['peak_above_loaded_mb']:.0f}", f"{x['triples']:,}"])
-    lines += table(["lang", "MB", "words", "seconds", "s/MB", "peak RSS MB", "above models MB",
-                    "triples"], rows)
+            rows.append(
+                [
+                    lang,
+                    f"{x['bytes'] / 1e6:.2f}",
+                    f"{x['words']:,}",
+                    f"{x['seconds']:.1f}",
+                    f"{x['seconds_per_mb']:.1f}",
+                    f"{x['peak_mb']:.0f}",
+                    f"{x['peak_above_loaded_mb']:.0f}",
+                    f"{x['triples']:,}",
+                ]
+            )
+    lines += table(
+        ["lang", "MB", "words", "seconds", "s/MB", "peak RSS MB", "above models MB", "triples"], rows
+    )
     for lang, r in sc["langs"].items():
         if "seconds_per_mb_growth" in r:
-            lines.append(f"  {lang}: seconds per MB ×{r['seconds_per_mb_growth']:.2f} from the middle to the "
-                         f"largest size (1.00: linear); peak RSS at most {r['max_peak_mb']:.0f} MB")
+            lines.append(
+                f"  {lang}: seconds per MB ×{r['seconds_per_mb_growth']:.2f} from the middle to the "
+                f"largest size (1.00: linear); peak RSS at most {r['max_peak_mb']:.0f} MB"
+            )
     return lines
 
 

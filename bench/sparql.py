@@ -11,6 +11,7 @@ directly, and (b) into ``rdflib.Graph()`` with ``parse(format="nt")``. Each quer
 per engine (median reported), once only when a run takes longer than ``SLOW_S``; every engine must
 return the same number of rows.
 """
+
 from __future__ import annotations
 
 import gc
@@ -18,8 +19,8 @@ import hashlib
 import random
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from bench.util import current_rss_mb, dir_size, median, now, ratio
 
@@ -41,32 +42,80 @@ SLOW_S = 60.0  # a query slower than this runs once
 RUNS = 3
 
 # event classes with their share of events
-EVENT_MIX = (("Consult", 25), ("Statement", 25), ("Cooperate", 15), ("Agree", 10), ("Support", 5),
-             ("Request", 4), ("Accuse", 4), ("Reject", 3), ("Aid", 3), ("Threaten", 2),
-             ("Protest", 2), ("Sanction", 2))
-CAMEO = {"Statement": "01", "Consult": "04", "Cooperate": "05", "Agree": "03", "Support": "05",
-         "Aid": "07", "Request": "02", "Accuse": "11", "Reject": "12", "Threaten": "13",
-         "Protest": "14", "Sanction": "16"}
-TITLES = (("President", "президент"), ("Prime Minister", "премьер-министр"),
-          ("Minister of Foreign Affairs", "министр иностранных дел"),
-          ("Deputy Prime Minister", "заместитель премьер-министра"),
-          ("Minister of Energy", "министр энергетики"), ("Ambassador", "посол"),
-          ("Minister of Defence", "министр обороны"), ("Minister of Finance", "министр финансов"),
-          ("Spokesperson", "официальный представитель"), ("Chairman", "председатель"))
-FIELDS = (("Energy", "энергетики"), ("Transport", "транспорта"), ("Space", "космоса"),
-          ("Agriculture", "сельского хозяйства"), ("Water", "водных ресурсов"),
-          ("Education", "образования"), ("Nuclear", "атомной энергетики"),
-          ("Digital", "цифровых технологий"))
+EVENT_MIX = (
+    ("Consult", 25),
+    ("Statement", 25),
+    ("Cooperate", 15),
+    ("Agree", 10),
+    ("Support", 5),
+    ("Request", 4),
+    ("Accuse", 4),
+    ("Reject", 3),
+    ("Aid", 3),
+    ("Threaten", 2),
+    ("Protest", 2),
+    ("Sanction", 2),
+)
+CAMEO = {
+    "Statement": "01",
+    "Consult": "04",
+    "Cooperate": "05",
+    "Agree": "03",
+    "Support": "05",
+    "Aid": "07",
+    "Request": "02",
+    "Accuse": "11",
+    "Reject": "12",
+    "Threaten": "13",
+    "Protest": "14",
+    "Sanction": "16",
+}
+TITLES = (
+    ("President", "президент"),
+    ("Prime Minister", "премьер-министр"),
+    ("Minister of Foreign Affairs", "министр иностранных дел"),
+    ("Deputy Prime Minister", "заместитель премьер-министра"),
+    ("Minister of Energy", "министр энергетики"),
+    ("Ambassador", "посол"),
+    ("Minister of Defence", "министр обороны"),
+    ("Minister of Finance", "министр финансов"),
+    ("Spokesperson", "официальный представитель"),
+    ("Chairman", "председатель"),
+)
+FIELDS = (
+    ("Energy", "энергетики"),
+    ("Transport", "транспорта"),
+    ("Space", "космоса"),
+    ("Agriculture", "сельского хозяйства"),
+    ("Water", "водных ресурсов"),
+    ("Education", "образования"),
+    ("Nuclear", "атомной энергетики"),
+    ("Digital", "цифровых технологий"),
+)
 FOCUS = ("russia", "kazakhstan")
-NEIGHBOURS = ("belarus", "uzbekistan", "kyrgyzstan", "tajikistan", "turkmenistan", "armenia",
-              "azerbaijan", "china", "turkey", "india", "germany", "france", "united-states",
-              "ukraine", "iran", "mongolia")
+NEIGHBOURS = (
+    "belarus",
+    "uzbekistan",
+    "kyrgyzstan",
+    "tajikistan",
+    "turkmenistan",
+    "armenia",
+    "azerbaijan",
+    "china",
+    "turkey",
+    "india",
+    "germany",
+    "france",
+    "united-states",
+    "ukraine",
+    "iran",
+    "mongolia",
+)
 
 
 # --------------------------------------------------------------------------- N-Triples
 def _esc(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-            .replace("\r", "\\r"))
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
 
 
 def lit(text: str, lang: str | None = None, dtype: str | None = None) -> str:
@@ -119,20 +168,60 @@ def generate(path: Path, n_triples: int, *, seed: int = 1) -> dict:
     t0 = now()
     T = iri(RDF_TYPE)
     LABEL = iri(RDFS + "label")
-    P = {name: iri(BL + name) for name in (
-        "mentionedIn", "refersTo", "extractedFrom", "startOffset", "endOffset", "anchor",
-        "holdsPosition", "title", "ofOrganization", "evidence", "participant", "speaker", "quote",
-        "date", "datePrecision", "mode", "place", "about", "trigger", "country", "cameoCode",
-        "goldstein", "source", "target", "contentHash")}
-    C = {name: iri(BL + name) for name in (
-        "Person", "Country", "City", "GovernmentBody", "Project", "Document", "Mention",
-        "Position", *(c for c, _ in EVENT_MIX))}
+    P = {
+        name: iri(BL + name)
+        for name in (
+            "mentionedIn",
+            "refersTo",
+            "extractedFrom",
+            "startOffset",
+            "endOffset",
+            "anchor",
+            "holdsPosition",
+            "title",
+            "ofOrganization",
+            "evidence",
+            "participant",
+            "speaker",
+            "quote",
+            "date",
+            "datePrecision",
+            "mode",
+            "place",
+            "about",
+            "trigger",
+            "country",
+            "cameoCode",
+            "goldstein",
+            "source",
+            "target",
+            "contentHash",
+        )
+    }
+    C = {
+        name: iri(BL + name)
+        for name in (
+            "Person",
+            "Country",
+            "City",
+            "GovernmentBody",
+            "Project",
+            "Document",
+            "Mention",
+            "Position",
+            *(c for c, _ in EVENT_MIX),
+        )
+    }
     with open(path, "w", encoding="utf-8") as fh:
         w = _Writer(fh)
         # the ontology, blank nodes included
         for s, p, o in load_ontology():
-            w.t(*(f"_:{x}" if isinstance(x, BNode) else x.n3() if isinstance(x, (URIRef, Literal))
-                  else x for x in (s, p, o)))
+            w.t(
+                *(
+                    f"_:{x}" if isinstance(x, BNode) else x.n3() if isinstance(x, (URIRef, Literal)) else x
+                    for x in (s, p, o)
+                )
+            )
 
         # knowledge-base entities: countries, cities, bodies
         label_en: dict[str, str] = {}
@@ -195,8 +284,7 @@ def generate(path: Path, n_triples: int, *, seed: int = 1) -> dict:
             w.t(iri(pos), P["title"], lit(title[0], "en"))
             w.t(iri(pos), P["title"], lit(title[1], "ru"))
             w.t(iri(pos), P["ofOrganization"], iri(ID + org))
-            people.append({"key": key, "en": en, "ru": ru, "country": country, "pos": pos,
-                           "title": title[0]})
+            people.append({"key": key, "en": en, "ru": ru, "country": country, "pos": pos, "title": title[0]})
         people_of: dict[str, list[dict]] = {}
         for p in people:
             people_of.setdefault(p["country"], []).append(p)
@@ -239,8 +327,10 @@ def generate(path: Path, n_triples: int, *, seed: int = 1) -> dict:
                 pool = people_of.get(c) or people
                 persons += rng.sample(pool, min(len(pool), rng.randint(1, 2)))
             city = rng.choice(by_country.get(a) or by_country.get(b) or cities)
-            doc_bodies = rng.sample(by_country.get("body:" + a, []) or bodies,
-                                    min(rng.randint(0, 2), len(by_country.get("body:" + a, []) or bodies)))
+            doc_bodies = rng.sample(
+                by_country.get("body:" + a, []) or bodies,
+                min(rng.randint(0, 2), len(by_country.get("body:" + a, []) or bodies)),
+            )
             project = rng.choice(projects) if rng.random() < 0.3 else None
             mentioned = [a, b, city, *[p["key"] for p in persons], *doc_bodies]
             if project:
@@ -249,8 +339,10 @@ def generate(path: Path, n_triples: int, *, seed: int = 1) -> dict:
             for key in mentioned:
                 node = iri(ID + key)
                 w.t(node, P["mentionedIn"], doc)
-                anchor = next((p["en" if lang == "en" else "ru"] for p in persons if p["key"] == key),
-                              label_en.get(key, key))
+                anchor = next(
+                    (p["en" if lang == "en" else "ru"] for p in persons if p["key"] == key),
+                    label_en.get(key, key),
+                )
                 for _ in range(rng.randint(1, 3)):
                     offset += rng.randint(20, 400)
                     end = offset + len(anchor)
@@ -301,9 +393,17 @@ def generate(path: Path, n_triples: int, *, seed: int = 1) -> dict:
                     w.t(ev, P["target"], iri(ID + b))
                 w.t(ev, P["goldstein"], lit(f"{rng.uniform(-10, 10):.1f}", dtype="decimal"))
     probe = people[len(people) // 3]
-    return {"path": str(path), "lines": w.lines, "bytes": path.stat().st_size, "documents": n_docs,
-            "people": len(people), "projects": len(projects), "seconds": now() - t0,
-            "probe_label_ru": probe["ru"], "probe_key": probe["key"]}
+    return {
+        "path": str(path),
+        "lines": w.lines,
+        "bytes": path.stat().st_size,
+        "documents": n_docs,
+        "people": len(people),
+        "projects": len(projects),
+        "seconds": now() - t0,
+        "probe_label_ru": probe["ru"],
+        "probe_key": probe["key"],
+    }
 
 
 # --------------------------------------------------------------------------- queries
@@ -318,33 +418,56 @@ def queries(probe_label_ru: str) -> list[tuple[str, str, str]]:
     example queries (examples/queries/1_posts.rq and 2_joint_projects.rq)."""
     label = lit(probe_label_ru, "ru")
     return [
-        ("posts", "who holds which post (contract example 1)", PREFIXES + """
+        (
+            "posts",
+            "who holds which post (contract example 1)",
+            PREFIXES
+            + """
 SELECT ?name ?title ?orgName WHERE {
   ?p a bl:Person ; rdfs:label ?name ; bl:holdsPosition ?pos .
   ?pos bl:title ?title ; bl:ofOrganization/rdfs:label ?orgName .
   FILTER(lang(?name) = "en" && lang(?title) = "en" && lang(?orgName) = "en") }
-ORDER BY ?name"""),
-        ("joint_projects", "projects involving both Russia and Kazakhstan (contract example 2)",
-         PREFIXES + """
+ORDER BY ?name""",
+        ),
+        (
+            "joint_projects",
+            "projects involving both Russia and Kazakhstan (contract example 2)",
+            PREFIXES
+            + """
 SELECT DISTINCT ?project ?doc WHERE {
   ?ev a/rdfs:subClassOf* bl:Event ; bl:about ?project ; bl:extractedFrom ?doc ;
       bl:participant ?ru, ?kz .
-  ?ru rdfs:label "Russia"@en . ?kz rdfs:label "Kazakhstan"@en . ?project a bl:Project }"""),
-        ("events_per_month", "events per class per month", PREFIXES + """
+  ?ru rdfs:label "Russia"@en . ?kz rdfs:label "Kazakhstan"@en . ?project a bl:Project }""",
+        ),
+        (
+            "events_per_month",
+            "events per class per month",
+            PREFIXES
+            + """
 SELECT ?class ?month (COUNT(?ev) AS ?events) WHERE {
   ?ev a ?c ; bl:date ?date .
   ?c rdfs:subClassOf bl:Event .
   BIND(STRAFTER(STR(?c), "#") AS ?class)
   BIND(SUBSTR(STR(?date), 1, 7) AS ?month)
-} GROUP BY ?class ?month ORDER BY ?class ?month"""),
-        ("label_lookup", "entity by exact label literal", PREFIXES + f"""
-SELECT ?e ?class WHERE {{ ?e rdfs:label {label} ; a ?class }}"""),
-        ("co_mentions", "2-hop join: people mentioned in the documents that mention Russia",
-         PREFIXES + """
+} GROUP BY ?class ?month ORDER BY ?class ?month""",
+        ),
+        (
+            "label_lookup",
+            "entity by exact label literal",
+            PREFIXES
+            + f"""
+SELECT ?e ?class WHERE {{ ?e rdfs:label {label} ; a ?class }}""",
+        ),
+        (
+            "co_mentions",
+            "2-hop join: people mentioned in the documents that mention Russia",
+            PREFIXES
+            + """
 SELECT ?person (COUNT(DISTINCT ?doc) AS ?docs) WHERE {
   id:russia bl:mentionedIn ?doc .
   ?person bl:mentionedIn ?doc ; a bl:Person .
-} GROUP BY ?person ORDER BY DESC(?docs) ?person LIMIT 20"""),
+} GROUP BY ?person ORDER BY DESC(?docs) ?person LIMIT 20""",
+        ),
     ]
 
 
@@ -357,12 +480,23 @@ def _time_query(run: Callable[[], int], log: Callable[[str], None], label: str) 
         if times[-1] > SLOW_S:
             log(f"    {label}: {times[-1]:.1f} s > {SLOW_S:.0f} s, run once")
             break
-    return {"median_s": median(times), "runs": len(times), "times_s": times, "rows": rows,
-            "single_run_over_s": SLOW_S if len(times) == 1 and RUNS > 1 else None}
+    return {
+        "median_s": median(times),
+        "runs": len(times),
+        "times_s": times,
+        "rows": rows,
+        "single_run_over_s": SLOW_S if len(times) == 1 and RUNS > 1 else None,
+    }
 
 
-def run(n_triples: int = 1_000_000, *, seed: int = 1, engines: tuple[str, ...] = ("oxigraph", "oxrdflib", "rdflib"),
-        log: Callable[[str], None] = lambda s: None, workdir: Path | None = None) -> dict:
+def run(
+    n_triples: int = 1_000_000,
+    *,
+    seed: int = 1,
+    engines: tuple[str, ...] = ("oxigraph", "oxrdflib", "rdflib"),
+    log: Callable[[str], None] = lambda s: None,
+    workdir: Path | None = None,
+) -> dict:
     """Generate, load and query; returns load times, query medians and ratios."""
     import pyoxigraph
     from oxrdflib import OxigraphStore
@@ -373,8 +507,10 @@ def run(n_triples: int = 1_000_000, *, seed: int = 1, engines: tuple[str, ...] =
     try:
         nt = workdir / "data.nt"
         data = generate(nt, n_triples, seed=seed)
-        log(f"  generated {data['lines']:,} N-Triples lines ({data['bytes'] / 1e6:.0f} MB, "
-            f"{data['documents']:,} documents) in {data['seconds']:.1f} s")
+        log(
+            f"  generated {data['lines']:,} N-Triples lines ({data['bytes'] / 1e6:.0f} MB, "
+            f"{data['documents']:,} documents) in {data['seconds']:.1f} s"
+        )
 
         # (a) Oxigraph on disk, bulk load
         folder = workdir / "oxigraph"
@@ -408,6 +544,7 @@ def run(n_triples: int = 1_000_000, *, seed: int = 1, engines: tuple[str, ...] =
             def f() -> int:
                 res = ox.query(q)
                 return len([tuple(s) for s in res])
+
             return f
 
         def ds_run(q: str) -> Callable[[], int]:
@@ -428,26 +565,41 @@ def run(n_triples: int = 1_000_000, *, seed: int = 1, engines: tuple[str, ...] =
             row["rows"] = counts.pop() if len(counts) == 1 else None
             row["rows_agree"] = row["rows"] is not None
             if not row["rows_agree"]:
-                log(f"    {name}: engines disagree on the number of rows: "
-                    + ", ".join(f"{e}={row[e]['rows']}" for e in engines if e in row))
-            row["rdflib_over_oxigraph"] = ratio((row.get("rdflib") or {}).get("median_s"),
-                                                (row.get("oxigraph") or {}).get("median_s"))
-            row["rdflib_over_oxrdflib"] = ratio((row.get("rdflib") or {}).get("median_s"),
-                                                (row.get("oxrdflib") or {}).get("median_s"))
-            row["oxrdflib_over_oxigraph"] = ratio((row.get("oxrdflib") or {}).get("median_s"),
-                                                  (row.get("oxigraph") or {}).get("median_s"))
+                log(
+                    f"    {name}: engines disagree on the number of rows: "
+                    + ", ".join(f"{e}={row[e]['rows']}" for e in engines if e in row)
+                )
+            row["rdflib_over_oxigraph"] = ratio(
+                (row.get("rdflib") or {}).get("median_s"), (row.get("oxigraph") or {}).get("median_s")
+            )
+            row["rdflib_over_oxrdflib"] = ratio(
+                (row.get("rdflib") or {}).get("median_s"), (row.get("oxrdflib") or {}).get("median_s")
+            )
+            row["oxrdflib_over_oxigraph"] = ratio(
+                (row.get("oxrdflib") or {}).get("median_s"), (row.get("oxigraph") or {}).get("median_s")
+            )
             results.append(row)
-            log(f"  {name}: {row['rows']} rows; " + ", ".join(
-                f"{e} {row[e]['median_s'] * 1000:,.1f} ms" for e in engines if e in row))
+            log(
+                f"  {name}: {row['rows']} rows; "
+                + ", ".join(f"{e} {row[e]['median_s'] * 1000:,.1f} ms" for e in engines if e in row)
+            )
         del ds, ox, g
         gc.collect()
         return {
             "target_triples": n_triples,
             "generated": {k: v for k, v in data.items() if k != "path"},
-            "oxigraph": {"triples": ox_triples, "load_s": ox_load, "store_bytes": ox_bytes,
-                         "method": "pyoxigraph.Store(path).bulk_load(N-Triples) + flush"},
-            "rdflib": {"triples": rdflib_triples, "load_s": rdflib_load, "rss_growth_mb": rss_delta,
-                       "method": "rdflib.Graph().parse(format='nt')"},
+            "oxigraph": {
+                "triples": ox_triples,
+                "load_s": ox_load,
+                "store_bytes": ox_bytes,
+                "method": "pyoxigraph.Store(path).bulk_load(N-Triples) + flush",
+            },
+            "rdflib": {
+                "triples": rdflib_triples,
+                "load_s": rdflib_load,
+                "rss_growth_mb": rss_delta,
+                "method": "rdflib.Graph().parse(format='nt')",
+            },
             "load_ratio": ratio(rdflib_load, ox_load),
             "runs": RUNS,
             "slow_s": SLOW_S,

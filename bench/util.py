@@ -1,4 +1,5 @@
 """Small helpers: timing, medians, memory, sizes on disk, versions."""
+
 from __future__ import annotations
 
 import os

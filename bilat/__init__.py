@@ -1,6 +1,7 @@
 """bilat: a bilateral-relations knowledge graph (news in English and Russian to RDF).
 
 ``bilat.open(store)`` opens a store for Python (see :mod:`bilat.api`)."""
+
 __version__ = "0.1.0"
 
 

@@ -21,10 +21,12 @@
 >>> "Казахстан" in set(countries["value"])
 True
 """
+
 from __future__ import annotations
 
 import os
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 
 def _pandas():
@@ -44,18 +46,24 @@ class Bilat:
         self.store = open_store(None if location is None else str(location), create=create)
 
     # -- writing
-    def ingest(self, paths: Iterable[str | os.PathLike] = (), *, documents: Iterable | None = None,
-               on_problem=None):
+    def ingest(
+        self, paths: Iterable[str | os.PathLike] = (), *, documents: Iterable | None = None, on_problem=None
+    ):
         """Read files or folders (or ``documents``: :class:`bilat.extract.records.Document`
         records), extract and write them; returns the :class:`bilat.app.IngestSummary`."""
         from bilat import app
 
-        return app.ingest([str(p) for p in paths], store=self.store, documents=documents,
-                          on_problem=on_problem or (lambda msg: None))
+        return app.ingest(
+            [str(p) for p in paths],
+            store=self.store,
+            documents=documents,
+            on_problem=on_problem or (lambda msg: None),
+        )
 
     # -- reading
-    def query(self, sparql: str | None = None, *, saved: str | None = None, frame: bool | None = None,
-              **params: Any):
+    def query(
+        self, sparql: str | None = None, *, saved: str | None = None, frame: bool | None = None, **params: Any
+    ):
         """Rows of a SELECT query (or a saved question, ``saved="dyad_by_month", a="Russia",
         b="Kazakhstan"``; parameters as on the command line). A pandas DataFrame of plain
         Python values when pandas is installed (or ``frame=True``), else (or with

@@ -3,12 +3,13 @@
 This is the only layer that imports both ``bilat.extract`` and ``bilat.graph``. The CLI parses
 arguments and prints; everything it runs is here.
 """
+
 from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
 
 
 @dataclass
@@ -27,10 +28,12 @@ class IngestSummary:
     problems: list[str] = field(default_factory=list)
 
     def line(self) -> str:
-        return (f"{self.documents} documents ingested ({self.unchanged} unchanged, {self.skipped} skipped, "
-                f"{self.failed} failed), "
-                f"{self.entities} entities, {self.positions} positions, {self.events} events, "
-                f"{self.triples} triples, {self.unresolved_dates} dates unresolved, {self.seconds:.1f} s")
+        return (
+            f"{self.documents} documents ingested ({self.unchanged} unchanged, {self.skipped} skipped, "
+            f"{self.failed} failed), "
+            f"{self.entities} entities, {self.positions} positions, {self.events} events, "
+            f"{self.triples} triples, {self.unresolved_dates} dates unresolved, {self.seconds:.1f} s"
+        )
 
 
 _EXTRACTOR = None
@@ -50,6 +53,7 @@ def pipeline_version() -> str:
 
         h = hashlib.sha256(__version__.encode())
         from bilat.extract.text import DATA as data
+
         for path in sorted(kb_files()) + sorted(data.rglob("*.tsv")):
             h.update(str(path.name).encode())
             h.update(path.read_bytes())
@@ -75,8 +79,9 @@ class Progress:
     """Progress of an ingest: a bar on a terminal (``"bar"``), or on a non-terminal one line
     every ``every`` documents or ``seconds`` seconds, whichever comes first (``"lines"``)."""
 
-    def __init__(self, mode: str | None, *, every: int = 100, seconds: float = 30.0,
-                 out=None, clock=time.perf_counter):
+    def __init__(
+        self, mode: str | None, *, every: int = 100, seconds: float = 30.0, out=None, clock=time.perf_counter
+    ):
         self.mode, self.every, self.seconds = mode, every, seconds
         self.out = out if out is not None else sys.stderr
         self.clock = clock
@@ -88,7 +93,7 @@ class Progress:
 
             self.bar = tqdm(unit="doc", file=self.out, leave=False)
 
-    def step(self, summary: "IngestSummary") -> None:
+    def step(self, summary: IngestSummary) -> None:
         self.done += 1
         if self.bar is not None:
             self.bar.update(1)
@@ -103,22 +108,33 @@ class Progress:
             self.bar.close()
 
 
-def progress_line(done: int, s: "IngestSummary", seconds: float) -> str:
+def progress_line(done: int, s: IngestSummary, seconds: float) -> str:
     """One progress line.
 
     >>> progress_line(200, IngestSummary(documents=180, unchanged=15, skipped=4, failed=1), 40.0)
     'ingest: 200 documents read (180 written, 15 unchanged, 4 skipped, 1 failed), 5.0 documents/s, 40 s'
     """
     rate = done / seconds if seconds > 0 else 0.0
-    return (f"ingest: {done} documents read ({s.documents} written, {s.unchanged} unchanged, "
-            f"{s.skipped} skipped, {s.failed} failed), {rate:.1f} documents/s, {seconds:.0f} s")
+    return (
+        f"ingest: {done} documents read ({s.documents} written, {s.unchanged} unchanged, "
+        f"{s.skipped} skipped, {s.failed} failed), {rate:.1f} documents/s, {seconds:.0f} s"
+    )
 
 
-def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | None = None,
-           progress: bool | str | None = False, documents: Iterable | None = None,
-           mentions: str | None = None, jobs: int = 1, dask=None, extractors=None,
-           progress_every: tuple[int, float] = (100, 30.0),
-           max_bytes: int | None = None) -> IngestSummary:
+def ingest(
+    paths: Sequence[str],
+    *,
+    store,
+    on_problem: Callable[[str], None] | None = None,
+    progress: bool | str | None = False,
+    documents: Iterable | None = None,
+    mentions: str | None = None,
+    jobs: int = 1,
+    dask=None,
+    extractors=None,
+    progress_every: tuple[int, float] = (100, 30.0),
+    max_bytes: int | None = None,
+) -> IngestSummary:
     """Read ``paths`` (or the given ``documents``) lazily, extract, and write each document
     into ``store`` in its own transaction, in input order. Problems are reported through
     ``on_problem`` and the other documents still go in. A document of more than ``max_bytes``
@@ -134,9 +150,15 @@ def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | N
     incompletely are extracted again when they are in the input (and reported when they are
     not), leftovers of their writing removed, and stale dyads refreshed."""
     from bilat import parallel
-    from bilat.extract.ingest import (Notice, Problem, max_document_bytes, normalize_id, normalize_text,
-                                      read_paths)
     from bilat.extract.docdate import with_text_date
+    from bilat.extract.ingest import (
+        Notice,
+        Problem,
+        max_document_bytes,
+        normalize_id,
+        normalize_text,
+        read_paths,
+    )
     from bilat.extract.language import resolve_language
     from bilat.graph.store import ensure_ontology, prepare_for_writing
     from bilat.graph.triples import DEFAULT_MENTIONS, MENTION_MODES
@@ -153,8 +175,9 @@ def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | N
     ensure_ontology(store)
     broken = set(incomplete_documents(store))
     items = iter(documents) if documents is not None else read_paths(paths, max_bytes=limit)
-    bar = Progress("bar" if progress is True else progress or None, every=progress_every[0],
-                   seconds=progress_every[1])
+    bar = Progress(
+        "bar" if progress is True else progress or None, every=progress_every[0], seconds=progress_every[1]
+    )
     # the document hash covers the mention mode: another mode rewrites the document
     version = f"{pipeline_version()}/{mentions}"
 
@@ -186,11 +209,25 @@ def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | N
 
                 safe = normalize_id(item.id)
                 if not safe:
-                    problem(str(Problem(item.path or item.id, item.line, f"id {item.id!r} is empty "
-                                        "once its '.' and '..' segments are resolved")))
+                    problem(
+                        str(
+                            Problem(
+                                item.path or item.id,
+                                item.line,
+                                f"id {item.id!r} is empty once its '.' and '..' segments are resolved",
+                            )
+                        )
+                    )
                     continue
-                report(str(Notice(item.path or item.id, item.line,
-                                  f"id {item.id!r} is written {safe!r} (safe IRI segments)")))
+                report(
+                    str(
+                        Notice(
+                            item.path or item.id,
+                            item.line,
+                            f"id {item.id!r} is written {safe!r} (safe IRI segments)",
+                        )
+                    )
+                )
                 item = dataclasses.replace(item, id=safe)
             if normalize_text(item.text) != item.text:  # (read_paths normalizes what it reads)
                 import dataclasses
@@ -204,8 +241,15 @@ def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | N
             if limit and len(doc.text) > limit // 4 and len(doc.text.encode("utf-8", "replace")) > limit:
                 from bilat.extract.ingest import _too_large
 
-                problem(str(Problem(doc.path or doc.id, doc.line,
-                                    _too_large(len(doc.text.encode("utf-8", "replace")), limit))))
+                problem(
+                    str(
+                        Problem(
+                            doc.path or doc.id,
+                            doc.line,
+                            _too_large(len(doc.text.encode("utf-8", "replace")), limit),
+                        )
+                    )
+                )
                 continue
             try:  # one bad document must not stop the rest; each write is its own transaction
                 if is_unchanged(store, doc, version):
@@ -226,8 +270,9 @@ def ingest(paths: Sequence[str], *, store, on_problem: Callable[[str], None] | N
                 continue
             _, extraction, publisher = result
             try:  # one bad document must not stop the rest; each write is its own transaction
-                summary.triples += write_extraction(store, extraction, _kb(), publisher=publisher,
-                                                    version=version, mentions=mentions)
+                summary.triples += write_extraction(
+                    store, extraction, _kb(), publisher=publisher, version=version, mentions=mentions
+                )
             except Exception as e:  # noqa: BLE001
                 problem(f"{where(doc)}: failed: {parallel._first_line(e)}", "failed")
                 continue
@@ -291,8 +336,12 @@ class Stats:
     positions: int
 
     def lines(self) -> list[str]:
-        out = [f"documents  {self.documents}", f"triples    {self.triples}",
-               f"positions  {self.positions}", "entities by class:"]
+        out = [
+            f"documents  {self.documents}",
+            f"triples    {self.triples}",
+            f"positions  {self.positions}",
+            "entities by class:",
+        ]
         out += [f"  {k:<26}{v}" for k, v in sorted(self.entities.items())]
         out.append("events by class:")
         out += [f"  {k:<26}{v}" for k, v in sorted(self.events.items())]
@@ -309,9 +358,13 @@ def stats(store) -> Stats:
     def by_class(name: str) -> dict[str, int]:
         return {str(r["c"]).rsplit("#", 1)[-1]: int(r["n"]) for r in store.select(load_query(name))}
 
-    return Stats(documents=count("count_documents"), triples=count("count_triples"),
-                 entities=by_class("entities_by_class"), events=by_class("events_by_class"),
-                 positions=count("count_positions"))
+    return Stats(
+        documents=count("count_documents"),
+        triples=count("count_triples"),
+        entities=by_class("entities_by_class"),
+        events=by_class("events_by_class"),
+        positions=count("count_positions"),
+    )
 
 
 def validate(store):
@@ -334,8 +387,10 @@ def export(store, fmt: str, path: str, **filters) -> str:
 
     filters = {k: v for k, v in filters.items() if v is not None}
     if filters and fmt not in ("graphml", "gexf"):
-        raise ValueError(f"--around, --hops, --from, --to, --classes and --not-happened apply "
-                         f"to graphml and gexf, not {fmt}")
+        raise ValueError(
+            f"--around, --hops, --from, --to, --classes and --not-happened apply "
+            f"to graphml and gexf, not {fmt}"
+        )
     tmp = f"{path}.part"
     try:
         done = _export(store, fmt, tmp, filters)
@@ -363,8 +418,11 @@ def _export(store, fmt: str, path: str, filters: dict | None = None) -> str:
     if fmt in ox_formats and hasattr(store, "ox"):
         import pyoxigraph
 
-        rdf_fmt = {"turtle": pyoxigraph.RdfFormat.TURTLE, "nquads": pyoxigraph.RdfFormat.N_QUADS,
-                   "trig": pyoxigraph.RdfFormat.TRIG}[fmt]
+        rdf_fmt = {
+            "turtle": pyoxigraph.RdfFormat.TURTLE,
+            "nquads": pyoxigraph.RdfFormat.N_QUADS,
+            "trig": pyoxigraph.RdfFormat.TRIG,
+        }[fmt]
         with open(path, "wb") as f:
             if fmt == "turtle":
                 # Turtle has no graphs: the union of every graph, each triple once

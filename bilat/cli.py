@@ -3,6 +3,7 @@
 Exit codes: 0 success, 1 the work failed (a bad query, violations), 2 bad usage or unreadable
 input. Errors are one line on stderr; ``--debug`` shows the traceback.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -59,17 +60,32 @@ def _classes(text: str) -> list[str]:
 
 
 def _network_filters(sp, around_required: bool = False) -> None:
-    sp.add_argument("--around", metavar="ENTITY", required=around_required,
-                    help="only the neighbourhood of ENTITY (IRI, key such as 'russia', or name)")
+    sp.add_argument(
+        "--around",
+        metavar="ENTITY",
+        required=around_required,
+        help="only the neighbourhood of ENTITY (IRI, key such as 'russia', or name)",
+    )
     sp.add_argument("--hops", type=int, default=None, help="neighbourhood radius (default 1)")
-    sp.add_argument("--from", dest="start", type=_iso_date, metavar="DATE",
-                    help="only events on or after DATE (YYYY-MM-DD)")
-    sp.add_argument("--to", dest="end", type=_iso_date, metavar="DATE",
-                    help="only events on or before DATE (YYYY-MM-DD)")
-    sp.add_argument("--classes", type=_classes, metavar="A,B",
-                    help="only these event classes (Consult,Agree,...)")
-    sp.add_argument("--not-happened", choices=("exclude", "flag"), default=None,
-                    help="planned, hypothetical and negated events: leave out (default) or keep, flagged")
+    sp.add_argument(
+        "--from",
+        dest="start",
+        type=_iso_date,
+        metavar="DATE",
+        help="only events on or after DATE (YYYY-MM-DD)",
+    )
+    sp.add_argument(
+        "--to", dest="end", type=_iso_date, metavar="DATE", help="only events on or before DATE (YYYY-MM-DD)"
+    )
+    sp.add_argument(
+        "--classes", type=_classes, metavar="A,B", help="only these event classes (Consult,Agree,...)"
+    )
+    sp.add_argument(
+        "--not-happened",
+        choices=("exclude", "flag"),
+        default=None,
+        help="planned, hypothetical and negated events: leave out (default) or keep, flagged",
+    )
 
 
 def _filters(args) -> dict:
@@ -96,40 +112,69 @@ def _workers(text: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="bilat", description="Bilateral-relations knowledge graph: news → RDF → SPARQL → GraphML.")
+    p = _Parser(
+        prog="bilat", description="Bilateral-relations knowledge graph: news → RDF → SPARQL → GraphML."
+    )
     p.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def with_store(sp):
-        sp.add_argument("--store", help="store folder or sparql+http://host:port URL "
-                                        "(default: $BILAT_STORE or ./bilat-store)")
+        sp.add_argument(
+            "--store",
+            help="store folder or sparql+http://host:port URL (default: $BILAT_STORE or ./bilat-store)",
+        )
         sp.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         return sp
 
     sp = with_store(sub.add_parser("ingest", help="read files or folders, extract, add to the store"))
-    sp.add_argument("paths", nargs="+", metavar="PATH",
-                    help="files or folders; '-' reads JSON lines from standard input")
-    sp.add_argument("--mentions", choices=("full", "compact", "none"), default="compact",
-                    help="mention detail kept per document: one node per mention and argument "
-                         "(full), one node per entity with its spans in one literal (compact, "
-                         "the default), or the event triggers' offsets only (none)")
-    sp.add_argument("--jobs", "-j", type=_jobs, default=1,
-                    help="extract in N worker processes (models loaded once per worker; this "
-                         "process writes)")
-    sp.add_argument("--dask", metavar="SCHEDULER_ADDRESS",
-                    help="extract on the Dask cluster of this scheduler (tcp://host:8786)")
-    sp.add_argument("--progress-every", type=int, default=100, metavar="N",
-                    help="on a non-terminal, a progress line every N documents (and every 30 s)")
-    sp.add_argument("--max-size", type=_size, metavar="SIZE",
-                    help="refuse a document larger than SIZE (e.g. 16M, 500K; 0: no limit; "
-                         "default $BILAT_MAX_SIZE or 16M)")
+    sp.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files or folders; '-' reads JSON lines from standard input"
+    )
+    sp.add_argument(
+        "--mentions",
+        choices=("full", "compact", "none"),
+        default="compact",
+        help="mention detail kept per document: one node per mention and argument "
+        "(full), one node per entity with its spans in one literal (compact, "
+        "the default), or the event triggers' offsets only (none)",
+    )
+    sp.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=1,
+        help="extract in N worker processes (models loaded once per worker; this process writes)",
+    )
+    sp.add_argument(
+        "--dask",
+        metavar="SCHEDULER_ADDRESS",
+        help="extract on the Dask cluster of this scheduler (tcp://host:8786)",
+    )
+    sp.add_argument(
+        "--progress-every",
+        type=int,
+        default=100,
+        metavar="N",
+        help="on a non-terminal, a progress line every N documents (and every 30 s)",
+    )
+    sp.add_argument(
+        "--max-size",
+        type=_size,
+        metavar="SIZE",
+        help="refuse a document larger than SIZE (e.g. 16M, 500K; 0: no limit; "
+        "default $BILAT_MAX_SIZE or 16M)",
+    )
 
     sp = with_store(sub.add_parser("query", help="run a SPARQL query"))
     sp.add_argument("sparql", nargs="?", metavar="SPARQL")
     sp.add_argument("-f", "--file", help="read the query from FILE")
     sp.add_argument("--saved", metavar="NAME", help="run a saved question (see --list-saved)")
-    sp.add_argument("--param", action="append", metavar="NAME=VALUE",
-                    help="a parameter of the saved question (repeatable)")
+    sp.add_argument(
+        "--param",
+        action="append",
+        metavar="NAME=VALUE",
+        help="a parameter of the saved question (repeatable)",
+    )
     sp.add_argument("--list-saved", action="store_true", help="list the saved questions and their parameters")
     sp.add_argument("--format", default="table", choices=QUERY_FORMATS)
 
@@ -142,25 +187,45 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("--host", default="127.0.0.1")
     sp.add_argument("--port", type=_port, default=7878)
     sp.add_argument("--timeout", type=_positive, default=30.0, help="query time limit in seconds")
-    sp.add_argument("--workers", type=_workers, default=None,
-                    help="queries run at once, each in its own process (default: the number of cores)")
-    sp.add_argument("--cors", metavar="ORIGIN", default=None,
-                    help="let web pages from ORIGIN (e.g. https://example.org, or *) read "
-                         "answers in a browser (default: no cross-origin access)")
+    sp.add_argument(
+        "--workers",
+        type=_workers,
+        default=None,
+        help="queries run at once, each in its own process (default: the number of cores)",
+    )
+    sp.add_argument(
+        "--cors",
+        metavar="ORIGIN",
+        default=None,
+        help="let web pages from ORIGIN (e.g. https://example.org, or *) read "
+        "answers in a browser (default: no cross-origin access)",
+    )
 
     sp = sub.add_parser("plot", help="pictures (PNG and SVG): a dyad's timeline, an actor network")
     plots = sp.add_subparsers(dest="plot", required=True, parser_class=_Parser)
-    pp = with_store(plots.add_parser("timeline", help="events per month by class and mean Goldstein for a pair of countries"))
-    pp.add_argument("--dyad", nargs=2, required=True, metavar=("A", "B"), help="two countries (names, keys or IRIs)")
+    pp = with_store(
+        plots.add_parser(
+            "timeline", help="events per month by class and mean Goldstein for a pair of countries"
+        )
+    )
+    pp.add_argument(
+        "--dyad", nargs=2, required=True, metavar=("A", "B"), help="two countries (names, keys or IRIs)"
+    )
     pp.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.png and FILE.svg are written")
     pp = with_store(plots.add_parser("network", help="the actor network around an entity"))
     pp.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.png and FILE.svg are written")
     _network_filters(pp, around_required=True)
 
-    sp = with_store(sub.add_parser("view", help="one self-contained HTML page: actor network and dyad timeline"))
+    sp = with_store(
+        sub.add_parser("view", help="one self-contained HTML page: actor network and dyad timeline")
+    )
     sp.add_argument("-o", "--output", required=True, metavar="FILE")
-    sp.add_argument("--dyad", nargs=2, metavar=("A", "B"), help="the pair of countries of the timeline "
-                    "(default: the pair with most events)")
+    sp.add_argument(
+        "--dyad",
+        nargs=2,
+        metavar=("A", "B"),
+        help="the pair of countries of the timeline (default: the pair with most events)",
+    )
     sp.add_argument("--max-nodes", type=int, default=80, help="keep the N most connected actors (default 80)")
     _network_filters(sp)
 
@@ -171,8 +236,11 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("gold_dir", metavar="GOLD_DIR")
     sp.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     sp.add_argument("--baseline", metavar="FILE", help="fail (exit 1) when a figure drops below this file's")
-    sp.add_argument("--errors", metavar="FILE",
-                    help="also write what went wrong, per document (missed and false entities, posts, events) as JSON")
+    sp.add_argument(
+        "--errors",
+        metavar="FILE",
+        help="also write what went wrong, per document (missed and false entities, posts, events) as JSON",
+    )
     sp.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return p
 
@@ -229,11 +297,16 @@ def _run(args) -> int:
         if args.jobs > 1 and args.dask:
             raise UsageError("bilat ingest: --jobs and --dask do not go together")
         with _open(args, create=True) as store:
-            summary = app.ingest(args.paths, store=store,
-                                 progress="bar" if sys.stderr.isatty() else "lines",
-                                 mentions=args.mentions, jobs=args.jobs, dask=args.dask,
-                                 progress_every=(args.progress_every, 30.0),
-                                 max_bytes=args.max_size)
+            summary = app.ingest(
+                args.paths,
+                store=store,
+                progress="bar" if sys.stderr.isatty() else "lines",
+                mentions=args.mentions,
+                jobs=args.jobs,
+                dask=args.dask,
+                progress_every=(args.progress_every, 30.0),
+                max_bytes=args.max_size,
+            )
         print(summary.line())
         # 2: some input could not be read (the rest went in); 1: extraction or a write failed
         return 2 if summary.skipped else 1 if summary.failed else 0
@@ -301,7 +374,9 @@ def _run(args) -> int:
                 filters = {k: v for k, v in _filters(args).items() if v is not None}
                 G = network(store, **filters)
                 files = plots.network_picture(G, args.output, title=f"around {args.around}")
-                print(f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges → {', '.join(map(str, files))}")
+                print(
+                    f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges → {', '.join(map(str, files))}"
+                )
         return 0
     if cmd == "view":
         from bilat.graph.page import write_page
@@ -312,11 +387,16 @@ def _run(args) -> int:
         return 0
     if cmd == "serve":
         from bilat.graph.server import serve
-
         from bilat.graph.store import default_location
 
-        serve(store=args.store or default_location(), host=args.host, port=args.port, timeout=args.timeout,
-              workers=args.workers, cors=args.cors)
+        serve(
+            store=args.store or default_location(),
+            host=args.host,
+            port=args.port,
+            timeout=args.timeout,
+            workers=args.workers,
+            cors=args.cors,
+        )
         return 0
     if cmd == "validate":
         with _open(args) as store:

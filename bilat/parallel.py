@@ -14,11 +14,12 @@ A result is ``("ok", Extraction, publisher)`` or ``("error", message)``: a docum
 is reported and the others go on. A worker process that dies takes the document at the head of
 the queue with it (reported as failed); the pool is restarted for the rest.
 """
+
 from __future__ import annotations
 
 import os
 from collections import deque
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 Result = tuple
 
@@ -119,9 +120,12 @@ class Processes(_Windowed):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        self._pool = ProcessPoolExecutor(max_workers=self.workers,
-                                         mp_context=multiprocessing.get_context("spawn"),
-                                         initializer=warm_up, initargs=(self.langs,))
+        self._pool = ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=warm_up,
+            initargs=(self.langs,),
+        )
 
     def warm(self) -> None:
         """Start every worker and load its models now (not on the first documents)."""

@@ -29,12 +29,13 @@ not points in time and are skipped altogether.
 >>> dateline("MOSCOW, November 9. /TASS/. Text", "en", "2021-11-09")
 ('2021-11-09', 'day')
 """
+
 from __future__ import annotations
 
 import calendar
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from bilat.extract.text import DATA, fold, lemma, read_table, words
@@ -112,6 +113,7 @@ class DateExpr:
 # ---------------------------------------------------------------------------------------------
 # scanning
 
+
 class _Tok:
     __slots__ = ("start", "end", "text", "keys", "cap")
 
@@ -183,7 +185,12 @@ def _punct(toks, j, marks: str) -> int:
 def _abbrev_dot(toks, k: int) -> int:
     """The index after the word at ``k``, and after its dot when it is an abbreviation
     ("г.", "Jan."), not the full stop after a whole word ("2005 года.")."""
-    if len(toks[k].text) <= 4 and k + 1 < len(toks) and toks[k + 1].text == "." and toks[k + 1].start == toks[k].end:
+    if (
+        len(toks[k].text) <= 4
+        and k + 1 < len(toks)
+        and toks[k + 1].text == "."
+        and toks[k + 1].start == toks[k].end
+    ):
         return k + 2
     return k + 1
 
@@ -226,11 +233,20 @@ def _core(toks, j, lang, voc: Words, has_prep: bool):
     m = _NUMERIC_DMY.match(t.text)
     if m:
         return j + 1, dict(kind="date", year=int(m.group(3)), month=int(m.group(2)), day=int(m.group(1)))
-    if j + 4 < len(toks) and re.fullmatch(r"\d{1,2}", t.text) and toks[j + 1].text == "." and \
-            re.fullmatch(r"\d{1,2}", toks[j + 2].text) and toks[j + 3].text == "." and _year(toks[j + 4]) \
-            and toks[j + 1].start == t.end and toks[j + 4].start == toks[j + 3].end:
+    if (
+        j + 4 < len(toks)
+        and re.fullmatch(r"\d{1,2}", t.text)
+        and toks[j + 1].text == "."
+        and re.fullmatch(r"\d{1,2}", toks[j + 2].text)
+        and toks[j + 3].text == "."
+        and _year(toks[j + 4])
+        and toks[j + 1].start == t.end
+        and toks[j + 4].start == toks[j + 3].end
+    ):
         # "09.11.2021" cut into words
-        return j + 5, dict(kind="date", year=int(toks[j + 4].text), month=int(toks[j + 2].text), day=int(t.text))
+        return j + 5, dict(
+            kind="date", year=int(toks[j + 4].text), month=int(toks[j + 2].text), day=int(t.text)
+        )
     m = _ISO.match(t.text)
     if m:
         return j + 1, dict(kind="date", year=int(m.group(1)), month=int(m.group(2)), day=int(m.group(3)))
@@ -325,6 +341,7 @@ def _year_after(toks, k, voc: Words) -> tuple[int | None, int]:
 # ---------------------------------------------------------------------------------------------
 # resolving
 
+
 def _parse_base(base: str | None) -> _dt.date | None:
     if not base:
         return None
@@ -409,8 +426,9 @@ def _month_year(base: _dt.date, month: int, shift: int | None, future: bool) -> 
     return best[1]  # type: ignore[index]
 
 
-def _day_month(base: _dt.date, month: int, day: int, future: bool,
-               past: bool = False) -> tuple[str, str] | None:
+def _day_month(
+    base: _dt.date, month: int, day: int, future: bool, past: bool = False
+) -> tuple[str, str] | None:
     cands = []
     for y in (base.year - 1, base.year, base.year + 1):
         if 1 <= day <= calendar.monthrange(y, month)[1]:
@@ -431,6 +449,7 @@ def _day_month(base: _dt.date, month: int, day: int, future: bool,
 
 # ---------------------------------------------------------------------------------------------
 # public API
+
 
 def resolve(expr: str, lang: str, base: str | None, future: bool = False) -> tuple[str, str] | None:
     """(value, precision) of a date expression against the base date ("YYYY-MM-DD"), or None.
@@ -493,9 +512,9 @@ def find_dates(sent_text: str, lang: str, base: str | None) -> list[tuple[int, i
 
 
 _SEPARATOR = re.compile(
-    r"\([^()\n]{2,40}\)\s*[-–—]\s*"            # "(Reuters) - "
+    r"\([^()\n]{2,40}\)\s*[-–—]\s*"  # "(Reuters) - "
     r"|/\s*[A-ZА-ЯЁ][\w.\-]*(?:[ \-][\w.\-]+)?\s*/\.?\s*"  # "/TASS/. ", "/ИТАР-ТАСС/."
-    r"|\s[-–—]\s*"                               # " - ", " – "
+    r"|\s[-–—]\s*"  # " - ", " – "
 )
 _AGENCY_AFTER = re.compile(r"^[A-ZА-ЯЁ][\w.\-]*(?: [A-ZА-ЯЁ][\w.\-]*){0,2}\.\s+")
 _HEAD_WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
@@ -512,7 +531,7 @@ def dateline_span(text: str, lang: str) -> tuple[int, DateExpr | None]:
     m = _SEPARATOR.search(line)
     if m is None or m.start() == 0 or m.start() > 80:
         return 0, None
-    head = line[:m.start()]
+    head = line[: m.start()]
     voc = vocabulary(lang)
     date_words = set(voc.month) | set(voc.yearword) | set(voc.weekday)
     caps = 0
@@ -529,7 +548,7 @@ def dateline_span(text: str, lang: str) -> tuple[int, DateExpr | None]:
     if not caps:
         return 0, None
     end = m.end()
-    rest = text[end:end + 40]
+    rest = text[end : end + 40]
     a = _AGENCY_AFTER.match(rest)
     if a is not None and m.group().strip()[:1] in "-–—":
         end += a.end()

@@ -19,6 +19,7 @@ True
 >>> text_date("MOSCOW, November 9. /TASS/. Text", "en") is None   # no year: not guessed
 True
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -34,7 +35,9 @@ _DMY_STAMP = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]\d)")
 # a "published" label, punctuation.
 _BEFORE = re.compile(
     r"^[\s\W]*(?:(?:published|posted|date|опубликовано|дата(?: публикации)?|обновлено|"
-    r"[A-ZА-ЯЁ][\w.\-’']*)[\s,.:;|/()\-–—]*){0,5}$", re.I)
+    r"[A-ZА-ЯЁ][\w.\-’']*)[\s,.:;|/()\-–—]*){0,5}$",
+    re.I,
+)
 _PUBLISHED_ONLY = re.compile(r"^[\s\W]*(?:published|posted|date|опубликовано|дата(?: публикации)?)", re.I)
 # What may follow it: the end of the line, a full stop, a comma, a dash, a time, an agency mark.
 _AFTER = re.compile(r"^\s*(?:г\.|года?|year)?\s*(?:$|[.,;|/(\-–—]|T?\d{1,2}:\d{2})", re.I)
@@ -51,7 +54,7 @@ def _valid(y: int, m: int, d: int) -> str | None:
 
 
 def _line_date(line: str, lang: str) -> str | None:
-    head = line[:_HEAD + 40]
+    head = line[: _HEAD + 40]
     candidates: list[tuple[int, int, str]] = []  # (start, end, iso)
     for rx, order in ((_ISO_STAMP, "ymd"), (_DMY_STAMP, "dmy")):
         for m in rx.finditer(head):
@@ -68,7 +71,7 @@ def _line_date(line: str, lang: str) -> str | None:
         if start > _HEAD:
             break
         before, after = line[:start], line[end:]
-        closed = line[end - 1:end] in ".,;"  # the date expression took its own full stop
+        closed = line[end - 1 : end] in ".,;"  # the date expression took its own full stop
         if not _BEFORE.match(before) or not (closed or _AFTER.match(after)):
             continue
         # a bare capitalized word before a date in running text ("Lavrov 5 June 2024 …")

@@ -56,6 +56,7 @@ Dates: ISO ``YYYY-MM-DD``; a full ISO timestamp (``2021-11-09T10:00:00+03:00``) 
 and cut to its date. Languages given in the input must be ``en`` or ``ru`` (``EN``, ``en-US``,
 ``english`` are read as ``en``); language detection itself is :mod:`bilat.extract.language`.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -152,8 +153,10 @@ def max_document_bytes() -> int:
 
 
 def _too_large(size: int, limit: int) -> str:
-    return (f"too large: {_mb(size)}, more than the limit of {_mb(limit)} per document "
-            f"(raise it with --max-size or $BILAT_MAX_SIZE)")
+    return (
+        f"too large: {_mb(size)}, more than the limit of {_mb(limit)} per document "
+        f"(raise it with --max-size or $BILAT_MAX_SIZE)"
+    )
 
 
 def _mb(n: int) -> str:
@@ -221,11 +224,12 @@ def decode_bytes(data: bytes, *, declared: str | None = None, notes: list[str] |
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
-                text = data[len(bom):].decode(codec)
+                text = data[len(bom) :].decode(codec)
             except UnicodeDecodeError as e:
                 raise DecodeError(
                     f"invalid {label} at byte {e.start + len(bom)} (the file starts with a "
-                    f"{label} byte order mark)") from None
+                    f"{label} byte order mark)"
+                ) from None
             break
     else:
         text = _decode_unmarked(data, declared, notes)
@@ -259,8 +263,7 @@ def _utf8_despite(data: bytes, notes: list[str]) -> str | None:
         where.append(f"byte {byte} (line {text.count(chr(10), 0, i) + 1})")
     more = f" and {len(bad) - _SHOWN} more" if len(bad) > _SHOWN else ""
     s = "s" if len(bad) > 1 else ""
-    notes.append(f"invalid UTF-8 at {', '.join(where)}{more}: read as UTF-8, the byte{s} "
-                 f"replaced by U+FFFD")
+    notes.append(f"invalid UTF-8 at {', '.join(where)}{more}: read as UTF-8, the byte{s} replaced by U+FFFD")
     return _SURROGATE_RE.sub("\ufffd", text)
 
 
@@ -362,6 +365,7 @@ def _decode_8bit(data: bytes) -> str:
         pass
     try:
         from charset_normalizer import from_bytes
+
         best = from_bytes(data[: 4 * _SAMPLE]).best()
         if best is not None and best.encoding:
             return data.decode(best.encoding)
@@ -374,8 +378,11 @@ def _looks_binary(text: str, count_replacements: bool = True) -> bool:
     sample = text[:_SAMPLE]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if (ch < " " and ch not in "\t\n\r\x0c\x0b")
-              or (ch == "\ufffd" and count_replacements))
+    bad = sum(
+        1
+        for ch in sample
+        if (ch < " " and ch not in "\t\n\r\x0c\x0b") or (ch == "\ufffd" and count_replacements)
+    )
     return bad > max(2, len(sample) * 0.01)
 
 
@@ -384,7 +391,8 @@ def _looks_binary(text: str, count_replacements: bool = True) -> bool:
 # --------------------------------------------------------------------------------------------
 
 _DATE_RE = re.compile(
-    r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?")
+    r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
+)
 
 
 def parse_date(value: Any) -> str | None:
@@ -460,8 +468,13 @@ def _metadata(obj: dict[str, Any]) -> dict[str, str | None]:
     lang = normalize_lang(_opt_str(obj, "lang"))
     if lang is not None and lang not in LANGUAGES:
         raise _BadRecord(f"unsupported language {lang!r} (expected 'en' or 'ru')")
-    return {"title": _opt_str(obj, "title"), "date": date, "url": _opt_str(obj, "url"),
-            "lang": lang, "source": source}
+    return {
+        "title": _opt_str(obj, "title"),
+        "date": date,
+        "url": _opt_str(obj, "url"),
+        "lang": lang,
+        "source": source,
+    }
 
 
 def normalize_id(doc_id: str) -> str:
@@ -484,8 +497,15 @@ def normalize_id(doc_id: str) -> str:
     return "/".join(out)
 
 
-def _doc_from_object(obj: Any, *, path: str, line: int | None, default_id: str | None = None,
-                     notes: list[str] | None = None, limit: int | None = None) -> Document:
+def _doc_from_object(
+    obj: Any,
+    *,
+    path: str,
+    line: int | None,
+    default_id: str | None = None,
+    notes: list[str] | None = None,
+    limit: int | None = None,
+) -> Document:
     if not isinstance(obj, dict):
         raise _BadRecord(f"expected a JSON object, got {_json_type(obj)}")
     if "id" in obj and obj["id"] is not None:
@@ -494,8 +514,11 @@ def _doc_from_object(obj: Any, *, path: str, line: int | None, default_id: str |
             raise _BadRecord(f"'id' must be a string, got {_json_type(doc_id)}")
         if not doc_id.strip():
             raise _BadRecord("'id' is empty")
-        if _CONTROL_RE.search(doc_id) or any(c in doc_id for c in "\r\n\t\x0b\x0c\x85") \
-                or _SURROGATE_RE.search(doc_id):
+        if (
+            _CONTROL_RE.search(doc_id)
+            or any(c in doc_id for c in "\r\n\t\x0b\x0c\x85")
+            or _SURROGATE_RE.search(doc_id)
+        ):
             raise _BadRecord("'id' holds control characters or invalid Unicode")
         safe = normalize_id(doc_id)
         if not safe.strip():
@@ -523,6 +546,7 @@ def _doc_from_object(obj: Any, *, path: str, line: int | None, default_id: str |
 # --------------------------------------------------------------------------------------------
 # Readers, one per kind of file
 # --------------------------------------------------------------------------------------------
+
 
 def _read_bytes(path: Path) -> bytes:
     with open(path, "rb") as f:
@@ -631,11 +655,20 @@ def extract_html(html: str, *, url: str | None = None) -> dict[str, str | None] 
     # lxml refuses str input with an XML encoding declaration; the text is decoded already.
     html = re.sub(r"\A\s*<\?xml[^>]*\?>", "", html)
     result = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
         favor_precision=True,  # else its fallbacks return menus of pages without an article
-        include_images=False, include_links=False, deduplicate=False,
-        date_extraction_params={"original_date": True, "extensive_search": False,
-                                "max_date": _dt.date.today().isoformat()},
+        include_images=False,
+        include_links=False,
+        deduplicate=False,
+        date_extraction_params={
+            "original_date": True,
+            "extensive_search": False,
+            "max_date": _dt.date.today().isoformat(),
+        },
     )
     if result is None:
         return None
@@ -655,8 +688,13 @@ def extract_html(html: str, *, url: str | None = None) -> dict[str, str | None] 
         date = parse_date(field("date"))
     except ValueError:
         date = None
-    return {"text": text, "title": field("title"), "date": date, "url": field("url"),
-            "source": field("sitename")}
+    return {
+        "text": text,
+        "title": field("title"),
+        "date": date,
+        "url": field("url"),
+        "source": field("sitename"),
+    }
 
 
 def _read_html_file(path: Path, doc_id: str, limit: int | None = None) -> Iterator[Document | Problem]:
@@ -711,18 +749,19 @@ def _decode_jsonl(data: bytes, path: str) -> tuple[list[tuple[int, str]], list[P
                     bad.append((i, e.start))
             non_ascii = sum(1 for raw in raw_lines if not raw.isascii())
             if len(bad) < non_ascii:  # mostly UTF-8: only the bad lines are reported
-                problems = [Problem(path, i, f"invalid UTF-8 at column {col + 1}")
-                            for i, col in bad]
+                problems = [Problem(path, i, f"invalid UTF-8 at column {col + 1}") for i, col in bad]
                 bad_set = {i for i, _ in bad}
-                lines = [(i, normalize_text(raw.decode("utf-8")))
-                         for i, raw in enumerate(raw_lines, 1) if i not in bad_set]
+                lines = [
+                    (i, normalize_text(raw.decode("utf-8")))
+                    for i, raw in enumerate(raw_lines, 1)
+                    if i not in bad_set
+                ]
                 return lines, problems
     text = decode_bytes(data)  # raises DecodeError
     return list(enumerate(text.split("\n"), 1)), []
 
 
-def _jsonl_record(line: str, p: str, number: int, limit: int | None = None
-                  ) -> list[Document | Problem]:
+def _jsonl_record(line: str, p: str, number: int, limit: int | None = None) -> list[Document | Problem]:
     """The items of one JSON line: Notices about it, then its Document; or one Problem; or
     nothing for a blank line."""
     if not line.strip():
@@ -747,8 +786,9 @@ def stream_jsonl(f, p: str, limit: int | None = None) -> Iterator[Document | Pro
 
     head = f.peek(4)[:4] if hasattr(f, "peek") else b""
     lines: Iterator = iter(f)
-    wide = next(((codec, len(bom)) for bom, codec, _ in _BOMS if head.startswith(bom)
-                 and codec != "utf-8"), None)
+    wide = next(
+        ((codec, len(bom)) for bom, codec, _ in _BOMS if head.startswith(bom) and codec != "utf-8"), None
+    )
     if wide is not None:
         f.read(wide[1])
         lines = iter(io.TextIOWrapper(f, encoding=wide[0], newline=None))
@@ -756,7 +796,7 @@ def stream_jsonl(f, p: str, limit: int | None = None) -> Iterator[Document | Pro
     for number, raw in enumerate(lines, 1):
         if isinstance(raw, bytes):
             if number == 1 and raw.startswith(codecs.BOM_UTF8):
-                raw = raw[len(codecs.BOM_UTF8):]
+                raw = raw[len(codecs.BOM_UTF8) :]
             try:
                 raw = raw.decode("utf-8")
             except UnicodeDecodeError as e:
@@ -816,7 +856,8 @@ def _read_jsonl_file(path: Path, limit: int | None = None) -> Iterator[Document 
     p = str(path)
     try:
         if extension(path.name) == ".jsonl.gz" or (
-                path.stat().st_size > STREAM_JSONL_BYTES and _streamable(path)):
+            path.stat().st_size > STREAM_JSONL_BYTES and _streamable(path)
+        ):
             yield from _stream_jsonl_file(path, limit)
             return
     except OSError as e:
@@ -880,8 +921,9 @@ def _read_json_file(path: Path, doc_id: str, limit: int | None = None) -> Iterat
         return
     if isinstance(obj, dict):
         if "text" not in obj:
-            yield Problem(p, None, "not a document: expected an object with 'id' and 'text', "
-                                   "or a list of them")
+            yield Problem(
+                p, None, "not a document: expected an object with 'id' and 'text', or a list of them"
+            )
             return
         try:
             doc = _doc_from_object(obj, path=p, line=None, default_id=doc_id, notes=notes, limit=limit)
@@ -904,8 +946,7 @@ def _read_json_file(path: Path, doc_id: str, limit: int | None = None) -> Iterat
             notes.clear()
             yield doc
     else:
-        yield Problem(p, None, f"not a document: expected a JSON object or a list, got "
-                               f"{_json_type(obj)}")
+        yield Problem(p, None, f"not a document: expected a JSON object or a list, got {_json_type(obj)}")
 
 
 def _read_file(path: Path, doc_id: str, limit: int | None = None) -> Iterator[Document | Problem]:
@@ -924,6 +965,7 @@ def _read_file(path: Path, doc_id: str, limit: int | None = None) -> Iterator[Do
 # Paths and folders
 # --------------------------------------------------------------------------------------------
 
+
 def _is_sidecar(name: str) -> bool:
     return name.endswith(SIDECAR_SUFFIX) and len(name) > len(SIDECAR_SUFFIX)
 
@@ -936,15 +978,16 @@ def _sidecar_owner(path: Path) -> Path | None:
     except OSError:
         return None
     for name in names:
-        if name.startswith(stem) and name[len(stem):].lower() in TEXT_EXTENSIONS + HTML_EXTENSIONS:
+        if name.startswith(stem) and name[len(stem) :].lower() in TEXT_EXTENSIONS + HTML_EXTENSIONS:
             return path.with_name(name)
     return None
 
 
 def _orphan_sidecar(path: Path) -> Problem:
     stem = path.name[: -len(SIDECAR_SUFFIX)]
-    return Problem(str(path), None, f"metadata file without a document: no {stem}.txt, .md, "
-                                    f".html or .htm beside it")
+    return Problem(
+        str(path), None, f"metadata file without a document: no {stem}.txt, .md, .html or .htm beside it"
+    )
 
 
 def _walk(root: Path) -> list[tuple[str, ...]]:
@@ -1005,15 +1048,14 @@ def _iter_paths(paths: Sequence[str | Path], limit: int | None = None) -> Iterat
             continue  # read together with its document
         ext = extension(root.name)
         if ext not in EXTENSIONS:
-            yield Problem(str(given), None,
-                          f"unsupported file type {ext or '(no extension)'!r} "
-                          f"(expected {_EXT_LIST})")
+            yield Problem(
+                str(given), None, f"unsupported file type {ext or '(no extension)'!r} (expected {_EXT_LIST})"
+            )
             continue
         yield from _read_file(root, root.name[: len(root.name) - len(ext)], limit)
 
 
-def read_paths(paths: Sequence[str | Path], *, max_bytes: int | None = None
-               ) -> Iterator[Document | Problem]:
+def read_paths(paths: Sequence[str | Path], *, max_bytes: int | None = None) -> Iterator[Document | Problem]:
     """Documents and Problems from files and folders, in a deterministic order; a
     :class:`Notice` (a Problem that skips nothing) comes before the document it is about.
 
@@ -1029,8 +1071,9 @@ def read_paths(paths: Sequence[str | Path], *, max_bytes: int | None = None
             if item.id in first:
                 path, line = first[item.id]
                 where = f"{path or '?'}:{line}" if line is not None else (path or "?")
-                yield Problem(item.path or "?", item.line,
-                              f"duplicate id {item.id!r} (already read from {where})")
+                yield Problem(
+                    item.path or "?", item.line, f"duplicate id {item.id!r} (already read from {where})"
+                )
                 continue
             first[item.id] = (item.path, item.line)
         yield item
@@ -1046,7 +1089,21 @@ def read_documents(paths: Sequence[str | Path]) -> tuple[list[Document], list[Pr
 
 
 __all__ = [
-    "Problem", "Notice", "DecodeError", "read_paths", "read_documents", "decode_bytes", "normalize_text",
-    "normalize_id", "parse_date", "normalize_lang", "extract_html", "parse_size", "max_document_bytes",
-    "EXTENSIONS", "SIDECAR_SUFFIX", "LANGUAGES", "MAX_DOCUMENT_BYTES",
+    "Problem",
+    "Notice",
+    "DecodeError",
+    "read_paths",
+    "read_documents",
+    "decode_bytes",
+    "normalize_text",
+    "normalize_id",
+    "parse_date",
+    "normalize_lang",
+    "extract_html",
+    "parse_size",
+    "max_document_bytes",
+    "EXTENSIONS",
+    "SIDECAR_SUFFIX",
+    "LANGUAGES",
+    "MAX_DOCUMENT_BYTES",
 ]

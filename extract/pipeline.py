@@ -9,11 +9,12 @@ length and memory stays bounded, whatever the document's size. What links across
 break is lost there (a surname whose full name stood only in an earlier window, a pronoun at
 the start of a window); news articles are far shorter than one window.
 """
+
 from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from bilat.extract import nlp
 from bilat.extract.dates import dateline
@@ -26,8 +27,12 @@ from bilat.extract.records import Document, Entity, Event, Extraction, KBEntry, 
 WINDOW_CHARS = 100_000
 
 # where a window may end, best first: a paragraph break, a line break, a sentence end, a space
-_CUTS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"(?<=[.!?…])\s+"),
-         re.compile(r"\s+"))
+_CUTS = (
+    re.compile(r"\n[ \t]*\n\s*"),
+    re.compile(r"\n\s*"),
+    re.compile(r"(?<=[.!?…])\s+"),
+    re.compile(r"\s+"),
+)
 
 
 def windows(text: str, size: int = WINDOW_CHARS) -> list[tuple[int, int]]:
@@ -95,8 +100,13 @@ class Extractor:
         positions, descriptive = extract_positions(doc, linked, self.kb)
         events, unresolved = extract_events(doc, sdoc, linked, positions, descriptive, self.kb)
         sentences = sum(1 for _ in sdoc.sents)
-        return Extraction(document=doc, entities=linked.entities, positions=positions,
-                          events=tuple(events), unresolved_dates=unresolved), sentences
+        return Extraction(
+            document=doc,
+            entities=linked.entities,
+            positions=positions,
+            events=tuple(events),
+            unresolved_dates=unresolved,
+        ), sentences
 
     def publisher(self, doc: Document) -> str | None:
         """The knowledge-base media outlet named by the document's source, if any."""
@@ -112,11 +122,16 @@ class Extractor:
 
 # --------------------------------------------------------------------------- joining windows
 
+
 def _shift_event(e: Event, by: int) -> Event:
     return dataclasses.replace(
-        e, start=e.start + by, end=e.end + by, sentence_start=e.sentence_start + by,
+        e,
+        start=e.start + by,
+        end=e.end + by,
+        sentence_start=e.sentence_start + by,
         sentence_end=e.sentence_end + by,
-        arguments=tuple((k, s + by, t + by) for k, s, t in e.arguments))
+        arguments=tuple((k, s + by, t + by) for k, s, t in e.arguments),
+    )
 
 
 def _shift_position(p: Position, by: int) -> Position:
@@ -141,9 +156,12 @@ def join(doc: Document, parts: list[tuple[int, Extraction, int]]) -> Extraction:
     sentence = 0
     for offset, ex, sentences in parts:
         for e in ex.entities:
-            mentions = tuple(dataclasses.replace(m, start=m.start + offset, end=m.end + offset,
-                                                 sentence=m.sentence + sentence)
-                             for m in e.mentions)
+            mentions = tuple(
+                dataclasses.replace(
+                    m, start=m.start + offset, end=m.end + offset, sentence=m.sentence + sentence
+                )
+                for m in e.mentions
+            )
             if not e.in_kb:
                 for label in e.labels:
                     counts = names.setdefault(e.key, {})
@@ -153,8 +171,10 @@ def join(doc: Document, parts: list[tuple[int, Extraction, int]]) -> Extraction:
                 entities[e.key] = dataclasses.replace(e, mentions=mentions)
             else:
                 entities[e.key] = dataclasses.replace(
-                    old, mentions=old.mentions + mentions,
-                    alt_labels=tuple(sorted(set(old.alt_labels) | set(e.alt_labels))))
+                    old,
+                    mentions=old.mentions + mentions,
+                    alt_labels=tuple(sorted(set(old.alt_labels) | set(e.alt_labels))),
+                )
         for p in ex.positions:
             positions.setdefault((p.person, p.title_en, p.org), _shift_position(p, offset))
         events.extend(_shift_event(e, offset) for e in ex.events)
@@ -165,8 +185,12 @@ def join(doc: Document, parts: list[tuple[int, Extraction, int]]) -> Extraction:
         for label, n in counts.items():
             by_lang.setdefault(label[0], []).append((_name_rank(label, n), label))
         entities[key] = dataclasses.replace(
-            entities[key], labels=tuple(min(c)[1] for _, c in sorted(by_lang.items())))
-    return Extraction(document=doc, entities=tuple(entities[k] for k in sorted(entities)),
-                      positions=tuple(positions.values()), events=tuple(one_node_each(events)),
-                      unresolved_dates=unresolved)
-
+            entities[key], labels=tuple(min(c)[1] for _, c in sorted(by_lang.items()))
+        )
+    return Extraction(
+        document=doc,
+        entities=tuple(entities[k] for k in sorted(entities)),
+        positions=tuple(positions.values()),
+        events=tuple(one_node_each(events)),
+        unresolved_dates=unresolved,
+    )

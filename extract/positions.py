@@ -7,6 +7,7 @@ country or body it belongs to (an adjective or a name before it, a complement af
 person it names. A title with no name ("the foreign minister", "the top diplomat") becomes a
 descriptive mention of the person who holds that post in the document.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -51,11 +52,15 @@ def titles(lang: str) -> tuple[Title, ...]:
     """The title table: ``titles.tsv``, then the ministers' titles that ``minister_forms.tsv``
     makes of each portfolio of ``portfolios.tsv`` ("Minister of Agriculture", "замминистра
     сельского хозяйства"); longest first, the first row of the same words winning."""
-    rows = [(r[0], r[1], r[2], r[3] if len(r) > 3 else "country", len(r) > 4 and r[4] == "named")
-            for r in read_table(DATA / lang / "titles.tsv")]
+    rows = [
+        (r[0], r[1], r[2], r[3] if len(r) > 3 else "country", len(r) > 4 and r[4] == "named")
+        for r in read_table(DATA / lang / "titles.tsv")
+    ]
     for form, en, ru in read_table(DATA / lang / "minister_forms.tsv"):
         for written, p_en, p_ru in read_table(DATA / lang / "portfolios.tsv"):
-            rows.append((form.replace("X", written), en.format(en=p_en), ru.format(ru=p_ru), "country", False))
+            rows.append(
+                (form.replace("X", written), en.format(en=p_en), ru.format(ru=p_ru), "country", False)
+            )
     out = []
     seen = set()
     for written, en, ru, scope, named in rows:
@@ -89,7 +94,9 @@ def _titles_by_first_word(lang: str) -> dict[str, tuple[Title, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def find_titles(text: str, lang: str, ws=None, keys=None, adjective=None) -> list[tuple[int, int, Title, int, int]]:
+def find_titles(
+    text: str, lang: str, ws=None, keys=None, adjective=None
+) -> list[tuple[int, int, Title, int, int]]:
     """Title matches as (start, end, title, first word index, last word index + 1); a WILD word
     of a title matches word ``i`` when ``adjective(i)``."""
     if ws is None:
@@ -102,10 +109,15 @@ def find_titles(text: str, lang: str, ws=None, keys=None, adjective=None) -> lis
     while i < len(ws):
         for t in by_first.get(keys[i], ()):
             n = len(t.words)
-            if tuple(keys[i:i + n]) == t.words or (
-                    t.wild and adjective is not None and len(keys[i:i + n]) == n
-                    and all(k == w or (w == WILD and adjective(i + m))
-                            for m, (k, w) in enumerate(zip(keys[i:i + n], t.words)))):
+            if tuple(keys[i : i + n]) == t.words or (
+                t.wild
+                and adjective is not None
+                and len(keys[i : i + n]) == n
+                and all(
+                    k == w or (w == WILD and adjective(i + m))
+                    for m, (k, w) in enumerate(zip(keys[i : i + n], t.words))
+                )
+            ):
                 out.append((ws[i].start, ws[i + n - 1].end, t, i, i + n))
                 i += n
                 break
@@ -147,8 +159,9 @@ class _Spans:
         return out
 
 
-def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
-                      ) -> tuple[tuple[Position, ...], tuple[Descriptive, ...]]:
+def extract_positions(
+    doc: Document, linked: Linked, kb: dict[str, KBEntry]
+) -> tuple[tuple[Position, ...], tuple[Descriptive, ...]]:
     """Posts named in ``doc`` and the descriptive mentions of their holders."""
     lang = doc.lang or "en"
     text = doc.text
@@ -166,6 +179,7 @@ def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
     unattached = []
     dashed: list = []
     no_name: list = []
+
     def adjective(i: int) -> bool:
         return word_span[i] is not None and word_span[i][3] == "ADJ"
 
@@ -180,7 +194,7 @@ def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
         prev_word = None
         walked = False  # a complement named after the title ("President of Uzbekistan, …")
         while j < len(ws) and j - i1 <= MAX_GAP_WORDS:
-            if "\n" in text[ws[j - 1].end:ws[j].start]:
+            if "\n" in text[ws[j - 1].end : ws[j].start]:
                 break  # never across a line break
             s = span_at(j)
             if s is not None and s[3] == "PER":
@@ -207,9 +221,12 @@ def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
             more = _coordinated(text, persons[0], index)
             # "Presidents of Russia and Belarus Putin and Lukashenko", "Главы МИД России и
             # Индии Лавров и Джайшанкар", "президентами Азербайджана Алиевым и США Трампом"
-            if more and (_plural(ws[i1 - 1].text, lang) or _plural(ws[i0].text, lang)
-                         or any(o is not None for _, o in more)
-                         or sum(1 for c in complements if c[0][3] != "PER") >= 2):
+            if more and (
+                _plural(ws[i1 - 1].text, lang)
+                or _plural(ws[i0].text, lang)
+                or any(o is not None for _, o in more)
+                or sum(1 for c in complements if c[0][3] != "PER") >= 2
+            ):
                 first_org = None
                 if more[0][0] == persons[0]:
                     first_org = more.pop(0)[1]
@@ -235,8 +252,9 @@ def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
             persons = [found] if found and _closed(text, tail) else []
         org, to, orgs = _org(title, modifier, complements, cls_of, kb, inner)
         # "глава России", "head of Kazakhstan": a country named (not an adjective) after the title
-        head_country = next((s[2] for s, _ in complements
-                             if s[3] != "ADJ" and _country_of(s[2], cls_of, kb) == s[2]), None)
+        head_country = next(
+            (s[2] for s, _ in complements if s[3] != "ADJ" and _country_of(s[2], cls_of, kb) == s[2]), None
+        )
         if not persons:
             # "Deputy Prime Minister – Minister of Foreign Affairs of Kazakhstan Mukhtar
             # Tileuberdi": a title joined by a dash to the next one shares its holder
@@ -244,7 +262,9 @@ def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
             unattached.append((start, end, title, org))
             # "The presidents of Belarus and Russia": each body its holder
             plural = _plural(ws[i1 - 1].text, lang) or _plural(ws[i0].text, lang)
-            no_name.append((start, end, title, list(dict.fromkeys(orgs)) if plural and len(orgs) > 1 else [org]))
+            no_name.append(
+                (start, end, title, list(dict.fromkeys(orgs)) if plural and len(orgs) > 1 else [org])
+            )
             continue
         for n, person in enumerate(persons):
             # "Presidents of Russia, Belarus and Kazakhstan Putin, Lukashenko and Nazarbayev"
@@ -253,19 +273,23 @@ def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
                 p_org = _country_of(list_orgs[n][2], cls_of, kb) or list_orgs[n][2]
             if title.title_en.startswith(TENURE + ":"):
                 # "министра Сергея Лаврова": the post of that kind the knowledge base gives him then
-                t = _tenure_prefixed(kb.get(person[2]), doc.date, title.title_en[len(TENURE) + 1:], p_org)
+                t = _tenure_prefixed(kb.get(person[2]), doc.date, title.title_en[len(TENURE) + 1 :], p_org)
                 if t is None:
                     continue
                 title_en, title_src, p_org = t.title_en, None, t.org
             elif title.title_en == TENURE:
-                title_en, title_src, p_org = _counterpart(title, kb.get(person[2]), p_org, doc.date,
-                                                          positions.values(), start)
+                title_en, title_src, p_org = _counterpart(
+                    title, kb.get(person[2]), p_org, doc.date, positions.values(), start
+                )
             else:
-                title_en, title_src, p_org = _resolve_title(title, kb.get(person[2]), p_org, doc.date, kb, lang)
+                title_en, title_src, p_org = _resolve_title(
+                    title, kb.get(person[2]), p_org, doc.date, kb, lang
+                )
             if title_en is None:
                 continue
-            title_en, title_src, p_org = _head_of(title_en, title_src, p_org, kb.get(person[2]),
-                                                  doc.date, head_country, kb)
+            title_en, title_src, p_org = _head_of(
+                title_en, title_src, p_org, kb.get(person[2]), doc.date, head_country, kb
+            )
             if to and title_en == "Ambassador":
                 title_en = f"Ambassador to {_label(kb, to)}"
             if p_org is None:
@@ -276,9 +300,16 @@ def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
             if key in positions:
                 continue
             positions[key] = Position(
-                person=person[2], title_en=title_en, org=p_org, start=ev_start, end=ev_end,
-                evidence=text[ev_start:ev_end], title_src=title_src if lang != "en" else None,
-                lang=lang, date=doc.date, conflict=_conflict(kb.get(person[2]), title_en, p_org, doc.date),
+                person=person[2],
+                title_en=title_en,
+                org=p_org,
+                start=ev_start,
+                end=ev_end,
+                evidence=text[ev_start:ev_end],
+                title_src=title_src if lang != "en" else None,
+                lang=lang,
+                date=doc.date,
+                conflict=_conflict(kb.get(person[2]), title_en, p_org, doc.date),
             )
             if n == 0:
                 _join_dashed(dashed, start, text, person, p_org, positions, doc, kb, lang)
@@ -294,16 +325,26 @@ def extract_positions(doc: Document, linked: Linked, kb: dict[str, KBEntry]
         post = (title.title_en, org)
         if post not in holders_of:
             # with no date: whoever the knowledge base gives that post at any time
-            holders_of[post] = {k for k in persons_named
-                                if _tenure_at(kb.get(k), doc.date, title_en=title.title_en, org=org) is not None}
+            holders_of[post] = {
+                k
+                for k in persons_named
+                if _tenure_at(kb.get(k), doc.date, title_en=title.title_en, org=org) is not None
+            }
         holders = set(holders_of[post])
         if len(holders) == 1:
             person = holders.pop()
             held.add((title.title_en, org))
             positions[(person, title.title_en, org)] = Position(
-                person=person, title_en=title.title_en, org=org, start=start, end=end,
-                evidence=text[start:end], title_src=title.title_ru if lang != "en" else None,
-                lang=lang, date=doc.date)
+                person=person,
+                title_en=title.title_en,
+                org=org,
+                start=start,
+                end=end,
+                evidence=text[start:end],
+                title_src=title.title_ru if lang != "en" else None,
+                lang=lang,
+                date=doc.date,
+            )
     descriptive = _descriptive(text, unattached, positions.values())
     return tuple(positions.values()), descriptive
 
@@ -323,7 +364,7 @@ def _modifier(text: str, start: int, index: _Spans, lang: str = "en"):
                 continue
             if lang == "ru" and s[3] != "ADJ":
                 continue
-            gap = text[s[1]:start]
+            gap = text[s[1] : start]
             if s[3] == "PER" and gap.strip() not in ("'s", "’s"):
                 continue
             if "\n" not in gap and gap.strip() in ("", "'s", "’s"):
@@ -333,8 +374,8 @@ def _modifier(text: str, start: int, index: _Spans, lang: str = "en"):
 
 def _closed(text: str, i: int) -> bool:
     """Does a name ending at ``i`` close its apposition ("…, Battsetseg Batmunkh, said")?"""
-    rest = text[i:i + 6].lstrip(" \t")
-    return not rest or rest[0] in ",.;:)]\n»”\"" or rest.startswith(("and ", "и "))
+    rest = text[i : i + 6].lstrip(" \t")
+    return not rest or rest[0] in ',.;:)]\n»”"' or rest.startswith(("and ", "и "))
 
 
 def _space_before(text: str, i: int) -> int:
@@ -352,7 +393,7 @@ def _apposition(text: str, start: int, index: _Spans, lang: str = "en"):
     Russian Foreign Ministry"; never across a line break."""
     i = _space_before(text, start)
     for art in ARTICLES.get(lang, ()):
-        if text[max(0, i - len(art) - 1):i].lower() in (" " + art, "," + art):
+        if text[max(0, i - len(art) - 1) : i].lower() in (" " + art, "," + art):
             i = _space_before(text, i - len(art))
             break
     if i == 0 or text[i - 1] != ",":
@@ -370,7 +411,11 @@ def _org(title: Title, modifier, complements, cls_of, kb, inner=()):
     if modifier is not None:
         cands.append(modifier)
     for s, prev in complements:
-        if prev in ("to", "в") and cls_of.get(s[2]) in ("Country", "City") or (prev in ("to", "в") and s[3] == "ADJ"):
+        if (
+            prev in ("to", "в")
+            and cls_of.get(s[2]) in ("Country", "City")
+            or (prev in ("to", "в") and s[3] == "ADJ")
+        ):
             to = _country_of(s[2], cls_of, kb) or s[2]
         else:
             cands.append(s)
@@ -444,8 +489,11 @@ def _coordinated(text: str, first, index: _Spans):
             continue
         # a list gap, then one name of a body: "и США"
         own = [o for o in index.near(last[1], s[0]) if last[1] <= o[0] and o[1] <= s[0] and o[3] != "PER"]
-        if len(own) == 1 and _gap_text(text, last[1], own[0][0], longest) in _LIST_GAPS \
-                and not text[own[0][1]:s[0]].strip():
+        if (
+            len(own) == 1
+            and _gap_text(text, last[1], own[0][0], longest) in _LIST_GAPS
+            and not text[own[0][1] : s[0]].strip()
+        ):
             out.append((s, own[0]))
             last = s
             continue
@@ -456,7 +504,7 @@ def _coordinated(text: str, first, index: _Spans):
 def _of_after(text: str, person, index: _Spans):
     """The body named right after a name by "of": "Vladimir Putin of Russia"."""
     k = person[1]
-    if text[k:k + 4] not in (" of ",):
+    if text[k : k + 4] not in (" of ",):
         return None
     i = bisect.bisect_left(index.starts, k + 4)
     if i < len(index.spans) and index.spans[i][0] == k + 4 and index.spans[i][3] != "PER":
@@ -473,17 +521,26 @@ def _tenure_prefixed(entry: KBEntry | None, date: str | None, prefix: str, org: 
         return None
     if not date:
         # no date: only when every such post the person held is the same one
-        same = {(t.title_en, t.org) for t in entry.tenures
-                if t.title_en.startswith(prefix) and (org is None or t.org == org)}
+        same = {
+            (t.title_en, t.org)
+            for t in entry.tenures
+            if t.title_en.startswith(prefix) and (org is None or t.org == org)
+        }
         return next(t for t in entry.tenures if (t.title_en, t.org) in same) if len(same) == 1 else None
     for t in entry.tenures:
-        if t.title_en.startswith(prefix) and (org is None or t.org == org) \
-                and (t.start is None or t.start <= date) and (t.end is None or date <= t.end):
+        if (
+            t.title_en.startswith(prefix)
+            and (org is None or t.org == org)
+            and (t.start is None or t.start <= date)
+            and (t.end is None or date <= t.end)
+        ):
             return t
     return None
 
 
-def _tenure_at(entry: KBEntry | None, date: str | None, *, title_en: str | None = None, org: str | None = None):
+def _tenure_at(
+    entry: KBEntry | None, date: str | None, *, title_en: str | None = None, org: str | None = None
+):
     """The knowledge base's post of ``entry`` at ``date`` (with that title and/or org)."""
     if entry is None:
         return None
@@ -508,7 +565,9 @@ def _resolve_title(title: Title, entry: KBEntry | None, org: str | None, date: s
         return t.title_en, None, t.org
     if org is None:
         # the post held at the date, else the last one with that title (flagged as a conflict)
-        t = _tenure_at(entry, date, title_en=title.title_en) or _tenure_at(entry, None, title_en=title.title_en)
+        t = _tenure_at(entry, date, title_en=title.title_en) or _tenure_at(
+            entry, None, title_en=title.title_en
+        )
         if t is not None:
             org = t.org
     return title.title_en, title.title_ru, org
@@ -554,13 +613,14 @@ def _descriptive(text: str, unattached, positions) -> tuple[Descriptive, ...]:
             by_title[title.title_en] = [p for p in positions if p.title_en.startswith(title.title_en)]
         if (title.title_en, org) not in holders_of:
             holders_of[(title.title_en, org)] = {
-                p.person for p in by_title[title.title_en] if org is None or p.org == org}
+                p.person for p in by_title[title.title_en] if org is None or p.org == org
+            }
         holders = set(holders_of[(title.title_en, org)])
         if len(holders) == 1:
             # include a leading article in the span: "the foreign minister"
             s = start
             for art in ("the ", "The "):
-                if text[max(0, start - len(art)):start] == art:
+                if text[max(0, start - len(art)) : start] == art:
                     s = start - len(art)
             out.append(Descriptive(s, end, text[s:end], holders.pop()))
     return tuple(out)
@@ -578,16 +638,23 @@ HEAD_OF_STATE = ("President", "президент")
 
 
 def _ministry_title(label: str | None) -> str | None:
-    """"Ministry of Foreign Affairs of Tajikistan" → "Minister of Foreign Affairs"."""
+    """ "Ministry of Foreign Affairs of Tajikistan" → "Minister of Foreign Affairs"."""
     if not label or not label.startswith("Ministry of "):
         return None
-    rest = label[len("Ministry of "):]
+    rest = label[len("Ministry of ") :]
     cut = rest.find(" of ")
     return "Minister of " + (rest[:cut] if cut > 0 else rest)
 
 
-def _head_of(title_en: str, title_src: str | None, org: str | None, entry: KBEntry | None,
-             date: str | None, head_country: str | None, kb) -> tuple[str, str | None, str | None]:
+def _head_of(
+    title_en: str,
+    title_src: str | None,
+    org: str | None,
+    entry: KBEntry | None,
+    date: str | None,
+    head_country: str | None,
+    kb,
+) -> tuple[str, str | None, str | None]:
     """A generic head title made formal: the head of a listed organization takes its formal
     title ("глава Росатома" → Director General), the head of a ministry is its minister (of
     the ministry's country), and the head of a country named right after the title ("глава
@@ -611,9 +678,8 @@ def _head_of(title_en: str, title_src: str | None, org: str | None, entry: KBEnt
     return title_en, title_src, org
 
 
-def _counterpart(title: Title, entry: KBEntry | None, org: str | None, date: str | None,
-                 earlier, start: int):
-    """"his Kazakh counterpart Kassym-Jomart Tokayev": the post of the nearest person named
+def _counterpart(title: Title, entry: KBEntry | None, org: str | None, date: str | None, earlier, start: int):
+    """ "his Kazakh counterpart Kassym-Jomart Tokayev": the post of the nearest person named
     before with a post of another country (that title, this country), else the post the
     knowledge base gives the person at the document's date in that country."""
     before = [p for p in earlier if p.start < start and p.org != org]
@@ -634,8 +700,9 @@ def _counterpart(title: Title, entry: KBEntry | None, org: str | None, date: str
 DASHES = ("–", "—", "-")
 
 
-def _join_dashed(dashed: list, start: int, text: str, person, org, positions: dict, doc: Document,
-                 kb, lang: str) -> None:
+def _join_dashed(
+    dashed: list, start: int, text: str, person, org, positions: dict, doc: Document, kb, lang: str
+) -> None:
     """A title with no name of its own, joined by a dash to the title at ``start``, names the
     same person: "Deputy Prime Minister – Minister of Foreign Affairs of Kazakhstan"."""
     if not dashed:
@@ -647,6 +714,14 @@ def _join_dashed(dashed: list, start: int, text: str, person, org, positions: di
     if title_en is None or p_org is None or (person[2], title_en, p_org) in positions:
         return
     positions[(person[2], title_en, p_org)] = Position(
-        person=person[2], title_en=title_en, org=p_org, start=d_start, end=person[1],
-        evidence=text[d_start:person[1]], title_src=title_src if lang != "en" else None,
-        lang=lang, date=doc.date, conflict=_conflict(kb.get(person[2]), title_en, p_org, doc.date))
+        person=person[2],
+        title_en=title_en,
+        org=p_org,
+        start=d_start,
+        end=person[1],
+        evidence=text[d_start : person[1]],
+        title_src=title_src if lang != "en" else None,
+        lang=lang,
+        date=doc.date,
+        conflict=_conflict(kb.get(person[2]), title_en, p_org, doc.date),
+    )

@@ -7,6 +7,7 @@ offsets into ``Document.text`` (end exclusive).
 >>> Document.from_dict(d.to_dict()) == d
 True
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -16,13 +17,32 @@ from typing import Any
 
 # Entity classes of the public vocabulary (local names under bl:).
 ENTITY_CLASSES = (
-    "Person", "Organization", "GovernmentBody", "InternationalOrganization", "MediaOutlet",
-    "Company", "Country", "Place", "City", "Project",
+    "Person",
+    "Organization",
+    "GovernmentBody",
+    "InternationalOrganization",
+    "MediaOutlet",
+    "Company",
+    "Country",
+    "Place",
+    "City",
+    "Project",
 )
 # Event classes of the public vocabulary.
 EVENT_CLASSES = (
-    "Statement", "Consult", "Agree", "Cooperate", "Support", "Aid", "Request", "Accuse",
-    "Reject", "Threaten", "Protest", "Sanction", "Anniversary",
+    "Statement",
+    "Consult",
+    "Agree",
+    "Cooperate",
+    "Support",
+    "Aid",
+    "Request",
+    "Accuse",
+    "Reject",
+    "Threaten",
+    "Protest",
+    "Sanction",
+    "Anniversary",
 )
 
 
@@ -238,6 +258,15 @@ _NESTED: dict[tuple[str, str], type] = {
 }
 
 __all__ = [
-    "Document", "Mention", "Entity", "Position", "Event", "Extraction",
-    "Alias", "Tenure", "KBEntry", "ENTITY_CLASSES", "EVENT_CLASSES",
+    "Document",
+    "Mention",
+    "Entity",
+    "Position",
+    "Event",
+    "Extraction",
+    "Alias",
+    "Tenure",
+    "KBEntry",
+    "ENTITY_CLASSES",
+    "EVENT_CLASSES",
 ]

@@ -8,6 +8,7 @@ True
 >>> match_key("Sergei Lavrov") == match_key("Sergey Lavrov") == match_key("Сергей Лавров")
 True
 """
+
 from __future__ import annotations
 
 import re
@@ -44,7 +45,8 @@ _INVISIBLE = re.compile(
     "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
     "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
     "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
-    "\U000e0020-\U000e007f]")
+    "\U000e0020-\U000e007f]"
+)
 
 
 def strip_invisible(text: str) -> str:
@@ -159,7 +161,9 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _translit_table() -> dict[str, str]:
-    return {row[0]: (row[1] if len(row) > 1 else "") for row in read_table(DATA / "common" / "translit_ru.tsv")}
+    return {
+        row[0]: (row[1] if len(row) > 1 else "") for row in read_table(DATA / "common" / "translit_ru.tsv")
+    }
 
 
 @lru_cache(maxsize=1)
@@ -187,8 +191,10 @@ def translit(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _name_rules() -> list[tuple[re.Pattern, str]]:
-    return [(re.compile(row[0]), row[1] if len(row) > 1 else "")
-            for row in read_table(DATA / "common" / "translit_ru_names.tsv")]
+    return [
+        (re.compile(row[0]), row[1] if len(row) > 1 else "")
+        for row in read_table(DATA / "common" / "translit_ru_names.tsv")
+    ]
 
 
 def english_name(name: str) -> str:

@@ -13,12 +13,13 @@ records which documents it was computed from (``dcterms:hasVersion``: a digest o
 hashes), so that every ingest can tell stale dyads (a writer killed before it refreshed them)
 and refresh them.
 """
+
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from itertools import combinations
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import combinations
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD

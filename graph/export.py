@@ -70,8 +70,19 @@ _CLASS_ORDER = (
 _UNKNOWN_CLASS_RANK = _CLASS_ORDER.index("Organization") - 0.5  # extensions: specific, not generic
 
 EVENT_CLASSES = (
-    "Statement", "Consult", "Agree", "Cooperate", "Support", "Aid", "Request",
-    "Accuse", "Reject", "Threaten", "Protest", "Sanction", "Anniversary",
+    "Statement",
+    "Consult",
+    "Agree",
+    "Cooperate",
+    "Support",
+    "Aid",
+    "Request",
+    "Accuse",
+    "Reject",
+    "Threaten",
+    "Protest",
+    "Sanction",
+    "Anniversary",
 )
 
 _POSITION_PREDICATES = (BL.holdsPosition, BL.tenure)
@@ -85,9 +96,22 @@ _NMTOKEN_BAD = re.compile(r"[^\w.\-:]")
 
 NODE_ATTRIBUTES = ("label", "label_en", "label_ru", "type", "mentions", "wikidata", "iri", "name")
 EDGE_ATTRIBUTES = (
-    "label", "interaction", "predicate", "kind", "weight", "first_date", "last_date",
-    "event_class", "context", "dates", "goldstein", "has_goldstein", "cameo", "documents",
-    "events", "directed",
+    "label",
+    "interaction",
+    "predicate",
+    "kind",
+    "weight",
+    "first_date",
+    "last_date",
+    "event_class",
+    "context",
+    "dates",
+    "goldstein",
+    "has_goldstein",
+    "cameo",
+    "documents",
+    "events",
+    "directed",
 )
 
 
@@ -150,9 +174,7 @@ def _best_text(values: Iterable[Any]) -> tuple[str, str, str]:
     ru = _pick_literal(values, "ru")
     best = en or ru or _pick_literal(values, None)
     if not best:
-        others = sorted(
-            c for c in (_clean(v).strip() for v in values if isinstance(v, Literal)) if c
-        )
+        others = sorted(c for c in (_clean(v).strip() for v in values if isinstance(v, Literal)) if c)
         best = others[0] if others else ""
     return best, en, ru
 
@@ -212,9 +234,22 @@ class _Edges:
     def __init__(self) -> None:
         self.data: dict[tuple[str, str, str], dict[str, Any]] = {}
 
-    def add(self, u: str, v: str, label: str, predicate, kind: str, docs=(), dates=(),
-            ends=None, event=None, context: str = "", directed: bool = True,
-            goldstein=(), cameo=()) -> None:
+    def add(
+        self,
+        u: str,
+        v: str,
+        label: str,
+        predicate,
+        kind: str,
+        docs=(),
+        dates=(),
+        ends=None,
+        event=None,
+        context: str = "",
+        directed: bool = True,
+        goldstein=(),
+        cameo=(),
+    ) -> None:
         """``dates``: when the relation was seen; ``ends``: its end dates, where it has a span
         of its own (positions: start and end of the tenure); ``event``: the event node the
         edge stands for (events are counted, their scores averaged once each)."""
@@ -223,9 +258,18 @@ class _Edges:
         key = label if not context else f"{label}|{context}"
         rec = self.data.setdefault(
             (u, v, key),
-            {"predicate": str(predicate), "kind": kind, "docs": set(), "dates": set(),
-             "ends": None, "events": {}, "context": context, "directed": directed,
-             "cameo": set(), "label": label},
+            {
+                "predicate": str(predicate),
+                "kind": kind,
+                "docs": set(),
+                "dates": set(),
+                "ends": None,
+                "events": {},
+                "context": context,
+                "directed": directed,
+                "cameo": set(),
+                "label": label,
+            },
         )
         rec["docs"].update(str(d) for d in docs)
         rec["dates"].update(d for d in dates if d)
@@ -249,8 +293,14 @@ class _Edges:
 # public API
 
 
-def property_graph(g: Graph, *, not_happened: str = "exclude", classes: Iterable[str] | None = None,
-                   start: str | None = None, end: str | None = None) -> nx.MultiDiGraph:
+def property_graph(
+    g: Graph,
+    *,
+    not_happened: str = "exclude",
+    classes: Iterable[str] | None = None,
+    start: str | None = None,
+    end: str | None = None,
+) -> nx.MultiDiGraph:
     """Project the bilat RDF graph onto a property graph of entities and their relations.
 
     Options for events: ``not_happened`` — ``"exclude"`` (default) leaves out planned,
@@ -319,11 +369,11 @@ def property_graph(g: Graph, *, not_happened: str = "exclude", classes: Iterable
         label, label_en, label_ru = _best_text(g.objects(ent, RDFS.label))
         if not label:
             label = _clean(_local_name(ent))
-        types = {t for t in g.objects(ent, RDF.type)
-                 if isinstance(t, URIRef) and str(t).startswith(str(BL))}
+        types = {t for t in g.objects(ent, RDF.type) if isinstance(t, URIRef) and str(t).startswith(str(BL))}
         best = _most_specific(types, supers) if types else []
         wikidata = sorted(
-            str(o) for o in g.objects(ent, OWL.sameAs)
+            str(o)
+            for o in g.objects(ent, OWL.sameAs)
             if isinstance(o, URIRef) and str(o).startswith(WIKIDATA_PREFIXES)
         )
         iri = node_id[ent]
@@ -352,8 +402,16 @@ def property_graph(g: Graph, *, not_happened: str = "exclude", classes: Iterable
             ends = [_iso_date(d) for d in g.objects(pos, BL.endDate)]
             for org in g.objects(pos, BL.ofOrganization):
                 if org in nodes:
-                    edges.add(node_id[person], node_id[org], title or _local_name(pred), pred,
-                              "position", docs=docs, dates=starts, ends=ends)
+                    edges.add(
+                        node_id[person],
+                        node_id[org],
+                        title or _local_name(pred),
+                        pred,
+                        "position",
+                        docs=docs,
+                        dates=starts,
+                        ends=ends,
+                    )
 
     # ---- (b) direct entity-to-entity links ---------------------------------------------------
     for ent in nodes:
@@ -402,15 +460,32 @@ def property_graph(g: Graph, *, not_happened: str = "exclude", classes: Iterable
             pairs = [(s, t) for s in sources for t in targets]
         else:
             others = [p for p in participants if p not in speakers]
-            pairs = [(a, b) for i, a in enumerate(others) for b in others[i + 1:]]
+            pairs = [(a, b) for i, a in enumerate(others) for b in others[i + 1 :]]
         for cls in specific:
             for u, v in pairs:
-                edges.add(node_id[u], node_id[v], _local_name(cls), cls, "event", docs=docs,
-                          dates=dates, directed=directed, **extra)
+                edges.add(
+                    node_id[u],
+                    node_id[v],
+                    _local_name(cls),
+                    cls,
+                    "event",
+                    docs=docs,
+                    dates=dates,
+                    directed=directed,
+                    **extra,
+                )
         for speaker in speakers:
             for p in participants:
-                edges.add(node_id[speaker], node_id[p], "Statement", BL.Statement, "event",
-                          docs=docs, dates=dates, **extra)
+                edges.add(
+                    node_id[speaker],
+                    node_id[p],
+                    "Statement",
+                    BL.Statement,
+                    "event",
+                    docs=docs,
+                    dates=dates,
+                    **extra,
+                )
 
     for (u, v, key), rec in sorted(edges.data.items()):
         first_date, last_date = edges.first_last(rec)
@@ -418,7 +493,9 @@ def property_graph(g: Graph, *, not_happened: str = "exclude", classes: Iterable
         scores = [x for xs in rec["events"].values() for x in xs[:1]]
         weight = len(rec["docs"]) or 1  # a fact with no document still counts once
         G.add_edge(
-            u, v, key=key,
+            u,
+            v,
+            key=key,
             label=label,
             interaction=label,
             predicate=_clean(rec["predicate"]),
@@ -441,7 +518,7 @@ def property_graph(g: Graph, *, not_happened: str = "exclude", classes: Iterable
 
 def _in_range(date: str, start: str | None, end: str | None) -> bool:
     """Whether an ISO date (or year / year-month) falls within [start, end] (ISO dates)."""
-    lo = date + "-01-01"[len(date) - 4:] if len(date) < 10 else date  # first day of the period
+    lo = date + "-01-01"[len(date) - 4 :] if len(date) < 10 else date  # first day of the period
     hi = date + ("-12-31" if len(date) == 4 else "-31" if len(date) == 7 else "")
     return (not start or hi >= start) and (not end or lo <= end)
 
@@ -520,8 +597,8 @@ def export_graphml(g: Graph, path: str | os.PathLike | Any) -> tuple[int, int]:
 def _generation_date() -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date().isoformat()
-    return _dt.datetime.now(_dt.timezone.utc).date().isoformat()
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC).date().isoformat()
+    return _dt.datetime.now(_dt.UTC).date().isoformat()
 
 
 class _NamedKeyWriter(GraphMLWriter):
@@ -616,14 +693,14 @@ def _normalized_graph_attrs(G: nx.Graph) -> dict[str, str]:
 
 def _normalized_copy(G: nx.Graph) -> nx.Graph:
     """Copy of G with clean ids, scalar values, one type per attribute name, unique edge keys."""
-    nodes = [(_clean(n), {_clean(k): _convert(v) for k, v in d.items()})
-             for n, d in G.nodes(data=True)]
+    nodes = [(_clean(n), {_clean(k): _convert(v) for k, v in d.items()}) for n, d in G.nodes(data=True)]
     if G.is_multigraph():
         raw_edges = G.edges(keys=True, data=True)
     else:
         raw_edges = ((u, v, None, d) for u, v, d in G.edges(data=True))
-    edges = [(_clean(u), _clean(v), k, {_clean(a): _convert(x) for a, x in d.items()})
-             for u, v, k, d in raw_edges]
+    edges = [
+        (_clean(u), _clean(v), k, {_clean(a): _convert(x) for a, x in d.items()}) for u, v, k, d in raw_edges
+    ]
 
     seen_types: dict[str, set[type]] = defaultdict(set)
     node_names: dict[str, None] = {}  # ordered sets: first-seen order
@@ -642,8 +719,10 @@ def _normalized_copy(G: nx.Graph) -> nx.Graph:
     for name in [*node_names, *edge_names]:
         target.setdefault(name, str)
 
-    H = nx.MultiDiGraph() if G.is_multigraph() and G.is_directed() else (
-        nx.MultiGraph() if G.is_multigraph() else (nx.DiGraph() if G.is_directed() else nx.Graph())
+    H = (
+        nx.MultiDiGraph()
+        if G.is_multigraph() and G.is_directed()
+        else (nx.MultiGraph() if G.is_multigraph() else (nx.DiGraph() if G.is_directed() else nx.Graph()))
     )
     for n, d in nodes:
         H.add_node(n, **{k: _cast(d.get(k), target[k]) for k in node_names})

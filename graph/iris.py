@@ -7,6 +7,7 @@
 >>> str(doc_graph("a"))
 'https://w3id.org/bilat/graph/doc/a'
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -36,7 +37,7 @@ def key_of(iri: str) -> str | None:
     """The key of an entity IRI, or None for another IRI."""
     from urllib.parse import unquote
 
-    return unquote(iri[len(ID):]) if iri.startswith(str(ID)) else None
+    return unquote(iri[len(ID) :]) if iri.startswith(str(ID)) else None
 
 
 def document(doc_id: str) -> URIRef:

@@ -28,6 +28,7 @@ disk as JSON (``$BILAT_CACHE_DIR``, else ``$XDG_CACHE_HOME/bilat``, else ``~/.ca
 >>> slugify("Ministry of Foreign Affairs of Russia")
 'ministry-of-foreign-affairs-of-russia'
 """
+
 from __future__ import annotations
 
 import functools
@@ -39,8 +40,8 @@ import re
 import tempfile
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import rdflib
 from rdflib import BNode, Literal, URIRef
@@ -70,8 +71,16 @@ _WIKIDATA_PREFIXES = (
 
 # When an IRI carries several entity classes, the first of these wins (most specific first).
 _CLASS_PRIORITY = (
-    "Person", "Country", "City", "GovernmentBody", "InternationalOrganization", "MediaOutlet",
-    "Company", "Project", "Organization", "Place",
+    "Person",
+    "Country",
+    "City",
+    "GovernmentBody",
+    "InternationalOrganization",
+    "MediaOutlet",
+    "Company",
+    "Project",
+    "Organization",
+    "Place",
 )
 assert set(_CLASS_PRIORITY) == set(ENTITY_CLASSES)
 _KIND_ORDER = {"label": 0, "alt": 1, "abbr": 2, "adjective": 3, "former": 4}
@@ -94,8 +103,9 @@ def slugify(text: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"['’ʼ`]", "", text)
     # other non-ASCII letters and digits are dropped; any other character separates words
-    text = "".join(ch if ch.isascii() else ("" if unicodedata.category(ch)[0] in "LN" else "-")
-                   for ch in text).lower()
+    text = "".join(
+        ch if ch.isascii() else ("" if unicodedata.category(ch)[0] in "LN" else "-") for ch in text
+    ).lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
@@ -103,7 +113,7 @@ def key_of(iri: str) -> str | None:
     """The entry key of an entity IRI (``https://w3id.org/bilat/id/russia`` → ``russia``)."""
     base = str(ID)
     if iri.startswith(base) and len(iri) > len(base):
-        return iri[len(base):]
+        return iri[len(base) :]
     return None
 
 
@@ -163,8 +173,7 @@ def _parse_file(graph: rdflib.Graph, path: Path) -> None:
             if isinstance(pos, int) and isinstance(src, bytes):
                 start = src.rfind(b"\n", 0, pos) + 1
                 col = f":{len(src[start:pos].decode('utf-8', 'replace')) + 1}"
-            raise ValueError(f"{path}:{line + 1}{col}: Turtle syntax error (line {line + 1}): "
-                             f"{why}") from exc
+            raise ValueError(f"{path}:{line + 1}{col}: Turtle syntax error (line {line + 1}): {why}") from exc
         raise ValueError(f"{path}: Turtle syntax error: {why}") from exc
     except UnicodeDecodeError as exc:
         raise ValueError(f"{path}: not UTF-8 text: {exc}") from exc
@@ -243,8 +252,7 @@ def _entries_from_graph(graph: rdflib.Graph) -> tuple[KBEntry, ...]:
             text = _text(lit)
             labels.append((_lang(lit), text))
             aliases.add(Alias(text, _lang(lit), "label"))
-        for prop, kind in ((SKOS.altLabel, "alt"), (BL.abbreviation, "abbr"),
-                           (BL.adjective, "adjective")):
+        for prop, kind in ((SKOS.altLabel, "alt"), (BL.abbreviation, "abbr"), (BL.adjective, "adjective")):
             for lit in graph.objects(subj, prop):
                 aliases.add(Alias(_text(lit), _lang(lit), kind))
         for former in graph.objects(subj, BL.formerName):
@@ -259,7 +267,7 @@ def _entries_from_graph(graph: rdflib.Graph) -> tuple[KBEntry, ...]:
         for same in sorted(str(o) for o in graph.objects(subj, OWL.sameAs)):
             for prefix in _WIKIDATA_PREFIXES:
                 if same.startswith(prefix):
-                    wikidata = same[len(prefix):]
+                    wikidata = same[len(prefix) :]
                     break
             if wikidata:
                 break
@@ -276,24 +284,39 @@ def _entries_from_graph(graph: rdflib.Graph) -> tuple[KBEntry, ...]:
             if not titles:
                 continue
             org_node = graph.value(node, BL.ofOrganization)
-            tenures.append(Tenure(
-                title_en=_text(titles[0]),
-                org=key_of(str(org_node)) if org_node is not None else None,
-                start=_date(graph.value(node, BL.startDate)),
-                end=_date(graph.value(node, BL.endDate)),
-            ))
+            tenures.append(
+                Tenure(
+                    title_en=_text(titles[0]),
+                    org=key_of(str(org_node)) if org_node is not None else None,
+                    start=_date(graph.value(node, BL.startDate)),
+                    end=_date(graph.value(node, BL.endDate)),
+                )
+            )
         tenures.sort(key=lambda t: (t.start or "", t.end or "9999", t.title_en, t.org or ""))
-        out.append(KBEntry(
-            key=key,
-            cls=cls,
-            labels=_sorted_labels(labels),
-            aliases=tuple(sorted(aliases, key=lambda a: (
-                _KIND_ORDER.get(a.kind, 9), _LANG_ORDER.get(a.lang, 9), a.lang,
-                a.text.casefold(), a.text, a.valid_from or "", a.valid_to or ""))),
-            wikidata=wikidata,
-            country=country,
-            tenures=tuple(tenures),
-        ))
+        out.append(
+            KBEntry(
+                key=key,
+                cls=cls,
+                labels=_sorted_labels(labels),
+                aliases=tuple(
+                    sorted(
+                        aliases,
+                        key=lambda a: (
+                            _KIND_ORDER.get(a.kind, 9),
+                            _LANG_ORDER.get(a.lang, 9),
+                            a.lang,
+                            a.text.casefold(),
+                            a.text,
+                            a.valid_from or "",
+                            a.valid_to or "",
+                        ),
+                    )
+                ),
+                wikidata=wikidata,
+                country=country,
+                tenures=tuple(tenures),
+            )
+        )
     return tuple(out)
 
 
@@ -336,9 +359,11 @@ def _write_cache(path: Path | None, entries: tuple[KBEntry, ...]) -> None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps({"version": _CACHE_VERSION,
-                              "entries": [e.to_dict() for e in entries]},
-                             ensure_ascii=False, separators=(",", ":"))
+        payload = json.dumps(
+            {"version": _CACHE_VERSION, "entries": [e.to_dict() for e in entries]},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
         fd, tmp = tempfile.mkstemp(prefix=".kb-", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(payload)
@@ -384,6 +409,16 @@ def entries_by_key(paths: Iterable[Path | str] | None = None) -> dict[str, KBEnt
 
 
 __all__ = [
-    "BL", "ID", "WD", "DEFAULT_DIR", "ENV_EXTRA", "slugify", "key_of", "kb_files", "kb_graph",
-    "load_kb", "entries_by_key", "clear_cache",
+    "BL",
+    "ID",
+    "WD",
+    "DEFAULT_DIR",
+    "ENV_EXTRA",
+    "slugify",
+    "key_of",
+    "kb_files",
+    "kb_graph",
+    "load_kb",
+    "entries_by_key",
+    "clear_cache",
 ]

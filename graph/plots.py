@@ -7,6 +7,7 @@
 
 Each writes a PNG and an SVG (the output name with either suffix, or none) and returns the paths.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -15,15 +16,31 @@ from pathlib import Path
 
 # one colour per event class (colour-blind-safe-ish palette, stable across pictures)
 CLASS_COLORS = {
-    "Consult": "#4e79a7", "Agree": "#59a14f", "Cooperate": "#8cd17d", "Support": "#76b7b2",
-    "Aid": "#b6992d", "Request": "#f1ce63", "Statement": "#bab0ac", "Anniversary": "#d4a6c8",
-    "Accuse": "#f28e2b", "Reject": "#ff9d9a", "Protest": "#e15759", "Threaten": "#b07aa1",
+    "Consult": "#4e79a7",
+    "Agree": "#59a14f",
+    "Cooperate": "#8cd17d",
+    "Support": "#76b7b2",
+    "Aid": "#b6992d",
+    "Request": "#f1ce63",
+    "Statement": "#bab0ac",
+    "Anniversary": "#d4a6c8",
+    "Accuse": "#f28e2b",
+    "Reject": "#ff9d9a",
+    "Protest": "#e15759",
+    "Threaten": "#b07aa1",
     "Sanction": "#9c755f",
 }
 TYPE_COLORS = {
-    "Country": "#4e79a7", "Person": "#f28e2b", "GovernmentBody": "#59a14f",
-    "InternationalOrganization": "#76b7b2", "MediaOutlet": "#bab0ac", "Company": "#edc948",
-    "City": "#af7aa1", "Place": "#af7aa1", "Project": "#e15759", "Organization": "#9c755f",
+    "Country": "#4e79a7",
+    "Person": "#f28e2b",
+    "GovernmentBody": "#59a14f",
+    "InternationalOrganization": "#76b7b2",
+    "MediaOutlet": "#bab0ac",
+    "Company": "#edc948",
+    "City": "#af7aa1",
+    "Place": "#af7aa1",
+    "Project": "#e15759",
+    "Organization": "#9c755f",
 }
 
 
@@ -41,8 +58,12 @@ def _save(fig, path) -> list[Path]:
     # SVG keeps its text as text (searchable, editable), not as glyph outlines
     with matplotlib.rc_context({"svg.fonttype": "none"}):
         for out in outs:
-            fig.savefig(out, dpi=110 if out.suffix == ".png" else None, bbox_inches="tight",
-                        metadata={"Date": None} if out.suffix == ".svg" else None)
+            fig.savefig(
+                out,
+                dpi=110 if out.suffix == ".png" else None,
+                bbox_inches="tight",
+                metadata={"Date": None} if out.suffix == ".svg" else None,
+            )
     return outs
 
 
@@ -87,15 +108,17 @@ def timeline(store, a: str, b: str, path) -> tuple[list[Path], int]:
     total = sum(sum(c.values()) for c in counts.values())
     title = f"{name_a} – {name_b}: events that happened, per month"
     if not counts:
-        ax.text(0.5, 0.5, "no dated events for this pair", ha="center", va="center",
-                transform=ax.transAxes)
+        ax.text(0.5, 0.5, "no dated events for this pair", ha="center", va="center", transform=ax.transAxes)
         ax.set_title(title)
         return _save(fig, path), 0
     months = _month_range(min(counts), max(counts))
     xs = [_dt.date(int(m[:4]), int(m[5:7]), 15) for m in months]
     width = 24 if len(months) < 60 else 20
     bottom = [0] * len(months)
-    classes = sorted({c for m in counts.values() for c in m}, key=lambda c: (list(CLASS_COLORS).index(c) if c in CLASS_COLORS else 99, c))
+    classes = sorted(
+        {c for m in counts.values() for c in m},
+        key=lambda c: (list(CLASS_COLORS).index(c) if c in CLASS_COLORS else 99, c),
+    )
     for cls in classes:
         heights = [counts.get(m, {}).get(cls, 0) for m in months]
         ax.bar(xs, heights, width=width, bottom=bottom, label=cls, color=CLASS_COLORS.get(cls, "#999999"))
@@ -137,7 +160,9 @@ def network_picture(G, path, title: str = "") -> list[Path]:
     simple = nx.Graph()
     for u, v, d in G.edges(data=True):
         w = simple.get_edge_data(u, v, {"weight": 0, "scores": []})
-        scores = w["scores"] + ([d["goldstein"]] * max(1, d.get("events", 1)) if d.get("has_goldstein") else [])
+        scores = w["scores"] + (
+            [d["goldstein"]] * max(1, d.get("events", 1)) if d.get("has_goldstein") else []
+        )
         simple.add_edge(u, v, weight=w["weight"] + d.get("weight", 1), scores=scores)
     simple.add_nodes_from(G.nodes)
     pos = nx.spring_layout(simple, seed=7, k=2.5 / max(1, simple.number_of_nodes()) ** 0.5, iterations=100)
@@ -151,15 +176,20 @@ def network_picture(G, path, title: str = "") -> list[Path]:
         edge_colors.append("#59a14f" if s > 0.5 else "#e15759" if s < -0.5 else "#aaaaaa")
         widths.append(0.6 + min(d["weight"], 10) * 0.4)
     nx.draw_networkx_edges(simple, pos, ax=ax, edge_color=edge_colors, width=widths, alpha=0.7)
-    nx.draw_networkx_nodes(simple, pos, ax=ax, node_size=sizes, node_color=colors,
-                           edgecolors="#333333", linewidths=0.5)
+    nx.draw_networkx_nodes(
+        simple, pos, ax=ax, node_size=sizes, node_color=colors, edgecolors="#333333", linewidths=0.5
+    )
     labels = {n: G.nodes[n].get("label", n) for n in simple}
     nx.draw_networkx_labels(simple, pos, labels=labels, ax=ax, font_size=8)
     present = sorted({G.nodes[n].get("type", "") for n in simple} & set(TYPE_COLORS))
     from matplotlib.lines import Line2D
 
-    ax.legend(handles=[Line2D([], [], marker="o", ls="", color=TYPE_COLORS[t], label=t) for t in present],
-              loc="lower left", fontsize=8, frameon=False)
+    ax.legend(
+        handles=[Line2D([], [], marker="o", ls="", color=TYPE_COLORS[t], label=t) for t in present],
+        loc="lower left",
+        fontsize=8,
+        frameon=False,
+    )
     return _save(fig, path)
 
 

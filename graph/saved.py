@@ -17,6 +17,7 @@ Values are bound with :func:`bilat.graph.sparql.bind` (``VALUES``, written by rd
 >>> q.title, [(p.name, p.type, p.required) for p in q.params]
 ('A dyad by month', [('a', 'entity', True), ('b', 'entity', True)])
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -109,8 +110,7 @@ def prepare(store, name: str, values: dict[str, str]) -> str:
     known = {p.name: p for p in q.params}
     for key in values:
         if key not in known:
-            raise ValueError(f"{name}: no parameter {key!r} (parameters: "
-                             f"{', '.join(known) or 'none'})")
+            raise ValueError(f"{name}: no parameter {key!r} (parameters: {', '.join(known) or 'none'})")
     missing = [p.name for p in q.params if p.required and p.name not in values]
     if missing:
         raise ValueError(f"{name}: give --param {missing[0]}=… ({known[missing[0]].doc})")

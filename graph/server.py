@@ -27,6 +27,7 @@ page of another site that the user's browser opens cannot read the graph.
 
 One line per request goes to stderr.
 """
+
 from __future__ import annotations
 
 import html
@@ -75,6 +76,7 @@ class _Failed(Exception):
 
 
 # --------------------------------------------------------------------------- worker processes
+
 
 def _stamp(path: str) -> int:
     try:
@@ -166,9 +168,9 @@ class _Worker:
         parent_sock, child_sock = socket.socketpair()
         try:
             self.process = subprocess.Popen(
-                [sys.executable, "-c", _WORKER_BOOT, str(child_sock.fileno()), path,
-                 json.dumps(sys.path)],
-                pass_fds=(child_sock.fileno(),), stdin=subprocess.DEVNULL,
+                [sys.executable, "-c", _WORKER_BOOT, str(child_sock.fileno()), path, json.dumps(sys.path)],
+                pass_fds=(child_sock.fileno(),),
+                stdin=subprocess.DEVNULL,
                 start_new_session=True,  # Ctrl-C at the terminal goes to the parent only
             )
         except BaseException:
@@ -251,8 +253,7 @@ class _Pool:
                     worker.wait_ready(_READY_TIMEOUT)
                 except OSError as exc:
                     self._discard(worker)
-                    print(f"bilat serve: cannot restart a query worker: {exc}", file=sys.stderr,
-                          flush=True)
+                    print(f"bilat serve: cannot restart a query worker: {exc}", file=sys.stderr, flush=True)
                     time.sleep(1 + attempt)
                     continue
                 if self._closed:
@@ -427,13 +428,13 @@ class _Handler(BaseHTTPRequestHandler):
             line = line[:157] + "..."
         note = f" {self._note}" if getattr(self, "_note", "") else ""
         stamp = time.strftime("%Y-%m-%dT%H:%M:%S")
-        sys.stderr.write(f"{stamp} {self.client_address[0]} \"{line}\" {code} {size}"
-                         f"{note} {elapsed:.3f}s\n")
+        sys.stderr.write(f'{stamp} {self.client_address[0]} "{line}" {code} {size}{note} {elapsed:.3f}s\n')
         sys.stderr.flush()
 
     # -- replies
-    def _reply(self, status: int, body: bytes, content_type: str, extra: dict | None = None,
-               head: bool = False) -> None:
+    def _reply(
+        self, status: int, body: bytes, content_type: str, extra: dict | None = None, head: bool = False
+    ) -> None:
         self.send_response_only(status)
         self.send_header("Server", self.version_string())
         self.send_header("Date", self.date_time_string())
@@ -492,12 +493,18 @@ class _Handler(BaseHTTPRequestHandler):
             if q.name == chosen:
                 query = q.text
             params = "; ".join(f"?{p.name} ({p.type}): {p.doc}" for p in q.params) or "none"
-            items.append(f'<dt><a href="/?saved={html.escape(q.name)}">{html.escape(q.name)}</a> — '
-                         f'{html.escape(q.title)}</dt><dd>{html.escape(q.description)} '
-                         f'<small>Parameters: {html.escape(params)}</small></dd>')
-        return _PAGE.format(source=html.escape(srv.source), timeout=srv.time_limit,
-                            endpoint=endpoint, query=html.escape(query),
-                            saved="".join(items)).encode()
+            items.append(
+                f'<dt><a href="/?saved={html.escape(q.name)}">{html.escape(q.name)}</a> — '
+                f"{html.escape(q.title)}</dt><dd>{html.escape(q.description)} "
+                f"<small>Parameters: {html.escape(params)}</small></dd>"
+            )
+        return _PAGE.format(
+            source=html.escape(srv.source),
+            timeout=srv.time_limit,
+            endpoint=endpoint,
+            query=html.escape(query),
+            saved="".join(items),
+        ).encode()
 
     def _dispatch(self, method: str) -> None:
         try:
@@ -535,8 +542,9 @@ class _Handler(BaseHTTPRequestHandler):
             ctype = self.headers.get("Content-Type", "").split(";", 1)[0].strip().lower()
             if ctype == "application/x-www-form-urlencoded":
                 try:
-                    form = urllib.parse.parse_qs(body.decode("utf-8"), keep_blank_values=True,
-                                                 errors="strict")
+                    form = urllib.parse.parse_qs(
+                        body.decode("utf-8"), keep_blank_values=True, errors="strict"
+                    )
                 except UnicodeDecodeError:
                     return self._fail(400, "the form is not UTF-8")
                 for key, values in form.items():
@@ -549,19 +557,29 @@ class _Handler(BaseHTTPRequestHandler):
             elif ctype == "application/sparql-update":
                 return self._fail(403, "updates are not allowed: this endpoint is read-only")
             else:
-                return self._fail(415, f"unsupported Content-Type {ctype or '(none)'!r}: use "
-                                       "application/x-www-form-urlencoded or "
-                                       "application/sparql-query")
+                return self._fail(
+                    415,
+                    f"unsupported Content-Type {ctype or '(none)'!r}: use "
+                    "application/x-www-form-urlencoded or "
+                    "application/sparql-query",
+                )
         if "update" in params:
             return self._fail(403, "updates are not allowed: this endpoint is read-only")
         if "default-graph-uri" in params or "named-graph-uri" in params:
-            return self._fail(400, "default-graph-uri and named-graph-uri are not supported: "
-                                   "use FROM / FROM NAMED or GRAPH in the query")
+            return self._fail(
+                400,
+                "default-graph-uri and named-graph-uri are not supported: "
+                "use FROM / FROM NAMED or GRAPH in the query",
+            )
         if query_text is None:
             queries = params.get("query", [])
             if len(queries) != 1:
-                return self._fail(400, "give exactly one query parameter" if queries else
-                                  "missing the query parameter (GET /query?query=...)")
+                return self._fail(
+                    400,
+                    "give exactly one query parameter"
+                    if queries
+                    else "missing the query parameter (GET /query?query=...)",
+                )
             query_text = queries[0]
 
         try:
@@ -637,8 +655,16 @@ class BilatServer(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = BACKLOG
 
-    def __init__(self, address: tuple[str, int], backend: _Pool | _Remote, *, source: str,
-                 time_limit: float, allow_service: bool, cors: str | None = None):
+    def __init__(
+        self,
+        address: tuple[str, int],
+        backend: _Pool | _Remote,
+        *,
+        source: str,
+        time_limit: float,
+        allow_service: bool,
+        cors: str | None = None,
+    ):
         self.backend = backend
         self.source = source
         self.time_limit = time_limit
@@ -671,9 +697,16 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def make_server(*, store: str, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
-                workers: int | None = None, allow_service: bool = False,
-                cors: str | None = None) -> BilatServer:
+def make_server(
+    *,
+    store: str,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    timeout: float = 30.0,
+    workers: int | None = None,
+    allow_service: bool = False,
+    cors: str | None = None,
+) -> BilatServer:
     """Start a server in a background thread and return it (``port=0`` picks a free port).
 
     ``store`` is a store folder or a ``sparql+http(s)://`` URL (an ``http(s)://`` query
@@ -698,32 +731,54 @@ def make_server(*, store: str, host: str = "127.0.0.1", port: int = 7878, timeou
     else:
         path = Path(store).resolve()
         if not (path / "CURRENT").is_file():
-            raise FileNotFoundError(f"no store at {store}: the folder does not exist or is not "
-                                    "an Oxigraph store (run `bilat ingest` first)")
+            raise FileNotFoundError(
+                f"no store at {store}: the folder does not exist or is not "
+                "an Oxigraph store (run `bilat ingest` first)"
+            )
         backend = _Pool(str(path), workers, timeout)
         source = f"store {path}"
     try:
-        server = BilatServer((host, port), backend, source=source, time_limit=timeout,
-                             allow_service=allow_service, cors=cors)
+        server = BilatServer(
+            (host, port), backend, source=source, time_limit=timeout, allow_service=allow_service, cors=cors
+        )
     except BaseException:
         backend.close()
         raise
-    server._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2},
-                                      name="bilat-serve", daemon=True)
+    server._thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.2}, name="bilat-serve", daemon=True
+    )
     server._thread.start()
     return server
 
 
-def serve(*, store: str, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
-          workers: int | None = None, allow_service: bool = False, cors: str | None = None) -> None:
+def serve(
+    *,
+    store: str,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    timeout: float = 30.0,
+    workers: int | None = None,
+    allow_service: bool = False,
+    cors: str | None = None,
+) -> None:
     """Run ``bilat serve`` until Ctrl-C or SIGTERM."""
     workers = default_workers() if workers is None else workers
-    server = make_server(store=store, host=host, port=port, timeout=timeout, workers=workers,
-                         allow_service=allow_service, cors=cors)
+    server = make_server(
+        store=store,
+        host=host,
+        port=port,
+        timeout=timeout,
+        workers=workers,
+        allow_service=allow_service,
+        cors=cors,
+    )
     cross = f"; CORS for {cors}" if cors else ""
-    print(f"bilat serve: SPARQL endpoint {server.url} ({server.source}; time limit "
-          f"{timeout:g} s; {workers} worker{'s' if workers != 1 else ''}{cross}); Ctrl-C stops",
-          file=sys.stderr, flush=True)
+    print(
+        f"bilat serve: SPARQL endpoint {server.url} ({server.source}; time limit "
+        f"{timeout:g} s; {workers} worker{'s' if workers != 1 else ''}{cross}); Ctrl-C stops",
+        file=sys.stderr,
+        flush=True,
+    )
     stop = threading.Event()
 
     def on_term(signum: int, frame: Any) -> None:

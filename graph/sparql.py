@@ -27,6 +27,7 @@ replaced by ``update`` (or the same path, if it does not end with ``query``):
 >>> endpoints("sparql+http://example.org/sparql")
 ('http://example.org/sparql', 'http://example.org/sparql')
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -122,10 +123,11 @@ class EndpointError(QueryError):
 
 # --------------------------------------------------------------------------- lexing
 
-_PN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d" \
-      "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
-_VARNAME_RE = re.compile(
-    rf"[{_PN}_0-9][{_PN}_0-9\u00b7\u0300-\u036f\u203f-\u2040]*\Z")
+_PN = (
+    "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
+    "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
+)
+_VARNAME_RE = re.compile(rf"[{_PN}_0-9][{_PN}_0-9\u00b7\u0300-\u036f\u203f-\u2040]*\Z")
 
 _TOKEN_RE = re.compile(
     r"""
@@ -233,8 +235,12 @@ def check_nesting(query: str, toks: list | None = None) -> None:
             here = 0
             if len(stack) > MAX_NESTING:
                 line, col = _line_col(query, t.start)
-                raise QueryTooDeep(f"query nested too deeply at line {line}, column {col}: "
-                                   f"more than {MAX_NESTING} levels of brackets", line=line, column=col)
+                raise QueryTooDeep(
+                    f"query nested too deeply at line {line}, column {col}: "
+                    f"more than {MAX_NESTING} levels of brackets",
+                    line=line,
+                    column=col,
+                )
         elif t.kind == "other" and t.text in _CLOSERS:
             if stack:
                 total -= here
@@ -244,8 +250,12 @@ def check_nesting(query: str, toks: list | None = None) -> None:
             total += 1
             if total + len(stack) > MAX_CHAIN:
                 line, col = _line_col(query, t.start)
-                raise QueryTooDeep(f"query nested too deeply at line {line}, column {col}: "
-                                   f"more than {MAX_CHAIN} nested operations", line=line, column=col)
+                raise QueryTooDeep(
+                    f"query nested too deeply at line {line}, column {col}: "
+                    f"more than {MAX_CHAIN} nested operations",
+                    line=line,
+                    column=col,
+                )
 
 
 def query_kind(query: str) -> str:
@@ -276,11 +286,16 @@ def query_kind(query: str) -> str:
         return word
     if word in _UPDATES:
         raise UpdateNotAllowed(
-            f"updates are not allowed: this interface is read-only "
-            f"({word} at line {line}, column {col})", line=line, column=col)
+            f"updates are not allowed: this interface is read-only ({word} at line {line}, column {col})",
+            line=line,
+            column=col,
+        )
     raise QueryError(
         f"SPARQL syntax error at line {line}, column {col}: expected SELECT, ASK, CONSTRUCT "
-        f"or DESCRIBE, found {tok.text[:30]!r}", line=line, column=col)
+        f"or DESCRIBE, found {tok.text[:30]!r}",
+        line=line,
+        column=col,
+    )
 
 
 def _uses_service(query: str) -> bool:
@@ -314,8 +329,9 @@ def _syntax_error(message: str, line_shift: int = 0) -> QueryError:
     if m:
         line, col = int(m.group(1)) - line_shift, int(m.group(2))
         detail = " ".join(m.group(3).split()) or "invalid query"
-        return QueryError(f"SPARQL syntax error at line {line}, column {col}: {detail}",
-                          line=line, column=col)
+        return QueryError(
+            f"SPARQL syntax error at line {line}, column {col}: {detail}", line=line, column=col
+        )
     return QueryError(f"SPARQL syntax error: {first}")
 
 
@@ -335,13 +351,21 @@ _GRAPH_FORMATS = {
     "jsonld": ox.RdfFormat.JSON_LD,
 }
 _ALIASES = {
-    "srj": "json", "srx": "xml", "ttl": "turtle", "nt": "ntriples", "n-triples": "ntriples",
-    "nq": "nquads", "n-quads": "nquads", "rdf": "rdfxml", "rdf/xml": "rdfxml", "owl": "rdfxml",
-    "json-ld": "jsonld", "text": "table",
+    "srj": "json",
+    "srx": "xml",
+    "ttl": "turtle",
+    "nt": "ntriples",
+    "n-triples": "ntriples",
+    "nq": "nquads",
+    "n-quads": "nquads",
+    "rdf": "rdfxml",
+    "rdf/xml": "rdfxml",
+    "owl": "rdfxml",
+    "json-ld": "jsonld",
+    "text": "table",
 }
 # A graph (CONSTRUCT/DESCRIBE) asked for in a result-table format gets the closest RDF format.
-_GRAPH_FALLBACK = {"json": "jsonld", "xml": "rdfxml", "csv": "turtle", "tsv": "turtle",
-                   "table": "turtle"}
+_GRAPH_FALLBACK = {"json": "jsonld", "xml": "rdfxml", "csv": "turtle", "tsv": "turtle", "table": "turtle"}
 TABLE_MEDIA_TYPE = "text/plain; charset=utf-8"
 
 
@@ -351,14 +375,16 @@ def _output_format(kind: str, fmt: str) -> str:
         if name in _RESULT_FORMATS or name == "table":
             return name
         if name in _GRAPH_FORMATS:
-            raise ValueError(f"format {fmt!r} is for CONSTRUCT/DESCRIBE; a {kind} query gives "
-                             "table, json, csv, tsv or xml")
+            raise ValueError(
+                f"format {fmt!r} is for CONSTRUCT/DESCRIBE; a {kind} query gives table, json, csv, tsv or xml"
+            )
     else:
         name = _GRAPH_FALLBACK.get(name, name)
         if name in _GRAPH_FORMATS:
             return name
-    raise ValueError(f"unknown format {fmt!r}: use table, json, csv, tsv, xml, turtle, "
-                     "ntriples, nquads, rdfxml or jsonld")
+    raise ValueError(
+        f"unknown format {fmt!r}: use table, json, csv, tsv, xml, turtle, ntriples, nquads, rdfxml or jsonld"
+    )
 
 
 def _used_prefixes(triples: list[ox.Triple], prefixes: Mapping[str, str]) -> dict[str, str]:
@@ -378,18 +404,17 @@ def _used_prefixes(triples: list[ox.Triple], prefixes: Mapping[str, str]) -> dic
     return {p: ns for p, ns in prefixes.items() if any(i.startswith(ns) for i in iris)}
 
 
-def _serialize_graph(triples: list[ox.Triple], out: str,
-                     prefixes: Mapping[str, str]) -> tuple[bytes, str]:
+def _serialize_graph(triples: list[ox.Triple], out: str, prefixes: Mapping[str, str]) -> tuple[bytes, str]:
     rdf_format = _GRAPH_FORMATS[out]
     if out == "turtle":
-        data = ox.serialize(triples, format=rdf_format,
-                            prefixes=_used_prefixes(triples, prefixes) or None)
+        data = ox.serialize(triples, format=rdf_format, prefixes=_used_prefixes(triples, prefixes) or None)
     else:
         data = ox.serialize(triples, format=rdf_format)
     return data or b"", rdf_format.media_type
 
 
 # --------------------------------------------------------------------------- running
+
 
 def _open_read_only(path: str | os.PathLike[str]) -> ox.Store:
     p = Path(path)
@@ -401,9 +426,14 @@ def _open_read_only(path: str | os.PathLike[str]) -> ox.Store:
         raise QueryError(f"cannot open the store at {p}: {exc}") from exc
 
 
-def run_query(target: ox.Store | str | os.PathLike[str], query: str, *, fmt: str = "json",
-              timeout: float | None = None,
-              prefixes: Mapping[str, str] | None = None) -> tuple[bytes, str]:
+def run_query(
+    target: ox.Store | str | os.PathLike[str],
+    query: str,
+    *,
+    fmt: str = "json",
+    timeout: float | None = None,
+    prefixes: Mapping[str, str] | None = None,
+) -> tuple[bytes, str]:
     """Run a read-only query and serialize its result; returns ``(bytes, media_type)``.
 
     ``fmt`` for SELECT/ASK: ``json``, ``csv``, ``tsv``, ``xml`` (the W3C SPARQL 1.1 result
@@ -427,15 +457,16 @@ def run_query(target: ox.Store | str | os.PathLike[str], query: str, *, fmt: str
         if text.startswith(("sparql+http://", "sparql+https://")):
             return _run_remote(endpoints(text)[0], query, kind, out, timeout, prefixes)
         return _run_local(_open_read_only(text), query, kind, out, prefixes)
-    raise TypeError(f"cannot query a {type(target).__name__}: give a pyoxigraph.Store, "
-                    "an endpoint URL or a store folder")
+    raise TypeError(
+        f"cannot query a {type(target).__name__}: give a pyoxigraph.Store, an endpoint URL or a store folder"
+    )
 
 
-def _run_local(store: ox.Store, query: str, kind: str, out: str,
-               prefixes: Mapping[str, str]) -> tuple[bytes, str]:
+def _run_local(
+    store: ox.Store, query: str, kind: str, out: str, prefixes: Mapping[str, str]
+) -> tuple[bytes, str]:
     try:
-        result = store.query(query, use_default_graph_as_union=True,
-                             prefixes=dict(prefixes) or None)
+        result = store.query(query, use_default_graph_as_union=True, prefixes=dict(prefixes) or None)
     except SyntaxError as exc:
         raise _syntax_error(str(exc)) from None
     except (OSError, RuntimeError) as exc:  # the store's files (a writer compacted them away)
@@ -445,7 +476,8 @@ def _run_local(store: ox.Store, query: str, kind: str, out: str,
         if kind in ("SELECT", "ASK"):
             if out == "table":
                 return format_table(result.serialize(format=ox.QueryResultsFormat.JSON)).encode(
-                    "utf-8"), TABLE_MEDIA_TYPE
+                    "utf-8"
+                ), TABLE_MEDIA_TYPE
             results_format = _RESULT_FORMATS[out]
             return result.serialize(format=results_format), results_format.media_type
         return _serialize_graph(list(result), out, prefixes)
@@ -478,11 +510,16 @@ def _with_prefixes(query: str, prefixes: Mapping[str, str]) -> tuple[str, int]:
 
 def _http(url: str, query: str, accept: str, timeout: float | None) -> tuple[bytes, str]:
     body = urllib.parse.urlencode({"query": query}).encode("ascii")
-    request = urllib.request.Request(url, data=body, method="POST", headers={
-        "Content-Type": "application/x-www-form-urlencoded",
-        "Accept": accept,
-        "User-Agent": "bilat",
-    })
+    request = urllib.request.Request(
+        url,
+        data=body,
+        method="POST",
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Accept": accept,
+            "User-Agent": "bilat",
+        },
+    )
     deadline = None if timeout is None else time.monotonic() + timeout
     limit = f"{timeout:g} s" if timeout is not None else ""
     try:
@@ -504,7 +541,7 @@ def _http(url: str, query: str, accept: str, timeout: float | None) -> tuple[byt
             text = ""
         lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
         raise _RemoteHTTPError(exc.code, lines[0] if lines else (exc.reason or "")) from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise QueryTimeout(f"query exceeded the time limit of {limit} at {url}") from None
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, (TimeoutError, socket.timeout)):
@@ -524,8 +561,9 @@ def _bare(media_type: str) -> str:
     return media_type.split(";", 1)[0].strip().lower()
 
 
-def _run_remote(url: str, query: str, kind: str, out: str, timeout: float | None,
-                prefixes: Mapping[str, str]) -> tuple[bytes, str]:
+def _run_remote(
+    url: str, query: str, kind: str, out: str, timeout: float | None, prefixes: Mapping[str, str]
+) -> tuple[bytes, str]:
     text, shift = _with_prefixes(query, prefixes)
     accept = _REMOTE_ACCEPT[out] if kind in ("SELECT", "ASK") else _GRAPH_ACCEPT
     try:
@@ -542,28 +580,30 @@ def _run_remote(url: str, query: str, kind: str, out: str, timeout: float | None
             if got != _bare(wanted.media_type):  # the server ignored Accept: convert
                 source = ox.QueryResultsFormat.from_media_type(got) if got else None
                 if source is None:
-                    raise EndpointError(f"SPARQL endpoint {url} answered with unsupported media "
-                                     f"type {media_type!r}")
+                    raise EndpointError(
+                        f"SPARQL endpoint {url} answered with unsupported media type {media_type!r}"
+                    )
                 data = ox.parse_query_results(data, format=source).serialize(format=wanted)
             if out == "table":
                 return format_table(data).encode("utf-8"), TABLE_MEDIA_TYPE
             return data, wanted.media_type
         source = ox.RdfFormat.from_media_type(got) if got else None
         if source is None:
-            raise EndpointError(f"SPARQL endpoint {url} answered with unsupported media type "
-                             f"{media_type!r}")
+            raise EndpointError(f"SPARQL endpoint {url} answered with unsupported media type {media_type!r}")
         triples = [q.triple for q in ox.parse(data, format=source)]
         return _serialize_graph(triples, out, prefixes)
     except (SyntaxError, ValueError) as exc:
-        raise EndpointError(f"SPARQL endpoint {url} sent an unreadable answer: "
-                         f"{str(exc).splitlines()[0] if str(exc) else exc!r}") from None
+        raise EndpointError(
+            f"SPARQL endpoint {url} sent an unreadable answer: "
+            f"{str(exc).splitlines()[0] if str(exc) else exc!r}"
+        ) from None
 
 
 def endpoints(url: str) -> tuple[str, str]:
     """The ``(query, update)`` endpoint URLs of a ``sparql+http(s)://`` store URL."""
     if not url.startswith(("sparql+http://", "sparql+https://")):
         raise ValueError(f"not a SPARQL store URL (sparql+http://… or sparql+https://…): {url!r}")
-    parts = urllib.parse.urlsplit(url[len("sparql+"):])
+    parts = urllib.parse.urlsplit(url[len("sparql+") :])
     if not parts.netloc:
         raise ValueError(f"SPARQL store URL without a host: {url!r}")
     path = parts.path
@@ -573,11 +613,13 @@ def endpoints(url: str) -> tuple[str, str]:
         query_path = path
         update_path = path[: -len("query")] + "update" if path.endswith("query") else path
     build = lambda p: urllib.parse.urlunsplit(  # noqa: E731
-        (parts.scheme, parts.netloc, p, parts.query, ""))
+        (parts.scheme, parts.netloc, p, parts.query, "")
+    )
     return build(query_path), build(update_path)
 
 
 # --------------------------------------------------------------------------- for code
+
 
 def _json_term(value: Mapping[str, Any]) -> Node:
     kind = value.get("type")
@@ -599,9 +641,13 @@ def _json_term(value: Mapping[str, Any]) -> Node:
     raise QueryError(f"unknown term type in SPARQL JSON results: {kind!r}")
 
 
-def select(target: ox.Store | str | os.PathLike[str], query: str, *,
-           timeout: float | None = None,
-           prefixes: Mapping[str, str] | None = None) -> list[dict[str, Node]]:
+def select(
+    target: ox.Store | str | os.PathLike[str],
+    query: str,
+    *,
+    timeout: float | None = None,
+    prefixes: Mapping[str, str] | None = None,
+) -> list[dict[str, Node]]:
     """Rows of a SELECT query as ``{variable: rdflib term}`` (unbound variables left out).
 
     >>> store = ox.Store()
@@ -616,12 +662,19 @@ def select(target: ox.Store | str | os.PathLike[str], query: str, *,
         raise QueryError(f"select() needs a SELECT query, not {kind}")
     data, _ = run_query(target, query, fmt="json", timeout=timeout, prefixes=prefixes)
     doc = json.loads(data)
-    return [{name: _json_term(value) for name, value in row.items()}
-            for row in doc.get("results", {}).get("bindings", [])]
+    return [
+        {name: _json_term(value) for name, value in row.items()}
+        for row in doc.get("results", {}).get("bindings", [])
+    ]
 
 
-def ask(target: ox.Store | str | os.PathLike[str], query: str, *,
-        timeout: float | None = None, prefixes: Mapping[str, str] | None = None) -> bool:
+def ask(
+    target: ox.Store | str | os.PathLike[str],
+    query: str,
+    *,
+    timeout: float | None = None,
+    prefixes: Mapping[str, str] | None = None,
+) -> bool:
     """The answer of an ASK query."""
     kind = query_kind(query)
     if kind != "ASK":
@@ -641,12 +694,12 @@ def _short_iri(iri: str, prefixes: Mapping[str, str]) -> str:
     best = None
     for prefix, ns in prefixes.items():
         if iri.startswith(ns) and (best is None or len(ns) > len(best[1])):
-            local = iri[len(ns):]
+            local = iri[len(ns) :]
             if _LOCAL_RE.match(local) and not local.startswith(("-", ".")):
                 best = (prefix, ns)
     if best is None:
         return f"<{iri}>"
-    return f"{best[0]}:{iri[len(best[1]):]}"
+    return f"{best[0]}:{iri[len(best[1]) :]}"
 
 
 def _cell(value: Mapping[str, Any] | None, prefixes: Mapping[str, str]) -> str:
@@ -659,10 +712,10 @@ def _cell(value: Mapping[str, Any] | None, prefixes: Mapping[str, str]) -> str:
         return f"_:{text}"
     if kind == "triple":
         inner = value["value"]
-        return "<< " + " ".join(_cell(inner[k], prefixes)
-                                for k in ("subject", "predicate", "object")) + " >>"
-    escaped = "".join(_ESCAPES.get(ch, ch) if ch in _ESCAPES or ch >= " " else f"\\u{ord(ch):04X}"
-                      for ch in text)
+        return "<< " + " ".join(_cell(inner[k], prefixes) for k in ("subject", "predicate", "object")) + " >>"
+    escaped = "".join(
+        _ESCAPES.get(ch, ch) if ch in _ESCAPES or ch >= " " else f"\\u{ord(ch):04X}" for ch in text
+    )
     if "xml:lang" in value:
         return f'"{escaped}"@{value["xml:lang"]}'
     datatype = value.get("datatype")
@@ -674,8 +727,10 @@ def _cell(value: Mapping[str, Any] | None, prefixes: Mapping[str, str]) -> str:
 
 
 def _width(text: str) -> int:
-    return sum(0 if unicodedata.combining(ch) else
-               2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        for ch in text
+    )
 
 
 def _pad(text: str, width: int) -> str:
@@ -717,6 +772,7 @@ def format_table(data: bytes | str, *, prefixes: Mapping[str, str] | None = None
 
 # --------------------------------------------------------------------------- parameters
 
+
 def _to_term(value: Any) -> str:
     """The SPARQL (N3) text of one parameter value; only rdflib serializes values."""
     if value is None:
@@ -724,8 +780,11 @@ def _to_term(value: Any) -> str:
     if isinstance(value, ox.NamedNode):
         value = URIRef(value.value)
     elif isinstance(value, ox.Literal):
-        value = (Literal(value.value, lang=value.language) if value.language else
-                 Literal(value.value, datatype=URIRef(value.datatype.value)))
+        value = (
+            Literal(value.value, lang=value.language)
+            if value.language
+            else Literal(value.value, datatype=URIRef(value.datatype.value))
+        )
     if isinstance(value, BNode) or isinstance(value, ox.BlankNode):
         raise ValueError("a blank node cannot be a query parameter")
     if isinstance(value, (URIRef, Literal)):
@@ -733,8 +792,7 @@ def _to_term(value: Any) -> str:
             return value.n3()
         except Exception as exc:  # rdflib refuses IRIs it cannot write safely
             raise ValueError(f"cannot use {value!r} as a query parameter: {exc}") from None
-    if isinstance(value, (str, bool, int, float, decimal.Decimal, _dt.date, _dt.datetime,
-                          _dt.time)):
+    if isinstance(value, (str, bool, int, float, decimal.Decimal, _dt.date, _dt.datetime, _dt.time)):
         return Literal(value).n3()
     raise TypeError(f"cannot use a {type(value).__name__} as a query parameter")
 
@@ -786,7 +844,7 @@ def bind(query: str, **params: Any) -> str:
     opens: list[int] = []
     depth = 0
     pairs: list[tuple[int, int]] = []
-    for i, t in enumerate(toks[_body_start(toks):], start=_body_start(toks)):
+    for i, t in enumerate(toks[_body_start(toks) :], start=_body_start(toks)):
         if t.kind != "other":
             continue
         if t.text == "{":
@@ -808,9 +866,11 @@ def bind(query: str, **params: Any) -> str:
         group = pairs[0]
 
     if group is None:
-        if any(t.is_word("VALUES") for t in toks[pairs[-1][1] if pairs else 0:]):
-            raise QueryError("cannot bind parameters: the query already ends with a VALUES "
-                             "clause and has no WHERE group to bind into")
+        if any(t.is_word("VALUES") for t in toks[pairs[-1][1] if pairs else 0 :]):
+            raise QueryError(
+                "cannot bind parameters: the query already ends with a VALUES "
+                "clause and has no WHERE group to bind into"
+            )
         names = list(rows)
         combos = itertools.product(*(rows[n] for n in names))
         body = " ".join("(" + " ".join(c) + ")" for c in combos)
@@ -820,9 +880,14 @@ def bind(query: str, **params: Any) -> str:
     values = " ".join(f"VALUES ?{n} {{ {' '.join(r)} }}" for n, r in rows.items())
     inner = toks[group[0] + 1] if group[0] + 1 < group[1] else None
     if inner is not None and inner.is_word("SELECT"):  # `WHERE { SELECT … }`: a sub-select
-        return (query[: open_tok.end] + f" {values} {{" + query[open_tok.end: close_tok.start]
-                + "} " + query[close_tok.start:])
-    return query[: open_tok.end] + f" {values}" + query[open_tok.end:]
+        return (
+            query[: open_tok.end]
+            + f" {values} {{"
+            + query[open_tok.end : close_tok.start]
+            + "} "
+            + query[close_tok.start :]
+        )
+    return query[: open_tok.end] + f" {values}" + query[open_tok.end :]
 
 
 # --------------------------------------------------------------------------- .rq files

@@ -10,13 +10,14 @@ read-only (``pyoxigraph.Store.read_only``): they take no lock and write nothing,
 while an ingest writes, on a read-only folder or file system and on a full disk. Each sees the
 store as it was when opened.
 """
+
 from __future__ import annotations
 
 import os
 import time
 import urllib.error
-import uuid
 import urllib.request
+import uuid
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph, URIRef
@@ -113,8 +114,11 @@ class LocalStore(Store):
 
         for attempt in range(OPEN_ATTEMPTS):
             try:
-                self.ox = (pyoxigraph.Store.read_only(self.location) if self.read_only
-                           else pyoxigraph.Store(self.location))
+                self.ox = (
+                    pyoxigraph.Store.read_only(self.location)
+                    if self.read_only
+                    else pyoxigraph.Store(self.location)
+                )
                 break
             except (OSError, RuntimeError) as e:
                 # (a read-only open racing a writer may find a file compacted away or a store
@@ -122,12 +126,14 @@ class LocalStore(Store):
                 first = str(e).splitlines()[0] if str(e) else type(e).__name__
                 if not self.read_only:
                     if "lock" in first.lower():
-                        raise StoreError(f"{self.location}: the store is being written by another "
-                                         "process (one ingest at a time)") from e
+                        raise StoreError(
+                            f"{self.location}: the store is being written by another "
+                            "process (one ingest at a time)"
+                        ) from e
                     raise StoreError(f"{self.location}: cannot open the store: {first}") from e
                 if attempt + 1 == OPEN_ATTEMPTS:
                     raise StoreError(f"{self.location}: cannot open the store: {first}") from e
-                time.sleep(0.05 * 2 ** attempt)  # files compacted away by a writer: look again
+                time.sleep(0.05 * 2**attempt)  # files compacted away by a writer: look again
         self._rdflib = Dataset(store=OxigraphStore(store=self.ox), default_union=True)
 
     @property
@@ -146,7 +152,7 @@ class LocalStore(Store):
                 failed = not isinstance(e, QueryError) or isinstance(e.__cause__, (OSError, RuntimeError))
                 if not (self.read_only and failed) or attempt + 1 == OPEN_ATTEMPTS:
                     raise
-            time.sleep(0.05 * 2 ** attempt)
+            time.sleep(0.05 * 2**attempt)
             self._open()
 
     def select(self, query: str) -> list[dict]:
@@ -206,8 +212,11 @@ class RemoteStore(Store):
 
     def update(self, sparql: str) -> None:
         req = urllib.request.Request(
-            self.update_url, data=sparql.encode("utf-8"),
-            headers={"Content-Type": "application/sparql-update; charset=utf-8"}, method="POST")
+            self.update_url,
+            data=sparql.encode("utf-8"),
+            headers={"Content-Type": "application/sparql-update; charset=utf-8"},
+            method="POST",
+        )
         try:
             with urllib.request.urlopen(req, timeout=self.timeout) as resp:
                 resp.read()
@@ -237,7 +246,7 @@ class RemoteStore(Store):
             return
         token = uuid.uuid4().hex
         graph = URIRef(f"{iris.GRAPH}probe/{token}")
-        triple = f"{graph.n3()} {DCTERMS.identifier.n3()} \"{token}\""
+        triple = f'{graph.n3()} {DCTERMS.identifier.n3()} "{token}"'
         self.update(f"INSERT DATA {{ GRAPH {graph.n3()} {{ {triple} }} }}")
         try:
             seen = self.ask(f"ASK {{ {triple} }}")
@@ -248,7 +257,8 @@ class RemoteStore(Store):
                 f"{self.location}: the server's default graph is not the union of its named "
                 f"graphs, so queries would not see what bilat writes; start Oxigraph with "
                 f"'oxigraph serve --union-default-graph' (Virtuoso's default graph is the union "
-                f"already; see README, 'Remote stores')")
+                f"already; see README, 'Remote stores')"
+            )
         self._checked = True
 
 
@@ -300,7 +310,8 @@ def ensure_ontology(store: Store) -> bool:
     g_iri = iris.ONTOLOGY_GRAPH
     marker = URIRef(str(g_iri))
     have = store.select(
-        f"SELECT ?h WHERE {{ GRAPH {g_iri.n3()} {{ {marker.n3()} {DCTERMS.hasVersion.n3()} ?h }} }}")
+        f"SELECT ?h WHERE {{ GRAPH {g_iri.n3()} {{ {marker.n3()} {DCTERMS.hasVersion.n3()} ?h }} }}"
+    )
     if have and str(have[0]["h"]) == digest:
         return False
     g = Graph()

@@ -36,6 +36,7 @@ column                 meaning
 Labels are English where the entity has one, else Russian. Multi-valued cells join their
 values, sorted, with ``"; "``.
 """
+
 from __future__ import annotations
 
 import csv
@@ -45,15 +46,42 @@ from typing import Any
 from bilat.graph.sparql import load_query
 
 COLUMNS = (
-    "event", "date", "date_precision", "month", "class", "cameo", "goldstein", "context",
-    "happened", "mode", "source", "source_iri", "target", "target_iri", "speaker", "speaker_iri",
-    "participants", "participant_iris", "implicit", "place", "place_iri", "project",
-    "project_iri", "quote", "evidence", "documents", "document_urls", "n_documents",
+    "event",
+    "date",
+    "date_precision",
+    "month",
+    "class",
+    "cameo",
+    "goldstein",
+    "context",
+    "happened",
+    "mode",
+    "source",
+    "source_iri",
+    "target",
+    "target_iri",
+    "speaker",
+    "speaker_iri",
+    "participants",
+    "participant_iris",
+    "implicit",
+    "place",
+    "place_iri",
+    "project",
+    "project_iri",
+    "quote",
+    "evidence",
+    "documents",
+    "document_urls",
+    "n_documents",
 )
 _ACTOR_FIELDS = {  # predicate local name → (label column, IRI column)
-    "source": ("source", "source_iri"), "target": ("target", "target_iri"),
-    "speaker": ("speaker", "speaker_iri"), "participant": ("participants", "participant_iris"),
-    "place": ("place", "place_iri"), "about": ("project", "project_iri"),
+    "source": ("source", "source_iri"),
+    "target": ("target", "target_iri"),
+    "speaker": ("speaker", "speaker_iri"),
+    "participant": ("participants", "participant_iris"),
+    "place": ("place", "place_iri"),
+    "about": ("project", "project_iri"),
     "implicitParticipant": ("implicit", None),
 }
 SEP = "; "
@@ -73,7 +101,9 @@ class Names:
             else:
                 d = self.docs.setdefault(x, {"id": str(r["id"]), "date": "", "url": ""})
                 if "date" in r:
-                    d["date"] = min(filter(None, (d["date"], str(r["date"])))) if d["date"] else str(r["date"])
+                    d["date"] = (
+                        min(filter(None, (d["date"], str(r["date"])))) if d["date"] else str(r["date"])
+                    )
                 if "url" in r:
                     d["url"] = str(r["url"])
         self.labels = labels
@@ -127,11 +157,16 @@ def event_rows(store, names: Names | None = None) -> list[dict[str, Any]]:
         specific = sorted(classes[ev] - {"Event"}) or ["Event"]
         context = str(b.get("context", ""))
         row: dict[str, Any] = {
-            "event": ev, "date": date, "date_precision": precision,
+            "event": ev,
+            "date": date,
+            "date_precision": precision,
             "month": date[:7] if len(date) >= 7 else "",
-            "class": specific[0], "cameo": str(b.get("cameo", "")),
+            "class": specific[0],
+            "cameo": str(b.get("cameo", "")),
             "goldstein": float(b["goldstein"]) if "goldstein" in b else None,
-            "context": context, "happened": not context, "mode": str(b.get("mode", "")),
+            "context": context,
+            "happened": not context,
+            "mode": str(b.get("mode", "")),
         }
         for pred, (label_col, iri_col) in _ACTOR_FIELDS.items():
             iris_ = sorted(link.get(pred, ()))
@@ -151,6 +186,7 @@ def event_rows(store, names: Names | None = None) -> list[dict[str, Any]]:
 def write_csv(rows: list[dict[str, Any]], path) -> None:
     """CSV with a header, UTF-8, every field quoted where needed; booleans ``true``/``false``,
     a missing score an empty cell."""
+
     def cell(v: Any) -> Any:
         if v is None:
             return ""

@@ -2,6 +2,7 @@
 shared facts it reports, and the descriptions (class, canonical labels, Wikidata link, knowledge-base names) of the
 entities it mentions, which the store keeps once in the shared entities graph.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -33,6 +34,7 @@ class Triples(set):
     def __iadd__(self, other):
         self |= other
         return self
+
 
 #: How much mention detail a document's graph keeps (``bilat ingest --mentions``):
 #: ``full`` one node per mention and per event argument (type, entity, document, offsets,
@@ -89,8 +91,9 @@ def parse_arguments(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-def _mention(g: Triples, doc_id: str, start: int, end: int, anchor: str, refers_to: URIRef,
-             full: bool = True) -> None:
+def _mention(
+    g: Triples, doc_id: str, start: int, end: int, anchor: str, refers_to: URIRef, full: bool = True
+) -> None:
     """A span of the document's text naming ``refers_to`` (``full``: with its class, document
     and text; else its offsets alone — the graph names the document, the text has the words)."""
     mn = iris.mention(doc_id, start, end)
@@ -125,12 +128,13 @@ def content_hash(text: str) -> str:
 def document_hash(d, version: str = "") -> str:
     """What decides whether a stored document is up to date: its text and metadata, and the
     version of what extracts it (knowledge base, data files, code)."""
-    return content_hash(json.dumps([d.text, d.title, d.date, d.url, d.lang, d.source, version],
-                                   ensure_ascii=False))
+    return content_hash(
+        json.dumps([d.text, d.title, d.date, d.url, d.lang, d.source, version], ensure_ascii=False)
+    )
 
 
 def date_literal(value: str) -> Literal | None:
-    """"2021-11-09" → xsd:date, "2021-11" → xsd:gYearMonth, "2021" → xsd:gYear."""
+    """ "2021-11-09" → xsd:date, "2021-11" → xsd:gYearMonth, "2021" → xsd:gYear."""
     dt = _DATE_TYPES.get(len(value or ""))
     return Literal(value, datatype=dt) if dt else None
 
@@ -139,8 +143,9 @@ def _lit(text: str, lang: str | None) -> Literal:
     return Literal(text, lang=lang) if lang else Literal(text)
 
 
-def document_graphs(ex: Extraction, *, publisher: str | None = None, version: str = "",
-                    mentions: str = DEFAULT_MENTIONS) -> tuple[Triples, Triples]:
+def document_graphs(
+    ex: Extraction, *, publisher: str | None = None, version: str = "", mentions: str = DEFAULT_MENTIONS
+) -> tuple[Triples, Triples]:
     """The triples of one document's named graph, and the shared facts it reports: what
     several documents may say identically of one node — posts (holder, title, organization)
     and events reported by several documents (class, date, participants). The store keeps the
@@ -225,8 +230,16 @@ def _inherited_date(ev: Event, doc_date: str | None) -> Literal | None:
     return date_literal(doc_date)
 
 
-def _event(g: Triples, shared: Triples, ev: Event, doc_id: str, doc: URIRef, lang: str,
-           doc_date: str | None = None, mentions: str = DEFAULT_MENTIONS) -> None:
+def _event(
+    g: Triples,
+    shared: Triples,
+    ev: Event,
+    doc_id: str,
+    doc: URIRef,
+    lang: str,
+    doc_date: str | None = None,
+    mentions: str = DEFAULT_MENTIONS,
+) -> None:
     """Provenance of the report into ``g``; what identifies the event into ``shared``."""
     node = event_iri(ev, doc_id)
     shared.add((node, RDF.type, BL[ev.cls]))
@@ -252,8 +265,12 @@ def _event(g: Triples, shared: Triples, ev: Event, doc_id: str, doc: URIRef, lan
         g.add((node, BL.implicitParticipant, iris.entity(key)))
         if key not in ev.participants:
             g.add((node, BL.participant, iris.entity(key)))
-    for prop, keys in ((BL.source, ev.source), (BL.target, ev.target), (BL.speaker, ev.speaker),
-                       (BL.about, ev.about)):
+    for prop, keys in (
+        (BL.source, ev.source),
+        (BL.target, ev.target),
+        (BL.speaker, ev.speaker),
+        (BL.about, ev.about),
+    ):
         for key in keys:
             g.add((node, prop, iris.entity(key)))
             if prop != BL.about and key not in ev.participants:
@@ -270,7 +287,7 @@ def _event(g: Triples, shared: Triples, ev: Event, doc_id: str, doc: URIRef, lan
         g.add((node, BL.goldstein, Literal(Decimal(str(ev.goldstein)))))
     if mentions == "compact" and ev.arguments:
         g.add((node, BL.argumentSpans, Literal(format_arguments(ev.arguments))))
-    for key, start, end in (ev.arguments if mentions == "full" else ()):
+    for key, start, end in ev.arguments if mentions == "full" else ():
         arg = iris.argument(node, key, start, end)
         g.add((node, BL.argument, arg))
         g.add((arg, RDF.type, BL.Argument))

@@ -7,11 +7,12 @@ ignoring edge direction), ``start``/``end`` (ISO dates, inclusive: events dated 
 by their own date or else their document's), ``classes`` (event classes), ``not_happened``
 (``"exclude"`` planned/hypothetical/negated events, the default, or ``"flag"`` them).
 """
+
 from __future__ import annotations
 
 import calendar
 import datetime as _dt
-from typing import Iterable
+from collections.abc import Iterable
 
 import networkx as nx
 from rdflib import Literal, URIRef
@@ -40,16 +41,33 @@ def resolve_entity(store, text: str) -> URIRef:
     return URIRef(str(rows[0]["entity"]))
 
 
-def network(store, *, around: str | None = None, hops: int = 1, start: str | None = None,
-            end: str | None = None, classes: Iterable[str] | None = None,
-            not_happened: str = "exclude") -> nx.MultiDiGraph:
+def network(
+    store,
+    *,
+    around: str | None = None,
+    hops: int = 1,
+    start: str | None = None,
+    end: str | None = None,
+    classes: Iterable[str] | None = None,
+    not_happened: str = "exclude",
+) -> nx.MultiDiGraph:
     """The actor network (see :func:`bilat.graph.export.property_graph`) with the filters."""
-    G = property_graph(store.union_graph(), not_happened=not_happened,
-                       classes=list(classes) if classes else None, start=start, end=end)
+    G = property_graph(
+        store.union_graph(),
+        not_happened=not_happened,
+        classes=list(classes) if classes else None,
+        start=start,
+        end=end,
+    )
     if start or end or classes:  # a time window or class filter: keep who takes part in it
         active = {n for u, v, d in G.edges(data=True) if d["kind"] == "event" for n in (u, v)}
-        G.remove_edges_from([(u, v, k) for u, v, k, d in G.edges(keys=True, data=True)
-                             if d["kind"] != "event" and not (u in active and v in active)])
+        G.remove_edges_from(
+            [
+                (u, v, k)
+                for u, v, k, d in G.edges(keys=True, data=True)
+                if d["kind"] != "event" and not (u in active and v in active)
+            ]
+        )
         G.remove_nodes_from([n for n in list(G) if n not in active])
     if around:
         center = str(resolve_entity(store, around))

@@ -13,6 +13,7 @@ writer killed in between leaves a Document without its hash, which the next inge
 (:func:`incomplete_documents`), extracts again when it is in the input, and whose leftovers
 :func:`repair` removes.
 """
+
 from __future__ import annotations
 
 import os
@@ -24,8 +25,14 @@ from rdflib.namespace import DCTERMS, RDF
 from bilat.extract.records import Extraction, KBEntry
 from bilat.graph import iris
 from bilat.graph.store import Store, graph_ntriples, replace_graph_update
-from bilat.graph.triples import (DEFAULT_MENTIONS, Triples, document_graphs, document_hash,
-                                 entity_description, hash_triple)
+from bilat.graph.triples import (
+    DEFAULT_MENTIONS,
+    Triples,
+    document_graphs,
+    document_hash,
+    entity_description,
+    hash_triple,
+)
 from bilat.ontology.namespace import BL
 
 CHUNK_TRIPLES = 50_000
@@ -46,7 +53,8 @@ def stored_hash(store: Store, doc_id: str) -> str | None:
     """The content hash of the stored version of a document, or None."""
     g = iris.doc_graph(doc_id)
     rows = store.select(
-        f"SELECT ?h WHERE {{ GRAPH {g.n3()} {{ {iris.document(doc_id).n3()} {BL.contentHash.n3()} ?h }} }}")
+        f"SELECT ?h WHERE {{ GRAPH {g.n3()} {{ {iris.document(doc_id).n3()} {BL.contentHash.n3()} ?h }} }}"
+    )
     return str(rows[0]["h"]) if rows else None
 
 
@@ -62,8 +70,7 @@ def _values(nodes) -> str:
 _FIRST = (BL.mentionedIn, BL.extractedFrom)  # what a document reports: written early
 
 
-def _pieces(doc_g: Triples, facts: Triples, doc, hashed: tuple, size: int
-            ) -> list[tuple[Triples, Triples]]:
+def _pieces(doc_g: Triples, facts: Triples, doc, hashed: tuple, size: int) -> list[tuple[Triples, Triples]]:
     """A document's triples (but its content hash) in pieces of at most ``size`` triples, as
     (document's graph, shared facts): the Document node first, then what names the entities,
     posts and events it reports, the rest after; the content hash ends the last piece."""
@@ -81,7 +88,7 @@ def _pieces(doc_g: Triples, facts: Triples, doc, hashed: tuple, size: int
     out = []
     for i in range(0, len(ordered), size):
         g, f = Triples(), Triples()
-        for shared, t in ordered[i:i + size]:
+        for shared, t in ordered[i : i + size]:
             (f if shared else g).add(t)
         out.append((g, f))
     if not out:
@@ -90,9 +97,16 @@ def _pieces(doc_g: Triples, facts: Triples, doc, hashed: tuple, size: int
     return out
 
 
-def write_extraction(store: Store, ex: Extraction, kb: dict[str, KBEntry], *,
-                     publisher: str | None = None, version: str = "",
-                     mentions: str = DEFAULT_MENTIONS, chunk: int | None = None) -> int:
+def write_extraction(
+    store: Store,
+    ex: Extraction,
+    kb: dict[str, KBEntry],
+    *,
+    publisher: str | None = None,
+    version: str = "",
+    mentions: str = DEFAULT_MENTIONS,
+    chunk: int | None = None,
+) -> int:
     """Replace the document's facts with ``ex``; returns the number of triples written. A
     document of more than ``chunk`` (:func:`chunk_triples`) triples is written in several
     requests, its content hash last."""
@@ -100,8 +114,9 @@ def write_extraction(store: Store, ex: Extraction, kb: dict[str, KBEntry], *,
     g_iri = iris.doc_graph(doc_id)
     doc_g, facts = document_graphs(ex, publisher=publisher, version=version, mentions=mentions)
     written = len(doc_g) + len(facts)
-    pieces = _pieces(doc_g, facts, iris.document(doc_id), hash_triple(ex.document, version),
-                     chunk or chunk_triples())
+    pieces = _pieces(
+        doc_g, facts, iris.document(doc_id), hash_triple(ex.document, version), chunk or chunk_triples()
+    )
     del doc_g, facts
     doc_g, facts = pieces.pop(0)
 
@@ -133,10 +148,13 @@ def write_extraction(store: Store, ex: Extraction, kb: dict[str, KBEntry], *,
     dropped = old_nodes - new_nodes
     elsewhere: set = set()
     if dropped:
-        elsewhere = {r["e"] for r in store.select(f"""SELECT DISTINCT ?e WHERE {{
+        elsewhere = {
+            r["e"]
+            for r in store.select(f"""SELECT DISTINCT ?e WHERE {{
             VALUES ?e {{ {_values(dropped)} }}
             GRAPH ?g {{ {{ ?e {BL.mentionedIn.n3()} ?d }} UNION {{ ?d {BL.publisher.n3()} ?e }} }}
-            FILTER(?g != {g_iri.n3()}) }}""")}
+            FILTER(?g != {g_iri.n3()}) }}""")
+        }
 
     descriptions = Triples()
     if publisher and publisher in kb:
@@ -156,7 +174,9 @@ def write_extraction(store: Store, ex: Extraction, kb: dict[str, KBEntry], *,
         if key in kb:
             descriptions += entity_description(kb[key])
         else:
-            stale = store.select(f"SELECT ?c WHERE {{ GRAPH {iris.ENTITIES_GRAPH.n3()} {{ {node.n3()} a ?c }} }}")
+            stale = store.select(
+                f"SELECT ?c WHERE {{ GRAPH {iris.ENTITIES_GRAPH.n3()} {{ {node.n3()} a ?c }} }}"
+            )
             cls = str(stale[0]["c"]).rsplit("#", 1)[-1] if stale else "Actor"
             from bilat.extract.records import Entity
 
@@ -165,7 +185,9 @@ def write_extraction(store: Store, ex: Extraction, kb: dict[str, KBEntry], *,
     ent = iris.ENTITIES_GRAPH.n3()
     parts = [replace_graph_update(g_iri, doc_g)]
     if affected:
-        parts.append(f"DELETE {{ GRAPH {ent} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {_values(affected)} }} GRAPH {ent} {{ ?s ?p ?o }} }}")
+        parts.append(
+            f"DELETE {{ GRAPH {ent} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {_values(affected)} }} GRAPH {ent} {{ ?s ?p ?o }} }}"
+        )
     body = graph_ntriples(descriptions)
     if body:
         parts.append(f"INSERT DATA {{ GRAPH {ent} {{\n{body}\n}} }}")

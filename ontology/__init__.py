@@ -6,6 +6,7 @@ True
 >>> event_codes()["Consult"]
 ('CONSULT', '04')
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -14,7 +15,16 @@ from rdflib import Graph
 from rdflib.namespace import RDFS
 
 from bilat.ontology.namespace import (
-    BL, DOC, GRAPH, ID, ONTOLOGY_IRI, ONTOLOGY_TTL, SHAPES_TTL, WD, ENTITY_CLASSES, EVENT_CLASSES,
+    BL,
+    DOC,
+    ENTITY_CLASSES,
+    EVENT_CLASSES,
+    GRAPH,
+    ID,
+    ONTOLOGY_IRI,
+    ONTOLOGY_TTL,
+    SHAPES_TTL,
+    WD,
 )
 
 
@@ -47,7 +57,7 @@ def event_codes() -> dict[str, tuple[str | None, str | None]]:
     for cls in EVENT_CLASSES:
         plover = g.value(cls, BL.ploverType)
         cameo = g.value(cls, BL.cameoRoot)
-        out[cls[len(str(BL)):]] = (
+        out[cls[len(str(BL)) :]] = (
             str(plover) if plover is not None else None,
             str(cameo) if cameo is not None else None,
         )
@@ -55,7 +65,18 @@ def event_codes() -> dict[str, tuple[str | None, str | None]]:
 
 
 __all__ = [
-    "BL", "ID", "DOC", "GRAPH", "WD", "ONTOLOGY_IRI", "ONTOLOGY_TTL", "SHAPES_TTL",
-    "ENTITY_CLASSES", "EVENT_CLASSES", "load_ontology", "load_shapes", "ontology_turtle",
+    "BL",
+    "ID",
+    "DOC",
+    "GRAPH",
+    "WD",
+    "ONTOLOGY_IRI",
+    "ONTOLOGY_TTL",
+    "SHAPES_TTL",
+    "ENTITY_CLASSES",
+    "EVENT_CLASSES",
+    "load_ontology",
+    "load_shapes",
+    "ontology_turtle",
     "event_codes",
 ]

@@ -11,6 +11,7 @@ Traceback (most recent call last):
 ...
 AttributeError: term 'Persn' not in namespace 'https://w3id.org/bilat/ontology#'
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -138,15 +139,42 @@ class BL(DefinedNamespace):
 # Entity classes and event classes of the public vocabulary, in the order of
 # bilat.extract.records.ENTITY_CLASSES / EVENT_CLASSES.
 ENTITY_CLASSES: tuple[URIRef, ...] = (
-    BL.Person, BL.Organization, BL.GovernmentBody, BL.InternationalOrganization,
-    BL.MediaOutlet, BL.Company, BL.Country, BL.Place, BL.City, BL.Project,
+    BL.Person,
+    BL.Organization,
+    BL.GovernmentBody,
+    BL.InternationalOrganization,
+    BL.MediaOutlet,
+    BL.Company,
+    BL.Country,
+    BL.Place,
+    BL.City,
+    BL.Project,
 )
 EVENT_CLASSES: tuple[URIRef, ...] = (
-    BL.Statement, BL.Consult, BL.Agree, BL.Cooperate, BL.Support, BL.Aid, BL.Request,
-    BL.Accuse, BL.Reject, BL.Threaten, BL.Protest, BL.Sanction, BL.Anniversary,
+    BL.Statement,
+    BL.Consult,
+    BL.Agree,
+    BL.Cooperate,
+    BL.Support,
+    BL.Aid,
+    BL.Request,
+    BL.Accuse,
+    BL.Reject,
+    BL.Threaten,
+    BL.Protest,
+    BL.Sanction,
+    BL.Anniversary,
 )
 
 __all__ = [
-    "BL", "ID", "DOC", "GRAPH", "WD", "ONTOLOGY_TTL", "SHAPES_TTL", "ONTOLOGY_IRI",
-    "ENTITY_CLASSES", "EVENT_CLASSES",
+    "BL",
+    "ID",
+    "DOC",
+    "GRAPH",
+    "WD",
+    "ONTOLOGY_TTL",
+    "SHAPES_TTL",
+    "ONTOLOGY_IRI",
+    "ENTITY_CLASSES",
+    "EVENT_CLASSES",
 ]

@@ -1,4 +1,5 @@
 """Shared fixtures: the real pipelines and knowledge base are loaded once per test session."""
+
 import os
 import shutil
 import socket
@@ -45,9 +46,19 @@ def oxigraph_server(tmp_path):
         assert found, "the oxigraph server binary is installed by the Makefile"
         binary = Path(found)
     port = free_port()
-    proc = subprocess.Popen([str(binary), "serve", "--location", str(tmp_path / "remote"),
-                             "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            str(binary),
+            "serve",
+            "--location",
+            str(tmp_path / "remote"),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.time() + 20
     while time.time() < deadline:
         try:

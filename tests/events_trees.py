@@ -1,6 +1,7 @@
 """Hand-built dependency trees for the tests of the events steps: spacy.blank documents with
 the heads, labels, parts of speech and morphology written out, so that a step's test does not
 depend on what a statistical parser makes of a sentence."""
+
 from __future__ import annotations
 
 import spacy
@@ -26,8 +27,7 @@ def tree(rows: str, lang: str = "en") -> Doc:
         morphs.append(parts[5] if len(parts) > 5 else "")
     if lang not in _NLP:
         _NLP[lang] = spacy.blank(lang)
-    return Doc(_NLP[lang].vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
-               morphs=morphs)
+    return Doc(_NLP[lang].vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, morphs=morphs)
 
 
 def keys(doc: Doc) -> list[frozenset[str]]:

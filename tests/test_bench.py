@@ -3,6 +3,7 @@
 Only structure is checked (numbers present and positive), never timings: speed and memory are
 measured by ``make bench``.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,8 +26,17 @@ def positive(x) -> bool:
 
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory):
-    result = runner.benchmark(docs=15, batches=3, triples=10_000, memory="inprocess", cache=False,
-                              profile=2, mode="test", scaling=(3_000, 9_000), scaling_langs=("en",))
+    result = runner.benchmark(
+        docs=15,
+        batches=3,
+        triples=10_000,
+        memory="inprocess",
+        cache=False,
+        profile=2,
+        mode="test",
+        scaling=(3_000, 9_000),
+        scaling_langs=("en",),
+    )
     out = tmp_path_factory.mktemp("bench") / "bench.json"
     report.write_json(result, out)
     return result, out
@@ -64,9 +74,19 @@ def test_report_structure(tiny):
         assert c["documents"] == 15 and positive(c["words"]) and positive(c["bytes"])
         r = result["ingest"][lang]
         assert r["batches"] == 3 and len(r["rows"]) == 3
-        for key in ("pipeline_wps", "ner_wps", "ratio", "ratio_of_medians", "parse_wps", "parse_share",
-                    "doc_triples_per_doc", "store_compacted_bytes_per_doc",
-                    "quads_per_doc", "store_bytes", "store_bytes_per_doc"):
+        for key in (
+            "pipeline_wps",
+            "ner_wps",
+            "ratio",
+            "ratio_of_medians",
+            "parse_wps",
+            "parse_share",
+            "doc_triples_per_doc",
+            "store_compacted_bytes_per_doc",
+            "quads_per_doc",
+            "store_bytes",
+            "store_bytes_per_doc",
+        ):
             assert positive(r[key]), (lang, key, r[key])
         for row in r["rows"]:
             assert row["ingested"] == row["documents"] and positive(row["pipeline_s"])
@@ -100,8 +120,16 @@ def test_report_structure(tiny):
     # the JSON file holds the same report, and the text rendering names every part
     assert json.loads(out.read_text(encoding="utf-8"))["sparql"]["queries"][0]["name"] == "posts"
     text = report.render(result)
-    for part in ("Corpus", "Ingest", "SPARQL", "pipeline/NER", "rdflib/oxigraph", "co_mentions",
-                 "Size scaling", "s/MB"):
+    for part in (
+        "Corpus",
+        "Ingest",
+        "SPARQL",
+        "pipeline/NER",
+        "rdflib/oxigraph",
+        "co_mentions",
+        "Size scaling",
+        "s/MB",
+    ):
         assert part in text
 
 
@@ -116,7 +144,10 @@ def test_cli_arguments(monkeypatch, tmp_path):
     assert runner.main(["--quick", "--only", "sparql", "-q", "--out", str(tmp_path / "b.json")]) == 0
     assert calls["only"] == "sparql" and calls["triples"] == runner.QUICK["triples"]
     assert calls["scaling"] == runner.QUICK["scaling"]
-    assert runner.main(["--only", "scaling", "--scaling", "1M,10M", "-q", "--out", str(tmp_path / "c.json")]) == 0
+    assert (
+        runner.main(["--only", "scaling", "--scaling", "1M,10M", "-q", "--out", str(tmp_path / "c.json")])
+        == 0
+    )
     assert calls["only"] == "scaling" and calls["scaling"] == (1 << 20, 10 << 20)
     assert json.loads((tmp_path / "b.json").read_text())["seconds"] == 0.0
     with pytest.raises(SystemExit):

@@ -17,13 +17,14 @@ parametrised over the files so that a failure names its file. The checks:
 * across both folders, one ``name_en`` has one ``name_ru`` and one type, and one ``name_ru``
   (case- and ё-insensitive) has one ``name_en``.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
 import json
 import re
 from collections import defaultdict
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -38,11 +39,26 @@ HELDOUT_CHECK = HERE.parents[1] / "shared" / "tools" / "heldout-check"
 # GOLD_FORMAT.md lists the first eight; Company and Place are the remaining entity classes of
 # the vocabulary in CONTRACT.md, which the format refers to.
 ENTITY_TYPES = {
-    "Person", "Country", "City", "GovernmentBody", "Organization", "InternationalOrganization",
-    "MediaOutlet", "Project", "Company", "Place",
+    "Person",
+    "Country",
+    "City",
+    "GovernmentBody",
+    "Organization",
+    "InternationalOrganization",
+    "MediaOutlet",
+    "Project",
+    "Company",
+    "Place",
 }
 EVENT_TYPES = {
-    "MEET", "VISIT", "STATEMENT", "AGREE", "COOPERATE", "ACCUSE", "SUPPORT", "ANNIVERSARY",
+    "MEET",
+    "VISIT",
+    "STATEMENT",
+    "AGREE",
+    "COOPERATE",
+    "ACCUSE",
+    "SUPPORT",
+    "ANNIVERSARY",
     "OTHER",
 }
 # "negated" (a planned event said not to happen / not to have happened) must be explained in
@@ -50,8 +66,7 @@ EVENT_TYPES = {
 EVENT_STATUSES = {"planned", "ongoing", "negated"}
 ROLE_STATUSES = {"former", "acting", "designate", "elect"}
 
-REQUIRED_KEYS = ("id", "lang", "url", "outlet", "date", "title", "text",
-                 "entities", "roles", "events")
+REQUIRED_KEYS = ("id", "lang", "url", "outlet", "date", "title", "text", "entities", "roles", "events")
 ENTITY_KEYS = ("name_en", "name_ru", "type", "mentions")
 ROLE_KEYS = ("person", "position", "of", "evidence")
 EVENT_KEYS = ("type", "participants", "speaker", "date", "place", "project", "evidence")
@@ -69,7 +84,7 @@ def _no_duplicates(pairs):
     return obj
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(path: Path):
     """The parsed document, or the error message (str) when it is not valid JSON."""
     try:
@@ -246,8 +261,7 @@ def test_roles(path: Path):
     doc = _doc(path)
     text = doc["text"]
     names = _names(doc)
-    persons = {e["name_en"] for e in _all_entities(doc)
-               if isinstance(e, dict) and e.get("type") == "Person"}
+    persons = {e["name_en"] for e in _all_entities(doc) if isinstance(e, dict) and e.get("type") == "Person"}
     errors = []
     keys = set()
     for i, role in enumerate(doc["roles"]):
@@ -331,7 +345,7 @@ def _fold(s: str) -> str:
     return s.casefold().replace("ё", "е")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _index():
     """name_en -> {(name_ru, type): [files]} and folded name_ru -> {name_en: [files]}."""
     by_en: dict[str, dict[tuple, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -362,13 +376,16 @@ def test_cross_file_consistency(path: Path):
         variants = by_en.get(name, {})
         if len(variants) > 1:
             others = {k: v for k, v in variants.items() if k != (ru, typ)}
-            errors.append(f"{name!r}: here (name_ru={ru!r}, type={typ!r}); elsewhere "
-                          + "; ".join(f"{k} in {sorted(set(v))}" for k, v in others.items()))
+            errors.append(
+                f"{name!r}: here (name_ru={ru!r}, type={typ!r}); elsewhere "
+                + "; ".join(f"{k} in {sorted(set(v))}" for k, v in others.items())
+            )
         if isinstance(ru, str):
             en_names = by_ru.get(_fold(ru), {})
             if len(en_names) > 1:
                 others = {k: v for k, v in en_names.items() if k != name}
-                errors.append(f"name_ru {ru!r} is {name!r} here but "
-                              + "; ".join(f"{k!r} in {sorted(set(v))}"
-                                          for k, v in others.items()))
+                errors.append(
+                    f"name_ru {ru!r} is {name!r} here but "
+                    + "; ".join(f"{k!r} in {sorted(set(v))}" for k, v in others.items())
+                )
     _report(path, errors)

@@ -1,5 +1,6 @@
 """The doctested examples of every module of bilat run as tests: modules are found by walking
 the packages, so a new module's examples are collected without listing it here."""
+
 import doctest
 import importlib
 import pkgutil
@@ -16,8 +17,11 @@ def _modules() -> list[str]:
             names.append(info.name)
     for sub in ("extract", "graph", "ontology"):
         pkg = importlib.import_module(f"bilat.{sub}")
-        names += [i.name for i in pkgutil.walk_packages(pkg.__path__, prefix=f"bilat.{sub}.")
-                  if not i.name.endswith("__main__")]
+        names += [
+            i.name
+            for i in pkgutil.walk_packages(pkg.__path__, prefix=f"bilat.{sub}.")
+            if not i.name.endswith("__main__")
+        ]
     return sorted(set(names))
 
 
@@ -31,8 +35,9 @@ def test_the_walk_finds_the_packages():
 SLOW = {"bilat.api"}  # its example ingests an article with the real NLP pipelines
 
 
-@pytest.mark.parametrize("name", [pytest.param(m, marks=pytest.mark.slow) if m in SLOW else m
-                                  for m in MODULES])
+@pytest.mark.parametrize(
+    "name", [pytest.param(m, marks=pytest.mark.slow) if m in SLOW else m for m in MODULES]
+)
 def test_doctests(name):
     result = doctest.testmod(importlib.import_module(name))
     assert result.failed == 0

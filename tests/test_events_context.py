@@ -1,77 +1,148 @@
 """Context and date clauses of a trigger (bilat.extract.events.context), table-driven over
 hand-built trees and the project's own context tables."""
+
 from __future__ import annotations
 
 import pytest
+from events_trees import keys, tree
 
 from bilat.extract.events.context import clause_key, context
 from bilat.extract.events.tables import tables
-from events_trees import keys, tree
 
 EN = tables("en").context
 RU = tables("ru").context
 
 CASES = [
     # (id, rows, tree, trigger index, anchor index, context)
-    ("happened", EN, """
+    (
+        "happened",
+        EN,
+        """
      Russia 1 nsubj PROPN
      signed 1 ROOT VERB sign
      an 3 det DET
      agreement 1 dobj NOUN
-     """, 1, 1, None),
-    ("aux will", EN, """
+     """,
+        1,
+        1,
+        None,
+    ),
+    (
+        "aux will",
+        EN,
+        """
      Russia 2 nsubj PROPN
      will 2 aux AUX
      sign 2 ROOT VERB
-     """, 2, 2, "planned"),
-    ("negation", EN, """
+     """,
+        2,
+        2,
+        "planned",
+    ),
+    (
+        "negation",
+        EN,
+        """
      Russia 3 nsubj PROPN
      did 3 aux AUX do
      not 3 neg PART
      sign 3 ROOT VERB
-     """, 3, 3, "negated"),
-    ("negated wins over planned", EN, """
+     """,
+        3,
+        3,
+        "negated",
+    ),
+    (
+        "negated wins over planned",
+        EN,
+        """
      Russia 3 nsubj PROPN
      will 3 aux AUX
      not 3 neg PART
      sign 3 ROOT VERB
-     """, 3, 3, "negated"),
-    ("governor: plans to visit", EN, """
+     """,
+        3,
+        3,
+        "negated",
+    ),
+    (
+        "governor: plans to visit",
+        EN,
+        """
      Putin 1 nsubj PROPN
      plans 1 ROOT VERB plan
      to 3 aux PART
      visit 1 xcomp VERB
-     """, 3, 3, "planned"),
-    ("modifier: the next round of talks", EN, """
+     """,
+        3,
+        3,
+        "planned",
+    ),
+    (
+        "modifier: the next round of talks",
+        EN,
+        """
      the 2 det DET
      next 2 amod ADJ
      round 2 ROOT NOUN
-     """, 2, 2, "planned"),
-    ("xgov: agreed to hold talks", EN, """
+     """,
+        2,
+        2,
+        "planned",
+    ),
+    (
+        "xgov: agreed to hold talks",
+        EN,
+        """
      they 1 nsubj PRON
      agreed 1 ROOT VERB agree
      to 3 aux PART
      hold 1 xcomp VERB _ VerbForm=Inf
      talks 3 dobj NOUN talk
-     """, 4, 3, "planned"),
-    ("xgov needs the infinitive: agreed on a plan", EN, """
+     """,
+        4,
+        3,
+        "planned",
+    ),
+    (
+        "xgov needs the infinitive: agreed on a plan",
+        EN,
+        """
      they 1 nsubj PRON
      agreed 1 ROOT VERB agree
      on 1 prep ADP
      a 4 det DET
      deal 2 pobj NOUN
-     """, 4, 4, None),
-    ("a reported clause stops the chain", EN, """
+     """,
+        4,
+        4,
+        None,
+    ),
+    (
+        "a reported clause stops the chain",
+        EN,
+        """
      Lavrov 1 nsubj PROPN
      hopes 1 ROOT VERB hope
      Russia 3 nsubj PROPN
      signed 1 ccomp VERB sign
-     """, 3, 3, None),
-    ("Russian future tense", RU, """
+     """,
+        3,
+        3,
+        None,
+    ),
+    (
+        "Russian future tense",
+        RU,
+        """
      Россия 1 nsubj PROPN россия
      подпишет 1 ROOT VERB подписать Tense=Fut|VerbForm=Fin
      соглашение 1 obj NOUN
-     """, 1, 1, "planned"),
+     """,
+        1,
+        1,
+        "planned",
+    ),
 ]
 
 
@@ -91,11 +162,14 @@ def test_context_rows_are_plain_values():
     assert context(doc[1], doc[1], keys(doc), ()) is None
 
 
-@pytest.mark.parametrize("a, b, same", [
-    (1, 5, True),    # "signed … on Monday": one clause
-    (1, 8, False),   # "to meet next year": an infinitive complement is a clause of its own
-    (7, 8, True),
-])
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        (1, 5, True),  # "signed … on Monday": one clause
+        (1, 8, False),  # "to meet next year": an infinitive complement is a clause of its own
+        (7, 8, True),
+    ],
+)
 def test_clause_key(a, b, same):
     # "They signed the deal on Monday and agreed to meet next year"
     doc = tree("""

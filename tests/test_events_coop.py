@@ -1,5 +1,6 @@
 """Cooperate with a named object (bilat.extract.events.coop), table-driven: plain values in, plain values
 out; the tables of cue words are the project's own data files."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,44 +12,46 @@ EN = tables("en").coop
 RU = tables("ru").coop
 
 
-@pytest.mark.parametrize("cues, trigger, anchor, verb, deps, project, want", [
-    # "strengthen bilateral cooperation": a generic noun, nothing named
-    (EN, "cooperation", "cooperation", False, [("amod", "")], False, False),
-    # "comprehensive strategic partnership"
-    (EN, "partnership", "partnership", False, [("amod", ""), ("amod", "")], False, False),
-    # "cooperation in energy and aerospace"
-    (EN, "cooperation", "cooperation", False, [("prep", "in")], False, True),
-    # "collaborating on the construction of the railway"
-    (EN, "collaborate", "collaborate", True, [("prep", "on")], False, True),
-    # "China is ready to cooperate with Russia": a partner, not an object
-    (EN, "cooperate", "cooperate", True, [("prep", "with")], False, False),
-    # "a joint venture"
-    (EN, "joint", "venture", False, [("det", "")], False, True),
-    # "a joint focus"
-    (EN, "joint", "focus", False, [("det", "")], False, False),
-    # "to jointly develop a section of the highway"
-    (EN, "jointly", "develop", True, [("dobj", "")], False, True),
-    # "the Baiterek joint project" / a project named in the phrase
-    (EN, "cooperation", "cooperation", False, [], True, True),
-    # "Russia's nuclear cooperation with Kazakhstan": a field named by an adjective
-    (EN, "cooperation", "cooperation", False, [("amod", "nuclear"), ("prep", "with")], False, True),
-    # "cooperation within the CIS"
-    (EN, "cooperation", "cooperation", False, [("prep", "within")], False, True),
-    # "тесно координируют подходы в ООН": a verb with its object
-    (RU, "координировать", "координировать", True, [("obj", ""), ("advmod", "")], False, True),
-    # concrete triggers need nothing more
-    (EN, "transit", "transit", False, [], False, True),
-    # "сотрудничество в сфере энергетики"
-    (RU, "сотрудничество", "сотрудничество", False, [("nmod", "в")], False, True),
-    # "стратегическое партнерство"
-    (RU, "партнерство", "партнерство", False, [("amod", "")], False, False),
-    # "совместный проект"
-    (RU, "совместный", "проект", False, [], False, True),
-    (RU, "товарооборот", "товарооборот", False, [], False, True),
-])
+@pytest.mark.parametrize(
+    "cues, trigger, anchor, verb, deps, project, want",
+    [
+        # "strengthen bilateral cooperation": a generic noun, nothing named
+        (EN, "cooperation", "cooperation", False, [("amod", "")], False, False),
+        # "comprehensive strategic partnership"
+        (EN, "partnership", "partnership", False, [("amod", ""), ("amod", "")], False, False),
+        # "cooperation in energy and aerospace"
+        (EN, "cooperation", "cooperation", False, [("prep", "in")], False, True),
+        # "collaborating on the construction of the railway"
+        (EN, "collaborate", "collaborate", True, [("prep", "on")], False, True),
+        # "China is ready to cooperate with Russia": a partner, not an object
+        (EN, "cooperate", "cooperate", True, [("prep", "with")], False, False),
+        # "a joint venture"
+        (EN, "joint", "venture", False, [("det", "")], False, True),
+        # "a joint focus"
+        (EN, "joint", "focus", False, [("det", "")], False, False),
+        # "to jointly develop a section of the highway"
+        (EN, "jointly", "develop", True, [("dobj", "")], False, True),
+        # "the Baiterek joint project" / a project named in the phrase
+        (EN, "cooperation", "cooperation", False, [], True, True),
+        # "Russia's nuclear cooperation with Kazakhstan": a field named by an adjective
+        (EN, "cooperation", "cooperation", False, [("amod", "nuclear"), ("prep", "with")], False, True),
+        # "cooperation within the CIS"
+        (EN, "cooperation", "cooperation", False, [("prep", "within")], False, True),
+        # "тесно координируют подходы в ООН": a verb with its object
+        (RU, "координировать", "координировать", True, [("obj", ""), ("advmod", "")], False, True),
+        # concrete triggers need nothing more
+        (EN, "transit", "transit", False, [], False, True),
+        # "сотрудничество в сфере энергетики"
+        (RU, "сотрудничество", "сотрудничество", False, [("nmod", "в")], False, True),
+        # "стратегическое партнерство"
+        (RU, "партнерство", "партнерство", False, [("amod", "")], False, False),
+        # "совместный проект"
+        (RU, "совместный", "проект", False, [], False, True),
+        (RU, "товарооборот", "товарооборот", False, [], False, True),
+    ],
+)
 def test_cooperation_has_object(cues, trigger, anchor, verb, deps, project, want):
     assert cooperation_has_object(trigger, anchor, verb, deps, project, cues) is want
-
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])

@@ -1,5 +1,6 @@
 """Coreference of events: restatements, headlines, lone sides (bilat.extract.events.coref), table-driven: plain values in, plain values
 out; the tables of cue words are the project's own data files."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,29 +11,71 @@ from bilat.extract.events.tables import tables
 P = frozenset
 
 
-@pytest.mark.parametrize("events, headline, want", [
-    # "Putin met Tokayev … During the meeting, the sides discussed …": the second restates
-    ([Typed(1, "Consult", "meet", None, P({"putin", "tokayev", "ru", "kz"})),
-      Typed(2, "Consult", "meet", None, P({"ru", "kz"}))], None, {1}),
-    # a new participant: a new meeting
-    ([Typed(1, "Consult", "meet", None, P({"putin", "tokayev"})),
-      Typed(2, "Consult", "meet", None, P({"putin", "xi"}))], None, set()),
-    # another mode: a phone call after a meeting is new
-    ([Typed(1, "Consult", "meet", None, P({"putin", "tokayev"})),
-      Typed(2, "Consult", "phone", None, P({"putin", "tokayev"}))], None, set()),
-    # a planned meeting is not a restatement of the one held
-    ([Typed(1, "Consult", "meet", None, P({"putin", "tokayev"})),
-      Typed(2, "Consult", "meet", "planned", P({"putin", "tokayev"}))], None, set()),
-    # the headline gives way to the lead that tells the same meeting
-    ([Typed(0, "Consult", "meet", None, P({"tokayev"})),
-      Typed(1, "Consult", "meet", None, P({"putin", "tokayev"}))], 0, {0}),
-    # a headline with no body event of its kind stays
-    ([Typed(0, "Consult", "phone", None, P({"tokayev", "putin"})),
-      Typed(1, "Consult", "meet", None, P({"putin", "tokayev"}))], 0, set()),
-    # other classes are left alone
-    ([Typed(1, "Agree", None, None, P({"ru", "kz"})),
-      Typed(2, "Agree", None, None, P({"ru", "kz"}))], None, set()),
-])
+@pytest.mark.parametrize(
+    "events, headline, want",
+    [
+        # "Putin met Tokayev … During the meeting, the sides discussed …": the second restates
+        (
+            [
+                Typed(1, "Consult", "meet", None, P({"putin", "tokayev", "ru", "kz"})),
+                Typed(2, "Consult", "meet", None, P({"ru", "kz"})),
+            ],
+            None,
+            {1},
+        ),
+        # a new participant: a new meeting
+        (
+            [
+                Typed(1, "Consult", "meet", None, P({"putin", "tokayev"})),
+                Typed(2, "Consult", "meet", None, P({"putin", "xi"})),
+            ],
+            None,
+            set(),
+        ),
+        # another mode: a phone call after a meeting is new
+        (
+            [
+                Typed(1, "Consult", "meet", None, P({"putin", "tokayev"})),
+                Typed(2, "Consult", "phone", None, P({"putin", "tokayev"})),
+            ],
+            None,
+            set(),
+        ),
+        # a planned meeting is not a restatement of the one held
+        (
+            [
+                Typed(1, "Consult", "meet", None, P({"putin", "tokayev"})),
+                Typed(2, "Consult", "meet", "planned", P({"putin", "tokayev"})),
+            ],
+            None,
+            set(),
+        ),
+        # the headline gives way to the lead that tells the same meeting
+        (
+            [
+                Typed(0, "Consult", "meet", None, P({"tokayev"})),
+                Typed(1, "Consult", "meet", None, P({"putin", "tokayev"})),
+            ],
+            0,
+            {0},
+        ),
+        # a headline with no body event of its kind stays
+        (
+            [
+                Typed(0, "Consult", "phone", None, P({"tokayev", "putin"})),
+                Typed(1, "Consult", "meet", None, P({"putin", "tokayev"})),
+            ],
+            0,
+            set(),
+        ),
+        # other classes are left alone
+        (
+            [Typed(1, "Agree", None, None, P({"ru", "kz"})), Typed(2, "Agree", None, None, P({"ru", "kz"}))],
+            None,
+            set(),
+        ),
+    ],
+)
 def test_restatements(events, headline, want):
     assert restatements(events, headline) == want
 
@@ -45,42 +88,64 @@ def test_a_forum_the_same_people_attend_is_no_restatement():
     assert restatements([talks, forum, discussed], None, restating) == {2}
 
 
-@pytest.mark.parametrize("first, newline, title, want", [
-    ("President Tokayev has telephone conversation with Vladimir Putin", True, None, True),
-    ("Vladimir Putin met at the Kremlin with President Nazarbayev.", True, None, False),
-    ("Путин: Си Цзиньпин демонстрирует равноправный диалог", True, None, True),
-    ("Putin met Tokayev", False, None, False),
-    ("Putin met Tokayev.", False, "Putin met Tokayev.", True),
-])
+@pytest.mark.parametrize(
+    "first, newline, title, want",
+    [
+        ("President Tokayev has telephone conversation with Vladimir Putin", True, None, True),
+        ("Vladimir Putin met at the Kremlin with President Nazarbayev.", True, None, False),
+        ("Путин: Си Цзиньпин демонстрирует равноправный диалог", True, None, True),
+        ("Putin met Tokayev", False, None, False),
+        ("Putin met Tokayev.", False, "Putin met Tokayev.", True),
+    ],
+)
 def test_is_headline(first, newline, title, want):
     assert is_headline(first, newline, title) is want
 
-@pytest.mark.parametrize("event, dropped", [
-    # "We greatly appreciate this": one side only
-    (Typed(0, "Support", participants=P({"russia"})), True),
-    (Typed(0, "Support", participants=P({"putin", "nazarbayev"})), False),
-    # a meeting may name one side ("Putin attended the parade")
-    (Typed(0, "Consult", "meet", participants=P({"putin"})), False),
-    (Typed(0, "Anniversary", participants=P({"russia"})), False),
-    (Typed(0, "Agree", participants=P()), True),
-    # a criticism may name only who voices it ("Russia summoned the Kazakh ambassador")
-    (Typed(0, "Accuse", participants=P({"russia"})), False),
-])
+
+@pytest.mark.parametrize(
+    "event, dropped",
+    [
+        # "We greatly appreciate this": one side only
+        (Typed(0, "Support", participants=P({"russia"})), True),
+        (Typed(0, "Support", participants=P({"putin", "nazarbayev"})), False),
+        # a meeting may name one side ("Putin attended the parade")
+        (Typed(0, "Consult", "meet", participants=P({"putin"})), False),
+        (Typed(0, "Anniversary", participants=P({"russia"})), False),
+        (Typed(0, "Agree", participants=P()), True),
+        # a criticism may name only who voices it ("Russia summoned the Kazakh ambassador")
+        (Typed(0, "Accuse", participants=P({"russia"})), False),
+    ],
+)
 def test_lone(event, dropped):
 
     assert lone([event]) == ({0} if dropped else set())
 
 
-@pytest.mark.parametrize("events, headline, want", [
-    # a restated meeting and a one-sided Support
-    ([Typed(1, "Consult", "meet", None, P({"putin", "tokayev"})),
-      Typed(2, "Consult", "meet", None, P({"putin"}), "talks"),
-      Typed(3, "Support", participants=P({"russia"}))], None, {1, 2}),
-    # a headline meeting given way to the lead's
-    ([Typed(0, "Consult", "meet", None, P({"tokayev"})),
-      Typed(1, "Consult", "meet", None, P({"putin", "tokayev"}))], 0, {0}),
-    # nothing to drop
-    ([Typed(0, "Agree", participants=P({"russia", "kazakhstan"}))], None, set()),
-])
+@pytest.mark.parametrize(
+    "events, headline, want",
+    [
+        # a restated meeting and a one-sided Support
+        (
+            [
+                Typed(1, "Consult", "meet", None, P({"putin", "tokayev"})),
+                Typed(2, "Consult", "meet", None, P({"putin"}), "talks"),
+                Typed(3, "Support", participants=P({"russia"})),
+            ],
+            None,
+            {1, 2},
+        ),
+        # a headline meeting given way to the lead's
+        (
+            [
+                Typed(0, "Consult", "meet", None, P({"tokayev"})),
+                Typed(1, "Consult", "meet", None, P({"putin", "tokayev"})),
+            ],
+            0,
+            {0},
+        ),
+        # nothing to drop
+        ([Typed(0, "Agree", participants=P({"russia", "kazakhstan"}))], None, set()),
+    ],
+)
 def test_coreferent(events, headline, want):
     assert coreferent(events, headline) == want

@@ -1,5 +1,6 @@
 """The document's view and the two passes of the events stage (bilat.extract.events): the view
 is read-only once built, pass 1's findings are frozen before pass 2 reads them."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,8 +12,10 @@ from bilat.extract.records import Document
 
 pytestmark = pytest.mark.slow
 
-TEXT = ('"We will deepen our cooperation," Sergey Lavrov said. '
-        "He met Kazakh Foreign Minister Mukhtar Tleuberdi in Moscow.")
+TEXT = (
+    '"We will deepen our cooperation," Sergey Lavrov said. '
+    "He met Kazakh Foreign Minister Mukhtar Tleuberdi in Moscow."
+)
 
 
 @pytest.fixture(scope="module")

@@ -1,22 +1,38 @@
 """Merging events and candidates (bilat.extract.events.merge), table-driven: values in, new
 values out, the inputs left as they were."""
+
 from __future__ import annotations
 
 import dataclasses
 
 import pytest
+from events_trees import tree
 
-from bilat.extract.events.merge import (candidates, linked, one_node_each, same_clause, same_voice,
-                                        uniq, uniq_args)
+from bilat.extract.events.merge import (
+    candidates,
+    linked,
+    one_node_each,
+    same_clause,
+    same_voice,
+    uniq,
+    uniq_args,
+)
 from bilat.extract.events.records import Cand
 from bilat.extract.events.tables import TriggerRow, _seq
 from bilat.extract.records import Event
-from events_trees import tree
 
 
 def ev(cls="Consult", start=0, **kw):
-    return Event(cls=cls, trigger="t", start=start, end=start + 1, evidence="e", sentence_start=0,
-                 sentence_end=10, **kw)
+    return Event(
+        cls=cls,
+        trigger="t",
+        start=start,
+        end=start + 1,
+        evidence="e",
+        sentence_start=0,
+        sentence_end=10,
+        **kw,
+    )
 
 
 def test_uniq_keeps_the_first_order():
@@ -24,19 +40,37 @@ def test_uniq_keeps_the_first_order():
     assert uniq_args([("b", 5, 6), ("a", 0, 1), ("b", 5, 6)]) == [("a", 0, 1), ("b", 5, 6)]
 
 
-@pytest.mark.parametrize("events, n", [
-    # two reports of one dated meeting: one node
-    ([ev(date="2021-11-08", participants=("putin", "tokayev")),
-      ev(start=5, date="2021-11-08", participants=("tokayev", "putin"), about=("baikonur",))], 1),
-    # undated: kept apart
-    ([ev(participants=("putin",)), ev(start=5, participants=("putin",))], 2),
-    # another context: another node
-    ([ev(date="2021-11-08", participants=("putin",)),
-      ev(start=5, date="2021-11-08", context="planned", participants=("putin",))], 2),
-    # statements are never merged
-    ([ev("Statement", date="2021-11-08", speaker=("lavrov",)),
-      ev("Statement", start=5, date="2021-11-08", speaker=("lavrov",))], 2),
-])
+@pytest.mark.parametrize(
+    "events, n",
+    [
+        # two reports of one dated meeting: one node
+        (
+            [
+                ev(date="2021-11-08", participants=("putin", "tokayev")),
+                ev(start=5, date="2021-11-08", participants=("tokayev", "putin"), about=("baikonur",)),
+            ],
+            1,
+        ),
+        # undated: kept apart
+        ([ev(participants=("putin",)), ev(start=5, participants=("putin",))], 2),
+        # another context: another node
+        (
+            [
+                ev(date="2021-11-08", participants=("putin",)),
+                ev(start=5, date="2021-11-08", context="planned", participants=("putin",)),
+            ],
+            2,
+        ),
+        # statements are never merged
+        (
+            [
+                ev("Statement", date="2021-11-08", speaker=("lavrov",)),
+                ev("Statement", start=5, date="2021-11-08", speaker=("lavrov",)),
+            ],
+            2,
+        ),
+    ],
+)
 def test_one_node_each(events, n):
     out = one_node_each(events)
     assert len(out) == n
@@ -44,11 +78,14 @@ def test_one_node_each(events, n):
         assert out[0].start == 0 and "baikonur" in out[0].about
 
 
-@pytest.mark.parametrize("a, b, want", [
-    (ev("Accuse", source=("ru",)), ev("Accuse", source=("ru",), target=("us",)), True),
-    (ev("Accuse", source=("ru",), target=("kz",)), ev("Accuse", source=("ru",), target=("us",)), False),
-    (ev("Accuse"), ev("Accuse"), False),
-])
+@pytest.mark.parametrize(
+    "a, b, want",
+    [
+        (ev("Accuse", source=("ru",)), ev("Accuse", source=("ru",), target=("us",)), True),
+        (ev("Accuse", source=("ru",), target=("kz",)), ev("Accuse", source=("ru",), target=("us",)), False),
+        (ev("Accuse"), ev("Accuse"), False),
+    ],
+)
 def test_same_voice(a, b, want):
     assert same_voice(a, b) is want
 
@@ -58,10 +95,18 @@ def test_same_clause():
     b = ev("Cooperate", start=5, participants=("kz",), date="2021")
     c = ev("Accuse", start=7, source=("ru",))
     d = ev("Accuse", start=9, source=("ru",), target=("us",))
-    out = same_clause([(a, frozenset({"ru"}), "-"), (b, frozenset({"ru"}), "-"),
-                       (c, frozenset({"x"}), "speech"), (d, frozenset({"y"}), "speech")])
+    out = same_clause(
+        [
+            (a, frozenset({"ru"}), "-"),
+            (b, frozenset({"ru"}), "-"),
+            (c, frozenset({"x"}), "speech"),
+            (d, frozenset({"y"}), "speech"),
+        ]
+    )
     assert [(e.cls, e.participants, e.date) for e in out] == [
-        ("Cooperate", ("ru", "kz"), "2021"), ("Accuse", (), None)]
+        ("Cooperate", ("ru", "kz"), "2021"),
+        ("Accuse", (), None),
+    ]
     assert out[1].target == ("us",)
     assert a.participants == ("ru",)  # the inputs are not changed
 

@@ -1,36 +1,48 @@
 """The cue tables and their matcher (bilat.extract.events.tables), table-driven."""
+
 from __future__ import annotations
 
 import pytest
+from events_trees import keys, tree
 
 from bilat.extract.events.tables import CueRow, _seq, match, tables
-from events_trees import keys, tree
 
 
 def _doc(words):
     return tree("\n".join(f"{w} 0 dep X" for w in words.split()))
 
 
-ROWS = tuple(sorted([
-    CueRow(_seq("according to"), "after", None),
-    CueRow(_seq("according"), "subj", None),
-    CueRow(_seq("say"), "subj", None),
-    CueRow(_seq("<any> said"), "subj", None),
-    CueRow(_seq("decree no <num>"), "document", None),
-], key=lambda r: -len(r.words)))
+ROWS = tuple(
+    sorted(
+        [
+            CueRow(_seq("according to"), "after", None),
+            CueRow(_seq("according"), "subj", None),
+            CueRow(_seq("say"), "subj", None),
+            CueRow(_seq("<any> said"), "subj", None),
+            CueRow(_seq("decree no <num>"), "document", None),
+        ],
+        key=lambda r: -len(r.words),
+    )
+)
 
 
-@pytest.mark.parametrize("text, want", [
-    ("according to Lavrov", [("according to", "after")]),       # the longest row first
-    ("Lavrov said", [("Lavrov said", "subj")]),                  # <any>
-    ("decree no 15 of May", [("decree no 15", "document")]),     # <num>
-    ("decree no fifteen", []),
-    ("nothing here", []),
-])
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("according to Lavrov", [("according to", "after")]),  # the longest row first
+        ("Lavrov said", [("Lavrov said", "subj")]),  # <any>
+        ("decree no 15 of May", [("decree no 15", "document")]),  # <num>
+        ("decree no fifteen", []),
+        ("nothing here", []),
+    ],
+)
 def test_match(text, want):
     doc = _doc(text)
     toks = list(doc)
-    got = [(" ".join(t.text for t in toks[i:j]), row.kind) for i, j, row in match(toks, keys(doc), ROWS, lambda r, t: True)]
+    got = [
+        (" ".join(t.text for t in toks[i:j]), row.kind)
+        for i, j, row in match(toks, keys(doc), ROWS, lambda r, t: True)
+    ]
     assert got == want
 
 

@@ -1,11 +1,11 @@
 """Walks over the dependency tree (bilat.extract.events.tree), table-driven over hand-built trees."""
+
 from __future__ import annotations
 
 import pytest
-
-from bilat.extract.events.tree import (clause_root, clause_verb, dominates, head, nested, phrase,
-                                       subject)
 from events_trees import keys, tree
+
+from bilat.extract.events.tree import clause_root, clause_verb, dominates, head, nested, phrase, subject
 
 # "Putin, who arrived in Astana, held talks with Tokayev and praised the cooperation ."
 SENT = tree("""
@@ -27,13 +27,16 @@ cooperation 10 dobj NOUN
 RELATIVES = frozenset({"who", "which"})
 
 
-@pytest.mark.parametrize("tok, want", [
-    (0, "Putin"),                 # the relative clause and the comma are not the subject's phrase
-    (6, "talks with Tokayev"),
-    # a verb's phrase: its subject, objects and conjuncts; the conjunction, the relative clause
-    # and the full stop left out
-    (5, "Putin held talks with Tokayev praised the cooperation"),
-])
+@pytest.mark.parametrize(
+    "tok, want",
+    [
+        (0, "Putin"),  # the relative clause and the comma are not the subject's phrase
+        (6, "talks with Tokayev"),
+        # a verb's phrase: its subject, objects and conjuncts; the conjunction, the relative clause
+        # and the full stop left out
+        (5, "Putin held talks with Tokayev praised the cooperation"),
+    ],
+)
 def test_phrase(tok, want):
     assert " ".join(t.text for t in sorted(phrase(SENT[tok]), key=lambda t: t.i)) == want
 
@@ -43,21 +46,27 @@ def test_head(toks, want):
     assert head([SENT[i] for i in toks]).i == want
 
 
-@pytest.mark.parametrize("tok, verb, root", [
-    (8, 5, 5),    # "Tokayev" → "held", the main clause
-    (12, 10, 5),  # "cooperation" → its verb "praised"; a conjunct is in its first verb's clause
-    (4, 3, 3),    # "in" → "arrived", the root of a relative clause
-])
+@pytest.mark.parametrize(
+    "tok, verb, root",
+    [
+        (8, 5, 5),  # "Tokayev" → "held", the main clause
+        (12, 10, 5),  # "cooperation" → its verb "praised"; a conjunct is in its first verb's clause
+        (4, 3, 3),  # "in" → "arrived", the root of a relative clause
+    ],
+)
 def test_clause_verb_and_root(tok, verb, root):
     assert clause_verb(SENT[tok]).i == verb
     assert clause_root(SENT[tok]).i == root
 
 
-@pytest.mark.parametrize("verb, want", [
-    (5, 0),    # its own subject
-    (10, 0),   # a coordinated verb shares the first verb's subject
-    (3, 0),    # a relative pronoun's antecedent
-])
+@pytest.mark.parametrize(
+    "verb, want",
+    [
+        (5, 0),  # its own subject
+        (10, 0),  # a coordinated verb shares the first verb's subject
+        (3, 0),  # a relative pronoun's antecedent
+    ],
+)
 def test_subject(verb, want):
     assert subject(SENT[verb], keys(SENT), RELATIVES).i == want
 
@@ -71,7 +80,9 @@ def test_no_subject():
     assert subject(doc[0], keys(doc), RELATIVES) is None
 
 
-@pytest.mark.parametrize("a, b, want", [(5, 8, True), (5, 6, True), (6, 5, False), (5, 12, True), (3, 4, True)])
+@pytest.mark.parametrize(
+    "a, b, want", [(5, 8, True), (5, 6, True), (6, 5, False), (5, 12, True), (3, 4, True)]
+)
 def test_dominates(a, b, want):
     assert dominates(SENT[a], SENT[b]) is want
 

@@ -1,5 +1,6 @@
 """Transcript turns (bilat.extract.events.turns), table-driven: plain values in, plain values
 out; the tables of cue words are the project's own data files."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,28 +8,34 @@ import pytest
 from bilat.extract.events.turns import turn_prefix, turn_spans
 
 
-@pytest.mark.parametrize("line, want", [
-    ("President of Russia Vladimir Putin: Mr Nazarbayev, I would like to thank you.", 34),
-    ("SECRETARY BLINKEN: Well, Mr. Minister, Mukhtar, thank you.", 17),
-    ("Путин: Си Цзиньпин демонстрирует всему миру равноправный диалог", 5),
-    ("He said: the talks went well.", 7),  # a short clause too; the speaker check decides
-    ("Vladimir Putin met Tokayev in Moscow on Monday and the two spoke at length: nothing new.", None),
-    ("“I propose this arrangement: we meet again.", None),
-    ("Mr. Putin: yes.", 9),  # an abbreviation may open a name
-    ("Talks were held in Moscow. Putin: yes.", None),  # a sentence ends inside
-    ("Time: 10:00", 4),  # a short phrase: whether it names a speaker is decided by the linker
-    ("Note:", None),
-])
+@pytest.mark.parametrize(
+    "line, want",
+    [
+        ("President of Russia Vladimir Putin: Mr Nazarbayev, I would like to thank you.", 34),
+        ("SECRETARY BLINKEN: Well, Mr. Minister, Mukhtar, thank you.", 17),
+        ("Путин: Си Цзиньпин демонстрирует всему миру равноправный диалог", 5),
+        ("He said: the talks went well.", 7),  # a short clause too; the speaker check decides
+        ("Vladimir Putin met Tokayev in Moscow on Monday and the two spoke at length: nothing new.", None),
+        ("“I propose this arrangement: we meet again.", None),
+        ("Mr. Putin: yes.", 9),  # an abbreviation may open a name
+        ("Talks were held in Moscow. Putin: yes.", None),  # a sentence ends inside
+        ("Time: 10:00", 4),  # a short phrase: whether it names a speaker is decided by the linker
+        ("Note:", None),
+    ],
+)
 def test_turn_prefix(line, want):
 
     assert turn_prefix(line) == want
 
 
-@pytest.mark.parametrize("lines, want", [
-    ([(0, 10, True), (11, 20, False), (21, 30, True)], [(0, 0, 20), (2, 21, 30)]),
-    ([(0, 10, False), (11, 20, True), (21, 30, False)], [(1, 11, 20)]),
-    ([(0, 10, False)], []),
-])
+@pytest.mark.parametrize(
+    "lines, want",
+    [
+        ([(0, 10, True), (11, 20, False), (21, 30, True)], [(0, 0, 20), (2, 21, 30)]),
+        ([(0, 10, False), (11, 20, True), (21, 30, False)], [(1, 11, 20)]),
+        ([(0, 10, False)], []),
+    ],
+)
 def test_turn_spans(lines, want):
 
     assert turn_spans(lines) == want

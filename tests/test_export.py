@@ -33,10 +33,13 @@ BAIKONUR, ROSKOSMOS, ASTANA = str(ID["baikonur-cosmodrome"]), str(ID.roskosmos),
 UNNAMED = str(ID["unnamed-entity"])
 
 ONTOLOGY = [
-    (BL.Person, BL.Actor), (BL.Organization, BL.Actor), (BL.GovernmentBody, BL.Organization),
-    (BL.Country, BL.Actor), (BL.Country, BL.Place), (BL.City, BL.Place),
-    *((BL[c], BL.Event) for c in ("Statement", "Consult", "Agree", "Cooperate", "Support",
-                                  "Request")),
+    (BL.Person, BL.Actor),
+    (BL.Organization, BL.Actor),
+    (BL.GovernmentBody, BL.Organization),
+    (BL.Country, BL.Actor),
+    (BL.Country, BL.Place),
+    (BL.City, BL.Place),
+    *((BL[c], BL.Event) for c in ("Statement", "Consult", "Agree", "Cooperate", "Support", "Request")),
 ]
 
 
@@ -66,10 +69,14 @@ def build_graph(with_ontology: bool = True) -> Graph:
     entity(ID.russia, [BL.Country], [DOC.a, DOC.b, DOC.c], en="Russia", ru="Россия")
     add((ID.russia, OWL.sameAs, WD.Q159))
     add((ID.russia, OWL.sameAs, URIRef("http://dbpedia.org/resource/Russia")))
-    entity(ID.kazakhstan, [BL.Country, BL.Place, BL.Actor], [DOC.a, DOC.b, DOC.c],
-           en="Kazakhstan", ru="Казахстан")
-    entity(ID["sergey-lavrov"], [BL.Person, BL.Actor], [DOC.a, DOC.b],
-           en="Sergey Lavrov", ru="Сергей Лавров")
+    entity(
+        ID.kazakhstan,
+        [BL.Country, BL.Place, BL.Actor],
+        [DOC.a, DOC.b, DOC.c],
+        en="Kazakhstan",
+        ru="Казахстан",
+    )
+    entity(ID["sergey-lavrov"], [BL.Person, BL.Actor], [DOC.a, DOC.b], en="Sergey Lavrov", ru="Сергей Лавров")
     entity(ID["baikonur-cosmodrome"], [BL.Project], [DOC.b], en="Baikonur\x07 Cosmodrome")
     entity(ID.roskosmos, [BL.GovernmentBody, BL.Organization], [DOC.b], ru="Роскосмос")
     entity(ID.astana, [BL.City], [DOC.c], en="Astana", ru="Астана")
@@ -98,17 +105,35 @@ def build_graph(with_ontology: bool = True) -> Graph:
 
     ev = Namespace("https://w3id.org/bilat/id/event/")
     # one Statement reported by two documents
-    event(ev.s1, BL.Statement, [DOC.a, DOC.b], "2024-03-01", speaker=[ID["sergey-lavrov"]],
-          participant=[ID["sergey-lavrov"], ID.russia, ID.kazakhstan])
+    event(
+        ev.s1,
+        BL.Statement,
+        [DOC.a, DOC.b],
+        "2024-03-01",
+        speaker=[ID["sergey-lavrov"]],
+        participant=[ID["sergey-lavrov"], ID.russia, ID.kazakhstan],
+    )
     add((ev.s1, BL.quote, Literal("We value our partnership.", lang="en")))
     # Cooperate: three events, two distinct documents
     event(ev.c1, BL.Cooperate, [DOC.a], "2024-03-01", participant=[ID.russia, ID.kazakhstan])
-    event(ev.c2, BL.Cooperate, [DOC.b], "2024-04-10", participant=[ID.kazakhstan, ID.russia],
-          about=[ID["baikonur-cosmodrome"]])
+    event(
+        ev.c2,
+        BL.Cooperate,
+        [DOC.b],
+        "2024-04-10",
+        participant=[ID.kazakhstan, ID.russia],
+        about=[ID["baikonur-cosmodrome"]],
+    )
     event(ev.c3, BL.Cooperate, [DOC.a], "2024-03-02", participant=[ID.russia, ID.kazakhstan])
     # directed Consult without bl:date: the document's date is used
-    event(ev.v1, BL.Consult, [DOC.c], source=[ID.russia], target=[ID.kazakhstan],
-          participant=[ID.russia, ID.kazakhstan])
+    event(
+        ev.v1,
+        BL.Consult,
+        [DOC.c],
+        source=[ID.russia],
+        target=[ID.kazakhstan],
+        participant=[ID.russia, ID.kazakhstan],
+    )
     add((ev.v1, BL.mode, Literal("visit")))
     # same pair, another relation type
     event(ev.a1, BL.Agree, [DOC.c], "2024-05-20", participant=[ID.kazakhstan, ID.russia])
@@ -132,8 +157,7 @@ EXPECTED_NODES = {
 
 EXPECTED_EDGES = {
     # (u, v, label): (predicate, kind, weight, first_date, last_date)
-    (LAVROV, RU, "Minister of Foreign Affairs"):
-        (str(BL.holdsPosition), "position", 1, "2004-03-09", ""),
+    (LAVROV, RU, "Minister of Foreign Affairs"): (str(BL.holdsPosition), "position", 1, "2004-03-09", ""),
     (ASTANA, KZ, "country"): (str(BL.country), "link", 1, "", ""),
     (LAVROV, RU, "Statement"): (str(BL.Statement), "event", 2, "2024-03-01", "2024-03-01"),
     (LAVROV, KZ, "Statement"): (str(BL.Statement), "event", 2, "2024-03-01", "2024-03-01"),
@@ -176,8 +200,14 @@ def test_node_attributes(G, iri):
     label, label_en, label_ru, type_, mentions, wikidata = EXPECTED_NODES[iri]
     data = G.nodes[iri]
     assert data == {
-        "label": label, "label_en": label_en, "label_ru": label_ru, "type": type_,
-        "mentions": mentions, "wikidata": wikidata, "iri": iri, "name": label,
+        "label": label,
+        "label_en": label_en,
+        "label_ru": label_ru,
+        "type": type_,
+        "mentions": mentions,
+        "wikidata": wikidata,
+        "iri": iri,
+        "name": label,
     }
 
 
@@ -188,15 +218,26 @@ def test_edge_attributes(G, key):
     assert G.has_edge(u, v, key=label)  # MultiDiGraph key = label
     data = G.edges[u, v, label]
     assert {k: data[k] for k in list(data)[:7]} == {
-        "label": label, "interaction": label, "predicate": predicate, "kind": kind,
-        "weight": weight, "first_date": first, "last_date": last,
+        "label": label,
+        "interaction": label,
+        "predicate": predicate,
+        "kind": kind,
+        "weight": weight,
+        "first_date": first,
+        "last_date": last,
     }
     assert data["documents"] == weight and data["context"] == ""
     assert data["event_class"] == (label if kind == "event" else "")
 
 
-EDGE_TYPES = {"weight": int, "documents": int, "events": int, "goldstein": float,
-              "has_goldstein": bool, "directed": bool}
+EDGE_TYPES = {
+    "weight": int,
+    "documents": int,
+    "events": int,
+    "goldstein": float,
+    "has_goldstein": bool,
+    "directed": bool,
+}
 GRAPHML_TYPES = {int: "long", float: "double", bool: "boolean", str: "string"}
 
 

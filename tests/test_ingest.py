@@ -1,4 +1,5 @@
 """Reading files and folders into Documents (bilat.extract.ingest)."""
+
 from __future__ import annotations
 
 import codecs
@@ -9,19 +10,31 @@ from pathlib import Path
 import pytest
 
 from bilat.extract.ingest import (
-    Notice, Problem, decode_bytes, DecodeError, normalize_id, normalize_text, parse_date, parse_size,
-    read_documents, read_paths,
+    DecodeError,
+    Notice,
+    Problem,
+    decode_bytes,
+    normalize_id,
+    normalize_text,
+    parse_date,
+    parse_size,
+    read_documents,
+    read_paths,
 )
 from bilat.extract.records import Document
 
 DATA = Path(__file__).parent / "data" / "ingest"
 
-RU_TEXT = ("МОСКВА, 9 ноября. Министр иностранных дел России Сергей Лавров провёл переговоры "
-           "с главой МИД Казахстана Мухтаром Тлеуберди.\nСтороны обсудили аренду космодрома "
-           "«Байконур» — и сотрудничество в ОДКБ.\n")
-EN_TEXT = ("ASTANA, March 3. Kazakhstan\u2019s President Kassym-Jomart Tokayev said the \u201c"
-           "strategic partnership\u201d with Russia remains a priority \u2014 and praised the "
-           "caf\u00e9 owners of Astana.\n")
+RU_TEXT = (
+    "МОСКВА, 9 ноября. Министр иностранных дел России Сергей Лавров провёл переговоры "
+    "с главой МИД Казахстана Мухтаром Тлеуберди.\nСтороны обсудили аренду космодрома "
+    "«Байконур» — и сотрудничество в ОДКБ.\n"
+)
+EN_TEXT = (
+    "ASTANA, March 3. Kazakhstan\u2019s President Kassym-Jomart Tokayev said the \u201c"
+    "strategic partnership\u201d with Russia remains a priority \u2014 and praised the "
+    "caf\u00e9 owners of Astana.\n"
+)
 
 
 def read_all(*paths):
@@ -42,6 +55,7 @@ def only_problem(items):
 
 # ---------------------------------------------------------------------------- encodings
 
+
 def _utf16le_no_bom(s: str) -> bytes:
     return s.encode("utf-16-le")
 
@@ -54,8 +68,7 @@ ENCODINGS = [
     ("utf-16-le-no-bom", RU_TEXT, _utf16le_no_bom),
     ("utf-32-bom", RU_TEXT, lambda s: s.encode("utf-32")),
     ("cp1251", RU_TEXT, lambda s: s.encode("cp1251")),
-    ("koi8-r", RU_TEXT.replace("«", '"').replace("»", '"').replace("—", "-"),
-     lambda s: s.encode("koi8-r")),
+    ("koi8-r", RU_TEXT.replace("«", '"').replace("»", '"').replace("—", "-"), lambda s: s.encode("koi8-r")),
     ("crlf-utf-8", RU_TEXT, lambda s: s.replace("\n", "\r\n").encode("utf-8")),
     ("crlf-cp1251", RU_TEXT, lambda s: s.replace("\n", "\r\n").encode("cp1251")),
     ("en-utf-8", EN_TEXT, lambda s: s.encode("utf-8")),
@@ -82,15 +95,18 @@ def test_nfd_text_is_composed(tmp_path):
     assert only_doc(read_all(path)).text == RU_TEXT
 
 
-@pytest.mark.parametrize("raw,expected", [
-    ("a\r\nb\rc\n", "a\nb\nc\n"),
-    ("\ufeffHello", "Hello"),
-    ("tab\there", "tab\there"),
-    ("bell\x07 and \x00nul", "bell and nul"),
-    ("page\x0cbreak", "page\nbreak"),
-    ("lone \ud800 surrogate", "lone \ufffd surrogate"),
-    (unicodedata.normalize("NFD", "Ёлка"), "Ёлка"),
-])
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("a\r\nb\rc\n", "a\nb\nc\n"),
+        ("\ufeffHello", "Hello"),
+        ("tab\there", "tab\there"),
+        ("bell\x07 and \x00nul", "bell and nul"),
+        ("page\x0cbreak", "page\nbreak"),
+        ("lone \ud800 surrogate", "lone \ufffd surrogate"),
+        (unicodedata.normalize("NFD", "Ёлка"), "Ёлка"),
+    ],
+)
 def test_normalize_text(raw, expected):
     assert normalize_text(raw) == expected
 
@@ -98,8 +114,11 @@ def test_normalize_text(raw, expected):
 # ---------------------------------------------------------------------------- bad files
 
 BAD_FILES = [
-    ("picture.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4,
-     "binary file"),
+    (
+        "picture.txt",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4,
+        "binary file",
+    ),
     ("random.txt", bytes((i * 7919 + 13) % 256 for i in range(4000)), "binary file"),
     ("controls.md", b"\x01\x02\x03\x04\x05\x06\x07\x08" * 50 + b"\xff\xfe", "binary file"),
     ("empty.txt", b"", "empty file"),
@@ -123,11 +142,14 @@ def test_bad_files_give_a_problem_naming_the_file(tmp_path, name, data, message)
     assert str(problem).startswith(f"{path}: ")
 
 
-@pytest.mark.parametrize("name,message", [
-    ("missing.txt", "no such file or directory"),
-    ("notes.pdf", "unsupported file type '.pdf'"),
-    ("README", "unsupported file type '(no extension)'"),
-])
+@pytest.mark.parametrize(
+    "name,message",
+    [
+        ("missing.txt", "no such file or directory"),
+        ("notes.pdf", "unsupported file type '.pdf'"),
+        ("README", "unsupported file type '(no extension)'"),
+    ],
+)
 def test_explicit_paths_that_cannot_be_read(tmp_path, name, message):
     path = tmp_path / name
     if name != "missing.txt":
@@ -143,28 +165,53 @@ def test_empty_folder_is_a_problem(tmp_path):
     assert "no input files" in problem.message
 
 
-@pytest.mark.parametrize("problem,text", [
-    (Problem("a/b.jsonl", 2, "missing 'text'"), "a/b.jsonl:2: missing 'text'"),
-    (Problem("a/b.txt", None, "binary file"), "a/b.txt: binary file"),
-])
+@pytest.mark.parametrize(
+    "problem,text",
+    [
+        (Problem("a/b.jsonl", 2, "missing 'text'"), "a/b.jsonl:2: missing 'text'"),
+        (Problem("a/b.txt", None, "binary file"), "a/b.txt: binary file"),
+    ],
+)
 def test_problem_is_one_line(problem, text):
     assert str(problem) == text
 
 
 # ---------------------------------------------------------------------------- JSONL / JSON
 
+
 def test_jsonl_broken_second_line(tmp_path):
     path = tmp_path / "news.jsonl"
     path.write_text(
-        json.dumps({"id": "a1", "text": RU_TEXT, "date": "2021-11-09", "lang": "ru",
-                    "source": "TASS", "url": "https://tass.ru/1", "title": "Лавров"},
-                   ensure_ascii=False) + "\n"
-        + '{"id": "a2", "text": "broken\n', encoding="utf-8")
+        json.dumps(
+            {
+                "id": "a1",
+                "text": RU_TEXT,
+                "date": "2021-11-09",
+                "lang": "ru",
+                "source": "TASS",
+                "url": "https://tass.ru/1",
+                "title": "Лавров",
+            },
+            ensure_ascii=False,
+        )
+        + "\n"
+        + '{"id": "a2", "text": "broken\n',
+        encoding="utf-8",
+    )
     items = read_all(path)
     assert len(items) == 2
     doc, problem = items
-    assert doc == Document(id="a1", text=RU_TEXT, lang="ru", title="Лавров", date="2021-11-09",
-                           url="https://tass.ru/1", source="TASS", path=str(path), line=1)
+    assert doc == Document(
+        id="a1",
+        text=RU_TEXT,
+        lang="ru",
+        title="Лавров",
+        date="2021-11-09",
+        url="https://tass.ru/1",
+        source="TASS",
+        path=str(path),
+        line=1,
+    )
     assert isinstance(problem, Problem)
     assert (problem.path, problem.line) == (str(path), 2)
     assert problem.message.startswith("invalid JSON")
@@ -191,8 +238,10 @@ BAD_LINES = [
 @pytest.mark.parametrize("line,message", BAD_LINES, ids=[m for _, m in BAD_LINES])
 def test_jsonl_bad_lines_are_reported_and_reading_goes_on(tmp_path, line, message):
     path = tmp_path / "in.jsonl"
-    path.write_text('{"id": "first", "text": "First."}\n\n' + line + "\n"
-                    '{"id": "last", "text": "Last."}\n', encoding="utf-8")
+    path.write_text(
+        '{"id": "first", "text": "First."}\n\n' + line + '\n{"id": "last", "text": "Last."}\n',
+        encoding="utf-8",
+    )
     items = read_all(path)
     assert [type(x).__name__ for x in items] == ["Document", "Problem", "Document"]
     first, problem, last = items
@@ -201,16 +250,19 @@ def test_jsonl_bad_lines_are_reported_and_reading_goes_on(tmp_path, line, messag
     assert message in problem.message
 
 
-@pytest.mark.parametrize("fields,expected", [
-    ({"lang": "EN"}, {"lang": "en"}),
-    ({"lang": "ru-RU"}, {"lang": "ru"}),
-    ({"lang": None, "title": None, "date": None}, {}),
-    ({"date": "2021-11-09T23:30:00+06:00"}, {"date": "2021-11-09"}),
-    ({"outlet": "TASS (tass.com)"}, {"source": "TASS (tass.com)"}),
-    ({"source": "Kazinform", "outlet": "other"}, {"source": "Kazinform"}),
-    ({"title": "  Title  ", "url": ""}, {"title": "Title"}),
-    ({"entities": [], "notes": "extra keys are ignored"}, {}),
-])
+@pytest.mark.parametrize(
+    "fields,expected",
+    [
+        ({"lang": "EN"}, {"lang": "en"}),
+        ({"lang": "ru-RU"}, {"lang": "ru"}),
+        ({"lang": None, "title": None, "date": None}, {}),
+        ({"date": "2021-11-09T23:30:00+06:00"}, {"date": "2021-11-09"}),
+        ({"outlet": "TASS (tass.com)"}, {"source": "TASS (tass.com)"}),
+        ({"source": "Kazinform", "outlet": "other"}, {"source": "Kazinform"}),
+        ({"title": "  Title  ", "url": ""}, {"title": "Title"}),
+        ({"entities": [], "notes": "extra keys are ignored"}, {}),
+    ],
+)
 def test_jsonl_optional_fields(tmp_path, fields, expected):
     path = tmp_path / "in.jsonl"
     path.write_text(json.dumps({"id": "d", "text": "Text.", **fields}) + "\n", encoding="utf-8")
@@ -225,8 +277,7 @@ def test_jsonl_mostly_utf8_with_one_bad_line(tmp_path):
     good2 = json.dumps({"id": "c", "text": "Москва"}, ensure_ascii=False).encode("utf-8")
     path.write_bytes(good + b"\n" + bad + b"\n" + good2 + b"\n")
     items = read_all(path)
-    assert [(type(x).__name__, x.line) for x in items] == [
-        ("Document", 1), ("Problem", 2), ("Document", 3)]
+    assert [(type(x).__name__, x.line) for x in items] == [("Document", 1), ("Problem", 2), ("Document", 3)]
     assert "invalid UTF-8" in items[1].message
     assert items[0].text == RU_TEXT
 
@@ -241,11 +292,17 @@ def test_jsonl_in_cp1251_and_utf16(tmp_path):
 
 def test_json_list(tmp_path):
     path = tmp_path / "batch.json"
-    path.write_text(json.dumps([
-        {"id": "en-1", "text": EN_TEXT, "lang": "en", "date": "2022-03-03"},
-        {"id": "ru-1", "text": RU_TEXT, "source": "ТАСС"},
-        {"id": "bad", "text": "x", "date": "yesterday"},
-    ], ensure_ascii=False), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            [
+                {"id": "en-1", "text": EN_TEXT, "lang": "en", "date": "2022-03-03"},
+                {"id": "ru-1", "text": RU_TEXT, "source": "ТАСС"},
+                {"id": "bad", "text": "x", "date": "yesterday"},
+            ],
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     items = read_all(path)
     assert [x.id for x in items[:2]] == ["en-1", "ru-1"]
     assert items[0].date == "2022-03-03" and items[0].lang == "en"
@@ -254,17 +311,31 @@ def test_json_list(tmp_path):
 
 
 def test_json_single_object_and_gold_file(tmp_path):
-    gold = {"id": "seed_000_en", "lang": "en", "url": None, "outlet": "TASS (tass.com)",
-            "date": "2021-11-09", "title": None, "text": EN_TEXT,
-            "entities": [{"key": "russia"}], "events": [], "notes": "gold"}
+    gold = {
+        "id": "seed_000_en",
+        "lang": "en",
+        "url": None,
+        "outlet": "TASS (tass.com)",
+        "date": "2021-11-09",
+        "title": None,
+        "text": EN_TEXT,
+        "entities": [{"key": "russia"}],
+        "events": [],
+        "notes": "gold",
+    }
     (tmp_path / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
-    (tmp_path / "one.json").write_text(json.dumps({"text": RU_TEXT}, ensure_ascii=False),
-                                       encoding="utf-8")
+    (tmp_path / "one.json").write_text(json.dumps({"text": RU_TEXT}, ensure_ascii=False), encoding="utf-8")
     (tmp_path / "other.json").write_text('{"precision": 0.9}', encoding="utf-8")
     items = read_all(tmp_path)
     gold_doc, one, other = items
-    assert gold_doc == Document(id="seed_000_en", text=EN_TEXT, lang="en", date="2021-11-09",
-                                source="TASS (tass.com)", path=str(tmp_path / "gold.json"))
+    assert gold_doc == Document(
+        id="seed_000_en",
+        text=EN_TEXT,
+        lang="en",
+        date="2021-11-09",
+        source="TASS (tass.com)",
+        path=str(tmp_path / "gold.json"),
+    )
     assert (one.id, one.text) == ("one", RU_TEXT)  # no id: the file's id
     assert isinstance(other, Problem) and "not a document" in other.message
 
@@ -278,6 +349,7 @@ def test_json_syntax_error_has_a_line(tmp_path):
 
 # ---------------------------------------------------------------------------- HTML
 
+
 def test_html_news_page():
     path = DATA / "tass_lavrov.html"
     doc = only_doc(read_all(path))
@@ -285,8 +357,17 @@ def test_html_news_page():
     assert doc.text.startswith("MOSCOW, November 9. Russian Foreign Minister Sergey Lavrov")
     assert doc.text.rstrip().endswith("between their ministries for 2022 and 2023.")
     assert "Tleuberdi said that Kazakhstan values" in doc.text
-    for boilerplate in ("cookie", "Subscribe", "Politics", "All rights reserved", "Privacy",
-                        "newsletter", "Read more", "Oil prices", "Share on"):
+    for boilerplate in (
+        "cookie",
+        "Subscribe",
+        "Politics",
+        "All rights reserved",
+        "Privacy",
+        "newsletter",
+        "Read more",
+        "Oil prices",
+        "Share on",
+    ):
         assert boilerplate not in doc.text, boilerplate
     assert doc.title == "Lavrov, Tleuberdi discuss Baikonur lease and CSTO agenda"
     assert doc.date == "2021-11-09"  # published, not modified
@@ -296,11 +377,13 @@ def test_html_news_page():
 
 def test_html_in_windows_1251(tmp_path):
     body = "".join(f"<p>{para}</p>" for para in RU_TEXT.strip().split("\n")) * 2
-    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; '
-            'charset=windows-1251"><title>Лавров и Тлеуберди</title>'
-            '<meta property="article:published_time" content="2021-11-09"></head>'
-            f'<body><nav><a href="/">Главная</a></nav><article>{body}</article>'
-            '<footer>© ТАСС</footer></body></html>')
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; '
+        'charset=windows-1251"><title>Лавров и Тлеуберди</title>'
+        '<meta property="article:published_time" content="2021-11-09"></head>'
+        f'<body><nav><a href="/">Главная</a></nav><article>{body}</article>'
+        "<footer>© ТАСС</footer></body></html>"
+    )
     path = tmp_path / "ru.htm"
     path.write_bytes(page.encode("cp1251"))
     doc = only_doc(read_all(path))
@@ -311,23 +394,33 @@ def test_html_in_windows_1251(tmp_path):
 
 def test_html_without_text(tmp_path):
     path = tmp_path / "empty.html"
-    path.write_text('<html><head><title>Nothing</title></head><body><nav><a href="/">Home</a>'
-                    ' <a href="/world">World</a></nav><footer>(c) 2021 News. All rights '
-                    'reserved.</footer></body></html>', encoding="utf-8")
+    path.write_text(
+        '<html><head><title>Nothing</title></head><body><nav><a href="/">Home</a>'
+        ' <a href="/world">World</a></nav><footer>(c) 2021 News. All rights '
+        "reserved.</footer></body></html>",
+        encoding="utf-8",
+    )
     problem = only_problem(read_all(path))
     assert problem.path == str(path) and "no article text" in problem.message
 
 
 # ---------------------------------------------------------------------------- folders
 
+
 def _tree(root: Path) -> None:
     files = {
         "b.txt": "Second file.",
         "a.md": "# Lavrov visits Astana\n\nThe text.",
         "2021/11/tass-001.txt": RU_TEXT,
-        "2021/11/tass-001.meta.json": json.dumps({"title": "Лавров", "date": "2021-11-09",
-                                                  "source": "ТАСС", "lang": "ru",
-                                                  "url": "https://tass.ru/1"}),
+        "2021/11/tass-001.meta.json": json.dumps(
+            {
+                "title": "Лавров",
+                "date": "2021-11-09",
+                "source": "ТАСС",
+                "lang": "ru",
+                "url": "https://tass.ru/1",
+            }
+        ),
         "2021/page.html": (DATA / "tass_lavrov.html").read_text(encoding="utf-8"),
         "2021/page.meta.json": json.dumps({"source": "TASS"}),
         "feeds/x.jsonl": '{"id": "feed-1", "text": "From a feed."}\n',
@@ -347,8 +440,7 @@ def test_folder_recursion_ids_and_sidecars(tmp_path):
     root = tmp_path / "in"
     _tree(root)
     items = read_all(root)
-    summary = [(x.id, x.path) if isinstance(x, Document) else ("PROBLEM", x.path)
-               for x in items]
+    summary = [(x.id, x.path) if isinstance(x, Document) else ("PROBLEM", x.path) for x in items]
     assert summary == [
         ("2021/11/tass-001", str(root / "2021/11/tass-001.txt")),
         ("2021/page", str(root / "2021/page.html")),
@@ -359,7 +451,12 @@ def test_folder_recursion_ids_and_sidecars(tmp_path):
     ]
     tass, page, md, _, _, orphan = items
     assert (tass.title, tass.date, tass.source, tass.lang, tass.url) == (
-        "Лавров", "2021-11-09", "ТАСС", "ru", "https://tass.ru/1")
+        "Лавров",
+        "2021-11-09",
+        "ТАСС",
+        "ru",
+        "https://tass.ru/1",
+    )
     assert page.source == "TASS" and page.date == "2021-11-09"  # sidecar overrides site name
     assert md.title == "Lavrov visits Astana" and md.text.startswith("# Lavrov visits Astana")
     assert "without a document" in orphan.message
@@ -400,12 +497,23 @@ def test_read_documents_splits(tmp_path):
 
 # ---------------------------------------------------------------------------- helpers
 
-@pytest.mark.parametrize("value,expected", [
-    ("2021-11-09", "2021-11-09"), (" 2021-11-09 ", "2021-11-09"), ("", None), (None, None),
-    ("2021-11-09T10:00:00Z", "2021-11-09"), ("2021-11-09 10:00", "2021-11-09"),
-    ("2021-11-9", ValueError), ("2021-13-01", ValueError), ("09.11.2021", ValueError),
-    ("2021-11-09garbage", ValueError), (20211109, ValueError),
-])
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("2021-11-09", "2021-11-09"),
+        (" 2021-11-09 ", "2021-11-09"),
+        ("", None),
+        (None, None),
+        ("2021-11-09T10:00:00Z", "2021-11-09"),
+        ("2021-11-09 10:00", "2021-11-09"),
+        ("2021-11-9", ValueError),
+        ("2021-13-01", ValueError),
+        ("09.11.2021", ValueError),
+        ("2021-11-09garbage", ValueError),
+        (20211109, ValueError),
+    ],
+)
 def test_parse_date(value, expected):
     if expected is ValueError:
         with pytest.raises(ValueError):
@@ -422,6 +530,7 @@ def test_decode_bytes_raises_decode_error_only():
 
 # ---------------------------------------------------------------------------- issue 11: no silent loss
 
+
 def _with_bad_byte(text: str, at: int, byte: bytes = b"\xff") -> tuple[bytes, int]:
     """UTF-8 of ``text`` with ``byte`` inserted before character ``at``; (data, byte offset)."""
     head = text[:at].encode("utf-8")
@@ -433,8 +542,7 @@ def test_utf8_with_one_bad_byte_stays_utf8_and_says_where():
     notes: list[str] = []
     text = decode_bytes(data, notes=notes)
     assert text == normalize_text(RU_TEXT[:40] + "\ufffd" + RU_TEXT[40:])  # not KOI8-R
-    assert notes == [f"invalid UTF-8 at byte {offset} (line 1): read as UTF-8, the byte "
-                     f"replaced by U+FFFD"]
+    assert notes == [f"invalid UTF-8 at byte {offset} (line 1): read as UTF-8, the byte replaced by U+FFFD"]
 
 
 def test_bad_bytes_become_one_warning_line_before_the_document(tmp_path):
@@ -454,16 +562,21 @@ def test_bad_bytes_become_one_warning_line_before_the_document(tmp_path):
     assert doc.text.count("\ufffd") == 3 and "Лавров" in doc.text
 
 
-@pytest.mark.parametrize("name,data,expected", [
-    # not UTF-8 at all: the 8-bit encodings still decide, with no warning
-    ("cp1251", RU_TEXT.encode("cp1251"), RU_TEXT),
-    ("koi8-r", RU_TEXT.replace("«", '"').replace("»", '"').replace("—", "-").encode("koi8-r"),
-     RU_TEXT.replace("«", '"').replace("»", '"').replace("—", "-")),
-    ("latin", "caf\u00e9 na\u00efve".encode("cp1252"), "caf\u00e9 na\u00efve"),
-    # too many invalid bytes for a UTF-8 text: not trusted as UTF-8
-    ("mostly-bad", "Лавров".encode("utf-8") + b"\xe0\xe1\xe2\xe3\xe4\xe5 \xf0\xf1\xf2 \xe6\xe7",
-     None),
-])
+@pytest.mark.parametrize(
+    "name,data,expected",
+    [
+        # not UTF-8 at all: the 8-bit encodings still decide, with no warning
+        ("cp1251", RU_TEXT.encode("cp1251"), RU_TEXT),
+        (
+            "koi8-r",
+            RU_TEXT.replace("«", '"').replace("»", '"').replace("—", "-").encode("koi8-r"),
+            RU_TEXT.replace("«", '"').replace("»", '"').replace("—", "-"),
+        ),
+        ("latin", "caf\u00e9 na\u00efve".encode("cp1252"), "caf\u00e9 na\u00efve"),
+        # too many invalid bytes for a UTF-8 text: not trusted as UTF-8
+        ("mostly-bad", "Лавров".encode() + b"\xe0\xe1\xe2\xe3\xe4\xe5 \xf0\xf1\xf2 \xe6\xe7", None),
+    ],
+)
 def test_other_encodings_are_not_mistaken_for_damaged_utf8(name, data, expected):
     notes: list[str] = []
     text = decode_bytes(data, notes=notes)
@@ -474,53 +587,79 @@ def test_other_encodings_are_not_mistaken_for_damaged_utf8(name, data, expected)
         assert "\ufffd" not in text
 
 
-@pytest.mark.parametrize("raw,expected", [
-    ("Lav\u200brov", "Lavrov"),  # zero-width space
-    ("\u202eevil\u202c name", "evil name"),  # right-to-left override, pop
-    ("a\u2066b\u2069c\u200fd\u200ee", "abcde"),  # isolates, marks
-    ("zero\u200d\u200cjoin\u2060er", "zerojoiner"),  # joiners, word joiner
-    ("soft\u00adhyphen \ufeffbom", "softhyphen bom"),
-    ("line\u2028para\u2029end", "line\npara\nend"),
-    ("Россия — Казахстан", "Россия — Казахстан"),  # visible characters stay
-])
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("Lav\u200brov", "Lavrov"),  # zero-width space
+        ("\u202eevil\u202c name", "evil name"),  # right-to-left override, pop
+        ("a\u2066b\u2069c\u200fd\u200ee", "abcde"),  # isolates, marks
+        ("zero\u200d\u200cjoin\u2060er", "zerojoiner"),  # joiners, word joiner
+        ("soft\u00adhyphen \ufeffbom", "softhyphen bom"),
+        ("line\u2028para\u2029end", "line\npara\nend"),
+        ("Россия — Казахстан", "Россия — Казахстан"),  # visible characters stay
+    ],
+)
 def test_normalize_text_removes_invisible_characters(raw, expected):
     assert normalize_text(raw) == expected
 
 
-@pytest.mark.parametrize("raw,expected", [
-    ("../x", "x"),
-    ("a/../../x", "x"),
-    ("./a//b/", "a/b"),
-    ("/abs/path", "abs/path"),
-    ("news/2021/../2022/a", "news/2022/a"),
-    ("...", "..."),  # not a dot segment
-    ("a\u200b/b", "a/b"),
-    (unicodedata.normalize("NFD", "ёлка"), "ёлка"),
-    ("..", ""),
-    ("plain-id", "plain-id"),
-])
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("../x", "x"),
+        ("a/../../x", "x"),
+        ("./a//b/", "a/b"),
+        ("/abs/path", "abs/path"),
+        ("news/2021/../2022/a", "news/2022/a"),
+        ("...", "..."),  # not a dot segment
+        ("a\u200b/b", "a/b"),
+        (unicodedata.normalize("NFD", "ёлка"), "ёлка"),
+        ("..", ""),
+        ("plain-id", "plain-id"),
+    ],
+)
 def test_normalize_id(raw, expected):
     assert normalize_id(raw) == expected
 
 
 def test_changed_ids_are_told_and_dot_only_ids_refused(tmp_path):
     path = tmp_path / "docs.jsonl"
-    path.write_text("\n".join(json.dumps(r) for r in [
-        {"id": "../../etc/passwd", "text": "One."},
-        {"id": "..", "text": "Two."},
-        {"id": "ok", "text": "Three."},
-    ]) + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join(
+            json.dumps(r)
+            for r in [
+                {"id": "../../etc/passwd", "text": "One."},
+                {"id": "..", "text": "Two."},
+                {"id": "ok", "text": "Three."},
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     items = read_all(path)
     assert [type(x).__name__ for x in items] == ["Notice", "Document", "Problem", "Document"]
-    assert str(items[0]) == f"{path}:1: warning: id '../../etc/passwd' is written 'etc/passwd' (safe IRI segments)"
+    assert (
+        str(items[0])
+        == f"{path}:1: warning: id '../../etc/passwd' is written 'etc/passwd' (safe IRI segments)"
+    )
     assert items[1].id == "etc/passwd"
     assert items[2].line == 2 and "empty once its '.' and '..' segments are resolved" in items[2].message
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("16M", 16 << 20), ("16m", 16 << 20), ("500K", 500 << 10), ("500 kb", 500 << 10),
-    ("2G", 2 << 30), ("1.5M", 3 << 19), ("12", 12), ("0", 0), (" 3MiB ", 3 << 20),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("16M", 16 << 20),
+        ("16m", 16 << 20),
+        ("500K", 500 << 10),
+        ("500 kb", 500 << 10),
+        ("2G", 2 << 30),
+        ("1.5M", 3 << 19),
+        ("12", 12),
+        ("0", 0),
+        (" 3MiB ", 3 << 20),
+    ],
+)
 def test_parse_size(text, expected):
     assert parse_size(text) == expected
 
@@ -538,16 +677,22 @@ def test_a_file_above_the_limit_is_refused_before_it_is_read(tmp_path):
     small = tmp_path / "small.txt"
     small.write_text("Sergey Lavrov met Mukhtar Tleuberdi.", encoding="utf-8")
     items = list(read_paths([huge, small], max_bytes=1 << 20))
-    assert str(items[0]) == (f"{huge}: too large: 20480.0 MB, more than the limit of 1.0 MB per "
-                             "document (raise it with --max-size or $BILAT_MAX_SIZE)")
+    assert str(items[0]) == (
+        f"{huge}: too large: 20480.0 MB, more than the limit of 1.0 MB per "
+        "document (raise it with --max-size or $BILAT_MAX_SIZE)"
+    )
     assert isinstance(items[1], Document) and items[1].id == "small"
 
 
 def test_a_record_above_the_limit_is_a_problem_of_its_line(tmp_path):
     path = tmp_path / "docs.jsonl"
-    path.write_text(json.dumps({"id": "big", "text": "Слово " * 400}, ensure_ascii=False) + "\n"
-                    + json.dumps({"id": "small", "text": "Слово."}, ensure_ascii=False) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps({"id": "big", "text": "Слово " * 400}, ensure_ascii=False)
+        + "\n"
+        + json.dumps({"id": "small", "text": "Слово."}, ensure_ascii=False)
+        + "\n",
+        encoding="utf-8",
+    )
     problem, doc = read_paths([path], max_bytes=1000)
     assert problem.line == 1 and problem.message.startswith("'text' is too large: 4,400 bytes")
     assert doc.id == "small"

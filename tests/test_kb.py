@@ -3,6 +3,7 @@
 Table-driven: the tables below say what must be true of particular entries; the other tests
 check properties of every entry. Run: .venv/bin/python -m pytest -q tests/test_kb.py
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -29,8 +30,11 @@ SLUG_EXCEPTIONS: dict[str, str] = {}
 # Normalized aliases allowed to name two entries of the same class (kb/README.md). None today.
 AMBIGUOUS: set[str] = set()
 # Names shared across classes on purpose; the linker prefers the first class listed.
-CROSS_CLASS = {"baikonur": ("Project", "City"), "байконур": ("Project", "City"),
-               "байқоңыр": ("Project", "City")}
+CROSS_CLASS = {
+    "baikonur": ("Project", "City"),
+    "байконур": ("Project", "City"),
+    "байқоңыр": ("Project", "City"),
+}
 
 
 def norm(text: str) -> str:
@@ -72,28 +76,69 @@ ENTRIES = [
     ("sergey-lavrov", "Person", "Sergey Lavrov", "Сергей Лавров", "russia", None),
     ("vladimir-putin", "Person", "Vladimir Putin", "Владимир Путин", "russia", "Q7747"),
     ("kassym-jomart-tokayev", "Person", "Kassym-Jomart Tokayev", "Касым-Жомарт Токаев", "kazakhstan", None),
-    ("ministry-of-foreign-affairs-of-russia", "GovernmentBody", "Ministry of Foreign Affairs of Russia",
-     "Министерство иностранных дел России", "russia", None),
-    ("ministry-of-foreign-affairs-of-kazakhstan", "GovernmentBody", "Ministry of Foreign Affairs of Kazakhstan",
-     "Министерство иностранных дел Казахстана", "kazakhstan", None),
-    ("presidential-administration-of-russia", "GovernmentBody", "Presidential Administration of Russia",
-     "Кремль", "russia", None),
+    (
+        "ministry-of-foreign-affairs-of-russia",
+        "GovernmentBody",
+        "Ministry of Foreign Affairs of Russia",
+        "Министерство иностранных дел России",
+        "russia",
+        None,
+    ),
+    (
+        "ministry-of-foreign-affairs-of-kazakhstan",
+        "GovernmentBody",
+        "Ministry of Foreign Affairs of Kazakhstan",
+        "Министерство иностранных дел Казахстана",
+        "kazakhstan",
+        None,
+    ),
+    (
+        "presidential-administration-of-russia",
+        "GovernmentBody",
+        "Presidential Administration of Russia",
+        "Кремль",
+        "russia",
+        None,
+    ),
     ("akorda", "GovernmentBody", "Akorda", "Акорда", "kazakhstan", None),
-    ("russia-kazakhstan-intergovernmental-commission", "GovernmentBody",
-     "Russia-Kazakhstan Intergovernmental Commission",
-     "Межправительственная комиссия по сотрудничеству между Россией и Казахстаном", None, None),
+    (
+        "russia-kazakhstan-intergovernmental-commission",
+        "GovernmentBody",
+        "Russia-Kazakhstan Intergovernmental Commission",
+        "Межправительственная комиссия по сотрудничеству между Россией и Казахстаном",
+        None,
+        None,
+    ),
     ("baikonur-cosmodrome", "Project", "Baikonur Cosmodrome", "космодром Байконур", "kazakhstan", None),
     ("baiterek", "Project", "Baiterek", "Байтерек", "kazakhstan", None),
-    ("caspian-pipeline-consortium", "Project", "Caspian Pipeline Consortium",
-     "Каспийский трубопроводный консорциум", None, None),
+    (
+        "caspian-pipeline-consortium",
+        "Project",
+        "Caspian Pipeline Consortium",
+        "Каспийский трубопроводный консорциум",
+        None,
+        None,
+    ),
     ("tass", "MediaOutlet", "TASS", "ТАСС", "russia", None),
     ("ria-novosti", "MediaOutlet", "RIA Novosti", "РИА Новости", "russia", None),
     ("rossiyskaya-gazeta", "MediaOutlet", "Rossiyskaya Gazeta", "Российская газета", "russia", None),
     ("kazlenta", "MediaOutlet", "Kazlenta", "kazlenta.kz", "kazakhstan", None),
-    ("commonwealth-of-independent-states", "InternationalOrganization",
-     "Commonwealth of Independent States", "Содружество Независимых Государств", None, None),
-    ("united-nations", "InternationalOrganization", "United Nations", "Организация Объединенных Наций",
-     None, "Q1065"),
+    (
+        "commonwealth-of-independent-states",
+        "InternationalOrganization",
+        "Commonwealth of Independent States",
+        "Содружество Независимых Государств",
+        None,
+        None,
+    ),
+    (
+        "united-nations",
+        "InternationalOrganization",
+        "United Nations",
+        "Организация Объединенных Наций",
+        None,
+        "Q1065",
+    ),
     ("rosatom", "Organization", "Rosatom", "Росатом", "russia", None),
     ("kazatomprom", "Company", "Kazatomprom", "Казатомпром", "kazakhstan", None),
 ]
@@ -127,8 +172,12 @@ ALIASES = [
     ("МИД РФ", "ru", "abbr", "ministry-of-foreign-affairs-of-russia"),
     ("МИД России", "ru", "abbr", "ministry-of-foreign-affairs-of-russia"),
     ("Russian Foreign Ministry", "en", "alt", "ministry-of-foreign-affairs-of-russia"),
-    ("Министерство иностранных дел Российской Федерации", "ru", "alt",
-     "ministry-of-foreign-affairs-of-russia"),
+    (
+        "Министерство иностранных дел Российской Федерации",
+        "ru",
+        "alt",
+        "ministry-of-foreign-affairs-of-russia",
+    ),
     ("МИД РК", "ru", "abbr", "ministry-of-foreign-affairs-of-kazakhstan"),
     ("МИД Казахстана", "ru", "abbr", "ministry-of-foreign-affairs-of-kazakhstan"),
     ("Kremlin", "en", "alt", "presidential-administration-of-russia"),
@@ -166,8 +215,9 @@ def test_alias(by_key, text, lang, kind, key):
 
 
 def test_astana_former_name_nur_sultan_has_dates(by_key):
-    formers = {(a.text, a.lang): (a.valid_from, a.valid_to)
-               for a in by_key["astana"].aliases if a.kind == "former"}
+    formers = {
+        (a.text, a.lang): (a.valid_from, a.valid_to) for a in by_key["astana"].aliases if a.kind == "former"
+    }
     assert formers[("Nur-Sultan", "en")] == ("2019-03-23", "2022-09-17")
     assert formers[("Нур-Султан", "ru")] == ("2019-03-23", "2022-09-17")
 
@@ -187,8 +237,7 @@ TENURES = [
 
 @pytest.mark.parametrize("person,title,org,start,end", TENURES, ids=[f"{t[0]}:{t[1]}" for t in TENURES])
 def test_tenure(by_key, person, title, org, start, end):
-    assert (title, org, start, end) in {(t.title_en, t.org, t.start, t.end)
-                                        for t in by_key[person].tenures}
+    assert (title, org, start, end) in {(t.title_en, t.org, t.start, t.end) for t in by_key[person].tenures}
 
 
 # --------------------------------------------------------------------------- every entry
@@ -205,13 +254,16 @@ def test_at_most_one_label_per_language(entries):
 def test_keys_are_unique_and_the_slug_of_the_english_label(entries, graph):
     keys = [e.key for e in entries]
     assert len(keys) == len(set(keys))
-    bad = {e.key: e.label("en") for e in entries
-           if SLUG_EXCEPTIONS.get(e.key, kbmod.slugify(e.label("en") or "")) != e.key}
+    bad = {
+        e.key: e.label("en")
+        for e in entries
+        if SLUG_EXCEPTIONS.get(e.key, kbmod.slugify(e.label("en") or "")) != e.key
+    }
     assert not bad
     # one IRI, one entity class: two entries written with the same key would merge silently
     classes = defaultdict(set)
     for s, o in graph.subject_objects(RDF.type):
-        if str(o).startswith(str(kbmod.BL)) and str(o)[len(str(kbmod.BL)):] in ENTITY_CLASSES:
+        if str(o).startswith(str(kbmod.BL)) and str(o)[len(str(kbmod.BL)) :] in ENTITY_CLASSES:
             classes[str(s)].add(o)
     assert not {s: c for s, c in classes.items() if len(c) > 1}
 
@@ -261,7 +313,7 @@ def test_dates_are_iso_and_ordered(entries):
             for d in (start, end):
                 assert d is None or DATE.match(d), (e.key, d)
             if start and end:
-                assert start[:len(end)] <= end[:len(start)], (e.key, start, end)
+                assert start[: len(end)] <= end[: len(start)], (e.key, start, end)
 
 
 def test_wikidata_ids_are_unique_and_well_formed(entries):
@@ -271,10 +323,12 @@ def test_wikidata_ids_are_unique_and_well_formed(entries):
 
 
 def test_curated_literals_are_language_tagged(graph):
-    untagged = [(str(s), str(o)) for p in (RDFS.label, SKOS.altLabel, kbmod.BL.abbreviation,
-                                           kbmod.BL.adjective, kbmod.BL.title)
-                for s, o in graph.subject_objects(p)
-                if isinstance(o, Literal) and o.language not in {"en", "ru", "kk", "uk"}]
+    untagged = [
+        (str(s), str(o))
+        for p in (RDFS.label, SKOS.altLabel, kbmod.BL.abbreviation, kbmod.BL.adjective, kbmod.BL.title)
+        for s, o in graph.subject_objects(p)
+        if isinstance(o, Literal) and o.language not in {"en", "ru", "kk", "uk"}
+    ]
     assert not untagged
 
 
@@ -297,8 +351,9 @@ def test_countries_ttl_is_generated_and_up_to_date():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.slugify("Côte d'Ivoire") == kbmod.slugify("Côte d'Ivoire")
-    assert (KB_DIR / "countries.ttl").read_text(encoding="utf-8") == module.render(), \
+    assert (KB_DIR / "countries.ttl").read_text(encoding="utf-8") == module.render(), (
         "kb/countries.ttl is stale: run tools/make_countries.py"
+    )
 
 
 def _make_states():
@@ -309,28 +364,41 @@ def _make_states():
 
 
 def test_states_ttl_is_generated_and_up_to_date():
-    assert (KB_DIR / "states.ttl").read_text(encoding="utf-8") == _make_states().render(_make_states().build()), \
-        "kb/states.ttl is stale: run tools/make_states.py"
+    assert (KB_DIR / "states.ttl").read_text(encoding="utf-8") == _make_states().render(
+        _make_states().build()
+    ), "kb/states.ttl is stale: run tools/make_states.py"
 
 
-@pytest.mark.parametrize("name, genitive", [
-    ("Грузия", "Грузии"), ("Южная Корея", "Южной Кореи"), ("Иран", "Ирана"), ("США", "США"),
-    ("Перу", "Перу"), ("Босния и Герцеговина", "Боснии и Герцеговины"), ("Гвинея-Бисау", "Гвинеи-Бисау"),
-    ("Объединённые Арабские Эмираты", "Объединённых Арабских Эмиратов"), ("Кот-д'Ивуар", "Кот-д'Ивуара"),
-])
+@pytest.mark.parametrize(
+    "name, genitive",
+    [
+        ("Грузия", "Грузии"),
+        ("Южная Корея", "Южной Кореи"),
+        ("Иран", "Ирана"),
+        ("США", "США"),
+        ("Перу", "Перу"),
+        ("Босния и Герцеговина", "Боснии и Герцеговины"),
+        ("Гвинея-Бисау", "Гвинеи-Бисау"),
+        ("Объединённые Арабские Эмираты", "Объединённых Арабских Эмиратов"),
+        ("Кот-д'Ивуар", "Кот-д'Ивуара"),
+    ],
+)
 def test_state_name_genitive(name, genitive):
     m = _make_states()
     table = {r[0]: r[1] for r in m.rows(m.DATA / "ru_genitive.tsv")}
     assert m.genitive(name, table) == genitive
 
 
-@pytest.mark.parametrize("code, key, ru", [
-    ("GE", "ministry-of-foreign-affairs-of-georgia", "Министерство иностранных дел Грузии"),
-    ("AM", "government-of-armenia", "Правительство Армении"),
-    ("MN", "government-of-mongolia", "Правительство Монголии"),
-    ("TJ", "ministry-of-defence-of-tajikistan", "Министерство обороны Таджикистана"),
-    ("IR", "ministry-of-foreign-affairs-of-iran", "Министерство иностранных дел Ирана"),
-])
+@pytest.mark.parametrize(
+    "code, key, ru",
+    [
+        ("GE", "ministry-of-foreign-affairs-of-georgia", "Министерство иностранных дел Грузии"),
+        ("AM", "government-of-armenia", "Правительство Армении"),
+        ("MN", "government-of-mongolia", "Правительство Монголии"),
+        ("TJ", "ministry-of-defence-of-tajikistan", "Министерство обороны Таджикистана"),
+        ("IR", "ministry-of-foreign-affairs-of-iran", "Министерство иностранных дел Ирана"),
+    ],
+)
 def test_every_un_member_has_its_bodies(code, key, ru):
     entries = {e.key: e for e in kbmod.load_kb()}
     assert dict(entries[key].labels)["ru"] == ru
@@ -349,8 +417,9 @@ def _gold_entities():
                 if row not in seen:
                     seen.add(row)
                     rows.append(pytest.param(*row, id=f"{path.stem}:{ent['name_en']}"))
-    return rows or [pytest.param(None, None, None, (), id="no-gold",
-                                 marks=pytest.mark.skip(reason="no seed gold found"))]
+    return rows or [
+        pytest.param(None, None, None, (), id="no-gold", marks=pytest.mark.skip(reason="no seed gold found"))
+    ]
 
 
 @pytest.mark.parametrize("name_en,name_ru,cls,alt_types", _gold_entities())
@@ -395,14 +464,20 @@ def test_changed_file_is_reread(tmp_path):
     assert "test-renamed-body" in keys and "test-users-own-body" not in keys
 
 
-@pytest.mark.parametrize("body,line", [
-    ('id:x a bl:Organization ;\n  rdfs:label "unterminated@en .\n', 4),
-    ("id:x a bl:Organization ;\n  rdfs:label nope:thing .\n", 4),
-])
+@pytest.mark.parametrize(
+    "body,line",
+    [
+        ('id:x a bl:Organization ;\n  rdfs:label "unterminated@en .\n', 4),
+        ("id:x a bl:Organization ;\n  rdfs:label nope:thing .\n", 4),
+    ],
+)
 def test_turtle_syntax_error_names_file_and_line(tmp_path, body, line):
     bad = tmp_path / "broken.ttl"
-    bad.write_text("@prefix bl: <https://w3id.org/bilat/ontology#> .\n"
-                   "@prefix id: <https://w3id.org/bilat/id/> .\n" + body, encoding="utf-8")
+    bad.write_text(
+        "@prefix bl: <https://w3id.org/bilat/ontology#> .\n"
+        "@prefix id: <https://w3id.org/bilat/id/> .\n" + body,
+        encoding="utf-8",
+    )
     with pytest.raises(ValueError) as err:
         kbmod.load_kb([tmp_path])
     message = str(err.value)
@@ -453,8 +528,9 @@ def _make_cities():
 
 def test_cities_ttl_is_generated_and_up_to_date():
     m = _make_cities()
-    assert (KB_DIR / "cities.ttl").read_text(encoding="utf-8") == m.render(m.build()), \
+    assert (KB_DIR / "cities.ttl").read_text(encoding="utf-8") == m.render(m.build()), (
         "kb/cities.ttl is stale: run tools/make_cities.py"
+    )
 
 
 def test_generated_cities_have_cldr_russian_names_and_skip_common_words():
@@ -462,6 +538,6 @@ def test_generated_cities_have_cldr_russian_names_and_skip_common_words():
     by_key = {r["key"]: r for r in m.build()}
     assert by_key["prague"]["ru"] == "Прага" and by_key["prague"]["country"] == "czech-republic"
     assert by_key["kuala-lumpur"]["ru"] == "Куала-Лумпур"
-    assert "male" not in by_key and "sofia" not in by_key      # common word, given name
-    assert "moscow" not in by_key and "vienna" not in by_key   # hand-written in places.ttl
+    assert "male" not in by_key and "sofia" not in by_key  # common word, given name
+    assert "moscow" not in by_key and "vienna" not in by_key  # hand-written in places.ttl
     assert m._common_word_ru("Вена") and not m._common_word_ru("Прага")

@@ -1,4 +1,5 @@
 """Language detection (bilat.extract.language)."""
+
 from __future__ import annotations
 
 import socket
@@ -24,26 +25,31 @@ RU_LONG = (
     "дел России Сергей Лавров в статье для «Российской газеты».\nПо его словам, уровень "
     "двусторонних отношений позволяет оперативно реагировать на каждый тревожный случай. "
 ) * 12
-DE_TEXT = ("Der russische Außenminister Sergej Lawrow hat am Dienstag in Moskau mit seinem "
-           "kasachischen Amtskollegen über die Zusammenarbeit beider Länder gesprochen.")
+DE_TEXT = (
+    "Der russische Außenminister Sergej Lawrow hat am Dienstag in Moskau mit seinem "
+    "kasachischen Amtskollegen über die Zusammenarbeit beider Länder gesprochen."
+)
 
 
-@pytest.mark.parametrize("text,expected", [
-    (EN_LONG, ("en", "en")),
-    (RU_LONG, ("ru", "ru")),
-    ("Lavrov met Tokayev.", ("en", "en")),  # short: by script
-    ("Лавров и Токаев", ("ru", "ru")),
-    ("Тоқаев прибыл", ("ru", "ru")),  # short, a Kazakh letter in a name
-    ("Lavrov met Tokayev in Astana", ("en", "en")),  # the model says Dutch, unsure
-    ("RUSSIA AND KAZAKHSTAN SIGN AGREEMENT ON BAIKONUR", ("en", "en")),
-    ("Министр иностранных дел России Сергей Лавров", ("ru", "ru")),
-    ("TASS: Лавров провёл переговоры с Тлеуберди в Москве", ("ru", "ru")),
-    (DE_TEXT, (None, "de")),
-    ("Україна та Росія підписали угоду про співпрацю", (None, "uk")),
-    ("Қазақстан Республикасы Президенті Тоқаев", (None, "kk")),
-    ("2021-11-09 12:00 — 3:1", (None, "und")),
-    ("", (None, "und")),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (EN_LONG, ("en", "en")),
+        (RU_LONG, ("ru", "ru")),
+        ("Lavrov met Tokayev.", ("en", "en")),  # short: by script
+        ("Лавров и Токаев", ("ru", "ru")),
+        ("Тоқаев прибыл", ("ru", "ru")),  # short, a Kazakh letter in a name
+        ("Lavrov met Tokayev in Astana", ("en", "en")),  # the model says Dutch, unsure
+        ("RUSSIA AND KAZAKHSTAN SIGN AGREEMENT ON BAIKONUR", ("en", "en")),
+        ("Министр иностранных дел России Сергей Лавров", ("ru", "ru")),
+        ("TASS: Лавров провёл переговоры с Тлеуберди в Москве", ("ru", "ru")),
+        (DE_TEXT, (None, "de")),
+        ("Україна та Росія підписали угоду про співпрацю", (None, "uk")),
+        ("Қазақстан Республикасы Президенті Тоқаев", (None, "kk")),
+        ("2021-11-09 12:00 — 3:1", (None, "und")),
+        ("", (None, "und")),
+    ],
+)
 def test_detect(text, expected):
     assert detect(text) == expected
 
@@ -81,24 +87,34 @@ def _doc(text, lang=None, path="in/a.txt", line=None):
     return Document(id="a", text=text, lang=lang, path=path, line=line)
 
 
-@pytest.mark.parametrize("doc,expected", [
-    (_doc(EN_LONG, "en"), "en"),
-    (_doc(RU_LONG), "ru"),
-    (_doc(EN_LONG), "en"),
-    (_doc(EN_LONG, "EN"), "en"),
-    (_doc(RU_LONG, "ru-RU"), "ru"),
-    (_doc(RU_LONG, "  "), "ru"),
-    # a given language is trusted unless the letters contradict it
-    (_doc(DE_TEXT, "ru"), Problem("in/a.txt", None, "language given as 'ru' but the text is written in Latin letters")),
-    (_doc(RU_LONG, "en"), Problem("in/a.txt", None, "language given as 'en' but the text is written in Cyrillic letters")),
-    (_doc(EN_LONG, "de"), Problem("in/a.txt", None, "unsupported language 'de'")),
-    (_doc(DE_TEXT), Problem("in/a.txt", None, "unsupported language 'de'")),
-    (_doc(DE_TEXT, path="f.jsonl", line=4), Problem("f.jsonl", 4, "unsupported language 'de'")),
-    (_doc(DE_TEXT, path="f.json"),
-     Problem("f.json", None, "document 'a': unsupported language 'de'")),
-    (_doc("12:00 — 3:1"),
-     Problem("in/a.txt", None, "cannot tell the language (expected English or Russian text)")),
-])
+@pytest.mark.parametrize(
+    "doc,expected",
+    [
+        (_doc(EN_LONG, "en"), "en"),
+        (_doc(RU_LONG), "ru"),
+        (_doc(EN_LONG), "en"),
+        (_doc(EN_LONG, "EN"), "en"),
+        (_doc(RU_LONG, "ru-RU"), "ru"),
+        (_doc(RU_LONG, "  "), "ru"),
+        # a given language is trusted unless the letters contradict it
+        (
+            _doc(DE_TEXT, "ru"),
+            Problem("in/a.txt", None, "language given as 'ru' but the text is written in Latin letters"),
+        ),
+        (
+            _doc(RU_LONG, "en"),
+            Problem("in/a.txt", None, "language given as 'en' but the text is written in Cyrillic letters"),
+        ),
+        (_doc(EN_LONG, "de"), Problem("in/a.txt", None, "unsupported language 'de'")),
+        (_doc(DE_TEXT), Problem("in/a.txt", None, "unsupported language 'de'")),
+        (_doc(DE_TEXT, path="f.jsonl", line=4), Problem("f.jsonl", 4, "unsupported language 'de'")),
+        (_doc(DE_TEXT, path="f.json"), Problem("f.json", None, "document 'a': unsupported language 'de'")),
+        (
+            _doc("12:00 — 3:1"),
+            Problem("in/a.txt", None, "cannot tell the language (expected English or Russian text)"),
+        ),
+    ],
+)
 def test_resolve_language(doc, expected):
     result = resolve_language(doc)
     if isinstance(expected, Problem):

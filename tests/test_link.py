@@ -1,4 +1,5 @@
 """Linking on the real pipelines with a small knowledge base written for the tests."""
+
 import pytest
 
 from bilat.extract import nlp
@@ -14,22 +15,62 @@ def entry(key, cls, en, ru, *aliases, country=None):
 
 
 KB = (
-    entry("russia", "Country", "Russia", "Россия", ("РФ", "ru", "abbr"), ("Russian", "en", "adjective"),
-          ("российский", "ru", "adjective"), ("российско", "ru", "adjective")),
-    entry("kazakhstan", "Country", "Kazakhstan", "Казахстан", ("Kazakh", "en", "adjective"),
-          ("казахстанский", "ru", "adjective"), ("Republic of Kazakhstan", "en", "alt")),
-    entry("astana", "City", "Astana", "Астана", ("Nur-Sultan", "en", "former"), ("Нур-Султан", "ru", "former"),
-          country="kazakhstan"),
+    entry(
+        "russia",
+        "Country",
+        "Russia",
+        "Россия",
+        ("РФ", "ru", "abbr"),
+        ("Russian", "en", "adjective"),
+        ("российский", "ru", "adjective"),
+        ("российско", "ru", "adjective"),
+    ),
+    entry(
+        "kazakhstan",
+        "Country",
+        "Kazakhstan",
+        "Казахстан",
+        ("Kazakh", "en", "adjective"),
+        ("казахстанский", "ru", "adjective"),
+        ("Republic of Kazakhstan", "en", "alt"),
+    ),
+    entry(
+        "astana",
+        "City",
+        "Astana",
+        "Астана",
+        ("Nur-Sultan", "en", "former"),
+        ("Нур-Султан", "ru", "former"),
+        country="kazakhstan",
+    ),
     entry("sergey-lavrov", "Person", "Sergey Lavrov", "Сергей Лавров", ("Sergei Lavrov", "en", "alt")),
     entry("tass", "MediaOutlet", "TASS", "ТАСС"),
-    entry("ministry-of-foreign-affairs-of-russia", "GovernmentBody", "Ministry of Foreign Affairs of Russia",
-          "Министерство иностранных дел России", ("МИД РФ", "ru", "abbr"), ("Foreign Ministry", "en", "alt"),
-          country="russia"),
-    entry("ministry-of-foreign-affairs-of-kazakhstan", "GovernmentBody", "Ministry of Foreign Affairs of Kazakhstan",
-          "Министерство иностранных дел Казахстана", ("МИД РК", "ru", "abbr"), ("Foreign Ministry", "en", "alt"),
-          country="kazakhstan"),
-    entry("baikonur-cosmodrome", "Project", "Baikonur Cosmodrome", "космодром Байконур", ("Байконур", "ru", "alt"),
-          ("Baikonur", "en", "alt")),
+    entry(
+        "ministry-of-foreign-affairs-of-russia",
+        "GovernmentBody",
+        "Ministry of Foreign Affairs of Russia",
+        "Министерство иностранных дел России",
+        ("МИД РФ", "ru", "abbr"),
+        ("Foreign Ministry", "en", "alt"),
+        country="russia",
+    ),
+    entry(
+        "ministry-of-foreign-affairs-of-kazakhstan",
+        "GovernmentBody",
+        "Ministry of Foreign Affairs of Kazakhstan",
+        "Министерство иностранных дел Казахстана",
+        ("МИД РК", "ru", "abbr"),
+        ("Foreign Ministry", "en", "alt"),
+        country="kazakhstan",
+    ),
+    entry(
+        "baikonur-cosmodrome",
+        "Project",
+        "Baikonur Cosmodrome",
+        "космодром Байконур",
+        ("Байконур", "ru", "alt"),
+        ("Baikonur", "en", "alt"),
+    ),
     entry("baikonur", "City", "Baikonur", "Байконур", country="kazakhstan"),
 )
 
@@ -56,18 +97,31 @@ def linked_text(linked, s, e):
     return None
 
 
-@pytest.mark.parametrize("text,lang,surface,key", [
-    ("Sergey Lavrov arrived in Nur-Sultan on Monday.", "en", "Nur-Sultan", "astana"),
-    ("MOSCOW, November 9. /TASS/. Lavrov spoke.", "en", "TASS", "tass"),
-    ("Sergei Lavrov spoke. Later Lavrov left.", "en", "Lavrov", "sergey-lavrov"),
-    ("Глава МИД РФ Сергея Лаврова встретили в Нур-Султане.", "ru", "Сергея Лаврова", "sergey-lavrov"),
-    ("Глава МИД РФ Сергея Лаврова встретили в Нур-Султане.", "ru", "Нур-Султане", "astana"),
-    ("Глава МИД РФ Сергея Лаврова встретили в Нур-Султане.", "ru", "МИД РФ", "ministry-of-foreign-affairs-of-russia"),
-    ("Совместное использование космодрома \"Байконур\" продолжается.", "ru", "Байконур", "baikonur-cosmodrome"),
-    ("Отношения с казахстанскими партнерами развиваются.", "ru", "казахстанскими", "kazakhstan"),
-    ("Это символ российско-казахстанской дружбы.", "ru", "российско", "russia"),
-    ("The Kazakh delegation met Russian officials.", "en", "Kazakh", "kazakhstan"),
-])
+@pytest.mark.parametrize(
+    "text,lang,surface,key",
+    [
+        ("Sergey Lavrov arrived in Nur-Sultan on Monday.", "en", "Nur-Sultan", "astana"),
+        ("MOSCOW, November 9. /TASS/. Lavrov spoke.", "en", "TASS", "tass"),
+        ("Sergei Lavrov spoke. Later Lavrov left.", "en", "Lavrov", "sergey-lavrov"),
+        ("Глава МИД РФ Сергея Лаврова встретили в Нур-Султане.", "ru", "Сергея Лаврова", "sergey-lavrov"),
+        ("Глава МИД РФ Сергея Лаврова встретили в Нур-Султане.", "ru", "Нур-Султане", "astana"),
+        (
+            "Глава МИД РФ Сергея Лаврова встретили в Нур-Султане.",
+            "ru",
+            "МИД РФ",
+            "ministry-of-foreign-affairs-of-russia",
+        ),
+        (
+            'Совместное использование космодрома "Байконур" продолжается.',
+            "ru",
+            "Байконур",
+            "baikonur-cosmodrome",
+        ),
+        ("Отношения с казахстанскими партнерами развиваются.", "ru", "казахстанскими", "kazakhstan"),
+        ("Это символ российско-казахстанской дружбы.", "ru", "российско", "russia"),
+        ("The Kazakh delegation met Russian officials.", "en", "Kazakh", "kazakhstan"),
+    ],
+)
 def test_mentions_resolve_to_kb_entities(linker, text, lang, surface, key):
     assert key in keys_of(link(linker, text, lang), surface)
 
@@ -84,13 +138,17 @@ def test_kb_class_overrides_ner(linker):
     assert tass and tass[0].cls == "MediaOutlet"
 
 
-@pytest.mark.parametrize("en,ru", [
-    ("Kazakh Deputy Minister Mukhtar Tleuberdi arrived.", "Прибыл Мухтар Тлеуберди."),
-    ("The talks were held by Alexei Maishev yesterday.", "Переговоры провел Алексей Майшев."),
-])
+@pytest.mark.parametrize(
+    "en,ru",
+    [
+        ("Kazakh Deputy Minister Mukhtar Tleuberdi arrived.", "Прибыл Мухтар Тлеуберди."),
+        ("The talks were held by Alexei Maishev yesterday.", "Переговоры провел Алексей Майшев."),
+    ],
+)
 def test_unknown_people_get_one_key_across_languages(linker, en, ru):
     def person_keys(linked):
         return {e.key for e in linked.entities if e.cls == "Person" and not e.in_kb}
+
     k_en = person_keys(link(linker, en, "en"))
     k_ru = person_keys(link(linker, ru, "ru"))
     assert k_en and k_en == k_ru
@@ -118,39 +176,54 @@ def test_offsets_are_those_of_the_text(linker):
     linked = link(linker, text, "en")
     for ent in linked.entities:
         for m in ent.mentions:
-            assert text[m.start:m.end] == m.text
+            assert text[m.start : m.end] == m.text
 
 
 # --------------------------------------------------------------------------- general rules (issue 10)
 @pytest.fixture(scope="module")
 def full_linker():
     from bilat.graph.kb import load_kb
+
     return Linker(load_kb())
 
 
-@pytest.mark.parametrize("text,lang,present,absent", [
-    # a body named by a lowercase noun and its state
-    ("The government of Uzbekistan approved the plan.", "en", {"government-of-uzbekistan"}, set()),
-    ("Правительство Армении одобрило план.", "ru", {"government-of-armenia"}, set()),
-    ("Глава МИД Ирана прибыл в Москву.", "ru", {"ministry-of-foreign-affairs-of-iran"}, set()),
-    # hyphenated adjectives are never organizations
-    ("Kazakh-Chinese relations are developing, Tokayev said.", "en", {"kazakhstan", "china"},
-     {"org/kazah-chinese"}),
-    # a lowercase generic body with no state is nothing
-    ("The minister said the government would decide.", "en", set(), {"government-of-russia"}),
-    # words the text also writes in lowercase are not names; plural demonyms are not bodies
-    ("Energy was discussed. The energy sector grew. Azerbaijanis voted.", "en", set(),
-     {"org/energi", "org/azerbajanis"}),
-])
+@pytest.mark.parametrize(
+    "text,lang,present,absent",
+    [
+        # a body named by a lowercase noun and its state
+        ("The government of Uzbekistan approved the plan.", "en", {"government-of-uzbekistan"}, set()),
+        ("Правительство Армении одобрило план.", "ru", {"government-of-armenia"}, set()),
+        ("Глава МИД Ирана прибыл в Москву.", "ru", {"ministry-of-foreign-affairs-of-iran"}, set()),
+        # hyphenated adjectives are never organizations
+        (
+            "Kazakh-Chinese relations are developing, Tokayev said.",
+            "en",
+            {"kazakhstan", "china"},
+            {"org/kazah-chinese"},
+        ),
+        # a lowercase generic body with no state is nothing
+        ("The minister said the government would decide.", "en", set(), {"government-of-russia"}),
+        # words the text also writes in lowercase are not names; plural demonyms are not bodies
+        (
+            "Energy was discussed. The energy sector grew. Azerbaijanis voted.",
+            "en",
+            set(),
+            {"org/energi", "org/azerbajanis"},
+        ),
+    ],
+)
 def test_general_rules(full_linker, text, lang, present, absent):
     keys = {e.key for e in link(full_linker, text, lang).entities}
     assert present <= keys and not (absent & keys), keys
 
 
-@pytest.mark.parametrize("text,key,en,ru", [
-    ("Министр встретился с Аразом Азимовым в Баку.", "person/araz-azimov", "Araz Azimov", "Араз Азимов"),
-    ("Встреча с Евгением Шевчуком прошла в Москве.", None, "Yevgeny Shevchuk", "Евгений Шевчук"),
-])
+@pytest.mark.parametrize(
+    "text,key,en,ru",
+    [
+        ("Министр встретился с Аразом Азимовым в Баку.", "person/araz-azimov", "Araz Azimov", "Араз Азимов"),
+        ("Встреча с Евгением Шевчуком прошла в Москве.", None, "Yevgeny Shevchuk", "Евгений Шевчук"),
+    ],
+)
 def test_unknown_russian_person_nominative_and_english_label(full_linker, text, key, en, ru):
     ents = [e for e in link(full_linker, text, "ru").entities if e.cls == "Person"]
     assert len(ents) == 1
@@ -160,39 +233,118 @@ def test_unknown_russian_person_nominative_and_english_label(full_linker, text, 
         assert ents[0].key == key
 
 
-@pytest.mark.parametrize("text,lang,source,surface,key,cls", [
-    # an outlet's edition for a country is an outlet of its own
-    ("Russia objected to the raid on the Sputnik Azerbaijan office.", "en", None,
-     "Sputnik Azerbaijan", "org/sputnik-azerbajan", "MediaOutlet"),
-    ("Об этом сообщает Sputnik Казахстан.", "ru", None, "Sputnik Казахстан", "org/sputnik-kazahstan", "MediaOutlet"),
-    # a web domain names its owner; the document's own outlet from its metadata
-    ("Об этом сообщили на сайте Akorda.kz.", "ru", None, "Akorda.kz", "akorda", "GovernmentBody"),
-    ("The talks went well, Trend reports.", "en", "Trend (trend.az)", "Trend", "org/trend", "MediaOutlet"),
-    ("Russia bans grain\nAKIPRESS.COM – Rosselkhoznadzor asked Kazakhstan.", "en", "AKIpress via NSN (nsn.asia)",
-     "AKIPRESS.COM", "org/akipres", "MediaOutlet"),
-    ("Астана. 30 января. КазТАГ — В МИД России ответили.", "ru", "KazTAG via Mail.ru News (news.mail.ru)",
-     "КазТАГ", "org/kaztag", "MediaOutlet"),
-    ("Космодром, передает sotreport.kz.", "ru", "Sotreport (sotreport.kz)", "sotreport.kz", "org/sotreport", "MediaOutlet"),
-    ("BISHKEK (TCA) — Long lines of cars.", "en", "The Times of Central Asia (timesca.com)", "TCA",
-     "org/the-times-of-central-asa", "MediaOutlet"),
-    # embassies: one body with its two states, the same key in both languages
-    ("Notably, the Russian Embassy in Uzbekistan did not report it.", "en", None,
-     "Russian Embassy in Uzbekistan", "org/embasi-of-rusa-in-uzbekistan", "GovernmentBody"),
-    ("Об этом сообщило посольство России в Узбекистане.", "ru", None,
-     "посольство России в Узбекистане", "org/embasi-of-rusa-in-uzbekistan", "GovernmentBody"),
-    ("Kazakhstan's embassy in Moscow said so.", "en", None, "Kazakhstan's embassy in Moscow",
-     "embassy-of-kazakhstan-in-russia", "GovernmentBody"),
-    # a Russian abbreviation with a case ending, narrowed by the adjective before it
-    ("Россия и Таджикистан. Посол встретился с замглавы таджикского МИДа.", "ru", None, "МИДа",
-     "ministry-of-foreign-affairs-of-tajikistan", "GovernmentBody"),
-    # spelling variants: hyphenated spaced names, look-alike Latin letters, lowercase directions
-    ("He flew to Saint-Petersburg.", "en", None, "Saint-Petersburg", "saint-petersburg", "City"),
-    ("Об этом сообщило агентство Cиньхуа.", "ru", None, "агентство Cиньхуа", "xinhua", "MediaOutlet"),
-    ("Kazakhstan straddles central Asia and eastern Europe.", "en", None, "central Asia", "central-asia", "Place"),
-    ("Central Asian leaders met.", "en", None, "Central Asian", "central-asia", "Place"),
-    ("Tianjin hosted the talks.", "en", None, "Tianjin", "place/tanjin", "Place"),
-    ("Переговоры прошли в Тяньцзине.", "ru", None, "Тяньцзине", "place/tanjin", "Place"),
-])
+@pytest.mark.parametrize(
+    "text,lang,source,surface,key,cls",
+    [
+        # an outlet's edition for a country is an outlet of its own
+        (
+            "Russia objected to the raid on the Sputnik Azerbaijan office.",
+            "en",
+            None,
+            "Sputnik Azerbaijan",
+            "org/sputnik-azerbajan",
+            "MediaOutlet",
+        ),
+        (
+            "Об этом сообщает Sputnik Казахстан.",
+            "ru",
+            None,
+            "Sputnik Казахстан",
+            "org/sputnik-kazahstan",
+            "MediaOutlet",
+        ),
+        # a web domain names its owner; the document's own outlet from its metadata
+        ("Об этом сообщили на сайте Akorda.kz.", "ru", None, "Akorda.kz", "akorda", "GovernmentBody"),
+        (
+            "The talks went well, Trend reports.",
+            "en",
+            "Trend (trend.az)",
+            "Trend",
+            "org/trend",
+            "MediaOutlet",
+        ),
+        (
+            "Russia bans grain\nAKIPRESS.COM – Rosselkhoznadzor asked Kazakhstan.",
+            "en",
+            "AKIpress via NSN (nsn.asia)",
+            "AKIPRESS.COM",
+            "org/akipres",
+            "MediaOutlet",
+        ),
+        (
+            "Астана. 30 января. КазТАГ — В МИД России ответили.",
+            "ru",
+            "KazTAG via Mail.ru News (news.mail.ru)",
+            "КазТАГ",
+            "org/kaztag",
+            "MediaOutlet",
+        ),
+        (
+            "Космодром, передает sotreport.kz.",
+            "ru",
+            "Sotreport (sotreport.kz)",
+            "sotreport.kz",
+            "org/sotreport",
+            "MediaOutlet",
+        ),
+        (
+            "BISHKEK (TCA) — Long lines of cars.",
+            "en",
+            "The Times of Central Asia (timesca.com)",
+            "TCA",
+            "org/the-times-of-central-asa",
+            "MediaOutlet",
+        ),
+        # embassies: one body with its two states, the same key in both languages
+        (
+            "Notably, the Russian Embassy in Uzbekistan did not report it.",
+            "en",
+            None,
+            "Russian Embassy in Uzbekistan",
+            "org/embasi-of-rusa-in-uzbekistan",
+            "GovernmentBody",
+        ),
+        (
+            "Об этом сообщило посольство России в Узбекистане.",
+            "ru",
+            None,
+            "посольство России в Узбекистане",
+            "org/embasi-of-rusa-in-uzbekistan",
+            "GovernmentBody",
+        ),
+        (
+            "Kazakhstan's embassy in Moscow said so.",
+            "en",
+            None,
+            "Kazakhstan's embassy in Moscow",
+            "embassy-of-kazakhstan-in-russia",
+            "GovernmentBody",
+        ),
+        # a Russian abbreviation with a case ending, narrowed by the adjective before it
+        (
+            "Россия и Таджикистан. Посол встретился с замглавы таджикского МИДа.",
+            "ru",
+            None,
+            "МИДа",
+            "ministry-of-foreign-affairs-of-tajikistan",
+            "GovernmentBody",
+        ),
+        # spelling variants: hyphenated spaced names, look-alike Latin letters, lowercase directions
+        ("He flew to Saint-Petersburg.", "en", None, "Saint-Petersburg", "saint-petersburg", "City"),
+        ("Об этом сообщило агентство Cиньхуа.", "ru", None, "агентство Cиньхуа", "xinhua", "MediaOutlet"),
+        (
+            "Kazakhstan straddles central Asia and eastern Europe.",
+            "en",
+            None,
+            "central Asia",
+            "central-asia",
+            "Place",
+        ),
+        ("Central Asian leaders met.", "en", None, "Central Asian", "central-asia", "Place"),
+        ("Tianjin hosted the talks.", "en", None, "Tianjin", "place/tanjin", "Place"),
+        ("Переговоры прошли в Тяньцзине.", "ru", None, "Тяньцзине", "place/tanjin", "Place"),
+    ],
+)
 def test_outlets_embassies_spellings(full_linker, text, lang, source, surface, key, cls):
     doc = Document(id="t", text=text, lang=lang, source=source)
     linked = full_linker.link(doc, nlp.parse(text, lang))
@@ -200,20 +352,27 @@ def test_outlets_embassies_spellings(full_linker, text, lang, source, surface, k
     assert (surface, key, cls) in found, found
 
 
-@pytest.mark.parametrize("text,names", [
-    # a name never crosses a line break
-    ("Заявил немецкий канцлер Олаф Шольц\nШольц подчеркивает важность.", {"Олаф Шольц"}),
-])
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        # a name never crosses a line break
+        ("Заявил немецкий канцлер Олаф Шольц\nШольц подчеркивает важность.", {"Олаф Шольц"}),
+    ],
+)
 def test_names_stop_at_line_breaks(full_linker, text, names):
     linked = link(full_linker, text, "ru")
     labels = {dict(e.labels).get("ru") for e in linked.entities if e.cls == "Person"}
     assert labels == names
 
 
-@pytest.mark.parametrize("a,b", [
-    ("Masoud Pezeshkian", "Масуд Пезешкиан"),
-    ("Tianjin", "Тяньцзинь"),
-])
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("Masoud Pezeshkian", "Масуд Пезешкиан"),
+        ("Tianjin", "Тяньцзинь"),
+    ],
+)
 def test_match_key_folds_spellings(a, b):
     from bilat.extract.text import match_key
+
     assert match_key(a) == match_key(b)

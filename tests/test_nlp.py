@@ -1,26 +1,37 @@
 """The one spaCy Doc API for both languages, on the real pipelines."""
+
 import pytest
 
 from bilat.extract import nlp
 
 
-@pytest.mark.parametrize("lang,text", [
-    ("en", "Russian Foreign Minister Sergey Lavrov met Kazakh officials in Astana.\n\n" * 30),
-    ("ru", "Глава МИД РФ Сергей Лавров встретился с коллегой в Астане.\n\n" * 30),
-])
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("en", "Russian Foreign Minister Sergey Lavrov met Kazakh officials in Astana.\n\n" * 30),
+        ("ru", "Глава МИД РФ Сергей Лавров встретился с коллегой в Астане.\n\n" * 30),
+    ],
+)
 def test_long_texts_are_parsed_in_pieces_with_the_same_offsets(lang, text):
     whole = nlp.parse(text, lang)
     pieces = nlp.parse(text, lang, piece_chars=500)
     assert pieces.text == text == whole.text
-    assert [(e.start_char, e.end_char, e.label_) for e in pieces.ents] == \
-        [(e.start_char, e.end_char, e.label_) for e in whole.ents]
+    assert [(e.start_char, e.end_char, e.label_) for e in pieces.ents] == [
+        (e.start_char, e.end_char, e.label_) for e in whole.ents
+    ]
     for e in pieces.ents:
-        assert text[e.start_char:e.end_char] == e.text
+        assert text[e.start_char : e.end_char] == e.text
 
 
-@pytest.mark.parametrize("text,size", [
-    ("a. b. c.", 3), ("x" * 50, 7), ("line one\nline two\n\npara two", 10), ("", 5),
-])
+@pytest.mark.parametrize(
+    "text,size",
+    [
+        ("a. b. c.", 3),
+        ("x" * 50, 7),
+        ("line one\nline two\n\npara two", 10),
+        ("", 5),
+    ],
+)
 def test_pieces_join_back_to_the_text(text, size):
     parts = nlp.pieces(text, size)
     assert "".join(parts) == text

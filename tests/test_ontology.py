@@ -1,4 +1,5 @@
 """The ontology (bilat.ttl), its Python namespace (BL) and the SHACL shapes (shapes.ttl)."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,7 +9,15 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from bilat.ontology import event_codes, load_ontology, load_shapes
 from bilat.ontology.namespace import (
-    BL, DOC, EVENT_CLASSES, GRAPH, ID, ONTOLOGY_IRI, ONTOLOGY_TTL, SHAPES_TTL, WD,
+    BL,
+    DOC,
+    EVENT_CLASSES,
+    GRAPH,
+    ID,
+    ONTOLOGY_IRI,
+    ONTOLOGY_TTL,
+    SHAPES_TTL,
+    WD,
 )
 
 NS = "https://w3id.org/bilat/ontology#"
@@ -29,8 +38,11 @@ def shapes() -> Graph:
 
 
 def defined_terms(g: Graph) -> set[str]:
-    return {str(s)[len(NS):] for s in g.subjects(RDF.type, None)
-            if isinstance(s, URIRef) and str(s).startswith(NS)}
+    return {
+        str(s)[len(NS) :]
+        for s in g.subjects(RDF.type, None)
+        if isinstance(s, URIRef) and str(s).startswith(NS)
+    }
 
 
 def bl_terms() -> set[str]:
@@ -46,6 +58,7 @@ def superproperties(g: Graph, prop: URIRef) -> set[URIRef]:
 
 
 # --- the Turtle and the Python namespace ------------------------------------------------------
+
 
 def test_files_and_bases():
     assert ONTOLOGY_TTL.is_file() and SHAPES_TTL.is_file()
@@ -64,8 +77,8 @@ def test_ontology_header(onto):
 def test_every_defined_term_is_in_BL_and_back(onto):
     defined = defined_terms(onto)
     assert defined == bl_terms(), (
-        f"only in bilat.ttl: {sorted(defined - bl_terms())}; "
-        f"only in BL: {sorted(bl_terms() - defined)}")
+        f"only in bilat.ttl: {sorted(defined - bl_terms())}; only in BL: {sorted(bl_terms() - defined)}"
+    )
 
 
 def test_unknown_term_fails():
@@ -89,20 +102,36 @@ def test_term_is_documented(onto, name):
 # --- the class and property hierarchy of the contract ----------------------------------------
 
 SUBCLASS = [
-    (BL.Person, BL.Actor), (BL.Organization, BL.Actor), (BL.Country, BL.Actor),
-    (BL.Country, BL.Place), (BL.City, BL.Place),
-    (BL.GovernmentBody, BL.Organization), (BL.InternationalOrganization, BL.Organization),
-    (BL.MediaOutlet, BL.Organization), (BL.Company, BL.Organization),
-    (BL.GovernmentBody, BL.Actor), (BL.MediaOutlet, BL.Actor),
+    (BL.Person, BL.Actor),
+    (BL.Organization, BL.Actor),
+    (BL.Country, BL.Actor),
+    (BL.Country, BL.Place),
+    (BL.City, BL.Place),
+    (BL.GovernmentBody, BL.Organization),
+    (BL.InternationalOrganization, BL.Organization),
+    (BL.MediaOutlet, BL.Organization),
+    (BL.Company, BL.Organization),
+    (BL.GovernmentBody, BL.Actor),
+    (BL.MediaOutlet, BL.Actor),
     *[(cls, BL.Event) for cls in EVENT_CLASSES],
     # alignments
-    (BL.Person, FOAF.Person), (BL.Person, SDO.Person), (BL.Actor, FOAF.Agent),
-    (BL.Actor, PROV.Agent), (BL.Organization, FOAF.Organization),
-    (BL.Organization, ORG.Organization), (BL.Organization, SDO.Organization),
-    (BL.GovernmentBody, ORG.FormalOrganization), (BL.GovernmentBody, SDO.GovernmentOrganization),
-    (BL.MediaOutlet, SDO.NewsMediaOrganization), (BL.Company, SDO.Corporation),
-    (BL.Country, SDO.Country), (BL.City, SDO.City), (BL.Place, SDO.Place),
-    (BL.Event, SDO.Event), (BL.Consult, SDO.Event), (BL.Document, PROV.Entity),
+    (BL.Person, FOAF.Person),
+    (BL.Person, SDO.Person),
+    (BL.Actor, FOAF.Agent),
+    (BL.Actor, PROV.Agent),
+    (BL.Organization, FOAF.Organization),
+    (BL.Organization, ORG.Organization),
+    (BL.Organization, SDO.Organization),
+    (BL.GovernmentBody, ORG.FormalOrganization),
+    (BL.GovernmentBody, SDO.GovernmentOrganization),
+    (BL.MediaOutlet, SDO.NewsMediaOrganization),
+    (BL.Company, SDO.Corporation),
+    (BL.Country, SDO.Country),
+    (BL.City, SDO.City),
+    (BL.Place, SDO.Place),
+    (BL.Event, SDO.Event),
+    (BL.Consult, SDO.Event),
+    (BL.Document, PROV.Entity),
     (BL.Position, ORG.Post),
 ]
 
@@ -113,8 +142,13 @@ def test_subclass(onto, sub, sup):
 
 
 NOT_SUBCLASS = [
-    (BL.Place, BL.Actor), (BL.City, BL.Actor), (BL.Project, BL.Actor), (BL.Person, BL.Place),
-    (BL.Document, BL.Actor), (BL.Position, BL.Actor), (BL.Event, BL.Actor),
+    (BL.Place, BL.Actor),
+    (BL.City, BL.Actor),
+    (BL.Project, BL.Actor),
+    (BL.Person, BL.Place),
+    (BL.Document, BL.Actor),
+    (BL.Position, BL.Actor),
+    (BL.Event, BL.Actor),
     (BL.Event, PROV.Activity),  # prov:Activity is disjoint with prov:Entity; see bilat.ttl
 ]
 
@@ -125,9 +159,13 @@ def test_not_subclass(onto, sub, sup):
 
 
 SUBPROPERTY = [
-    (BL.source, BL.participant), (BL.target, BL.participant), (BL.speaker, BL.participant),
-    (BL.implicitParticipant, BL.participant), (BL.holdsPosition, ORG.holds),
-    (BL.ofOrganization, ORG.postIn), (BL.extractedFrom, PROV.wasDerivedFrom),
+    (BL.source, BL.participant),
+    (BL.target, BL.participant),
+    (BL.speaker, BL.participant),
+    (BL.implicitParticipant, BL.participant),
+    (BL.holdsPosition, ORG.holds),
+    (BL.ofOrganization, ORG.postIn),
+    (BL.extractedFrom, PROV.wasDerivedFrom),
 ]
 
 
@@ -142,19 +180,36 @@ def test_event_classes_are_exactly_the_subclasses_of_event(onto):
 
 
 def test_contract_queries_see_the_hierarchy(onto):
-    rows = onto.query("SELECT ?c WHERE { ?c rdfs:subClassOf* bl:Organization }",
-                      initNs={"bl": BL._NS, "rdfs": RDFS})
-    assert {r.c for r in rows} == {BL.Organization, BL.GovernmentBody,
-                                   BL.InternationalOrganization, BL.MediaOutlet, BL.Company}
+    rows = onto.query(
+        "SELECT ?c WHERE { ?c rdfs:subClassOf* bl:Organization }", initNs={"bl": BL._NS, "rdfs": RDFS}
+    )
+    assert {r.c for r in rows} == {
+        BL.Organization,
+        BL.GovernmentBody,
+        BL.InternationalOrganization,
+        BL.MediaOutlet,
+        BL.Company,
+    }
 
 
-@pytest.mark.parametrize("cls,plover,cameo", [
-    ("Consult", "CONSULT", "04"), ("Agree", "AGREE", "03"), ("Cooperate", "COOPERATE", "06"),
-    ("Support", "SUPPORT", "05"), ("Aid", "AID", "07"), ("Request", "REQUEST", "02"),
-    ("Accuse", "ACCUSE", "11"), ("Reject", "REJECT", "12"), ("Threaten", "THREATEN", "13"),
-    ("Protest", "PROTEST", "14"), ("Sanction", "SANCTION", "16"), ("Statement", None, "01"),
-    ("Anniversary", None, None),
-])
+@pytest.mark.parametrize(
+    "cls,plover,cameo",
+    [
+        ("Consult", "CONSULT", "04"),
+        ("Agree", "AGREE", "03"),
+        ("Cooperate", "COOPERATE", "06"),
+        ("Support", "SUPPORT", "05"),
+        ("Aid", "AID", "07"),
+        ("Request", "REQUEST", "02"),
+        ("Accuse", "ACCUSE", "11"),
+        ("Reject", "REJECT", "12"),
+        ("Threaten", "THREATEN", "13"),
+        ("Protest", "PROTEST", "14"),
+        ("Sanction", "SANCTION", "16"),
+        ("Statement", None, "01"),
+        ("Anniversary", None, None),
+    ],
+)
 def test_plover_and_cameo(onto, cls, plover, cameo):
     assert event_codes()[cls] == (plover, cameo)
     assert [str(x) for x in onto.objects(BL[cls], BL.ploverType)] == ([plover] if plover else [])
@@ -172,7 +227,9 @@ PREFIXES = """
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 """
 
-VALID = PREFIXES + """
+VALID = (
+    PREFIXES
+    + """
 doc:a a bl:Document ; dcterms:identifier "a" ; bl:publisher id:tass .
 id:tass a bl:MediaOutlet ; rdfs:label "TASS"@en , "ТАСС"@ru ; bl:mentionedIn doc:a .
 id:russia a bl:Country ; rdfs:label "Russia"@en , "Россия"@ru ; bl:mentionedIn doc:a .
@@ -196,54 +253,72 @@ id:sergey-lavrov a bl:Person ; rdfs:label "Sergey Lavrov"@en , "Сергей Л�
 <urn:dc> a bl:DyadCount ; bl:month "2024-05"^^xsd:gYearMonth ; bl:eventClass bl:Consult ;
     bl:eventCount 1 ; bl:meanGoldstein 1.9 .
 """
+)
 
 # (name, expected words of the one violation message, triples to remove, triples to add), as
 # Turtle: each makes VALID invalid in exactly one way.
 INVALID = [
-    ("two English labels", "per language tag",
-     "", 'id:russia rdfs:label "Russian Federation"@en .'),
-    ("entity without label", "at least one rdfs:label",
-     'id:kazakhstan rdfs:label "Kazakhstan"@en .', ""),
-    ("mentionedIn a non-document", "bl:mentionedIn points",
-     "", "id:russia bl:mentionedIn id:tass ."),
-    ("event without evidence", "bl:evidence",
-     '<urn:ev1> bl:evidence "Lavrov met his Kazakh counterpart in Astana."@en .', ""),
-    ("evidence without language", "bl:evidence",
-     '<urn:ev3> bl:evidence "30 years of relations"@en .',
-     '<urn:ev3> bl:evidence "30 years of relations" .'),
-    ("event without document", "bl:extractedFrom",
-     "<urn:ev3> bl:extractedFrom doc:a .", ""),
-    ("event without participant", "bl:participant",
-     "<urn:ev2> bl:participant id:sergey-lavrov .", ""),
-    ("statement without speaker", "bl:speaker",
-     "<urn:ev2> bl:speaker id:sergey-lavrov .", ""),
-    ("position without English title", "bl:title in English",
-     '<urn:pos1> bl:title "Minister of Foreign Affairs"@en .', ""),
-    ("position without organization", "bl:ofOrganization",
-     "<urn:pos1> bl:ofOrganization id:russia .", ""),
-    ("position with two organizations", "bl:ofOrganization",
-     "", "<urn:pos1> bl:ofOrganization id:kazakhstan ."),
-    ("document without identifier", "dcterms:identifier",
-     'doc:a dcterms:identifier "a" .', ""),
-    ("document with two identifiers", "dcterms:identifier",
-     "", 'doc:a dcterms:identifier "b" .'),
-    ("date as a string", "bl:date is",
-     '<urn:ev1> bl:date "2024-05-14"^^xsd:date .', '<urn:ev1> bl:date "2024-05-14" .'),
-    ("date as dateTime", "bl:date is",
-     '<urn:ev1> bl:date "2024-05-14"^^xsd:date .',
-     '<urn:ev1> bl:date "2024-05-14T10:00:00"^^xsd:dateTime .'),
-    ("goldstein above 10", "bl:goldstein",
-     "<urn:ev1> bl:goldstein 1.9 .", "<urn:ev1> bl:goldstein 10.5 ."),
-    ("goldstein below -10", "bl:goldstein",
-     "<urn:ev1> bl:goldstein 1.9 .", '<urn:ev1> bl:goldstein "-12.0"^^xsd:double .'),
-    ("unknown mode", "bl:mode",
-     '<urn:ev1> bl:mode "meet" .', '<urn:ev1> bl:mode "lunch" .'),
-    ("unknown context", "bl:context",
-     '<urn:ev2> bl:context "planned" .', '<urn:ev2> bl:context "maybe" .'),
-    ("start offset after end", "bl:startOffset",
-     "<urn:ev1> bl:startOffset 0 .", "<urn:ev1> bl:startOffset 50 ."),
-    ("dyad of one country", "bl:Dyad",
-     "<urn:dyad> bl:member id:kazakhstan .", ""),
+    ("two English labels", "per language tag", "", 'id:russia rdfs:label "Russian Federation"@en .'),
+    ("entity without label", "at least one rdfs:label", 'id:kazakhstan rdfs:label "Kazakhstan"@en .', ""),
+    ("mentionedIn a non-document", "bl:mentionedIn points", "", "id:russia bl:mentionedIn id:tass ."),
+    (
+        "event without evidence",
+        "bl:evidence",
+        '<urn:ev1> bl:evidence "Lavrov met his Kazakh counterpart in Astana."@en .',
+        "",
+    ),
+    (
+        "evidence without language",
+        "bl:evidence",
+        '<urn:ev3> bl:evidence "30 years of relations"@en .',
+        '<urn:ev3> bl:evidence "30 years of relations" .',
+    ),
+    ("event without document", "bl:extractedFrom", "<urn:ev3> bl:extractedFrom doc:a .", ""),
+    ("event without participant", "bl:participant", "<urn:ev2> bl:participant id:sergey-lavrov .", ""),
+    ("statement without speaker", "bl:speaker", "<urn:ev2> bl:speaker id:sergey-lavrov .", ""),
+    (
+        "position without English title",
+        "bl:title in English",
+        '<urn:pos1> bl:title "Minister of Foreign Affairs"@en .',
+        "",
+    ),
+    ("position without organization", "bl:ofOrganization", "<urn:pos1> bl:ofOrganization id:russia .", ""),
+    (
+        "position with two organizations",
+        "bl:ofOrganization",
+        "",
+        "<urn:pos1> bl:ofOrganization id:kazakhstan .",
+    ),
+    ("document without identifier", "dcterms:identifier", 'doc:a dcterms:identifier "a" .', ""),
+    ("document with two identifiers", "dcterms:identifier", "", 'doc:a dcterms:identifier "b" .'),
+    (
+        "date as a string",
+        "bl:date is",
+        '<urn:ev1> bl:date "2024-05-14"^^xsd:date .',
+        '<urn:ev1> bl:date "2024-05-14" .',
+    ),
+    (
+        "date as dateTime",
+        "bl:date is",
+        '<urn:ev1> bl:date "2024-05-14"^^xsd:date .',
+        '<urn:ev1> bl:date "2024-05-14T10:00:00"^^xsd:dateTime .',
+    ),
+    ("goldstein above 10", "bl:goldstein", "<urn:ev1> bl:goldstein 1.9 .", "<urn:ev1> bl:goldstein 10.5 ."),
+    (
+        "goldstein below -10",
+        "bl:goldstein",
+        "<urn:ev1> bl:goldstein 1.9 .",
+        '<urn:ev1> bl:goldstein "-12.0"^^xsd:double .',
+    ),
+    ("unknown mode", "bl:mode", '<urn:ev1> bl:mode "meet" .', '<urn:ev1> bl:mode "lunch" .'),
+    ("unknown context", "bl:context", '<urn:ev2> bl:context "planned" .', '<urn:ev2> bl:context "maybe" .'),
+    (
+        "start offset after end",
+        "bl:startOffset",
+        "<urn:ev1> bl:startOffset 0 .",
+        "<urn:ev1> bl:startOffset 50 .",
+    ),
+    ("dyad of one country", "bl:Dyad", "<urn:dyad> bl:member id:kazakhstan .", ""),
 ]
 
 
@@ -261,8 +336,7 @@ def _graph(remove: str = "", add: str = "", with_ontology: bool = False) -> Grap
 
 
 def _validate(g: Graph, shapes: Graph) -> tuple[bool, str]:
-    conforms, _report, text = validate(g, shacl_graph=shapes, inference="none",
-                                       advanced=True)
+    conforms, _report, text = validate(g, shacl_graph=shapes, inference="none", advanced=True)
     return conforms, text
 
 
@@ -270,8 +344,7 @@ def test_shapes_parse(shapes):
     SH = Namespace("http://www.w3.org/ns/shacl#")
     assert len(set(shapes.subjects(RDF.type, SH.NodeShape))) >= 8
     # every event class is a target of the event shape
-    targets = set(shapes.objects(URIRef("https://w3id.org/bilat/shapes#EventShape"),
-                                 SH.targetClass))
+    targets = set(shapes.objects(URIRef("https://w3id.org/bilat/shapes#EventShape"), SH.targetClass))
     assert set(EVENT_CLASSES) | {BL.Event} == targets
     for msg in shapes.objects(None, SH.message):
         assert msg.language == "en"
@@ -284,9 +357,10 @@ def test_valid_graph_conforms(shapes, with_ontology):
 
 
 def test_valid_graph_conforms_with_double_goldstein_and_typed_strings(shapes):
-    g = _graph('<urn:ev1> bl:goldstein 1.9 . <urn:ev1> bl:mode "meet" .',
-               '<urn:ev1> bl:goldstein "1.9"^^xsd:double . '
-               '<urn:ev1> bl:mode "meet"^^xsd:string .')
+    g = _graph(
+        '<urn:ev1> bl:goldstein 1.9 . <urn:ev1> bl:mode "meet" .',
+        '<urn:ev1> bl:goldstein "1.9"^^xsd:double . <urn:ev1> bl:mode "meet"^^xsd:string .',
+    )
     conforms, text = _validate(g, shapes)
     assert conforms, text
 
@@ -302,10 +376,13 @@ def test_invalid_graph_does_not_conform(shapes, name, expect, remove, add, with_
 
 def test_event_typed_only_by_subclass_is_targeted(shapes):
     # no ontology in the data graph: the shape must still find a bl:Sanction without evidence
-    g = Graph().parse(data=PREFIXES + """
+    g = Graph().parse(
+        data=PREFIXES
+        + """
         doc:a a bl:Document ; dcterms:identifier "a" .
         <urn:s> a bl:Sanction ; bl:extractedFrom doc:a ; bl:participant id:russia .""",
-                      format="turtle")
+        format="turtle",
+    )
     conforms, text = _validate(g, shapes)
     assert not conforms and "bl:evidence" in text
 
@@ -314,4 +391,3 @@ def test_ontology_graph_itself_conforms(onto, shapes):
     # loading the ontology into a store must not create violations by itself
     conforms, text = _validate(onto, shapes)
     assert conforms, text
-

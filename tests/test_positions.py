@@ -1,4 +1,5 @@
 """Posts: a title next to a name, in both languages, on the real pipelines and knowledge base."""
+
 import pytest
 
 from bilat.extract.records import Document
@@ -9,24 +10,51 @@ def posts(extractor, text, lang, date="2021-11-09"):
     return {(p.person, p.title_en, p.org) for p in ex.positions}, ex
 
 
-@pytest.mark.parametrize("text,lang,post", [
-    ("Russian Foreign Minister Sergey Lavrov arrived in Astana.", "en",
-     ("sergey-lavrov", "Minister of Foreign Affairs", "russia")),
-    ("Minister of Foreign Affairs of the Republic of Kazakhstan Mukhtar Tleuberdi met the press.", "en",
-     ("mukhtar-tleuberdi", "Minister of Foreign Affairs", "kazakhstan")),
-    ("Kremlin spokesman Dmitry Peskov told reporters nothing.", "en",
-     ("dmitry-peskov", "Press Secretary", "russia")),
-    ("Sergey Lavrov, Russia's foreign minister, said so.", "en",
-     ("sergey-lavrov", "Minister of Foreign Affairs", "russia")),
-    ("Появилось обращение главы МИД РФ Сергея Лаврова.", "ru",
-     ("sergey-lavrov", "Minister of Foreign Affairs", "russia")),
-    ("Премьер-министр Казахстана Аскар Мамин провел совещание.", "ru",
-     ("askar-mamin", "Prime Minister", "kazakhstan")),
-    ("Об этом сообщил пресс-секретарь президента РФ Дмитрий Песков.", "ru",
-     ("dmitry-peskov", "Press Secretary", "russia")),
-    ("Министр иностранных дел России С.В.Лавров направил поздравление.", "ru",
-     ("sergey-lavrov", "Minister of Foreign Affairs", "russia")),
-])
+@pytest.mark.parametrize(
+    "text,lang,post",
+    [
+        (
+            "Russian Foreign Minister Sergey Lavrov arrived in Astana.",
+            "en",
+            ("sergey-lavrov", "Minister of Foreign Affairs", "russia"),
+        ),
+        (
+            "Minister of Foreign Affairs of the Republic of Kazakhstan Mukhtar Tleuberdi met the press.",
+            "en",
+            ("mukhtar-tleuberdi", "Minister of Foreign Affairs", "kazakhstan"),
+        ),
+        (
+            "Kremlin spokesman Dmitry Peskov told reporters nothing.",
+            "en",
+            ("dmitry-peskov", "Press Secretary", "russia"),
+        ),
+        (
+            "Sergey Lavrov, Russia's foreign minister, said so.",
+            "en",
+            ("sergey-lavrov", "Minister of Foreign Affairs", "russia"),
+        ),
+        (
+            "Появилось обращение главы МИД РФ Сергея Лаврова.",
+            "ru",
+            ("sergey-lavrov", "Minister of Foreign Affairs", "russia"),
+        ),
+        (
+            "Премьер-министр Казахстана Аскар Мамин провел совещание.",
+            "ru",
+            ("askar-mamin", "Prime Minister", "kazakhstan"),
+        ),
+        (
+            "Об этом сообщил пресс-секретарь президента РФ Дмитрий Песков.",
+            "ru",
+            ("dmitry-peskov", "Press Secretary", "russia"),
+        ),
+        (
+            "Министр иностранных дел России С.В.Лавров направил поздравление.",
+            "ru",
+            ("sergey-lavrov", "Minister of Foreign Affairs", "russia"),
+        ),
+    ],
+)
 def test_posts_are_found(extractor, text, lang, post):
     found, _ = posts(extractor, text, lang, date="2021-06-01")
     assert post in found
@@ -38,10 +66,16 @@ def test_ambassador_gets_the_country_he_is_sent_to(extractor):
 
 
 def test_plural_titles_give_each_holder_his_post(extractor):
-    found, _ = posts(extractor, "Foreign ministers Sergey Lavrov and Mukhtar Tleuberdi held talks.", "en",
-                     date="2021-06-01")
-    assert {("sergey-lavrov", "Minister of Foreign Affairs", "russia"),
-            ("mukhtar-tleuberdi", "Minister of Foreign Affairs", "kazakhstan")} <= found
+    found, _ = posts(
+        extractor,
+        "Foreign ministers Sergey Lavrov and Mukhtar Tleuberdi held talks.",
+        "en",
+        date="2021-06-01",
+    )
+    assert {
+        ("sergey-lavrov", "Minister of Foreign Affairs", "russia"),
+        ("mukhtar-tleuberdi", "Minister of Foreign Affairs", "kazakhstan"),
+    } <= found
 
 
 def test_a_post_outside_the_known_tenure_is_kept_and_flagged(extractor):
@@ -51,8 +85,11 @@ def test_a_post_outside_the_known_tenure_is_kept_and_flagged(extractor):
 
 
 def test_a_title_without_a_name_refers_to_the_holder_named_in_the_document(extractor):
-    _, ex = posts(extractor, "Russian Foreign Minister Sergey Lavrov arrived. The foreign minister said it "
-                             "was a good day.", "en")
+    _, ex = posts(
+        extractor,
+        "Russian Foreign Minister Sergey Lavrov arrived. The foreign minister said it was a good day.",
+        "en",
+    )
     [d] = [d for d in ex.events if d.cls == "Statement"]
     assert d.speaker == ("sergey-lavrov",)
 
@@ -63,69 +100,132 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
 
 
 # ---- issue 10, item 4: posts from real phrasing (sentences of tests/corpus and their patterns)
-@pytest.mark.parametrize("text,lang,post", [
-    # apposition after the name, with an article, closed by a comma
-    ("Maria Zakharova, the official representative of the Russian Foreign Ministry, said so.", "en",
-     ("maria-zakharova", "Spokesperson", "ministry-of-foreign-affairs-of-russia")),
-    # two titles joined by a dash name the same person
-    ("Deputy Prime Minister – Minister of Foreign Affairs of Kazakhstan Mukhtar Tileuberdi met him.", "en",
-     ("mukhtar-tleuberdi", "Deputy Prime Minister", "kazakhstan")),
-    # the ministers' titles made of the portfolio table
-    ("Deputy Minister of Agriculture of Kazakhstan Ermek Kenjehanuly spoke.", "en",
-     (None, "Deputy Minister of Agriculture", "kazakhstan")),
-    ("Ambassador Extraordinary and Plenipotentiary of Russia to Kazakhstan Alexei Borodavkin came.", "en",
-     ("alexey-borodavkin", "Ambassador to Kazakhstan", "russia")),
-    ("German Federal Chancellor Olaf Scholz arrived.", "en", (None, "Chancellor", "germany")),
-    ("Kazakh President Kassym-Jomart Tokayev met his Chinese counterpart Xi Jinping.", "en",
-     ("xi-jinping", "President", "china")),
-    # a list of names each with its own country
-    ("Presidents Vladimir Putin of Russia and Kassym-Jomart Tokayev of Kazakhstan signed it.", "en",
-     ("kassym-jomart-tokayev", "President", "kazakhstan")),
-    # the head of a listed organization takes its formal title (extract/data/common/head_titles.tsv)
-    ("Rosatom CEO Alexey Likhachev arrived.", "en", ("alexey-likhachev", "Director General", "rosatom")),
-    ("В переговорах участвовал глава Росатома Алексей Лихачев.", "ru",
-     ("alexey-likhachev", "Director General", "rosatom")),
-    # "head of [a country]" is its head of state
-    ("Он встретился с главой России Владимиром Путиным.", "ru", ("vladimir-putin", "President", "russia")),
-    ("Главы МИД России и Индии Сергей Лавров и Субраманиям Джайшанкар подтвердили это.", "ru",
-     (None, "Minister of Foreign Affairs", "india")),
-    ("Переговоры прошли между президентами Азербайджана Ильхамом Алиевым и США Дональдом Трампом.", "ru",
-     (None, "President", "united-states")),
-    ("Он встретился с замглавы таджикского МИДа Содиком Имоми.", "ru",
-     (None, "Deputy Minister of Foreign Affairs", "tajikistan")),
-    ("Его принял замглавы администрации президента России Дмитрий Козак.", "ru",
-     (None, "Deputy Head of the Presidential Administration", "russia")),
-    ("Об этом заявил помощник президента России Юрий Ушаков.", "ru",
-     ("yuri-ushakov", "Aide to the President", "russia")),
-])
+@pytest.mark.parametrize(
+    "text,lang,post",
+    [
+        # apposition after the name, with an article, closed by a comma
+        (
+            "Maria Zakharova, the official representative of the Russian Foreign Ministry, said so.",
+            "en",
+            ("maria-zakharova", "Spokesperson", "ministry-of-foreign-affairs-of-russia"),
+        ),
+        # two titles joined by a dash name the same person
+        (
+            "Deputy Prime Minister – Minister of Foreign Affairs of Kazakhstan Mukhtar Tileuberdi met him.",
+            "en",
+            ("mukhtar-tleuberdi", "Deputy Prime Minister", "kazakhstan"),
+        ),
+        # the ministers' titles made of the portfolio table
+        (
+            "Deputy Minister of Agriculture of Kazakhstan Ermek Kenjehanuly spoke.",
+            "en",
+            (None, "Deputy Minister of Agriculture", "kazakhstan"),
+        ),
+        (
+            "Ambassador Extraordinary and Plenipotentiary of Russia to Kazakhstan Alexei Borodavkin came.",
+            "en",
+            ("alexey-borodavkin", "Ambassador to Kazakhstan", "russia"),
+        ),
+        ("German Federal Chancellor Olaf Scholz arrived.", "en", (None, "Chancellor", "germany")),
+        (
+            "Kazakh President Kassym-Jomart Tokayev met his Chinese counterpart Xi Jinping.",
+            "en",
+            ("xi-jinping", "President", "china"),
+        ),
+        # a list of names each with its own country
+        (
+            "Presidents Vladimir Putin of Russia and Kassym-Jomart Tokayev of Kazakhstan signed it.",
+            "en",
+            ("kassym-jomart-tokayev", "President", "kazakhstan"),
+        ),
+        # the head of a listed organization takes its formal title (extract/data/common/head_titles.tsv)
+        ("Rosatom CEO Alexey Likhachev arrived.", "en", ("alexey-likhachev", "Director General", "rosatom")),
+        (
+            "В переговорах участвовал глава Росатома Алексей Лихачев.",
+            "ru",
+            ("alexey-likhachev", "Director General", "rosatom"),
+        ),
+        # "head of [a country]" is its head of state
+        (
+            "Он встретился с главой России Владимиром Путиным.",
+            "ru",
+            ("vladimir-putin", "President", "russia"),
+        ),
+        (
+            "Главы МИД России и Индии Сергей Лавров и Субраманиям Джайшанкар подтвердили это.",
+            "ru",
+            (None, "Minister of Foreign Affairs", "india"),
+        ),
+        (
+            "Переговоры прошли между президентами Азербайджана Ильхамом Алиевым и США Дональдом Трампом.",
+            "ru",
+            (None, "President", "united-states"),
+        ),
+        (
+            "Он встретился с замглавы таджикского МИДа Содиком Имоми.",
+            "ru",
+            (None, "Deputy Minister of Foreign Affairs", "tajikistan"),
+        ),
+        (
+            "Его принял замглавы администрации президента России Дмитрий Козак.",
+            "ru",
+            (None, "Deputy Head of the Presidential Administration", "russia"),
+        ),
+        (
+            "Об этом заявил помощник президента России Юрий Ушаков.",
+            "ru",
+            ("yuri-ushakov", "Aide to the President", "russia"),
+        ),
+    ],
+)
 def test_posts_from_real_phrasing(extractor, text, lang, post):
     found, _ = posts(extractor, text, lang, date="2024-05-08")
     person, title, org = post
     assert any((person is None or p == person) and t == title and o == org for p, t, o in found), found
 
 
-@pytest.mark.parametrize("text,lang,bad", [
-    # a clause comma after the title: the name is the subject of the next clause
-    ("Greeting the Chinese leader, Kassym-Jomart Tokayev noted the organization.", "en",
-     ("kassym-jomart-tokayev", "President", "china")),
-    ("During the talks with Putin, the Kazakh president noted the importance.", "en",
-     ("vladimir-putin", "President", "kazakhstan")),
-    # a line break: the name of the line before is no modifier
-    ("Uzbekistan\nPresident of Kazakhstan, Kassym-Jomart Tokayev held talks.", "en",
-     ("kassym-jomart-tokayev", "President", "uzbekistan")),
-    ("МИД Казахстана\nМинистр иностранных дел России Сергей Лавров прибыл.", "ru",
-     ("sergey-lavrov", "Minister of Foreign Affairs", "kazakhstan")),
-    # a Russian noun before the title belongs to the clause before
-    ("В Анкаре президент Казахстана Касым-Жомарт Токаев встретился с журналистами.", "ru",
-     ("kassym-jomart-tokayev", "President", "turkey")),
-    # a country-scope title's own words are no body
-    ("Secretary of State Gulshara Abdykalikova met him.", "en", (None, "Secretary of State", None)),
-])
+@pytest.mark.parametrize(
+    "text,lang,bad",
+    [
+        # a clause comma after the title: the name is the subject of the next clause
+        (
+            "Greeting the Chinese leader, Kassym-Jomart Tokayev noted the organization.",
+            "en",
+            ("kassym-jomart-tokayev", "President", "china"),
+        ),
+        (
+            "During the talks with Putin, the Kazakh president noted the importance.",
+            "en",
+            ("vladimir-putin", "President", "kazakhstan"),
+        ),
+        # a line break: the name of the line before is no modifier
+        (
+            "Uzbekistan\nPresident of Kazakhstan, Kassym-Jomart Tokayev held talks.",
+            "en",
+            ("kassym-jomart-tokayev", "President", "uzbekistan"),
+        ),
+        (
+            "МИД Казахстана\nМинистр иностранных дел России Сергей Лавров прибыл.",
+            "ru",
+            ("sergey-lavrov", "Minister of Foreign Affairs", "kazakhstan"),
+        ),
+        # a Russian noun before the title belongs to the clause before
+        (
+            "В Анкаре президент Казахстана Касым-Жомарт Токаев встретился с журналистами.",
+            "ru",
+            ("kassym-jomart-tokayev", "President", "turkey"),
+        ),
+        # a country-scope title's own words are no body
+        ("Secretary of State Gulshara Abdykalikova met him.", "en", (None, "Secretary of State", None)),
+    ],
+)
 def test_posts_never_across_a_clause_or_line(extractor, text, lang, bad):
     found, _ = posts(extractor, text, lang, date="2022-10-12")
     person, title, org = bad
-    assert not any((person is None or p == person) and t == title and (org is None and o and "/" in o or o == org)
-                   for p, t, o in found), found
+    assert not any(
+        (person is None or p == person) and t == title and (org is None and o and "/" in o or o == org)
+        for p, t, o in found
+    ), found
 
 
 def test_title_tables_make_ministers_of_every_portfolio():
@@ -133,15 +233,21 @@ def test_title_tables_make_ministers_of_every_portfolio():
 
     en = {(t.words, t.title_en) for t in titles("en")}
     assert (("deputy", "minister", "of", "agriculture"), "Deputy Minister of Agriculture") in en
-    assert (("energy", "and", "natural", "resource", "minister"), "Minister of Energy and Natural Resources") in en
+    assert (
+        ("energy", "and", "natural", "resource", "minister"),
+        "Minister of Energy and Natural Resources",
+    ) in en
     assert any(t.title_en == "Deputy Minister of Water Resources and Irrigation" for t in titles("ru"))
 
 
-@pytest.mark.parametrize("label,title", [
-    ("Ministry of Foreign Affairs of Tajikistan", "Minister of Foreign Affairs"),
-    ("Ministry of Energy", "Minister of Energy"),
-    ("Gazprom", None),
-])
+@pytest.mark.parametrize(
+    "label,title",
+    [
+        ("Ministry of Foreign Affairs of Tajikistan", "Minister of Foreign Affairs"),
+        ("Ministry of Energy", "Minister of Energy"),
+        ("Gazprom", None),
+    ],
+)
 def test_the_head_of_a_ministry_is_its_minister(label, title):
     from bilat.extract.positions import _ministry_title
 

@@ -4,6 +4,7 @@ Each property holds for every input Hypothesis draws; the runs are derandomized,
 shows again on the next run with the same shrunk example. The texts go through the real
 pipelines (spaCy, natasha), the queries through a real Oxigraph store.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,10 +24,16 @@ from bilat.graph import iris
 from bilat.graph.sparql import MAX_CHAIN, MAX_NESTING, QueryError, QueryTooDeep, query_kind, run_query
 
 FAST = settings(max_examples=200, deadline=None, derandomize=True)
-SLOW = settings(max_examples=15, deadline=None, derandomize=True,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+SLOW = settings(
+    max_examples=15,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
-INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\u00ad\ufeff"
+INVISIBLE = (
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\u00ad\ufeff"
+)
 LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯabcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 TEXT_CHARS = LETTERS + "0123456789 .,;:!?-—«»\"'()\n\t" + INVISIBLE
 
@@ -36,6 +43,7 @@ def _cf(ch: str) -> bool:
 
 
 # ---------------------------------------------------------------------------- texts
+
 
 @FAST
 @given(st.text(), st.integers(min_value=1, max_value=50))
@@ -70,6 +78,7 @@ def test_invisible_characters_are_exactly_the_format_category():
 
 # ---------------------------------------------------------------------------- bytes
 
+
 @FAST
 @given(st.binary(max_size=2000))
 def test_any_bytes_decode_or_give_one_decode_error(data):
@@ -89,9 +98,14 @@ def test_utf8_text_decodes_to_itself(text):
 
 
 @FAST
-@given(st.text(alphabet="абвгдежзиклмнопрстуфхцчшщыэюя ,.\n", min_size=60, max_size=600),
-       st.lists(st.tuples(st.floats(0, 1), st.sampled_from([b"\xff", b"\xfe", b"\xc0", b"\x80", b"\xe2\x82"])),
-                min_size=1, max_size=3))
+@given(
+    st.text(alphabet="абвгдежзиклмнопрстуфхцчшщыэюя ,.\n", min_size=60, max_size=600),
+    st.lists(
+        st.tuples(st.floats(0, 1), st.sampled_from([b"\xff", b"\xfe", b"\xc0", b"\x80", b"\xe2\x82"])),
+        min_size=1,
+        max_size=3,
+    ),
+)
 def test_damaged_utf8_stays_utf8_and_names_each_bad_byte(text, damage):
     assume(sum(c.isalpha() for c in text) >= 50)
     cuts = sorted({int(f * len(text)): bad for f, bad in damage}.items())
@@ -118,8 +132,10 @@ IRI_UNSAFE = re.compile(r"[\s<>\"{}|\\^`]")
 
 
 @FAST
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=60)
-       | st.lists(st.sampled_from(["..", ".", "", "a", "b", "ёлка", "%2e", "\u202e"]), max_size=8).map("/".join))
+@given(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=60)
+    | st.lists(st.sampled_from(["..", ".", "", "a", "b", "ёлка", "%2e", "\u202e"]), max_size=8).map("/".join)
+)
 def test_document_ids_become_safe_iri_segments(doc_id):
     safe = normalize_id(doc_id)
     assert normalize_id(safe) == safe
@@ -147,6 +163,7 @@ def test_sizes_read_back(n, unit):
 
 
 # ---------------------------------------------------------------------------- queries
+
 
 @FAST
 @given(st.text(max_size=300))
@@ -178,7 +195,12 @@ def nested_queries(draw):
     elif op == "!":
         core = "?s ?p ?o FILTER(" + "!" * chain + "true)"
     else:
-        core = "?s ?p ?o FILTER(" + f" {op} ".join(["true" if op == "&&" else "1"] * (chain + 1)) + (" > 0" if op == "+" else "") + ")"
+        core = (
+            "?s ?p ?o FILTER("
+            + f" {op} ".join(["true" if op == "&&" else "1"] * (chain + 1))
+            + (" > 0" if op == "+" else "")
+            + ")"
+        )
     q = "{ " + core + " }"
     for name in reversed(layers):
         a, b = LAYERS[name]
@@ -191,8 +213,14 @@ def nested_queries(draw):
 def test_deep_queries_are_refused_before_the_parser_and_the_rest_run(case):
     query, layers, op, chain = case
     store = ox.Store()
-    store.add(ox.Quad(ox.NamedNode("http://x/s"), ox.NamedNode("http://x/p"), ox.Literal("o"),
-                      ox.NamedNode("http://x/g")))
+    store.add(
+        ox.Quad(
+            ox.NamedNode("http://x/s"),
+            ox.NamedNode("http://x/p"),
+            ox.Literal("o"),
+            ox.NamedNode("http://x/g"),
+        )
+    )
     # what check_nesting counts: brackets open at the core, and operator characters chained
     layer_brackets = sum(2 if n in ("optional", "union") else 1 for n in layers)
     depth = layer_brackets + (1 if op == "|" else 2)
@@ -211,16 +239,53 @@ def test_deep_queries_are_refused_before_the_parser_and_the_rest_run(case):
 # ---------------------------------------------------------------------------- the pipeline
 
 NAMES = {
-    "en": ["Sergey Lavrov", "Mukhtar Tleuberdi", "Kassym-Jomart Tokayev", "Vladimir Putin",
-           "Russia", "Kazakhstan", "Astana", "Moscow", "the Foreign Ministry", "Baikonur",
-           "Ivan Petrovsky", "Russian Foreign Minister Sergey Lavrov"],
-    "ru": ["Сергей Лавров", "Мухтар Тлеуберди", "Касым-Жомарт Токаев", "Владимир Путин",
-           "Россия", "Казахстан", "Астана", "Москва", "МИД России", "Байконур",
-           "Иван Петровский", "министр иностранных дел России Сергей Лавров"],
+    "en": [
+        "Sergey Lavrov",
+        "Mukhtar Tleuberdi",
+        "Kassym-Jomart Tokayev",
+        "Vladimir Putin",
+        "Russia",
+        "Kazakhstan",
+        "Astana",
+        "Moscow",
+        "the Foreign Ministry",
+        "Baikonur",
+        "Ivan Petrovsky",
+        "Russian Foreign Minister Sergey Lavrov",
+    ],
+    "ru": [
+        "Сергей Лавров",
+        "Мухтар Тлеуберди",
+        "Касым-Жомарт Токаев",
+        "Владимир Путин",
+        "Россия",
+        "Казахстан",
+        "Астана",
+        "Москва",
+        "МИД России",
+        "Байконур",
+        "Иван Петровский",
+        "министр иностранных дел России Сергей Лавров",
+    ],
 }
 VERBS = {
-    "en": ["met", "said that", "visited", "thanked", "signed an agreement with", "criticized", "held talks with"],
-    "ru": ["встретился с", "заявил, что", "посетил", "поблагодарил", "подписал соглашение с", "провёл переговоры с"],
+    "en": [
+        "met",
+        "said that",
+        "visited",
+        "thanked",
+        "signed an agreement with",
+        "criticized",
+        "held talks with",
+    ],
+    "ru": [
+        "встретился с",
+        "заявил, что",
+        "посетил",
+        "поблагодарил",
+        "подписал соглашение с",
+        "провёл переговоры с",
+    ],
 }
 
 
@@ -236,7 +301,7 @@ def news_texts(draw, lang):
         if draw(st.booleans()):
             at = draw(st.integers(min_value=0, max_value=len(s)))
             s = s[:at] + draw(st.sampled_from(INVISIBLE)) + s[at:]
-        s += draw(st.sampled_from([".", ". ", "!", ";", ", - \"", "»."]))
+        s += draw(st.sampled_from([".", ". ", "!", ";", ', - "', "»."]))
         out.append(s + draw(st.sampled_from([" ", "\n", "\n\n", "  "])))
     return "".join(out)
 
@@ -247,13 +312,13 @@ def _check_extraction(text: str, ex) -> None:
             assert label.strip() and not any(_cf(c) for c in label), (e.key, label)
         assert re.fullmatch(r"https://w3id\.org/bilat/id/[A-Za-z0-9/%._~-]+", str(iris.entity(e.key)))
         for m in e.mentions:
-            assert text[m.start:m.end] == m.text
+            assert text[m.start : m.end] == m.text
     for ev in ex.events:
-        assert text[ev.start:ev.end] == ev.trigger
-        assert text[ev.sentence_start:ev.sentence_end] == ev.evidence
+        assert text[ev.start : ev.end] == ev.trigger
+        assert text[ev.sentence_start : ev.sentence_end] == ev.evidence
         assert ev.participants or ev.speaker or ev.source
     for p in ex.positions:
-        assert text[p.start:p.end] == p.evidence
+        assert text[p.start : p.end] == p.evidence
 
 
 @pytest.fixture(scope="module")
@@ -276,8 +341,12 @@ def test_generated_texts_give_consistent_extractions(lang, extractor, small_wind
         _check_extraction(text, whole)
         _check_extraction(text, small_windows(doc))
         # a state named in the text is found, whole or in windows
-        for name, key in (("Russia", "russia"), ("Kazakhstan", "kazakhstan"), ("Россия", "russia"),
-                          ("Казахстан", "kazakhstan")):
+        for name, key in (
+            ("Russia", "russia"),
+            ("Kazakhstan", "kazakhstan"),
+            ("Россия", "russia"),
+            ("Казахстан", "kazakhstan"),
+        ):
             if re.search(rf"(?<!\w){name}(?!\w)", text):
                 assert key in {e.key for e in whole.entities}
                 assert key in {e.key for e in small_windows(doc).entities}

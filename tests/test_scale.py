@@ -1,6 +1,7 @@
 """Issue 12: the compact graph, ingest on many cores or a Dask cluster, streaming input, and a
 remote store that refuses to lie. Real pipelines, real Oxigraph stores and servers; no timings
 (those are in ``make bench``)."""
+
 from __future__ import annotations
 
 import gzip
@@ -25,18 +26,23 @@ def free_port() -> int:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
+
 REGRESSION = ROOT / "tests" / "regression"
 BILAT = [sys.executable, "-m", "bilat"]
 
 
 # ----------------------------------------------------------------------------- pure functions
 
-@pytest.mark.parametrize("spans, text", [
-    ([(0, 6)], "0-6"),
-    ([(40, 46), (0, 6)], "0-6 40-46"),
-    ([(5, 9), (5, 9), (1, 2)], "1-2 5-9"),
-    ([], ""),
-])
+
+@pytest.mark.parametrize(
+    "spans, text",
+    [
+        ([(0, 6)], "0-6"),
+        ([(40, 46), (0, 6)], "0-6 40-46"),
+        ([(5, 9), (5, 9), (1, 2)], "1-2 5-9"),
+        ([], ""),
+    ],
+)
 def test_spans_literal(spans, text):
     from bilat.graph.triples import format_spans, parse_spans
 
@@ -44,11 +50,14 @@ def test_spans_literal(spans, text):
     assert parse_spans(text) == sorted(set(spans))
 
 
-@pytest.mark.parametrize("args, text", [
-    ([("russia", 0, 6)], "russia 0-6"),
-    ([("kazakhstan", 11, 21), ("russia", 0, 6)], "russia 0-6; kazakhstan 11-21"),
-    ([("person/ivan-ivanov", 3, 14)], "person/ivan-ivanov 3-14"),
-])
+@pytest.mark.parametrize(
+    "args, text",
+    [
+        ([("russia", 0, 6)], "russia 0-6"),
+        ([("kazakhstan", 11, 21), ("russia", 0, 6)], "russia 0-6; kazakhstan 11-21"),
+        ([("person/ivan-ivanov", 3, 14)], "person/ivan-ivanov 3-14"),
+    ],
+)
 def test_arguments_literal(args, text):
     from bilat.graph.triples import format_arguments, parse_arguments
 
@@ -56,10 +65,18 @@ def test_arguments_literal(args, text):
     assert sorted(parse_arguments(text)) == sorted(args)
 
 
-@pytest.mark.parametrize("name, ext", [
-    ("a.txt", ".txt"), ("A.JSONL", ".jsonl"), ("news.jsonl.gz", ".jsonl.gz"),
-    ("x.JSONL.GZ", ".jsonl.gz"), ("x.gz", ".gz"), (".jsonl.gz", ".gz"), ("README", ""),
-])
+@pytest.mark.parametrize(
+    "name, ext",
+    [
+        ("a.txt", ".txt"),
+        ("A.JSONL", ".jsonl"),
+        ("news.jsonl.gz", ".jsonl.gz"),
+        ("x.JSONL.GZ", ".jsonl.gz"),
+        ("x.gz", ".gz"),
+        (".jsonl.gz", ".gz"),
+        ("README", ""),
+    ],
+)
 def test_extension(name, ext):
     from bilat.extract.ingest import extension
 
@@ -96,6 +113,7 @@ def test_no_progress_without_a_mode():
 
 # ----------------------------------------------------------------------------- helpers
 
+
 def _docs(n_regression: int = 4):
     from bilat.extract.ingest import read_documents
 
@@ -122,6 +140,7 @@ def _ingest(tmp_path, name, docs, **kw):
 
 
 # ----------------------------------------------------------------------------- compact graph
+
 
 def test_mention_modes(tmp_path):
     from bilat.graph.sparql import load_query
@@ -171,6 +190,7 @@ def test_compact_spans_point_at_the_entity_names(tmp_path):
 
 # ----------------------------------------------------------------------------- parallel ingest
 
+
 def test_jobs_and_order_give_the_same_graph(tmp_path):
     docs = _docs(4)
     one, s1, p1 = _ingest(tmp_path, "one", docs)
@@ -197,12 +217,12 @@ def test_dask_cluster_reports_a_failing_document_and_goes_on(tmp_path, monkeypat
     from bilat.extract.records import Document
 
     docs = _docs(2)
-    boom = Document(id="boom", text="Russia and Kazakhstan signed an agreement.", lang="en",
-                    path="boom.txt")
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
-        st, summary, problems = _ingest(tmp_path, "dask", [docs[0], boom, *docs[1:]],
-                                        dask=client)
+    boom = Document(id="boom", text="Russia and Kazakhstan signed an agreement.", lang="en", path="boom.txt")
+    with (
+        LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        st, summary, problems = _ingest(tmp_path, "dask", [docs[0], boom, *docs[1:]], dask=client)
     assert summary.documents == len(docs) and summary.failed == 1
     assert problems == ["boom.txt: failed: RuntimeError: cannot extract this one"]
     ref, _, _ = _ingest(tmp_path, "ref", docs)
@@ -211,9 +231,15 @@ def test_dask_cluster_reports_a_failing_document_and_goes_on(tmp_path, monkeypat
 
 # ----------------------------------------------------------------------------- streaming input
 
+
 def _jsonl(docs) -> bytes:
-    return "".join(json.dumps({"id": d.id, "text": d.text, "lang": d.lang, "title": d.title,
-                               "date": d.date}, ensure_ascii=False) + "\n" for d in docs).encode()
+    return "".join(
+        json.dumps(
+            {"id": d.id, "text": d.text, "lang": d.lang, "title": d.title, "date": d.date}, ensure_ascii=False
+        )
+        + "\n"
+        for d in docs
+    ).encode()
 
 
 def test_jsonl_gz_and_stdin_read_lazily(tmp_path):
@@ -226,10 +252,11 @@ def test_jsonl_gz_and_stdin_read_lazily(tmp_path):
     first = next(items)  # a generator: the first document comes before the file is read
     assert first.id == docs[0].id
     rest = list(items)
-    assert [d.id for d in rest[:len(docs) - 1]] == [d.id for d in docs[1:]]
-    assert [str(p) for p in rest[len(docs) - 1:]] == [
+    assert [d.id for d in rest[: len(docs) - 1]] == [d.id for d in docs[1:]]
+    assert [str(p) for p in rest[len(docs) - 1 :]] == [
         f"{path}:{len(docs) + 1}: invalid JSON: Expecting property name enclosed in double quotes (column 2)",
-        f"{path}:{len(docs) + 2}: invalid UTF-8 at column 4"]
+        f"{path}:{len(docs) + 2}: invalid UTF-8 at column 4",
+    ]
     # UTF-16 with a BOM, streamed
     utf16 = io.BufferedReader(io.BytesIO(_jsonl(docs[:1]).decode().encode("utf-16")))
     assert [d.id for d in stream_jsonl(utf16, "x")] == [docs[0].id]
@@ -238,26 +265,35 @@ def test_jsonl_gz_and_stdin_read_lazily(tmp_path):
 def test_cli_reads_stdin_with_progress_lines(tmp_path):
     docs = _docs(0)
     store = tmp_path / "store"
-    p = subprocess.run([*BILAT, "ingest", "-", "--store", str(store), "--progress-every", "1"],
-                       input=_jsonl(docs), capture_output=True, cwd=tmp_path, timeout=600)
+    p = subprocess.run(
+        [*BILAT, "ingest", "-", "--store", str(store), "--progress-every", "1"],
+        input=_jsonl(docs),
+        capture_output=True,
+        cwd=tmp_path,
+        timeout=600,
+    )
     assert p.returncode == 0, p.stderr
     err = p.stderr.decode().splitlines()
     assert [re.sub(r", [\d.]+ documents/s, \d+ s$", "", ln) for ln in err] == [
         f"ingest: {i} documents read ({i} written, 0 unchanged, 0 skipped, 0 failed)"
-        for i in range(1, len(docs) + 1)]
+        for i in range(1, len(docs) + 1)
+    ]
     assert p.stdout.decode().startswith(f"{len(docs)} documents ingested")
 
 
 # ----------------------------------------------------------------------------- remote store
+
 
 def _start_server(tmp_path, *extra) -> tuple[subprocess.Popen, str]:
     import socket
 
     binary = Path(sys.executable).parent / "oxigraph"
     port = free_port()
-    proc = subprocess.Popen([str(binary), "serve", "--location", str(tmp_path / "remote"),
-                             "--bind", f"127.0.0.1:{port}", *extra],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [str(binary), "serve", "--location", str(tmp_path / "remote"), "--bind", f"127.0.0.1:{port}", *extra],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.time() + 20
     while time.time() < deadline:
         try:
@@ -272,8 +308,9 @@ def _start_server(tmp_path, *extra) -> tuple[subprocess.Popen, str]:
 def test_remote_store_without_union_default_graph_is_refused(tmp_path):
     proc, url = _start_server(tmp_path)  # a plain `oxigraph serve`
     try:
-        p = subprocess.run([*BILAT, "ingest", str(EXAMPLES), "--store", url],
-                           capture_output=True, text=True, timeout=600)
+        p = subprocess.run(
+            [*BILAT, "ingest", str(EXAMPLES), "--store", url], capture_output=True, text=True, timeout=600
+        )
         assert p.returncode == 2
         assert p.stderr.count("\n") == 1
         assert "default graph is not the union of its named graphs" in p.stderr
@@ -290,13 +327,21 @@ def test_remote_store_without_union_default_graph_is_refused(tmp_path):
 def test_remote_export_keeps_named_graphs(tmp_path, oxigraph_server):
     from rdflib import Dataset
 
-    p = subprocess.run([*BILAT, "ingest", str(EXAMPLES), "--store", oxigraph_server],
-                       capture_output=True, text=True, timeout=600)
+    p = subprocess.run(
+        [*BILAT, "ingest", str(EXAMPLES), "--store", oxigraph_server],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert p.returncode == 0, p.stderr
     for fmt in ("trig", "nquads"):
         out = tmp_path / f"dump.{fmt}"
-        p = subprocess.run([*BILAT, "export", "--format", fmt, "-o", str(out), "--store",
-                            oxigraph_server], capture_output=True, text=True, timeout=600)
+        p = subprocess.run(
+            [*BILAT, "export", "--format", fmt, "-o", str(out), "--store", oxigraph_server],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         assert p.returncode == 0, p.stderr
         ds = Dataset()
         ds.parse(out, format=fmt)

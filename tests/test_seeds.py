@@ -1,4 +1,5 @@
 """What the issues promise on the two bundled seed articles, read back through SPARQL."""
+
 from pathlib import Path
 
 import pytest
@@ -22,58 +23,82 @@ def en(store, query):
     return [{k: str(v) for k, v in row.items()} for row in store.select(query)]
 
 
-@pytest.mark.parametrize("a,b", [
-    ('"Sergey Lavrov"@en', '"Сергей Лавров"@ru'),
-    ('"Astana"@en', '"Астана"@ru'),
-])
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ('"Sergey Lavrov"@en', '"Сергей Лавров"@ru'),
+        ('"Astana"@en', '"Астана"@ru'),
+    ],
+)
 def test_one_iri_across_languages_and_names(store, a, b):
     rows = en(store, f"SELECT DISTINCT ?e WHERE {{ ?e rdfs:label {a}, {b} ; bl:mentionedIn ?d }}")
     assert len(rows) == 1
 
 
-@pytest.mark.parametrize("surface,label,cls", [
-    ("Nur-Sultan", "Astana", "City"),
-    ("МИД РФ", "Ministry of Foreign Affairs of Russia", "GovernmentBody"),
-    ("Foreign Ministry", "Ministry of Foreign Affairs of Russia", "GovernmentBody"),
-    ("Байконур", "Baikonur Cosmodrome", "Project"),
-    ("Rossiyskaya Gazeta", "Rossiyskaya Gazeta", "MediaOutlet"),
-    ("TASS", "TASS", "MediaOutlet"),
-])
+@pytest.mark.parametrize(
+    "surface,label,cls",
+    [
+        ("Nur-Sultan", "Astana", "City"),
+        ("МИД РФ", "Ministry of Foreign Affairs of Russia", "GovernmentBody"),
+        ("Foreign Ministry", "Ministry of Foreign Affairs of Russia", "GovernmentBody"),
+        ("Байконур", "Baikonur Cosmodrome", "Project"),
+        ("Rossiyskaya Gazeta", "Rossiyskaya Gazeta", "MediaOutlet"),
+        ("TASS", "TASS", "MediaOutlet"),
+    ],
+)
 def test_surface_forms_resolve_to_their_entity(store, surface, label, cls):
-    rows = en(store, f"""SELECT ?c WHERE {{ ?e skos:altLabel ?s ; rdfs:label "{label}"@en ; a ?c .
-        FILTER(STR(?s) = "{surface}") }}""")
+    rows = en(
+        store,
+        f"""SELECT ?c WHERE {{ ?e skos:altLabel ?s ; rdfs:label "{label}"@en ; a ?c .
+        FILTER(STR(?s) = "{surface}") }}""",
+    )
     assert f"https://w3id.org/bilat/ontology#{cls}" in {r["c"] for r in rows}
 
 
 def test_statements_have_speaker_and_quotes(store):
-    rows = en(store, """SELECT ?ev ?trigger ?quote WHERE { ?ev a bl:Statement ; bl:trigger ?trigger ;
-        bl:speaker/rdfs:label "Sergey Lavrov"@en . OPTIONAL { ?ev bl:quote ?quote } }""")
+    rows = en(
+        store,
+        """SELECT ?ev ?trigger ?quote WHERE { ?ev a bl:Statement ; bl:trigger ?trigger ;
+        bl:speaker/rdfs:label "Sergey Lavrov"@en . OPTIONAL { ?ev bl:quote ?quote } }""",
+    )
     triggers = {r["trigger"] for r in rows}
     assert {"said", "concluded", "отметил"} <= triggers  # "the top diplomat concluded" included
     assert sum(1 for r in rows if r.get("quote")) >= 3
 
 
 def test_publication_in_rossiyskaya_gazeta_is_dated_from_on_tuesday(store):
-    rows = en(store, """SELECT ?date WHERE { ?ev a bl:Statement ; bl:date ?date ;
-        bl:participant/rdfs:label "Rossiyskaya Gazeta"@en }""")
+    rows = en(
+        store,
+        """SELECT ?date WHERE { ?ev a bl:Statement ; bl:date ?date ;
+        bl:participant/rdfs:label "Rossiyskaya Gazeta"@en }""",
+    )
     assert {r["date"] for r in rows} == {"2021-11-09"}
 
 
 def test_joint_use_of_baikonur_is_cooperation_of_both_countries(store):
-    rows = en(store, """SELECT DISTINCT ?ev WHERE { ?ev a bl:Cooperate ;
+    rows = en(
+        store,
+        """SELECT DISTINCT ?ev WHERE { ?ev a bl:Cooperate ;
         bl:about/rdfs:label "Baikonur Cosmodrome"@en ;
-        bl:participant/rdfs:label "Russia"@en, "Kazakhstan"@en }""")
+        bl:participant/rdfs:label "Russia"@en, "Kazakhstan"@en }""",
+    )
     assert rows
 
 
 def test_anniversary_of_diplomatic_relations(store):
-    rows = en(store, """SELECT DISTINCT ?ev WHERE { ?ev a bl:Anniversary ;
-        bl:participant/rdfs:label "Russia"@en, "Kazakhstan"@en }""")
+    rows = en(
+        store,
+        """SELECT DISTINCT ?ev WHERE { ?ev a bl:Anniversary ;
+        bl:participant/rdfs:label "Russia"@en, "Kazakhstan"@en }""",
+    )
     assert rows
 
 
 def test_lavrov_holds_the_post_from_both_articles(store):
-    rows = en(store, """SELECT ?doc WHERE { ?p rdfs:label "Sergey Lavrov"@en ; bl:holdsPosition ?pos .
+    rows = en(
+        store,
+        """SELECT ?doc WHERE { ?p rdfs:label "Sergey Lavrov"@en ; bl:holdsPosition ?pos .
         ?pos bl:title "Minister of Foreign Affairs"@en ; bl:ofOrganization/rdfs:label "Russia"@en ;
-        bl:extractedFrom ?doc }""")
+        bl:extractedFrom ?doc }""",
+    )
     assert len(rows) == 2

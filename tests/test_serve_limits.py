@@ -1,5 +1,6 @@
 """bilat serve under load and attack (issue 11): workers, the accept backlog, slow and deeply
 nested queries, cross-origin reads. A real server on 127.0.0.1 over a real on-disk store."""
+
 from __future__ import annotations
 
 import os
@@ -29,9 +30,15 @@ def store_dir(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("serve") / "store"
     store = ox.Store(str(path))
     g = ox.NamedNode("https://w3id.org/bilat/graph/entities")
-    store.bulk_extend(ox.Quad(ox.NamedNode(f"https://w3id.org/bilat/id/x{i}"),
-                              ox.NamedNode("https://w3id.org/bilat/ontology#count"),
-                              ox.Literal(str(i)), g) for i in range(2000))
+    store.bulk_extend(
+        ox.Quad(
+            ox.NamedNode(f"https://w3id.org/bilat/id/x{i}"),
+            ox.NamedNode("https://w3id.org/bilat/ontology#count"),
+            ox.Literal(str(i)),
+            g,
+        )
+        for i in range(2000)
+    )
     store.flush()
     del store
     return path
@@ -86,11 +93,12 @@ def test_the_accept_backlog_holds_many_waiting_clients(store_dir):
             c = socket.create_connection((host, port), timeout=2)
             clients.append(c)
         assert BACKLOG >= 60
-        srv._thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.1},
-                                       daemon=True)
+        srv._thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
         srv._thread.start()
-        request_line = (f"GET /query?{urllib.parse.urlencode({'query': COUNT})} HTTP/1.1\r\n"
-                        f"Host: {host}\r\nConnection: close\r\n\r\n").encode()
+        request_line = (
+            f"GET /query?{urllib.parse.urlencode({'query': COUNT})} HTTP/1.1\r\n"
+            f"Host: {host}\r\nConnection: close\r\n\r\n"
+        ).encode()
         for c in clients:
             c.sendall(request_line)
         for c in clients:
@@ -110,9 +118,11 @@ def test_no_cross_origin_reads_unless_asked(store_dir):
     try:
         status, headers, _ = request(query_url(srv, COUNT), headers={"Origin": "https://evil.example"})
         assert status == 200 and "Access-Control-Allow-Origin" not in headers
-        status, headers, _ = request(srv.url, method="OPTIONS",
-                                     headers={"Origin": "https://evil.example",
-                                              "Access-Control-Request-Method": "POST"})
+        status, headers, _ = request(
+            srv.url,
+            method="OPTIONS",
+            headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"},
+        )
         assert status == 204 and not any(k.startswith("Access-Control") for k in headers)
     finally:
         srv.stop()
@@ -126,20 +136,28 @@ def test_no_cross_origin_reads_unless_asked(store_dir):
         srv.stop()
 
 
-@pytest.mark.parametrize("query,message", [
-    ("SELECT * WHERE " + "{ " * 3000 + "}" * 3000, "more than 64 levels of brackets"),
-    ("SELECT * WHERE { ?s ?p ?o FILTER(" + "(" * 10000 + "1" + ")" * 10000 + ") }",
-     "more than 64 levels of brackets"),
-    ("ASK { ?s ?p ?o FILTER(" + "!" * 20000 + "true) }", "more than 1000 nested operations"),
-    ("SELECT * WHERE { " + " UNION ".join(["{ ?s ?p ?o }"] * 10000) + " }",
-     "more than 1000 nested operations"),
-])
+@pytest.mark.parametrize(
+    "query,message",
+    [
+        ("SELECT * WHERE " + "{ " * 3000 + "}" * 3000, "more than 64 levels of brackets"),
+        (
+            "SELECT * WHERE { ?s ?p ?o FILTER(" + "(" * 10000 + "1" + ")" * 10000 + ") }",
+            "more than 64 levels of brackets",
+        ),
+        ("ASK { ?s ?p ?o FILTER(" + "!" * 20000 + "true) }", "more than 1000 nested operations"),
+        (
+            "SELECT * WHERE { " + " UNION ".join(["{ ?s ?p ?o }"] * 10000) + " }",
+            "more than 1000 nested operations",
+        ),
+    ],
+)
 def test_deeply_nested_queries_get_400_and_the_server_lives(store_dir, query, message):
     srv = make_server(store=str(store_dir), port=0, timeout=5.0, workers=1)
     try:
         data = urllib.parse.urlencode({"query": query}).encode()
-        req = urllib.request.Request(srv.url, data=data, method="POST",
-                                     headers={"Content-Type": "application/x-www-form-urlencoded"})
+        req = urllib.request.Request(
+            srv.url, data=data, method="POST", headers={"Content-Type": "application/x-www-form-urlencoded"}
+        )
         try:
             urllib.request.urlopen(req, timeout=30)
             raise AssertionError("a deeply nested query was answered")
@@ -153,18 +171,27 @@ def test_deeply_nested_queries_get_400_and_the_server_lives(store_dir, query, me
 
 def test_cli_query_refuses_deep_nesting_with_one_line(store_dir):
     deep = "SELECT * WHERE " + "{ " * 5000 + "}" * 5000
-    proc = subprocess.run([sys.executable, "-m", "bilat", "query", deep, "--store", str(store_dir)],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "bilat", "query", deep, "--store", str(store_dir)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 1, proc  # not 139: no crash
-    assert proc.stderr == ("bilat: bad query: query nested too deeply at line 1, column 144: "
-                           "more than 64 levels of brackets\n")
+    assert proc.stderr == (
+        "bilat: bad query: query nested too deeply at line 1, column 144: more than 64 levels of brackets\n"
+    )
 
 
-@pytest.mark.parametrize("args,message", [
-    (["--workers", "0"], "0 is not a number of workers"),
-    (["--workers", "x"], "invalid _workers value"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["--workers", "0"], "0 is not a number of workers"),
+        (["--workers", "x"], "invalid _workers value"),
+    ],
+)
 def test_serve_options_are_checked(args, message):
-    proc = subprocess.run([sys.executable, "-m", "bilat", "serve", *args], capture_output=True,
-                          text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "bilat", "serve", *args], capture_output=True, text=True, timeout=60
+    )
     assert proc.returncode == 2 and message in proc.stderr and proc.stderr.count("\n") == 1

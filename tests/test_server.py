@@ -1,4 +1,5 @@
 """bilat serve (bilat.graph.server) over a real on-disk store and over a real Oxigraph server."""
+
 from __future__ import annotations
 
 import io
@@ -20,8 +21,7 @@ import rdflib
 
 from bilat.graph.server import _negotiate, make_server
 
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
+pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
 
 BL = "https://w3id.org/bilat/ontology#"
 ID = "https://w3id.org/bilat/id/"
@@ -51,9 +51,15 @@ def quads() -> list[ox.Quad]:
         ox.Quad(_nn(ID + "event/1"), _nn(BL + "participant"), _nn(ID + "russia"), doc),
         ox.Quad(_nn(ID + "event/1"), _nn(BL + "participant"), _nn(ID + "kazakhstan"), doc),
     ]
-    out += [ox.Quad(_nn(f"{ID}filler-{i}"), _nn(BL + "count"),
-                    ox.Literal(str(i), datatype=_nn(XSD + "integer")),
-                    doc if i % 2 else ent) for i in range(FILLER)]
+    out += [
+        ox.Quad(
+            _nn(f"{ID}filler-{i}"),
+            _nn(BL + "count"),
+            ox.Literal(str(i), datatype=_nn(XSD + "integer")),
+            doc if i % 2 else ent,
+        )
+        for i in range(FILLER)
+    ]
     return out
 
 
@@ -78,8 +84,9 @@ def server(store_dir: Path):
     srv.stop()
 
 
-def http(url: str, *, data: bytes | None = None, headers: dict | None = None,
-         method: str | None = None) -> tuple[int, str, bytes]:
+def http(
+    url: str, *, data: bytes | None = None, headers: dict | None = None, method: str | None = None
+) -> tuple[int, str, bytes]:
     request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
@@ -97,8 +104,7 @@ def post_form(endpoint: str, query: str, accept: str | None = None):
     headers = {"Content-Type": "application/x-www-form-urlencoded"}
     if accept:
         headers["Accept"] = accept
-    return http(endpoint, data=urllib.parse.urlencode({"query": query}).encode(),
-                headers=headers)
+    return http(endpoint, data=urllib.parse.urlencode({"query": query}).encode(), headers=headers)
 
 
 def post_query(endpoint: str, query: str, accept: str | None = None):
@@ -114,12 +120,15 @@ def rows(body: bytes, fmt: str) -> list[dict[str, str]]:
 
 
 def label_rows() -> list[dict[str, str]]:
-    return [{"e": ID + "kazakhstan", "name": "Kazakhstan"},
-            {"e": ID + "russia", "name": "Russia"},
-            {"e": ID + "russia", "name": "Россия"}]
+    return [
+        {"e": ID + "kazakhstan", "name": "Kazakhstan"},
+        {"e": ID + "russia", "name": "Russia"},
+        {"e": ID + "russia", "name": "Россия"},
+    ]
 
 
 # --------------------------------------------------------------------------- unit
+
 
 def test_negotiate() -> None:
     assert _negotiate("SELECT", "") == "json"
@@ -134,14 +143,18 @@ def test_negotiate() -> None:
 
 # --------------------------------------------------------------------------- embedded store
 
+
 @pytest.mark.slow
-@pytest.mark.parametrize("accept, fmt, media", [
-    (None, "json", "application/sparql-results+json"),
-    ("application/sparql-results+json", "json", "application/sparql-results+json"),
-    ("text/csv", "csv", "text/csv"),
-    ("text/tab-separated-values", "tsv", "text/tab-separated-values"),
-    ("application/sparql-results+xml", "xml", "application/sparql-results+xml"),
-])
+@pytest.mark.parametrize(
+    "accept, fmt, media",
+    [
+        (None, "json", "application/sparql-results+json"),
+        ("application/sparql-results+json", "json", "application/sparql-results+json"),
+        ("text/csv", "csv", "text/csv"),
+        ("text/tab-separated-values", "tsv", "text/tab-separated-values"),
+        ("application/sparql-results+xml", "xml", "application/sparql-results+xml"),
+    ],
+)
 @pytest.mark.parametrize("send", [get, post_form, post_query])
 def test_select(server, send, accept, fmt: str, media: str) -> None:
     status, ctype, body = send(server.url, LABELS, accept)
@@ -170,13 +183,16 @@ def test_ask_and_table(server) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("accept, media, rdflib_format", [
-    (None, "text/turtle", "turtle"),
-    ("text/turtle", "text/turtle", "turtle"),
-    ("application/n-triples", "application/n-triples", "nt"),
-    ("application/rdf+xml", "application/rdf+xml", "xml"),
-    ("application/ld+json", "application/ld+json", "json-ld"),
-])
+@pytest.mark.parametrize(
+    "accept, media, rdflib_format",
+    [
+        (None, "text/turtle", "turtle"),
+        ("text/turtle", "text/turtle", "turtle"),
+        ("application/n-triples", "application/n-triples", "nt"),
+        ("application/rdf+xml", "application/rdf+xml", "xml"),
+        ("application/ld+json", "application/ld+json", "json-ld"),
+    ],
+)
 def test_construct(server, accept, media: str, rdflib_format: str) -> None:
     query = "CONSTRUCT { ?e rdfs:label ?n } WHERE { ?e rdfs:label ?n }"
     status, ctype, body = post_form(server.url, query, accept)
@@ -184,8 +200,7 @@ def test_construct(server, accept, media: str, rdflib_format: str) -> None:
     assert ctype.split(";")[0] == media
     graph = rdflib.Graph().parse(data=body, format=rdflib_format)
     assert len(graph) == 3
-    assert (rdflib.URIRef(ID + "russia"), rdflib.RDFS.label,
-            rdflib.Literal("Россия", lang="ru")) in graph
+    assert (rdflib.URIRef(ID + "russia"), rdflib.RDFS.label, rdflib.Literal("Россия", lang="ru")) in graph
 
 
 @pytest.mark.slow
@@ -195,12 +210,17 @@ def test_refuses_updates(server, store_dir: Path) -> None:
         get(server.url, update),
         post_form(server.url, update),
         post_query(server.url, "PREFIX ex: <http://ex/>\nDROP ALL"),
-        http(server.url, data=urllib.parse.urlencode({"update": update}).encode(),
-             headers={"Content-Type": "application/x-www-form-urlencoded"}),
-        http(server.url, data=update.encode(),
-             headers={"Content-Type": "application/sparql-update"}),
-        http(server.url.replace("/query", "/update"), data=update.encode(),
-             headers={"Content-Type": "application/sparql-update"}),
+        http(
+            server.url,
+            data=urllib.parse.urlencode({"update": update}).encode(),
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        ),
+        http(server.url, data=update.encode(), headers={"Content-Type": "application/sparql-update"}),
+        http(
+            server.url.replace("/query", "/update"),
+            data=update.encode(),
+            headers={"Content-Type": "application/sparql-update"},
+        ),
     ]:
         assert status == 403
         assert body.decode().count("\n") == 1 and "not allowed" in body.decode()
@@ -214,8 +234,7 @@ def test_bad_requests(server) -> None:
     assert body.decode().startswith("SPARQL syntax error at line 2, column ")
     assert body.decode().count("\n") == 1
     assert http(server.url)[0] == 400  # no query
-    assert get(server.url, "SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")[0] \
-        == 403
+    assert get(server.url, "SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")[0] == 403
     assert http(server.url.replace("/query", "/nothing"))[0] == 404
     assert http(server.url, data=b"query=x", headers={"Content-Type": "text/plain"})[0] == 415
     assert get(server.url, COUNT, format="turtle")[0] == 400  # a SELECT cannot be Turtle
@@ -238,8 +257,10 @@ def test_time_limit_kills_and_recovers(store_dir: Path) -> None:
         assert (status, body) == (200, f"n\r\n{TOTAL}\r\n".encode())
         # twice more, in parallel with a normal query: the server stays usable
         results: list[int] = []
-        threads = [threading.Thread(target=lambda q=q: results.append(get(srv.url, q)[0]))
-                   for q in (CROSS_JOIN, COUNT)]
+        threads = [
+            threading.Thread(target=lambda q=q: results.append(get(srv.url, q)[0]))
+            for q in (CROSS_JOIN, COUNT)
+        ]
         for t in threads:
             t.start()
         for t in threads:
@@ -277,9 +298,11 @@ def test_sees_data_written_after_start(tmp_path: Path) -> None:
     try:
         assert get(srv.url, COUNT, "text/csv")[2] == b"n\r\n2\r\n"
         # an ingest in another process, while the server runs
-        code = (f"import pyoxigraph as ox; s = ox.Store({str(path)!r}); "
-                "s.add(ox.Quad(ox.NamedNode('http://a'), ox.NamedNode('http://b'), "
-                "ox.Literal('c'), ox.NamedNode('http://g'))); s.flush()")
+        code = (
+            f"import pyoxigraph as ox; s = ox.Store({str(path)!r}); "
+            "s.add(ox.Quad(ox.NamedNode('http://a'), ox.NamedNode('http://b'), "
+            "ox.Literal('c'), ox.NamedNode('http://g'))); s.flush()"
+        )
         subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
         assert get(srv.url, COUNT, "text/csv")[2] == b"n\r\n3\r\n"
     finally:
@@ -294,10 +317,11 @@ def test_missing_store(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_serve_command_stops_on_sigterm(store_dir: Path) -> None:
     port = free_port()
-    code = ("from bilat.graph.server import serve; "
-            f"serve(store={str(store_dir)!r}, port={port}, timeout=5, workers=1)")
-    proc = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE,
-                            stdout=subprocess.DEVNULL)
+    code = (
+        "from bilat.graph.server import serve; "
+        f"serve(store={str(store_dir)!r}, port={port}, timeout=5, workers=1)"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
     try:
         url = f"http://127.0.0.1:{port}/query"
         deadline = time.monotonic() + 30
@@ -323,6 +347,7 @@ def test_serve_command_stops_on_sigterm(store_dir: Path) -> None:
 
 # --------------------------------------------------------------------------- remote store
 
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -334,8 +359,18 @@ def start_oxigraph(location: Path) -> tuple[subprocess.Popen, int]:
         pytest.skip(f"no oxigraph server binary at {OXIGRAPH} (pip install oxigraph)")
     port = free_port()
     proc = subprocess.Popen(
-        [str(OXIGRAPH), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
-         "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        [
+            str(OXIGRAPH),
+            "serve",
+            "--location",
+            str(location),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + 30
     while True:
         try:
@@ -344,13 +379,18 @@ def start_oxigraph(location: Path) -> tuple[subprocess.Popen, int]:
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
-                raise RuntimeError("oxigraph did not start: "
-                                   + proc.stderr.read().decode(errors="replace"))
+                raise RuntimeError("oxigraph did not start: " + proc.stderr.read().decode(errors="replace"))
             time.sleep(0.05)
     body = ox.serialize(quads(), format=ox.RdfFormat.N_QUADS)
-    urllib.request.urlopen(urllib.request.Request(
-        f"http://127.0.0.1:{port}/store", data=body, method="POST",
-        headers={"Content-Type": "application/n-quads"}), timeout=30).close()
+    urllib.request.urlopen(
+        urllib.request.Request(
+            f"http://127.0.0.1:{port}/store",
+            data=body,
+            method="POST",
+            headers={"Content-Type": "application/n-quads"},
+        ),
+        timeout=30,
+    ).close()
     return proc, port
 
 
@@ -371,8 +411,7 @@ def remote_server(tmp_path: Path):
     proc, port = start_oxigraph(tmp_path / "oxigraph")
     srv = None
     try:
-        srv = make_server(store=f"sparql+http://127.0.0.1:{port}", port=0, timeout=0.5,
-                          workers=2)
+        srv = make_server(store=f"sparql+http://127.0.0.1:{port}", port=0, timeout=0.5, workers=2)
         yield srv
     finally:
         if srv is not None:
@@ -384,16 +423,17 @@ def remote_server(tmp_path: Path):
 def test_remote_store(remote_server) -> None:
     url = remote_server.url
     for send in (get, post_form, post_query):
-        for accept, fmt in [(None, "json"), ("text/tab-separated-values", "tsv"),
-                            ("application/sparql-results+xml", "xml")]:
+        for accept, fmt in [
+            (None, "json"),
+            ("text/tab-separated-values", "tsv"),
+            ("application/sparql-results+xml", "xml"),
+        ]:
             status, ctype, body = send(url, LABELS, accept)
             assert status == 200, body
             assert rows(body, fmt) == label_rows()
     status, ctype, body = get(url, COUNT, "text/csv")
-    assert (status, ctype, body) == (200, "text/csv; charset=utf-8",
-                                     f"n\r\n{TOTAL}\r\n".encode())
-    status, ctype, body = get(url, "CONSTRUCT WHERE { id:russia rdfs:label ?n }",
-                              "application/n-triples")
+    assert (status, ctype, body) == (200, "text/csv; charset=utf-8", f"n\r\n{TOTAL}\r\n".encode())
+    status, ctype, body = get(url, "CONSTRUCT WHERE { id:russia rdfs:label ?n }", "application/n-triples")
     assert status == 200 and ctype == "application/n-triples" and body.count(b"\n") == 2
     assert get(url, "INSERT DATA { <http://a> <http://b> <http://c> }")[0] == 403
     status, _, body = get(url, "SELECT * WHERE {\n  ?s ?p }")

@@ -1,4 +1,5 @@
 """bilat.graph.sparql against a real on-disk Oxigraph store and a real Oxigraph server."""
+
 from __future__ import annotations
 
 import datetime
@@ -72,10 +73,8 @@ def sample_quads() -> list[ox.Quad]:
         ox.Quad(ev, _nn(BL + "participant"), russia, doc),
         ox.Quad(ev, _nn(BL + "participant"), kz, doc),
         ox.Quad(ev, _nn(BL + "quote"), ox.Literal(TRICKY), doc),
-        ox.Quad(ev, _nn(BL + "date"),
-                ox.Literal("2024-05-01", datatype=_nn(XSD + "date")), doc),
-        ox.Quad(ev, _nn(BL + "confidence"),
-                ox.Literal("0.75", datatype=_nn(XSD + "decimal")), doc),
+        ox.Quad(ev, _nn(BL + "date"), ox.Literal("2024-05-01", datatype=_nn(XSD + "date")), doc),
+        ox.Quad(ev, _nn(BL + "confidence"), ox.Literal("0.75", datatype=_nn(XSD + "decimal")), doc),
         ox.Quad(ev, _nn(BL + "count"), ox.Literal("3", datatype=_nn(XSD + "integer")), doc),
         ox.Quad(ev, _nn(BL + "evidence"), ox.BlankNode("b1"), doc),
     ]
@@ -104,8 +103,7 @@ def to_rdflib(term: object) -> rdflib.term.Node:
 
 def ox_rows(store: ox.Store, query: str) -> list[dict[str, rdflib.term.Node]]:
     """Rows straight from pyoxigraph, as rdflib terms, for comparison."""
-    result = store.query(query, use_default_graph_as_union=True,
-                         prefixes=sparql.DEFAULT_PREFIXES)
+    result = store.query(query, use_default_graph_as_union=True, prefixes=sparql.DEFAULT_PREFIXES)
     names = [v.value for v in result.variables]
     return [{n: to_rdflib(sol[n]) for n in names if sol[n] is not None} for sol in result]
 
@@ -117,10 +115,14 @@ def parsed_rows(data: bytes, fmt: str) -> list[dict[str, rdflib.term.Node]]:
 
 def canon(rows: list[dict]) -> list[tuple]:
     """Rows compared without blank node labels (every format may relabel them)."""
+
     def key(v: object) -> object:
-        return ("_:",) if isinstance(v, BNode) else (type(v).__name__, str(v),
-                                                     getattr(v, "language", None),
-                                                     str(getattr(v, "datatype", None)))
+        return (
+            ("_:",)
+            if isinstance(v, BNode)
+            else (type(v).__name__, str(v), getattr(v, "language", None), str(getattr(v, "datatype", None)))
+        )
+
     return sorted(tuple(sorted((k, key(v)) for k, v in row.items())) for row in rows)
 
 
@@ -129,23 +131,33 @@ SELECT_ALL = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
 
 # --------------------------------------------------------------------------- query_kind
 
-@pytest.mark.parametrize("text, kind", [
-    ("SELECT * WHERE { ?s ?p ?o }", "SELECT"),
-    ("  # comment with SELECT { }\n prefix ex: <http://ex/> BASE <http://b/>\nask { ?s ?p ?o }",
-     "ASK"),
-    ("PREFIX : <http://ex/>\nCONSTRUCT WHERE { ?s ?p ?o }", "CONSTRUCT"),
-    ("describe <http://ex/a>", "DESCRIBE"),
-])
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("SELECT * WHERE { ?s ?p ?o }", "SELECT"),
+        ("  # comment with SELECT { }\n prefix ex: <http://ex/> BASE <http://b/>\nask { ?s ?p ?o }", "ASK"),
+        ("PREFIX : <http://ex/>\nCONSTRUCT WHERE { ?s ?p ?o }", "CONSTRUCT"),
+        ("describe <http://ex/a>", "DESCRIBE"),
+    ],
+)
 def test_query_kind(text: str, kind: str) -> None:
     assert query_kind(text) == kind
 
 
-@pytest.mark.parametrize("update", [
-    "INSERT DATA { <http://a> <http://b> <http://c> }",
-    "PREFIX ex: <http://ex/>\n# a comment\ndelete where { ?s ?p ?o }",
-    "DROP ALL", "CLEAR DEFAULT", "LOAD <http://example.org/x.ttl>", "CREATE GRAPH <http://g>",
-    "WITH <http://g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }", "ADD DEFAULT TO <http://g>",
-])
+@pytest.mark.parametrize(
+    "update",
+    [
+        "INSERT DATA { <http://a> <http://b> <http://c> }",
+        "PREFIX ex: <http://ex/>\n# a comment\ndelete where { ?s ?p ?o }",
+        "DROP ALL",
+        "CLEAR DEFAULT",
+        "LOAD <http://example.org/x.ttl>",
+        "CREATE GRAPH <http://g>",
+        "WITH <http://g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+        "ADD DEFAULT TO <http://g>",
+    ],
+)
 def test_query_kind_refuses_updates(update: str) -> None:
     with pytest.raises(UpdateNotAllowed, match="updates are not allowed"):
         query_kind(update)
@@ -167,11 +179,15 @@ def test_run_query_refuses_updates(store: ox.Store) -> None:
 
 # --------------------------------------------------------------------------- run_query
 
-@pytest.mark.parametrize("fmt, media", [
-    ("json", "application/sparql-results+json"),
-    ("xml", "application/sparql-results+xml"),
-    ("tsv", "text/tab-separated-values"),
-])
+
+@pytest.mark.parametrize(
+    "fmt, media",
+    [
+        ("json", "application/sparql-results+json"),
+        ("xml", "application/sparql-results+xml"),
+        ("tsv", "text/tab-separated-values"),
+    ],
+)
 def test_select_formats_round_trip(store: ox.Store, fmt: str, media: str) -> None:
     data, media_type = run_query(store, SELECT_ALL, fmt=fmt)
     assert media_type.startswith(media)
@@ -180,7 +196,8 @@ def test_select_formats_round_trip(store: ox.Store, fmt: str, media: str) -> Non
     assert canon(parsed_rows(data, fmt)) == canon(expected)
     # the store's own serializer, byte for byte
     own = store.query(SELECT_ALL, use_default_graph_as_union=True).serialize(
-        format=sparql._RESULT_FORMATS[fmt])
+        format=sparql._RESULT_FORMATS[fmt]
+    )
     assert data == own
 
 
@@ -189,10 +206,16 @@ def test_select_csv_round_trip(store: ox.Store) -> None:
     assert media_type.startswith("text/csv")
     assert data.startswith(b"s,p,o\r\n")
     # CSV keeps only the lexical forms (W3C: lossy by design)
-    got = sorted(tuple(str(row[k]) for k in ("s", "p", "o") if k in row)
-                 for row in parsed_rows(data, "csv") if not isinstance(row.get("o"), BNode))
-    want = sorted(tuple(str(row[k]) for k in ("s", "p", "o"))
-                  for row in ox_rows(store, SELECT_ALL) if not isinstance(row["o"], BNode))
+    got = sorted(
+        tuple(str(row[k]) for k in ("s", "p", "o") if k in row)
+        for row in parsed_rows(data, "csv")
+        if not isinstance(row.get("o"), BNode)
+    )
+    want = sorted(
+        tuple(str(row[k]) for k in ("s", "p", "o"))
+        for row in ox_rows(store, SELECT_ALL)
+        if not isinstance(row["o"], BNode)
+    )
     assert got == want
     assert TRICKY in {g[2] for g in got}
 
@@ -209,22 +232,27 @@ def test_ask_csv_tsv_table(store: ox.Store) -> None:
     assert run_query(store, "ASK { ?s ?p ?o }", fmt="csv")[0] == b"true"
     assert run_query(store, "ASK { ?s ?p ?o }", fmt="tsv")[0] == b"true"
     assert run_query(store, "ASK { ?s bl:nothing ?o }", fmt="table") == (
-        b"false\n", "text/plain; charset=utf-8")
+        b"false\n",
+        "text/plain; charset=utf-8",
+    )
 
 
 CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <%s> { ?s ?p ?o } }" % G_ENTITIES
 
 
-@pytest.mark.parametrize("fmt, rdflib_format, media", [
-    ("turtle", "turtle", "text/turtle"),
-    ("ntriples", "nt", "application/n-triples"),
-    ("rdfxml", "xml", "application/rdf+xml"),
-    ("jsonld", "json-ld", "application/ld+json"),
-    ("json", "json-ld", "application/ld+json"),  # a graph asked for as json: JSON-LD
-    ("xml", "xml", "application/rdf+xml"),
-    ("csv", "turtle", "text/turtle"),
-    ("table", "turtle", "text/turtle"),
-])
+@pytest.mark.parametrize(
+    "fmt, rdflib_format, media",
+    [
+        ("turtle", "turtle", "text/turtle"),
+        ("ntriples", "nt", "application/n-triples"),
+        ("rdfxml", "xml", "application/rdf+xml"),
+        ("jsonld", "json-ld", "application/ld+json"),
+        ("json", "json-ld", "application/ld+json"),  # a graph asked for as json: JSON-LD
+        ("xml", "xml", "application/rdf+xml"),
+        ("csv", "turtle", "text/turtle"),
+        ("table", "turtle", "text/turtle"),
+    ],
+)
 def test_construct_formats(store: ox.Store, fmt: str, rdflib_format: str, media: str) -> None:
     data, media_type = run_query(store, CONSTRUCT, fmt=fmt)
     assert media_type.startswith(media)
@@ -258,8 +286,11 @@ def test_format_mismatch(store: ox.Store) -> None:
 
 def test_union_default_graph_sees_both_graphs(store: ox.Store) -> None:
     # Labels live in the entities graph, events in a document graph: one pattern joins them.
-    rows = select(store, """
-        SELECT ?name WHERE { ?ev a bl:Statement ; bl:speaker ?who . ?who rdfs:label ?name }""")
+    rows = select(
+        store,
+        """
+        SELECT ?name WHERE { ?ev a bl:Statement ; bl:speaker ?who . ?who rdfs:label ?name }""",
+    )
     assert rows == [{"name": Literal("Sergey Lavrov", lang="en")}]
     graphs = select(store, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g")
     assert [r["g"] for r in graphs] == [URIRef(G_DOC), URIRef(G_ENTITIES)]
@@ -279,6 +310,7 @@ def test_store_folder_target(store: ox.Store, tmp_path: Path) -> None:
 
 
 # --------------------------------------------------------------------------- errors
+
 
 def test_syntax_error_has_position(store: ox.Store) -> None:
     query = "SELECT ?s\nWHERE {\n  ?s rdfs:label ?name .\n  ?s ?p }"
@@ -310,11 +342,15 @@ def test_default_prefixes_and_own_declarations(store: ox.Store) -> None:
 
 # --------------------------------------------------------------------------- select / ask
 
+
 def test_select_gives_rdflib_terms(store: ox.Store) -> None:
-    rows = select(store, """
+    rows = select(
+        store,
+        """
         SELECT ?ev ?quote ?date ?n ?conf ?missing WHERE {
           ?ev bl:quote ?quote ; bl:date ?date ; bl:count ?n ; bl:confidence ?conf .
-          OPTIONAL { ?ev bl:nothing ?missing } }""")
+          OPTIONAL { ?ev bl:nothing ?missing } }""",
+    )
     assert len(rows) == 1
     row = rows[0]
     assert row["ev"] == URIRef("https://w3id.org/bilat/id/event/1")
@@ -331,13 +367,18 @@ def test_select_gives_rdflib_terms(store: ox.Store) -> None:
 
 # --------------------------------------------------------------------------- format_table
 
+
 def test_format_table(store: ox.Store) -> None:
-    data, _ = run_query(store, """
+    data, _ = run_query(
+        store,
+        """
         SELECT ?e ?name ?date ?n ?conf ?quote WHERE {
           ?e rdfs:label ?name . FILTER(lang(?name) = "ru")
           OPTIONAL { ?ev bl:participant ?e ; bl:date ?date ; bl:count ?n ; bl:confidence ?conf ;
                      bl:quote ?quote . FILTER(?e = id:russia) } }
-        ORDER BY ?e""", fmt="json")
+        ORDER BY ?e""",
+        fmt="json",
+    )
     table = format_table(data)
     lines = table.splitlines()
     assert lines == [
@@ -352,10 +393,12 @@ def test_format_table(store: ox.Store) -> None:
 
 
 def test_format_table_iris_and_empty() -> None:
-    data = (b'{"head":{"vars":["x","y"]},"results":{"bindings":['
-            b'{"x":{"type":"uri","value":"http://example.org/a b"},'
-            b'"y":{"type":"bnode","value":"b0"}},'
-            b'{"x":{"type":"uri","value":"https://w3id.org/bilat/ontology#Country"}}]}}')
+    data = (
+        b'{"head":{"vars":["x","y"]},"results":{"bindings":['
+        b'{"x":{"type":"uri","value":"http://example.org/a b"},'
+        b'"y":{"type":"bnode","value":"b0"}},'
+        b'{"x":{"type":"uri","value":"https://w3id.org/bilat/ontology#Country"}}]}}'
+    )
     assert format_table(data).splitlines() == [
         "x                        | y",
         "-------------------------+-----",
@@ -369,8 +412,9 @@ def test_format_table_iris_and_empty() -> None:
 
 
 def test_table_format_from_run_query(store: ox.Store) -> None:
-    data, media = run_query(store, "SELECT ?name WHERE { id:russia rdfs:label ?name } "
-                                   "ORDER BY ?name", fmt="table")
+    data, media = run_query(
+        store, "SELECT ?name WHERE { id:russia rdfs:label ?name } ORDER BY ?name", fmt="table"
+    )
     assert media == "text/plain; charset=utf-8"
     assert data.decode() == 'name\n-----------\n"Russia"@en\n"Россия"@ru\n(2 rows)\n'
 
@@ -389,10 +433,22 @@ def test_bind_injection_stays_a_literal(store: ox.Store) -> None:
     assert len(store) == len(sample_quads())
 
 
-@pytest.mark.parametrize("value", [
-    INJECTION, TRICKY, "'''", '"""', 'end"', "a\\", "\r\n\t", "} UNION { ?s ?p ?o }",
-    "Россия", "emoji 🇷🇺", "# not a comment",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        INJECTION,
+        TRICKY,
+        "'''",
+        '"""',
+        'end"',
+        "a\\",
+        "\r\n\t",
+        "} UNION { ?s ?p ?o }",
+        "Россия",
+        "emoji 🇷🇺",
+        "# not a comment",
+    ],
+)
 def test_bind_strings_round_trip(store: ox.Store, value: str) -> None:
     rows = select(store, bind("SELECT ?v WHERE { }", v=value))
     assert rows == [{"v": Literal(value)}]
@@ -400,14 +456,19 @@ def test_bind_strings_round_trip(store: ox.Store, value: str) -> None:
 
 def test_bind_terms(store: ox.Store) -> None:
     q = "SELECT ?e WHERE { ?e rdfs:label ?label }"
-    assert select(store, bind(q, label=Literal("Россия", lang="ru"))) == [
-        {"e": URIRef(ID + "russia")}]
+    assert select(store, bind(q, label=Literal("Россия", lang="ru"))) == [{"e": URIRef(ID + "russia")}]
     assert select(store, bind(q, label="Россия")) == []  # a plain string is not @ru
-    rows = select(store, bind("SELECT ?label WHERE { ?e rdfs:label ?label } ORDER BY ?label",
-                              e=[URIRef(ID + "russia"), URIRef(ID + "kazakhstan")]))
+    rows = select(
+        store,
+        bind(
+            "SELECT ?label WHERE { ?e rdfs:label ?label } ORDER BY ?label",
+            e=[URIRef(ID + "russia"), URIRef(ID + "kazakhstan")],
+        ),
+    )
     assert len(rows) == 4
-    typed = select(store, bind("SELECT ?ev WHERE { ?ev bl:date ?d ; bl:count ?n }",
-                               d=datetime.date(2024, 5, 1), n=3))
+    typed = select(
+        store, bind("SELECT ?ev WHERE { ?ev bl:date ?d ; bl:count ?n }", d=datetime.date(2024, 5, 1), n=3)
+    )
     assert typed == [{"ev": URIRef("https://w3id.org/bilat/id/event/1")}]
     undef = bind("SELECT ?x WHERE { ?x ?p ?o }", x=None)
     assert "VALUES ?x { UNDEF }" in undef
@@ -417,7 +478,8 @@ def test_bind_terms(store: ox.Store) -> None:
 def test_bind_placement() -> None:
     assert bind("SELECT * { SELECT ?x WHERE { ?x ?p ?o } }", x=1) == (
         'SELECT * { VALUES ?x { "1"^^<http://www.w3.org/2001/XMLSchema#integer> } '
-        "{ SELECT ?x WHERE { ?x ?p ?o } } }")
+        "{ SELECT ?x WHERE { ?x ?p ?o } } }"
+    )
     construct = bind("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", s=URIRef("http://a"))
     assert construct == "CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?s { <http://a> } ?s ?p ?o }"
     short = bind("CONSTRUCT WHERE { ?s ?p ?o }", s=URIRef("http://a"))
@@ -428,8 +490,7 @@ def test_bind_placement() -> None:
 
 def test_bind_runs_everywhere(store: ox.Store) -> None:
     russia = URIRef(ID + "russia")
-    sub = bind("SELECT ?n WHERE { SELECT ?e (COUNT(*) AS ?n) WHERE { ?e ?p ?o } GROUP BY ?e }",
-               e=russia)
+    sub = bind("SELECT ?n WHERE { SELECT ?e (COUNT(*) AS ?n) WHERE { ?e ?p ?o } GROUP BY ?e }", e=russia)
     assert select(store, sub)[0]["n"].toPython() == 4
     short = bind("CONSTRUCT WHERE { ?e rdfs:label ?l }", e=russia)
     graph = rdflib.Graph().parse(data=run_query(store, short, fmt="ntriples")[0], format="nt")
@@ -464,13 +525,19 @@ def test_doctests() -> None:
 
 # --------------------------------------------------------------------------- stored queries
 
+
 def test_load_query_entity_by_label(store: ox.Store) -> None:
     query = load_query("entity_by_label")
     assert load_query("entity_by_label.rq") == query
     assert "entity_by_label" in sparql.list_queries()
     rows = select(store, bind(query, label=Literal("Russian Federation", lang="en")))
-    assert rows == [{"entity": URIRef(ID + "russia"), "class": URIRef(BL + "Country"),
-                     "name": Literal("Russia", lang="en")}]
+    assert rows == [
+        {
+            "entity": URIRef(ID + "russia"),
+            "class": URIRef(BL + "Country"),
+            "name": Literal("Russia", lang="en"),
+        }
+    ]
     plain = select(store, bind(query, label="Казахстан"))  # a plain string: any language
     assert [r["entity"] for r in plain] == [URIRef(ID + "kazakhstan")]
     assert select(store, bind(query, label=INJECTION)) == []
@@ -486,13 +553,21 @@ def test_load_query_rejects_bad_names() -> None:
 
 def test_endpoints() -> None:
     assert endpoints("sparql+http://127.0.0.1:7878") == (
-        "http://127.0.0.1:7878/query", "http://127.0.0.1:7878/update")
+        "http://127.0.0.1:7878/query",
+        "http://127.0.0.1:7878/update",
+    )
     assert endpoints("sparql+http://127.0.0.1:7878/") == (
-        "http://127.0.0.1:7878/query", "http://127.0.0.1:7878/update")
+        "http://127.0.0.1:7878/query",
+        "http://127.0.0.1:7878/update",
+    )
     assert endpoints("sparql+https://h.example/ds/query?x=1") == (
-        "https://h.example/ds/query?x=1", "https://h.example/ds/update?x=1")
+        "https://h.example/ds/query?x=1",
+        "https://h.example/ds/update?x=1",
+    )
     assert endpoints("sparql+http://h.example/sparql") == (
-        "http://h.example/sparql", "http://h.example/sparql")
+        "http://h.example/sparql",
+        "http://h.example/sparql",
+    )
     with pytest.raises(ValueError):
         endpoints("http://h.example/query")
 
@@ -514,9 +589,18 @@ def start_oxigraph(location: Path, quads: list[ox.Quad]) -> tuple[subprocess.Pop
         pytest.skip(f"no oxigraph server binary at {OXIGRAPH} (pip install oxigraph)")
     port = free_port()
     proc = subprocess.Popen(
-        [str(OXIGRAPH), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
-         "--union-default-graph"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        [
+            str(OXIGRAPH),
+            "serve",
+            "--location",
+            str(location),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + 30
     while True:
         try:
@@ -525,12 +609,15 @@ def start_oxigraph(location: Path, quads: list[ox.Quad]) -> tuple[subprocess.Pop
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
-                raise RuntimeError("oxigraph did not start: "
-                                   + proc.stderr.read().decode(errors="replace"))
+                raise RuntimeError("oxigraph did not start: " + proc.stderr.read().decode(errors="replace"))
             time.sleep(0.05)
     body = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-    request = urllib.request.Request(f"http://127.0.0.1:{port}/store", data=body, method="POST",
-                                     headers={"Content-Type": "application/n-quads"})
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/store",
+        data=body,
+        method="POST",
+        headers={"Content-Type": "application/n-quads"},
+    )
     urllib.request.urlopen(request, timeout=30).close()
     return proc, port
 
@@ -573,8 +660,10 @@ def test_remote_construct(store: ox.Store, remote: str, fmt: str) -> None:
     local_data, local_media = run_query(store, CONSTRUCT, fmt=fmt)
     assert media == local_media
     rdflib_format = {"turtle": "turtle", "ntriples": "nt", "rdfxml": "xml"}.get(fmt, "json-ld")
-    assert rdflib.compare.isomorphic(rdflib.Graph().parse(data=data, format=rdflib_format),
-                                     rdflib.Graph().parse(data=local_data, format=rdflib_format))
+    assert rdflib.compare.isomorphic(
+        rdflib.Graph().parse(data=data, format=rdflib_format),
+        rdflib.Graph().parse(data=local_data, format=rdflib_format),
+    )
 
 
 @pytest.mark.slow
@@ -604,9 +693,15 @@ CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?
 
 
 def filler_quads(n: int = 3000) -> list[ox.Quad]:
-    return [ox.Quad(_nn(f"{ID}filler-{i}"), _nn(BL + "count"),
-                    ox.Literal(str(i), datatype=_nn(XSD + "integer")),
-                    _nn(G_DOC if i % 2 else G_ENTITIES)) for i in range(n)]
+    return [
+        ox.Quad(
+            _nn(f"{ID}filler-{i}"),
+            _nn(BL + "count"),
+            ox.Literal(str(i), datatype=_nn(XSD + "integer")),
+            _nn(G_DOC if i % 2 else G_ENTITIES),
+        )
+        for i in range(n)
+    ]
 
 
 @pytest.mark.slow

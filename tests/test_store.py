@@ -1,4 +1,5 @@
 """The store and the writer on real Oxigraph stores: embedded on disk, and a real SPARQL server."""
+
 import pytest
 
 from bilat.extract.records import Document, Entity, Event, Extraction, Mention, Position
@@ -12,8 +13,13 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 
 
 def person(key, lang, name, start=0):
-    return Entity(key=key, cls="Person", labels=((lang, name),), alt_labels=((lang, name),),
-                  mentions=(Mention(start, start + len(name), name, "PER", name),))
+    return Entity(
+        key=key,
+        cls="Person",
+        labels=((lang, name),),
+        alt_labels=((lang, name),),
+        mentions=(Mention(start, start + len(name), name, "PER", name),),
+    )
 
 
 def extraction(doc_id, text, lang, *entities, positions=(), events=()):
@@ -42,8 +48,12 @@ def triples(store):
 
 def test_labels_from_two_languages_meet_on_one_iri(store):
     key = "person/muhtar-tleuberdi"
-    write_extraction(store, extraction("a", "Mukhtar Tleuberdi", "en", person(key, "en", "Mukhtar Tleuberdi")), {})
-    write_extraction(store, extraction("b", "Мухтар Тлеуберди", "ru", person(key, "ru", "Мухтар Тлеуберди")), {})
+    write_extraction(
+        store, extraction("a", "Mukhtar Tleuberdi", "en", person(key, "en", "Mukhtar Tleuberdi")), {}
+    )
+    write_extraction(
+        store, extraction("b", "Мухтар Тлеуберди", "ru", person(key, "ru", "Мухтар Тлеуберди")), {}
+    )
     assert labels(store, key) == [("en", "Mukhtar Tleuberdi"), ("ru", "Мухтар Тлеуберди")]
     docs = store.select(PREFIXES + f"SELECT ?d WHERE {{ {iris.entity(key).n3()} bl:mentionedIn ?d }}")
     assert len(docs) == 2
@@ -60,9 +70,15 @@ def test_rewriting_the_same_document_changes_nothing(store):
 
 
 def test_a_changed_document_replaces_its_facts_and_orphans_go(store):
-    write_extraction(store, extraction("a", "Ivan Petrov", "en", person("person/ivan-petrov", "en", "Ivan Petrov")), {})
-    write_extraction(store, extraction("b", "Ivan Petrov", "en", person("person/ivan-petrov", "en", "Ivan Petrov")), {})
-    write_extraction(store, extraction("a", "Oleg Sidorov", "en", person("person/oleg-sidorov", "en", "Oleg Sidorov")), {})
+    write_extraction(
+        store, extraction("a", "Ivan Petrov", "en", person("person/ivan-petrov", "en", "Ivan Petrov")), {}
+    )
+    write_extraction(
+        store, extraction("b", "Ivan Petrov", "en", person("person/ivan-petrov", "en", "Ivan Petrov")), {}
+    )
+    write_extraction(
+        store, extraction("a", "Oleg Sidorov", "en", person("person/oleg-sidorov", "en", "Oleg Sidorov")), {}
+    )
     assert labels(store, "person/ivan-petrov") == [("en", "Ivan Petrov")]  # b still mentions him
     assert not is_unchanged(store, Document("a", "Ivan Petrov", "en"))
     write_extraction(store, extraction("b", "nobody", "en"), {})
@@ -72,7 +88,11 @@ def test_a_changed_document_replaces_its_facts_and_orphans_go(store):
 
 def test_most_frequent_proposed_label_wins_whatever_the_order(store):
     key = "person/tokaev"
-    for doc_id, name in (("a", "Kassym Tokayev"), ("b", "Kassym-Jomart Tokayev"), ("c", "Kassym-Jomart Tokayev")):
+    for doc_id, name in (
+        ("a", "Kassym Tokayev"),
+        ("b", "Kassym-Jomart Tokayev"),
+        ("c", "Kassym-Jomart Tokayev"),
+    ):
         write_extraction(store, extraction(doc_id, name, "en", person(key, "en", name)), {})
     assert labels(store, key) == [("en", "Kassym-Jomart Tokayev")]
 
@@ -80,19 +100,45 @@ def test_most_frequent_proposed_label_wins_whatever_the_order(store):
 def test_positions_and_events_are_written_with_provenance(store):
     text = "Russian Foreign Minister Ivan Petrov said it."
     ex = extraction(
-        "a", text, "en", person("person/ivan-petrov", "en", "Ivan Petrov", 25),
-        Entity("russia", "Country", (("en", "Russia"),), (("en", "Russian"),), (Mention(0, 7, "Russian", "ADJ"),)),
+        "a",
+        text,
+        "en",
+        person("person/ivan-petrov", "en", "Ivan Petrov", 25),
+        Entity(
+            "russia", "Country", (("en", "Russia"),), (("en", "Russian"),), (Mention(0, 7, "Russian", "ADJ"),)
+        ),
         positions=[Position("person/ivan-petrov", "Minister of Foreign Affairs", "russia", 0, 36, text[:36])],
-        events=[Event("Statement", "said", 37, 41, text, 0, len(text), participants=("person/ivan-petrov",),
-                      speaker=("person/ivan-petrov",), quote="it", date="2021-11-09", date_precision="day")],
+        events=[
+            Event(
+                "Statement",
+                "said",
+                37,
+                41,
+                text,
+                0,
+                len(text),
+                participants=("person/ivan-petrov",),
+                speaker=("person/ivan-petrov",),
+                quote="it",
+                date="2021-11-09",
+                date_precision="day",
+            )
+        ],
     )
     write_extraction(store, ex, {})
-    rows = store.select(PREFIXES + """SELECT ?t ?org WHERE { ?p bl:holdsPosition ?pos .
-        ?pos bl:title ?t ; bl:ofOrganization ?org }""")
+    rows = store.select(
+        PREFIXES
+        + """SELECT ?t ?org WHERE { ?p bl:holdsPosition ?pos .
+        ?pos bl:title ?t ; bl:ofOrganization ?org }"""
+    )
     assert [(str(r["t"]), r["t"].language, str(r["org"])) for r in rows] == [
-        ("Minister of Foreign Affairs", "en", str(iris.entity("russia")))]
-    rows = store.select(PREFIXES + """SELECT ?s ?ev ?d WHERE { ?e a bl:Statement ; bl:speaker ?s ;
-        bl:evidence ?ev ; bl:date ?d ; bl:extractedFrom ?doc }""")
+        ("Minister of Foreign Affairs", "en", str(iris.entity("russia")))
+    ]
+    rows = store.select(
+        PREFIXES
+        + """SELECT ?s ?ev ?d WHERE { ?e a bl:Statement ; bl:speaker ?s ;
+        bl:evidence ?ev ; bl:date ?d ; bl:extractedFrom ?doc }"""
+    )
     assert len(rows) == 1 and str(rows[0]["d"]) == "2021-11-09" and rows[0]["ev"].language == "en"
 
 
@@ -109,8 +155,14 @@ def test_reading_a_missing_store_is_an_error(tmp_path):
 def test_a_post_reported_twice_is_described_once_and_goes_with_its_last_report(store):
     def report(doc_id):
         text = "Foreign Minister Ivan Petrov"
-        return extraction(doc_id, text, "en", person("person/ivan-petrov", "en", "Ivan Petrov", 17),
-                          positions=[Position("person/ivan-petrov", "Minister of Foreign Affairs", "russia", 0, 28, text)])
+        return extraction(
+            doc_id,
+            text,
+            "en",
+            person("person/ivan-petrov", "en", "Ivan Petrov", 17),
+            positions=[Position("person/ivan-petrov", "Minister of Foreign Affairs", "russia", 0, 28, text)],
+        )
+
     write_extraction(store, report("a"), {})
     write_extraction(store, report("b"), {})
     rows = store.select(PREFIXES + """SELECT ?t WHERE { ?p bl:holdsPosition ?pos . ?pos bl:title ?t }""")
@@ -131,19 +183,55 @@ def test_dyad_counts_events_by_month_and_class(store):
     kb = entries_by_key()
     countries = (
         Entity("russia", "Country", (("en", "Russia"),), (), (Mention(0, 6, "Russia", "GPE"),), in_kb=True),
-        Entity("kazakhstan", "Country", (("en", "Kazakhstan"),), (), (Mention(11, 21, "Kazakhstan", "GPE"),), in_kb=True),
+        Entity(
+            "kazakhstan",
+            "Country",
+            (("en", "Kazakhstan"),),
+            (),
+            (Mention(11, 21, "Kazakhstan", "GPE"),),
+            in_kb=True,
+        ),
     )
     text = "Russia and Kazakhstan signed a deal. They will meet."
     events = [
-        Event("Agree", "signed", 22, 28, text[:36], 0, 36, participants=("russia", "kazakhstan"),
-              date="2022-10-14", date_precision="day", goldstein=8.0),
-        Event("Consult", "meet", 47, 51, text[37:], 37, len(text), participants=("russia", "kazakhstan"),
-              date="2022-10-20", date_precision="day", goldstein=1.0, context="planned"),
+        Event(
+            "Agree",
+            "signed",
+            22,
+            28,
+            text[:36],
+            0,
+            36,
+            participants=("russia", "kazakhstan"),
+            date="2022-10-14",
+            date_precision="day",
+            goldstein=8.0,
+        ),
+        Event(
+            "Consult",
+            "meet",
+            47,
+            51,
+            text[37:],
+            37,
+            len(text),
+            participants=("russia", "kazakhstan"),
+            date="2022-10-20",
+            date_precision="day",
+            goldstein=1.0,
+            context="planned",
+        ),
     ]
-    write_extraction(store, Extraction(Document("a", text, "en", date="2022-10-14"), countries, (), tuple(events)), kb)
+    write_extraction(
+        store, Extraction(Document("a", text, "en", date="2022-10-14"), countries, (), tuple(events)), kb
+    )
     refresh_dyads(store)
-    rows = store.select(PREFIXES + """PREFIX id: <https://w3id.org/bilat/id/>
+    rows = store.select(
+        PREFIXES
+        + """PREFIX id: <https://w3id.org/bilat/id/>
         SELECT ?month ?class ?n ?score WHERE { ?d a bl:Dyad ; bl:member id:russia, id:kazakhstan ; bl:dyadCount ?c .
-        ?c bl:month ?month ; bl:eventClass ?class ; bl:eventCount ?n ; bl:meanGoldstein ?score }""")
-    assert [(str(r["month"]), str(r["class"]).rsplit("#")[-1], int(r["n"]), float(r["score"])) for r in rows] == [
-        ("2022-10", "Agree", 1, 8.0)]  # the planned meeting has not happened: not counted
+        ?c bl:month ?month ; bl:eventClass ?class ; bl:eventCount ?n ; bl:meanGoldstein ?score }"""
+    )
+    assert [
+        (str(r["month"]), str(r["class"]).rsplit("#")[-1], int(r["n"]), float(r["score"])) for r in rows
+    ] == [("2022-10", "Agree", 1, 8.0)]  # the planned meeting has not happened: not counted

@@ -2,6 +2,7 @@
 Oxigraph stores: long documents written in pieces, interrupted writes repaired, stale dyads
 refreshed, ``kill -9`` during real ingests, readers beside a writer, on a read-only file system
 and on a full disk."""
+
 from __future__ import annotations
 
 import json
@@ -36,8 +37,9 @@ def gold_documents() -> list[Document]:
     out = []
     for name in GOLD:
         d = json.loads((CORPUS / f"{name}.json").read_text(encoding="utf-8"))
-        out.append(Document(id=d["id"], text=d["text"], lang=d["lang"], date=d.get("date"),
-                            title=d.get("title")))
+        out.append(
+            Document(id=d["id"], text=d["text"], lang=d["lang"], date=d.get("date"), title=d.get("title"))
+        )
     return out
 
 
@@ -49,8 +51,9 @@ def input_dir(tmp_path_factory) -> Path:
         shutil.copy(p, folder / p.name)
     for d in gold_documents():
         (folder / f"{d.id}.txt").write_text(d.text, encoding="utf-8")
-        (folder / f"{d.id}.meta.json").write_text(json.dumps({"lang": d.lang, "date": d.date}),
-                                                  encoding="utf-8")
+        (folder / f"{d.id}.meta.json").write_text(
+            json.dumps({"lang": d.lang, "date": d.date}), encoding="utf-8"
+        )
     return folder
 
 
@@ -79,13 +82,19 @@ def reference(input_dir, tmp_path_factory) -> tuple[Path, float]:
     """A store ingested in one uninterrupted run, and how long that run took."""
     path = tmp_path_factory.mktemp("ref") / "store"
     t0 = time.monotonic()
-    proc = subprocess.run(BILAT + ["ingest", str(input_dir), "--store", str(path)],
-                          capture_output=True, text=True, timeout=600, env=env(BILAT_WRITE_CHUNK=150))
+    proc = subprocess.run(
+        BILAT + ["ingest", str(input_dir), "--store", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env(BILAT_WRITE_CHUNK=150),
+    )
     assert proc.returncode == 0, proc.stderr
     return path, time.monotonic() - t0
 
 
 # ---------------------------------------------------------------------------- in process
+
 
 def test_a_document_written_in_pieces_equals_one_written_at_once(extractor, tmp_path):
     docs = gold_documents()[:3]
@@ -117,8 +126,7 @@ class _Dies:
         self.store.update(sparql)
 
 
-def test_an_interrupted_write_is_told_redone_and_its_leftovers_removed(extractor, tmp_path,
-                                                                       monkeypatch):
+def test_an_interrupted_write_is_told_redone_and_its_leftovers_removed(extractor, tmp_path, monkeypatch):
     monkeypatch.setenv("BILAT_WRITE_CHUNK", "50")  # compact mentions: a document is a few hundred triples
     monkeypatch.setattr(app, "_EXTRACTOR", extractor)
     docs = gold_documents()[:2]
@@ -169,29 +177,49 @@ def test_stale_dyads_are_refreshed_by_the_next_ingest(extractor, tmp_path, monke
 def test_a_second_writer_is_told_in_one_line(tmp_path):
     writer = ox.Store(str(tmp_path / "store"))  # holds the lock
     (tmp_path / "a.txt").write_text("Sergey Lavrov met Mukhtar Tleuberdi.", encoding="utf-8")
-    proc = subprocess.run(BILAT + ["ingest", str(tmp_path / "a.txt"), "--store", str(tmp_path / "store")],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        BILAT + ["ingest", str(tmp_path / "a.txt"), "--store", str(tmp_path / "store")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     del writer
     assert proc.returncode == 2
-    assert proc.stderr == (f"bilat: {tmp_path / 'store'}: the store is being written by another "
-                           "process (one ingest at a time)\n")
+    assert proc.stderr == (
+        f"bilat: {tmp_path / 'store'}: the store is being written by another process (one ingest at a time)\n"
+    )
 
 
 def test_too_large_documents_are_refused_in_one_line(tmp_path):
     big = tmp_path / "big.txt"
     big.write_text("Sergey Lavrov met Mukhtar Tleuberdi. " * 100, encoding="utf-8")
     store = tmp_path / "store"
-    proc = subprocess.run(BILAT + ["ingest", str(big), "--store", str(store), "--max-size", "1K"],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        BILAT + ["ingest", str(big), "--store", str(store), "--max-size", "1K"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 2
-    assert proc.stderr == (f"{big}: too large: 3,700 bytes, more than the limit of 1,024 bytes per "
-                           "document (raise it with --max-size or $BILAT_MAX_SIZE)\n")
-    proc = subprocess.run(BILAT + ["ingest", str(big), "--store", str(store)], capture_output=True,
-                          text=True, timeout=120, env=env(BILAT_MAX_SIZE="lots"))
-    assert proc.returncode == 2 and proc.stderr == "bilat: $BILAT_MAX_SIZE: not a size: 'lots' (bytes, or a number with K, M or G)\n"
+    assert proc.stderr == (
+        f"{big}: too large: 3,700 bytes, more than the limit of 1,024 bytes per "
+        "document (raise it with --max-size or $BILAT_MAX_SIZE)\n"
+    )
+    proc = subprocess.run(
+        BILAT + ["ingest", str(big), "--store", str(store)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env(BILAT_MAX_SIZE="lots"),
+    )
+    assert (
+        proc.returncode == 2
+        and proc.stderr == "bilat: $BILAT_MAX_SIZE: not a size: 'lots' (bytes, or a number with K, M or G)\n"
+    )
 
 
 # ---------------------------------------------------------------------------- kill -9
+
 
 def _quad_count(path: Path) -> int:
     try:
@@ -209,9 +237,12 @@ def test_kill_9_during_real_ingests_loses_nothing(input_dir, reference, tmp_path
     seen = {"incomplete": 0, "stale dyads": 0}
     for _ in range(4):
         before = _quad_count(path)
-        proc = subprocess.Popen(BILAT + ["ingest", str(input_dir), "--store", str(path)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                env=env(BILAT_WRITE_CHUNK=5))
+        proc = subprocess.Popen(
+            BILAT + ["ingest", str(input_dir), "--store", str(path)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env(BILAT_WRITE_CHUNK=5),
+        )
         while proc.poll() is None and _quad_count(path) <= before:  # until it writes
             time.sleep(0.02)
         time.sleep(rng.uniform(0.0, 0.6))
@@ -220,8 +251,13 @@ def test_kill_9_during_real_ingests_loses_nothing(input_dir, reference, tmp_path
         st = open_store(str(path), read_only=True)
         seen["incomplete"] += bool(incomplete_documents(st))
         seen["stale dyads"] += not dyads_current(st)
-    final = subprocess.run(BILAT + ["ingest", str(input_dir), "--store", str(path)],
-                           capture_output=True, text=True, timeout=600, env=env(BILAT_WRITE_CHUNK=5))
+    final = subprocess.run(
+        BILAT + ["ingest", str(input_dir), "--store", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env(BILAT_WRITE_CHUNK=5),
+    )
     assert final.returncode == 0, final.stderr
     assert "stored incompletely" not in final.stderr
     assert quads(path) == quads(ref)
@@ -231,6 +267,7 @@ def test_kill_9_during_real_ingests_loses_nothing(input_dir, reference, tmp_path
 
 # ---------------------------------------------------------------------------- readers
 
+
 def bilat_ok(*args, timeout=120) -> str:
     proc = subprocess.run(BILAT + list(args), capture_output=True, text=True, timeout=timeout)
     assert proc.returncode == 0, (args, proc.stderr)
@@ -239,16 +276,26 @@ def bilat_ok(*args, timeout=120) -> str:
 
 def test_readers_work_while_an_ingest_writes(input_dir, tmp_path):
     path = tmp_path / "store"
-    writer = subprocess.Popen(BILAT + ["ingest", str(input_dir), "--store", str(path)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                              env=env(BILAT_WRITE_CHUNK=100))
+    writer = subprocess.Popen(
+        BILAT + ["ingest", str(input_dir), "--store", str(path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env(BILAT_WRITE_CHUNK=100),
+    )
     counts, during = [], 0
     try:
         while not (path / "CURRENT").exists() and writer.poll() is None:
             time.sleep(0.05)
         while writer.poll() is None:
-            out = bilat_ok("query", "SELECT (COUNT(?d) AS ?n) WHERE { ?d a bl:Document }",
-                           "--store", str(path), "--format", "csv")
+            out = bilat_ok(
+                "query",
+                "SELECT (COUNT(?d) AS ?n) WHERE { ?d a bl:Document }",
+                "--store",
+                str(path),
+                "--format",
+                "csv",
+            )
             counts.append(int(out.split()[-1]))
             bilat_ok("stats", "--store", str(path))
             bilat_ok("export", "--format", "nquads", "-o", str(tmp_path / "out.nq"), "--store", str(path))
@@ -271,8 +318,7 @@ needs_unshare = pytest.mark.skipif(not _unshare_ok(), reason="needs mount namesp
 
 
 def _in_namespace(script: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["unshare", "-m", "sh", "-ec", script], capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(["unshare", "-m", "sh", "-ec", script], capture_output=True, text=True, timeout=300)
 
 
 READERS = """
@@ -330,14 +376,22 @@ def test_documents_given_in_code_get_safe_ids_and_clean_labels(extractor, tmp_pa
     import unicodedata
 
     monkeypatch.setattr(app, "_EXTRACTOR", extractor)
-    text = ("Russian Foreign Minister Sergey Lav\u200brov met Mukhtar Tleu\u00adberdi and "
-            "Ivan \u202ePetrovsky\u202c in Astana on Tuesday.")
+    text = (
+        "Russian Foreign Minister Sergey Lav\u200brov met Mukhtar Tleu\u00adberdi and "
+        "Ivan \u202ePetrovsky\u202c in Astana on Tuesday."
+    )
     told: list[str] = []
     st = open_store(str(tmp_path / "store"), create=True)
-    summary = app.ingest([], store=st, documents=[Document(id="../../evil/./doc", text=text, lang="en",
-                                                           date="2022-10-14")], on_problem=told.append)
+    summary = app.ingest(
+        [],
+        store=st,
+        documents=[Document(id="../../evil/./doc", text=text, lang="en", date="2022-10-14")],
+        on_problem=told.append,
+    )
     assert summary.documents == 1
-    assert told == ["../../evil/./doc: warning: id '../../evil/./doc' is written 'evil/doc' (safe IRI segments)"]
+    assert told == [
+        "../../evil/./doc: warning: id '../../evil/./doc' is written 'evil/doc' (safe IRI segments)"
+    ]
     docs = st.select("SELECT ?d WHERE { ?d a bl:Document }")
     assert [str(r["d"]) for r in docs] == ["https://w3id.org/bilat/doc/evil/doc"]
     names = st.select("""SELECT ?l WHERE { VALUES ?p { rdfs:label skos:altLabel bl:proposedLabel }
@@ -355,8 +409,12 @@ def test_knowledge_base_names_lose_invisible_characters():
     from bilat.extract.records import Alias, KBEntry
     from bilat.graph.triples import entity_description
 
-    entry = KBEntry("x", "Person", labels=(("en", "Ivan\u200b Petrov"), ("ru", "\u202e")),
-                    aliases=(Alias("I.\u00adPetrov", "en", "alt"),))
+    entry = KBEntry(
+        "x",
+        "Person",
+        labels=(("en", "Ivan\u200b Petrov"), ("ru", "\u202e")),
+        aliases=(Alias("I.\u00adPetrov", "en", "alt"),),
+    )
     names = sorted(str(o) for _, p, o in entity_description(entry) if "label" in str(p).lower())
     assert names == ["I.Petrov", "Ivan Petrov"]
     assert not any(unicodedata.category(c) == "Cf" for n in names for c in n)

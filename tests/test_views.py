@@ -2,6 +2,7 @@
 read back by each output's standard reader: the events table (pandas, DuckDB), GraphML
 (networkx, igraph), GEXF (networkx), the pictures (Pillow, an XML parser), the HTML view (a real
 headless Chromium, with a screenshot), the saved questions and the Python API."""
+
 import json
 import re
 import shutil
@@ -21,10 +22,14 @@ EXAMPLES = ROOT / "examples" / "articles"
 CORPUS = ROOT / "tests" / "corpus"
 BL = "https://w3id.org/bilat/ontology#"
 ID = "https://w3id.org/bilat/id/"
-PREFIXES = "PREFIX bl: <https://w3id.org/bilat/ontology#>\nPREFIX dcterms: <http://purl.org/dc/terms/>\n" \
-           "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-DATELINE_TEXT = ("АСТАНА, 5 июня 2024 года. Президент Казахстана Касым-Жомарт Токаев провёл переговоры "
-                 "с президентом России Владимиром Путиным. Стороны подписали соглашение о сотрудничестве.")
+PREFIXES = (
+    "PREFIX bl: <https://w3id.org/bilat/ontology#>\nPREFIX dcterms: <http://purl.org/dc/terms/>\n"
+    "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+)
+DATELINE_TEXT = (
+    "АСТАНА, 5 июня 2024 года. Президент Казахстана Касым-Жомарт Токаев провёл переговоры "
+    "с президентом России Владимиром Путиным. Стороны подписали соглашение о сотрудничестве."
+)
 
 
 def run(capsys, *args):
@@ -63,8 +68,17 @@ def corpus_store(tmp_path_factory):
     docs = []
     for f in sorted(CORPUS.glob("*.json")):
         g = json.loads(f.read_text(encoding="utf-8"))
-        docs.append(Document(id=g["id"], text=g["text"], lang=g["lang"], title=g.get("title"),
-                             date=g.get("date"), url=g.get("url"), source=g.get("outlet")))
+        docs.append(
+            Document(
+                id=g["id"],
+                text=g["text"],
+                lang=g["lang"],
+                title=g.get("title"),
+                date=g.get("date"),
+                url=g.get("url"),
+                source=g.get("outlet"),
+            )
+        )
     path = str(tmp_path_factory.mktemp("corpus") / "store")
     with open_store(path, create=True) as s:
         summary = app.ingest([], store=s, documents=docs, on_problem=lambda m: None)
@@ -74,18 +88,22 @@ def corpus_store(tmp_path_factory):
 
 # ------------------------------------------------------------------------------------- dates
 
-@pytest.mark.parametrize("text,lang,expected", [
-    ("АСТАНА, 5 июня 2024 года. Президент …", "ru", "2024-06-05"),
-    ("MOSCOW, November 9, 2021. /TASS/. Text", "en", "2021-11-09"),
-    ("ASTANA, Jan 9, 2023 (Reuters) - Kazakhstan said", "en", "2023-01-09"),
-    ("Заголовок статьи\n05.06.2024 14:30\nМинистр заявил …", "ru", "2024-06-05"),
-    ("Headline\n2024-06-05T10:00:00+05:00\nText", "en", "2024-06-05"),
-    ("Headline\nPublished: June 5, 2024\nText", "en", "2024-06-05"),
-    ("Лавров встретился 5 июня 2024 года с коллегой в Москве и обсудил вопросы.", "ru", None),
-    ("The ministers met on June 5, 2024 in Astana to discuss transit and trade.", "en", None),
-    ("MOSCOW, November 9. /TASS/. Text", "en", None),  # no year: not guessed
-    ("Headline\n31.02.2024 10:00\nText", "ru", None),  # not a date
-])
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("АСТАНА, 5 июня 2024 года. Президент …", "ru", "2024-06-05"),
+        ("MOSCOW, November 9, 2021. /TASS/. Text", "en", "2021-11-09"),
+        ("ASTANA, Jan 9, 2023 (Reuters) - Kazakhstan said", "en", "2023-01-09"),
+        ("Заголовок статьи\n05.06.2024 14:30\nМинистр заявил …", "ru", "2024-06-05"),
+        ("Headline\n2024-06-05T10:00:00+05:00\nText", "en", "2024-06-05"),
+        ("Headline\nPublished: June 5, 2024\nText", "en", "2024-06-05"),
+        ("Лавров встретился 5 июня 2024 года с коллегой в Москве и обсудил вопросы.", "ru", None),
+        ("The ministers met on June 5, 2024 in Astana to discuss transit and trade.", "en", None),
+        ("MOSCOW, November 9. /TASS/. Text", "en", None),  # no year: not guessed
+        ("Headline\n31.02.2024 10:00\nText", "ru", None),  # not a date
+    ],
+)
 def test_document_date_from_the_text(text, lang, expected):
     from bilat.extract.docdate import text_date
 
@@ -94,21 +112,30 @@ def test_document_date_from_the_text(text, lang, expected):
 
 @pytest.mark.slow
 def test_dateline_gives_a_txt_without_metadata_its_date(examples_store):
-    rows = select(examples_store, """SELECT ?date WHERE { ?d dcterms:identifier "astana_dateline" ;
-        dcterms:date ?date }""")
+    rows = select(
+        examples_store,
+        """SELECT ?date WHERE { ?d dcterms:identifier "astana_dateline" ;
+        dcterms:date ?date }""",
+    )
     assert [str(r["date"]) for r in rows] == ["2024-06-05"]
-    events = select(examples_store, """SELECT ?ev ?date ?p WHERE { ?ev bl:extractedFrom ?d ;
-        bl:date ?date ; bl:datePrecision ?p . ?d dcterms:identifier "astana_dateline" }""")
+    events = select(
+        examples_store,
+        """SELECT ?ev ?date ?p WHERE { ?ev bl:extractedFrom ?d ;
+        bl:date ?date ; bl:datePrecision ?p . ?d dcterms:identifier "astana_dateline" }""",
+    )
     assert events and {str(r["date"]) for r in events} == {"2024-06-05"}
     assert {str(r["p"]) for r in events} <= {"day", "document"}
 
 
 @pytest.mark.slow
 def test_every_event_of_a_dated_document_is_dated(corpus_store):
-    rows = select(corpus_store, """SELECT ?ev (SAMPLE(?date) AS ?d) (SAMPLE(?p) AS ?prec) (SAMPLE(?docdate) AS ?dd)
+    rows = select(
+        corpus_store,
+        """SELECT ?ev (SAMPLE(?date) AS ?d) (SAMPLE(?p) AS ?prec) (SAMPLE(?docdate) AS ?dd)
         WHERE { ?ev a/rdfs:subClassOf+ bl:Event ; bl:extractedFrom ?doc .
         OPTIONAL { ?ev bl:date ?date OPTIONAL { ?ev bl:datePrecision ?p } }
-        OPTIONAL { ?doc dcterms:date ?docdate } } GROUP BY ?ev""")
+        OPTIONAL { ?doc dcterms:date ?docdate } } GROUP BY ?ev""",
+    )
     assert len(rows) > 500
     undated_with_doc_date = [r for r in rows if "d" not in r and "dd" in r]
     assert undated_with_doc_date == []
@@ -120,6 +147,7 @@ def test_every_event_of_a_dated_document_is_dated(corpus_store):
 
 
 # -------------------------------------------------------------------------------- events table
+
 
 @pytest.fixture(scope="module")
 def events_files(corpus_store, tmp_path_factory):
@@ -138,7 +166,11 @@ def test_events_table_reads_back_in_pandas(corpus_store, events_files):
     csv_path, parquet_path = events_files
     df = pd.read_csv(csv_path, keep_default_na=False, na_values={"goldstein": [""]})
     pq = pd.read_parquet(parquet_path)
-    n = int(select(corpus_store, "SELECT (COUNT(DISTINCT ?ev) AS ?n) WHERE { ?ev a/rdfs:subClassOf+ bl:Event }")[0]["n"])
+    n = int(
+        select(corpus_store, "SELECT (COUNT(DISTINCT ?ev) AS ?n) WHERE { ?ev a/rdfs:subClassOf+ bl:Event }")[
+            0
+        ]["n"]
+    )
     assert len(df) == len(pq) == n
     assert list(df.columns) == list(pq.columns) == list(COLUMNS)
     assert df["event"].is_unique and df["event"].str.startswith(ID + "event/").all()
@@ -167,15 +199,27 @@ def test_events_table_reads_back_in_duckdb(events_files):
 
     csv_path, parquet_path = events_files
     con = duckdb.connect()
-    by_class_csv = dict(con.execute(f"SELECT class, count(*) FROM read_csv('{csv_path}', header=true, "
-                                    "all_varchar=true) GROUP BY class").fetchall())
-    by_class_pq = dict(con.execute(f"SELECT class, count(*) FROM read_parquet('{parquet_path}') GROUP BY class").fetchall())
+    by_class_csv = dict(
+        con.execute(
+            f"SELECT class, count(*) FROM read_csv('{csv_path}', header=true, "
+            "all_varchar=true) GROUP BY class"
+        ).fetchall()
+    )
+    by_class_pq = dict(
+        con.execute(f"SELECT class, count(*) FROM read_parquet('{parquet_path}') GROUP BY class").fetchall()
+    )
     assert by_class_csv == by_class_pq == pd.read_parquet(parquet_path)["class"].value_counts().to_dict()
     assert {"Statement", "Consult", "Agree"} <= set(by_class_pq)
-    kinds = dict(con.execute(f"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('{parquet_path}'))").fetchall())
+    kinds = dict(
+        con.execute(
+            f"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('{parquet_path}'))"
+        ).fetchall()
+    )
     assert kinds["goldstein"] == "DOUBLE" and kinds["happened"] == "BOOLEAN" and kinds["date"] == "VARCHAR"
-    months = con.execute(f"SELECT month, count(*) FROM read_parquet('{parquet_path}') WHERE month <> '' "
-                         "GROUP BY month ORDER BY month").fetchall()
+    months = con.execute(
+        f"SELECT month, count(*) FROM read_parquet('{parquet_path}') WHERE month <> '' "
+        "GROUP BY month ORDER BY month"
+    ).fetchall()
     assert len(months) > 20 and all(re.fullmatch(r"\d{4}-\d{2}", m) for m, _ in months)
 
 
@@ -195,6 +239,7 @@ def test_events_table_of_the_examples(examples_store, tmp_path):
 
 # ------------------------------------------------------------------------------------ networks
 
+
 @pytest.mark.slow
 def test_graphml_edges_carry_event_attributes_and_real_direction(corpus_store, tmp_path):
     import igraph
@@ -212,7 +257,10 @@ def test_graphml_edges_carry_event_attributes_and_real_direction(corpus_store, t
     directed = [(u, v, d) for u, v, d in events if d["directed"] and d["label"] != "Statement"]
     undirected = [(u, v, d) for u, v, d in events if not d["directed"]]
     assert directed and undirected
-    pairs = {(str(r["s"]), str(r["t"])) for r in select(corpus_store, "SELECT ?s ?t WHERE { ?e bl:source ?s ; bl:target ?t }")}
+    pairs = {
+        (str(r["s"]), str(r["t"]))
+        for r in select(corpus_store, "SELECT ?s ?t WHERE { ?e bl:source ?s ; bl:target ?t }")
+    }
     assert all((u, v) in pairs for u, v, _ in directed)  # direction comes only from source/target
     ig = igraph.Graph.Read_GraphML(str(path))
     assert ig.vcount() == G.number_of_nodes() and ig.ecount() == G.number_of_edges()
@@ -222,8 +270,22 @@ def test_graphml_edges_carry_event_attributes_and_real_direction(corpus_store, t
 @pytest.mark.slow
 def test_graphml_flags_events_that_did_not_happen(corpus_store, tmp_path):
     path = tmp_path / "flag.graphml"
-    assert main(["export", "--format", "graphml", "-o", str(path), "--store", corpus_store,
-                 "--not-happened", "flag"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "--format",
+                "graphml",
+                "-o",
+                str(path),
+                "--store",
+                corpus_store,
+                "--not-happened",
+                "flag",
+            ]
+        )
+        == 0
+    )
     G = nx.read_graphml(path, force_multigraph=True)
     contexts = Counter(d["context"] for _, _, d in G.edges(data=True) if d["kind"] == "event")
     n = int(select(corpus_store, "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e bl:context ?c }")[0]["n"])
@@ -252,8 +314,30 @@ def test_gexf_plays_relations_over_time(corpus_store, tmp_path):
 @pytest.mark.slow
 def test_network_filters(corpus_store, tmp_path):
     path = tmp_path / "kz.gexf"
-    assert main(["export", "--format", "gexf", "-o", str(path), "--store", corpus_store, "--around", "Kazakhstan",
-                 "--hops", "1", "--from", "2022-01-01", "--to", "2023-12-31", "--classes", "Consult,Agree"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "--format",
+                "gexf",
+                "-o",
+                str(path),
+                "--store",
+                corpus_store,
+                "--around",
+                "Kazakhstan",
+                "--hops",
+                "1",
+                "--from",
+                "2022-01-01",
+                "--to",
+                "2023-12-31",
+                "--classes",
+                "Consult,Agree",
+            ]
+        )
+        == 0
+    )
     G = nx.read_gexf(path)
     kz = ID + "kazakhstan"
     assert kz in G and 3 < G.number_of_nodes()
@@ -263,10 +347,15 @@ def test_network_filters(corpus_store, tmp_path):
     assert events and {d["label"] for d in events} <= {"Consult", "Agree"}
     for d in events:
         # a date of the edge's events lies in the window (a year or month date: its period meets it)
-        assert any("2022-01-01"[:len(x)] <= x <= "2023-12-31"[:len(x)] for x in d["dates"].split("; "))
+        assert any("2022-01-01"[: len(x)] <= x <= "2023-12-31"[: len(x)] for x in d["dates"].split("; "))
     # an unknown entity is a usage error, one line
-    assert main(["export", "--format", "gexf", "-o", str(path), "--store", corpus_store, "--around", "Atlantis"]) == 2
-    assert main(["export", "--format", "graphml", "-o", str(path), "--store", corpus_store, "--hops", "2"]) == 2
+    assert (
+        main(["export", "--format", "gexf", "-o", str(path), "--store", corpus_store, "--around", "Atlantis"])
+        == 2
+    )
+    assert (
+        main(["export", "--format", "graphml", "-o", str(path), "--store", corpus_store, "--hops", "2"]) == 2
+    )
 
 
 @pytest.mark.slow
@@ -281,6 +370,7 @@ def test_graphml_of_the_examples(examples_store, tmp_path):
 
 # ------------------------------------------------------------------------------------ pictures
 
+
 def _png(path):
     from PIL import Image
 
@@ -290,24 +380,40 @@ def _png(path):
 def _has_color(img, rgb, tolerance=12, box=None, at_least=50):
     region = img.crop(box) if box else img
     r0, g0, b0 = rgb
-    n = sum(1 for (r, g, b) in region.get_flattened_data() if abs(r - r0) + abs(g - g0) + abs(b - b0) <= tolerance)
+    n = sum(
+        1 for (r, g, b) in region.get_flattened_data() if abs(r - r0) + abs(g - g0) + abs(b - b0) <= tolerance
+    )
     return n >= at_least
 
 
 def _hex(color):
-    return tuple(int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return tuple(int(color[i : i + 2], 16) for i in (1, 3, 5))
 
 
 @pytest.mark.slow
 def test_timeline_picture(corpus_store, tmp_path, capsys):
     from bilat.graph.plots import CLASS_COLORS
 
-    code, out, err = run(capsys, "plot", "timeline", "--dyad", "Russia", "Kazakhstan", "-o", tmp_path / "tl.png",
-                         "--store", corpus_store)
+    code, out, err = run(
+        capsys,
+        "plot",
+        "timeline",
+        "--dyad",
+        "Russia",
+        "Kazakhstan",
+        "-o",
+        tmp_path / "tl.png",
+        "--store",
+        corpus_store,
+    )
     assert code == 0, err
     drawn = int(out.split()[0])
-    rows = select(corpus_store, """SELECT (SUM(?n) AS ?total) WHERE { ?d a bl:Dyad ; bl:member <%srussia>, <%skazakhstan> ;
-        bl:dyadCount/bl:eventCount ?n }""" % (ID, ID))
+    rows = select(
+        corpus_store,
+        """SELECT (SUM(?n) AS ?total) WHERE { ?d a bl:Dyad ; bl:member <%srussia>, <%skazakhstan> ;
+        bl:dyadCount/bl:eventCount ?n }"""
+        % (ID, ID),
+    )
     assert drawn == int(rows[0]["total"]) > 20
     img = _png(tmp_path / "tl.png")
     assert img.width > 800 and img.height > 400
@@ -320,8 +426,19 @@ def test_timeline_picture(corpus_store, tmp_path, capsys):
 def test_network_picture(corpus_store, tmp_path, capsys):
     from bilat.graph.plots import TYPE_COLORS
 
-    code, out, err = run(capsys, "plot", "network", "--around", "Kazakhstan", "--from", "2022-01-01",
-                         "-o", tmp_path / "net", "--store", corpus_store)
+    code, out, err = run(
+        capsys,
+        "plot",
+        "network",
+        "--around",
+        "Kazakhstan",
+        "--from",
+        "2022-01-01",
+        "-o",
+        tmp_path / "net",
+        "--store",
+        corpus_store,
+    )
     assert code == 0, err
     assert int(out.split()[0]) > 5
     img = _png(tmp_path / "net.png")
@@ -332,6 +449,7 @@ def test_network_picture(corpus_store, tmp_path, capsys):
 
 # --------------------------------------------------------------------------- the HTML view page
 
+
 def chromium():
     exe = shutil.which("chromium") or shutil.which("chromium-browser")
     assert exe, "Chromium is installed by the Makefile (make test: apt-get install chromium)"
@@ -340,9 +458,22 @@ def chromium():
 
 def browse(page: Path, tmp_path: Path, *args) -> subprocess.CompletedProcess:
     profile = tmp_path / f"profile-{len(list(tmp_path.iterdir()))}"
-    cmd = [chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-           "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
-           "--hide-scrollbars", "--window-size=1400,1000", "--virtual-time-budget=5000", *args, page.as_uri()]
+    cmd = [
+        chromium(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={profile}",
+        "--hide-scrollbars",
+        "--window-size=1400,1000",
+        "--virtual-time-budget=5000",
+        *args,
+        page.as_uri(),
+    ]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
 
 
@@ -400,14 +531,24 @@ def test_page_screenshot(page, tmp_path):
     assert _has_color(img, _hex(TYPE_COLORS["Country"]), box=left, at_least=300)  # country nodes drawn
     assert _has_color(img, _hex(TYPE_COLORS["Person"]), box=left, at_least=300)
     assert _has_color(img, _hex(CLASS_COLORS["Consult"]), box=right, at_least=100)  # timeline bars drawn
-    assert not _has_color(img, _hex(CLASS_COLORS["Consult"]), box=left, tolerance=0, at_least=10 ** 6)
+    assert not _has_color(img, _hex(CLASS_COLORS["Consult"]), box=left, tolerance=0, at_least=10**6)
     assert len(set(img.crop(left).get_flattened_data())) > 200  # a drawing, not an empty panel
 
 
 @pytest.mark.slow
 def test_pictures_and_page_of_the_examples(examples_store, tmp_path, capsys):
-    code, out, err = run(capsys, "plot", "timeline", "--dyad", "Kazakhstan", "Russia", "-o", tmp_path / "tl",
-                         "--store", examples_store)
+    code, out, err = run(
+        capsys,
+        "plot",
+        "timeline",
+        "--dyad",
+        "Kazakhstan",
+        "Russia",
+        "-o",
+        tmp_path / "tl",
+        "--store",
+        examples_store,
+    )
     assert code == 0, err
     assert int(out.split()[0]) >= 2 and (tmp_path / "tl.png").stat().st_size > 5000
     page = tmp_path / "ex.html"
@@ -454,8 +595,13 @@ def test_saved_question_answers(corpus_store, capsys, name):
     assert rows
     values = [{k: v["value"] for k, v in r.items()} for r in rows]
     if name == "posts_at_date":
-        assert {"organization": "Kazakhstan", "title": "President", "person": "Nursultan Nazarbayev"}.items() <= \
-            next(v for v in values if v["organization"] == "Kazakhstan" and v["title"] == "President").items()
+        assert {
+            "organization": "Kazakhstan",
+            "title": "President",
+            "person": "Nursultan Nazarbayev",
+        }.items() <= next(
+            v for v in values if v["organization"] == "Kazakhstan" and v["title"] == "President"
+        ).items()
         assert all(v["reported"] <= "2018-01-01" for v in values)
     if name == "who_said_what":
         assert {v["speaker_name"] for v in values} == {"Sergey Lavrov"}
@@ -479,18 +625,30 @@ def test_saved_question_parameters_are_terms(corpus_store, capsys):
         assert 'VALUES ?date { "2023-01-01"^^<http://www.w3.org/2001/XMLSchema#date> }' in q
         with pytest.raises(ValueError):
             prepare(s, "posts_at_date", {"date": '2023-01-01" } ; DROP ALL ; #'})
-    code, _, err = run(capsys, "query", "--saved", "dyad_by_month", "--param", "a=Russia", "--store", corpus_store)
+    code, _, err = run(
+        capsys, "query", "--saved", "dyad_by_month", "--param", "a=Russia", "--store", corpus_store
+    )
     assert code == 2 and "b=" in err and len(err.strip().splitlines()) == 1
-    code, _, err = run(capsys, "query", "--saved", "documents_mentioning", "--param", 'entity=x" } DROP ALL #',
-                       "--store", corpus_store)
+    code, _, err = run(
+        capsys,
+        "query",
+        "--saved",
+        "documents_mentioning",
+        "--param",
+        'entity=x" } DROP ALL #',
+        "--store",
+        corpus_store,
+    )
     assert code == 2 and "no entity" in err
 
 
 @pytest.mark.slow
 def test_saved_query_never_imports_spacy(corpus_store):
-    code = ("import sys\nfrom bilat.cli import main\n"
-            f"rc = main(['query', '--saved', 'entity_profile', '--param', 'entity=Kazakhstan', '--store', {corpus_store!r}])\n"
-            "assert rc == 0, rc\nassert 'spacy' not in sys.modules and 'natasha' not in sys.modules\n")
+    code = (
+        "import sys\nfrom bilat.cli import main\n"
+        f"rc = main(['query', '--saved', 'entity_profile', '--param', 'entity=Kazakhstan', '--store', {corpus_store!r}])\n"
+        "assert rc == 0, rc\nassert 'spacy' not in sys.modules and 'natasha' not in sys.modules\n"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Казахстан" in done.stdout
@@ -509,8 +667,12 @@ def test_endpoint_page_lists_saved_questions_and_renders_tables(corpus_store):
         home = urllib.request.urlopen(base + "/?saved=dyad_by_month", timeout=30).read().decode()
         assert all(f"/?saved={name}" in home for name in SAVED)
         assert "# title: A dyad by month" in home  # the chosen question is loaded in the form
-        q = urllib.parse.urlencode({"query": PREFIXES + "SELECT ?name WHERE { <%skazakhstan> rdfs:label ?name }" % ID,
-                                    "format": "html"})
+        q = urllib.parse.urlencode(
+            {
+                "query": PREFIXES + "SELECT ?name WHERE { <%skazakhstan> rdfs:label ?name }" % ID,
+                "format": "html",
+            }
+        )
         with urllib.request.urlopen(f"{base}/query?{q}", timeout=30) as r:
             assert r.headers["Content-Type"].startswith("text/html")
             table = r.read().decode()
@@ -520,6 +682,7 @@ def test_endpoint_page_lists_saved_questions_and_renders_tables(corpus_store):
 
 
 # ------------------------------------------------------------------------------------ Python API
+
 
 @pytest.mark.slow
 def test_python_api(corpus_store):
@@ -533,8 +696,10 @@ def test_python_api(corpus_store):
         df = kg.query(saved="dyad_by_month", a="Russia", b="Kazakhstan")
         assert list(df.columns) == ["month", "class", "events", "mean_goldstein"]
         assert df["events"].sum() > 20 and list(df["month"]) == sorted(df["month"])
-        kz_ru = events[events["participant_iris"].str.contains(ID + "russia")
-                       & events["participant_iris"].str.contains(ID + "kazakhstan")]
+        kz_ru = events[
+            events["participant_iris"].str.contains(ID + "russia")
+            & events["participant_iris"].str.contains(ID + "kazakhstan")
+        ]
         assert len(kz_ru) >= df["events"].sum() * 0.5
         rows = kg.query("SELECT ?n WHERE { ?x rdfs:label ?n } LIMIT 3", frame=False)
         assert len(rows) == 3 and "n" in rows[0]

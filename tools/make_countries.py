@@ -12,6 +12,7 @@ Run from anywhere:  python tools/make_countries.py        (writes kb/countries.t
                     python tools/make_countries.py --check (exit 1 if the file is stale)
 The output is deterministic; commit it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -83,9 +84,13 @@ def _translator(lang: str):
 
 def _inverted(name: str) -> bool:
     """pycountry's "Korea, Republic of" style: a comma-inverted sort name, not a real one."""
-    return bool(re.search(r", (the |The |Republic|Democratic|Islamic|Federated|Plurinational|"
-                          r"United|Bolivarian|Province|State|British|U\.S\.)", name)) or \
-        name.endswith(", Republic of")
+    return bool(
+        re.search(
+            r", (the |The |Republic|Democratic|Islamic|Federated|Plurinational|"
+            r"United|Bolivarian|Province|State|British|U\.S\.)",
+            name,
+        )
+    ) or name.endswith(", Republic of")
 
 
 def _is_cyrillic(text: str) -> bool:
@@ -168,20 +173,21 @@ def build(table=None) -> list[dict]:
         former = []
         for lang, value in hand.get("former", ()):
             parts = (value.split("|") + ["", ""])[:3]
-            former.append((lang, clean(parts[0]), parts[1].strip() or None,
-                           parts[2].strip() or None))
+            former.append((lang, clean(parts[0]), parts[1].strip() or None, parts[2].strip() or None))
         wikidata = [v for _, v in hand.get("wikidata", ())]
         classes = [v for _, v in hand.get("class", ())] or ["Country"]
         if len(wikidata) > 1 or len(classes) > 1 or classes[0] not in CLASSES:
             raise SystemExit(f"{code}: at most one wikidata id and one class (Country/Place)")
-        records.append({
-            "code": code,
-            "key": slugify(label_en),
-            "cls": classes[0],
-            "names": names.items,
-            "former": former,
-            "wikidata": wikidata[0] if wikidata else None,
-        })
+        records.append(
+            {
+                "code": code,
+                "key": slugify(label_en),
+                "cls": classes[0],
+                "names": names.items,
+                "former": former,
+                "wikidata": wikidata[0] if wikidata else None,
+            }
+        )
     keys = [r["key"] for r in records]
     dupes = sorted({k for k in keys if keys.count(k) > 1})
     if dupes:
@@ -202,8 +208,12 @@ def _date(value: str) -> str:
 
 
 LANGS = ("en", "ru", "kk")
-PROPS = (("label", "rdfs:label"), ("alt", "skos:altLabel"), ("abbr", "bl:abbreviation"),
-         ("adj", "bl:adjective"))
+PROPS = (
+    ("label", "rdfs:label"),
+    ("alt", "skos:altLabel"),
+    ("abbr", "bl:abbreviation"),
+    ("adj", "bl:adjective"),
+)
 
 
 def render(records=None) -> str:
@@ -224,8 +234,11 @@ def render(records=None) -> str:
         lines = [f"id:{rec['key']} a bl:{rec['cls']}"]
         for kind, prop in PROPS:
             by_lang = rec["names"].get(kind, {})
-            values = [lit(t, lang) for lang in LANGS + tuple(sorted(set(by_lang) - set(LANGS)))
-                      for t in by_lang.get(lang, ())]
+            values = [
+                lit(t, lang)
+                for lang in LANGS + tuple(sorted(set(by_lang) - set(LANGS)))
+                for t in by_lang.get(lang, ())
+            ]
             if values:
                 lines.append(f"  {prop} " + ", ".join(values))
         lines.append(f"  bl:isoCode {lit(rec['code'])}")

@@ -14,6 +14,7 @@ entry has either name as its label, else the spelling most files use. Types: the
 use. References (roles, events, ``dyad``) follow the new ``name_en``; mentions (surface strings
 of the text) are kept. A speaker missing from its event's participants is added to them. Without ``--write`` it only prints what it would change.
 """
+
 from __future__ import annotations
 
 import json
@@ -80,8 +81,9 @@ def choose(members: list[tuple[Path, dict]], reference: Path, kb: dict) -> tuple
         return en, ru, typ
     for en, ru in spellings:
         hit = kb.get(fold(en)) or kb.get(fold(ru))
-        if hit and (fold(hit[0]) in {fold(s[0]) for s in spellings}
-                    or fold(hit[1]) in {fold(s[1]) for s in spellings}):
+        if hit and (
+            fold(hit[0]) in {fold(s[0]) for s in spellings} or fold(hit[1]) in {fold(s[1]) for s in spellings}
+        ):
             return hit[0], hit[1], typ
     (en, ru), _ = max(spellings.items(), key=lambda kv: (kv[1], len(kv[0][0])))
     return en, ru, typ

@@ -55,22 +55,65 @@ before timing). With ``--baseline FILE`` (the same JSON shape, holding the figur
 not drop) the exit status is 1 when any figure is below the baseline by more than
 :data:`TOLERANCE`.
 """
+
 from __future__ import annotations
 
 from bilat.evaluate.gold import (  # noqa: F401
-    COARSE, COLUMNS, EVENT_CLASSES, LANGS, STATUS_CONTEXT, TITLE_SYNONYMS, TOLERANCE, UNSCORED,
-    GoldDoc, GoldEntity, GoldError, GoldEvent, GoldRole, evidence_spans, fold, normalize_title,
-    parse_gold, read_gold_dir,
+    COARSE,
+    COLUMNS,
+    EVENT_CLASSES,
+    LANGS,
+    STATUS_CONTEXT,
+    TITLE_SYNONYMS,
+    TOLERANCE,
+    UNSCORED,
+    GoldDoc,
+    GoldEntity,
+    GoldError,
+    GoldEvent,
+    GoldRole,
+    evidence_spans,
+    fold,
+    normalize_title,
+    parse_gold,
+    read_gold_dir,
 )
 from bilat.evaluate.report import (  # noqa: F401
-    BASELINE_FIGURES, DYAD_FIGURES, FIGURES, HOME_DYAD, OTHER_DYADS, baseline_from, compare,
-    dyad_key, dyad_of, figures_from, format_dyads, format_report, read_baseline,
+    BASELINE_FIGURES,
+    DYAD_FIGURES,
+    FIGURES,
+    HOME_DYAD,
+    OTHER_DYADS,
+    baseline_from,
+    compare,
+    dyad_key,
+    dyad_of,
+    figures_from,
+    format_dyads,
+    format_report,
+    read_baseline,
 )
 from bilat.evaluate.run import evaluate, main  # noqa: F401
 from bilat.evaluate.scoring import (  # noqa: F401
-    EntityScore, Tally, accepted_classes, candidates, event_match, max_matching, role_matches,
-    score_entities, score_events, score_identity, score_positions, spans_overlap, subclasses,
+    EntityScore,
+    Tally,
+    accepted_classes,
+    candidates,
+    event_match,
+    max_matching,
+    role_matches,
+    score_entities,
+    score_events,
+    score_identity,
+    score_positions,
+    spans_overlap,
+    subclasses,
 )
 from bilat.evaluate.stored import (  # noqa: F401
-    StoredDoc, StoredEntity, StoredEvent, StoredPosition, document_iris, read_stored,
+    StoredDoc,
+    StoredEntity,
+    StoredEvent,
+    StoredPosition,
+    document_iris,
+    read_stored,
 )

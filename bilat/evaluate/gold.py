@@ -1,13 +1,15 @@
 """Gold annotations (``eval/GOLD_FORMAT.md``) as plain records, and the text folding and title
 normalization that compare them with what bilat stores."""
+
 from __future__ import annotations
 
 import json
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 LANGS = ("en", "ru")
 COLUMNS = LANGS + ("all",)
@@ -40,21 +42,30 @@ UNSCORED = frozenset({"negated", "hypothetical"})
 #: Entity class → coarse class.
 COARSE: dict[str, str] = {
     "Person": "person",
-    "Organization": "organization", "GovernmentBody": "organization",
-    "InternationalOrganization": "organization", "MediaOutlet": "organization",
+    "Organization": "organization",
+    "GovernmentBody": "organization",
+    "InternationalOrganization": "organization",
+    "MediaOutlet": "organization",
     "Company": "organization",
-    "Country": "place", "City": "place", "Place": "place",
+    "Country": "place",
+    "City": "place",
+    "Place": "place",
     "Project": "project",
 }
 
 #: Gold event status → the bl:context a stored event should carry (None: happened).
 STATUS_CONTEXT = {"planned": "planned", "negated": "negated", "hypothetical": "hypothetical"}
 
+
 #: Titles that mean the same post, after :func:`normalize_title`'s folding (left → right).
 def _title_table(kind: str) -> dict[str, str]:
     from bilat.extract.text import read_table
 
-    return {r[1]: r[2] for r in read_table(Path(__file__).parents[1] / "data" / "title_synonyms.tsv") if r[0] == kind}
+    return {
+        r[1]: r[2]
+        for r in read_table(Path(__file__).parents[1] / "data" / "title_synonyms.tsv")
+        if r[0] == kind
+    }
 
 
 #: whole titles and their normal form; "X minister" → "minister of Y" (bilat/data/title_synonyms.tsv)
@@ -64,6 +75,7 @@ _TITLE_PREFIXES = ("acting ", "former ", "the ")
 
 
 # =========================================================================== text folding
+
 
 def fold(text: str | None) -> str:
     """The matching form of a name: NFC, case-folded, ``ё`` → ``е``, spaces collapsed.
@@ -99,7 +111,7 @@ def normalize_title(title: str | None) -> str:
         changed = False
         for p in _TITLE_PREFIXES:
             if t.startswith(p):
-                t, changed = t[len(p):], True
+                t, changed = t[len(p) :], True
     t = re.sub(r"^(ambassador|envoy)( extraordinary and plenipotentiary)? (to|in) .*$", "ambassador", t)
     m = re.match(r"^((?:first )?(?:deputy )?)(.+) minister$", t)
     if m and m.group(2) in _MINISTER_FIELDS:
@@ -114,6 +126,7 @@ def normalize_title(title: str | None) -> str:
 
 
 # =========================================================================== gold files
+
 
 class GoldError(Exception):
     """A gold folder or file that cannot be used; the message is one line naming it."""
@@ -213,8 +226,9 @@ def _entity(obj: Any, where: str, *, typed: bool = True) -> GoldEntity:
         type=etype if isinstance(etype, str) else None,
         mentions=_strings(obj.get("mentions"), f"{where}: {obj['name_en']!r} mentions"),
         alt_types=_strings(obj.get("alt_types"), f"{where}: {obj['name_en']!r} alt_types"),
-        adjectival=_strings(obj.get("adjectival_mentions"),
-                            f"{where}: {obj['name_en']!r} adjectival_mentions"),
+        adjectival=_strings(
+            obj.get("adjectival_mentions"), f"{where}: {obj['name_en']!r} adjectival_mentions"
+        ),
     )
 
 
@@ -245,7 +259,7 @@ def parse_gold(data: Any, where: str) -> GoldDoc:
     if not isinstance(data["id"], str) or not data["id"]:
         raise GoldError(f"{where}: 'id' must be a non-empty string")
     if data["lang"] not in LANGS:
-        raise GoldError(f"{where}: 'lang' must be \"en\" or \"ru\", not {data['lang']!r}")
+        raise GoldError(f'{where}: \'lang\' must be "en" or "ru", not {data["lang"]!r}')
     if not isinstance(data["text"], str) or not data["text"].strip():
         raise GoldError(f"{where}: 'text' must be a non-empty string")
     for key in ("entities", "roles", "events"):
@@ -260,8 +274,11 @@ def parse_gold(data: Any, where: str) -> GoldDoc:
     roles = []
     for i, r in enumerate(data["roles"]):
         w = f"{where}: roles[{i}]"
-        if not isinstance(r, dict) or not isinstance(r.get("person"), str) \
-                or not isinstance(r.get("position"), str):
+        if (
+            not isinstance(r, dict)
+            or not isinstance(r.get("person"), str)
+            or not isinstance(r.get("position"), str)
+        ):
             raise GoldError(f"{w}: a role needs 'person' and 'position' strings")
         roles.append(GoldRole(r["person"], r["position"], _str_or_none(r, "of", w)))
     events = []
@@ -270,33 +287,48 @@ def parse_gold(data: Any, where: str) -> GoldDoc:
         if not isinstance(ev, dict) or ev.get("type") not in EVENT_CLASSES:
             raise GoldError(f"{w}: 'type' must be one of {', '.join(EVENT_CLASSES)}")
         status = _str_or_none(ev, "status", w)
-        events.append(GoldEvent(
-            type=ev["type"],
-            participants=tuple(dict.fromkeys(_strings(ev.get("participants"), f"{w} participants"))),
-            speakers=_strings(ev.get("speaker"), f"{w} speaker"),
-            status=status,
-            evidence=ev.get("evidence") if isinstance(ev.get("evidence"), str) else "",
-            spans=evidence_spans(data["text"], (ev.get("evidence"),
-                                                *_strings(ev.get("other_evidence"), f"{w} other_evidence")))))
+        events.append(
+            GoldEvent(
+                type=ev["type"],
+                participants=tuple(dict.fromkeys(_strings(ev.get("participants"), f"{w} participants"))),
+                speakers=_strings(ev.get("speaker"), f"{w} speaker"),
+                status=status,
+                evidence=ev.get("evidence") if isinstance(ev.get("evidence"), str) else "",
+                spans=evidence_spans(
+                    data["text"],
+                    (ev.get("evidence"), *_strings(ev.get("other_evidence"), f"{w} other_evidence")),
+                ),
+            )
+        )
     return GoldDoc(
-        id=data["id"], lang=data["lang"], text=data["text"],
+        id=data["id"],
+        lang=data["lang"],
+        text=data["text"],
         entities=[_entity(e, f"{where}: entities[{i}]") for i, e in enumerate(data["entities"])],
-        roles=list(dict.fromkeys(roles)), events=events,
-        implicit=[_entity(e, f"{where}: implicit_entities[{i}]", typed=False)
-                  for i, e in enumerate(data.get("implicit_entities") or [])],
-        other_names=[_entity(e, f"{where}: other_names[{i}]", typed=False)
-                     for i, e in enumerate(data.get("other_names") or [])],
-        date=date, title=_str_or_none(data, "title", where), url=_str_or_none(data, "url", where),
-        outlet=_str_or_none(data, "outlet", where), path=where,
-        dyad=_strings(data.get("dyad"), f"{where}: dyad"))
+        roles=list(dict.fromkeys(roles)),
+        events=events,
+        implicit=[
+            _entity(e, f"{where}: implicit_entities[{i}]", typed=False)
+            for i, e in enumerate(data.get("implicit_entities") or [])
+        ],
+        other_names=[
+            _entity(e, f"{where}: other_names[{i}]", typed=False)
+            for i, e in enumerate(data.get("other_names") or [])
+        ],
+        date=date,
+        title=_str_or_none(data, "title", where),
+        url=_str_or_none(data, "url", where),
+        outlet=_str_or_none(data, "outlet", where),
+        path=where,
+        dyad=_strings(data.get("dyad"), f"{where}: dyad"),
+    )
 
 
 def read_gold_dir(gold_dir: str | Path, *, skip: Iterable[str | Path] = ()) -> list[GoldDoc]:
     """Every ``*.json`` of ``gold_dir`` (not recursive, sorted), except the paths in ``skip``."""
     folder = Path(gold_dir)
     if not folder.is_dir():
-        raise GoldError(f"{gold_dir}: no such folder" if not folder.exists()
-                        else f"{gold_dir}: not a folder")
+        raise GoldError(f"{gold_dir}: no such folder" if not folder.exists() else f"{gold_dir}: not a folder")
     skipped = set()
     for s in skip:
         try:
@@ -326,5 +358,3 @@ def read_gold_dir(gold_dir: str | Path, *, skip: Iterable[str | Path] = ()) -> l
         seen[doc.id] = str(p)
         docs.append(doc)
     return docs
-
-

@@ -1,22 +1,33 @@
 """Figures from counts, the text tables, baselines."""
+
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from bilat.evaluate.gold import COLUMNS, TOLERANCE, GoldDoc, GoldError
 from bilat.evaluate.scoring import Tally
 
-
 #: Figures, in table order; per-type event figures follow in sorted order.
 FIGURES = (
-    "entities.precision", "entities.recall", "entities.f1", "entities.canonical_label",
-    "entities.type_coarse", "entities.type_fine",
-    "identity.within_language", "identity.across_languages",
-    "positions.precision", "positions.recall", "positions.f1",
-    "events.precision", "events.recall", "events.f1", "events.statement_speaker",
+    "entities.precision",
+    "entities.recall",
+    "entities.f1",
+    "entities.canonical_label",
+    "entities.type_coarse",
+    "entities.type_fine",
+    "identity.within_language",
+    "identity.across_languages",
+    "positions.precision",
+    "positions.recall",
+    "positions.f1",
+    "events.precision",
+    "events.recall",
+    "events.f1",
+    "events.statement_speaker",
     "events.context",
 )
 #: The figures a baseline written by :func:`baseline_from` holds (the per-type event figures
@@ -38,8 +49,9 @@ def figures_from(tally: Tally) -> tuple[dict[str, dict[str, float | None]], dict
     for name in list(FIGURES) + extra:
         if name.endswith(".f1"):
             stem = name[: -len(".f1")]
-            figs[name] = {c: _f1(tally.ratio(stem + ".precision", c), tally.ratio(stem + ".recall", c))
-                          for c in COLUMNS}
+            figs[name] = {
+                c: _f1(tally.ratio(stem + ".precision", c), tally.ratio(stem + ".recall", c)) for c in COLUMNS
+            }
         else:
             figs[name] = {c: tally.ratio(name, c) for c in COLUMNS}
             if name in tally.counts:
@@ -52,9 +64,17 @@ def figures_from(tally: Tally) -> tuple[dict[str, dict[str, float | None]], dict
 HOME_DYAD = "Kazakhstan – Russia"
 OTHER_DYADS = "(all pairs but Kazakhstan – Russia)"
 #: The figures of the per-dyad table.
-DYAD_FIGURES = ("entities.precision", "entities.recall", "entities.f1", "entities.canonical_label",
-                "positions.precision", "positions.recall", "events.precision", "events.recall",
-                "events.statement_speaker")
+DYAD_FIGURES = (
+    "entities.precision",
+    "entities.recall",
+    "entities.f1",
+    "entities.canonical_label",
+    "positions.precision",
+    "positions.recall",
+    "events.precision",
+    "events.recall",
+    "events.statement_speaker",
+)
 
 
 def dyad_of(gold: GoldDoc) -> tuple[str, ...]:
@@ -79,8 +99,6 @@ def dyad_key(dyad: Sequence[str]) -> str:
     return " – ".join(sorted(dyad)) if dyad else "(no pair)"
 
 
-
-
 def _cell(report: Mapping, name: str, col: str) -> str:
     v = report["figures"].get(name, {}).get(col)
     if v is None:
@@ -94,13 +112,20 @@ def format_report(report: Mapping) -> str:
     rows = [(name, *(_cell(report, name, c) for c in COLUMNS)) for name in report["figures"]]
     rows.append(("documents", *(str(report["documents"].get(c, 0)) for c in COLUMNS)))
     ing = report.get("ingest", {})
-    rows.append(("ingest words/s", *(
-        (f"{ing[c]['words_per_second']:.0f}" if ing.get(c, {}).get("words_per_second") else "-")
-        for c in COLUMNS)))
+    rows.append(
+        (
+            "ingest words/s",
+            *(
+                (f"{ing[c]['words_per_second']:.0f}" if ing.get(c, {}).get("words_per_second") else "-")
+                for c in COLUMNS
+            ),
+        )
+    )
     head = ("figure", *COLUMNS)
     widths = [max(len(r[i]) for r in rows + [head]) for i in range(len(head))]
     line = lambda r: "  ".join(  # noqa: E731
-        (r[i].ljust(widths[i]) if i == 0 else r[i].rjust(widths[i])) for i in range(len(r))).rstrip()
+        (r[i].ljust(widths[i]) if i == 0 else r[i].rjust(widths[i])) for i in range(len(r))
+    ).rstrip()
     out = [line(head), "  ".join("-" * w for w in widths)]
     out += [line(r) for r in rows]
     return "\n".join(out) + "\n" + format_dyads(report)
@@ -111,10 +136,16 @@ def format_dyads(report: Mapping) -> str:
     dyads = report.get("dyads") or {}
     if not dyads:
         return ""
-    short = {n: n.replace("entities.", "ent.").replace("positions.", "pos.")
-             .replace("events.", "ev.").replace("precision", "P").replace("recall", "R")
-             .replace("canonical_label", "label").replace("statement_speaker", "speaker")
-             for n in DYAD_FIGURES}
+    short = {
+        n: n.replace("entities.", "ent.")
+        .replace("positions.", "pos.")
+        .replace("events.", "ev.")
+        .replace("precision", "P")
+        .replace("recall", "R")
+        .replace("canonical_label", "label")
+        .replace("statement_speaker", "speaker")
+        for n in DYAD_FIGURES
+    }
     head = ("dyad", "docs", *(short[n] for n in DYAD_FIGURES))
     rows = []
     for key, d in dyads.items():
@@ -125,7 +156,8 @@ def format_dyads(report: Mapping) -> str:
         rows.append(tuple(cells))
     widths = [max(len(r[i]) for r in rows + [head]) for i in range(len(head))]
     line = lambda r: "  ".join(  # noqa: E731
-        (r[i].ljust(widths[i]) if i == 0 else r[i].rjust(widths[i])) for i in range(len(r))).rstrip()
+        (r[i].ljust(widths[i]) if i == 0 else r[i].rjust(widths[i])) for i in range(len(r))
+    ).rstrip()
     return "\n".join(["", line(head), "  ".join("-" * w for w in widths), *map(line, rows)]) + "\n"
 
 
@@ -172,7 +204,5 @@ def read_baseline(path: str | Path) -> dict[str, Any]:
     except ValueError as e:
         raise GoldError(f"{path}: invalid JSON: {e}") from e
     if not isinstance(data, dict) or not isinstance(data.get("figures"), dict):
-        raise GoldError(f"{path}: not a baseline (expected {{\"figures\": {{...}}}})")
+        raise GoldError(f'{path}: not a baseline (expected {{"figures": {{...}}}})')
     return data
-
-

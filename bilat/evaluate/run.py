@@ -1,5 +1,6 @@
 """The run: ingest the gold texts into a temporary store, score every document, report; the
 ``bilat eval`` command."""
+
 from __future__ import annotations
 
 import json
@@ -7,13 +8,22 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from bilat.evaluate.gold import COLUMNS, LANGS, GoldError, read_gold_dir
 from bilat.evaluate.report import (
-    DYAD_FIGURES, HOME_DYAD, OTHER_DYADS, baseline_from, compare, dyad_key, dyad_of, figures_from,
-    format_report, read_baseline,
+    DYAD_FIGURES,
+    HOME_DYAD,
+    OTHER_DYADS,
+    baseline_from,
+    compare,
+    dyad_key,
+    dyad_of,
+    figures_from,
+    format_report,
+    read_baseline,
 )
 from bilat.evaluate.scoring import Tally, score_entities, score_events, score_identity, score_positions
 from bilat.evaluate.stored import document_iris, read_stored
@@ -26,15 +36,16 @@ def _warm_up(langs: Iterable[str]) -> float:
 
     t0 = time.perf_counter()
     ex = extractor()
-    sample = {"en": "Sergey Lavrov met Kazakhstan's foreign minister in Astana on Tuesday.",
-              "ru": "Сергей Лавров встретился с главой МИД Казахстана в Астане во вторник."}
+    sample = {
+        "en": "Sergey Lavrov met Kazakhstan's foreign minister in Astana on Tuesday.",
+        "ru": "Сергей Лавров встретился с главой МИД Казахстана в Астане во вторник.",
+    }
     for lang in langs:
         ex(Document(id=f"bilat-eval-warm-up-{lang}", text=sample[lang], lang=lang))
     return time.perf_counter() - t0
 
 
-def evaluate(gold_dir: str | Path, *, skip: Iterable[str | Path] = (),
-             on_problem=None) -> dict[str, Any]:
+def evaluate(gold_dir: str | Path, *, skip: Iterable[str | Path] = (), on_problem=None) -> dict[str, Any]:
     """Run the whole evaluation on ``gold_dir``; returns the report (the ``--json`` content).
     Raises :class:`GoldError` for a missing folder or a malformed gold file."""
     from bilat.app import ingest
@@ -62,19 +73,36 @@ def evaluate(gold_dir: str | Path, *, skip: Iterable[str | Path] = (),
         try:
             total_words, total_seconds, total_docs = 0, 0.0, 0
             for lang in langs_present:
-                docs = [Document(id=g.id, text=g.text, lang=g.lang, title=g.title, date=g.date,
-                                 url=g.url, source=g.outlet, path=g.path)
-                        for g in golds if g.lang == lang]
+                docs = [
+                    Document(
+                        id=g.id,
+                        text=g.text,
+                        lang=g.lang,
+                        title=g.title,
+                        date=g.date,
+                        url=g.url,
+                        source=g.outlet,
+                        path=g.path,
+                    )
+                    for g in golds
+                    if g.lang == lang
+                ]
                 s = ingest([], store=store, documents=docs, on_problem=report_problem)
-                speed[lang] = {"documents": s.documents, "words": s.words,
-                               "seconds": round(s.seconds, 3),
-                               "words_per_second": round(s.words / s.seconds, 1) if s.seconds else None}
+                speed[lang] = {
+                    "documents": s.documents,
+                    "words": s.words,
+                    "seconds": round(s.seconds, 3),
+                    "words_per_second": round(s.words / s.seconds, 1) if s.seconds else None,
+                }
                 total_words += s.words
                 total_seconds += s.seconds
                 total_docs += s.documents
-            speed["all"] = {"documents": total_docs, "words": total_words,
-                            "seconds": round(total_seconds, 3),
-                            "words_per_second": round(total_words / total_seconds, 1) if total_seconds else None}
+            speed["all"] = {
+                "documents": total_docs,
+                "words": total_words,
+                "seconds": round(total_seconds, 3),
+                "words_per_second": round(total_words / total_seconds, 1) if total_seconds else None,
+            }
             iris = document_iris(store, [g.id for g in golds])
             for g in golds:
                 stored = read_stored(store, iris.get(g.id), g.text)
@@ -111,13 +139,21 @@ def evaluate(gold_dir: str | Path, *, skip: Iterable[str | Path] = (),
     for key in sorted(dyad_docs, key=lambda k: (k == OTHER_DYADS, -dyad_docs[k], k)):
         if dyad_docs[key]:
             d_figs, d_counts = figures_from(by_dyad[key])
-            dyads[key] = {"documents": dyad_docs[key],
-                          "figures": {n: d_figs[n]["all"] for n in DYAD_FIGURES},
-                          "counts": {n: d_counts[n]["all"] for n in DYAD_FIGURES if n in d_counts}}
-    return {"gold_dir": str(gold_dir), "documents": n_docs, "ingest": speed,
-            "figures": figs, "counts": counts, "dyads": dyads, "problems": problems,
-            "errors": errors}
-
+            dyads[key] = {
+                "documents": dyad_docs[key],
+                "figures": {n: d_figs[n]["all"] for n in DYAD_FIGURES},
+                "counts": {n: d_counts[n]["all"] for n in DYAD_FIGURES if n in d_counts},
+            }
+    return {
+        "gold_dir": str(gold_dir),
+        "documents": n_docs,
+        "ingest": speed,
+        "figures": figs,
+        "counts": counts,
+        "dyads": dyads,
+        "problems": problems,
+        "errors": errors,
+    }
 
 
 def main(args) -> int:
@@ -127,8 +163,11 @@ def main(args) -> int:
     baseline_path = getattr(args, "baseline", None)
     try:
         baseline = read_baseline(baseline_path) if baseline_path else None
-        report = evaluate(args.gold_dir, skip=[p for p in (out_json, baseline_path, out_errors) if p],
-                          on_problem=lambda m: print(f"bilat eval: {m}", file=sys.stderr))
+        report = evaluate(
+            args.gold_dir,
+            skip=[p for p in (out_json, baseline_path, out_errors) if p],
+            on_problem=lambda m: print(f"bilat eval: {m}", file=sys.stderr),
+        )
     except GoldError as e:
         print(str(e).splitlines()[0], file=sys.stderr)
         return 2
@@ -138,16 +177,14 @@ def main(args) -> int:
         if not path:
             continue
         try:
-            Path(path).write_text(json.dumps(content, ensure_ascii=False, indent=2) + "\n",
-                                  encoding="utf-8")
+            Path(path).write_text(json.dumps(content, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         except OSError as e:
             print(f"{path}: cannot write: {e.strerror or e}", file=sys.stderr)
             return 2
     if baseline is not None:
         drops = compare(report, baseline)
         if drops:
-            print(f"bilat eval: {len(drops)} figure(s) below the baseline {baseline_path}:",
-                  file=sys.stderr)
+            print(f"bilat eval: {len(drops)} figure(s) below the baseline {baseline_path}:", file=sys.stderr)
             for d in drops:
                 print(f"  {d}", file=sys.stderr)
             return 1
@@ -170,6 +207,7 @@ def _script(argv: Sequence[str] | None = None) -> int:
         return 2
     sys.stdout.write(format_report(report))
     Path(a.write_baseline).write_text(
-        json.dumps(baseline_from(report), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        json.dumps(baseline_from(report), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
     print(f"baseline → {a.write_baseline}")
     return 0

@@ -1,15 +1,26 @@
 """Scoring one document: entities, posts, events (sentence-matched) and identity across documents.
 Each function takes plain records and returns a :class:`Tally` of counts."""
+
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Iterable, Mapping, Sequence
+from functools import cache, lru_cache
 
 from bilat.evaluate.gold import (
-    COARSE, COLUMNS, EVENT_CLASSES, LANGS, STATUS_CONTEXT, UNSCORED, GoldDoc, GoldEntity, GoldEvent,
-    GoldRole, fold, normalize_title,
+    COARSE,
+    COLUMNS,
+    EVENT_CLASSES,
+    LANGS,
+    STATUS_CONTEXT,
+    UNSCORED,
+    GoldDoc,
+    GoldEntity,
+    GoldEvent,
+    GoldRole,
+    fold,
+    normalize_title,
 )
 from bilat.evaluate.stored import _BL, StoredDoc, StoredEntity, StoredEvent, StoredPosition, _local
 
@@ -18,8 +29,7 @@ class Tally:
     """Counts ``[numerator, denominator]`` per figure and language."""
 
     def __init__(self) -> None:
-        self.counts: dict[str, dict[str, list[int]]] = defaultdict(
-            lambda: {c: [0, 0] for c in COLUMNS})
+        self.counts: dict[str, dict[str, list[int]]] = defaultdict(lambda: {c: [0, 0] for c in COLUMNS})
 
     def add(self, name: str, lang: str, num: int, den: int) -> None:
         for col in (lang, "all"):
@@ -27,7 +37,7 @@ class Tally:
             cell[0] += num
             cell[1] += den
 
-    def merge(self, other: "Tally", lang: str) -> None:
+    def merge(self, other: Tally, lang: str) -> None:
         for name, cols in other.counts.items():
             self.add(name, lang, *cols["all"])
 
@@ -61,7 +71,7 @@ def candidates(gold: GoldEntity, entities: Iterable[StoredEntity]) -> list[Store
     return [e for _, e in sorted(ranked, key=lambda x: x[0])]
 
 
-@lru_cache(maxsize=None)
+@cache
 def subclasses(cls: str) -> frozenset[str]:
     """``cls`` and every class of the vocabulary below it (local names under ``bl:``).
 
@@ -126,8 +136,12 @@ def score_entities(gold: GoldDoc, stored: StoredDoc, errors: list | None = None)
         ok_fine = accepted_classes(g)
         t.add("entities.type_fine", lang, 1 if best.classes & ok_fine else 0, 1)
         ok_coarse = {COARSE[c] for c in ok_fine if c in COARSE}
-        t.add("entities.type_coarse", lang,
-              1 if {COARSE[c] for c in best.classes if c in COARSE} & ok_coarse else 0, 1)
+        t.add(
+            "entities.type_coarse",
+            lang,
+            1 if {COARSE[c] for c in best.classes if c in COARSE} & ok_coarse else 0,
+            1,
+        )
     right = wrong = 0
     neutral_gold = gold.implicit + gold.other_names
     for e in ents:
@@ -135,8 +149,7 @@ def score_entities(gold: GoldDoc, stored: StoredDoc, errors: list | None = None)
             right += 1
         elif not any(_rank(e, g) is not None for g in neutral_gold):
             wrong += 1
-            errors.append({"kind": "entity.false", "label": _name(stored, e.iri),
-                           "class": sorted(e.classes)})
+            errors.append({"kind": "entity.false", "label": _name(stored, e.iri), "class": sorted(e.classes)})
     t.add("entities.precision", lang, right, right + wrong)
     return EntityScore(t, found)
 
@@ -186,33 +199,41 @@ def role_matches(role: GoldRole, pos: StoredPosition, gold: GoldDoc, stored: Sto
 def score_positions(gold: GoldDoc, stored: StoredDoc, errors: list | None = None) -> Tally:
     t = Tally()
     errors = errors if errors is not None else []
-    edges = {i: [j for j, p in enumerate(stored.positions) if role_matches(r, p, gold, stored)]
-             for i, r in enumerate(gold.roles)}
+    edges = {
+        i: [j for j, p in enumerate(stored.positions) if role_matches(r, p, gold, stored)]
+        for i, r in enumerate(gold.roles)
+    }
     pairs = max_matching(edges)
     t.add("positions.recall", gold.lang, len(pairs), len(gold.roles))
     t.add("positions.precision", gold.lang, len(pairs), len(stored.positions))
     for i, r in enumerate(gold.roles):
         if i not in pairs:
-            errors.append({"kind": "position.missed", "person": r.person, "position": r.position,
-                           "of": r.of})
+            errors.append({"kind": "position.missed", "person": r.person, "position": r.position, "of": r.of})
     taken = set(pairs.values())
     for j, p in enumerate(stored.positions):
         if j not in taken:
-            errors.append({"kind": "position.false", "person": _name(stored, p.person),
-                           "position": sorted(p.titles), "of": [_name(stored, o) for o in sorted(p.orgs)]})
+            errors.append(
+                {
+                    "kind": "position.false",
+                    "person": _name(stored, p.person),
+                    "position": sorted(p.titles),
+                    "of": [_name(stored, o) for o in sorted(p.orgs)],
+                }
+            )
     return t
 
 
-def event_match(ev: GoldEvent, st: StoredEvent, gold: GoldDoc, stored: StoredDoc
-                ) -> tuple[bool, bool]:
+def event_match(ev: GoldEvent, st: StoredEvent, gold: GoldDoc, stored: StoredDoc) -> tuple[bool, bool]:
     """``(found, speaker right)`` for a gold event against a stored one."""
     allowed = EVENT_CLASSES[ev.type]
     if allowed is not None and not (st.classes & frozenset().union(*map(subclasses, allowed))):
         return False, False
     speaker_ok = bool(ev.speakers) and any(
-        _matches(stored, s, gold.entity(name)) for name in ev.speakers for s in st.speakers)
-    right = sum(1 for name in ev.participants
-                if any(_matches(stored, p, gold.entity(name)) for p in st.participants))
+        _matches(stored, s, gold.entity(name)) for name in ev.speakers for s in st.speakers
+    )
+    right = sum(
+        1 for name in ev.participants if any(_matches(stored, p, gold.entity(name)) for p in st.participants)
+    )
     need = len(ev.participants) if len(ev.participants) < 2 else 2
     found = right >= need or (ev.type == "STATEMENT" and speaker_ok)
     return found, speaker_ok
@@ -241,8 +262,9 @@ def score_events(gold: GoldDoc, stored: StoredDoc, errors: list | None = None) -
     t = Tally()
     errors = errors if errors is not None else []
     lang = gold.lang
-    scored = [i for i, ev in enumerate(gold.events)
-              if ev.type != "OTHER" and (ev.status or "") not in UNSCORED]
+    scored = [
+        i for i, ev in enumerate(gold.events) if ev.type != "OTHER" and (ev.status or "") not in UNSCORED
+    ]
     neutral_spans = [sp for i, ev in enumerate(gold.events) if i not in scored for sp in ev.spans]
     live = [j for j, st in enumerate(stored.events) if (st.context or "") not in UNSCORED]
     edges: dict[int, list[int]] = {}
@@ -272,8 +294,15 @@ def score_events(gold: GoldDoc, stored: StoredDoc, errors: list | None = None) -
         if j is not None:
             t.add("events.context", lang, info[(i, j)][1], 1)
         else:
-            errors.append({"kind": "event.missed", "type": ev.type, "participants": list(ev.participants),
-                           "speaker": list(ev.speakers), "evidence": ev.evidence})
+            errors.append(
+                {
+                    "kind": "event.missed",
+                    "type": ev.type,
+                    "participants": list(ev.participants),
+                    "speaker": list(ev.speakers),
+                    "evidence": ev.evidence,
+                }
+            )
     matched = set(pairs.values())
     for j in live:
         st = stored.events[j]
@@ -282,10 +311,15 @@ def score_events(gold: GoldDoc, stored: StoredDoc, errors: list | None = None) -
         t.add("events.precision", lang, j in matched, 1)
         t.add(f"events.precision.{st.cls}", lang, j in matched, 1)
         if j not in matched:
-            errors.append({"kind": "event.false", "class": st.cls,
-                           "participants": sorted(_name(stored, p) for p in st.participants),
-                           "speaker": sorted(_name(stored, p) for p in st.speakers),
-                           "evidence": st.evidence[0] if st.evidence else ""})
+            errors.append(
+                {
+                    "kind": "event.false",
+                    "class": st.cls,
+                    "participants": sorted(_name(stored, p) for p in st.participants),
+                    "speaker": sorted(_name(stored, p) for p in st.speakers),
+                    "evidence": st.evidence[0] if st.evidence else "",
+                }
+            )
     return t
 
 
@@ -309,5 +343,3 @@ def score_identity(found: Mapping[str, Mapping[str, str]], langs: Mapping[str, s
             cell[0] += len(set(every)) == 1
             cell[1] += 1
     return t
-
-

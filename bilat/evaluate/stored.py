@@ -1,9 +1,10 @@
 """What the store says about one document, read back only through ``graph/queries/eval_*.rq``."""
+
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
 
 from bilat.evaluate.gold import evidence_spans, fold
 
@@ -11,7 +12,6 @@ _BL = "https://w3id.org/bilat/ontology#"
 _RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ class StoredDoc:
 
 
 def _local(iri: str) -> str:
-    return iri[len(_BL):] if iri.startswith(_BL) else ""
+    return iri[len(_BL) :] if iri.startswith(_BL) else ""
 
 
 def _describe(rows: Iterable[Mapping]) -> dict[str, StoredEntity]:
@@ -94,9 +94,10 @@ def _describe(rows: Iterable[Mapping]) -> dict[str, StoredEntity]:
             parts[iri]["a"].append((str(value), lang))
         elif prop == _RDF_TYPE and _local(str(value)):
             parts[iri]["c"].append(_local(str(value)))
-    return {iri: StoredEntity(iri, tuple(sorted(set(p["l"]))), tuple(sorted(set(p["a"]))),
-                              frozenset(p["c"]))
-            for iri, p in parts.items()}
+    return {
+        iri: StoredEntity(iri, tuple(sorted(set(p["l"]))), tuple(sorted(set(p["a"]))), frozenset(p["c"]))
+        for iri, p in parts.items()
+    }
 
 
 def document_iris(store, doc_ids: Sequence[str]) -> dict[str, str]:
@@ -132,11 +133,14 @@ def read_stored(store, doc_iri: str | None, text: str = "") -> StoredDoc:
             slot["t"].add(str(r["title"]))
         if r.get("org") is not None:
             slot["o"].add(str(r["org"]))
-    positions = [StoredPosition(p, person, frozenset(s["t"]), frozenset(s["o"]))
-                 for (p, person), s in sorted(pos.items())]
+    positions = [
+        StoredPosition(p, person, frozenset(s["t"]), frozenset(s["o"]))
+        for (p, person), s in sorted(pos.items())
+    ]
 
-    evs: dict[str, dict[str, set]] = defaultdict(lambda: {"c": set(), "p": set(), "s": set(),
-                                                          "x": set(), "e": set()})
+    evs: dict[str, dict[str, set]] = defaultdict(
+        lambda: {"c": set(), "p": set(), "s": set(), "x": set(), "e": set()}
+    )
     for r in store.select(bind(load_query("eval_events"), doc=doc, facts=FACTS_GRAPH)):
         slot = evs[str(r["event"])]
         if _local(str(r["class"])):
@@ -156,10 +160,18 @@ def read_stored(store, doc_iri: str | None, text: str = "") -> StoredDoc:
     triggers: dict[str, set[tuple[int, int]]] = defaultdict(set)
     for r in store.select(bind(load_query("eval_event_spans"), doc=doc)):
         triggers[str(r["event"])].add((int(r["start"]), int(r["end"])))
-    events = [StoredEvent(iri, frozenset(s["c"]), frozenset(s["p"]), frozenset(s["s"]),
-                          sorted(s["x"])[0] if s["x"] else None, tuple(sorted(s["e"])),
-                          tuple(sorted(set(evidence_spans(text, s["e"])) | triggers[iri])))
-              for iri, s in sorted(evs.items())]
+    events = [
+        StoredEvent(
+            iri,
+            frozenset(s["c"]),
+            frozenset(s["p"]),
+            frozenset(s["s"]),
+            sorted(s["x"])[0] if s["x"] else None,
+            tuple(sorted(s["e"])),
+            tuple(sorted(set(evidence_spans(text, s["e"])) | triggers[iri])),
+        )
+        for iri, s in sorted(evs.items())
+    ]
 
     wanted = set()
     for p in positions:
@@ -169,10 +181,9 @@ def read_stored(store, doc_iri: str | None, text: str = "") -> StoredDoc:
     wanted -= set(entities)
     names = {iri: e.names for iri, e in entities.items()}
     if wanted:
-        extra = _describe(store.select(bind(load_query("eval_names"),
-                                            entity=[URIRef(i) for i in sorted(wanted)])))
+        extra = _describe(
+            store.select(bind(load_query("eval_names"), entity=[URIRef(i) for i in sorted(wanted)]))
+        )
         for iri in wanted:
             names[iri] = extra[iri].names if iri in extra else frozenset()
     return StoredDoc(doc_iri, entities, positions, events, names)
-
-

@@ -73,19 +73,22 @@ units, quotes), ``tree`` (parse-tree walks), ``context`` (context, dates), ``coo
 the document read so far (speakers, statements, talks) across its parts: ``document`` (mentions,
 units, lookups), ``statements``, ``speakers``, ``triggers``, ``typed``, ``arguments``.
 """
+
 from __future__ import annotations
 
 import bisect
-from typing import Iterable
+from collections.abc import Iterable
 
 from bilat.extract.events.arguments import Arguments
-from bilat.extract.events.coref import Typed as _TypedView, coreferent, is_headline
+from bilat.extract.events.coref import Typed as _TypedView
+from bilat.extract.events.coref import coreferent, is_headline
 from bilat.extract.events.document import Base
 from bilat.extract.events.merge import one_node_each
 from bilat.extract.events.speakers import Speakers
 from bilat.extract.events.statements import Statements
 from bilat.extract.events.tables import tables
-from bilat.extract.events.text import MAX_UNIT_CHARS, bounded as _bounded
+from bilat.extract.events.text import MAX_UNIT_CHARS
+from bilat.extract.events.text import bounded as _bounded
 from bilat.extract.events.triggers import Triggers
 from bilat.extract.events.typed import Typed
 from bilat.extract.link import Linked
@@ -94,9 +97,14 @@ from bilat.extract.records import Document, Event, KBEntry, Position
 from bilat.extract.text import fold
 
 
-def extract_events(doc: Document, sdoc, linked: Linked, positions: Iterable[Position],
-                   descriptive: Iterable[Descriptive], kb: dict[str, KBEntry]
-                   ) -> tuple[tuple[Event, ...], int]:
+def extract_events(
+    doc: Document,
+    sdoc,
+    linked: Linked,
+    positions: Iterable[Position],
+    descriptive: Iterable[Descriptive],
+    kb: dict[str, KBEntry],
+) -> tuple[tuple[Event, ...], int]:
     """The events of ``doc`` and the number of date expressions left unresolved."""
     return _Extraction(doc, sdoc, linked, tuple(positions), tuple(descriptive), kb).run()
 
@@ -105,10 +113,15 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
     def run(self) -> tuple[tuple[Event, ...], int]:
         unresolved = sum(1 for u in self.units for d in u.dates if d.resolve(self.base) is None)
         self._read_statements()  # pass 1: statements, speakers, quotes (frozen when done)
-        statements = [e for e in (self._statement_event(st) for st in self.statements)
-                      if e is not None and (e.participants or e.speaker or e.source)]
-        typed = sorted((e for e in self._read_typed() if e is not None and (e.participants or e.source)),
-                       key=lambda e: (e.start, e.cls))  # pass 2: typed events
+        statements = [
+            e
+            for e in (self._statement_event(st) for st in self.statements)
+            if e is not None and (e.participants or e.speaker or e.source)
+        ]
+        typed = sorted(
+            (e for e in self._read_typed() if e is not None and (e.participants or e.source)),
+            key=lambda e: (e.start, e.cls),
+        )  # pass 2: typed events
         gone = coreferent(self._views(typed), self._headline(), self.restating)
         events = statements + [e for i, e in enumerate(typed) if i not in gone]
         events.sort(key=lambda e: (e.start, e.cls))
@@ -122,8 +135,16 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
         for e in events:
             tok = self.sdoc[max(0, bisect.bisect_right(starts, e.start) - 1)]
             key = next((k for k in sorted(self.tk(tok)) if k in self.restating), fold(tok.lemma_))
-            views.append(_TypedView(self.unit_of(e.start).index, e.cls, e.mode, e.context,
-                                    frozenset(e.participants) | frozenset(e.implicit), key))
+            views.append(
+                _TypedView(
+                    self.unit_of(e.start).index,
+                    e.cls,
+                    e.mode,
+                    e.context,
+                    frozenset(e.participants) | frozenset(e.implicit),
+                    key,
+                )
+            )
         return views
 
     def _headline(self) -> int | None:
@@ -131,8 +152,8 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
         if not self.units:
             return None
         u0 = self.units[0]
-        after = self.text[u0.end:u0.end + 3]
-        return 0 if is_headline(self.text[u0.start:u0.end], "\n" in after, self.doc.title) else None
+        after = self.text[u0.end : u0.end + 3]
+        return 0 if is_headline(self.text[u0.start : u0.end], "\n" in after, self.doc.title) else None
 
 
 __all__ = ["extract_events", "tables", "MAX_UNIT_CHARS", "_bounded"]

@@ -1,26 +1,58 @@
 """Arguments of a typed event: participants, clause scope, place, projects, source, target,
 visit destination, first person inside quotes, implicit participants (a mixin)."""
+
 from __future__ import annotations
 
 from bilat.extract.events.merge import uniq as _uniq
-from bilat.extract.events.records import (ACTOR_CLASSES, PLACE_CLASSES, Cand as _Cand,
-                                          Mention as _Mention, Unit as _Unit)
+from bilat.extract.events.records import (
+    ACTOR_CLASSES,
+    PLACE_CLASSES,
+)
+from bilat.extract.events.records import (
+    Cand as _Cand,
+)
+from bilat.extract.events.records import (
+    Mention as _Mention,
+)
+from bilat.extract.events.records import (
+    Unit as _Unit,
+)
 from bilat.extract.events.text import prep_before
-from bilat.extract.events.tree import (CLAUSE_DEPS, OBJ_DEPS, SUBJ_DEPS,
-                                       clause_root as _clause_root, clause_verb as _clause_verb,
-                                       nested as _nested, phrase as _phrase)
+from bilat.extract.events.tree import (
+    CLAUSE_DEPS,
+    OBJ_DEPS,
+    SUBJ_DEPS,
+)
+from bilat.extract.events.tree import (
+    clause_root as _clause_root,
+)
+from bilat.extract.events.tree import (
+    clause_verb as _clause_verb,
+)
+from bilat.extract.events.tree import (
+    nested as _nested,
+)
+from bilat.extract.events.tree import (
+    phrase as _phrase,
+)
 from bilat.extract.text import fold
 
 
 class Arguments:
-    def _participants(self, start: int, end: int, anchor: int, exclude_place,
-                      scope=None) -> tuple[list[str], list, list[str]]:
+    def _participants(
+        self, start: int, end: int, anchor: int, exclude_place, scope=None
+    ) -> tuple[list[str], list, list[str]]:
         """The actors named in [start, end): those of ``scope`` (the tokens of the trigger's
         own clause) first, then the closest to ``anchor``; also the actors of the scope (two
         triggers of one class with the same scoped actors are one event)."""
-        ms = [m for m in self.mentions_in(start, end)
-              if not m.affil and m.cls in ACTOR_CLASSES and m is not exclude_place
-              and not (exclude_place is not None and m.key == exclude_place.key and m.cls in PLACE_CLASSES)]
+        ms = [
+            m
+            for m in self.mentions_in(start, end)
+            if not m.affil
+            and m.cls in ACTOR_CLASSES
+            and m is not exclude_place
+            and not (exclude_place is not None and m.key == exclude_place.key and m.cls in PLACE_CLASSES)
+        ]
         ms = [m for m in ms if not (m.cls in PLACE_CLASSES and self._place_prep_before(m))]
         inside: set[str] = set()
         if scope:
@@ -94,8 +126,15 @@ class Arguments:
         # a noun trigger's owner: "Russia's sanctions", "his visit", "российские санкции"
         if anchor.pos_ in ("NOUN", "PROPN"):
             for ch in anchor.children:
-                if ch.dep_ in ("poss", "nmod:poss", "amod") or (ch.dep_ == "nmod" and self.grammar("genitive_owner") and "Case=Gen" in str(ch.morph) and not any(g.dep_ == "case" for g in ch.children)):
-                    ms = self._speakers_in([ch]) or [m for m in self.mentions_of_tokens([ch]) if m.cls == "Country"]
+                if ch.dep_ in ("poss", "nmod:poss", "amod") or (
+                    ch.dep_ == "nmod"
+                    and self.grammar("genitive_owner")
+                    and "Case=Gen" in str(ch.morph)
+                    and not any(g.dep_ == "case" for g in ch.children)
+                ):
+                    ms = self._speakers_in([ch]) or [
+                        m for m in self.mentions_of_tokens([ch]) if m.cls == "Country"
+                    ]
                     if ms:
                         return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms]
                     if self.tk(ch) & self.pronouns:
@@ -129,7 +168,9 @@ class Arguments:
             if x.dep_ in SUBJ_DEPS:
                 st = heads.get(x.head.i)
                 # the subject phrase names the speaker (not "Отмечается сотрудничество …")
-                return st is not None and any(m.key in st.speaker for m in self.mentions_of_tokens(_phrase(x)))
+                return st is not None and any(
+                    m.key in st.speaker for m in self.mentions_of_tokens(_phrase(x))
+                )
             if x.pos_ in ("VERB", "AUX") or x.head.i == x.i:
                 return False
             x = x.head
@@ -148,8 +189,13 @@ class Arguments:
         morph = str(verb.morph)
         if "Voice=Pass" in morph or deps & {"auxpass", "aux:pass", "nsubjpass", "nsubj:pass"}:
             return True
-        return self.grammar("indefinite_personal") and "Number=Plur" in morph and "VerbForm=Fin" in morph \
-            and "Person=1" not in morph and "Person=2" not in morph
+        return (
+            self.grammar("indefinite_personal")
+            and "Number=Plur" in morph
+            and "VerbForm=Fin" in morph
+            and "Person=1" not in morph
+            and "Person=2" not in morph
+        )
 
     def _agent_before(self, u: _Unit, cls: str, window: int = 3, talks: bool = False):
         """Who acted in an agentless clause: the source of the last event of the same class a
@@ -209,7 +255,9 @@ class Arguments:
                 heads.append(ch)
             elif ch.dep_ == "prep" and self.tk(ch) & preps:
                 heads.extend(g for g in ch.children if g.dep_ == "pobj")
-            elif ch.dep_ in ("obl", "nmod") and any(g.dep_ == "case" and self.tk(g) & preps for g in ch.children):
+            elif ch.dep_ in ("obl", "nmod") and any(
+                g.dep_ == "case" and self.tk(g) & preps for g in ch.children
+            ):
                 heads.append(ch)
         keys: list[str] = []
         args = []
@@ -246,7 +294,10 @@ class Arguments:
                 for g in ch.children:
                     if g.dep_ == "pobj":
                         cands.extend(self.mentions_of_tokens(_phrase(g)))
-            elif ch.dep_ in ("obl", "nmod", "obj", "dobj") and (ch.dep_ in ("obj", "dobj") or any(g.dep_ == "case" and self.tk(g) & preps for g in ch.children)):
+            elif ch.dep_ in ("obl", "nmod", "obj", "dobj") and (
+                ch.dep_ in ("obj", "dobj")
+                or any(g.dep_ == "case" and self.tk(g) & preps for g in ch.children)
+            ):
                 cands.extend(self.mentions_of_tokens(_phrase(ch)))
         after = c.toks[-1].idx
         for m in self.mentions_in(after, u.end):
@@ -309,19 +360,25 @@ class Arguments:
             return None
         return None
 
-    def _implicit(self, u: _Unit, parts: list[str], start: int, end: int,
-                  scoped: list[str] | None = None) -> list[str]:
+    def _implicit(
+        self, u: _Unit, parts: list[str], start: int, end: int, scoped: list[str] | None = None
+    ) -> list[str]:
         """Participants named only as "the two countries" (the article's pair of states) or
         "the two leaders" (the two persons named last); with ``scoped`` (the actors of the
         trigger's own clause), a person named in another clause of the sentence does not stop "the leaders"."""
-        toks = [t for t in u.toks if start <= t.idx < end] if (start, end) == (u.start, u.end) else \
-            [t for uu in self.units if uu.end > start and uu.start < end for t in uu.toks]
+        toks = (
+            [t for t in u.toks if start <= t.idx < end]
+            if (start, end) == (u.start, u.end)
+            else [t for uu in self.units if uu.end > start and uu.start < end for t in uu.toks]
+        )
         out: list[str] = []
         named = [m for m in self.mentions_in(start, end) if not m.affil]
         countries = {m.key for m in named if m.cls == "Country"}
         if self.pair and len(countries) < 2 and self._has_phrase(toks, "states"):
             out.extend(k for k in self.pair if k not in parts and k not in countries)
-        persons_named = [k for k in (scoped if scoped is not None else (m.key for m in named)) if self.cls(k) == "Person"]
+        persons_named = [
+            k for k in (scoped if scoped is not None else (m.key for m in named)) if self.cls(k) == "Person"
+        ]
         if self._has_phrase(toks, "persons", unless_followed=True) and not persons_named:
             prev = []
             for m in reversed(self.mentions):
@@ -349,8 +406,9 @@ class Arguments:
                 if i + n <= len(toks) and all(w in forms[i + j] for j, w in enumerate(seq)):
                     if unless_followed and i + n < len(toks):
                         nxt = toks[i + n]
-                        if self.tk(nxt) & of or any(m.cls == "Country" for m in self.mentions_of_tokens([nxt])):
+                        if self.tk(nxt) & of or any(
+                            m.cls == "Country" for m in self.mentions_of_tokens([nxt])
+                        ):
                             continue
                     return True
         return False
-

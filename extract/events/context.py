@@ -7,9 +7,10 @@
 phrase belongs to its clause, a relative or subordinate clause does not), resolved against the
 document's date; a planned event reads "on Friday" forward.
 """
+
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from bilat.extract.events.tree import AUX_DEPS, CLAUSE_DEPS, DATE_CLAUSE_DEPS, clause_root
 
@@ -43,8 +44,11 @@ def context(head, anchor, keys: Sequence[frozenset[str]], rows: Sequence[tuple[s
             if any(cue in keys[ch.i] for v in chain for ch in v.children if ch not in chain):
                 found.add(ctx)
         elif where in ("gov", "xgov"):
-            if any(cue in keys[v.i] for v in chain[1:] if (v.i != anchor.i or anchor.i == head.i)
-                   and (where == "gov" or v.i in via_inf)):
+            if any(
+                cue in keys[v.i]
+                for v in chain[1:]
+                if (v.i != anchor.i or anchor.i == head.i) and (where == "gov" or v.i in via_inf)
+            ):
                 if ctx == "-":
                     implicative = True
                 else:
@@ -60,8 +64,12 @@ def context(head, anchor, keys: Sequence[frozenset[str]], rows: Sequence[tuple[s
     for cue, ctx, where in rows:
         if where == "inf" and not implicative:
             # an infinitive complement ("agreed to hold talks"), not a purpose clause
-            if any(ch.dep_ in AUX_DEPS and cue in keys[ch.i] for v in chain
-                   if v.pos_ in ("VERB", "AUX") and v.dep_ == "xcomp" for ch in v.children):
+            if any(
+                ch.dep_ in AUX_DEPS and cue in keys[ch.i]
+                for v in chain
+                if v.pos_ in ("VERB", "AUX") and v.dep_ == "xcomp"
+                for ch in v.children
+            ):
                 found.add(ctx)
     for ctx in CONTEXT_ORDER:
         if ctx in found:

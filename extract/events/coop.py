@@ -6,13 +6,15 @@ energy", "сотрудничество *в* сфере"), ``coop_object`` (a nou
 "joint *venture*", "совместный *проект*"), ``coop_field`` (an adjective naming a field:
 "*nuclear* cooperation").
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 #: an object dependency of a verb ("jointly develop *the section*")
 OBJ_DEPS = frozenset({"dobj", "obj"})
+
 
 @dataclass(frozen=True)
 class CoopCues:
@@ -21,9 +23,15 @@ class CoopCues:
     objects: frozenset[str]
     fields: frozenset[str] = frozenset()
 
-def cooperation_has_object(trigger: str, anchor: str, anchor_is_verb: bool,
-                           deps: Iterable[tuple[str, str]], project_named: bool,
-                           cues: CoopCues) -> bool:
+
+def cooperation_has_object(
+    trigger: str,
+    anchor: str,
+    anchor_is_verb: bool,
+    deps: Iterable[tuple[str, str]],
+    project_named: bool,
+    cues: CoopCues,
+) -> bool:
     """Whether a Cooperate trigger names what is done together. ``trigger`` and ``anchor`` are
     the lemmas of the trigger and of the word it hangs on ("joint" → "venture"); ``deps`` the
     (dependency label, preposition or case word or "") of the dependents of both;

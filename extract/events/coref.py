@@ -2,14 +2,17 @@
 announcing the body's, and the two-sided events that found one side. Plain values in
 (``Typed`` views of the events), indexes out. ``restate`` in ``data/{lang}/events_cues.tsv``
 lists the meeting or visit words that may restate one reported before."""
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
+
 
 @dataclass(frozen=True)
 class Typed:
     """What the steps across sentences see of a typed event."""
+
     unit: int  # the clause unit (sentence) it was found in
     cls: str
     mode: str | None = None
@@ -17,10 +20,13 @@ class Typed:
     participants: frozenset[str] = frozenset()
     trigger: str = ""  # the trigger's lemma
 
+
 RESTATED_MODES = frozenset({"meet", "phone", "visit"})
 
-def restatements(events: Sequence[Typed], headline: int | None = None,
-                 restating: frozenset[str] | None = None) -> set[int]:
+
+def restatements(
+    events: Sequence[Typed], headline: int | None = None, restating: frozenset[str] | None = None
+) -> set[int]:
     """The indexes of Consult events that restate one already reported: the same mode, not
     planned, and no participant the first one lacks ("The talks were held in Moscow. … During
     the meeting, the sides discussed …"). A headline (unit ``headline``) announces what the
@@ -41,18 +47,30 @@ def restatements(events: Sequence[Typed], headline: int | None = None,
         if restating is not None and ev.trigger not in restating:
             continue
         if ev.unit == headline:
-            if any(o.unit != headline and o.cls == ev.cls and o.mode == ev.mode and o.context is None
-                   and o.participants & ev.participants for o in events):
+            if any(
+                o.unit != headline
+                and o.cls == ev.cls
+                and o.mode == ev.mode
+                and o.context is None
+                and o.participants & ev.participants
+                for o in events
+            ):
                 out.add(i)
             continue
         for j, o in enumerate(events[:i]):
             if j in out or o.unit == headline or o.unit == ev.unit:
                 continue
-            if o.cls == ev.cls and o.mode == ev.mode and o.context is None \
-                    and ev.participants and ev.participants <= o.participants:
+            if (
+                o.cls == ev.cls
+                and o.mode == ev.mode
+                and o.context is None
+                and ev.participants
+                and ev.participants <= o.participants
+            ):
                 out.add(i)
                 break
     return out
+
 
 def is_headline(first_unit: str, followed_by_newline: bool, title: str | None) -> bool:
     """Whether the first unit of a text is its headline: the document's title, or a line of its
@@ -66,7 +84,7 @@ def is_headline(first_unit: str, followed_by_newline: bool, title: str | None) -
         return False
     if title and s == title.strip():
         return True
-    return followed_by_newline and s[-1] not in ".!?…:\"»”"
+    return followed_by_newline and s[-1] not in '.!?…:"»”'
 
 
 #: classes of events that need two sides: with one participant, the other side was not found and
@@ -87,8 +105,9 @@ def lone(events: Sequence[Typed], classes: frozenset[str] = TWO_SIDED) -> set[in
     return {i for i, ev in enumerate(events) if ev.cls in classes and len(ev.participants) < 2}
 
 
-def coreferent(events: Sequence[Typed], headline: int | None = None,
-               restating: frozenset[str] | None = None) -> set[int]:
+def coreferent(
+    events: Sequence[Typed], headline: int | None = None, restating: frozenset[str] | None = None
+) -> set[int]:
     """The indexes of the events the steps across sentences drop: restatements of a meeting or
     visit, a headline event the body tells again (``restatements``), and two-sided events that
     found one side (``lone``).

@@ -1,5 +1,6 @@
 """What the extraction knows of the document: its mentions, clause units, pair of states,
 and lookups over tokens and mentions (the base of the extraction)."""
+
 from __future__ import annotations
 
 import bisect
@@ -7,17 +8,19 @@ from collections import Counter
 
 from bilat.extract.dates import DateExpr, dateline, dateline_span, scan
 from bilat.extract.events.context import context, date_for
-from bilat.extract.events.records import Mention as _Mention, Statement as _Statement, Unit as _Unit
+from bilat.extract.events.records import Mention as _Mention
+from bilat.extract.events.records import Statement as _Statement
+from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tables import match, tables
 from bilat.extract.events.text import quotes, unit_spans
 from bilat.extract.events.tree import subject
 from bilat.extract.text import fold
 
-
 #: the attributes the two passes accumulate; every other attribute is the view of the document
 #: (text, parse, mentions, units, tables), set once when it is built and read-only after
-PASS_STATE = frozenset({"people", "author", "last_speaker", "statements", "quote_speakers",
-                        "consults_seen", "talks", "agents"})
+PASS_STATE = frozenset(
+    {"people", "author", "last_speaker", "statements", "quote_speakers", "consults_seen", "talks", "agents"}
+)
 
 
 class Base:
@@ -52,8 +55,9 @@ class Base:
         self.spokes_nouns = self.tab.words("spokes_noun")
         self.restating = self.tab.words("restate")
         self.grammar_cues = self.tab.words("grammar")
-        self.doc_nouns = frozenset(r.words[0].text for r in self.tab.reporting
-                                   if r.kind == "document" and len(r.words) == 1)
+        self.doc_nouns = frozenset(
+            r.words[0].text for r in self.tab.reporting if r.kind == "document" and len(r.words) == 1
+        )
         self.quotes = quotes(self.text)
         # what pass 1 (statements, ``Statements._read_statements``) finds, frozen (tuples) when
         # it ends: pass 2 reads it and cannot change it
@@ -88,7 +92,9 @@ class Base:
         for s, e, key, label in linked.spans:
             cls = self.cls(key)
             # a name inside a person's title is that person's affiliation, not an actor
-            affil = cls != "Person" and any(ps <= s and e <= pe and key != person for ps, pe, person in titles)
+            affil = cls != "Person" and any(
+                ps <= s and e <= pe and key != person for ps, pe, person in titles
+            )
             affil = affil or (cls != "Person" and any(ds <= s and e <= de for ds, de in descs))
             out.append(_Mention(s, e, key, label, cls, affil))
         for d in descriptive:
@@ -103,8 +109,13 @@ class Base:
         out = []
         for m in mentions:
             t = starts.get(m.start)
-            if m.label == "ADJ" and not m.affil and t is not None and t.dep_ in ("amod", "compound") \
-                    and self.keys[t.head.i] & nouns:
+            if (
+                m.label == "ADJ"
+                and not m.affil
+                and t is not None
+                and t.dep_ in ("amod", "compound")
+                and self.keys[t.head.i] & nouns
+            ):
                 m = _Mention(m.start, m.end, m.key, m.label, m.cls, True)
             out.append(m)
         return out
@@ -118,8 +129,10 @@ class Base:
             lo = bisect.bisect_left(starts, a)
             hi = bisect.bisect_left(starts, b)
             toks = tuple(t for t in self.sdoc[lo:hi] if not t.is_space)
-            dates = tuple(DateExpr(**{**d.__dict__, "start": d.start + a, "end": d.end + a})
-                          for d in scan(text[a:b], self.lang))
+            dates = tuple(
+                DateExpr(**{**d.__dict__, "start": d.start + a, "end": d.end + a})
+                for d in scan(text[a:b], self.lang)
+            )
             units.append(_Unit(i, a, b, toks, dates))
         return units
 
@@ -176,12 +189,14 @@ class Base:
 
     def in_linked(self, tok) -> bool:
         s, e = tok.idx, tok.idx + len(tok.text)
-        return any(m.start <= s and e <= m.end and m.label != "DESC" for m in self.mentions_in(max(0, s - 200), e + 1))
+        return any(
+            m.start <= s and e <= m.end and m.label != "DESC"
+            for m in self.mentions_in(max(0, s - 200), e + 1)
+        )
 
     def unit_of(self, offset: int) -> _Unit:
         i = max(0, bisect.bisect_right(self.unit_starts, offset) - 1)
         return self.units[i]
-
 
     def _match(self, toks, rows, accept) -> list[tuple[int, int, object]]:
         return match(toks, self.keys, rows, accept)

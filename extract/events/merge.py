@@ -1,9 +1,10 @@
 """Merging: one event per node the graph would keep, one event per class and actors in a
 clause, candidates of one class linked in the parse. Values in, new values out."""
+
 from __future__ import annotations
 
 import dataclasses
-from typing import Sequence
+from collections.abc import Sequence
 
 from bilat.extract.events.records import Cand
 from bilat.extract.events.tree import dominates
@@ -32,16 +33,22 @@ def one_node_each(events: list[Event]) -> list[Event]:
         if e.cls == "Statement" or not e.date:
             out.append(e)
             continue
-        key = (e.cls, e.date, e.context or "", tuple(sorted(set(e.participants) | set(e.implicit)
-                                                           | set(e.source) | set(e.target))))
+        key = (
+            e.cls,
+            e.date,
+            e.context or "",
+            tuple(sorted(set(e.participants) | set(e.implicit) | set(e.source) | set(e.target))),
+        )
         if key not in seen:
             seen[key] = len(out)
             out.append(e)
             continue
         first = out[seen[key]]
         out[seen[key]] = dataclasses.replace(
-            first, about=tuple(uniq(first.about + e.about)),
-            arguments=tuple(uniq_args(first.arguments + e.arguments)))
+            first,
+            about=tuple(uniq(first.about + e.about)),
+            arguments=tuple(uniq_args(first.arguments + e.arguments)),
+        )
     return out
 
 
@@ -59,26 +66,39 @@ def same_clause(events: Sequence[tuple[Event, frozenset[str], str]]) -> list[Eve
     out: list[Event] = []
     keys: list[frozenset] = []
     for e, scoped, direction in events:
-        idx = next((i for i, o in enumerate(out) if (o.cls, o.mode, o.context) == (e.cls, e.mode, e.context)
-                    and (keys[i] == scoped or (direction == "speech" and same_voice(o, e)))), None)
+        idx = next(
+            (
+                i
+                for i, o in enumerate(out)
+                if (o.cls, o.mode, o.context) == (e.cls, e.mode, e.context)
+                and (keys[i] == scoped or (direction == "speech" and same_voice(o, e)))
+            ),
+            None,
+        )
         if idx is None:
             out.append(e)
             keys.append(scoped)
         else:
             same = out[idx]
             out[idx] = dataclasses.replace(
-                same, about=tuple(uniq(same.about + e.about)), date=same.date or e.date,
+                same,
+                about=tuple(uniq(same.about + e.about)),
+                date=same.date or e.date,
                 date_precision=same.date_precision or e.date_precision,
                 participants=tuple(uniq(same.participants + e.participants)),
                 target=tuple(uniq(same.target + e.target)),
-                arguments=tuple(uniq_args(same.arguments + e.arguments)))
+                arguments=tuple(uniq_args(same.arguments + e.arguments)),
+            )
     return out
 
 
 def linked(a: Cand, b: Cand) -> bool:
     """Whether two trigger candidates hang on each other (or on one word) in the parse."""
-    return dominates(a.head, b.head) or dominates(b.head, a.head) or (
-        a.head.head.i == b.head.head.i and a.head.i != a.head.head.i)
+    return (
+        dominates(a.head, b.head)
+        or dominates(b.head, a.head)
+        or (a.head.head.i == b.head.head.i and a.head.i != a.head.head.i)
+    )
 
 
 def candidates(cands: Sequence[Cand]) -> list[Cand]:

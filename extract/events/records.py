@@ -1,5 +1,6 @@
 """The plain values the steps of the events stage pass each other (frozen: a step returns new
 values, it does not change the ones it was given)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ ACTOR_CLASSES = {"Person", "Country"} | ORG_CLASSES | PLACE_CLASSES
 @dataclass(frozen=True)
 class Mention:
     """An entity mention as the events stage sees it."""
+
     start: int
     end: int
     key: str
@@ -26,6 +28,7 @@ class Mention:
 class Unit:
     """A clause unit: its index, character span, tokens (spaCy tokens, spaces left out) and
     the date expressions in it (document offsets). Compared by identity."""
+
     index: int
     start: int
     end: int
@@ -37,6 +40,7 @@ class Unit:
 class Statement:
     """A reporting clause found: its cue (start, end, text), unit, speaker keys, argument spans,
     quote span, evidence span, the cue's head token and its date (value, precision)."""
+
     cue: tuple[int, int, str]
     unit: Unit
     speaker: tuple[str, ...]
@@ -51,6 +55,7 @@ class Statement:
 @dataclass(frozen=True, eq=False)
 class Cand:
     """A trigger candidate: its table row, head and anchor tokens, tokens, context and mode."""
+
     row: object
     head: object
     anchor: object

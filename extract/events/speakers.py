@@ -1,12 +1,16 @@
 """Who speaks: the mentions of a phrase that can speak, pronouns, bare titles, "the sides",
 organization and document nouns resolved to a person or body named before (a mixin)."""
+
 from __future__ import annotations
 
 import re
 
 from bilat.extract.events.merge import uniq as _uniq
-from bilat.extract.events.records import ORG_CLASSES, Mention as _Mention, Unit as _Unit
-from bilat.extract.events.tree import SPEAKER_WINDOW, SUBJ_DEPS, phrase as _phrase
+from bilat.extract.events.records import ORG_CLASSES
+from bilat.extract.events.records import Mention as _Mention
+from bilat.extract.events.records import Unit as _Unit
+from bilat.extract.events.tree import SPEAKER_WINDOW, SUBJ_DEPS
+from bilat.extract.events.tree import phrase as _phrase
 from bilat.extract.text import fold, lemma
 
 
@@ -19,8 +23,14 @@ class Speakers:
         states and cities; affiliations only when nothing else is there."""
         ms = self.mentions_of_tokens(toks)
         for group in (("Person",), tuple(ORG_CLASSES), ("Country", "City", "Place"), ("Project",)):
-            chosen = [m for m in ms if m.cls in group and not m.affil and m.label != "ADJ"
-                      and not (group[0] == "Country" and self._place_prep_before(m))]
+            chosen = [
+                m
+                for m in ms
+                if m.cls in group
+                and not m.affil
+                and m.label != "ADJ"
+                and not (group[0] == "Country" and self._place_prep_before(m))
+            ]
             if chosen:
                 return chosen
         return []
@@ -37,7 +47,8 @@ class Speakers:
         if keys & self.spokes_nouns and not any(m.cls == "Person" for m in ms):
             # "a Kremlin spokesman said": the body he speaks for, else its country
             bodies = [m for m in ms if m.cls in ORG_CLASSES] or [
-                m for m in self.mentions_of_tokens(phrase) if m.cls == "Country"]
+                m for m in self.mentions_of_tokens(phrase) if m.cls == "Country"
+            ]
             if bodies:
                 return [bodies[0].key], [(bodies[0].key, bodies[0].start, bodies[0].end)]
             return [], []
@@ -56,7 +67,11 @@ class Speakers:
             return ([k], [(k, s.idx, s.idx + len(s.text))]) if k else ([], [])
         group = keys & self.tab.words("group_pronoun")
         ordered = sorted(phrase, key=lambda t: t.i)
-        if group or self._has_phrase(ordered, "states") or self._has_phrase(ordered, "persons", unless_followed=True):
+        if (
+            group
+            or self._has_phrase(ordered, "states")
+            or self._has_phrase(ordered, "persons", unless_followed=True)
+        ):
             # "The sides stressed", "They expressed confidence", "Стороны подтвердили": the
             # people of the talks just reported, and the article's pair of states
             ks = self._sides(s.idx, window=2 if group else 4)
@@ -103,7 +118,7 @@ class Speakers:
         one whose name has that word, else the most recent organization speaker."""
         for m in reversed(self.mentions):
             if m.start < before and m.cls in ORG_CLASSES - {"MediaOutlet"}:
-                name = {fold(w) for w in re.findall(r"\w+", self.text[m.start:m.end])}
+                name = {fold(w) for w in re.findall(r"\w+", self.text[m.start : m.end])}
                 e = self.kb.get(m.key)
                 if e is not None:
                     for _, lab in e.labels:
@@ -133,14 +148,14 @@ class Speakers:
         with ``orgs``, an organization right after it too."""
         i0 = u.toks.index(toks[0])
         i1 = u.toks.index(toks[-1])
-        for t in reversed(u.toks[max(0, i0 - SPEAKER_WINDOW):i0]):
+        for t in reversed(u.toks[max(0, i0 - SPEAKER_WINDOW) : i0]):
             if t.pos_ == "PUNCT" and t.text not in ("-",):
                 break
             ms = [m for m in self._speakers_in([t]) if m.cls == "Person"]
             if ms:
                 return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
         allowed = {"Person"} | (ORG_CLASSES - {"MediaOutlet"} if orgs else set())
-        for t in u.toks[i1 + 1:i1 + 1 + 4]:
+        for t in u.toks[i1 + 1 : i1 + 1 + 4]:
             if t.pos_ == "PUNCT":
                 break
             ms = [m for m in self._speakers_in([t]) if m.cls in allowed]
@@ -148,8 +163,9 @@ class Speakers:
                 return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
         return [], []
 
-    def _recent_person(self, before: int, country: str | None = None,
-                       exclude: set[str] | frozenset[str] = frozenset()) -> str | None:
+    def _recent_person(
+        self, before: int, country: str | None = None, exclude: set[str] | frozenset[str] = frozenset()
+    ) -> str | None:
         """The person a pronoun or bare title stands for: a speaker of the same or the previous
         unit first, then the most recent person speaker or subject, then the most recent
         person named."""
@@ -160,19 +176,32 @@ class Speakers:
                 # named last in the quote ('"I thank Putin. He responded at once," X said')
                 exclude = frozenset(exclude) | frozenset(speaker)
                 for m in reversed(self.mentions_in(qs, before)):
-                    if m.cls == "Person" and m.key not in exclude and (country is None or self.country(m.key) == country):
+                    if (
+                        m.cls == "Person"
+                        and m.key not in exclude
+                        and (country is None or self.country(m.key) == country)
+                    ):
                         return m.key
                 break
         for st in reversed(self.statements):
             if st.cue[0] < before and st.unit.index >= unit.index - 1:
                 for key in st.speaker:
-                    if self.cls(key) == "Person" and key not in exclude and (country is None or self.country(key) == country):
+                    if (
+                        self.cls(key) == "Person"
+                        and key not in exclude
+                        and (country is None or self.country(key) == country)
+                    ):
                         return key
         for off, key in reversed(self.people):
             if off < before and key not in exclude and (country is None or self.country(key) == country):
                 return key
         for m in reversed(self.mentions):
-            if m.start < before and m.cls == "Person" and m.key not in exclude and (country is None or self.country(m.key) == country):
+            if (
+                m.start < before
+                and m.cls == "Person"
+                and m.key not in exclude
+                and (country is None or self.country(m.key) == country)
+            ):
                 return m.key
         return None
 
@@ -183,4 +212,3 @@ class Speakers:
                     if m.cls == "Person":
                         self.people.append((m.start, m.key))
         self.people.sort()
-

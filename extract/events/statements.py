@@ -1,15 +1,20 @@
 """Statements: reporting cues, transcript turns, the speaker of each cue and the quote it
 attaches (a mixin of the extraction; the speaker resolution is in ``speakers.py``)."""
+
 from __future__ import annotations
 
 import dataclasses
 
-from bilat.extract.events.merge import uniq as _uniq, uniq_args as _uniq_args
-from bilat.extract.events.records import ORG_CLASSES, Statement as _Statement, Unit as _Unit
+from bilat.extract.events.merge import uniq as _uniq
+from bilat.extract.events.merge import uniq_args as _uniq_args
+from bilat.extract.events.records import ORG_CLASSES
+from bilat.extract.events.records import Statement as _Statement
+from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tables import CueRow
 from bilat.extract.events.text import DASH_BEFORE, QUOTE_GAP
-from bilat.extract.events.tree import (OBJ_DEPS, SPEAKER_WINDOW, clause_root as _clause_root,
-                                       phrase as _phrase)
+from bilat.extract.events.tree import OBJ_DEPS, SPEAKER_WINDOW
+from bilat.extract.events.tree import clause_root as _clause_root
+from bilat.extract.events.tree import phrase as _phrase
 from bilat.extract.events.turns import turn_prefix, turn_spans
 from bilat.extract.records import Event
 
@@ -60,7 +65,11 @@ class Statements:
             quote = self._attach_quote(u, clause_start, toks[-1].idx + len(toks[-1].text))
             if row.requires == "quote" and quote is None:
                 continue
-            cue = (toks[0].idx, toks[-1].idx + len(toks[-1].text), self.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)])
+            cue = (
+                toks[0].idx,
+                toks[-1].idx + len(toks[-1].text),
+                self.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)],
+            )
             st = self._add_statement(u, cue, head, speaker, args, quote)
             if st is not None:
                 made.append(st)
@@ -74,7 +83,9 @@ class Statements:
                 self.author = keys
                 if not any(set(keys) & set(s.speaker) for s in made):
                     cue = (noun.idx, noun.idx + len(noun.text), noun.text)
-                    st = self._add_statement(u, cue, noun, keys, [(m.key, m.start, m.end) for m in actors], None)
+                    st = self._add_statement(
+                        u, cue, noun, keys, [(m.key, m.start, m.end) for m in actors], None
+                    )
                     if st is not None:
                         made.append(st)
             elif made:
@@ -87,9 +98,15 @@ class Statements:
             if made:
                 break
             toks = u.toks[i:j]
-            speaker, args, clause_start = self._speaker(CueRow(row.words, "after", row.requires), toks, toks[-1], u)
+            speaker, args, clause_start = self._speaker(
+                CueRow(row.words, "after", row.requires), toks, toks[-1], u
+            )
             if speaker and not all(self.cls(k) == "MediaOutlet" for k in speaker):
-                cue = (toks[0].idx, toks[-1].idx + len(toks[-1].text), self.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)])
+                cue = (
+                    toks[0].idx,
+                    toks[-1].idx + len(toks[-1].text),
+                    self.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)],
+                )
                 st = self._add_statement(u, cue, toks[-1], speaker, args, None)
                 if st is not None:
                     made.append(st)
@@ -109,7 +126,8 @@ class Statements:
             colon = turn_prefix(stripped)
             named = colon is not None and any(
                 m.cls in {"Person"} | ORG_CLASSES and not m.affil or m.label == "DESC"
-                for m in self.mentions_in(start + lead, start + lead + colon))
+                for m in self.mentions_in(start + lead, start + lead + colon)
+            )
             lines.append((start + lead, start + len(raw.rstrip()), named, colon))
         out = {}
         for i, s, e in turn_spans([(a, b, named) for a, b, named, _ in lines]):
@@ -129,16 +147,24 @@ class Statements:
         q0 = colon + 1
         while q0 < line_end and self.text[q0].isspace():
             q0 += 1
-        cue = (u.start, colon, self.text[u.start:colon])
-        st = self._add_statement(u, cue, name[-1] if name else u.toks[0], keys,
-                                 [(m.key, m.start, m.end) for m in actors], (q0, line_end))
+        cue = (u.start, colon, self.text[u.start : colon])
+        st = self._add_statement(
+            u,
+            cue,
+            name[-1] if name else u.toks[0],
+            keys,
+            [(m.key, m.start, m.end) for m in actors],
+            (q0, line_end),
+        )
         if st is not None and end > line_end:
             self.quote_speakers.append((line_end, end, list(keys)))
 
     def _marks_anniversary(self, verb) -> bool:
         rows = [r for r in self.tab.triggers if r.cls == "Anniversary" and len(r.words) == 1]
-        return any(ch.dep_ in OBJ_DEPS and any(r.words[0].ok(self.tk(t)) for r in rows for t in _phrase(ch))
-                   for ch in verb.children)
+        return any(
+            ch.dep_ in OBJ_DEPS and any(r.words[0].ok(self.tk(t)) for r in rows for t in _phrase(ch))
+            for ch in verb.children
+        )
 
     def _author_phrase(self, noun) -> list:
         """The words naming who wrote or gave a document noun: its owner ("Lavrov's article",
@@ -151,28 +177,53 @@ class Statements:
             elif ch.dep_ in ("prep", "agent") and self.tk(ch) & {"by"}:
                 for g in ch.children:
                     out.extend(_phrase(g))
-            elif ch.dep_ == "nmod" and "Case=Gen" in str(ch.morph) and not any(g.dep_ == "case" for g in ch.children):
+            elif (
+                ch.dep_ == "nmod"
+                and "Case=Gen" in str(ch.morph)
+                and not any(g.dep_ == "case" for g in ch.children)
+            ):
                 out.extend(_phrase(ch))
-            elif ch.dep_ == "appos" or (ch.dep_ == "nmod" and ch.pos_ == "PROPN" and not any(g.dep_ == "case" for g in ch.children)):
+            elif ch.dep_ == "appos" or (
+                ch.dep_ == "nmod" and ch.pos_ == "PROPN" and not any(g.dep_ == "case" for g in ch.children)
+            ):
                 out.extend(_phrase(ch))
         return out
 
     def _add_statement(self, u, cue, head, speaker, args, quote) -> _Statement | None:
         for n, st in enumerate(self.statements):
-            if quote is not None and st.quote is not None and st.quote[0] == quote[0] and set(st.speaker) & set(speaker):
+            if (
+                quote is not None
+                and st.quote is not None
+                and st.quote[0] == quote[0]
+                and set(st.speaker) & set(speaker)
+            ):
                 self.statements[n] = dataclasses.replace(
-                    st, ev_end=max(st.ev_end, u.end),
-                    args=st.args + tuple(_uniq(a for a in args if a not in st.args)))
+                    st,
+                    ev_end=max(st.ev_end, u.end),
+                    args=st.args + tuple(_uniq(a for a in args if a not in st.args)),
+                )
                 return None
-            if st.unit is u and set(st.speaker) == set(speaker) and \
-                    _clause_root(st.head).i == _clause_root(head).i:
+            if (
+                st.unit is u
+                and set(st.speaker) == set(speaker)
+                and _clause_root(st.head).i == _clause_root(head).i
+            ):
                 return None  # one Statement per reporting clause
         ev_start, ev_end = u.start, u.end
         if quote is not None:
             ev_start = min(ev_start, self.unit_of(quote[0]).start)
             ev_end = max(ev_end, self.unit_of(max(quote[0], quote[1] - 1)).end)
-        st = _Statement(cue, u, tuple(speaker), tuple(args), quote, ev_start, ev_end, head,
-                        self._date_for(u, head, future=False))
+        st = _Statement(
+            cue,
+            u,
+            tuple(speaker),
+            tuple(args),
+            quote,
+            ev_start,
+            ev_end,
+            head,
+            self._date_for(u, head, future=False),
+        )
         self.statements.append(st)
         self.last_speaker = list(speaker)
         for k in speaker:
@@ -215,7 +266,7 @@ class Statements:
                 return self._author(), [], cue_start
             return [], [], cue_start
         if row.kind == "after":
-            window = [t for t in u.toks if t.idx >= cue_start][:len(toks) + SPEAKER_WINDOW]
+            window = [t for t in u.toks if t.idx >= cue_start][: len(toks) + SPEAKER_WINDOW]
             for t in window:
                 if t.idx >= cue_end and t.pos_ == "PUNCT" and t.text != "-":
                     break
@@ -242,7 +293,6 @@ class Statements:
             return self._author(), [], cue_start
         return [], [], cue_start
 
-
     def _attach_quote(self, u: _Unit, clause_start: int, cue_end: int) -> tuple[int, int] | None:
         text = self.text
         # a quote right before the clause: '"…," the minister said'
@@ -254,15 +304,15 @@ class Statements:
             if qs >= cue_end and ms < u.end:
                 if len(text[qs:qe].split()) >= 2:
                     return (qs, qe)
-        if text[u.start:u.end].rstrip().endswith(":") and u.index + 1 < len(self.units):
+        if text[u.start : u.end].rstrip().endswith(":") and u.index + 1 < len(self.units):
             nxt = self.units[u.index + 1]
             for ms, me, qs, qe in self.quotes:
                 if nxt.start <= ms < nxt.start + 2:
                     return (qs, qe)
         # a passage before a dash: "…, - говорится в обращении"
-        before = text[u.start:clause_start]
+        before = text[u.start : clause_start]
         m = DASH_BEFORE.search(before)
-        if m is not None and before[:m.start()].strip():
+        if m is not None and before[: m.start()].strip():
             para = text.rfind("\n", 0, clause_start) + 1
             start = para
             for st in self.statements:
@@ -285,14 +335,24 @@ class Statements:
         participants = _uniq(participants + implicit)
         about = self._about(st.ev_start, st.ev_end)
         # the quoted words as written, without the comma that joins them to the clause
-        quote = self.text[st.quote[0]:st.quote[1]].strip().rstrip(",").rstrip() if st.quote else None
+        quote = self.text[st.quote[0] : st.quote[1]].strip().rstrip(",").rstrip() if st.quote else None
         arguments = _uniq_args(list(st.args) + args + [a for a in self._about_args(st.ev_start, st.ev_end)])
         return Event(
-            cls="Statement", trigger=st.cue[2], start=st.cue[0], end=st.cue[1],
-            evidence=self.text[st.ev_start:st.ev_end], sentence_start=st.ev_start,
-            sentence_end=st.ev_end, participants=tuple(participants), speaker=tuple(speaker),
-            quote=quote, date=st.date[0] if st.date else None,
-            date_precision=st.date[1] if st.date else None, about=tuple(about),
-            implicit=tuple(implicit), cameo="010", goldstein=0.0, arguments=tuple(arguments),
+            cls="Statement",
+            trigger=st.cue[2],
+            start=st.cue[0],
+            end=st.cue[1],
+            evidence=self.text[st.ev_start : st.ev_end],
+            sentence_start=st.ev_start,
+            sentence_end=st.ev_end,
+            participants=tuple(participants),
+            speaker=tuple(speaker),
+            quote=quote,
+            date=st.date[0] if st.date else None,
+            date_precision=st.date[1] if st.date else None,
+            about=tuple(about),
+            implicit=tuple(implicit),
+            cameo="010",
+            goldstein=0.0,
+            arguments=tuple(arguments),
         )
-

@@ -2,12 +2,13 @@
 reporting cues (``reporting.tsv``), role cues (``events_cues.tsv``) and context cues
 (``events_context.tsv``); and ``match``, the longest-first matcher of their word sequences
 over a run of tokens."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Sequence
 
 from bilat.extract.events.coop import CoopCues
 from bilat.extract.text import DATA, fold, read_table
@@ -90,8 +91,12 @@ class Tables:
 
     @property
     def coop(self) -> CoopCues:
-        return CoopCues(self.words("coop_generic"), self.words("coop_prep"), self.words("coop_object"),
-                        self.words("coop_field"))
+        return CoopCues(
+            self.words("coop_generic"),
+            self.words("coop_prep"),
+            self.words("coop_object"),
+            self.words("coop_field"),
+        )
 
 
 def _opt(value: str) -> str | None:
@@ -110,11 +115,17 @@ def tables(lang: str) -> Tables:
     for r in read_table(folder / "events.tsv"):
         r = [c.strip() for c in r] + ["-"] * (7 - len(r))
         g = _opt(r[4])
-        triggers.append(TriggerRow(
-            words=_seq(r[0]), cls=r[1], mode=_opt(r[2]), cameo=_opt(r[3]),
-            goldstein=float(g) if g is not None else None, direction=r[5] or "-",
-            pos=frozenset(p.strip() for p in r[6].split(",") if p.strip() not in ("", "-")),
-        ))
+        triggers.append(
+            TriggerRow(
+                words=_seq(r[0]),
+                cls=r[1],
+                mode=_opt(r[2]),
+                cameo=_opt(r[3]),
+                goldstein=float(g) if g is not None else None,
+                direction=r[5] or "-",
+                pos=frozenset(p.strip() for p in r[6].split(",") if p.strip() not in ("", "-")),
+            )
+        )
     reporting = []
     for r in read_table(folder / "reporting.tsv"):
         r = [c.strip() for c in r] + ["-"] * (3 - len(r))
@@ -122,8 +133,10 @@ def tables(lang: str) -> Tables:
     cues: dict[str, list[tuple[str, ...]]] = {}
     for r in read_table(folder / "events_cues.tsv"):
         cues.setdefault(r[0].strip(), []).append(tuple(fold(w) for w in r[1].split()))
-    context = tuple((fold(r[0]) if "=" not in r[0] else r[0].strip(), r[1].strip(), r[2].strip())
-                    for r in read_table(folder / "events_context.tsv"))
+    context = tuple(
+        (fold(r[0]) if "=" not in r[0] else r[0].strip(), r[1].strip(), r[2].strip())
+        for r in read_table(folder / "events_context.tsv")
+    )
     return Tables(
         triggers=tuple(sorted(triggers, key=lambda t: -len(t.words))),
         reporting=tuple(sorted(reporting, key=lambda t: -len(t.words))),
@@ -136,9 +149,9 @@ def tables(lang: str) -> Tables:
 # records used while extracting
 
 
-
-def match(toks: Sequence, keys: Sequence[frozenset[str]], rows: Sequence, accept: Callable
-          ) -> list[tuple[int, int, object]]:
+def match(
+    toks: Sequence, keys: Sequence[frozenset[str]], rows: Sequence, accept: Callable
+) -> list[tuple[int, int, object]]:
     """The cue rows found in ``toks``, left to right, longest first at each word: (first
     token index, end index, row). ``keys`` holds the folded text and lemma of every token of
     the document (by ``tok.i``); ``accept(row, toks)`` vetoes a match."""
@@ -153,7 +166,9 @@ def match(toks: Sequence, keys: Sequence[frozenset[str]], rows: Sequence, accept
             k = len(row.words)
             if i + k > n:
                 continue
-            if all(w.ok(keys[toks[i + j].i]) for j, w in enumerate(row.words)) and accept(row, toks[i:i + k]):
+            if all(w.ok(keys[toks[i + j].i]) for j, w in enumerate(row.words)) and accept(
+                row, toks[i : i + k]
+            ):
                 hit = (i, i + k, row)
                 break
         if hit is None:

@@ -1,9 +1,10 @@
 """Text-level steps: the clause units a text is cut into, and its quoted passages. Strings
 and offsets in, offsets out."""
+
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from bilat.extract.text import fold
 
@@ -11,8 +12,7 @@ OPEN_QUOTES = {"«": "»", "“": "”", "„": "“"}
 QUOTE_GAP = re.compile(r"^[\s,.:;!?\-–—]*$")
 DASH_BEFORE = re.compile(r"[,.!?…]?\s*[-–—]+\s*$")
 TERMINAL = ".!?…"
-_SENTENCE_BREAK = re.compile(
-    r"(?:(?<=[a-zа-яё]{3}[.!?…])|(?<=[.!?…][»\"”]))[ \t]+(?=[«\"“]?[A-ZА-ЯЁ])")
+_SENTENCE_BREAK = re.compile(r"(?:(?<=[a-zа-яё]{3}[.!?…])|(?<=[.!?…][»\"”]))[ \t]+(?=[«\"“]?[A-ZА-ЯЁ])")
 CLOSERS = "\"»”)’'"
 
 MAX_UNIT_CHARS = 600  # a "sentence" longer than this (a list, a table, a page on one line) is cut
@@ -23,7 +23,7 @@ def bounded(text: str, a: int, b: int) -> list[tuple[int, int]]:
     that the cost of a sentence stays bounded whatever the input's punctuation."""
     out = []
     while b - a > MAX_UNIT_CHARS:
-        window = text[a:a + MAX_UNIT_CHARS]
+        window = text[a : a + MAX_UNIT_CHARS]
         cut = max(window.rfind("; "), window.rfind(", "))
         if cut < MAX_UNIT_CHARS // 4:
             cut = window.rfind(" ")
@@ -67,7 +67,12 @@ def unit_spans(text: str, sentence_starts: Iterable[int], head_end: int = 0) -> 
             pieces.append((a + len(seg) - len(seg.lstrip()), a + len(seg.rstrip())))
     merged: list[tuple[int, int]] = []
     for a, b in pieces:
-        if merged and a != head_end and "\n" not in text[merged[-1][1]:a] and continues(text[merged[-1][0]:merged[-1][1]], text[a:b]):
+        if (
+            merged
+            and a != head_end
+            and "\n" not in text[merged[-1][1] : a]
+            and continues(text[merged[-1][0] : merged[-1][1]], text[a:b])
+        ):
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
@@ -81,7 +86,7 @@ def prep_before(text: str, start: int, preps: frozenset[str], skip: frozenset[st
     >>> prep_before("talks in the capital", 13, frozenset({"in"}), frozenset({"the"}))
     True
     """
-    before = [fold(w) for w in text[max(0, start - 30):start].split()]
+    before = [fold(w) for w in text[max(0, start - 30) : start].split()]
     while before and before[-1] in skip:
         before.pop()
     return bool(before) and before[-1] in preps

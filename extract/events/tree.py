@@ -2,6 +2,7 @@
 ``extract/nlp.py``): the head of a token run, a token's phrase, its clause verb and clause root,
 a verb's subject. Tokens in, tokens out; natasha's trees may hold cycles, so every walk is
 bounded."""
+
 from __future__ import annotations
 
 SUBJ_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj", "csubjpass"}
@@ -70,9 +71,17 @@ def subject(verb, keys, relatives: frozenset[str]):
                 return c
         # a coordinated verb, an infinitive complement or a participle/gerund clause shares
         # the subject of its head ("praised him, calling him …", "выступая на форуме, отметил")
-        if (v.dep_ in ("conj", "xcomp") or (v.dep_ == "advcl" and (
-                "VerbForm=Ger" in str(v.morph) or "VerbForm=Part" in str(v.morph) or "VerbForm=Conv" in str(v.morph)))) \
-                and v.head.i != v.i:
+        if (
+            v.dep_ in ("conj", "xcomp")
+            or (
+                v.dep_ == "advcl"
+                and (
+                    "VerbForm=Ger" in str(v.morph)
+                    or "VerbForm=Part" in str(v.morph)
+                    or "VerbForm=Conv" in str(v.morph)
+                )
+            )
+        ) and v.head.i != v.i:
             v = v.head
             continue
         break

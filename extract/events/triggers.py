@@ -2,13 +2,16 @@
 phrase naming a speaker), and the candidates that are no event dropped: a flight home, a meeting
 noun referring back to one reported, a generic Cooperate word with no named object; candidates
 of one class linked in the parse merged (``merge.candidates``) (a mixin)."""
+
 from __future__ import annotations
 
 from bilat.extract.events.coop import cooperation_has_object
 from bilat.extract.events.merge import candidates as merge_candidates
-from bilat.extract.events.records import Cand as _Cand, Unit as _Unit
+from bilat.extract.events.records import Cand as _Cand
+from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tables import TriggerRow
-from bilat.extract.events.tree import head as _head, phrase as _phrase
+from bilat.extract.events.tree import head as _head
+from bilat.extract.events.tree import phrase as _phrase
 from bilat.extract.text import fold
 
 
@@ -26,8 +29,13 @@ class Triggers:
             opens_name = row.cls == "Consult" and self._opens_name(t0)
             if any(self.in_linked(t) for t in toks) and not opens_name:
                 return False
-            if t0.text[:1].isupper() and (first_word is None or t0.i != first_word.i) and t0.i > 0 and \
-                    self.sdoc[t0.i - 1].text not in ("\"", "«", "“", "(", "-", "–", "—") and not opens_name:
+            if (
+                t0.text[:1].isupper()
+                and (first_word is None or t0.i != first_word.i)
+                and t0.i > 0
+                and self.sdoc[t0.i - 1].text not in ('"', "«", "“", "(", "-", "–", "—")
+                and not opens_name
+            ):
                 return False
             if row.pos:
                 h = _head(toks)
@@ -46,8 +54,11 @@ class Triggers:
             anchor = head.head if head.pos_ in ("ADJ", "ADV") and head.head.i != head.i else head
             cands.append(_Cand(row, head, anchor, tuple(toks), self._context(head, anchor), row.mode))
         # a flight home is no visit ("flew back to Moscow"): drop it before it merges
-        cands = [c for c in cands if c.row.direction != "visit"
-                 or self._destination(u, c, self._source(c)[0]) is not None]
+        cands = [
+            c
+            for c in cands
+            if c.row.direction != "visit" or self._destination(u, c, self._source(c)[0]) is not None
+        ]
         # "the talks", "during the visit", "в ходе встречи": a meeting already reported
         cands = [c for c in cands if not self._refers_back(c)]
         # "strengthen bilateral cooperation", "strategic partnership": no named object, no event
@@ -87,13 +98,13 @@ class Triggers:
         anaphors = self.tab.words("anaphor")
         if any(ch.dep_ in ("det", "poss") and self.tk(ch) & anaphors for ch in c.head.children):
             return True
-        before = [w for w in self.sdoc[max(0, head.i - 6):head.i] if not w.is_space]
+        before = [w for w in self.sdoc[max(0, head.i - 6) : head.i] if not w.is_space]
         keys = [self.tk(w) for w in before]
         while keys and keys[-1] & anaphors:
             keys.pop()
         for seq in self.tab.phrases("frame"):
             n = len(seq)
-            if n <= len(keys) and all(w in k for w, k in zip(seq, keys[len(keys) - n:])):
+            if n <= len(keys) and all(w in k for w, k in zip(seq, keys[len(keys) - n :])):
                 return True
         return False
 

@@ -1,11 +1,13 @@
 """Transcripts: "Name: …" turns and the lines each turn spans."""
+
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 TURN_MAX_WORDS = 8
 _SENTENCE_END = re.compile(r"\w{4,}\.(\s|$)")  # "Mr." and "S.V." may open a name; "met him." may not
+
 
 def turn_prefix(line: str) -> int | None:
     """Where the speaker's name ends in a transcript turn ("President of Russia Vladimir Putin:
@@ -17,13 +19,17 @@ def turn_prefix(line: str) -> int | None:
     (6, 7)
     """
     i = line.find(":")
-    if i <= 0 or i + 1 >= len(line) or not line[i + 1].isspace() or not line[i + 1:].strip():
+    if i <= 0 or i + 1 >= len(line) or not line[i + 1].isspace() or not line[i + 1 :].strip():
         return None
     head = line[:i]
-    if len(head.split()) > TURN_MAX_WORDS or any(ch in head for ch in "!?;\"«»“”„()[]") \
-            or _SENTENCE_END.search(head):
+    if (
+        len(head.split()) > TURN_MAX_WORDS
+        or any(ch in head for ch in '!?;"«»“”„()[]')
+        or _SENTENCE_END.search(head)
+    ):
         return None
     return i
+
 
 def turn_spans(lines: Sequence[tuple[int, int, bool]]) -> list[tuple[int, int, int]]:
     """The turns of a transcript: for each line (start, end, whether it opens with a speaker's

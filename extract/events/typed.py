@@ -1,10 +1,14 @@
 """Typing: the event of each trigger candidate (``triggers.py``) with its class, mode, code and
 weight, participants, source, target, place, projects and date; pass 2 of the extraction (a
 mixin)."""
+
 from __future__ import annotations
 
-from bilat.extract.events.merge import same_clause, uniq as _uniq, uniq_args as _uniq_args
-from bilat.extract.events.records import Cand as _Cand, Unit as _Unit
+from bilat.extract.events.merge import same_clause
+from bilat.extract.events.merge import uniq as _uniq
+from bilat.extract.events.merge import uniq_args as _uniq_args
+from bilat.extract.events.records import Cand as _Cand
+from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.records import Event
 
 
@@ -35,8 +39,9 @@ class Typed:
         t_start = c.toks[0].idx
         t_end = c.toks[-1].idx + len(c.toks[-1].text)
         place, place_m = self._place(u, head)
-        parts, args, scoped = self._participants(u.start, u.end, t_start, exclude_place=place_m,
-                                         scope=self._scope(c.anchor, u))
+        parts, args, scoped = self._participants(
+            u.start, u.end, t_start, exclude_place=place_m, scope=self._scope(c.anchor, u)
+        )
         media = [k for k in parts if self.cls(k) == "MediaOutlet"]
         parts = [k for k in parts if k not in media]
         args = [a for a in args if a[0] not in media]
@@ -51,8 +56,12 @@ class Typed:
                 src_args = [a for a in src_args if a[0] in src]
             if row.direction == "speech":
                 voiced, v_args = self._voiced_by(t_start)
-            if not src and row.direction in ("subj>obj", "speech") and self._agentless(c) \
-                    and not any(self.cls(k) == "Person" for k in voiced):
+            if (
+                not src
+                and row.direction in ("subj>obj", "speech")
+                and self._agentless(c)
+                and not any(self.cls(k) == "Person" for k in voiced)
+            ):
                 # (a person's own words voice the evaluation; a body's release reports acts)
                 src, src_args = self._agent_before(u, row.cls, talks=row.direction == "speech")
             if row.direction == "speech":
@@ -103,8 +112,11 @@ class Typed:
         if row.direction == "-" and self.pair and not implicit:
             if not parts:
                 implicit = list(self.pair)
-            elif len(states := [k for k in parts if self.cls(k) == "Country"]) == 1 and states[0] in self.pair \
-                    and not any(self.cls(k) in ("Person", "City", "Place") for k in parts):
+            elif (
+                len(states := [k for k in parts if self.cls(k) == "Country"]) == 1
+                and states[0] in self.pair
+                and not any(self.cls(k) in ("Person", "City", "Place") for k in parts)
+            ):
                 # a bilateral event naming one state of the pair: the other one takes part
                 implicit = [k for k in self.pair if k not in parts]
         participants = _uniq(parts + implicit)
@@ -120,13 +132,24 @@ class Typed:
             args.append((place_m.key, place_m.start, place_m.end))
         date = self._date_for(u, c.anchor, future=c.context == "planned")
         return Event(
-            cls=row.cls, trigger=self.text[t_start:t_end], start=t_start, end=t_end,
-            evidence=self.text[u.start:u.end], sentence_start=u.start, sentence_end=u.end,
-            participants=tuple(participants), source=tuple(_uniq(source)),
+            cls=row.cls,
+            trigger=self.text[t_start:t_end],
+            start=t_start,
+            end=t_end,
+            evidence=self.text[u.start : u.end],
+            sentence_start=u.start,
+            sentence_end=u.end,
+            participants=tuple(participants),
+            source=tuple(_uniq(source)),
             target=tuple(k for k in _uniq(target) if k not in source),
             mode=c.mode if row.cls == "Consult" else None,
-            date=date[0] if date else None, date_precision=date[1] if date else None,
-            place=place, about=tuple(about), context=c.context, implicit=tuple(implicit),
-            cameo=row.cameo, goldstein=row.goldstein, arguments=tuple(_uniq_args(args)),
+            date=date[0] if date else None,
+            date_precision=date[1] if date else None,
+            place=place,
+            about=tuple(about),
+            context=c.context,
+            implicit=tuple(implicit),
+            cameo=row.cameo,
+            goldstein=row.goldstein,
+            arguments=tuple(_uniq_args(args)),
         ), scoped
-
