@@ -124,7 +124,7 @@ def timeline(store, a: str, b: str, path) -> tuple[list[Path], int]:
         ax.bar(xs, heights, width=width, bottom=bottom, label=cls, color=CLASS_COLORS.get(cls, "#999999"))
         bottom = [b_ + h for b_, h in zip(bottom, heights)]
     ax.set_ylabel("events")
-    ax.set_title(f"{title} ({total} events)")
+    ax.set_title(f"{title} ({total} event{'' if total == 1 else 's'})")
     ax.legend(loc="upper left", fontsize=8, ncol=min(len(classes), 6), frameon=False)
     ax.grid(axis="y", alpha=0.3)
     mx, my = [], []
