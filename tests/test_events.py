@@ -881,3 +881,17 @@ def test_sides_and_agentless_speakers(extractor, lang, text, trigger, speaker):
 def test_they_with_no_talks_before_is_no_guess(extractor):
     ex = run(extractor, "Grain traders met in Almaty. They warned of possible retaliatory measures.", "en")
     assert not [e for e in ex.events if e.cls == "Statement" and e.trigger == "warned"]
+
+
+# A headline with no final stop ran into the lead in the parse: the lead's reporting verb became a
+# conjunct of the headline's verb, whose subject lies outside the lead's sentence, and the whole
+# document failed (seen on real news: a state-visit report from Kazinform). Lines are now parsed
+# apart (bilat.extract.nlp), and the speaker step never reads a subject outside its sentence.
+def test_a_headline_with_no_stop_before_a_reporting_lead(extractor):
+    text = (
+        "Kazakhstan, South Korea sign 11 cooperation documents\n"
+        "President Kassym-Jomart Tokayev called the first state visit of the President of South Korea "
+        "Yoon Suk Yeol to Kazakhstan a historic event."
+    )
+    ex = run(extractor, text, "en")
+    assert find(ex, "Agree", "sign")
