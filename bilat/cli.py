@@ -262,10 +262,14 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # noqa: BLE001 - map every failure to one line and an exit code
         if debug:
             raise
+        from bilat.graph.kb import KBError
         from bilat.graph.sparql import EndpointError, QueryError
         from bilat.graph.store import StoreError
 
         msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        if isinstance(e, KBError):  # a broken installation
+            print(f"bilat: {msg}", file=sys.stderr)
+            return 1
         if isinstance(e, EndpointError):  # the store, not the query
             print(f"bilat: {msg}", file=sys.stderr)
             return 2
