@@ -7,6 +7,7 @@ project's own editable install), and ingests the example articles from outside t
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -58,10 +59,19 @@ def test_every_folder_with_modules_is_a_listed_package():
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
+    """The wheel, built from a copy of the sources (setuptools writes build/ beside them)."""
     out = tmp_path_factory.mktemp("wheel")
+    src = out / "src"
+    src.mkdir()
+    skip = shutil.ignore_patterns("__pycache__", "*.egg-info")
+    for name in ("pyproject.toml", "README.md", *PACKAGE_DIRS, "kb"):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, src / name, ignore=skip)
+        else:
+            shutil.copy2(ROOT / name, src / name)
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "--no-index"]
-        + ["--disable-pip-version-check", "-w", str(out), str(ROOT)],
+        + ["--disable-pip-version-check", "-w", str(out), str(src)],
         check=True,
         cwd=out,
     )
