@@ -468,10 +468,6 @@ def _dateparser(expr: str, lang: str, base: str | None, future: bool) -> tuple[s
     b = _parse_base(base)
     if b is None or not any(c.isalnum() for c in expr):
         return None
-    try:
-        from dateparser.date import DateDataParser
-    except ImportError:  # pragma: no cover - dateparser is a dependency
-        return None
     parser = _dd_parser(lang, b.isoformat(), future)
     try:
         data = parser.get_date_data(expr)

@@ -136,7 +136,8 @@ def page_data(store, *, dyad: tuple[str, str] | None = None, max_nodes: int = 80
     summary = (
         f"{docs} documents · {len(nodes)} actors and {len(edges)} relations shown"
         f"{' around ' + filters['around'] if filters.get('around') else ''}"
-        f" · {len(dyads)} pair{'' if len(dyads) == 1 else 's'} of countries · made by bilat from the store, offline"
+        f" · {len(dyads)} pair{'' if len(dyads) == 1 else 's'} of countries"
+        " · made by bilat from the store, offline"
     )
     class_order = [c for c in CLASS_COLORS]
     return {

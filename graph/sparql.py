@@ -654,8 +654,9 @@ def select(
     >>> store.add(ox.Quad(ox.NamedNode("https://w3id.org/bilat/id/russia"),
     ...     ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
     ...     ox.Literal("Россия", language="ru"), ox.NamedNode("https://w3id.org/bilat/graph/entities")))
-    >>> select(store, "SELECT ?e ?name WHERE { ?e rdfs:label ?name }")
-    [{'e': rdflib.term.URIRef('https://w3id.org/bilat/id/russia'), 'name': rdflib.term.Literal('Россия', lang='ru')}]
+    >>> select(store, "SELECT ?e ?name WHERE { ?e rdfs:label ?name }")  # doctest: +NORMALIZE_WHITESPACE
+    [{'e': rdflib.term.URIRef('https://w3id.org/bilat/id/russia'),
+      'name': rdflib.term.Literal('Россия', lang='ru')}]
     """
     kind = query_kind(query)
     if kind != "SELECT":
@@ -763,9 +764,9 @@ def format_table(data: bytes | str, *, prefixes: Mapping[str, str] | None = None
     widths = [max([_width(name)] + [_width(r[i]) for r in rows]) for i, name in enumerate(names)]
     lines = []
     if names:
-        lines.append(" | ".join(_pad(n, w) for n, w in zip(names, widths)).rstrip())
+        lines.append(" | ".join(_pad(n, w) for n, w in zip(names, widths, strict=True)).rstrip())
         lines.append("-+-".join("-" * w for w in widths))
-        lines.extend(" | ".join(_pad(c, w) for c, w in zip(r, widths)).rstrip() for r in rows)
+        lines.extend(" | ".join(_pad(c, w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows)
     lines.append(f"({len(rows)} row{'' if len(rows) == 1 else 's'})")
     return "\n".join(lines) + "\n"
 
@@ -820,8 +821,9 @@ def bind(query: str, **params: Any) -> str:
     'SELECT ?e WHERE { VALUES ?label { "Russia"@en } ?e rdfs:label ?label }'
     >>> bind(q, label=['x" } ; DROP ALL ; #', "Россия"])
     'SELECT ?e WHERE { VALUES ?label { "x\\\\" } ; DROP ALL ; #" "Россия" } ?e rdfs:label ?label }'
-    >>> bind(q, e=URIRef("https://w3id.org/bilat/id/russia"), label=None)
-    'SELECT ?e WHERE { VALUES ?e { <https://w3id.org/bilat/id/russia> } VALUES ?label { UNDEF } ?e rdfs:label ?label }'
+    >>> bind(q, e=URIRef("https://w3id.org/bilat/id/russia"), label=None)  # doctest: +NORMALIZE_WHITESPACE
+    'SELECT ?e WHERE { VALUES ?e { <https://w3id.org/bilat/id/russia> }
+     VALUES ?label { UNDEF } ?e rdfs:label ?label }'
     >>> bind(q, **{"label>": "x"})
     Traceback (most recent call last):
     ...

@@ -379,7 +379,9 @@ def start_oxigraph(location: Path) -> tuple[subprocess.Popen, int]:
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
-                raise RuntimeError("oxigraph did not start: " + proc.stderr.read().decode(errors="replace"))
+                raise RuntimeError(
+                    "oxigraph did not start: " + proc.stderr.read().decode(errors="replace")
+                ) from None
             time.sleep(0.05)
     body = ox.serialize(quads(), format=ox.RdfFormat.N_QUADS)
     urllib.request.urlopen(

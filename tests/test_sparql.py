@@ -237,7 +237,7 @@ def test_ask_csv_tsv_table(store: ox.Store) -> None:
     )
 
 
-CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <%s> { ?s ?p ?o } }" % G_ENTITIES
+CONSTRUCT = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{G_ENTITIES}> {{ ?s ?p ?o }} }}"
 
 
 @pytest.mark.parametrize(
@@ -609,7 +609,9 @@ def start_oxigraph(location: Path, quads: list[ox.Quad]) -> tuple[subprocess.Pop
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
-                raise RuntimeError("oxigraph did not start: " + proc.stderr.read().decode(errors="replace"))
+                raise RuntimeError(
+                    "oxigraph did not start: " + proc.stderr.read().decode(errors="replace")
+                ) from None
             time.sleep(0.05)
     body = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     request = urllib.request.Request(
