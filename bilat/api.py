@@ -84,12 +84,12 @@ class Bilat:
             return self.store.ask(sparql)
         import json
 
-        from bilat.graph.sparql import _json_term
+        from bilat.graph.results import decode_term
 
         data, _ = self.store.run_query(sparql, fmt="json")
         doc = json.loads(data)
         columns = doc.get("head", {}).get("vars", [])  # in the query's order
-        rows = [{k: _json_term(v) for k, v in b.items()} for b in doc.get("results", {}).get("bindings", [])]
+        rows = [{k: decode_term(v) for k, v in b.items()} for b in doc.get("results", {}).get("bindings", [])]
         pd = _pandas() if frame is not False else None
         if pd is None:
             if frame:

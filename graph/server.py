@@ -46,17 +46,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from bilat.graph.sparql import (
-    EndpointError,
-    QueryError,
-    QueryTimeout,
-    UpdateNotAllowed,
-    _output_format,
-    _uses_service,
-    endpoints,
-    query_kind,
-    run_query,
-)
+from bilat.graph.remote import query_endpoint
+from bilat.graph.results import output_format
+from bilat.graph.sparql import run_query
+from bilat.graph.sparql_errors import EndpointError, QueryError, QueryTimeout, UpdateNotAllowed
+from bilat.graph.sparql_text import query_kind, uses_service
 
 __all__ = ["BilatServer", "make_server", "serve"]
 
@@ -589,7 +583,7 @@ class _Handler(BaseHTTPRequestHandler):
         except QueryError as exc:
             return self._fail(400, str(exc))
         self._note = kind
-        if not self.server.allow_service and _uses_service(query_text):
+        if not self.server.allow_service and uses_service(query_text):
             return self._fail(403, "SERVICE (federated query) is disabled on this endpoint")
         forced = params.get("format", [""])[-1].strip()
         as_html = forced.lower() == "html" and kind in ("SELECT", "ASK")
@@ -597,7 +591,7 @@ class _Handler(BaseHTTPRequestHandler):
             forced = "json"
         try:
             if forced:
-                fmt = _output_format(kind, _ACCEPT_FORMATS.get(forced.lower(), forced))
+                fmt = output_format(kind, _ACCEPT_FORMATS.get(forced.lower(), forced))
             else:
                 fmt = _negotiate(kind, self.headers.get("Accept", ""))
         except ValueError as exc:
@@ -722,12 +716,10 @@ def make_server(
     if workers < 1:
         raise ValueError("the number of workers must be 1 or more")
     backend: _Pool | _Remote
-    if store.startswith(("sparql+http://", "sparql+https://")):
-        backend = _Remote(endpoints(store)[0], workers, timeout)
-        source = f"proxy to {endpoints(store)[0]}"
-    elif store.startswith(("http://", "https://")):
-        backend = _Remote(store, workers, timeout)
-        source = f"proxy to {store}"
+    url = query_endpoint(store)
+    if url is not None:
+        backend = _Remote(url, workers, timeout)
+        source = f"proxy to {url}"
     else:
         path = Path(store).resolve()
         if not (path / "CURRENT").is_file():

@@ -19,6 +19,7 @@ import rdflib.compare
 from rdflib import BNode, Literal, URIRef
 
 from bilat.graph import sparql
+from bilat.graph.results import RESULT_FORMATS
 from bilat.graph.sparql import (
     EndpointError,
     QueryError,
@@ -195,9 +196,7 @@ def test_select_formats_round_trip(store: ox.Store, fmt: str, media: str) -> Non
     assert len(expected) == len(sample_quads())
     assert canon(parsed_rows(data, fmt)) == canon(expected)
     # the store's own serializer, byte for byte
-    own = store.query(SELECT_ALL, use_default_graph_as_union=True).serialize(
-        format=sparql._RESULT_FORMATS[fmt]
-    )
+    own = store.query(SELECT_ALL, use_default_graph_as_union=True).serialize(format=RESULT_FORMATS[fmt])
     assert data == own
 
 
@@ -519,8 +518,14 @@ def test_bind_rejects_bad_names_and_values() -> None:
 
 
 def test_doctests() -> None:
-    result = doctest.testmod(sparql, optionflags=doctest.ELLIPSIS)
-    assert result.attempted >= 10 and result.failed == 0
+    from bilat.graph import bind, remote, results, sparql_errors, sparql_text
+
+    attempted = 0
+    for module in (sparql, sparql_errors, sparql_text, bind, results, remote):
+        result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+        assert result.failed == 0, module.__name__
+        attempted += result.attempted
+    assert attempted >= 10
 
 
 # --------------------------------------------------------------------------- stored queries
