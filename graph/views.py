@@ -18,7 +18,8 @@ import networkx as nx
 from rdflib import Literal, URIRef
 
 from bilat.graph import iris
-from bilat.graph.export import _normalized_copy, property_graph, write_graphml
+from bilat.graph.graphml import normalized_copy, write_graphml
+from bilat.graph.property_graph import property_graph
 from bilat.graph.sparql import bind, load_query
 
 
@@ -101,7 +102,7 @@ def gexf_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     dated edge the ``spells`` (time intervals) of its events: a day for a dated event, the
     month or year for a less precise date. Nodes get the union of their edges' spells; a node
     without dated relations has none (it is there all the time)."""
-    H = _normalized_copy(G)
+    H = normalized_copy(G)
     node_spells: dict[str, set] = {}
     for u, v, _k, d in H.edges(keys=True, data=True):
         spells = sorted({p for x in str(d.get("dates", "")).split("; ") if x for p in [_period(x)] if p})
