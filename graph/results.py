@@ -23,6 +23,8 @@ from bilat.graph.sparql_errors import QueryError
 from bilat.graph.sparql_text import DEFAULT_PREFIXES
 
 __all__ = [
+    "ACCEPT_FORMATS",
+    "negotiate",
     "GRAPH_FORMATS",
     "RESULT_FORMATS",
     "TABLE_MEDIA_TYPE",
@@ -219,3 +221,55 @@ def format_table(data: bytes | str, *, prefixes: Mapping[str, str] | None = None
         lines.extend(" | ".join(_pad(c, w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows)
     lines.append(f"({len(rows)} row{'' if len(rows) == 1 else 's'})")
     return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------- negotiation
+
+#: Media types of an Accept header (or a ``format=`` parameter) → output format names.
+ACCEPT_FORMATS = {
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+    "application/sparql-results+xml": "xml",
+    "application/xml": "xml",
+    "text/xml": "xml",
+    "text/turtle": "turtle",
+    "application/x-turtle": "turtle",
+    "application/n-triples": "ntriples",
+    "application/n-quads": "nquads",
+    "application/rdf+xml": "rdfxml",
+    "application/ld+json": "jsonld",
+}
+_RESULT_NAMES = {"json", "csv", "tsv", "xml"}
+_GRAPH_NAMES = {"turtle", "ntriples", "nquads", "rdfxml", "jsonld"}
+
+
+def negotiate(kind: str, accept: str) -> str:
+    """The output format for a query form and an Accept header (the default when none fits)."""
+    wanted = _RESULT_NAMES if kind in ("SELECT", "ASK") else _GRAPH_NAMES
+    default = "json" if kind in ("SELECT", "ASK") else "turtle"
+    ranges = []
+    for position, item in enumerate(accept.split(",")):
+        parts = [p.strip() for p in item.split(";")]
+        media = parts[0].lower()
+        if not media:
+            continue
+        q = 1.0
+        for param in parts[1:]:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        ranges.append((-q, position, media))
+    for negative_q, _, media in sorted(ranges):
+        if negative_q >= 0:
+            break
+        if media in ("*/*", "application/*", "text/*"):
+            return default
+        name = ACCEPT_FORMATS.get(media)
+        if name in wanted:
+            return name
+    return default

@@ -19,7 +19,8 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 
-from bilat.graph.server import _negotiate, make_server
+from bilat.graph.results import negotiate as _negotiate
+from bilat.graph.server import make_server
 
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
 
