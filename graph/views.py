@@ -34,7 +34,7 @@ def resolve_entity(store, text: str) -> URIRef:
     if text.startswith(("http://", "https://")):
         return URIRef(text)
     candidate = iris.entity(text)
-    if store.ask(f"ASK {{ {{ <{candidate}> ?p ?o }} UNION {{ ?s ?p <{candidate}> }} }}"):
+    if store.ask(bind(load_query("entity_exists"), entity=candidate)):
         return candidate
     rows = store.select(bind(load_query("entity_lookup"), name=Literal(text.casefold())))
     if not rows:
