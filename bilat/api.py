@@ -68,7 +68,7 @@ class Bilat:
         b="Kazakhstan"``; parameters as on the command line). A pandas DataFrame of plain
         Python values when pandas is installed (or ``frame=True``), else (or with
         ``frame=False``) a list of ``{variable: rdflib term}`` dicts. ASK gives a bool."""
-        from bilat.graph.sparql import query_kind
+        from bilat.graph.sparql_text import query_kind
 
         if (sparql is None) == (saved is None):
             raise ValueError("give a SPARQL query or saved=NAME (one of them)")
@@ -77,7 +77,7 @@ class Bilat:
 
             sparql = prepare(self.store, saved, {k: str(v) for k, v in params.items()})
         elif params:
-            from bilat.graph.sparql import bind
+            from bilat.graph.bind import bind
 
             sparql = bind(sparql, **params)
         if query_kind(sparql) == "ASK":

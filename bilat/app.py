@@ -349,7 +349,7 @@ class Stats:
 
 
 def stats(store) -> Stats:
-    from bilat.graph.sparql import load_query
+    from bilat.graph.sparql_text import load_query
 
     def count(name: str) -> int:
         rows = store.select(load_query(name))

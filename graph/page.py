@@ -78,7 +78,7 @@ def _network_data(G, max_nodes: int) -> tuple[list[dict], list[dict]]:
 
 
 def _dyads(store, names, first: tuple[str, str] | None) -> list[dict]:
-    from bilat.graph.sparql import load_query
+    from bilat.graph.sparql_text import load_query
 
     cells: dict[tuple[str, str], dict[str, dict]] = defaultdict(
         lambda: defaultdict(lambda: {"classes": {}, "scored": []})

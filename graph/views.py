@@ -18,9 +18,10 @@ import networkx as nx
 from rdflib import Literal, URIRef
 
 from bilat.graph import iris
+from bilat.graph.bind import bind
 from bilat.graph.graphml import normalized_copy, write_graphml
 from bilat.graph.property_graph import property_graph
-from bilat.graph.sparql import bind, load_query
+from bilat.graph.sparql_text import load_query
 
 
 class NotFound(ValueError):
