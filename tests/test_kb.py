@@ -541,3 +541,114 @@ def test_generated_cities_have_cldr_russian_names_and_skip_common_words():
     assert "male" not in by_key and "sofia" not in by_key  # common word, given name
     assert "moscow" not in by_key and "vienna" not in by_key  # hand-written in places.ttl
     assert m._common_word_ru("Вена") and not m._common_word_ru("Прага")
+
+
+# --------------------------------------------------------------------------- officials.ttl
+def _make_officials():
+    spec = importlib.util.spec_from_file_location("make_officials", ROOT / "tools" / "make_officials.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def officials():
+    m = _make_officials()
+    records, skipped = m.build()
+    return m, {r["key"]: r for r in records}, skipped
+
+
+def test_officials_ttl_is_generated_and_up_to_date(officials):
+    m, by_key, _ = officials
+    text = m.render(sorted(by_key.values(), key=lambda r: r["key"]))
+    assert (KB_DIR / "officials.ttl").read_text(encoding="utf-8") == text, (
+        "kb/officials.ttl is stale: run tools/make_officials.py"
+    )
+
+
+@pytest.mark.parametrize(
+    "en, ru",
+    [
+        ("Jeyhun Bayramov", "Джейхун Байрамов"),
+        ("Shavkat Mirziyoyev", "Шавкат Мирзиёев"),
+        ("Ararat Mirzoyan", "Арарат Мирзоян"),
+        ("Kokhir Rasulzoda", "Кохир Расулзода"),
+        ("Roman Golovchenko", "Роман Головченко"),
+        ("Ilia Darchiashvili", "Илия Дарчиашвили"),
+        ("Serdar Berdimuhamedow", "Сердар Бердимухамедов"),
+        ("S. Jaishankar", "С. Джаишанкар"),
+        ("Mevlüt Çavuşoğlu", "Мевлют Чавушолу"),  # not round-trip: ç ş ğ are folded
+    ],
+)
+def test_officials_russian_transliteration(en, ru):
+    m = _make_officials()
+    assert m.to_russian(en) == ru
+    assert m.round_trip(en, ru) == ("ş" not in en)
+
+
+@pytest.mark.parametrize(
+    "label, title",
+    [
+        ("President of Kazakhstan", "President"),
+        ("president of Tajikistan", "President"),
+        ("Prime Minister of Uzbekistan", "Prime Minister"),
+        ("Taoiseach", "Prime Minister"),
+        ("Federal Chancellor of Germany", "Chancellor"),
+        ("Premier of the People's Republic of China", "Premier"),
+        ("Minister of Foreign Affairs of Belarus", "Minister of Foreign Affairs"),
+        ("Foreign Minister of Bolivia", "Minister of Foreign Affairs"),
+        ("Minister of External Affairs", "Minister of External Affairs"),
+        ("monarch of Canada", None),
+        ("King of Jordan", None),
+        ("Captain Regent of San Marino", None),
+        ("Member of the Swiss Federal Council", None),
+    ],
+)
+def test_officials_post_of_position_label(label, title):
+    m = _make_officials()
+    table = [(r[0], r[1], r[2] if len(r) > 2 else "") for r in m.rows(m.DATA / "official_titles.tsv")]
+    got = m.title_of(label, table)
+    assert (got[0] if got else None) == title
+
+
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("Abdulla Nigmatovich Aripov", "Abdulla Aripov"),  # a patronymic: news name people without it
+        ("Dr. Narayan Khadka", "Narayan Khadka"),
+        ("Sheikh Hasina", "Hasina"),
+        ("Mukhtar Tleuberdi", "Mukhtar Tleuberdi"),
+    ],
+)
+def test_officials_clean_name(raw, clean):
+    assert _make_officials().clean_name(raw) == clean
+
+
+def test_officials_tenures_wikidata_and_rules(officials):
+    _, by_key, skipped = officials
+    merz = by_key["friedrich-merz"]
+    assert merz["qid"] == "Q566257" and merz["country"] == "germany"
+    assert [(t[0][0], t[1], t[2]) for t in merz["tenures"]] == [("Chancellor", "2025", None)]
+    # a term without an end ends when the next holder began
+    assert [(t[0][0], t[1], t[2]) for t in by_key["olaf-scholz"]["tenures"]] == [
+        ("Chancellor", "2021", "2025")
+    ]
+    assert by_key["abdulla-aripov"]["en"] == "Abdulla Aripov"
+    assert by_key["ali-asadov"]["ru"] == "Али Асадов" and by_key["ali-asadov"]["checked"]
+    # hand-written people are not generated; risky surnames and name orders are left out
+    assert "vladimir-putin" not in by_key and "jeyhun-bayramov" not in by_key
+    assert "Guillaume Long" in skipped["surname is a common English word"]
+    assert "Gustavo Petro" in skipped["Russian spelling of the surname is a common noun, given name or place"]
+    assert "Kim Jong-un" in skipped["name order (official_name_rules.tsv)"]
+    assert (
+        "Ahmad Nasser Al Muhammad Al Sabah" in skipped["surname after a particle (official_name_rules.tsv)"]
+    )
+    for r in by_key.values():
+        assert r["en"] and r["ru"] and r["qid"].startswith("Q") and r["tenures"]
+
+
+def test_officials_in_the_loaded_kb():
+    entries = {e.key: e for e in kbmod.load_kb()}
+    e = entries["friedrich-merz"]
+    assert e.cls == "Person" and e.country == "germany" and e.wikidata == "Q566257"
+    assert [(t.title_en, t.org, t.start) for t in e.tenures] == [("Chancellor", "germany", "2025")]
