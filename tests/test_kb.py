@@ -73,7 +73,7 @@ ENTRIES = [
     ("astana", "City", "Astana", "Астана", "kazakhstan", "Q1520"),
     ("almaty", "City", "Almaty", "Алматы", "kazakhstan", "Q35493"),
     ("baikonur", "City", "Baikonur", "Байконур", "kazakhstan", None),
-    ("sergey-lavrov", "Person", "Sergey Lavrov", "Сергей Лавров", "russia", None),
+    ("sergey-lavrov", "Person", "Sergey Lavrov", "Сергей Лавров", "russia", "Q58217"),  # officials.ttl
     ("vladimir-putin", "Person", "Vladimir Putin", "Владимир Путин", "russia", "Q7747"),
     ("kassym-jomart-tokayev", "Person", "Kassym-Jomart Tokayev", "Касым-Жомарт Токаев", "kazakhstan", None),
     (
@@ -555,12 +555,12 @@ def _make_officials():
 def officials():
     m = _make_officials()
     records, skipped = m.build()
-    return m, {r["key"]: r for r in records}, skipped
+    return m, {r["key"]: r for r in records if not r.get("link_only")}, skipped, records
 
 
 def test_officials_ttl_is_generated_and_up_to_date(officials):
-    m, by_key, _ = officials
-    text = m.render(sorted(by_key.values(), key=lambda r: r["key"]))
+    m, _, _, records = officials
+    text = m.render(records)
     assert (KB_DIR / "officials.ttl").read_text(encoding="utf-8") == text, (
         "kb/officials.ttl is stale: run tools/make_officials.py"
     )
@@ -625,7 +625,7 @@ def test_officials_clean_name(raw, clean):
 
 
 def test_officials_tenures_wikidata_and_rules(officials):
-    _, by_key, skipped = officials
+    _, by_key, skipped, records = officials
     merz = by_key["friedrich-merz"]
     assert merz["qid"] == "Q566257" and merz["country"] == "germany"
     assert [(t[0][0], t[1], t[2]) for t in merz["tenures"]] == [("Chancellor", "2025", None)]
@@ -645,6 +645,10 @@ def test_officials_tenures_wikidata_and_rules(officials):
     )
     for r in by_key.values():
         assert r["en"] and r["ru"] and r["qid"].startswith("Q") and r["tenures"]
+    # hand-written people named so in the source, with a post in their country, get its Wikidata id
+    links = {r["key"]: r["qid"] for r in records if r.get("link_only")}
+    assert links["sergey-lavrov"] == "Q58217" and links["nikol-pashinyan"] == "Q7035479"
+    assert "vladimir-putin" not in links  # had one already
 
 
 def test_officials_in_the_loaded_kb():

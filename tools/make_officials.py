@@ -250,6 +250,8 @@ def hand_written() -> dict:
         if path.name != OUT.name:
             g.parse(path, format="turtle")
     keys, wikidata, person_names, surnames, words = set(), set(), set(), set(), set()
+    person_key: dict[str, str] = {}  # folded name of a person → key
+    person_info: dict[str, tuple] = {}  # key → (country key, has a Wikidata id)
     persons = set(g.subjects(RDF.type, BL.Person))
     for subj in set(g.subjects(RDF.type, None)):
         if not isinstance(subj, rdflib.URIRef):
@@ -260,15 +262,28 @@ def hand_written() -> dict:
         names = [
             o for p in (RDFS.label, SKOS.altLabel, BL.abbreviation, BL.adjective) for o in g.objects(subj, p)
         ]
+        key = str(subj).rsplit("/", 1)[-1]
+        if subj in persons:
+            country = next((str(o).rsplit("/", 1)[-1] for o in g.objects(subj, BL.country)), None)
+            person_info[key] = (country, any(True for _ in g.objects(subj, OWL.sameAs)))
         for lit in names:
             text = str(lit)
             if subj in persons:
                 person_names.add(text.casefold())
+                person_key.setdefault(text.casefold(), key)
                 if len(text.split()) >= 2:
                     surnames.add(match_key(text.split()[-1]))
             elif len(text.split()) == 1:
                 words.add(match_key(text))
-    return {"keys": keys, "wikidata": wikidata, "names": person_names, "surnames": surnames, "words": words}
+    return {
+        "keys": keys,
+        "wikidata": wikidata,
+        "names": person_names,
+        "surnames": surnames,
+        "words": words,
+        "person_key": person_key,
+        "person_info": person_info,
+    }
 
 
 def common_words() -> set[str]:
@@ -380,7 +395,7 @@ def build() -> tuple[list[dict], dict]:
     # given names: the first word of every person's name, in the sources and the knowledge base
     given = {match_key(n.split()[0]) for p in people.values() for n in p["names"] if n.split()}
     given |= {match_key(n.split()[0]) for n in hw["names"] if len(n.split()) >= 2}
-    records = []
+    records, links = [], []
     for qid in sorted(people):
         p = people[qid]
         raw = sorted(n for n in p["names"] if personal_name(clean_name(n)))
@@ -394,6 +409,17 @@ def build() -> tuple[list[dict], dict]:
         why = None
         if qid in hw["wikidata"] or key in hw["keys"] or en.casefold() in hw["names"]:
             why = "already in the hand-written knowledge base"
+            # the hand-written person named so, of the same country, without a Wikidata id, gets it
+            known = {hw["person_key"].get(n.casefold()) for n in [en, *names]} - {None}
+            if key in hw["person_info"]:
+                known.add(key)
+            if len(known) == 1 and qid not in hw["wikidata"]:
+                (hw_key,) = known
+                country, has_id = hw["person_info"][hw_key]
+                if country == p["country"] and not has_id:
+                    links.append(
+                        {"key": hw_key, "qid": qid, "sources": sorted(p["sources"]), "link_only": True}
+                    )
         elif p["country"] in name_order:
             why = "name order (official_name_rules.tsv)"
         elif len(en.split()) > 2 and en.split()[-2].lower() in particles:
@@ -438,7 +464,7 @@ def build() -> tuple[list[dict], dict]:
             skipped["two people with one name"].extend(r["en"] for r in rs)
             continue
         out.append(rs[0])
-    return out, skipped
+    return out + sorted(links, key=lambda r: r["key"]), skipped
 
 
 # --------------------------------------------------------------------------- render
@@ -475,7 +501,9 @@ def render(records: list[dict]) -> str:
         "@prefix dct:  <http://purl.org/dc/terms/> .",
         "",
     ]
-    for r in records:
+    people = [r for r in records if not r.get("link_only")]
+    links = [r for r in records if r.get("link_only")]
+    for r in people:
         check = "ru: round-trip checked" if r["checked"] else "ru: transliterated, NOT round-trip checked"
         out.append(f"# {check}")
         lines = [f"id:{r['key']} a bl:Person ;", f"  rdfs:label {lit(r['en'], 'en')}, {lit(r['ru'], 'ru')} ;"]
@@ -495,6 +523,15 @@ def render(records: list[dict]) -> str:
         lines.append("  dct:source " + ", ".join(lit(SOURCE_NOTE[s], "en") for s in r["sources"]) + " ;")
         lines.append(f"  owl:sameAs wd:{r['qid']} .")
         out += lines + [""]
+    if links:
+        out += [
+            "# Wikidata ids of hand-written people (kb/people.ttl) that the source names so, with a post in",
+            "# the same country; the hand-written entry keeps everything else.",
+            "",
+        ]
+        for r in links:
+            src = ", ".join(lit(SOURCE_NOTE[s], "en") for s in r["sources"])
+            out += [f"id:{r['key']} owl:sameAs wd:{r['qid']} ;", f"  dct:source {src} .", ""]
     return "\n".join(out)
 
 
@@ -526,8 +563,12 @@ def main(argv=None) -> int:
             return 1
         return 0
     OUT.write_text(text, encoding="utf-8")
-    checked = sum(r["checked"] for r in records)
-    print(f"wrote {OUT} ({len(records)} people, {checked} Russian labels round-trip checked)")
+    people = [r for r in records if not r.get("link_only")]
+    checked = sum(r["checked"] for r in people)
+    print(
+        f"wrote {OUT} ({len(people)} people, {checked} Russian labels round-trip checked; "
+        f"Wikidata ids for {len(records) - len(people)} hand-written people)"
+    )
     return 0
 
 
