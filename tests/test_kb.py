@@ -624,6 +624,21 @@ def test_officials_clean_name(raw, clean):
     assert _make_officials().clean_name(raw) == clean
 
 
+@pytest.mark.parametrize(
+    "name, ok",
+    [
+        ("Bashar al-Assad", True),
+        ("Abdel Fattah el-Sisi", True),
+        ("Nayib buke", False),  # a broken label
+        ("Q3052772", False),
+        ("Salman bin Hamad, Crown Prince of Bahrain", False),
+        ("Naruhito", False),
+    ],
+)
+def test_officials_personal_name(name, ok):
+    assert _make_officials().personal_name(name) is ok
+
+
 def test_officials_tenures_wikidata_and_rules(officials):
     _, by_key, skipped, records = officials
     merz = by_key["friedrich-merz"]

@@ -25,7 +25,8 @@ Rules (kb/README.md, "officials.ttl"):
   English name has fewer than 4 letters, is a word of another entry's one-word name ("Jordan",
   "Chad"), is the surname of a hand-written person, or is a common English word (spaCy's
   English stop words and title words of extract/data/en/title_words.tsv);
-* names that are not personal names (a Wikidata id, a comma, " of ", a single word) are left out.
+* names that are not personal names (a Wikidata id, a comma, " of ", a single word, a surname
+  in lowercase) are left out.
 
 Run:  python tools/make_officials.py           (writes kb/officials.ttl)
       python tools/make_officials.py --check   (exit 1 if the file is stale)
@@ -204,7 +205,8 @@ def round_trip(en: str, ru: str) -> bool:
 def personal_name(name: str) -> bool:
     if not name or re.fullmatch(r"Q\d+", name) or "," in name or " of " in name:
         return False
-    if len(name.split()) < 2:
+    last = re.sub(r"^[a-z]{1,3}-", "", name.split()[-1])  # "al-Assad", "el-Sisi"
+    if len(name.split()) < 2 or not last[:1].isupper():  # "Nayib buke": a broken label
         return False
     return all(ch.isalpha() or ch in " -'’." for ch in name)
 
