@@ -63,6 +63,7 @@ from bilat.ontology.namespace import BL  # noqa: E402
 
 HEADS_COLUMNS = ["country", "position", "position_label", "person", "name", "start", "end"]
 FM_COLUMNS = ["country", "position", "position_label", "person", "name", "start"]
+CABINET_COLUMNS = ["country", "position_label", "person", "name", "start", "end", "repository", "enwiki"]
 # folded before transliteration (Slavic, Turkish, Azerbaijani letters as Russian writes them)
 FOLD = {
     "č": "ch",
@@ -83,6 +84,16 @@ FOLD = {
     "æ": "e",
 }
 MIN_SURNAME = 4
+SHORT_TERM_DAYS = 90
+
+
+def _short_term(start: str | None, end: str | None) -> bool:
+    """Both ends known to the day and less than SHORT_TERM_DAYS apart."""
+    import datetime as dt
+
+    if not start or not end or len(start) != 10 or len(end) != 10:
+        return False
+    return (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days < SHORT_TERM_DAYS
 
 
 def rows(path: Path) -> list[list[str]]:
@@ -112,7 +123,7 @@ def _git_versions(git_dir: str, path: str) -> list[str]:
     return out
 
 
-def refresh(leaders_git: str, foreign_git: str, newer: list[str] = ()) -> None:
+def refresh(leaders_git: str, foreign_git: str, newer: list[str] = (), cabinets: list[str] = ()) -> None:
     """Merge every version of the two source files (the newest version of a row wins);
     ``newer``: files holding later versions of the leaders' file than the clone has."""
     heads: dict[tuple, list[str]] = {}
@@ -140,8 +151,39 @@ def refresh(leaders_git: str, foreign_git: str, newer: list[str] = ()) -> None:
                 continue
             row = [r["country"], r["position"], r["positionLabel"], r["person"], name, r["start"]]
             fms[(r["position"], r["person"], r["start"])] = row
+    # per-country histories: html/holders21.csv of the repositories in wikidata_cabinet_repos.tsv
+    country_of_repo = {r[0]: r[1] for r in rows(DATA / "wikidata_cabinet_repos.tsv")}
+    cab: dict[tuple, list[str]] = {}
+    for git_dir in cabinets:
+        repo = next(
+            (r for r in country_of_repo if f"+{r}" in git_dir or git_dir.rstrip("/").endswith(r)), None
+        )
+        if repo is None:
+            raise SystemExit(f"{git_dir}: not a repository of wikidata_cabinet_repos.tsv")
+        res = subprocess.run(
+            ["git", "--git-dir", git_dir, "show", "HEAD:html/holders21.csv"],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        for r in csv.DictReader(io.StringIO(res.stdout)):
+            enwiki = re.sub(r" \(.*\)$", "", r.get("enwiki") or "")  # "Bakhodir Kurbanov (general)"
+            row = [
+                country_of_repo[repo],
+                r["position"],
+                r["personID"],
+                r["person"],
+                r["start"],
+                r["end"],
+                repo,
+                enwiki,
+            ]
+            cab[(row[0], r["position"], r["personID"], r["start"])] = row
     SNAP.mkdir(parents=True, exist_ok=True)
-    for name, cols, data in (("heads.csv", HEADS_COLUMNS, heads), ("foreign_ministers.csv", FM_COLUMNS, fms)):
+    outputs = [("heads.csv", HEADS_COLUMNS, heads), ("foreign_ministers.csv", FM_COLUMNS, fms)]
+    if cabinets:
+        outputs.append(("cabinets.csv", CABINET_COLUMNS, cab))
+    for name, cols, data in outputs:
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(cols)
@@ -356,9 +398,11 @@ def build() -> tuple[list[dict], dict]:
         terms.append((r, r["start"], r["end"], "heads"))
     for r in read_snapshot("foreign_ministers.csv"):
         terms.append((r, r["start"], "", "foreign"))
+    for r in read_snapshot("cabinets.csv"):
+        terms.append((r, r["start"], r["end"], "cabinet:" + r["repository"]))
     posts: dict[tuple, list] = defaultdict(list)
     for r, start, end, source in terms:
-        country = countries.get(r["country"])
+        country = r["country"] if source.startswith("cabinet:") else countries.get(r["country"])
         if country not in members:
             skipped["not a UN member state"].append(r["name"])
             continue
@@ -367,7 +411,14 @@ def build() -> tuple[list[dict], dict]:
             skipped["post not generated"].append(f"{r['name']} ({r['position_label']})")
             continue
         posts[(country, title)].append(
-            {"person": r["person"], "name": r["name"], "start": start, "end": end, "source": source}
+            {
+                "person": r["person"],
+                "name": r["name"],
+                "enwiki": r.get("enwiki") or "",
+                "start": start,
+                "end": end,
+                "source": source,
+            }
         )
     # a term without an end ends when the next holder of the post began
     people: dict[str, dict] = {}
@@ -391,17 +442,30 @@ def build() -> tuple[list[dict], dict]:
                 {"qid": h["person"], "names": set(), "country": country, "tenures": [], "sources": set()},
             )
             p["names"].add(h["name"].strip())
+            if h.get("enwiki"):
+                p.setdefault("enwiki", set()).add(h["enwiki"].strip())
             p["sources"].add(h["source"])
             p["tenures"].append((title, h["start"] or None, h["end"] or None))
 
     # given names: the first word of every person's name, in the sources and the knowledge base
     given = {match_key(n.split()[0]) for p in people.values() for n in p["names"] if n.split()}
     given |= {match_key(n.split()[0]) for n in hw["names"] if len(n.split()) >= 2}
+    # surname → the people of the sources (any post, any country) who bear it
+    bearers: dict[str, set[str]] = defaultdict(set)
+    for r, _start, _end, _source in terms:
+        words = clean_name(r["name"]).split()
+        if len(words) >= 2 and r["person"]:
+            bearers[match_key(words[-1])].add(r["person"])
     records, links = [], []
     for qid in sorted(people):
         p = people[qid]
         raw = sorted(n for n in p["names"] if personal_name(clean_name(n)))
         names = sorted({clean_name(n) for n in raw})
+        # the English Wikipedia title, where the source gives it, is the name English news use
+        enwiki = sorted(n for n in p.get("enwiki", ()) if personal_name(n))
+        if enwiki:
+            names = [enwiki[0]] + [n for n in names if n != enwiki[0]]
+            raw = raw + enwiki
         if not names:
             skipped["not a personal name"].append(qid + " " + "/".join(sorted(p["names"])))
             continue
@@ -409,7 +473,11 @@ def build() -> tuple[list[dict], dict]:
         key = slugify(en)
         surname = en.split()[-1]
         why = None
-        if qid in hw["wikidata"] or key in hw["keys"] or en.casefold() in hw["names"]:
+        if (
+            qid in hw["wikidata"]
+            or key in hw["keys"]
+            or any(n.casefold() in hw["names"] for n in [en, *names])
+        ):
             why = "already in the hand-written knowledge base"
             # the hand-written person named so, of the same country, without a Wikidata id, gets it
             known = {hw["person_key"].get(n.casefold()) for n in [en, *names]} - {None}
@@ -422,6 +490,8 @@ def build() -> tuple[list[dict], dict]:
                     links.append(
                         {"key": hw_key, "qid": qid, "sources": sorted(p["sources"]), "link_only": True}
                     )
+        elif all(_short_term(t[1], t[2]) for t in p["tenures"]):
+            why = f"every term shorter than {SHORT_TERM_DAYS} days (acting, caretaker)"
         elif p["country"] in name_order:
             why = "name order (official_name_rules.tsv)"
         elif len(en.split()) > 2 and en.split()[-2].lower() in particles:
@@ -432,6 +502,8 @@ def build() -> tuple[list[dict], dict]:
             why = "surname is a common English word"
         elif match_key(surname) in given:
             why = "surname is a given name"
+        elif any(len(bearers.get(match_key(n.split()[-1]), ())) > 1 for n in [en, *names]):
+            why = "surname two people of the sources bear"
         elif russian_word(to_russian(surname)):
             why = "Russian spelling of the surname is a common noun, given name or place"
         elif match_key(surname) in hw["words"]:
@@ -485,6 +557,12 @@ SOURCE_NOTE = {
 }
 
 
+def source_note(source: str) -> str:
+    if source.startswith("cabinet:"):
+        return f"Wikidata P39 via every-politician-scrapers/{source[8:]} (html/holders21.csv)"
+    return SOURCE_NOTE[source]
+
+
 def render(records: list[dict]) -> str:
     out = [
         "# GENERATED by tools/make_officials.py from tools/data/wikidata-officials/ (Wikidata P39",
@@ -522,7 +600,7 @@ def render(records: list[dict]) -> str:
                 t += f" ; bl:endDate {date_lit(end)}"
             ten.append(t + " ]")
         lines.append("  bl:tenure " + " ,\n            ".join(ten) + " ;")
-        lines.append("  dct:source " + ", ".join(lit(SOURCE_NOTE[s], "en") for s in r["sources"]) + " ;")
+        lines.append("  dct:source " + ", ".join(lit(source_note(s), "en") for s in r["sources"]) + " ;")
         lines.append(f"  owl:sameAs wd:{r['qid']} .")
         out += lines + [""]
     if links:
@@ -532,7 +610,7 @@ def render(records: list[dict]) -> str:
             "",
         ]
         for r in links:
-            src = ", ".join(lit(SOURCE_NOTE[s], "en") for s in r["sources"])
+            src = ", ".join(lit(source_note(s), "en") for s in r["sources"])
             out += [f"id:{r['key']} owl:sameAs wd:{r['qid']} ;", f"  dct:source {src} .", ""]
     return "\n".join(out)
 
@@ -550,10 +628,13 @@ def main(argv=None) -> int:
         metavar="CSV",
         help="with --refresh: later versions of data/wikidata.csv",
     )
+    ap.add_argument(
+        "--cabinets", nargs="*", default=[], metavar="GIT", help="with --refresh: per-country repositories"
+    )
     ap.add_argument("--skipped", action="store_true", help="list who was left out, and why")
     args = ap.parse_args(argv)
     if args.refresh:
-        refresh(*args.refresh, newer=args.newer)
+        refresh(*args.refresh, newer=args.newer, cabinets=args.cabinets)
     records, skipped = build()
     text = render(records)
     if args.skipped:
