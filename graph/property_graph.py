@@ -362,7 +362,7 @@ def property_graph(
         for person, pos in g.subject_objects(pred):
             if person not in nodes:
                 continue
-            title, _en, _ru = _best_text(g.objects(pos, BL.title))
+            title, _ = _best_text(g.objects(pos, BL.title))
             docs = set(g.objects(pos, BL.extractedFrom)) | set(g.objects(pos, BL.mentionedIn))
             starts = [_iso_date(d) for d in g.objects(pos, BL.startDate)]
             ends = [_iso_date(d) for d in g.objects(pos, BL.endDate)]
