@@ -45,9 +45,10 @@ from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 
-from bilat.extract.text import DATA, read_table
+from bilat.extract.text import DATA, lemma, read_table
 
 __all__ = [
+    "PIVOT",
     "Profile",
     "Script",
     "codes",
@@ -61,6 +62,9 @@ __all__ = [
 ]
 
 PROFILE = "profile.tsv"
+#: the pivot language: the knowledge base's canonical names and keys, ``title_en`` of a post;
+#: a report in another language keeps its own title and label beside the pivot's
+PIVOT = "en"
 ENV = "BILAT_LANGUAGES"
 _KEYS = {
     "name",
@@ -105,6 +109,15 @@ class Profile:
     def label_column(self) -> str:
         """The export column holding the entity's label in this language."""
         return f"label_{self.code}"
+
+    def word_key(self, word: str) -> str:
+        """How a word is looked up in the language's tables: by lemma in an inflected
+        language, else lowercased.
+
+        >>> profile("en").word_key("Embassy")
+        'embassy'
+        """
+        return lemma(word) if self.inflected else word.lower()
 
     def table(self, name: str) -> Path:
         """The path of one of the language's data files (``dates.tsv``)."""
