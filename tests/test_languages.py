@@ -43,6 +43,16 @@ def test_each_profile_names_a_module_with_a_pipeline_builder(code):
         assert callable(p.module.has_case)
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("code", ["en", "ru"])
+def test_the_profile_pipeline_is_the_one_nlp_loads(code):
+    from bilat.extract import nlp
+
+    built = languages.profile(code).module.build_pipeline()
+    assert built.pipe_names == nlp.load(code).pipe_names
+    assert type(built.tokenizer) is type(nlp.load(code).tokenizer)
+
+
 def test_every_language_folder_has_a_profile():
     folders = {d.name for d in DATA.iterdir() if d.is_dir() and d.name != "common"}
     assert folders == set(languages.codes())
