@@ -1,5 +1,6 @@
 """Date expressions in a text, read with the vocabulary of its language
-(``data/{lang}/dates.tsv``): :func:`scan` gives each one's offsets and what it says, as a
+(``data/{lang}/dates.tsv``) and the grammar its profile states (``data/{lang}/profile.tsv``:
+lemmas, capitalized names, cases): :func:`scan` gives each one's offsets and what it says, as a
 :class:`~bilat.extract.date_calendar.DateExpr`.
 
 >>> [(e.text, e.kind, e.month, e.day) for e in scan("They met on November 9 in Moscow.", "en")]
@@ -13,7 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bilat.extract.date_calendar import DateExpr
-from bilat.extract.text import DATA, fold, lemma, read_table, words
+from bilat.extract.languages import Profile, profile
+from bilat.extract.text import fold, lemma, read_table, words
 
 __all__ = ["Words", "scan", "vocabulary"]
 
@@ -43,7 +45,7 @@ class Words:
 @lru_cache(maxsize=4)
 def vocabulary(lang: str) -> Words:
     tables: dict[str, dict[str, str]] = {}
-    for row in read_table(DATA / lang / "dates.tsv"):
+    for row in read_table(profile(lang).table("dates.tsv")):
         kind, word = row[0].strip(), fold(row[1])
         value = row[2].strip() if len(row) > 2 else "-"
         tables.setdefault(kind, {})[word] = value
@@ -70,11 +72,11 @@ def vocabulary(lang: str) -> Words:
 class _Tok:
     __slots__ = ("start", "end", "text", "keys", "cap")
 
-    def __init__(self, w, lang: str):
+    def __init__(self, w, inflected: bool):
         self.start, self.end, self.text = w.start, w.end, w.text
         surf = fold(w.text)
         keys = {surf}
-        if lang == "ru":
+        if inflected:
             keys.add(lemma(w.text))
         self.keys = keys
         self.cap = w.text[:1].isupper()
@@ -87,30 +89,25 @@ def _find(tok: _Tok, table) -> object | None:
     return None
 
 
-def _has_case(tok: _Tok, case: str) -> bool:
-    """Whether a Russian word can be read in ``case`` as the word of the table: day names
-    after "в" are accusative ("в среду", not "в среде" — the environment), a season with no
-    preposition is instrumental ("осенью")."""
-    from bilat.extract.nlp import morph_analyzer
-
-    for p in morph_analyzer().parse(tok.text.lower()):
-        if case in p.tag and p.normal_form.replace("ё", "е") in tok.keys:
-            return True
-    return False
+def _has_case(tok: _Tok, case: str, prof: Profile) -> bool:
+    """Whether the word can be read in ``case`` (the profile's ``weekday_case``,
+    ``season_case``) as the word of the table; always, when the profile names no case."""
+    return not case or prof.module.has_case(tok.text, case, tok.keys)
 
 
 def scan(text: str, lang: str) -> list[DateExpr]:
     """Every date expression of ``text`` (resolved or not), left to right, never overlapping;
     expressions opened by a bounding preposition are left out."""
     voc = vocabulary(lang)
-    toks = [_Tok(w, lang) for w in words(text)]
+    prof = profile(lang)
+    toks = [_Tok(w, prof.inflected) for w in words(text)]
     out: list[DateExpr] = []
     i = 0
     while i < len(toks):
         bound = _find(toks[i], voc.bound) is not None
         j = i + 1 if (bound or _find(toks[i], voc.prep) is not None) else i
         has_prep = j > i and not bound
-        hit = _core(toks, j, lang, voc, has_prep or bound)
+        hit = _core(toks, j, prof, voc, has_prep or bound)
         if hit is None:
             i += 1
             continue
@@ -158,25 +155,25 @@ def _year(tok: _Tok) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _month(tok: _Tok, lang: str, voc: Words) -> int | None:
+def _month(tok: _Tok, prof: Profile, voc: Words) -> int | None:
     m = _find(tok, voc.month)
     if m is None:
         return None
-    if lang == "en" and not tok.cap:  # "may" the verb, "march" the noun
+    if prof.date_names_capitalized and not tok.cap:  # "may" the verb, "march" the noun
         return None
     return m  # type: ignore[return-value]
 
 
-def _weekday(tok: _Tok, lang: str, voc: Words) -> int | None:
+def _weekday(tok: _Tok, prof: Profile, voc: Words) -> int | None:
     d = _find(tok, voc.weekday)
     if d is None:
         return None
-    if lang == "en" and not tok.cap:
+    if prof.date_names_capitalized and not tok.cap:
         return None
     return d  # type: ignore[return-value]
 
 
-def _core(toks, j, lang, voc: Words, has_prep: bool):
+def _core(toks, j, prof: Profile, voc: Words, has_prep: bool):
     """Parse one expression starting at token ``j``: (end index, DateExpr fields) or None."""
     j = _skip(toks, j, voc.filler)
     if j >= len(toks):
@@ -216,7 +213,7 @@ def _core(toks, j, lang, voc: Words, has_prep: bool):
             if unit is not None:
                 return k + 1, dict(kind="unit", shift=sh, unit=unit)
             wd = _find(nxt, voc.weekday)
-            if wd is not None and (lang != "ru" or _has_case(nxt, "accs")):
+            if wd is not None and _has_case(nxt, prof.weekday_case, prof):
                 return k + 1, dict(kind="weekday", weekday=wd, shift=sh)
             mo = _find(nxt, voc.month)
             if mo is not None:
@@ -226,13 +223,13 @@ def _core(toks, j, lang, voc: Words, has_prep: bool):
                 return k + 1, dict(kind="season", month=se, shift=sh)
         return None
     # weekday, possibly followed by an explicit date ("Tuesday, November 9")
-    wd = _weekday(t, lang, voc)
+    wd = _weekday(t, prof, voc)
     if wd is not None:
-        if lang == "ru" and not (has_prep and _has_case(t, "accs")):
+        if prof.weekday_case and not (has_prep and _has_case(t, prof.weekday_case, prof)):
             return None
         k = _punct(toks, j + 1, ",")
         if k < len(toks):
-            after = _core(toks, k, lang, voc, True)
+            after = _core(toks, k, prof, voc, True)
             if after is not None and after[1].get("kind") == "date" and after[1].get("day"):
                 return after
         return j + 1, dict(kind="weekday", weekday=wd)
@@ -240,7 +237,7 @@ def _core(toks, j, lang, voc: Words, has_prep: bool):
     d = _num(t)
     if d is not None and 1 <= d <= 31 and j + 1 < len(toks):
         k = _skip(toks, j + 1, voc.of)
-        mo = _month(toks[k], lang, voc) if k < len(toks) else None
+        mo = _month(toks[k], prof, voc) if k < len(toks) else None
         if mo is not None:
             end = _abbrev_dot(toks, k) if len(toks[k].text) <= 4 else k + 1
             y, end2 = _year_after(toks, end, voc)
@@ -249,7 +246,7 @@ def _core(toks, j, lang, voc: Words, has_prep: bool):
             return end2, dict(kind="date", year=y, month=mo, day=d)
         return None
     # month [.] [day] [,] [year]
-    mo = _month(t, lang, voc)
+    mo = _month(t, prof, voc)
     if mo is not None:
         k = _abbrev_dot(toks, j) if len(t.text) <= 4 else j + 1
         if k < len(toks):
@@ -265,7 +262,7 @@ def _core(toks, j, lang, voc: Words, has_prep: bool):
         return (end if y is not None else j + 1), dict(kind="date", year=y, month=mo)
     # season [year]
     se = _find(t, voc.season)
-    if se is not None and (has_prep or (lang == "ru" and _has_case(t, "ablt"))):
+    if se is not None and (has_prep or (prof.season_case and _has_case(t, prof.season_case, prof))):
         y, end = _year_after(toks, j + 1, voc)
         return (end if y is not None else j + 1), dict(kind="season", month=se, year=y)
     # year [yearword]

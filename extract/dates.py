@@ -42,6 +42,7 @@ from functools import lru_cache
 
 from bilat.extract.date_calendar import PRECISIONS, DateExpr, day_month, fmt, fmt_date, parse_base
 from bilat.extract.date_scan import scan, vocabulary
+from bilat.extract.languages import profile
 from bilat.extract.text import fold, lemma
 
 # ---------------------------------------------------------------------------------------------
@@ -126,10 +127,11 @@ def dateline_span(text: str, lang: str) -> tuple[int, DateExpr | None]:
         return 0, None
     head = line[: m.start()]
     voc = vocabulary(lang)
+    inflected = profile(lang).inflected
     date_words = set(voc.month) | set(voc.yearword) | set(voc.weekday)
     caps = 0
     for w in _HEAD_WORD.findall(head):
-        keys = {fold(w)} | ({lemma(w)} if lang == "ru" else set())
+        keys = {fold(w)} | ({lemma(w)} if inflected else set())
         if w[:1].isupper():
             caps += sum(1 for c in w if c.isupper()) >= 2 or len(w) > 1
             continue

@@ -14,6 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from bilat.graph.plots import CLASS_COLORS, TYPE_COLORS, _month_range
+from bilat.graph.property_graph import LABEL_COLUMNS
 
 TEMPLATE = Path(__file__).resolve().parent / "page.html"
 
@@ -69,7 +70,7 @@ def _network_data(G, max_nodes: int) -> tuple[list[dict], list[dict]]:
             "label": G.nodes[n].get("label") or n,
             "type": G.nodes[n].get("type", ""),
             "mentions": G.nodes[n].get("mentions", 0),
-            "alt": " ".join(x for x in (G.nodes[n].get("label_en"), G.nodes[n].get("label_ru")) if x),
+            "alt": " ".join(x for x in (G.nodes[n].get(c) for c in LABEL_COLUMNS) if x),
         }
         for n in ranked
         if n in used

@@ -3,8 +3,10 @@ graphs): :func:`property_graph` gives a ``networkx.MultiDiGraph`` with one node 
 one edge per (source, target, relation).
 
 Node attributes (every node has every one; strings default to ``""``, ints to ``0``):
-``label``, ``label_en``, ``label_ru``, ``type``, ``mentions`` (int), ``wikidata``, ``iri``,
-``name`` (= ``label``, the column Cytoscape displays).
+``label``, one ``label_<code>`` per language bilat reads (``label_en``, ``label_ru``: the
+registry of ``extract/languages.py``), ``type``, ``mentions`` (int), ``wikidata``, ``iri``,
+``name`` (= ``label``, the column Cytoscape displays). ``label`` is the label of the first
+language (in the profiles' rank) that has one, else an untagged one, else any.
 
 Edge attributes: ``label``, ``interaction`` (= ``label``, for Cytoscape), ``predicate`` (IRI of
 the RDF predicate or event class), ``kind`` (``"position"``, ``"link"`` or ``"event"``),
@@ -32,10 +34,11 @@ import networkx as nx
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 
+from bilat.extract.languages import label_columns, profiles
 from bilat.graph.graphml import generation_date, xml_text
 from bilat.ontology.namespace import BL, EVENT_CLASSES
 
-__all__ = ["EDGE_ATTRIBUTES", "NODE_ATTRIBUTES", "WIKIDATA_PREFIXES", "property_graph"]
+__all__ = ["EDGE_ATTRIBUTES", "LABEL_COLUMNS", "NODE_ATTRIBUTES", "WIKIDATA_PREFIXES", "property_graph"]
 
 WIKIDATA_PREFIXES = ("http://www.wikidata.org/entity/", "https://www.wikidata.org/entity/")
 
@@ -65,7 +68,8 @@ _NOT_LINKS = {RDF.type, BL.mentionedIn, *_POSITION_PREDICATES}
 
 _DATE_PREFIX = re.compile(r"^-?\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
-NODE_ATTRIBUTES = ("label", "label_en", "label_ru", "type", "mentions", "wikidata", "iri", "name")
+LABEL_COLUMNS = label_columns()  # ("label_en", "label_ru")
+NODE_ATTRIBUTES = ("label", *LABEL_COLUMNS, "type", "mentions", "wikidata", "iri", "name")
 EDGE_ATTRIBUTES = (
     "label",
     "interaction",
@@ -130,16 +134,16 @@ def _pick_literal(values: Iterable[Any], lang: str | None) -> str:
     return ""
 
 
-def _best_text(values: Iterable[Any]) -> tuple[str, str, str]:
-    """(best, english, russian): English, else Russian, else untagged, else any language."""
+def _best_text(values: Iterable[Any]) -> tuple[str, dict[str, str]]:
+    """(best, {label column: text}): the first language's (English, else Russian, …), else
+    untagged, else any language."""
     values = list(values)
-    en = _pick_literal(values, "en")
-    ru = _pick_literal(values, "ru")
-    best = en or ru or _pick_literal(values, None)
+    by_lang = {p.label_column: _pick_literal(values, p.label_tag) for p in profiles().values()}
+    best = next((t for t in by_lang.values() if t), "") or _pick_literal(values, None)
     if not best:
         others = sorted(c for c in (xml_text(v).strip() for v in values if isinstance(v, Literal)) if c)
         best = others[0] if others else ""
-    return best, en, ru
+    return best, by_lang
 
 
 def _iso_date(value: Any) -> str:
@@ -329,7 +333,7 @@ def property_graph(
     entities: set[URIRef] = {s for s in g.subjects(BL.mentionedIn) if isinstance(s, URIRef)}
     node_id = {ent: xml_text(ent) for ent in entities}
     for ent in sorted(entities, key=str):
-        label, label_en, label_ru = _best_text(g.objects(ent, RDFS.label))
+        label, labels = _best_text(g.objects(ent, RDFS.label))
         if not label:
             label = xml_text(_local_name(ent))
         types = {t for t in g.objects(ent, RDF.type) if isinstance(t, URIRef) and str(t).startswith(str(BL))}
@@ -343,8 +347,7 @@ def property_graph(
         G.add_node(
             iri,
             label=label,
-            label_en=label_en,
-            label_ru=label_ru,
+            **labels,
             type=_local_name(best[0]) if best else "",
             mentions=len({str(d) for d in g.objects(ent, BL.mentionedIn)}),
             wikidata=xml_text(wikidata[0]) if wikidata else "",
@@ -359,7 +362,7 @@ def property_graph(
         for person, pos in g.subject_objects(pred):
             if person not in nodes:
                 continue
-            title, _en, _ru = _best_text(g.objects(pos, BL.title))
+            title, _ = _best_text(g.objects(pos, BL.title))
             docs = set(g.objects(pos, BL.extractedFrom)) | set(g.objects(pos, BL.mentionedIn))
             starts = [_iso_date(d) for d in g.objects(pos, BL.startDate)]
             ends = [_iso_date(d) for d in g.objects(pos, BL.endDate)]
