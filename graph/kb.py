@@ -47,6 +47,7 @@ import rdflib
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
+from bilat.extract.languages import PIVOT
 from bilat.extract.records import ENTITY_CLASSES, Alias, KBEntry, Tenure
 from bilat.ontology.namespace import BL, ID, WD
 
@@ -292,7 +293,7 @@ def _entries_from_graph(graph: rdflib.Graph) -> tuple[KBEntry, ...]:
         for node in graph.objects(subj, BL.tenure):
             if not isinstance(node, (BNode, URIRef)):
                 continue
-            titles = sorted(graph.objects(node, BL.title), key=lambda t: (_lang(t) != "en", str(t)))
+            titles = sorted(graph.objects(node, BL.title), key=lambda t: (_lang(t) != PIVOT, str(t)))
             if not titles:
                 continue
             org_node = graph.value(node, BL.ofOrganization)

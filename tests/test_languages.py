@@ -183,7 +183,6 @@ ALLOWED = {
     "extract/ingest.py": (1, CONCURRENT),
     "extract/pipeline.py": (1, CONCURRENT),
     "graph/triples.py": (1, CONCURRENT),
-    "graph/kb.py": (1, "KB reading (kb/ helper): titles sorted English first; converted after merge"),
 }
 
 
