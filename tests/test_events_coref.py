@@ -1,5 +1,5 @@
-"""Coreference of events: restatements, headlines, lone sides (bilat.extract.events.coref), table-driven: plain values in, plain values
-out; the tables of cue words are the project's own data files."""
+"""Coreference of events: restatements, headlines, lone sides (bilat.extract.events.coref),
+table-driven: plain values in, plain values out; the tables of cue words are the project's own data files."""
 
 from __future__ import annotations
 
@@ -108,8 +108,11 @@ def test_is_headline(first, newline, title, want):
         # "We greatly appreciate this": one side only
         (Typed(0, "Support", participants=P({"russia"})), True),
         (Typed(0, "Support", participants=P({"putin", "nazarbayev"})), False),
-        # a meeting may name one side ("Putin attended the parade")
-        (Typed(0, "Consult", "meet", participants=P({"putin"})), False),
+        # a meeting or visit naming one side: the venue of a statement ("заявил президент на
+        # встрече с представителями СМИ", "said at a plenary session"), a trip with no host
+        (Typed(0, "Consult", "meet", participants=P({"putin"})), True),
+        (Typed(0, "Consult", "visit", participants=P({"eec"})), True),
+        (Typed(0, "Consult", "meet", participants=P({"lavrov", "bayramov"})), False),
         (Typed(0, "Anniversary", participants=P({"russia"})), False),
         (Typed(0, "Agree", participants=P()), True),
         # a criticism may name only who voices it ("Russia summoned the Kazakh ambassador")

@@ -14,6 +14,7 @@ from bilat.extract.events.merge import (
     one_node_each,
     same_clause,
     same_voice,
+    topics_give_way,
     uniq,
     uniq_args,
 )
@@ -145,3 +146,22 @@ def test_candidates_host_takes_over_what_it_hosts():
 def test_candidates_of_other_classes_or_contexts_stay_apart():
     other = dataclasses.replace(cand(1, HOST, "host"), context="planned")
     assert len(candidates([cand(3, ROW, "meet"), other])) == 2
+
+
+@pytest.mark.parametrize(
+    "classes, kept",
+    [
+        # "the sides discussed prospects for cooperation in energy": the talks, not a Cooperate
+        (["Consult", "Cooperate"], ["Consult"]),
+        # "signed an Agreement on Strategic Cooperation", "agreed to cooperate on …"
+        (["Agree", "Cooperate"], ["Agree"]),
+        # "commended … cooperation between Astana and Moscow": the praise keeps its topic
+        (["Support", "Cooperate"], ["Support", "Cooperate"]),
+        # a Cooperate on its own
+        (["Cooperate"], ["Cooperate"]),
+        (["Consult", "Agree"], ["Consult", "Agree"]),
+    ],
+)
+def test_topics_give_way(classes, kept):
+    events = [ev(c, start=i) for i, c in enumerate(classes)]
+    assert [e.cls for e in topics_give_way(events)] == kept

@@ -61,7 +61,8 @@ Steps across sentences (``coref.py``, ``turns.py``, ``coop.py``): a transcript t
 ("Name: …") is a Statement of the named speaker, its "I"/"we" the speaker; a generic Cooperate
 word ("strategic partnership") is an event only with a named object; a meeting or visit word
 naming no one new restates the one reported before, and a headline event gives way to the
-body's; a Support, Agree or Cooperate event with one side is dropped. "The sides"/"they" right
+body's; a Support, Agree, Cooperate or Consult event with one side is dropped, and a
+Cooperate word gives way to the talks or agreement of its clause. "The sides"/"they" right
 after talks speak for the two persons named and the article's pair of states.
 4. Context: planned / hypothetical / negated from auxiliaries, negation, governing verbs
    ("expected to", "отложен"), modifiers ("next", "предстоящий"), infinitive complements and

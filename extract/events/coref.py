@@ -88,10 +88,12 @@ def is_headline(first_unit: str, followed_by_newline: bool, title: str | None) -
 
 
 #: classes of events that need two sides: with one participant, the other side was not found and
-#: the event is more often a misreading ("We greatly appreciate this", "a deal") than news. (A
+#: the event is more often a misreading ("We greatly appreciate this", "a deal") than news. A
+#: meeting or visit naming one side is mostly the venue of a statement ("заявил … на совещании",
+#: "said at a meeting with the media") or a trip with no host found ("прибыла группа"). (A
 #: criticism, a refusal or an order may name only who voices it: "Russia summoned the Kazakh
 #: ambassador", "Tokayev instructed the government".)
-TWO_SIDED = frozenset({"Support", "Agree", "Cooperate"})
+TWO_SIDED = frozenset({"Support", "Agree", "Cooperate", "Consult"})
 
 
 def lone(events: Sequence[Typed], classes: frozenset[str] = TWO_SIDED) -> set[int]:

@@ -92,6 +92,21 @@ def same_clause(events: Sequence[tuple[Event, frozenset[str], str]]) -> list[Eve
     return out
 
 
+#: the classes whose event in a clause makes a Cooperate word of that clause its topic
+TOPIC_HOLDERS = frozenset({"Consult", "Agree"})
+
+
+def topics_give_way(events: Sequence[Event]) -> list[Event]:
+    """One typed event per clause, in a preference order: a Cooperate word in a clause that
+    reports talks or an agreement is what they were about, not an event of its own ("the sides
+    discussed prospects for cooperation in energy", "signed an Agreement on Strategic
+    Cooperation", "agreed to cooperate on improving the conditions", "обсуждены вопросы
+    торгово-экономического сотрудничества")."""
+    if not any(e.cls in TOPIC_HOLDERS for e in events):
+        return list(events)
+    return [e for e in events if e.cls != "Cooperate"]
+
+
 def linked(a: Cand, b: Cand) -> bool:
     """Whether two trigger candidates hang on each other (or on one word) in the parse."""
     return (

@@ -4,7 +4,7 @@ mixin)."""
 
 from __future__ import annotations
 
-from bilat.extract.events.merge import same_clause
+from bilat.extract.events.merge import same_clause, topics_give_way
 from bilat.extract.events.merge import uniq as _uniq
 from bilat.extract.events.merge import uniq_args as _uniq_args
 from bilat.extract.events.records import Cand as _Cand
@@ -23,14 +23,15 @@ class Typed:
 
     def _typed(self, u: _Unit) -> list[Event]:
         """The typed events of one unit: one per merged candidate that has participants, then
-        one per class and actors of a clause (``merge.same_clause``)."""
+        one per class and actors of a clause (``merge.same_clause``), a Cooperate word giving way
+        to the talks or agreement of its clause (``merge.topics_give_way``)."""
         events = []
         for c in self._candidates(u):
             made = self._typed_event(u, c)
             if made is not None:
                 e, scoped = made
                 events.append((e, frozenset(scoped), c.row.direction))
-        return same_clause(events)
+        return topics_give_way(same_clause(events))
 
     def _typed_event(self, u: _Unit, c: _Cand) -> tuple[Event, list[str]] | None:
         """The event of a candidate and the actors of its own clause; None when it has none."""
