@@ -12,6 +12,7 @@ from bilat.extract.events.merge import (
     candidates,
     linked,
     one_node_each,
+    purpose_of_visit,
     same_clause,
     same_voice,
     topics_give_way,
@@ -165,3 +166,48 @@ def test_candidates_of_other_classes_or_contexts_stay_apart():
 def test_topics_give_way(classes, kept):
     events = [ev(c, start=i) for i, c in enumerate(classes)]
     assert [e.cls for e in topics_give_way(events)] == kept
+
+
+# "Erdogan arrived in Sochi to meet Putin and held talks"
+TRIP = tree("""
+Erdogan 1 nsubj PROPN
+arrived 1 ROOT VERB arrive
+in 1 prep ADP
+Sochi 2 pobj PROPN
+to 5 aux PART
+meet 1 advcl VERB
+Putin 5 dobj PROPN
+and 1 cc CCONJ
+held 1 conj VERB hold
+talks 8 dobj NOUN talk
+""")
+# "Делегация посетила Форум, прошедший в Уральске"
+FORUM = tree(
+    """
+Делегация 1 nsubj NOUN делегация
+посетила 1 ROOT VERB посетить
+Форум 1 obj NOUN форум
+""",
+    "ru",
+)
+
+
+@pytest.mark.parametrize(
+    "doc, visit, meeting, want",
+    [
+        (TRIP, 1, 5, True),  # "arrived … to meet": what the trip was for
+        (TRIP, 1, 9, False),  # "and held talks": a clause of its own, two events
+        (FORUM, 1, 2, True),  # "посетила Форум"
+        (TRIP, 5, 1, False),
+    ],
+)
+def test_purpose_of_visit(doc, visit, meeting, want):
+    assert purpose_of_visit(doc[visit], doc[meeting]) is want
+
+
+def test_candidates_the_meeting_a_trip_was_for_is_the_visit():
+    visit = TriggerRow(_seq("arrive"), "Consult", "visit", "042", 1.9, "visit", frozenset())
+    arrive = Cand(visit, TRIP[1], TRIP[1], (TRIP[1],), None, "visit")
+    meet = Cand(ROW, TRIP[5], TRIP[5], (TRIP[5],), "planned", "meet")
+    talks = Cand(ROW, TRIP[9], TRIP[9], (TRIP[9],), None, "meet")
+    assert [c.head.i for c in candidates([arrive, meet, talks])] == [1, 9]

@@ -116,11 +116,42 @@ def linked(a: Cand, b: Cand) -> bool:
     )
 
 
+#: dependencies that open a clause or a list of its own: a meeting reached through them is not the
+#: purpose of the visit above it ("arrived in Astana and held talks", "the visit, during which …")
+NOT_PURPOSE = frozenset({"conj", "relcl", "acl:relcl", "parataxis", "ccomp", "appos"})
+
+
+def purpose_of_visit(visit, meeting, depth: int = 4) -> bool:
+    """Whether the meeting word ``meeting`` hangs on the visit word ``visit`` as what the trip
+    was for ("arrived in Sochi to meet Putin", "arrived in Dushanbe for talks", "посетила Форум",
+    "arrived to take part in the celebrations"), within ``depth`` steps and not through a clause
+    or a list of its own."""
+    x = meeting
+    for _ in range(depth):
+        if x.head.i == x.i or x.dep_ in NOT_PURPOSE:
+            return False
+        x = x.head
+        if x.i == visit.i:
+            return True
+    return False
+
+
 def candidates(cands: Sequence[Cand]) -> list[Cand]:
     """Triggers of one class linked in the parse are one event: "signed an agreement",
     "held a meeting to discuss", "arrived on a visit"; a host and what it hosts ("hosted the
-    summit") is one event of mode host (the host's row: code, weight, direction). A visit and
-    the talks held during it stay two."""
+    summit") is one event of mode host (the host's row: code, weight, direction). A meeting that
+    is the purpose of a visit ("arrived in Sochi to meet Putin") is the visit; a visit and the
+    talks held during it stay two."""
+    visits = [c for c in cands if c.row.cls == "Consult" and c.mode == "visit"]
+    cands = [
+        c
+        for c in cands
+        if not (
+            c.row.cls == "Consult"
+            and c.mode in ("meet", "phone")
+            and any(purpose_of_visit(v.head, c.head) for v in visits)
+        )
+    ]
     out: list[Cand] = []
     for c in cands:
         target = None
