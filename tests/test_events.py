@@ -673,7 +673,7 @@ def test_tables_are_well_formed(lang):
             assert row.mode in ("meet", "visit", "phone", "host")
         if row.goldstein is not None:
             assert -10 <= row.goldstein <= 10
-        assert row.direction in ("-", "subj>obj", "speech", "visit", "host")
+        assert row.direction in ("-", "subj>obj", "speech", "charge", "visit", "host")
     assert {r.kind for r in t.reporting} <= {"subj", "after", "author", "document", "source"}
     # one Goldstein weight per class and mode: the graph keeps one node per reported event
     weights: dict[tuple, set] = {}
@@ -881,3 +881,102 @@ def test_sides_and_agentless_speakers(extractor, lang, text, trigger, speaker):
 def test_they_with_no_talks_before_is_no_guess(extractor):
     ex = run(extractor, "Grain traders met in Almaty. They warned of possible retaliatory measures.", "en")
     assert not [e for e in ex.events if e.cls == "Statement" and e.trigger == "warned"]
+
+
+# Typed events of real sentence shapes (issue 9): accusations, one event per clause
+TYPED_CASES = [
+    # concern voiced over an act (en_ru-az_01, en_ru-uz_01, en_ru-ge_01)
+    (
+        "en-concern-over",
+        "en",
+        "Azerbaijan once again conveyed its deep concern over the events in Yekaterinburg.",
+        "Accuse",
+        "concern over",
+        dict(source=("azerbaijan",)),
+    ),
+    # an act charged: its doer is the target, the speaker the source
+    (
+        "en-violate-charged",
+        "en",
+        '"Russia continues to grossly violate the principles of international law," '
+        "Kassym-Jomart Tokayev said.",
+        "Accuse",
+        "violate",
+        dict(source=("kassym-jomart-tokayev",), target=("russia",)),
+    ),
+    (
+        "ru-violates-charged",
+        "ru",
+        "Руководство министерства заявило, что Казахстан нарушает принципы ЕАЭС.",
+        "Accuse",
+        "нарушает",
+        dict(target=("kazakhstan",)),
+    ),
+    (
+        "ru-bewilderment",
+        "ru",
+        "Министр иностранных дел Казахстана Мухтар Тлеуберди выразил недоумение по поводу высказываний "
+        "депутата Госдумы России.",
+        "Accuse",
+        "недоумение",
+        dict(source=("mukhtar-tleuberdi",), participants={"russia"}),
+    ),
+    (
+        "ru-rejects-imperfective",
+        "ru",
+        "Индийская сторона также отвергает давление США и НАТО.",
+        "Reject",
+        "отвергает",
+        dict(participants={"united-states", "india"}),
+    ),
+    # the talks the trip was for are the visit
+    (
+        "en-arrived-for-talks",
+        "en",
+        "Russian Defense Minister Sergei Shoigu has arrived in Dushanbe for talks with Tajik authorities.",
+        "Consult",
+        "arrived",
+        dict(mode="visit", source=("sergei-shoigu",), target=("tajikistan",)),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "lang, text, cls, trigger, want", [c[1:] for c in TYPED_CASES], ids=[c[0] for c in TYPED_CASES]
+)
+def test_typed_event(extractor, lang, text, cls, trigger, want):
+    test_event(extractor, lang, text, cls, trigger, want)
+
+
+@pytest.mark.parametrize(
+    "lang, text, cls",
+    [
+        # a meeting naming one side is the venue of a statement
+        ("ru", "Об этом заявил глава Газпрома Алексей Миллер на пленарном заседании форума.", "Consult"),
+        ("ru", "Пока решение не принято, — заявил президент на встрече с представителями СМИ.", "Consult"),
+        # the talks the trip was for: one event, the visit
+        (
+            "en",
+            "Russian Defense Minister Sergei Shoigu has arrived in Dushanbe for talks with Tajik "
+            "authorities.",
+            "Consult:meet",
+        ),
+        # cooperation as the topic of talks or of an agreement is no event of its own
+        (
+            "en",
+            "During the talks, the parties discussed prospects for further development of cooperation "
+            "between Russia and Kyrgyzstan in the field of economy.",
+            "Cooperate",
+        ),
+        (
+            "ru",
+            "В ходе встречи обсуждены вопросы дальнейшего наращивания торгово-экономического "
+            "сотрудничества между РК и РФ.",
+            "Cooperate",
+        ),
+    ],
+)
+def test_one_typed_event_per_clause(extractor, lang, text, cls):
+    cls, _, mode = cls.partition(":")
+    ex = run(extractor, text, lang)
+    assert not [e for e in ex.events if e.cls == cls and (not mode or e.mode == mode)]

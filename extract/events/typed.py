@@ -49,6 +49,14 @@ class Typed:
         source: list[str] = []
         target: list[str] = []
         voiced: list[str] = []
+        if row.direction == "charge":
+            # an act charged ("Russia continues to grossly violate …", "Казахстан нарушает"):
+            # its doer is the target, whoever voices the charge the source
+            doer, doer_args = self._source(c)
+            voiced, v_args = self._voiced_by(t_start)
+            source = [k for k in voiced if k not in doer]
+            target = doer
+            args.extend(doer_args + [a for a in v_args if a[0] in source])
         if row.direction in ("subj>obj", "speech", "visit", "host"):
             src, src_args = self._source(c)
             if len(src) > 1 and any(self.cls(k) == "MediaOutlet" for k in src):
