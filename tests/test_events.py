@@ -929,6 +929,40 @@ TYPED_CASES = [
         "отвергает",
         dict(participants={"united-states", "india"}),
     ),
+    # satisfaction, greetings and good wishes voiced (en_kz-tr_02, en_ru-kz_08, ru_kz-uz_01 …)
+    (
+        "en-satisfaction",
+        "en",
+        "During the telephone talk Vladimir Putin and Kassym-Jomart Tokayev expressed satisfaction with "
+        "the development of trade and economic relations.",
+        "Support",
+        "satisfaction",
+        dict(participants={"vladimir-putin", "kassym-jomart-tokayev"}),
+    ),
+    (
+        "en-greetings",
+        "en",
+        "After the meeting, Kassym-Jomart Tokayev extended warm greetings to Xi Jinping.",
+        "Support",
+        "greetings",
+        dict(source=("kassym-jomart-tokayev",), target=("xi-jinping",)),
+    ),
+    (
+        "ru-wished-success",
+        "ru",
+        "Касым-Жомарт Токаев пожелал Садыру Жапарову успеха на предстоящих переговорах.",
+        "Support",
+        "пожелал",
+        dict(source=("kassym-jomart-tokayev",), target=("sadyr-japarov",)),
+    ),
+    (
+        "ru-noted-with-satisfaction",
+        "ru",
+        "Касым-Жомарт Токаев и Шавкат Мирзиёев с удовлетворением отметили высокий уровень взаимодействия.",
+        "Support",
+        "удовлетворением",
+        dict(participants={"kassym-jomart-tokayev", "shavkat-mirziyoyev"}),
+    ),
     # the talks the trip was for are the visit
     (
         "en-arrived-for-talks",
