@@ -68,6 +68,26 @@ P = frozenset
             0,
             set(),
         ),
+        # a headline of any class gives way to the body's event ("Russian, Kazakh presidents
+        # sign joint declaration after talks")
+        (
+            [
+                Typed(0, "Agree", None, None, P({"putin", "tokayev"})),
+                Typed(2, "Agree", None, None, P({"putin", "tokayev", "ru", "kz"})),
+            ],
+            0,
+            {0},
+        ),
+        # … but not to a body event of another class or a planned one
+        (
+            [
+                Typed(0, "Agree", None, None, P({"putin", "tokayev"})),
+                Typed(2, "Consult", "meet", None, P({"putin", "tokayev"})),
+                Typed(3, "Agree", None, "planned", P({"putin", "tokayev"})),
+            ],
+            0,
+            set(),
+        ),
         # other classes are left alone
         (
             [Typed(1, "Agree", None, None, P({"ru", "kz"})), Typed(2, "Agree", None, None, P({"ru", "kz"}))],
@@ -152,3 +172,12 @@ def test_lone(event, dropped):
 )
 def test_coreferent(events, headline, want):
     assert coreferent(events, headline) == want
+
+
+def test_a_headline_gives_way_whatever_its_word():
+    """ "President Tokayev has telephone conversation with Vladimir Putin": "telephone" is no
+    word that restates, but the headline announces the lead's call."""
+    restating = tables("en").words("restate")
+    head = Typed(0, "Consult", "phone", None, P({"tokayev", "putin"}), trigger="telephone")
+    lead = Typed(1, "Consult", "phone", None, P({"tokayev", "putin", "kz"}), trigger="telephone")
+    assert restatements([head, lead], 0, restating) == {0}

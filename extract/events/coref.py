@@ -30,9 +30,11 @@ def restatements(
     """The indexes of Consult events that restate one already reported: the same mode, not
     planned, and no participant the first one lacks ("The talks were held in Moscow. … During
     the meeting, the sides discussed …"). A headline (unit ``headline``) announces what the
-    body tells: its event gives way to the body's event of the same class and mode that shares
-    a participant. With ``restating``, only triggers of those words restate ("talks",
-    "discussed", "the visit"); a forum or a summit the same people attend is another event.
+    body tells: its event of any class gives way to the body's event of the same class and mode
+    that shares a participant, whatever its word ("President Tokayev has telephone conversation
+    with Vladimir Putin", "Russian, Kazakh presidents sign joint declaration after talks"). With
+    ``restating``, only triggers of those words restate ("talks", "discussed", "the visit"); a
+    forum or a summit the same people attend is another event.
 
     >>> a = Typed(1, "Consult", "meet", None, frozenset({"putin", "tokayev", "russia"}))
     >>> b = Typed(3, "Consult", "meet", None, frozenset({"russia"}))
@@ -42,11 +44,7 @@ def restatements(
     """
     out: set[int] = set()
     for i, ev in enumerate(events):
-        if ev.cls != "Consult" or ev.mode not in RESTATED_MODES or ev.context is not None:
-            continue
-        if restating is not None and ev.trigger not in restating:
-            continue
-        if ev.unit == headline:
+        if ev.unit == headline and ev.context is None:
             if any(
                 o.unit != headline
                 and o.cls == ev.cls
@@ -56,6 +54,12 @@ def restatements(
                 for o in events
             ):
                 out.add(i)
+            continue
+        if ev.cls != "Consult" or ev.mode not in RESTATED_MODES or ev.context is not None:
+            continue
+        if restating is not None and ev.trigger not in restating:
+            continue
+        if ev.unit == headline:
             continue
         for j, o in enumerate(events[:i]):
             if j in out or o.unit == headline or o.unit == ev.unit:
@@ -102,7 +106,7 @@ def lone(events: Sequence[Typed], classes: frozenset[str] = TWO_SIDED) -> set[in
     >>> sorted(lone([Typed(0, "Support", participants=frozenset({"russia"})),
     ...              Typed(1, "Consult", "meet", participants=frozenset({"putin"})),
     ...              Typed(2, "Agree", participants=frozenset({"russia", "kazakhstan"}))]))
-    [0]
+    [0, 1]
     """
     return {i for i, ev in enumerate(events) if ev.cls in classes and len(ev.participants) < 2}
 
