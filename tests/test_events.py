@@ -995,6 +995,17 @@ def test_typed_event(extractor, lang, text, cls, trigger, want):
             "authorities.",
             "Consult:meet",
         ),
+        # an agreement already made, carried out: no new agreement
+        (
+            "en",
+            "We are doing everything possible to implement the agreements that were reached earlier.",
+            "Agree",
+        ),
+        (
+            "ru",
+            "Лавров и Байрамов намерены обсудить выполнение трехсторонних соглашений.",
+            "Agree",
+        ),
         # cooperation as the topic of talks or of an agreement is no event of its own
         (
             "en",

@@ -10,6 +10,7 @@ from bilat.extract.events.merge import candidates as merge_candidates
 from bilat.extract.events.records import Cand as _Cand
 from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tables import TriggerRow
+from bilat.extract.events.tree import governed_by
 from bilat.extract.events.tree import head as _head
 from bilat.extract.events.tree import phrase as _phrase
 from bilat.extract.text import fold
@@ -61,6 +62,8 @@ class Triggers:
         ]
         # "the talks", "during the visit", "в ходе встречи": a meeting already reported
         cands = [c for c in cands if not self._refers_back(c)]
+        # "implement the agreements reached earlier", "выполнение соглашений": made before
+        cands = [c for c in cands if not (c.row.cls == "Agree" and self._in_force(c))]
         # "strengthen bilateral cooperation", "strategic partnership": no named object, no event
         cands = [c for c in cands if c.row.cls != "Cooperate" or self._coop_object(c)]
         for c in cands:
@@ -85,6 +88,14 @@ class Triggers:
         project = any(m.cls == "Project" for m in self.mentions_of_tokens(phrase))
         return cooperation_has_object(key, anchor, c.anchor.pos_ in ("VERB", "AUX"), deps, project, coop)
 
+    def _in_force(self, c: _Cand) -> bool:
+        """An agreement noun governed by a word of carrying it out ("implement the agreements",
+        "the implementation of previous bilateral agreements", "выполнение трехсторонних
+        соглашений"): an agreement already made, not a new one."""
+        if c.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        return governed_by(c.head, lambda t: bool(self.tk(t) & self.tab.words("in_force")))
+
     def _refers_back(self, c: _Cand) -> bool:
         """A meeting noun that refers back to one reported in an earlier sentence: with an
         anaphoric determiner ("The talks were substantive", "told the summit") or framed by a
@@ -104,7 +115,7 @@ class Triggers:
             keys.pop()
         for seq in self.tab.phrases("frame"):
             n = len(seq)
-            if n <= len(keys) and all(w in k for w, k in zip(seq, keys[len(keys) - n :])):
+            if n <= len(keys) and all(w in k for w, k in zip(seq, keys[len(keys) - n :], strict=False)):
                 return True
         return False
 
