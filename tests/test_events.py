@@ -963,6 +963,26 @@ TYPED_CASES = [
         "удовлетворением",
         dict(participants={"kassym-jomart-tokayev", "shavkat-mirziyoyev"}),
     ),
+    # the subject of the clause a meeting frames takes part, a pronoun resolved (en_ru-tj_01,
+    # ru_ru-mn_01)
+    (
+        "en-he-stated-during-a-meeting",
+        "en",
+        "Sergei Shoigu arrived in Bishkek. On April 29, he stated during a meeting with Kyrgyz President "
+        "Sadyr Japarov that cooperation is a key factor.",
+        "Consult",
+        "meeting",
+        dict(participants={"sergei-shoigu", "sadyr-japarov"}),
+    ),
+    (
+        "ru-he-said-at-a-meeting",
+        "ru",
+        "Сергей Лавров прибыл в Улан-Батор. «Мы готовы к сотрудничеству», - сказал он в понедельник на "
+        "встрече с Касым-Жомартом Токаевым.",
+        "Consult",
+        "встрече",
+        dict(participants={"sergey-lavrov", "kassym-jomart-tokayev"}),
+    ),
     # the talks the trip was for are the visit
     (
         "en-arrived-for-talks",

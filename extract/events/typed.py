@@ -57,6 +57,13 @@ class Typed:
             source = [k for k in voiced if k not in doer]
             target = doer
             args.extend(doer_args + [a for a in v_args if a[0] in source])
+        if row.cls == "Consult" and row.direction == "-":
+            # the subject of the clause a meeting is held in takes part, a pronoun or a bare
+            # title resolved ("he stated during a meeting with X", "сказал он на встрече с
+            # коллегой", "на его встрече с замглавы МИДа")
+            subj, subj_args = self._source(c)
+            parts = _uniq(subj + parts)
+            args.extend(subj_args)
         if row.direction in ("subj>obj", "speech", "visit", "host"):
             src, src_args = self._source(c)
             if len(src) > 1 and any(self.cls(k) == "MediaOutlet" for k in src):
