@@ -181,3 +181,21 @@ def test_a_headline_gives_way_whatever_its_word():
     head = Typed(0, "Consult", "phone", None, P({"tokayev", "putin"}), trigger="telephone")
     lead = Typed(1, "Consult", "phone", None, P({"tokayev", "putin", "kz"}), trigger="telephone")
     assert restatements([head, lead], 0, restating) == {0}
+
+
+@pytest.mark.parametrize(
+    "later, restated",
+    [
+        # "Президенты обсудили актуальные вопросы двусторонних отношений": the pair's states are
+        # no new participant
+        (P({"putin", "nazarbayev", "ru", "kz"}), True),
+        (P({"ru", "kz"}), True),
+        # a third state or person is
+        (P({"putin", "erdogan", "ru"}), False),
+    ],
+)
+def test_the_pair_is_no_new_participant(later, restated):
+    talks = Typed(1, "Consult", "meet", None, P({"putin", "nazarbayev"}), trigger="talks")
+    again = Typed(3, "Consult", "meet", None, later, trigger="discuss")
+    got = restatements([talks, again], None, frozenset({"talks", "discuss"}), pair=P({"ru", "kz"}))
+    assert got == ({1} if restated else set())

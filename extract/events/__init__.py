@@ -123,7 +123,7 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
             (e for e in self._read_typed() if e is not None and (e.participants or e.source)),
             key=lambda e: (e.start, e.cls),
         )  # pass 2: typed events
-        gone = coreferent(self._views(typed), self._headline(), self.restating)
+        gone = coreferent(self._views(typed), self._headline(), self.restating, frozenset(self.pair))
         events = statements + [e for i, e in enumerate(typed) if i not in gone]
         events.sort(key=lambda e: (e.start, e.cls))
         return tuple(one_node_each(events)), unresolved

@@ -25,7 +25,10 @@ RESTATED_MODES = frozenset({"meet", "phone", "visit"})
 
 
 def restatements(
-    events: Sequence[Typed], headline: int | None = None, restating: frozenset[str] | None = None
+    events: Sequence[Typed],
+    headline: int | None = None,
+    restating: frozenset[str] | None = None,
+    pair: frozenset[str] = frozenset(),
 ) -> set[int]:
     """The indexes of Consult events that restate one already reported: the same mode, not
     planned, and no participant the first one lacks ("The talks were held in Moscow. … During
@@ -34,7 +37,9 @@ def restatements(
     that shares a participant, whatever its word ("President Tokayev has telephone conversation
     with Vladimir Putin", "Russian, Kazakh presidents sign joint declaration after talks"). With
     ``restating``, only triggers of those words restate ("talks", "discussed", "the visit"); a
-    forum or a summit the same people attend is another event.
+    forum or a summit the same people attend is another event. The states of the article's
+    ``pair`` are no new participant ("The heads of state discussed …", "Главы государств
+    обсудили …" after the talks of the two presidents).
 
     >>> a = Typed(1, "Consult", "meet", None, frozenset({"putin", "tokayev", "russia"}))
     >>> b = Typed(3, "Consult", "meet", None, frozenset({"russia"}))
@@ -69,7 +74,7 @@ def restatements(
                 and o.mode == ev.mode
                 and o.context is None
                 and ev.participants
-                and ev.participants <= o.participants
+                and ev.participants - pair <= o.participants
             ):
                 out.add(i)
                 break
@@ -112,7 +117,10 @@ def lone(events: Sequence[Typed], classes: frozenset[str] = TWO_SIDED) -> set[in
 
 
 def coreferent(
-    events: Sequence[Typed], headline: int | None = None, restating: frozenset[str] | None = None
+    events: Sequence[Typed],
+    headline: int | None = None,
+    restating: frozenset[str] | None = None,
+    pair: frozenset[str] = frozenset(),
 ) -> set[int]:
     """The indexes of the events the steps across sentences drop: restatements of a meeting or
     visit, a headline event the body tells again (``restatements``), and two-sided events that
@@ -123,4 +131,4 @@ def coreferent(
     ...                    Typed(3, "Support", participants=frozenset({"russia"}))]))
     [1, 2]
     """
-    return restatements(events, headline, restating) | lone(events)
+    return restatements(events, headline, restating, pair) | lone(events)
