@@ -1026,17 +1026,11 @@ def test_typed_event(extractor, lang, text, cls, trigger, want):
             "Лавров и Байрамов намерены обсудить выполнение трехсторонних соглашений.",
             "Agree",
         ),
-        # cooperation as the topic of talks or of an agreement is no event of its own
+        # cooperation as what was agreed is no event of its own
         (
             "en",
-            "During the talks, the parties discussed prospects for further development of cooperation "
-            "between Russia and Kyrgyzstan in the field of economy.",
-            "Cooperate",
-        ),
-        (
-            "ru",
-            "В ходе встречи обсуждены вопросы дальнейшего наращивания торгово-экономического "
-            "сотрудничества между РК и РФ.",
+            "Iran and Russia signed a bilateral agreement to jointly develop a section of the "
+            "Rasht-Astara highway.",
             "Cooperate",
         ),
     ],

@@ -133,6 +133,9 @@ def test_is_headline(first, newline, title, want):
         (Typed(0, "Consult", "meet", participants=P({"putin"})), True),
         (Typed(0, "Consult", "visit", participants=P({"eec"})), True),
         (Typed(0, "Consult", "meet", participants=P({"lavrov", "bayramov"})), False),
+        # "The next CIS summit will be held in Bishkek": an organization of members meets
+        (Typed(0, "Consult", "meet", participants=P({"cis"}), members=True), False),
+        (Typed(0, "Consult", "visit", participants=P({"eec"}), members=True), True),
         (Typed(0, "Anniversary", participants=P({"russia"})), False),
         (Typed(0, "Agree", participants=P()), True),
         # a criticism may name only who voices it ("Russia summoned the Kazakh ambassador")

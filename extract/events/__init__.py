@@ -61,8 +61,9 @@ Steps across sentences (``coref.py``, ``turns.py``, ``coop.py``): a transcript t
 ("Name: …") is a Statement of the named speaker, its "I"/"we" the speaker; a generic Cooperate
 word ("strategic partnership") is an event only with a named object; a meeting or visit word
 naming no one new restates the one reported before, and a headline event gives way to the
-body's; a Support, Agree, Cooperate or Consult event with one side is dropped, and a
-Cooperate word gives way to the talks or agreement of its clause. "The sides"/"they" right
+body's (whatever its class); a Support, Agree, Cooperate or Consult event with one side is
+dropped (a meeting of a body of members excepted: "the CIS summit"), and a Cooperate word gives
+way to the agreement of its clause that stays an event. "The sides"/"they" right
 after talks speak for the two persons named and the article's pair of states.
 4. Context: planned / hypothetical / negated from auxiliaries, negation, governing verbs
    ("expected to", "отложен"), modifiers ("next", "предстоящий"), infinitive complements and
@@ -84,7 +85,7 @@ from bilat.extract.events.arguments import Arguments
 from bilat.extract.events.coref import Typed as _TypedView
 from bilat.extract.events.coref import coreferent, is_headline
 from bilat.extract.events.document import Base
-from bilat.extract.events.merge import one_node_each
+from bilat.extract.events.merge import one_node_each, topics_give_way
 from bilat.extract.events.speakers import Speakers
 from bilat.extract.events.statements import Statements
 from bilat.extract.events.tables import tables
@@ -110,6 +111,11 @@ def extract_events(
     return _Extraction(doc, sdoc, linked, tuple(positions), tuple(descriptive), kb).run()
 
 
+#: classes of participants made of members: a meeting of one of them has two sides by itself
+#: ("the CIS summit", "заседание Совета министров")
+MEMBER_CLASSES = frozenset({"InternationalOrganization", "Organization", "GovernmentBody"})
+
+
 class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
     def run(self) -> tuple[tuple[Event, ...], int]:
         unresolved = sum(1 for u in self.units for d in u.dates if d.resolve(self.base) is None)
@@ -123,14 +129,17 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
             (e for e in self._read_typed() if e is not None and (e.participants or e.source)),
             key=lambda e: (e.start, e.cls),
         )  # pass 2: typed events
-        gone = coreferent(self._views(typed), self._headline(), self.restating, frozenset(self.pair))
+        views = self._views(typed)
+        gone = coreferent(views, self._headline(), self.restating, frozenset(self.pair))
+        gone |= topics_give_way([(v.unit, v.cls) for v in views], gone)
         events = statements + [e for i, e in enumerate(typed) if i not in gone]
         events.sort(key=lambda e: (e.start, e.cls))
         return tuple(one_node_each(events)), unresolved
 
     def _views(self, events: list[Event]) -> list[_TypedView]:
         """What the steps across sentences (``coref``) see of each event: its unit, class, mode,
-        context, participants and trigger word (the ``restate`` word it is, else its lemma)."""
+        context, participants, trigger word (the ``restate`` word it is, else its lemma) and
+        whether a body of members takes part."""
         starts = [t.idx for t in self.sdoc]
         views = []
         for e in events:
@@ -144,6 +153,7 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
                     e.context,
                     frozenset(e.participants) | frozenset(e.implicit),
                     key,
+                    any(self.cls(k) in MEMBER_CLASSES for k in e.participants),
                 )
             )
         return views

@@ -19,6 +19,7 @@ class Typed:
     context: str | None = None
     participants: frozenset[str] = frozenset()
     trigger: str = ""  # the trigger's lemma
+    members: bool = False  # a body of members takes part (a summit of the CIS, a forum)
 
 
 RESTATED_MODES = frozenset({"meet", "phone", "visit"})
@@ -106,14 +107,23 @@ TWO_SIDED = frozenset({"Support", "Agree", "Cooperate", "Consult"})
 
 
 def lone(events: Sequence[Typed], classes: frozenset[str] = TWO_SIDED) -> set[int]:
-    """The indexes of events of a two-sided class with fewer than two participants.
+    """The indexes of events of a two-sided class with fewer than two participants; a meeting of
+    a body of members is two-sided by itself ("The next CIS summit will be held in Bishkek",
+    "Следующий саммит ШОС пройдет в Шанхае", "подготовка к XIX Форуму межрегионального
+    сотрудничества").
 
     >>> sorted(lone([Typed(0, "Support", participants=frozenset({"russia"})),
     ...              Typed(1, "Consult", "meet", participants=frozenset({"putin"})),
     ...              Typed(2, "Agree", participants=frozenset({"russia", "kazakhstan"}))]))
     [0, 1]
     """
-    return {i for i, ev in enumerate(events) if ev.cls in classes and len(ev.participants) < 2}
+    return {
+        i
+        for i, ev in enumerate(events)
+        if ev.cls in classes
+        and len(ev.participants) < 2
+        and not (ev.cls == "Consult" and ev.mode != "visit" and ev.members)
+    }
 
 
 def coreferent(

@@ -69,7 +69,9 @@ class Triggers:
         for c in cands:
             if c.row.cls == "Consult":
                 self.consults_seen.add(c.mode)
-        return merge_candidates(cands)
+        return merge_candidates(
+            cands, lambda c: any(m.cls == "Person" for m in self.mentions_of_tokens(_phrase(c.head)))
+        )
 
     def _coop_object(self, c: _Cand) -> bool:
         coop = self.tab.coop

@@ -4,7 +4,7 @@ mixin)."""
 
 from __future__ import annotations
 
-from bilat.extract.events.merge import same_clause, topics_give_way
+from bilat.extract.events.merge import same_clause
 from bilat.extract.events.merge import uniq as _uniq
 from bilat.extract.events.merge import uniq_args as _uniq_args
 from bilat.extract.events.records import Cand as _Cand
@@ -23,15 +23,14 @@ class Typed:
 
     def _typed(self, u: _Unit) -> list[Event]:
         """The typed events of one unit: one per merged candidate that has participants, then
-        one per class and actors of a clause (``merge.same_clause``), a Cooperate word giving way
-        to the talks or agreement of its clause (``merge.topics_give_way``)."""
+        one per class and actors of a clause (``merge.same_clause``)."""
         events = []
         for c in self._candidates(u):
             made = self._typed_event(u, c)
             if made is not None:
                 e, scoped = made
                 events.append((e, frozenset(scoped), c.row.direction))
-        return topics_give_way(same_clause(events))
+        return same_clause(events)
 
     def _typed_event(self, u: _Unit, c: _Cand) -> tuple[Event, list[str]] | None:
         """The event of a candidate and the actors of its own clause; None when it has none."""
@@ -62,8 +61,9 @@ class Typed:
             # title resolved ("he stated during a meeting with X", "сказал он на встрече с
             # коллегой", "на его встрече с замглавы МИДа")
             subj, subj_args = self._source(c)
+            subj = [k for k in subj if self.cls(k) in ("Person", "Country")]
             parts = _uniq(subj + parts)
-            args.extend(subj_args)
+            args.extend(a for a in subj_args if a[0] in subj)
         if row.direction in ("subj>obj", "speech", "visit", "host"):
             src, src_args = self._source(c)
             if len(src) > 1 and any(self.cls(k) == "MediaOutlet" for k in src):
