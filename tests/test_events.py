@@ -1026,6 +1026,13 @@ def test_typed_event(extractor, lang, text, cls, trigger, want):
             "Лавров и Байрамов намерены обсудить выполнение трехсторонних соглашений.",
             "Agree",
         ),
+        # a word inside a meeting's name (ru_ru-kz_03, ru_ru-kz_12, ru_ru-kz_15)
+        (
+            "ru",
+            "Назарбаев встретился с Путиным в рамках XIV Форума межрегионального сотрудничества "
+            "Казахстана и России в Челябинске.",
+            "Cooperate",
+        ),
         # cooperation as what was agreed is no event of its own
         (
             "en",

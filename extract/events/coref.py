@@ -108,7 +108,8 @@ TWO_SIDED = frozenset({"Support", "Agree", "Cooperate", "Consult"})
 
 def lone(events: Sequence[Typed], classes: frozenset[str] = TWO_SIDED) -> set[int]:
     """The indexes of events of a two-sided class with fewer than two participants; a meeting of
-    a body of members is two-sided by itself ("The next CIS summit will be held in Bishkek",
+    a body of members, or one hosted ("Tokayev hosted the summit in Astana"), is two-sided by
+    itself ("The next CIS summit will be held in Bishkek",
     "Следующий саммит ШОС пройдет в Шанхае", "подготовка к XIX Форуму межрегионального
     сотрудничества").
 
@@ -122,7 +123,7 @@ def lone(events: Sequence[Typed], classes: frozenset[str] = TWO_SIDED) -> set[in
         for i, ev in enumerate(events)
         if ev.cls in classes
         and len(ev.participants) < 2
-        and not (ev.cls == "Consult" and ev.mode != "visit" and ev.members)
+        and not (ev.cls == "Consult" and (ev.mode == "host" or ev.mode != "visit" and ev.members))
     }
 
 

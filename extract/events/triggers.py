@@ -15,6 +15,9 @@ from bilat.extract.events.tree import head as _head
 from bilat.extract.events.tree import phrase as _phrase
 from bilat.extract.text import fold
 
+#: dependencies that leave a name: a list, an apposition, a clause of its own
+NOT_IN_NAME = frozenset({"conj", "appos", "relcl", "acl:relcl", "acl", "parataxis", "advcl", "ccomp"})
+
 
 class Triggers:
     def _candidates(self, u: _Unit) -> list[_Cand]:
@@ -43,6 +46,8 @@ class Triggers:
                 if h.pos_ not in row.pos:
                     return False
             if row.cls != "Consult" and self._describes_speaker(_head(toks)):
+                return False
+            if row.cls != "Consult" and self._in_meeting_name(_head(toks), first_word):
                 return False
             return True
 
@@ -89,6 +94,26 @@ class Triggers:
         phrase = _phrase(c.anchor)  # (not .subtree: natasha's trees may hold cycles)
         project = any(m.cls == "Project" for m in self.mentions_of_tokens(phrase))
         return cooperation_has_object(key, anchor, c.anchor.pos_ in ("VERB", "AUX"), deps, project, coop)
+
+    def _in_meeting_name(self, tok, first_word, steps: int = 3) -> bool:
+        """Whether a word hangs on a capitalized meeting word inside the sentence: it is part of
+        the meeting's name ("XXI Форум межрегионального *сотрудничества* Казахстана и России",
+        "the Forum of Interregional *Cooperation*"), not an event of its own."""
+        meeting_words = {
+            r.words[0].text for r in self.tab.triggers if r.cls == "Consult" and len(r.words) == 1
+        }
+        x = tok
+        for _ in range(steps):
+            if x.head.i == x.i or x.dep_ in NOT_IN_NAME:
+                return False  # ("the … Cooperation Forum and the anniversary celebrations")
+            x = x.head
+            if (
+                x.text[:1].isupper()
+                and (first_word is None or x.i != first_word.i)
+                and self.tk(x) & meeting_words
+            ):
+                return True
+        return False
 
     def _in_force(self, c: _Cand) -> bool:
         """An agreement noun governed by a word of carrying it out ("implement the agreements",
