@@ -1027,6 +1027,19 @@ def test_typed_event(extractor, lang, text, cls, trigger, want):
             "Лавров и Байрамов намерены обсудить выполнение трехсторонних соглашений.",
             "Agree",
         ),
+        # talks or an agreement in a speaker's own words are what the statement is about
+        (
+            "en",
+            '"At the Eastern Economic Forum, we signed an agreement to increase gas supplies to '
+            'Kazakhstan," Alexei Miller said.',
+            "Agree",
+        ),
+        (
+            "ru",
+            "«В ближайшее время у меня состоится очередная встреча с министром иностранных дел Ирана», "
+            "- сказал Сергей Лавров.",
+            "Consult",
+        ),
         # a word inside a meeting's name (ru_ru-kz_03, ru_ru-kz_12, ru_ru-kz_15)
         (
             "ru",

@@ -50,9 +50,11 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
    bare title with a country ("российским коллегам") stands for that state; a third-person
    pronoun inside someone's quote is not the speaker; a trigger inside the phrase naming a
    speaker or inside a title ("командующий миротворческими силами … заявил") is no event.
-   Events with no participant are dropped (the SHACL shape requires one). Dated
-   events of one document that the graph would store as one node (same class, date, context
-   and participants) are merged here.
+   Talks or an agreement inside a speaker's quoted words are what the statement is about, not
+   an event the article reports ("I hope that today we will be able to talk", "we signed an
+   agreement," Miller said); a visit there stays. Events with no participant are dropped (the
+   SHACL shape requires one). Dated events of one document that the graph would store as one
+   node (same class, date, context and participants) are merged here.
 3. Dates: the date expression of the trigger's own clause (a participial phrase belongs to its
    clause, a relative or subordinate clause does not), resolved against the publication date
    (or the dateline's); a future-tense (planned) event reads "on Friday" forward. No date is

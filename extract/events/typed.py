@@ -32,6 +32,10 @@ class Typed:
                 events.append((e, frozenset(scoped), c.row.direction))
         return same_clause(events)
 
+    def _quoted(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside the quoted words of a statement."""
+        return any(st.quote is not None and st.quote[0] <= offset < st.quote[1] for st in self.statements)
+
     def _typed_event(self, u: _Unit, c: _Cand) -> tuple[Event, list[str]] | None:
         """The event of a candidate and the actors of its own clause; None when it has none."""
         row = c.row
@@ -137,6 +141,11 @@ class Typed:
                 implicit = [k for k in self.pair if k not in parts]
         participants = _uniq(parts + implicit)
         if not participants:
+            return None
+        if (row.cls == "Agree" or row.cls == "Consult" and c.mode != "visit") and self._quoted(t_start):
+            # talks or an agreement in a speaker's own words ("I hope that today we will be able
+            # to talk …", "we signed an agreement to increase gas supplies," Miller said) are what
+            # the statement is about, not talks the article reports
             return None
         if row.cls == "Consult" and c.mode in ("meet", "phone"):
             self.talks.append((u.index, [k for k in participants if self.cls(k) == "Person"]))
