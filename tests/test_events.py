@@ -984,6 +984,15 @@ TYPED_CASES = [
         "встрече",
         dict(participants={"sergey-lavrov", "kassym-jomart-tokayev"}),
     ),
+    # arrival verbs of both aspects (ru_ru-mn_02, ru_ru-kg_02)
+    (
+        "ru-flew-in",
+        "ru",
+        "Владимир Путин прилетел в Улан-Батор в понедельник вечером.",
+        "Consult",
+        "прилетел",
+        dict(mode="visit", source=("vladimir-putin",), target=("mongolia",)),
+    ),
     # the talks the trip was for are the visit
     (
         "en-arrived-for-talks",
