@@ -993,6 +993,15 @@ TYPED_CASES = [
         "прилетел",
         dict(mode="visit", source=("vladimir-putin",), target=("mongolia",)),
     ),
+    # agreement verbs (ru_ru-cn_02, ru_kz-de_01, en_kz-uz_03)
+    (
+        "ru-concluded-a-contract",
+        "ru",
+        "«Газпром» и CNPC в 2014 году заключили договор купли-продажи российского газа.",
+        "Agree",
+        "заключили договор",
+        dict(participants={"gazprom"}),
+    ),
     # the talks the trip was for are the visit
     (
         "en-arrived-for-talks",
