@@ -1002,6 +1002,24 @@ TYPED_CASES = [
         "заключили договор",
         dict(participants={"gazprom"}),
     ),
+    # conversations and discussions (ru_ru-uz_01, ru_ru-kz_02, en_kz-uz_01)
+    (
+        "ru-during-a-conversation",
+        "ru",
+        "Шавкат Мирзиёев заявил об этом во время беседы с президентом России Владимиром Путиным.",
+        "Consult",
+        "беседы",
+        dict(participants={"shavkat-mirziyoyev", "vladimir-putin"}),
+    ),
+    (
+        "en-held-discussions",
+        "en",
+        "President of Kazakhstan Kassym-Jomart Tokayev held discussions with President of Uzbekistan "
+        "Shavkat Mirziyoyev.",
+        "Consult",
+        "discussions",
+        dict(participants={"kassym-jomart-tokayev", "shavkat-mirziyoyev"}),
+    ),
     # the talks the trip was for are the visit
     (
         "en-arrived-for-talks",
