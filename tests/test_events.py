@@ -1020,6 +1020,15 @@ TYPED_CASES = [
         "discussions",
         dict(participants={"kassym-jomart-tokayev", "shavkat-mirziyoyev"}),
     ),
+    # help given (ru_kz-de_01)
+    (
+        "ru-helped",
+        "ru",
+        "Казахстан очень помог Германии с поставками нефти.",
+        "Aid",
+        "помог",
+        dict(source=("kazakhstan",), target=("germany",)),
+    ),
     # the talks the trip was for are the visit
     (
         "en-arrived-for-talks",
