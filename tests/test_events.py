@@ -1029,6 +1029,15 @@ TYPED_CASES = [
         "помог",
         dict(source=("kazakhstan",), target=("germany",)),
     ),
+    # an act branded a pretext (en_am-az_02, en_ru-in_01, ru_ru-tj_01)
+    (
+        "en-under-pretexts",
+        "en",
+        "Armenia refused the third meeting with Azerbaijan, boycotting it under various pretexts.",
+        "Accuse",
+        "pretexts",
+        dict(participants={"armenia"}),
+    ),
     # the talks the trip was for are the visit
     (
         "en-arrived-for-talks",
