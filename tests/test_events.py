@@ -1038,6 +1038,16 @@ TYPED_CASES = [
         "pretexts",
         dict(participants={"armenia"}),
     ),
+    # … while welcoming a thing endorses it
+    (
+        "en-welcomed-an-initiative",
+        "en",
+        "Kassym-Jomart Tokayev and Shavkat Mirziyoyev welcomed the initiative to establish a joint "
+        "venture of the railways.",
+        "Support",
+        "welcomed",
+        dict(participants={"kassym-jomart-tokayev", "shavkat-mirziyoyev"}),
+    ),
     # the talks the trip was for are the visit
     (
         "en-arrived-for-talks",
@@ -1093,6 +1103,15 @@ def test_typed_event(extractor, lang, text, cls, trigger, want):
             "«В ближайшее время у меня состоится очередная встреча с министром иностранных дел Ирана», "
             "- сказал Сергей Лавров.",
             "Consult",
+        ),
+        # a guest welcomed is no praise (en_kz-uz_03, en_ru-am_01, en_kz-tr_01, ru_ru-mn_02)
+        ("en", "Welcoming Nikol Pashinyan, Vladimir Putin said that relations were strong.", "Support"),
+        ("en", "Recep Tayyip Erdogan was welcomed with an official ceremony in Astana.", "Support"),
+        (
+            "ru",
+            "Владимир Путин прилетел в Улан-Батор. После того как оркестр исполнил гимны двух стран, "
+            "президентов приветствовала рота почетного караула.",
+            "Support",
         ),
         # a word inside a meeting's name (ru_ru-kz_03, ru_ru-kz_12, ru_ru-kz_15)
         (

@@ -15,6 +15,10 @@ from bilat.extract.events.tree import head as _head
 from bilat.extract.events.tree import phrase as _phrase
 from bilat.extract.text import fold
 
+#: the object of a verb, and the subject of a passive one (the person welcomed)
+OBJ_DEPS = frozenset({"dobj", "obj", "iobj"})
+PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass", "nsubj:pass"})
+
 #: dependencies that leave a name: a list, an apposition, a clause of its own
 NOT_IN_NAME = frozenset({"conj", "appos", "relcl", "acl:relcl", "acl", "parataxis", "advcl", "ccomp"})
 
@@ -67,6 +71,8 @@ class Triggers:
         ]
         # "the talks", "during the visit", "в ходе встречи": a meeting already reported
         cands = [c for c in cands if not self._refers_back(c)]
+        # "Welcoming his Uzbek counterpart", "Erdoğan was welcomed with a ceremony": a guest greeted
+        cands = [c for c in cands if not (c.row.cls == "Support" and self._greets_guest(c))]
         # "implement the agreements reached earlier", "выполнение соглашений": made before
         cands = [c for c in cands if not (c.row.cls == "Agree" and self._in_force(c))]
         # "strengthen bilateral cooperation", "strategic partnership": no named object, no event
@@ -112,6 +118,22 @@ class Triggers:
                 and (first_word is None or x.i != first_word.i)
                 and self.tk(x) & meeting_words
             ):
+                return True
+        return False
+
+    def _greets_guest(self, c: _Cand) -> bool:
+        """A verb of welcoming whose object (or passive subject) is a person: a guest greeted,
+        not praise ("Welcoming Nikol Pashinyan, Putin said", "it's my pleasure to welcome you",
+        "президентов приветствовала рота почетного караула")."""
+        if not self.tk(c.head) & self.tab.words("greet"):
+            return False
+        people = self.pronouns | self.person_nouns | self.tab.words("guest")
+        for ch in c.head.children:
+            if ch.dep_ not in OBJ_DEPS and ch.dep_ not in PASSIVE_SUBJ_DEPS:
+                continue
+            if self.tk(ch) & people:
+                return True
+            if any(m.cls == "Person" for m in self.mentions_of_tokens(_phrase(ch))):
                 return True
         return False
 
