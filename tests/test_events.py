@@ -1091,6 +1091,13 @@ def test_typed_event(extractor, lang, text, cls, trigger, want):
             "Лавров и Байрамов намерены обсудить выполнение трехсторонних соглашений.",
             "Agree",
         ),
+        # an agreement marked by its anniversary was made before
+        (
+            "ru",
+            "Александр Лукашенко уточнил, что накануне годовщины подписания договора с Россией в Минске "
+            "пройдут важнейшие мероприятия.",
+            "Agree",
+        ),
         # talks or an agreement in a speaker's own words are what the statement is about
         (
             "en",

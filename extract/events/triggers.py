@@ -140,10 +140,18 @@ class Triggers:
     def _in_force(self, c: _Cand) -> bool:
         """An agreement noun governed by a word of carrying it out ("implement the agreements",
         "the implementation of previous bilateral agreements", "выполнение трехсторонних
-        соглашений"): an agreement already made, not a new one."""
+        соглашений") or by an anniversary: an agreement already made, not a new one."""
         if c.head.pos_ not in ("NOUN", "PROPN"):
             return False
-        return governed_by(c.head, lambda t: bool(self.tk(t) & self.tab.words("in_force")))
+        cues = self.tab.words("in_force")
+        anniversaries = [
+            r.words[0] for r in self.tab.triggers if r.cls == "Anniversary" and len(r.words) == 1
+        ]
+        # … or marked by an anniversary ("накануне годовщины подписания договора", "к 25-летию
+        # подписания договора")
+        return governed_by(
+            c.head, lambda t: bool(self.tk(t) & cues) or any(w.ok(self.tk(t)) for w in anniversaries)
+        )
 
     def _refers_back(self, c: _Cand) -> bool:
         """A meeting noun that refers back to one reported in an earlier sentence: with an
