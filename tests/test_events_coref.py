@@ -204,3 +204,22 @@ def test_the_pair_is_no_new_participant(later, restated):
     again = Typed(3, "Consult", "meet", None, later, trigger="discuss")
     got = restatements([talks, again], None, frozenset({"talks", "discuss"}), pair=P({"ru", "kz"}))
     assert got == ({1} if restated else set())
+
+
+@pytest.mark.parametrize(
+    "back, restated",
+    [
+        # "The document was signed in Moscow after their talks": the declaration reported before
+        (True, True),
+        # "The sides also signed a package of agreements": new agreements
+        (False, False),
+    ],
+)
+def test_an_agreement_named_as_reported(back, restated):
+    signed = Typed(1, "Agree", None, None, P({"putin", "tokayev", "ru", "kz"}), trigger="sign")
+    again = Typed(4, "Agree", None, None, P({"ru", "kz"}), trigger="sign", back=back)
+    assert restatements([signed, again], None, frozenset(), pair=P({"ru", "kz"})) == (
+        {1} if restated else set()
+    )
+    # with no agreement before, it is the first report
+    assert restatements([again], None, frozenset(), pair=P({"ru", "kz"})) == set()

@@ -113,6 +113,9 @@ def extract_events(
     return _Extraction(doc, sdoc, linked, tuple(positions), tuple(descriptive), kb).run()
 
 
+#: the dependents of a signing verb that may name the agreement signed
+BACK_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj"})
+
 #: classes of participants made of members: a meeting of one of them has two sides by itself
 #: ("the CIS summit", "заседание Совета министров")
 MEMBER_CLASSES = frozenset({"InternationalOrganization", "Organization", "GovernmentBody"})
@@ -140,8 +143,8 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
 
     def _views(self, events: list[Event]) -> list[_TypedView]:
         """What the steps across sentences (``coref``) see of each event: its unit, class, mode,
-        context, participants, trigger word (the ``restate`` word it is, else its lemma) and
-        whether a body of members takes part."""
+        context, participants, trigger word (the ``restate`` word it is, else its lemma),
+        whether a body of members takes part and whether an agreement names one reported."""
         starts = [t.idx for t in self.sdoc]
         views = []
         for e in events:
@@ -156,9 +159,23 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
                     frozenset(e.participants) | frozenset(e.implicit),
                     key,
                     any(self.cls(k) in MEMBER_CLASSES for k in e.participants),
+                    e.cls == "Agree" and self._names_agreement_back(tok),
                 )
             )
         return views
+
+    def _names_agreement_back(self, tok) -> bool:
+        """Whether an Agree trigger is, or signs, a singular definite agreement noun of the
+        ``agree_back`` cues ("The document was signed …", "after signing the deal")."""
+        back = self.tab.words("agree_back")
+        indefinite = self.tab.words("indefinite")
+        nouns = [tok] + [ch for ch in tok.children if ch.dep_ in BACK_DEPS]
+        return any(
+            self.tk(n) & back
+            and "Number=Plur" not in str(n.morph)
+            and not any(ch.dep_ == "det" and self.tk(ch) & indefinite for ch in n.children)
+            for n in nouns
+        )
 
     def _headline(self) -> int | None:
         """The unit of the headline (0), if the text opens with one."""

@@ -20,6 +20,7 @@ class Typed:
     participants: frozenset[str] = frozenset()
     trigger: str = ""  # the trigger's lemma
     members: bool = False  # a body of members takes part (a summit of the CIS, a forum)
+    back: bool = False  # an agreement named as one reported ("The document was signed …")
 
 
 RESTATED_MODES = frozenset({"meet", "phone", "visit"})
@@ -40,7 +41,9 @@ def restatements(
     ``restating``, only triggers of those words restate ("talks", "discussed", "the visit"); a
     forum or a summit the same people attend is another event. The states of the article's
     ``pair`` are no new participant ("The heads of state discussed …", "Главы государств
-    обсудили …" after the talks of the two presidents).
+    обсудили …" after the talks of the two presidents). An agreement named as one reported
+    (``back``: "The document was signed in Moscow after their talks") restates the Agree
+    reported before it.
 
     >>> a = Typed(1, "Consult", "meet", None, frozenset({"putin", "tokayev", "russia"}))
     >>> b = Typed(3, "Consult", "meet", None, frozenset({"russia"}))
@@ -61,9 +64,10 @@ def restatements(
             ):
                 out.add(i)
             continue
-        if ev.cls != "Consult" or ev.mode not in RESTATED_MODES or ev.context is not None:
+        agreed = ev.cls == "Agree" and ev.back and ev.context is None
+        if not agreed and (ev.cls != "Consult" or ev.mode not in RESTATED_MODES or ev.context is not None):
             continue
-        if restating is not None and ev.trigger not in restating:
+        if not agreed and restating is not None and ev.trigger not in restating:
             continue
         if ev.unit == headline:
             continue
