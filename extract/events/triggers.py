@@ -23,6 +23,18 @@ PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass", "nsubj:pass"})
 NOT_IN_NAME = frozenset({"conj", "appos", "relcl", "acl:relcl", "acl", "parataxis", "advcl", "ccomp"})
 
 
+_MEETING_WORDS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _meeting_words(rows) -> frozenset[str]:
+    """The one-word Consult triggers of a trigger table (cached per table)."""
+    hit = _MEETING_WORDS.get(id(rows))
+    if hit is None or hit[0] is not rows:
+        words = frozenset(r.words[0].text for r in rows if r.cls == "Consult" and len(r.words) == 1)
+        hit = _MEETING_WORDS[id(rows)] = (rows, words)
+    return hit[1]
+
+
 class Triggers:
     def _candidates(self, u: _Unit) -> list[_Cand]:
         """The trigger candidates of unit ``u`` that are events, merged; the Consult modes
@@ -105,9 +117,7 @@ class Triggers:
         """Whether a word hangs on a capitalized meeting word inside the sentence: it is part of
         the meeting's name ("XXI Форум межрегионального *сотрудничества* Казахстана и России",
         "the Forum of Interregional *Cooperation*"), not an event of its own."""
-        meeting_words = {
-            r.words[0].text for r in self.tab.triggers if r.cls == "Consult" and len(r.words) == 1
-        }
+        meeting_words = _meeting_words(self.tab.triggers)
         x = tok
         for _ in range(steps):
             if x.head.i == x.i or x.dep_ in NOT_IN_NAME:
