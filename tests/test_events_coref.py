@@ -69,6 +69,26 @@ P = frozenset
             0,
             set(),
         ),
+        # a headline of any class gives way to the body's event ("Russian, Kazakh presidents
+        # sign joint declaration after talks")
+        (
+            [
+                Typed(0, "Agree", None, None, P({"putin", "tokayev"})),
+                Typed(2, "Agree", None, None, P({"putin", "tokayev", "ru", "kz"})),
+            ],
+            0,
+            {0},
+        ),
+        # … but not to a body event of another class or a planned one
+        (
+            [
+                Typed(0, "Agree", None, None, P({"putin", "tokayev"})),
+                Typed(2, "Consult", "meet", None, P({"putin", "tokayev"})),
+                Typed(3, "Agree", None, "planned", P({"putin", "tokayev"})),
+            ],
+            0,
+            set(),
+        ),
         # other classes are left alone
         (
             [Typed(1, "Agree", None, None, P({"ru", "kz"})), Typed(2, "Agree", None, None, P({"ru", "kz"}))],
@@ -109,8 +129,16 @@ def test_is_headline(first, newline, title, want):
         # "We greatly appreciate this": one side only
         (Typed(0, "Support", participants=P({"russia"})), True),
         (Typed(0, "Support", participants=P({"putin", "nazarbayev"})), False),
-        # a meeting may name one side ("Putin attended the parade")
-        (Typed(0, "Consult", "meet", participants=P({"putin"})), False),
+        # a meeting or visit naming one side: the venue of a statement ("заявил президент на
+        # встрече с представителями СМИ", "said at a plenary session"), a trip with no host
+        (Typed(0, "Consult", "meet", participants=P({"putin"})), True),
+        (Typed(0, "Consult", "visit", participants=P({"eec"})), True),
+        (Typed(0, "Consult", "meet", participants=P({"lavrov", "bayramov"})), False),
+        # "The next CIS summit will be held in Bishkek": an organization of members meets
+        (Typed(0, "Consult", "meet", participants=P({"cis"}), members=True), False),
+        (Typed(0, "Consult", "visit", participants=P({"eec"}), members=True), True),
+        # "Tokayev hosted the summit in Astana": the host's guests are not named
+        (Typed(0, "Consult", "host", participants=P({"tokayev"})), False),
         (Typed(0, "Anniversary", participants=P({"russia"})), False),
         (Typed(0, "Agree", participants=P()), True),
         # a criticism may name only who voices it ("Russia summoned the Kazakh ambassador")
@@ -150,3 +178,49 @@ def test_lone(event, dropped):
 )
 def test_coreferent(events, headline, want):
     assert coreferent(events, headline) == want
+
+
+def test_a_headline_gives_way_whatever_its_word():
+    """ "President Tokayev has telephone conversation with Vladimir Putin": "telephone" is no
+    word that restates, but the headline announces the lead's call."""
+    restating = tables("en").words("restate")
+    head = Typed(0, "Consult", "phone", None, P({"tokayev", "putin"}), trigger="telephone")
+    lead = Typed(1, "Consult", "phone", None, P({"tokayev", "putin", "kz"}), trigger="telephone")
+    assert restatements([head, lead], 0, restating) == {0}
+
+
+@pytest.mark.parametrize(
+    "later, restated",
+    [
+        # "Президенты обсудили актуальные вопросы двусторонних отношений": the pair's states are
+        # no new participant
+        (P({"putin", "nazarbayev", "ru", "kz"}), True),
+        (P({"ru", "kz"}), True),
+        # a third state or person is
+        (P({"putin", "erdogan", "ru"}), False),
+    ],
+)
+def test_the_pair_is_no_new_participant(later, restated):
+    talks = Typed(1, "Consult", "meet", None, P({"putin", "nazarbayev"}), trigger="talks")
+    again = Typed(3, "Consult", "meet", None, later, trigger="discuss")
+    got = restatements([talks, again], None, frozenset({"talks", "discuss"}), pair=P({"ru", "kz"}))
+    assert got == ({1} if restated else set())
+
+
+@pytest.mark.parametrize(
+    "back, restated",
+    [
+        # "The document was signed in Moscow after their talks": the declaration reported before
+        (True, True),
+        # "The sides also signed a package of agreements": new agreements
+        (False, False),
+    ],
+)
+def test_an_agreement_named_as_reported(back, restated):
+    signed = Typed(1, "Agree", None, None, P({"putin", "tokayev", "ru", "kz"}), trigger="sign")
+    again = Typed(4, "Agree", None, None, P({"ru", "kz"}), trigger="sign", back=back)
+    assert restatements([signed, again], None, frozenset(), pair=P({"ru", "kz"})) == (
+        {1} if restated else set()
+    )
+    # with no agreement before, it is the first report
+    assert restatements([again], None, frozenset(), pair=P({"ru", "kz"})) == set()

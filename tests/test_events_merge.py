@@ -12,8 +12,10 @@ from bilat.extract.events.merge import (
     candidates,
     linked,
     one_node_each,
+    purpose_of_visit,
     same_clause,
     same_voice,
+    topics_give_way,
     uniq,
     uniq_args,
 )
@@ -145,3 +147,71 @@ def test_candidates_host_takes_over_what_it_hosts():
 def test_candidates_of_other_classes_or_contexts_stay_apart():
     other = dataclasses.replace(cand(1, HOST, "host"), context="planned")
     assert len(candidates([cand(3, ROW, "meet"), other])) == 2
+
+
+@pytest.mark.parametrize(
+    "classes, gone, dropped",
+    [
+        # "signed an Agreement on Strategic Cooperation", "agreed to cooperate on …"
+        (["Agree", "Cooperate"], set(), {1}),
+        # an agreement that is no event (restated, made before): the cooperation is the news
+        (["Agree", "Cooperate"], {0}, set()),
+        # "the sides discussed cooperation in energy": talks keep the cooperation they were about
+        (["Consult", "Cooperate"], set(), set()),
+        # "commended … cooperation between Astana and Moscow": the praise keeps its topic
+        (["Support", "Cooperate"], set(), set()),
+        (["Cooperate"], set(), set()),
+        (["Consult", "Agree"], set(), set()),
+    ],
+)
+def test_topics_give_way(classes, gone, dropped):
+    assert topics_give_way([(0, c) for c in classes], gone) == dropped
+    # another clause's agreement leaves a Cooperate alone
+    assert topics_give_way([(0, "Agree"), (1, "Cooperate")]) == set()
+
+
+# "Erdogan arrived in Sochi to meet Putin and held talks"
+TRIP = tree("""
+Erdogan 1 nsubj PROPN
+arrived 1 ROOT VERB arrive
+in 1 prep ADP
+Sochi 2 pobj PROPN
+to 5 aux PART
+meet 1 advcl VERB
+Putin 5 dobj PROPN
+and 1 cc CCONJ
+held 1 conj VERB hold
+talks 8 dobj NOUN talk
+""")
+# "Делегация посетила Форум, прошедший в Уральске"
+FORUM = tree(
+    """
+Делегация 1 nsubj NOUN делегация
+посетила 1 ROOT VERB посетить
+Форум 1 obj NOUN форум
+""",
+    "ru",
+)
+
+
+@pytest.mark.parametrize(
+    "doc, visit, meeting, want",
+    [
+        (TRIP, 1, 5, True),  # "arrived … to meet": what the trip was for
+        (TRIP, 1, 9, False),  # "and held talks": a clause of its own, two events
+        (FORUM, 1, 2, True),  # "посетила Форум"
+        (TRIP, 5, 1, False),
+    ],
+)
+def test_purpose_of_visit(doc, visit, meeting, want):
+    assert purpose_of_visit(doc[visit], doc[meeting]) is want
+
+
+def test_candidates_the_meeting_a_trip_was_for_is_the_visit():
+    visit = TriggerRow(_seq("arrive"), "Consult", "visit", "042", 1.9, "visit", frozenset())
+    arrive = Cand(visit, TRIP[1], TRIP[1], (TRIP[1],), None, "visit")
+    meet = Cand(ROW, TRIP[5], TRIP[5], (TRIP[5],), "planned", "meet")
+    talks = Cand(ROW, TRIP[9], TRIP[9], (TRIP[9],), None, "meet")
+    assert [c.head.i for c in candidates([arrive, meet, talks])] == [1, 9]
+    # "arrived in Sochi to meet Putin": a meeting naming a person of its own stays
+    assert [c.head.i for c in candidates([arrive, meet, talks], lambda c: c.head.i == 5)] == [1, 5, 9]

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 from events_trees import keys, tree
 
-from bilat.extract.events.tree import clause_root, clause_verb, dominates, head, nested, phrase, subject
+from bilat.extract.events.tree import (
+    clause_root,
+    clause_verb,
+    dominates,
+    governed_by,
+    head,
+    nested,
+    phrase,
+    subject,
+)
 
 # "Putin, who arrived in Astana, held talks with Tokayev and praised the cooperation ."
 SENT = tree("""
@@ -106,3 +115,41 @@ def test_nested():
     gratitude 2 pobj NOUN
     """)
     assert nested(doc[3], doc[0]) is False
+
+
+# "facilitates the timely implementation of previous bilateral agreements"
+IMPL = tree("""
+facilitates 0 ROOT VERB facilitate
+the 3 det DET
+timely 3 amod ADJ
+implementation 0 dobj NOUN
+of 3 prep ADP
+previous 7 amod ADJ
+bilateral 7 amod ADJ
+agreements 4 pobj NOUN agreement
+""")
+# "Лавров и Байрамов намерены обсудить выполнение трехсторонних соглашений"
+VYP = tree(
+    """
+намерены 0 ROOT ADJ намеренный
+обсудить 0 xcomp VERB обсудить
+выполнение 1 obj NOUN выполнение
+трехсторонних 3 amod ADJ трехсторонний
+соглашений 2 nmod NOUN соглашение
+""",
+    "ru",
+)
+CUES = frozenset({"implementation", "implement", "выполнение"})
+
+
+@pytest.mark.parametrize(
+    "doc, i, want",
+    [
+        (IMPL, 7, True),  # through "of": the implementation of agreements
+        (IMPL, 3, False),  # the cue word itself is not governed by one
+        (VYP, 4, True),  # выполнение соглашений
+        (VYP, 2, False),
+    ],
+)
+def test_governed_by(doc, i, want):
+    assert governed_by(doc[i], lambda t: t.lemma_ in CUES) is want

@@ -50,9 +50,11 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
    bare title with a country ("российским коллегам") stands for that state; a third-person
    pronoun inside someone's quote is not the speaker; a trigger inside the phrase naming a
    speaker or inside a title ("командующий миротворческими силами … заявил") is no event.
-   Events with no participant are dropped (the SHACL shape requires one). Dated
-   events of one document that the graph would store as one node (same class, date, context
-   and participants) are merged here.
+   Talks or an agreement inside a speaker's quoted words are what the statement is about, not
+   an event the article reports ("I hope that today we will be able to talk", "we signed an
+   agreement," Miller said); a visit there stays. Events with no participant are dropped (the
+   SHACL shape requires one). Dated events of one document that the graph would store as one
+   node (same class, date, context and participants) are merged here.
 3. Dates: the date expression of the trigger's own clause (a participial phrase belongs to its
    clause, a relative or subordinate clause does not), resolved against the publication date
    (or the dateline's); a future-tense (planned) event reads "on Friday" forward. No date is
@@ -61,7 +63,9 @@ Steps across sentences (``coref.py``, ``turns.py``, ``coop.py``): a transcript t
 ("Name: …") is a Statement of the named speaker, its "I"/"we" the speaker; a generic Cooperate
 word ("strategic partnership") is an event only with a named object; a meeting or visit word
 naming no one new restates the one reported before, and a headline event gives way to the
-body's; a Support, Agree or Cooperate event with one side is dropped. "The sides"/"they" right
+body's (whatever its class); a Support, Agree, Cooperate or Consult event with one side is
+dropped (a meeting of a body of members excepted: "the CIS summit"), and a Cooperate word gives
+way to the agreement of its clause that stays an event. "The sides"/"they" right
 after talks speak for the two persons named and the article's pair of states.
 4. Context: planned / hypothetical / negated from auxiliaries, negation, governing verbs
    ("expected to", "отложен"), modifiers ("next", "предстоящий"), infinitive complements and
@@ -83,7 +87,7 @@ from bilat.extract.events.arguments import Arguments
 from bilat.extract.events.coref import Typed as _TypedView
 from bilat.extract.events.coref import coreferent, is_headline
 from bilat.extract.events.document import Base
-from bilat.extract.events.merge import one_node_each
+from bilat.extract.events.merge import one_node_each, topics_give_way
 from bilat.extract.events.speakers import Speakers
 from bilat.extract.events.statements import Statements
 from bilat.extract.events.tables import tables
@@ -109,6 +113,14 @@ def extract_events(
     return _Extraction(doc, sdoc, linked, tuple(positions), tuple(descriptive), kb).run()
 
 
+#: the dependents of a signing verb that may name the agreement signed
+BACK_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj"})
+
+#: classes of participants made of members: a meeting of one of them has two sides by itself
+#: ("the CIS summit", "заседание Совета министров")
+MEMBER_CLASSES = frozenset({"InternationalOrganization", "Organization", "GovernmentBody"})
+
+
 class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
     def run(self) -> tuple[tuple[Event, ...], int]:
         unresolved = sum(1 for u in self.units for d in u.dates if d.resolve(self.base) is None)
@@ -122,14 +134,17 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
             (e for e in self._read_typed() if e is not None and (e.participants or e.source)),
             key=lambda e: (e.start, e.cls),
         )  # pass 2: typed events
-        gone = coreferent(self._views(typed), self._headline(), self.restating)
+        views = self._views(typed)
+        gone = coreferent(views, self._headline(), self.restating, frozenset(self.pair))
+        gone |= topics_give_way([(v.unit, v.cls) for v in views], gone)
         events = statements + [e for i, e in enumerate(typed) if i not in gone]
         events.sort(key=lambda e: (e.start, e.cls))
         return tuple(one_node_each(events)), unresolved
 
     def _views(self, events: list[Event]) -> list[_TypedView]:
         """What the steps across sentences (``coref``) see of each event: its unit, class, mode,
-        context, participants and trigger word (the ``restate`` word it is, else its lemma)."""
+        context, participants, trigger word (the ``restate`` word it is, else its lemma),
+        whether a body of members takes part and whether an agreement names one reported."""
         starts = [t.idx for t in self.sdoc]
         views = []
         for e in events:
@@ -143,9 +158,24 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
                     e.context,
                     frozenset(e.participants) | frozenset(e.implicit),
                     key,
+                    any(self.cls(k) in MEMBER_CLASSES for k in e.participants),
+                    e.cls == "Agree" and self._names_agreement_back(tok),
                 )
             )
         return views
+
+    def _names_agreement_back(self, tok) -> bool:
+        """Whether an Agree trigger is, or signs, a singular definite agreement noun of the
+        ``agree_back`` cues ("The document was signed …", "after signing the deal")."""
+        back = self.tab.words("agree_back")
+        indefinite = self.tab.words("indefinite")
+        nouns = [tok] + [ch for ch in tok.children if ch.dep_ in BACK_DEPS]
+        return any(
+            self.tk(n) & back
+            and "Number=Plur" not in str(n.morph)
+            and not any(ch.dep_ == "det" and self.tk(ch) & indefinite for ch in n.children)
+            for n in nouns
+        )
 
     def _headline(self) -> int | None:
         """The unit of the headline (0), if the text opens with one."""

@@ -19,20 +19,31 @@ class Typed:
     context: str | None = None
     participants: frozenset[str] = frozenset()
     trigger: str = ""  # the trigger's lemma
+    members: bool = False  # a body of members takes part (a summit of the CIS, a forum)
+    back: bool = False  # an agreement named as one reported ("The document was signed …")
 
 
 RESTATED_MODES = frozenset({"meet", "phone", "visit"})
 
 
 def restatements(
-    events: Sequence[Typed], headline: int | None = None, restating: frozenset[str] | None = None
+    events: Sequence[Typed],
+    headline: int | None = None,
+    restating: frozenset[str] | None = None,
+    pair: frozenset[str] = frozenset(),
 ) -> set[int]:
     """The indexes of Consult events that restate one already reported: the same mode, not
     planned, and no participant the first one lacks ("The talks were held in Moscow. … During
     the meeting, the sides discussed …"). A headline (unit ``headline``) announces what the
-    body tells: its event gives way to the body's event of the same class and mode that shares
-    a participant. With ``restating``, only triggers of those words restate ("talks",
-    "discussed", "the visit"); a forum or a summit the same people attend is another event.
+    body tells: its event of any class gives way to the body's event of the same class and mode
+    that shares a participant, whatever its word ("President Tokayev has telephone conversation
+    with Vladimir Putin", "Russian, Kazakh presidents sign joint declaration after talks"). With
+    ``restating``, only triggers of those words restate ("talks", "discussed", "the visit"); a
+    forum or a summit the same people attend is another event. The states of the article's
+    ``pair`` are no new participant ("The heads of state discussed …", "Главы государств
+    обсудили …" after the talks of the two presidents). An agreement named as one reported
+    (``back``: "The document was signed in Moscow after their talks") restates the Agree
+    reported before it.
 
     >>> a = Typed(1, "Consult", "meet", None, frozenset({"putin", "tokayev", "russia"}))
     >>> b = Typed(3, "Consult", "meet", None, frozenset({"russia"}))
@@ -42,11 +53,7 @@ def restatements(
     """
     out: set[int] = set()
     for i, ev in enumerate(events):
-        if ev.cls != "Consult" or ev.mode not in RESTATED_MODES or ev.context is not None:
-            continue
-        if restating is not None and ev.trigger not in restating:
-            continue
-        if ev.unit == headline:
+        if ev.unit == headline and ev.context is None:
             if any(
                 o.unit != headline
                 and o.cls == ev.cls
@@ -57,6 +64,13 @@ def restatements(
             ):
                 out.add(i)
             continue
+        agreed = ev.cls == "Agree" and ev.back and ev.context is None
+        if not agreed and (ev.cls != "Consult" or ev.mode not in RESTATED_MODES or ev.context is not None):
+            continue
+        if not agreed and restating is not None and ev.trigger not in restating:
+            continue
+        if ev.unit == headline:
+            continue
         for j, o in enumerate(events[:i]):
             if j in out or o.unit == headline or o.unit == ev.unit:
                 continue
@@ -65,7 +79,7 @@ def restatements(
                 and o.mode == ev.mode
                 and o.context is None
                 and ev.participants
-                and ev.participants <= o.participants
+                and ev.participants - pair <= o.participants
             ):
                 out.add(i)
                 break
@@ -88,25 +102,40 @@ def is_headline(first_unit: str, followed_by_newline: bool, title: str | None) -
 
 
 #: classes of events that need two sides: with one participant, the other side was not found and
-#: the event is more often a misreading ("We greatly appreciate this", "a deal") than news. (A
+#: the event is more often a misreading ("We greatly appreciate this", "a deal") than news. A
+#: meeting or visit naming one side is mostly the venue of a statement ("заявил … на совещании",
+#: "said at a meeting with the media") or a trip with no host found ("прибыла группа"). (A
 #: criticism, a refusal or an order may name only who voices it: "Russia summoned the Kazakh
 #: ambassador", "Tokayev instructed the government".)
-TWO_SIDED = frozenset({"Support", "Agree", "Cooperate"})
+TWO_SIDED = frozenset({"Support", "Agree", "Cooperate", "Consult"})
 
 
 def lone(events: Sequence[Typed], classes: frozenset[str] = TWO_SIDED) -> set[int]:
-    """The indexes of events of a two-sided class with fewer than two participants.
+    """The indexes of events of a two-sided class with fewer than two participants; a meeting of
+    a body of members, or one hosted ("Tokayev hosted the summit in Astana"), is two-sided by
+    itself ("The next CIS summit will be held in Bishkek",
+    "Следующий саммит ШОС пройдет в Шанхае", "подготовка к XIX Форуму межрегионального
+    сотрудничества").
 
     >>> sorted(lone([Typed(0, "Support", participants=frozenset({"russia"})),
     ...              Typed(1, "Consult", "meet", participants=frozenset({"putin"})),
     ...              Typed(2, "Agree", participants=frozenset({"russia", "kazakhstan"}))]))
-    [0]
+    [0, 1]
     """
-    return {i for i, ev in enumerate(events) if ev.cls in classes and len(ev.participants) < 2}
+    return {
+        i
+        for i, ev in enumerate(events)
+        if ev.cls in classes
+        and len(ev.participants) < 2
+        and not (ev.cls == "Consult" and (ev.mode == "host" or ev.mode != "visit" and ev.members))
+    }
 
 
 def coreferent(
-    events: Sequence[Typed], headline: int | None = None, restating: frozenset[str] | None = None
+    events: Sequence[Typed],
+    headline: int | None = None,
+    restating: frozenset[str] | None = None,
+    pair: frozenset[str] = frozenset(),
 ) -> set[int]:
     """The indexes of the events the steps across sentences drop: restatements of a meeting or
     visit, a headline event the body tells again (``restatements``), and two-sided events that
@@ -117,4 +146,4 @@ def coreferent(
     ...                    Typed(3, "Support", participants=frozenset({"russia"}))]))
     [1, 2]
     """
-    return restatements(events, headline, restating) | lone(events)
+    return restatements(events, headline, restating, pair) | lone(events)

@@ -4,7 +4,7 @@ clause, candidates of one class linked in the parse. Values in, new values out."
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from bilat.extract.events.records import Cand
 from bilat.extract.events.tree import dominates
@@ -92,6 +92,28 @@ def same_clause(events: Sequence[tuple[Event, frozenset[str], str]]) -> list[Eve
     return out
 
 
+#: the classes whose event in a clause makes a Cooperate word of that clause its topic (talks keep
+#: the cooperation they were about: "the sides discussed cooperation in energy" is a Cooperate
+#: in the written gold, tests/regression)
+TOPIC_HOLDERS = frozenset({"Agree"})
+
+
+def topics_give_way(events: Sequence[tuple[int, str]], gone: Collection[int] = ()) -> set[int]:
+    """One typed event per clause, in a preference order: the indexes of the Cooperate events
+    of ``events`` (unit, class) whose clause unit reports an agreement that stays an event (not
+    in ``gone``): the Cooperate word is what was agreed ("signed an Agreement on Strategic
+    Cooperation", "agreed to cooperate on improving the conditions", "signed a bilateral
+    agreement to jointly develop a section of the highway").
+
+    >>> sorted(topics_give_way([(1, "Agree"), (1, "Cooperate"), (2, "Cooperate")]))
+    [1]
+    >>> sorted(topics_give_way([(1, "Agree"), (1, "Cooperate")], gone={0}))
+    []
+    """
+    held = {u for i, (u, c) in enumerate(events) if c in TOPIC_HOLDERS and i not in gone}
+    return {i for i, (u, c) in enumerate(events) if c == "Cooperate" and u in held}
+
+
 def linked(a: Cand, b: Cand) -> bool:
     """Whether two trigger candidates hang on each other (or on one word) in the parse."""
     return (
@@ -101,11 +123,44 @@ def linked(a: Cand, b: Cand) -> bool:
     )
 
 
-def candidates(cands: Sequence[Cand]) -> list[Cand]:
+#: dependencies that open a clause or a list of its own: a meeting reached through them is not the
+#: purpose of the visit above it ("arrived in Astana and held talks", "the visit, during which …")
+NOT_PURPOSE = frozenset({"conj", "relcl", "acl:relcl", "parataxis", "ccomp", "appos"})
+
+
+def purpose_of_visit(visit, meeting, depth: int = 4) -> bool:
+    """Whether the meeting word ``meeting`` hangs on the visit word ``visit`` as what the trip
+    was for ("arrived in Sochi to meet Putin", "arrived in Dushanbe for talks", "посетила Форум",
+    "arrived to take part in the celebrations"), within ``depth`` steps and not through a clause
+    or a list of its own."""
+    x = meeting
+    for _ in range(depth):
+        if x.head.i == x.i or x.dep_ in NOT_PURPOSE:
+            return False
+        x = x.head
+        if x.i == visit.i:
+            return True
+    return False
+
+
+def candidates(cands: Sequence[Cand], names_person: Callable[[Cand], bool] = lambda c: False) -> list[Cand]:
     """Triggers of one class linked in the parse are one event: "signed an agreement",
     "held a meeting to discuss", "arrived on a visit"; a host and what it hosts ("hosted the
-    summit") is one event of mode host (the host's row: code, weight, direction). A visit and
-    the talks held during it stay two."""
+    summit") is one event of mode host (the host's row: code, weight, direction). A meeting that
+    is the purpose of a visit and names no person of its own (``names_person``: "arrived in
+    Dushanbe for talks with Tajik authorities", "посетила Форум") is the visit; a visit and the
+    talks held during it stay two."""
+    visits = [c for c in cands if c.row.cls == "Consult" and c.mode == "visit"]
+    cands = [
+        c
+        for c in cands
+        if not (
+            c.row.cls == "Consult"
+            and c.mode in ("meet", "phone")
+            and any(purpose_of_visit(v.head, c.head) for v in visits)
+            and not names_person(c)
+        )
+    ]
     out: list[Cand] = []
     for c in cands:
         target = None

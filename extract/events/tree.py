@@ -99,6 +99,22 @@ def dominates(a, b) -> bool:
     return False
 
 
+def governed_by(tok, is_cue, steps: int = 2) -> bool:
+    """Whether ``tok`` hangs, within ``steps`` heads (a preposition counting as none), on a word
+    for which ``is_cue`` holds: "implement *the agreements*", "implementation of *agreements*",
+    "выполнение *соглашений*"."""
+    x = tok
+    n = 0
+    while n < steps and x.head.i != x.i:
+        x = x.head
+        if x.pos_ == "ADP":
+            continue
+        if is_cue(x):
+            return True
+        n += 1
+    return False
+
+
 def nested(noun, verb) -> bool:
     """Whether a noun hangs from its clause verb through another noun that is not the verb's
     object ("are the result of propaganda"); "expressed words of gratitude" is not nested."""

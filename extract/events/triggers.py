@@ -10,9 +10,29 @@ from bilat.extract.events.merge import candidates as merge_candidates
 from bilat.extract.events.records import Cand as _Cand
 from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tables import TriggerRow
+from bilat.extract.events.tree import governed_by
 from bilat.extract.events.tree import head as _head
 from bilat.extract.events.tree import phrase as _phrase
 from bilat.extract.text import fold
+
+#: the object of a verb, and the subject of a passive one (the person welcomed)
+OBJ_DEPS = frozenset({"dobj", "obj", "iobj"})
+PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass", "nsubj:pass"})
+
+#: dependencies that leave a name: a list, an apposition, a clause of its own
+NOT_IN_NAME = frozenset({"conj", "appos", "relcl", "acl:relcl", "acl", "parataxis", "advcl", "ccomp"})
+
+
+_MEETING_WORDS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _meeting_words(rows) -> frozenset[str]:
+    """The one-word Consult triggers of a trigger table (cached per table)."""
+    hit = _MEETING_WORDS.get(id(rows))
+    if hit is None or hit[0] is not rows:
+        words = frozenset(r.words[0].text for r in rows if r.cls == "Consult" and len(r.words) == 1)
+        hit = _MEETING_WORDS[id(rows)] = (rows, words)
+    return hit[1]
 
 
 class Triggers:
@@ -43,6 +63,8 @@ class Triggers:
                     return False
             if row.cls != "Consult" and self._describes_speaker(_head(toks)):
                 return False
+            if row.cls != "Consult" and self._in_meeting_name(_head(toks), first_word):
+                return False
             return True
 
         cands = []
@@ -61,12 +83,18 @@ class Triggers:
         ]
         # "the talks", "during the visit", "в ходе встречи": a meeting already reported
         cands = [c for c in cands if not self._refers_back(c)]
+        # "Welcoming his Uzbek counterpart", "Erdoğan was welcomed with a ceremony": a guest greeted
+        cands = [c for c in cands if not (c.row.cls == "Support" and self._greets_guest(c))]
+        # "implement the agreements reached earlier", "выполнение соглашений": made before
+        cands = [c for c in cands if not (c.row.cls == "Agree" and self._in_force(c))]
         # "strengthen bilateral cooperation", "strategic partnership": no named object, no event
         cands = [c for c in cands if c.row.cls != "Cooperate" or self._coop_object(c)]
         for c in cands:
             if c.row.cls == "Consult":
                 self.consults_seen.add(c.mode)
-        return merge_candidates(cands)
+        return merge_candidates(
+            cands, lambda c: any(m.cls == "Person" for m in self.mentions_of_tokens(_phrase(c.head)))
+        )
 
     def _coop_object(self, c: _Cand) -> bool:
         coop = self.tab.coop
@@ -84,6 +112,56 @@ class Triggers:
         phrase = _phrase(c.anchor)  # (not .subtree: natasha's trees may hold cycles)
         project = any(m.cls == "Project" for m in self.mentions_of_tokens(phrase))
         return cooperation_has_object(key, anchor, c.anchor.pos_ in ("VERB", "AUX"), deps, project, coop)
+
+    def _in_meeting_name(self, tok, first_word, steps: int = 3) -> bool:
+        """Whether a word hangs on a capitalized meeting word inside the sentence: it is part of
+        the meeting's name ("XXI Форум межрегионального *сотрудничества* Казахстана и России",
+        "the Forum of Interregional *Cooperation*"), not an event of its own."""
+        meeting_words = _meeting_words(self.tab.triggers)
+        x = tok
+        for _ in range(steps):
+            if x.head.i == x.i or x.dep_ in NOT_IN_NAME:
+                return False  # ("the … Cooperation Forum and the anniversary celebrations")
+            x = x.head
+            if (
+                x.text[:1].isupper()
+                and (first_word is None or x.i != first_word.i)
+                and self.tk(x) & meeting_words
+            ):
+                return True
+        return False
+
+    def _greets_guest(self, c: _Cand) -> bool:
+        """A verb of welcoming whose object (or passive subject) is a person: a guest greeted,
+        not praise ("Welcoming Nikol Pashinyan, Putin said", "it's my pleasure to welcome you",
+        "президентов приветствовала рота почетного караула")."""
+        if not self.tk(c.head) & self.tab.words("greet"):
+            return False
+        people = self.pronouns | self.person_nouns | self.tab.words("guest")
+        for ch in c.head.children:
+            if ch.dep_ not in OBJ_DEPS and ch.dep_ not in PASSIVE_SUBJ_DEPS:
+                continue
+            if self.tk(ch) & people:
+                return True
+            if any(m.cls == "Person" for m in self.mentions_of_tokens(_phrase(ch))):
+                return True
+        return False
+
+    def _in_force(self, c: _Cand) -> bool:
+        """An agreement noun governed by a word of carrying it out ("implement the agreements",
+        "the implementation of previous bilateral agreements", "выполнение трехсторонних
+        соглашений") or by an anniversary: an agreement already made, not a new one."""
+        if c.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        cues = self.tab.words("in_force")
+        anniversaries = [
+            r.words[0] for r in self.tab.triggers if r.cls == "Anniversary" and len(r.words) == 1
+        ]
+        # … or marked by an anniversary ("накануне годовщины подписания договора", "к 25-летию
+        # подписания договора")
+        return governed_by(
+            c.head, lambda t: bool(self.tk(t) & cues) or any(w.ok(self.tk(t)) for w in anniversaries)
+        )
 
     def _refers_back(self, c: _Cand) -> bool:
         """A meeting noun that refers back to one reported in an earlier sentence: with an

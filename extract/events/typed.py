@@ -32,6 +32,10 @@ class Typed:
                 events.append((e, frozenset(scoped), c.row.direction))
         return same_clause(events)
 
+    def _quoted(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside the quoted words of a statement."""
+        return any(st.quote is not None and st.quote[0] <= offset < st.quote[1] for st in self.statements)
+
     def _typed_event(self, u: _Unit, c: _Cand) -> tuple[Event, list[str]] | None:
         """The event of a candidate and the actors of its own clause; None when it has none."""
         row = c.row
@@ -48,6 +52,22 @@ class Typed:
         source: list[str] = []
         target: list[str] = []
         voiced: list[str] = []
+        if row.direction == "charge":
+            # an act charged ("Russia continues to grossly violate …", "Казахстан нарушает"):
+            # its doer is the target, whoever voices the charge the source
+            doer, doer_args = self._source(c)
+            voiced, v_args = self._voiced_by(t_start)
+            source = [k for k in voiced if k not in doer]
+            target = doer
+            args.extend(doer_args + [a for a in v_args if a[0] in source])
+        if row.cls == "Consult" and row.direction == "-":
+            # the subject of the clause a meeting is held in takes part, a pronoun or a bare
+            # title resolved ("he stated during a meeting with X", "сказал он на встрече с
+            # коллегой", "на его встрече с замглавы МИДа")
+            subj, subj_args = self._source(c)
+            subj = [k for k in subj if self.cls(k) in ("Person", "Country")]
+            parts = _uniq(subj + parts)
+            args.extend(a for a in subj_args if a[0] in subj)
         if row.direction in ("subj>obj", "speech", "visit", "host"):
             src, src_args = self._source(c)
             if len(src) > 1 and any(self.cls(k) == "MediaOutlet" for k in src):
@@ -121,6 +141,11 @@ class Typed:
                 implicit = [k for k in self.pair if k not in parts]
         participants = _uniq(parts + implicit)
         if not participants:
+            return None
+        if (row.cls == "Agree" or row.cls == "Consult" and c.mode != "visit") and self._quoted(t_start):
+            # talks or an agreement in a speaker's own words ("I hope that today we will be able
+            # to talk …", "we signed an agreement to increase gas supplies," Miller said) are what
+            # the statement is about, not talks the article reports
             return None
         if row.cls == "Consult" and c.mode in ("meet", "phone"):
             self.talks.append((u.index, [k for k in participants if self.cls(k) == "Person"]))
