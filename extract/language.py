@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 import threading
 from pathlib import Path
 from typing import Any
@@ -174,12 +175,18 @@ def resolve_language(doc: Document) -> Document | Problem:
     return _problem(doc, f"unsupported language {code!r}")
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[A-Za-z]")
+
+
 def _cyrillic_latin(text: str) -> tuple[int, int]:
-    """Counts of Cyrillic and Latin letters in the first few thousand characters."""
+    """Counts of Cyrillic and Latin letters in the first few thousand characters.
+
+    >>> _cyrillic_latin("Астана, Kazakhstan 1")
+    (6, 10)
+    """
     sample = text[:4000]
-    cyr = sum(1 for c in sample if "\u0400" <= c <= "\u04ff")
-    lat = sum(1 for c in sample if c.isascii() and c.isalpha())
-    return cyr, lat
+    return len(_CYRILLIC.findall(sample)), len(_LATIN.findall(sample))
 
 
 def _problem(doc: Document, message: str) -> Problem:

@@ -40,8 +40,7 @@ class Triples(set):
 #: ``full`` one node per mention and per event argument (type, entity, document, offsets,
 #: text), each event's trigger a mention node; ``compact`` (the default) every entity's spans
 #: in one literal on the document (``bl:entitySpans``), an event's arguments in one literal
-#: (``bl:argumentSpans``) and its trigger's offsets in one (``bl:triggerSpan``, the words being
-#: the text's between them; ``full`` adds ``bl:trigger``, the words); ``none`` only
+#: (``bl:argumentSpans``) and its trigger's offsets in one (``bl:triggerSpan``); ``none`` only
 #: the triggers' offsets. A quad costs about 300 bytes in Oxigraph (six indexes), so the
 #: compact forms fold what would be a node of three or four quads into one.
 MENTION_MODES = ("full", "compact", "none")
@@ -287,11 +286,10 @@ def _event(
         g.add((node, BL.datePrecision, Literal("document")))
     g.add((node, BL.extractedFrom, doc))
     g.add((node, BL.evidence, _lit(ev.evidence, lang)))
+    g.add((node, BL.trigger, Literal(ev.trigger)))
     # the trigger is a mention of the event in this document (a merged event has several):
-    # a node with its offsets and words (full), or its offsets as one literal (the words are
-    # the text's between them)
+    # a node with its offsets (full), or its offsets as one literal
     if mentions == "full":
-        g.add((node, BL.trigger, Literal(ev.trigger)))
         _mention(g, doc_id, ev.start, ev.end, ev.trigger, node)
     else:
         g.add((node, BL.triggerSpan, Literal(f"{ev.start}-{ev.end}")))
