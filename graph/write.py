@@ -264,7 +264,8 @@ def repair(store: Store) -> None:
     shared = " || ".join(f'STRSTARTS(STR(?n), "{prefix}")' for prefix in _SHARED_PREFIXES)
     unreported = f"""FILTER(isIRI(?n) && ({shared}))
         FILTER NOT EXISTS {{ GRAPH ?g {{ ?n {BL.extractedFrom.n3()} ?d }} }}"""
-    store.update(f"""DELETE {{ GRAPH {ent} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {ent} {{ ?s ?p ?o }} {unmentioned} }} ;
+    store.update(f"""DELETE {{ GRAPH {ent} {{ ?s ?p ?o }} }}
+        WHERE {{ GRAPH {ent} {{ ?s ?p ?o }} {unmentioned} }} ;
         DELETE {{ GRAPH {fct} {{ ?n ?p ?o }} }} WHERE {{ GRAPH {fct} {{ ?n ?p ?o }} {unreported} }} ;
         DELETE {{ GRAPH {fct} {{ ?s ?p ?n }} }} WHERE {{ GRAPH {fct} {{ ?s ?p ?n }} {unreported} }}""")
 
