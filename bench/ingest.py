@@ -99,6 +99,7 @@ def ingest_into_fresh_store(docs: Sequence[Document], folder: Path) -> dict:
     summary = app.ingest([], store=st, documents=docs, on_problem=problems.append)
     seconds = now() - t0
     quads = st.quad_count()
+    predicates = quads_by_predicate(st)
     st.close()
     del st
     written = dir_size(folder)
@@ -109,7 +110,33 @@ def ingest_into_fresh_store(docs: Sequence[Document], folder: Path) -> dict:
         "store_bytes": written,
         "compacted_bytes": compacted_size(folder),
         "problems": problems,
+        "predicates": predicates,
     }
+
+
+def quads_by_predicate(st) -> dict[str, int]:
+    """What the store's quads state, by SPARQL: predicate (prefixed name) → quads, the
+    ontology's graph left out."""
+    from bilat.graph import iris
+
+    rows = st.select(f"""SELECT ?p (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+        FILTER(?g != {iris.ONTOLOGY_GRAPH.n3()}) }} GROUP BY ?p""")
+    short = {
+        "https://w3id.org/bilat/ontology#": "bl:",
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf:",
+        "http://www.w3.org/2000/01/rdf-schema#": "rdfs:",
+        "http://www.w3.org/2004/02/skos/core#": "skos:",
+        "http://purl.org/dc/terms/": "dcterms:",
+        "http://www.w3.org/2002/07/owl#": "owl:",
+    }
+    out = {}
+    for r in rows:
+        name = str(r["p"])
+        for ns, prefix in short.items():
+            if name.startswith(ns):
+                name = prefix + name[len(ns) :]
+        out[name] = int(r["n"])
+    return dict(sorted(out.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def compacted_size(folder: Path) -> int | None:
@@ -265,6 +292,7 @@ def bench_language(
                 row["quads"] = r["quads"]
                 row["store_bytes"] = r["store_bytes"]
                 row["store_compacted_bytes"] = r["compacted_bytes"]
+                row["predicates"] = r["predicates"]
                 shutil.rmtree(folder, ignore_errors=True)
             row[f"{what}_cpu_s"] = time.process_time() - cpu0
         row["pipeline_wps"] = n_words / row["pipeline_s"]
@@ -319,6 +347,11 @@ def bench_language(
         "store_compacted_bytes_per_doc": median(r.get("store_compacted_bytes_per_doc") for r in rows),
         "empty_store": base,
         "rows": rows,
+    }
+    # quads per article by predicate (the first batch: the dyads graph is shared by a batch)
+    first = rows[0] if rows else {}
+    out["quads_per_doc_by_predicate"] = {
+        p: n / max(first.get("ingested", 0), 1) for p, n in (first.get("predicates") or {}).items()
     }
     out["ratio_of_medians"] = ratio(out["pipeline_wps"], out["ner_wps"])
     if profile:

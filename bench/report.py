@@ -170,6 +170,13 @@ def render(report: dict) -> str:
                 f"alone = {_n(r.get('parse_ratio'), '.2f')} (median of per-batch ratios, same run; "
                 f"in CPU seconds {_n(r.get('parse_cpu_ratio'), '.2f')})"
             )
+        for lang, r in (ingest or {}).items():
+            preds = r.get("quads_per_doc_by_predicate") or {}
+            if preds:
+                lines.append(
+                    f"      {lang} quads per article by predicate (SPARQL, first batch): "
+                    + ", ".join(f"{p} {n:.1f}" for p, n in list(preds.items())[:14])
+                )
         j = (sc or {}).get("jobs")
         if j:
             lines.append(
