@@ -167,8 +167,16 @@ def render(report: dict) -> str:
             lines.append(
                 f"  {lang}: store {_kb(r.get('store_compacted_bytes_per_doc'))} KB per article "
                 f"compacted ({_n(r['quads_per_doc'], '.0f')} quads/article); ingest speed / parse "
-                f"alone = {_n(r.get('parse_ratio'), '.2f')} (median of per-batch ratios, same run)"
+                f"alone = {_n(r.get('parse_ratio'), '.2f')} (median of per-batch ratios, same run; "
+                f"in CPU seconds {_n(r.get('parse_cpu_ratio'), '.2f')})"
             )
+        for lang, r in (ingest or {}).items():
+            preds = r.get("quads_per_doc_by_predicate") or {}
+            if preds:
+                lines.append(
+                    f"      {lang} quads per article by predicate (SPARQL, first batch): "
+                    + ", ".join(f"{p} {n:.1f}" for p, n in list(preds.items())[:14])
+                )
         j = (sc or {}).get("jobs")
         if j:
             lines.append(
@@ -201,6 +209,15 @@ def render(report: dict) -> str:
                     f"uncompressed, read lazily + language): peak RSS {_n(m['peak_mb'])} MB "
                     f"({_n(m['read_s'], '.0f')} s)"
                 )
+                i = m.get("ingest") or {}
+                if "error" in i:
+                    lines.append(f"      ingest with stub models: failed: {i['error']}")
+                elif i:
+                    lines.append(
+                        f"      ingest with stub models (no NLP; reading, unchanged check, writer, store): "
+                        f"peak RSS {_n(i['peak_mb'])} MB, {_n(i['ingest_s'], '.0f')} s, "
+                        f"{_n(i['ingested'])} documents, {_n(i['quads'])} quads"
+                    )
 
     sp = report.get("sparql")
     if sp:

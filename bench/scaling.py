@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -64,9 +65,9 @@ def child(size: str, lang: str, text_path: str, store_dir: str) -> dict:
     loaded_mb, loaded_peak_mb = current_rss_mb(), peak_rss_mb()
     doc = Document(id=f"long-{lang}-{size}", text=text, lang=lang, date=DATE)
     store = open_store(store_dir, create=True)
-    t0 = now()
+    t0, cpu0 = now(), time.process_time()
     summary = app.ingest([], store=store, documents=[doc], on_problem=lambda m: None, max_bytes=0)
-    seconds = now() - t0
+    seconds, cpu = now() - t0, time.process_time() - cpu0
     store.close()
     return {
         "size": int(size),
@@ -74,6 +75,7 @@ def child(size: str, lang: str, text_path: str, store_dir: str) -> dict:
         "bytes": len(text.encode("utf-8")),
         "words": len(text.split()),
         "seconds": seconds,
+        "cpu_seconds": cpu,
         "documents": summary.documents,
         "failed": summary.failed,
         "entities": summary.entities,
@@ -108,6 +110,8 @@ def measure(lang: str, nbytes: int, workdir: Path, *, cache: bool = True) -> dic
     row = json.loads(proc.stdout.strip().splitlines()[-1])
     mb = row["bytes"] / 1e6
     row["seconds_per_mb"] = row["seconds"] / mb
+    if row.get("cpu_seconds") is not None:
+        row["cpu_seconds_per_mb"] = row["cpu_seconds"] / mb
     row["peak_above_loaded_mb"] = row["peak_mb"] - row["loaded_peak_mb"]
     row["peak_above_loaded_mb_per_mb"] = row["peak_above_loaded_mb"] / mb
     return row
@@ -140,6 +144,8 @@ def run(
                 # smallest carries the fixed costs of a run)
                 a, b = good[1] if len(good) > 2 else good[0], good[-1]
                 summary["seconds_per_mb_growth"] = b["seconds_per_mb"] / a["seconds_per_mb"]
+                if a.get("cpu_seconds_per_mb") and b.get("cpu_seconds_per_mb"):
+                    summary["cpu_seconds_per_mb_growth"] = b["cpu_seconds_per_mb"] / a["cpu_seconds_per_mb"]
                 summary["max_peak_mb"] = max(r["peak_mb"] for r in good)
             out["langs"][lang] = summary
     finally:
@@ -159,7 +165,7 @@ def render(sc: dict) -> list[str]:
     for lang, r in sc["langs"].items():
         for x in r["rows"]:
             if "error" in x:
-                rows.append([lang, f"{x['size']:,}", "failed: " + x["error"], "", "", "", "", ""])
+                rows.append([lang, f"{x['size']:,}", "failed: " + x["error"], "", "", "", "", "", ""])
                 continue
             rows.append(
                 [
@@ -168,19 +174,24 @@ def render(sc: dict) -> list[str]:
                     f"{x['words']:,}",
                     f"{x['seconds']:.1f}",
                     f"{x['seconds_per_mb']:.1f}",
+                    f"{x['cpu_seconds_per_mb']:.1f}" if x.get("cpu_seconds_per_mb") else "–",
                     f"{x['peak_mb']:.0f}",
                     f"{x['peak_above_loaded_mb']:.0f}",
                     f"{x['triples']:,}",
                 ]
             )
     lines += table(
-        ["lang", "MB", "words", "seconds", "s/MB", "peak RSS MB", "above models MB", "triples"], rows
+        ["lang", "MB", "words", "seconds", "s/MB", "CPU s/MB", "peak RSS MB", "above models MB", "triples"],
+        rows,
     )
     for lang, r in sc["langs"].items():
         if "seconds_per_mb_growth" in r:
+            cpu = r.get("cpu_seconds_per_mb_growth")
             lines.append(
                 f"  {lang}: seconds per MB ×{r['seconds_per_mb_growth']:.2f} from the middle to the "
-                f"largest size (1.00: linear); peak RSS at most {r['max_peak_mb']:.0f} MB"
+                f"largest size (1.00: linear)"
+                + (f", CPU seconds per MB ×{cpu:.2f}" if cpu else "")
+                + f"; peak RSS at most {r['max_peak_mb']:.0f} MB"
             )
     return lines
 

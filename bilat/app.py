@@ -263,6 +263,7 @@ def ingest(
 
     own = extractors is None
     pool = parallel.pool(jobs, dask) if own else extractors
+    kb = None  # the writer's knowledge base: looked up once (its files are checked on each look-up)
     try:
         for doc, result in pool.map(to_extract()):
             if result[0] != "ok":
@@ -270,8 +271,9 @@ def ingest(
                 continue
             _, extraction, publisher = result
             try:  # one bad document must not stop the rest; each write is its own transaction
+                kb = kb if kb is not None else _kb()
                 summary.triples += write_extraction(
-                    store, extraction, _kb(), publisher=publisher, version=version, mentions=mentions
+                    store, extraction, kb, publisher=publisher, version=version, mentions=mentions
                 )
             except Exception as e:  # noqa: BLE001
                 problem(f"{where(doc)}: failed: {parallel._first_line(e)}", "failed")

@@ -21,17 +21,19 @@ from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import combinations
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
 from bilat.graph import iris
 from bilat.graph.sparql import load_query
 from bilat.graph.store import Store, replace_graph_update
+from bilat.graph.triples import Triples
 from bilat.ontology.namespace import BL
 
 
-def dyad_graph(rows) -> Graph:
-    """The dyads graph from rows of ``dyad_events.rq`` (one per event and country)."""
+def dyad_graph(rows) -> Triples:
+    """The dyads graph from rows of ``dyad_events.rq`` (one per event and country), as a set
+    of triples (an rdflib Graph's indexes would cost more than the rest of the refresh)."""
     per_event: dict = defaultdict(lambda: {"countries": set(), "month": None, "class": None, "score": None})
     for r in rows:
         ev = per_event[r["ev"]]
@@ -49,7 +51,7 @@ def dyad_graph(rows) -> Graph:
             if ev["score"] is not None:
                 cell[1].append(ev["score"])
             dyad_of[node].add((a, b))
-    g = Graph()
+    g = Triples()
     for (a, b, month, cls), (n, scores) in sorted(counts.items()):
         d = iris.dyad(iris.key_of(a) or a, iris.key_of(b) or b)
         g.add((d, RDF.type, BL.Dyad))

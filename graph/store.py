@@ -55,6 +55,17 @@ class Store:
 
         return ask(self.target, query)
 
+    def subject_lines(self, nodes, graph: URIRef) -> list[str]:
+        """The triples of named graph ``graph`` whose subject is one of ``nodes``, as
+        N-Triples lines (``s p o .``)."""
+        if not nodes:
+            return []
+        values = " ".join(n.n3() for n in sorted(nodes))
+        rows = self.select(
+            f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} GRAPH {graph.n3()} {{ ?s ?p ?o }} }}"
+        )
+        return [f"{r['s'].n3()} {r['p'].n3()} {r['o'].n3()} ." for r in rows]
+
     def run_query(self, query: str, *, fmt: str) -> tuple[bytes, str]:
         from bilat.graph.sparql import run_query
 
@@ -174,6 +185,19 @@ class LocalStore(Store):
         if self._written > FLUSH_BYTES:
             self.ox.flush()
             self._written = 0
+
+    def subject_lines(self, nodes, graph: URIRef) -> list[str]:
+        # straight from the store's indexes (no query, no result serialization)
+        import pyoxigraph
+
+        g = pyoxigraph.NamedNode(str(graph))
+        return self._reading(
+            lambda: [
+                f"{q.subject} {q.predicate} {q.object} ."
+                for n in nodes
+                for q in self.ox.quads_for_pattern(pyoxigraph.NamedNode(str(n)), None, None, g)
+            ]
+        )
 
     def dataset(self) -> Dataset:
         return self._rdflib

@@ -40,9 +40,11 @@ class Triples(set):
 
 #: How much mention detail a document's graph keeps (``bilat ingest --mentions``):
 #: ``full`` one node per mention and per event argument (type, entity, document, offsets,
-#: text); ``compact`` (the default) one node per (entity, document) with all its spans in one
-#: literal, event arguments as one literal per event, and each event's trigger as a node with
-#: its offsets; ``none`` only the event triggers' offsets.
+#: text), each event's trigger a mention node; ``compact`` (the default) every entity's spans
+#: in one literal on the document (``bl:entitySpans``), an event's arguments in one literal
+#: (``bl:argumentSpans``) and its trigger's offsets in one (``bl:triggerSpan``); ``none`` only
+#: the triggers' offsets. A quad costs about 300 bytes in Oxigraph (six indexes), so the
+#: compact forms fold what would be a node of three or four quads into one.
 MENTION_MODES = ("full", "compact", "none")
 DEFAULT_MENTIONS = "compact"
 
@@ -66,6 +68,31 @@ def parse_spans(text: str) -> list[tuple[int, int]]:
     for part in text.split():
         s, _, e = part.partition("-")
         out.append((int(s), int(e)))
+    return out
+
+
+def format_entity_spans(spans) -> str:
+    """Every entity's spans in one document as one literal: entity key, then its spans, entities
+    separated by semicolons, in the order of their first span (keys hold no spaces):
+    ``"russia 0-6 40-46; kazakhstan 11-21"``.
+
+    >>> format_entity_spans([("kazakhstan", [(11, 21)]), ("russia", [(40, 46), (0, 6)])])
+    'russia 0-6 40-46; kazakhstan 11-21'
+    """
+    rows = sorted((sorted(set(sp)), key) for key, sp in spans if sp)
+    return "; ".join(f"{key} {format_spans(sp)}" for sp, key in rows)
+
+
+def parse_entity_spans(text: str) -> dict[str, list[tuple[int, int]]]:
+    """The inverse of :func:`format_entity_spans`: entity key → spans.
+
+    >>> parse_entity_spans("russia 0-6 40-46; kazakhstan 11-21")
+    {'russia': [(0, 6), (40, 46)], 'kazakhstan': [(11, 21)]}
+    """
+    out: dict[str, list[tuple[int, int]]] = {}
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        key, _, spans = part.partition(" ")
+        out[key] = parse_spans(spans)
     return out
 
 
@@ -170,6 +197,7 @@ def document_graphs(
     if publisher:
         g.add((doc, BL.publisher, iris.entity(publisher)))
 
+    entity_spans = []
     for e in ex.entities:
         node = iris.entity(e.key)
         g.add((node, BL.mentionedIn, doc))
@@ -182,9 +210,9 @@ def document_graphs(
             for m in e.mentions:
                 _mention(g, d.id, m.start, m.end, m.text, node)
         elif mentions == "compact" and e.mentions:
-            mn = iris.entity_mentions(d.id, e.key)
-            g.add((mn, BL.refersTo, node))
-            g.add((mn, BL.spans, Literal(format_spans((m.start, m.end) for m in e.mentions))))
+            entity_spans.append((e.key, [(m.start, m.end) for m in e.mentions]))
+    if entity_spans:
+        g.add((doc, BL.entitySpans, Literal(format_entity_spans(entity_spans))))
 
     facts = Triples()
     for p in ex.positions:
@@ -261,8 +289,12 @@ def _event(
     g.add((node, BL.extractedFrom, doc))
     g.add((node, BL.evidence, _lit(ev.evidence, lang)))
     g.add((node, BL.trigger, Literal(ev.trigger)))
-    # the trigger is a mention of the event in this document (a merged event has several)
-    _mention(g, doc_id, ev.start, ev.end, ev.trigger, node, full=mentions == "full")
+    # the trigger is a mention of the event in this document (a merged event has several):
+    # a node with its offsets (full), or its offsets as one literal
+    if mentions == "full":
+        _mention(g, doc_id, ev.start, ev.end, ev.trigger, node)
+    else:
+        g.add((node, BL.triggerSpan, Literal(f"{ev.start}-{ev.end}")))
     for key in ev.implicit:
         g.add((node, BL.implicitParticipant, iris.entity(key)))
         if key not in ev.participants:

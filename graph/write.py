@@ -184,14 +184,14 @@ def write_extraction(
 
     ent = iris.ENTITIES_GRAPH.n3()
     parts = [replace_graph_update(g_iri, doc_g)]
-    if affected:
-        parts.append(
-            f"DELETE {{ GRAPH {ent} {{ ?s ?p ?o }} }} "
-            f"WHERE {{ VALUES ?s {{ {_values(affected)} }} GRAPH {ent} {{ ?s ?p ?o }} }}"
-        )
-    body = graph_ntriples(descriptions)
-    if body:
-        parts.append(f"INSERT DATA {{ GRAPH {ent} {{\n{body}\n}} }}")
+    # the descriptions as they should be, against what the store holds for these entities:
+    # only the difference is written (most documents mention entities already described
+    # alike, whose rewriting would cost more quads than the document's own graph)
+    stale, missing = _description_changes(store, affected, descriptions)
+    if stale:
+        parts.append(f"DELETE DATA {{ GRAPH {ent} {{\n{stale}\n}} }}")
+    if missing:
+        parts.append(f"INSERT DATA {{ GRAPH {ent} {{\n{missing}\n}} }}")
     fct = iris.FACTS_GRAPH.n3()
     parts += _insert(fct, facts)
     for doc_g, facts in pieces:  # a long document: the rest in requests of bounded size
@@ -205,6 +205,41 @@ def write_extraction(
         parts.append(f"DELETE {{ GRAPH {fct} {{ ?s ?p ?n }} }} WHERE {{ GRAPH {fct} {{ ?s ?p ?n }} {gone} }}")
     store.update(" ;\n".join(parts))
     return written
+
+
+_XSD_STRING = "^^<http://www.w3.org/2001/XMLSchema#string>"
+
+
+def _line(s, p, o) -> str:
+    """A triple as an N-Triples line, a plain literal and an xsd:string one alike (RDF 1.1)."""
+    return _plain(f"{s.n3()} {p.n3()} {o.n3()} .")
+
+
+def diff_lines(stored: list[str], wanted) -> tuple[str, str]:
+    """N-Triples of the triples to delete (``stored`` lines, not wanted) and to insert
+    (``wanted`` triples, not stored), each in a stable order. A line written otherwise than
+    rdflib writes it (another escaping) is deleted and inserted again: the same state.
+
+    >>> from rdflib import Literal, URIRef
+    >>> a, p = URIRef("http://a"), URIRef("http://p")
+    >>> xsd_string = "<http://www.w3.org/2001/XMLSchema#string>"
+    >>> stored = ['<http://a> <http://p> "x" .', f'<http://a> <http://p> "y"^^{xsd_string} .']
+    >>> diff_lines(stored, [(a, p, Literal("y")), (a, p, Literal("z"))])
+    ('<http://a> <http://p> "x" .', '<http://a> <http://p> "z" .')
+    """
+    have = {_plain(x) for x in stored}
+    want = {_line(*t) for t in wanted}
+    return "\n".join(sorted(have - want)), "\n".join(sorted(want - have))
+
+
+def _plain(line: str) -> str:
+    return line[: -len(_XSD_STRING) - 2] + " ." if line.endswith(_XSD_STRING + " .") else line
+
+
+def _description_changes(store: Store, nodes: set, descriptions: Triples) -> tuple[str, str]:
+    """What to delete from and insert into the entities graph so that it describes ``nodes``
+    as ``descriptions`` says (N-Triples)."""
+    return diff_lines(store.subject_lines(nodes, iris.ENTITIES_GRAPH), descriptions)
 
 
 def _insert(graph: str, g: Triples) -> list[str]:

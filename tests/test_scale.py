@@ -153,15 +153,16 @@ def test_mention_modes(tmp_path):
         counts[mode] = st.quad_count()
         n = lambda q, st=st: int(st.select(q)[0]["n"])  # noqa: E731
         mentions = n("SELECT (COUNT(*) AS ?n) WHERE { ?m a bl:Mention }")
-        spans = n("SELECT (COUNT(*) AS ?n) WHERE { ?m bl:spans ?s }")
+        spans = n("SELECT (COUNT(*) AS ?n) WHERE { ?d a bl:Document ; bl:entitySpans ?s }")
+        triggers = n("SELECT (COUNT(*) AS ?n) WHERE { ?e bl:triggerSpan ?s }")
         args = n("SELECT (COUNT(*) AS ?n) WHERE { ?e bl:argumentSpans ?s }")
         arg_nodes = n("SELECT (COUNT(*) AS ?n) WHERE { ?a a bl:Argument }")
         if mode == "full":
-            assert mentions > 0 and arg_nodes > 0 and spans == 0 and args == 0
+            assert mentions > 0 and arg_nodes > 0 and spans == 0 and args == 0 and triggers == 0
         elif mode == "compact":
-            assert mentions == 0 and arg_nodes == 0 and spans > 0 and args > 0
+            assert mentions == 0 and arg_nodes == 0 and spans > 0 and args > 0 and triggers > 0
         else:
-            assert mentions == spans == args == arg_nodes == 0
+            assert mentions == spans == args == arg_nodes == 0 and triggers > 0
         # every mode keeps what bilat eval reads: each event's trigger offsets in its document
         doc = st.select("SELECT ?d WHERE { ?d a bl:Document } ORDER BY ?d LIMIT 1")[0]["d"]
         rows = st.select(load_query("eval_event_spans").replace("?doc", doc.n3()))
@@ -172,20 +173,45 @@ def test_mention_modes(tmp_path):
 
 
 def test_compact_spans_point_at_the_entity_names(tmp_path):
-    from bilat.graph.triples import parse_spans
+    from bilat.graph import iris
+    from bilat.graph.triples import parse_entity_spans
 
     docs = _docs(0)
     st, _, _ = _ingest(tmp_path, "s", docs)
     text = {d.id: d.text for d in docs}
-    rows = st.select("""SELECT ?id ?label ?spans WHERE { GRAPH ?g {
-        ?m bl:refersTo ?e ; bl:spans ?spans . ?d dcterms:identifier ?id } ?e rdfs:label ?label }""")
+    rows = st.select("""SELECT ?id ?spans WHERE { ?d bl:entitySpans ?spans ; dcterms:identifier ?id }""")
     assert rows
+    labels: dict = {}
+    for r in st.select("SELECT ?e ?label WHERE { ?e bl:mentionedIn ?d ; rdfs:label ?label }"):
+        labels.setdefault(str(r["e"]), []).append(str(r["label"]))
     hits = 0
     for r in rows:
-        for s, e in parse_spans(str(r["spans"])):
-            assert 0 <= s < e <= len(text[str(r["id"])])
-            hits += str(r["label"])[:3].lower() in text[str(r["id"])][s:e].lower()
+        spans = parse_entity_spans(str(r["spans"]))
+        mentioned = {
+            str(x["e"])
+            for x in st.select(
+                f"SELECT ?e WHERE {{ ?e bl:mentionedIn ?d . ?d dcterms:identifier {r['id'].n3()} }}"
+            )
+        }
+        assert {str(iris.entity(k)) for k in spans} <= mentioned
+        for key, pairs in spans.items():
+            for s, e in pairs:
+                assert 0 <= s < e <= len(text[str(r["id"])])
+                words = text[str(r["id"])][s:e].lower()
+                hits += any(lab[:3].lower() in words for lab in labels.get(str(iris.entity(key)), []))
     assert hits > 0
+
+
+def test_trigger_spans_point_into_the_evidence(tmp_path):
+    docs = _docs(0)
+    st, _, _ = _ingest(tmp_path, "t", docs)
+    text = {d.id: d.text for d in docs}
+    rows = st.select("""SELECT ?id ?span ?trigger WHERE { GRAPH ?g { ?ev bl:triggerSpan ?span ;
+        bl:trigger ?trigger ; bl:extractedFrom ?d } ?d dcterms:identifier ?id }""")
+    assert rows
+    for r in rows:
+        s, _, e = str(r["span"]).partition("-")
+        assert text[str(r["id"])][int(s) : int(e)] == str(r["trigger"])
 
 
 # ----------------------------------------------------------------------------- parallel ingest
