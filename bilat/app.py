@@ -279,6 +279,8 @@ def ingest(
                 problem(f"{where(doc)}: failed: {parallel._first_line(e)}", "failed")
                 continue
             broken.discard(doc.id)
+            for msg in extraction.problems:  # stored without that stage's output: said, not hidden
+                notice(f"{where(doc)}: stored without its {msg}")
             summary.documents += 1
             summary.entities += len(extraction.entities)
             summary.events += len(extraction.events)

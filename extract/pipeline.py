@@ -97,15 +97,21 @@ class Extractor:
     def _extract(self, doc: Document) -> tuple[Extraction, int]:
         sdoc = nlp.parse(doc.text, doc.lang)
         linked = self.linker.link(doc, sdoc)
-        positions, descriptive = extract_positions(doc, linked, self.kb)
-        events, unresolved = extract_events(doc, sdoc, linked, positions, descriptive, self.kb)
+        problems: list[str] = []
+        # posts and events read the entities; when one of them fails on a text, the document
+        # still goes in with the entities (and posts), and the failure is reported in one line
+        positions, descriptive = _stage("posts", problems, ((), ()), extract_positions, doc, linked, self.kb)
+        events, unresolved = _stage(
+            "events", problems, ((), 0), extract_events, doc, sdoc, linked, positions, descriptive, self.kb
+        )
         sentences = sum(1 for _ in sdoc.sents)
         return Extraction(
             document=doc,
             entities=linked.entities,
-            positions=positions,
+            positions=tuple(positions),
             events=tuple(events),
             unresolved_dates=unresolved,
+            problems=tuple(problems),
         ), sentences
 
     def publisher(self, doc: Document) -> str | None:
@@ -118,6 +124,21 @@ class Extractor:
                 if e is not None and e.cls == "MediaOutlet":
                     return e.key
         return None
+
+
+def _stage(name: str, problems: list[str], empty, step, *args):
+    """``step(*args)``, or ``empty`` with a line added to ``problems`` when it raises.
+
+    >>> problems = []
+    >>> _stage("events", problems, ((), 0), lambda: 1 // 0), problems
+    (((), 0), ['events: ZeroDivisionError: integer division or modulo by zero'])
+    """
+    try:
+        return step(*args)
+    except Exception as e:  # noqa: BLE001 - one stage's failure must not lose the document
+        text = str(e).strip().splitlines()
+        problems.append(f"{name}: {type(e).__name__}" + (f": {text[0]}" if text else ""))
+        return empty
 
 
 # --------------------------------------------------------------------------- joining windows
@@ -153,6 +174,7 @@ def join(doc: Document, parts: list[tuple[int, Extraction, int]]) -> Extraction:
     positions: dict[tuple, Position] = {}
     events: list[Event] = []
     unresolved = 0
+    problems: list[str] = []
     sentence = 0
     for offset, ex, sentences in parts:
         for e in ex.entities:
@@ -179,6 +201,7 @@ def join(doc: Document, parts: list[tuple[int, Extraction, int]]) -> Extraction:
             positions.setdefault((p.person, p.title_en, p.org), _shift_position(p, offset))
         events.extend(_shift_event(e, offset) for e in ex.events)
         unresolved += ex.unresolved_dates
+        problems.extend(p for p in ex.problems if p not in problems)
         sentence += sentences
     for key, counts in names.items():
         by_lang: dict[str, list] = {}
@@ -193,4 +216,5 @@ def join(doc: Document, parts: list[tuple[int, Extraction, int]]) -> Extraction:
         positions=tuple(positions.values()),
         events=tuple(one_node_each(events)),
         unresolved_dates=unresolved,
+        problems=tuple(problems),
     )

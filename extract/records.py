@@ -204,6 +204,9 @@ class Extraction(_Record):
     positions: tuple[Position, ...] = ()
     events: tuple[Event, ...] = ()
     unresolved_dates: int = 0
+    # stages that failed on this document, one line each ("events: ValueError: …"): the
+    # document is stored with what the other stages found, and the line is reported
+    problems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -154,6 +154,25 @@ def test_an_interrupted_write_is_told_redone_and_its_leftovers_removed(extractor
     assert quads(tmp_path / "store") == quads(tmp_path / "clean")
 
 
+def test_a_failing_stage_keeps_the_document_and_says_so(extractor, tmp_path, monkeypatch):
+    """A bug of the events stage on one text (a real article once raised ValueError there) no
+    longer loses the whole document: its entities and posts are stored, and one line says so."""
+    from bilat.extract import pipeline
+
+    def fails(*args, **kwargs):
+        raise ValueError("min() arg is an empty sequence")
+
+    monkeypatch.setattr(pipeline, "extract_events", fails)
+    monkeypatch.setattr(app, "_EXTRACTOR", extractor)
+    docs = gold_documents()[:1]
+    st = open_store(str(tmp_path / "store"), create=True)
+    told: list[str] = []
+    summary = app.ingest([], store=st, documents=docs, on_problem=told.append)
+    assert (summary.documents, summary.failed, summary.events) == (1, 0, 0)
+    assert summary.entities > 0
+    assert told == [f"{docs[0].id}: stored without its events: ValueError: min() arg is an empty sequence"]
+
+
 def test_stale_dyads_are_refreshed_by_the_next_ingest(extractor, tmp_path, monkeypatch):
     monkeypatch.setattr(app, "_EXTRACTOR", extractor)
     docs = [d for d in gold_documents() if d.lang == "en"]
