@@ -71,6 +71,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bilat.extract import languages
 from bilat.extract.records import Document
 from bilat.extract.text import strip_invisible
 
@@ -83,7 +84,7 @@ STDIN = "-"  # a path that means: JSON lines from standard input
 #: ``.jsonl.gz`` and standard input always are; smaller ones are decoded whole (any encoding).
 STREAM_BYTES = 16 * 1024 * 1024
 SIDECAR_SUFFIX = ".meta.json"
-LANGUAGES = ("en", "ru")
+LANGUAGES = languages.codes()  # the profiles of extract/data/<lang>/
 
 _EXT_LIST = ".txt, .md, .html, .htm, .jsonl, .jsonl.gz or .json"
 
@@ -415,9 +416,6 @@ def parse_date(value: Any) -> str | None:
     raise ValueError(f"'date' must be YYYY-MM-DD, got {value!r}")
 
 
-_LANG_NAMES = {"english": "en", "eng": "en", "russian": "ru", "rus": "ru"}
-
-
 def normalize_lang(value: str | None) -> str | None:
     """``EN``, ``en-US``, ``ru_RU``, ``english`` → ``en``/``ru``; other codes lowercased
     (primary subtag); blank → None."""
@@ -427,7 +425,7 @@ def normalize_lang(value: str | None) -> str | None:
     if not s:
         return None
     s = s.split("-", 1)[0]
-    return _LANG_NAMES.get(s, s)
+    return languages.by_name().get(s, s)
 
 
 def _json_type(value: Any) -> str:
@@ -467,7 +465,8 @@ def _metadata(obj: dict[str, Any]) -> dict[str, str | None]:
         raise _BadRecord(str(e)) from None
     lang = normalize_lang(_opt_str(obj, "lang"))
     if lang is not None and lang not in LANGUAGES:
-        raise _BadRecord(f"unsupported language {lang!r} (expected 'en' or 'ru')")
+        expected = " or ".join(repr(c) for c in LANGUAGES)
+        raise _BadRecord(f"unsupported language {lang!r} (expected {expected})")
     return {
         "title": _opt_str(obj, "title"),
         "date": date,

@@ -22,6 +22,8 @@ code asks the profile (``profile(lang).inflected``) or enumerates :func:`codes`.
   ("may" the verb, "march" the noun);
 - ``weekday_case``, ``season_case``: the grammatical case (pymorphy tag) a day name needs after
   a preposition or a shift word, a season without preposition ("в среду", "осенью"); empty: none;
+- ``aliases``: other names a document may give for the language, space-separated, lowercase
+  (its ISO 639-2 code, its own name: ``rus русский``); its English name is always one.
 - ``sample``: a sentence of the language (it warms the pipeline up before a timed run).
 
 Besides the package's ``data/``, the folders named in ``$BILAT_LANGUAGES`` (separated by
@@ -68,6 +70,7 @@ PIVOT = "en"
 ENV = "BILAT_LANGUAGES"
 _KEYS = {
     "name",
+    "aliases",
     "rank",
     "module",
     "script",
@@ -99,6 +102,7 @@ class Profile:
     weekday_case: str = ""
     season_case: str = ""
     sample: str = ""
+    aliases: tuple[str, ...] = ()
 
     @property
     def module(self) -> ModuleType:
@@ -164,6 +168,7 @@ def read_profile(folder: Path) -> Profile:
         weekday_case=values.get("weekday_case", ""),
         season_case=values.get("season_case", ""),
         sample=values.get("sample", ""),
+        aliases=tuple(values.get("aliases", "").lower().split()),
     )
 
 
@@ -195,6 +200,19 @@ def profiles() -> dict[str, Profile]:
 def codes() -> tuple[str, ...]:
     """The codes of the languages bilat reads ("en", "ru"), in order of rank."""
     return tuple(profiles())
+
+
+def by_name() -> dict[str, str]:
+    """Code of each language by its lowercase English name and aliases.
+
+    >>> by_name()["russian"], by_name()["eng"]
+    ('ru', 'en')
+    """
+    out: dict[str, str] = {}
+    for p in profiles().values():
+        for name in (p.name.lower(), *p.aliases):
+            out.setdefault(name, p.code)
+    return out
 
 
 def names() -> tuple[str, ...]:

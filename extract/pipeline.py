@@ -16,7 +16,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from bilat.extract import nlp
+from bilat.extract import languages, nlp
 from bilat.extract.dates import dateline
 from bilat.extract.events import extract_events
 from bilat.extract.events.merge import one_node_each
@@ -76,7 +76,7 @@ class Extractor:
         self.linker = Linker(kb)
 
     def __call__(self, doc: Document) -> Extraction:
-        if doc.lang not in ("en", "ru"):
+        if doc.lang not in languages.codes():
             raise ValueError(f"{doc.id}: language {doc.lang!r} is not supported")
         spans = windows(doc.text, self.window_chars)
         if len(spans) == 1:
