@@ -14,6 +14,7 @@ from functools import lru_cache
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
+from bilat.extract.languages import PIVOT
 from bilat.extract.records import Entity, Event, Extraction, KBEntry
 from bilat.extract.text import strip_invisible
 from bilat.graph import iris
@@ -224,7 +225,7 @@ def document_graphs(
         facts.add((pos, BL.title, Literal(p.title_en, lang="en")))
         facts.add((pos, BL.ofOrganization, iris.entity(p.org)))
         g.add((pos, BL.extractedFrom, doc))
-        if p.title_src and p.lang != "en":  # the source-language title belongs to this report
+        if p.title_src and p.lang != PIVOT:  # the source-language title belongs to this report
             g.add((pos, BL.title, Literal(p.title_src, lang=p.lang)))
         g.add((pos, BL.evidence, _lit(p.evidence, p.lang)))
         if p.date and date_literal(p.date) is not None:

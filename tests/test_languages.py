@@ -180,7 +180,6 @@ ALLOWED = {
     "extract/link.py": (13, CONCURRENT),
     "extract/positions.py": (6, CONCURRENT),
     "extract/nlp.py": (2, CONCURRENT),
-    "graph/triples.py": (1, CONCURRENT),
 }
 
 
