@@ -50,6 +50,10 @@ MAX_ALIAS_WORDS = 12
 _NEXT_WORD = re.compile(r" (\w+)")
 PLACE_CLASSES = {"Country", "City", "Place"}
 ORG_CLASSES = {"GovernmentBody", "InternationalOrganization", "MediaOutlet", "Company", "Organization"}
+# the words of a possessive ending after a state's name ("Kazakhstan’s" = Kazakhstan ’ s)
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
+# a surname shorter than this is never looked up alone ("Ван И": "И" is the conjunction)
+MIN_SURNAME_LETTERS = 3
 _DOMAIN = re.compile(r"(?:www\.)?([A-Za-z][\w-]*)\.(?:[a-z]{2,3})")
 
 
@@ -71,6 +75,7 @@ class _Span:
     key: str | None = None
     cls: str | None = None  # the class a rule decided
     english: str = ""  # the English name a rule built (an unknown entity's English label)
+    owner: str | None = None  # the state named before an unknown body ("Kazakhstan's …")
 
 
 @dataclass(frozen=True)
@@ -151,6 +156,8 @@ class Gazetteer:
                 self._add(alias.text, Candidate(e.key, alias.kind))
                 if e.cls == "Person" and alias.kind in ("label", "alt") and len(alias.text.split()) >= 2:
                     last = alias.text.split()[-1]
+                    if sum(c.isalpha() for c in last) < MIN_SURNAME_LETTERS:
+                        continue
                     for k in set(_word_keys(last)):
                         surnames[k].add(e.key)
         for lang in ("en", "ru"):
@@ -283,9 +290,27 @@ class Gazetteer:
                 first[:1].isupper()
                 or first[:1].isdigit()
                 or (len(ws) >= 3 and ws[-1].text[:1].isupper() and fold(ws[-2].text) == "of")
+                # "правительства Монголии", "правительства РФ": a lowercase noun, then the state
+                # in the genitive
+                or (len(ws) >= 2 and is_cyrillic(first) and ws[-1].text[:1].isupper())
                 or (len(ws) >= 2 and first in _compass() and all(w.text[:1].isupper() for w in ws[1:]))
             )
         return True
+
+
+@lru_cache(maxsize=4)
+def body_state(lang: str) -> tuple[re.Pattern, str | None]:
+    """How a body's name joins its state's after it (a pattern matching from the name's end
+    to the state's start, on one line), and the English label pattern of a body its state
+    names before it ({body}, {state}); from ``data/<lang>/body_state.tsv``."""
+    joins, label = [], None
+    for kind, value in read_table(DATA / lang / "body_state.tsv"):
+        if kind == "join":
+            joins.append(" " if value == "-" else " " + " ".join(map(re.escape, value.split())) + " ")
+        elif kind == "label":
+            label = value
+    alts = "|".join(sorted(joins, key=len, reverse=True))
+    return re.compile(f"(?:{alts})" if alts else r"(?!)"), label
 
 
 @lru_cache(maxsize=4)
@@ -464,6 +489,14 @@ class Linker:
             if cls is None:
                 continue
             name = _clean_name(sp.normal if lang == "ru" else sp.text)
+            pattern = body_state(lang)[1]
+            if sp.owner is None and pattern:
+                sp.owner = self._state_before(sp.start, text, gaz)
+            if sp.owner and cls == "GovernmentBody" and pattern and sp.owner in self.kb:
+                # "Kazakhstan's National Security Committee" → "… Committee of Kazakhstan"
+                state = dict(self.kb[sp.owner].labels).get("en")
+                if state:
+                    name = pattern.format(body=_headline(name), state=state)
             if cls == "Person":
                 parts = _without_initials(name)
                 if len(parts) == 1:
@@ -689,7 +722,7 @@ class Linker:
                 return False  # "Azerbaijanis"
             if w[:1].isupper() and re.search(r"(?<![\w-])" + re.escape(w.lower()) + r"(?![\w-])", text):
                 return False
-            if fold(w) in res.title_words:
+            if fold(w) in res.title_words or lemma(w) in res.title_words:
                 return False
         # leading states/adjectives/title words
         i, titled = 0, False
@@ -701,8 +734,10 @@ class Linker:
                 and g.label in ("GPE", "ADJ")
                 for g in gaz
             )
-            if inside or fold(w) in res.title_words or w in ("'s", "’s", "s"):
+            if inside or fold(w) in res.title_words or w in _POSSESSIVE:
                 titled = titled or fold(w) in res.title_words
+                if inside and sp.owner is None:
+                    sp.owner = self._state_at(sp.start + ws[i].start, gaz)
                 i += 1
                 continue
             break
@@ -719,6 +754,12 @@ class Linker:
             sp.normal = " ".join(normal[i:]) if lang == "ru" and len(normal) == len(ws) else sp.text
             if sp.label != "PER" and len(rest) >= 2 and (titled or fold(rest[0].text) in given_names()):
                 sp.label = "PER"  # "Federal Chancellor Olaf Scholz"
+        if (
+            sp.label == "ORG"
+            and self._class_of(sp, lang) == "GovernmentBody"
+            and self._owner_after(sp, text, gaz, lang)
+        ):
+            return True
         # a trailing "of" takes the known name that follows
         if ws and fold(ws[-1].text) in ("of",) and sp.label != "PER":
             after = text[sp.end :]
@@ -733,6 +774,54 @@ class Linker:
                 sp.normal = sp.text
             else:
                 return False
+        return True
+
+    def _gaz_at(self, gaz: list[_Span]) -> dict[int, _Span]:
+        """The gazetteer spans by start (built once per list)."""
+        if getattr(self, "_gaz_for", None) is not gaz:
+            self._gaz_for, self._gaz_by_start = gaz, {g.start: g for g in gaz}
+        return self._gaz_by_start
+
+    def _state_at(self, offset: int, gaz: list[_Span]) -> str | None:
+        """The country a gazetteer span starting at ``offset`` names (not an adjective's)."""
+        g = self._gaz_at(gaz).get(offset)
+        if g is None or g.label == "ADJ":
+            return None
+        e = self._state_of(g)
+        return e.key if e is not None and e.key == (g.key or e.key) and e.cls == "Country" else None
+
+    def _state_before(self, start: int, text: str, gaz: list[_Span]) -> str | None:
+        """The country named with a possessive right before ``start``: "Kazakhstan's …"."""
+        for mark in ("'s ", "’s "):
+            if text[max(0, start - len(mark)) : start] == mark:
+                ends = self._gaz_ends(gaz)
+                g = ends.get(start - len(mark))
+                if g is not None:
+                    return self._state_at(g.start, gaz)
+        return None
+
+    def _gaz_ends(self, gaz: list[_Span]) -> dict[int, _Span]:
+        if getattr(self, "_ends_for", None) is not gaz:
+            self._ends_for, self._gaz_by_end = gaz, {g.end: g for g in gaz}
+        return self._gaz_by_end
+
+    def _owner_after(self, sp: _Span, text: str, gaz: list[_Span], lang: str) -> bool:
+        """An unknown body the NER cut before its state takes the state's name: "Ministry of
+        Education of Russia" (the NER stopped at "of"), "Пограничная служба КР" (the state in
+        the genitive right after the name). The language's ``of`` word is its first
+        ``position_links`` row; without one the state follows the name directly."""
+        join, _ = body_state(lang)
+        m = join.match(text, sp.end)
+        if not m:
+            return False
+        g = self._gaz_at(gaz).get(m.end())
+        if g is None or g.label == "ADJ" or self._state_at(g.start, gaz) is None:
+            return False
+        # the name as normalized (a Russian head in the nominative), then the state as written
+        head = sp.normal if sp.normal and len(sp.normal.split()) == len(sp.text.split()) else sp.text
+        sp.normal = head + text[sp.end : g.end]
+        sp.end = g.end
+        sp.text = text[sp.start : sp.end]
         return True
 
     def _more_surnames(
@@ -992,6 +1081,15 @@ class _Near:
         """Whether a span holds the character at ``offset``."""
         k = bisect.bisect_right(self.starts, offset)
         return k > 0 and self.max_end[k - 1] > offset
+
+
+_MINOR_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "to"})
+
+
+def _headline(name: str) -> str:
+    """A name with its words capitalized but the minor ones: "ministry of defence" →
+    "Ministry of Defence"."""
+    return " ".join(w if w in _MINOR_WORDS else w[:1].upper() + w[1:] for w in name.split())
 
 
 def _without_initials(name: str) -> list[str]:

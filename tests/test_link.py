@@ -210,6 +210,40 @@ def full_linker():
             set(),
             {"org/energi", "org/azerbajanis"},
         ),
+        # a possessive before an unknown body names its state (straight and curly apostrophes)
+        (
+            "Kyrgyzstan’s National Security Committee said on Monday.",
+            "en",
+            {"org/national-securiti-comite-of-kirgizstan"},
+            {"org/s-national-securiti-comite", "org/national-securiti-comite"},
+        ),
+        (
+            "Kyrgyzstan's National Security Committee said on Monday.",
+            "en",
+            {"org/national-securiti-comite-of-kirgizstan"},
+            set(),
+        ),
+        # a body the NER cut before its state takes the state: "of" in English, the genitive in
+        # Russian
+        (
+            "We supported the project initiated by the Ministry of Education of Russia, the Ministry said.",
+            "en",
+            {"org/ministri-of-education-of-rusa"},
+            {"org/ministri-of-education"},
+        ),
+        (
+            "Пограничная служба Киргизии сообщила, что не вводила ограничений.",
+            "ru",
+            {"org/pogranichna-slujba-kirgizi"},
+            {"org/pogranichna-slujba"},
+        ),
+        # a lowercase Russian noun, then its state in the genitive
+        ("за усилия правительства РФ, медиков и ученых", "ru", {"government-of-russia"}, set()),
+        ("первая поездка члена нового правительства Монголии.", "ru", {"government-of-mongolia"}, set()),
+        # a plural title word is no organization
+        ("Президенты Узбекистана и Казахстана выразили надежду.", "ru", set(), {"org/prezidenti"}),
+        # a surname of one or two letters is never looked up alone ("Ван И" and the conjunction)
+        ("Мы все проанализируем. И сегодняшнее событие важно.", "ru", set(), {"wang-yi"}),
     ],
 )
 def test_general_rules(full_linker, text, lang, present, absent):
