@@ -298,6 +298,67 @@ class Gazetteer:
         return True
 
 
+# a facility noun right before a name, perhaps with an opening quote: "авиабазу Кант", АЭС "Аккую"
+_BEFORE_NAME = re.compile(r"(?<![\w-])(\w+) ([\"«“]?)$")
+
+
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"), ('"', '"'))
+
+
+def _closing_quote(name: str) -> str | None:
+    """The quote a name opens and leaves open: 'АЭС "Аккую' → '"', "«Сила Сибири" → "»".
+
+    >>> _closing_quote('АЭС "Аккую'), _closing_quote("центр «Астана»"), _closing_quote("Astana")
+    ('"', None, None)
+    """
+    for left, right in _QUOTE_PAIRS:
+        opened = name.count(left) if left != right else name.count(left) % 2
+        closed = name.count(right) if left != right else 0
+        if opened > closed:
+            return right
+    return None
+
+
+@lru_cache(maxsize=4)
+def _facility_table(lang: str) -> tuple[tuple[str, str, str], ...]:
+    return tuple((r[0], r[1], r[2]) for r in read_table(DATA / lang / "facility_nouns.tsv"))
+
+
+@lru_cache(maxsize=4)
+def facility_nouns(lang: str) -> tuple[re.Pattern | None, dict[str, str]]:
+    """The facility nouns of ``facility_nouns.tsv``: a pattern for those written after a
+    name (group 1 the noun, case-insensitive, longest first) and the lemmas of those written
+    before one, with their classes."""
+    rows = _facility_table(lang)
+    after = sorted((n for n, _, side in rows if side == "after"), key=len, reverse=True)
+    pattern = (
+        re.compile(r" (" + "|".join(r"\s".join(map(re.escape, n.split())) for n in after) + r")\b", re.I)
+        if after
+        else None
+    )
+    return pattern, {n: c for n, c, side in rows if side == "before"}
+
+
+def _facility_inside(name: str, lang: str) -> tuple[str, str] | None:
+    """(class, the name without its noun) of a name that holds its facility noun: "Lachin
+    Corridor", 'АЭС "Аккую"'; None for another name."""
+    after, before = facility_nouns(lang)
+    if after is not None:
+        m = after.search(name)
+        if m and m.end() == len(name) and m.start() > 0 and name[: m.start()].strip():
+            return after_cls(lang, m.group(1)), name[: m.start()]
+    first, _, rest = name.partition(" ")
+    if before and rest.strip('"«»“” ') and lemma(first) in before:
+        return before[lemma(first)], rest.strip('"«»“” ')
+    return None
+
+
+def after_cls(lang: str, noun: str) -> str:
+    """The class of a facility noun written after a name."""
+    key = " ".join(noun.lower().split())
+    return next((c for n, c, side in _facility_table(lang) if side == "after" and n.lower() == key), "Place")
+
+
 @lru_cache(maxsize=4)
 def body_state(lang: str) -> tuple[re.Pattern, str | None]:
     """How a body's name joins its state's after it (a pattern matching from the name's end
@@ -375,12 +436,17 @@ class Linker:
             if not text or fold(text) in res.ignore or not any(c.isalpha() for c in text):
                 continue
             start = full.find(text, start)
+            close = _closing_quote(text)
+            if close and full.startswith(close, start + len(text)):
+                text += close  # 'АЭС "Аккую"': the name's own closing quote
             if label in ("GPE", "LOC"):
                 # "Sverdlovsk Region": the NER stopped before the region word
                 m = _NEXT_WORD.match(full, start + len(text))
                 if m and m.group(1)[:1].isupper() and m.group(1).lower() in res.region_cues:
                     text = full[start : m.end()]
             normal = getattr(ent._, "normal", None) or text
+            if close and not normal.endswith(close) and text.endswith(close):
+                normal += close
             for start, text, normal in _lines(start, text, normal):
                 out.append(
                     _Span(start, start + len(text), text, label, normal=normal, sentence=sent_of(start))
@@ -440,6 +506,15 @@ class Linker:
         known = gaz + fixed
         known_near = _Near([(g.start, g.end) for g in known])
         ner = [sp for sp in ner_all if id(sp) in region_ids or not self._covered(sp, known, known_near)]
+        # "Lachin road", "Kant air base", "авиабаза Кант": a name and its facility noun are one
+        facilities = self._facilities(text, gaz, ner, lang)
+        if facilities:
+            for f in facilities:
+                f.sentence = sent_of(f.start)
+            taken = _Near([(f.start, f.end) for f in facilities])
+            gaz = [g for g in gaz if not taken.overlapping(g.start, g.end)]
+            ner = [sp for sp in ner if not taken.overlapping(sp.start, sp.end)]
+            fixed += facilities
 
         # the document's dominant country decides generic names ("the Foreign Ministry")
         countries = Counter()
@@ -497,6 +572,10 @@ class Linker:
                 state = dict(self.kb[sp.owner].labels).get("en")
                 if state:
                     name = pattern.format(body=_headline(name), state=state)
+                    hit = self._lookup(_Span(sp.start, sp.end, name, sp.label, normal=name))
+                    if hit is not None:
+                        sp.key = hit  # the knowledge base's body of that state
+                        continue
             if cls == "Person":
                 parts = _without_initials(name)
                 if len(parts) == 1:
@@ -529,6 +608,52 @@ class Linker:
                     sp.start, sp.text = m.start(), text[m.start() : sp.end]
         spans.sort(key=lambda s: (s.start, s.end))
         return self._entities(doc, spans, new_entities)
+
+    def _facilities(self, text: str, gaz: list[_Span], ner: list[_Span], lang: str) -> list[_Span]:
+        """A name and the facility noun written with it ("Lachin road", "Ak-Jol checkpoint",
+        "Leningrad NPP", "авиабазу Кант", АЭС "Аккую") make one place or project
+        (``facility_nouns.tsv``). A known city or country takes only a capitalized noun
+        ("Ulaanbaatar Railway"); people, adjectives, bodies and companies the knowledge base
+        knows take none."""
+        after, before = facility_nouns(lang)
+        out: list[_Span] = []
+        for sp in sorted(gaz + ner, key=lambda x: (x.start, -x.end)):
+            if sp.label in ("ADJ", "NORP") or "\n" in sp.text:
+                continue
+            kb_classes = {self.kb[c.key].cls for c in sp.keys if c.kind != "surname"}
+            if kb_classes - PLACE_CLASSES or (sp.label == "PER" and sp.keys):
+                continue
+            m = after.match(text, sp.end) if after else None
+            if m and kb_classes and not m.group(1)[:1].isupper():
+                m = None
+            inner = None if sp.keys else _facility_inside(sp.text, lang)
+            name = sp.normal or sp.text
+            if inner is not None:
+                # the NER took the noun in: "Lachin Corridor", 'АЭС "Аккую"'
+                start, end, cls, name = sp.start, sp.end, inner[0], inner[1]
+                normal = sp.normal or sp.text
+            elif m:
+                start, end, noun = sp.start, m.end(), m.group(1)
+                cls = after_cls(lang, noun)
+                normal = text[start:end]
+            else:
+                lo = max(0, sp.start - 40)
+                m = _BEFORE_NAME.search(text[lo : sp.start]) if before else None
+                if not m or lemma(m.group(1)) not in before:
+                    continue
+                start, end, noun = lo + m.start(), sp.end, m.group(1)
+                if text[end : end + 1] in '"»”' and m.group(2):
+                    end += 1  # the closing quote of a quoted name
+                cls = before[lemma(noun)]
+                # the noun in its dictionary form, the name as written: "авиабаза Кант"
+                normal = (noun if noun.isupper() else lemma(noun)) + text[start + len(noun) : end]
+            if out and out[-1].end > start:
+                continue
+            # keyed by the name alone, so that "Kant air base" and "авиабаза Кант", "Lachin road"
+            # and "Lachin corridor" meet
+            key = _prefix(cls) + "/" + match_key(name)
+            out.append(_Span(start, end, text[start:end], "LOC", normal=normal, key=key, cls=cls))
+        return out
 
     def _editions(self, text: str, gaz: list[_Span]) -> list[_Span]:
         """An outlet's edition for a country is an outlet of its own: "Sputnik Azerbaijan",
@@ -643,6 +768,9 @@ class Linker:
         ("КазТАГ" for KazTAG) or by its initials ("The Times of Central Asia" → "TCA")."""
         out: list[_Span] = []
         taken = [(g.start, g.end) for g in gaz]
+        outlets_known = _Near(
+            [(g.start, g.end) for g in gaz if any(self.kb[c.key].cls == "MediaOutlet" for c in g.keys)]
+        )
         domains = dict(_source_domains(doc.source or ""))
         for name in outlet_names(doc.source or ""):
             forms = [name] + ([name[4:]] if name.startswith("The ") else [])
@@ -670,8 +798,10 @@ class Linker:
                     hits.append(
                         re.compile(re.escape(text[ws[i].start : ws[i + n - 1].end])).match(text, ws[i].start)
                     )
-            if any(m.start() == g[0] and m.end() == g[1] for m in hits for g in taken):
-                continue  # the knowledge base knows it
+            if any(m.start() == g[0] and m.end() == g[1] for m in hits for g in taken) or any(
+                m is not None and outlets_known.overlapping(m.start(), m.end()) for m in hits
+            ):
+                continue  # the knowledge base knows it ("Kazinform News Agency" holds "Kazinform")
             for m in sorted({(m.start(), m.end()): m for m in hits if m}.values(), key=lambda m: m.start()):
                 if any(o.start < m.end() and m.start() < o.end for o in out):
                     continue
@@ -970,7 +1100,7 @@ class Linker:
                 entities.append(Entity(key, e.cls, labels, tuple(alts), mentions, e.wikidata, True))
             else:
                 info = new[key]
-                name = _best_name(info["names"])
+                name = _guillemets(_best_name(info["names"]))
                 labels = ((lang, name),)
                 if lang == "ru" and info["cls"] == "Person" and re.fullmatch(r"[А-ЯЁа-яё\- ]+", name):
                     labels = (("en", english_name(name)), (lang, name))  # one IRI, both spellings
@@ -1105,6 +1235,17 @@ def _without_initials(name: str) -> list[str]:
 def _best_name(names: Counter) -> str:
     """The fullest, most frequent form: more words first, then frequency, then text."""
     return sorted(names.items(), key=lambda kv: (-len(kv[0].split()), -kv[1], kv[0]))[0][0]
+
+
+def _guillemets(name: str) -> str:
+    """A Cyrillic name's straight quotes as the Russian typography writes them.
+
+    >>> _guillemets('АЭС "Аккую"'), _guillemets('Sputnik "X"')
+    ('АЭС «Аккую»', 'Sputnik "X"')
+    """
+    if not is_cyrillic(name) or name.count('"') % 2:
+        return name
+    return re.sub(r'"([^"]*)"', r"«\1»", name)
 
 
 def _clean_name(name: str) -> str:

@@ -244,6 +244,26 @@ def full_linker():
         ("Президенты Узбекистана и Казахстана выразили надежду.", "ru", set(), {"org/prezidenti"}),
         # a surname of one or two letters is never looked up alone ("Ван И" and the conjunction)
         ("Мы все проанализируем. И сегодняшнее событие важно.", "ru", set(), {"wang-yi"}),
+        # a name and its facility noun are one place or project, keyed by the name alone
+        (
+            "Trucks waited at the Ak-Jol checkpoint. The Lachin road was closed.",
+            "en",
+            {"place/ak-jol", "place/lachin"},
+            {"person/lachin"},
+        ),
+        ("Russian jets use the Kant air base near Bishkek.", "en", {"org/kant"}, {"person/kant"}),
+        ("Kyrgyzstan’s Alamudun district governor arrived.", "en", {"place/alamudun"}, set()),
+        ("Открытие авиабазы Кант состоялось в 2003 году.", "ru", {"org/kant"}, {"place/kant"}),
+        ('Лихачев подтвердил пуск АЭС "Аккую" в Турции в 2026 году.', "ru", {"org/aku"}, set()),
+        (
+            "На площади Сухэ-Батора российского лидера встретил президент Монголии.",
+            "ru",
+            {"place/suhe-batora"},
+            set(),
+        ),
+        # a city the knowledge base knows takes only a capitalized noun
+        ("The Ulaanbaatar Railway carries freight.", "en", {"org/ulanbatar"}, {"ulaanbaatar"}),
+        ("Officials of the Moscow district met.", "en", {"moscow"}, {"place/moscow"}),
     ],
 )
 def test_general_rules(full_linker, text, lang, present, absent):
@@ -270,6 +290,15 @@ def test_unknown_russian_person_nominative_and_english_label(full_linker, text, 
 @pytest.mark.parametrize(
     "text,lang,source,surface,key,cls",
     [
+        # the knowledge base's outlet inside a longer name is not the document's own outlet again
+        (
+            "Security in the region, Kazinform News Agency cites the minister.",
+            "en",
+            "Kazinform (inform.kz)",
+            "Kazinform News Agency",
+            "kazinform",
+            "MediaOutlet",
+        ),
         # an outlet's edition for a country is an outlet of its own
         (
             "Russia objected to the raid on the Sputnik Azerbaijan office.",
@@ -403,6 +432,8 @@ def test_names_stop_at_line_breaks(full_linker, text, names):
     "a,b",
     [
         ("Masoud Pezeshkian", "Масуд Пезешкиан"),
+        ("Olaf Scholz", "Олаф Шольц"),
+        ("Martin Schulz", "Мартин Шульц"),
         ("Tianjin", "Тяньцзинь"),
     ],
 )
