@@ -27,6 +27,7 @@ from bilat.extract.text import (
     is_cyrillic,
     lemma,
     match_key,
+    nominative_name,
     read_table,
     stem,
     words,
@@ -506,6 +507,15 @@ class Linker:
         known = gaz + fixed
         known_near = _Near([(g.start, g.end) for g in known])
         ner = [sp for sp in ner_all if id(sp) in region_ids or not self._covered(sp, known, known_near)]
+        # a surname-only match inside a full name the NER kept is part of that name
+        full_people = _Near([(sp.start, sp.end) for sp in ner if sp.label == "PER"])
+        gaz = [
+            g
+            for g in gaz
+            if not (
+                g.keys and all(c.kind == "surname" for c in g.keys) and full_people.contains(g.start, g.end)
+            )
+        ]
         # "Lachin road", "Kant air base", "авиабаза Кант": a name and its facility noun are one
         facilities = self._facilities(text, gaz, ner, lang)
         if facilities:
@@ -564,6 +574,7 @@ class Linker:
             if cls is None:
                 continue
             name = _clean_name(sp.normal if lang == "ru" else sp.text)
+            name = _nominative(_clean_name(sp.text), name, cls)
             pattern = body_state(lang)[1]
             if sp.owner is None and pattern:
                 sp.owner = self._state_before(sp.start, text, gaz)
@@ -598,6 +609,21 @@ class Linker:
             ent = new_entities.setdefault(key, {"cls": cls, "names": Counter()})
             ent["names"][name] += 1
 
+        # a surname only a knowledge-base person has, when the document names someone else in
+        # full with it ("Жапаров" beside "Акылбек Жапаров", not Sadyr Japarov): that person
+        if full_names:
+            for sp in gaz:
+                if (
+                    sp.key not in persons_in_doc
+                    and sp.keys
+                    and all(c.kind == "surname" for c in sp.keys)
+                    and " " not in sp.text.strip()
+                ):
+                    for form in (sp.text, lemma(sp.text), stem(sp.text)):
+                        other = full_names.get(match_key(form))
+                        if other is not None:
+                            sp.key = other
+                            break
         spans = [sp for sp in gaz + ner + fixed if sp.key is not None]
         spans += self._more_surnames(text, spans, full_names, sent_of)
         for sp in spans:
@@ -991,9 +1017,27 @@ class Linker:
             return False
         for g in overlapping:
             nested = sp.start <= g.start and g.end <= sp.end and (g.end - g.start) < (sp.end - sp.start)
+            if nested and sp.label == "PER" and self._other_given_name(sp, g):
+                continue  # "Акылбек Жапаров": a full name, not the surname of Sadyr Japarov
             if not nested or g.label not in ("GPE", "ADJ"):
                 return True
         return sp.label in ("GPE", "LOC", "NORP")
+
+    def _other_given_name(self, sp: _Span, g: _Span) -> bool:
+        """Whether the NER name ``sp`` holds the surname match ``g`` with a given name none of
+        the knowledge-base persons of that surname has ("Акылбек Жапаров" is not Sadyr
+        Japarov); initials ("В. Путин") and a KB person's own given name are no other name."""
+        if not g.keys or not all(c.kind == "surname" for c in g.keys):
+            return False
+        ws = [w.text for w in words(sp.text[: g.start - sp.start]) if w.text.isalpha()]
+        if not ws or len(ws[0]) < 2:
+            return False
+        given = {match_key(ws[0]), match_key(lemma(ws[0]))}
+        for c in g.keys:
+            for _, lab in self.kb[c.key].labels:
+                if match_key(lab.split()[0]) in given:
+                    return False
+        return True
 
     def _choose(self, sp: _Span, countries: Counter, persons_in_doc: set[str]) -> str | None:
         cands = list(sp.keys)
@@ -1235,6 +1279,29 @@ def _without_initials(name: str) -> list[str]:
 def _best_name(names: Counter) -> str:
     """The fullest, most frequent form: more words first, then frequency, then text."""
     return sorted(names.items(), key=lambda kv: (-len(kv[0].split()), -kv[1], kv[0]))[0][0]
+
+
+def _nominative(surface: str, normal: str, cls: str) -> str:
+    """The nominative of an unknown Cyrillic name the normalizer left in its case: a person's
+    from the given name's gender and case ("Содиком Имоми" → "Содик Имоми"), a one-word name's
+    by its dictionary form when that only cuts an ending ("Курыке" → "Курык", "Сименса" →
+    "Сименс"); any other name as normalized.
+
+    >>> _nominative("Содиком Имоми", "Содиком Имоми", "Person"), _nominative("Курыке", "Курыке", "Place")
+    ('Содик Имоми', 'Курык')
+    >>> _nominative("Баку", "Баку", "Place"), _nominative("Сергея Лаврова", "Сергей Лавров", "Person")
+    ('Баку', 'Сергей Лавров')
+    """
+    if cls == "Person":
+        fixed = nominative_name(surface)
+        return fixed if fixed != surface else normal
+    if normal != surface or " " in surface or "-" in surface or surface.isupper() or not is_cyrillic(surface):
+        return normal
+    low = surface.lower().replace("ё", "е")
+    lem = lemma(surface)
+    if lem != low and low.startswith(lem) and len(lem) >= 3:
+        return surface[: len(lem)]
+    return normal
 
 
 def _guillemets(name: str) -> str:

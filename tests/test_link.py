@@ -5,6 +5,7 @@ import pytest
 from bilat.extract import nlp
 from bilat.extract.link import Gazetteer, Linker
 from bilat.extract.records import Alias, Document, KBEntry
+from bilat.extract.text import nominative_name
 
 
 def entry(key, cls, en, ru, *aliases, country=None):
@@ -441,3 +442,31 @@ def test_match_key_folds_spellings(a, b):
     from bilat.extract.text import match_key
 
     assert match_key(a) == match_key(b)
+
+
+@pytest.mark.parametrize(
+    "written,nominative",
+    [
+        ("Содиком Имоми", "Содик Имоми"),  # an indeclinable surname stays
+        ("Алпарсланом Байрактаром", "Алпарслан Байрактар"),
+        ("Гульшарой Абдыкаликовой", "Гульшара Абдыкаликова"),  # gender from the given name
+        ("Мгера Григоряна", "Мгер Григорян"),
+        ("Шахина Мустафаева", "Шахин Мустафаев"),
+        ("Марией Захаровой", "Мария Захарова"),
+        ("Дмитрием Сергеевичем Песковым", "Дмитрий Сергеевич Песков"),
+        ("Сергею Шойгу", "Сергей Шойгу"),
+        ("Сергей Лавров", "Сергей Лавров"),  # already in the nominative
+        ("Халтмаагийн Баттулга", "Халтмаагийн Баттулга"),  # no given name pymorphy knows
+        ("Olaf Scholz", "Olaf Scholz"),
+    ],
+)
+def test_russian_names_in_the_nominative(written, nominative):
+    assert nominative_name(written) == nominative
+
+
+def test_a_full_name_with_another_given_name_is_not_the_kb_person_of_that_surname(full_linker):
+    text = "Жапаров и Токаев обсудили границу.\nАкылбек Жапаров встретился с президентом Казахстана."
+    keys = {(m.text, e.key) for e in link(full_linker, text, "ru").entities for m in e.mentions}
+    assert ("Акылбек Жапаров", "person/akilbek-japarov") in keys
+    assert ("Жапаров", "person/akilbek-japarov") in keys
+    assert not any(k == "sadyr-japarov" for _, k in keys)
