@@ -475,7 +475,8 @@ class Linker:
             dropped.update(inside)
             text = full[start:end]
             added.append(_Span(start, end, text, "PER", normal=text, sentence=sent_of(start)))
-        return [sp for n, sp in enumerate(out) if n not in dropped] + added
+        kept = [sp for n, sp in enumerate(out) if n not in dropped] + added
+        return kept + _titled_names(full, kept, res.title_words, sent_of)
 
     # -- main ---------------------------------------------------------------------------------
     def link(self, doc: Document, sdoc) -> Linked:
@@ -897,6 +898,8 @@ class Linker:
                 i += 1
                 continue
             break
+        if i and not titled:
+            titled = _after_title(text, sp.start, res.title_words)
         if i:
             rest = ws[i:]
             if all(fold(w.text) in res.title_words for w in rest):
@@ -1302,6 +1305,40 @@ def _nominative(surface: str, normal: str, cls: str) -> str:
     if lem != low and low.startswith(lem) and len(lem) >= 3:
         return surface[: len(lem)]
     return normal
+
+
+_TITLE_OF = re.compile(r"(\w+) of (?:the )?$")
+_NAME_AFTER = re.compile(r" ([^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){1,2})")
+
+
+def _after_title(text: str, start: int, title_words: frozenset[str]) -> bool:
+    """Whether a title and "of" stand right before ``start``: "President of Mongolia …"."""
+    m = _TITLE_OF.search(text, max(0, start - 40), start)
+    return bool(m) and fold(m.group(1)) in title_words
+
+
+def _titled_names(text: str, spans: list[_Span], title_words: frozenset[str], sent_of) -> list[_Span]:
+    """A name the NER missed after a title and its state: "Foreign Minister of the Republic
+    of Uzbekistan Abdulaziz Kamilov" — two or three capitalized words right after a place
+    named after "<title> of", on its line, that no span holds."""
+    taken = _Near([(sp.start, sp.end) for sp in spans])
+    out = []
+    for sp in spans:
+        if sp.label not in ("GPE", "LOC") or not _after_title(text, sp.start, title_words):
+            continue
+        m = _NAME_AFTER.match(text, sp.end)
+        if not m:
+            continue
+        names = m.group(1).split(" ")
+        if not all(w[:1].isupper() and any(c.islower() for c in w) for w in names):
+            continue
+        if any(fold(w) in title_words for w in names):
+            continue
+        start, end = m.start(1), m.end(1)
+        if taken.overlapping(start, end):
+            continue
+        out.append(_Span(start, end, m.group(1), "PER", normal=m.group(1), sentence=sent_of(start)))
+    return out
 
 
 def _guillemets(name: str) -> str:
