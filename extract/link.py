@@ -551,6 +551,8 @@ class Linker:
         gaz = [sp for sp in gaz if sp.key is not None]
 
         # unknown names: surnames join full names, others get a spelling key
+        headlines, body_text = _title_case_lines(text)
+        res = resources(lang)
         new_entities: dict[str, dict] = {}
         for f in fixed:
             if f.key not in self.kb:
@@ -567,6 +569,10 @@ class Linker:
                 continue
             if not self._trim(sp, text, gaz, lang):
                 continue
+            if sp.label != "PER" and fold(sp.text) in _portfolios(lang) and _before_title(text, sp.end, res):
+                continue  # "External Affairs Minister": the post's field, not a body
+            if headlines.holds(sp.start) and not _written_in(sp.text, body_text):
+                continue  # a word a title-case headline capitalizes, never named in the text
             hit = self._lookup(sp)
             if hit is not None:
                 sp.key = hit
@@ -904,6 +910,8 @@ class Linker:
             rest = ws[i:]
             if all(fold(w.text) in res.title_words for w in rest):
                 return False
+            if titled and rest[0].text[:1].islower():
+                return False  # "Heads of State of …": no name is left after the title
             if len(rest) == 1 and any(fold(rest[0].text) == cue for cue, _ in res.org_cues):
                 return False  # "Russian Embassy": a body the text does not name
             cut = rest[0].start
@@ -1339,6 +1347,44 @@ def _titled_names(text: str, spans: list[_Span], title_words: frozenset[str], se
             continue
         out.append(_Span(start, end, m.group(1), "PER", normal=m.group(1), sentence=sent_of(start)))
     return out
+
+
+@lru_cache(maxsize=4)
+def _portfolios(lang: str) -> frozenset[str]:
+    """The fields of ministers' posts as written (``portfolios.tsv``): "external affairs"."""
+    return frozenset(fold(r[0]) for r in read_table(DATA / lang / "portfolios.tsv"))
+
+
+def _before_title(text: str, end: int, res: Resources) -> bool:
+    """Whether a title word follows ``end`` directly: "External Affairs Minister"."""
+    m = _NEXT_WORD.match(text, end)
+    return bool(m) and m.group(1)[:1].isupper() and fold(m.group(1)) in res.title_words
+
+
+_TITLE_CASE_MIN_WORDS = 5
+_ALPHA_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _title_case_lines(text: str) -> tuple[_Near, str]:
+    """The lines written in title case (headlines: "Putin Says Hopefully Moscow, Ankara Will
+    Agree": seven words in ten or more capitalized, five words at least, no closing period) and
+    the other lines' text, so that a name found only in such a headline can be told from one the text writes."""
+    spans, others = [], []
+    pos = 0
+    for line in text.split("\n"):
+        ws = _ALPHA_WORD.findall(line)
+        caps = sum(1 for w in ws if w[:1].isupper())
+        if len(ws) >= _TITLE_CASE_MIN_WORDS and caps >= 0.7 * len(ws) and not line.rstrip().endswith("."):
+            spans.append((pos, pos + len(line)))
+        else:
+            others.append(line)
+        pos += len(line) + 1
+    return _Near(spans), "\n".join(others)
+
+
+def _written_in(name: str, text: str) -> bool:
+    """Whether ``text`` writes ``name`` as a word or words of its own, capitals as given."""
+    return re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text) is not None
 
 
 def _guillemets(name: str) -> str:

@@ -265,6 +265,29 @@ def full_linker():
         # a city the knowledge base knows takes only a capitalized noun
         ("The Ulaanbaatar Railway carries freight.", "en", {"org/ulanbatar"}, {"ulaanbaatar"}),
         ("Officials of the Moscow district met.", "en", {"moscow"}, {"place/moscow"}),
+        # a title-case headline's capitalized words are no names unless the text writes them
+        (
+            "Citizens of Kazakhstan Aren’t Being Detained at Borders with Russia, Ministry Claims\n"
+            "The ministry reassured citizens that they can visit Russia.",
+            "en",
+            {"russia"},
+            {"org/borders", "org/citizens-of-kazahstan-arent-bing-detained"},
+        ),
+        # no name is left of "Heads of State of …" once the title is cut
+        (
+            "They prepared the Consultative Meeting of the Heads of State of Central Asian countries.",
+            "en",
+            set(),
+            {"person/of-state-of", "org/of-state-of"},
+        ),
+        # the field of a minister's post is no body; a lone capitalized common noun is nothing
+        (
+            "Lavrov said he apprised External Affairs Minister S Jaishankar about the operation.",
+            "en",
+            set(),
+            {"org/external-afairs"},
+        ),
+        ("He met the U.S. State Secretary in Washington.", "en", set(), {"org/state"}),
     ],
 )
 def test_general_rules(full_linker, text, lang, present, absent):
