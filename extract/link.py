@@ -571,7 +571,11 @@ class Linker:
                 continue
             if sp.label != "PER" and fold(sp.text) in _portfolios(lang) and _before_title(text, sp.end, res):
                 continue  # "External Affairs Minister": the post's field, not a body
-            if headlines.holds(sp.start) and not _written_in(sp.text, body_text):
+            if (
+                headlines.holds(sp.start)
+                and not (sp.label == "PER" and " " in sp.text.strip())
+                and not _written_in(sp.text, body_text)
+            ):
                 continue  # a word a title-case headline capitalizes, never named in the text
             hit = self._lookup(sp)
             if hit is not None:
