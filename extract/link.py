@@ -367,6 +367,8 @@ def body_state(lang: str) -> tuple[re.Pattern, str | None]:
     names before it ({body}, {state}); from ``data/<lang>/body_state.tsv``."""
     joins, label = [], None
     for kind, value in read_table(DATA / lang / "body_state.tsv"):
+        if kind == "and":
+            continue
         if kind == "join":
             joins.append(" " if value == "-" else " " + " ".join(map(re.escape, value.split())) + " ")
         elif kind == "label":
@@ -505,6 +507,9 @@ class Linker:
         in_region = _Near([(r.start, r.end) for r in regions])
         gaz = [g for g in gaz if not in_region.contains(g.start, g.end)]
         region_ids = {id(r) for r in regions}
+        # a generic body's name that goes on ("Министерство энергетики и природных ресурсов")
+        # is another body: the NER's name stands
+        gaz = [g for g in gaz if not (_all_generic(g) and _name_goes_on(text, g.end, lang))]
         known = gaz + fixed
         known_near = _Near([(g.start, g.end) for g in known])
         ner = [sp for sp in ner_all if id(sp) in region_ids or not self._covered(sp, known, known_near)]
@@ -1351,6 +1356,21 @@ def _titled_names(text: str, spans: list[_Span], title_words: frozenset[str], se
             continue
         out.append(_Span(start, end, m.group(1), "PER", normal=m.group(1), sentence=sent_of(start)))
     return out
+
+
+def _all_generic(g: _Span) -> bool:
+    return bool(g.keys) and all(c.kind == "generic" for c in g.keys)
+
+
+@lru_cache(maxsize=4)
+def _and_words(lang: str) -> frozenset[str]:
+    return frozenset(r[1] for r in read_table(DATA / lang / "body_state.tsv") if r[0] == "and")
+
+
+def _name_goes_on(text: str, end: int, lang: str) -> bool:
+    """Whether "<and> <word>" follows ``end`` on its line: the name coordinates another field."""
+    m = re.match(r" (\w+) \w", text[end : end + 40])
+    return bool(m) and m.group(1) in _and_words(lang)
 
 
 @lru_cache(maxsize=4)

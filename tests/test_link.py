@@ -288,6 +288,13 @@ def full_linker():
             {"org/external-afairs"},
         ),
         ("He met the U.S. State Secretary in Washington.", "en", set(), {"org/state"}),
+        # a generic body's name that goes on with "и"/"and" is another body of the state named
+        (
+            "Россия и Россия. Министерство энергетики и природных ресурсов Турции сообщило о планах.",
+            "ru",
+            {"org/ministerstvo-energetiki-i-prirodnih-resursov-turci"},
+            {"ministry-of-energy-of-russia"},
+        ),
     ],
 )
 def test_general_rules(full_linker, text, lang, present, absent):
