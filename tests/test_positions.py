@@ -198,6 +198,12 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
             "en",
             ("alexey-likhachev", "Director General", "rosatom"),
         ),
+        # "Secretary" alone: the knowledge base's post of that person whose title starts so
+        (
+            "Secretary Blinken thanked the Kazakh minister for the warm welcome.",
+            "en",
+            ("antony-blinken", "Secretary of State", "united-states"),
+        ),
         # a post only one state has takes that state when the text names none
         (
             "Germany is a partner, said Federal Chancellor Olaf Scholz during the visit.",
