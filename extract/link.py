@@ -556,7 +556,7 @@ class Linker:
         gaz = [sp for sp in gaz if sp.key is not None]
 
         # unknown names: surnames join full names, others get a spelling key
-        headlines, body_text = _title_case_lines(text)
+        headlines, body_words = _title_case_lines(text)
         res = resources(lang)
         new_entities: dict[str, dict] = {}
         for f in fixed:
@@ -579,7 +579,7 @@ class Linker:
             if (
                 headlines.holds(sp.start)
                 and not (sp.label == "PER" and " " in sp.text.strip())
-                and not _written_in(sp.text, body_text)
+                and not _written_in(sp.text, body_words)
             ):
                 continue  # a word a title-case headline capitalizes, never named in the text
             hit = self._lookup(sp)
@@ -1389,11 +1389,12 @@ _TITLE_CASE_MIN_WORDS = 5
 _ALPHA_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def _title_case_lines(text: str) -> tuple[_Near, str]:
+def _title_case_lines(text: str) -> tuple[_Near, frozenset[str]]:
     """The lines written in title case (headlines: "Putin Says Hopefully Moscow, Ankara Will
     Agree": seven words in ten or more capitalized, five words at least, no closing period) and
-    the other lines' text, so that a name found only in such a headline can be told from one the text writes."""
-    spans, others = [], []
+    the words of the other lines as written, so that a name found only in such a headline can
+    be told from one the text writes (one pass over the text)."""
+    spans, others = [], set()
     pos = 0
     for line in text.split("\n"):
         ws = _ALPHA_WORD.findall(line)
@@ -1401,14 +1402,14 @@ def _title_case_lines(text: str) -> tuple[_Near, str]:
         if len(ws) >= _TITLE_CASE_MIN_WORDS and caps >= 0.7 * len(ws) and not line.rstrip().endswith("."):
             spans.append((pos, pos + len(line)))
         else:
-            others.append(line)
+            others.update(ws)
         pos += len(line) + 1
-    return _Near(spans), "\n".join(others)
+    return _Near(spans), frozenset(others)
 
 
-def _written_in(name: str, text: str) -> bool:
-    """Whether ``text`` writes ``name`` as a word or words of its own, capitals as given."""
-    return re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text) is not None
+def _written_in(name: str, body_words: frozenset[str]) -> bool:
+    """Whether the other lines write every word of ``name``, capitals as given."""
+    return all(w in body_words for w in _ALPHA_WORD.findall(name))
 
 
 def _guillemets(name: str) -> str:
