@@ -78,7 +78,7 @@ def _network_data(G, max_nodes: int) -> tuple[list[dict], list[dict]]:
 
 
 def _dyads(store, names, first: tuple[str, str] | None) -> list[dict]:
-    from bilat.graph.sparql import load_query
+    from bilat.graph.sparql_text import load_query
 
     cells: dict[tuple[str, str], dict[str, dict]] = defaultdict(
         lambda: defaultdict(lambda: {"classes": {}, "scored": []})
@@ -136,7 +136,8 @@ def page_data(store, *, dyad: tuple[str, str] | None = None, max_nodes: int = 80
     summary = (
         f"{docs} documents · {len(nodes)} actors and {len(edges)} relations shown"
         f"{' around ' + filters['around'] if filters.get('around') else ''}"
-        f" · {len(dyads)} pair{'' if len(dyads) == 1 else 's'} of countries · made by bilat from the store, offline"
+        f" · {len(dyads)} pair{'' if len(dyads) == 1 else 's'} of countries"
+        " · made by bilat from the store, offline"
     )
     class_order = [c for c in CLASS_COLORS]
     return {

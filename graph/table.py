@@ -43,7 +43,7 @@ import csv
 from collections import defaultdict
 from typing import Any
 
-from bilat.graph.sparql import load_query
+from bilat.graph.sparql_text import load_query
 
 COLUMNS = (
     "event",

@@ -74,3 +74,27 @@ def test_russian_tokenizer_keeps_every_character():
 )
 def test_superlatives_keep_their_degree(surface, normal, kept):
     assert nlp.keep_degree(surface, normal) == kept
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        (
+            "en",
+            "Kazakhstan, South Korea sign 11 cooperation documents\n"
+            "President Kassym-Jomart Tokayev called the visit a historic event.",
+        ),
+        ("en", "Lavrov to visit Astana next week\nThe minister will hold talks with his counterpart."),
+        (
+            "ru",
+            "Казахстан и Южная Корея подписали 11 документов\n"
+            "Президент Касым-Жомарт Токаев назвал визит историческим.",
+        ),
+        ("ru", "Лавров посетит Астану\n\nМинистр проведет переговоры с коллегой."),
+    ],
+)
+def test_no_dependency_crosses_a_line_break(lang, text):
+    doc = nlp.parse(text, lang)
+    line = [text.count("\n", 0, t.idx) for t in doc]
+    crossing = [(t.text, t.head.text) for t in doc if not t.is_space and line[t.i] != line[t.head.i]]
+    assert crossing == []

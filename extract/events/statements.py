@@ -74,7 +74,7 @@ class Statements:
             if st is not None:
                 made.append(st)
         # document nouns: the author of the address/article, and a Statement of their own
-        for i, j, row in documents:
+        for i, _j, _row in documents:
             noun = u.toks[i]
             phrase = self._author_phrase(noun)
             actors = [m for m in self._speakers_in(phrase) if m.cls in {"Person"} | ORG_CLASSES]
@@ -244,6 +244,8 @@ class Statements:
                 s = None  # the parse reaches out of the sentence (a dateline, a title)
             had_subject = s is not None
             for _ in range(3):
+                if s is not None and not (u.start <= s.idx < u.end):
+                    s = None  # (the subject of a coordinated verb, too)
                 if s is not None:
                     phrase = [t for t in _phrase(s) if u.start <= t.idx < u.end]
                     start = min(t.idx for t in phrase)
@@ -296,17 +298,17 @@ class Statements:
     def _attach_quote(self, u: _Unit, clause_start: int, cue_end: int) -> tuple[int, int] | None:
         text = self.text
         # a quote right before the clause: '"…," the minister said'
-        for ms, me, qs, qe in self.quotes:
+        for _ms, me, qs, qe in self.quotes:
             if u.start <= me <= clause_start and qe > qs and QUOTE_GAP.match(text[me:clause_start]):
                 return (qs, qe)
         # a quote after the cue in the same clause: 'He stressed that "…"'
-        for ms, me, qs, qe in self.quotes:
+        for ms, _me, qs, qe in self.quotes:
             if qs >= cue_end and ms < u.end:
                 if len(text[qs:qe].split()) >= 2:
                     return (qs, qe)
         if text[u.start : u.end].rstrip().endswith(":") and u.index + 1 < len(self.units):
             nxt = self.units[u.index + 1]
-            for ms, me, qs, qe in self.quotes:
+            for ms, _me, qs, qe in self.quotes:
                 if nxt.start <= ms < nxt.start + 2:
                     return (qs, qe)
         # a passage before a dash: "…, - говорится в обращении"
