@@ -414,6 +414,15 @@ class Linker:
     def __init__(self, kb: Sequence[KBEntry]):
         self.kb = {e.key: e for e in kb}
         self.gazetteer = Gazetteer(kb)
+        # the spelling-folding keys of the knowledge base's people's full names, each to the one
+        # person that has it ("Олаф Шольц" is id:olaf-scholz whatever the KB's Russian spelling)
+        people: dict[str, set[str]] = defaultdict(set)
+        for e in kb:
+            if e.cls == "Person":
+                for alias in e.aliases:
+                    if alias.kind in ("label", "alt") and len(alias.text.split()) >= 2:
+                        people[match_key(alias.text)].add(e.key)
+        self.person_keys = {k: next(iter(v)) for k, v in people.items() if len(v) == 1 and k}
 
     # -- candidates ---------------------------------------------------------------------------
     def _ner_spans(self, sdoc, lang: str) -> list[_Span]:
@@ -613,6 +622,11 @@ class Linker:
                         sp.key = known
                         continue
                 key = "person/" + match_key(name)
+                if len(parts) > 1 and match_key(name) in self.person_keys:
+                    key = self.person_keys[match_key(name)]  # a spelling the KB does not list
+                    full_names.setdefault(match_key(parts[-1]), key)
+                    sp.key = key
+                    continue
                 if len(parts) > 1:
                     full_names.setdefault(match_key(parts[-1]), key)
             else:

@@ -180,7 +180,7 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
         (
             "Talks with Foreign Minister of the Republic of Uzbekistan Abdulaziz Kamilov, Moscow, March 2",
             "en",
-            ("person/abdulaziz-kamilov", "Minister of Foreign Affairs", "uzbekistan"),
+            (None, "Minister of Foreign Affairs", "uzbekistan"),
         ),
         (
             "President of Mongolia Ukhnaagiin Khurelsukh (retranslated): Mr President,",
