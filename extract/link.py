@@ -421,7 +421,7 @@ class Linker:
             if e.cls == "Person":
                 for alias in e.aliases:
                     if alias.kind in ("label", "alt") and len(alias.text.split()) >= 2:
-                        people[match_key(alias.text)].add(e.key)
+                        people[person_key(alias.text)].add(e.key)
         self.person_keys = {k: next(iter(v)) for k, v in people.items() if len(v) == 1 and k}
 
     # -- candidates ---------------------------------------------------------------------------
@@ -622,8 +622,8 @@ class Linker:
                         sp.key = known
                         continue
                 key = "person/" + match_key(name)
-                if len(parts) > 1 and match_key(name) in self.person_keys:
-                    key = self.person_keys[match_key(name)]  # a spelling the KB does not list
+                if len(parts) > 1 and person_key(name) in self.person_keys:
+                    key = self.person_keys[person_key(name)]  # a spelling the KB does not list
                     full_names.setdefault(match_key(parts[-1]), key)
                     sp.key = key
                     continue
@@ -1370,6 +1370,24 @@ def _titled_names(text: str, spans: list[_Span], title_words: frozenset[str], se
             continue
         out.append(_Span(start, end, m.group(1), "PER", normal=m.group(1), sentence=sent_of(start)))
     return out
+
+
+@lru_cache(maxsize=1)
+def _person_key_rules() -> tuple[tuple[str, str], ...]:
+    return tuple((r[0], r[1] if len(r) > 1 else "") for r in read_table(DATA / "common" / "person_key.tsv"))
+
+
+def person_key(name: str) -> str:
+    """The match key of a person's name folded further (``data/common/person_key.tsv``), to
+    find the knowledge base's person an unknown spelling names.
+
+    >>> person_key("Olaf Scholz") == person_key("Олаф Шольц") == person_key("Олаф Шолз")
+    True
+    """
+    key = match_key(name)
+    for src, dst in _person_key_rules():
+        key = key.replace(src, dst)
+    return key
 
 
 def _all_generic(g: _Span) -> bool:
