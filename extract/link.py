@@ -27,6 +27,7 @@ from bilat.extract.text import (
     is_cyrillic,
     lemma,
     match_key,
+    nominative_name,
     read_table,
     stem,
     words,
@@ -50,6 +51,10 @@ MAX_ALIAS_WORDS = 12
 _NEXT_WORD = re.compile(r" (\w+)")
 PLACE_CLASSES = {"Country", "City", "Place"}
 ORG_CLASSES = {"GovernmentBody", "InternationalOrganization", "MediaOutlet", "Company", "Organization"}
+# the words of a possessive ending after a state's name ("Kazakhstan’s" = Kazakhstan ’ s)
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
+# a surname shorter than this is never looked up alone ("Ван И": "И" is the conjunction)
+MIN_SURNAME_LETTERS = 3
 _DOMAIN = re.compile(r"(?:www\.)?([A-Za-z][\w-]*)\.(?:[a-z]{2,3})")
 
 
@@ -71,6 +76,7 @@ class _Span:
     key: str | None = None
     cls: str | None = None  # the class a rule decided
     english: str = ""  # the English name a rule built (an unknown entity's English label)
+    owner: str | None = None  # the state named before an unknown body ("Kazakhstan's …")
 
 
 @dataclass(frozen=True)
@@ -151,6 +157,8 @@ class Gazetteer:
                 self._add(alias.text, Candidate(e.key, alias.kind))
                 if e.cls == "Person" and alias.kind in ("label", "alt") and len(alias.text.split()) >= 2:
                     last = alias.text.split()[-1]
+                    if sum(c.isalpha() for c in last) < MIN_SURNAME_LETTERS:
+                        continue
                     for k in set(_word_keys(last)):
                         surnames[k].add(e.key)
         for lang in ("en", "ru"):
@@ -283,9 +291,90 @@ class Gazetteer:
                 first[:1].isupper()
                 or first[:1].isdigit()
                 or (len(ws) >= 3 and ws[-1].text[:1].isupper() and fold(ws[-2].text) == "of")
+                # "правительства Монголии", "правительства РФ": a lowercase noun, then the state
+                # in the genitive
+                or (len(ws) >= 2 and is_cyrillic(first) and ws[-1].text[:1].isupper())
                 or (len(ws) >= 2 and first in _compass() and all(w.text[:1].isupper() for w in ws[1:]))
             )
         return True
+
+
+# a facility noun right before a name, perhaps with an opening quote: "авиабазу Кант", АЭС "Аккую"
+_BEFORE_NAME = re.compile(r"(?<![\w-])(\w+) ([\"«“]?)$")
+
+
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"), ('"', '"'))
+
+
+def _closing_quote(name: str) -> str | None:
+    """The quote a name opens and leaves open: 'АЭС "Аккую' → '"', "«Сила Сибири" → "»".
+
+    >>> _closing_quote('АЭС "Аккую'), _closing_quote("центр «Астана»"), _closing_quote("Astana")
+    ('"', None, None)
+    """
+    for left, right in _QUOTE_PAIRS:
+        opened = name.count(left) if left != right else name.count(left) % 2
+        closed = name.count(right) if left != right else 0
+        if opened > closed:
+            return right
+    return None
+
+
+@lru_cache(maxsize=4)
+def _facility_table(lang: str) -> tuple[tuple[str, str, str], ...]:
+    return tuple((r[0], r[1], r[2]) for r in read_table(DATA / lang / "facility_nouns.tsv"))
+
+
+@lru_cache(maxsize=4)
+def facility_nouns(lang: str) -> tuple[re.Pattern | None, dict[str, str]]:
+    """The facility nouns of ``facility_nouns.tsv``: a pattern for those written after a
+    name (group 1 the noun, case-insensitive, longest first) and the lemmas of those written
+    before one, with their classes."""
+    rows = _facility_table(lang)
+    after = sorted((n for n, _, side in rows if side == "after"), key=len, reverse=True)
+    pattern = (
+        re.compile(r" (" + "|".join(r"\s".join(map(re.escape, n.split())) for n in after) + r")\b", re.I)
+        if after
+        else None
+    )
+    return pattern, {n: c for n, c, side in rows if side == "before"}
+
+
+def _facility_inside(name: str, lang: str) -> tuple[str, str] | None:
+    """(class, the name without its noun) of a name that holds its facility noun: "Lachin
+    Corridor", 'АЭС "Аккую"'; None for another name."""
+    after, before = facility_nouns(lang)
+    if after is not None:
+        m = after.search(name)
+        if m and m.end() == len(name) and m.start() > 0 and name[: m.start()].strip():
+            return after_cls(lang, m.group(1)), name[: m.start()]
+    first, _, rest = name.partition(" ")
+    if before and rest.strip('"«»“” ') and lemma(first) in before:
+        return before[lemma(first)], rest.strip('"«»“” ')
+    return None
+
+
+def after_cls(lang: str, noun: str) -> str:
+    """The class of a facility noun written after a name."""
+    key = " ".join(noun.lower().split())
+    return next((c for n, c, side in _facility_table(lang) if side == "after" and n.lower() == key), "Place")
+
+
+@lru_cache(maxsize=4)
+def body_state(lang: str) -> tuple[re.Pattern, str | None]:
+    """How a body's name joins its state's after it (a pattern matching from the name's end
+    to the state's start, on one line), and the English label pattern of a body its state
+    names before it ({body}, {state}); from ``data/<lang>/body_state.tsv``."""
+    joins, label = [], None
+    for kind, value in read_table(DATA / lang / "body_state.tsv"):
+        if kind == "and":
+            continue
+        if kind == "join":
+            joins.append(" " if value == "-" else " " + " ".join(map(re.escape, value.split())) + " ")
+        elif kind == "label":
+            label = value
+    alts = "|".join(sorted(joins, key=len, reverse=True))
+    return re.compile(f"(?:{alts})" if alts else r"(?!)"), label
 
 
 @lru_cache(maxsize=4)
@@ -325,6 +414,15 @@ class Linker:
     def __init__(self, kb: Sequence[KBEntry]):
         self.kb = {e.key: e for e in kb}
         self.gazetteer = Gazetteer(kb)
+        # the spelling-folding keys of the knowledge base's people's full names, each to the one
+        # person that has it ("Олаф Шольц" is id:olaf-scholz whatever the KB's Russian spelling)
+        people: dict[str, set[str]] = defaultdict(set)
+        for e in kb:
+            if e.cls == "Person":
+                for alias in e.aliases:
+                    if alias.kind in ("label", "alt") and len(alias.text.split()) >= 2:
+                        people[person_key(alias.text)].add(e.key)
+        self.person_keys = {k: next(iter(v)) for k, v in people.items() if len(v) == 1 and k}
 
     # -- candidates ---------------------------------------------------------------------------
     def _ner_spans(self, sdoc, lang: str) -> list[_Span]:
@@ -350,12 +448,17 @@ class Linker:
             if not text or fold(text) in res.ignore or not any(c.isalpha() for c in text):
                 continue
             start = full.find(text, start)
+            close = _closing_quote(text)
+            if close and full.startswith(close, start + len(text)):
+                text += close  # 'АЭС "Аккую"': the name's own closing quote
             if label in ("GPE", "LOC"):
                 # "Sverdlovsk Region": the NER stopped before the region word
                 m = _NEXT_WORD.match(full, start + len(text))
                 if m and m.group(1)[:1].isupper() and m.group(1).lower() in res.region_cues:
                     text = full[start : m.end()]
             normal = getattr(ent._, "normal", None) or text
+            if close and not normal.endswith(close) and text.endswith(close):
+                normal += close
             for s, t, nrm in _lines(start, text, normal):
                 out.append(_Span(s, s + len(t), t, label, normal=nrm, sentence=sent_of(s)))
         # The rule wins over NER spans it contains ("Daulet Kemelbekov" over "Kemelbekov") and
@@ -381,7 +484,8 @@ class Linker:
             dropped.update(inside)
             text = full[start:end]
             added.append(_Span(start, end, text, "PER", normal=text, sentence=sent_of(start)))
-        return [sp for n, sp in enumerate(out) if n not in dropped] + added
+        kept = [sp for n, sp in enumerate(out) if n not in dropped] + added
+        return kept + _titled_names(full, kept, res.title_words, sent_of)
 
     # -- main ---------------------------------------------------------------------------------
     def link(self, doc: Document, sdoc) -> Linked:
@@ -410,9 +514,30 @@ class Linker:
         in_region = _Near([(r.start, r.end) for r in regions])
         gaz = [g for g in gaz if not in_region.contains(g.start, g.end)]
         region_ids = {id(r) for r in regions}
+        # a generic body's name that goes on ("Министерство энергетики и природных ресурсов")
+        # is another body: the NER's name stands
+        gaz = [g for g in gaz if not (_all_generic(g) and _name_goes_on(text, g.end, lang))]
         known = gaz + fixed
         known_near = _Near([(g.start, g.end) for g in known])
         ner = [sp for sp in ner_all if id(sp) in region_ids or not self._covered(sp, known, known_near)]
+        # a surname-only match inside a full name the NER kept is part of that name
+        full_people = _Near([(sp.start, sp.end) for sp in ner if sp.label == "PER"])
+        gaz = [
+            g
+            for g in gaz
+            if not (
+                g.keys and all(c.kind == "surname" for c in g.keys) and full_people.contains(g.start, g.end)
+            )
+        ]
+        # "Lachin road", "Kant air base", "авиабаза Кант": a name and its facility noun are one
+        facilities = self._facilities(text, gaz, ner, lang)
+        if facilities:
+            for f in facilities:
+                f.sentence = sent_of(f.start)
+            taken = _Near([(f.start, f.end) for f in facilities])
+            gaz = [g for g in gaz if not taken.overlapping(g.start, g.end)]
+            ner = [sp for sp in ner if not taken.overlapping(sp.start, sp.end)]
+            fixed += facilities
 
         # the document's dominant country decides generic names ("the Foreign Ministry")
         countries = Counter()
@@ -438,6 +563,8 @@ class Linker:
         gaz = [sp for sp in gaz if sp.key is not None]
 
         # unknown names: surnames join full names, others get a spelling key
+        headlines, body_words = _title_case_lines(text)
+        res = resources(lang)
         new_entities: dict[str, dict] = {}
         for f in fixed:
             if f.key not in self.kb:
@@ -454,6 +581,14 @@ class Linker:
                 continue
             if not self._trim(sp, text, gaz, lang):
                 continue
+            if sp.label != "PER" and fold(sp.text) in _portfolios(lang) and _before_title(text, sp.end, res):
+                continue  # "External Affairs Minister": the post's field, not a body
+            if (
+                headlines.holds(sp.start)
+                and not (sp.label == "PER" and " " in sp.text.strip())
+                and not _written_in(sp.text, body_words)
+            ):
+                continue  # a word a title-case headline capitalizes, never named in the text
             hit = self._lookup(sp)
             if hit is not None:
                 sp.key = hit
@@ -462,6 +597,19 @@ class Linker:
             if cls is None:
                 continue
             name = _clean_name(sp.normal if lang == "ru" else sp.text)
+            name = _nominative(_clean_name(sp.text), name, cls)
+            pattern = body_state(lang)[1]
+            if sp.owner is None and pattern:
+                sp.owner = self._state_before(sp.start, text, gaz)
+            if sp.owner and cls == "GovernmentBody" and pattern and sp.owner in self.kb:
+                # "Kazakhstan's National Security Committee" → "… Committee of Kazakhstan"
+                state = dict(self.kb[sp.owner].labels).get("en")
+                if state:
+                    name = pattern.format(body=_headline(name), state=state)
+                    hit = self._lookup(_Span(sp.start, sp.end, name, sp.label, normal=name))
+                    if hit is not None:
+                        sp.key = hit  # the knowledge base's body of that state
+                        continue
             if cls == "Person":
                 parts = _without_initials(name)
                 if len(parts) == 1:
@@ -474,6 +622,11 @@ class Linker:
                         sp.key = known
                         continue
                 key = "person/" + match_key(name)
+                if len(parts) > 1 and person_key(name) in self.person_keys:
+                    key = self.person_keys[person_key(name)]  # a spelling the KB does not list
+                    full_names.setdefault(match_key(parts[-1]), key)
+                    sp.key = key
+                    continue
                 if len(parts) > 1:
                     full_names.setdefault(match_key(parts[-1]), key)
             else:
@@ -484,6 +637,21 @@ class Linker:
             ent = new_entities.setdefault(key, {"cls": cls, "names": Counter()})
             ent["names"][name] += 1
 
+        # a surname only a knowledge-base person has, when the document names someone else in
+        # full with it ("Жапаров" beside "Акылбек Жапаров", not Sadyr Japarov): that person
+        if full_names:
+            for sp in gaz:
+                if (
+                    sp.key not in persons_in_doc
+                    and sp.keys
+                    and all(c.kind == "surname" for c in sp.keys)
+                    and " " not in sp.text.strip()
+                ):
+                    for form in (sp.text, lemma(sp.text), stem(sp.text)):
+                        other = full_names.get(match_key(form))
+                        if other is not None:
+                            sp.key = other
+                            break
         spans = [sp for sp in gaz + ner + fixed if sp.key is not None]
         spans += self._more_surnames(text, spans, full_names, sent_of)
         for sp in spans:
@@ -494,6 +662,52 @@ class Linker:
                     sp.start, sp.text = m.start(), text[m.start() : sp.end]
         spans.sort(key=lambda s: (s.start, s.end))
         return self._entities(doc, spans, new_entities)
+
+    def _facilities(self, text: str, gaz: list[_Span], ner: list[_Span], lang: str) -> list[_Span]:
+        """A name and the facility noun written with it ("Lachin road", "Ak-Jol checkpoint",
+        "Leningrad NPP", "авиабазу Кант", АЭС "Аккую") make one place or project
+        (``facility_nouns.tsv``). A known city or country takes only a capitalized noun
+        ("Ulaanbaatar Railway"); people, adjectives, bodies and companies the knowledge base
+        knows take none."""
+        after, before = facility_nouns(lang)
+        out: list[_Span] = []
+        for sp in sorted(gaz + ner, key=lambda x: (x.start, -x.end)):
+            if sp.label in ("ADJ", "NORP") or "\n" in sp.text:
+                continue
+            kb_classes = {self.kb[c.key].cls for c in sp.keys if c.kind != "surname"}
+            if kb_classes - PLACE_CLASSES or (sp.label == "PER" and sp.keys):
+                continue
+            m = after.match(text, sp.end) if after else None
+            if m and kb_classes and not m.group(1)[:1].isupper():
+                m = None
+            inner = None if sp.keys else _facility_inside(sp.text, lang)
+            name = sp.normal or sp.text
+            if inner is not None:
+                # the NER took the noun in: "Lachin Corridor", 'АЭС "Аккую"'
+                start, end, cls, name = sp.start, sp.end, inner[0], inner[1]
+                normal = sp.normal or sp.text
+            elif m:
+                start, end, noun = sp.start, m.end(), m.group(1)
+                cls = after_cls(lang, noun)
+                normal = text[start:end]
+            else:
+                lo = max(0, sp.start - 40)
+                m = _BEFORE_NAME.search(text[lo : sp.start]) if before else None
+                if not m or lemma(m.group(1)) not in before:
+                    continue
+                start, end, noun = lo + m.start(), sp.end, m.group(1)
+                if text[end : end + 1] in '"»”' and m.group(2):
+                    end += 1  # the closing quote of a quoted name
+                cls = before[lemma(noun)]
+                # the noun in its dictionary form, the name as written: "авиабаза Кант"
+                normal = (noun if noun.isupper() else lemma(noun)) + text[start + len(noun) : end]
+            if out and out[-1].end > start:
+                continue
+            # keyed by the name alone, so that "Kant air base" and "авиабаза Кант", "Lachin road"
+            # and "Lachin corridor" meet
+            key = _prefix(cls) + "/" + match_key(name)
+            out.append(_Span(start, end, text[start:end], "LOC", normal=normal, key=key, cls=cls))
+        return out
 
     def _editions(self, text: str, gaz: list[_Span]) -> list[_Span]:
         """An outlet's edition for a country is an outlet of its own: "Sputnik Azerbaijan",
@@ -608,6 +822,9 @@ class Linker:
         ("КазТАГ" for KazTAG) or by its initials ("The Times of Central Asia" → "TCA")."""
         out: list[_Span] = []
         taken = [(g.start, g.end) for g in gaz]
+        outlets_known = _Near(
+            [(g.start, g.end) for g in gaz if any(self.kb[c.key].cls == "MediaOutlet" for c in g.keys)]
+        )
         domains = dict(_source_domains(doc.source or ""))
         for name in outlet_names(doc.source or ""):
             forms = [name] + ([name[4:]] if name.startswith("The ") else [])
@@ -635,8 +852,10 @@ class Linker:
                     hits.append(
                         re.compile(re.escape(text[ws[i].start : ws[i + n - 1].end])).match(text, ws[i].start)
                     )
-            if any(m.start() == g[0] and m.end() == g[1] for m in hits for g in taken):
-                continue  # the knowledge base knows it
+            if any(m.start() == g[0] and m.end() == g[1] for m in hits for g in taken) or any(
+                m is not None and outlets_known.overlapping(m.start(), m.end()) for m in hits
+            ):
+                continue  # the knowledge base knows it ("Kazinform News Agency" holds "Kazinform")
             for m in sorted({(m.start(), m.end()): m for m in hits if m}.values(), key=lambda m: m.start()):
                 if any(o.start < m.end() and m.start() < o.end for o in out):
                     continue
@@ -687,7 +906,7 @@ class Linker:
                 return False  # "Azerbaijanis"
             if w[:1].isupper() and re.search(r"(?<![\w-])" + re.escape(w.lower()) + r"(?![\w-])", text):
                 return False
-            if fold(w) in res.title_words:
+            if fold(w) in res.title_words or lemma(w) in res.title_words:
                 return False
         # leading states/adjectives/title words
         i, titled = 0, False
@@ -699,15 +918,21 @@ class Linker:
                 and g.label in ("GPE", "ADJ")
                 for g in gaz
             )
-            if inside or fold(w) in res.title_words or w in ("'s", "’s", "s"):
+            if inside or fold(w) in res.title_words or w in _POSSESSIVE:
                 titled = titled or fold(w) in res.title_words
+                if inside and sp.owner is None:
+                    sp.owner = self._state_at(sp.start + ws[i].start, gaz)
                 i += 1
                 continue
             break
+        if i and not titled:
+            titled = _after_title(text, sp.start, res.title_words)
         if i:
             rest = ws[i:]
             if all(fold(w.text) in res.title_words for w in rest):
                 return False
+            if titled and rest[0].text[:1].islower():
+                return False  # "Heads of State of …": no name is left after the title
             if len(rest) == 1 and any(fold(rest[0].text) == cue for cue, _ in res.org_cues):
                 return False  # "Russian Embassy": a body the text does not name
             cut = rest[0].start
@@ -717,6 +942,12 @@ class Linker:
             sp.normal = " ".join(normal[i:]) if lang == "ru" and len(normal) == len(ws) else sp.text
             if sp.label != "PER" and len(rest) >= 2 and (titled or fold(rest[0].text) in given_names()):
                 sp.label = "PER"  # "Federal Chancellor Olaf Scholz"
+        if (
+            sp.label == "ORG"
+            and self._class_of(sp, lang) == "GovernmentBody"
+            and self._owner_after(sp, text, gaz, lang)
+        ):
+            return True
         # a trailing "of" takes the known name that follows
         if ws and fold(ws[-1].text) in ("of",) and sp.label != "PER":
             after = text[sp.end :]
@@ -731,6 +962,54 @@ class Linker:
                 sp.normal = sp.text
             else:
                 return False
+        return True
+
+    def _gaz_at(self, gaz: list[_Span]) -> dict[int, _Span]:
+        """The gazetteer spans by start (built once per list)."""
+        if getattr(self, "_gaz_for", None) is not gaz:
+            self._gaz_for, self._gaz_by_start = gaz, {g.start: g for g in gaz}
+        return self._gaz_by_start
+
+    def _state_at(self, offset: int, gaz: list[_Span]) -> str | None:
+        """The country a gazetteer span starting at ``offset`` names (not an adjective's)."""
+        g = self._gaz_at(gaz).get(offset)
+        if g is None or g.label == "ADJ":
+            return None
+        e = self._state_of(g)
+        return e.key if e is not None and e.key == (g.key or e.key) and e.cls == "Country" else None
+
+    def _state_before(self, start: int, text: str, gaz: list[_Span]) -> str | None:
+        """The country named with a possessive right before ``start``: "Kazakhstan's …"."""
+        for mark in ("'s ", "’s "):
+            if text[max(0, start - len(mark)) : start] == mark:
+                ends = self._gaz_ends(gaz)
+                g = ends.get(start - len(mark))
+                if g is not None:
+                    return self._state_at(g.start, gaz)
+        return None
+
+    def _gaz_ends(self, gaz: list[_Span]) -> dict[int, _Span]:
+        if getattr(self, "_ends_for", None) is not gaz:
+            self._ends_for, self._gaz_by_end = gaz, {g.end: g for g in gaz}
+        return self._gaz_by_end
+
+    def _owner_after(self, sp: _Span, text: str, gaz: list[_Span], lang: str) -> bool:
+        """An unknown body the NER cut before its state takes the state's name: "Ministry of
+        Education of Russia" (the NER stopped at "of"), "Пограничная служба КР" (the state in
+        the genitive right after the name). The language's ``of`` word is its first
+        ``position_links`` row; without one the state follows the name directly."""
+        join, _ = body_state(lang)
+        m = join.match(text, sp.end)
+        if not m:
+            return False
+        g = self._gaz_at(gaz).get(m.end())
+        if g is None or g.label == "ADJ" or self._state_at(g.start, gaz) is None:
+            return False
+        # the name as normalized (a Russian head in the nominative), then the state as written
+        head = sp.normal if sp.normal and len(sp.normal.split()) == len(sp.text.split()) else sp.text
+        sp.normal = head + text[sp.end : g.end]
+        sp.end = g.end
+        sp.text = text[sp.start : sp.end]
         return True
 
     def _more_surnames(
@@ -770,9 +1049,27 @@ class Linker:
             return False
         for g in overlapping:
             nested = sp.start <= g.start and g.end <= sp.end and (g.end - g.start) < (sp.end - sp.start)
+            if nested and sp.label == "PER" and self._other_given_name(sp, g):
+                continue  # "Акылбек Жапаров": a full name, not the surname of Sadyr Japarov
             if not nested or g.label not in ("GPE", "ADJ"):
                 return True
         return sp.label in ("GPE", "LOC", "NORP")
+
+    def _other_given_name(self, sp: _Span, g: _Span) -> bool:
+        """Whether the NER name ``sp`` holds the surname match ``g`` with a given name none of
+        the knowledge-base persons of that surname has ("Акылбек Жапаров" is not Sadyr
+        Japarov); initials ("В. Путин") and a KB person's own given name are no other name."""
+        if not g.keys or not all(c.kind == "surname" for c in g.keys):
+            return False
+        ws = [w.text for w in words(sp.text[: g.start - sp.start]) if w.text.isalpha()]
+        if not ws or len(ws[0]) < 2:
+            return False
+        given = {match_key(ws[0]), match_key(lemma(ws[0]))}
+        for c in g.keys:
+            for _, lab in self.kb[c.key].labels:
+                if match_key(lab.split()[0]) in given:
+                    return False
+        return True
 
     def _choose(self, sp: _Span, countries: Counter, persons_in_doc: set[str]) -> str | None:
         cands = list(sp.keys)
@@ -879,7 +1176,7 @@ class Linker:
                 entities.append(Entity(key, e.cls, labels, tuple(alts), mentions, e.wikidata, True))
             else:
                 info = new[key]
-                name = _best_name(info["names"])
+                name = _guillemets(_best_name(info["names"]))
                 labels = ((lang, name),)
                 if lang == "ru" and info["cls"] == "Person" and re.fullmatch(r"[А-ЯЁа-яё\- ]+", name):
                     labels = (("en", english_name(name)), (lang, name))  # one IRI, both spellings
@@ -994,6 +1291,15 @@ class _Near:
         return k > 0 and self.max_end[k - 1] > offset
 
 
+_MINOR_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "to"})
+
+
+def _headline(name: str) -> str:
+    """A name with its words capitalized but the minor ones: "ministry of defence" →
+    "Ministry of Defence"."""
+    return " ".join(w if w in _MINOR_WORDS else w[:1].upper() + w[1:] for w in name.split())
+
+
 def _without_initials(name: str) -> list[str]:
     """The words of a person's name without initials: "С.В. Лавров" → ["Лавров"].
 
@@ -1007,6 +1313,146 @@ def _without_initials(name: str) -> list[str]:
 def _best_name(names: Counter) -> str:
     """The fullest, most frequent form: more words first, then frequency, then text."""
     return sorted(names.items(), key=lambda kv: (-len(kv[0].split()), -kv[1], kv[0]))[0][0]
+
+
+def _nominative(surface: str, normal: str, cls: str) -> str:
+    """The nominative of an unknown Cyrillic name the normalizer left in its case: a person's
+    from the given name's gender and case ("Содиком Имоми" → "Содик Имоми"), a one-word name's
+    by its dictionary form when that only cuts an ending ("Курыке" → "Курык", "Сименса" →
+    "Сименс"); any other name as normalized.
+
+    >>> _nominative("Содиком Имоми", "Содиком Имоми", "Person"), _nominative("Курыке", "Курыке", "Place")
+    ('Содик Имоми', 'Курык')
+    >>> _nominative("Баку", "Баку", "Place"), _nominative("Сергея Лаврова", "Сергей Лавров", "Person")
+    ('Баку', 'Сергей Лавров')
+    """
+    if cls == "Person":
+        fixed = nominative_name(surface)
+        return fixed if fixed != surface else normal
+    if normal != surface or " " in surface or "-" in surface or surface.isupper() or not is_cyrillic(surface):
+        return normal
+    low = surface.lower().replace("ё", "е")
+    lem = lemma(surface)
+    if lem != low and low.startswith(lem) and len(lem) >= 3:
+        return surface[: len(lem)]
+    return normal
+
+
+_TITLE_OF = re.compile(r"(\w+) of (?:the )?$")
+_NAME_AFTER = re.compile(r" ([^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){1,2})")
+
+
+def _after_title(text: str, start: int, title_words: frozenset[str]) -> bool:
+    """Whether a title and "of" stand right before ``start``: "President of Mongolia …"."""
+    m = _TITLE_OF.search(text, max(0, start - 40), start)
+    return bool(m) and fold(m.group(1)) in title_words
+
+
+def _titled_names(text: str, spans: list[_Span], title_words: frozenset[str], sent_of) -> list[_Span]:
+    """A name the NER missed after a title and its state: "Foreign Minister of the Republic
+    of Uzbekistan Abdulaziz Kamilov" — two or three capitalized words right after a place
+    named after "<title> of", on its line, that no span holds."""
+    taken = _Near([(sp.start, sp.end) for sp in spans])
+    out = []
+    for sp in spans:
+        if sp.label not in ("GPE", "LOC") or not _after_title(text, sp.start, title_words):
+            continue
+        m = _NAME_AFTER.match(text, sp.end)
+        if not m:
+            continue
+        names = m.group(1).split(" ")
+        if not all(w[:1].isupper() and any(c.islower() for c in w) for w in names):
+            continue
+        if any(fold(w) in title_words for w in names):
+            continue
+        start, end = m.start(1), m.end(1)
+        if taken.overlapping(start, end):
+            continue
+        out.append(_Span(start, end, m.group(1), "PER", normal=m.group(1), sentence=sent_of(start)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _person_key_rules() -> tuple[tuple[str, str], ...]:
+    return tuple((r[0], r[1] if len(r) > 1 else "") for r in read_table(DATA / "common" / "person_key.tsv"))
+
+
+def person_key(name: str) -> str:
+    """The match key of a person's name folded further (``data/common/person_key.tsv``), to
+    find the knowledge base's person an unknown spelling names.
+
+    >>> person_key("Olaf Scholz") == person_key("Олаф Шольц") == person_key("Олаф Шолз")
+    True
+    """
+    key = match_key(name)
+    for src, dst in _person_key_rules():
+        key = key.replace(src, dst)
+    return key
+
+
+def _all_generic(g: _Span) -> bool:
+    return bool(g.keys) and all(c.kind == "generic" for c in g.keys)
+
+
+@lru_cache(maxsize=4)
+def _and_words(lang: str) -> frozenset[str]:
+    return frozenset(r[1] for r in read_table(DATA / lang / "body_state.tsv") if r[0] == "and")
+
+
+def _name_goes_on(text: str, end: int, lang: str) -> bool:
+    """Whether "<and> <word>" follows ``end`` on its line: the name coordinates another field."""
+    m = re.match(r" (\w+) \w", text[end : end + 40])
+    return bool(m) and m.group(1) in _and_words(lang)
+
+
+@lru_cache(maxsize=4)
+def _portfolios(lang: str) -> frozenset[str]:
+    """The fields of ministers' posts as written (``portfolios.tsv``): "external affairs"."""
+    return frozenset(fold(r[0]) for r in read_table(DATA / lang / "portfolios.tsv"))
+
+
+def _before_title(text: str, end: int, res: Resources) -> bool:
+    """Whether a title word follows ``end`` directly: "External Affairs Minister"."""
+    m = _NEXT_WORD.match(text, end)
+    return bool(m) and m.group(1)[:1].isupper() and fold(m.group(1)) in res.title_words
+
+
+_TITLE_CASE_MIN_WORDS = 5
+_ALPHA_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _title_case_lines(text: str) -> tuple[_Near, frozenset[str]]:
+    """The lines written in title case (headlines: "Putin Says Hopefully Moscow, Ankara Will
+    Agree": seven words in ten or more capitalized, five words at least, no closing period) and
+    the words of the other lines as written, so that a name found only in such a headline can
+    be told from one the text writes (one pass over the text)."""
+    spans, others = [], set()
+    pos = 0
+    for line in text.split("\n"):
+        ws = _ALPHA_WORD.findall(line)
+        caps = sum(1 for w in ws if w[:1].isupper())
+        if len(ws) >= _TITLE_CASE_MIN_WORDS and caps >= 0.7 * len(ws) and not line.rstrip().endswith("."):
+            spans.append((pos, pos + len(line)))
+        else:
+            others.update(ws)
+        pos += len(line) + 1
+    return _Near(spans), frozenset(others)
+
+
+def _written_in(name: str, body_words: frozenset[str]) -> bool:
+    """Whether the other lines write every word of ``name``, capitals as given."""
+    return all(w in body_words for w in _ALPHA_WORD.findall(name))
+
+
+def _guillemets(name: str) -> str:
+    """A Cyrillic name's straight quotes as the Russian typography writes them.
+
+    >>> _guillemets('АЭС "Аккую"'), _guillemets('Sputnik "X"')
+    ('АЭС «Аккую»', 'Sputnik "X"')
+    """
+    if not is_cyrillic(name) or name.count('"') % 2:
+        return name
+    return re.sub(r'"([^"]*)"', r"«\1»", name)
 
 
 def _clean_name(name: str) -> str:

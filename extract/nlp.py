@@ -185,10 +185,46 @@ class NatashaComponent:
             sp = doc.char_span(span.start, span.stop, label=span.type, alignment_mode="expand")
             if sp is None:
                 continue
-            sp._.normal = span.normal or span.text
+            sp._.normal = keep_degree(span.text, span.normal) if span.normal else span.text
             ents.append(sp)
         doc.ents = spacy.util.filter_spans(ents)
         return doc
+
+
+def keep_degree(surface: str, normal: str) -> str:
+    """natasha's normal form with each superlative adjective kept as written: pymorphy puts
+    "высший" and "высочайший" in one lexeme, so "Высшего совета" normalizes to "Высочайший
+    совет"; of the lexeme's nominatives of the normal word's gender and number, the one sharing
+    the longest beginning with the written word is taken ("Высший совет").
+
+    >>> keep_degree("Высшего межгосударственного совета", "Высочайший межгосударственный совет")
+    'Высший межгосударственный совет'
+    """
+    said, norm = surface.split(), normal.split()
+    if len(said) != len(norm):
+        return normal
+    out = []
+    for w, n in zip(said, norm, strict=True):
+        out.append(n)
+        if not re.fullmatch("[А-ЯЁа-яё]+", w):
+            continue
+        parse = morph_analyzer().parse(w.lower())[0]
+        if "Supr" not in parse.tag:
+            continue
+        want = morph_analyzer().parse(n.lower())[0].tag
+        forms = [
+            f.word
+            for f in parse.lexeme
+            if "nomn" in f.tag and f.tag.number == want.number and f.tag.gender == want.gender
+        ]
+        if forms:
+            best = max(forms, key=lambda f: _common_prefix(w.lower(), f))
+            out[-1] = best.capitalize() if n[:1].isupper() else best
+    return " ".join(out)
+
+
+def _common_prefix(a: str, b: str) -> int:
+    return len(os.path.commonprefix([a, b]))
 
 
 @Language.factory("pymorphy_lemmatizer")

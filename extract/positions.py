@@ -31,6 +31,7 @@ class Title:
     title_ru: str
     scope: str  # country | body
     named: bool = False  # only with a name: "leader" never resolves to a holder on its own
+    default: str | None = None  # the state of a national post when none is named ("Federal Chancellor")
 
     @property
     def wild(self) -> bool:
@@ -65,9 +66,10 @@ def titles(lang: str) -> tuple[Title, ...]:
     seen = set()
     for written, en, ru, scope, named in rows:
         ws = tuple(WILD if w.text == WILD else _key(w.text, lang) for w in words(written))
+        scope, _, default = scope.partition(":")  # "country:germany": a post only one state has
         if ws not in seen:
             seen.add(ws)
-            out.append(Title(ws, en, ru, scope, named))
+            out.append(Title(ws, en, ru, scope, named, default or None))
     return tuple(sorted(out, key=lambda t: -len(t.words)))
 
 
@@ -292,6 +294,8 @@ def extract_positions(
             )
             if to and title_en == "Ambassador":
                 title_en = f"Ambassador to {_label(kb, to)}"
+            if p_org is None and title.default in kb:
+                p_org = title.default  # "Federal Chancellor Olaf Scholz": Germany's
             if p_org is None:
                 continue
             ev_start = min(modifier[0] if modifier else start, person[0])
@@ -389,14 +393,15 @@ ARTICLES = {"en": ("the", "a", "an"), "ru": ()}
 
 
 def _apposition(text: str, start: int, index: _Spans, lang: str = "en"):
-    """The name before ", [the] title": "Maria Zakharova, the official representative of the
-    Russian Foreign Ministry"; never across a line break."""
+    """The name before ", [the] title" or a bracketed title: "Maria Zakharova, the official
+    representative of the Russian Foreign Ministry", "с Алексеем Лихачевым [глава Росатома]",
+    "Alexey Likhachev (head of Rosatom)"; never across a line break."""
     i = _space_before(text, start)
     for art in ARTICLES.get(lang, ()):
         if text[max(0, i - len(art) - 1) : i].lower() in (" " + art, "," + art):
             i = _space_before(text, i - len(art))
             break
-    if i == 0 or text[i - 1] != ",":
+    if i == 0 or text[i - 1] not in ",([":
         return None
     j = _space_before(text, i - 1)
     if "\n" in text[j:start]:

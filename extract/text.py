@@ -133,6 +133,60 @@ def lemma(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _name_cases() -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
+    out: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for row in read_table(DATA / "ru" / "name_cases.tsv"):
+        gender, cases, ending = row[0], row[1], row[2]
+        for case in cases.split(","):
+            out.setdefault((gender, case), []).append((ending, row[3] if len(row) > 3 else ""))
+    return {k: tuple(sorted(v, key=lambda r: -len(r[0]))) for k, v in out.items()}
+
+
+_VOWELS = frozenset("аеёиоуыэюяь")
+
+
+def nominative_name(name: str) -> str:
+    """A Russian personal name in the nominative when it was written in another case: the
+    given name by its dictionary form, its gender and case (pymorphy3's parse as a given name)
+    choosing the endings of the other words (``data/ru/name_cases.tsv``); a name in the
+    nominative, not Cyrillic, or with no known given-name case stays as it is.
+
+    >>> nominative_name("Содиком Имоми"), nominative_name("Алпарсланом Байрактаром")
+    ('Содик Имоми', 'Алпарслан Байрактар')
+    >>> nominative_name("Гульшарой Абдыкаликовой"), nominative_name("Мгера Григоряна")
+    ('Гульшара Абдыкаликова', 'Мгер Григорян')
+    """
+    ws = name.split()
+    if len(ws) < 2 or not all(_CYR.search(w) and w[:1].isupper() for w in ws):
+        return name
+    from bilat.extract.nlp import morph_analyzer
+
+    parses = morph_analyzer().parse(ws[0].lower().replace("ё", "е"))
+    # a given name pymorphy knows as one, else its best guess when that is a singular noun
+    named = [p for p in parses if "Name" in p.tag and "sing" in p.tag] or [
+        p for p in parses[:1] if "NOUN" in p.tag and "sing" in p.tag
+    ]
+    if not named or "-" in ws[0]:
+        return name
+    p = named[0]
+    rows = _name_cases().get((p.tag.gender or "", p.tag.case or ""))
+    if rows is None:
+        return name
+    out = [p.normal_form.capitalize()]
+    for w in ws[1:]:
+        low = w.lower()
+        for ending, nominative in rows:
+            stem = low[: len(low) - len(ending)]
+            if low.endswith(ending) and len(stem) >= 2:
+                if (len(ending) == 1 or ending[0] not in _VOWELS) and stem[-1] in _VOWELS:
+                    continue
+                w = w[: len(w) - len(ending)] + nominative
+                break
+        out.append(w)
+    return " ".join(out)
+
+
+@lru_cache(maxsize=1)
 def _endings() -> tuple[str, ...]:
     return tuple(sorted((r[0] for r in read_table(DATA / "ru" / "name_endings.tsv")), key=len, reverse=True))
 

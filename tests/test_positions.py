@@ -176,6 +176,45 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
             "ru",
             ("yuri-ushakov", "Aide to the President", "russia"),
         ),
+        # a name the NER missed after a title and its state
+        (
+            "Talks with Foreign Minister of the Republic of Uzbekistan Abdulaziz Kamilov, Moscow, March 2",
+            "en",
+            (None, "Minister of Foreign Affairs", "uzbekistan"),
+        ),
+        (
+            "President of Mongolia Ukhnaagiin Khurelsukh (retranslated): Mr President,",
+            "en",
+            ("person/uhnagin-hurelsuh", "President", "mongolia"),
+        ),
+        # a bracketed title after the name
+        (
+            "Мы с Алексеем Лихачевым [глава Росатома] встречались не один раз.",
+            "ru",
+            ("alexey-likhachev", "Director General", "rosatom"),
+        ),
+        (
+            "He met Alexey Likhachev (head of Rosatom) in Moscow.",
+            "en",
+            ("alexey-likhachev", "Director General", "rosatom"),
+        ),
+        # "Secretary" alone: the knowledge base's post of that person whose title starts so
+        (
+            "Secretary Blinken thanked the Kazakh minister for the warm welcome.",
+            "en",
+            ("antony-blinken", "Secretary of State", "united-states"),
+        ),
+        # a post only one state has takes that state when the text names none
+        (
+            "Germany is a partner, said Federal Chancellor Olaf Scholz during the visit.",
+            "en",
+            (None, "Chancellor", "germany"),
+        ),
+        (
+            "Германия — партнер, заявил федеральный канцлер Олаф Шольц во время визита.",
+            "ru",
+            (None, "Chancellor", "germany"),
+        ),
     ],
 )
 def test_posts_from_real_phrasing(extractor, text, lang, post):
