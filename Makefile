@@ -4,7 +4,7 @@ BIN     := $(VENV)/bin
 STORE   ?= bilat-store
 export OPENBLAS_NUM_THREADS := 1
 
-.PHONY: run test test-fast lint bench eval clean install browser
+.PHONY: run test test-fast lint bench eval clean install browser kb-check
 
 install: $(VENV)/.installed
 
@@ -50,6 +50,16 @@ test-fast: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# The generated knowledge base against its fetched sources (not committed; kb/README.md, "Sources"):
+# exits 1 when a kb/*.ttl is stale, or with one line saying how to obtain a missing source.
+# Not part of `make test`: a clean checkout has no sources. Override the locations with
+# MLEDOZE=PATH (git dir or folder with countries.json) and OFFICIALS=DIR (the extract).
+kb-check: install
+	$(BIN)/python tools/make_countries.py --check
+	$(BIN)/python tools/make_states.py --check $(if $(MLEDOZE),--source $(MLEDOZE))
+	$(BIN)/python tools/make_cities.py --check $(if $(MLEDOZE),--source $(MLEDOZE))
+	$(BIN)/python tools/make_officials.py --check $(if $(OFFICIALS),--source $(OFFICIALS)) $(if $(MLEDOZE),--countries-source $(MLEDOZE))
 
 eval: install
 	mkdir -p out

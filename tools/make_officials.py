@@ -2,9 +2,10 @@
 """Generate kb/officials.ttl: heads of state and government and foreign ministers of the UN
 member states, with their tenures and Wikidata ids.
 
-Sources (snapshots in tools/data/wikidata-officials/, origin, dates and licence in its
-SOURCE.md): Wikidata's "position held" (P39) statements as extracted by the EveryPolitician
-scrapers (Wikidata is CC0):
+Sources (an extract made by ``--refresh`` from fetched git snapshots, NOT committed: it is found
+with ``--source DIR``, ``$BILAT_SOURCES/wikidata-officials`` or ``~/.cache/bilat-sources/
+wikidata-officials``; origin, commits and licence in kb/README.md): Wikidata's "position held"
+(P39) statements as extracted by the EveryPolitician scrapers (Wikidata is CC0):
 * ``heads.csv`` — heads of state and of government in office from 2021 on, with the years their
   terms began and ended (every-politician-scrapers/world-leaders-2021, all versions of
   ``data/wikidata.csv`` merged: 2021–2022 from git, plus a 2026 version);
@@ -28,10 +29,11 @@ Rules (kb/README.md, "officials.ttl"):
 * names that are not personal names (a Wikidata id, a comma, " of ", a single word, a surname
   in lowercase) are left out.
 
-Run:  python tools/make_officials.py           (writes kb/officials.ttl)
-      python tools/make_officials.py --check   (exit 1 if the file is stale)
+Run:  python tools/make_officials.py [--source DIR]           (writes kb/officials.ttl)
+      python tools/make_officials.py [--source DIR] --check   (exit 1 if the file is stale)
       python tools/make_officials.py --refresh LEADERS_GIT FOREIGN_GIT [--newer CSV...]
-            (re-extracts the snapshot from git clones of the two EveryPolitician repositories;
+            [--cabinets GIT...] [--source DIR]
+            (re-extracts the source into DIR from git clones of the EveryPolitician repositories;
             --newer: later versions of world-leaders-2021's data/wikidata.csv than the clone has)
 The output is deterministic; commit it.
 """
@@ -54,8 +56,11 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 DATA = ROOT / "tools" / "data"
-SNAP = DATA / "wikidata-officials"
+SOURCE = None  # --source: the folder of the extract (tools/sources.py)
+COUNTRIES_SOURCE = None  # --countries-source: mledoze/countries, for the UN members
 OUT = ROOT / "kb" / "officials.ttl"
+
+import sources  # noqa: E402
 
 from bilat.extract.text import match_key  # noqa: E402
 from bilat.graph.kb import slugify  # noqa: E402
@@ -123,7 +128,9 @@ def _git_versions(git_dir: str, path: str) -> list[str]:
     return out
 
 
-def refresh(leaders_git: str, foreign_git: str, newer: list[str] = (), cabinets: list[str] = ()) -> None:
+def refresh(
+    leaders_git: str, foreign_git: str, newer: list[str] = (), cabinets: list[str] = (), into=None
+) -> None:
     """Merge every version of the two source files (the newest version of a row wins);
     ``newer``: files holding later versions of the leaders' file than the clone has."""
     heads: dict[tuple, list[str]] = {}
@@ -179,7 +186,8 @@ def refresh(leaders_git: str, foreign_git: str, newer: list[str] = (), cabinets:
                 enwiki,
             ]
             cab[(row[0], r["position"], r["personID"], r["start"])] = row
-    SNAP.mkdir(parents=True, exist_ok=True)
+    snap = Path(into) if into else sources.candidates("wikidata-officials")[0]
+    snap.mkdir(parents=True, exist_ok=True)
     outputs = [("heads.csv", HEADS_COLUMNS, heads), ("foreign_ministers.csv", FM_COLUMNS, fms)]
     if cabinets:
         outputs.append(("cabinets.csv", CABINET_COLUMNS, cab))
@@ -189,11 +197,16 @@ def refresh(leaders_git: str, foreign_git: str, newer: list[str] = (), cabinets:
         w.writerow(cols)
         for key in sorted(data):
             w.writerow(data[key])
-        (SNAP / name).write_text(buf.getvalue(), encoding="utf-8")
+        (snap / name).write_text(buf.getvalue(), encoding="utf-8")
 
 
 def read_snapshot(name: str) -> list[dict]:
-    with (SNAP / name).open(encoding="utf-8", newline="") as fh:
+    path = sources.locate("wikidata-officials", SOURCE) / name
+    if not path.is_file():
+        raise sources.SourceMissing(
+            f"source wikidata-officials: no {path}: {sources.SOURCES['wikidata-officials'][3]}"
+        )
+    with path.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
 
 
@@ -275,6 +288,7 @@ def country_map() -> tuple[dict[str, str], set[str]]:
     spec = importlib.util.spec_from_file_location("make_states", spec_path)
     states = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(states)
+    states.SOURCE = COUNTRIES_SOURCE
     names = states.country_names()
     members = {names[c]["key"] for c in states.un_members(states.rows(DATA / "states_overrides.tsv"))}
     g = rdflib.Graph()
@@ -565,8 +579,8 @@ def source_note(source: str) -> str:
 
 def render(records: list[dict]) -> str:
     out = [
-        "# GENERATED by tools/make_officials.py from tools/data/wikidata-officials/ (Wikidata P39",
-        "# statements, CC0, via the EveryPolitician scrapers; see its SOURCE.md), official_titles.tsv",
+        "# GENERATED by tools/make_officials.py from Wikidata P39 statements (CC0) as extracted by the",
+        "# EveryPolitician scrapers (fetched, not committed: sources in kb/README.md), official_titles.tsv",
         "# and translit_en_ru.tsv. Do not edit; edit the inputs (or hand-write the person in",
         "# people.ttl: a hand-written person is not generated). Russian labels are TRANSLITERATED",
         "# (no Russian name in the source): entries marked 'round-trip checked' spell back to the",
@@ -632,9 +646,18 @@ def main(argv=None) -> int:
         "--cabinets", nargs="*", default=[], metavar="GIT", help="with --refresh: per-country repositories"
     )
     ap.add_argument("--skipped", action="store_true", help="list who was left out, and why")
+    sources.source_arg(ap, "wikidata-officials")
+    ap.add_argument(
+        "--countries-source",
+        metavar="PATH",
+        default=None,
+        help="where mledoze/countries is (as make_states.py)",
+    )
     args = ap.parse_args(argv)
+    global SOURCE, COUNTRIES_SOURCE
+    SOURCE, COUNTRIES_SOURCE = args.source, args.countries_source
     if args.refresh:
-        refresh(*args.refresh, newer=args.newer, cabinets=args.cabinets)
+        refresh(*args.refresh, newer=args.newer, cabinets=args.cabinets, into=args.source)
     records, skipped = build()
     text = render(records)
     if args.skipped:
