@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from events_trees import keys, tree
 
-from bilat.extract.events.tree import clause_root, clause_verb, dominates, head, nested, phrase, subject
+from bilat.extract.events.tree import clause_root, clause_verb, dominates, head, kids, nested, phrase, subject
 
 # "Putin, who arrived in Astana, held talks with Tokayev and praised the cooperation ."
 SENT = tree("""
@@ -106,3 +106,45 @@ def test_nested():
     gratitude 2 pobj NOUN
     """)
     assert nested(doc[3], doc[0]) is False
+
+
+def _headed_token_by_token(rows: str):
+    """A tree whose heads are written one token at a time after it was built (as natasha's are,
+    ``extract/nlp.py``): spaCy's ``children`` may then miss some dependents."""
+    doc = tree(
+        "\n".join(f"{r.split()[0]} {i} dep {r.split()[3]}" for i, r in enumerate(rows.strip().splitlines()))
+    )
+    for i, r in enumerate(rows.strip().splitlines()):
+        w, h, dep, _ = r.split()[:4]
+        doc[i].dep_ = dep
+        if int(h) != i:
+            doc[i].head = doc[int(h)]
+    return doc
+
+
+@pytest.mark.parametrize(
+    "rows, verb, want",
+    [
+        # "Президент России Владимир Путин на встрече с королем заявил, что …": the subject
+        # is found from the heads whatever order they were written in
+        (
+            """
+            Президент 6 nsubj NOUN
+            России 0 nmod PROPN
+            на 3 case ADP
+            встрече 6 obl NOUN
+            с 5 case ADP
+            королем 3 nmod NOUN
+            заявил 6 ROOT VERB
+            """,
+            6,
+            "Президент",
+        ),
+        ("Lavrov 1 nsubj PROPN\nsaid 1 ROOT VERB", 1, "Lavrov"),
+    ],
+)
+def test_subject_from_heads(rows, verb, want):
+    doc = _headed_token_by_token(rows)
+    s = subject(doc[verb], keys(doc), RELATIVES)
+    assert s is not None and s.text == want
+    assert {t.i for t in kids(doc[verb])} == {t.i for t in doc if t.head.i == verb and t.i != verb}

@@ -14,6 +14,7 @@ from bilat.extract.events.tables import CueRow
 from bilat.extract.events.text import DASH_BEFORE, QUOTE_GAP
 from bilat.extract.events.tree import OBJ_DEPS, SPEAKER_WINDOW
 from bilat.extract.events.tree import clause_root as _clause_root
+from bilat.extract.events.tree import kids as _kids
 from bilat.extract.events.tree import phrase as _phrase
 from bilat.extract.events.turns import turn_prefix, turn_spans
 from bilat.extract.records import Event
@@ -74,7 +75,7 @@ class Statements:
             if st is not None:
                 made.append(st)
         # document nouns: the author of the address/article, and a Statement of their own
-        for i, j, row in documents:
+        for i, _j, _row in documents:
             noun = u.toks[i]
             phrase = self._author_phrase(noun)
             actors = [m for m in self._speakers_in(phrase) if m.cls in {"Person"} | ORG_CLASSES]
@@ -163,7 +164,7 @@ class Statements:
         rows = [r for r in self.tab.triggers if r.cls == "Anniversary" and len(r.words) == 1]
         return any(
             ch.dep_ in OBJ_DEPS and any(r.words[0].ok(self.tk(t)) for r in rows for t in _phrase(ch))
-            for ch in verb.children
+            for ch in _kids(verb)
         )
 
     def _author_phrase(self, noun) -> list:
@@ -171,20 +172,20 @@ class Statements:
         "his address"), "by X", or a genitive with no preposition ("обращение главы МИД РФ
         Сергея Лаврова"); not "a speech at Moscow State University"."""
         out = []
-        for ch in noun.children:
+        for ch in _kids(noun):
             if ch.dep_ in ("poss", "nmod:poss"):
                 out.extend(_phrase(ch))
             elif ch.dep_ in ("prep", "agent") and self.tk(ch) & {"by"}:
-                for g in ch.children:
+                for g in _kids(ch):
                     out.extend(_phrase(g))
             elif (
                 ch.dep_ == "nmod"
                 and "Case=Gen" in str(ch.morph)
-                and not any(g.dep_ == "case" for g in ch.children)
+                and not any(g.dep_ == "case" for g in _kids(ch))
             ):
                 out.extend(_phrase(ch))
             elif ch.dep_ == "appos" or (
-                ch.dep_ == "nmod" and ch.pos_ == "PROPN" and not any(g.dep_ == "case" for g in ch.children)
+                ch.dep_ == "nmod" and ch.pos_ == "PROPN" and not any(g.dep_ == "case" for g in _kids(ch))
             ):
                 out.extend(_phrase(ch))
         return out
@@ -296,17 +297,17 @@ class Statements:
     def _attach_quote(self, u: _Unit, clause_start: int, cue_end: int) -> tuple[int, int] | None:
         text = self.text
         # a quote right before the clause: '"…," the minister said'
-        for ms, me, qs, qe in self.quotes:
+        for _ms, me, qs, qe in self.quotes:
             if u.start <= me <= clause_start and qe > qs and QUOTE_GAP.match(text[me:clause_start]):
                 return (qs, qe)
         # a quote after the cue in the same clause: 'He stressed that "…"'
-        for ms, me, qs, qe in self.quotes:
+        for ms, _me, qs, qe in self.quotes:
             if qs >= cue_end and ms < u.end:
                 if len(text[qs:qe].split()) >= 2:
                     return (qs, qe)
         if text[u.start : u.end].rstrip().endswith(":") and u.index + 1 < len(self.units):
             nxt = self.units[u.index + 1]
-            for ms, me, qs, qe in self.quotes:
+            for ms, _me, qs, qe in self.quotes:
                 if nxt.start <= ms < nxt.start + 2:
                     return (qs, qe)
         # a passage before a dash: "…, - говорится в обращении"
