@@ -11,8 +11,8 @@ from bilat.extract.events.records import ORG_CLASSES
 from bilat.extract.events.records import Statement as _Statement
 from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tables import CueRow
-from bilat.extract.events.text import DASH_BEFORE, QUOTE_GAP
-from bilat.extract.events.tree import OBJ_DEPS, SPEAKER_WINDOW
+from bilat.extract.events.text import DASH_BEFORE, INVERTING_MARKS, QUOTE_GAP
+from bilat.extract.events.tree import OBJ_DEPS, SPEAKER_WINDOW, SUBJ_DEPS
 from bilat.extract.events.tree import clause_root as _clause_root
 from bilat.extract.events.tree import kids as _kids
 from bilat.extract.events.tree import phrase as _phrase
@@ -239,6 +239,9 @@ class Statements:
         cue_start = toks[0].idx
         cue_end = toks[-1].idx + len(toks[-1].text)
         if row.kind == "subj":
+            inverted = self._inverted_speaker(head, toks, u)
+            if inverted is not None:
+                return inverted[0], inverted[1], cue_start
             s = self._subject(head)
             v = head
             if s is not None and not (u.start <= s.idx < u.end):
@@ -293,6 +296,30 @@ class Statements:
                     return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
             return self._author(), [], cue_start
         return [], [], cue_start
+
+    def _inverted_speaker(self, head, toks, u: _Unit):
+        """The speaker of a reporting verb that follows the clause it reports, named after it
+        (", reported the Akorda press service", ", сообщает пресс-служба Минэнерго"): the parse
+        may take the verb for a conjunct of the reported verb and lend it that verb's subject.
+        Only a finite verb right after a comma, dash or closing quote, with no subject before
+        it, whose subject or object after it is a person or body (a mention, or a noun naming
+        a person, a spokesman or a body)."""
+        i0 = u.toks.index(toks[0])
+        if i0 == 0 or u.toks[i0 - 1].text not in INVERTING_MARKS or "VerbForm=Fin" not in str(head.morph):
+            return None
+        deps = _kids(head)
+        if any(c.dep_ in SUBJ_DEPS and c.i < head.i for c in deps):
+            return None
+        nouns = self.person_nouns | self.spokes_nouns | self.org_nouns
+        for c in deps:
+            if c.i <= toks[-1].i or c.dep_ not in OBJ_DEPS | SUBJ_DEPS:
+                continue
+            if not (self.mentions_of_tokens([c]) or self.tk(c) & nouns):
+                continue
+            keys, args = self._resolve_np(c, _phrase(c), u)
+            if keys:
+                return keys, args
+        return None
 
     def _attach_quote(self, u: _Unit, clause_start: int, cue_end: int) -> tuple[int, int] | None:
         text = self.text

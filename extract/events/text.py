@@ -14,6 +14,8 @@ DASH_BEFORE = re.compile(r"[,.!?…]?\s*[-–—]+\s*$")
 TERMINAL = ".!?…"
 _SENTENCE_BREAK = re.compile(r"(?:(?<=[a-zа-яё]{3}[.!?…])|(?<=[.!?…][»\"”]))[ \t]+(?=[«\"“]?[A-ZА-ЯЁ])")
 CLOSERS = "\"»”)’'"
+#: what ends a reported clause before its reporting verb: ", reported X", "», — заявил X"
+INVERTING_MARKS = frozenset({",", "-", "–", "—", "»", '"', "”", ":"})
 
 MAX_UNIT_CHARS = 600  # a "sentence" longer than this (a list, a table, a page on one line) is cut
 
