@@ -63,7 +63,7 @@ def unit_spans(text: str, sentence_starts: Iterable[int], head_end: int = 0) -> 
         cuts.add(m.end())
     cuts = sorted(c for c in cuts if c < len(text))
     pieces = []
-    for a, b in zip(cuts, cuts[1:] + [len(text)]):
+    for a, b in zip(cuts, cuts[1:] + [len(text)], strict=True):
         seg = text[a:b]
         if seg.strip():
             pieces.append((a + len(seg) - len(seg.lstrip()), a + len(seg.rstrip())))
