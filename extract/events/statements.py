@@ -11,7 +11,7 @@ from bilat.extract.events.records import ORG_CLASSES
 from bilat.extract.events.records import Statement as _Statement
 from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tables import CueRow
-from bilat.extract.events.text import DASH_BEFORE, INVERTING_MARKS, QUOTE_GAP
+from bilat.extract.events.text import DASH_BEFORE, INVERTING_MARKS, QUOTE_GAP, lone_quote
 from bilat.extract.events.tree import OBJ_DEPS, SPEAKER_WINDOW, SUBJ_DEPS
 from bilat.extract.events.tree import clause_root as _clause_root
 from bilat.extract.events.tree import kids as _kids
@@ -29,6 +29,7 @@ class Statements:
         for u in self.units:
             if u.start in turns:
                 self._turn_statement(u, *turns[u.start])
+            self._lone_quote(u)
             self._statements(u)
             self._track_subjects(u)
         self.statements = tuple(self.statements)
@@ -160,6 +161,45 @@ class Statements:
         if st is not None and end > line_end:
             self.quote_speakers.append((line_end, end, list(keys)))
 
+    def _lone_quote(self, u: _Unit) -> None:
+        """A quoted paragraph with no reporting clause of its own (it opens its paragraph and
+        nothing but punctuation follows it there): a Statement of whoever spoke or acted just
+        before — the speaker of a statement of the two units before it, else the person
+        subject of the unit before ('Mirzoyan also thanked the Kazakh side. / "I would like to
+        emphasize …"', '"…," Lavrov said. / "We discussed …'). The quote mark is its cue."""
+        if u.index == 0:
+            return
+        text = self.text
+        q = next((q for q in self.quotes if u.start <= q[0] <= u.start + 1), None)
+        if q is None:
+            return
+        ms, me, qs, qe = q
+        para = text.rfind("\n", 0, ms) + 1
+        line_end = text.find("\n", me)
+        line_end = len(text) if line_end < 0 else line_end
+        if (
+            text[para:ms].strip()
+            or not lone_quote(text[qs:qe], text[me:line_end])
+            or any(a <= qs < b for a, b, _ in self.quote_speakers)
+        ):
+            return
+        prev = self.units[u.index - 1]
+        before = self.units[max(0, u.index - 2)].start
+        speaker: list[str] = []
+        for st in reversed(self.statements):
+            if st.cue[0] < before:
+                break
+            if st.cue[0] < u.start:
+                speaker = list(st.speaker)
+                break
+        if not speaker:
+            persons = [k for off, k in self.people if prev.start <= off < prev.end]
+            speaker = persons[-1:]
+        if not speaker:
+            return
+        cue = (ms, ms + 1, text[ms : ms + 1])
+        self._add_statement(u, cue, u.toks[0], speaker, [], (qs, qe))
+
     def _marks_anniversary(self, verb) -> bool:
         rows = [r for r in self.tab.triggers if r.cls == "Anniversary" and len(r.words) == 1]
         return any(
@@ -248,8 +288,8 @@ class Statements:
                 s = None  # the parse reaches out of the sentence (a dateline, a title)
             had_subject = s is not None
             for _ in range(3):
-                if s is not None:
-                    phrase = [t for t in _phrase(s) if u.start <= t.idx < u.end]
+                phrase = [t for t in _phrase(s) if u.start <= t.idx < u.end] if s is not None else []
+                if phrase:  # a subject out of the unit (the parse reaches across a cut) says nothing
                     start = min(t.idx for t in phrase)
                     keys, args = self._resolve_np(s, phrase, u)
                     if keys:

@@ -137,3 +137,19 @@ def quotes(text: str) -> list[tuple[int, int, int, int]]:
             continue
         out.append(s)
     return out
+
+
+LONE_QUOTE_WORDS = 8
+
+
+def lone_quote(quoted: str, after: str) -> bool:
+    """Whether a quoted passage that opens its paragraph stands alone as someone's words: long
+    enough to be speech (``LONE_QUOTE_WORDS`` words) and followed on its line by nothing but
+    punctuation (no '…," Lavrov said').
+
+    >>> lone_quote("We discussed the situation in the region and around it at length.", "")
+    True
+    >>> lone_quote("We discussed the situation in the region and around it at length.", ", Lavrov said.")
+    False
+    """
+    return len(quoted.split()) >= LONE_QUOTE_WORDS and not after.strip(" \t.,;:!?…-–—»”\"'")
