@@ -128,6 +128,14 @@ class NatashaComponent:
         nd.segment(parts["segmenter"])
         if not nd.tokens:
             return doc
+        # a sentence never runs across a line break (a headline without a full stop, a
+        # dateline): the parser would hang the next line's verb on the headline's subject
+        from natasha.doc import DocSent
+
+        nd.sents = [
+            DocSent(a, b, doc.text[a:b]) for s in nd.sents for a, b in line_pieces(doc.text, s.start, s.stop)
+        ]
+        nd.envelop_sent_tokens()
         nd.tag_morph(parts["morph"])
         nd.parse_syntax(parts["syntax"])
         nd.tag_ner(parts["ner"])
@@ -164,6 +172,25 @@ class NatashaComponent:
             ents.append(sp)
         doc.ents = spacy.util.filter_spans(ents)
         return doc
+
+
+def line_pieces(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The pieces of ``text[start:stop]`` between line breaks, blank ones left out, spaces at
+    their ends trimmed.
+
+    >>> line_pieces("Headline\nLavrov said.", 0, 21)
+    [(0, 8), (9, 21)]
+    """
+    out = []
+    a = start
+    while a < stop:
+        b = text.find("\n", a, stop)
+        b = stop if b < 0 else b
+        seg = text[a:b]
+        if seg.strip():
+            out.append((a + len(seg) - len(seg.lstrip()), a + len(seg.rstrip())))
+        a = b + 1
+    return out
 
 
 @Language.factory("pymorphy_lemmatizer")

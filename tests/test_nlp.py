@@ -51,3 +51,29 @@ def test_russian_tokenizer_keeps_every_character():
     doc = nlp.parse(text, "ru")
     assert doc.text == text
     assert len(list(doc.sents)) >= 2
+
+
+@pytest.mark.parametrize(
+    "text, start, stop, want",
+    [
+        ("Headline\nLavrov said.", 0, 21, [(0, 8), (9, 21)]),
+        ("a\n\n b \nc", 0, 8, [(0, 1), (4, 5), (7, 8)]),
+        ("one line", 0, 8, [(0, 8)]),
+        ("x\n\n", 0, 3, [(0, 1)]),
+    ],
+)
+def test_line_pieces(text, start, stop, want):
+    assert nlp.line_pieces(text, start, stop) == want
+
+
+def test_a_russian_sentence_does_not_run_across_a_line_break():
+    # a headline without a full stop: the next line's verb does not take its subject from it
+    text = (
+        "Армения и Азербайджан в Вашингтоне парафируют соглашение о мире\n"
+        "Премьер-министр Армении Никол Пашинян на встрече с Дональдом Трампом заявил о парафировании."
+    )
+    doc = nlp.parse(text, "ru")
+    line = text.index("\n")
+    for t in doc:
+        if not t.is_space:
+            assert (t.idx < line) == (t.head.idx < line), (t.text, t.head.text)
