@@ -193,6 +193,17 @@ def line_pieces(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     return out
 
 
+@Language.component("line_breaks")
+def _line_breaks(doc: Doc) -> Doc:
+    """A sentence starts after every line break (the parser keeps the starts it is given): a
+    headline without a full stop does not hang on the next line's verb."""
+    for t in doc[1:]:
+        prev = doc[t.i - 1]
+        if not t.is_space and (prev.is_space and "\n" in prev.text or "\n" in prev.whitespace_):
+            t.is_sent_start = True
+    return doc
+
+
 @Language.factory("pymorphy_lemmatizer")
 def _make_lemmatizer(nlp, name):
     return PymorphyLemmatizer()
@@ -227,6 +238,7 @@ def load(lang: str) -> Language:
     """The pipeline for ``lang`` ("en" or "ru"), loaded once per process."""
     if lang == "en":
         nlp = spacy.load(EN_MODEL)
+        nlp.add_pipe("line_breaks", before="parser")
     elif lang == "ru":
         nlp = spacy.blank("ru")
         nlp.tokenizer = RazdelTokenizer(nlp.vocab)

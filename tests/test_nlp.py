@@ -77,3 +77,15 @@ def test_a_russian_sentence_does_not_run_across_a_line_break():
     for t in doc:
         if not t.is_space:
             assert (t.idx < line) == (t.head.idx < line), (t.text, t.head.text)
+
+
+def test_an_english_sentence_does_not_run_across_a_line_break():
+    text = (
+        "Kazakhstan and Azerbaijan reaffirm strategic partnership\n"
+        "Earlier, the Azerbaijani Interior Ministry announced that officials were conducting an operation."
+    )
+    doc = nlp.parse(text, "en")
+    line = text.index("\n")
+    for t in doc:
+        if not t.is_space:
+            assert (t.idx < line) == (t.head.idx < line), (t.text, t.head.text)
