@@ -95,3 +95,123 @@ def test_a_quoted_paragraph_with_its_reporting_clause_is_one_statement(extractor
     )
     st = statements(extractor, text, "en")
     assert [e.trigger for e in st] == ["said"]
+
+
+@pytest.mark.parametrize(
+    "lang, text, trigger, speaker",
+    [
+        # appeals, interviews, remarks, quoted speakers, the source a report learnt from
+        (
+            "en",
+            "The Ministry of Foreign Affairs of Georgia issued a statement on Monday. "
+            "The Ministry also called upon the international community to assess the situation.",
+            "called upon",
+            {"ministry-of-foreign-affairs-of-georgia"},
+        ),
+        (
+            "en",
+            "Foreign Minister Sergey Lavrov's remarks and answers to media questions at a joint news "
+            "conference following talks with Foreign Minister of Kazakhstan Mukhtar Tleuberdi",
+            "remarks",
+            {"sergey-lavrov"},
+        ),
+        (
+            "en",
+            "Similar issues will be discussed at the meeting, "
+            "Sergey Lavrov was quoted as saying by RIA Novosti.",
+            "quoted as saying",
+            {"sergey-lavrov"},
+        ),
+        (
+            "en",
+            "Kassym-Jomart Tokayev had a telephone conversation with Vladimir Putin, "
+            "Kazinform has learnt from the Akorda press service.",
+            "learnt from",
+            {"akorda"},
+        ),
+        (
+            "en",
+            "Kazakhstan and Russia agreed on the main issues regarding the Baiterek project, "
+            "Trend reports with reference to the Russian State Space Corporation Roscosmos.",
+            "with reference to",
+            {"roscosmos"},
+        ),
+        (
+            "ru",
+            "Посол Руслан Казакбаев встретился с журналистами. "
+            "Дипломат не исключил, что акции протеста могли перерасти в массовые беспорядки.",
+            "не исключил",
+            {"person/ruslan-kazakbaev"},
+        ),
+        (
+            "ru",
+            "Владимир Путин в преддверии визита в Китай дал интервью информационному агентству «Синьхуа».",
+            "дал интервью",
+            {"vladimir-putin"},
+        ),
+        (
+            "ru",
+            "МИД Казахстана выразил недоумение по поводу высказываний депутата Госдумы Вячеслава Никонова "
+            "о том, что территория Казахстана - это подарок со стороны России.",
+            "высказываний",
+            {"person/vacheslav-nikonov"},
+        ),
+        # an outlet that quotes someone named after it: the one quoted speaks
+        (
+            "ru",
+            "Касым-Жомарт Токаев провел совещание. «Мы проведем переговоры с российской стороной и "
+            "будем решать эту проблему», — цитирует «РИА Новости» казахстанского лидера.",
+            "цитирует",
+            {"kassym-jomart-tokayev"},
+        ),
+    ],
+)
+def test_more_reporting_cues(extractor, lang, text, trigger, speaker):
+    assert speaker_of(extractor, text, lang, trigger) & speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "lang, text, trigger, speaker",
+    [
+        # a bare title is the person the text gave that title, not the last speaker
+        (
+            "en",
+            "Federal Chancellor Olaf Scholz met Kassym-Jomart Tokayev in Astana. "
+            '"Relations are good," Tokayev said. '
+            "The Federal Chancellor said that the two countries had agreed to cooperate.",
+            "said",
+            {"person/olaf-scholz"},
+        ),
+        (
+            "en",
+            "Rosatom CEO Alexey Likhachev met Olzhas Bektenov in Astana. "
+            '"We are heading toward joint resolutions," Bektenov said. '
+            "Rosatom CEO added that a delegation had visited the Leningrad NPP.",
+            "added",
+            {"alexey-likhachev"},
+        ),
+        (
+            "ru",
+            "Канцлер Германии Олаф Шольц встретился с Касымом-Жомартом Токаевым. "
+            "«Отношения хорошие», - сказал Токаев. "
+            "Канцлер отметил, что страны договорились о сотрудничестве.",
+            "отметил",
+            {"person/olaf-sholc"},
+        ),
+    ],
+)
+def test_bare_title_is_the_person_so_titled(extractor, lang, text, trigger, speaker):
+    last = [e for e in statements(extractor, text, lang) if trigger in e.trigger][-1]
+    assert set(last.speaker) == speaker
+
+
+def test_his_words_are_the_reporting_speakers_not_the_author_of_the_remarks(extractor):
+    # the document noun ("высказываниями депутата") stands before the reporting verb: "по его
+    # словам" in the next sentence is the one who reported, the last cue before it
+    text = (
+        "Министерство иностранных дел Казахстана направило ноту протеста в связи с высказываниями "
+        "депутата Государственной Думы Вячеслава Никонова, сообщил официальный представитель МИД РК "
+        "Айбек Смадияров.\n"
+        "По его словам, ноту вручили послу России в Казахстане Алексею Бородавкину."
+    )
+    assert speaker_of(extractor, text, "ru", "по его словам") == {"aibek-smadiyarov"}

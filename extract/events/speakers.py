@@ -13,6 +13,8 @@ from bilat.extract.events.tree import SPEAKER_WINDOW, SUBJ_DEPS
 from bilat.extract.events.tree import phrase as _phrase
 from bilat.extract.text import fold, lemma
 
+TITLE_REACH = 4  # words before a name that may hold its title ("Federal Chancellor Olaf Scholz")
+
 
 class Speakers:
     def _author(self) -> list[str]:
@@ -55,7 +57,7 @@ class Speakers:
         if keys & self.person_nouns and not any(m.cls == "Person" for m in ms):
             # a bare title with its country or body: "глава казахстанского правительства",
             # "the Kazakh President" — a person named before, not the body
-            k = self._recent_person(s.idx, self._country_hint(phrase))
+            k = self._titled_person(s.idx, keys & self.person_nouns, self._country_hint(phrase))
             if k:
                 start = min(t.idx for t in phrase)
                 end = max(t.idx + len(t.text) for t in phrase)
@@ -78,7 +80,7 @@ class Speakers:
             if ks or not group:
                 return ks, [(k, s.idx, s.idx + len(s.text)) for k in ks]
         if keys & self.person_nouns:
-            k = self._recent_person(s.idx, self._country_hint(phrase))
+            k = self._titled_person(s.idx, keys & self.person_nouns, self._country_hint(phrase))
             if k:
                 start = min(t.idx for t in phrase)
                 end = max(t.idx + len(t.text) for t in phrase)
@@ -163,6 +165,43 @@ class Speakers:
                 return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
         return [], []
 
+    def _titled_person(self, before: int, nouns: frozenset[str], country: str | None) -> str | None:
+        """The person a bare title stands for ("The Federal Chancellor said", "Rosatom CEO
+        added"): the most recent person, as ``_recent_person`` finds them, among those the
+        text has given that title — a mention right after the title word ("Federal Chancellor
+        Olaf Scholz") or a post with it; any recent person when nobody has it."""
+        titled = self._persons_titled(before, nouns)
+        if titled:
+            others = {m.key for m in self.mentions if m.cls == "Person"} - titled
+            k = self._recent_person(before, country, exclude=others)
+            if k:
+                return k
+        return self._recent_person(before, country)
+
+    def _persons_titled(self, before: int, nouns: frozenset[str]) -> set[str]:
+        out = set()
+        for p in self.positions:
+            if p.start < before:
+                words = {lemma(w) for t in (p.title_en, p.title_src or "") for w in re.findall(r"[\w-]+", t)}
+                if words & nouns:
+                    out.add(p.person)
+        last_end = 0  # the end of the person named before: a title is not read across a name
+        for m in self.mentions:
+            if m.start >= before:
+                break
+            if m.cls != "Person":
+                continue
+            lo, last_end = max(0, m.start - 40, last_end), max(last_end, m.end)
+            if m.key in out:
+                continue
+            seg = re.split(r"[.,;:!?\"«»“”()]", self.text[lo : m.start])[-1]
+            words = re.findall(r"[\w-]+", seg)[-TITLE_REACH:]
+            if m.label == "DESC":
+                words += re.findall(r"[\w-]+", self.text[m.start : m.end])
+            if {lemma(w) for w in words} & nouns:
+                out.add(m.key)
+        return out
+
     def _recent_person(
         self, before: int, country: str | None = None, exclude: set[str] | frozenset[str] = frozenset()
     ) -> str | None:
@@ -183,7 +222,9 @@ class Speakers:
                     ):
                         return m.key
                 break
-        for st in reversed(self.statements):
+        # the statement whose cue stands last before (a document noun's statement is added
+        # after the reporting verbs of its unit, wherever it stands)
+        for st in sorted(self.statements, key=lambda st: st.cue[0], reverse=True):
             if st.cue[0] < before and st.unit.index >= unit.index - 1:
                 for key in st.speaker:
                     if (

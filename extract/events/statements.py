@@ -11,7 +11,7 @@ from bilat.extract.events.records import ORG_CLASSES
 from bilat.extract.events.records import Statement as _Statement
 from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tables import CueRow
-from bilat.extract.events.text import DASH_BEFORE, INVERTING_MARKS, QUOTE_GAP, lone_quote
+from bilat.extract.events.text import DASH_BEFORE, INVERTING_MARKS, QUOTE_GAP, QUOTE_MARKS, lone_quote
 from bilat.extract.events.tree import OBJ_DEPS, SPEAKER_WINDOW, SUBJ_DEPS
 from bilat.extract.events.tree import clause_root as _clause_root
 from bilat.extract.events.tree import kids as _kids
@@ -311,10 +311,16 @@ class Statements:
             return [], [], cue_start
         if row.kind == "after":
             window = [t for t in u.toks if t.idx >= cue_start][: len(toks) + SPEAKER_WINDOW]
+            outlet = None
             for t in window:
-                if t.idx >= cue_end and t.pos_ == "PUNCT" and t.text != "-":
+                if t.idx >= cue_end and t.pos_ == "PUNCT" and t.text not in QUOTE_MARKS:
                     break
                 ms = [m for m in self._speakers_in([t]) if m.cls in {"Person"} | ORG_CLASSES]
+                if ms and all(m.cls == "MediaOutlet" for m in ms) and t.idx >= cue_end:
+                    # the outlet that quotes someone ("цитирует «РИА Новости» казахстанского
+                    # лидера"): the one quoted, when named after it, speaks
+                    outlet = outlet or ms
+                    continue
                 if ms:
                     return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
                 if self.tk(t) & self.pronouns:
@@ -325,6 +331,8 @@ class Statements:
                     k = self._recent_person(t.idx, self._country_hint(_phrase(t)))
                     if k:
                         return [k], [(k, t.idx, t.idx + len(t.text))], cue_start
+            if outlet:
+                return _uniq(m.key for m in outlet), [(m.key, m.start, m.end) for m in outlet], cue_start
             return [], [], cue_start
         if row.kind == "author":
             window = [t for t in u.toks if t.idx >= cue_end][:SPEAKER_WINDOW]

@@ -14,6 +14,8 @@ DASH_BEFORE = re.compile(r"[,.!?…]?\s*[-–—]+\s*$")
 TERMINAL = ".!?…"
 _SENTENCE_BREAK = re.compile(r"(?:(?<=[a-zа-яё]{3}[.!?…])|(?<=[.!?…][»\"”]))[ \t]+(?=[«\"“]?[A-ZА-ЯЁ])")
 CLOSERS = "\"»”)’'"
+#: quotation marks, which a name may stand in ("цитирует «РИА Новости»", "the «Kazinform» agency")
+QUOTE_MARKS = frozenset({"-", "«", "»", '"', "“", "”", "„"})
 #: what ends a reported clause before its reporting verb: ", reported X", "», — заявил X"
 INVERTING_MARKS = frozenset({",", "-", "–", "—", "»", '"', "”", ":"})
 
