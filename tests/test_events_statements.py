@@ -215,3 +215,29 @@ def test_his_words_are_the_reporting_speakers_not_the_author_of_the_remarks(extr
         "По его словам, ноту вручили послу России в Казахстане Алексею Бородавкину."
     )
     assert speaker_of(extractor, text, "ru", "по его словам") == {"aibek-smadiyarov"}
+
+
+@pytest.mark.parametrize(
+    "text, trigger, speaker",
+    [
+        # an indefinite-personal reporting verb: the body named with "в", not a person before it
+        (
+            "Глава МИД Ирана Аббас Аракчи посетит Россию 17 декабря, запланирована его встреча с "
+            "Лавровым, заявили ранее в МИД России.",
+            "заявили",
+            {"ministry-of-foreign-affairs-of-russia"},
+        ),
+        (
+            "Первые подразделения уже прибыли в Алма-Ату, сообщили в Минобороны РФ.",
+            "сообщили",
+            {"ministry-of-defence-of-russia"},
+        ),
+        ("В Кремле сообщили, что Владимир Путин провел переговоры с Токаевым.", "сообщили", None),
+    ],
+)
+def test_indefinite_personal_speaker_is_the_body_named(extractor, text, trigger, speaker):
+    got = speaker_of(extractor, text, "ru", trigger)
+    if speaker is None:
+        assert len(got) == 1 and "vladimir-putin" not in got
+    else:
+        assert got == speaker

@@ -5,7 +5,17 @@ from __future__ import annotations
 import pytest
 from events_trees import keys, tree
 
-from bilat.extract.events.tree import clause_root, clause_verb, dominates, head, kids, nested, phrase, subject
+from bilat.extract.events.tree import (
+    agrees,
+    clause_root,
+    clause_verb,
+    dominates,
+    head,
+    kids,
+    nested,
+    phrase,
+    subject,
+)
 
 # "Putin, who arrived in Astana, held talks with Tokayev and praised the cooperation ."
 SENT = tree("""
@@ -148,3 +158,26 @@ def test_subject_from_heads(rows, verb, want):
     s = subject(doc[verb], keys(doc), RELATIVES)
     assert s is not None and s.text == want
     assert {t.i for t in kids(doc[verb])} == {t.i for t in doc if t.head.i == verb and t.i != verb}
+
+
+@pytest.mark.parametrize(
+    "rows, subj, verb, want",
+    [
+        # a singular noun is no subject of a plural verb (the parse lent it from the reported clause)
+        ("Глава 1 nsubj NOUN _ Number=Sing\nзаявили 1 ROOT VERB _ Number=Plur", 0, 1, False),
+        ("Стороны 1 nsubj NOUN _ Number=Plur\nзаявили 1 ROOT VERB _ Number=Plur", 0, 1, True),
+        # coordinated singulars make a plural subject
+        (
+            "Лавров 3 nsubj PROPN _ Number=Sing\nи 2 cc CCONJ\nДжайшанкар 0 conj PROPN _ Number=Sing\n"
+            "заявили 3 ROOT VERB _ Number=Plur",
+            0,
+            3,
+            True,
+        ),
+        # no number on the verb (English "said"): no veto
+        ("Lavrov 1 nsubj PROPN _ Number=Sing\nsaid 1 ROOT VERB", 0, 1, True),
+    ],
+)
+def test_agrees(rows, subj, verb, want):
+    doc = tree(rows)
+    assert agrees(doc[subj], doc[verb]) is want

@@ -10,6 +10,7 @@ from bilat.extract.events.records import ORG_CLASSES
 from bilat.extract.events.records import Mention as _Mention
 from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tree import SPEAKER_WINDOW, SUBJ_DEPS
+from bilat.extract.events.tree import head as head_of
 from bilat.extract.events.tree import phrase as _phrase
 from bilat.extract.text import fold, lemma
 
@@ -150,7 +151,9 @@ class Speakers:
         with ``orgs``, an organization right after it too."""
         i0 = u.toks.index(toks[0])
         i1 = u.toks.index(toks[-1])
-        for t in reversed(u.toks[max(0, i0 - SPEAKER_WINDOW) : i0]):
+        # a plural verb with no subject ("…, заявили ранее в МИД России") is no person's before it
+        before = [] if "Number=Plur" in str(head_of(toks).morph) else u.toks[max(0, i0 - SPEAKER_WINDOW) : i0]
+        for t in reversed(before):
             if t.pos_ == "PUNCT" and t.text not in ("-",):
                 break
             ms = [m for m in self._speakers_in([t]) if m.cls == "Person"]

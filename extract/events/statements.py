@@ -13,8 +13,10 @@ from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tables import CueRow
 from bilat.extract.events.text import DASH_BEFORE, INVERTING_MARKS, QUOTE_GAP, QUOTE_MARKS, lone_quote
 from bilat.extract.events.tree import OBJ_DEPS, SPEAKER_WINDOW, SUBJ_DEPS
+from bilat.extract.events.tree import agrees as _agrees
 from bilat.extract.events.tree import clause_root as _clause_root
 from bilat.extract.events.tree import kids as _kids
+from bilat.extract.events.tree import number as _number
 from bilat.extract.events.tree import phrase as _phrase
 from bilat.extract.events.turns import turn_prefix, turn_spans
 from bilat.extract.records import Event
@@ -284,6 +286,13 @@ class Statements:
                 return inverted[0], inverted[1], cue_start
             s = self._subject(head)
             v = head
+            if s is None or not _agrees(s, head):
+                # a plural verb with no subject of its own says who speaks with "в"/"на"
+                # ("заявили ранее в МИД России", "В Кремле сообщили"); the parse may lend it
+                # a singular subject from the reported clause
+                body = self._indefinite_body(head, u)
+                if body:
+                    return body[0], body[1], cue_start
             if s is not None and not (u.start <= s.idx < u.end):
                 s = None  # the parse reaches out of the sentence (a dateline, a title)
             had_subject = s is not None
@@ -344,6 +353,24 @@ class Statements:
                     return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
             return self._author(), [], cue_start
         return [], [], cue_start
+
+    def _indefinite_body(self, head, u: _Unit):
+        """The body an indefinite-personal reporting verb names with a preposition (the
+        ``indefinite_personal`` grammar: a 3rd-person plural verb with no subject has no agent
+        of its own): "сообщили в Минобороны РФ", "В МИД России ответили"."""
+        if not self.grammar("indefinite_personal") or _number(head) != "Plur":
+            return None
+        for c in _kids(head):
+            if c.dep_ != "obl" or not (u.start <= c.idx < u.end):
+                continue
+            ms = [
+                m
+                for m in self.mentions_of_tokens(_phrase(c))
+                if m.cls in ORG_CLASSES - {"MediaOutlet"} and not m.affil
+            ]
+            if ms:
+                return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
+        return None
 
     def _inverted_speaker(self, head, toks, u: _Unit):
         """The speaker of a reporting verb that follows the clause it reports, named after it

@@ -105,6 +105,22 @@ def subject(verb, keys, relatives: frozenset[str]):
     return None
 
 
+def number(tok) -> str | None:
+    """The grammatical number the morphology gives a token ("Sing", "Plur"), if any."""
+    values = tok.morph.get("Number")
+    return values[0] if values else None
+
+
+def agrees(subj, verb) -> bool:
+    """Whether a subject the parse gives a verb can be its subject by number: a singular noun
+    (not coordinated) is no subject of a plural verb ("Глава МИД Ирана посетит Россию …,
+    заявили в МИД России"); without number on either, it can."""
+    n, m = number(subj), number(verb)
+    if n is None or m is None or n == m:
+        return True
+    return not (n == "Sing" and m == "Plur" and not any(c.dep_ == "conj" for c in kids(subj)))
+
+
 def dominates(a, b) -> bool:
     x = b
     for _ in range(3):
