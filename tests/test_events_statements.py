@@ -241,3 +241,31 @@ def test_indefinite_personal_speaker_is_the_body_named(extractor, text, trigger,
         assert len(got) == 1 and "vladimir-putin" not in got
     else:
         assert got == speaker
+
+
+@pytest.mark.parametrize(
+    "lang, text, trigger, speaker",
+    [
+        # "the sides" a few sentences after the meeting that named them, and "they" after them
+        (
+            "en",
+            "President Ilham Aliyev has received Deputy Prime Minister of Russia Alexei Overchuk.\n"
+            "The meeting highlighted the outcomes of the year. The presidents met in December. "
+            "The trade grew by 17 percent. Transit grew too.\n"
+            "The sides stressed the importance of signing the roadmap. "
+            "They expressed confidence that the visit would contribute to expanding relations.",
+            "expressed confidence",
+            {"ilham-aliyev", "alexei-overchuk"},
+        ),
+        (
+            "ru",
+            "Аскар Мамин провел переговоры с Михаилом Мишустиным в Москве.\n"
+            "Встреча прошла в конструктивном ключе. Товарооборот вырос. Транзит вырос.\n"
+            "Стороны констатировали, что сотрудничество развивается.",
+            "констатировали",
+            {"askar-mamin", "mikhail-mishustin"},
+        ),
+    ],
+)
+def test_the_sides_of_talks_reported_further_back(extractor, lang, text, trigger, speaker):
+    assert speaker <= speaker_of(extractor, text, lang, trigger)

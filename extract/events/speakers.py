@@ -14,6 +14,7 @@ from bilat.extract.events.tree import head as head_of
 from bilat.extract.events.tree import phrase as _phrase
 from bilat.extract.text import fold, lemma
 
+SIDES_REACH = 8  # units back to the paragraph that reported the talks "the sides" held
 TITLE_REACH = 4  # words before a name that may hold its title ("Federal Chancellor Olaf Scholz")
 
 
@@ -78,6 +79,8 @@ class Speakers:
             # "The sides stressed", "They expressed confidence", "Стороны подтвердили": the
             # people of the talks just reported, and the article's pair of states
             ks = self._sides(s.idx, window=2 if group else 4)
+            if not ks and group:
+                ks = self._plural_speaker(s.idx)
             if ks or not group:
                 return ks, [(k, s.idx, s.idx + len(s.text)) for k in ks]
         if keys & self.person_nouns:
@@ -114,7 +117,25 @@ class Speakers:
                 break
         if len(persons) == 2:
             return _uniq(persons[::-1] + list(self.pair))
+        if window > 2:
+            # the talks were reported further back: the last sentence naming two persons
+            for j in range(idx - window - 1, max(-1, idx - SIDES_REACH - 1), -1):
+                v = self.units[j]
+                two = _uniq(
+                    m.key for m in self.mentions_in(v.start, v.end) if m.cls == "Person" and not m.affil
+                )
+                if len(two) == 2:
+                    return _uniq(two + list(self.pair))
         return list(self.pair) if window > 2 else []
+
+    def _plural_speaker(self, before: int) -> list[str]:
+        """Who "they" are when no talks were just reported: the speakers of a statement of
+        several speakers in the unit before ("The sides stressed … They expressed confidence")."""
+        idx = self.unit_of(before).index
+        for st in sorted(self.statements, key=lambda st: st.cue[0], reverse=True):
+            if st.cue[0] < before and st.unit.index >= idx - 1:
+                return list(st.speaker) if len(st.speaker) >= 2 else []
+        return []
 
     def _recent_org(self, before: int, nouns: frozenset[str]) -> str | None:
         """The organization a bare noun stands for ("the agency", "ведомство"): the most recent
