@@ -269,3 +269,27 @@ def test_indefinite_personal_speaker_is_the_body_named(extractor, text, trigger,
 )
 def test_the_sides_of_talks_reported_further_back(extractor, lang, text, trigger, speaker):
     assert speaker <= speaker_of(extractor, text, lang, trigger)
+
+
+@pytest.mark.parametrize(
+    "lang, text, trigger, speaker",
+    [
+        # a side named by its state's adjective speaks for that state
+        (
+            "en",
+            "The Russian ambassador was summoned to the Ministry of Foreign Affairs of Azerbaijan. "
+            "The Azerbaijani side also emphasized that the use of discriminatory language is unacceptable.",
+            "emphasized",
+            {"azerbaijan"},
+        ),
+        (
+            "ru",
+            "Посла России вызвали в МИД Узбекистана. "
+            "Узбекская сторона особо подчеркнула важность недопущения ущемления прав мигрантов.",
+            "подчеркнула",
+            {"uzbekistan"},
+        ),
+    ],
+)
+def test_a_states_side_speaks_for_it(extractor, lang, text, trigger, speaker):
+    assert speaker_of(extractor, text, lang, trigger) == speaker

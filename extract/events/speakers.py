@@ -69,6 +69,11 @@ class Speakers:
         if keys & self.pronouns:
             k = self._recent_person(s.idx)
             return ([k], [(k, s.idx, s.idx + len(s.text))]) if k else ([], [])
+        if keys & self.tab.words("side_noun"):
+            # "The Azerbaijani side emphasized", "Узбекская сторона подчеркнула": that state
+            states = _uniq(m.key for m in self.mentions_of_tokens(phrase) if m.cls == "Country")
+            if len(states) == 1:
+                return states, [(states[0], s.idx, s.idx + len(s.text))]
         group = keys & self.tab.words("group_pronoun")
         ordered = sorted(phrase, key=lambda t: t.i)
         if (
