@@ -293,3 +293,28 @@ def test_the_sides_of_talks_reported_further_back(extractor, lang, text, trigger
 )
 def test_a_states_side_speaks_for_it(extractor, lang, text, trigger, speaker):
     assert speaker_of(extractor, text, lang, trigger) == speaker
+
+
+@pytest.mark.parametrize(
+    "lang, text, trigger, speaker",
+    [
+        # a parenthetical reporting clause names its speaker anywhere before its comma, a person
+        # before the bodies named on the way
+        (
+            "ru",
+            "Как заявил по итогам 80-й сессии Генассамблеи ООН в Нью-Йорке глава МИД РФ Сергей Лавров, "
+            "Москва не видит угрозы своим связям с Индией.",
+            "заявил",
+            {"sergey-lavrov"},
+        ),
+        (
+            "en",
+            "As Sergey Lavrov said after the session of the UN General Assembly in New York, "
+            "Moscow sees no threat to its ties with India.",
+            "said",
+            {"sergey-lavrov"},
+        ),
+    ],
+)
+def test_parenthetical_reporting_clause(extractor, lang, text, trigger, speaker):
+    assert speaker_of(extractor, text, lang, trigger) == speaker

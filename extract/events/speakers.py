@@ -11,6 +11,7 @@ from bilat.extract.events.records import Mention as _Mention
 from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tree import SPEAKER_WINDOW, SUBJ_DEPS
 from bilat.extract.events.tree import head as head_of
+from bilat.extract.events.tree import kids
 from bilat.extract.events.tree import phrase as _phrase
 from bilat.extract.text import fold, lemma
 
@@ -186,6 +187,15 @@ class Speakers:
             if ms:
                 return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
         allowed = {"Person"} | (ORG_CLASSES - {"MediaOutlet"} if orgs else set())
+        # a parenthetical reporting clause ("Как заявил по итогам сессии в Нью-Йорке глава МИД
+        # РФ Сергей Лавров, …") names its speaker anywhere before its comma, a person before a body
+        if any(c.dep_ == "mark" for c in kids(head_of(toks))):
+            for t in u.toks[i1 + 1 : i1 + 1 + SPEAKER_WINDOW * 3]:
+                if t.pos_ == "PUNCT":
+                    break
+                ms = [m for m in self._speakers_in([t]) if m.cls == "Person"]
+                if ms:
+                    return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
         for t in u.toks[i1 + 1 : i1 + 1 + 4]:
             if t.pos_ == "PUNCT":
                 break
