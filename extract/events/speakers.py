@@ -9,9 +9,8 @@ from bilat.extract.events.merge import uniq as _uniq
 from bilat.extract.events.records import ORG_CLASSES
 from bilat.extract.events.records import Mention as _Mention
 from bilat.extract.events.records import Unit as _Unit
-from bilat.extract.events.tree import SPEAKER_WINDOW, SUBJ_DEPS
+from bilat.extract.events.tree import SPEAKER_WINDOW, SUBJ_DEPS, kids
 from bilat.extract.events.tree import head as head_of
-from bilat.extract.events.tree import kids
 from bilat.extract.events.tree import phrase as _phrase
 from bilat.extract.text import fold, lemma
 
