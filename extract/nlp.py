@@ -175,7 +175,7 @@ class NatashaComponent:
 
 
 def line_pieces(text: str, start: int, stop: int) -> list[tuple[int, int]]:
-    """The pieces of ``text[start:stop]`` between line breaks, blank ones left out, spaces at
+    r"""The pieces of ``text[start:stop]`` between line breaks, blank ones left out, spaces at
     their ends trimmed.
 
     >>> line_pieces("Headline\nLavrov said.", 0, 21)
