@@ -28,10 +28,15 @@ class Statements:
         cues), the persons met as speakers and subjects, the quotes and who speaks them; frozen
         when done."""
         turns = self._turns()
+        opening: dict[int, tuple[int, int, int, int]] = {}  # a unit start → the quote opening it
+        for q in self.quotes:
+            for at in (q[0], q[0] - 1):
+                opening.setdefault(at, q)
         for u in self.units:
             if u.start in turns:
                 self._turn_statement(u, *turns[u.start])
-            self._lone_quote(u)
+            if u.start in opening:
+                self._lone_quote(u, opening[u.start])
             self._statements(u)
             self._track_subjects(u)
         self.statements = tuple(self.statements)
@@ -163,7 +168,7 @@ class Statements:
         if st is not None and end > line_end:
             self.quote_speakers.append((line_end, end, list(keys)))
 
-    def _lone_quote(self, u: _Unit) -> None:
+    def _lone_quote(self, u: _Unit, q: tuple[int, int, int, int]) -> None:
         """A quoted paragraph with no reporting clause of its own (it opens its paragraph and
         nothing but punctuation follows it there): a Statement of whoever spoke or acted just
         before — the speaker of a statement of the two units before it, else the person
@@ -172,9 +177,6 @@ class Statements:
         if u.index == 0:
             return
         text = self.text
-        q = next((q for q in self.quotes if u.start <= q[0] <= u.start + 1), None)
-        if q is None:
-            return
         ms, me, qs, qe = q
         para = text.rfind("\n", 0, ms) + 1
         line_end = text.find("\n", me)
