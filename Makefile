@@ -4,7 +4,7 @@ BIN     := $(VENV)/bin
 STORE   ?= bilat-store
 export OPENBLAS_NUM_THREADS := 1
 
-.PHONY: run test test-fast bench eval clean install browser
+.PHONY: run test test-fast lint bench eval clean install browser
 
 install: $(VENV)/.installed
 
@@ -44,6 +44,12 @@ test: install browser
 # the tests that load no NLP model and start no server (the `slow` marker): under a minute
 test-fast: install
 	$(BIN)/python -m pytest -q -m "not slow" tests
+
+# ruff (configured in pyproject.toml): the checks, then the format (nothing is rewritten here;
+# `.venv/bin/ruff format .` and `.venv/bin/ruff check --fix .` do that)
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 eval: install
 	mkdir -p out

@@ -169,7 +169,7 @@ def inflect_ru(phrase: str, *, person: bool = False) -> dict[str, str] | None:
     out = {}
     for case in CASES:
         forms = []
-        for w, p in zip(words, plans):
+        for w, p in zip(words, plans, strict=True):
             if p is None:
                 forms.append(w)
                 continue

@@ -115,7 +115,7 @@ def compacted_size(folder: Path) -> int | None:
     """Bytes of the store once reopened (the write-ahead log replayed) and optimized."""
     import pyoxigraph
 
-    for attempt in range(2):
+    for _attempt in range(2):
         try:
             ox = pyoxigraph.Store(str(folder))
         except OSError:  # still locked: the writer is not released yet

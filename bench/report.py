@@ -27,11 +27,12 @@ def _mb(v) -> str:
 
 def table(headers: list[str], rows: list[list[str]], right: set[int] | None = None) -> list[str]:
     right = right if right is not None else set(range(1, len(headers)))
-    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows)]
+    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows, strict=True)]
 
     def line(cells):
         return "  ".join(
-            str(c).rjust(w) if i in right else str(c).ljust(w) for i, (c, w) in enumerate(zip(cells, widths))
+            str(c).rjust(w) if i in right else str(c).ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
         ).rstrip()
 
     out = [line(headers), "  ".join("-" * w for w in widths)]
@@ -179,7 +180,8 @@ def render(report: dict) -> str:
             )
             if j.get("cpu_ratio") is not None:
                 lines.append(
-                    f"        CPU seconds (this process and its workers): 1 job {_n(j['jobs1_cpu_s'], '.1f')}, "
+                    "        CPU seconds (this process and its workers): "
+                    f"1 job {_n(j['jobs1_cpu_s'], '.1f')}, "
                     f"2 jobs {_n(j['jobs2_cpu_s'], '.1f')} ({_n(j['cpu_ratio'], '.2f')}x: the cost of "
                     f"parallelism); load average during the 1-job runs {_n(j['load_average_jobs1'], '.1f')}, "
                     f"so about {_n(j['cpus_free_estimate'], '.1f')} of {j['cpus']} CPUs were ours"
@@ -228,7 +230,7 @@ def render(report: dict) -> str:
         rows, notes = [], []
         for q in sp["queries"]:
 
-            def cell(engine):
+            def cell(engine, q=q):
                 r = q.get(engine)
                 if not r:
                     return "–"

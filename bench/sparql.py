@@ -540,27 +540,25 @@ def run(
             rss_delta = rss1 - rss0 if rss0 is not None and rss1 is not None else None
             log(f"  rdflib parse: {rdflib_triples:,} triples in {rdflib_load:.1f} s")
 
-        def ox_run(q: str) -> Callable[[], int]:
-            def f() -> int:
-                res = ox.query(q)
-                return len([tuple(s) for s in res])
+        # the stores are passed in, not closed over: `del` below frees them for the return
+        def ox_run(store, q: str) -> Callable[[], int]:
+            return lambda: len([tuple(s) for s in store.query(q)])
 
-            return f
-
-        def ds_run(q: str) -> Callable[[], int]:
-            return lambda: len(list(ds.query(q)))
-
-        def g_run(q: str) -> Callable[[], int]:
-            return lambda: len(list(g.query(q)))
+        def rdflib_run(graph, q: str) -> Callable[[], int]:
+            return lambda: len(list(graph.query(q)))
 
         results = []
         for name, desc, q in queries(data["probe_label_ru"]):
             row: dict = {"name": name, "description": desc, "query": q}
             gc.collect()  # once per query: a full collection costs ~0.2 s with the NLP models loaded
-            for engine, make in (("oxigraph", ox_run), ("oxrdflib", ds_run), ("rdflib", g_run)):
-                if engine not in engines or (engine == "rdflib" and g is None):
+            for engine, make, target in (
+                ("oxigraph", ox_run, ox),
+                ("oxrdflib", rdflib_run, ds),
+                ("rdflib", rdflib_run, g),
+            ):
+                if engine not in engines or target is None:
                     continue
-                row[engine] = _time_query(make(q), log, f"{name} on {engine}")
+                row[engine] = _time_query(make(target, q), log, f"{name} on {engine}")
             counts = {row[e]["rows"] for e in engines if e in row}
             row["rows"] = counts.pop() if len(counts) == 1 else None
             row["rows_agree"] = row["rows"] is not None

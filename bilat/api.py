@@ -68,7 +68,7 @@ class Bilat:
         b="Kazakhstan"``; parameters as on the command line). A pandas DataFrame of plain
         Python values when pandas is installed (or ``frame=True``), else (or with
         ``frame=False``) a list of ``{variable: rdflib term}`` dicts. ASK gives a bool."""
-        from bilat.graph.sparql import query_kind
+        from bilat.graph.sparql_text import query_kind
 
         if (sparql is None) == (saved is None):
             raise ValueError("give a SPARQL query or saved=NAME (one of them)")
@@ -77,19 +77,19 @@ class Bilat:
 
             sparql = prepare(self.store, saved, {k: str(v) for k, v in params.items()})
         elif params:
-            from bilat.graph.sparql import bind
+            from bilat.graph.bind import bind
 
             sparql = bind(sparql, **params)
         if query_kind(sparql) == "ASK":
             return self.store.ask(sparql)
         import json
 
-        from bilat.graph.sparql import _json_term
+        from bilat.graph.results import decode_term
 
         data, _ = self.store.run_query(sparql, fmt="json")
         doc = json.loads(data)
         columns = doc.get("head", {}).get("vars", [])  # in the query's order
-        rows = [{k: _json_term(v) for k, v in b.items()} for b in doc.get("results", {}).get("bindings", [])]
+        rows = [{k: decode_term(v) for k, v in b.items()} for b in doc.get("results", {}).get("bindings", [])]
         pd = _pandas() if frame is not False else None
         if pd is None:
             if frame:

@@ -349,7 +349,7 @@ class Stats:
 
 
 def stats(store) -> Stats:
-    from bilat.graph.sparql import load_query
+    from bilat.graph.sparql_text import load_query
 
     def count(name: str) -> int:
         rows = store.select(load_query(name))
@@ -369,93 +369,26 @@ def stats(store) -> Stats:
 
 def validate(store):
     """SHACL validation of the store's union graph: (conforms, report text)."""
-    from pyshacl import validate as shacl
+    from bilat.graph.shacl import validate as shacl_validate
 
-    from bilat.ontology import load_shapes
-
-    data = store.union_graph()
-    conforms, _, text = shacl(data, shacl_graph=load_shapes(), inference="none", advanced=True)
-    return conforms, text
+    return shacl_validate(store)
 
 
 def export(store, fmt: str, path: str, **filters) -> str:
     """Write the store to ``path`` in ``fmt``; returns a one-line description. The file is
     written beside and renamed into place, so a failed export leaves the previous one whole.
     ``filters`` (graphml and gexf only): ``around``, ``hops``, ``start``, ``end``, ``classes``,
-    ``not_happened`` (see :mod:`bilat.graph.views`)."""
+    ``not_happened`` (see :mod:`bilat.graph.views`); the formats: :mod:`bilat.graph.export`."""
     import os
 
+    from bilat.graph.export import export_store
+
     filters = {k: v for k, v in filters.items() if v is not None}
-    if filters and fmt not in ("graphml", "gexf"):
-        raise ValueError(
-            f"--around, --hops, --from, --to, --classes and --not-happened apply "
-            f"to graphml and gexf, not {fmt}"
-        )
     tmp = f"{path}.part"
     try:
-        done = _export(store, fmt, tmp, filters)
+        done = export_store(store, fmt, tmp, filters)
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
             os.remove(tmp)
     return done.replace(tmp, path)
-
-
-def _export(store, fmt: str, path: str, filters: dict | None = None) -> str:
-    if fmt in ("graphml", "gexf"):
-        from bilat.graph.views import network, write_network
-
-        G = network(store, **(filters or {}))
-        write_network(G, fmt, path)
-        return f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges → {path}"
-    if fmt in ("events-csv", "events-parquet"):
-        from bilat.graph.table import event_rows, write_csv, write_parquet
-
-        rows = event_rows(store)
-        (write_csv if fmt == "events-csv" else write_parquet)(rows, path)
-        return f"{len(rows)} events → {path}"
-    ox_formats = {"turtle": "turtle", "nquads": "nquads", "trig": "trig"}
-    if fmt in ox_formats and hasattr(store, "ox"):
-        import pyoxigraph
-
-        rdf_fmt = {
-            "turtle": pyoxigraph.RdfFormat.TURTLE,
-            "nquads": pyoxigraph.RdfFormat.N_QUADS,
-            "trig": pyoxigraph.RdfFormat.TRIG,
-        }[fmt]
-        with open(path, "wb") as f:
-            if fmt == "turtle":
-                # Turtle has no graphs: the union of every graph, each triple once
-                g = store.union_graph()
-                _bind_prefixes(g)
-                f.write(g.serialize(format="turtle").encode("utf-8"))
-            else:
-                store.ox.dump(f, rdf_fmt)
-        return f"{fmt} → {path}"
-    ds = store.dataset()
-    if fmt == "jsonld":
-        g = store.union_graph()
-        _bind_prefixes(g)
-        data = g.serialize(format="json-ld", auto_compact=True)
-    elif fmt in ("turtle",):
-        g = store.union_graph()
-        _bind_prefixes(g)
-        data = g.serialize(format="turtle")
-    else:
-        data = ds.serialize(format=fmt)
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(data)
-    return f"{fmt} → {path}"
-
-
-def _bind_prefixes(g) -> None:
-    from rdflib.namespace import DCTERMS, OWL, SKOS
-
-    from bilat.ontology.namespace import BL, ID, WD
-
-    g.bind("bl", BL._NS)
-    g.bind("id", ID)
-    g.bind("wd", WD)
-    g.bind("skos", SKOS)
-    g.bind("dcterms", DCTERMS)
-    g.bind("owl", OWL)

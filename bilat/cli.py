@@ -262,10 +262,14 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # noqa: BLE001 - map every failure to one line and an exit code
         if debug:
             raise
-        from bilat.graph.sparql import EndpointError, QueryError
+        from bilat.graph.kb import KBError
+        from bilat.graph.sparql_errors import EndpointError, QueryError
         from bilat.graph.store import StoreError
 
         msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        if isinstance(e, KBError):  # a broken installation
+            print(f"bilat: {msg}", file=sys.stderr)
+            return 1
         if isinstance(e, EndpointError):  # the store, not the query
             print(f"bilat: {msg}", file=sys.stderr)
             return 2
@@ -347,7 +351,8 @@ def _run(args) -> int:
             fmt = "json" if args.format == "table" else args.format
             data, _ = store.run_query(query, fmt=fmt)
         if args.format == "table":
-            from bilat.graph.sparql import format_table, query_kind
+            from bilat.graph.results import format_table
+            from bilat.graph.sparql_text import query_kind
 
             if query_kind(query) in ("SELECT", "ASK"):
                 sys.stdout.write(format_table(data))

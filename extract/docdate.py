@@ -26,6 +26,7 @@ import datetime as _dt
 import re
 
 from bilat.extract.dates import scan
+from bilat.extract.languages import codes
 
 _LINES = 6  # how many non-empty lines from the top may carry the date
 _HEAD = 110  # how far into a line the date may start
@@ -87,7 +88,7 @@ def _line_date(line: str, lang: str) -> str | None:
 
 def text_date(text: str, lang: str | None) -> str | None:
     """The publication date (ISO ``YYYY-MM-DD``) a text states at its top, or None."""
-    if not text or lang not in ("en", "ru"):
+    if not text or lang not in codes():
         return None
     seen = 0
     for line in text.splitlines():

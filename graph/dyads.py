@@ -72,8 +72,7 @@ def dyad_graph(rows) -> Graph:
 
 def documents_digest(store: Store) -> str:
     """A digest of the content hashes of the documents stored whole."""
-    rows = store.select(f"""SELECT ?h WHERE {{ GRAPH ?g {{ ?d a {BL.Document.n3()} ;
-        {BL.contentHash.n3()} ?h }} }}""")
+    rows = store.select(load_query("content_hashes"))
     h = hashlib.sha256()
     for value in sorted(str(r["h"]) for r in rows):
         h.update(value.encode("ascii", "replace") + b"\n")
@@ -82,8 +81,7 @@ def documents_digest(store: Store) -> str:
 
 def dyads_current(store: Store) -> bool:
     """Were the dyads computed from the documents now stored?"""
-    g = iris.DYADS_GRAPH.n3()
-    rows = store.select(f"SELECT ?v WHERE {{ GRAPH {g} {{ {g} {DCTERMS.hasVersion.n3()} ?v }} }}")
+    rows = store.select(load_query("dyads_version"))
     return bool(rows) and str(rows[0]["v"]) == documents_digest(store)
 
 

@@ -53,7 +53,8 @@ from bilat.ontology.namespace import BL, ID, WD
 log = logging.getLogger(__name__)
 
 
-#: The project's own knowledge base folder.
+#: The project's own knowledge base folder: the ``kb`` folder beside ``graph/`` -- the checkout's
+#: ``kb/``, or ``bilat/kb/`` in an installed wheel (``pyproject.toml`` maps ``bilat.kb`` to ``kb``).
 DEFAULT_DIR = Path(__file__).resolve().parents[1] / "kb"
 #: Environment variable naming extra folders (or files) of user Turtle.
 ENV_EXTRA = "BILAT_KB_EXTRA"
@@ -109,6 +110,11 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
+class KBError(RuntimeError):
+    """The project's knowledge base is missing or empty (a broken installation): no entity could
+    be linked, so nothing is extracted rather than a graph with no countries."""
+
+
 def key_of(iri: str) -> str | None:
     """The entry key of an entity IRI (``https://w3id.org/bilat/id/russia`` → ``russia``)."""
     base = str(ID)
@@ -122,7 +128,8 @@ def kb_files(paths: Iterable[Path | str] | None = None) -> tuple[Path, ...]:
     """The Turtle files making up the knowledge base, sorted.
 
     ``paths`` are files or folders (folders are searched recursively for ``*.ttl``). Without
-    ``paths``: the project's ``kb/`` folder plus what ``$BILAT_KB_EXTRA`` names.
+    ``paths``: the project's ``kb/`` folder plus what ``$BILAT_KB_EXTRA`` names; a missing or empty
+    project folder raises :class:`KBError`, a missing path given otherwise ``FileNotFoundError``.
     """
     if paths is None:
         roots: list[Path] = [DEFAULT_DIR]
@@ -136,10 +143,15 @@ def kb_files(paths: Iterable[Path | str] | None = None) -> tuple[Path, ...]:
     files: list[Path] = []
     for root in roots:
         if root.is_dir():
-            files.extend(sorted(p for p in root.rglob("*.ttl") if p.is_file()))
+            found = sorted(p for p in root.rglob("*.ttl") if p.is_file())
+            if not found and root == DEFAULT_DIR and paths is None:
+                raise KBError(f"knowledge base is empty: no *.ttl in {root} (broken installation?)")
+            files.extend(found)
         elif root.is_file():
             files.append(root)
-        elif paths is not None or root != DEFAULT_DIR:
+        elif root == DEFAULT_DIR and paths is None:
+            raise KBError(f"knowledge base not found: {root} (broken installation?)")
+        else:
             raise FileNotFoundError(f"knowledge base path not found: {root}")
     seen: dict[Path, None] = {}
     for f in files:
@@ -414,6 +426,7 @@ __all__ = [
     "WD",
     "DEFAULT_DIR",
     "ENV_EXTRA",
+    "KBError",
     "slugify",
     "key_of",
     "kb_files",

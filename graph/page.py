@@ -14,6 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from bilat.graph.plots import CLASS_COLORS, TYPE_COLORS, _month_range
+from bilat.graph.property_graph import LABEL_COLUMNS
 
 TEMPLATE = Path(__file__).resolve().parent / "page.html"
 
@@ -69,7 +70,7 @@ def _network_data(G, max_nodes: int) -> tuple[list[dict], list[dict]]:
             "label": G.nodes[n].get("label") or n,
             "type": G.nodes[n].get("type", ""),
             "mentions": G.nodes[n].get("mentions", 0),
-            "alt": " ".join(x for x in (G.nodes[n].get("label_en"), G.nodes[n].get("label_ru")) if x),
+            "alt": " ".join(x for x in (G.nodes[n].get(c) for c in LABEL_COLUMNS) if x),
         }
         for n in ranked
         if n in used
@@ -78,7 +79,7 @@ def _network_data(G, max_nodes: int) -> tuple[list[dict], list[dict]]:
 
 
 def _dyads(store, names, first: tuple[str, str] | None) -> list[dict]:
-    from bilat.graph.sparql import load_query
+    from bilat.graph.sparql_text import load_query
 
     cells: dict[tuple[str, str], dict[str, dict]] = defaultdict(
         lambda: defaultdict(lambda: {"classes": {}, "scored": []})
@@ -136,7 +137,8 @@ def page_data(store, *, dyad: tuple[str, str] | None = None, max_nodes: int = 80
     summary = (
         f"{docs} documents · {len(nodes)} actors and {len(edges)} relations shown"
         f"{' around ' + filters['around'] if filters.get('around') else ''}"
-        f" · {len(dyads)} pair{'' if len(dyads) == 1 else 's'} of countries · made by bilat from the store, offline"
+        f" · {len(dyads)} pair{'' if len(dyads) == 1 else 's'} of countries"
+        " · made by bilat from the store, offline"
     )
     class_order = [c for c in CLASS_COLORS]
     return {

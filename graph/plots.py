@@ -122,20 +122,20 @@ def timeline(store, a: str, b: str, path) -> tuple[list[Path], int]:
     for cls in classes:
         heights = [counts.get(m, {}).get(cls, 0) for m in months]
         ax.bar(xs, heights, width=width, bottom=bottom, label=cls, color=CLASS_COLORS.get(cls, "#999999"))
-        bottom = [b_ + h for b_, h in zip(bottom, heights)]
+        bottom = [b_ + h for b_, h in zip(bottom, heights, strict=True)]
     ax.set_ylabel("events")
-    ax.set_title(f"{title} ({total} events)")
+    ax.set_title(f"{title} ({total} event{'' if total == 1 else 's'})")
     ax.legend(loc="upper left", fontsize=8, ncol=min(len(classes), 6), frameon=False)
     ax.grid(axis="y", alpha=0.3)
     mx, my = [], []
-    for m, x in zip(months, xs):
+    for m, x in zip(months, xs, strict=True):
         if scored.get(m):
             n = sum(k for k, _ in scored[m])
             mx.append(x)
             my.append(sum(k * s for k, s in scored[m]) / n)
     ax2.axhline(0, color="#888888", lw=0.8)
     ax2.plot(mx, my, "o-", color="#333333", ms=4, lw=1)
-    for x, y in zip(mx, my):
+    for x, y in zip(mx, my, strict=True):
         ax2.vlines(x, 0, y, color="#59a14f" if y >= 0 else "#e15759", lw=3, alpha=0.6)
     ax2.set_ylim(-10, 10)
     ax2.set_ylabel("mean Goldstein")
@@ -171,7 +171,7 @@ def network_picture(G, path, title: str = "") -> list[Path]:
     sizes = [60 + 12 * min(degrees.get(n, 0), 60) + (300 if n == center else 0) for n in simple]
     colors = [TYPE_COLORS.get(G.nodes[n].get("type", ""), "#cccccc") for n in simple]
     edge_colors, widths = [], []
-    for u, v, d in simple.edges(data=True):
+    for _u, _v, d in simple.edges(data=True):
         s = sum(d["scores"]) / len(d["scores"]) if d["scores"] else 0.0
         edge_colors.append("#59a14f" if s > 0.5 else "#e15759" if s < -0.5 else "#aaaaaa")
         widths.append(0.6 + min(d["weight"], 10) * 0.4)

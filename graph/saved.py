@@ -28,7 +28,7 @@ from pathlib import Path
 from rdflib import Literal
 from rdflib.namespace import XSD
 
-from bilat.graph.sparql import bind
+from bilat.graph.bind import bind
 
 SAVED_DIR = Path(__file__).resolve().parent / "queries" / "saved"
 TYPES = ("entity", "date", "int", "text")

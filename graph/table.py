@@ -43,7 +43,8 @@ import csv
 from collections import defaultdict
 from typing import Any
 
-from bilat.graph.sparql import load_query
+from bilat.extract.languages import profiles
+from bilat.graph.sparql_text import load_query
 
 COLUMNS = (
     "event",
@@ -112,7 +113,7 @@ class Names:
         by_lang = self.labels.get(str(iri))
         if not by_lang:
             return str(iri).rstrip("/").rsplit("/", 1)[-1]
-        for lang in ("en", "ru", ""):
+        for lang in (*(p.label_tag for p in profiles().values()), ""):  # en, ru, untagged
             if lang in by_lang:
                 return by_lang[lang]
         return sorted(by_lang.values())[0]

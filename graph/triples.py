@@ -1,5 +1,6 @@
 """Records to RDF: one document's ``Extraction`` becomes the triples of its named graph and the
-shared facts it reports, and the descriptions (class, canonical labels, Wikidata link, knowledge-base names) of the
+shared facts it reports, and the descriptions (class, canonical labels, Wikidata link, knowledge-base
+names) of the
 entities it mentions, which the store keeps once in the shared entities graph.
 """
 
@@ -26,7 +27,8 @@ class Triples(set):
     SPARQL Update. ``add`` and ``len`` as on an rdflib ``Graph``, without its indexes (which
     cost a third of the write time and are never queried here).
 
-    >>> t = Triples(); t.add((RDF.type, RDF.type, RDF.Property)); t += Triples([(RDF.type, RDF.type, RDF.Property)])
+    >>> t = Triples(); t.add((RDF.type, RDF.type, RDF.Property))
+    >>> t += Triples([(RDF.type, RDF.type, RDF.Property)])
     >>> len(t)
     1
     """

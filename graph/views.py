@@ -18,8 +18,10 @@ import networkx as nx
 from rdflib import Literal, URIRef
 
 from bilat.graph import iris
-from bilat.graph.export import _normalized_copy, property_graph, write_graphml
-from bilat.graph.sparql import bind, load_query
+from bilat.graph.bind import bind
+from bilat.graph.graphml import normalized_copy, write_graphml
+from bilat.graph.property_graph import property_graph
+from bilat.graph.sparql_text import load_query
 
 
 class NotFound(ValueError):
@@ -33,7 +35,7 @@ def resolve_entity(store, text: str) -> URIRef:
     if text.startswith(("http://", "https://")):
         return URIRef(text)
     candidate = iris.entity(text)
-    if store.ask(f"ASK {{ {{ <{candidate}> ?p ?o }} UNION {{ ?s ?p <{candidate}> }} }}"):
+    if store.ask(bind(load_query("entity_exists"), entity=candidate)):
         return candidate
     rows = store.select(bind(load_query("entity_lookup"), name=Literal(text.casefold())))
     if not rows:
@@ -101,7 +103,7 @@ def gexf_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     dated edge the ``spells`` (time intervals) of its events: a day for a dated event, the
     month or year for a less precise date. Nodes get the union of their edges' spells; a node
     without dated relations has none (it is there all the time)."""
-    H = _normalized_copy(G)
+    H = normalized_copy(G)
     node_spells: dict[str, set] = {}
     for u, v, _k, d in H.edges(keys=True, data=True):
         spells = sorted({p for x in str(d.get("dates", "")).split("; ") if x for p in [_period(x)] if p})

@@ -186,7 +186,8 @@ def write_extraction(
     parts = [replace_graph_update(g_iri, doc_g)]
     if affected:
         parts.append(
-            f"DELETE {{ GRAPH {ent} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {_values(affected)} }} GRAPH {ent} {{ ?s ?p ?o }} }}"
+            f"DELETE {{ GRAPH {ent} {{ ?s ?p ?o }} }} "
+            f"WHERE {{ VALUES ?s {{ {_values(affected)} }} GRAPH {ent} {{ ?s ?p ?o }} }}"
         )
     body = graph_ntriples(descriptions)
     if body:
@@ -228,7 +229,8 @@ def repair(store: Store) -> None:
     shared = " || ".join(f'STRSTARTS(STR(?n), "{prefix}")' for prefix in _SHARED_PREFIXES)
     unreported = f"""FILTER(isIRI(?n) && ({shared}))
         FILTER NOT EXISTS {{ GRAPH ?g {{ ?n {BL.extractedFrom.n3()} ?d }} }}"""
-    store.update(f"""DELETE {{ GRAPH {ent} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {ent} {{ ?s ?p ?o }} {unmentioned} }} ;
+    store.update(f"""DELETE {{ GRAPH {ent} {{ ?s ?p ?o }} }}
+        WHERE {{ GRAPH {ent} {{ ?s ?p ?o }} {unmentioned} }} ;
         DELETE {{ GRAPH {fct} {{ ?n ?p ?o }} }} WHERE {{ GRAPH {fct} {{ ?n ?p ?o }} {unreported} }} ;
         DELETE {{ GRAPH {fct} {{ ?s ?p ?n }} }} WHERE {{ GRAPH {fct} {{ ?s ?p ?n }} {unreported} }}""")
 

@@ -1,5 +1,6 @@
 """The bilat vocabulary: ``bilat.ttl`` (OWL), ``shapes.ttl`` (SHACL) and ``namespace.BL``.
 
+>>> from rdflib.namespace import RDFS
 >>> g = load_ontology()
 >>> (BL.Country, RDFS.subClassOf, BL.Place) in g
 True
@@ -12,7 +13,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from rdflib import Graph
-from rdflib.namespace import RDFS
 
 from bilat.ontology.namespace import (
     BL,

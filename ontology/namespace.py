@@ -19,6 +19,9 @@ from pathlib import Path
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
+from bilat.extract.records import ENTITY_CLASSES as ENTITY_CLASS_NAMES
+from bilat.extract.records import EVENT_CLASSES as EVENT_CLASS_NAMES
+
 _HERE = Path(__file__).resolve().parent
 
 ONTOLOGY_TTL: Path = _HERE / "bilat.ttl"
@@ -136,35 +139,11 @@ class BL(DefinedNamespace):
     cameoRoot: URIRef  # "04"
 
 
-# Entity classes and event classes of the public vocabulary, in the order of
-# bilat.extract.records.ENTITY_CLASSES / EVENT_CLASSES.
-ENTITY_CLASSES: tuple[URIRef, ...] = (
-    BL.Person,
-    BL.Organization,
-    BL.GovernmentBody,
-    BL.InternationalOrganization,
-    BL.MediaOutlet,
-    BL.Company,
-    BL.Country,
-    BL.Place,
-    BL.City,
-    BL.Project,
-)
-EVENT_CLASSES: tuple[URIRef, ...] = (
-    BL.Statement,
-    BL.Consult,
-    BL.Agree,
-    BL.Cooperate,
-    BL.Support,
-    BL.Aid,
-    BL.Request,
-    BL.Accuse,
-    BL.Reject,
-    BL.Threaten,
-    BL.Protest,
-    BL.Sanction,
-    BL.Anniversary,
-)
+# Entity classes and event classes of the public vocabulary as IRIs. Their local names are
+# written once, in bilat.extract.records (plain records, no rdflib); tests/test_ontology.py checks
+# them against bilat.ttl.
+ENTITY_CLASSES: tuple[URIRef, ...] = tuple(URIRef(BL._NS + name) for name in ENTITY_CLASS_NAMES)
+EVENT_CLASSES: tuple[URIRef, ...] = tuple(URIRef(BL._NS + name) for name in EVENT_CLASS_NAMES)
 
 __all__ = [
     "BL",

@@ -254,7 +254,7 @@ def test_identity_across_documents(found, langs, within, across):
     t = E.score_identity(found, langs)
     for lang, expected in within.items():
         assert counts(t, "identity.within_language", lang) == expected
-    assert counts(t, "identity.within_language") == tuple(map(sum, zip(*within.values())))
+    assert counts(t, "identity.within_language") == tuple(map(sum, zip(*within.values(), strict=True)))
     assert counts(t, "identity.across_languages") == across
 
 

@@ -1,4 +1,5 @@
-"""Coreference of events: restatements, headlines, lone sides (bilat.extract.events.coref), table-driven: plain values in, plain values
+"""Coreference of events: restatements, headlines, lone sides (bilat.extract.events.coref), table-driven:
+plain values in, plain values
 out; the tables of cue words are the project's own data files."""
 
 from __future__ import annotations

@@ -73,9 +73,16 @@ ENTRIES = [
     ("astana", "City", "Astana", "Астана", "kazakhstan", "Q1520"),
     ("almaty", "City", "Almaty", "Алматы", "kazakhstan", "Q35493"),
     ("baikonur", "City", "Baikonur", "Байконур", "kazakhstan", None),
-    ("sergey-lavrov", "Person", "Sergey Lavrov", "Сергей Лавров", "russia", None),
+    ("sergey-lavrov", "Person", "Sergey Lavrov", "Сергей Лавров", "russia", "Q58217"),  # officials.ttl
     ("vladimir-putin", "Person", "Vladimir Putin", "Владимир Путин", "russia", "Q7747"),
-    ("kassym-jomart-tokayev", "Person", "Kassym-Jomart Tokayev", "Касым-Жомарт Токаев", "kazakhstan", None),
+    (
+        "kassym-jomart-tokayev",
+        "Person",
+        "Kassym-Jomart Tokayev",
+        "Касым-Жомарт Токаев",
+        "kazakhstan",
+        "Q200881",
+    ),
     (
         "ministry-of-foreign-affairs-of-russia",
         "GovernmentBody",
@@ -541,3 +548,146 @@ def test_generated_cities_have_cldr_russian_names_and_skip_common_words():
     assert "male" not in by_key and "sofia" not in by_key  # common word, given name
     assert "moscow" not in by_key and "vienna" not in by_key  # hand-written in places.ttl
     assert m._common_word_ru("Вена") and not m._common_word_ru("Прага")
+
+
+# --------------------------------------------------------------------------- officials.ttl
+def _make_officials():
+    spec = importlib.util.spec_from_file_location("make_officials", ROOT / "tools" / "make_officials.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def officials():
+    m = _make_officials()
+    records, skipped = m.build()
+    return m, {r["key"]: r for r in records if not r.get("link_only")}, skipped, records
+
+
+def test_officials_ttl_is_generated_and_up_to_date(officials):
+    m, _, _, records = officials
+    text = m.render(records)
+    assert (KB_DIR / "officials.ttl").read_text(encoding="utf-8") == text, (
+        "kb/officials.ttl is stale: run tools/make_officials.py"
+    )
+
+
+@pytest.mark.parametrize(
+    "en, ru",
+    [
+        ("Jeyhun Bayramov", "Джейхун Байрамов"),
+        ("Shavkat Mirziyoyev", "Шавкат Мирзиёев"),
+        ("Ararat Mirzoyan", "Арарат Мирзоян"),
+        ("Kokhir Rasulzoda", "Кохир Расулзода"),
+        ("Roman Golovchenko", "Роман Головченко"),
+        ("Ilia Darchiashvili", "Илия Дарчиашвили"),
+        ("Serdar Berdimuhamedow", "Сердар Бердимухамедов"),
+        ("S. Jaishankar", "С. Джаишанкар"),
+        ("Mevlüt Çavuşoğlu", "Мевлют Чавушолу"),  # not round-trip: ç ş ğ are folded
+    ],
+)
+def test_officials_russian_transliteration(en, ru):
+    m = _make_officials()
+    assert m.to_russian(en) == ru
+    assert m.round_trip(en, ru) == ("ş" not in en)
+
+
+@pytest.mark.parametrize(
+    "label, title",
+    [
+        ("President of Kazakhstan", "President"),
+        ("president of Tajikistan", "President"),
+        ("Prime Minister of Uzbekistan", "Prime Minister"),
+        ("Taoiseach", "Prime Minister"),
+        ("Federal Chancellor of Germany", "Chancellor"),
+        ("Premier of the People's Republic of China", "Premier"),
+        ("Minister of Foreign Affairs of Belarus", "Minister of Foreign Affairs"),
+        ("Foreign Minister of Bolivia", "Minister of Foreign Affairs"),
+        ("Minister of External Affairs", "Minister of External Affairs"),
+        ("monarch of Canada", None),
+        ("King of Jordan", None),
+        ("Captain Regent of San Marino", None),
+        ("Member of the Swiss Federal Council", None),
+    ],
+)
+def test_officials_post_of_position_label(label, title):
+    m = _make_officials()
+    table = [(r[0], r[1], r[2] if len(r) > 2 else "") for r in m.rows(m.DATA / "official_titles.tsv")]
+    got = m.title_of(label, table)
+    assert (got[0] if got else None) == title
+
+
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("Abdulla Nigmatovich Aripov", "Abdulla Aripov"),  # a patronymic: news name people without it
+        ("Dr. Narayan Khadka", "Narayan Khadka"),
+        ("Sheikh Hasina", "Hasina"),
+        ("Mukhtar Tleuberdi", "Mukhtar Tleuberdi"),
+    ],
+)
+def test_officials_clean_name(raw, clean):
+    assert _make_officials().clean_name(raw) == clean
+
+
+@pytest.mark.parametrize(
+    "name, ok",
+    [
+        ("Bashar al-Assad", True),
+        ("Abdel Fattah el-Sisi", True),
+        ("Nayib buke", False),  # a broken label
+        ("Q3052772", False),
+        ("Salman bin Hamad, Crown Prince of Bahrain", False),
+        ("Naruhito", False),
+    ],
+)
+def test_officials_personal_name(name, ok):
+    assert _make_officials().personal_name(name) is ok
+
+
+def test_officials_tenures_wikidata_and_rules(officials):
+    _, by_key, skipped, records = officials
+    merz = by_key["friedrich-merz"]
+    assert merz["qid"] == "Q566257" and merz["country"] == "germany"
+    assert [(t[0][0], t[1], t[2]) for t in merz["tenures"]] == [("Chancellor", "2025", None)]
+    # a term without an end ends when the next holder began
+    assert [(t[0][0], t[1], t[2]) for t in by_key["olaf-scholz"]["tenures"]] == [
+        ("Chancellor", "2021", "2025")
+    ]
+    assert by_key["abdulla-aripov"]["en"] == "Abdulla Aripov"
+    assert by_key["ali-asadov"]["ru"] == "Али Асадов" and by_key["ali-asadov"]["checked"]
+    # hand-written people are not generated; risky surnames and name orders are left out
+    assert "vladimir-putin" not in by_key and "jeyhun-bayramov" not in by_key
+    assert "Guillaume Long" in skipped["surname is a common English word"]
+    assert "Ilir Meta" in skipped["Russian spelling of the surname is a common noun, given name or place"]
+    assert "Gustavo Petro" in skipped["surname is a given name"]  # Petro Poroshenko
+    assert "Alen Simonyan" in skipped["surname two people of the sources bear"]
+    assert (
+        "Armen Grigoryan"
+        in skipped[f"every term shorter than {_make_officials().SHORT_TERM_DAYS} days (acting, caretaker)"]
+    )
+    # the history of the posts from the per-country repositories: dates to the day, since the 1990s
+    kamilov = by_key["abdulaziz-kamilov"]  # the English Wikipedia title; Wikidata's label is an alias
+    assert "Abdulaziz Komilov" in kamilov["alt"]
+    assert [(t[1], t[2]) for t in kamilov["tenures"]] == [
+        ("1994-02-25", "2003-03-14"),
+        ("2012-02-11", "2022-04-27"),
+    ]
+    assert "Kim Jong-un" in skipped["name order (official_name_rules.tsv)"]
+    assert (
+        "Ahmad Nasser Al Muhammad Al Sabah" in skipped["surname after a particle (official_name_rules.tsv)"]
+    )
+    for r in by_key.values():
+        assert r["en"] and r["ru"] and r["qid"].startswith("Q") and r["tenures"]
+    # hand-written people named so in the source, with a post in their country, get its Wikidata id
+    links = {r["key"]: r["qid"] for r in records if r.get("link_only")}
+    assert links["sergey-lavrov"] == "Q58217" and links["nikol-pashinyan"] == "Q7035479"
+    assert "vladimir-putin" not in links  # had one already
+
+
+def test_officials_in_the_loaded_kb():
+    entries = {e.key: e for e in kbmod.load_kb()}
+    e = entries["friedrich-merz"]
+    assert e.cls == "Person" and e.country == "germany" and e.wikidata == "Q566257"
+    assert [(t.title_en, t.org, t.start) for t in e.tenures] == [("Chancellor", "germany", "2025")]

@@ -11,6 +11,7 @@ from bilat.ontology import event_codes, load_ontology, load_shapes
 from bilat.ontology.namespace import (
     BL,
     DOC,
+    ENTITY_CLASSES,
     EVENT_CLASSES,
     GRAPH,
     ID,
@@ -177,6 +178,28 @@ def test_subproperty(onto, sub, sup):
 def test_event_classes_are_exactly_the_subclasses_of_event(onto):
     subs = set(onto.transitive_subjects(RDFS.subClassOf, BL.Event)) - {BL.Event}
     assert subs == set(EVENT_CLASSES)
+
+
+def test_entity_classes_are_declared_classes_and_no_events(onto):
+    events = set(onto.transitive_subjects(RDFS.subClassOf, BL.Event))
+    for cls in ENTITY_CLASSES:
+        assert (cls, RDF.type, OWL.Class) in onto, cls
+        assert cls not in events, cls
+
+
+def test_one_copy_of_each_vocabulary_constant():
+    """The class names are written once (bilat.extract.records); every other module derives
+    or imports them: no second assignment anywhere in the code."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    where = {}
+    for folder in ("bilat", "extract", "graph", "ontology", "tools", "bench"):
+        for path in (root / folder).rglob("*.py"):
+            for name in re.findall(r"^(ENTITY_CLASSES|EVENT_CLASSES)\b.*= *\(", path.read_text(), re.M):
+                where.setdefault(name, []).append(path.relative_to(root).as_posix())
+    assert where == {"ENTITY_CLASSES": ["extract/records.py"], "EVENT_CLASSES": ["extract/records.py"]}
 
 
 def test_contract_queries_see_the_hierarchy(onto):
@@ -391,3 +414,10 @@ def test_ontology_graph_itself_conforms(onto, shapes):
     # loading the ontology into a store must not create violations by itself
     conforms, text = _validate(onto, shapes)
     assert conforms, text
+
+
+def test_the_dyads_version_query_names_the_dyads_graph():
+    from bilat.graph import iris
+    from bilat.graph.sparql import load_query
+
+    assert f"GRAPH <{iris.DYADS_GRAPH}> {{ <{iris.DYADS_GRAPH}>" in load_query("dyads_version")

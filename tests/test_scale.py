@@ -151,7 +151,7 @@ def test_mention_modes(tmp_path):
         st, summary, problems = _ingest(tmp_path, mode, docs, mentions=mode)
         assert not problems and summary.documents == len(docs)
         counts[mode] = st.quad_count()
-        n = lambda q: int(st.select(q)[0]["n"])  # noqa: E731
+        n = lambda q, st=st: int(st.select(q)[0]["n"])  # noqa: E731
         mentions = n("SELECT (COUNT(*) AS ?n) WHERE { ?m a bl:Mention }")
         spans = n("SELECT (COUNT(*) AS ?n) WHERE { ?m bl:spans ?s }")
         args = n("SELECT (COUNT(*) AS ?n) WHERE { ?e bl:argumentSpans ?s }")

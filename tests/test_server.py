@@ -19,7 +19,8 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 
-from bilat.graph.server import _negotiate, make_server
+from bilat.graph.results import negotiate as _negotiate
+from bilat.graph.server import make_server
 
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
 
@@ -379,7 +380,9 @@ def start_oxigraph(location: Path) -> tuple[subprocess.Popen, int]:
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
-                raise RuntimeError("oxigraph did not start: " + proc.stderr.read().decode(errors="replace"))
+                raise RuntimeError(
+                    "oxigraph did not start: " + proc.stderr.read().decode(errors="replace")
+                ) from None
             time.sleep(0.05)
     body = ox.serialize(quads(), format=ox.RdfFormat.N_QUADS)
     urllib.request.urlopen(

@@ -19,6 +19,7 @@ import rdflib.compare
 from rdflib import BNode, Literal, URIRef
 
 from bilat.graph import sparql
+from bilat.graph.results import RESULT_FORMATS
 from bilat.graph.sparql import (
     EndpointError,
     QueryError,
@@ -195,9 +196,7 @@ def test_select_formats_round_trip(store: ox.Store, fmt: str, media: str) -> Non
     assert len(expected) == len(sample_quads())
     assert canon(parsed_rows(data, fmt)) == canon(expected)
     # the store's own serializer, byte for byte
-    own = store.query(SELECT_ALL, use_default_graph_as_union=True).serialize(
-        format=sparql._RESULT_FORMATS[fmt]
-    )
+    own = store.query(SELECT_ALL, use_default_graph_as_union=True).serialize(format=RESULT_FORMATS[fmt])
     assert data == own
 
 
@@ -237,7 +236,7 @@ def test_ask_csv_tsv_table(store: ox.Store) -> None:
     )
 
 
-CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <%s> { ?s ?p ?o } }" % G_ENTITIES
+CONSTRUCT = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{G_ENTITIES}> {{ ?s ?p ?o }} }}"
 
 
 @pytest.mark.parametrize(
@@ -519,8 +518,14 @@ def test_bind_rejects_bad_names_and_values() -> None:
 
 
 def test_doctests() -> None:
-    result = doctest.testmod(sparql, optionflags=doctest.ELLIPSIS)
-    assert result.attempted >= 10 and result.failed == 0
+    from bilat.graph import bind, remote, results, sparql_errors, sparql_text
+
+    attempted = 0
+    for module in (sparql, sparql_errors, sparql_text, bind, results, remote):
+        result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+        assert result.failed == 0, module.__name__
+        attempted += result.attempted
+    assert attempted >= 10
 
 
 # --------------------------------------------------------------------------- stored queries
@@ -609,7 +614,9 @@ def start_oxigraph(location: Path, quads: list[ox.Quad]) -> tuple[subprocess.Pop
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
-                raise RuntimeError("oxigraph did not start: " + proc.stderr.read().decode(errors="replace"))
+                raise RuntimeError(
+                    "oxigraph did not start: " + proc.stderr.read().decode(errors="replace")
+                ) from None
             time.sleep(0.05)
     body = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     request = urllib.request.Request(

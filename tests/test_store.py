@@ -229,7 +229,8 @@ def test_dyad_counts_events_by_month_and_class(store):
     rows = store.select(
         PREFIXES
         + """PREFIX id: <https://w3id.org/bilat/id/>
-        SELECT ?month ?class ?n ?score WHERE { ?d a bl:Dyad ; bl:member id:russia, id:kazakhstan ; bl:dyadCount ?c .
+        SELECT ?month ?class ?n ?score WHERE {
+          ?d a bl:Dyad ; bl:member id:russia, id:kazakhstan ; bl:dyadCount ?c .
         ?c bl:month ?month ; bl:eventClass ?class ; bl:eventCount ?n ; bl:meanGoldstein ?score }"""
     )
     assert [

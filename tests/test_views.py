@@ -410,9 +410,8 @@ def test_timeline_picture(corpus_store, tmp_path, capsys):
     drawn = int(out.split()[0])
     rows = select(
         corpus_store,
-        """SELECT (SUM(?n) AS ?total) WHERE { ?d a bl:Dyad ; bl:member <%srussia>, <%skazakhstan> ;
-        bl:dyadCount/bl:eventCount ?n }"""
-        % (ID, ID),
+        f"""SELECT (SUM(?n) AS ?total) WHERE {{ ?d a bl:Dyad ; bl:member <{ID}russia>, <{ID}kazakhstan> ;
+        bl:dyadCount/bl:eventCount ?n }}""",
     )
     assert drawn == int(rows[0]["total"]) > 20
     img = _png(tmp_path / "tl.png")
@@ -511,7 +510,7 @@ def test_page_runs_in_a_real_browser(page, tmp_path):
     network = re.search(r'<svg id="network".*?</svg>', dom, re.S).group(0)
     assert network.count("<circle") == len(data["nodes"])
     assert len(re.findall(r'<line[^>]*class="edge"', network)) == len(data["edges"])
-    assert 'data-nodes="%d"' % len(data["nodes"]) in network
+    assert f'data-nodes="{len(data["nodes"])}"' in network
     timeline = re.search(r'<svg id="timeline".*?</svg>', dom, re.S).group(0)
     bars = sum(len(m["classes"]) for m in data["dyads"][0]["months"])
     assert timeline.count('class="bar"') == bars > 10
@@ -646,7 +645,8 @@ def test_saved_question_parameters_are_terms(corpus_store, capsys):
 def test_saved_query_never_imports_spacy(corpus_store):
     code = (
         "import sys\nfrom bilat.cli import main\n"
-        f"rc = main(['query', '--saved', 'entity_profile', '--param', 'entity=Kazakhstan', '--store', {corpus_store!r}])\n"
+        "rc = main(['query', '--saved', 'entity_profile', '--param', 'entity=Kazakhstan', "
+        f"'--store', {corpus_store!r}])\n"
         "assert rc == 0, rc\nassert 'spacy' not in sys.modules and 'natasha' not in sys.modules\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
@@ -663,13 +663,13 @@ def test_endpoint_page_lists_saved_questions_and_renders_tables(corpus_store):
 
     srv = make_server(store=corpus_store, host="127.0.0.1", port=0, timeout=30, workers=1)
     try:
-        base = "http://127.0.0.1:%d" % srv.server_address[1]
+        base = f"http://127.0.0.1:{srv.server_address[1]}"
         home = urllib.request.urlopen(base + "/?saved=dyad_by_month", timeout=30).read().decode()
         assert all(f"/?saved={name}" in home for name in SAVED)
         assert "# title: A dyad by month" in home  # the chosen question is loaded in the form
         q = urllib.parse.urlencode(
             {
-                "query": PREFIXES + "SELECT ?name WHERE { <%skazakhstan> rdfs:label ?name }" % ID,
+                "query": PREFIXES + f"SELECT ?name WHERE {{ <{ID}kazakhstan> rdfs:label ?name }}",
                 "format": "html",
             }
         )

@@ -126,7 +126,7 @@ def build() -> list[dict]:
             if (code, kind) in skips:
                 continue
 
-            def fill(pattern: str) -> list[str]:
+            def fill(pattern: str, en=en, gen=gen, adjs=adjs) -> list[str]:
                 if "{adj}" in pattern:
                     return [pattern.replace("{adj}", a).format(en=en, gen=gen) for a in adjs]
                 return [pattern.format(en=en, gen=gen)]

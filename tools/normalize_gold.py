@@ -12,7 +12,8 @@ of all files are grouped when they share a ``name_en`` or a ``name_ru`` (case- a
 of the first FOLDER given that has one (the reference set), the knowledge base's labels when one
 entry has either name as its label, else the spelling most files use. Types: the one most files
 use. References (roles, events, ``dyad``) follow the new ``name_en``; mentions (surface strings
-of the text) are kept. A speaker missing from its event's participants is added to them. Without ``--write`` it only prints what it would change.
+of the text) are kept. A speaker missing from its event's participants is added to them. Without
+``--write`` it only prints what it would change.
 """
 
 from __future__ import annotations

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-LANGS = ("en", "ru")
+from bilat.extract.languages import codes
+
+LANGS = codes()  # the languages bilat reads: ("en", "ru")
 COLUMNS = LANGS + ("all",)
 TOLERANCE = 0.005
 
@@ -147,7 +149,8 @@ class GoldEntity:
         return frozenset(k for k in map(fold, (self.name_en, self.name_ru, *self.mentions)) if k)
 
     def canonical(self, lang: str) -> str | None:
-        return self.name_ru if lang == "ru" else self.name_en
+        """The gold name in ``lang`` (the ``name_<lang>`` field), else the English one."""
+        return getattr(self, f"name_{lang}", self.name_en)
 
 
 @dataclass(frozen=True)
@@ -259,7 +262,8 @@ def parse_gold(data: Any, where: str) -> GoldDoc:
     if not isinstance(data["id"], str) or not data["id"]:
         raise GoldError(f"{where}: 'id' must be a non-empty string")
     if data["lang"] not in LANGS:
-        raise GoldError(f'{where}: \'lang\' must be "en" or "ru", not {data["lang"]!r}')
+        expected = " or ".join(f'"{lg}"' for lg in LANGS)
+        raise GoldError(f"{where}: 'lang' must be {expected}, not {data['lang']!r}")
     if not isinstance(data["text"], str) or not data["text"].strip():
         raise GoldError(f"{where}: 'text' must be a non-empty string")
     for key in ("entities", "roles", "events"):

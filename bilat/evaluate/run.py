@@ -32,16 +32,13 @@ from bilat.evaluate.stored import document_iris, read_stored
 def _warm_up(langs: Iterable[str]) -> float:
     """Load the extractor and each language's models before the ingest is timed."""
     from bilat.app import extractor
+    from bilat.extract.languages import profile
     from bilat.extract.records import Document
 
     t0 = time.perf_counter()
     ex = extractor()
-    sample = {
-        "en": "Sergey Lavrov met Kazakhstan's foreign minister in Astana on Tuesday.",
-        "ru": "Сергей Лавров встретился с главой МИД Казахстана в Астане во вторник.",
-    }
-    for lang in langs:
-        ex(Document(id=f"bilat-eval-warm-up-{lang}", text=sample[lang], lang=lang))
+    for lang in langs:  # the profile's sample sentence
+        ex(Document(id=f"bilat-eval-warm-up-{lang}", text=profile(lang).sample, lang=lang))
     return time.perf_counter() - t0
 
 
@@ -129,9 +126,9 @@ def evaluate(gold_dir: str | Path, *, skip: Iterable[str | Path] = (), on_proble
             tally.counts[name][col][0] += cols[col][0]
             tally.counts[name][col][1] += cols[col][1]
     figs, counts = figures_from(tally)
-    figs["identity.across_languages"]["en"] = figs["identity.across_languages"]["ru"] = None
-    counts.get("identity.across_languages", {}).pop("en", None)
-    counts.get("identity.across_languages", {}).pop("ru", None)
+    for lg in LANGS:  # across languages: a figure of all documents only
+        figs["identity.across_languages"][lg] = None
+        counts.get("identity.across_languages", {}).pop(lg, None)
     n_docs = {lg: sum(1 for g in golds if g.lang == lg) for lg in LANGS}
     n_docs["all"] = len(golds)
     speed["warmup_seconds"] = round(warm, 3)

@@ -333,7 +333,7 @@ def score_identity(found: Mapping[str, Mapping[str, str]], langs: Mapping[str, s
     for doc_id, names in found.items():
         for name, iri in names.items():
             by_name[name][langs[doc_id]].append(iri)
-    for name, per_lang in sorted(by_name.items()):
+    for _name, per_lang in sorted(by_name.items()):
         for lang, iris in per_lang.items():
             if len(iris) >= 2:
                 t.add("identity.within_language", lang, len(set(iris)) == 1, 1)

@@ -102,7 +102,8 @@ def _describe(rows: Iterable[Mapping]) -> dict[str, StoredEntity]:
 
 def document_iris(store, doc_ids: Sequence[str]) -> dict[str, str]:
     """Document id → the IRI of its stored ``bl:Document`` (ids not stored are left out)."""
-    from bilat.graph.sparql import bind, load_query
+    from bilat.graph.bind import bind
+    from bilat.graph.sparql_text import load_query
 
     if not doc_ids:
         return {}
@@ -118,8 +119,9 @@ def read_stored(store, doc_iri: str | None, text: str = "") -> StoredDoc:
     (the document's text) places each event's evidence sentences."""
     from rdflib import URIRef
 
+    from bilat.graph.bind import bind
     from bilat.graph.iris import FACTS_GRAPH
-    from bilat.graph.sparql import bind, load_query
+    from bilat.graph.sparql_text import load_query
 
     if doc_iri is None:
         return StoredDoc(None)

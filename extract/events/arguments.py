@@ -365,7 +365,8 @@ class Arguments:
     ) -> list[str]:
         """Participants named only as "the two countries" (the article's pair of states) or
         "the two leaders" (the two persons named last); with ``scoped`` (the actors of the
-        trigger's own clause), a person named in another clause of the sentence does not stop "the leaders"."""
+        trigger's own clause), a person named in another clause of the sentence does not stop "the
+        leaders"."""
         toks = (
             [t for t in u.toks if start <= t.idx < end]
             if (start, end) == (u.start, u.end)

@@ -36,7 +36,8 @@ def cooperation_has_object(
     the lemmas of the trigger and of the word it hangs on ("joint" → "venture"); ``deps`` the
     (dependency label, preposition or case word or "") of the dependents of both;
     ``project_named``: a project is named in the trigger's phrase; an adjective naming a field
-    (``coop_field``: "nuclear cooperation", "военно-техническое сотрудничество") names it too. A generic word ("cooperation",
+    (``coop_field``: "nuclear cooperation", "военно-техническое сотрудничество") names it too. A generic
+    word ("cooperation",
     "partnership", "сотрудничество") with nothing of the kind is no event: "strengthen
     bilateral cooperation", "strategic partnership".
 

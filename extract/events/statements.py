@@ -299,8 +299,10 @@ class Statements:
                 s = None  # the parse reaches out of the sentence (a dateline, a title)
             had_subject = s is not None
             for _ in range(3):
-                phrase = [t for t in _phrase(s) if u.start <= t.idx < u.end] if s is not None else []
-                if phrase:  # a subject out of the unit (the parse reaches across a cut) says nothing
+                if s is not None and not (u.start <= s.idx < u.end):
+                    s = None  # (the subject of a coordinated verb, too)
+                if s is not None:
+                    phrase = [t for t in _phrase(s) if u.start <= t.idx < u.end]
                     start = min(t.idx for t in phrase)
                     keys, args = self._resolve_np(s, phrase, u)
                     if keys:

@@ -104,7 +104,7 @@ class Triggers:
             keys.pop()
         for seq in self.tab.phrases("frame"):
             n = len(seq)
-            if n <= len(keys) and all(w in k for w, k in zip(seq, keys[len(keys) - n :])):
+            if n <= len(keys) and all(w in k for w, k in zip(seq, keys[len(keys) - n :], strict=True)):
                 return True
         return False
 

@@ -1,0 +1,37 @@
+"""Russian: what its profile (``data/ru/profile.tsv``) cannot say as data.
+
+``build_pipeline`` is the pipeline of Russian text: a blank spaCy pipeline with razdel's
+tokenizer, natasha (entities, morphology, syntax) and pymorphy3's lemmas. ``has_case`` reads a
+word's grammatical case with pymorphy3 (the profile's ``weekday_case``/``season_case``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
+
+
+def build_pipeline() -> Any:
+    """A blank Russian pipeline with razdel's tokenizer, natasha and pymorphy3's lemmatizer."""
+    import spacy
+
+    from bilat.extract import nlp as _nlp  # registers the components
+
+    pipeline = spacy.blank("ru")
+    pipeline.tokenizer = _nlp.RazdelTokenizer(pipeline.vocab)
+    pipeline.add_pipe("natasha")
+    pipeline.add_pipe("pymorphy_lemmatizer")
+    return pipeline
+
+
+def has_case(word: str, case: str, normals: Collection[str]) -> bool:
+    """Whether ``word`` can be read in ``case`` (a pymorphy3 tag: ``accs``, ``ablt``) as one of
+    the words ``normals`` (normal forms, ё folded): day names after "в" are accusative ("в
+    среду", not "в среде" — the environment), a season with no preposition is instrumental
+    ("осенью")."""
+    from bilat.extract.nlp import morph_analyzer
+
+    for p in morph_analyzer().parse(word.lower()):
+        if case in p.tag and p.normal_form.replace("ё", "е") in normals:
+            return True
+    return False
