@@ -151,6 +151,15 @@ class NatashaComponent:
         nd.segment(parts["segmenter"])
         if not nd.tokens:
             return doc
+        # natasha's sentences cut at line breaks before tagging and parsing, so that the parser
+        # sees each line's sentences on their own (a headline without a full stop does not
+        # take the next line's verb)
+        from natasha.doc import DocSent
+
+        nd.sents = [
+            DocSent(a, b, doc.text[a:b]) for s in nd.sents for a, b in line_pieces(doc.text, s.start, s.stop)
+        ]
+        nd.envelop_sent_tokens()
         nd.tag_morph(parts["morph"])
         nd.parse_syntax(parts["syntax"])
         nd.tag_ner(parts["ner"])
@@ -225,6 +234,21 @@ def keep_degree(surface: str, normal: str) -> str:
 
 def _common_prefix(a: str, b: str) -> int:
     return len(os.path.commonprefix([a, b]))
+def line_pieces(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    r"""The pieces of ``text[start:stop]`` between line breaks, blank ones left out, spaces at
+    their ends trimmed.
+
+    >>> line_pieces("Headline\nLavrov said.", 0, 21)
+    [(0, 8), (9, 21)]
+    a = start
+    while a < stop:
+        b = text.find("\n", a, stop)
+        b = stop if b < 0 else b
+        seg = text[a:b]
+        if seg.strip():
+            out.append((a + len(seg) - len(seg.lstrip()), a + len(seg.rstrip())))
+        a = b + 1
+    return out
 
 
 @Language.factory("pymorphy_lemmatizer")

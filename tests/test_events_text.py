@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from bilat.extract.events.text import MAX_UNIT_CHARS, bounded, continues, prep_before, quotes, unit_spans
+from bilat.extract.events.text import (
+    MAX_UNIT_CHARS,
+    bounded,
+    continues,
+    lone_quote,
+    prep_before,
+    quotes,
+    unit_spans,
+)
 
 
 def _units(text, sents, head_end=0):
@@ -85,3 +93,22 @@ def test_quotes(text, want):
 def test_prep_before(text, name, want):
     preps = frozenset({"in", "в", "to"})
     assert prep_before(text, text.index(name), preps, frozenset({"the", "a"})) is want
+
+
+@pytest.mark.parametrize(
+    "quoted, after, want",
+    [
+        # a quoted paragraph with nothing after it on its line: someone's words on their own
+        ("I would like to emphasize that Armenia is aimed at peace. We are involved.", "", True),
+        ("В дипломатии есть такие механизмы, которые не принято делать публичными.", "", True),
+        # its reporting clause after it: not alone
+        ("We will continue to support the stability of brotherly Kazakhstan,", ", Erdoğan said.", False),
+        ("Это не случайный выбор, Россия является нашим стратегическим партнером", ", - сказал он.", False),
+        # a closing mark or a full stop only: still alone
+        ("The task for both sides now is to deepen comprehensive strategic cooperation", "”.", True),
+        # a few quoted words (a title, a slogan): not speech
+        ("Cooperation Without Borders", "", False),
+    ],
+)
+def test_lone_quote(quoted, after, want):
+    assert lone_quote(quoted, after) is want

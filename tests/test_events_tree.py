@@ -11,6 +11,8 @@ from bilat.extract.events.tree import (
     dominates,
     governed_by,
     head,
+    agrees,
+    kids,
     nested,
     phrase,
     subject,
@@ -153,3 +155,58 @@ CUES = frozenset({"implementation", "implement", "выполнение"})
 )
 def test_governed_by(doc, i, want):
     assert governed_by(doc[i], lambda t: t.lemma_ in CUES) is want
+def _headed_token_by_token(rows: str):
+    """A tree whose heads are written one token at a time after it was built (as natasha's are,
+    ``extract/nlp.py``): spaCy's ``children`` may then miss some dependents."""
+    doc = tree(
+        "\n".join(f"{r.split()[0]} {i} dep {r.split()[3]}" for i, r in enumerate(rows.strip().splitlines()))
+    )
+    for i, r in enumerate(rows.strip().splitlines()):
+        w, h, dep, _ = r.split()[:4]
+        doc[i].dep_ = dep
+        if int(h) != i:
+            doc[i].head = doc[int(h)]
+    return doc
+
+
+    "rows, verb, want",
+        # "Президент России Владимир Путин на встрече с королем заявил, что …": the subject
+        # is found from the heads whatever order they were written in
+        (
+            """
+            Президент 6 nsubj NOUN
+            России 0 nmod PROPN
+            на 3 case ADP
+            встрече 6 obl NOUN
+            с 5 case ADP
+            королем 3 nmod NOUN
+            заявил 6 ROOT VERB
+            """,
+            6,
+            "Президент",
+        ),
+        ("Lavrov 1 nsubj PROPN\nsaid 1 ROOT VERB", 1, "Lavrov"),
+def test_subject_from_heads(rows, verb, want):
+    doc = _headed_token_by_token(rows)
+    s = subject(doc[verb], keys(doc), RELATIVES)
+    assert s is not None and s.text == want
+    assert {t.i for t in kids(doc[verb])} == {t.i for t in doc if t.head.i == verb and t.i != verb}
+
+
+    "rows, subj, verb, want",
+        # a singular noun is no subject of a plural verb (the parse lent it from the reported clause)
+        ("Глава 1 nsubj NOUN _ Number=Sing\nзаявили 1 ROOT VERB _ Number=Plur", 0, 1, False),
+        ("Стороны 1 nsubj NOUN _ Number=Plur\nзаявили 1 ROOT VERB _ Number=Plur", 0, 1, True),
+        # coordinated singulars make a plural subject
+        (
+            "Лавров 3 nsubj PROPN _ Number=Sing\nи 2 cc CCONJ\nДжайшанкар 0 conj PROPN _ Number=Sing\n"
+            "заявили 3 ROOT VERB _ Number=Plur",
+            0,
+            3,
+            True,
+        ),
+        # no number on the verb (English "said"): no veto
+        ("Lavrov 1 nsubj PROPN _ Number=Sing\nsaid 1 ROOT VERB", 0, 1, True),
+def test_agrees(rows, subj, verb, want):
+    doc = tree(rows)
+    assert agrees(doc[subj], doc[verb]) is want

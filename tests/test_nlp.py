@@ -98,3 +98,28 @@ def test_no_dependency_crosses_a_line_break(lang, text):
     line = [text.count("\n", 0, t.idx) for t in doc]
     crossing = [(t.text, t.head.text) for t in doc if not t.is_space and line[t.i] != line[t.head.i]]
     assert crossing == []
+
+
+@pytest.mark.parametrize(
+    "text, start, stop, want",
+    [
+        ("Headline\nLavrov said.", 0, 21, [(0, 8), (9, 21)]),
+        ("a\n\n b \nc", 0, 8, [(0, 1), (4, 5), (7, 8)]),
+        ("one line", 0, 8, [(0, 8)]),
+        ("x\n\n", 0, 3, [(0, 1)]),
+    ],
+)
+def test_line_pieces(text, start, stop, want):
+    assert nlp.line_pieces(text, start, stop) == want
+
+
+def test_a_russian_line_is_parsed_on_its_own():
+    # natasha parses each line's sentences apart: the verb of the line after a headline
+    # without a full stop has its own subject
+    text = (
+        "Армения и Азербайджан в Вашингтоне парафируют соглашение о мире\n"
+        "Премьер-министр Армении Никол Пашинян на встрече с Дональдом Трампом заявил о парафировании."
+    )
+    doc = nlp.parse(text, "ru")
+    verb = [t for t in doc if t.text == "заявил"][0]
+    assert [c.text for c in verb.children if c.dep_ == "nsubj"] == ["Премьер-министр"]

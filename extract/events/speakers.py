@@ -9,9 +9,13 @@ from bilat.extract.events.merge import uniq as _uniq
 from bilat.extract.events.records import ORG_CLASSES
 from bilat.extract.events.records import Mention as _Mention
 from bilat.extract.events.records import Unit as _Unit
-from bilat.extract.events.tree import SPEAKER_WINDOW, SUBJ_DEPS
+from bilat.extract.events.tree import SPEAKER_WINDOW, SUBJ_DEPS, kids
+from bilat.extract.events.tree import head as head_of
 from bilat.extract.events.tree import phrase as _phrase
 from bilat.extract.text import fold, lemma
+
+SIDES_REACH = 8  # units back to the paragraph that reported the talks "the sides" held
+TITLE_REACH = 4  # words before a name that may hold its title ("Federal Chancellor Olaf Scholz")
 
 
 class Speakers:
@@ -55,7 +59,7 @@ class Speakers:
         if keys & self.person_nouns and not any(m.cls == "Person" for m in ms):
             # a bare title with its country or body: "глава казахстанского правительства",
             # "the Kazakh President" — a person named before, not the body
-            k = self._recent_person(s.idx, self._country_hint(phrase))
+            k = self._titled_person(s.idx, keys & self.person_nouns, self._country_hint(phrase))
             if k:
                 start = min(t.idx for t in phrase)
                 end = max(t.idx + len(t.text) for t in phrase)
@@ -65,6 +69,11 @@ class Speakers:
         if keys & self.pronouns:
             k = self._recent_person(s.idx)
             return ([k], [(k, s.idx, s.idx + len(s.text))]) if k else ([], [])
+        if keys & self.tab.words("side_noun"):
+            # "The Azerbaijani side emphasized", "Узбекская сторона подчеркнула": that state
+            states = _uniq(m.key for m in self.mentions_of_tokens(phrase) if m.cls == "Country")
+            if len(states) == 1:
+                return states, [(states[0], s.idx, s.idx + len(s.text))]
         group = keys & self.tab.words("group_pronoun")
         ordered = sorted(phrase, key=lambda t: t.i)
         if (
@@ -75,10 +84,12 @@ class Speakers:
             # "The sides stressed", "They expressed confidence", "Стороны подтвердили": the
             # people of the talks just reported, and the article's pair of states
             ks = self._sides(s.idx, window=2 if group else 4)
+            if not ks and group:
+                ks = self._plural_speaker(s.idx)
             if ks or not group:
                 return ks, [(k, s.idx, s.idx + len(s.text)) for k in ks]
         if keys & self.person_nouns:
-            k = self._recent_person(s.idx, self._country_hint(phrase))
+            k = self._titled_person(s.idx, keys & self.person_nouns, self._country_hint(phrase))
             if k:
                 start = min(t.idx for t in phrase)
                 end = max(t.idx + len(t.text) for t in phrase)
@@ -111,7 +122,25 @@ class Speakers:
                 break
         if len(persons) == 2:
             return _uniq(persons[::-1] + list(self.pair))
+        if window > 2:
+            # the talks were reported further back: the last sentence naming two persons
+            for j in range(idx - window - 1, max(-1, idx - SIDES_REACH - 1), -1):
+                v = self.units[j]
+                two = _uniq(
+                    m.key for m in self.mentions_in(v.start, v.end) if m.cls == "Person" and not m.affil
+                )
+                if len(two) == 2:
+                    return _uniq(two + list(self.pair))
         return list(self.pair) if window > 2 else []
+
+    def _plural_speaker(self, before: int) -> list[str]:
+        """Who "they" are when no talks were just reported: the speakers of a statement of
+        several speakers in the unit before ("The sides stressed … They expressed confidence")."""
+        idx = self.unit_of(before).index
+        for st in sorted(self.statements, key=lambda st: st.cue[0], reverse=True):
+            if st.cue[0] < before and st.unit.index >= idx - 1:
+                return list(st.speaker) if len(st.speaker) >= 2 else []
+        return []
 
     def _recent_org(self, before: int, nouns: frozenset[str]) -> str | None:
         """The organization a bare noun stands for ("the agency", "ведомство"): the most recent
@@ -148,13 +177,24 @@ class Speakers:
         with ``orgs``, an organization right after it too."""
         i0 = u.toks.index(toks[0])
         i1 = u.toks.index(toks[-1])
-        for t in reversed(u.toks[max(0, i0 - SPEAKER_WINDOW) : i0]):
+        # a plural verb with no subject ("…, заявили ранее в МИД России") is no person's before it
+        before = [] if "Number=Plur" in str(head_of(toks).morph) else u.toks[max(0, i0 - SPEAKER_WINDOW) : i0]
+        for t in reversed(before):
             if t.pos_ == "PUNCT" and t.text not in ("-",):
                 break
             ms = [m for m in self._speakers_in([t]) if m.cls == "Person"]
             if ms:
                 return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
         allowed = {"Person"} | (ORG_CLASSES - {"MediaOutlet"} if orgs else set())
+        # a parenthetical reporting clause ("Как заявил по итогам сессии в Нью-Йорке глава МИД
+        # РФ Сергей Лавров, …") names its speaker anywhere before its comma, a person before a body
+        if any(c.dep_ == "mark" for c in kids(head_of(toks))):
+            for t in u.toks[i1 + 1 : i1 + 1 + SPEAKER_WINDOW * 3]:
+                if t.pos_ == "PUNCT":
+                    break
+                ms = [m for m in self._speakers_in([t]) if m.cls == "Person"]
+                if ms:
+                    return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
         for t in u.toks[i1 + 1 : i1 + 1 + 4]:
             if t.pos_ == "PUNCT":
                 break
@@ -162,6 +202,43 @@ class Speakers:
             if ms:
                 return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
         return [], []
+
+    def _titled_person(self, before: int, nouns: frozenset[str], country: str | None) -> str | None:
+        """The person a bare title stands for ("The Federal Chancellor said", "Rosatom CEO
+        added"): the most recent person, as ``_recent_person`` finds them, among those the
+        text has given that title — a mention right after the title word ("Federal Chancellor
+        Olaf Scholz") or a post with it; any recent person when nobody has it."""
+        titled = self._persons_titled(before, nouns)
+        if titled:
+            others = {m.key for m in self.mentions if m.cls == "Person"} - titled
+            k = self._recent_person(before, country, exclude=others)
+            if k:
+                return k
+        return self._recent_person(before, country)
+
+    def _persons_titled(self, before: int, nouns: frozenset[str]) -> set[str]:
+        out = set()
+        for p in self.positions:
+            if p.start < before:
+                words = {lemma(w) for t in (p.title_en, p.title_src or "") for w in re.findall(r"[\w-]+", t)}
+                if words & nouns:
+                    out.add(p.person)
+        last_end = 0  # the end of the person named before: a title is not read across a name
+        for m in self.mentions:
+            if m.start >= before:
+                break
+            if m.cls != "Person":
+                continue
+            lo, last_end = max(0, m.start - 40, last_end), max(last_end, m.end)
+            if m.key in out:
+                continue
+            seg = re.split(r"[.,;:!?\"«»“”()]", self.text[lo : m.start])[-1]
+            words = re.findall(r"[\w-]+", seg)[-TITLE_REACH:]
+            if m.label == "DESC":
+                words += re.findall(r"[\w-]+", self.text[m.start : m.end])
+            if {lemma(w) for w in words} & nouns:
+                out.add(m.key)
+        return out
 
     def _recent_person(
         self, before: int, country: str | None = None, exclude: set[str] | frozenset[str] = frozenset()
@@ -183,7 +260,9 @@ class Speakers:
                     ):
                         return m.key
                 break
-        for st in reversed(self.statements):
+        # the statement whose cue stands last before (a document noun's statement is added
+        # after the reporting verbs of its unit, wherever it stands)
+        for st in sorted(self.statements, key=lambda st: st.cue[0], reverse=True):
             if st.cue[0] < before and st.unit.index >= unit.index - 1:
                 for key in st.speaker:
                     if (

@@ -11,9 +11,12 @@ from bilat.extract.events.records import ORG_CLASSES
 from bilat.extract.events.records import Statement as _Statement
 from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tables import CueRow
-from bilat.extract.events.text import DASH_BEFORE, QUOTE_GAP
-from bilat.extract.events.tree import OBJ_DEPS, SPEAKER_WINDOW
+from bilat.extract.events.text import DASH_BEFORE, INVERTING_MARKS, QUOTE_GAP, QUOTE_MARKS, lone_quote
+from bilat.extract.events.tree import OBJ_DEPS, SPEAKER_WINDOW, SUBJ_DEPS
+from bilat.extract.events.tree import agrees as _agrees
 from bilat.extract.events.tree import clause_root as _clause_root
+from bilat.extract.events.tree import kids as _kids
+from bilat.extract.events.tree import number as _number
 from bilat.extract.events.tree import phrase as _phrase
 from bilat.extract.events.turns import turn_prefix, turn_spans
 from bilat.extract.records import Event
@@ -25,9 +28,15 @@ class Statements:
         cues), the persons met as speakers and subjects, the quotes and who speaks them; frozen
         when done."""
         turns = self._turns()
+        opening: dict[int, tuple[int, int, int, int]] = {}  # a unit start → the quote opening it
+        for q in self.quotes:
+            for at in (q[0], q[0] - 1):
+                opening.setdefault(at, q)
         for u in self.units:
             if u.start in turns:
                 self._turn_statement(u, *turns[u.start])
+            if u.start in opening:
+                self._lone_quote(u, opening[u.start])
             self._statements(u)
             self._track_subjects(u)
         self.statements = tuple(self.statements)
@@ -159,11 +168,47 @@ class Statements:
         if st is not None and end > line_end:
             self.quote_speakers.append((line_end, end, list(keys)))
 
+    def _lone_quote(self, u: _Unit, q: tuple[int, int, int, int]) -> None:
+        """A quoted paragraph with no reporting clause of its own (it opens its paragraph and
+        nothing but punctuation follows it there): a Statement of whoever spoke or acted just
+        before — the speaker of a statement of the two units before it, else the person
+        subject of the unit before ('Mirzoyan also thanked the Kazakh side. / "I would like to
+        emphasize …"', '"…," Lavrov said. / "We discussed …'). The quote mark is its cue."""
+        if u.index == 0:
+            return
+        text = self.text
+        ms, me, qs, qe = q
+        para = text.rfind("\n", 0, ms) + 1
+        line_end = text.find("\n", me)
+        line_end = len(text) if line_end < 0 else line_end
+        if (
+            text[para:ms].strip()
+            or not lone_quote(text[qs:qe], text[me:line_end])
+            or any(a <= qs < b for a, b, _ in self.quote_speakers)
+        ):
+            return
+        prev = self.units[u.index - 1]
+        before = self.units[max(0, u.index - 2)].start
+        speaker: list[str] = []
+        for st in reversed(self.statements):
+            if st.cue[0] < before:
+                break
+            if st.cue[0] < u.start:
+                speaker = list(st.speaker)
+                break
+        if not speaker:
+            persons = [k for off, k in self.people if prev.start <= off < prev.end]
+            speaker = persons[-1:]
+        if not speaker:
+            return
+        cue = (ms, ms + 1, text[ms : ms + 1])
+        self._add_statement(u, cue, u.toks[0], speaker, [], (qs, qe))
+
     def _marks_anniversary(self, verb) -> bool:
         rows = [r for r in self.tab.triggers if r.cls == "Anniversary" and len(r.words) == 1]
         return any(
             ch.dep_ in OBJ_DEPS and any(r.words[0].ok(self.tk(t)) for r in rows for t in _phrase(ch))
-            for ch in verb.children
+            for ch in _kids(verb)
         )
 
     def _author_phrase(self, noun) -> list:
@@ -171,20 +216,20 @@ class Statements:
         "his address"), "by X", or a genitive with no preposition ("обращение главы МИД РФ
         Сергея Лаврова"); not "a speech at Moscow State University"."""
         out = []
-        for ch in noun.children:
+        for ch in _kids(noun):
             if ch.dep_ in ("poss", "nmod:poss"):
                 out.extend(_phrase(ch))
             elif ch.dep_ in ("prep", "agent") and self.tk(ch) & {"by"}:
-                for g in ch.children:
+                for g in _kids(ch):
                     out.extend(_phrase(g))
             elif (
                 ch.dep_ == "nmod"
                 and "Case=Gen" in str(ch.morph)
-                and not any(g.dep_ == "case" for g in ch.children)
+                and not any(g.dep_ == "case" for g in _kids(ch))
             ):
                 out.extend(_phrase(ch))
             elif ch.dep_ == "appos" or (
-                ch.dep_ == "nmod" and ch.pos_ == "PROPN" and not any(g.dep_ == "case" for g in ch.children)
+                ch.dep_ == "nmod" and ch.pos_ == "PROPN" and not any(g.dep_ == "case" for g in _kids(ch))
             ):
                 out.extend(_phrase(ch))
         return out
@@ -238,8 +283,18 @@ class Statements:
         cue_start = toks[0].idx
         cue_end = toks[-1].idx + len(toks[-1].text)
         if row.kind == "subj":
+            inverted = self._inverted_speaker(head, toks, u)
+            if inverted is not None:
+                return inverted[0], inverted[1], cue_start
             s = self._subject(head)
             v = head
+            if s is None or not _agrees(s, head):
+                # a plural verb with no subject of its own says who speaks with "в"/"на"
+                # ("заявили ранее в МИД России", "В Кремле сообщили"); the parse may lend it
+                # a singular subject from the reported clause
+                body = self._indefinite_body(head, u)
+                if body:
+                    return body[0], body[1], cue_start
             if s is not None and not (u.start <= s.idx < u.end):
                 s = None  # the parse reaches out of the sentence (a dateline, a title)
             had_subject = s is not None
@@ -269,10 +324,16 @@ class Statements:
             return [], [], cue_start
         if row.kind == "after":
             window = [t for t in u.toks if t.idx >= cue_start][: len(toks) + SPEAKER_WINDOW]
+            outlet = None
             for t in window:
-                if t.idx >= cue_end and t.pos_ == "PUNCT" and t.text != "-":
+                if t.idx >= cue_end and t.pos_ == "PUNCT" and t.text not in QUOTE_MARKS:
                     break
                 ms = [m for m in self._speakers_in([t]) if m.cls in {"Person"} | ORG_CLASSES]
+                if ms and all(m.cls == "MediaOutlet" for m in ms) and t.idx >= cue_end:
+                    # the outlet that quotes someone ("цитирует «РИА Новости» казахстанского
+                    # лидера"): the one quoted, when named after it, speaks
+                    outlet = outlet or ms
+                    continue
                 if ms:
                     return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
                 if self.tk(t) & self.pronouns:
@@ -283,6 +344,8 @@ class Statements:
                     k = self._recent_person(t.idx, self._country_hint(_phrase(t)))
                     if k:
                         return [k], [(k, t.idx, t.idx + len(t.text))], cue_start
+            if outlet:
+                return _uniq(m.key for m in outlet), [(m.key, m.start, m.end) for m in outlet], cue_start
             return [], [], cue_start
         if row.kind == "author":
             window = [t for t in u.toks if t.idx >= cue_end][:SPEAKER_WINDOW]
@@ -294,6 +357,48 @@ class Statements:
                     return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
             return self._author(), [], cue_start
         return [], [], cue_start
+
+    def _indefinite_body(self, head, u: _Unit):
+        """The body an indefinite-personal reporting verb names with a preposition (the
+        ``indefinite_personal`` grammar: a 3rd-person plural verb with no subject has no agent
+        of its own): "сообщили в Минобороны РФ", "В МИД России ответили"."""
+        if not self.grammar("indefinite_personal") or _number(head) != "Plur":
+            return None
+        for c in _kids(head):
+            if c.dep_ != "obl" or not (u.start <= c.idx < u.end):
+                continue
+            ms = [
+                m
+                for m in self.mentions_of_tokens(_phrase(c))
+                if m.cls in ORG_CLASSES - {"MediaOutlet"} and not m.affil
+            ]
+            if ms:
+                return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
+        return None
+
+    def _inverted_speaker(self, head, toks, u: _Unit):
+        """The speaker of a reporting verb that follows the clause it reports, named after it
+        (", reported the Akorda press service", ", сообщает пресс-служба Минэнерго"): the parse
+        may take the verb for a conjunct of the reported verb and lend it that verb's subject.
+        Only a finite verb right after a comma, dash or closing quote, with no subject before
+        it, whose subject or object after it is a person or body (a mention, or a noun naming
+        a person, a spokesman or a body)."""
+        i0 = u.toks.index(toks[0])
+        if i0 == 0 or u.toks[i0 - 1].text not in INVERTING_MARKS or "VerbForm=Fin" not in str(head.morph):
+            return None
+        deps = _kids(head)
+        if any(c.dep_ in SUBJ_DEPS and c.i < head.i for c in deps):
+            return None
+        nouns = self.person_nouns | self.spokes_nouns | self.org_nouns
+        for c in deps:
+            if c.i <= toks[-1].i or c.dep_ not in OBJ_DEPS | SUBJ_DEPS:
+                continue
+            if not (self.mentions_of_tokens([c]) or self.tk(c) & nouns):
+                continue
+            keys, args = self._resolve_np(c, _phrase(c), u)
+            if keys:
+                return keys, args
+        return None
 
     def _attach_quote(self, u: _Unit, clause_start: int, cue_end: int) -> tuple[int, int] | None:
         text = self.text

@@ -14,6 +14,10 @@ DASH_BEFORE = re.compile(r"[,.!?…]?\s*[-–—]+\s*$")
 TERMINAL = ".!?…"
 _SENTENCE_BREAK = re.compile(r"(?:(?<=[a-zа-яё]{3}[.!?…])|(?<=[.!?…][»\"”]))[ \t]+(?=[«\"“]?[A-ZА-ЯЁ])")
 CLOSERS = "\"»”)’'"
+#: quotation marks, which a name may stand in ("цитирует «РИА Новости»", "the «Kazinform» agency")
+QUOTE_MARKS = frozenset({"-", "«", "»", '"', "“", "”", "„"})
+#: what ends a reported clause before its reporting verb: ", reported X", "», — заявил X"
+INVERTING_MARKS = frozenset({",", "-", "–", "—", "»", '"', "”", ":"})
 
 MAX_UNIT_CHARS = 600  # a "sentence" longer than this (a list, a table, a page on one line) is cut
 
@@ -135,3 +139,19 @@ def quotes(text: str) -> list[tuple[int, int, int, int]]:
             continue
         out.append(s)
     return out
+
+
+LONE_QUOTE_WORDS = 8
+
+
+def lone_quote(quoted: str, after: str) -> bool:
+    """Whether a quoted passage that opens its paragraph stands alone as someone's words: long
+    enough to be speech (``LONE_QUOTE_WORDS`` words) and followed on its line by nothing but
+    punctuation (no '…," Lavrov said').
+
+    >>> lone_quote("We discussed the situation in the region and around it at length.", "")
+    True
+    >>> lone_quote("We discussed the situation in the region and around it at length.", ", Lavrov said.")
+    False
+    """
+    return len(quoted.split()) >= LONE_QUOTE_WORDS and not after.strip(" \t.,;:!?…-–—»”\"'")

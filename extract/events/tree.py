@@ -13,6 +13,23 @@ PHRASE_STOP = CLAUSE_DEPS | {"acl", "punct", "cc"}
 DATE_CLAUSE_DEPS = CLAUSE_DEPS | {"xcomp", "pcomp"}
 SPEAKER_WINDOW = 6
 
+_KIDS: list = [None, None]  # (doc, its children by token index): the last document asked about
+
+
+def kids(tok) -> list:
+    """The tokens whose head is ``tok``, read from the heads (a parse whose heads were written
+    token by token — natasha's, ``extract/nlp.py`` — may leave spaCy's ``children`` short of
+    some of them: "Президент … на встрече с … заявил" without its subject); one pass over the
+    document, kept for the document last asked about."""
+    doc = tok.doc
+    if _KIDS[0] is not doc:
+        by_head: list[list] = [[] for _ in range(len(doc))]
+        for t in doc:
+            if t.head.i != t.i:
+                by_head[t.head.i].append(t)
+        _KIDS[0], _KIDS[1] = doc, by_head
+    return _KIDS[1][tok.i]
+
 
 def head(toks):
     ids = {t.i for t in toks}
@@ -30,7 +47,7 @@ def phrase(tok) -> list:
     stack = [tok]
     while stack:
         x = stack.pop()
-        for c in x.children:
+        for c in kids(x):
             if c.dep_ in PHRASE_STOP or c.i in seen:
                 continue
             seen.add(c.i)
@@ -64,7 +81,7 @@ def subject(verb, keys, relatives: frozenset[str]):
     gerunds); for a relative clause whose subject is a relative pronoun, its antecedent."""
     v = verb
     for _ in range(4):
-        for c in v.children:
+        for c in kids(v):
             if c.dep_ in SUBJ_DEPS:
                 if keys[c.i] & relatives and v.dep_ in ("relcl", "acl:relcl", "acl") and v.head.i != v.i:
                     return v.head
@@ -86,6 +103,22 @@ def subject(verb, keys, relatives: frozenset[str]):
             continue
         break
     return None
+
+
+def number(tok) -> str | None:
+    """The grammatical number the morphology gives a token ("Sing", "Plur"), if any."""
+    values = tok.morph.get("Number")
+    return values[0] if values else None
+
+
+def agrees(subj, verb) -> bool:
+    """Whether a subject the parse gives a verb can be its subject by number: a singular noun
+    (not coordinated) is no subject of a plural verb ("Глава МИД Ирана посетит Россию …,
+    заявили в МИД России"); without number on either, it can."""
+    n, m = number(subj), number(verb)
+    if n is None or m is None or n == m:
+        return True
+    return not (n == "Sing" and m == "Plur" and not any(c.dep_ == "conj" for c in kids(subj)))
 
 
 def dominates(a, b) -> bool:
