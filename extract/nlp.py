@@ -234,12 +234,16 @@ def keep_degree(surface: str, normal: str) -> str:
 
 def _common_prefix(a: str, b: str) -> int:
     return len(os.path.commonprefix([a, b]))
+
+
 def line_pieces(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     r"""The pieces of ``text[start:stop]`` between line breaks, blank ones left out, spaces at
     their ends trimmed.
 
     >>> line_pieces("Headline\nLavrov said.", 0, 21)
     [(0, 8), (9, 21)]
+    """
+    out = []
     a = start
     while a < stop:
         b = text.find("\n", a, stop)

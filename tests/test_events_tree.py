@@ -6,12 +6,12 @@ import pytest
 from events_trees import keys, tree
 
 from bilat.extract.events.tree import (
+    agrees,
     clause_root,
     clause_verb,
     dominates,
     governed_by,
     head,
-    agrees,
     kids,
     nested,
     phrase,
@@ -155,6 +155,8 @@ CUES = frozenset({"implementation", "implement", "выполнение"})
 )
 def test_governed_by(doc, i, want):
     assert governed_by(doc[i], lambda t: t.lemma_ in CUES) is want
+
+
 def _headed_token_by_token(rows: str):
     """A tree whose heads are written one token at a time after it was built (as natasha's are,
     ``extract/nlp.py``): spaCy's ``children`` may then miss some dependents."""
@@ -169,7 +171,9 @@ def _headed_token_by_token(rows: str):
     return doc
 
 
+@pytest.mark.parametrize(
     "rows, verb, want",
+    [
         # "Президент России Владимир Путин на встрече с королем заявил, что …": the subject
         # is found from the heads whatever order they were written in
         (
@@ -186,6 +190,8 @@ def _headed_token_by_token(rows: str):
             "Президент",
         ),
         ("Lavrov 1 nsubj PROPN\nsaid 1 ROOT VERB", 1, "Lavrov"),
+    ],
+)
 def test_subject_from_heads(rows, verb, want):
     doc = _headed_token_by_token(rows)
     s = subject(doc[verb], keys(doc), RELATIVES)
@@ -193,7 +199,9 @@ def test_subject_from_heads(rows, verb, want):
     assert {t.i for t in kids(doc[verb])} == {t.i for t in doc if t.head.i == verb and t.i != verb}
 
 
+@pytest.mark.parametrize(
     "rows, subj, verb, want",
+    [
         # a singular noun is no subject of a plural verb (the parse lent it from the reported clause)
         ("Глава 1 nsubj NOUN _ Number=Sing\nзаявили 1 ROOT VERB _ Number=Plur", 0, 1, False),
         ("Стороны 1 nsubj NOUN _ Number=Plur\nзаявили 1 ROOT VERB _ Number=Plur", 0, 1, True),
@@ -207,6 +215,8 @@ def test_subject_from_heads(rows, verb, want):
         ),
         # no number on the verb (English "said"): no veto
         ("Lavrov 1 nsubj PROPN _ Number=Sing\nsaid 1 ROOT VERB", 0, 1, True),
+    ],
+)
 def test_agrees(rows, subj, verb, want):
     doc = tree(rows)
     assert agrees(doc[subj], doc[verb]) is want
