@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 import warnings
-from functools import lru_cache
+from functools import cache, lru_cache
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
@@ -284,19 +284,14 @@ class PymorphyLemmatizer:
         return doc
 
 
-@lru_cache(maxsize=2)
+@cache
 def load(lang: str) -> Language:
-    """The pipeline for ``lang`` ("en" or "ru"), loaded once per process."""
-    if lang == "en":
-        nlp = spacy.load(EN_MODEL)
-        nlp.add_pipe("line_starts", before="parser")
-    elif lang == "ru":
-        nlp = spacy.blank("ru")
-        nlp.tokenizer = RazdelTokenizer(nlp.vocab)
-        nlp.add_pipe("natasha")
-        nlp.add_pipe("pymorphy_lemmatizer")
-    else:
-        raise ValueError(f"unsupported language {lang!r}")
+    """The pipeline for ``lang``, built by its language module (``lang_<code>.build_pipeline``,
+    named by ``data/<code>/profile.tsv``) and loaded once per process; ``ValueError`` for a
+    language bilat does not read."""
+    from bilat.extract import languages
+
+    nlp = languages.profile(lang).module.build_pipeline()
     nlp.max_length = max(nlp.max_length, 2 * PIECE_CHARS)
     return nlp
 

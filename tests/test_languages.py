@@ -179,7 +179,6 @@ CONCURRENT = "owned by a concurrent change; converted after merge"
 ALLOWED = {
     "extract/link.py": (13, CONCURRENT),
     "extract/positions.py": (6, CONCURRENT),
-    "extract/nlp.py": (2, CONCURRENT),
 }
 
 
