@@ -239,14 +239,14 @@ def ingest(
                 continue
             doc = with_text_date(doc)  # no date in the metadata: the dateline's or timestamp's
             if limit and len(doc.text) > limit // 4 and len(doc.text.encode("utf-8", "replace")) > limit:
-                from bilat.extract.ingest import _too_large
+                from bilat.extract.docfields import too_large
 
                 problem(
                     str(
                         Problem(
                             doc.path or doc.id,
                             doc.line,
-                            _too_large(len(doc.text.encode("utf-8", "replace")), limit),
+                            too_large(len(doc.text.encode("utf-8", "replace")), limit),
                         )
                     )
                 )

@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from bilat.extract import languages
-from bilat.extract.ingest import Problem, normalize_lang
+from bilat.extract.docfields import normalize_lang
+from bilat.extract.problems import Problem
 from bilat.extract.records import Document
 
 SUPPORTED = languages.codes()  # ("en", "ru")

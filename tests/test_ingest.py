@@ -699,16 +699,16 @@ def test_a_record_above_the_limit_is_a_problem_of_its_line(tmp_path):
 
 
 def test_a_large_jsonl_file_is_read_line_by_line(tmp_path, monkeypatch):
-    import bilat.extract.ingest as ingest
+    import bilat.extract.readers as readers
 
-    monkeypatch.setattr(ingest, "STREAM_JSONL_BYTES", 100)  # every file here is "large"
+    monkeypatch.setattr(readers, "STREAM_JSONL_BYTES", 100)  # every file here is "large"
     path = tmp_path / "feed.jsonl"
     good = json.dumps({"id": "a", "text": RU_TEXT}, ensure_ascii=False).encode("utf-8")
     bad = '{"id": "b", "text": "Лавров"}'.encode("cp1251")
     path.write_bytes(codecs.BOM_UTF8 + good + b"\r\n" + bad + b"\n\n" + good.replace(b'"a"', b'"c"') + b"\n")
     calls = []
-    real = ingest._read_bytes
-    monkeypatch.setattr(ingest, "_read_bytes", lambda p: calls.append(p) or real(p))
+    real = readers._read_bytes
+    monkeypatch.setattr(readers, "_read_bytes", lambda p: calls.append(p) or real(p))
     items = list(read_paths([path]))
     assert calls == []  # never read whole
     assert [type(x).__name__ for x in items] == ["Document", "Problem", "Document"]
