@@ -809,44 +809,6 @@ def test_cooperation_needs_a_named_object(extractor, lang, text, found):
 
 
 @pytest.mark.parametrize(
-    "lang,text,found",
-    [
-        # the topic of talks (real sentences of the dev corpus, shortened): no Cooperate
-        (
-            "en",
-            PAIR + "During the meeting, the sides discussed prospects for strengthening bilateral "
-            "cooperation in the trade, economic and energy spheres.",
-            False,
-        ),
-        (
-            "en",
-            PAIR + "The two leaders discussed a wide range of issues of strategic partnership, including "
-            "cooperation in the political, trade and transport spheres.",
-            False,
-        ),
-        (
-            "ru",
-            PAIR_RU + "Стороны также обсудили ряд актуальных вопросов сотрудничества в сфере энергетики и "
-            "инвестиций.",
-            False,
-        ),
-        (
-            "ru",
-            PAIR_RU + "На заседании были рассмотрены актуальные вопросы двустороннего взаимодействия в "
-            "торгово-экономической сфере.",
-            False,
-        ),
-        # cooperation under way stays
-        ("en", PAIR + "Our cooperation in the energy sector is progressing steadily.", True),
-        ("ru", PAIR_RU + "Стороны развивают сотрудничество в сфере энергетики.", True),
-    ],
-)
-def test_cooperation_discussed_is_a_topic(extractor, lang, text, found):
-    ex = run(extractor, text, lang)
-    assert any(e.cls == "Cooperate" for e in ex.events) is found
-
-
-@pytest.mark.parametrize(
     "lang, text, speaker",
     [
         (

@@ -89,9 +89,6 @@ class Triggers:
         cands = [c for c in cands if not (c.row.cls == "Agree" and self._in_force(c))]
         # "strengthen bilateral cooperation", "strategic partnership": no named object, no event
         cands = [c for c in cands if c.row.cls != "Cooperate" or self._coop_object(c)]
-        # "discussed prospects for cooperation in energy", "обсудили вопросы сотрудничества": the
-        # topic of talks, not cooperation under way
-        cands = [c for c in cands if not (c.row.cls == "Cooperate" and self._discussed(c))]
         for c in cands:
             if c.row.cls == "Consult":
                 self.consults_seen.add(c.mode)
@@ -115,13 +112,6 @@ class Triggers:
         phrase = _phrase(c.anchor)  # (not .subtree: natasha's trees may hold cycles)
         project = any(m.cls == "Project" for m in self.mentions_of_tokens(phrase))
         return cooperation_has_object(key, anchor, c.anchor.pos_ in ("VERB", "AUX"), deps, project, coop)
-
-    def _discussed(self, c: _Cand) -> bool:
-        """A Cooperate word that hangs, within six words, on a verb or noun of discussing
-        (``coop_topic``): "the sides discussed prospects for strengthening cooperation in
-        energy", "обсудили ряд вопросов сотрудничества в сфере энергетики"."""
-        cues = self.tab.words("coop_topic")
-        return bool(cues) and governed_by(c.anchor, lambda t: bool(self.tk(t) & cues), steps=6)
 
     def _in_meeting_name(self, tok, first_word, steps: int = 3) -> bool:
         """Whether a word hangs on a capitalized meeting word inside the sentence: it is part of
