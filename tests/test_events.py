@@ -1203,3 +1203,33 @@ def test_demand_is_its_own_class(extractor, lang, text, cls, absent):
     ex = run(extractor, text, lang)
     classes = {e.cls for e in ex.events}
     assert cls in classes and absent not in classes, classes
+
+
+@pytest.mark.parametrize(
+    "lang,text,found",
+    [
+        # a person received is a meeting (real headlines of the dev corpus)
+        (
+            "en",
+            "President of Azerbaijan Ilham Aliyev has received Deputy Prime Minister of the Russian "
+            "Federation Alexei Overchuk.",
+            True,
+        ),
+        ("ru", "Аскар Мамин принял Посла России в Казахстане Алексея Бородавкина.", True),
+        # no person received: no meeting
+        (
+            "en",
+            PAIR + "The Ministry of Agriculture of Kazakhstan received this notification in September.",
+            False,
+        ),
+        ("ru", PAIR_RU + "Власти Казахстана приняли решение временно ограничить импорт.", False),
+    ],
+)
+def test_receiving_a_person_is_a_meeting(extractor, lang, text, found):
+    ex = run(extractor, text, lang)
+    assert any(e.cls == "Consult" and e.mode == "meet" for e in ex.events) is found
+
+
+def test_taking_part_is_not_receiving(extractor):
+    ex = run(extractor, "В понедельник Токаев принял участие во внеочередной сессии Совета ОДКБ.", "ru")
+    assert any(e.cls == "Consult" and "участие" in e.trigger for e in ex.events)
