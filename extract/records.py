@@ -37,6 +37,7 @@ EVENT_CLASSES = (
     "Support",
     "Aid",
     "Request",
+    "Demand",
     "Accuse",
     "Reject",
     "Threaten",

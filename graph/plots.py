@@ -22,6 +22,7 @@ CLASS_COLORS = {
     "Support": "#76b7b2",
     "Aid": "#b6992d",
     "Request": "#f1ce63",
+    "Demand": "#d37295",
     "Statement": "#bab0ac",
     "Anniversary": "#d4a6c8",
     "Accuse": "#f28e2b",

@@ -68,6 +68,7 @@ class BL(DefinedNamespace):
     Support: URIRef
     Aid: URIRef
     Request: URIRef
+    Demand: URIRef
     Accuse: URIRef
     Reject: URIRef
     Threaten: URIRef

@@ -1161,3 +1161,75 @@ def test_a_headline_with_no_stop_before_a_reporting_lead(extractor):
     )
     ex = run(extractor, text, "en")
     assert find(ex, "Agree", "sign")
+
+
+@pytest.mark.parametrize(
+    "lang,text,cls,absent",
+    [
+        # a demand pressed on an addressee is a Demand (CAMEO 10), and only that in its clause
+        (
+            "en",
+            PAIR
+            + "While the CPC maintains it had until Nov. 30 to address the irregularities, Rostransnadzor, "
+            "Russia's state transportation watchdog, went ahead with a court appeal demanding the halt "
+            "of CPC's operations.",
+            "Demand",
+            "Request",
+        ),
+        (
+            "en",
+            PAIR + "Once again Olaf Scholz called upon Russia to end the war against Ukraine.",
+            "Demand",
+            "Request",
+        ),
+        (
+            "ru",
+            PAIR_RU
+            + "Заместитель министра иностранных дел Узбекистана Олимжон Абдуллаев потребовал обеспечить "
+            "соблюдение прав узбекских трудовых мигрантов в России.",
+            "Demand",
+            "Request",
+        ),
+        # a plain request stays a Request
+        (
+            "en",
+            PAIR + "Kazakhstan asked Russia to provide supporting facts, the request was made in May.",
+            "Request",
+            "Demand",
+        ),
+    ],
+)
+def test_demand_is_its_own_class(extractor, lang, text, cls, absent):
+    ex = run(extractor, text, lang)
+    classes = {e.cls for e in ex.events}
+    assert cls in classes and absent not in classes, classes
+
+
+@pytest.mark.parametrize(
+    "lang,text,found",
+    [
+        # a person received is a meeting (real headlines of the dev corpus)
+        (
+            "en",
+            "President of Azerbaijan Ilham Aliyev has received Deputy Prime Minister of the Russian "
+            "Federation Alexei Overchuk.",
+            True,
+        ),
+        ("ru", "Аскар Мамин принял Посла России в Казахстане Алексея Бородавкина.", True),
+        # no person received: no meeting
+        (
+            "en",
+            PAIR + "The Ministry of Agriculture of Kazakhstan received this notification in September.",
+            False,
+        ),
+        ("ru", PAIR_RU + "Власти Казахстана приняли решение временно ограничить импорт.", False),
+    ],
+)
+def test_receiving_a_person_is_a_meeting(extractor, lang, text, found):
+    ex = run(extractor, text, lang)
+    assert any(e.cls == "Consult" and e.mode == "meet" for e in ex.events) is found
+
+
+def test_taking_part_is_not_receiving(extractor):
+    ex = run(extractor, "В понедельник Токаев принял участие во внеочередной сессии Совета ОДКБ.", "ru")
+    assert any(e.cls == "Consult" and "участие" in e.trigger for e in ex.events)

@@ -224,6 +224,7 @@ def test_contract_queries_see_the_hierarchy(onto):
         ("Support", "SUPPORT", "05"),
         ("Aid", "AID", "07"),
         ("Request", "REQUEST", "02"),
+        ("Demand", "REQUEST", "10"),
         ("Accuse", "ACCUSE", "11"),
         ("Reject", "REJECT", "12"),
         ("Threaten", "THREATEN", "13"),

@@ -29,9 +29,10 @@ EVENT_CLASSES: dict[str, frozenset[str] | None] = {
     "STATEMENT": frozenset({"Statement"}),
     "AGREE": frozenset({"Agree"}),
     "COOPERATE": frozenset({"Cooperate"}),
-    # the gold ACCUSE (criticism, protest, summoning an ambassador, sanctions) spans PLOVER's
-    # conflictual classes, which the vocabulary keeps apart
-    "ACCUSE": frozenset({"Accuse", "Protest", "Reject", "Threaten", "Sanction"}),
+    # the gold ACCUSE (criticism, protest, summoning an ambassador, sanctions, demands pressed on
+    # an actor) spans CAMEO's verbal and material conflict, which the vocabulary keeps apart
+    # (a Demand, CAMEO 10, is a Request in PLOVER; a plain request or appeal is not ACCUSE)
+    "ACCUSE": frozenset({"Accuse", "Protest", "Reject", "Threaten", "Sanction", "Demand"}),
     "SUPPORT": frozenset({"Support", "Aid"}),
     "ANNIVERSARY": frozenset({"Anniversary"}),
     "OTHER": None,  # not scored: a stored event on its sentence is neither right nor wrong

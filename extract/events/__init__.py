@@ -87,7 +87,7 @@ from bilat.extract.events.arguments import Arguments
 from bilat.extract.events.coref import Typed as _TypedView
 from bilat.extract.events.coref import coreferent, is_headline
 from bilat.extract.events.document import Base
-from bilat.extract.events.merge import one_node_each, topics_give_way
+from bilat.extract.events.merge import general_gives_way, one_node_each, topics_give_way
 from bilat.extract.events.speakers import Speakers
 from bilat.extract.events.statements import Statements
 from bilat.extract.events.tables import tables
@@ -137,6 +137,7 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
         views = self._views(typed)
         gone = coreferent(views, self._headline(), self.restating, frozenset(self.pair))
         gone |= topics_give_way([(v.unit, v.cls) for v in views], gone)
+        gone |= general_gives_way([(v.unit, v.cls) for v in views], gone)
         events = statements + [e for i, e in enumerate(typed) if i not in gone]
         events.sort(key=lambda e: (e.start, e.cls))
         return tuple(one_node_each(events)), unresolved

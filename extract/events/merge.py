@@ -114,6 +114,27 @@ def topics_give_way(events: Sequence[tuple[int, str]], gone: Collection[int] = (
     return {i for i, (u, c) in enumerate(events) if c == "Cooperate" and u in held}
 
 
+#: a class that gives way to a narrower class of it reported in the same clause unit (the
+#: vocabulary's subclasses: a Demand is a Request pressed on its addressee)
+NARROWER = {"Request": frozenset({"Demand"})}
+
+
+def general_gives_way(events: Sequence[tuple[int, str]], gone: Collection[int] = ()) -> set[int]:
+    """One typed event per clause: the indexes of the events of ``events`` (unit, class) whose
+    unit also reports an event of a narrower class (``NARROWER``) that stays (not in ``gone``):
+    "a court appeal demanding the halt of operations" is the Demand, not also a Request.
+
+    >>> sorted(general_gives_way([(1, "Request"), (1, "Demand"), (2, "Request")]))
+    [0]
+    >>> sorted(general_gives_way([(1, "Request"), (1, "Demand")], gone={1}))
+    []
+    """
+    kept = {(u, c) for i, (u, c) in enumerate(events) if i not in gone}
+    return {
+        i for i, (u, c) in enumerate(events) if any((u, narrow) in kept for narrow in NARROWER.get(c, ()))
+    }
+
+
 def linked(a: Cand, b: Cand) -> bool:
     """Whether two trigger candidates hang on each other (or on one word) in the parse."""
     return (

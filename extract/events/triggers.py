@@ -85,6 +85,9 @@ class Triggers:
         cands = [c for c in cands if not self._refers_back(c)]
         # "Welcoming his Uzbek counterpart", "Erdoğan was welcomed with a ceremony": a guest greeted
         cands = [c for c in cands if not (c.row.cls == "Support" and self._greets_guest(c))]
+        # "received the ambassador", "принял посла": a meeting only with a person received (the
+        # one-word trigger; "принял участие" is a trigger of its own)
+        cands = [c for c in cands if not self._receives_no_guest(c)]
         # "implement the agreements reached earlier", "выполнение соглашений": made before
         cands = [c for c in cands if not (c.row.cls == "Agree" and self._in_force(c))]
         # "strengthen bilateral cooperation", "strategic partnership": no named object, no event
@@ -135,8 +138,19 @@ class Triggers:
         """A verb of welcoming whose object (or passive subject) is a person: a guest greeted,
         not praise ("Welcoming Nikol Pashinyan, Putin said", "it's my pleasure to welcome you",
         "президентов приветствовала рота почетного караула")."""
-        if not self.tk(c.head) & self.tab.words("greet"):
+        return bool(self.tk(c.head) & self.tab.words("greet")) and self._has_guest(c)
+
+    def _receives_no_guest(self, c: _Cand) -> bool:
+        """A one-word trigger of receiving (``receive``) whose object is no person: "received
+        this notification", "приняли решение" are no meeting."""
+        if len(c.toks) != 1 or not self.tk(c.head) & self.tab.words("receive"):
             return False
+        return not self._has_guest(c)
+
+    def _has_guest(self, c: _Cand) -> bool:
+        """Whether the object (or passive subject) of a trigger verb is a person: a person
+        named, a pronoun, a bare title or a ``guest`` word ("received the Russian ambassador",
+        "принял посла России", "welcome you")."""
         people = self.pronouns | self.person_nouns | self.tab.words("guest")
         for ch in c.head.children:
             if ch.dep_ not in OBJ_DEPS and ch.dep_ not in PASSIVE_SUBJ_DEPS:
