@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from bilat.extract.languages import PIVOT, profile
 from bilat.extract.link_gazetteer import _NEXT_WORD, Candidate, Gazetteer, _Span, name_rule_spans, resources
 from bilat.extract.link_names import (
     _INITIALS_BEFORE,
@@ -126,7 +127,8 @@ class Linker(PlaceRules, Resolution):
 
     # -- main ---------------------------------------------------------------------------------
     def link(self, doc: Document, sdoc) -> Linked:
-        lang = doc.lang or "en"
+        lang = doc.lang or PIVOT
+        P = profile(lang)
         text = doc.text
         sent_of = _sentence_index(sdoc)
         gaz = self.gazetteer.find(text)
@@ -190,7 +192,7 @@ class Linker(PlaceRules, Resolution):
             if any(c.kind == "generic" for c in sp.keys):
                 narrowed = n > 0 and self._narrow_by_modifier(text, gaz[n - 1], sp)
                 if (
-                    lang == "en"
+                    P.lowercase_generics
                     and sp.text[:1].islower()
                     and not narrowed
                     and all(c.kind == "generic" for c in sp.keys)
@@ -233,14 +235,14 @@ class Linker(PlaceRules, Resolution):
             cls = self._class_of(sp, lang)
             if cls is None:
                 continue
-            name = _clean_name(sp.normal if lang == "ru" else sp.text)
+            name = _clean_name(sp.normal if P.inflected else sp.text)
             name = _nominative(_clean_name(sp.text), name, cls)
             pattern = body_state(lang)[1]
             if sp.owner is None and pattern:
                 sp.owner = self._state_before(sp.start, text, gaz)
             if sp.owner and cls == "GovernmentBody" and pattern and sp.owner in self.kb:
                 # "Kazakhstan's National Security Committee" → "… Committee of Kazakhstan"
-                state = dict(self.kb[sp.owner].labels).get("en")
+                state = dict(self.kb[sp.owner].labels).get(PIVOT)
                 if state:
                     name = pattern.format(body=_headline(name), state=state)
                     hit = self._lookup(_Span(sp.start, sp.end, name, sp.label, normal=name))

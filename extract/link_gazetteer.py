@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bilat.extract.languages import PIVOT, codes, profile
 from bilat.extract.records import KBEntry
 from bilat.extract.text import (
     DATA,
@@ -150,11 +151,12 @@ class Gazetteer:
                         continue
                     for k in set(_word_keys(last)):
                         surnames[k].add(e.key)
-        for lang in ("en", "ru"):
-            for row in read_table(DATA / lang / "generic_names.tsv"):
+        for lang in codes():
+            table = profile(lang).table("generic_names.tsv")
+            for row in read_table(table) if table.is_file() else ():
                 for key in fnmatch.filter(self.entries, row[1]):
                     self._add(row[0], Candidate(key, "generic"))
-                    if row[0][:1].isupper() and lang == "en":
+                    if row[0][:1].isupper() and profile(lang).lowercase_generics:
                         self._add(row[0].lower(), Candidate(key, "generic"))
         for k, keys in surnames.items():
             for key in keys:
@@ -290,7 +292,7 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def _compass() -> frozenset[str]:
-    return frozenset(r[0] for r in read_table(DATA / "en" / "compass.tsv"))
+    return frozenset(r[0] for r in read_table(profile(PIVOT).table("compass.tsv")))
 
 
 def _coarse(cands: Iterable[Candidate], entries: dict[str, KBEntry]) -> str:

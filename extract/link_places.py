@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bilat.extract.languages import PIVOT, profile
 from bilat.extract.link_gazetteer import PLACE_CLASSES, _Span, _word_keys
 from bilat.extract.link_names import _Near, _prefix
 from bilat.extract.records import Document, KBEntry
@@ -244,7 +245,7 @@ class PlaceRules:
             if country is None:
                 continue
             name = text[g.start : end]
-            en = dict(e.labels).get("en", name.split()[0]) + " " + dict(country.labels).get("en", "")
+            en = dict(e.labels).get(PIVOT, name.split()[0]) + " " + dict(country.labels).get(PIVOT, "")
             out.append(
                 _Span(
                     g.start,
@@ -264,6 +265,7 @@ class PlaceRules:
         "Embassy of Russia in Uzbekistan", "посольство России в Узбекистане" → "Embassy of Russia
         in Uzbekistan" (the knowledge base's entry when it has one), whatever the language."""
         roles = _embassy_words(lang)
+        P = profile(lang)
         state = {}
         for n, g in enumerate(gaz):
             e = self._state_of(g)
@@ -271,7 +273,7 @@ class PlaceRules:
                 state[n] = e
         out = []
         for w in words(text):
-            if roles.get(lemma(w.text) if lang == "ru" else w.text.lower()) != "noun":
+            if roles.get(P.word_key(w.text)) != "noun":
                 continue
             sender = host = None
             first = last = None
@@ -292,18 +294,23 @@ class PlaceRules:
                     if m and roles.get(m.group(1).lower()) == "in":
                         host, last = state[n], g
                         break
-                if lang == "ru" and g.start == w.end + 1 and sender is None and state[n].cls == "Country":
+                if (
+                    P.genitive_after_noun
+                    and g.start == w.end + 1
+                    and sender is None
+                    and state[n].cls == "Country"
+                ):
                     sender, first = state[n], g  # "посольство России"
             if sender is None or host is None or sender.key == host.key:
                 continue
             start = min(w.start, first.start)
             end = last.end
-            en = f"Embassy of {dict(sender.labels)['en']} in {dict(host.labels)['en']}"
+            en = f"Embassy of {dict(sender.labels)[PIVOT]} in {dict(host.labels)[PIVOT]}"
             from bilat.graph.kb import slugify
 
             key = slugify(en) if slugify(en) in self.kb else "org/" + match_key(en)
             surface = text[start:end]
-            label = en if lang == "en" else surface[:1].upper() + surface[1:]
+            label = en if lang == PIVOT else surface[:1].upper() + surface[1:]
             out.append(
                 _Span(start, end, surface, "ORG", normal=label, key=key, cls="GovernmentBody", english=en)
             )

@@ -8,6 +8,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from bilat.extract.languages import PIVOT, codes, profile
 from bilat.extract.link_gazetteer import (
     _POSSESSIVE,
     CLASS_PREFERENCE,
@@ -107,7 +108,9 @@ class Resolution:
             sp.start += cut
             sp.text = sp.text[cut:]
             normal = (sp.normal or "").split()
-            sp.normal = " ".join(normal[i:]) if lang == "ru" and len(normal) == len(ws) else sp.text
+            sp.normal = (
+                " ".join(normal[i:]) if profile(lang).inflected and len(normal) == len(ws) else sp.text
+            )
             if sp.label != "PER" and len(rest) >= 2 and (titled or fold(rest[0].text) in given_names()):
                 sp.label = "PER"  # "Federal Chancellor Olaf Scholz"
         if (
@@ -204,7 +207,7 @@ class Resolution:
         if sp.label not in ("GPE", "LOC", "ORG") or len(sp.text.split()) < 2:
             return False
         cues = resources(lang).region_cues
-        return any((lemma(w.text) if lang == "ru" else w.text.lower()) in cues for w in words(sp.text))
+        return any(profile(lang).word_key(w.text) in cues for w in words(sp.text))
 
     def _covered(self, sp: _Span, gaz: list[_Span], near: _Near | None = None) -> bool:
         """A NER span is dropped when the knowledge base speaks for it: a gazetteer match
@@ -316,7 +319,7 @@ class Resolution:
         if sp.label == "NORP":
             return None  # demonyms the knowledge base does not know are not entities
         res = resources(lang)
-        toks = [lemma(w.text) if lang == "ru" else w.text.lower() for w in words(sp.text)]
+        toks = [profile(lang).word_key(w.text) for w in words(sp.text)]
         for cue, cls in res.org_cues:
             if cue in toks and (sp.label == "ORG" or cls == "GovernmentBody"):
                 return cls  # "Russian Embassy" tagged as a facility is a body
@@ -325,7 +328,7 @@ class Resolution:
         return "Organization"
 
     def _entities(self, doc: Document, spans: list[_Span], new: dict[str, dict]) -> Linked:
-        lang = doc.lang or "en"
+        lang = doc.lang or PIVOT
         by_key: dict[str, list[_Span]] = defaultdict(list)
         for sp in spans:
             by_key[sp.key].append(sp)
@@ -340,16 +343,29 @@ class Resolution:
             )
             if key in self.kb:
                 e = self.kb[key]
-                labels = tuple((lg, t) for lg, t in e.labels if lg in ("en", "ru", "kk"))
+                labels = tuple((lg, t) for lg, t in e.labels if lg in (*codes(), "kk"))
                 entities.append(Entity(key, e.cls, labels, tuple(alts), mentions, e.wikidata, True))
             else:
                 info = new[key]
                 name = _guillemets(_best_name(info["names"]))
                 labels = ((lang, name),)
-                if lang == "ru" and info["cls"] == "Person" and re.fullmatch(r"[А-ЯЁа-яё\- ]+", name):
-                    labels = (("en", english_name(name)), (lang, name))  # one IRI, both spellings
-                elif lang != "en" and info.get("en"):
-                    labels = (("en", info["en"]), (lang, name))
+                if info["cls"] == "Person" and _transliterable(name, lang):
+                    labels = ((PIVOT, english_name(name)), (lang, name))  # one IRI, both spellings
+                elif lang != PIVOT and info.get("en"):
+                    labels = ((PIVOT, info["en"]), (lang, name))
                 entities.append(Entity(key, info["cls"], labels, tuple(alts), mentions, None, False))
         flat = tuple((sp.start, sp.end, sp.key, sp.label) for sp in spans)
         return Linked(tuple(entities), flat)
+
+
+def _transliterable(name: str, lang: str) -> bool:
+    """Does an unknown person's name get a pivot label by transliteration: a language whose
+    profile says so, in a script not the pivot's, the name written in its alphabet only.
+
+    >>> _transliterable("Мухтар Тлеуберди", "ru"), _transliterable("Mukhtar Tleuberdi", "ru")
+    (True, False)
+    """
+    p = profile(lang)
+    if not p.transliterated_names or p.script == profile(PIVOT).script:
+        return False
+    return bool(name) and all(c in "- " or c.lower() in p.alphabet for c in name)

@@ -10,6 +10,7 @@ descriptive mention of the person who holds that post in the document.
 
 from __future__ import annotations
 
+from bilat.extract.languages import PIVOT
 from bilat.extract.link import Linked
 from bilat.extract.positions_parts import _apposition, _closed, _coordinated, _modifier, _org, _plural
 from bilat.extract.positions_posts import (
@@ -46,7 +47,7 @@ def extract_positions(
     doc: Document, linked: Linked, kb: dict[str, KBEntry]
 ) -> tuple[tuple[Position, ...], tuple[Descriptive, ...]]:
     """Posts named in ``doc`` and the descriptive mentions of their holders."""
-    lang = doc.lang or "en"
+    lang = doc.lang or PIVOT
     text = doc.text
     ws = words(text)
     keys = [_key(w.text, lang) for w in ws]
@@ -191,7 +192,7 @@ def extract_positions(
                 start=ev_start,
                 end=ev_end,
                 evidence=text[ev_start:ev_end],
-                title_src=title_src if lang != "en" else None,
+                title_src=title_src if lang != PIVOT else None,
                 lang=lang,
                 date=doc.date,
                 conflict=_conflict(kb.get(person[2]), title_en, p_org, doc.date),
@@ -226,7 +227,7 @@ def extract_positions(
                 start=start,
                 end=end,
                 evidence=text[start:end],
-                title_src=title.title_ru if lang != "en" else None,
+                title_src=title.title_ru if lang != PIVOT else None,
                 lang=lang,
                 date=doc.date,
             )

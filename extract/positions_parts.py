@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import bisect
 
+from bilat.extract.languages import PIVOT, profile
 from bilat.extract.positions_posts import _country_of
 from bilat.extract.positions_titles import Title, _Spans
 
 MODIFIER_GAP = 3  # characters between a modifier and its title at most ("'s ")
 
 
-def _modifier(text: str, start: int, index: _Spans, lang: str = "en"):
+def _modifier(text: str, start: int, index: _Spans, lang: str = PIVOT):
     """A name or adjective right before the title, on the same line: "Russian", "Russia's",
     "Kremlin"; in Russian only an adjective ("российский"), since a noun before a title
     belongs to the clause before ("в Анкаре президент Казахстана")."""
@@ -23,7 +24,7 @@ def _modifier(text: str, start: int, index: _Spans, lang: str = "en"):
         if s[1] <= start:
             if start - s[1] > MODIFIER_GAP:
                 continue
-            if lang == "ru" and s[3] != "ADJ":
+            if profile(lang).adjective_modifiers_only and s[3] != "ADJ":
                 continue
             gap = text[s[1] : start]
             if s[3] == "PER" and gap.strip() not in ("'s", "’s"):
@@ -46,15 +47,12 @@ def _space_before(text: str, i: int) -> int:
     return i
 
 
-ARTICLES = {"en": ("the", "a", "an"), "ru": ()}
-
-
-def _apposition(text: str, start: int, index: _Spans, lang: str = "en"):
+def _apposition(text: str, start: int, index: _Spans, lang: str = PIVOT):
     """The name before ", [the] title" or a bracketed title: "Maria Zakharova, the official
     representative of the Russian Foreign Ministry", "с Алексеем Лихачевым [глава Росатома]",
     "Alexey Likhachev (head of Rosatom)"; never across a line break."""
     i = _space_before(text, start)
-    for art in ARTICLES.get(lang, ()):
+    for art in profile(lang).articles:
         if text[max(0, i - len(art) - 1) : i].lower() in (" " + art, "," + art):
             i = _space_before(text, i - len(art))
             break
@@ -100,12 +98,7 @@ def _org(title: Title, modifier, complements, cls_of, kb, inner=()):
 
 def _plural(word: str, lang: str) -> bool:
     """Is the head word of a title plural ("ministers", "Президенты")?"""
-    if lang == "ru":
-        from bilat.extract.nlp import morph_analyzer
-
-        return morph_analyzer().parse(word.lower())[0].tag.number == "plur"
-    w = word.lower()
-    return len(w) > 4 and w.endswith("s") and not w.endswith("ss")
+    return profile(lang).is_plural(word)
 
 
 _LIST_GAPS = (",", "and", ", and", "и", ", и")

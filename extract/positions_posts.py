@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from bilat.extract.languages import PIVOT
 from bilat.extract.positions_titles import Descriptive, Title
 from bilat.extract.records import Document, KBEntry, Position
 from bilat.extract.text import (
@@ -88,7 +89,7 @@ def _country_of(key: str, cls_of, kb) -> str | None:
 
 def _label(kb, key: str) -> str:
     e = kb.get(key)
-    return (e.label("en") if e else None) or key
+    return (e.label(PIVOT) if e else None) or key
 
 
 def _conflict(entry: KBEntry | None, title_en: str, org: str | None, date: str | None) -> str | None:
@@ -169,7 +170,7 @@ def _head_of(
         en, ru = head_titles()[org]
         return en, ru, org
     e = kb.get(org)
-    minister = _ministry_title(e.label("en") if e else None)
+    minister = _ministry_title(e.label(PIVOT) if e else None)
     if minister and e.country:
         return ("Deputy " + minister if deputy else minister), None, e.country
     if not deputy and head_country == org:
@@ -222,7 +223,7 @@ def _join_dashed(
         start=d_start,
         end=person[1],
         evidence=text[d_start : person[1]],
-        title_src=title_src if lang != "en" else None,
+        title_src=title_src if lang != PIVOT else None,
         lang=lang,
         date=doc.date,
         conflict=_conflict(kb.get(person[2]), title_en, p_org, doc.date),

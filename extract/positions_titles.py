@@ -8,10 +8,9 @@ import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bilat.extract.languages import profile
 from bilat.extract.text import (
     DATA,
-    fold,
-    lemma,
     read_table,
     words,
 )
@@ -77,11 +76,9 @@ def link_words(lang: str) -> frozenset[str]:
 
 
 def _key(word: str, lang: str) -> str:
-    """Russian words by lemma; English words folded, plural -s dropped ("ministers")."""
-    if lang == "ru":
-        return lemma(word)
-    w = fold(word)
-    return w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
+    """A word as the title table holds it: by lemma in Russian, folded with a plural -s dropped
+    in English ("ministers"): the language's ``title_key``."""
+    return profile(lang).title_key(word)
 
 
 @lru_cache(maxsize=4)
