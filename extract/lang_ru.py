@@ -3,12 +3,15 @@
 ``build_pipeline`` is the pipeline of Russian text: a blank spaCy pipeline with razdel's
 tokenizer, natasha (entities, morphology, syntax) and pymorphy3's lemmas. ``has_case`` reads a
 word's grammatical case with pymorphy3 (the profile's ``weekday_case``/``season_case``).
+``title_key`` reads a title's words by their lemma, ``is_plural`` its head word's number.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
 from typing import Any
+
+from bilat.extract.text import lemma
 
 
 def build_pipeline() -> Any:
@@ -35,3 +38,15 @@ def has_case(word: str, case: str, normals: Collection[str]) -> bool:
         if case in p.tag and p.normal_form.replace("ё", "е") in normals:
             return True
     return False
+
+
+def title_key(word: str) -> str:
+    """A word of a title as ``titles.tsv`` holds it: its lemma ("министров" → "министр")."""
+    return lemma(word)
+
+
+def is_plural(word: str) -> bool:
+    """Is the head word of a title plural ("Президенты")?"""
+    from bilat.extract.nlp import morph_analyzer
+
+    return morph_analyzer().parse(word.lower())[0].tag.number == "plur"

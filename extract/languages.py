@@ -13,6 +13,9 @@ code asks the profile (``profile(lang).inflected``) or enumerates :func:`codes`.
 - ``module``: the dotted name of the language's module (``bilat.extract.lang_ru``), imported on
   first use: ``build_pipeline()`` gives its spaCy pipeline; ``has_case(word, case, normals)``
   whether a word can be read in a grammatical case (only when the profile names a case);
+  ``title_key(word)`` how a word of a title is looked up in ``titles.tsv`` (default: the
+  profile's :meth:`Profile.word_key`) and ``is_plural(word)`` whether a title's head word is
+  plural ("ministers", "президенты"; default: never), for the posts (``extract/positions*.py``);
 - ``script``: the writing system (a row of ``data/common/scripts.tsv``) and ``alphabet``: its
   letters as the language writes them (lowercase); detection by script counts the letters
   outside it (``extract/language.py``);
@@ -22,6 +25,19 @@ code asks the profile (``profile(lang).inflected``) or enumerates :func:`codes`.
   ("may" the verb, "march" the noun);
 - ``weekday_case``, ``season_case``: the grammatical case (pymorphy tag) a day name needs after
   a preposition or a shift word, a season without preposition ("в среду", "осенью"); empty: none;
+- ``lowercase_generics``: ``yes`` when a capitalized generic name of ``generic_names.tsv``
+  ("the Government") is also found lowercase, and a lowercase one ("the government") names an
+  entity only when a state narrows it (``extract/link*.py``);
+- ``genitive_after_noun``: ``yes`` when a state right after a noun is its owner, with no word
+  between ("посольство России": the embassy of Russia);
+- ``transliterated_names``: ``yes`` when a person's name the knowledge base does not know,
+  written in the language's alphabet in a script not the pivot's, also gets a pivot label by
+  transliteration (``text.english_name``: "Мухтар Тлеуберди" → "Mukhtar Tleuberdi");
+- ``adjective_modifiers_only``: ``yes`` when only an adjective before a title names the title's
+  country or body ("российский"), a noun there belonging to the clause before ("в Анкаре
+  президент Казахстана");
+- ``articles``: the articles that may stand between a name's comma and a title ("Maria Zakharova,
+  the official representative …"), space-separated, lowercase; empty: none;
 - ``aliases``: other names a document may give for the language, space-separated, lowercase
   (its ISO 639-2 code, its own name: ``rus русский``); its English name is always one.
 - ``sample``: a sentence of the language (it warms the pipeline up before a timed run).
@@ -81,6 +97,11 @@ _KEYS = {
     "weekday_case",
     "season_case",
     "sample",
+    "lowercase_generics",
+    "genitive_after_noun",
+    "transliterated_names",
+    "adjective_modifiers_only",
+    "articles",
 }
 _REQUIRED = ("name", "module", "script", "alphabet")
 
@@ -103,6 +124,11 @@ class Profile:
     season_case: str = ""
     sample: str = ""
     aliases: tuple[str, ...] = ()
+    lowercase_generics: bool = False
+    genitive_after_noun: bool = False
+    transliterated_names: bool = False
+    adjective_modifiers_only: bool = False
+    articles: tuple[str, ...] = ()
 
     @property
     def module(self) -> ModuleType:
@@ -122,6 +148,21 @@ class Profile:
         'embassy'
         """
         return lemma(word) if self.inflected else word.lower()
+
+    def title_key(self, word: str) -> str:
+        """How a word of a title is looked up in ``titles.tsv``: the module's ``title_key``,
+        else :meth:`word_key`.
+
+        >>> profile("en").title_key("Ministers"), profile("ru").title_key("министров")
+        ('minister', 'министр')
+        """
+        own = getattr(self.module, "title_key", None)
+        return own(word) if own else self.word_key(word)
+
+    def is_plural(self, word: str) -> bool:
+        """Is the head word of a title plural ("ministers")? The module's ``is_plural``, else no."""
+        own = getattr(self.module, "is_plural", None)
+        return bool(own and own(word))
 
     def table(self, name: str) -> Path:
         """The path of one of the language's data files (``dates.tsv``)."""
@@ -169,6 +210,11 @@ def read_profile(folder: Path) -> Profile:
         season_case=values.get("season_case", ""),
         sample=values.get("sample", ""),
         aliases=tuple(values.get("aliases", "").lower().split()),
+        lowercase_generics=_yes(values.get("lowercase_generics", ""), str(path)),
+        genitive_after_noun=_yes(values.get("genitive_after_noun", ""), str(path)),
+        transliterated_names=_yes(values.get("transliterated_names", ""), str(path)),
+        adjective_modifiers_only=_yes(values.get("adjective_modifiers_only", ""), str(path)),
+        articles=tuple(values.get("articles", "").lower().split()),
     )
 
 

@@ -1,0 +1,307 @@
+"""The linker's gazetteer: every alias of every knowledge-base entry, in any script (Russian
+ones by their lemmas), and the per-language tables of the linker (NER labels, cues, titles).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bilat.extract.languages import PIVOT, codes, profile
+from bilat.extract.records import KBEntry
+from bilat.extract.text import (
+    DATA,
+    fold,
+    is_cyrillic,
+    lemma,
+    read_table,
+    stem,
+    words,
+)
+
+# Preference among entries sharing an alias (a name shared by a project and its city belongs
+# to the project), then by the document's dominant country.
+CLASS_PREFERENCE = (
+    "Project",
+    "Country",
+    "GovernmentBody",
+    "InternationalOrganization",
+    "MediaOutlet",
+    "Company",
+    "Organization",
+    "Person",
+    "City",
+    "Place",
+)
+MAX_ALIAS_WORDS = 12
+_NEXT_WORD = re.compile(r" (\w+)")
+PLACE_CLASSES = {"Country", "City", "Place"}
+ORG_CLASSES = {"GovernmentBody", "InternationalOrganization", "MediaOutlet", "Company", "Organization"}
+# the words of a possessive ending after a state's name ("Kazakhstan’s" = Kazakhstan ’ s)
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
+# a surname shorter than this is never looked up alone ("Ван И": "И" is the conjunction)
+MIN_SURNAME_LETTERS = 3
+_DOMAIN = re.compile(r"(?:www\.)?([A-Za-z][\w-]*)\.(?:[a-z]{2,3})")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    key: str
+    kind: str  # label | alt | abbr | former | adjective | surname
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    text: str
+    label: str  # coarse label: PER ORG LOC GPE FAC NORP ADJ
+    keys: tuple[Candidate, ...] = ()  # KB candidates (gazetteer)
+    normal: str = ""
+    sentence: int = 0
+    key: str | None = None
+    cls: str | None = None  # the class a rule decided
+    english: str = ""  # the English name a rule built (an unknown entity's English label)
+    owner: str | None = None  # the state named before an unknown body ("Kazakhstan's …")
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Per-language tables from the data folder."""
+
+    ner_labels: dict[str, str]
+    org_cues: tuple[tuple[str, str], ...]
+    ignore: frozenset[str]
+    region_cues: frozenset[str]
+    title_words: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    return frozenset(fold(r[0]) for r in read_table(DATA / "common" / "given_names.tsv"))
+
+
+def name_rule_spans(text: str) -> list[tuple[int, int]]:
+    """Person names the NER missed: a known given name followed by one or two capitalized
+    words ("Alexei Maishev", "Kassym-Jomart Tokayev").
+
+    >>> name_rule_spans("The talks were held by Alexei Maishev yesterday.")
+    [(23, 37)]
+    """
+    names = given_names()
+    ws = words(text)
+    out = []
+    i = 0
+    while i < len(ws):
+        if fold(ws[i].text) in names and ws[i].text[:1].isupper():
+            j = i + 1
+            while (
+                j < len(ws)
+                and j - i <= 2
+                and ws[j].text[:1].isupper()
+                and ws[j].text.isalpha() is not False
+                and any(c.islower() for c in ws[j].text)
+                and text[ws[j - 1].end : ws[j].start] == " "
+            ):
+                j += 1
+            if j > i + 1:
+                out.append((ws[i].start, ws[j - 1].end))
+                i = j
+                continue
+        i += 1
+    return out
+
+
+@lru_cache(maxsize=4)
+def resources(lang: str) -> Resources:
+    folder = DATA / lang
+    return Resources(
+        ner_labels={r[0]: r[1] for r in read_table(folder / "ner_labels.tsv")},
+        org_cues=tuple((r[0], r[1]) for r in read_table(folder / "org_cues.tsv")),
+        ignore=frozenset(fold(r[0]) for r in read_table(folder / "ignore.tsv")),
+        region_cues=frozenset(r[0] for r in read_table(folder / "region_cues.tsv")),
+        title_words=frozenset(fold(w) for r in read_table(folder / "title_words.tsv") for w in r[0].split()),
+    )
+
+
+def _word_keys(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(surface, lemma, stem) keys of the words of an alias or a stretch of text."""
+    ws = [w.text for w in words(text)]
+    return tuple(fold(w) for w in ws), tuple(lemma(w) for w in ws), tuple(stem(w) for w in ws)
+
+
+class Gazetteer:
+    """Finds every knowledge-base alias in a text, by surface form and by lemmas."""
+
+    def __init__(self, kb: Sequence[KBEntry]):
+        self.entries = {e.key: e for e in kb}
+        self.index: dict[tuple[str, ...], set[Candidate]] = defaultdict(set)
+        self.cased: dict[tuple[str, ...], str] = {}  # how the alias is written: "abbr" | "cap" | "low"
+        surnames: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for e in kb:
+            for alias in e.aliases:
+                self._add(alias.text, Candidate(e.key, alias.kind))
+                if e.cls == "Person" and alias.kind in ("label", "alt") and len(alias.text.split()) >= 2:
+                    last = alias.text.split()[-1]
+                    if sum(c.isalpha() for c in last) < MIN_SURNAME_LETTERS:
+                        continue
+                    for k in set(_word_keys(last)):
+                        surnames[k].add(e.key)
+        for lang in codes():
+            table = profile(lang).table("generic_names.tsv")
+            for row in read_table(table) if table.is_file() else ():
+                for key in fnmatch.filter(self.entries, row[1]):
+                    self._add(row[0], Candidate(key, "generic"))
+                    if row[0][:1].isupper() and profile(lang).lowercase_generics:
+                        self._add(row[0].lower(), Candidate(key, "generic"))
+        for k, keys in surnames.items():
+            for key in keys:
+                self.index[k].add(Candidate(key, "surname"))
+            self.cased.setdefault(k, "cap")
+
+    def _add(self, text: str, cand: Candidate) -> None:
+        if text[:4].lower() == "the ":
+            text = text[4:]  # the text's own article is not part of the name
+        surface, lemmas, stems = _word_keys(text)
+        if not surface or len(surface) > MAX_ALIAS_WORDS:
+            return
+        letters = [c for c in text if c.isalpha()]
+        if letters and all(c.isupper() for c in letters) and len(letters) <= 6:
+            case = "abbr"
+        elif text[:1].isupper():
+            case = "cap"
+        else:
+            case = "low"
+        keys = {surface, lemmas, stems}
+        if (
+            case == "cap"
+            and 2 <= len(surface) <= 3
+            and "-" not in text
+            and all(w[:1].isupper() for w in text.split())
+        ):
+            keys.add(("-".join(surface),))  # "Saint Petersburg" written "Saint-Petersburg"
+        for k in keys:
+            self.index[k].add(cand)
+            old = self.cased.get(k)
+            # the loosest writing wins when two aliases share a key
+            if old is None or ("abbr", "cap", "low").index(case) > ("abbr", "cap", "low").index(old):
+                self.cased[k] = case
+
+    def find(self, text: str) -> list[_Span]:
+        """Longest, leftmost alias matches, never overlapping."""
+        ws = words(text)
+        surf = [fold(w.text) for w in ws]
+        lems = [lemma(w.text) for w in ws]
+        stems = [stem(w.text) for w in ws]
+        out: list[_Span] = []
+        i = 0
+        while i < len(ws):
+            hit = None
+            for n in range(min(MAX_ALIAS_WORDS, len(ws) - i), 0, -1):
+                for seq in (tuple(surf[i : i + n]), tuple(lems[i : i + n]), tuple(stems[i : i + n])):
+                    cands = self.index.get(seq)
+                    if cands and self._case_ok(seq, ws[i].text, ws[i : i + n]):
+                        hit = (n, cands)
+                        break
+                if hit:
+                    break
+            if hit is None:
+                dom = self._domain(ws[i])
+                if dom:
+                    out.append(_Span(ws[i].start, ws[i].end, ws[i].text, "ORG", dom))
+                else:
+                    self._hyphen_parts(ws[i], out)
+                i += 1
+                continue
+            n, cands = hit
+            start, end = ws[i].start, ws[i + n - 1].end
+            out.append(
+                _Span(
+                    start,
+                    end,
+                    text[start:end],
+                    _coarse(cands, self.entries),
+                    tuple(sorted(cands, key=lambda c: (c.key, c.kind))),
+                )
+            )
+            i += n
+        return out
+
+    def _domain(self, w) -> tuple[Candidate, ...]:
+        """A web domain names the body or outlet that owns it: "akorda.kz", "Kazinform.kz"."""
+        m = _DOMAIN.fullmatch(w.text)
+        if not m:
+            return ()
+        cands = self.index.get((fold(m.group(1)),), ())
+        cands = [
+            c for c in cands if c.kind in ("label", "alt", "abbr") and self.entries[c.key].cls in ORG_CLASSES
+        ]
+        return tuple(sorted(cands, key=lambda c: (c.key, c.kind)))
+
+    def _hyphen_parts(self, w, out: list[_Span]) -> None:
+        """Parts of a hyphenated compound that are adjectives or names on their own
+        ("российско-казахстанский", "Russian-Kazakh")."""
+        if "-" not in w.text:
+            return None
+        pos = w.start
+        for part in w.text.split("-"):
+            if part:
+                seq_s, seq_l = (fold(part),), (lemma(part),)
+                for seq in (seq_s, seq_l):
+                    cands = self.index.get(seq)
+                    if cands and all(c.kind == "adjective" for c in cands):
+                        out.append(
+                            _Span(
+                                pos,
+                                pos + len(part),
+                                part,
+                                "ADJ",
+                                tuple(sorted(cands, key=lambda c: (c.key, c.kind))),
+                            )
+                        )
+                        break
+            pos += len(part) + 1
+        return None
+
+    def _case_ok(self, seq, first: str, ws) -> bool:
+        case = self.cased.get(seq, "low")
+        if case == "abbr":
+            # a Russian abbreviation takes a lowercase case ending: "МИДа", "МВД", "ОДКБ"
+            letters = [
+                c for w in ws for c in re.sub(r"(?<=[А-ЯЁ]{2})[а-яё]{1,3}$", "", w.text) if c.isalpha()
+            ]
+            return bool(letters) and all(c.isupper() for c in letters)
+        if case == "cap":
+            # "the government of Uzbekistan", "ministry of defence of Kazakhstan": a body named by
+            # a lowercase noun and its state's name
+            return (
+                first[:1].isupper()
+                or first[:1].isdigit()
+                or (len(ws) >= 3 and ws[-1].text[:1].isupper() and fold(ws[-2].text) == "of")
+                # "правительства Монголии", "правительства РФ": a lowercase noun, then the state
+                # in the genitive
+                or (len(ws) >= 2 and is_cyrillic(first) and ws[-1].text[:1].isupper())
+                or (len(ws) >= 2 and first in _compass() and all(w.text[:1].isupper() for w in ws[1:]))
+            )
+        return True
+
+
+@lru_cache(maxsize=1)
+def _compass() -> frozenset[str]:
+    return frozenset(r[0] for r in read_table(profile(PIVOT).table("compass.tsv")))
+
+
+def _coarse(cands: Iterable[Candidate], entries: dict[str, KBEntry]) -> str:
+    cands = list(cands)
+    if all(c.kind == "adjective" for c in cands):
+        return "ADJ"
+    classes = {entries[c.key].cls for c in cands if c.key in entries}
+    if classes & {"Person"}:
+        return "PER"
+    if classes & PLACE_CLASSES:
+        return "GPE"
+    return "ORG"

@@ -1,0 +1,239 @@
+"""Unknown names: how a name the knowledge base does not know is spelled, cleaned and keyed
+(initials, headline case, the Russian nominative, titled names, the person key that makes
+"Мухтар Тлеуберди" and "Mukhtar Tleuberdi" one entity).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from functools import lru_cache
+
+from bilat.extract.link_gazetteer import _NEXT_WORD, Resources, _Span
+from bilat.extract.text import (
+    DATA,
+    fold,
+    is_cyrillic,
+    lemma,
+    match_key,
+    nominative_name,
+    read_table,
+)
+
+_INITIAL = re.compile(r"^(?:\w\.)+$")
+_INITIALS_BEFORE = re.compile(r"(?<!\w)(?:[A-ZА-ЯЁ]\. ?){1,2}$")
+_INITIALS_REACH = 16  # characters before a name that _INITIALS_BEFORE can span (6), with room
+
+
+class _Near:
+    """Spans (start, end), possibly overlapping, with position look-ups in logarithmic time
+    plus the spans actually near: the stages never scan every span for every span or word."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.order = sorted(range(len(spans)), key=lambda n: spans[n][0])
+        self.starts = [spans[n][0] for n in self.order]
+        self.ends = [spans[n][1] for n in self.order]
+        self.longest = max((e - s for s, e in spans), default=0)
+        self.max_end = []  # the largest end among the first k spans (by start)
+        m = -1
+        for e in self.ends:
+            m = max(m, e)
+            self.max_end.append(m)
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """Indexes (in the given list) of the spans overlapping [start, end), in input order."""
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end)
+        return sorted(self.order[k] for k in range(lo, hi) if self.ends[k] > start)
+
+    def contains(self, start: int, end: int) -> bool:
+        """Whether a span holds [start, end) whole."""
+        k = bisect.bisect_right(self.starts, start)
+        return k > 0 and self.max_end[k - 1] >= end
+
+    def holds(self, offset: int) -> bool:
+        """Whether a span holds the character at ``offset``."""
+        k = bisect.bisect_right(self.starts, offset)
+        return k > 0 and self.max_end[k - 1] > offset
+
+
+_MINOR_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "to"})
+
+
+def _headline(name: str) -> str:
+    """A name with its words capitalized but the minor ones: "ministry of defence" →
+    "Ministry of Defence"."""
+    return " ".join(w if w in _MINOR_WORDS else w[:1].upper() + w[1:] for w in name.split())
+
+
+def _without_initials(name: str) -> list[str]:
+    """The words of a person's name without initials: "С.В. Лавров" → ["Лавров"].
+
+    >>> _without_initials("М.В.Захарова"), _without_initials("Mukhtar Tleuberdi")
+    (['Захарова'], ['Mukhtar', 'Tleuberdi'])
+    """
+    spaced = re.sub(r"(\w\.)(?=\w)", r"\1 ", name)
+    return [p for p in spaced.split() if not _INITIAL.match(p)] or name.split()
+
+
+def _best_name(names: Counter) -> str:
+    """The fullest, most frequent form: more words first, then frequency, then text."""
+    return sorted(names.items(), key=lambda kv: (-len(kv[0].split()), -kv[1], kv[0]))[0][0]
+
+
+def _nominative(surface: str, normal: str, cls: str) -> str:
+    """The nominative of an unknown Cyrillic name the normalizer left in its case: a person's
+    from the given name's gender and case ("Содиком Имоми" → "Содик Имоми"), a one-word name's
+    by its dictionary form when that only cuts an ending ("Курыке" → "Курык", "Сименса" →
+    "Сименс"); any other name as normalized.
+
+    >>> _nominative("Содиком Имоми", "Содиком Имоми", "Person"), _nominative("Курыке", "Курыке", "Place")
+    ('Содик Имоми', 'Курык')
+    >>> _nominative("Баку", "Баку", "Place"), _nominative("Сергея Лаврова", "Сергей Лавров", "Person")
+    ('Баку', 'Сергей Лавров')
+    """
+    if cls == "Person":
+        fixed = nominative_name(surface)
+        return fixed if fixed != surface else normal
+    if normal != surface or " " in surface or "-" in surface or surface.isupper() or not is_cyrillic(surface):
+        return normal
+    low = surface.lower().replace("ё", "е")
+    lem = lemma(surface)
+    if lem != low and low.startswith(lem) and len(lem) >= 3:
+        return surface[: len(lem)]
+    return normal
+
+
+_TITLE_OF = re.compile(r"(\w+) of (?:the )?$")
+_NAME_AFTER = re.compile(r" ([^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){1,2})")
+
+
+def _after_title(text: str, start: int, title_words: frozenset[str]) -> bool:
+    """Whether a title and "of" stand right before ``start``: "President of Mongolia …"."""
+    m = _TITLE_OF.search(text, max(0, start - 40), start)
+    return bool(m) and fold(m.group(1)) in title_words
+
+
+def _titled_names(text: str, spans: list[_Span], title_words: frozenset[str], sent_of) -> list[_Span]:
+    """A name the NER missed after a title and its state: "Foreign Minister of the Republic
+    of Uzbekistan Abdulaziz Kamilov" — two or three capitalized words right after a place
+    named after "<title> of", on its line, that no span holds."""
+    taken = _Near([(sp.start, sp.end) for sp in spans])
+    out = []
+    for sp in spans:
+        if sp.label not in ("GPE", "LOC") or not _after_title(text, sp.start, title_words):
+            continue
+        m = _NAME_AFTER.match(text, sp.end)
+        if not m:
+            continue
+        names = m.group(1).split(" ")
+        if not all(w[:1].isupper() and any(c.islower() for c in w) for w in names):
+            continue
+        if any(fold(w) in title_words for w in names):
+            continue
+        start, end = m.start(1), m.end(1)
+        if taken.overlapping(start, end):
+            continue
+        out.append(_Span(start, end, m.group(1), "PER", normal=m.group(1), sentence=sent_of(start)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _person_key_rules() -> tuple[tuple[str, str], ...]:
+    return tuple((r[0], r[1] if len(r) > 1 else "") for r in read_table(DATA / "common" / "person_key.tsv"))
+
+
+def person_key(name: str) -> str:
+    """The match key of a person's name folded further (``data/common/person_key.tsv``), to
+    find the knowledge base's person an unknown spelling names.
+
+    >>> person_key("Olaf Scholz") == person_key("Олаф Шольц") == person_key("Олаф Шолз")
+    True
+    """
+    key = match_key(name)
+    for src, dst in _person_key_rules():
+        key = key.replace(src, dst)
+    return key
+
+
+def _all_generic(g: _Span) -> bool:
+    return bool(g.keys) and all(c.kind == "generic" for c in g.keys)
+
+
+@lru_cache(maxsize=4)
+def _and_words(lang: str) -> frozenset[str]:
+    return frozenset(r[1] for r in read_table(DATA / lang / "body_state.tsv") if r[0] == "and")
+
+
+def _name_goes_on(text: str, end: int, lang: str) -> bool:
+    """Whether "<and> <word>" follows ``end`` on its line: the name coordinates another field."""
+    m = re.match(r" (\w+) \w", text[end : end + 40])
+    return bool(m) and m.group(1) in _and_words(lang)
+
+
+@lru_cache(maxsize=4)
+def _portfolios(lang: str) -> frozenset[str]:
+    """The fields of ministers' posts as written (``portfolios.tsv``): "external affairs"."""
+    return frozenset(fold(r[0]) for r in read_table(DATA / lang / "portfolios.tsv"))
+
+
+def _before_title(text: str, end: int, res: Resources) -> bool:
+    """Whether a title word follows ``end`` directly: "External Affairs Minister"."""
+    m = _NEXT_WORD.match(text, end)
+    return bool(m) and m.group(1)[:1].isupper() and fold(m.group(1)) in res.title_words
+
+
+_TITLE_CASE_MIN_WORDS = 5
+_ALPHA_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _title_case_lines(text: str) -> tuple[_Near, frozenset[str]]:
+    """The lines written in title case (headlines: "Putin Says Hopefully Moscow, Ankara Will
+    Agree": seven words in ten or more capitalized, five words at least, no closing period) and
+    the words of the other lines as written, so that a name found only in such a headline can
+    be told from one the text writes (one pass over the text)."""
+    spans, others = [], set()
+    pos = 0
+    for line in text.split("\n"):
+        ws = _ALPHA_WORD.findall(line)
+        caps = sum(1 for w in ws if w[:1].isupper())
+        if len(ws) >= _TITLE_CASE_MIN_WORDS and caps >= 0.7 * len(ws) and not line.rstrip().endswith("."):
+            spans.append((pos, pos + len(line)))
+        else:
+            others.update(ws)
+        pos += len(line) + 1
+    return _Near(spans), frozenset(others)
+
+
+def _written_in(name: str, body_words: frozenset[str]) -> bool:
+    """Whether the other lines write every word of ``name``, capitals as given."""
+    return all(w in body_words for w in _ALPHA_WORD.findall(name))
+
+
+def _guillemets(name: str) -> str:
+    """A Cyrillic name's straight quotes as the Russian typography writes them.
+
+    >>> _guillemets('АЭС "Аккую"'), _guillemets('Sputnik "X"')
+    ('АЭС «Аккую»', 'Sputnik "X"')
+    """
+    if not is_cyrillic(name) or name.count('"') % 2:
+        return name
+    return re.sub(r'"([^"]*)"', r"«\1»", name)
+
+
+def _clean_name(name: str) -> str:
+    return " ".join(name.replace("\n", " ").split()).strip(' ,.;:"«»“”')
+
+
+def _prefix(cls: str) -> str:
+    return {"Person": "person", "Place": "place", "City": "place", "Country": "place"}.get(cls, "org")
+
+
+def _sentence_index(sdoc):
+    starts = [s.start_char for s in sdoc.sents]
+
+    def sent_of(char: int) -> int:
+        return max(0, bisect.bisect_right(starts, char) - 1)
+
+    return sent_of

@@ -1,0 +1,393 @@
+"""Places, bodies and outlets the NER misses or misnames: facilities named after a noun
+("авиабазу Кант"), embassies ("the Kazakh embassy"), editions of an outlet, the document's own
+outlet (from its source), and the state a body belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bilat.extract.languages import PIVOT, profile
+from bilat.extract.link_gazetteer import PLACE_CLASSES, _Span, _word_keys
+from bilat.extract.link_names import _Near, _prefix
+from bilat.extract.records import Document, KBEntry
+from bilat.extract.text import (
+    DATA,
+    fold,
+    is_cyrillic,
+    lemma,
+    match_key,
+    read_table,
+    words,
+)
+
+# a facility noun right before a name, perhaps with an opening quote: "авиабазу Кант", АЭС "Аккую"
+_BEFORE_NAME = re.compile(r"(?<![\w-])(\w+) ([\"«“]?)$")
+
+
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"), ('"', '"'))
+
+
+def _closing_quote(name: str) -> str | None:
+    """The quote a name opens and leaves open: 'АЭС "Аккую' → '"', "«Сила Сибири" → "»".
+
+    >>> _closing_quote('АЭС "Аккую'), _closing_quote("центр «Астана»"), _closing_quote("Astana")
+    ('"', None, None)
+    """
+    for left, right in _QUOTE_PAIRS:
+        opened = name.count(left) if left != right else name.count(left) % 2
+        closed = name.count(right) if left != right else 0
+        if opened > closed:
+            return right
+    return None
+
+
+@lru_cache(maxsize=4)
+def _facility_table(lang: str) -> tuple[tuple[str, str, str], ...]:
+    return tuple((r[0], r[1], r[2]) for r in read_table(DATA / lang / "facility_nouns.tsv"))
+
+
+@lru_cache(maxsize=4)
+def facility_nouns(lang: str) -> tuple[re.Pattern | None, dict[str, str]]:
+    """The facility nouns of ``facility_nouns.tsv``: a pattern for those written after a
+    name (group 1 the noun, case-insensitive, longest first) and the lemmas of those written
+    before one, with their classes."""
+    rows = _facility_table(lang)
+    after = sorted((n for n, _, side in rows if side == "after"), key=len, reverse=True)
+    pattern = (
+        re.compile(r" (" + "|".join(r"\s".join(map(re.escape, n.split())) for n in after) + r")\b", re.I)
+        if after
+        else None
+    )
+    return pattern, {n: c for n, c, side in rows if side == "before"}
+
+
+def _facility_inside(name: str, lang: str) -> tuple[str, str] | None:
+    """(class, the name without its noun) of a name that holds its facility noun: "Lachin
+    Corridor", 'АЭС "Аккую"'; None for another name."""
+    after, before = facility_nouns(lang)
+    if after is not None:
+        m = after.search(name)
+        if m and m.end() == len(name) and m.start() > 0 and name[: m.start()].strip():
+            return after_cls(lang, m.group(1)), name[: m.start()]
+    first, _, rest = name.partition(" ")
+    if before and rest.strip('"«»“” ') and lemma(first) in before:
+        return before[lemma(first)], rest.strip('"«»“” ')
+    return None
+
+
+def after_cls(lang: str, noun: str) -> str:
+    """The class of a facility noun written after a name."""
+    key = " ".join(noun.lower().split())
+    return next((c for n, c, side in _facility_table(lang) if side == "after" and n.lower() == key), "Place")
+
+
+@lru_cache(maxsize=4)
+def body_state(lang: str) -> tuple[re.Pattern, str | None]:
+    """How a body's name joins its state's after it (a pattern matching from the name's end
+    to the state's start, on one line), and the English label pattern of a body its state
+    names before it ({body}, {state}); from ``data/<lang>/body_state.tsv``."""
+    joins, label = [], None
+    for kind, value in read_table(DATA / lang / "body_state.tsv"):
+        if kind == "and":
+            continue
+        if kind == "join":
+            joins.append(" " if value == "-" else " " + " ".join(map(re.escape, value.split())) + " ")
+        elif kind == "label":
+            label = value
+    alts = "|".join(sorted(joins, key=len, reverse=True))
+    return re.compile(f"(?:{alts})" if alts else r"(?!)"), label
+
+
+@lru_cache(maxsize=4)
+def _embassy_words(lang: str) -> dict[str, str]:
+    path = DATA / lang / "embassy.tsv"
+    return {r[0]: r[1] for r in read_table(path)} if path.exists() else {}
+
+
+@lru_cache(maxsize=1)
+def _outlet_words() -> tuple[re.Pattern, frozenset[str]]:
+    rows = read_table(DATA / "common" / "outlet_source.tsv")
+    joins = [r[0] for r in rows if r[1] == "join"]
+    bodies = frozenset(r[0] for r in rows if r[1] == "body")
+    return re.compile(r"\s*(?:,|\b(?:" + "|".join(map(re.escape, joins)) + r")\b)\s*"), bodies
+
+
+@lru_cache(maxsize=512)
+def outlet_names(source: str) -> tuple[str, ...]:
+    """The outlets a document's source metadata names, without the bracketed domains and
+    notes; sources that are state bodies or officials are not outlets.
+
+    >>> outlet_names("AKIpress via NSN (nsn.asia)")
+    ('AKIpress', 'NSN')
+    >>> outlet_names("CentrAsia (centrasia.org), reprint of Kommersant")
+    ('CentrAsia', 'Kommersant')
+    >>> outlet_names("Ministry of Foreign Affairs of Russia (mid.ru)")
+    ()
+    """
+    joins, bodies = _outlet_words()
+    plain = re.sub(r"\([^()]*\)", " ", source)
+    out = []
+    for part in joins.split(plain):
+        part = " ".join(part.split())
+        if len(part) < 3 or not part[:1].isupper() or any(w.lower() in bodies for w in part.split()):
+            continue
+        out.append(part)
+    return tuple(out)
+
+
+def _source_domains(source: str) -> list[tuple[str, str]]:
+    """(domain, outlet name) pairs of the source metadata: "Sotreport (sotreport.kz)".
+
+    >>> _source_domains("Sotreport (sotreport.kz)")
+    [('sotreport.kz', 'Sotreport')]
+    """
+    out = []
+    for m in re.finditer(r"([^()]+?)\s*\(([\w.-]+\.[a-z]{2,4})\)", source):
+        names = outlet_names(m.group(1))
+        if names:
+            out.append((m.group(2).lower(), names[-1]))
+    return out
+
+
+def _lines(start: int, text: str, normal: str) -> list[tuple[int, str, str]]:
+    r"""A name never crosses a line break: the parts of a span on each line, with their share of
+    the normalized form when it has as many words ("Олаф Шольц\nШольц" → two names).
+
+    >>> _lines(5, "Олаф Шольц\nШольц", "Олаф Шольц Шольц")
+    [(5, 'Олаф Шольц', 'Олаф Шольц'), (16, 'Шольц', 'Шольц')]
+    """
+    if "\n" not in text:
+        return [(start, text, normal)]
+    norm = normal.split() if len(normal.split()) == len(text.split()) else None
+    out, pos, used = [], 0, 0
+    for line in text.split("\n"):
+        part = line.strip(' \t"«»“”,.;:')
+        n = len(part.split())
+        if part and any(c.isalpha() for c in part):
+            off = text.find(part, pos)
+            out.append((start + off, part, " ".join(norm[used : used + n]) if norm else part))
+        pos += len(line) + 1
+        used += len(line.split())
+    return out
+
+
+class PlaceRules:
+    """The linker's rules for facilities, embassies, editions and outlets (a part of
+    :class:`bilat.extract.link.Linker`)."""
+
+    def _facilities(self, text: str, gaz: list[_Span], ner: list[_Span], lang: str) -> list[_Span]:
+        """A name and the facility noun written with it ("Lachin road", "Ak-Jol checkpoint",
+        "Leningrad NPP", "авиабазу Кант", АЭС "Аккую") make one place or project
+        (``facility_nouns.tsv``). A known city or country takes only a capitalized noun
+        ("Ulaanbaatar Railway"); people, adjectives, bodies and companies the knowledge base
+        knows take none."""
+        after, before = facility_nouns(lang)
+        out: list[_Span] = []
+        for sp in sorted(gaz + ner, key=lambda x: (x.start, -x.end)):
+            if sp.label in ("ADJ", "NORP") or "\n" in sp.text:
+                continue
+            kb_classes = {self.kb[c.key].cls for c in sp.keys if c.kind != "surname"}
+            if kb_classes - PLACE_CLASSES or (sp.label == "PER" and sp.keys):
+                continue
+            m = after.match(text, sp.end) if after else None
+            if m and kb_classes and not m.group(1)[:1].isupper():
+                m = None
+            inner = None if sp.keys else _facility_inside(sp.text, lang)
+            name = sp.normal or sp.text
+            if inner is not None:
+                # the NER took the noun in: "Lachin Corridor", 'АЭС "Аккую"'
+                start, end, cls, name = sp.start, sp.end, inner[0], inner[1]
+                normal = sp.normal or sp.text
+            elif m:
+                start, end, noun = sp.start, m.end(), m.group(1)
+                cls = after_cls(lang, noun)
+                normal = text[start:end]
+            else:
+                lo = max(0, sp.start - 40)
+                m = _BEFORE_NAME.search(text[lo : sp.start]) if before else None
+                if not m or lemma(m.group(1)) not in before:
+                    continue
+                start, end, noun = lo + m.start(), sp.end, m.group(1)
+                if text[end : end + 1] in '"»”' and m.group(2):
+                    end += 1  # the closing quote of a quoted name
+                cls = before[lemma(noun)]
+                # the noun in its dictionary form, the name as written: "авиабаза Кант"
+                normal = (noun if noun.isupper() else lemma(noun)) + text[start + len(noun) : end]
+            if out and out[-1].end > start:
+                continue
+            # keyed by the name alone, so that "Kant air base" and "авиабаза Кант", "Lachin road"
+            # and "Lachin corridor" meet
+            key = _prefix(cls) + "/" + match_key(name)
+            out.append(_Span(start, end, text[start:end], "LOC", normal=normal, key=key, cls=cls))
+        return out
+
+    def _editions(self, text: str, gaz: list[_Span]) -> list[_Span]:
+        """An outlet's edition for a country is an outlet of its own: "Sputnik Azerbaijan",
+        "Sputnik Казахстан" (the outlet's name, then the country's, on one line)."""
+        out = []
+        for n, g in enumerate(gaz):
+            outlet = [c for c in g.keys if self.kb[c.key].cls == "MediaOutlet"]
+            if not outlet:
+                continue
+            e = self.kb[outlet[0].key]
+            country = None
+            nxt = gaz[n + 1] if n + 1 < len(gaz) else None
+            if nxt is not None and text[g.end : nxt.start] == " " and self._country_of(nxt.text):
+                country, end = self._country_of(nxt.text), nxt.end
+            else:
+                for _, lab in e.labels:
+                    head = fold(lab) + " "
+                    if fold(g.text).startswith(head) and self._country_of(g.text[len(head) :]):
+                        country, end = self._country_of(g.text[len(head) :]), g.end
+                        break
+            if country is None:
+                continue
+            name = text[g.start : end]
+            en = dict(e.labels).get(PIVOT, name.split()[0]) + " " + dict(country.labels).get(PIVOT, "")
+            out.append(
+                _Span(
+                    g.start,
+                    end,
+                    name,
+                    "ORG",
+                    normal=name,
+                    key="org/" + match_key(en),
+                    cls="MediaOutlet",
+                    english=en,
+                )
+            )
+        return out
+
+    def _embassies(self, text: str, gaz: list[_Span], lang: str) -> list[_Span]:
+        """An embassy named by its two states is one body: "the Russian Embassy in Uzbekistan",
+        "Embassy of Russia in Uzbekistan", "посольство России в Узбекистане" → "Embassy of Russia
+        in Uzbekistan" (the knowledge base's entry when it has one), whatever the language."""
+        roles = _embassy_words(lang)
+        P = profile(lang)
+        state = {}
+        for n, g in enumerate(gaz):
+            e = self._state_of(g)
+            if e is not None:
+                state[n] = e
+        out = []
+        for w in words(text):
+            if roles.get(P.word_key(w.text)) != "noun":
+                continue
+            sender = host = None
+            first = last = None
+            for n, g in enumerate(gaz):
+                if n not in state:
+                    continue
+                gap = text[g.end : w.start]
+                if g.end <= w.start and gap in (" ", "’s ", "'s ") and state[n].cls == "Country":
+                    sender, first = state[n], g  # "Russian Embassy", "Russia's embassy"
+                after = text[w.end : g.start]
+                if g.start > w.end and re.fullmatch(r"\s+(\w+)\s+(?:the\s+)?", after):
+                    word = re.fullmatch(r"\s+(\w+)\s+(?:the\s+)?", after).group(1).lower()
+                    if roles.get(word) == "of" and sender is None and state[n].cls == "Country":
+                        sender, first = state[n], g
+                if sender is not None and host is None and g.start > max(w.end, (first.end if first else 0)):
+                    between = text[max(w.end, first.end) : g.start]
+                    m = re.fullmatch(r"\s+(\w+)\s+(?:the\s+)?", between)
+                    if m and roles.get(m.group(1).lower()) == "in":
+                        host, last = state[n], g
+                        break
+                if (
+                    P.genitive_after_noun
+                    and g.start == w.end + 1
+                    and sender is None
+                    and state[n].cls == "Country"
+                ):
+                    sender, first = state[n], g  # "посольство России"
+            if sender is None or host is None or sender.key == host.key:
+                continue
+            start = min(w.start, first.start)
+            end = last.end
+            en = f"Embassy of {dict(sender.labels)[PIVOT]} in {dict(host.labels)[PIVOT]}"
+            from bilat.graph.kb import slugify
+
+            key = slugify(en) if slugify(en) in self.kb else "org/" + match_key(en)
+            surface = text[start:end]
+            label = en if lang == PIVOT else surface[:1].upper() + surface[1:]
+            out.append(
+                _Span(start, end, surface, "ORG", normal=label, key=key, cls="GovernmentBody", english=en)
+            )
+        return out
+
+    def _state_of(self, g: _Span) -> KBEntry | None:
+        """The country a gazetteer span names: the country itself, its adjective, or a city's."""
+        keys = {c.key for c in g.keys if c.kind != "surname"}
+        if len(keys) != 1:
+            return None
+        e = self.kb[next(iter(keys))]
+        if e.cls == "Country":
+            return e
+        if e.cls == "City" and e.country in self.kb:
+            return self.kb[e.country]
+        return None
+
+    def _country_of(self, name: str) -> KBEntry | None:
+        for seq in _word_keys(name):
+            keys = {c.key for c in self.gazetteer.index.get(seq, ()) if c.kind in ("label", "alt", "abbr")}
+            if len(keys) == 1 and self.kb[next(iter(keys))].cls == "Country":
+                return self.kb[keys.pop()]
+        return None
+
+    def _own_outlet(self, doc: Document, text: str, gaz: list[_Span]) -> list[_Span]:
+        """The outlet that published the document, named in its text: the metadata names it
+        ("Trend (trend.az)", "AKIpress via NSN (nsn.asia)"); the text writes it as there, in
+        capitals ("AKIPRESS.COM"), as its domain ("sotreport.kz"), in the other script
+        ("КазТАГ" for KazTAG) or by its initials ("The Times of Central Asia" → "TCA")."""
+        out: list[_Span] = []
+        taken = [(g.start, g.end) for g in gaz]
+        outlets_known = _Near(
+            [(g.start, g.end) for g in gaz if any(self.kb[c.key].cls == "MediaOutlet" for c in g.keys)]
+        )
+        domains = dict(_source_domains(doc.source or ""))
+        for name in outlet_names(doc.source or ""):
+            forms = [name] + ([name[4:]] if name.startswith("The ") else [])
+            initials = "".join(w[0] for w in forms[-1].split() if w[:1].isupper())
+            if len(initials) >= 3 and initials.isupper():
+                forms.append(initials)
+            hits = []
+            for form in forms:
+                hits += list(
+                    re.finditer(r"(?<![\w.])" + re.escape(form) + r"(?:\.[a-z]{2,4})?(?![\w-]|\.\w)", text)
+                )
+                for m in re.finditer(
+                    r"(?<![\w.])(?i:" + re.escape(form) + r")(?:\.(?i:[a-z]{2,4}))?(?![\w-]|\.\w)", text
+                ):
+                    if m.group().isupper() or "." in m.group():
+                        hits.append(m)
+            for dom, owner in domains.items():
+                if owner == name:
+                    hits += list(re.finditer(r"(?<![\w./])" + re.escape(dom) + r"(?![\w/-])", text, re.I))
+            key = match_key(name)
+            n = len(name.split())
+            ws = words(text)
+            for i in range(len(ws) - n + 1):
+                if ws[i].text[:1].isupper() and match_key(text[ws[i].start : ws[i + n - 1].end]) == key:
+                    hits.append(
+                        re.compile(re.escape(text[ws[i].start : ws[i + n - 1].end])).match(text, ws[i].start)
+                    )
+            if any(m.start() == g[0] and m.end() == g[1] for m in hits for g in taken) or any(
+                m is not None and outlets_known.overlapping(m.start(), m.end()) for m in hits
+            ):
+                continue  # the knowledge base knows it ("Kazinform News Agency" holds "Kazinform")
+            for m in sorted({(m.start(), m.end()): m for m in hits if m}.values(), key=lambda m: m.start()):
+                if any(o.start < m.end() and m.start() < o.end for o in out):
+                    continue
+                out.append(
+                    _Span(
+                        m.start(),
+                        m.end(),
+                        m.group(),
+                        "ORG",
+                        key="org/" + key,
+                        normal=m.group() if is_cyrillic(m.group()) else name,
+                        cls="MediaOutlet",
+                    )
+                )
+        return out

@@ -1,0 +1,371 @@
+"""Choosing what a span is: trimming and nesting spans, surname-only mentions, the class of an
+unknown name, the choice among candidates, and the entities with their identity keys.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from bilat.extract.languages import PIVOT, codes, profile
+from bilat.extract.link_gazetteer import (
+    _POSSESSIVE,
+    CLASS_PREFERENCE,
+    _Span,
+    _word_keys,
+    given_names,
+    resources,
+)
+from bilat.extract.link_names import _after_title, _best_name, _guillemets, _Near
+from bilat.extract.link_places import body_state
+from bilat.extract.records import Document, Entity, Mention
+from bilat.extract.text import (
+    english_name,
+    fold,
+    lemma,
+    match_key,
+    words,
+)
+
+
+@dataclass
+class Linked:
+    """The entities of a document and, for the later stages, every linked span."""
+
+    entities: tuple[Entity, ...]
+    spans: tuple[tuple[int, int, str, str], ...]  # (start, end, entity key, coarse label)
+
+
+class Resolution:
+    """The linker's choice of an entity for each span (a part of
+    :class:`bilat.extract.link.Linker`)."""
+
+    def _trim(self, sp: _Span, text: str, gaz: list[_Span], lang: str) -> bool:
+        """Cut an unknown NER span to the name in it; False when no name is left.
+
+        * a hyphenated compound of known names is an adjective ("Kazakh-Chinese",
+          "Yerevan-Moscow"), never an organization;
+        * a plural demonym ("Azerbaijanis") is a group of people, not an organization;
+        * a single word the document also writes in lowercase ("Energy", "Minister") is a
+          common word;
+        * leading states, adjectives and title words are not part of a name ("Azerbaijan Araz
+          Azimov", "Federal Chancellor Olaf Scholz");
+        * a name cut before "of" takes the known name after it ("Council of Foreign Ministers of
+          the Shanghai Cooperation Organization").
+        """
+        index = self.gazetteer.index
+        res = resources(lang)
+
+        def known(part: str) -> bool:
+            return any(
+                seq in index and any(c.kind != "surname" for c in index[seq])
+                for seq in ((fold(part),), (lemma(part),))
+            )
+
+        body = sp.text
+        if " " not in body and "-" in body and sp.label != "PER":
+            parts = [p for p in body.split("-") if p]
+            if len(parts) > 1 and all(known(p) for p in parts):
+                return False
+        ws = words(body)
+        if len(ws) == 1:
+            w = ws[0].text
+            if sp.label != "PER" and len(w) > 3 and w.endswith("s") and known(w[:-1]) and not known(w):
+                return False  # "Azerbaijanis"
+            if w[:1].isupper() and re.search(r"(?<![\w-])" + re.escape(w.lower()) + r"(?![\w-])", text):
+                return False
+            if fold(w) in res.title_words or lemma(w) in res.title_words:
+                return False
+        # leading states/adjectives/title words
+        i, titled = 0, False
+        while i < len(ws) - 1:
+            w = ws[i].text
+            inside = any(
+                g.start <= sp.start + ws[i].start
+                and sp.start + ws[i].end <= g.end
+                and g.label in ("GPE", "ADJ")
+                for g in gaz
+            )
+            if inside or fold(w) in res.title_words or w in _POSSESSIVE:
+                titled = titled or fold(w) in res.title_words
+                if inside and sp.owner is None:
+                    sp.owner = self._state_at(sp.start + ws[i].start, gaz)
+                i += 1
+                continue
+            break
+        if i and not titled:
+            titled = _after_title(text, sp.start, res.title_words)
+        if i:
+            rest = ws[i:]
+            if all(fold(w.text) in res.title_words for w in rest):
+                return False
+            if titled and rest[0].text[:1].islower():
+                return False  # "Heads of State of …": no name is left after the title
+            if len(rest) == 1 and any(fold(rest[0].text) == cue for cue, _ in res.org_cues):
+                return False  # "Russian Embassy": a body the text does not name
+            cut = rest[0].start
+            sp.start += cut
+            sp.text = sp.text[cut:]
+            normal = (sp.normal or "").split()
+            sp.normal = (
+                " ".join(normal[i:]) if profile(lang).inflected and len(normal) == len(ws) else sp.text
+            )
+            if sp.label != "PER" and len(rest) >= 2 and (titled or fold(rest[0].text) in given_names()):
+                sp.label = "PER"  # "Federal Chancellor Olaf Scholz"
+        if (
+            sp.label == "ORG"
+            and self._class_of(sp, lang) == "GovernmentBody"
+            and self._owner_after(sp, text, gaz, lang)
+        ):
+            return True
+        # a trailing "of" takes the known name that follows
+        if ws and fold(ws[-1].text) in ("of",) and sp.label != "PER":
+            after = text[sp.end :]
+            m = re.match(r"\s+(?:the\s+)?", after)
+            nxt = sp.end + (m.end() if m else 0)
+            follow = [g for g in gaz if g.start == nxt and g.label != "ADJ"]
+            if follow:
+                if any(self.kb[c.key].cls == "InternationalOrganization" for c in follow[0].keys):
+                    sp.cls = "InternationalOrganization"  # a body of an international organization
+                sp.end = follow[0].end
+                sp.text = text[sp.start : sp.end]
+                sp.normal = sp.text
+            else:
+                return False
+        return True
+
+    def _gaz_at(self, gaz: list[_Span]) -> dict[int, _Span]:
+        """The gazetteer spans by start (built once per list)."""
+        if getattr(self, "_gaz_for", None) is not gaz:
+            self._gaz_for, self._gaz_by_start = gaz, {g.start: g for g in gaz}
+        return self._gaz_by_start
+
+    def _state_at(self, offset: int, gaz: list[_Span]) -> str | None:
+        """The country a gazetteer span starting at ``offset`` names (not an adjective's)."""
+        g = self._gaz_at(gaz).get(offset)
+        if g is None or g.label == "ADJ":
+            return None
+        e = self._state_of(g)
+        return e.key if e is not None and e.key == (g.key or e.key) and e.cls == "Country" else None
+
+    def _state_before(self, start: int, text: str, gaz: list[_Span]) -> str | None:
+        """The country named with a possessive right before ``start``: "Kazakhstan's …"."""
+        for mark in ("'s ", "’s "):
+            if text[max(0, start - len(mark)) : start] == mark:
+                ends = self._gaz_ends(gaz)
+                g = ends.get(start - len(mark))
+                if g is not None:
+                    return self._state_at(g.start, gaz)
+        return None
+
+    def _gaz_ends(self, gaz: list[_Span]) -> dict[int, _Span]:
+        if getattr(self, "_ends_for", None) is not gaz:
+            self._ends_for, self._gaz_by_end = gaz, {g.end: g for g in gaz}
+        return self._gaz_by_end
+
+    def _owner_after(self, sp: _Span, text: str, gaz: list[_Span], lang: str) -> bool:
+        """An unknown body the NER cut before its state takes the state's name: "Ministry of
+        Education of Russia" (the NER stopped at "of"), "Пограничная служба КР" (the state in
+        the genitive right after the name). The language's ``of`` word is its first
+        ``position_links`` row; without one the state follows the name directly."""
+        join, _ = body_state(lang)
+        m = join.match(text, sp.end)
+        if not m:
+            return False
+        g = self._gaz_at(gaz).get(m.end())
+        if g is None or g.label == "ADJ" or self._state_at(g.start, gaz) is None:
+            return False
+        # the name as normalized (a Russian head in the nominative), then the state as written
+        head = sp.normal if sp.normal and len(sp.normal.split()) == len(sp.text.split()) else sp.text
+        sp.normal = head + text[sp.end : g.end]
+        sp.end = g.end
+        sp.text = text[sp.start : sp.end]
+        return True
+
+    def _more_surnames(
+        self, text: str, spans: list[_Span], full_names: dict[str, str], sent_of
+    ) -> list[_Span]:
+        """Surnames of people named in full elsewhere in the document that the NER missed
+        ("Лавров об отношении…" in a headline)."""
+        if not full_names:
+            return []
+        taken = _Near([(sp.start, sp.end) for sp in spans])
+        out = []
+        for w in words(text):
+            if not w.text[:1].isupper() or taken.holds(w.start):
+                continue
+            key = full_names.get(match_key(w.text)) or full_names.get(match_key(lemma(w.text)))
+            if key is not None:
+                out.append(
+                    _Span(w.start, w.end, w.text, "PER", normal=w.text, sentence=sent_of(w.start), key=key)
+                )
+        return out
+
+    def _is_region(self, sp: _Span, lang: str) -> bool:
+        """A named region ("Sverdlovsk Region", "Омская область") is a place of its own."""
+        if sp.label not in ("GPE", "LOC", "ORG") or len(sp.text.split()) < 2:
+            return False
+        cues = resources(lang).region_cues
+        return any(profile(lang).word_key(w.text) in cues for w in words(sp.text))
+
+    def _covered(self, sp: _Span, gaz: list[_Span], near: _Near | None = None) -> bool:
+        """A NER span is dropped when the knowledge base speaks for it: a gazetteer match
+        overlaps it, unless every overlapping match is a place or adjective nested inside a
+        longer name ("Kazakh Ministry of Energy")."""
+        if near is None:
+            near = _Near([(g.start, g.end) for g in gaz])
+        overlapping = [gaz[n] for n in near.overlapping(sp.start, sp.end)]
+        if not overlapping:
+            return False
+        for g in overlapping:
+            nested = sp.start <= g.start and g.end <= sp.end and (g.end - g.start) < (sp.end - sp.start)
+            if nested and sp.label == "PER" and self._other_given_name(sp, g):
+                continue  # "Акылбек Жапаров": a full name, not the surname of Sadyr Japarov
+            if not nested or g.label not in ("GPE", "ADJ"):
+                return True
+        return sp.label in ("GPE", "LOC", "NORP")
+
+    def _other_given_name(self, sp: _Span, g: _Span) -> bool:
+        """Whether the NER name ``sp`` holds the surname match ``g`` with a given name none of
+        the knowledge-base persons of that surname has ("Акылбек Жапаров" is not Sadyr
+        Japarov); initials ("В. Путин") and a KB person's own given name are no other name."""
+        if not g.keys or not all(c.kind == "surname" for c in g.keys):
+            return False
+        ws = [w.text for w in words(sp.text[: g.start - sp.start]) if w.text.isalpha()]
+        if not ws or len(ws[0]) < 2:
+            return False
+        given = {match_key(ws[0]), match_key(lemma(ws[0]))}
+        for c in g.keys:
+            for _, lab in self.kb[c.key].labels:
+                if match_key(lab.split()[0]) in given:
+                    return False
+        return True
+
+    def _choose(self, sp: _Span, countries: Counter, persons_in_doc: set[str]) -> str | None:
+        cands = list(sp.keys)
+        surnames = [c for c in cands if c.kind == "surname"]
+        others = [c for c in cands if c.kind != "surname"]
+        if not others:
+            in_doc = [c for c in surnames if c.key in persons_in_doc]
+            if len({c.key for c in in_doc}) == 1:
+                return in_doc[0].key
+            if len({c.key for c in surnames}) == 1:
+                return surnames[0].key
+            return None
+        named = [c for c in others if c.kind != "generic"]
+        if named:
+            others = named
+        elif not any(countries.get(self.kb[c.key].country or "", 0) for c in others):
+            return None  # "the Foreign Ministry" of a country the document does not name
+        keys = sorted({c.key for c in others})
+        if len(keys) == 1:
+            return keys[0]
+
+        def score(key: str):
+            e = self.kb[key]
+            cls_rank = CLASS_PREFERENCE.index(e.cls) if e.cls in CLASS_PREFERENCE else len(CLASS_PREFERENCE)
+            return (-countries.get(e.country or key, 0), cls_rank, key)
+
+        return min(keys, key=score)
+
+    def _narrow_by_modifier(self, text: str, prev: _Span, sp: _Span) -> bool:
+        """ "Kazakhstan's Foreign Ministry", "the Russian Foreign Ministry": a country named
+        right before a generic name decides whose body it is."""
+        gap = text[prev.end : sp.start]
+        if gap.strip() not in ("", "'s", "’s") or len(gap) > 3:
+            return False
+        countries = {c.key for c in prev.keys if self.kb.get(c.key) and self.kb[c.key].cls == "Country"}
+        narrowed = tuple(c for c in sp.keys if c.kind != "generic" or self.kb[c.key].country in countries)
+        if narrowed and countries:
+            sp.keys = narrowed
+            return True
+        return False
+
+    def _lookup(self, sp: _Span) -> str | None:
+        """A NER span whose (normalized) text is a knowledge-base alias."""
+        for form in (sp.text, sp.normal):
+            for seq in _word_keys(form):
+                cands = self.gazetteer.index.get(seq)
+                if cands:
+                    keys = {c.key for c in cands if c.kind != "surname"}
+                    if not keys and sp.label == "PER":  # "Токаева": a surname only one person has
+                        keys = {c.key for c in cands}
+                    if len(keys) == 1:
+                        return keys.pop()
+        return None
+
+    def _surnames_in_doc(self, gaz: list[_Span]) -> dict[str, str]:
+        """The match keys of the surnames of the knowledge-base persons the document names,
+        each to the first such person."""
+        out: dict[str, str] = {}
+        seen: set[str] = set()
+        for g in gaz:
+            e = self.kb.get(g.key or "")
+            if e is not None and e.cls == "Person" and e.key not in seen:
+                seen.add(e.key)
+                for _lg, lab in e.labels:
+                    out.setdefault(match_key(lab.split()[-1]), e.key)
+        return out
+
+    def _surname_in_doc(self, surname: str, gaz: list[_Span]) -> str | None:
+        return self._surnames_in_doc(gaz).get(match_key(surname))
+
+    def _class_of(self, sp: _Span, lang: str) -> str | None:
+        if sp.label == "PER":
+            return "Person"
+        if sp.cls:
+            return sp.cls
+        if sp.label == "NORP":
+            return None  # demonyms the knowledge base does not know are not entities
+        res = resources(lang)
+        toks = [profile(lang).word_key(w.text) for w in words(sp.text)]
+        for cue, cls in res.org_cues:
+            if cue in toks and (sp.label == "ORG" or cls == "GovernmentBody"):
+                return cls  # "Russian Embassy" tagged as a facility is a body
+        if sp.label in ("GPE", "LOC", "FAC"):
+            return "Place"
+        return "Organization"
+
+    def _entities(self, doc: Document, spans: list[_Span], new: dict[str, dict]) -> Linked:
+        lang = doc.lang or PIVOT
+        by_key: dict[str, list[_Span]] = defaultdict(list)
+        for sp in spans:
+            by_key[sp.key].append(sp)
+        entities = []
+        for key, sps in sorted(by_key.items()):
+            mentions = tuple(
+                Mention(s.start, s.end, s.text, s.label, s.normal or s.text, s.sentence) for s in sps
+            )
+            alts = sorted(
+                {(lang, s.text) for s in sps}
+                | {(lang, s.normal) for s in sps if s.normal and s.label != "ADJ"}
+            )
+            if key in self.kb:
+                e = self.kb[key]
+                labels = tuple((lg, t) for lg, t in e.labels if lg in (*codes(), "kk"))
+                entities.append(Entity(key, e.cls, labels, tuple(alts), mentions, e.wikidata, True))
+            else:
+                info = new[key]
+                name = _guillemets(_best_name(info["names"]))
+                labels = ((lang, name),)
+                if info["cls"] == "Person" and _transliterable(name, lang):
+                    labels = ((PIVOT, english_name(name)), (lang, name))  # one IRI, both spellings
+                elif lang != PIVOT and info.get("en"):
+                    labels = ((PIVOT, info["en"]), (lang, name))
+                entities.append(Entity(key, info["cls"], labels, tuple(alts), mentions, None, False))
+        flat = tuple((sp.start, sp.end, sp.key, sp.label) for sp in spans)
+        return Linked(tuple(entities), flat)
+
+
+def _transliterable(name: str, lang: str) -> bool:
+    """Does an unknown person's name get a pivot label by transliteration: a language whose
+    profile says so, in a script not the pivot's, the name written in its alphabet only.
+
+    >>> _transliterable("Мухтар Тлеуберди", "ru"), _transliterable("Mukhtar Tleuberdi", "ru")
+    (True, False)
+    """
+    p = profile(lang)
+    if not p.transliterated_names or p.script == profile(PIVOT).script:
+        return False
+    return bool(name) and all(c in "- " or c.lower() in p.alphabet for c in name)

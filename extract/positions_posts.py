@@ -1,0 +1,230 @@
+"""Assembling posts: a title resolved against the knowledge base (tenure, the head of a body,
+counterparts, conflicts with a known post) and the descriptive mentions of a post without a
+name ("the foreign minister").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from bilat.extract.languages import PIVOT
+from bilat.extract.positions_titles import Descriptive, Title
+from bilat.extract.records import Document, KBEntry, Position
+from bilat.extract.text import (
+    DATA,
+    read_table,
+)
+
+TENURE = "=tenure"
+
+
+def _tenure_prefixed(entry: KBEntry | None, date: str | None, prefix: str, org: str | None):
+    """The knowledge base's post at ``date`` whose title starts with ``prefix``."""
+    if entry is None:
+        return None
+    if not date:
+        # no date: only when every such post the person held is the same one
+        same = {
+            (t.title_en, t.org)
+            for t in entry.tenures
+            if t.title_en.startswith(prefix) and (org is None or t.org == org)
+        }
+        return next(t for t in entry.tenures if (t.title_en, t.org) in same) if len(same) == 1 else None
+    for t in entry.tenures:
+        if (
+            t.title_en.startswith(prefix)
+            and (org is None or t.org == org)
+            and (t.start is None or t.start <= date)
+            and (t.end is None or date <= t.end)
+        ):
+            return t
+    return None
+
+
+def _tenure_at(
+    entry: KBEntry | None, date: str | None, *, title_en: str | None = None, org: str | None = None
+):
+    """The knowledge base's post of ``entry`` at ``date`` (with that title and/or org)."""
+    if entry is None:
+        return None
+    for t in entry.tenures:
+        if title_en is not None and t.title_en != title_en:
+            continue
+        if org is not None and t.org != org:
+            continue
+        if date is None or ((t.start is None or t.start <= date) and (t.end is None or date <= t.end)):
+            return t
+    return None
+
+
+def _resolve_title(title: Title, entry: KBEntry | None, org: str | None, date: str | None, kb, lang: str):
+    """(English title, source-language title, organization): a title that leaves its
+    organization unsaid takes it from the knowledge base's tenure, and "counterpart" takes the
+    whole post from there."""
+    if title.title_en == "=tenure":
+        t = _tenure_at(entry, date, org=org)
+        if t is None:
+            return None, None, org
+        return t.title_en, None, t.org
+    if org is None:
+        # the post held at the date, else the last one with that title (flagged as a conflict)
+        t = _tenure_at(entry, date, title_en=title.title_en) or _tenure_at(
+            entry, None, title_en=title.title_en
+        )
+        if t is not None:
+            org = t.org
+    return title.title_en, title.title_ru, org
+
+
+def _country_of(key: str, cls_of, kb) -> str | None:
+    if cls_of.get(key) == "Country":
+        return key
+    e = kb.get(key)
+    if e is not None:
+        if e.cls == "Country":
+            return key
+        return e.country
+    return None
+
+
+def _label(kb, key: str) -> str:
+    e = kb.get(key)
+    return (e.label(PIVOT) if e else None) or key
+
+
+def _conflict(entry: KBEntry | None, title_en: str, org: str | None, date: str | None) -> str | None:
+    """Why the post contradicts the knowledge base's tenure for that date, if it does."""
+    if entry is None or not entry.tenures or date is None:
+        return None
+    same = [t for t in entry.tenures if t.title_en == title_en and (org is None or t.org == org)]
+    if not same:
+        return None
+    for t in same:
+        if (t.start is None or t.start <= date) and (t.end is None or date <= t.end):
+            return None
+    spans = ", ".join(f"{t.start or '?'}..{t.end or ''}" for t in same)
+    return f"the knowledge base gives this post for {spans}, not {date}"
+
+
+def _descriptive(text: str, unattached, positions) -> tuple[Descriptive, ...]:
+    out = []
+    positions = tuple(positions)
+    by_title: dict[str, list] = {}  # title of the table → the posts whose title starts with it
+    holders_of: dict[tuple, set] = {}
+    for start, end, title, org in unattached:
+        if title.title_en not in by_title:
+            by_title[title.title_en] = [p for p in positions if p.title_en.startswith(title.title_en)]
+        if (title.title_en, org) not in holders_of:
+            holders_of[(title.title_en, org)] = {
+                p.person for p in by_title[title.title_en] if org is None or p.org == org
+            }
+        holders = set(holders_of[(title.title_en, org)])
+        if len(holders) == 1:
+            # include a leading article in the span: "the foreign minister"
+            s = start
+            for art in ("the ", "The "):
+                if text[max(0, start - len(art)) : start] == art:
+                    s = start - len(art)
+            out.append(Descriptive(s, end, text[s:end], holders.pop()))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def head_titles() -> dict[str, tuple[str, str]]:
+    """The formal head title of an organization (``extract/data/common/head_titles.tsv``)."""
+    return {r[0]: (r[1], r[2]) for r in read_table(DATA / "common" / "head_titles.tsv")}
+
+
+HEAD = "Head"
+DEPUTY_HEAD = "Deputy Head"
+HEAD_OF_STATE = ("President", "президент")
+
+
+def _ministry_title(label: str | None) -> str | None:
+    """ "Ministry of Foreign Affairs of Tajikistan" → "Minister of Foreign Affairs"."""
+    if not label or not label.startswith("Ministry of "):
+        return None
+    rest = label[len("Ministry of ") :]
+    cut = rest.find(" of ")
+    return "Minister of " + (rest[:cut] if cut > 0 else rest)
+
+
+def _head_of(
+    title_en: str,
+    title_src: str | None,
+    org: str | None,
+    entry: KBEntry | None,
+    date: str | None,
+    head_country: str | None,
+    kb,
+) -> tuple[str, str | None, str | None]:
+    """A generic head title made formal: the head of a listed organization takes its formal
+    title ("глава Росатома" → Director General), the head of a ministry is its minister (of
+    the ministry's country), and the head of a country named right after the title ("глава
+    России", "head of Kazakhstan") is its head of state (the knowledge base's post at the
+    date, else President). Anything else stays "Head"."""
+    if title_en not in (HEAD, DEPUTY_HEAD) or org is None:
+        return title_en, title_src, org
+    deputy = title_en == DEPUTY_HEAD
+    if not deputy and org in head_titles():
+        en, ru = head_titles()[org]
+        return en, ru, org
+    e = kb.get(org)
+    minister = _ministry_title(e.label(PIVOT) if e else None)
+    if minister and e.country:
+        return ("Deputy " + minister if deputy else minister), None, e.country
+    if not deputy and head_country == org:
+        t = _tenure_at(entry, date, org=org) if date else None
+        if t is not None:
+            return t.title_en, None, t.org
+        return HEAD_OF_STATE[0], HEAD_OF_STATE[1], org
+    return title_en, title_src, org
+
+
+def _counterpart(title: Title, entry: KBEntry | None, org: str | None, date: str | None, earlier, start: int):
+    """ "his Kazakh counterpart Kassym-Jomart Tokayev": the post of the nearest person named
+    before with a post of another country (that title, this country), else the post the
+    knowledge base gives the person at the document's date in that country."""
+    before = [p for p in earlier if p.start < start and p.org != org]
+    if before and org is not None:
+        p = max(before, key=lambda p: p.start)
+        return p.title_en, p.title_src, org
+    if date:
+        t = _tenure_at(entry, date, org=org)
+        if t is not None:
+            return t.title_en, None, t.org
+    if date is None:
+        t = _tenure_at(entry, None, org=org)
+        if t is not None:
+            return t.title_en, None, t.org
+    return None, None, org
+
+
+DASHES = ("–", "—", "-")
+
+
+def _join_dashed(
+    dashed: list, start: int, text: str, person, org, positions: dict, doc: Document, kb, lang: str
+) -> None:
+    """A title with no name of its own, joined by a dash to the title at ``start``, names the
+    same person: "Deputy Prime Minister – Minister of Foreign Affairs of Kazakhstan"."""
+    if not dashed:
+        return
+    d_start, d_end, d_title, d_org, _ = dashed[-1]
+    if text[d_end:start].strip() not in DASHES or d_title.title_en == "=tenure":
+        return
+    title_en, title_src, p_org = _resolve_title(d_title, kb.get(person[2]), d_org or org, doc.date, kb, lang)
+    if title_en is None or p_org is None or (person[2], title_en, p_org) in positions:
+        return
+    positions[(person[2], title_en, p_org)] = Position(
+        person=person[2],
+        title_en=title_en,
+        org=p_org,
+        start=d_start,
+        end=person[1],
+        evidence=text[d_start : person[1]],
+        title_src=title_src if lang != PIVOT else None,
+        lang=lang,
+        date=doc.date,
+        conflict=_conflict(kb.get(person[2]), title_en, p_org, doc.date),
+    )

@@ -1,0 +1,156 @@
+"""Title matching: the language's title table and the titles found in a text, by their first
+word and the words that may stand between ("Minister of Foreign Affairs of …").
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bilat.extract.languages import profile
+from bilat.extract.text import (
+    DATA,
+    read_table,
+    words,
+)
+
+MAX_GAP_WORDS = 12
+
+
+WILD = "*"  # in a title: one adjective naming a country ("замглавы таджикского МИДа")
+
+
+@dataclass(frozen=True)
+class Title:
+    words: tuple[str, ...]  # folded words or lemmas; WILD for one adjective
+    title_en: str
+    title_ru: str
+    scope: str  # country | body
+    named: bool = False  # only with a name: "leader" never resolves to a holder on its own
+    default: str | None = None  # the state of a national post when none is named ("Federal Chancellor")
+
+    @property
+    def wild(self) -> bool:
+        return WILD in self.words
+
+
+@dataclass(frozen=True)
+class Descriptive:
+    """A title used instead of a name: it refers to ``key``."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+@lru_cache(maxsize=4)
+def titles(lang: str) -> tuple[Title, ...]:
+    """The title table: ``titles.tsv``, then the ministers' titles that ``minister_forms.tsv``
+    makes of each portfolio of ``portfolios.tsv`` ("Minister of Agriculture", "замминистра
+    сельского хозяйства"); longest first, the first row of the same words winning."""
+    rows = [
+        (r[0], r[1], r[2], r[3] if len(r) > 3 else "country", len(r) > 4 and r[4] == "named")
+        for r in read_table(DATA / lang / "titles.tsv")
+    ]
+    for form, en, ru in read_table(DATA / lang / "minister_forms.tsv"):
+        for written, p_en, p_ru in read_table(DATA / lang / "portfolios.tsv"):
+            rows.append(
+                (form.replace("X", written), en.format(en=p_en), ru.format(ru=p_ru), "country", False)
+            )
+    out = []
+    seen = set()
+    for written, en, ru, scope, named in rows:
+        ws = tuple(WILD if w.text == WILD else _key(w.text, lang) for w in words(written))
+        scope, _, default = scope.partition(":")  # "country:germany": a post only one state has
+        if ws not in seen:
+            seen.add(ws)
+            out.append(Title(ws, en, ru, scope, named, default or None))
+    return tuple(sorted(out, key=lambda t: -len(t.words)))
+
+
+@lru_cache(maxsize=4)
+def link_words(lang: str) -> frozenset[str]:
+    return frozenset(_key(r[0], lang) for r in read_table(DATA / lang / "position_links.tsv"))
+
+
+def _key(word: str, lang: str) -> str:
+    """A word as the title table holds it: by lemma in Russian, folded with a plural -s dropped
+    in English ("ministers"): the language's ``title_key``."""
+    return profile(lang).title_key(word)
+
+
+@lru_cache(maxsize=4)
+def _titles_by_first_word(lang: str) -> dict[str, tuple[Title, ...]]:
+    """The title table by first word, each list in the table's order (longest first)."""
+    out: dict[str, list[Title]] = {}
+    for t in titles(lang):
+        if t.words:
+            out.setdefault(t.words[0], []).append(t)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def find_titles(
+    text: str, lang: str, ws=None, keys=None, adjective=None
+) -> list[tuple[int, int, Title, int, int]]:
+    """Title matches as (start, end, title, first word index, last word index + 1); a WILD word
+    of a title matches word ``i`` when ``adjective(i)``."""
+    if ws is None:
+        ws = words(text)
+    if keys is None:
+        keys = [_key(w.text, lang) for w in ws]
+    by_first = _titles_by_first_word(lang)
+    out = []
+    i = 0
+    while i < len(ws):
+        for t in by_first.get(keys[i], ()):
+            n = len(t.words)
+            if tuple(keys[i : i + n]) == t.words or (
+                t.wild
+                and adjective is not None
+                and len(keys[i : i + n]) == n
+                and all(
+                    k == w or (w == WILD and adjective(i + m))
+                    for m, (k, w) in enumerate(zip(keys[i : i + n], t.words, strict=True))
+                )
+            ):
+                out.append((ws[i].start, ws[i + n - 1].end, t, i, i + n))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+class _Spans:
+    """The linked spans of a document, sorted, with the look-ups the stage needs in
+    logarithmic time (no scan of every span for every title or word)."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+        self.starts = [s[0] for s in self.spans]
+        self.longest = max((s[1] - s[0] for s in self.spans), default=0)
+        self.persons = [s for s in self.spans if s[3] == "PER"]
+        self.person_starts = [s[0] for s in self.persons]
+        self.person_by_end: dict[int, tuple] = {}
+        for s in self.persons:
+            self.person_by_end.setdefault(s[1], s)
+
+    def near(self, start: int, end: int):
+        """The spans that may overlap [start, end), in sorted order."""
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end)
+        return self.spans[lo:hi]
+
+    def of_words(self, ws) -> list:
+        """For each word, the first span (in sorted order) holding its first character."""
+        out: list = [None] * len(ws)
+        word_starts = [w.start for w in ws]
+        for s in self.spans:
+            i = bisect.bisect_left(word_starts, s[0])
+            while i < len(ws) and word_starts[i] < s[1]:
+                if out[i] is None:
+                    out[i] = s
+                i += 1
+        return out
