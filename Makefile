@@ -65,6 +65,7 @@ eval: install
 	mkdir -p out
 	$(BIN)/bilat eval tests/corpus --baseline tests/eval_baseline.json --json out/eval.json
 	$(BIN)/bilat eval tests/regression --baseline tests/regression_baseline.json --json out/eval-regression.json
+	$(BIN)/bilat eval tests/unseen --baseline tests/unseen_baseline.json --json out/eval-unseen.json
 
 bench: install
 	$(BIN)/python -m bench

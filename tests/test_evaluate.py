@@ -34,6 +34,8 @@ CORPUS = ROOT / "tests" / "corpus"
 BASELINE = ROOT / "tests" / "eval_baseline.json"
 REGRESSION = ROOT / "tests" / "regression"
 REGRESSION_BASELINE = ROOT / "tests" / "regression_baseline.json"
+UNSEEN = ROOT / "tests" / "unseen"  # real news kept out of all tuning
+UNSEEN_BASELINE = ROOT / "tests" / "unseen_baseline.json"
 ID = "https://w3id.org/bilat/id/"
 
 
@@ -759,8 +761,8 @@ def test_eval_end_to_end_on_the_seed_files(tmp_path, capsys):
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "corpus, baseline_path",
-    [(CORPUS, BASELINE), (REGRESSION, REGRESSION_BASELINE)],
-    ids=["real-news", "regression"],
+    [(CORPUS, BASELINE), (REGRESSION, REGRESSION_BASELINE), (UNSEEN, UNSEEN_BASELINE)],
+    ids=["real-news", "regression", "unseen"],
 )
 def test_dev_corpus_not_below_baseline(corpus, baseline_path):
     """The regression guards: no figure on a corpus below its baseline."""
