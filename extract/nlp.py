@@ -147,7 +147,8 @@ class NatashaComponent:
         from natasha import Doc as NDoc
 
         parts = _natasha()
-        nd = NDoc(doc.text)
+        text = doc.text  # (spaCy joins its tokens on every read of Doc.text: read it once)
+        nd = NDoc(text)
         nd.segment(parts["segmenter"])
         if not nd.tokens:
             return doc
@@ -156,9 +157,7 @@ class NatashaComponent:
         # take the next line's verb)
         from natasha.doc import DocSent
 
-        nd.sents = [
-            DocSent(a, b, doc.text[a:b]) for s in nd.sents for a, b in line_pieces(doc.text, s.start, s.stop)
-        ]
+        nd.sents = [DocSent(a, b, text[a:b]) for s in nd.sents for a, b in line_pieces(text, s.start, s.stop)]
         nd.envelop_sent_tokens()
         nd.tag_morph(parts["morph"])
         nd.parse_syntax(parts["syntax"])
