@@ -1,0 +1,143 @@
+"""tools/make_officials.py, the names: the Russian spelling of a romanized name, which names
+are personal names, cleaning a name, and the English and Russian words a surname must not be."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from officials_source import DATA, ROOT, rows
+
+from bilat.extract.text import match_key
+
+# folded before transliteration (Slavic, Turkish, Azerbaijani letters as Russian writes them)
+FOLD = {
+    "č": "ch",
+    "ć": "ch",
+    "š": "sh",
+    "ž": "zh",
+    "đ": "dj",
+    "ř": "rzh",
+    "ç": "ch",
+    "ş": "sh",
+    "ğ": "",
+    "ı": "y",
+    "ö": "yo",
+    "ü": "yu",
+    "ə": "a",
+    "ñ": "n",
+    "ø": "yo",
+    "æ": "e",
+}
+
+
+def _rules() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(r[0]), r[1]) for r in rows(DATA / "translit_en_ru.tsv")]
+
+
+_RULES: list | None = None
+
+
+def to_russian(name: str) -> str:
+    """A Russian spelling of a romanized personal name (rules in tools/data/translit_en_ru.tsv).
+
+    >>> to_russian("Jeyhun Bayramov"), to_russian("Shavkat Mirziyoyev"), to_russian("Ararat Mirzoyan")
+    ('Джейхун Байрамов', 'Шавкат Мирзиёев', 'Арарат Мирзоян')
+    """
+    global _RULES
+    if _RULES is None:
+        _RULES = _rules()
+    words = []
+    for word in name.split():
+        parts = []
+        for part in word.split("-"):
+            low = "".join(FOLD.get(c, c) for c in part.lower())
+            low = unicodedata.normalize("NFKD", low)
+            initial = len(low) == 2 and low.endswith(".")
+            low = "".join(c for c in low if c.isascii() and c.isalpha())
+            out, i = [], 0
+            while i < len(low):
+                for rx, rep in _RULES:
+                    m = rx.match(low, i)
+                    if m and m.end() > i:
+                        out.append(rep)
+                        i = m.end()
+                        break
+                else:
+                    i += 1
+            text = "".join(out)[:1] if initial else "".join(out)  # "S." → "С."
+            parts.append(text[:1].upper() + text[1:] + ("." if initial else ""))
+        words.append("-".join(parts))
+    return " ".join(words)
+
+
+def round_trip(en: str, ru: str) -> bool:
+    """The Russian spelling has the English name's spelling key (extract.text.match_key), so
+    the linker takes the two for the same spelling."""
+    return match_key(ru) == match_key(en)
+
+
+def personal_name(name: str) -> bool:
+    if not name or re.fullmatch(r"Q\d+", name) or "," in name or " of " in name:
+        return False
+    last = re.sub(r"^[a-z]{1,3}-", "", name.split()[-1])  # "al-Assad", "el-Sisi"
+    if len(name.split()) < 2 or not last[:1].isupper():  # "Nayib buke": a broken label
+        return False
+    return all(ch.isalpha() or ch in " -'’." for ch in name)
+
+
+_PATRONYMIC = re.compile(r"(ovich|evich|ovych|ich|ovna|evna|ivna|ogly|oglu|kyzy|qizi|uly|ovitch)$", re.I)
+
+
+def clean_name(name: str) -> str:
+    """Honorifics dropped; a patronymic between the given name and the surname dropped
+    ("Abdulla Nigmatovich Aripov" → "Abdulla Aripov": news name people so)."""
+    name = re.sub(r"^(Dr|Sheikh|Archbishop|Sir)\.? ", "", name.strip())
+    words = name.split()
+    if len(words) == 3 and _PATRONYMIC.search(words[1]):
+        words = [words[0], words[2]]
+    return " ".join(words)
+
+
+def common_words() -> set[str]:
+    """English words and names of other things: spaCy's stop words, the WordNet lemma index
+    shipped with the pinned English model (nouns, verbs, adjectives, adverbs, with many proper
+    nouns: "Long", "Sabah", "Johnson"; read as a table, the model is not loaded), and the
+    extractor's title words."""
+    import importlib
+
+    from spacy.lang.en.stop_words import STOP_WORDS
+    from spacy.lookups import Lookups
+
+    from bilat.extract.nlp import EN_MODEL
+
+    out = {w.casefold() for w in STOP_WORDS}
+    package = Path(importlib.import_module(EN_MODEL).__file__).parent
+    index = Lookups().from_disk(next(package.glob("*/lemmatizer/lookups"))).get_table("lemma_index")
+    for pos in index.keys():
+        out.update(w.casefold() for w in index[pos])
+    for r in rows(ROOT / "extract" / "data" / "en" / "title_words.tsv"):
+        out.update(w.casefold() for w in r[0].split())
+    return out
+
+
+_MORPH = None
+
+
+def russian_word(word: str) -> bool:
+    """The Russian spelling of a surname is, in the nominative singular, a common noun, a given
+    name or a place in pymorphy3's dictionary ("Мета", "Рама", "Петро"), not a surname."""
+    global _MORPH
+    if _MORPH is None:
+        import pymorphy3
+
+        _MORPH = pymorphy3.MorphAnalyzer()
+    low = word.lower()
+    if not _MORPH.word_is_known(low):  # the analyzer's guesses for unknown words do not count
+        return False
+    for p in _MORPH.parse(low):
+        tags = set(p.tag.grammemes)
+        if p.word == low and p.tag.POS == "NOUN" and {"nomn", "sing"} <= tags and "Surn" not in tags:
+            return True
+    return False

@@ -1,0 +1,59 @@
+"""tools/make_officials.py, the rules: the post a position label stands for, and why a person
+of the source is left out (kb/README.md, "officials.ttl")."""
+
+from __future__ import annotations
+
+import re
+
+from officials_names import russian_word, to_russian
+
+from bilat.extract.text import match_key
+
+MIN_SURNAME = 4
+SHORT_TERM_DAYS = 90
+
+
+def _short_term(start: str | None, end: str | None) -> bool:
+    """Both ends known to the day and less than SHORT_TERM_DAYS apart."""
+    import datetime as dt
+
+    if not start or not end or len(start) != 10 or len(end) != 10:
+        return False
+    return (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days < SHORT_TERM_DAYS
+
+
+def title_of(label: str, table) -> tuple[str, str] | None:
+    low = label.lower()
+    for rx, en, ru in table:
+        if re.search(rx, low):
+            return None if en == "-" else (en, ru)
+    return None
+
+
+def why_left_out(
+    en: str, names: list[str], p: dict, *, name_order, particles, common, given, bearers, hw
+) -> str | None:
+    """Why a person (not a hand-written one) is left out: a risky surname or name order; None
+    when they are generated."""
+    surname = en.split()[-1]
+    if all(_short_term(t[1], t[2]) for t in p["tenures"]):
+        return f"every term shorter than {SHORT_TERM_DAYS} days (acting, caretaker)"
+    if p["country"] in name_order:
+        return "name order (official_name_rules.tsv)"
+    if len(en.split()) > 2 and en.split()[-2].lower() in particles:
+        return "surname after a particle (official_name_rules.tsv)"
+    if sum(c.isalpha() for c in surname) < MIN_SURNAME:
+        return f"surname shorter than {MIN_SURNAME} letters"
+    if surname.casefold() in common:
+        return "surname is a common English word"
+    if match_key(surname) in given:
+        return "surname is a given name"
+    if any(len(bearers.get(match_key(n.split()[-1]), ())) > 1 for n in [en, *names]):
+        return "surname two people of the sources bear"
+    if russian_word(to_russian(surname)):
+        return "Russian spelling of the surname is a common noun, given name or place"
+    if match_key(surname) in hw["words"]:
+        return "surname is another entry's one-word name"
+    if match_key(surname) in hw["surnames"]:
+        return "surname of a hand-written person"
+    return None
