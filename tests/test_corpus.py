@@ -21,6 +21,7 @@ parametrised over the files so that a failure names its file. The checks:
 from __future__ import annotations
 
 import datetime as _dt
+import importlib.util
 import json
 import re
 from collections import defaultdict
@@ -37,31 +38,23 @@ FILES = sorted(CORPUS.glob("*.json")) + sorted(REGRESSION.glob("*.json")) + sort
 IDS = [f"{p.parent.name}/{p.name}" for p in FILES]
 HELDOUT_CHECK = HERE.parents[1] / "shared" / "tools" / "heldout-check"
 
-# GOLD_FORMAT.md lists the first eight; Company and Place are the remaining entity classes of
-# the vocabulary in CONTRACT.md, which the format refers to.
-ENTITY_TYPES = {
-    "Person",
-    "Country",
-    "City",
-    "GovernmentBody",
-    "Organization",
-    "InternationalOrganization",
-    "MediaOutlet",
-    "Project",
-    "Company",
-    "Place",
-}
-EVENT_TYPES = {
-    "MEET",
-    "VISIT",
-    "STATEMENT",
-    "AGREE",
-    "COOPERATE",
-    "ACCUSE",
-    "SUPPORT",
-    "ANNIVERSARY",
-    "OTHER",
-}
+# The gold format's entity and event types: one copy, in the stdlib-only checker annotators run
+# (tools/check_gold.py), held to the vocabulary and the evaluator below.
+_spec = importlib.util.spec_from_file_location("check_gold", HERE.parent / "tools" / "check_gold.py")
+check_gold = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(check_gold)
+ENTITY_TYPES = check_gold.TYPES
+EVENT_TYPES = check_gold.EVENT_TYPES
+
+
+def test_the_checkers_types_are_the_vocabularys_and_the_evaluators():
+    from bilat.evaluate.gold import EVENT_CLASSES as GOLD_EVENT_TYPES
+    from bilat.extract.records import ENTITY_CLASSES
+
+    assert ENTITY_TYPES == set(ENTITY_CLASSES)
+    assert EVENT_TYPES == set(GOLD_EVENT_TYPES)
+
+
 # "negated" (a planned event said not to happen / not to have happened) must be explained in
 # the file's "notes".
 EVENT_STATUSES = {"planned", "ongoing", "negated"}

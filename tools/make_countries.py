@@ -31,6 +31,9 @@ OUT = ROOT / "kb" / "countries.ttl"
 
 from bilat.graph.kb import slugify  # noqa: E402 - one rule for every key
 
+sys.path.insert(0, str(ROOT / "tools"))
+import sources  # noqa: E402
+
 FIELDS = {"label", "alt", "abbr", "adj", "former", "wikidata", "class", "skip"}
 CLASSES = {"Country", "Place"}
 _STRESS = "\u0301"
@@ -266,11 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     text = render()
     if args.check:
-        current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
-        if current != text:
-            print(f"{args.output} is out of date: run tools/make_countries.py", file=sys.stderr)
-            return 1
-        return 0
+        return int(sources.is_stale(args.output, text, "tools/make_countries.py"))
     args.output.write_text(text, encoding="utf-8")
     print(f"wrote {args.output} ({text.count(' a bl:')} entries)")
     return 0

@@ -258,10 +258,7 @@ def main(argv=None) -> int:
         for why, names in sorted(skipped.items()):
             print(f"{why}: {len(names)}: {', '.join(sorted(set(names)))}")
     if args.check:
-        if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
-            print(f"{OUT} is stale: run tools/make_officials.py", file=sys.stderr)
-            return 1
-        return 0
+        return int(sources.is_stale(OUT, text, "tools/make_officials.py"))
     OUT.write_text(text, encoding="utf-8")
     people = [r for r in records if not r.get("link_only")]
     checked = sum(r["checked"] for r in people)

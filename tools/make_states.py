@@ -215,10 +215,7 @@ def main(argv=None) -> int:
     SOURCE = args.source
     text = render(build())
     if args.check:
-        if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
-            print(f"{OUT} is stale: run tools/make_states.py", file=sys.stderr)
-            return 1
-        return 0
+        return int(sources.is_stale(OUT, text, "tools/make_states.py"))
     OUT.write_text(text, encoding="utf-8")
     print(f"wrote {OUT} ({text.count(' a bl:')} entries)")
     return 0

@@ -114,3 +114,12 @@ if __name__ == "__main__":  # python tools/sources.py: where each source would b
     for name in SOURCES:
         found = [str(p) for p in candidates(name) if p.exists()]
         print(f"{name}\t{found[0] if found else 'MISSING: ' + SOURCES[name][3]}", file=sys.stdout)
+
+
+def is_stale(out: Path, text: str, tool: str) -> bool:
+    """Whether the generated file ``out`` differs from ``text`` (what ``tool`` would write now);
+    says so in one line on stderr. The ``--check`` of every generator."""
+    if out.exists() and out.read_text(encoding="utf-8") == text:
+        return False
+    print(f"{out} is stale: run {tool}", file=sys.stderr)
+    return True
