@@ -160,6 +160,7 @@ def ingest(
         read_paths,
     )
     from bilat.extract.language import resolve_language
+    from bilat.extract.problems import first_line
     from bilat.graph.store import ensure_ontology, prepare_for_writing
     from bilat.graph.triples import DEFAULT_MENTIONS, MENTION_MODES
     from bilat.graph.write import incomplete_documents, is_unchanged, write_extraction
@@ -257,7 +258,7 @@ def ingest(
                     bar.step(summary)
                     continue
             except Exception as e:  # noqa: BLE001
-                problem(f"{where(doc)}: failed: {parallel._first_line(e)}", "failed")
+                problem(f"{where(doc)}: failed: {first_line(e)}", "failed")
                 continue
             yield doc
 
@@ -276,7 +277,7 @@ def ingest(
                     store, extraction, kb, publisher=publisher, version=version, mentions=mentions
                 )
             except Exception as e:  # noqa: BLE001
-                problem(f"{where(doc)}: failed: {parallel._first_line(e)}", "failed")
+                problem(f"{where(doc)}: failed: {first_line(e)}", "failed")
                 continue
             broken.discard(doc.id)
             for msg in extraction.problems:  # stored without that stage's output: said, not hidden

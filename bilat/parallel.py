@@ -21,12 +21,9 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 
+from bilat.extract.problems import first_line
+
 Result = tuple
-
-
-def _first_line(e: BaseException) -> str:
-    text = str(e).strip()
-    return f"{type(e).__name__}: {text.splitlines()[0]}" if text else type(e).__name__
 
 
 def extract_one(doc) -> Result:
@@ -37,7 +34,7 @@ def extract_one(doc) -> Result:
         ex = app.extractor()
         return ("ok", ex(doc), ex.publisher(doc))
     except Exception as e:  # noqa: BLE001 - reported per document, the others go on
-        return ("error", _first_line(e))
+        return ("error", first_line(e))
 
 
 def warm_up(langs: tuple[str, ...] = ()) -> int:
@@ -188,7 +185,7 @@ class Dask(_Windowed):
         try:
             return fut.result()
         except Exception as e:  # noqa: BLE001 - a lost worker, a cancelled task
-            return ("error", f"on the Dask cluster: {_first_line(e)}")
+            return ("error", f"on the Dask cluster: {first_line(e)}")
         finally:
             fut.release()
 

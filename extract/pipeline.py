@@ -22,6 +22,7 @@ from bilat.extract.events import extract_events
 from bilat.extract.events.merge import one_node_each
 from bilat.extract.link import Linker
 from bilat.extract.positions import extract_positions
+from bilat.extract.problems import first_line
 from bilat.extract.records import Document, Entity, Event, Extraction, KBEntry, Position
 
 WINDOW_CHARS = 100_000
@@ -136,8 +137,7 @@ def _stage(name: str, problems: list[str], empty, step, *args):
     try:
         return step(*args)
     except Exception as e:  # noqa: BLE001 - one stage's failure must not lose the document
-        text = str(e).strip().splitlines()
-        problems.append(f"{name}: {type(e).__name__}" + (f": {text[0]}" if text else ""))
+        problems.append(f"{name}: {first_line(e)}")
         return empty
 
 

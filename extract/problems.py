@@ -40,3 +40,15 @@ def notices(path: str, line: int | None, notes: list[str]) -> Iterator[Notice]:
 
 
 __all__ = ["Problem", "Notice", "notices"]
+
+
+def first_line(e: BaseException) -> str:
+    """An exception as one line: its type and the first line of its message.
+
+    >>> first_line(ValueError("min() arg is an empty sequence\\nmore"))
+    'ValueError: min() arg is an empty sequence'
+    >>> first_line(KeyError())
+    'KeyError'
+    """
+    text = str(e).strip()
+    return f"{type(e).__name__}: {text.splitlines()[0]}" if text else type(e).__name__
