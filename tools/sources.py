@@ -26,6 +26,13 @@ SOURCES = {
         "fetch github:mledoze/countries (or git clone https://github.com/mledoze/countries), "
         "then pass its git dir with --source or put it at ~/.cache/bilat-sources/mledoze-countries",
     ),
+    "everypolitician-countries": (
+        "everypolitician/viewer-sinatra",
+        "42cc2a01fc6833efd0b47de988409ae678450224",
+        "t/fixtures/d8a4682f-countries.json",
+        "fetch github:everypolitician/viewer-sinatra (its test fixture is everypolitician-data's "
+        "countries.json at commit d8a4682f), then pass its git dir or that file with --source",
+    ),
     "wikidata-officials": (
         "every-politician-scrapers/world-leaders-2021",
         "",
@@ -88,6 +95,12 @@ def read_text(name: str, given: str | os.PathLike | None = None) -> str:
 def mledoze_countries(given: str | os.PathLike | None = None) -> list[dict]:
     """countries.json of mledoze/countries (ODbL 1.0) at the pinned commit."""
     return json.loads(read_text("mledoze-countries", given))
+
+
+def everypolitician_countries(given: str | os.PathLike | None = None) -> list[dict]:
+    """countries.json of everypolitician/everypolitician-data (commit d8a4682f, 2016-07), as
+    everypolitician/viewer-sinatra keeps it for its tests, at the pinned commit."""
+    return json.loads(read_text("everypolitician-countries", given))
 
 
 def un_members(data: list[dict], excluded: set[str]) -> dict[str, dict]:
