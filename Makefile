@@ -54,11 +54,13 @@ lint: install
 # The generated knowledge base against its fetched sources (not committed; kb/README.md, "Sources"):
 # exits 1 when a kb/*.ttl is stale, or with one line saying how to obtain a missing source.
 # Not part of `make test`: a clean checkout has no sources. Override the locations with
-# MLEDOZE=PATH (git dir or folder with countries.json) and OFFICIALS=DIR (the extract).
+# MLEDOZE=PATH (git dir or folder with countries.json), EVERYPOLITICIAN=PATH (git dir of
+# everypolitician/viewer-sinatra, or EveryPolitician's countries.json) and OFFICIALS=DIR (the extract).
 kb-check: install
 	$(BIN)/python tools/make_countries.py --check
 	$(BIN)/python tools/make_states.py --check $(if $(MLEDOZE),--source $(MLEDOZE))
 	$(BIN)/python tools/make_cities.py --check $(if $(MLEDOZE),--source $(MLEDOZE))
+	$(BIN)/python tools/make_legislatures.py --check $(if $(EVERYPOLITICIAN),--source $(EVERYPOLITICIAN)) $(if $(MLEDOZE),--countries-source $(MLEDOZE))
 	$(BIN)/python tools/make_officials.py --check $(if $(OFFICIALS),--source $(OFFICIALS)) $(if $(MLEDOZE),--countries-source $(MLEDOZE))
 
 eval: install
