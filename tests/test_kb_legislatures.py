@@ -53,6 +53,7 @@ STATES = {
     "KZ": _state("kazakhstan", "Kazakhstan", "Казахстана", ["Kazakh"]),
     "PT": _state("portugal", "Portugal", "Португалии", ["Portuguese"]),
     "FR": _state("france", "France", "Франции", ["French"]),
+    "BY": _state("belarus", "Belarus", "Белоруссии", ["Belarusian"], ["белорусский"]),
 }
 
 # countries.json of EveryPolitician as the generator reads it (only the fields it uses)
@@ -64,6 +65,7 @@ ROWS = [
     {"code": "KZ", "legislatures": [{"name": "Mazhilis"}]},
     {"code": "PT", "legislatures": [{"name": "Assembleia da República"}]},
     {"code": "FR", "legislatures": [{"name": "Assemblée nationale"}]},
+    {"code": "BY", "legislatures": [{"name": "House of Representatives"}]},
     {"code": "GE-AB", "legislatures": [{"name": "People's Assembly"}]},  # not a UN member
 ]
 
@@ -97,12 +99,15 @@ def test_names_from_the_tables(m, code, name, en, ru):
 def test_aliases_always_name_the_state(m):
     records, _ = m.build(ROWS, STATES, taken=(set(), set()))
     by_key = {r["key"]: r for r in records}
-    assert by_key["national-assembly-of-armenia"]["alt"]["en"] == ["Armenian National Assembly"]
-    # only a chamber that is the whole parliament is named "parliament"
+    assert by_key["national-assembly-of-france"]["alt"]["en"] == ["French National Assembly"]
+    # only a chamber that is the whole parliament is named "parliament": one named so in the
+    # source, or a unicameral one the overrides table names so
     georgia = by_key["parliament-of-georgia"]["alt"]
     assert {"georgian parliament", "georgia's parliament"} <= {m.norm(t) for t in georgia["en"]}
     assert georgia["ru"] == ["грузинский парламент"]
-    assert not any("parliament" in t for t in by_key["national-assembly-of-armenia"]["alt"]["en"])
+    assert not any("parliament" in t.lower() for t in by_key["national-assembly-of-france"]["alt"]["en"])
+    armenia = by_key["national-assembly-of-armenia"]["alt"]
+    assert "Armenian parliament" in armenia["en"] and "армянский парламент" in armenia["ru"]
     generic = {m.norm(r[1]) for r in m.make_states.rows(m.NAMES)}
     for r in records:
         for text in [r["en"], r["ru"], *r["alt"]["en"], *r["alt"]["ru"]]:
@@ -119,13 +124,13 @@ def test_left_out_with_a_reason(m):
 
 def test_the_hand_written_entry_wins(m):
     taken_keys = {"bundestag"}
-    taken_names = {m.norm("Парламент Грузии"), m.norm("Armenian National Assembly")}
+    taken_names = {m.norm("Парламент Грузии"), m.norm("French National Assembly")}
     records, skipped = m.build(ROWS, STATES, taken=(taken_keys, taken_names))
     keys = {r["key"] for r in records}
     assert "bundestag" not in keys and "parliament-of-georgia" not in keys  # same key, same label
     assert ("DE", "Bundestag", "the hand-written KB has it") in skipped
-    armenia = next(r for r in records if r["key"] == "national-assembly-of-armenia")
-    assert armenia["alt"]["en"] == []  # a name another entry has is dropped, the entry stays
+    france = next(r for r in records if r["key"] == "national-assembly-of-france")
+    assert france["alt"]["en"] == []  # a name another entry has is dropped, the entry stays
 
 
 def test_generator_needs_the_source_and_says_how_to_get_it(m, tmp_path):
@@ -177,3 +182,18 @@ def test_chambers_in_the_loaded_kb(key, ru, country):
     # the hand-written chambers stay as they are
     assert dict(entries["state-duma"].labels)["en"] == "State Duma"
     assert "mazhilis-of-kazakhstan" not in entries
+
+
+def test_chambers_the_source_lacks_are_added_from_the_table(m):
+    records, _ = m.build(ROWS, STATES, taken=(set(), set()))
+    belarus = {r["key"]: r for r in records if r["code"] == "BY"}
+    assert set(belarus) == {
+        "house-of-representatives-of-belarus",  # EveryPolitician
+        "national-assembly-of-belarus",  # the whole parliament (overrides table, "add")
+        "council-of-the-republic-of-belarus",  # the upper house
+    }
+    assert belarus["national-assembly-of-belarus"]["source"] == "our table"
+    assert "белорусский парламент" in belarus["national-assembly-of-belarus"]["alt"]["ru"]
+    assert not any(
+        "parliament" in t.lower() for t in belarus["house-of-representatives-of-belarus"]["alt"]["en"]
+    )

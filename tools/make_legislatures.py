@@ -72,10 +72,11 @@ def chambers(data: list[dict], members: set[str]) -> list[tuple[str, str]]:
 
 
 def fill(pattern: str, state: dict) -> list[str]:
-    """A name pattern for one state: {en}, {gen}; {adj} gives one name per adjective (none when
-    the state has no adjective of its own)."""
-    if "{adj}" in pattern:
-        return [pattern.replace("{adj}", a).format(**state) for a in state["adjs"]]
+    """A name pattern for one state: {en}, {gen}; {adj} ({adj_ru}) gives one name per English
+    (Russian) adjective, none when the state has no adjective of its own."""
+    for field, values in (("{adj_ru}", "adjs_ru"), ("{adj}", "adjs")):
+        if field in pattern:
+            return [pattern.replace(field, a).format(**state) for a in state[values]]
     return [pattern.format(**state)]
 
 
@@ -84,7 +85,7 @@ def names_of(code: str, name: str, state: dict, generic: dict, overrides: dict) 
     row = overrides.get((code, name))
     if row and row[0] == "skip":
         return row[1] if len(row) > 1 else "skipped"
-    if row and row[0] == "name":
+    if row and row[0] in ("name", "add"):
         en_p, ru_p, alts_en, alts_ru = (row[1:] + ["", "", "", ""])[:4]
         en, ru = fill(en_p, state)[0], fill(ru_p, state)[0]
         alt_en = [t for p in filter(None, alts_en.split("|")) for t in fill(p, state)]
@@ -182,8 +183,11 @@ def build(data: list[dict] | None = None, state_names: dict | None = None, taken
     keys, names = taken if taken is not None else _taken_names()
     generic = {r[0]: (r[1], r[2]) for r in make_states.rows(NAMES)}
     overrides = {(r[0], r[1]): r[2:] for r in make_states.rows(OVERRIDES)}
+    added = [
+        (code, name) for (code, name), row in overrides.items() if row[0] == "add" and code in state_names
+    ]
     records, skipped, seen = [], [], set()
-    for code, name in chambers(data, set(state_names)):
+    for code, name in chambers(data, set(state_names)) + sorted(added):
         state = state_names[code]
         got = names_of(code, name, state, generic, overrides)
         if isinstance(got, str):
@@ -210,6 +214,7 @@ def build(data: list[dict] | None = None, state_names: dict | None = None, taken
                 "country": state["key"],
                 "code": code,
                 "source_name": name,
+                "source": "our table" if (code, name) in added else "EveryPolitician",
             }
         )
     return sorted(records, key=lambda r: r["key"]), skipped
@@ -232,7 +237,7 @@ def render(records: list[dict]) -> str:
     ]
     for r in records:
         lines = [
-            f"# {r['code']}: {r['source_name']} (EveryPolitician)",
+            f"# {r['code']}: {r['source_name']} ({r.get('source', 'EveryPolitician')})",
             f"id:{r['key']} a bl:GovernmentBody ;",
             f"  rdfs:label {lit(r['en'], 'en')}, {lit(r['ru'], 'ru')} ;",
         ]
