@@ -123,7 +123,9 @@ def build() -> list[dict]:
     records = []
     for code in members:
         n = names[code]
-        en = ("the " if code in articles else "") + n["en"]
+        # "The Bahamas" is "the Bahamas" inside a body's name ("Government of the Bahamas")
+        bare = n["en"][4:] if n["en"].startswith("The ") else n["en"]
+        en = ("the " if code in articles or bare != n["en"] else "") + bare
         gen = genitive(n["ru"], gen_table)
         adjs = [a for a in n["adj"] if adj_count[a] == 1 and a[:1].isupper()]
         for kind, cls, label_en, label_ru, alts_en, alts_ru, abbr_ru in ((k + [""] * 7)[:7] for k in kinds):
