@@ -49,10 +49,23 @@ class Speakers:
         ms = self._speakers_in(phrase)
         keys = self.tk(s)
         if keys & self.spokes_nouns and not any(m.cls == "Person" for m in ms):
-            # "a Kremlin spokesman said": the body he speaks for, else its country
-            bodies = [m for m in ms if m.cls in ORG_CLASSES] or [
-                m for m in self.mentions_of_tokens(phrase) if m.cls == "Country"
-            ]
+            # "a Kremlin spokesman said": the spokesman named before ("пресс-секретарь
+            # президента РФ Дмитрий Песков … Официальный представитель Кремля подчеркнул"),
+            # else the body he speaks for ("представители российского ведомства": the body
+            # a bare noun stands for), else its country
+            spokesmen = self._persons_titled(s.idx, self.spokes_nouns)
+            if spokesmen:
+                others = {m.key for m in self.mentions if m.cls == "Person"} - spokesmen
+                k = self._recent_person(s.idx, None, exclude=others)
+                if k:
+                    return [k], [(k, s.idx, s.idx + len(s.text))]
+            bodies = [m for m in ms if m.cls in ORG_CLASSES]
+            words = {w for t in phrase for w in self.tk(t)} & self.org_nouns
+            if not bodies and words:
+                k = self._recent_org(s.idx, frozenset(words))
+                if k is not None:
+                    return [k], [(k, s.idx, s.idx + len(s.text))]
+            bodies = bodies or [m for m in self.mentions_of_tokens(phrase) if m.cls == "Country"]
             if bodies:
                 return [bodies[0].key], [(bodies[0].key, bodies[0].start, bodies[0].end)]
             return [], []
