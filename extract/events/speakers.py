@@ -79,6 +79,14 @@ class Speakers:
                 return [k], [(k, start, end)]
         if ms:
             return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms]
+        if (
+            keys & (self.first_person | self.tab.words("first_person_sg"))
+            and self.author
+            and not any(qs <= s.idx < qe for _ms, _me, qs, qe in self.quotes)
+        ):
+            # "We reviewed …", "For our part, we reiterated …" in the remarks or address of a
+            # named author ("Foreign Minister Sergey Lavrov's remarks …"): the author speaks
+            return list(self.author), [(k, s.idx, s.idx + len(s.text)) for k in self.author]
         if keys & self.pronouns:
             k = self._recent_person(s.idx)
             return ([k], [(k, s.idx, s.idx + len(s.text))]) if k else ([], [])
