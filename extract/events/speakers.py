@@ -77,6 +77,13 @@ class Speakers:
                 start = min(t.idx for t in phrase)
                 end = max(t.idx + len(t.text) for t in phrase)
                 return [k], [(k, start, end)]
+        if ms and keys & self.person_nouns and all(m.label == "DESC" for m in ms):
+            # a bare title the linker read as someone ("Президент подтвердил" after three
+            # statements of Putin's): the person who spoke in the sentence before goes on
+            named = [m for m in self.mentions_of_tokens(phrase) if m not in ms]  # "Президент Казахстана"
+            k = None if named else self._previous_speaker(s.idx)
+            if k:
+                return [k], [(k, s.idx, s.idx + len(s.text))]
         if ms:
             return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms]
         if (
@@ -128,6 +135,16 @@ class Speakers:
             if states:
                 return [states[0].key], [(states[0].key, states[0].start, states[0].end)]
         return [], []
+
+    def _previous_speaker(self, before: int) -> str | None:
+        """The one person who spoke in the statements of the unit before ``before``'s (and of its
+        own unit, before it), if the last of them was a person's."""
+        idx = self.unit_of(before).index
+        for st in sorted(self.statements, key=lambda st: st.cue[0], reverse=True):
+            if st.cue[0] < before and st.unit.index >= idx - 1:
+                persons = [k for k in st.speaker if self.cls(k) == "Person"]
+                return persons[0] if len(persons) == 1 and len(st.speaker) == 1 else None
+        return None
 
     def _sides(self, before: int, window: int) -> list[str]:
         """Who "the sides" are: the two persons named last within ``window`` sentences before

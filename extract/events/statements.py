@@ -21,6 +21,7 @@ from bilat.extract.events.tree import phrase as _phrase
 from bilat.extract.events.turns import turn_prefix, turn_spans
 from bilat.extract.records import Event
 
+AGENT_DEPS = frozenset({"agent", "obl:agent"})  # "by X" of a passive verb
 PREDICATE_DEPS = frozenset({"oprd", "xcomp"})  # what a verb names its object as
 PASSING_ON_MARKS = frozenset(",-–—")  # a mark before an outlet that passes on a report
 
@@ -39,6 +40,16 @@ def outlet_speaks(kind: str, head_pos: str, cue_start: int, speakers: list[tuple
         and bool(speakers)
         and all(start < cue_start and before not in PASSING_ON_MARKS for start, before in speakers)
     )
+
+
+def agent_phrase(verb) -> list:
+    """The words of the agent of a passive reporting verb that has no subject of its own ("as
+    reported by the Interfax-Kazakhstan news agency"); none when the verb has a subject ("X was
+    quoted as saying by RIA Novosti": X speaks)."""
+    deps = _kids(verb)
+    if any(c.dep_ in SUBJ_DEPS for c in deps):
+        return []
+    return [t for c in deps if c.dep_ in AGENT_DEPS for g in _kids(c) for t in _phrase(g)]
 
 
 def names_as(verb) -> bool:
@@ -317,6 +328,14 @@ class Statements:
             inverted = self._inverted_speaker(head, toks, u)
             if inverted is not None:
                 return inverted[0], inverted[1], cue_start
+            by = agent_phrase(head)
+            if by and self.mentions_of_tokens(by):
+                # "…, as reported by Lavrov": the agent of a reporting verb with no subject of its
+                # own speaks, not the subject of the clause it joins; a body or outlet there
+                # passes the report on ("as reported by the Interfax-Kazakhstan news agency,
+                # citing …": the source cited speaks, if any)
+                ms = [m for m in self._speakers_in(by) if m.cls == "Person"]
+                return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
             s = self._subject(head)
             v = head
             if s is None or not _agrees(s, head):
