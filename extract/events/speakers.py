@@ -298,6 +298,24 @@ class Speakers:
                     ):
                         return m.key
                 break
+        # a person subject earlier in the same sentence, outside any quote ("Свое решение
+        # американский лидер объяснил …, который, как он сказал, …"), not the subject of the
+        # words a parenthetical reporting clause reports ("President Tokayev, he said, had …")
+        word = next((t for t in unit.toks if t.idx == before), None)
+        reported = word.head.head.i if word is not None else -1
+        for t in reversed(unit.toks):
+            if t.idx >= before or t.dep_ not in SUBJ_DEPS or t.head.i == reported:
+                continue
+            if any(qs <= t.idx < qe for _ms, _me, qs, qe in self.quotes):
+                continue
+            words = [w for w in _phrase(t) if unit.start <= w.idx < before]
+            for m in self._speakers_in(words):
+                if (
+                    m.cls == "Person"
+                    and m.key not in exclude
+                    and (country is None or self.country(m.key) == country)
+                ):
+                    return m.key
         # the statement whose cue stands last before (a document noun's statement is added
         # after the reporting verbs of its unit, wherever it stands)
         for st in sorted(self.statements, key=lambda st: st.cue[0], reverse=True):
