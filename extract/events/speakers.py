@@ -90,9 +90,14 @@ class Speakers:
             keys & (self.first_person | self.tab.words("first_person_sg"))
             and self.author
             and not any(qs <= s.idx < qe for _ms, _me, qs, qe in self.quotes)
+            and not any(
+                st.unit is self.unit_of(s.idx) and set(st.speaker) & set(self.author)
+                for st in self.statements
+            )
         ):
             # "We reviewed …", "For our part, we reiterated …" in the remarks or address of a
-            # named author ("Foreign Minister Sergey Lavrov's remarks …"): the author speaks
+            # named author ("Foreign Minister Sergey Lavrov's remarks …"): the author speaks,
+            # unless the sentence has the author's statement already ("Ответ: Мы … говорили")
             return list(self.author), [(k, s.idx, s.idx + len(s.text)) for k in self.author]
         if keys & self.pronouns:
             k = self._recent_person(s.idx)
