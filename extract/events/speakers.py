@@ -78,10 +78,12 @@ class Speakers:
                 end = max(t.idx + len(t.text) for t in phrase)
                 return [k], [(k, start, end)]
         if ms and keys & self.person_nouns and all(m.label == "DESC" for m in ms):
-            # a bare title the linker read as someone ("Президент подтвердил" after three
-            # statements of Putin's): the person who spoke in the sentence before goes on
+            # a bare title the linker read as someone the text never gave that word
+            # ("Президент подтвердил" after three statements of Putin's, the linker's pick Xi
+            # Jinping, "председатель КНР"): the person who spoke in the sentence before goes on
             named = [m for m in self.mentions_of_tokens(phrase) if m not in ms]  # "Президент Казахстана"
-            k = None if named else self._previous_speaker(s.idx)
+            titled = self._persons_titled(s.idx, keys & self.person_nouns, posts=False)
+            k = None if named or {m.key for m in ms} & titled else self._previous_speaker(s.idx)
             if k:
                 return [k], [(k, s.idx, s.idx + len(s.text))]
         if ms:
@@ -259,9 +261,12 @@ class Speakers:
                 return k
         return self._recent_person(before, country)
 
-    def _persons_titled(self, before: int, nouns: frozenset[str]) -> set[str]:
+    def _persons_titled(self, before: int, nouns: frozenset[str], posts: bool = True) -> set[str]:
+        """The persons named before ``before`` whom the text gives a title of ``nouns``: by the
+        words right before a name (or a descriptive mention's own words), and, with ``posts``,
+        by the posts found (whose titles are canonical: "председатель КНР" → "президент")."""
         out = set()
-        for p in self.positions:
+        for p in self.positions if posts else ():
             if p.start < before:
                 words = {lemma(w) for t in (p.title_en, p.title_src or "") for w in re.findall(r"[\w-]+", t)}
                 if words & nouns:
