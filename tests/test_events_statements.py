@@ -205,6 +205,15 @@ def test_more_reporting_cues(extractor, lang, text, trigger, speaker):
             "отметил",
             {"olaf-scholz"},  # the Russian spelling meets the KB person by its spelling key
         ),
+        # a bare title nobody was given in the text: the one who spoke in the sentence before
+        (
+            "ru",
+            "Путин отметил, что визит председателя КНР Си Цзиньпина в Россию прошел с большим успехом. "
+            "Путин указал, что китайский лидер стал главным почетным гостем. "
+            "Президент подтвердил, что совсем скоро посетит с ответным визитом Китай.",
+            "подтвердил",
+            {"vladimir-putin"},
+        ),
     ],
 )
 def test_bare_title_is_the_person_so_titled(extractor, lang, text, trigger, speaker):
@@ -325,3 +334,69 @@ def test_a_states_side_speaks_for_it(extractor, lang, text, trigger, speaker):
 )
 def test_parenthetical_reporting_clause(extractor, lang, text, trigger, speaker):
     assert speaker_of(extractor, text, lang, trigger) == speaker
+
+
+@pytest.mark.parametrize(
+    "lang, text, trigger, speaker",
+    [
+        # an outlet that reports as the subject of its own sentence speaks
+        (
+            "en",
+            "Sputnik stated that it had not received any formal ban on its work in Azerbaijan.",
+            "stated",
+            {"sputnik"},
+        ),
+        # "call X Y" reports a judgement with no quote
+        (
+            "en",
+            "Tokayev called China a recognized leader in technology.",
+            "called",
+            {"kassym-jomart-tokayev"},
+        ),
+        (
+            "ru",
+            "Дональд Трамп назвал «отличным» разговор с Касым-Жомартом Токаевым.",
+            "назвал",
+            {"donald-trump"},
+        ),
+        # a spokesman's title stands for the spokesman named before, not for his body
+        (
+            "ru",
+            "Пресс-секретарь президента РФ Дмитрий Песков прокомментировал заявление Пашиняна. "
+            "Официальный представитель Кремля подчеркнул, что ОДКБ защищает суверенитет стран.",
+            "подчеркнул",
+            {"dmitry-peskov"},
+        ),
+        # "we" in the remarks of a named author is the author
+        (
+            "en",
+            "Foreign Minister Sergey Lavrov's remarks at a news conference, Moscow, March 2, 2021\n"
+            "Good afternoon.\nFor our part, we reiterated Russia's commitment to education.",
+            "reiterated",
+            {"sergey-lavrov"},
+        ),
+        # "as reported by" an outlet, citing someone: the one cited speaks
+        (
+            "en",
+            "Kazakhstan and Russia are heading toward joint resolutions on a nuclear plant, as reported "
+            "by the Interfax-Kazakhstan news agency, citing Rosatom CEO Alexey Likhachev.",
+            "citing",
+            {"alexey-likhachev"},
+        ),
+        # a pronoun in a parenthetical reporting clause is the subject of its sentence
+        (
+            "ru",
+            "Касым-Жомарт Токаев выразил готовность к диалогу. Американский президент Дональд Трамп "
+            "объяснил свое решение дисбалансом, который, как он сказал, угрожает экономике.",
+            "сказал",
+            {"donald-trump"},
+        ),
+    ],
+)
+def test_speakers_seen_on_real_news(extractor, lang, text, trigger, speaker):
+    assert same(speaker_of(extractor, text, lang, trigger), speaker)
+
+
+def test_no_statement_of_an_outlet_passing_a_report_on(extractor):
+    text = "Vladimir Putin invited Alexander Lukashenko to a meal, TASS reports."
+    assert not [e for e in statements(extractor, text, "en") if "tass" in e.speaker]

@@ -13,6 +13,7 @@ from bilat.extract.events.tree import (
     governed_by,
     head,
     kids,
+    nearest_subjects,
     nested,
     phrase,
     subject,
@@ -220,3 +221,38 @@ def test_subject_from_heads(rows, verb, want):
 def test_agrees(rows, subj, verb, want):
     doc = tree(rows)
     assert agrees(doc[subj], doc[verb]) is want
+
+
+# '" … Farukh ] , " he added .': the parse gives the reporting verb a second subject inside the
+# quoted words; '… , » Likhachev said': the closing quote mark taken for a subject
+QUOTED = tree("""
+" 2 punct PUNCT
+It 2 nsubjpass PRON
+preceded 2 ROOT VERB precede
+Farukh 9 nsubj PROPN
+] 9 punct PUNCT
+, 9 punct PUNCT
+" 9 punct PUNCT
+he 9 nsubj PRON
+also 9 advmod ADV
+added 9 ROOT VERB add
+» 12 nsubj PROPN
+Likhachev 12 nsubj PROPN
+said 12 ROOT VERB say
+Putin 14 nsubj PROPN
+spoke 14 ROOT VERB speak
+""")
+
+
+@pytest.mark.parametrize(
+    "verb, want",
+    [
+        (9, ["he", "Farukh"]),  # the subject cut off from the verb by a closing quote comes last
+        (12, ["Likhachev"]),  # a quote mark is no subject
+        (14, ["Putin"]),
+        (2, ["It"]),
+    ],
+)
+def test_nearest_subjects(verb, want):
+    assert [t.text for t in nearest_subjects(QUOTED[verb])] == want
+    assert subject(QUOTED[verb], keys(QUOTED), RELATIVES).text == want[0]

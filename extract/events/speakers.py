@@ -49,10 +49,23 @@ class Speakers:
         ms = self._speakers_in(phrase)
         keys = self.tk(s)
         if keys & self.spokes_nouns and not any(m.cls == "Person" for m in ms):
-            # "a Kremlin spokesman said": the body he speaks for, else its country
-            bodies = [m for m in ms if m.cls in ORG_CLASSES] or [
-                m for m in self.mentions_of_tokens(phrase) if m.cls == "Country"
-            ]
+            # "a Kremlin spokesman said": the spokesman named before ("пресс-секретарь
+            # президента РФ Дмитрий Песков … Официальный представитель Кремля подчеркнул"),
+            # else the body he speaks for ("представители российского ведомства": the body
+            # a bare noun stands for), else its country
+            spokesmen = self._persons_titled(s.idx, self.spokes_nouns)
+            if spokesmen:
+                others = {m.key for m in self.mentions if m.cls == "Person"} - spokesmen
+                k = self._recent_person(s.idx, None, exclude=others)
+                if k:
+                    return [k], [(k, s.idx, s.idx + len(s.text))]
+            bodies = [m for m in ms if m.cls in ORG_CLASSES]
+            words = {w for t in phrase for w in self.tk(t)} & self.org_nouns
+            if not bodies and words:
+                k = self._recent_org(s.idx, frozenset(words))
+                if k is not None:
+                    return [k], [(k, s.idx, s.idx + len(s.text))]
+            bodies = bodies or [m for m in self.mentions_of_tokens(phrase) if m.cls == "Country"]
             if bodies:
                 return [bodies[0].key], [(bodies[0].key, bodies[0].start, bodies[0].end)]
             return [], []
@@ -64,8 +77,30 @@ class Speakers:
                 start = min(t.idx for t in phrase)
                 end = max(t.idx + len(t.text) for t in phrase)
                 return [k], [(k, start, end)]
+        if ms and keys & self.person_nouns and all(m.label == "DESC" for m in ms):
+            # a bare title the linker read as someone the text never gave that word
+            # ("Президент подтвердил" after three statements of Putin's, the linker's pick Xi
+            # Jinping, "председатель КНР"): the person who spoke in the sentence before goes on
+            named = [m for m in self.mentions_of_tokens(phrase) if m not in ms]  # "Президент Казахстана"
+            titled = self._persons_titled(s.idx, keys & self.person_nouns, posts=False)
+            k = None if named or {m.key for m in ms} & titled else self._previous_speaker(s.idx)
+            if k:
+                return [k], [(k, s.idx, s.idx + len(s.text))]
         if ms:
             return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms]
+        if (
+            keys & (self.first_person | self.tab.words("first_person_sg"))
+            and self.author
+            and not any(qs <= s.idx < qe for _ms, _me, qs, qe in self.quotes)
+            and not any(
+                st.unit is self.unit_of(s.idx) and set(st.speaker) & set(self.author)
+                for st in self.statements
+            )
+        ):
+            # "We reviewed …", "For our part, we reiterated …" in the remarks or address of a
+            # named author ("Foreign Minister Sergey Lavrov's remarks …"): the author speaks,
+            # unless the sentence has the author's statement already ("Ответ: Мы … говорили")
+            return list(self.author), [(k, s.idx, s.idx + len(s.text)) for k in self.author]
         if keys & self.pronouns:
             k = self._recent_person(s.idx)
             return ([k], [(k, s.idx, s.idx + len(s.text))]) if k else ([], [])
@@ -107,6 +142,16 @@ class Speakers:
             if states:
                 return [states[0].key], [(states[0].key, states[0].start, states[0].end)]
         return [], []
+
+    def _previous_speaker(self, before: int) -> str | None:
+        """The one person who spoke in the statements of the unit before ``before``'s (and of its
+        own unit, before it), if the last of them was a person's."""
+        idx = self.unit_of(before).index
+        for st in sorted(self.statements, key=lambda st: st.cue[0], reverse=True):
+            if st.cue[0] < before and st.unit.index >= idx - 1:
+                persons = [k for k in st.speaker if self.cls(k) == "Person"]
+                return persons[0] if len(persons) == 1 and len(st.speaker) == 1 else None
+        return None
 
     def _sides(self, before: int, window: int) -> list[str]:
         """Who "the sides" are: the two persons named last within ``window`` sentences before
@@ -216,9 +261,12 @@ class Speakers:
                 return k
         return self._recent_person(before, country)
 
-    def _persons_titled(self, before: int, nouns: frozenset[str]) -> set[str]:
+    def _persons_titled(self, before: int, nouns: frozenset[str], posts: bool = True) -> set[str]:
+        """The persons named before ``before`` whom the text gives a title of ``nouns``: by the
+        words right before a name (or a descriptive mention's own words), and, with ``posts``,
+        by the posts found (whose titles are canonical: "председатель КНР" → "президент")."""
         out = set()
-        for p in self.positions:
+        for p in self.positions if posts else ():
             if p.start < before:
                 words = {lemma(w) for t in (p.title_en, p.title_src or "") for w in re.findall(r"[\w-]+", t)}
                 if words & nouns:
@@ -260,6 +308,24 @@ class Speakers:
                     ):
                         return m.key
                 break
+        # a person subject earlier in the same sentence, outside any quote ("Свое решение
+        # американский лидер объяснил …, который, как он сказал, …"), not the subject of the
+        # words a parenthetical reporting clause reports ("President Tokayev, he said, had …")
+        word = next((t for t in unit.toks if t.idx == before), None)
+        reported = word.head.head.i if word is not None else -1
+        for t in reversed(unit.toks):
+            if t.idx >= before or t.dep_ not in SUBJ_DEPS or t.head.i == reported:
+                continue
+            if any(qs <= t.idx < qe for _ms, _me, qs, qe in self.quotes):
+                continue
+            words = [w for w in _phrase(t) if unit.start <= w.idx < before]
+            for m in self._speakers_in(words):
+                if (
+                    m.cls == "Person"
+                    and m.key not in exclude
+                    and (country is None or self.country(m.key) == country)
+                ):
+                    return m.key
         # the statement whose cue stands last before (a document noun's statement is added
         # after the reporting verbs of its unit, wherever it stands)
         for st in sorted(self.statements, key=lambda st: st.cue[0], reverse=True):

@@ -21,6 +21,46 @@ from bilat.extract.events.tree import phrase as _phrase
 from bilat.extract.events.turns import turn_prefix, turn_spans
 from bilat.extract.records import Event
 
+AGENT_DEPS = frozenset({"agent", "obl:agent"})  # "by X" of a passive verb
+PREDICATE_DEPS = frozenset({"oprd", "xcomp"})  # what a verb names its object as
+PASSING_ON_MARKS = frozenset(",-–—")  # a mark before an outlet that passes on a report
+
+
+def outlet_speaks(kind: str, head_pos: str, cue_start: int, speakers: list[tuple[int, str]]) -> bool:
+    """Whether a media outlet found as the speaker of a cue speaks for itself: named before
+    the cue as its subject, not after a comma or dash ("Sputnik stated that", "The news agency
+    said"), or the source of a prepositional cue ("according to currenttime.tv", "по данным
+    «РИА Новости»"); not an outlet that passes on what someone said (", TASS reports",
+    ", передает ТАСС", "цитирует «РИА Новости»"). ``speakers``: (start, the character before
+    it) of each speaker mention."""
+    if kind == "after":
+        return head_pos not in ("VERB", "AUX")
+    return (
+        kind == "subj"
+        and bool(speakers)
+        and all(start < cue_start and before not in PASSING_ON_MARKS for start, before in speakers)
+    )
+
+
+def agent_phrase(verb) -> list:
+    """The words of the agent of a passive reporting verb that has no subject of its own ("as
+    reported by the Interfax-Kazakhstan news agency"); none when the verb has a subject ("X was
+    quoted as saying by RIA Novosti": X speaks)."""
+    deps = _kids(verb)
+    if any(c.dep_ in SUBJ_DEPS for c in deps):
+        return []
+    return [t for c in deps if c.dep_ in AGENT_DEPS for g in _kids(c) for t in _phrase(g)]
+
+
+def names_as(verb) -> bool:
+    """Whether a verb names its object as something, with a noun or adjective for it ("called
+    China a recognized leader", "назвал переговоры конструктивными"): a cue that otherwise
+    needs a quote ("call", "назвать") reports a judgement by itself."""
+    deps = [c for c in _kids(verb) if c.i > verb.i]
+    return any(c.dep_ in OBJ_DEPS for c in deps) and any(
+        c.dep_ in PREDICATE_DEPS and c.pos_ in ("NOUN", "ADJ", "PROPN") for c in deps
+    )
+
 
 class Statements:
     def _read_statements(self) -> None:
@@ -69,10 +109,12 @@ class Statements:
             speaker, args, clause_start = self._speaker(row, toks, head, u)
             if not speaker:
                 continue
-            if all(self.cls(k) == "MediaOutlet" for k in speaker):
+            if all(self.cls(k) == "MediaOutlet" for k in speaker) and not outlet_speaks(
+                row.kind, head.pos_, toks[0].idx, [(a[1], self.text[: a[1]].rstrip()[-1:]) for a in args]
+            ):
                 continue
             quote = self._attach_quote(u, clause_start, toks[-1].idx + len(toks[-1].text))
-            if row.requires == "quote" and quote is None:
+            if row.requires == "quote" and quote is None and not names_as(head):
                 continue
             cue = (
                 toks[0].idx,
@@ -286,6 +328,14 @@ class Statements:
             inverted = self._inverted_speaker(head, toks, u)
             if inverted is not None:
                 return inverted[0], inverted[1], cue_start
+            by = agent_phrase(head)
+            if by and self.mentions_of_tokens(by):
+                # "…, as reported by Lavrov": the agent of a reporting verb with no subject of its
+                # own speaks, not the subject of the clause it joins; a body or outlet there
+                # passes the report on ("as reported by the Interfax-Kazakhstan news agency,
+                # citing …": the source cited speaks, if any)
+                ms = [m for m in self._speakers_in(by) if m.cls == "Person"]
+                return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
             s = self._subject(head)
             v = head
             if s is None or not _agrees(s, head):

@@ -5,6 +5,7 @@ bounded."""
 
 from __future__ import annotations
 
+CLOSING_QUOTES = frozenset({"»", '"', "”", "“"})  # quote marks that end quoted words in a sentence
 SUBJ_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj", "csubjpass"}
 OBJ_DEPS = {"dobj", "obj", "iobj", "dative"}
 AUX_DEPS = {"aux", "auxpass", "aux:pass"}
@@ -76,12 +77,25 @@ def clause_root(tok, deps=CLAUSE_DEPS):
     return x
 
 
+def nearest_subjects(verb) -> list:
+    """A verb's subject children, no punctuation, those not cut off from the verb by a quote
+    mark first: a parse that gives a reporting verb a subject inside the quoted words as well
+    ('…[Farukh in Azerbaijani]," he added', '…,» Likhachev said') has the right one outside."""
+    subs = [c for c in kids(verb) if c.dep_ in SUBJ_DEPS and not c.is_punct]
+
+    def cut_off(c) -> bool:
+        lo, hi = sorted((c.i, verb.i))
+        return any(t.text in CLOSING_QUOTES for t in verb.doc[lo + 1 : hi])
+
+    return sorted(subs, key=cut_off)
+
+
 def subject(verb, keys, relatives: frozenset[str]):
     """The subject of a verb's clause (shared by coordinated verbs, infinitive complements and
     gerunds); for a relative clause whose subject is a relative pronoun, its antecedent."""
     v = verb
     for _ in range(4):
-        for c in kids(v):
+        for c in nearest_subjects(v):
             if c.dep_ in SUBJ_DEPS:
                 if keys[c.i] & relatives and v.dep_ in ("relcl", "acl:relcl", "acl") and v.head.i != v.i:
                     return v.head

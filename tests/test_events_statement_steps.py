@@ -1,0 +1,101 @@
+"""The small steps of the statements (bilat.extract.events.statements), table-driven over plain
+values and hand-built trees: outlets that speak for themselves, verbs that name their object as
+something, the agent of a passive reporting verb."""
+
+from __future__ import annotations
+
+import pytest
+from events_trees import tree
+
+from bilat.extract.events.statements import agent_phrase, names_as, outlet_speaks
+
+
+@pytest.mark.parametrize(
+    "kind, head_pos, cue_start, speakers, want",
+    [
+        ("subj", "VERB", 8, [(0, "")], True),  # "Sputnik stated that …"
+        ("subj", "VERB", 20, [(4, "")], True),  # "The news agency said …"
+        ("subj", "VERB", 90, [(80, ",")], False),  # "…, TASS reports."
+        ("subj", "VERB", 90, [(80, "—")], False),  # "… — передает ТАСС"
+        ("subj", "VERB", 10, [(20, "")], False),  # "reported Akorda": named after the cue
+        ("subj", "VERB", 10, [], False),
+        ("after", "ADP", 0, [(13, "")], True),  # "according to currenttime.tv"
+        ("after", "NOUN", 0, [(10, "")], True),  # "по данным «РИА Новости»"
+        ("after", "VERB", 5, [(15, "")], False),  # "цитирует «РИА Новости»"
+        ("author", "VERB", 0, [(5, "")], False),
+    ],
+)
+def test_outlet_speaks(kind, head_pos, cue_start, speakers, want):
+    assert outlet_speaks(kind, head_pos, cue_start, speakers) is want
+
+
+# "Tokayev called China a leader ." / "He called on Russia to stop ." / "He called the talks ."
+CALLED = tree("""
+Tokayev 1 nsubj PROPN
+called 1 ROOT VERB call
+China 1 dobj PROPN
+a 4 det DET
+leader 1 oprd NOUN
+. 1 punct PUNCT
+He 7 nsubj PRON
+called 7 ROOT VERB call
+on 7 prep ADP
+Russia 8 pobj PROPN
+to 11 aux PART
+stop 7 xcomp VERB
+He 13 nsubj PRON
+called 13 ROOT VERB call
+the 15 det DET
+talks 13 dobj NOUN
+""")
+# "Лавров назвал переговоры конструктивными"
+NAZVAL = tree(
+    """
+Лавров 1 nsubj PROPN
+назвал 1 ROOT VERB назвать
+переговоры 1 obj NOUN
+конструктивными 1 xcomp ADJ
+""",
+    "ru",
+)
+
+
+@pytest.mark.parametrize(
+    "doc, verb, want",
+    [
+        (CALLED, 1, True),  # an object and what it is called
+        (CALLED, 7, False),  # "called on Russia to stop": a verb, no object
+        (CALLED, 13, False),  # no predicate: needs a quote
+        (NAZVAL, 1, True),
+    ],
+)
+def test_names_as(doc, verb, want):
+    assert names_as(doc[verb]) is want
+
+
+# "… , as reported by the Interfax news agency ." / "Markovskaya was quoted by RIA ."
+REPORTED = tree("""
+as 1 mark SCONJ
+reported 1 ROOT VERB report
+by 1 agent ADP
+the 6 det DET
+Interfax 6 compound PROPN
+news 6 compound NOUN
+agency 2 pobj NOUN
+Markovskaya 9 nsubjpass PROPN
+was 9 auxpass AUX
+quoted 9 ROOT VERB quote
+by 9 agent ADP
+RIA 10 pobj PROPN
+""")
+
+
+@pytest.mark.parametrize(
+    "verb, want",
+    [
+        (1, "the Interfax news agency"),  # no subject of its own: the agent
+        (9, ""),  # a subject of its own speaks ("X was quoted as saying by RIA")
+    ],
+)
+def test_agent_phrase(verb, want):
+    assert " ".join(t.text for t in sorted(agent_phrase(REPORTED[verb]), key=lambda t: t.i)) == want
