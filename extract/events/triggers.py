@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bilat.extract.events.coop import cooperation_has_object
 from bilat.extract.events.merge import candidates as merge_candidates
+from bilat.extract.events.merge import framed_by_reported
 from bilat.extract.events.records import Cand as _Cand
 from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tables import TriggerRow
@@ -82,7 +83,12 @@ class Triggers:
             if c.row.direction != "visit" or self._destination(u, c, self._source(c)[0]) is not None
         ]
         # "the talks", "during the visit", "в ходе встречи": a meeting already reported
-        cands = [c for c in cands if not self._refers_back(c)]
+        back = [c for c in cands if self._refers_back(c)]
+        cands = [c for c in cands if c not in back]
+        # "During the meeting, the sides discussed …", "В ходе встречи обсуждены …": said at talks
+        # reported as an event in an earlier unit (else the verb is the only report of them)
+        if any(idx < u.index for idx, _ in self.talks):
+            cands = [c for c in cands if not framed_by_reported(c, back)]
         # "Welcoming his Uzbek counterpart", "Erdoğan was welcomed with a ceremony": a guest greeted
         cands = [c for c in cands if not (c.row.cls == "Support" and self._greets_guest(c))]
         # "received the ambassador", "принял посла": a meeting only with a person received (the
