@@ -62,7 +62,9 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
    given to an event whose clause does not state one. Unresolvable expressions are counted.
 Steps across sentences (``coref.py``, ``turns.py``, ``coop.py``): a transcript turn
 ("Name: …") is a Statement of the named speaker, its "I"/"we" the speaker; a generic Cooperate
-word ("strategic partnership") is an event only with a named object; a meeting or visit word
+word ("strategic partnership") is an event only with a named object, and not as the topic of talks
+("discussed prospects for strengthening cooperation in trade": the real-news gold has no Cooperate
+there); a meeting or visit word
 naming no one new restates the one reported before, and a headline event gives way to the
 body's (whatever its class); a Support, Agree, Cooperate or Consult event with one side is
 dropped (a meeting of a body of members excepted: "the CIS summit"), and a Cooperate word gives

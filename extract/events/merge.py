@@ -92,9 +92,10 @@ def same_clause(events: Sequence[tuple[Event, frozenset[str], str]]) -> list[Eve
     return out
 
 
-#: the classes whose event in a clause makes a Cooperate word of that clause its topic (talks keep
-#: the cooperation they were about: "the sides discussed cooperation in energy" is a Cooperate
-#: in the written gold, tests/regression)
+#: the classes whose event in a clause makes a Cooperate word of that clause its topic (the
+#: cooperation that talks were about is no event either, but that is read in the parse, before:
+#: ``coop.topic_of_talks``; the written gold, tests/regression, counts "the sides discussed
+#: cooperation in energy" as a Cooperate, the real-news gold, tests/corpus, does not)
 TOPIC_HOLDERS = frozenset({"Agree"})
 
 
