@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bilat.extract.events.coop import cooperation_has_object
+from bilat.extract.events.coop import cooperation_has_object, topic_of_talks
 from bilat.extract.events.tables import tables
 
 EN = tables("en").coop
@@ -60,3 +60,35 @@ def test_cooperation_cues_name_cooperate_triggers(lang):
     coop_words = {r.words[0].text for r in t.triggers if r.cls == "Cooperate" and len(r.words) == 1}
     assert t.coop.generic and t.coop.generic <= coop_words
     assert t.coop.preps and t.coop.objects
+
+
+@pytest.mark.parametrize(
+    "heads, want",
+    [
+        # "discussed prospects for strengthening bilateral cooperation"
+        (
+            [
+                ("pcomp", "VERB", False),
+                ("pobj", "ADP", False),
+                ("prep", "NOUN", False),
+                ("dobj", "VERB", True),
+            ],
+            True,
+        ),
+        # "обсудили ряд вопросов сотрудничества": вопросов, ряд, обсудили
+        ([("nmod", "NOUN", False), ("nmod", "NOUN", False), ("obj", "VERB", True)], True),
+        # "talks on cooperation in energy"
+        ([("pobj", "ADP", False), ("prep", "NOUN", True)], True),
+        # a long list of fields: conjuncts count as no step
+        ([("conj", "NOUN", False)] * 6 + [("acomp", "VERB", False), ("dobj", "VERB", True)], True),
+        # "consultations help strengthen cooperation": the talks are the subject, not above it
+        ([("dobj", "VERB", False), ("xcomp", "VERB", False), ("ccomp", "VERB", False)], False),
+        # a clause of its own between: "the talks, after which the sides cooperated"
+        ([("advcl", "VERB", True)], False),
+        # too far above
+        ([("nmod", "NOUN", False)] * 4 + [("obj", "VERB", True)], False),
+        ([], False),
+    ],
+)
+def test_topic_of_talks(heads, want):
+    assert topic_of_talks(heads) is want

@@ -10,6 +10,7 @@ from events_trees import tree
 
 from bilat.extract.events.merge import (
     candidates,
+    framed_by_reported,
     linked,
     one_node_each,
     purpose_of_visit,
@@ -215,3 +216,30 @@ def test_candidates_the_meeting_a_trip_was_for_is_the_visit():
     assert [c.head.i for c in candidates([arrive, meet, talks])] == [1, 9]
     # "arrived in Sochi to meet Putin": a meeting naming a person of its own stays
     assert [c.head.i for c in candidates([arrive, meet, talks], lambda c: c.head.i == 5)] == [1, 5, 9]
+
+
+# "During the meeting, the sides discussed prospects"
+FRAMED = tree("""
+During 4 prep ADP
+the 2 det DET
+meeting 0 pobj NOUN
+the 4 det DET
+sides 5 nsubj NOUN side
+discussed 5 ROOT VERB discuss
+prospects 5 dobj NOUN prospect
+""")
+
+
+@pytest.mark.parametrize(
+    "back_mode, verb_mode, want",
+    [
+        ("meet", "meet", True),  # the meeting reported before: what was discussed at it
+        ("phone", "meet", True),  # "в ходе телефонного разговора обсудили …"
+        ("visit", "meet", False),  # "during the visit, X discussed with Y": talks of their own
+        (None, "meet", False),  # no meeting referring back: new talks
+    ],
+)
+def test_framed_by_reported(back_mode, verb_mode, want):
+    verb = Cand(ROW, FRAMED[5], FRAMED[5], (FRAMED[5],), None, verb_mode)
+    back = [] if back_mode is None else [Cand(ROW, FRAMED[2], FRAMED[2], (FRAMED[2],), None, back_mode)]
+    assert framed_by_reported(verb, back) is want

@@ -26,7 +26,8 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
    summit", "signed an agreement", "held a meeting to discuss") are one event, and so are two
    triggers of one class, mode and context with the same actors in their clauses; a visit and
    the talks held during it stay two. A meeting noun that refers back to one already reported
-   ("The talks were substantive", "в ходе встречи") is no new event; a flight home is no visit;
+   ("The talks were substantive", "в ходе встречи") is no new event, nor is a talks verb it frames
+   once talks were reported ("During the meeting, the sides discussed …"); a flight home is no visit;
    a capitalized trigger inside a sentence is a name ("Cooperation Without Borders"), except a
    meeting name ("the 17th Forum … will be held"). Participants are the actors named in the
    unit, those of the trigger's own clause first (affiliations inside a title — "Russian" in
@@ -61,7 +62,9 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
    given to an event whose clause does not state one. Unresolvable expressions are counted.
 Steps across sentences (``coref.py``, ``turns.py``, ``coop.py``): a transcript turn
 ("Name: …") is a Statement of the named speaker, its "I"/"we" the speaker; a generic Cooperate
-word ("strategic partnership") is an event only with a named object; a meeting or visit word
+word ("strategic partnership") is an event only with a named object, and not as the topic of talks
+("discussed prospects for strengthening cooperation in trade": the real-news gold has no Cooperate
+there); a meeting or visit word
 naming no one new restates the one reported before, and a headline event gives way to the
 body's (whatever its class); a Support, Agree, Cooperate or Consult event with one side is
 dropped (a meeting of a body of members excepted: "the CIS summit"), and a Cooperate word gives

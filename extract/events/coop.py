@@ -57,3 +57,37 @@ def cooperation_has_object(
     if any(word in cues.fields for dep, word in deps if dep in ("amod", "compound")):
         return True
     return anchor_is_verb and any(dep in OBJ_DEPS for dep, _ in deps)
+
+
+#: dependencies that open a clause of its own: a cooperation word reached through one of them is
+#: no longer what the talks above it were about ("the talks, after which the sides cooperated …")
+TOPIC_STOP = frozenset({"relcl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis"})
+
+
+def topic_of_talks(heads: Iterable[tuple[str, str, bool]], steps: int = 4) -> bool:
+    """Whether a Cooperate word is the topic of talks: ``heads`` are the words above it, nearest
+    first, each as (the dependency label by which the word below hangs on it, its part of speech,
+    whether it is a meeting or call word of the trigger table). Within ``steps`` heads (an
+    adposition or a conjunct counting as none) and not through a clause of its own, a talks word makes the
+    cooperation what was discussed, not an event ("the sides discussed prospects for
+    strengthening bilateral cooperation in trade", "обсудили ряд вопросов сотрудничества в сфере
+    энергетики", "talks on cooperation in energy": the real-news gold, tests/corpus, has no
+    Cooperate there).
+
+    >>> topic_of_talks([("pobj", "ADP", False), ("prep", "NOUN", False), ("dobj", "VERB", True)])
+    True
+    >>> topic_of_talks([("nsubj", "VERB", False), ("advcl", "VERB", True)])
+    False
+    """
+    n = 0
+    for dep, pos, talks in heads:
+        if dep in TOPIC_STOP:
+            return False
+        if talks:
+            return True
+        if pos == "ADP" or dep == "conj":
+            continue
+        n += 1
+        if n >= steps:
+            return False
+    return False

@@ -5,8 +5,9 @@ of one class linked in the parse merged (``merge.candidates``) (a mixin)."""
 
 from __future__ import annotations
 
-from bilat.extract.events.coop import cooperation_has_object
+from bilat.extract.events.coop import cooperation_has_object, topic_of_talks
 from bilat.extract.events.merge import candidates as merge_candidates
+from bilat.extract.events.merge import framed_by_reported
 from bilat.extract.events.records import Cand as _Cand
 from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tables import TriggerRow
@@ -32,6 +33,23 @@ def _meeting_words(rows) -> frozenset[str]:
     if hit is None or hit[0] is not rows:
         words = frozenset(r.words[0].text for r in rows if r.cls == "Consult" and len(r.words) == 1)
         hit = _MEETING_WORDS[id(rows)] = (rows, words)
+    return hit[1]
+
+
+_TALK_WORDS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _talk_words(rows) -> frozenset[str]:
+    """The one-word Consult triggers of talks and calls (modes meet, phone) of a trigger table
+    (cached per table)."""
+    hit = _TALK_WORDS.get(id(rows))
+    if hit is None or hit[0] is not rows:
+        words = frozenset(
+            r.words[0].text
+            for r in rows
+            if r.cls == "Consult" and r.mode in ("meet", "phone") and len(r.words) == 1
+        )
+        hit = _TALK_WORDS[id(rows)] = (rows, words)
     return hit[1]
 
 
@@ -82,7 +100,12 @@ class Triggers:
             if c.row.direction != "visit" or self._destination(u, c, self._source(c)[0]) is not None
         ]
         # "the talks", "during the visit", "в ходе встречи": a meeting already reported
-        cands = [c for c in cands if not self._refers_back(c)]
+        back = [c for c in cands if self._refers_back(c)]
+        cands = [c for c in cands if c not in back]
+        # "During the meeting, the sides discussed …", "В ходе встречи обсуждены …": said at talks
+        # reported as an event in an earlier unit (else the verb is the only report of them)
+        if any(idx < u.index for idx, _ in self.talks):
+            cands = [c for c in cands if not framed_by_reported(c, back)]
         # "Welcoming his Uzbek counterpart", "Erdoğan was welcomed with a ceremony": a guest greeted
         cands = [c for c in cands if not (c.row.cls == "Support" and self._greets_guest(c))]
         # "received the ambassador", "принял посла": a meeting only with a person received (the
@@ -92,6 +115,8 @@ class Triggers:
         cands = [c for c in cands if not (c.row.cls == "Agree" and self._in_force(c))]
         # "strengthen bilateral cooperation", "strategic partnership": no named object, no event
         cands = [c for c in cands if c.row.cls != "Cooperate" or self._coop_object(c)]
+        # "discussed prospects for strengthening cooperation in trade": the topic of the talks
+        cands = [c for c in cands if c.row.cls != "Cooperate" or not self._talks_topic(c)]
         for c in cands:
             if c.row.cls == "Consult":
                 self.consults_seen.add(c.mode)
@@ -115,6 +140,18 @@ class Triggers:
         phrase = _phrase(c.anchor)  # (not .subtree: natasha's trees may hold cycles)
         project = any(m.cls == "Project" for m in self.mentions_of_tokens(phrase))
         return cooperation_has_object(key, anchor, c.anchor.pos_ in ("VERB", "AUX"), deps, project, coop)
+
+    def _talks_topic(self, c: _Cand, steps: int = 20) -> bool:
+        """Whether a Cooperate word is what talks were about (``coop.topic_of_talks``)."""
+        words = _talk_words(self.tab.triggers) - self.tab.words("receive")
+        heads = []
+        x = c.head
+        for _ in range(steps):
+            if x.head.i == x.i:
+                break
+            heads.append((x.dep_, x.head.pos_, bool(self.tk(x.head) & words)))
+            x = x.head
+        return topic_of_talks(heads)
 
     def _in_meeting_name(self, tok, first_word, steps: int = 3) -> bool:
         """Whether a word hangs on a capitalized meeting word inside the sentence: it is part of
