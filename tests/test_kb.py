@@ -712,6 +712,27 @@ def test_officials_russian_transliteration(en, ru):
 
 
 @pytest.mark.parametrize(
+    "en, ru",
+    [
+        ("Olaf Scholz", "Олаф Шольц"),  # l before a consonant, z
+        ("Frank-Walter Steinmeier", "Франк-Вальтер Штайнмайер"),  # st-, ei, -eie-
+        ("Friedrich Merz", "Фридрих Мерц"),  # ie, ch
+        ("Angela Merkel", "Ангела Меркель"),  # l at the end
+        ("Karl Nehammer", "Карл Нехаммер"),  # l after a consonant, h before a vowel
+        ("Helmut Kohl", "Хельмут Коль"),  # silent h
+        ("Jens Spahn", "Йенс Шпан"),  # j, sp-
+        ("Christian Lindner", "Кристиан Линднер"),  # chr-
+        ("Daniel Risch", "Даниэль Риш"),  # -iel
+    ],
+)
+def test_officials_russian_transliteration_german(en, ru):
+    """The rows of a language come first for its names; the general rows stay for others."""
+    m = _make_officials()
+    assert m.to_russian(en, "de") == ru
+    assert m.to_russian("Olaf Scholz") == "Олаф Шолз"
+
+
+@pytest.mark.parametrize(
     "label, title",
     [
         ("President of Kazakhstan", "President"),
@@ -722,7 +743,7 @@ def test_officials_russian_transliteration(en, ru):
         ("Premier of the People's Republic of China", "Premier"),
         ("Minister of Foreign Affairs of Belarus", "Minister of Foreign Affairs"),
         ("Foreign Minister of Bolivia", "Minister of Foreign Affairs"),
-        ("Minister of External Affairs", "Minister of External Affairs"),
+        ("Minister of External Affairs", "Minister of Foreign Affairs"),
         ("monarch of Canada", None),
         ("King of Jordan", None),
         ("Captain Regent of San Marino", None),
