@@ -10,6 +10,8 @@ descriptive mention of the person who holds that post in the document.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bilat.extract.languages import PIVOT
 from bilat.extract.link import Linked
 from bilat.extract.positions_parts import _apposition, _closed, _coordinated, _modifier, _org, _plural
@@ -33,6 +35,7 @@ from bilat.extract.positions_titles import (
     Title,
     _key,
     _Spans,
+    as_deputy,
     find_titles,
     link_words,
     titles,
@@ -68,6 +71,12 @@ def extract_positions(
         return word_span[i] is not None and word_span[i][3] == "ADJ"
 
     for start, end, title, i0, i1 in find_titles(text, lang, ws, keys, adjective):
+        deputy = as_deputy(title, keys, i0, lang)
+        if deputy is not None and "\n" not in text[ws[deputy[1]].start : start]:
+            # "заместитель председателя Сената", "Deputy Chairman of the Senate": the deputy's post
+            title, i0 = deputy
+            start = ws[i0].start
+            title = replace(title, title_ru=text[start:end][:1].lower() + text[start:end][1:])
         inside = span_at(i0)
         if inside is not None and inside[3] == "PER":
             continue

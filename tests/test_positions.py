@@ -176,6 +176,34 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
             "ru",
             ("yuri-ushakov", "Aide to the President", "russia"),
         ),
+        # the issue's examples: an apposition naming the post by its principal ("for the
+        # Russian president"), a Russian deputy prime minister by his official title (never the
+        # prime minister's post), the aide of a president named by an adjective
+        (
+            "Dmitry Peskov, the press secretary for the Russian president, told reporters.",
+            "en",
+            ("dmitry-peskov", "Press Secretary", "russia"),
+        ),
+        (
+            "Yuri Ushakov, an aide to the Russian president, said the meeting would take place.",
+            "en",
+            ("yuri-ushakov", "Aide to the President", "russia"),
+        ),
+        (
+            "Заместитель председателя правительства России Алексей Оверчук посетил Баку.",
+            "ru",
+            ("alexei-overchuk", "Deputy Prime Minister", "russia"),
+        ),
+        (
+            "Первый заместитель председателя правительства России Денис Мантуров посетил Баку.",
+            "ru",
+            (None, "First Deputy Prime Minister", "russia"),
+        ),
+        (
+            "Помощник российского президента Юрий Ушаков заявил об этом.",
+            "ru",
+            ("yuri-ushakov", "Aide to the President", "russia"),
+        ),
         # a name the NER missed after a title and its state
         (
             "Talks with Foreign Minister of the Republic of Uzbekistan Abdulaziz Kamilov, Moscow, March 2",
@@ -254,6 +282,17 @@ def test_posts_from_real_phrasing(extractor, text, lang, post):
             "ru",
             ("kassym-jomart-tokayev", "President", "turkey"),
         ),
+        # a deputy's title is not the title it is the deputy of
+        (
+            "Заместитель председателя правительства России Алексей Оверчук посетил Баку.",
+            "ru",
+            ("alexei-overchuk", "Prime Minister", "russia"),
+        ),
+        (
+            "Deputy Chairman of the Senate of Kazakhstan Askar Shakirov arrived in Moscow.",
+            "en",
+            (None, "Chairman of the Senate", "kazakhstan"),
+        ),
         # a country-scope title's own words are no body
         ("Secretary of State Gulshara Abdykalikova met him.", "en", (None, "Secretary of State", None)),
     ],
@@ -291,3 +330,31 @@ def test_the_head_of_a_ministry_is_its_minister(label, title):
     from bilat.extract.positions import _ministry_title
 
     assert _ministry_title(label) == title
+
+
+@pytest.mark.parametrize(
+    "text,lang,title_en",
+    [
+        # deputy words before a title make the deputy's post (title_prefixes.tsv)
+        ("заместитель председателя Сената", "ru", "Deputy Chairman of the Senate"),
+        ("первого заместителя генерального директора", "ru", "First Deputy Director General"),
+        ("Deputy Chairman of the Senate", "en", "Deputy Chairman of the Senate"),
+        ("заместитель министра", "ru", "=tenure:Deputy Minister"),
+        # a deputy title of the table stays as the table gives it
+        ("deputy foreign minister", "en", "Deputy Minister of Foreign Affairs"),
+        ("заместителем министра иностранных дел", "ru", "Deputy Minister of Foreign Affairs"),
+        # no deputy words; a "former" prefix written with the title is no other post
+        ("председатель Сената", "ru", "Chairman of the Senate"),
+        ("Экс-президент", "ru", "President"),
+        ("ex-president", "en", "President"),
+    ],
+)
+def test_title_prefixes(text, lang, title_en):
+    from bilat.extract.positions_titles import _key, as_deputy, find_titles
+    from bilat.extract.text import words
+
+    ws = words(text)
+    keys = [_key(w.text, lang) for w in ws]
+    ((_, _, title, i0, _),) = find_titles(text, lang, ws, keys)
+    deputy = as_deputy(title, keys, i0, lang)
+    assert (deputy[0].title_en if deputy else title.title_en) == title_en
