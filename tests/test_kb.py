@@ -734,6 +734,23 @@ def test_officials_russian_transliteration_german(en, ru):
 
 
 @pytest.mark.parametrize(
+    "en, ru",
+    [
+        ("José Manuel Albares", "Хосе Мануэль Альбарес"),  # j, l before a consonant and at the end
+        ("Pedro Castillo", "Педро Кастильо"),  # ll
+        ("Alberto Fernández", "Альберто Фернандес"),  # z
+        ("Miguel Díaz-Canel", "Мигель Диас-Канель"),  # gue
+        ("Carlos Alvarado Quesada", "Карлос Альварадо Кесада"),  # que
+        ("Javier Milei", "Хавьер Милей"),  # ie, final ei
+        ("Juan Carlos Holguín", "Хуан Карлос Ольгин"),  # silent h, gui
+    ],
+)
+def test_officials_russian_transliteration_spanish(en, ru):
+    m = _make_officials()
+    assert m.to_russian(en, "es") == ru
+
+
+@pytest.mark.parametrize(
     "label, title",
     [
         ("President of Kazakhstan", "President"),
