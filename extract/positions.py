@@ -28,6 +28,7 @@ from bilat.extract.positions_posts import (
     _resolve_title,
     _tenure_at,
     _tenure_prefixed,
+    home_country,
 )
 from bilat.extract.positions_titles import (
     MAX_GAP_WORDS,
@@ -156,7 +157,7 @@ def extract_positions(
             # "The presidents of Belarus and Russia": each body its holder
             plural = _plural(ws[i1 - 1].text, lang) or _plural(ws[i0].text, lang)
             no_name.append(
-                (start, end, title, list(dict.fromkeys(orgs)) if plural and len(orgs) > 1 else [org])
+                (start, end, title, list(dict.fromkeys(orgs)) if plural and len(orgs) > 1 else [org], plural)
             )
             continue
         for n, person in enumerate(persons):
@@ -212,7 +213,11 @@ def extract_positions(
     held = {(p.title_en, p.org) for p in positions.values()}
     persons_named = [e.key for e in linked.entities if e.cls == "Person"]
     holders_of: dict[tuple, set] = {}
-    for start, end, title, org in [(a, b, t, o) for a, b, t, os_ in no_name for o in os_]:
+    home = home_country(doc.url, kb)
+    for start, end, title, org, plural in [(a, b, t, o, pl) for a, b, t, os_, pl in no_name for o in os_]:
+        if org is None and not plural and title.scope == "country":
+            # "Глава государства", "the Head of State" with no country: the publisher's
+            org = home
         if org is None or title.title_en.startswith(TENURE) or title.named:
             continue
         if (title.title_en, org) in held:

@@ -85,6 +85,32 @@ def _country_of(key: str, cls_of, kb) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _country_tlds() -> dict[str, str]:
+    """Country-code domain → country key (``data/common/country_tlds.tsv``, generated)."""
+    return {r[0]: r[1] for r in read_table(DATA / "common" / "country_tlds.tsv")}
+
+
+def home_country(url: str | None, kb) -> str | None:
+    """The country of a document's publisher, from its address: the knowledge base's outlet
+    of that site ("en.inform.kz" → Kazinform → Kazakhstan), else the country-code domain
+    ("vz.ru" → Russia); None for a generic domain or no address."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    if not host or "." not in host:
+        return None
+    for e in kb.values():
+        if e.country and e.cls == "MediaOutlet":
+            for a in e.aliases:
+                site = a.text.lower()
+                if " " not in site and "." in site and (host == site or host.endswith("." + site)):
+                    return e.country
+    return _country_tlds().get(host.rsplit(".", 1)[-1])
+
+
 def _label(kb, key: str) -> str:
     e = kb.get(key)
     return (e.label(PIVOT) if e else None) or key

@@ -848,3 +848,16 @@ def test_officials_in_the_loaded_kb():
     e = entries["friedrich-merz"]
     assert e.cls == "Person" and e.country == "germany" and e.wikidata == "Q566257"
     assert [(t.title_en, t.org, t.start) for t in e.tenures] == [("Chancellor", "germany", "2025")]
+
+
+def test_country_tlds_table_is_fresh():
+    """extract/data/common/country_tlds.tsv is what tools/make_country_tlds.py makes of
+    kb/countries.ttl."""
+    path = ROOT / "tools" / "make_country_tlds.py"
+    spec = importlib.util.spec_from_file_location("make_country_tlds", path)
+    m = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(m)
+    table = m.rows()
+    assert ("kz", "kazakhstan") in table and ("uk", "united-kingdom") in table
+    assert not any(tld == "tv" for tld, _ in table)
+    assert m.OUT.read_text(encoding="utf-8") == m.render(table)

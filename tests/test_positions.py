@@ -358,3 +358,32 @@ def test_title_prefixes(text, lang, title_en):
     ((_, _, title, i0, _),) = find_titles(text, lang, ws, keys)
     deputy = as_deputy(title, keys, i0, lang)
     assert (deputy[0].title_en if deputy else title.title_en) == title_en
+
+
+@pytest.mark.parametrize(
+    "url,country",
+    [
+        ("https://en.inform.kz/amp/news_a1/", "kazakhstan"),  # the knowledge base's outlet of the site
+        ("https://kz.kursiv.media/en/2025-01-31/x", "kazakhstan"),
+        ("https://vz.ru/news/2025/8/30/1.html", "russia"),  # else the country-code domain
+        ("kazpravda.kz/n/x", "kazakhstan"),
+        ("https://asbarez.com/?p=1", None),  # a generic domain
+        ("https://example.tv/x", None),  # a country-code domain sold as a generic one
+        (None, None),
+    ],
+)
+def test_the_country_of_a_documents_publisher(kb_entries, url, country):
+    from bilat.extract.positions_posts import home_country
+
+    assert home_country(url, {e.key: e for e in kb_entries}) == country
+
+
+def test_a_national_title_with_no_country_is_the_publishers(extractor):
+    """ "Глава государства" alone, in a Kazakh paper: Kazakhstan's head of state the document names."""
+    text = "Касым-Жомарт Токаев провел переговоры с Путиным. Глава государства отметил важность встречи."
+    ex = extractor(Document(id="t", text=text, lang="ru", date="2024-05-08", url="https://kazpravda.kz/n/x/"))
+    assert ("kassym-jomart-tokayev", "President", "kazakhstan") in {
+        (p.person, p.title_en, p.org) for p in ex.positions
+    }
+    ex = extractor(Document(id="t", text=text, lang="ru", date="2024-05-08", url="https://example.com/x/"))
+    assert not any(p.person == "kassym-jomart-tokayev" for p in ex.positions)
