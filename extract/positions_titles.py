@@ -95,6 +95,15 @@ def deputy_words(lang: str) -> tuple[tuple[tuple[str, ...], str], ...]:
 
 
 @lru_cache(maxsize=4)
+def first_words(lang: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """(words as keyed, English prefix) of the "first" rows of ``title_prefixes.tsv``: what
+    makes a deputy's title the first deputy's ("First Deputy Head")."""
+    return tuple(
+        (tuple(_key(w.text, lang) for w in words(r[1])), r[2]) for r in _prefix_rows(lang) if r[0] == "first"
+    )
+
+
+@lru_cache(maxsize=4)
 def former_prefixes(lang: str) -> tuple[str, ...]:
     """The "former" prefixes of ``title_prefixes.tsv`` ("ex-", "экс-"), lowercase."""
     return tuple(r[1].lower() for r in _prefix_rows(lang) if r[0] == "former")
@@ -109,17 +118,22 @@ def _unprefixed(word: str, lang: str) -> str:
     return word
 
 
-DEPUTY_PREFIXES = ("Deputy ", "First Deputy ")
-
-
 def as_deputy(title: Title, keys, i0: int, lang: str) -> tuple[Title, int] | None:
     """The title found at word ``i0`` made its deputy's when deputy words stand right before
     it, with the index of their first word: "заместитель председателя Сената" → Deputy Chairman
     of the Senate; "заместитель министра" → the knowledge base's post of the person whose title
-    starts with "Deputy Minister". None when no such words precede, or the title is already a
-    deputy's or a counterpart's. ``title_ru`` stays as the table gives it (the caller has the
+    starts with "Deputy Minister"; a deputy's title of the table after "first" → the first
+    deputy's. None when no such words precede, or the title is already a first deputy's or a
+    counterpart's. ``title_ru`` stays as the table gives it (the caller has the
     text)."""
-    if title.title_en.startswith(DEPUTY_PREFIXES) or title.title_en == TENURE:
+    if title.title_en == TENURE or title.title_en.startswith("First "):
+        return None
+    if title.title_en.startswith("Deputy "):
+        # "First Deputy Head of …": a "first" word before a deputy's title of the table
+        for ws, prefix in first_words(lang):
+            n = len(ws)
+            if i0 >= n and tuple(keys[i0 - n : i0]) == ws:
+                return replace(title, title_en=f"{prefix} {title.title_en}"), i0 - n
         return None
     for ws, prefix in deputy_words(lang):
         n = len(ws)

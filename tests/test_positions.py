@@ -343,6 +343,9 @@ def test_the_head_of_a_ministry_is_its_minister(label, title):
         # a deputy title of the table stays as the table gives it
         ("deputy foreign minister", "en", "Deputy Minister of Foreign Affairs"),
         ("заместителем министра иностранных дел", "ru", "Deputy Minister of Foreign Affairs"),
+        # "first" before a deputy's title of the table
+        ("First Deputy Head", "en", "First Deputy Head"),
+        ("первый замглавы МИД", "ru", "First Deputy Minister of Foreign Affairs"),
         # no deputy words; a "former" prefix written with the title is no other post
         ("председатель Сената", "ru", "Chairman of the Senate"),
         ("Экс-президент", "ru", "President"),
