@@ -34,6 +34,7 @@ from bilat.extract.link_names import (
     _without_initials,
     _written_in,
     person_key,
+    with_initial,
 )
 from bilat.extract.link_places import PlaceRules, _closing_quote, _lines, body_state
 from bilat.extract.link_resolve import Linked, Resolution
@@ -261,10 +262,14 @@ class Linker(PlaceRules, Resolution):
                         sp.key = known
                         continue
                 key = "person/" + match_key(name)
-                if len(parts) > 1 and person_key(name) in self.person_keys:
-                    key = self.person_keys[person_key(name)]  # a spelling the KB does not list
-                    full_names.setdefault(match_key(parts[-1]), key)
-                    sp.key = key
+                # a spelling the KB does not list, or the KB's initial for the given name
+                short = with_initial(parts)
+                known = self.person_keys.get(person_key(name)) if len(parts) > 1 else None
+                if known is None and short is not None:
+                    known = self.person_keys.get(person_key(short))
+                if known is not None:
+                    full_names.setdefault(match_key(parts[-1]), known)
+                    sp.key = known
                     continue
                 if len(parts) > 1:
                     full_names.setdefault(match_key(parts[-1]), key)

@@ -77,6 +77,34 @@ def _without_initials(name: str) -> list[str]:
     return [p for p in spaced.split() if not _INITIAL.match(p)] or name.split()
 
 
+def with_initial(parts: list[str]) -> str | None:
+    """A full name with its given name cut to the initial, as the knowledge base may give it
+    ("S. Jaishankar" for "Субраманиям Джайшанкар"); None for one word or an initial already.
+
+    >>> with_initial(["Субраманиям", "Джайшанкар"]), with_initial(["Лавров"])
+    ('С. Джайшанкар', None)
+    """
+    if len(parts) < 2 or _INITIAL.match(parts[0]):
+        return None
+    return parts[0][:1] + ". " + " ".join(parts[1:])
+
+
+def same_given_name(written: set[str], known: str) -> bool:
+    """Whether a given name written in the text (its match keys: as written and as lemma) can
+    be the knowledge base's ``known`` one: the same key, or ``known`` is an initial of its
+    first letter ("S. Jaishankar", "С. Джаишанкар" for "Субраманиям Джайшанкар").
+
+    >>> same_given_name({"subramanam"}, "С."), same_given_name({"sergi"}, "Сергей")
+    (True, True)
+    >>> same_given_name({"ahmed"}, "С."), same_given_name({"akilbek"}, "Садыр")
+    (False, False)
+    """
+    key = match_key(known)
+    if key in written:
+        return True
+    return bool(_INITIAL.match(known)) and len(key) == 1 and any(w[:1] == key for w in written)
+
+
 def _best_name(names: Counter) -> str:
     """The fullest, most frequent form: more words first, then frequency, then text."""
     return sorted(names.items(), key=lambda kv: (-len(kv[0].split()), -kv[1], kv[0]))[0][0]

@@ -17,7 +17,7 @@ from bilat.extract.link_gazetteer import (
     given_names,
     resources,
 )
-from bilat.extract.link_names import _after_title, _best_name, _guillemets, _Near
+from bilat.extract.link_names import _after_title, _best_name, _guillemets, _Near, same_given_name
 from bilat.extract.link_places import body_state
 from bilat.extract.records import Document, Entity, Mention
 from bilat.extract.text import (
@@ -229,7 +229,8 @@ class Resolution:
     def _other_given_name(self, sp: _Span, g: _Span) -> bool:
         """Whether the NER name ``sp`` holds the surname match ``g`` with a given name none of
         the knowledge-base persons of that surname has ("Акылбек Жапаров" is not Sadyr
-        Japarov); initials ("В. Путин") and a KB person's own given name are no other name."""
+        Japarov); initials ("В. Путин"), a KB person's own given name and a name of the KB's
+        initial ("Субраманиям" for "S. Jaishankar") are no other name."""
         if not g.keys or not all(c.kind == "surname" for c in g.keys):
             return False
         ws = [w.text for w in words(sp.text[: g.start - sp.start]) if w.text.isalpha()]
@@ -238,7 +239,7 @@ class Resolution:
         given = {match_key(ws[0]), match_key(lemma(ws[0]))}
         for c in g.keys:
             for _, lab in self.kb[c.key].labels:
-                if match_key(lab.split()[0]) in given:
+                if same_given_name(given, lab.split()[0]):
                     return False
         return True
 

@@ -10,6 +10,8 @@ descriptive mention of the person who holds that post in the document.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bilat.extract.languages import PIVOT
 from bilat.extract.link import Linked
 from bilat.extract.positions_parts import _apposition, _closed, _coordinated, _modifier, _org, _plural
@@ -26,6 +28,7 @@ from bilat.extract.positions_posts import (
     _resolve_title,
     _tenure_at,
     _tenure_prefixed,
+    home_country,
 )
 from bilat.extract.positions_titles import (
     MAX_GAP_WORDS,
@@ -33,6 +36,7 @@ from bilat.extract.positions_titles import (
     Title,
     _key,
     _Spans,
+    as_deputy,
     find_titles,
     link_words,
     titles,
@@ -68,6 +72,12 @@ def extract_positions(
         return word_span[i] is not None and word_span[i][3] == "ADJ"
 
     for start, end, title, i0, i1 in find_titles(text, lang, ws, keys, adjective):
+        deputy = as_deputy(title, keys, i0, lang)
+        if deputy is not None and "\n" not in text[ws[deputy[1]].start : start]:
+            # "заместитель председателя Сената", "Deputy Chairman of the Senate": the deputy's post
+            title, i0 = deputy
+            start = ws[i0].start
+            title = replace(title, title_ru=text[start:end][:1].lower() + text[start:end][1:])
         inside = span_at(i0)
         if inside is not None and inside[3] == "PER":
             continue
@@ -147,7 +157,7 @@ def extract_positions(
             # "The presidents of Belarus and Russia": each body its holder
             plural = _plural(ws[i1 - 1].text, lang) or _plural(ws[i0].text, lang)
             no_name.append(
-                (start, end, title, list(dict.fromkeys(orgs)) if plural and len(orgs) > 1 else [org])
+                (start, end, title, list(dict.fromkeys(orgs)) if plural and len(orgs) > 1 else [org], plural)
             )
             continue
         for n, person in enumerate(persons):
@@ -203,7 +213,11 @@ def extract_positions(
     held = {(p.title_en, p.org) for p in positions.values()}
     persons_named = [e.key for e in linked.entities if e.cls == "Person"]
     holders_of: dict[tuple, set] = {}
-    for start, end, title, org in [(a, b, t, o) for a, b, t, os_ in no_name for o in os_]:
+    home = home_country(doc.url, kb)
+    for start, end, title, org, plural in [(a, b, t, o, pl) for a, b, t, os_, pl in no_name for o in os_]:
+        if org is None and not plural and title.scope == "country":
+            # "Глава государства", "the Head of State" with no country: the publisher's
+            org = home
         if org is None or title.title_en.startswith(TENURE) or title.named:
             continue
         if (title.title_en, org) in held:

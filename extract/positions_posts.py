@@ -8,14 +8,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 from bilat.extract.languages import PIVOT
-from bilat.extract.positions_titles import Descriptive, Title
+from bilat.extract.positions_titles import TENURE, Descriptive, Title
 from bilat.extract.records import Document, KBEntry, Position
 from bilat.extract.text import (
     DATA,
     read_table,
 )
-
-TENURE = "=tenure"
 
 
 def _tenure_prefixed(entry: KBEntry | None, date: str | None, prefix: str, org: str | None):
@@ -61,7 +59,7 @@ def _resolve_title(title: Title, entry: KBEntry | None, org: str | None, date: s
     """(English title, source-language title, organization): a title that leaves its
     organization unsaid takes it from the knowledge base's tenure, and "counterpart" takes the
     whole post from there."""
-    if title.title_en == "=tenure":
+    if title.title_en == TENURE:
         t = _tenure_at(entry, date, org=org)
         if t is None:
             return None, None, org
@@ -85,6 +83,32 @@ def _country_of(key: str, cls_of, kb) -> str | None:
             return key
         return e.country
     return None
+
+
+@lru_cache(maxsize=1)
+def _country_tlds() -> dict[str, str]:
+    """Country-code domain → country key (``data/common/country_tlds.tsv``, generated)."""
+    return {r[0]: r[1] for r in read_table(DATA / "common" / "country_tlds.tsv")}
+
+
+def home_country(url: str | None, kb) -> str | None:
+    """The country of a document's publisher, from its address: the knowledge base's outlet
+    of that site ("en.inform.kz" → Kazinform → Kazakhstan), else the country-code domain
+    ("vz.ru" → Russia); None for a generic domain or no address."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    if not host or "." not in host:
+        return None
+    for e in kb.values():
+        if e.country and e.cls == "MediaOutlet":
+            for a in e.aliases:
+                site = a.text.lower()
+                if " " not in site and "." in site and (host == site or host.endswith("." + site)):
+                    return e.country
+    return _country_tlds().get(host.rsplit(".", 1)[-1])
 
 
 def _label(kb, key: str) -> str:
@@ -211,7 +235,7 @@ def _join_dashed(
     if not dashed:
         return
     d_start, d_end, d_title, d_org, _ = dashed[-1]
-    if text[d_end:start].strip() not in DASHES or d_title.title_en == "=tenure":
+    if text[d_end:start].strip() not in DASHES or d_title.title_en == TENURE:
         return
     title_en, title_src, p_org = _resolve_title(d_title, kb.get(person[2]), d_org or org, doc.date, kb, lang)
     if title_en is None or p_org is None or (person[2], title_en, p_org) in positions:

@@ -5,7 +5,7 @@ word and the words that may stand between ("Minister of Foreign Affairs of …")
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bilat.extract.languages import profile
@@ -17,6 +17,8 @@ from bilat.extract.text import (
 
 MAX_GAP_WORDS = 12
 
+
+TENURE = "=tenure"  # a title the knowledge base's post of the person gives (positions_posts)
 
 WILD = "*"  # in a title: one adjective naming a country ("замглавы таджикского МИДа")
 
@@ -75,10 +77,81 @@ def link_words(lang: str) -> frozenset[str]:
     return frozenset(_key(r[0], lang) for r in read_table(DATA / lang / "position_links.tsv"))
 
 
+@lru_cache(maxsize=4)
+def _prefix_rows(lang: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of the language's ``title_prefixes.tsv``; none without the table."""
+    path = DATA / lang / "title_prefixes.tsv"
+    return tuple(tuple(r) for r in read_table(path)) if path.is_file() else ()
+
+
+@lru_cache(maxsize=4)
+def deputy_words(lang: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """(words as the title table keys them, English prefix) of the "deputy" rows of
+    ``title_prefixes.tsv``, longest first."""
+    rows = [
+        (tuple(_key(w.text, lang) for w in words(r[1])), r[2]) for r in _prefix_rows(lang) if r[0] == "deputy"
+    ]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=4)
+def first_words(lang: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """(words as keyed, English prefix) of the "first" rows of ``title_prefixes.tsv``: what
+    makes a deputy's title the first deputy's ("First Deputy Head")."""
+    return tuple(
+        (tuple(_key(w.text, lang) for w in words(r[1])), r[2]) for r in _prefix_rows(lang) if r[0] == "first"
+    )
+
+
+@lru_cache(maxsize=4)
+def former_prefixes(lang: str) -> tuple[str, ...]:
+    """The "former" prefixes of ``title_prefixes.tsv`` ("ex-", "экс-"), lowercase."""
+    return tuple(r[1].lower() for r in _prefix_rows(lang) if r[0] == "former")
+
+
+def _unprefixed(word: str, lang: str) -> str:
+    """``word`` without a "former" prefix written with it: "Экс-президент" → "президент"."""
+    low = word.lower()
+    for p in former_prefixes(lang):
+        if low.startswith(p) and len(word) > len(p):
+            return word[len(p) :]
+    return word
+
+
+def as_deputy(title: Title, keys, i0: int, lang: str) -> tuple[Title, int] | None:
+    """The title found at word ``i0`` made its deputy's when deputy words stand right before
+    it, with the index of their first word: "заместитель председателя Сената" → Deputy Chairman
+    of the Senate; "заместитель министра" → the knowledge base's post of the person whose title
+    starts with "Deputy Minister"; a deputy's title of the table after "first" → the first
+    deputy's. None when no such words precede, or the title is already a first deputy's or a
+    counterpart's. ``title_ru`` stays as the table gives it (the caller has the
+    text)."""
+    if title.title_en == TENURE or title.title_en.startswith("First "):
+        return None
+    if title.title_en.startswith("Deputy "):
+        # "First Deputy Head of …": a "first" word before a deputy's title of the table
+        for ws, prefix in first_words(lang):
+            n = len(ws)
+            if i0 >= n and tuple(keys[i0 - n : i0]) == ws:
+                return replace(title, title_en=f"{prefix} {title.title_en}"), i0 - n
+        return None
+    for ws, prefix in deputy_words(lang):
+        n = len(ws)
+        if i0 >= n and tuple(keys[i0 - n : i0]) == ws:
+            en = title.title_en
+            if en.startswith(TENURE + ":"):
+                en = f"{TENURE}:{prefix} {en[len(TENURE) + 1 :]}"
+            else:
+                en = f"{prefix} {en}"
+            return replace(title, title_en=en), i0 - n
+    return None
+
+
 def _key(word: str, lang: str) -> str:
     """A word as the title table holds it: by lemma in Russian, folded with a plural -s dropped
-    in English ("ministers"): the language's ``title_key``."""
-    return profile(lang).title_key(word)
+    in English ("ministers"): the language's ``title_key``, of the word without a "former"
+    prefix ("ex-president" → "president")."""
+    return profile(lang).title_key(_unprefixed(word, lang))
 
 
 @lru_cache(maxsize=4)

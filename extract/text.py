@@ -155,6 +155,8 @@ def nominative_name(name: str) -> str:
     ('Содик Имоми', 'Алпарслан Байрактар')
     >>> nominative_name("Гульшарой Абдыкаликовой"), nominative_name("Мгера Григоряна")
     ('Гульшара Абдыкаликова', 'Мгер Григорян')
+    >>> nominative_name("Камала Харрис"), nominative_name("Ивана Черных")
+    ('Камала Харрис', 'Иван Черных')
     """
     ws = name.split()
     if len(ws) < 2 or not all(_CYR.search(w) and w[:1].isupper() for w in ws):
@@ -182,8 +184,21 @@ def nominative_name(name: str) -> str:
                     continue
                 w = w[: len(w) - len(ending)] + nominative
                 break
+        else:
+            if p.tag.gender == "masc" and _unmarked_consonant(low):
+                # a man's surname ending in a consonant takes the case ending ("Харриса"): one
+                # without it says the given name is a woman's, in the nominative ("Камала Харрис")
+                return name
         out.append(w)
     return " ".join(out)
+
+
+def _unmarked_consonant(word: str) -> bool:
+    """A lowercase word ending in a consonant that is not an indeclinable surname's ending
+    ("-ых", "-их": ``name_cases.tsv``, "indeclinable" rows)."""
+    if not word or word[-1] in _VOWELS or word[-1] == "й" or not _CYR.search(word[-1]):
+        return False
+    return not any(word.endswith(e) for e, _ in _name_cases().get(("indeclinable", "-"), ()))
 
 
 @lru_cache(maxsize=1)

@@ -702,6 +702,7 @@ def test_committed_officials_shape():
         ("Ilia Darchiashvili", "Илия Дарчиашвили"),
         ("Serdar Berdimuhamedow", "Сердар Бердимухамедов"),
         ("S. Jaishankar", "С. Джаишанкар"),
+        ("Adylbek Kasymaliev", "Адылбек Касымалиев"),  # -iev, not -иэв
         ("Mevlüt Çavuşoğlu", "Мевлют Чавушолу"),  # not round-trip: ç ş ğ are folded
     ],
 )
@@ -709,6 +710,44 @@ def test_officials_russian_transliteration(en, ru):
     m = _make_officials()
     assert m.to_russian(en) == ru
     assert m.round_trip(en, ru) == ("ş" not in en)
+
+
+@pytest.mark.parametrize(
+    "en, ru",
+    [
+        ("Olaf Scholz", "Олаф Шольц"),  # l before a consonant, z
+        ("Frank-Walter Steinmeier", "Франк-Вальтер Штайнмайер"),  # st-, ei, -eie-
+        ("Friedrich Merz", "Фридрих Мерц"),  # ie, ch
+        ("Angela Merkel", "Ангела Меркель"),  # l at the end
+        ("Karl Nehammer", "Карл Нехаммер"),  # l after a consonant, h before a vowel
+        ("Helmut Kohl", "Хельмут Коль"),  # silent h
+        ("Jens Spahn", "Йенс Шпан"),  # j, sp-
+        ("Christian Lindner", "Кристиан Линднер"),  # chr-
+        ("Daniel Risch", "Даниэль Риш"),  # -iel
+    ],
+)
+def test_officials_russian_transliteration_german(en, ru):
+    """The rows of a language come first for its names; the general rows stay for others."""
+    m = _make_officials()
+    assert m.to_russian(en, "de") == ru
+    assert m.to_russian("Olaf Scholz") == "Олаф Шолз"
+
+
+@pytest.mark.parametrize(
+    "en, ru",
+    [
+        ("José Manuel Albares", "Хосе Мануэль Альбарес"),  # j, l before a consonant and at the end
+        ("Pedro Castillo", "Педро Кастильо"),  # ll
+        ("Alberto Fernández", "Альберто Фернандес"),  # z
+        ("Miguel Díaz-Canel", "Мигель Диас-Канель"),  # gue
+        ("Carlos Alvarado Quesada", "Карлос Альварадо Кесада"),  # que
+        ("Javier Milei", "Хавьер Милей"),  # ie, final ei
+        ("Juan Carlos Holguín", "Хуан Карлос Ольгин"),  # silent h, gui
+    ],
+)
+def test_officials_russian_transliteration_spanish(en, ru):
+    m = _make_officials()
+    assert m.to_russian(en, "es") == ru
 
 
 @pytest.mark.parametrize(
@@ -722,7 +761,7 @@ def test_officials_russian_transliteration(en, ru):
         ("Premier of the People's Republic of China", "Premier"),
         ("Minister of Foreign Affairs of Belarus", "Minister of Foreign Affairs"),
         ("Foreign Minister of Bolivia", "Minister of Foreign Affairs"),
-        ("Minister of External Affairs", "Minister of External Affairs"),
+        ("Minister of External Affairs", "Minister of Foreign Affairs"),
         ("monarch of Canada", None),
         ("King of Jordan", None),
         ("Captain Regent of San Marino", None),
@@ -809,3 +848,16 @@ def test_officials_in_the_loaded_kb():
     e = entries["friedrich-merz"]
     assert e.cls == "Person" and e.country == "germany" and e.wikidata == "Q566257"
     assert [(t.title_en, t.org, t.start) for t in e.tenures] == [("Chancellor", "germany", "2025")]
+
+
+def test_country_tlds_table_is_fresh():
+    """extract/data/common/country_tlds.tsv is what tools/make_country_tlds.py makes of
+    kb/countries.ttl."""
+    path = ROOT / "tools" / "make_country_tlds.py"
+    spec = importlib.util.spec_from_file_location("make_country_tlds", path)
+    m = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(m)
+    table = m.rows()
+    assert ("kz", "kazakhstan") in table and ("uk", "united-kingdom") in table
+    assert not any(tld == "tv" for tld, _ in table)
+    assert m.OUT.read_text(encoding="utf-8") == m.render(table)

@@ -176,6 +176,34 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
             "ru",
             ("yuri-ushakov", "Aide to the President", "russia"),
         ),
+        # the issue's examples: an apposition naming the post by its principal ("for the
+        # Russian president"), a Russian deputy prime minister by his official title (never the
+        # prime minister's post), the aide of a president named by an adjective
+        (
+            "Dmitry Peskov, the press secretary for the Russian president, told reporters.",
+            "en",
+            ("dmitry-peskov", "Press Secretary", "russia"),
+        ),
+        (
+            "Yuri Ushakov, an aide to the Russian president, said the meeting would take place.",
+            "en",
+            ("yuri-ushakov", "Aide to the President", "russia"),
+        ),
+        (
+            "Заместитель председателя правительства России Алексей Оверчук посетил Баку.",
+            "ru",
+            ("alexei-overchuk", "Deputy Prime Minister", "russia"),
+        ),
+        (
+            "Первый заместитель председателя правительства России Денис Мантуров посетил Баку.",
+            "ru",
+            (None, "First Deputy Prime Minister", "russia"),
+        ),
+        (
+            "Помощник российского президента Юрий Ушаков заявил об этом.",
+            "ru",
+            ("yuri-ushakov", "Aide to the President", "russia"),
+        ),
         # a name the NER missed after a title and its state
         (
             "Talks with Foreign Minister of the Republic of Uzbekistan Abdulaziz Kamilov, Moscow, March 2",
@@ -254,6 +282,17 @@ def test_posts_from_real_phrasing(extractor, text, lang, post):
             "ru",
             ("kassym-jomart-tokayev", "President", "turkey"),
         ),
+        # a deputy's title is not the title it is the deputy of
+        (
+            "Заместитель председателя правительства России Алексей Оверчук посетил Баку.",
+            "ru",
+            ("alexei-overchuk", "Prime Minister", "russia"),
+        ),
+        (
+            "Deputy Chairman of the Senate of Kazakhstan Askar Shakirov arrived in Moscow.",
+            "en",
+            (None, "Chairman of the Senate", "kazakhstan"),
+        ),
         # a country-scope title's own words are no body
         ("Secretary of State Gulshara Abdykalikova met him.", "en", (None, "Secretary of State", None)),
     ],
@@ -291,3 +330,63 @@ def test_the_head_of_a_ministry_is_its_minister(label, title):
     from bilat.extract.positions import _ministry_title
 
     assert _ministry_title(label) == title
+
+
+@pytest.mark.parametrize(
+    "text,lang,title_en",
+    [
+        # deputy words before a title make the deputy's post (title_prefixes.tsv)
+        ("заместитель председателя Сената", "ru", "Deputy Chairman of the Senate"),
+        ("первого заместителя генерального директора", "ru", "First Deputy Director General"),
+        ("Deputy Chairman of the Senate", "en", "Deputy Chairman of the Senate"),
+        ("заместитель министра", "ru", "=tenure:Deputy Minister"),
+        # a deputy title of the table stays as the table gives it
+        ("deputy foreign minister", "en", "Deputy Minister of Foreign Affairs"),
+        ("заместителем министра иностранных дел", "ru", "Deputy Minister of Foreign Affairs"),
+        # "first" before a deputy's title of the table
+        ("First Deputy Head", "en", "First Deputy Head"),
+        ("первый замглавы МИД", "ru", "First Deputy Minister of Foreign Affairs"),
+        # no deputy words; a "former" prefix written with the title is no other post
+        ("председатель Сената", "ru", "Chairman of the Senate"),
+        ("Экс-президент", "ru", "President"),
+        ("ex-president", "en", "President"),
+    ],
+)
+def test_title_prefixes(text, lang, title_en):
+    from bilat.extract.positions_titles import _key, as_deputy, find_titles
+    from bilat.extract.text import words
+
+    ws = words(text)
+    keys = [_key(w.text, lang) for w in ws]
+    ((_, _, title, i0, _),) = find_titles(text, lang, ws, keys)
+    deputy = as_deputy(title, keys, i0, lang)
+    assert (deputy[0].title_en if deputy else title.title_en) == title_en
+
+
+@pytest.mark.parametrize(
+    "url,country",
+    [
+        ("https://en.inform.kz/amp/news_a1/", "kazakhstan"),  # the knowledge base's outlet of the site
+        ("https://kz.kursiv.media/en/2025-01-31/x", "kazakhstan"),
+        ("https://vz.ru/news/2025/8/30/1.html", "russia"),  # else the country-code domain
+        ("kazpravda.kz/n/x", "kazakhstan"),
+        ("https://asbarez.com/?p=1", None),  # a generic domain
+        ("https://example.tv/x", None),  # a country-code domain sold as a generic one
+        (None, None),
+    ],
+)
+def test_the_country_of_a_documents_publisher(kb_entries, url, country):
+    from bilat.extract.positions_posts import home_country
+
+    assert home_country(url, {e.key: e for e in kb_entries}) == country
+
+
+def test_a_national_title_with_no_country_is_the_publishers(extractor):
+    """ "Глава государства" alone, in a Kazakh paper: Kazakhstan's head of state the document names."""
+    text = "Касым-Жомарт Токаев провел переговоры с Путиным. Глава государства отметил важность встречи."
+    ex = extractor(Document(id="t", text=text, lang="ru", date="2024-05-08", url="https://kazpravda.kz/n/x/"))
+    assert ("kassym-jomart-tokayev", "President", "kazakhstan") in {
+        (p.person, p.title_en, p.org) for p in ex.positions
+    }
+    ex = extractor(Document(id="t", text=text, lang="ru", date="2024-05-08", url="https://example.com/x/"))
+    assert not any(p.person == "kassym-jomart-tokayev" for p in ex.positions)

@@ -81,6 +81,7 @@ def build() -> tuple[list[dict], dict]:
     name_rules = rows(DATA / "official_name_rules.tsv")
     name_order = {r[1] for r in name_rules if r[0] == "name-order"}
     particles = {r[1] for r in name_rules if r[0] == "particle"}
+    languages = {r[1]: r[2] for r in name_rules if r[0] == "language"}
     skipped: dict[str, list[str]] = defaultdict(list)
 
     # terms: (person qid, name, country key, title en, title ru, start, end, source)
@@ -191,11 +192,12 @@ def build() -> tuple[list[dict], dict]:
                 given=given,
                 bearers=bearers,
                 hw=hw,
+                lang=languages.get(p["country"]),
             )
         if why:
             skipped[why].append(en)
             continue
-        ru = to_russian(en)
+        ru = to_russian(en, languages.get(p["country"]))
         tenures = sorted(set(p["tenures"]), key=lambda t: (t[1] or "", t[0][0]))
         records.append(
             {

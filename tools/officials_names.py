@@ -32,22 +32,37 @@ FOLD = {
 }
 
 
-def _rules() -> list[tuple[re.Pattern, str]]:
-    return [(re.compile(r[0]), r[1]) for r in rows(DATA / "translit_en_ru.tsv")]
+def _rules() -> list[tuple[re.Pattern, str, str]]:
+    """(pattern, Cyrillic, language) of tools/data/translit_en_ru.tsv; "-" is nothing, no
+    language is every language."""
+    return [
+        (re.compile(r[0]), "" if r[1] == "-" else r[1], r[2] if len(r) > 2 else "")
+        for r in rows(DATA / "translit_en_ru.tsv")
+    ]
 
 
 _RULES: list | None = None
 
 
-def to_russian(name: str) -> str:
-    """A Russian spelling of a romanized personal name (rules in tools/data/translit_en_ru.tsv).
-
-    >>> to_russian("Jeyhun Bayramov"), to_russian("Shavkat Mirziyoyev"), to_russian("Ararat Mirzoyan")
-    ('Джейхун Байрамов', 'Шавкат Мирзиёев', 'Арарат Мирзоян')
-    """
+def _rules_for(lang: str | None) -> list[tuple[re.Pattern, str]]:
+    """The rows of ``lang`` first, then the general rows."""
     global _RULES
     if _RULES is None:
         _RULES = _rules()
+    own = [(rx, rep) for rx, rep, lg in _RULES if lg and lg == lang]
+    return own + [(rx, rep) for rx, rep, lg in _RULES if not lg]
+
+
+def to_russian(name: str, lang: str | None = None) -> str:
+    """A Russian spelling of a romanized personal name (rules in tools/data/translit_en_ru.tsv;
+    ``lang``: the language it is romanized from, whose own rows come first).
+
+    >>> to_russian("Jeyhun Bayramov"), to_russian("Shavkat Mirziyoyev"), to_russian("Ararat Mirzoyan")
+    ('Джейхун Байрамов', 'Шавкат Мирзиёев', 'Арарат Мирзоян')
+    >>> to_russian("Olaf Scholz", "de"), to_russian("Olaf Scholz")
+    ('Олаф Шольц', 'Олаф Шолз')
+    """
+    rules = _rules_for(lang)
     words = []
     for word in name.split():
         parts = []
@@ -58,7 +73,7 @@ def to_russian(name: str) -> str:
             low = "".join(c for c in low if c.isascii() and c.isalpha())
             out, i = [], 0
             while i < len(low):
-                for rx, rep in _RULES:
+                for rx, rep in rules:
                     m = rx.match(low, i)
                     if m and m.end() > i:
                         out.append(rep)

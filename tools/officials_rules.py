@@ -31,10 +31,10 @@ def title_of(label: str, table) -> tuple[str, str] | None:
 
 
 def why_left_out(
-    en: str, names: list[str], p: dict, *, name_order, particles, common, given, bearers, hw
+    en: str, names: list[str], p: dict, *, name_order, particles, common, given, bearers, hw, lang=None
 ) -> str | None:
     """Why a person (not a hand-written one) is left out: a risky surname or name order; None
-    when they are generated."""
+    when they are generated (``lang``: the language the name is romanized from)."""
     surname = en.split()[-1]
     if all(_short_term(t[1], t[2]) for t in p["tenures"]):
         return f"every term shorter than {SHORT_TERM_DAYS} days (acting, caretaker)"
@@ -50,7 +50,7 @@ def why_left_out(
         return "surname is a given name"
     if any(len(bearers.get(match_key(n.split()[-1]), ())) > 1 for n in [en, *names]):
         return "surname two people of the sources bear"
-    if russian_word(to_russian(surname)):
+    if russian_word(to_russian(surname, lang)):
         return "Russian spelling of the surname is a common noun, given name or place"
     if match_key(surname) in hw["words"]:
         return "surname is another entry's one-word name"
