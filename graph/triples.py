@@ -18,6 +18,7 @@ from bilat.extract.languages import PIVOT
 from bilat.extract.records import Entity, Event, Extraction, KBEntry
 from bilat.extract.text import strip_invisible
 from bilat.graph import iris
+from bilat.ontology import cameo_weights
 from bilat.ontology.namespace import BL, WD
 
 _DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
@@ -318,7 +319,9 @@ def _event(
         g.add((node, BL.place, iris.entity(ev.place)))
     if ev.cameo:
         g.add((node, BL.cameoCode, Literal(ev.cameo)))
-    if ev.goldstein is not None:
+    if ev.goldstein is not None and Decimal(str(ev.goldstein)) != cameo_weights().get(ev.cameo or ""):
+        # the score of an event is its code's weight (the ontology's bl:CameoCode, stated
+        # once); an event states its own only where it differs, or has no code
         g.add((node, BL.goldstein, Literal(Decimal(str(ev.goldstein)))))
     if mentions == "compact" and ev.arguments:
         g.add((node, BL.argumentSpans, Literal(format_arguments(ev.arguments))))

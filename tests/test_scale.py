@@ -51,6 +51,27 @@ def test_spans_literal(spans, text):
 
 
 @pytest.mark.parametrize(
+    "cameo, goldstein, stated",
+    [
+        ("042", 1.9, None),  # the code's weight (bl:CameoCode): not stated on the event
+        ("010", 0.0, None),
+        ("042", 2.5, "2.5"),  # another score than its code's: stated
+        (None, 3.0, "3.0"),  # no code: stated
+        ("999", 1.0, "1.0"),  # a code the ontology does not know: stated
+        ("042", None, None),
+    ],
+)
+def test_goldstein_is_stated_only_where_it_is_not_the_codes(cameo, goldstein, stated):
+    from bilat.extract.records import Document, Event, Extraction
+    from bilat.graph.triples import document_graphs
+    from bilat.ontology.namespace import BL
+
+    ev = Event("Consult", "met", 0, 3, "We met.", 0, 7, mode="visit", cameo=cameo, goldstein=goldstein)
+    g, facts = document_graphs(Extraction(Document("a", "We met.", "en"), (), (), (ev,)))
+    assert [str(o) for s, p, o in g | facts if p == BL.goldstein] == ([stated] if stated else [])
+
+
+@pytest.mark.parametrize(
     "args, text",
     [
         ([("russia", 0, 6)], "russia 0-6"),
