@@ -421,3 +421,22 @@ def test_extractor_pool_is_lazy_ordered_and_bounded():
     assert next(it) == (0, ("ok", 0))
     assert len(pulled) == 3  # no more than the window ahead of the writer
     assert list(it) == [(i, ("ok", i * 10)) for i in range(1, 10)]
+
+
+@pytest.mark.slow
+def test_documents_parsed_together_give_the_same_extractions(extractor):
+    """``Extractor.many`` parses the texts of a language together (spaCy's nlp.pipe) and must
+    give each document what ``Extractor(doc)`` gives it, whatever the batch holds."""
+    import dataclasses
+
+    docs = _docs(8)
+    docs.append(dataclasses.replace(docs[0], id="unsupported", lang="xx"))  # its failure is its own
+    alone = [extractor(d) if d.lang != "xx" else None for d in docs]
+    for batch in (docs, list(reversed(docs))):
+        together = dict(zip([d.id for d in batch], extractor.many(batch), strict=True))
+        for d, want in zip(docs, alone, strict=True):
+            got = together[d.id]
+            if want is None:
+                assert isinstance(got, ValueError)
+            else:
+                assert got.to_json() == want.to_json(), d.id
