@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from decimal import Decimal
 from functools import lru_cache
 
@@ -175,13 +176,20 @@ def _lit(text: str, lang: str | None) -> Literal:
 
 
 def document_graphs(
-    ex: Extraction, *, publisher: str | None = None, version: str = "", mentions: str = DEFAULT_MENTIONS
+    ex: Extraction,
+    *,
+    publisher: str | None = None,
+    version: str = "",
+    mentions: str = DEFAULT_MENTIONS,
+    kb: Mapping[str, KBEntry] | None = None,
 ) -> tuple[Triples, Triples]:
     """The triples of one document's named graph, and the shared facts it reports: what
     several documents may say identically of one node — posts (holder, title, organization)
     and events reported by several documents (class, date, participants). The store keeps the
     facts once, while each document's graph keeps its provenance (``bl:extractedFrom``,
-    ``bl:evidence``, offsets)."""
+    ``bl:evidence``, offsets). A surface form that is one of a knowledge-base entity's own
+    names (in ``kb``: its ``rdfs:label`` or ``skos:altLabel`` in the entities graph) is not
+    stated again as the document's ``skos:altLabel``."""
     d = ex.document
     g = Triples()
     doc = iris.document(d.id)
@@ -203,8 +211,10 @@ def document_graphs(
     for e in ex.entities:
         node = iris.entity(e.key)
         g.add((node, BL.mentionedIn, doc))
+        own = kb_names(kb[e.key]) if kb is not None and e.key in kb else frozenset()
         for lg, text in _names(e.alt_labels):
-            g.add((node, SKOS.altLabel, _lit(text, lg)))
+            if (lg, text) not in own:
+                g.add((node, SKOS.altLabel, _lit(text, lg)))
         if not e.in_kb:
             for lg, text in _names(e.labels):
                 g.add((node, BL.proposedLabel, _lit(text, lg)))
@@ -340,6 +350,16 @@ def entity_description(e: Entity | KBEntry, labels: dict[str, str] | None = None
     if isinstance(e, KBEntry) and labels is None:
         return Triples(_kb_description(e))
     return _description(e, labels)
+
+
+@lru_cache(maxsize=4096)
+def kb_names(e: KBEntry) -> frozenset[tuple[str | None, str]]:
+    """(language, text) of every name the entities graph gives a knowledge-base entry: its
+    ``rdfs:label`` per language, and its other names, abbreviations and former names
+    (``skos:altLabel``)."""
+    return frozenset(
+        (o.language, str(o)) for _, p, o in _kb_description(e) if p in (RDFS.label, SKOS.altLabel)
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -71,6 +71,37 @@ def test_goldstein_is_stated_only_where_it_is_not_the_codes(cameo, goldstein, st
     assert [str(o) for s, p, o in g | facts if p == BL.goldstein] == ([stated] if stated else [])
 
 
+def test_a_surface_form_that_is_a_knowledge_base_name_is_not_stated_again():
+    """The entities graph holds a KB entry's labels and other names once; a document states as
+    its own skos:altLabel only the forms that are none of them (an inflected form, a spelling)."""
+    from rdflib.namespace import SKOS
+
+    from bilat.extract.records import Alias, Document, Entity, Extraction, KBEntry
+    from bilat.graph.triples import document_graphs
+
+    kb = {
+        "russia": KBEntry(
+            "russia",
+            "Country",
+            labels=(("en", "Russia"), ("ru", "Россия")),
+            aliases=(Alias("Russian Federation", "en"), Alias("russian", "en", "adjective")),
+        )
+    }
+    seen = (("en", "Russia"), ("en", "Russian Federation"), ("ru", "России"), ("en", "russian"))
+    ents = (
+        Entity("russia", "Country", alt_labels=seen, in_kb=True),
+        Entity("person/x", "Person", labels=(("en", "X Y"),), alt_labels=(("en", "X Y"),)),
+    )
+    ex = Extraction(Document("a", "text", "en"), ents)
+    stated = lambda g: sorted((s.rsplit("/", 1)[-1], str(o)) for s, p, o in g if p == SKOS.altLabel)  # noqa: E731
+    assert stated(document_graphs(ex, kb=kb)[0]) == [
+        ("russia", "russian"),
+        ("russia", "России"),
+        ("x", "X Y"),
+    ]
+    assert len(stated(document_graphs(ex)[0])) == 5  # without the KB: every form
+
+
 @pytest.mark.parametrize(
     "args, text",
     [
