@@ -165,6 +165,7 @@ STAGES = (
     ("language", "extract/language.py", "resolve_language"),
     ("unchanged check", "graph/write.py", "is_unchanged"),
     ("parse (spaCy / natasha)", "extract/nlp.py", "parse"),
+    ("parse, batched (nlp.pipe)", "extract/nlp.py", "parse_many"),
     ("link", "extract/link.py", "link"),
     ("positions", "extract/positions.py", "extract_positions"),
     ("events", "extract/events/__init__.py", "extract_events"),

@@ -471,3 +471,32 @@ def test_documents_parsed_together_give_the_same_extractions(extractor):
                 assert isinstance(got, ValueError)
             else:
                 assert got.to_json() == want.to_json(), d.id
+
+
+def _die_on_zero(chunk: list) -> list:
+    """A worker task for the test below: its process dies on the document 0."""
+    import os
+
+    if 0 in chunk:
+        os._exit(1)
+    return [("ok", d * 10, None) for d in chunk]
+
+
+def test_a_worker_dying_on_a_batch_fails_only_the_document_that_kills_it():
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from bilat.parallel import Processes
+
+    class Dying(Processes):
+        def _start(self):
+            self._pool = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn"))
+
+        def _submit(self, chunk):
+            return self._pool.submit(_die_on_zero, chunk)
+
+    with Dying(2) as pool:
+        got = list(pool.map([3, 1, 0, 2, 5, 6, 7, 8, 9]))
+    assert [d for d, _ in got] == [3, 1, 0, 2, 5, 6, 7, 8, 9]
+    assert [r for d, r in got if d == 0] == [("error", "the worker process extracting it died")]
+    assert all(r == ("ok", d * 10, None) for d, r in got if d != 0)
