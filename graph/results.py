@@ -32,6 +32,7 @@ __all__ = [
     "decode_term",
     "format_table",
     "output_format",
+    "portable_tsv",
     "serialize_graph",
 ]
 
@@ -134,6 +135,20 @@ def decode_term(value: Mapping[str, Any]) -> Node:
         inner = value["value"]
         return tuple(decode_term(inner[k]) for k in ("subject", "predicate", "object"))  # type: ignore[return-value]
     raise QueryError(f"unknown term type in SPARQL JSON results: {kind!r}")
+
+
+_NEGATIVE_DECIMAL_CELL = re.compile(rb"(?<![^\t\n])(-\d*\.\d+)(?![^\t\r\n])")
+
+
+def portable_tsv(data: bytes) -> bytes:
+    r"""SPARQL TSV results with negative decimals written in the long form
+    (``"-4.4"^^<…#decimal>``): the short form the store writes (``-4.4``, valid Turtle)
+    is refused by rdflib's TSV reader ("Not a number"). Both forms are the same term.
+
+    >>> portable_tsv(b"?a\t?b\n-4.4\t-2\n1.5\t\"-1.5\"\n")
+    b'?a\t?b\n"-4.4"^^<http://www.w3.org/2001/XMLSchema#decimal>\t-2\n1.5\t"-1.5"\n'
+    """
+    return _NEGATIVE_DECIMAL_CELL.sub(rb'"\1"^^<' + XSD.encode() + rb"decimal>", data)
 
 
 # --------------------------------------------------------------------------- tables

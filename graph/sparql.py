@@ -44,6 +44,7 @@ from bilat.graph.results import (
     decode_term,
     format_table,
     output_format,
+    portable_tsv,
     serialize_graph,
 )
 from bilat.graph.sparql_errors import (
@@ -149,7 +150,8 @@ def _run_local(
                     "utf-8"
                 ), TABLE_MEDIA_TYPE
             results_format = RESULT_FORMATS[out]
-            return result.serialize(format=results_format), results_format.media_type
+            data = result.serialize(format=results_format)
+            return (portable_tsv(data) if out == "tsv" else data), results_format.media_type
         return serialize_graph(list(result), out, prefixes)
     except (OSError, RuntimeError, ValueError) as exc:
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]

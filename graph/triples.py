@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from decimal import Decimal
 from functools import lru_cache
 
@@ -18,6 +19,7 @@ from bilat.extract.languages import PIVOT
 from bilat.extract.records import Entity, Event, Extraction, KBEntry
 from bilat.extract.text import strip_invisible
 from bilat.graph import iris
+from bilat.ontology import cameo_weights
 from bilat.ontology.namespace import BL, WD
 
 _DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
@@ -174,13 +176,20 @@ def _lit(text: str, lang: str | None) -> Literal:
 
 
 def document_graphs(
-    ex: Extraction, *, publisher: str | None = None, version: str = "", mentions: str = DEFAULT_MENTIONS
+    ex: Extraction,
+    *,
+    publisher: str | None = None,
+    version: str = "",
+    mentions: str = DEFAULT_MENTIONS,
+    kb: Mapping[str, KBEntry] | None = None,
 ) -> tuple[Triples, Triples]:
     """The triples of one document's named graph, and the shared facts it reports: what
     several documents may say identically of one node — posts (holder, title, organization)
     and events reported by several documents (class, date, participants). The store keeps the
     facts once, while each document's graph keeps its provenance (``bl:extractedFrom``,
-    ``bl:evidence``, offsets)."""
+    ``bl:evidence``, offsets). A surface form that is one of a knowledge-base entity's other
+    names (in ``kb``: a ``skos:altLabel`` that the entities graph holds) is not stated again in
+    the document's graph: the same triple in two graphs would show twice in a query."""
     d = ex.document
     g = Triples()
     doc = iris.document(d.id)
@@ -202,8 +211,10 @@ def document_graphs(
     for e in ex.entities:
         node = iris.entity(e.key)
         g.add((node, BL.mentionedIn, doc))
+        own = kb_alt_labels(kb[e.key]) if kb is not None and e.key in kb else frozenset()
         for lg, text in _names(e.alt_labels):
-            g.add((node, SKOS.altLabel, _lit(text, lg)))
+            if (lg, text) not in own:
+                g.add((node, SKOS.altLabel, _lit(text, lg)))
         if not e.in_kb:
             for lg, text in _names(e.labels):
                 g.add((node, BL.proposedLabel, _lit(text, lg)))
@@ -318,7 +329,9 @@ def _event(
         g.add((node, BL.place, iris.entity(ev.place)))
     if ev.cameo:
         g.add((node, BL.cameoCode, Literal(ev.cameo)))
-    if ev.goldstein is not None:
+    if ev.goldstein is not None and Decimal(str(ev.goldstein)) != cameo_weights().get(ev.cameo or ""):
+        # the score of an event is its code's weight (the ontology's bl:CameoCode, stated
+        # once); an event states its own only where it differs, or has no code
         g.add((node, BL.goldstein, Literal(Decimal(str(ev.goldstein)))))
     if mentions == "compact" and ev.arguments:
         g.add((node, BL.argumentSpans, Literal(format_arguments(ev.arguments))))
@@ -337,6 +350,13 @@ def entity_description(e: Entity | KBEntry, labels: dict[str, str] | None = None
     if isinstance(e, KBEntry) and labels is None:
         return Triples(_kb_description(e))
     return _description(e, labels)
+
+
+@lru_cache(maxsize=4096)
+def kb_alt_labels(e: KBEntry) -> frozenset[tuple[str | None, str]]:
+    """(language, text) of the ``skos:altLabel`` s the entities graph gives a knowledge-base
+    entry: its other names, abbreviations and former names."""
+    return frozenset((o.language, str(o)) for _, p, o in _kb_description(e) if p == SKOS.altLabel)
 
 
 @lru_cache(maxsize=4096)

@@ -112,7 +112,7 @@ def write_extraction(
     requests, its content hash last."""
     doc_id = ex.document.id
     g_iri = iris.doc_graph(doc_id)
-    doc_g, facts = document_graphs(ex, publisher=publisher, version=version, mentions=mentions)
+    doc_g, facts = document_graphs(ex, publisher=publisher, version=version, mentions=mentions, kb=kb)
     written = len(doc_g) + len(facts)
     pieces = _pieces(
         doc_g, facts, iris.document(doc_id), hash_triple(ex.document, version), chunk or chunk_triples()

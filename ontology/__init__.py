@@ -6,16 +6,20 @@
 True
 >>> event_codes()["Consult"]
 ('CONSULT', '04')
+>>> cameo_weights()["042"]
+Decimal('1.9')
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import lru_cache
 
 from rdflib import Graph
 
 from bilat.ontology.namespace import (
     BL,
+    CAMEO,
     DOC,
     ENTITY_CLASSES,
     EVENT_CLASSES,
@@ -64,8 +68,24 @@ def event_codes() -> dict[str, tuple[str | None, str | None]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def cameo_weights() -> dict[str, Decimal]:
+    """CAMEO code (its ``skos:notation``, as events state it) -> Goldstein weight: the
+    ``bl:CameoCode`` nodes of the ontology, the one place the graph keeps the weights."""
+    from rdflib.namespace import RDF, SKOS
+
+    g = load_ontology()
+    out: dict[str, Decimal] = {}
+    for code in g.subjects(RDF.type, BL.CameoCode):
+        notation, weight = g.value(code, SKOS.notation), g.value(code, BL.goldsteinWeight)
+        if notation is not None and weight is not None:
+            out[str(notation)] = Decimal(str(weight))
+    return out
+
+
 __all__ = [
     "BL",
+    "CAMEO",
     "ID",
     "DOC",
     "GRAPH",
@@ -79,4 +99,5 @@ __all__ = [
     "load_shapes",
     "ontology_turtle",
     "event_codes",
+    "cameo_weights",
 ]

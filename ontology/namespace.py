@@ -32,6 +32,7 @@ ID = Namespace("https://w3id.org/bilat/id/")
 DOC = Namespace("https://w3id.org/bilat/doc/")
 GRAPH = Namespace("https://w3id.org/bilat/graph/")
 WD = Namespace("http://www.wikidata.org/entity/")
+CAMEO = Namespace("https://w3id.org/bilat/cameo/")  # the CAMEO codes (bl:CameoCode) of the ontology
 
 
 class BL(DefinedNamespace):
@@ -79,6 +80,7 @@ class BL(DefinedNamespace):
     # --- classes: dyads
     Dyad: URIRef  # a pair of countries
     DyadCount: URIRef  # event counts of a dyad for one month and one event class
+    CameoCode: URIRef  # a CAMEO event code with its Goldstein weight
 
     # --- object properties
     mentionedIn: URIRef  # entity -> Document
@@ -99,7 +101,6 @@ class BL(DefinedNamespace):
     refersTo: URIRef  # Mention -> entity
     argument: URIRef  # Event -> Argument
     argumentEntity: URIRef  # Argument -> entity
-    dyad: URIRef  # Event -> Dyad
     member: URIRef  # Dyad -> Country
     dyadCount: URIRef  # Dyad -> DyadCount
     eventClass: URIRef  # DyadCount -> owl:Class
@@ -113,7 +114,8 @@ class BL(DefinedNamespace):
     mode: URIRef  # "meet" | "visit" | "phone" | "host"
     context: URIRef  # "planned" | "hypothetical" | "negated"
     cameoCode: URIRef  # string
-    goldstein: URIRef  # xsd:decimal in [-10, 10]
+    goldstein: URIRef  # xsd:decimal in [-10, 10], where it differs from the code's weight
+    goldsteinWeight: URIRef  # CameoCode -> xsd:decimal: the weight of a CAMEO code
     startOffset: URIRef  # xsd:integer
     endOffset: URIRef  # xsd:integer (exclusive)
     anchor: URIRef  # the mention's text

@@ -81,6 +81,7 @@ def test_report_structure(tiny):
             "ratio_of_medians",
             "parse_wps",
             "parse_share",
+            "parse_batched_ratio",
             "doc_triples_per_doc",
             "store_compacted_bytes_per_doc",
             "quads_per_doc",
@@ -93,7 +94,13 @@ def test_report_structure(tiny):
             assert positive(row["ner_s"]) and positive(row["words"])
         assert positive(r["memory"]["process_peak_mb"])
         stages = {x["stage"]: x for x in r["profile"]["stages"]}
-        assert positive(stages["parse (spaCy / natasha)"]["share"])
+        # the pipeline parses the texts of a batch together (parse_many), a lone text alone
+        parsing = [
+            stages[k]["share"]
+            for k in ("parse (spaCy / natasha)", "parse, batched (nlp.pipe)")
+            if k in stages
+        ]
+        assert parsing and positive(sum(parsing))
         assert positive(stages["write (RDF + store)"]["seconds"])
     sp = result["sparql"]
     assert sp["oxigraph"]["triples"] >= 10_000

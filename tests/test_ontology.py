@@ -240,6 +240,33 @@ def test_plover_and_cameo(onto, cls, plover, cameo):
     assert [str(x) for x in onto.objects(BL[cls], BL.cameoRoot)] == ([cameo] if cameo else [])
 
 
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_every_cameo_weight_of_the_event_tables_is_the_ontologys(lang):
+    """The graph keeps a code's Goldstein weight once (bl:CameoCode in bilat.ttl); an event
+    states only its code. Every code the extraction's tables give, with its weight, must be
+    there, so that no event needs a bl:goldstein of its own."""
+    from bilat.extract.events.tables import tables
+    from bilat.ontology import cameo_weights
+
+    weights = cameo_weights()
+    rows = {(r.cameo, r.goldstein) for r in tables(lang).triggers if r.cameo is not None}
+    assert rows
+    wrong = {(c, g) for c, g in rows if c not in weights or float(weights[c]) != g}
+    assert not wrong, f"codes or weights missing from bilat.ttl (bl:CameoCode): {sorted(wrong)}"
+    assert "010" in weights and weights["010"] == 0  # statements (extract/events/statements.py)
+
+
+def test_one_node_per_cameo_code(onto):
+    from rdflib.namespace import SKOS
+
+    codes = list(onto.subjects(RDF.type, BL.CameoCode))
+    notations = [str(onto.value(c, SKOS.notation)) for c in codes]
+    assert len(notations) == len(set(notations)) == len(codes) > 10
+    for c in codes:
+        assert len(list(onto.objects(c, BL.goldsteinWeight))) == 1
+        assert -10 <= float(onto.value(c, BL.goldsteinWeight)) <= 10
+
+
 # --- SHACL ----------------------------------------------------------------------------------
 
 PREFIXES = """

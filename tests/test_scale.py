@@ -51,6 +51,59 @@ def test_spans_literal(spans, text):
 
 
 @pytest.mark.parametrize(
+    "cameo, goldstein, stated",
+    [
+        ("042", 1.9, None),  # the code's weight (bl:CameoCode): not stated on the event
+        ("010", 0.0, None),
+        ("042", 2.5, "2.5"),  # another score than its code's: stated
+        (None, 3.0, "3.0"),  # no code: stated
+        ("999", 1.0, "1.0"),  # a code the ontology does not know: stated
+        ("042", None, None),
+    ],
+)
+def test_goldstein_is_stated_only_where_it_is_not_the_codes(cameo, goldstein, stated):
+    from bilat.extract.records import Document, Event, Extraction
+    from bilat.graph.triples import document_graphs
+    from bilat.ontology.namespace import BL
+
+    ev = Event("Consult", "met", 0, 3, "We met.", 0, 7, mode="visit", cameo=cameo, goldstein=goldstein)
+    g, facts = document_graphs(Extraction(Document("a", "We met.", "en"), (), (), (ev,)))
+    assert [str(o) for s, p, o in g | facts if p == BL.goldstein] == ([stated] if stated else [])
+
+
+def test_a_surface_form_that_is_a_knowledge_base_other_name_is_not_stated_again():
+    """The entities graph holds a KB entry's other names (skos:altLabel) once; a document
+    states the other forms it uses (its label, an inflected form, a spelling), not those."""
+    from rdflib.namespace import SKOS
+
+    from bilat.extract.records import Alias, Document, Entity, Extraction, KBEntry
+    from bilat.graph.triples import document_graphs
+
+    kb = {
+        "russia": KBEntry(
+            "russia",
+            "Country",
+            labels=(("en", "Russia"), ("ru", "Россия")),
+            aliases=(Alias("Russian Federation", "en"), Alias("russian", "en", "adjective")),
+        )
+    }
+    seen = (("en", "Russia"), ("en", "Russian Federation"), ("ru", "России"), ("en", "russian"))
+    ents = (
+        Entity("russia", "Country", alt_labels=seen, in_kb=True),
+        Entity("person/x", "Person", labels=(("en", "X Y"),), alt_labels=(("en", "X Y"),)),
+    )
+    ex = Extraction(Document("a", "text", "en"), ents)
+    stated = lambda g: sorted((s.rsplit("/", 1)[-1], str(o)) for s, p, o in g if p == SKOS.altLabel)  # noqa: E731
+    assert stated(document_graphs(ex, kb=kb)[0]) == [
+        ("russia", "Russia"),
+        ("russia", "russian"),
+        ("russia", "России"),
+        ("x", "X Y"),
+    ]
+    assert len(stated(document_graphs(ex)[0])) == 5  # without the KB: every form
+
+
+@pytest.mark.parametrize(
     "args, text",
     [
         ([("russia", 0, 6)], "russia 0-6"),
@@ -400,3 +453,51 @@ def test_extractor_pool_is_lazy_ordered_and_bounded():
     assert next(it) == (0, ("ok", 0))
     assert len(pulled) == 3  # no more than the window ahead of the writer
     assert list(it) == [(i, ("ok", i * 10)) for i in range(1, 10)]
+
+
+@pytest.mark.slow
+def test_documents_parsed_together_give_the_same_extractions(extractor):
+    """``Extractor.many`` parses the texts of a language together (spaCy's nlp.pipe) and must
+    give each document what ``Extractor(doc)`` gives it, whatever the batch holds."""
+    import dataclasses
+
+    docs = _docs(8)
+    docs.append(dataclasses.replace(docs[0], id="unsupported", lang="xx"))  # its failure is its own
+    alone = [extractor(d) if d.lang != "xx" else None for d in docs]
+    for batch in (docs, list(reversed(docs))):
+        together = dict(zip([d.id for d in batch], extractor.many(batch), strict=True))
+        for d, want in zip(docs, alone, strict=True):
+            got = together[d.id]
+            if want is None:
+                assert isinstance(got, ValueError)
+            else:
+                assert got.to_json() == want.to_json(), d.id
+
+
+def _die_on_zero(chunk: list) -> list:
+    """A worker task for the test below: its process dies on the document 0."""
+    import os
+
+    if 0 in chunk:
+        os._exit(1)
+    return [("ok", d * 10, None) for d in chunk]
+
+
+def test_a_worker_dying_on_a_batch_fails_only_the_document_that_kills_it():
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from bilat.parallel import Processes
+
+    class Dying(Processes):
+        def _start(self):
+            self._pool = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn"))
+
+        def _submit(self, chunk):
+            return self._pool.submit(_die_on_zero, chunk)
+
+    with Dying(2) as pool:
+        got = list(pool.map([3, 1, 0, 2, 5, 6, 7, 8, 9]))
+    assert [d for d, _ in got] == [3, 1, 0, 2, 5, 6, 7, 8, 9]
+    assert [r for d, r in got if d == 0] == [("error", "the worker process extracting it died")]
+    assert all(r == ("ok", d * 10, None) for d, r in got if d != 0)

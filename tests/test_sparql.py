@@ -723,3 +723,17 @@ def test_remote_timeout(tmp_path: Path) -> None:
         assert ask(url, "ASK { id:russia ?p ?o }", timeout=10)
     finally:
         stop_oxigraph(proc)  # it would go on with the cross join otherwise
+
+
+@pytest.mark.parametrize("value", ["-4.4", "-0.5", "7.0", "-2"])
+def test_tsv_of_a_negative_decimal_reads_back_in_rdflib(value: str) -> None:
+    """The store writes -4.4 in TSV's short form, which rdflib's reader refuses: bilat
+    writes negative decimals in the long form, the same term."""
+    from rdflib.query import Result
+
+    store = ox.Store()
+    lit = ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal"))
+    store.add(ox.Quad(ox.NamedNode("urn:x"), ox.NamedNode("urn:p"), lit, ox.NamedNode("urn:g")))
+    data, _ = sparql.run_query(store, "SELECT ?o WHERE { ?s ?p ?o }", fmt="tsv")
+    rows = list(Result.parse(io.BytesIO(data), format="tsv"))
+    assert [float(r[0]) for r in rows] == [float(value)]
