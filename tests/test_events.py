@@ -711,6 +711,16 @@ def test_a_note_handed_over_again_keeps_its_sender(extractor):
         ),
         ("ru", "Казахстан ограничил экспорт товаров двойного назначения в Россию.", "Support"),
         ("en", "The remarks were made on a Russian television talk show.", "Consult"),
+        # peacekeepers as a name for troops not deployed here (en_ru-am_03, ru_ru-az_02,
+        # regression ru_012)
+        ("en", "Armenia is a convinced supporter of the Russian peacekeeping troops, Pashinyan said.", "Aid"),
+        ("en", "Criticism of peacekeepers in Armenia is unacceptable, Russia said.", "Aid"),
+        (
+            "ru",
+            "В состав миротворческого контингента вошли подразделения вооруженных сил России, "
+            "Белоруссии и Армении.",
+            "Aid",
+        ),
     ],
 )
 def test_cue_words_that_are_no_events(extractor, lang, text, cls):
@@ -1044,6 +1054,42 @@ TYPED_CASES = [
         "Accuse",
         "pretexts",
         dict(participants={"armenia"}),
+    ),
+    # … the doer of the act is the target, whoever brands it the source (en_am-az_02, ru_ru-tj_01)
+    (
+        "en-pretexts-charged-by-the-speaker",
+        "en",
+        '"The Armenian side refused the third meeting, boycotting it under various pretexts," '
+        "Jeyhun Bayramov said.",
+        "Accuse",
+        "pretexts",
+        dict(source=("jeyhun-bayramov",), target=("armenia",)),
+    ),
+    (
+        "ru-under-a-pretext-charged-by-the-speaker",
+        "ru",
+        "Глава МИД Таджикистана Сироджиддин Мухриддин заявил, что Россия закрывает границу под "
+        "предлогом сбоя в системе.",
+        "Accuse",
+        "под предлогом",
+        dict(source=("sirojiddin-muhriddin",), target=("russia",)),
+    ),
+    # peacekeeping troops sent are peacekeeping (regression en_012, ru_012)
+    (
+        "en-peacekeeping-force-sent",
+        "en",
+        "Russian paratroopers arrived as part of a peacekeeping force sent by the CSTO to Kazakhstan.",
+        "Aid",
+        "peacekeeping",
+        dict(participants={"collective-security-treaty-organization", "kazakhstan"}),
+    ),
+    (
+        "ru-peacekeeping-forces-sent",
+        "ru",
+        "Совет ОДКБ принял решение направить в Казахстан миротворческие силы организации.",
+        "Aid",
+        "миротворческие",
+        dict(participants={"collective-security-treaty-organization", "kazakhstan"}),
     ),
     # … while welcoming a thing endorses it
     (
