@@ -74,6 +74,18 @@ def names_troops(
     return bool(noun & troops) and not any(k & deploy for k in around)
 
 
+def own_negation(words: tuple[str, ...], context_rows) -> bool:
+    """Whether a trigger phrase holds a negation cue of its own ("not agree", "не согласиться":
+    disagreement voiced): that negation is the event, it does not negate it.
+
+    >>> rows = (("not", "negated", "child"), ("will", "planned", "aux"))
+    >>> own_negation(("not", "agree"), rows), own_negation(("agree",), rows)
+    (True, False)
+    """
+    negations = {cue for cue, ctx, where in context_rows if ctx == "negated" and where == "child"}
+    return any(w in negations for w in words)
+
+
 class Triggers:
     def _candidates(self, u: _Unit) -> list[_Cand]:
         """The trigger candidates of unit ``u`` that are events, merged; the Consult modes
@@ -113,7 +125,10 @@ class Triggers:
             toks = u.toks[i:j]
             head = _head(toks)
             anchor = head.head if head.pos_ in ("ADJ", "ADV") and head.head.i != head.i else head
-            cands.append(_Cand(row, head, anchor, tuple(toks), self._context(head, anchor), row.mode))
+            ctx = self._context(head, anchor)
+            if ctx == "negated" and own_negation(tuple(w.text for w in row.words), self.tab.context):
+                ctx = None  # "did not agree with that": a disagreement voiced
+            cands.append(_Cand(row, head, anchor, tuple(toks), ctx, row.mode))
         # a flight home is no visit ("flew back to Moscow"): drop it before it merges
         cands = [
             c
