@@ -715,6 +715,9 @@ def test_a_note_handed_over_again_keeps_its_sender(extractor):
         # regression ru_012)
         ("en", "Armenia is a convinced supporter of the Russian peacekeeping troops, Pashinyan said.", "Aid"),
         ("en", "Criticism of peacekeepers in Armenia is unacceptable, Russia said.", "Aid"),
+        # "с помощью", "при помощи": "by means of" (ru_ru-in_02, ru_kz-kg_01)
+        ("ru", "США стремятся наказать Москву с помощью санкций.", "Aid"),
+        ("ru", "Пограничники Казахстана проверяют фуры из России при помощи служебных собак.", "Aid"),
         (
             "ru",
             "В состав миротворческого контингента вошли подразделения вооруженных сил России, "
@@ -1073,6 +1076,51 @@ TYPED_CASES = [
         "Accuse",
         "под предлогом",
         dict(source=("sirojiddin-muhriddin",), target=("russia",)),
+    ),
+    # disagreement voiced is an accusation, not a negated agreement (en_ru-kz_05, ru_ru-am_02)
+    (
+        "en-did-not-agree-with",
+        "en",
+        "The Grain Union of Kazakhstan did not agree with that.",
+        "Accuse",
+        "not agree with",
+        dict(context=None, participants={"kazakhstan"}),
+    ),
+    (
+        "en-did-not-agree-on-terms-stays-negated",
+        "en",
+        "Russia and Kazakhstan did not agree on the gas price.",
+        "Agree",
+        "agree",
+        dict(context="negated"),
+    ),
+    (
+        "ru-ne-soglasna-s",
+        "ru",
+        "Россия не согласна с заявлением премьер-министра Армении Никола Пашиняна.",
+        "Accuse",
+        "не согласна с",
+        dict(context=None, source=("russia",), participants={"nikol-pashinyan"}),
+    ),
+    (
+        "ru-ne-soglasitsya-s-in-a-quote",
+        "ru",
+        '"Мы должны категорически не согласиться с господином Пашиняном", - сказал Дмитрий Песков.',
+        "Accuse",
+        "не согласиться с",
+        dict(source=("dmitry-peskov",), participants={"nikol-pashinyan"}),
+    ),
+    # words addressed to the other side of the talks, however long the remarks (en_ru-am_01,
+    # en_kz-us_02, en_ru-mn_02)
+    (
+        "en-thank-you-long-after-the-talks",
+        "en",
+        "Nikol Pashinyan met with Vladimir Putin in the Kremlin. Putin spoke about gas. He spoke "
+        "about trade. He spoke about the border.\nNikol Pashinyan stated in his remarks:\n“We had a "
+        "long day. Thank you for the invitation and congratulations.”",
+        "Support",
+        "Thank",
+        dict(source=("nikol-pashinyan",), target=("vladimir-putin",)),
     ),
     # peacekeeping troops sent are peacekeeping (regression en_012, ru_012)
     (

@@ -236,7 +236,11 @@ class Arguments:
     def _interlocutor(self, u: _Unit, source: list[str], window: int = 2):
         """Whom an evaluation with no addressee is addressed to: the other persons of the talks
         or call reported just before that the source took part in ("Tokayev expressed
-        condolences" after a call between Putin and Tokayev)."""
+        condolences" after a call between Putin and Tokayev); in words addressed to someone
+        ("I congratulate you", "Thank you for the invitation" inside a quote, however long the
+        remarks), the other persons of the last talks the source took part in."""
+        if self._addressed(u):
+            window = u.index
         for idx, persons in reversed(self.talks):
             if idx < u.index - window:
                 break
@@ -282,6 +286,15 @@ class Arguments:
                 args.append((m.key, m.start, m.end))
         keep = [i for i, k in enumerate(keys) if k not in source]
         return _uniq(keys[i] for i in keep), [args[i] for i in keep]
+
+    def _addressed(self, u: _Unit) -> bool:
+        """Whether a unit holds a second-person word ("you", "your", "вы", "ваш") inside a
+        quote: words addressed to the other side."""
+        second = self.tab.words("second_person")
+        return any(
+            self.tk(t) & second and any(qs <= t.idx < qe for qs, qe, _sp in self.quote_speakers)
+            for t in u.toks
+        )
 
     def _destination(self, u: _Unit, c: _Cand, source: list[str]):
         """The country visited, its mentions, and the city or place of the visit; None when the
