@@ -1122,6 +1122,19 @@ TYPED_CASES = [
         "Thank",
         dict(source=("nikol-pashinyan",), target=("vladimir-putin",)),
     ),
+    # a purpose infinitive shares the subject of the verb it completes (en_ru-kz_12, en_ru-kz_01,
+    # en_ru-tr_02)
+    (
+        "en-went-on-to-congratulate",
+        "en",
+        "Secretary of State Gulshara Abdykalikova met with Russian Ambassador Alexei Borodavkin.\n"
+        "At the onset of the meeting, Secretary Abdykalikova stressed that Kazakhstan and Russia are "
+        "good neighbours.\nShe went on to congratulate Ambassador Borodavkin on the beginning of his "
+        "mission in Kazakhstan.",
+        "Support",
+        "congratulate",
+        dict(source=("person/gulshara-abdikalikova",), target=("alexey-borodavkin",)),
+    ),
     # peacekeeping troops sent are peacekeeping (regression en_012, ru_012)
     (
         "en-peacekeeping-force-sent",

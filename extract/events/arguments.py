@@ -38,6 +38,18 @@ from bilat.extract.events.tree import (
 from bilat.extract.text import fold
 
 
+def purpose_infinitive(dep: str, morph: str) -> bool:
+    """Whether a verb is an infinitive clause hanging on another verb as an adverbial ("went on
+    *to congratulate*", "arrived *to sign*"): it shares that verb's subject.
+
+    >>> purpose_infinitive("advcl", "VerbForm=Inf"), purpose_infinitive("advcl", "Tense=Past|VerbForm=Fin")
+    (True, False)
+    >>> purpose_infinitive("ccomp", "VerbForm=Inf")
+    False
+    """
+    return dep == "advcl" and "VerbForm=Inf" in morph.split("|")
+
+
 class Arguments:
     def _participants(
         self, start: int, end: int, anchor: int, exclude_place, scope=None
@@ -145,6 +157,10 @@ class Arguments:
         if c.row.direction == "speech" and anchor.pos_ in ("NOUN", "PROPN") and _nested(anchor, verb):
             return [], []  # "X is the result of propaganda": X did not make the propaganda
         s = self._subject(verb)
+        if s is None and purpose_infinitive(verb.dep_, str(verb.morph)) and verb.head.i != verb.i:
+            # "She went on to congratulate …", "flew to Astana to sign …": the subject of the
+            # verb the infinitive completes
+            s = self._subject(verb.head)
         if s is None or any(s.i == t.i for t in c.toks):
             return [], []  # (a clausal subject that is the trigger itself: "трудно переоценить")
         keys, args = self._resolve_np(s, _phrase(s))
