@@ -1135,6 +1135,24 @@ TYPED_CASES = [
         "congratulate",
         dict(source=("person/gulshara-abdikalikova",), target=("alexey-borodavkin",)),
     ),
+    # appreciation and a high assessment voiced (en_ru-kz_09, en_ru-in_01)
+    (
+        "en-expressed-appreciation",
+        "en",
+        "Sergey Lavrov expressed appreciation of the collaboration with Kazakhstan in the fight "
+        "against the coronavirus.",
+        "Support",
+        "appreciation",
+        dict(source=("sergey-lavrov",), participants={"kazakhstan"}),
+    ),
+    (
+        "en-high-assessment",
+        "en",
+        "Sergey Lavrov reaffirmed Russia's high assessment of India's position on Ukraine.",
+        "Support",
+        "high assessment",
+        dict(participants={"sergey-lavrov", "india"}),
+    ),
     # peacekeeping troops sent are peacekeeping (regression en_012, ru_012)
     (
         "en-peacekeeping-force-sent",
