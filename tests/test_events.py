@@ -711,6 +711,19 @@ def test_a_note_handed_over_again_keeps_its_sender(extractor):
         ),
         ("ru", "Казахстан ограничил экспорт товаров двойного назначения в Россию.", "Support"),
         ("en", "The remarks were made on a Russian television talk show.", "Consult"),
+        # peacekeepers as a name for troops not deployed here (en_ru-am_03, ru_ru-az_02,
+        # regression ru_012)
+        ("en", "Armenia is a convinced supporter of the Russian peacekeeping troops, Pashinyan said.", "Aid"),
+        ("en", "Criticism of peacekeepers in Armenia is unacceptable, Russia said.", "Aid"),
+        # "с помощью", "при помощи": "by means of" (ru_ru-in_02, ru_kz-kg_01)
+        ("ru", "США стремятся наказать Москву с помощью санкций.", "Aid"),
+        ("ru", "Пограничники Казахстана проверяют фуры из России при помощи служебных собак.", "Aid"),
+        (
+            "ru",
+            "В состав миротворческого контингента вошли подразделения вооруженных сил России, "
+            "Белоруссии и Армении.",
+            "Aid",
+        ),
     ],
 )
 def test_cue_words_that_are_no_events(extractor, lang, text, cls):
@@ -1044,6 +1057,118 @@ TYPED_CASES = [
         "Accuse",
         "pretexts",
         dict(participants={"armenia"}),
+    ),
+    # … the doer of the act is the target, whoever brands it the source (en_am-az_02, ru_ru-tj_01)
+    (
+        "en-pretexts-charged-by-the-speaker",
+        "en",
+        '"The Armenian side refused the third meeting, boycotting it under various pretexts," '
+        "Jeyhun Bayramov said.",
+        "Accuse",
+        "pretexts",
+        dict(source=("jeyhun-bayramov",), target=("armenia",)),
+    ),
+    (
+        "ru-under-a-pretext-charged-by-the-speaker",
+        "ru",
+        "Глава МИД Таджикистана Сироджиддин Мухриддин заявил, что Россия закрывает границу под "
+        "предлогом сбоя в системе.",
+        "Accuse",
+        "под предлогом",
+        dict(source=("sirojiddin-muhriddin",), target=("russia",)),
+    ),
+    # disagreement voiced is an accusation, not a negated agreement (en_ru-kz_05, ru_ru-am_02)
+    (
+        "en-did-not-agree-with",
+        "en",
+        "The Grain Union of Kazakhstan did not agree with that.",
+        "Accuse",
+        "not agree with",
+        dict(context=None, participants={"kazakhstan"}),
+    ),
+    (
+        "en-did-not-agree-on-terms-stays-negated",
+        "en",
+        "Russia and Kazakhstan did not agree on the gas price.",
+        "Agree",
+        "agree",
+        dict(context="negated"),
+    ),
+    (
+        "ru-ne-soglasna-s",
+        "ru",
+        "Россия не согласна с заявлением премьер-министра Армении Никола Пашиняна.",
+        "Accuse",
+        "не согласна с",
+        dict(context=None, source=("russia",), participants={"nikol-pashinyan"}),
+    ),
+    (
+        "ru-ne-soglasitsya-s-in-a-quote",
+        "ru",
+        '"Мы должны категорически не согласиться с господином Пашиняном", - сказал Дмитрий Песков.',
+        "Accuse",
+        "не согласиться с",
+        dict(source=("dmitry-peskov",), participants={"nikol-pashinyan"}),
+    ),
+    # words addressed to the other side of the talks, however long the remarks (en_ru-am_01,
+    # en_kz-us_02, en_ru-mn_02)
+    (
+        "en-thank-you-long-after-the-talks",
+        "en",
+        "Nikol Pashinyan met with Vladimir Putin in the Kremlin. Putin spoke about gas. He spoke "
+        "about trade. He spoke about the border.\nNikol Pashinyan stated in his remarks:\n“We had a "
+        "long day. Thank you for the invitation and congratulations.”",
+        "Support",
+        "Thank",
+        dict(source=("nikol-pashinyan",), target=("vladimir-putin",)),
+    ),
+    # a purpose infinitive shares the subject of the verb it completes (en_ru-kz_12, en_ru-kz_01,
+    # en_ru-tr_02)
+    (
+        "en-went-on-to-congratulate",
+        "en",
+        "Secretary of State Gulshara Abdykalikova met with Russian Ambassador Alexei Borodavkin.\n"
+        "At the onset of the meeting, Secretary Abdykalikova stressed that Kazakhstan and Russia are "
+        "good neighbours.\nShe went on to congratulate Ambassador Borodavkin on the beginning of his "
+        "mission in Kazakhstan.",
+        "Support",
+        "congratulate",
+        dict(source=("person/gulshara-abdikalikova",), target=("alexey-borodavkin",)),
+    ),
+    # appreciation and a high assessment voiced (en_ru-kz_09, en_ru-in_01)
+    (
+        "en-expressed-appreciation",
+        "en",
+        "Sergey Lavrov expressed appreciation of the collaboration with Kazakhstan in the fight "
+        "against the coronavirus.",
+        "Support",
+        "appreciation",
+        dict(source=("sergey-lavrov",), participants={"kazakhstan"}),
+    ),
+    (
+        "en-high-assessment",
+        "en",
+        "Sergey Lavrov reaffirmed Russia's high assessment of India's position on Ukraine.",
+        "Support",
+        "high assessment",
+        dict(participants={"sergey-lavrov", "india"}),
+    ),
+    # peacekeeping troops sent are peacekeeping (regression en_012, ru_012)
+    (
+        "en-peacekeeping-force-sent",
+        "en",
+        "Russian paratroopers arrived as part of a peacekeeping force sent by the CSTO to Kazakhstan.",
+        "Aid",
+        "peacekeeping",
+        dict(participants={"collective-security-treaty-organization", "kazakhstan"}),
+    ),
+    (
+        "ru-peacekeeping-forces-sent",
+        "ru",
+        "Совет ОДКБ принял решение направить в Казахстан миротворческие силы организации.",
+        "Aid",
+        "миротворческие",
+        dict(participants={"collective-security-treaty-organization", "kazakhstan"}),
     ),
     # … while welcoming a thing endorses it
     (

@@ -38,6 +38,18 @@ from bilat.extract.events.tree import (
 from bilat.extract.text import fold
 
 
+def purpose_infinitive(dep: str, morph: str) -> bool:
+    """Whether a verb is an infinitive clause hanging on another verb as an adverbial ("went on
+    *to congratulate*", "arrived *to sign*"): it shares that verb's subject.
+
+    >>> purpose_infinitive("advcl", "VerbForm=Inf"), purpose_infinitive("advcl", "Tense=Past|VerbForm=Fin")
+    (True, False)
+    >>> purpose_infinitive("ccomp", "VerbForm=Inf")
+    False
+    """
+    return dep == "advcl" and "VerbForm=Inf" in morph.split("|")
+
+
 class Arguments:
     def _participants(
         self, start: int, end: int, anchor: int, exclude_place, scope=None
@@ -145,6 +157,10 @@ class Arguments:
         if c.row.direction == "speech" and anchor.pos_ in ("NOUN", "PROPN") and _nested(anchor, verb):
             return [], []  # "X is the result of propaganda": X did not make the propaganda
         s = self._subject(verb)
+        if s is None and purpose_infinitive(verb.dep_, str(verb.morph)) and verb.head.i != verb.i:
+            # "She went on to congratulate …", "flew to Astana to sign …": the subject of the
+            # verb the infinitive completes
+            s = self._subject(verb.head)
         if s is None or any(s.i == t.i for t in c.toks):
             return [], []  # (a clausal subject that is the trigger itself: "трудно переоценить")
         keys, args = self._resolve_np(s, _phrase(s))
@@ -236,7 +252,11 @@ class Arguments:
     def _interlocutor(self, u: _Unit, source: list[str], window: int = 2):
         """Whom an evaluation with no addressee is addressed to: the other persons of the talks
         or call reported just before that the source took part in ("Tokayev expressed
-        condolences" after a call between Putin and Tokayev)."""
+        condolences" after a call between Putin and Tokayev); in words addressed to someone
+        ("I congratulate you", "Thank you for the invitation" inside a quote, however long the
+        remarks), the other persons of the last talks the source took part in."""
+        if self._addressed(u):
+            window = u.index
         for idx, persons in reversed(self.talks):
             if idx < u.index - window:
                 break
@@ -282,6 +302,15 @@ class Arguments:
                 args.append((m.key, m.start, m.end))
         keep = [i for i, k in enumerate(keys) if k not in source]
         return _uniq(keys[i] for i in keep), [args[i] for i in keep]
+
+    def _addressed(self, u: _Unit) -> bool:
+        """Whether a unit holds a second-person word ("you", "your", "вы", "ваш") inside a
+        quote: words addressed to the other side."""
+        second = self.tab.words("second_person")
+        return any(
+            self.tk(t) & second and any(qs <= t.idx < qe for qs, qe, _sp in self.quote_speakers)
+            for t in u.toks
+        )
 
     def _destination(self, u: _Unit, c: _Cand, source: list[str]):
         """The country visited, its mentions, and the city or place of the visit; None when the

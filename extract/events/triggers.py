@@ -53,6 +53,39 @@ def _talk_words(rows) -> frozenset[str]:
     return hit[1]
 
 
+def names_troops(
+    noun: frozenset[str], around: list[frozenset[str]], troops: frozenset[str], deploy: frozenset[str]
+) -> bool:
+    """Whether a peacekeeping word names troops rather than an act of peacekeeping: its noun
+    (the word itself, "peacekeepers", or the noun it qualifies, "peacekeeping force") is a
+    ``troops`` word and no ``deploy`` word governs it or hangs on it (``around``: the words of
+    its governors and dependents). "a supporter of the Russian peacekeeping troops", "В состав
+    миротворческого контингента вошли" are no Aid; "decided to send peacekeeping forces",
+    "a peacekeeping force sent by the CSTO", "направить миротворческие силы" are.
+
+    >>> T, D = frozenset({"force", "peacekeeper"}), frozenset({"send"})
+    >>> names_troops(frozenset({"force"}), [frozenset({"criticism"})], T, D)
+    True
+    >>> names_troops(frozenset({"force"}), [frozenset({"send", "sent"})], T, D)
+    False
+    >>> names_troops(frozenset({"effort"}), [], T, D)
+    False
+    """
+    return bool(noun & troops) and not any(k & deploy for k in around)
+
+
+def own_negation(words: tuple[str, ...], context_rows) -> bool:
+    """Whether a trigger phrase holds a negation cue of its own ("not agree", "не согласиться":
+    disagreement voiced): that negation is the event, it does not negate it.
+
+    >>> rows = (("not", "negated", "child"), ("will", "planned", "aux"))
+    >>> own_negation(("not", "agree"), rows), own_negation(("agree",), rows)
+    (True, False)
+    """
+    negations = {cue for cue, ctx, where in context_rows if ctx == "negated" and where == "child"}
+    return any(w in negations for w in words)
+
+
 class Triggers:
     def _candidates(self, u: _Unit) -> list[_Cand]:
         """The trigger candidates of unit ``u`` that are events, merged; the Consult modes
@@ -92,7 +125,10 @@ class Triggers:
             toks = u.toks[i:j]
             head = _head(toks)
             anchor = head.head if head.pos_ in ("ADJ", "ADV") and head.head.i != head.i else head
-            cands.append(_Cand(row, head, anchor, tuple(toks), self._context(head, anchor), row.mode))
+            ctx = self._context(head, anchor)
+            if ctx == "negated" and own_negation(tuple(w.text for w in row.words), self.tab.context):
+                ctx = None  # "did not agree with that": a disagreement voiced
+            cands.append(_Cand(row, head, anchor, tuple(toks), ctx, row.mode))
         # a flight home is no visit ("flew back to Moscow"): drop it before it merges
         cands = [
             c
@@ -108,6 +144,8 @@ class Triggers:
             cands = [c for c in cands if not framed_by_reported(c, back)]
         # "Welcoming his Uzbek counterpart", "Erdoğan was welcomed with a ceremony": a guest greeted
         cands = [c for c in cands if not (c.row.cls == "Support" and self._greets_guest(c))]
+        # "the Russian peacekeeping troops", "российские миротворцы": troops, not peacekeeping
+        cands = [c for c in cands if not (c.row.cls == "Aid" and self._troops_only(c))]
         # "received the ambassador", "принял посла": a meeting only with a person received (the
         # one-word trigger; "принял участие" is a trigger of its own)
         cands = [c for c in cands if not self._receives_no_guest(c)]
@@ -176,6 +214,20 @@ class Triggers:
         not praise ("Welcoming Nikol Pashinyan, Putin said", "it's my pleasure to welcome you",
         "президентов приветствовала рота почетного караула")."""
         return bool(self.tk(c.head) & self.tab.words("greet")) and self._has_guest(c)
+
+    def _troops_only(self, c: _Cand, steps: int = 3) -> bool:
+        """An Aid word that names troops not deployed in this clause (``names_troops``)."""
+        noun = c.head
+        if noun.dep_ in ("amod", "compound", "nmod") and noun.head.i != noun.i and noun.pos_ != "VERB":
+            noun = noun.head if self.tk(noun.head) & self.tab.words("troops") else noun
+        around = [self.tk(ch) for ch in noun.children]
+        x = noun
+        for _ in range(steps):
+            if x.head.i == x.i:
+                break
+            x = x.head
+            around.append(self.tk(x))
+        return names_troops(self.tk(noun), around, self.tab.words("troops"), self.tab.words("deploy"))
 
     def _receives_no_guest(self, c: _Cand) -> bool:
         """A one-word trigger of receiving (``receive``) whose object is no person: "received
