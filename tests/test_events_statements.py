@@ -162,6 +162,40 @@ def test_a_quoted_paragraph_with_its_reporting_clause_is_one_statement(extractor
             "высказываний",
             {"person/vacheslav-nikonov"},
         ),
+        # verbs of saying and judging from VerbNet's classes (tools/make_reporting.py), British
+        # spelling, "expressed" with a noun of stance; Russian rows of the same classes (en_kz-gb_02,
+        # en_ru-kz_16, en_kz-qa_01, ru_ru-kp_01, ru_ru-pl_02)
+        (
+            "en",
+            "Besides, British Foreign Secretary David Cameron expressed excitement on his social media.",
+            "expressed excitement",
+            {"person/david-cameron"},
+        ),
+        (
+            "en",
+            "Roskosmos chief Yury Borisov criticised Kazakh minister Baghdat Musin for the delay.",
+            "criticised",
+            {"yuri-borisov"},
+        ),
+        (
+            "en",
+            "Meanwhile, the Kazakh president Kassym-Jomart Tokayev expressed his hope in enhancing Doha and "
+            "Astana's ties.",
+            "expressed his hope",
+            {"kassym-jomart-tokayev"},
+        ),
+        (
+            "ru",
+            "Ранее председатель КНДР Ким Чен Ын высказывался о дружбе страны с Россией, находящейся на пике.",
+            "высказывался",
+            {"person/kim-chen-in"},
+        ),
+        (
+            "ru",
+            "Глава МИД Польши Радослав Сикорский объяснил это решение задержанием диверсанта.",
+            "объяснил",
+            {"person/radoslav-sikorski"},
+        ),
         # an outlet that quotes someone named after it: the one quoted speaks
         (
             "ru",

@@ -40,6 +40,13 @@ SOURCES = {
         "run tools/make_officials.py --refresh ... (kb/README.md, officials.ttl) to extract it "
         "into ~/.cache/bilat-sources/wikidata-officials, or pass that folder with --source",
     ),
+    "verbnet": (
+        "cu-clear/verbnet",
+        "ae8e9cfdc2c0d3414b748763612f1a0a34194cc1",
+        "verbnet3.4",
+        "fetch github:cu-clear/verbnet (or git clone https://github.com/cu-clear/verbnet), then "
+        "pass its git dir or its verbnet3.4 folder with --source",
+    ),
 }
 
 
