@@ -235,7 +235,7 @@ def extract_positions(
     holders_of: dict[tuple, set] = {}
     home = home_country(doc.url, kb)
     for start, end, title, org, plural in [(a, b, t, o, pl) for a, b, t, os_, pl in no_name for o in os_]:
-        if org is None and not plural and title.scope == "country":
+        if org is None and not plural and title.scope in ("country", "mission"):
             # "Глава государства", "the Head of State" with no country: the publisher's
             org = home
         if org is None or title.title_en.startswith(TENURE) or title.named:

@@ -78,7 +78,8 @@ def _org(title: Title, modifier, complements, cls_of, kb, inner=()):
             or (prev in ("to", "в") and s[3] == "ADJ")
         ):
             # "consul in St. Petersburg" keeps the city, an ambassador's post is to its state
-            to = s[2] if mission and s[3] != "ADJ" else _country_of(s[2], cls_of, kb) or s[2]
+            at_city = mission and s[3] != "ADJ" and title.title_en != "Ambassador"
+            to = s[2] if at_city else _country_of(s[2], cls_of, kb) or s[2]
         else:
             cands.append(s)
     orgs = []
