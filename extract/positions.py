@@ -16,6 +16,8 @@ from bilat.extract.languages import PIVOT
 from bilat.extract.link import Linked
 from bilat.extract.positions_parts import _apposition, _closed, _coordinated, _modifier, _org, _plural
 from bilat.extract.positions_posts import (
+    HEAD,
+    HEAD_OF_STATE,
     TENURE,
     _conflict,
     _counterpart,
@@ -170,6 +172,9 @@ def extract_positions(
             unattached.append((start, end, title, org))
             # "The presidents of Belarus and Russia": each body its holder
             plural = _plural(ws[i1 - 1].text, lang) or _plural(ws[i0].text, lang)
+            if title.title_en == HEAD and org is not None and org == head_country:
+                # "главой Таджикистана" with no name: the head of state the document names
+                title = replace(title, title_en=HEAD_OF_STATE[0], title_ru=HEAD_OF_STATE[1])
             no_name.append(
                 (start, end, title, list(dict.fromkeys(orgs)) if plural and len(orgs) > 1 else [org], plural)
             )

@@ -485,3 +485,11 @@ def test_a_title_governs_the_next_only_through_link_words_and_adjectives(keys, a
 
     links = frozenset({"of", "the", "and", ","})
     assert _governing_gap(gap[0], gap[1], keys, links, lambda i: i in adjectives) is governs
+
+
+def test_the_head_of_a_country_with_no_name_is_its_head_of_state_the_document_names(extractor):
+    text = "Токаев провел переговоры с Эмомали Рахмоном. На встрече с главой Таджикистана обсудили воду."
+    ex = extractor(Document(id="t", text=text, lang="ru", date="2024-05-08"))
+    assert ("emomali-rahmon", "President", "tajikistan") in {
+        (p.person, p.title_en, p.org) for p in ex.positions
+    }
