@@ -16,6 +16,8 @@ from bilat.extract.languages import PIVOT
 from bilat.extract.link import Linked
 from bilat.extract.positions_parts import _apposition, _closed, _coordinated, _modifier, _org, _plural
 from bilat.extract.positions_posts import (
+    HEAD,
+    HEAD_OF_STATE,
     TENURE,
     _conflict,
     _counterpart,
@@ -71,7 +73,18 @@ def extract_positions(
     def adjective(i: int) -> bool:
         return word_span[i] is not None and word_span[i][3] == "ADJ"
 
-    for start, end, title, i0, i1 in find_titles(text, lang, ws, keys, adjective):
+    found = find_titles(text, lang, ws, keys, adjective)
+    # "пресс-секретарь российского лидера Дмитрий Песков", "press secretary of the president
+    # X": a title right after another one (only link words and adjectives between, no list)
+    # names whose post it is, never the post of the name after it
+    governed = {
+        b[3]: b[4]
+        for a, b in zip(found, found[1:], strict=False)
+        if _governing_gap(a[4], b[3], keys, links, adjective)
+    }
+    for start, end, title, i0, i1 in found:
+        if i0 in governed:
+            continue
         deputy = as_deputy(title, keys, i0, lang)
         if deputy is not None and "\n" not in text[ws[deputy[1]].start : start]:
             # "заместитель председателя Сената", "Deputy Chairman of the Senate": the deputy's post
@@ -103,6 +116,9 @@ def extract_positions(
                 while j < len(ws) and ws[j].start < s[1]:
                     j += 1
                 prev_word = None
+                continue
+            if j in governed:
+                j = governed[j]  # the governed title: its words link the first one to its name
                 continue
             if keys[j] in links:
                 if prev_word is None:
@@ -156,6 +172,9 @@ def extract_positions(
             unattached.append((start, end, title, org))
             # "The presidents of Belarus and Russia": each body its holder
             plural = _plural(ws[i1 - 1].text, lang) or _plural(ws[i0].text, lang)
+            if title.title_en == HEAD and org is not None and org == head_country:
+                # "главой Таджикистана" with no name: the head of state the document names
+                title = replace(title, title_en=HEAD_OF_STATE[0], title_ru=HEAD_OF_STATE[1])
             no_name.append(
                 (start, end, title, list(dict.fromkeys(orgs)) if plural and len(orgs) > 1 else [org], plural)
             )
@@ -186,8 +205,14 @@ def extract_positions(
             )
             if to and title_en == "Ambassador":
                 title_en = f"Ambassador to {_label(kb, to)}"
-            if p_org is None and title.default in kb:
-                p_org = title.default  # "Federal Chancellor Olaf Scholz": Germany's
+            elif title.scope == "mission" and title_en != "Ambassador":
+                if not to:
+                    continue  # a chargé d'affaires, a consul: the post is where they serve
+                title_en = f"{title_en} in {_label(kb, to)}"  # "Consul in Saint Petersburg"
+            if title.default in kb and (p_org is None or _country_of(p_org, cls_of, kb) is None):
+                # "Federal Chancellor Olaf Scholz": Germany's; "председатель Госсовета КНДР": a
+                # national post is its state's, never the body its words name
+                p_org = title.default
             if p_org is None:
                 continue
             ev_start = min(modifier[0] if modifier else start, person[0])
@@ -215,7 +240,7 @@ def extract_positions(
     holders_of: dict[tuple, set] = {}
     home = home_country(doc.url, kb)
     for start, end, title, org, plural in [(a, b, t, o, pl) for a, b, t, os_, pl in no_name for o in os_]:
-        if org is None and not plural and title.scope == "country":
+        if org is None and not plural and title.scope in ("country", "mission"):
             # "Глава государства", "the Head of State" with no country: the publisher's
             org = home
         if org is None or title.title_en.startswith(TENURE) or title.named:
@@ -247,6 +272,19 @@ def extract_positions(
             )
     descriptive = _descriptive(text, unattached, positions.values())
     return tuple(positions.values()), descriptive
+
+
+#: link words that make a list of titles, each the holder's own ("Deputy Prime Minister and
+#: Foreign Minister X"), not one title governing the next
+_LIST_WORDS = frozenset({",", "and", "и"})
+
+
+def _governing_gap(a_end: int, b_start: int, keys, links, adjective) -> bool:
+    """Whether the words ``a_end .. b_start`` between two titles make the first govern the
+    second: none, or only link words (no list word) and adjectives."""
+    return all(
+        (keys[k] in links and keys[k] not in _LIST_WORDS) or adjective(k) for k in range(a_end, b_start)
+    )
 
 
 #: the names other modules import from here (defined in the positions_* modules)

@@ -70,18 +70,21 @@ def _org(title: Title, modifier, complements, cls_of, kb, inner=()):
     to = None
     if modifier is not None:
         cands.append(modifier)
+    mission = title.scope == "mission"  # a diplomat's post: the sending state's, at a place
     for s, prev in complements:
         if (
-            prev in ("to", "в")
+            (prev in ("to", "в") or (mission and prev == "in"))
             and cls_of.get(s[2]) in ("Country", "City")
             or (prev in ("to", "в") and s[3] == "ADJ")
         ):
-            to = _country_of(s[2], cls_of, kb) or s[2]
+            # "consul in St. Petersburg" keeps the city, an ambassador's post is to its state
+            at_city = mission and s[3] != "ADJ" and title.title_en != "Ambassador"
+            to = s[2] if at_city else _country_of(s[2], cls_of, kb) or s[2]
         else:
             cands.append(s)
     orgs = []
     for s in cands:
-        if title.scope == "country":
+        if title.scope in ("country", "mission"):
             c = _country_of(s[2], cls_of, kb)
             if c is not None:
                 orgs.append(c)
@@ -89,7 +92,7 @@ def _org(title: Title, modifier, complements, cls_of, kb, inner=()):
             orgs.append(s[2])
     if orgs:
         return orgs[0], to, orgs
-    if title.scope == "country":
+    if title.scope in ("country", "mission"):
         # "External Affairs Minister", "Secretary of State": a span the title's own words make
         # is no body
         cands = [s for s in cands if s not in inner]

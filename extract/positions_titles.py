@@ -49,13 +49,18 @@ class Descriptive:
 
 @lru_cache(maxsize=4)
 def titles(lang: str) -> tuple[Title, ...]:
-    """The title table: ``titles.tsv``, then the ministers' titles that ``minister_forms.tsv``
-    makes of each portfolio of ``portfolios.tsv`` ("Minister of Agriculture", "замминистра
-    сельского хозяйства"); longest first, the first row of the same words winning."""
+    """The title table: ``titles.tsv``, the national variants of ``national_titles*.tsv`` (a
+    post of one state, that state's when the text names none: "Foreign Secretary"), then the
+    ministers' titles that ``minister_forms.tsv`` makes of each portfolio of ``portfolios.tsv``
+    ("Minister of Agriculture", "замминистра сельского хозяйства"); longest first, the first
+    row of the same words winning."""
     rows = [
         (r[0], r[1], r[2], r[3] if len(r) > 3 else "country", len(r) > 4 and r[4] == "named")
         for r in read_table(DATA / lang / "titles.tsv")
     ]
+    for national in sorted((DATA / lang).glob("national_titles*.tsv")):
+        # the hand-written table, then the one tools/make_national_titles.py makes of Wikidata
+        rows += [(r[0], r[1], r[2], f"country:{r[3]}", False) for r in read_table(national)]
     for form, en, ru in read_table(DATA / lang / "minister_forms.tsv"):
         for written, p_en, p_ru in read_table(DATA / lang / "portfolios.tsv"):
             rows.append(

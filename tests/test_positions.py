@@ -243,6 +243,65 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
             "ru",
             (None, "Chancellor", "germany"),
         ),
+        # national variants of a title (national_titles.tsv): the state's when none is named
+        (
+            "United Kingdom Foreign Secretary David Cameron visited Astana.",
+            "en",
+            (None, "Minister of Foreign Affairs", "united-kingdom"),
+        ),
+        (
+            "Chief Cabinet Secretary Yoshihide Suga told reporters so.",
+            "en",
+            (None, "Chief Cabinet Secretary", "japan"),
+        ),
+        (
+            "Об этом заявил генеральный секретарь японского правительства Ёсихидэ Суга.",
+            "ru",
+            (None, "Chief Cabinet Secretary", "japan"),
+        ),
+        (
+            "Переговоры прошли с председателем Государственного совета КНДР Ким Чен Ыном.",
+            "ru",
+            (None, "Chairman of the State Affairs Commission", "north-korea"),
+        ),
+        # a diplomat's post: the sending state's, where they serve
+        (
+            "Charge d'Affaires ad interim of Estonia in Russia Jana Vanamolder was summoned.",
+            "en",
+            (None, "Charge d'Affaires ad interim in Russia", "estonia"),
+        ),
+        (
+            "Moscow expelled the Estonian consul in St. Petersburg, Mart Latte, on Monday.",
+            "en",
+            (None, "Consul in Saint Petersburg", "estonia"),
+        ),
+        # a title governed by the title before it names whose post it is
+        (
+            "Об этом сообщил пресс-секретарь российского лидера Дмитрий Песков.",
+            "ru",
+            ("dmitry-peskov", "Press Secretary", "russia"),
+        ),
+        (
+            "Press secretary of the Russian leader Dmitry Peskov said so.",
+            "en",
+            ("dmitry-peskov", "Press Secretary", "russia"),
+        ),
+        (
+            "Об этом заявил официальный представитель Кремля Дмитрий Песков.",
+            "ru",
+            ("dmitry-peskov", "Press Secretary", "russia"),
+        ),
+        (
+            "Об этом заявил представитель министерства иностранных дел Польши Мацей Вевиор.",
+            "ru",
+            (None, "Spokesperson", "ministry-of-foreign-affairs-of-poland"),
+        ),
+        # a list of titles is each the holder's own
+        (
+            "Deputy Prime Minister and Foreign Minister Mukhtar Tileuberdi arrived.",
+            "en",
+            ("mukhtar-tleuberdi", "Minister of Foreign Affairs", "kazakhstan"),
+        ),
     ],
 )
 def test_posts_from_real_phrasing(extractor, text, lang, post):
@@ -295,6 +354,24 @@ def test_posts_from_real_phrasing(extractor, text, lang, post):
         ),
         # a country-scope title's own words are no body
         ("Secretary of State Gulshara Abdykalikova met him.", "en", (None, "Secretary of State", None)),
+        # a title governed by the one before it is no post of the name: a press secretary is
+        # no president
+        (
+            "Об этом сообщил пресс-секретарь российского лидера Дмитрий Песков.",
+            "ru",
+            ("dmitry-peskov", "President", None),
+        ),
+        (
+            "Press secretary of the Russian leader Dmitry Peskov said so.",
+            "en",
+            ("dmitry-peskov", "President", None),
+        ),
+        # a chargé d'affaires with no place named: no post (it is where they serve)
+        (
+            "Временный поверенный в делах Российской Федерации Александр Комаров прибыл.",
+            "ru",
+            (None, "Charge d'Affaires ad interim", "russia"),
+        ),
     ],
 )
 def test_posts_never_across_a_clause_or_line(extractor, text, lang, bad):
@@ -390,3 +467,29 @@ def test_a_national_title_with_no_country_is_the_publishers(extractor):
     }
     ex = extractor(Document(id="t", text=text, lang="ru", date="2024-05-08", url="https://example.com/x/"))
     assert not any(p.person == "kassym-jomart-tokayev" for p in ex.positions)
+
+
+@pytest.mark.parametrize(
+    "keys,adjectives,gap,governs",
+    [
+        (["пресс-секретарь", "российский", "лидер"], {1}, (1, 2), True),
+        (["press", "secretary", "of", "the", "president"], set(), (2, 4), True),
+        (["deputy", "prime", "minister", "and", "foreign", "minister"], set(), (3, 4), False),
+        (["президент", ",", "премьер"], set(), (1, 2), False),
+        (["president", "putin", "leader"], set(), (1, 2), False),
+        (["президент", "премьер"], set(), (1, 1), True),
+    ],
+)
+def test_a_title_governs_the_next_only_through_link_words_and_adjectives(keys, adjectives, gap, governs):
+    from bilat.extract.positions import _governing_gap
+
+    links = frozenset({"of", "the", "and", ","})
+    assert _governing_gap(gap[0], gap[1], keys, links, lambda i: i in adjectives) is governs
+
+
+def test_the_head_of_a_country_with_no_name_is_its_head_of_state_the_document_names(extractor):
+    text = "Токаев провел переговоры с Эмомали Рахмоном. На встрече с главой Таджикистана обсудили воду."
+    ex = extractor(Document(id="t", text=text, lang="ru", date="2024-05-08"))
+    assert ("emomali-rahmon", "President", "tajikistan") in {
+        (p.person, p.title_en, p.org) for p in ex.positions
+    }
