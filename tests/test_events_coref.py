@@ -89,6 +89,25 @@ P = frozenset
             0,
             set(),
         ),
+        # a headline announcing planned talks gives way to the body's planned talks
+        # ("Переговоры с Абашидзе в Праге продолжит Карасин", ru_ru-ge_01) …
+        (
+            [
+                Typed(0, "Consult", "meet", "planned", P({"karasin", "abashidze"})),
+                Typed(2, "Consult", "meet", "planned", P({"karasin", "abashidze", "ru", "ge"})),
+            ],
+            0,
+            {0},
+        ),
+        # … not to talks held
+        (
+            [
+                Typed(0, "Consult", "meet", "planned", P({"karasin", "abashidze"})),
+                Typed(2, "Consult", "meet", None, P({"karasin", "abashidze"})),
+            ],
+            0,
+            set(),
+        ),
         # other classes are left alone
         (
             [Typed(1, "Agree", None, None, P({"ru", "kz"})), Typed(2, "Agree", None, None, P({"ru", "kz"}))],

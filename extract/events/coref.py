@@ -37,7 +37,9 @@ def restatements(
     the meeting, the sides discussed …"). A headline (unit ``headline``) announces what the
     body tells: its event of any class gives way to the body's event of the same class and mode
     that shares a participant, whatever its word ("President Tokayev has telephone conversation
-    with Vladimir Putin", "Russian, Kazakh presidents sign joint declaration after talks"). With
+    with Vladimir Putin", "Russian, Kazakh presidents sign joint declaration after talks"), and
+    a headline announcing a planned event to the body's planned one ("Переговоры с Абашидзе в
+    Праге продолжит Карасин" before "Очередной раунд переговоров … состоится в конце ноября"). With
     ``restating``, only triggers of those words restate ("talks", "discussed", "the visit"); a
     forum or a summit the same people attend is another event. The states of the article's
     ``pair`` are no new participant ("The heads of state discussed …", "Главы государств
@@ -53,12 +55,12 @@ def restatements(
     """
     out: set[int] = set()
     for i, ev in enumerate(events):
-        if ev.unit == headline and ev.context is None:
+        if ev.unit == headline and ev.context in (None, "planned"):
             if any(
                 o.unit != headline
                 and o.cls == ev.cls
                 and o.mode == ev.mode
-                and o.context is None
+                and o.context == ev.context
                 and o.participants & ev.participants
                 for o in events
             ):
