@@ -1201,6 +1201,20 @@ TYPED_CASES = [
         "подписали",
         dict(participants={"alexei-miller", "roman-sklyar"}),
     ),
+    # … and in the remarks of a named author, "we" is the author and the partner of the talks
+    # (en_ru-kz_09)
+    (
+        "en-remarks-we-had-talks",
+        "en",
+        "Foreign Minister Sergey Lavrov's remarks at a joint news conference following talks with "
+        "Foreign Minister of Kazakhstan Mukhtar Tleuberdi, Moscow, September 9, 2020\n"
+        "Ladies and gentlemen,\n"
+        "We have had very constructive talks as part of the regular communications between our "
+        "countries' foreign ministers.",
+        "Consult",
+        "talks",
+        dict(participants={"sergey-lavrov", "mukhtar-tleuberdi"}),
+    ),
     # the talks the trip was for are the visit
     (
         "en-arrived-for-talks",

@@ -85,19 +85,20 @@ class Typed:
         return False
 
     def _we(self, u: _Unit, c: _Cand, parts: list[str]) -> list[str]:
-        """Inside a quote whose speaker is a person, who "we"/"мы" are when the trigger's clause
-        is told in the first person: the persons of ``we_persons`` and the company the speaker
+        """Who "we"/"мы" are when the trigger's clause is told in the first person, inside a
+        quote whose speaker is a person, or outside quotes in the remarks or address of a named
+        author ("Foreign Minister Sergey Lavrov's remarks … following talks with …": "We have
+        had very constructive talks"): the persons of ``we_persons`` and the company the speaker
         heads ("we signed an agreement …," Miller, CEO of Gazprom, said); [] otherwise."""
-        for qs, qe, speaker in self.quote_speakers:
-            if not qs <= c.head.idx < qe:
-                continue
-            persons = [k for k in speaker if self.cls(k) == "Person"]
-            if not persons or not self._told_by_we(c):
-                return []
-            named = [k for k in parts if self.cls(k) == "Person"]
-            firms = [p.org for p in self.positions if p.person in persons and self.cls(p.org) == "Company"]
-            return we_persons(persons, named, [p for i, p in self.talks if i <= u.index]) + firms
-        return []
+        speaker = next((sp for qs, qe, sp in self.quote_speakers if qs <= c.head.idx < qe), None)
+        if speaker is None and not any(qs <= c.head.idx < qe for _ms, _me, qs, qe in self.quotes):
+            speaker = self.author
+        persons = [k for k in speaker or () if self.cls(k) == "Person"]
+        if not persons or not self._told_by_we(c):
+            return []
+        named = [k for k in parts if self.cls(k) == "Person"]
+        firms = [p.org for p in self.positions if p.person in persons and self.cls(p.org) == "Company"]
+        return we_persons(persons, named, [p for i, p in self.talks if i <= u.index]) + firms
 
     def _typed_event(self, u: _Unit, c: _Cand) -> tuple[Event, list[str]] | None:
         """The event of a candidate and the actors of its own clause; None when it has none."""
