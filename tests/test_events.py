@@ -1180,6 +1180,41 @@ TYPED_CASES = [
         "welcomed",
         dict(participants={"kassym-jomart-tokayev", "shavkat-mirziyoyev"}),
     ),
+    # talks or an agreement a speaker tells as done in the first person are events, "we" the
+    # speaker, the persons named with "мы с …" and the company the speaker heads (en_kz-uz_01,
+    # en_ru-kz_04, ru_ru-kz_10)
+    (
+        "en-quote-we-signed",
+        "en",
+        'Alexei Miller, CEO of Gazprom, spoke at the forum. "At the Eastern Economic Forum, we signed '
+        'an agreement to increase gas supplies to Kazakhstan," Miller said.',
+        "Agree",
+        "signed",
+        dict(participants={"alexei-miller", "gazprom", "kazakhstan"}),
+    ),
+    (
+        "ru-quote-my-s-podpisali",
+        "ru",
+        "«Меморандум, который мы подписали с Романом Скляром на форуме, касается этих вопросов», "
+        "- сказал Алексей Миллер.",
+        "Agree",
+        "подписали",
+        dict(participants={"alexei-miller", "roman-sklyar"}),
+    ),
+    # … and in the remarks of a named author, "we" is the author and the partner of the talks
+    # (en_ru-kz_09)
+    (
+        "en-remarks-we-had-talks",
+        "en",
+        "Foreign Minister Sergey Lavrov's remarks at a joint news conference following talks with "
+        "Foreign Minister of Kazakhstan Mukhtar Tleuberdi, Moscow, September 9, 2020\n"
+        "Ladies and gentlemen,\n"
+        "We have had very constructive talks as part of the regular communications between our "
+        "countries' foreign ministers.",
+        "Consult",
+        "talks",
+        dict(participants={"sergey-lavrov", "mukhtar-tleuberdi"}),
+    ),
     # the talks the trip was for are the visit
     (
         "en-arrived-for-talks",
@@ -1230,12 +1265,19 @@ def test_typed_event(extractor, lang, text, cls, trigger, want):
             "пройдут важнейшие мероприятия.",
             "Agree",
         ),
-        # talks or an agreement in a speaker's own words are what the statement is about
+        # talks or an agreement hoped for or planned in a speaker's own words are what the
+        # statement is about (en_am-az_01, en_ru-tr_02, ru_ru-ir_02)
         (
             "en",
-            '"At the Eastern Economic Forum, we signed an agreement to increase gas supplies to '
-            'Kazakhstan," Alexei Miller said.',
-            "Agree",
+            '"I hope that in the near future we will complete negotiations with Turkey on a gas hub," '
+            "Vladimir Putin said.",
+            "Consult",
+        ),
+        (
+            "en",
+            '"Negotiations on a peace treaty between Azerbaijan and Armenia were held in the United '
+            'States," Jeyhun Bayramov said.',
+            "Consult",
         ),
         (
             "ru",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from events_trees import keys, tree
 
-from bilat.extract.events.context import clause_key, context
+from bilat.extract.events.context import clause_key, context, reported_past
 from bilat.extract.events.tables import tables
 
 EN = tables("en").context
@@ -184,3 +184,81 @@ def test_clause_key(a, b, same):
     year 7 npadvmod NOUN
     """)
     assert (clause_key(doc[a], 0) == clause_key(doc[b], 0)) is same
+
+
+PAST_CASES = [
+    # (id, tree, anchor index, told as done)
+    (
+        "we signed",
+        """
+     we 1 nsubj PRON
+     signed 1 ROOT VERB sign Tense=Past|VerbForm=Fin
+     """,
+        1,
+        True,
+    ),
+    (
+        "we have agreed (perfect)",
+        """
+     we 2 nsubj PRON
+     have 2 aux AUX have Mood=Ind|Tense=Pres|VerbForm=Fin
+     agreed 2 ROOT VERB agree Aspect=Perf|Tense=Past|VerbForm=Part
+     """,
+        2,
+        True,
+    ),
+    (
+        "the talks were held (a noun told by its verb)",
+        """
+     talks 2 nsubjpass NOUN talk Number=Plur
+     were 2 auxpass AUX be Mood=Ind|Tense=Past|VerbForm=Fin
+     held 2 ROOT VERB hold Aspect=Perf|Tense=Past|VerbForm=Part
+     """,
+        0,
+        True,
+    ),
+    (
+        "мы подписали",
+        """
+     мы 1 nsubj PRON
+     подписали 1 ROOT VERB подписать Aspect=Perf|Mood=Ind|Number=Plur|Tense=Past|VerbForm=Fin
+     """,
+        1,
+        True,
+    ),
+    (
+        "we discuss (present)",
+        """
+     we 1 nsubj PRON
+     discuss 1 ROOT VERB _ Tense=Pres|VerbForm=Fin
+     """,
+        1,
+        False,
+    ),
+    (
+        "agreements being signed (bare participle)",
+        """
+     agreements 2 nsubjpass NOUN agreement Number=Plur
+     being 2 auxpass AUX be Aspect=Prog|Tense=Pres|VerbForm=Part
+     signed 2 ROOT VERB sign Aspect=Perf|Tense=Past|VerbForm=Part
+     """,
+        0,
+        False,
+    ),
+    (
+        "at one meeting (a noun no verb tells)",
+        """
+     agree 0 ROOT VERB _ VerbForm=Inf
+     at 0 prep ADP
+     meeting 1 pobj NOUN
+     """,
+        2,
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize("rows, anchor, want", [c[1:] for c in PAST_CASES], ids=[c[0] for c in PAST_CASES])
+def test_reported_past(rows, anchor, want):
+    doc = tree(rows)
+    assert reported_past(doc[anchor]) is want

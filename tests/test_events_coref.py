@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bilat.extract.events.coref import Typed, coreferent, is_headline, lone, restatements
+from bilat.extract.events.coref import Typed, coreferent, headline_units, is_headline, lone, restatements
 from bilat.extract.events.tables import tables
 
 P = frozenset
@@ -88,6 +88,34 @@ P = frozenset
             ],
             0,
             set(),
+        ),
+        # a headline announcing planned talks gives way to the body's planned talks
+        # ("Переговоры с Абашидзе в Праге продолжит Карасин", ru_ru-ge_01) …
+        (
+            [
+                Typed(0, "Consult", "meet", "planned", P({"karasin", "abashidze"})),
+                Typed(2, "Consult", "meet", "planned", P({"karasin", "abashidze", "ru", "ge"})),
+            ],
+            0,
+            {0},
+        ),
+        # … not to talks held
+        (
+            [
+                Typed(0, "Consult", "meet", "planned", P({"karasin", "abashidze"})),
+                Typed(2, "Consult", "meet", None, P({"karasin", "abashidze"})),
+            ],
+            0,
+            set(),
+        ),
+        # a subheadline is a headline too (ru_ru-by_02, ru_ru-kp_01, en_ru-jp_01)
+        (
+            [
+                Typed(1, "Agree", None, None, P({"lukashenko", "putin", "union-state"})),
+                Typed(4, "Agree", None, None, P({"lukashenko", "putin"})),
+            ],
+            frozenset({0, 1}),
+            {0},
         ),
         # other classes are left alone
         (
@@ -224,3 +252,49 @@ def test_an_agreement_named_as_reported(back, restated):
     )
     # with no agreement before, it is the first report
     assert restatements([again], None, frozenset(), pair=P({"ru", "kz"})) == set()
+
+
+@pytest.mark.parametrize(
+    "first, title, want",
+    [
+        # a headline and a subheadline, each a line of its own with no full stop
+        (
+            [
+                ("Лукашенко заявил о согласии Путина решить проблемы Союзного государства", True, True),
+                ("Лукашенко и Путин договорились решить проблемы Союзного государства к осени", True, False),
+            ],
+            "Лукашенко заявил о согласии Путина решить проблемы Союзного государства",
+            {0, 1},
+        ),
+        # a line reporting someone's words is the lead, its full stop left out (ru_ru-kz_16)
+        (
+            [
+                ('Проект "Байтерек" откроет Казахстану путь в клуб космических держав - Лавров', True, True),
+                ("Стратегическое значение имеют совместные проекты, отметил Сергей Лавров", True, True),
+            ],
+            None,
+            {0},
+        ),
+        # a lead sentence after the headline is the body
+        (
+            [("Putin meets Tokayev", True, False), ("Vladimir Putin met Tokayev in Moscow.", True, False)],
+            None,
+            {0},
+        ),
+        # no headline: no subheadline either
+        (
+            [("Putin met Tokayev in Moscow.", True, False), ("The talks lasted two hours", True, False)],
+            None,
+            set(),
+        ),
+        # a line that goes on in the same paragraph is no subheadline
+        (
+            [("Putin meets Tokayev", True, False), ("The two leaders discussed trade", False, False)],
+            None,
+            {0},
+        ),
+        ([], None, set()),
+    ],
+)
+def test_headline_units(first, title, want):
+    assert headline_units(first, title) == want

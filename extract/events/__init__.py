@@ -52,9 +52,13 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
    pronoun inside someone's quote is not the speaker; a trigger inside the phrase naming a
    speaker or inside a title ("командующий миротворческими силами … заявил") is no event.
    Talks or an agreement inside a speaker's quoted words are what the statement is about, not
-   an event the article reports ("I hope that today we will be able to talk", "we signed an
-   agreement," Miller said); a visit there stays. Events with no participant are dropped (the
-   SHACL shape requires one). Dated events of one document that the graph would store as one
+   an event the article reports ("I hope that today we will be able to talk", "an agreement
+   was reached"), unless the speaker tells them as done in the first person ("we signed an
+   agreement," Miller said; "мы с Алексеем Лихачевым встречались"); there "we"/"мы" of a
+   two-sided event are the speaker, the persons the clause names ("мы с Романом Скляром") or
+   else the other persons of the talks the speaker took part in, and the company the speaker
+   heads. A visit there stays. Events with no participant are dropped (the SHACL shape
+   requires one). Dated events of one document that the graph would store as one
    node (same class, date, context and participants) are merged here.
 3. Dates: the date expression of the trigger's own clause (a participial phrase belongs to its
    clause, a relative or subordinate clause does not), resolved against the publication date
@@ -65,11 +69,12 @@ Steps across sentences (``coref.py``, ``turns.py``, ``coop.py``): a transcript t
 word ("strategic partnership") is an event only with a named object, and not as the topic of talks
 ("discussed prospects for strengthening cooperation in trade": the real-news gold has no Cooperate
 there); a meeting or visit word
-naming no one new restates the one reported before, and a headline event gives way to the
-body's (whatever its class); a Support, Agree, Cooperate or Consult event with one side is
-dropped (a meeting of a body of members excepted: "the CIS summit"), and a Cooperate word gives
-way to the agreement of its clause that stays an event. "The sides"/"they" right
-after talks speak for the two persons named and the article's pair of states.
+naming no one new restates the one reported before, and a headline or subheadline (a line of
+its own after it, no full stop, no one's words reported) event gives way to the body's of the
+same context (whatever its class); a Support, Agree, Cooperate or Consult event
+with one side is dropped (a meeting of a body of members excepted: "the CIS summit"), and a
+Cooperate word gives way to the agreement of its clause that stays an event. "The sides"/"they"
+right after talks speak for the two persons named and the article's pair of states.
 4. Context: planned / hypothetical / negated from auxiliaries, negation, governing verbs
    ("expected to", "отложен"), modifiers ("next", "предстоящий"), infinitive complements and
    future tense. "postponed"/"отложен" is negated: the event did not take place as planned.
@@ -88,7 +93,7 @@ from collections.abc import Iterable
 
 from bilat.extract.events.arguments import Arguments
 from bilat.extract.events.coref import Typed as _TypedView
-from bilat.extract.events.coref import coreferent, is_headline
+from bilat.extract.events.coref import coreferent, headline_units
 from bilat.extract.events.document import Base
 from bilat.extract.events.merge import general_gives_way, one_node_each, topics_give_way
 from bilat.extract.events.speakers import Speakers
@@ -181,13 +186,14 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
             for n in nouns
         )
 
-    def _headline(self) -> int | None:
-        """The unit of the headline (0), if the text opens with one."""
-        if not self.units:
-            return None
-        u0 = self.units[0]
-        after = self.text[u0.end : u0.end + 3]
-        return 0 if is_headline(self.text[u0.start : u0.end], "\n" in after, self.doc.title) else None
+    def _headline(self) -> frozenset[int]:
+        """The units of the headline and subheadline, if the text opens with them."""
+        stated = {st.unit.index for st in self.statements}
+        first = [
+            (self.text[u.start : u.end], "\n" in self.text[u.end : u.end + 3], u.index in stated)
+            for u in self.units[:2]
+        ]
+        return headline_units(first, self.doc.title)
 
 
 __all__ = ["extract_events", "tables", "MAX_UNIT_CHARS", "_bounded"]

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bilat.extract.events.tree import AUX_DEPS, CLAUSE_DEPS, DATE_CLAUSE_DEPS, clause_root
+from bilat.extract.events.tree import (
+    AUX_DEPS,
+    CLAUSE_DEPS,
+    DATE_CLAUSE_DEPS,
+    OBJ_DEPS,
+    SUBJ_DEPS,
+    clause_root,
+)
 
 CONTEXT_ORDER = ("negated", "hypothetical", "planned")
 
@@ -75,6 +82,27 @@ def context(head, anchor, keys: Sequence[frozenset[str]], rows: Sequence[tuple[s
         if ctx in found:
             return ctx
     return None
+
+
+def reported_past(anchor) -> bool:
+    """Whether the trigger hanging on ``anchor`` is told as done, in a finite past or perfect
+    clause ("we signed", "we have agreed", "negotiations were held", "мы подписали", "был
+    подписан") — not a present, a progressive or a bare participle ("agreements being signed",
+    "I am pleased to meet"). A noun trigger is told by the verb it is the subject or object of
+    ("the talks took place"); the future and conditional are left to :func:`context`."""
+    verb = anchor
+    if verb.pos_ not in ("VERB", "AUX"):
+        if verb.dep_ not in SUBJ_DEPS | OBJ_DEPS or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+    feats = [str(verb.morph).split("|")] + [
+        str(ch.morph).split("|") for ch in verb.children if ch.dep_ in AUX_DEPS
+    ]
+    if "Tense=Past" not in feats[0] or any("Aspect=Prog" in f for f in feats):
+        return False
+    return any("VerbForm=Fin" in f for f in feats)
 
 
 def clause_key(tok, unit_start: int, depth: int = 0) -> int:

@@ -5,7 +5,7 @@ lists the meeting or visit words that may restate one reported before."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 
@@ -26,9 +26,15 @@ class Typed:
 RESTATED_MODES = frozenset({"meet", "phone", "visit"})
 
 
+def _units(headline: int | Collection[int] | None) -> frozenset[int]:
+    if headline is None:
+        return frozenset()
+    return frozenset({headline}) if isinstance(headline, int) else frozenset(headline)
+
+
 def restatements(
     events: Sequence[Typed],
-    headline: int | None = None,
+    headline: int | Collection[int] | None = None,
     restating: frozenset[str] | None = None,
     pair: frozenset[str] = frozenset(),
 ) -> set[int]:
@@ -37,7 +43,9 @@ def restatements(
     the meeting, the sides discussed …"). A headline (unit ``headline``) announces what the
     body tells: its event of any class gives way to the body's event of the same class and mode
     that shares a participant, whatever its word ("President Tokayev has telephone conversation
-    with Vladimir Putin", "Russian, Kazakh presidents sign joint declaration after talks"). With
+    with Vladimir Putin", "Russian, Kazakh presidents sign joint declaration after talks"), and
+    a headline announcing a planned event to the body's planned one ("Переговоры с Абашидзе в
+    Праге продолжит Карасин" before "Очередной раунд переговоров … состоится в конце ноября"). With
     ``restating``, only triggers of those words restate ("talks", "discussed", "the visit"); a
     forum or a summit the same people attend is another event. The states of the article's
     ``pair`` are no new participant ("The heads of state discussed …", "Главы государств
@@ -51,14 +59,15 @@ def restatements(
     >>> sorted(restatements([h, a, b], headline=0))
     [0, 2]
     """
+    heads = _units(headline)
     out: set[int] = set()
     for i, ev in enumerate(events):
-        if ev.unit == headline and ev.context is None:
+        if ev.unit in heads and ev.context in (None, "planned"):
             if any(
-                o.unit != headline
+                o.unit not in heads
                 and o.cls == ev.cls
                 and o.mode == ev.mode
-                and o.context is None
+                and o.context == ev.context
                 and o.participants & ev.participants
                 for o in events
             ):
@@ -69,10 +78,10 @@ def restatements(
             continue
         if not agreed and restating is not None and ev.trigger not in restating:
             continue
-        if ev.unit == headline:
+        if ev.unit in heads:
             continue
         for j, o in enumerate(events[:i]):
-            if j in out or o.unit == headline or o.unit == ev.unit:
+            if j in out or o.unit in heads or o.unit == ev.unit:
                 continue
             if (
                 o.cls == ev.cls
@@ -99,6 +108,29 @@ def is_headline(first_unit: str, followed_by_newline: bool, title: str | None) -
     if title and s == title.strip():
         return True
     return followed_by_newline and s[-1] not in '.!?…:"»”'
+
+
+def headline_units(first: Sequence[tuple[str, bool, bool]], title: str | None) -> frozenset[int]:
+    """The units of the headline: the first unit when it is one (``is_headline``; ``first``
+    holds the first units' text, whether a line break follows each and whether someone's words
+    are reported in it), and the line after it when that is a line of its own that does not end
+    a sentence and reports no one's words, a subheadline ("Лукашенко заявил о согласии Путина …"
+    / "Лукашенко и Путин договорились решить проблемы Союзного государства к осени" / "Все
+    проблемные вопросы …"); a line that reports what someone said ("…, отметил Сергей Лавров")
+    is the lead, its full stop left out.
+
+    >>> head = ("Putin meets Tokayev", True, False)
+    >>> sorted(headline_units([head, ("Leaders sign a deal", True, False)], None))
+    [0, 1]
+    >>> sorted(headline_units([head, ("They met in Moscow.", True, False)], None))
+    [0]
+    """
+    out: set[int] = set()
+    if first and is_headline(first[0][0], first[0][1], title):
+        out.add(0)
+        if len(first) > 1 and not first[1][2] and is_headline(first[1][0], first[1][1], None):
+            out.add(1)
+    return frozenset(out)
 
 
 #: classes of events that need two sides: with one participant, the other side was not found and
@@ -133,7 +165,7 @@ def lone(events: Sequence[Typed], classes: frozenset[str] = TWO_SIDED) -> set[in
 
 def coreferent(
     events: Sequence[Typed],
-    headline: int | None = None,
+    headline: int | Collection[int] | None = None,
     restating: frozenset[str] | None = None,
     pair: frozenset[str] = frozenset(),
 ) -> set[int]:

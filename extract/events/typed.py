@@ -4,12 +4,44 @@ mixin)."""
 
 from __future__ import annotations
 
+from bilat.extract.events.context import reported_past
 from bilat.extract.events.merge import same_clause
 from bilat.extract.events.merge import uniq as _uniq
 from bilat.extract.events.merge import uniq_args as _uniq_args
 from bilat.extract.events.records import Cand as _Cand
 from bilat.extract.events.records import Unit as _Unit
+from bilat.extract.events.tree import clause_verb as _clause_verb
 from bilat.extract.records import Event
+
+
+def we_persons(speaker: list[str], named: list[str], talks: list[list[str]]) -> list[str]:
+    """Who "we"/"мы" of a speaker's quote are among persons: the speaker and the persons the
+    clause names ("мы с Романом Скляром подписали", "we signed with our Kazakh colleagues"),
+    else the speaker and the others of the last talks the speaker took part in (``talks``, most
+    recent last: "we agreed" after "Tokayev held talks with Mirziyoyev"); the speaker alone
+    when neither names anyone."""
+    if not speaker:
+        return []
+    others = [k for k in named if k not in speaker]
+    if not others:
+        for persons in reversed(talks):
+            if set(speaker) & set(persons):
+                others = [k for k in persons if k not in speaker]
+                break
+    return list(dict.fromkeys(list(speaker) + others))
+
+
+def kept_in_quote(cls: str, mode: str | None, context: str | None, told_past: bool) -> bool:
+    """Whether talks or an agreement inside a speaker's quoted words are an event the article
+    reports: a visit always; talks or an agreement the speaker tells as done in the first person
+    (``told_past``: "we signed an agreement to increase gas supplies," Miller said; "мы с
+    Алексеем Лихачевым встречались не один раз"), not a hope, a plan or a present ("I hope
+    that today we will be able to talk", "I am pleased to meet with you"), nor a passive that
+    retells what the article reported ("an agreement was reached"). Other classes are not
+    decided here."""
+    if cls not in ("Agree", "Consult") or cls == "Consult" and mode == "visit":
+        return True
+    return told_past and context is None
 
 
 class Typed:
@@ -35,6 +67,38 @@ class Typed:
     def _quoted(self, offset: int) -> bool:
         """Whether ``offset`` lies inside the quoted words of a statement."""
         return any(st.quote is not None and st.quote[0] <= offset < st.quote[1] for st in self.statements)
+
+    def _told_by_we(self, c: _Cand) -> bool:
+        """Whether the subject of the trigger's clause is "we"/"мы"/"I"/"я", or a first-person
+        verb has none ("Продолжим", "встречались" after "мы с …" are read by the parse)."""
+        first = self.tab.words("first_person") | self.tab.words("first_person_sg")
+        verb = _clause_verb(c.anchor)
+        for _ in range(3):
+            s = self._subject(verb)
+            if s is not None:
+                return bool(self.tk(s) & first)
+            if "Person=1" in str(verb.morph):
+                return True
+            if verb.head.i == verb.i:
+                return False
+            verb = verb.head
+        return False
+
+    def _we(self, u: _Unit, c: _Cand, parts: list[str]) -> list[str]:
+        """Who "we"/"мы" are when the trigger's clause is told in the first person, inside a
+        quote whose speaker is a person, or outside quotes in the remarks or address of a named
+        author ("Foreign Minister Sergey Lavrov's remarks … following talks with …": "We have
+        had very constructive talks"): the persons of ``we_persons`` and the company the speaker
+        heads ("we signed an agreement …," Miller, CEO of Gazprom, said); [] otherwise."""
+        speaker = next((sp for qs, qe, sp in self.quote_speakers if qs <= c.head.idx < qe), None)
+        if speaker is None and not any(qs <= c.head.idx < qe for _ms, _me, qs, qe in self.quotes):
+            speaker = self.author
+        persons = [k for k in speaker or () if self.cls(k) == "Person"]
+        if not persons or not self._told_by_we(c):
+            return []
+        named = [k for k in parts if self.cls(k) == "Person"]
+        firms = [p.org for p in self.positions if p.person in persons and self.cls(p.org) == "Company"]
+        return we_persons(persons, named, [p for i, p in self.talks if i <= u.index]) + firms
 
     def _typed_event(self, u: _Unit, c: _Cand) -> tuple[Event, list[str]] | None:
         """The event of a candidate and the actors of its own clause; None when it has none."""
@@ -123,6 +187,9 @@ class Typed:
             args.append(fp)
             if row.direction != "-" and not source:
                 source = [fp[0]]
+        we = self._we(u, c, parts) if row.direction == "-" else []
+        if we:
+            parts = _uniq(parts + we)
         me = self._first_person_singular(u, c)
         if me and not source and row.direction != "-":
             source = [me[0]]
@@ -142,10 +209,11 @@ class Typed:
         participants = _uniq(parts + implicit)
         if not participants:
             return None
-        if (row.cls == "Agree" or row.cls == "Consult" and c.mode != "visit") and self._quoted(t_start):
-            # talks or an agreement in a speaker's own words ("I hope that today we will be able
-            # to talk …", "we signed an agreement to increase gas supplies," Miller said) are what
-            # the statement is about, not talks the article reports
+        if self._quoted(t_start) and not kept_in_quote(
+            row.cls, c.mode, c.context, reported_past(c.anchor) and self._told_by_we(c)
+        ):
+            # talks or an agreement hoped for or planned in a speaker's own words ("I hope that
+            # today we will be able to talk …") are what the statement is about
             return None
         if row.cls == "Consult" and c.mode in ("meet", "phone"):
             self.talks.append((u.index, [k for k in participants if self.cls(k) == "Person"]))
