@@ -143,6 +143,8 @@ def _name_cases() -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
 
 
 _VOWELS = frozenset("аеёиоуыэюяь")
+#: pymorphy3's marks of forms outside the standard language (informal, archaic, slang, typo)
+_RARE_FORM = frozenset({"Infr", "Arch", "Slng", "Erro", "Dist"})
 
 
 def nominative_name(name: str) -> str:
@@ -164,9 +166,11 @@ def nominative_name(name: str) -> str:
     from bilat.extract.nlp import morph_analyzer
 
     parses = morph_analyzer().parse(ws[0].lower().replace("ё", "е"))
-    # a given name pymorphy knows as one, else its best guess when that is a singular noun
+    # a given name pymorphy knows as one, else its best guess when that is a singular noun of
+    # the standard language (an informal, archaic or slang form is no reading of a foreign given
+    # name: "Мацей" is no "маца")
     named = [p for p in parses if "Name" in p.tag and "sing" in p.tag] or [
-        p for p in parses[:1] if "NOUN" in p.tag and "sing" in p.tag
+        p for p in parses[:1] if "NOUN" in p.tag and "sing" in p.tag and not _RARE_FORM & set(p.tag.grammemes)
     ]
     if not named or "-" in ws[0]:
         return name
@@ -180,7 +184,8 @@ def nominative_name(name: str) -> str:
         for ending, nominative in rows:
             stem = low[: len(low) - len(ending)]
             if low.endswith(ending) and len(stem) >= 2:
-                if (len(ending) == 1 or ending[0] not in _VOWELS) and stem[-1] in _VOWELS:
+                short = len(ending) == 1 or (ending[0] not in _VOWELS and len(ending) < 4)
+                if short and stem[-1] in _VOWELS:
                     continue
                 w = w[: len(w) - len(ending)] + nominative
                 break

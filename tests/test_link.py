@@ -496,6 +496,12 @@ def test_match_key_folds_spellings(a, b):
         ("Камалы Харрис", "Камала Харрис"),
         ("Ивана Черных", "Иван Черных"),  # "-ых" never declines, even a man's
         ("Мурата Нуртлеу", "Мурат Нуртлеу"),
+        # adjectival surnames, after a consonant or a soft sign
+        ("Кшиштофа Краевского", "Кшиштоф Краевский"),
+        ("Анны Ковальской", "Анна Ковальская"),
+        ("Петром Ковальским", "Пётр Ковальский"),
+        # a foreign given name pymorphy reads only as an informal form of a common noun
+        ("Мацей Вевиор", "Мацей Вевиор"),
     ],
 )
 def test_russian_names_in_the_nominative(written, nominative):
