@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bilat.extract.languages import PIVOT, codes, profile
@@ -28,6 +29,11 @@ from bilat.extract.text import (
     words,
 )
 
+#: the classes of an unknown body that its owner's name, right after it, completes
+_OWNED_CLASSES = frozenset({"GovernmentBody", "Organization"})
+#: the NER labels of an owner's name the knowledge base does not know: any, or places only
+_OWNER_LABELS = {False: ("ORG", "GPE", "LOC"), True: ("GPE", "LOC")}
+
 
 @dataclass
 class Linked:
@@ -41,7 +47,7 @@ class Resolution:
     """The linker's choice of an entity for each span (a part of
     :class:`bilat.extract.link.Linker`)."""
 
-    def _trim(self, sp: _Span, text: str, gaz: list[_Span], lang: str) -> bool:
+    def _trim(self, sp: _Span, text: str, gaz: list[_Span], lang: str, ner: Sequence[_Span] = ()) -> bool:
         """Cut an unknown NER span to the name in it; False when no name is left.
 
         * a hyphenated compound of known names is an adjective ("Kazakh-Chinese",
@@ -115,8 +121,8 @@ class Resolution:
                 sp.label = "PER"  # "Federal Chancellor Olaf Scholz"
         if (
             sp.label == "ORG"
-            and self._class_of(sp, lang) == "GovernmentBody"
-            and self._owner_after(sp, text, gaz, lang)
+            and self._class_of(sp, lang) in _OWNED_CLASSES
+            and self._owner_after(sp, text, gaz, lang, ner)
         ):
             return True
         # a trailing "of" takes the known name that follows
@@ -164,24 +170,56 @@ class Resolution:
             self._ends_for, self._gaz_by_end = gaz, {g.end: g for g in gaz}
         return self._gaz_by_end
 
-    def _owner_after(self, sp: _Span, text: str, gaz: list[_Span], lang: str) -> bool:
-        """An unknown body the NER cut before its state takes the state's name: "Ministry of
-        Education of Russia" (the NER stopped at "of"), "Пограничная служба КР" (the state in
-        the genitive right after the name). The language's ``of`` word is its first
-        ``position_links`` row; without one the state follows the name directly."""
+    def _owner_after(
+        self, sp: _Span, text: str, gaz: list[_Span], lang: str, ner: Sequence[_Span] = ()
+    ) -> bool:
+        """An unknown body the NER cut before its owner takes the owner's name: "Ministry of
+        Education of Russia" (the NER stopped at "of"), "Пограничная служба КР", "Трудовой
+        партии Кореи", "Суд Международного финансового центра", "Постоянного комитета
+        Политбюро ЦК КПК" (the owner in the genitive right after the name: a state, a known
+        body, or a chain of names the NER found). The language's ``join`` rows of
+        ``body_state.tsv`` say what stands between; a person never owns a body."""
         join, _ = body_state(lang)
-        m = join.match(text, sp.end)
-        if not m:
+        end = None
+        pos = sp.end
+        while True:
+            m = join.match(text, pos)
+            if not m:
+                break
+            nxt = self._owner_at(m.end(), gaz, ner, states_only=self._class_of(sp, lang) != "GovernmentBody")
+            if nxt is None:
+                break
+            end = pos = nxt.end
+        if end is None:
             return False
-        g = self._gaz_at(gaz).get(m.end())
-        if g is None or g.label == "ADJ" or self._state_at(g.start, gaz) is None:
-            return False
-        # the name as normalized (a Russian head in the nominative), then the state as written
+        # the name as normalized (a Russian head in the nominative), then the owner as written
         head = sp.normal if sp.normal and len(sp.normal.split()) == len(sp.text.split()) else sp.text
-        sp.normal = head + text[sp.end : g.end]
-        sp.end = g.end
+        sp.normal = head + text[sp.end : end]
+        sp.end = end
         sp.text = text[sp.start : sp.end]
         return True
+
+    def _owner_at(
+        self, offset: int, gaz: list[_Span], ner: Sequence[_Span], *, states_only: bool = False
+    ) -> _Span | None:
+        """The name starting at ``offset`` that can own a body: a state, a known body or
+        organization, or a body or place the NER found (no adjective, no person); only a state
+        or place with ``states_only`` (a body no cue word names: "Twitter МИДа" is no body of
+        the ministry)."""
+        g = self._gaz_at(gaz).get(offset)
+        if g is not None and g.label != "ADJ":
+            if self._state_at(g.start, gaz) is not None:
+                return g
+            if states_only:
+                return None
+            classes = {self.kb[c.key].cls for c in g.keys if c.kind != "surname"}
+            if classes and classes <= _OWNED_CLASSES | {"InternationalOrganization", "Company"}:
+                return g
+            return None
+        for sp in ner:
+            if sp.start == offset and sp.label in _OWNER_LABELS[states_only] and "\n" not in sp.text:
+                return sp
+        return None
 
     def _more_surnames(
         self, text: str, spans: list[_Span], full_names: dict[str, str], sent_of
