@@ -85,3 +85,22 @@ def inflect(name: str, case: str) -> str | None:
             form = low
         out.append(word if word.isupper() else form[:1].upper() + form[1:] if word[:1].isupper() else form)
     return " ".join(out)
+
+
+#: pymorphy3's marks of a proper name's reading
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+
+def common_word(word: str) -> bool:
+    """Whether a capitalized word is a common word of the dictionary with no reading as a
+    name (a sentence's first word "Отношения", "Под"; not "Корея", "Песков", "Газпром").
+
+    >>> common_word("Отношения"), common_word("Под"), common_word("Корея"), common_word("Итуруп")
+    (True, True, False, False)
+    """
+    from bilat.extract.nlp import morph_analyzer
+
+    if not word[:1].isupper() or word.isupper() or "-" in word:
+        return False
+    parses = morph_analyzer().parse(word.lower())
+    return parses[0].is_known and not any(_PROPER & set(p.tag.grammemes) for p in parses)

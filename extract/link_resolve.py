@@ -35,6 +35,16 @@ _OWNED_CLASSES = frozenset({"GovernmentBody", "Organization"})
 _OWNER_LABELS = {False: ("ORG", "GPE", "LOC"), True: ("GPE", "LOC")}
 
 
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether ``start`` begins a line or a sentence (after ". ", "! ", "? ", ": ").
+
+    >>> _starts_sentence("Токаев: Отношения", 8), _starts_sentence("x\\nПод", 2), _starts_sentence("в Под", 2)
+    (True, True, False)
+    """
+    before = text[max(0, start - 3) : start].rstrip(" ")
+    return not before or before[-1] in "\n.!?:" or start == 0
+
+
 @dataclass
 class Linked:
     """The entities of a document and, for the later stages, every linked span."""
@@ -75,6 +85,7 @@ class Resolution:
             if len(parts) > 1 and all(known(p) for p in parts):
                 return False
         ws = words(body)
+        initial_common = False
         if len(ws) == 1:
             w = ws[0].text
             if sp.label != "PER" and len(w) > 3 and w.endswith("s") and known(w[:-1]) and not known(w):
@@ -83,6 +94,9 @@ class Resolution:
                 return False
             if fold(w) in res.title_words or lemma(w) in res.title_words:
                 return False
+            common = getattr(profile(lang).module, "common_word", None)
+            if common is not None and sp.label != "PER" and _starts_sentence(text, sp.start) and common(w):
+                initial_common = True  # "Отношения Астаны и Душанбе …": a sentence's first word
         # leading states/adjectives/title words
         i, titled = 0, False
         while i < len(ws) - 1:
@@ -125,6 +139,8 @@ class Resolution:
             and self._owner_after(sp, text, gaz, lang, ner)
         ):
             return True
+        if initial_common:
+            return False  # a common word, unless a body named with its owner ("Суд Международного …")
         # a trailing "of" takes the known name that follows
         if ws and fold(ws[-1].text) in ("of",) and sp.label != "PER":
             after = text[sp.end :]
