@@ -35,6 +35,19 @@ _OWNED_CLASSES = frozenset({"GovernmentBody", "Organization"})
 _OWNER_LABELS = {False: ("ORG", "GPE", "LOC"), True: ("GPE", "LOC")}
 
 
+_WORD_BEFORE = re.compile(r"(\w+) (\w+) $")
+
+
+def _document_title(text: str, start: int, documents: dict[str, str]) -> bool:
+    """Whether a document's noun and its title word stand right before ``start``.
+
+    >>> _document_title("signed the Treaty on Allied Relations", 21, {"treaty": "on"})
+    True
+    """
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return bool(m) and documents.get(fold(m.group(1))) == m.group(2)
+
+
 def _starts_sentence(text: str, start: int) -> bool:
     """Whether ``start`` begins a line or a sentence (after ". ", "! ", "? ", ": ").
 
@@ -80,6 +93,8 @@ class Resolution:
             )
 
         body = sp.text
+        if sp.label != "PER" and _document_title(text, sp.start, res.documents):
+            return False  # "the Treaty on Allied Relations": a document's title, no body
         if " " not in body and "-" in body and sp.label != "PER":
             parts = [p for p in body.split("-") if p]
             if len(parts) > 1 and all(known(p) for p in parts):
@@ -196,18 +211,22 @@ class Resolution:
         body, or a chain of names the NER found). The language's ``join`` rows of
         ``body_state.tsv`` say what stands between; a person never owns a body."""
         join, _ = body_state(lang)
-        end = None
+        end = m_first = None
         pos = sp.end
         while True:
             m = join.match(text, pos)
             if not m:
                 break
+            if m_first is None:
+                m_first = m.end()
             nxt = self._owner_at(m.end(), gaz, ner, states_only=self._class_of(sp, lang) != "GovernmentBody")
             if nxt is None:
                 break
             end = pos = nxt.end
         if end is None:
             return False
+        if self._state_at(m_first, gaz) is not None:
+            sp.cls = "GovernmentBody"  # a body of a state: "Вооруженных сил Украины", "Госсовета КНР"
         # the name as normalized (a Russian head in the nominative), then the owner as written
         head = sp.normal if sp.normal and len(sp.normal.split()) == len(sp.text.split()) else sp.text
         sp.normal = head + text[sp.end : end]

@@ -176,9 +176,16 @@ def nominative_name(name: str) -> str:
         return name
     p = named[0]
     rows = _name_cases().get((p.tag.gender or "", p.tag.case or ""))
+    first = p.normal_form.capitalize()
+    if rows is None and p.tag.case == "nomn" and p.tag.gender == "masc" and len(ws) == 2:
+        # a man's given name the writer left undeclined before a surname in an oblique case
+        # ("члена комитета Дин Сюэсяна"): the surname's case, when pymorphy reads it only so
+        case = _oblique_only(ws[1])
+        rows = _name_cases().get(("masc", case)) if case else None
+        first = ws[0]
     if rows is None:
         return name
-    out = [p.normal_form.capitalize()]
+    out = [first]
     for w in ws[1:]:
         low = w.lower()
         for ending, nominative in rows:
@@ -196,6 +203,22 @@ def nominative_name(name: str) -> str:
                 return name
         out.append(w)
     return " ".join(out)
+
+
+def _oblique_only(word: str) -> str | None:
+    """The one oblique case pymorphy reads a capitalized word in as a man's name or surname,
+    when it has no such reading in the nominative ("Сюэсяна" → "gent"; "Дуда", "Шойгу" → None)."""
+    from bilat.extract.nlp import morph_analyzer
+
+    parses = [
+        p
+        for p in morph_analyzer().parse(word.lower())
+        if p.tag.gender == "masc" and "sing" in p.tag and {"Name", "Surn"} & set(p.tag.grammemes)
+    ]
+    cases = {p.tag.case for p in parses if p.tag.case != "accs"}
+    if not parses or "nomn" in cases or len(cases) != 1:
+        return None
+    return cases.pop()
 
 
 def _unmarked_consonant(word: str) -> bool:

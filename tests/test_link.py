@@ -261,6 +261,13 @@ def full_linker():
             {"org/vsu"},
             {"org/vorujene-sili-ukrani"},
         ),
+        # a document's title is no body, its noun alone no name
+        (
+            "Kazakhstan and Tajikistan. Today, the Treaty on Allied Relations is to be signed.",
+            "en",
+            {"kazakhstan", "tajikistan"},
+            {"org/alied-relations", "org/treati"},
+        ),
         # a sentence's first word that the dictionary knows as a common word is no place
         ("Токаев: Отношения Астаны и Душанбе развиваются.", "ru", set(), {"place/otnoshena"}),
         # a lowercase Russian noun, then its state in the genitive
@@ -544,6 +551,9 @@ def test_match_key_folds_spellings(a, b):
         ("Петром Ковальским", "Пётр Ковальский"),
         # a foreign given name pymorphy reads only as an informal form of a common noun
         ("Мацей Вевиор", "Мацей Вевиор"),
+        # a man's given name left undeclined, the surname read only in an oblique case
+        ("Дин Сюэсяна", "Дин Сюэсян"),
+        ("Анджей Дуда", "Анджей Дуда"),
     ],
 )
 def test_russian_names_in_the_nominative(written, nominative):
