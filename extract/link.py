@@ -138,11 +138,14 @@ class Linker(PlaceRules, Resolution):
             sp.sentence = sent_of(sp.start)
         ner_all = self._ner_spans(sdoc, lang)
         fixed = self._editions(text, gaz)
-        fixed += [
+        missions = [
             o
             for o in self._embassies(text, gaz, lang, ner_all)
             if not any(f.start < o.end and o.start < f.end for f in fixed)
         ]
+        fixed += missions
+        # the states and the city a mission's name holds stay entities of their own
+        in_mission = _Near([(o.start, o.end) for o in missions])
         fixed += [
             o
             for o in self._own_outlet(doc, text, gaz)
@@ -150,7 +153,13 @@ class Linker(PlaceRules, Resolution):
         ]
         for f in fixed:
             f.sentence = sent_of(f.start)
-        gaz = [g for g in gaz if not any(f.start < g.end and g.start < f.end for f in fixed)]
+        gaz = [
+            g
+            for g in gaz
+            if not any(f.start < g.end and g.start < f.end for f in fixed)
+            or (in_mission.contains(g.start, g.end) and self._state_of(g) is not None)
+        ]
+        inner = {id(g) for g in gaz if in_mission.contains(g.start, g.end)}
         regions = [sp for sp in ner_all if self._is_region(sp, lang)]
         in_region = _Near([(r.start, r.end) for r in regions])
         gaz = [g for g in gaz if not in_region.contains(g.start, g.end)]
@@ -158,9 +167,21 @@ class Linker(PlaceRules, Resolution):
         # a generic body's name that goes on ("Министерство энергетики и природных ресурсов")
         # is another body: the NER's name stands
         gaz = [g for g in gaz if not (_all_generic(g) and _name_goes_on(text, g.end, lang))]
+        gaz_near = _Near([(g.start, g.end) for g in gaz])
         known = gaz + fixed
         known_near = _Near([(g.start, g.end) for g in known])
-        ner = [sp for sp in ner_all if id(sp) in region_ids or not self._covered(sp, known, known_near)]
+        ner = [
+            sp
+            for sp in ner_all
+            if id(sp) in region_ids
+            or not self._covered(sp, known, known_near)
+            or (
+                sp.label in ("GPE", "LOC")
+                and in_mission.contains(sp.start, sp.end)
+                and not gaz_near.overlapping(sp.start, sp.end)
+            )
+        ]
+        inner.update(id(sp) for sp in ner if in_mission.contains(sp.start, sp.end))
         # a surname-only match inside a full name the NER kept is part of that name
         full_people = _Near([(sp.start, sp.end) for sp in ner if sp.label == "PER"])
         gaz = [
@@ -327,7 +348,7 @@ class Linker(PlaceRules, Resolution):
                 if m and m.end() == sp.start:
                     sp.start, sp.text = m.start(), text[m.start() : sp.end]
         spans.sort(key=lambda s: (s.start, s.end))
-        return self._entities(doc, spans, new_entities)
+        return self._entities(doc, spans, new_entities, inner)
 
 
 #: the names other modules import from here (defined in the link_* modules)

@@ -401,7 +401,12 @@ class Resolution:
             return "Place"
         return "Organization"
 
-    def _entities(self, doc: Document, spans: list[_Span], new: dict[str, dict]) -> Linked:
+    def _entities(
+        self, doc: Document, spans: list[_Span], new: dict[str, dict], inner: set[int] = frozenset()
+    ) -> Linked:
+        """The document's entities and its linked spans; a span in ``inner`` (a state or city
+        inside a mission's name: "генконсульства РФ в Гданьске") is a mention of its entity but
+        no span of its own for the later stages (the mission is the actor)."""
         lang = doc.lang or PIVOT
         by_key: dict[str, list[_Span]] = defaultdict(list)
         for sp in spans:
@@ -428,7 +433,7 @@ class Resolution:
                 elif lang != PIVOT and info.get("en"):
                     labels = ((PIVOT, info["en"]), (lang, name))
                 entities.append(Entity(key, info["cls"], labels, tuple(alts), mentions, None, False))
-        flat = tuple((sp.start, sp.end, sp.key, sp.label) for sp in spans)
+        flat = tuple((sp.start, sp.end, sp.key, sp.label) for sp in spans if id(sp) not in inner)
         return Linked(tuple(entities), flat)
 
 

@@ -261,6 +261,13 @@ def full_linker():
             {"org/vsu"},
             {"org/vorujene-sili-ukrani"},
         ),
+        # the states and the city a mission's name holds stay entities of their own
+        (
+            "Польша закрыла генконсульство РФ в Гданьске.",
+            "ru",
+            {"org/consulate-general-of-rusa-in-gdansk", "russia", "place/gdansk"},
+            set(),
+        ),
         # a document's title is no body, its noun alone no name
         (
             "Kazakhstan and Tajikistan. Today, the Treaty on Allied Relations is to be signed.",
