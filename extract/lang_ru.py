@@ -50,3 +50,57 @@ def is_plural(word: str) -> bool:
     from bilat.extract.nlp import morph_analyzer
 
     return morph_analyzer().parse(word.lower())[0].tag.number == "plur"
+
+
+def inflect(name: str, case: str) -> str | None:
+    """A name in the nominative put in ``case`` (a pymorphy3 tag: ``gent``, ``loct``), its words
+    up to the head noun, capitals kept: "Россия" → "России", "Республика Молдова" → "Республике
+    Молдова"; None when the first word has no such form.
+
+    >>> inflect("Россия", "gent"), inflect("Молдова", "loct"), inflect("США", "gent")
+    ('России', 'Молдове', 'США')
+    """
+    from bilat.extract.nlp import morph_analyzer
+
+    out: list[str] = []
+    head = False  # the head noun inflected: a noun after it is an apposition ("… Молдова")
+    for n, word in enumerate(name.split()):
+        low = word.lower()
+        if head:
+            out.append(word)
+            continue
+        parses = [p for p in morph_analyzer().parse(low) if "nomn" in p.tag and p.word == low]
+        form = None
+        for p in parses:
+            if {"Fixd", "Abbr"} & set(p.tag.grammemes) or word.isupper():
+                form = low
+                break
+            f = p.inflect({case})
+            if f is not None:
+                form, head = f.word, "NOUN" in p.tag
+                break
+        if form is None:
+            if n == 0:
+                return None
+            form = low
+        out.append(word if word.isupper() else form[:1].upper() + form[1:] if word[:1].isupper() else form)
+    return " ".join(out)
+
+
+#: pymorphy3's marks of a proper name's reading
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+
+def common_word(word: str) -> bool:
+    """Whether a capitalized word is a common word of the dictionary with no reading as a
+    name (a sentence's first word "Отношения", "Под"; not "Корея", "Песков", "Газпром").
+
+    >>> common_word("Отношения"), common_word("Под"), common_word("Корея"), common_word("Итуруп")
+    (True, True, False, False)
+    """
+    from bilat.extract.nlp import morph_analyzer
+
+    if not word[:1].isupper() or word.isupper() or "-" in word:
+        return False
+    parses = morph_analyzer().parse(word.lower())
+    return parses[0].is_known and not any(_PROPER & set(p.tag.grammemes) for p in parses)

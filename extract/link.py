@@ -33,6 +33,7 @@ from bilat.extract.link_names import (
     _titled_names,
     _without_initials,
     _written_in,
+    defined_abbreviations,
     person_key,
     with_initial,
 )
@@ -135,12 +136,16 @@ class Linker(PlaceRules, Resolution):
         gaz = self.gazetteer.find(text)
         for sp in gaz:
             sp.sentence = sent_of(sp.start)
+        ner_all = self._ner_spans(sdoc, lang)
         fixed = self._editions(text, gaz)
-        fixed += [
+        missions = [
             o
-            for o in self._embassies(text, gaz, lang)
+            for o in self._embassies(text, gaz, lang, ner_all)
             if not any(f.start < o.end and o.start < f.end for f in fixed)
         ]
+        fixed += missions
+        # the states and the city a mission's name holds stay entities of their own
+        in_mission = _Near([(o.start, o.end) for o in missions])
         fixed += [
             o
             for o in self._own_outlet(doc, text, gaz)
@@ -148,8 +153,13 @@ class Linker(PlaceRules, Resolution):
         ]
         for f in fixed:
             f.sentence = sent_of(f.start)
-        gaz = [g for g in gaz if not any(f.start < g.end and g.start < f.end for f in fixed)]
-        ner_all = self._ner_spans(sdoc, lang)
+        gaz = [
+            g
+            for g in gaz
+            if not any(f.start < g.end and g.start < f.end for f in fixed)
+            or (in_mission.contains(g.start, g.end) and self._state_of(g) is not None)
+        ]
+        inner = {id(g) for g in gaz if in_mission.contains(g.start, g.end)}
         regions = [sp for sp in ner_all if self._is_region(sp, lang)]
         in_region = _Near([(r.start, r.end) for r in regions])
         gaz = [g for g in gaz if not in_region.contains(g.start, g.end)]
@@ -157,9 +167,21 @@ class Linker(PlaceRules, Resolution):
         # a generic body's name that goes on ("Министерство энергетики и природных ресурсов")
         # is another body: the NER's name stands
         gaz = [g for g in gaz if not (_all_generic(g) and _name_goes_on(text, g.end, lang))]
+        gaz_near = _Near([(g.start, g.end) for g in gaz])
         known = gaz + fixed
         known_near = _Near([(g.start, g.end) for g in known])
-        ner = [sp for sp in ner_all if id(sp) in region_ids or not self._covered(sp, known, known_near)]
+        ner = [
+            sp
+            for sp in ner_all
+            if id(sp) in region_ids
+            or not self._covered(sp, known, known_near)
+            or (
+                sp.label in ("GPE", "LOC")
+                and in_mission.contains(sp.start, sp.end)
+                and not gaz_near.overlapping(sp.start, sp.end)
+            )
+        ]
+        inner.update(id(sp) for sp in ner if in_mission.contains(sp.start, sp.end))
         # a surname-only match inside a full name the NER kept is part of that name
         full_people = _Near([(sp.start, sp.end) for sp in ner if sp.label == "PER"])
         gaz = [
@@ -214,13 +236,19 @@ class Linker(PlaceRules, Resolution):
                     ent["en"] = f.english
         full_names: dict[str, str] = {}  # match key of a surname → entity key
         kb_surnames: dict[str, str] | None = None  # match key of a surname → KB person named
+        owned: list[tuple[int, int]] = []  # bodies the owner's name after them completed
         for sp in sorted(ner, key=lambda s: (-len(s.normal.split()), s.start)):
             hit = self._lookup(sp)
             if hit is not None:
                 sp.key = hit
                 continue
-            if not self._trim(sp, text, gaz, lang):
+            if any(a <= sp.start and sp.end <= b for a, b in owned):
+                continue  # the owner named in a longer body's name ("… Политбюро ЦК КПК")
+            end_before = sp.end
+            if not self._trim(sp, text, gaz, lang, ner):
                 continue
+            if sp.end > end_before:
+                owned.append((sp.start, sp.end))
             if sp.label != "PER" and fold(sp.text) in _portfolios(lang) and _before_title(text, sp.end, res):
                 continue  # "External Affairs Minister": the post's field, not a body
             if (
@@ -296,6 +324,21 @@ class Linker(PlaceRules, Resolution):
                         if other is not None:
                             sp.key = other
                             break
+        # "Вооруженных сил Украины (ВСУ)": the name and the abbreviation it defines are one
+        # entity, keyed by the abbreviation (what other documents write alone)
+        unknown = [sp for sp in ner if sp.key in new_entities]
+        for long, short in defined_abbreviations(text, unknown):
+            old_key = long.key
+            new_key = next((sp.key for sp in unknown if sp.text == short), None)
+            if new_key is None or old_key == new_key or old_key not in new_entities:
+                continue
+            merged = new_entities.pop(old_key)
+            target = new_entities[new_key]
+            target["names"].update(merged["names"])
+            target["cls"] = merged["cls"]
+            for sp in ner:
+                if sp.key == old_key:
+                    sp.key = new_key
         spans = [sp for sp in gaz + ner + fixed if sp.key is not None]
         spans += self._more_surnames(text, spans, full_names, sent_of)
         for sp in spans:
@@ -305,7 +348,7 @@ class Linker(PlaceRules, Resolution):
                 if m and m.end() == sp.start:
                     sp.start, sp.text = m.start(), text[m.start() : sp.end]
         spans.sort(key=lambda s: (s.start, s.end))
-        return self._entities(doc, spans, new_entities)
+        return self._entities(doc, spans, new_entities, inner)
 
 
 #: the names other modules import from here (defined in the link_* modules)

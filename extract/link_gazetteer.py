@@ -8,7 +8,7 @@ import fnmatch
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bilat.extract.languages import PIVOT, codes, profile
@@ -78,6 +78,9 @@ class Resources:
     ignore: frozenset[str]
     region_cues: frozenset[str]
     title_words: frozenset[str] = frozenset()
+    #: documents whose name follows them after a word ("Treaty on Allied Relations"): the
+    #: document's noun → that word (``ignore.tsv``'s "document" rows)
+    documents: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +126,9 @@ def resources(lang: str) -> Resources:
         ner_labels={r[0]: r[1] for r in read_table(folder / "ner_labels.tsv")},
         org_cues=tuple((r[0], r[1]) for r in read_table(folder / "org_cues.tsv")),
         ignore=frozenset(fold(r[0]) for r in read_table(folder / "ignore.tsv")),
+        documents={
+            fold(r[0]): r[2] for r in read_table(folder / "ignore.tsv") if len(r) > 2 and r[1] == "document"
+        },
         region_cues=frozenset(r[0] for r in read_table(folder / "region_cues.tsv")),
         title_words=frozenset(fold(w) for r in read_table(folder / "title_words.tsv") for w in r[0].split()),
     )

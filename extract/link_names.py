@@ -251,7 +251,24 @@ def _guillemets(name: str) -> str:
 
 
 def _clean_name(name: str) -> str:
-    return " ".join(name.replace("\n", " ").split()).strip(' ,.;:"«»“”')
+    """A name on one line, without the punctuation and quotes around it, but for the quote
+    that closes one it opens.
+
+    >>> _clean_name('«Суд центра "Астана",'), _clean_name('"Сила Сибири"')
+    ('Суд центра "Астана"', 'Сила Сибири')
+    """
+    out = " ".join(name.replace("\n", " ").split()).strip(' ,.;:"«»“”')
+    end = name.rstrip(" ,.;:\n")[-1:]
+    opening = _OPENING_QUOTE.get(end)
+    if opening is None:
+        return out
+    unclosed = out.count(end) % 2 if opening == end else out.count(opening) > out.count(end)
+    if unclosed:
+        out += end
+    return out
+
+
+_OPENING_QUOTE = {'"': '"', "»": "«", "”": "“"}
 
 
 def _prefix(cls: str) -> str:
@@ -265,3 +282,23 @@ def _sentence_index(sdoc):
         return max(0, bisect.bisect_right(starts, char) - 1)
 
     return sent_of
+
+
+_DEFINED_ABBREVIATION = re.compile(r" \(([^\W\d_]{2,7})\)")
+
+
+def defined_abbreviations(text: str, spans: list[_Span]) -> list[tuple[_Span, str]]:
+    """The names of two words or more followed by the abbreviation they define, in brackets
+    (two to seven capitals): (name, abbreviation) pairs for "Вооруженных сил Украины (ВСУ)",
+    "China National Petroleum Corporation (CNPC)".
+
+    >>> t = "причастность Вооруженных сил Украины (ВСУ) к атаке"
+    >>> [(x.text, y) for x, y in defined_abbreviations(t, [_Span(13, 36, t[13:36], "ORG")])]
+    [('Вооруженных сил Украины', 'ВСУ')]
+    """
+    out = []
+    for sp in spans:
+        m = _DEFINED_ABBREVIATION.match(text, sp.end)
+        if m and len(sp.text.split()) >= 2 and m.group(1).isupper():
+            out.append((sp, m.group(1)))
+    return out

@@ -6,6 +6,7 @@ outlet (from its source), and the state a body belongs to.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from bilat.extract.languages import PIVOT, profile
@@ -14,6 +15,7 @@ from bilat.extract.link_names import _Near, _prefix
 from bilat.extract.records import Document, KBEntry
 from bilat.extract.text import (
     DATA,
+    english_name,
     fold,
     is_cyrillic,
     lemma,
@@ -101,9 +103,67 @@ def body_state(lang: str) -> tuple[re.Pattern, str | None]:
 
 
 @lru_cache(maxsize=4)
-def _embassy_words(lang: str) -> dict[str, str]:
+def _embassy_words(lang: str) -> tuple[dict[str, str], dict[str, str], dict[str, str], str | None]:
+    """``embassy.tsv``: each word's role, each noun's English kind and native label noun, the
+    native label pattern."""
     path = DATA / lang / "embassy.tsv"
-    return {r[0]: r[1] for r in read_table(path)} if path.exists() else {}
+    roles, kinds, nouns, label = {}, {}, {}, None
+    for r in read_table(path) if path.exists() else ():
+        if r[0] == "label":
+            label = r[1]
+            continue
+        roles[r[0]] = r[1]
+        if len(r) > 2:
+            kinds[r[0]] = r[2]
+        if len(r) > 3:
+            nouns[r[0]] = r[3]
+    return roles, kinds, nouns, label
+
+
+def _headline_case(name: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in name.split())
+
+
+def _native_label(e: KBEntry | None, lang: str) -> str | None:
+    return dict(e.labels).get(profile(lang).label_tag) if e is not None else None
+
+
+def _mission_label(
+    pattern: str | None,
+    noun: str | None,
+    sender: str | None,
+    in_word: str,
+    host: str | None,
+    lang: str,
+    *,
+    host_written: bool = False,
+) -> str | None:
+    """A mission's label from ``embassy.tsv``'s pattern: "{noun} {sender:gent} {in}
+    {host:loct}" → "Посольство России в Молдове" (the states' labels inflected by the
+    language's module; ``host`` kept when ``host_written``: the text's form after the "in"
+    word); None when a part is missing or cannot be inflected.
+
+    >>> _mission_label("{noun} {sender:gent} {in} {host:loct}", "Посольство", "Россия", "в", "Молдова", "ru")
+    'Посольство России в Молдове'
+    """
+    if not (pattern and noun and sender and host):
+        return None
+    inflect = getattr(profile(lang).module, "inflect", None)
+    if inflect is None:
+        return None
+    parts = {"noun": noun, "in": in_word.lower()}
+    for field, value in (("sender", sender), ("host", host)):
+        m = re.search(r"\{" + field + r":(\w+)\}", pattern)
+        if m is None:
+            continue
+        form = value if field == "host" and host_written else inflect(value, m.group(1))
+        if form is None:
+            return None
+        parts[field + ":" + m.group(1)] = form
+    try:
+        return re.sub(r"\{([\w:]+)\}", lambda m: parts[m.group(1)], pattern)
+    except KeyError:
+        return None
 
 
 @lru_cache(maxsize=1)
@@ -260,21 +320,29 @@ class PlaceRules:
             )
         return out
 
-    def _embassies(self, text: str, gaz: list[_Span], lang: str) -> list[_Span]:
-        """An embassy named by its two states is one body: "the Russian Embassy in Uzbekistan",
+    def _embassies(self, text: str, gaz: list[_Span], lang: str, ner: Sequence[_Span] = ()) -> list[_Span]:
+        """A mission named by its two states is one body: "the Russian Embassy in Uzbekistan",
         "Embassy of Russia in Uzbekistan", "посольство России в Узбекистане" → "Embassy of Russia
-        in Uzbekistan" (the knowledge base's entry when it has one), whatever the language."""
-        roles = _embassy_words(lang)
+        in Uzbekistan" (the knowledge base's entry when it has one), whatever the language. An
+        embassy is the host state's (the capital written for it: "посольства России в
+        Кишиневе" is the Embassy of Russia in Moldova); a consulate is its city's, known or
+        found by the NER ("генконсульства РФ в Гданьске": Consulate General of Russia in
+        Gdansk) (``embassy.tsv``)."""
+        roles, kinds, nouns, label = _embassy_words(lang)
         P = profile(lang)
         state = {}
         for n, g in enumerate(gaz):
             e = self._state_of(g)
             if e is not None:
                 state[n] = e
+        gaz_at = {g.start: n for n, g in enumerate(gaz)}
+        ner_places = {sp.start: sp for sp in ner if sp.label in ("GPE", "LOC") and "\n" not in sp.text}
         out = []
         for w in words(text):
-            if roles.get(P.word_key(w.text)) != "noun":
+            noun = P.word_key(w.text)
+            if roles.get(noun) != "noun":
                 continue
+            kind = kinds.get(noun, "Embassy")
             sender = host = None
             first = last = None
             for n, g in enumerate(gaz):
@@ -288,12 +356,6 @@ class PlaceRules:
                     word = re.fullmatch(r"\s+(\w+)\s+(?:the\s+)?", after).group(1).lower()
                     if roles.get(word) == "of" and sender is None and state[n].cls == "Country":
                         sender, first = state[n], g
-                if sender is not None and host is None and g.start > max(w.end, (first.end if first else 0)):
-                    between = text[max(w.end, first.end) : g.start]
-                    m = re.fullmatch(r"\s+(\w+)\s+(?:the\s+)?", between)
-                    if m and roles.get(m.group(1).lower()) == "in":
-                        host, last = state[n], g
-                        break
                 if (
                     P.genitive_after_noun
                     and g.start == w.end + 1
@@ -301,18 +363,55 @@ class PlaceRules:
                     and state[n].cls == "Country"
                 ):
                     sender, first = state[n], g  # "посольство России"
-            if sender is None or host is None or sender.key == host.key:
+                if sender is not None:
+                    break
+            if sender is None:
+                continue
+            m = re.compile(r"\s+(\w+)\s+(?:the\s+)?").match(text, max(w.end, first.end))
+            if not m or roles.get(m.group(1).lower()) != "in":
+                continue
+            in_word, city = m.group(1), None
+            n = gaz_at.get(m.end())
+            if n is not None and n in state and gaz[n].label != "ADJ":
+                host, last = state[n], gaz[n]
+                e = self.kb[next(c.key for c in last.keys if c.kind != "surname")]
+                if e.cls == "City":
+                    city = (e, last.text)
+            elif m.end() in ner_places and kind != "Embassy":
+                last = ner_places[m.end()]
+                city = (None, last.text)
+            if last is None or host is not None and sender.key == host.key:
                 continue
             start = min(w.start, first.start)
-            end = last.end
-            en = f"Embassy of {dict(sender.labels)[PIVOT]} in {dict(host.labels)[PIVOT]}"
+            if kind == "Embassy" or city is None:
+                if host is None:
+                    continue
+                place_en = dict(host.labels)[PIVOT]
+                written = None if city is not None else last.text  # a capital: the state's name
+            else:
+                known, written = city
+                place_en = (
+                    dict(known.labels)[PIVOT] if known else _headline_case(english_name(lemma(written)))
+                )
+            en = f"{kind} of {dict(sender.labels)[PIVOT]} in {place_en}"
             from bilat.graph.kb import slugify
 
             key = slugify(en) if slugify(en) in self.kb else "org/" + match_key(en)
-            surface = text[start:end]
-            label = en if lang == PIVOT else surface[:1].upper() + surface[1:]
+            surface = text[start : last.end]
+            name = en
+            if lang != PIVOT:
+                name = _mission_label(
+                    label,
+                    nouns.get(noun),
+                    _native_label(sender, lang),
+                    in_word,
+                    written or _native_label(host, lang),
+                    lang,
+                    host_written=written is not None,
+                )
+                name = name or surface[:1].upper() + surface[1:]
             out.append(
-                _Span(start, end, surface, "ORG", normal=label, key=key, cls="GovernmentBody", english=en)
+                _Span(start, last.end, surface, "ORG", normal=name, key=key, cls="GovernmentBody", english=en)
             )
         return out
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bilat.extract.languages import PIVOT, codes, profile
@@ -28,6 +29,34 @@ from bilat.extract.text import (
     words,
 )
 
+#: the classes of an unknown body that its owner's name, right after it, completes
+_OWNED_CLASSES = frozenset({"GovernmentBody", "Organization"})
+#: the NER labels of an owner's name the knowledge base does not know: any, or places only
+_OWNER_LABELS = {False: ("ORG", "GPE", "LOC"), True: ("GPE", "LOC")}
+
+
+_WORD_BEFORE = re.compile(r"(\w+) (\w+) $")
+
+
+def _document_title(text: str, start: int, documents: dict[str, str]) -> bool:
+    """Whether a document's noun and its title word stand right before ``start``.
+
+    >>> _document_title("signed the Treaty on Allied Relations", 21, {"treaty": "on"})
+    True
+    """
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return bool(m) and documents.get(fold(m.group(1))) == m.group(2)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether ``start`` begins a line or a sentence (after ". ", "! ", "? ", ": ").
+
+    >>> _starts_sentence("Токаев: Отношения", 8), _starts_sentence("x\\nПод", 2), _starts_sentence("в Под", 2)
+    (True, True, False)
+    """
+    before = text[max(0, start - 3) : start].rstrip(" ")
+    return not before or before[-1] in "\n.!?:" or start == 0
+
 
 @dataclass
 class Linked:
@@ -41,7 +70,7 @@ class Resolution:
     """The linker's choice of an entity for each span (a part of
     :class:`bilat.extract.link.Linker`)."""
 
-    def _trim(self, sp: _Span, text: str, gaz: list[_Span], lang: str) -> bool:
+    def _trim(self, sp: _Span, text: str, gaz: list[_Span], lang: str, ner: Sequence[_Span] = ()) -> bool:
         """Cut an unknown NER span to the name in it; False when no name is left.
 
         * a hyphenated compound of known names is an adjective ("Kazakh-Chinese",
@@ -64,11 +93,14 @@ class Resolution:
             )
 
         body = sp.text
+        if sp.label != "PER" and _document_title(text, sp.start, res.documents):
+            return False  # "the Treaty on Allied Relations": a document's title, no body
         if " " not in body and "-" in body and sp.label != "PER":
             parts = [p for p in body.split("-") if p]
             if len(parts) > 1 and all(known(p) for p in parts):
                 return False
         ws = words(body)
+        initial_common = False
         if len(ws) == 1:
             w = ws[0].text
             if sp.label != "PER" and len(w) > 3 and w.endswith("s") and known(w[:-1]) and not known(w):
@@ -77,6 +109,9 @@ class Resolution:
                 return False
             if fold(w) in res.title_words or lemma(w) in res.title_words:
                 return False
+            common = getattr(profile(lang).module, "common_word", None)
+            if common is not None and sp.label != "PER" and _starts_sentence(text, sp.start) and common(w):
+                initial_common = True  # "Отношения Астаны и Душанбе …": a sentence's first word
         # leading states/adjectives/title words
         i, titled = 0, False
         while i < len(ws) - 1:
@@ -115,10 +150,12 @@ class Resolution:
                 sp.label = "PER"  # "Federal Chancellor Olaf Scholz"
         if (
             sp.label == "ORG"
-            and self._class_of(sp, lang) == "GovernmentBody"
-            and self._owner_after(sp, text, gaz, lang)
+            and self._class_of(sp, lang) in _OWNED_CLASSES
+            and self._owner_after(sp, text, gaz, lang, ner)
         ):
             return True
+        if initial_common:
+            return False  # a common word, unless a body named with its owner ("Суд Международного …")
         # a trailing "of" takes the known name that follows
         if ws and fold(ws[-1].text) in ("of",) and sp.label != "PER":
             after = text[sp.end :]
@@ -164,24 +201,60 @@ class Resolution:
             self._ends_for, self._gaz_by_end = gaz, {g.end: g for g in gaz}
         return self._gaz_by_end
 
-    def _owner_after(self, sp: _Span, text: str, gaz: list[_Span], lang: str) -> bool:
-        """An unknown body the NER cut before its state takes the state's name: "Ministry of
-        Education of Russia" (the NER stopped at "of"), "Пограничная служба КР" (the state in
-        the genitive right after the name). The language's ``of`` word is its first
-        ``position_links`` row; without one the state follows the name directly."""
+    def _owner_after(
+        self, sp: _Span, text: str, gaz: list[_Span], lang: str, ner: Sequence[_Span] = ()
+    ) -> bool:
+        """An unknown body the NER cut before its owner takes the owner's name: "Ministry of
+        Education of Russia" (the NER stopped at "of"), "Пограничная служба КР", "Трудовой
+        партии Кореи", "Суд Международного финансового центра", "Постоянного комитета
+        Политбюро ЦК КПК" (the owner in the genitive right after the name: a state, a known
+        body, or a chain of names the NER found). The language's ``join`` rows of
+        ``body_state.tsv`` say what stands between; a person never owns a body."""
         join, _ = body_state(lang)
-        m = join.match(text, sp.end)
-        if not m:
+        end = m_first = None
+        pos = sp.end
+        while True:
+            m = join.match(text, pos)
+            if not m:
+                break
+            if m_first is None:
+                m_first = m.end()
+            nxt = self._owner_at(m.end(), gaz, ner, states_only=self._class_of(sp, lang) != "GovernmentBody")
+            if nxt is None:
+                break
+            end = pos = nxt.end
+        if end is None:
             return False
-        g = self._gaz_at(gaz).get(m.end())
-        if g is None or g.label == "ADJ" or self._state_at(g.start, gaz) is None:
-            return False
-        # the name as normalized (a Russian head in the nominative), then the state as written
+        if self._state_at(m_first, gaz) is not None:
+            sp.cls = "GovernmentBody"  # a body of a state: "Вооруженных сил Украины", "Госсовета КНР"
+        # the name as normalized (a Russian head in the nominative), then the owner as written
         head = sp.normal if sp.normal and len(sp.normal.split()) == len(sp.text.split()) else sp.text
-        sp.normal = head + text[sp.end : g.end]
-        sp.end = g.end
+        sp.normal = head + text[sp.end : end]
+        sp.end = end
         sp.text = text[sp.start : sp.end]
         return True
+
+    def _owner_at(
+        self, offset: int, gaz: list[_Span], ner: Sequence[_Span], *, states_only: bool = False
+    ) -> _Span | None:
+        """The name starting at ``offset`` that can own a body: a state, a known body or
+        organization, or a body or place the NER found (no adjective, no person); only a state
+        or place with ``states_only`` (a body no cue word names: "Twitter МИДа" is no body of
+        the ministry)."""
+        g = self._gaz_at(gaz).get(offset)
+        if g is not None and g.label != "ADJ":
+            if self._state_at(g.start, gaz) is not None:
+                return g
+            if states_only:
+                return None
+            classes = {self.kb[c.key].cls for c in g.keys if c.kind != "surname"}
+            if classes and classes <= _OWNED_CLASSES | {"InternationalOrganization", "Company"}:
+                return g
+            return None
+        for sp in ner:
+            if sp.start == offset and sp.label in _OWNER_LABELS[states_only] and "\n" not in sp.text:
+                return sp
+        return None
 
     def _more_surnames(
         self, text: str, spans: list[_Span], full_names: dict[str, str], sent_of
@@ -328,7 +401,12 @@ class Resolution:
             return "Place"
         return "Organization"
 
-    def _entities(self, doc: Document, spans: list[_Span], new: dict[str, dict]) -> Linked:
+    def _entities(
+        self, doc: Document, spans: list[_Span], new: dict[str, dict], inner: set[int] = frozenset()
+    ) -> Linked:
+        """The document's entities and its linked spans; a span in ``inner`` (a state or city
+        inside a mission's name: "генконсульства РФ в Гданьске") is a mention of its entity but
+        no span of its own for the later stages (the mission is the actor)."""
         lang = doc.lang or PIVOT
         by_key: dict[str, list[_Span]] = defaultdict(list)
         for sp in spans:
@@ -355,7 +433,7 @@ class Resolution:
                 elif lang != PIVOT and info.get("en"):
                     labels = ((PIVOT, info["en"]), (lang, name))
                 entities.append(Entity(key, info["cls"], labels, tuple(alts), mentions, None, False))
-        flat = tuple((sp.start, sp.end, sp.key, sp.label) for sp in spans)
+        flat = tuple((sp.start, sp.end, sp.key, sp.label) for sp in spans if id(sp) not in inner)
         return Linked(tuple(entities), flat)
 
 

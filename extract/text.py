@@ -143,6 +143,8 @@ def _name_cases() -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
 
 
 _VOWELS = frozenset("аеёиоуыэюяь")
+#: pymorphy3's marks of forms outside the standard language (informal, archaic, slang, typo)
+_RARE_FORM = frozenset({"Infr", "Arch", "Slng", "Erro", "Dist"})
 
 
 def nominative_name(name: str) -> str:
@@ -164,23 +166,33 @@ def nominative_name(name: str) -> str:
     from bilat.extract.nlp import morph_analyzer
 
     parses = morph_analyzer().parse(ws[0].lower().replace("ё", "е"))
-    # a given name pymorphy knows as one, else its best guess when that is a singular noun
+    # a given name pymorphy knows as one, else its best guess when that is a singular noun of
+    # the standard language (an informal, archaic or slang form is no reading of a foreign given
+    # name: "Мацей" is no "маца")
     named = [p for p in parses if "Name" in p.tag and "sing" in p.tag] or [
-        p for p in parses[:1] if "NOUN" in p.tag and "sing" in p.tag
+        p for p in parses[:1] if "NOUN" in p.tag and "sing" in p.tag and not _RARE_FORM & set(p.tag.grammemes)
     ]
     if not named or "-" in ws[0]:
         return name
     p = named[0]
     rows = _name_cases().get((p.tag.gender or "", p.tag.case or ""))
+    first = p.normal_form.capitalize()
+    if rows is None and p.tag.case == "nomn" and p.tag.gender == "masc" and len(ws) == 2:
+        # a man's given name the writer left undeclined before a surname in an oblique case
+        # ("члена комитета Дин Сюэсяна"): the surname's case, when pymorphy reads it only so
+        case = _oblique_only(ws[1])
+        rows = _name_cases().get(("masc", case)) if case else None
+        first = ws[0]
     if rows is None:
         return name
-    out = [p.normal_form.capitalize()]
+    out = [first]
     for w in ws[1:]:
         low = w.lower()
         for ending, nominative in rows:
             stem = low[: len(low) - len(ending)]
             if low.endswith(ending) and len(stem) >= 2:
-                if (len(ending) == 1 or ending[0] not in _VOWELS) and stem[-1] in _VOWELS:
+                short = len(ending) == 1 or (ending[0] not in _VOWELS and len(ending) < 4)
+                if short and stem[-1] in _VOWELS:
                     continue
                 w = w[: len(w) - len(ending)] + nominative
                 break
@@ -191,6 +203,22 @@ def nominative_name(name: str) -> str:
                 return name
         out.append(w)
     return " ".join(out)
+
+
+def _oblique_only(word: str) -> str | None:
+    """The one oblique case pymorphy reads a capitalized word in as a man's name or surname,
+    when it has no such reading in the nominative ("Сюэсяна" → "gent"; "Дуда", "Шойгу" → None)."""
+    from bilat.extract.nlp import morph_analyzer
+
+    parses = [
+        p
+        for p in morph_analyzer().parse(word.lower())
+        if p.tag.gender == "masc" and "sing" in p.tag and {"Name", "Surn"} & set(p.tag.grammemes)
+    ]
+    cases = {p.tag.case for p in parses if p.tag.case != "accs"}
+    if not parses or "nomn" in cases or len(cases) != 1:
+        return None
+    return cases.pop()
 
 
 def _unmarked_consonant(word: str) -> bool:

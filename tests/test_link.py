@@ -238,6 +238,45 @@ def full_linker():
             {"org/pogranichna-slujba-kirgizi"},
             {"org/pogranichna-slujba"},
         ),
+        # … or its owner: a known body, or a chain of names the NER found; a body no cue word
+        # names takes only a state or a place
+        (
+            "Казахстан арестовал имущество дочки Роскосмоса\n"
+            'Суд Международного финансового центра "Астана" начал исполнительное производство.',
+            "ru",
+            {"org/sud-mejdunarodnogo-finansovogo-centra-astana"},
+            {"org/sud"},
+        ),
+        (
+            "Пхеньян. Он член Трудовой партии Кореи и депутат.",
+            "ru",
+            {"org/trudova-parta-kori"},
+            {"org/trudova-parta", "place/korea"},
+        ),
+        # a name and the abbreviation it defines in brackets are one entity
+        (
+            "Украина. Атаку провели силы ВСУ. "
+            "Киев отрицает причастность Вооруженных сил Украины (ВСУ) к атаке.",
+            "ru",
+            {"org/vsu"},
+            {"org/vorujene-sili-ukrani"},
+        ),
+        # the states and the city a mission's name holds stay entities of their own
+        (
+            "Польша закрыла генконсульство РФ в Гданьске.",
+            "ru",
+            {"org/consulate-general-of-rusa-in-gdansk", "russia", "place/gdansk"},
+            set(),
+        ),
+        # a document's title is no body, its noun alone no name
+        (
+            "Kazakhstan and Tajikistan. Today, the Treaty on Allied Relations is to be signed.",
+            "en",
+            {"kazakhstan", "tajikistan"},
+            {"org/alied-relations", "org/treati"},
+        ),
+        # a sentence's first word that the dictionary knows as a common word is no place
+        ("Токаев: Отношения Астаны и Душанбе развиваются.", "ru", set(), {"place/otnoshena"}),
         # a lowercase Russian noun, then its state in the genitive
         ("за усилия правительства РФ, медиков и ученых", "ru", {"government-of-russia"}, set()),
         ("первая поездка члена нового правительства Монголии.", "ru", {"government-of-mongolia"}, set()),
@@ -406,6 +445,23 @@ def test_unknown_russian_person_nominative_and_english_label(full_linker, text, 
             "org/embasi-of-rusa-in-uzbekistan",
             "GovernmentBody",
         ),
+        # an embassy is its host state's (a capital written for it), a consulate its city's
+        (
+            "Россия и Молдавия. Сотрудники посольства России в Кишиневе получили угрозы.",
+            "ru",
+            None,
+            "посольства России в Кишиневе",
+            "org/embasi-of-rusa-in-moldova",
+            "GovernmentBody",
+        ),
+        (
+            "Польша закрыла генконсульство РФ в Гданьске.",
+            "ru",
+            None,
+            "генконсульство РФ в Гданьске",
+            "org/consulate-general-of-rusa-in-gdansk",
+            "GovernmentBody",
+        ),
         (
             "Kazakhstan's embassy in Moscow said so.",
             "en",
@@ -496,6 +552,15 @@ def test_match_key_folds_spellings(a, b):
         ("Камалы Харрис", "Камала Харрис"),
         ("Ивана Черных", "Иван Черных"),  # "-ых" never declines, even a man's
         ("Мурата Нуртлеу", "Мурат Нуртлеу"),
+        # adjectival surnames, after a consonant or a soft sign
+        ("Кшиштофа Краевского", "Кшиштоф Краевский"),
+        ("Анны Ковальской", "Анна Ковальская"),
+        ("Петром Ковальским", "Пётр Ковальский"),
+        # a foreign given name pymorphy reads only as an informal form of a common noun
+        ("Мацей Вевиор", "Мацей Вевиор"),
+        # a man's given name left undeclined, the surname read only in an oblique case
+        ("Дин Сюэсяна", "Дин Сюэсян"),
+        ("Анджей Дуда", "Анджей Дуда"),
     ],
 )
 def test_russian_names_in_the_nominative(written, nominative):
@@ -542,3 +607,20 @@ def test_a_given_name_and_the_knowledge_bases(written, known, same):
     from bilat.extract.link_names import same_given_name
 
     assert same_given_name(written, known) is same
+
+
+@pytest.mark.parametrize(
+    "text,label",
+    [
+        # the Russian label of a mission: its noun, the states inflected (a capital's state)
+        (
+            "Россия и Молдавия. Сотрудники посольства России в Кишиневе получили угрозы.",
+            "Посольство России в Молдове",
+        ),
+        ("Польша закрыла генконсульство РФ в Гданьске.", "Генеральное консульство России в Гданьске"),
+        ("Он посетил посольство США на Украине.", "Посольство США на Украине"),
+    ],
+)
+def test_mission_labels(full_linker, text, label):
+    linked = full_linker.link(Document(id="t", text=text, lang="ru"), nlp.parse(text, "ru"))
+    assert label in {e.label("ru") for e in linked.entities}, [e.labels for e in linked.entities]
