@@ -143,6 +143,79 @@ CASES = [
         1,
         "planned",
     ),
+    (
+        "a conjunct with its own tense keeps it: will cooperate … and we agreed (en_kz-uz_01)",
+        EN,
+        """
+     we 1 nsubj PRON
+     will 1 aux AUX will VerbForm=Fin
+     cooperate 2 ROOT VERB cooperate VerbForm=Inf
+     and 2 cc CCONJ
+     we 5 nsubj PRON
+     agreed 2 conj VERB agree Tense=Past|VerbForm=Fin
+     """,
+        5,
+        5,
+        None,
+    ),
+    (
+        "a bare conjunct shares the auxiliary: will meet and discuss",
+        EN,
+        """
+     they 2 nsubj PRON
+     will 2 aux AUX will VerbForm=Fin
+     meet 2 ROOT VERB meet VerbForm=Inf
+     and 2 cc CCONJ
+     discuss 2 conj VERB discuss VerbForm=Inf
+     """,
+        4,
+        4,
+        "planned",
+    ),
+    (
+        "a conjunct with its own auxiliary: will be signed and were ratified",
+        EN,
+        """
+     they 3 nsubjpass PRON
+     will 3 aux AUX will VerbForm=Fin
+     be 3 auxpass AUX be VerbForm=Inf
+     signed 3 ROOT VERB sign Tense=Past|VerbForm=Part
+     and 3 cc CCONJ
+     were 6 auxpass AUX be Tense=Past|VerbForm=Fin
+     ratified 3 conj VERB ratify Tense=Past|VerbForm=Part
+     """,
+        6,
+        6,
+        None,
+    ),
+    (
+        "Russian: будем сотрудничать и договорились",
+        RU,
+        """
+     мы 2 nsubj PRON мы
+     будем 2 aux AUX быть Tense=Fut|VerbForm=Fin
+     сотрудничать 2 ROOT VERB сотрудничать VerbForm=Inf
+     и 4 cc CCONJ и
+     договорились 2 conj VERB договориться Tense=Past|VerbForm=Fin
+     """,
+        4,
+        4,
+        None,
+    ),
+    (
+        "Russian: будут подписаны и ратифицированы (a bare conjunct)",
+        RU,
+        """
+     соглашения 2 nsubj:pass NOUN соглашение
+     будут 2 aux:pass AUX быть Tense=Fut|VerbForm=Fin
+     подписаны 2 ROOT VERB подписать Tense=Past|VerbForm=Part
+     и 4 cc CCONJ и
+     ратифицированы 2 conj VERB ратифицировать Tense=Past|VerbForm=Part
+     """,
+        4,
+        4,
+        "planned",
+    ),
 ]
 
 

@@ -24,6 +24,18 @@ from bilat.extract.events.tree import (
 CONTEXT_ORDER = ("negated", "hypothetical", "planned")
 
 
+def own_tense(verb) -> bool:
+    """Whether a coordinated verb carries a tense of its own — it is finite, or has an auxiliary
+    of its own ("we will cooperate … and we agreed", "будем сотрудничать и договорились") — and
+    so does not share the first conjunct's auxiliary or future, as a bare conjunct does ("will
+    meet and discuss", "будут подписаны и ратифицированы")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if "VerbForm=Fin" in str(verb.morph).split("|"):
+        return True
+    return any(ch.dep_ in AUX_DEPS for ch in verb.children)
+
+
 def context(head, anchor, keys: Sequence[frozenset[str]], rows: Sequence[tuple[str, str, str]]) -> str | None:
     """The context of a trigger (``head``, hanging on ``anchor``): the strongest of the
     contexts whose cue rows (cue, context, where) fire, or None. ``keys`` holds every token's
@@ -36,6 +48,8 @@ def context(head, anchor, keys: Sequence[frozenset[str]], rows: Sequence[tuple[s
     via_inf: set[int] = set()  # governors reached through an infinitive complement
     for _ in range(12):
         if x.dep_ in CLAUSE_DEPS or x.head.i == x.i or x.dep_ == "ROOT":
+            break
+        if x.dep_ == "conj" and own_tense(x):
             break
         if x.dep_ == "xcomp" or "VerbForm=Inf" in str(x.morph):
             via_inf.add(x.head.i)
