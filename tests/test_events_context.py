@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from events_trees import keys, tree
 
-from bilat.extract.events.context import clause_key, context, reported_past
+from bilat.extract.events.context import clause_key, context, first_person, reported_past
 from bilat.extract.events.tables import tables
 
 EN = tables("en").context
@@ -223,6 +223,111 @@ CASES = [
 def test_context(rows, text, trig, anchor, want):
     doc = tree(text, "ru" if rows is RU else "en")
     assert context(doc[trig], doc[anchor], keys(doc), rows) == want
+
+
+WOULD_LIKE_TO_THANK = """
+     I 2 nsubj PRON i Person=1
+     would 2 aux AUX would VerbForm=Fin
+     like 2 ROOT VERB like VerbForm=Inf
+     to 4 aux PART
+     thank 2 xcomp VERB thank VerbForm=Inf
+     you 4 dobj PRON
+     """
+HE_WOULD_LIKE_TO_THANK = WOULD_LIKE_TO_THANK.replace(
+    "I 2 nsubj PRON i Person=1", "he 2 nsubj PRON he Person=3"
+)
+WISH_TO_CONGRATULATE = """
+     I 1 nsubj PRON i Person=1
+     wish 1 ROOT VERB wish Tense=Pres|VerbForm=Fin
+     to 3 aux PART
+     congratulate 1 xcomp VERB congratulate VerbForm=Inf
+     """
+EXPRESS_GRATITUDE = """
+     I 2 nsubj PRON i Person=1
+     would 2 aux AUX would VerbForm=Fin
+     like 2 ROOT VERB like VerbForm=Inf
+     to 4 aux PART
+     express 2 xcomp VERB express VerbForm=Inf
+     my 6 poss PRON
+     gratitude 4 dobj NOUN gratitude
+     """
+HOCHU = """
+     хочу 0 ROOT VERB хотеть Person=1|Tense=Pres|VerbForm=Fin
+     поблагодарить 0 xcomp VERB поблагодарить VerbForm=Inf
+     вас 1 obj PRON вы
+     """
+HOTEL_BY = """
+     я 1 nsubj PRON я Person=1
+     хотел 1 ROOT VERB хотеть Tense=Past|VerbForm=Fin
+     бы 1 aux AUX бы Mood=Cnd
+     поздравить 1 xcomp VERB поздравить VerbForm=Inf
+     """
+HOTELOS_BY = """
+     хотелось 0 ROOT VERB хотеться Tense=Past|VerbForm=Fin
+     бы 0 aux AUX бы Mood=Cnd
+     выразить 0 xcomp VERB выразить VerbForm=Inf
+     благодарность 2 obj NOUN благодарность
+     """
+ON_HOCHET = """
+     он 1 nsubj PRON он Person=3
+     хочет 1 ROOT VERB хотеть Person=3|Tense=Pres|VerbForm=Fin
+     поблагодарить 1 xcomp VERB поблагодарить VerbForm=Inf
+     """
+
+PERFORMATIVE_CASES = [
+    # (id, rows, tree, trigger index, anchor index, class, context)
+    ("I would like to thank (en_ru-kz_14, en_ru-mn_02)", EN, WOULD_LIKE_TO_THANK, 4, 4, "Support", None),
+    ("I wish to congratulate (en_ru-am_01)", EN, WISH_TO_CONGRATULATE, 3, 3, "Support", None),
+    (
+        "I would like to express my gratitude (en_kz-tj_02, en_ru-kz_01)",
+        EN,
+        EXPRESS_GRATITUDE,
+        6,
+        6,
+        "Support",
+        None,
+    ),
+    (
+        "he would like to thank: told of a third person",
+        EN,
+        HE_WOULD_LIKE_TO_THANK,
+        4,
+        4,
+        "Support",
+        "planned",
+    ),
+    ("I would like to visit: not a Support event", EN, WOULD_LIKE_TO_THANK, 4, 4, "Consult", "planned"),
+    ("no class given", EN, WOULD_LIKE_TO_THANK, 4, 4, None, "planned"),
+    ("хочу поблагодарить", RU, HOCHU, 1, 1, "Support", None),
+    ("я хотел бы поздравить", RU, HOTEL_BY, 3, 3, "Support", None),
+    ("хотелось бы выразить благодарность", RU, HOTELOS_BY, 3, 3, "Support", None),
+    ("он хочет поблагодарить: told of a third person", RU, ON_HOCHET, 2, 2, "Support", "planned"),
+    ("хочу встретиться: not a Support event", RU, HOCHU, 1, 1, "Consult", "planned"),
+]
+
+
+@pytest.mark.parametrize(
+    "rows, text, trig, anchor, cls, want",
+    [c[1:] for c in PERFORMATIVE_CASES],
+    ids=[c[0] for c in PERFORMATIVE_CASES],
+)
+def test_context_performative(rows, text, trig, anchor, cls, want):
+    doc = tree(text, "ru" if rows is RU else "en")
+    assert context(doc[trig], doc[anchor], keys(doc), rows, cls) == want
+
+
+@pytest.mark.parametrize(
+    "text, lang, verb, want",
+    [
+        (WOULD_LIKE_TO_THANK, "en", 2, True),
+        (HE_WOULD_LIKE_TO_THANK, "en", 2, False),
+        (HOCHU, "ru", 0, True),
+        (HOTELOS_BY, "ru", 0, True),
+        (ON_HOCHET, "ru", 1, False),
+    ],
+)
+def test_first_person(text, lang, verb, want):
+    assert first_person(tree(text, lang)[verb]) is want
 
 
 def test_context_rows_are_plain_values():

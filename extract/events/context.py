@@ -36,11 +36,27 @@ def own_tense(verb) -> bool:
     return any(ch.dep_ in AUX_DEPS for ch in verb.children)
 
 
-def context(head, anchor, keys: Sequence[frozenset[str]], rows: Sequence[tuple[str, str, str]]) -> str | None:
-    """The context of a trigger (``head``, hanging on ``anchor``): the strongest of the
-    contexts whose cue rows (cue, context, where) fire, or None. ``keys`` holds every token's
-    folded text and lemma (by ``tok.i``). A governing cue with context "-" is implicative
-    ("managed to"): it stops an infinitive complement from making the event planned."""
+def first_person(verb) -> bool:
+    """Whether ``verb`` is said by its speaker of themselves: a first-person subject ("I would
+    like", "we wish"), a first-person verb ("хочу", "хотим") or no subject at all ("хотелось
+    бы", "хотел бы поздравить")."""
+    subjects = [ch for ch in verb.children if ch.dep_ in SUBJ_DEPS]
+    if subjects:
+        return any("Person=1" in str(s.morph).split("|") for s in subjects)
+    person = [f for f in str(verb.morph).split("|") if f.startswith("Person=")]
+    return not person or person == ["Person=1"]
+
+
+def context(
+    head, anchor, keys: Sequence[frozenset[str]], rows: Sequence[tuple[str, str, str]], cls: str | None = None
+) -> str | None:
+    """The context of a trigger (``head``, hanging on ``anchor``; of event class ``cls``): the
+    strongest of the contexts whose cue rows (cue, context, where) fire, or None. ``keys`` holds
+    every token's folded text and lemma (by ``tok.i``). A governing cue with context "-" is
+    implicative ("managed to"): it stops an infinitive complement from making the event planned.
+    A "perf" governor in the first person ("I would like to thank", "хочу поблагодарить") makes
+    an event of a "class" row's class performative: done in the saying, neither planned nor
+    hypothetical (class rows are read folded, "support")."""
     chain = [head]
     if anchor.i != head.i:
         chain.append(anchor)
@@ -57,8 +73,13 @@ def context(head, anchor, keys: Sequence[frozenset[str]], rows: Sequence[tuple[s
         chain.append(x)
     found: set[str] = set()
     implicative = False
+    performative = False
+    perf_class = cls is not None and any(w == "class" and c == cls.lower() for c, _, w in rows)
     for cue, ctx, where in rows:
-        if where == "aux":
+        if where == "perf" and perf_class:
+            if any(cue in keys[v.i] and v.i in via_inf and first_person(v) for v in chain[1:]):
+                performative = True
+        elif where == "aux":
             if any(ch.dep_ in AUX_DEPS and cue in keys[ch.i] for v in chain for ch in v.children):
                 found.add(ctx)
         elif where == "child":
@@ -92,6 +113,8 @@ def context(head, anchor, keys: Sequence[frozenset[str]], rows: Sequence[tuple[s
                 for ch in v.children
             ):
                 found.add(ctx)
+    if performative:
+        found -= {"planned", "hypothetical"}
     for ctx in CONTEXT_ORDER:
         if ctx in found:
             return ctx

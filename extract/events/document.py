@@ -207,8 +207,8 @@ class Base:
     def _date_for(self, u: _Unit, tok, future: bool) -> tuple[str, str] | None:
         return date_for(u, tok, self.base, future)
 
-    def _context(self, head, anchor) -> str | None:
-        return context(head, anchor, self.keys, self.tab.context)
+    def _context(self, head, anchor, cls: str | None = None) -> str | None:
+        return context(head, anchor, self.keys, self.tab.context, cls)
 
     def grammar(self, feature: str) -> bool:
         """Whether the language's grammar cues (``grammar`` in events_cues.tsv) name ``feature``."""

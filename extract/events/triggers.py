@@ -125,7 +125,7 @@ class Triggers:
             toks = u.toks[i:j]
             head = _head(toks)
             anchor = head.head if head.pos_ in ("ADJ", "ADV") and head.head.i != head.i else head
-            ctx = self._context(head, anchor)
+            ctx = self._context(head, anchor, row.cls)
             if ctx == "negated" and own_negation(tuple(w.text for w in row.words), self.tab.context):
                 ctx = None  # "did not agree with that": a disagreement voiced
             cands.append(_Cand(row, head, anchor, tuple(toks), ctx, row.mode))
