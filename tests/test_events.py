@@ -687,7 +687,20 @@ def test_tables_are_well_formed(lang):
     for row in t.triggers:
         weights.setdefault((row.cls, row.mode), set()).add(row.goldstein)
     assert all(len(w) == 1 for w in weights.values()), weights
-    assert {w for _, _, w in t.context} <= {"aux", "child", "gov", "xgov", "mod", "inf", "morph"}
+    assert {w for _, _, w in t.context} <= {
+        "aux",
+        "child",
+        "gov",
+        "xgov",
+        "mod",
+        "inf",
+        "morph",
+        "perf",
+        "class",
+    }
+    # a "class" row names an event class (folded) that a "perf" governor makes performative
+    assert all(c in {k.lower() for k in EVENT_CLASSES} for c, _, w in t.context if w == "class")
+    assert all(x == "performative" for _, x, w in t.context if w in ("perf", "class"))
 
 
 def test_a_note_handed_over_again_keeps_its_sender(extractor):
