@@ -861,3 +861,18 @@ def test_country_tlds_table_is_fresh():
     assert ("kz", "kazakhstan") in table and ("uk", "united-kingdom") in table
     assert not any(tld == "tv" for tld, _ in table)
     assert m.OUT.read_text(encoding="utf-8") == m.render(table)
+
+
+@pytest.mark.parametrize(
+    "label, also",
+    [
+        # the label is made with the state's Russian label, other names with its other names too
+        ("Министерство иностранных дел Молдавии", "МИД Молдовы"),
+        ("Правительство Нидерландов", "Правительство Голландии"),
+        ("Министерство обороны Мьянмы", "Министерство обороны Бирмы"),
+    ],
+)
+def test_generated_bodies_are_named_with_every_name_of_their_state(label, also):
+    text = (KB_DIR / "states.ttl").read_text(encoding="utf-8")
+    block = next(b for b in text.split("\n\n") if f'"{label}"@ru' in b)
+    assert f'"{also}"@ru' in block

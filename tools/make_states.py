@@ -27,7 +27,7 @@ from collections import Counter
 from pathlib import Path
 
 import rdflib
-from rdflib.namespace import RDFS
+from rdflib.namespace import RDFS, SKOS
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tools" / "data"
@@ -65,10 +65,15 @@ def country_names() -> dict[str, dict]:
     for subj, code in g.subject_objects(BL.isoCode):
         labels = {o.language: str(o) for o in g.objects(subj, RDFS.label)}
         adjs = sorted(str(o) for o in g.objects(subj, BL.adjective) if o.language == "en")
+        # one-word other Russian names ("Молдавия" beside "Молдова"): bodies are named with them too
+        ru_alts = sorted(
+            str(o) for o in g.objects(subj, SKOS.altLabel) if o.language == "ru" and " " not in str(o)
+        )
         out[str(code)] = {
             "key": str(subj).rsplit("/", 1)[-1],
             "en": labels["en"],
             "ru": labels["ru"],
+            "ru_alts": ru_alts,
             "adj": adjs,
         }
     return out
@@ -127,6 +132,7 @@ def build() -> list[dict]:
         bare = n["en"][4:] if n["en"].startswith("The ") else n["en"]
         en = ("the " if code in articles or bare != n["en"] else "") + bare
         gen = genitive(n["ru"], gen_table)
+        alt_gens = [g for g in (genitive(a, gen_table) for a in n["ru_alts"]) if g != gen]
         adjs = [a for a in n["adj"] if adj_count[a] == 1 and a[:1].isupper()]
         for kind, cls, label_en, label_ru, alts_en, alts_ru, abbr_ru in ((k + [""] * 7)[:7] for k in kinds):
             if (code, kind) in skips:
@@ -137,6 +143,13 @@ def build() -> list[dict]:
                     return [pattern.replace("{adj}", a).format(en=en, gen=gen) for a in adjs]
                 return [pattern.format(en=en, gen=gen)]
 
+            def fill_all(pattern: str, alt_gens=alt_gens) -> list[str]:
+                """``fill`` with the genitive of the state's label, then of its other names."""
+                out = fill(pattern)
+                if "{gen}" in pattern:
+                    out += [t for g in alt_gens for t in fill(pattern, gen=g) if t not in out]
+                return out
+
             en_label = fill(label_en)[0]
             en_label = en_label[:1].upper() + en_label[1:]
             key = slugify(en_label)
@@ -146,10 +159,10 @@ def build() -> list[dict]:
             alt = {"en": [], "ru": []}
             for lang, patterns in (("en", alts_en), ("ru", alts_ru)):
                 for p in filter(None, patterns.split("|")):
-                    for text in fill(p):
+                    for text in fill_all(p):
                         if text not in alt[lang] and text not in (en_label, ru_label):
                             alt[lang].append(text)
-            abbr = [t for p in filter(None, abbr_ru.split("|")) for t in fill(p)]
+            abbr = [t for p in filter(None, abbr_ru.split("|")) for t in fill_all(p)]
             records.append(
                 {
                     "key": key,
