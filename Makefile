@@ -64,6 +64,7 @@ kb-check: install
 	$(BIN)/python tools/make_officials.py --check $(if $(OFFICIALS),--source $(OFFICIALS)) $(if $(MLEDOZE),--countries-source $(MLEDOZE))
 	$(BIN)/python tools/make_reporting.py --check $(if $(VERBNET),--source $(VERBNET))
 	$(BIN)/python tools/make_national_titles.py --check $(if $(OFFICIALS),--source $(OFFICIALS))
+	$(BIN)/python tools/make_country_tlds.py --check
 
 eval: install
 	mkdir -p out

@@ -48,6 +48,19 @@ def _read_bytes(path: Path) -> bytes:
         return f.read()
 
 
+def _decoded(path: Path, notes: list[str], *, sniff_charset: bool = False) -> str | Problem:
+    """The file's text (``notes`` gets what decoding noticed), or one :class:`Problem` naming the
+    file. ``sniff_charset``: an HTML page's own ``<meta charset>`` is the declared encoding."""
+    try:
+        data = _read_bytes(path)
+        m = CHARSET_RE.search(data[:4096]) if sniff_charset else None
+        return decode_bytes(data, declared=m.group(1).decode("ascii") if m else None, notes=notes)
+    except OSError as e:
+        return Problem(str(path), None, _os_message(e))
+    except DecodeError as e:
+        return Problem(str(path), None, str(e))
+
+
 def _os_message(e: OSError) -> str:
     return f"cannot read: {e.strerror or e}"
 
@@ -101,13 +114,9 @@ def _read_text_file(path: Path, doc_id: str, limit: int | None = None) -> Iterat
         yield big
         return
     notes: list[str] = []
-    try:
-        text = decode_bytes(_read_bytes(path), notes=notes)
-    except OSError as e:
-        yield Problem(str(path), None, _os_message(e))
-        return
-    except DecodeError as e:
-        yield Problem(str(path), None, str(e))
+    text = _decoded(path, notes)
+    if isinstance(text, Problem):
+        yield text
         return
     yield from notices(str(path), None, notes)
     title = None
@@ -132,15 +141,9 @@ def _read_html_file(path: Path, doc_id: str, limit: int | None = None) -> Iterat
         yield big
         return
     notes: list[str] = []
-    try:
-        data = _read_bytes(path)
-        m = CHARSET_RE.search(data[:4096])
-        html = decode_bytes(data, declared=m.group(1).decode("ascii") if m else None, notes=notes)
-    except OSError as e:
-        yield Problem(str(path), None, _os_message(e))
-        return
-    except DecodeError as e:
-        yield Problem(str(path), None, str(e))
+    html = _decoded(path, notes, sniff_charset=True)
+    if isinstance(html, Problem):
+        yield html
         return
     yield from notices(str(path), None, notes)
     try:
@@ -329,13 +332,9 @@ def _read_jsonl_file(path: Path, limit: int | None = None) -> Iterator[Document 
 def _read_json_file(path: Path, doc_id: str, limit: int | None = None) -> Iterator[Document | Problem]:
     p = str(path)
     notes: list[str] = []
-    try:
-        text = decode_bytes(_read_bytes(path), notes=notes)
-    except OSError as e:
-        yield Problem(p, None, _os_message(e))
-        return
-    except DecodeError as e:
-        yield Problem(p, None, str(e))
+    text = _decoded(path, notes)
+    if isinstance(text, Problem):
+        yield text
         return
     yield from notices(p, None, notes)
     try:

@@ -18,6 +18,12 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+
+import sources  # noqa: E402
+
+from bilat.ontology.namespace import BL, ID  # noqa: E402
+
 COUNTRIES = ROOT / "kb" / "countries.ttl"
 VANITY = ROOT / "tools" / "data" / "vanity_tlds.tsv"
 OUT = ROOT / "extract" / "data" / "common" / "country_tlds.tsv"
@@ -34,8 +40,6 @@ def rows(countries_ttl: Path = COUNTRIES, vanity_tsv: Path = VANITY) -> list[tup
     """(domain, country key), sorted by domain."""
     import rdflib
 
-    bl = rdflib.Namespace("https://w3id.org/bilat/ontology#")
-    prefix = "https://w3id.org/bilat/id/"
     vanity = {
         line.split("\t")[0].strip()
         for line in vanity_tsv.read_text(encoding="utf-8").splitlines()
@@ -43,8 +47,8 @@ def rows(countries_ttl: Path = COUNTRIES, vanity_tsv: Path = VANITY) -> list[tup
     }
     g = rdflib.Graph().parse(countries_ttl, format="turtle")
     out = []
-    for subj, code in g.subject_objects(bl.isoCode):
-        key = str(subj)[len(prefix) :]
+    for subj, code in g.subject_objects(BL.isoCode):
+        key = str(subj)[len(ID) :]
         for tld in (str(code).lower(), *EXTRA.get(str(code).lower(), ())):
             if tld not in vanity:
                 out.append((tld, key))
@@ -61,10 +65,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     text = render(rows())
     if args.check:
-        if not OUT.is_file() or OUT.read_text(encoding="utf-8") != text:
-            print(f"{OUT} is stale: run python tools/make_country_tlds.py", file=sys.stderr)
-            return 1
-        return 0
+        return int(sources.is_stale(OUT, text, "tools/make_country_tlds.py"))
     OUT.write_text(text, encoding="utf-8")
     print(f"wrote {OUT} ({len(text.splitlines()) - HEADER.count(chr(10))} domains)")
     return 0

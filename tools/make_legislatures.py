@@ -230,13 +230,7 @@ def render(records: list[dict]) -> str:
         "# legislature_names.tsv and legislature_overrides.tsv, and the UN member states and their names",
         "# as tools/make_states.py has them; entries marked (our table) are rows of",
         "# legislature_overrides.tsv. Do not edit; edit the inputs (kb/README.md).",
-        "# Contains information from mledoze/countries (commit 5e9f370), made available under the ODC",
-        "# Open Database License (ODbL) 1.0: https://opendatacommons.org/licenses/odbl/1-0/ (kb/README.md).",
-        "@prefix bl:   <https://w3id.org/bilat/ontology#> .",
-        "@prefix id:   <https://w3id.org/bilat/id/> .",
-        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
-        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .",
-        "",
+        *make_states.MLEDOZE_HEAD,
     ]
     for r in records:
         lines = [

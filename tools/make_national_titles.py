@@ -150,10 +150,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     text = build(args.source)
     if args.check:
-        if not OUT.is_file() or OUT.read_text(encoding="utf-8") != text:
-            print(f"{OUT.relative_to(ROOT)} is stale: run tools/make_national_titles.py", file=sys.stderr)
-            return 1
-        return 0
+        return int(sources.is_stale(OUT, text, "tools/make_national_titles.py"))
     OUT.write_text(text, encoding="utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}: {text.count(chr(10)) - HEADER.count(chr(10))} rows")
     return 0

@@ -130,12 +130,6 @@ def source_arg(parser, name: str) -> None:
     )
 
 
-if __name__ == "__main__":  # python tools/sources.py: where each source would be read from
-    for name in SOURCES:
-        found = [str(p) for p in candidates(name) if p.exists()]
-        print(f"{name}\t{found[0] if found else 'MISSING: ' + SOURCES[name][3]}", file=sys.stdout)
-
-
 def is_stale(out: Path, text: str, tool: str) -> bool:
     """Whether the generated file ``out`` differs from ``text`` (what ``tool`` would write now);
     says so in one line on stderr. The ``--check`` of every generator."""
@@ -143,3 +137,9 @@ def is_stale(out: Path, text: str, tool: str) -> bool:
         return False
     print(f"{out} is stale: run {tool}", file=sys.stderr)
     return True
+
+
+if __name__ == "__main__":  # python tools/sources.py: where each source would be read from
+    for name in SOURCES:
+        found = [str(p) for p in candidates(name) if p.exists()]
+        print(f"{name}\t{found[0] if found else 'MISSING: ' + SOURCES[name][3]}", file=sys.stdout)
