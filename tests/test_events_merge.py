@@ -9,6 +9,7 @@ import pytest
 from events_trees import tree
 
 from bilat.extract.events.merge import (
+    absorb,
     candidates,
     framed_by_reported,
     linked,
@@ -36,6 +37,54 @@ def ev(cls="Consult", start=0, **kw):
         sentence_end=10,
         **kw,
     )
+
+
+@pytest.mark.parametrize(
+    "events, into, want",
+    [
+        # the lead names the accuser, the quote the accused: the lead stays with both
+        (
+            [
+                ev("Accuse", participants=("russia",), source=("russia",)),
+                ev("Accuse", start=5, participants=("peskov", "pashinyan"), target=("pashinyan",)),
+            ],
+            {1: 0},
+            ev(
+                "Accuse",
+                participants=("russia", "peskov", "pashinyan"),
+                source=("russia",),
+                target=("pashinyan",),
+            ),
+        ),
+        # the one that stays keeps its own source and date; the other's source is no target
+        (
+            [
+                ev("Support", date="2024-09-18", participants=("xi", "china"), source=("xi",)),
+                ev(
+                    "Support",
+                    start=5,
+                    date="2024-09-17",
+                    participants=("china", "kz"),
+                    source=("china",),
+                    target=("xi", "kz"),
+                ),
+            ],
+            {1: 0},
+            ev(
+                "Support",
+                date="2024-09-18",
+                participants=("xi", "china", "kz"),
+                source=("xi",),
+                target=("kz",),
+            ),
+        ),
+    ],
+)
+def test_absorb(events, into, want):
+    before = list(events)
+    out = absorb(events, into)
+    assert out[0] == want
+    assert out[1] == events[1] and events == before
 
 
 def test_uniq_keeps_the_first_order():

@@ -93,9 +93,9 @@ from collections.abc import Iterable
 
 from bilat.extract.events.arguments import Arguments
 from bilat.extract.events.coref import Typed as _TypedView
-from bilat.extract.events.coref import coreferent, headline_units
+from bilat.extract.events.coref import coreferent, headline_lines, headline_units, retold
 from bilat.extract.events.document import Base
-from bilat.extract.events.merge import general_gives_way, one_node_each, topics_give_way
+from bilat.extract.events.merge import absorb, general_gives_way, one_node_each, topics_give_way
 from bilat.extract.events.speakers import Speakers
 from bilat.extract.events.statements import Statements
 from bilat.extract.events.tables import tables
@@ -142,8 +142,10 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
             (e for e in self._read_typed() if e is not None and (e.participants or e.source)),
             key=lambda e: (e.start, e.cls),
         )  # pass 2: typed events
+        told = retold(self._views(typed), self._headline_lines())
+        typed = absorb(typed, told)
         views = self._views(typed)
-        gone = coreferent(views, self._headline(), self.restating, frozenset(self.pair))
+        gone = set(told) | coreferent(views, self._headline(), self.restating, frozenset(self.pair))
         gone |= topics_give_way([(v.unit, v.cls) for v in views], gone)
         gone |= general_gives_way([(v.unit, v.cls) for v in views], gone)
         events = statements + [e for i, e in enumerate(typed) if i not in gone]
@@ -169,6 +171,8 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
                     key,
                     any(self.cls(k) in MEMBER_CLASSES for k in e.participants),
                     e.cls == "Agree" and self._names_agreement_back(tok),
+                    frozenset(e.source),
+                    frozenset(e.target),
                 )
             )
         return views
@@ -185,6 +189,11 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
             and not any(ch.dep_ == "det" and self.tk(ch) & indefinite for ch in n.children)
             for n in nouns
         )
+
+    def _headline_lines(self) -> frozenset[int]:
+        """The units that open the text as lines of their own ending no sentence."""
+        first = [(self.text[u.start : u.end], "\n" in self.text[u.end : u.end + 3]) for u in self.units[:4]]
+        return headline_lines(first, self.doc.title)
 
     def _headline(self) -> frozenset[int]:
         """The units of the headline and subheadline, if the text opens with them."""

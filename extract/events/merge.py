@@ -52,6 +52,28 @@ def one_node_each(events: list[Event]) -> list[Event]:
     return out
 
 
+def absorb(events: Sequence[Event], into: dict[int, int]) -> list[Event]:
+    """``events`` with each event that another tells again (``into``: its index → the index of
+    the one that stays) folded into the one that stays: its participants, target, projects and
+    arguments added, its source, date and place where the one that stays has none (the lead names
+    the accuser, the quote the accused). The events folded stay in the list; the caller drops them."""
+    out = list(events)
+    for i, keep in sorted(into.items()):
+        k, e = out[keep], events[i]
+        out[keep] = dataclasses.replace(
+            k,
+            participants=tuple(uniq(k.participants + e.participants)),
+            source=k.source or e.source,
+            target=tuple(uniq(k.target + tuple(t for t in e.target if t not in k.source))),
+            about=tuple(uniq(k.about + e.about)),
+            date=k.date or e.date,
+            date_precision=k.date_precision if k.date else e.date_precision,
+            place=k.place or e.place,
+            arguments=tuple(uniq_args(k.arguments + e.arguments)),
+        )
+    return out
+
+
 def same_voice(a: Event, b: Event) -> bool:
     """Two evaluations with one source and no conflicting target."""
     return bool(a.source) and a.source == b.source and (not a.target or not b.target or a.target == b.target)
