@@ -827,6 +827,43 @@ def test_a_meeting_restated_by_discussed_is_one_event(extractor, lang, text):
         ("en", PAIR + "Russia values its comprehensive strategic partnership with Kazakhstan.", False),
         ("ru", PAIR_RU + "Стороны подтвердили курс на укрепление стратегического партнерства.", False),
         ("ru", PAIR_RU + "Стороны развивают сотрудничество в сфере энергетики.", True),
+        # a quantified area names no field (en_ru-kz_15, en_ru-cn_01, ru_cn-kz_03)
+        (
+            "en",
+            PAIR + '"As for Russia and Kazakhstan, we are strengthening cooperation in all areas," he said.',
+            False,
+        ),
+        (
+            "en",
+            PAIR
+            + "Lavrov expressed readiness to strengthen cooperation with Kazakhstan across various sectors.",
+            False,
+        ),
+        (
+            "ru",
+            PAIR_RU + "«Мы выстроили эффективное межгосударственное взаимодействие по всем направлениям.",
+            False,
+        ),
+        ("en", PAIR + "The two countries will strengthen cooperation in the field of migration.", True),
+        # cooperation that talks framing the verb were about (en_kz-tj_01, en_kz-gb_01, ru_kz-uz_02)
+        (
+            "en",
+            PAIR + "The talks focused on issues regarding trade and economic, energy and "
+            "humanitarian cooperation.",
+            False,
+        ),
+        (
+            "en",
+            PAIR + "During the meeting, the parties exchanged views on the entire spectrum of "
+            "Kazakh-Russian cooperation.",
+            False,
+        ),
+        (
+            "ru",
+            PAIR_RU + "На заседании были рассмотрены актуальные вопросы двустороннего взаимодействия в "
+            "торгово-экономической и транспортной сферах.",
+            False,
+        ),
     ],
 )
 def test_cooperation_needs_a_named_object(extractor, lang, text, found):
