@@ -1274,6 +1274,62 @@ TYPED_CASES = [
         "arrived",
         dict(mode="visit", source=("sergei-shoigu",), target=("tajikistan",)),
     ),
+    # diplomats expelled: a Sanction by the state that expels (en_ru-ee_01, en_ru-ee_02,
+    # ru_ru-pl_02); a bare title with a country and no person named is that state
+    (
+        "en-expelled-diplomat",
+        "en",
+        "Estonia's Foreign Ministry has expelled a Russian diplomat in a tit-for-tat move.",
+        "Sanction",
+        "expelled",
+        dict(participants={"ministry-of-foreign-affairs-of-estonia", "russia"}),
+    ),
+    (
+        "ru-nezhelatelnye-litsa",
+        "ru",
+        "Министр иностранных дел Польши Радослав Сикорский заявил, что сотрудники российского "
+        'консульства будут признаны "нежелательными лицами" на территории Польши.',
+        "Sanction",
+        "нежелательными лицами",
+        dict(),
+    ),
+    # an award conferred, pleasure and good wishes voiced, a positive assessment (en_kz-qa_01,
+    # en_kz-tr_01, en_kz-de_01, en_ru-kg_01, ru_kz-tj_01, ru_ru-kp_02)
+    (
+        "en-awarded-order",
+        "en",
+        "Erdoğan was also awarded the Order of Friendship by Kassym-Jomart Tokayev.",
+        "Support",
+        "awarded",
+        dict(participants={"recep-tayyip-erdogan", "kassym-jomart-tokayev"}),
+    ),
+    (
+        "en-glad-that",
+        "en",
+        PAIR + "Vladimir Putin said: «And I am very glad that today Russia takes the first place in "
+        "the trade of Kyrgyzstan.»",
+        "Support",
+        "glad that",
+        dict(source=("vladimir-putin",)),
+    ),
+    (
+        "ru-dobrye-pozhelaniya",
+        "ru",
+        "Ермек Кошербаев передал Эмомали Рахмону теплые слова приветствия и добрые пожелания от имени "
+        "Президента Касым-Жомарта Токаева.",
+        "Support",
+        "приветствия",
+        dict(),
+    ),
+    (
+        "ru-pozitivno-otsenili",
+        "ru",
+        "Сергей Лавров заявил: «Мы очень позитивно оценили декларацию, которую подписали Россия и "
+        "Казахстан».",
+        "Support",
+        "позитивно оценили",
+        dict(),
+    ),
 ]
 
 
