@@ -14,6 +14,7 @@ from bilat.extract.events.merge import (
     framed_by_reported,
     linked,
     one_node_each,
+    one_per_family,
     purpose_of_visit,
     same_clause,
     same_voice,
@@ -292,3 +293,43 @@ def test_framed_by_reported(back_mode, verb_mode, want):
     verb = Cand(ROW, FRAMED[5], FRAMED[5], (FRAMED[5],), None, verb_mode)
     back = [] if back_mode is None else [Cand(ROW, FRAMED[2], FRAMED[2], (FRAMED[2],), None, back_mode)]
     assert framed_by_reported(verb, back) is want
+
+
+P = frozenset
+
+
+@pytest.mark.parametrize(
+    "events, gone, want",
+    [
+        # "The Russian Foreign Ministry stated that the political party had demanded the
+        # expulsion of the Russian ambassador" (en_ru-md_02): the demand, not also a Sanction
+        (
+            [
+                (3, "Demand", P({"mfa_ru", "embassy_ru"})),
+                (3, "Sanction", P({"mfa_ru", "embassy_ru", "russia"})),
+            ],
+            (),
+            {1},
+        ),
+        # "«безосновательные обвинения в адрес посла России, призывы к его высылке»" (ru_ru-md_02)
+        (
+            [(2, "Accuse", P({"mfa_ru", "russia"})), (2, "Sanction", P({"darii", "mfa_ru", "russia"}))],
+            (),
+            {1},
+        ),
+        # another clause, or other parties: two events
+        ([(2, "Accuse", P({"mfa_ru", "russia"})), (3, "Sanction", P({"mfa_ru", "russia"}))], (), set()),
+        ([(2, "Accuse", P({"sandu", "russia"})), (2, "Reject", P({"moldova", "party"}))], (), set()),
+        # thanks for aid are two events ("thanking Tileuberdi for Kazakhstan's generous
+        # humanitarian assistance"): Support and Aid are no family
+        (
+            [(1, "Support", P({"blinken", "tleuberdi"})), (1, "Aid", P({"kazakhstan", "tleuberdi"}))],
+            (),
+            set(),
+        ),
+        # an event already dropped keeps no other out
+        ([(3, "Demand", P({"a", "b"})), (3, "Sanction", P({"a", "b"}))], {0}, set()),
+    ],
+)
+def test_one_per_family(events, gone, want):
+    assert one_per_family(events, gone) == want

@@ -95,7 +95,13 @@ from bilat.extract.events.arguments import Arguments
 from bilat.extract.events.coref import Typed as _TypedView
 from bilat.extract.events.coref import coreferent, headline_lines, headline_units, retold
 from bilat.extract.events.document import Base
-from bilat.extract.events.merge import absorb, general_gives_way, one_node_each, topics_give_way
+from bilat.extract.events.merge import (
+    absorb,
+    general_gives_way,
+    one_node_each,
+    one_per_family,
+    topics_give_way,
+)
 from bilat.extract.events.speakers import Speakers
 from bilat.extract.events.statements import Statements
 from bilat.extract.events.tables import tables
@@ -148,6 +154,7 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
         gone = set(told) | coreferent(views, self._headline(), self.restating, frozenset(self.pair))
         gone |= topics_give_way([(v.unit, v.cls) for v in views], gone)
         gone |= general_gives_way([(v.unit, v.cls) for v in views], gone)
+        gone |= one_per_family([(v.unit, v.cls, v.participants) for v in views], gone)
         events = statements + [e for i, e in enumerate(typed) if i not in gone]
         events.sort(key=lambda e: (e.start, e.cls))
         return tuple(one_node_each(events)), unresolved
