@@ -13,6 +13,7 @@ from bilat.extract.events.coref import (
     headline_units,
     is_headline,
     lone,
+    other_side,
     restatements,
     retold,
     tells_again,
@@ -411,3 +412,29 @@ def test_retold(events, lines, want):
 )
 def test_headline_lines(first, title, want):
     assert headline_lines(first, title) == want
+
+
+RU_KZ = ("russia", "kazakhstan")
+
+
+@pytest.mark.parametrize(
+    "cls, sides, target, pair, want",
+    [
+        # "Россельхознадзор выразил несогласие с введёнными мерами" (ru_ru-kz_14): the other side
+        ("Accuse", ["russia"], (), RU_KZ, "kazakhstan"),
+        # "Estonia called the incident a 'set up'" (en_ru-ee_02); a place of no state changes nothing
+        ("Accuse", ["estonia", None], (), ("russia", "estonia"), "russia"),
+        # "Но Россия своими заявлениями и другой поддержкой помогла стабилизировать ситуацию" (ru_ru-kg_02)
+        ("Aid", ["russia"], (), ("russia", "kyrgyzstan"), "kyrgyzstan"),
+        # an addressee found, both sides named, a state outside the pair, no pair: nothing
+        ("Support", ["germany"], ("olaf-scholz",), ("germany", "kazakhstan"), None),
+        ("Accuse", ["russia", "kazakhstan"], (), RU_KZ, None),
+        ("Accuse", ["ukraine"], (), RU_KZ, None),
+        ("Accuse", ["russia"], (), (), None),
+        ("Accuse", [None], (), RU_KZ, None),
+        # a symmetric class gets the pair elsewhere
+        ("Cooperate", ["russia"], (), RU_KZ, None),
+    ],
+)
+def test_other_side(cls, sides, target, pair, want):
+    assert other_side(cls, sides, target, pair) == want

@@ -305,30 +305,64 @@ P = frozenset
         # expulsion of the Russian ambassador" (en_ru-md_02): the demand, not also a Sanction
         (
             [
-                (3, "Demand", P({"mfa_ru", "embassy_ru"})),
-                (3, "Sanction", P({"mfa_ru", "embassy_ru", "russia"})),
+                (3, "Demand", None, P({"mfa_ru", "embassy_ru"})),
+                (3, "Sanction", None, P({"mfa_ru", "embassy_ru", "russia"})),
             ],
             (),
             {1},
         ),
         # "«безосновательные обвинения в адрес посла России, призывы к его высылке»" (ru_ru-md_02)
         (
-            [(2, "Accuse", P({"mfa_ru", "russia"})), (2, "Sanction", P({"darii", "mfa_ru", "russia"}))],
+            [
+                (2, "Accuse", None, P({"mfa_ru", "russia"})),
+                (2, "Sanction", None, P({"darii", "mfa_ru", "russia"})),
+            ],
             (),
             {1},
         ),
         # another clause, or other parties: two events
-        ([(2, "Accuse", P({"mfa_ru", "russia"})), (3, "Sanction", P({"mfa_ru", "russia"}))], (), set()),
-        ([(2, "Accuse", P({"sandu", "russia"})), (2, "Reject", P({"moldova", "party"}))], (), set()),
+        (
+            [(2, "Accuse", None, P({"mfa_ru", "russia"})), (3, "Sanction", None, P({"mfa_ru", "russia"}))],
+            (),
+            set(),
+        ),
+        (
+            [(2, "Accuse", None, P({"sandu", "russia"})), (2, "Accuse", None, P({"moldova", "party"}))],
+            (),
+            set(),
+        ),
+        # another context: "will not comment on the absolutely unacceptable wording …, but we
+        # … will summon the ambassador" (en_ru-md_01)
+        (
+            [
+                (2, "Accuse", "negated", P({"mfa_md", "russia"})),
+                (2, "Accuse", "planned", P({"mfa_md", "russia"})),
+            ],
+            (),
+            set(),
+        ),
+        # a refusal and the pretext charged are two ("refused the third meeting, boycotting it
+        # under various pretexts", en_am-az_02)
+        (
+            [
+                (2, "Reject", None, P({"armenia", "azerbaijan"})),
+                (2, "Accuse", None, P({"armenia", "azerbaijan"})),
+            ],
+            (),
+            set(),
+        ),
         # thanks for aid are two events ("thanking Tileuberdi for Kazakhstan's generous
         # humanitarian assistance"): Support and Aid are no family
         (
-            [(1, "Support", P({"blinken", "tleuberdi"})), (1, "Aid", P({"kazakhstan", "tleuberdi"}))],
+            [
+                (1, "Support", None, P({"blinken", "tleuberdi"})),
+                (1, "Aid", None, P({"kazakhstan", "tleuberdi"})),
+            ],
             (),
             set(),
         ),
         # an event already dropped keeps no other out
-        ([(3, "Demand", P({"a", "b"})), (3, "Sanction", P({"a", "b"}))], {0}, set()),
+        ([(3, "Demand", None, P({"a", "b"})), (3, "Sanction", None, P({"a", "b"}))], {0}, set()),
     ],
 )
 def test_one_per_family(events, gone, want):

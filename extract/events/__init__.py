@@ -89,11 +89,12 @@ units, lookups), ``statements``, ``speakers``, ``triggers``, ``typed``, ``argume
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Iterable
 
 from bilat.extract.events.arguments import Arguments
 from bilat.extract.events.coref import Typed as _TypedView
-from bilat.extract.events.coref import coreferent, headline_lines, headline_units, retold
+from bilat.extract.events.coref import coreferent, headline_lines, headline_units, other_side, retold
 from bilat.extract.events.document import Base
 from bilat.extract.events.merge import (
     absorb,
@@ -154,10 +155,19 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
         gone = set(told) | coreferent(views, self._headline(), self.restating, frozenset(self.pair))
         gone |= topics_give_way([(v.unit, v.cls) for v in views], gone)
         gone |= general_gives_way([(v.unit, v.cls) for v in views], gone)
-        gone |= one_per_family([(v.unit, v.cls, v.participants) for v in views], gone)
-        events = statements + [e for i, e in enumerate(typed) if i not in gone]
+        gone |= one_per_family([(v.unit, v.cls, v.context, v.participants) for v in views], gone)
+        events = statements + [self._addressed_side(e) for i, e in enumerate(typed) if i not in gone]
         events.sort(key=lambda e: (e.start, e.cls))
         return tuple(one_node_each(events)), unresolved
+
+    def _addressed_side(self, e: Event) -> Event:
+        """``e`` with the other state of the article's pair as an implicit participant when it is
+        an evaluation or act voiced by one side with no addressee found (``coref.other_side``)."""
+        sides = [self.country(k) for k in (*e.participants, *e.implicit)]
+        other = other_side(e.cls, sides, e.target, self.pair)
+        if other is None or other in e.implicit:
+            return e
+        return dataclasses.replace(e, implicit=(*e.implicit, other))
 
     def _views(self, events: list[Event]) -> list[_TypedView]:
         """What the steps across sentences (``coref``) see of each event: its unit, class, mode,

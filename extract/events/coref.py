@@ -257,3 +257,30 @@ def headline_lines(first: Sequence[tuple[str, bool]], title: str | None) -> froz
             break
         out.add(i)
     return frozenset(out)
+
+
+def other_side(
+    cls: str, sides: Collection[str | None], target: Collection[str], pair: Sequence[str]
+) -> str | None:
+    """The state of the article's ``pair`` that an evaluation or act voiced by the other one
+    addresses when no addressee was found: ``sides`` are the states of its participants (None
+    for one of no state), all of one state of the pair ("Россельхознадзор выразил несогласие с
+    введёнными мерами" in an article on Russia and Kazakhstan: Kazakhstan; "Estonia called the
+    incident a 'set up'": Russia; "Но Россия своими заявлениями и другой поддержкой помогла
+    стабилизировать ситуацию": Kyrgyzstan). None when the event has a target, names states on
+    both sides, or is not of a directed class (``RETOLD``).
+
+    >>> other_side("Accuse", ["russia", None], (), ("russia", "kazakhstan"))
+    'kazakhstan'
+    >>> other_side("Accuse", ["russia", "kazakhstan"], (), ("russia", "kazakhstan")) is None
+    True
+    """
+    if cls not in RETOLD or target or len(pair) != 2:
+        return None
+    known = {s for s in sides if s}
+    if len(known) != 1:
+        return None
+    (side,) = known
+    if side not in pair:
+        return None
+    return pair[1] if side == pair[0] else pair[0]

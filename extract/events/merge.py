@@ -159,41 +159,44 @@ def general_gives_way(events: Sequence[tuple[int, str]], gone: Collection[int] =
 
 
 #: families of classes that one clause tells once: a demand for an expulsion, a protest against an
-#: accusation (the real-news gold has one ACCUSE there). Support and aid in one clause are often
-#: two ("thanking Tileuberdi for Kazakhstan's generous humanitarian assistance": the thanks and
-#: the aid)
+#: accusation (the real-news gold has one ACCUSE there). A refusal and the pretext it is charged
+#: with stay two ("refused the third meeting, boycotting it under various pretexts"), and so do
+#: support and aid in one clause ("thanking Tileuberdi for Kazakhstan's generous humanitarian
+#: assistance": the thanks and the aid).
 FAMILIES = {
     "Accuse": "conflict",
     "Protest": "conflict",
-    "Reject": "conflict",
     "Threaten": "conflict",
     "Sanction": "conflict",
     "Demand": "conflict",
 }
 
 
-def one_per_family(events: Sequence[tuple[int, str, frozenset[str]]], gone: Collection[int] = ()) -> set[int]:
+def one_per_family(
+    events: Sequence[tuple[int, str, str | None, frozenset[str]]], gone: Collection[int] = ()
+) -> set[int]:
     """One event per clause and family of classes (``FAMILIES``): the indexes of the events of
-    ``events`` (unit, class, participants) told after another of the same family in the same
-    clause unit with the same parties (two shared, or the participants of one among those of
-    the other) — the first told stays: "the political party had *demanded* the *expulsion* of the
-    Russian ambassador" is the demand, "«безосновательные *обвинения* …, призывы к его *высылке*»"
-    the accusation.
+    ``events`` (unit, class, context, participants) told after another of the same family and
+    context in the same clause unit with the same parties (two shared, or the participants of
+    one among those of the other) — the first told stays: "the political party had *demanded*
+    the *expulsion* of the Russian ambassador" is the demand, "«безосновательные *обвинения* …,
+    призывы к его *высылке*»" the accusation.
 
     >>> both = frozenset({"party", "russia"})
-    >>> sorted(one_per_family([(1, "Demand", both), (1, "Sanction", both), (2, "Sanction", both)]))
+    >>> sorted(one_per_family([(1, "Demand", None, both), (1, "Sanction", None, both),
+    ...                        (2, "Sanction", None, both), (1, "Accuse", "planned", both)]))
     [1]
     """
     out: set[int] = set()
     kept: list[int] = []
-    for i, (unit, cls, parts) in enumerate(events):
+    for i, (unit, cls, context, parts) in enumerate(events):
         fam = FAMILIES.get(cls)
         if fam is None or i in gone:
             continue
         if any(
-            events[j][0] == unit
+            (events[j][0], events[j][2]) == (unit, context)
             and FAMILIES.get(events[j][1]) == fam
-            and (len(parts & events[j][2]) >= 2 or parts <= events[j][2] or events[j][2] <= parts)
+            and (len(parts & events[j][3]) >= 2 or parts <= events[j][3] or events[j][3] <= parts)
             for j in kept
         ):
             out.add(i)
