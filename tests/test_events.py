@@ -845,6 +845,13 @@ def test_a_meeting_restated_by_discussed_is_one_event(extractor, lang, text):
             False,
         ),
         ("en", PAIR + "The two countries will strengthen cooperation in the field of migration.", True),
+        # a field of defence cooperation (ru_ru-tj_02)
+        (
+            "ru",
+            PAIR_RU + "Россия активно взаимодействует с Казахстаном, развивая оборонное, "
+            "военно-техническое и антитеррористическое сотрудничество.",
+            True,
+        ),
         # cooperation that talks framing the verb were about (en_kz-tj_01, en_kz-gb_01, ru_kz-uz_02)
         (
             "en",
@@ -1291,6 +1298,25 @@ TYPED_CASES = [
         'консульства будут признаны "нежелательными лицами" на территории Польши.',
         "Sanction",
         "нежелательными лицами",
+        dict(),
+    ),
+    # a violation or an aggression charged (ru_ru-kz_18, ru_ru-ir_01); an ambassador summoned in the
+    # passive (ru_ru-md_02)
+    (
+        "ru-v-narushenie",
+        "ru",
+        "Поставки, добавили в Россельхознадзоре, осуществляются из Казахстана в нарушение действующего "
+        "с 2014 года запрета.",
+        "Accuse",
+        "нарушение",
+        dict(),
+    ),
+    (
+        "ru-vyzvan-v-mid",
+        "ru",
+        "Посол Молдавии в России был вызван в МИД России из-за заявлений одной из партий.",
+        "Accuse",
+        "вызван в МИД",
         dict(),
     ),
     # an award conferred, pleasure and good wishes voiced, a positive assessment (en_kz-qa_01,
