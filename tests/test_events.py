@@ -737,6 +737,14 @@ def test_a_note_handed_over_again_keeps_its_sender(extractor):
             "Белоруссии и Армении.",
             "Aid",
         ),
+        # a ban on transit is no cooperation (en_ru-kz_05, en_ru-kz_18)
+        (
+            "en",
+            PAIR + "In response there will be a ban on the transit of coal, oil and petroleum products "
+            "from Russia to Kazakhstan.",
+            "Cooperate",
+        ),
+        ("ru", PAIR_RU + "Россия ввела запрет на транзит угля в Казахстан.", "Cooperate"),
     ],
 )
 def test_cue_words_that_are_no_events(extractor, lang, text, cls):
