@@ -66,9 +66,15 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
    given to an event whose clause does not state one. Unresolvable expressions are counted.
 Steps across sentences (``coref.py``, ``turns.py``, ``coop.py``): a transcript turn
 ("Name: …") is a Statement of the named speaker, its "I"/"we" the speaker; a generic Cooperate
-word ("strategic partnership") is an event only with a named object, and not as the topic of talks
-("discussed prospects for strengthening cooperation in trade": the real-news gold has no Cooperate
-there); a meeting or visit word
+word ("strategic partnership") is an event only with a named object (not "in all areas", "по всем
+направлениям"), and not as the topic of talks ("discussed prospects for strengthening cooperation
+in trade", "The talks focused on issues regarding … cooperation", "На заседании были рассмотрены
+вопросы … взаимодействия": the real-news gold has no Cooperate there); an evaluation or act (praise,
+accusation, aid, sanction …) that the lead and the body or a quote tell again with the same word
+and parties is one event, told where the text says it in a sentence rather than in a headline
+line (``coref.retold``); one clause tells one event of the conflict family (a demand for an
+expulsion is the demand: ``merge.one_per_family``); an evaluation voiced by one state of the
+article's pair with no addressee found addresses the other (``coref.other_side``); a meeting or visit word
 naming no one new restates the one reported before, and a headline or subheadline (a line of
 its own after it, no full stop, no one's words reported) event gives way to the body's of the
 same context (whatever its class); a Support, Agree, Cooperate or Consult event
