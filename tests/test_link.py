@@ -327,6 +327,20 @@ def full_linker():
             {"org/external-afairs"},
         ),
         ("He met the U.S. State Secretary in Washington.", "en", set(), {"org/state"}),
+        # a city before two capitalized words is part of the name (en_kz-gb_02, en_ru-kp_01)
+        (
+            "Students of Astana IT University met Putin at Pyongyang International Airport.",
+            "en",
+            {"org/astana-it-universiti", "place/pengang-international-arport"},
+            {"org/it-universiti", "place/international-arport"},
+        ),
+        # a chargé d'affaires is a title, no body (en_ru-ee_01)
+        (
+            "Earlier, Charge d'Affaires ad interim of Estonia in Russia Jana Vanamolder was summoned.",
+            "en",
+            {"estonia"},
+            {"org/charge-dafares"},
+        ),
         # a generic body's name that goes on with "и"/"and" is another body of the state named
         (
             "Россия и Россия. Министерство энергетики и природных ресурсов Турции сообщило о планах.",
