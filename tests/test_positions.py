@@ -296,6 +296,13 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
             "ru",
             (None, "Spokesperson", "ministry-of-foreign-affairs-of-poland"),
         ),
+        # a member of the State Duma is Russia's (ru_ru-kz_04)
+        (
+            "МИД выразил недоумение по поводу высказываний депутата Госдумы России Вячеслава Никонова.",
+            "ru",
+            (None, "Member of the State Duma", "russia"),
+        ),
+        ("State Duma deputy Vyacheslav Nikonov said so.", "en", (None, "Member of the State Duma", "russia")),
         # a list of titles is each the holder's own
         (
             "Deputy Prime Minister and Foreign Minister Mukhtar Tileuberdi arrived.",
@@ -365,6 +372,12 @@ def test_posts_from_real_phrasing(extractor, text, lang, post):
             "Press secretary of the Russian leader Dmitry Peskov said so.",
             "en",
             ("dmitry-peskov", "President", None),
+        ),
+        # the head of a body is never the head of the state an adjective gives (ru_ru-tr_01)
+        (
+            "Ранее глава турецкого Минэнерго Алпарслан Байрактар заявил о планах.",
+            "ru",
+            (None, "Head", "turkey"),
         ),
         # a chargé d'affaires with no place named: no post (it is where they serve)
         (
