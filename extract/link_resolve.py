@@ -92,14 +92,29 @@ class Resolution:
                 for seq in ((fold(part),), (lemma(part),))
             )
 
+        def state(part: str) -> bool:
+            return any(
+                self.kb[c.key].cls == "Country"
+                for c in index.get((fold(part),), ())
+                if c.kind != "surname" and c.key in self.kb
+            )
+
         body = sp.text
         if sp.label != "PER" and _document_title(text, sp.start, res.documents):
             return False  # "the Treaty on Allied Relations": a document's title, no body
-        if " " not in body and "-" in body and sp.label != "PER":
+        if " " not in body and "-" in body:
             parts = [p for p in body.split("-") if p]
-            if len(parts) > 1 and all(known(p) for p in parts):
+            # a person's name only when every part names a state ("Kazakh-Tajik" is no person)
+            if len(parts) > 1 and all((state if sp.label == "PER" else known)(p) for p in parts):
                 return False
         ws = words(body)
+        if (
+            sp.label == "PER"
+            and len(ws) > 1
+            and fold(ws[-1].text) in res.title_words
+            and re.match(r" [A-ZА-ЯЁ]", text[sp.end : sp.end + 2])
+        ):
+            return False  # "Qatar's Amir Sheikh Tamim …": a title and an honorific before a name
         initial_common = False
         if len(ws) == 1:
             w = ws[0].text

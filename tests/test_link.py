@@ -202,6 +202,27 @@ def full_linker():
             {"kazakhstan", "china"},
             {"org/kazah-chinese"},
         ),
+        # ... nor people, whatever label the model gives (en_kz-tj_01)
+        (
+            "Meetings offer a solid foundation for greater Kazakh-Tajik multifaceted partnership.",
+            "en",
+            {"kazakhstan", "tajikistan"},
+            {"person/kazah-tajik", "org/kazah-tajik"},
+        ),
+        # outlets the news cites (en_ru-kz_16, en_ru-kz_02, en_ru-kz_06): no city in a paper's name
+        (
+            "According to The Moscow Times and Germany’s Handelsblatt, Current Time reported it.",
+            "en",
+            {"the-moscow-times", "handelsblatt", "current-time"},
+            {"moscow"},
+        ),
+        # a title and an honorific before a name are no name (en_kz-qa_01)
+        (
+            "Qatar’s Amir Sheikh Tamim bin Hamad Al Thani held talks in Astana.",
+            "en",
+            {"qatar"},
+            {"person/amir-shih"},
+        ),
         # a lowercase generic body with no state is nothing
         ("The minister said the government would decide.", "en", set(), {"government-of-russia"}),
         # words the text also writes in lowercase are not names; plural demonyms are not bodies
