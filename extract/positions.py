@@ -31,9 +31,7 @@ from bilat.extract.positions_posts import (
     _resolve_title,
     _tenure_at,
     _tenure_prefixed,
-    context_country,
     home_country,
-    sentence_start,
 )
 from bilat.extract.positions_titles import (
     MAX_GAP_WORDS,
@@ -69,19 +67,6 @@ def extract_positions(
         return word_span[i]
 
     positions: dict[tuple, Position] = {}
-    home = home_country(doc.url, kb)
-
-    def country_of_person(key: str) -> str | None:
-        # the state of a post the person holds in the document, else in the knowledge base
-        for p in positions.values():
-            if p.person == key and _country_of(p.org, cls_of, kb):
-                return _country_of(p.org, cls_of, kb)
-        entry = kb.get(key)
-        t = _tenure_at(entry, doc.date)
-        return (_country_of(t.org, cls_of, kb) if t is not None and t.org else None) or (
-            entry.country if entry is not None else None
-        )
-
     unattached = []
     dashed: list = []
     no_name: list = []
@@ -233,16 +218,6 @@ def extract_positions(
                 # "Federal Chancellor Olaf Scholz": Germany's; "председатель Госсовета КНДР": a
                 # national post is its state's, never the body its words name
                 p_org = title.default
-            if p_org is None and title.scope == "country" and not title.title_en.startswith(TENURE):
-                # "Deputy Prime Minister Tigran Khachatryan" with no state: the sentence's
-                at = modifier[0] if modifier else start
-                since = sentence_start(text, at)
-                before = [
-                    s[2]
-                    for s in reversed(index.persons)
-                    if since <= s[0] and s[1] <= at and s[2] != person[2]
-                ]
-                p_org = context_country(title_en, person[2], before, country_of_person, home, doc.date, kb)
             if p_org is None:
                 continue
             ev_start = min(modifier[0] if modifier else start, person[0])
@@ -268,6 +243,7 @@ def extract_positions(
     held = {(p.title_en, p.org) for p in positions.values()}
     persons_named = [e.key for e in linked.entities if e.cls == "Person"]
     holders_of: dict[tuple, set] = {}
+    home = home_country(doc.url, kb)
     for start, end, title, org, plural in [(a, b, t, o, pl) for a, b, t, os_, pl in no_name for o in os_]:
         if org is None and not plural and title.scope in ("country", "mission"):
             # "Глава государства", "the Head of State" with no country: the publisher's

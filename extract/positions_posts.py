@@ -5,7 +5,6 @@ name ("the foreign minister").
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from bilat.extract.languages import PIVOT
@@ -253,64 +252,3 @@ def _join_dashed(
         date=doc.date,
         conflict=_conflict(kb.get(person[2]), title_en, p_org, doc.date),
     )
-
-
-#: where a sentence begins: a line break, or a stop followed by a space
-_SENTENCE_BREAK = re.compile(r"\n|[.!?][\"”’»)\]]?\s+(?=\W*[A-ZА-ЯЁ])")
-
-
-def sentence_start(text: str, at: int) -> int:
-    """The offset where the sentence holding ``at`` begins (a rough cut: a line break or a
-    stop before a capital).
-
-    >>> text = "Putin arrived. Prime Minister X met him."
-    >>> text[sentence_start(text, text.index("X")) :]
-    'Prime Minister X met him.'
-    >>> sentence_start("Line one\\nPrime Minister X", 20)
-    9
-    """
-    start = 0
-    for m in _SENTENCE_BREAK.finditer(text, 0, at):
-        start = m.end()
-    return start
-
-
-def _holds_post(kb, title_en: str, country: str, date: str | None, but: str) -> bool:
-    """Whether the knowledge base gives the post ``title_en`` of ``country`` at ``date`` to
-    someone other than ``but`` (with no date: never, a later holder may be meant)."""
-    if not date:
-        return False
-    return any(
-        _tenure_at(e, date, title_en=title_en, org=country) is not None for k, e in kb.items() if k != but
-    )
-
-
-def context_country(
-    title_en: str,
-    person: str,
-    before: list[str],
-    country_of_person,
-    home: str | None,
-    date: str | None,
-    kb,
-) -> str | None:
-    """The state of a national post named with no state ("Deputy Prime Minister Tigran
-    Khachatryan", "Prime Minister Shinzo Abe"): the holder's own country in the knowledge base,
-    else the country of the nearest person named before in the sentence who holds a post of a
-    state ("Nikol Pashinyan informed that … Deputy Prime Minister Tigran Khachatryan", "Suga
-    said Prime Minister Shinzo Abe"), else the publisher's country; never a state whose post
-    the knowledge base gives someone else at the date ("Putin met Prime Minister Abe").
-
-    ``before``: the keys of the persons named before in the sentence, nearest first;
-    ``country_of_person(key)``: the state of that person's post in the document, or None.
-    """
-    own = kb.get(person)
-    candidates = [own.country] if own is not None and own.country else []
-    candidates += [c for c in map(country_of_person, before) if c]
-    candidates.append(home)
-    for c in candidates:
-        if c is None:
-            continue
-        # the first state the context gives decides: a vetoed one is no reason for the next
-        return None if _holds_post(kb, title_en, c, date, person) else c
-    return None
