@@ -216,6 +216,15 @@ def full_linker():
             {"the-moscow-times", "handelsblatt", "current-time"},
             {"moscow"},
         ),
+        # an editor's bracket inside a name cuts no name of its own (en_ru-ua_01)
+        (
+            "Because [Ukrainian President Vladimir] Zelensky denied the people of Ukraine an option.",
+            "en",
+            {"ukraine"},
+            {"person/vladimir"},
+        ),
+        # "КР" is the Kyrgyz Republic (ru_kz-kg_01, ru_kz-kg_03, ru_kz-kg_05)
+        ("Пограничная служба КР сообщила, что не вводила ограничений.", "ru", {"kyrgyzstan"}, set()),
         # a title and an honorific before a name are no name (en_kz-qa_01)
         (
             "Qatar’s Amir Sheikh Tamim bin Hamad Al Thani held talks in Astana.",
