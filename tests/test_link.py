@@ -225,6 +225,20 @@ def full_linker():
         ),
         # "КР" is the Kyrgyz Republic (ru_kz-kg_01, ru_kz-kg_03, ru_kz-kg_05)
         ("Пограничная служба КР сообщила, что не вводила ограничений.", "ru", {"kyrgyzstan"}, set()),
+        # a name the NER missed after a state's adjective, a title word and a comma, closed by a
+        # comma (en_ru-kp_02)
+        (
+            "Sergey Lavrov and his North Korean counterpart, Choe Son Hui, discussed cooperation.",
+            "en",
+            {"person/choe-son-hui", "sergey-lavrov"},
+            set(),
+        ),
+        (
+            "Lavrov and his Kazakh counterpart, Foreign Minister Murat Nurtleu, met.",
+            "en",
+            {"sergey-lavrov"},
+            {"person/foreign-minister-murat"},
+        ),
         # a title and an honorific before a name are no name (en_kz-qa_01)
         (
             "Qatar’s Amir Sheikh Tamim bin Hamad Al Thani held talks in Astana.",

@@ -296,6 +296,12 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
             "ru",
             (None, "Spokesperson", "ministry-of-foreign-affairs-of-poland"),
         ),
+        # a counterpart named in a closed apposition (en_ru-kp_02)
+        (
+            "Russian Foreign Minister Sergey Lavrov and his North Korean counterpart, Choe Son Hui, met.",
+            "en",
+            ("person/choe-son-hui", "Minister of Foreign Affairs", "north-korea"),
+        ),
         # an honorific between the title and the name (en_kz-qa_01)
         (
             "Qatar’s Amir Sheikh Tamim bin Hamad Al Thani held talks with Kazakhstan’s President.",
