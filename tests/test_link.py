@@ -121,6 +121,12 @@ def linked_text(linked, s, e):
         ("Отношения с казахстанскими партнерами развиваются.", "ru", "казахстанскими", "kazakhstan"),
         ("Это символ российско-казахстанской дружбы.", "ru", "российско", "russia"),
         ("The Kazakh delegation met Russian officials.", "en", "Kazakh", "kazakhstan"),
+        (
+            "The chief of Russia's Roskosmos space agency, Yury Borisov, spoke.",
+            "en",
+            "Roskosmos",
+            "roscosmos",
+        ),
     ],
 )
 def test_mentions_resolve_to_kb_entities(linker, text, lang, surface, key):
