@@ -121,12 +121,6 @@ def linked_text(linked, s, e):
         ("Отношения с казахстанскими партнерами развиваются.", "ru", "казахстанскими", "kazakhstan"),
         ("Это символ российско-казахстанской дружбы.", "ru", "российско", "russia"),
         ("The Kazakh delegation met Russian officials.", "en", "Kazakh", "kazakhstan"),
-        (
-            "The chief of Russia's Roskosmos space agency, Yury Borisov, spoke.",
-            "en",
-            "Roskosmos",
-            "roscosmos",
-        ),
     ],
 )
 def test_mentions_resolve_to_kb_entities(linker, text, lang, surface, key):
@@ -245,6 +239,8 @@ def full_linker():
             {"sergey-lavrov"},
             {"person/foreign-minister-murat"},
         ),
+        # another spelling of a knowledge-base name (en_ru-kz_16)
+        ("The chief of Russia's Roskosmos space agency, Yury Borisov, spoke.", "en", {"roscosmos"}, set()),
         # a title and an honorific before a name are no name (en_kz-qa_01)
         (
             "Qatar’s Amir Sheikh Tamim bin Hamad Al Thani held talks in Astana.",
