@@ -34,6 +34,7 @@ from bilat.extract.link_names import (
     _without_initials,
     _written_in,
     defined_abbreviations,
+    east_asian_reading,
     person_key,
     with_initial,
 )
@@ -278,6 +279,7 @@ class Linker(PlaceRules, Resolution):
                     if hit is not None:
                         sp.key = hit  # the knowledge base's body of that state
                         continue
+            reading = None
             if cls == "Person":
                 parts = _without_initials(name)
                 if len(parts) == 1:
@@ -289,10 +291,12 @@ class Linker(PlaceRules, Resolution):
                     if known is not None:
                         sp.key = known
                         continue
-                key = "person/" + match_key(name)
+                # a Chinese or Japanese name in Russian: its English spelling keys it
+                reading = east_asian_reading(name, [c for c, _n in countries.most_common()])
+                key = "person/" + match_key(reading or name)
                 # a spelling the KB does not list, or the KB's initial for the given name
                 short = with_initial(parts)
-                known = self.person_keys.get(person_key(name)) if len(parts) > 1 else None
+                known = self.person_keys.get(person_key(reading or name)) if len(parts) > 1 else None
                 if known is None and short is not None:
                     known = self.person_keys.get(person_key(short))
                 if known is not None:
@@ -308,6 +312,8 @@ class Linker(PlaceRules, Resolution):
             sp.key = key
             ent = new_entities.setdefault(key, {"cls": cls, "names": Counter()})
             ent["names"][name] += 1
+            if reading:
+                ent["en"] = reading
 
         # a surname only a knowledge-base person has, when the document names someone else in
         # full with it ("Жапаров" beside "Акылбек Жапаров", not Sadyr Japarov): that person

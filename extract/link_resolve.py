@@ -428,7 +428,9 @@ class Resolution:
                 info = new[key]
                 name = _guillemets(_best_name(info["names"]))
                 labels = ((lang, name),)
-                if info["cls"] == "Person" and _transliterable(name, lang):
+                if info["cls"] == "Person" and info.get("en") and lang != PIVOT:
+                    labels = ((PIVOT, info["en"]), (lang, name))  # the name's own reading
+                elif info["cls"] == "Person" and _transliterable(name, lang):
                     labels = ((PIVOT, english_name(name)), (lang, name))  # one IRI, both spellings
                 elif lang != PIVOT and info.get("en"):
                     labels = ((PIVOT, info["en"]), (lang, name))
