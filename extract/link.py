@@ -65,6 +65,22 @@ class Linker(PlaceRules, Resolution):
                         people[person_key(alias.text)].add(e.key)
         self.person_keys = {k: next(iter(v)) for k, v in people.items() if len(v) == 1 and k}
 
+    def _own_body(self, gaz: list[_Span], n: int) -> str | None:
+        """A generic name ("МИД", "the Foreign Ministry") after a knowledge-base person in its
+        sentence is the body of that person's state: "Видео с выступлением Лаврова опубликовано
+        в Twitter МИДа" is Russia's ministry, whichever state the document names most."""
+        sp = gaz[n]
+        if not sp.keys or not all(c.kind == "generic" for c in sp.keys):
+            return None
+        for prev in reversed(gaz[:n]):
+            if prev.sentence != sp.sentence:
+                return None
+            person = self.kb.get(prev.key or "")
+            if person is not None and person.cls == "Person" and person.country:
+                own = {c.key for c in sp.keys if self.kb[c.key].country == person.country}
+                return own.pop() if len(own) == 1 else None
+        return None
+
     # -- candidates ---------------------------------------------------------------------------
     def _ner_spans(self, sdoc, lang: str) -> list[_Span]:
         res = resources(lang)
@@ -222,7 +238,7 @@ class Linker(PlaceRules, Resolution):
                     and all(c.kind == "generic" for c in sp.keys)
                 ):
                     continue  # "the government", "ministry of defence": no state named, no entity
-            sp.key = self._choose(sp, countries, persons_in_doc)
+            sp.key = self._own_body(gaz, n) or self._choose(sp, countries, persons_in_doc)
         gaz = [sp for sp in gaz if sp.key is not None]
 
         # unknown names: surnames join full names, others get a spelling key

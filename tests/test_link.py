@@ -334,6 +334,21 @@ def full_linker():
             {"org/ministerstvo-energetiki-i-prirodnih-resursov-turci"},
             {"ministry-of-energy-of-russia"},
         ),
+        # a generic body after a knowledge-base person in its sentence: that person's state's
+        (
+            "Япония и Япония ждут. Видео с выступлением Лаврова опубликовано в Twitter МИДа.",
+            "ru",
+            {"ministry-of-foreign-affairs-of-russia"},
+            {"ministry-of-foreign-affairs-of-japan"},
+        ),
+        # Chinese and Japanese names in Russian: their English spelling keys them
+        ("Лавров встретился в Токио с Синдзо Абэ, премьером Японии.", "ru", {"person/shinzo-abe"}, set()),
+        (
+            "В Китае Жэнь Хунбинь и Дин Сюэсян провели встречу.",
+            "ru",
+            {"person/ren-hongbin", "person/ding-ksueksang"},
+            set(),
+        ),  # x folded to ks
     ],
 )
 def test_general_rules(full_linker, text, lang, present, absent):
