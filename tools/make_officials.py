@@ -204,7 +204,7 @@ def build() -> tuple[list[dict], dict]:
                 "key": key,
                 "en": en,
                 "ru": ru,
-                "checked": round_trip(en, ru),
+                "checked": round_trip(en, ru, languages.get(p["country"])),
                 "alt": sorted({n for n in names[1:] + [" ".join(r.split()) for r in raw]} - {en}),
                 "country": p["country"],
                 "qid": qid,
