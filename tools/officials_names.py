@@ -131,6 +131,19 @@ def to_russian(name: str, lang: str | None = None) -> str:
     return " ".join(words)
 
 
+def other_russian(en: str, ru: str, lang: str | None = None) -> list[str]:
+    """Other Russian spellings of a name its syllable table spells (``ru``): the letter-by-letter
+    one, which part of the Russian press writes too ("Фумио Кишида" beside "Фумио Кисида").
+
+    >>> other_russian("Fumio Kishida", "Фумио Кисида", "ja"), other_russian("Olaf Scholz", "Олаф Шольц", "de")
+    (['Фумио Кишида'], [])
+    """
+    if not _syllables(lang):
+        return []
+    other = to_russian(en)
+    return [other] if other != ru else []
+
+
 def round_trip(en: str, ru: str, lang: str | None = None) -> bool:
     """The Russian spelling has the English name's spelling key (extract.text.match_key), so
     the linker takes the two for the same spelling; for a language with a syllable table, the
