@@ -187,9 +187,10 @@ def document_graphs(
     several documents may say identically of one node — posts (holder, title, organization)
     and events reported by several documents (class, date, participants). The store keeps the
     facts once, while each document's graph keeps its provenance (``bl:extractedFrom``,
-    ``bl:evidence``, offsets). A surface form that is one of a knowledge-base entity's other
-    names (in ``kb``: a ``skos:altLabel`` that the entities graph holds) is not stated again in
-    the document's graph: the same triple in two graphs would show twice in a query."""
+    ``bl:evidence``, offsets). A surface form that is one of a knowledge-base entity's names
+    (in ``kb``: an ``rdfs:label`` or ``skos:altLabel`` that the entities graph holds) is not
+    stated again in the document's graph: the same triple in two graphs would show twice in a
+    query, and a canonical name is no other name."""
     d = ex.document
     g = Triples()
     doc = iris.document(d.id)
@@ -211,7 +212,7 @@ def document_graphs(
     for e in ex.entities:
         node = iris.entity(e.key)
         g.add((node, BL.mentionedIn, doc))
-        own = kb_alt_labels(kb[e.key]) if kb is not None and e.key in kb else frozenset()
+        own = kb_names(kb[e.key]) if kb is not None and e.key in kb else frozenset()
         for lg, text in _names(e.alt_labels):
             if (lg, text) not in own:
                 g.add((node, SKOS.altLabel, _lit(text, lg)))
@@ -353,10 +354,13 @@ def entity_description(e: Entity | KBEntry, labels: dict[str, str] | None = None
 
 
 @lru_cache(maxsize=4096)
-def kb_alt_labels(e: KBEntry) -> frozenset[tuple[str | None, str]]:
-    """(language, text) of the ``skos:altLabel`` s the entities graph gives a knowledge-base
-    entry: its other names, abbreviations and former names."""
-    return frozenset((o.language, str(o)) for _, p, o in _kb_description(e) if p == SKOS.altLabel)
+def kb_names(e: KBEntry) -> frozenset[tuple[str | None, str]]:
+    """(language, text) of every name the entities graph gives a knowledge-base entry: its
+    ``rdfs:label`` s and ``skos:altLabel`` s. A surface form that is one of them is not stated
+    again in a document's graph (most surface forms are the canonical name itself)."""
+    return frozenset(
+        (o.language, str(o)) for _, p, o in _kb_description(e) if p in (RDFS.label, SKOS.altLabel)
+    )
 
 
 @lru_cache(maxsize=4096)
