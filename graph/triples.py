@@ -44,10 +44,11 @@ class Triples(set):
 #: How much mention detail a document's graph keeps (``bilat ingest --mentions``):
 #: ``full`` one node per mention and per event argument (type, entity, document, offsets,
 #: text), each event's trigger a mention node; ``compact`` (the default) every entity's spans
-#: in one literal on the document (``bl:entitySpans``), an event's arguments in one literal
-#: (``bl:argumentSpans``) and its trigger's offsets in one (``bl:triggerSpan``); ``none`` only
-#: the triggers' offsets. A quad costs about 300 bytes in Oxigraph (six indexes), so the
-#: compact forms fold what would be a node of three or four quads into one.
+#: in one literal on the document (``bl:entitySpans``) and each event's trigger's offsets in one
+#: (``bl:triggerSpan``) — an event's arguments are its participants, source, target…, named
+#: where the document's ``bl:entitySpans`` say; ``none`` only the triggers' offsets. A quad
+#: costs 130-300 bytes in Oxigraph (six indexes), so the compact forms fold what would be a
+#: node of three or four quads into one, or leave out what other triples already say.
 MENTION_MODES = ("full", "compact", "none")
 DEFAULT_MENTIONS = "compact"
 
@@ -96,30 +97,6 @@ def parse_entity_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     for part in filter(None, (p.strip() for p in text.split(";"))):
         key, _, spans = part.partition(" ")
         out[key] = parse_spans(spans)
-    return out
-
-
-def format_arguments(arguments) -> str:
-    """Event arguments (entity key, start, end) as one literal: ``"russia 0-6; kazakhstan 11-21"``
-    (keys hold no spaces), in text order.
-
-    >>> format_arguments([("kazakhstan", 11, 21), ("russia", 0, 6)])
-    'russia 0-6; kazakhstan 11-21'
-    """
-    return "; ".join(f"{k} {s}-{e}" for k, s, e in sorted(set(arguments), key=lambda a: (a[1], a[2], a[0])))
-
-
-def parse_arguments(text: str) -> list[tuple[str, int, int]]:
-    """The inverse of :func:`format_arguments`.
-
-    >>> parse_arguments("russia 0-6; kazakhstan 11-21")
-    [('russia', 0, 6), ('kazakhstan', 11, 21)]
-    """
-    out = []
-    for part in filter(None, (p.strip() for p in text.split(";"))):
-        key, _, span = part.rpartition(" ")
-        s, _, e = span.partition("-")
-        out.append((key, int(s), int(e)))
     return out
 
 
@@ -334,8 +311,6 @@ def _event(
         # the score of an event is its code's weight (the ontology's bl:CameoCode, stated
         # once); an event states its own only where it differs, or has no code
         g.add((node, BL.goldstein, Literal(Decimal(str(ev.goldstein)))))
-    if mentions == "compact" and ev.arguments:
-        g.add((node, BL.argumentSpans, Literal(format_arguments(ev.arguments))))
     for key, start, end in ev.arguments if mentions == "full" else ():
         arg = iris.argument(node, key, start, end)
         g.add((node, BL.argument, arg))

@@ -103,21 +103,6 @@ def test_a_surface_form_that_is_a_knowledge_base_name_is_not_stated_again():
 
 
 @pytest.mark.parametrize(
-    "args, text",
-    [
-        ([("russia", 0, 6)], "russia 0-6"),
-        ([("kazakhstan", 11, 21), ("russia", 0, 6)], "russia 0-6; kazakhstan 11-21"),
-        ([("person/ivan-ivanov", 3, 14)], "person/ivan-ivanov 3-14"),
-    ],
-)
-def test_arguments_literal(args, text):
-    from bilat.graph.triples import format_arguments, parse_arguments
-
-    assert format_arguments(args) == text
-    assert sorted(parse_arguments(text)) == sorted(args)
-
-
-@pytest.mark.parametrize(
     "name, ext",
     [
         ("a.txt", ".txt"),
@@ -212,7 +197,7 @@ def test_mention_modes(tmp_path):
         if mode == "full":
             assert mentions > 0 and arg_nodes > 0 and spans == 0 and args == 0 and triggers == 0
         elif mode == "compact":
-            assert mentions == 0 and arg_nodes == 0 and spans > 0 and args > 0 and triggers > 0
+            assert mentions == 0 and arg_nodes == 0 and spans > 0 and args == 0 and triggers > 0
         else:
             assert mentions == spans == args == arg_nodes == 0 and triggers > 0
         # every mode keeps what bilat eval reads: each event's trigger offsets in its document
