@@ -15,6 +15,7 @@ from bilat.extract.events.tree import phrase as _phrase
 from bilat.extract.text import fold, lemma
 
 SIDES_REACH = 8  # units back to the paragraph that reported the talks "the sides" held
+BODY_REACH = 2  # units back to the body a bare "ведомство", "the company" stands for
 TITLE_REACH = 4  # words before a name that may hold its title ("Federal Chancellor Olaf Scholz")
 
 
@@ -131,7 +132,8 @@ class Speakers:
                 return [k], [(k, start, end)]
             return [], []
         if keys & self.org_nouns:
-            m = self._recent_org(s.idx, keys & self.org_nouns)
+            words = frozenset(w for t in phrase for w in self.tk(t)) & self.org_nouns
+            m = self._recent_org(s.idx, words, self._country_hint(phrase))
             if m is not None:
                 return [m], [(m, s.idx, s.idx + len(s.text))]
         if keys & self.doc_nouns:
@@ -187,11 +189,18 @@ class Speakers:
                 return list(st.speaker) if len(st.speaker) >= 2 else []
         return []
 
-    def _recent_org(self, before: int, nouns: frozenset[str]) -> str | None:
-        """The organization a bare noun stands for ("the agency", "ведомство"): the most recent
-        one whose name has that word, else the most recent organization speaker."""
+    def _recent_org(self, before: int, nouns: frozenset[str], country: str | None = None) -> str | None:
+        """The organization a bare noun stands for ("the agency", "ведомство", "the company"): the
+        most recent one whose name has that word, else the most recent body named in the
+        sentences just before (a title's too: "замглавы таджикского МИДа … сообщила пресс-служба
+        внешнеполитического ведомства республики"), else the most recent organization speaker;
+        of ``country`` when the phrase names one ("в российском ведомстве")."""
+
+        def fits(key: str) -> bool:
+            return country is None or self.cls(key) in ORG_CLASSES and self.country(key) == country
+
         for m in reversed(self.mentions):
-            if m.start < before and m.cls in ORG_CLASSES - {"MediaOutlet"}:
+            if m.start < before and m.cls in ORG_CLASSES - {"MediaOutlet"} and fits(m.key):
                 name = {fold(w) for w in re.findall(r"\w+", self.text[m.start : m.end])}
                 e = self.kb.get(m.key)
                 if e is not None:
@@ -200,8 +209,12 @@ class Speakers:
                 name |= {lemma(w) for w in name}
                 if name & nouns:
                     return m.key
+        lo = self.units[max(0, self.unit_of(before).index - BODY_REACH)].start
+        for m in reversed(self.mentions_in(lo, before)):
+            if m.cls in ORG_CLASSES - {"MediaOutlet"} and m.label != "ADJ" and fits(m.key):
+                return m.key
         for st in reversed(self.statements):
-            orgs = [k for k in st.speaker if self.cls(k) in ORG_CLASSES]
+            orgs = [k for k in st.speaker if self.cls(k) in ORG_CLASSES and fits(k)]
             if orgs:
                 return orgs[0]
         return None

@@ -4,6 +4,7 @@ attaches (a mixin of the extraction; the speaker resolution is in ``speakers.py`
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 from bilat.extract.events.merge import uniq as _uniq
 from bilat.extract.events.merge import uniq_args as _uniq_args
@@ -40,6 +41,25 @@ def outlet_speaks(kind: str, head_pos: str, cue_start: int, speakers: list[tuple
         and bool(speakers)
         and all(start < cue_start and before not in PASSING_ON_MARKS for start, before in speakers)
     )
+
+
+def restated_in_body(statements: Sequence[tuple[int, frozenset[str]]], headline: frozenset[int]) -> set[int]:
+    """The indexes of the statements of the headline (``headline``: its unit indexes) whose
+    speaker speaks again in the body: the headline announces a statement the body reports
+    ("Миллер: меморандум … касается газификации Астаны" / "…, отметил глава «Газпрома»",
+    "Лавров рассказал, когда Курилы отдадут Японии" / "…, — сказал Лавров"), one event.
+    ``statements``: (unit index, speakers) of each statement, in any order.
+
+    >>> restated_in_body([(0, frozenset({"miller"})), (3, frozenset({"miller"}))], frozenset({0}))
+    {0}
+    >>> restated_in_body([(0, frozenset({"kremlin"})), (3, frozenset({"peskov"}))], frozenset({0}))
+    set()
+    """
+    body: set[str] = set()
+    for unit, speakers in statements:
+        if unit not in headline:
+            body |= speakers
+    return {i for i, (unit, speakers) in enumerate(statements) if unit in headline and speakers & body}
 
 
 def agent_phrase(verb) -> list:
@@ -398,13 +418,21 @@ class Statements:
                 return _uniq(m.key for m in outlet), [(m.key, m.start, m.end) for m in outlet], cue_start
             return [], [], cue_start
         if row.kind == "author":
+            # the person or body named right after ("говорится в сообщении МИД РФ"), a bare
+            # body noun there ("говорится в сообщении ведомства"), else the document's author
             window = [t for t in u.toks if t.idx >= cue_end][:SPEAKER_WINDOW]
             for t in window:
                 if t.pos_ == "PUNCT":
                     break
-                ms = [m for m in self._speakers_in([t]) if m.cls == "Person"]
+                ms = [
+                    m for m in self._speakers_in([t]) if m.cls in {"Person"} | ORG_CLASSES - {"MediaOutlet"}
+                ]
                 if ms:
                     return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
+                if self.tk(t) & self.org_nouns:
+                    k = self._recent_org(t.idx, self.tk(t) & self.org_nouns, self._country_hint(_phrase(t)))
+                    if k:
+                        return [k], [(k, t.idx, t.idx + len(t.text))], cue_start
             return self._author(), [], cue_start
         return [], [], cue_start
 
@@ -417,13 +445,19 @@ class Statements:
         for c in _kids(head):
             if c.dep_ != "obl" or not (u.start <= c.idx < u.end):
                 continue
+            phrase = _phrase(c)
             ms = [
                 m
-                for m in self.mentions_of_tokens(_phrase(c))
+                for m in self.mentions_of_tokens(phrase)
                 if m.cls in ORG_CLASSES - {"MediaOutlet"} and not m.affil
             ]
             if ms:
                 return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
+            if self.tk(c) & self.org_nouns:
+                # a bare body noun: "сообщили в российском ведомстве", "добавили в ведомстве"
+                k = self._recent_org(c.idx, self.tk(c) & self.org_nouns, self._country_hint(phrase))
+                if k:
+                    return [k], [(k, c.idx, c.idx + len(c.text))]
         return None
 
     def _inverted_speaker(self, head, toks, u: _Unit):
