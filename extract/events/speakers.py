@@ -105,6 +105,10 @@ class Speakers:
         if keys & self.pronouns:
             k = self._recent_person(s.idx)
             return ([k], [(k, s.idx, s.idx + len(s.text))]) if k else ([], [])
+        if keys & self.tab.words("body_pronoun"):
+            # "It said", '"…", it added': the body or outlet whose statement was reported last
+            k = self._previous_body(s.idx)
+            return ([k], [(k, s.idx, s.idx + len(s.text))]) if k else ([], [])
         if keys & self.tab.words("side_noun"):
             # "The Azerbaijani side emphasized", "Узбекская сторона подчеркнула": that state
             states = _uniq(m.key for m in self.mentions_of_tokens(phrase) if m.cls == "Country")
@@ -153,6 +157,16 @@ class Speakers:
             if st.cue[0] < before and st.unit.index >= idx - 1:
                 persons = [k for k in st.speaker if self.cls(k) == "Person"]
                 return persons[0] if len(persons) == 1 and len(st.speaker) == 1 else None
+        return None
+
+    def _previous_body(self, before: int) -> str | None:
+        """The one body (not a person) whose statement, of the unit before ``before``'s or its
+        own, was reported last."""
+        idx = self.unit_of(before).index
+        for st in sorted(self.statements, key=lambda st: st.cue[0], reverse=True):
+            if st.cue[0] < before and st.unit.index >= idx - 1:
+                bodies = [k for k in st.speaker if self.cls(k) != "Person"]
+                return bodies[0] if len(bodies) == 1 and len(st.speaker) == 1 else None
         return None
 
     def _sides(self, before: int, window: int) -> list[str]:
@@ -365,7 +379,9 @@ class Speakers:
 
     def _track_subjects(self, u: _Unit) -> None:
         for t in u.toks:
-            if t.dep_ in SUBJ_DEPS:
+            # a subject inside someone's quoted words is not who the article goes on about
+            # ('«Мы видим, что и сам Зеленский пытается это отрицать …», — заявил он': Peskov)
+            if t.dep_ in SUBJ_DEPS and not any(qs <= t.idx < qe for _ms, _me, qs, qe in self.quotes):
                 for m in self._speakers_in(_phrase(t)):
                     if m.cls == "Person":
                         self.people.append((m.start, m.key))
