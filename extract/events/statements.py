@@ -453,6 +453,10 @@ class Statements:
             ]
             if ms:
                 return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
+            states = [m for m in self.mentions_of_tokens([c]) if m.cls in ("Country", "City") and not m.affil]
+            if states:
+                # a state or its capital speaking: "В Киргизии объяснили, что …"
+                return [states[0].key], [(states[0].key, states[0].start, states[0].end)]
             if self.tk(c) & self.org_nouns:
                 # a bare body noun: "сообщили в российском ведомстве", "добавили в ведомстве"
                 k = self._recent_org(c.idx, self.tk(c) & self.org_nouns, self._country_hint(phrase))
