@@ -70,6 +70,19 @@ class Speakers:
             if bodies:
                 return [bodies[0].key], [(bodies[0].key, bodies[0].start, bodies[0].end)]
             return [], []
+        if (
+            keys & self.person_nouns
+            and not ms
+            and "Number=Plur" in str(s.morph)
+            and not any(c.pos_ == "NUM" or self.tk(c) & self.tab.words("persons") for c in kids(s))
+        ):
+            # a plural bare title with its country, no number ("The Russian diplomats pointed
+            # out"): the body they speak for, named just before ("the Russian Foreign Ministry
+            # said …"), not one person
+            country = self._country_hint(phrase)
+            k = self._recent_org(s.idx, frozenset(), country) if country else None
+            if k:
+                return [k], [(k, s.idx, s.idx + len(s.text))]
         if keys & self.person_nouns and not any(m.cls == "Person" for m in ms):
             # a bare title with its country or body: "глава казахстанского правительства",
             # "the Kazakh President" — a person named before, not the body
