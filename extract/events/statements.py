@@ -130,7 +130,12 @@ class Statements:
             if not speaker:
                 continue
             if all(self.cls(k) == "MediaOutlet" for k in speaker) and not outlet_speaks(
-                row.kind, head.pos_, toks[0].idx, [(a[1], self.text[: a[1]].rstrip()[-1:]) for a in args]
+                row.kind,
+                head.pos_,
+                toks[0].idx,
+                # the mark before the phrase that names it ("…, Russia's RIA Novosti news agency
+                # reported": the comma before "Russia's")
+                [(a[1], self.text[: min(a[1], clause_start)].rstrip()[-1:]) for a in args],
             ):
                 continue
             quote = self._attach_quote(u, clause_start, toks[-1].idx + len(toks[-1].text))
