@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from events_trees import tree
 
-from bilat.extract.events.statements import agent_phrase, names_as, outlet_speaks, restated_in_body
+from bilat.extract.events.statements import agent_phrase, names_as, outlet_speaks
 
 
 @pytest.mark.parametrize(
@@ -28,28 +28,6 @@ from bilat.extract.events.statements import agent_phrase, names_as, outlet_speak
 )
 def test_outlet_speaks(kind, head_pos, cue_start, speakers, want):
     assert outlet_speaks(kind, head_pos, cue_start, speakers) is want
-
-
-@pytest.mark.parametrize(
-    "statements, headline, want",
-    [
-        # "Миллер: меморандум … касается газификации Астаны" / "…, отметил глава «Газпрома»"
-        ([(0, {"miller"}), (4, {"miller"})], {0}, {0}),
-        # a headline statement and a subheadline one, both restated
-        ([(0, {"lavrov"}), (1, {"lavrov"}), (3, {"lavrov"})], {0, 1}, {0, 1}),
-        # "Кремль прокомментировал …" / "Песков отметил …": another speaker, both stay
-        ([(0, {"kremlin"}), (2, {"peskov"})], {0}, set()),
-        # no headline: nothing is restated
-        ([(0, {"xi"}), (2, {"xi"})], set(), set()),
-        # a joint statement restated by one of its speakers
-        ([(0, {"putin", "lukashenko"}), (3, {"lukashenko"})], {0}, {0}),
-        # a document noun's title ("Lavrov's remarks and answers …") is given no speakers
-        ([(0, set()), (2, {"lavrov"})], {0}, set()),
-    ],
-)
-def test_restated_in_body(statements, headline, want):
-    got = restated_in_body([(u, frozenset(s)) for u, s in statements], frozenset(headline))
-    assert got == want
 
 
 # "Tokayev called China a leader ." / "He called on Russia to stop ." / "He called the talks ."

@@ -97,7 +97,7 @@ from bilat.extract.events.coref import coreferent, headline_units
 from bilat.extract.events.document import Base
 from bilat.extract.events.merge import general_gives_way, one_node_each, topics_give_way
 from bilat.extract.events.speakers import Speakers
-from bilat.extract.events.statements import Statements, restated_in_body
+from bilat.extract.events.statements import Statements
 from bilat.extract.events.tables import tables
 from bilat.extract.events.text import MAX_UNIT_CHARS
 from bilat.extract.events.text import bounded as _bounded
@@ -133,20 +133,10 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
     def run(self) -> tuple[tuple[Event, ...], int]:
         unresolved = sum(1 for u in self.units for d in u.dates if d.resolve(self.base) is None)
         self._read_statements()  # pass 1: statements, speakers, quotes (frozen when done)
-        restated = restated_in_body(
-            [
-                (
-                    st.unit.index,
-                    frozenset(st.speaker) if not self.tk(st.head) & self.doc_nouns else frozenset(),
-                )
-                for st in self.statements
-            ],
-            self._headline(),
-        )  # (a document noun's title, "Lavrov's remarks and answers …", heads the transcript)
         statements = [
             e
-            for i, e in enumerate(self._statement_event(st) for st in self.statements)
-            if e is not None and (e.participants or e.speaker or e.source) and i not in restated
+            for e in (self._statement_event(st) for st in self.statements)
+            if e is not None and (e.participants or e.speaker or e.source)
         ]
         typed = sorted(
             (e for e in self._read_typed() if e is not None and (e.participants or e.source)),

@@ -4,7 +4,6 @@ attaches (a mixin of the extraction; the speaker resolution is in ``speakers.py`
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
 
 from bilat.extract.events.merge import uniq as _uniq
 from bilat.extract.events.merge import uniq_args as _uniq_args
@@ -41,25 +40,6 @@ def outlet_speaks(kind: str, head_pos: str, cue_start: int, speakers: list[tuple
         and bool(speakers)
         and all(start < cue_start and before not in PASSING_ON_MARKS for start, before in speakers)
     )
-
-
-def restated_in_body(statements: Sequence[tuple[int, frozenset[str]]], headline: frozenset[int]) -> set[int]:
-    """The indexes of the statements of the headline (``headline``: its unit indexes) whose
-    speaker speaks again in the body: the headline announces a statement the body reports
-    ("Миллер: меморандум … касается газификации Астаны" / "…, отметил глава «Газпрома»",
-    "Лавров рассказал, когда Курилы отдадут Японии" / "…, — сказал Лавров"), one event.
-    ``statements``: (unit index, speakers) of each statement, in any order.
-
-    >>> restated_in_body([(0, frozenset({"miller"})), (3, frozenset({"miller"}))], frozenset({0}))
-    {0}
-    >>> restated_in_body([(0, frozenset({"kremlin"})), (3, frozenset({"peskov"}))], frozenset({0}))
-    set()
-    """
-    body: set[str] = set()
-    for unit, speakers in statements:
-        if unit not in headline:
-            body |= speakers
-    return {i for i, (unit, speakers) in enumerate(statements) if unit in headline and speakers & body}
 
 
 def agent_phrase(verb) -> list:
