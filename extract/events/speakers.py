@@ -238,7 +238,13 @@ class Speakers:
                     return m.key
         lo = self.units[max(0, self.unit_of(before).index - BODY_REACH)].start
         for m in reversed(self.mentions_in(lo, before)):
-            if m.cls in ORG_CLASSES - {"MediaOutlet"} and m.label != "ADJ" and fits(m.key):
+            if (
+                m.cls in ORG_CLASSES - {"MediaOutlet"}
+                and m.label != "ADJ"
+                and fits(m.key)
+                and not any(qs <= m.start < qe for _ms, _me, qs, qe in self.quotes)
+            ):  # not a body named in the quoted words ('«… предложение Росатома», – говорится
+                # в заявлении ведомства': the agency that spoke before)
                 return m.key
         for st in reversed(self.statements):
             orgs = [k for k in st.speaker if self.cls(k) in ORG_CLASSES and fits(k)]
