@@ -23,6 +23,23 @@ class Speakers:
     def _author(self) -> list[str]:
         return list(self.author or self.last_speaker)
 
+    def _impersonal_author(self, before: int) -> list[str]:
+        """Who an impersonal cue ("Отмечается, что …", "It was stated that …") goes on quoting
+        when no document's author is known: the body that reported last (the ministry whose
+        release the article quotes, not the minister it quoted: "Об этом сообщили в российском
+        внешнеполитическом ведомстве. «…», — сказал Лавров. Отмечается, что …"), else the
+        speaker of the last statement, else the body named just before ("… was summoned to the
+        Ministry of Foreign Affairs. It was stated that …")."""
+        if self.author:
+            return list(self.author)
+        for st in reversed(self.statements):
+            if st.cue[0] < before and all(self.cls(k) in ORG_CLASSES - {"MediaOutlet"} for k in st.speaker):
+                return list(st.speaker)
+        if self.last_speaker:
+            return list(self.last_speaker)
+        k = self._recent_org(before, frozenset())
+        return [k] if k else []
+
     def _speakers_in(self, toks) -> list[_Mention]:
         """The mentions of a phrase that can speak: persons first, then organizations, then
         states and cities; affiliations only when nothing else is there."""

@@ -404,7 +404,13 @@ class Statements:
             return [], [], cue_start
         if row.kind == "author":
             # the person or body named right after ("говорится в сообщении МИД РФ"), a bare
-            # body noun there ("говорится в сообщении ведомства"), else the document's author
+            # body noun there ("говорится в сообщении ведомства"), else the document's author;
+            # a person named as the subject first ("Yevgeny Karabanov answered: …")
+            s = self._subject(head)
+            if s is not None and u.start <= s.idx < u.end:
+                ms = [m for m in self._speakers_in(_phrase(s)) if m.cls == "Person"]
+                if ms:
+                    return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
             window = [t for t in u.toks if t.idx >= cue_end][:SPEAKER_WINDOW]
             for t in window:
                 if t.pos_ == "PUNCT":
@@ -418,7 +424,7 @@ class Statements:
                     k = self._recent_org(t.idx, self.tk(t) & self.org_nouns, self._country_hint(_phrase(t)))
                     if k:
                         return [k], [(k, t.idx, t.idx + len(t.text))], cue_start
-            return self._author(), [], cue_start
+            return self._impersonal_author(cue_start), [], cue_start
         return [], [], cue_start
 
     def _indefinite_body(self, head, u: _Unit):
