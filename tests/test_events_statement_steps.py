@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from events_trees import tree
 
-from bilat.extract.events.statements import agent_phrase, names_as, outlet_speaks
+from bilat.extract.events.statements import agent_phrase, governing_clause, names_as, outlet_speaks
 
 
 @pytest.mark.parametrize(
@@ -100,3 +100,43 @@ RIA 10 pobj PROPN
 )
 def test_agent_phrase(verb, want):
     assert " ".join(t.text for t in sorted(agent_phrase(REPORTED[verb]), key=lambda t: t.i)) == want
+
+
+# "Tokayev said , noting that …" / "Рахмон отметил , подчеркнув …"
+NOTING = tree("""
+Tokayev 1 nsubj PROPN
+said 1 ROOT VERB say VerbForm=Fin
+, 1 punct PUNCT
+noting 1 advcl VERB note Aspect=Prog|Tense=Pres|VerbForm=Part
+""")
+PODCHERKNUV = tree(
+    """
+Рахмон 1 nsubj PROPN
+отметил 1 ROOT VERB отметить VerbForm=Fin
+, 3 punct PUNCT
+подчеркнув 1 advcl VERB подчеркнуть VerbForm=Conv
+""",
+    "ru",
+)
+# "Tokayev said , as Putin noted" : a finite adverbial clause reports on its own
+AS_NOTED = tree("""
+Tokayev 1 nsubj PROPN
+said 1 ROOT VERB say VerbForm=Fin
+, 1 punct PUNCT
+as 5 mark SCONJ
+Putin 5 nsubj PROPN
+noted 1 advcl VERB note VerbForm=Fin
+""")
+
+
+@pytest.mark.parametrize(
+    "doc, i, want",
+    [
+        (NOTING, 3, 1),  # "noting" restates "said": one statement
+        (NOTING, 1, 1),
+        (PODCHERKNUV, 3, 1),  # "подчеркнув" restates "отметил"
+        (AS_NOTED, 5, 5),  # a finite adverbial clause is a reporting clause of its own
+    ],
+)
+def test_governing_clause(doc, i, want):
+    assert governing_clause(doc[i]).i == want

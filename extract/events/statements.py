@@ -52,6 +52,21 @@ def agent_phrase(verb) -> list:
     return [t for c in deps if c.dep_ in AGENT_DEPS for g in _kids(c) for t in _phrase(g)]
 
 
+def governing_clause(verb):
+    """The clause a participle or converb reporting verb restates: the verb it hangs on
+    ("said Tokayev, noting that …", "stressed the Tajik President, adding that …", "отметил …,
+    подчеркнув …"), one statement with it; any other verb is its own (table-driven tests:
+    ``tests/test_events_statement_steps.py``)."""
+    x = verb
+    for _ in range(4):
+        morph = str(x.morph)
+        gerund = "VerbForm=Conv" in morph or ("VerbForm=Part" in morph and "Aspect=Prog" in morph)
+        if x.dep_ not in ("advcl", "conj") or not gerund or x.head.i == x.i:
+            break
+        x = x.head
+    return _clause_root(x)
+
+
 def names_as(verb) -> bool:
     """Whether a verb names its object as something, with a noun or adjective for it ("called
     China a recognized leader", "назвал переговоры конструктивными"): a cue that otherwise
@@ -298,7 +313,7 @@ class Statements:
             if (
                 st.unit is u
                 and set(st.speaker) == set(speaker)
-                and _clause_root(st.head).i == _clause_root(head).i
+                and governing_clause(st.head).i == governing_clause(head).i
             ):
                 return None  # one Statement per reporting clause
         ev_start, ev_end = u.start, u.end
