@@ -328,6 +328,10 @@ class Speakers:
         """The persons named before ``before`` whom the text gives a title of ``nouns``: by the
         words right before a name (or a descriptive mention's own words), and, with ``posts``,
         by the posts found (whose titles are canonical: "председатель КНР" → "президент")."""
+        # the words of the posts a bare title covers ("diplomat": ambassador, envoy, foreign …)
+        nouns = nouns | {
+            seq[1] for seq in self.tab.phrases("title_alias") if len(seq) == 2 and seq[0] in nouns
+        }
         out = set()
         for p in self.positions if posts else ():
             if p.start < before:
@@ -418,7 +422,15 @@ class Speakers:
             # a subject inside someone's quoted words is not who the article goes on about
             # ('«Мы видим, что и сам Зеленский пытается это отрицать …», — заявил он': Peskov)
             if t.dep_ in SUBJ_DEPS and not any(qs <= t.idx < qe for _ms, _me, qs, qe in self.quotes):
-                for m in self._speakers_in(_phrase(t)):
-                    if m.cls == "Person":
-                        self.people.append((m.start, m.key))
+                phrase = _phrase(t)
+                persons = [m for m in self._speakers_in(phrase) if m.cls == "Person"]
+                for m in persons:
+                    self.people.append((m.start, m.key))
+                nouns = self.tk(t) & self.person_nouns
+                if not persons and nouns and "Number=Plur" not in str(t.morph):
+                    # a bare title as subject ("Russian diplomat, in turn, thanked …"): the
+                    # person it stands for is who a later "his"/"he" means
+                    k = self._titled_person(t.idx, nouns, self._country_hint(phrase))
+                    if k:
+                        self.people.append((t.idx, k))
         self.people.sort()
