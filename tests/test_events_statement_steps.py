@@ -30,6 +30,18 @@ def test_outlet_speaks(kind, head_pos, cue_start, speakers, want):
     assert outlet_speaks(kind, head_pos, cue_start, speakers) is want
 
 
+@pytest.mark.parametrize(
+    "kind, head_pos, cue_start, speakers, want",
+    [
+        ("subj", "VERB", 90, [(80, ",")], True),  # "…, Reuters reported, citing industry sources."
+        ("subj", "VERB", 10, [(20, "")], True),  # "сообщила газета The Print со ссылкой на источники"
+        ("author", "VERB", 0, [(5, "")], False),
+    ],
+)
+def test_outlet_citing_sources_it_does_not_name_speaks(kind, head_pos, cue_start, speakers, want):
+    assert outlet_speaks(kind, head_pos, cue_start, speakers, own_sources=True) is want
+
+
 # "Tokayev called China a leader ." / "He called on Russia to stop ." / "He called the talks ."
 CALLED = tree("""
 Tokayev 1 nsubj PROPN

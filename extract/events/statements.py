@@ -26,13 +26,20 @@ PREDICATE_DEPS = frozenset({"oprd", "xcomp"})  # what a verb names its object as
 PASSING_ON_MARKS = frozenset(",-–—")  # a mark before an outlet that passes on a report
 
 
-def outlet_speaks(kind: str, head_pos: str, cue_start: int, speakers: list[tuple[int, str]]) -> bool:
-    """Whether a media outlet found as the speaker of a cue speaks for itself: named before
-    the cue as its subject, not after a comma or dash ("Sputnik stated that", "The news agency
-    said"), or the source of a prepositional cue ("according to currenttime.tv", "по данным
-    «РИА Новости»"); not an outlet that passes on what someone said (", TASS reports",
-    ", передает ТАСС", "цитирует «РИА Новости»"). ``speakers``: (start, the character before
-    it) of each speaker mention."""
+def outlet_speaks(
+    kind: str, head_pos: str, cue_start: int, speakers: list[tuple[int, str]], own_sources: bool = False
+) -> bool:
+    """Whether a media outlet found as the speaker of a cue speaks for itself (the one rule of
+    the gold, docs ANNOTATE: an outlet that reports the story is no speaker, an outlet's own
+    claims are): named before the cue as its subject, not after a comma or dash ("Sputnik
+    stated that", "The news agency said"), the source of a prepositional cue ("according to
+    currenttime.tv", "по данным «РИА Новости»"), or citing sources it does not name
+    (``own_sources``: "…, Reuters reported, citing industry sources", "сообщила газета The
+    Print со ссылкой на источники в правительстве"); not an outlet that passes on what someone
+    said (", TASS reports", ", передает ТАСС", "цитирует «РИА Новости»"). ``speakers``:
+    (start, the character before the phrase naming it) of each speaker mention."""
+    if own_sources and kind in ("subj", "after"):
+        return True
     if kind == "after":
         return head_pos not in ("VERB", "AUX")
     return (
@@ -114,6 +121,9 @@ class Statements:
         documents = [(i, j, r) for i, j, r in found if r.kind == "document"]
         sources = [(i, j, r) for i, j, r in found if r.kind == "source"]
         made: list[_Statement] = []
+        # a source cited with no name ("citing industry sources", "со ссылкой на источники"):
+        # the outlet that cites it reports on its own
+        own_sources = any(self._names_nobody(u.toks[j : j + SPEAKER_WINDOW]) for _i, j, _row in sources)
         for i, j, row in found:
             if row.kind in ("document", "source"):
                 continue
@@ -131,6 +141,7 @@ class Statements:
                 # the mark before the phrase that names it ("…, Russia's RIA Novosti news agency
                 # reported": the comma before "Russia's")
                 [(a[1], self.text[: min(a[1], clause_start)].rstrip()[-1:]) for a in args],
+                own_sources,
             ):
                 continue
             quote = self._attach_quote(u, clause_start, toks[-1].idx + len(toks[-1].text))
@@ -181,6 +192,17 @@ class Statements:
                 st = self._add_statement(u, cue, toks[-1], speaker, args, None)
                 if st is not None:
                     made.append(st)
+
+    def _names_nobody(self, toks) -> bool:
+        """Whether the words up to the first punctuation name no actor: no mention, no title,
+        body or spokesman noun ("industry sources", "источники в отрасли")."""
+        nouns = self.person_nouns | self.org_nouns | self.spokes_nouns
+        for t in toks:
+            if t.pos_ == "PUNCT":
+                break
+            if self.mentions_of_tokens([t]) or self.tk(t) & nouns:
+                return False
+        return bool(toks)
 
     def _turns(self) -> dict[int, tuple[int, int, int]]:
         """Transcript turns ("Name: …"): the unit start of each turn's first line → (end of the
