@@ -7,7 +7,13 @@ from __future__ import annotations
 import pytest
 from events_trees import tree
 
-from bilat.extract.events.statements import agent_phrase, governing_clause, names_as, outlet_speaks
+from bilat.extract.events.statements import (
+    agent_phrase,
+    governing_clause,
+    names_as,
+    outlet_speaks,
+    referred_to,
+)
 
 
 @pytest.mark.parametrize(
@@ -152,3 +158,52 @@ noted 1 advcl VERB note VerbForm=Fin
 )
 def test_governing_clause(doc, i, want):
     assert governing_clause(doc[i]).i == want
+
+
+# "Кремль прокомментировал заявление Пашиняна" / "Песков не согласен с заявлением Пашиняна" /
+# "Lavrov's remarks and answers" (a title) / "Появилось обращение Лаврова"
+KOMMENTIROVAL = tree(
+    """
+Кремль 1 nsubj PROPN
+прокомментировал 1 ROOT VERB прокомментировать
+заявление 1 obj NOUN
+Пашиняна 2 nmod PROPN
+""",
+    "ru",
+)
+SOGLASEN = tree(
+    """
+Песков 1 nsubj PROPN
+согласен 1 ROOT ADJ
+с 3 case ADP
+заявлением 1 obl NOUN
+Пашиняна 3 nmod PROPN
+""",
+    "ru",
+)
+REMARKS = tree("""
+Lavrov 2 poss PROPN
+'s 0 case PART
+remarks 2 ROOT NOUN remark
+""")
+POYAVILOS = tree(
+    """
+Появилось 0 ROOT VERB появиться
+обращение 0 nsubj NOUN
+Лаврова 1 nmod PROPN
+""",
+    "ru",
+)
+
+
+@pytest.mark.parametrize(
+    "doc, i, want",
+    [
+        (KOMMENTIROVAL, 2, True),  # commented on: said before, no statement here
+        (SOGLASEN, 3, True),
+        (REMARKS, 2, False),  # a title: the remarks are the statement
+        (POYAVILOS, 1, False),  # an address that appeared
+    ],
+)
+def test_referred_to(doc, i, want):
+    assert referred_to(doc[i]) is want

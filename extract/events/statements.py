@@ -74,6 +74,19 @@ def governing_clause(verb):
     return _clause_root(x)
 
 
+REFERRING_DEPS = frozenset({"obj", "dobj", "pobj", "obl"})
+
+
+def referred_to(noun) -> bool:
+    """Whether a document noun names words said before, which its clause comments on, answers
+    or takes as a reason ("прокомментировал заявление Пашиняна", "не согласна с заявлением
+    Пашиняна", "commented on Lavrov's interview"): no statement of its author reported there.
+    A title or a heading ("Foreign Minister Sergey Lavrov's remarks and answers …"), or an
+    address that appeared ("Появилось обращение главы МИД РФ …") is one.
+    (Checked against tests/corpus: ru_ru-am_02, en_ru-jp_01, ru_ru-kz_04.)"""
+    return noun.dep_ in REFERRING_DEPS and noun.head.i != noun.i
+
+
 def names_as(verb) -> bool:
     """Whether a verb names its object as something, with a noun or adjective for it ("called
     China a recognized leader", "назвал переговоры конструктивными"): a cue that otherwise
@@ -163,7 +176,11 @@ class Statements:
             if actors:
                 keys = _uniq(m.key for m in actors)
                 self.author = keys
-                if not any(set(keys) & set(s.speaker) for s in made):
+                if (
+                    not any(set(keys) & set(s.speaker) for s in made)
+                    and not referred_to(noun)
+                    and not any(qs <= noun.idx < qe for _ms, _me, qs, qe in self.quotes)
+                ):  # (in someone's quoted words: "The statements made by … show that …")
                     cue = (noun.idx, noun.idx + len(noun.text), noun.text)
                     st = self._add_statement(
                         u, cue, noun, keys, [(m.key, m.start, m.end) for m in actors], None
