@@ -4,6 +4,7 @@ attaches (a mixin of the extraction; the speaker resolution is in ``speakers.py`
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 from bilat.extract.events.merge import uniq as _uniq
 from bilat.extract.events.merge import uniq_args as _uniq_args
@@ -57,6 +58,35 @@ def agent_phrase(verb) -> list:
     if any(c.dep_ in SUBJ_DEPS for c in deps):
         return []
     return [t for c in deps if c.dep_ in AGENT_DEPS for g in _kids(c) for t in _phrase(g)]
+
+
+def nested_dropped(statements: Sequence[_Statement]) -> list[_Statement]:
+    """The statements less those whose reporting cue stands inside the quoted words of another
+    of the same speaker ('"The Ministry of Foreign Affairs of Georgia will use all levers …",
+    the ministry said'): that speaker's words, one statement. (Someone else's statement
+    reported in a quote stays: the dev gold has both kinds, "Back in 2021, President Ilham
+    Aliyev voiced this" in Bayramov's words a statement, «Узбекская сторона подчеркнула» in a
+    ministry's not.) Two statements each inside the other's quote both stay.
+
+    >>> from bilat.extract.events.records import Statement
+    >>> outer = Statement((90, 94, "said"), None, ("mfa-ge",), (), (1, 80), 0, 95, None, None)
+    >>> inner = Statement((20, 28, "will use"), None, ("mfa-ge",), (), None, 0, 95, None, None)
+    >>> other = Statement((40, 48, "stressed"), None, ("uzbekistan",), (), None, 0, 95, None, None)
+    >>> [st.cue[2] for st in nested_dropped([inner, other, outer])]
+    ['stressed', 'said']
+    """
+    return [
+        st
+        for st in statements
+        if not any(
+            o is not st
+            and o.quote is not None
+            and o.quote[0] <= st.cue[0] < o.quote[1]
+            and set(st.speaker) <= set(o.speaker)
+            and not (st.quote is not None and st.quote[0] <= o.cue[0] < st.quote[1])
+            for o in statements
+        )
+    ]
 
 
 def governing_clause(verb):
@@ -114,7 +144,7 @@ class Statements:
                 self._lone_quote(u, opening[u.start])
             self._statements(u)
             self._track_subjects(u)
-        self.statements = tuple(self.statements)
+        self.statements = tuple(nested_dropped(self.statements))
         self.people = tuple(self.people)
         self.quote_speakers = tuple((qs, qe, tuple(speaker)) for qs, qe, speaker in self.quote_speakers)
         self.author = tuple(self.author)
