@@ -87,6 +87,8 @@ class Linker(PlaceRules, Resolution):
             text = text.strip(' \n\t"«»“”,.;:')
             if not text or fold(text) in res.ignore or not any(c.isalpha() for c in text):
                 continue
+            if text.count("[") != text.count("]") or text.count("(") != text.count(")"):
+                continue  # "[Ukrainian President Vladimir] Zelensky": an editor's bracket cuts the name
             start = full.find(text, start)
             close = _closing_quote(text)
             if close and full.startswith(close, start + len(text)):

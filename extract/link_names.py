@@ -134,6 +134,7 @@ def _nominative(surface: str, normal: str, cls: str) -> str:
 
 
 _TITLE_OF = re.compile(r"(\w+) of (?:the )?$")
+_TITLE_COMMA = re.compile(r" (\w+),(?= )")
 _NAME_AFTER = re.compile(r" ([^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){1,2})")
 
 
@@ -150,10 +151,18 @@ def _titled_names(text: str, spans: list[_Span], title_words: frozenset[str], se
     taken = _Near([(sp.start, sp.end) for sp in spans])
     out = []
     for sp in spans:
-        if sp.label not in ("GPE", "LOC") or not _after_title(text, sp.start, title_words):
+        at = sp.end
+        if sp.label in ("ADJ", "NORP"):
+            # "his North Korean counterpart, Choe Son Hui,": a state's adjective, a title word
+            # and a comma, then a name closed by a comma
+            t = _TITLE_COMMA.match(text, sp.end)
+            if not t or fold(t.group(1)) not in title_words:
+                continue
+            at = t.end()
+        elif sp.label not in ("GPE", "LOC") or not _after_title(text, sp.start, title_words):
             continue
-        m = _NAME_AFTER.match(text, sp.end)
-        if not m:
+        m = _NAME_AFTER.match(text, at)
+        if not m or (sp.label in ("ADJ", "NORP") and text[m.end() : m.end() + 1] != ","):
             continue
         names = m.group(1).split(" ")
         if not all(w[:1].isupper() and any(c.islower() for c in w) for w in names):

@@ -92,14 +92,29 @@ class Resolution:
                 for seq in ((fold(part),), (lemma(part),))
             )
 
+        def state(part: str) -> bool:
+            return any(
+                self.kb[c.key].cls == "Country"
+                for c in index.get((fold(part),), ())
+                if c.kind != "surname" and c.key in self.kb
+            )
+
         body = sp.text
         if sp.label != "PER" and _document_title(text, sp.start, res.documents):
             return False  # "the Treaty on Allied Relations": a document's title, no body
-        if " " not in body and "-" in body and sp.label != "PER":
+        if " " not in body and "-" in body:
             parts = [p for p in body.split("-") if p]
-            if len(parts) > 1 and all(known(p) for p in parts):
+            # a person's name only when every part names a state ("Kazakh-Tajik" is no person)
+            if len(parts) > 1 and all((state if sp.label == "PER" else known)(p) for p in parts):
                 return False
         ws = words(body)
+        if (
+            sp.label == "PER"
+            and len(ws) > 1
+            and fold(ws[-1].text) in res.title_words
+            and re.match(r" [A-ZА-ЯЁ]", text[sp.end : sp.end + 2])
+        ):
+            return False  # "Qatar's Amir Sheikh Tamim …": a title and an honorific before a name
         initial_common = False
         if len(ws) == 1:
             w = ws[0].text
@@ -116,12 +131,16 @@ class Resolution:
         i, titled = 0, False
         while i < len(ws) - 1:
             w = ws[i].text
-            inside = any(
-                g.start <= sp.start + ws[i].start
+            holders = [
+                g
+                for g in gaz
+                if g.start <= sp.start + ws[i].start
                 and sp.start + ws[i].end <= g.end
                 and g.label in ("GPE", "ADJ")
-                for g in gaz
-            )
+            ]
+            inside = bool(holders)
+            if inside and i == 0 and sp.label != "PER" and self._city_names_body(holders, ws[1:]):
+                break  # "Astana IT University", "Pyongyang International Airport": the city is the name's
             if inside or fold(w) in res.title_words or w in _POSSESSIVE:
                 titled = titled or fold(w) in res.title_words
                 if inside and sp.owner is None:
@@ -171,6 +190,19 @@ class Resolution:
             else:
                 return False
         return True
+
+    def _city_names_body(self, holders: list[_Span], rest) -> bool:
+        """Whether a leading city (no country, no adjective) belongs to the name of what
+        follows it: two or more capitalized words ("Astana IT University", "Pyongyang
+        International Airport"), not a person or a single noun ("Moscow Kremlin")."""
+        if len(rest) < 2 or not all(w.text[:1].isupper() for w in rest):
+            return False
+        return all(
+            g.label == "GPE"
+            and g.keys
+            and all(self.kb[c.key].cls == "City" for c in g.keys if c.key in self.kb)
+            for g in holders
+        )
 
     def _gaz_at(self, gaz: list[_Span]) -> dict[int, _Span]:
         """The gazetteer spans by start (built once per list)."""

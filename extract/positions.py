@@ -16,6 +16,7 @@ from bilat.extract.languages import PIVOT
 from bilat.extract.link import Linked
 from bilat.extract.positions_parts import _apposition, _closed, _coordinated, _modifier, _org, _plural
 from bilat.extract.positions_posts import (
+    DEPUTY_HEAD,
     HEAD,
     HEAD_OF_STATE,
     TENURE,
@@ -203,6 +204,10 @@ def extract_positions(
             title_en, title_src, p_org = _head_of(
                 title_en, title_src, p_org, kb.get(person[2]), doc.date, head_country, kb
             )
+            if title_en in (HEAD, DEPUTY_HEAD) and _is_country(p_org, cls_of, kb):
+                # "глава турецкого Минэнерго": the head of a body the text names, never of the
+                # state its adjective gives (a country named after "head" is its head of state)
+                continue
             if to and title_en == "Ambassador":
                 title_en = f"Ambassador to {_label(kb, to)}"
             elif title.scope == "mission" and title_en != "Ambassador":
@@ -272,6 +277,10 @@ def extract_positions(
             )
     descriptive = _descriptive(text, unattached, positions.values())
     return tuple(positions.values()), descriptive
+
+
+def _is_country(key: str | None, cls_of, kb) -> bool:
+    return key is not None and _country_of(key, cls_of, kb) == key
 
 
 #: link words that make a list of titles, each the holder's own ("Deputy Prime Minister and

@@ -785,6 +785,14 @@ def test_a_note_handed_over_again_keeps_its_sender(extractor):
             "Белоруссии и Армении.",
             "Aid",
         ),
+        # a ban on transit is no cooperation (en_ru-kz_05, en_ru-kz_18)
+        (
+            "en",
+            PAIR + "In response there will be a ban on the transit of coal, oil and petroleum products "
+            "from Russia to Kazakhstan.",
+            "Cooperate",
+        ),
+        ("ru", PAIR_RU + "Россия ввела запрет на транзит угля в Казахстан.", "Cooperate"),
     ],
 )
 def test_cue_words_that_are_no_events(extractor, lang, text, cls):
@@ -875,6 +883,50 @@ def test_a_meeting_restated_by_discussed_is_one_event(extractor, lang, text):
         ("en", PAIR + "Russia values its comprehensive strategic partnership with Kazakhstan.", False),
         ("ru", PAIR_RU + "Стороны подтвердили курс на укрепление стратегического партнерства.", False),
         ("ru", PAIR_RU + "Стороны развивают сотрудничество в сфере энергетики.", True),
+        # a quantified area names no field (en_ru-kz_15, en_ru-cn_01, ru_cn-kz_03)
+        (
+            "en",
+            PAIR + '"As for Russia and Kazakhstan, we are strengthening cooperation in all areas," he said.',
+            False,
+        ),
+        (
+            "en",
+            PAIR
+            + "Lavrov expressed readiness to strengthen cooperation with Kazakhstan across various sectors.",
+            False,
+        ),
+        (
+            "ru",
+            PAIR_RU + "«Мы выстроили эффективное межгосударственное взаимодействие по всем направлениям.",
+            False,
+        ),
+        ("en", PAIR + "The two countries will strengthen cooperation in the field of migration.", True),
+        # a field of defence cooperation (ru_ru-tj_02)
+        (
+            "ru",
+            PAIR_RU + "Россия активно взаимодействует с Казахстаном, развивая оборонное, "
+            "военно-техническое и антитеррористическое сотрудничество.",
+            True,
+        ),
+        # cooperation that talks framing the verb were about (en_kz-tj_01, en_kz-gb_01, ru_kz-uz_02)
+        (
+            "en",
+            PAIR + "The talks focused on issues regarding trade and economic, energy and "
+            "humanitarian cooperation.",
+            False,
+        ),
+        (
+            "en",
+            PAIR + "During the meeting, the parties exchanged views on the entire spectrum of "
+            "Kazakh-Russian cooperation.",
+            False,
+        ),
+        (
+            "ru",
+            PAIR_RU + "На заседании были рассмотрены актуальные вопросы двустороннего взаимодействия в "
+            "торгово-экономической и транспортной сферах.",
+            False,
+        ),
     ],
 )
 def test_cooperation_needs_a_named_object(extractor, lang, text, found):
@@ -1284,6 +1336,81 @@ TYPED_CASES = [
         "Consult",
         "arrived",
         dict(mode="visit", source=("sergei-shoigu",), target=("tajikistan",)),
+    ),
+    # diplomats expelled: a Sanction by the state that expels (en_ru-ee_01, en_ru-ee_02,
+    # ru_ru-pl_02); a bare title with a country and no person named is that state
+    (
+        "en-expelled-diplomat",
+        "en",
+        "Estonia's Foreign Ministry has expelled a Russian diplomat in a tit-for-tat move.",
+        "Sanction",
+        "expelled",
+        dict(participants={"ministry-of-foreign-affairs-of-estonia", "russia"}),
+    ),
+    (
+        "ru-nezhelatelnye-litsa",
+        "ru",
+        "Министр иностранных дел Польши Радослав Сикорский заявил, что сотрудники российского "
+        'консульства будут признаны "нежелательными лицами" на территории Польши.',
+        "Sanction",
+        "нежелательными лицами",
+        dict(),
+    ),
+    # a violation or an aggression charged (ru_ru-kz_18, ru_ru-ir_01); an ambassador summoned in the
+    # passive (ru_ru-md_02)
+    (
+        "ru-v-narushenie",
+        "ru",
+        "Поставки, добавили в Россельхознадзоре, осуществляются из Казахстана в нарушение действующего "
+        "с 2014 года запрета.",
+        "Accuse",
+        "нарушение",
+        dict(),
+    ),
+    (
+        "ru-vyzvan-v-mid",
+        "ru",
+        "Посол Молдавии в России был вызван в МИД России из-за заявлений одной из партий.",
+        "Accuse",
+        "вызван в МИД",
+        dict(),
+    ),
+    # an award conferred, pleasure and good wishes voiced, a positive assessment (en_kz-qa_01,
+    # en_kz-tr_01, en_kz-de_01, en_ru-kg_01, ru_kz-tj_01, ru_ru-kp_02)
+    (
+        "en-awarded-order",
+        "en",
+        "Erdoğan was also awarded the Order of Friendship by Kassym-Jomart Tokayev.",
+        "Support",
+        "awarded",
+        dict(participants={"recep-tayyip-erdogan", "kassym-jomart-tokayev"}),
+    ),
+    (
+        "en-glad-that",
+        "en",
+        PAIR + "Vladimir Putin said: «And I am very glad that today Russia takes the first place in "
+        "the trade of Kyrgyzstan.»",
+        "Support",
+        "glad that",
+        dict(source=("vladimir-putin",)),
+    ),
+    (
+        "ru-dobrye-pozhelaniya",
+        "ru",
+        "Ермек Кошербаев передал Эмомали Рахмону теплые слова приветствия и добрые пожелания от имени "
+        "Президента Касым-Жомарта Токаева.",
+        "Support",
+        "приветствия",
+        dict(),
+    ),
+    (
+        "ru-pozitivno-otsenili",
+        "ru",
+        "Сергей Лавров заявил: «Мы очень позитивно оценили декларацию, которую подписали Россия и "
+        "Казахстан».",
+        "Support",
+        "позитивно оценили",
+        dict(),
     ),
 ]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bilat.extract.events.coop import cooperation_has_object, topic_of_talks
+from bilat.extract.events.coop import cooperation_has_object, topic_of_talks, vague_object
 from bilat.extract.events.tables import tables
 
 EN = tables("en").coop
@@ -92,3 +92,24 @@ def test_cooperation_cues_name_cooperate_triggers(lang):
 )
 def test_topic_of_talks(heads, want):
     assert topic_of_talks(heads) is want
+
+
+@pytest.mark.parametrize(
+    "cues, noun, modifiers, want",
+    [
+        # "strengthening cooperation in all areas", "across various sectors"
+        (EN, "area", ["all"], True),
+        (EN, "sector", ["various"], True),
+        # "in the field of transportation and energy": a field named
+        (EN, "field", ["the", "of"], False),
+        # "cooperation in energy"
+        (EN, "energy", [], False),
+        # "взаимодействие по всем направлениям", "во всех сферах"
+        (RU, "направление", ["весь"], True),
+        (RU, "сфера", ["весь"], True),
+        # "в торгово-экономической сфере"
+        (RU, "сфера", ["торгово-экономический"], False),
+    ],
+)
+def test_vague_object(cues, noun, modifiers, want):
+    assert vague_object(noun, modifiers, cues) is want

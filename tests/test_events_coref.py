@@ -6,7 +6,18 @@ from __future__ import annotations
 
 import pytest
 
-from bilat.extract.events.coref import Typed, coreferent, headline_units, is_headline, lone, restatements
+from bilat.extract.events.coref import (
+    Typed,
+    coreferent,
+    headline_lines,
+    headline_units,
+    is_headline,
+    lone,
+    other_side,
+    restatements,
+    retold,
+    tells_again,
+)
 from bilat.extract.events.tables import tables
 
 P = frozenset
@@ -298,3 +309,132 @@ def test_an_agreement_named_as_reported(back, restated):
 )
 def test_headline_units(first, title, want):
     assert headline_units(first, title) == want
+
+
+def ev(unit, cls, trigger, parts, source=(), target=(), context=None):
+    return Typed(unit, cls, None, context, P(parts), trigger, source=P(source), target=P(target))
+
+
+@pytest.mark.parametrize(
+    "events, lines, want",
+    [
+        # a subheadline, the lead and a quote tell one disagreement (ru_ru-am_02: "Песков: РФ не
+        # согласна с заявлением Пашиняна …" / "Россия не согласна с заявлением премьер-министра
+        # Армении …" / "«… мы должны категорически не согласиться с господином Пашиняном»"): the
+        # lead stays, the subheadline being a line of the headline
+        (
+            [
+                ev(1, "Accuse", "не", {"peskov", "russia", "pashinyan", "csto"}, {"peskov"}),
+                ev(2, "Accuse", "не", {"russia"}, {"russia"}),
+                ev(3, "Accuse", "не", {"peskov", "pashinyan", "russia"}, {"peskov"}),
+            ],
+            {0, 1},
+            {0: 1, 2: 1},
+        ),
+        # the lead and the body tell one protest (ru_ru-kz_04: "Сыздыков … выразил недоумение по
+        # поводу высказываний … Никонова" and "В ходе встречи … Сыздыков выразил недоумение …")
+        (
+            [
+                ev(2, "Accuse", "недоумение", {"syzdykov", "komarov", "russia", "nikonov"}, {"syzdykov"}),
+                ev(6, "Accuse", "недоумение", {"syzdykov", "kazakhstan", "nikonov", "russia"}, {"syzdykov"}),
+            ],
+            {0},
+            {1: 0},
+        ),
+        # a report and the quote it reports (en_kz-tr_01: "Türkiye will continue to support
+        # Kazakhstan's territorial integrity, … Erdoğan said" / "We will continue to support the
+        # stability … of brotherly Kazakhstan"); the support the other way is another event
+        (
+            [
+                ev(2, "Support", "support", {"turkey", "kazakhstan", "erdogan"}, {"turkey"}, {"kazakhstan"}),
+                ev(3, "Support", "support", {"erdogan", "kazakhstan", "turkey"}, {"erdogan"}, {"kazakhstan"}),
+                ev(9, "Support", "support", {"kazakhstan", "turkey", "tokayev"}, {"kazakhstan"}, {"turkey"}),
+            ],
+            (),
+            {1: 0},
+        ),
+        # another word is another evaluation ("praised China's success" after "thanked Xi")
+        (
+            [
+                ev(2, "Support", "thank", {"tokayev", "xi", "china"}, {"tokayev"}),
+                ev(4, "Support", "praise", {"tokayev", "xi", "china"}, {"tokayev"}),
+            ],
+            (),
+            {},
+        ),
+        # one shared party is not enough; nor is another context
+        (
+            [
+                ev(2, "Accuse", "accuse", {"sandu", "russia"}, {"sandu"}),
+                ev(4, "Accuse", "accuse", {"russia", "moldova_party"}),
+                ev(5, "Accuse", "accuse", {"sandu", "russia"}, {"sandu"}, context="planned"),
+            ],
+            (),
+            {},
+        ),
+        # cooperation is told again with another object: no retelling ("cooperation in energy",
+        # "humanitarian collaboration")
+        (
+            [
+                ev(2, "Cooperate", "cooperation", {"russia", "kazakhstan"}),
+                ev(4, "Cooperate", "cooperation", {"russia", "kazakhstan"}),
+            ],
+            (),
+            {},
+        ),
+    ],
+)
+def test_retold(events, lines, want):
+    assert retold(events, lines) == want
+    for i, j in want.items():
+        assert tells_again(events[max(i, j)], events[min(i, j)])
+
+
+@pytest.mark.parametrize(
+    "first, title, want",
+    [
+        # the headline and a subheadline reporting words (ru_ru-am_02)
+        (
+            [
+                ("Кремль прокомментировал заявление Пашиняна об «угрозе» ОДКБ для Армении", True),
+                ("Песков: РФ не согласна с заявлением Пашиняна об «угрозе» ОДКБ для Армении", True),
+                ("Россия не согласна с заявлением премьер-министра Армении Никола Пашиняна.", False),
+            ],
+            None,
+            {0, 1},
+        ),
+        # a text that opens with a sentence has no headline line
+        ([("Putin met Tokayev in Moscow.", True), ("Talks", True)], None, set()),
+        # the document's title is a headline line whatever it ends with
+        ([("Putin met Tokayev.", False)], "Putin met Tokayev.", {0}),
+        ([], None, set()),
+    ],
+)
+def test_headline_lines(first, title, want):
+    assert headline_lines(first, title) == want
+
+
+RU_KZ = ("russia", "kazakhstan")
+
+
+@pytest.mark.parametrize(
+    "cls, sides, target, pair, want",
+    [
+        # "Россельхознадзор выразил несогласие с введёнными мерами" (ru_ru-kz_14): the other side
+        ("Accuse", ["russia"], (), RU_KZ, "kazakhstan"),
+        # "Estonia called the incident a 'set up'" (en_ru-ee_02); a place of no state changes nothing
+        ("Accuse", ["estonia", None], (), ("russia", "estonia"), "russia"),
+        # "Но Россия своими заявлениями и другой поддержкой помогла стабилизировать ситуацию" (ru_ru-kg_02)
+        ("Aid", ["russia"], (), ("russia", "kyrgyzstan"), "kyrgyzstan"),
+        # an addressee found, both sides named, a state outside the pair, no pair: nothing
+        ("Support", ["germany"], ("olaf-scholz",), ("germany", "kazakhstan"), None),
+        ("Accuse", ["russia", "kazakhstan"], (), RU_KZ, None),
+        ("Accuse", ["ukraine"], (), RU_KZ, None),
+        ("Accuse", ["russia"], (), (), None),
+        ("Accuse", [None], (), RU_KZ, None),
+        # a symmetric class gets the pair elsewhere
+        ("Cooperate", ["russia"], (), RU_KZ, None),
+    ],
+)
+def test_other_side(cls, sides, target, pair, want):
+    assert other_side(cls, sides, target, pair) == want

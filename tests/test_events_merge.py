@@ -9,10 +9,12 @@ import pytest
 from events_trees import tree
 
 from bilat.extract.events.merge import (
+    absorb,
     candidates,
     framed_by_reported,
     linked,
     one_node_each,
+    one_per_family,
     purpose_of_visit,
     same_clause,
     same_voice,
@@ -36,6 +38,54 @@ def ev(cls="Consult", start=0, **kw):
         sentence_end=10,
         **kw,
     )
+
+
+@pytest.mark.parametrize(
+    "events, into, want",
+    [
+        # the lead names the accuser, the quote the accused: the lead stays with both
+        (
+            [
+                ev("Accuse", participants=("russia",), source=("russia",)),
+                ev("Accuse", start=5, participants=("peskov", "pashinyan"), target=("pashinyan",)),
+            ],
+            {1: 0},
+            ev(
+                "Accuse",
+                participants=("russia", "peskov", "pashinyan"),
+                source=("russia",),
+                target=("pashinyan",),
+            ),
+        ),
+        # the one that stays keeps its own source and date; the other's source is no target
+        (
+            [
+                ev("Support", date="2024-09-18", participants=("xi", "china"), source=("xi",)),
+                ev(
+                    "Support",
+                    start=5,
+                    date="2024-09-17",
+                    participants=("china", "kz"),
+                    source=("china",),
+                    target=("xi", "kz"),
+                ),
+            ],
+            {1: 0},
+            ev(
+                "Support",
+                date="2024-09-18",
+                participants=("xi", "china", "kz"),
+                source=("xi",),
+                target=("kz",),
+            ),
+        ),
+    ],
+)
+def test_absorb(events, into, want):
+    before = list(events)
+    out = absorb(events, into)
+    assert out[0] == want
+    assert out[1] == events[1] and events == before
 
 
 def test_uniq_keeps_the_first_order():
@@ -243,3 +293,77 @@ def test_framed_by_reported(back_mode, verb_mode, want):
     verb = Cand(ROW, FRAMED[5], FRAMED[5], (FRAMED[5],), None, verb_mode)
     back = [] if back_mode is None else [Cand(ROW, FRAMED[2], FRAMED[2], (FRAMED[2],), None, back_mode)]
     assert framed_by_reported(verb, back) is want
+
+
+P = frozenset
+
+
+@pytest.mark.parametrize(
+    "events, gone, want",
+    [
+        # "The Russian Foreign Ministry stated that the political party had demanded the
+        # expulsion of the Russian ambassador" (en_ru-md_02): the demand, not also a Sanction
+        (
+            [
+                (3, "Demand", None, P({"mfa_ru", "embassy_ru"})),
+                (3, "Sanction", None, P({"mfa_ru", "embassy_ru", "russia"})),
+            ],
+            (),
+            {1},
+        ),
+        # "«безосновательные обвинения в адрес посла России, призывы к его высылке»" (ru_ru-md_02)
+        (
+            [
+                (2, "Accuse", None, P({"mfa_ru", "russia"})),
+                (2, "Sanction", None, P({"darii", "mfa_ru", "russia"})),
+            ],
+            (),
+            {1},
+        ),
+        # another clause, or other parties: two events
+        (
+            [(2, "Accuse", None, P({"mfa_ru", "russia"})), (3, "Sanction", None, P({"mfa_ru", "russia"}))],
+            (),
+            set(),
+        ),
+        (
+            [(2, "Accuse", None, P({"sandu", "russia"})), (2, "Accuse", None, P({"moldova", "party"}))],
+            (),
+            set(),
+        ),
+        # another context: "will not comment on the absolutely unacceptable wording …, but we
+        # … will summon the ambassador" (en_ru-md_01)
+        (
+            [
+                (2, "Accuse", "negated", P({"mfa_md", "russia"})),
+                (2, "Accuse", "planned", P({"mfa_md", "russia"})),
+            ],
+            (),
+            set(),
+        ),
+        # a refusal and the pretext charged are two ("refused the third meeting, boycotting it
+        # under various pretexts", en_am-az_02)
+        (
+            [
+                (2, "Reject", None, P({"armenia", "azerbaijan"})),
+                (2, "Accuse", None, P({"armenia", "azerbaijan"})),
+            ],
+            (),
+            set(),
+        ),
+        # thanks for aid are two events ("thanking Tileuberdi for Kazakhstan's generous
+        # humanitarian assistance"): Support and Aid are no family
+        (
+            [
+                (1, "Support", None, P({"blinken", "tleuberdi"})),
+                (1, "Aid", None, P({"kazakhstan", "tleuberdi"})),
+            ],
+            (),
+            set(),
+        ),
+        # an event already dropped keeps no other out
+        ([(3, "Demand", None, P({"a", "b"})), (3, "Sanction", None, P({"a", "b"}))], {0}, set()),
+    ],
+)
+def test_one_per_family(events, gone, want):
+    assert one_per_family(events, gone) == want

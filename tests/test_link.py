@@ -202,6 +202,52 @@ def full_linker():
             {"kazakhstan", "china"},
             {"org/kazah-chinese"},
         ),
+        # ... nor people, whatever label the model gives (en_kz-tj_01)
+        (
+            "Meetings offer a solid foundation for greater Kazakh-Tajik multifaceted partnership.",
+            "en",
+            {"kazakhstan", "tajikistan"},
+            {"person/kazah-tajik", "org/kazah-tajik"},
+        ),
+        # outlets the news cites (en_ru-kz_16, en_ru-kz_02, en_ru-kz_06): no city in a paper's name
+        (
+            "According to The Moscow Times and Germany’s Handelsblatt, Current Time reported it.",
+            "en",
+            {"the-moscow-times", "handelsblatt", "current-time"},
+            {"moscow"},
+        ),
+        # an editor's bracket inside a name cuts no name of its own (en_ru-ua_01)
+        (
+            "Because [Ukrainian President Vladimir] Zelensky denied the people of Ukraine an option.",
+            "en",
+            {"ukraine"},
+            {"person/vladimir"},
+        ),
+        # "КР" is the Kyrgyz Republic (ru_kz-kg_01, ru_kz-kg_03, ru_kz-kg_05)
+        ("Пограничная служба КР сообщила, что не вводила ограничений.", "ru", {"kyrgyzstan"}, set()),
+        # a name the NER missed after a state's adjective, a title word and a comma, closed by a
+        # comma (en_ru-kp_02)
+        (
+            "Sergey Lavrov and his North Korean counterpart, Choe Son Hui, discussed cooperation.",
+            "en",
+            {"person/choe-son-hui", "sergey-lavrov"},
+            set(),
+        ),
+        (
+            "Lavrov and his Kazakh counterpart, Foreign Minister Murat Nurtleu, met.",
+            "en",
+            {"sergey-lavrov"},
+            {"person/foreign-minister-murat"},
+        ),
+        # another spelling of a knowledge-base name (en_ru-kz_16)
+        ("The chief of Russia's Roskosmos space agency, Yury Borisov, spoke.", "en", {"roscosmos"}, set()),
+        # a title and an honorific before a name are no name (en_kz-qa_01)
+        (
+            "Qatar’s Amir Sheikh Tamim bin Hamad Al Thani held talks in Astana.",
+            "en",
+            {"qatar"},
+            {"person/amir-shih"},
+        ),
         # a lowercase generic body with no state is nothing
         ("The minister said the government would decide.", "en", set(), {"government-of-russia"}),
         # words the text also writes in lowercase are not names; plural demonyms are not bodies
@@ -327,6 +373,20 @@ def full_linker():
             {"org/external-afairs"},
         ),
         ("He met the U.S. State Secretary in Washington.", "en", set(), {"org/state"}),
+        # a city before two capitalized words is part of the name (en_kz-gb_02, en_ru-kp_01)
+        (
+            "Students of Astana IT University met Putin at Pyongyang International Airport.",
+            "en",
+            {"org/astana-it-universiti", "place/pengang-international-arport"},
+            {"org/it-universiti", "place/international-arport"},
+        ),
+        # a chargé d'affaires is a title, no body (en_ru-ee_01)
+        (
+            "Earlier, Charge d'Affaires ad interim of Estonia in Russia Jana Vanamolder was summoned.",
+            "en",
+            {"estonia"},
+            {"org/charge-dafares"},
+        ),
         # a generic body's name that goes on with "и"/"and" is another body of the state named
         (
             "Россия и Россия. Министерство энергетики и природных ресурсов Турции сообщило о планах.",

@@ -296,6 +296,18 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
             "ru",
             (None, "Spokesperson", "ministry-of-foreign-affairs-of-poland"),
         ),
+        # a counterpart named in a closed apposition (en_ru-kp_02)
+        (
+            "Russian Foreign Minister Sergey Lavrov and his North Korean counterpart, Choe Son Hui, met.",
+            "en",
+            ("person/choe-son-hui", "Minister of Foreign Affairs", "north-korea"),
+        ),
+        # an honorific between the title and the name (en_kz-qa_01)
+        (
+            "Qatar’s Amir Sheikh Tamim bin Hamad Al Thani held talks with Kazakhstan’s President.",
+            "en",
+            (None, "Emir", "qatar"),
+        ),
         # a list of titles is each the holder's own
         (
             "Deputy Prime Minister and Foreign Minister Mukhtar Tileuberdi arrived.",
@@ -365,6 +377,12 @@ def test_posts_from_real_phrasing(extractor, text, lang, post):
             "Press secretary of the Russian leader Dmitry Peskov said so.",
             "en",
             ("dmitry-peskov", "President", None),
+        ),
+        # the head of a body is never the head of the state an adjective gives (ru_ru-tr_01)
+        (
+            "Ранее глава турецкого Минэнерго Алпарслан Байрактар заявил о планах.",
+            "ru",
+            (None, "Head", "turkey"),
         ),
         # a chargé d'affaires with no place named: no post (it is where they serve)
         (
@@ -493,3 +511,24 @@ def test_the_head_of_a_country_with_no_name_is_its_head_of_state_the_document_na
     assert ("emomali-rahmon", "President", "tajikistan") in {
         (p.person, p.title_en, p.org) for p in ex.positions
     }
+
+
+@pytest.mark.parametrize(
+    "text,url",
+    [
+        # the state of the person named before, or the publisher's, is often the counterpart's
+        (
+            "Vladimir Putin met Prime Minister Shinzo Abe in Nagato.",
+            "https://tass.com/x/1",
+        ),
+        (
+            "Nikol Pashinyan said that a group was created under Deputy Prime Minister Tigran Khachatryan.",
+            None,
+        ),
+    ],
+)
+def test_no_state_is_guessed_for_a_national_title_of_an_unknown_person(extractor, text, url):
+    ex = extractor(Document(id="t", text=text, lang="en", date="2016-12-15", url=url))
+    assert not any(
+        p.title_en in ("Prime Minister", "Deputy Prime Minister") and "/" in p.person for p in ex.positions
+    )

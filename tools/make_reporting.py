@@ -104,7 +104,7 @@ def render(hand: str, cues: list[tuple[str, str]], commit: str) -> str:
     """The generated table: a notice, the hand rows as written, then the VerbNet rows.
 
     >>> lines = render("say\\tsubj\\n", [("reveal", "say-37.7")], "abc").splitlines()
-    >>> lines[0].startswith("# GENERATED"), lines[2], lines[3][:40], lines[5]
+    >>> lines[0].startswith("# GENERATED"), lines[2], lines[3][:40], lines[6]
     (True, 'say\\tsubj', '# VerbNet 3.4 (cu-clear/verbnet, commit ', 'reveal\\tsubj')
     """
     head = (
@@ -114,7 +114,8 @@ def render(hand: str, cues: list[tuple[str, str]], commit: str) -> str:
     body = hand if hand.endswith("\n") else hand + "\n"
     tail = (
         f"# VerbNet 3.4 (cu-clear/verbnet, commit {commit}), classes of tools/data/reporting_classes.tsv\n"
-        "# VerbNet: University of Colorado, under the VerbNet 3.X licence (kb/README.md, verbnet)\n"
+        "# VerbNet 3.0 (or 3.X) Copyright 2009 by University of Colorado. All rights reserved.\n"
+        "# Licence, notice and disclaimer: LICENSE-verbnet.txt beside this file.\n"
     )
     return head + body + tail + "".join(f"{cue}\tsubj\n" for cue, _cid in cues)
 

@@ -66,9 +66,15 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
    given to an event whose clause does not state one. Unresolvable expressions are counted.
 Steps across sentences (``coref.py``, ``turns.py``, ``coop.py``): a transcript turn
 ("Name: …") is a Statement of the named speaker, its "I"/"we" the speaker; a generic Cooperate
-word ("strategic partnership") is an event only with a named object, and not as the topic of talks
-("discussed prospects for strengthening cooperation in trade": the real-news gold has no Cooperate
-there); a meeting or visit word
+word ("strategic partnership") is an event only with a named object (not "in all areas", "по всем
+направлениям"), and not as the topic of talks ("discussed prospects for strengthening cooperation
+in trade", "The talks focused on issues regarding … cooperation", "На заседании были рассмотрены
+вопросы … взаимодействия": the real-news gold has no Cooperate there); an evaluation or act (praise,
+accusation, aid, sanction …) that the lead and the body or a quote tell again with the same word
+and parties is one event, told where the text says it in a sentence rather than in a headline
+line (``coref.retold``); one clause tells one event of the conflict family (a demand for an
+expulsion is the demand: ``merge.one_per_family``); an evaluation voiced by one state of the
+article's pair with no addressee found addresses the other (``coref.other_side``); a meeting or visit word
 naming no one new restates the one reported before, and a headline or subheadline (a line of
 its own after it, no full stop, no one's words reported) event gives way to the body's of the
 same context (whatever its class); a Support, Agree, Cooperate or Consult event
@@ -89,13 +95,20 @@ units, lookups), ``statements``, ``speakers``, ``triggers``, ``typed``, ``argume
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Iterable
 
 from bilat.extract.events.arguments import Arguments
 from bilat.extract.events.coref import Typed as _TypedView
-from bilat.extract.events.coref import coreferent, headline_units
+from bilat.extract.events.coref import coreferent, headline_lines, headline_units, other_side, retold
 from bilat.extract.events.document import Base
-from bilat.extract.events.merge import general_gives_way, one_node_each, topics_give_way
+from bilat.extract.events.merge import (
+    absorb,
+    general_gives_way,
+    one_node_each,
+    one_per_family,
+    topics_give_way,
+)
 from bilat.extract.events.speakers import Speakers
 from bilat.extract.events.statements import Statements
 from bilat.extract.events.tables import tables
@@ -142,13 +155,25 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
             (e for e in self._read_typed() if e is not None and (e.participants or e.source)),
             key=lambda e: (e.start, e.cls),
         )  # pass 2: typed events
+        told = retold(self._views(typed), self._headline_lines())
+        typed = absorb(typed, told)
         views = self._views(typed)
-        gone = coreferent(views, self._headline(), self.restating, frozenset(self.pair))
+        gone = set(told) | coreferent(views, self._headline(), self.restating, frozenset(self.pair))
         gone |= topics_give_way([(v.unit, v.cls) for v in views], gone)
         gone |= general_gives_way([(v.unit, v.cls) for v in views], gone)
-        events = statements + [e for i, e in enumerate(typed) if i not in gone]
+        gone |= one_per_family([(v.unit, v.cls, v.context, v.participants) for v in views], gone)
+        events = statements + [self._addressed_side(e) for i, e in enumerate(typed) if i not in gone]
         events.sort(key=lambda e: (e.start, e.cls))
         return tuple(one_node_each(events)), unresolved
+
+    def _addressed_side(self, e: Event) -> Event:
+        """``e`` with the other state of the article's pair as an implicit participant when it is
+        an evaluation or act voiced by one side with no addressee found (``coref.other_side``)."""
+        sides = [self.country(k) for k in (*e.participants, *e.implicit)]
+        other = other_side(e.cls, sides, e.target, self.pair)
+        if other is None or other in e.implicit:
+            return e
+        return dataclasses.replace(e, implicit=(*e.implicit, other))
 
     def _views(self, events: list[Event]) -> list[_TypedView]:
         """What the steps across sentences (``coref``) see of each event: its unit, class, mode,
@@ -169,6 +194,8 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
                     key,
                     any(self.cls(k) in MEMBER_CLASSES for k in e.participants),
                     e.cls == "Agree" and self._names_agreement_back(tok),
+                    frozenset(e.source),
+                    frozenset(e.target),
                 )
             )
         return views
@@ -185,6 +212,11 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
             and not any(ch.dep_ == "det" and self.tk(ch) & indefinite for ch in n.children)
             for n in nouns
         )
+
+    def _headline_lines(self) -> frozenset[int]:
+        """The units that open the text as lines of their own ending no sentence."""
+        first = [(self.text[u.start : u.end], "\n" in self.text[u.end : u.end + 3]) for u in self.units[:4]]
+        return headline_lines(first, self.doc.title)
 
     def _headline(self) -> frozenset[int]:
         """The units of the headline and subheadline, if the text opens with them."""

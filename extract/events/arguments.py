@@ -297,6 +297,11 @@ class Arguments:
                     keys.append(k)
                     args.append((k, h.idx, h.idx + len(h.text)))
                     continue
+                if hint is not None and hint not in source:
+                    # "expelled a Russian diplomat" (no such person named): the diplomat's state
+                    keys.append(hint)
+                    args.append((hint, h.idx, h.idx + len(h.text)))
+                    continue
             for m in ms:
                 keys.append(m.key)
                 args.append((m.key, m.start, m.end))

@@ -4,7 +4,8 @@
 object), ``coop_prep`` (a preposition or case word that opens the object: "cooperation *in*
 energy", "сотрудничество *в* сфере"), ``coop_object`` (a noun that is an object by itself:
 "joint *venture*", "совместный *проект*"), ``coop_field`` (an adjective naming a field:
-"*nuclear* cooperation").
+"*nuclear* cooperation"), ``coop_vague`` (a noun that names no field when a ``coop_every``
+word quantifies it: "cooperation in *all areas*", "взаимодействие *по всем направлениям*").
 """
 
 from __future__ import annotations
@@ -22,6 +23,23 @@ class CoopCues:
     preps: frozenset[str]
     objects: frozenset[str]
     fields: frozenset[str] = frozenset()
+    vague: frozenset[str] = frozenset()
+    every: frozenset[str] = frozenset()
+
+
+def vague_object(noun: str, modifiers: Iterable[str], cues: CoopCues) -> bool:
+    """Whether the object after a preposition ("cooperation *in* …") names no field: a
+    ``coop_vague`` noun quantified by a ``coop_every`` word ("strengthening cooperation in all
+    areas", "across various sectors", "взаимодействие по всем направлениям"); "in the field of
+    transport" and "в торгово-экономической сфере" name one. ``modifiers``: the lemmas of the
+    noun's dependents.
+
+    >>> cues = CoopCues(frozenset(), frozenset(), frozenset(), vague=frozenset({"area"}),
+    ...                 every=frozenset({"all"}))
+    >>> vague_object("area", ["all"], cues), vague_object("area", ["the", "of"], cues)
+    (True, False)
+    """
+    return noun in cues.vague and any(m in cues.every for m in modifiers)
 
 
 def cooperation_has_object(

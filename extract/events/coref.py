@@ -21,6 +21,8 @@ class Typed:
     trigger: str = ""  # the trigger's lemma
     members: bool = False  # a body of members takes part (a summit of the CIS, a forum)
     back: bool = False  # an agreement named as one reported ("The document was signed …")
+    source: frozenset[str] = frozenset()
+    target: frozenset[str] = frozenset()
 
 
 RESTATED_MODES = frozenset({"meet", "phone", "visit"})
@@ -179,3 +181,106 @@ def coreferent(
     [1, 2]
     """
     return restatements(events, headline, restating, pair) | lone(events)
+
+
+#: classes whose event a lead and the body (or a quote after it) tell twice: the same praise,
+#: accusation, aid or cooperation, one event ("Россия не согласна с заявлением Пашиняна …" and
+#: "«… мы должны категорически не согласиться с господином Пашиняном»"). Meetings, visits and
+#: agreements are ``restatements``.
+RETOLD = frozenset({"Support", "Accuse", "Aid", "Protest", "Reject", "Threaten", "Demand", "Sanction"})
+
+
+def tells_again(later: Typed, first: Typed) -> bool:
+    """Whether ``later`` tells the event ``first`` again: one class and context, the same
+    parties (two shared, or the participants of one among those of the other) and no side
+    reversed (who praises or accuses in one is not whom the other addresses: "Türkiye will
+    continue to support Kazakhstan …" and "Kazakhstan supports Türkiye's initiatives" are two).
+
+    >>> P = frozenset
+    >>> a = Typed(2, "Accuse", participants=P({"peskov", "russia", "pashinyan"}), source=P({"russia"}))
+    >>> tells_again(Typed(5, "Accuse", participants=P({"peskov", "pashinyan"})), a)
+    True
+    >>> tells_again(Typed(5, "Accuse", participants=P({"pashinyan", "russia"}), source=P({"pashinyan"}),
+    ...                   target=P({"russia"})), a)
+    False
+    """
+    if (later.cls, later.context, later.trigger) != (first.cls, first.context, first.trigger):
+        return False
+    if later.cls not in RETOLD:
+        return False
+    p, q = later.participants, first.participants
+    if not p or not q or not (len(p & q) >= 2 or p <= q or q <= p):
+        return False
+    return not (later.source & first.target or later.target & first.source)
+
+
+def retold(events: Sequence[Typed], lines: Collection[int] = ()) -> dict[int, int]:
+    """The events that tell one reported before again (``tells_again``), each mapped to the one
+    that stays for all of them: the first told in a sentence of the text rather than in a
+    headline line (``lines``: the units of the headline and the lines after it that end no
+    sentence, "Песков: РФ не согласна с заявлением Пашиняна …"), else the first. Chains are
+    one event: what the lead, a quote and a later paragraph tell of one accusation.
+
+    >>> a = Typed(0, "Support", participants=frozenset({"xi", "china", "kazakhstan"}))
+    >>> b = Typed(3, "Support", participants=frozenset({"xi", "kazakhstan"}))
+    >>> retold([a, b]), retold([a, b], lines={0})
+    ({1: 0}, {0: 1})
+    """
+    groups: list[list[int]] = []
+    for i, ev in enumerate(events):
+        if ev.cls not in RETOLD:
+            continue
+        g = next((g for g in groups if any(tells_again(ev, events[j]) for j in g)), None)
+        if g is None:
+            groups.append([i])
+        else:
+            g.append(i)
+    out: dict[int, int] = {}
+    for g in groups:
+        keep = next((i for i in g if events[i].unit not in lines), g[0])
+        out.update({i: keep for i in g if i != keep})
+    return out
+
+
+def headline_lines(first: Sequence[tuple[str, bool]], title: str | None) -> frozenset[int]:
+    """The units that open the text as lines of their own ending no sentence (``first``: each
+    unit's text and whether a line break follows it), whatever they report: the headline and
+    subheadlines ("Песков: РФ не согласна с заявлением Пашиняна об «угрозе» ОДКБ для Армении").
+
+    >>> sorted(headline_lines([("Putin meets Tokayev", True), ("Peskov: we disagree", True),
+    ...                        ("Putin met Tokayev.", True), ("Later", True)], None))
+    [0, 1]
+    """
+    out: set[int] = set()
+    for i, (text, newline) in enumerate(first):
+        if not is_headline(text, newline, title if i == 0 else None):
+            break
+        out.add(i)
+    return frozenset(out)
+
+
+def other_side(
+    cls: str, sides: Collection[str | None], target: Collection[str], pair: Sequence[str]
+) -> str | None:
+    """The state of the article's ``pair`` that an evaluation or act voiced by the other one
+    addresses when no addressee was found: ``sides`` are the states of its participants (None
+    for one of no state), all of one state of the pair ("Россельхознадзор выразил несогласие с
+    введёнными мерами" in an article on Russia and Kazakhstan: Kazakhstan; "Estonia called the
+    incident a 'set up'": Russia; "Но Россия своими заявлениями и другой поддержкой помогла
+    стабилизировать ситуацию": Kyrgyzstan). None when the event has a target, names states on
+    both sides, or is not of a directed class (``RETOLD``).
+
+    >>> other_side("Accuse", ["russia", None], (), ("russia", "kazakhstan"))
+    'kazakhstan'
+    >>> other_side("Accuse", ["russia", "kazakhstan"], (), ("russia", "kazakhstan")) is None
+    True
+    """
+    if cls not in RETOLD or target or len(pair) != 2:
+        return None
+    known = {s for s in sides if s}
+    if len(known) != 1:
+        return None
+    (side,) = known
+    if side not in pair:
+        return None
+    return pair[1] if side == pair[0] else pair[0]

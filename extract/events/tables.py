@@ -96,6 +96,8 @@ class Tables:
             self.words("coop_prep"),
             self.words("coop_object"),
             self.words("coop_field"),
+            self.words("coop_vague"),
+            self.words("coop_every"),
         )
 
 

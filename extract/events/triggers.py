@@ -5,7 +5,7 @@ of one class linked in the parse merged (``merge.candidates``) (a mixin)."""
 
 from __future__ import annotations
 
-from bilat.extract.events.coop import cooperation_has_object, topic_of_talks
+from bilat.extract.events.coop import cooperation_has_object, topic_of_talks, vague_object
 from bilat.extract.events.merge import candidates as merge_candidates
 from bilat.extract.events.merge import framed_by_reported
 from bilat.extract.events.records import Cand as _Cand
@@ -22,6 +22,10 @@ PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass", "nsubj:pass"})
 
 #: dependencies that leave a name: a list, an apposition, a clause of its own
 NOT_IN_NAME = frozenset({"conj", "appos", "relcl", "acl:relcl", "acl", "parataxis", "advcl", "ccomp"})
+
+
+#: dependents of a verb that tell something else than its frame (a list, a clause of its own)
+FRAME_STOP = frozenset({"conj", "relcl", "acl:relcl", "parataxis", "ccomp", "advcl", "xcomp", "csubj"})
 
 
 _MEETING_WORDS: dict[int, tuple[object, frozenset[str]]] = {}
@@ -173,6 +177,12 @@ class Triggers:
                     continue
                 case = [g for g in ch.children if g.dep_ == "case"]
                 word = ch if ch.dep_ in ("prep", "case", "amod", "compound") else (case[0] if case else None)
+                # "in all areas", "по всем направлениям": a preposition that opens no field
+                objs = [g for g in ch.children if g.dep_ == "pobj"] if ch.dep_ == "prep" else [ch]
+                if word is not None and any(
+                    vague_object(fold(o.lemma_), [fold(g.lemma_) for g in o.children], coop) for o in objs
+                ):
+                    word = None
                 deps.append((ch.dep_, fold(word.lemma_) if word is not None else ""))
         anchor = fold(c.anchor.lemma_) if c.anchor.i != c.head.i else key
         phrase = _phrase(c.anchor)  # (not .subtree: natasha's trees may hold cycles)
@@ -184,10 +194,20 @@ class Triggers:
         words = _talk_words(self.tab.triggers) - self.tab.words("receive")
         heads = []
         x = c.head
+        verbs = 0
         for _ in range(steps):
             if x.head.i == x.i:
                 break
-            heads.append((x.dep_, x.head.pos_, bool(self.tk(x.head) & words)))
+            # the head is a talks word, or talks frame the first verb above ("During the
+            # meeting, the parties exchanged views on …", "The talks focused on issues …", "На
+            # заседании были рассмотрены вопросы …", "в ходе беседы было уделено внимание …")
+            framed = not verbs and any(
+                self.tk(g) & words or any(self.tk(gg) & words for gg in g.children)
+                for g in x.head.children
+                if g.i != x.i and g.dep_ not in FRAME_STOP
+            )
+            heads.append((x.dep_, x.head.pos_, bool(self.tk(x.head) & words) or framed))
+            verbs += x.head.pos_ in ("VERB", "AUX") and x.head.dep_ != "acl"  # not "issues regarding"
             x = x.head
         return topic_of_talks(heads)
 
