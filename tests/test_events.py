@@ -151,6 +151,26 @@ CASES = [
         "according",
         dict(speaker=("sergey-lavrov",), quote="frank and useful."),
     ),
+    # "it" speaks for the body whose statement came last (en_ru-kz_19)
+    (
+        "en-it-said",
+        "en",
+        "The Ministry of Foreign Affairs of Kazakhstan said on Monday that the inspection had started. "
+        "It added that the inspection had found irregularities.",
+        "Statement",
+        "added",
+        dict(speaker=("ministry-of-foreign-affairs-of-kazakhstan",)),
+    ),
+    # a plural bare title with its country is that country's body named before (en_ru-sy_01)
+    (
+        "en-plural-title-body",
+        "en",
+        '"The talks were useful," the Russian Foreign Ministry said in a statement. The Russian '
+        "diplomats pointed out that the sides discussed trade.",
+        "Statement",
+        "pointed out",
+        dict(speaker=("ministry-of-foreign-affairs-of-russia",)),
+    ),
     (
         "en-descriptive-speaker",
         "en",
@@ -300,6 +320,34 @@ CASES = [
         "подчеркнул, что отношения развиваются.",
         "Statement",
         "подчеркнул",
+        dict(speaker=("mukhtar-tleuberdi",)),
+    ),
+    # a bare body noun speaks for the body of its country named just before (ru_ru-kz_18)
+    (
+        "ru-body-noun-speaker",
+        "ru",
+        "МИД России и Министерство иностранных дел Казахстана обсудили ситуацию на границе, сообщили "
+        "в российском ведомстве.",
+        "Statement",
+        "сообщили",
+        dict(speaker=("ministry-of-foreign-affairs-of-russia",)),
+    ),
+    # a plural verb with no subject speaks for the state it names with "в" (ru_kz-kg_04)
+    (
+        "ru-indefinite-state-speaker",
+        "ru",
+        "В Киргизии объяснили, что Казахстан вычерпал свою квоту.",
+        "Statement",
+        "объяснили",
+        dict(speaker=("kyrgyzstan",)),
+    ),
+    (
+        "ru-reaction-with-quote",
+        "ru",
+        "Журналисты спросили, планирует ли Казахстан новые поставки. «Планируем», — отреагировал "
+        "Мухтар Тлеуберди.",
+        "Statement",
+        "отреагировал",
         dict(speaker=("mukhtar-tleuberdi",)),
     ),
     (
