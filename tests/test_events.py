@@ -1413,3 +1413,30 @@ def test_receiving_a_person_is_a_meeting(extractor, lang, text, found):
 def test_taking_part_is_not_receiving(extractor):
     ex = run(extractor, "В понедельник Токаев принял участие во внеочередной сессии Совета ОДКБ.", "ru")
     assert any(e.cls == "Consult" and "участие" in e.trigger for e in ex.events)
+
+
+@pytest.mark.parametrize(
+    "lang, text, visitor, host",
+    [
+        # the agent of "by" (en_kz-de_02)
+        (
+            "en",
+            '"During the past 30 years," said Federal Chancellor Olaf Scholz during a visit to Berlin '
+            "by Kassym-Jomart Tokayev, President of Kazakhstan, on Thursday.",
+            "kassym-jomart-tokayev",
+            "germany",
+        ),
+        # a genitive owner's title with the name in apposition (ru_ru-kz_20)
+        (
+            "ru",
+            "Сергей Лавров проводит переговоры с Муратом Нуртлеу.\nКак сообщили в МИД РФ по итогам "
+            "встречи, стороны обсудили двустороннюю повестку в контексте визита в Казахстан президента "
+            "России Владимира Путина 9 ноября.",
+            "vladimir-putin",
+            "kazakhstan",
+        ),
+    ],
+)
+def test_the_visitor_of_a_visit_noun(extractor, lang, text, visitor, host):
+    ev = find(run(extractor, text, lang), "Consult", "visit" if lang == "en" else "визит")
+    assert ev.mode == "visit" and ev.source == (visitor,) and ev.target == (host,)

@@ -37,6 +37,9 @@ from bilat.extract.events.tree import (
 )
 from bilat.extract.text import fold
 
+#: the dependents of a title that name its holder ("президента России Владимира Путина")
+OWNER_NAME_DEPS = frozenset({"appos", "flat", "flat:name"})
+
 
 def purpose_infinitive(dep: str, morph: str) -> bool:
     """Whether a verb is an infinitive clause hanging on another verb as an adverbial ("went on
@@ -135,18 +138,29 @@ class Arguments:
 
     def _source(self, c: _Cand):
         anchor = c.anchor
-        # a noun trigger's owner: "Russia's sanctions", "his visit", "российские санкции"
+        # a noun trigger's owner: "Russia's sanctions", "his visit", "российские санкции", the
+        # title of a genitive owner with the name in apposition ("визита … президента России
+        # Владимира Путина"), or the agent of "by" ("a visit to Berlin by Tokayev")
         if anchor.pos_ in ("NOUN", "PROPN"):
+            agent_preps = self.tab.words("agent_prep")
             for ch in anchor.children:
+                if ch.dep_ == "prep" and self.tk(ch) & agent_preps:
+                    for g in ch.children:
+                        if g.dep_ == "pobj" and (ms := self._speakers_in(_phrase(g))):
+                            return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms]
+                    continue
                 if ch.dep_ in ("poss", "nmod:poss", "amod") or (
                     ch.dep_ == "nmod"
                     and self.grammar("genitive_owner")
                     and "Case=Gen" in str(ch.morph)
                     and not any(g.dep_ == "case" for g in ch.children)
                 ):
+                    owner = [ch] + [g for g in ch.children if g.dep_ in OWNER_NAME_DEPS]
                     ms = self._speakers_in([ch]) or [
                         m for m in self.mentions_of_tokens([ch]) if m.cls == "Country"
                     ]
+                    if not ms and len(owner) > 1:
+                        ms = [m for m in self._speakers_in(owner) if m.cls == "Person"]
                     if ms:
                         return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms]
                     if self.tk(ch) & self.pronouns:
