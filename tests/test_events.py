@@ -1440,3 +1440,36 @@ def test_taking_part_is_not_receiving(extractor):
 def test_the_visitor_of_a_visit_noun(extractor, lang, text, visitor, host):
     ev = find(run(extractor, text, lang), "Consult", "visit" if lang == "en" else "визит")
     assert ev.mode == "visit" and ev.source == (visitor,) and ev.target == (host,)
+
+
+@pytest.mark.parametrize(
+    "lang, text, trigger, visitor, host",
+    [
+        # a person's visit naming no place: to the other state of the pair (ru_ru-kg_02)
+        (
+            "ru",
+            "Министр финансов Киргизии Руслан Казакбаев встретился в Москве с вице-премьером России "
+            "Дмитрием Козаком. С ним же в ходе нынешнего визита Казакбаев обсудил возможность "
+            "поддержки бюджета Киргизии.",
+            "визита",
+            "ruslan-kazakbayev",
+            "russia",
+        ),
+        # a bare title owning the visit: the person it stands for (ru_ru-mn_02)
+        (
+            "ru",
+            "Президент России Владимир Путин прибыл в Монголию. Официальный визит российского "
+            "президента приурочен к годовщине победы на Халхин-Голе.",
+            "Официальный визит",
+            "vladimir-putin",
+            None,
+        ),
+    ],
+)
+def test_a_visit_naming_no_one(extractor, lang, text, trigger, visitor, host):
+    ex = run(extractor, text, lang)
+    evs = [e for e in ex.events if e.mode == "visit" and trigger.split()[-1] in e.trigger]
+    assert evs, [(e.cls, e.trigger) for e in ex.events]
+    assert visitor in evs[0].source
+    if host is not None:
+        assert host in evs[0].target

@@ -167,6 +167,10 @@ class Arguments:
                         k = self._recent_person(ch.idx)
                         if k:
                             return [k], [(k, ch.idx, ch.idx + len(ch.text))]
+                    if c.row.cls == "Consult":
+                        k = self._owner_person(ch)
+                        if k:
+                            return [k], [(k, ch.idx, ch.idx + len(ch.text))]
         verb = _clause_verb(anchor)
         if c.row.direction == "speech" and anchor.pos_ in ("NOUN", "PROPN") and _nested(anchor, verb):
             return [], []  # "X is the result of propaganda": X did not make the propaganda
@@ -184,6 +188,28 @@ class Arguments:
             if not ms:
                 return [], []
         return keys, args
+
+    def _owner_person(self, ch) -> str | None:
+        """Who the owner of a meeting or visit noun is when it names no one: a bare title
+        ("Официальный визит российского президента", "the Kazakh leader's visit") is the person
+        it stands for; "your" in someone's quoted words ("your historic visit last November",
+        "Your current visit to Mongolia, Mr President") the person the speaker addresses — the
+        other side of the talks the speaker took part in, else the last person named before."""
+        if self.tk(ch) & self.person_nouns:
+            return self._recent_person(ch.idx, self._country_hint(_phrase(ch)))
+        if not self.tk(ch) & self.tab.words("second_person"):
+            return None
+        speaker = next((sp for qs, qe, sp in self.quote_speakers if qs <= ch.idx < qe), None)
+        persons = [k for k in speaker or () if self.cls(k) == "Person"]
+        if not persons:
+            return None
+        u = self.unit_of(ch.idx)
+        for idx, talks in reversed(self.talks):
+            if idx <= u.index and set(persons) & set(talks):
+                others = [k for k in talks if k not in persons]
+                if others:
+                    return others[0]
+        return self._recent_person(ch.idx, exclude=set(persons))
 
     def _describes_speaker(self, tok) -> bool:
         """Whether a trigger word is part of the phrase naming a speaker ("the commander of the
@@ -365,6 +391,18 @@ class Arguments:
         for m in self.mentions_in(u.start, u.end):
             if m.cls == "Country" and not m.affil and m.key not in src_countries and src_countries:
                 return [m.key], [(m.key, m.start, m.end)], place
+        # "His previous visit, in October 2023, …", "в ходе нынешнего визита": a person's visit
+        # naming no place at all is to the other state of the article's pair
+        if (
+            len(src_countries) == 1
+            and src_countries <= set(self.pair)
+            and all(self.cls(k) == "Person" for k in source)
+            and not any(
+                m.cls in PLACE_CLASSES | {"Country"} and (self.country(m.key) or m.key) not in src_countries
+                for m in self.mentions_in(u.start, u.end)
+            )
+        ):
+            return [k for k in self.pair if k not in src_countries], [], place
         return [], [], place
 
     def _first_person(self, u: _Unit, offset: int):
