@@ -1473,3 +1473,25 @@ def test_a_visit_naming_no_one(extractor, lang, text, trigger, visitor, host):
     assert visitor in evs[0].source
     if host is not None:
         assert host in evs[0].target
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # an agreement told as done in someone's words, whoever made it (ru_ru-az_02, en_ru-tr_02)
+        (
+            "ru",
+            "Джейхун Байрамов рассказал в интервью об этих переговорах между Азербайджаном и Арменией. "
+            '"На следующий день, 9 октября, было достигнуто соглашение о проведении переговоров.'
+            ' Когда процесс начался, Лавров представил сторонам документ", - сказал Байрамов.',
+        ),
+        (
+            "en",
+            'Putin met Erdogan in Sochi. Regarding energy, Putin said that "agreements have been '
+            'reached" between suppliers and consumers of Russia and Turkey.',
+        ),
+    ],
+)
+def test_an_agreement_told_as_done_in_a_quote_is_an_event(extractor, lang, text):
+    ex = run(extractor, text, lang)
+    assert any(e.cls == "Agree" for e in ex.events), [(e.cls, e.trigger) for e in ex.events]

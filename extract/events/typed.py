@@ -33,12 +33,12 @@ def we_persons(speaker: list[str], named: list[str], talks: list[list[str]]) -> 
 
 def kept_in_quote(cls: str, mode: str | None, context: str | None, told_past: bool) -> bool:
     """Whether talks or an agreement inside a speaker's quoted words are an event the article
-    reports: a visit always; talks or an agreement the speaker tells as done in the first person
-    (``told_past``: "we signed an agreement to increase gas supplies," Miller said; "мы с
-    Алексеем Лихачевым встречались не один раз"), not a hope, a plan or a present ("I hope
-    that today we will be able to talk", "I am pleased to meet with you"), nor a passive that
-    retells what the article reported ("an agreement was reached"). Other classes are not
-    decided here."""
+    reports: a visit always; talks the speaker tells as done in the first person, an agreement
+    told as done whoever made it (``told_past``: "we signed an agreement to increase gas
+    supplies," Miller said; "мы с Алексеем Лихачевым встречались не один раз"; "agreements have
+    been reached", "было достигнуто соглашение о проведении переговоров": the real-news gold
+    counts them), not a hope, a plan or a present ("I hope that today we will be able to talk",
+    "I am pleased to meet with you"). Other classes are not decided here."""
     if cls not in ("Agree", "Consult") or cls == "Consult" and mode == "visit":
         return True
     return told_past and context is None
@@ -210,7 +210,10 @@ class Typed:
         if not participants:
             return None
         if self._quoted(t_start) and not kept_in_quote(
-            row.cls, c.mode, c.context, reported_past(c.anchor) and self._told_by_we(c)
+            row.cls,
+            c.mode,
+            c.context,
+            reported_past(c.anchor) and (row.cls == "Agree" or self._told_by_we(c)),
         ):
             # talks or an agreement hoped for or planned in a speaker's own words ("I hope that
             # today we will be able to talk …") are what the statement is about
