@@ -1495,3 +1495,38 @@ def test_a_visit_naming_no_one(extractor, lang, text, trigger, visitor, host):
 def test_an_agreement_told_as_done_in_a_quote_is_an_event(extractor, lang, text):
     ex = run(extractor, text, lang)
     assert any(e.cls == "Agree" for e in ex.events), [(e.cls, e.trigger) for e in ex.events]
+
+
+@pytest.mark.parametrize(
+    "lang, text, visitor, host",
+    [
+        # a participle of welcoming, the guest a bare title (en_kz-tj_01)
+        (
+            "en",
+            "Tajik President Emomali Rahmon held talks with Kazakh President Kassym-Jomart Tokayev. "
+            "Welcoming the Kazakh leader, Rahmon noted the importance of the talks.",
+            "kassym-jomart-tokayev",
+            "tajikistan",
+        ),
+        # a passive, the city named after it (en_kz-tr_01)
+        (
+            "en",
+            "Erdoğan was welcomed with an official ceremony in the Kazakh capital Astana.",
+            "recep-tayyip-erdogan",
+            "kazakhstan",
+        ),
+    ],
+)
+def test_a_guest_welcomed_is_a_visit(extractor, lang, text, visitor, host):
+    ex = run(extractor, text, lang)
+    visits = [e for e in ex.events if e.mode == "visit" and "elcom" in e.trigger]
+    assert visits and visits[0].source == (visitor,) and visits[0].target == (host,), ex.events
+    assert not any(e.cls == "Support" and "elcom" in e.trigger for e in ex.events)
+
+
+def test_welcoming_several_counterparts_is_no_visit(extractor):
+    text = (
+        "Foreign Ministers Jeyhun Bayramov and Ararat Mirzoyan began negotiations in Almaty. Welcoming "
+        "his counterparts, Kazakh Foreign Minister Murat Nurtleu emphasized Kazakhstan's readiness to help."
+    )
+    assert not any(e.mode == "visit" for e in run(extractor, text, "en").events)

@@ -28,6 +28,8 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
    the talks held during it stay two. A meeting noun that refers back to one already reported
    ("The talks were substantive", "в ходе встречи") is no new event, nor is a talks verb it frames
    once talks were reported ("During the meeting, the sides discussed …"); a flight home is no visit;
+   a guest welcomed ("Welcoming the Kazakh leader, Rahmon …", "Erdoğan was welcomed in Astana")
+   is no praise but the guest's visit to the greeter's country or the city named;
    a capitalized trigger inside a sentence is a name ("Cooperation Without Borders"), except a
    meeting name ("the 17th Forum … will be held"). Participants are the actors named in the
    unit, those of the trigger's own clause first (affiliations inside a title — "Russian" in

@@ -37,6 +37,9 @@ from bilat.extract.events.tree import (
 )
 from bilat.extract.text import fold
 
+#: the passive subject of a verb of welcoming: the guest ("Erdoğan was welcomed")
+GUEST_SUBJ_DEPS = frozenset({"nsubjpass", "nsubj:pass"})
+
 #: the dependents of a title that name its holder ("президента России Владимира Путина")
 OWNER_NAME_DEPS = frozenset({"appos", "flat", "flat:name"})
 
@@ -188,6 +191,62 @@ class Arguments:
             if not ms:
                 return [], []
         return keys, args
+
+    def _greeting(self, u: _Unit, c: _Cand, place: str | None):
+        """The guest, the country visited and the guest's argument of a welcome given to a guest
+        (direction "greet": "Welcoming the Kazakh leader, Rahmon …", "Erdoğan was welcomed with
+        an official ceremony in the Kazakh capital Astana", "it's my pleasure to welcome you and
+        your delegation here in our capital"): the guest is the object or passive subject of the
+        verb of welcoming (a person named, a bare title or "you" in quoted words:
+        ``_owner_person``); the country visited is the country of the place named, else the
+        greeter's (the subject of the verb, or of the clause a participle "Welcoming …" hangs
+        on), else the speaker's ("our capital"), else the country of a city named after the
+        verb. None when either is missing or the guest is at
+        home."""
+        guest = None
+        for ch in c.head.children:
+            if ch.dep_ not in OBJ_DEPS | GUEST_SUBJ_DEPS:
+                continue
+            ms = [m for m in self._speakers_in(_phrase(ch)) if m.cls == "Person"]
+            if ms:
+                guest = (ms[0].key, ms[0].start, ms[0].end)
+                break
+            k = self._owner_person(ch) if "Number=Plur" not in str(ch.morph) else None
+            if k:  # (a plural bare title names no one guest: "Welcoming his counterparts")
+                guest = (k, ch.idx, ch.idx + len(ch.text))
+                break
+        if guest is None:
+            return None
+        host = self.country(place) if place else None
+        if host is None:
+            verb = c.head
+            s = self._subject(verb)
+            if s is None and verb.dep_ == "advcl" and verb.head.i != verb.i:
+                s = self._subject(verb.head)
+            if s is not None and s.dep_ not in GUEST_SUBJ_DEPS:
+                keys, _args = self._resolve_np(s, _phrase(s))
+                host = next(
+                    (
+                        h
+                        for k in keys
+                        if k != guest[0] and self.cls(k) in ("Person", "Country") and (h := self.country(k))
+                    ),
+                    None,
+                )
+        if host is None:
+            fp = self._first_person(u, c.head.idx)
+            host = fp[0] if fp else None
+        if host is None:
+            # "… with an official ceremony in the Kazakh capital Astana": a city named after it
+            after = [
+                m
+                for m in self.mentions_in(c.head.idx, u.end)
+                if m.cls in PLACE_CLASSES and not m.affil and self.country(m.key)
+            ]
+            host = self.country(after[0].key) if after else None
+        if host is None or host == self.country(guest[0]):
+            return None
+        return [guest[0]], [host], [guest]
 
     def _owner_person(self, ch) -> str | None:
         """Who the owner of a meeting or visit noun is when it names no one: a bare title

@@ -132,6 +132,13 @@ class Typed:
             subj = [k for k in subj if self.cls(k) in ("Person", "Country")]
             parts = _uniq(subj + parts)
             args.extend(a for a in subj_args if a[0] in subj)
+        if row.direction == "greet":
+            # a guest welcomed: the guest's visit to the greeter's country (``_greeting``)
+            greeting = self._greeting(u, c, place)
+            if greeting is None:
+                return None
+            source, target, args = greeting
+            parts = []
         if row.direction in ("subj>obj", "speech", "visit", "host"):
             src, src_args = self._source(c)
             if len(src) > 1 and any(self.cls(k) == "MediaOutlet" for k in src):
