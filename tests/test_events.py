@@ -1530,3 +1530,26 @@ def test_welcoming_several_counterparts_is_no_visit(extractor):
         "his counterparts, Kazakh Foreign Minister Murat Nurtleu emphasized Kazakhstan's readiness to help."
     )
     assert not any(e.mode == "visit" for e in run(extractor, text, "en").events)
+
+
+@pytest.mark.parametrize(
+    "lang, text, trigger",
+    [
+        # "the presidents of X and Y": the person of each state named before (ru_ru-kz_01, en_ru-mn_02)
+        (
+            "en",
+            "Russian President Vladimir Putin spoke at the forum. Turkish President Recep Tayyip Erdogan "
+            "spoke after him. Then the presidents of Russia and Turkey discussed the grain corridor.",
+            "discussed",
+        ),
+        (
+            "ru",
+            "Президент России Владимир Путин выступил на форуме. Президент Турции Реджеп Тайип Эрдоган "
+            "выступил после него. Затем президенты России и Турции обсудили зерновой коридор.",
+            "обсудили",
+        ),
+    ],
+)
+def test_the_persons_of_the_states_named(extractor, lang, text, trigger):
+    ev = find(run(extractor, text, lang), "Consult", trigger)
+    assert {"vladimir-putin", "recep-tayyip-erdogan"} <= set(ev.participants), ev.participants

@@ -528,7 +528,35 @@ class Arguments:
                 if len(prev) == 2:
                     break
             out.extend(k for k in prev if k not in parts)
+        # "the presidents of Russia and Mongolia", "Президенты России и Турции": the person of
+        # each state named last before
+        for at, states in self._persons_of_states(toks):
+            for ctry in states:
+                k = self._recent_person(at, ctry)
+                if k and k not in parts:
+                    out.append(k)
         return _uniq(out)
+
+    def _persons_of_states(self, toks, window: int = 6) -> list[tuple[int, list[str]]]:
+        """Each "persons" cue phrase followed by the states it names ("the presidents of Russia
+        and Mongolia", "Президенты России и Турции"): the phrase's offset and the states named in
+        the ``window`` words after it (two at least)."""
+        phrases = self.tab.phrases("persons")
+        of = self.tab.words("of")
+        forms = [self.tk(t) | {fold(t.text)} for t in toks]
+        out = []
+        for i in range(len(toks)):
+            for seq in phrases:
+                n = len(seq)
+                if i + n >= len(toks) or not all(w in forms[i + j] for j, w in enumerate(seq)):
+                    continue
+                after = toks[i + n : i + n + window]
+                if after[0].i < len(self.sdoc) and forms[i + n] & of:
+                    after = after[1:]
+                states = _uniq(m.key for m in self.mentions_of_tokens(after) if m.cls == "Country")
+                if len(states) >= 2:
+                    out.append((toks[i].idx, states))
+        return out
 
     def _has_phrase(self, toks, kind: str, unless_followed: bool = False) -> bool:
         """Whether a cue phrase of ``kind`` occurs; with ``unless_followed``, not when a
