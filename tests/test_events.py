@@ -1553,3 +1553,35 @@ def test_welcoming_several_counterparts_is_no_visit(extractor):
 def test_the_persons_of_the_states_named(extractor, lang, text, trigger):
     ev = find(run(extractor, text, lang), "Consult", trigger)
     assert {"vladimir-putin", "recep-tayyip-erdogan"} <= set(ev.participants), ev.participants
+
+
+@pytest.mark.parametrize(
+    "lang, text, found",
+    [
+        # an agreement the subject of what it says: no agreement made (en_ru-kz_03, en_kz-gb_02,
+        # en_ru-kp_01)
+        (
+            "en",
+            PAIR + "The agreements provide for the creation of the Soyuz-5 launch complex at Baikonur.",
+            False,
+        ),
+        (
+            "en",
+            PAIR + "He noted that the new agreement aims to enhance cooperation in education and trade.",
+            False,
+        ),
+        ("ru", PAIR_RU + "Соглашение предусматривает создание стартового комплекса на Байконуре.", False),
+        # a trigger of its own keeps it
+        ("en", PAIR + "The agreement between Russia and Kazakhstan was signed in Moscow.", True),
+        ("ru", PAIR_RU + "Соглашение между Россией и Казахстаном вступило в силу в мае.", True),
+    ],
+)
+def test_an_agreement_as_the_topic_is_no_event(extractor, lang, text, found):
+    ex = run(extractor, text, lang)
+    tail = text.split(". ")[-1]
+    assert (
+        any(
+            e.cls == "Agree" and e.evidence.strip() in text and e.start >= text.index(tail) for e in ex.events
+        )
+        is found
+    )

@@ -86,6 +86,16 @@ def greeted(c: _Cand, visit: TriggerRow | None) -> _Cand:
     return dataclasses.replace(c, row=row, mode=visit.mode)
 
 
+def agreement_as_topic(c: _Cand, cands) -> bool:
+    """Whether an agreement noun is the active subject of a word that is no trigger ("The
+    agreements provide for the creation of …", "the new agreement would outline future
+    cooperation", "Соглашение предусматривает …"): the clause tells what the agreement says, not
+    that one was made ("The agreement was signed", "вступило в силу" are triggers of their own)."""
+    if c.head.pos_ not in ("NOUN", "PROPN") or c.head.dep_ != "nsubj" or c.head.head.i == c.head.i:
+        return False
+    return not any(t.i == c.head.head.i for o in cands for t in o.toks)
+
+
 def own_negation(words: tuple[str, ...], context_rows) -> bool:
     """Whether a trigger phrase holds a negation cue of its own ("not agree", "не согласиться":
     disagreement voiced): that negation is the event, it does not negate it.
@@ -167,6 +177,9 @@ class Triggers:
         cands = [c for c in cands if not self._receives_no_guest(c)]
         # "implement the agreements reached earlier", "выполнение соглашений": made before
         cands = [c for c in cands if not (c.row.cls == "Agree" and self._in_force(c))]
+        # "The agreements provide for …", "the new agreement would outline …": what the clause is
+        # about, not an agreement made
+        cands = [c for c in cands if not (c.row.cls == "Agree" and agreement_as_topic(c, cands))]
         # "strengthen bilateral cooperation", "strategic partnership": no named object, no event
         cands = [c for c in cands if c.row.cls != "Cooperate" or self._coop_object(c)]
         # "discussed prospects for strengthening cooperation in trade": the topic of the talks
