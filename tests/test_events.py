@@ -1585,3 +1585,33 @@ def test_an_agreement_as_the_topic_is_no_event(extractor, lang, text, found):
         )
         is found
     )
+
+
+@pytest.mark.parametrize(
+    "lang, text, trigger, context",
+    [
+        # an opportunity to meet is no meeting held (en_kz-qa_01, en_cn-kz_01)
+        (
+            "en",
+            PAIR + "Tokayev considered the summit an opportunity to meet Vladimir Putin.",
+            "meet",
+            "hypothetical",
+        ),
+        # readiness to visit, an initiative to host: planned (ru_ru-kz_01, en_am-az_01)
+        (
+            "ru",
+            "Президент Турции подтвердил свою готовность посетить Республику Казахстан.",
+            "посетить",
+            "planned",
+        ),
+        (
+            "en",
+            PAIR + "Bayramov thanked President Tokayev for the initiative to host the negotiations.",
+            "host",
+            "planned",
+        ),
+    ],
+)
+def test_an_event_a_noun_holds_out(extractor, lang, text, trigger, context):
+    ev = next(e for e in run(extractor, text, lang).events if trigger in e.trigger)
+    assert ev.context == context
