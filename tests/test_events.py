@@ -1600,7 +1600,7 @@ def test_an_agreement_as_the_topic_is_no_event(extractor, lang, text, found):
         # readiness to visit, an initiative to host: planned (ru_ru-kz_01, en_am-az_01)
         (
             "ru",
-            "Президент Турции подтвердил свою готовность посетить Республику Казахстан.",
+            "Президент Турции Реджеп Тайип Эрдоган подтвердил свою готовность посетить Республику Казахстан.",
             "посетить",
             "planned",
         ),
@@ -1615,3 +1615,19 @@ def test_an_agreement_as_the_topic_is_no_event(extractor, lang, text, found):
 def test_an_event_a_noun_holds_out(extractor, lang, text, trigger, context):
     ev = next(e for e in run(extractor, text, lang).events if trigger in e.trigger)
     assert ev.context == context
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # no one travels: goods, fans, an unnamed delegation (ru_ru-kz_18, en_kz-qa_01, en_ru-kz_13)
+        ("ru", PAIR_RU + "Под подозрение попали груши и миндаль, приехавшие в республику из Польши и США."),
+        (
+            "en",
+            PAIR + "Rosatom CEO added that a delegation of Kazakhstani officials recently visited the "
+            "Leningrad NPP in Saint Petersburg.",
+        ),
+    ],
+)
+def test_a_visit_needs_a_traveller(extractor, lang, text):
+    assert not any(e.mode == "visit" for e in run(extractor, text, lang).events)

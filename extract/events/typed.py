@@ -173,7 +173,8 @@ class Typed:
             args.extend(tgt_args)
         elif row.direction == "visit":
             dest = self._destination(u, c, source)
-            if dest is None:
+            if dest is None or not source and not any(self.cls(k) == "Person" for k in parts):
+                # (no one travels: "груши, приехавшие в республику", "fans … to visit Qatar")
                 return None
             tgt, tgt_args, vplace = dest
             target = tgt
