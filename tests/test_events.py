@@ -1631,3 +1631,14 @@ def test_an_event_a_noun_holds_out(extractor, lang, text, trigger, context):
 )
 def test_a_visit_needs_a_traveller(extractor, lang, text):
     assert not any(e.mode == "visit" for e in run(extractor, text, lang).events)
+
+
+def test_the_sides_that_sign_after_talks_are_its_persons(extractor):
+    # ru_ru-kz_05: "стороны" after the talks of two ministers are the ministers
+    text = (
+        "Министр иностранных дел России Сергей Лавров провел переговоры с министром иностранных дел "
+        "Казахстана Муратом Нуртлеу. По итогам переговоров стороны подписали план сотрудничества "
+        "между дипведомствами на 2025–2026 годы."
+    )
+    ev = find(run(extractor, text, "ru"), "Agree", "подписали")
+    assert {"sergey-lavrov", "murat-nurtleu"} <= set(ev.participants), ev.participants

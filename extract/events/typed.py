@@ -11,6 +11,7 @@ from bilat.extract.events.merge import uniq_args as _uniq_args
 from bilat.extract.events.records import Cand as _Cand
 from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tree import clause_verb as _clause_verb
+from bilat.extract.events.tree import phrase as _phrase
 from bilat.extract.records import Event
 
 
@@ -68,6 +69,12 @@ class Typed:
         """Whether ``offset`` lies inside the quoted words of a statement."""
         return any(st.quote is not None and st.quote[0] <= offset < st.quote[1] for st in self.statements)
 
+    def _states_subject(self, c: _Cand) -> bool:
+        """Whether the subject of the trigger's clause is a phrase naming the pair of states
+        without naming them ("the two countries", "обе страны")."""
+        s = self._subject(_clause_verb(c.anchor))
+        return s is not None and self._has_phrase(sorted(_phrase(s), key=lambda t: t.i), "states")
+
     def _told_by_we(self, c: _Cand) -> bool:
         """Whether the subject of the trigger's clause is "we"/"мы"/"I"/"я", or a first-person
         verb has none ("Продолжим", "встречались" after "мы с …" are read by the parse)."""
@@ -124,12 +131,15 @@ class Typed:
             source = [k for k in voiced if k not in doer]
             target = doer
             args.extend(doer_args + [a for a in v_args if a[0] in source])
-        if row.cls == "Consult" and row.direction == "-":
+        if row.cls in ("Consult", "Agree") and row.direction == "-":
             # the subject of the clause a meeting is held in takes part, a pronoun or a bare
             # title resolved ("he stated during a meeting with X", "сказал он на встрече с
-            # коллегой", "на его встрече с замглавы МИДа")
+            # коллегой", "на его встрече с замглавы МИДа"); the persons who sign, a group resolved
+            # ("По итогам переговоров стороны подписали план": the persons of the talks)
             subj, subj_args = self._source(c)
-            subj = [k for k in subj if self.cls(k) in ("Person", "Country")]
+            # (the states of "the two countries would sign", "стороны подписали" stay implicit)
+            kinds = ("Person",) if row.cls == "Agree" and self._states_subject(c) else ("Person", "Country")
+            subj = [k for k in subj if self.cls(k) in kinds]
             parts = _uniq(subj + parts)
             args.extend(a for a in subj_args if a[0] in subj)
         if row.direction == "greet":
