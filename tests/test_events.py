@@ -1642,3 +1642,26 @@ def test_the_sides_that_sign_after_talks_are_its_persons(extractor):
     )
     ev = find(run(extractor, text, "ru"), "Agree", "подписали")
     assert {"sergey-lavrov", "murat-nurtleu"} <= set(ev.participants), ev.participants
+
+
+@pytest.mark.parametrize(
+    "lang, text, cls, states",
+    [
+        # a city that acts stands for its state (en_kz-qa_01, en_ru-jp_01, ru_am-az_02)
+        (
+            "en",
+            "Seeking to enhance trade cooperation, Doha and Astana signed a memorandum of understanding.",
+            "Agree",
+            {"qatar", "kazakhstan"},
+        ),
+        (
+            "en",
+            "Lavrov noted that Moscow and Tokyo are preparing for another round of talks.",
+            "Consult",
+            {"russia", "japan"},
+        ),
+    ],
+)
+def test_a_capital_that_acts_stands_for_its_state(extractor, lang, text, cls, states):
+    ev = find(run(extractor, text, lang), cls)
+    assert states <= set(ev.participants), ev.participants

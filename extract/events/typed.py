@@ -224,6 +224,12 @@ class Typed:
             ):
                 # a bilateral event naming one state of the pair: the other one takes part
                 implicit = [k for k in self.pair if k not in parts]
+        if row.direction == "-" and row.cls in ("Consult", "Agree"):
+            # "Doha and Astana signed a memorandum", "Moscow and Tokyo are preparing for talks":
+            # a city that acts (not the place: "in Moscow") stands for its state
+            parts = _uniq(
+                parts + [ctry for k in parts if self.cls(k) == "City" and (ctry := self.country(k))]
+            )
         participants = _uniq(parts + implicit)
         if not participants:
             return None
