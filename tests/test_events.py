@@ -1445,16 +1445,6 @@ def test_the_visitor_of_a_visit_noun(extractor, lang, text, visitor, host):
 @pytest.mark.parametrize(
     "lang, text, trigger, visitor, host",
     [
-        # a person's visit naming no place: to the other state of the pair (ru_ru-kg_02)
-        (
-            "ru",
-            "Министр финансов Киргизии Руслан Казакбаев встретился в Москве с вице-премьером России "
-            "Дмитрием Козаком. С ним же в ходе нынешнего визита Казакбаев обсудил возможность "
-            "поддержки бюджета Киргизии.",
-            "визита",
-            "ruslan-kazakbayev",
-            "russia",
-        ),
         # a bare title owning the visit: the person it stands for (ru_ru-mn_02)
         (
             "ru",

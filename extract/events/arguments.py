@@ -450,18 +450,6 @@ class Arguments:
         for m in self.mentions_in(u.start, u.end):
             if m.cls == "Country" and not m.affil and m.key not in src_countries and src_countries:
                 return [m.key], [(m.key, m.start, m.end)], place
-        # "His previous visit, in October 2023, …", "в ходе нынешнего визита": a person's visit
-        # naming no place at all is to the other state of the article's pair
-        if (
-            len(src_countries) == 1
-            and src_countries <= set(self.pair)
-            and all(self.cls(k) == "Person" for k in source)
-            and not any(
-                m.cls in PLACE_CLASSES | {"Country"} and (self.country(m.key) or m.key) not in src_countries
-                for m in self.mentions_in(u.start, u.end)
-            )
-        ):
-            return [k for k in self.pair if k not in src_countries], [], place
         return [], [], place
 
     def _first_person(self, u: _Unit, offset: int):
