@@ -377,3 +377,54 @@ def defined_abbreviations(text: str, spans: list[_Span]) -> list[tuple[_Span, st
         if m and len(sp.text.split()) >= 2 and m.group(1).isupper():
             out.append((sp, m.group(1)))
     return out
+
+
+@cache
+def _outlet_nouns(lang: str) -> frozenset[str]:
+    return frozenset(r[0] for r in read_table(DATA / lang / "outlet_nouns.tsv"))
+
+
+#: the (at most three) words right before a name, on its line: a noun and its adjectives
+_WORDS_BEFORE = re.compile(r"(?:([^\W\d_]+)[ \t]+){1,3}$")
+
+
+def outlet_noun_before(text: str, start: int, lang: str, word_key=str.lower) -> bool:
+    """Whether a news-outlet noun stands right before ``start``, an adjective or two between:
+    "газета The Print", "таджикского издания Asia-Plus", "the website Lada.kz".
+
+    >>> outlet_noun_before("сообщила газета The Print", 20, "ru", lambda w: w.lower())
+    True
+    >>> outlet_noun_before("the Russian president met", 21, "en")
+    False
+    """
+    nouns = _outlet_nouns(lang)
+    m = _WORDS_BEFORE.search(text, max(0, start - 60), start)
+    if not m:
+        return False
+    return any(word_key(w) in nouns for w in m.group().split())
+
+
+#: a web domain as a name: "Lada.kz", "News.ru", "sotreport.kz"
+_DOMAIN = re.compile(r"^[^\W_][\w-]*\.[a-z]{2,4}$", re.I)
+
+
+def is_domain(name: str) -> bool:
+    """Whether a name is a web domain ("Lada.kz"), not an abbreviation with dots ("U.S.").
+
+    >>> is_domain("Lada.kz"), is_domain("U.S."), is_domain("Astana")
+    (True, False, False)
+    """
+    return bool(_DOMAIN.match(name.strip())) and name.strip()[-1].isalpha()
+
+
+def initials(name: str) -> str | None:
+    """The initials of a name of two or more capitalized words ("Korean Central News Agency" →
+    "KCNA"), None for a shorter one or one with lowercase words between.
+
+    >>> initials("Korean Central News Agency"), initials("Tasnim"), initials("Council of Europe")
+    ('KCNA', None, None)
+    """
+    ws = name.split()
+    if len(ws) < 2 or not all(w[:1].isupper() for w in ws):
+        return None
+    return "".join(w[0] for w in ws)

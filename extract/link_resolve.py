@@ -423,6 +423,21 @@ class Resolution:
                     out.setdefault(match_key(lab.split()[-1]), e.key)
         return out
 
+    def _first_words_in_doc(self, gaz: list[_Span]) -> dict[str, set[str]]:
+        """The match keys of the first words of the full names of the knowledge-base persons
+        the document names, each to those persons ("Wang" of "Wang Yi": a family name first)."""
+        if getattr(self, "_firsts_for", None) is gaz:
+            return self._firsts
+        out: dict[str, set[str]] = defaultdict(set)
+        for g in gaz:
+            e = self.kb.get(g.key or "")
+            if e is not None and e.cls == "Person":
+                for _lg, lab in e.labels:
+                    if len(lab.split()) > 1:
+                        out[match_key(lab.split()[0])].add(e.key)
+        self._firsts_for, self._firsts = gaz, out
+        return out
+
     def _surname_in_doc(self, surname: str, gaz: list[_Span]) -> str | None:
         return self._surnames_in_doc(gaz).get(match_key(surname))
 

@@ -568,6 +568,56 @@ def test_unknown_russian_person_nominative_and_english_label(full_linker, text, 
         ("Central Asian leaders met.", "en", None, "Central Asian", "central-asia", "Place"),
         ("Tianjin hosted the talks.", "en", None, "Tianjin", "place/tanjin", "Place"),
         ("Переговоры прошли в Тяньцзине.", "ru", None, "Тяньцзине", "place/tanjin", "Place"),
+        # one word a person of the document bears is that person, whatever the NER's label
+        (
+            "David Cameron arrived in Astana on Monday. Cameron said the talks went well.",
+            "en",
+            None,
+            "Cameron",
+            "person/david-cameron",
+            "Person",
+        ),
+        (
+            "Chinese Foreign Minister Wang Yi met Sergey Lavrov in Beijing. Wang said ties were strong.",
+            "en",
+            None,
+            "Wang",
+            "wang-yi",
+            "Person",
+        ),
+        (
+            "Qatar's Amir Sheikh Tamim bin Hamad Al Thani arrived. Amir Tamim also welcomed the fans.",
+            "en",
+            None,
+            "Tamim",
+            "person/tamim-bin-hamad-al-thani",
+            "Person",
+        ),
+        # outlets: initials of a news agency's name, a web domain, an outlet noun before the name
+        (
+            "The Korean Central News Agency reported the visit on Wednesday. Kim arrived, KCNA said.",
+            "en",
+            None,
+            "KCNA",
+            "org/korean-central-nevs-agenci",
+            "MediaOutlet",
+        ),
+        (
+            "Об этом сообщает Lada.kz со ссылкой на источники.",
+            "ru",
+            None,
+            "Lada.kz",
+            "org/lada-kz",
+            "MediaOutlet",
+        ),
+        (
+            "Об этом 29 сентября сообщила газета The Print.",
+            "ru",
+            None,
+            "Print",
+            "org/the-print",
+            "MediaOutlet",
+        ),
     ],
 )
 def test_outlets_embassies_spellings(full_linker, text, lang, source, surface, key, cls):
@@ -722,3 +772,35 @@ def test_mission_labels(full_linker, text, label):
 def test_body_labels_name_their_state_by_its_label(full_linker, text, label):
     linked = full_linker.link(Document(id="t", text=text, lang="ru"), nlp.parse(text, "ru"))
     assert label in {e.label("ru") for e in linked.entities}, [e.labels for e in linked.entities]
+
+
+@pytest.mark.parametrize(
+    "text,at,lang,expected",
+    [
+        ("сообщила газета The Print", 20, "ru", True),
+        ("the news website Lada.kz", 17, "en", True),
+        ("the Russian president met", 21, "en", False),
+        ("Putin met Wang", 10, "en", False),
+    ],
+)
+def test_outlet_noun_before(text, at, lang, expected):
+    from bilat.extract.link_names import outlet_noun_before
+
+    assert outlet_noun_before(text, at, lang) is expected
+
+
+@pytest.mark.parametrize(
+    "name,domain,short",
+    [
+        ("Lada.kz", True, None),
+        ("News.ru", True, None),
+        ("U.S.", False, None),
+        ("Korean Central News Agency", False, "KCNA"),
+        ("Council of Europe", False, None),
+    ],
+)
+def test_domains_and_initials(name, domain, short):
+    from bilat.extract.link_names import initials, is_domain
+
+    assert is_domain(name) is domain
+    assert initials(name) == short

@@ -241,13 +241,14 @@ class Statements:
                     made.append(st)
 
     def _names_nobody(self, toks) -> bool:
-        """Whether the words up to the first punctuation name no actor: no mention, no title,
-        body or spokesman noun ("industry sources", "источники в отрасли")."""
+        """Whether the words up to the first punctuation name no actor: no mention (an
+        adjective names none: "Indian government sources"), no title, body or spokesman noun
+        ("industry sources", "источники в отрасли")."""
         nouns = self.person_nouns | self.org_nouns | self.spokes_nouns
         for t in toks:
             if t.pos_ == "PUNCT":
                 break
-            if self.mentions_of_tokens([t]) or self.tk(t) & nouns:
+            if any(m.label != "ADJ" for m in self.mentions_of_tokens([t])) or self.tk(t) & nouns:
                 return False
         return bool(toks)
 
