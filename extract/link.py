@@ -33,6 +33,7 @@ from bilat.extract.link_names import (
     _titled_names,
     _without_initials,
     _written_in,
+    city_noun_near,
     defined_abbreviations,
     east_asian_reading,
     initials,
@@ -311,6 +312,12 @@ class Linker(PlaceRules, Resolution):
                 is_domain(name) or outlet_noun_before(text, sp.start, lang, P.word_key)
             ):
                 cls = "MediaOutlet"  # "сообщает Lada.kz", "издание Daily Sabah"
+            if (
+                cls == "Place"
+                and sp.label in ("GPE", "LOC")
+                and (city_noun_near(text, sp.start, sp.end, lang) or self._city_beside(sp, text, gaz, lang))
+            ):
+                cls = "City"  # "the city of Bokhtar", "в Душанбе и Бохтаре"
             name = _nominative(_clean_name(sp.text), name, cls)
             pattern = body_state(lang)[1]
             if sp.owner is None and pattern:

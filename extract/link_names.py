@@ -428,3 +428,35 @@ def initials(name: str) -> str | None:
     if len(ws) < 2 or not all(w[:1].isupper() for w in ws):
         return None
     return "".join(w[0] for w in ws)
+
+
+@cache
+def _city_nouns(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    rows = read_table(DATA / lang / "city_nouns.tsv")
+    return (
+        frozenset(r[0] for r in rows if r[1] in ("before", "both")),
+        frozenset(r[0] for r in rows if r[1] in ("after", "both")),
+    )
+
+
+_BEFORE_NAME = re.compile(r"(?:^|[\s(])((?:\w+ )?[\w.]+)(?: of)?(?: the)? $")
+_AFTER_NAME = re.compile(r" (\w+)")
+
+
+def city_noun_near(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether a word of ``city_nouns.tsv`` stands right before or after a name: "the city of
+    Bokhtar", "город Тяньцзинь", "г. Курык", "Horgos city".
+
+    >>> city_noun_near("left Horgos city today", 5, 11, "en"), city_noun_near("город Тяньцзинь", 6, 15, "ru")
+    (True, True)
+    >>> city_noun_near("the region of Kamchatka", 14, 23, "en")
+    False
+    """
+    before, after = _city_nouns(lang)
+    m = _BEFORE_NAME.search(text[max(0, start - 30) : start])
+    if m:
+        ws = m.group(1).lower()
+        if ws in before or ws.split()[-1] in before:
+            return True
+    a = _AFTER_NAME.match(text, end)
+    return bool(a) and a.group(1).lower() in after

@@ -18,7 +18,7 @@ from bilat.extract.link_gazetteer import (
     given_names,
     resources,
 )
-from bilat.extract.link_names import _after_title, _best_name, _guillemets, _Near, same_given_name
+from bilat.extract.link_names import _after_title, _and_words, _best_name, _guillemets, _Near, same_given_name
 from bilat.extract.link_places import body_state, state_form, state_label
 from bilat.extract.records import Document, Entity, Mention
 from bilat.extract.text import (
@@ -437,6 +437,30 @@ class Resolution:
                         out[match_key(lab.split()[0])].add(e.key)
         self._firsts_for, self._firsts = gaz, out
         return out
+
+    def _city_beside(self, sp: _Span, text: str, gaz: list[_Span], lang: str) -> bool:
+        """Whether an unknown place is listed with a knowledge-base city, a comma or "and"
+        between: "in Dushanbe and Bokhtar", "Almaty, Sary Shagan and Karaganda" (one list,
+        one kind of place)."""
+        ands = _and_words(lang)
+
+        def joins(gap: str) -> bool:
+            gap = gap.strip()
+            return gap in ("", ",") or gap.lstrip(", ") in ands
+
+        def city(g: _Span) -> bool:
+            return bool(g.keys) and all(c.key in self.kb and self.kb[c.key].cls == "City" for c in g.keys)
+
+        starts, ends = self._gaz_at(gaz), self._gaz_ends(gaz)
+        for end in range(max(0, sp.start - 6), sp.start):
+            g = ends.get(end)
+            if g is not None and city(g) and joins(text[end : sp.start]) and text[end : sp.start].strip():
+                return True
+        for start in range(sp.end + 1, min(len(text), sp.end + 7)):
+            g = starts.get(start)
+            if g is not None and city(g) and joins(text[sp.end : start]) and text[sp.end : start].strip():
+                return True
+        return False
 
     def _surname_in_doc(self, surname: str, gaz: list[_Span]) -> str | None:
         return self._surnames_in_doc(gaz).get(match_key(surname))

@@ -568,6 +568,9 @@ def test_unknown_russian_person_nominative_and_english_label(full_linker, text, 
         ("Central Asian leaders met.", "en", None, "Central Asian", "central-asia", "Place"),
         ("Tianjin hosted the talks.", "en", None, "Tianjin", "place/tanjin", "Place"),
         ("Переговоры прошли в Тяньцзине.", "ru", None, "Тяньцзине", "place/tanjin", "Place"),
+        # an unknown place is a city beside a city noun or listed with a knowledge-base city
+        ("Он посетит Китай – город Тяньцзинь.", "ru", None, "Тяньцзинь", "place/tanjin", "City"),
+        ("Branches opened in Chirchik and Almaty.", "en", None, "Chirchik", "place/chirchik", "City"),
         # one word a person of the document bears is that person, whatever the NER's label
         (
             "David Cameron arrived in Astana on Monday. Cameron said the talks went well.",
@@ -804,3 +807,20 @@ def test_domains_and_initials(name, domain, short):
 
     assert is_domain(name) is domain
     assert initials(name) == short
+
+
+@pytest.mark.parametrize(
+    "text,start,end,lang,expected",
+    [
+        ("left Horgos city today", 5, 11, "en", True),
+        ("the city of Bokhtar", 12, 19, "en", True),
+        ("в г. Курык", 5, 10, "ru", True),
+        ("город Тяньцзинь", 6, 15, "ru", True),
+        ("the region of Kamchatka", 14, 23, "en", False),
+        ("в Москве", 2, 8, "ru", False),
+    ],
+)
+def test_city_noun_near(text, start, end, lang, expected):
+    from bilat.extract.link_names import city_noun_near
+
+    assert city_noun_near(text, start, end, lang) is expected
