@@ -34,6 +34,7 @@ from bilat.extract.link_names import (
     _without_initials,
     _written_in,
     city_noun_near,
+    currency_after,
     defined_abbreviations,
     east_asian_reading,
     initials,
@@ -156,7 +157,15 @@ class Linker(PlaceRules, Resolution):
         P = profile(lang)
         text = doc.text
         sent_of = _sentence_index(sdoc)
-        gaz = self.gazetteer.find(text)
+        # "U.S. dollars", "US$": a currency, not the state
+        gaz = [
+            g
+            for g in self.gazetteer.find(text)
+            if g.label == "ADJ" or not currency_after(text, g.end, lang, P.word_key)
+        ]
+        # "APK News": a known abbreviation and an outlet's word after it name another, an outlet
+        outlet_words = {cue for cue, cls in resources(lang).org_cues if cls == "MediaOutlet"}
+        gaz = [g for g in gaz if not self._outlet_word_after(g, text, outlet_words, P.word_key)]
         for sp in gaz:
             sp.sentence = sent_of(sp.start)
         ner_all = self._ner_spans(sdoc, lang)

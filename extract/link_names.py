@@ -460,3 +460,23 @@ def city_noun_near(text: str, start: int, end: int, lang: str) -> bool:
             return True
     a = _AFTER_NAME.match(text, end)
     return bool(a) and a.group(1).lower() in after
+
+
+@cache
+def _currency_words(lang: str) -> frozenset[str]:
+    return frozenset(r[0] for r in read_table(DATA / lang / "currency_words.tsv"))
+
+
+def currency_after(text: str, end: int, lang: str, word_key=str.lower) -> bool:
+    """Whether a currency sign or word follows a name: "US$62.6 million", "2.5 billion U.S.
+    dollars" name a currency, not the state.
+
+    >>> currency_after("US$62.6 million", 2, "en"), currency_after("U.S. dollars", 4, "en")
+    (True, True)
+    >>> currency_after("U.S. President", 4, "en")
+    False
+    """
+    if text[end : end + 1] == "$":
+        return True
+    m = re.match(r" (\w+)", text[end : end + 30])
+    return bool(m) and word_key(m.group(1)) in _currency_words(lang)

@@ -462,6 +462,15 @@ class Resolution:
                 return True
         return False
 
+    def _outlet_word_after(self, g: _Span, text: str, outlet_words: set[str], word_key) -> bool:
+        """Whether a known name other than an outlet's is followed by a capitalized word that
+        names outlets ("APK News", the Assembly's abbreviation and "News"): the two are another
+        name, an outlet's."""
+        m = re.match(r" ([A-ZА-ЯЁ]\w*)", text[g.end : g.end + 30])
+        if not m or word_key(m.group(1)) not in outlet_words:
+            return False
+        return not any(c.key in self.kb and self.kb[c.key].cls == "MediaOutlet" for c in g.keys)
+
     def _surname_in_doc(self, surname: str, gaz: list[_Span]) -> str | None:
         return self._surnames_in_doc(gaz).get(match_key(surname))
 

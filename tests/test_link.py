@@ -193,6 +193,17 @@ def full_linker():
     [
         # a body named by a lowercase noun and its state
         ("The government of Uzbekistan approved the plan.", "en", {"government-of-uzbekistan"}, set()),
+        # a state's name before a currency word or sign is the currency
+        ("Trade reached 2.5 billion U.S. dollars in Astana.", "en", {"astana"}, {"united-states"}),
+        ("He announced US$62.6 million in new funding in Astana.", "en", {"astana"}, {"united-states"}),
+        ("U.S. President Donald Trump arrived in Astana.", "en", {"united-states"}, set()),
+        # a known abbreviation with an outlet's word after it is an outlet's name
+        (
+            "Karabanov told APK News about the ban.",
+            "en",
+            {"org/apk-nevs"},
+            {"assembly-of-people-of-kazakhstan"},
+        ),
         ("Правительство Армении одобрило план.", "ru", {"government-of-armenia"}, set()),
         ("Глава МИД Ирана прибыл в Москву.", "ru", {"ministry-of-foreign-affairs-of-iran"}, set()),
         # hyphenated adjectives are never organizations
