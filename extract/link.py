@@ -33,8 +33,13 @@ from bilat.extract.link_names import (
     _titled_names,
     _without_initials,
     _written_in,
+    city_noun_near,
+    currency_after,
     defined_abbreviations,
     east_asian_reading,
+    initials,
+    is_domain,
+    outlet_noun_before,
     person_key,
     with_initial,
 )
@@ -152,7 +157,15 @@ class Linker(PlaceRules, Resolution):
         P = profile(lang)
         text = doc.text
         sent_of = _sentence_index(sdoc)
-        gaz = self.gazetteer.find(text)
+        # "U.S. dollars", "US$": a currency, not the state
+        gaz = [
+            g
+            for g in self.gazetteer.find(text)
+            if g.label == "ADJ" or not currency_after(text, g.end, lang, P.word_key)
+        ]
+        # "APK News": a known abbreviation and an outlet's word after it name another, an outlet
+        outlet_words = {cue for cue, cls in resources(lang).org_cues if cls == "MediaOutlet"}
+        gaz = [g for g in gaz if not self._outlet_word_after(g, text, outlet_words, P.word_key)]
         for sp in gaz:
             sp.sentence = sent_of(sp.start)
         ner_all = self._ner_spans(sdoc, lang)
@@ -256,6 +269,8 @@ class Linker(PlaceRules, Resolution):
         full_names: dict[str, str] = {}  # match key of a surname → entity key
         kb_surnames: dict[str, str] | None = None  # match key of a surname → KB person named
         owned: list[tuple[int, int]] = []  # bodies the owner's name after them completed
+        first_words: dict[str, set[str]] = defaultdict(set)  # first word of a full name → people
+        abbreviated: dict[str, str] = {}  # initials of an unknown body's name → its key
         for sp in sorted(ner, key=lambda s: (-len(s.normal.split()), s.start)):
             hit = self._lookup(sp)
             if hit is not None:
@@ -280,10 +295,38 @@ class Linker(PlaceRules, Resolution):
             if hit is not None:
                 sp.key = hit
                 continue
+            single = _without_initials(_clean_name(sp.normal if P.inflected else sp.text))
+            if sp.label in ("PER", "ORG") and len(single) == 1:
+                # one word a person of the document bears, whatever class the NER gave it:
+                # "Cameron" after "David Cameron", "Wang" after "Wang Yi", "(Amir) Tamim" after
+                # "Tamim bin Hamad Al Thani"
+                if kb_surnames is None:
+                    kb_surnames = self._surnames_in_doc(gaz)
+                word = match_key(single[0])
+                known = full_names.get(word) or kb_surnames.get(word)
+                if known is None:
+                    firsts = first_words.get(word, set()) | self._first_words_in_doc(gaz).get(word, set())
+                    known = next(iter(firsts)) if len(firsts) == 1 else None
+                if known is not None:
+                    sp.key = known
+                    continue
+            if sp.text.isupper() and sp.text in abbreviated:
+                sp.key = abbreviated[sp.text]  # "KCNA" after "Korean Central News Agency"
+                continue
             cls = self._class_of(sp, lang)
             if cls is None:
                 continue
             name = _clean_name(sp.normal if P.inflected else sp.text)
+            if cls == "Organization" and (
+                is_domain(name) or outlet_noun_before(text, sp.start, lang, P.word_key)
+            ):
+                cls = "MediaOutlet"  # "сообщает Lada.kz", "издание Daily Sabah"
+            if (
+                cls == "Place"
+                and sp.label in ("GPE", "LOC")
+                and (city_noun_near(text, sp.start, sp.end, lang) or self._city_beside(sp, text, gaz, lang))
+            ):
+                cls = "City"  # "the city of Bokhtar", "в Душанбе и Бохтаре"
             name = _nominative(_clean_name(sp.text), name, cls)
             pattern = body_state(lang)[1]
             if sp.owner is None and pattern:
@@ -323,8 +366,12 @@ class Linker(PlaceRules, Resolution):
                     continue
                 if len(parts) > 1:
                     full_names.setdefault(match_key(parts[-1]), key)
+                    first_words[match_key(parts[0])].add(key)
             else:
                 key = _prefix(cls) + "/" + match_key(name)
+                short = initials(name)
+                if short and len(short) >= 3:
+                    abbreviated.setdefault(short, key)
             if key.endswith("/"):
                 continue
             sp.key = key

@@ -377,3 +377,106 @@ def defined_abbreviations(text: str, spans: list[_Span]) -> list[tuple[_Span, st
         if m and len(sp.text.split()) >= 2 and m.group(1).isupper():
             out.append((sp, m.group(1)))
     return out
+
+
+@cache
+def _outlet_nouns(lang: str) -> frozenset[str]:
+    return frozenset(r[0] for r in read_table(DATA / lang / "outlet_nouns.tsv"))
+
+
+#: the (at most three) words right before a name, on its line: a noun and its adjectives
+_WORDS_BEFORE = re.compile(r"(?:([^\W\d_]+)[ \t]+){1,3}$")
+
+
+def outlet_noun_before(text: str, start: int, lang: str, word_key=str.lower) -> bool:
+    """Whether a news-outlet noun stands right before ``start``, an adjective or two between:
+    "газета The Print", "таджикского издания Asia-Plus", "the website Lada.kz".
+
+    >>> outlet_noun_before("сообщила газета The Print", 20, "ru", lambda w: w.lower())
+    True
+    >>> outlet_noun_before("the Russian president met", 21, "en")
+    False
+    """
+    nouns = _outlet_nouns(lang)
+    m = _WORDS_BEFORE.search(text, max(0, start - 60), start)
+    if not m:
+        return False
+    return any(word_key(w) in nouns for w in m.group().split())
+
+
+#: a web domain as a name: "Lada.kz", "News.ru", "sotreport.kz"
+_DOMAIN = re.compile(r"^[^\W_][\w-]*\.[a-z]{2,4}$", re.I)
+
+
+def is_domain(name: str) -> bool:
+    """Whether a name is a web domain ("Lada.kz"), not an abbreviation with dots ("U.S.").
+
+    >>> is_domain("Lada.kz"), is_domain("U.S."), is_domain("Astana")
+    (True, False, False)
+    """
+    return bool(_DOMAIN.match(name.strip())) and name.strip()[-1].isalpha()
+
+
+def initials(name: str) -> str | None:
+    """The initials of a name of two or more capitalized words ("Korean Central News Agency" →
+    "KCNA"), None for a shorter one or one with lowercase words between.
+
+    >>> initials("Korean Central News Agency"), initials("Tasnim"), initials("Council of Europe")
+    ('KCNA', None, None)
+    """
+    ws = name.split()
+    if len(ws) < 2 or not all(w[:1].isupper() for w in ws):
+        return None
+    return "".join(w[0] for w in ws)
+
+
+@cache
+def _city_nouns(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    rows = read_table(DATA / lang / "city_nouns.tsv")
+    return (
+        frozenset(r[0] for r in rows if r[1] in ("before", "both")),
+        frozenset(r[0] for r in rows if r[1] in ("after", "both")),
+    )
+
+
+_BEFORE_NAME = re.compile(r"(?:^|[\s(])((?:\w+ )?[\w.]+)(?: of)?(?: the)? $")
+_AFTER_NAME = re.compile(r" (\w+)")
+
+
+def city_noun_near(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether a word of ``city_nouns.tsv`` stands right before or after a name: "the city of
+    Bokhtar", "город Тяньцзинь", "г. Курык", "Horgos city".
+
+    >>> city_noun_near("left Horgos city today", 5, 11, "en"), city_noun_near("город Тяньцзинь", 6, 15, "ru")
+    (True, True)
+    >>> city_noun_near("the region of Kamchatka", 14, 23, "en")
+    False
+    """
+    before, after = _city_nouns(lang)
+    m = _BEFORE_NAME.search(text[max(0, start - 30) : start])
+    if m:
+        ws = m.group(1).lower()
+        if ws in before or ws.split()[-1] in before:
+            return True
+    a = _AFTER_NAME.match(text, end)
+    return bool(a) and a.group(1).lower() in after
+
+
+@cache
+def _currency_words(lang: str) -> frozenset[str]:
+    return frozenset(r[0] for r in read_table(DATA / lang / "currency_words.tsv"))
+
+
+def currency_after(text: str, end: int, lang: str, word_key=str.lower) -> bool:
+    """Whether a currency sign or word follows a name: "US$62.6 million", "2.5 billion U.S.
+    dollars" name a currency, not the state.
+
+    >>> currency_after("US$62.6 million", 2, "en"), currency_after("U.S. dollars", 4, "en")
+    (True, True)
+    >>> currency_after("U.S. President", 4, "en")
+    False
+    """
+    if text[end : end + 1] == "$":
+        return True
+    m = re.match(r" (\w+)", text[end : end + 30])
+    return bool(m) and word_key(m.group(1)) in _currency_words(lang)

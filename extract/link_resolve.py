@@ -18,7 +18,7 @@ from bilat.extract.link_gazetteer import (
     given_names,
     resources,
 )
-from bilat.extract.link_names import _after_title, _best_name, _guillemets, _Near, same_given_name
+from bilat.extract.link_names import _after_title, _and_words, _best_name, _guillemets, _Near, same_given_name
 from bilat.extract.link_places import body_state, state_form, state_label
 from bilat.extract.records import Document, Entity, Mention
 from bilat.extract.text import (
@@ -422,6 +422,54 @@ class Resolution:
                 for _lg, lab in e.labels:
                     out.setdefault(match_key(lab.split()[-1]), e.key)
         return out
+
+    def _first_words_in_doc(self, gaz: list[_Span]) -> dict[str, set[str]]:
+        """The match keys of the first words of the full names of the knowledge-base persons
+        the document names, each to those persons ("Wang" of "Wang Yi": a family name first)."""
+        if getattr(self, "_firsts_for", None) is gaz:
+            return self._firsts
+        out: dict[str, set[str]] = defaultdict(set)
+        for g in gaz:
+            e = self.kb.get(g.key or "")
+            if e is not None and e.cls == "Person":
+                for _lg, lab in e.labels:
+                    if len(lab.split()) > 1:
+                        out[match_key(lab.split()[0])].add(e.key)
+        self._firsts_for, self._firsts = gaz, out
+        return out
+
+    def _city_beside(self, sp: _Span, text: str, gaz: list[_Span], lang: str) -> bool:
+        """Whether an unknown place is listed with a knowledge-base city, a comma or "and"
+        between: "in Dushanbe and Bokhtar", "Almaty, Sary Shagan and Karaganda" (one list,
+        one kind of place)."""
+        ands = _and_words(lang)
+
+        def joins(gap: str) -> bool:
+            gap = gap.strip()
+            return gap in ("", ",") or gap.lstrip(", ") in ands
+
+        def city(g: _Span) -> bool:
+            return bool(g.keys) and all(c.key in self.kb and self.kb[c.key].cls == "City" for c in g.keys)
+
+        starts, ends = self._gaz_at(gaz), self._gaz_ends(gaz)
+        for end in range(max(0, sp.start - 6), sp.start):
+            g = ends.get(end)
+            if g is not None and city(g) and joins(text[end : sp.start]) and text[end : sp.start].strip():
+                return True
+        for start in range(sp.end + 1, min(len(text), sp.end + 7)):
+            g = starts.get(start)
+            if g is not None and city(g) and joins(text[sp.end : start]) and text[sp.end : start].strip():
+                return True
+        return False
+
+    def _outlet_word_after(self, g: _Span, text: str, outlet_words: set[str], word_key) -> bool:
+        """Whether a known name other than an outlet's is followed by a capitalized word that
+        names outlets ("APK News", the Assembly's abbreviation and "News"): the two are another
+        name, an outlet's."""
+        m = re.match(r" ([A-ZА-ЯЁ]\w*)", text[g.end : g.end + 30])
+        if not m or word_key(m.group(1)) not in outlet_words:
+            return False
+        return not any(c.key in self.kb and self.kb[c.key].cls == "MediaOutlet" for c in g.keys)
 
     def _surname_in_doc(self, surname: str, gaz: list[_Span]) -> str | None:
         return self._surnames_in_doc(gaz).get(match_key(surname))

@@ -193,6 +193,17 @@ def full_linker():
     [
         # a body named by a lowercase noun and its state
         ("The government of Uzbekistan approved the plan.", "en", {"government-of-uzbekistan"}, set()),
+        # a state's name before a currency word or sign is the currency
+        ("Trade reached 2.5 billion U.S. dollars in Astana.", "en", {"astana"}, {"united-states"}),
+        ("He announced US$62.6 million in new funding in Astana.", "en", {"astana"}, {"united-states"}),
+        ("U.S. President Donald Trump arrived in Astana.", "en", {"united-states"}, set()),
+        # a known abbreviation with an outlet's word after it is an outlet's name
+        (
+            "Karabanov told APK News about the ban.",
+            "en",
+            {"org/apk-nevs"},
+            {"assembly-of-people-of-kazakhstan"},
+        ),
         ("Правительство Армении одобрило план.", "ru", {"government-of-armenia"}, set()),
         ("Глава МИД Ирана прибыл в Москву.", "ru", {"ministry-of-foreign-affairs-of-iran"}, set()),
         # hyphenated adjectives are never organizations
@@ -568,6 +579,59 @@ def test_unknown_russian_person_nominative_and_english_label(full_linker, text, 
         ("Central Asian leaders met.", "en", None, "Central Asian", "central-asia", "Place"),
         ("Tianjin hosted the talks.", "en", None, "Tianjin", "place/tanjin", "Place"),
         ("Переговоры прошли в Тяньцзине.", "ru", None, "Тяньцзине", "place/tanjin", "Place"),
+        # an unknown place is a city beside a city noun or listed with a knowledge-base city
+        ("Он посетит Китай – город Тяньцзинь.", "ru", None, "Тяньцзинь", "place/tanjin", "City"),
+        ("Branches opened in Chirchik and Almaty.", "en", None, "Chirchik", "place/chirchik", "City"),
+        # one word a person of the document bears is that person, whatever the NER's label
+        (
+            "David Cameron arrived in Astana on Monday. Cameron said the talks went well.",
+            "en",
+            None,
+            "Cameron",
+            "person/david-cameron",
+            "Person",
+        ),
+        (
+            "Chinese Foreign Minister Wang Yi met Sergey Lavrov in Beijing. Wang said ties were strong.",
+            "en",
+            None,
+            "Wang",
+            "wang-yi",
+            "Person",
+        ),
+        (
+            "Qatar's Amir Sheikh Tamim bin Hamad Al Thani arrived. Amir Tamim also welcomed the fans.",
+            "en",
+            None,
+            "Tamim",
+            "person/tamim-bin-hamad-al-thani",
+            "Person",
+        ),
+        # outlets: initials of a news agency's name, a web domain, an outlet noun before the name
+        (
+            "The Korean Central News Agency reported the visit on Wednesday. Kim arrived, KCNA said.",
+            "en",
+            None,
+            "KCNA",
+            "org/korean-central-nevs-agenci",
+            "MediaOutlet",
+        ),
+        (
+            "Об этом сообщает Lada.kz со ссылкой на источники.",
+            "ru",
+            None,
+            "Lada.kz",
+            "org/lada-kz",
+            "MediaOutlet",
+        ),
+        (
+            "Об этом 29 сентября сообщила газета The Print.",
+            "ru",
+            None,
+            "Print",
+            "org/the-print",
+            "MediaOutlet",
+        ),
     ],
 )
 def test_outlets_embassies_spellings(full_linker, text, lang, source, surface, key, cls):
@@ -722,3 +786,52 @@ def test_mission_labels(full_linker, text, label):
 def test_body_labels_name_their_state_by_its_label(full_linker, text, label):
     linked = full_linker.link(Document(id="t", text=text, lang="ru"), nlp.parse(text, "ru"))
     assert label in {e.label("ru") for e in linked.entities}, [e.labels for e in linked.entities]
+
+
+@pytest.mark.parametrize(
+    "text,at,lang,expected",
+    [
+        ("сообщила газета The Print", 20, "ru", True),
+        ("the news website Lada.kz", 17, "en", True),
+        ("the Russian president met", 21, "en", False),
+        ("Putin met Wang", 10, "en", False),
+    ],
+)
+def test_outlet_noun_before(text, at, lang, expected):
+    from bilat.extract.link_names import outlet_noun_before
+
+    assert outlet_noun_before(text, at, lang) is expected
+
+
+@pytest.mark.parametrize(
+    "name,domain,short",
+    [
+        ("Lada.kz", True, None),
+        ("News.ru", True, None),
+        ("U.S.", False, None),
+        ("Korean Central News Agency", False, "KCNA"),
+        ("Council of Europe", False, None),
+    ],
+)
+def test_domains_and_initials(name, domain, short):
+    from bilat.extract.link_names import initials, is_domain
+
+    assert is_domain(name) is domain
+    assert initials(name) == short
+
+
+@pytest.mark.parametrize(
+    "text,start,end,lang,expected",
+    [
+        ("left Horgos city today", 5, 11, "en", True),
+        ("the city of Bokhtar", 12, 19, "en", True),
+        ("в г. Курык", 5, 10, "ru", True),
+        ("город Тяньцзинь", 6, 15, "ru", True),
+        ("the region of Kamchatka", 14, 23, "en", False),
+        ("в Москве", 2, 8, "ru", False),
+    ],
+)
+def test_city_noun_near(text, start, end, lang, expected):
+    from bilat.extract.link_names import city_noun_near
+
+    assert city_noun_near(text, start, end, lang) is expected

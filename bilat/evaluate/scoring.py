@@ -135,6 +135,10 @@ def score_entities(gold: GoldDoc, stored: StoredDoc, errors: list | None = None)
             errors.append({"kind": "entity.label", "name": canon, "label": best.label(lang)})
         ok_fine = accepted_classes(g)
         t.add("entities.type_fine", lang, 1 if best.classes & ok_fine else 0, 1)
+        if best.classes and not best.classes & ok_fine:  # a class, not the right one
+            errors.append(
+                {"kind": "entity.type", "name": g.name_en, "type": g.type, "class": sorted(best.classes)}
+            )
         ok_coarse = {COARSE[c] for c in ok_fine if c in COARSE}
         t.add(
             "entities.type_coarse",

@@ -241,13 +241,14 @@ class Statements:
                     made.append(st)
 
     def _names_nobody(self, toks) -> bool:
-        """Whether the words up to the first punctuation name no actor: no mention, no title,
-        body or spokesman noun ("industry sources", "источники в отрасли")."""
+        """Whether the words up to the first punctuation name no actor: no mention (an
+        adjective names none: "Indian government sources"), no title, body or spokesman noun
+        ("industry sources", "источники в отрасли")."""
         nouns = self.person_nouns | self.org_nouns | self.spokes_nouns
-        for t in toks:
-            if t.pos_ == "PUNCT":
-                break
-            if self.mentions_of_tokens([t]) or self.tk(t) & nouns:
+        for n, t in enumerate(toks):
+            if t.pos_ == "PUNCT" or (n and t.pos_ == "ADP" and toks[n - 1].pos_ == "NOUN"):
+                break  # "sources in the government of …": unnamed sources, where they sit
+            if any(m.label != "ADJ" for m in self.mentions_of_tokens([t])) or self.tk(t) & nouns:
                 return False
         return bool(toks)
 
