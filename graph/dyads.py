@@ -21,6 +21,7 @@ everything (the reference the incremental refresh must equal).
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import combinations
@@ -156,22 +157,16 @@ def update_dyads(store: Store) -> int:
             r["ev"] for r in store.select(bind(load_query("dyad_document_events"), doc=docs[i : i + _BATCH]))
         }
     cells |= set(_counts(_event_rows(store, events)))
-    # every event that may count in these cells, then the counts of these cells alone
+    # every event that may count in these cells (looked up by the days of their months), then
+    # the counts of these cells alone
     candidates: set = set()
-    by_pair: dict = defaultdict(set)
-    for a, b, month, cls in cells:
-        by_pair[(a, b)].add((month, cls))
-    for (a, b), mc in sorted(by_pair.items()):
-        rows = store.select(
-            bind(
-                load_query("dyad_cell_events"),
-                a=URIRef(a),
-                b=URIRef(b),
-                month=sorted({m for m, _ in mc}),
-                **{"class": sorted({c for _, c in mc})},
-            )
-        )
-        candidates |= {r["ev"] for r in rows}
+    by_month: dict = defaultdict(set)
+    for _, _, month, cls in cells:
+        by_month[month].add(cls)
+    for month, classes in sorted(by_month.items()):
+        for name in ("dyad_cell_events", "dyad_cell_document_events"):
+            q = bind(load_query(name), day=_days(month), **{"class": sorted(classes)})
+            candidates |= {r["ev"] for r in store.select(q)}
     counts = {k: v for k, v in _counts(_event_rows(store, candidates)).items() if k in cells}
     g = iris.DYADS_GRAPH.n3()
     nodes = " ".join(cell_iri(*k).n3() for k in sorted(cells))
@@ -189,6 +184,16 @@ def update_dyads(store: Store) -> int:
           FILTER NOT EXISTS {{ ?d {BL.dyadCount.n3()} ?c }} }} }} ;
         DELETE DATA {{ GRAPH {g} {{ {g} {DCTERMS.requires.n3()} {done} }} }}""")
     return len(cells)
+
+
+def _days(month: str) -> list[Literal]:
+    """The date literals of a month ("YYYY-MM"): its days as xsd:date, itself as xsd:gYearMonth."""
+    try:
+        last = calendar.monthrange(int(month[:4]), int(month[5:7]))[1]
+    except ValueError:  # not a month of the calendar: no day of its
+        last = 0
+    days = [Literal(f"{month}-{d:02d}", datatype=XSD.date) for d in range(1, last + 1)]
+    return days + [Literal(month, datatype=XSD.gYearMonth)]
 
 
 def refresh_dyads(store: Store) -> int:
