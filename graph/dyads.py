@@ -160,13 +160,9 @@ def update_dyads(store: Store) -> int:
     # every event that may count in these cells (looked up by the days of their months), then
     # the counts of these cells alone
     candidates: set = set()
-    by_month: dict = defaultdict(set)
-    for _, _, month, cls in cells:
-        by_month[month].add(cls)
-    for month, classes in sorted(by_month.items()):
+    for month in sorted({month for _, _, month, _ in cells}):
         for name in ("dyad_cell_events", "dyad_cell_document_events"):
-            q = bind(load_query(name), day=_days(month), **{"class": sorted(classes)})
-            candidates |= {r["ev"] for r in store.select(q)}
+            candidates |= {r["ev"] for r in store.select(bind(load_query(name), day=_days(month)))}
     counts = {k: v for k, v in _counts(_event_rows(store, candidates)).items() if k in cells}
     g = iris.DYADS_GRAPH.n3()
     nodes = " ".join(cell_iri(*k).n3() for k in sorted(cells))
