@@ -164,6 +164,26 @@ def render(report: dict) -> str:
                 f"{e['quads']} quads (subtracted in the per-document figures)"
             )
 
+    dy = report.get("dyads")
+    if dy:
+        lines += ["", "Dyads refresh (issue 12: cost of one ingest call, not of the store)"]
+        for n, r in dy.items():
+            if n == "growth":
+                continue
+            lines.append(
+                f"  store of {int(n):,} documents: ingest call of {r['batch']} documents "
+                f"{_n(r['ingest_call_s'] * 1000)} ms, its incremental dyads refresh "
+                f"{_n(r['incremental_refresh_s'] * 1000)} ms; a full recompute (before) "
+                f"{_n(r['full_refresh_s'] * 1000)} ms (medians of {r['rounds']} rounds)"
+            )
+        g = dy.get("growth")
+        if g:
+            lines.append(
+                f"  growth with 10x the documents: ingest call x{_n(g['ingest_call'], '.2f')}, "
+                f"incremental refresh x{_n(g['incremental_refresh'], '.2f')}, "
+                f"full recompute x{_n(g['full_refresh'], '.2f')}"
+            )
+
     sc = report.get("scale")
     if ingest or sc:
         lines += ["", "Issue 12 figures"]

@@ -60,7 +60,7 @@ def benchmark(
     scaling_langs: tuple[str, ...] | None = None,
     log=lambda s: None,
 ) -> dict:
-    """Run the benchmarks; ``only`` is None, "ingest", "sparql" or "scaling". The corpus has ``docs``
+    """Run the benchmarks; ``only`` is None, "ingest", "dyads", "sparql" or "scaling". The corpus has ``docs``
     documents per language when given, else at least ``chars`` characters. ``profile``: how
     many documents of the first batch to ingest once more under cProfile, for the share of each
     stage (0: none)."""
@@ -107,6 +107,11 @@ def benchmark(
 
             mixed = [d for lang in langs for d in corpora[lang][:jobs_docs]]
             report["scale"] = scale.run(mixed, stream_sizes=stream_sizes, log=log)
+    if only in (None, "dyads"):
+        from bench import dyads
+
+        log("dyads: one ingest call of 5 documents into stores of 200 and 2,000 …")
+        report["dyads"] = dyads.run((200, 2_000), seed=seed, log=log)
     if only in (None, "sparql"):
         from bench import sparql
 
@@ -134,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help=f"small sizes: {QUICK['chars']:,} characters per language, {QUICK['triples']:,} triples",
     )
-    ap.add_argument("--only", choices=("ingest", "sparql", "scaling"), help="run one benchmark")
+    ap.add_argument("--only", choices=("ingest", "dyads", "sparql", "scaling"), help="run one benchmark")
     ap.add_argument("--lang", default="en,ru", help="languages of the ingest benchmark (en,ru)")
     ap.add_argument("--chars", type=int, help="corpus characters per language (default 1,000,000)")
     ap.add_argument("--docs", type=int, help="corpus documents per language (instead of --chars)")

@@ -330,7 +330,7 @@ def _kb() -> dict:
 def _repair(store, broken: set[str], summary: IngestSummary, report) -> None:
     """After the documents (even when interrupted): remove what interrupted writes left, tell
     the documents still stored incompletely, and make the dyads follow what is stored."""
-    from bilat.graph.dyads import dyads_current, refresh_dyads
+    from bilat.graph.dyads import update_dyads
     from bilat.graph.write import incomplete_documents, repair
 
     if broken or summary.failed:
@@ -340,8 +340,7 @@ def _repair(store, broken: set[str], summary: IngestSummary, report) -> None:
             if len(summary.problems) < MAX_KEPT_PROBLEMS:
                 summary.problems.append(msg)
             report(msg)
-    if summary.documents or not dyads_current(store):
-        refresh_dyads(store)
+    update_dyads(store)  # the cells the documents written since the last refresh touched
 
 
 @dataclass

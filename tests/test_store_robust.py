@@ -179,11 +179,11 @@ def test_stale_dyads_are_refreshed_by_the_next_ingest(extractor, tmp_path, monke
     st = open_store(str(tmp_path / "store"), create=True)
     import bilat.graph.dyads as dyads
 
-    real = dyads.refresh_dyads
-    monkeypatch.setattr(dyads, "refresh_dyads", lambda store: 0)  # killed before the refresh
+    real = dyads.update_dyads
+    monkeypatch.setattr(dyads, "update_dyads", lambda store: 0)  # killed before the refresh
     app.ingest([], store=st, documents=docs, on_problem=lambda m: None)
     assert not dyads_current(st)
-    monkeypatch.setattr(dyads, "refresh_dyads", real)
+    monkeypatch.setattr(dyads, "update_dyads", real)
     summary = app.ingest([], store=st, documents=docs, on_problem=lambda m: None)
     assert summary.documents == 0 and summary.unchanged == len(docs)  # nothing changed ...
     assert dyads_current(st)  # ... and the dyads were refreshed all the same
