@@ -434,3 +434,49 @@ def test_speakers_seen_on_real_news(extractor, lang, text, trigger, speaker):
 def test_no_statement_of_an_outlet_passing_a_report_on(extractor):
     text = "Vladimir Putin invited Alexander Lukashenko to a meal, TASS reports."
     assert not [e for e in statements(extractor, text, "en") if "tass" in e.speaker]
+
+
+def supports(extractor, text: str, lang: str):
+    ex = extractor(Document(id="t", text=text, lang=lang, date=BASE))
+    return [(set(e.source), set(e.target)) for e in ex.events if e.cls == "Support"]
+
+
+@pytest.mark.parametrize(
+    "lang, text, source, target",
+    [
+        # a single transcript turn after the title and lead runs on over the paragraphs after
+        # it: "I" is its speaker, "you" the other side of the meeting (en_ru-kz_17, en_ru-mn_02)
+        (
+            "en",
+            "Meeting with President of Kazakhstan Kassym-Jomart Tokayev\n"
+            "Vladimir Putin met with President of Kazakhstan Kassym-Jomart Tokayev in Astana.\n"
+            "President of Kazakhstan Kassym-Jomart Tokayev: Mr Putin, I am delighted to see you.\n"
+            "I would like to express my gratitude to you for joining this summit.",
+            {"kassym-jomart-tokayev"},
+            {"vladimir-putin"},
+        ),
+        # "Вы" in quoted words with no talks reported: the person named before (ru_ru-kp_02)
+        (
+            "ru",
+            "Министр иностранных дел России Сергей Лавров был принят в Пхеньяне председателем "
+            "Государственного совета КНДР Ким Чен Ыном.\n"
+            "«Мы очень позитивно оценили декларацию, которую Вы подписали с президентом Республики "
+            "Корея», — сказал Лавров северокорейскому лидеру.",
+            {"sergey-lavrov"},
+            {"kim-chen-in"},
+        ),
+    ],
+)
+def test_you_in_a_turn_or_quote_is_the_one_addressed(extractor, lang, text, source, target):
+    got = supports(extractor, text, lang)
+    assert any(same(s, source) and same(t, target) for s, t in got), got
+
+
+def test_a_dash_inside_a_title_ends_no_quote(extractor):
+    # en_kz-gb_02: "Deputy Prime Minister – Foreign Minister Murat Nurtleu" is no "…, – said X"
+    text = (
+        "Cameron clarified the purpose of his visit. After meeting with Kazakhstan's Deputy Prime "
+        "Minister – Foreign Minister Murat Nurtleu on April 24, Cameron reiterated this message."
+    )
+    for e in statements(extractor, text, "en"):
+        assert not (e.quote and "meeting" in e.quote), e.quote

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bilat.extract.events.text import (
+    DASH_BEFORE,
     MAX_UNIT_CHARS,
     bounded,
     continues,
@@ -112,3 +113,19 @@ def test_prep_before(text, name, want):
 )
 def test_lone_quote(quoted, after, want):
     assert lone_quote(quoted, after) is want
+
+
+@pytest.mark.parametrize(
+    "before, quoted",
+    [
+        ("Мы готовы к диалогу, - ", True),  # "…, - говорится в обращении"
+        ("Это неприемлемо! — ", True),
+        ("We will respond. – ", True),
+        # a dash inside a title names no one's words (en_kz-gb_02)
+        ("After meeting with Kazakhstan’s Deputy Prime Minister – ", False),
+        ("Министр иностранных дел — ", False),
+    ],
+)
+def test_dash_before(before, quoted):
+
+    assert (DASH_BEFORE.search(before) is not None) == quoted

@@ -21,6 +21,9 @@ from bilat.extract.events.turns import turn_prefix, turn_spans
         ("Talks were held in Moscow. Putin: yes.", None),  # a sentence ends inside
         ("Time: 10:00", 4),  # a short phrase: whether it names a speaker is decided by the linker
         ("Note:", None),
+        # en_ru-mn_02: a remark in brackets after the name
+        ("President of Mongolia Ukhnaagiin Khurelsukh (retranslated): Mr President,", 58),
+        ("Putin (Russia) said (in Moscow) that: no", None),
     ],
 )
 def test_turn_prefix(line, want):
@@ -31,9 +34,20 @@ def test_turn_prefix(line, want):
 @pytest.mark.parametrize(
     "lines, want",
     [
-        ([(0, 10, True), (11, 20, False), (21, 30, True)], [(0, 0, 20), (2, 21, 30)]),
-        ([(0, 10, False), (11, 20, True), (21, 30, False)], [(1, 11, 20)]),
-        ([(0, 10, False)], []),
+        ([(0, 10, True, False), (11, 20, False, False), (21, 30, True, False)], [(0, 0, 20), (2, 21, 30)]),
+        # a single "Name: …" line among the first two: a headline (ru_ru-am_02, ru_ru-ua_02)
+        ([(0, 10, False, False), (11, 20, True, False), (21, 30, False, False)], [(1, 11, 20)]),
+        ([(0, 10, False, False)], []),
+        # a single turn after the title and the lead runs on (en_ru-kz_17, en_ru-mn_02)
+        (
+            [(0, 10, False, False), (11, 20, False, False), (21, 30, True, False), (31, 40, False, False)],
+            [(2, 21, 40)],
+        ),
+        # … unless its words are a quotation: a subheading (en_ru-am_03)
+        (
+            [(0, 10, False, False), (11, 20, False, False), (21, 30, True, True), (31, 40, False, False)],
+            [(2, 21, 30)],
+        ),
     ],
 )
 def test_turn_spans(lines, want):

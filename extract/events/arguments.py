@@ -258,17 +258,23 @@ class Arguments:
             return self._recent_person(ch.idx, self._country_hint(_phrase(ch)))
         if not self.tk(ch) & self.tab.words("second_person"):
             return None
-        speaker = next((sp for qs, qe, sp in self.quote_speakers if qs <= ch.idx < qe), None)
+        return self._addressee(ch.idx)
+
+    def _addressee(self, offset: int) -> str | None:
+        """The person a second-person word at ``offset`` in someone's quoted words addresses:
+        the other side of the talks the speaker took part in, else the last person named before
+        who is not the speaker."""
+        speaker = next((sp for qs, qe, sp in self.quote_speakers if qs <= offset < qe), None)
         persons = [k for k in speaker or () if self.cls(k) == "Person"]
         if not persons:
             return None
-        u = self.unit_of(ch.idx)
+        u = self.unit_of(offset)
         for idx, talks in reversed(self.talks):
             if idx <= u.index and set(persons) & set(talks):
                 others = [k for k in talks if k not in persons]
                 if others:
                     return others[0]
-        return self._recent_person(ch.idx, exclude=set(persons))
+        return self._recent_person(offset, exclude=set(persons))
 
     def _describes_speaker(self, tok) -> bool:
         """Whether a trigger word is part of the phrase naming a speaker ("the commander of the
@@ -354,7 +360,8 @@ class Arguments:
         condolences" after a call between Putin and Tokayev); in words addressed to someone
         ("I congratulate you", "Thank you for the invitation" inside a quote, however long the
         remarks), the other persons of the last talks the source took part in."""
-        if self._addressed(u):
+        addressed = self._addressed(u)
+        if addressed:
             window = u.index
         for idx, persons in reversed(self.talks):
             if idx < u.index - window:
@@ -363,6 +370,12 @@ class Arguments:
                 others = [k for k in persons if k not in source]
                 if others:
                     return others, []
+        you = next((t for t in u.toks if self._second_person_quoted(t)), None) if addressed else None
+        k = self._addressee(you.idx) if you is not None else None
+        if k and k not in source:
+            # no talks reported: the one the quoted words address ("…, которую Вы подписали …»,
+            # — сказал Лавров северокорейскому лидеру")
+            return [k], [(k, you.idx, you.idx + len(you.text))]
         return [], []
 
     def _target(self, c: _Cand, source: list[str]):
@@ -410,10 +423,11 @@ class Arguments:
     def _addressed(self, u: _Unit) -> bool:
         """Whether a unit holds a second-person word ("you", "your", "вы", "ваш") inside a
         quote: words addressed to the other side."""
-        second = self.tab.words("second_person")
-        return any(
-            self.tk(t) & second and any(qs <= t.idx < qe for qs, qe, _sp in self.quote_speakers)
-            for t in u.toks
+        return any(self._second_person_quoted(t) for t in u.toks)
+
+    def _second_person_quoted(self, t) -> bool:
+        return bool(self.tk(t) & self.tab.words("second_person")) and any(
+            qs <= t.idx < qe for qs, qe, _sp in self.quote_speakers
         )
 
     def _destination(self, u: _Unit, c: _Cand, source: list[str]):

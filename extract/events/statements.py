@@ -269,9 +269,10 @@ class Statements:
                 m.cls in {"Person"} | ORG_CLASSES and not m.affil or m.label == "DESC"
                 for m in self.mentions_in(start + lead, start + lead + colon)
             )
-            lines.append((start + lead, start + len(raw.rstrip()), named, colon))
+            quoted = colon is not None and stripped[colon + 1 :].lstrip()[:1] in QUOTE_MARKS
+            lines.append((start + lead, start + len(raw.rstrip()), named, colon, quoted))
         out = {}
-        for i, s, e in turn_spans([(a, b, named) for a, b, named, _ in lines]):
+        for i, s, e in turn_spans([(a, b, named, quoted) for a, b, named, _, quoted in lines]):
             out[s] = (s + lines[i][3], e, lines[i][1])
         return out
 

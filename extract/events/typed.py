@@ -213,6 +213,11 @@ class Typed:
             source = [me[0]]
             parts = _uniq([me[0]] + parts)
             args.append(me)
+            if not target and row.direction == "speech":
+                # "I would like to express my gratitude to you": the one addressed
+                target, tgt_args = self._interlocutor(u, source)
+                parts = _uniq(parts + target)
+                args.extend(tgt_args)
         implicit = self._implicit(u, parts, u.start, u.end, scoped=scoped)
         if row.direction == "-" and self.pair and not implicit:
             if not parts:
