@@ -40,12 +40,15 @@ def actor(
 ) -> bool:
     """Whether the phrase headed by ``tok`` names an actor: a linked entity or an actor word in
     it (its own clauses left out: "facilities …, which threatened … Russia" names none)."""
-    stack = [tok]
+    stack, seen = [tok], {tok.i}
     while stack:
         t = stack.pop()
         if linked(t) or keys[t.i] & actor_words:
             return True
-        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS)
+        for c in t.children:
+            if c.dep_ not in CLAUSE_DEPS and c.i not in seen:
+                seen.add(c.i)
+                stack.append(c)
     return False
 
 
