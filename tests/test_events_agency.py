@@ -182,3 +182,20 @@ def test_owner(rows, lang, noun, expected):
     doc = tree(rows, lang)
     k = keys(doc)
     assert owner(doc[noun], k, lambda t: t.text in LINKED or t.text == "Western", ACTOR_WORDS) is expected
+
+
+# kept: regression ru_012 "Токаева, который … попросил помощи" parsed as a sentence of its own
+KOTORY_ROOT = """
+который 1 nsubj PRON который
+попросил 1 ROOT VERB попросить
+помощи 1 obj NOUN помощь
+"""
+
+
+@pytest.mark.parametrize("trigger", [1, 2])
+def test_relative_pronoun_with_no_antecedent_is_left_undecided(trigger):
+    doc = tree(KOTORY_ROOT, "ru")
+    k = keys(doc)
+    args = (doc[trigger], lambda v: subject(v, k, RELATIVES), k, lambda t: False, ACTOR_WORDS)
+    assert no_actor(*args) is True
+    assert no_actor(*args, RELATIVES) is False

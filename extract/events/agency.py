@@ -65,15 +65,28 @@ def owner(noun, keys, linked, actor_words) -> bool:
     return False
 
 
-def no_actor(trigger, subject: Callable[[object], object], keys, linked, actor_words) -> bool:
+def no_actor(
+    trigger,
+    subject: Callable[[object], object],
+    keys,
+    linked,
+    actor_words,
+    unknown: frozenset[str] = frozenset(),
+) -> bool:
     """Whether the act ``trigger`` names has no actor for its doer: its subject (``subject``:
     a verb → the subject of its clause, None when it has none) is a thing; a noun with no owner
     is itself the subject of its clause ("The request was made", "such mutual assistance will
     give …") or hangs in a clause whose subject is a thing. An act with no subject at all is
-    left to the agentless steps ("urging to move forward", "готова предоставить помощь")."""
+    left to the agentless steps ("urging to move forward", "готова предоставить помощь"), and so
+    is a subject of the ``unknown`` words (a relative pronoun the parse gave no antecedent:
+    "Токаева, который … попросил помощи" parsed as a sentence of its own)."""
+
+    def thing(verb) -> bool:
+        subj = subject(verb)
+        return subj is not None and not keys[subj.i] & unknown and not actor(subj, keys, linked, actor_words)
+
     if trigger.pos_ in ("VERB", "AUX"):
-        subj = subject(trigger)
-        return subj is not None and not actor(subj, keys, linked, actor_words)
+        return thing(trigger)
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return False
     if owner(trigger, keys, linked, actor_words):
@@ -86,8 +99,7 @@ def no_actor(trigger, subject: Callable[[object], object], keys, linked, actor_w
             return False
         x = x.head
         if x.pos_ in ("VERB", "AUX"):
-            subj = subject(x)
-            return subj is not None and not actor(subj, keys, linked, actor_words)
+            return thing(x)
     return False
 
 

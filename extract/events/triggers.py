@@ -171,7 +171,7 @@ class Triggers:
 
     def _no_actor(self, c: _Cand) -> bool:
         words = frozenset().union(*(self.tab.words(k) for k in ACTOR_CUES))
-        return no_actor(c.head, self._subject, self.keys, self.in_linked, words)
+        return no_actor(c.head, self._subject, self.keys, self.in_linked, words, self.relatives)
 
     def _coop_object(self, c: _Cand) -> bool:
         coop = self.tab.coop
