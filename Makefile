@@ -65,6 +65,7 @@ kb-check: install
 	$(BIN)/python tools/make_reporting.py --check $(if $(VERBNET),--source $(VERBNET))
 	$(BIN)/python tools/make_national_titles.py --check $(if $(OFFICIALS),--source $(OFFICIALS))
 	$(BIN)/python tools/make_country_tlds.py --check
+	$(BIN)/python tools/make_readings.py --check
 
 eval: install
 	mkdir -p out

@@ -97,6 +97,7 @@ def render(report: dict) -> str:
                     _n(r["quads_per_doc"], ".0f"),
                     _kb(r.get("store_bytes_per_doc")),
                     _kb(r.get("store_compacted_bytes_per_doc")),
+                    _kb(r.get("store_compressed_bytes_per_doc")),
                 ]
             )
         lines += table(
@@ -115,6 +116,7 @@ def render(report: dict) -> str:
                 "quads/doc",
                 "store KB/doc",
                 "compacted KB/doc",
+                "compressed KB/doc",
             ],
             rows,
         )
@@ -156,7 +158,9 @@ def render(report: dict) -> str:
             lines.append(
                 f"      store per batch (median): {_mb(r.get('store_bytes'))} MB on disk as written "
                 f"(write-ahead log included), {_mb(r.get('store_compacted_bytes'))} MB reopened and "
-                f"optimized; ontology-only store {_mb(e['bytes'])} / {_mb(e.get('compacted_bytes'))} MB, "
+                f"optimized, {_mb(r.get('store_compressed_bytes'))} MB compressed (bilat compact); "
+                f"ontology-only store {_mb(e['bytes'])} / {_mb(e.get('compacted_bytes'))} / "
+                f"{_mb(e.get('compressed_bytes'))} MB, "
                 f"{e['quads']} quads (subtracted in the per-document figures)"
             )
 

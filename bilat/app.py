@@ -40,21 +40,33 @@ _EXTRACTOR = None
 _VERSION = None
 
 
+def version_inputs() -> list:
+    """The files whose bytes make the pipeline version: the knowledge base (with the user's
+    files), the per-language data files and the source of the extraction and graph packages."""
+    from pathlib import Path
+
+    import bilat.extract
+    import bilat.graph
+    from bilat.extract.text import DATA as data
+    from bilat.graph.kb import kb_files
+
+    code = [p for pkg in (bilat.extract, bilat.graph) for p in Path(pkg.__file__).parent.rglob("*.py")]
+    return sorted(kb_files()) + sorted(data.rglob("*.tsv")) + sorted(code)
+
+
 def pipeline_version() -> str:
-    """A digest of everything that decides what extraction gives: the code version, the
-    knowledge base (with the user's files) and the per-language data files. A document stored
-    under another version is extracted again."""
+    """A digest of everything that decides what a document's stored graph holds: the code
+    version and the bytes of ``version_inputs()`` — so a changed rule or table re-extracts a
+    document without waiting for a release. A document stored under another version is
+    extracted again."""
     global _VERSION
     if _VERSION is None:
         import hashlib
 
         from bilat import __version__
-        from bilat.graph.kb import kb_files
 
         h = hashlib.sha256(__version__.encode())
-        from bilat.extract.text import DATA as data
-
-        for path in sorted(kb_files()) + sorted(data.rglob("*.tsv")):
+        for path in version_inputs():
             h.update(str(path.name).encode())
             h.update(path.read_bytes())
         _VERSION = h.hexdigest()[:16]

@@ -231,6 +231,7 @@ def _parser() -> argparse.ArgumentParser:
 
     with_store(sub.add_parser("validate", help="SHACL validation against ontology/shapes.ttl"))
     with_store(sub.add_parser("stats", help="counts of documents, entities, events, triples"))
+    with_store(sub.add_parser("compact", help="rewrite an embedded store compressed (about half the size)"))
 
     sp = sub.add_parser("eval", help="measure extraction quality on annotated articles")
     sp.add_argument("gold_dir", metavar="GOLD_DIR")
@@ -414,6 +415,12 @@ def _run(args) -> int:
     if cmd == "stats":
         with _open(args) as store:
             print("\n".join(app.stats(store).lines()))
+        return 0
+    if cmd == "compact":
+        from bilat.graph.store import compact_store, default_location
+
+        quads, before, after = compact_store(args.store or default_location())
+        print(f"compacted: {quads} quads, {before / 1e6:.1f} MB -> {after / 1e6:.1f} MB")
         return 0
     if cmd == "eval":
         from bilat import evaluate

@@ -34,6 +34,7 @@ from bilat.extract.link_names import (
     _without_initials,
     _written_in,
     defined_abbreviations,
+    east_asian_reading,
     person_key,
     with_initial,
 )
@@ -63,6 +64,22 @@ class Linker(PlaceRules, Resolution):
                     if alias.kind in ("label", "alt") and len(alias.text.split()) >= 2:
                         people[person_key(alias.text)].add(e.key)
         self.person_keys = {k: next(iter(v)) for k, v in people.items() if len(v) == 1 and k}
+
+    def _own_body(self, gaz: list[_Span], n: int) -> str | None:
+        """A generic name ("МИД", "the Foreign Ministry") after a knowledge-base person in its
+        sentence is the body of that person's state: "Видео с выступлением Лаврова опубликовано
+        в Twitter МИДа" is Russia's ministry, whichever state the document names most."""
+        sp = gaz[n]
+        if not sp.keys or not all(c.kind == "generic" for c in sp.keys):
+            return None
+        for prev in reversed(gaz[:n]):
+            if prev.sentence != sp.sentence:
+                return None
+            person = self.kb.get(prev.key or "")
+            if person is not None and person.cls == "Person" and person.country:
+                own = {c.key for c in sp.keys if self.kb[c.key].country == person.country}
+                return own.pop() if len(own) == 1 else None
+        return None
 
     # -- candidates ---------------------------------------------------------------------------
     def _ner_spans(self, sdoc, lang: str) -> list[_Span]:
@@ -223,7 +240,7 @@ class Linker(PlaceRules, Resolution):
                     and all(c.kind == "generic" for c in sp.keys)
                 ):
                     continue  # "the government", "ministry of defence": no state named, no entity
-            sp.key = self._choose(sp, countries, persons_in_doc)
+            sp.key = self._own_body(gaz, n) or self._choose(sp, countries, persons_in_doc)
         gaz = [sp for sp in gaz if sp.key is not None]
 
         # unknown names: surnames join full names, others get a spelling key
@@ -280,6 +297,7 @@ class Linker(PlaceRules, Resolution):
                     if hit is not None:
                         sp.key = hit  # the knowledge base's body of that state
                         continue
+            reading = None
             if cls == "Person":
                 parts = _without_initials(name)
                 if len(parts) == 1:
@@ -291,10 +309,12 @@ class Linker(PlaceRules, Resolution):
                     if known is not None:
                         sp.key = known
                         continue
-                key = "person/" + match_key(name)
+                # a Chinese or Japanese name in Russian: its English spelling keys it
+                reading = east_asian_reading(name, [c for c, _n in countries.most_common()])
+                key = "person/" + match_key(reading or name)
                 # a spelling the KB does not list, or the KB's initial for the given name
                 short = with_initial(parts)
-                known = self.person_keys.get(person_key(name)) if len(parts) > 1 else None
+                known = self.person_keys.get(person_key(reading or name)) if len(parts) > 1 else None
                 if known is None and short is not None:
                     known = self.person_keys.get(person_key(short))
                 if known is not None:
@@ -310,6 +330,8 @@ class Linker(PlaceRules, Resolution):
             sp.key = key
             ent = new_entities.setdefault(key, {"cls": cls, "names": Counter()})
             ent["names"][name] += 1
+            if reading:
+                ent["en"] = reading
 
         # a surname only a knowledge-base person has, when the document names someone else in
         # full with it ("Жапаров" beside "Акылбек Жапаров", not Sadyr Japarov): that person

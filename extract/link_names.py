@@ -8,9 +8,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from bilat.extract.link_gazetteer import _NEXT_WORD, Resources, _Span
+from bilat.extract.link_gazetteer import _NEXT_WORD, Resources, _Span, given_names
 from bilat.extract.text import (
     DATA,
     fold,
@@ -174,6 +174,72 @@ def _titled_names(text: str, spans: list[_Span], title_words: frozenset[str], se
             continue
         out.append(_Span(start, end, m.group(1), "PER", normal=m.group(1), sentence=sent_of(start)))
     return out
+
+
+@cache
+def reading_table(table: str) -> dict[str, str]:
+    """A syllable table ``data/common/reading_<table>.tsv``: Cyrillic spelling → Latin; a
+    syllable with "ё" also as written with "е" where no other syllable is ("Есихидэ")."""
+    rows = {r[0]: r[1] for r in read_table(DATA / "common" / f"reading_{table}.tsv") if len(r) > 1}
+    return rows | {k.replace("ё", "е"): v for k, v in rows.items() if k.replace("ё", "е") not in rows}
+
+
+@lru_cache(maxsize=1)
+def reading_states() -> dict[str, tuple[str, int]]:
+    """State key → the reading table of its names and the syllables of one word at most
+    (``data/common/reading_states.tsv``)."""
+    return {r[0]: (r[1], int(r[2])) for r in read_table(DATA / "common" / "reading_states.tsv") if len(r) > 2}
+
+
+def read_syllables(word: str, table: dict[str, str], most: int = 5) -> str | None:
+    """The Latin spelling of a Cyrillic word cut wholly into syllables of ``table`` (the fewest
+    syllables, ``most`` at most), or None when it cannot be cut so.
+
+    >>> zh = reading_table("zh")
+    >>> read_syllables("Цзиньпин", zh), read_syllables("Хунбинь", zh), read_syllables("Сергей", zh)
+    ('Jinping', 'Hongbin', None)
+    """
+    low = word.lower()
+    longest = max(map(len, table), default=0)
+    best: list[tuple[int, str] | None] = [None] * (len(low) + 1)
+    best[0] = (0, "")
+    for i in range(len(low)):
+        if best[i] is None:
+            continue
+        n, out = best[i]
+        for j in range(i + 1, min(len(low), i + longest) + 1):
+            lat = table.get(low[i:j])
+            if lat is not None and (best[j] is None or best[j][0] > n + 1):
+                best[j] = (n + 1, out + lat)
+    end = best[len(low)]
+    if end is None or end[0] > most:
+        return None
+    return end[1][:1].upper() + end[1][1:] if word[:1].isupper() else end[1]
+
+
+def east_asian_reading(name: str, states) -> str | None:
+    """The English spelling of a person's name written in Cyrillic by the reading system of a
+    state the document names (``states``: state keys): every word cut into the syllables of
+    that state's table (Palladius for Chinese, Polivanov for Japanese, reversed), none a given
+    name of ``data/common/given_names.tsv``; None when no table reads it. The states in their
+    order: the first whose table reads the name gives its spelling.
+
+    >>> east_asian_reading("Си Цзиньпин", ["china"]), east_asian_reading("Синдзо Абэ", ["japan"])
+    ('Xi Jinping', 'Shinzo Abe')
+    >>> east_asian_reading("Синдзо Абэ", ["russia"]), east_asian_reading("Анна Ли", ["china"])
+    (None, None)
+    """
+    words = [w for w in re.split(r"[ -]+", name.strip()) if w]
+    if len(words) < 2 or not all(is_cyrillic(w) and w.isalpha() for w in words):
+        return None
+    if any(fold(w) in given_names() for w in words):
+        return None
+    tables = reading_states()
+    for table, most in dict.fromkeys(tables[s] for s in states if s in tables):
+        read = [read_syllables(w, reading_table(table), most) for w in words]
+        if all(read):
+            return " ".join(read)
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -86,6 +86,30 @@ def after_cls(lang: str, noun: str) -> str:
 
 
 @lru_cache(maxsize=4)
+@lru_cache(maxsize=4)
+def state_form(lang: str) -> str | None:
+    """How an unknown body's label names the state written after it (``state`` row of
+    ``data/<lang>/body_state.tsv``: "{state:gent}"), or None to keep the text's words."""
+    rows = read_table(DATA / lang / "body_state.tsv")
+    return next((r[1] for r in rows if r[0] == "state" and len(r) > 1), None)
+
+
+def state_label(pattern: str | None, label: str | None, lang: str) -> str | None:
+    """A state's label as ``pattern`` wants it: "{state:gent}" and "Киргизия" → "Киргизии"
+    (inflected by the language's module), "{state}" → the label; None when it cannot be.
+
+    >>> state_label("{state:gent}", "Киргизия", "ru"), state_label(None, "Киргизия", "ru")
+    ('Киргизии', None)
+    """
+    m = re.fullmatch(r"\{state(?::(\w+))?\}", pattern or "")
+    if m is None or not label:
+        return None
+    if m.group(1) is None:
+        return label
+    inflect = getattr(profile(lang).module, "inflect", None)
+    return inflect(label, m.group(1)) if inflect is not None else None
+
+
 def body_state(lang: str) -> tuple[re.Pattern, str | None]:
     """How a body's name joins its state's after it (a pattern matching from the name's end
     to the state's start, on one line), and the English label pattern of a body its state

@@ -19,7 +19,7 @@ from bilat.extract.link_gazetteer import (
     resources,
 )
 from bilat.extract.link_names import _after_title, _best_name, _guillemets, _Near, same_given_name
-from bilat.extract.link_places import body_state
+from bilat.extract.link_places import body_state, state_form, state_label
 from bilat.extract.records import Document, Entity, Mention
 from bilat.extract.text import (
     english_name,
@@ -245,6 +245,7 @@ class Resolution:
         join, _ = body_state(lang)
         end = m_first = None
         pos = sp.end
+        owners = 0
         while True:
             m = join.match(text, pos)
             if not m:
@@ -255,13 +256,21 @@ class Resolution:
             if nxt is None:
                 break
             end = pos = nxt.end
+            owners += 1
         if end is None:
             return False
-        if self._state_at(m_first, gaz) is not None:
+        state = self._state_at(m_first, gaz)
+        if state is not None:
             sp.cls = "GovernmentBody"  # a body of a state: "Вооруженных сил Украины", "Госсовета КНР"
-        # the name as normalized (a Russian head in the nominative), then the owner as written
+        # the name as normalized (a Russian head in the nominative), then the owner as written,
+        # or a state alone by its label ("Пограничная служба КР" → "… Киргизии")
         head = sp.normal if sp.normal and len(sp.normal.split()) == len(sp.text.split()) else sp.text
-        sp.normal = head + text[sp.end : end]
+        owner = text[sp.end : end]
+        if state is not None and owners == 1 and state in self.kb:
+            named = state_label(state_form(lang), self.kb[state].label(lang), lang)
+            if named:
+                owner = text[sp.end : m_first] + named
+        sp.normal = head + owner
         sp.end = end
         sp.text = text[sp.start : sp.end]
         return True
@@ -460,7 +469,9 @@ class Resolution:
                 info = new[key]
                 name = _guillemets(_best_name(info["names"]))
                 labels = ((lang, name),)
-                if info["cls"] == "Person" and _transliterable(name, lang):
+                if info["cls"] == "Person" and info.get("en") and lang != PIVOT:
+                    labels = ((PIVOT, info["en"]), (lang, name))  # the name's own reading
+                elif info["cls"] == "Person" and _transliterable(name, lang):
                     labels = ((PIVOT, english_name(name)), (lang, name))  # one IRI, both spellings
                 elif lang != PIVOT and info.get("en"):
                     labels = ((PIVOT, info["en"]), (lang, name))

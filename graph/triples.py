@@ -44,10 +44,11 @@ class Triples(set):
 #: How much mention detail a document's graph keeps (``bilat ingest --mentions``):
 #: ``full`` one node per mention and per event argument (type, entity, document, offsets,
 #: text), each event's trigger a mention node; ``compact`` (the default) every entity's spans
-#: in one literal on the document (``bl:entitySpans``), an event's arguments in one literal
-#: (``bl:argumentSpans``) and its trigger's offsets in one (``bl:triggerSpan``); ``none`` only
-#: the triggers' offsets. A quad costs about 300 bytes in Oxigraph (six indexes), so the
-#: compact forms fold what would be a node of three or four quads into one.
+#: in one literal on the document (``bl:entitySpans``) and each event's trigger's offsets in one
+#: (``bl:triggerSpan``) — an event's arguments are its participants, source, target…, named
+#: where the document's ``bl:entitySpans`` say; ``none`` only the triggers' offsets. A quad
+#: costs 130-300 bytes in Oxigraph (six indexes), so the compact forms fold what would be a
+#: node of three or four quads into one, or leave out what other triples already say.
 MENTION_MODES = ("full", "compact", "none")
 DEFAULT_MENTIONS = "compact"
 
@@ -99,30 +100,6 @@ def parse_entity_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
-def format_arguments(arguments) -> str:
-    """Event arguments (entity key, start, end) as one literal: ``"russia 0-6; kazakhstan 11-21"``
-    (keys hold no spaces), in text order.
-
-    >>> format_arguments([("kazakhstan", 11, 21), ("russia", 0, 6)])
-    'russia 0-6; kazakhstan 11-21'
-    """
-    return "; ".join(f"{k} {s}-{e}" for k, s, e in sorted(set(arguments), key=lambda a: (a[1], a[2], a[0])))
-
-
-def parse_arguments(text: str) -> list[tuple[str, int, int]]:
-    """The inverse of :func:`format_arguments`.
-
-    >>> parse_arguments("russia 0-6; kazakhstan 11-21")
-    [('russia', 0, 6), ('kazakhstan', 11, 21)]
-    """
-    out = []
-    for part in filter(None, (p.strip() for p in text.split(";"))):
-        key, _, span = part.rpartition(" ")
-        s, _, e = span.partition("-")
-        out.append((key, int(s), int(e)))
-    return out
-
-
 def _mention(
     g: Triples, doc_id: str, start: int, end: int, anchor: str, refers_to: URIRef, full: bool = True
 ) -> None:
@@ -165,8 +142,10 @@ def document_hash(d, version: str = "") -> str:
     )
 
 
+@lru_cache(maxsize=8192)
 def date_literal(value: str) -> Literal | None:
-    """ "2021-11-09" → xsd:date, "2021-11" → xsd:gYearMonth, "2021" → xsd:gYear."""
+    """ "2021-11-09" → xsd:date, "2021-11" → xsd:gYearMonth, "2021" → xsd:gYear (cached: a
+    typed literal parses its value, 10 µs, and a document states a few dates many times)."""
     dt = _DATE_TYPES.get(len(value or ""))
     return Literal(value, datatype=dt) if dt else None
 
@@ -187,9 +166,10 @@ def document_graphs(
     several documents may say identically of one node — posts (holder, title, organization)
     and events reported by several documents (class, date, participants). The store keeps the
     facts once, while each document's graph keeps its provenance (``bl:extractedFrom``,
-    ``bl:evidence``, offsets). A surface form that is one of a knowledge-base entity's other
-    names (in ``kb``: a ``skos:altLabel`` that the entities graph holds) is not stated again in
-    the document's graph: the same triple in two graphs would show twice in a query."""
+    ``bl:evidence``, offsets). A surface form that is one of a knowledge-base entity's names
+    (in ``kb``: an ``rdfs:label`` or ``skos:altLabel`` that the entities graph holds) is not
+    stated again in the document's graph: the same triple in two graphs would show twice in a
+    query, and a canonical name is no other name."""
     d = ex.document
     g = Triples()
     doc = iris.document(d.id)
@@ -211,7 +191,7 @@ def document_graphs(
     for e in ex.entities:
         node = iris.entity(e.key)
         g.add((node, BL.mentionedIn, doc))
-        own = kb_alt_labels(kb[e.key]) if kb is not None and e.key in kb else frozenset()
+        own = kb_names(kb[e.key]) if kb is not None and e.key in kb else frozenset()
         for lg, text in _names(e.alt_labels):
             if (lg, text) not in own:
                 g.add((node, SKOS.altLabel, _lit(text, lg)))
@@ -333,8 +313,6 @@ def _event(
         # the score of an event is its code's weight (the ontology's bl:CameoCode, stated
         # once); an event states its own only where it differs, or has no code
         g.add((node, BL.goldstein, Literal(Decimal(str(ev.goldstein)))))
-    if mentions == "compact" and ev.arguments:
-        g.add((node, BL.argumentSpans, Literal(format_arguments(ev.arguments))))
     for key, start, end in ev.arguments if mentions == "full" else ():
         arg = iris.argument(node, key, start, end)
         g.add((node, BL.argument, arg))
@@ -353,10 +331,13 @@ def entity_description(e: Entity | KBEntry, labels: dict[str, str] | None = None
 
 
 @lru_cache(maxsize=4096)
-def kb_alt_labels(e: KBEntry) -> frozenset[tuple[str | None, str]]:
-    """(language, text) of the ``skos:altLabel`` s the entities graph gives a knowledge-base
-    entry: its other names, abbreviations and former names."""
-    return frozenset((o.language, str(o)) for _, p, o in _kb_description(e) if p == SKOS.altLabel)
+def kb_names(e: KBEntry) -> frozenset[tuple[str | None, str]]:
+    """(language, text) of every name the entities graph gives a knowledge-base entry: its
+    ``rdfs:label`` s and ``skos:altLabel`` s. A surface form that is one of them is not stated
+    again in a document's graph (most surface forms are the canonical name itself)."""
+    return frozenset(
+        (o.language, str(o)) for _, p, o in _kb_description(e) if p in (RDFS.label, SKOS.altLabel)
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -151,6 +151,26 @@ CASES = [
         "according",
         dict(speaker=("sergey-lavrov",), quote="frank and useful."),
     ),
+    # "it" speaks for the body whose statement came last (en_ru-kz_19)
+    (
+        "en-it-said",
+        "en",
+        "The Ministry of Foreign Affairs of Kazakhstan said on Monday that the inspection had started. "
+        "It added that the inspection had found irregularities.",
+        "Statement",
+        "added",
+        dict(speaker=("ministry-of-foreign-affairs-of-kazakhstan",)),
+    ),
+    # a plural bare title with its country is that country's body named before (en_ru-sy_01)
+    (
+        "en-plural-title-body",
+        "en",
+        '"The talks were useful," the Russian Foreign Ministry said in a statement. The Russian '
+        "diplomats pointed out that the sides discussed trade.",
+        "Statement",
+        "pointed out",
+        dict(speaker=("ministry-of-foreign-affairs-of-russia",)),
+    ),
     (
         "en-descriptive-speaker",
         "en",
@@ -300,6 +320,34 @@ CASES = [
         "подчеркнул, что отношения развиваются.",
         "Statement",
         "подчеркнул",
+        dict(speaker=("mukhtar-tleuberdi",)),
+    ),
+    # a bare body noun speaks for the body of its country named just before (ru_ru-kz_18)
+    (
+        "ru-body-noun-speaker",
+        "ru",
+        "МИД России и Министерство иностранных дел Казахстана обсудили ситуацию на границе, сообщили "
+        "в российском ведомстве.",
+        "Statement",
+        "сообщили",
+        dict(speaker=("ministry-of-foreign-affairs-of-russia",)),
+    ),
+    # a plural verb with no subject speaks for the state it names with "в" (ru_kz-kg_04)
+    (
+        "ru-indefinite-state-speaker",
+        "ru",
+        "В Киргизии объяснили, что Казахстан вычерпал свою квоту.",
+        "Statement",
+        "объяснили",
+        dict(speaker=("kyrgyzstan",)),
+    ),
+    (
+        "ru-reaction-with-quote",
+        "ru",
+        "Журналисты спросили, планирует ли Казахстан новые поставки. «Планируем», — отреагировал "
+        "Мухтар Тлеуберди.",
+        "Statement",
+        "отреагировал",
         dict(speaker=("mukhtar-tleuberdi",)),
     ),
     (
@@ -1541,3 +1589,245 @@ def test_receiving_a_person_is_a_meeting(extractor, lang, text, found):
 def test_taking_part_is_not_receiving(extractor):
     ex = run(extractor, "В понедельник Токаев принял участие во внеочередной сессии Совета ОДКБ.", "ru")
     assert any(e.cls == "Consult" and "участие" in e.trigger for e in ex.events)
+
+
+@pytest.mark.parametrize(
+    "lang, text, visitor, host",
+    [
+        # the agent of "by" (en_kz-de_02)
+        (
+            "en",
+            '"During the past 30 years," said Federal Chancellor Olaf Scholz during a visit to Berlin '
+            "by Kassym-Jomart Tokayev, President of Kazakhstan, on Thursday.",
+            "kassym-jomart-tokayev",
+            "germany",
+        ),
+        # a genitive owner's title with the name in apposition (ru_ru-kz_20)
+        (
+            "ru",
+            "Сергей Лавров проводит переговоры с Муратом Нуртлеу.\nКак сообщили в МИД РФ по итогам "
+            "встречи, стороны обсудили двустороннюю повестку в контексте визита в Казахстан президента "
+            "России Владимира Путина 9 ноября.",
+            "vladimir-putin",
+            "kazakhstan",
+        ),
+    ],
+)
+def test_the_visitor_of_a_visit_noun(extractor, lang, text, visitor, host):
+    ev = find(run(extractor, text, lang), "Consult", "visit" if lang == "en" else "визит")
+    assert ev.mode == "visit" and ev.source == (visitor,) and ev.target == (host,)
+
+
+@pytest.mark.parametrize(
+    "lang, text, trigger, visitor, host",
+    [
+        # a bare title owning the visit: the person it stands for (ru_ru-mn_02)
+        (
+            "ru",
+            "Президент России Владимир Путин прибыл в Монголию. Официальный визит российского "
+            "президента приурочен к годовщине победы на Халхин-Голе.",
+            "Официальный визит",
+            "vladimir-putin",
+            None,
+        ),
+    ],
+)
+def test_a_visit_naming_no_one(extractor, lang, text, trigger, visitor, host):
+    ex = run(extractor, text, lang)
+    evs = [e for e in ex.events if e.mode == "visit" and trigger.split()[-1] in e.trigger]
+    assert evs, [(e.cls, e.trigger) for e in ex.events]
+    assert visitor in evs[0].source
+    if host is not None:
+        assert host in evs[0].target
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # an agreement told as done in someone's words, whoever made it (ru_ru-az_02, en_ru-tr_02)
+        (
+            "ru",
+            "Джейхун Байрамов рассказал в интервью об этих переговорах между Азербайджаном и Арменией. "
+            '"На следующий день, 9 октября, было достигнуто соглашение о проведении переговоров.'
+            ' Когда процесс начался, Лавров представил сторонам документ", - сказал Байрамов.',
+        ),
+        (
+            "en",
+            'Putin met Erdogan in Sochi. Regarding energy, Putin said that "agreements have been '
+            'reached" between suppliers and consumers of Russia and Turkey.',
+        ),
+    ],
+)
+def test_an_agreement_told_as_done_in_a_quote_is_an_event(extractor, lang, text):
+    ex = run(extractor, text, lang)
+    assert any(e.cls == "Agree" for e in ex.events), [(e.cls, e.trigger) for e in ex.events]
+
+
+@pytest.mark.parametrize(
+    "lang, text, visitor, host",
+    [
+        # a participle of welcoming, the guest a bare title (en_kz-tj_01)
+        (
+            "en",
+            "Tajik President Emomali Rahmon held talks with Kazakh President Kassym-Jomart Tokayev. "
+            "Welcoming the Kazakh leader, Rahmon noted the importance of the talks.",
+            "kassym-jomart-tokayev",
+            "tajikistan",
+        ),
+        # a passive, the city named after it (en_kz-tr_01)
+        (
+            "en",
+            "Erdoğan was welcomed with an official ceremony in the Kazakh capital Astana.",
+            "recep-tayyip-erdogan",
+            "kazakhstan",
+        ),
+    ],
+)
+def test_a_guest_welcomed_is_a_visit(extractor, lang, text, visitor, host):
+    ex = run(extractor, text, lang)
+    visits = [e for e in ex.events if e.mode == "visit" and "elcom" in e.trigger]
+    assert visits and visits[0].source == (visitor,) and visits[0].target == (host,), ex.events
+    assert not any(e.cls == "Support" and "elcom" in e.trigger for e in ex.events)
+
+
+def test_welcoming_several_counterparts_is_no_visit(extractor):
+    text = (
+        "Foreign Ministers Jeyhun Bayramov and Ararat Mirzoyan began negotiations in Almaty. Welcoming "
+        "his counterparts, Kazakh Foreign Minister Murat Nurtleu emphasized Kazakhstan's readiness to help."
+    )
+    assert not any(e.mode == "visit" for e in run(extractor, text, "en").events)
+
+
+@pytest.mark.parametrize(
+    "lang, text, trigger",
+    [
+        # "the presidents of X and Y": the person of each state named before (ru_ru-kz_01, en_ru-mn_02)
+        (
+            "en",
+            "Russian President Vladimir Putin spoke at the forum. Turkish President Recep Tayyip Erdogan "
+            "spoke after him. Then the presidents of Russia and Turkey discussed the grain corridor.",
+            "discussed",
+        ),
+        (
+            "ru",
+            "Президент России Владимир Путин выступил на форуме. Президент Турции Реджеп Тайип Эрдоган "
+            "выступил после него. Затем президенты России и Турции обсудили зерновой коридор.",
+            "обсудили",
+        ),
+    ],
+)
+def test_the_persons_of_the_states_named(extractor, lang, text, trigger):
+    ev = find(run(extractor, text, lang), "Consult", trigger)
+    assert {"vladimir-putin", "recep-tayyip-erdogan"} <= set(ev.participants), ev.participants
+
+
+@pytest.mark.parametrize(
+    "lang, text, found",
+    [
+        # an agreement the subject of what it says: no agreement made (en_ru-kz_03, en_kz-gb_02,
+        # en_ru-kp_01)
+        (
+            "en",
+            PAIR + "The agreements provide for the creation of the Soyuz-5 launch complex at Baikonur.",
+            False,
+        ),
+        (
+            "en",
+            PAIR + "He noted that the new agreement aims to enhance cooperation in education and trade.",
+            False,
+        ),
+        ("ru", PAIR_RU + "Соглашение предусматривает создание стартового комплекса на Байконуре.", False),
+        # a trigger of its own keeps it
+        ("en", PAIR + "The agreement between Russia and Kazakhstan was signed in Moscow.", True),
+        ("ru", PAIR_RU + "Соглашение между Россией и Казахстаном вступило в силу в мае.", True),
+    ],
+)
+def test_an_agreement_as_the_topic_is_no_event(extractor, lang, text, found):
+    ex = run(extractor, text, lang)
+    tail = text.split(". ")[-1]
+    assert (
+        any(
+            e.cls == "Agree" and e.evidence.strip() in text and e.start >= text.index(tail) for e in ex.events
+        )
+        is found
+    )
+
+
+@pytest.mark.parametrize(
+    "lang, text, trigger, context",
+    [
+        # an opportunity to meet is no meeting held (en_kz-qa_01, en_cn-kz_01)
+        (
+            "en",
+            PAIR + "Tokayev considered the summit an opportunity to meet Vladimir Putin.",
+            "meet",
+            "hypothetical",
+        ),
+        # readiness to visit, an initiative to host: planned (ru_ru-kz_01, en_am-az_01)
+        (
+            "ru",
+            "Президент Турции Реджеп Тайип Эрдоган подтвердил свою готовность посетить Республику Казахстан.",
+            "посетить",
+            "planned",
+        ),
+        (
+            "en",
+            PAIR + "Bayramov thanked President Tokayev for the initiative to host the negotiations.",
+            "host",
+            "planned",
+        ),
+    ],
+)
+def test_an_event_a_noun_holds_out(extractor, lang, text, trigger, context):
+    ev = next(e for e in run(extractor, text, lang).events if trigger in e.trigger)
+    assert ev.context == context
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # no one travels: goods, fans, an unnamed delegation (ru_ru-kz_18, en_kz-qa_01, en_ru-kz_13)
+        ("ru", PAIR_RU + "Под подозрение попали груши и миндаль, приехавшие в республику из Польши и США."),
+        (
+            "en",
+            PAIR + "Rosatom CEO added that a delegation of Kazakhstani officials recently visited the "
+            "Leningrad NPP in Saint Petersburg.",
+        ),
+    ],
+)
+def test_a_visit_needs_a_traveller(extractor, lang, text):
+    assert not any(e.mode == "visit" for e in run(extractor, text, lang).events)
+
+
+def test_the_sides_that_sign_after_talks_are_its_persons(extractor):
+    # ru_ru-kz_05: "стороны" after the talks of two ministers are the ministers
+    text = (
+        "Министр иностранных дел России Сергей Лавров провел переговоры с министром иностранных дел "
+        "Казахстана Муратом Нуртлеу. По итогам переговоров стороны подписали план сотрудничества "
+        "между дипведомствами на 2025–2026 годы."
+    )
+    ev = find(run(extractor, text, "ru"), "Agree", "подписали")
+    assert {"sergey-lavrov", "murat-nurtleu"} <= set(ev.participants), ev.participants
+
+
+@pytest.mark.parametrize(
+    "lang, text, cls, states",
+    [
+        # a city that acts stands for its state (en_kz-qa_01, en_ru-jp_01, ru_am-az_02)
+        (
+            "en",
+            "Seeking to enhance trade cooperation, Doha and Astana signed a memorandum of understanding.",
+            "Agree",
+            {"qatar", "kazakhstan"},
+        ),
+        (
+            "en",
+            "Lavrov noted that Moscow and Tokyo are preparing for another round of talks.",
+            "Consult",
+            {"russia", "japan"},
+        ),
+    ],
+)
+def test_a_capital_that_acts_stands_for_its_state(extractor, lang, text, cls, states):
+    ev = find(run(extractor, text, lang), cls)
+    assert states <= set(ev.participants), ev.participants

@@ -7,7 +7,13 @@ from __future__ import annotations
 import pytest
 from events_trees import tree
 
-from bilat.extract.events.statements import agent_phrase, names_as, outlet_speaks
+from bilat.extract.events.statements import (
+    agent_phrase,
+    governing_clause,
+    names_as,
+    outlet_speaks,
+    referred_to,
+)
 
 
 @pytest.mark.parametrize(
@@ -17,6 +23,7 @@ from bilat.extract.events.statements import agent_phrase, names_as, outlet_speak
         ("subj", "VERB", 20, [(4, "")], True),  # "The news agency said …"
         ("subj", "VERB", 90, [(80, ",")], False),  # "…, TASS reports."
         ("subj", "VERB", 90, [(80, "—")], False),  # "… — передает ТАСС"
+        ("subj", "VERB", 90, [(72, ",")], False),  # "…, Russia's RIA Novosti news agency reported."
         ("subj", "VERB", 10, [(20, "")], False),  # "reported Akorda": named after the cue
         ("subj", "VERB", 10, [], False),
         ("after", "ADP", 0, [(13, "")], True),  # "according to currenttime.tv"
@@ -27,6 +34,18 @@ from bilat.extract.events.statements import agent_phrase, names_as, outlet_speak
 )
 def test_outlet_speaks(kind, head_pos, cue_start, speakers, want):
     assert outlet_speaks(kind, head_pos, cue_start, speakers) is want
+
+
+@pytest.mark.parametrize(
+    "kind, head_pos, cue_start, speakers, want",
+    [
+        ("subj", "VERB", 90, [(80, ",")], True),  # "…, Reuters reported, citing industry sources."
+        ("subj", "VERB", 10, [(20, "")], True),  # "сообщила газета The Print со ссылкой на источники"
+        ("author", "VERB", 0, [(5, "")], False),
+    ],
+)
+def test_outlet_citing_sources_it_does_not_name_speaks(kind, head_pos, cue_start, speakers, want):
+    assert outlet_speaks(kind, head_pos, cue_start, speakers, own_sources=True) is want
 
 
 # "Tokayev called China a leader ." / "He called on Russia to stop ." / "He called the talks ."
@@ -99,3 +118,92 @@ RIA 10 pobj PROPN
 )
 def test_agent_phrase(verb, want):
     assert " ".join(t.text for t in sorted(agent_phrase(REPORTED[verb]), key=lambda t: t.i)) == want
+
+
+# "Tokayev said , noting that …" / "Рахмон отметил , подчеркнув …"
+NOTING = tree("""
+Tokayev 1 nsubj PROPN
+said 1 ROOT VERB say VerbForm=Fin
+, 1 punct PUNCT
+noting 1 advcl VERB note Aspect=Prog|Tense=Pres|VerbForm=Part
+""")
+PODCHERKNUV = tree(
+    """
+Рахмон 1 nsubj PROPN
+отметил 1 ROOT VERB отметить VerbForm=Fin
+, 3 punct PUNCT
+подчеркнув 1 advcl VERB подчеркнуть VerbForm=Conv
+""",
+    "ru",
+)
+# "Tokayev said , as Putin noted" : a finite adverbial clause reports on its own
+AS_NOTED = tree("""
+Tokayev 1 nsubj PROPN
+said 1 ROOT VERB say VerbForm=Fin
+, 1 punct PUNCT
+as 5 mark SCONJ
+Putin 5 nsubj PROPN
+noted 1 advcl VERB note VerbForm=Fin
+""")
+
+
+@pytest.mark.parametrize(
+    "doc, i, want",
+    [
+        (NOTING, 3, 1),  # "noting" restates "said": one statement
+        (NOTING, 1, 1),
+        (PODCHERKNUV, 3, 1),  # "подчеркнув" restates "отметил"
+        (AS_NOTED, 5, 5),  # a finite adverbial clause is a reporting clause of its own
+    ],
+)
+def test_governing_clause(doc, i, want):
+    assert governing_clause(doc[i]).i == want
+
+
+# "Кремль прокомментировал заявление Пашиняна" / "Песков не согласен с заявлением Пашиняна" /
+# "Lavrov's remarks and answers" (a title) / "Появилось обращение Лаврова"
+KOMMENTIROVAL = tree(
+    """
+Кремль 1 nsubj PROPN
+прокомментировал 1 ROOT VERB прокомментировать
+заявление 1 obj NOUN
+Пашиняна 2 nmod PROPN
+""",
+    "ru",
+)
+SOGLASEN = tree(
+    """
+Песков 1 nsubj PROPN
+согласен 1 ROOT ADJ
+с 3 case ADP
+заявлением 1 obl NOUN
+Пашиняна 3 nmod PROPN
+""",
+    "ru",
+)
+REMARKS = tree("""
+Lavrov 2 poss PROPN
+'s 0 case PART
+remarks 2 ROOT NOUN remark
+""")
+POYAVILOS = tree(
+    """
+Появилось 0 ROOT VERB появиться
+обращение 0 nsubj NOUN
+Лаврова 1 nmod PROPN
+""",
+    "ru",
+)
+
+
+@pytest.mark.parametrize(
+    "doc, i, want",
+    [
+        (KOMMENTIROVAL, 2, True),  # commented on: said before, no statement here
+        (SOGLASEN, 3, True),
+        (REMARKS, 2, False),  # a title: the remarks are the statement
+        (POYAVILOS, 1, False),  # an address that appeared
+    ],
+)
+def test_referred_to(doc, i, want):
+    assert referred_to(doc[i]) is want

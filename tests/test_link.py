@@ -301,11 +301,11 @@ def full_linker():
         ),
         # a name and the abbreviation it defines in brackets are one entity
         (
-            "Украина. Атаку провели силы ВСУ. "
-            "Киев отрицает причастность Вооруженных сил Украины (ВСУ) к атаке.",
+            "Украина. Атаку провели силы НГУ. "
+            "Киев отрицает причастность Национальной гвардии Украины (НГУ) к атаке.",
             "ru",
-            {"org/vsu"},
-            {"org/vorujene-sili-ukrani"},
+            {"org/ngu"},
+            {"org/nacionalna-gvardi-ukrani", "org/nacionalna-gvardia-ukrani"},
         ),
         # the states and the city a mission's name holds stay entities of their own
         (
@@ -394,6 +394,21 @@ def full_linker():
             {"org/ministerstvo-energetiki-i-prirodnih-resursov-turci"},
             {"ministry-of-energy-of-russia"},
         ),
+        # a generic body after a knowledge-base person in its sentence: that person's state's
+        (
+            "Япония и Япония ждут. Видео с выступлением Лаврова опубликовано в Twitter МИДа.",
+            "ru",
+            {"ministry-of-foreign-affairs-of-russia"},
+            {"ministry-of-foreign-affairs-of-japan"},
+        ),
+        # Chinese and Japanese names in Russian: their English spelling keys them
+        ("Лавров встретился в Токио с Синдзо Абэ, премьером Японии.", "ru", {"person/shinzo-abe"}, set()),
+        (
+            "В Китае Жэнь Хунбинь и Дин Сюэсян провели встречу.",
+            "ru",
+            {"person/ren-hongbin", "person/ding-ksueksang"},
+            set(),
+        ),  # x folded to ks
     ],
 )
 def test_general_rules(full_linker, text, lang, present, absent):
@@ -682,5 +697,28 @@ def test_a_given_name_and_the_knowledge_bases(written, known, same):
     ],
 )
 def test_mission_labels(full_linker, text, label):
+    linked = full_linker.link(Document(id="t", text=text, lang="ru"), nlp.parse(text, "ru"))
+    assert label in {e.label("ru") for e in linked.entities}, [e.labels for e in linked.entities]
+
+
+@pytest.mark.parametrize(
+    "text,label",
+    [
+        # an unknown body's state written after it alone, by its abbreviation: the state's label
+        (
+            "Киргизия и Казахстан. Пограничная служба КР сообщила о работе пунктов пропуска.",
+            "Пограничная служба Киргизии",
+        ),
+        (
+            "Казахстан. Генеральная прокуратура РК сообщила о новых правилах.",
+            "Генеральная прокуратура Казахстана",
+        ),
+        (
+            "Казахстан. По данным Агентства по делам государственной службы РК, конкурс завершен.",
+            "Агентство по делам государственной службы Казахстана",
+        ),
+    ],
+)
+def test_body_labels_name_their_state_by_its_label(full_linker, text, label):
     linked = full_linker.link(Document(id="t", text=text, lang="ru"), nlp.parse(text, "ru"))
     assert label in {e.label("ru") for e in linked.entities}, [e.labels for e in linked.entities]

@@ -437,3 +437,18 @@ def test_knowledge_base_names_lose_invisible_characters():
     names = sorted(str(o) for _, p, o in entity_description(entry) if "label" in str(p).lower())
     assert names == ["I.Petrov", "Ivan Petrov"]
     assert not any(unicodedata.category(c) == "Cf" for n in names for c in n)
+
+
+def test_pipeline_version_covers_code_tables_and_kb():
+    # a document stored by older rules is extracted again on re-ingest: the version digest
+    # reads the extraction and graph code, the language tables and the knowledge base
+    from bilat.app import version_inputs
+
+    names = {(p.parent.name, p.name) for p in version_inputs()}
+    for part in [
+        ("events", "typed.py"),
+        ("graph", "write.py"),
+        ("en", "events.tsv"),
+        ("kb", "countries.ttl"),
+    ]:
+        assert part in names, part

@@ -54,7 +54,14 @@ OUT = ROOT / "kb" / "officials.ttl"
 
 import sources  # noqa: E402
 from officials_kb import country_map, hand_written  # noqa: E402
-from officials_names import clean_name, common_words, personal_name, round_trip, to_russian  # noqa: E402
+from officials_names import (  # noqa: E402
+    clean_name,
+    common_words,
+    other_russian,
+    personal_name,
+    round_trip,
+    to_russian,
+)
 from officials_render import render  # noqa: E402
 from officials_rules import SHORT_TERM_DAYS, title_of, why_left_out  # noqa: E402, F401
 from officials_source import DATA, refresh, rows  # noqa: E402
@@ -204,7 +211,8 @@ def build() -> tuple[list[dict], dict]:
                 "key": key,
                 "en": en,
                 "ru": ru,
-                "checked": round_trip(en, ru),
+                "checked": round_trip(en, ru, languages.get(p["country"])),
+                "ru_alt": other_russian(en, ru, languages.get(p["country"])),
                 "alt": sorted({n for n in names[1:] + [" ".join(r.split()) for r in raw]} - {en}),
                 "country": p["country"],
                 "qid": qid,

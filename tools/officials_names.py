@@ -53,6 +53,39 @@ def _rules_for(lang: str | None) -> list[tuple[re.Pattern, str]]:
     return own + [(rx, rep) for rx, rep, lg in _RULES if not lg]
 
 
+def _syllables(lang: str | None) -> dict[str, str]:
+    """Latin syllable → its Russian spelling, the reading table ``reading_<lang>.tsv`` of the
+    extractor reversed (pinyin → Palladius, Hepburn → Polivanov); empty for other languages.
+    A Cyrillic letter that only completes a syllable ("й" of "ай") is not one."""
+    from bilat.extract.text import DATA as EXTRACT_DATA
+    from bilat.extract.text import read_table
+
+    path = EXTRACT_DATA / "common" / f"reading_{lang}.tsv"
+    if not lang or not path.exists():
+        return {}
+    out: dict[str, str] = {}
+    for r in read_table(path):
+        if len(r) > 1 and r[0] != "й":
+            out.setdefault(r[1], r[0])
+    return out
+
+
+def _by_syllables(word: str, table: dict[str, str]) -> str | None:
+    """A lowercased Latin word cut wholly into ``table``'s syllables (the fewest), in Cyrillic."""
+    longest = max(map(len, table), default=0)
+    best: list[tuple[int, str] | None] = [None] * (len(word) + 1)
+    best[0] = (0, "")
+    for i in range(len(word)):
+        if best[i] is None:
+            continue
+        n, out = best[i]
+        for j in range(i + 1, min(len(word), i + longest) + 1):
+            cyr = table.get(word[i:j])
+            if cyr is not None and (best[j] is None or best[j][0] > n + 1):
+                best[j] = (n + 1, out + cyr)
+    return best[len(word)][1] if best[len(word)] else None
+
+
 def to_russian(name: str, lang: str | None = None) -> str:
     """A Russian spelling of a romanized personal name (rules in tools/data/translit_en_ru.tsv;
     ``lang``: the language it is romanized from, whose own rows come first).
@@ -61,8 +94,15 @@ def to_russian(name: str, lang: str | None = None) -> str:
     ('Джейхун Байрамов', 'Шавкат Мирзиёев', 'Арарат Мирзоян')
     >>> to_russian("Olaf Scholz", "de"), to_russian("Olaf Scholz")
     ('Олаф Шольц', 'Олаф Шолз')
+
+    A language with a syllable table (``extract/data/common/reading_<lang>.tsv``) spells each
+    word that its syllables make up by the table (Palladius, Polivanov):
+
+    >>> to_russian("Yoshihide Suga", "ja"), to_russian("Li Qiang", "zh")
+    ('Ёсихидэ Суга', 'Ли Цян')
     """
     rules = _rules_for(lang)
+    syllables = _syllables(lang)
     words = []
     for word in name.split():
         parts = []
@@ -71,6 +111,10 @@ def to_russian(name: str, lang: str | None = None) -> str:
             low = unicodedata.normalize("NFKD", low)
             initial = len(low) == 2 and low.endswith(".")
             low = "".join(c for c in low if c.isascii() and c.isalpha())
+            read = None if initial or not syllables else _by_syllables(low, syllables)
+            if read:
+                parts.append(read[:1].upper() + read[1:])
+                continue
             out, i = [], 0
             while i < len(low):
                 for rx, rep in rules:
@@ -87,10 +131,35 @@ def to_russian(name: str, lang: str | None = None) -> str:
     return " ".join(words)
 
 
-def round_trip(en: str, ru: str) -> bool:
+def other_russian(en: str, ru: str, lang: str | None = None) -> list[str]:
+    """Other Russian spellings of a name its syllable table spells (``ru``): the letter-by-letter
+    one, which part of the Russian press writes too ("Фумио Кишида" beside "Фумио Кисида").
+
+    >>> other_russian("Fumio Kishida", "Фумио Кисида", "ja"), other_russian("Olaf Scholz", "Олаф Шольц", "de")
+    (['Фумио Кишида'], [])
+    """
+    if not _syllables(lang):
+        return []
+    other = to_russian(en)
+    return [other] if other != ru else []
+
+
+def round_trip(en: str, ru: str, lang: str | None = None) -> bool:
     """The Russian spelling has the English name's spelling key (extract.text.match_key), so
-    the linker takes the two for the same spelling."""
-    return match_key(ru) == match_key(en)
+    the linker takes the two for the same spelling; for a language with a syllable table, the
+    extractor's reading of the Russian spelling gives the English name's key back.
+
+    >>> round_trip("Yoshihide Suga", "Ёсихидэ Суга"), round_trip("Yoshihide Suga", "Ёсихидэ Суга", "ja")
+    (False, True)
+    """
+    if match_key(ru) == match_key(en):
+        return True
+    if not _syllables(lang):
+        return False
+    from bilat.extract.link_names import read_syllables, reading_table
+
+    read = [read_syllables(w, reading_table(lang)) for w in re.split(r"[ -]+", ru)]
+    return all(read) and match_key(" ".join(read)) == match_key(en)
 
 
 def personal_name(name: str) -> bool:

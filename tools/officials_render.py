@@ -48,8 +48,9 @@ def render(records: list[dict]) -> str:
         check = "ru: round-trip checked" if r["checked"] else "ru: transliterated, NOT round-trip checked"
         out.append(f"# {check}")
         lines = [f"id:{r['key']} a bl:Person ;", f"  rdfs:label {lit(r['en'], 'en')}, {lit(r['ru'], 'ru')} ;"]
-        if r["alt"]:
-            lines.append("  skos:altLabel " + ", ".join(lit(t, "en") for t in r["alt"]) + " ;")
+        alts = [lit(t, "en") for t in r["alt"]] + [lit(t, "ru") for t in r.get("ru_alt", ())]
+        if alts:
+            lines.append("  skos:altLabel " + ", ".join(alts) + " ;")
         lines.append(f"  bl:country id:{r['country']} ;")
         ten = []
         for (title_en, title_ru), start, end in r["tenures"]:

@@ -28,17 +28,26 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
    the talks held during it stay two. A meeting noun that refers back to one already reported
    ("The talks were substantive", "в ходе встречи") is no new event, nor is a talks verb it frames
    once talks were reported ("During the meeting, the sides discussed …"); a flight home is no visit;
+   a guest welcomed ("Welcoming the Kazakh leader, Rahmon …", "Erdoğan was welcomed in Astana")
+   is no praise but the guest's visit to the greeter's country or the city named;
    a capitalized trigger inside a sentence is a name ("Cooperation Without Borders"), except a
    meeting name ("the 17th Forum … will be held"). Participants are the actors named in the
    unit, those of the trigger's own clause first (affiliations inside a title — "Russian" in
    "Russian Foreign Minister Lavrov", "the Kazakh leader" — media outlets and places are not
-   participants); a visit's participants are the visitor and the country visited. Source and
+   participants; a city that acts in a meeting or agreement — "Doha and Astana signed" —
+   stands for its state as well); a visit's participants are the visitor (the subject, the
+   noun's owner — "визит российского президента", "your visit" in quoted words — or the
+   agent of "by") and the country visited; a visit with no traveller (no visitor, no
+   person: "груши, приехавшие в республику") is none. An agreement noun that is the subject
+   of what it says ("The agreements provide for …") is no agreement made; the subject of an
+   agreement's clause takes part as a meeting's does. Source and
    target follow the trigger's direction rule ("thanked his Russian counterpart" resolves the
    bare title), ``about`` holds the projects named, ``place`` a city or place named with
    "in"/"в". Phrases naming the pair of states without naming them ("the two countries",
    "двусторонний", "совместный") make the article's pair of states (the two countries most
    mentioned) implicit participants when fewer than two countries are named; "the two
-   presidents" makes the two persons named last implicit participants; a symmetric event with
+   presidents" makes the two persons named last implicit participants, "the presidents of
+   Russia and Turkey" the person of each state named before; a symmetric event with
    no participant, or naming one state of the pair and nothing else, gets the pair (or the
    other state); "we"/"мы" inside a quote is the speaker's country and "I"/a first-person verb
    the speaker. Evaluations (praise, thanks, criticism, accusation: direction "speech") with
@@ -52,9 +61,10 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
    pronoun inside someone's quote is not the speaker; a trigger inside the phrase naming a
    speaker or inside a title ("командующий миротворческими силами … заявил") is no event.
    Talks or an agreement inside a speaker's quoted words are what the statement is about, not
-   an event the article reports ("I hope that today we will be able to talk", "an agreement
-   was reached"), unless the speaker tells them as done in the first person ("we signed an
-   agreement," Miller said; "мы с Алексеем Лихачевым встречались"); there "we"/"мы" of a
+   an event the article reports ("I hope that today we will be able to talk"), unless the
+   speaker tells them as done — talks in the first person ("мы с Алексеем Лихачевым
+   встречались"), an agreement whoever made it ("we signed an agreement," Miller said; "было
+   достигнуто соглашение"); there "we"/"мы" of a
    two-sided event are the speaker, the persons the clause names ("мы с Романом Скляром") or
    else the other persons of the talks the speaker took part in, and the company the speaker
    heads. A visit there stays. Events with no participant are dropped (the SHACL shape

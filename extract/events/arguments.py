@@ -37,6 +37,12 @@ from bilat.extract.events.tree import (
 )
 from bilat.extract.text import fold
 
+#: the passive subject of a verb of welcoming: the guest ("Erdoğan was welcomed")
+GUEST_SUBJ_DEPS = frozenset({"nsubjpass", "nsubj:pass"})
+
+#: the dependents of a title that name its holder ("президента России Владимира Путина")
+OWNER_NAME_DEPS = frozenset({"appos", "flat", "flat:name"})
+
 
 def purpose_infinitive(dep: str, morph: str) -> bool:
     """Whether a verb is an infinitive clause hanging on another verb as an adverbial ("went on
@@ -135,22 +141,37 @@ class Arguments:
 
     def _source(self, c: _Cand):
         anchor = c.anchor
-        # a noun trigger's owner: "Russia's sanctions", "his visit", "российские санкции"
+        # a noun trigger's owner: "Russia's sanctions", "his visit", "российские санкции", the
+        # title of a genitive owner with the name in apposition ("визита … президента России
+        # Владимира Путина"), or the agent of "by" ("a visit to Berlin by Tokayev")
         if anchor.pos_ in ("NOUN", "PROPN"):
+            agent_preps = self.tab.words("agent_prep")
             for ch in anchor.children:
+                if ch.dep_ == "prep" and self.tk(ch) & agent_preps:
+                    for g in ch.children:
+                        if g.dep_ == "pobj" and (ms := self._speakers_in(_phrase(g))):
+                            return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms]
+                    continue
                 if ch.dep_ in ("poss", "nmod:poss", "amod") or (
                     ch.dep_ == "nmod"
                     and self.grammar("genitive_owner")
                     and "Case=Gen" in str(ch.morph)
                     and not any(g.dep_ == "case" for g in ch.children)
                 ):
+                    owner = [ch] + [g for g in ch.children if g.dep_ in OWNER_NAME_DEPS]
                     ms = self._speakers_in([ch]) or [
                         m for m in self.mentions_of_tokens([ch]) if m.cls == "Country"
                     ]
+                    if not ms and len(owner) > 1:
+                        ms = [m for m in self._speakers_in(owner) if m.cls == "Person"]
                     if ms:
                         return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms]
                     if self.tk(ch) & self.pronouns:
                         k = self._recent_person(ch.idx)
+                        if k:
+                            return [k], [(k, ch.idx, ch.idx + len(ch.text))]
+                    if c.row.cls == "Consult":
+                        k = self._owner_person(ch)
                         if k:
                             return [k], [(k, ch.idx, ch.idx + len(ch.text))]
         verb = _clause_verb(anchor)
@@ -170,6 +191,84 @@ class Arguments:
             if not ms:
                 return [], []
         return keys, args
+
+    def _greeting(self, u: _Unit, c: _Cand, place: str | None):
+        """The guest, the country visited and the guest's argument of a welcome given to a guest
+        (direction "greet": "Welcoming the Kazakh leader, Rahmon …", "Erdoğan was welcomed with
+        an official ceremony in the Kazakh capital Astana", "it's my pleasure to welcome you and
+        your delegation here in our capital"): the guest is the object or passive subject of the
+        verb of welcoming (a person named, a bare title or "you" in quoted words:
+        ``_owner_person``); the country visited is the country of the place named, else the
+        greeter's (the subject of the verb, or of the clause a participle "Welcoming …" hangs
+        on), else the speaker's ("our capital"), else the country of a city named after the
+        verb. None when either is missing or the guest is at
+        home."""
+        guest = None
+        for ch in c.head.children:
+            if ch.dep_ not in OBJ_DEPS | GUEST_SUBJ_DEPS:
+                continue
+            ms = [m for m in self._speakers_in(_phrase(ch)) if m.cls == "Person"]
+            if ms:
+                guest = (ms[0].key, ms[0].start, ms[0].end)
+                break
+            k = self._owner_person(ch) if "Number=Plur" not in str(ch.morph) else None
+            if k:  # (a plural bare title names no one guest: "Welcoming his counterparts")
+                guest = (k, ch.idx, ch.idx + len(ch.text))
+                break
+        if guest is None:
+            return None
+        host = self.country(place) if place else None
+        if host is None:
+            verb = c.head
+            s = self._subject(verb)
+            if s is None and verb.dep_ == "advcl" and verb.head.i != verb.i:
+                s = self._subject(verb.head)
+            if s is not None and s.dep_ not in GUEST_SUBJ_DEPS:
+                keys, _args = self._resolve_np(s, _phrase(s))
+                host = next(
+                    (
+                        h
+                        for k in keys
+                        if k != guest[0] and self.cls(k) in ("Person", "Country") and (h := self.country(k))
+                    ),
+                    None,
+                )
+        if host is None:
+            fp = self._first_person(u, c.head.idx)
+            host = fp[0] if fp else None
+        if host is None:
+            # "… with an official ceremony in the Kazakh capital Astana": a city named after it
+            after = [
+                m
+                for m in self.mentions_in(c.head.idx, u.end)
+                if m.cls in PLACE_CLASSES and not m.affil and self.country(m.key)
+            ]
+            host = self.country(after[0].key) if after else None
+        if host is None or host == self.country(guest[0]):
+            return None
+        return [guest[0]], [host], [guest]
+
+    def _owner_person(self, ch) -> str | None:
+        """Who the owner of a meeting or visit noun is when it names no one: a bare title
+        ("Официальный визит российского президента", "the Kazakh leader's visit") is the person
+        it stands for; "your" in someone's quoted words ("your historic visit last November",
+        "Your current visit to Mongolia, Mr President") the person the speaker addresses — the
+        other side of the talks the speaker took part in, else the last person named before."""
+        if self.tk(ch) & self.person_nouns:
+            return self._recent_person(ch.idx, self._country_hint(_phrase(ch)))
+        if not self.tk(ch) & self.tab.words("second_person"):
+            return None
+        speaker = next((sp for qs, qe, sp in self.quote_speakers if qs <= ch.idx < qe), None)
+        persons = [k for k in speaker or () if self.cls(k) == "Person"]
+        if not persons:
+            return None
+        u = self.unit_of(ch.idx)
+        for idx, talks in reversed(self.talks):
+            if idx <= u.index and set(persons) & set(talks):
+                others = [k for k in talks if k not in persons]
+                if others:
+                    return others[0]
+        return self._recent_person(ch.idx, exclude=set(persons))
 
     def _describes_speaker(self, tok) -> bool:
         """Whether a trigger word is part of the phrase naming a speaker ("the commander of the
@@ -422,7 +521,35 @@ class Arguments:
                 if len(prev) == 2:
                     break
             out.extend(k for k in prev if k not in parts)
+        # "the presidents of Russia and Mongolia", "Президенты России и Турции": the person of
+        # each state named last before
+        for at, states in self._persons_of_states(toks):
+            for ctry in states:
+                k = self._recent_person(at, ctry)
+                if k and k not in parts:
+                    out.append(k)
         return _uniq(out)
+
+    def _persons_of_states(self, toks, window: int = 6) -> list[tuple[int, list[str]]]:
+        """Each "persons" cue phrase followed by the states it names ("the presidents of Russia
+        and Mongolia", "Президенты России и Турции"): the phrase's offset and the states named in
+        the ``window`` words after it (two at least)."""
+        phrases = self.tab.phrases("persons")
+        of = self.tab.words("of")
+        forms = [self.tk(t) | {fold(t.text)} for t in toks]
+        out = []
+        for i in range(len(toks)):
+            for seq in phrases:
+                n = len(seq)
+                if i + n >= len(toks) or not all(w in forms[i + j] for j, w in enumerate(seq)):
+                    continue
+                after = toks[i + n : i + n + window]
+                if after[0].i < len(self.sdoc) and forms[i + n] & of:
+                    after = after[1:]
+                states = _uniq(m.key for m in self.mentions_of_tokens(after) if m.cls == "Country")
+                if len(states) >= 2:
+                    out.append((toks[i].idx, states))
+        return out
 
     def _has_phrase(self, toks, kind: str, unless_followed: bool = False) -> bool:
         """Whether a cue phrase of ``kind`` occurs; with ``unless_followed``, not when a

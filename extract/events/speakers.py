@@ -15,12 +15,30 @@ from bilat.extract.events.tree import phrase as _phrase
 from bilat.extract.text import fold, lemma
 
 SIDES_REACH = 8  # units back to the paragraph that reported the talks "the sides" held
+BODY_REACH = 2  # units back to the body a bare "ведомство", "the company" stands for
 TITLE_REACH = 4  # words before a name that may hold its title ("Federal Chancellor Olaf Scholz")
 
 
 class Speakers:
     def _author(self) -> list[str]:
         return list(self.author or self.last_speaker)
+
+    def _impersonal_author(self, before: int) -> list[str]:
+        """Who an impersonal cue ("Отмечается, что …", "It was stated that …") goes on quoting
+        when no document's author is known: the body that reported last (the ministry whose
+        release the article quotes, not the minister it quoted: "Об этом сообщили в российском
+        внешнеполитическом ведомстве. «…», — сказал Лавров. Отмечается, что …"), else the
+        speaker of the last statement, else the body named just before ("… was summoned to the
+        Ministry of Foreign Affairs. It was stated that …")."""
+        if self.author:
+            return list(self.author)
+        for st in reversed(self.statements):
+            if st.cue[0] < before and all(self.cls(k) in ORG_CLASSES - {"MediaOutlet"} for k in st.speaker):
+                return list(st.speaker)
+        if self.last_speaker:
+            return list(self.last_speaker)
+        k = self._recent_org(before, frozenset())
+        return [k] if k else []
 
     def _speakers_in(self, toks) -> list[_Mention]:
         """The mentions of a phrase that can speak: persons first, then organizations, then
@@ -69,6 +87,19 @@ class Speakers:
             if bodies:
                 return [bodies[0].key], [(bodies[0].key, bodies[0].start, bodies[0].end)]
             return [], []
+        if (
+            keys & self.person_nouns
+            and not ms
+            and "Number=Plur" in str(s.morph)
+            and not any(c.pos_ == "NUM" or self.tk(c) & self.tab.words("persons") for c in kids(s))
+        ):
+            # a plural bare title with its country, no number ("The Russian diplomats pointed
+            # out"): the body they speak for, named just before ("the Russian Foreign Ministry
+            # said …"), not one person
+            country = self._country_hint(phrase)
+            k = self._recent_org(s.idx, frozenset(), country) if country else None
+            if k:
+                return [k], [(k, s.idx, s.idx + len(s.text))]
         if keys & self.person_nouns and not any(m.cls == "Person" for m in ms):
             # a bare title with its country or body: "глава казахстанского правительства",
             # "the Kazakh President" — a person named before, not the body
@@ -104,6 +135,10 @@ class Speakers:
         if keys & self.pronouns:
             k = self._recent_person(s.idx)
             return ([k], [(k, s.idx, s.idx + len(s.text))]) if k else ([], [])
+        if keys & self.tab.words("body_pronoun"):
+            # "It said", '"…", it added': the body or outlet whose statement was reported last
+            k = self._previous_body(s.idx)
+            return ([k], [(k, s.idx, s.idx + len(s.text))]) if k else ([], [])
         if keys & self.tab.words("side_noun"):
             # "The Azerbaijani side emphasized", "Узбекская сторона подчеркнула": that state
             states = _uniq(m.key for m in self.mentions_of_tokens(phrase) if m.cls == "Country")
@@ -131,7 +166,8 @@ class Speakers:
                 return [k], [(k, start, end)]
             return [], []
         if keys & self.org_nouns:
-            m = self._recent_org(s.idx, keys & self.org_nouns)
+            words = frozenset(w for t in phrase for w in self.tk(t)) & self.org_nouns
+            m = self._recent_org(s.idx, words, self._country_hint(phrase))
             if m is not None:
                 return [m], [(m, s.idx, s.idx + len(s.text))]
         if keys & self.doc_nouns:
@@ -151,6 +187,16 @@ class Speakers:
             if st.cue[0] < before and st.unit.index >= idx - 1:
                 persons = [k for k in st.speaker if self.cls(k) == "Person"]
                 return persons[0] if len(persons) == 1 and len(st.speaker) == 1 else None
+        return None
+
+    def _previous_body(self, before: int) -> str | None:
+        """The one body (not a person) whose statement, of the unit before ``before``'s or its
+        own, was reported last."""
+        idx = self.unit_of(before).index
+        for st in sorted(self.statements, key=lambda st: st.cue[0], reverse=True):
+            if st.cue[0] < before and st.unit.index >= idx - 1:
+                bodies = [k for k in st.speaker if self.cls(k) != "Person"]
+                return bodies[0] if len(bodies) == 1 and len(st.speaker) == 1 else None
         return None
 
     def _sides(self, before: int, window: int) -> list[str]:
@@ -187,11 +233,18 @@ class Speakers:
                 return list(st.speaker) if len(st.speaker) >= 2 else []
         return []
 
-    def _recent_org(self, before: int, nouns: frozenset[str]) -> str | None:
-        """The organization a bare noun stands for ("the agency", "ведомство"): the most recent
-        one whose name has that word, else the most recent organization speaker."""
+    def _recent_org(self, before: int, nouns: frozenset[str], country: str | None = None) -> str | None:
+        """The organization a bare noun stands for ("the agency", "ведомство", "the company"): the
+        most recent one whose name has that word, else the most recent body named in the
+        sentences just before (a title's too: "замглавы таджикского МИДа … сообщила пресс-служба
+        внешнеполитического ведомства республики"), else the most recent organization speaker;
+        of ``country`` when the phrase names one ("в российском ведомстве")."""
+
+        def fits(key: str) -> bool:
+            return country is None or self.cls(key) in ORG_CLASSES and self.country(key) == country
+
         for m in reversed(self.mentions):
-            if m.start < before and m.cls in ORG_CLASSES - {"MediaOutlet"}:
+            if m.start < before and m.cls in ORG_CLASSES - {"MediaOutlet"} and fits(m.key):
                 name = {fold(w) for w in re.findall(r"\w+", self.text[m.start : m.end])}
                 e = self.kb.get(m.key)
                 if e is not None:
@@ -200,8 +253,18 @@ class Speakers:
                 name |= {lemma(w) for w in name}
                 if name & nouns:
                     return m.key
+        lo = self.units[max(0, self.unit_of(before).index - BODY_REACH)].start
+        for m in reversed(self.mentions_in(lo, before)):
+            if (
+                m.cls in ORG_CLASSES - {"MediaOutlet"}
+                and m.label != "ADJ"
+                and fits(m.key)
+                and not any(qs <= m.start < qe for _ms, _me, qs, qe in self.quotes)
+            ):  # not a body named in the quoted words ('«… предложение Росатома», – говорится
+                # в заявлении ведомства': the agency that spoke before)
+                return m.key
         for st in reversed(self.statements):
-            orgs = [k for k in st.speaker if self.cls(k) in ORG_CLASSES]
+            orgs = [k for k in st.speaker if self.cls(k) in ORG_CLASSES and fits(k)]
             if orgs:
                 return orgs[0]
         return None
@@ -265,6 +328,10 @@ class Speakers:
         """The persons named before ``before`` whom the text gives a title of ``nouns``: by the
         words right before a name (or a descriptive mention's own words), and, with ``posts``,
         by the posts found (whose titles are canonical: "председатель КНР" → "президент")."""
+        # the words of the posts a bare title covers ("diplomat": ambassador, envoy, foreign …)
+        nouns = nouns | {
+            seq[1] for seq in self.tab.phrases("title_alias") if len(seq) == 2 and seq[0] in nouns
+        }
         out = set()
         for p in self.positions if posts else ():
             if p.start < before:
@@ -352,8 +419,18 @@ class Speakers:
 
     def _track_subjects(self, u: _Unit) -> None:
         for t in u.toks:
-            if t.dep_ in SUBJ_DEPS:
-                for m in self._speakers_in(_phrase(t)):
-                    if m.cls == "Person":
-                        self.people.append((m.start, m.key))
+            # a subject inside someone's quoted words is not who the article goes on about
+            # ('«Мы видим, что и сам Зеленский пытается это отрицать …», — заявил он': Peskov)
+            if t.dep_ in SUBJ_DEPS and not any(qs <= t.idx < qe for _ms, _me, qs, qe in self.quotes):
+                phrase = _phrase(t)
+                persons = [m for m in self._speakers_in(phrase) if m.cls == "Person"]
+                for m in persons:
+                    self.people.append((m.start, m.key))
+                nouns = self.tk(t) & self.person_nouns
+                if not persons and nouns and "Number=Plur" not in str(t.morph):
+                    # a bare title as subject ("Russian diplomat, in turn, thanked …"): the
+                    # person it stands for is who a later "his"/"he" means
+                    k = self._titled_person(t.idx, nouns, self._country_hint(phrase))
+                    if k:
+                        self.people.append((t.idx, k))
         self.people.sort()

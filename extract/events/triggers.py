@@ -5,6 +5,8 @@ of one class linked in the parse merged (``merge.candidates``) (a mixin)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from bilat.extract.events.agency import ACTOR_CUES, NEEDS_ACTOR, no_actor
 from bilat.extract.events.coop import cooperation_has_object, topic_of_talks, vague_object
 from bilat.extract.events.merge import candidates as merge_candidates
@@ -79,6 +81,26 @@ def names_troops(
     return bool(noun & troops) and not any(k & deploy for k in around)
 
 
+def greeted(c: _Cand, visit: TriggerRow | None) -> _Cand:
+    """A welcome given to a guest as the guest's visit: the candidate with the visit row's class,
+    mode, code and weight and the direction "greet" (the guest visits, the greeter's country or
+    the place named is visited); unchanged when the table has no visit row."""
+    if visit is None:
+        return c
+    row = dataclasses.replace(visit, words=c.row.words, direction="greet", pos=frozenset())
+    return dataclasses.replace(c, row=row, mode=visit.mode)
+
+
+def agreement_as_topic(c: _Cand, cands) -> bool:
+    """Whether an agreement noun is the active subject of a word that is no trigger ("The
+    agreements provide for the creation of …", "the new agreement would outline future
+    cooperation", "Соглашение предусматривает …"): the clause tells what the agreement says, not
+    that one was made ("The agreement was signed", "вступило в силу" are triggers of their own)."""
+    if c.head.pos_ not in ("NOUN", "PROPN") or c.head.dep_ != "nsubj" or c.head.head.i == c.head.i:
+        return False
+    return not any(t.i == c.head.head.i for o in cands for t in o.toks)
+
+
 def own_negation(words: tuple[str, ...], context_rows) -> bool:
     """Whether a trigger phrase holds a negation cue of its own ("not agree", "не согласиться":
     disagreement voiced): that negation is the event, it does not negate it.
@@ -148,7 +170,11 @@ class Triggers:
         if any(idx < u.index for idx, _ in self.talks):
             cands = [c for c in cands if not framed_by_reported(c, back)]
         # "Welcoming his Uzbek counterpart", "Erdoğan was welcomed with a ceremony": a guest greeted
-        cands = [c for c in cands if not (c.row.cls == "Support" and self._greets_guest(c))]
+        # is no praise but the guest's visit (``typed``: direction "greet")
+        cands = [
+            greeted(c, self._visit_row()) if c.row.cls == "Support" and self._greets_guest(c) else c
+            for c in cands
+        ]
         # "the Russian peacekeeping troops", "российские миротворцы": troops, not peacekeeping
         cands = [c for c in cands if not (c.row.cls == "Aid" and self._troops_only(c))]
         # "received the ambassador", "принял посла": a meeting only with a person received (the
@@ -156,6 +182,9 @@ class Triggers:
         cands = [c for c in cands if not self._receives_no_guest(c)]
         # "implement the agreements reached earlier", "выполнение соглашений": made before
         cands = [c for c in cands if not (c.row.cls == "Agree" and self._in_force(c))]
+        # "The agreements provide for …", "the new agreement would outline …": what the clause is
+        # about, not an agreement made
+        cands = [c for c in cands if not (c.row.cls == "Agree" and agreement_as_topic(c, cands))]
         # "strengthen bilateral cooperation", "strategic partnership": no named object, no event
         cands = [c for c in cands if c.row.cls != "Cooperate" or self._coop_object(c)]
         # "discussed prospects for strengthening cooperation in trade": the topic of the talks
@@ -235,6 +264,13 @@ class Triggers:
             ):
                 return True
         return False
+
+    def _visit_row(self) -> TriggerRow | None:
+        """The first one-word visit row of the trigger table: its code and weight."""
+        return next(
+            (r for r in self.tab.triggers if r.cls == "Consult" and r.mode == "visit" and len(r.words) == 1),
+            None,
+        )
 
     def _greets_guest(self, c: _Cand) -> bool:
         """A verb of welcoming whose object (or passive subject) is a person: a guest greeted,

@@ -11,6 +11,7 @@ from bilat.extract.events.merge import uniq_args as _uniq_args
 from bilat.extract.events.records import Cand as _Cand
 from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tree import clause_verb as _clause_verb
+from bilat.extract.events.tree import phrase as _phrase
 from bilat.extract.records import Event
 
 
@@ -33,12 +34,12 @@ def we_persons(speaker: list[str], named: list[str], talks: list[list[str]]) -> 
 
 def kept_in_quote(cls: str, mode: str | None, context: str | None, told_past: bool) -> bool:
     """Whether talks or an agreement inside a speaker's quoted words are an event the article
-    reports: a visit always; talks or an agreement the speaker tells as done in the first person
-    (``told_past``: "we signed an agreement to increase gas supplies," Miller said; "мы с
-    Алексеем Лихачевым встречались не один раз"), not a hope, a plan or a present ("I hope
-    that today we will be able to talk", "I am pleased to meet with you"), nor a passive that
-    retells what the article reported ("an agreement was reached"). Other classes are not
-    decided here."""
+    reports: a visit always; talks the speaker tells as done in the first person, an agreement
+    told as done whoever made it (``told_past``: "we signed an agreement to increase gas
+    supplies," Miller said; "мы с Алексеем Лихачевым встречались не один раз"; "agreements have
+    been reached", "было достигнуто соглашение о проведении переговоров": the real-news gold
+    counts them), not a hope, a plan or a present ("I hope that today we will be able to talk",
+    "I am pleased to meet with you"). Other classes are not decided here."""
     if cls not in ("Agree", "Consult") or cls == "Consult" and mode == "visit":
         return True
     return told_past and context is None
@@ -67,6 +68,12 @@ class Typed:
     def _quoted(self, offset: int) -> bool:
         """Whether ``offset`` lies inside the quoted words of a statement."""
         return any(st.quote is not None and st.quote[0] <= offset < st.quote[1] for st in self.statements)
+
+    def _states_subject(self, c: _Cand) -> bool:
+        """Whether the subject of the trigger's clause is a phrase naming the pair of states
+        without naming them ("the two countries", "обе страны")."""
+        s = self._subject(_clause_verb(c.anchor))
+        return s is not None and self._has_phrase(sorted(_phrase(s), key=lambda t: t.i), "states")
 
     def _told_by_we(self, c: _Cand) -> bool:
         """Whether the subject of the trigger's clause is "we"/"мы"/"I"/"я", or a first-person
@@ -124,14 +131,24 @@ class Typed:
             source = [k for k in voiced if k not in doer]
             target = doer
             args.extend(doer_args + [a for a in v_args if a[0] in source])
-        if row.cls == "Consult" and row.direction == "-":
+        if row.cls in ("Consult", "Agree") and row.direction == "-":
             # the subject of the clause a meeting is held in takes part, a pronoun or a bare
             # title resolved ("he stated during a meeting with X", "сказал он на встрече с
-            # коллегой", "на его встрече с замглавы МИДа")
+            # коллегой", "на его встрече с замглавы МИДа"); the persons who sign, a group resolved
+            # ("По итогам переговоров стороны подписали план": the persons of the talks)
             subj, subj_args = self._source(c)
-            subj = [k for k in subj if self.cls(k) in ("Person", "Country")]
+            # (the states of "the two countries would sign", "стороны подписали" stay implicit)
+            kinds = ("Person",) if row.cls == "Agree" and self._states_subject(c) else ("Person", "Country")
+            subj = [k for k in subj if self.cls(k) in kinds]
             parts = _uniq(subj + parts)
             args.extend(a for a in subj_args if a[0] in subj)
+        if row.direction == "greet":
+            # a guest welcomed: the guest's visit to the greeter's country (``_greeting``)
+            greeting = self._greeting(u, c, place)
+            if greeting is None:
+                return None
+            source, target, args = greeting
+            parts = []
         if row.direction in ("subj>obj", "speech", "visit", "host"):
             src, src_args = self._source(c)
             if len(src) > 1 and any(self.cls(k) == "MediaOutlet" for k in src):
@@ -166,7 +183,8 @@ class Typed:
             args.extend(tgt_args)
         elif row.direction == "visit":
             dest = self._destination(u, c, source)
-            if dest is None:
+            if dest is None or not source and not any(self.cls(k) == "Person" for k in parts):
+                # (no one travels: "груши, приехавшие в республику", "fans … to visit Qatar")
                 return None
             tgt, tgt_args, vplace = dest
             target = tgt
@@ -206,11 +224,20 @@ class Typed:
             ):
                 # a bilateral event naming one state of the pair: the other one takes part
                 implicit = [k for k in self.pair if k not in parts]
+        if row.direction == "-" and row.cls in ("Consult", "Agree"):
+            # "Doha and Astana signed a memorandum", "Moscow and Tokyo are preparing for talks":
+            # a city that acts (not the place: "in Moscow") stands for its state
+            parts = _uniq(
+                parts + [ctry for k in parts if self.cls(k) == "City" and (ctry := self.country(k))]
+            )
         participants = _uniq(parts + implicit)
         if not participants:
             return None
         if self._quoted(t_start) and not kept_in_quote(
-            row.cls, c.mode, c.context, reported_past(c.anchor) and self._told_by_we(c)
+            row.cls,
+            c.mode,
+            c.context,
+            reported_past(c.anchor) and (row.cls == "Agree" or self._told_by_we(c)),
         ):
             # talks or an agreement hoped for or planned in a speaker's own words ("I hope that
             # today we will be able to talk …") are what the statement is about
