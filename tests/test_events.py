@@ -1545,10 +1545,11 @@ def test_a_headline_with_no_stop_before_a_reporting_lead(extractor):
             "Demand",
             "Request",
         ),
-        # a plain request stays a Request
+        # a plain request stays a Request (told by its verb: "the request was made" restates it
+        # and names no doer, ``agency``)
         (
             "en",
-            PAIR + "Kazakhstan asked Russia to provide supporting facts, the request was made in May.",
+            PAIR + "Kazakhstan requested Russia to provide supporting facts, the request was made in May.",
             "Request",
             "Demand",
         ),

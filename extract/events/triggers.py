@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from bilat.extract.events.agency import ACTOR_CUES, NEEDS_ACTOR, no_actor
 from bilat.extract.events.coop import cooperation_has_object, topic_of_talks, vague_object
 from bilat.extract.events.merge import candidates as merge_candidates
 from bilat.extract.events.merge import framed_by_reported
@@ -188,12 +189,18 @@ class Triggers:
         cands = [c for c in cands if c.row.cls != "Cooperate" or self._coop_object(c)]
         # "discussed prospects for strengthening cooperation in trade": the topic of the talks
         cands = [c for c in cands if c.row.cls != "Cooperate" or not self._talks_topic(c)]
+        # "issues that call for prompt response", "The request was made": no actor does it
+        cands = [c for c in cands if c.row.cls not in NEEDS_ACTOR or not self._no_actor(c)]
         for c in cands:
             if c.row.cls == "Consult":
                 self.consults_seen.add(c.mode)
         return merge_candidates(
             cands, lambda c: any(m.cls == "Person" for m in self.mentions_of_tokens(_phrase(c.head)))
         )
+
+    def _no_actor(self, c: _Cand) -> bool:
+        words = frozenset().union(*(self.tab.words(k) for k in ACTOR_CUES))
+        return no_actor(c.head, self._subject, self.keys, self.in_linked, words, self.relatives)
 
     def _coop_object(self, c: _Cand) -> bool:
         coop = self.tab.coop
