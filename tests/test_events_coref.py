@@ -149,6 +149,60 @@ def test_a_forum_the_same_people_attend_is_no_restatement():
 
 
 @pytest.mark.parametrize(
+    "lang, later, restated",
+    [
+        # "Состоялся телефонный разговор Токаева с Мирзиёевым. … Главы государств обсудили …"
+        ("ru", Typed(3, "Consult", "meet", None, P({"tokayev", "mirziyoyev", "kz", "uz"}), "обсудить"), True),
+        # "… had a phone conversation … The leaders discussed …"
+        ("en", Typed(3, "Consult", "meet", None, P({"tokayev", "mirziyoyev"}), "discuss"), True),
+        # "в ходе беседы" after the call
+        ("ru", Typed(3, "Consult", "meet", None, P({"tokayev", "mirziyoyev"}), "беседа"), True),
+        # a meeting after a phone call is a new event
+        ("en", Typed(3, "Consult", "meet", None, P({"tokayev", "mirziyoyev"}), "meeting"), False),
+        ("ru", Typed(3, "Consult", "meet", None, P({"tokayev", "mirziyoyev"}), "встреча"), False),
+        # talks on another day are other talks
+        (
+            "en",
+            Typed(3, "Consult", "meet", None, P({"tokayev", "mirziyoyev"}), "talk", date="2024-05-03"),
+            False,
+        ),
+        # "this year" is no other day
+        ("en", Typed(3, "Consult", "meet", None, P({"tokayev", "mirziyoyev"}), "talk", date="2024"), True),
+    ],
+)
+def test_talks_words_restate_a_phone_call(lang, later, restated):
+    tab = tables(lang)
+    call = Typed(
+        2, "Consult", "phone", None, P({"tokayev", "mirziyoyev", "akorda"}), "phone", date="2024-05-02"
+    )
+    got = restatements([call, later], None, tab.words("restate"), P({"kz", "uz"}), tab.words("restate_any"))
+    assert got == ({1} if restated else set())
+
+
+@pytest.mark.parametrize(
+    "later, restated",
+    [
+        # "During his meeting with Lavrov today, he reviewed the India-Russia relationship"
+        (Typed(2, "Consult", "meet", None, P({"jaishankar", "lavrov", "india", "russia"}), "meeting"), True),
+        # a state none of the persons belongs to is a new participant
+        (Typed(2, "Consult", "meet", None, P({"jaishankar", "lavrov", "china"}), "meeting"), False),
+    ],
+)
+def test_the_states_of_its_persons_are_no_new_participant(later, restated):
+    talks = Typed(
+        0,
+        "Consult",
+        "meet",
+        None,
+        P({"jaishankar", "lavrov", "russia"}),
+        "talk",
+        states=P({"india", "russia"}),
+    )
+    got = restatements([talks, later], None, tables("en").words("restate"), P({"russia", "ukraine"}))
+    assert got == ({1} if restated else set())
+
+
+@pytest.mark.parametrize(
     "first, newline, title, want",
     [
         ("President Tokayev has telephone conversation with Vladimir Putin", True, None, True),

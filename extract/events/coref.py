@@ -23,6 +23,8 @@ class Typed:
     back: bool = False  # an agreement named as one reported ("The document was signed …")
     source: frozenset[str] = frozenset()
     target: frozenset[str] = frozenset()
+    date: str | None = None  # the date stated in its clause
+    states: frozenset[str] = frozenset()  # the states its participants belong to
 
 
 RESTATED_MODES = frozenset({"meet", "phone", "visit"})
@@ -34,11 +36,43 @@ def _units(headline: int | Collection[int] | None) -> frozenset[int]:
     return frozenset({headline}) if isinstance(headline, int) else frozenset(headline)
 
 
+#: the modes of talks that a word telling talks in either mode ("discussed", "the talks",
+#: "в ходе беседы") restates
+TALK_MODES = frozenset({"meet", "phone"})
+
+
+def same_talks(later: Typed, first: Typed, any_mode: Collection[str] = ()) -> bool:
+    """Whether ``later``, a restating word, can tell the talks ``first`` again: the same mode,
+    or a word of talks in either mode (``any_mode``: "discussed", "обсудили", "the
+    conversation") after a phone call or a meeting ("Состоялся телефонный разговор … Главы
+    государств обсудили …"), and no other date stated ("held talks in Moscow on December 3"
+    after a meeting in St Petersburg on December 2 is another; "this year" is no other date
+    than "on May 25").
+
+    >>> call = Typed(1, "Consult", "phone", date="2024-05-02")
+    >>> same_talks(Typed(2, "Consult", "meet", trigger="discuss"), call, {"discuss"})
+    True
+    >>> same_talks(Typed(2, "Consult", "meet", trigger="meeting"), call, {"discuss"})
+    False
+    >>> same_talks(Typed(2, "Consult", "phone", date="2024-05-03"), call)
+    False
+    >>> same_talks(Typed(2, "Consult", "phone", date="2024"), call)
+    True
+    """
+    if later.mode != first.mode and not (
+        later.trigger in any_mode and later.mode in TALK_MODES and first.mode in TALK_MODES
+    ):
+        return False
+    a, b = later.date or "", first.date or ""
+    return a.startswith(b) or b.startswith(a)
+
+
 def restatements(
     events: Sequence[Typed],
     headline: int | Collection[int] | None = None,
     restating: frozenset[str] | None = None,
     pair: frozenset[str] = frozenset(),
+    any_mode: Collection[str] = (),
 ) -> set[int]:
     """The indexes of Consult events that restate one already reported: the same mode, not
     planned, and no participant the first one lacks ("The talks were held in Moscow. … During
@@ -51,7 +85,10 @@ def restatements(
     ``restating``, only triggers of those words restate ("talks", "discussed", "the visit"); a
     forum or a summit the same people attend is another event. The states of the article's
     ``pair`` are no new participant ("The heads of state discussed …", "Главы государств
-    обсудили …" after the talks of the two presidents). An agreement named as one reported
+    обсудили …" after the talks of the two presidents), nor are the states of its persons
+    ("During his meeting with Lavrov, he reviewed the India-Russia relationship" after
+    Jaishankar's talks with Lavrov). Words of talks in either mode (``any_mode``) restate a
+    phone call as well as a meeting (``same_talks``). An agreement named as one reported
     (``back``: "The document was signed in Moscow after their talks") restates the Agree
     reported before it.
 
@@ -87,10 +124,10 @@ def restatements(
                 continue
             if (
                 o.cls == ev.cls
-                and o.mode == ev.mode
+                and (agreed or same_talks(ev, o, any_mode))
                 and o.context is None
                 and ev.participants
-                and ev.participants - pair <= o.participants
+                and ev.participants - pair - o.states <= o.participants
             ):
                 out.add(i)
                 break
@@ -170,6 +207,7 @@ def coreferent(
     headline: int | Collection[int] | None = None,
     restating: frozenset[str] | None = None,
     pair: frozenset[str] = frozenset(),
+    any_mode: Collection[str] = (),
 ) -> set[int]:
     """The indexes of the events the steps across sentences drop: restatements of a meeting or
     visit, a headline event the body tells again (``restatements``), and two-sided events that
@@ -180,7 +218,7 @@ def coreferent(
     ...                    Typed(3, "Support", participants=frozenset({"russia"}))]))
     [1, 2]
     """
-    return restatements(events, headline, restating, pair) | lone(events)
+    return restatements(events, headline, restating, pair, any_mode) | lone(events)
 
 
 #: classes whose event a lead and the body (or a quote after it) tell twice: the same praise,
