@@ -53,11 +53,11 @@ P = frozenset
             None,
             set(),
         ),
-        # a planned meeting is not a restatement of the one held
+        # a planned meeting with a date of its own is not a restatement of the one held
         (
             [
                 Typed(1, "Consult", "meet", None, P({"putin", "tokayev"})),
-                Typed(2, "Consult", "meet", "planned", P({"putin", "tokayev"})),
+                Typed(2, "Consult", "meet", "planned", P({"putin", "tokayev"}), date="2025-05"),
             ],
             None,
             set(),
@@ -199,6 +199,65 @@ def test_the_states_of_its_persons_are_no_new_participant(later, restated):
         states=P({"india", "russia"}),
     )
     got = restatements([talks, later], None, tables("en").words("restate"), P({"russia", "ukraine"}))
+    assert got == ({1} if restated else set())
+
+
+@pytest.mark.parametrize(
+    "first, later, restated",
+    [
+        # "Erdogan meets Putin in Sochi … The leaders will hold a one-on-one meeting"
+        (
+            Typed(0, "Consult", "meet", None, P({"erdogan", "putin"}), "meet"),
+            Typed(6, "Consult", "meet", "planned", P({"erdogan", "putin"}), "meeting"),
+            True,
+        ),
+        # "Путин и Лукашенко начали переговоры … Главы государств планировали обсудить …"
+        (
+            Typed(1, "Consult", "meet", None, P({"putin", "lukashenko"}), "переговоры"),
+            Typed(5, "Consult", "meet", "planned", P({"putin", "lukashenko", "ru", "by"}), "обсудить"),
+            True,
+        ),
+        # "Lavrov will hold talks with Mongolia's foreign minister … will have a detailed discussion"
+        (
+            Typed(2, "Consult", "meet", "planned", P({"lavrov", "batmunkh"}), "talk"),
+            Typed(4, "Consult", "meet", "planned", P({"lavrov", "batmunkh"}), "discussion"),
+            True,
+        ),
+        # a planned meeting with a date of its own after the one held: another ("will meet in May")
+        (
+            Typed(1, "Consult", "meet", None, P({"putin", "tokayev"}), "meet"),
+            Typed(3, "Consult", "meet", "planned", P({"putin", "tokayev"}), "meet", date="2025-05"),
+            False,
+        ),
+        # held talks after planned ones are not their restatement
+        (
+            Typed(1, "Consult", "meet", "planned", P({"putin", "tokayev"}), "talk"),
+            Typed(3, "Consult", "meet", None, P({"putin", "tokayev"}), "talk"),
+            False,
+        ),
+        # another place: another meeting
+        (
+            Typed(1, "Consult", "meet", None, P({"putin", "tokayev"}), "talk", place="moscow"),
+            Typed(3, "Consult", "meet", None, P({"putin", "tokayev"}), "meeting", place="astana"),
+            False,
+        ),
+        # "Путин прилетел в Улан-Батор в понедельник … Во вторник глава РФ приехал": one visit
+        (
+            Typed(0, "Consult", "visit", None, P({"putin", "mongolia"}), "visit", date="2019-09-02"),
+            Typed(2, "Consult", "visit", None, P({"putin", "mongolia"}), "visit", date="2019-09-03"),
+            True,
+        ),
+        # "His previous visit, in October 2023": another visit
+        (
+            Typed(0, "Consult", "visit", None, P({"putin", "kyrgyzstan"}), "visit", date="2025-11-25"),
+            Typed(2, "Consult", "visit", None, P({"putin", "kyrgyzstan"}), "visit", date="2023-10"),
+            False,
+        ),
+    ],
+)
+def test_planned_and_dated_restatements(first, later, restated):
+    restating = tables("en").words("restate") | tables("ru").words("restate")
+    got = restatements([first, later], None, restating, P({"ru", "by"}))
     assert got == ({1} if restated else set())
 
 

@@ -214,6 +214,7 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
                     frozenset(e.target),
                     e.date,
                     frozenset(c for k in e.participants if (c := self.country(k)) and c != k),
+                    e.place,
                 )
             )
         return views

@@ -25,6 +25,7 @@ class Typed:
     target: frozenset[str] = frozenset()
     date: str | None = None  # the date stated in its clause
     states: frozenset[str] = frozenset()  # the states its participants belong to
+    place: str | None = None  # the place named with "in"/"в"
 
 
 RESTATED_MODES = frozenset({"meet", "phone", "visit"})
@@ -47,7 +48,7 @@ def same_talks(later: Typed, first: Typed, any_mode: Collection[str] = ()) -> bo
     conversation") after a phone call or a meeting ("Состоялся телефонный разговор … Главы
     государств обсудили …"), and no other date stated ("held talks in Moscow on December 3"
     after a meeting in St Petersburg on December 2 is another; "this year" is no other date
-    than "on May 25").
+    than "on May 25"; a visit's days are one month), and no other place named.
 
     >>> call = Typed(1, "Consult", "phone", date="2024-05-02")
     >>> same_talks(Typed(2, "Consult", "meet", trigger="discuss"), call, {"discuss"})
@@ -63,8 +64,36 @@ def same_talks(later: Typed, first: Typed, any_mode: Collection[str] = ()) -> bo
         later.trigger in any_mode and later.mode in TALK_MODES and first.mode in TALK_MODES
     ):
         return False
+    if later.place and first.place and later.place != first.place:
+        return False
     a, b = later.date or "", first.date or ""
+    if later.mode == "visit":  # a visit lasts days: "прилетел в понедельник … во вторник приехал"
+        a, b = a[:7], b[:7]
     return a.startswith(b) or b.startswith(a)
+
+
+#: the contexts of a restating word: held, or planned ("The leaders will hold a one-on-one
+#: meeting" after "Erdogan meets Putin in Sochi")
+CONTEXTS = (None, "planned")
+
+
+def _context_restated(later: Typed, first: Typed) -> bool:
+    """Whether ``later``'s context can tell ``first`` again: a held event tells a held one; a
+    planned one tells a planned one, or one held when it states no date of its own ("Путин и
+    Лукашенко начали переговоры … Главы государств планировали обсудить …"; "They will meet
+    again in May" is another).
+
+    >>> held, planned = Typed(1, "Consult", "meet"), Typed(2, "Consult", "meet", "planned")
+    >>> _context_restated(planned, held), _context_restated(held, planned)
+    (True, False)
+    >>> _context_restated(Typed(2, "Consult", "meet", "planned", date="2025-05"), held)
+    False
+    """
+    if later.context is None:
+        return first.context is None
+    if later.context == "planned":
+        return first.context == "planned" or (first.context is None and not later.date)
+    return False
 
 
 def restatements(
@@ -74,9 +103,10 @@ def restatements(
     pair: frozenset[str] = frozenset(),
     any_mode: Collection[str] = (),
 ) -> set[int]:
-    """The indexes of Consult events that restate one already reported: the same mode, not
-    planned, and no participant the first one lacks ("The talks were held in Moscow. … During
-    the meeting, the sides discussed …"). A headline (unit ``headline``) announces what the
+    """The indexes of Consult events that restate one already reported: the same mode, held
+    (or planned with no date of its own: ``_context_restated``), no other date or place, and no
+    participant the first one lacks ("The talks were held in Moscow. … During the meeting, the
+    sides discussed …"). A headline (unit ``headline``) announces what the
     body tells: its event of any class gives way to the body's event of the same class and mode
     that shares a participant, whatever its word ("President Tokayev has telephone conversation
     with Vladimir Putin", "Russian, Kazakh presidents sign joint declaration after talks"), and
@@ -113,7 +143,9 @@ def restatements(
                 out.add(i)
             continue
         agreed = ev.cls == "Agree" and ev.back and ev.context is None
-        if not agreed and (ev.cls != "Consult" or ev.mode not in RESTATED_MODES or ev.context is not None):
+        if not agreed and (
+            ev.cls != "Consult" or ev.mode not in RESTATED_MODES or ev.context not in CONTEXTS
+        ):
             continue
         if not agreed and restating is not None and ev.trigger not in restating:
             continue
@@ -125,7 +157,7 @@ def restatements(
             if (
                 o.cls == ev.cls
                 and (agreed or same_talks(ev, o, any_mode))
-                and o.context is None
+                and _context_restated(ev, o)
                 and ev.participants
                 and ev.participants - pair - o.states <= o.participants
             ):
