@@ -262,6 +262,41 @@ def test_planned_and_dated_restatements(first, later, restated):
 
 
 @pytest.mark.parametrize(
+    "head, body, gives_way",
+    [
+        # "Токаев «запросил» переговоры с Москвой …" before "Астана намерена провести переговоры с Москвой"
+        (
+            Typed(0, "Consult", "meet", None, P({"tokayev", "kz", "moscow"}), "переговоры"),
+            Typed(3, "Consult", "meet", "planned", P({"astana", "kz", "moscow"}), "переговоры"),
+            True,
+        ),
+        # "Телефонные переговоры" before "Президенты России и Турции обсудили с Главой государства …"
+        (
+            Typed(0, "Consult", "phone", None, P({"kz", "tr"}), "переговоры"),
+            Typed(5, "Consult", "meet", None, P({"erdogan", "putin", "tr"}), "обсудить"),
+            True,
+        ),
+        # a phone call headline over a meeting in the body: two events
+        (
+            Typed(0, "Consult", "phone", None, P({"kz", "tr"}), "переговоры"),
+            Typed(5, "Consult", "meet", None, P({"erdogan", "tr"}), "встреча"),
+            False,
+        ),
+        # a body event that did not take place does not stand for the headline's
+        (
+            Typed(0, "Consult", "meet", None, P({"tokayev", "putin"}), "meet"),
+            Typed(3, "Consult", "meet", "negated", P({"tokayev", "putin"}), "meeting"),
+            False,
+        ),
+    ],
+)
+def test_a_headline_gives_way_to_talks_told_in_any_mode_or_planned(head, body, gives_way):
+    tab = tables("ru")
+    got = restatements([head, body], 0, tab.words("restate"), P(), tab.words("restate_any"))
+    assert (0 in got) == gives_way
+
+
+@pytest.mark.parametrize(
     "first, newline, title, want",
     [
         ("President Tokayev has telephone conversation with Vladimir Putin", True, None, True),

@@ -111,7 +111,10 @@ def restatements(
     that shares a participant, whatever its word ("President Tokayev has telephone conversation
     with Vladimir Putin", "Russian, Kazakh presidents sign joint declaration after talks"), and
     a headline announcing a planned event to the body's planned one ("Переговоры с Абашидзе в
-    Праге продолжит Карасин" before "Очередной раунд переговоров … состоится в конце ноября"). With
+    Праге продолжит Карасин" before "Очередной раунд переговоров … состоится в конце ноября");
+    a headline's talks give way as well to talks the body plans ("Токаев «запросил» переговоры
+    с Москвой" before "Астана намерена провести переговоры с Москвой") and to talks told by a
+    word of either mode ("Телефонные переговоры" before "Президенты … обсудили …"). With
     ``restating``, only triggers of those words restate ("talks", "discussed", "the visit"); a
     forum or a summit the same people attend is another event. The states of the article's
     ``pair`` are no new participant ("The heads of state discussed …", "Главы государств
@@ -135,8 +138,8 @@ def restatements(
             if any(
                 o.unit not in heads
                 and o.cls == ev.cls
-                and o.mode == ev.mode
-                and o.context == ev.context
+                and (o.mode == ev.mode or same_talks(o, ev, any_mode))
+                and (o.context == ev.context or ev.cls == "Consult" and (ev.context, o.context) == CONTEXTS)
                 and o.participants & ev.participants
                 for o in events
             ):
