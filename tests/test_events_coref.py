@@ -22,6 +22,10 @@ from bilat.extract.events.tables import tables
 
 P = frozenset
 
+#: words of talks in either mode, for ``restatements(any_mode=…)``: the step is built and tested but
+#: the pipeline passes none (a "discussed" after a phone call is as often talks of their own)
+ANY_MODE = P({"talk", "talks", "discuss", "discussion", "conversation", "переговоры", "обсудить", "беседа"})
+
 
 @pytest.mark.parametrize(
     "events, headline, want",
@@ -175,7 +179,7 @@ def test_talks_words_restate_a_phone_call(lang, later, restated):
     call = Typed(
         2, "Consult", "phone", None, P({"tokayev", "mirziyoyev", "akorda"}), "phone", date="2024-05-02"
     )
-    got = restatements([call, later], None, tab.words("restate"), P({"kz", "uz"}), tab.words("restate_any"))
+    got = restatements([call, later], None, tab.words("restate"), P({"kz", "uz"}), ANY_MODE)
     assert got == ({1} if restated else set())
 
 
@@ -205,11 +209,17 @@ def test_the_states_of_its_persons_are_no_new_participant(later, restated):
 @pytest.mark.parametrize(
     "first, later, restated",
     [
-        # "Erdogan meets Putin in Sochi … The leaders will hold a one-on-one meeting"
+        # "Erdogan meets Putin in Sochi … Erdogan and Putin will discuss regional issues"
+        (
+            Typed(0, "Consult", "meet", None, P({"erdogan", "putin"}), "meet"),
+            Typed(5, "Consult", "meet", "planned", P({"erdogan", "putin"}), "discuss"),
+            True,
+        ),
+        # … but a planned meeting after the one held may be the next one ("will meet again")
         (
             Typed(0, "Consult", "meet", None, P({"erdogan", "putin"}), "meet"),
             Typed(6, "Consult", "meet", "planned", P({"erdogan", "putin"}), "meeting"),
-            True,
+            False,
         ),
         # "Путин и Лукашенко начали переговоры … Главы государств планировали обсудить …"
         (
@@ -257,18 +267,19 @@ def test_the_states_of_its_persons_are_no_new_participant(later, restated):
 )
 def test_planned_and_dated_restatements(first, later, restated):
     restating = tables("en").words("restate") | tables("ru").words("restate")
-    got = restatements([first, later], None, restating, P({"ru", "by"}))
+    agenda = tables("en").words("restate_agenda") | tables("ru").words("restate_agenda")
+    got = restatements([first, later], None, restating, P({"ru", "by"}), agenda=agenda)
     assert got == ({1} if restated else set())
 
 
 @pytest.mark.parametrize(
     "head, body, gives_way",
     [
-        # "Токаев «запросил» переговоры с Москвой …" before "Астана намерена провести переговоры с Москвой"
+        # held talks in the headline do not give way to talks the body plans (the next round)
         (
             Typed(0, "Consult", "meet", None, P({"tokayev", "kz", "moscow"}), "переговоры"),
             Typed(3, "Consult", "meet", "planned", P({"astana", "kz", "moscow"}), "переговоры"),
-            True,
+            False,
         ),
         # "Телефонные переговоры" before "Президенты России и Турции обсудили с Главой государства …"
         (
@@ -290,9 +301,9 @@ def test_planned_and_dated_restatements(first, later, restated):
         ),
     ],
 )
-def test_a_headline_gives_way_to_talks_told_in_any_mode_or_planned(head, body, gives_way):
+def test_a_headline_gives_way_to_talks_told_in_any_mode(head, body, gives_way):
     tab = tables("ru")
-    got = restatements([head, body], 0, tab.words("restate"), P(), tab.words("restate_any"))
+    got = restatements([head, body], 0, tab.words("restate"), P(), ANY_MODE)
     assert (0 in got) == gives_way
 
 

@@ -169,7 +169,11 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
         typed = absorb(typed, told)
         views = self._views(typed)
         gone = set(told) | coreferent(
-            views, self._headline(), self.restating, frozenset(self.pair), self.tab.words("restate_any")
+            views,
+            self._headline(),
+            self.restating,
+            frozenset(self.pair),
+            agenda=self.tab.words("restate_agenda"),
         )
         gone |= topics_give_way([(v.unit, v.cls) for v in views], gone)
         gone |= general_gives_way([(v.unit, v.cls) for v in views], gone)
@@ -189,15 +193,16 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
 
     def _views(self, events: list[Event]) -> list[_TypedView]:
         """What the steps across sentences (``coref``) see of each event: its unit, class, mode,
-        context, participants, trigger word (the first ``restate`` word of its phrase — "talks" in
-        "held talks" — else its lemma), date, the states of its participants,
+        context, participants, trigger word (the first ``restate`` word of a talks phrase — "talks"
+        in "held talks" — else its lemma), date, the states of its participants,
         whether a body of members takes part and whether an agreement names one reported."""
         starts = [t.idx for t in self.sdoc]
         views = []
         for e in events:
             first = max(0, bisect.bisect_right(starts, e.start) - 1)
             tok = self.sdoc[first]
-            span = [tok] + [t for t in self.sdoc[first + 1 : first + 4] if t.idx < e.end]
+            talks = e.mode in ("meet", "phone")  # "held talks"; "paid a visit" tells the visit itself
+            span = [tok] + [t for t in self.sdoc[first + 1 : first + 4] if talks and t.idx < e.end]
             words = [k for t in span for k in sorted(self.tk(t)) if k in self.restating]
             key = words[0] if words else fold(tok.lemma_)
             views.append(

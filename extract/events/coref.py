@@ -77,22 +77,27 @@ def same_talks(later: Typed, first: Typed, any_mode: Collection[str] = ()) -> bo
 CONTEXTS = (None, "planned")
 
 
-def _context_restated(later: Typed, first: Typed) -> bool:
+def _context_restated(later: Typed, first: Typed, agenda: Collection[str] = ()) -> bool:
     """Whether ``later``'s context can tell ``first`` again: a held event tells a held one; a
-    planned one tells a planned one, or one held when it states no date of its own ("Путин и
-    Лукашенко начали переговоры … Главы государств планировали обсудить …"; "They will meet
-    again in May" is another).
+    planned one tells a planned one, or one held when it is a word of the agenda (``agenda``:
+    what was to be discussed) and states no date of its own ("Путин и Лукашенко начали
+    переговоры … Главы государств планировали обсудить …"; "They will meet again in May",
+    "the next meeting" is another).
 
-    >>> held, planned = Typed(1, "Consult", "meet"), Typed(2, "Consult", "meet", "planned")
-    >>> _context_restated(planned, held), _context_restated(held, planned)
+    >>> held, planned = Typed(1, "Consult", "meet"), Typed(2, "Consult", "meet", "planned", trigger="discuss")
+    >>> _context_restated(planned, held, {"discuss"}), _context_restated(held, planned, {"discuss"})
     (True, False)
+    >>> _context_restated(Typed(2, "Consult", "meet", "planned", trigger="meeting"), held, {"discuss"})
+    False
     >>> _context_restated(Typed(2, "Consult", "meet", "planned", date="2025-05"), held)
     False
     """
     if later.context is None:
         return first.context is None
     if later.context == "planned":
-        return first.context == "planned" or (first.context is None and not later.date)
+        return first.context == "planned" or (
+            first.context is None and not later.date and later.trigger in agenda
+        )
     return False
 
 
@@ -102,6 +107,7 @@ def restatements(
     restating: frozenset[str] | None = None,
     pair: frozenset[str] = frozenset(),
     any_mode: Collection[str] = (),
+    agenda: Collection[str] = (),
 ) -> set[int]:
     """The indexes of Consult events that restate one already reported: the same mode, held
     (or planned with no date of its own: ``_context_restated``), no other date or place, and no
@@ -112,9 +118,8 @@ def restatements(
     with Vladimir Putin", "Russian, Kazakh presidents sign joint declaration after talks"), and
     a headline announcing a planned event to the body's planned one ("Переговоры с Абашидзе в
     Праге продолжит Карасин" before "Очередной раунд переговоров … состоится в конце ноября");
-    a headline's talks give way as well to talks the body plans ("Токаев «запросил» переговоры
-    с Москвой" before "Астана намерена провести переговоры с Москвой") and to talks told by a
-    word of either mode ("Телефонные переговоры" before "Президенты … обсудили …"). With
+    a headline's talks give way as well to talks told by a word of either mode
+    ("Телефонные переговоры" before "Президенты … обсудили …"). With
     ``restating``, only triggers of those words restate ("talks", "discussed", "the visit"); a
     forum or a summit the same people attend is another event. The states of the article's
     ``pair`` are no new participant ("The heads of state discussed …", "Главы государств
@@ -139,7 +144,7 @@ def restatements(
                 o.unit not in heads
                 and o.cls == ev.cls
                 and (o.mode == ev.mode or same_talks(o, ev, any_mode))
-                and (o.context == ev.context or ev.cls == "Consult" and (ev.context, o.context) == CONTEXTS)
+                and o.context == ev.context
                 and o.participants & ev.participants
                 for o in events
             ):
@@ -160,9 +165,10 @@ def restatements(
             if (
                 o.cls == ev.cls
                 and (agreed or same_talks(ev, o, any_mode))
-                and _context_restated(ev, o)
+                and _context_restated(ev, o, agenda)
                 and ev.participants
-                and ev.participants - pair - o.states <= o.participants
+                and ev.participants - pair - (o.states if ev.mode in TALK_MODES else frozenset())
+                <= o.participants
             ):
                 out.add(i)
                 break
@@ -243,6 +249,7 @@ def coreferent(
     restating: frozenset[str] | None = None,
     pair: frozenset[str] = frozenset(),
     any_mode: Collection[str] = (),
+    agenda: Collection[str] = (),
 ) -> set[int]:
     """The indexes of the events the steps across sentences drop: restatements of a meeting or
     visit, a headline event the body tells again (``restatements``), and two-sided events that
@@ -253,7 +260,7 @@ def coreferent(
     ...                    Typed(3, "Support", participants=frozenset({"russia"}))]))
     [1, 2]
     """
-    return restatements(events, headline, restating, pair, any_mode) | lone(events)
+    return restatements(events, headline, restating, pair, any_mode, agenda) | lone(events)
 
 
 #: classes whose event a lead and the body (or a quote after it) tell twice: the same praise,
