@@ -168,7 +168,13 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
         told = retold(self._views(typed), self._headline_lines())
         typed = absorb(typed, told)
         views = self._views(typed)
-        gone = set(told) | coreferent(views, self._headline(), self.restating, frozenset(self.pair))
+        gone = set(told) | coreferent(
+            views,
+            self._headline(),
+            self.restating,
+            frozenset(self.pair),
+            agenda=self.tab.words("restate_agenda"),
+        )
         gone |= topics_give_way([(v.unit, v.cls) for v in views], gone)
         gone |= general_gives_way([(v.unit, v.cls) for v in views], gone)
         gone |= one_per_family([(v.unit, v.cls, v.context, v.participants) for v in views], gone)
@@ -187,13 +193,18 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
 
     def _views(self, events: list[Event]) -> list[_TypedView]:
         """What the steps across sentences (``coref``) see of each event: its unit, class, mode,
-        context, participants, trigger word (the ``restate`` word it is, else its lemma),
+        context, participants, trigger word (the first ``restate`` word of a talks phrase — "talks"
+        in "held talks" — else its lemma), date, the states of its participants,
         whether a body of members takes part and whether an agreement names one reported."""
         starts = [t.idx for t in self.sdoc]
         views = []
         for e in events:
-            tok = self.sdoc[max(0, bisect.bisect_right(starts, e.start) - 1)]
-            key = next((k for k in sorted(self.tk(tok)) if k in self.restating), fold(tok.lemma_))
+            first = max(0, bisect.bisect_right(starts, e.start) - 1)
+            tok = self.sdoc[first]
+            talks = e.mode in ("meet", "phone")  # "held talks"; "paid a visit" tells the visit itself
+            span = [tok] + [t for t in self.sdoc[first + 1 : first + 4] if talks and t.idx < e.end]
+            words = [k for t in span for k in sorted(self.tk(t)) if k in self.restating]
+            key = words[0] if words else fold(tok.lemma_)
             views.append(
                 _TypedView(
                     self.unit_of(e.start).index,
@@ -206,6 +217,9 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
                     e.cls == "Agree" and self._names_agreement_back(tok),
                     frozenset(e.source),
                     frozenset(e.target),
+                    e.date,
+                    frozenset(c for k in e.participants if (c := self.country(k)) and c != k),
+                    e.place,
                 )
             )
         return views

@@ -23,6 +23,9 @@ class Typed:
     back: bool = False  # an agreement named as one reported ("The document was signed …")
     source: frozenset[str] = frozenset()
     target: frozenset[str] = frozenset()
+    date: str | None = None  # the date stated in its clause
+    states: frozenset[str] = frozenset()  # the states its participants belong to
+    place: str | None = None  # the place named with "in"/"в"
 
 
 RESTATED_MODES = frozenset({"meet", "phone", "visit"})
@@ -34,24 +37,96 @@ def _units(headline: int | Collection[int] | None) -> frozenset[int]:
     return frozenset({headline}) if isinstance(headline, int) else frozenset(headline)
 
 
+#: the modes of talks that a word telling talks in either mode ("discussed", "the talks",
+#: "в ходе беседы") restates
+TALK_MODES = frozenset({"meet", "phone"})
+
+
+def same_talks(later: Typed, first: Typed, any_mode: Collection[str] = ()) -> bool:
+    """Whether ``later``, a restating word, can tell the talks ``first`` again: the same mode,
+    or a word of talks in either mode (``any_mode``: "discussed", "обсудили", "the
+    conversation") after a phone call or a meeting ("Состоялся телефонный разговор … Главы
+    государств обсудили …"), and no other date stated ("held talks in Moscow on December 3"
+    after a meeting in St Petersburg on December 2 is another; "this year" is no other date
+    than "on May 25"; a visit's days are one month), and no other place named.
+
+    >>> call = Typed(1, "Consult", "phone", date="2024-05-02")
+    >>> same_talks(Typed(2, "Consult", "meet", trigger="discuss"), call, {"discuss"})
+    True
+    >>> same_talks(Typed(2, "Consult", "meet", trigger="meeting"), call, {"discuss"})
+    False
+    >>> same_talks(Typed(2, "Consult", "phone", date="2024-05-03"), call)
+    False
+    >>> same_talks(Typed(2, "Consult", "phone", date="2024"), call)
+    True
+    """
+    if later.mode != first.mode and not (
+        later.trigger in any_mode and later.mode in TALK_MODES and first.mode in TALK_MODES
+    ):
+        return False
+    if later.place and first.place and later.place != first.place:
+        return False
+    a, b = later.date or "", first.date or ""
+    if later.mode == "visit":  # a visit lasts days: "прилетел в понедельник … во вторник приехал"
+        a, b = a[:7], b[:7]
+    return a.startswith(b) or b.startswith(a)
+
+
+#: the contexts of a restating word: held, or planned ("The leaders will hold a one-on-one
+#: meeting" after "Erdogan meets Putin in Sochi")
+CONTEXTS = (None, "planned")
+
+
+def _context_restated(later: Typed, first: Typed, agenda: Collection[str] = ()) -> bool:
+    """Whether ``later``'s context can tell ``first`` again: a held event tells a held one; a
+    planned one tells a planned one, or one held when it is a word of the agenda (``agenda``:
+    what was to be discussed) and states no date of its own ("Путин и Лукашенко начали
+    переговоры … Главы государств планировали обсудить …"; "They will meet again in May",
+    "the next meeting" is another).
+
+    >>> held, planned = Typed(1, "Consult", "meet"), Typed(2, "Consult", "meet", "planned", trigger="discuss")
+    >>> _context_restated(planned, held, {"discuss"}), _context_restated(held, planned, {"discuss"})
+    (True, False)
+    >>> _context_restated(Typed(2, "Consult", "meet", "planned", trigger="meeting"), held, {"discuss"})
+    False
+    >>> _context_restated(Typed(2, "Consult", "meet", "planned", date="2025-05"), held)
+    False
+    """
+    if later.context is None:
+        return first.context is None
+    if later.context == "planned":
+        return first.context == "planned" or (
+            first.context is None and not later.date and later.trigger in agenda
+        )
+    return False
+
+
 def restatements(
     events: Sequence[Typed],
     headline: int | Collection[int] | None = None,
     restating: frozenset[str] | None = None,
     pair: frozenset[str] = frozenset(),
+    any_mode: Collection[str] = (),
+    agenda: Collection[str] = (),
 ) -> set[int]:
-    """The indexes of Consult events that restate one already reported: the same mode, not
-    planned, and no participant the first one lacks ("The talks were held in Moscow. … During
-    the meeting, the sides discussed …"). A headline (unit ``headline``) announces what the
+    """The indexes of Consult events that restate one already reported: the same mode, held
+    (or planned with no date of its own: ``_context_restated``), no other date or place, and no
+    participant the first one lacks ("The talks were held in Moscow. … During the meeting, the
+    sides discussed …"). A headline (unit ``headline``) announces what the
     body tells: its event of any class gives way to the body's event of the same class and mode
     that shares a participant, whatever its word ("President Tokayev has telephone conversation
     with Vladimir Putin", "Russian, Kazakh presidents sign joint declaration after talks"), and
     a headline announcing a planned event to the body's planned one ("Переговоры с Абашидзе в
-    Праге продолжит Карасин" before "Очередной раунд переговоров … состоится в конце ноября"). With
+    Праге продолжит Карасин" before "Очередной раунд переговоров … состоится в конце ноября");
+    a headline's talks give way as well to talks told by a word of either mode
+    ("Телефонные переговоры" before "Президенты … обсудили …"). With
     ``restating``, only triggers of those words restate ("talks", "discussed", "the visit"); a
     forum or a summit the same people attend is another event. The states of the article's
     ``pair`` are no new participant ("The heads of state discussed …", "Главы государств
-    обсудили …" after the talks of the two presidents). An agreement named as one reported
+    обсудили …" after the talks of the two presidents), nor are the states of its persons
+    ("During his meeting with Lavrov, he reviewed the India-Russia relationship" after
+    Jaishankar's talks with Lavrov). Words of talks in either mode (``any_mode``) restate a
+    phone call as well as a meeting (``same_talks``). An agreement named as one reported
     (``back``: "The document was signed in Moscow after their talks") restates the Agree
     reported before it.
 
@@ -68,7 +143,7 @@ def restatements(
             if any(
                 o.unit not in heads
                 and o.cls == ev.cls
-                and o.mode == ev.mode
+                and (o.mode == ev.mode or same_talks(o, ev, any_mode))
                 and o.context == ev.context
                 and o.participants & ev.participants
                 for o in events
@@ -76,7 +151,9 @@ def restatements(
                 out.add(i)
             continue
         agreed = ev.cls == "Agree" and ev.back and ev.context is None
-        if not agreed and (ev.cls != "Consult" or ev.mode not in RESTATED_MODES or ev.context is not None):
+        if not agreed and (
+            ev.cls != "Consult" or ev.mode not in RESTATED_MODES or ev.context not in CONTEXTS
+        ):
             continue
         if not agreed and restating is not None and ev.trigger not in restating:
             continue
@@ -87,10 +164,11 @@ def restatements(
                 continue
             if (
                 o.cls == ev.cls
-                and o.mode == ev.mode
-                and o.context is None
+                and (agreed or same_talks(ev, o, any_mode))
+                and _context_restated(ev, o, agenda)
                 and ev.participants
-                and ev.participants - pair <= o.participants
+                and ev.participants - pair - (o.states if ev.mode in TALK_MODES else frozenset())
+                <= o.participants
             ):
                 out.add(i)
                 break
@@ -170,6 +248,8 @@ def coreferent(
     headline: int | Collection[int] | None = None,
     restating: frozenset[str] | None = None,
     pair: frozenset[str] = frozenset(),
+    any_mode: Collection[str] = (),
+    agenda: Collection[str] = (),
 ) -> set[int]:
     """The indexes of the events the steps across sentences drop: restatements of a meeting or
     visit, a headline event the body tells again (``restatements``), and two-sided events that
@@ -180,7 +260,7 @@ def coreferent(
     ...                    Typed(3, "Support", participants=frozenset({"russia"}))]))
     [1, 2]
     """
-    return restatements(events, headline, restating, pair) | lone(events)
+    return restatements(events, headline, restating, pair, any_mode, agenda) | lone(events)
 
 
 #: classes whose event a lead and the body (or a quote after it) tell twice: the same praise,
