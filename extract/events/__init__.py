@@ -196,7 +196,7 @@ class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
         context, participants, trigger word (the first ``restate`` word of a talks phrase — "talks"
         in "held talks" — else its lemma), date, the states of its participants,
         whether a body of members takes part and whether an agreement names one reported."""
-        starts = [t.idx for t in self.sdoc]
+        starts = self.starts
         views = []
         for e in events:
             first = max(0, bisect.bisect_right(starts, e.start) - 1)

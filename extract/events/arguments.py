@@ -35,7 +35,6 @@ from bilat.extract.events.tree import (
 from bilat.extract.events.tree import (
     phrase as _phrase,
 )
-from bilat.extract.text import fold
 
 #: the passive subject of a verb of welcoming: the guest ("Erdoğan was welcomed")
 GUEST_SUBJ_DEPS = frozenset({"nsubjpass", "nsubj:pass"})
@@ -550,9 +549,12 @@ class Arguments:
         the ``window`` words after it (two at least)."""
         phrases = self.tab.phrases("persons")
         of = self.tab.words("of")
-        forms = [self.tk(t) | {fold(t.text)} for t in toks]
+        forms = [self.keys[t.i] for t in toks]  # folded text and lemma (``keys`` holds both)
+        firsts = frozenset(seq[0] for seq in phrases) if all(phrases) else None
         out = []
         for i in range(len(toks)):
+            if firsts is not None and not forms[i] & firsts:
+                continue  # no phrase opens here
             for seq in phrases:
                 n = len(seq)
                 if i + n >= len(toks) or not all(w in forms[i + j] for j, w in enumerate(seq)):
@@ -575,7 +577,7 @@ class Arguments:
         by_first: dict[str, list] = {}
         for seq in phrases:
             by_first.setdefault(seq[0], []).append(seq)
-        forms = [self.tk(t) | {fold(t.text)} for t in toks]  # each token's words, once
+        forms = [self.keys[t.i] for t in toks]  # each token's words (folded text and lemma)
         for i in range(len(toks)):
             for seq in (seq for w0 in forms[i] for seq in by_first.get(w0, ())):
                 n = len(seq)

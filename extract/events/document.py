@@ -40,7 +40,9 @@ class Base:
         self.base = doc.date or (dateline(doc.text, self.lang, None) or (None,))[0]
         if self.base is not None and len(self.base) != 10:
             self.base = None
-        self.keys = [frozenset({fold(t.text), fold(t.lemma_)}) for t in sdoc]
+        self.tokens = list(sdoc)  # the document's tokens, built once (by ``tok.i``)
+        self.starts = [t.idx for t in self.tokens]  # their offsets
+        self.keys = [frozenset({fold(t.text), fold(t.lemma_)}) for t in self.tokens]
         self.mentions = self._title_adjectives(self._mentions(linked, positions, descriptive))
         self.m_starts = [m.start for m in self.mentions]
         self.max_mention = max((m.end - m.start for m in self.mentions), default=0)
@@ -105,7 +107,7 @@ class Base:
         """An adjective on a bare title ("the Kazakh leader", "казахстанский президент") is the
         person's affiliation, not an actor of the sentence."""
         nouns = self.tab.words("person_noun")
-        starts = {t.idx: t for t in self.sdoc}
+        starts = dict(zip(self.starts, self.tokens, strict=True))
         out = []
         for m in mentions:
             t = starts.get(m.start)
@@ -123,12 +125,12 @@ class Base:
     def _units(self) -> list[_Unit]:
         text = self.text
         spans = unit_spans(text, (s.start_char for s in self.sdoc.sents), dateline_span(text, self.lang)[0])
-        starts = [t.idx for t in self.sdoc]
+        starts = self.starts
         units = []
         for i, (a, b) in enumerate(spans):
             lo = bisect.bisect_left(starts, a)
             hi = bisect.bisect_left(starts, b)
-            toks = tuple(t for t in self.sdoc[lo:hi] if not t.is_space)
+            toks = tuple(t for t in self.tokens[lo:hi] if not t.is_space)
             dates = tuple(
                 DateExpr(**{**d.__dict__, "start": d.start + a, "end": d.end + a})
                 for d in scan(text[a:b], self.lang)
