@@ -168,6 +168,8 @@ class Gazetteer:
             for key in keys:
                 self.index[k].add(Candidate(key, "surname"))
             self.cased.setdefault(k, "cap")
+        # every opening run of words of a key: a run that opens none ends the search at a word
+        self.prefixes = frozenset(k[:n] for k in self.index for n in range(1, len(k) + 1))
 
     def _add(self, text: str, cand: Candidate) -> None:
         if text[:4].lower() == "the ":
@@ -205,10 +207,13 @@ class Gazetteer:
         stems = [stem(w.text) for w in ws]
         out: list[_Span] = []
         i = 0
+        forms = (surf, lems, stems)
         while i < len(ws):
             hit = None
-            for n in range(min(MAX_ALIAS_WORDS, len(ws) - i), 0, -1):
-                for seq in (tuple(surf[i : i + n]), tuple(lems[i : i + n]), tuple(stems[i : i + n])):
+            # how many words from ``i`` each form can go on opening a key (no key is longer)
+            reach = [self._reach(f, i, min(MAX_ALIAS_WORDS, len(ws) - i)) for f in forms]
+            for n in range(max(reach), 0, -1):
+                for seq in (tuple(f[i : i + n]) for f, r in zip(forms, reach, strict=True) if n <= r):
                     cands = self.index.get(seq)
                     if cands and self._case_ok(seq, ws[i].text, ws[i : i + n]):
                         hit = (n, cands)
@@ -236,6 +241,13 @@ class Gazetteer:
             )
             i += n
         return out
+
+    def _reach(self, forms: list[str], i: int, most: int) -> int:
+        """The number of words from ``i`` (``most`` at most) that open a key of the index."""
+        n = 0
+        while n < most and tuple(forms[i : i + n + 1]) in self.prefixes:
+            n += 1
+        return n
 
     def _domain(self, w) -> tuple[Candidate, ...]:
         """A web domain names the body or outlet that owns it: "akorda.kz", "Kazinform.kz"."""
