@@ -75,15 +75,23 @@ def context(
     implicative = False
     performative = False
     perf_class = cls is not None and any(w == "class" and c == cls.lower() for c, _, w in rows)
+    # what the rows look at, read once: the children of the chain (the auxiliaries among them,
+    # those off the chain — tokens equal by offset), of the trigger and its anchor, the features
+    kids = [ch for v in chain for ch in v.children]
+    at_chain = {v.idx for v in chain}
+    aux_keys = [keys[ch.i] for ch in kids if ch.dep_ in AUX_DEPS]
+    child_keys = [keys[ch.i] for ch in kids if ch.idx not in at_chain]
+    mod_keys = [keys[ch.i] for v in (head, anchor) for ch in v.children]
+    feats: list[list[str]] | None = None
     for cue, ctx, where in rows:
         if where == "perf" and perf_class:
             if any(cue in keys[v.i] and v.i in via_inf and first_person(v) for v in chain[1:]):
                 performative = True
         elif where == "aux":
-            if any(ch.dep_ in AUX_DEPS and cue in keys[ch.i] for v in chain for ch in v.children):
+            if any(cue in k for k in aux_keys):
                 found.add(ctx)
         elif where == "child":
-            if any(cue in keys[ch.i] for v in chain for ch in v.children if ch not in chain):
+            if any(cue in k for k in child_keys):
                 found.add(ctx)
         elif where in ("gov", "xgov"):
             if any(
@@ -96,12 +104,13 @@ def context(
                 else:
                     found.add(ctx)
         elif where == "mod":
-            if any(cue in keys[ch.i] for v in (head, anchor) for ch in v.children):
+            if any(cue in k for k in mod_keys):
                 found.add(ctx)
         elif where == "morph":
-            feats = [str(v.morph) for v in chain if v.pos_ in ("VERB", "AUX")]
-            feats += [str(ch.morph) for v in chain for ch in v.children if ch.dep_ in AUX_DEPS]
-            if any(cue in f.split("|") for f in feats):
+            if feats is None:
+                feats = [str(v.morph).split("|") for v in chain if v.pos_ in ("VERB", "AUX")]
+                feats += [str(ch.morph).split("|") for ch in kids if ch.dep_ in AUX_DEPS]
+            if any(cue in f for f in feats):
                 found.add(ctx)
     for cue, ctx, where in rows:
         if where == "inf" and not implicative:
