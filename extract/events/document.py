@@ -13,7 +13,7 @@ from bilat.extract.events.records import Statement as _Statement
 from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tables import match, tables
 from bilat.extract.events.text import quotes, unit_spans
-from bilat.extract.events.tree import subject
+from bilat.extract.events.tree import subject, tokens
 from bilat.extract.text import fold
 
 #: the attributes the two passes accumulate; every other attribute is the view of the document
@@ -40,7 +40,7 @@ class Base:
         self.base = doc.date or (dateline(doc.text, self.lang, None) or (None,))[0]
         if self.base is not None and len(self.base) != 10:
             self.base = None
-        self.tokens = list(sdoc)  # the document's tokens, built once (by ``tok.i``)
+        self.tokens = tokens(sdoc)  # the document's tokens, built once (by ``tok.i``)
         self.starts = [t.idx for t in self.tokens]  # their offsets
         self.keys = [frozenset({fold(t.text), fold(t.lemma_)}) for t in self.tokens]
         self.mentions = self._title_adjectives(self._mentions(linked, positions, descriptive))

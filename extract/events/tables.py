@@ -17,6 +17,9 @@ from bilat.extract.text import DATA, fold, read_table
 # tables
 
 _FIRST_WORD_INDEXES: dict[int, tuple] = {}
+#: the rows that may start at a word, by the word's keys, for each table (id, the table, memo)
+_STARTS: dict[int, tuple] = {}
+_STARTS_MAX = 50_000  # key sets kept per table before the memo starts afresh
 
 
 def _first_word_index(rows) -> tuple[dict[str, tuple[int, ...]], frozenset[int]]:
@@ -158,12 +161,19 @@ def match(
     token index, end index, row). ``keys`` holds the folded text and lemma of every token of
     the document (by ``tok.i``); ``accept(row, toks)`` vetoes a match."""
     by_first, loose = _first_word_index(rows)
+    memo = _STARTS.get(id(rows))
+    if memo is None or memo[0] is not rows or len(memo[1]) > _STARTS_MAX:
+        memo = _STARTS[id(rows)] = (rows, {})
+    starts = memo[1]
     out = []
     i = 0
     n = len(toks)
     while i < n:
         hit = None
-        cands = sorted({r for key in keys[toks[i].i] for r in by_first.get(key, ())} | loose)
+        ck = keys[toks[i].i]
+        cands = starts.get(ck)
+        if cands is None:
+            cands = starts[ck] = tuple(sorted({r for key in ck for r in by_first.get(key, ())} | loose))
         for row in (rows[r] for r in cands):
             k = len(row.words)
             if i + k > n:

@@ -17,6 +17,15 @@ DATE_CLAUSE_DEPS = CLAUSE_DEPS | {"xcomp", "pcomp"}
 SPEAKER_WINDOW = 6
 
 _KIDS: list = [None, None]  # (doc, its children by token index): the last document asked about
+_TOKENS: list = [None, None]  # (doc, its tokens): the last document asked about
+
+
+def tokens(doc) -> list:
+    """The tokens of ``doc`` as a list (by ``tok.i``), built once for the document last asked
+    about."""
+    if _TOKENS[0] is not doc:
+        _TOKENS[0], _TOKENS[1] = doc, list(doc)
+    return _TOKENS[1]
 
 
 def kids(tok) -> list:
@@ -28,7 +37,8 @@ def kids(tok) -> list:
     if _KIDS[0] is not doc:
         by_head: list[list] = [[] for _ in range(len(doc))]
         # the heads as offsets from each token, read at once (no Token built for a head)
-        for i, (t, off) in enumerate(zip(doc, doc.to_array(HEAD).astype("int64").tolist(), strict=True)):
+        offsets = doc.to_array(HEAD).astype("int64").tolist()
+        for i, (t, off) in enumerate(zip(tokens(doc), offsets, strict=True)):
             if off:
                 by_head[i + off].append(t)
         _KIDS[0], _KIDS[1] = doc, by_head
