@@ -191,6 +191,30 @@ def reading_states() -> dict[str, tuple[str, int]]:
     return {r[0]: (r[1], int(r[2])) for r in read_table(DATA / "common" / "reading_states.tsv") if len(r) > 2}
 
 
+def fewest_syllables(word: str, table: dict[str, str]) -> tuple[int, str] | None:
+    """``word`` cut wholly into keys of ``table`` with the fewest pieces: (pieces, the values
+    joined), or None when it cannot be cut so. The one cutter of both directions (Cyrillic
+    names to Latin here, Latin to Cyrillic in ``tools/officials_names.py``).
+
+    >>> fewest_syllables("abcd", {"a": "A", "ab": "X", "cd": "Y", "c": "C", "d": "D"})
+    (2, 'XY')
+    >>> fewest_syllables("abe", {"a": "A", "b": "B"}) is None
+    True
+    """
+    longest = max(map(len, table), default=0)
+    best: list[tuple[int, str] | None] = [None] * (len(word) + 1)
+    best[0] = (0, "")
+    for i in range(len(word)):
+        if best[i] is None:
+            continue
+        n, out = best[i]
+        for j in range(i + 1, min(len(word), i + longest) + 1):
+            piece = table.get(word[i:j])
+            if piece is not None and (best[j] is None or best[j][0] > n + 1):
+                best[j] = (n + 1, out + piece)
+    return best[len(word)]
+
+
 def read_syllables(word: str, table: dict[str, str], most: int = 5) -> str | None:
     """The Latin spelling of a Cyrillic word cut wholly into syllables of ``table`` (the fewest
     syllables, ``most`` at most), or None when it cannot be cut so.
@@ -199,19 +223,7 @@ def read_syllables(word: str, table: dict[str, str], most: int = 5) -> str | Non
     >>> read_syllables("Цзиньпин", zh), read_syllables("Хунбинь", zh), read_syllables("Сергей", zh)
     ('Jinping', 'Hongbin', None)
     """
-    low = word.lower()
-    longest = max(map(len, table), default=0)
-    best: list[tuple[int, str] | None] = [None] * (len(low) + 1)
-    best[0] = (0, "")
-    for i in range(len(low)):
-        if best[i] is None:
-            continue
-        n, out = best[i]
-        for j in range(i + 1, min(len(low), i + longest) + 1):
-            lat = table.get(low[i:j])
-            if lat is not None and (best[j] is None or best[j][0] > n + 1):
-                best[j] = (n + 1, out + lat)
-    end = best[len(low)]
+    end = fewest_syllables(word.lower(), table)
     if end is None or end[0] > most:
         return None
     return end[1][:1].upper() + end[1][1:] if word[:1].isupper() else end[1]

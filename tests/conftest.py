@@ -75,3 +75,18 @@ def oxigraph_server(tmp_path):
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
+
+
+@pytest.fixture(params=["local", "remote"])
+def store(request, tmp_path):
+    """An empty store with the ontology, once embedded and once on a real Oxigraph server: the
+    suites of store behaviour run on both (a test module may define its own ``store``)."""
+    from bilat.graph.store import ensure_ontology, open_store
+
+    if request.param == "local":
+        s = open_store(str(tmp_path / "store"), create=True)
+    else:
+        s = open_store(request.getfixturevalue("oxigraph_server"))
+    ensure_ontology(s)
+    yield s
+    s.close()

@@ -8,7 +8,6 @@ from bilat.extract.records import Document, Entity, Event, Extraction, Mention
 from bilat.graph import iris
 from bilat.graph.dyads import dyads_current, refresh_dyads, update_dyads
 from bilat.graph.kb import entries_by_key
-from bilat.graph.store import ensure_ontology, open_store
 from bilat.graph.write import write_extraction
 
 COUNTRIES = {"russia": "Russia", "kazakhstan": "Kazakhstan", "china": "China"}
@@ -71,17 +70,6 @@ SEQUENCES = {
     "killed last": [("write", "a", 1), ("write", "b", 1), ("killed", "a", 2)],
     "many": [("write", "a", 1), ("write", "b", 1), ("write", "c", 1), ("write", "a", 2), ("write", "b", 2)],
 }
-
-
-@pytest.fixture(params=["local", "remote"])
-def store(request, tmp_path):
-    if request.param == "local":
-        s = open_store(str(tmp_path / "store"), create=True)
-    else:
-        s = open_store(request.getfixturevalue("oxigraph_server"))
-    ensure_ontology(s)
-    yield s
-    s.close()
 
 
 def dyad_nquads(store) -> list[str]:

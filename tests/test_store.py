@@ -26,17 +26,6 @@ def extraction(doc_id, text, lang, *entities, positions=(), events=()):
     return Extraction(Document(doc_id, text, lang), tuple(entities), tuple(positions), tuple(events))
 
 
-@pytest.fixture(params=["local", "remote"])
-def store(request, tmp_path):
-    if request.param == "local":
-        s = open_store(str(tmp_path / "store"), create=True)
-    else:
-        s = open_store(request.getfixturevalue("oxigraph_server"))
-    ensure_ontology(s)
-    yield s
-    s.close()
-
-
 def labels(store, key):
     rows = store.select(PREFIXES + f"SELECT ?l WHERE {{ {iris.entity(key).n3()} rdfs:label ?l }}")
     return sorted((r["l"].language, str(r["l"])) for r in rows)

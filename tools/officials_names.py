@@ -9,6 +9,7 @@ from pathlib import Path
 
 from officials_source import DATA, ROOT, rows
 
+from bilat.extract.link_names import fewest_syllables
 from bilat.extract.text import match_key
 
 # folded before transliteration (Slavic, Turkish, Azerbaijani letters as Russian writes them)
@@ -72,18 +73,8 @@ def _syllables(lang: str | None) -> dict[str, str]:
 
 def _by_syllables(word: str, table: dict[str, str]) -> str | None:
     """A lowercased Latin word cut wholly into ``table``'s syllables (the fewest), in Cyrillic."""
-    longest = max(map(len, table), default=0)
-    best: list[tuple[int, str] | None] = [None] * (len(word) + 1)
-    best[0] = (0, "")
-    for i in range(len(word)):
-        if best[i] is None:
-            continue
-        n, out = best[i]
-        for j in range(i + 1, min(len(word), i + longest) + 1):
-            cyr = table.get(word[i:j])
-            if cyr is not None and (best[j] is None or best[j][0] > n + 1):
-                best[j] = (n + 1, out + cyr)
-    return best[len(word)][1] if best[len(word)] else None
+    cut = fewest_syllables(word, table)
+    return cut[1] if cut else None
 
 
 def to_russian(name: str, lang: str | None = None) -> str:
