@@ -60,7 +60,7 @@ def examples_store(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def corpus_store(tmp_path_factory):
-    """The dev corpus (tests/corpus: 146 real articles) with its metadata, ingested once."""
+    """The dev corpus (tests/corpus: 175 real articles) with its metadata, ingested once."""
     from bilat import app
     from bilat.extract.records import Document
     from bilat.graph.store import open_store
