@@ -95,11 +95,17 @@ right after talks speak for the two persons named and the article's pair of stat
    ("expected to", "отложен"), modifiers ("next", "предстоящий"), infinitive complements and
    future tense. "postponed"/"отложен" is negated: the event did not take place as planned.
 
-The package (issue 9): plain-value steps — ``tables`` (cue tables, matcher), ``text`` (clause
-units, quotes), ``tree`` (parse-tree walks), ``context`` (context, dates), ``coop``, ``coref``,
-``turns``, ``merge`` — and the extraction over one document, which still carries the state of
-the document read so far (speakers, statements, talks) across its parts: ``document`` (mentions,
-units, lookups), ``statements``, ``speakers``, ``triggers``, ``typed``, ``arguments``.
+The package (issue 9): steps that are functions from plain values to plain values, no object
+with state. ``tables`` (cue tables, matcher), ``text`` (clause units, quotes), ``tree`` (parse-tree
+walks), ``context`` (context, dates), ``coop``, ``coref``, ``turns``, ``merge`` work on plain values;
+``document.view`` builds the frozen ``View`` of one document once (text, parse, mentions, units, pair
+of states, cue words; its methods only read it). Pass 1, ``statements.read_statements(v)``, folds
+over the units and returns what it found as a frozen ``records.Said`` (people, author, last speaker,
+statements, quote speakers): each step is given the record so far and returns a new one. Pass 2,
+``typed.read_typed(v, said)``, folds the same way with a frozen ``records.Reported`` (Consult modes
+seen, talks, directed events). ``speakers``, ``arguments``, ``triggers``, ``statements`` and
+``typed`` are module-level functions of the view and of the records they read; ``merged`` runs the
+steps across sentences over the two passes' events.
 """
 
 from __future__ import annotations

@@ -200,7 +200,7 @@ def greeting(v: View, said: Said, rep: Reported, u: _Unit, c: _Cand, place: str 
     an official ceremony in the Kazakh capital Astana", "it's my pleasure to welcome you and
     your delegation here in our capital"): the guest is the object or passive subject of the
     verb of welcoming (a person named, a bare title or "you" in quoted words:
-    ``_owner_person``); the country visited is the country of the place named, else the
+    ``owner_person``); the country visited is the country of the place named, else the
     greeter's (the subject of the verb, or of the clause a participle "Welcoming …" hangs
     on), else the speaker's ("our capital"), else the country of a city named after the
     verb. None when either is missing or the guest is at

@@ -321,7 +321,7 @@ def near_speaker(v: View, u: _Unit, toks, orgs: bool = False):
 
 def titled_person(v: View, said: Said, before: int, nouns: frozenset[str], country: str | None) -> str | None:
     """The person a bare title stands for ("The Federal Chancellor said", "Rosatom CEO
-    added"): the most recent person, as ``_recent_person`` finds them, among those the
+    added"): the most recent person, as ``recent_person`` finds them, among those the
     text has given that title — a mention right after the title word ("Federal Chancellor
     Olaf Scholz") or a post with it; any recent person when nobody has it."""
     titled = persons_titled(v, before, nouns)

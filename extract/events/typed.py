@@ -162,7 +162,7 @@ def typed_event(
         parts = _uniq(subj + parts)
         args.extend(a for a in subj_args if a[0] in subj)
     if row.direction == "greet":
-        # a guest welcomed: the guest's visit to the greeter's country (``_greeting``)
+        # a guest welcomed: the guest's visit to the greeter's country (``arguments.greeting``)
         greeting = arg.greeting(v, said, rep, u, c, place)
         if greeting is None:
             return None, rep
