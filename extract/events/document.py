@@ -55,7 +55,11 @@ class View:
 
     # -- lookups over entities ---------------------------------------------------------------
     def cls(self, key: str) -> str:
-        return entity_class(self.cls_of, self.kb, key)
+        c = self.cls_of.get(key)  # (``entity_class``, inline: it is called for every key read)
+        if c is None:
+            e = self.kb.get(key)
+            c = e.cls if e is not None else "Organization"
+        return c
 
     def country(self, key: str, depth: int = 0) -> str | None:
         if depth > 3:

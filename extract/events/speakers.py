@@ -450,4 +450,4 @@ def track_subjects(v: View, said: Said, u: _Unit) -> Said:
                 k = titled_person(v, so_far, t.idx, nouns, country_hint(v, phrase))
                 if k:
                     people.append((t.idx, k))
-    return dataclasses.replace(said, people=tuple(sorted(people)))
+    return Said(tuple(sorted(people)), said.author, said.last_speaker, said.statements, said.quote_speakers)

@@ -194,11 +194,13 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
     cands = [c for c in cands if c.row.cls != "Cooperate" or not talks_topic(v, c)]
     # "issues that call for prompt response", "The request was made": no actor does it
     cands = [c for c in cands if c.row.cls not in NEEDS_ACTOR or not actorless(v, c)]
-    seen = rep.consults_seen | {c.mode for c in cands if c.row.cls == "Consult"}
+    modes = {c.mode for c in cands if c.row.cls == "Consult"}
+    if not modes <= rep.consults_seen:
+        rep = Reported(rep.consults_seen | modes, rep.talks, rep.agents)
     merged = merge_candidates(
         cands, lambda c: any(m.cls == "Person" for m in v.mentions_of_tokens(_phrase(c.head)))
     )
-    return merged, dataclasses.replace(rep, consults_seen=seen)
+    return merged, rep
 
 
 def actorless(v: View, c: _Cand) -> bool:

@@ -5,8 +5,6 @@ weight, participants, source, target, place, projects and date: pass 2 of the ex
 
 from __future__ import annotations
 
-import dataclasses
-
 from bilat.extract.events import arguments as arg
 from bilat.extract.events import triggers as trg
 from bilat.extract.events.context import reported_past
@@ -266,9 +264,9 @@ def typed_event(
         return None, rep
     if row.cls == "Consult" and c.mode in ("meet", "phone"):
         talk = (u.index, tuple(k for k in participants if v.cls(k) == "Person"))
-        rep = dataclasses.replace(rep, talks=(*rep.talks, talk))
+        rep = Reported(rep.consults_seen, (*rep.talks, talk), rep.agents)
     if source and row.direction in ("subj>obj", "speech"):
-        rep = dataclasses.replace(rep, agents=(*rep.agents, (u.index, row.cls, tuple(source))))
+        rep = Reported(rep.consults_seen, rep.talks, (*rep.agents, (u.index, row.cls, tuple(source))))
     about = arg.about(v, u.start, u.end)
     args.extend(arg.about_args(v, u.start, u.end))
     if place_m is not None:
