@@ -4,6 +4,8 @@ depend on what a statistical parser makes of a sentence."""
 
 from __future__ import annotations
 
+import re
+
 import spacy
 from spacy.tokens import Doc
 
@@ -33,3 +35,36 @@ def tree(rows: str, lang: str = "en") -> Doc:
 def keys(doc: Doc) -> list[frozenset[str]]:
     """What the events stage keys every token by: its folded text and lemma."""
     return [frozenset({fold(t.text), fold(t.lemma_)}) for t in doc]
+
+
+_LABELS = {"Person": "PER", "Country": "GPE", "City": "GPE"}
+
+
+def view_of(source: str | Doc, names: dict[str, tuple[str, str]] | None = None, lang: str = "en"):
+    """The events stage's view (``document.view``) of a text cut into sentences by spaCy's
+    rule-based sentencizer (no model: no parse), or of a hand-built tree (``tree``); ``names``:
+    the surface text of each entity → (key, class); every occurrence is a linked mention."""
+    from types import SimpleNamespace
+
+    from bilat.extract.events.document import view
+    from bilat.extract.records import Document
+
+    if isinstance(source, Doc):
+        sdoc = source
+    else:
+        key = lang + "+sents"
+        if key not in _NLP:
+            _NLP[key] = spacy.blank(lang)
+            _NLP[key].add_pipe("sentencizer")
+        sdoc = _NLP[key](source)
+    text = sdoc.text
+    names = names or {}
+    spans = sorted(
+        (m.start(), m.end(), k, _LABELS.get(c, "ORG"))
+        for name, (k, c) in names.items()
+        for m in re.finditer(re.escape(name), text)
+    )
+    linked = SimpleNamespace(
+        entities=tuple(SimpleNamespace(key=k, cls=c) for k, c in names.values()), spans=tuple(spans)
+    )
+    return view(Document(id="t", text=text, lang=lang), sdoc, linked, (), (), {})

@@ -1,18 +1,24 @@
 """The small steps of the statements (bilat.extract.events.statements), table-driven over plain
 values and hand-built trees: outlets that speak for themselves, verbs that name their object as
-something, the agent of a passive reporting verb."""
+something, the agent of a passive reporting verb; and the steps of pass 1 that add what they find
+to what was found before (``records.Said``): a statement added, a quoted paragraph of its own,
+transcript turns."""
 
 from __future__ import annotations
 
 import pytest
-from events_trees import tree
+from events_trees import tree, view_of
 
+from bilat.extract.events.records import Said
 from bilat.extract.events.statements import (
+    add_statement,
     agent_phrase,
     governing_clause,
+    lone_quote_statement,
     names_as,
     outlet_speaks,
     referred_to,
+    transcript_turns,
 )
 
 
@@ -207,3 +213,92 @@ POYAVILOS = tree(
 )
 def test_referred_to(doc, i, want):
     assert referred_to(doc[i]) is want
+
+
+# '"…," Lavrov said. / "We discussed …': a quote, its speaker, a second paragraph quoted
+TALK = (
+    '"We will deepen our cooperation," Lavrov said.\n'
+    '"We discussed the situation in the region and around it at length."'
+)
+TALK_NAMES = {"Lavrov": ("sergey-lavrov", "Person"), "Rosatom": ("rosatom", "Company")}
+TV = view_of(TALK, TALK_NAMES)
+Q1 = (1, TALK.index('," '))
+CUE = (TALK.index("said"), TALK.index("said") + 4, "said")
+
+
+def _said_token(v, offset):
+    return next(t for t in v.tokens if t.idx == offset)
+
+
+@pytest.mark.parametrize(
+    "speaker, people",
+    [
+        (["sergey-lavrov"], ((CUE[0], "sergey-lavrov"),)),  # a person speaker is a person met
+        (["rosatom"], ()),  # a body is not
+    ],
+)
+def test_add_statement_returns_the_findings_with_it(speaker, people):
+    u = TV.unit_of(CUE[0])
+    st, said = add_statement(TV, Said(), u, CUE, _said_token(TV, CUE[0]), speaker, [], Q1)
+    assert st is not None and st.speaker == tuple(speaker) and st.quote == Q1
+    assert said.statements == (st,)
+    assert said.last_speaker == tuple(speaker)
+    assert said.people == people
+    assert said.quote_speakers == ((*Q1, tuple(speaker)),)
+
+
+def test_add_statement_one_per_quote_and_clause():
+    u = TV.unit_of(CUE[0])
+    head = _said_token(TV, CUE[0])
+    first, said = add_statement(TV, Said(), u, CUE, head, ["sergey-lavrov"], [], Q1)
+    # the same reporting clause again: no second statement, nothing new found
+    again, same = add_statement(TV, said, u, CUE, head, ["sergey-lavrov"], [], None)
+    assert again is None and same is said
+    # another clause attached to the same quoted passage, one speaker: the first statement
+    # takes it in (its evidence runs on to the later unit, its arguments gain the new ones)
+    later = TV.units[-1]
+    arg = ("sergey-lavrov", 0, 1)
+    merged, grown = add_statement(TV, said, later, CUE, head, ["sergey-lavrov"], [arg], Q1)
+    assert merged is None and len(grown.statements) == 1
+    assert grown.statements[0].ev_end == later.end and grown.statements[0].args == (arg,)
+    assert said.statements[0] is first  # (the record given is left as it was)
+
+
+@pytest.mark.parametrize(
+    "said, expected",
+    [
+        # the speaker of the statement just before goes on
+        (lambda st: Said(statements=(st,)), ("sergey-lavrov",)),
+        # no statement: the person met as subject in the unit before
+        (lambda st: Said(people=((TALK.index("Lavrov"), "sergey-lavrov"),)), ("sergey-lavrov",)),
+        (lambda st: Said(), None),
+    ],
+)
+def test_lone_quote_statement(said, expected):
+    u = TV.unit_of(CUE[0])
+    st, _ = add_statement(TV, Said(), u, CUE, _said_token(TV, CUE[0]), ["sergey-lavrov"], [], Q1)
+    second = TV.unit_of(TALK.index("We discussed"))
+    before = said(st)
+    after = lone_quote_statement(TV, before, second, TV.quotes[-1])
+    if expected is None:
+        assert after is before
+    else:
+        new = after.statements[-1]
+        assert new.speaker == expected and new.cue[2] == '"'
+        assert TALK[new.quote[0] : new.quote[1]].startswith("We discussed the situation")
+
+
+TRANSCRIPT = "Question: What about the talks?\nSergey Lavrov: We discussed trade.\nThank you."
+
+
+@pytest.mark.parametrize(
+    "names, speakers",
+    [
+        ({"Sergey Lavrov": ("sergey-lavrov", "Person")}, ["Sergey Lavrov"]),
+        ({}, []),  # "Name:" names no one known: no turn
+    ],
+)
+def test_transcript_turns(names, speakers):
+    v = view_of(TRANSCRIPT, names)
+    turns = transcript_turns(v)
+    assert [TRANSCRIPT[s:colon] for s, (colon, _end, _line) in turns.items()] == speakers

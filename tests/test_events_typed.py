@@ -1,11 +1,14 @@
 """The pure steps of typing (bilat.extract.events.typed): who "we" are in a speaker's quote, and
-which talks or agreements told in a quote are events, table-driven."""
+which talks or agreements told in a quote are events, table-driven; and pass 2 as a fold over the
+units, each given what the units before it reported (``records.Reported``) and returning it grown."""
 
 from __future__ import annotations
 
 import pytest
+from events_trees import tree, view_of
 
-from bilat.extract.events.typed import kept_in_quote, we_persons
+from bilat.extract.events.records import Reported, Said
+from bilat.extract.events.typed import kept_in_quote, read_typed, typed_unit, we_persons
 
 
 @pytest.mark.parametrize(
@@ -49,3 +52,45 @@ def test_we_persons(speaker, named, talks, want):
 )
 def test_kept_in_quote(cls, mode, context, told_past, want):
     assert kept_in_quote(cls, mode, context, told_past) is want
+
+
+# "Putin held talks with Tokayev. The talks were substantive." (the shape of en_ru-kz reports)
+TALKS = view_of(
+    tree(
+        """
+Putin 1 nsubj PROPN
+held 1 ROOT VERB hold Tense=Past|VerbForm=Fin
+talks 1 dobj NOUN talk Number=Plur
+with 2 prep ADP
+Tokayev 3 pobj PROPN
+. 1 punct PUNCT
+The 7 det DET the
+talks 8 nsubj NOUN talk Number=Plur
+were 8 ROOT AUX be
+substantive 8 acomp ADJ
+. 8 punct PUNCT
+"""
+    ),
+    {"Putin": ("vladimir-putin", "Person"), "Tokayev": ("kassym-jomart-tokayev", "Person")},
+)
+PERSONS = ("vladimir-putin", "kassym-jomart-tokayev")
+
+
+def test_a_unit_returns_its_events_and_what_it_reported():
+    given = Reported()
+    events, rep = typed_unit(TALKS, Said(), given, TALKS.units[0])
+    assert [(e.cls, e.mode, e.trigger, e.participants) for e in events] == [
+        ("Consult", "meet", "held talks", PERSONS)
+    ]
+    assert rep == Reported(consults_seen=frozenset({"meet"}), talks=((0, PERSONS),))
+    assert given == Reported()  # (the record given is left as it was)
+
+
+def test_the_second_unit_reads_what_the_first_reported():
+    # "The talks were substantive" after the talks: no new meeting, nothing more reported
+    rep = Reported(consults_seen=frozenset({"meet"}), talks=((0, PERSONS),))
+    assert typed_unit(TALKS, Said(), rep, TALKS.units[1]) == ([], rep)
+
+
+def test_pass_two_threads_the_units():
+    assert [e.trigger for e in read_typed(TALKS, Said())] == ["held talks"]

@@ -95,11 +95,17 @@ right after talks speak for the two persons named and the article's pair of stat
    ("expected to", "отложен"), modifiers ("next", "предстоящий"), infinitive complements and
    future tense. "postponed"/"отложен" is negated: the event did not take place as planned.
 
-The package (issue 9): plain-value steps — ``tables`` (cue tables, matcher), ``text`` (clause
-units, quotes), ``tree`` (parse-tree walks), ``context`` (context, dates), ``coop``, ``coref``,
-``turns``, ``merge`` — and the extraction over one document, which still carries the state of
-the document read so far (speakers, statements, talks) across its parts: ``document`` (mentions,
-units, lookups), ``statements``, ``speakers``, ``triggers``, ``typed``, ``arguments``.
+The package (issue 9): steps that are functions from plain values to plain values, no object
+with state. ``tables`` (cue tables, matcher), ``text`` (clause units, quotes), ``tree`` (parse-tree
+walks), ``context`` (context, dates), ``coop``, ``coref``, ``turns``, ``merge`` work on plain values;
+``document.view`` builds the frozen ``View`` of one document once (text, parse, mentions, units, pair
+of states, cue words; its methods only read it). Pass 1, ``statements.read_statements(v)``, folds
+over the units and returns what it found as a frozen ``records.Said`` (people, author, last speaker,
+statements, quote speakers): each step is given the record so far and returns a new one. Pass 2,
+``typed.read_typed(v, said)``, folds the same way with a frozen ``records.Reported`` (Consult modes
+seen, talks, directed events). ``speakers``, ``arguments``, ``triggers``, ``statements`` and
+``typed`` are module-level functions of the view and of the records they read; ``merged`` runs the
+steps across sentences over the two passes' events.
 """
 
 from __future__ import annotations
@@ -108,10 +114,9 @@ import bisect
 import dataclasses
 from collections.abc import Iterable
 
-from bilat.extract.events.arguments import Arguments
 from bilat.extract.events.coref import Typed as _TypedView
 from bilat.extract.events.coref import coreferent, headline_lines, headline_units, other_side, retold
-from bilat.extract.events.document import Base
+from bilat.extract.events.document import View, view
 from bilat.extract.events.merge import (
     absorb,
     general_gives_way,
@@ -119,13 +124,12 @@ from bilat.extract.events.merge import (
     one_per_family,
     topics_give_way,
 )
-from bilat.extract.events.speakers import Speakers
-from bilat.extract.events.statements import Statements
+from bilat.extract.events.records import Said
+from bilat.extract.events.statements import read_statements, statement_event
 from bilat.extract.events.tables import tables
 from bilat.extract.events.text import MAX_UNIT_CHARS
 from bilat.extract.events.text import bounded as _bounded
-from bilat.extract.events.triggers import Triggers
-from bilat.extract.events.typed import Typed
+from bilat.extract.events.typed import read_typed
 from bilat.extract.link import Linked
 from bilat.extract.positions import Descriptive
 from bilat.extract.records import Document, Event, KBEntry, Position
@@ -141,7 +145,16 @@ def extract_events(
     kb: dict[str, KBEntry],
 ) -> tuple[tuple[Event, ...], int]:
     """The events of ``doc`` and the number of date expressions left unresolved."""
-    return _Extraction(doc, sdoc, linked, tuple(positions), tuple(descriptive), kb).run()
+    v = view(doc, sdoc, linked, positions, descriptive, kb)
+    unresolved = sum(1 for u in v.units for d in u.dates if d.resolve(v.base) is None)
+    said = read_statements(v)  # pass 1: statements, speakers, quotes
+    statements = [
+        e
+        for e in (statement_event(v, said, st) for st in said.statements)
+        if e is not None and (e.participants or e.speaker or e.source)
+    ]
+    typed = read_typed(v, said)  # pass 2: typed events
+    return merged(v, said, statements, typed), unresolved
 
 
 #: the dependents of a signing verb that may name the agreement signed
@@ -152,104 +165,104 @@ BACK_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj"})
 MEMBER_CLASSES = frozenset({"InternationalOrganization", "Organization", "GovernmentBody"})
 
 
-class _Extraction(Typed, Triggers, Arguments, Statements, Speakers, Base):
-    def run(self) -> tuple[tuple[Event, ...], int]:
-        unresolved = sum(1 for u in self.units for d in u.dates if d.resolve(self.base) is None)
-        self._read_statements()  # pass 1: statements, speakers, quotes (frozen when done)
-        statements = [
-            e
-            for e in (self._statement_event(st) for st in self.statements)
-            if e is not None and (e.participants or e.speaker or e.source)
-        ]
-        typed = sorted(
-            (e for e in self._read_typed() if e is not None and (e.participants or e.source)),
-            key=lambda e: (e.start, e.cls),
-        )  # pass 2: typed events
-        told = retold(self._views(typed), self._headline_lines())
-        typed = absorb(typed, told)
-        views = self._views(typed)
-        gone = set(told) | coreferent(
-            views,
-            self._headline(),
-            self.restating,
-            frozenset(self.pair),
-            agenda=self.tab.words("restate_agenda"),
-        )
-        gone |= topics_give_way([(v.unit, v.cls) for v in views], gone)
-        gone |= general_gives_way([(v.unit, v.cls) for v in views], gone)
-        gone |= one_per_family([(v.unit, v.cls, v.context, v.participants) for v in views], gone)
-        events = statements + [self._addressed_side(e) for i, e in enumerate(typed) if i not in gone]
-        events.sort(key=lambda e: (e.start, e.cls))
-        return tuple(one_node_each(events)), unresolved
+def merged(v: View, said: Said, statements: list[Event], typed: list[Event]) -> tuple[Event, ...]:
+    """The events of the document from the statement events and the typed events of the two
+    passes: the typed ones told again, restated, giving way or one too many in a clause left
+    out (``coref``, ``merge``), the other side of the pair added where an evaluation addresses
+    no one, the rest in text order, one per node of the graph."""
+    typed = sorted(
+        (e for e in typed if e is not None and (e.participants or e.source)),
+        key=lambda e: (e.start, e.cls),
+    )
+    told = retold(typed_views(v, typed), opening_lines(v))
+    typed = absorb(typed, told)
+    views = typed_views(v, typed)
+    gone = set(told) | coreferent(
+        views,
+        headline_of(v, said),
+        v.restating,
+        frozenset(v.pair),
+        agenda=v.tab.words("restate_agenda"),
+    )
+    gone |= topics_give_way([(w.unit, w.cls) for w in views], gone)
+    gone |= general_gives_way([(w.unit, w.cls) for w in views], gone)
+    gone |= one_per_family([(w.unit, w.cls, w.context, w.participants) for w in views], gone)
+    events = statements + [addressed_side(v, e) for i, e in enumerate(typed) if i not in gone]
+    events.sort(key=lambda e: (e.start, e.cls))
+    return tuple(one_node_each(events))
 
-    def _addressed_side(self, e: Event) -> Event:
-        """``e`` with the other state of the article's pair as an implicit participant when it is
-        an evaluation or act voiced by one side with no addressee found (``coref.other_side``)."""
-        sides = [self.country(k) for k in (*e.participants, *e.implicit)]
-        other = other_side(e.cls, sides, e.target, self.pair)
-        if other is None or other in e.implicit:
-            return e
-        return dataclasses.replace(e, implicit=(*e.implicit, other))
 
-    def _views(self, events: list[Event]) -> list[_TypedView]:
-        """What the steps across sentences (``coref``) see of each event: its unit, class, mode,
-        context, participants, trigger word (the first ``restate`` word of a talks phrase — "talks"
-        in "held talks" — else its lemma), date, the states of its participants,
-        whether a body of members takes part and whether an agreement names one reported."""
-        starts = self.starts
-        views = []
-        for e in events:
-            first = max(0, bisect.bisect_right(starts, e.start) - 1)
-            tok = self.sdoc[first]
-            talks = e.mode in ("meet", "phone")  # "held talks"; "paid a visit" tells the visit itself
-            span = [tok] + [t for t in self.sdoc[first + 1 : first + 4] if talks and t.idx < e.end]
-            words = [k for t in span for k in sorted(self.tk(t)) if k in self.restating]
-            key = words[0] if words else fold(tok.lemma_)
-            views.append(
-                _TypedView(
-                    self.unit_of(e.start).index,
-                    e.cls,
-                    e.mode,
-                    e.context,
-                    frozenset(e.participants) | frozenset(e.implicit),
-                    key,
-                    any(self.cls(k) in MEMBER_CLASSES for k in e.participants),
-                    e.cls == "Agree" and self._names_agreement_back(tok),
-                    frozenset(e.source),
-                    frozenset(e.target),
-                    e.date,
-                    frozenset(c for k in e.participants if (c := self.country(k)) and c != k),
-                    e.place,
-                )
+def addressed_side(v: View, e: Event) -> Event:
+    """``e`` with the other state of the article's pair as an implicit participant when it is
+    an evaluation or act voiced by one side with no addressee found (``coref.other_side``)."""
+    sides = [v.country(k) for k in (*e.participants, *e.implicit)]
+    other = other_side(e.cls, sides, e.target, v.pair)
+    if other is None or other in e.implicit:
+        return e
+    return dataclasses.replace(e, implicit=(*e.implicit, other))
+
+
+def typed_views(v: View, events: list[Event]) -> list[_TypedView]:
+    """What the steps across sentences (``coref``) see of each event: its unit, class, mode,
+    context, participants, trigger word (the first ``restate`` word of a talks phrase — "talks"
+    in "held talks" — else its lemma), date, the states of its participants,
+    whether a body of members takes part and whether an agreement names one reported."""
+    starts = v.starts
+    views = []
+    for e in events:
+        first = max(0, bisect.bisect_right(starts, e.start) - 1)
+        tok = v.sdoc[first]
+        talks = e.mode in ("meet", "phone")  # "held talks"; "paid a visit" tells the visit itself
+        span = [tok] + [t for t in v.sdoc[first + 1 : first + 4] if talks and t.idx < e.end]
+        words = [k for t in span for k in sorted(v.tk(t)) if k in v.restating]
+        key = words[0] if words else fold(tok.lemma_)
+        views.append(
+            _TypedView(
+                v.unit_of(e.start).index,
+                e.cls,
+                e.mode,
+                e.context,
+                frozenset(e.participants) | frozenset(e.implicit),
+                key,
+                any(v.cls(k) in MEMBER_CLASSES for k in e.participants),
+                e.cls == "Agree" and names_agreement_back(v, tok),
+                frozenset(e.source),
+                frozenset(e.target),
+                e.date,
+                frozenset(c for k in e.participants if (c := v.country(k)) and c != k),
+                e.place,
             )
-        return views
-
-    def _names_agreement_back(self, tok) -> bool:
-        """Whether an Agree trigger is, or signs, a singular definite agreement noun of the
-        ``agree_back`` cues ("The document was signed …", "after signing the deal")."""
-        back = self.tab.words("agree_back")
-        indefinite = self.tab.words("indefinite")
-        nouns = [tok] + [ch for ch in tok.children if ch.dep_ in BACK_DEPS]
-        return any(
-            self.tk(n) & back
-            and "Number=Plur" not in str(n.morph)
-            and not any(ch.dep_ == "det" and self.tk(ch) & indefinite for ch in n.children)
-            for n in nouns
         )
+    return views
 
-    def _headline_lines(self) -> frozenset[int]:
-        """The units that open the text as lines of their own ending no sentence."""
-        first = [(self.text[u.start : u.end], "\n" in self.text[u.end : u.end + 3]) for u in self.units[:4]]
-        return headline_lines(first, self.doc.title)
 
-    def _headline(self) -> frozenset[int]:
-        """The units of the headline and subheadline, if the text opens with them."""
-        stated = {st.unit.index for st in self.statements}
-        first = [
-            (self.text[u.start : u.end], "\n" in self.text[u.end : u.end + 3], u.index in stated)
-            for u in self.units[:2]
-        ]
-        return headline_units(first, self.doc.title)
+def names_agreement_back(v: View, tok) -> bool:
+    """Whether an Agree trigger is, or signs, a singular definite agreement noun of the
+    ``agree_back`` cues ("The document was signed …", "after signing the deal")."""
+    back = v.tab.words("agree_back")
+    indefinite = v.tab.words("indefinite")
+    nouns = [tok] + [ch for ch in tok.children if ch.dep_ in BACK_DEPS]
+    return any(
+        v.tk(n) & back
+        and "Number=Plur" not in str(n.morph)
+        and not any(ch.dep_ == "det" and v.tk(ch) & indefinite for ch in n.children)
+        for n in nouns
+    )
+
+
+def opening_lines(v: View) -> frozenset[int]:
+    """The units that open the text as lines of their own ending no sentence."""
+    first = [(v.text[u.start : u.end], "\n" in v.text[u.end : u.end + 3]) for u in v.units[:4]]
+    return headline_lines(first, v.doc.title)
+
+
+def headline_of(v: View, said: Said) -> frozenset[int]:
+    """The units of the headline and subheadline, if the text opens with them."""
+    stated = {st.unit.index for st in said.statements}
+    first = [
+        (v.text[u.start : u.end], "\n" in v.text[u.end : u.end + 3], u.index in stated) for u in v.units[:2]
+    ]
+    return headline_units(first, v.doc.title)
 
 
 __all__ = ["extract_events", "tables", "MAX_UNIT_CHARS", "_bounded"]

@@ -1,12 +1,18 @@
 """Arguments of a typed event: participants, clause scope, place, projects, source, target,
-visit destination, first person inside quotes, implicit participants (a mixin)."""
+visit destination, first person inside quotes, implicit participants. Functions of the document's
+view (``document.View``), of what pass 1 found (``records.Said``) and, for those that read the
+talks reported before, of what pass 2 has reported so far (``records.Reported``)."""
 
 from __future__ import annotations
 
+from bilat.extract.events import speakers as spk
+from bilat.extract.events.document import View
 from bilat.extract.events.merge import uniq as _uniq
 from bilat.extract.events.records import (
     ACTOR_CLASSES,
     PLACE_CLASSES,
+    Reported,
+    Said,
 )
 from bilat.extract.events.records import (
     Cand as _Cand,
@@ -17,7 +23,6 @@ from bilat.extract.events.records import (
 from bilat.extract.events.records import (
     Unit as _Unit,
 )
-from bilat.extract.events.text import prep_before
 from bilat.extract.events.tree import (
     CLAUSE_DEPS,
     OBJ_DEPS,
@@ -39,6 +44,7 @@ from bilat.extract.events.tree import (
 #: the passive subject of a verb of welcoming: the guest ("Erdoğan was welcomed")
 GUEST_SUBJ_DEPS = frozenset({"nsubjpass", "nsubj:pass"})
 
+
 #: the dependents of a title that name its holder ("президента России Владимира Путина")
 OWNER_NAME_DEPS = frozenset({"appos", "flat", "flat:name"})
 
@@ -55,538 +61,522 @@ def purpose_infinitive(dep: str, morph: str) -> bool:
     return dep == "advcl" and "VerbForm=Inf" in morph.split("|")
 
 
-class Arguments:
-    def _participants(
-        self, start: int, end: int, anchor: int, exclude_place, scope=None
-    ) -> tuple[list[str], list, list[str]]:
-        """The actors named in [start, end): those of ``scope`` (the tokens of the trigger's
-        own clause) first, then the closest to ``anchor``; also the actors of the scope (two
-        triggers of one class with the same scoped actors are one event)."""
-        ms = [
-            m
-            for m in self.mentions_in(start, end)
-            if not m.affil
-            and m.cls in ACTOR_CLASSES
-            and m is not exclude_place
-            and not (exclude_place is not None and m.key == exclude_place.key and m.cls in PLACE_CLASSES)
-        ]
-        ms = [m for m in ms if not (m.cls in PLACE_CLASSES and self._place_prep_before(m))]
-        inside: set[str] = set()
-        if scope:
-            spans = [(t.idx, t.idx + len(t.text)) for t in scope]
-            inside = {m.key for m in ms if any(a < m.end and m.start < b for a, b in spans)}
-        ms.sort(key=lambda m: (m.key not in inside, m.label == "ADJ", abs(m.start - anchor)))
-        scoped = [m.key for m in ms if m.key in inside]
-        keys = _uniq(m.key for m in ms)
-        args = []
-        seen = set()
-        for m in ms:
-            if m.key not in seen:
-                seen.add(m.key)
-                args.append((m.key, m.start, m.end))
-        return keys, args, scoped
+def participants(
+    v: View, start: int, end: int, anchor: int, exclude_place, scope=None
+) -> tuple[list[str], list, list[str]]:
+    """The actors named in [start, end): those of ``scope`` (the tokens of the trigger's
+    own clause) first, then the closest to ``anchor``; also the actors of the scope (two
+    triggers of one class with the same scoped actors are one event)."""
+    ms = [
+        m
+        for m in v.mentions_in(start, end)
+        if not m.affil
+        and m.cls in ACTOR_CLASSES
+        and m is not exclude_place
+        and not (exclude_place is not None and m.key == exclude_place.key and m.cls in PLACE_CLASSES)
+    ]
+    ms = [m for m in ms if not (m.cls in PLACE_CLASSES and v.place_prep_before(m))]
+    inside: set[str] = set()
+    if scope:
+        spans = [(t.idx, t.idx + len(t.text)) for t in scope]
+        inside = {m.key for m in ms if any(a < m.end and m.start < b for a, b in spans)}
+    ms.sort(key=lambda m: (m.key not in inside, m.label == "ADJ", abs(m.start - anchor)))
+    scoped = [m.key for m in ms if m.key in inside]
+    keys = _uniq(m.key for m in ms)
+    args = []
+    seen = set()
+    for m in ms:
+        if m.key not in seen:
+            seen.add(m.key)
+            args.append((m.key, m.start, m.end))
+    return keys, args, scoped
 
-    def _scope(self, anchor, u: _Unit) -> list:
-        """The tokens of the trigger's own clause: the subtree of its clause head, without the
-        relative, adverbial, participial and reported clauses that do not hold the trigger."""
-        root = _clause_root(anchor)
-        path = set()
-        x = anchor
-        for _ in range(40):
-            path.add(x.i)
-            if x.i == root.i or x.head.i == x.i:
-                break
-            x = x.head
-        out = [root]
-        seen = {root.i}
-        stack = [root]
-        while stack:
-            t = stack.pop()
-            for ch in t.children:
-                if ch.i in seen or not (u.start <= ch.idx < u.end):
-                    continue
-                if ch.dep_ in CLAUSE_DEPS | {"acl", "xcomp"} and ch.i not in path:
-                    continue
-                seen.add(ch.i)
-                out.append(ch)
-                stack.append(ch)
-        return out
 
-    def _place_prep_before(self, m: _Mention) -> bool:
-        return self._prep_before(m, self.tab.words("place_prep"))
-
-    def _prep_before(self, m: _Mention, preps: frozenset[str]) -> bool:
-        return prep_before(self.text, m.start, preps, self.tab.words("article"))
-
-    def _place(self, u: _Unit, head):
-        best = None
-        for m in self.mentions_in(u.start, u.end):
-            if m.affil or m.label == "ADJ":
+def clause_scope(anchor, u: _Unit) -> list:
+    """The tokens of the trigger's own clause: the subtree of its clause head, without the
+    relative, adverbial, participial and reported clauses that do not hold the trigger."""
+    root = _clause_root(anchor)
+    path = set()
+    x = anchor
+    for _ in range(40):
+        path.add(x.i)
+        if x.i == root.i or x.head.i == x.i:
+            break
+        x = x.head
+    out = [root]
+    seen = {root.i}
+    stack = [root]
+    while stack:
+        t = stack.pop()
+        for ch in t.children:
+            if ch.i in seen or not (u.start <= ch.idx < u.end):
                 continue
-            if m.cls in PLACE_CLASSES | {"Country"} and self._place_prep_before(m):
-                rank = (m.cls == "Country", abs(m.start - head.idx))
-                if best is None or rank < best[0]:
-                    best = (rank, m)
-        if best is None:
-            return None, None
-        m = best[1]
-        return m.key, (m if m.cls in PLACE_CLASSES else None)
+            if ch.dep_ in CLAUSE_DEPS | {"acl", "xcomp"} and ch.i not in path:
+                continue
+            seen.add(ch.i)
+            out.append(ch)
+            stack.append(ch)
+    return out
 
-    def _about(self, start: int, end: int) -> list[str]:
-        return _uniq(m.key for m in self.mentions_in(start, end) if m.cls == "Project")
 
-    def _about_args(self, start: int, end: int) -> list:
-        return [(m.key, m.start, m.end) for m in self.mentions_in(start, end) if m.cls == "Project"]
+def event_place(v: View, u: _Unit, head):
+    best = None
+    for m in v.mentions_in(u.start, u.end):
+        if m.affil or m.label == "ADJ":
+            continue
+        if m.cls in PLACE_CLASSES | {"Country"} and v.place_prep_before(m):
+            rank = (m.cls == "Country", abs(m.start - head.idx))
+            if best is None or rank < best[0]:
+                best = (rank, m)
+    if best is None:
+        return None, None
+    m = best[1]
+    return m.key, (m if m.cls in PLACE_CLASSES else None)
 
-    def _source(self, c: _Cand):
-        anchor = c.anchor
-        # a noun trigger's owner: "Russia's sanctions", "his visit", "российские санкции", the
-        # title of a genitive owner with the name in apposition ("визита … президента России
-        # Владимира Путина"), or the agent of "by" ("a visit to Berlin by Tokayev")
-        if anchor.pos_ in ("NOUN", "PROPN"):
-            agent_preps = self.tab.words("agent_prep")
-            for ch in anchor.children:
-                if ch.dep_ == "prep" and self.tk(ch) & agent_preps:
-                    for g in ch.children:
-                        if g.dep_ == "pobj" and (ms := self._speakers_in(_phrase(g))):
-                            return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms]
-                    continue
-                if ch.dep_ in ("poss", "nmod:poss", "amod") or (
-                    ch.dep_ == "nmod"
-                    and self.grammar("genitive_owner")
-                    and "Case=Gen" in str(ch.morph)
-                    and not any(g.dep_ == "case" for g in ch.children)
-                ):
-                    owner = [ch] + [g for g in ch.children if g.dep_ in OWNER_NAME_DEPS]
-                    ms = self._speakers_in([ch]) or [
-                        m for m in self.mentions_of_tokens([ch]) if m.cls == "Country"
-                    ]
-                    if not ms and len(owner) > 1:
-                        ms = [m for m in self._speakers_in(owner) if m.cls == "Person"]
-                    if ms:
+
+def about(v: View, start: int, end: int) -> list[str]:
+    return _uniq(m.key for m in v.mentions_in(start, end) if m.cls == "Project")
+
+
+def about_args(v: View, start: int, end: int) -> list:
+    return [(m.key, m.start, m.end) for m in v.mentions_in(start, end) if m.cls == "Project"]
+
+
+def source_of(v: View, said: Said, rep: Reported, c: _Cand):
+    anchor = c.anchor
+    # a noun trigger's owner: "Russia's sanctions", "his visit", "российские санкции", the
+    # title of a genitive owner with the name in apposition ("визита … президента России
+    # Владимира Путина"), or the agent of "by" ("a visit to Berlin by Tokayev")
+    if anchor.pos_ in ("NOUN", "PROPN"):
+        agent_preps = v.tab.words("agent_prep")
+        for ch in anchor.children:
+            if ch.dep_ == "prep" and v.tk(ch) & agent_preps:
+                for g in ch.children:
+                    if g.dep_ == "pobj" and (ms := spk.speakers_in(v, _phrase(g))):
                         return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms]
-                    if self.tk(ch) & self.pronouns:
-                        k = self._recent_person(ch.idx)
-                        if k:
-                            return [k], [(k, ch.idx, ch.idx + len(ch.text))]
-                    if c.row.cls == "Consult":
-                        k = self._owner_person(ch)
-                        if k:
-                            return [k], [(k, ch.idx, ch.idx + len(ch.text))]
-        verb = _clause_verb(anchor)
-        if c.row.direction == "speech" and anchor.pos_ in ("NOUN", "PROPN") and _nested(anchor, verb):
-            return [], []  # "X is the result of propaganda": X did not make the propaganda
-        s = self._subject(verb)
-        if s is None and purpose_infinitive(verb.dep_, str(verb.morph)) and verb.head.i != verb.i:
-            # "She went on to congratulate …", "flew to Astana to sign …": the subject of the
-            # verb the infinitive completes
-            s = self._subject(verb.head)
-        if s is None or any(s.i == t.i for t in c.toks):
-            return [], []  # (a clausal subject that is the trigger itself: "трудно переоценить")
-        keys, args = self._resolve_np(s, _phrase(s))
-        if keys == self._author() and not (self.tk(s) & (self.pronouns | self.person_nouns)):
-            # a document noun as subject is not an actor of the event
-            ms = self._speakers_in(_phrase(s))
-            if not ms:
-                return [], []
-        return keys, args
-
-    def _greeting(self, u: _Unit, c: _Cand, place: str | None):
-        """The guest, the country visited and the guest's argument of a welcome given to a guest
-        (direction "greet": "Welcoming the Kazakh leader, Rahmon …", "Erdoğan was welcomed with
-        an official ceremony in the Kazakh capital Astana", "it's my pleasure to welcome you and
-        your delegation here in our capital"): the guest is the object or passive subject of the
-        verb of welcoming (a person named, a bare title or "you" in quoted words:
-        ``_owner_person``); the country visited is the country of the place named, else the
-        greeter's (the subject of the verb, or of the clause a participle "Welcoming …" hangs
-        on), else the speaker's ("our capital"), else the country of a city named after the
-        verb. None when either is missing or the guest is at
-        home."""
-        guest = None
-        for ch in c.head.children:
-            if ch.dep_ not in OBJ_DEPS | GUEST_SUBJ_DEPS:
                 continue
-            ms = [m for m in self._speakers_in(_phrase(ch)) if m.cls == "Person"]
-            if ms:
-                guest = (ms[0].key, ms[0].start, ms[0].end)
-                break
-            k = self._owner_person(ch) if "Number=Plur" not in str(ch.morph) else None
-            if k:  # (a plural bare title names no one guest: "Welcoming his counterparts")
-                guest = (k, ch.idx, ch.idx + len(ch.text))
-                break
-        if guest is None:
-            return None
-        host = self.country(place) if place else None
-        if host is None:
-            verb = c.head
-            s = self._subject(verb)
-            if s is None and verb.dep_ == "advcl" and verb.head.i != verb.i:
-                s = self._subject(verb.head)
-            if s is not None and s.dep_ not in GUEST_SUBJ_DEPS:
-                keys, _args = self._resolve_np(s, _phrase(s))
-                host = next(
-                    (
-                        h
-                        for k in keys
-                        if k != guest[0] and self.cls(k) in ("Person", "Country") and (h := self.country(k))
-                    ),
-                    None,
-                )
-        if host is None:
-            fp = self._first_person(u, c.head.idx)
-            host = fp[0] if fp else None
-        if host is None:
-            # "… with an official ceremony in the Kazakh capital Astana": a city named after it
-            after = [
-                m
-                for m in self.mentions_in(c.head.idx, u.end)
-                if m.cls in PLACE_CLASSES and not m.affil and self.country(m.key)
-            ]
-            host = self.country(after[0].key) if after else None
-        if host is None or host == self.country(guest[0]):
-            return None
-        return [guest[0]], [host], [guest]
+            if ch.dep_ in ("poss", "nmod:poss", "amod") or (
+                ch.dep_ == "nmod"
+                and v.grammar("genitive_owner")
+                and "Case=Gen" in str(ch.morph)
+                and not any(g.dep_ == "case" for g in ch.children)
+            ):
+                owner = [ch] + [g for g in ch.children if g.dep_ in OWNER_NAME_DEPS]
+                ms = spk.speakers_in(v, [ch]) or [m for m in v.mentions_of_tokens([ch]) if m.cls == "Country"]
+                if not ms and len(owner) > 1:
+                    ms = [m for m in spk.speakers_in(v, owner) if m.cls == "Person"]
+                if ms:
+                    return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms]
+                if v.tk(ch) & v.pronouns:
+                    k = spk.recent_person(v, said, ch.idx)
+                    if k:
+                        return [k], [(k, ch.idx, ch.idx + len(ch.text))]
+                if c.row.cls == "Consult":
+                    k = owner_person(v, said, rep, ch)
+                    if k:
+                        return [k], [(k, ch.idx, ch.idx + len(ch.text))]
+    verb = _clause_verb(anchor)
+    if c.row.direction == "speech" and anchor.pos_ in ("NOUN", "PROPN") and _nested(anchor, verb):
+        return [], []  # "X is the result of propaganda": X did not make the propaganda
+    s = v.subject(verb)
+    if s is None and purpose_infinitive(verb.dep_, str(verb.morph)) and verb.head.i != verb.i:
+        # "She went on to congratulate …", "flew to Astana to sign …": the subject of the
+        # verb the infinitive completes
+        s = v.subject(verb.head)
+    if s is None or any(s.i == t.i for t in c.toks):
+        return [], []  # (a clausal subject that is the trigger itself: "трудно переоценить")
+    keys, args = spk.resolve_np(v, said, s, _phrase(s))
+    if keys == spk.author(said) and not (v.tk(s) & (v.pronouns | v.person_nouns)):
+        # a document noun as subject is not an actor of the event
+        ms = spk.speakers_in(v, _phrase(s))
+        if not ms:
+            return [], []
+    return keys, args
 
-    def _owner_person(self, ch) -> str | None:
-        """Who the owner of a meeting or visit noun is when it names no one: a bare title
-        ("Официальный визит российского президента", "the Kazakh leader's visit") is the person
-        it stands for; "your" in someone's quoted words ("your historic visit last November",
-        "Your current visit to Mongolia, Mr President") the person the speaker addresses — the
-        other side of the talks the speaker took part in, else the last person named before."""
-        if self.tk(ch) & self.person_nouns:
-            return self._recent_person(ch.idx, self._country_hint(_phrase(ch)))
-        if not self.tk(ch) & self.tab.words("second_person"):
-            return None
-        return self._addressee(ch.idx)
 
-    def _addressee(self, offset: int) -> str | None:
-        """The person a second-person word at ``offset`` in someone's quoted words addresses:
-        the other side of the talks the speaker took part in, else the last person named before
-        who is not the speaker."""
-        speaker = next((sp for qs, qe, sp in self.quote_speakers if qs <= offset < qe), None)
-        persons = [k for k in speaker or () if self.cls(k) == "Person"]
+def greeting(v: View, said: Said, rep: Reported, u: _Unit, c: _Cand, place: str | None):
+    """The guest, the country visited and the guest's argument of a welcome given to a guest
+    (direction "greet": "Welcoming the Kazakh leader, Rahmon …", "Erdoğan was welcomed with
+    an official ceremony in the Kazakh capital Astana", "it's my pleasure to welcome you and
+    your delegation here in our capital"): the guest is the object or passive subject of the
+    verb of welcoming (a person named, a bare title or "you" in quoted words:
+    ``owner_person``); the country visited is the country of the place named, else the
+    greeter's (the subject of the verb, or of the clause a participle "Welcoming …" hangs
+    on), else the speaker's ("our capital"), else the country of a city named after the
+    verb. None when either is missing or the guest is at
+    home."""
+    guest = None
+    for ch in c.head.children:
+        if ch.dep_ not in OBJ_DEPS | GUEST_SUBJ_DEPS:
+            continue
+        ms = [m for m in spk.speakers_in(v, _phrase(ch)) if m.cls == "Person"]
+        if ms:
+            guest = (ms[0].key, ms[0].start, ms[0].end)
+            break
+        k = owner_person(v, said, rep, ch) if "Number=Plur" not in str(ch.morph) else None
+        if k:  # (a plural bare title names no one guest: "Welcoming his counterparts")
+            guest = (k, ch.idx, ch.idx + len(ch.text))
+            break
+    if guest is None:
+        return None
+    host = v.country(place) if place else None
+    if host is None:
+        verb = c.head
+        s = v.subject(verb)
+        if s is None and verb.dep_ == "advcl" and verb.head.i != verb.i:
+            s = v.subject(verb.head)
+        if s is not None and s.dep_ not in GUEST_SUBJ_DEPS:
+            keys, _args = spk.resolve_np(v, said, s, _phrase(s))
+            host = next(
+                (
+                    h
+                    for k in keys
+                    if k != guest[0] and v.cls(k) in ("Person", "Country") and (h := v.country(k))
+                ),
+                None,
+            )
+    if host is None:
+        fp = first_person(v, said, u, c.head.idx)
+        host = fp[0] if fp else None
+    if host is None:
+        # "… with an official ceremony in the Kazakh capital Astana": a city named after it
+        after = [
+            m
+            for m in v.mentions_in(c.head.idx, u.end)
+            if m.cls in PLACE_CLASSES and not m.affil and v.country(m.key)
+        ]
+        host = v.country(after[0].key) if after else None
+    if host is None or host == v.country(guest[0]):
+        return None
+    return [guest[0]], [host], [guest]
+
+
+def owner_person(v: View, said: Said, rep: Reported, ch) -> str | None:
+    """Who the owner of a meeting or visit noun is when it names no one: a bare title
+    ("Официальный визит российского президента", "the Kazakh leader's visit") is the person
+    it stands for; "your" in someone's quoted words ("your historic visit last November",
+    "Your current visit to Mongolia, Mr President") the person the speaker addresses — the
+    other side of the talks the speaker took part in, else the last person named before."""
+    if v.tk(ch) & v.person_nouns:
+        return spk.recent_person(v, said, ch.idx, spk.country_hint(v, _phrase(ch)))
+    if not v.tk(ch) & v.tab.words("second_person"):
+        return None
+    return addressee(v, said, rep, ch.idx)
+
+
+def addressee(v: View, said: Said, rep: Reported, offset: int) -> str | None:
+    """The person a second-person word at ``offset`` in someone's quoted words addresses:
+    the other side of the talks the speaker took part in, else the last person named before
+    who is not the speaker."""
+    speaker = next((sp for qs, qe, sp in said.quote_speakers if qs <= offset < qe), None)
+    persons = [k for k in speaker or () if v.cls(k) == "Person"]
+    if not persons:
+        return None
+    u = v.unit_of(offset)
+    for idx, talks in reversed(rep.talks):
+        if idx <= u.index and set(persons) & set(talks):
+            others = [k for k in talks if k not in persons]
+            if others:
+                return others[0]
+    return spk.recent_person(v, said, offset, exclude=set(persons))
+
+
+def describes_speaker(v: View, said: Said, tok) -> bool:
+    """Whether a trigger word is part of the phrase naming a speaker ("the commander of the
+    peacekeeping forces said", "как заявил командующий миротворческими силами"): a
+    description, not an event. Also a word inside a person's title."""
+    for pos in v.positions:
+        if pos.start <= tok.idx < pos.end:
+            return True
+    heads = {st.head.i: st for st in said.statements}
+    x = tok
+    for _ in range(6):
+        if x.dep_ in SUBJ_DEPS:
+            st = heads.get(x.head.i)
+            # the subject phrase names the speaker (not "Отмечается сотрудничество …")
+            return st is not None and any(m.key in st.speaker for m in v.mentions_of_tokens(_phrase(x)))
+        if x.pos_ in ("VERB", "AUX") or x.head.i == x.i:
+            return False
+        x = x.head
+    return False
+
+
+def agentless(v: View, c: _Cand) -> bool:
+    """Whether the trigger's clause names no agent: a passive with no "by X" ("a note was
+    handed to the ambassador", "выражены соболезнования") or a Russian indefinite-personal
+    verb, third person plural with no subject ("ноту вручили послу")."""
+    verb = _clause_verb(c.anchor)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    deps = {ch.dep_ for ch in verb.children}
+    if deps & {"nsubj", "csubj", "agent", "obl:agent", "expl"}:
+        return False
+    morph = str(verb.morph)
+    if "Voice=Pass" in morph or deps & {"auxpass", "aux:pass", "nsubjpass", "nsubj:pass"}:
+        return True
+    return (
+        v.grammar("indefinite_personal")
+        and "Number=Plur" in morph
+        and "VerbForm=Fin" in morph
+        and "Person=1" not in morph
+        and "Person=2" not in morph
+    )
+
+
+def agent_before(v: View, rep: Reported, u: _Unit, cls: str, window: int = 3, talks: bool = False):
+    """Who acted in an agentless clause: the source of the last event of the same class a
+    few sentences before (the same note, told again), else, for an evaluation (``talks``),
+    the persons of the talks or call just reported ("Выражены взаимные соболезнования"
+    after a telephone call)."""
+    for idx, ecls, src in reversed(rep.agents):
+        if ecls == cls and u.index - window <= idx <= u.index:
+            return list(src), []
+    if not talks:
+        return [], []
+    for idx, persons in reversed(rep.talks):
+        if u.index - window < idx <= u.index and persons:
+            return list(persons), []
+    return [], []
+
+
+def voiced_by(v: View, said: Said, offset: int):
+    """The speaker of the statement whose quote or reported clause holds ``offset`` (the
+    closest one), with the speaker's argument spans."""
+    best = None
+    for st in said.statements:
+        inside = st.quote is not None and st.quote[0] <= offset < st.quote[1]
+        if inside or st.ev_start <= offset < st.ev_end:
+            rank = (inside, st.ev_start)
+            if best is None or rank > best[0]:
+                best = (rank, st)
+    if best is None:
+        return [], []
+    st = best[1]
+    keys = [k for k in st.speaker if v.cls(k) != "MediaOutlet"]
+    return keys, [a for a in st.args if a[0] in keys]
+
+
+def own_side(v: View, speakers: list[str], source: list[str]) -> bool:
+    """Whether the source is the speaker's own state or body ("Peskov: Russia values …")."""
+    mine = {v.country(k) for k in speakers} - {None}
+    return bool(mine) and all(v.country(k) in mine for k in source)
+
+
+def interlocutor(v: View, said: Said, rep: Reported, u: _Unit, source: list[str], window: int = 2):
+    """Whom an evaluation with no addressee is addressed to: the other persons of the talks
+    or call reported just before that the source took part in ("Tokayev expressed
+    condolences" after a call between Putin and Tokayev); in words addressed to someone
+    ("I congratulate you", "Thank you for the invitation" inside a quote, however long the
+    remarks), the other persons of the last talks the source took part in."""
+    addressed = is_addressed(v, said, u)
+    if addressed:
+        window = u.index
+    for idx, persons in reversed(rep.talks):
+        if idx < u.index - window:
+            break
+        if set(source) & set(persons):
+            others = [k for k in persons if k not in source]
+            if others:
+                return others, []
+    you = next((t for t in u.toks if second_person_quoted(v, said, t)), None) if addressed else None
+    k = addressee(v, said, rep, you.idx) if you is not None else None
+    if k and k not in source:
+        # no talks reported: the one the quoted words address ("…, которую Вы подписали …»,
+        # — сказал Лавров северокорейскому лидеру")
+        return [k], [(k, you.idx, you.idx + len(you.text))]
+    return [], []
+
+
+def target(v: View, said: Said, c: _Cand, source: list[str]):
+    preps = v.tab.words("target_prep")
+    anchor = c.anchor
+    heads = []
+    for ch in anchor.children:
+        if ch.dep_ in OBJ_DEPS:
+            heads.append(ch)
+        elif ch.dep_ == "prep" and v.tk(ch) & preps:
+            heads.extend(g for g in ch.children if g.dep_ == "pobj")
+        elif ch.dep_ in ("obl", "nmod") and any(g.dep_ == "case" and v.tk(g) & preps for g in ch.children):
+            heads.append(ch)
+    keys: list[str] = []
+    args = []
+    for h in heads:
+        phrase = _phrase(h)
+        ms = spk.speakers_in(v, phrase)
+        if v.tk(h) & v.person_nouns and not any(m.cls == "Person" for m in ms):
+            hint = spk.country_hint(v, phrase)
+            if hint is not None and "Number=Plur" in str(h.morph) and hint not in source:
+                # "thanked the Russian colleagues": a group standing for its state
+                keys.append(hint)
+                args.append((hint, h.idx, h.idx + len(h.text)))
+                continue
+            # "thanked his Russian counterpart", "поблагодарил министра"
+            k = spk.recent_person(v, said, h.idx, hint, exclude=set(source))
+            if k:
+                keys.append(k)
+                args.append((k, h.idx, h.idx + len(h.text)))
+                continue
+            if hint is not None and hint not in source:
+                # "expelled a Russian diplomat" (no such person named): the diplomat's state
+                keys.append(hint)
+                args.append((hint, h.idx, h.idx + len(h.text)))
+                continue
+        for m in ms:
+            keys.append(m.key)
+            args.append((m.key, m.start, m.end))
+    keep = [i for i, k in enumerate(keys) if k not in source]
+    return _uniq(keys[i] for i in keep), [args[i] for i in keep]
+
+
+def is_addressed(v: View, said: Said, u: _Unit) -> bool:
+    """Whether a unit holds a second-person word ("you", "your", "вы", "ваш") inside a
+    quote: words addressed to the other side."""
+    return any(second_person_quoted(v, said, t) for t in u.toks)
+
+
+def second_person_quoted(v: View, said: Said, t) -> bool:
+    return bool(v.tk(t) & v.tab.words("second_person")) and any(
+        qs <= t.idx < qe for qs, qe, _sp in said.quote_speakers
+    )
+
+
+def destination(v: View, u: _Unit, c: _Cand, source: list[str]):
+    """The country visited, its mentions, and the city or place of the visit; None when the
+    only destination named is the visitor's own country (a return home is no visit)."""
+    preps = v.tab.words("visit_prep")
+    anchor = c.anchor
+    cands: list[_Mention] = []
+    for ch in anchor.children:
+        if ch.dep_ == "prep" and v.tk(ch) & preps:
+            for g in ch.children:
+                if g.dep_ == "pobj":
+                    cands.extend(v.mentions_of_tokens(_phrase(g)))
+        elif ch.dep_ in ("obl", "nmod", "obj", "dobj") and (
+            ch.dep_ in ("obj", "dobj") or any(g.dep_ == "case" and v.tk(g) & preps for g in ch.children)
+        ):
+            cands.extend(v.mentions_of_tokens(_phrase(ch)))
+    after = c.toks[-1].idx
+    for m in v.mentions_in(after, u.end):
+        if (m.cls in PLACE_CLASSES | {"Country"} or m.label == "ADJ") and v.prep_before(m, preps):
+            cands.append(m)  # the nearest place after the trigger only
+            break
+    src_countries = {v.country(k) for k in source} - {None}
+    place = None
+    home = False
+    for m in cands:
+        if m.affil or not (m.cls in PLACE_CLASSES | {"Country"} or m.label == "ADJ"):
+            continue
+        if m.cls in PLACE_CLASSES and place is None:
+            place = m.key
+        ctry = v.country(m.key) if m.label != "ADJ" else m.key
+        if ctry and ctry not in src_countries:
+            return [ctry], [(m.key, m.start, m.end)], place
+        if ctry:
+            home = True
+    if home:
+        return None
+    for m in v.mentions_in(u.start, u.end):
+        if m.cls == "Country" and not m.affil and m.key not in src_countries and src_countries:
+            return [m.key], [(m.key, m.start, m.end)], place
+    return [], [], place
+
+
+def first_person(v: View, said: Said, u: _Unit, offset: int):
+    for qs, qe, speaker in said.quote_speakers:
+        if qs <= offset < qe:
+            for t in u.toks:
+                if qs <= t.idx < qe and v.tk(t) & v.first_person:
+                    for k in speaker:
+                        c = v.country(k)
+                        if c:
+                            return (c, t.idx, t.idx + len(t.text))
+            return None
+    return None
+
+
+def first_person_singular(v: View, said: Said, u: _Unit, c: _Cand):
+    """Inside a quote, a trigger whose subject is "I"/"я" (or a first-person verb with no
+    subject: "Хотел бы выразить благодарность") has the speaker as its source."""
+    for qs, qe, speaker in said.quote_speakers:
+        if not qs <= c.head.idx < qe:
+            continue
+        persons = [k for k in speaker if v.cls(k) == "Person"]
         if not persons:
             return None
-        u = self.unit_of(offset)
-        for idx, talks in reversed(self.talks):
-            if idx <= u.index and set(persons) & set(talks):
-                others = [k for k in talks if k not in persons]
-                if others:
-                    return others[0]
-        return self._recent_person(offset, exclude=set(persons))
-
-    def _describes_speaker(self, tok) -> bool:
-        """Whether a trigger word is part of the phrase naming a speaker ("the commander of the
-        peacekeeping forces said", "как заявил командующий миротворческими силами"): a
-        description, not an event. Also a word inside a person's title."""
-        for pos in self.positions:
-            if pos.start <= tok.idx < pos.end:
-                return True
-        heads = {st.head.i: st for st in self.statements}
-        x = tok
-        for _ in range(6):
-            if x.dep_ in SUBJ_DEPS:
-                st = heads.get(x.head.i)
-                # the subject phrase names the speaker (not "Отмечается сотрудничество …")
-                return st is not None and any(
-                    m.key in st.speaker for m in self.mentions_of_tokens(_phrase(x))
-                )
-            if x.pos_ in ("VERB", "AUX") or x.head.i == x.i:
-                return False
-            x = x.head
-        return False
-
-    def _agentless(self, c: _Cand) -> bool:
-        """Whether the trigger's clause names no agent: a passive with no "by X" ("a note was
-        handed to the ambassador", "выражены соболезнования") or a Russian indefinite-personal
-        verb, third person plural with no subject ("ноту вручили послу")."""
         verb = _clause_verb(c.anchor)
-        if verb.pos_ not in ("VERB", "AUX"):
-            return False
-        deps = {ch.dep_ for ch in verb.children}
-        if deps & {"nsubj", "csubj", "agent", "obl:agent", "expl"}:
-            return False
-        morph = str(verb.morph)
-        if "Voice=Pass" in morph or deps & {"auxpass", "aux:pass", "nsubjpass", "nsubj:pass"}:
-            return True
-        return (
-            self.grammar("indefinite_personal")
-            and "Number=Plur" in morph
-            and "VerbForm=Fin" in morph
-            and "Person=1" not in morph
-            and "Person=2" not in morph
-        )
-
-    def _agent_before(self, u: _Unit, cls: str, window: int = 3, talks: bool = False):
-        """Who acted in an agentless clause: the source of the last event of the same class a
-        few sentences before (the same note, told again), else, for an evaluation (``talks``),
-        the persons of the talks or call just reported ("Выражены взаимные соболезнования"
-        after a telephone call)."""
-        for idx, ecls, src in reversed(self.agents):
-            if ecls == cls and u.index - window <= idx <= u.index:
-                return list(src), []
-        if not talks:
-            return [], []
-        for idx, persons in reversed(self.talks):
-            if u.index - window < idx <= u.index and persons:
-                return list(persons), []
-        return [], []
-
-    def _voiced_by(self, offset: int):
-        """The speaker of the statement whose quote or reported clause holds ``offset`` (the
-        closest one), with the speaker's argument spans."""
-        best = None
-        for st in self.statements:
-            inside = st.quote is not None and st.quote[0] <= offset < st.quote[1]
-            if inside or st.ev_start <= offset < st.ev_end:
-                rank = (inside, st.ev_start)
-                if best is None or rank > best[0]:
-                    best = (rank, st)
-        if best is None:
-            return [], []
-        st = best[1]
-        keys = [k for k in st.speaker if self.cls(k) != "MediaOutlet"]
-        return keys, [a for a in st.args if a[0] in keys]
-
-    def _own_side(self, speakers: list[str], source: list[str]) -> bool:
-        """Whether the source is the speaker's own state or body ("Peskov: Russia values …")."""
-        mine = {self.country(k) for k in speakers} - {None}
-        return bool(mine) and all(self.country(k) in mine for k in source)
-
-    def _interlocutor(self, u: _Unit, source: list[str], window: int = 2):
-        """Whom an evaluation with no addressee is addressed to: the other persons of the talks
-        or call reported just before that the source took part in ("Tokayev expressed
-        condolences" after a call between Putin and Tokayev); in words addressed to someone
-        ("I congratulate you", "Thank you for the invitation" inside a quote, however long the
-        remarks), the other persons of the last talks the source took part in."""
-        addressed = self._addressed(u)
-        if addressed:
-            window = u.index
-        for idx, persons in reversed(self.talks):
-            if idx < u.index - window:
-                break
-            if set(source) & set(persons):
-                others = [k for k in persons if k not in source]
-                if others:
-                    return others, []
-        you = next((t for t in u.toks if self._second_person_quoted(t)), None) if addressed else None
-        k = self._addressee(you.idx) if you is not None else None
-        if k and k not in source:
-            # no talks reported: the one the quoted words address ("…, которую Вы подписали …»,
-            # — сказал Лавров северокорейскому лидеру")
-            return [k], [(k, you.idx, you.idx + len(you.text))]
-        return [], []
-
-    def _target(self, c: _Cand, source: list[str]):
-        preps = self.tab.words("target_prep")
-        anchor = c.anchor
-        heads = []
-        for ch in anchor.children:
-            if ch.dep_ in OBJ_DEPS:
-                heads.append(ch)
-            elif ch.dep_ == "prep" and self.tk(ch) & preps:
-                heads.extend(g for g in ch.children if g.dep_ == "pobj")
-            elif ch.dep_ in ("obl", "nmod") and any(
-                g.dep_ == "case" and self.tk(g) & preps for g in ch.children
-            ):
-                heads.append(ch)
-        keys: list[str] = []
-        args = []
-        for h in heads:
-            phrase = _phrase(h)
-            ms = self._speakers_in(phrase)
-            if self.tk(h) & self.person_nouns and not any(m.cls == "Person" for m in ms):
-                hint = self._country_hint(phrase)
-                if hint is not None and "Number=Plur" in str(h.morph) and hint not in source:
-                    # "thanked the Russian colleagues": a group standing for its state
-                    keys.append(hint)
-                    args.append((hint, h.idx, h.idx + len(h.text)))
-                    continue
-                # "thanked his Russian counterpart", "поблагодарил министра"
-                k = self._recent_person(h.idx, hint, exclude=set(source))
-                if k:
-                    keys.append(k)
-                    args.append((k, h.idx, h.idx + len(h.text)))
-                    continue
-                if hint is not None and hint not in source:
-                    # "expelled a Russian diplomat" (no such person named): the diplomat's state
-                    keys.append(hint)
-                    args.append((hint, h.idx, h.idx + len(h.text)))
-                    continue
-            for m in ms:
-                keys.append(m.key)
-                args.append((m.key, m.start, m.end))
-        keep = [i for i, k in enumerate(keys) if k not in source]
-        return _uniq(keys[i] for i in keep), [args[i] for i in keep]
-
-    def _addressed(self, u: _Unit) -> bool:
-        """Whether a unit holds a second-person word ("you", "your", "вы", "ваш") inside a
-        quote: words addressed to the other side."""
-        return any(self._second_person_quoted(t) for t in u.toks)
-
-    def _second_person_quoted(self, t) -> bool:
-        return bool(self.tk(t) & self.tab.words("second_person")) and any(
-            qs <= t.idx < qe for qs, qe, _sp in self.quote_speakers
-        )
-
-    def _destination(self, u: _Unit, c: _Cand, source: list[str]):
-        """The country visited, its mentions, and the city or place of the visit; None when the
-        only destination named is the visitor's own country (a return home is no visit)."""
-        preps = self.tab.words("visit_prep")
-        anchor = c.anchor
-        cands: list[_Mention] = []
-        for ch in anchor.children:
-            if ch.dep_ == "prep" and self.tk(ch) & preps:
-                for g in ch.children:
-                    if g.dep_ == "pobj":
-                        cands.extend(self.mentions_of_tokens(_phrase(g)))
-            elif ch.dep_ in ("obl", "nmod", "obj", "dobj") and (
-                ch.dep_ in ("obj", "dobj")
-                or any(g.dep_ == "case" and self.tk(g) & preps for g in ch.children)
-            ):
-                cands.extend(self.mentions_of_tokens(_phrase(ch)))
-        after = c.toks[-1].idx
-        for m in self.mentions_in(after, u.end):
-            if (m.cls in PLACE_CLASSES | {"Country"} or m.label == "ADJ") and self._prep_before(m, preps):
-                cands.append(m)  # the nearest place after the trigger only
-                break
-        src_countries = {self.country(k) for k in source} - {None}
-        place = None
-        home = False
-        for m in cands:
-            if m.affil or not (m.cls in PLACE_CLASSES | {"Country"} or m.label == "ADJ"):
-                continue
-            if m.cls in PLACE_CLASSES and place is None:
-                place = m.key
-            ctry = self.country(m.key) if m.label != "ADJ" else m.key
-            if ctry and ctry not in src_countries:
-                return [ctry], [(m.key, m.start, m.end)], place
-            if ctry:
-                home = True
-        if home:
-            return None
-        for m in self.mentions_in(u.start, u.end):
-            if m.cls == "Country" and not m.affil and m.key not in src_countries and src_countries:
-                return [m.key], [(m.key, m.start, m.end)], place
-        return [], [], place
-
-    def _first_person(self, u: _Unit, offset: int):
-        for qs, qe, speaker in self.quote_speakers:
-            if qs <= offset < qe:
-                for t in u.toks:
-                    if qs <= t.idx < qe and self.tk(t) & self.first_person:
-                        for k in speaker:
-                            c = self.country(k)
-                            if c:
-                                return (c, t.idx, t.idx + len(t.text))
+        for _ in range(3):
+            s = v.subject(verb)
+            if s is not None:
+                if v.tk(s) & v.tab.words("first_person_sg"):
+                    return (persons[0], s.idx, s.idx + len(s.text))
                 return None
+            if "Person=1" in str(verb.morph) and "Number=Sing" in str(verb.morph):
+                return (persons[0], verb.idx, verb.idx + len(verb.text))
+            if verb.head.i == verb.i:
+                break
+            verb = verb.head
         return None
+    return None
 
-    def _first_person_singular(self, u: _Unit, c: _Cand):
-        """Inside a quote, a trigger whose subject is "I"/"я" (or a first-person verb with no
-        subject: "Хотел бы выразить благодарность") has the speaker as its source."""
-        for qs, qe, speaker in self.quote_speakers:
-            if not qs <= c.head.idx < qe:
-                continue
-            persons = [k for k in speaker if self.cls(k) == "Person"]
-            if not persons:
-                return None
-            verb = _clause_verb(c.anchor)
-            for _ in range(3):
-                s = self._subject(verb)
-                if s is not None:
-                    if self.tk(s) & self.tab.words("first_person_sg"):
-                        return (persons[0], s.idx, s.idx + len(s.text))
-                    return None
-                if "Person=1" in str(verb.morph) and "Number=Sing" in str(verb.morph):
-                    return (persons[0], verb.idx, verb.idx + len(verb.text))
-                if verb.head.i == verb.i:
-                    break
-                verb = verb.head
-            return None
-        return None
 
-    def _implicit(
-        self, u: _Unit, parts: list[str], start: int, end: int, scoped: list[str] | None = None
-    ) -> list[str]:
-        """Participants named only as "the two countries" (the article's pair of states) or
-        "the two leaders" (the two persons named last); with ``scoped`` (the actors of the
-        trigger's own clause), a person named in another clause of the sentence does not stop "the
-        leaders"."""
-        toks = (
-            [t for t in u.toks if start <= t.idx < end]
-            if (start, end) == (u.start, u.end)
-            else [t for uu in self.units if uu.end > start and uu.start < end for t in uu.toks]
-        )
-        out: list[str] = []
-        named = [m for m in self.mentions_in(start, end) if not m.affil]
-        countries = {m.key for m in named if m.cls == "Country"}
-        if self.pair and len(countries) < 2 and self._has_phrase(toks, "states"):
-            out.extend(k for k in self.pair if k not in parts and k not in countries)
-        persons_named = [
-            k for k in (scoped if scoped is not None else (m.key for m in named)) if self.cls(k) == "Person"
-        ]
-        if self._has_phrase(toks, "persons", unless_followed=True) and not persons_named:
-            prev = []
-            for m in reversed(self.mentions):
-                if m.start < start and m.cls == "Person" and m.key not in prev:
-                    prev.append(m.key)
-                if len(prev) == 2:
-                    break
-            out.extend(k for k in prev if k not in parts)
-        # "the presidents of Russia and Mongolia", "Президенты России и Турции": the person of
-        # each state named last before
-        for at, states in self._persons_of_states(toks):
-            for ctry in states:
-                k = self._recent_person(at, ctry)
-                if k and k not in parts:
-                    out.append(k)
-        return _uniq(out)
+def implicit(
+    v: View, said: Said, u: _Unit, parts: list[str], start: int, end: int, scoped: list[str] | None = None
+) -> list[str]:
+    """Participants named only as "the two countries" (the article's pair of states) or
+    "the two leaders" (the two persons named last); with ``scoped`` (the actors of the
+    trigger's own clause), a person named in another clause of the sentence does not stop "the
+    leaders"."""
+    toks = (
+        [t for t in u.toks if start <= t.idx < end]
+        if (start, end) == (u.start, u.end)
+        else [t for uu in v.units if uu.end > start and uu.start < end for t in uu.toks]
+    )
+    out: list[str] = []
+    named = [m for m in v.mentions_in(start, end) if not m.affil]
+    countries = {m.key for m in named if m.cls == "Country"}
+    if v.pair and len(countries) < 2 and v.has_phrase(toks, "states"):
+        out.extend(k for k in v.pair if k not in parts and k not in countries)
+    persons_named = [
+        k for k in (scoped if scoped is not None else (m.key for m in named)) if v.cls(k) == "Person"
+    ]
+    if v.has_phrase(toks, "persons", unless_followed=True) and not persons_named:
+        prev = []
+        for m in reversed(v.mentions):
+            if m.start < start and m.cls == "Person" and m.key not in prev:
+                prev.append(m.key)
+            if len(prev) == 2:
+                break
+        out.extend(k for k in prev if k not in parts)
+    # "the presidents of Russia and Mongolia", "Президенты России и Турции": the person of
+    # each state named last before
+    for at, states in persons_of_states(v, toks):
+        for ctry in states:
+            k = spk.recent_person(v, said, at, ctry)
+            if k and k not in parts:
+                out.append(k)
+    return _uniq(out)
 
-    def _persons_of_states(self, toks, window: int = 6) -> list[tuple[int, list[str]]]:
-        """Each "persons" cue phrase followed by the states it names ("the presidents of Russia
-        and Mongolia", "Президенты России и Турции"): the phrase's offset and the states named in
-        the ``window`` words after it (two at least)."""
-        phrases = self.tab.phrases("persons")
-        of = self.tab.words("of")
-        forms = [self.keys[t.i] for t in toks]  # folded text and lemma (``keys`` holds both)
-        firsts = frozenset(seq[0] for seq in phrases) if all(phrases) else None
-        out = []
-        for i in range(len(toks)):
-            if firsts is not None and not forms[i] & firsts:
-                continue  # no phrase opens here
-            for seq in phrases:
-                n = len(seq)
-                if i + n >= len(toks) or not all(w in forms[i + j] for j, w in enumerate(seq)):
-                    continue
-                after = toks[i + n : i + n + window]
-                if after[0].i < len(self.sdoc) and forms[i + n] & of:
-                    after = after[1:]
-                states = _uniq(m.key for m in self.mentions_of_tokens(after) if m.cls == "Country")
-                if len(states) >= 2:
-                    out.append((toks[i].idx, states))
-        return out
 
-    def _has_phrase(self, toks, kind: str, unless_followed: bool = False) -> bool:
-        """Whether a cue phrase of ``kind`` occurs; with ``unless_followed``, not when a
-        complement names them ("the presidents of Russia and Kazakhstan")."""
-        phrases = self.tab.phrases(kind)
-        if not phrases:
-            return False
-        of = self.tab.words("of")
-        by_first: dict[str, list] = {}
+def persons_of_states(v: View, toks, window: int = 6) -> list[tuple[int, list[str]]]:
+    """Each "persons" cue phrase followed by the states it names ("the presidents of Russia
+    and Mongolia", "Президенты России и Турции"): the phrase's offset and the states named in
+    the ``window`` words after it (two at least)."""
+    phrases = v.tab.phrases("persons")
+    of = v.tab.words("of")
+    forms = [v.keys[t.i] for t in toks]  # folded text and lemma (``keys`` holds both)
+    firsts = frozenset(seq[0] for seq in phrases) if all(phrases) else None
+    out = []
+    for i in range(len(toks)):
+        if firsts is not None and not forms[i] & firsts:
+            continue  # no phrase opens here
         for seq in phrases:
-            by_first.setdefault(seq[0], []).append(seq)
-        forms = [self.keys[t.i] for t in toks]  # each token's words (folded text and lemma)
-        for i in range(len(toks)):
-            for seq in (seq for w0 in forms[i] for seq in by_first.get(w0, ())):
-                n = len(seq)
-                if i + n <= len(toks) and all(w in forms[i + j] for j, w in enumerate(seq)):
-                    if unless_followed and i + n < len(toks):
-                        nxt = toks[i + n]
-                        if self.tk(nxt) & of or any(
-                            m.cls == "Country" for m in self.mentions_of_tokens([nxt])
-                        ):
-                            continue
-                    return True
-        return False
+            n = len(seq)
+            if i + n >= len(toks) or not all(w in forms[i + j] for j, w in enumerate(seq)):
+                continue
+            after = toks[i + n : i + n + window]
+            if after[0].i < len(v.sdoc) and forms[i + n] & of:
+                after = after[1:]
+            states = _uniq(m.key for m in v.mentions_of_tokens(after) if m.cls == "Country")
+            if len(states) >= 2:
+                out.append((toks[i].idx, states))
+    return out

@@ -1,147 +1,65 @@
-"""What the extraction knows of the document: its mentions, clause units, pair of states,
-and lookups over tokens and mentions (the base of the extraction)."""
+"""What the extraction knows of one document, frozen: its text and parse, the mentions of its
+entities, its clause units, its pair of states, the cue tables of its language (``View``, built
+once by ``view``), and the lookups over them (methods that read the view only)."""
 
 from __future__ import annotations
 
 import bisect
 from collections import Counter
+from dataclasses import dataclass
 
 from bilat.extract.dates import DateExpr, dateline, dateline_span, scan
 from bilat.extract.events.context import context, date_for
 from bilat.extract.events.records import Mention as _Mention
-from bilat.extract.events.records import Statement as _Statement
 from bilat.extract.events.records import Unit as _Unit
-from bilat.extract.events.tables import match, tables
-from bilat.extract.events.text import quotes, unit_spans
+from bilat.extract.events.tables import Tables, match, tables
+from bilat.extract.events.text import prep_before, quotes, unit_spans
 from bilat.extract.events.tree import subject, tokens
 from bilat.extract.text import fold
 
-#: the attributes the two passes accumulate; every other attribute is the view of the document
-#: (text, parse, mentions, units, tables), set once when it is built and read-only after
-PASS_STATE = frozenset(
-    {"people", "author", "last_speaker", "statements", "quote_speakers", "consults_seen", "talks", "agents"}
-)
 
-
-class Base:
+@dataclass(frozen=True, eq=False)
+class View:
     """The view of one document the steps read: its text and parse, the mentions of its
-    entities, its clause units, its pair of states, the cue tables of its language, and lookups
-    over them (pure: they read the view only)."""
+    entities, its clause units, its pair of states, the cue tables of its language and the cue
+    word sets read from them, its quotes. Frozen: no step changes it; its methods read it only."""
 
-    def __init__(self, doc, sdoc, linked, positions, descriptive, kb):
-        self.doc = doc
-        self.text = doc.text
-        self.lang = doc.lang or "en"
-        self.sdoc = sdoc
-        self.kb = kb
-        self.positions = positions
-        self.tab = tables(self.lang)
-        self.cls_of = {e.key: e.cls for e in linked.entities}
-        self.base = doc.date or (dateline(doc.text, self.lang, None) or (None,))[0]
-        if self.base is not None and len(self.base) != 10:
-            self.base = None
-        self.tokens = tokens(sdoc)  # the document's tokens, built once (by ``tok.i``)
-        self.starts = [t.idx for t in self.tokens]  # their offsets
-        self.keys = [frozenset({fold(t.text), fold(t.lemma_)}) for t in self.tokens]
-        self.mentions = self._title_adjectives(self._mentions(linked, positions, descriptive))
-        self.m_starts = [m.start for m in self.mentions]
-        self.max_mention = max((m.end - m.start for m in self.mentions), default=0)
-        self.units = self._units()
-        self.unit_starts = [u.start for u in self.units]
-        self.pair = self._pair()
-        self.pronouns = self.tab.words("pronoun")
-        self.person_nouns = self.tab.words("person_noun")
-        self.relatives = self.tab.words("relative")
-        self.first_person = self.tab.words("first_person")
-        self.org_nouns = self.tab.words("org_noun")
-        self.spokes_nouns = self.tab.words("spokes_noun")
-        self.restating = self.tab.words("restate")
-        self.grammar_cues = self.tab.words("grammar")
-        self.doc_nouns = frozenset(
-            r.words[0].text for r in self.tab.reporting if r.kind == "document" and len(r.words) == 1
-        )
-        self.quotes = quotes(self.text)
-        # what pass 1 (statements, ``Statements._read_statements``) finds, frozen (tuples) when
-        # it ends: pass 2 reads it and cannot change it
-        self.people: list[tuple[int, str]] = []  # (offset, person key): speakers and subjects
-        self.author: list[str] = []
-        self.last_speaker: list[str] = []
-        self.statements: list[_Statement] = []
-        self.quote_speakers: list[tuple[int, int, list[str]]] = []
-        # what pass 2 (typed events, ``Typed._read_typed``) has reported so far
-        self.consults_seen: set[str | None] = set()  # Consult modes reported so far
-        self.talks: list[tuple[int, list[str]]] = []  # (unit, persons) of meetings and calls
-        self.agents: list[tuple[int, str, list[str]]] = []  # (unit, class, source) of directed events
-        self._sealed = True
+    doc: object
+    text: str
+    lang: str
+    sdoc: object
+    kb: dict
+    positions: tuple
+    tab: Tables
+    cls_of: dict[str, str]
+    base: str | None  # the date relative expressions are read against
+    tokens: tuple  # the document's tokens, built once (by ``tok.i``)
+    starts: tuple[int, ...]  # their offsets
+    keys: tuple[frozenset[str], ...]  # their folded text and lemma
+    mentions: tuple[_Mention, ...]
+    m_starts: tuple[int, ...]
+    max_mention: int
+    units: tuple[_Unit, ...]
+    unit_starts: tuple[int, ...]
+    pair: tuple[str, ...]  # the article's pair of states (the two countries most mentioned)
+    pronouns: frozenset[str]
+    person_nouns: frozenset[str]
+    relatives: frozenset[str]
+    first_person: frozenset[str]
+    org_nouns: frozenset[str]
+    spokes_nouns: frozenset[str]
+    restating: frozenset[str]
+    grammar_cues: frozenset[str]
+    doc_nouns: frozenset[str]
+    quotes: tuple[tuple[int, int, int, int], ...]
 
-    def __setattr__(self, name: str, value) -> None:
-        if name not in PASS_STATE and self.__dict__.get("_sealed"):
-            raise AttributeError(f"the document's view is read-only once built ({name})")
-        object.__setattr__(self, name, value)
-
-    # -- setup -----------------------------------------------------------------------------
+    # -- lookups over entities ---------------------------------------------------------------
     def cls(self, key: str) -> str:
-        c = self.cls_of.get(key)
+        c = self.cls_of.get(key)  # (``entity_class``, inline: it is called for every key read)
         if c is None:
             e = self.kb.get(key)
             c = e.cls if e is not None else "Organization"
         return c
-
-    def _mentions(self, linked, positions, descriptive) -> list[_Mention]:
-        titles = [(p.start, p.end, p.person) for p in positions]
-        descs = [(d.start, d.end) for d in descriptive]
-        out = []
-        for s, e, key, label in linked.spans:
-            cls = self.cls(key)
-            # a name inside a person's title is that person's affiliation, not an actor
-            affil = cls != "Person" and any(
-                ps <= s and e <= pe and key != person for ps, pe, person in titles
-            )
-            affil = affil or (cls != "Person" and any(ds <= s and e <= de for ds, de in descs))
-            out.append(_Mention(s, e, key, label, cls, affil))
-        for d in descriptive:
-            out.append(_Mention(d.start, d.end, d.key, "DESC", "Person", False))
-        return sorted(out, key=lambda m: (m.start, -m.end))
-
-    def _title_adjectives(self, mentions: list[_Mention]) -> list[_Mention]:
-        """An adjective on a bare title ("the Kazakh leader", "казахстанский президент") is the
-        person's affiliation, not an actor of the sentence."""
-        nouns = self.tab.words("person_noun")
-        starts = dict(zip(self.starts, self.tokens, strict=True))
-        out = []
-        for m in mentions:
-            t = starts.get(m.start)
-            if (
-                m.label == "ADJ"
-                and not m.affil
-                and t is not None
-                and t.dep_ in ("amod", "compound")
-                and self.keys[t.head.i] & nouns
-            ):
-                m = _Mention(m.start, m.end, m.key, m.label, m.cls, True)
-            out.append(m)
-        return out
-
-    def _units(self) -> list[_Unit]:
-        text = self.text
-        spans = unit_spans(text, (s.start_char for s in self.sdoc.sents), dateline_span(text, self.lang)[0])
-        starts = self.starts
-        units = []
-        for i, (a, b) in enumerate(spans):
-            lo = bisect.bisect_left(starts, a)
-            hi = bisect.bisect_left(starts, b)
-            toks = tuple(t for t in self.tokens[lo:hi] if not t.is_space)
-            dates = tuple(
-                DateExpr(**{**d.__dict__, "start": d.start + a, "end": d.end + a})
-                for d in scan(text[a:b], self.lang)
-            )
-            units.append(_Unit(i, a, b, toks, dates))
-        return units
-
-    def _pair(self) -> tuple[str, ...]:
-        cnt = Counter(m.key for m in self.mentions if m.cls == "Country")
-        top = [k for k, _ in cnt.most_common(2)]
-        return tuple(top) if len(top) == 2 else ()
 
     def country(self, key: str, depth: int = 0) -> str | None:
         if depth > 3:
@@ -160,7 +78,7 @@ class Base:
                 return self.country(p.org, depth + 1)
         return None
 
-    # -- helpers over tokens and mentions -----------------------------------------------------
+    # -- lookups over tokens and mentions -----------------------------------------------------
     def tk(self, tok) -> frozenset[str]:
         return self.keys[tok.i]
 
@@ -200,18 +118,174 @@ class Base:
         i = max(0, bisect.bisect_right(self.unit_starts, offset) - 1)
         return self.units[i]
 
-    def _match(self, toks, rows, accept) -> list[tuple[int, int, object]]:
+    def match(self, toks, rows, accept) -> list[tuple[int, int, object]]:
         return match(toks, self.keys, rows, accept)
 
-    def _subject(self, verb):
+    def subject(self, verb):
         return subject(verb, self.keys, self.relatives)
 
-    def _date_for(self, u: _Unit, tok, future: bool) -> tuple[str, str] | None:
+    def date_for(self, u: _Unit, tok, future: bool) -> tuple[str, str] | None:
         return date_for(u, tok, self.base, future)
 
-    def _context(self, head, anchor, cls: str | None = None) -> str | None:
+    def context(self, head, anchor, cls: str | None = None) -> str | None:
         return context(head, anchor, self.keys, self.tab.context, cls)
 
     def grammar(self, feature: str) -> bool:
         """Whether the language's grammar cues (``grammar`` in events_cues.tsv) name ``feature``."""
         return feature in self.grammar_cues
+
+    def prep_before(self, m: _Mention, preps: frozenset[str]) -> bool:
+        return prep_before(self.text, m.start, preps, self.tab.words("article"))
+
+    def place_prep_before(self, m: _Mention) -> bool:
+        return self.prep_before(m, self.tab.words("place_prep"))
+
+    def has_phrase(self, toks, kind: str, unless_followed: bool = False) -> bool:
+        """Whether a cue phrase of ``kind`` occurs; with ``unless_followed``, not when a
+        complement names them ("the presidents of Russia and Kazakhstan")."""
+        phrases = self.tab.phrases(kind)
+        if not phrases:
+            return False
+        of = self.tab.words("of")
+        by_first: dict[str, list] = {}
+        for seq in phrases:
+            by_first.setdefault(seq[0], []).append(seq)
+        forms = [self.keys[t.i] for t in toks]  # each token's words (folded text and lemma)
+        for i in range(len(toks)):
+            for seq in (seq for w0 in forms[i] for seq in by_first.get(w0, ())):
+                n = len(seq)
+                if i + n <= len(toks) and all(w in forms[i + j] for j, w in enumerate(seq)):
+                    if unless_followed and i + n < len(toks):
+                        nxt = toks[i + n]
+                        if self.tk(nxt) & of or any(
+                            m.cls == "Country" for m in self.mentions_of_tokens([nxt])
+                        ):
+                            continue
+                    return True
+        return False
+
+
+def view(doc, sdoc, linked, positions, descriptive, kb) -> View:
+    """The view of ``doc`` (parsed as ``sdoc``, its entities ``linked``, the posts and
+    descriptive mentions found)."""
+    text = doc.text
+    lang = doc.lang or "en"
+    tab = tables(lang)
+    positions = tuple(positions)
+    descriptive = tuple(descriptive)
+    cls_of = {e.key: e.cls for e in linked.entities}
+    base = doc.date or (dateline(doc.text, lang, None) or (None,))[0]
+    if base is not None and len(base) != 10:
+        base = None
+    toks = tuple(tokens(sdoc))
+    starts = tuple(t.idx for t in toks)
+    keys = tuple(frozenset({fold(t.text), fold(t.lemma_)}) for t in toks)
+    mentions = tuple(
+        title_adjectives(
+            mentions_of(linked, positions, descriptive, lambda k: entity_class(cls_of, kb, k)),
+            dict(zip(starts, toks, strict=True)),
+            keys,
+            tab.words("person_noun"),
+        )
+    )
+    units = tuple(units_of(text, lang, sdoc, toks, starts))
+    return View(
+        doc=doc,
+        text=text,
+        lang=lang,
+        sdoc=sdoc,
+        kb=kb,
+        positions=positions,
+        tab=tab,
+        cls_of=cls_of,
+        base=base,
+        tokens=toks,
+        starts=starts,
+        keys=keys,
+        mentions=mentions,
+        m_starts=tuple(m.start for m in mentions),
+        max_mention=max((m.end - m.start for m in mentions), default=0),
+        units=units,
+        unit_starts=tuple(u.start for u in units),
+        pair=pair_of(mentions),
+        pronouns=tab.words("pronoun"),
+        person_nouns=tab.words("person_noun"),
+        relatives=tab.words("relative"),
+        first_person=tab.words("first_person"),
+        org_nouns=tab.words("org_noun"),
+        spokes_nouns=tab.words("spokes_noun"),
+        restating=tab.words("restate"),
+        grammar_cues=tab.words("grammar"),
+        doc_nouns=frozenset(
+            r.words[0].text for r in tab.reporting if r.kind == "document" and len(r.words) == 1
+        ),
+        quotes=tuple(quotes(text)),
+    )
+
+
+def entity_class(cls_of: dict[str, str], kb: dict, key: str) -> str:
+    """The class of an entity: as linked in the document, else the knowledge base's, else
+    "Organization"."""
+    c = cls_of.get(key)
+    if c is None:
+        e = kb.get(key)
+        c = e.cls if e is not None else "Organization"
+    return c
+
+
+def mentions_of(linked, positions, descriptive, cls) -> list[_Mention]:
+    """The mentions of the linked spans and the descriptive mentions, in text order (longest
+    first at one start); a name inside a person's title or inside a descriptive mention is an
+    affiliation (``cls``: the class of an entity key)."""
+    titles = [(p.start, p.end, p.person) for p in positions]
+    descs = [(d.start, d.end) for d in descriptive]
+    out = []
+    for s, e, key, label in linked.spans:
+        c = cls(key)
+        # a name inside a person's title is that person's affiliation, not an actor
+        affil = c != "Person" and any(ps <= s and e <= pe and key != person for ps, pe, person in titles)
+        affil = affil or (c != "Person" and any(ds <= s and e <= de for ds, de in descs))
+        out.append(_Mention(s, e, key, label, c, affil))
+    for d in descriptive:
+        out.append(_Mention(d.start, d.end, d.key, "DESC", "Person", False))
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def title_adjectives(mentions, starts: dict, keys, nouns: frozenset[str]) -> list[_Mention]:
+    """An adjective on a bare title ("the Kazakh leader", "казахстанский президент") is the
+    person's affiliation, not an actor of the sentence (``starts``: offset → token)."""
+    out = []
+    for m in mentions:
+        t = starts.get(m.start)
+        if (
+            m.label == "ADJ"
+            and not m.affil
+            and t is not None
+            and t.dep_ in ("amod", "compound")
+            and keys[t.head.i] & nouns
+        ):
+            m = _Mention(m.start, m.end, m.key, m.label, m.cls, True)
+        out.append(m)
+    return out
+
+
+def units_of(text: str, lang: str, sdoc, toks, starts) -> list[_Unit]:
+    """The clause units of the text, with their tokens (spaces left out) and dates."""
+    spans = unit_spans(text, (s.start_char for s in sdoc.sents), dateline_span(text, lang)[0])
+    units = []
+    for i, (a, b) in enumerate(spans):
+        lo = bisect.bisect_left(starts, a)
+        hi = bisect.bisect_left(starts, b)
+        utoks = tuple(t for t in toks[lo:hi] if not t.is_space)
+        dates = tuple(
+            DateExpr(**{**d.__dict__, "start": d.start + a, "end": d.end + a}) for d in scan(text[a:b], lang)
+        )
+        units.append(_Unit(i, a, b, utoks, dates))
+    return units
+
+
+def pair_of(mentions) -> tuple[str, ...]:
+    """The article's pair of states: the two countries most mentioned (none unless two are)."""
+    cnt = Counter(m.key for m in mentions if m.cls == "Country")
+    top = [k for k, _ in cnt.most_common(2)]
+    return tuple(top) if len(top) == 2 else ()

@@ -62,3 +62,27 @@ class Cand:
     toks: tuple
     context: str | None
     mode: str | None
+
+
+@dataclass(frozen=True)
+class Said:
+    """What pass 1 (``statements.read_statements``) has found so far, in text order: the persons
+    met as speakers and subjects (offset, key; sorted after each unit), the author of the
+    document reported, the last speaker, the statements, and the quotes with who speaks them
+    (start, end, speaker keys). A step that finds more returns a new record."""
+
+    people: tuple[tuple[int, str], ...] = ()
+    author: tuple[str, ...] = ()
+    last_speaker: tuple[str, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    quote_speakers: tuple[tuple[int, int, tuple[str, ...]], ...] = ()
+
+
+@dataclass(frozen=True)
+class Reported:
+    """What pass 2 (``typed.read_typed``) has reported so far: the Consult modes, the talks
+    (unit, persons) of meetings and calls, and the directed events (unit, class, source)."""
+
+    consults_seen: frozenset[str | None] = frozenset()
+    talks: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    agents: tuple[tuple[int, str, tuple[str, ...]], ...] = ()

@@ -1,12 +1,15 @@
 """Who speaks: the mentions of a phrase that can speak, pronouns, bare titles, "the sides",
-organization and document nouns resolved to a person or body named before (a mixin)."""
+organization and document nouns resolved to a person or body named before. Functions of the
+document's view (``document.View``) and of what pass 1 has found so far (``records.Said``)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
+from bilat.extract.events.document import View
 from bilat.extract.events.merge import uniq as _uniq
-from bilat.extract.events.records import ORG_CLASSES
+from bilat.extract.events.records import ORG_CLASSES, Said
 from bilat.extract.events.records import Mention as _Mention
 from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tree import SPEAKER_WINDOW, SUBJ_DEPS, kids
@@ -19,418 +22,432 @@ BODY_REACH = 2  # units back to the body a bare "ведомство", "the compa
 TITLE_REACH = 4  # words before a name that may hold its title ("Federal Chancellor Olaf Scholz")
 
 
-class Speakers:
-    def _author(self) -> list[str]:
-        return list(self.author or self.last_speaker)
+def author(said: Said) -> list[str]:
+    return list(said.author or said.last_speaker)
 
-    def _impersonal_author(self, before: int) -> list[str]:
-        """Who an impersonal cue ("Отмечается, что …", "It was stated that …") goes on quoting
-        when no document's author is known: the body that reported last (the ministry whose
-        release the article quotes, not the minister it quoted: "Об этом сообщили в российском
-        внешнеполитическом ведомстве. «…», — сказал Лавров. Отмечается, что …"), else the
-        speaker of the last statement, else the body named just before ("… was summoned to the
-        Ministry of Foreign Affairs. It was stated that …")."""
-        if self.author:
-            return list(self.author)
-        for st in reversed(self.statements):
-            if st.cue[0] < before and all(self.cls(k) in ORG_CLASSES - {"MediaOutlet"} for k in st.speaker):
-                return list(st.speaker)
-        if self.last_speaker:
-            return list(self.last_speaker)
-        k = self._recent_org(before, frozenset())
-        return [k] if k else []
 
-    def _speakers_in(self, toks) -> list[_Mention]:
-        """The mentions of a phrase that can speak: persons first, then organizations, then
-        states and cities; affiliations only when nothing else is there."""
-        ms = self.mentions_of_tokens(toks)
-        for group in (("Person",), tuple(ORG_CLASSES), ("Country", "City", "Place"), ("Project",)):
-            chosen = [
-                m
-                for m in ms
-                if m.cls in group
-                and not m.affil
-                and m.label != "ADJ"
-                and not (group[0] == "Country" and self._place_prep_before(m))
-            ]
-            if chosen:
-                return chosen
-        return []
+def impersonal_author(v: View, said: Said, before: int) -> list[str]:
+    """Who an impersonal cue ("Отмечается, что …", "It was stated that …") goes on quoting
+    when no document's author is known: the body that reported last (the ministry whose
+    release the article quotes, not the minister it quoted: "Об этом сообщили в российском
+    внешнеполитическом ведомстве. «…», — сказал Лавров. Отмечается, что …"), else the
+    speaker of the last statement, else the body named just before ("… was summoned to the
+    Ministry of Foreign Affairs. It was stated that …")."""
+    if said.author:
+        return list(said.author)
+    for st in reversed(said.statements):
+        if st.cue[0] < before and all(v.cls(k) in ORG_CLASSES - {"MediaOutlet"} for k in st.speaker):
+            return list(st.speaker)
+    if said.last_speaker:
+        return list(said.last_speaker)
+    k = recent_org(v, said, before, frozenset())
+    return [k] if k else []
 
-    def _resolve_np(self, s, phrase, u: _Unit | None = None):
-        """Who a subject phrase names: a person or body named in it; a pronoun, a bare title,
-        a spokesman, an organization noun or a document noun resolved as their tables say."""
-        if u is not None:
-            phrase = [t for t in phrase if u.start <= t.idx < u.end]
-            if not phrase:
-                return [], []
-        ms = self._speakers_in(phrase)
-        keys = self.tk(s)
-        if keys & self.spokes_nouns and not any(m.cls == "Person" for m in ms):
-            # "a Kremlin spokesman said": the spokesman named before ("пресс-секретарь
-            # президента РФ Дмитрий Песков … Официальный представитель Кремля подчеркнул"),
-            # else the body he speaks for ("представители российского ведомства": the body
-            # a bare noun stands for), else its country
-            spokesmen = self._persons_titled(s.idx, self.spokes_nouns)
-            if spokesmen:
-                others = {m.key for m in self.mentions if m.cls == "Person"} - spokesmen
-                k = self._recent_person(s.idx, None, exclude=others)
-                if k:
-                    return [k], [(k, s.idx, s.idx + len(s.text))]
-            bodies = [m for m in ms if m.cls in ORG_CLASSES]
-            words = {w for t in phrase for w in self.tk(t)} & self.org_nouns
-            if not bodies and words:
-                k = self._recent_org(s.idx, frozenset(words))
-                if k is not None:
-                    return [k], [(k, s.idx, s.idx + len(s.text))]
-            bodies = bodies or [m for m in self.mentions_of_tokens(phrase) if m.cls == "Country"]
-            if bodies:
-                return [bodies[0].key], [(bodies[0].key, bodies[0].start, bodies[0].end)]
+
+def speakers_in(v: View, toks) -> list[_Mention]:
+    """The mentions of a phrase that can speak: persons first, then organizations, then
+    states and cities; affiliations only when nothing else is there."""
+    ms = v.mentions_of_tokens(toks)
+    for group in (("Person",), tuple(ORG_CLASSES), ("Country", "City", "Place"), ("Project",)):
+        chosen = [
+            m
+            for m in ms
+            if m.cls in group
+            and not m.affil
+            and m.label != "ADJ"
+            and not (group[0] == "Country" and v.place_prep_before(m))
+        ]
+        if chosen:
+            return chosen
+    return []
+
+
+def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
+    """Who a subject phrase names: a person or body named in it; a pronoun, a bare title,
+    a spokesman, an organization noun or a document noun resolved as their tables say."""
+    if u is not None:
+        phrase = [t for t in phrase if u.start <= t.idx < u.end]
+        if not phrase:
             return [], []
-        if (
-            keys & self.person_nouns
-            and not ms
-            and "Number=Plur" in str(s.morph)
-            and not any(c.pos_ == "NUM" or self.tk(c) & self.tab.words("persons") for c in kids(s))
-        ):
-            # a plural bare title with its country, no number ("The Russian diplomats pointed
-            # out"): the body they speak for, named just before ("the Russian Foreign Ministry
-            # said …"), not one person
-            country = self._country_hint(phrase)
-            k = self._recent_org(s.idx, frozenset(), country) if country else None
+    ms = speakers_in(v, phrase)
+    keys = v.tk(s)
+    if keys & v.spokes_nouns and not any(m.cls == "Person" for m in ms):
+        # "a Kremlin spokesman said": the spokesman named before ("пресс-секретарь
+        # президента РФ Дмитрий Песков … Официальный представитель Кремля подчеркнул"),
+        # else the body he speaks for ("представители российского ведомства": the body
+        # a bare noun stands for), else its country
+        spokesmen = persons_titled(v, s.idx, v.spokes_nouns)
+        if spokesmen:
+            others = {m.key for m in v.mentions if m.cls == "Person"} - spokesmen
+            k = recent_person(v, said, s.idx, None, exclude=others)
             if k:
                 return [k], [(k, s.idx, s.idx + len(s.text))]
-        if keys & self.person_nouns and not any(m.cls == "Person" for m in ms):
-            # a bare title with its country or body: "глава казахстанского правительства",
-            # "the Kazakh President" — a person named before, not the body
-            k = self._titled_person(s.idx, keys & self.person_nouns, self._country_hint(phrase))
-            if k:
-                start = min(t.idx for t in phrase)
-                end = max(t.idx + len(t.text) for t in phrase)
-                return [k], [(k, start, end)]
-        if ms and keys & self.person_nouns and all(m.label == "DESC" for m in ms):
-            # a bare title the linker read as someone the text never gave that word
-            # ("Президент подтвердил" after three statements of Putin's, the linker's pick Xi
-            # Jinping, "председатель КНР"): the person who spoke in the sentence before goes on
-            named = [m for m in self.mentions_of_tokens(phrase) if m not in ms]  # "Президент Казахстана"
-            titled = self._persons_titled(s.idx, keys & self.person_nouns, posts=False)
-            k = None if named or {m.key for m in ms} & titled else self._previous_speaker(s.idx)
-            if k:
+        bodies = [m for m in ms if m.cls in ORG_CLASSES]
+        words = {w for t in phrase for w in v.tk(t)} & v.org_nouns
+        if not bodies and words:
+            k = recent_org(v, said, s.idx, frozenset(words))
+            if k is not None:
                 return [k], [(k, s.idx, s.idx + len(s.text))]
-        if ms:
-            return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms]
-        if (
-            keys & (self.first_person | self.tab.words("first_person_sg"))
-            and self.author
-            and not any(qs <= s.idx < qe for _ms, _me, qs, qe in self.quotes)
-            and not any(
-                st.unit is self.unit_of(s.idx) and set(st.speaker) & set(self.author)
-                for st in self.statements
-            )
-        ):
-            # "We reviewed …", "For our part, we reiterated …" in the remarks or address of a
-            # named author ("Foreign Minister Sergey Lavrov's remarks …"): the author speaks,
-            # unless the sentence has the author's statement already ("Ответ: Мы … говорили")
-            return list(self.author), [(k, s.idx, s.idx + len(s.text)) for k in self.author]
-        if keys & self.pronouns:
-            k = self._recent_person(s.idx)
-            return ([k], [(k, s.idx, s.idx + len(s.text))]) if k else ([], [])
-        if keys & self.tab.words("body_pronoun"):
-            # "It said", '"…", it added': the body or outlet whose statement was reported last
-            k = self._previous_body(s.idx)
-            return ([k], [(k, s.idx, s.idx + len(s.text))]) if k else ([], [])
-        if keys & self.tab.words("side_noun"):
-            # "The Azerbaijani side emphasized", "Узбекская сторона подчеркнула": that state
-            states = _uniq(m.key for m in self.mentions_of_tokens(phrase) if m.cls == "Country")
-            if len(states) == 1:
-                return states, [(states[0], s.idx, s.idx + len(s.text))]
-        group = keys & self.tab.words("group_pronoun")
-        ordered = sorted(phrase, key=lambda t: t.i)
-        if (
-            group
-            or self._has_phrase(ordered, "states")
-            or self._has_phrase(ordered, "persons", unless_followed=True)
-        ):
-            # "The sides stressed", "They expressed confidence", "Стороны подтвердили": the
-            # people of the talks just reported, and the article's pair of states
-            ks = self._sides(s.idx, window=2 if group else 4)
-            if not ks and group:
-                ks = self._plural_speaker(s.idx)
-            if ks or not group:
-                return ks, [(k, s.idx, s.idx + len(s.text)) for k in ks]
-        if keys & self.person_nouns:
-            k = self._titled_person(s.idx, keys & self.person_nouns, self._country_hint(phrase))
-            if k:
-                start = min(t.idx for t in phrase)
-                end = max(t.idx + len(t.text) for t in phrase)
-                return [k], [(k, start, end)]
-            return [], []
-        if keys & self.org_nouns:
-            words = frozenset(w for t in phrase for w in self.tk(t)) & self.org_nouns
-            m = self._recent_org(s.idx, words, self._country_hint(phrase))
-            if m is not None:
-                return [m], [(m, s.idx, s.idx + len(s.text))]
-        if keys & self.doc_nouns:
-            return self._author(), []
-        if keys & self.org_nouns:
-            # "the Kazakh presidential press service": its country, for want of the body
-            states = [m for m in self.mentions_of_tokens(phrase) if m.cls == "Country"]
-            if states:
-                return [states[0].key], [(states[0].key, states[0].start, states[0].end)]
+        bodies = bodies or [m for m in v.mentions_of_tokens(phrase) if m.cls == "Country"]
+        if bodies:
+            return [bodies[0].key], [(bodies[0].key, bodies[0].start, bodies[0].end)]
         return [], []
+    if (
+        keys & v.person_nouns
+        and not ms
+        and "Number=Plur" in str(s.morph)
+        and not any(c.pos_ == "NUM" or v.tk(c) & v.tab.words("persons") for c in kids(s))
+    ):
+        # a plural bare title with its country, no number ("The Russian diplomats pointed
+        # out"): the body they speak for, named just before ("the Russian Foreign Ministry
+        # said …"), not one person
+        country = country_hint(v, phrase)
+        k = recent_org(v, said, s.idx, frozenset(), country) if country else None
+        if k:
+            return [k], [(k, s.idx, s.idx + len(s.text))]
+    if keys & v.person_nouns and not any(m.cls == "Person" for m in ms):
+        # a bare title with its country or body: "глава казахстанского правительства",
+        # "the Kazakh President" — a person named before, not the body
+        k = titled_person(v, said, s.idx, keys & v.person_nouns, country_hint(v, phrase))
+        if k:
+            start = min(t.idx for t in phrase)
+            end = max(t.idx + len(t.text) for t in phrase)
+            return [k], [(k, start, end)]
+    if ms and keys & v.person_nouns and all(m.label == "DESC" for m in ms):
+        # a bare title the linker read as someone the text never gave that word
+        # ("Президент подтвердил" after three statements of Putin's, the linker's pick Xi
+        # Jinping, "председатель КНР"): the person who spoke in the sentence before goes on
+        named = [m for m in v.mentions_of_tokens(phrase) if m not in ms]  # "Президент Казахстана"
+        titled = persons_titled(v, s.idx, keys & v.person_nouns, posts=False)
+        k = None if named or {m.key for m in ms} & titled else previous_speaker(v, said, s.idx)
+        if k:
+            return [k], [(k, s.idx, s.idx + len(s.text))]
+    if ms:
+        return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms]
+    if (
+        keys & (v.first_person | v.tab.words("first_person_sg"))
+        and said.author
+        and not any(qs <= s.idx < qe for _ms, _me, qs, qe in v.quotes)
+        and not any(
+            st.unit is v.unit_of(s.idx) and set(st.speaker) & set(said.author) for st in said.statements
+        )
+    ):
+        # "We reviewed …", "For our part, we reiterated …" in the remarks or address of a
+        # named author ("Foreign Minister Sergey Lavrov's remarks …"): the author speaks,
+        # unless the sentence has the author's statement already ("Ответ: Мы … говорили")
+        return list(said.author), [(k, s.idx, s.idx + len(s.text)) for k in said.author]
+    if keys & v.pronouns:
+        k = recent_person(v, said, s.idx)
+        return ([k], [(k, s.idx, s.idx + len(s.text))]) if k else ([], [])
+    if keys & v.tab.words("body_pronoun"):
+        # "It said", '"…", it added': the body or outlet whose statement was reported last
+        k = previous_body(v, said, s.idx)
+        return ([k], [(k, s.idx, s.idx + len(s.text))]) if k else ([], [])
+    if keys & v.tab.words("side_noun"):
+        # "The Azerbaijani side emphasized", "Узбекская сторона подчеркнула": that state
+        states = _uniq(m.key for m in v.mentions_of_tokens(phrase) if m.cls == "Country")
+        if len(states) == 1:
+            return states, [(states[0], s.idx, s.idx + len(s.text))]
+    group = keys & v.tab.words("group_pronoun")
+    ordered = sorted(phrase, key=lambda t: t.i)
+    if group or v.has_phrase(ordered, "states") or v.has_phrase(ordered, "persons", unless_followed=True):
+        # "The sides stressed", "They expressed confidence", "Стороны подтвердили": the
+        # people of the talks just reported, and the article's pair of states
+        ks = sides(v, s.idx, window=2 if group else 4)
+        if not ks and group:
+            ks = plural_speaker(v, said, s.idx)
+        if ks or not group:
+            return ks, [(k, s.idx, s.idx + len(s.text)) for k in ks]
+    if keys & v.person_nouns:
+        k = titled_person(v, said, s.idx, keys & v.person_nouns, country_hint(v, phrase))
+        if k:
+            start = min(t.idx for t in phrase)
+            end = max(t.idx + len(t.text) for t in phrase)
+            return [k], [(k, start, end)]
+        return [], []
+    if keys & v.org_nouns:
+        words = frozenset(w for t in phrase for w in v.tk(t)) & v.org_nouns
+        m = recent_org(v, said, s.idx, words, country_hint(v, phrase))
+        if m is not None:
+            return [m], [(m, s.idx, s.idx + len(s.text))]
+    if keys & v.doc_nouns:
+        return author(said), []
+    if keys & v.org_nouns:
+        # "the Kazakh presidential press service": its country, for want of the body
+        states = [m for m in v.mentions_of_tokens(phrase) if m.cls == "Country"]
+        if states:
+            return [states[0].key], [(states[0].key, states[0].start, states[0].end)]
+    return [], []
 
-    def _previous_speaker(self, before: int) -> str | None:
-        """The one person who spoke in the statements of the unit before ``before``'s (and of its
-        own unit, before it), if the last of them was a person's."""
-        idx = self.unit_of(before).index
-        for st in sorted(self.statements, key=lambda st: st.cue[0], reverse=True):
-            if st.cue[0] < before and st.unit.index >= idx - 1:
-                persons = [k for k in st.speaker if self.cls(k) == "Person"]
-                return persons[0] if len(persons) == 1 and len(st.speaker) == 1 else None
-        return None
 
-    def _previous_body(self, before: int) -> str | None:
-        """The one body (not a person) whose statement, of the unit before ``before``'s or its
-        own, was reported last."""
-        idx = self.unit_of(before).index
-        for st in sorted(self.statements, key=lambda st: st.cue[0], reverse=True):
-            if st.cue[0] < before and st.unit.index >= idx - 1:
-                bodies = [k for k in st.speaker if self.cls(k) != "Person"]
-                return bodies[0] if len(bodies) == 1 and len(st.speaker) == 1 else None
-        return None
+def previous_speaker(v: View, said: Said, before: int) -> str | None:
+    """The one person who spoke in the statements of the unit before ``before``'s (and of its
+    own unit, before it), if the last of them was a person's."""
+    idx = v.unit_of(before).index
+    for st in sorted(said.statements, key=lambda st: st.cue[0], reverse=True):
+        if st.cue[0] < before and st.unit.index >= idx - 1:
+            persons = [k for k in st.speaker if v.cls(k) == "Person"]
+            return persons[0] if len(persons) == 1 and len(st.speaker) == 1 else None
+    return None
 
-    def _sides(self, before: int, window: int) -> list[str]:
-        """Who "the sides" are: the two persons named last within ``window`` sentences before
-        (the people of the talks just reported), with the article's pair of states; for "they"
-        (``window`` 2), nothing unless two persons were named just before."""
-        idx = self.unit_of(before).index
-        lo = self.units[max(0, idx - window)].start
-        persons: list[str] = []
-        for m in reversed(self.mentions_in(lo, before)):
-            if m.cls == "Person" and not m.affil and m.key not in persons:
-                persons.append(m.key)
-            if len(persons) == 2:
-                break
+
+def previous_body(v: View, said: Said, before: int) -> str | None:
+    """The one body (not a person) whose statement, of the unit before ``before``'s or its
+    own, was reported last."""
+    idx = v.unit_of(before).index
+    for st in sorted(said.statements, key=lambda st: st.cue[0], reverse=True):
+        if st.cue[0] < before and st.unit.index >= idx - 1:
+            bodies = [k for k in st.speaker if v.cls(k) != "Person"]
+            return bodies[0] if len(bodies) == 1 and len(st.speaker) == 1 else None
+    return None
+
+
+def sides(v: View, before: int, window: int) -> list[str]:
+    """Who "the sides" are: the two persons named last within ``window`` sentences before
+    (the people of the talks just reported), with the article's pair of states; for "they"
+    (``window`` 2), nothing unless two persons were named just before."""
+    idx = v.unit_of(before).index
+    lo = v.units[max(0, idx - window)].start
+    persons: list[str] = []
+    for m in reversed(v.mentions_in(lo, before)):
+        if m.cls == "Person" and not m.affil and m.key not in persons:
+            persons.append(m.key)
         if len(persons) == 2:
-            return _uniq(persons[::-1] + list(self.pair))
-        if window > 2:
-            # the talks were reported further back: the last sentence naming two persons
-            for j in range(idx - window - 1, max(-1, idx - SIDES_REACH - 1), -1):
-                v = self.units[j]
-                two = _uniq(
-                    m.key for m in self.mentions_in(v.start, v.end) if m.cls == "Person" and not m.affil
-                )
-                if len(two) == 2:
-                    return _uniq(two + list(self.pair))
-        return list(self.pair) if window > 2 else []
+            break
+    if len(persons) == 2:
+        return _uniq(persons[::-1] + list(v.pair))
+    if window > 2:
+        # the talks were reported further back: the last sentence naming two persons
+        for j in range(idx - window - 1, max(-1, idx - SIDES_REACH - 1), -1):
+            w = v.units[j]
+            two = _uniq(m.key for m in v.mentions_in(w.start, w.end) if m.cls == "Person" and not m.affil)
+            if len(two) == 2:
+                return _uniq(two + list(v.pair))
+    return list(v.pair) if window > 2 else []
 
-    def _plural_speaker(self, before: int) -> list[str]:
-        """Who "they" are when no talks were just reported: the speakers of a statement of
-        several speakers in the unit before ("The sides stressed … They expressed confidence")."""
-        idx = self.unit_of(before).index
-        for st in sorted(self.statements, key=lambda st: st.cue[0], reverse=True):
-            if st.cue[0] < before and st.unit.index >= idx - 1:
-                return list(st.speaker) if len(st.speaker) >= 2 else []
-        return []
 
-    def _recent_org(self, before: int, nouns: frozenset[str], country: str | None = None) -> str | None:
-        """The organization a bare noun stands for ("the agency", "ведомство", "the company"): the
-        most recent one whose name has that word, else the most recent body named in the
-        sentences just before (a title's too: "замглавы таджикского МИДа … сообщила пресс-служба
-        внешнеполитического ведомства республики"), else the most recent organization speaker;
-        of ``country`` when the phrase names one ("в российском ведомстве")."""
+def plural_speaker(v: View, said: Said, before: int) -> list[str]:
+    """Who "they" are when no talks were just reported: the speakers of a statement of
+    several speakers in the unit before ("The sides stressed … They expressed confidence")."""
+    idx = v.unit_of(before).index
+    for st in sorted(said.statements, key=lambda st: st.cue[0], reverse=True):
+        if st.cue[0] < before and st.unit.index >= idx - 1:
+            return list(st.speaker) if len(st.speaker) >= 2 else []
+    return []
 
-        def fits(key: str) -> bool:
-            return country is None or self.cls(key) in ORG_CLASSES and self.country(key) == country
 
-        for m in reversed(self.mentions):
-            if m.start < before and m.cls in ORG_CLASSES - {"MediaOutlet"} and fits(m.key):
-                name = {fold(w) for w in re.findall(r"\w+", self.text[m.start : m.end])}
-                e = self.kb.get(m.key)
-                if e is not None:
-                    for _, lab in e.labels:
-                        name |= {fold(w) for w in re.findall(r"\w+", lab)}
-                name |= {lemma(w) for w in name}
-                if name & nouns:
-                    return m.key
-        lo = self.units[max(0, self.unit_of(before).index - BODY_REACH)].start
-        for m in reversed(self.mentions_in(lo, before)):
-            if (
-                m.cls in ORG_CLASSES - {"MediaOutlet"}
-                and m.label != "ADJ"
-                and fits(m.key)
-                and not any(qs <= m.start < qe for _ms, _me, qs, qe in self.quotes)
-            ):  # not a body named in the quoted words ('«… предложение Росатома», – говорится
-                # в заявлении ведомства': the agency that spoke before)
+def recent_org(
+    v: View, said: Said, before: int, nouns: frozenset[str], country: str | None = None
+) -> str | None:
+    """The organization a bare noun stands for ("the agency", "ведомство", "the company"): the
+    most recent one whose name has that word, else the most recent body named in the
+    sentences just before (a title's too: "замглавы таджикского МИДа … сообщила пресс-служба
+    внешнеполитического ведомства республики"), else the most recent organization speaker;
+    of ``country`` when the phrase names one ("в российском ведомстве")."""
+
+    def fits(key: str) -> bool:
+        return country is None or v.cls(key) in ORG_CLASSES and v.country(key) == country
+
+    for m in reversed(v.mentions):
+        if m.start < before and m.cls in ORG_CLASSES - {"MediaOutlet"} and fits(m.key):
+            name = {fold(w) for w in re.findall(r"\w+", v.text[m.start : m.end])}
+            e = v.kb.get(m.key)
+            if e is not None:
+                for _, lab in e.labels:
+                    name |= {fold(w) for w in re.findall(r"\w+", lab)}
+            name |= {lemma(w) for w in name}
+            if name & nouns:
                 return m.key
-        for st in reversed(self.statements):
-            orgs = [k for k in st.speaker if self.cls(k) in ORG_CLASSES and fits(k)]
-            if orgs:
-                return orgs[0]
-        return None
+    lo = v.units[max(0, v.unit_of(before).index - BODY_REACH)].start
+    for m in reversed(v.mentions_in(lo, before)):
+        if (
+            m.cls in ORG_CLASSES - {"MediaOutlet"}
+            and m.label != "ADJ"
+            and fits(m.key)
+            and not any(qs <= m.start < qe for _ms, _me, qs, qe in v.quotes)
+        ):  # not a body named in the quoted words ('«… предложение Росатома», – говорится
+            # в заявлении ведомства': the agency that spoke before)
+            return m.key
+    for st in reversed(said.statements):
+        orgs = [k for k in st.speaker if v.cls(k) in ORG_CLASSES and fits(k)]
+        if orgs:
+            return orgs[0]
+    return None
 
-    def _country_hint(self, phrase) -> str | None:
-        ms = self.mentions_of_tokens(phrase)
-        for m in ms:
-            if m.cls == "Country":
-                return m.key
-        for m in ms:
-            c = self.country(m.key)
-            if c:
-                return c
-        return None
 
-    def _near_speaker(self, u: _Unit, toks, orgs: bool = False):
-        """A person named just before the cue (same clause) or right after it ("said Lavrov");
-        with ``orgs``, an organization right after it too."""
-        i0 = u.toks.index(toks[0])
-        i1 = u.toks.index(toks[-1])
-        # a plural verb with no subject ("…, заявили ранее в МИД России") is no person's before it
-        before = [] if "Number=Plur" in str(head_of(toks).morph) else u.toks[max(0, i0 - SPEAKER_WINDOW) : i0]
-        for t in reversed(before):
-            if t.pos_ == "PUNCT" and t.text not in ("-",):
-                break
-            ms = [m for m in self._speakers_in([t]) if m.cls == "Person"]
-            if ms:
-                return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
-        allowed = {"Person"} | (ORG_CLASSES - {"MediaOutlet"} if orgs else set())
-        # a parenthetical reporting clause ("Как заявил по итогам сессии в Нью-Йорке глава МИД
-        # РФ Сергей Лавров, …") names its speaker anywhere before its comma, a person before a body
-        if any(c.dep_ == "mark" for c in kids(head_of(toks))):
-            for t in u.toks[i1 + 1 : i1 + 1 + SPEAKER_WINDOW * 3]:
-                if t.pos_ == "PUNCT":
-                    break
-                ms = [m for m in self._speakers_in([t]) if m.cls == "Person"]
-                if ms:
-                    return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
-        for t in u.toks[i1 + 1 : i1 + 1 + 4]:
+def country_hint(v: View, phrase) -> str | None:
+    ms = v.mentions_of_tokens(phrase)
+    for m in ms:
+        if m.cls == "Country":
+            return m.key
+    for m in ms:
+        c = v.country(m.key)
+        if c:
+            return c
+    return None
+
+
+def near_speaker(v: View, u: _Unit, toks, orgs: bool = False):
+    """A person named just before the cue (same clause) or right after it ("said Lavrov");
+    with ``orgs``, an organization right after it too."""
+    i0 = u.toks.index(toks[0])
+    i1 = u.toks.index(toks[-1])
+    # a plural verb with no subject ("…, заявили ранее в МИД России") is no person's before it
+    before = [] if "Number=Plur" in str(head_of(toks).morph) else u.toks[max(0, i0 - SPEAKER_WINDOW) : i0]
+    for t in reversed(before):
+        if t.pos_ == "PUNCT" and t.text not in ("-",):
+            break
+        ms = [m for m in speakers_in(v, [t]) if m.cls == "Person"]
+        if ms:
+            return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
+    allowed = {"Person"} | (ORG_CLASSES - {"MediaOutlet"} if orgs else set())
+    # a parenthetical reporting clause ("Как заявил по итогам сессии в Нью-Йорке глава МИД
+    # РФ Сергей Лавров, …") names its speaker anywhere before its comma, a person before a body
+    if any(c.dep_ == "mark" for c in kids(head_of(toks))):
+        for t in u.toks[i1 + 1 : i1 + 1 + SPEAKER_WINDOW * 3]:
             if t.pos_ == "PUNCT":
                 break
-            ms = [m for m in self._speakers_in([t]) if m.cls in allowed]
+            ms = [m for m in speakers_in(v, [t]) if m.cls == "Person"]
             if ms:
                 return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
-        return [], []
+    for t in u.toks[i1 + 1 : i1 + 1 + 4]:
+        if t.pos_ == "PUNCT":
+            break
+        ms = [m for m in speakers_in(v, [t]) if m.cls in allowed]
+        if ms:
+            return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
+    return [], []
 
-    def _titled_person(self, before: int, nouns: frozenset[str], country: str | None) -> str | None:
-        """The person a bare title stands for ("The Federal Chancellor said", "Rosatom CEO
-        added"): the most recent person, as ``_recent_person`` finds them, among those the
-        text has given that title — a mention right after the title word ("Federal Chancellor
-        Olaf Scholz") or a post with it; any recent person when nobody has it."""
-        titled = self._persons_titled(before, nouns)
-        if titled:
-            others = {m.key for m in self.mentions if m.cls == "Person"} - titled
-            k = self._recent_person(before, country, exclude=others)
-            if k:
-                return k
-        return self._recent_person(before, country)
 
-    def _persons_titled(self, before: int, nouns: frozenset[str], posts: bool = True) -> set[str]:
-        """The persons named before ``before`` whom the text gives a title of ``nouns``: by the
-        words right before a name (or a descriptive mention's own words), and, with ``posts``,
-        by the posts found (whose titles are canonical: "председатель КНР" → "президент")."""
-        # the words of the posts a bare title covers ("diplomat": ambassador, envoy, foreign …)
-        nouns = nouns | {
-            seq[1] for seq in self.tab.phrases("title_alias") if len(seq) == 2 and seq[0] in nouns
-        }
-        out = set()
-        for p in self.positions if posts else ():
-            if p.start < before:
-                words = {lemma(w) for t in (p.title_en, p.title_src or "") for w in re.findall(r"[\w-]+", t)}
-                if words & nouns:
-                    out.add(p.person)
-        last_end = 0  # the end of the person named before: a title is not read across a name
-        for m in self.mentions:
-            if m.start >= before:
-                break
-            if m.cls != "Person":
-                continue
-            lo, last_end = max(0, m.start - 40, last_end), max(last_end, m.end)
-            if m.key in out:
-                continue
-            seg = re.split(r"[.,;:!?\"«»“”()]", self.text[lo : m.start])[-1]
-            words = re.findall(r"[\w-]+", seg)[-TITLE_REACH:]
-            if m.label == "DESC":
-                words += re.findall(r"[\w-]+", self.text[m.start : m.end])
-            if {lemma(w) for w in words} & nouns:
-                out.add(m.key)
-        return out
+def titled_person(v: View, said: Said, before: int, nouns: frozenset[str], country: str | None) -> str | None:
+    """The person a bare title stands for ("The Federal Chancellor said", "Rosatom CEO
+    added"): the most recent person, as ``recent_person`` finds them, among those the
+    text has given that title — a mention right after the title word ("Federal Chancellor
+    Olaf Scholz") or a post with it; any recent person when nobody has it."""
+    titled = persons_titled(v, before, nouns)
+    if titled:
+        others = {m.key for m in v.mentions if m.cls == "Person"} - titled
+        k = recent_person(v, said, before, country, exclude=others)
+        if k:
+            return k
+    return recent_person(v, said, before, country)
 
-    def _recent_person(
-        self, before: int, country: str | None = None, exclude: set[str] | frozenset[str] = frozenset()
-    ) -> str | None:
-        """The person a pronoun or bare title stands for: a speaker of the same or the previous
-        unit first, then the most recent person speaker or subject, then the most recent
-        person named."""
-        unit = self.unit_of(before)
-        for qs, qe, speaker in self.quote_speakers:
-            if qs <= before < qe:
-                # a third-person pronoun in someone's own words is not the speaker: the person
-                # named last in the quote ('"I thank Putin. He responded at once," X said')
-                exclude = frozenset(exclude) | frozenset(speaker)
-                for m in reversed(self.mentions_in(qs, before)):
-                    if (
-                        m.cls == "Person"
-                        and m.key not in exclude
-                        and (country is None or self.country(m.key) == country)
-                    ):
-                        return m.key
-                break
-        # a person subject earlier in the same sentence, outside any quote ("Свое решение
-        # американский лидер объяснил …, который, как он сказал, …"), not the subject of the
-        # words a parenthetical reporting clause reports ("President Tokayev, he said, had …")
-        word = next((t for t in unit.toks if t.idx == before), None)
-        reported = word.head.head.i if word is not None else -1
-        for t in reversed(unit.toks):
-            if t.idx >= before or t.dep_ not in SUBJ_DEPS or t.head.i == reported:
-                continue
-            if any(qs <= t.idx < qe for _ms, _me, qs, qe in self.quotes):
-                continue
-            words = [w for w in _phrase(t) if unit.start <= w.idx < before]
-            for m in self._speakers_in(words):
+
+def persons_titled(v: View, before: int, nouns: frozenset[str], posts: bool = True) -> set[str]:
+    """The persons named before ``before`` whom the text gives a title of ``nouns``: by the
+    words right before a name (or a descriptive mention's own words), and, with ``posts``,
+    by the posts found (whose titles are canonical: "председатель КНР" → "президент")."""
+    # the words of the posts a bare title covers ("diplomat": ambassador, envoy, foreign …)
+    nouns = nouns | {seq[1] for seq in v.tab.phrases("title_alias") if len(seq) == 2 and seq[0] in nouns}
+    out = set()
+    for p in v.positions if posts else ():
+        if p.start < before:
+            words = {lemma(w) for t in (p.title_en, p.title_src or "") for w in re.findall(r"[\w-]+", t)}
+            if words & nouns:
+                out.add(p.person)
+    last_end = 0  # the end of the person named before: a title is not read across a name
+    for m in v.mentions:
+        if m.start >= before:
+            break
+        if m.cls != "Person":
+            continue
+        lo, last_end = max(0, m.start - 40, last_end), max(last_end, m.end)
+        if m.key in out:
+            continue
+        seg = re.split(r"[.,;:!?\"«»“”()]", v.text[lo : m.start])[-1]
+        words = re.findall(r"[\w-]+", seg)[-TITLE_REACH:]
+        if m.label == "DESC":
+            words += re.findall(r"[\w-]+", v.text[m.start : m.end])
+        if {lemma(w) for w in words} & nouns:
+            out.add(m.key)
+    return out
+
+
+def recent_person(
+    v: View,
+    said: Said,
+    before: int,
+    country: str | None = None,
+    exclude: set[str] | frozenset[str] = frozenset(),
+) -> str | None:
+    """The person a pronoun or bare title stands for: a speaker of the same or the previous
+    unit first, then the most recent person speaker or subject, then the most recent
+    person named."""
+    unit = v.unit_of(before)
+    for qs, qe, speaker in said.quote_speakers:
+        if qs <= before < qe:
+            # a third-person pronoun in someone's own words is not the speaker: the person
+            # named last in the quote ('"I thank Putin. He responded at once," X said')
+            exclude = frozenset(exclude) | frozenset(speaker)
+            for m in reversed(v.mentions_in(qs, before)):
                 if (
                     m.cls == "Person"
                     and m.key not in exclude
-                    and (country is None or self.country(m.key) == country)
+                    and (country is None or v.country(m.key) == country)
                 ):
                     return m.key
-        # the statement whose cue stands last before (a document noun's statement is added
-        # after the reporting verbs of its unit, wherever it stands)
-        for st in sorted(self.statements, key=lambda st: st.cue[0], reverse=True):
-            if st.cue[0] < before and st.unit.index >= unit.index - 1:
-                for key in st.speaker:
-                    if (
-                        self.cls(key) == "Person"
-                        and key not in exclude
-                        and (country is None or self.country(key) == country)
-                    ):
-                        return key
-        for off, key in reversed(self.people):
-            if off < before and key not in exclude and (country is None or self.country(key) == country):
-                return key
-        for m in reversed(self.mentions):
+            break
+    # a person subject earlier in the same sentence, outside any quote ("Свое решение
+    # американский лидер объяснил …, который, как он сказал, …"), not the subject of the
+    # words a parenthetical reporting clause reports ("President Tokayev, he said, had …")
+    word = next((t for t in unit.toks if t.idx == before), None)
+    reported = word.head.head.i if word is not None else -1
+    for t in reversed(unit.toks):
+        if t.idx >= before or t.dep_ not in SUBJ_DEPS or t.head.i == reported:
+            continue
+        if any(qs <= t.idx < qe for _ms, _me, qs, qe in v.quotes):
+            continue
+        words = [w for w in _phrase(t) if unit.start <= w.idx < before]
+        for m in speakers_in(v, words):
             if (
-                m.start < before
-                and m.cls == "Person"
+                m.cls == "Person"
                 and m.key not in exclude
-                and (country is None or self.country(m.key) == country)
+                and (country is None or v.country(m.key) == country)
             ):
                 return m.key
-        return None
+    # the statement whose cue stands last before (a document noun's statement is added
+    # after the reporting verbs of its unit, wherever it stands)
+    for st in sorted(said.statements, key=lambda st: st.cue[0], reverse=True):
+        if st.cue[0] < before and st.unit.index >= unit.index - 1:
+            for key in st.speaker:
+                if (
+                    v.cls(key) == "Person"
+                    and key not in exclude
+                    and (country is None or v.country(key) == country)
+                ):
+                    return key
+    for off, key in reversed(said.people):
+        if off < before and key not in exclude and (country is None or v.country(key) == country):
+            return key
+    for m in reversed(v.mentions):
+        if (
+            m.start < before
+            and m.cls == "Person"
+            and m.key not in exclude
+            and (country is None or v.country(m.key) == country)
+        ):
+            return m.key
+    return None
 
-    def _track_subjects(self, u: _Unit) -> None:
-        for t in u.toks:
-            # a subject inside someone's quoted words is not who the article goes on about
-            # ('«Мы видим, что и сам Зеленский пытается это отрицать …», — заявил он': Peskov)
-            if t.dep_ in SUBJ_DEPS and not any(qs <= t.idx < qe for _ms, _me, qs, qe in self.quotes):
-                phrase = _phrase(t)
-                persons = [m for m in self._speakers_in(phrase) if m.cls == "Person"]
-                for m in persons:
-                    self.people.append((m.start, m.key))
-                nouns = self.tk(t) & self.person_nouns
-                if not persons and nouns and "Number=Plur" not in str(t.morph):
-                    # a bare title as subject ("Russian diplomat, in turn, thanked …"): the
-                    # person it stands for is who a later "his"/"he" means
-                    k = self._titled_person(t.idx, nouns, self._country_hint(phrase))
-                    if k:
-                        self.people.append((t.idx, k))
-        self.people.sort()
+
+def track_subjects(v: View, said: Said, u: _Unit) -> Said:
+    """``said`` with the persons of unit ``u`` met as subjects (outside quotes) added to its
+    people: a person named, or the person a singular bare title stands for."""
+    people = list(said.people)  # (this unit's, as they are found: a bare title reads them)
+    for t in u.toks:
+        # a subject inside someone's quoted words is not who the article goes on about
+        # ('«Мы видим, что и сам Зеленский пытается это отрицать …», — заявил он': Peskov)
+        if t.dep_ in SUBJ_DEPS and not any(qs <= t.idx < qe for _ms, _me, qs, qe in v.quotes):
+            phrase = _phrase(t)
+            persons = [m for m in speakers_in(v, phrase) if m.cls == "Person"]
+            for m in persons:
+                people.append((m.start, m.key))
+            nouns = v.tk(t) & v.person_nouns
+            if not persons and nouns and "Number=Plur" not in str(t.morph):
+                # a bare title as subject ("Russian diplomat, in turn, thanked …"): the
+                # person it stands for is who a later "his"/"he" means
+                so_far = dataclasses.replace(said, people=tuple(people))
+                k = titled_person(v, so_far, t.idx, nouns, country_hint(v, phrase))
+                if k:
+                    people.append((t.idx, k))
+    return Said(tuple(sorted(people)), said.author, said.last_speaker, said.statements, said.quote_speakers)

@@ -1,14 +1,18 @@
 """Statements: reporting cues, transcript turns, the speaker of each cue and the quote it
-attaches (a mixin of the extraction; the speaker resolution is in ``speakers.py``)."""
+attaches (the speaker resolution is in ``speakers.py``): pass 1 of the extraction,
+``read_statements``, a fold over the clause units returning what was found (``records.Said``)."""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
 
+from bilat.extract.events import arguments as arg
+from bilat.extract.events import speakers as spk
+from bilat.extract.events.document import View
 from bilat.extract.events.merge import uniq as _uniq
 from bilat.extract.events.merge import uniq_args as _uniq_args
-from bilat.extract.events.records import ORG_CLASSES
+from bilat.extract.events.records import ORG_CLASSES, Said
 from bilat.extract.events.records import Statement as _Statement
 from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tables import CueRow
@@ -127,504 +131,521 @@ def names_as(verb) -> bool:
     )
 
 
-class Statements:
-    def _read_statements(self) -> None:
-        """Pass 1: the statements of every unit in text order (transcript turns, reporting
-        cues), the persons met as speakers and subjects, the quotes and who speaks them; frozen
-        when done."""
-        turns = self._turns()
-        opening: dict[int, tuple[int, int, int, int]] = {}  # a unit start → the quote opening it
-        for q in self.quotes:
-            for at in (q[0], q[0] - 1):
-                opening.setdefault(at, q)
-        for u in self.units:
-            if u.start in turns:
-                self._turn_statement(u, *turns[u.start])
-            if u.start in opening:
-                self._lone_quote(u, opening[u.start])
-            self._statements(u)
-            self._track_subjects(u)
-        self.statements = tuple(nested_dropped(self.statements))
-        self.people = tuple(self.people)
-        self.quote_speakers = tuple((qs, qe, tuple(speaker)) for qs, qe, speaker in self.quote_speakers)
-        self.author = tuple(self.author)
-        self.last_speaker = tuple(self.last_speaker)
+def read_statements(v: View) -> Said:
+    """Pass 1: the statements of every unit in text order (transcript turns, reporting
+    cues), the persons met as speakers and subjects, the quotes and who speaks them: a fold
+    over the units, each step given what the steps before it found (``Said``)."""
+    said = Said()
+    turns = transcript_turns(v)
+    opening: dict[int, tuple[int, int, int, int]] = {}  # a unit start → the quote opening it
+    for q in v.quotes:
+        for at in (q[0], q[0] - 1):
+            opening.setdefault(at, q)
+    for u in v.units:
+        if u.start in turns:
+            said = turn_statement(v, said, u, *turns[u.start])
+        if u.start in opening:
+            said = lone_quote_statement(v, said, u, opening[u.start])
+        said = unit_statements(v, said, u)
+        said = spk.track_subjects(v, said, u)
+    return dataclasses.replace(said, statements=tuple(nested_dropped(said.statements)))
 
-    def _statements(self, u: _Unit) -> None:
-        def accept(row: CueRow, toks) -> bool:
-            if any(self.in_linked(t) for t in toks):
-                return False
-            if row.kind == "subj":
-                return any(t.pos_ in ("VERB", "AUX") for t in toks)
-            if row.kind == "document":
-                return toks[0].pos_ in ("NOUN", "PROPN")
-            return True
 
-        found = self._match(u.toks, self.tab.reporting, accept)
-        documents = [(i, j, r) for i, j, r in found if r.kind == "document"]
-        sources = [(i, j, r) for i, j, r in found if r.kind == "source"]
-        made: list[_Statement] = []
-        # a source cited with no name ("citing industry sources", "со ссылкой на источники"):
-        # the outlet that cites it reports on its own
-        own_sources = any(self._names_nobody(u.toks[j : j + SPEAKER_WINDOW]) for _i, j, _row in sources)
-        for i, j, row in found:
-            if row.kind in ("document", "source"):
-                continue
-            toks = u.toks[i:j]
-            head = next((t for t in toks if t.pos_ in ("VERB", "AUX")), toks[-1])
-            if self._marks_anniversary(head):
-                continue  # "отметили 30-летие", "marked the anniversary": no statement
-            speaker, args, clause_start = self._speaker(row, toks, head, u)
-            if not speaker:
-                continue
-            if all(self.cls(k) == "MediaOutlet" for k in speaker) and not outlet_speaks(
-                row.kind,
-                head.pos_,
-                toks[0].idx,
-                # the mark before the phrase that names it ("…, Russia's RIA Novosti news agency
-                # reported": the comma before "Russia's")
-                [(a[1], self.text[: min(a[1], clause_start)].rstrip()[-1:]) for a in args],
-                own_sources,
-            ):
-                continue
-            quote = self._attach_quote(u, clause_start, toks[-1].idx + len(toks[-1].text))
-            if row.requires == "quote" and quote is None and not names_as(head):
-                continue
+def unit_statements(v: View, said: Said, u: _Unit) -> Said:
+    """``said`` with the statements of the reporting cues of unit ``u`` (verbs, document nouns,
+    citations of a source) added, and the document's author when a document noun names one."""
+
+    def accept(row: CueRow, toks) -> bool:
+        if any(v.in_linked(t) for t in toks):
+            return False
+        if row.kind == "subj":
+            return any(t.pos_ in ("VERB", "AUX") for t in toks)
+        if row.kind == "document":
+            return toks[0].pos_ in ("NOUN", "PROPN")
+        return True
+
+    found = v.match(u.toks, v.tab.reporting, accept)
+    documents = [(i, j, r) for i, j, r in found if r.kind == "document"]
+    sources = [(i, j, r) for i, j, r in found if r.kind == "source"]
+    made: list[_Statement] = []
+    # a source cited with no name ("citing industry sources", "со ссылкой на источники"):
+    # the outlet that cites it reports on its own
+    own_sources = any(names_nobody(v, u.toks[j : j + SPEAKER_WINDOW]) for _i, j, _row in sources)
+    for i, j, row in found:
+        if row.kind in ("document", "source"):
+            continue
+        toks = u.toks[i:j]
+        head = next((t for t in toks if t.pos_ in ("VERB", "AUX")), toks[-1])
+        if marks_anniversary(v, head):
+            continue  # "отметили 30-летие", "marked the anniversary": no statement
+        speaker, args, clause_start = cue_speaker(v, said, row, toks, head, u)
+        if not speaker:
+            continue
+        if all(v.cls(k) == "MediaOutlet" for k in speaker) and not outlet_speaks(
+            row.kind,
+            head.pos_,
+            toks[0].idx,
+            # the mark before the phrase that names it ("…, Russia's RIA Novosti news agency
+            # reported": the comma before "Russia's")
+            [(a[1], v.text[: min(a[1], clause_start)].rstrip()[-1:]) for a in args],
+            own_sources,
+        ):
+            continue
+        quote = attach_quote(v, said, u, clause_start, toks[-1].idx + len(toks[-1].text))
+        if row.requires == "quote" and quote is None and not names_as(head):
+            continue
+        cue = (
+            toks[0].idx,
+            toks[-1].idx + len(toks[-1].text),
+            v.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)],
+        )
+        st, said = add_statement(v, said, u, cue, head, speaker, args, quote)
+        if st is not None:
+            made.append(st)
+    # document nouns: the author of the address/article, and a Statement of their own
+    for i, _j, _row in documents:
+        noun = u.toks[i]
+        phrase = author_phrase(v, noun)
+        actors = [m for m in spk.speakers_in(v, phrase) if m.cls in {"Person"} | ORG_CLASSES]
+        if actors:
+            keys = _uniq(m.key for m in actors)
+            said = dataclasses.replace(said, author=tuple(keys))
+            if (
+                not any(set(keys) & set(s.speaker) for s in made)
+                and not referred_to(noun)
+                and not any(qs <= noun.idx < qe for _ms, _me, qs, qe in v.quotes)
+            ):  # (in someone's quoted words: "The statements made by … show that …")
+                cue = (noun.idx, noun.idx + len(noun.text), noun.text)
+                st, said = add_statement(
+                    v, said, u, cue, noun, keys, [(m.key, m.start, m.end) for m in actors], None
+                )
+                if st is not None:
+                    made.append(st)
+        elif made:
+            persons = [k for k in made[0].speaker if v.cls(k) == "Person"]
+            if persons:
+                said = dataclasses.replace(said, author=tuple(persons))
+    # a citation of the report's source ("со ссылкой на пресс-службу", "citing the
+    # ministry") speaks only when nothing else in the unit does
+    for i, j, row in sources:
+        if made:
+            break
+        toks = u.toks[i:j]
+        speaker, args, clause_start = cue_speaker(
+            v, said, CueRow(row.words, "after", row.requires), toks, toks[-1], u
+        )
+        if speaker and not all(v.cls(k) == "MediaOutlet" for k in speaker):
             cue = (
                 toks[0].idx,
                 toks[-1].idx + len(toks[-1].text),
-                self.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)],
+                v.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)],
             )
-            st = self._add_statement(u, cue, head, speaker, args, quote)
+            st, said = add_statement(v, said, u, cue, toks[-1], speaker, args, None)
             if st is not None:
                 made.append(st)
-        # document nouns: the author of the address/article, and a Statement of their own
-        for i, _j, _row in documents:
-            noun = u.toks[i]
-            phrase = self._author_phrase(noun)
-            actors = [m for m in self._speakers_in(phrase) if m.cls in {"Person"} | ORG_CLASSES]
-            if actors:
-                keys = _uniq(m.key for m in actors)
-                self.author = keys
-                if (
-                    not any(set(keys) & set(s.speaker) for s in made)
-                    and not referred_to(noun)
-                    and not any(qs <= noun.idx < qe for _ms, _me, qs, qe in self.quotes)
-                ):  # (in someone's quoted words: "The statements made by … show that …")
-                    cue = (noun.idx, noun.idx + len(noun.text), noun.text)
-                    st = self._add_statement(
-                        u, cue, noun, keys, [(m.key, m.start, m.end) for m in actors], None
-                    )
-                    if st is not None:
-                        made.append(st)
-            elif made:
-                persons = [k for k in made[0].speaker if self.cls(k) == "Person"]
-                if persons:
-                    self.author = persons
-        # a citation of the report's source ("со ссылкой на пресс-службу", "citing the
-        # ministry") speaks only when nothing else in the unit does
-        for i, j, row in sources:
-            if made:
-                break
-            toks = u.toks[i:j]
-            speaker, args, clause_start = self._speaker(
-                CueRow(row.words, "after", row.requires), toks, toks[-1], u
-            )
-            if speaker and not all(self.cls(k) == "MediaOutlet" for k in speaker):
-                cue = (
-                    toks[0].idx,
-                    toks[-1].idx + len(toks[-1].text),
-                    self.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)],
-                )
-                st = self._add_statement(u, cue, toks[-1], speaker, args, None)
-                if st is not None:
-                    made.append(st)
+    return said
 
-    def _names_nobody(self, toks) -> bool:
-        """Whether the words up to the first punctuation name no actor: no mention (an
-        adjective names none: "Indian government sources"), no title, body or spokesman noun
-        ("industry sources", "источники в отрасли")."""
-        nouns = self.person_nouns | self.org_nouns | self.spokes_nouns
-        for n, t in enumerate(toks):
-            if t.pos_ == "PUNCT" or (n and t.pos_ == "ADP" and toks[n - 1].pos_ == "NOUN"):
-                break  # "sources in the government of …": unnamed sources, where they sit
-            if any(m.label != "ADJ" for m in self.mentions_of_tokens([t])) or self.tk(t) & nouns:
-                return False
-        return bool(toks)
 
-    def _turns(self) -> dict[int, tuple[int, int, int]]:
-        """Transcript turns ("Name: …"): the unit start of each turn's first line → (end of the
-        speaker's name, end of the turn's words, end of the first line)."""
-        lines = []
-        pos = 0
-        for raw in self.text.split("\n"):
-            start, end = pos, pos + len(raw)
-            pos = end + 1
-            stripped = raw.strip()
-            if not stripped:
-                continue
-            lead = len(raw) - len(raw.lstrip())
-            colon = turn_prefix(stripped)
-            named = colon is not None and any(
-                m.cls in {"Person"} | ORG_CLASSES and not m.affil or m.label == "DESC"
-                for m in self.mentions_in(start + lead, start + lead + colon)
-            )
-            quoted = colon is not None and stripped[colon + 1 :].lstrip()[:1] in QUOTE_MARKS
-            lines.append((start + lead, start + len(raw.rstrip()), named, colon, quoted))
-        out = {}
-        for i, s, e in turn_spans([(a, b, named, quoted) for a, b, named, _, quoted in lines]):
-            out[s] = (s + lines[i][3], e, lines[i][1])
-        return out
+def names_nobody(v: View, toks) -> bool:
+    """Whether the words up to the first punctuation name no actor: no mention (an
+    adjective names none: "Indian government sources"), no title, body or spokesman noun
+    ("industry sources", "источники в отрасли")."""
+    nouns = v.person_nouns | v.org_nouns | v.spokes_nouns
+    for n, t in enumerate(toks):
+        if t.pos_ == "PUNCT" or (n and t.pos_ == "ADP" and toks[n - 1].pos_ == "NOUN"):
+            break  # "sources in the government of …": unnamed sources, where they sit
+        if any(m.label != "ADJ" for m in v.mentions_of_tokens([t])) or v.tk(t) & nouns:
+            return False
+    return bool(toks)
 
-    def _turn_statement(self, u: _Unit, colon: int, end: int, line_end: int) -> None:
-        """One Statement per transcript turn: the speaker named before the colon, the rest of the
-        line its quote; "I"/"we" in the turn's words are the speaker and the speaker's country."""
-        name = [t for t in u.toks if t.idx < colon]
-        actors = [m for m in self._speakers_in(name) if m.cls in {"Person"} | ORG_CLASSES]
-        if not actors:
-            actors = [m for m in self.mentions_of_tokens(name) if m.label == "DESC"]
-        if not actors:
-            return
-        keys = _uniq(m.key for m in actors)
-        q0 = colon + 1
-        while q0 < line_end and self.text[q0].isspace():
-            q0 += 1
-        cue = (u.start, colon, self.text[u.start : colon])
-        st = self._add_statement(
-            u,
-            cue,
-            name[-1] if name else u.toks[0],
-            keys,
-            [(m.key, m.start, m.end) for m in actors],
-            (q0, line_end),
+
+def transcript_turns(v: View) -> dict[int, tuple[int, int, int]]:
+    """Transcript turns ("Name: …"): the unit start of each turn's first line → (end of the
+    speaker's name, end of the turn's words, end of the first line)."""
+    lines = []
+    pos = 0
+    for raw in v.text.split("\n"):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        colon = turn_prefix(stripped)
+        named = colon is not None and any(
+            m.cls in {"Person"} | ORG_CLASSES and not m.affil or m.label == "DESC"
+            for m in v.mentions_in(start + lead, start + lead + colon)
         )
-        if st is not None and end > line_end:
-            self.quote_speakers.append((line_end, end, list(keys)))
+        quoted = colon is not None and stripped[colon + 1 :].lstrip()[:1] in QUOTE_MARKS
+        lines.append((start + lead, start + len(raw.rstrip()), named, colon, quoted))
+    out = {}
+    for i, s, e in turn_spans([(a, b, named, quoted) for a, b, named, _, quoted in lines]):
+        out[s] = (s + lines[i][3], e, lines[i][1])
+    return out
 
-    def _lone_quote(self, u: _Unit, q: tuple[int, int, int, int]) -> None:
-        """A quoted paragraph with no reporting clause of its own (it opens its paragraph and
-        nothing but punctuation follows it there): a Statement of whoever spoke or acted just
-        before — the speaker of a statement of the two units before it, else the person
-        subject of the unit before ('Mirzoyan also thanked the Kazakh side. / "I would like to
-        emphasize …"', '"…," Lavrov said. / "We discussed …'). The quote mark is its cue."""
-        if u.index == 0:
-            return
-        text = self.text
-        ms, me, qs, qe = q
-        para = text.rfind("\n", 0, ms) + 1
-        line_end = text.find("\n", me)
-        line_end = len(text) if line_end < 0 else line_end
-        if (
-            text[para:ms].strip()
-            or not lone_quote(text[qs:qe], text[me:line_end])
-            or any(a <= qs < b for a, b, _ in self.quote_speakers)
+
+def turn_statement(v: View, said: Said, u: _Unit, colon: int, end: int, line_end: int) -> Said:
+    """One Statement per transcript turn: the speaker named before the colon, the rest of the
+    line its quote; "I"/"we" in the turn's words are the speaker and the speaker's country
+    (``said`` with it added)."""
+    name = [t for t in u.toks if t.idx < colon]
+    actors = [m for m in spk.speakers_in(v, name) if m.cls in {"Person"} | ORG_CLASSES]
+    if not actors:
+        actors = [m for m in v.mentions_of_tokens(name) if m.label == "DESC"]
+    if not actors:
+        return said
+    keys = _uniq(m.key for m in actors)
+    q0 = colon + 1
+    while q0 < line_end and v.text[q0].isspace():
+        q0 += 1
+    cue = (u.start, colon, v.text[u.start : colon])
+    st, said = add_statement(
+        v,
+        said,
+        u,
+        cue,
+        name[-1] if name else u.toks[0],
+        keys,
+        [(m.key, m.start, m.end) for m in actors],
+        (q0, line_end),
+    )
+    if st is not None and end > line_end:
+        said = dataclasses.replace(said, quote_speakers=(*said.quote_speakers, (line_end, end, tuple(keys))))
+    return said
+
+
+def lone_quote_statement(v: View, said: Said, u: _Unit, q: tuple[int, int, int, int]) -> Said:
+    """A quoted paragraph with no reporting clause of its own (it opens its paragraph and
+    nothing but punctuation follows it there): a Statement of whoever spoke or acted just
+    before — the speaker of a statement of the two units before it, else the person
+    subject of the unit before ('Mirzoyan also thanked the Kazakh side. / "I would like to
+    emphasize …"', '"…," Lavrov said. / "We discussed …'). The quote mark is its cue
+    (``said`` with it added)."""
+    if u.index == 0:
+        return said
+    text = v.text
+    ms, me, qs, qe = q
+    para = text.rfind("\n", 0, ms) + 1
+    line_end = text.find("\n", me)
+    line_end = len(text) if line_end < 0 else line_end
+    if (
+        text[para:ms].strip()
+        or not lone_quote(text[qs:qe], text[me:line_end])
+        or any(a <= qs < b for a, b, _ in said.quote_speakers)
+    ):
+        return said
+    prev = v.units[u.index - 1]
+    before = v.units[max(0, u.index - 2)].start
+    speaker: list[str] = []
+    for st in reversed(said.statements):
+        if st.cue[0] < before:
+            break
+        if st.cue[0] < u.start:
+            speaker = list(st.speaker)
+            break
+    if not speaker:
+        persons = [k for off, k in said.people if prev.start <= off < prev.end]
+        speaker = persons[-1:]
+    if not speaker:
+        return said
+    cue = (ms, ms + 1, text[ms : ms + 1])
+    return add_statement(v, said, u, cue, u.toks[0], speaker, [], (qs, qe))[1]
+
+
+def marks_anniversary(v: View, verb) -> bool:
+    rows = [r for r in v.tab.triggers if r.cls == "Anniversary" and len(r.words) == 1]
+    return any(
+        ch.dep_ in OBJ_DEPS and any(r.words[0].ok(v.tk(t)) for r in rows for t in _phrase(ch))
+        for ch in _kids(verb)
+    )
+
+
+def author_phrase(v: View, noun) -> list:
+    """The words naming who wrote or gave a document noun: its owner ("Lavrov's article",
+    "his address"), "by X", or a genitive with no preposition ("обращение главы МИД РФ
+    Сергея Лаврова"); not "a speech at Moscow State University"."""
+    out = []
+    for ch in _kids(noun):
+        if ch.dep_ in ("poss", "nmod:poss"):
+            out.extend(_phrase(ch))
+        elif ch.dep_ in ("prep", "agent") and v.tk(ch) & {"by"}:
+            for g in _kids(ch):
+                out.extend(_phrase(g))
+        elif (
+            ch.dep_ == "nmod" and "Case=Gen" in str(ch.morph) and not any(g.dep_ == "case" for g in _kids(ch))
         ):
-            return
-        prev = self.units[u.index - 1]
-        before = self.units[max(0, u.index - 2)].start
-        speaker: list[str] = []
-        for st in reversed(self.statements):
-            if st.cue[0] < before:
-                break
-            if st.cue[0] < u.start:
-                speaker = list(st.speaker)
-                break
-        if not speaker:
-            persons = [k for off, k in self.people if prev.start <= off < prev.end]
-            speaker = persons[-1:]
-        if not speaker:
-            return
-        cue = (ms, ms + 1, text[ms : ms + 1])
-        self._add_statement(u, cue, u.toks[0], speaker, [], (qs, qe))
+            out.extend(_phrase(ch))
+        elif ch.dep_ == "appos" or (
+            ch.dep_ == "nmod" and ch.pos_ == "PROPN" and not any(g.dep_ == "case" for g in _kids(ch))
+        ):
+            out.extend(_phrase(ch))
+    return out
 
-    def _marks_anniversary(self, verb) -> bool:
-        rows = [r for r in self.tab.triggers if r.cls == "Anniversary" and len(r.words) == 1]
-        return any(
-            ch.dep_ in OBJ_DEPS and any(r.words[0].ok(self.tk(t)) for r in rows for t in _phrase(ch))
-            for ch in _kids(verb)
-        )
 
-    def _author_phrase(self, noun) -> list:
-        """The words naming who wrote or gave a document noun: its owner ("Lavrov's article",
-        "his address"), "by X", or a genitive with no preposition ("обращение главы МИД РФ
-        Сергея Лаврова"); not "a speech at Moscow State University"."""
-        out = []
-        for ch in _kids(noun):
-            if ch.dep_ in ("poss", "nmod:poss"):
-                out.extend(_phrase(ch))
-            elif ch.dep_ in ("prep", "agent") and self.tk(ch) & {"by"}:
-                for g in _kids(ch):
-                    out.extend(_phrase(g))
-            elif (
-                ch.dep_ == "nmod"
-                and "Case=Gen" in str(ch.morph)
-                and not any(g.dep_ == "case" for g in _kids(ch))
-            ):
-                out.extend(_phrase(ch))
-            elif ch.dep_ == "appos" or (
-                ch.dep_ == "nmod" and ch.pos_ == "PROPN" and not any(g.dep_ == "case" for g in _kids(ch))
-            ):
-                out.extend(_phrase(ch))
-        return out
+def add_statement(v: View, said: Said, u, cue, head, speaker, args, quote) -> tuple[_Statement | None, Said]:
+    """The Statement of one reporting cue and ``said`` with it added (its speaker the last, its
+    persons met, its quote spoken by it); None when a statement of the same quote and speaker
+    takes it in (its evidence and arguments extended) or its reporting clause has one already."""
+    for n, st in enumerate(said.statements):
+        if (
+            quote is not None
+            and st.quote is not None
+            and st.quote[0] == quote[0]
+            and set(st.speaker) & set(speaker)
+        ):
+            merged = dataclasses.replace(
+                st,
+                ev_end=max(st.ev_end, u.end),
+                args=st.args + tuple(_uniq(a for a in args if a not in st.args)),
+            )
+            return None, dataclasses.replace(
+                said, statements=(*said.statements[:n], merged, *said.statements[n + 1 :])
+            )
+        if (
+            st.unit is u
+            and set(st.speaker) == set(speaker)
+            and governing_clause(st.head).i == governing_clause(head).i
+        ):
+            return None, said  # one Statement per reporting clause
+    ev_start, ev_end = u.start, u.end
+    if quote is not None:
+        ev_start = min(ev_start, v.unit_of(quote[0]).start)
+        ev_end = max(ev_end, v.unit_of(max(quote[0], quote[1] - 1)).end)
+    st = _Statement(
+        cue,
+        u,
+        tuple(speaker),
+        tuple(args),
+        quote,
+        ev_start,
+        ev_end,
+        head,
+        v.date_for(u, head, future=False),
+    )
+    quoted = ((quote[0], quote[1], tuple(speaker)),) if quote is not None else ()
+    return st, Said(
+        people=(*said.people, *((cue[0], k) for k in speaker if v.cls(k) == "Person")),
+        author=said.author,
+        last_speaker=tuple(speaker),
+        statements=(*said.statements, st),
+        quote_speakers=(*said.quote_speakers, *quoted),
+    )
 
-    def _add_statement(self, u, cue, head, speaker, args, quote) -> _Statement | None:
-        for n, st in enumerate(self.statements):
-            if (
-                quote is not None
-                and st.quote is not None
-                and st.quote[0] == quote[0]
-                and set(st.speaker) & set(speaker)
-            ):
-                self.statements[n] = dataclasses.replace(
-                    st,
-                    ev_end=max(st.ev_end, u.end),
-                    args=st.args + tuple(_uniq(a for a in args if a not in st.args)),
-                )
-                return None
-            if (
-                st.unit is u
-                and set(st.speaker) == set(speaker)
-                and governing_clause(st.head).i == governing_clause(head).i
-            ):
-                return None  # one Statement per reporting clause
-        ev_start, ev_end = u.start, u.end
-        if quote is not None:
-            ev_start = min(ev_start, self.unit_of(quote[0]).start)
-            ev_end = max(ev_end, self.unit_of(max(quote[0], quote[1] - 1)).end)
-        st = _Statement(
-            cue,
-            u,
-            tuple(speaker),
-            tuple(args),
-            quote,
-            ev_start,
-            ev_end,
-            head,
-            self._date_for(u, head, future=False),
-        )
-        self.statements.append(st)
-        self.last_speaker = list(speaker)
-        for k in speaker:
-            if self.cls(k) == "Person":
-                self.people.append((cue[0], k))
-        if quote is not None:
-            self.quote_speakers.append((quote[0], quote[1], list(speaker)))
-        return st
 
-    def _speaker(self, row: CueRow, toks, head, u: _Unit):
-        """(speaker keys, argument mentions, start of the clause) for one reporting cue."""
-        cue_start = toks[0].idx
-        cue_end = toks[-1].idx + len(toks[-1].text)
-        if row.kind == "subj":
-            inverted = self._inverted_speaker(head, toks, u)
-            if inverted is not None:
-                return inverted[0], inverted[1], cue_start
-            by = agent_phrase(head)
-            if by and self.mentions_of_tokens(by):
-                # "…, as reported by Lavrov": the agent of a reporting verb with no subject of its
-                # own speaks, not the subject of the clause it joins; a body or outlet there
-                # passes the report on ("as reported by the Interfax-Kazakhstan news agency,
-                # citing …": the source cited speaks, if any)
-                ms = [m for m in self._speakers_in(by) if m.cls == "Person"]
-                return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
-            s = self._subject(head)
-            v = head
-            if s is None or not _agrees(s, head):
-                # a plural verb with no subject of its own says who speaks with "в"/"на"
-                # ("заявили ранее в МИД России", "В Кремле сообщили"); the parse may lend it
-                # a singular subject from the reported clause
-                body = self._indefinite_body(head, u)
-                if body:
-                    return body[0], body[1], cue_start
+def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
+    """(speaker keys, argument mentions, start of the clause) for one reporting cue."""
+    cue_start = toks[0].idx
+    cue_end = toks[-1].idx + len(toks[-1].text)
+    if row.kind == "subj":
+        inverted = inverted_speaker(v, said, head, toks, u)
+        if inverted is not None:
+            return inverted[0], inverted[1], cue_start
+        by = agent_phrase(head)
+        if by and v.mentions_of_tokens(by):
+            # "…, as reported by Lavrov": the agent of a reporting verb with no subject of its
+            # own speaks, not the subject of the clause it joins; a body or outlet there
+            # passes the report on ("as reported by the Interfax-Kazakhstan news agency,
+            # citing …": the source cited speaks, if any)
+            ms = [m for m in spk.speakers_in(v, by) if m.cls == "Person"]
+            return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
+        s = v.subject(head)
+        verb = head
+        if s is None or not _agrees(s, head):
+            # a plural verb with no subject of its own says who speaks with "в"/"на"
+            # ("заявили ранее в МИД России", "В Кремле сообщили"); the parse may lend it
+            # a singular subject from the reported clause
+            body = indefinite_body(v, said, head, u)
+            if body:
+                return body[0], body[1], cue_start
+        if s is not None and not (u.start <= s.idx < u.end):
+            s = None  # the parse reaches out of the sentence (a dateline, a title)
+        had_subject = s is not None
+        for _ in range(3):
             if s is not None and not (u.start <= s.idx < u.end):
-                s = None  # the parse reaches out of the sentence (a dateline, a title)
-            had_subject = s is not None
-            for _ in range(3):
-                if s is not None and not (u.start <= s.idx < u.end):
-                    s = None  # (the subject of a coordinated verb, too)
-                if s is not None:
-                    phrase = [t for t in _phrase(s) if u.start <= t.idx < u.end]
-                    start = min(t.idx for t in phrase)
-                    keys, args = self._resolve_np(s, phrase, u)
-                    if keys:
-                        return keys, args, min(start, cue_start)
-                # a coordinated verb whose own subject says nothing: the first verb's subject
-                if v.dep_ != "conj" or v.head.i == v.i:
-                    break
-                v = v.head
-                s = self._subject(v)
-            if had_subject and s is not None and not (self.tk(s) & self.relatives):
-                return [], [], cue_start  # a subject that names nobody we know: no guess
-            # no parse subject: a name right before or right after the verb (an organization
-            # after a verb with no subject: "сообщили в Кремле")
-            keys, args = self._near_speaker(u, toks, orgs=s is None)
-            if keys:
-                return keys, args, min([cue_start] + [a[1] for a in args])
-            if s is None and self.grammar("passive_author") and "Voice=Pass" in str(head.morph):
-                return self._author(), [], cue_start
-            return [], [], cue_start
-        if row.kind == "after":
-            window = [t for t in u.toks if t.idx >= cue_start][: len(toks) + SPEAKER_WINDOW]
-            outlet = None
-            for t in window:
-                if t.idx >= cue_end and t.pos_ == "PUNCT" and t.text not in QUOTE_MARKS:
-                    break
-                ms = [m for m in self._speakers_in([t]) if m.cls in {"Person"} | ORG_CLASSES]
-                if ms and all(m.cls == "MediaOutlet" for m in ms) and t.idx >= cue_end:
-                    # the outlet that quotes someone ("цитирует «РИА Новости» казахстанского
-                    # лидера"): the one quoted, when named after it, speaks
-                    outlet = outlet or ms
-                    continue
-                if ms:
-                    return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
-                if self.tk(t) & self.pronouns:
-                    k = self._recent_person(t.idx)
-                    if k:
-                        return [k], [(k, t.idx, t.idx + len(t.text))], cue_start
-                if t.idx >= cue_end and self.tk(t) & self.person_nouns:
-                    k = self._recent_person(t.idx, self._country_hint(_phrase(t)))
-                    if k:
-                        return [k], [(k, t.idx, t.idx + len(t.text))], cue_start
-            if outlet:
-                return _uniq(m.key for m in outlet), [(m.key, m.start, m.end) for m in outlet], cue_start
-            return [], [], cue_start
-        if row.kind == "author":
-            # the person or body named right after ("говорится в сообщении МИД РФ"), a bare
-            # body noun there ("говорится в сообщении ведомства"), else the document's author;
-            # a person named as the subject first ("Yevgeny Karabanov answered: …")
-            s = self._subject(head)
-            if s is not None and u.start <= s.idx < u.end:
-                ms = [m for m in self._speakers_in(_phrase(s)) if m.cls == "Person"]
-                if ms:
-                    return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
-            window = [t for t in u.toks if t.idx >= cue_end][:SPEAKER_WINDOW]
-            for t in window:
-                if t.pos_ == "PUNCT":
-                    break
-                ms = [
-                    m for m in self._speakers_in([t]) if m.cls in {"Person"} | ORG_CLASSES - {"MediaOutlet"}
-                ]
-                if ms:
-                    return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
-                if self.tk(t) & self.org_nouns:
-                    k = self._recent_org(t.idx, self.tk(t) & self.org_nouns, self._country_hint(_phrase(t)))
-                    if k:
-                        return [k], [(k, t.idx, t.idx + len(t.text))], cue_start
-            return self._impersonal_author(cue_start), [], cue_start
+                s = None  # (the subject of a coordinated verb, too)
+            if s is not None:
+                phrase = [t for t in _phrase(s) if u.start <= t.idx < u.end]
+                start = min(t.idx for t in phrase)
+                keys, args = spk.resolve_np(v, said, s, phrase, u)
+                if keys:
+                    return keys, args, min(start, cue_start)
+            # a coordinated verb whose own subject says nothing: the first verb's subject
+            if verb.dep_ != "conj" or verb.head.i == verb.i:
+                break
+            verb = verb.head
+            s = v.subject(verb)
+        if had_subject and s is not None and not (v.tk(s) & v.relatives):
+            return [], [], cue_start  # a subject that names nobody we know: no guess
+        # no parse subject: a name right before or right after the verb (an organization
+        # after a verb with no subject: "сообщили в Кремле")
+        keys, args = spk.near_speaker(v, u, toks, orgs=s is None)
+        if keys:
+            return keys, args, min([cue_start] + [a[1] for a in args])
+        if s is None and v.grammar("passive_author") and "Voice=Pass" in str(head.morph):
+            return spk.author(said), [], cue_start
         return [], [], cue_start
-
-    def _indefinite_body(self, head, u: _Unit):
-        """The body an indefinite-personal reporting verb names with a preposition (the
-        ``indefinite_personal`` grammar: a 3rd-person plural verb with no subject has no agent
-        of its own): "сообщили в Минобороны РФ", "В МИД России ответили"."""
-        if not self.grammar("indefinite_personal") or _number(head) != "Plur":
-            return None
-        for c in _kids(head):
-            if c.dep_ != "obl" or not (u.start <= c.idx < u.end):
+    if row.kind == "after":
+        window = [t for t in u.toks if t.idx >= cue_start][: len(toks) + SPEAKER_WINDOW]
+        outlet = None
+        for t in window:
+            if t.idx >= cue_end and t.pos_ == "PUNCT" and t.text not in QUOTE_MARKS:
+                break
+            ms = [m for m in spk.speakers_in(v, [t]) if m.cls in {"Person"} | ORG_CLASSES]
+            if ms and all(m.cls == "MediaOutlet" for m in ms) and t.idx >= cue_end:
+                # the outlet that quotes someone ("цитирует «РИА Новости» казахстанского
+                # лидера"): the one quoted, when named after it, speaks
+                outlet = outlet or ms
                 continue
-            phrase = _phrase(c)
-            ms = [
-                m
-                for m in self.mentions_of_tokens(phrase)
-                if m.cls in ORG_CLASSES - {"MediaOutlet"} and not m.affil
-            ]
             if ms:
-                return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
-            states = [m for m in self.mentions_of_tokens([c]) if m.cls in ("Country", "City") and not m.affil]
-            if states:
-                # a state or its capital speaking: "В Киргизии объяснили, что …"
-                return [states[0].key], [(states[0].key, states[0].start, states[0].end)]
-            if self.tk(c) & self.org_nouns:
-                # a bare body noun: "сообщили в российском ведомстве", "добавили в ведомстве"
-                k = self._recent_org(c.idx, self.tk(c) & self.org_nouns, self._country_hint(phrase))
+                return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
+            if v.tk(t) & v.pronouns:
+                k = spk.recent_person(v, said, t.idx)
                 if k:
-                    return [k], [(k, c.idx, c.idx + len(c.text))]
-        return None
+                    return [k], [(k, t.idx, t.idx + len(t.text))], cue_start
+            if t.idx >= cue_end and v.tk(t) & v.person_nouns:
+                k = spk.recent_person(v, said, t.idx, spk.country_hint(v, _phrase(t)))
+                if k:
+                    return [k], [(k, t.idx, t.idx + len(t.text))], cue_start
+        if outlet:
+            return _uniq(m.key for m in outlet), [(m.key, m.start, m.end) for m in outlet], cue_start
+        return [], [], cue_start
+    if row.kind == "author":
+        # the person or body named right after ("говорится в сообщении МИД РФ"), a bare
+        # body noun there ("говорится в сообщении ведомства"), else the document's author;
+        # a person named as the subject first ("Yevgeny Karabanov answered: …")
+        s = v.subject(head)
+        if s is not None and u.start <= s.idx < u.end:
+            ms = [m for m in spk.speakers_in(v, _phrase(s)) if m.cls == "Person"]
+            if ms:
+                return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
+        window = [t for t in u.toks if t.idx >= cue_end][:SPEAKER_WINDOW]
+        for t in window:
+            if t.pos_ == "PUNCT":
+                break
+            ms = [m for m in spk.speakers_in(v, [t]) if m.cls in {"Person"} | ORG_CLASSES - {"MediaOutlet"}]
+            if ms:
+                return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
+            if v.tk(t) & v.org_nouns:
+                k = spk.recent_org(v, said, t.idx, v.tk(t) & v.org_nouns, spk.country_hint(v, _phrase(t)))
+                if k:
+                    return [k], [(k, t.idx, t.idx + len(t.text))], cue_start
+        return spk.impersonal_author(v, said, cue_start), [], cue_start
+    return [], [], cue_start
 
-    def _inverted_speaker(self, head, toks, u: _Unit):
-        """The speaker of a reporting verb that follows the clause it reports, named after it
-        (", reported the Akorda press service", ", сообщает пресс-служба Минэнерго"): the parse
-        may take the verb for a conjunct of the reported verb and lend it that verb's subject.
-        Only a finite verb right after a comma, dash or closing quote, with no subject before
-        it, whose subject or object after it is a person or body (a mention, or a noun naming
-        a person, a spokesman or a body)."""
-        i0 = u.toks.index(toks[0])
-        if i0 == 0 or u.toks[i0 - 1].text not in INVERTING_MARKS or "VerbForm=Fin" not in str(head.morph):
-            return None
-        deps = _kids(head)
-        if any(c.dep_ in SUBJ_DEPS and c.i < head.i for c in deps):
-            return None
-        nouns = self.person_nouns | self.spokes_nouns | self.org_nouns
-        for c in deps:
-            if c.i <= toks[-1].i or c.dep_ not in OBJ_DEPS | SUBJ_DEPS:
-                continue
-            if not (self.mentions_of_tokens([c]) or self.tk(c) & nouns):
-                continue
-            keys, args = self._resolve_np(c, _phrase(c), u)
-            if keys:
-                return keys, args
-        return None
 
-    def _attach_quote(self, u: _Unit, clause_start: int, cue_end: int) -> tuple[int, int] | None:
-        text = self.text
-        # a quote right before the clause: '"…," the minister said'
-        for _ms, me, qs, qe in self.quotes:
-            if u.start <= me <= clause_start and qe > qs and QUOTE_GAP.match(text[me:clause_start]):
+def indefinite_body(v: View, said: Said, head, u: _Unit):
+    """The body an indefinite-personal reporting verb names with a preposition (the
+    ``indefinite_personal`` grammar: a 3rd-person plural verb with no subject has no agent
+    of its own): "сообщили в Минобороны РФ", "В МИД России ответили"."""
+    if not v.grammar("indefinite_personal") or _number(head) != "Plur":
+        return None
+    for c in _kids(head):
+        if c.dep_ != "obl" or not (u.start <= c.idx < u.end):
+            continue
+        phrase = _phrase(c)
+        ms = [
+            m for m in v.mentions_of_tokens(phrase) if m.cls in ORG_CLASSES - {"MediaOutlet"} and not m.affil
+        ]
+        if ms:
+            return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
+        states = [m for m in v.mentions_of_tokens([c]) if m.cls in ("Country", "City") and not m.affil]
+        if states:
+            # a state or its capital speaking: "В Киргизии объяснили, что …"
+            return [states[0].key], [(states[0].key, states[0].start, states[0].end)]
+        if v.tk(c) & v.org_nouns:
+            # a bare body noun: "сообщили в российском ведомстве", "добавили в ведомстве"
+            k = spk.recent_org(v, said, c.idx, v.tk(c) & v.org_nouns, spk.country_hint(v, phrase))
+            if k:
+                return [k], [(k, c.idx, c.idx + len(c.text))]
+    return None
+
+
+def inverted_speaker(v: View, said: Said, head, toks, u: _Unit):
+    """The speaker of a reporting verb that follows the clause it reports, named after it
+    (", reported the Akorda press service", ", сообщает пресс-служба Минэнерго"): the parse
+    may take the verb for a conjunct of the reported verb and lend it that verb's subject.
+    Only a finite verb right after a comma, dash or closing quote, with no subject before
+    it, whose subject or object after it is a person or body (a mention, or a noun naming
+    a person, a spokesman or a body)."""
+    i0 = u.toks.index(toks[0])
+    if i0 == 0 or u.toks[i0 - 1].text not in INVERTING_MARKS or "VerbForm=Fin" not in str(head.morph):
+        return None
+    deps = _kids(head)
+    if any(c.dep_ in SUBJ_DEPS and c.i < head.i for c in deps):
+        return None
+    nouns = v.person_nouns | v.spokes_nouns | v.org_nouns
+    for c in deps:
+        if c.i <= toks[-1].i or c.dep_ not in OBJ_DEPS | SUBJ_DEPS:
+            continue
+        if not (v.mentions_of_tokens([c]) or v.tk(c) & nouns):
+            continue
+        keys, args = spk.resolve_np(v, said, c, _phrase(c), u)
+        if keys:
+            return keys, args
+    return None
+
+
+def attach_quote(v: View, said: Said, u: _Unit, clause_start: int, cue_end: int) -> tuple[int, int] | None:
+    text = v.text
+    # a quote right before the clause: '"…," the minister said'
+    for _ms, me, qs, qe in v.quotes:
+        if u.start <= me <= clause_start and qe > qs and QUOTE_GAP.match(text[me:clause_start]):
+            return (qs, qe)
+    # a quote after the cue in the same clause: 'He stressed that "…"'
+    for ms, _me, qs, qe in v.quotes:
+        if qs >= cue_end and ms < u.end:
+            if len(text[qs:qe].split()) >= 2:
                 return (qs, qe)
-        # a quote after the cue in the same clause: 'He stressed that "…"'
-        for ms, _me, qs, qe in self.quotes:
-            if qs >= cue_end and ms < u.end:
-                if len(text[qs:qe].split()) >= 2:
-                    return (qs, qe)
-        if text[u.start : u.end].rstrip().endswith(":") and u.index + 1 < len(self.units):
-            nxt = self.units[u.index + 1]
-            for ms, _me, qs, qe in self.quotes:
-                if nxt.start <= ms < nxt.start + 2:
-                    return (qs, qe)
-        # a passage before a dash: "…, - говорится в обращении"
-        before = text[u.start : clause_start]
-        m = DASH_BEFORE.search(before)
-        if m is not None and before[: m.start()].strip():
-            para = text.rfind("\n", 0, clause_start) + 1
-            start = para
-            for st in self.statements:
-                if para <= st.ev_end <= clause_start:
-                    start = max(start, st.ev_end)
-            end = u.start + m.start()
-            seg = text[start:end]
-            lead = len(seg) - len(seg.lstrip(" \t\n-–—"))
-            seg_end = len(seg.rstrip(" \t\n,"))
-            if seg_end > lead:
-                return (start + lead, start + seg_end)
-        return None
+    if text[u.start : u.end].rstrip().endswith(":") and u.index + 1 < len(v.units):
+        nxt = v.units[u.index + 1]
+        for ms, _me, qs, qe in v.quotes:
+            if nxt.start <= ms < nxt.start + 2:
+                return (qs, qe)
+    # a passage before a dash: "…, - говорится в обращении"
+    before = text[u.start : clause_start]
+    m = DASH_BEFORE.search(before)
+    if m is not None and before[: m.start()].strip():
+        para = text.rfind("\n", 0, clause_start) + 1
+        start = para
+        for st in said.statements:
+            if para <= st.ev_end <= clause_start:
+                start = max(start, st.ev_end)
+        end = u.start + m.start()
+        seg = text[start:end]
+        lead = len(seg) - len(seg.lstrip(" \t\n-–—"))
+        seg_end = len(seg.rstrip(" \t\n,"))
+        if seg_end > lead:
+            return (start + lead, start + seg_end)
+    return None
 
-    # -- events from statements --------------------------------------------------------------
-    def _statement_event(self, st: _Statement) -> Event | None:
-        parts, args, _ = self._participants(st.ev_start, st.ev_end, st.cue[0], exclude_place=None)
-        speaker = _uniq(st.speaker)
-        participants = _uniq(speaker + parts)
-        implicit = self._implicit(st.unit, participants, st.ev_start, st.ev_end)
-        participants = _uniq(participants + implicit)
-        about = self._about(st.ev_start, st.ev_end)
-        # the quoted words as written, without the comma that joins them to the clause
-        quote = self.text[st.quote[0] : st.quote[1]].strip().rstrip(",").rstrip() if st.quote else None
-        arguments = _uniq_args(list(st.args) + args + [a for a in self._about_args(st.ev_start, st.ev_end)])
-        return Event(
-            cls="Statement",
-            trigger=st.cue[2],
-            start=st.cue[0],
-            end=st.cue[1],
-            evidence=self.text[st.ev_start : st.ev_end],
-            sentence_start=st.ev_start,
-            sentence_end=st.ev_end,
-            participants=tuple(participants),
-            speaker=tuple(speaker),
-            quote=quote,
-            date=st.date[0] if st.date else None,
-            date_precision=st.date[1] if st.date else None,
-            about=tuple(about),
-            implicit=tuple(implicit),
-            cameo="010",
-            goldstein=0.0,
-            arguments=tuple(arguments),
-        )
+
+# -- events from statements --------------------------------------------------------------
+def statement_event(v: View, said: Said, st: _Statement) -> Event | None:
+    parts, args, _ = arg.participants(v, st.ev_start, st.ev_end, st.cue[0], exclude_place=None)
+    speaker = _uniq(st.speaker)
+    participants = _uniq(speaker + parts)
+    implicit = arg.implicit(v, said, st.unit, participants, st.ev_start, st.ev_end)
+    participants = _uniq(participants + implicit)
+    about = arg.about(v, st.ev_start, st.ev_end)
+    # the quoted words as written, without the comma that joins them to the clause
+    quote = v.text[st.quote[0] : st.quote[1]].strip().rstrip(",").rstrip() if st.quote else None
+    arguments = _uniq_args(list(st.args) + args + [a for a in arg.about_args(v, st.ev_start, st.ev_end)])
+    return Event(
+        cls="Statement",
+        trigger=st.cue[2],
+        start=st.cue[0],
+        end=st.cue[1],
+        evidence=v.text[st.ev_start : st.ev_end],
+        sentence_start=st.ev_start,
+        sentence_end=st.ev_end,
+        participants=tuple(participants),
+        speaker=tuple(speaker),
+        quote=quote,
+        date=st.date[0] if st.date else None,
+        date_precision=st.date[1] if st.date else None,
+        about=tuple(about),
+        implicit=tuple(implicit),
+        cameo="010",
+        goldstein=0.0,
+        arguments=tuple(arguments),
+    )

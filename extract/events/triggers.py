@@ -1,17 +1,22 @@
 """Candidate triggers of a clause unit: trigger rows matched (not inside a name, a title or the
 phrase naming a speaker), and the candidates that are no event dropped: a flight home, a meeting
 noun referring back to one reported, a generic Cooperate word with no named object; candidates
-of one class linked in the parse merged (``merge.candidates``) (a mixin)."""
+of one class linked in the parse merged (``merge.candidates``). Functions of the document's view
+(``document.View``), of what pass 1 found (``records.Said``) and of what pass 2 has reported so
+far (``records.Reported``)."""
 
 from __future__ import annotations
 
 import dataclasses
 
+from bilat.extract.events import arguments as arg
 from bilat.extract.events.agency import ACTOR_CUES, NEEDS_ACTOR, no_actor
 from bilat.extract.events.coop import cooperation_has_object, topic_of_talks, vague_object
+from bilat.extract.events.document import View
 from bilat.extract.events.merge import candidates as merge_candidates
 from bilat.extract.events.merge import framed_by_reported
 from bilat.extract.events.records import Cand as _Cand
+from bilat.extract.events.records import Reported, Said
 from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tables import TriggerRow
 from bilat.extract.events.tree import governed_by
@@ -22,6 +27,7 @@ from bilat.extract.text import fold
 #: the object of a verb, and the subject of a passive one (the person welcomed)
 OBJ_DEPS = frozenset({"dobj", "obj", "iobj"})
 PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass", "nsubj:pass"})
+
 
 #: dependencies that leave a name: a list, an apposition, a clause of its own
 NOT_IN_NAME = frozenset({"conj", "appos", "relcl", "acl:relcl", "acl", "parataxis", "advcl", "ccomp"})
@@ -113,252 +119,254 @@ def own_negation(words: tuple[str, ...], context_rows) -> bool:
     return any(w in negations for w in words)
 
 
-class Triggers:
-    def _candidates(self, u: _Unit) -> list[_Cand]:
-        """The trigger candidates of unit ``u`` that are events, merged; the Consult modes
-        among them are noted as reported (``consults_seen``)."""
-        first_word = next((t for t in u.toks if t.is_alpha), None)
+def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand], Reported]:
+    """The trigger candidates of unit ``u`` that are events, merged, and ``rep`` with the
+    Consult modes among them noted as reported (``consults_seen``)."""
+    first_word = next((t for t in u.toks if t.is_alpha), None)
 
-        def accept(row: TriggerRow, toks) -> bool:
-            t0 = toks[0]
-            # the name of a meeting is a meeting ("the 17th Forum of Interregional Cooperation
-            # will be held"): a Consult trigger may open a name; other triggers inside a name
-            # ("Shanghai Cooperation Organisation", "Cooperation Without Borders") are not events
-            opens_name = row.cls == "Consult" and self._opens_name(t0)
-            if any(self.in_linked(t) for t in toks) and not opens_name:
-                return False
-            if (
-                t0.text[:1].isupper()
-                and (first_word is None or t0.i != first_word.i)
-                and t0.i > 0
-                and self.sdoc[t0.i - 1].text not in ('"', "«", "“", "(", "-", "–", "—")
-                and not opens_name
-            ):
-                return False
-            if row.pos:
-                h = _head(toks)
-                if h.pos_ not in row.pos:
-                    return False
-            if row.cls != "Consult" and self._describes_speaker(_head(toks)):
-                return False
-            if row.cls != "Consult" and self._in_meeting_name(_head(toks), first_word):
-                return False
-            return True
-
-        cands = []
-        for i, j, row in self._match(u.toks, self.tab.triggers, accept):
-            if row.cls == "-":
-                continue  # a phrase that is not an event ("joint press conference")
-            toks = u.toks[i:j]
-            head = _head(toks)
-            anchor = head.head if head.pos_ in ("ADJ", "ADV") and head.head.i != head.i else head
-            ctx = self._context(head, anchor, row.cls)
-            if ctx == "negated" and own_negation(tuple(w.text for w in row.words), self.tab.context):
-                ctx = None  # "did not agree with that": a disagreement voiced
-            cands.append(_Cand(row, head, anchor, tuple(toks), ctx, row.mode))
-        # a flight home is no visit ("flew back to Moscow"): drop it before it merges
-        cands = [
-            c
-            for c in cands
-            if c.row.direction != "visit" or self._destination(u, c, self._source(c)[0]) is not None
-        ]
-        # "the talks", "during the visit", "в ходе встречи": a meeting already reported
-        back = [c for c in cands if self._refers_back(c)]
-        cands = [c for c in cands if c not in back]
-        # "During the meeting, the sides discussed …", "В ходе встречи обсуждены …": said at talks
-        # reported as an event in an earlier unit (else the verb is the only report of them)
-        if any(idx < u.index for idx, _ in self.talks):
-            cands = [c for c in cands if not framed_by_reported(c, back)]
-        # "Welcoming his Uzbek counterpart", "Erdoğan was welcomed with a ceremony": a guest greeted
-        # is no praise but the guest's visit (``typed``: direction "greet")
-        cands = [
-            greeted(c, self._visit_row()) if c.row.cls == "Support" and self._greets_guest(c) else c
-            for c in cands
-        ]
-        # "the Russian peacekeeping troops", "российские миротворцы": troops, not peacekeeping
-        cands = [c for c in cands if not (c.row.cls == "Aid" and self._troops_only(c))]
-        # "received the ambassador", "принял посла": a meeting only with a person received (the
-        # one-word trigger; "принял участие" is a trigger of its own)
-        cands = [c for c in cands if not self._receives_no_guest(c)]
-        # "implement the agreements reached earlier", "выполнение соглашений": made before
-        cands = [c for c in cands if not (c.row.cls == "Agree" and self._in_force(c))]
-        # "The agreements provide for …", "the new agreement would outline …": what the clause is
-        # about, not an agreement made
-        cands = [c for c in cands if not (c.row.cls == "Agree" and agreement_as_topic(c, cands))]
-        # "strengthen bilateral cooperation", "strategic partnership": no named object, no event
-        cands = [c for c in cands if c.row.cls != "Cooperate" or self._coop_object(c)]
-        # "discussed prospects for strengthening cooperation in trade": the topic of the talks
-        cands = [c for c in cands if c.row.cls != "Cooperate" or not self._talks_topic(c)]
-        # "issues that call for prompt response", "The request was made": no actor does it
-        cands = [c for c in cands if c.row.cls not in NEEDS_ACTOR or not self._no_actor(c)]
-        for c in cands:
-            if c.row.cls == "Consult":
-                self.consults_seen.add(c.mode)
-        return merge_candidates(
-            cands, lambda c: any(m.cls == "Person" for m in self.mentions_of_tokens(_phrase(c.head)))
-        )
-
-    def _no_actor(self, c: _Cand) -> bool:
-        words = frozenset().union(*(self.tab.words(k) for k in ACTOR_CUES))
-        return no_actor(c.head, self._subject, self.keys, self.in_linked, words, self.relatives)
-
-    def _coop_object(self, c: _Cand) -> bool:
-        coop = self.tab.coop
-        trig = " ".join(sorted(self.tk(c.head)))
-        key = next((k for k in self.tk(c.head) if k in coop.generic), trig)
-        deps = []
-        for t in {c.head.i: c.head, c.anchor.i: c.anchor}.values():
-            for ch in t.children:
-                if ch.i in {x.i for x in c.toks}:
-                    continue
-                case = [g for g in ch.children if g.dep_ == "case"]
-                word = ch if ch.dep_ in ("prep", "case", "amod", "compound") else (case[0] if case else None)
-                # "in all areas", "по всем направлениям": a preposition that opens no field
-                objs = [g for g in ch.children if g.dep_ == "pobj"] if ch.dep_ == "prep" else [ch]
-                if word is not None and any(
-                    vague_object(fold(o.lemma_), [fold(g.lemma_) for g in o.children], coop) for o in objs
-                ):
-                    word = None
-                deps.append((ch.dep_, fold(word.lemma_) if word is not None else ""))
-        anchor = fold(c.anchor.lemma_) if c.anchor.i != c.head.i else key
-        phrase = _phrase(c.anchor)  # (not .subtree: natasha's trees may hold cycles)
-        project = any(m.cls == "Project" for m in self.mentions_of_tokens(phrase))
-        return cooperation_has_object(key, anchor, c.anchor.pos_ in ("VERB", "AUX"), deps, project, coop)
-
-    def _talks_topic(self, c: _Cand, steps: int = 20) -> bool:
-        """Whether a Cooperate word is what talks were about (``coop.topic_of_talks``)."""
-        words = _talk_words(self.tab.triggers) - self.tab.words("receive")
-        heads = []
-        x = c.head
-        verbs = 0
-        for _ in range(steps):
-            if x.head.i == x.i:
-                break
-            # the head is a talks word, or talks frame the first verb above ("During the
-            # meeting, the parties exchanged views on …", "The talks focused on issues …", "На
-            # заседании были рассмотрены вопросы …", "в ходе беседы было уделено внимание …")
-            framed = not verbs and any(
-                self.tk(g) & words or any(self.tk(gg) & words for gg in g.children)
-                for g in x.head.children
-                if g.i != x.i and g.dep_ not in FRAME_STOP
-            )
-            heads.append((x.dep_, x.head.pos_, bool(self.tk(x.head) & words) or framed))
-            verbs += x.head.pos_ in ("VERB", "AUX") and x.head.dep_ != "acl"  # not "issues regarding"
-            x = x.head
-        return topic_of_talks(heads)
-
-    def _in_meeting_name(self, tok, first_word, steps: int = 3) -> bool:
-        """Whether a word hangs on a capitalized meeting word inside the sentence: it is part of
-        the meeting's name ("XXI Форум межрегионального *сотрудничества* Казахстана и России",
-        "the Forum of Interregional *Cooperation*"), not an event of its own."""
-        meeting_words = _meeting_words(self.tab.triggers)
-        x = tok
-        for _ in range(steps):
-            if x.head.i == x.i or x.dep_ in NOT_IN_NAME:
-                return False  # ("the … Cooperation Forum and the anniversary celebrations")
-            x = x.head
-            if (
-                x.text[:1].isupper()
-                and (first_word is None or x.i != first_word.i)
-                and self.tk(x) & meeting_words
-            ):
-                return True
-        return False
-
-    def _visit_row(self) -> TriggerRow | None:
-        """The first one-word visit row of the trigger table: its code and weight."""
-        return next(
-            (r for r in self.tab.triggers if r.cls == "Consult" and r.mode == "visit" and len(r.words) == 1),
-            None,
-        )
-
-    def _greets_guest(self, c: _Cand) -> bool:
-        """A verb of welcoming whose object (or passive subject) is a person: a guest greeted,
-        not praise ("Welcoming Nikol Pashinyan, Putin said", "it's my pleasure to welcome you",
-        "президентов приветствовала рота почетного караула")."""
-        return bool(self.tk(c.head) & self.tab.words("greet")) and self._has_guest(c)
-
-    def _troops_only(self, c: _Cand, steps: int = 3) -> bool:
-        """An Aid word that names troops not deployed in this clause (``names_troops``)."""
-        noun = c.head
-        if noun.dep_ in ("amod", "compound", "nmod") and noun.head.i != noun.i and noun.pos_ != "VERB":
-            noun = noun.head if self.tk(noun.head) & self.tab.words("troops") else noun
-        around = [self.tk(ch) for ch in noun.children]
-        x = noun
-        for _ in range(steps):
-            if x.head.i == x.i:
-                break
-            x = x.head
-            around.append(self.tk(x))
-        return names_troops(self.tk(noun), around, self.tab.words("troops"), self.tab.words("deploy"))
-
-    def _receives_no_guest(self, c: _Cand) -> bool:
-        """A one-word trigger of receiving (``receive``) whose object is no person: "received
-        this notification", "приняли решение" are no meeting."""
-        if len(c.toks) != 1 or not self.tk(c.head) & self.tab.words("receive"):
+    def accept(row: TriggerRow, toks) -> bool:
+        t0 = toks[0]
+        # the name of a meeting is a meeting ("the 17th Forum of Interregional Cooperation
+        # will be held"): a Consult trigger may open a name; other triggers inside a name
+        # ("Shanghai Cooperation Organisation", "Cooperation Without Borders") are not events
+        opens = row.cls == "Consult" and opens_name(v, t0)
+        if any(v.in_linked(t) for t in toks) and not opens:
             return False
-        return not self._has_guest(c)
+        if (
+            t0.text[:1].isupper()
+            and (first_word is None or t0.i != first_word.i)
+            and t0.i > 0
+            and v.sdoc[t0.i - 1].text not in ('"', "«", "“", "(", "-", "–", "—")
+            and not opens
+        ):
+            return False
+        if row.pos:
+            h = _head(toks)
+            if h.pos_ not in row.pos:
+                return False
+        if row.cls != "Consult" and arg.describes_speaker(v, said, _head(toks)):
+            return False
+        if row.cls != "Consult" and in_meeting_name(v, _head(toks), first_word):
+            return False
+        return True
 
-    def _has_guest(self, c: _Cand) -> bool:
-        """Whether the object (or passive subject) of a trigger verb is a person: a person
-        named, a pronoun, a bare title or a ``guest`` word ("received the Russian ambassador",
-        "принял посла России", "welcome you")."""
-        people = self.pronouns | self.person_nouns | self.tab.words("guest")
-        for ch in c.head.children:
-            if ch.dep_ not in OBJ_DEPS and ch.dep_ not in PASSIVE_SUBJ_DEPS:
+    cands = []
+    for i, j, row in v.match(u.toks, v.tab.triggers, accept):
+        if row.cls == "-":
+            continue  # a phrase that is not an event ("joint press conference")
+        toks = u.toks[i:j]
+        head = _head(toks)
+        anchor = head.head if head.pos_ in ("ADJ", "ADV") and head.head.i != head.i else head
+        ctx = v.context(head, anchor, row.cls)
+        if ctx == "negated" and own_negation(tuple(w.text for w in row.words), v.tab.context):
+            ctx = None  # "did not agree with that": a disagreement voiced
+        cands.append(_Cand(row, head, anchor, tuple(toks), ctx, row.mode))
+    # a flight home is no visit ("flew back to Moscow"): drop it before it merges
+    cands = [
+        c
+        for c in cands
+        if c.row.direction != "visit"
+        or arg.destination(v, u, c, arg.source_of(v, said, rep, c)[0]) is not None
+    ]
+    # "the talks", "during the visit", "в ходе встречи": a meeting already reported
+    back = [c for c in cands if refers_back(v, rep, c)]
+    cands = [c for c in cands if c not in back]
+    # "During the meeting, the sides discussed …", "В ходе встречи обсуждены …": said at talks
+    # reported as an event in an earlier unit (else the verb is the only report of them)
+    if any(idx < u.index for idx, _ in rep.talks):
+        cands = [c for c in cands if not framed_by_reported(c, back)]
+    # "Welcoming his Uzbek counterpart", "Erdoğan was welcomed with a ceremony": a guest greeted
+    # is no praise but the guest's visit (``typed``: direction "greet")
+    cands = [greeted(c, visit_row(v)) if c.row.cls == "Support" and greets_guest(v, c) else c for c in cands]
+    # "the Russian peacekeeping troops", "российские миротворцы": troops, not peacekeeping
+    cands = [c for c in cands if not (c.row.cls == "Aid" and troops_only(v, c))]
+    # "received the ambassador", "принял посла": a meeting only with a person received (the
+    # one-word trigger; "принял участие" is a trigger of its own)
+    cands = [c for c in cands if not receives_no_guest(v, c)]
+    # "implement the agreements reached earlier", "выполнение соглашений": made before
+    cands = [c for c in cands if not (c.row.cls == "Agree" and in_force(v, c))]
+    # "The agreements provide for …", "the new agreement would outline …": what the clause is
+    # about, not an agreement made
+    cands = [c for c in cands if not (c.row.cls == "Agree" and agreement_as_topic(c, cands))]
+    # "strengthen bilateral cooperation", "strategic partnership": no named object, no event
+    cands = [c for c in cands if c.row.cls != "Cooperate" or coop_object(v, c)]
+    # "discussed prospects for strengthening cooperation in trade": the topic of the talks
+    cands = [c for c in cands if c.row.cls != "Cooperate" or not talks_topic(v, c)]
+    # "issues that call for prompt response", "The request was made": no actor does it
+    cands = [c for c in cands if c.row.cls not in NEEDS_ACTOR or not actorless(v, c)]
+    modes = {c.mode for c in cands if c.row.cls == "Consult"}
+    if not modes <= rep.consults_seen:
+        rep = Reported(rep.consults_seen | modes, rep.talks, rep.agents)
+    merged = merge_candidates(
+        cands, lambda c: any(m.cls == "Person" for m in v.mentions_of_tokens(_phrase(c.head)))
+    )
+    return merged, rep
+
+
+def actorless(v: View, c: _Cand) -> bool:
+    words = frozenset().union(*(v.tab.words(k) for k in ACTOR_CUES))
+    return no_actor(c.head, v.subject, v.keys, v.in_linked, words, v.relatives)
+
+
+def coop_object(v: View, c: _Cand) -> bool:
+    coop = v.tab.coop
+    trig = " ".join(sorted(v.tk(c.head)))
+    key = next((k for k in v.tk(c.head) if k in coop.generic), trig)
+    deps = []
+    for t in {c.head.i: c.head, c.anchor.i: c.anchor}.values():
+        for ch in t.children:
+            if ch.i in {x.i for x in c.toks}:
                 continue
-            if self.tk(ch) & people:
-                return True
-            if any(m.cls == "Person" for m in self.mentions_of_tokens(_phrase(ch))):
-                return True
-        return False
+            case = [g for g in ch.children if g.dep_ == "case"]
+            word = ch if ch.dep_ in ("prep", "case", "amod", "compound") else (case[0] if case else None)
+            # "in all areas", "по всем направлениям": a preposition that opens no field
+            objs = [g for g in ch.children if g.dep_ == "pobj"] if ch.dep_ == "prep" else [ch]
+            if word is not None and any(
+                vague_object(fold(o.lemma_), [fold(g.lemma_) for g in o.children], coop) for o in objs
+            ):
+                word = None
+            deps.append((ch.dep_, fold(word.lemma_) if word is not None else ""))
+    anchor = fold(c.anchor.lemma_) if c.anchor.i != c.head.i else key
+    phrase = _phrase(c.anchor)  # (not .subtree: natasha's trees may hold cycles)
+    project = any(m.cls == "Project" for m in v.mentions_of_tokens(phrase))
+    return cooperation_has_object(key, anchor, c.anchor.pos_ in ("VERB", "AUX"), deps, project, coop)
 
-    def _in_force(self, c: _Cand) -> bool:
-        """An agreement noun governed by a word of carrying it out ("implement the agreements",
-        "the implementation of previous bilateral agreements", "выполнение трехсторонних
-        соглашений") or by an anniversary: an agreement already made, not a new one."""
-        if c.head.pos_ not in ("NOUN", "PROPN"):
-            return False
-        cues = self.tab.words("in_force")
-        anniversaries = [
-            r.words[0] for r in self.tab.triggers if r.cls == "Anniversary" and len(r.words) == 1
-        ]
-        # … or marked by an anniversary ("накануне годовщины подписания договора", "к 25-летию
-        # подписания договора")
-        return governed_by(
-            c.head, lambda t: bool(self.tk(t) & cues) or any(w.ok(self.tk(t)) for w in anniversaries)
+
+def talks_topic(v: View, c: _Cand, steps: int = 20) -> bool:
+    """Whether a Cooperate word is what talks were about (``coop.topic_of_talks``)."""
+    words = _talk_words(v.tab.triggers) - v.tab.words("receive")
+    heads = []
+    x = c.head
+    verbs = 0
+    for _ in range(steps):
+        if x.head.i == x.i:
+            break
+        # the head is a talks word, or talks frame the first verb above ("During the
+        # meeting, the parties exchanged views on …", "The talks focused on issues …", "На
+        # заседании были рассмотрены вопросы …", "в ходе беседы было уделено внимание …")
+        framed = not verbs and any(
+            v.tk(g) & words or any(v.tk(gg) & words for gg in g.children)
+            for g in x.head.children
+            if g.i != x.i and g.dep_ not in FRAME_STOP
         )
+        heads.append((x.dep_, x.head.pos_, bool(v.tk(x.head) & words) or framed))
+        verbs += x.head.pos_ in ("VERB", "AUX") and x.head.dep_ != "acl"  # not "issues regarding"
+        x = x.head
+    return topic_of_talks(heads)
 
-    def _refers_back(self, c: _Cand) -> bool:
-        """A meeting noun that refers back to one reported in an earlier sentence: with an
-        anaphoric determiner ("The talks were substantive", "told the summit") or framed by a
-        circumstance ("at the start of the talks", "during the visit", "в ходе встречи", "по
-        итогам переговоров") — not a new event. A planned one ("the next round") is new."""
-        if c.row.cls != "Consult" or c.context == "planned" or c.mode not in self.consults_seen:
-            return False
-        head = c.toks[0]
-        if head.pos_ not in ("NOUN", "PROPN"):
-            return False
-        anaphors = self.tab.words("anaphor")
-        if any(ch.dep_ in ("det", "poss") and self.tk(ch) & anaphors for ch in c.head.children):
+
+def in_meeting_name(v: View, tok, first_word, steps: int = 3) -> bool:
+    """Whether a word hangs on a capitalized meeting word inside the sentence: it is part of
+    the meeting's name ("XXI Форум межрегионального *сотрудничества* Казахстана и России",
+    "the Forum of Interregional *Cooperation*"), not an event of its own."""
+    meeting_words = _meeting_words(v.tab.triggers)
+    x = tok
+    for _ in range(steps):
+        if x.head.i == x.i or x.dep_ in NOT_IN_NAME:
+            return False  # ("the … Cooperation Forum and the anniversary celebrations")
+        x = x.head
+        if x.text[:1].isupper() and (first_word is None or x.i != first_word.i) and v.tk(x) & meeting_words:
             return True
-        before = [w for w in self.sdoc[max(0, head.i - 6) : head.i] if not w.is_space]
-        keys = [self.tk(w) for w in before]
-        while keys and keys[-1] & anaphors:
-            keys.pop()
-        for seq in self.tab.phrases("frame"):
-            n = len(seq)
-            if n <= len(keys) and all(w in k for w, k in zip(seq, keys[len(keys) - n :], strict=True)):
-                return True
+    return False
+
+
+def visit_row(v: View) -> TriggerRow | None:
+    """The first one-word visit row of the trigger table: its code and weight."""
+    return next(
+        (r for r in v.tab.triggers if r.cls == "Consult" and r.mode == "visit" and len(r.words) == 1),
+        None,
+    )
+
+
+def greets_guest(v: View, c: _Cand) -> bool:
+    """A verb of welcoming whose object (or passive subject) is a person: a guest greeted,
+    not praise ("Welcoming Nikol Pashinyan, Putin said", "it's my pleasure to welcome you",
+    "президентов приветствовала рота почетного караула")."""
+    return bool(v.tk(c.head) & v.tab.words("greet")) and has_guest(v, c)
+
+
+def troops_only(v: View, c: _Cand, steps: int = 3) -> bool:
+    """An Aid word that names troops not deployed in this clause (``names_troops``)."""
+    noun = c.head
+    if noun.dep_ in ("amod", "compound", "nmod") and noun.head.i != noun.i and noun.pos_ != "VERB":
+        noun = noun.head if v.tk(noun.head) & v.tab.words("troops") else noun
+    around = [v.tk(ch) for ch in noun.children]
+    x = noun
+    for _ in range(steps):
+        if x.head.i == x.i:
+            break
+        x = x.head
+        around.append(v.tk(x))
+    return names_troops(v.tk(noun), around, v.tab.words("troops"), v.tab.words("deploy"))
+
+
+def receives_no_guest(v: View, c: _Cand) -> bool:
+    """A one-word trigger of receiving (``receive``) whose object is no person: "received
+    this notification", "приняли решение" are no meeting."""
+    if len(c.toks) != 1 or not v.tk(c.head) & v.tab.words("receive"):
         return False
+    return not has_guest(v, c)
 
-    def _opens_name(self, tok) -> bool:
-        """Whether ``tok`` is the first word of a name: a linked span starting at it, or a
-        capitalized word followed by more capitalized words or "of"/a genitive."""
-        s = tok.idx
-        if any(m.start == s and m.label != "DESC" for m in self.mentions_in(s, s + 400)):
+
+def has_guest(v: View, c: _Cand) -> bool:
+    """Whether the object (or passive subject) of a trigger verb is a person: a person
+    named, a pronoun, a bare title or a ``guest`` word ("received the Russian ambassador",
+    "принял посла России", "welcome you")."""
+    people = v.pronouns | v.person_nouns | v.tab.words("guest")
+    for ch in c.head.children:
+        if ch.dep_ not in OBJ_DEPS and ch.dep_ not in PASSIVE_SUBJ_DEPS:
+            continue
+        if v.tk(ch) & people:
             return True
-        if not tok.text[:1].isupper() or tok.i + 1 >= len(self.sdoc):
-            return False
-        nxt = self.sdoc[tok.i + 1]
-        return nxt.text[:1].isupper() or nxt.dep_ in ("prep", "nmod", "amod") and nxt.head.i == tok.i
+        if any(m.cls == "Person" for m in v.mentions_of_tokens(_phrase(ch))):
+            return True
+    return False
+
+
+def in_force(v: View, c: _Cand) -> bool:
+    """An agreement noun governed by a word of carrying it out ("implement the agreements",
+    "the implementation of previous bilateral agreements", "выполнение трехсторонних
+    соглашений") or by an anniversary: an agreement already made, not a new one."""
+    if c.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    cues = v.tab.words("in_force")
+    anniversaries = [r.words[0] for r in v.tab.triggers if r.cls == "Anniversary" and len(r.words) == 1]
+    # … or marked by an anniversary ("накануне годовщины подписания договора", "к 25-летию
+    # подписания договора")
+    return governed_by(c.head, lambda t: bool(v.tk(t) & cues) or any(w.ok(v.tk(t)) for w in anniversaries))
+
+
+def refers_back(v: View, rep: Reported, c: _Cand) -> bool:
+    """A meeting noun that refers back to one reported in an earlier sentence: with an
+    anaphoric determiner ("The talks were substantive", "told the summit") or framed by a
+    circumstance ("at the start of the talks", "during the visit", "в ходе встречи", "по
+    итогам переговоров") — not a new event. A planned one ("the next round") is new."""
+    if c.row.cls != "Consult" or c.context == "planned" or c.mode not in rep.consults_seen:
+        return False
+    head = c.toks[0]
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    anaphors = v.tab.words("anaphor")
+    if any(ch.dep_ in ("det", "poss") and v.tk(ch) & anaphors for ch in c.head.children):
+        return True
+    before = [w for w in v.sdoc[max(0, head.i - 6) : head.i] if not w.is_space]
+    keys = [v.tk(w) for w in before]
+    while keys and keys[-1] & anaphors:
+        keys.pop()
+    for seq in v.tab.phrases("frame"):
+        n = len(seq)
+        if n <= len(keys) and all(w in k for w, k in zip(seq, keys[len(keys) - n :], strict=True)):
+            return True
+    return False
+
+
+def opens_name(v: View, tok) -> bool:
+    """Whether ``tok`` is the first word of a name: a linked span starting at it, or a
+    capitalized word followed by more capitalized words or "of"/a genitive."""
+    s = tok.idx
+    if any(m.start == s and m.label != "DESC" for m in v.mentions_in(s, s + 400)):
+        return True
+    if not tok.text[:1].isupper() or tok.i + 1 >= len(v.sdoc):
+        return False
+    nxt = v.sdoc[tok.i + 1]
+    return nxt.text[:1].isupper() or nxt.dep_ in ("prep", "nmod", "amod") and nxt.head.i == tok.i

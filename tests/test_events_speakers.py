@@ -1,0 +1,138 @@
+"""The steps of speaker resolution (bilat.extract.events.speakers), table-driven: functions of
+the document's view and of what pass 1 has found so far (``records.Said``), given by hand."""
+
+from __future__ import annotations
+
+import pytest
+from events_trees import view_of
+
+from bilat.extract.events.records import Said, Statement
+from bilat.extract.events.speakers import (
+    author,
+    impersonal_author,
+    plural_speaker,
+    previous_body,
+    previous_speaker,
+    recent_person,
+)
+
+# the shape of en_ru-kz and ru_ru-kz releases: a ministry's statement, a minister's quote, then
+# a bare title, a body pronoun or "they" that go on with who spoke
+TEXT = (
+    "The Foreign Ministry said the talks were useful. "
+    "Lavrov said the dates were agreed. "
+    "The minister added that the visit is planned. "
+    "Tokayev and Putin said the talks went well. "
+    "They expressed confidence."
+)
+NAMES = {
+    "Foreign Ministry": ("mfa-ru", "GovernmentBody"),
+    "Lavrov": ("sergey-lavrov", "Person"),
+    "Tokayev": ("kassym-jomart-tokayev", "Person"),
+    "Putin": ("vladimir-putin", "Person"),
+}
+V = view_of(TEXT, NAMES)
+
+
+def at(word: str, n: int = 0) -> int:
+    """The offset of the ``n``-th occurrence of ``word``."""
+    i = -1
+    for _ in range(n + 1):
+        i = TEXT.index(word, i + 1)
+    return i
+
+
+def statement(cue: int, speaker: tuple[str, ...], quote=None) -> Statement:
+    u = V.unit_of(cue)
+    return Statement((cue, cue + 4, "said"), u, speaker, (), quote, u.start, u.end, None)
+
+
+MINISTRY = statement(at("said"), ("mfa-ru",))
+LAVROV = statement(at("said", 1), ("sergey-lavrov",))
+BOTH = statement(at("said", 2), ("kassym-jomart-tokayev", "vladimir-putin"))
+SAID = Said(statements=(MINISTRY, LAVROV, BOTH))
+
+
+@pytest.mark.parametrize(
+    "statements, before, expected",
+    [
+        ((MINISTRY, LAVROV), at("The minister"), "sergey-lavrov"),  # "The minister added"
+        ((MINISTRY,), at("The minister"), None),  # a body spoke last, two sentences back
+        ((MINISTRY, LAVROV, BOTH), at("They"), None),  # two speakers: no one person goes on
+        ((), at("The minister"), None),
+    ],
+)
+def test_previous_speaker(statements, before, expected):
+    assert previous_speaker(V, Said(statements=statements), before) == expected
+
+
+@pytest.mark.parametrize(
+    "statements, before, expected",
+    [
+        ((MINISTRY,), at("Lavrov"), "mfa-ru"),  # '"…", it added' after the ministry's release
+        ((MINISTRY, LAVROV), at("The minister"), None),  # a person spoke last
+        ((MINISTRY,), at("They"), None),  # the ministry spoke three sentences back
+    ],
+)
+def test_previous_body(statements, before, expected):
+    assert previous_body(V, Said(statements=statements), before) == expected
+
+
+@pytest.mark.parametrize(
+    "statements, before, expected",
+    [
+        ((MINISTRY, LAVROV, BOTH), at("They"), ["kassym-jomart-tokayev", "vladimir-putin"]),
+        ((MINISTRY, LAVROV), at("The minister"), []),  # one speaker is no "they"
+    ],
+)
+def test_plural_speaker(statements, before, expected):
+    assert plural_speaker(V, Said(statements=statements), before) == expected
+
+
+@pytest.mark.parametrize(
+    "said, expected",
+    [
+        (Said(author=("sergey-lavrov",), last_speaker=("mfa-ru",)), ["sergey-lavrov"]),
+        (Said(last_speaker=("mfa-ru",)), ["mfa-ru"]),
+        (Said(), []),
+    ],
+)
+def test_author_is_the_documents_else_the_last_speaker(said, expected):
+    assert author(said) == expected
+
+
+@pytest.mark.parametrize(
+    "said, expected",
+    [
+        # "Отмечается, что …": the author of the address reported goes on
+        (Said(author=("sergey-lavrov",), statements=(MINISTRY, LAVROV)), ["sergey-lavrov"]),
+        # no author: the body whose release was quoted, not the minister it quoted
+        (Said(last_speaker=("sergey-lavrov",), statements=(MINISTRY, LAVROV)), ["mfa-ru"]),
+        # no body spoke: the last speaker
+        (Said(last_speaker=("sergey-lavrov",), statements=(LAVROV,)), ["sergey-lavrov"]),
+    ],
+)
+def test_impersonal_author(said, expected):
+    assert impersonal_author(V, said, at("They")) == expected
+
+
+QUOTED = '"I thank Putin. He responded at once," Pashinyan said. He then left.'
+QV = view_of(QUOTED, {"Putin": ("vladimir-putin", "Person"), "Pashinyan": ("nikol-pashinyan", "Person")})
+Q_SAID = Said(
+    people=((QUOTED.index("Pashinyan"), "nikol-pashinyan"),),
+    quote_speakers=((1, QUOTED.index('," '), ("nikol-pashinyan",)),),
+)
+
+
+@pytest.mark.parametrize(
+    "before, expected",
+    [
+        # a third-person pronoun in someone's own words is not the speaker: the person named
+        # last in the quote
+        (QUOTED.index("He responded"), "vladimir-putin"),
+        # outside the quote: the person met last as a speaker or subject
+        (QUOTED.index("He then"), "nikol-pashinyan"),
+    ],
+)
+def test_recent_person(before, expected):
+    assert recent_person(QV, Q_SAID, before) == expected

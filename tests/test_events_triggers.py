@@ -1,0 +1,54 @@
+"""The candidates of a unit (bilat.extract.events.triggers.candidates) against what pass 2 has
+reported before (``records.Reported``), table-driven over a hand-built tree: a meeting noun that
+refers back to talks reported is no new event, and the Consult modes found are returned noted."""
+
+from __future__ import annotations
+
+import pytest
+from events_trees import tree, view_of
+
+from bilat.extract.events.records import Reported, Said
+from bilat.extract.events.triggers import candidates, visit_row
+
+# "Putin held talks with Tokayev. The talks were substantive." (the shape of en_ru-kz reports)
+ROWS = """
+Putin 1 nsubj PROPN
+held 1 ROOT VERB hold Tense=Past|VerbForm=Fin
+talks 1 dobj NOUN talk Number=Plur
+with 2 prep ADP
+Tokayev 3 pobj PROPN
+. 1 punct PUNCT
+The 7 det DET the
+talks 8 nsubj NOUN talk Number=Plur
+were 8 ROOT AUX be
+substantive 8 acomp ADJ
+. 8 punct PUNCT
+"""
+NAMES = {"Putin": ("vladimir-putin", "Person"), "Tokayev": ("kassym-jomart-tokayev", "Person")}
+V = view_of(tree(ROWS), NAMES)
+
+
+@pytest.mark.parametrize(
+    "seen, found",
+    [
+        (frozenset(), ["talks"]),  # no talks reported before: these are new
+        (frozenset({"meet"}), []),  # "The talks" refer back to the talks reported
+        (frozenset({"phone"}), ["talks"]),  # a call reported is not these talks
+    ],
+)
+def test_a_meeting_noun_refers_back_to_talks_reported(seen, found):
+    cands, rep = candidates(V, Said(), Reported(consults_seen=seen), V.units[1])
+    assert [" ".join(t.text for t in c.toks) for c in cands] == found
+    assert rep.consults_seen == seen | ({"meet"} if found else set())
+
+
+def test_the_consult_modes_found_are_noted():
+    given = Reported()
+    cands, rep = candidates(V, Said(), given, V.units[0])
+    assert [(c.row.cls, c.mode) for c in cands] == [("Consult", "meet")]
+    assert rep.consults_seen == {"meet"} and given.consults_seen == frozenset()
+
+
+def test_visit_row():
+    row = visit_row(V)
+    assert (row.cls, row.mode, len(row.words)) == ("Consult", "visit", 1)
