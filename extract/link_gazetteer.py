@@ -199,8 +199,9 @@ class Gazetteer:
             if old is None or ("abbr", "cap", "low").index(case) > ("abbr", "cap", "low").index(old):
                 self.cased[k] = case
 
-    def find(self, text: str) -> list[_Span]:
-        """Longest, leftmost alias matches, never overlapping."""
+    def find(self, text: str, whole: bool = True) -> list[_Span]:
+        """Longest, leftmost alias matches, never overlapping; with ``whole`` false, no match
+        of all of ``text`` (the names a longer name holds)."""
         ws = words(text)
         surf = [fold(w.text) for w in ws]
         lems = [lemma(w.text) for w in ws]
@@ -211,7 +212,8 @@ class Gazetteer:
         while i < len(ws):
             hit = None
             # how many words from ``i`` each form can go on opening a key (no key is longer)
-            reach = [self._reach(f, i, min(MAX_ALIAS_WORDS, len(ws) - i)) for f in forms]
+            most = min(MAX_ALIAS_WORDS, len(ws) - i - (i == 0 and not whole))
+            reach = [self._reach(f, i, most) for f in forms]
             for n in range(max(reach), 0, -1):
                 for seq in (tuple(f[i : i + n]) for f, r in zip(forms, reach, strict=True) if n <= r):
                     cands = self.index.get(seq)

@@ -167,6 +167,14 @@ def test_russian_names_are_normalized_to_the_nominative(linker):
     assert people and people[0].label("ru") == "Алексей Майшев"
 
 
+def test_find_inside_a_longer_name():
+    gaz = Gazetteer(KB)
+    name = "Ministry of Foreign Affairs of Russia"
+    assert [s.text for s in gaz.find(name)] == [name]
+    assert [s.text for s in gaz.find(name, whole=False)] == ["Ministry of Foreign Affairs", "Russia"]
+    assert [s.text for s in gaz.find("Foreign Ministry", whole=False)] == []
+
+
 def test_case_rules_keep_common_words_out():
     gaz = Gazetteer((entry("us", "Country", "United States", "США", ("US", "en", "abbr")),))
     assert [s.text for s in gaz.find("Let us talk to the US.")] == ["US"]
@@ -193,6 +201,16 @@ def full_linker():
     [
         # a body named by a lowercase noun and its state
         ("The government of Uzbekistan approved the plan.", "en", {"government-of-uzbekistan"}, set()),
+        # the state or international organization a known body's name holds is named too
+        # (en_ru-ua_01, en_ru-am_03, ru_ru-in_01, ru_ru-tj_02), a company's brand is not
+        (
+            "Russian Foreign Ministry Spokeswoman Maria Zakharova said it in Moscow.",
+            "en",
+            {"ministry-of-foreign-affairs-of-russia", "russia"},
+            set(),
+        ),
+        ("Лавров выступил на сессии Генассамблеи ООН в Нью-Йорке.", "ru", {"united-nations"}, set()),
+        ("China National Nuclear Corporation will lead the project.", "en", set(), {"china"}),
         # a state's name before a currency word or sign is the currency
         ("Trade reached 2.5 billion U.S. dollars in Astana.", "en", {"astana"}, {"united-states"}),
         ("He announced US$62.6 million in new funding in Astana.", "en", {"astana"}, {"united-states"}),
