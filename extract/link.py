@@ -112,6 +112,23 @@ class Linker(PlaceRules, Resolution):
                 out.append(h)
         return out
 
+    def _named_last(self, text: str, gaz: list[_Span], n: int, lang: str) -> str | None:
+        """A generic name followed by a word meaning "of the state named last" ("МИД
+        республики", "пресс-служба внешнеполитического ведомства республики") is the body of
+        the last state the text names before it, whichever state the document names most."""
+        sp = gaz[n]
+        if not sp.keys or not all(c.kind == "generic" for c in sp.keys):
+            return None
+        m = _NEXT_WORD.match(text, sp.end)
+        if m is None or fold(m.group(1)) not in resources(lang).state_anaphora:
+            return None
+        for prev in reversed(gaz[:n]):
+            keys = {c.key for c in prev.keys}
+            if len(keys) == 1 and self.kb[next(iter(keys))].cls == "Country":
+                own = {c.key for c in sp.keys if self.kb[c.key].country in keys}
+                return own.pop() if len(own) == 1 else None
+        return None
+
     # -- candidates ---------------------------------------------------------------------------
     def _ner_spans(self, sdoc, lang: str) -> list[_Span]:
         res = resources(lang)
@@ -279,7 +296,11 @@ class Linker(PlaceRules, Resolution):
                     and all(c.kind == "generic" for c in sp.keys)
                 ):
                     continue  # "the government", "ministry of defence": no state named, no entity
-            sp.key = self._own_body(gaz, n) or self._choose(sp, countries, persons_in_doc)
+            sp.key = (
+                self._named_last(text, gaz, n, lang)
+                or self._own_body(gaz, n)
+                or self._choose(sp, countries, persons_in_doc)
+            )
         gaz = [sp for sp in gaz if sp.key is not None]
 
         # unknown names: surnames join full names, others get a spelling key

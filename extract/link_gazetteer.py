@@ -81,6 +81,9 @@ class Resources:
     #: documents whose name follows them after a word ("Treaty on Allied Relations"): the
     #: document's noun → that word (``ignore.tsv``'s "document" rows)
     documents: dict[str, str] = field(default_factory=dict)
+    #: a word right after a body's generic name that means "of the state named last"
+    #: ("МИД республики"; ``state_anaphora.tsv``, none when the language has no table)
+    state_anaphora: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -131,6 +134,12 @@ def resources(lang: str) -> Resources:
         },
         region_cues=frozenset(r[0] for r in read_table(folder / "region_cues.tsv")),
         title_words=frozenset(fold(w) for r in read_table(folder / "title_words.tsv") for w in r[0].split()),
+        state_anaphora=frozenset(
+            fold(r[0])
+            for r in (
+                read_table(folder / "state_anaphora.tsv") if (folder / "state_anaphora.tsv").is_file() else ()
+            )
+        ),
     )
 
 

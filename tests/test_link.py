@@ -210,6 +210,21 @@ def full_linker():
             set(),
         ),
         ("Лавров выступил на сессии Генассамблеи ООН в Нью-Йорке.", "ru", {"united-nations"}, set()),
+        # "МИД республики": the body of the state named last, not of the one named most
+        # (ru_ru-tj_01, ru_ru-uz_02, ru_ru-kz_06)
+        (
+            "Российские власти и власти России обсудили с Узбекистаном миграцию, "
+            "говорится в заявлении МИД республики.",
+            "ru",
+            {"ministry-of-foreign-affairs-of-uzbekistan"},
+            {"ministry-of-foreign-affairs-of-russia"},
+        ),
+        (
+            "Наплыв граждан в Казахстан\nПо данным МВД республики, въехали 98 тысяч человек.",
+            "ru",
+            {"ministry-of-internal-affairs-of-kazakhstan"},
+            set(),
+        ),
         ("China National Nuclear Corporation will lead the project.", "en", set(), {"china"}),
         # a state's name before a currency word or sign is the currency
         ("Trade reached 2.5 billion U.S. dollars in Astana.", "en", {"astana"}, {"united-states"}),
