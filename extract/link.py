@@ -462,6 +462,7 @@ class Linker(PlaceRules, Resolution):
         # no span of its own: the body is the actor)
         held = self._held_names(gaz + ner)
         inner.update(id(h) for h in held)
+        inner.update(id(g) for g in gaz if g.part)
         spans = [sp for sp in gaz + ner + fixed + held if sp.key is not None]
         spans += self._more_surnames(text, spans, full_names, sent_of)
         for sp in spans:

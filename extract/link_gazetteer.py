@@ -67,6 +67,7 @@ class _Span:
     cls: str | None = None  # the class a rule decided
     english: str = ""  # the English name a rule built (an unknown entity's English label)
     owner: str | None = None  # the state named before an unknown body ("Kazakhstan's …")
+    part: bool = False  # a name that opens a compound word ("Telegram-канале"): a mention, no span
 
 
 @dataclass(frozen=True)
@@ -276,6 +277,22 @@ class Gazetteer:
         ("российско-казахстанский", "Russian-Kazakh")."""
         if "-" not in w.text:
             return None
+        name, _, noun = w.text.partition("-")
+        if name and noun.isalpha() and noun.islower():
+            # "Telegram-канале": a name, then a common noun it qualifies
+            cands = self.index.get((fold(name),))
+            if cands and len({c.key for c in cands}) == 1 and all(c.kind in ("label", "alt") for c in cands):
+                out.append(
+                    _Span(
+                        w.start,
+                        w.start + len(name),
+                        name,
+                        _coarse(cands, self.entries),
+                        tuple(sorted(cands, key=lambda c: (c.key, c.kind))),
+                        part=True,
+                    )
+                )
+                return None
         pos = w.start
         for part in w.text.split("-"):
             if part:

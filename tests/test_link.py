@@ -175,6 +175,17 @@ def test_find_inside_a_longer_name():
     assert [s.text for s in gaz.find("Foreign Ministry", whole=False)] == []
 
 
+def test_a_name_opening_a_compound_word_is_a_mention_only():
+    gaz = Gazetteer(KB)
+    spans = gaz.find("Об этом сообщил ТАСС-канал и российско-казахстанский форум.")
+    assert [(s.text, s.part) for s in spans] == [
+        ("ТАСС", True),
+        ("российско", False),
+        ("казахстанский", False),
+    ]
+    assert [s.text for s in gaz.find("Об этом сообщил ТАСС-Урал.")] == []
+
+
 def test_case_rules_keep_common_words_out():
     gaz = Gazetteer((entry("us", "Country", "United States", "США", ("US", "en", "abbr")),))
     assert [s.text for s in gaz.find("Let us talk to the US.")] == ["US"]
@@ -210,6 +221,8 @@ def full_linker():
             set(),
         ),
         ("Лавров выступил на сессии Генассамблеи ООН в Нью-Йорке.", "ru", {"united-nations"}, set()),
+        # a platform named in a compound word is an entity (ru_ru-kz_12, ru_ru-md_02)
+        ("Об этом в своем Telegram-канале сообщил губернатор области.", "ru", {"telegram"}, set()),
         # "МИД республики": the body of the state named last, not of the one named most
         # (ru_ru-tj_01, ru_ru-uz_02, ru_ru-kz_06)
         (
