@@ -53,6 +53,12 @@ from bilat.extract.text import (
     stem,
 )
 
+#: the classes of a known name whose inner states and organizations are mentions too (never a
+#: company's: "China National Nuclear Corporation" names no state), and the classes of those
+#: inner names
+_HOLDERS = frozenset({"GovernmentBody", "InternationalOrganization", "Project"})
+_HELD = frozenset({"Country", "InternationalOrganization"})
+
 
 class Linker(PlaceRules, Resolution):
     """Resolves a parsed document's mentions to entities of the knowledge base or new ones."""
@@ -83,6 +89,43 @@ class Linker(PlaceRules, Resolution):
             person = self.kb.get(prev.key or "")
             if person is not None and person.cls == "Person" and person.country:
                 own = {c.key for c in sp.keys if self.kb[c.key].country == person.country}
+                return own.pop() if len(own) == 1 else None
+        return None
+
+    def _held_names(self, spans: list[_Span]) -> list[_Span]:
+        """The states and international organizations named inside the name of a known body,
+        international organization or project ("Russian" in "Russian Foreign Ministry", "ООН" in "Генассамблеи
+        ООН"), each a span with its key."""
+        out = []
+        for sp in spans:
+            e = self.kb.get(sp.key or "")
+            if e is None or e.cls not in _HOLDERS or " " not in sp.text.strip():
+                continue
+            for h in self.gazetteer.find(sp.text, whole=False):
+                keys = {c.key for c in h.keys if c.kind != "generic"}
+                if len(keys) != 1 or len(h.keys) != len(keys):
+                    continue
+                key = keys.pop()
+                if key == sp.key or self.kb[key].cls not in _HELD:
+                    continue
+                h.start, h.end, h.key, h.sentence = sp.start + h.start, sp.start + h.end, key, sp.sentence
+                out.append(h)
+        return out
+
+    def _named_last(self, text: str, gaz: list[_Span], n: int, lang: str) -> str | None:
+        """A generic name followed by a word meaning "of the state named last" ("МИД
+        республики", "пресс-служба внешнеполитического ведомства республики") is the body of
+        the last state the text names before it, whichever state the document names most."""
+        sp = gaz[n]
+        if not sp.keys or not all(c.kind == "generic" for c in sp.keys):
+            return None
+        m = _NEXT_WORD.match(text, sp.end)
+        if m is None or fold(m.group(1)) not in resources(lang).state_anaphora:
+            return None
+        for prev in reversed(gaz[:n]):
+            keys = {c.key for c in prev.keys}
+            if len(keys) == 1 and self.kb[next(iter(keys))].cls == "Country":
+                own = {c.key for c in sp.keys if self.kb[c.key].country in keys}
                 return own.pop() if len(own) == 1 else None
         return None
 
@@ -253,7 +296,11 @@ class Linker(PlaceRules, Resolution):
                     and all(c.kind == "generic" for c in sp.keys)
                 ):
                     continue  # "the government", "ministry of defence": no state named, no entity
-            sp.key = self._own_body(gaz, n) or self._choose(sp, countries, persons_in_doc)
+            sp.key = (
+                self._named_last(text, gaz, n, lang)
+                or self._own_body(gaz, n)
+                or self._choose(sp, countries, persons_in_doc)
+            )
         gaz = [sp for sp in gaz if sp.key is not None]
 
         # unknown names: surnames join full names, others get a spelling key
@@ -410,7 +457,13 @@ class Linker(PlaceRules, Resolution):
             for sp in ner:
                 if sp.key == old_key:
                     sp.key = new_key
-        spans = [sp for sp in gaz + ner + fixed if sp.key is not None]
+        # "Russian Foreign Ministry", "UN Security Council", "Совета глав государств СНГ": the
+        # state or international organization a known name holds is mentioned too (a mention,
+        # no span of its own: the body is the actor)
+        held = self._held_names(gaz + ner)
+        inner.update(id(h) for h in held)
+        inner.update(id(g) for g in gaz if g.part)
+        spans = [sp for sp in gaz + ner + fixed + held if sp.key is not None]
         spans += self._more_surnames(text, spans, full_names, sent_of)
         for sp in spans:
             if sp.label == "PER":  # "С.В.Лавров", "M. Tleuberdi": the initials belong to the name

@@ -67,6 +67,7 @@ class _Span:
     cls: str | None = None  # the class a rule decided
     english: str = ""  # the English name a rule built (an unknown entity's English label)
     owner: str | None = None  # the state named before an unknown body ("Kazakhstan's …")
+    part: bool = False  # a name that opens a compound word ("Telegram-канале"): a mention, no span
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,9 @@ class Resources:
     #: documents whose name follows them after a word ("Treaty on Allied Relations"): the
     #: document's noun → that word (``ignore.tsv``'s "document" rows)
     documents: dict[str, str] = field(default_factory=dict)
+    #: a word right after a body's generic name that means "of the state named last"
+    #: ("МИД республики"; ``state_anaphora.tsv``, none when the language has no table)
+    state_anaphora: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -131,6 +135,12 @@ def resources(lang: str) -> Resources:
         },
         region_cues=frozenset(r[0] for r in read_table(folder / "region_cues.tsv")),
         title_words=frozenset(fold(w) for r in read_table(folder / "title_words.tsv") for w in r[0].split()),
+        state_anaphora=frozenset(
+            fold(r[0])
+            for r in (
+                read_table(folder / "state_anaphora.tsv") if (folder / "state_anaphora.tsv").is_file() else ()
+            )
+        ),
     )
 
 
@@ -199,8 +209,9 @@ class Gazetteer:
             if old is None or ("abbr", "cap", "low").index(case) > ("abbr", "cap", "low").index(old):
                 self.cased[k] = case
 
-    def find(self, text: str) -> list[_Span]:
-        """Longest, leftmost alias matches, never overlapping."""
+    def find(self, text: str, whole: bool = True) -> list[_Span]:
+        """Longest, leftmost alias matches, never overlapping; with ``whole`` false, no match
+        of all of ``text`` (the names a longer name holds)."""
         ws = words(text)
         surf = [fold(w.text) for w in ws]
         lems = [lemma(w.text) for w in ws]
@@ -211,7 +222,8 @@ class Gazetteer:
         while i < len(ws):
             hit = None
             # how many words from ``i`` each form can go on opening a key (no key is longer)
-            reach = [self._reach(f, i, min(MAX_ALIAS_WORDS, len(ws) - i)) for f in forms]
+            most = min(MAX_ALIAS_WORDS, len(ws) - i - (i == 0 and not whole))
+            reach = [self._reach(f, i, most) for f in forms]
             for n in range(max(reach), 0, -1):
                 for seq in (tuple(f[i : i + n]) for f, r in zip(forms, reach, strict=True) if n <= r):
                     cands = self.index.get(seq)
@@ -265,6 +277,22 @@ class Gazetteer:
         ("российско-казахстанский", "Russian-Kazakh")."""
         if "-" not in w.text:
             return None
+        name, _, noun = w.text.partition("-")
+        if name and noun.isalpha() and noun.islower():
+            # "Telegram-канале": a name, then a common noun it qualifies
+            cands = self.index.get((fold(name),))
+            if cands and len({c.key for c in cands}) == 1 and all(c.kind in ("label", "alt") for c in cands):
+                out.append(
+                    _Span(
+                        w.start,
+                        w.start + len(name),
+                        name,
+                        _coarse(cands, self.entries),
+                        tuple(sorted(cands, key=lambda c: (c.key, c.kind))),
+                        part=True,
+                    )
+                )
+                return None
         pos = w.start
         for part in w.text.split("-"):
             if part:

@@ -167,6 +167,25 @@ def test_russian_names_are_normalized_to_the_nominative(linker):
     assert people and people[0].label("ru") == "Алексей Майшев"
 
 
+def test_find_inside_a_longer_name():
+    gaz = Gazetteer(KB)
+    name = "Ministry of Foreign Affairs of Russia"
+    assert [s.text for s in gaz.find(name)] == [name]
+    assert [s.text for s in gaz.find(name, whole=False)] == ["Ministry of Foreign Affairs", "Russia"]
+    assert [s.text for s in gaz.find("Foreign Ministry", whole=False)] == []
+
+
+def test_a_name_opening_a_compound_word_is_a_mention_only():
+    gaz = Gazetteer(KB)
+    spans = gaz.find("Об этом сообщил ТАСС-канал и российско-казахстанский форум.")
+    assert [(s.text, s.part) for s in spans] == [
+        ("ТАСС", True),
+        ("российско", False),
+        ("казахстанский", False),
+    ]
+    assert [s.text for s in gaz.find("Об этом сообщил ТАСС-Урал.")] == []
+
+
 def test_case_rules_keep_common_words_out():
     gaz = Gazetteer((entry("us", "Country", "United States", "США", ("US", "en", "abbr")),))
     assert [s.text for s in gaz.find("Let us talk to the US.")] == ["US"]
@@ -193,6 +212,33 @@ def full_linker():
     [
         # a body named by a lowercase noun and its state
         ("The government of Uzbekistan approved the plan.", "en", {"government-of-uzbekistan"}, set()),
+        # the state or international organization a known body's name holds is named too
+        # (en_ru-ua_01, en_ru-am_03, ru_ru-in_01, ru_ru-tj_02), a company's brand is not
+        (
+            "Russian Foreign Ministry Spokeswoman Maria Zakharova said it in Moscow.",
+            "en",
+            {"ministry-of-foreign-affairs-of-russia", "russia"},
+            set(),
+        ),
+        ("Лавров выступил на сессии Генассамблеи ООН в Нью-Йорке.", "ru", {"united-nations"}, set()),
+        # a platform named in a compound word is an entity (ru_ru-kz_12, ru_ru-md_02)
+        ("Об этом в своем Telegram-канале сообщил губернатор области.", "ru", {"telegram"}, set()),
+        # "МИД республики": the body of the state named last, not of the one named most
+        # (ru_ru-tj_01, ru_ru-uz_02, ru_ru-kz_06)
+        (
+            "Российские власти и власти России обсудили с Узбекистаном миграцию, "
+            "говорится в заявлении МИД республики.",
+            "ru",
+            {"ministry-of-foreign-affairs-of-uzbekistan"},
+            {"ministry-of-foreign-affairs-of-russia"},
+        ),
+        (
+            "Наплыв граждан в Казахстан\nПо данным МВД республики, въехали 98 тысяч человек.",
+            "ru",
+            {"ministry-of-internal-affairs-of-kazakhstan"},
+            set(),
+        ),
+        ("China National Nuclear Corporation will lead the project.", "en", set(), {"china"}),
         # a state's name before a currency word or sign is the currency
         ("Trade reached 2.5 billion U.S. dollars in Astana.", "en", {"astana"}, {"united-states"}),
         ("He announced US$62.6 million in new funding in Astana.", "en", {"astana"}, {"united-states"}),
