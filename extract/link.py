@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from bilat.extract.languages import PIVOT, profile
 from bilat.extract.link_gazetteer import _NEXT_WORD, Candidate, Gazetteer, _Span, name_rule_spans, resources
+from bilat.extract.link_generic import body_named_before
 from bilat.extract.link_names import (
     _INITIALS_BEFORE,
     _INITIALS_REACH,
@@ -287,6 +288,7 @@ class Linker(PlaceRules, Resolution):
             if sp.label == "PER" and any(c.kind != "surname" for c in sp.keys):
                 persons_in_doc.update(c.key for c in sp.keys if c.kind != "surname")
         for n, sp in enumerate(gaz):
+            generic = False  # a generic name no state beside it narrowed
             if any(c.kind == "generic" for c in sp.keys):
                 narrowed = n > 0 and self._narrow_by_modifier(text, gaz[n - 1], sp)
                 if (
@@ -296,9 +298,15 @@ class Linker(PlaceRules, Resolution):
                     and all(c.kind == "generic" for c in sp.keys)
                 ):
                     continue  # "the government", "ministry of defence": no state named, no entity
+                # a description in lower case ("во внешнеполитическом ведомстве") tells again a
+                # body named before; a generic name ("the Ministry of Foreign Affairs") need not
+                generic = not narrowed and sp.text[:1].islower() and all(c.kind == "generic" for c in sp.keys)
             sp.key = (
                 self._named_last(text, gaz, n, lang)
                 or self._own_body(gaz, n)
+                or (
+                    body_named_before([g.key for g in gaz[:n]], {c.key for c in sp.keys}) if generic else None
+                )
                 or self._choose(sp, countries, persons_in_doc)
             )
         gaz = [sp for sp in gaz if sp.key is not None]
