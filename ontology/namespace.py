@@ -143,6 +143,7 @@ class BL(DefinedNamespace):
     # --- annotation properties (on event classes)
     ploverType: URIRef  # "CONSULT"
     cameoRoot: URIRef  # "04"
+    defaultCameoCode: URIRef  # "040": the code of an event of the class that states none
 
 
 # Entity classes and event classes of the public vocabulary as IRIs. Their local names are
