@@ -85,6 +85,10 @@ def extractor():
 
 
 MAX_KEPT_PROBLEMS = 1000  # IngestSummary.problems keeps so many (memory flat on huge inputs)
+# the dyads follow the documents written every so many documents during a long ingest (and at
+# its end): what a refresh holds (the documents written since the last, their cells) stays
+# bounded whatever the size of the input
+DYADS_EVERY = 1000
 
 
 class Progress:
@@ -173,6 +177,7 @@ def ingest(
     )
     from bilat.extract.language import resolve_language
     from bilat.extract.problems import first_line
+    from bilat.graph.dyads import update_dyads
     from bilat.graph.store import ensure_ontology, prepare_for_writing
     from bilat.graph.triples import DEFAULT_MENTIONS, MENTION_MODES
     from bilat.graph.write import incomplete_documents, is_unchanged, write_extraction
@@ -301,6 +306,8 @@ def ingest(
             summary.words += len(doc.text.split())
             summary.unresolved_dates += extraction.unresolved_dates
             bar.step(summary)
+            if summary.documents % DYADS_EVERY == 0:
+                update_dyads(store)
     finally:
         if own:
             pool.close()

@@ -21,6 +21,7 @@ ONTOLOGY_GRAPH = URIRef(GRAPH + "ontology")
 ENTITIES_GRAPH = URIRef(GRAPH + "entities")
 DYADS_GRAPH = URIRef(GRAPH + "dyads")
 FACTS_GRAPH = URIRef(GRAPH + "facts")  # posts and events several documents may report
+WRITING_GRAPH = URIRef(GRAPH + "writing")  # documents whose writing in pieces is under way
 DOC_GRAPH_PREFIX = str(GRAPH) + "doc/"
 
 

@@ -402,6 +402,8 @@ def property_graph(
     event_classes = {BL.Event, *EVENT_CLASSES}
     event_classes |= {c for c, sup in supers.items() if BL.Event in sup}
     doc_dates: dict[Any, list[str]] = {}
+    from bilat.ontology import event_cameo
+
     weights = _cameo_weights(g)
     events = {ev for cls in event_classes for ev in g.subjects(RDF.type, cls)}
     if not_happened not in ("exclude", "flag"):
@@ -428,7 +430,10 @@ def property_graph(
         if start or end:
             if not dates or not any(_in_range(d, start, end) for d in dates):
                 continue
-        cameo = sorted(str(o) for o in g.objects(ev, BL.cameoCode))
+        # its code, else its class's (bl:defaultCameoCode, stated once in the ontology)
+        cameo = sorted(str(o) for o in g.objects(ev, BL.cameoCode)) or sorted(
+            {c for cls in ev_classes for c in event_cameo(_local_name(cls), ())}
+        )
         # its own score, else its code's weight (stated once, on the ontology's bl:CameoCode)
         goldstein = [o for o in g.objects(ev, BL.goldstein)][:1] or [
             weights[c] for c in cameo if c in weights

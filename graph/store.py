@@ -98,7 +98,8 @@ class Store:
         self.close()
 
 
-FLUSH_BYTES = 16 << 20  # update text written between two flushes of the embedded store
+FLUSH_BYTES = 4 << 20  # update text written between two flushes of the embedded store (the
+# memtables hold ~3 bytes per byte of update text: their peak is a fixed ~15 MB, whatever the input)
 OPEN_ATTEMPTS = 5  # a read-only open racing a writer's compaction is tried again
 
 

@@ -19,7 +19,7 @@ from bilat.extract.languages import PIVOT
 from bilat.extract.records import Entity, Event, Extraction, KBEntry
 from bilat.extract.text import strip_invisible
 from bilat.graph import iris
-from bilat.ontology import cameo_weights
+from bilat.ontology import cameo_weights, default_cameo_codes
 from bilat.ontology.namespace import BL, WD
 
 _DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
@@ -44,11 +44,12 @@ class Triples(set):
 #: How much mention detail a document's graph keeps (``bilat ingest --mentions``):
 #: ``full`` one node per mention and per event argument (type, entity, document, offsets,
 #: text), each event's trigger a mention node; ``compact`` (the default) every entity's spans
-#: in one literal on the document (``bl:entitySpans``) and each event's trigger's offsets in one
-#: (``bl:triggerSpan``) — an event's arguments are its participants, source, target…, named
-#: where the document's ``bl:entitySpans`` say; ``none`` only the triggers' offsets. A quad
-#: costs 130-300 bytes in Oxigraph (six indexes), so the compact forms fold what would be a
-#: node of three or four quads into one, or leave out what other triples already say.
+#: in one literal on the document (``bl:entitySpans``) and every event's trigger offsets in
+#: another (``bl:eventSpans``) — an event's arguments are its participants, source, target…,
+#: named where the document's ``bl:entitySpans`` say; ``none`` only the triggers' offsets
+#: (``bl:eventSpans``). A quad costs 130-300 bytes in Oxigraph (six indexes), so the compact
+#: forms fold what would be a node of three or four quads (or a quad per event) into one, or
+#: leave out what other triples already say.
 MENTION_MODES = ("full", "compact", "none")
 DEFAULT_MENTIONS = "compact"
 
@@ -98,6 +99,25 @@ def parse_entity_spans(text: str) -> dict[str, list[tuple[int, int]]]:
         key, _, spans = part.partition(" ")
         out[key] = parse_spans(spans)
     return out
+
+
+def event_key(node) -> str:
+    """The key of an event IRI in a document's ``bl:eventSpans``: the IRI after
+    ``https://w3id.org/bilat/id/event/``.
+
+    >>> node = iris.event("Consult", "doc", 0, 5)
+    >>> event_key(node) == str(node).rsplit("/", 1)[1] and event_from_key(event_key(node)) == node
+    True
+    """
+    return str(node)[len(_EVENT_IRI) :]
+
+
+def event_from_key(key: str) -> URIRef:
+    """The inverse of :func:`event_key`."""
+    return URIRef(_EVENT_IRI + key)
+
+
+_EVENT_IRI = str(iris.ID) + "event/"
 
 
 def _mention(
@@ -226,9 +246,15 @@ def document_graphs(
         if p.conflict:
             g.add((pos, BL.conflict, Literal(p.conflict)))
 
+    triggers: dict[str, list[tuple[int, int]]] = {}
     for ev in ex.events:
         # what identifies an event reported by several documents is stated once, in the facts
-        _event(g, facts if is_merged(ev) else g, ev, d.id, doc, lang, d.date, mentions)
+        node = _event(g, facts if is_merged(ev) else g, ev, d.id, doc, lang, d.date, mentions)
+        if mentions != "full":
+            triggers.setdefault(event_key(node), []).append((ev.start, ev.end))
+    if triggers:
+        # where each event's trigger stands in this document: one literal, as for the entities
+        g.add((doc, BL.eventSpans, Literal(format_entity_spans(triggers.items()))))
     return g, facts
 
 
@@ -261,8 +287,9 @@ def _event(
     lang: str,
     doc_date: str | None = None,
     mentions: str = DEFAULT_MENTIONS,
-) -> None:
-    """Provenance of the report into ``g``; what identifies the event into ``shared``."""
+) -> URIRef:
+    """Provenance of the report into ``g``; what identifies the event into ``shared``. Returns
+    the event's node."""
     node = event_iri(ev, doc_id)
     shared.add((node, RDF.type, BL[ev.cls]))
     for key in ev.participants:
@@ -282,11 +309,9 @@ def _event(
     g.add((node, BL.evidence, _lit(ev.evidence, lang)))
     g.add((node, BL.trigger, Literal(ev.trigger)))
     # the trigger is a mention of the event in this document (a merged event has several):
-    # a node with its offsets (full), or its offsets as one literal
+    # a node with its offsets (full), or its offsets in the document's bl:eventSpans
     if mentions == "full":
         _mention(g, doc_id, ev.start, ev.end, ev.trigger, node)
-    else:
-        g.add((node, BL.triggerSpan, Literal(f"{ev.start}-{ev.end}")))
     for key in ev.implicit:
         g.add((node, BL.implicitParticipant, iris.entity(key)))
         if key not in ev.participants:
@@ -307,7 +332,9 @@ def _event(
         g.add((node, BL.mode, Literal(ev.mode)))
     if ev.place:
         g.add((node, BL.place, iris.entity(ev.place)))
-    if ev.cameo:
+    if ev.cameo and ev.cameo != default_cameo_codes().get(ev.cls):
+        # an event's code is its class's bl:defaultCameoCode (the ontology's, stated once)
+        # unless it states another
         g.add((node, BL.cameoCode, Literal(ev.cameo)))
     if ev.goldstein is not None and Decimal(str(ev.goldstein)) != cameo_weights().get(ev.cameo or ""):
         # the score of an event is its code's weight (the ontology's bl:CameoCode, stated
@@ -320,6 +347,7 @@ def _event(
         g.add((arg, BL.argumentEntity, iris.entity(key)))
         g.add((arg, BL.startOffset, Literal(start)))
         g.add((arg, BL.endOffset, Literal(end)))
+    return node
 
 
 def entity_description(e: Entity | KBEntry, labels: dict[str, str] | None = None) -> Triples:

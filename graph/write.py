@@ -11,7 +11,9 @@ version and holds the Document node (then what names the entities, posts and eve
 reports), the last adds the content hash. Readers may see such a document half written; a
 writer killed in between leaves a Document without its hash, which the next ingest reports
 (:func:`incomplete_documents`), extracts again when it is in the input, and whose leftovers
-:func:`repair` removes.
+:func:`repair` removes. The first request also records the document in a small graph of
+writes under way (:data:`iris.WRITING_GRAPH`), which the last one clears: finding the
+incomplete documents reads that record, not every Document of the store.
 """
 
 from __future__ import annotations
@@ -200,6 +202,8 @@ def write_extraction(
         parts.append(f"INSERT DATA {{ GRAPH {ent} {{\n{missing}\n}} }}")
     fct = iris.FACTS_GRAPH.n3()
     parts += _insert(fct, facts)
+    if pieces:  # more requests follow: the write is under way until the last one
+        parts.append(f"INSERT DATA {{ GRAPH {_WRITING} {{ {_writing(doc_id)} }} }}")
     for doc_g, facts in pieces:  # a long document: the rest in requests of bounded size
         store.update(" ;\n".join(parts))
         parts = _insert(g_iri.n3(), doc_g) + _insert(fct, facts)
@@ -209,8 +213,18 @@ def write_extraction(
             FILTER NOT EXISTS {{ GRAPH ?g {{ ?n {BL.extractedFrom.n3()} ?d }} }}"""
         parts.append(f"DELETE {{ GRAPH {fct} {{ ?n ?p ?o }} }} WHERE {{ GRAPH {fct} {{ ?n ?p ?o }} {gone} }}")
         parts.append(f"DELETE {{ GRAPH {fct} {{ ?s ?p ?n }} }} WHERE {{ GRAPH {fct} {{ ?s ?p ?n }} {gone} }}")
+    # the document is whole (also after an earlier write of it that was interrupted)
+    parts.append(f"DELETE DATA {{ GRAPH {_WRITING} {{ {_writing(doc_id)} }} }}")
     store.update(" ;\n".join(parts))
     return written
+
+
+_WRITING = iris.WRITING_GRAPH.n3()
+
+
+def _writing(doc_id: str) -> str:
+    """The triple recording that the writing of a document in pieces is under way."""
+    return f"{_WRITING} {DCTERMS.hasPart.n3()} {iris.document(doc_id).n3()} ."
 
 
 _XSD_STRING = "^^<http://www.w3.org/2001/XMLSchema#string>"
@@ -254,9 +268,13 @@ def _insert(graph: str, g: Triples) -> list[str]:
 
 
 def incomplete_documents(store: Store) -> list[str]:
-    """Ids of the stored documents whose writing was interrupted (no content hash)."""
-    rows = store.select(f"""SELECT DISTINCT ?id WHERE {{ GRAPH ?g {{ ?d a {BL.Document.n3()} ;
-        <http://purl.org/dc/terms/identifier> ?id }}
+    """Ids of the stored documents whose writing was interrupted (no content hash). Only a
+    write in several requests can be interrupted half way, and each records itself until its
+    last request (:data:`iris.WRITING_GRAPH`): the check reads those records, whatever the
+    number of documents stored."""
+    rows = store.select(f"""SELECT DISTINCT ?id WHERE {{
+        GRAPH {_WRITING} {{ {_WRITING} {DCTERMS.hasPart.n3()} ?d }}
+        GRAPH ?g {{ ?d a {BL.Document.n3()} ; {DCTERMS.identifier.n3()} ?id }}
         FILTER NOT EXISTS {{ GRAPH ?g {{ ?d {BL.contentHash.n3()} ?h }} }} }} ORDER BY ?id""")
     return [str(r["id"]) for r in rows]
 

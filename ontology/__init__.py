@@ -83,6 +83,37 @@ def cameo_weights() -> dict[str, Decimal]:
     return out
 
 
+@lru_cache(maxsize=1)
+def default_cameo_codes() -> dict[str, str]:
+    """Local name of each event class -> its ``bl:defaultCameoCode``: the code of an event of
+    that class that states no ``bl:cameoCode`` of its own (only another code is stated).
+
+    >>> default_cameo_codes()["Consult"], "Anniversary" in default_cameo_codes()
+    ('040', False)
+    """
+    g = load_ontology()
+    out: dict[str, str] = {}
+    for cls in EVENT_CLASSES:
+        code = g.value(cls, BL.defaultCameoCode)
+        if code is not None:
+            out[cls[len(str(BL)) :]] = str(code)
+    return out
+
+
+def event_cameo(cls: str, stated) -> list[str]:
+    """The CAMEO codes of an event of class ``cls`` (local name) whose ``bl:cameoCode`` values
+    are ``stated``: those, else its class's default.
+
+    >>> event_cameo("Consult", []), event_cameo("Consult", ["042"]), event_cameo("Anniversary", [])
+    (['040'], ['042'], [])
+    """
+    stated = sorted(str(c) for c in stated)
+    if stated:
+        return stated
+    default = default_cameo_codes().get(cls)
+    return [default] if default else []
+
+
 __all__ = [
     "BL",
     "CAMEO",
@@ -100,4 +131,6 @@ __all__ = [
     "ontology_turtle",
     "event_codes",
     "cameo_weights",
+    "default_cameo_codes",
+    "event_cameo",
 ]

@@ -122,7 +122,8 @@ class BL(DefinedNamespace):
     spans: URIRef  # "0-6 40-46": every span of an entity in a document (--mentions compact)
     argumentSpans: URIRef  # "russia 0-6; kazakhstan 11-21": an event's arguments in a document
     entitySpans: URIRef  # "russia 0-6 40-46; kazakhstan 11-21": every entity's spans in a document
-    triggerSpan: URIRef  # "10-13": an event's trigger in a document
+    triggerSpan: URIRef  # "10-13": an event's trigger in a document (earlier versions)
+    eventSpans: URIRef  # "3f2a… 10-13; 9b1c… 40-47 80-85": every event's trigger spans in a document
     trigger: URIRef  # the event's trigger words
     startDate: URIRef  # xsd:date
     endDate: URIRef  # xsd:date
@@ -142,6 +143,7 @@ class BL(DefinedNamespace):
     # --- annotation properties (on event classes)
     ploverType: URIRef  # "CONSULT"
     cameoRoot: URIRef  # "04"
+    defaultCameoCode: URIRef  # "040": the code of an event of the class that states none
 
 
 # Entity classes and event classes of the public vocabulary as IRIs. Their local names are

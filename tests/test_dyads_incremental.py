@@ -118,3 +118,38 @@ def test_a_store_with_a_whole_store_version_is_refreshed_once(store):
     assert not dyads_current(store)
     update_dyads(store)
     assert dyads_current(store)
+
+
+class _Fixed:
+    """An extractor pool that returns the extractions given (no models)."""
+
+    workers = 1
+
+    def __init__(self, extractions):
+        self.by_id = {ex.document.id: ex for ex in extractions}
+
+    def map(self, docs):
+        for doc in docs:
+            yield doc, ("ok", self.by_id[doc.id], None)
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_long_ingest_refreshes_the_dyads_as_it_goes(store, monkeypatch):
+    """Every DYADS_EVERY documents written the dyads follow (what a refresh holds stays bounded
+    on a huge input), and the graph is the full recompute's at the end."""
+    from bilat import app
+    from bilat.graph import dyads
+
+    exs = [extraction("a", 1), extraction("b", 1), extraction("c", 1)]
+    refreshes: list[int] = []
+    real = dyads.update_dyads
+    monkeypatch.setattr(dyads, "update_dyads", lambda st: refreshes.append(1) or real(st))
+    monkeypatch.setattr(app, "DYADS_EVERY", 2)
+    s = app.ingest([], store=store, documents=[ex.document for ex in exs], extractors=_Fixed(exs))
+    assert s.documents == 3 and len(refreshes) == 2  # after the second document, and at the end
+    assert dyads_current(store)
+    incremental = dyad_nquads(store)
+    refresh_dyads(store)
+    assert incremental == dyad_nquads(store)

@@ -256,6 +256,21 @@ def test_every_cameo_weight_of_the_event_tables_is_the_ontologys(lang):
     assert "010" in weights and weights["010"] == 0  # statements (extract/events/statements.py)
 
 
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_an_event_without_a_stated_code_has_its_class_default(lang):
+    """An event states bl:cameoCode only where it is not its class's bl:defaultCameoCode: that
+    is lossless only if every trigger of a class with a default gives a code, and every
+    default is a code of the ontology."""
+    from bilat.extract.events.tables import tables
+    from bilat.ontology import cameo_weights, default_cameo_codes
+
+    defaults = default_cameo_codes()
+    assert set(defaults.values()) <= set(cameo_weights())
+    assert {"Statement", "Consult", "Agree", "Cooperate", "Support", "Accuse"} <= set(defaults)
+    rows = [r for r in tables(lang).triggers if r.cls in defaults]
+    assert rows and all(r.cameo for r in rows), [r for r in rows if not r.cameo][:3]
+
+
 def test_one_node_per_cameo_code(onto):
     from rdflib.namespace import SKOS
 

@@ -225,7 +225,7 @@ def _ingest(tmp_path, name, docs, **kw):
 
 
 def test_mention_modes(tmp_path):
-    from bilat.graph.sparql import load_query
+    from bilat.evaluate.stored import trigger_spans
 
     docs = _docs(2)
     counts = {}
@@ -236,7 +236,8 @@ def test_mention_modes(tmp_path):
         n = lambda q, st=st: int(st.select(q)[0]["n"])  # noqa: E731
         mentions = n("SELECT (COUNT(*) AS ?n) WHERE { ?m a bl:Mention }")
         spans = n("SELECT (COUNT(*) AS ?n) WHERE { ?d a bl:Document ; bl:entitySpans ?s }")
-        triggers = n("SELECT (COUNT(*) AS ?n) WHERE { ?e bl:triggerSpan ?s }")
+        triggers = n("SELECT (COUNT(*) AS ?n) WHERE { ?d a bl:Document ; bl:eventSpans ?s }")
+        assert n("SELECT (COUNT(*) AS ?n) WHERE { ?e bl:triggerSpan ?s }") == 0
         args = n("SELECT (COUNT(*) AS ?n) WHERE { ?e bl:argumentSpans ?s }")
         arg_nodes = n("SELECT (COUNT(*) AS ?n) WHERE { ?a a bl:Argument }")
         if mode == "full":
@@ -247,8 +248,8 @@ def test_mention_modes(tmp_path):
             assert mentions == spans == args == arg_nodes == 0 and triggers > 0
         # every mode keeps what bilat eval reads: each event's trigger offsets in its document
         doc = st.select("SELECT ?d WHERE { ?d a bl:Document } ORDER BY ?d LIMIT 1")[0]["d"]
-        rows = st.select(load_query("eval_event_spans").replace("?doc", doc.n3()))
-        assert rows and all(int(r["start"]) < int(r["end"]) for r in rows)
+        spans = trigger_spans(st, doc)
+        assert spans and all(s < e for pairs in spans.values() for s, e in pairs)
         # the example queries of the contract see the same facts
         st.close()
     assert counts["none"] < counts["compact"] < counts["full"] * 0.7
@@ -284,16 +285,30 @@ def test_compact_spans_point_at_the_entity_names(tmp_path):
     assert hits > 0
 
 
-def test_trigger_spans_point_into_the_evidence(tmp_path):
+def test_trigger_spans_point_at_the_triggers(tmp_path):
+    """Every event the document reports is in its bl:eventSpans, each span at its trigger."""
+    from bilat.graph.triples import event_from_key, parse_entity_spans
+
     docs = _docs(0)
     st, _, _ = _ingest(tmp_path, "t", docs)
     text = {d.id: d.text for d in docs}
-    rows = st.select("""SELECT ?id ?span ?trigger WHERE { GRAPH ?g { ?ev bl:triggerSpan ?span ;
-        bl:trigger ?trigger ; bl:extractedFrom ?d } ?d dcterms:identifier ?id }""")
+    rows = st.select("""SELECT ?id ?spans WHERE { GRAPH ?g { ?d bl:eventSpans ?spans ;
+        dcterms:identifier ?id } }""")
     assert rows
+    checked = 0
     for r in rows:
-        s, _, e = str(r["span"]).partition("-")
-        assert text[str(r["id"])][int(s) : int(e)] == str(r["trigger"])
+        spans = parse_entity_spans(str(r["spans"]))
+        reported = st.select(f"""SELECT ?ev ?trigger WHERE {{ GRAPH ?g {{ ?ev bl:trigger ?trigger ;
+            bl:extractedFrom ?d }} ?d dcterms:identifier {r["id"].n3()} }}""")
+        assert {str(x["ev"]) for x in reported} == {str(event_from_key(k)) for k in spans}
+        triggers = {}
+        for x in reported:
+            triggers.setdefault(str(x["ev"]), set()).add(str(x["trigger"]))
+        for key, pairs in spans.items():
+            for s, e in pairs:
+                assert text[str(r["id"])][s:e] in triggers[str(event_from_key(key))]
+                checked += 1
+    assert checked > 0
 
 
 # ----------------------------------------------------------------------------- parallel ingest

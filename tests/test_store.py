@@ -5,7 +5,8 @@ import pytest
 from bilat.extract.records import Document, Entity, Event, Extraction, Mention, Position
 from bilat.graph import iris
 from bilat.graph.store import StoreError, ensure_ontology, open_store
-from bilat.graph.write import is_unchanged, write_extraction
+from bilat.graph.write import incomplete_documents, is_unchanged, stored_hash, write_extraction
+from bilat.ontology.namespace import BL
 
 PREFIXES = """PREFIX bl: <https://w3id.org/bilat/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -225,3 +226,49 @@ def test_dyad_counts_events_by_month_and_class(store):
     assert [
         (str(r["month"]), str(r["class"]).rsplit("#")[-1], int(r["n"]), float(r["score"])) for r in rows
     ] == [("2022-10", "Agree", 1, 8.0)]  # the planned meeting has not happened: not counted
+
+
+def hash_line(store, doc_id: str) -> str:
+    """The content-hash triple of a stored document, as N-Triples."""
+    h = stored_hash(store, doc_id)
+    return f'{iris.document(doc_id).n3()} {BL.contentHash.n3()} "{h}" .'
+
+
+class _DiesAfter:
+    """A store whose writes fail after the first ``n`` (a writer killed between requests)."""
+
+    def __init__(self, store, n: int):
+        self.store, self.left = store, n
+
+    def __getattr__(self, name):
+        return getattr(self.store, name)
+
+    def update(self, sparql: str) -> None:
+        self.left -= 1
+        if self.left < 0:
+            raise StoreError("killed")
+        self.store.update(sparql)
+
+
+def test_incomplete_documents_reads_the_writes_under_way_not_every_document(store):
+    """Only a write in several requests can stop half way, and it records itself until its
+    last request: the check reads that record. Documents stored whole (here many, and one
+    whose Document node lacks a hash without any write of it under way) are never read."""
+    people = [person(f"person/p{i}", "en", f"Person{i} Name", start=20 * i) for i in range(8)]
+    text = " ".join(f"Person{i} Name" for i in range(8))
+    for i in range(30):
+        write_extraction(store, extraction(f"whole-{i}", text, "en", *people), {})
+    assert incomplete_documents(store) == []
+    # a document written in pieces of 5 triples, its writer killed after two requests
+    cut = extraction("cut", text, "en", *people)
+    with pytest.raises(StoreError):
+        write_extraction(_DiesAfter(store, 2), cut, {}, chunk=5)
+    assert incomplete_documents(store) == ["cut"]
+    # a Document without a hash that no write left (not what bilat writes) is not looked for
+    hashed = hash_line(store, "whole-3")
+    store.update(f"DELETE DATA {{ GRAPH {iris.doc_graph('whole-3').n3()} {{ {hashed} }} }}")
+    assert incomplete_documents(store) == ["cut"]
+    # written again whole (in pieces or not), it is complete and the record is gone
+    write_extraction(store, cut, {}, chunk=7)
+    assert incomplete_documents(store) == []
+    assert not store.ask(f"ASK {{ GRAPH {iris.WRITING_GRAPH.n3()} {{ ?s ?p ?o }} }}")

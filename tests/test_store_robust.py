@@ -106,7 +106,8 @@ def test_a_document_written_in_pieces_equals_one_written_at_once(extractor, tmp_
         st.close()
         del st
         stores[name] = quads(tmp_path / name)[0]
-    assert stores["whole"] == stores["pieces"] and len(stores["whole"]) > 1000
+    assert stores["whole"] == stores["pieces"]
+    assert len(stores["whole"]) > 5 * 97  # several pieces per document
 
 
 class _Dies:

@@ -159,9 +159,7 @@ def read_stored(store, doc_iri: str | None, text: str = "") -> StoredDoc:
             slot["x"].add(str(value))
         elif prop == "evidence":
             slot["e"].add(str(value))
-    triggers: dict[str, set[tuple[int, int]]] = defaultdict(set)
-    for r in store.select(bind(load_query("eval_event_spans"), doc=doc)):
-        triggers[str(r["event"])].add((int(r["start"]), int(r["end"])))
+    triggers = trigger_spans(store, doc)
     events = [
         StoredEvent(
             iri,
@@ -189,3 +187,20 @@ def read_stored(store, doc_iri: str | None, text: str = "") -> StoredDoc:
         for iri in wanted:
             names[iri] = extra[iri].names if iri in extra else frozenset()
     return StoredDoc(doc_iri, entities, positions, events, names)
+
+
+def trigger_spans(store, doc) -> dict[str, set[tuple[int, int]]]:
+    """Event IRI → the character spans of its triggers in document ``doc`` (an IRI): from the
+    mention nodes (``--mentions full``) or the document's ``bl:eventSpans`` (compact, none)."""
+    from bilat.graph.bind import bind
+    from bilat.graph.sparql_text import load_query
+    from bilat.graph.triples import event_from_key, parse_entity_spans
+
+    out: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    for r in store.select(bind(load_query("eval_event_spans"), doc=doc)):
+        if r.get("spans") is not None:
+            for key, spans in parse_entity_spans(str(r["spans"])).items():
+                out[str(event_from_key(key))].update(spans)
+        else:
+            out[str(r["event"])].add((int(r["start"]), int(r["end"])))
+    return out
