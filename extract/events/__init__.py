@@ -91,6 +91,11 @@ same context (whatever its class); a Support, Agree, Cooperate or Consult event
 with one side is dropped (a meeting of a body of members excepted: "the CIS summit"), and a
 Cooperate word gives way to the agreement of its clause that stays an event. "The sides"/"they"
 right after talks speak for the two persons named and the article's pair of states.
+One clause tells one statement per voice and one set of talks (``retell``): two reporting cues
+of one clause with a speaker in common are one Statement ("President Tokayev, he said, had
+presented him …"; "Как сообщила пресс-служба Токаева, он также выразил готовность …"), unless each
+reports a quote of its own; two talks words of one clause, mode and context with the same parties
+are one Consult ("Gazprom is in talks with Kazakhstan …, Miller said at a meeting").
 4. Context: planned / hypothetical / negated from auxiliaries, negation, governing verbs
    ("expected to", "отложен"), modifiers ("next", "предстоящий"), infinitive complements and
    future tense. "postponed"/"отложен" is negated: the event did not take place as planned.
@@ -125,6 +130,7 @@ from bilat.extract.events.merge import (
     topics_give_way,
 )
 from bilat.extract.events.records import Said
+from bilat.extract.events.retell import Told, one_talk_per_clause, one_voice_per_clause
 from bilat.extract.events.statements import read_statements, statement_event
 from bilat.extract.events.tables import tables
 from bilat.extract.events.text import MAX_UNIT_CHARS
@@ -170,6 +176,7 @@ def merged(v: View, said: Said, statements: list[Event], typed: list[Event]) -> 
     passes: the typed ones told again, restated, giving way or one too many in a clause left
     out (``coref``, ``merge``), the other side of the pair added where an evaluation addresses
     no one, the rest in text order, one per node of the graph."""
+    statements = said_once(v, statements)
     typed = sorted(
         (e for e in typed if e is not None and (e.participants or e.source)),
         key=lambda e: (e.start, e.cls),
@@ -187,9 +194,21 @@ def merged(v: View, said: Said, statements: list[Event], typed: list[Event]) -> 
     gone |= topics_give_way([(w.unit, w.cls) for w in views], gone)
     gone |= general_gives_way([(w.unit, w.cls) for w in views], gone)
     gone |= one_per_family([(w.unit, w.cls, w.context, w.participants) for w in views], gone)
+    gone |= one_talk_per_clause([(w.unit, w.cls, w.mode, w.context, w.participants) for w in views], gone)
     events = statements + [addressed_side(v, e) for i, e in enumerate(typed) if i not in gone]
     events.sort(key=lambda e: (e.start, e.cls))
     return tuple(one_node_each(events))
+
+
+def said_once(v: View, statements: list[Event]) -> list[Event]:
+    """The statement events but one of two of one voice in a clause unit
+    (``retell.one_voice_per_clause``)."""
+    told = [
+        Told(v.unit_of(e.start).index, frozenset(e.speaker), e.sentence_end - e.sentence_start, e.quote)
+        for e in statements
+    ]
+    gone = one_voice_per_clause(told)
+    return [e for i, e in enumerate(statements) if i not in gone]
 
 
 def addressed_side(v: View, e: Event) -> Event:

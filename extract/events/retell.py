@@ -1,0 +1,113 @@
+"""Events told twice in one clause: one speaker's words reported by two reporting cues, one
+meeting told by two words of talks. Plain values in (``Told`` views of the statement events,
+tuples of the typed ones), indexes out; the caller drops them. The real-news gold gives such a
+clause one event.
+
+Across sentences, typed events told twice are ``coref``'s (restatements, headlines,
+evaluations retold).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Told:
+    """What the steps see of a statement event."""
+
+    unit: int  # the clause unit of its reporting cue
+    speakers: frozenset[str]  # its speaker's keys
+    size: int = 0  # the characters of its evidence (a quote may run over several sentences)
+    quote: str | None = None  # the quoted words it reports
+
+
+def one_voice_per_clause(statements: Sequence[Told], gone: Collection[int] = ()) -> set[int]:
+    """The indexes of the statements that another statement of the same clause unit and a
+    speaker in common tells already: two reporting cues of one clause ("President Tokayev, he
+    said, had presented him …, Scholz underlined"; "Как сообщила … пресс-служба Токаева, он
+    также выразил готовность …"; a quote and its "отметил" when both give one speaker; "…,
+    stressed the Tajik President, adding …" where "adding" took the persons around him too).
+    The one with fewer speakers stays, then the one with the longer evidence (its quote may run
+    over sentences before), then the first; statements already dropped (``gone``) are left out.
+
+    >>> P = frozenset
+    >>> told = [Told(2, P({"scholz"}), 90), Told(2, P({"scholz"}), 120), Told(2, P({"tokayev"}), 90),
+    ...         Told(3, P({"scholz"}), 90), Told(5, P({"rahmon", "tokayev"}), 90), Told(5, P({"rahmon"}), 90)]
+    >>> sorted(one_voice_per_clause(told))
+    [0, 4]
+    """
+    out: set[int] = set()
+    kept: list[int] = []
+    for i, s in enumerate(statements):
+        if i in gone or not s.speakers:
+            continue
+        j = next((j for j in kept if one_voice(s, statements[j])), None)
+        if j is None:
+            kept.append(i)
+        elif _rank(s) < _rank(statements[j]):
+            out.add(j)
+            kept[kept.index(j)] = i
+        else:
+            out.add(i)
+    return out
+
+
+def one_voice(a: Told, b: Told) -> bool:
+    """Whether two statements are one voice of one clause unit: a speaker in common and not
+    two quotes of their own ("Putin stressed that Russia and Kazakhstan "are bound by …",
+    echoing an article …, in which he described the two countries as "allies …"" are two).
+
+    >>> P = frozenset
+    >>> one_voice(Told(1, P({"putin"}), quote="are bound"), Told(1, P({"putin"}), quote="allies"))
+    False
+    >>> one_voice(Told(1, P({"putin"}), quote="are bound"), Told(1, P({"putin"}), quote="are bound"))
+    True
+    """
+    if a.unit != b.unit or not a.speakers & b.speakers:
+        return False
+    return not (a.quote and b.quote and a.quote != b.quote)
+
+
+def _rank(s: Told) -> tuple[int, int]:
+    """The better of two statements of one voice: the fewer speakers (the one voice named, not
+    the people around it), then the longer evidence."""
+    return (len(s.speakers), -s.size)
+
+
+#: the Consult modes of talks
+TALKS = frozenset({"meet", "phone"})
+
+
+def one_talk_per_clause(
+    events: Sequence[tuple[int, str, str | None, str | None, frozenset[str]]], gone: Collection[int] = ()
+) -> set[int]:
+    """The indexes of the talks (``events``: unit, class, mode, context, participants) that
+    talks told before in the same clause unit tell already: the same class, a mode of talks
+    and the same context, with the same parties (two shared, or the participants of one among
+    those of the other): "Gazprom is in talks with Kazakhstan …, Miller said at a meeting";
+    the first told stays. Events already dropped (``gone``) are left out.
+
+    >>> P = frozenset
+    >>> gk = P({"gazprom", "kz"})
+    >>> ev = [(1, "Consult", "meet", None, gk), (1, "Consult", "meet", None, gk | {"miller"}),
+    ...       (1, "Consult", "visit", None, gk), (2, "Consult", "phone", None, gk)]
+    >>> sorted(one_talk_per_clause(ev))
+    [1]
+    """
+    out: set[int] = set()
+    kept: list[int] = []
+    for i, (unit, cls, mode, context, parts) in enumerate(events):
+        if i in gone or cls != "Consult" or mode not in TALKS:
+            continue
+        if any(
+            events[j][0] == unit
+            and events[j][3] == context
+            and (len(parts & events[j][4]) >= 2 or parts <= events[j][4] or events[j][4] <= parts)
+            for j in kept
+        ):
+            out.add(i)
+        else:
+            kept.append(i)
+    return out
