@@ -215,14 +215,20 @@ class Resolution:
 
     def _state_names_company(self, sp: _Span, word: str, ws, known) -> bool:
         """Whether a leading state's name or adjective belongs to the name: one capitalized
-        common noun follows it, no known name ("Malaysia Airlines", "Lithuanian Railways";
-        the new dev articles en_ru-lt_01, ru_ru-my_01 and others cut them to "Railways" and
-        "Airlines"). The span is kept whole as an organization, with no owner."""
+        plural common noun follows it, what the company runs, and no known name ("Malaysia
+        Airlines", "Lithuanian Railways": en_ru-lt_01 and ru_ru-my_01 were cut to "Railways"
+        and "Airlines"). The span is kept whole as an organization, with no owner."""
         if len(ws) != 2 or sp.label not in ("ORG", "PER") or not word[:1].isupper() or word.isupper():
             return False
-        if known(word) or not any(
-            getattr(profile(code).module, "common_noun", lambda _w: False)(word) for code in codes()
-        ):
+        if known(word):
+            return False
+        for code in codes():
+            module = profile(code).module
+            noun = getattr(module, "common_noun", None)
+            plural = getattr(module, "is_plural", None)
+            if noun is not None and plural is not None and plural(word) and noun(word):
+                break
+        else:
             return False
         sp.label, sp.owner = "ORG", None
         return True
