@@ -270,9 +270,13 @@ def full_linker():
         (
             "The parties met within the Central Asia-China mechanism in Astana.",
             "en",
-            {"astana"},
+            {"astana", "central-asia"},
             {"place/central-asa-china"},
         ),
+        # ... and a name of several words a hyphen joins to another name is a mention
+        # (en_kz-gb_02), never a direction prefix's ("Северо-Восточной Азии", ru_ru-kp_02)
+        ("He described a new era in UK-Central Asia relations.", "en", {"central-asia"}, {"asia"}),
+        ("Мир нужен в Северо-Восточной Азии.", "ru", set(), {"eastern-asia"}),
         # a state's name or adjective before one common noun is the name's
         # (ru_ru-my_01), not before a post's field (en_ru-kz_16)
         (
