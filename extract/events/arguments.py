@@ -23,6 +23,7 @@ from bilat.extract.events.records import (
 from bilat.extract.events.records import (
     Unit as _Unit,
 )
+from bilat.extract.events.roles import visit_host
 from bilat.extract.events.tree import (
     CLAUSE_DEPS,
     OBJ_DEPS,
@@ -475,9 +476,17 @@ def destination(v: View, u: _Unit, c: _Cand, source: list[str]):
             home = True
     if home:
         return None
-    for m in v.mentions_in(u.start, u.end):
-        if m.cls == "Country" and not m.affil and m.key not in src_countries and src_countries:
-            return [m.key], [(m.key, m.start, m.end)], place
+    named = [
+        m for m in v.mentions_in(u.start, u.end) if m.cls == "Country" and not m.affil and m.label != "ADJ"
+    ]
+    elsewhere = any(
+        m.cls in PLACE_CLASSES and not m.affil and v.country(m.key) is None
+        for m in v.mentions_in(u.start, u.end)
+    )
+    host = visit_host(src_countries, [m.key for m in named], v.pair, elsewhere)
+    if host is not None:
+        m = next((m for m in named if m.key == host), None)
+        return [host], [(host, m.start, m.end)] if m is not None else [], place
     return [], [], place
 
 
