@@ -1621,14 +1621,16 @@ def test_the_visitor_of_a_visit_noun(extractor, lang, text, visitor, host):
 @pytest.mark.parametrize(
     "lang, text, trigger, visitor, host",
     [
-        # a bare title owning the visit: the person it stands for (ru_ru-mn_02)
+        # a bare title owning the visit: the person it stands for (ru_ru-mn_02); no country
+        # visited named: the other state of the article's pair (ru_ru-kg_02). (After "прибыл в
+        # Монголию" the visit is that arrival told again, one event.)
         (
             "ru",
-            "Президент России Владимир Путин прибыл в Монголию. Официальный визит российского "
+            "Президент России Владимир Путин поблагодарил Монголию. Официальный визит российского "
             "президента приурочен к годовщине победы на Халхин-Голе.",
             "Официальный визит",
             "vladimir-putin",
-            None,
+            "mongolia",
         ),
     ],
 )
@@ -1831,3 +1833,31 @@ def test_the_sides_that_sign_after_talks_are_its_persons(extractor):
 def test_a_capital_that_acts_stands_for_its_state(extractor, lang, text, cls, states):
     ev = find(run(extractor, text, lang), cls)
     assert states <= set(ev.participants), ev.participants
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "lang, text, trigger, partner",
+    [
+        # the other side of talks named by a pronoun after "с" (ru_ru-kg_02)
+        (
+            "ru",
+            "В Бишкек прибывал замглавы администрации президента России Дмитрий Козак. С ним же в "
+            "ходе нынешнего визита глава МИД Киргизии Руслан Казакбаев обсудил возможность "
+            "поддержки бюджета Киргизии.",
+            "обсудил",
+            "person/dmitri-kozak",
+        ),
+        # the same after "with"
+        (
+            "en",
+            "Kazakh Foreign Minister Murat Nurtleu arrived in Moscow on Monday. On Tuesday, Russian "
+            "President Vladimir Putin discussed trade with him.",
+            "discussed",
+            "murat-nurtleu",
+        ),
+    ],
+)
+def test_a_partner_named_by_a_pronoun(extractor, lang, text, trigger, partner):
+    ev = find(run(extractor, text, lang), "Consult", trigger)
+    assert partner in ev.participants, ev.participants

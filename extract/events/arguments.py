@@ -23,6 +23,7 @@ from bilat.extract.events.records import (
 from bilat.extract.events.records import (
     Unit as _Unit,
 )
+from bilat.extract.events.roles import visit_host
 from bilat.extract.events.tree import (
     CLAUSE_DEPS,
     OBJ_DEPS,
@@ -43,6 +44,10 @@ from bilat.extract.events.tree import (
 
 #: the passive subject of a verb of welcoming: the guest ("Erdoğan was welcomed")
 GUEST_SUBJ_DEPS = frozenset({"nsubjpass", "nsubj:pass"})
+
+
+#: a clause hanging on a noun: a relative or participial clause ("Tokayev, who chose Russia …")
+RELATIVE_DEPS = frozenset({"relcl", "acl", "acl:relcl"})
 
 
 #: the dependents of a title that name its holder ("президента России Владимира Путина")
@@ -475,10 +480,88 @@ def destination(v: View, u: _Unit, c: _Cand, source: list[str]):
             home = True
     if home:
         return None
-    for m in v.mentions_in(u.start, u.end):
-        if m.cls == "Country" and not m.affil and m.key not in src_countries and src_countries:
-            return [m.key], [(m.key, m.start, m.end)], place
+    named = [
+        m for m in v.mentions_in(u.start, u.end) if m.cls == "Country" and not m.affil and m.label != "ADJ"
+    ]
+    # (a place of no known state named; or the visit told in a relative or participial clause
+    # of someone else, where the visitor found is the main clause's: "talks … with Tokayev,
+    # who chose Russia for his first foreign visit"; or the visitor's own country named as
+    # the place: "с Назарбаевым, находящимся в России с рабочим визитом")
+    elsewhere = someone_elses_clause(anchor) or any(
+        m.cls in PLACE_CLASSES | {"Country"}
+        and not m.affil
+        and (
+            m.cls != "Country"
+            and v.country(m.key) is None
+            or v.country(m.key) in src_countries
+            and v.place_prep_before(m)
+        )
+        for m in v.mentions_in(u.start, u.end)
+    )
+    host = visit_host(src_countries, [m.key for m in named], v.pair, elsewhere)
+    if host is not None:
+        m = next((m for m in named if m.key == host), None)
+        return [host], [(host, m.start, m.end)] if m is not None else [], place
     return [], [], place
+
+
+def counterparts(v: View, said: Said, c: _Cand, known: list[str]):
+    """The other side of talks or an agreement named by a pronoun or a bare title after the
+    ``partner_prep`` cues ("С ним же … Казакбаев обсудил", "на встрече с главой Таджикистана",
+    "обсудили с Главой государства", "met with his Tajik counterpart"): the person it stands
+    for (``speakers.titled_person``, ``speakers.recent_person``), not one of the ``known``
+    participants; nothing for a phrase that names a person itself or a plural one."""
+    preps = v.tab.words("partner_prep")
+    heads = []
+    for t in {
+        c.anchor.i: c.anchor,
+        c.head.i: c.head,
+        _clause_verb(c.anchor).i: _clause_verb(c.anchor),
+    }.values():
+        for ch in t.children:
+            if ch.dep_ == "prep" and v.tk(ch) & preps:
+                heads.extend(g for g in ch.children if g.dep_ == "pobj")
+            elif ch.dep_ in ("obl", "nmod") and any(
+                g.dep_ == "case" and v.tk(g) & preps for g in ch.children
+            ):
+                heads.append(ch)
+    exclude = {k for k in known if v.cls(k) == "Person"}
+    keys: list[str] = []
+    args = []
+    for h in heads:
+        phrase = _phrase(h)
+        if "Number=Plur" in str(h.morph) or any(m.cls == "Person" for m in spk.speakers_in(v, phrase)):
+            continue
+        k = None
+        if v.tk(h) & v.pronouns:
+            k = spk.recent_person(v, said, h.idx, exclude=exclude)
+        elif v.tk(h) & v.person_nouns and (hint := spk.country_hint(v, phrase)):
+            # (a title with its country: "с главой Таджикистана"; not "с Главой государства",
+            # whose state the words do not say)
+            k = spk.titled_person(v, said, h.idx, v.tk(h) & v.person_nouns, hint)
+            if k in exclude:
+                k = spk.recent_person(v, said, h.idx, hint, exclude=exclude)
+        if k and k not in exclude and k not in keys:
+            keys.append(k)
+            args.append((k, h.idx, h.idx + len(h.text)))
+    return keys, args
+
+
+def someone_elses_clause(anchor) -> bool:
+    """Whether a trigger is told in a clause whose doer is not the subject found for it: a
+    relative or participial clause on its way up ("Tokayev, who chose Russia for his first
+    foreign visit", "Назарбаевым, находящимся в России с рабочим визитом") or an infinitive
+    controlled by an object ("пригласил Владимира Путина посетить Казахстан с визитом")."""
+    x = anchor
+    for _ in range(40):
+        if x.dep_ in RELATIVE_DEPS:
+            return True
+        if x.dep_ == "xcomp" and any(ch.dep_ in ("obj", "dobj") for ch in x.head.children):
+            return True
+        if x.head.i == x.i:
+            return False
+        x = x.head
+    return False
 
 
 def first_person(v: View, said: Said, u: _Unit, offset: int):
