@@ -1833,31 +1833,3 @@ def test_the_sides_that_sign_after_talks_are_its_persons(extractor):
 def test_a_capital_that_acts_stands_for_its_state(extractor, lang, text, cls, states):
     ev = find(run(extractor, text, lang), cls)
     assert states <= set(ev.participants), ev.participants
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    "lang, text, trigger, partner",
-    [
-        # the other side of talks named by a pronoun after "с" (ru_ru-kg_02)
-        (
-            "ru",
-            "В Бишкек прибывал замглавы администрации президента России Дмитрий Козак. С ним же в "
-            "ходе нынешнего визита глава МИД Киргизии Руслан Казакбаев обсудил возможность "
-            "поддержки бюджета Киргизии.",
-            "обсудил",
-            "person/dmitri-kozak",
-        ),
-        # the same after "with"
-        (
-            "en",
-            "Kazakh Foreign Minister Murat Nurtleu arrived in Moscow on Monday. On Tuesday, Russian "
-            "President Vladimir Putin discussed trade with him.",
-            "discussed",
-            "murat-nurtleu",
-        ),
-    ],
-)
-def test_a_partner_named_by_a_pronoun(extractor, lang, text, trigger, partner):
-    ev = find(run(extractor, text, lang), "Consult", trigger)
-    assert partner in ev.participants, ev.participants

@@ -505,48 +505,6 @@ def destination(v: View, u: _Unit, c: _Cand, source: list[str]):
     return [], [], place
 
 
-def counterparts(v: View, said: Said, c: _Cand, known: list[str]):
-    """The other side of talks or an agreement named by a pronoun or a bare title after the
-    ``partner_prep`` cues ("С ним же … Казакбаев обсудил", "на встрече с главой Таджикистана",
-    "обсудили с Главой государства", "met with his Tajik counterpart"): the person it stands
-    for (``speakers.titled_person``, ``speakers.recent_person``), not one of the ``known``
-    participants; nothing for a phrase that names a person itself or a plural one."""
-    preps = v.tab.words("partner_prep")
-    heads = []
-    for t in {
-        c.anchor.i: c.anchor,
-        c.head.i: c.head,
-        _clause_verb(c.anchor).i: _clause_verb(c.anchor),
-    }.values():
-        for ch in t.children:
-            if ch.dep_ == "prep" and v.tk(ch) & preps:
-                heads.extend(g for g in ch.children if g.dep_ == "pobj")
-            elif ch.dep_ in ("obl", "nmod") and any(
-                g.dep_ == "case" and v.tk(g) & preps for g in ch.children
-            ):
-                heads.append(ch)
-    exclude = {k for k in known if v.cls(k) == "Person"}
-    keys: list[str] = []
-    args = []
-    for h in heads:
-        phrase = _phrase(h)
-        if "Number=Plur" in str(h.morph) or any(m.cls == "Person" for m in spk.speakers_in(v, phrase)):
-            continue
-        k = None
-        if v.tk(h) & v.pronouns:
-            k = spk.recent_person(v, said, h.idx, exclude=exclude)
-        elif v.tk(h) & v.person_nouns and (hint := spk.country_hint(v, phrase)):
-            # (a title with its country: "с главой Таджикистана"; not "с Главой государства",
-            # whose state the words do not say)
-            k = spk.titled_person(v, said, h.idx, v.tk(h) & v.person_nouns, hint)
-            if k in exclude:
-                k = spk.recent_person(v, said, h.idx, hint, exclude=exclude)
-        if k and k not in exclude and k not in keys:
-            keys.append(k)
-            args.append((k, h.idx, h.idx + len(h.text)))
-    return keys, args
-
-
 def someone_elses_clause(anchor) -> bool:
     """Whether a trigger is told in a clause whose doer is not the subject found for it: a
     relative or participial clause on its way up ("Tokayev, who chose Russia for his first

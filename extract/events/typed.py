@@ -159,9 +159,6 @@ def typed_event(
         subj = [k for k in subj if v.cls(k) in kinds]
         parts = _uniq(subj + parts)
         args.extend(a for a in subj_args if a[0] in subj)
-        partners, p_args = arg.counterparts(v, said, c, parts)  # "С ним же … обсудил"
-        parts = _uniq(parts + partners)
-        args.extend(p_args)
     if row.direction == "greet":
         # a guest welcomed: the guest's visit to the greeter's country (``arguments.greeting``)
         greeting = arg.greeting(v, said, rep, u, c, place)
