@@ -10,6 +10,7 @@ the ``line_starts`` component (a line break starts a sentence) before the parser
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from bilat.extract.text import fold
@@ -36,3 +37,32 @@ def is_plural(word: str) -> bool:
     """Is the head word of a title plural ("ministers")?"""
     w = word.lower()
     return len(w) > 4 and w.endswith("s") and not w.endswith("ss")
+
+
+def common_noun(word: str) -> bool:
+    """Whether a word, singular or plural, is a noun of the English model's lemmatizer index
+    (WordNet's nouns: "Airlines", "Railways", "Office"; not "Gazprom", "Uzbekneftegaz").
+
+    WordNet lists some proper names too ("Wilson"); callers ask it only of a word that is
+    no known name and follows a state's name.
+    """
+    w = word.lower()
+    if not w.isalpha() or not w.isascii():
+        return False
+    nouns = _nouns()
+    forms = {w}
+    if w.endswith("ies"):
+        forms.add(w[:-3] + "y")
+    if w.endswith("es"):
+        forms.add(w[:-2])
+    if w.endswith("s") and not w.endswith("ss"):
+        forms.add(w[:-1])
+    return bool(forms & nouns)
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> frozenset[str]:
+    from bilat.extract import nlp as _nlp
+
+    table = _nlp.load("en").get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(table["noun"])

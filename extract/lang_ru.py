@@ -104,3 +104,20 @@ def common_word(word: str) -> bool:
         return False
     parses = morph_analyzer().parse(word.lower())
     return parses[0].is_known and not any(_PROPER & set(p.tag.grammemes) for p in parses)
+
+
+def common_noun(word: str) -> bool:
+    """Whether a word is a noun of the dictionary with no reading as a name ("Железные"
+    no, "Дороги" yes; "Газпром" no).
+
+    >>> common_noun("Дороги"), common_noun("Газпром"), common_noun("Корея")
+    (True, False, False)
+    """
+    from bilat.extract.nlp import morph_analyzer
+
+    parses = morph_analyzer().parse(word.lower())
+    return (
+        parses[0].is_known
+        and parses[0].tag.POS == "NOUN"
+        and not any(_PROPER & set(p.tag.grammemes) for p in parses)
+    )

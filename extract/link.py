@@ -204,7 +204,7 @@ class Linker(PlaceRules, Resolution):
         # "U.S. dollars", "US$": a currency, not the state
         gaz = [
             g
-            for g in self.gazetteer.find(text)
+            for g in self.gazetteer.find_across_hyphens(text, self.gazetteer.find(text))
             if g.label == "ADJ" or not currency_after(text, g.end, lang, P.word_key)
         ]
         # "APK News": a known abbreviation and an outlet's word after it name another, an outlet

@@ -8,7 +8,7 @@ import fnmatch
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from bilat.extract.languages import PIVOT, codes, profile
@@ -52,6 +52,10 @@ _DOMAIN = re.compile(r"(?:www\.)?([A-Za-z][\w-]*)\.(?:[a-z]{2,3})")
 class Candidate:
     key: str
     kind: str  # label | alt | abbr | former | adjective | surname
+
+
+# a hyphen between two capitalized names ("Asia-China", "UK-Central")
+_NAME_HYPHEN = re.compile(r"(?<=\w)-(?=[A-ZА-ЯЁ][a-zа-яё])")
 
 
 @dataclass
@@ -253,6 +257,42 @@ class Gazetteer:
             )
             i += n
         return out
+
+    def find_across_hyphens(self, text: str, found: list[_Span]) -> list[_Span]:
+        """``found`` (the matches of :meth:`find`) with the names of several words that a
+        hyphen joins to another name: "Central Asia-China", "UK-Central Asia" name Central
+        Asia (en_tm-cn_01, en_uz-cn_01, en_kz-gb_02), where ``find`` sees the words
+        "Asia-China" and "UK-Central". A name of several words wins over the shorter matches
+        it overlaps; a hyphenated name of the index ("Nur-Sultan") is matched as before."""
+        joins = [m.start() for m in _NAME_HYPHEN.finditer(text)]
+        if not joins:
+            return found
+        spaced = list(text)
+        for j in joins:
+            spaced[j] = " "
+
+        def named(part: str) -> bool:
+            return (fold(part),) in self.index
+
+        longer = []
+        for sp in self.find("".join(spaced)):
+            if len(words(sp.text)) < 2:
+                continue
+            # the other side of the hyphen is a name too ("Северо-Восточной Азии" is no
+            # "Восточная Азия")
+            before = re.search(r"([\w.]+)-$", text[: sp.start])
+            after = re.match(r"-([\w.]+)", text[sp.end :])
+            if not (before and sp.start - 1 in joins and named(before.group(1))) and not (
+                after and sp.end in joins and named(after.group(1))
+            ):
+                continue
+            if any(g.start <= sp.start and sp.end <= g.end for g in found):
+                continue
+            longer.append(replace(sp, text=text[sp.start : sp.end]))
+        if not longer:
+            return found
+        kept = [g for g in found if not any(g.start < sp.end and sp.start < g.end for sp in longer)]
+        return sorted(kept + longer, key=lambda g: g.start)
 
     def _reach(self, forms: list[str], i: int, most: int) -> int:
         """The number of words from ``i`` (``most`` at most) that open a key of the index."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bilat.extract.languages import PIVOT
-from bilat.extract.link import Linked
+from bilat.extract.link import Linked, resources
 from bilat.extract.positions_parts import _apposition, _closed, _coordinated, _modifier, _org, _plural
 from bilat.extract.positions_posts import (
     DEPUTY_HEAD,
@@ -46,6 +46,7 @@ from bilat.extract.positions_titles import (
 )
 from bilat.extract.records import Document, KBEntry, Position
 from bilat.extract.text import (
+    fold,
     words,
 )
 
@@ -62,11 +63,13 @@ def extract_positions(
     cls_of = {e.key: e.cls for e in linked.entities}
     links = link_words(lang)
     word_span = index.of_words(ws)
+    anaphora = resources(lang).state_anaphora
 
     def span_at(i: int):
         return word_span[i]
 
     positions: dict[tuple, Position] = {}
+    meant: str | None = None  # the state "республики", "страны" after a title has meant so far
     unattached = []
     dashed: list = []
     no_name: list = []
@@ -100,6 +103,7 @@ def extract_positions(
         persons = []
         j = i1
         prev_word = None
+        anaphoric = False
         walked = False  # a complement named after the title ("President of Uzbekistan, …")
         while j < len(ws) and j - i1 <= MAX_GAP_WORDS:
             if "\n" in text[ws[j - 1].end : ws[j].start]:
@@ -120,6 +124,13 @@ def extract_positions(
                 continue
             if j in governed:
                 j = governed[j]  # the governed title: its words link the first one to its name
+                continue
+            if j == i1 and not complements and fold(ws[j].text) in anaphora:
+                # "министр иностранных дел республики Кестутис Будрис", "премьер-министр
+                # страны Махатхир Мохамад": the state the text is about (ru_ru-lt_01,
+                # ru_ru-my_01, ru_ru-kg_01), resolved below
+                anaphoric = True
+                j += 1
                 continue
             if keys[j] in links:
                 if prev_word is None:
@@ -201,6 +212,12 @@ def extract_positions(
                 )
             if title_en is None:
                 continue
+            if anaphoric and not modifier:
+                if p_org is not None:
+                    # the knowledge base's post of the person tells which state the word means
+                    meant = _country_of(p_org, cls_of, kb) or meant
+                else:
+                    p_org = meant or _last_state(index, start, cls_of, kb, home_country(doc.url, kb))
             title_en, title_src, p_org = _head_of(
                 title_en, title_src, p_org, kb.get(person[2]), doc.date, head_country, kb
             )
@@ -277,6 +294,15 @@ def extract_positions(
             )
     descriptive = _descriptive(text, unattached, positions.values())
     return tuple(positions.values()), descriptive
+
+
+def _last_state(index: _Spans, before: int, cls_of, kb, home: str | None = None) -> str | None:
+    """The country the text names last before ``before``, other than the publisher's own
+    ``home`` when it names another ("Власти Малайзии сомневаются, что Россия причастна …
+    премьер-министр страны" in a Russian paper is Malaysia's)."""
+    named = [s for s in index.spans if s[1] <= before and _is_country(s[2], cls_of, kb)]
+    other = [s for s in named if s[2] != home] or named
+    return max(other)[2] if other else None
 
 
 def _is_country(key: str | None, cls_of, kb) -> bool:

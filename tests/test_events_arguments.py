@@ -5,12 +5,13 @@ directed events pass 2 has reported so far (``records.Reported``), given by hand
 from __future__ import annotations
 
 import pytest
-from events_trees import view_of
+from events_trees import tree, view_of
 
 from bilat.extract.events.arguments import (
     agent_before,
     interlocutor,
     is_addressed,
+    someone_elses_clause,
     voiced_by,
 )
 from bilat.extract.events.records import Reported, Said, Statement
@@ -124,3 +125,51 @@ AV = view_of(ADDRESSED, {"Tokayev": ("kassym-jomart-tokayev", "Person")})
 )
 def test_is_addressed(quotes, expected):
     assert is_addressed(AV, Said(quote_speakers=quotes), AV.units[0]) is expected
+
+
+# "Putin held talks with Tokayev, who chose Russia for his first visit" (en regression
+# en_008): the visit in a relative clause of someone else
+_RELATIVE = """
+Putin 1 nsubj PROPN
+held 1 ROOT VERB hold
+talks 1 dobj NOUN talk
+with 2 prep ADP
+Tokayev 3 pobj PROPN
+who 6 nsubj PRON
+chose 4 relcl VERB choose
+Russia 6 dobj PROPN
+for 6 prep ADP
+his 10 poss PRON
+visit 8 pobj NOUN
+"""
+# "пригласил Путина посетить Казахстан с визитом" (ru regression ru_016): an infinitive
+# controlled by the object
+_INVITED = """
+пригласил 0 ROOT VERB пригласить
+Путина 0 obj PROPN Путин
+посетить 0 xcomp VERB
+Казахстан 2 obj PROPN
+с 5 case ADP
+визитом 2 obl NOUN визит
+"""
+# "His previous visit was his first foreign trip" (en_ru-kg_02): the visit is the clause's own
+_OWN = """
+His 2 poss PRON
+previous 2 amod ADJ
+visit 3 nsubj NOUN
+was 3 ROOT AUX be
+"""
+
+
+@pytest.mark.parametrize(
+    "rows, lang, word, expected",
+    [
+        (_RELATIVE, "en", "visit", True),
+        (_INVITED, "ru", "визитом", True),
+        (_OWN, "en", "visit", False),
+    ],
+)
+def test_someone_elses_clause(rows, lang, word, expected):
+    doc = tree(rows, lang)
+    anchor = next(t for t in doc if t.text == word)
+    assert someone_elses_clause(anchor) is expected

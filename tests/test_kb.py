@@ -618,6 +618,24 @@ def test_generated_cities_have_cldr_russian_names_and_skip_common_words(monkeypa
     assert m._common_word_ru("Вена") and not m._common_word_ru("Прага")
 
 
+def _make_regions():
+    spec = importlib.util.spec_from_file_location("make_regions", ROOT / "tools" / "make_regions.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_regions_are_cldr_m49_names_and_skip_names_the_kb_has():
+    m = _make_regions()
+    by_key = {r["key"]: r for r in m.build()}
+    assert by_key["southeast-asia"]["ru"] == "Юго-Восточная Азия"  # en_ru-th_01
+    assert by_key["latin-america"]["ru"] == "Латинская Америка"  # ru_ru-mx_01
+    assert "central-asia" not in by_key and "asia" not in by_key  # hand-written in places.ttl
+    assert "southern-africa" not in by_key  # "Южная Африка" is South Africa's name
+    assert "world" not in by_key
+    assert m.render(m.build()) == (KB_DIR / "regions.ttl").read_text(encoding="utf-8")  # not stale
+
+
 # --------------------------------------------------------------------------- officials.ttl
 def _make_officials():
     spec = importlib.util.spec_from_file_location("make_officials", ROOT / "tools" / "make_officials.py")

@@ -259,6 +259,38 @@ def full_linker():
             {"kazakhstan", "china"},
             {"org/kazah-chinese"},
         ),
+        # the West is a camp of states, no place (en_ru-ee_02, en_ru-lt_01, en_ru-ua_01, en_ru-za_01)
+        (
+            "Kiev prepares the territory for being occupied by the West, Zakharova said.",
+            "en",
+            set(),
+            {"place/vest"},
+        ),
+        # known names of several words joined by a hyphen are no place (en_tm-cn_01, en_uz-cn_01)
+        (
+            "The parties met within the Central Asia-China mechanism in Astana.",
+            "en",
+            {"astana", "central-asia"},
+            {"place/central-asa-china"},
+        ),
+        # ... and a name of several words a hyphen joins to another name is a mention
+        # (en_kz-gb_02), never a direction prefix's ("Северо-Восточной Азии", ru_ru-kp_02)
+        ("He described a new era in UK-Central Asia relations.", "en", {"central-asia"}, {"asia"}),
+        ("Мир нужен в Северо-Восточной Азии.", "ru", set(), {"eastern-asia"}),
+        # a state's name or adjective before one common noun is the name's
+        # (ru_ru-my_01), not before a post's field (en_ru-kz_16)
+        (
+            "Самолёт авиакомпании Malaysia Airlines рухнул в июле 2014 года.",
+            "ru",
+            {"org/malasa-arlines"},
+            {"org/arlines"},
+        ),
+        (
+            "Roskosmos criticised Kazakh Communications Minister Baghdat Musin.",
+            "en",
+            set(),
+            {"org/kazah-communicatons", "org/kazah-communications"},
+        ),
         # ... nor people, whatever label the model gives (en_kz-tj_01)
         (
             "Meetings offer a solid foundation for greater Kazakh-Tajik multifaceted partnership.",

@@ -532,3 +532,27 @@ def test_no_state_is_guessed_for_a_national_title_of_an_unknown_person(extractor
     assert not any(
         p.title_en in ("Prime Minister", "Deputy Prime Minister") and "/" in p.person for p in ex.positions
     )
+
+
+@pytest.mark.parametrize(
+    "text,url,post",
+    [
+        # the state a known holder's post gives the word is what it means later (ru_ru-lt_01)
+        (
+            "Власти Литвы закрыли границу. Президент республики Гитанас Науседа предложил закрыть "
+            "границу с Беларусью. Министр иностранных дел республики Кестутис Будрис заявил об этом.",
+            "https://sputnik-georgia.ru/x/",
+            ("person/kestutis-budris", "Minister of Foreign Affairs", "lithuania"),
+        ),
+        # else the state named last, not the publisher's own when another is named (ru_ru-my_01)
+        (
+            "Власти Малайзии сомневаются, что Россия причастна к крушению. Такое заявление сделал "
+            "премьер-министр страны Махатхир Мохамад.",
+            "https://klops.ru/news/x/",
+            ("person/mahathir-mohamad", "Prime Minister", "malaysia"),
+        ),
+    ],
+)
+def test_the_republic_after_a_title_is_the_state_the_text_is_about(extractor, text, url, post):
+    ex = extractor(Document(id="t", text=text, lang="ru", date="2024-05-08", url=url))
+    assert post in {(p.person, p.title_en, p.org) for p in ex.positions}

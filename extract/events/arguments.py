@@ -23,6 +23,7 @@ from bilat.extract.events.records import (
 from bilat.extract.events.records import (
     Unit as _Unit,
 )
+from bilat.extract.events.roles import visit_host
 from bilat.extract.events.tree import (
     CLAUSE_DEPS,
     OBJ_DEPS,
@@ -43,6 +44,10 @@ from bilat.extract.events.tree import (
 
 #: the passive subject of a verb of welcoming: the guest ("Erdoğan was welcomed")
 GUEST_SUBJ_DEPS = frozenset({"nsubjpass", "nsubj:pass"})
+
+
+#: a clause hanging on a noun: a relative or participial clause ("Tokayev, who chose Russia …")
+RELATIVE_DEPS = frozenset({"relcl", "acl", "acl:relcl"})
 
 
 #: the dependents of a title that name its holder ("президента России Владимира Путина")
@@ -475,10 +480,46 @@ def destination(v: View, u: _Unit, c: _Cand, source: list[str]):
             home = True
     if home:
         return None
-    for m in v.mentions_in(u.start, u.end):
-        if m.cls == "Country" and not m.affil and m.key not in src_countries and src_countries:
-            return [m.key], [(m.key, m.start, m.end)], place
+    named = [
+        m for m in v.mentions_in(u.start, u.end) if m.cls == "Country" and not m.affil and m.label != "ADJ"
+    ]
+    # (a place of no known state named; or the visit told in a relative or participial clause
+    # of someone else, where the visitor found is the main clause's: "talks … with Tokayev,
+    # who chose Russia for his first foreign visit"; or the visitor's own country named as
+    # the place: "с Назарбаевым, находящимся в России с рабочим визитом")
+    elsewhere = someone_elses_clause(anchor) or any(
+        m.cls in PLACE_CLASSES | {"Country"}
+        and not m.affil
+        and (
+            m.cls != "Country"
+            and v.country(m.key) is None
+            or v.country(m.key) in src_countries
+            and v.place_prep_before(m)
+        )
+        for m in v.mentions_in(u.start, u.end)
+    )
+    host = visit_host(src_countries, [m.key for m in named], v.pair, elsewhere)
+    if host is not None:
+        m = next((m for m in named if m.key == host), None)
+        return [host], [(host, m.start, m.end)] if m is not None else [], place
     return [], [], place
+
+
+def someone_elses_clause(anchor) -> bool:
+    """Whether a trigger is told in a clause whose doer is not the subject found for it: a
+    relative or participial clause on its way up ("Tokayev, who chose Russia for his first
+    foreign visit", "Назарбаевым, находящимся в России с рабочим визитом") or an infinitive
+    controlled by an object ("пригласил Владимира Путина посетить Казахстан с визитом")."""
+    x = anchor
+    for _ in range(40):
+        if x.dep_ in RELATIVE_DEPS:
+            return True
+        if x.dep_ == "xcomp" and any(ch.dep_ in ("obj", "dobj") for ch in x.head.children):
+            return True
+        if x.head.i == x.i:
+            return False
+        x = x.head
+    return False
 
 
 def first_person(v: View, said: Said, u: _Unit, offset: int):

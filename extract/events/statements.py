@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from bilat.extract.events import arguments as arg
 from bilat.extract.events import speakers as spk
+from bilat.extract.events.attribution import say_words, trailing_source
 from bilat.extract.events.document import View
 from bilat.extract.events.merge import uniq as _uniq
 from bilat.extract.events.merge import uniq_args as _uniq_args
@@ -202,6 +203,16 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
         st, said = add_statement(v, said, u, cue, head, speaker, args, quote)
         if st is not None:
             made.append(st)
+    # "…, the Akorda press service reported.": a source the parse did not give its verb
+    tail = trailing_source([(t.text, t.lemma_, t.pos_) for t in u.toks], say_words(v.tab.reporting))
+    if tail is not None and not any(st.cue[0] == u.toks[tail[2]].idx for st in made):
+        np_toks, verb = list(u.toks[tail[0] : tail[1]]), u.toks[tail[2]]
+        keys, args = spk.resolve_np(v, said, np_toks[-1], np_toks, u)
+        if keys and not any(v.cls(k) == "MediaOutlet" for k in keys):
+            cue = (verb.idx, verb.idx + len(verb.text), verb.text)
+            st, said = add_statement(v, said, u, cue, verb, keys, args, None)
+            if st is not None:
+                made.append(st)
     # document nouns: the author of the address/article, and a Statement of their own
     for i, _j, _row in documents:
         noun = u.toks[i]

@@ -13,6 +13,7 @@ from bilat.extract.events import arguments as arg
 from bilat.extract.events.agency import ACTOR_CUES, NEEDS_ACTOR, no_actor
 from bilat.extract.events.coop import cooperation_has_object, topic_of_talks, vague_object
 from bilat.extract.events.document import View
+from bilat.extract.events.gathering import takes_a_thing
 from bilat.extract.events.merge import candidates as merge_candidates
 from bilat.extract.events.merge import framed_by_reported
 from bilat.extract.events.records import Cand as _Cand
@@ -183,6 +184,8 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
     # "received the ambassador", "принял посла": a meeting only with a person received (the
     # one-word trigger; "принял участие" is a trigger of its own)
     cands = [c for c in cands if not receives_no_guest(v, c)]
+    # "meets the interests of the two nations", "host military bases": no meeting
+    cands = [c for c in cands if not (c.row.cls == "Consult" and meets_a_thing(v, c))]
     # "implement the agreements reached earlier", "выполнение соглашений": made before
     cands = [c for c in cands if not (c.row.cls == "Agree" and in_force(v, c))]
     # "The agreements provide for …", "the new agreement would outline …": what the clause is
@@ -298,6 +301,20 @@ def troops_only(v: View, c: _Cand, steps: int = 3) -> bool:
         x = x.head
         around.append(v.tk(x))
     return names_troops(v.tk(noun), around, v.tab.words("troops"), v.tab.words("deploy"))
+
+
+def meets_a_thing(v: View, c: _Cand) -> bool:
+    """A meeting verb whose object is a thing (``gathering.takes_a_thing``)."""
+    objs = [ch for t in c.toks for ch in t.children if ch.dep_ in OBJ_DEPS]
+    if len(c.toks) > 1:  # "take part in construction"
+        objs += [g for t in c.toks for ch in t.children if fold(ch.lemma_) == "in" for g in ch.children]
+    actors = v.pronouns | v.person_nouns | v.org_nouns | v.tab.words("guest")
+    return takes_a_thing(
+        [v.tk(t) for t in c.toks],
+        [(v.tk(o), bool(v.mentions_of_tokens([o]) or v.tk(o) & actors)) for o in objs],
+        v.tab.words("gathering_verb"),
+        v.tab.words("gathering") | _meeting_words(v.tab.triggers),
+    )
 
 
 def receives_no_guest(v: View, c: _Cand) -> bool:
