@@ -89,9 +89,13 @@ class Linker(PlaceRules, Resolution):
                 return None
             person = self.kb.get(prev.key or "")
             if person is not None and person.cls == "Person" and person.country:
-                own = {c.key for c in sp.keys if self.kb[c.key].country == person.country}
-                return own.pop() if len(own) == 1 else None
+                return self._body_of(sp, person.country)
         return None
+
+    def _body_of(self, sp: _Span, country: str) -> str | None:
+        """The one body among a generic name's candidates that is ``country``'s, if one."""
+        own = {c.key for c in sp.keys if self.kb[c.key].country == country}
+        return own.pop() if len(own) == 1 else None
 
     def _held_names(self, spans: list[_Span]) -> list[_Span]:
         """The states and international organizations named inside the name of a known body,
@@ -126,8 +130,7 @@ class Linker(PlaceRules, Resolution):
         for prev in reversed(gaz[:n]):
             keys = {c.key for c in prev.keys}
             if len(keys) == 1 and self.kb[next(iter(keys))].cls == "Country":
-                own = {c.key for c in sp.keys if self.kb[c.key].country in keys}
-                return own.pop() if len(own) == 1 else None
+                return self._body_of(sp, next(iter(keys)))
         return None
 
     # -- candidates ---------------------------------------------------------------------------
@@ -288,24 +291,24 @@ class Linker(PlaceRules, Resolution):
             if sp.label == "PER" and any(c.kind != "surname" for c in sp.keys):
                 persons_in_doc.update(c.key for c in sp.keys if c.kind != "surname")
         for n, sp in enumerate(gaz):
-            generic = False  # a generic name no state beside it narrowed
+            # a description in lower case that no state beside it narrowed ("во
+            # внешнеполитическом ведомстве") tells again a body named before; a generic name
+            # ("the Ministry of Foreign Affairs") need not
+            description = False
             if any(c.kind == "generic" for c in sp.keys):
                 narrowed = n > 0 and self._narrow_by_modifier(text, gaz[n - 1], sp)
-                if (
-                    P.lowercase_generics
-                    and sp.text[:1].islower()
-                    and not narrowed
-                    and all(c.kind == "generic" for c in sp.keys)
-                ):
+                description = (
+                    not narrowed and sp.text[:1].islower() and all(c.kind == "generic" for c in sp.keys)
+                )
+                if P.lowercase_generics and description:
                     continue  # "the government", "ministry of defence": no state named, no entity
-                # a description in lower case ("во внешнеполитическом ведомстве") tells again a
-                # body named before; a generic name ("the Ministry of Foreign Affairs") need not
-                generic = not narrowed and sp.text[:1].islower() and all(c.kind == "generic" for c in sp.keys)
             sp.key = (
                 self._named_last(text, gaz, n, lang)
                 or self._own_body(gaz, n)
                 or (
-                    body_named_before([g.key for g in gaz[:n]], {c.key for c in sp.keys}) if generic else None
+                    body_named_before([g.key for g in gaz[:n]], {c.key for c in sp.keys})
+                    if description
+                    else None
                 )
                 or self._choose(sp, countries, persons_in_doc)
             )

@@ -179,7 +179,8 @@ class Resolution:
                 and not _before_title(text, sp.end, res)
                 and self._state_names_company(sp, rest[0].text, ws, known)
             ):
-                return True  # "Malaysia Airlines", "Lithuanian Railways": the state is the name's
+                sp.owner = None  # "Malaysia Airlines", "Lithuanian Railways": the state is the name's
+                return True
             cut = rest[0].start
             sp.start += cut
             sp.text = sp.text[cut:]
@@ -217,7 +218,7 @@ class Resolution:
         """Whether a leading state's name or adjective belongs to the name: one capitalized
         plural common noun follows it, what the company runs, and no known name ("Malaysia
         Airlines", "Lithuanian Railways": en_ru-lt_01 and ru_ru-my_01 were cut to "Railways"
-        and "Airlines"). The span is kept whole, with no owner. Only a span the NER calls an
+        and "Airlines"); the caller keeps the span whole, with no owner. Only a span the NER calls an
         organization: the model's "Lithuanian Railways" person stays cut (taking those too
         moved posts elsewhere, one right and one wrong)."""
         if len(ws) != 2 or sp.label != "ORG" or not word[:1].isupper() or word.isupper():
@@ -232,7 +233,6 @@ class Resolution:
                 break
         else:
             return False
-        sp.owner = None
         return True
 
     def _city_names_body(self, holders: list[_Span], rest) -> bool:

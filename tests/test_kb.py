@@ -615,7 +615,7 @@ def test_generated_cities_have_cldr_russian_names_and_skip_common_words(monkeypa
     assert by_key["kuala-lumpur"]["ru"] == "Куала-Лумпур"
     assert "male" not in by_key and "sofia" not in by_key  # common word, given name
     assert "moscow" not in by_key and "vienna" not in by_key  # hand-written in places.ttl
-    assert m._common_word_ru("Вена") and not m._common_word_ru("Прага")
+    assert m.common_word_ru("Вена") and not m.common_word_ru("Прага")
 
 
 def _make_regions():

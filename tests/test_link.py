@@ -186,6 +186,35 @@ def test_a_name_opening_a_compound_word_is_a_mention_only():
     assert [s.text for s in gaz.find("Об этом сообщил ТАСС-Урал.")] == []
 
 
+_HYPHEN_KB = KB + (
+    entry("central-asia", "Place", "Central Asia", "Центральная Азия"),
+    entry("asia", "Place", "Asia", "Азия"),
+    entry("china", "Country", "China", "Китай"),
+    entry("united-kingdom", "Country", "United Kingdom", "Великобритания", ("UK", "en", "abbr")),
+    entry("eastern-asia", "Place", "Eastern Asia", "Восточная Азия"),
+)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a name of several words a hyphen joins to another name wins over the shorter match
+        ("The Central Asia-China summit.", [("Central Asia", "central-asia")]),
+        ("A new era in UK-Central Asia relations.", [("Central Asia", "central-asia")]),
+        # not when the other side of the hyphen names nothing ("Pacific") or is a direction
+        ("The Central Asia-Pacific forum.", []),
+        ("Мир в Северо-Восточной Азии.", [("Азии", "asia")]),
+        # a hyphenated name of the index and names with no hyphen are what find() found
+        ("He flew to Nur-Sultan.", [("Nur-Sultan", "astana")]),
+        ("Talks in Central Asia.", [("Central Asia", "central-asia")]),
+    ],
+)
+def test_find_across_hyphens(text, expected):
+    gaz = Gazetteer(_HYPHEN_KB)
+    found = gaz.find_across_hyphens(text, gaz.find(text))
+    assert [(s.text, *{c.key for c in s.keys}) for s in found] == expected
+
+
 def test_case_rules_keep_common_words_out():
     gaz = Gazetteer((entry("us", "Country", "United States", "США", ("US", "en", "abbr")),))
     assert [s.text for s in gaz.find("Let us talk to the US.")] == ["US"]
@@ -913,3 +942,23 @@ def test_city_noun_near(text, start, end, lang, expected):
     from bilat.extract.link_names import city_noun_near
 
     assert city_noun_near(text, start, end, lang) is expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("Airlines", True),  # plural: the singular is a noun of the lemmatizer's index
+        ("Railways", True),
+        ("Companies", True),  # -ies -> -y
+        ("Office", True),
+        ("Gazprom", False),  # a company's name
+        ("Uzbekneftegaz", False),
+        ("Аэрофлот", False),  # not English
+        ("co-op", False),  # not one word of letters
+    ],
+)
+def test_english_common_noun(word, expected):
+    from bilat.extract import lang_en
+
+    assert lang_en.common_noun(word) is expected

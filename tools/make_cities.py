@@ -26,9 +26,7 @@ The output is deterministic; commit it.
 from __future__ import annotations
 
 import argparse
-import functools
 import sys
-import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,6 +41,7 @@ GENERATED = {"states.ttl", "cities.ttl"}
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 import sources  # noqa: E402
+from kb_names import common_word_ru, fold, kb_keys_and_names  # noqa: E402
 
 from bilat.graph.kb import slugify  # noqa: E402
 
@@ -53,10 +52,6 @@ def rows(path: Path) -> list[list[str]]:
         for raw in path.read_text(encoding="utf-8").splitlines()
         if raw.strip() and not raw.startswith("#")
     ]
-
-
-def fold(text: str) -> str:
-    return unicodedata.normalize("NFC", text).casefold().replace("ё", "е")
 
 
 def un_members() -> dict[str, dict]:
@@ -131,41 +126,12 @@ def _country_keys() -> dict[str, str]:
     return {str(code): str(s).rsplit("/", 1)[-1] for s, code in g.subject_objects(BL.isoCode)}
 
 
-def _hand_written() -> tuple[set[str], set[str]]:
-    """Keys and (folded) names of the entries in the hand-written files."""
-    from bilat.graph.kb import load_kb
-
-    paths = [p for p in sorted((ROOT / "kb").glob("*.ttl")) if p.name not in GENERATED]
-    keys, names = set(), set()
-    for e in load_kb(paths):
-        keys.add(e.key)
-        names.update(fold(a.text) for a in e.aliases)
-    return keys, names
-
-
-def _common_word_ru(label: str) -> bool:
-    """True when a one-word Russian name is also a common noun (Вена 'vein')."""
-    if " " in label or "-" in label:
-        return False
-    return any(
-        p.normal_form == fold(label) and "Geox" not in p.tag and "NOUN" in p.tag
-        for p in _morph().parse(label.lower())
-    )
-
-
-@functools.lru_cache(maxsize=1)
-def _morph():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
 def build() -> list[dict]:
     members = un_members()
     countries = _country_keys()
     ru_names = {r[0]: (r[1], r[2]) for r in rows(CLDR_TSV)}
     skips = {r[0]: r[1] for r in rows(OVERRIDES)}
-    keys, names = _hand_written()
+    keys, names = kb_keys_and_names(GENERATED)
     records: dict[str, dict] = {}
     for cc, role, gid, name, _pop, tz, alts in rows(GEONAMES_TSV):
         if cc not in members or tz not in ru_names:
@@ -174,7 +140,7 @@ def build() -> list[dict]:
         if en_ex != name and en_ex not in alts.split("|"):
             continue  # the city is not its zone's exemplar: no Russian name from CLDR
         key = slugify(name)
-        if key in keys or name in skips or fold(name) in names or fold(ru) in names or _common_word_ru(ru):
+        if key in keys or name in skips or fold(name) in names or fold(ru) in names or common_word_ru(ru):
             continue
         rec = records.setdefault(
             key, {"key": key, "en": name, "ru": ru, "country": countries[cc], "geonames": gid, "roles": set()}

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,35 +30,9 @@ OUT = ROOT / "kb" / "regions.ttl"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 import sources  # noqa: E402
+from kb_names import common_word_ru, fold, kb_keys_and_names  # noqa: E402
 
 from bilat.graph.kb import slugify  # noqa: E402
-
-
-def fold(text: str) -> str:
-    return unicodedata.normalize("NFC", text).casefold().replace("ё", "е")
-
-
-def _other_names() -> tuple[set[str], set[str]]:
-    """Keys and (folded) names of the entries of every other knowledge-base file."""
-    from bilat.graph.kb import load_kb
-
-    paths = [p for p in sorted((ROOT / "kb").glob("*.ttl")) if p.name != OUT.name]
-    keys, names = set(), set()
-    for e in load_kb(paths):
-        keys.add(e.key)
-        names.update(fold(a.text) for a in e.aliases)
-    return keys, names
-
-
-def _common_word_ru(label: str) -> bool:
-    if " " in label or "-" in label:
-        return False
-    import pymorphy3
-
-    return any(
-        p.normal_form == fold(label) and "Geox" not in p.tag and "NOUN" in p.tag
-        for p in pymorphy3.MorphAnalyzer().parse(label.lower())
-    )
 
 
 def cldr_regions() -> list[tuple[str, str, str]]:
@@ -75,11 +48,11 @@ def cldr_regions() -> list[tuple[str, str, str]]:
 
 
 def build() -> list[dict]:
-    keys, names = _other_names()
+    keys, names = kb_keys_and_names({OUT.name})
     out = []
     for code, en, ru in cldr_regions():
         key = slugify(en)
-        if key in keys or fold(en) in names or fold(ru) in names or _common_word_ru(ru):
+        if key in keys or fold(en) in names or fold(ru) in names or common_word_ru(ru):
             continue
         out.append({"key": key, "code": code, "en": en, "ru": ru})
     return sorted(out, key=lambda r: r["key"])

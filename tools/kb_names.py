@@ -1,0 +1,51 @@
+"""What the generators of kb/ share to leave out a name another entry already has: the folded
+form they compare names in, the keys and names of the other knowledge-base files, and the test
+for a one-word Russian name that is a common noun (tools/make_cities.py, tools/make_regions.py)."""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Collection
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def fold(text: str) -> str:
+    """A name as the generators compare it.
+
+    >>> fold("Ёлки"), fold("PRAGUE")
+    ('елки', 'prague')
+    """
+    return unicodedata.normalize("NFC", text).casefold().replace("ё", "е")
+
+
+def kb_keys_and_names(left_out: Collection[str]) -> tuple[set[str], set[str]]:
+    """Keys and (folded) names of the entries of every kb/*.ttl file but those named in
+    ``left_out`` (file names: the generated files, which yield to the others)."""
+    from bilat.graph.kb import load_kb
+
+    paths = [p for p in sorted((ROOT / "kb").glob("*.ttl")) if p.name not in left_out]
+    keys, names = set(), set()
+    for e in load_kb(paths):
+        keys.add(e.key)
+        names.update(fold(a.text) for a in e.aliases)
+    return keys, names
+
+
+def common_word_ru(label: str) -> bool:
+    """True when a one-word Russian name is also a common noun (Вена 'vein')."""
+    if " " in label or "-" in label:
+        return False
+    return any(
+        p.normal_form == fold(label) and "Geox" not in p.tag and "NOUN" in p.tag
+        for p in _morph().parse(label.lower())
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
