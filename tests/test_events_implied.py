@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from events_trees import keys, tree
 
-from bilat.extract.events.implied import gift_lacks_object
+from bilat.extract.events.implied import answered_act, gift_lacks_object
 
 GIFT_VERBS = frozenset({"supply", "present"})
 GIFT_PREPS = frozenset({"with"})
@@ -87,3 +87,54 @@ def test_gift_lacks_object(rows, verb, lacks):
     children = [k[ch.i] for ch in v.children]
     has_subject = any(ch.dep_ in SUBJECTS for ch in v.children)
     assert gift_lacks_object(k[v.i], children, GIFT_VERBS, GIFT_PREPS, ONE_PERSON, has_subject) is lacks
+
+
+# en_ru-ee_02: "The Kremlin has already expelled Estonian diplomats twice this year, both in
+# retaliation for Estonia's expulsion of Russian diplomats."
+IN_RETALIATION = """
+Kremlin 1 nsubj PROPN
+expelled 1 ROOT VERB expel
+diplomats 1 dobj NOUN diplomat
+in 1 prep ADP
+retaliation 3 pobj NOUN
+for 4 prep ADP
+Estonia 7 poss PROPN
+expulsion 5 pobj NOUN
+"""
+# en_ru-gb_01: "the UK Foreign Office expelled a Russian diplomat, an action taken in response to
+# Moscow's expulsion of a British diplomat"
+IN_RESPONSE = """
+Office 1 nsubj PROPN
+expelled 1 ROOT VERB expel
+diplomat 1 dobj NOUN
+action 2 appos NOUN
+taken 3 acl VERB take
+in 4 prep ADP
+response 5 pobj NOUN
+to 6 prep ADP
+Moscow 9 poss PROPN
+expulsion 7 pobj NOUN
+"""
+# en_ru-de_01 shape: "the talks on the expulsion of diplomats" (no answer word between)
+TALKS_ON = """
+expelled 0 ROOT VERB expel
+diplomats 0 dobj NOUN diplomat
+after 0 prep ADP
+the 4 det DET
+expulsion 2 pobj NOUN
+"""
+ANSWER = frozenset({"retaliation", "response"})
+
+
+@pytest.mark.parametrize(
+    "rows, upper, lower, answered",
+    [
+        (IN_RETALIATION, 1, 7, True),
+        (IN_RESPONSE, 1, 9, True),
+        (IN_RETALIATION, 7, 1, False),  # the answer itself hangs on nothing it answers
+        (TALKS_ON, 0, 4, False),
+    ],
+)
+def test_answered_act(rows, upper, lower, answered):
+    doc = tree(rows)
+    assert answered_act(doc[upper], doc[lower], keys(doc), ANSWER) is answered

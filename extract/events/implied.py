@@ -5,6 +5,11 @@ A gift told by its verb ("We supplied our Kazakh friends with the necessary test
 takes what is given with "with": "presented his plans", "Paris supplies to Kiev" are no aid,
 a gift to one person ("had presented him with his plans") is a present, not help to a state, and
 a gift verb with no subject (the heading "Supplying Europe with Russian gas") tells no act.
+
+An act named inside the answer to it ("The Kremlin has already expelled Estonian diplomats …, in
+retaliation for Estonia's expulsion of Russian diplomats", "expelled a Russian diplomat, an action
+taken in response to Moscow's expulsion of a British diplomat") is an earlier act of the other
+side: the two triggers of one class stay two events, not one.
 """
 
 from __future__ import annotations
@@ -46,3 +51,29 @@ def gift_lacks_object(
     if any(keys & one_person for keys in kids):
         return True
     return not any(keys & gift_preps for keys in kids)
+
+
+def answered_act(upper, lower, keys, answer_words: frozenset[str], depth: int = 8) -> bool:
+    """Whether the trigger token ``lower`` hangs on the trigger token ``upper`` through a word of
+    ``answer_words`` ("retaliation", "response"), within ``depth`` steps: ``lower`` is the act
+    that ``upper`` answers. ``keys``: the keys of each token by index.
+
+    >>> class T:
+    ...     def __init__(self, i, head=None):
+    ...         self.i, self.head = i, head if head is not None else self
+    >>> expelled = T(0); retaliation = T(1, expelled); fr = T(2, retaliation); expulsion = T(3, fr)
+    >>> K = [frozenset({"expel"}), frozenset({"retaliation"}), frozenset({"for"}), frozenset({"expulsion"})]
+    >>> answered_act(expelled, expulsion, K, frozenset({"retaliation"}))
+    True
+    >>> answered_act(expelled, expulsion, K, frozenset({"response"}))
+    False
+    """
+    x, seen = lower, False
+    for _ in range(depth):
+        if x.head.i == x.i:
+            return False
+        x = x.head
+        if x.i == upper.i:
+            return seen
+        seen = seen or bool(keys[x.i] & answer_words)
+    return False

@@ -14,7 +14,7 @@ from bilat.extract.events.agency import ACTOR_CUES, NEEDS_ACTOR, no_actor
 from bilat.extract.events.coop import cooperation_has_object, topic_of_talks, vague_object
 from bilat.extract.events.document import View
 from bilat.extract.events.gathering import takes_a_thing
-from bilat.extract.events.implied import gift_lacks_object
+from bilat.extract.events.implied import answered_act, gift_lacks_object
 from bilat.extract.events.merge import candidates as merge_candidates
 from bilat.extract.events.merge import framed_by_reported
 from bilat.extract.events.records import Cand as _Cand
@@ -203,8 +203,13 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
     modes = {c.mode for c in cands if c.row.cls == "Consult"}
     if not modes <= rep.consults_seen:
         rep = Reported(rep.consults_seen | modes, rep.talks, rep.agents)
+    answer = v.tab.words("answer")
     merged = merge_candidates(
-        cands, lambda c: any(m.cls == "Person" for m in v.mentions_of_tokens(_phrase(c.head)))
+        cands,
+        lambda c: any(m.cls == "Person" for m in v.mentions_of_tokens(_phrase(c.head))),
+        lambda a, b: (
+            answered_act(a.head, b.head, v.keys, answer) or answered_act(b.head, a.head, v.keys, answer)
+        ),
     )
     return merged, rep
 
