@@ -234,13 +234,18 @@ def purpose_of_visit(visit, meeting, depth: int = 4) -> bool:
     return False
 
 
-def candidates(cands: Sequence[Cand], names_person: Callable[[Cand], bool] = lambda c: False) -> list[Cand]:
+def candidates(
+    cands: Sequence[Cand],
+    names_person: Callable[[Cand], bool] = lambda c: False,
+    apart: Callable[[Cand, Cand], bool] = lambda a, b: False,
+) -> list[Cand]:
     """Triggers of one class linked in the parse are one event: "signed an agreement",
     "held a meeting to discuss", "arrived on a visit"; a host and what it hosts ("hosted the
     summit") is one event of mode host (the host's row: code, weight, direction). A meeting that
     is the purpose of a visit and names no person of its own (``names_person``: "arrived in
     Dushanbe for talks with Tajik authorities", "посетила Форум") is the visit; a visit and the
-    talks held during it stay two."""
+    talks held during it stay two, and so do two candidates ``apart`` tells apart (an act and the
+    act it answers: ``implied.answered_act``)."""
     visits = [c for c in cands if c.row.cls == "Consult" and c.mode == "visit"]
     cands = [
         c
@@ -256,7 +261,7 @@ def candidates(cands: Sequence[Cand], names_person: Callable[[Cand], bool] = lam
     for c in cands:
         target = None
         for n, o in enumerate(out):
-            if o.row.cls != c.row.cls or o.context != c.context or not linked(o, c):
+            if o.row.cls != c.row.cls or o.context != c.context or not linked(o, c) or apart(o, c):
                 continue
             if o.mode == c.mode or "host" in (o.mode, c.mode):
                 target = n

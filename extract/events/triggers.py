@@ -14,6 +14,7 @@ from bilat.extract.events.agency import ACTOR_CUES, NEEDS_ACTOR, no_actor
 from bilat.extract.events.coop import cooperation_has_object, topic_of_talks, vague_object
 from bilat.extract.events.document import View
 from bilat.extract.events.gathering import takes_a_thing
+from bilat.extract.events.implied import answered_act, gift_lacks_object
 from bilat.extract.events.merge import candidates as merge_candidates
 from bilat.extract.events.merge import framed_by_reported
 from bilat.extract.events.records import Cand as _Cand
@@ -181,6 +182,8 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
     cands = [greeted(c, visit_row(v)) if c.row.cls == "Support" and greets_guest(v, c) else c for c in cands]
     # "the Russian peacekeeping troops", "российские миротворцы": troops, not peacekeeping
     cands = [c for c in cands if not (c.row.cls == "Aid" and troops_only(v, c))]
+    # "presented his plans", "supplies to Kiev": a gift verb gives only "with" what is given
+    cands = [c for c in cands if not (c.row.cls == "Aid" and gift_without_object(v, c))]
     # "received the ambassador", "принял посла": a meeting only with a person received (the
     # one-word trigger; "принял участие" is a trigger of its own)
     cands = [c for c in cands if not receives_no_guest(v, c)]
@@ -200,8 +203,13 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
     modes = {c.mode for c in cands if c.row.cls == "Consult"}
     if not modes <= rep.consults_seen:
         rep = Reported(rep.consults_seen | modes, rep.talks, rep.agents)
+    answer = v.tab.words("answer")
     merged = merge_candidates(
-        cands, lambda c: any(m.cls == "Person" for m in v.mentions_of_tokens(_phrase(c.head)))
+        cands,
+        lambda c: any(m.cls == "Person" for m in v.mentions_of_tokens(_phrase(c.head))),
+        lambda a, b: (
+            answered_act(a.head, b.head, v.keys, answer) or answered_act(b.head, a.head, v.keys, answer)
+        ),
     )
     return merged, rep
 
@@ -301,6 +309,22 @@ def troops_only(v: View, c: _Cand, steps: int = 3) -> bool:
         x = x.head
         around.append(v.tk(x))
     return names_troops(v.tk(noun), around, v.tab.words("troops"), v.tab.words("deploy"))
+
+
+#: the dependencies of a gift verb's subject (active "We supplied", passive "was presented with")
+GIFT_SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+
+
+def gift_without_object(v: View, c: _Cand) -> bool:
+    """A gift verb ("supply", "present") with no "with" child (``implied.gift_lacks_object``)."""
+    return gift_lacks_object(
+        v.tk(c.head),
+        [v.tk(ch) for ch in c.head.children],
+        v.tab.words("gift_verb"),
+        v.tab.words("gift_prep"),
+        v.tab.words("gift_person"),
+        any(ch.dep_ in GIFT_SUBJECTS for ch in c.head.children),
+    )
 
 
 def meets_a_thing(v: View, c: _Cand) -> bool:

@@ -9,6 +9,7 @@ from bilat.extract.events import arguments as arg
 from bilat.extract.events import triggers as trg
 from bilat.extract.events.context import reported_past
 from bilat.extract.events.document import View
+from bilat.extract.events.implied import answered_act
 from bilat.extract.events.merge import same_clause
 from bilat.extract.events.merge import uniq as _uniq
 from bilat.extract.events.merge import uniq_args as _uniq_args
@@ -65,14 +66,17 @@ def typed_unit(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[Event
     """The typed events of one unit: one per merged candidate that has participants, then
     one per class and actors of a clause (``merge.same_clause``); and ``rep`` with what they
     reported added."""
-    events = []
+    events, answered = [], []
     cands, rep = trg.candidates(v, said, rep, u)
+    words = v.tab.words("answer")
     for c in cands:
         made, rep = typed_event(v, said, rep, u, c)
         if made is not None:
             e, scoped = made
-            events.append((e, frozenset(scoped), c.row.direction))
-    return same_clause(events), rep
+            # the act answered ("in retaliation for Estonia's expulsion of …") is one of its own
+            apart = any(o is not c and answered_act(o.head, c.head, v.keys, words) for o in cands)
+            (answered if apart else events).append((e, frozenset(scoped), c.row.direction))
+    return same_clause(events) + same_clause(answered), rep
 
 
 def quoted(said: Said, offset: int) -> bool:
