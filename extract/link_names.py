@@ -191,6 +191,23 @@ def reading_states() -> dict[str, tuple[str, int]]:
     return {r[0]: (r[1], int(r[2])) for r in read_table(DATA / "common" / "reading_states.tsv") if len(r) > 2}
 
 
+@lru_cache(maxsize=1)
+def hyphened_tables() -> frozenset[str]:
+    """Reading tables whose names English news writes with the given name's syllables joined
+    by a hyphen ("Kim Jong-un"): a fourth column "hyphen" of ``data/common/reading_states.tsv``."""
+    rows = read_table(DATA / "common" / "reading_states.tsv")
+    return frozenset(r[1] for r in rows if len(r) > 3 and r[3] == "hyphen")
+
+
+def join_given(read: list[str]) -> str:
+    """A family name and its given name's syllables, the syllables joined by a hyphen.
+
+    >>> join_given(["Kim", "Jong", "Un"]), join_given(["Choe", "Son", "Hui"]), join_given(["Ri", "Il"])
+    ('Kim Jong-un', 'Choe Son-hui', 'Ri Il')
+    """
+    return " ".join([read[0], "-".join(read[1:]).capitalize()])
+
+
 def fewest_syllables(word: str, table: dict[str, str]) -> tuple[int, str] | None:
     """``word`` cut wholly into keys of ``table`` with the fewest pieces: (pieces, the values
     joined), or None when it cannot be cut so. The one cutter of both directions (Cyrillic
@@ -250,7 +267,7 @@ def east_asian_reading(name: str, states) -> str | None:
     for table, most in dict.fromkeys(tables[s] for s in states if s in tables):
         read = [read_syllables(w, reading_table(table), most) for w in words]
         if all(read):
-            return " ".join(read)
+            return join_given(read) if table in hyphened_tables() else " ".join(read)
     return None
 
 

@@ -188,7 +188,7 @@ def test_a_quoted_paragraph_with_its_reporting_clause_is_one_statement(extractor
             "ru",
             "Ранее председатель КНДР Ким Чен Ын высказывался о дружбе страны с Россией, находящейся на пике.",
             "высказывался",
-            {"person/kim-chen-in"},
+            {"person/kim-jong-un"},
         ),
         (
             "ru",
@@ -468,7 +468,7 @@ def supports(extractor, text: str, lang: str):
             "«Мы очень позитивно оценили декларацию, которую Вы подписали с президентом Республики "
             "Корея», — сказал Лавров северокорейскому лидеру.",
             {"sergey-lavrov"},
-            {"kim-chen-in"},
+            {"kim-jong-un"},
         ),
     ],
 )

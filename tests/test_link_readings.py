@@ -20,6 +20,10 @@ from bilat.extract.link_names import east_asian_reading, read_syllables, reading
         ("Тосимицу", "ja", "Toshimitsu"),
         ("Хоккайдо", "ja", "Hokkaido"),
         ("Лавров", "ja", None),
+        ("Чен", "kp", "Jong"),  # Kontsevich (customary "е") → the DPRK's English
+        ("Цой", "kp", "Choe"),
+        ("Ын", "kp", "Un"),
+        ("Лавров", "kp", None),
     ],
 )
 def test_a_word_cut_into_syllables(word, table, latin):
@@ -39,6 +43,14 @@ def test_a_word_cut_into_syllables(word, table, latin):
         ("Анна Ли", ["china"], None),  # a given name of given_names.tsv
         ("Мухтар Тлеуберди", ["china", "japan"], None),
         ("Си", ["china"], None),  # one word: a surname, not a full name
+        # North Korean names in Russian news (ru_ru-kp_01, ru_ru-kp_02): the given name's
+        # syllables joined by a hyphen as English news writes them (en_ru-kp_01: "Kim Jong-un")
+        ("Ким Чен Ын", ["russia", "north-korea"], "Kim Jong-un"),
+        ("Цой Сон Хи", ["north-korea", "russia"], "Choe Son-hui"),
+        ("Ким Ё Чжон", ["north-korea"], "Kim Yo-jong"),
+        ("Сергей Лавров", ["north-korea", "russia"], None),
+        ("Ким Чен Ын", ["russia"], None),  # the document names no state whose table reads it
+        ("Ван И", ["north-korea", "china"], "Wang Yi"),  # no Korean syllable "ван": Palladius
     ],
 )
 def test_east_asian_names_get_their_english_spelling(name, states, english):
