@@ -68,3 +68,26 @@ def view_of(source: str | Doc, names: dict[str, tuple[str, str]] | None = None, 
         entities=tuple(SimpleNamespace(key=k, cls=c) for k, c in names.values()), spans=tuple(spans)
     )
     return view(Document(id="t", text=text, lang=lang), sdoc, linked, (), (), {})
+
+
+#: "Putin held talks with Tokayev. The talks were substantive." (the shape of en_ru-kz reports):
+#: talks reported, then a meeting noun that refers back to them
+HELD_TALKS = """
+Putin 1 nsubj PROPN
+held 1 ROOT VERB hold Tense=Past|VerbForm=Fin
+talks 1 dobj NOUN talk Number=Plur
+with 2 prep ADP
+Tokayev 3 pobj PROPN
+. 1 punct PUNCT
+The 7 det DET the
+talks 8 nsubj NOUN talk Number=Plur
+were 8 ROOT AUX be
+substantive 8 acomp ADJ
+. 8 punct PUNCT
+"""
+HELD_TALKS_NAMES = {"Putin": ("vladimir-putin", "Person"), "Tokayev": ("kassym-jomart-tokayev", "Person")}
+
+
+def held_talks():
+    """The view of ``HELD_TALKS``."""
+    return view_of(tree(HELD_TALKS), HELD_TALKS_NAMES)

@@ -5,27 +5,12 @@ refers back to talks reported is no new event, and the Consult modes found are r
 from __future__ import annotations
 
 import pytest
-from events_trees import tree, view_of
+from events_trees import held_talks
 
 from bilat.extract.events.records import Reported, Said
 from bilat.extract.events.triggers import candidates, visit_row
 
-# "Putin held talks with Tokayev. The talks were substantive." (the shape of en_ru-kz reports)
-ROWS = """
-Putin 1 nsubj PROPN
-held 1 ROOT VERB hold Tense=Past|VerbForm=Fin
-talks 1 dobj NOUN talk Number=Plur
-with 2 prep ADP
-Tokayev 3 pobj PROPN
-. 1 punct PUNCT
-The 7 det DET the
-talks 8 nsubj NOUN talk Number=Plur
-were 8 ROOT AUX be
-substantive 8 acomp ADJ
-. 8 punct PUNCT
-"""
-NAMES = {"Putin": ("vladimir-putin", "Person"), "Tokayev": ("kassym-jomart-tokayev", "Person")}
-V = view_of(tree(ROWS), NAMES)
+V = held_talks()  # "Putin held talks with Tokayev. The talks were substantive."
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ units, each given what the units before it reported (``records.Reported``) and r
 from __future__ import annotations
 
 import pytest
-from events_trees import tree, view_of
+from events_trees import held_talks
 
 from bilat.extract.events.records import Reported, Said
 from bilat.extract.events.typed import kept_in_quote, read_typed, typed_unit, we_persons
@@ -54,25 +54,7 @@ def test_kept_in_quote(cls, mode, context, told_past, want):
     assert kept_in_quote(cls, mode, context, told_past) is want
 
 
-# "Putin held talks with Tokayev. The talks were substantive." (the shape of en_ru-kz reports)
-TALKS = view_of(
-    tree(
-        """
-Putin 1 nsubj PROPN
-held 1 ROOT VERB hold Tense=Past|VerbForm=Fin
-talks 1 dobj NOUN talk Number=Plur
-with 2 prep ADP
-Tokayev 3 pobj PROPN
-. 1 punct PUNCT
-The 7 det DET the
-talks 8 nsubj NOUN talk Number=Plur
-were 8 ROOT AUX be
-substantive 8 acomp ADJ
-. 8 punct PUNCT
-"""
-    ),
-    {"Putin": ("vladimir-putin", "Person"), "Tokayev": ("kassym-jomart-tokayev", "Person")},
-)
+TALKS = held_talks()  # "Putin held talks with Tokayev. The talks were substantive."
 PERSONS = ("vladimir-putin", "kassym-jomart-tokayev")
 
 
