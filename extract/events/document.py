@@ -124,8 +124,8 @@ class View:
     def subject(self, verb):
         return subject(verb, self.keys, self.relatives)
 
-    def date_for(self, u: _Unit, tok, future: bool) -> tuple[str, str] | None:
-        return date_for(u, tok, self.base, future)
+    def date_for(self, u: _Unit, tok, future: bool, past: bool = False) -> tuple[str, str] | None:
+        return date_for(u, tok, self.base, future, past)
 
     def context(self, head, anchor, cls: str | None = None) -> str | None:
         return context(head, anchor, self.keys, self.tab.context, cls)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from bilat.extract.events import arguments as arg
 from bilat.extract.events import speakers as spk
 from bilat.extract.events.attribution import say_words, trailing_source
+from bilat.extract.events.context import reported_past
 from bilat.extract.events.document import View
 from bilat.extract.events.merge import uniq as _uniq
 from bilat.extract.events.merge import uniq_args as _uniq_args
@@ -431,7 +432,7 @@ def add_statement(v: View, said: Said, u, cue, head, speaker, args, quote) -> tu
         ev_start,
         ev_end,
         head,
-        v.date_for(u, head, future=False),
+        v.date_for(u, head, future=False, past=reported_past(head)),
     )
     quoted = ((quote[0], quote[1], tuple(speaker)),) if quote is not None else ()
     return st, Said(

@@ -275,7 +275,12 @@ def typed_event(
     args.extend(arg.about_args(v, u.start, u.end))
     if place_m is not None:
         args.append((place_m.key, place_m.start, place_m.end))
-    date = v.date_for(u, c.anchor, future=c.context == "planned")
+    date = v.date_for(
+        u,
+        c.anchor,
+        future=c.context == "planned",
+        past=c.context is None and reported_past(c.anchor),
+    )
     return (
         Event(
             cls=row.cls,
