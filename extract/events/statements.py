@@ -157,7 +157,7 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
     citations of a source) added, and the document's author when a document noun names one."""
 
     def accept(row: CueRow, toks) -> bool:
-        if any(v.in_linked(t) for t in toks):
+        if linked_cue_word(row, [v.in_linked(t) for t in toks]):
             return False
         if row.kind == "subj":
             return any(t.pos_ in ("VERB", "AUX") for t in toks)
@@ -255,6 +255,21 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
             if st is not None:
                 made.append(st)
     return said
+
+
+def linked_cue_word(row: CueRow, linked: Sequence[bool]) -> bool:
+    """Whether a word of the cue's own (not one an ``<any>`` stands for) is part of a name:
+    "Interfax said" is no cue inside a name, while "expressed Russia's readiness" ("express
+    <any> <any> readiness") and "voiced Kazakhstan's concern" are cues whatever fills the
+    gap (en_ru-cn_01 "Lavrov, in turn, expressed Russia's readiness to strengthen
+    cooperation"; the gap names whose readiness, not who speaks).
+
+    >>> from bilat.extract.events.tables import CueRow, _Word
+    >>> row = CueRow(tuple(_Word(w) for w in ("express", "<any>", "<any>", "readiness")), "subj", None)
+    >>> linked_cue_word(row, [False, True, False, False]), linked_cue_word(row, [True, False, False, False])
+    (False, True)
+    """
+    return any(on for w, on in zip(row.words, linked, strict=False) if w.text != "<any>")
 
 
 def names_nobody(v: View, toks) -> bool:
