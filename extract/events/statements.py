@@ -5,7 +5,7 @@ attaches (the speaker resolution is in ``speakers.py``): pass 1 of the extractio
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from bilat.extract.events import arguments as arg
 from bilat.extract.events import speakers as spk
@@ -257,6 +257,24 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
     return said
 
 
+#: the dependency labels of a passive verb's subject
+PASSIVE_SUBJ = frozenset({"nsubjpass", "nsubj:pass"})
+
+
+def addressee_subject(dep: str, classes: Sequence[str], speaks: Collection[str]) -> bool:
+    """Whether the subject of a reporting verb is the one told or named, not the speaker: a
+    passive subject naming a person, state or place ("Кейси был предупрежден", "the Kuril
+    Islands were declared …", seen in ru_ru-gb_01, en_ru-jp_01), unless the verb is one whose
+    passive subject speaks (``speaks``: "X was quoted as saying").
+
+    >>> addressee_subject("nsubj:pass", ["Person"], ()), addressee_subject("nsubj", ["Person"], ())
+    (True, False)
+    >>> addressee_subject("nsubjpass", ["Person"], {"quote"}), addressee_subject("nsubjpass", [], ())
+    (False, False)
+    """
+    return dep in PASSIVE_SUBJ and bool(classes) and not speaks
+
+
 def linked_cue_word(row: CueRow, linked: Sequence[bool]) -> bool:
     """Whether a word of the cue's own (not one an ``<any>`` stands for) is part of a name:
     "Interfax said" is no cue inside a name, while "expressed Russia's readiness" ("express
@@ -476,6 +494,15 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
             return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
         s = v.subject(head)
         verb = head
+        if s is not None and addressee_subject(
+            s.dep_,
+            [m.cls for m in v.mentions_of_tokens(_phrase(s))],
+            v.tk(head) & v.tab.words("passive_speaker"),
+        ):
+            # "Посол … Найджел Кейси был предупрежден", "all the Kuril Islands were declared
+            # the territory of …": the passive's subject is told or named, not the speaker,
+            # and the agentless passive names no one
+            return [], [], cue_start
         if s is None or not _agrees(s, head):
             # a plural verb with no subject of its own says who speaks with "в"/"на"
             # ("заявили ранее в МИД России", "В Кремле сообщили"); the parse may lend it
