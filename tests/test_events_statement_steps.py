@@ -343,3 +343,34 @@ def _row(*words):
 )
 def test_linked_cue_word(words, linked, want):
     assert linked_cue_word(_row(*words), linked) is want
+
+
+# "Об этом говорится в сообщении, опубликованном на сайте МИД." (ru_ru-de_01): the body named in
+# the participle hanging on the document noun published it; a person named there is no publisher
+_PUBLISHED = """
+Об 2 case ADP об
+этом 2 obl PRON этот
+говорится 2 ROOT VERB говориться
+в 4 case ADP
+сообщении 2 obl NOUN сообщение
+, 6 punct PUNCT
+опубликованном 4 acl VERB опубликовать VerbForm=Part
+на 8 case ADP
+сайте 6 obl NOUN сайт
+{name} 8 nmod PROPN
+. 2 punct PUNCT
+"""
+
+
+@pytest.mark.parametrize(
+    "name, cls, want",
+    [("МИД", "GovernmentBody", ["mfa"]), ("Лаврова", "Person", []), ("ТАСС", "MediaOutlet", [])],
+)
+def test_publisher(name, cls, want):
+    from bilat.extract.events.statements import publisher
+
+    doc = tree(_PUBLISHED.format(name=name), "ru")
+    v = view_of(doc, {name: ("mfa" if cls != "Person" else "lavrov", cls)}, lang="ru")
+    u = v.units[0]
+    window = [t for t in u.toks if t.i >= 3][:6]
+    assert [m.key for m in publisher(v, u, window)] == want

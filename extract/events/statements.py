@@ -582,6 +582,11 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
                 k = spk.recent_org(v, said, t.idx, v.tk(t) & v.org_nouns, spk.country_hint(v, _phrase(t)))
                 if k:
                     return [k], [(k, t.idx, t.idx + len(t.text))], cue_start
+        # the body that published the document, named in a phrase of its own ("говорится в
+        # сообщении, опубликованном на сайте российского МИД"; ru_ru-de_01)
+        ms = publisher(v, u, window)
+        if ms:
+            return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
         return spk.impersonal_author(v, said, cue_start), [], cue_start
     return [], [], cue_start
 
@@ -611,6 +616,23 @@ def indefinite_body(v: View, said: Said, head, u: _Unit):
             if k:
                 return [k], [(k, c.idx, c.idx + len(c.text))]
     return None
+
+
+def publisher(v: View, u: _Unit, window) -> list:
+    """The bodies named in the words that hang on the first noun after an impersonal cue, up
+    to the end of the unit: a participle after a comma names who published it ("говорится в
+    сообщении, опубликованном на сайте российского МИД", "… in a statement posted on the
+    ministry's website"); no person (one named there is what the document is about)."""
+    noun = next((t for t in window if t.pos_ in ("NOUN", "PROPN")), None)
+    if noun is None:
+        return []
+    hung = [
+        c
+        for c in _kids(noun)
+        if c.i > noun.i and c.pos_ in ("VERB", "ADJ") and "VerbForm=Part" in str(c.morph)
+    ]
+    toks = [t for c in hung for t in _phrase(c) if u.start <= t.idx < u.end]
+    return [m for m in spk.speakers_in(v, toks) if m.cls in ORG_CLASSES - {"MediaOutlet"}]
 
 
 def inverted_speaker(v: View, said: Said, head, toks, u: _Unit):
