@@ -9,6 +9,7 @@ import re
 
 from bilat.extract.events.document import View
 from bilat.extract.events.merge import uniq as _uniq
+from bilat.extract.events.offices import head_office
 from bilat.extract.events.records import ORG_CLASSES, Said
 from bilat.extract.events.records import Mention as _Mention
 from bilat.extract.events.records import Unit as _Unit
@@ -122,6 +123,11 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
         k = None if named or {m.key for m in ms} & titled else previous_speaker(v, said, s.idx)
         if k:
             return [k], [(k, s.idx, s.idx + len(s.text))]
+    if ms and keys & v.tab.words("press_noun") and all(m.cls == "Person" for m in ms):
+        # "пресс-служба Токаева", "the President's press service": the body of his post
+        offices = [press_office(v, m.key) for m in ms]
+        if all(offices):
+            return _uniq(offices), [(k, m.start, m.end) for k, m in zip(offices, ms, strict=True)]
     if ms:
         return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms]
     if (
@@ -178,6 +184,23 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
         if states:
             return [states[0].key], [(states[0].key, states[0].start, states[0].end)]
     return [], []
+
+
+def press_office(v: View, person: str) -> str | None:
+    """The body whose press service a person's is (``offices.head_office``): for a head of
+    state, the state's presidential administration in the knowledge base."""
+    e = v.kb.get(person)
+    if e is None:
+        return None
+    posts = [(t.title_en, t.org, t.end) for t in e.tenures]
+    bodies = (
+        (b.key, b.country, [lab for _, lab in b.labels] + [a.text for a in b.aliases])
+        for b in v.kb.values()
+        if b.cls == "GovernmentBody"
+    )
+    return head_office(
+        posts, bodies, v.tab.words("head_title"), [" ".join(seq) for seq in v.tab.phrases("head_office")]
+    )
 
 
 def previous_speaker(v: View, said: Said, before: int) -> str | None:

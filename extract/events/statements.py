@@ -559,6 +559,13 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
                 k = spk.recent_person(v, said, t.idx, spk.country_hint(v, _phrase(t)))
                 if k:
                     return [k], [(k, t.idx, t.idx + len(t.text))], cue_start
+            if t.idx >= cue_end and v.tk(t) & v.org_nouns and first_word_after(window, cue_end, t):
+                # a bare body noun ("По данным пресс-службы, Токаев пожелал …"; ru_kz-kg_02): the
+                # body it stands for, as a subject's would be
+                words = v.tk(t) & v.org_nouns
+                k = spk.recent_org(v, said, t.idx, words, spk.country_hint(v, _phrase(t)))
+                if k:
+                    return [k], [(k, t.idx, t.idx + len(t.text))], cue_start
         if outlet:
             return _uniq(m.key for m in outlet), [(m.key, m.start, m.end) for m in outlet], cue_start
         return [], [], cue_start
@@ -616,6 +623,17 @@ def indefinite_body(v: View, said: Said, head, u: _Unit):
             if k:
                 return [k], [(k, c.idx, c.idx + len(c.text))]
     return None
+
+
+def first_word_after(window, end: int, tok) -> bool:
+    """Whether ``tok`` is the first word after offset ``end`` but for articles and
+    adjectives ("по данным пресс-службы", "according to the ministry"; not "according to one of
+    the government's decisions")."""
+    for t in window:
+        if t.idx < end or t.pos_ in ("DET", "ADJ"):
+            continue
+        return t.i == tok.i
+    return False
 
 
 def publisher(v: View, u: _Unit, window) -> list:
