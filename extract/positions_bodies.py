@@ -2,7 +2,8 @@
 Security Council of Russia is the "Deputy Chairman of the Security Council" of Russia, as
 "Chairman of the Senate" of Kazakhstan is (``data/common/body_posts.tsv``). The body is
 recognized from the knowledge base: a government body of a state whose English label is
-"<Body> of <State>"; ministries, embassies and consulates keep their posts."""
+"<Body> of <State>" (or the body's own name: "State Duma") whose head noun is a collegial
+one (council, chamber, government); ministries, agencies and committees keep their posts."""
 
 from __future__ import annotations
 
@@ -15,13 +16,13 @@ from bilat.extract.text import DATA, read_table
 @lru_cache(maxsize=1)
 def _table() -> tuple[frozenset[str], tuple[str, ...]]:
     rows = read_table(DATA / "common" / "body_posts.tsv")
-    return frozenset(r[1] for r in rows if r[0] == "title"), tuple(r[1] for r in rows if r[0] == "keeps")
+    return frozenset(r[1] for r in rows if r[0] == "title"), tuple(r[1] for r in rows if r[0] == "collegial")
 
 
 def body_name(label: str | None, country_label: str | None) -> str | None:
-    """The body's name without its state: ("Security Council of Russia", "Russia") →
-    "Security Council"; None when the label does not end with the state or names a body
-    that keeps its posts (a ministry).
+    """The name of a collegial body without its state: ("Security Council of Russia",
+    "Russia") → "Security Council"; ("State Duma", "Russia") → "State Duma"; None for a body
+    whose head noun is not collegial (a ministry, an agency, a committee).
 
     >>> body_name("Security Council of Russia", "Russia")
     'Security Council'
@@ -31,10 +32,11 @@ def body_name(label: str | None, country_label: str | None) -> str | None:
     if not label or not country_label:
         return None
     suffix = " of " + country_label
-    if not label.endswith(suffix) or len(label) == len(suffix):
+    name = label[: -len(suffix)] if label.endswith(suffix) else label
+    if not name:
         return None
-    name = label[: -len(suffix)]
-    if name.split()[0] in _table()[1]:
+    head = name.split(" of ")[0].split(" for ")[0].split()
+    if not head or head[-1] not in _table()[1]:
         return None
     return name
 

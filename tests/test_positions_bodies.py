@@ -34,6 +34,11 @@ def _kb():
         ("Senate of Kazakhstan", "Kazakhstan", "Senate"),
         ("Ministry of Foreign Affairs of Russia", "Russia", None),
         ("Embassy of Russia", "Russia", None),
+        ("State Duma", "Russia", "State Duma"),
+        ("Presidential Administration of Russia", "Russia", "Presidential Administration"),
+        # agencies and committees keep their posts (regression ru_011, ru_020)
+        ("Agency for Atomic Energy of Kazakhstan", "Kazakhstan", None),
+        ("Aerospace Committee of Kazakhstan", "Kazakhstan", None),
         ("Rosatom", "Russia", None),
         ("Security Council of Russia", None, None),
     ],
