@@ -122,3 +122,60 @@ def test_posts_in_state_bodies_and_counterparts(extractor, text, post):
     found = {(p.person, p.title_en, p.org) for p in ex.positions}
     assert post in found
     assert ("sergey-lavrov", "Secretary of State", "russia") not in found
+
+
+_CLS = {
+    "china": "Country",
+    "turkey": "Country",
+    "org/ccpit": "GovernmentBody",
+    "ministry-of-energy-of-russia": "GovernmentBody",
+    "security-council-of-russia": "GovernmentBody",
+}
+
+
+@pytest.mark.parametrize(
+    "modifier,complements,org",
+    [
+        # "председатель Китайского комитета по содействию … Жэнь Хунбинь" (ru_cn-kz_04): the body
+        ((0, 10, "china", "ADJ"), [((11, 60, "org/ccpit", "ORG"), None)], "org/ccpit"),
+        # "глава турецкого Минэнерго" linked to Russia's ministry (ru_ru-tr_01): not another state's body
+        (
+            (0, 9, "turkey", "ADJ"),
+            [((10, 19, "ministry-of-energy-of-russia", "ORG"), None)],
+            "turkey",
+        ),
+        # "Russian Security Council Deputy Chairman": the body before the title
+        ((0, 24, "security-council-of-russia", "ORG"), [], "security-council-of-russia"),
+    ],
+)
+def test_a_body_post_belongs_to_the_body_the_text_names(modifier, complements, org):
+    from bilat.extract.positions_parts import _org
+    from bilat.extract.positions_titles import Title
+
+    title = Title(("председатель",), "Chairman", "председатель", "body")
+    kb = {
+        "ministry-of-energy-of-russia": KBEntry(
+            "ministry-of-energy-of-russia", "GovernmentBody", country="russia"
+        )
+    }
+    assert _org(title, modifier, complements, _CLS, kb)[0] == org
+
+
+@pytest.mark.parametrize(
+    "text,lang,post",
+    [
+        (
+            "Alexei Overchuk, co-chair of the Russia-Kazakhstan Intergovernmental Commission, arrived.",
+            "en",
+            ("alexei-overchuk", "Co-Chairman", "russia-kazakhstan-intergovernmental-commission"),
+        ),
+        (
+            "Co-chairman of the Russia-Kazakhstan Intergovernmental Commission Alexei Overchuk arrived.",
+            "en",
+            ("alexei-overchuk", "Co-Chairman", "russia-kazakhstan-intergovernmental-commission"),
+        ),
+    ],
+)
+def test_co_chairs_of_a_commission(extractor, text, lang, post):
+    ex = extractor(Document(id="t", text=text, lang=lang, date="2024-01-01"))
+    assert post in {(p.person, p.title_en, p.org) for p in ex.positions}
