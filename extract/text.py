@@ -164,6 +164,7 @@ _VOWELS = frozenset("аеёиоуыэюяь")
 _RARE_FORM = frozenset({"Infr", "Arch", "Slng", "Erro", "Dist"})
 
 
+@lru_cache(maxsize=50_000)
 def nominative_name(name: str) -> str:
     """A Russian personal name in the nominative when it was written in another case: the
     given name by its dictionary form, its gender and case (pymorphy3's parse as a given name)
