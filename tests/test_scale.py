@@ -237,15 +237,20 @@ def test_mention_modes(tmp_path):
         mentions = n("SELECT (COUNT(*) AS ?n) WHERE { ?m a bl:Mention }")
         spans = n("SELECT (COUNT(*) AS ?n) WHERE { ?d a bl:Document ; bl:entitySpans ?s }")
         triggers = n("SELECT (COUNT(*) AS ?n) WHERE { ?d a bl:Document ; bl:eventSpans ?s }")
+        words = n("SELECT (COUNT(*) AS ?n) WHERE { ?d a bl:Document ; bl:eventTriggers ?s }")
+        per_event = n("SELECT (COUNT(*) AS ?n) WHERE { ?e bl:trigger ?s }")
         assert n("SELECT (COUNT(*) AS ?n) WHERE { ?e bl:triggerSpan ?s }") == 0
         args = n("SELECT (COUNT(*) AS ?n) WHERE { ?e bl:argumentSpans ?s }")
         arg_nodes = n("SELECT (COUNT(*) AS ?n) WHERE { ?a a bl:Argument }")
         if mode == "full":
             assert mentions > 0 and arg_nodes > 0 and spans == 0 and args == 0 and triggers == 0
+            assert words == 0 and per_event > 0
         elif mode == "compact":
             assert mentions == 0 and arg_nodes == 0 and spans > 0 and args == 0 and triggers > 0
         else:
             assert mentions == spans == args == arg_nodes == 0 and triggers > 0
+        if mode != "full":  # the trigger words: one literal per document, as the offsets
+            assert words == triggers and per_event == 0
         # every mode keeps what bilat eval reads: each event's trigger offsets in its document
         doc = st.select("SELECT ?d WHERE { ?d a bl:Document } ORDER BY ?d LIMIT 1")[0]["d"]
         spans = trigger_spans(st, doc)
@@ -287,26 +292,26 @@ def test_compact_spans_point_at_the_entity_names(tmp_path):
 
 def test_trigger_spans_point_at_the_triggers(tmp_path):
     """Every event the document reports is in its bl:eventSpans, each span at its trigger."""
-    from bilat.graph.triples import event_from_key, parse_entity_spans
+    from bilat.graph.triples import event_from_key, parse_entity_spans, parse_event_triggers
 
     docs = _docs(0)
     st, _, _ = _ingest(tmp_path, "t", docs)
     text = {d.id: d.text for d in docs}
-    rows = st.select("""SELECT ?id ?spans WHERE { GRAPH ?g { ?d bl:eventSpans ?spans ;
-        dcterms:identifier ?id } }""")
+    rows = st.select("""SELECT ?id ?spans ?words WHERE { GRAPH ?g { ?d bl:eventSpans ?spans ;
+        bl:eventTriggers ?words ; dcterms:identifier ?id } }""")
     assert rows
+    assert st.select("SELECT ?ev WHERE { ?ev bl:trigger ?t } LIMIT 1") == []  # full mode only
     checked = 0
     for r in rows:
         spans = parse_entity_spans(str(r["spans"]))
-        reported = st.select(f"""SELECT ?ev ?trigger WHERE {{ GRAPH ?g {{ ?ev bl:trigger ?trigger ;
-            bl:extractedFrom ?d }} ?d dcterms:identifier {r["id"].n3()} }}""")
+        triggers = parse_event_triggers(str(r["words"]))
+        reported = st.select(f"""SELECT ?ev WHERE {{ GRAPH ?g {{ ?ev bl:extractedFrom ?d }}
+            ?d dcterms:identifier {r["id"].n3()} FILTER(CONTAINS(STR(?ev), "/id/event/")) }}""")
         assert {str(x["ev"]) for x in reported} == {str(event_from_key(k)) for k in spans}
-        triggers = {}
-        for x in reported:
-            triggers.setdefault(str(x["ev"]), set()).add(str(x["trigger"]))
+        assert set(triggers) == set(spans)
         for key, pairs in spans.items():
             for s, e in pairs:
-                assert text[str(r["id"])][s:e] in triggers[str(event_from_key(key))]
+                assert " ".join(text[str(r["id"])][s:e].split()) in triggers[key]
                 checked += 1
     assert checked > 0
 
