@@ -107,6 +107,21 @@ def test_compact_keeps_every_quad_and_shrinks_the_store(tmp_path, capsys):
         assert int(rows[0]["n"]) == 3000
 
 
+def test_reopening_the_store_leaves_no_old_info_logs(tmp_path):
+    """Each read-write open of RocksDB renames its info log (~140 KB) and keeps the old one: a
+    writer removes them, so the folder does not grow by a log per ingest; a reader writes none."""
+    from bilat.graph.store import open_store
+
+    path = tmp_path / "store"
+    for _ in range(3):
+        with open_store(str(path), create=True) as st:
+            st.update('INSERT DATA { GRAPH <urn:g> { <urn:s> <urn:p> "o" } }')
+    with open_store(str(path), read_only=True) as st:
+        assert int(st.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"]) == 1
+    names = {f.name for f in path.iterdir()}
+    assert "LOG" in names and not [n for n in names if n.startswith("LOG.old")]
+
+
 def test_compact_refuses_what_is_not_an_embedded_store(tmp_path):
     from bilat.graph.store import StoreError, compact_store
 
