@@ -115,7 +115,9 @@ def format_event_triggers(words) -> str:
 
 
 def parse_event_triggers(text: str) -> dict[str, list[str]]:
-    """The inverse of :func:`format_event_triggers`: event key → its triggers' words.
+    """The inverse of :func:`format_event_triggers`: event key → its triggers' words (or, read
+    from ``bl:eventImplicitParticipants``, the keys of its implicit participants: the same
+    form, ``"3f2a9c0d1e2b4a5c kazakhstan; 3f2a9c0d1e2b4a5c russia"``).
 
     >>> parse_event_triggers("a1 held talks; b2 said")
     {'a1': ['held talks'], 'b2': ['said']}
@@ -288,17 +290,23 @@ def document_graphs(
 
     triggers: dict[str, list[tuple[int, int]]] = {}
     words: list[tuple[str, str]] = []
+    implicit: list[tuple[str, str]] = []
     for ev in ex.events:
         # what identifies an event reported by several documents is stated once, in the facts
         node = _event(g, facts if is_merged(ev) else g, ev, d.id, doc, lang, d.date, mentions)
         if mentions != "full":
             triggers.setdefault(event_key(node), []).append((ev.start, ev.end))
             words.append((event_key(node), ev.trigger))
+            implicit += [(event_key(node), key) for key in ev.implicit]
     if triggers:
         # where each event's trigger stands in this document, and its words: one literal
         # each, as for the entities (instead of a quad per event)
         g.add((doc, BL.eventSpans, Literal(format_entity_spans(triggers.items()))))
         g.add((doc, BL.eventTriggers, Literal(format_event_triggers(words))))
+    if implicit:
+        # which participants of each event the document infers from its pair of states
+        # rather than names (each is a bl:participant of the event all the same)
+        g.add((doc, BL.eventImplicitParticipants, Literal(format_event_triggers(implicit))))
     return g, facts
 
 
@@ -359,7 +367,8 @@ def _event(
         g.add((node, BL.trigger, Literal(ev.trigger)))
         _mention(g, doc_id, ev.start, ev.end, ev.trigger, node)
     for key in ev.implicit:
-        g.add((node, BL.implicitParticipant, iris.entity(key)))
+        if mentions == "full":  # else in the document's bl:eventImplicitParticipants
+            g.add((node, BL.implicitParticipant, iris.entity(key)))
         if key not in ev.participants:
             g.add((node, BL.participant, iris.entity(key)))
     for prop, keys in (

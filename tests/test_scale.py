@@ -162,6 +162,59 @@ def test_a_surface_form_that_is_a_knowledge_base_name_is_not_stated_again():
     assert len(stated(document_graphs(ex)[0])) == 5  # without the KB: every form
 
 
+_TALKS = "Russia and Kazakhstan held talks on Tuesday. The sides said more."
+
+
+def _report(**kw):
+    """One document reporting one event (an undated Statement unless ``kw`` says otherwise)."""
+    from bilat.extract.records import Document, Event, Extraction
+
+    ev = dict(cls="Statement", trigger="said", start=52, end=56, evidence="The sides said more.")
+    ev.update(sentence_start=43, sentence_end=63, participants=("russia", "kazakhstan"))
+    ev.update(kw)
+    return Extraction(Document("a", _TALKS, "en", date="2024-05-14"), events=(Event(**ev),))
+
+
+@pytest.mark.parametrize(
+    "mode, event, stated",
+    [
+        # an inherited date states no precision (bl:Event's bl:defaultDatePrecision "document")
+        ("compact", {}, {"date": ["2024-05-14"], "datePrecision": []}),
+        # a date of the text states its precision, the extractor's or the literal's form
+        ("compact", {"date": "2024-05-14", "date_precision": "day"}, {"datePrecision": ["day"]}),
+        ("compact", {"date": "2024-05"}, {"datePrecision": ["month"]}),
+        # trigger words and implicit participants: one literal each on the document ...
+        ("compact", {"implicit": ("russia",)}, {"trigger": [], "implicitParticipant": [], "participant": 2}),
+        ("none", {"implicit": ("russia",)}, {"trigger": [], "implicitParticipant": []}),
+        # ... or triples of the event (full)
+        ("full", {"implicit": ("russia",)}, {"trigger": ["said"], "implicitParticipant": ["russia"]}),
+    ],
+)
+def test_what_an_event_states_in_each_mention_mode(mode, event, stated):
+    from bilat.graph.triples import document_graphs, event_key, parse_event_triggers
+    from bilat.ontology.namespace import BL
+
+    ex = _report(**event)
+    g, facts = document_graphs(ex, mentions=mode)
+    both = g | facts
+    for prop, want in stated.items():
+        got = sorted(str(o).rsplit("/", 1)[-1] for s, p, o in both if p == BL[prop])
+        assert (len(got) if isinstance(want, int) else got) == want, prop
+    literals = {
+        str(p).rsplit("#", 1)[-1]: str(o)
+        for s, p, o in g
+        if p in (BL.eventTriggers, BL.eventImplicitParticipants)
+    }
+    if mode == "full":
+        assert literals == {}
+    else:
+        (node,) = {s for s, p, o in both if p == BL.evidence}
+        key = event_key(node)
+        assert parse_event_triggers(literals["eventTriggers"]) == {key: ["said"]}
+        implicit = parse_event_triggers(literals.get("eventImplicitParticipants", ""))
+        assert implicit == ({key: list(event["implicit"])} if "implicit" in event else {})
+
+
 @pytest.mark.parametrize(
     "name, ext",
     [
