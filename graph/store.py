@@ -146,6 +146,8 @@ class LocalStore(Store):
                 if attempt + 1 == OPEN_ATTEMPTS:
                     raise StoreError(f"{self.location}: cannot open the store: {first}") from e
                 time.sleep(0.05 * 2**attempt)  # files compacted away by a writer: look again
+        if not self.read_only:
+            prune_info_logs(self.location)
         self._rdflib = Dataset(store=OxigraphStore(store=self.ox), default_union=True)
 
     @property
@@ -346,6 +348,35 @@ def ensure_ontology(store: Store) -> bool:
     g.add((marker, DCTERMS.hasVersion, Literal(digest)))
     store.update(replace_graph_update(g_iri, g))
     return True
+
+
+def old_info_logs(names) -> list[str]:
+    """The RocksDB info logs of earlier opens among a store folder's file names: each
+    read-write open renames ``LOG`` to ``LOG.old.<microseconds>`` (~140 KB, diagnostics only,
+    and RocksDB keeps a thousand), so a store ingested into a few hundred times carries tens of
+    MB of them; the data, its manifest and options are never among them.
+
+    >>> old_info_logs(["LOG", "LOG.old.1796429653267006", "000010.sst", "OPTIONS-000007"])
+    ['LOG.old.1796429653267006']
+    """
+    return sorted(n for n in names if n.startswith("LOG.old."))
+
+
+def prune_info_logs(location: str) -> int:
+    """Remove the info logs of earlier opens from an embedded store's folder (the writer's,
+    after opening it: RocksDB writes only the current ``LOG``); returns the bytes freed."""
+    freed = 0
+    try:
+        for name in old_info_logs(os.listdir(location)):
+            f = Path(location) / name
+            try:
+                freed += f.stat().st_size
+                f.unlink()
+            except OSError:  # pragma: no cover - gone meanwhile, or not ours to remove
+                pass
+    except OSError:  # pragma: no cover - an unreadable folder: nothing to prune
+        pass
+    return freed
 
 
 def _folder_bytes(path: Path) -> int:

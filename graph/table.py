@@ -88,6 +88,23 @@ _ACTOR_FIELDS = {  # predicate local name → (label column, IRI column)
 SEP = "; "
 
 
+def implicit_participants(text: str) -> dict[str, set[str]]:
+    """A document's ``bl:eventImplicitParticipants`` literal as event IRI → the IRIs of its
+    implicit participants.
+
+    >>> found = implicit_participants("3f2a kazakhstan; 3f2a russia")
+    >>> [(ev.rsplit("/", 1)[1], sorted(k.rsplit("/", 1)[1] for k in keys)) for ev, keys in found.items()]
+    [('3f2a', ['kazakhstan', 'russia'])]
+    """
+    from bilat.graph import iris
+    from bilat.graph.triples import event_from_key, parse_event_triggers
+
+    return {
+        str(event_from_key(key)): {str(iris.entity(k)) for k in keys}
+        for key, keys in parse_event_triggers(text).items()
+    }
+
+
 class Names:
     """Labels of entities (English, else Russian, else any) and documents' ids, dates, URLs."""
 
@@ -142,6 +159,9 @@ def event_rows(store, names: Names | None = None) -> list[dict[str, Any]]:
     links: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for r in store.select(load_query("event_links")):
         links[str(r["ev"])][_local(r["p"])].add(str(r["o"]))
+    for r in store.select(load_query("event_implicit")):  # (compact and none mention modes)
+        for ev, keys in implicit_participants(str(r["implicit"])).items():
+            links[ev]["implicitParticipant"].update(keys)
 
     rows = []
     for ev, b in base.items():

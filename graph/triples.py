@@ -101,6 +101,48 @@ def parse_entity_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
+def format_event_triggers(words) -> str:
+    """The words of every event trigger in one document as one literal: event key, then the
+    trigger's words, events separated by semicolons, in key order (a semicolon inside the
+    words, which no trigger has met so far, becomes a comma):
+    ``"3f2a9c0d1e2b4a5c held talks; 9b1c0e7f2a3d4b5e said"``.
+
+    >>> format_event_triggers([("b2", "said"), ("a1", "held  talks"), ("a1", "held talks")])
+    'a1 held talks; b2 said'
+    """
+    rows = sorted({(key, " ".join(text.replace(";", ",").split())) for key, text in words})
+    return "; ".join(f"{key} {text}" for key, text in rows if text)
+
+
+def parse_event_triggers(text: str) -> dict[str, list[str]]:
+    """The inverse of :func:`format_event_triggers`: event key → its triggers' words (or, read
+    from ``bl:eventImplicitParticipants``, the keys of its implicit participants: the same
+    form, ``"3f2a9c0d1e2b4a5c kazakhstan; 3f2a9c0d1e2b4a5c russia"``).
+
+    >>> parse_event_triggers("a1 held talks; b2 said")
+    {'a1': ['held talks'], 'b2': ['said']}
+    """
+    out: dict[str, list[str]] = {}
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        key, _, words = part.partition(" ")
+        out.setdefault(key, []).append(words)
+    return out
+
+
+_PRECISION_BY_LENGTH = {10: "day", 7: "month", 4: "year"}
+
+
+def stated_precision(date: str, precision: str | None) -> str:
+    """The bl:datePrecision an event states for a date of its own: the extractor's, else what
+    the literal's form says ("2021-11-09" a day, "2021-11" a month, "2021" a year), so that an
+    event with a bl:date and no bl:datePrecision is always one dated by its document.
+
+    >>> stated_precision("2021-11", None), stated_precision("2021-11-09", "day")
+    ('month', 'day')
+    """
+    return precision or _PRECISION_BY_LENGTH.get(len(date), "day")
+
+
 def event_key(node) -> str:
     """The key of an event IRI in a document's ``bl:eventSpans``: the IRI after
     ``https://w3id.org/bilat/id/event/``.
@@ -247,14 +289,24 @@ def document_graphs(
             g.add((pos, BL.conflict, Literal(p.conflict)))
 
     triggers: dict[str, list[tuple[int, int]]] = {}
+    words: list[tuple[str, str]] = []
+    implicit: list[tuple[str, str]] = []
     for ev in ex.events:
         # what identifies an event reported by several documents is stated once, in the facts
         node = _event(g, facts if is_merged(ev) else g, ev, d.id, doc, lang, d.date, mentions)
         if mentions != "full":
             triggers.setdefault(event_key(node), []).append((ev.start, ev.end))
+            words.append((event_key(node), ev.trigger))
+            implicit += [(event_key(node), key) for key in ev.implicit]
     if triggers:
-        # where each event's trigger stands in this document: one literal, as for the entities
+        # where each event's trigger stands in this document, and its words: one literal
+        # each, as for the entities (instead of a quad per event)
         g.add((doc, BL.eventSpans, Literal(format_entity_spans(triggers.items()))))
+        g.add((doc, BL.eventTriggers, Literal(format_event_triggers(words))))
+    if implicit:
+        # which participants of each event the document infers from its pair of states
+        # rather than names (each is a bl:participant of the event all the same)
+        g.add((doc, BL.eventImplicitParticipants, Literal(format_event_triggers(implicit))))
     return g, facts
 
 
@@ -296,24 +348,27 @@ def _event(
         shared.add((node, BL.participant, iris.entity(key)))
     if ev.date and date_literal(ev.date) is not None:
         shared.add((node, BL.date, date_literal(ev.date)))
-        if ev.date_precision:
-            shared.add((node, BL.datePrecision, Literal(ev.date_precision)))
+        # a date the text gives states its precision (day, month, year); an inherited one
+        # states none: bl:Event's bl:defaultDatePrecision "document" (the ontology's, once)
+        shared.add((node, BL.datePrecision, Literal(stated_precision(ev.date, ev.date_precision))))
     if ev.context:
         shared.add((node, BL.context, Literal(ev.context)))
     if d_date := _inherited_date(ev, doc_date):
         # an event the text gives no date of happened (or was reported) when its document
-        # appeared: it inherits the document's date, and bl:datePrecision says so
+        # appeared: it inherits the document's date, and stating no bl:datePrecision says so
+        # (the ontology's bl:defaultDatePrecision "document"; one quad less per such event)
         g.add((node, BL.date, d_date))
-        g.add((node, BL.datePrecision, Literal("document")))
     g.add((node, BL.extractedFrom, doc))
     g.add((node, BL.evidence, _lit(ev.evidence, lang)))
-    g.add((node, BL.trigger, Literal(ev.trigger)))
     # the trigger is a mention of the event in this document (a merged event has several):
-    # a node with its offsets (full), or its offsets in the document's bl:eventSpans
+    # a node with its offsets and words (full), or its offsets in the document's
+    # bl:eventSpans and its words in its bl:eventTriggers (one literal each per document)
     if mentions == "full":
+        g.add((node, BL.trigger, Literal(ev.trigger)))
         _mention(g, doc_id, ev.start, ev.end, ev.trigger, node)
     for key in ev.implicit:
-        g.add((node, BL.implicitParticipant, iris.entity(key)))
+        if mentions == "full":  # else in the document's bl:eventImplicitParticipants
+            g.add((node, BL.implicitParticipant, iris.entity(key)))
         if key not in ev.participants:
             g.add((node, BL.participant, iris.entity(key)))
     for prop, keys in (

@@ -124,7 +124,10 @@ class BL(DefinedNamespace):
     entitySpans: URIRef  # "russia 0-6 40-46; kazakhstan 11-21": every entity's spans in a document
     triggerSpan: URIRef  # "10-13": an event's trigger in a document (earlier versions)
     eventSpans: URIRef  # "3f2a… 10-13; 9b1c… 40-47 80-85": every event's trigger spans in a document
-    trigger: URIRef  # the event's trigger words
+    trigger: URIRef  # the event's trigger words (--mentions full)
+    eventImplicitParticipants: URIRef  # "3f2a… kazakhstan; 3f2a… russia": implicit participants in a document
+    eventTriggers: URIRef  # "3f2a… held talks; 9b1c… said": every event's trigger words in a document
+    defaultDatePrecision: URIRef  # bl:Event -> "document": the precision of an event stating none
     startDate: URIRef  # xsd:date
     endDate: URIRef  # xsd:date
     validFrom: URIRef  # xsd:date

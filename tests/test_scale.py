@@ -107,6 +107,21 @@ def test_compact_keeps_every_quad_and_shrinks_the_store(tmp_path, capsys):
         assert int(rows[0]["n"]) == 3000
 
 
+def test_reopening_the_store_leaves_no_old_info_logs(tmp_path):
+    """Each read-write open of RocksDB renames its info log (~140 KB) and keeps the old one: a
+    writer removes them, so the folder does not grow by a log per ingest; a reader writes none."""
+    from bilat.graph.store import open_store
+
+    path = tmp_path / "store"
+    for _ in range(3):
+        with open_store(str(path), create=True) as st:
+            st.update('INSERT DATA { GRAPH <urn:g> { <urn:s> <urn:p> "o" } }')
+    with open_store(str(path), read_only=True) as st:
+        assert int(st.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"]) == 1
+    names = {f.name for f in path.iterdir()}
+    assert "LOG" in names and not [n for n in names if n.startswith("LOG.old")]
+
+
 def test_compact_refuses_what_is_not_an_embedded_store(tmp_path):
     from bilat.graph.store import StoreError, compact_store
 
@@ -145,6 +160,59 @@ def test_a_surface_form_that_is_a_knowledge_base_name_is_not_stated_again():
         ("x", "X Y"),
     ]
     assert len(stated(document_graphs(ex)[0])) == 5  # without the KB: every form
+
+
+_TALKS = "Russia and Kazakhstan held talks on Tuesday. The sides said more."
+
+
+def _report(**kw):
+    """One document reporting one event (an undated Statement unless ``kw`` says otherwise)."""
+    from bilat.extract.records import Document, Event, Extraction
+
+    ev = dict(cls="Statement", trigger="said", start=52, end=56, evidence="The sides said more.")
+    ev.update(sentence_start=43, sentence_end=63, participants=("russia", "kazakhstan"))
+    ev.update(kw)
+    return Extraction(Document("a", _TALKS, "en", date="2024-05-14"), events=(Event(**ev),))
+
+
+@pytest.mark.parametrize(
+    "mode, event, stated",
+    [
+        # an inherited date states no precision (bl:Event's bl:defaultDatePrecision "document")
+        ("compact", {}, {"date": ["2024-05-14"], "datePrecision": []}),
+        # a date of the text states its precision, the extractor's or the literal's form
+        ("compact", {"date": "2024-05-14", "date_precision": "day"}, {"datePrecision": ["day"]}),
+        ("compact", {"date": "2024-05"}, {"datePrecision": ["month"]}),
+        # trigger words and implicit participants: one literal each on the document ...
+        ("compact", {"implicit": ("russia",)}, {"trigger": [], "implicitParticipant": [], "participant": 2}),
+        ("none", {"implicit": ("russia",)}, {"trigger": [], "implicitParticipant": []}),
+        # ... or triples of the event (full)
+        ("full", {"implicit": ("russia",)}, {"trigger": ["said"], "implicitParticipant": ["russia"]}),
+    ],
+)
+def test_what_an_event_states_in_each_mention_mode(mode, event, stated):
+    from bilat.graph.triples import document_graphs, event_key, parse_event_triggers
+    from bilat.ontology.namespace import BL
+
+    ex = _report(**event)
+    g, facts = document_graphs(ex, mentions=mode)
+    both = g | facts
+    for prop, want in stated.items():
+        got = sorted(str(o).rsplit("/", 1)[-1] for s, p, o in both if p == BL[prop])
+        assert (len(got) if isinstance(want, int) else got) == want, prop
+    literals = {
+        str(p).rsplit("#", 1)[-1]: str(o)
+        for s, p, o in g
+        if p in (BL.eventTriggers, BL.eventImplicitParticipants)
+    }
+    if mode == "full":
+        assert literals == {}
+    else:
+        (node,) = {s for s, p, o in both if p == BL.evidence}
+        key = event_key(node)
+        assert parse_event_triggers(literals["eventTriggers"]) == {key: ["said"]}
+        implicit = parse_event_triggers(literals.get("eventImplicitParticipants", ""))
+        assert implicit == ({key: list(event["implicit"])} if "implicit" in event else {})
 
 
 @pytest.mark.parametrize(
@@ -237,15 +305,20 @@ def test_mention_modes(tmp_path):
         mentions = n("SELECT (COUNT(*) AS ?n) WHERE { ?m a bl:Mention }")
         spans = n("SELECT (COUNT(*) AS ?n) WHERE { ?d a bl:Document ; bl:entitySpans ?s }")
         triggers = n("SELECT (COUNT(*) AS ?n) WHERE { ?d a bl:Document ; bl:eventSpans ?s }")
+        words = n("SELECT (COUNT(*) AS ?n) WHERE { ?d a bl:Document ; bl:eventTriggers ?s }")
+        per_event = n("SELECT (COUNT(*) AS ?n) WHERE { ?e bl:trigger ?s }")
         assert n("SELECT (COUNT(*) AS ?n) WHERE { ?e bl:triggerSpan ?s }") == 0
         args = n("SELECT (COUNT(*) AS ?n) WHERE { ?e bl:argumentSpans ?s }")
         arg_nodes = n("SELECT (COUNT(*) AS ?n) WHERE { ?a a bl:Argument }")
         if mode == "full":
             assert mentions > 0 and arg_nodes > 0 and spans == 0 and args == 0 and triggers == 0
+            assert words == 0 and per_event > 0
         elif mode == "compact":
             assert mentions == 0 and arg_nodes == 0 and spans > 0 and args == 0 and triggers > 0
         else:
             assert mentions == spans == args == arg_nodes == 0 and triggers > 0
+        if mode != "full":  # the trigger words: one literal per document, as the offsets
+            assert words == triggers and per_event == 0
         # every mode keeps what bilat eval reads: each event's trigger offsets in its document
         doc = st.select("SELECT ?d WHERE { ?d a bl:Document } ORDER BY ?d LIMIT 1")[0]["d"]
         spans = trigger_spans(st, doc)
@@ -287,26 +360,26 @@ def test_compact_spans_point_at_the_entity_names(tmp_path):
 
 def test_trigger_spans_point_at_the_triggers(tmp_path):
     """Every event the document reports is in its bl:eventSpans, each span at its trigger."""
-    from bilat.graph.triples import event_from_key, parse_entity_spans
+    from bilat.graph.triples import event_from_key, parse_entity_spans, parse_event_triggers
 
     docs = _docs(0)
     st, _, _ = _ingest(tmp_path, "t", docs)
     text = {d.id: d.text for d in docs}
-    rows = st.select("""SELECT ?id ?spans WHERE { GRAPH ?g { ?d bl:eventSpans ?spans ;
-        dcterms:identifier ?id } }""")
+    rows = st.select("""SELECT ?id ?spans ?words WHERE { GRAPH ?g { ?d bl:eventSpans ?spans ;
+        bl:eventTriggers ?words ; dcterms:identifier ?id } }""")
     assert rows
+    assert st.select("SELECT ?ev WHERE { ?ev bl:trigger ?t } LIMIT 1") == []  # full mode only
     checked = 0
     for r in rows:
         spans = parse_entity_spans(str(r["spans"]))
-        reported = st.select(f"""SELECT ?ev ?trigger WHERE {{ GRAPH ?g {{ ?ev bl:trigger ?trigger ;
-            bl:extractedFrom ?d }} ?d dcterms:identifier {r["id"].n3()} }}""")
+        triggers = parse_event_triggers(str(r["words"]))
+        reported = st.select(f"""SELECT ?ev WHERE {{ GRAPH ?g {{ ?ev bl:extractedFrom ?d }}
+            ?d dcterms:identifier {r["id"].n3()} FILTER(CONTAINS(STR(?ev), "/id/event/")) }}""")
         assert {str(x["ev"]) for x in reported} == {str(event_from_key(k)) for k in spans}
-        triggers = {}
-        for x in reported:
-            triggers.setdefault(str(x["ev"]), set()).add(str(x["trigger"]))
+        assert set(triggers) == set(spans)
         for key, pairs in spans.items():
             for s, e in pairs:
-                assert text[str(r["id"])][s:e] in triggers[str(event_from_key(key))]
+                assert " ".join(text[str(r["id"])][s:e].split()) in triggers[key]
                 checked += 1
     assert checked > 0
 
