@@ -190,7 +190,9 @@ def nominative_name(name: str) -> str:
     named = [p for p in parses if "Name" in p.tag and "sing" in p.tag] or [
         p for p in parses[:1] if "NOUN" in p.tag and "sing" in p.tag and not _RARE_FORM & set(p.tag.grammemes)
     ]
-    if not named or "-" in ws[0]:
+    if not named:
+        return _syllabic_nominative(ws) or name
+    if "-" in ws[0]:
         return name
     p = named[0]
     rows = _name_cases().get((p.tag.gender or "", p.tag.case or ""))
@@ -202,7 +204,7 @@ def nominative_name(name: str) -> str:
         rows = _name_cases().get(("masc", case)) if case else None
         first = ws[0]
     if rows is None:
-        return name
+        return _syllabic_nominative(ws) or name
     out = [first]
     for w in ws[1:]:
         low = w.lower()
@@ -217,10 +219,36 @@ def nominative_name(name: str) -> str:
         else:
             if p.tag.gender == "masc" and _unmarked_consonant(low):
                 # a man's surname ending in a consonant takes the case ending ("Харриса"): one
-                # without it says the given name is a woman's, in the nominative ("Камала Харрис")
-                return name
+                # without it says the given name is a woman's, in the nominative ("Камала Харрис"),
+                # or that the name is written in syllables, family name first ("Пак Чином")
+                return _syllabic_nominative(ws) or name
         out.append(w)
     return " ".join(out)
+
+
+def _syllabic_nominative(ws: list[str]) -> str | None:
+    """A name written family name first in syllables (Chinese, Korean, Vietnamese: "Цуй
+    Цимином", "Ле Хоай Чунгом") declines only its last word, and only as a man's name on a
+    consonant; its instrumental ending ("-ом", "-ем" after a consonant, the ``masc ablt`` rows
+    of ``name_cases.tsv``) is the one case ending no such syllable has, so it is cut. The
+    other words are short syllables (four letters at most) that no dictionary reads as a
+    given name; None when the name is not of that shape.
+
+    >>> _syllabic_nominative(["Цуй", "Цимином"]), _syllabic_nominative(["Ле", "Хоай", "Чунгом"])
+    ('Цуй Цимин', 'Ле Хоай Чунг')
+    >>> _syllabic_nominative(["Ван", "И"]), _syllabic_nominative(["Ли", "Цяна"])
+    (None, None)
+    >>> nominative_name("Пак Чином"), nominative_name("Сергей Громов")
+    ('Пак Чин', 'Сергей Громов')
+    """
+    last = ws[-1]
+    if any(len(w) > 4 for w in ws[:-1]) or len(last) < 4:
+        return None
+    low = last.lower()
+    for ending, nominative in _name_cases().get(("masc", "ablt"), ()):
+        if len(ending) == 2 and low.endswith(ending) and low[-3] not in _VOWELS and low[-3] != "й":
+            return " ".join([*ws[:-1], last[: len(last) - len(ending)] + nominative])
+    return None
 
 
 def _oblique_only(word: str) -> str | None:

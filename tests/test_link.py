@@ -807,6 +807,15 @@ def test_match_key_folds_spellings(a, b):
         # a man's given name left undeclined, the surname read only in an oblique case
         ("Дин Сюэсяна", "Дин Сюэсян"),
         ("Анджей Дуда", "Анджей Дуда"),
+        # a name in syllables, family name first: only the last word declines, its
+        # instrumental is cut; other cases and short or vowel-final words stay
+        ("Цуй Цимином", "Цуй Цимин"),
+        ("Ле Хоай Чунгом", "Ле Хоай Чунг"),
+        ("Пак Чином", "Пак Чин"),
+        ("Ким Чен Ыном", "Ким Чен Ын"),
+        ("Ван И", "Ван И"),
+        ("Хо Ши Мин", "Хо Ши Мин"),
+        ("Ким Ен Нам", "Ким Ен Нам"),
     ],
 )
 def test_russian_names_in_the_nominative(written, nominative):
