@@ -1,0 +1,64 @@
+"""Evaluations and appeals: who voices them and which are events — small pure tests on plain
+values.
+
+An evaluation told in the very clause that reports someone's words ("В российском ведомстве
+назвали этот случай недружественным шагом", ru_ru-md_02; "В Кремле назвали …") is voiced by the
+speaker of that statement: its subjectless verb is the reporting verb, not an agentless act whose
+doer is the agent of the last act of its class told before ("ноту вручили послу").
+
+A request or appeal that addresses no one ("urging to move forward", en_kz-tj_01; "The sides also
+called for the intensification of interregional exchanges", en_uz-cn_01; "issues … that call for
+prompt response", en_ru-am_01) is what a statement says, not an act between two actors: the
+real-news gold reads these sentences as STATEMENT (or MEET) and has no REQUEST type at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+#: classes of appeals that are events only when they address someone
+ADDRESSED_CLASSES = frozenset({"Request"})
+
+#: dependents of a trigger that name whom it addresses (objects; a dative is one in any role)
+ADDRESS_DEPS = frozenset({"dobj", "obj", "iobj", "dative"})
+
+
+def voiced_in_clause(direction: str, clause_verb: int, reporting_heads: Iterable[int]) -> bool:
+    """Whether an evaluation (direction ``speech``) is told in the clause of a reporting verb
+    (``clause_verb``, the index of the trigger's clause verb, is one of ``reporting_heads``, the
+    indexes of the statements' cue heads): the statement's speaker voices it, and the
+    agentless reading (the agent of an act told before) does not apply.
+
+    >>> voiced_in_clause("speech", 7, [3, 7])
+    True
+    >>> voiced_in_clause("speech", 7, [3])
+    False
+    >>> voiced_in_clause("subj>obj", 7, [7])  # an act ("ноту вручили послу"), not an evaluation
+    False
+    """
+    return direction == "speech" and clause_verb in set(reporting_heads)
+
+
+def unaddressed(cls: str, target: Iterable[str], dependents: Iterable[tuple[str, str]]) -> bool:
+    """Whether an event of ``cls`` is an appeal that addresses no one: no target found and no
+    dependent of its trigger (``dependents``: (dependency, morphology) pairs) is an object or a
+    dative ("instructed the government to …", "поручил правительству …" address someone not
+    named; "urging to move forward", "called for the intensification of …", "по просьбе
+    Астаны" address no one). Such an appeal is no event.
+
+    >>> unaddressed("Request", [], [("xcomp", ""), ("punct", "")])
+    True
+    >>> unaddressed("Request", [], [("prep", ""), ("nsubj", "")])
+    True
+    >>> unaddressed("Request", [], [("dobj", ""), ("xcomp", "")])
+    False
+    >>> unaddressed("Request", [], [("obl", "Case=Dat|Gender=Neut|Number=Sing")])
+    False
+    >>> unaddressed("Request", ["kazakhstan"], [])
+    False
+    >>> unaddressed("Demand", [], [])
+    False
+    """
+    if cls not in ADDRESSED_CLASSES or any(True for _ in target):
+        return False
+    return not any(dep in ADDRESS_DEPS or "Case=Dat" in morph for dep, morph in dependents)

@@ -1,0 +1,56 @@
+"""Evaluations and appeals (``extract/events/evaluative.py``): table-driven, on the shapes of
+real sentences of the dev corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilat.extract.events.evaluative import unaddressed, voiced_in_clause
+
+
+@pytest.mark.parametrize(
+    "direction, clause_verb, heads, expected",
+    [
+        # "В российском ведомстве назвали этот случай недружественным шагом" (ru_ru-md_02):
+        # the evaluation is told in the reporting clause "назвали"
+        ("speech", 3, [3], True),
+        # "ноту вручили послу" after a statement elsewhere: an act, its agent told before
+        ("subj>obj", 1, [9], False),
+        # an evaluation in a clause of its own ("Высказывание содержало «безосновательные …»")
+        ("speech", 1, [9], False),
+        # an act in the reporting clause is not an evaluation
+        ("subj>obj", 3, [3], False),
+    ],
+)
+def test_voiced_in_clause(direction, clause_verb, heads, expected):
+    assert voiced_in_clause(direction, clause_verb, heads) is expected
+
+
+DAT = "Animacy=Inan|Case=Dat|Gender=Neut|Number=Sing"
+
+
+@pytest.mark.parametrize(
+    "cls, target, dependents, expected",
+    [
+        # "Our countries are trusted allies, stated Tokayev, urging to move forward." (en_kz-tj_01)
+        ("Request", [], [("xcomp", ""), ("punct", "")], True),
+        # "The sides also called for the intensification of interregional exchanges." (en_uz-cn_01)
+        ("Request", [], [("nsubj", ""), ("advmod", ""), ("prep", ""), ("punct", "")], True),
+        # "ранее по просьбе Астаны поставляли больше воды" (ru_kz-kg_04): the noun's owner only
+        ("Request", [], [("nmod", "Case=Gen")], True),
+        # "Kassym-Jomart Tokayev instructed the government to prepare proposals."
+        ("Request", [], [("nsubj", ""), ("dobj", ""), ("xcomp", "")], False),
+        # "Касым-Жомарт Токаев поручил правительству подготовить предложения."
+        ("Request", [], [("nsubj", "Case=Nom"), ("iobj", DAT), ("xcomp", "")], False),
+        ("Request", [], [("nsubj", "Case=Nom"), ("obl", DAT), ("xcomp", "")], False),
+        # "ordered them to leave the country" (en_ru-de_01)
+        ("Request", [], [("nsubj", ""), ("dobj", ""), ("xcomp", "")], False),
+        # an appeal with its addressee found
+        ("Request", ["ministry-of-agriculture-of-kazakhstan"], [("prep", "")], False),
+        # a demand is an event whoever it is pressed on
+        ("Demand", [], [("xcomp", "")], False),
+        ("Support", [], [], False),
+    ],
+)
+def test_unaddressed(cls, target, dependents, expected):
+    assert unaddressed(cls, target, dependents) is expected
