@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bilat.extract.events.evaluative import unaddressed, voiced_in_clause
+from bilat.extract.events.evaluative import city_states, unaddressed, voiced_in_clause
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,39 @@ DAT = "Animacy=Inan|Case=Dat|Gender=Neut|Number=Sing"
 )
 def test_unaddressed(cls, target, dependents, expected):
     assert unaddressed(cls, target, dependents) is expected
+
+
+CLASSES = {
+    "moscow": "City",
+    "washington": "City",
+    "astana": "City",
+    "russia": "Country",
+    "united-states": "Country",
+    "gulshara-abdykalikova": "Person",
+    "sergey-ryabkov": "Person",
+}
+STATES = {
+    "moscow": "russia",
+    "washington": "united-states",
+    "astana": "kazakhstan",
+    "russia": "russia",
+    "united-states": "united-states",
+    "gulshara-abdykalikova": "kazakhstan",
+    "sergey-ryabkov": "russia",
+}
+
+
+@pytest.mark.parametrize(
+    "sides, expected",
+    [
+        # "российская сторона сожалеет о позиции Вашингтона" (ru_ru-us_01)
+        (["russia", "washington"], ["united-states"]),
+        # "commended … cooperation between Astana and Moscow" (en_ru-kz_12)
+        (["gulshara-abdykalikova", "astana", "moscow"], ["kazakhstan", "russia"]),
+        # no city among the sides
+        (["sergey-ryabkov", "united-states"], []),
+        ([], []),
+    ],
+)
+def test_city_states(sides, expected):
+    assert city_states(sides, CLASSES, STATES) == expected

@@ -14,7 +14,7 @@ real-news gold reads these sentences as STATEMENT (or MEET) and has no REQUEST t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 #: classes of appeals that are events only when they address someone
 ADDRESSED_CLASSES = frozenset({"Request"})
@@ -62,3 +62,22 @@ def unaddressed(cls: str, target: Iterable[str], dependents: Iterable[tuple[str,
     if cls not in ADDRESSED_CLASSES or any(True for _ in target):
         return False
     return not any(dep in ADDRESS_DEPS or "Case=Dat" in morph for dep, morph in dependents)
+
+
+def city_states(sides: Iterable[str], classes: Mapping[str, str], states: Mapping[str, str]) -> list[str]:
+    """The states that the cities among the source and target of an evaluation or act
+    (``sides``) stand for ("Moscow deeply regrets Finland's decision", "российская сторона
+    сожалеет о позиции Вашингтона", "commended … cooperation between Astana and Moscow"): a
+    capital that acts or is addressed speaks for its state, as in talks ("Doha and Astana
+    signed"). ``classes`` and ``states`` give each key's class and state.
+
+    >>> C = {"moscow": "City", "washington": "City", "russia": "Country", "lavrov": "Person"}
+    >>> S = {"moscow": "russia", "washington": "united-states", "lavrov": "russia"}
+    >>> city_states(["lavrov", "washington"], C, S)
+    ['united-states']
+    >>> city_states(["moscow", "russia"], C, S)
+    ['russia']
+    >>> city_states(["lavrov"], C, S)
+    []
+    """
+    return list(dict.fromkeys(states[k] for k in sides if classes.get(k) == "City" and states.get(k)))

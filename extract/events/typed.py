@@ -9,7 +9,7 @@ from bilat.extract.events import arguments as arg
 from bilat.extract.events import triggers as trg
 from bilat.extract.events.context import reported_past
 from bilat.extract.events.document import View
-from bilat.extract.events.evaluative import unaddressed, voiced_in_clause
+from bilat.extract.events.evaluative import city_states, unaddressed, voiced_in_clause
 from bilat.extract.events.implied import answered_act
 from bilat.extract.events.merge import same_clause
 from bilat.extract.events.merge import uniq as _uniq
@@ -262,6 +262,11 @@ def typed_event(
         # "Doha and Astana signed a memorandum", "Moscow and Tokyo are preparing for talks":
         # a city that acts (not the place: "in Moscow") stands for its state
         parts = _uniq(parts + [ctry for k in parts if v.cls(k) == "City" and (ctry := v.country(k))])
+    if row.direction in ("subj>obj", "speech", "charge"):
+        sides = _uniq(source + target)
+        parts = _uniq(
+            parts + city_states(sides, {k: v.cls(k) for k in sides}, {k: v.country(k) for k in sides})
+        )
     participants = _uniq(parts + implicit)
     if not participants or unaddressed(row.cls, target, [(ch.dep_, str(ch.morph)) for ch in head.children]):
         return None, rep
