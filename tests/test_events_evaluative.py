@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bilat.extract.events.evaluative import city_states, unaddressed, voiced_in_clause
+from bilat.extract.events.evaluative import city_states, denies_a_charge, unaddressed, voiced_in_clause
 
 
 @pytest.mark.parametrize(
@@ -90,3 +90,33 @@ STATES = {
 )
 def test_city_states(sides, expected):
     assert city_states(sides, CLASSES, STATES) == expected
+
+
+DENY = frozenset({"reject", "deny", "dismiss", "отвергнуть", "отрицать"})
+CHARGE = frozenset({"accusation", "allegation", "involvement", "обвинение", "причастность"})
+W = frozenset
+
+
+@pytest.mark.parametrize(
+    "cls, trigger, objects, governor, expected",
+    [
+        # "He rejected Finland's accusations against Russian border guards." (en_ru-fi_01)
+        ("Reject", W({"rejected", "reject"}), [W({"accusations", "accusation"})], None, True),
+        ("Accuse", W({"accusations", "accusation"}), [], W({"rejected", "reject"}), True),
+        # "“We reject such accusations,” Peskov said" (en_ru-fi_01)
+        ("Accuse", W({"accusations", "accusation"}), [], W({"reject"}), True),
+        # "Russia has denied any involvement in Moldova’s internal affairs" (en_ru-md_02)
+        ("Reject", W({"denied", "deny"}), [W({"involvement"})], None, True),
+        # "Заявления Киева, отрицающие причастность ВСУ к атаке" (ru_ru-ua_02)
+        ("Reject", W({"отрицающие", "отрицать"}), [W({"причастность"})], None, True),
+        # a refusal of talks stays one ("The Armenian side refused the third meeting", en_am-az_02)
+        ("Reject", W({"refused", "refuse"}), [W({"meeting"})], None, False),
+        # "Finland had earlier accused Russian border guards" (en_ru-fi_01): an accusation
+        ("Accuse", W({"accused", "accuse"}), [W({"guards", "guard"})], None, False),
+        # accusations voiced, not denied ("попытки обвинить Москву")
+        ("Accuse", W({"accusations", "accusation"}), [], W({"make"}), False),
+        ("Support", W({"denied", "deny"}), [W({"involvement"})], None, False),
+    ],
+)
+def test_denies_a_charge(cls, trigger, objects, governor, expected):
+    assert denies_a_charge(cls, trigger, objects, governor, DENY, CHARGE) is expected

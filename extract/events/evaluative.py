@@ -81,3 +81,45 @@ def city_states(sides: Iterable[str], classes: Mapping[str, str], states: Mappin
     []
     """
     return list(dict.fromkeys(states[k] for k in sides if classes.get(k) == "City" and states.get(k)))
+
+
+#: classes a denial of a charge would otherwise be read as: the refusal itself, and the charge
+#: named as the thing denied
+DENIAL_CLASSES = frozenset({"Reject", "Accuse"})
+
+
+def denies_a_charge(
+    cls: str,
+    trigger: frozenset[str],
+    objects: Iterable[frozenset[str]],
+    governor: frozenset[str] | None,
+    deny_verbs: frozenset[str],
+    charge_nouns: frozenset[str],
+) -> bool:
+    """Whether a Reject or Accuse candidate tells a charge denied ("He rejected Finland's
+    accusations against Russian border guards", "We reject such accusations", "Russia has
+    denied any involvement in Moldova's internal affairs", "отвергает обвинения"): a public
+    statement (CAMEO 016, deny responsibility; the real-news gold reads a STATEMENT there), no
+    Reject and no new accusation. ``trigger`` is the word keys of the trigger's head,
+    ``objects`` those of its objects, ``governor`` those of the verb it is the object of
+    (None when it is no object).
+
+    >>> D = frozenset({"reject", "deny", "отвергнуть"})
+    >>> C = frozenset({"accusation", "involvement", "обвинение"})
+    >>> W = frozenset
+    >>> denies_a_charge("Reject", W({"rejected", "reject"}), [W({"accusations", "accusation"})], None, D, C)
+    True
+    >>> denies_a_charge("Accuse", W({"accusations", "accusation"}), [], W({"reject"}), D, C)
+    True
+    >>> denies_a_charge("Reject", W({"refused", "refuse"}), [W({"meeting"})], None, D, C)
+    False
+    >>> denies_a_charge("Reject", W({"rejected", "reject"}), [W({"proposal"})], None, D, C)
+    False
+    >>> denies_a_charge("Accuse", W({"accused", "accuse"}), [W({"russia"})], W({"say"}), D, C)
+    False
+    """
+    if cls not in DENIAL_CLASSES:
+        return False
+    if cls == "Reject":
+        return bool(trigger & deny_verbs) and any(o & charge_nouns for o in objects)
+    return bool(trigger & charge_nouns) and governor is not None and bool(governor & deny_verbs)
