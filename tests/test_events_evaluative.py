@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from bilat.extract.events.evaluative import city_states, denies_a_charge, unaddressed, voiced_in_clause
+from bilat.extract.events.evaluative import (
+    city_states,
+    denies_a_charge,
+    names_your_state,
+    unaddressed,
+    voiced_in_clause,
+)
 
 
 @pytest.mark.parametrize(
@@ -120,3 +126,27 @@ W = frozenset
 )
 def test_denies_a_charge(cls, trigger, objects, governor, expected):
     assert denies_a_charge(cls, trigger, objects, governor, DENY, CHARGE) is expected
+
+
+SECOND = W({"your", "ваш"})
+STATE_NOUNS = W({"country", "nation", "страна", "государство"})
+
+
+@pytest.mark.parametrize(
+    "head, children, expected",
+    [
+        # "Your country has been supporting Kazakhstan since the first days of Independence." (en_kz-ae_01)
+        (W({"country"}), [W({"your"})], True),
+        # "The entire international community respects your country" (en_kz-tr_01)
+        (W({"country"}), [W({"your"})], True),
+        # "Ваша страна …"
+        (W({"страна"}), [W({"ваша", "ваш"})], True),
+        # "our country": the speaker's, read elsewhere (first person)
+        (W({"country"}), [W({"our"})], False),
+        # "your visit" is a visit
+        (W({"visit"}), [W({"your"})], False),
+        (W({"country"}), [W({"the"}), W({"host"})], False),
+    ],
+)
+def test_names_your_state(head, children, expected):
+    assert names_your_state(head, children, SECOND, STATE_NOUNS) is expected

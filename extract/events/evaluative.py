@@ -123,3 +123,28 @@ def denies_a_charge(
     if cls == "Reject":
         return bool(trigger & deny_verbs) and any(o & charge_nouns for o in objects)
     return bool(trigger & charge_nouns) and governor is not None and bool(governor & deny_verbs)
+
+
+def names_your_state(
+    head: frozenset[str],
+    children: Iterable[frozenset[str]],
+    second_person: frozenset[str],
+    state_nouns: frozenset[str],
+) -> bool:
+    """Whether a noun phrase (its head's word keys and its children's) is "your country" /
+    "ваша страна": in words addressed to someone, the addressee's state ("Your country has
+    been supporting Kazakhstan since the first days of Independence", en_kz-ae_01; "The entire
+    international community respects your country", en_kz-tr_01; "the trade and economic
+    relations of your country", en_ru-kg_01).
+
+    >>> S, N = frozenset({"your", "ваш"}), frozenset({"country", "страна"})
+    >>> names_your_state(frozenset({"country"}), [frozenset({"your"})], S, N)
+    True
+    >>> names_your_state(frozenset({"страной", "страна"}), [frozenset({"вашей", "ваш"})], S, N)
+    True
+    >>> names_your_state(frozenset({"country"}), [frozenset({"our"})], S, N)
+    False
+    >>> names_your_state(frozenset({"visit"}), [frozenset({"your"})], S, N)
+    False
+    """
+    return bool(head & state_nouns) and any(ch & second_person for ch in children)
