@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bilat.extract.events import speakers as spk
 from bilat.extract.events.document import View
+from bilat.extract.events.evaluative import names_your_state
 from bilat.extract.events.merge import uniq as _uniq
 from bilat.extract.events.records import (
     ACTOR_CLASSES,
@@ -190,6 +191,9 @@ def source_of(v: View, said: Said, rep: Reported, c: _Cand):
         s = v.subject(verb.head)
     if s is None or any(s.i == t.i for t in c.toks):
         return [], []  # (a clausal subject that is the trigger itself: "трудно переоценить")
+    yours = your_state(v, said, rep, s)
+    if yours is not None:
+        return [yours], [(yours, s.idx, s.idx + len(s.text))]
     keys, args = spk.resolve_np(v, said, s, _phrase(s))
     if keys == spk.author(said) and not (v.tk(s) & (v.pronouns | v.person_nouns)):
         # a document noun as subject is not an actor of the event
@@ -254,6 +258,17 @@ def greeting(v: View, said: Said, rep: Reported, u: _Unit, c: _Cand, place: str 
     if host is None or host == v.country(guest[0]):
         return None
     return [guest[0]], [host], [guest]
+
+
+def your_state(v: View, said: Said, rep: Reported, tok) -> str | None:
+    """The state of the person addressed when ``tok`` heads "your country" / "ваша страна"
+    in someone's quoted words (``evaluative.names_your_state``, ``addressee``)."""
+    if not names_your_state(
+        v.tk(tok), [v.tk(ch) for ch in tok.children], v.tab.words("second_person"), v.tab.words("state_noun")
+    ):
+        return None
+    k = addressee(v, said, rep, tok.idx)
+    return v.country(k) if k else None
 
 
 def owner_person(v: View, said: Said, rep: Reported, ch) -> str | None:

@@ -13,6 +13,7 @@ from bilat.extract.events import arguments as arg
 from bilat.extract.events.agency import ACTOR_CUES, NEEDS_ACTOR, no_actor
 from bilat.extract.events.coop import cooperation_has_object, topic_of_talks, vague_object
 from bilat.extract.events.document import View
+from bilat.extract.events.evaluative import denies_a_charge
 from bilat.extract.events.gathering import takes_a_thing
 from bilat.extract.events.implied import answered_act, gift_lacks_object
 from bilat.extract.events.merge import candidates as merge_candidates
@@ -184,6 +185,7 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
     cands = [c for c in cands if not (c.row.cls == "Aid" and troops_only(v, c))]
     # "presented his plans", "supplies to Kiev": a gift verb gives only "with" what is given
     cands = [c for c in cands if not (c.row.cls == "Aid" and gift_without_object(v, c))]
+    cands = [c for c in cands if not charge_denied(v, c)]
     # "received the ambassador", "принял посла": a meeting only with a person received (the
     # one-word trigger; "принял участие" is a trigger of its own)
     cands = [c for c in cands if not receives_no_guest(v, c)]
@@ -324,6 +326,21 @@ def gift_without_object(v: View, c: _Cand) -> bool:
         v.tab.words("gift_prep"),
         v.tab.words("gift_person"),
         any(ch.dep_ in GIFT_SUBJECTS for ch in c.head.children),
+    )
+
+
+def charge_denied(v: View, c: _Cand) -> bool:
+    """A charge denied: the refusal or the accusation noun of "rejected the accusations",
+    "denied any involvement" (``evaluative.denies_a_charge``)."""
+    h = c.head
+    governor = v.tk(h.head) if h.dep_ in OBJ_DEPS and h.head.i != h.i else None
+    return denies_a_charge(
+        c.row.cls,
+        v.tk(h),
+        [v.tk(ch) for ch in h.children if ch.dep_ in OBJ_DEPS],
+        governor,
+        v.tab.words("deny_verb"),
+        v.tab.words("charge_noun"),
     )
 
 

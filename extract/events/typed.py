@@ -9,6 +9,7 @@ from bilat.extract.events import arguments as arg
 from bilat.extract.events import triggers as trg
 from bilat.extract.events.context import reported_past
 from bilat.extract.events.document import View
+from bilat.extract.events.evaluative import city_states, unaddressed, voiced_in_clause
 from bilat.extract.events.implied import answered_act
 from bilat.extract.events.merge import same_clause
 from bilat.extract.events.merge import uniq as _uniq
@@ -125,6 +126,11 @@ def we_keys(v: View, said: Said, rep: Reported, u: _Unit, c: _Cand, parts: list[
     return we_persons(persons, named, [p for i, p in rep.talks if i <= u.index]) + firms
 
 
+def reporting_heads(said: Said) -> list[int]:
+    """The token indexes of the statements' reporting cues."""
+    return [st.head.i for st in said.statements if st.head is not None]
+
+
 def typed_event(
     v: View, said: Said, rep: Reported, u: _Unit, c: _Cand
 ) -> tuple[tuple[Event, list[str]] | None, Reported]:
@@ -183,6 +189,7 @@ def typed_event(
             and row.direction in ("subj>obj", "speech")
             and arg.agentless(v, c)
             and not any(v.cls(k) == "Person" for k in voiced)
+            and not voiced_in_clause(row.direction, _clause_verb(c.anchor).i, reporting_heads(said))
         ):
             # (a person's own words voice the evaluation; a body's release reports acts)
             src, src_args = arg.agent_before(v, rep, u, row.cls, talks=row.direction == "speech")
@@ -219,17 +226,18 @@ def typed_event(
         parts = []
         args = [a for a in args if a[0] in source or a[0] in target]
     parts = _uniq(source + parts + target)
-    # first person inside a quote: the speaker's country
+    # first person inside a quote: the speaker's country, unless "I" is the trigger's subject
+    # ("I have come to congratulate you on … our common celebration": the speaker)
     fp = arg.first_person(v, said, u, t_start)
+    me = arg.first_person_singular(v, said, u, c)
     if fp:
         parts = _uniq(parts + [fp[0]])
         args.append(fp)
-        if row.direction != "-" and not source:
+        if row.direction != "-" and not source and not me:
             source = [fp[0]]
     we = we_keys(v, said, rep, u, c, parts) if row.direction == "-" else []
     if we:
         parts = _uniq(parts + we)
-    me = arg.first_person_singular(v, said, u, c)
     if me and not source and row.direction != "-":
         source = [me[0]]
         parts = _uniq([me[0]] + parts)
@@ -254,8 +262,13 @@ def typed_event(
         # "Doha and Astana signed a memorandum", "Moscow and Tokyo are preparing for talks":
         # a city that acts (not the place: "in Moscow") stands for its state
         parts = _uniq(parts + [ctry for k in parts if v.cls(k) == "City" and (ctry := v.country(k))])
+    if row.direction in ("subj>obj", "speech", "charge"):
+        sides = _uniq(source + target)
+        parts = _uniq(
+            parts + city_states(sides, {k: v.cls(k) for k in sides}, {k: v.country(k) for k in sides})
+        )
     participants = _uniq(parts + implicit)
-    if not participants:
+    if not participants or unaddressed(row.cls, target, [(ch.dep_, str(ch.morph)) for ch in head.children]):
         return None, rep
     if quoted(said, t_start) and not kept_in_quote(
         row.cls,

@@ -1,0 +1,150 @@
+"""Evaluations and appeals: who voices them and which are events — small pure tests on plain
+values.
+
+An evaluation told in the very clause that reports someone's words ("В российском ведомстве
+назвали этот случай недружественным шагом", ru_ru-md_02; "В Кремле назвали …") is voiced by the
+speaker of that statement: its subjectless verb is the reporting verb, not an agentless act whose
+doer is the agent of the last act of its class told before ("ноту вручили послу").
+
+A request or appeal that addresses no one ("urging to move forward", en_kz-tj_01; "The sides also
+called for the intensification of interregional exchanges", en_uz-cn_01; "issues … that call for
+prompt response", en_ru-am_01) is what a statement says, not an act between two actors: the
+real-news gold reads these sentences as STATEMENT (or MEET) and has no REQUEST type at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+#: classes of appeals that are events only when they address someone
+ADDRESSED_CLASSES = frozenset({"Request"})
+
+#: dependents of a trigger that name whom it addresses (objects; a dative is one in any role)
+ADDRESS_DEPS = frozenset({"dobj", "obj", "iobj", "dative"})
+
+
+def voiced_in_clause(direction: str, clause_verb: int, reporting_heads: Iterable[int]) -> bool:
+    """Whether an evaluation (direction ``speech``) is told in the clause of a reporting verb
+    (``clause_verb``, the index of the trigger's clause verb, is one of ``reporting_heads``, the
+    indexes of the statements' cue heads): the statement's speaker voices it, and the
+    agentless reading (the agent of an act told before) does not apply.
+
+    >>> voiced_in_clause("speech", 7, [3, 7])
+    True
+    >>> voiced_in_clause("speech", 7, [3])
+    False
+    >>> voiced_in_clause("subj>obj", 7, [7])  # an act ("ноту вручили послу"), not an evaluation
+    False
+    """
+    return direction == "speech" and clause_verb in set(reporting_heads)
+
+
+def unaddressed(cls: str, target: Iterable[str], dependents: Iterable[tuple[str, str]]) -> bool:
+    """Whether an event of ``cls`` is an appeal that addresses no one: no target found and no
+    dependent of its trigger (``dependents``: (dependency, morphology) pairs) is an object or a
+    dative ("instructed the government to …", "поручил правительству …" address someone not
+    named; "urging to move forward", "called for the intensification of …", "по просьбе
+    Астаны" address no one). Such an appeal is no event.
+
+    >>> unaddressed("Request", [], [("xcomp", ""), ("punct", "")])
+    True
+    >>> unaddressed("Request", [], [("prep", ""), ("nsubj", "")])
+    True
+    >>> unaddressed("Request", [], [("dobj", ""), ("xcomp", "")])
+    False
+    >>> unaddressed("Request", [], [("obl", "Case=Dat|Gender=Neut|Number=Sing")])
+    False
+    >>> unaddressed("Request", ["kazakhstan"], [])
+    False
+    >>> unaddressed("Demand", [], [])
+    False
+    """
+    if cls not in ADDRESSED_CLASSES or any(True for _ in target):
+        return False
+    return not any(dep in ADDRESS_DEPS or "Case=Dat" in morph for dep, morph in dependents)
+
+
+def city_states(sides: Iterable[str], classes: Mapping[str, str], states: Mapping[str, str]) -> list[str]:
+    """The states that the cities among the source and target of an evaluation or act
+    (``sides``) stand for ("Moscow deeply regrets Finland's decision", "российская сторона
+    сожалеет о позиции Вашингтона", "commended … cooperation between Astana and Moscow"): a
+    capital that acts or is addressed speaks for its state, as in talks ("Doha and Astana
+    signed"). ``classes`` and ``states`` give each key's class and state.
+
+    >>> C = {"moscow": "City", "washington": "City", "russia": "Country", "lavrov": "Person"}
+    >>> S = {"moscow": "russia", "washington": "united-states", "lavrov": "russia"}
+    >>> city_states(["lavrov", "washington"], C, S)
+    ['united-states']
+    >>> city_states(["moscow", "russia"], C, S)
+    ['russia']
+    >>> city_states(["lavrov"], C, S)
+    []
+    """
+    return list(dict.fromkeys(states[k] for k in sides if classes.get(k) == "City" and states.get(k)))
+
+
+#: classes a denial of a charge would otherwise be read as: the refusal itself, and the charge
+#: named as the thing denied
+DENIAL_CLASSES = frozenset({"Reject", "Accuse"})
+
+
+def denies_a_charge(
+    cls: str,
+    trigger: frozenset[str],
+    objects: Iterable[frozenset[str]],
+    governor: frozenset[str] | None,
+    deny_verbs: frozenset[str],
+    charge_nouns: frozenset[str],
+) -> bool:
+    """Whether a Reject or Accuse candidate tells a charge denied ("He rejected Finland's
+    accusations against Russian border guards", "We reject such accusations", "Russia has
+    denied any involvement in Moldova's internal affairs", "отвергает обвинения"): a public
+    statement (CAMEO 016, deny responsibility; the real-news gold reads a STATEMENT there), no
+    Reject and no new accusation. ``trigger`` is the word keys of the trigger's head,
+    ``objects`` those of its objects, ``governor`` those of the verb it is the object of
+    (None when it is no object).
+
+    >>> D = frozenset({"reject", "deny", "отвергнуть"})
+    >>> C = frozenset({"accusation", "involvement", "обвинение"})
+    >>> W = frozenset
+    >>> denies_a_charge("Reject", W({"rejected", "reject"}), [W({"accusations", "accusation"})], None, D, C)
+    True
+    >>> denies_a_charge("Accuse", W({"accusations", "accusation"}), [], W({"reject"}), D, C)
+    True
+    >>> denies_a_charge("Reject", W({"refused", "refuse"}), [W({"meeting"})], None, D, C)
+    False
+    >>> denies_a_charge("Reject", W({"rejected", "reject"}), [W({"proposal"})], None, D, C)
+    False
+    >>> denies_a_charge("Accuse", W({"accused", "accuse"}), [W({"russia"})], W({"say"}), D, C)
+    False
+    """
+    if cls not in DENIAL_CLASSES:
+        return False
+    if cls == "Reject":
+        return bool(trigger & deny_verbs) and any(o & charge_nouns for o in objects)
+    return bool(trigger & charge_nouns) and governor is not None and bool(governor & deny_verbs)
+
+
+def names_your_state(
+    head: frozenset[str],
+    children: Iterable[frozenset[str]],
+    second_person: frozenset[str],
+    state_nouns: frozenset[str],
+) -> bool:
+    """Whether a noun phrase (its head's word keys and its children's) is "your country" /
+    "ваша страна": in words addressed to someone, the addressee's state ("Your country has
+    been supporting Kazakhstan since the first days of Independence", en_kz-ae_01; "The entire
+    international community respects your country", en_kz-tr_01; "the trade and economic
+    relations of your country", en_ru-kg_01).
+
+    >>> S, N = frozenset({"your", "ваш"}), frozenset({"country", "страна"})
+    >>> names_your_state(frozenset({"country"}), [frozenset({"your"})], S, N)
+    True
+    >>> names_your_state(frozenset({"страной", "страна"}), [frozenset({"вашей", "ваш"})], S, N)
+    True
+    >>> names_your_state(frozenset({"country"}), [frozenset({"our"})], S, N)
+    False
+    >>> names_your_state(frozenset({"visit"}), [frozenset({"your"})], S, N)
+    False
+    """
+    return bool(head & state_nouns) and any(ch & second_person for ch in children)
