@@ -119,6 +119,8 @@ def build() -> list[dict]:
     overrides = rows(DATA / "states_overrides.tsv")
     articles = {r[0] for r in overrides if r[1] == "article"}
     skips = {(r[0], r[2]) for r in overrides if r[1] == "skip"}
+    # other names a state's body goes by that no pattern makes ("Foreign Office")
+    aliases = {(r[0], r[2], r[3]): r[4].split("|") for r in overrides if r[1] == "alias"}
     gen_table = {r[0]: r[1] for r in rows(DATA / "ru_genitive.tsv")}
     kinds = rows(DATA / "state_bodies.tsv")
     names = country_names()
@@ -162,6 +164,10 @@ def build() -> list[dict]:
                     for text in fill_all(p):
                         if text not in alt[lang] and text not in (en_label, ru_label):
                             alt[lang].append(text)
+            for lang in ("en", "ru"):
+                for text in aliases.get((code, kind, lang), ()):
+                    if text not in alt[lang] and text not in (en_label, ru_label):
+                        alt[lang].append(text)
             abbr = [t for p in filter(None, abbr_ru.split("|")) for t in fill_all(p)]
             records.append(
                 {
