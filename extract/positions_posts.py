@@ -164,6 +164,15 @@ DEPUTY_HEAD = "Deputy Head"
 HEAD_OF_STATE = ("President", "президент")
 
 
+PRIME_MINISTER = "Prime Minister"
+DEPUTY_PRIME_MINISTER = "Deputy Prime Minister"
+
+
+def _is_government(label: str | None, country: KBEntry | None) -> bool:
+    """Is ``label`` the English name of ``country``'s government ("Government of Russia")?"""
+    return bool(label) and country is not None and label == f"Government of {country.label(PIVOT)}"
+
+
 def _ministry_title(label: str | None) -> str | None:
     """ "Ministry of Foreign Affairs of Tajikistan" → "Minister of Foreign Affairs"."""
     if not label or not label.startswith("Ministry of "):
@@ -186,7 +195,12 @@ def _head_of(
     title ("глава Росатома" → Director General), the head of a ministry is its minister (of
     the ministry's country), and the head of a country named right after the title ("глава
     России", "head of Kazakhstan") is its head of state (the knowledge base's post at the
-    date, else President). Anything else stays "Head"."""
+    date, else President). Anything else stays "Head". A formal head title of the table
+    given to another listed organization ("председатель правления «Газпрома»") is its own
+    formal title; the head of a state's government is its Prime Minister ("глава российского
+    правительства")."""
+    if org is not None and org in head_titles() and title_en in {en for en, _ in head_titles().values()}:
+        return head_titles()[org][0], head_titles()[org][1], org
     if title_en not in (HEAD, DEPUTY_HEAD) or org is None:
         return title_en, title_src, org
     deputy = title_en == DEPUTY_HEAD
@@ -197,6 +211,13 @@ def _head_of(
     minister = _ministry_title(e.label(PIVOT) if e else None)
     if minister and e.country:
         return ("Deputy " + minister if deputy else minister), None, e.country
+    if (
+        e is not None
+        and e.country
+        and e.cls == "GovernmentBody"
+        and _is_government(e.label(PIVOT), kb.get(e.country))
+    ):
+        return (DEPUTY_PRIME_MINISTER if deputy else PRIME_MINISTER), None, e.country
     if not deputy and head_country == org:
         t = _tenure_at(entry, date, org=org) if date else None
         if t is not None:
