@@ -119,6 +119,7 @@ import bisect
 import dataclasses
 from collections.abc import Iterable
 
+from bilat.extract.events.another import own_time
 from bilat.extract.events.coref import Typed as _TypedView
 from bilat.extract.events.coref import coreferent, headline_lines, headline_units, other_side, retold
 from bilat.extract.events.document import View, view
@@ -250,6 +251,7 @@ def typed_views(v: View, events: list[Event]) -> list[_TypedView]:
                 e.date,
                 frozenset(c for k in e.participants if (c := v.country(k)) and c != k),
                 e.place,
+                own_time(e.cls, e.mode, e.context, e.date, v.base),
             )
         )
     return views

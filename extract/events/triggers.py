@@ -11,6 +11,7 @@ import dataclasses
 
 from bilat.extract.events import arguments as arg
 from bilat.extract.events.agency import ACTOR_CUES, NEEDS_ACTOR, no_actor
+from bilat.extract.events.another import own_time
 from bilat.extract.events.coop import cooperation_has_object, topic_of_talks, vague_object
 from bilat.extract.events.document import View
 from bilat.extract.events.gathering import takes_a_thing
@@ -384,6 +385,9 @@ def refers_back(v: View, rep: Reported, c: _Cand) -> bool:
     итогам переговоров") — not a new event. A planned one ("the next round") is new."""
     if c.row.cls != "Consult" or c.context == "planned" or c.mode not in rep.consults_seen:
         return False
+    date = v.date_for(v.unit_of(c.head.idx), c.anchor, future=False)
+    if own_time(c.row.cls, c.mode, c.context, date[0] if date else None, v.base) and dated_noun(v, c.head):
+        return False  # "the meeting of … in Singapore in November 2018": another meeting
     head = c.toks[0]
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -399,6 +403,21 @@ def refers_back(v: View, rep: Reported, c: _Cand) -> bool:
         if n <= len(keys) and all(w in k for w, k in zip(seq, keys[len(keys) - n :], strict=True)):
             return True
     return False
+
+
+def dated_noun(v: View, noun) -> bool:
+    """Whether a date expression of the unit lies in the phrase of the meeting noun ("their
+    meeting at the Vostochny Cosmodrome in September") or the noun is the subject of its clause
+    ("a meeting was held in Washington in November"), not only in the clause around it ("After
+    the meeting, Tokayev … expressed anticipation for Xi's state visit to Astana in July")."""
+    if noun.dep_ in SUBJECT_DEPS:
+        return True
+    a, b = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge.text)
+    return any(a <= d.start and d.end <= b for d in v.unit_of(noun.idx).dates)
+
+
+#: the dependency labels of a clause's subject (both parsers' schemes)
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 
 
 def opens_name(v: View, tok) -> bool:

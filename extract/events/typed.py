@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bilat.extract.events import arguments as arg
 from bilat.extract.events import triggers as trg
+from bilat.extract.events.another import own_time
 from bilat.extract.events.context import reported_past
 from bilat.extract.events.document import View
 from bilat.extract.events.implied import answered_act
@@ -257,11 +258,13 @@ def typed_event(
     participants = _uniq(parts + implicit)
     if not participants:
         return None, rep
+    date = v.date_for(u, c.anchor, future=c.context == "planned")
+    own = own_time(row.cls, c.mode, c.context, date[0] if date else None, v.base)
     if quoted(said, t_start) and not kept_in_quote(
         row.cls,
         c.mode,
         c.context,
-        reported_past(c.anchor) and (row.cls == "Agree" or told_by_we(v, c)),
+        reported_past(c.anchor) and (row.cls == "Agree" or told_by_we(v, c)) or own,
     ):
         # talks or an agreement hoped for or planned in a speaker's own words ("I hope that
         # today we will be able to talk …") are what the statement is about
@@ -275,7 +278,6 @@ def typed_event(
     args.extend(arg.about_args(v, u.start, u.end))
     if place_m is not None:
         args.append((place_m.key, place_m.start, place_m.end))
-    date = v.date_for(u, c.anchor, future=c.context == "planned")
     return (
         Event(
             cls=row.cls,
