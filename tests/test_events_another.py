@@ -48,8 +48,9 @@ def test_other_month(date, base, want):
         ("Consult", "meet", None, "2022-11", "2023-05-10", True),
         # a planned meeting's date is naturally not the article's ("will meet in September")
         ("Consult", "meet", "planned", "2024-09", "2024-06-20", False),
-        # visits, calls and agreements are not decided here
-        ("Consult", "visit", None, "2013", "2024-05-17", False),
+        # en_kz-gb_02 "the first UK Prime Minister to pay a state visit there in 2013"
+        ("Consult", "visit", None, "2013", "2024-05-17", True),
+        # calls and agreements are not decided here
         ("Consult", "phone", None, "2022-11", "2023-05-10", False),
         ("Agree", None, None, "2022-11", "2023-05-10", False),
         # the article's own talks

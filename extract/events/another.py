@@ -45,16 +45,19 @@ def other_month(date: str | None, base: str | None, days: int = 31) -> bool:
 
 
 def own_time(cls: str, mode: str | None, context: str | None, date: str | None, base: str | None) -> bool:
-    """Whether talks (a Consult of mode "meet") held (no context: not planned, not negated)
-    have a time of their own, another month than the article's (``other_month``).
+    """Whether talks or a visit (a Consult of mode "meet" or "visit") held (no context: not
+    planned, not negated) have a time of their own, another month than the article's
+    (``other_month``): "the first UK Prime Minister to pay a state visit there in 2013".
 
     >>> own_time("Consult", "meet", None, "2023-09", "2023-12-05")
     True
     >>> own_time("Consult", "meet", "planned", "2024-09", "2024-06-19")
     False
-    >>> own_time("Consult", "visit", None, "2023-09", "2023-12-05")
+    >>> own_time("Consult", "visit", None, "2013", "2024-05-17")
+    True
+    >>> own_time("Consult", "phone", None, "2023-09", "2023-12-05")
     False
     >>> own_time("Agree", None, None, "2023-09", "2023-12-05")
     False
     """
-    return cls == "Consult" and mode == "meet" and context is None and other_month(date, base)
+    return cls == "Consult" and mode in ("meet", "visit") and context is None and other_month(date, base)
