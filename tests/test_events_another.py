@@ -6,8 +6,9 @@ articles (tests/corpus)."""
 from __future__ import annotations
 
 import pytest
+from events_trees import tree
 
-from bilat.extract.events.another import other_month, own_time
+from bilat.extract.events.another import coordinated_twins, other_month, own_time
 from bilat.extract.events.coref import Typed, restatements
 
 P = frozenset
@@ -75,3 +76,61 @@ TALKS = Typed(1, "Consult", "meet", None, P({"putin", "kim", "russia", "north-ko
 )
 def test_restatements_own_time(later, want):
     assert restatements([TALKS, later]) == want
+
+
+# Two meetings of one kind named side by side (``another.coordinated_twins``), hand-built trees
+# ("word head dep POS [lemma]") of the dev sentences' shapes
+TWO_HELD = """
+the 1 det DET
+meeting 3 nsubjpass NOUN
+was 3 auxpass AUX be
+held 3 ROOT VERB hold
+and 3 cc CCONJ
+the 6 det DET
+meeting 7 nsubjpass NOUN
+held 3 conj VERB hold
+"""  # en_ru-us_01 "the NATO-Russia Council meeting was held …, and the OSCE … meeting [was held] …"
+
+TWO_FORUMS = """
+develop 0 ROOT VERB
+during 0 prep ADP
+the 3 det DET
+forum 1 pobj NOUN
+and 1 cc CCONJ
+at 1 conj ADP
+the 7 det DET
+forum 5 pobj NOUN
+"""  # en_ru-th_01 "during the upcoming … business forum … and at the digital cooperation forum …"
+
+ONE_NEXT = """
+The 1 det DET
+meeting 2 nsubj NOUN
+discussed 2 ROOT VERB discuss
+the 5 det DET
+next 5 amod ADJ
+meeting 2 dobj NOUN
+"""  # not coordinated: the one meeting discusses another
+
+TALKS_AND_MEETING = """
+held 0 ROOT VERB hold
+talks 0 dobj NOUN talk
+and 1 cc CCONJ
+a 4 det DET
+meeting 1 conj NOUN
+"""  # two words of one meeting: not two of one kind
+
+
+@pytest.mark.parametrize(
+    "rows, a, b, want",
+    [
+        (TWO_HELD, 1, 6, True),
+        (TWO_FORUMS, 3, 7, True),
+        (ONE_NEXT, 1, 5, False),
+        (TALKS_AND_MEETING, 1, 4, False),
+        (TWO_HELD, 1, 1, False),
+    ],
+)
+def test_coordinated_twins(rows, a, b, want):
+    doc = tree(rows)
+    assert coordinated_twins(doc[a], doc[b]) is want
+    assert coordinated_twins(doc[b], doc[a]) is want

@@ -9,7 +9,13 @@ folded into the article's meeting (``coref.restatements``). Plain values in, pla
 Only an explicit date of its own clause counts (``context.date_for``), more than a month away
 from the article's date: "today", "this year", a date of the article's own month or of its last
 weeks (the article's meeting told late) are no other time. (After the ``ev-meet`` branch, which
-had the coref part.)"""
+had the coref part.)
+
+Two meeting nouns of one word joined by "and" are two meetings (``coordinated_twins``: "the
+NATO-Russia Council meeting was held in Brussels on January 12, and the OSCE Permanent Council
+meeting in Vienna on January 13"): neither refers back, neither is merged into the other
+(``triggers.candidates``, ``typed.typed_unit``) nor dropped as the same talks told twice in a
+clause (``retell.one_talk_per_clause``, by ``named_side_by_side`` in the package)."""
 
 from __future__ import annotations
 
@@ -61,3 +67,39 @@ def own_time(cls: str, mode: str | None, context: str | None, date: str | None, 
     False
     """
     return cls == "Consult" and mode in ("meet", "visit") and context is None and other_month(date, base)
+
+
+def _up(tok, steps: int = 8) -> list:
+    """``tok`` and its heads up to the root (natasha's trees may hold cycles: bounded)."""
+    chain = [tok]
+    while steps and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+        steps -= 1
+    return chain
+
+
+def coordinated_twins(a, b) -> bool:
+    """Whether two meeting nouns of one lemma are joined by a coordination ("and"/"и") on the
+    path between them in the parse: two meetings of one kind named side by side, each an event
+    ("the NATO-Russia Council meeting was held in Brussels on January 12, and the OSCE Permanent
+    Council meeting in Vienna on January 13"; "the … business forum which will take place in
+    Bangkok in August and at the digital cooperation forum which will be held in September"),
+    not one told twice. Tokens in (``.i``, ``.head``, ``.dep_``, ``.lemma_``), a bool out."""
+    if a.i == b.i or a.lemma_.lower() != b.lemma_.lower():
+        return False
+    ups_a, ups_b = _up(a), _up(b)
+    common = next((t for t in ups_a if any(t.i == u.i for u in ups_b)), None)
+    if common is None:
+        return False
+    path = _below(ups_a, common.i) + _below(ups_b, common.i)
+    return any(t.dep_ == "conj" for t in path)
+
+
+def _below(chain: list, top: int) -> list:
+    """The tokens of a chain of heads before the token ``top``."""
+    out = []
+    for t in chain:
+        if t.i == top:
+            break
+        out.append(t)
+    return out

@@ -11,7 +11,7 @@ import dataclasses
 
 from bilat.extract.events import arguments as arg
 from bilat.extract.events.agency import ACTOR_CUES, NEEDS_ACTOR, no_actor
-from bilat.extract.events.another import own_time
+from bilat.extract.events.another import coordinated_twins, own_time
 from bilat.extract.events.coop import cooperation_has_object, topic_of_talks, vague_object
 from bilat.extract.events.document import View
 from bilat.extract.events.gathering import takes_a_thing
@@ -172,7 +172,7 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
         or arg.destination(v, u, c, arg.source_of(v, said, rep, c)[0]) is not None
     ]
     # "the talks", "during the visit", "в ходе встречи": a meeting already reported
-    back = [c for c in cands if refers_back(v, rep, c)]
+    back = [c for c in cands if refers_back(v, rep, c) and not any(twins(o, c) for o in cands)]
     cands = [c for c in cands if c not in back]
     # "During the meeting, the sides discussed …", "В ходе встречи обсуждены …": said at talks
     # reported as an event in an earlier unit (else the verb is the only report of them)
@@ -209,7 +209,9 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
         cands,
         lambda c: any(m.cls == "Person" for m in v.mentions_of_tokens(_phrase(c.head))),
         lambda a, b: (
-            answered_act(a.head, b.head, v.keys, answer) or answered_act(b.head, a.head, v.keys, answer)
+            answered_act(a.head, b.head, v.keys, answer)
+            or answered_act(b.head, a.head, v.keys, answer)
+            or twins(a, b)
         ),
     )
     return merged, rep
@@ -376,6 +378,19 @@ def in_force(v: View, c: _Cand) -> bool:
     # … or marked by an anniversary ("накануне годовщины подписания договора", "к 25-летию
     # подписания договора")
     return governed_by(c.head, lambda t: bool(v.tk(t) & cues) or any(w.ok(v.tk(t)) for w in anniversaries))
+
+
+def twins(a: _Cand, b: _Cand) -> bool:
+    """Whether two meeting candidates are two meetings of one kind named side by side
+    (``another.coordinated_twins``: "the NATO-Russia Council meeting …, and the OSCE Permanent
+    Council meeting …")."""
+    return (
+        a is not b
+        and a.row.cls == b.row.cls == "Consult"
+        and a.head.pos_ in ("NOUN", "PROPN")
+        and b.head.pos_ in ("NOUN", "PROPN")
+        and coordinated_twins(a.head, b.head)
+    )
 
 
 def refers_back(v: View, rep: Reported, c: _Cand) -> bool:

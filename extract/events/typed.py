@@ -76,6 +76,8 @@ def typed_unit(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[Event
             e, scoped = made
             # the act answered ("in retaliation for Estonia's expulsion of …") is one of its own
             apart = any(o is not c and answered_act(o.head, c.head, v.keys, words) for o in cands)
+            # the second of two meetings of one kind named side by side is one of its own
+            apart = apart or any(trg.twins(o, c) for o in cands[: cands.index(c)])
             (answered if apart else events).append((e, frozenset(scoped), c.row.direction))
     return same_clause(events) + same_clause(answered), rep
 
