@@ -37,8 +37,8 @@ class DateExpr:
     offset: int = 0
     unit: str | None = None
 
-    def resolve(self, base: str | None, future: bool = False) -> tuple[str, str] | None:
-        return resolve_expr(self, parse_base(base), future)
+    def resolve(self, base: str | None, future: bool = False, past: bool = False) -> tuple[str, str] | None:
+        return resolve_expr(self, parse_base(base), future, past)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -68,15 +68,27 @@ def fmt(y: int, m: int | None = None, d: int | None = None) -> tuple[str, str] |
     return f"{y:04d}-{m:02d}-{d:02d}", "day"
 
 
-def resolve_expr(e: DateExpr, base: _dt.date | None, future: bool) -> tuple[str, str] | None:
+def resolve_expr(
+    e: DateExpr, base: _dt.date | None, future: bool, past: bool = False
+) -> tuple[str, str] | None:
+    """The ISO value and precision of ``e`` against ``base``. A month or day without a year is
+    read forward when ``future`` (a planned event), back when ``past`` (a clause told as done:
+    "talks were held in September" in a June article are last September's), else the nearest.
+
+    >>> e = DateExpr(0, 9, "September", "date", month=9)
+    >>> resolve_expr(e, parse_base("2023-06-10"), future=False)
+    ('2023-09', 'month')
+    >>> resolve_expr(e, parse_base("2023-06-10"), future=False, past=True)
+    ('2022-09', 'month')
+    """
     if e.kind == "date":
         if e.year is not None:
             return fmt(e.year, e.month, e.day)
         if base is None or e.month is None:
             return None
         if e.day is None:
-            return fmt(_month_year(base, e.month, None, future), e.month)
-        return day_month(base, e.month, e.day, future)
+            return fmt(_month_year(base, e.month, None, future, past), e.month)
+        return day_month(base, e.month, e.day, future, past)
     if base is None:
         return None
     if e.kind == "relday":
@@ -100,7 +112,7 @@ def resolve_expr(e: DateExpr, base: _dt.date | None, future: bool) -> tuple[str,
             return fmt(idx // 12, idx % 12 + 1)
         return None  # weeks and days have no precision here
     if e.kind == "month":
-        return fmt(_month_year(base, e.month, e.shift, future), e.month)
+        return fmt(_month_year(base, e.month, e.shift, future, past), e.month)
     if e.kind == "season":
         y = e.year if e.year is not None else base.year + (e.shift or 0)
         return fmt(y)
@@ -111,7 +123,7 @@ def fmt_date(d: _dt.date) -> tuple[str, str]:
     return d.isoformat(), "day"
 
 
-def _month_year(base: _dt.date, month: int, shift: int | None, future: bool) -> int:
+def _month_year(base: _dt.date, month: int, shift: int | None, future: bool, past: bool = False) -> int:
     if shift == -1:
         return base.year if month < base.month else base.year - 1
     if shift == 1:
@@ -120,6 +132,8 @@ def _month_year(base: _dt.date, month: int, shift: int | None, future: bool) -> 
         return base.year
     if future:
         return base.year if month >= base.month else base.year + 1
+    if past:
+        return base.year if month <= base.month else base.year - 1
     # the nearest occurrence, ties to the past
     best = None
     for y in (base.year - 1, base.year, base.year + 1):

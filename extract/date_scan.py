@@ -40,6 +40,9 @@ class Words:
     bound: frozenset[str]
     filler: frozenset[str]
     of: frozenset[str]
+    #: the words that can open an expression without a digit (relative days, shifts, weekdays,
+    #: months, seasons): a word with none of them and no digit first opens nothing
+    openers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -62,6 +65,7 @@ def vocabulary(lang: str) -> Words:
         bound=frozenset(get("bound")),
         filler=frozenset(get("filler")),
         of=frozenset(get("of")),
+        openers=frozenset().union(*(get(k) for k in ("relday", "shift", "weekday", "month", "season"))),
     )
 
 
@@ -179,6 +183,8 @@ def _core(toks, j, prof: Profile, voc: Words, has_prep: bool):
     if j >= len(toks):
         return None
     t = toks[j]
+    if not t.text[:1].isdigit() and t.keys.isdisjoint(voc.openers):
+        return None  # (what follows needs a digit or a word of the tables below: a shortcut)
     # numeric dates
     m = _NUMERIC_DMY.match(t.text)
     if m:

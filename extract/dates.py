@@ -49,13 +49,16 @@ from bilat.extract.text import fold, lemma
 # public API
 
 
-def resolve(expr: str, lang: str, base: str | None, future: bool = False) -> tuple[str, str] | None:
+def resolve(
+    expr: str, lang: str, base: str | None, future: bool = False, past: bool = False
+) -> tuple[str, str] | None:
     """(value, precision) of a date expression against the base date ("YYYY-MM-DD"), or None.
 
-    ``future`` asks for the reading of a future-tense clause ("will meet on Friday")."""
+    ``future`` asks for the reading of a future-tense clause ("will meet on Friday"), ``past``
+    for a clause told as done ("the talks were held in December")."""
     found = scan(expr, lang)
     if len(found) == 1:
-        return found[0].resolve(base, future)
+        return found[0].resolve(base, future, past)
     if found:
         return None  # several dates: not one expression
     return _dateparser(expr, lang, base, future)

@@ -58,6 +58,7 @@ from __future__ import annotations
 import importlib
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -133,7 +134,7 @@ class Profile:
     @property
     def module(self) -> ModuleType:
         """The language's module (imported on first use)."""
-        return importlib.import_module(self.module_name)
+        return sys.modules.get(self.module_name) or importlib.import_module(self.module_name)
 
     @property
     def label_column(self) -> str:

@@ -11,6 +11,7 @@ so that "Мухтар Тлеуберди" and "Mukhtar Tleuberdi" are one entity
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -76,6 +77,7 @@ class Linker(PlaceRules, Resolution):
                     if alias.kind in ("label", "alt") and len(alias.text.split()) >= 2:
                         people[person_key(alias.text)].add(e.key)
         self.person_keys = {k: next(iter(v)) for k, v in people.items() if len(v) == 1 and k}
+        self._within: dict[str, tuple[_Span, ...]] = {}  # name → its names within (_names_within)
 
     def _own_body(self, gaz: list[_Span], n: int) -> str | None:
         """A generic name ("МИД", "the Foreign Ministry") after a knowledge-base person in its
@@ -106,7 +108,7 @@ class Linker(PlaceRules, Resolution):
             e = self.kb.get(sp.key or "")
             if e is None or e.cls not in _HOLDERS or " " not in sp.text.strip():
                 continue
-            for h in self.gazetteer.find(sp.text, whole=False):
+            for h in self._names_within(sp.text):
                 keys = {c.key for c in h.keys if c.kind != "generic"}
                 if len(keys) != 1 or len(h.keys) != len(keys):
                     continue
@@ -116,6 +118,16 @@ class Linker(PlaceRules, Resolution):
                 h.start, h.end, h.key, h.sentence = sp.start + h.start, sp.start + h.end, key, sp.sentence
                 out.append(h)
         return out
+
+    def _names_within(self, name: str) -> list[_Span]:
+        """``gazetteer.find(name, whole=False)``, new spans each call; the finds of the names
+        asked about are kept (a body's name recurs from one article to the next)."""
+        found = self._within.get(name)
+        if found is None:
+            if len(self._within) >= 20_000:
+                self._within.clear()
+            found = self._within[name] = tuple(self.gazetteer.find(name, whole=False))
+        return [dataclasses.replace(h) for h in found]
 
     def _named_last(self, text: str, gaz: list[_Span], n: int, lang: str) -> str | None:
         """A generic name followed by a word meaning "of the state named last" ("МИД
@@ -134,10 +146,12 @@ class Linker(PlaceRules, Resolution):
         return None
 
     # -- candidates ---------------------------------------------------------------------------
-    def _ner_spans(self, sdoc, lang: str) -> list[_Span]:
+    def _ner_spans(self, sdoc, lang: str, full: str | None = None, sent_of=None) -> list[_Span]:
+        """The NER's spans, adapted; ``full`` is the parsed text and ``sent_of`` its sentence
+        index when the caller has them (``Doc.text`` joins every token anew)."""
         res = resources(lang)
-        sent_of = _sentence_index(sdoc)
-        full = sdoc.text  # Doc.text joins every token: read it once
+        sent_of = sent_of or _sentence_index(sdoc)
+        full = sdoc.text if full is None else full
         out = []
         for ent in sdoc.ents:
             label = res.ner_labels.get(ent.label_)
@@ -215,7 +229,7 @@ class Linker(PlaceRules, Resolution):
         gaz = [g for g in gaz if not self._outlet_word_after(g, text, outlet_words, P.word_key)]
         for sp in gaz:
             sp.sentence = sent_of(sp.start)
-        ner_all = self._ner_spans(sdoc, lang)
+        ner_all = self._ner_spans(sdoc, lang, text, sent_of)
         fixed = self._editions(text, gaz)
         missions = [
             o

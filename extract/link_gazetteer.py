@@ -56,6 +56,22 @@ class Candidate:
 
 # a hyphen between two capitalized names ("Asia-China", "UK-Central")
 _NAME_HYPHEN = re.compile(r"(?<=\w)-(?=[A-ZА-ЯЁ][a-zа-яё])")
+_AFTER_HYPHEN = re.compile(r"-([\w.]+)")
+_WORD_CHAR = re.compile(r"[\w.]")
+
+
+def _run_before(text: str, end: int) -> str:
+    """The run of word characters and dots that ends at ``end`` (what ``([\\w.]+)-$`` finds
+    before a hyphen at ``end``), read backwards from there rather than searched from the start
+    of the text.
+
+    >>> _run_before("Central Asia-China", 12), _run_before("UK-Central", 2), _run_before("-x", 0)
+    ('Asia', 'UK', '')
+    """
+    i = end
+    while i > 0 and _WORD_CHAR.match(text, i - 1):
+        i -= 1
+    return text[i:end]
 
 
 @dataclass
@@ -275,16 +291,15 @@ class Gazetteer:
             return (fold(part),) in self.index
 
         longer = []
+        at_join = set(joins)
         for sp in self.find("".join(spaced)):
             if len(words(sp.text)) < 2:
                 continue
             # the other side of the hyphen is a name too ("Северо-Восточной Азии" is no
             # "Восточная Азия")
-            before = re.search(r"([\w.]+)-$", text[: sp.start])
-            after = re.match(r"-([\w.]+)", text[sp.end :])
-            if not (before and sp.start - 1 in joins and named(before.group(1))) and not (
-                after and sp.end in joins and named(after.group(1))
-            ):
+            before = sp.start - 1 in at_join and named(_run_before(text, sp.start - 1))
+            after = sp.end in at_join and _AFTER_HYPHEN.match(text, sp.end)
+            if not before and not (after and named(after.group(1))):
                 continue
             if any(g.start <= sp.start and sp.end <= g.end for g in found):
                 continue
@@ -296,8 +311,11 @@ class Gazetteer:
 
     def _reach(self, forms: list[str], i: int, most: int) -> int:
         """The number of words from ``i`` (``most`` at most) that open a key of the index."""
-        n = 0
-        while n < most and tuple(forms[i : i + n + 1]) in self.prefixes:
+        n, key = 0, ()
+        while n < most:
+            key += (forms[i + n],)  # (``most`` never reaches past the last word)
+            if key not in self.prefixes:
+                break
             n += 1
         return n
 

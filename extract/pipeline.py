@@ -75,6 +75,7 @@ class Extractor:
     def __init__(self, kb: Sequence[KBEntry]):
         self.kb = {e.key: e for e in kb}
         self.linker = Linker(kb)
+        nlp.keep_loaded()  # the knowledge base's indexes live as long as the extractor
 
     def __call__(self, doc: Document) -> Extraction:
         if doc.lang not in languages.codes():

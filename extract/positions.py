@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from bilat.extract.languages import PIVOT
 from bilat.extract.link import Linked, resources
+from bilat.extract.positions_bodies import state_post
 from bilat.extract.positions_parts import _apposition, _closed, _coordinated, _modifier, _org, _plural
 from bilat.extract.positions_posts import (
     DEPUTY_HEAD,
@@ -199,6 +200,11 @@ def extract_positions(
             if title.title_en.startswith(TENURE + ":"):
                 # "министра Сергея Лаврова": the post of that kind the knowledge base gives him then
                 t = _tenure_prefixed(kb.get(person[2]), doc.date, title.title_en[len(TENURE) + 1 :], p_org)
+                if t is None and _is_country(p_org, cls_of, kb):
+                    # "Secretary of the Russian Security Council Nikolai Patrushev": the post in
+                    # a body of that state
+                    t = _tenure_prefixed(kb.get(person[2]), doc.date, title.title_en[len(TENURE) + 1 :], None)
+                    t = t if t is not None and _country_of(t.org, cls_of, kb) == p_org else None
                 if t is None:
                     continue
                 title_en, title_src, p_org = t.title_en, None, t.org
@@ -231,6 +237,9 @@ def extract_positions(
                 if not to:
                     continue  # a chargé d'affaires, a consul: the post is where they serve
                 title_en = f"{title_en} in {_label(kb, to)}"  # "Consul in Saint Petersburg"
+            # "Russian Security Council Deputy Chairman": the Deputy Chairman of the Security
+            # Council of Russia (en_ru-md_01, en_ru-lt_01, ru_ru-kp_01)
+            title_en, p_org = state_post(title_en, p_org, kb)
             if title.default in kb and (p_org is None or _country_of(p_org, cls_of, kb) is None):
                 # "Federal Chancellor Olaf Scholz": Germany's; "председатель Госсовета КНДР": a
                 # national post is its state's, never the body its words name

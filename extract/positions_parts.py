@@ -90,6 +90,14 @@ def _org(title: Title, modifier, complements, cls_of, kb, inner=()):
                 orgs.append(c)
         elif cls_of.get(s[2]) not in (None, "Person"):
             orgs.append(s[2])
+    if title.scope == "body":
+        # "председатель Китайского комитета по содействию …": a body's post is the body's the
+        # text names, not the state of an adjective before it (unless the body is known as
+        # another state's: "глава турецкого Минэнерго" linked to Russia's ministry)
+        states = {k for k in orgs if cls_of.get(k) == "Country"}
+        orgs.sort(
+            key=lambda k: k in states or (bool(states) and _country_of(k, cls_of, kb) not in states | {None})
+        )
     if orgs:
         return orgs[0], to, orgs
     if title.scope in ("country", "mission"):

@@ -212,6 +212,11 @@ def _counterpart(title: Title, entry: KBEntry | None, org: str | None, date: str
     before = [p for p in earlier if p.start < start and p.org != org]
     if before and org is not None:
         p = max(before, key=lambda p: p.start)
+        # "US Secretary of State Antony Blinken met his Russian counterpart Sergey Lavrov": the
+        # knowledge base's one post of the person in that country beats the other's title
+        known = _one_post_in(entry, date, org)
+        if known is not None and known.title_en != p.title_en:
+            return known.title_en, None, known.org
         return p.title_en, p.title_src, org
     if date:
         t = _tenure_at(entry, date, org=org)
@@ -222,6 +227,23 @@ def _counterpart(title: Title, entry: KBEntry | None, org: str | None, date: str
         if t is not None:
             return t.title_en, None, t.org
     return None, None, org
+
+
+def _one_post_in(entry: KBEntry | None, date: str | None, org: str | None):
+    """The knowledge base's post of ``entry`` in ``org`` at ``date`` (any time when there is no
+    date) when there is exactly one such post, else None."""
+    if entry is None or org is None:
+        return None
+    posts = {
+        (t.title_en, t.org): t
+        for t in entry.tenures
+        if t.org == org
+        and (date is None or ((t.start is None or t.start <= date) and (t.end is None or date <= t.end)))
+    }
+    if date is None and len(posts) > 1:
+        # no date: the one post the person still holds
+        posts = {k: t for k, t in posts.items() if t.end is None}
+    return next(iter(posts.values())) if len(posts) == 1 else None
 
 
 DASHES = ("–", "—", "-")

@@ -34,8 +34,25 @@ class Word:
 
 def words(text: str) -> list[Word]:
     """Words and punctuation marks of ``text`` with their offsets (hyphenated and dotted
-    compounds stay one word: "Nur-Sultan", "kazlenta.kz")."""
-    return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    compounds stay one word: "Nur-Sultan", "kazlenta.kz"). A new list each call; the words of
+    the last long texts asked about are kept (the linker and the posts read the words of one
+    document's whole text several times).
+
+    >>> long = "Nur-Sultan, May 5. " * 20
+    >>> words(long) == words(long) and words(long) is not words(long)
+    True
+    """
+    if len(text) < _KEPT_FROM:
+        return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    return list(_long_words(text))
+
+
+_KEPT_FROM = 256  # characters: a shorter text's words are not kept
+
+
+@lru_cache(maxsize=8)
+def _long_words(text: str) -> tuple[Word, ...]:
+    return tuple([Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)])
 
 
 # Unicode format characters (category Cf): invisible, yet they change how text displays or
@@ -147,6 +164,7 @@ _VOWELS = frozenset("аеёиоуыэюяь")
 _RARE_FORM = frozenset({"Infr", "Arch", "Slng", "Erro", "Dist"})
 
 
+@lru_cache(maxsize=50_000)
 def nominative_name(name: str) -> str:
     """A Russian personal name in the nominative when it was written in another case: the
     given name by its dictionary form, its gender and case (pymorphy3's parse as a given name)

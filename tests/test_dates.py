@@ -88,6 +88,24 @@ def test_future_reading(expr, lang, expected):
 
 
 @pytest.mark.parametrize(
+    "expr, lang, base, expected",
+    [
+        # a clause told as done is dated on or before the article: "talks were held in January"
+        # in a November article are this January's, "in December" last December's
+        ("in January", "en", BASE, ("2021-01", "month")),
+        ("in December", "en", BASE, ("2020-12", "month")),
+        ("in November", "en", BASE, ("2021-11", "month")),
+        ("в декабре", "ru", BASE, ("2020-12", "month")),
+        ("on December 5", "en", BASE, ("2020-12-05", "day")),
+        ("5 декабря", "ru", BASE, ("2020-12-05", "day")),
+        ("in July", "en", "2024-05-20", ("2023-07", "month")),
+    ],
+)
+def test_past_reading(expr, lang, base, expected):
+    assert resolve(expr, lang, base, past=True) == expected
+
+
+@pytest.mark.parametrize(
     "text, lang, expected",
     [
         ("The two presidents met on Monday in Astana.", "en", [("on Monday", "2021-11-08", "day")]),

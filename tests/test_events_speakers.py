@@ -136,3 +136,28 @@ Q_SAID = Said(
 )
 def test_recent_person(before, expected):
     assert recent_person(QV, Q_SAID, before) == expected
+
+
+def _words(text: str, names: set[str]) -> list[tuple[str, bool, bool]]:
+    return [(t, t == ",", t in names) for t in text.split()]
+
+
+@pytest.mark.parametrize(
+    "before, names, want",
+    [
+        (
+            "For his part , Tokayev ,",
+            {"Tokayev"},
+            4,
+        ),  # en_kz-tr_01 "For his part, Tokayev, said Türkiye is …"
+        ("Lavrov , in turn ,", {"Lavrov"}, 0),  # "Lavrov, in turn, said …"
+        ("Lavrov , for his part ,", {"Lavrov"}, 0),
+        ("Putin met Tokayev in Astana ,", {"Tokayev"}, None),  # '…, said Peskov': no name before the comma
+        ("Tokayev", {"Tokayev"}, None),  # no comma: the parse's subject
+        ("Lavrov , who met Wang Yi in Beijing on Monday ,", {"Lavrov", "Wang"}, None),  # too long
+    ],
+)
+def test_comma_subject(before, names, want):
+    from bilat.extract.events.speakers import comma_subject
+
+    assert comma_subject(_words(before, names)) == want

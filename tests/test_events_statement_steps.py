@@ -12,8 +12,10 @@ from events_trees import tree, view_of
 from bilat.extract.events.records import Said
 from bilat.extract.events.statements import (
     add_statement,
+    addressee_subject,
     agent_phrase,
     governing_clause,
+    linked_cue_word,
     lone_quote_statement,
     names_as,
     outlet_speaks,
@@ -302,3 +304,73 @@ def test_transcript_turns(names, speakers):
     v = view_of(TRANSCRIPT, names)
     turns = transcript_turns(v)
     assert [TRANSCRIPT[s:colon] for s, (colon, _end, _line) in turns.items()] == speakers
+
+
+@pytest.mark.parametrize(
+    "dep, classes, speaks, want",
+    [
+        (
+            "nsubj:pass",
+            ["Country", "Person"],
+            (),
+            True,
+        ),  # "Посол Великобритании … Кейси был предупрежден, что …"
+        ("nsubjpass", ["Place"], (), True),  # "all the Kuril Islands were declared the territory of …"
+        ("nsubjpass", ["Person"], {"quote"}, False),  # "Ms. Markovskaya … was quoted as saying"
+        ("nsubjpass", [], (), False),  # "It was noted that …": no one named, the author speaks
+        ("nsubj", ["Person"], (), False),  # "Lavrov said"
+    ],
+)
+def test_addressee_subject(dep, classes, speaks, want):
+    assert addressee_subject(dep, classes, speaks) is want
+
+
+def _row(*words):
+    from bilat.extract.events.tables import CueRow, _Word
+
+    return CueRow(tuple(_Word(w) for w in words), "subj", None)
+
+
+@pytest.mark.parametrize(
+    "words, linked, want",
+    [
+        # "Lavrov, in turn, expressed Russia's readiness to strengthen cooperation" (en_ru-cn_01)
+        (("express", "<any>", "<any>", "readiness"), [False, True, False, False], False),
+        (("express", "<any>", "readiness"), [False, True, False], False),  # "voiced Kazakhstan's concern"
+        (("say",), [True], True),  # a cue word inside a name is no cue
+        (("express", "<any>", "readiness"), [True, False, False], True),
+    ],
+)
+def test_linked_cue_word(words, linked, want):
+    assert linked_cue_word(_row(*words), linked) is want
+
+
+# "Об этом говорится в сообщении, опубликованном на сайте МИД." (ru_ru-de_01): the body named in
+# the participle hanging on the document noun published it; a person named there is no publisher
+_PUBLISHED = """
+Об 2 case ADP об
+этом 2 obl PRON этот
+говорится 2 ROOT VERB говориться
+в 4 case ADP
+сообщении 2 obl NOUN сообщение
+, 6 punct PUNCT
+опубликованном 4 acl VERB опубликовать VerbForm=Part
+на 8 case ADP
+сайте 6 obl NOUN сайт
+{name} 8 nmod PROPN
+. 2 punct PUNCT
+"""
+
+
+@pytest.mark.parametrize(
+    "name, cls, want",
+    [("МИД", "GovernmentBody", ["mfa"]), ("Лаврова", "Person", []), ("ТАСС", "MediaOutlet", [])],
+)
+def test_publisher(name, cls, want):
+    from bilat.extract.events.statements import publisher
+
+    doc = tree(_PUBLISHED.format(name=name), "ru")
+    v = view_of(doc, {name: ("mfa" if cls != "Person" else "lavrov", cls)}, lang="ru")
+    u = v.units[0]
+    window = [t for t in u.toks if t.i >= 3][:6]
+    assert [m.key for m in publisher(v, u, window)] == want

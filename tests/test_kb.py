@@ -396,6 +396,7 @@ MLEDOZE_ROWS = [
         "UZ",
         "AT",
         "BG",
+        "CN",
     )
 ] + [{"cca2": "VA", "unMember": True}, {"cca2": "XK", "unMember": False}]
 
@@ -411,7 +412,7 @@ def mledoze(monkeypatch):
 @pytest.mark.parametrize(
     "data, excluded, members",
     [
-        (MLEDOZE_ROWS, {"VA"}, 17),
+        (MLEDOZE_ROWS, {"VA"}, 18),
         ([{"cca2": "XK", "unMember": False}], set(), 0),
         ([{"cca2": "KZ", "unMember": True}, {"cca2": "KZ2"}], set(), 1),
     ],
@@ -658,6 +659,7 @@ Q212,Q579677,President of Ukraine,Q3785,Petro Poroshenko,2014,2019
 Q399,Q4283840,President of Armenia,Q20513503,Alen Simonyan,2022,2022
 Q399,Q1123764,Prime Minister of Armenia,Q7035479,Nikol Pashinyan,2021,
 Q423,Q7240364,Premier of North Korea,Q56226,Kim Jong-un,2011,
+Q148,Q1140279,Premier of the People's Republic of China,Q16000,Li Keqiang,2013,2023
 Q159,Q218295,President of Russia,Q7747,Vladimir Putin,2012,
 """
 FOREIGN = """country,position,position_label,person,name,start
@@ -850,6 +852,8 @@ def test_officials_tenures_wikidata_and_rules(officials):
         ("2012-02-11", "2022-04-27"),
     ]
     assert "Kim Jong-un" in skipped["name order (official_name_rules.tsv)"]
+    # family name first, one order and a syllable table: generated (China)
+    assert by_key["li-keqiang"]["ru"] == "Ли Кэцян" and by_key["li-keqiang"]["country"] == "china"
     assert (
         "Ahmad Nasser Al Muhammad Al Sabah" in skipped["surname after a particle (official_name_rules.tsv)"]
     )

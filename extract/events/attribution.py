@@ -13,7 +13,6 @@ reporting words are the one-word subject cues of ``reporting.tsv``."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 
 #: the marks that open the tail clause ("…, the Akorda press service reported")
 OPENING_MARKS = frozenset({",", "-", "–", "—"})
@@ -61,8 +60,17 @@ def trailing_source(
     return i, verb, verb
 
 
-@cache
 def say_words(reporting: tuple) -> frozenset[str]:
     """The one-word reporting cues of the subject kind ("report", "say") of a language's
-    ``reporting.tsv`` rows (``tables.CueRow``)."""
-    return frozenset(r.words[0].text for r in reporting if r.kind == "subj" and len(r.words) == 1)
+    ``reporting.tsv`` rows (``tables.CueRow``); kept by the identity of ``reporting`` (a key
+    hashed would hash every row of the table on each call)."""
+    hit = _SAY.get(id(reporting))
+    if hit is None or hit[0] is not reporting:
+        if len(_SAY) > 16:
+            _SAY.clear()
+        found = frozenset(r.words[0].text for r in reporting if r.kind == "subj" and len(r.words) == 1)
+        hit = _SAY[id(reporting)] = (reporting, found)
+    return hit[1]
+
+
+_SAY: dict[int, tuple[tuple, frozenset[str]]] = {}  # id(reporting) → (reporting, its say words)

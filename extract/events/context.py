@@ -168,9 +168,10 @@ def clause_key(tok, unit_start: int, depth: int = 0) -> int:
     return r.i
 
 
-def date_for(unit, tok, base: str | None, future: bool) -> tuple[str, str] | None:
+def date_for(unit, tok, base: str | None, future: bool, past: bool = False) -> tuple[str, str] | None:
     """(value, precision) of the date expression of ``tok``'s clause in ``unit`` closest to it,
-    resolved against ``base`` (read forward when ``future``); None when the clause states none."""
+    resolved against ``base`` (read forward when ``future``, back when ``past``); None when the
+    clause states none."""
     if not unit.dates:
         return None
     key = clause_key(tok, unit.start)
@@ -187,4 +188,4 @@ def date_for(unit, tok, base: str | None, future: bool) -> tuple[str, str] | Non
             best = (dist, d)
     if best is None:
         return None
-    return best[1].resolve(base, future)
+    return best[1].resolve(base, future, past)

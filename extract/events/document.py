@@ -124,8 +124,8 @@ class View:
     def subject(self, verb):
         return subject(verb, self.keys, self.relatives)
 
-    def date_for(self, u: _Unit, tok, future: bool) -> tuple[str, str] | None:
-        return date_for(u, tok, self.base, future)
+    def date_for(self, u: _Unit, tok, future: bool, past: bool = False) -> tuple[str, str] | None:
+        return date_for(u, tok, self.base, future, past)
 
     def context(self, head, anchor, cls: str | None = None) -> str | None:
         return context(head, anchor, self.keys, self.tab.context, cls)
@@ -179,7 +179,7 @@ def view(doc, sdoc, linked, positions, descriptive, kb) -> View:
         base = None
     toks = tuple(tokens(sdoc))
     starts = tuple(t.idx for t in toks)
-    keys = tuple(frozenset({fold(t.text), fold(t.lemma_)}) for t in toks)
+    keys = token_keys(toks)
     mentions = tuple(
         title_adjectives(
             mentions_of(linked, positions, descriptive, lambda k: entity_class(cls_of, kb, k)),
@@ -221,6 +221,26 @@ def view(doc, sdoc, linked, positions, descriptive, kb) -> View:
         ),
         quotes=tuple(quotes(text)),
     )
+
+
+def token_keys(toks) -> tuple[frozenset[str], ...]:
+    """The folded text and lemma of each token; tokens written and lemmatized alike share one
+    set (a document repeats most of its words).
+
+    >>> from types import SimpleNamespace as T
+    >>> a, b = token_keys([T(text="Talks", lemma_="talk"), T(text="Talks", lemma_="talk")])
+    >>> sorted(a), a is b
+    (['talk', 'talks'], True)
+    """
+    made: dict[tuple[str, str], frozenset[str]] = {}
+    out = []
+    for t in toks:
+        pair = (t.text, t.lemma_)
+        hit = made.get(pair)
+        if hit is None:
+            hit = made[pair] = frozenset({fold(pair[0]), fold(pair[1])})
+        out.append(hit)
+    return tuple(out)
 
 
 def entity_class(cls_of: dict[str, str], kb: dict, key: str) -> str:

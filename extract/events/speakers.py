@@ -9,6 +9,7 @@ import re
 
 from bilat.extract.events.document import View
 from bilat.extract.events.merge import uniq as _uniq
+from bilat.extract.events.offices import head_office
 from bilat.extract.events.records import ORG_CLASSES, Said
 from bilat.extract.events.records import Mention as _Mention
 from bilat.extract.events.records import Unit as _Unit
@@ -122,6 +123,11 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
         k = None if named or {m.key for m in ms} & titled else previous_speaker(v, said, s.idx)
         if k:
             return [k], [(k, s.idx, s.idx + len(s.text))]
+    if ms and keys & v.tab.words("press_noun") and all(m.cls == "Person" for m in ms):
+        # "пресс-служба Токаева", "the President's press service": the body of his post
+        offices = [press_office(v, m.key) for m in ms]
+        if all(offices):
+            return _uniq(offices), [(k, m.start, m.end) for k, m in zip(offices, ms, strict=True)]
     if ms:
         return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms]
     if (
@@ -178,6 +184,23 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
         if states:
             return [states[0].key], [(states[0].key, states[0].start, states[0].end)]
     return [], []
+
+
+def press_office(v: View, person: str) -> str | None:
+    """The body whose press service a person's is (``offices.head_office``): for a head of
+    state, the state's presidential administration in the knowledge base."""
+    e = v.kb.get(person)
+    if e is None:
+        return None
+    posts = [(t.title_en, t.org, t.end) for t in e.tenures]
+    bodies = (
+        (b.key, b.country, [lab for _, lab in b.labels] + [a.text for a in b.aliases])
+        for b in v.kb.values()
+        if b.cls == "GovernmentBody"
+    )
+    return head_office(
+        posts, bodies, v.tab.words("head_title"), [" ".join(seq) for seq in v.tab.phrases("head_office")]
+    )
 
 
 def previous_speaker(v: View, said: Said, before: int) -> str | None:
@@ -316,7 +339,47 @@ def near_speaker(v: View, u: _Unit, toks, orgs: bool = False):
         ms = [m for m in speakers_in(v, [t]) if m.cls in allowed]
         if ms:
             return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
+    # a subject set off by commas, which the parse did not give the verb ("For his part,
+    # Tokayev, said Türkiye is …"; "Lavrov, in turn, said …")
+    before = [] if "Number=Plur" in str(head_of(toks).morph) else u.toks[max(0, i0 - SPEAKER_WINDOW - 4) : i0]
+    n = comma_subject([(t.text, t.pos_ == "PUNCT", bool(speakers_in(v, [t]))) for t in before])
+    if n is not None:
+        ms = [m for m in speakers_in(v, [before[n]]) if m.cls == "Person"]
+        if ms:
+            return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
     return [], []
+
+
+#: words a parenthetical set off by commas may have between a subject and its verb ("Lavrov,
+#: in turn, said")
+PARENTHETICAL_WORDS = 3
+
+
+def comma_subject(before: list[tuple[str, bool, bool]]) -> int | None:
+    """The index in ``before`` (the words before a reporting verb: text, punctuation?, names
+    someone?) of the name set off by a comma right before the verb, a parenthetical of a few
+    words naming no one between them allowed: "For his part, Tokayev, said" (en_kz-tr_01),
+    "Lavrov, in turn, said"; None when the comma does not follow a name.
+
+    >>> w = lambda s, name=(): [(t, t == ",", t in name) for t in s.split()]
+    >>> comma_subject(w("For his part , Tokayev ,", {"Tokayev"}))
+    4
+    >>> comma_subject(w("Lavrov , in turn ,", {"Lavrov"}))
+    0
+    >>> comma_subject(w("Putin met Tokayev in Astana ,", {"Tokayev"}))
+    >>> comma_subject(w("Tokayev", {"Tokayev"}))
+    """
+    if not before or before[-1][0] != ",":
+        return None
+    i = len(before) - 2
+    if i >= 0 and before[i][2]:
+        return i
+    words = 0
+    while i >= 0 and not before[i][1] and not before[i][2] and words < PARENTHETICAL_WORDS:
+        i, words = i - 1, words + 1
+    if words and i >= 1 and before[i][0] == "," and before[i - 1][2]:
+        return i - 1
+    return None
 
 
 def titled_person(v: View, said: Said, before: int, nouns: frozenset[str], country: str | None) -> str | None:

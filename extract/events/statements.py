@@ -5,11 +5,12 @@ attaches (the speaker resolution is in ``speakers.py``): pass 1 of the extractio
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from bilat.extract.events import arguments as arg
 from bilat.extract.events import speakers as spk
 from bilat.extract.events.attribution import say_words, trailing_source
+from bilat.extract.events.context import reported_past
 from bilat.extract.events.document import View
 from bilat.extract.events.merge import uniq as _uniq
 from bilat.extract.events.merge import uniq_args as _uniq_args
@@ -157,7 +158,7 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
     citations of a source) added, and the document's author when a document noun names one."""
 
     def accept(row: CueRow, toks) -> bool:
-        if any(v.in_linked(t) for t in toks):
+        if linked_cue_word(row, [v.in_linked(t) for t in toks]):
             return False
         if row.kind == "subj":
             return any(t.pos_ in ("VERB", "AUX") for t in toks)
@@ -255,6 +256,39 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
             if st is not None:
                 made.append(st)
     return said
+
+
+#: the dependency labels of a passive verb's subject
+PASSIVE_SUBJ = frozenset({"nsubjpass", "nsubj:pass"})
+
+
+def addressee_subject(dep: str, classes: Sequence[str], speaks: Collection[str]) -> bool:
+    """Whether the subject of a reporting verb is the one told or named, not the speaker: a
+    passive subject naming a person, state or place ("Кейси был предупрежден", "the Kuril
+    Islands were declared …", seen in ru_ru-gb_01, en_ru-jp_01), unless the verb is one whose
+    passive subject speaks (``speaks``: "X was quoted as saying").
+
+    >>> addressee_subject("nsubj:pass", ["Person"], ()), addressee_subject("nsubj", ["Person"], ())
+    (True, False)
+    >>> addressee_subject("nsubjpass", ["Person"], {"quote"}), addressee_subject("nsubjpass", [], ())
+    (False, False)
+    """
+    return dep in PASSIVE_SUBJ and bool(classes) and not speaks
+
+
+def linked_cue_word(row: CueRow, linked: Sequence[bool]) -> bool:
+    """Whether a word of the cue's own (not one an ``<any>`` stands for) is part of a name:
+    "Interfax said" is no cue inside a name, while "expressed Russia's readiness" ("express
+    <any> <any> readiness") and "voiced Kazakhstan's concern" are cues whatever fills the
+    gap (en_ru-cn_01 "Lavrov, in turn, expressed Russia's readiness to strengthen
+    cooperation"; the gap names whose readiness, not who speaks).
+
+    >>> from bilat.extract.events.tables import CueRow, _Word
+    >>> row = CueRow(tuple(_Word(w) for w in ("express", "<any>", "<any>", "readiness")), "subj", None)
+    >>> linked_cue_word(row, [False, True, False, False]), linked_cue_word(row, [True, False, False, False])
+    (False, True)
+    """
+    return any(on for w, on in zip(row.words, linked, strict=False) if w.text != "<any>")
 
 
 def names_nobody(v: View, toks) -> bool:
@@ -431,7 +465,7 @@ def add_statement(v: View, said: Said, u, cue, head, speaker, args, quote) -> tu
         ev_start,
         ev_end,
         head,
-        v.date_for(u, head, future=False),
+        v.date_for(u, head, future=False, past=reported_past(head)),
     )
     quoted = ((quote[0], quote[1], tuple(speaker)),) if quote is not None else ()
     return st, Said(
@@ -461,6 +495,15 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
             return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
         s = v.subject(head)
         verb = head
+        if s is not None and addressee_subject(
+            s.dep_,
+            [m.cls for m in v.mentions_of_tokens(_phrase(s))],
+            v.tk(head) & v.tab.words("passive_speaker"),
+        ):
+            # "Посол … Найджел Кейси был предупрежден", "all the Kuril Islands were declared
+            # the territory of …": the passive's subject is told or named, not the speaker,
+            # and the agentless passive names no one
+            return [], [], cue_start
         if s is None or not _agrees(s, head):
             # a plural verb with no subject of its own says who speaks with "в"/"на"
             # ("заявили ранее в МИД России", "В Кремле сообщили"); the parse may lend it
@@ -517,6 +560,13 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
                 k = spk.recent_person(v, said, t.idx, spk.country_hint(v, _phrase(t)))
                 if k:
                     return [k], [(k, t.idx, t.idx + len(t.text))], cue_start
+            if t.idx >= cue_end and v.tk(t) & v.org_nouns and first_word_after(window, cue_end, t):
+                # a bare body noun ("По данным пресс-службы, Токаев пожелал …"; ru_kz-kg_02): the
+                # body it stands for, as a subject's would be
+                words = v.tk(t) & v.org_nouns
+                k = spk.recent_org(v, said, t.idx, words, spk.country_hint(v, _phrase(t)))
+                if k:
+                    return [k], [(k, t.idx, t.idx + len(t.text))], cue_start
         if outlet:
             return _uniq(m.key for m in outlet), [(m.key, m.start, m.end) for m in outlet], cue_start
         return [], [], cue_start
@@ -540,6 +590,11 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
                 k = spk.recent_org(v, said, t.idx, v.tk(t) & v.org_nouns, spk.country_hint(v, _phrase(t)))
                 if k:
                     return [k], [(k, t.idx, t.idx + len(t.text))], cue_start
+        # the body that published the document, named in a phrase of its own ("говорится в
+        # сообщении, опубликованном на сайте российского МИД"; ru_ru-de_01)
+        ms = publisher(v, u, window)
+        if ms:
+            return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
         return spk.impersonal_author(v, said, cue_start), [], cue_start
     return [], [], cue_start
 
@@ -569,6 +624,34 @@ def indefinite_body(v: View, said: Said, head, u: _Unit):
             if k:
                 return [k], [(k, c.idx, c.idx + len(c.text))]
     return None
+
+
+def first_word_after(window, end: int, tok) -> bool:
+    """Whether ``tok`` is the first word after offset ``end`` but for articles and
+    adjectives ("по данным пресс-службы", "according to the ministry"; not "according to one of
+    the government's decisions")."""
+    for t in window:
+        if t.idx < end or t.pos_ in ("DET", "ADJ"):
+            continue
+        return t.i == tok.i
+    return False
+
+
+def publisher(v: View, u: _Unit, window) -> list:
+    """The bodies named in the words that hang on the first noun after an impersonal cue, up
+    to the end of the unit: a participle after a comma names who published it ("говорится в
+    сообщении, опубликованном на сайте российского МИД", "… in a statement posted on the
+    ministry's website"); no person (one named there is what the document is about)."""
+    noun = next((t for t in window if t.pos_ in ("NOUN", "PROPN")), None)
+    if noun is None:
+        return []
+    hung = [
+        c
+        for c in _kids(noun)
+        if c.i > noun.i and c.pos_ in ("VERB", "ADJ") and "VerbForm=Part" in str(c.morph)
+    ]
+    toks = [t for c in hung for t in _phrase(c) if u.start <= t.idx < u.end]
+    return [m for m in spk.speakers_in(v, toks) if m.cls in ORG_CLASSES - {"MediaOutlet"}]
 
 
 def inverted_speaker(v: View, said: Said, head, toks, u: _Unit):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bilat.extract.events.coop import CoopCues
@@ -85,15 +85,28 @@ class Tables:
     reporting: tuple[CueRow, ...]
     cues: dict[str, tuple[tuple[str, ...], ...]]
     context: tuple[tuple[str, str, str], ...]  # (cue, context, where)
+    # the word sets asked for, made once (the steps ask for them at every token or unit)
+    _memo: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def words(self, kind: str) -> frozenset[str]:
-        return frozenset(w for seq in self.cues.get(kind, ()) for w in seq if len(seq) == 1)
+        hit = self._memo.get(kind)
+        if hit is None:
+            hit = self._memo[kind] = frozenset(
+                w for seq in self.cues.get(kind, ()) for w in seq if len(seq) == 1
+            )
+        return hit
 
     def phrases(self, kind: str) -> tuple[tuple[str, ...], ...]:
         return self.cues.get(kind, ())
 
     @property
     def coop(self) -> CoopCues:
+        hit = self._memo.get(CoopCues)
+        if hit is None:
+            hit = self._memo[CoopCues] = self._coop()
+        return hit
+
+    def _coop(self) -> CoopCues:
         return CoopCues(
             self.words("coop_generic"),
             self.words("coop_prep"),

@@ -12,6 +12,7 @@ import dataclasses
 from bilat.extract.events import arguments as arg
 from bilat.extract.events.agency import ACTOR_CUES, NEEDS_ACTOR, no_actor
 from bilat.extract.events.another import coordinated_twins, own_time
+from bilat.extract.events.context import reported_past
 from bilat.extract.events.coop import cooperation_has_object, topic_of_talks, vague_object
 from bilat.extract.events.document import View
 from bilat.extract.events.gathering import takes_a_thing
@@ -400,7 +401,7 @@ def refers_back(v: View, rep: Reported, c: _Cand) -> bool:
     итогам переговоров") — not a new event. A planned one ("the next round") is new."""
     if c.row.cls != "Consult" or c.context == "planned" or c.mode not in rep.consults_seen:
         return False
-    date = v.date_for(v.unit_of(c.head.idx), c.anchor, future=False)
+    date = v.date_for(v.unit_of(c.head.idx), c.anchor, future=False, past=reported_past(c.anchor))
     if own_time(c.row.cls, c.mode, c.context, date[0] if date else None, v.base) and dated_noun(v, c.head):
         return False  # "the meeting of … in Singapore in November 2018": another meeting
     head = c.toks[0]

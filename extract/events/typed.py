@@ -260,7 +260,12 @@ def typed_event(
     participants = _uniq(parts + implicit)
     if not participants:
         return None, rep
-    date = v.date_for(u, c.anchor, future=c.context == "planned")
+    date = v.date_for(
+        u,
+        c.anchor,
+        future=c.context == "planned",
+        past=c.context is None and reported_past(c.anchor),
+    )
     own = own_time(row.cls, c.mode, c.context, date[0] if date else None, v.base)
     if quoted(said, t_start) and not kept_in_quote(
         row.cls,
