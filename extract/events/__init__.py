@@ -27,7 +27,10 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
    triggers of one class, mode and context with the same actors in their clauses; a visit and
    the talks held during it stay two. A meeting noun that refers back to one already reported
    ("The talks were substantive", "в ходе встречи") is no new event, nor is a talks verb it frames
-   once talks were reported ("During the meeting, the sides discussed …"); a flight home is no visit;
+   once talks were reported ("During the meeting, the sides discussed …") — but talks held in
+   another month than the article's ("their meeting at the Vostochny Cosmodrome in September")
+   and two meetings of one word named side by side ("the NATO-Russia Council meeting …, and the
+   OSCE Permanent Council meeting …") are meetings of their own (``another``); a flight home is no visit;
    a guest welcomed ("Welcoming the Kazakh leader, Rahmon …", "Erdoğan was welcomed in Astana")
    is no praise but the guest's visit to the greeter's country or the city named;
    a capitalized trigger inside a sentence is a name ("Cooperation Without Borders"), except a
@@ -119,6 +122,7 @@ import bisect
 import dataclasses
 from collections.abc import Iterable
 
+from bilat.extract.events.another import coordinated_twins, own_time
 from bilat.extract.events.coref import Typed as _TypedView
 from bilat.extract.events.coref import coreferent, headline_lines, headline_units, other_side, retold
 from bilat.extract.events.document import View, view
@@ -194,10 +198,33 @@ def merged(v: View, said: Said, statements: list[Event], typed: list[Event]) -> 
     gone |= topics_give_way([(w.unit, w.cls) for w in views], gone)
     gone |= general_gives_way([(w.unit, w.cls) for w in views], gone)
     gone |= one_per_family([(w.unit, w.cls, w.context, w.participants) for w in views], gone)
-    gone |= one_talk_per_clause([(w.unit, w.cls, w.mode, w.context, w.participants) for w in views], gone)
+    gone |= one_talk_per_clause(
+        [(w.unit, w.cls, w.mode, w.context, w.participants) for w in views], gone
+    ) - named_side_by_side(v, typed, views)
     events = statements + [addressed_side(v, e) for i, e in enumerate(typed) if i not in gone]
     events.sort(key=lambda e: (e.start, e.cls))
     return tuple(one_node_each(events))
+
+
+def named_side_by_side(v: View, events: list[Event], views: list[_TypedView]) -> set[int]:
+    """The indexes of the meetings named side by side with another of one kind in their unit
+    (``another.coordinated_twins``: "the NATO-Russia Council meeting was held in Brussels …,
+    and the OSCE Permanent Council meeting in Vienna …"): each is an event of its own."""
+    starts = v.starts
+    toks = [v.sdoc[max(0, bisect.bisect_right(starts, e.start) - 1)] for e in events]
+    out: set[int] = set()
+    for i, a in enumerate(events):
+        for j in range(i + 1, len(events)):
+            b = events[j]
+            if (
+                views[i].unit == views[j].unit
+                and a.cls == b.cls == "Consult"
+                and a.mode == b.mode
+                and toks[i].pos_ in ("NOUN", "PROPN")
+                and coordinated_twins(toks[i], toks[j])
+            ):
+                out |= {i, j}
+    return out
 
 
 def said_once(v: View, statements: list[Event]) -> list[Event]:
@@ -250,6 +277,7 @@ def typed_views(v: View, events: list[Event]) -> list[_TypedView]:
                 e.date,
                 frozenset(c for k in e.participants if (c := v.country(k)) and c != k),
                 e.place,
+                own_time(e.cls, e.mode, e.context, e.date, v.base),
             )
         )
     return views

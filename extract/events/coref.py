@@ -26,6 +26,7 @@ class Typed:
     date: str | None = None  # the date stated in its clause
     states: frozenset[str] = frozenset()  # the states its participants belong to
     place: str | None = None  # the place named with "in"/"в"
+    own_time: bool = False  # held in another month than the article's (``another.own_time``)
 
 
 RESTATED_MODES = frozenset({"meet", "phone", "visit"})
@@ -135,6 +136,12 @@ def restatements(
     >>> h = Typed(0, "Consult", "meet", None, frozenset({"tokayev"}))
     >>> sorted(restatements([h, a, b], headline=0))
     [0, 2]
+
+    Talks held in another month than the article's are other talks (``another.own_time``):
+
+    >>> c = Typed(3, "Consult", "meet", None, frozenset({"putin", "tokayev"}), own_time=True)
+    >>> sorted(restatements([a, c]))
+    []
     """
     heads = _units(headline)
     out: set[int] = set()
@@ -157,8 +164,8 @@ def restatements(
             continue
         if not agreed and restating is not None and ev.trigger not in restating:
             continue
-        if ev.unit in heads:
-            continue
+        if ev.unit in heads or ev.own_time and not agreed:
+            continue  # "our last meeting in September": another meeting
         for j, o in enumerate(events[:i]):
             if j in out or o.unit in heads or o.unit == ev.unit:
                 continue

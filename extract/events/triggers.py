@@ -11,6 +11,8 @@ import dataclasses
 
 from bilat.extract.events import arguments as arg
 from bilat.extract.events.agency import ACTOR_CUES, NEEDS_ACTOR, no_actor
+from bilat.extract.events.another import coordinated_twins, own_time
+from bilat.extract.events.context import reported_past
 from bilat.extract.events.coop import cooperation_has_object, topic_of_talks, vague_object
 from bilat.extract.events.document import View
 from bilat.extract.events.evaluative import denies_a_charge
@@ -172,7 +174,7 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
         or arg.destination(v, u, c, arg.source_of(v, said, rep, c)[0]) is not None
     ]
     # "the talks", "during the visit", "в ходе встречи": a meeting already reported
-    back = [c for c in cands if refers_back(v, rep, c)]
+    back = [c for c in cands if refers_back(v, rep, c) and not any(twins(o, c) for o in cands)]
     cands = [c for c in cands if c not in back]
     # "During the meeting, the sides discussed …", "В ходе встречи обсуждены …": said at talks
     # reported as an event in an earlier unit (else the verb is the only report of them)
@@ -210,7 +212,9 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
         cands,
         lambda c: any(m.cls == "Person" for m in v.mentions_of_tokens(_phrase(c.head))),
         lambda a, b: (
-            answered_act(a.head, b.head, v.keys, answer) or answered_act(b.head, a.head, v.keys, answer)
+            answered_act(a.head, b.head, v.keys, answer)
+            or answered_act(b.head, a.head, v.keys, answer)
+            or twins(a, b)
         ),
     )
     return merged, rep
@@ -394,6 +398,19 @@ def in_force(v: View, c: _Cand) -> bool:
     return governed_by(c.head, lambda t: bool(v.tk(t) & cues) or any(w.ok(v.tk(t)) for w in anniversaries))
 
 
+def twins(a: _Cand, b: _Cand) -> bool:
+    """Whether two meeting candidates are two meetings of one kind named side by side
+    (``another.coordinated_twins``: "the NATO-Russia Council meeting …, and the OSCE Permanent
+    Council meeting …")."""
+    return (
+        a is not b
+        and a.row.cls == b.row.cls == "Consult"
+        and a.head.pos_ in ("NOUN", "PROPN")
+        and b.head.pos_ in ("NOUN", "PROPN")
+        and coordinated_twins(a.head, b.head)
+    )
+
+
 def refers_back(v: View, rep: Reported, c: _Cand) -> bool:
     """A meeting noun that refers back to one reported in an earlier sentence: with an
     anaphoric determiner ("The talks were substantive", "told the summit") or framed by a
@@ -401,6 +418,9 @@ def refers_back(v: View, rep: Reported, c: _Cand) -> bool:
     итогам переговоров") — not a new event. A planned one ("the next round") is new."""
     if c.row.cls != "Consult" or c.context == "planned" or c.mode not in rep.consults_seen:
         return False
+    date = v.date_for(v.unit_of(c.head.idx), c.anchor, future=False, past=reported_past(c.anchor))
+    if own_time(c.row.cls, c.mode, c.context, date[0] if date else None, v.base) and dated_noun(v, c.head):
+        return False  # "the meeting of … in Singapore in November 2018": another meeting
     head = c.toks[0]
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -416,6 +436,21 @@ def refers_back(v: View, rep: Reported, c: _Cand) -> bool:
         if n <= len(keys) and all(w in k for w, k in zip(seq, keys[len(keys) - n :], strict=True)):
             return True
     return False
+
+
+def dated_noun(v: View, noun) -> bool:
+    """Whether a date expression of the unit lies in the phrase of the meeting noun ("their
+    meeting at the Vostochny Cosmodrome in September") or the noun is the subject of its clause
+    ("a meeting was held in Washington in November"), not only in the clause around it ("After
+    the meeting, Tokayev … expressed anticipation for Xi's state visit to Astana in July")."""
+    if noun.dep_ in SUBJECT_DEPS:
+        return True
+    a, b = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge.text)
+    return any(a <= d.start and d.end <= b for d in v.unit_of(noun.idx).dates)
+
+
+#: the dependency labels of a clause's subject (both parsers' schemes)
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 
 
 def opens_name(v: View, tok) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bilat.extract.events import arguments as arg
 from bilat.extract.events import triggers as trg
+from bilat.extract.events.another import own_time
 from bilat.extract.events.context import reported_past
 from bilat.extract.events.document import View
 from bilat.extract.events.evaluative import city_states, unaddressed, voiced_in_clause
@@ -76,6 +77,8 @@ def typed_unit(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[Event
             e, scoped = made
             # the act answered ("in retaliation for Estonia's expulsion of …") is one of its own
             apart = any(o is not c and answered_act(o.head, c.head, v.keys, words) for o in cands)
+            # the second of two meetings of one kind named side by side is one of its own
+            apart = apart or any(trg.twins(o, c) for o in cands[: cands.index(c)])
             (answered if apart else events).append((e, frozenset(scoped), c.row.direction))
     return same_clause(events) + same_clause(answered), rep
 
@@ -270,11 +273,18 @@ def typed_event(
     participants = _uniq(parts + implicit)
     if not participants or unaddressed(row.cls, target, [(ch.dep_, str(ch.morph)) for ch in head.children]):
         return None, rep
+    date = v.date_for(
+        u,
+        c.anchor,
+        future=c.context == "planned",
+        past=c.context is None and reported_past(c.anchor),
+    )
+    own = own_time(row.cls, c.mode, c.context, date[0] if date else None, v.base)
     if quoted(said, t_start) and not kept_in_quote(
         row.cls,
         c.mode,
         c.context,
-        reported_past(c.anchor) and (row.cls == "Agree" or told_by_we(v, c)),
+        reported_past(c.anchor) and (row.cls == "Agree" or told_by_we(v, c)) or own,
     ):
         # talks or an agreement hoped for or planned in a speaker's own words ("I hope that
         # today we will be able to talk …") are what the statement is about
@@ -288,12 +298,6 @@ def typed_event(
     args.extend(arg.about_args(v, u.start, u.end))
     if place_m is not None:
         args.append((place_m.key, place_m.start, place_m.end))
-    date = v.date_for(
-        u,
-        c.anchor,
-        future=c.context == "planned",
-        past=c.context is None and reported_past(c.anchor),
-    )
     return (
         Event(
             cls=row.cls,
