@@ -28,11 +28,15 @@ def body_name(label: str | None, country_label: str | None) -> str | None:
     'Security Council'
     >>> body_name("Ministry of Foreign Affairs of Russia", "Russia") is None
     True
+    >>> body_name("Security Council of the Czech Republic", "Czech Republic")
+    'Security Council'
     """
     if not label or not country_label:
         return None
-    suffix = " of " + country_label
-    name = label[: -len(suffix)] if label.endswith(suffix) else label
+    name = label
+    for suffix in (" of " + country_label, " of the " + country_label):
+        if label.endswith(suffix):
+            name = label[: -len(suffix)]
     if not name:
         return None
     head = name.split(" of ")[0].split(" for ")[0].split()

@@ -169,8 +169,12 @@ DEPUTY_PRIME_MINISTER = "Deputy Prime Minister"
 
 
 def _is_government(label: str | None, country: KBEntry | None) -> bool:
-    """Is ``label`` the English name of ``country``'s government ("Government of Russia")?"""
-    return bool(label) and country is not None and label == f"Government of {country.label(PIVOT)}"
+    """Is ``label`` the English name of ``country``'s government ("Government of Russia",
+    "Government of the Czech Republic")?"""
+    if not label or country is None:
+        return False
+    name = country.label(PIVOT)
+    return label in (f"Government of {name}", f"Government of the {name}")
 
 
 def _ministry_title(label: str | None) -> str | None:

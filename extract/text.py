@@ -227,28 +227,42 @@ def nominative_name(name: str) -> str:
 
 
 def _syllabic_nominative(ws: list[str]) -> str | None:
-    """A name written family name first in syllables (Chinese, Korean, Vietnamese: "Цуй
-    Цимином", "Ле Хоай Чунгом") declines only its last word, and only as a man's name on a
-    consonant; its instrumental ending ("-ом", "-ем" after a consonant, the ``masc ablt`` rows
-    of ``name_cases.tsv``) is the one case ending no such syllable has, so it is cut. The
-    other words are short syllables (four letters at most) that no dictionary reads as a
-    given name; None when the name is not of that shape.
+    """A name written family name first in syllables of a reading table (Chinese by
+    Palladius, Korean by Kontsevich: "Цуй Цимином", "Пак Чином", "Ким Чен Ыном") declines only
+    its last word, and only as a man's name on a consonant; its instrumental ending ("-ом",
+    "-ем" after a consonant, the ``masc ablt`` rows of ``name_cases.tsv``) is the one case
+    ending no such syllable has, so it is cut. Every other word is one syllable of the table
+    and the cut last word three syllables at most of the same table ("Али Хашем", "Ким
+    Салем" stay); None when the name is not of that shape.
 
-    >>> _syllabic_nominative(["Цуй", "Цимином"]), _syllabic_nominative(["Ле", "Хоай", "Чунгом"])
-    ('Цуй Цимин', 'Ле Хоай Чунг')
+    >>> _syllabic_nominative(["Цуй", "Цимином"]), _syllabic_nominative(["Пак", "Чином"])
+    ('Цуй Цимин', 'Пак Чин')
     >>> _syllabic_nominative(["Ван", "И"]), _syllabic_nominative(["Ли", "Цяна"])
     (None, None)
-    >>> nominative_name("Пак Чином"), nominative_name("Сергей Громов")
-    ('Пак Чин', 'Сергей Громов')
+    >>> _syllabic_nominative(["Али", "Хашем"]), _syllabic_nominative(["Салем"])
+    (None, None)
     """
+    from bilat.extract.link_names import fewest_syllables, reading_table
+
     last = ws[-1]
-    if any(len(w) > 4 for w in ws[:-1]) or len(last) < 4:
+    if len(ws) < 2 or len(last) < 4:
         return None
-    low = last.lower()
+    low = last.lower().replace("ё", "е")
     for ending, nominative in _name_cases().get(("masc", "ablt"), ()):
-        if len(ending) == 2 and low.endswith(ending) and low[-3] not in _VOWELS and low[-3] != "й":
-            return " ".join([*ws[:-1], last[: len(last) - len(ending)] + nominative])
+        if len(ending) != 2 or not low.endswith(ending) or low[-3] in _VOWELS or low[-3] == "й":
+            continue
+        stem = low[: len(low) - len(ending)] + nominative
+        for table in _SYLLABLE_TABLES:
+            syl = reading_table(table)
+            cut = fewest_syllables(stem, syl)
+            if all(w.lower().replace("ё", "е") in syl for w in ws[:-1]) and cut and cut[0] <= 3:
+                return " ".join([*ws[:-1], last[: len(last) - len(ending)] + nominative])
     return None
+
+
+#: the reading tables (``data/common/reading_<table>.tsv``) of names written in syllables,
+#: family name first, that Russian declines at the last word only
+_SYLLABLE_TABLES = ("zh", "kp")
 
 
 def _oblique_only(word: str) -> str | None:

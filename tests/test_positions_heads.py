@@ -7,6 +7,7 @@ from bilat.extract.positions_posts import _head_of, _is_government
 from bilat.extract.records import Document, KBEntry
 
 _RUSSIA = KBEntry("russia", "Country", (("en", "Russia"),))
+_CZECHIA = KBEntry("czech-republic", "Country", (("en", "Czech Republic"),))
 
 
 @pytest.mark.parametrize(
@@ -17,6 +18,9 @@ _RUSSIA = KBEntry("russia", "Country", (("en", "Russia"),))
         ("Government of Kazakhstan", _RUSSIA, False),
         (None, _RUSSIA, False),
         ("Government of Russia", None, False),
+        # states English names with "the" inside a body's name
+        ("Government of the Czech Republic", _CZECHIA, True),
+        ("Government of the Russia", _CZECHIA, False),
     ],
 )
 def test_is_government(label, country, ok):

@@ -188,11 +188,20 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
 
 def press_office(v: View, person: str) -> str | None:
     """The body whose press service a person's is (``offices.head_office``): for a head of
-    state, the state's presidential administration in the knowledge base."""
+    state at the article's date (today's post when the article has none), the state's
+    presidential administration in the knowledge base."""
     e = v.kb.get(person)
     if e is None:
         return None
-    posts = [(t.title_en, t.org, t.end) for t in e.tenures]
+    date = v.base[:10] if v.base else None
+
+    def held(t) -> bool:
+        if date is None:
+            return t.end is None
+        return (t.start is None or t.start <= date) and (t.end is None or date <= t.end)
+
+    # a post held at the date is passed as one with no end ("now" to head_office)
+    posts = [(t.title_en, t.org, None if held(t) else (t.end or "later")) for t in e.tenures]
     bodies = (
         (b.key, b.country, [lab for _, lab in b.labels] + [a.text for a in b.aliases])
         for b in v.kb.values()
