@@ -92,6 +92,11 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
         bodies = bodies or [m for m in v.mentions_of_tokens(phrase) if m.cls == "Country"]
         if bodies:
             return [bodies[0].key], [(bodies[0].key, bodies[0].start, bodies[0].end)]
+        # a spokesman of a body not named ("заверил представитель госкомитета" right after
+        # "Как рассказал господин Сыдыков …"; ru_kg-tj_01): the person who spoke just before
+        k = previous_speaker(v, said, s.idx)
+        if k:
+            return [k], [(k, s.idx, s.idx + len(s.text))]
         return [], []
     if (
         keys & v.person_nouns
