@@ -161,3 +161,34 @@ def test_comma_subject(before, names, want):
     from bilat.extract.events.speakers import comma_subject
 
     assert comma_subject(_words(before, names)) == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # ru_cn-kz_03: the lead names the speaker by his title, the next sentence by name
+        (
+            "Они будут помогать, заявил глава КНР. Председатель КНР Си Цзиньпин провел переговоры.",
+            "xi",
+        ),
+        # someone of that state was named before: the title is his (``titled_person``), not a later one
+        (
+            "Си Цзиньпин прибыл. Они будут помогать, заявил глава КНР. Си Цзиньпин провел переговоры.",
+            None,
+        ),
+        # named too far after
+        ("Заявил глава КНР. Раз. Два. Три. Председатель КНР Си Цзиньпин провел переговоры.", None),
+    ],
+)
+def test_named_after(text, want):
+    import dataclasses
+
+    from bilat.extract.events.speakers import named_after
+    from bilat.extract.records import Position
+
+    v = view_of(text, {"КНР": ("china", "Country"), "Си Цзиньпин": ("xi", "Person")}, lang="ru")
+    at = text.rfind("Си Цзиньпин")
+    post = Position(person="xi", title_en="President", org="china", start=at, end=at + 11, evidence="")
+    v = dataclasses.replace(v, positions=(post,))
+    assert named_after(v, text.find("глава"), "china") == want
+    assert named_after(v, text.find("глава"), None) is None

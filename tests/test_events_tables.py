@@ -55,10 +55,15 @@ def test_match_accept_vetoes_a_row_and_the_next_one_is_tried():
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_grammar_cues_name_known_features(lang):
-    known = {"passive_author", "genitive_owner", "indefinite_personal"}
+    known = {"passive_author", "genitive_owner", "indefinite_personal", "passive_addressee"}
     assert tables(lang).words("grammar") <= known
 
 
 def test_the_languages_differ_in_their_data_only():
-    assert tables("ru").words("grammar") == {"passive_author", "genitive_owner", "indefinite_personal"}
+    assert tables("ru").words("grammar") == {
+        "passive_author",
+        "genitive_owner",
+        "indefinite_personal",
+        "passive_addressee",
+    }
     assert tables("en").words("grammar") == frozenset()

@@ -92,6 +92,11 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
         bodies = bodies or [m for m in v.mentions_of_tokens(phrase) if m.cls == "Country"]
         if bodies:
             return [bodies[0].key], [(bodies[0].key, bodies[0].start, bodies[0].end)]
+        # a spokesman of a body not named ("заверил представитель госкомитета" right after
+        # "Как рассказал господин Сыдыков …"; ru_kg-tj_01): the person who spoke just before
+        k = previous_speaker(v, said, s.idx)
+        if k:
+            return [k], [(k, s.idx, s.idx + len(s.text))]
         return [], []
     if (
         keys & v.person_nouns
@@ -109,7 +114,8 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
     if keys & v.person_nouns and not any(m.cls == "Person" for m in ms):
         # a bare title with its country or body: "глава казахстанского правительства",
         # "the Kazakh President" — a person named before, not the body
-        k = titled_person(v, said, s.idx, keys & v.person_nouns, country_hint(v, phrase))
+        country = country_hint(v, phrase)
+        k = titled_person(v, said, s.idx, keys & v.person_nouns, country) or named_after(v, s.idx, country)
         if k:
             start = min(t.idx for t in phrase)
             end = max(t.idx + len(t.text) for t in phrase)
@@ -388,6 +394,28 @@ def comma_subject(before: list[tuple[str, bool, bool]]) -> int | None:
         i, words = i - 1, words + 1
     if words and i >= 1 and before[i][0] == "," and before[i - 1][2]:
         return i - 1
+    return None
+
+
+#: sentences after a bare title of a state that may name its holder
+NAMED_AFTER_REACH = 2
+
+
+def named_after(v: View, before: int, country: str | None) -> str | None:
+    """The person a bare title of a state stands for when no one of it was named before (a
+    lead: "…, заявил глава КНР" before "… переговоры с председателем КНР Си Цзиньпином",
+    ru_cn-kz_03): the first person of that state given a post in the text and named in the
+    next ``NAMED_AFTER_REACH`` sentences."""
+    if country is None or any(
+        m.cls == "Person" and v.country(m.key) == country for m in v.mentions_in(0, before)
+    ):
+        return None
+    idx = v.unit_of(before).index
+    end = v.units[min(len(v.units) - 1, idx + NAMED_AFTER_REACH)].end
+    posted = {p.person for p in v.positions}
+    for m in v.mentions_in(before, end):
+        if m.cls == "Person" and m.key in posted and v.country(m.key) == country:
+            return m.key
     return None
 
 

@@ -266,7 +266,9 @@ def addressee_subject(dep: str, classes: Sequence[str], speaks: Collection[str])
     """Whether the subject of a reporting verb is the one told or named, not the speaker: a
     passive subject naming a person, state or place ("Кейси был предупрежден", "the Kuril
     Islands were declared …", seen in ru_ru-gb_01, en_ru-jp_01), unless the verb is one whose
-    passive subject speaks (``speaks``: "X was quoted as saying").
+    passive subject speaks (``speaks``: "цитируется"). Asked only where the language's
+    ``grammar`` rows say ``passive_addressee`` (ru: English has many "X was quoted/cited as
+    saying" forms).
 
     >>> addressee_subject("nsubj:pass", ["Person"], ()), addressee_subject("nsubj", ["Person"], ())
     (True, False)
@@ -495,10 +497,14 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
             return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
         s = v.subject(head)
         verb = head
-        if s is not None and addressee_subject(
-            s.dep_,
-            [m.cls for m in v.mentions_of_tokens(_phrase(s))],
-            v.tk(head) & v.tab.words("passive_speaker"),
+        if (
+            s is not None
+            and v.grammar("passive_addressee")
+            and addressee_subject(
+                s.dep_,
+                [m.cls for m in v.mentions_of_tokens(_phrase(s))],
+                v.tk(head) & v.tab.words("passive_speaker"),
+            )
         ):
             # "Посол … Найджел Кейси был предупрежден", "all the Kuril Islands were declared
             # the territory of …": the passive's subject is told or named, not the speaker,
