@@ -354,7 +354,7 @@ _PUBLISHED = """
 в 4 case ADP
 сообщении 2 obl NOUN сообщение
 , 6 punct PUNCT
-опубликованном 4 acl VERB опубликовать VerbForm=Part
+{participle} 4 acl VERB {lemma} VerbForm=Part
 на 8 case ADP
 сайте 6 obl NOUN сайт
 {name} 8 nmod PROPN
@@ -363,13 +363,20 @@ _PUBLISHED = """
 
 
 @pytest.mark.parametrize(
-    "name, cls, want",
-    [("МИД", "GovernmentBody", ["mfa"]), ("Лаврова", "Person", []), ("ТАСС", "MediaOutlet", [])],
+    "name, cls, participle, want",
+    [
+        ("МИД", "GovernmentBody", "опубликованном", ["mfa"]),
+        ("Лаврова", "Person", "опубликованном", []),
+        ("ТАСС", "MediaOutlet", "опубликованном", []),
+        # a participle that is no publishing: what the statement is about ("посвящённом …")
+        ("МИД", "GovernmentBody", "посвящённом", []),
+    ],
 )
-def test_publisher(name, cls, want):
+def test_publisher(name, cls, participle, want):
     from bilat.extract.events.statements import publisher
 
-    doc = tree(_PUBLISHED.format(name=name), "ru")
+    lemma = {"опубликованном": "опубликовать", "посвящённом": "посвятить"}[participle]
+    doc = tree(_PUBLISHED.format(name=name, participle=participle, lemma=lemma), "ru")
     v = view_of(doc, {name: ("mfa" if cls != "Person" else "lavrov", cls)}, lang="ru")
     u = v.units[0]
     window = [t for t in u.toks if t.i >= 3][:6]

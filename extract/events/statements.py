@@ -647,14 +647,20 @@ def publisher(v: View, u: _Unit, window) -> list:
     """The bodies named in the words that hang on the first noun after an impersonal cue, up
     to the end of the unit: a participle after a comma names who published it ("говорится в
     сообщении, опубликованном на сайте российского МИД", "… in a statement posted on the
-    ministry's website"); no person (one named there is what the document is about)."""
+    ministry's website"); no person (one named there is what the document is about). Only a
+    participle of publishing (``publish_verb`` rows of events_cues.tsv): "в заявлении,
+    посвящённом сотрудничеству с ОДКБ" names what it is about, not who published it."""
     noun = next((t for t in window if t.pos_ in ("NOUN", "PROPN")), None)
     if noun is None:
         return []
+    publish = v.tab.words("publish_verb")
     hung = [
         c
         for c in _kids(noun)
-        if c.i > noun.i and c.pos_ in ("VERB", "ADJ") and "VerbForm=Part" in str(c.morph)
+        if c.i > noun.i
+        and c.pos_ in ("VERB", "ADJ")
+        and "VerbForm=Part" in str(c.morph)
+        and (c.lemma_.lower() in publish or c.text.lower() in publish)
     ]
     toks = [t for c in hung for t in _phrase(c) if u.start <= t.idx < u.end]
     return [m for m in spk.speakers_in(v, toks) if m.cls in ORG_CLASSES - {"MediaOutlet"}]
