@@ -24,6 +24,7 @@ from bilat.extract.events.records import Cand as _Cand
 from bilat.extract.events.records import Reported, Said
 from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tables import TriggerRow
+from bilat.extract.events.talk import lacks_partner
 from bilat.extract.events.tree import governed_by
 from bilat.extract.events.tree import head as _head
 from bilat.extract.events.tree import phrase as _phrase
@@ -193,6 +194,8 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
     cands = [c for c in cands if not receives_no_guest(v, c)]
     # "meets the interests of the two nations", "host military bases": no meeting
     cands = [c for c in cands if not (c.row.cls == "Consult" and meets_a_thing(v, c))]
+    # "они общаются без соблюдения мер", "состоялся замечательный разговор": no one talked with
+    cands = [c for c in cands if not (c.row.cls == "Consult" and talks_with_no_one(v, c))]
     # "implement the agreements reached earlier", "выполнение соглашений": made before
     cands = [c for c in cands if not (c.row.cls == "Agree" and in_force(v, c))]
     # "The agreements provide for …", "the new agreement would outline …": what the clause is
@@ -359,6 +362,18 @@ def meets_a_thing(v: View, c: _Cand) -> bool:
         [(v.tk(o), bool(v.mentions_of_tokens([o]) or v.tk(o) & actors)) for o in objs],
         v.tab.words("gathering_verb"),
         v.tab.words("gathering") | _meeting_words(v.tab.triggers),
+    )
+
+
+def talks_with_no_one(v: View, c: _Cand) -> bool:
+    """A conversation word with no one talked with (``talk.lacks_partner``)."""
+    subj = v.subject(c.head)
+    owners = [c.head] + ([subj] if subj is not None else [])
+    cases = [v.tk(g) for t in owners for ch in t.children for g in ch.children if g.dep_ in ("case", "prep")]
+    cases += [v.tk(ch) for t in owners for ch in t.children if ch.dep_ in ("case", "prep")]
+    listed = subj is not None and any(ch.dep_ == "conj" for ch in subj.children)
+    return lacks_partner(
+        [v.tk(t) for t in c.toks], cases, listed, v.tab.words("talk_alone"), v.tab.words("talk_with")
     )
 
 

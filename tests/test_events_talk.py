@@ -1,0 +1,41 @@
+"""``talk.lacks_partner``: a conversation word is a meeting only with someone talked with (real
+sentence shapes of tests/corpus: ru_ru-mn_03, ru_kz-us_01, ru_ru-ve_01, ru_ru-id_02)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilat.extract.events.tables import tables
+from bilat.extract.events.talk import lacks_partner
+
+TAB = tables("ru")
+ALONE = TAB.words("talk_alone")
+WITH = TAB.words("talk_with")
+
+
+def k(*words: str) -> frozenset[str]:
+    return frozenset(words)
+
+
+CASES = [
+    # (id, trigger keys, case words of the dependents, subject lists two parties, lacks a partner)
+    ("razgovarival-s-millerom", [k("разговаривал", "разговаривать")], [k("с")], False, False),
+    ("razgovor-s-glavoj", [k("разговор")], [k("с")], False, False),
+    ("putin-i-maduro-obshchalis", [k("общались", "общаться")], [k("в"), k("в")], True, False),
+    ("oni-obshchayutsya-bez", [k("общаются", "общаться")], [k("без")], False, True),
+    ("sostoyalsya-razgovor", [k("разговор")], [k("у")], False, True),
+    ("my-so-vsemi-obshchaemsya", [k("общаемся", "общаться")], [k("со")], False, False),
+    ("vstrecha-not-a-talk-word", [k("встреча")], [], False, False),
+    ("phrase-left-alone", [k("поговорить"), k("по"), k("телефон")], [], False, False),
+]
+
+
+@pytest.mark.parametrize("trigger,cases,listed,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_lacks_partner(trigger, cases, listed, expected):
+    assert lacks_partner(trigger, cases, listed, ALONE, WITH) is expected
+
+
+def test_no_talk_words_in_english():
+    """A language without ``talk_alone`` words keeps every conversation trigger."""
+    en = tables("en")
+    assert not lacks_partner([k("talk")], [], False, en.words("talk_alone"), en.words("talk_with"))
