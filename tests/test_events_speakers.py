@@ -3,6 +3,8 @@ the document's view and of what pass 1 has found so far (``records.Said``), give
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from events_trees import view_of
 
@@ -10,6 +12,7 @@ from bilat.extract.events.records import Said, Statement
 from bilat.extract.events.speakers import (
     author,
     impersonal_author,
+    last_outside_quotes,
     plural_speaker,
     previous_body,
     previous_speaker,
@@ -192,3 +195,24 @@ def test_named_after(text, want):
     v = dataclasses.replace(v, positions=(post,))
     assert named_after(v, text.find("глава"), "china") == want
     assert named_after(v, text.find("глава"), None) is None
+
+
+# the shape of en_az-kz_02: '"… I, along with my counterpart Rovshan Najafov, plan to sign …," he
+# said' — the pronoun after the quote passes over the persons named inside it
+QUOTE = (317, 931, 318, 930)
+
+
+@pytest.mark.parametrize(
+    "named, before, want",
+    [
+        ([(10, "speaker"), (500, "partner")], 932, "speaker"),  # outside: the one named outside
+        ([(500, "partner")], 932, "partner"),  # only a person inside: that one
+        ([(10, "speaker"), (500, "partner")], 600, "partner"),  # inside a quote: the last named
+        ([(10, "speaker"), (940, "other")], 950, "other"),  # named after the quote
+        ([], 932, None),
+    ],
+)
+def test_last_outside_quotes(named, before, want):
+    mentions = [SimpleNamespace(start=s, key=k) for s, k in named]
+    got = last_outside_quotes(mentions, before, (QUOTE,))
+    assert (got.key if got is not None else None) == want

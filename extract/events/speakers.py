@@ -519,15 +519,27 @@ def recent_person(
     for off, key in reversed(said.people):
         if off < before and key not in exclude and (country is None or v.country(key) == country):
             return key
-    for m in reversed(v.mentions):
-        if (
-            m.start < before
-            and m.cls == "Person"
-            and m.key not in exclude
-            and (country is None or v.country(m.key) == country)
-        ):
-            return m.key
-    return None
+    named = [
+        m
+        for m in v.mentions
+        if m.start < before
+        and m.cls == "Person"
+        and m.key not in exclude
+        and (country is None or v.country(m.key) == country)
+    ]
+    m = last_outside_quotes(named, before, v.quotes)
+    return m.key if m is not None else None
+
+
+def last_outside_quotes(named: list, before: int, spans) -> object | None:
+    """The last of ``named`` (mentions, in text order) a pronoun at ``before`` stands for: a
+    pronoun outside quotes ('"… I, along with my counterpart Rovshan Najafov, plan to sign …,"
+    he said') passes over the persons named inside someone's quoted words, unless only they are
+    named; a pronoun inside a quote takes the last person named."""
+    if any(qs <= before < qe for _ms, _me, qs, qe in spans):
+        return named[-1] if named else None
+    outside = [m for m in named if not any(qs <= m.start < qe for _ms, _me, qs, qe in spans)]
+    return (outside or named or [None])[-1]
 
 
 def track_subjects(v: View, said: Said, u: _Unit) -> Said:
