@@ -314,6 +314,18 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
             "en",
             ("mukhtar-tleuberdi", "Minister of Foreign Affairs", "kazakhstan"),
         ),
+        # a company's management board chair, an apposition closed by a comma (en_az-kz_02)
+        (
+            "Magzum Mirzagaliyev, Chair of the Management Board of KMG, told Trend in an interview.",
+            "en",
+            (None, "Chairman of the Management Board", "kazmunaygas"),
+        ),
+        # "Crown Prince of X, Sheikh NAME" (en_kz-ae_02)
+        (
+            "Tokayev held talks with the Crown Prince of Abu Dhabi, Sheikh Mohammed bin Zayed Al Nahyan.",
+            "en",
+            (None, "Crown Prince", "abu-dhabi"),
+        ),
     ],
 )
 def test_posts_from_real_phrasing(extractor, text, lang, post):
