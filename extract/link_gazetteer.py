@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from bilat.extract.languages import PIVOT, codes, profile
+from bilat.extract.link_accents import without_accents
 from bilat.extract.records import KBEntry
 from bilat.extract.text import (
     DATA,
@@ -181,6 +182,10 @@ class Gazetteer:
         for e in kb:
             for alias in e.aliases:
                 self._add(alias.text, Candidate(e.key, alias.kind))
+                plain = without_accents(alias.text)
+                if plain != alias.text:
+                    # "Sebastien Lecornu" for "Sébastien Lecornu" (en_am-fr_01)
+                    self._add(plain, Candidate(e.key, alias.kind))
                 if e.cls == "Person" and alias.kind in ("label", "alt") and len(alias.text.split()) >= 2:
                     last = alias.text.split()[-1]
                     if sum(c.isalpha() for c in last) < MIN_SURNAME_LETTERS:

@@ -314,6 +314,18 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
             "en",
             ("mukhtar-tleuberdi", "Minister of Foreign Affairs", "kazakhstan"),
         ),
+        # a name written without its accents; "Minister of Armed Forces" is the defence post
+        (
+            "The deal was signed, said French Minister of Armed Forces Sebastien Lecornu.",
+            "en",
+            ("sebastien-lecornu", "Minister of Defence", "france"),
+        ),
+        # "Crown Prince of X, Sheikh NAME" (en_kz-ae_02)
+        (
+            "Tokayev held talks with the Crown Prince of Abu Dhabi, Sheikh Mohammed bin Zayed Al Nahyan.",
+            "en",
+            (None, "Crown Prince", "abu-dhabi"),
+        ),
     ],
 )
 def test_posts_from_real_phrasing(extractor, text, lang, post):
