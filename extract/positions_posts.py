@@ -134,21 +134,21 @@ def _conflict(entry: KBEntry | None, title_en: str, org: str | None, date: str |
 def _descriptive(
     text: str, unattached, positions, tenures=(), date: str | None = None, past: tuple[str, ...] = ()
 ) -> tuple[Descriptive, ...]:
-    """The descriptive mentions of the titles with no name (``unattached``; a plural one names
-    no one): the one person
+    """The descriptive mentions of the titles with no name (``unattached``): the one person
     the document gives that post; for an unnamed counterpart ("his Malian counterpart"), the
     one holder of a post of its country (``counterpart_holders``); else the one person the
     knowledge base's ``tenures`` give the post at ``date`` ("предложения президента РФ"),
     unless the title names only with a name ("leader") or a word of ``past`` stands before
-    it ("the former president")."""
+    it ("the former president"). A plural counterpart or a plural title the document gives
+    no one names no one ("российским коллегам", "the ministers")."""
     out = []
     positions = tuple(positions)
     by_title: dict[str, list] = {}  # title of the table → the posts whose title starts with it
     holders_of: dict[tuple, set] = {}
     for start, end, title, org, plural in unattached:
-        if plural:
-            continue  # "российским коллегам", "Лидеры", "the ministers": no one person
         if title.title_en == TENURE:
+            if plural:
+                continue  # "российским коллегам": no one person
             posts = [(p.person, p.title_en, p.org, p.start) for p in positions]
             holders = counterpart_holders(posts, org, start)
         else:
@@ -159,7 +159,12 @@ def _descriptive(
                     p.person for p in by_title[title.title_en] if org is None or p.org == org
                 }
             holders = set(holders_of[(title.title_en, org)])
-            if not holders and not title.named and not past_title(text[max(0, start - 40) : start], past):
+            if (
+                not holders
+                and not plural
+                and not title.named
+                and not past_title(text[max(0, start - 40) : start], past)
+            ):
                 k = kb_holder(tenures, title.title_en, org, date)
                 holders = {k} if k else set()
         if len(holders) == 1:
