@@ -33,6 +33,7 @@ from bilat.extract.positions_posts import (
     _tenure_at,
     _tenure_prefixed,
     home_country,
+    kb_tenures,
 )
 from bilat.extract.positions_titles import (
     MAX_GAP_WORDS,
@@ -43,6 +44,7 @@ from bilat.extract.positions_titles import (
     as_deputy,
     find_titles,
     link_words,
+    past_stems,
     titles,
 )
 from bilat.extract.records import Document, KBEntry, Position
@@ -182,12 +184,13 @@ def extract_positions(
             # "Deputy Prime Minister – Minister of Foreign Affairs of Kazakhstan Mukhtar
             # Tileuberdi": a title joined by a dash to the next one shares its holder
             dashed.append((start, end, title, org, modifier))
-            unattached.append((start, end, title, org))
             # "The presidents of Belarus and Russia": each body its holder
             plural = _plural(ws[i1 - 1].text, lang) or _plural(ws[i0].text, lang)
             if title.title_en == HEAD and org is not None and org == head_country:
                 # "главой Таджикистана" with no name: the head of state the document names
+                # (and its descriptive mention: "на встрече с главой Таджикистана", ru_kz-tj_02)
                 title = replace(title, title_en=HEAD_OF_STATE[0], title_ru=HEAD_OF_STATE[1])
+            unattached.append((start, end, title, org, plural))
             no_name.append(
                 (start, end, title, list(dict.fromkeys(orgs)) if plural and len(orgs) > 1 else [org], plural)
             )
@@ -301,7 +304,9 @@ def extract_positions(
                 lang=lang,
                 date=doc.date,
             )
-    descriptive = _descriptive(text, unattached, positions.values())
+    descriptive = _descriptive(
+        text, unattached, positions.values(), kb_tenures(kb), doc.date, past_stems(lang)
+    )
     return tuple(positions.values()), descriptive
 
 

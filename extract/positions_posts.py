@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from bilat.extract.languages import PIVOT
 from bilat.extract.positions_titles import TENURE, Descriptive, Title
+from bilat.extract.post_holders import counterpart_holders, kb_holder, past_title
 from bilat.extract.records import Document, KBEntry, Position
 from bilat.extract.text import (
     DATA,
@@ -130,19 +131,42 @@ def _conflict(entry: KBEntry | None, title_en: str, org: str | None, date: str |
     return f"the knowledge base gives this post for {spans}, not {date}"
 
 
-def _descriptive(text: str, unattached, positions) -> tuple[Descriptive, ...]:
+def _descriptive(
+    text: str, unattached, positions, tenures=(), date: str | None = None, past: tuple[str, ...] = ()
+) -> tuple[Descriptive, ...]:
+    """The descriptive mentions of the titles with no name (``unattached``): the one person
+    the document gives that post; for an unnamed counterpart ("his Malian counterpart"), the
+    one holder of a post of its country (``counterpart_holders``); else the one person the
+    knowledge base's ``tenures`` give the post at ``date`` ("предложения президента РФ"),
+    unless the title names only with a name ("leader") or a word of ``past`` stands before
+    it ("the former president"). A plural counterpart or a plural title the document gives
+    no one names no one ("российским коллегам", "the ministers")."""
     out = []
     positions = tuple(positions)
     by_title: dict[str, list] = {}  # title of the table → the posts whose title starts with it
     holders_of: dict[tuple, set] = {}
-    for start, end, title, org in unattached:
-        if title.title_en not in by_title:
-            by_title[title.title_en] = [p for p in positions if p.title_en.startswith(title.title_en)]
-        if (title.title_en, org) not in holders_of:
-            holders_of[(title.title_en, org)] = {
-                p.person for p in by_title[title.title_en] if org is None or p.org == org
-            }
-        holders = set(holders_of[(title.title_en, org)])
+    for start, end, title, org, plural in unattached:
+        if title.title_en == TENURE:
+            if plural:
+                continue  # "российским коллегам": no one person
+            posts = [(p.person, p.title_en, p.org, p.start) for p in positions]
+            holders = counterpart_holders(posts, org, start)
+        else:
+            if title.title_en not in by_title:
+                by_title[title.title_en] = [p for p in positions if p.title_en.startswith(title.title_en)]
+            if (title.title_en, org) not in holders_of:
+                holders_of[(title.title_en, org)] = {
+                    p.person for p in by_title[title.title_en] if org is None or p.org == org
+                }
+            holders = set(holders_of[(title.title_en, org)])
+            if (
+                not holders
+                and not plural
+                and not title.named
+                and not past_title(text[max(0, start - 40) : start], past)
+            ):
+                k = kb_holder(tenures, title.title_en, org, date)
+                holders = {k} if k else set()
         if len(holders) == 1:
             # include a leading article in the span: "the foreign minister"
             s = start
@@ -151,6 +175,24 @@ def _descriptive(text: str, unattached, positions) -> tuple[Descriptive, ...]:
                     s = start - len(art)
             out.append(Descriptive(s, end, text[s:end], holders.pop()))
     return tuple(out)
+
+
+_KB_TENURES: list = [None, ()]  # (the knowledge base, its persons' tenures)
+
+
+def kb_tenures(kb) -> tuple:
+    """(person, title_en, org, start, end) of every post of the knowledge base's persons."""
+    if _KB_TENURES[0] is not kb:
+        _KB_TENURES[:] = [
+            kb,
+            tuple(
+                (e.key, t.title_en, t.org, t.start, t.end)
+                for e in kb.values()
+                if e.cls == "Person"
+                for t in e.tenures
+            ),
+        ]
+    return _KB_TENURES[1]
 
 
 @lru_cache(maxsize=1)

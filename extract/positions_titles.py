@@ -114,6 +114,13 @@ def former_prefixes(lang: str) -> tuple[str, ...]:
     return tuple(r[1].lower() for r in _prefix_rows(lang) if r[0] == "former")
 
 
+@lru_cache(maxsize=4)
+def past_stems(lang: str) -> tuple[str, ...]:
+    """The "past" word starts of ``title_prefixes.tsv`` ("former", "бывш") and the "former"
+    prefixes: a word before a title that makes its holder a past one, lowercase."""
+    return tuple(r[1].lower() for r in _prefix_rows(lang) if r[0] == "past") + former_prefixes(lang)
+
+
 def _unprefixed(word: str, lang: str) -> str:
     """``word`` without a "former" prefix written with it: "Экс-президент" → "президент"."""
     low = word.lower()

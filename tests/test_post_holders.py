@@ -1,0 +1,163 @@
+"""A post named without a name stands for its holder: the head of state of "главой
+Таджикистана" (ru_kz-tj_02), the one holder of an unnamed counterpart's country, the holder the
+knowledge base gives the post at the article's date ("предложения президента РФ",
+ru_ru-kz_07); a past holder ("the former president") or a title that names only with a name
+("leader") is nobody the knowledge base gives (real sentence shapes of the dev corpus)."""
+
+import pytest
+
+from bilat.extract.positions_posts import _descriptive
+from bilat.extract.positions_titles import TENURE, Title, past_stems
+from bilat.extract.post_holders import counterpart_holders, kb_holder, past_title
+from bilat.extract.records import Position
+
+_KB = [
+    ("vladimir-putin", "President", "russia", "2012-05-07", None),
+    ("dmitry-medvedev", "President", "russia", "2008-05-07", "2012-05-07"),
+    ("emomali-rahmon", "President", "tajikistan", "1994-11-16", None),
+    ("sergey-lavrov", "Minister of Foreign Affairs", "russia", "2004-03-09", None),
+]
+
+
+@pytest.mark.parametrize(
+    "title,org,date,holder",
+    [
+        ("President", "russia", "2021-04-15", "vladimir-putin"),  # "предложения президента РФ"
+        ("President", "russia", "2010-06-01", "dmitry-medvedev"),
+        ("President", "tajikistan", "2024-08-22", "emomali-rahmon"),  # "с главой Таджикистана"
+        ("President", "russia", None, None),  # no date: nobody
+        ("President", "russia", "2012-05-07", None),  # the day of the handover: two
+        ("Prime Minister", "russia", "2021-04-15", None),  # nobody in the base
+        ("President", None, "2021-04-15", None),  # "the president" of no state
+    ],
+)
+def test_kb_holder(title, org, date, holder):
+    assert kb_holder(_KB, title, org, date) == holder
+
+
+_POSTS = [
+    ("sergey-lavrov", "Minister of Foreign Affairs", "russia", 0),
+    ("abdoulaye-diop", "Minister of Foreign Affairs", "mali", 96),
+    ("assimi-goita", "President", "mali", 300),
+]
+
+
+@pytest.mark.parametrize(
+    "posts,org,start,holders",
+    [
+        # "Sergey Lavrov … his Malian counterpart visited Moscow": the Malian foreign minister
+        (_POSTS, "mali", 652, {"abdoulaye-diop"}),
+        # no post of another state before: every holder of the country's posts
+        (_POSTS[1:], "mali", 652, {"abdoulaye-diop", "assimi-goita"}),
+        (_POSTS, "uzbekistan", 652, set()),
+        (_POSTS, None, 652, set()),
+    ],
+)
+def test_counterpart_holders(posts, org, start, holders):
+    assert counterpart_holders(posts, org, start) == holders
+
+
+@pytest.mark.parametrize(
+    "lang,before,past",
+    [
+        ("en", "talks with the former ", True),
+        ("en", "a message from the late ", True),
+        ("en", "talks with the ", False),
+        ("ru", "встретился с бывшим ", True),
+        ("ru", "на встрече с ", False),
+        ("ru", "", False),
+    ],
+)
+def test_past_title(lang, before, past):
+    assert past_title(before, past_stems(lang)) is past
+
+
+_PRESIDENT = Title(("президент",), "President", "президент", "country")
+_LEADER = Title(("лидер",), "President", "президент", "country", named=True)
+_COUNTERPART = Title(("counterpart",), TENURE, TENURE, "country")
+
+
+def _pos(person, title, org, start):
+    return Position(person, title, org, start, start + 5, "")
+
+
+@pytest.mark.parametrize(
+    "text,word,title,org,positions,date,key",
+    [
+        # the document gives the post: its holder
+        (
+            "на встрече с главой Таджикистана",
+            "главой",
+            _PRESIDENT,
+            "tajikistan",
+            [_pos("emomali-rahmon", "President", "tajikistan", 100)],
+            "2024-08-22",
+            "emomali-rahmon",
+        ),
+        # nobody in the document has it: the knowledge base's holder at the date
+        (
+            "о поддержке предложения президента РФ",
+            "президента",
+            _PRESIDENT,
+            "russia",
+            [],
+            "2021-04-15",
+            "vladimir-putin",
+        ),
+        # no date: nobody
+        ("о поддержке предложения президента РФ", "президента", _PRESIDENT, "russia", [], None, None),
+        # a past holder: not the holder at the date
+        (
+            "встретился с бывшим президентом России",
+            "президентом",
+            _PRESIDENT,
+            "russia",
+            [],
+            "2021-04-15",
+            None,
+        ),
+        # "leader" names only with a name
+        ("российский лидер заявил", "лидер", _LEADER, "russia", [], "2021-04-15", None),
+        # an unnamed counterpart: the one holder of a post of its country
+        (
+            "but his Malian counterpart visited Moscow",
+            "counterpart",
+            _COUNTERPART,
+            "mali",
+            [
+                _pos("sergey-lavrov", "Minister of Foreign Affairs", "russia", 0),
+                _pos("abdoulaye-diop", "Minister of Foreign Affairs", "mali", 1),
+            ],
+            "2023-02-07",
+            "abdoulaye-diop",
+        ),
+    ],
+)
+def test_descriptive(text, word, title, org, positions, date, key):
+    start = text.index(word)
+    lang = "en" if text.isascii() else "ru"
+    got = _descriptive(
+        text, [(start, start + len(word), title, org, False)], positions, _KB, date, past_stems(lang)
+    )
+    assert [d.key for d in got] == ([key] if key else [])
+
+
+@pytest.mark.parametrize(
+    "text,word,title,org,positions",
+    [
+        # "«Мы благодарны российским коллегам …», – сказал глава казахстанского правительства"
+        (
+            "Мы благодарны российским коллегам",
+            "коллегам",
+            _COUNTERPART,
+            "russia",
+            [_pos("m", "Prime Minister", "russia", 0)],
+        ),
+        # "Президенты России и Турции": not the one the knowledge base gives
+        ("Президенты России и Турции", "Президенты", _PRESIDENT, "russia", []),
+    ],
+)
+def test_plural_title_names_no_one(text, word, title, org, positions):
+    start = text.index(word)
+    unattached = [(start, start + len(word), title, org, True)]
+    assert _descriptive(text, unattached, positions, _KB, "2021-04-15", past_stems("ru")) == ()
