@@ -261,12 +261,17 @@ def typed_event(
         ):
             # a bilateral event naming one state of the pair: the other one takes part
             implicit = [k for k in v.pair if k not in parts]
-    if row.direction == "-" and row.cls in ("Consult", "Agree"):
-        # "Doha and Astana signed a memorandum", "Moscow and Tokyo are preparing for talks":
-        # a city that acts (not the place: "in Moscow") stands for its state
-        parts = _uniq(parts + [ctry for k in parts if v.cls(k) == "City" and (ctry := v.country(k))])
-    if row.direction in ("subj>obj", "speech", "charge"):
-        sides = _uniq(source + target)
+    # a city that acts or is addressed (not the place: "in Moscow") stands for its state: the
+    # participants of symmetric talks and agreements ("Doha and Astana signed a memorandum"),
+    # the source and target of a directed act ("Moscow deeply regrets Finland's decision")
+    sides = (
+        parts
+        if row.direction == "-" and row.cls in ("Consult", "Agree")
+        else _uniq(source + target)
+        if row.direction in ("subj>obj", "speech", "charge")
+        else []
+    )
+    if sides:
         parts = _uniq(
             parts + city_states(sides, {k: v.cls(k) for k in sides}, {k: v.country(k) for k in sides})
         )
