@@ -31,6 +31,31 @@ def extractor(kb_entries):
     return Extractor(kb_entries)
 
 
+class DyingStore:
+    """A store whose ``n``-th write after wrapping fails (a full disk, a lost connection, a writer
+    killed between requests); every other call goes to the store."""
+
+    def __init__(self, store, n: int):
+        self.store, self.left = store, n
+
+    def __getattr__(self, name):
+        return getattr(self.store, name)
+
+    def update(self, sparql: str) -> None:
+        from bilat.graph.store import StoreError
+
+        self.left -= 1
+        if self.left == -1:
+            raise StoreError("killed")
+        self.store.update(sparql)
+
+
+@pytest.fixture
+def dying_store():
+    """``dying_store(store, n)``: ``store`` with its ``n``-th write failing (:class:`DyingStore`)."""
+    return DyingStore
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

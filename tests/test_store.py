@@ -234,23 +234,7 @@ def hash_line(store, doc_id: str) -> str:
     return f'{iris.document(doc_id).n3()} {BL.contentHash.n3()} "{h}" .'
 
 
-class _DiesAfter:
-    """A store whose writes fail after the first ``n`` (a writer killed between requests)."""
-
-    def __init__(self, store, n: int):
-        self.store, self.left = store, n
-
-    def __getattr__(self, name):
-        return getattr(self.store, name)
-
-    def update(self, sparql: str) -> None:
-        self.left -= 1
-        if self.left < 0:
-            raise StoreError("killed")
-        self.store.update(sparql)
-
-
-def test_incomplete_documents_reads_the_writes_under_way_not_every_document(store):
+def test_incomplete_documents_reads_the_writes_under_way_not_every_document(store, dying_store):
     """Only a write in several requests can stop half way, and it records itself until its
     last request: the check reads that record. Documents stored whole (here many, and one
     whose Document node lacks a hash without any write of it under way) are never read."""
@@ -262,7 +246,7 @@ def test_incomplete_documents_reads_the_writes_under_way_not_every_document(stor
     # a document written in pieces of 5 triples, its writer killed after two requests
     cut = extraction("cut", text, "en", *people)
     with pytest.raises(StoreError):
-        write_extraction(_DiesAfter(store, 2), cut, {}, chunk=5)
+        write_extraction(dying_store(store, 2), cut, {}, chunk=5)
     assert incomplete_documents(store) == ["cut"]
     # a Document without a hash that no write left (not what bilat writes) is not looked for
     hashed = hash_line(store, "whole-3")

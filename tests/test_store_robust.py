@@ -110,24 +110,9 @@ def test_a_document_written_in_pieces_equals_one_written_at_once(extractor, tmp_
     assert len(stores["whole"]) > 5 * 97  # several pieces per document
 
 
-class _Dies:
-    """A store whose n-th write fails (a full disk, a lost connection): the writing of that
-    document stops there."""
-
-    def __init__(self, store, n: int):
-        self.store, self.left = store, n
-
-    def __getattr__(self, name):
-        return getattr(self.store, name)
-
-    def update(self, sparql: str) -> None:
-        self.left -= 1
-        if self.left == -1:
-            raise StoreError("killed")
-        self.store.update(sparql)
-
-
-def test_an_interrupted_write_is_told_redone_and_its_leftovers_removed(extractor, tmp_path, monkeypatch):
+def test_an_interrupted_write_is_told_redone_and_its_leftovers_removed(
+    extractor, tmp_path, monkeypatch, dying_store
+):
     monkeypatch.setenv("BILAT_WRITE_CHUNK", "50")  # compact mentions: a document is a few hundred triples
     monkeypatch.setattr(app, "_EXTRACTOR", extractor)
     docs = gold_documents()[:2]
@@ -140,7 +125,7 @@ def test_an_interrupted_write_is_told_redone_and_its_leftovers_removed(extractor
     assert first.documents == 1
     told: list[str] = []
     # the second document dies after its first pieces: stored without its content hash
-    dying = app.ingest([], store=_Dies(st, 3), documents=docs, on_problem=told.append)
+    dying = app.ingest([], store=dying_store(st, 3), documents=docs, on_problem=told.append)
     assert dying.failed == 1 and incomplete_documents(st) == [docs[1].id]
     assert told[-1] == f"{docs[1].id}: stored incompletely (an ingest was interrupted): ingest it again"
     # another ingest without it still tells; one with it writes it whole and cleans up
