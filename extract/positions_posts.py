@@ -51,7 +51,7 @@ def _tenure_at(
             continue
         if org is not None and t.org != org:
             continue
-        if date is None or ((t.start is None or t.start <= date) and (t.end is None or date <= t.end)):
+        if date is None or t.held_at(date):
             return t
     return None
 

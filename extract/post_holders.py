@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from bilat.extract.records import held_at
+
 #: (person, title_en, org, start) of a post the document gives someone
 Post = tuple[str, str, str | None, int]
 
@@ -59,11 +61,7 @@ def kb_holder(tenures: Iterable[KBTenure], title_en: str, org: str | None, date:
     """
     if not date or org is None:
         return None
-    found = {
-        k
-        for k, t, o, s, e in tenures
-        if t == title_en and o == org and (s is None or s <= date) and (e is None or date <= e)
-    }
+    found = {k for k, t, o, s, e in tenures if t == title_en and o == org and held_at(s, e, date)}
     return found.pop() if len(found) == 1 else None
 
 

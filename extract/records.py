@@ -231,6 +231,19 @@ class Tenure(_Record):
     start: str | None = None
     end: str | None = None
 
+    def held_at(self, date: str) -> bool:
+        return held_at(self.start, self.end, date)
+
+
+def held_at(start: str | None, end: str | None, date: str) -> bool:
+    """Whether a tenure from ``start`` to ``end`` (ISO dates or their prefixes; None: open) covers
+    ``date``.
+
+    >>> held_at("2012-05-07", None, "2024-08-22"), held_at("2008-05-07", "2012-05-07", "2013-01-01")
+    (True, False)
+    """
+    return (start is None or start <= date) and (end is None or date <= end)
+
 
 @dataclass(frozen=True)
 class KBEntry(_Record):

@@ -201,13 +201,16 @@ def press_office(v: View, person: str) -> str | None:
         return None
     date = v.base[:10] if v.base else None
 
-    def held(t) -> bool:
-        if date is None:
-            return t.end is None
-        return (t.start is None or t.start <= date) and (t.end is None or date <= t.end)
-
-    # a post held at the date is passed as one with no end ("now" to head_office)
-    posts = [(t.title_en, t.org, None if held(t) else (t.end or "later")) for t in e.tenures]
+    # a post held at the date (today's: no end, when the article has no date) is passed as one
+    # with no end ("now" to head_office)
+    posts = [
+        (
+            t.title_en,
+            t.org,
+            None if (t.end is None if date is None else t.held_at(date)) else (t.end or "later"),
+        )
+        for t in e.tenures
+    ]
     bodies = (
         (b.key, b.country, [lab for _, lab in b.labels] + [a.text for a in b.aliases])
         for b in v.kb.values()
