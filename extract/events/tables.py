@@ -149,7 +149,8 @@ def tables(lang: str) -> Tables:
         r = [c.strip() for c in r] + ["-"] * (3 - len(r))
         reporting.append(CueRow(words=_seq(r[0]), kind=r[1], requires=_opt(r[2])))
     cues: dict[str, list[tuple[str, ...]]] = {}
-    for r in read_table(folder / "events_cues.tsv"):
+    # the rows every language shares (knowledge-base values), then the language's own
+    for r in read_table(DATA / "common" / "events_cues.tsv") + read_table(folder / "events_cues.tsv"):
         cues.setdefault(r[0].strip(), []).append(tuple(fold(w) for w in r[1].split()))
     context = tuple(
         (fold(r[0]) if "=" not in r[0] else r[0].strip(), r[1].strip(), r[2].strip())
