@@ -6,11 +6,18 @@ outlet (from its source), and the state a body belongs to.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
 from bilat.extract.languages import PIVOT, profile
-from bilat.extract.link_gazetteer import PLACE_CLASSES, _Span, _word_keys
+from bilat.extract.link_gazetteer import PLACE_CLASSES, _Span, _word_keys, resources
+from bilat.extract.link_missions import (
+    english_after_of,
+    host_named_in_full,
+    last_other_state,
+    other_main_state,
+)
 from bilat.extract.link_names import _Near, _prefix
 from bilat.extract.records import Document, KBEntry
 from bilat.extract.text import (
@@ -362,6 +369,8 @@ class PlaceRules:
         gaz_at = {g.start: n for n, g in enumerate(gaz)}
         ner_places = {sp.start: sp for sp in ner if sp.label in ("GPE", "LOC") and "\n" not in sp.text}
         out = []
+        full: list[tuple[str, str]] = []  # (sender, host) of the missions named with both states
+        pending = []  # embassies named by their sender only: host found below (link_missions)
         for w in words(text):
             noun = P.word_key(w.text)
             if roles.get(noun) != "noun":
@@ -393,6 +402,8 @@ class PlaceRules:
                 continue
             m = re.compile(r"\s+(\w+)\s+(?:the\s+)?").match(text, max(w.end, first.end))
             if not m or roles.get(m.group(1).lower()) != "in":
+                if kind == "Embassy":
+                    pending.append((w, noun, sender, first, None))
                 continue
             in_word, city = m.group(1), None
             n = gaz_at.get(m.end())
@@ -404,20 +415,25 @@ class PlaceRules:
             elif m.end() in ner_places and kind != "Embassy":
                 last = ner_places[m.end()]
                 city = (None, last.text)
+            if last is None and kind == "Embassy":
+                pending.append((w, noun, sender, first, m))  # "в республике", "in a statement"
+                continue
             if last is None or host is not None and sender.key == host.key:
                 continue
+            if host is not None:
+                full.append((sender.key, host.key))
             start = min(w.start, first.start)
             if kind == "Embassy" or city is None:
                 if host is None:
                     continue
-                place_en = dict(host.labels)[PIVOT]
+                place_en = english_after_of(host, PIVOT)
                 written = None if city is not None else last.text  # a capital: the state's name
             else:
                 known, written = city
                 place_en = (
                     dict(known.labels)[PIVOT] if known else _headline_case(english_name(lemma(written)))
                 )
-            en = f"{kind} of {dict(sender.labels)[PIVOT]} in {place_en}"
+            en = f"{kind} of {english_after_of(sender, PIVOT)} in {place_en}"
             from bilat.graph.kb import slugify
 
             key = slugify(en) if slugify(en) in self.kb else "org/" + match_key(en)
@@ -436,6 +452,63 @@ class PlaceRules:
                 name = name or surface[:1].upper() + surface[1:]
             out.append(
                 _Span(start, last.end, surface, "ORG", normal=name, key=key, cls="GovernmentBody", english=en)
+            )
+        if pending:
+            out += self._embassies_by_sender(text, gaz, state, pending, full, lang)
+        return out
+
+    def _embassies_by_sender(self, text, gaz, state, pending, full, lang) -> list[_Span]:
+        """Embassies named by their sending state only ("the Russian Embassy confirmed",
+        "посольства Венесуэлы", "посольство России в республике"), the host found by
+        ``link_missions``; one span each, from the state's word to the noun (or the anaphor)."""
+        from bilat.graph.kb import slugify
+
+        roles, _, nouns, label = _embassy_words(lang)
+        on_hosts = {w for w, r in roles.items() if r == "host_on"}
+        in_words = [w for w, r in roles.items() if r == "in"]
+        # the anaphor in any case: "МИД республики" lists the word, "в республике" its other form
+        anaphora = {fold(lemma(w)) for w in resources(lang).state_anaphora}
+        counts = Counter(state[n].key for n in state if state[n].cls == "Country")
+        out = []
+        for w, noun, sender, first, m in pending:
+            end = max(w.end, first.end)
+            host = host_named_in_full(sender.key, full)
+            if m is not None:
+                after = re.match(r"\w+", text[m.end() :])
+                if after is None or fold(lemma(after.group(0))) not in anaphora:
+                    if host is None:
+                        host = other_main_state(sender.key, counts)
+                else:
+                    before = [state[n].key for n in sorted(state) if gaz[n].end <= w.start]
+                    host = last_other_state(sender.key, before)
+                    end = m.end() + after.end()
+            elif host is None:
+                host = other_main_state(sender.key, counts)
+            if host is None or host == sender.key or host not in self.kb:
+                continue
+            host_e = self.kb[host]
+            en = f"Embassy of {english_after_of(sender, PIVOT)} in {english_after_of(host_e, PIVOT)}"
+            key = slugify(en) if slugify(en) in self.kb else "org/" + match_key(en)
+            start = min(w.start, first.start)
+            name = en
+            if lang != PIVOT:
+                # the language's first "in" word; its other one for the hosts that take it ("на Кубе")
+                in_word = in_words[-1] if host in on_hosts else in_words[0]
+                name = (
+                    _mission_label(
+                        label,
+                        nouns.get(noun),
+                        _native_label(sender, lang),
+                        in_word,
+                        _native_label(host_e, lang),
+                        lang,
+                    )
+                    or text[start:end][:1].upper() + text[start:end][1:]
+                )
+            out.append(
+                _Span(
+                    start, end, text[start:end], "ORG", normal=name, key=key, cls="GovernmentBody", english=en
+                )
             )
         return out
 

@@ -663,6 +663,41 @@ def test_unknown_russian_person_nominative_and_english_label(full_linker, text, 
             "embassy-of-kazakhstan-in-russia",
             "GovernmentBody",
         ),
+        # an embassy named by its sender only (link_missions): the host a mission of the same
+        # sender named in full has; the state "в республике" stands for; the other of the two
+        # states the document is about (en_ru-cu_02, ru_ru-uz_02, ru_ru-ve_01, en_ru-gb_01)
+        (
+            "The Russian Embassy in Havana opened. Flights resume, the Russian Embassy confirmed.",
+            "en",
+            None,
+            "Russian Embassy",
+            "org/embasi-of-rusa-in-cuba",
+            "GovernmentBody",
+        ),
+        (
+            "Узбекистан и Россия. Мирзиёев принял посла. Посольство России в республике подтвердило это.",
+            "ru",
+            None,
+            "Посольство России в республике",
+            "org/embasi-of-rusa-in-uzbekistan",
+            "GovernmentBody",
+        ),
+        (
+            "Россия и Венесуэла готовят визит в Россию. По заверениям посольства Венесуэлы, визит состоится.",
+            "ru",
+            None,
+            "посольства Венесуэлы",
+            "org/embasi-of-venezuela-in-rusa",
+            "GovernmentBody",
+        ),
+        (
+            "Russia expelled a British diplomat. Russia said the British Embassy was told; Russia acted.",
+            "en",
+            None,
+            "British Embassy",
+            "org/embasi-of-the-united-kingdom-in-rusa",
+            "GovernmentBody",
+        ),
         # a Russian abbreviation with a case ending, narrowed by the adjective before it
         (
             "Россия и Таджикистан. Посол встретился с замглавы таджикского МИДа.",
@@ -877,6 +912,8 @@ def test_a_given_name_and_the_knowledge_bases(written, known, same):
         ),
         ("Польша закрыла генконсульство РФ в Гданьске.", "Генеральное консульство России в Гданьске"),
         ("Он посетил посольство США на Украине.", "Посольство США на Украине"),
+        # named by its sender only: the host's preposition from embassy.tsv ("на Кубе")
+        ("Россия и Куба. Об этом сообщило посольство России.", "Посольство России на Кубе"),
     ],
 )
 def test_mission_labels(full_linker, text, label):
@@ -974,3 +1011,17 @@ def test_english_common_noun(word, expected):
     from bilat.extract import lang_en
 
     assert lang_en.common_noun(word) is expected
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        # an embassy named by its sender only, and no one other state the document is about:
+        # its host is not known, no mission is made
+        ("The Russian Embassy said Germany, France and Italy were told.", "en"),
+        ("Об этом сообщило посольство России.", "ru"),
+    ],
+)
+def test_no_mission_without_a_host(full_linker, text, lang):
+    linked = full_linker.link(Document(id="t", text=text, lang=lang), nlp.parse(text, lang))
+    assert not [e for e in linked.entities if e.key.startswith("org/embasi")], linked.entities
