@@ -46,6 +46,7 @@ from bilat.extract.link_names import (
     with_initial,
 )
 from bilat.extract.link_places import PlaceRules, _closing_quote, _lines, body_state
+from bilat.extract.link_prepositions import dateline_place, place_preposition_before
 from bilat.extract.link_resolve import Linked, Resolution
 from bilat.extract.records import Document, KBEntry
 from bilat.extract.text import (
@@ -330,6 +331,7 @@ class Linker(PlaceRules, Resolution):
 
         # unknown names: surnames join full names, others get a spelling key
         headlines, body_words = _title_case_lines(text)
+        dateline_city = dateline_place(text, lang)  # "PYATIGORSK, July 1. /TASS/.": a city
         res = resources(lang)
         new_entities: dict[str, dict] = {}
         for f in fixed:
@@ -388,6 +390,13 @@ class Linker(PlaceRules, Resolution):
             cls = self._class_of(sp, lang)
             if cls is None:
                 continue
+            placed = cls in ("Person", "Organization") and place_preposition_before(
+                text, sp.start, sp.end, sp.label, lang
+            )
+            if placed:
+                cls = "Place"  # "in Kamchatka", "in Pyatigorsk", "в Бохтаре"
+            if (sp.start, sp.end) == dateline_city and cls in ("Person", "Organization", "Place"):
+                cls = "City"
             name = _clean_name(sp.normal if P.inflected else sp.text)
             if cls == "Organization" and (
                 is_domain(name) or outlet_noun_before(text, sp.start, lang, P.word_key)
@@ -395,7 +404,7 @@ class Linker(PlaceRules, Resolution):
                 cls = "MediaOutlet"  # "сообщает Lada.kz", "издание Daily Sabah"
             if (
                 cls == "Place"
-                and sp.label in ("GPE", "LOC")
+                and (sp.label in ("GPE", "LOC") or placed)
                 and (city_noun_near(text, sp.start, sp.end, lang) or self._city_beside(sp, text, gaz, lang))
             ):
                 cls = "City"  # "the city of Bokhtar", "в Душанбе и Бохтаре"

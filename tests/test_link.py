@@ -698,6 +698,33 @@ def test_unknown_russian_person_nominative_and_english_label(full_linker, text, 
             "org/embasi-of-the-united-kingdom-in-rusa",
             "GovernmentBody",
         ),
+        # where an unknown name stands says it is a place (link_prepositions): after "in" or
+        # "в" whatever the NER took it for (en_ru-am_01, en_ru-az_03, en_ru-tj_01), first in a
+        # dated dateline (en_ru-az_03, en_cn-kz_02, ru_ru-kz_20)
+        (
+            "Russian troops arrived in Kamchatka on Monday.",
+            "en",
+            None,
+            "Kamchatka",
+            "place/kamchatka",
+            "Place",
+        ),
+        (
+            "PYATIGORSK, July 1. /TASS/. The Russian side is consistently working.",
+            "en",
+            None,
+            "PYATIGORSK",
+            "place/patigorsk",
+            "City",
+        ),
+        (
+            "СКОПЬЕ, 30 ноя — РИА Новости. Министр иностранных дел России прибыл.",
+            "ru",
+            None,
+            "СКОПЬЕ",
+            "place/skope",
+            "City",
+        ),
         # a Russian abbreviation with a case ending, narrowed by the adjective before it
         (
             "Россия и Таджикистан. Посол встретился с замглавы таджикского МИДа.",
