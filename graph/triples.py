@@ -260,6 +260,7 @@ def document_graphs(
         if not e.in_kb:
             for lg, text in _names(e.labels):
                 g.add((node, BL.proposedLabel, _lit(text, lg)))
+            g.add((node, BL.proposedClass, BL[e.cls]))
         if mentions == "full":
             for m in e.mentions:
                 _mention(g, d.id, m.start, m.end, m.text, node)
@@ -405,12 +406,15 @@ def _event(
     return node
 
 
-def entity_description(e: Entity | KBEntry, labels: dict[str, str] | None = None) -> Triples:
-    """What the shared entities graph says of one entity: its class, one rdfs:label per
-    language, its Wikidata link and, for knowledge-base entries, their names."""
+def entity_description(
+    e: Entity | KBEntry, labels: dict[str, str] | None = None, cls: str | None = None
+) -> Triples:
+    """What the shared entities graph says of one entity: its class (``cls`` when given: the
+    class the documents chose), one rdfs:label per language, its Wikidata link and, for
+    knowledge-base entries, their names."""
     if isinstance(e, KBEntry) and labels is None:
         return Triples(_kb_description(e))
-    return _description(e, labels)
+    return _description(e, labels, cls)
 
 
 @lru_cache(maxsize=4096)
@@ -428,10 +432,10 @@ def _kb_description(e: KBEntry) -> frozenset:
     return frozenset(_description(e, None))
 
 
-def _description(e: Entity | KBEntry, labels: dict[str, str] | None) -> Triples:
+def _description(e: Entity | KBEntry, labels: dict[str, str] | None, cls: str | None = None) -> Triples:
     g = Triples()
     node = iris.entity(e.key)
-    g.add((node, RDF.type, BL[e.cls]))
+    g.add((node, RDF.type, BL[cls or e.cls]))
     chosen = dict(labels) if labels is not None else dict(e.labels)
     for lg, text in sorted(_names(chosen.items())):
         g.add((node, RDFS.label, Literal(text, lang=lg)))

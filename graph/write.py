@@ -141,13 +141,15 @@ def write_extraction(
     # names other documents propose for the entities not in the knowledge base (a handful of
     # distinct labels each, whatever the size of the store) ...
     proposed: dict = defaultdict(Counter)
+    classes: dict = defaultdict(Counter)  # ... and the classes they give them
     unknown = {n for n in affected if iris.key_of(str(n)) not in kb}
     if unknown:
-        for r in store.select(f"""SELECT ?e ?l (COUNT(?g) AS ?n) WHERE {{
+        for r in store.select(f"""SELECT ?e ?p ?l (COUNT(?g) AS ?n) WHERE {{
                 VALUES ?e {{ {_values(unknown)} }}
-                GRAPH ?g {{ ?e {BL.proposedLabel.n3()} ?l }} FILTER(?g != {g_iri.n3()}) }}
-                GROUP BY ?e ?l"""):
-            proposed[r["e"]][r["l"]] += int(r["n"])
+                VALUES ?p {{ {BL.proposedLabel.n3()} {BL.proposedClass.n3()} }}
+                GRAPH ?g {{ ?e ?p ?l }} FILTER(?g != {g_iri.n3()}) }}
+                GROUP BY ?e ?p ?l"""):
+            (classes if r["p"] == BL.proposedClass else proposed)[r["e"]][r["l"]] += int(r["n"])
     # ... and which entities this document stops mentioning are still mentioned elsewhere
     dropped = old_nodes - new_nodes
     elsewhere: set = set()
@@ -171,17 +173,20 @@ def write_extraction(
         counts = proposed[node]
         for lg, text in e.labels:
             counts[Literal(text, lang=lg)] += 1
-        descriptions += entity_description(e, labels=_choose_labels(counts))
+        classes[node][BL[e.cls]] += 1
+        descriptions += entity_description(e, labels=_choose_labels(counts), cls=_choose_class(classes[node]))
     # entities still mentioned elsewhere but no longer here keep their description, recomputed
     for node in dropped & elsewhere:
         key = iris.key_of(str(node))
         if key in kb:
             descriptions += entity_description(kb[key])
         else:
-            stale = store.select(
-                f"SELECT ?c WHERE {{ GRAPH {iris.ENTITIES_GRAPH.n3()} {{ {node.n3()} a ?c }} }}"
-            )
-            cls = str(stale[0]["c"]).rsplit("#", 1)[-1] if stale else "Actor"
+            cls = _choose_class(classes[node])
+            if cls is None:  # stored before documents proposed classes
+                stale = store.select(
+                    f"SELECT ?c WHERE {{ GRAPH {iris.ENTITIES_GRAPH.n3()} {{ {node.n3()} a ?c }} }}"
+                )
+                cls = str(stale[0]["c"]).rsplit("#", 1)[-1] if stale else "Actor"
             from bilat.extract.records import Entity
 
             descriptions += entity_description(Entity(key, cls), labels=_choose_labels(proposed[node]))
@@ -292,6 +297,21 @@ def repair(store: Store) -> None:
         WHERE {{ GRAPH {ent} {{ ?s ?p ?o }} {unmentioned} }} ;
         DELETE {{ GRAPH {fct} {{ ?n ?p ?o }} }} WHERE {{ GRAPH {fct} {{ ?n ?p ?o }} {unreported} }} ;
         DELETE {{ GRAPH {fct} {{ ?s ?p ?n }} }} WHERE {{ GRAPH {fct} {{ ?s ?p ?n }} {unreported} }}""")
+
+
+def _choose_class(counts: Counter) -> str | None:
+    """The class the documents give an entity most often, a tie to the first in alphabetical
+    order ("MediaOutlet" before "Organization"): the same whatever the order of ingestion.
+
+    >>> from rdflib import URIRef
+    >>> b = "https://w3id.org/bilat/ontology#"
+    >>> _choose_class(Counter({URIRef(b + "Organization"): 1, URIRef(b + "MediaOutlet"): 1}))
+    'MediaOutlet'
+    >>> _choose_class(Counter()) is None
+    True
+    """
+    ranked = sorted((-n, str(c).rsplit("#", 1)[-1]) for c, n in counts.items() if n > 0)
+    return ranked[0][1] if ranked else None
 
 
 def _choose_labels(counts: Counter) -> dict[str, str]:

@@ -139,6 +139,7 @@ class BL(DefinedNamespace):
     isoCode: URIRef  # string
     contentHash: URIRef  # string
     proposedLabel: URIRef  # rdf:langString, a name a document gives a non-KB entity
+    proposedClass: URIRef  # owl:Class, the class a document gives a non-KB entity
     month: URIRef  # xsd:gYearMonth
     eventCount: URIRef  # xsd:integer
     meanGoldstein: URIRef  # xsd:decimal

@@ -87,6 +87,35 @@ def test_most_frequent_proposed_label_wins_whatever_the_order(store):
     assert labels(store, key) == [("en", "Kassym-Jomart Tokayev")]
 
 
+def org(key, cls, name):
+    return Entity(key, cls, (("en", name),), ((("en", name)),), (Mention(0, len(name), name, "ORG", name),))
+
+
+@pytest.mark.parametrize(
+    "proposals,chosen",
+    [
+        # one document calls it an outlet ("Trend reports"), another an organization: a tie
+        # goes to the first class in alphabetical order, whatever the order of ingestion
+        ((("a", "MediaOutlet"), ("b", "Organization")), "MediaOutlet"),
+        ((("b", "Organization"), ("a", "MediaOutlet")), "MediaOutlet"),
+        # the class most documents give wins
+        ((("a", "Organization"), ("b", "MediaOutlet"), ("c", "Organization")), "Organization"),
+        ((("c", "Organization"), ("a", "Organization"), ("b", "MediaOutlet")), "Organization"),
+        # a document that stops mentioning it takes its vote away
+        ((("a", "MediaOutlet"), ("b", "Organization"), ("c", "Organization"), ("c", None)), "MediaOutlet"),
+    ],
+)
+def test_the_class_of_an_entity_outside_the_kb_is_voted_whatever_the_order(store, proposals, chosen):
+    key = "org/trend"
+    for doc_id, cls in proposals:
+        ents = () if cls is None else (org(key, cls, "Trend"),)
+        write_extraction(store, extraction(doc_id, "Trend", "en", *ents), {})
+    rows = store.select(
+        f"SELECT ?c WHERE {{ GRAPH {iris.ENTITIES_GRAPH.n3()} {{ {iris.entity(key).n3()} a ?c }} }}"
+    )
+    assert [str(r["c"]).rsplit("#", 1)[-1] for r in rows] == [chosen]
+
+
 def test_positions_and_events_are_written_with_provenance(store):
     text = "Russian Foreign Minister Ivan Petrov said it."
     ex = extraction(
