@@ -961,6 +961,14 @@ def test_cooperation_needs_a_named_object(extractor, lang, text, found):
             "Он считает, что отношения двух стран развиваются успешно.",
             None,
         ),
+        # a verb the parse made a conjunct of the reported clause: the name set off by
+        # commas before it speaks, its title apposed (en_az-kz_02, en_ru-kz_04's shape)
+        (
+            "en",
+            "Moscow is preparing to send petroleum products to Havana, Sergey Lavrov, "
+            "Russia's foreign minister, told reporters.",
+            "sergey-lavrov",
+        ),
     ],
 )
 def test_more_reporting_verbs(extractor, lang, text, speaker):

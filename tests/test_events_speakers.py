@@ -167,6 +167,23 @@ def test_comma_subject(before, names, want):
 
 
 @pytest.mark.parametrize(
+    "before, names, want",
+    [
+        # en_az-kz_02: a title apposed to the name, naming a body but no person
+        ("oil , Magzum Mirzagaliyev , Chair of the Management Board of KMG ,", {"Mirzagaliyev"}, 3),
+        ("to Havana , Lavrov , Russia 's foreign minister ,", {"Lavrov"}, 3),
+        ("Putin met Tokayev , Lavrov and Shoigu ,", {"Tokayev", "Lavrov", "Shoigu"}, None),  # a list
+        ("Putin met Tokayev in Astana ,", {"Tokayev"}, None),  # no comma after a name
+        ("Lavrov , who met Wang Yi in Beijing on Monday ,", {"Lavrov", "Wang"}, None),  # names a person
+    ],
+)
+def test_apposed_subject(before, names, want):
+    from bilat.extract.events.speakers import apposed_subject
+
+    assert apposed_subject(_words(before, names)) == want
+
+
+@pytest.mark.parametrize(
     "text, want",
     [
         # ru_cn-kz_03: the lead names the speaker by his title, the next sentence by name

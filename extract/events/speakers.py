@@ -357,15 +357,58 @@ def near_speaker(v: View, u: _Unit, toks, orgs: bool = False):
         ms = [m for m in speakers_in(v, [t]) if m.cls in allowed]
         if ms:
             return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
-    # a subject set off by commas, which the parse did not give the verb ("For his part,
-    # Tokayev, said Türkiye is …"; "Lavrov, in turn, said …")
-    before = [] if "Number=Plur" in str(head_of(toks).morph) else u.toks[max(0, i0 - SPEAKER_WINDOW - 4) : i0]
+    return comma_speaker(v, u, toks)
+
+
+def comma_speaker(v: View, u: _Unit, toks):
+    """A person set off by commas right before the cue, which the parse did not give the verb:
+    "For his part, Tokayev, said Türkiye is …"; "Lavrov, in turn, said …"; with the title
+    apposed to the name ("…, Magzum Mirzagaliyev, Chair of the Management Board of KMG, told
+    Trend", ``apposed_subject``)."""
+    i0 = u.toks.index(toks[0])
+    if "Number=Plur" in str(head_of(toks).morph):
+        return [], []
+    before = u.toks[max(0, i0 - SPEAKER_WINDOW - 4) : i0]
     n = comma_subject([(t.text, t.pos_ == "PUNCT", bool(speakers_in(v, [t]))) for t in before])
-    if n is not None:
-        ms = [m for m in speakers_in(v, [before[n]]) if m.cls == "Person"]
-        if ms:
-            return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
+    ms = [m for m in speakers_in(v, [before[n]]) if m.cls == "Person"] if n is not None else []
+    if not ms:
+        before = u.toks[max(0, i0 - APPOSITION_WORDS - 4) : i0]
+        n = apposed_subject(
+            [(t.text, t.pos_ == "PUNCT", any(m.cls == "Person" for m in speakers_in(v, [t]))) for t in before]
+        )
+        ms = [m for m in speakers_in(v, [before[n]]) if m.cls == "Person"] if n is not None else []
+    if ms:
+        return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
     return [], []
+
+
+#: words a title apposed to a speaker's name may have ("Chair of the Management Board of KMG")
+APPOSITION_WORDS = 12
+
+
+def apposed_subject(before: list[tuple[str, bool, bool]]) -> int | None:
+    """The index in ``before`` (the words before a reporting verb: text, punctuation?, a
+    person?) of a person's name followed by a title set off by commas right before the verb
+    ("…, Magzum Mirzagaliyev, Chair of the Management Board of KMG, told Trend", en_az-kz_02;
+    "…, Sergey Lavrov, Russia's foreign minister, told reporters"): the title names no person
+    and has at most ``APPOSITION_WORDS`` words; None otherwise.
+
+    >>> w = lambda s, people=(): [(t, t == ",", t in people) for t in s.split()]
+    >>> apposed_subject(w("oil , Magzum Mirzagaliyev , Chair of the Board of KMG ,", {"Mirzagaliyev"}))
+    3
+    >>> apposed_subject(w("to Havana , Lavrov , Russia 's foreign minister ,", {"Lavrov"}))
+    3
+    >>> apposed_subject(w("Putin met Tokayev , Lavrov and Shoigu ,", {"Tokayev", "Lavrov", "Shoigu"}))
+    >>> apposed_subject(w("Putin met Tokayev in Astana ,", {"Tokayev"}))
+    """
+    if not before or before[-1][0] != ",":
+        return None
+    i, words = len(before) - 2, 0
+    while i >= 0 and not before[i][1] and not before[i][2] and words < APPOSITION_WORDS:
+        i, words = i - 1, words + 1
+    if words and i >= 1 and before[i][0] == "," and before[i - 1][2]:
+        return i - 1
+    return None
 
 
 #: words a parenthetical set off by commas may have between a subject and its verb ("Lavrov,

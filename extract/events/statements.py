@@ -497,6 +497,14 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
             return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
         s = v.subject(head)
         verb = head
+        if head.dep_ == "conj" and (s is None or s.head.i != head.i):
+            # a verb with no subject of its own that the parse made a conjunct of the reported
+            # verb: a person set off by commas right before it speaks, not the reported
+            # clause's subject ("Moscow is preparing …, Sergey Lavrov, Russia's foreign
+            # minister, told reporters")
+            keys, args = spk.comma_speaker(v, u, toks)
+            if keys:
+                return keys, args, min([cue_start] + [a[1] for a in args])
         if (
             s is not None
             and v.grammar("passive_addressee")
