@@ -326,6 +326,13 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
             "en",
             (None, "Crown Prince", "abu-dhabi"),
         ),
+        # "NAME, Chair of the Management Board of ORG, told OUTLET": the English row of the
+        # board's chair, the company's own head title (en_az-kz_02; ru "председатель правления")
+        (
+            "Magzum Mirzagaliyev, Chair of the Management Board of KMG, told Trend in an interview.",
+            "en",
+            (None, "Chairman of the Management Board", "kazmunaygas"),
+        ),
     ],
 )
 def test_posts_from_real_phrasing(extractor, text, lang, post):
