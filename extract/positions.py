@@ -11,6 +11,7 @@ descriptive mention of the person who holds that post in the document.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from bilat.extract.languages import PIVOT
 from bilat.extract.link import Linked, resources
@@ -67,6 +68,7 @@ def extract_positions(
     links = link_words(lang)
     word_span = index.of_words(ws)
     anaphora = resources(lang).state_anaphora
+    cues = org_cue_keys(lang)
 
     def span_at(i: int):
         return word_span[i]
@@ -135,6 +137,14 @@ def extract_positions(
                 anaphoric = True
                 j += 1
                 continue
+            last = complements[-1][0] if complements else None
+            if last is not None and last[3] not in ("PER", "ADJ") and ws[j - 1].end == last[1]:
+                # "the chief of Russia's Roskosmos space agency, Yury Borisov": the class noun
+                # of the body just named, a few lowercase words ending in an organization cue
+                k = _class_noun_end(ws, keys, j, cues)
+                if k is not None:
+                    j = k
+                    continue
             if keys[j] in links:
                 if prev_word is None:
                     prev_word = keys[j]  # the first link word: "to the Republic of"
@@ -180,6 +190,8 @@ def extract_positions(
         head_country = next(
             (s[2] for s, _ in complements if s[3] != "ADJ" and _country_of(s[2], cls_of, kb) == s[2]), None
         )
+        if not persons and title.formal:
+            continue  # "the Roscosmos chief": a formal head title only with its holder's name
         if not persons:
             # "Deputy Prime Minister – Minister of Foreign Affairs of Kazakhstan Mukhtar
             # Tileuberdi": a title joined by a dash to the next one shares its holder
@@ -230,6 +242,8 @@ def extract_positions(
             title_en, title_src, p_org = _head_of(
                 title_en, title_src, p_org, kb.get(person[2]), doc.date, head_country, kb
             )
+            if title.formal and title_en in (HEAD, DEPUTY_HEAD):
+                continue  # "Communist Party chief", "chief of the Horgos Railway Station" (en_cn-kz_02)
             if title_en in (HEAD, DEPUTY_HEAD) and _is_country(p_org, cls_of, kb):
                 # "глава турецкого Минэнерго": the head of a body the text names, never of the
                 # state its adjective gives (a country named after "head" is its head of state)
@@ -317,6 +331,37 @@ def _last_state(index: _Spans, before: int, cls_of, kb, home: str | None = None)
     named = [s for s in index.spans if s[1] <= before and _is_country(s[2], cls_of, kb)]
     other = [s for s in named if s[2] != home] or named
     return max(other)[2] if other else None
+
+
+#: lowercase words at most before the cue noun of a body's class ("space agency")
+CLASS_NOUN_WORDS = 3
+
+
+@lru_cache(maxsize=4)
+def org_cue_keys(lang: str) -> frozenset[str]:
+    """The organization cue nouns of the language (``org_cues.tsv``: "agency", "company"), keyed
+    as the title table keys words."""
+    return frozenset(_key(cue, lang) for cue, _ in resources(lang).org_cues)
+
+
+def _class_noun_end(ws, keys, j: int, cues: frozenset[str]) -> int | None:
+    """The index after a body's class noun starting at word ``j`` — at most
+    ``CLASS_NOUN_WORDS`` lowercase words, the last an organization cue ("space agency",
+    "state nuclear corporation") — or None.
+
+    >>> from bilat.extract.text import words
+    >>> ws = words("Roskosmos space agency, Yury")
+    >>> _class_noun_end(ws, [w.text for w in ws], 1, frozenset({"agency"}))
+    3
+    >>> _class_noun_end(ws, [w.text for w in ws], 2, frozenset({"company"})) is None
+    True
+    """
+    for k in range(j, min(len(ws), j + CLASS_NOUN_WORDS)):
+        if not (ws[k].text.isalpha() and ws[k].text.islower()):
+            return None
+        if keys[k] in cues:
+            return k + 1
+    return None
 
 
 def _is_country(key: str | None, cls_of, kb) -> bool:

@@ -31,6 +31,7 @@ class Title:
     scope: str  # country | body
     named: bool = False  # only with a name: "leader" never resolves to a holder on its own
     default: str | None = None  # the state of a national post when none is named ("Federal Chancellor")
+    formal: bool = False  # only as a body's formal head title ("chief" of Roscosmos: its Director General)
 
     @property
     def wild(self) -> bool:
@@ -55,25 +56,23 @@ def titles(lang: str) -> tuple[Title, ...]:
     ("Minister of Agriculture", "замминистра сельского хозяйства"); longest first, the first
     row of the same words winning."""
     rows = [
-        (r[0], r[1], r[2], r[3] if len(r) > 3 else "country", len(r) > 4 and r[4] == "named")
+        (r[0], r[1], r[2], r[3] if len(r) > 3 else "country", r[4] if len(r) > 4 else "")
         for r in read_table(DATA / lang / "titles.tsv")
     ]
     for national in sorted((DATA / lang).glob("national_titles*.tsv")):
         # the hand-written table, then the one tools/make_national_titles.py makes of Wikidata
-        rows += [(r[0], r[1], r[2], f"country:{r[3]}", False) for r in read_table(national)]
+        rows += [(r[0], r[1], r[2], f"country:{r[3]}", "") for r in read_table(national)]
     for form, en, ru in read_table(DATA / lang / "minister_forms.tsv"):
         for written, p_en, p_ru in read_table(DATA / lang / "portfolios.tsv"):
-            rows.append(
-                (form.replace("X", written), en.format(en=p_en), ru.format(ru=p_ru), "country", False)
-            )
+            rows.append((form.replace("X", written), en.format(en=p_en), ru.format(ru=p_ru), "country", ""))
     out = []
     seen = set()
-    for written, en, ru, scope, named in rows:
+    for written, en, ru, scope, kind in rows:
         ws = tuple(WILD if w.text == WILD else _key(w.text, lang) for w in words(written))
         scope, _, default = scope.partition(":")  # "country:germany": a post only one state has
         if ws not in seen:
             seen.add(ws)
-            out.append(Title(ws, en, ru, scope, named, default or None))
+            out.append(Title(ws, en, ru, scope, kind == "named", default or None, kind == "formal"))
     return tuple(sorted(out, key=lambda t: -len(t.words)))
 
 

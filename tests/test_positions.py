@@ -326,6 +326,20 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
             "en",
             (None, "Crown Prince", "abu-dhabi"),
         ),
+        # "NAME, Chair of the Management Board of ORG, told OUTLET": the English row of the
+        # board's chair, the company's own head title (en_az-kz_02; ru "председатель правления")
+        (
+            "Magzum Mirzagaliyev, Chair of the Management Board of KMG, told Trend in an interview.",
+            "en",
+            (None, "Chairman of the Management Board", "kazmunaygas"),
+        ),
+        # "chief" of a body whose head's title the table gives, its class noun after its name
+        # and the name after a comma (en_ru-kz_16)
+        (
+            "It came after the chief of Russia's Roskosmos space agency, Yury Borisov, criticised Musin.",
+            "en",
+            ("yuri-borisov", "Director General", "roscosmos"),
+        ),
     ],
 )
 def test_posts_from_real_phrasing(extractor, text, lang, post):
@@ -402,6 +416,14 @@ def test_posts_from_real_phrasing(extractor, text, lang, post):
             "ru",
             (None, "Charge d'Affaires ad interim", "russia"),
         ),
+        # "chief" is only a body's formal head title: a party or a station chief is no post
+        # of ours (en_cn-kz_02)
+        (
+            "It grew, according to Wang Gang, Communist Party chief of Horgos city.",
+            "en",
+            (None, "Head", None),
+        ),
+        ("It opened, said Ma Yinong, chief of the Horgos Railway Station.", "en", (None, "Head", None)),
     ],
 )
 def test_posts_never_across_a_clause_or_line(extractor, text, lang, bad):
@@ -568,3 +590,24 @@ def test_no_state_is_guessed_for_a_national_title_of_an_unknown_person(extractor
 def test_the_republic_after_a_title_is_the_state_the_text_is_about(extractor, text, url, post):
     ex = extractor(Document(id="t", text=text, lang="ru", date="2024-05-08", url=url))
     assert post in {(p.person, p.title_en, p.org) for p in ex.positions}
+
+
+@pytest.mark.parametrize(
+    "text,at,end",
+    [
+        # en_ru-kz_16: the class noun after the body's name, then the comma and the name
+        ("Roskosmos space agency, Yury Borisov", 1, 3),
+        ("Rosatom state nuclear corporation Alexey Likhachev", 1, 4),
+        # a capitalized word, a name or no cue within three words: no class noun
+        ("Horgos Railway Station", 1, None),
+        ("Rosatom Alexey Likhachev", 1, None),
+        ("Rosatom said that the company", 1, None),
+    ],
+)
+def test_a_bodys_class_noun_after_its_name_is_passed_over(text, at, end):
+    from bilat.extract.positions import _class_noun_end, org_cue_keys
+    from bilat.extract.positions_titles import _key
+    from bilat.extract.text import words
+
+    ws = words(text)
+    assert _class_noun_end(ws, [_key(w.text, "en") for w in ws], at, org_cue_keys("en")) == end
