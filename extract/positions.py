@@ -36,6 +36,7 @@ from bilat.extract.positions_posts import (
     home_country,
     kb_tenures,
 )
+from bilat.extract.positions_state import one_state, sentence_bounds
 from bilat.extract.positions_titles import (
     MAX_GAP_WORDS,
     Descriptive,
@@ -261,6 +262,11 @@ def extract_positions(
                 # "Federal Chancellor Olaf Scholz": Germany's; "председатель Госсовета КНДР": a
                 # national post is its state's, never the body its words name
                 p_org = title.default
+            if p_org is None and title.scope == "country" and len(persons) == 1 and not title.named:
+                # "… held talks with Deputy Foreign Minister Roman Vassilenko, the press office
+                # of the Kazakh MFA reported": the one state the sentence names (not for a vague
+                # title such as "leader", which names a post only beside its state: en_ru-kp_01)
+                p_org = _sentence_state(text, start, person, index, positions.values(), cls_of, kb)
             if p_org is None:
                 continue
             ev_start = min(modifier[0] if modifier else start, person[0])
@@ -322,6 +328,20 @@ def extract_positions(
         text, unattached, positions.values(), kb_tenures(kb), doc.date, past_stems(lang)
     )
     return tuple(positions.values()), descriptive
+
+
+def _sentence_state(text: str, start: int, person, index: _Spans, earlier, cls_of, kb) -> str | None:
+    """The one state the sentence of the title at ``start`` and its holder ``person`` names,
+    counting the states of the posts found in it so far (None when it names none or several)."""
+    lo, hi = sentence_bounds(text, start, person[1])
+    skip = (start, person[1])
+    state = one_state(index.near(lo, hi), lo, hi, skip, lambda k: k if _is_country(k, cls_of, kb) else None)
+    others = {
+        _country_of(p.org, cls_of, kb) or p.org
+        for p in earlier
+        if lo <= p.start < hi and p.person != person[2]
+    }
+    return state if state is not None and others <= {state} else None
 
 
 def _last_state(index: _Spans, before: int, cls_of, kb, home: str | None = None) -> str | None:

@@ -320,6 +320,13 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
             "en",
             ("sebastien-lecornu", "Minister of Defence", "france"),
         ),
+        # a national title with no state: the one state its sentence names (en_kz-gb_01)
+        (
+            "Secretary Cleverly was received by Kazakhstan’s President Kassym-Jomart Tokayev, and also "
+            "held talks with Deputy Foreign Minister Roman Vassilenko, the Kazakh MFA reported.",
+            "en",
+            (None, "Deputy Minister of Foreign Affairs", "kazakhstan"),
+        ),
         # "Crown Prince of X, Sheikh NAME" (en_kz-ae_02)
         (
             "Tokayev held talks with the Crown Prince of Abu Dhabi, Sheikh Mohammed bin Zayed Al Nahyan.",
@@ -424,6 +431,12 @@ def test_posts_from_real_phrasing(extractor, text, lang, post):
             (None, "Head", None),
         ),
         ("It opened, said Ma Yinong, chief of the Horgos Railway Station.", "en", (None, "Head", None)),
+        # a vague title ("leader") takes no state from its sentence (en_ru-kp_01)
+        (
+            "During talks with the DPRK's top leader Kim Jong-un, Putin said the document is historic.",
+            "en",
+            (None, "President", "north-korea"),
+        ),
     ],
 )
 def test_posts_never_across_a_clause_or_line(extractor, text, lang, bad):
@@ -557,6 +570,11 @@ def test_the_head_of_a_country_with_no_name_is_its_head_of_state_the_document_na
         ),
         (
             "Nikol Pashinyan said that a group was created under Deputy Prime Minister Tigran Khachatryan.",
+            None,
+        ),
+        # a sentence naming two states does not tell which one's (both have the post)
+        (
+            "Deputy Prime Minister Tigran Khachatryan met the ambassadors of Russia and France in Yerevan.",
             None,
         ),
     ],
