@@ -10,11 +10,13 @@ descriptive mention of the person who holds that post in the document.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
 from bilat.extract.languages import PIVOT
 from bilat.extract.link import Linked, resources
+from bilat.extract.link_missions import other_main_state
 from bilat.extract.positions_bodies import state_post
 from bilat.extract.positions_parts import _apposition, _closed, _coordinated, _modifier, _org, _plural
 from bilat.extract.positions_posts import (
@@ -252,8 +254,12 @@ def extract_positions(
             if to and title_en == "Ambassador":
                 title_en = f"Ambassador to {_label(kb, to)}"
             elif title.scope == "mission" and title_en != "Ambassador":
+                # a chargé d'affaires, a consul: the post is where they serve, named, or for a
+                # state's chargé d'affaires the other of the two states the document is about
+                # ("временным поверенным в делах РФ" in an article on Russia and Kazakhstan)
+                to = to or _mission_host(p_org, index, cls_of, kb)
                 if not to:
-                    continue  # a chargé d'affaires, a consul: the post is where they serve
+                    continue
                 title_en = f"{title_en} in {_label(kb, to)}"  # "Consul in Saint Petersburg"
             # "Russian Security Council Deputy Chairman": the Deputy Chairman of the Security
             # Council of Russia (en_ru-md_01, en_ru-lt_01, ru_ru-kp_01)
@@ -342,6 +348,15 @@ def _sentence_state(text: str, start: int, person, index: _Spans, earlier, cls_o
         if lo <= p.start < hi and p.person != person[2]
     }
     return state if state is not None and others <= {state} else None
+
+
+def _mission_host(sender: str | None, index: _Spans, cls_of, kb) -> str | None:
+    """The host of a state's mission the text does not name: the other of the document's two
+    most-named states (``link_missions.other_main_state``), when the sender is one of them."""
+    if sender is None or not _is_country(sender, cls_of, kb):
+        return None
+    counts = Counter(s[2] for s in index.spans if _is_country(s[2], cls_of, kb))
+    return other_main_state(sender, counts)
 
 
 def _last_state(index: _Spans, before: int, cls_of, kb, home: str | None = None) -> str | None:

@@ -105,8 +105,13 @@ def normalize_title(title: str | None) -> str:
     'ambassador'
     >>> normalize_title("Deputy Foreign Minister")
     'deputy minister of foreign affairs'
+    >>> normalize_title("Charge d'Affaires ad interim in Russia")
+    'charge d affaires in russia'
+    >>> normalize_title("Chargé d'Affaires in Russia")
+    'charge d affaires in russia'
     """
-    t = fold(title)
+    # accents folded too ("Chargé" and "Charge" are one word)
+    t = "".join(c for c in unicodedata.normalize("NFKD", fold(title)) if not unicodedata.combining(c))
     t = re.sub(r"[^\w\s]", " ", t)
     t = " ".join(t.split())
     changed = True
@@ -116,6 +121,8 @@ def normalize_title(title: str | None) -> str:
             if t.startswith(p):
                 t, changed = t[len(p) :], True
     t = re.sub(r"^(ambassador|envoy)( extraordinary and plenipotentiary)? (to|in) .*$", "ambassador", t)
+    # "ad interim" is "acting" said after the title ("Charge d'Affaires ad interim in Russia")
+    t = re.sub(r" ad interim\b", "", t)
     m = re.match(r"^((?:first )?(?:deputy )?)(.+) minister$", t)
     if m and m.group(2) in _MINISTER_FIELDS:
         t = f"{m.group(1)}minister of {_MINISTER_FIELDS[m.group(2)]}"
