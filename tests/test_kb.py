@@ -703,6 +703,7 @@ def test_subdivisions_one_identity_and_the_other_entry_wins():
     assert why["rumow"].startswith("ISO type") and why["kzala"]  # cities: Moscow, Almaty
     assert why["cntw"] and "hong-kong" not in by_key  # countries of countries.ttl
     assert "moscow" not in by_key and "baku" not in by_key and "minsk" not in by_key
+    assert "Тува" in by_key["tuva"]["alt_ru"] and "skip" in why["mn047"]  # "в Туве" is Tuva, not Töv
     assert m.iso_code("ua05") == "UA-05"
     assert m.common_noun_ru("Вена") and not m.common_noun_ru("Гагаузия")
     assert m.render(records) == (KB_DIR / "subdivisions.ttl").read_text(encoding="utf-8")  # not stale
