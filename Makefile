@@ -61,6 +61,7 @@ kb-check: install
 	$(BIN)/python tools/make_states.py --check $(if $(MLEDOZE),--source $(MLEDOZE))
 	$(BIN)/python tools/make_cities.py --check $(if $(MLEDOZE),--source $(MLEDOZE))
 	$(BIN)/python tools/make_regions.py --check
+	$(BIN)/python tools/make_subdivisions.py --check
 	$(BIN)/python tools/make_legislatures.py --check $(if $(EVERYPOLITICIAN),--source $(EVERYPOLITICIAN)) $(if $(MLEDOZE),--countries-source $(MLEDOZE))
 	$(BIN)/python tools/make_officials.py --check $(if $(OFFICIALS),--source $(OFFICIALS)) $(if $(MLEDOZE),--countries-source $(MLEDOZE))
 	$(BIN)/python tools/make_reporting.py --check $(if $(VERBNET),--source $(VERBNET))

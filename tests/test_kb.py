@@ -637,6 +637,78 @@ def test_regions_are_cldr_m49_names_and_skip_names_the_kb_has():
     assert m.render(m.build()) == (KB_DIR / "regions.ttl").read_text(encoding="utf-8")  # not stale
 
 
+def _make_subdivisions():
+    path = ROOT / "tools" / "make_subdivisions.py"
+    spec = importlib.util.spec_from_file_location("make_subdivisions", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    "base, kind, label, others",
+    [
+        ("Kaliningrad", "oblast", "Kaliningrad Region", ["Kaliningrad Oblast"]),  # en_ru-lt_01
+        ("Moscow Province", "oblast", "Moscow Region", ["Moscow Oblast"]),  # CLDR's type word dropped
+        ("Chernivtsi Oblast", "oblast", "Chernivtsi Region", ["Chernivtsi Oblast"]),
+        ("Ahal", "velayat", "Ahal Region", ["Ahal Province"]),
+        ("Altai Krai", "krai", "Altai Krai", []),
+        ("Chukotka Okrug", "autonomous okrug", "Chukotka Autonomous Okrug", []),
+        ("Jewish", "autonomous oblast", "Jewish Autonomous Region", ["Jewish Autonomous Oblast"]),
+        ("Tatarstan", "republic", "Tatarstan", ["Republic of Tatarstan"]),
+        ("Komi Republic", "republic", "Komi Republic", []),
+        ("Harju", "county", "Harju County", []),
+        ("Vilnius County", "county", "Vilnius County", []),
+        ("Sichuan", "province", "Sichuan", ["Sichuan Province"]),
+        ("Kakheti", "region", "Kakheti", []),
+    ],
+)
+def test_subdivision_english_names_follow_the_kb_convention(base, kind, label, others):
+    assert _make_subdivisions().english_names(base, kind) == (label, others)
+
+
+@pytest.mark.parametrize(
+    "ru, iso_type, kind",
+    [
+        ("Калининградская область", "Administrative region", "oblast"),
+        ("Алтайский край", "Administrative territory", "krai"),
+        ("Еврейская автономная область", "Autonomous region", "autonomous oblast"),
+        ("Ненецкий автономный округ", "Autonomous district", "autonomous okrug"),
+        ("Синьцзян-Уйгурский автономный район", "Autonomous region", "autonomous region"),
+        ("Республика Коми", "Republic", "republic"),
+        ("Чечня", "Republic", "republic"),
+        ("Ахалский велаят", "Region", "velayat"),
+        ("Алитусский уезд", "County", "county"),
+        ("Сычуань", "Province", "province"),
+    ],
+)
+def test_subdivision_kind_from_the_russian_name_else_iso(ru, iso_type, kind):
+    assert _make_subdivisions().kind(ru, iso_type) == kind
+
+
+def test_subdivisions_one_identity_and_the_other_entry_wins():
+    m = _make_subdivisions()
+    records, skipped = m.build(with_skipped=True)
+    by_key = {r["key"]: r for r in records}
+    why = dict(skipped)
+    kgd = by_key["kaliningrad-region"]  # en_ru-lt_01, ru_ru-lt_01
+    assert (kgd["en"], kgd["ru"]) == ("Kaliningrad Region", "Калининградская область")
+    assert kgd["country"] == "russia"
+    assert "Kaliningrad Oblast" in kgd["alt_en"] and kgd["code"] == "RU-KGD"
+    assert by_key["chuy-region"]["ru"] == "Чуйская область"  # ru_kz-kg_05, ru_ru-kg_02
+    assert by_key["sverdlovsk-region"]["country"] == "russia"  # en_ru-az_03
+    assert by_key["kharkiv-region"]["en"] == "Kharkiv Region"  # our table, not CLDR's "Kharkivshchyna"
+    assert "orenburg-region" not in by_key and "key" in why["ruore"]  # hand-written in places.ttl
+    assert "east-kazakhstan-region" not in by_key  # hand-written (and en.xml's old id)
+    assert why["rumow"].startswith("ISO type") and why["kzala"]  # cities: Moscow, Almaty
+    assert why["cntw"] and "hong-kong" not in by_key  # countries of countries.ttl
+    assert "moscow" not in by_key and "baku" not in by_key and "minsk" not in by_key
+    assert "Тува" in by_key["tuva"]["alt_ru"] and "skip" in why["mn047"]  # "в Туве" is Tuva, not Töv
+    assert m.iso_code("ua05") == "UA-05"
+    assert m.common_noun_ru("Вена") and not m.common_noun_ru("Гагаузия")
+    assert m.render(records) == (KB_DIR / "subdivisions.ttl").read_text(encoding="utf-8")  # not stale
+
+
 # --------------------------------------------------------------------------- officials.ttl
 def _make_officials():
     spec = importlib.util.spec_from_file_location("make_officials", ROOT / "tools" / "make_officials.py")
