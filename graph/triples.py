@@ -281,7 +281,9 @@ def document_graphs(
         if p.title_src and p.lang != PIVOT:  # the source-language title belongs to this report
             g.add((pos, BL.title, Literal(p.title_src, lang=p.lang)))
         g.add((pos, BL.evidence, _lit(p.evidence, p.lang)))
-        if p.date and date_literal(p.date) is not None:
+        if p.date and p.date != d.date and date_literal(p.date) is not None:
+            # the day a post was reported is its document's dcterms:date (bl:extractedFrom),
+            # stated there once: a post states a bl:date only when it is another one
             g.add((pos, BL.date, date_literal(p.date)))
         if p.status:
             g.add((pos, BL.status, Literal(p.status)))

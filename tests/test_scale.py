@@ -216,6 +216,30 @@ def test_what_an_event_states_in_each_mention_mode(mode, event, stated):
 
 
 @pytest.mark.parametrize(
+    "post_date, doc_date, stated",
+    [
+        # the day a post was reported is its document's dcterms:date: not stated again
+        ("2024-05-14", "2024-05-14", []),
+        # another day (none is made so today) is the post's own
+        ("2024-05-01", "2024-05-14", ["2024-05-01"]),
+        (None, "2024-05-14", []),
+    ],
+)
+def test_a_post_states_no_date_that_is_its_documents(post_date, doc_date, stated):
+    from bilat.extract.records import Document, Extraction, Position
+    from bilat.graph.triples import document_graphs
+    from bilat.ontology.namespace import BL
+
+    post = Position(
+        "sergey-lavrov", "Minister of Foreign Affairs", "russia", 0, 6, "Lavrov said.", date=post_date
+    )
+    ex = Extraction(Document("a", "Lavrov said.", "en", date=doc_date), positions=(post,))
+    g, facts = document_graphs(ex)
+    assert sorted(str(o) for s, p, o in g | facts if p == BL.date) == stated
+    assert any(p == BL.extractedFrom for s, p, o in g)  # the document, and so its date
+
+
+@pytest.mark.parametrize(
     "name, ext",
     [
         ("a.txt", ".txt"),
