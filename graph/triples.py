@@ -19,7 +19,7 @@ from bilat.extract.languages import PIVOT
 from bilat.extract.records import Entity, Event, Extraction, KBEntry
 from bilat.extract.text import strip_invisible
 from bilat.graph import iris
-from bilat.ontology import cameo_weights, default_cameo_codes
+from bilat.ontology import cameo_weights, implied_cameo
 from bilat.ontology.namespace import BL, WD
 
 _DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
@@ -389,9 +389,9 @@ def _event(
         g.add((node, BL.mode, Literal(ev.mode)))
     if ev.place:
         g.add((node, BL.place, iris.entity(ev.place)))
-    if ev.cameo and ev.cameo != default_cameo_codes().get(ev.cls):
-        # an event's code is its class's bl:defaultCameoCode (the ontology's, stated once)
-        # unless it states another
+    if ev.cameo and ev.cameo != implied_cameo(ev.cls, ev.mode):
+        # an event's code is its mode's (bl:modeCameoCode: a visit's "042"), else its class's
+        # bl:defaultCameoCode (the ontology's, stated once) unless it states another
         g.add((node, BL.cameoCode, Literal(ev.cameo)))
     if ev.goldstein is not None and Decimal(str(ev.goldstein)) != cameo_weights().get(ev.cameo or ""):
         # the score of an event is its code's weight (the ontology's bl:CameoCode, stated

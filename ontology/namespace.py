@@ -147,6 +147,7 @@ class BL(DefinedNamespace):
     ploverType: URIRef  # "CONSULT"
     cameoRoot: URIRef  # "04"
     defaultCameoCode: URIRef  # "040": the code of an event of the class that states none
+    modeCameoCode: URIRef  # on a bl:CameoCode: "visit", the bl:mode whose events have that code
 
 
 # Entity classes and event classes of the public vocabulary as IRIs. Their local names are

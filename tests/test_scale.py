@@ -71,6 +71,34 @@ def test_goldstein_is_stated_only_where_it_is_not_the_codes(cameo, goldstein, st
     assert [str(o) for s, p, o in g | facts if p == BL.goldstein] == ([stated] if stated else [])
 
 
+@pytest.mark.parametrize(
+    "cls, mode, cameo, stated",
+    [
+        ("Consult", "visit", "042", None),  # its mode's code (bl:modeCameoCode): not stated
+        ("Consult", "phone", "041", None),
+        ("Consult", "host", "043", None),
+        ("Consult", "meet", "040", None),  # no code of its mode: its class's default
+        ("Consult", None, "040", None),
+        ("Consult", "visit", "040", "040"),  # another code than its mode's: stated
+        ("Consult", "meet", "042", "042"),
+        ("Agree", None, "057", None),
+        ("Agree", None, "061", "061"),
+    ],
+)
+def test_a_code_is_stated_only_where_neither_mode_nor_class_says_it(cls, mode, cameo, stated):
+    from bilat.extract.records import Document, Event, Extraction
+    from bilat.graph.triples import document_graphs
+    from bilat.ontology import event_cameo
+    from bilat.ontology.namespace import BL
+
+    ev = Event(cls, "met", 0, 3, "We met.", 0, 7, mode=mode, cameo=cameo)
+    g, facts = document_graphs(Extraction(Document("a", "We met.", "en"), (), (), (ev,)))
+    codes = [str(o) for s, p, o in g | facts if p == BL.cameoCode]
+    assert codes == ([stated] if stated else [])
+    # what the readers take (stated, else the mode's, else the class's) is the extractor's code
+    assert event_cameo(cls, codes, [mode] if mode else []) == [cameo]
+
+
 def test_compact_keeps_every_quad_and_shrinks_the_store(tmp_path, capsys):
     """``bilat compact`` rewrites the store compressed: the same quads (named graphs kept),
     fewer bytes, a store that opens and answers as before."""
