@@ -129,6 +129,18 @@ def parse_event_triggers(text: str) -> dict[str, list[str]]:
     return out
 
 
+def form_key(key: str, lang: str | None, text: str) -> str:
+    """The short key of a surface form (entity key, language, words) in a document's
+    ``bl:surfaceForms``: 8 hexadecimal digits of its SHA-256, space-separated in the literal
+    (a form is stated once in the store, as an ``skos:altLabel`` in the facts graph; the keys
+    say which documents use it: the writer drops a form that no document's keys name).
+
+    >>> form_key("russia", "ru", "России")
+    'e1e35e95'
+    """
+    return hashlib.sha256(f"{key}\t{lang or ''}\t{text}".encode()).hexdigest()[:8]
+
+
 _PRECISION_BY_LENGTH = {10: "day", 7: "month", 4: "year"}
 
 
@@ -250,13 +262,20 @@ def document_graphs(
         g.add((doc, BL.publisher, iris.entity(publisher)))
 
     entity_spans = []
+    facts = Triples()
+    forms = set()
     for e in ex.entities:
         node = iris.entity(e.key)
         g.add((node, BL.mentionedIn, doc))
         own = kb_names(kb[e.key]) if kb is not None and e.key in kb else frozenset()
         for lg, text in _names(e.alt_labels):
             if (lg, text) not in own:
-                g.add((node, SKOS.altLabel, _lit(text, lg)))
+                # a surface form is stated once in the store (the facts graph), however many
+                # documents use it ("России" in every Russian article about Russia); the
+                # document records which forms it uses (bl:surfaceForms), so that the writer
+                # removes a form when no document uses it any more
+                facts.add((node, SKOS.altLabel, _lit(text, lg)))
+                forms.add(form_key(e.key, lg, text))
         if not e.in_kb:
             for lg, text in _names(e.labels):
                 g.add((node, BL.proposedLabel, _lit(text, lg)))
@@ -267,8 +286,9 @@ def document_graphs(
             entity_spans.append((e.key, [(m.start, m.end) for m in e.mentions]))
     if entity_spans:
         g.add((doc, BL.entitySpans, Literal(format_entity_spans(entity_spans))))
+    if forms:
+        g.add((doc, BL.surfaceForms, Literal(" ".join(sorted(forms)))))
 
-    facts = Triples()
     for p in ex.positions:
         if p.org is None:
             continue  # a post belongs to a country or body; without one it says too little

@@ -122,6 +122,7 @@ class BL(DefinedNamespace):
     spans: URIRef  # "0-6 40-46": every span of an entity in a document (--mentions compact)
     argumentSpans: URIRef  # "russia 0-6; kazakhstan 11-21": an event's arguments in a document
     entitySpans: URIRef  # "russia 0-6 40-46; kazakhstan 11-21": every entity's spans in a document
+    surfaceForms: URIRef  # "e1e35e95 …": keys of the surface forms a document uses (facts graph)
     triggerSpan: URIRef  # "10-13": an event's trigger in a document (earlier versions)
     eventSpans: URIRef  # "3f2a… 10-13; 9b1c… 40-47 80-85": every event's trigger spans in a document
     trigger: URIRef  # the event's trigger words (--mentions full)

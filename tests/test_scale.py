@@ -161,11 +161,13 @@ def test_compact_refuses_what_is_not_an_embedded_store(tmp_path):
 
 def test_a_surface_form_that_is_a_knowledge_base_name_is_not_stated_again():
     """The entities graph holds a KB entry's label and other names (rdfs:label, skos:altLabel)
-    once; a document states the other forms it uses (an inflected form, a spelling), not those."""
+    once; the other forms a document uses (an inflected form, a spelling) are stated once in the
+    facts graph, and the document names their keys (bl:surfaceForms)."""
     from rdflib.namespace import SKOS
 
     from bilat.extract.records import Alias, Document, Entity, Extraction, KBEntry
-    from bilat.graph.triples import document_graphs
+    from bilat.graph.triples import document_graphs, form_key
+    from bilat.ontology.namespace import BL
 
     kb = {
         "russia": KBEntry(
@@ -182,12 +184,19 @@ def test_a_surface_form_that_is_a_knowledge_base_name_is_not_stated_again():
     )
     ex = Extraction(Document("a", "text", "en"), ents)
     stated = lambda g: sorted((s.rsplit("/", 1)[-1], str(o)) for s, p, o in g if p == SKOS.altLabel)  # noqa: E731
-    assert stated(document_graphs(ex, kb=kb)[0]) == [
-        ("russia", "russian"),
-        ("russia", "России"),
-        ("x", "X Y"),
-    ]
-    assert len(stated(document_graphs(ex)[0])) == 5  # without the KB: every form
+    doc_g, facts = document_graphs(ex, kb=kb)
+    # the other forms: once in the store (facts graph), the document naming their keys
+    assert stated(facts) == [("russia", "russian"), ("russia", "России"), ("x", "X Y")]
+    assert stated(doc_g) == []
+    (record,) = [str(o) for s, p, o in doc_g if p == BL.surfaceForms]
+    assert sorted(record.split()) == sorted(
+        {
+            form_key("russia", "en", "russian"),
+            form_key("russia", "ru", "России"),
+            form_key("person/x", "en", "X Y"),
+        }
+    )
+    assert len(stated(document_graphs(ex)[1])) == 5  # without the KB: every form
 
 
 _TALKS = "Russia and Kazakhstan held talks on Tuesday. The sides said more."
