@@ -406,7 +406,8 @@ def _event(
     if ev.quote:
         g.add((node, BL.quote, _lit(ev.quote, lang)))
     if ev.mode:
-        g.add((node, BL.mode, Literal(ev.mode)))
+        # part of what identifies a merged event (its IRI hashes it): stated once, with its class
+        shared.add((node, BL.mode, Literal(ev.mode)))
     if ev.place:
         g.add((node, BL.place, iris.entity(ev.place)))
     if ev.cameo and ev.cameo != implied_cameo(ev.cls, ev.mode):

@@ -166,6 +166,26 @@ def test_a_post_reported_twice_is_described_once_and_goes_with_its_last_report(s
     assert store.select(PREFIXES + "SELECT ?pos WHERE { ?pos a bl:Position }") == []
 
 
+def test_a_merged_events_mode_is_stated_once_and_goes_with_its_last_report(store):
+    text = "Russia and Kazakhstan held talks."
+
+    def report(doc_id, *events):
+        return extraction(doc_id, text, "en", events=events)
+
+    talks = Event(
+        "Consult", "held talks", 22, 32, text, 0, 33, mode="visit", date="2024-05-14",
+        participants=("russia", "kazakhstan"),
+    )  # fmt: skip
+    write_extraction(store, report("a", talks), {})
+    write_extraction(store, report("b", talks), {})
+    modes = PREFIXES + "SELECT ?m WHERE { ?ev bl:mode ?m }"
+    assert [str(r["m"]) for r in store.select(modes)] == ["visit"]  # one row, not one per report
+    write_extraction(store, report("a"), {})
+    assert [str(r["m"]) for r in store.select(modes)] == ["visit"]
+    write_extraction(store, report("b"), {})
+    assert store.select(modes) == []
+
+
 def test_a_surface_form_is_stated_once_and_goes_with_the_last_document_using_it(store):
     """A surface form used by several documents is one skos:altLabel (facts graph); it stays
     while one document uses it, and a document's rewrite or the repair drops it after."""
