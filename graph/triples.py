@@ -102,10 +102,11 @@ def parse_entity_spans(text: str) -> dict[str, list[tuple[int, int]]]:
 
 
 def format_event_triggers(words) -> str:
-    """The words of every event trigger in one document as one literal: event key, then the
-    trigger's words, events separated by semicolons, in key order (a semicolon inside the
-    words, which no trigger has met so far, becomes a comma):
-    ``"3f2a9c0d1e2b4a5c held talks; 9b1c0e7f2a3d4b5e said"``.
+    """(event key, words) pairs of one document as one literal: event key, then the words,
+    separated by semicolons, in key order (a semicolon inside the words becomes a comma):
+    ``"3f2a9c0d1e2b4a5c kazakhstan; 3f2a9c0d1e2b4a5c russia"``, the document's
+    ``bl:eventImplicitParticipants`` (earlier versions wrote every trigger's words so, in
+    ``bl:eventTriggers``: ``"3f2a9c0d1e2b4a5c held talks; 9b1c0e7f2a3d4b5e said"``).
 
     >>> format_event_triggers([("b2", "said"), ("a1", "held  talks"), ("a1", "held talks")])
     'a1 held talks; b2 said'
@@ -311,20 +312,18 @@ def document_graphs(
             g.add((pos, BL.conflict, Literal(p.conflict)))
 
     triggers: dict[str, list[tuple[int, int]]] = {}
-    words: list[tuple[str, str]] = []
     implicit: list[tuple[str, str]] = []
     for ev in ex.events:
         # what identifies an event reported by several documents is stated once, in the facts
         node = _event(g, facts if is_merged(ev) else g, ev, d.id, doc, lang, d.date, mentions)
         if mentions != "full":
             triggers.setdefault(event_key(node), []).append((ev.start, ev.end))
-            words.append((event_key(node), ev.trigger))
             implicit += [(event_key(node), key) for key in ev.implicit]
     if triggers:
-        # where each event's trigger stands in this document, and its words: one literal
-        # each, as for the entities (instead of a quad per event)
+        # where each event's trigger stands in this document: one literal, as for the
+        # entities (instead of a quad per event); its words are the text there, as an
+        # entity's mentions are (--mentions full states them: bl:trigger)
         g.add((doc, BL.eventSpans, Literal(format_entity_spans(triggers.items()))))
-        g.add((doc, BL.eventTriggers, Literal(format_event_triggers(words))))
     if implicit:
         # which participants of each event the document infers from its pair of states
         # rather than names (each is a bl:participant of the event all the same)
@@ -384,7 +383,7 @@ def _event(
     g.add((node, BL.evidence, _lit(ev.evidence, lang)))
     # the trigger is a mention of the event in this document (a merged event has several):
     # a node with its offsets and words (full), or its offsets in the document's
-    # bl:eventSpans and its words in its bl:eventTriggers (one literal each per document)
+    # bl:eventSpans (one literal per document; the words are the text at those offsets)
     if mentions == "full":
         g.add((node, BL.trigger, Literal(ev.trigger)))
         _mention(g, doc_id, ev.start, ev.end, ev.trigger, node)

@@ -127,7 +127,7 @@ class BL(DefinedNamespace):
     eventSpans: URIRef  # "3f2a… 10-13; 9b1c… 40-47 80-85": every event's trigger spans in a document
     trigger: URIRef  # the event's trigger words (--mentions full)
     eventImplicitParticipants: URIRef  # "3f2a… kazakhstan; 3f2a… russia": implicit participants in a document
-    eventTriggers: URIRef  # "3f2a… held talks; 9b1c… said": every event's trigger words in a document
+    eventTriggers: URIRef  # "3f2a… held talks; 9b1c… said": trigger words (earlier versions)
     defaultDatePrecision: URIRef  # bl:Event -> "document": the precision of an event stating none
     startDate: URIRef  # xsd:date
     endDate: URIRef  # xsd:date

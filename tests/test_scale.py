@@ -220,7 +220,7 @@ def _report(**kw):
         # a date of the text states its precision, the extractor's or the literal's form
         ("compact", {"date": "2024-05-14", "date_precision": "day"}, {"datePrecision": ["day"]}),
         ("compact", {"date": "2024-05"}, {"datePrecision": ["month"]}),
-        # trigger words and implicit participants: one literal each on the document ...
+        # implicit participants: one literal on the document (trigger words: none) ...
         ("compact", {"implicit": ("russia",)}, {"trigger": [], "implicitParticipant": [], "participant": 2}),
         ("none", {"implicit": ("russia",)}, {"trigger": [], "implicitParticipant": []}),
         # ... or triples of the event (full)
@@ -228,7 +228,7 @@ def _report(**kw):
     ],
 )
 def test_what_an_event_states_in_each_mention_mode(mode, event, stated):
-    from bilat.graph.triples import document_graphs, event_key, parse_event_triggers
+    from bilat.graph.triples import document_graphs, event_key, parse_entity_spans, parse_event_triggers
     from bilat.ontology.namespace import BL
 
     ex = _report(**event)
@@ -240,14 +240,15 @@ def test_what_an_event_states_in_each_mention_mode(mode, event, stated):
     literals = {
         str(p).rsplit("#", 1)[-1]: str(o)
         for s, p, o in g
-        if p in (BL.eventTriggers, BL.eventImplicitParticipants)
+        if p in (BL.eventTriggers, BL.eventImplicitParticipants, BL.eventSpans)
     }
+    assert "eventTriggers" not in literals  # the words: the text at bl:eventSpans, or full's bl:trigger
     if mode == "full":
         assert literals == {}
     else:
         (node,) = {s for s, p, o in both if p == BL.evidence}
         key = event_key(node)
-        assert parse_event_triggers(literals["eventTriggers"]) == {key: ["said"]}
+        assert parse_entity_spans(literals["eventSpans"]) == {key: [(52, 56)]}
         implicit = parse_event_triggers(literals.get("eventImplicitParticipants", ""))
         assert implicit == ({key: list(event["implicit"])} if "implicit" in event else {})
 
@@ -373,13 +374,14 @@ def test_mention_modes(tmp_path):
         arg_nodes = n("SELECT (COUNT(*) AS ?n) WHERE { ?a a bl:Argument }")
         if mode == "full":
             assert mentions > 0 and arg_nodes > 0 and spans == 0 and args == 0 and triggers == 0
-            assert words == 0 and per_event > 0
+            assert per_event > 0
         elif mode == "compact":
             assert mentions == 0 and arg_nodes == 0 and spans > 0 and args == 0 and triggers > 0
         else:
             assert mentions == spans == args == arg_nodes == 0 and triggers > 0
-        if mode != "full":  # the trigger words: one literal per document, as the offsets
-            assert words == triggers and per_event == 0
+        if mode != "full":  # the trigger words: the text at the offsets (full: bl:trigger)
+            assert per_event == 0
+        assert words == 0
         # every mode keeps what bilat eval reads: each event's trigger offsets in its document
         doc = st.select("SELECT ?d WHERE { ?d a bl:Document } ORDER BY ?d LIMIT 1")[0]["d"]
         spans = trigger_spans(st, doc)
@@ -421,26 +423,29 @@ def test_compact_spans_point_at_the_entity_names(tmp_path):
 
 def test_trigger_spans_point_at_the_triggers(tmp_path):
     """Every event the document reports is in its bl:eventSpans, each span at its trigger."""
-    from bilat.graph.triples import event_from_key, parse_entity_spans, parse_event_triggers
+    from bilat.graph.triples import event_from_key, parse_entity_spans
 
     docs = _docs(0)
     st, _, _ = _ingest(tmp_path, "t", docs)
     text = {d.id: d.text for d in docs}
-    rows = st.select("""SELECT ?id ?spans ?words WHERE { GRAPH ?g { ?d bl:eventSpans ?spans ;
-        bl:eventTriggers ?words ; dcterms:identifier ?id } }""")
+    rows = st.select("""SELECT ?id ?spans WHERE { GRAPH ?g { ?d bl:eventSpans ?spans ;
+        dcterms:identifier ?id } }""")
     assert rows
     assert st.select("SELECT ?ev WHERE { ?ev bl:trigger ?t } LIMIT 1") == []  # full mode only
+    # the words at each span are the trigger's, as the full mode states them (bl:trigger)
+    full, _, _ = _ingest(tmp_path, "full", docs, mentions="full")
+    triggers: dict = {}
+    for x in full.select("SELECT ?ev ?w WHERE { ?ev bl:trigger ?w }"):
+        triggers.setdefault(x["ev"], set()).add(" ".join(str(x["w"]).split()))
     checked = 0
     for r in rows:
         spans = parse_entity_spans(str(r["spans"]))
-        triggers = parse_event_triggers(str(r["words"]))
         reported = st.select(f"""SELECT ?ev WHERE {{ GRAPH ?g {{ ?ev bl:extractedFrom ?d }}
             ?d dcterms:identifier {r["id"].n3()} FILTER(CONTAINS(STR(?ev), "/id/event/")) }}""")
         assert {str(x["ev"]) for x in reported} == {str(event_from_key(k)) for k in spans}
-        assert set(triggers) == set(spans)
         for key, pairs in spans.items():
             for s, e in pairs:
-                assert " ".join(text[str(r["id"])][s:e].split()) in triggers[key]
+                assert " ".join(text[str(r["id"])][s:e].split()) in triggers[event_from_key(key)]
                 checked += 1
     assert checked > 0
 
