@@ -430,9 +430,11 @@ def property_graph(
         if start or end:
             if not dates or not any(_in_range(d, start, end) for d in dates):
                 continue
-        # its code, else its class's (bl:defaultCameoCode, stated once in the ontology)
+        # its code, else its mode's (bl:modeCameoCode), else its class's (bl:defaultCameoCode):
+        # stated once in the ontology
+        modes = [str(m) for m in g.objects(ev, BL.mode)]
         cameo = sorted(str(o) for o in g.objects(ev, BL.cameoCode)) or sorted(
-            {c for cls in ev_classes for c in event_cameo(_local_name(cls), ())}
+            {c for cls in ev_classes for c in event_cameo(_local_name(cls), (), modes)}
         )
         # its own score, else its code's weight (stated once, on the ontology's bl:CameoCode)
         goldstein = [o for o in g.objects(ev, BL.goldstein)][:1] or [

@@ -19,7 +19,7 @@ from bilat.extract.languages import PIVOT
 from bilat.extract.records import Entity, Event, Extraction, KBEntry
 from bilat.extract.text import strip_invisible
 from bilat.graph import iris
-from bilat.ontology import cameo_weights, default_cameo_codes
+from bilat.ontology import cameo_weights, implied_cameo
 from bilat.ontology.namespace import BL, WD
 
 _DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
@@ -102,10 +102,11 @@ def parse_entity_spans(text: str) -> dict[str, list[tuple[int, int]]]:
 
 
 def format_event_triggers(words) -> str:
-    """The words of every event trigger in one document as one literal: event key, then the
-    trigger's words, events separated by semicolons, in key order (a semicolon inside the
-    words, which no trigger has met so far, becomes a comma):
-    ``"3f2a9c0d1e2b4a5c held talks; 9b1c0e7f2a3d4b5e said"``.
+    """(event key, words) pairs of one document as one literal: event key, then the words,
+    separated by semicolons, in key order (a semicolon inside the words becomes a comma):
+    ``"3f2a9c0d1e2b4a5c kazakhstan; 3f2a9c0d1e2b4a5c russia"``, the document's
+    ``bl:eventImplicitParticipants`` (earlier versions wrote every trigger's words so, in
+    ``bl:eventTriggers``: ``"3f2a9c0d1e2b4a5c held talks; 9b1c0e7f2a3d4b5e said"``).
 
     >>> format_event_triggers([("b2", "said"), ("a1", "held  talks"), ("a1", "held talks")])
     'a1 held talks; b2 said'
@@ -127,6 +128,18 @@ def parse_event_triggers(text: str) -> dict[str, list[str]]:
         key, _, words = part.partition(" ")
         out.setdefault(key, []).append(words)
     return out
+
+
+def form_key(key: str, lang: str | None, text: str) -> str:
+    """The short key of a surface form (entity key, language, words) in a document's
+    ``bl:surfaceForms``: 8 hexadecimal digits of its SHA-256, space-separated in the literal
+    (a form is stated once in the store, as an ``skos:altLabel`` in the facts graph; the keys
+    say which documents use it: the writer drops a form that no document's keys name).
+
+    >>> form_key("russia", "ru", "России")
+    'e1e35e95'
+    """
+    return hashlib.sha256(f"{key}\t{lang or ''}\t{text}".encode()).hexdigest()[:8]
 
 
 _PRECISION_BY_LENGTH = {10: "day", 7: "month", 4: "year"}
@@ -250,13 +263,20 @@ def document_graphs(
         g.add((doc, BL.publisher, iris.entity(publisher)))
 
     entity_spans = []
+    facts = Triples()
+    forms = set()
     for e in ex.entities:
         node = iris.entity(e.key)
         g.add((node, BL.mentionedIn, doc))
         own = kb_names(kb[e.key]) if kb is not None and e.key in kb else frozenset()
         for lg, text in _names(e.alt_labels):
             if (lg, text) not in own:
-                g.add((node, SKOS.altLabel, _lit(text, lg)))
+                # a surface form is stated once in the store (the facts graph), however many
+                # documents use it ("России" in every Russian article about Russia); the
+                # document records which forms it uses (bl:surfaceForms), so that the writer
+                # removes a form when no document uses it any more
+                facts.add((node, SKOS.altLabel, _lit(text, lg)))
+                forms.add(form_key(e.key, lg, text))
         if not e.in_kb:
             for lg, text in _names(e.labels):
                 g.add((node, BL.proposedLabel, _lit(text, lg)))
@@ -268,8 +288,9 @@ def document_graphs(
             entity_spans.append((e.key, [(m.start, m.end) for m in e.mentions]))
     if entity_spans:
         g.add((doc, BL.entitySpans, Literal(format_entity_spans(entity_spans))))
+    if forms:
+        g.add((doc, BL.surfaceForms, Literal(" ".join(sorted(forms)))))
 
-    facts = Triples()
     for p in ex.positions:
         if p.org is None:
             continue  # a post belongs to a country or body; without one it says too little
@@ -282,7 +303,9 @@ def document_graphs(
         if p.title_src and p.lang != PIVOT:  # the source-language title belongs to this report
             g.add((pos, BL.title, Literal(p.title_src, lang=p.lang)))
         g.add((pos, BL.evidence, _lit(p.evidence, p.lang)))
-        if p.date and date_literal(p.date) is not None:
+        if p.date and p.date != d.date and date_literal(p.date) is not None:
+            # the day a post was reported is its document's dcterms:date (bl:extractedFrom),
+            # stated there once: a post states a bl:date only when it is another one
             g.add((pos, BL.date, date_literal(p.date)))
         if p.status:
             g.add((pos, BL.status, Literal(p.status)))
@@ -290,20 +313,18 @@ def document_graphs(
             g.add((pos, BL.conflict, Literal(p.conflict)))
 
     triggers: dict[str, list[tuple[int, int]]] = {}
-    words: list[tuple[str, str]] = []
     implicit: list[tuple[str, str]] = []
     for ev in ex.events:
         # what identifies an event reported by several documents is stated once, in the facts
         node = _event(g, facts if is_merged(ev) else g, ev, d.id, doc, lang, d.date, mentions)
         if mentions != "full":
             triggers.setdefault(event_key(node), []).append((ev.start, ev.end))
-            words.append((event_key(node), ev.trigger))
             implicit += [(event_key(node), key) for key in ev.implicit]
     if triggers:
-        # where each event's trigger stands in this document, and its words: one literal
-        # each, as for the entities (instead of a quad per event)
+        # where each event's trigger stands in this document: one literal, as for the
+        # entities (instead of a quad per event); its words are the text there, as an
+        # entity's mentions are (--mentions full states them: bl:trigger)
         g.add((doc, BL.eventSpans, Literal(format_entity_spans(triggers.items()))))
-        g.add((doc, BL.eventTriggers, Literal(format_event_triggers(words))))
     if implicit:
         # which participants of each event the document infers from its pair of states
         # rather than names (each is a bl:participant of the event all the same)
@@ -363,7 +384,7 @@ def _event(
     g.add((node, BL.evidence, _lit(ev.evidence, lang)))
     # the trigger is a mention of the event in this document (a merged event has several):
     # a node with its offsets and words (full), or its offsets in the document's
-    # bl:eventSpans and its words in its bl:eventTriggers (one literal each per document)
+    # bl:eventSpans (one literal per document; the words are the text at those offsets)
     if mentions == "full":
         g.add((node, BL.trigger, Literal(ev.trigger)))
         _mention(g, doc_id, ev.start, ev.end, ev.trigger, node)
@@ -385,12 +406,13 @@ def _event(
     if ev.quote:
         g.add((node, BL.quote, _lit(ev.quote, lang)))
     if ev.mode:
-        g.add((node, BL.mode, Literal(ev.mode)))
+        # part of what identifies a merged event (its IRI hashes it): stated once, with its class
+        shared.add((node, BL.mode, Literal(ev.mode)))
     if ev.place:
         g.add((node, BL.place, iris.entity(ev.place)))
-    if ev.cameo and ev.cameo != default_cameo_codes().get(ev.cls):
-        # an event's code is its class's bl:defaultCameoCode (the ontology's, stated once)
-        # unless it states another
+    if ev.cameo and ev.cameo != implied_cameo(ev.cls, ev.mode):
+        # an event's code is its mode's (bl:modeCameoCode: a visit's "042"), else its class's
+        # bl:defaultCameoCode (the ontology's, stated once) unless it states another
         g.add((node, BL.cameoCode, Literal(ev.cameo)))
     if ev.goldstein is not None and Decimal(str(ev.goldstein)) != cameo_weights().get(ev.cameo or ""):
         # the score of an event is its code's weight (the ontology's bl:CameoCode, stated

@@ -22,7 +22,7 @@ import os
 from collections import Counter, defaultdict
 
 from rdflib import Literal
-from rdflib.namespace import DCTERMS, RDF
+from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from bilat.extract.records import Extraction, KBEntry
 from bilat.graph import iris
@@ -34,6 +34,7 @@ from bilat.graph.triples import (
     document_graphs,
     document_hash,
     entity_description,
+    form_key,
     hash_triple,
 )
 from bilat.ontology.namespace import BL
@@ -118,6 +119,7 @@ def write_extraction(
     g_iri = iris.doc_graph(doc_id)
     doc_g, facts = document_graphs(ex, publisher=publisher, version=version, mentions=mentions, kb=kb)
     written = len(doc_g) + len(facts)
+    new_forms = {k for _, p, o in doc_g if p == BL.surfaceForms for k in str(o).split()}
     pieces = _pieces(
         doc_g, facts, iris.document(doc_id), hash_triple(ex.document, version), chunk or chunk_triples()
     )
@@ -125,11 +127,13 @@ def write_extraction(
     doc_g, facts = pieces.pop(0)
 
     # what the stored version of this document reported: entities, and posts/events it shared
-    old_nodes, old_reported = set(), set()
+    old_nodes, old_reported, old_forms = set(), set(), set()
     for r in store.select(f"""SELECT DISTINCT ?n ?p WHERE {{ GRAPH {g_iri.n3()} {{
             {{ ?n ?p ?d . VALUES ?p {{ {BL.mentionedIn.n3()} {BL.extractedFrom.n3()} }} }}
-            UNION {{ ?d ?p ?n . VALUES ?p {{ {BL.publisher.n3()} }} }} }} }}"""):
-        if r["p"] in (BL.mentionedIn, BL.publisher):
+            UNION {{ ?d ?p ?n . VALUES ?p {{ {BL.publisher.n3()} {BL.surfaceForms.n3()} }} }} }} }}"""):
+        if r["p"] == BL.surfaceForms:
+            old_forms.update(str(r["n"]).split())
+        elif r["p"] in (BL.mentionedIn, BL.publisher):
             old_nodes.add(r["n"])
         elif str(r["n"]).startswith(_SHARED_PREFIXES):
             old_reported.add(r["n"])
@@ -212,6 +216,8 @@ def write_extraction(
     for doc_g, facts in pieces:  # a long document: the rest in requests of bounded size
         store.update(" ;\n".join(parts))
         parts = _insert(g_iri.n3(), doc_g) + _insert(fct, facts)
+    if unused := _unused_forms(store, g_iri, old_nodes, old_forms - new_forms):
+        parts.append(f"DELETE DATA {{ GRAPH {fct} {{\n{unused}\n}} }}")
     if old_reported:
         # posts and events no document reports any more leave the shared facts
         gone = f"""VALUES ?n {{ {_values(old_reported)} }}
@@ -225,6 +231,31 @@ def write_extraction(
 
 
 _WRITING = iris.WRITING_GRAPH.n3()
+
+
+def _unused_forms(store: Store, g_iri, nodes: set, gone: set[str]) -> str:
+    """The surface forms (N-Triples, facts graph) that the stored version of a document used,
+    its new version does not (``gone``: their keys, :func:`form_key`), and no other document
+    uses: each document's ``bl:surfaceForms`` names the forms it uses. Only a changed document
+    that stopped using a form costs these two queries."""
+    if not gone or not nodes:
+        return ""
+    forms = {}
+    for r in store.select(f"""SELECT ?e ?f WHERE {{ VALUES ?e {{ {_values(nodes)} }}
+            GRAPH {iris.FACTS_GRAPH.n3()} {{ ?e {SKOS.altLabel.n3()} ?f }} }}"""):
+        key = form_key(iris.key_of(str(r["e"])), getattr(r["f"], "language", None), str(r["f"]))
+        if key in gone:
+            forms[(r["e"], key)] = r["f"]
+    if not forms:
+        return ""
+    pairs = " ".join(f"({e.n3()} {Literal(k).n3()})" for e, k in sorted(forms))
+    used = {
+        (r["e"], str(r["k"]))
+        for r in store.select(f"""SELECT DISTINCT ?e ?k WHERE {{ VALUES (?e ?k) {{ {pairs} }}
+            ?e {BL.mentionedIn.n3()} ?d . GRAPH ?g {{ ?d {BL.surfaceForms.n3()} ?s }}
+            FILTER(?g != {g_iri.n3()} && CONTAINS(CONCAT(" ", STR(?s), " "), CONCAT(" ", ?k, " "))) }}""")
+    }
+    return "\n".join(sorted(_line(e, SKOS.altLabel, f) for (e, k), f in forms.items() if (e, k) not in used))
 
 
 def _writing(doc_id: str) -> str:
@@ -285,8 +316,8 @@ def incomplete_documents(store: Store) -> list[str]:
 
 
 def repair(store: Store) -> None:
-    """Remove what interrupted writes may have left: descriptions of entities no document
-    mentions or publishes, and shared posts and events no document reports."""
+    """Remove what interrupted writes may have left: descriptions and surface forms of entities
+    no document mentions or publishes, and shared posts and events no document reports."""
     ent, fct = iris.ENTITIES_GRAPH.n3(), iris.FACTS_GRAPH.n3()
     unmentioned = f"""FILTER NOT EXISTS {{ GRAPH ?g {{ ?s {BL.mentionedIn.n3()} ?d }} }}
         FILTER NOT EXISTS {{ GRAPH ?g2 {{ ?d2 {BL.publisher.n3()} ?s }} }}"""
@@ -295,6 +326,8 @@ def repair(store: Store) -> None:
         FILTER NOT EXISTS {{ GRAPH ?g {{ ?n {BL.extractedFrom.n3()} ?d }} }}"""
     store.update(f"""DELETE {{ GRAPH {ent} {{ ?s ?p ?o }} }}
         WHERE {{ GRAPH {ent} {{ ?s ?p ?o }} {unmentioned} }} ;
+        DELETE {{ GRAPH {fct} {{ ?s {SKOS.altLabel.n3()} ?o }} }}
+        WHERE {{ GRAPH {fct} {{ ?s {SKOS.altLabel.n3()} ?o }} {unmentioned} }} ;
         DELETE {{ GRAPH {fct} {{ ?n ?p ?o }} }} WHERE {{ GRAPH {fct} {{ ?n ?p ?o }} {unreported} }} ;
         DELETE {{ GRAPH {fct} {{ ?s ?p ?n }} }} WHERE {{ GRAPH {fct} {{ ?s ?p ?n }} {unreported} }}""")
 

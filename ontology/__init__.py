@@ -100,16 +100,49 @@ def default_cameo_codes() -> dict[str, str]:
     return out
 
 
-def event_cameo(cls: str, stated) -> list[str]:
+@lru_cache(maxsize=1)
+def mode_cameo_codes() -> dict[str, str]:
+    """``bl:mode`` -> the CAMEO code of an event of that mode that states no ``bl:cameoCode``
+    of its own (``bl:modeCameoCode`` on the ontology's ``bl:CameoCode`` nodes): a visit's code
+    is said by its mode, as a class's default by its class.
+
+    >>> mode_cameo_codes()["visit"], "meet" in mode_cameo_codes()
+    ('042', False)
+    """
+    from rdflib.namespace import SKOS
+
+    g = load_ontology()
+    return {
+        str(mode): str(g.value(code, SKOS.notation)) for code, mode in g.subject_objects(BL.modeCameoCode)
+    }
+
+
+def implied_cameo(cls: str, mode: str | None = None) -> str | None:
+    """The CAMEO code an event of class ``cls`` (local name) and ``mode`` has when it states
+    none: its mode's, else its class's default.
+
+    >>> implied_cameo("Consult"), implied_cameo("Consult", "visit"), implied_cameo("Anniversary")
+    ('040', '042', None)
+    """
+    return mode_cameo_codes().get(mode or "") or default_cameo_codes().get(cls)
+
+
+def event_cameo(cls: str, stated, modes=()) -> list[str]:
     """The CAMEO codes of an event of class ``cls`` (local name) whose ``bl:cameoCode`` values
-    are ``stated``: those, else its class's default.
+    are ``stated`` and ``bl:mode`` values ``modes``: those, else its modes' codes, else its
+    class's default.
 
     >>> event_cameo("Consult", []), event_cameo("Consult", ["042"]), event_cameo("Anniversary", [])
     (['040'], ['042'], [])
+    >>> event_cameo("Consult", [], ["phone"]), event_cameo("Consult", [], ["meet"])
+    (['041'], ['040'])
     """
     stated = sorted(str(c) for c in stated)
     if stated:
         return stated
+    by_mode = sorted({mode_cameo_codes()[str(m)] for m in modes if str(m) in mode_cameo_codes()})
+    if by_mode:
+        return by_mode
     default = default_cameo_codes().get(cls)
     return [default] if default else []
 
@@ -133,4 +166,6 @@ __all__ = [
     "cameo_weights",
     "default_cameo_codes",
     "event_cameo",
+    "implied_cameo",
+    "mode_cameo_codes",
 ]

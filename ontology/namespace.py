@@ -122,11 +122,12 @@ class BL(DefinedNamespace):
     spans: URIRef  # "0-6 40-46": every span of an entity in a document (--mentions compact)
     argumentSpans: URIRef  # "russia 0-6; kazakhstan 11-21": an event's arguments in a document
     entitySpans: URIRef  # "russia 0-6 40-46; kazakhstan 11-21": every entity's spans in a document
+    surfaceForms: URIRef  # "e1e35e95 …": keys of the surface forms a document uses (facts graph)
     triggerSpan: URIRef  # "10-13": an event's trigger in a document (earlier versions)
     eventSpans: URIRef  # "3f2a… 10-13; 9b1c… 40-47 80-85": every event's trigger spans in a document
     trigger: URIRef  # the event's trigger words (--mentions full)
     eventImplicitParticipants: URIRef  # "3f2a… kazakhstan; 3f2a… russia": implicit participants in a document
-    eventTriggers: URIRef  # "3f2a… held talks; 9b1c… said": every event's trigger words in a document
+    eventTriggers: URIRef  # "3f2a… held talks; 9b1c… said": trigger words (earlier versions)
     defaultDatePrecision: URIRef  # bl:Event -> "document": the precision of an event stating none
     startDate: URIRef  # xsd:date
     endDate: URIRef  # xsd:date
@@ -148,6 +149,7 @@ class BL(DefinedNamespace):
     ploverType: URIRef  # "CONSULT"
     cameoRoot: URIRef  # "04"
     defaultCameoCode: URIRef  # "040": the code of an event of the class that states none
+    modeCameoCode: URIRef  # on a bl:CameoCode: "visit", the bl:mode whose events have that code
 
 
 # Entity classes and event classes of the public vocabulary as IRIs. Their local names are

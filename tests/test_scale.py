@@ -71,6 +71,34 @@ def test_goldstein_is_stated_only_where_it_is_not_the_codes(cameo, goldstein, st
     assert [str(o) for s, p, o in g | facts if p == BL.goldstein] == ([stated] if stated else [])
 
 
+@pytest.mark.parametrize(
+    "cls, mode, cameo, stated",
+    [
+        ("Consult", "visit", "042", None),  # its mode's code (bl:modeCameoCode): not stated
+        ("Consult", "phone", "041", None),
+        ("Consult", "host", "043", None),
+        ("Consult", "meet", "040", None),  # no code of its mode: its class's default
+        ("Consult", None, "040", None),
+        ("Consult", "visit", "040", "040"),  # another code than its mode's: stated
+        ("Consult", "meet", "042", "042"),
+        ("Agree", None, "057", None),
+        ("Agree", None, "061", "061"),
+    ],
+)
+def test_a_code_is_stated_only_where_neither_mode_nor_class_says_it(cls, mode, cameo, stated):
+    from bilat.extract.records import Document, Event, Extraction
+    from bilat.graph.triples import document_graphs
+    from bilat.ontology import event_cameo
+    from bilat.ontology.namespace import BL
+
+    ev = Event(cls, "met", 0, 3, "We met.", 0, 7, mode=mode, cameo=cameo)
+    g, facts = document_graphs(Extraction(Document("a", "We met.", "en"), (), (), (ev,)))
+    codes = [str(o) for s, p, o in g | facts if p == BL.cameoCode]
+    assert codes == ([stated] if stated else [])
+    # what the readers take (stated, else the mode's, else the class's) is the extractor's code
+    assert event_cameo(cls, codes, [mode] if mode else []) == [cameo]
+
+
 def test_compact_keeps_every_quad_and_shrinks_the_store(tmp_path, capsys):
     """``bilat compact`` rewrites the store compressed: the same quads (named graphs kept),
     fewer bytes, a store that opens and answers as before."""
@@ -133,11 +161,13 @@ def test_compact_refuses_what_is_not_an_embedded_store(tmp_path):
 
 def test_a_surface_form_that_is_a_knowledge_base_name_is_not_stated_again():
     """The entities graph holds a KB entry's label and other names (rdfs:label, skos:altLabel)
-    once; a document states the other forms it uses (an inflected form, a spelling), not those."""
+    once; the other forms a document uses (an inflected form, a spelling) are stated once in the
+    facts graph, and the document names their keys (bl:surfaceForms)."""
     from rdflib.namespace import SKOS
 
     from bilat.extract.records import Alias, Document, Entity, Extraction, KBEntry
-    from bilat.graph.triples import document_graphs
+    from bilat.graph.triples import document_graphs, form_key
+    from bilat.ontology.namespace import BL
 
     kb = {
         "russia": KBEntry(
@@ -154,12 +184,19 @@ def test_a_surface_form_that_is_a_knowledge_base_name_is_not_stated_again():
     )
     ex = Extraction(Document("a", "text", "en"), ents)
     stated = lambda g: sorted((s.rsplit("/", 1)[-1], str(o)) for s, p, o in g if p == SKOS.altLabel)  # noqa: E731
-    assert stated(document_graphs(ex, kb=kb)[0]) == [
-        ("russia", "russian"),
-        ("russia", "России"),
-        ("x", "X Y"),
-    ]
-    assert len(stated(document_graphs(ex)[0])) == 5  # without the KB: every form
+    doc_g, facts = document_graphs(ex, kb=kb)
+    # the other forms: once in the store (facts graph), the document naming their keys
+    assert stated(facts) == [("russia", "russian"), ("russia", "России"), ("x", "X Y")]
+    assert stated(doc_g) == []
+    (record,) = [str(o) for s, p, o in doc_g if p == BL.surfaceForms]
+    assert sorted(record.split()) == sorted(
+        {
+            form_key("russia", "en", "russian"),
+            form_key("russia", "ru", "России"),
+            form_key("person/x", "en", "X Y"),
+        }
+    )
+    assert len(stated(document_graphs(ex)[1])) == 5  # without the KB: every form
 
 
 _TALKS = "Russia and Kazakhstan held talks on Tuesday. The sides said more."
@@ -183,7 +220,7 @@ def _report(**kw):
         # a date of the text states its precision, the extractor's or the literal's form
         ("compact", {"date": "2024-05-14", "date_precision": "day"}, {"datePrecision": ["day"]}),
         ("compact", {"date": "2024-05"}, {"datePrecision": ["month"]}),
-        # trigger words and implicit participants: one literal each on the document ...
+        # implicit participants: one literal on the document (trigger words: none) ...
         ("compact", {"implicit": ("russia",)}, {"trigger": [], "implicitParticipant": [], "participant": 2}),
         ("none", {"implicit": ("russia",)}, {"trigger": [], "implicitParticipant": []}),
         # ... or triples of the event (full)
@@ -191,7 +228,7 @@ def _report(**kw):
     ],
 )
 def test_what_an_event_states_in_each_mention_mode(mode, event, stated):
-    from bilat.graph.triples import document_graphs, event_key, parse_event_triggers
+    from bilat.graph.triples import document_graphs, event_key, parse_entity_spans, parse_event_triggers
     from bilat.ontology.namespace import BL
 
     ex = _report(**event)
@@ -203,16 +240,41 @@ def test_what_an_event_states_in_each_mention_mode(mode, event, stated):
     literals = {
         str(p).rsplit("#", 1)[-1]: str(o)
         for s, p, o in g
-        if p in (BL.eventTriggers, BL.eventImplicitParticipants)
+        if p in (BL.eventTriggers, BL.eventImplicitParticipants, BL.eventSpans)
     }
+    assert "eventTriggers" not in literals  # the words: the text at bl:eventSpans, or full's bl:trigger
     if mode == "full":
         assert literals == {}
     else:
         (node,) = {s for s, p, o in both if p == BL.evidence}
         key = event_key(node)
-        assert parse_event_triggers(literals["eventTriggers"]) == {key: ["said"]}
+        assert parse_entity_spans(literals["eventSpans"]) == {key: [(52, 56)]}
         implicit = parse_event_triggers(literals.get("eventImplicitParticipants", ""))
         assert implicit == ({key: list(event["implicit"])} if "implicit" in event else {})
+
+
+@pytest.mark.parametrize(
+    "post_date, doc_date, stated",
+    [
+        # the day a post was reported is its document's dcterms:date: not stated again
+        ("2024-05-14", "2024-05-14", []),
+        # another day (none is made so today) is the post's own
+        ("2024-05-01", "2024-05-14", ["2024-05-01"]),
+        (None, "2024-05-14", []),
+    ],
+)
+def test_a_post_states_no_date_that_is_its_documents(post_date, doc_date, stated):
+    from bilat.extract.records import Document, Extraction, Position
+    from bilat.graph.triples import document_graphs
+    from bilat.ontology.namespace import BL
+
+    post = Position(
+        "sergey-lavrov", "Minister of Foreign Affairs", "russia", 0, 6, "Lavrov said.", date=post_date
+    )
+    ex = Extraction(Document("a", "Lavrov said.", "en", date=doc_date), positions=(post,))
+    g, facts = document_graphs(ex)
+    assert sorted(str(o) for s, p, o in g | facts if p == BL.date) == stated
+    assert any(p == BL.extractedFrom for s, p, o in g)  # the document, and so its date
 
 
 @pytest.mark.parametrize(
@@ -312,13 +374,14 @@ def test_mention_modes(tmp_path):
         arg_nodes = n("SELECT (COUNT(*) AS ?n) WHERE { ?a a bl:Argument }")
         if mode == "full":
             assert mentions > 0 and arg_nodes > 0 and spans == 0 and args == 0 and triggers == 0
-            assert words == 0 and per_event > 0
+            assert per_event > 0
         elif mode == "compact":
             assert mentions == 0 and arg_nodes == 0 and spans > 0 and args == 0 and triggers > 0
         else:
             assert mentions == spans == args == arg_nodes == 0 and triggers > 0
-        if mode != "full":  # the trigger words: one literal per document, as the offsets
-            assert words == triggers and per_event == 0
+        if mode != "full":  # the trigger words: the text at the offsets (full: bl:trigger)
+            assert per_event == 0
+        assert words == 0
         # every mode keeps what bilat eval reads: each event's trigger offsets in its document
         doc = st.select("SELECT ?d WHERE { ?d a bl:Document } ORDER BY ?d LIMIT 1")[0]["d"]
         spans = trigger_spans(st, doc)
@@ -360,26 +423,29 @@ def test_compact_spans_point_at_the_entity_names(tmp_path):
 
 def test_trigger_spans_point_at_the_triggers(tmp_path):
     """Every event the document reports is in its bl:eventSpans, each span at its trigger."""
-    from bilat.graph.triples import event_from_key, parse_entity_spans, parse_event_triggers
+    from bilat.graph.triples import event_from_key, parse_entity_spans
 
     docs = _docs(0)
     st, _, _ = _ingest(tmp_path, "t", docs)
     text = {d.id: d.text for d in docs}
-    rows = st.select("""SELECT ?id ?spans ?words WHERE { GRAPH ?g { ?d bl:eventSpans ?spans ;
-        bl:eventTriggers ?words ; dcterms:identifier ?id } }""")
+    rows = st.select("""SELECT ?id ?spans WHERE { GRAPH ?g { ?d bl:eventSpans ?spans ;
+        dcterms:identifier ?id } }""")
     assert rows
     assert st.select("SELECT ?ev WHERE { ?ev bl:trigger ?t } LIMIT 1") == []  # full mode only
+    # the words at each span are the trigger's, as the full mode states them (bl:trigger)
+    full, _, _ = _ingest(tmp_path, "full", docs, mentions="full")
+    triggers: dict = {}
+    for x in full.select("SELECT ?ev ?w WHERE { ?ev bl:trigger ?w }"):
+        triggers.setdefault(x["ev"], set()).add(" ".join(str(x["w"]).split()))
     checked = 0
     for r in rows:
         spans = parse_entity_spans(str(r["spans"]))
-        triggers = parse_event_triggers(str(r["words"]))
         reported = st.select(f"""SELECT ?ev WHERE {{ GRAPH ?g {{ ?ev bl:extractedFrom ?d }}
             ?d dcterms:identifier {r["id"].n3()} FILTER(CONTAINS(STR(?ev), "/id/event/")) }}""")
         assert {str(x["ev"]) for x in reported} == {str(event_from_key(k)) for k in spans}
-        assert set(triggers) == set(spans)
         for key, pairs in spans.items():
             for s, e in pairs:
-                assert " ".join(text[str(r["id"])][s:e].split()) in triggers[key]
+                assert " ".join(text[str(r["id"])][s:e].split()) in triggers[event_from_key(key)]
                 checked += 1
     assert checked > 0
 

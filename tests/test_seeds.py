@@ -7,7 +7,7 @@ from rdflib import URIRef
 
 from bilat.app import ingest
 from bilat.graph.store import open_store
-from bilat.graph.triples import event_key, parse_event_triggers
+from bilat.graph.triples import event_key, parse_entity_spans
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 
@@ -60,14 +60,21 @@ def test_surface_forms_resolve_to_their_entity(store, surface, label, cls):
 
 
 def test_statements_have_speaker_and_quotes(store):
+    from bilat.extract.ingest import read_documents
+
     rows = en(
         store,
-        """SELECT ?ev ?words ?quote WHERE { ?ev a bl:Statement ; bl:extractedFrom ?d ;
-        bl:speaker/rdfs:label "Sergey Lavrov"@en . ?d bl:eventTriggers ?words .
+        """SELECT ?ev ?id ?spans ?quote WHERE { ?ev a bl:Statement ; bl:extractedFrom ?d ;
+        bl:speaker/rdfs:label "Sergey Lavrov"@en . ?d bl:eventSpans ?spans ; dcterms:identifier ?id .
         OPTIONAL { ?ev bl:quote ?quote } }""",
     )
-    # the trigger words of the document's events, in its bl:eventTriggers literal
-    triggers = {w for r in rows for w in parse_event_triggers(r["words"]).get(event_key(URIRef(r["ev"])), [])}
+    # the trigger words: the document's text where its bl:eventSpans literal says
+    text = {d.id: d.text for d in read_documents([EXAMPLES])[0]}
+    triggers = {
+        text[r["id"]][s:e]
+        for r in rows
+        for s, e in parse_entity_spans(r["spans"]).get(event_key(URIRef(r["ev"])), [])
+    }
     assert {"said", "concluded", "отметил"} <= triggers  # "the top diplomat concluded" included
     assert sum(1 for r in rows if r.get("quote")) >= 3
 

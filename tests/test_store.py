@@ -195,6 +195,63 @@ def test_a_post_reported_twice_is_described_once_and_goes_with_its_last_report(s
     assert store.select(PREFIXES + "SELECT ?pos WHERE { ?pos a bl:Position }") == []
 
 
+def test_a_merged_events_mode_is_stated_once_and_goes_with_its_last_report(store):
+    text = "Russia and Kazakhstan held talks."
+
+    def report(doc_id, *events):
+        return extraction(doc_id, text, "en", events=events)
+
+    talks = Event(
+        "Consult", "held talks", 22, 32, text, 0, 33, mode="visit", date="2024-05-14",
+        participants=("russia", "kazakhstan"),
+    )  # fmt: skip
+    write_extraction(store, report("a", talks), {})
+    write_extraction(store, report("b", talks), {})
+    modes = PREFIXES + "SELECT ?m WHERE { ?ev bl:mode ?m }"
+    assert [str(r["m"]) for r in store.select(modes)] == ["visit"]  # one row, not one per report
+    write_extraction(store, report("a"), {})
+    assert [str(r["m"]) for r in store.select(modes)] == ["visit"]
+    write_extraction(store, report("b"), {})
+    assert store.select(modes) == []
+
+
+def test_a_surface_form_is_stated_once_and_goes_with_the_last_document_using_it(store):
+    """A surface form used by several documents is one skos:altLabel (facts graph); it stays
+    while one document uses it, and a document's rewrite or the repair drops it after."""
+    from bilat.graph.write import repair
+
+    def report(doc_id, *forms):
+        name = "Иван Петров"
+        ent = Entity(
+            "person/ivan-petrov", "Person", (("ru", name),), tuple(("ru", f) for f in (name, *forms))
+        )
+        return extraction(doc_id, name, "ru", ent)
+
+    def forms():
+        rows = store.select(
+            PREFIXES + "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+            f"SELECT ?l WHERE {{ {iris.entity('person/ivan-petrov').n3()} skos:altLabel ?l }}"
+        )
+        return sorted(str(r["l"]) for r in rows)  # one row per form: stated once
+
+    write_extraction(store, report("a", "Ивана Петрова"), {})
+    write_extraction(store, report("b", "Ивана Петрова", "Петровым"), {})
+    assert forms() == ["Иван Петров", "Ивана Петрова", "Петровым"]
+    write_extraction(store, report("b", "Петрову"), {})  # b rewritten: a still uses "Ивана Петрова"
+    assert forms() == ["Иван Петров", "Ивана Петрова", "Петрову"]
+    write_extraction(store, report("a"), {})
+    assert forms() == ["Иван Петров", "Петрову"]
+    write_extraction(store, extraction("a", "nothing", "ru"), {})
+    write_extraction(store, extraction("b", "nothing", "ru"), {})
+    assert forms() == []
+    # a form left by an interrupted write of the only document using it: the repair drops it
+    alt = "<http://www.w3.org/2004/02/skos/core#altLabel>"
+    who = iris.entity("person/ivan-petrov").n3()
+    store.update(f'INSERT DATA {{ GRAPH {iris.FACTS_GRAPH.n3()} {{ {who} {alt} "Петров"@ru }} }}')
+    repair(store)
+    assert forms() == []
+
+
 def test_dyad_counts_events_by_month_and_class(store):
     from bilat.graph.dyads import refresh_dyads
     from bilat.graph.kb import entries_by_key
