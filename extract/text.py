@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -25,8 +25,9 @@ _WORD = re.compile(r"\w+(?:-\w+)*(?:\.(?=[a-zа-яё])\w+)*|[^\w\s]", re.UNICODE
 _CYR = re.compile("[а-яёәғқңөұүһі]", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """A word and its offsets (a named tuple: a text of a few thousand words makes as many)."""
+
     start: int
     end: int
     text: str

@@ -106,6 +106,9 @@ def _event_rows(store: Store, events) -> list[dict]:
 
 
 _BATCH = 500
+# days per request: each typed literal's "^^" counts as two operators of the query's group for
+# the nesting check (sparql_text.MAX_CHAIN, 1,000), so fewer than 500 of them
+_DAYS_BATCH = 310
 
 
 def document_cells(store: Store, events) -> set[URIRef]:
@@ -157,14 +160,19 @@ def update_dyads(store: Store) -> int:
         events |= {
             r["ev"] for r in store.select(bind(load_query("dyad_document_events"), doc=docs[i : i + _BATCH]))
         }
-    cells |= set(_counts(_event_rows(store, events)))
-    # every event that may count in these cells (looked up by the days of their months), then
-    # the counts of these cells alone
+    event_rows = _event_rows(store, events)
+    cells |= set(_counts(event_rows))
+    # every event that may count in these cells (looked up by the days of their months, all
+    # months' days in a few requests), then the counts of these cells alone; the rows of the
+    # documents' own events are read once (an event's rows do not depend on the request)
+    days = [day for month in sorted({month for _, _, month, _ in cells}) for day in _days(month)]
     candidates: set = set()
-    for month in sorted({month for _, _, month, _ in cells}):
+    for i in range(0, len(days), _DAYS_BATCH):
         for name in ("dyad_cell_events", "dyad_cell_document_events"):
-            candidates |= {r["ev"] for r in store.select(bind(load_query(name), day=_days(month)))}
-    counts = {k: v for k, v in _counts(_event_rows(store, candidates)).items() if k in cells}
+            chunk = days[i : i + _DAYS_BATCH]
+            candidates |= {r["ev"] for r in store.select(bind(load_query(name), day=chunk))}
+    rows = [r for r in event_rows if r["ev"] in candidates] + _event_rows(store, candidates - events)
+    counts = {k: v for k, v in _counts(rows).items() if k in cells}
     g = iris.DYADS_GRAPH.n3()
     nodes = " ".join(cell_iri(*k).n3() for k in sorted(cells))
     dyads = " ".join(n.n3() for n in sorted({_dyad_iri(a, b) for a, b, _, _ in cells}))

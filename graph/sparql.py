@@ -118,7 +118,20 @@ def run_query(
     store cannot interrupt a query (``bilat serve`` runs them in worker processes for that).
     ``prefixes`` defaults to :data:`DEFAULT_PREFIXES`; pass ``{}`` for none.
     """
-    kind = query_kind(query)
+    return _run_kind(target, query, query_kind(query), fmt=fmt, timeout=timeout, prefixes=prefixes)
+
+
+def _run_kind(
+    target: ox.Store | str | os.PathLike[str],
+    query: str,
+    kind: str,
+    *,
+    fmt: str,
+    timeout: float | None,
+    prefixes: Mapping[str, str] | None,
+) -> tuple[bytes, str]:
+    """:func:`run_query` of a query whose ``kind`` (:func:`query_kind`, which reads and checks
+    the whole text) the caller has already taken."""
     out = output_format(kind, fmt)
     prefixes = DEFAULT_PREFIXES if prefixes is None else prefixes
     if isinstance(target, ox.Store):
@@ -178,7 +191,7 @@ def select(
     kind = query_kind(query)
     if kind != "SELECT":
         raise QueryError(f"select() needs a SELECT query, not {kind}")
-    data, _ = run_query(target, query, fmt="json", timeout=timeout, prefixes=prefixes)
+    data, _ = _run_kind(target, query, kind, fmt="json", timeout=timeout, prefixes=prefixes)
     doc = json.loads(data)
     return [
         {name: decode_term(value) for name, value in row.items()}
@@ -197,5 +210,5 @@ def ask(
     kind = query_kind(query)
     if kind != "ASK":
         raise QueryError(f"ask() needs an ASK query, not {kind}")
-    data, _ = run_query(target, query, fmt="json", timeout=timeout, prefixes=prefixes)
+    data, _ = _run_kind(target, query, kind, fmt="json", timeout=timeout, prefixes=prefixes)
     return bool(json.loads(data)["boolean"])

@@ -77,34 +77,36 @@ def context(
     perf_class = cls is not None and any(w == "class" and c == cls.lower() for c, _, w in rows)
     # what the rows look at, read once: the children of the chain (the auxiliaries among them,
     # those off the chain — tokens equal by offset), of the trigger and its anchor, the features
+    # (each as one set of words: a cue is among a group's words when it is among one's)
     kids = [ch for v in chain for ch in v.children]
     at_chain = {v.idx for v in chain}
-    aux_keys = [keys[ch.i] for ch in kids if ch.dep_ in AUX_DEPS]
-    child_keys = [keys[ch.i] for ch in kids if ch.idx not in at_chain]
-    mod_keys = [keys[ch.i] for v in (head, anchor) for ch in v.children]
+    aux_keys = frozenset().union(*(keys[ch.i] for ch in kids if ch.dep_ in AUX_DEPS))
+    child_keys = frozenset().union(*(keys[ch.i] for ch in kids if ch.idx not in at_chain))
+    mod_keys = frozenset().union(*(keys[ch.i] for v in (head, anchor) for ch in v.children))
+    governors = [v for v in chain[1:] if v.i != anchor.i or anchor.i == head.i]
+    gov_keys = {
+        "gov": frozenset().union(*(keys[v.i] for v in governors)),
+        "xgov": frozenset().union(*(keys[v.i] for v in governors if v.i in via_inf)),
+    }
     feats: list[list[str]] | None = None
     for cue, ctx, where in rows:
         if where == "perf" and perf_class:
             if any(cue in keys[v.i] and v.i in via_inf and first_person(v) for v in chain[1:]):
                 performative = True
         elif where == "aux":
-            if any(cue in k for k in aux_keys):
+            if cue in aux_keys:
                 found.add(ctx)
         elif where == "child":
-            if any(cue in k for k in child_keys):
+            if cue in child_keys:
                 found.add(ctx)
         elif where in ("gov", "xgov"):
-            if any(
-                cue in keys[v.i]
-                for v in chain[1:]
-                if (v.i != anchor.i or anchor.i == head.i) and (where == "gov" or v.i in via_inf)
-            ):
+            if cue in gov_keys[where]:
                 if ctx == "-":
                     implicative = True
                 else:
                     found.add(ctx)
         elif where == "mod":
-            if any(cue in k for k in mod_keys):
+            if cue in mod_keys:
                 found.add(ctx)
         elif where == "morph":
             if feats is None:

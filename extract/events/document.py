@@ -143,13 +143,10 @@ class View:
     def has_phrase(self, toks, kind: str, unless_followed: bool = False) -> bool:
         """Whether a cue phrase of ``kind`` occurs; with ``unless_followed``, not when a
         complement names them ("the presidents of Russia and Kazakhstan")."""
-        phrases = self.tab.phrases(kind)
-        if not phrases:
+        by_first = self.tab.phrases_by_first(kind)
+        if not by_first:
             return False
         of = self.tab.words("of")
-        by_first: dict[str, list] = {}
-        for seq in phrases:
-            by_first.setdefault(seq[0], []).append(seq)
         forms = [self.keys[t.i] for t in toks]  # each token's words (folded text and lemma)
         for i in range(len(toks)):
             for seq in (seq for w0 in forms[i] for seq in by_first.get(w0, ())):

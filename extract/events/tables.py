@@ -99,6 +99,17 @@ class Tables:
     def phrases(self, kind: str) -> tuple[tuple[str, ...], ...]:
         return self.cues.get(kind, ())
 
+    def phrases_by_first(self, kind: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """The phrases of ``kind`` by their first word, in table order (made once)."""
+        memo_key = ("phrases_by_first", kind)
+        hit = self._memo.get(memo_key)
+        if hit is None:
+            by_first: dict[str, list[tuple[str, ...]]] = {}
+            for seq in self.phrases(kind):
+                by_first.setdefault(seq[0], []).append(seq)
+            hit = self._memo[memo_key] = {w: tuple(seqs) for w, seqs in by_first.items()}
+        return hit
+
     @property
     def coop(self) -> CoopCues:
         hit = self._memo.get(CoopCues)
