@@ -506,7 +506,9 @@ class Linker(PlaceRules, Resolution):
                 if m and m.end() == sp.start:
                     sp.start, sp.text = m.start(), text[m.start() : sp.end]
         spans.sort(key=lambda s: (s.start, s.end))
-        return self._entities(doc, spans, new_entities, inner)
+        linked = self._entities(doc, spans, new_entities, inner)
+        linked.sentence_starts = tuple(s.start_char for s in sdoc.sents)
+        return linked
 
 
 #: the names other modules import from here (defined in the link_* modules)

@@ -28,8 +28,10 @@ def place_preposition_before(text: str, start: int, end: int, label: str, lang: 
     name ``text[start:end]`` (one space between), the name not a possessive ("in Putin's
     words").
 
-    >>> place_preposition_before("Flights in Pyatigorsk resumed", 11, 21, "ORG", "en")
+    >>> place_preposition_before("Flights in Kamchatka resumed", 11, 20, "PER", "en")
     True
+    >>> place_preposition_before("a stake in Polymetal International", 11, 34, "ORG", "en")
+    False
     >>> place_preposition_before("according to Ashimbayev", 13, 23, "PER", "en")
     False
     >>> place_preposition_before("in Putin's words", 3, 8, "PER", "en")

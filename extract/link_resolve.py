@@ -73,6 +73,7 @@ class Linked:
 
     entities: tuple[Entity, ...]
     spans: tuple[tuple[int, int, str, str], ...]  # (start, end, entity key, coarse label)
+    sentence_starts: tuple[int, ...] = ()  # where the parse's sentences start (the text's offsets)
 
 
 class Resolution:

@@ -11,6 +11,7 @@ descriptive mention of the person who holds that post in the document.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -272,7 +273,9 @@ def extract_positions(
                 # "… held talks with Deputy Foreign Minister Roman Vassilenko, the press office
                 # of the Kazakh MFA reported": the one state the sentence names (not for a vague
                 # title such as "leader", which names a post only beside its state: en_ru-kp_01)
-                p_org = _sentence_state(text, start, person, index, positions.values(), cls_of, kb)
+                p_org = _sentence_state(
+                    text, start, person, index, positions.values(), cls_of, kb, linked.sentence_starts
+                )
             if p_org is None:
                 continue
             ev_start = min(modifier[0] if modifier else start, person[0])
@@ -336,10 +339,13 @@ def extract_positions(
     return tuple(positions.values()), descriptive
 
 
-def _sentence_state(text: str, start: int, person, index: _Spans, earlier, cls_of, kb) -> str | None:
-    """The one state the sentence of the title at ``start`` and its holder ``person`` names,
-    counting the states of the posts found in it so far (None when it names none or several)."""
-    lo, hi = sentence_bounds(text, start, person[1])
+def _sentence_state(
+    text: str, start: int, person, index: _Spans, earlier, cls_of, kb, starts: Sequence[int] = ()
+) -> str | None:
+    """The one state the sentence of the title at ``start`` and its holder ``person`` names
+    (the parse's sentence, ``starts``), counting the states of the posts found in it so far
+    (None when it names none or several)."""
+    lo, hi = sentence_bounds(text, start, person[1], starts)
     skip = (start, person[1])
     state = one_state(index.near(lo, hi), lo, hi, skip, lambda k: k if _is_country(k, cls_of, kb) else None)
     others = {

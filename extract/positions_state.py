@@ -8,15 +8,29 @@ names exactly one state, and no other state's post, tells whose post it is.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import bisect
+from collections.abc import Callable, Iterable, Sequence
 
 #: what ends a sentence (a line break ends one too)
 _ENDS = (". ", "! ", "? ", ".\u201d ", ".\u00bb ", '." ')
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence of ``text`` holding ``[start, end)``: from after the last sentence end or
-    line break before ``start`` to the next one after ``end`` (its end mark included)."""
+def sentence_bounds(text: str, start: int, end: int, starts: Sequence[int] = ()) -> tuple[int, int]:
+    """The sentence of ``text`` holding ``[start, end)``: the parse's (``starts``: where its
+    sentences start, "U.S." and "Mr." inside one), else from after the last sentence end or line
+    break before ``start`` to the next one after ``end`` (its end mark included).
+
+    >>> t = "Mr. Blinken met Deputy Foreign Minister Roman Vassilenko. Then he left."
+    >>> sentence_bounds(t, 16, 56, (0, 58))
+    (0, 58)
+    >>> sentence_bounds(t, 16, 56)
+    (4, 57)
+    """
+    if starts:
+        i = bisect.bisect_right(starts, start) - 1
+        lo = starts[max(0, i)]
+        hi = next((s for s in starts if s >= end), len(text))
+        return lo, hi
     lo = max(
         [text.rfind("\n", 0, start) + 1] + [i + len(e) for e in _ENDS if (i := text.rfind(e, 0, start)) >= 0]
     )

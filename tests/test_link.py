@@ -698,9 +698,9 @@ def test_unknown_russian_person_nominative_and_english_label(full_linker, text, 
             "org/embasi-of-the-united-kingdom-in-rusa",
             "GovernmentBody",
         ),
-        # where an unknown name stands says it is a place (link_prepositions): after "in" or
-        # "в" whatever the NER took it for (en_ru-am_01, en_ru-az_03, en_ru-tj_01), first in a
-        # dated dateline (en_ru-az_03, en_cn-kz_02, ru_ru-kz_20)
+        # where an unknown name stands says it is a place (link_prepositions): a "person"
+        # after "in" or "в" (en_ru-am_01, en_ru-tj_01), first in a dated dateline (en_ru-az_03,
+        # en_cn-kz_02, ru_ru-kz_20); an organization after "in" stays one ("a stake in …")
         (
             "Russian troops arrived in Kamchatka on Monday.",
             "en",
@@ -708,6 +708,14 @@ def test_unknown_russian_person_nominative_and_english_label(full_linker, text, 
             "Kamchatka",
             "place/kamchatka",
             "Place",
+        ),
+        (
+            "Kazakhmys sold a 20 percent stake in Polymetal International to investors.",
+            "en",
+            None,
+            "Polymetal International",
+            "org/polimetal-international",
+            "Organization",
         ),
         (
             "PYATIGORSK, July 1. /TASS/. The Russian side is consistently working.",

@@ -374,7 +374,15 @@ def comma_speaker(v: View, u: _Unit, toks):
     if not ms:
         before = u.toks[max(0, i0 - APPOSITION_WORDS - 4) : i0]
         n = apposed_subject(
-            [(t.text, t.pos_ == "PUNCT", any(m.cls == "Person" for m in speakers_in(v, [t]))) for t in before]
+            [
+                (
+                    t.text,
+                    t.pos_ == "PUNCT",
+                    any(m.cls == "Person" for m in speakers_in(v, [t])),
+                    t.pos_ == "VERB",
+                )
+                for t in before
+            ]
         )
         ms = [m for m in speakers_in(v, [before[n]]) if m.cls == "Person"] if n is not None else []
     if ms:
@@ -386,12 +394,13 @@ def comma_speaker(v: View, u: _Unit, toks):
 APPOSITION_WORDS = 12
 
 
-def apposed_subject(before: list[tuple[str, bool, bool]]) -> int | None:
+def apposed_subject(before: list[tuple]) -> int | None:
     """The index in ``before`` (the words before a reporting verb: text, punctuation?, a
-    person?) of a person's name followed by a title set off by commas right before the verb
-    ("…, Magzum Mirzagaliyev, Chair of the Management Board of KMG, told Trend", en_az-kz_02;
-    "…, Sergey Lavrov, Russia's foreign minister, told reporters"): the title names no person
-    and has at most ``APPOSITION_WORDS`` words; None otherwise.
+    person?, and optionally a verb?) of a person's name followed by a title set off by commas
+    right before the verb ("…, Magzum Mirzagaliyev, Chair of the Management Board of KMG, told
+    Trend", en_az-kz_02; "…, Sergey Lavrov, Russia's foreign minister, told reporters"): the
+    title names no person, has no verb ("Putin met Tokayev, discussed trade, said …": a clause,
+    not a title) and has at most ``APPOSITION_WORDS`` words; None otherwise.
 
     >>> w = lambda s, people=(): [(t, t == ",", t in people) for t in s.split()]
     >>> apposed_subject(w("oil , Magzum Mirzagaliyev , Chair of the Board of KMG ,", {"Mirzagaliyev"}))
@@ -400,11 +409,15 @@ def apposed_subject(before: list[tuple[str, bool, bool]]) -> int | None:
     3
     >>> apposed_subject(w("Putin met Tokayev , Lavrov and Shoigu ,", {"Tokayev", "Lavrov", "Shoigu"}))
     >>> apposed_subject(w("Putin met Tokayev in Astana ,", {"Tokayev"}))
+    >>> clause = "met Tokayev , discussed trade ,".split()
+    >>> apposed_subject([(t, t == ",", t == "Tokayev", t == "discussed") for t in clause])
     """
     if not before or before[-1][0] != ",":
         return None
     i, words = len(before) - 2, 0
     while i >= 0 and not before[i][1] and not before[i][2] and words < APPOSITION_WORDS:
+        if len(before[i]) > 3 and before[i][3]:
+            return None  # a verb: a clause of its own
         i, words = i - 1, words + 1
     if words and i >= 1 and before[i][0] == "," and before[i - 1][2]:
         return i - 1
