@@ -192,6 +192,7 @@ def ingest(
     prepare_for_writing(store)
     ensure_ontology(store)
     broken = set(incomplete_documents(store))
+    interrupted = frozenset(broken)  # written again below, their leftovers repaired after
     items = iter(documents) if documents is not None else read_paths(paths, max_bytes=limit)
     bar = Progress(
         "bar" if progress is True else progress or None, every=progress_every[0], seconds=progress_every[1]
@@ -313,7 +314,7 @@ def ingest(
             pool.close()
         bar.close()
         # even when interrupted: leftovers removed, and the dyads follow what was written
-        _repair(store, broken, summary, report)
+        _repair(store, broken | interrupted, summary, report)
     summary.seconds = time.perf_counter() - t0
     return summary
 
@@ -341,7 +342,7 @@ def _repair(store, broken: set[str], summary: IngestSummary, report) -> None:
     from bilat.graph.write import incomplete_documents, repair
 
     if broken or summary.failed:
-        repair(store)
+        repair(store, broken)  # also the forms the documents interrupted before left behind
         for doc_id in incomplete_documents(store):
             msg = f"{doc_id}: stored incompletely (an ingest was interrupted): ingest it again"
             if len(summary.problems) < MAX_KEPT_PROBLEMS:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from rdflib import Literal
 from rdflib.namespace import DCTERMS, RDF, SKOS
@@ -315,9 +316,15 @@ def incomplete_documents(store: Store) -> list[str]:
     return [str(r["id"]) for r in rows]
 
 
-def repair(store: Store) -> None:
+def repair(store: Store, documents: Iterable[str] = ()) -> None:
     """Remove what interrupted writes may have left: descriptions and surface forms of entities
-    no document mentions or publishes, and shared posts and events no document reports."""
+    no document mentions or publishes, shared posts and events no document reports, and the
+    surface forms of the entities ``documents`` (ids of documents whose write was interrupted,
+    since written again) mention that no document's ``bl:surfaceForms`` names any more (an
+    interrupted rewrite replaced the document's graph, and with it the keys its old forms
+    would have been dropped by)."""
+    if forms := _orphan_forms(store, documents):
+        store.update(f"DELETE DATA {{ GRAPH {iris.FACTS_GRAPH.n3()} {{\n{forms}\n}} }}")
     ent, fct = iris.ENTITIES_GRAPH.n3(), iris.FACTS_GRAPH.n3()
     unmentioned = f"""FILTER NOT EXISTS {{ GRAPH ?g {{ ?s {BL.mentionedIn.n3()} ?d }} }}
         FILTER NOT EXISTS {{ GRAPH ?g2 {{ ?d2 {BL.publisher.n3()} ?s }} }}"""
@@ -330,6 +337,32 @@ def repair(store: Store) -> None:
         WHERE {{ GRAPH {fct} {{ ?s {SKOS.altLabel.n3()} ?o }} {unmentioned} }} ;
         DELETE {{ GRAPH {fct} {{ ?n ?p ?o }} }} WHERE {{ GRAPH {fct} {{ ?n ?p ?o }} {unreported} }} ;
         DELETE {{ GRAPH {fct} {{ ?s ?p ?n }} }} WHERE {{ GRAPH {fct} {{ ?s ?p ?n }} {unreported} }}""")
+
+
+def _orphan_forms(store: Store, documents: Iterable[str]) -> str:
+    """The surface forms (N-Triples, facts graph) of the entities ``documents`` mention that
+    no document mentioning the entity names among its ``bl:surfaceForms``."""
+    ids = " ".join(Literal(d).n3() for d in sorted(set(documents)))
+    if not ids:
+        return ""
+    nodes = {
+        r["e"]
+        for r in store.select(f"""SELECT DISTINCT ?e WHERE {{ VALUES ?id {{ {ids} }}
+            GRAPH ?g {{ ?d {DCTERMS.identifier.n3()} ?id . ?e {BL.mentionedIn.n3()} ?d }} }}""")
+    }
+    if not nodes:
+        return ""
+    used: dict = defaultdict(set)
+    for r in store.select(f"""SELECT ?e ?s WHERE {{ VALUES ?e {{ {_values(nodes)} }}
+            GRAPH ?g {{ ?e {BL.mentionedIn.n3()} ?d . ?d {BL.surfaceForms.n3()} ?s }} }}"""):
+        used[r["e"]].update(str(r["s"]).split())
+    lines = []
+    for r in store.select(f"""SELECT ?e ?f WHERE {{ VALUES ?e {{ {_values(nodes)} }}
+            GRAPH {iris.FACTS_GRAPH.n3()} {{ ?e {SKOS.altLabel.n3()} ?f }} }}"""):
+        key = form_key(iris.key_of(str(r["e"])), getattr(r["f"], "language", None), str(r["f"]))
+        if key not in used[r["e"]]:
+            lines.append(_line(r["e"], SKOS.altLabel, r["f"]))
+    return "\n".join(sorted(lines))
 
 
 def _choose_class(counts: Counter) -> str | None:

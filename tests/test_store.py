@@ -252,6 +252,36 @@ def test_a_surface_form_is_stated_once_and_goes_with_the_last_document_using_it(
     assert forms() == []
 
 
+def test_a_form_an_interrupted_rewrite_left_is_repaired(store, dying_store):
+    """An interrupted rewrite replaces the document's graph (its new bl:surfaceForms) before the
+    forms it stopped using are dropped; written again, the old keys are gone: the repair of
+    the documents whose write was interrupted drops the forms no document names."""
+    from bilat.graph.write import repair
+
+    def report(doc_id, *forms):
+        name = "Иван Петров"
+        ent = Entity(
+            "person/ivan-petrov", "Person", (("ru", name),), tuple(("ru", f) for f in (name, *forms))
+        )
+        return extraction(doc_id, name, "ru", ent)
+
+    def forms():
+        rows = store.select(
+            PREFIXES + "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+            f"SELECT ?l WHERE {{ {iris.entity('person/ivan-petrov').n3()} skos:altLabel ?l }}"
+        )
+        return sorted(str(r["l"]) for r in rows)
+
+    write_extraction(store, report("a", "Ивана Петрова", "Петровым"), {})
+    write_extraction(store, report("b"), {})
+    with pytest.raises(StoreError):
+        write_extraction(dying_store(store, 2), report("a", "Ивана Петрова"), {}, chunk=3)
+    write_extraction(store, report("a", "Ивана Петрова"), {})
+    assert "Петровым" in forms()  # left by the interrupted rewrite
+    repair(store, ["a"])
+    assert forms() == ["Иван Петров", "Ивана Петрова"]
+
+
 def test_dyad_counts_events_by_month_and_class(store):
     from bilat.graph.dyads import refresh_dyads
     from bilat.graph.kb import entries_by_key
