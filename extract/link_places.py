@@ -468,7 +468,7 @@ class PlaceRules:
         in_words = [w for w, r in roles.items() if r == "in"]
         # the anaphor in any case: "МИД республики" lists the word, "в республике" its other form
         anaphora = {fold(lemma(w)) for w in resources(lang).state_anaphora}
-        counts = Counter(state[n].key for n in state if state[n].cls == "Country")
+        counts = Counter(state[n].key for n in state)  # a state's name or adjective, a city's state
         out = []
         for w, noun, sender, first, m in pending:
             end = max(w.end, first.end)

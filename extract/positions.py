@@ -361,7 +361,13 @@ def _mission_host(sender: str | None, index: _Spans, cls_of, kb) -> str | None:
     most-named states (``link_missions.other_main_state``), when the sender is one of them."""
     if sender is None or not _is_country(sender, cls_of, kb):
         return None
-    counts = Counter(s[2] for s in index.spans if _is_country(s[2], cls_of, kb))
+    # counted as the linker counts them for an embassy named by its sender (link_places): a
+    # state's name or adjective, and a city for its state
+    counts = Counter(
+        s[2] if _is_country(s[2], cls_of, kb) else kb[s[2]].country
+        for s in index.spans
+        if _is_country(s[2], cls_of, kb) or (s[2] in kb and kb[s[2]].cls == "City" and kb[s[2]].country)
+    )
     return other_main_state(sender, counts)
 
 
