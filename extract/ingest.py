@@ -96,6 +96,7 @@ from bilat.extract.readers import (
     stream_jsonl,
 )
 from bilat.extract.records import Document
+from bilat.extract.seen import SeenIds
 
 STDIN = "-"  # a path that means: JSON lines from standard input
 
@@ -199,18 +200,22 @@ def read_paths(paths: Sequence[str | Path], *, max_bytes: int | None = None) -> 
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    first: dict[str, tuple] = {}  # id → (path, line): small, the path string is shared
-    for item in _iter_paths(paths, max_bytes or None):
-        if isinstance(item, Document):
-            if item.id in first:
-                path, line = first[item.id]
-                where = f"{path or '?'}:{line}" if line is not None else (path or "?")
-                yield Problem(
-                    item.path or "?", item.line, f"duplicate id {item.id!r} (already read from {where})"
-                )
-                continue
-            first[item.id] = (item.path, item.line)
-        yield item
+    seen = SeenIds()  # id → (path, line), in flat memory however many documents
+    try:
+        for item in _iter_paths(paths, max_bytes or None):
+            if isinstance(item, Document):
+                first = seen.first(item.id)
+                if first is not None:
+                    path, line = first
+                    where = f"{path or '?'}:{line}" if line is not None else (path or "?")
+                    yield Problem(
+                        item.path or "?", item.line, f"duplicate id {item.id!r} (already read from {where})"
+                    )
+                    continue
+                seen.add(item.id, item.path, item.line)
+            yield item
+    finally:
+        seen.close()
 
 
 def read_documents(paths: Sequence[str | Path]) -> tuple[list[Document], list[Problem]]:

@@ -1,0 +1,104 @@
+"""Issue 12 item 4, memory flat from 1k to 100k documents: the writer's embedded store is
+reopened after each flush (RocksDB's caches go with it), and the ids already read are kept in a
+temporary SQLite table, not in memory. Neither changes what is stored or read."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+
+import pytest
+
+
+def _nquads(st) -> list[str]:
+    import pyoxigraph
+
+    data = st.ox.dump(format=pyoxigraph.RdfFormat.N_QUADS).decode("utf-8")
+    return sorted(re.sub(r"_:[A-Za-z0-9]+", "_:b", ln) for ln in data.splitlines())
+
+
+TEXTS = (
+    ("en", "Russia and Kazakhstan signed a treaty. Kazakhstan thanked Russia."),
+    ("ru", "Россия и Казахстан подписали договор."),
+    ("en", "Kazakhstan hosted the talks."),
+)
+
+
+def _docs(n: int, changed: bool = False):
+    from bilat.extract.records import Document
+
+    out = []
+    for i in range(n):
+        lang, text = TEXTS[i % len(TEXTS)]
+        out.append(Document(f"doc-{i:03d}", text + (" Russia." if changed and i % 4 == 0 else ""), lang))
+    return out
+
+
+def _ingest(st, docs):
+    from bench.scale import StubModels
+    from bilat import app
+
+    return app.ingest([], store=st, documents=docs, extractors=StubModels(), on_problem=lambda m: None)
+
+
+def test_reopening_after_each_flush_stores_the_same_graph(tmp_path, monkeypatch):
+    from bilat.graph import store as store_mod
+    from bilat.graph.store import open_store
+
+    reference = open_store(str(tmp_path / "reference"), create=True)
+    _ingest(reference, _docs(12))
+    _ingest(reference, _docs(12, changed=True))  # a second ingest: some documents replaced
+    want = _nquads(reference)
+    reference.close()
+
+    opened = []
+    real_open = store_mod.LocalStore._open
+
+    def counting_open(self):
+        opened.append(self.location)
+        real_open(self)
+
+    monkeypatch.setattr(store_mod.LocalStore, "_open", counting_open)
+    monkeypatch.setattr(store_mod, "FLUSH_BYTES", 1)  # a flush, and a reopening, after every update
+    st = open_store(str(tmp_path / "reopened"), create=True)
+    first = _ingest(st, _docs(12))
+    assert first.documents == 12
+    assert len(opened) > 12  # reopened again and again while writing
+    again = _ingest(st, _docs(12))  # idempotent: nothing to write the second time
+    assert (again.documents, again.unchanged) == (0, 12)
+    _ingest(st, _docs(12, changed=True))
+    assert _nquads(st) == want
+    st.close()
+
+
+def test_no_reopening_while_an_rdflib_view_is_held(tmp_path):
+    from bilat.graph.store import open_store
+
+    st = open_store(str(tmp_path / "s"), create=True)
+    st.update("INSERT DATA { GRAPH <http://g> { <http://a> <http://b> <http://c> } }")
+    view = st.dataset()
+    assert st._reopen() is False  # the view still reads the open store
+    assert len(view) == 1
+    del view
+    ox = st.ox
+    assert st._reopen() is False  # nor while the pyoxigraph store is held
+    del ox
+    assert st._reopen() is True
+    assert st.quad_count() == 1
+    st.close()
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_a_duplicate_id_names_where_it_was_read_first(tmp_path, gz):
+    from bilat.extract.ingest import Problem, read_paths
+
+    rows = [{"id": "a", "text": "One."}, {"id": "b", "text": "Two."}, {"id": "a", "text": "Three."}]
+    data = "".join(json.dumps(r) + "\n" for r in rows).encode()
+    path = tmp_path / ("in.jsonl.gz" if gz else "in.jsonl")
+    path.write_bytes(gzip.compress(data) if gz else data)
+    items = list(read_paths([path]))
+    assert [getattr(i, "id", None) for i in items] == ["a", "b", None]
+    assert isinstance(items[2], Problem)
+    assert items[2].line == 3
+    assert f"duplicate id 'a' (already read from {path}:1)" in items[2].message
