@@ -245,6 +245,18 @@ def render(report: dict) -> str:
                         f"{_n(i['ingested'])} documents, {_n(i['quads'])} quads"
                     )
 
+        peaks = sorted(
+            (int(n), m["ingest"]["peak_mb"])
+            for n, m in ((sc or {}).get("stream") or {}).items()
+            if "peak_mb" in (m.get("ingest") or {})
+        )
+        if len(peaks) >= 2:
+            (n0, p0), (n1, p1) = peaks[-2], peaks[-1]  # (the smallest may end before the first flush)
+            lines.append(
+                f"  stub ingest peak RSS from {n0:,} to {n1:,} documents: {p1 - p0:+.0f} MB "
+                f"({(p1 - p0) * 1024 / ((n1 - n0) / 1000):+.1f} KB per 1,000 documents; flat: ~0)"
+            )
+
     sp = report.get("sparql")
     if sp:
         ox, rl = sp["oxigraph"], sp["rdflib"]

@@ -25,7 +25,7 @@ FULL = {
     "profile": 30,
     "budget": 300,
     "jobs": 40,
-    "stream": (10_000, 100_000),
+    "stream": (1_000, 10_000, 100_000),
     "scaling": (100_000, 1_000_000, 10_000_000),
 }
 QUICK = {
@@ -163,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument(
         "--stream",
-        help="sizes of the streaming-memory runs, comma-separated (default 10000,100000; empty: none)",
+        help="sizes of the streaming-memory runs, comma-separated (default 1000,10000,100000; empty: none)",
     )
     ap.add_argument(
         "--scaling",
