@@ -152,6 +152,12 @@ class LocalStore(Store):
         if not self.read_only:
             prune_info_logs(self.location)
         self._rdflib = Dataset(store=OxigraphStore(store=self.ox), default_union=True)
+        self._own_refs = self._refs()  # (this object's own references, whatever the Python)
+
+    def _refs(self) -> tuple[int, int]:
+        import sys
+
+        return sys.getrefcount(self.ox), sys.getrefcount(self._rdflib)
 
     @property
     def target(self):
@@ -203,11 +209,8 @@ class LocalStore(Store):
         C heap's free pages go back to the system. Skipped (False) while something else holds
         the store's Python object (an rdflib view given out by :meth:`dataset`): closing needs
         every reference gone."""
-        import sys
-
-        # the references: self.ox, oxrdflib's store, getrefcount's argument; self._rdflib, the argument
-        if sys.getrefcount(self.ox) > 3 or sys.getrefcount(self._rdflib) > 2:
-            return False
+        if self._refs() != self._own_refs:
+            return False  # held elsewhere too
         self.ox = self._rdflib = None  # the last references: RocksDB closes here
         try:
             self._open()
