@@ -249,12 +249,15 @@ def _unused_forms(store: Store, g_iri, nodes: set, gone: set[str]) -> str:
             forms[(r["e"], key)] = r["f"]
     if not forms:
         return ""
-    pairs = " ".join(f"({e.n3()} {Literal(k).n3()})" for e, k in sorted(forms))
+    # one ASK per form: it stops at the first other document that uses it (a common form such
+    # as "России" is found at once; one query over all the forms read every document that
+    # mentions the entity, a cost growing with the store)
+    mentioned, listed, this = BL.mentionedIn.n3(), BL.surfaceForms.n3(), g_iri.n3()
     used = {
-        (r["e"], str(r["k"]))
-        for r in store.select(f"""SELECT DISTINCT ?e ?k WHERE {{ VALUES (?e ?k) {{ {pairs} }}
-            ?e {BL.mentionedIn.n3()} ?d . GRAPH ?g {{ ?d {BL.surfaceForms.n3()} ?s }}
-            FILTER(?g != {g_iri.n3()} && CONTAINS(CONCAT(" ", STR(?s), " "), CONCAT(" ", ?k, " "))) }}""")
+        (e, k)
+        for e, k in forms
+        if store.ask(f"""ASK {{ {e.n3()} {mentioned} ?d . GRAPH ?g {{ ?d {listed} ?s }}
+            FILTER(?g != {this} && CONTAINS(CONCAT(" ", STR(?s), " "), {Literal(" " + k + " ").n3()})) }}""")
     }
     return "\n".join(sorted(_line(e, SKOS.altLabel, f) for (e, k), f in forms.items() if (e, k) not in used))
 
