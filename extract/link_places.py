@@ -434,9 +434,7 @@ class PlaceRules:
                     dict(known.labels)[PIVOT] if known else _headline_case(english_name(lemma(written)))
                 )
             en = f"{kind} of {english_after_of(sender, PIVOT)} in {place_en}"
-            from bilat.graph.kb import slugify
-
-            key = slugify(en) if slugify(en) in self.kb else "org/" + match_key(en)
+            key = self._mission_key(en)
             surface = text[start : last.end]
             name = en
             if lang != PIVOT:
@@ -457,14 +455,17 @@ class PlaceRules:
             out += self._embassies_by_sender(text, gaz, state, pending, full, lang)
         return out
 
+    def _mission_key(self, en: str) -> str:
+        """A mission's key: the knowledge base's entry of its English name, else one of its own."""
+        from bilat.graph.kb import slugify
+
+        return slugify(en) if slugify(en) in self.kb else "org/" + match_key(en)
+
     def _embassies_by_sender(self, text, gaz, state, pending, full, lang) -> list[_Span]:
         """Embassies named by their sending state only ("the Russian Embassy confirmed",
         "посольства Венесуэлы", "посольство России в республике"), the host found by
         ``link_missions``; one span each, from the state's word to the noun (or the anaphor)."""
-        from bilat.graph.kb import slugify
-
-        roles, _, nouns, label = _embassy_words(lang)
-        on_hosts = {w for w, r in roles.items() if r == "host_on"}
+        roles, kinds, nouns, label = _embassy_words(lang)
         in_words = [w for w, r in roles.items() if r == "in"]
         # the anaphor in any case: "МИД республики" lists the word, "в республике" its other form
         anaphora = {fold(lemma(w)) for w in resources(lang).state_anaphora}
@@ -488,12 +489,12 @@ class PlaceRules:
                 continue
             host_e = self.kb[host]
             en = f"Embassy of {english_after_of(sender, PIVOT)} in {english_after_of(host_e, PIVOT)}"
-            key = slugify(en) if slugify(en) in self.kb else "org/" + match_key(en)
+            key = self._mission_key(en)
             start = min(w.start, first.start)
             name = en
             if lang != PIVOT:
-                # the language's first "in" word; its other one for the hosts that take it ("на Кубе")
-                in_word = in_words[-1] if host in on_hosts else in_words[0]
+                # the language's first "in" word, or the one a host takes ("на Кубе": host_on rows)
+                in_word = kinds[host] if roles.get(host) == "host_on" else in_words[0]
                 name = (
                     _mission_label(
                         label,

@@ -215,24 +215,31 @@ def test_a_merged_events_mode_is_stated_once_and_goes_with_its_last_report(store
     assert store.select(modes) == []
 
 
+def petrov_report(doc_id, *forms):
+    """A Russian document mentioning Иван Петров by his name and ``forms``."""
+    name = "Иван Петров"
+    ent = Entity("person/ivan-petrov", "Person", (("ru", name),), tuple(("ru", f) for f in (name, *forms)))
+    return extraction(doc_id, name, "ru", ent)
+
+
+def petrov_forms(store):
+    """Иван Петров's surface forms in the store (one row per form: stated once)."""
+    rows = store.select(
+        PREFIXES + "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+        f"SELECT ?l WHERE {{ {iris.entity('person/ivan-petrov').n3()} skos:altLabel ?l }}"
+    )
+    return sorted(str(r["l"]) for r in rows)
+
+
 def test_a_surface_form_is_stated_once_and_goes_with_the_last_document_using_it(store):
     """A surface form used by several documents is one skos:altLabel (facts graph); it stays
     while one document uses it, and a document's rewrite or the repair drops it after."""
     from bilat.graph.write import repair
 
-    def report(doc_id, *forms):
-        name = "Иван Петров"
-        ent = Entity(
-            "person/ivan-petrov", "Person", (("ru", name),), tuple(("ru", f) for f in (name, *forms))
-        )
-        return extraction(doc_id, name, "ru", ent)
+    report = petrov_report
 
     def forms():
-        rows = store.select(
-            PREFIXES + "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
-            f"SELECT ?l WHERE {{ {iris.entity('person/ivan-petrov').n3()} skos:altLabel ?l }}"
-        )
-        return sorted(str(r["l"]) for r in rows)  # one row per form: stated once
+        return petrov_forms(store)
 
     write_extraction(store, report("a", "Ивана Петрова"), {})
     write_extraction(store, report("b", "Ивана Петрова", "Петровым"), {})
@@ -258,19 +265,10 @@ def test_a_form_an_interrupted_rewrite_left_is_repaired(store, dying_store):
     the documents whose write was interrupted drops the forms no document names."""
     from bilat.graph.write import repair
 
-    def report(doc_id, *forms):
-        name = "Иван Петров"
-        ent = Entity(
-            "person/ivan-petrov", "Person", (("ru", name),), tuple(("ru", f) for f in (name, *forms))
-        )
-        return extraction(doc_id, name, "ru", ent)
+    report = petrov_report
 
     def forms():
-        rows = store.select(
-            PREFIXES + "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
-            f"SELECT ?l WHERE {{ {iris.entity('person/ivan-petrov').n3()} skos:altLabel ?l }}"
-        )
-        return sorted(str(r["l"]) for r in rows)
+        return petrov_forms(store)
 
     write_extraction(store, report("a", "Ивана Петрова", "Петровым"), {})
     write_extraction(store, report("b"), {})

@@ -67,15 +67,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 import sources  # noqa: E402
 from kb_names import common_word_ru, fold, kb_keys_and_names  # noqa: E402
 
+from bilat.extract.text import read_table as rows  # noqa: E402
 from bilat.graph.kb import slugify  # noqa: E402
-
-
-def rows(path: Path) -> list[list[str]]:
-    return [
-        raw.split("\t")
-        for raw in path.read_text(encoding="utf-8").splitlines()
-        if raw.strip() and not raw.startswith("#")
-    ]
 
 
 def iso_code(cldr_id: str) -> str:
