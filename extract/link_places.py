@@ -53,46 +53,61 @@ def _closing_quote(name: str) -> str | None:
 
 
 @lru_cache(maxsize=4)
-def _facility_table(lang: str) -> tuple[tuple[str, str, str], ...]:
-    return tuple((r[0], r[1], r[2]) for r in read_table(DATA / lang / "facility_nouns.tsv"))
+def _facility_table(lang: str) -> tuple[tuple[str, str, str, str], ...]:
+    """(noun, class, side, kind) rows of ``facility_nouns.tsv``."""
+    return tuple(
+        (r[0], r[1], r[2], r[3] if len(r) > 3 else "") for r in read_table(DATA / lang / "facility_nouns.tsv")
+    )
 
 
 @lru_cache(maxsize=4)
-def facility_nouns(lang: str) -> tuple[re.Pattern | None, dict[str, str]]:
+def facility_nouns(lang: str) -> tuple[re.Pattern | None, dict[str, tuple[str, str]]]:
     """The facility nouns of ``facility_nouns.tsv``: a pattern for those written after a
     name (group 1 the noun, case-insensitive, longest first) and the lemmas of those written
-    before one, with their classes."""
+    before one, with their (class, kind)."""
     rows = _facility_table(lang)
-    after = sorted((n for n, _, side in rows if side == "after"), key=len, reverse=True)
+    after = sorted((n for n, _, side, _ in rows if side == "after"), key=len, reverse=True)
     pattern = (
         re.compile(r" (" + "|".join(r"\s".join(map(re.escape, n.split())) for n in after) + r")\b", re.I)
         if after
         else None
     )
-    return pattern, {n: c for n, c, side in rows if side == "before"}
+    return pattern, {n: (c, k) for n, c, side, k in rows if side == "before"}
 
 
-def _facility_inside(name: str, lang: str) -> tuple[str, str] | None:
-    """(class, the name without its noun) of a name that holds its facility noun: "Lachin
-    Corridor", 'АЭС "Аккую"'; None for another name."""
+def _facility_inside(name: str, lang: str) -> tuple[str, str, str] | None:
+    """(class, kind, the name without its noun) of a name that holds its facility noun:
+    "Lachin Corridor", 'АЭС "Аккую"'; None for another name."""
     after, before = facility_nouns(lang)
     if after is not None:
         m = after.search(name)
         if m and m.end() == len(name) and m.start() > 0 and name[: m.start()].strip():
-            return after_cls(lang, m.group(1)), name[: m.start()]
+            return *after_noun(lang, m.group(1)), name[: m.start()]
     first, _, rest = name.partition(" ")
     if before and rest.strip('"«»“” ') and lemma(first) in before:
-        return before[lemma(first)], rest.strip('"«»“” ')
+        return *before[lemma(first)], rest.strip('"«»“” ')
     return None
 
 
-def after_cls(lang: str, noun: str) -> str:
-    """The class of a facility noun written after a name."""
+def after_noun(lang: str, noun: str) -> tuple[str, str]:
+    """(class, kind) of a facility noun written after a name."""
     key = " ".join(noun.lower().split())
-    return next((c for n, c, side in _facility_table(lang) if side == "after" and n.lower() == key), "Place")
+    return next(
+        ((c, k) for n, c, side, k in _facility_table(lang) if side == "after" and n.lower() == key),
+        ("Place", ""),
+    )
 
 
-@lru_cache(maxsize=4)
+def facility_key(cls: str, kind: str, name: str) -> str:
+    """The key of a facility: its name and its noun's kind, the same in every language; the
+    name alone for a noun that names the place itself ("Medeu district").
+
+    >>> facility_key("Project", "air-base", "Kant"), facility_key("Place", "", "Medeu")
+    ('org/kant-air-base', 'place/medeu')
+    """
+    return _prefix(cls) + "/" + match_key(name) + ("-" + kind if kind else "")
+
+
 @lru_cache(maxsize=4)
 def state_form(lang: str) -> str | None:
     """How an unknown body's label names the state written after it (``state`` row of
@@ -289,11 +304,11 @@ class PlaceRules:
             name = sp.normal or sp.text
             if inner is not None:
                 # the NER took the noun in: "Lachin Corridor", 'АЭС "Аккую"'
-                start, end, cls, name = sp.start, sp.end, inner[0], inner[1]
+                start, end, (cls, kind, name) = sp.start, sp.end, inner
                 normal = sp.normal or sp.text
             elif m:
                 start, end, noun = sp.start, m.end(), m.group(1)
-                cls = after_cls(lang, noun)
+                cls, kind = after_noun(lang, noun)
                 normal = text[start:end]
             else:
                 lo = max(0, sp.start - 40)
@@ -303,14 +318,13 @@ class PlaceRules:
                 start, end, noun = lo + m.start(), sp.end, m.group(1)
                 if text[end : end + 1] in '"»”' and m.group(2):
                     end += 1  # the closing quote of a quoted name
-                cls = before[lemma(noun)]
+                cls, kind = before[lemma(noun)]
                 # the noun in its dictionary form, the name as written: "авиабаза Кант"
                 normal = (noun if noun.isupper() else lemma(noun)) + text[start + len(noun) : end]
             if out and out[-1].end > start:
                 continue
-            # keyed by the name alone, so that "Kant air base" and "авиабаза Кант", "Lachin road"
-            # and "Lachin corridor" meet
-            key = _prefix(cls) + "/" + match_key(name)
+            # "Kant air base" and "авиабаза Кант", "Lachin road" and "Lachin corridor" meet
+            key = facility_key(cls, kind, name)
             out.append(_Span(start, end, text[start:end], "LOC", normal=normal, key=key, cls=cls))
         return out
 
