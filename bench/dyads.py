@@ -1,15 +1,14 @@
-"""Dyads: the cost of the refresh after one ingest call of a few documents, at two store sizes.
+"""Dyads: what one ingest call of a few documents costs, and what asking for the dyads' counts
+costs, at two store sizes.
 
 A store of N synthetic documents (no models: each has a few events between knowledge-base
-countries; an archive that grows with time, ``per_month`` documents a month, N/5 months
-months) is built with the writer and its dyads refreshed;
-then, ``rounds`` times, one ``bilat ingest`` call of ``batch`` new documents (the same stub
-extraction) is timed whole, with its incremental refresh (``update_dyads``) on its own, and
-the full recompute an ingest made before (the documents' digest and ``refresh_dyads``) is
-timed on the same store. Flat means the ingest call and the incremental refresh cost the
-same at both sizes, while the full recompute grows with N. (The incremental refresh reads the
-events of the months the new documents touch: its cost follows the news of those months, not
-the size of the archive.) Medians of the rounds.
+countries; an archive that grows with time, ``per_month`` documents a month, N/5 months) is
+built with the writer; then, ``rounds`` times, one ``bilat ingest`` call of ``batch`` new
+documents (the same stub extraction) is timed whole, and the two questions that count the
+dyads from the events (the store keeps no counts): the saved question ``dyad_by_month`` for
+Russia–Kazakhstan (``bilat plot timeline``) and ``dyad_months`` for every pair (``bilat
+view``). The ingest call should cost the same at both sizes; the questions read every event,
+so they grow with the store. Medians of the rounds.
 """
 
 from __future__ import annotations
@@ -87,8 +86,8 @@ class StubEvents:
 def one_size(n: int, *, batch: int, rounds: int, workdir: Path, seed: int, per_month: int) -> dict:
     from bilat import app
     from bilat.extract.records import Document
-    from bilat.graph.dyads import refresh_dyads, update_dyads
-    from bilat.graph.sparql import load_query
+    from bilat.graph.dyads import dyad_months
+    from bilat.graph.saved import prepare
     from bilat.graph.store import ensure_ontology, open_store
     from bilat.graph.write import write_extraction
 
@@ -101,41 +100,26 @@ def one_size(n: int, *, batch: int, rounds: int, workdir: Path, seed: int, per_m
     months = max(1, n // per_month)
     for i in range(n):
         write_extraction(st, extraction(f"base/{i}", rng, kb, months), kb)
-    refresh_dyads(st)
     build_s = now() - t
-    ingest_s, update_s, full_s = [], [], []
-    real_update = update_dyads
-    timed: list[float] = []
-
-    def timed_update(store):
-        t = now()
-        out = real_update(store)
-        timed.append(now() - t)
-        return out
-
-    import bilat.graph.dyads as dyads
-
+    ingest_s, pair_s, all_s = [], [], []
     for r in range(rounds):
         docs = [Document(f"new/{r}/{i}", SENTENCE, "en") for i in range(batch)]
-        dyads.update_dyads = timed_update
-        try:
-            t = now()
-            s = app.ingest(
-                [],
-                store=st,
-                documents=docs,
-                extractors=StubEvents(rng, kb, months),
-                on_problem=lambda m: None,
-            )
-            ingest_s.append(now() - t)
-        finally:
-            dyads.update_dyads = real_update
+        t = now()
+        s = app.ingest(
+            [],
+            store=st,
+            documents=docs,
+            extractors=StubEvents(rng, kb, months),
+            on_problem=lambda m: None,
+        )
+        ingest_s.append(now() - t)
         assert s.documents == batch, s
-        update_s.append(timed[-1])
-        t = now()  # what every ingest did before: the digest of all documents, a full recompute
-        st.select(load_query("content_hashes"))
-        refresh_dyads(st)
-        full_s.append(now() - t)
+        t = now()
+        st.select(prepare(st, "dyad_by_month", {"a": "russia", "b": "kazakhstan"}))
+        pair_s.append(now() - t)
+        t = now()
+        dyad_months(st)
+        all_s.append(now() - t)
     st.close()
     shutil.rmtree(path, ignore_errors=True)
     return {
@@ -143,8 +127,8 @@ def one_size(n: int, *, batch: int, rounds: int, workdir: Path, seed: int, per_m
         "batch": batch,
         "build_s": build_s,
         "ingest_call_s": median(ingest_s),
-        "incremental_refresh_s": median(update_s),
-        "full_refresh_s": median(full_s),
+        "pair_question_s": median(pair_s),
+        "all_pairs_question_s": median(all_s),
         "rounds": rounds,
         "documents_per_month": per_month,
     }
@@ -166,23 +150,23 @@ def run(
             r = one_size(n, batch=batch, rounds=rounds, workdir=workdir, seed=seed, per_month=per_month)
             log(
                 f"  store of {n:,} documents: ingest call of {batch} documents "
-                f"{r['ingest_call_s'] * 1000:.0f} ms, "
-                f"its dyads refresh {r['incremental_refresh_s'] * 1000:.1f} ms "
-                f"(a full recompute: {r['full_refresh_s'] * 1000:.0f} ms)"
+                f"{r['ingest_call_s'] * 1000:.0f} ms; dyad_by_month (one pair) "
+                f"{r['pair_question_s'] * 1000:.0f} ms, dyad_months (every pair) "
+                f"{r['all_pairs_question_s'] * 1000:.0f} ms"
             )
             out[str(n)] = r
         if len(sizes) >= 2:
             a, b = out[str(sizes[0])], out[str(sizes[-1])]
             out["growth"] = {
                 "ingest_call": ratio(b["ingest_call_s"], a["ingest_call_s"]),
-                "incremental_refresh": ratio(b["incremental_refresh_s"], a["incremental_refresh_s"]),
-                "full_refresh": ratio(b["full_refresh_s"], a["full_refresh_s"]),
+                "pair_question": ratio(b["pair_question_s"], a["pair_question_s"]),
+                "all_pairs_question": ratio(b["all_pairs_question_s"], a["all_pairs_question_s"]),
             }
             g = out["growth"]
             log(
                 f"  {sizes[-1] // sizes[0]}x the documents: ingest call x{g['ingest_call']:.2f}, "
-                f"incremental refresh x{g['incremental_refresh']:.2f}, "
-                f"full recompute x{g['full_refresh']:.2f}"
+                f"one pair's question x{g['pair_question']:.2f}, "
+                f"every pair's x{g['all_pairs_question']:.2f}"
             )
         return out
     finally:

@@ -216,7 +216,7 @@ class StubModels:
     """An extractor pool without NLP models (the streaming-ingest memory run): each document
     gets the knowledge-base countries whose English or Russian stem its text contains, with
     those spans, so that reading, the unchanged check, the writer (entity descriptions,
-    mentions, the store) and the dyads run as in a real ingest, at a cost that lets 100,000
+    mentions, the store) run as in a real ingest, at a cost that lets 100,000
     documents pass in minutes. Extraction's own memory is per document (the ingest
     benchmark's memory column); what could grow with the number of documents is the rest."""
 

@@ -85,10 +85,6 @@ def extractor():
 
 
 MAX_KEPT_PROBLEMS = 1000  # IngestSummary.problems keeps so many (memory flat on huge inputs)
-# the dyads follow the documents written every so many documents during a long ingest (and at
-# its end): what a refresh holds (the documents written since the last, their cells) stays
-# bounded whatever the size of the input
-DYADS_EVERY = 1000
 
 
 class Progress:
@@ -164,7 +160,7 @@ def ingest(
 
     What an earlier, interrupted ingest left is repaired on the way: documents stored
     incompletely are extracted again when they are in the input (and reported when they are
-    not), leftovers of their writing removed, and stale dyads refreshed."""
+    not), leftovers of their writing removed."""
     from bilat import parallel
     from bilat.extract.docdate import with_text_date
     from bilat.extract.ingest import (
@@ -177,7 +173,6 @@ def ingest(
     )
     from bilat.extract.language import resolve_language
     from bilat.extract.problems import first_line
-    from bilat.graph.dyads import update_dyads
     from bilat.graph.store import ensure_ontology, prepare_for_writing
     from bilat.graph.triples import DEFAULT_MENTIONS, MENTION_MODES
     from bilat.graph.write import incomplete_documents, is_unchanged, write_extraction
@@ -307,13 +302,11 @@ def ingest(
             summary.words += len(doc.text.split())
             summary.unresolved_dates += extraction.unresolved_dates
             bar.step(summary)
-            if summary.documents % DYADS_EVERY == 0:
-                update_dyads(store)
     finally:
         if own:
             pool.close()
         bar.close()
-        # even when interrupted: leftovers removed, and the dyads follow what was written
+        # even when interrupted: leftovers removed
         _repair(store, broken | interrupted, summary, report)
     summary.seconds = time.perf_counter() - t0
     return summary
@@ -337,8 +330,9 @@ def _kb() -> dict:
 
 def _repair(store, broken: set[str], summary: IngestSummary, report) -> None:
     """After the documents (even when interrupted): remove what interrupted writes left, tell
-    the documents still stored incompletely, and make the dyads follow what is stored."""
-    from bilat.graph.dyads import update_dyads
+    the documents still stored incompletely, and drop the dyad counts a store written before
+    kept (they are counted from the events when asked: graph/dyads.py)."""
+    from bilat.graph.dyads import drop_stored_dyads
     from bilat.graph.write import incomplete_documents, repair
 
     if broken or summary.failed:
@@ -348,7 +342,7 @@ def _repair(store, broken: set[str], summary: IngestSummary, report) -> None:
             if len(summary.problems) < MAX_KEPT_PROBLEMS:
                 summary.problems.append(msg)
             report(msg)
-    update_dyads(store)  # the cells the documents written since the last refresh touched
+    drop_stored_dyads(store)
 
 
 @dataclass

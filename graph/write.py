@@ -27,7 +27,6 @@ from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from bilat.extract.records import Extraction, KBEntry
 from bilat.graph import iris
-from bilat.graph.dyads import document_cells, pending_update
 from bilat.graph.store import Store, graph_ntriples, replace_graph_update
 from bilat.graph.triples import (
     DEFAULT_MENTIONS,
@@ -197,11 +196,7 @@ def write_extraction(
             descriptions += entity_description(Entity(key, cls), labels=_choose_labels(proposed[node]))
 
     ent = iris.ENTITIES_GRAPH.n3()
-    # the dyad cells the stored version counts in, and the document, recorded for the next
-    # refresh of the dyads in the same transaction (graph/dyads.py)
-    old_events = {n for n in old_reported if str(n).startswith(_EVENT_PREFIX)}
-    old_cells = document_cells(store, old_events) if old_events else set()
-    parts = [pending_update(old_cells, iris.document(doc_id)), replace_graph_update(g_iri, doc_g)]
+    parts = [replace_graph_update(g_iri, doc_g)]
     # the descriptions as they should be, against what the store holds for these entities:
     # only the difference is written (most documents mention entities already described
     # alike, whose rewriting would cost more quads than the document's own graph)

@@ -278,8 +278,21 @@ def test_a_bad_record_does_not_stop_the_run_and_the_dyads_follow(capsys, tmp_pat
     path.write_text(__import__("json").dumps(good) + "\n" + bad, encoding="utf-8")
     code, _, err = run(capsys, "ingest", str(path), "--store", store)
     assert code == 2 and "d.jsonl:2" in err and "Traceback" not in err
-    rows = select(capsys, store, "SELECT ?c WHERE { ?d a bl:Dyad ; bl:dyadCount ?c }")
-    assert rows
+    code, out, err = run(
+        capsys,
+        "query",
+        "--saved",
+        "dyad_by_month",
+        "--param",
+        "a=Russia",
+        "--param",
+        "b=Kazakhstan",
+        "--format",
+        "csv",
+        "--store",
+        store,
+    )
+    assert code == 0 and out.splitlines()[1:], err
 
 
 def test_a_report_withdrawn_leaves_no_trace_in_shared_facts(capsys, tmp_path):

@@ -457,10 +457,3 @@ def test_ontology_graph_itself_conforms(onto, shapes):
     # loading the ontology into a store must not create violations by itself
     conforms, text = _validate(onto, shapes)
     assert conforms, text
-
-
-def test_the_dyads_version_query_names_the_dyads_graph():
-    from bilat.graph import iris
-    from bilat.graph.sparql import load_query
-
-    assert f"GRAPH <{iris.DYADS_GRAPH}> {{ <{iris.DYADS_GRAPH}>" in load_query("dyads_version")

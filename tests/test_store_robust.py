@@ -20,7 +20,6 @@ import pytest
 from bilat import app
 from bilat.extract.records import Document
 from bilat.graph import iris
-from bilat.graph.dyads import dyads_current
 from bilat.graph.store import StoreError, open_store
 from bilat.graph.write import incomplete_documents, write_extraction
 
@@ -134,7 +133,6 @@ def test_an_interrupted_write_is_told_redone_and_its_leftovers_removed(
     assert told == [f"{docs[1].id}: stored incompletely (an ingest was interrupted): ingest it again"]
     again = app.ingest([], store=st, documents=docs, on_problem=told.append)
     assert (again.documents, again.unchanged) == (1, 1) and incomplete_documents(st) == []
-    assert dyads_current(st)
     st.close()
     del st
     assert quads(tmp_path / "store") == quads(tmp_path / "clean")
@@ -159,24 +157,22 @@ def test_a_failing_stage_keeps_the_document_and_says_so(extractor, tmp_path, mon
     assert told == [f"{docs[0].id}: stored without its events: ValueError: min() arg is an empty sequence"]
 
 
-def test_stale_dyads_are_refreshed_by_the_next_ingest(extractor, tmp_path, monkeypatch):
+def test_the_dyad_counts_a_store_kept_before_go_at_the_next_ingest(extractor, tmp_path, monkeypatch):
+    """A store written before kept its dyads' counts in a graph of their own; they are counted
+    from the events when asked now, and the next ingest, even of nothing new, drops them."""
+    from bilat.graph.dyads import dyad_months
+
     monkeypatch.setattr(app, "_EXTRACTOR", extractor)
     docs = [d for d in gold_documents() if d.lang == "en"]
     st = open_store(str(tmp_path / "store"), create=True)
-    import bilat.graph.dyads as dyads
-
-    real = dyads.update_dyads
-    monkeypatch.setattr(dyads, "update_dyads", lambda store: 0)  # killed before the refresh
     app.ingest([], store=st, documents=docs, on_problem=lambda m: None)
-    assert not dyads_current(st)
-    monkeypatch.setattr(dyads, "update_dyads", real)
+    counts = dyad_months(st)
+    g = iris.DYADS_GRAPH.n3()
+    st.update(f"INSERT DATA {{ GRAPH {g} {{ <urn:d> a <https://w3id.org/bilat/ontology#Dyad> }} }}")
     summary = app.ingest([], store=st, documents=docs, on_problem=lambda m: None)
     assert summary.documents == 0 and summary.unchanged == len(docs)  # nothing changed ...
-    assert dyads_current(st)  # ... and the dyads were refreshed all the same
-    fresh = open_store(str(tmp_path / "fresh"), create=True)
-    app.ingest([], store=fresh, documents=docs, on_problem=lambda m: None)
-    dyad_quads = f"SELECT ?s ?p ?o WHERE {{ GRAPH {iris.DYADS_GRAPH.n3()} {{ ?s ?p ?o }} }} ORDER BY ?s ?p ?o"
-    assert st.select(dyad_quads) == fresh.select(dyad_quads) and len(st.select(dyad_quads)) > 1
+    assert not st.ask(f"ASK {{ GRAPH {g} {{ ?s ?p ?o }} }}")  # ... and the old counts went
+    assert dyad_months(st) == counts and counts
 
 
 def test_a_second_writer_is_told_in_one_line(tmp_path):
@@ -239,7 +235,7 @@ def test_kill_9_during_real_ingests_loses_nothing(input_dir, reference, tmp_path
     ref, _ = reference
     path = tmp_path / "store"
     rng = random.Random(11)
-    seen = {"incomplete": 0, "stale dyads": 0}
+    seen = {"incomplete": 0}
     for _ in range(4):
         before = _quad_count(path)
         proc = subprocess.Popen(
@@ -255,7 +251,6 @@ def test_kill_9_during_real_ingests_loses_nothing(input_dir, reference, tmp_path
         proc.wait()
         st = open_store(str(path), read_only=True)
         seen["incomplete"] += bool(incomplete_documents(st))
-        seen["stale dyads"] += not dyads_current(st)
     final = subprocess.run(
         BILAT + ["ingest", str(input_dir), "--store", str(path)],
         capture_output=True,
