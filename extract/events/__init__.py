@@ -261,7 +261,9 @@ def counterpart(v: View, e: Event) -> Event:
         if m.start < e.start and m.cls == "Person" and not m.affil and v.country(m.key) == other:
             if m.key in keys:
                 return e
-            return dataclasses.replace(e, implicit=(*e.implicit, m.key))
+            return dataclasses.replace(
+                e, participants=(*e.participants, m.key), implicit=(*e.implicit, m.key)
+            )
     return e
 
 
