@@ -607,6 +607,44 @@ CUE_CASES = [
         "обменялись нотами",
         dict(participants={"russia", "kazakhstan"}),
     ),
+    # scholarships given to another country's students (en_ru-kz_09, en_ru-uz_02)
+    (
+        "en-scholarships",
+        "en",
+        PAIR + "About 9,000 Kazakh students have received scholarships from the Russian Government.",
+        "Aid",
+        "scholarships",
+        dict(participants={"kazakhstan"}),
+    ),
+    # a ban or blockade stops the cooperation it governs (en_ru-lt_01)
+    (
+        "en-blockade-of-transit",
+        "en",
+        "Russia and Lithuania are neighbours. The last example of this is Lithuania's blockade of "
+        "transit to the Kaliningrad region of a large list of goods.",
+        "Cooperate",
+        "transit",
+        dict(context="negated"),
+    ),
+    (
+        "ru-block-transit",
+        "ru",
+        "Россия и Литва – соседи. Литва готова блокировать транзит в Калининградскую область.",
+        "Cooperate",
+        "транзит",
+        dict(context="negated"),
+    ),
+    # talks of one person of the pair with the other state: the other state's person named
+    # last before is the counterpart (en_ru-mn_02, ru_ru-kp_02)
+    (
+        "en-counterpart",
+        "en",
+        "Russia and Mongolia are close neighbours. Mongolian President Ukhnaagiin Khurelsukh spoke at "
+        "the forum. Vladimir Putin held talks with Mongolia on trade.",
+        "Consult",
+        "held talks",
+        dict(implicit={"person/uhnagin-hurelsuh"}),
+    ),
 ]
 CASES += CUE_CASES
 

@@ -216,6 +216,33 @@ CASES = [
         4,
         "planned",
     ),
+    (
+        "a blockade stops what it governs: Lithuania's blockade of transit (en_ru-lt_01)",
+        EN,
+        """
+     Lithuania 2 poss PROPN
+     's 0 case PART
+     blockade 2 ROOT NOUN
+     of 2 prep ADP
+     transit 3 pobj NOUN
+     """,
+        4,
+        4,
+        "negated",
+    ),
+    (
+        "Russian: Литва готова блокировать транзит (ru_ru-lt_01)",
+        RU,
+        """
+     Литва 1 nsubj PROPN литва
+     готова 1 ROOT ADJ готовый
+     блокировать 1 xcomp VERB блокировать VerbForm=Inf
+     транзит 2 obj NOUN транзит
+     """,
+        3,
+        3,
+        "negated",
+    ),
 ]
 
 

@@ -9,6 +9,7 @@ import pytest
 from bilat.extract.events.coref import (
     Typed,
     coreferent,
+    counterpart_state,
     headline_lines,
     headline_units,
     is_headline,
@@ -597,3 +598,30 @@ RU_KZ = ("russia", "kazakhstan")
 )
 def test_other_side(cls, sides, target, pair, want):
     assert other_side(cls, sides, target, pair) == want
+
+
+PAIR = ("russia", "mongolia")
+
+
+@pytest.mark.parametrize(
+    "cls, mode, persons, sides, want",
+    [
+        # "Following the bilateral talks, the presidents of Russia and Mongolia …" (en_ru-mn_02)
+        ("Consult", "meet", [("putin", "russia")], {"russia", "mongolia"}, "mongolia"),
+        # "в ходе переговоров с министром иностранных дел КНДР Ли Ён Хо" (ru_ru-kp_02)
+        ("Consult", "meet", [("ri", "mongolia")], {"mongolia", "russia"}, "russia"),
+        ("Consult", "phone", [("putin", "russia")], {"mongolia"}, "mongolia"),
+        # the other state takes no part: no counterpart
+        ("Consult", "meet", [("putin", "russia")], {"russia"}, None),
+        # two persons named already, or none
+        ("Consult", "meet", [("putin", "russia"), ("khurelsukh", "mongolia")], {"mongolia"}, None),
+        ("Consult", "meet", [], {"russia", "mongolia"}, None),
+        # a person of a state outside the pair
+        ("Consult", "meet", [("xi", "china")], {"russia", "mongolia"}, None),
+        # a visit's other side is the country visited; other classes have no counterpart
+        ("Consult", "visit", [("putin", "russia")], {"mongolia"}, None),
+        ("Support", None, [("putin", "russia")], {"mongolia"}, None),
+    ],
+)
+def test_counterpart_state(cls, mode, persons, sides, want):
+    assert counterpart_state(cls, mode, persons, sides, PAIR) == want

@@ -87,7 +87,9 @@ accusation, aid, sanction …) that the lead and the body or a quote tell again 
 and parties is one event, told where the text says it in a sentence rather than in a headline
 line (``coref.retold``); one clause tells one event of the conflict family (a demand for an
 expulsion is the demand: ``merge.one_per_family``); an evaluation voiced by one state of the
-article's pair with no addressee found addresses the other (``coref.other_side``); a meeting or visit word
+article's pair with no addressee found addresses the other (``coref.other_side``); talks or a call
+that name one person of a state of the pair and the other state take that state's person named
+last before as the counterpart (``coref.counterpart_state``); a meeting or visit word
 naming no one new restates the one reported before, and a headline or subheadline (a line of
 its own after it, no full stop, no one's words reported) event gives way to the body's of the
 same context (whatever its class); a Support, Agree, Cooperate or Consult event
@@ -124,7 +126,14 @@ from collections.abc import Iterable
 
 from bilat.extract.events.another import coordinated_twins, own_time
 from bilat.extract.events.coref import Typed as _TypedView
-from bilat.extract.events.coref import coreferent, headline_lines, headline_units, other_side, retold
+from bilat.extract.events.coref import (
+    coreferent,
+    counterpart_state,
+    headline_lines,
+    headline_units,
+    other_side,
+    retold,
+)
 from bilat.extract.events.document import View, view
 from bilat.extract.events.merge import (
     absorb,
@@ -201,7 +210,7 @@ def merged(v: View, said: Said, statements: list[Event], typed: list[Event]) -> 
     gone |= one_talk_per_clause(
         [(w.unit, w.cls, w.mode, w.context, w.participants) for w in views], gone
     ) - named_side_by_side(v, typed, views)
-    events = statements + [addressed_side(v, e) for i, e in enumerate(typed) if i not in gone]
+    events = statements + [counterpart(v, addressed_side(v, e)) for i, e in enumerate(typed) if i not in gone]
     events.sort(key=lambda e: (e.start, e.cls))
     return tuple(one_node_each(events))
 
@@ -236,6 +245,26 @@ def said_once(v: View, statements: list[Event]) -> list[Event]:
     ]
     gone = one_voice_per_clause(told)
     return [e for i, e in enumerate(statements) if i not in gone]
+
+
+def counterpart(v: View, e: Event) -> Event:
+    """``e`` with the counterpart of talks that name one person of the article's pair and the
+    other state as an implicit participant: that state's person named last before
+    (``coref.counterpart_state``)."""
+    keys = (*e.participants, *e.implicit)
+    persons = [(k, v.country(k)) for k in keys if v.cls(k) == "Person"]
+    sides = {c for k in keys if v.cls(k) != "Person" and (c := v.country(k))}
+    other = counterpart_state(e.cls, e.mode, persons, sides, v.pair)
+    if other is None:
+        return e
+    for m in reversed(v.mentions):
+        if m.start < e.start and m.cls == "Person" and not m.affil and v.country(m.key) == other:
+            if m.key in keys:
+                return e
+            return dataclasses.replace(
+                e, participants=(*e.participants, m.key), implicit=(*e.implicit, m.key)
+            )
+    return e
 
 
 def addressed_side(v: View, e: Event) -> Event:

@@ -371,3 +371,41 @@ def other_side(
     if side not in pair:
         return None
     return pair[1] if side == pair[0] else pair[0]
+
+
+#: the Consult modes whose other side is a counterpart: talks and calls (a visit's other side is
+#: the country visited)
+COUNTERPART_MODES = frozenset({"meet", "phone"})
+
+
+def counterpart_state(
+    cls: str,
+    mode: str | None,
+    persons: Sequence[tuple[str, str | None]],
+    sides: Collection[str],
+    pair: Sequence[str],
+) -> str | None:
+    """The state of the article's ``pair`` whose person is the counterpart of talks that name
+    one person only: ``persons`` are the persons taking part with their states, ``sides`` the
+    states that take part (by themselves or through a body of theirs). Talks of a person of one
+    state of the pair with the other state, no person of it named ("Following the bilateral
+    talks, the presidents of Russia and Mongolia …" after Putin and Khurelsukh met; "в ходе
+    переговоров с министром иностранных дел КНДР Ли Ён Хо" in Lavrov's talks): the other
+    state's person named last before is the counterpart (the gold's MEET names the two
+    persons). None otherwise.
+
+    >>> pair = ("russia", "mongolia")
+    >>> counterpart_state("Consult", "meet", [("putin", "russia")], {"russia", "mongolia"}, pair)
+    'mongolia'
+    >>> counterpart_state("Consult", "meet", [("putin", "russia")], {"russia"}, pair) is None
+    True
+    >>> counterpart_state("Consult", "visit", [("putin", "russia")], {"mongolia"}, pair) is None
+    True
+    """
+    if cls != "Consult" or mode not in COUNTERPART_MODES or len(pair) != 2 or len(persons) != 1:
+        return None
+    ((_person, state),) = persons
+    if state not in pair:
+        return None
+    other = pair[1] if state == pair[0] else pair[0]
+    return other if other in sides else None
