@@ -243,6 +243,12 @@ def render(report: dict) -> str:
                         f"      ingest with stub models (no NLP; reading, unchanged check, writer, store): "
                         f"peak RSS {_n(i['peak_mb'])} MB, {_n(i['ingest_s'], '.0f')} s, "
                         f"{_n(i['ingested'])} documents, {_n(i['quads'])} quads"
+                        + (
+                            f" ({i['store_bytes'] / 2**20:,.0f} MB of store; counting its quads "
+                            f"after: peak {_n(i['peak_after_count_mb'])} MB)"
+                            if "store_bytes" in i
+                            else ""
+                        )
                     )
 
         peaks = sorted(

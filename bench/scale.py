@@ -263,16 +263,20 @@ def _ingest_child(path: str, store_dir: str) -> dict:
     st = open_store(store_dir, create=True)
     problems: list[str] = []
     s = app.ingest([path], store=st, extractors=StubModels(), on_problem=problems.append)
-    quads = st.quad_count()
+    seconds, peak = now() - t, peak_rss_mb()  # the ingest's own: before the check below
+    quads = st.quad_count()  # (reads every quad: RocksDB's block cache fills, up to 32 MB)
     st.close()
+    store_bytes = sum(f.stat().st_size for f in Path(store_dir).rglob("*") if f.is_file())
     return {
         "ingested": s.documents,
+        "store_bytes": store_bytes,
         "problems": len(problems),
         "triples": s.triples,
         "quads": quads,
-        "ingest_s": now() - t,
+        "ingest_s": seconds,
         "peak_before_mb": before,
-        "peak_mb": peak_rss_mb(),
+        "peak_mb": peak,
+        "peak_after_count_mb": peak_rss_mb(),
     }
 
 

@@ -102,3 +102,51 @@ def test_a_duplicate_id_names_where_it_was_read_first(tmp_path, gz):
     assert isinstance(items[2], Problem)
     assert items[2].line == 3
     assert f"duplicate id 'a' (already read from {path}:1)" in items[2].message
+
+
+@pytest.mark.parametrize(
+    ("environ", "limited"),
+    [
+        ({}, True),
+        ({"MALLOC_ARENA_MAX": "4"}, False),  # the user's choice stands
+        ({"GLIBC_TUNABLES": "glibc.malloc.arena_max=4"}, False),
+        ({"GLIBC_TUNABLES": "glibc.malloc.trim_threshold=0"}, True),
+    ],
+)
+def test_a_writer_caps_the_malloc_arenas_unless_the_user_chose(monkeypatch, environ, limited):
+    import platform
+
+    from bilat.graph import store as store_mod
+
+    if platform.libc_ver()[0] != "glibc":
+        pytest.skip("glibc's mallopt")
+    for name in ("MALLOC_ARENA_MAX", "GLIBC_TUNABLES"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(store_mod, "_ARENAS_LIMITED", False)
+    assert store_mod.limit_malloc_arenas() is limited
+    assert store_mod.limit_malloc_arenas() is limited  # once is enough; again changes nothing
+
+
+def test_opening_a_writer_caps_the_arenas_a_reader_does_not(tmp_path, monkeypatch):
+    from bilat.graph import store as store_mod
+    from bilat.graph.store import open_store
+
+    calls = []
+    monkeypatch.setattr(store_mod, "limit_malloc_arenas", lambda: calls.append(1) or True)
+    open_store(str(tmp_path / "s"), create=True).close()
+    assert calls == [1]
+    open_store(str(tmp_path / "s"), read_only=True).close()
+    assert calls == [1]
+
+
+def test_the_stub_ingest_measures_its_peak_before_counting_the_quads(tmp_path):
+    from bench.scale import _ingest_child, write_jsonl_gz
+
+    path = tmp_path / "in.jsonl.gz"
+    write_jsonl_gz(path, 30)
+    r = _ingest_child(str(path), str(tmp_path / "store"))
+    assert (r["ingested"], r["problems"]) == (30, 0)
+    assert r["quads"] > 30 and r["store_bytes"] > 0
+    assert 0 < r["peak_mb"] <= r["peak_after_count_mb"]
