@@ -177,7 +177,6 @@ def ingest(
     )
     from bilat.extract.language import resolve_language
     from bilat.extract.problems import first_line
-    from bilat.graph.dyads import update_dyads
     from bilat.graph.store import ensure_ontology, prepare_for_writing
     from bilat.graph.triples import DEFAULT_MENTIONS, MENTION_MODES
     from bilat.graph.write import incomplete_documents, is_unchanged, write_extraction
@@ -193,6 +192,8 @@ def ingest(
     ensure_ontology(store)
     broken = set(incomplete_documents(store))
     interrupted = frozenset(broken)  # written again below, their leftovers repaired after
+    # a store with no document yet: every document its first dyads refresh counts is new
+    whole = not _has_documents(store)
     items = iter(documents) if documents is not None else read_paths(paths, max_bytes=limit)
     bar = Progress(
         "bar" if progress is True else progress or None, every=progress_every[0], seconds=progress_every[1]
@@ -308,13 +309,14 @@ def ingest(
             summary.unresolved_dates += extraction.unresolved_dates
             bar.step(summary)
             if summary.documents % DYADS_EVERY == 0:
-                update_dyads(store)
+                _follow_dyads(store, whole)
+                whole = False
     finally:
         if own:
             pool.close()
         bar.close()
         # even when interrupted: leftovers removed, and the dyads follow what was written
-        _repair(store, broken | interrupted, summary, report)
+        _repair(store, broken | interrupted, summary, report, whole=whole)
     summary.seconds = time.perf_counter() - t0
     return summary
 
@@ -335,10 +337,31 @@ def _kb() -> dict:
     return _KB[1]
 
 
-def _repair(store, broken: set[str], summary: IngestSummary, report) -> None:
+def _has_documents(store) -> bool:
+    from bilat.ontology.namespace import BL
+
+    return store.ask(f"ASK {{ GRAPH ?g {{ ?d a {BL.Document.n3()} }} }}")
+
+
+def _follow_dyads(store, whole: bool) -> None:
+    """Make the dyads follow what is stored: recomputed whole (``whole``: every document stored
+    was written by this ingest since the store had none, so that every event counts anew), else
+    the cells the documents written since the last refresh touched. The same graph either way;
+    on a new store the whole recompute (one request over the events) costs ~40 % less CPU than
+    the incremental one (events looked up by the days of every month touched), and it ends the
+    ingest after the last document, where nothing else runs beside it (``--jobs``)."""
+    from bilat.graph import dyads
+
+    if whole:
+        dyads.refresh_dyads(store)
+    else:
+        dyads.update_dyads(store)
+
+
+def _repair(store, broken: set[str], summary: IngestSummary, report, *, whole: bool = False) -> None:
     """After the documents (even when interrupted): remove what interrupted writes left, tell
-    the documents still stored incompletely, and make the dyads follow what is stored."""
-    from bilat.graph.dyads import update_dyads
+    the documents still stored incompletely, and make the dyads follow what is stored
+    (:func:`_follow_dyads`)."""
     from bilat.graph.write import incomplete_documents, repair
 
     if broken or summary.failed:
@@ -348,7 +371,7 @@ def _repair(store, broken: set[str], summary: IngestSummary, report) -> None:
             if len(summary.problems) < MAX_KEPT_PROBLEMS:
                 summary.problems.append(msg)
             report(msg)
-    update_dyads(store)  # the cells the documents written since the last refresh touched
+    _follow_dyads(store, whole)
 
 
 @dataclass

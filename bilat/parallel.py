@@ -92,6 +92,32 @@ def text_chunks(docs: Iterable, size: int, chars: int) -> Iterator[list]:
         yield chunk
 
 
+def tapered_chunks(docs: Iterable, size: int, workers: int) -> Iterator[list]:
+    """Consecutive lists of ``size`` documents, read lazily, ``size * (workers + 1)`` documents
+    ahead; once the input is seen to end, the lists left get smaller (a share of what is left,
+    down to one document), so that the workers finish together instead of one parsing a full
+    list while the others wait (guided self-scheduling).
+
+    >>> [len(c) for c in tapered_chunks(range(40), 4, 2)]
+    [4, 4, 4, 4, 4, 4, 4, 4, 2, 2, 1, 1, 1, 1]
+    >>> [len(c) for c in tapered_chunks(range(7), 4, 2)]
+    [2, 2, 1, 1, 1]
+    >>> [x for c in tapered_chunks(range(40), 4, 2) for x in c] == list(range(40))
+    True
+    """
+    it = iter(docs)
+    ahead = size * (workers + 1)
+    buffer = deque(islice(it, ahead))
+    ended = len(buffer) < ahead
+    while buffer:
+        n = size if not ended else min(size, -(-len(buffer) // (2 * workers)))
+        yield [buffer.popleft() for _ in range(min(n, len(buffer)))]
+        if not ended:
+            more = list(islice(it, n))
+            buffer.extend(more)
+            ended = len(more) < n
+
+
 def warm_up(langs: tuple[str, ...] = ()) -> int:
     """Load the extractor of this process (a worker's initializer), and the NLP pipelines of
     ``langs`` now rather than on their first document; returns its pid."""
@@ -192,7 +218,7 @@ class Processes(_Windowed):
         list(self._pool.map(_sleep_then_pid, [0.2] * self.workers))
 
     def map(self, docs: Iterable) -> Iterator[tuple[object, Result]]:
-        for chunk, results in super().map(chunks(docs, self.batch)):
+        for chunk, results in super().map(tapered_chunks(docs, self.batch, self.workers)):
             yield from zip(chunk, results, strict=True)
 
     def _submit(self, chunk):

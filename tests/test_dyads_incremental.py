@@ -143,12 +143,15 @@ def test_a_long_ingest_refreshes_the_dyads_as_it_goes(store, monkeypatch):
     from bilat.graph import dyads
 
     exs = [extraction("a", 1), extraction("b", 1), extraction("c", 1)]
-    refreshes: list[int] = []
-    real = dyads.update_dyads
-    monkeypatch.setattr(dyads, "update_dyads", lambda st: refreshes.append(1) or real(st))
+    refreshes: list[str] = []
+    for name in ("update_dyads", "refresh_dyads"):
+        real = getattr(dyads, name)
+        monkeypatch.setattr(dyads, name, lambda st, name=name, real=real: refreshes.append(name) or real(st))
     monkeypatch.setattr(app, "DYADS_EVERY", 2)
     s = app.ingest([], store=store, documents=[ex.document for ex in exs], extractors=_Fixed(exs))
-    assert s.documents == 3 and len(refreshes) == 2  # after the second document, and at the end
+    assert s.documents == 3
+    # after the second document (whole: the store had no document before), and at the end
+    assert refreshes == ["refresh_dyads", "update_dyads"]
     assert dyads_current(store)
     incremental = dyad_nquads(store)
     refresh_dyads(store)

@@ -165,11 +165,13 @@ def test_stale_dyads_are_refreshed_by_the_next_ingest(extractor, tmp_path, monke
     st = open_store(str(tmp_path / "store"), create=True)
     import bilat.graph.dyads as dyads
 
-    real = dyads.update_dyads
+    real = dyads.update_dyads, dyads.refresh_dyads
     monkeypatch.setattr(dyads, "update_dyads", lambda store: 0)  # killed before the refresh
+    monkeypatch.setattr(dyads, "refresh_dyads", lambda store: 0)
     app.ingest([], store=st, documents=docs, on_problem=lambda m: None)
     assert not dyads_current(st)
-    monkeypatch.setattr(dyads, "update_dyads", real)
+    monkeypatch.setattr(dyads, "update_dyads", real[0])
+    monkeypatch.setattr(dyads, "refresh_dyads", real[1])
     summary = app.ingest([], store=st, documents=docs, on_problem=lambda m: None)
     assert summary.documents == 0 and summary.unchanged == len(docs)  # nothing changed ...
     assert dyads_current(st)  # ... and the dyads were refreshed all the same
