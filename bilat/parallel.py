@@ -167,21 +167,29 @@ class _Windowed(InProcess):
         raise NotImplementedError
 
     def map(self, docs: Iterable) -> Iterator[tuple[object, Result]]:
+        """The first ``window`` documents are submitted now (the workers start on them while
+        the caller gets ready), the others as results are taken."""
         pending: deque = deque()
         it = iter(docs)
-        exhausted = False
-        while True:
-            while not exhausted and len(pending) < self.window:
-                try:
-                    doc = next(it)
-                except StopIteration:
-                    exhausted = True
-                    break
-                pending.append((doc, self._submit(doc)))
-            if not pending:
-                return
+        exhausted = self._fill(pending, it)
+        return self._results(pending, it, exhausted)
+
+    def _fill(self, pending: deque, it: Iterator) -> bool:
+        """Submit documents until ``window`` are pending; True when ``it`` has ended."""
+        while len(pending) < self.window:
+            try:
+                doc = next(it)
+            except StopIteration:
+                return True
+            pending.append((doc, self._submit(doc)))
+        return False
+
+    def _results(self, pending: deque, it: Iterator, exhausted: bool) -> Iterator[tuple[object, Result]]:
+        while pending:
             doc, fut = pending.popleft()
             yield doc, self._result_or_restart(doc, fut, pending)
+            if not exhausted:
+                exhausted = self._fill(pending, it)
 
     def _result_or_restart(self, doc, fut, pending: deque) -> Result:
         return self._result(fut)
@@ -198,7 +206,9 @@ class Processes(_Windowed):
             raise ValueError(f"--jobs must be at least 1, got {jobs}")
         self.langs = tuple(langs)
         self.workers = jobs
-        self.window = jobs + 2  # tasks of `batch` documents
+        # tasks of `batch` documents in flight: while the writer waits for the oldest (a long
+        # document), the workers go on with the next ones
+        self.window = 2 * jobs + 2
         self._pool = None
         self._start()
 
@@ -218,8 +228,8 @@ class Processes(_Windowed):
         list(self._pool.map(_sleep_then_pid, [0.2] * self.workers))
 
     def map(self, docs: Iterable) -> Iterator[tuple[object, Result]]:
-        for chunk, results in super().map(tapered_chunks(docs, self.batch, self.workers)):
-            yield from zip(chunk, results, strict=True)
+        results = super().map(tapered_chunks(docs, self.batch, self.workers))  # submitted now
+        return (pair for chunk, rs in results for pair in zip(chunk, rs, strict=True))
 
     def _submit(self, chunk):
         return self._pool.submit(extract_many, chunk)
