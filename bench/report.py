@@ -224,7 +224,8 @@ def render(report: dict) -> str:
                 lines.append(
                     f"        the machine's own speed-up with 2 processes of pure Python, same rounds: "
                     f"{_n(j['machine_parallelism'], '.2f')}x (about 2 when the 2 cores are free); "
-                    f"ingest's share of it: {_n(ratio(j['speedup'], j['machine_parallelism']), '.0%')}"
+                    f"ingest's share of it: {_n(ratio(j['speedup'], j['machine_parallelism']), '.0%')} "
+                    f"(median of the per-round shares: {_n(j.get('share'), '.0%')})"
                 )
         for n, m in ((sc or {}).get("stream") or {}).items():
             if "error" in m:

@@ -55,12 +55,14 @@ def benchmark(
     budget_s: float | None = None,
     mode: str = "full",
     jobs_docs: int = 0,
+    jobs_rounds: int = 2,
     stream_sizes: tuple[int, ...] = (),
     scaling: tuple[int, ...] = FULL["scaling"],
     scaling_langs: tuple[str, ...] | None = None,
     log=lambda s: None,
 ) -> dict:
-    """Run the benchmarks; ``only`` is None, "ingest", "dyads", "sparql" or "scaling". The corpus has ``docs``
+    """Run the benchmarks; ``only`` is None, "ingest", "jobs", "dyads", "sparql" or "scaling" ("jobs": the
+    1-and-2-jobs part of "ingest" alone, ``jobs_rounds`` rounds). The corpus has ``docs``
     documents per language when given, else at least ``chars`` characters. ``profile``: how
     many documents of the first batch to ingest once more under cProfile, for the share of each
     stage (0: none)."""
@@ -106,7 +108,12 @@ def benchmark(
             from bench import scale
 
             mixed = [d for lang in langs for d in corpora[lang][:jobs_docs]]
-            report["scale"] = scale.run(mixed, stream_sizes=stream_sizes, log=log)
+            report["scale"] = scale.run(mixed, rounds=jobs_rounds, stream_sizes=stream_sizes, log=log)
+    if only == "jobs" and jobs_docs:
+        from bench import corpus, scale
+
+        mixed = [d for lang in langs for d in corpus.corpus(lang, seed=seed, n_docs=jobs_docs, cache=cache)]
+        report["scale"] = scale.run(mixed, rounds=jobs_rounds, stream_sizes=(), log=log)
     if only in (None, "dyads"):
         from bench import dyads
 
@@ -139,7 +146,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help=f"small sizes: {QUICK['chars']:,} characters per language, {QUICK['triples']:,} triples",
     )
-    ap.add_argument("--only", choices=("ingest", "dyads", "sparql", "scaling"), help="run one benchmark")
+    ap.add_argument(
+        "--only",
+        choices=("ingest", "jobs", "dyads", "sparql", "scaling"),
+        help="run one benchmark (jobs: the 1-and-2-jobs part of ingest alone)",
+    )
     ap.add_argument("--lang", default="en,ru", help="languages of the ingest benchmark (en,ru)")
     ap.add_argument("--chars", type=int, help="corpus characters per language (default 1,000,000)")
     ap.add_argument("--docs", type=int, help="corpus documents per language (instead of --chars)")
@@ -160,6 +171,12 @@ def main(argv: list[str] | None = None) -> int:
         "--jobs",
         type=int,
         help="documents per language ingested with 1 and 2 extraction jobs (default 40; 0: none)",
+    )
+    ap.add_argument(
+        "--rounds",
+        type=int,
+        default=2,
+        help="alternating rounds of the 1-and-2-jobs runs (default 2; the speed-up is their median)",
     )
     ap.add_argument(
         "--stream",
@@ -215,6 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         budget_s=sizes["budget"] if args.budget is None else (args.budget or None),
         mode="quick" if args.quick else "full",
         jobs_docs=sizes["jobs"] if args.jobs is None else args.jobs,
+        jobs_rounds=max(1, args.rounds),
         stream_sizes=sizes["stream"]
         if args.stream is None
         else tuple(int(x) for x in args.stream.split(",") if x.strip()),

@@ -77,11 +77,13 @@ def jobs_speedup(
             same = same and stores[1] == stores[2]
             row["machine_parallelism"] = machine_parallelism()
             row["speedup"] = ratio(row["jobs1_s"], row["jobs2_s"])
+            row["share"] = ratio(row["speedup"], row["machine_parallelism"])
             rows.append(row)
             log(
                 f"  jobs round {i + 1}: 1 job {row['jobs1_s']:.1f} s, 2 jobs {row['jobs2_s']:.1f} s, "
                 f"speed-up {row['speedup']:.2f}x (two processes of pure Python: "
-                f"{row['machine_parallelism']:.2f}x)"
+                f"{row['machine_parallelism']:.2f}x; share {row['share']:.0%}; CPU 1 job "
+                f"{row['jobs1_cpu_s']:.1f} s, 2 jobs {row['jobs2_cpu_s']:.1f} s)"
             )
     finally:
         two.close()
@@ -108,6 +110,7 @@ def jobs_speedup(
         "jobs2_cpu_s": c2,
         "cpu_ratio": ratio(c2, c1),
         "machine_parallelism": median(r["machine_parallelism"] for r in rows),
+        "share": median(r["share"] for r in rows),
         "load_average_jobs1": others,
         "cpus_free_estimate": free,
         "rows": rows,

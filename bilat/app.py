@@ -185,9 +185,6 @@ def ingest(
     report = on_problem or (lambda msg: print(msg, file=sys.stderr))
     limit = max_document_bytes() if max_bytes is None else max_bytes
     prepare_for_writing(store)
-    ensure_ontology(store)
-    broken = set(incomplete_documents(store))
-    interrupted = frozenset(broken)  # written again below, their leftovers repaired after
     items = iter(documents) if documents is not None else read_paths(paths, max_bytes=limit)
     bar = Progress(
         "bar" if progress is True else progress or None, every=progress_every[0], seconds=progress_every[1]
@@ -278,8 +275,15 @@ def ingest(
     own = extractors is None
     pool = parallel.pool(jobs, dask) if own else extractors
     kb = None  # the writer's knowledge base: looked up once (its files are checked on each look-up)
+    ready = False
     try:
-        for doc, result in pool.map(to_extract()):
+        # worker pools start on the first documents now, while the store is made ready here
+        results = pool.map(to_extract())
+        ensure_ontology(store)
+        broken = set(incomplete_documents(store))
+        interrupted = frozenset(broken)  # written again below, their leftovers repaired after
+        ready = True
+        for doc, result in results:
             if result[0] != "ok":
                 problem(f"{where(doc)}: failed: {result[1]}", "failed")
                 continue
@@ -307,7 +311,8 @@ def ingest(
             pool.close()
         bar.close()
         # even when interrupted: leftovers removed
-        _repair(store, broken | interrupted, summary, report)
+        if ready:
+            _repair(store, broken | interrupted, summary, report)
     summary.seconds = time.perf_counter() - t0
     return summary
 

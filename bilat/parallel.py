@@ -92,6 +92,32 @@ def text_chunks(docs: Iterable, size: int, chars: int) -> Iterator[list]:
         yield chunk
 
 
+def tapered_chunks(docs: Iterable, size: int, workers: int) -> Iterator[list]:
+    """Consecutive lists of ``size`` documents, read lazily, ``size * (workers + 1)`` documents
+    ahead; once the input is seen to end, the lists left get smaller (a share of what is left,
+    down to one document), so that the workers finish together instead of one parsing a full
+    list while the others wait (guided self-scheduling).
+
+    >>> [len(c) for c in tapered_chunks(range(40), 4, 2)]
+    [4, 4, 4, 4, 4, 4, 4, 4, 2, 2, 1, 1, 1, 1]
+    >>> [len(c) for c in tapered_chunks(range(7), 4, 2)]
+    [2, 2, 1, 1, 1]
+    >>> [x for c in tapered_chunks(range(40), 4, 2) for x in c] == list(range(40))
+    True
+    """
+    it = iter(docs)
+    ahead = size * (workers + 1)
+    buffer = deque(islice(it, ahead))
+    ended = len(buffer) < ahead
+    while buffer:
+        n = size if not ended else min(size, -(-len(buffer) // (2 * workers)))
+        yield [buffer.popleft() for _ in range(min(n, len(buffer)))]
+        if not ended:
+            more = list(islice(it, n))
+            buffer.extend(more)
+            ended = len(more) < n
+
+
 def warm_up(langs: tuple[str, ...] = ()) -> int:
     """Load the extractor of this process (a worker's initializer), and the NLP pipelines of
     ``langs`` now rather than on their first document; returns its pid."""
@@ -141,21 +167,29 @@ class _Windowed(InProcess):
         raise NotImplementedError
 
     def map(self, docs: Iterable) -> Iterator[tuple[object, Result]]:
+        """The first ``window`` documents are submitted now (the workers start on them while
+        the caller gets ready), the others as results are taken."""
         pending: deque = deque()
         it = iter(docs)
-        exhausted = False
-        while True:
-            while not exhausted and len(pending) < self.window:
-                try:
-                    doc = next(it)
-                except StopIteration:
-                    exhausted = True
-                    break
-                pending.append((doc, self._submit(doc)))
-            if not pending:
-                return
+        exhausted = self._fill(pending, it)
+        return self._results(pending, it, exhausted)
+
+    def _fill(self, pending: deque, it: Iterator) -> bool:
+        """Submit documents until ``window`` are pending; True when ``it`` has ended."""
+        while len(pending) < self.window:
+            try:
+                doc = next(it)
+            except StopIteration:
+                return True
+            pending.append((doc, self._submit(doc)))
+        return False
+
+    def _results(self, pending: deque, it: Iterator, exhausted: bool) -> Iterator[tuple[object, Result]]:
+        while pending:
             doc, fut = pending.popleft()
             yield doc, self._result_or_restart(doc, fut, pending)
+            if not exhausted:
+                exhausted = self._fill(pending, it)
 
     def _result_or_restart(self, doc, fut, pending: deque) -> Result:
         return self._result(fut)
@@ -172,7 +206,9 @@ class Processes(_Windowed):
             raise ValueError(f"--jobs must be at least 1, got {jobs}")
         self.langs = tuple(langs)
         self.workers = jobs
-        self.window = jobs + 2  # tasks of `batch` documents
+        # tasks of `batch` documents in flight: while the writer waits for the oldest (a long
+        # document), the workers go on with the next ones
+        self.window = 2 * jobs + 2
         self._pool = None
         self._start()
 
@@ -192,8 +228,8 @@ class Processes(_Windowed):
         list(self._pool.map(_sleep_then_pid, [0.2] * self.workers))
 
     def map(self, docs: Iterable) -> Iterator[tuple[object, Result]]:
-        for chunk, results in super().map(chunks(docs, self.batch)):
-            yield from zip(chunk, results, strict=True)
+        results = super().map(tapered_chunks(docs, self.batch, self.workers))  # submitted now
+        return (pair for chunk, rs in results for pair in zip(chunk, rs, strict=True))
 
     def _submit(self, chunk):
         return self._pool.submit(extract_many, chunk)

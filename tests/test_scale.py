@@ -638,6 +638,28 @@ def test_extractor_pool_is_lazy_ordered_and_bounded():
     assert list(it) == [(i, ("ok", i * 10)) for i in range(1, 10)]
 
 
+def test_a_worker_pool_gets_its_first_documents_at_once():
+    """The workers start on the first documents when the pool is asked, before the writer
+    takes a result (it makes the store ready meanwhile)."""
+    from bilat.parallel import _Windowed
+
+    submitted = []
+
+    class Fake(_Windowed):
+        window = 3
+
+        def _submit(self, doc):
+            submitted.append(doc)
+            return ("ok", doc)
+
+        def _result(self, fut):
+            return fut
+
+    it = Fake().map(iter(range(10)))
+    assert submitted == [0, 1, 2]
+    assert [d for d, _ in it] == list(range(10)) and submitted == list(range(10))
+
+
 @pytest.mark.slow
 def test_documents_parsed_together_give_the_same_extractions(extractor):
     """``Extractor.many`` parses the texts of a language together (spaCy's nlp.pipe) and must
