@@ -17,7 +17,8 @@ from bilat.extract.text import DATA, fold, read_table
 # tables
 
 _FIRST_WORD_INDEXES: dict[int, tuple] = {}
-#: the rows that may start at a word, by the word's keys, for each table (id, the table, memo)
+#: the rows that may start at a word (in the table's order), by the word's keys, for each table
+#: (id, the table, memo)
 _STARTS: dict[int, tuple] = {}
 _STARTS_MAX = 50_000  # key sets kept per table before the memo starts afresh
 
@@ -190,22 +191,23 @@ def match(
     if memo is None or memo[0] is not rows or len(memo[1]) > _STARTS_MAX:
         memo = _STARTS[id(rows)] = (rows, {})
     starts = memo[1]
+    ks = [keys[t.i] for t in toks]  # (each token's keys read once, not once per row tried)
     out = []
     i = 0
     n = len(toks)
     while i < n:
         hit = None
-        ck = keys[toks[i].i]
+        ck = ks[i]
         cands = starts.get(ck)
         if cands is None:
-            cands = starts[ck] = tuple(sorted({r for key in ck for r in by_first.get(key, ())} | loose))
-        for row in (rows[r] for r in cands):
+            cands = starts[ck] = tuple(
+                rows[r] for r in sorted({r for key in ck for r in by_first.get(key, ())} | loose)
+            )
+        for row in cands:
             k = len(row.words)
             if i + k > n:
                 continue
-            if all(w.ok(keys[toks[i + j].i]) for j, w in enumerate(row.words)) and accept(
-                row, toks[i : i + k]
-            ):
+            if all(w.ok(ks[i + j]) for j, w in enumerate(row.words)) and accept(row, toks[i : i + k]):
                 hit = (i, i + k, row)
                 break
         if hit is None:
