@@ -46,20 +46,19 @@ def _first_word_index(rows) -> tuple[dict[str, tuple[int, ...]], frozenset[int]]
 class _Word:
     """One word of a cue: a literal key, ``<any>``, or a pattern with ``<num>``."""
 
-    __slots__ = ("text", "rx")
+    __slots__ = ("text", "rx", "anyword")
 
     def __init__(self, text: str):
         self.text = text
+        self.anyword = text == "<any>"
         self.rx = None
         if "<num>" in text:
             self.rx = re.compile("^" + re.escape(text).replace(re.escape("<num>"), r"\d+") + "$")
 
     def ok(self, keys: frozenset[str]) -> bool:
-        if self.text == "<any>":
-            return True
-        if self.rx is not None:
-            return any(self.rx.match(k) for k in keys)
-        return self.text in keys
+        if self.rx is None:  # ("<any>" has no pattern)
+            return self.anyword or self.text in keys
+        return any(self.rx.match(k) for k in keys)
 
 
 @dataclass(frozen=True)
