@@ -78,12 +78,18 @@ class _Tok:
 
     def __init__(self, w, inflected: bool):
         self.start, self.end, self.text = w.start, w.end, w.text
-        surf = fold(w.text)
-        keys = {surf}
-        if inflected:
-            keys.add(lemma(w.text))
-        self.keys = keys
-        self.cap = w.text[:1].isupper()
+        self.keys, self.cap = _word_keys(w.text, inflected)
+
+
+@lru_cache(maxsize=50_000)
+def _word_keys(text: str, inflected: bool) -> tuple[set[str], bool]:
+    """A word's keys (its folded text, and its lemma in an inflected language) and whether it
+    is capitalized; made once per word (every unit of a document is scanned, word by word).
+    The set is shared by the word's tokens: read, never changed."""
+    keys = {fold(text)}
+    if inflected:
+        keys.add(lemma(text))
+    return keys, text[:1].isupper()
 
 
 def _find(tok: _Tok, table) -> object | None:

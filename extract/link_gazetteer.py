@@ -244,11 +244,17 @@ class Gazetteer:
         out: list[_Span] = []
         i = 0
         forms = (surf, lems, stems)
+        prefixes = self.prefixes
         while i < len(ws):
             hit = None
             # how many words from ``i`` each form can go on opening a key (no key is longer)
             most = min(MAX_ALIAS_WORDS, len(ws) - i - (i == 0 and not whole))
-            reach = [self._reach(f, i, most) for f in forms]
+            if most > 0 and (
+                (surf[i],) in prefixes or (lems[i],) in prefixes or (stems[i],) in prefixes
+            ):  # (most words open no key: their reach is 0 in every form)
+                reach = [self._reach(f, i, most) for f in forms]
+            else:
+                reach = [0]
             for n in range(max(reach), 0, -1):
                 for seq in (tuple(f[i : i + n]) for f, r in zip(forms, reach, strict=True) if n <= r):
                     cands = self.index.get(seq)

@@ -173,12 +173,13 @@ class NatashaComponent:
             tok.pos_ = nt.pos or "X"
             if nt.feats:
                 tok.set_morph("|".join(f"{k}={v}" for k, v in sorted(nt.feats.items())))
+        every = list(doc)  # (tokens read live: a head set below moves sentence starts)
         for nt in nd.tokens:
             tok = ids.get(nt.id)
             if tok is None:
                 continue
             head = ids.get(nt.head_id)
-            if head is not None and head.sent == tok.sent:
+            if head is not None and same_sentence(every, tok.i, head.i):
                 tok.head = head
                 tok.dep_ = (nt.rel or "dep").lower()
             else:  # natasha's sentence ran over a line break: the line's own root
@@ -198,6 +199,24 @@ class NatashaComponent:
             ents.append(sp)
         doc.ents = spacy.util.filter_spans(ents)
         return doc
+
+
+def same_sentence(toks, i: int, j: int) -> bool:
+    """Whether tokens ``i`` and ``j`` of ``toks`` (a doc's tokens) are in one sentence as
+    their sentence starts stand now: ``doc[i].sent == doc[j].sent`` without making the two
+    spans (no sentence starts after the first of them up to the second).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("a b c d e")
+    >>> doc[3].is_sent_start = True
+    >>> pairs = [(0, 2), (2, 0), (1, 3), (3, 4), (4, 4), (2, 3)]
+    >>> [same_sentence(list(doc), a, b) for a, b in pairs]
+    [True, True, False, True, True, False]
+    >>> [doc[a].sent == doc[b].sent for a, b in pairs]
+    [True, True, False, True, True, False]
+    """
+    a, b = (i, j) if i <= j else (j, i)
+    return not any(toks[k].is_sent_start for k in range(a + 1, b + 1))
 
 
 @lru_cache(maxsize=50_000)

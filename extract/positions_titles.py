@@ -158,10 +158,12 @@ def as_deputy(title: Title, keys, i0: int, lang: str) -> tuple[Title, int] | Non
     return None
 
 
+@lru_cache(maxsize=50_000)
 def _key(word: str, lang: str) -> str:
     """A word as the title table holds it: by lemma in Russian, folded with a plural -s dropped
     in English ("ministers"): the language's ``title_key``, of the word without a "former"
-    prefix ("ex-president" → "president")."""
+    prefix ("ex-president" → "president"). Cached (the posts' scan asks it of every word of a
+    document, again for each title it tries)."""
     return profile(lang).title_key(_unprefixed(word, lang))
 
 

@@ -98,6 +98,10 @@ def participants(
     return keys, args, scoped
 
 
+#: a child on one of these links opens a clause of its own (left out unless it holds the trigger)
+_OWN_CLAUSE_DEPS = frozenset(CLAUSE_DEPS | {"acl", "xcomp"})
+
+
 def clause_scope(anchor, u: _Unit) -> list:
     """The tokens of the trigger's own clause: the subtree of its clause head, without the
     relative, adverbial, participial and reported clauses that do not hold the trigger."""
@@ -112,14 +116,16 @@ def clause_scope(anchor, u: _Unit) -> list:
     out = [root]
     seen = {root.i}
     stack = [root]
+    lo, hi = u.start, u.end
     while stack:
         t = stack.pop()
         for ch in t.children:
-            if ch.i in seen or not (u.start <= ch.idx < u.end):
+            i = ch.i
+            if i in seen or not (lo <= ch.idx < hi):
                 continue
-            if ch.dep_ in CLAUSE_DEPS | {"acl", "xcomp"} and ch.i not in path:
+            if ch.dep_ in _OWN_CLAUSE_DEPS and i not in path:
                 continue
-            seen.add(ch.i)
+            seen.add(i)
             out.append(ch)
             stack.append(ch)
     return out

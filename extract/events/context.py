@@ -74,7 +74,8 @@ def context(
     found: set[str] = set()
     implicative = False
     performative = False
-    perf_class = cls is not None and any(w == "class" and c == cls.lower() for c, _, w in rows)
+    by_where, classes = _rows_by_where(rows)
+    perf_class = cls is not None and cls.lower() in classes
     # what the rows look at, read once: the children of the chain (the auxiliaries among them,
     # those off the chain — tokens equal by offset), of the trigger and its anchor, the features
     # (each as one set of words: a cue is among a group's words when it is among one's)
@@ -88,34 +89,27 @@ def context(
         "gov": frozenset().union(*(keys[v.i] for v in governors)),
         "xgov": frozenset().union(*(keys[v.i] for v in governors if v.i in via_inf)),
     }
-    feats: list[list[str]] | None = None
-    for cue, ctx, where in rows:
-        if where == "perf" and perf_class:
+    # the rows of each kind (a row adds a context, or sets a flag, whatever the others do)
+    if perf_class:
+        for cue, _ctx in by_where.get("perf", ()):
             if any(cue in keys[v.i] and v.i in via_inf and first_person(v) for v in chain[1:]):
                 performative = True
-        elif where == "aux":
-            if cue in aux_keys:
-                found.add(ctx)
-        elif where == "child":
-            if cue in child_keys:
-                found.add(ctx)
-        elif where in ("gov", "xgov"):
+    for where, looked in (("aux", aux_keys), ("child", child_keys), ("mod", mod_keys)):
+        found.update(ctx for cue, ctx in by_where.get(where, ()) if cue in looked)
+    for where in ("gov", "xgov"):
+        for cue, ctx in by_where.get(where, ()):
             if cue in gov_keys[where]:
                 if ctx == "-":
                     implicative = True
                 else:
                     found.add(ctx)
-        elif where == "mod":
-            if cue in mod_keys:
-                found.add(ctx)
-        elif where == "morph":
-            if feats is None:
-                feats = [str(v.morph).split("|") for v in chain if v.pos_ in ("VERB", "AUX")]
-                feats += [str(ch.morph).split("|") for ch in kids if ch.dep_ in AUX_DEPS]
-            if any(cue in f for f in feats):
-                found.add(ctx)
-    for cue, ctx, where in rows:
-        if where == "inf" and not implicative:
+    morph_rows = by_where.get("morph", ())
+    if morph_rows:
+        feats = [str(v.morph).split("|") for v in chain if v.pos_ in ("VERB", "AUX")]
+        feats += [str(ch.morph).split("|") for ch in kids if ch.dep_ in AUX_DEPS]
+        found.update(ctx for cue, ctx in morph_rows if any(cue in f for f in feats))
+    if not implicative:
+        for cue, ctx in by_where.get("inf", ()):
             # an infinitive complement ("agreed to hold talks"), not a purpose clause
             if any(
                 ch.dep_ in AUX_DEPS and cue in keys[ch.i]
@@ -130,6 +124,30 @@ def context(
         if ctx in found:
             return ctx
     return None
+
+
+_BY_WHERE: dict[int, tuple] = {}  # id of a table of context rows → (the table, its grouping)
+
+
+def _rows_by_where(rows: Sequence[tuple[str, str, str]]) -> tuple[dict[str, tuple], frozenset[str]]:
+    """The context rows (cue, context, where) as (cue, context) pairs by ``where``, in table
+    order, and the cues of the "class" rows; made once per table.
+
+    >>> rows = (("will", "planned", "aux"), ("support", "", "class"), ("may", "", "aux"))
+    >>> by, classes = _rows_by_where(rows)
+    >>> by, classes
+    ({'aux': (('will', 'planned'), ('may', '')), 'class': (('support', ''),)}, frozenset({'support'}))
+    """
+    hit = _BY_WHERE.get(id(rows))
+    if hit is not None and hit[0] is rows:
+        return hit[1]
+    by: dict[str, list[tuple[str, str]]] = {}
+    for cue, ctx, where in rows:
+        by.setdefault(where, []).append((cue, ctx))
+    out = ({k: tuple(v) for k, v in by.items()}, frozenset(c for c, _, w in rows if w == "class"))
+    if isinstance(rows, tuple):  # (a list may change: only a table's tuple is kept)
+        _BY_WHERE[id(rows)] = (rows, out)
+    return out
 
 
 def reported_past(anchor) -> bool:

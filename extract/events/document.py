@@ -85,9 +85,14 @@ class View:
     def mentions_in(self, start: int, end: int) -> list[_Mention]:
         i = bisect.bisect_left(self.m_starts, start)
         out = []
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            if self.mentions[i].end <= end:
-                out.append(self.mentions[i])
+        ms = self.mentions
+        n = len(ms)
+        while i < n:
+            m = ms[i]
+            if m.start >= end:
+                break
+            if m.end <= end:
+                out.append(m)
             i += 1
         return out
 

@@ -17,7 +17,8 @@ from bilat.extract.text import DATA, fold, read_table
 # tables
 
 _FIRST_WORD_INDEXES: dict[int, tuple] = {}
-#: the rows that may start at a word, by the word's keys, for each table (id, the table, memo)
+#: the rows that may start at a word (in the table's order), by the word's keys, for each table
+#: (id, the table, memo)
 _STARTS: dict[int, tuple] = {}
 _STARTS_MAX = 50_000  # key sets kept per table before the memo starts afresh
 
@@ -45,20 +46,19 @@ def _first_word_index(rows) -> tuple[dict[str, tuple[int, ...]], frozenset[int]]
 class _Word:
     """One word of a cue: a literal key, ``<any>``, or a pattern with ``<num>``."""
 
-    __slots__ = ("text", "rx")
+    __slots__ = ("text", "rx", "anyword")
 
     def __init__(self, text: str):
         self.text = text
+        self.anyword = text == "<any>"
         self.rx = None
         if "<num>" in text:
             self.rx = re.compile("^" + re.escape(text).replace(re.escape("<num>"), r"\d+") + "$")
 
     def ok(self, keys: frozenset[str]) -> bool:
-        if self.text == "<any>":
-            return True
-        if self.rx is not None:
-            return any(self.rx.match(k) for k in keys)
-        return self.text in keys
+        if self.rx is None:  # ("<any>" has no pattern)
+            return self.anyword or self.text in keys
+        return any(self.rx.match(k) for k in keys)
 
 
 @dataclass(frozen=True)
@@ -190,22 +190,23 @@ def match(
     if memo is None or memo[0] is not rows or len(memo[1]) > _STARTS_MAX:
         memo = _STARTS[id(rows)] = (rows, {})
     starts = memo[1]
+    ks = [keys[t.i] for t in toks]  # (each token's keys read once, not once per row tried)
     out = []
     i = 0
     n = len(toks)
     while i < n:
         hit = None
-        ck = keys[toks[i].i]
+        ck = ks[i]
         cands = starts.get(ck)
         if cands is None:
-            cands = starts[ck] = tuple(sorted({r for key in ck for r in by_first.get(key, ())} | loose))
-        for row in (rows[r] for r in cands):
+            cands = starts[ck] = tuple(
+                rows[r] for r in sorted({r for key in ck for r in by_first.get(key, ())} | loose)
+            )
+        for row in cands:
             k = len(row.words)
             if i + k > n:
                 continue
-            if all(w.ok(keys[toks[i + j].i]) for j, w in enumerate(row.words)) and accept(
-                row, toks[i : i + k]
-            ):
+            if all(w.ok(ks[i + j]) for j, w in enumerate(row.words)) and accept(row, toks[i : i + k]):
                 hit = (i, i + k, row)
                 break
         if hit is None:
