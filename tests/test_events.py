@@ -783,9 +783,14 @@ def test_tables_are_well_formed(lang):
         "morph",
         "perf",
         "class",
+        "stance",
+        "stance_class",
     }
-    # a "class" row names an event class (folded) that a "perf" governor makes performative
-    assert all(c in {k.lower() for k in EVENT_CLASSES} for c, _, w in t.context if w == "class")
+    # a "class" row names an event class (folded) that a "perf" governor makes performative, a
+    # "stance_class" row one that a "stance" governor makes hypothetical
+    classes = {k.lower() for k in EVENT_CLASSES}
+    assert all(c in classes for c, _, w in t.context if w in ("class", "stance_class"))
+    assert all(x == "hypothetical" for _, x, w in t.context if w in ("stance", "stance_class"))
     assert all(x == "performative" for _, x, w in t.context if w in ("perf", "class"))
 
 
