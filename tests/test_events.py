@@ -783,9 +783,14 @@ def test_tables_are_well_formed(lang):
         "morph",
         "perf",
         "class",
+        "stance",
+        "stance_class",
     }
-    # a "class" row names an event class (folded) that a "perf" governor makes performative
-    assert all(c in {k.lower() for k in EVENT_CLASSES} for c, _, w in t.context if w == "class")
+    # a "class" row names an event class (folded) that a "perf" governor makes performative, a
+    # "stance_class" row one that a "stance" governor makes hypothetical
+    classes = {k.lower() for k in EVENT_CLASSES}
+    assert all(c in classes for c, _, w in t.context if w in ("class", "stance_class"))
+    assert all(x == "hypothetical" for _, x, w in t.context if w in ("stance", "stance_class"))
     assert all(x == "performative" for _, x, w in t.context if w in ("perf", "class"))
 
 
@@ -1820,7 +1825,7 @@ def test_an_agreement_as_the_topic_is_no_event(extractor, lang, text, found):
         ),
         (
             "en",
-            PAIR + "Bayramov thanked President Tokayev for the initiative to host the negotiations.",
+            PAIR + "Bayramov praised the initiative to host the negotiations.",
             "host",
             "planned",
         ),
@@ -1829,6 +1834,20 @@ def test_an_agreement_as_the_topic_is_no_event(extractor, lang, text, found):
 def test_an_event_a_noun_holds_out(extractor, lang, text, trigger, context):
     ev = next(e for e in run(extractor, text, lang).events if trigger in e.trigger)
     assert ev.context == context
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # the reason of thanks is no meeting of its own (en_ru-mn_02, en_am-az_01, en_ru-kz_17)
+        ("en", PAIR + "I would like to thank President Vladimir Putin for his official visit to Mongolia."),
+        ("en", PAIR + "Bayramov thanked President Tokayev for the initiative to host the negotiations."),
+        ("en", PAIR + "I would like to express my gratitude to you for joining this summit."),
+        ("ru", PAIR_RU + "Токаев поблагодарил Владимира Путина за визит в Казахстан."),
+    ],
+)
+def test_what_is_thanked_for_is_no_meeting(extractor, lang, text):
+    assert not any(e.cls == "Consult" for e in run(extractor, text, lang).events)
 
 
 @pytest.mark.parametrize(

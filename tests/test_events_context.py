@@ -467,3 +467,59 @@ PAST_CASES = [
 def test_reported_past(rows, anchor, want):
     doc = tree(rows)
     assert reported_past(doc[anchor]) is want
+
+
+SHOULD_STRENGTHEN = """
+    sides 2 nsubj NOUN side
+    should 2 aux AUX
+    strengthen 2 ROOT VERB
+    cooperation 2 dobj NOUN
+    to 6 aux PART
+    jointly 6 advmod ADV
+    promote 2 advcl VERB _ VerbForm=Inf
+    peace 6 dobj NOUN
+    """
+POTENTIAL_FOR = """
+    countries 1 nsubj NOUN country
+    have 1 ROOT VERB
+    a 4 det DET
+    high 4 amod ADJ
+    potential 1 dobj NOUN
+    for 4 prep ADP
+    cooperation 5 pobj NOUN
+    in 6 prep ADP
+    energy 7 pobj NOUN
+    """
+ZAINTERESOVANA = """
+    Москва 1 nsubj PROPN москва
+    заинтересована 1 ROOT ADJ заинтересовать
+    в 3 case ADP
+    развитии 1 obl NOUN развитие
+    партнерства 3 nmod NOUN партнёрство
+    """
+MUST_ADMIT = """
+    we 2 nsubj PRON
+    must 2 aux AUX
+    admit 2 ROOT VERB
+    they 4 nsubj PRON
+    cooperated 2 ccomp VERB cooperate Tense=Past|VerbForm=Fin
+    """
+
+STANCE_CASES = [
+    # (id, rows, tree, trigger index, anchor index, class, context)
+    ("should strengthen … to jointly promote", EN, SHOULD_STRENGTHEN, 5, 6, "Cooperate", "hypothetical"),
+    ("should … jointly: a stance only for Cooperate", EN, SHOULD_STRENGTHEN, 5, 6, "Consult", None),
+    ("potential for cooperation", EN, POTENTIAL_FOR, 6, 6, "Cooperate", "hypothetical"),
+    ("заинтересована в развитии партнерства", RU, ZAINTERESOVANA, 4, 4, "Cooperate", "hypothetical"),
+    ("must admit that they cooperated: reported clause", EN, MUST_ADMIT, 4, 4, "Cooperate", None),
+]
+
+
+@pytest.mark.parametrize(
+    "rows, text, trig, anchor, cls, want",
+    [c[1:] for c in STANCE_CASES],
+    ids=[c[0] for c in STANCE_CASES],
+)
+def test_context_stance(rows, text, trig, anchor, cls, want):
+    doc = tree(text, "ru" if rows is RU else "en")
+    assert context(doc[trig], doc[anchor], keys(doc), rows, cls) == want

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bilat.extract.events.tables import tables
-from bilat.extract.events.talk import lacks_partner
+from bilat.extract.events.talk import lacks_partner, thanked_for
 
 TAB = tables("ru")
 ALONE = TAB.words("talk_alone")
@@ -39,3 +39,41 @@ def test_no_talk_words_in_english():
     """A language without ``talk_alone`` words keeps every conversation trigger."""
     en = tables("en")
     assert not lacks_partner([k("talk")], [], False, en.words("talk_alone"), en.words("talk_with"))
+
+
+def _k(*words: str) -> frozenset[str]:
+    return frozenset(words)
+
+
+THANKS = _k("thank", "gratitude", "благодарить", "поблагодарить")
+THANKS_PREP = _k("for", "за")
+
+
+@pytest.mark.parametrize(
+    "path, want",
+    [
+        # "thank President Putin for his official visit"
+        (
+            [(_k("visit"), _k(), _k("his")), (_k("for"), _k(), _k("visit")), (_k("thank"), _k(), _k("for"))],
+            True,
+        ),
+        # "expressed my gratitude to you for joining this summit": the thanks a dependent
+        (
+            [
+                (_k("summit"), _k(), _k()),
+                (_k("join"), _k(), _k()),
+                (_k("for"), _k(), _k()),
+                (_k("express"), _k(), _k("gratitude")),
+            ],
+            True,
+        ),
+        # "поблагодарил за визит": the preposition a case dependent of the meeting word
+        ([(_k("визит"), _k("за"), _k("за")), (_k("поблагодарить"), _k(), _k("визит"))], True),
+        # "At the meeting, Putin thanked Tokayev": no "for" on the way up
+        ([(_k("meeting"), _k("at"), _k("at")), (_k("thank"), _k(), _k("meeting"))], False),
+        # "thanked for the support at the meeting": the thanks word must come after the "for"
+        ([(_k("meeting"), _k(), _k()), (_k("at"), _k(), _k()), (_k("support"), _k(), _k())], False),
+    ],
+)
+def test_thanked_for(path, want):
+    assert thanked_for(path, THANKS, THANKS_PREP) is want

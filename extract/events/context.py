@@ -56,7 +56,9 @@ def context(
     implicative ("managed to"): it stops an infinitive complement from making the event planned.
     A "perf" governor in the first person ("I would like to thank", "хочу поблагодарить") makes
     an event of a "class" row's class performative: done in the saying, neither planned nor
-    hypothetical (class rows are read folded, "support")."""
+    hypothetical (class rows are read folded, "support"). A "stance" word above the trigger in
+    its own statement (:func:`stance_keys`) makes an event of a "stance_class" row's class
+    hypothetical: a wish, obligation or potential of cooperation, not a reported act of it."""
     chain = [head]
     if anchor.i != head.i:
         chain.append(anchor)
@@ -120,6 +122,10 @@ def context(
                 found.add(ctx)
     if performative:
         found -= {"planned", "hypothetical"}
+    if cls is not None and any(c == cls.lower() for c, _ in by_where.get("stance_class", ())):
+        stance = dict(by_where.get("stance", ()))
+        if stance:
+            found.update(stance[k] for k in stance_keys(anchor, keys) & stance.keys())
     for ctx in CONTEXT_ORDER:
         if ctx in found:
             return ctx
@@ -148,6 +154,31 @@ def _rows_by_where(rows: Sequence[tuple[str, str, str]]) -> tuple[dict[str, tupl
     if isinstance(rows, tuple):  # (a list may change: only a table's tuple is kept)
         _BY_WHERE[id(rows)] = (rows, out)
     return out
+
+
+#: dependencies that open a clause a stance above it does not reach: reported speech, relative
+#: clauses, loose parataxis ("said that …", "which …")
+STANCE_STOP = frozenset({"ccomp", "parataxis", "relcl", "acl:relcl", "ROOT"})
+
+
+def stance_keys(anchor, keys: Sequence[frozenset[str]], steps: int = 12) -> frozenset[str]:
+    """The words of the governors above ``anchor`` within its sentence's own statement — through
+    infinitive complements, purpose clauses, conjuncts, clausal subjects and noun phrases, not
+    into a reported or relative clause — and of their auxiliaries: where a readiness, wish,
+    obligation or potential ("stand ready to work with … to enlarge gas cooperation", "should
+    strengthen cooperation to jointly promote", "выразили готовность развивать сотрудничество",
+    "необходимо укреплять сотрудничество") frames what is done together."""
+    out: set[str] = set()
+    x = anchor
+    for _ in range(steps):
+        if x.dep_ in STANCE_STOP or x.head.i == x.i:
+            break
+        x = x.head
+        out |= keys[x.i]
+        for ch in x.children:
+            if ch.dep_ in AUX_DEPS:
+                out |= keys[ch.i]
+    return frozenset(out)
 
 
 def reported_past(anchor) -> bool:

@@ -45,3 +45,34 @@ def lacks_partner(
     if subject_listed:
         return False
     return not any(c & talk_with for c in cases)
+
+
+def thanked_for(
+    path: Iterable[tuple[frozenset[str], frozenset[str], frozenset[str]]],
+    thanks: frozenset[str],
+    preps: frozenset[str],
+) -> bool:
+    """Whether a meeting word is what someone is thanked for ("I would like to thank President
+    Putin for his official visit", "expressed gratitude … for the initiative to host the
+    negotiations", "my gratitude to you for joining this summit", "поблагодарил за визит"): the
+    reason of thanks, a meeting told elsewhere or a courtesy, not a meeting of its own (the
+    real-news gold has none there: en_ru-mn_02, en_am-az_01, en_ru-kz_17). ``path``: the words
+    from the trigger's anchor up to its statement's root, nearest first, each as (its keys, the
+    keys of its case dependents, the keys of all its dependents); a ``thanks`` word (or a word
+    with one among its dependents: "expressed gratitude … for") reached after a ``preps`` word
+    ("for", "за") on the way.
+
+    >>> thanks, preps = frozenset({"thank"}), frozenset({"for"})
+    >>> none = frozenset()
+    >>> path = [(frozenset({"visit"}), none, none), (frozenset({"for"}), none, none),
+    ...         (frozenset({"thank"}), none, none)]
+    >>> thanked_for(path, thanks, preps), thanked_for(path[:1] + path[2:], thanks, preps)
+    (True, False)
+    """
+    through = False
+    for words, cases, kids in path:
+        if through and (words | kids) & thanks:
+            return True
+        if (words | cases) & preps:
+            through = True
+    return False

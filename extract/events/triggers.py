@@ -12,7 +12,7 @@ import dataclasses
 from bilat.extract.events import arguments as arg
 from bilat.extract.events.agency import ACTOR_CUES, NEEDS_ACTOR, no_actor
 from bilat.extract.events.another import coordinated_twins, own_time
-from bilat.extract.events.context import reported_past
+from bilat.extract.events.context import STANCE_STOP, reported_past
 from bilat.extract.events.coop import cooperation_has_object, topic_of_talks, vague_object
 from bilat.extract.events.document import View
 from bilat.extract.events.evaluative import denies_a_charge
@@ -24,7 +24,7 @@ from bilat.extract.events.records import Cand as _Cand
 from bilat.extract.events.records import Reported, Said
 from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tables import TriggerRow
-from bilat.extract.events.talk import lacks_partner
+from bilat.extract.events.talk import lacks_partner, thanked_for
 from bilat.extract.events.tree import governed_by
 from bilat.extract.events.tree import head as _head
 from bilat.extract.events.tree import phrase as _phrase
@@ -194,6 +194,8 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
     cands = [c for c in cands if not receives_no_guest(v, c)]
     # "meets the interests of the two nations", "host military bases": no meeting
     cands = [c for c in cands if not (c.row.cls == "Consult" and meets_a_thing(v, c))]
+    # "thank President Putin for his official visit", "поблагодарил за визит": the reason of thanks
+    cands = [c for c in cands if not (c.row.cls == "Consult" and reason_of_thanks(v, c))]
     # "они общаются без соблюдения мер", "состоялся замечательный разговор": no one talked with
     cands = [c for c in cands if not (c.row.cls == "Consult" and talks_with_no_one(v, c))]
     # "implement the agreements reached earlier", "выполнение соглашений": made before
@@ -363,6 +365,20 @@ def meets_a_thing(v: View, c: _Cand) -> bool:
         v.tab.words("gathering_verb"),
         v.tab.words("gathering") | _meeting_words(v.tab.triggers),
     )
+
+
+def reason_of_thanks(v: View, c: _Cand, steps: int = 8) -> bool:
+    """A meeting word that someone is thanked for (``talk.thanked_for``): the path from its
+    anchor up to its statement's root (not into a reported or relative clause)."""
+    path = []
+    x = c.anchor
+    for _ in range(steps):
+        cases = [v.tk(ch) for ch in x.children if ch.dep_ in ("case", "prep", "mark")]
+        path.append((v.tk(x), frozenset().union(*cases), frozenset().union(*(v.tk(ch) for ch in x.children))))
+        if x.dep_ in STANCE_STOP or x.head.i == x.i:
+            break
+        x = x.head
+    return thanked_for(path, v.tab.words("thanks"), v.tab.words("thanks_prep"))
 
 
 def talks_with_no_one(v: View, c: _Cand) -> bool:
