@@ -4,6 +4,8 @@ import pytest
 
 from bilat.extract import nlp
 from bilat.extract.link import Gazetteer, Linker, person_key
+from bilat.extract.link_gazetteer import _Span, resources
+from bilat.extract.link_names import holder_after_body
 from bilat.extract.records import Alias, Document, KBEntry
 from bilat.extract.text import nominative_name
 
@@ -1121,3 +1123,51 @@ def test_english_common_noun(word, expected):
 def test_no_mission_without_a_host(full_linker, text, lang):
     linked = full_linker.link(Document(id="t", text=text, lang=lang), nlp.parse(text, lang))
     assert not [e for e in linked.entities if e.key.startswith("org/embasi")], linked.entities
+
+
+@pytest.mark.parametrize(
+    "text,span,holder",
+    [
+        # a holder's name the NER ran into the body's name after "<title> of"
+        (
+            "co-chair of the Intergovernmental Commission Alexei Overchuk.",
+            "the Intergovernmental Commission Alexei Overchuk",
+            "Alexei Overchuk",
+        ),
+        (
+            "Deputy Chairman of the Cabinet of Ministers Edil Baisalov arrived.",
+            "the Cabinet of Ministers Edil Baisalov",
+            "Edil Baisalov",
+        ),
+        (
+            "French Secretary of State for Foreign Affairs Jean-Baptiste Lemoyne said.",
+            "State for Foreign Affairs Jean-Baptiste Lemoyne",
+            "Jean-Baptiste Lemoyne",
+        ),
+        # no title before the body, or no name after it: nothing to cut
+        (
+            "He visited the Intergovernmental Commission Alexei Overchuk.",
+            "the Intergovernmental Commission Alexei Overchuk",
+            None,
+        ),
+        ("Minister of the Interior Ministry Building", "the Interior Ministry Building", None),
+        ("Chairman of the Board of Directors", "the Board of Directors", None),
+    ],
+)
+def test_holder_after_body(text, span, holder):
+    start = text.index(span)
+    sp = _Span(start, start + len(span), span, "ORG")
+    at = holder_after_body(text, sp, resources("en"), "en")
+    assert (text[at : sp.end] if at is not None else None) == holder
+
+
+def test_holders_out_of_bodies_are_people(full_linker):
+    text = (
+        "The meeting was chaired by Chairman of the State Committee for National Security of the Kyrgyz "
+        "Republic Kamchybek Tashiev and Chairman of the State Committee for National Security of the "
+        "Republic of Tajikistan Saimumin Yatimov."
+    )
+    linked = full_linker.link(Document(id="t", text=text, lang="en"), nlp.parse(text, "en"))
+    people = {m.text for e in linked.entities if e.cls == "Person" for m in e.mentions}
+    assert {"Kamchybek Tashiev", "Saimumin Yatimov"} <= people
+    assert not any("Tashiev" in m.text for e in linked.entities if e.cls != "Person" for m in e.mentions)
