@@ -496,6 +496,19 @@ class Linker(PlaceRules, Resolution):
             if reading:
                 ent["en"] = reading
 
+        # one unknown name of two words or more the NER called a person once and an organization
+        # elsewhere ("Neos President Lupo Rattazzi" … "Lupo Rattazzi shared plans", en_kz-it_01;
+        # en_ru-mn_02): one person
+        for key in [k for k, v in new_entities.items() if v["cls"] == "Organization"]:
+            person = "person/" + key.partition("/")[2]
+            names = new_entities[key]["names"]
+            if person not in new_entities or any(len(n.split()) < 2 for n in names):
+                continue
+            new_entities[person]["names"].update(names)
+            del new_entities[key]
+            for sp in ner:
+                if sp.key == key:
+                    sp.key, sp.label = person, "PER"
         # a surname only a knowledge-base person has, when the document names someone else in
         # full with it ("Жапаров" beside "Акылбек Жапаров", not Sadyr Japarov): that person
         if full_names:

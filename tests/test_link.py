@@ -1171,3 +1171,16 @@ def test_holders_out_of_bodies_are_people(full_linker):
     people = {m.text for e in linked.entities if e.cls == "Person" for m in e.mentions}
     assert {"Kamchybek Tashiev", "Saimumin Yatimov"} <= people
     assert not any("Tashiev" in m.text for e in linked.entities if e.cls != "Person" for m in e.mentions)
+
+
+def test_one_name_a_person_and_an_organization_is_one_person(full_linker):
+    # en_kz-it_01: the NER called the name after a title a person, the same name opening a
+    # sentence an organization
+    text = (
+        "Discussing air travel with Neos President Lupo Rattazzi, Kassym-Jomart Tokayev noted the demand.\n"
+        "Lupo Rattazzi shared plans to expand flight geography."
+    )
+    linked = full_linker.link(Document(id="t", text=text, lang="en"), nlp.parse(text, "en"))
+    named = [e for e in linked.entities if any(m.text == "Lupo Rattazzi" for m in e.mentions)]
+    assert [e.cls for e in named] == ["Person"]
+    assert len(named[0].mentions) == 2
