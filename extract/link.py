@@ -39,6 +39,7 @@ from bilat.extract.link_names import (
     currency_after,
     defined_abbreviations,
     east_asian_reading,
+    holder_after_body,
     initials,
     is_domain,
     outlet_noun_before,
@@ -54,6 +55,7 @@ from bilat.extract.text import (
     lemma,
     match_key,
     stem,
+    words,
 )
 
 #: the classes of a known name whose inner states and organizations are mentions too (never a
@@ -213,6 +215,37 @@ class Linker(PlaceRules, Resolution):
         kept = [sp for n, sp in enumerate(out) if n not in dropped] + added
         return kept + _titled_names(full, kept, res.title_words, sent_of)
 
+    def _holders_out_of_bodies(self, text: str, ner: list[_Span], gaz: list[_Span], lang: str, sent_of):
+        """The holder's name an NER organization ran into after "<title> of" ("co-chair of the
+        Intergovernmental Commission Alexei Overchuk", en_ru-az_02): the body's span is cut
+        before it, and the name is a person's span of its own (none when the knowledge base
+        names that person there already). Returns those names, and the ids of the cut spans
+        that name no body ("Minister of [Armed Forces Sebastien Lecornu]", en_am-fr_01: the
+        post's field, no organization's cue word nor known name left)."""
+        res = resources(lang)
+        cues = {cue for cue, _ in res.org_cues}
+        bound = frozenset(
+            g.start + w.start
+            for g in gaz
+            if g.label != "PER" and not (g.keys and all(c.kind == "surname" for c in g.keys))
+            for w in words(g.text)
+        )
+        people = _Near([(g.start, g.end) for g in gaz if g.label == "PER"])
+        out, bare = [], set()
+        for sp in ner:
+            at = holder_after_body(text, sp, res, lang, bound)
+            if at is None:
+                continue
+            end = sp.end
+            head = text[sp.start : at].rstrip(" ,")
+            sp.end, sp.text, sp.normal = sp.start + len(head), head, head
+            if not any(fold(w.text) in cues or sp.start + w.start in bound for w in words(head)):
+                bare.add(id(sp))
+            if not people.contains(at, end):
+                name = text[at:end]
+                out.append(_Span(at, end, name, "PER", normal=name, sentence=sent_of(at)))
+        return out, bare
+
     # -- main ---------------------------------------------------------------------------------
     def link(self, doc: Document, sdoc) -> Linked:
         lang = doc.lang or PIVOT
@@ -231,6 +264,8 @@ class Linker(PlaceRules, Resolution):
         for sp in gaz:
             sp.sentence = sent_of(sp.start)
         ner_all = self._ner_spans(sdoc, lang, text, sent_of)
+        holders, bare = self._holders_out_of_bodies(text, ner_all, gaz, lang, sent_of)
+        ner_all = [sp for sp in ner_all if id(sp) not in bare] + holders
         fixed = self._editions(text, gaz)
         missions = [
             o
@@ -461,6 +496,19 @@ class Linker(PlaceRules, Resolution):
             if reading:
                 ent["en"] = reading
 
+        # one unknown name of two words or more the NER called a person once and an organization
+        # elsewhere ("Neos President Lupo Rattazzi" … "Lupo Rattazzi shared plans", en_kz-it_01;
+        # en_ru-mn_02): one person
+        for key in [k for k, v in new_entities.items() if v["cls"] == "Organization"]:
+            person = "person/" + key.partition("/")[2]
+            names = new_entities[key]["names"]
+            if person not in new_entities or any(len(n.split()) < 2 for n in names):
+                continue
+            new_entities[person]["names"].update(names)
+            del new_entities[key]
+            for sp in ner:
+                if sp.key == key:
+                    sp.key, sp.label = person, "PER"
         # a surname only a knowledge-base person has, when the document names someone else in
         # full with it ("Жапаров" beside "Акылбек Жапаров", not Sadyr Japarov): that person
         if full_names:

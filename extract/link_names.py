@@ -509,3 +509,65 @@ def currency_after(text: str, end: int, lang: str, word_key=str.lower) -> bool:
         return True
     m = re.match(r" (\w+)", text[end : end + 30])
     return bool(m) and word_key(m.group(1)) in _currency_words(lang)
+
+
+_HOLDER_OF = re.compile(r"([\w-]+) of (?:the )?$")
+#: the most words of a holder's name the NER ran into a body's name
+_HOLDER_WORDS = 3
+
+
+@lru_cache(maxsize=4)
+def _one_word_titles(lang: str) -> frozenset[str]:
+    """The titles of one word (``titles.tsv``: "chair", "chairman") and the title words."""
+    rows = read_table(DATA / lang / "titles.tsv")
+    return frozenset(fold(r[0]) for r in rows if r and " " not in r[0].strip())
+
+
+def holder_after_body(
+    text: str, sp: _Span, res: Resources, lang: str, bound: frozenset[int] = frozenset()
+) -> int | None:
+    """Where the name of a post's holder starts inside an organization's name the NER ran on
+    into it, after "<title> of": "co-chair of [the Intergovernmental Commission Alexei
+    Overchuk]" (en_ru-az_02), "Chairman of the [State Committee for National Security of the
+    Kyrgyz Republic Kamchybek Tashiev]" — two or three capitalized words after the body's last
+    word (a lowercase word, an organization's cue word, a title word or its plural, a word of a
+    minister's portfolio, or a word of a known name: ``bound``, offsets of the text); None when
+    the span is no such thing.
+
+    >>> from bilat.extract.link_gazetteer import resources
+    >>> text = "co-chair of the Intergovernmental Commission Alexei Overchuk."
+    >>> sp = _Span(12, 60, text[12:60], "ORG")
+    >>> text[holder_after_body(text, sp, resources("en"), "en") :]
+    'Alexei Overchuk.'
+    """
+    if sp.label != "ORG":
+        return None
+    m = _HOLDER_OF.search(text, max(0, sp.start - 40), sp.start)
+    if not m:
+        return None
+    titles = res.title_words | _one_word_titles(lang)
+    if fold(m.group(1)) not in titles and fold(m.group(1).split("-")[-1]) not in titles:
+        return None
+    cues = {cue for cue, _ in res.org_cues}
+    portfolio_words = {w for p in _portfolios(lang) for w in p.split()}
+    ws = list(re.finditer(r"[\w'’.-]+", sp.text))
+    last = None
+    for n, w in enumerate(ws):
+        t = fold(w.group())
+        if (
+            not w.group()[:1].isupper()
+            or t in cues
+            or t in titles
+            or t.rstrip("s") in titles
+            or t in portfolio_words
+            or sp.start + w.start() in bound
+        ):
+            last = n
+    if last is None or last == 0 and fold(ws[0].group()) == "the":
+        return None
+    tail = ws[last + 1 :]
+    if not 2 <= len(tail) <= _HOLDER_WORDS:
+        return None
+    if any(w.group().isupper() or not any(c.islower() for c in w.group()) for w in tail):
+        return None
+    return sp.start + tail[0].start()
