@@ -259,10 +259,11 @@ class StubModels:
 def _ingest_child(path: str, store_dir: str) -> dict:
     """In a child process: ``bilat ingest FILE`` with :class:`StubModels` for the models."""
     from bilat import app
-    from bilat.graph.store import open_store
+    from bilat.graph.store import limit_malloc_arenas, open_store
 
     before = peak_rss_mb()
     t = now()
+    limit_malloc_arenas()  # as `bilat ingest` does
     st = open_store(store_dir, create=True)
     problems: list[str] = []
     s = app.ingest([path], store=st, extractors=StubModels(), on_problem=problems.append)

@@ -286,8 +286,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _open(args, *, create: bool = False):
     """The store: read-write for the writer (``create``), read-only for every reader."""
-    from bilat.graph.store import open_store
+    from bilat.graph.store import limit_malloc_arenas, open_store
 
+    if create:
+        limit_malloc_arenas()  # this process writes: before RocksDB's threads first allocate
     return open_store(args.store, create=create, read_only=not create)
 
 

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from functools import cache, lru_cache
 
+from bilat.extract.languages import profile
 from bilat.extract.link_gazetteer import _NEXT_WORD, Resources, _Span, given_names
 from bilat.extract.text import (
     DATA,
@@ -569,5 +570,10 @@ def holder_after_body(
     if not 2 <= len(tail) <= _HOLDER_WORDS:
         return None
     if any(w.group().isupper() or not any(c.islower() for c in w.group()) for w in tail):
+        return None
+    # a common noun among them is the body's own name going on ("Institute of Oriental
+    # Studies", "Center for Strategic Studies"), not a person's
+    noun = getattr(profile(lang).module, "common_noun", None)
+    if noun is not None and any(noun(w.group()) for w in tail):
         return None
     return sp.start + tail[0].start()

@@ -105,7 +105,7 @@ FLUSH_BYTES = 1 << 20  # update text written between two flushes of the embedded
 REOPEN_FLUSHES = 1  # flushes between two reopenings of a writer's store (see LocalStore._reopen;
 # a reopening costs ~0.1 s: RocksDB's open, then its tables' indexes read again by the next queries)
 OPEN_ATTEMPTS = 5  # a read-only open racing a writer's compaction is tried again
-MALLOC_ARENAS = 1  # glibc malloc arenas of a writing process (see _limit_malloc_arenas)
+MALLOC_ARENAS = 1  # glibc malloc arenas of a writing process (see limit_malloc_arenas)
 
 
 class LocalStore(Store):
@@ -122,8 +122,6 @@ class LocalStore(Store):
             raise StoreError(f"{path}: not a store (no Oxigraph data in this folder)")
         self.location = str(p)
         self.read_only = read_only
-        if not read_only:
-            limit_malloc_arenas()  # before RocksDB's threads first allocate
         self._written = 0
         self._flushes = 0
         self._open()
@@ -265,7 +263,10 @@ _ARENAS_LIMITED = False
 
 def limit_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
     """Cap the number of glibc malloc arenas of this process (``mallopt(M_ARENA_MAX)``), once,
-    before a writer's store is first opened; elsewhere than glibc, or when the user chose
+    before a writer's store is first opened. The command line's writer calls it (``bilat
+    ingest`` and the other commands that write); a library user's process is left as it is (the
+    cap holds for the whole process and cannot be undone): a program of one's own that writes
+    much calls it first. Elsewhere than glibc, or when the user chose
     (``MALLOC_ARENA_MAX`` or ``GLIBC_TUNABLES`` in the environment), nothing. Returns whether
     the cap was set.
 
@@ -288,7 +289,7 @@ def limit_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
     m_arena_max = -8  # glibc's malloc.h
     try:
         _ARENAS_LIMITED = ctypes.CDLL(None).mallopt(m_arena_max, arenas) == 1
-    except (OSError, AttributeError):  # pragma: no cover - not glibc
+    except (OSError, AttributeError, TypeError):  # pragma: no cover - not glibc
         return False
     return _ARENAS_LIMITED
 
@@ -300,7 +301,7 @@ def _trim_heap() -> None:
 
     try:
         ctypes.CDLL(None).malloc_trim(0)  # (the symbols the process has loaded: the C library's)
-    except (OSError, AttributeError):  # pragma: no cover - not glibc
+    except (OSError, AttributeError, TypeError):  # pragma: no cover - not glibc
         pass
 
 

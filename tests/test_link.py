@@ -1152,6 +1152,18 @@ def test_no_mission_without_a_host(full_linker, text, lang):
         ),
         ("Minister of the Interior Ministry Building", "the Interior Ministry Building", None),
         ("Chairman of the Board of Directors", "the Board of Directors", None),
+        # the body's own name goes on in common nouns: no holder (review of ents6)
+        (
+            "Ivan Petrov, Director of the Institute of Oriental Studies, said.",
+            "the Institute of Oriental Studies",
+            None,
+        ),
+        ("Director of the Center for Strategic Studies said.", "the Center for Strategic Studies", None),
+        (
+            "Head of the Department of International Cooperation said.",
+            "the Department of International Cooperation",
+            None,
+        ),
     ],
 )
 def test_holder_after_body(text, span, holder):

@@ -129,15 +129,21 @@ def test_a_writer_caps_the_malloc_arenas_unless_the_user_chose(monkeypatch, envi
     assert store_mod.limit_malloc_arenas() is limited  # once is enough; again changes nothing
 
 
-def test_opening_a_writer_caps_the_arenas_a_reader_does_not(tmp_path, monkeypatch):
+def test_the_command_line_writer_caps_the_arenas_a_library_store_does_not(tmp_path, monkeypatch):
+    from bilat import cli
     from bilat.graph import store as store_mod
     from bilat.graph.store import open_store
 
     calls = []
     monkeypatch.setattr(store_mod, "limit_malloc_arenas", lambda: calls.append(1) or True)
-    open_store(str(tmp_path / "s"), create=True).close()
-    assert calls == [1]
-    open_store(str(tmp_path / "s"), read_only=True).close()
+    open_store(str(tmp_path / "s"), create=True).close()  # a library user's process: left alone
+    assert calls == []
+    assert cli.main(["ingest", str(tmp_path / "nothing.txt"), "--store", str(tmp_path / "s")]) != 0
+    assert calls == []  # a usage error opens no store
+    (tmp_path / "a.txt").write_text("", encoding="utf-8")
+    cli.main(["stats", "--store", str(tmp_path / "s")])  # a reader
+    assert calls == []
+    cli.main(["ingest", str(tmp_path / "a.txt"), "--store", str(tmp_path / "s")])
     assert calls == [1]
 
 
