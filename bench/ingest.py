@@ -387,7 +387,7 @@ def bench_language(
         "empty_store": base,
         "rows": rows,
     }
-    # quads per article by predicate (the first batch: the dyads graph is shared by a batch)
+    # quads per article by predicate (the first batch)
     first = rows[0] if rows else {}
     out["quads_per_doc_by_predicate"] = {
         p: n / max(first.get("ingested", 0), 1) for p, n in (first.get("predicates") or {}).items()

@@ -10,7 +10,9 @@ about 44–50 quads (7.7–8.3 KB compressed) per article of the bench corpus, a
 had to record, and every ingest to recount, the cells its events touched. Only events that
 happened count (planned, hypothetical and negated ones carry bl:context); statements are not
 interactions and are left out. An event counts in a pair when it has a participant in each
-country (itself, or a city or body of its: ``bl:country``), in the month of its ``bl:date``.
+country (itself, or a city or body of its: ``bl:country``), in the month of its ``bl:date``,
+else of its document's ``dcterms:date``; its score is its own ``bl:goldstein``, else its CAMEO
+code's weight, and a cell's mean is that of its scored events.
 
 Stores written before kept the counts in the dyads graph (``bl:Dyad`` nodes with
 ``bl:dyadCount``s): :func:`drop_stored_dyads` removes it at their next ingest.
