@@ -71,8 +71,24 @@ THANKS_PREP = _k("for", "за")
         ([(_k("визит"), _k("за"), _k("за")), (_k("поблагодарить"), _k(), _k("визит"))], True),
         # "At the meeting, Putin thanked Tokayev": no "for" on the way up
         ([(_k("meeting"), _k("at"), _k("at")), (_k("thank"), _k(), _k("meeting"))], False),
-        # "thanked for the support at the meeting": the thanks word must come after the "for"
-        ([(_k("meeting"), _k(), _k()), (_k("at"), _k(), _k()), (_k("support"), _k(), _k())], False),
+        # "thanked for the support at the meeting": a meeting word anywhere under the reason of
+        # thanks is none of its own (no dev gold meeting sits on a sentence of thanks)
+        (
+            [
+                (_k("meeting"), _k(), _k()),
+                (_k("at"), _k(), _k()),
+                (_k("support"), _k(), _k()),
+                (_k("for"), _k(), _k()),
+                (_k("thank"), _k(), _k()),
+            ],
+            True,
+        ),
+        # the "for" must come before the thanks word on the way up: "for the talks, thanks were
+        # given at the meeting" reaches no thanks word after a "for"
+        (
+            [(_k("meeting"), _k("at"), _k("at")), (_k("give"), _k(), _k("thank")), (_k("for"), _k(), _k())],
+            False,
+        ),
     ],
 )
 def test_thanked_for(path, want):
