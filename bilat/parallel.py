@@ -228,7 +228,13 @@ class Processes(_Windowed):
         list(self._pool.map(_sleep_then_pid, [0.2] * self.workers))
 
     def map(self, docs: Iterable) -> Iterator[tuple[object, Result]]:
-        results = super().map(tapered_chunks(docs, self.batch, self.workers))  # submitted now
+        # a task holds at most `batch_chars` characters too, as one job's batches do
+        tasks = (
+            part
+            for chunk in tapered_chunks(docs, self.batch, self.workers)
+            for part in text_chunks(chunk, len(chunk), self.batch_chars)
+        )
+        results = super().map(tasks)  # submitted now
         return (pair for chunk, rs in results for pair in zip(chunk, rs, strict=True))
 
     def _submit(self, chunk):

@@ -660,6 +660,37 @@ def test_a_worker_pool_gets_its_first_documents_at_once():
     assert [d for d, _ in it] == list(range(10)) and submitted == list(range(10))
 
 
+@pytest.mark.parametrize(
+    ("lengths", "tasks"),
+    [
+        ([10] * 6, [[10, 10], [10, 10], [10], [10]]),  # batches of 2, tapered at the end
+        ([60, 60, 10, 10, 10], [[60], [60], [10, 10], [10]]),  # at most 100 characters a task
+    ],
+)
+def test_a_worker_task_holds_at_most_its_batch_of_characters(lengths, tasks):
+    """Workers' tasks are cut by characters as one job's batches are (a few long documents
+    make tasks of their own), then tapered at the end of the input."""
+    from types import SimpleNamespace
+
+    from bilat.parallel import Processes
+
+    submitted = []
+
+    class Fake(Processes):
+        batch, batch_chars, window = 2, 100, 10
+
+        def __init__(self):
+            self.workers = 1
+
+        def _submit(self, chunk):
+            submitted.append([len(d.text) for d in chunk])
+            return SimpleNamespace(result=lambda: [("ok",)] * len(chunk))
+
+    docs = [SimpleNamespace(text="x" * n) for n in lengths]
+    assert len(list(Fake().map(docs))) == len(docs)
+    assert submitted == tasks
+
+
 @pytest.mark.slow
 def test_documents_parsed_together_give_the_same_extractions(extractor):
     """``Extractor.many`` parses the texts of a language together (spaCy's nlp.pipe) and must
@@ -677,6 +708,12 @@ def test_documents_parsed_together_give_the_same_extractions(extractor):
                 assert isinstance(got, ValueError)
             else:
                 assert got.to_json() == want.to_json(), d.id
+
+
+class _N(int):
+    """A document of the test below: a number, with a text (tasks are cut by characters)."""
+
+    text = "n"
 
 
 def _die_on_zero(chunk: list) -> list:
@@ -702,7 +739,7 @@ def test_a_worker_dying_on_a_batch_fails_only_the_document_that_kills_it():
             return self._pool.submit(_die_on_zero, chunk)
 
     with Dying(2) as pool:
-        got = list(pool.map([3, 1, 0, 2, 5, 6, 7, 8, 9]))
+        got = list(pool.map([_N(d) for d in (3, 1, 0, 2, 5, 6, 7, 8, 9)]))
     assert [d for d, _ in got] == [3, 1, 0, 2, 5, 6, 7, 8, 9]
     assert [r for d, r in got if d == 0] == [("error", "the worker process extracting it died")]
     assert all(r == ("ok", d * 10, None) for d, r in got if d != 0)
