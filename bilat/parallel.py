@@ -60,17 +60,6 @@ def extract_many(docs: list) -> list[Result]:
     return out
 
 
-def chunks(docs: Iterable, size: int) -> Iterator[list]:
-    """Consecutive lists of ``size`` items (the last may be shorter), read lazily.
-
-    >>> list(chunks(iter(range(5)), 2))
-    [[0, 1], [2, 3], [4]]
-    """
-    it = iter(docs)
-    while chunk := list(islice(it, size)):
-        yield chunk
-
-
 def text_chunks(docs: Iterable, size: int, chars: int) -> Iterator[list]:
     """Consecutive lists of at most ``size`` documents whose texts hold at most ``chars``
     characters together (a longer document makes a list of its own), read lazily.

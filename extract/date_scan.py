@@ -82,14 +82,14 @@ class _Tok:
 
 
 @lru_cache(maxsize=50_000)
-def _word_keys(text: str, inflected: bool) -> tuple[set[str], bool]:
+def _word_keys(text: str, inflected: bool) -> tuple[frozenset[str], bool]:
     """A word's keys (its folded text, and its lemma in an inflected language) and whether it
-    is capitalized; made once per word (every unit of a document is scanned, word by word).
-    The set is shared by the word's tokens: read, never changed."""
+    is capitalized; made once per word (every unit of a document is scanned, word by word),
+    shared by the word's tokens."""
     keys = {fold(text)}
     if inflected:
         keys.add(lemma(text))
-    return keys, text[:1].isupper()
+    return frozenset(keys), text[:1].isupper()
 
 
 def _find(tok: _Tok, table) -> object | None:

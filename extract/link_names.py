@@ -519,9 +519,10 @@ _HOLDER_WORDS = 3
 
 @lru_cache(maxsize=4)
 def _one_word_titles(lang: str) -> frozenset[str]:
-    """The titles of one word (``titles.tsv``: "chair", "chairman") and the title words."""
-    rows = read_table(DATA / lang / "titles.tsv")
-    return frozenset(fold(r[0]) for r in rows if r and " " not in r[0].strip())
+    """The titles of one word of the title table ("chair", "chairman"), as title keys."""
+    from bilat.extract.positions_titles import titles
+
+    return frozenset(t.words[0] for t in titles(lang) if len(t.words) == 1)
 
 
 def holder_after_body(
@@ -546,8 +547,9 @@ def holder_after_body(
     m = _HOLDER_OF.search(text, max(0, sp.start - 40), sp.start)
     if not m:
         return None
+    key = profile(lang).title_key
     titles = res.title_words | _one_word_titles(lang)
-    if fold(m.group(1)) not in titles and fold(m.group(1).split("-")[-1]) not in titles:
+    if key(m.group(1)) not in titles and key(m.group(1).split("-")[-1]) not in titles:
         return None
     cues = {cue for cue, _ in res.org_cues}
     portfolio_words = {w for p in _portfolios(lang) for w in p.split()}
@@ -559,7 +561,7 @@ def holder_after_body(
             not w.group()[:1].isupper()
             or t in cues
             or t in titles
-            or t.rstrip("s") in titles
+            or key(w.group()) in titles
             or t in portfolio_words
             or sp.start + w.start() in bound
         ):

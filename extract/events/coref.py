@@ -368,9 +368,18 @@ def other_side(
     if len(known) != 1:
         return None
     (side,) = known
-    if side not in pair:
+    return _other_of(pair, side)
+
+
+def _other_of(pair: Sequence[str], state: str | None) -> str | None:
+    """The other state of the article's ``pair``; None for a state not of the pair.
+
+    >>> _other_of(("russia", "kazakhstan"), "kazakhstan"), _other_of(("russia", "kazakhstan"), "china")
+    ('russia', None)
+    """
+    if state not in pair:
         return None
-    return pair[1] if side == pair[0] else pair[0]
+    return pair[1] if state == pair[0] else pair[0]
 
 
 #: the Consult modes whose other side is a counterpart: talks and calls (a visit's other side is
@@ -405,7 +414,5 @@ def counterpart_state(
     if cls != "Consult" or mode not in COUNTERPART_MODES or len(pair) != 2 or len(persons) != 1:
         return None
     ((_person, state),) = persons
-    if state not in pair:
-        return None
-    other = pair[1] if state == pair[0] else pair[0]
+    other = _other_of(pair, state)
     return other if other in sides else None
