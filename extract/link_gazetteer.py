@@ -171,6 +171,28 @@ def _word_keys(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, 
     return tuple(fold(w) for w in ws), tuple(lemma(w) for w in ws), tuple(stem(w) for w in ws)
 
 
+def surname_keys(surname: str) -> set[tuple[str, ...]]:
+    """The keys a known person's surname is found by alone: its surface, stem and lemma, but
+    not a lemma shorter than the stem. The dictionary reads a surname it does not know as the
+    plural of a given name ("Камилов" → "камил", "Идрисов" → "идрис"): that lemma would
+    make every "Камилом", "Идрисом" (a given name's instrumental) the known person
+    (ru_ru-sd_61: "Камилом Идрисом" became Abdulaziz Kamilov and Erlan Idrissov); the
+    surname's own cases have its stem.
+
+    >>> sorted(surname_keys("Камилов"))
+    [('камилов',)]
+    >>> sorted(surname_keys("Путин"))
+    [('путин',)]
+    >>> sorted(surname_keys("Lavrov"))
+    [('lavrov',)]
+    """
+    surface, lemmas, stems = _word_keys(surname)
+    keys = {surface, stems}
+    if not (len(lemmas) == len(stems) and any(len(lm) < len(st) for lm, st in zip(lemmas, stems, strict=True))):
+        keys.add(lemmas)
+    return keys
+
+
 class Gazetteer:
     """Finds every knowledge-base alias in a text, by surface form and by lemmas."""
 
@@ -190,7 +212,7 @@ class Gazetteer:
                     last = alias.text.split()[-1]
                     if sum(c.isalpha() for c in last) < MIN_SURNAME_LETTERS:
                         continue
-                    for k in set(_word_keys(last)):
+                    for k in surname_keys(last):
                         surnames[k].add(e.key)
         for lang in codes():
             table = profile(lang).table("generic_names.tsv")
