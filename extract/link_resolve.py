@@ -237,17 +237,24 @@ class Resolution:
         return True
 
     def _city_names_body(self, holders: list[_Span], rest) -> bool:
-        """Whether a leading city (no country, no adjective) belongs to the name of what
-        follows it: two or more capitalized words ("Astana IT University", "Pyongyang
-        International Airport"), not a person or a single noun ("Moscow Kremlin")."""
+        """Whether a leading city belongs to the name of what follows it: the city's name
+        before two or more capitalized words ("Astana IT University", "Pyongyang International
+        Airport"; not a person or a single noun: "Moscow Kremlin"), or the city's adjective
+        before a lowercase noun, the name's head ("Минской группы ОБСЕ", "Ташкентского
+        государственного университета": ru_am-tr_51, ru_am-ge_51 made Minsk and a body
+        "группа" of the OSCE Minsk Group)."""
+
+        def cities(*labels: str) -> bool:
+            return all(
+                g.label in labels and g.keys and all(self.kb[c.key].cls == "City" for c in g.keys if c.key in self.kb)
+                for g in holders
+            )
+
+        if rest and rest[0].text[:1].islower() and rest[0].text[:1].isalpha():
+            return cities("ADJ", "GPE")  # the stem finds "Минской" as Minsk itself
         if len(rest) < 2 or not all(w.text[:1].isupper() for w in rest):
             return False
-        return all(
-            g.label == "GPE"
-            and g.keys
-            and all(self.kb[c.key].cls == "City" for c in g.keys if c.key in self.kb)
-            for g in holders
-        )
+        return cities("GPE")
 
     def _gaz_at(self, gaz: list[_Span]) -> dict[int, _Span]:
         """The gazetteer spans by start (built once per list)."""

@@ -519,6 +519,13 @@ def full_linker():
             {"org/astana-it-universiti", "place/pengang-international-arport"},
             {"org/it-universiti", "place/international-arport"},
         ),
+        # a city's adjective before the lowercase noun that heads a name is the name's (ru_am-ge_51)
+        (
+            "Стороны обсудили роспуск механизмов Минской группы.",
+            "ru",
+            {"org/minska-grupa"},
+            {"org/grupa"},
+        ),
         # a chargé d'affaires is a title, no body (en_ru-ee_01)
         (
             "Earlier, Charge d'Affaires ad interim of Estonia in Russia Jana Vanamolder was summoned.",
