@@ -7,8 +7,9 @@ built with the writer; then, ``rounds`` times, one ``bilat ingest`` call of ``ba
 documents (the same stub extraction) is timed whole, and the two questions that count the
 dyads from the events (the store keeps no counts): the saved question ``dyad_by_month`` for
 Russia–Kazakhstan (``bilat plot timeline``) and ``dyad_months`` for every pair (``bilat
-view``). The ingest call should cost the same at both sizes; the questions read every event,
-so they grow with the store. Medians of the rounds.
+view``). The ingest call should cost the same at both sizes; the pair's question reads that pair's
+events (its parameters are bound inside its sub-select), every pair's reads every event, so
+both grow with the store. Medians of the rounds.
 """
 
 from __future__ import annotations

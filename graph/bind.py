@@ -122,14 +122,50 @@ def bind(query: str, **params: Any) -> str:
         return f"{query.rstrip()}\nVALUES ({' '.join('?' + n for n in names)}) {{ {body} }}\n"
 
     open_tok, close_tok = toks[group[0]], toks[group[1]]
-    values = " ".join(f"VALUES ?{n} {{ {' '.join(r)} }}" for n, r in rows.items())
+
+    def values(names) -> str:
+        return " ".join(f"VALUES ?{n} {{ {' '.join(r)} }}" for n, r in rows.items() if n in names)
+
     inner = toks[group[0] + 1] if group[0] + 1 < group[1] else None
     if inner is not None and inner.is_word("SELECT"):  # `WHERE { SELECT … }`: a sub-select
-        return (
-            query[: open_tok.end]
-            + f" {values} {{"
-            + query[open_tok.end : close_tok.start]
-            + "} "
-            + query[close_tok.start :]
-        )
-    return query[: open_tok.end] + f" {values}" + query[open_tok.end :]
+        inserts = [(open_tok.end, f" {values(rows)} {{"), (close_tok.start, "} ")]
+    else:
+        inserts = [(open_tok.end, f" {values(rows)}")]
+    # a sub-select is evaluated on its own, before the rows around it: the WHERE group of each
+    # sub-select that names a parameter gets its VALUES too, so that it reads only what the
+    # parameter selects (dyad_by_month read every event of the store for one pair's question)
+    for start, end in subselect_groups(toks, group[0] + 1, group[1]):
+        named = values({t.text[1:] for t in toks[start:end] if t.kind == "var"})
+        if named:
+            inserts.append((toks[start].end, f" {named}"))
+    for at, text in sorted(inserts, reverse=True):
+        query = query[:at] + text + query[at:]
+    return query
+
+
+def subselect_groups(toks, first: int, last: int) -> list[tuple[int, int]]:
+    """The token ranges (opening ``{``, matching ``}``) of the WHERE groups of the sub-selects
+    between tokens ``first`` and ``last``: the first ``{`` after each ``SELECT``.
+
+    >>> from bilat.graph.sparql_text import tokens
+    >>> t = tokens("SELECT * { ?a ?p ?o { SELECT ?x WHERE { ?x ?q ?a } } }")
+    >>> [(t[i].text, t[j].text) for i, j in subselect_groups(t, 2, len(t) - 1)]
+    [('{', '}')]
+    >>> [" ".join(x.text for x in t[i : j + 1]) for i, j in subselect_groups(t, 2, len(t) - 1)]
+    ['{ ?x ?q ?a }']
+    """
+    out: list[tuple[int, int]] = []
+    waiting = 0  # SELECTs whose WHERE group has not opened yet
+    stack: list[tuple[int, bool]] = []  # open braces: (token index, opens a sub-select's group)
+    for i in range(first, last):
+        t = toks[i]
+        if t.is_word("SELECT"):
+            waiting += 1
+        elif t.kind == "other" and t.text == "{":
+            stack.append((i, waiting > 0))
+            waiting = max(0, waiting - 1)
+        elif t.kind == "other" and t.text == "}" and stack:
+            start, sub = stack.pop()
+            if sub:
+                out.append((start, i))
+    return out

@@ -475,9 +475,15 @@ def test_bind_terms(store: ox.Store) -> None:
 
 
 def test_bind_placement() -> None:
+    one = '"1"^^<http://www.w3.org/2001/XMLSchema#integer>'
+    # the top-level group and every sub-select's group that names the parameter
     assert bind("SELECT * { SELECT ?x WHERE { ?x ?p ?o } }", x=1) == (
-        'SELECT * { VALUES ?x { "1"^^<http://www.w3.org/2001/XMLSchema#integer> } '
-        "{ SELECT ?x WHERE { ?x ?p ?o } } }"
+        f"SELECT * {{ VALUES ?x {{ {one} }} {{ SELECT ?x WHERE {{ VALUES ?x {{ {one} }} ?x ?p ?o }} }} }}"
+    )
+    nested = bind("SELECT ?y { ?y ?q ?x { SELECT ?y { ?y ?p ?o } } { SELECT ?x { ?x ?p ?o } } }", x=1)
+    assert nested == (
+        f"SELECT ?y {{ VALUES ?x {{ {one} }} ?y ?q ?x {{ SELECT ?y {{ ?y ?p ?o }} }} "
+        f"{{ SELECT ?x {{ VALUES ?x {{ {one} }} ?x ?p ?o }} }} }}"
     )
     construct = bind("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", s=URIRef("http://a"))
     assert construct == "CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?s { <http://a> } ?s ?p ?o }"
