@@ -55,6 +55,23 @@ def test_the_checkers_types_are_the_vocabularys_and_the_evaluators():
     assert EVENT_TYPES == set(GOLD_EVENT_TYPES)
 
 
+@pytest.mark.parametrize(
+    "other_names, complaint",
+    [
+        ([{"name_en": "Eurosatory", "kind": "Event", "mentions": ["Eurosatory"]}], None),
+        (["Eurosatory"], "other_names[0]: an object with a name_en"),  # the evaluator refuses it
+        ([{"name_ru": "Запад-2025"}], "other_names[0]: an object with a name_en"),
+    ],
+)
+def test_the_checker_wants_other_names_as_objects(tmp_path, other_names, complaint):
+    doc = json.loads((CORPUS / "en_am-fr_01.json").read_text(encoding="utf-8"))
+    doc["other_names"] = other_names
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    found = [c for c in check_gold.check(path) if c.startswith("other_names")]
+    assert found == ([] if complaint is None else [found[0]]) and (complaint is None or complaint in found[0])
+
+
 # "negated" (a planned event said not to happen / not to have happened) must be explained in
 # the file's "notes".
 EVENT_STATUSES = {"planned", "ongoing", "negated"}
