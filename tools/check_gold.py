@@ -93,7 +93,7 @@ def check(path):
                     out.append(f"{w}: {key[:-1]} {m!r} is not in the text")
     for i, o in enumerate(d.get("other_names") or []):
         if not isinstance(o, dict) or not o.get("name_en"):
-            out.append(f"other_names[{i}]: an object with a name_en, not {o!r}")  # as the evaluator reads them
+            out.append(f"other_names[{i}]: an object with a name_en, not {o!r}")  # as the evaluator wants
     if any(not isinstance(o, dict) for o in d.get("other_names") or []):
         return out
     implicit = {e.get("name_en") for e in d.get("implicit_entities") or []}
