@@ -140,6 +140,15 @@ def test_satisfaction_voiced_is_a_support_and_no_statement(extractor, lang, text
             "grew by ten percent, Russian Foreign Minister Sergey Lavrov said on Monday.\n",
             ["said"],
         ),
+        # "об этом" inside the quoted words points back to nothing the reporting clause names: the
+        # sentence before is not the statement's, the headline shares too few words and stays
+        (
+            "ru",
+            "Лавров заявил о рекордном росте взаимной торговли с Казахстаном\nРекордный рост взаимной "
+            "торговли России и Казахстана составил десять процентов. «Мы много говорили об этом с "
+            "коллегами», — сказал министр иностранных дел России Сергей Лавров.\n",
+            ["заявил", "сказал"],
+        ),
         # a transcript's title whose words the body does not tell: both stay
         (
             "en",
