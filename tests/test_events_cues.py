@@ -16,6 +16,7 @@ PRESENT = [
     ("ru", "events", "прибытие", "Consult"),  # "В честь прибытия главы Казахстана произвели залп"
     ("ru", "events", "гуманитарный груз", "Aid"),  # "Нур-Султан направил гуманитарный груз"
     ("en", "events", "humanitarian cargo", "Aid"),
+    ("ru", "reporting", "заявление сделать", "subj"),  # "Такое заявление сделал … Токаев" (ru_kz-tj_02)
 ]
 
 # (lang, table, cue) rows that must not be there: satisfaction voiced is a Support (the
@@ -118,3 +119,47 @@ def test_satisfaction_voiced_is_a_support_and_no_statement(extractor, lang, text
     later = [e for e in evs if e.start >= second]
     assert [e.cls for e in later if e.cls == "Support"], [(e.cls, e.trigger) for e in later]
     assert not [e for e in later if e.cls == "Statement"], [(e.cls, e.trigger) for e in later]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "lang, text, triggers",
+    [
+        # the headline's words told again by the body, its reporting clause pointing back to the
+        # sentence before ("Такое заявление сделал …"): one statement, the body's
+        (
+            "ru",
+            "Лавров заявил о рекордном росте взаимной торговли с Казахстаном\nРекордный рост взаимной "
+            "торговли России и Казахстана составил десять процентов. Такое заявление сделал министр "
+            "иностранных дел России Сергей Лавров.\n",
+            ["заявление сделал"],
+        ),
+        (
+            "en",
+            "Lavrov says trade with Kazakhstan grew by ten percent\nTrade between Russia and Kazakhstan "
+            "grew by ten percent, Russian Foreign Minister Sergey Lavrov said on Monday.\n",
+            ["said"],
+        ),
+        # "об этом" inside the quoted words points back to nothing the reporting clause names: the
+        # sentence before is not the statement's, the headline shares too few words and stays
+        (
+            "ru",
+            "Лавров заявил о рекордном росте взаимной торговли с Казахстаном\nРекордный рост взаимной "
+            "торговли России и Казахстана составил десять процентов. «Мы много говорили об этом с "
+            "коллегами», — сказал министр иностранных дел России Сергей Лавров.\n",
+            ["заявил", "сказал"],
+        ),
+        # a transcript's title whose words the body does not tell: both stay
+        (
+            "en",
+            "Foreign Minister Sergey Lavrov's remarks at a joint news conference in Astana\nWe have had "
+            "very constructive talks, Sergey Lavrov said.\n",
+            ["remarks", "said"],
+        ),
+    ],
+)
+def test_a_headline_statement_the_body_tells_again_gives_way(extractor, lang, text, triggers):
+    evs = _events(extractor, text, lang)
+    got = [e for e in evs if e.cls == "Statement"]
+    assert [e.trigger for e in got] == triggers, [(e.cls, e.trigger) for e in evs]
+    assert all(e.speaker == ("sergey-lavrov",) for e in got)

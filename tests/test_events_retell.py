@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from bilat.extract.events.retell import Told, one_talk_per_clause, one_voice, one_voice_per_clause
+from bilat.extract.events.retell import (
+    Told,
+    headline_said_again,
+    one_talk_per_clause,
+    one_voice,
+    one_voice_per_clause,
+)
 
 P = frozenset
 
@@ -98,3 +104,100 @@ TALKS = P({"putin", "erdogan", "russia"})
 )
 def test_one_talk_per_clause(events, want):
     assert one_talk_per_clause(events) == want
+
+
+def _told(unit, speakers, words):
+    return Told(unit, P(speakers), words=P(words))
+
+
+@pytest.mark.parametrize(
+    "statements, lines, gone, want",
+    [
+        # ru_ru-uz_01 "Мирзиёев назвал ядерную энергетику стратегическим направлением сотрудничества
+        # с РФ" / a body sentence of Mirziyoyev telling the same words: the body's stays
+        (
+            [
+                _told(0, {"mirziyoyev"}, {"ядерный", "энергетика", "стратегический", "направление"}),
+                _told(3, {"mirziyoyev"}, {"ядерный", "энергетика", "стратегический", "направление", "год"}),
+            ],
+            {0},
+            (),
+            {0},
+        ),
+        # en_ru-kz_09 a transcript's title, "Foreign Minister Sergey Lavrov's remarks …": nothing the
+        # body tells again, the headline stays
+        (
+            [
+                _told(0, {"lavrov"}, {"conference", "joint", "question", "talk"}),
+                _told(4, {"lavrov"}, {"constructive", "talk", "videoconference"}),
+            ],
+            {0},
+            (),
+            set(),
+        ),
+        # ru_ru-cn_01 "Путин: Си Цзиньпин демонстрирует всему миру равноправный диалог …": the body
+        # quotes other words of Putin's interview; the headline stays
+        (
+            [
+                _told(0, {"putin"}, {"демонстрировать", "диалог", "равноправный", "партнер"}),
+                _told(2, {"putin"}, {"визит", "успех", "резонанс", "партнер"}),
+            ],
+            {0},
+            (),
+            set(),
+        ),
+        # the same words from another speaker: both stay
+        (
+            [
+                _told(0, {"peskov"}, {"атака", "резиденция", "утверждение"}),
+                _told(2, {"zakharova"}, {"атака", "резиденция", "утверждение"}),
+            ],
+            {0},
+            (),
+            set(),
+        ),
+        # a subheadline (line 1) told again by the body, the headline (line 0) not
+        (
+            [
+                _told(0, {"likhachev"}, {"пуск", "год"}),
+                _told(1, {"likhachev"}, {"готовый", "гуманитарный", "помощь", "предоставить"}),
+                _told(3, {"likhachev"}, {"готовый", "гуманитарный", "помощь", "бишкек"}),
+            ],
+            {0, 1},
+            (),
+            {1},
+        ),
+        # a body statement already dropped tells nothing
+        (
+            [
+                _told(0, {"miller"}, {"интерес", "поставка", "газ"}),
+                _told(2, {"miller"}, {"интерес", "поставка", "газ"}),
+            ],
+            {0},
+            {1},
+            set(),
+        ),
+        # two headline lines telling each other: no body, both stay
+        (
+            [
+                _told(0, {"miller"}, {"интерес", "поставка", "газ"}),
+                _told(1, {"miller"}, {"интерес", "поставка", "газ"}),
+            ],
+            {0, 1},
+            (),
+            set(),
+        ),
+        # a body statement with no speaker found tells nothing
+        (
+            [
+                _told(0, {"miller"}, {"интерес", "поставка", "газ"}),
+                _told(2, set(), {"интерес", "поставка", "газ"}),
+            ],
+            {0},
+            (),
+            set(),
+        ),
+    ],
+)
+def test_headline_said_again(statements, lines, gone, want):
+    assert headline_said_again(statements, lines, gone) == want

@@ -101,6 +101,12 @@ of one clause with a speaker in common are one Statement ("President Tokayev, he
 presented him …"; "Как сообщила пресс-служба Токаева, он также выразил готовность …"), unless each
 reports a quote of its own; two talks words of one clause, mode and context with the same parties
 are one Consult ("Gazprom is in talks with Kazakhstan …, Miller said at a meeting").
+A statement of a headline line gives way to the body's statement of the same speaker that tells
+its words again (``retell.headline_said_again``: three content words in common, no name,
+reporting cue or bare title counted; a reporting clause that points back — "Такое заявление
+сделал …", "Об этом заявил …", ``said_back`` — tells the words of the sentence before): the
+real-news gold tells it once, in the body; a transcript's title ("Foreign Minister Sergey
+Lavrov's remarks …") stays.
 4. Context: planned / hypothetical / negated from auxiliaries, negation, governing verbs
    ("expected to", "отложен"), modifiers ("next", "предстоящий"), infinitive complements and
    future tense. "postponed"/"отложен" is negated: the event did not take place as planned.
@@ -143,7 +149,7 @@ from bilat.extract.events.merge import (
     topics_give_way,
 )
 from bilat.extract.events.records import Said
-from bilat.extract.events.retell import Told, one_talk_per_clause, one_voice_per_clause
+from bilat.extract.events.retell import Told, headline_said_again, one_talk_per_clause, one_voice_per_clause
 from bilat.extract.events.statements import read_statements, statement_event
 from bilat.extract.events.tables import tables
 from bilat.extract.events.text import MAX_UNIT_CHARS
@@ -238,13 +244,53 @@ def named_side_by_side(v: View, events: list[Event], views: list[_TypedView]) ->
 
 def said_once(v: View, statements: list[Event]) -> list[Event]:
     """The statement events but one of two of one voice in a clause unit
-    (``retell.one_voice_per_clause``)."""
+    (``retell.one_voice_per_clause``) and those of a headline line the body tells again
+    (``retell.headline_said_again``)."""
     told = [
-        Told(v.unit_of(e.start).index, frozenset(e.speaker), e.sentence_end - e.sentence_start, e.quote)
+        Told(
+            v.unit_of(e.start).index,
+            frozenset(e.speaker),
+            e.sentence_end - e.sentence_start,
+            e.quote,
+            said_words(v, e),
+        )
         for e in statements
     ]
     gone = one_voice_per_clause(told)
+    gone |= headline_said_again(told, opening_lines(v), gone)
     return [e for i, e in enumerate(statements) if i not in gone]
+
+
+def said_words(v: View, e: Event) -> frozenset[str]:
+    """The content words of a statement: those of its evidence, and those of the sentence
+    before when its reporting clause points back to it (``said_back``: "Отношения Астаны и
+    Душанбе развиваются по восходящей линии. Такое заявление сделал … Токаев")."""
+    words = content_words(v, e.sentence_start, e.sentence_end)
+    lo = bisect.bisect_left(v.starts, e.sentence_start)
+    hi = bisect.bisect_left(v.starts, e.sentence_end)
+    # the reporting clause's words, not the quoted ones ("«… мы говорили об этом», — сказал он")
+    clause = [t for t in v.tokens[lo:hi] if not any(qs <= t.idx < qe for _ms, _me, qs, qe in v.quotes)]
+    first = v.unit_of(e.sentence_start).index
+    if first > 0 and v.has_phrase(clause, "said_back"):
+        before = v.units[first - 1]
+        words |= content_words(v, before.start, before.end)
+    return words
+
+
+def content_words(v: View, start: int, end: int) -> frozenset[str]:
+    """The folded lemmas of the content words between the offsets ``start`` and ``end``: no
+    stop word, punctuation or number, no word of a name, of a reporting cue or of a bare title
+    (a headline and the body name the speaker and the article's countries, and say that
+    someone said something, whatever else they tell)."""
+    names = [(m.start, m.end) for m in v.mentions_in(start, end)]
+    said = {w.text for row in v.tab.reporting for w in row.words} | v.person_nouns | v.org_nouns
+    lo = bisect.bisect_left(v.starts, start)
+    hi = bisect.bisect_left(v.starts, end)
+    return frozenset(
+        fold(t.lemma_)
+        for t in v.tokens[lo:hi]
+        if t.is_alpha and not t.is_stop and not v.tk(t) & said and not any(a <= t.idx < b for a, b in names)
+    )
 
 
 def counterpart(v: View, e: Event) -> Event:
