@@ -27,7 +27,7 @@ from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from bilat.extract.records import Extraction, KBEntry
 from bilat.graph import iris
-from bilat.graph.store import Store, graph_ntriples, replace_graph_update
+from bilat.graph.store import Store, graph_ntriples, replace_graph_update, triple_nt
 from bilat.graph.triples import (
     DEFAULT_MENTIONS,
     Triples,
@@ -127,10 +127,16 @@ def write_extraction(
     doc_g, facts = pieces.pop(0)
 
     # what the stored version of this document reported: entities, and posts/events it shared
+    # (a document new to the store reported nothing: no query, and no graph to drop)
+    stored = store.may_hold_graph(g_iri)
     old_nodes, old_reported, old_forms = set(), set(), set()
-    for r in store.select(f"""SELECT DISTINCT ?n ?p WHERE {{ GRAPH {g_iri.n3()} {{
+    for r in (
+        ()
+        if not stored
+        else store.select(f"""SELECT DISTINCT ?n ?p WHERE {{ GRAPH {g_iri.n3()} {{
             {{ ?n ?p ?d . VALUES ?p {{ {BL.mentionedIn.n3()} {BL.extractedFrom.n3()} }} }}
-            UNION {{ ?d ?p ?n . VALUES ?p {{ {BL.publisher.n3()} {BL.surfaceForms.n3()} }} }} }} }}"""):
+            UNION {{ ?d ?p ?n . VALUES ?p {{ {BL.publisher.n3()} {BL.surfaceForms.n3()} }} }} }} }}""")
+    ):
         if r["p"] == BL.surfaceForms:
             old_forms.update(str(r["n"]).split())
         elif r["p"] in (BL.mentionedIn, BL.publisher):
@@ -196,7 +202,7 @@ def write_extraction(
             descriptions += entity_description(Entity(key, cls), labels=_choose_labels(proposed[node]))
 
     ent = iris.ENTITIES_GRAPH.n3()
-    parts = [replace_graph_update(g_iri, doc_g)]
+    parts = [replace_graph_update(g_iri, doc_g, empty=not stored)]
     # the descriptions as they should be, against what the store holds for these entities:
     # only the difference is written (most documents mention entities already described
     # alike, whose rewriting would cost more quads than the document's own graph)
@@ -267,7 +273,7 @@ _XSD_STRING = "^^<http://www.w3.org/2001/XMLSchema#string>"
 
 def _line(s, p, o) -> str:
     """A triple as an N-Triples line, a plain literal and an xsd:string one alike (RDF 1.1)."""
-    return _plain(f"{s.n3()} {p.n3()} {o.n3()} .")
+    return _plain(triple_nt(s, p, o))
 
 
 def diff_lines(stored: list[str], wanted) -> tuple[str, str]:

@@ -363,3 +363,48 @@ def test_incomplete_documents_reads_the_writes_under_way_not_every_document(stor
     write_extraction(store, cut, {}, chunk=7)
     assert incomplete_documents(store) == []
     assert not store.ask(f"ASK {{ GRAPH {iris.WRITING_GRAPH.n3()} {{ ?s ?p ?o }} }}")
+
+
+@pytest.mark.parametrize(
+    "updates, may_hold",
+    [
+        ((), False),
+        (("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:p> <urn:b> } }",), True),
+        (("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:p> <urn:b> } }", "DROP GRAPH <urn:g>"), False),
+        (("INSERT DATA { GRAPH <urn:other> { <urn:a> <urn:p> <urn:b> } }",), False),
+    ],
+)
+def test_a_graph_may_hold_something_once_written_until_dropped(store, updates, may_hold):
+    from rdflib import URIRef
+
+    from bilat.graph.store import RemoteStore
+
+    for u in updates:
+        store.update(u)
+    # (a remote store cannot tell cheaply: it always says it may)
+    assert store.may_hold_graph(URIRef("urn:g")) is (may_hold or isinstance(store, RemoteStore))
+
+
+@pytest.mark.parametrize(
+    "empty, starts", [(False, "DROP SILENT GRAPH <urn:g> ;\nINSERT DATA"), (True, "INSERT DATA")]
+)
+def test_a_graph_known_empty_is_not_dropped_first(empty, starts):
+    from rdflib import URIRef
+
+    from bilat.graph.store import replace_graph_update
+    from bilat.graph.triples import Triples
+
+    g = Triples([(URIRef("urn:a"), URIRef("urn:p"), URIRef("urn:b"))])
+    assert replace_graph_update(URIRef("urn:g"), g, empty=empty).startswith(starts)
+
+
+def test_a_document_new_to_the_store_and_written_again_is_stored_alike(store):
+    from bilat.graph.store import RemoteStore
+
+    ex = extraction("d1", "Lavrov met.", "en", person("sergey-lavrov", "en", "Lavrov"))
+    write_extraction(store, ex, {})
+    first = triples(store)
+    write_extraction(store, ex, {})
+    assert triples(store) == first > 0
+    if not isinstance(store, RemoteStore):
+        assert store.may_hold_graph(iris.doc_graph("d1"))
