@@ -436,7 +436,7 @@ def replace_graph_update(graph: URIRef, g: Graph, *, empty: bool = False) -> str
     body = graph_ntriples(g)
     out = "" if empty else f"DROP SILENT GRAPH {graph.n3()} ;\n"
     if body:
-        if any(isinstance(t, BNode) for triple in g for t in triple):
+        if any(type(s) is BNode or type(o) is BNode for s, _, o in g):  # (no predicate is one)
             # blank nodes (the ontology's lists) in a template: Virtuoso refuses them in DATA
             out += f"INSERT {{ GRAPH {graph.n3()} {{\n{body}\n}} }} WHERE {{}}"
         else:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rdflib import Literal
 from rdflib.namespace import DCTERMS, RDF, SKOS
@@ -119,7 +120,8 @@ def write_extraction(
     g_iri = iris.doc_graph(doc_id)
     doc_g, facts = document_graphs(ex, publisher=publisher, version=version, mentions=mentions, kb=kb)
     written = len(doc_g) + len(facts)
-    new_forms = {k for _, p, o in doc_g if p == BL.surfaceForms for k in str(o).split()}
+    forms = BL.surfaceForms
+    new_forms = {k for _, p, o in doc_g if p == forms for k in str(o).split()}
     pieces = _pieces(
         doc_g, facts, iris.document(doc_id), hash_triple(ex.document, version), chunk or chunk_triples()
     )
@@ -172,24 +174,26 @@ def write_extraction(
             FILTER(?g != {g_iri.n3()}) }}""")
         }
 
-    descriptions = Triples()
+    descriptions: set[str] = set()  # N-Triples lines
     if publisher and publisher in kb:
-        descriptions += entity_description(kb[publisher])
+        descriptions |= _kb_lines(kb[publisher])
     for e in ex.entities:
         node = iris.entity(e.key)
         if e.key in kb:
-            descriptions += entity_description(kb[e.key])
+            descriptions |= _kb_lines(kb[e.key])
             continue
         counts = proposed[node]
         for lg, text in e.labels:
             counts[Literal(text, lang=lg)] += 1
         classes[node][BL[e.cls]] += 1
-        descriptions += entity_description(e, labels=_choose_labels(counts), cls=_choose_class(classes[node]))
+        descriptions |= _lines(
+            entity_description(e, labels=_choose_labels(counts), cls=_choose_class(classes[node]))
+        )
     # entities still mentioned elsewhere but no longer here keep their description, recomputed
     for node in dropped & elsewhere:
         key = iris.key_of(str(node))
         if key in kb:
-            descriptions += entity_description(kb[key])
+            descriptions |= _kb_lines(kb[key])
         else:
             cls = _choose_class(classes[node])
             if cls is None:  # stored before documents proposed classes
@@ -199,7 +203,9 @@ def write_extraction(
                 cls = str(stale[0]["c"]).rsplit("#", 1)[-1] if stale else "Actor"
             from bilat.extract.records import Entity
 
-            descriptions += entity_description(Entity(key, cls), labels=_choose_labels(proposed[node]))
+            descriptions |= _lines(
+                entity_description(Entity(key, cls), labels=_choose_labels(proposed[node]))
+            )
 
     ent = iris.ENTITIES_GRAPH.n3()
     parts = [replace_graph_update(g_iri, doc_g, empty=not stored)]
@@ -276,30 +282,42 @@ def _line(s, p, o) -> str:
     return _plain(triple_nt(s, p, o))
 
 
-def diff_lines(stored: list[str], wanted) -> tuple[str, str]:
+def _lines(triples) -> set[str]:
+    """Triples as N-Triples lines (:func:`_line`)."""
+    return {_line(*t) for t in triples}
+
+
+@lru_cache(maxsize=4096)
+def _kb_lines(e: KBEntry) -> frozenset[str]:
+    """The N-Triples lines of a knowledge-base entry's description, remembered (most entities a
+    document mentions are the knowledge base's, described alike in every document)."""
+    return frozenset(_lines(entity_description(e)))
+
+
+def diff_lines(stored: list[str], wanted: set[str]) -> tuple[str, str]:
     """N-Triples of the triples to delete (``stored`` lines, not wanted) and to insert
-    (``wanted`` triples, not stored), each in a stable order. A line written otherwise than
-    rdflib writes it (another escaping) is deleted and inserted again: the same state.
+    (``wanted`` lines, :func:`_line`, not stored), each in a stable order. A line written
+    otherwise than rdflib writes it (another escaping) is deleted and inserted again: the same
+    state.
 
     >>> from rdflib import Literal, URIRef
     >>> a, p = URIRef("http://a"), URIRef("http://p")
     >>> xsd_string = "<http://www.w3.org/2001/XMLSchema#string>"
     >>> stored = ['<http://a> <http://p> "x" .', f'<http://a> <http://p> "y"^^{xsd_string} .']
-    >>> diff_lines(stored, [(a, p, Literal("y")), (a, p, Literal("z"))])
+    >>> diff_lines(stored, _lines([(a, p, Literal("y")), (a, p, Literal("z"))]))
     ('<http://a> <http://p> "x" .', '<http://a> <http://p> "z" .')
     """
     have = {_plain(x) for x in stored}
-    want = {_line(*t) for t in wanted}
-    return "\n".join(sorted(have - want)), "\n".join(sorted(want - have))
+    return "\n".join(sorted(have - wanted)), "\n".join(sorted(wanted - have))
 
 
 def _plain(line: str) -> str:
     return line[: -len(_XSD_STRING) - 2] + " ." if line.endswith(_XSD_STRING + " .") else line
 
 
-def _description_changes(store: Store, nodes: set, descriptions: Triples) -> tuple[str, str]:
+def _description_changes(store: Store, nodes: set, descriptions: set[str]) -> tuple[str, str]:
     """What to delete from and insert into the entities graph so that it describes ``nodes``
-    as ``descriptions`` says (N-Triples)."""
+    as ``descriptions`` (N-Triples lines, :func:`_line`) says (N-Triples)."""
     return diff_lines(store.subject_lines(nodes, iris.ENTITIES_GRAPH), descriptions)
 
 
