@@ -182,9 +182,12 @@ STAGES = (
     ("positions", "extract/positions.py", "extract_positions"),
     ("events", "extract/events/__init__.py", "extract_events"),
     ("write (RDF + store)", "graph/write.py", "write_extraction"),
-    ("  document graph (rdflib)", "graph/triples.py", "document_graph"),
+    ("  document graphs (rdflib)", "graph/triples.py", "document_graphs"),
+    ("  N-Triples", "graph/store.py", "graph_ntriples"),
     ("  store queries", "~", "<method 'query' of 'pyoxigraph.Store' objects>"),
     ("  store update", "~", "<method 'update' of 'pyoxigraph.Store' objects>"),
+    ("  store flush", "~", "<method 'flush' of 'pyoxigraph.Store' objects>"),
+    ("  store reopen", "graph/store.py", "_reopen"),
 )
 
 
