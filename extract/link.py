@@ -38,6 +38,7 @@ from bilat.extract.link_names import (
     city_noun_near,
     currency_after,
     defined_abbreviations,
+    described_body,
     east_asian_reading,
     holder_after_body,
     initials,
@@ -445,17 +446,26 @@ class Linker(PlaceRules, Resolution):
                 cls = "City"  # "the city of Bokhtar", "в Душанбе и Бохтаре"
             name = _nominative(_clean_name(sp.text), name, cls)
             pattern = body_state(lang)[1]
+            by_adjective = False
             if sp.owner is None and pattern:
                 sp.owner = self._state_before(sp.start, text, gaz)
+                if sp.owner is None and cls == "GovernmentBody":
+                    sp.owner = self._adjective_state_before(sp.start, text, gaz)
+                    by_adjective = sp.owner is not None
             if sp.owner and cls == "GovernmentBody" and pattern and sp.owner in self.kb:
                 # "Kazakhstan's National Security Committee" → "… Committee of Kazakhstan"
                 state = dict(self.kb[sp.owner].labels).get(PIVOT)
                 if state:
-                    name = pattern.format(body=_headline(name), state=state)
-                    hit = self._lookup(_Span(sp.start, sp.end, name, sp.label, normal=name))
+                    of_state = pattern.format(body=_headline(name), state=state)
+                    hit = self._lookup(_Span(sp.start, sp.end, of_state, sp.label, normal=of_state))
                     if hit is not None:
                         sp.key = hit  # the knowledge base's body of that state
                         continue
+                    if not by_adjective or described_body(name, {c for c, k in res.org_cues if k == cls}):
+                        # an adjective only for a body its kind describes: "the Kazakh Ministry
+                        # of Industry …" (not "the Russian International Affairs Council": the
+                        # adjective is the name's)
+                        name = of_state
             reading = None
             if cls == "Person":
                 parts = _without_initials(name)

@@ -290,6 +290,25 @@ def person_key(name: str) -> str:
     return key
 
 
+def described_body(name: str, cues) -> bool:
+    """Whether a body's ``name`` describes its kind rather than naming it: a cue noun of the
+    kind first, then a lowercase word ("Ministry of Industry and Infrastructure Development",
+    "Committee for Regulation …"), so that a state's adjective before it only says whose it
+    is; not a name the adjective may belong to ("International Affairs Council"). ``cues``:
+    the lowercase cue nouns (``org_cues.tsv``).
+
+    >>> cues = {"ministry", "committee", "council"}
+    >>> described_body("Ministry of Agriculture", cues), described_body("Committee for Tourism", cues)
+    (True, True)
+    >>> described_body("International Affairs Council", cues), described_body("Ministry", cues)
+    (False, False)
+    >>> described_body("State Committee for National Security", cues)
+    False
+    """
+    ws = name.split()
+    return len(ws) > 2 and ws[0].lower() in cues and ws[1].islower()
+
+
 def _all_generic(g: _Span) -> bool:
     return bool(g.keys) and all(c.kind == "generic" for c in g.keys)
 

@@ -273,6 +273,16 @@ class Resolution:
                     return self._state_at(g.start, gaz)
         return None
 
+    def _adjective_state_before(self, start: int, text: str, gaz: list[_Span]) -> str | None:
+        """The country whose adjective stands alone right before ``start`` ("the Kazakh Ministry
+        of Industry …", "the Russian Ministry of Agriculture"); not one of two joined by a
+        hyphen ("Kazakh-Uzbek Supreme Council")."""
+        g = self._gaz_ends(gaz).get(start - 1) if text[start - 1 : start] == " " else None
+        if g is None or g.label != "ADJ" or text[g.start - 1 : g.start] in ("-", "–"):
+            return None
+        e = self._state_of(g)
+        return e.key if e is not None and e.cls == "Country" else None
+
     def _gaz_ends(self, gaz: list[_Span]) -> dict[int, _Span]:
         if getattr(self, "_ends_for", None) is not gaz:
             self._ends_for, self._gaz_by_end = gaz, {g.end: g for g in gaz}
