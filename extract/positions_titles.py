@@ -114,6 +114,13 @@ def former_prefixes(lang: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4)
+def joint_words(lang: str) -> frozenset[str]:
+    """The "joint" words of ``title_prefixes.tsv`` ("and"), lowercase: between two titles they
+    make both one holder's when only the second has the name."""
+    return frozenset(r[1].lower() for r in _prefix_rows(lang) if r[0] == "joint")
+
+
+@lru_cache(maxsize=4)
 def past_stems(lang: str) -> tuple[str, ...]:
     """The "past" word starts of ``title_prefixes.tsv`` ("former", "бывш") and the "former"
     prefixes: a word before a title that makes its holder a past one, lowercase."""

@@ -115,6 +115,23 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
             "en",
             ("mukhtar-tleuberdi", "Deputy Prime Minister", "kazakhstan"),
         ),
+        # two titles joined by "and", only the second with the name: both the holder's, the
+        # state of either (a capitalized first title: a list of posts)
+        (
+            "Kazakhstan's Deputy Prime Minister and Minister of Trade Serik Zhumangarin met officials.",
+            "en",
+            ("person/serik-jumangarin", "Deputy Prime Minister", "kazakhstan"),
+        ),
+        (
+            "Kazakhstan's Deputy Prime Minister and Minister of Trade Serik Zhumangarin met officials.",
+            "en",
+            ("person/serik-jumangarin", "Minister of Trade", "kazakhstan"),
+        ),
+        (
+            "Deputy Prime Minister and Foreign Minister of Kazakhstan Murat Nurtleu met officials.",
+            "en",
+            ("murat-nurtleu", "Deputy Prime Minister", "kazakhstan"),
+        ),
         # the ministers' titles made of the portfolio table
         (
             "Deputy Minister of Agriculture of Kazakhstan Ermek Kenjehanuly spoke.",
@@ -566,6 +583,34 @@ def test_the_head_of_a_country_with_no_name_is_its_head_of_state_the_document_na
     assert ("emomali-rahmon", "President", "tajikistan") in {
         (p.person, p.title_en, p.org) for p in ex.positions
     }
+
+
+def test_a_lowercase_title_before_and_is_no_post_of_the_next_holder(extractor):
+    # "the president and Prime Minister X": two people, the first unnamed
+    found, _ = posts(
+        extractor, "The president and Prime Minister Mikhail Mishustin discussed the budget.", "en"
+    )
+    assert ("mikhail-mishustin", "Prime Minister", "russia") in found
+    assert not any(p == "mikhail-mishustin" and t == "President" for p, t, _ in found)
+
+
+@pytest.mark.parametrize(
+    "gap,first,joined",
+    [
+        (" – ", "Deputy Prime Minister", True),
+        (" - ", "deputy prime minister", True),
+        (" and ", "Deputy Prime Minister", True),
+        (" and ", "president", False),
+        (", ", "Deputy Prime Minister", False),
+        (" and\n", "Deputy Prime Minister", False),
+        (" of ", "Deputy Prime Minister", False),
+    ],
+)
+def test_titles_joined_by_a_dash_or_a_joint_word(gap, first, joined):
+    from bilat.extract.positions_posts import joins_titles
+    from bilat.extract.positions_titles import joint_words
+
+    assert joins_titles(gap, first, joint_words("en")) is joined
 
 
 @pytest.mark.parametrize(
