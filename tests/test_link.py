@@ -496,6 +496,19 @@ def full_linker():
             {"org/kant-air-base"},
             {"person/kant", "org/kant"},
         ),
+        # a cosmodrome and an oil or gas field are projects, one whatever the noun's spelling
+        (
+            "Turkmenistan supplies gas from the Galkynysh gas field to China.",
+            "en",
+            {"org/galkinish-field"},
+            {"place/galkinish"},
+        ),
+        (
+            "The launch took place at the Vostochny Space Launch Centre.",
+            "en",
+            {"org/vostochni-cosmodrome"},
+            {"place/vostochni-space-launch-centre"},
+        ),
         ("Kyrgyzstan’s Alamudun district governor arrived.", "en", {"place/alamudun"}, set()),
         ("Trains left the Horgos Railway Station at noon.", "en", {"place/horgos-station"}, {"place/horgos"}),
         (
