@@ -88,7 +88,7 @@ def extract_positions(
     def adjective(i: int) -> bool:
         return word_span[i] is not None and word_span[i][3] == "ADJ"
 
-    found = find_titles(text, lang, ws, keys, adjective)
+    found = find_titles(text, lang, ws, keys, adjective, lambda i: word_span[i] is not None)
     # "пресс-секретарь российского лидера Дмитрий Песков", "press secretary of the president
     # X": a title right after another one (only link words and adjectives between, no list)
     # names whose post it is, never the post of the name after it

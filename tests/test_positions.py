@@ -132,6 +132,12 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
             "en",
             ("murat-nurtleu", "Deputy Prime Minister", "kazakhstan"),
         ),
+        # a portfolio goes on past the table's ("… and Commerce"): the title as written
+        (
+            "Kyrgyz Minister of Economy and Commerce Daniyar Amangeldiev met Russian officials.",
+            "en",
+            ("person/danar-amangeldiev", "Minister of Economy and Commerce", "kyrgyzstan"),
+        ),
         # the ministers' titles made of the portfolio table
         (
             "Deputy Minister of Agriculture of Kazakhstan Ermek Kenjehanuly spoke.",
@@ -592,6 +598,45 @@ def test_a_lowercase_title_before_and_is_no_post_of_the_next_holder(extractor):
     )
     assert ("mikhail-mishustin", "Prime Minister", "russia") in found
     assert not any(p == "mikhail-mishustin" and t == "President" for p, t, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text,names,title_en",
+    [
+        # a known portfolio going on ("and", a comma) up to the name
+        (
+            "Minister of Energy and Water Resources Daler Juma met",
+            ("Daler", "Juma"),
+            "Minister of Energy and Water Resources",
+        ),
+        # a bare "minister of" with a portfolio the table lacks
+        (
+            "Minister of Investment, Industry and Trade Laziz Kudratov met",
+            ("Laziz", "Kudratov"),
+            "Minister of Investment, Industry and Trade",
+        ),
+        # never into another title, a name or a lowercase word
+        (
+            "Minister of Energy and Deputy Prime Minister Roman Sklyar met",
+            ("Roman", "Sklyar"),
+            "Minister of Energy",
+        ),
+        ("Minister of Energy and the officials met", (), "Minister of Energy"),
+        (
+            "Minister of Energy of Tajikistan Daler Juma met",
+            ("Tajikistan", "Daler", "Juma"),
+            "Minister of Energy",
+        ),
+    ],
+)
+def test_a_ministers_portfolio_goes_on_past_the_table(text, names, title_en):
+    from bilat.extract.positions_titles import _key, find_titles
+    from bilat.extract.text import words
+
+    ws = words(text)
+    keys = [_key(w.text, "en") for w in ws]
+    found = find_titles(text, "en", ws, keys, None, lambda i: ws[i].text in names)
+    assert found[0][2].title_en == title_en
 
 
 @pytest.mark.parametrize(
