@@ -171,6 +171,23 @@ def _word_keys(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, 
     return tuple(fold(w) for w in ws), tuple(lemma(w) for w in ws), tuple(stem(w) for w in ws)
 
 
+def generic_keys(entries: dict[str, KBEntry], pattern: str) -> list[str]:
+    """The knowledge-base keys a generic name may denote (``generic_names.tsv``): a glob on the
+    keys ("ministry-of-foreign-affairs-of-*"), or "alias:" and a glob on the entries' names
+    ("alias:Parliament of *": every state's whole parliament, whatever its key).
+
+    >>> from bilat.extract.records import Alias
+    >>> armenia = KBEntry("na-of-armenia", "GovernmentBody", aliases=(Alias("Parliament of Armenia", "en"),))
+    >>> kb = {"na-of-armenia": armenia, "mfa-of-russia": KBEntry("mfa-of-russia", "GovernmentBody")}
+    >>> generic_keys(kb, "alias:Parliament of *"), generic_keys(kb, "mfa-of-*")
+    (['na-of-armenia'], ['mfa-of-russia'])
+    """
+    kind, _, glob = pattern.partition(":")
+    if kind != "alias" or not glob:
+        return fnmatch.filter(entries, pattern)
+    return [k for k, e in entries.items() if any(fnmatch.fnmatchcase(a.text, glob) for a in e.aliases)]
+
+
 class Gazetteer:
     """Finds every knowledge-base alias in a text, by surface form and by lemmas."""
 
@@ -195,7 +212,7 @@ class Gazetteer:
         for lang in codes():
             table = profile(lang).table("generic_names.tsv")
             for row in read_table(table) if table.is_file() else ():
-                for key in fnmatch.filter(self.entries, row[1]):
+                for key in generic_keys(self.entries, row[1]):
                     self._add(row[0], Candidate(key, "generic"))
                     if row[0][:1].isupper() and profile(lang).lowercase_generics:
                         self._add(row[0].lower(), Candidate(key, "generic"))
