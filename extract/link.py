@@ -46,6 +46,7 @@ from bilat.extract.link_names import (
     outlet_noun_before,
     person_key,
     with_initial,
+    without_city_noun,
 )
 from bilat.extract.link_places import PlaceRules, _closing_quote, _lines, body_state
 from bilat.extract.link_prepositions import dateline_place, place_preposition_before
@@ -171,7 +172,7 @@ class Linker(PlaceRules, Resolution):
                 if text.endswith(suffix):
                     end -= len(suffix)
                     text = text[: -len(suffix)]
-            text = text.strip(' \n\t"«»“”,.;:')
+            text = without_city_noun(text.strip(' \n\t"«»“”,.;:'), lang)
             if not text or fold(text) in res.ignore or not any(c.isalpha() for c in text):
                 continue
             if text.count("[") != text.count("]") or text.count("(") != text.count(")"):

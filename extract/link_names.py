@@ -488,6 +488,19 @@ def _city_nouns(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
+def without_city_noun(text: str, lang: str) -> str:
+    """A name the NER ran into a lowercase city noun written after it, without the noun
+    ("Horgos city" → "Horgos": the noun then tells the name is a city's, ``city_noun_near``).
+
+    >>> without_city_noun("Horgos city", "en"), without_city_noun("Mexico City", "en")
+    ('Horgos', 'Mexico City')
+    """
+    for noun in _city_nouns(lang)[1]:
+        if text.endswith(" " + noun) and len(text) > len(noun) + 1:
+            return text[: -len(noun) - 1]
+    return text
+
+
 _BEFORE_NAME = re.compile(r"(?:^|[\s(])((?:\w+ )?[\w.]+)(?: of)?(?: the)? $")
 _AFTER_NAME = re.compile(r" (\w+)")
 
