@@ -67,6 +67,12 @@ _HOLDERS = frozenset({"GovernmentBody", "InternationalOrganization", "Project"})
 _HELD = frozenset({"Country", "InternationalOrganization"})
 
 
+#: the classes of a known name an unknown name in brackets after it may gloss
+_GLOSSED = frozenset(
+    {"GovernmentBody", "Organization", "Company", "MediaOutlet", "InternationalOrganization"}
+)
+
+
 class Linker(PlaceRules, Resolution):
     """Resolves a parsed document's mentions to entities of the knowledge base or new ones."""
 
@@ -98,6 +104,19 @@ class Linker(PlaceRules, Resolution):
             if person is not None and person.cls == "Person" and person.country:
                 return self._body_of(sp, person.country)
         return None
+
+    def _glossed(self, sp: _Span, text: str, gaz: list[_Span]) -> str | None:
+        """The known body an unknown name in brackets right after it glosses: "Rosselkhoznadzor
+        (Russian Agricultural Control Authority)" is Rosselkhoznadzor (en_ru-kz_18); a body,
+        company, outlet or organization only, never a person or a place."""
+        # the bracket may hold a state's adjective cut from the name before it ("(Russian …")
+        p = text.rfind("(", max(0, sp.start - 30), sp.start)
+        if p < 1 or text[p - 1] != " " or ")" in text[p : sp.start] or text[sp.end : sp.end + 1] != ")":
+            return None
+        before = next((g for g in gaz if g.end == p - 1 and g.key in self.kb), None)
+        if before is None or self.kb[before.key].cls not in _GLOSSED:
+            return None
+        return before.key
 
     def _body_of(self, sp: _Span, country: str) -> str | None:
         """The one body among a generic name's candidates that is ``country``'s, if one."""
@@ -421,6 +440,10 @@ class Linker(PlaceRules, Resolution):
                 if known is not None:
                     sp.key = known
                     continue
+            glossed = self._glossed(sp, text, gaz)
+            if glossed is not None:
+                sp.key = glossed  # "Rosselkhoznadzor (Russian Agricultural Control Authority)"
+                continue
             if sp.text.isupper() and sp.text in abbreviated:
                 sp.key = abbreviated[sp.text]  # "KCNA" after "Korean Central News Agency"
                 continue

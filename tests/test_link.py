@@ -389,6 +389,14 @@ def full_linker():
             {"place/horgos"},
             {"place/horgos-city"},
         ),
+        # an unknown name in brackets right after a known body glosses it (en_ru-kz_18); never
+        # after a person or a place
+        (
+            "Rosselkhoznadzor (Russian Agricultural Control Authority) appealed to Kazakhstan.",
+            "en",
+            {"rosselkhoznadzor"},
+            {"org/agricultural-control-authoriti"},
+        ),
         # an abbreviated common noun is no entity
         ("The MoU between the ministries was signed in Astana.", "en", {"astana"}, {"place/mu", "org/mu"}),
         # a lowercase generic body with no state is nothing
