@@ -106,6 +106,9 @@ class Resources:
     #: a word right after a body's generic name that means "of the state named last"
     #: ("МИД республики"; ``state_anaphora.tsv``, none when the language has no table)
     state_anaphora: frozenset[str] = frozenset()
+    #: the last word of a natural place's name ("Alataw Pass", "Korean Peninsula"): a place,
+    #: whatever class the NER gave it (``place_cues.tsv``, none when the language has no table)
+    place_cues: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -155,6 +158,10 @@ def resources(lang: str) -> Resources:
             fold(r[0]): r[2] for r in read_table(folder / "ignore.tsv") if len(r) > 2 and r[1] == "document"
         },
         region_cues=frozenset(r[0] for r in read_table(folder / "region_cues.tsv")),
+        place_cues=frozenset(
+            fold(r[0])
+            for r in (read_table(folder / "place_cues.tsv") if (folder / "place_cues.tsv").is_file() else ())
+        ),
         title_words=frozenset(fold(w) for r in read_table(folder / "title_words.tsv") for w in r[0].split()),
         state_anaphora=frozenset(
             fold(r[0])

@@ -57,6 +57,18 @@ def _document_title(text: str, start: int, documents: dict[str, str]) -> bool:
     return bool(m) and documents.get(fold(m.group(1))) == m.group(2)
 
 
+def _natural_place(name: str, cues: frozenset[str]) -> bool:
+    """Whether a capitalized name of two words or more ends in a natural place's noun
+    (``place_cues.tsv``).
+
+    >>> cues = frozenset({"pass", "sea"})
+    >>> _natural_place("Alataw Pass", cues), _natural_place("Pass", cues), _natural_place("the pass", cues)
+    (True, False, False)
+    """
+    ws = words(name)
+    return len(ws) > 1 and ws[0].text[:1].isupper() and fold(ws[-1].text) in cues
+
+
 def _starts_sentence(text: str, start: int) -> bool:
     """Whether ``start`` begins a line or a sentence (after ". ", "! ", "? ", ": ").
 
@@ -530,6 +542,8 @@ class Resolution:
         return self._surnames_in_doc(gaz).get(match_key(surname))
 
     def _class_of(self, sp: _Span, lang: str) -> str | None:
+        if not sp.cls and _natural_place(sp.text, resources(lang).place_cues):
+            return "Place"  # "Alataw Pass" the NER took for a person, "Korean Peninsula"
         if sp.label == "PER":
             return "Person"
         if sp.cls:
