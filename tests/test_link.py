@@ -406,6 +406,13 @@ def full_linker():
         ),
         # an abbreviated common noun is no entity
         ("The MoU between the ministries was signed in Astana.", "en", {"astana"}, {"place/mu", "org/mu"}),
+        # so is "Senate": every entry named "Senate of …" (en_ru-kz_07)
+        (
+            "Kazakhstan and Russia met. Senate Speaker Maulen Ashimbayev spoke in Astana, Kazakhstan.",
+            "en",
+            {"senate-of-kazakhstan"},
+            {"org/senate"},
+        ),
         # a lowercase generic body with no state is nothing
         ("The minister said the government would decide.", "en", set(), {"government-of-russia"}),
         # words the text also writes in lowercase are not names; plural demonyms are not bodies
