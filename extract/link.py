@@ -455,6 +455,8 @@ class Linker(PlaceRules, Resolution):
             )
             if placed:
                 cls = "Place"  # "in Kamchatka", "in Pyatigorsk", "в Бохтаре"
+            elif cls in ("Person", "Organization") and self._city_beside(sp, text, gaz, lang, strict=True):
+                cls = "City"  # "in Dushanbe and Bokhtar", "Almaty, Sary Shagan and Karaganda"
             if (sp.start, sp.end) == dateline_city and cls in ("Person", "Organization", "Place"):
                 cls = "City"
             name = _clean_name(sp.normal if P.inflected else sp.text)

@@ -505,14 +505,17 @@ class Resolution:
         self._firsts_for, self._firsts = gaz, out
         return out
 
-    def _city_beside(self, sp: _Span, text: str, gaz: list[_Span], lang: str) -> bool:
+    def _city_beside(self, sp: _Span, text: str, gaz: list[_Span], lang: str, strict: bool = False) -> bool:
         """Whether an unknown place is listed with a knowledge-base city, a comma or "and"
         between: "in Dushanbe and Bokhtar", "Almaty, Sary Shagan and Karaganda" (one list,
-        one kind of place)."""
+        one kind of place); ``strict``: "and" between (for a name the NER took for a person's
+        or an organization's)."""
         ands = _and_words(lang)
 
         def joins(gap: str) -> bool:
             gap = gap.strip()
+            if strict:  # "and" itself: a comma alone may open an apposition ("in St. Petersburg, Mart Latte")
+                return gap.lstrip(", ") in ands
             return gap in ("", ",") or gap.lstrip(", ") in ands
 
         def city(g: _Span) -> bool:
