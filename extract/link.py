@@ -35,6 +35,7 @@ from bilat.extract.link_names import (
     _titled_names,
     _without_initials,
     _written_in,
+    body_noun_before,
     city_noun_near,
     currency_after,
     defined_abbreviations,
@@ -464,6 +465,12 @@ class Linker(PlaceRules, Resolution):
                 is_domain(name) or outlet_noun_before(text, sp.start, lang, P.word_key)
             ):
                 cls = "MediaOutlet"  # "сообщает Lada.kz", "издание Daily Sabah"
+            elif (
+                cls in ("Organization", "Place")
+                and not placed
+                and body_noun_before(text, sp.start, lang, P.word_key)
+            ):
+                cls = "GovernmentBody"  # "industrial safety regulator Rostekhnadzor"
             if (
                 cls == "Place"
                 and (sp.label in ("GPE", "LOC") or placed)

@@ -446,7 +446,28 @@ def outlet_noun_before(text: str, start: int, lang: str, word_key=str.lower) -> 
     >>> outlet_noun_before("the Russian president met", 21, "en")
     False
     """
-    nouns = _outlet_nouns(lang)
+    return _noun_before(text, start, _outlet_nouns(lang), word_key)
+
+
+@cache
+def _body_nouns(lang: str) -> frozenset[str]:
+    path = DATA / lang / "body_nouns.tsv"
+    return frozenset(r[0] for r in read_table(path)) if path.is_file() else frozenset()
+
+
+def body_noun_before(text: str, start: int, lang: str, word_key=str.lower) -> bool:
+    """Whether a state body's class noun (``body_nouns.tsv``) stands right before ``start``, an
+    adjective or two between: "industrial safety regulator Rostekhnadzor".
+
+    >>> body_noun_before("industrial safety regulator Rostekhnadzor", 28, "en")
+    True
+    >>> body_noun_before("the Russian president met", 21, "en")
+    False
+    """
+    return _noun_before(text, start, _body_nouns(lang), word_key)
+
+
+def _noun_before(text: str, start: int, nouns: frozenset[str], word_key) -> bool:
     m = _WORDS_BEFORE.search(text, max(0, start - 60), start)
     if not m:
         return False

@@ -239,6 +239,24 @@ def full_linker():
 
 
 @pytest.mark.parametrize(
+    "text,key,cls",
+    [
+        # a state body's class noun before an unknown name makes it a body (en_ru-kz_19)
+        (
+            "The premier ordered industrial safety regulator Rostekhnadzor to inspect it.",
+            "org/rostehnadzor",
+            "GovernmentBody",
+        ),
+        # not without the noun
+        ("The premier ordered Rostekhnadzor to inspect it.", "place/rostehnadzor", "Place"),
+    ],
+)
+def test_class_nouns_before_unknown_names(full_linker, text, key, cls):
+    classes = {e.key: e.cls for e in link(full_linker, text, "en").entities}
+    assert classes.get(key) == cls, classes
+
+
+@pytest.mark.parametrize(
     "text,lang,present,absent",
     [
         # a body named by a lowercase noun and its state
