@@ -296,6 +296,49 @@ def test_indefinite_personal_speaker_is_the_body_named(extractor, text, trigger,
 @pytest.mark.parametrize(
     "lang, text, trigger, speaker",
     [
+        # an agentless readout sentence after talks of two persons: they speak (en_az-ge_52,
+        # en_uz-tm_51, en_kg-uz_51, rewritten)
+        (
+            "en",
+            "Kazakh Foreign Minister Murat Nurtleu held phone talks with Sergey Lavrov. "
+            "It was emphasized that the two countries are united by friendship.",
+            "It was emphasized",
+            {"murat-nurtleu", "sergey-lavrov"},
+        ),
+        (
+            "en",
+            "Kassym-Jomart Tokayev had a telephone conversation with Shavkat Mirziyoyev. "
+            "The leaders discussed the bilateral agenda. "
+            "The importance of continuing the active dialogue was emphasized.",
+            "emphasized",
+            {"kassym-jomart-tokayev", "shavkat-mirziyoyev"},
+        ),
+        (
+            "en",
+            "Kassym-Jomart Tokayev met with Shavkat Mirziyoyev in Astana. "
+            "The Kazakh Foreign Ministry reported. "
+            "The parties discussed trade. They also discussed transit. "
+            "It was noted that cooperation remains a key element of the partnership.",
+            "It was noted",
+            {"kassym-jomart-tokayev", "shavkat-mirziyoyev"},
+        ),
+        # no talks of two persons reported: the issuer of the report (a summons, en_ru-az_01)
+        (
+            "en",
+            "The Russian ambassador was summoned to the Ministry of Foreign Affairs of Kazakhstan. "
+            "Kazakhstan conveyed its concern. It was noted that the explanation contradicts the facts.",
+            "It was noted",
+            {"ministry-of-foreign-affairs-of-kazakhstan"},
+        ),
+    ],
+)
+def test_an_agentless_readout_is_the_talks_persons(extractor, lang, text, trigger, speaker):
+    assert same(speaker_of(extractor, text, lang, trigger), speaker)
+
+
+@pytest.mark.parametrize(
+    "lang, text, trigger, speaker",
+    [
         # "the sides" a few sentences after the meeting that named them, and "they" after them
         (
             "en",
@@ -416,6 +459,23 @@ def test_parenthetical_reporting_clause(extractor, lang, text, trigger, speaker)
             "by the Interfax-Kazakhstan news agency, citing Rosatom CEO Alexey Likhachev.",
             "citing",
             {"alexey-likhachev"},
+        ),
+        # "PM" before a known name is his title, not part of a new person's name (en_az-ge_51)
+        (
+            "en",
+            "Irakli Garibashvili met Ilham Aliyev in Baku. "
+            "PM Garibashvili said the meeting focused on trade.",
+            "said",
+            {"irakli-gharibashvili"},
+        ),
+        # "the Foreign Affairs Ministry": the ministry of the article's state, not a person
+        # "Affairs Ministry" (en_kg-uz_51)
+        (
+            "en",
+            "Foreign Minister of Kyrgyzstan Jeenbek Kulubaev met with his counterpart from Uzbekistan "
+            "Bakhtiyor Saidov in Bishkek. The press service of the Foreign Affairs Ministry reported.",
+            "reported",
+            {"ministry-of-foreign-affairs-of-kyrgyzstan"},
         ),
     ],
 )

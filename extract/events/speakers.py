@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Collection
 
 from bilat.extract.events.document import View
 from bilat.extract.events.merge import uniq as _uniq
@@ -265,6 +266,77 @@ def sides(v: View, before: int, window: int) -> list[str]:
             if len(two) == 2:
                 return _uniq(two + list(v.pair))
     return list(v.pair) if window > 2 else []
+
+
+#: units back to the talks an agentless readout sentence reports on ("… met with … / The parties
+#: discussed … / They also discussed … / It was noted that …"; en_kg-uz_51)
+READOUT_REACH = 4
+
+
+def readout_persons(named: list[tuple[int, str]], told: Collection[int], idx: int) -> list[str]:
+    """Who speaks in an agentless readout sentence ("It was noted that …", "The importance of
+    … was emphasized", unit ``idx``): the two persons of the talks it reports — the two named
+    last in the two units before (and its own, before the cue), else, when one of those two
+    units tells of the talks by their sides ("They also discussed …", "The leaders discussed
+    …", ``told``), the two named last within ``READOUT_REACH`` units; none otherwise (one
+    person named, or no talks: the body that issued the report speaks, as before).
+    ``named``: (unit index, person key) of the persons named before the cue, in text order.
+
+    >>> named = [(0, "kulubaev"), (0, "saidov")]
+    >>> readout_persons(named, {3}, 4), readout_persons(named, set(), 4)
+    (['kulubaev', 'saidov'], [])
+    >>> readout_persons([(0, "yevdokimov"), (1, "azimov")], set(), 3)
+    []
+    >>> readout_persons([(5, "bayramov"), (6, "bayramov"), (6, "darchiashvili")], set(), 7)
+    ['bayramov', 'darchiashvili']
+    """
+
+    def last_two(lo: int) -> list[str]:
+        out: list[str] = []
+        for j, key in reversed(named):
+            if j >= lo and key not in out:
+                out.append(key)
+            if len(out) == 2:
+                return out[::-1]
+        return []
+
+    near = last_two(idx - 2)
+    if near:
+        return near
+    if any(j in told for j in (idx - 1, idx - 2)):
+        return last_two(idx - READOUT_REACH)
+    return []
+
+
+def readout_speakers(v: View, before: int) -> list[str]:
+    """The persons of the talks an agentless readout cue at ``before`` reports
+    (``readout_persons``): persons named (not by a title) outside quotes, and the units whose subject is the
+    talks' sides (a group pronoun, a phrase of the pair's states or leaders)."""
+    idx = v.unit_of(before).index
+    lo = v.units[max(0, idx - READOUT_REACH)].start
+    named = [
+        (v.unit_of(m.start).index, m.key)
+        for m in v.mentions_in(lo, before)
+        if m.cls == "Person"
+        and not m.affil
+        and m.label != "DESC"  # named, not a title ("the agreements reached by the heads of state")
+        and not any(qs <= m.start < qe for _ms, _me, qs, qe in v.quotes)
+    ]
+    told = {j for j in (idx - 1, idx - 2) if j >= 0 and sides_subject(v, v.units[j])}
+    return readout_persons(named, told, idx)
+
+
+def sides_subject(v: View, u: _Unit) -> bool:
+    """Whether a subject of unit ``u`` names the sides of talks: a group pronoun ("They also
+    discussed"), the pair's states or leaders ("The parties", "The leaders discussed")."""
+    group = v.tab.words("group_pronoun")
+    for t in u.toks:
+        if t.dep_ not in SUBJ_DEPS:
+            continue
+        words = sorted(_phrase(t), key=lambda w: w.i)
+        if v.tk(t) & group or v.has_phrase(words, "states") or v.has_phrase(words, "persons"):
+            return True
+    return False
 
 
 def plural_speaker(v: View, said: Said, before: int) -> list[str]:

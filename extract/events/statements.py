@@ -542,6 +542,12 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
                 break
             verb = verb.head
             s = v.subject(verb)
+        if readout_cue(v, [head], cue_start, passive=True):
+            # "The importance of … was emphasized", "… was noted with satisfaction": the
+            # persons of the talks the readout reports
+            keys = spk.readout_speakers(v, cue_start)
+            if keys:
+                return keys, [], cue_start
         if had_subject and s is not None and not (v.tk(s) & v.relatives):
             return [], [], cue_start  # a subject that names nobody we know: no guess
         # no parse subject: a name right before or right after the verb (an organization
@@ -588,6 +594,11 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
         # the person or body named right after ("говорится в сообщении МИД РФ"), a bare
         # body noun there ("говорится в сообщении ведомства"), else the document's author;
         # a person named as the subject first ("Yevgeny Karabanov answered: …")
+        if readout_cue(v, toks, cue_start):
+            # "It was noted that …" after talks of two persons: they speak
+            keys = spk.readout_speakers(v, cue_start)
+            if keys:
+                return keys, [], cue_start
         s = v.subject(head)
         if s is not None and u.start <= s.idx < u.end:
             ms = [m for m in spk.speakers_in(v, _phrase(s)) if m.cls == "Person"]
@@ -611,6 +622,30 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
             return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
         return spk.impersonal_author(v, said, cue_start), [], cue_start
     return [], [], cue_start
+
+
+#: the dependency labels of a passive auxiliary
+PASSIVE_AUX = frozenset({"auxpass", "aux:pass"})
+
+
+def readout_cue(v: View, toks, cue_start: int, passive: bool = False) -> bool:
+    """Whether a cue is an agentless readout verb (``readout_verb`` rows of events_cues.tsv:
+    "It was noted that …", with ``passive`` a passive verb with no agent, "The need for … was
+    emphasized") outside anyone's quoted words (there the one quoted speaks)."""
+    words = v.tab.words("readout_verb")
+    if not any(v.tk(t) & words for t in toks):
+        return False
+    if any(qs <= cue_start < qe for _ms, _me, qs, qe in v.quotes):
+        return False
+    if passive:
+        verb = toks[0]
+        return is_passive(verb) and not any(c.dep_ in AGENT_DEPS for c in _kids(verb))
+    return True
+
+
+def is_passive(verb) -> bool:
+    """Whether a verb is passive: by its morphology, or a passive auxiliary ("was noted")."""
+    return "Voice=Pass" in str(verb.morph) or any(c.dep_ in PASSIVE_AUX for c in _kids(verb))
 
 
 def indefinite_body(v: View, said: Said, head, u: _Unit):
