@@ -296,6 +296,53 @@ def test_indefinite_personal_speaker_is_the_body_named(extractor, text, trigger,
 @pytest.mark.parametrize(
     "lang, text, trigger, speaker",
     [
+        # a press service or office of a person a bare title stands for speaks for the body of
+        # his post (ru_kg-cn_51, ru_uz-kg_51, ru_am-ge_51, en_az-ge_51, rewritten): a head of
+        # state's presidential administration, a head of government's office, else government
+        (
+            "ru",
+            "Садыр Жапаров встретился с председателем КНР Си Цзиньпином в Тяньцзине. "
+            "Об этом сообщает пресс-служба президента.",
+            "сообщает",
+            {"presidential-administration-of-kyrgyzstan"},
+        ),
+        (
+            "ru",
+            "Шавкат Мирзиёев провел телефонный разговор с Садыром Жапаровым. "
+            "Об этом сообщили в пресс-службе узбекского лидера.",
+            "сообщили",
+            {"presidential-administration-of-uzbekistan"},
+        ),
+        (
+            "ru",
+            "Никол Пашинян провел телефонный разговор с Ираклием Кобахидзе. "
+            "Как сообщили в аппарате армянского премьера, Пашинян проинформировал Кобахидзе о переговорах.",
+            "сообщили",
+            {"office-of-the-prime-minister-of-armenia"},
+        ),
+        (
+            "en",
+            "Georgian Prime Minister Irakli Garibashvili visited Baku. "
+            "The border talks resumed according to PM Garibashvili’s administration.",
+            "according to",
+            {"government-of-georgia"},
+        ),
+        # a body named there speaks for itself
+        (
+            "en",
+            "Kassym-Jomart Tokayev met Shavkat Mirziyoyev, the Akorda press service reported.",
+            "reported",
+            {"akorda"},
+        ),
+    ],
+)
+def test_a_persons_press_service_speaks_for_the_body_of_his_post(extractor, lang, text, trigger, speaker):
+    assert same(speaker_of(extractor, text, lang, trigger), speaker)
+
+
+@pytest.mark.parametrize(
+    "lang, text, trigger, speaker",
+    [
         # an agentless readout sentence after talks of two persons: they speak (en_az-ge_52,
         # en_uz-tm_51, en_kg-uz_51, rewritten)
         (

@@ -130,6 +130,12 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
         k = None if named or {m.key for m in ms} & titled else previous_speaker(v, said, s.idx)
         if k:
             return [k], [(k, s.idx, s.idx + len(s.text))]
+    if keys & v.tab.words("press_noun") and not any(m.cls in ORG_CLASSES for m in ms):
+        # "пресс-служба президента", "the President's press service": the body of the post of the
+        # person the bare title stands for (a body named there speaks: "пресс-служба Кремля")
+        k = press_body(v, said, s, phrase)
+        if k:
+            return [k], [(k, s.idx, s.idx + len(s.text))]
     if ms and keys & v.tab.words("press_noun") and all(m.cls == "Person" for m in ms):
         # "пресс-служба Токаева", "the President's press service": the body of his post
         offices = [press_office(v, m.key) for m in ms]
@@ -193,13 +199,67 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
     return [], []
 
 
+def press_body(v: View, said: Said, head, phrase) -> str | None:
+    """The body a press service, office or administration (``head``, a ``press_noun``) of a
+    person speaks for (``press_office``): the person named in ``phrase`` ("пресс-служба
+    Токаева"), else the one a bare title there stands for ("пресс-служба президента",
+    "в пресс-службе узбекского лидера", "the President's press service"; with no state to the title,
+    the person named last whose post has such a body); None when the phrase names no person or
+    the person's post has no such body in the knowledge base."""
+    if not v.tk(head) & v.tab.words("press_noun"):
+        return None
+    persons = _uniq(
+        m.key for m in v.mentions_of_tokens(phrase) if m.cls == "Person" and not m.affil and m.label != "DESC"
+    )
+    if not persons:  # (a bare title is read below, not as the linker took it: "the PM's" Asadov)
+        nouns = frozenset(w for t in phrase if t.i != head.i for w in v.tk(t) & v.person_nouns)
+        if not nouns:
+            return None
+        # the state the phrase names ("узбекского лидера"), not one the linker's reading of the
+        # bare title gives ("президента" read as Xi Jinping)
+        country = next((m.key for m in v.mentions_of_tokens(phrase) if m.cls == "Country"), None)
+        k = titled_person(v, said, head.idx, nouns, country)
+        if k is not None and press_office(v, k) is None and country is None:
+            # a title of no state ("пресс-служба президента" after Japarov met Xi, in a
+            # Kyrgyz release; ru_kg-cn_51): the person named last whose post has such a body
+            k = next(
+                (
+                    m.key
+                    for m in reversed(v.mentions_in(0, head.idx))
+                    if m.cls == "Person" and not m.affil and press_office(v, m.key)
+                ),
+                k,
+            )
+        persons = [k] if k else []
+    offices = _uniq(o for o in (press_office(v, p) for p in persons) if o)
+    return offices[0] if len(offices) == 1 and len(persons) == 1 else None
+
+
+def government_bodies(kb) -> list[tuple[str, str | None, list[str]]]:
+    """(key, country, names) of the knowledge base's government bodies, read once per
+    knowledge base (kept by its identity)."""
+    hit = _BODIES.get(id(kb))
+    if hit is None or hit[0] is not kb:
+        if len(_BODIES) > 4:
+            _BODIES.clear()
+        found = [
+            (b.key, b.country, [lab for _, lab in b.labels] + [a.text for a in b.aliases])
+            for b in kb.values()
+            if b.cls == "GovernmentBody"
+        ]
+        hit = _BODIES[id(kb)] = (kb, found)
+    return hit[1]
+
+
+_BODIES: dict[int, tuple[object, list]] = {}  # id(kb) → (kb, its government bodies)
+
+
 def press_office(v: View, person: str) -> str | None:
     """The body whose press service a person's is (``offices.head_office``): for a head of
-    state at the article's date (today's post when the article has none), the state's
-    presidential administration in the knowledge base."""
+    state at the article's date (today's post when the article has none, or a post the text
+    gives him), the state's presidential administration in the knowledge base; for a head of
+    government, his office, else the government."""
     e = v.kb.get(person)
-    if e is None:
-        return None
     date = v.base[:10] if v.base else None
 
     # a post held at the date (today's: no end, when the article has no date) is passed as one
@@ -210,16 +270,22 @@ def press_office(v: View, person: str) -> str | None:
             t.org,
             None if (t.end is None if date is None else t.held_at(date)) else (t.end or "later"),
         )
-        for t in e.tenures
+        for t in (e.tenures if e is not None else ())
     ]
-    bodies = (
-        (b.key, b.country, [lab for _, lab in b.labels] + [a.text for a in b.aliases])
-        for b in v.kb.values()
-        if b.cls == "GovernmentBody"
-    )
-    return head_office(
-        posts, bodies, v.tab.words("head_title"), [" ".join(seq) for seq in v.tab.phrases("head_office")]
-    )
+    # the posts the text gives him, held when it was written ("Georgian Prime Minister Irakli
+    # Garibashvili" in an article with no date, his tenure over since; en_az-ge_51)
+    posts += [(p.title_en, p.org, None) for p in v.positions if p.person == person and p.status != "former"]
+    bodies = government_bodies(v.kb)
+    for titles, offices in (("head_title", "head_office"), ("premier_title", "premier_office")):
+        k = head_office(
+            posts,
+            bodies,
+            [" ".join(seq) for seq in v.tab.phrases(titles)],
+            [" ".join(seq) for seq in v.tab.phrases(offices)],
+        )
+        if k:
+            return k
+    return None
 
 
 def previous_speaker(v: View, said: Said, before: int) -> str | None:

@@ -560,6 +560,15 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
         return [], [], cue_start
     if row.kind == "after":
         window = [t for t in u.toks if t.idx >= cue_start][: len(toks) + SPEAKER_WINDOW]
+        for t in window:
+            if t.idx < cue_end:
+                continue
+            if t.pos_ == "PUNCT" and t.text not in QUOTE_MARKS:
+                break
+            k = spk.press_body(v, said, t, _phrase(t))
+            if k:
+                # "according to PM Garibashvili's administration": the body of his post
+                return [k], [(k, t.idx, t.idx + len(t.text))], cue_start
         outlet = None
         for t in window:
             if t.idx >= cue_end and t.pos_ == "PUNCT" and t.text not in QUOTE_MARKS:
@@ -667,6 +676,10 @@ def indefinite_body(v: View, said: Said, head, u: _Unit):
         if states:
             # a state or its capital speaking: "В Киргизии объяснили, что …"
             return [states[0].key], [(states[0].key, states[0].start, states[0].end)]
+        k = spk.press_body(v, said, c, phrase)
+        if k:
+            # "сообщили в пресс-службе узбекского лидера", "в аппарате армянского премьера"
+            return [k], [(k, c.idx, c.idx + len(c.text))]
         if v.tk(c) & v.org_nouns:
             # a bare body noun: "сообщили в российском ведомстве", "добавили в ведомстве"
             k = spk.recent_org(v, said, c.idx, v.tk(c) & v.org_nouns, spk.country_hint(v, phrase))
