@@ -283,6 +283,14 @@ def test_his_words_are_the_reporting_speakers_not_the_author_of_the_remarks(extr
             {"ministry-of-defence-of-russia"},
         ),
         ("В Кремле сообщили, что Владимир Путин провел переговоры с Токаевым.", "сообщили", None),
+        # a capital in a release of its state's ministry: the ministry (ru_by-pl_51)
+        (
+            "Польша закрыла границу, сообщает МИД Беларуси. В Минске резко осудили действия Польши.",
+            "осудили",
+            {"ministry-of-foreign-affairs-of-belarus"},
+        ),
+        # … in none: the capital
+        ("Польша закрыла границу. В Минске резко осудили действия Польши.", "осудили", {"minsk"}),
     ],
 )
 def test_indefinite_personal_speaker_is_the_body_named(extractor, text, trigger, speaker):
@@ -428,6 +436,21 @@ def test_the_sides_of_talks_reported_further_back(extractor, lang, text, trigger
             "Узбекская сторона особо подчеркнула важность недопущения ущемления прав мигрантов.",
             "подчеркнула",
             {"uzbekistan"},
+        ),
+        # … with a verb of judging (ru_by-pl_51), and as the bare instrumental agent of a
+        # passive (ru_kz-ua_51)
+        (
+            "ru",
+            "Польша закрыла границу. Белорусская сторона расценивает это как злонамеренный шаг.",
+            "расценивает",
+            {"belarus"},
+        ),
+        (
+            "ru",
+            "Посла Украины вызвали в МИД Казахстана. "
+            "Казахстанской стороной высказана позиция о неприемлемости подобных заявлений.",
+            "высказана",
+            {"kazakhstan"},
         ),
     ],
 )

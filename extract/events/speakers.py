@@ -288,6 +288,20 @@ def press_office(v: View, person: str) -> str | None:
     return None
 
 
+def state_body_spoken(v: View, said: Said, country: str | None, before: int) -> str | None:
+    """The government body of ``country`` that spoke last before ``before`` (the one speaker
+    of a statement), if any: who "В Минске осудили" means in a release of that state's
+    ministry."""
+    if country is None:
+        return None
+    for st in sorted(said.statements, key=lambda st: st.cue[0], reverse=True):
+        if st.cue[0] < before and len(st.speaker) == 1:
+            k = st.speaker[0]
+            if v.cls(k) == "GovernmentBody" and v.country(k) == country:
+                return k
+    return None
+
+
 def previous_speaker(v: View, said: Said, before: int) -> str | None:
     """The one person who spoke in the statements of the unit before ``before``'s (and of its
     own unit, before it), if the last of them was a person's."""

@@ -495,6 +495,12 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
             # citing …": the source cited speaks, if any)
             ms = [m for m in spk.speakers_in(v, by) if m.cls == "Person"]
             return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
+        agent = instrumental_agent(head) if v.grammar("instrumental_agent") else None
+        if agent is not None and u.start <= agent.idx < u.end:
+            # "Казахстанской стороной высказана позиция …": the passive's agent speaks
+            keys, args = spk.resolve_np(v, said, agent, _phrase(agent), u)
+            if keys:
+                return keys, args, min([cue_start] + [a[1] for a in args])
         s = v.subject(head)
         verb = head
         if head.dep_ == "conj" and (s is None or s.head.i != head.i):
@@ -652,6 +658,23 @@ def readout_cue(v: View, toks, cue_start: int, passive: bool = False) -> bool:
     return True
 
 
+def instrumental_agent(verb):
+    """The agent of a passive verb named by a bare instrumental (no preposition): "Казахстанской
+    стороной высказана позиция" (read where the language's ``grammar`` rows say
+    ``instrumental_agent``); None for an active verb or none such."""
+    if not is_passive(verb):
+        return None
+    for c in _kids(verb):
+        if (
+            c.dep_ in ("obl", "obl:agent")
+            and "Case=Ins" in str(c.morph)
+            and c.pos_ in ("NOUN", "PROPN")
+            and not any(g.dep_ == "case" for g in _kids(c))
+        ):
+            return c
+    return None
+
+
 def is_passive(verb) -> bool:
     """Whether a verb is passive: by its morphology, or a passive auxiliary ("was noted")."""
     return "Voice=Pass" in str(verb.morph) or any(c.dep_ in PASSIVE_AUX for c in _kids(verb))
@@ -674,8 +697,12 @@ def indefinite_body(v: View, said: Said, head, u: _Unit):
             return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
         states = [m for m in v.mentions_of_tokens([c]) if m.cls in ("Country", "City") and not m.affil]
         if states:
-            # a state or its capital speaking: "В Киргизии объяснили, что …"
-            return [states[0].key], [(states[0].key, states[0].start, states[0].end)]
+            # a state or its capital speaking: "В Киргизии объяснили, что …"; the body of that
+            # state whose statements the article reports, when one spoke before ("… сообщает
+            # МИД Беларуси. … В Минске резко осудили действия Польши"; ru_by-pl_51)
+            m = states[0]
+            k = spk.state_body_spoken(v, said, v.country(m.key), c.idx)
+            return [k or m.key], [(k or m.key, m.start, m.end)]
         k = spk.press_body(v, said, c, phrase)
         if k:
             # "сообщили в пресс-службе узбекского лидера", "в аппарате армянского премьера"
