@@ -351,6 +351,38 @@ def test_a_persons_press_service_speaks_for_the_body_of_his_post(extractor, lang
 @pytest.mark.parametrize(
     "lang, text, trigger, speaker",
     [
+        # a document noun as subject: who issued it, not the speaker of the words it quotes
+        # (en_ru-ni_61) ...
+        (
+            "en",
+            "Vladimir Putin congratulated Daniel Ortega during their phone call, the Kremlin press office "
+            "said in its statement.\n"
+            '"[The Russian side] reaffirmed the unwavering support to the Nicaraguan government," '
+            "the statement says.",
+            "says",
+            {"presidential-administration-of-russia"},
+        ),
+        # ... and the body of the state its adjective names that spoke before (en_am-ir_51)
+        (
+            "en",
+            "According to the Iranian Foreign Ministry, Hossein Amir-Abdollahian told Ararat Mirzoyan that "
+            "Tehran is ready to deepen relations.\n"
+            "In a statement, the Armenian Foreign Ministry said the ministers discussed cooperation.\n"
+            "“The Iranian foreign minister said all countries should respect the borders,” said the "
+            "official Iranian readout of the phone call.",
+            "said the",
+            {"ministry-of-foreign-affairs-of-iran"},
+        ),
+    ],
+)
+def test_a_document_speaks_for_its_issuer(extractor, lang, text, trigger, speaker):
+    found = [e for e in statements(extractor, text, lang) if e.trigger == trigger.split()[0]]
+    assert any(same(set(e.speaker), speaker) for e in found), [(e.trigger, e.speaker) for e in found]
+
+
+@pytest.mark.parametrize(
+    "lang, text, trigger, speaker",
+    [
         # an agentless readout sentence after talks of two persons: they speak (en_az-ge_52,
         # en_uz-tm_51, en_kg-uz_51, rewritten)
         (

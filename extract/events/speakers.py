@@ -190,7 +190,8 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
         if m is not None:
             return [m], [(m, s.idx, s.idx + len(s.text))]
     if keys & v.doc_nouns:
-        return author(said), []
+        k = document_issuer(v, said, s.idx, country_hint(v, phrase))
+        return ([k], []) if k else (author(said), [])
     if keys & v.org_nouns:
         # "the Kazakh presidential press service": its country, for want of the body
         states = [m for m in v.mentions_of_tokens(phrase) if m.cls == "Country"]
@@ -285,6 +286,25 @@ def press_office(v: View, person: str) -> str | None:
         )
         if k:
             return k
+    return None
+
+
+def document_issuer(v: View, said: Said, before: int, country: str | None) -> str | None:
+    """Who issued the statement or readout a document noun at ``before`` names, when no
+    author is known: the government body of the state the phrase names that spoke before ("the
+    official Iranian readout": the Iranian ministry quoted earlier), else the speaker of the
+    last statement reported outside quoted words (the Kremlin of "the Kremlin press office
+    said in its statement", not "[The Russian side]" of the quote that follows; en_ru-ni_61),
+    if one speaker; None when an author is known (``author`` then) or nothing fits."""
+    if said.author:
+        return None
+    if country is not None:
+        k = state_body_spoken(v, said, country, before)
+        if k:
+            return k
+    for st in sorted(said.statements, key=lambda st: st.cue[0], reverse=True):
+        if st.cue[0] < before and not any(qs <= st.cue[0] < qe for _ms, _me, qs, qe in v.quotes):
+            return st.speaker[0] if len(st.speaker) == 1 else None
     return None
 
 
