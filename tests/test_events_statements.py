@@ -562,6 +562,16 @@ def test_parenthetical_reporting_clause(extractor, lang, text, trigger, speaker)
             "citing",
             {"alexey-likhachev"},
         ),
+        # a bare body noun: the body named before, not one named in what a statement reported
+        # in between (ru_ua-by_51)
+        (
+            "ru",
+            "В МИД Украины был вызван временный поверенный в делах Беларуси. "
+            "Украинские дипломаты заявили, что это равнозначно соучастию в преступлении Кремля. "
+            "«Он нарушает международные обязательства Беларуси», — подчеркнуло ведомство.",
+            "подчеркнуло",
+            {"ministry-of-foreign-affairs-of-ukraine"},
+        ),
         # "PM" before a known name is his title, not part of a new person's name (en_az-ge_51)
         (
             "en",

@@ -472,12 +472,17 @@ def recent_org(
             if name & nouns:
                 return m.key
     lo = v.units[max(0, v.unit_of(before).index - BODY_REACH)].start
+    # what the statements of those units report, after their cue: what was said, not who says
+    # it ("Дипломата предупредили, что … соучастию в преступлении Кремля … «…», — подчеркнуло
+    # ведомство": the ministry named before, not the Kremlin; ru_ua-by_51)
+    told = [(st.cue[1], st.unit.end) for st in said.statements if lo <= st.cue[0] < before]
     for m in reversed(v.mentions_in(lo, before)):
         if (
             m.cls in ORG_CLASSES - {"MediaOutlet"}
             and m.label != "ADJ"
             and fits(m.key)
             and not any(qs <= m.start < qe for _ms, _me, qs, qe in v.quotes)
+            and not any(a <= m.start < b for a, b in told)
         ):  # not a body named in the quoted words ('«… предложение Росатома», – говорится
             # в заявлении ведомства': the agency that spoke before)
             return m.key
