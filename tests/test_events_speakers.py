@@ -246,8 +246,9 @@ def test_last_outside_quotes(named, before, want):
         ([(1, "kulubaev"), (1, "saidov")], {3}, 5, ["kulubaev", "saidov"]),
         # … but not told on: no talks to report, the issuer speaks
         ([(1, "kulubaev"), (1, "saidov")], set(), 5, []),
-        # … nor beyond the reach
-        ([(0, "kulubaev"), (0, "saidov")], {4}, 5, []),
+        # … as far back as "the sides" reach (en_uz-tm_51: five sentences back), not beyond
+        ([(0, "mirziyoyev"), (0, "berdimuhamedov")], {4}, 5, ["mirziyoyev", "berdimuhamedov"]),
+        ([(0, "kulubaev"), (0, "saidov")], {8}, 9, []),
         # one person in reach (a summons: "It was noted …", en_ru-az_01): none
         ([(0, "yevdokimov"), (1, "azimov")], set(), 3, []),
         ([(2, "azimov")], {2}, 3, []),

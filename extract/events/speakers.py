@@ -368,9 +368,10 @@ def sides(v: View, before: int, window: int) -> list[str]:
     return list(v.pair) if window > 2 else []
 
 
-#: units back to the talks an agentless readout sentence reports on ("… met with … / The parties
-#: discussed … / They also discussed … / It was noted that …"; en_kg-uz_51)
-READOUT_REACH = 4
+#: units back to the talks an agentless readout sentence reports on, when the units just before
+#: tell of them by their sides ("… met with … / The parties discussed … / They also discussed …
+#: / It was noted that …"; en_kg-uz_51): as far as "the sides" reach
+READOUT_REACH = SIDES_REACH
 
 
 def readout_persons(named: list[tuple[int, str]], told: Collection[int], idx: int) -> list[str]:
