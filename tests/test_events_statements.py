@@ -204,6 +204,14 @@ def test_a_quoted_paragraph_with_its_reporting_clause_is_one_statement(extractor
             "цитирует",
             {"kassym-jomart-tokayev"},
         ),
+        # a judgement voiced (en_kz-ua_51)
+        (
+            "en",
+            "The Kazakh Foreign Ministry summoned the Ukrainian ambassador. "
+            "The ministry slammed the remarks as unacceptable.",
+            "slammed",
+            {"ministry-of-foreign-affairs-of-kazakhstan"},
+        ),
     ],
 )
 def test_more_reporting_cues(extractor, lang, text, trigger, speaker):
