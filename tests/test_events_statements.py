@@ -580,6 +580,15 @@ def test_parenthetical_reporting_clause(extractor, lang, text, trigger, speaker)
             "подчеркнуло",
             {"ministry-of-foreign-affairs-of-ukraine"},
         ),
+        # a pronoun outside quotes: not the speaker of a cue inside someone's quoted words
+        # (en_ru-iq_61)
+        (
+            "en",
+            "Kazinform quoted Murat Nurtleu as saying Sergey Lavrov's visit \"confirms the openness of "
+            'Kazakhstan to all its partners". He also underlined the importance of investment.',
+            "underlined",
+            {"murat-nurtleu"},
+        ),
         # "PM" before a known name is his title, not part of a new person's name (en_az-ge_51)
         (
             "en",

@@ -743,8 +743,13 @@ def recent_person(
             ):
                 return m.key
     # the statement whose cue stands last before (a document noun's statement is added
-    # after the reporting verbs of its unit, wherever it stands)
+    # after the reporting verbs of its unit, wherever it stands); for a pronoun outside
+    # quotes, not one inside someone's quoted words ('INA quoted Sahhaf as saying Lavrov's
+    # visit "confirms …". He also underlined …': Sahhaf; en_ru-iq_61)
+    outside = not any(qs <= before < qe for _ms, _me, qs, qe in v.quotes)
     for st in sorted(said.statements, key=lambda st: st.cue[0], reverse=True):
+        if outside and any(qs <= st.cue[0] < qe for _ms, _me, qs, qe in v.quotes):
+            continue
         if st.cue[0] < before and st.unit.index >= unit.index - 1:
             for key in st.speaker:
                 if (
