@@ -343,6 +343,15 @@ def test_indefinite_personal_speaker_is_the_body_named(extractor, text, trigger,
             "according to",
             {"government-of-georgia"},
         ),
+        # the press service of a body named by its state's adjective: that state's body
+        # (ru_am-tr_51)
+        (
+            "ru",
+            "Никол Пашинян заявил, что мир открывает новые возможности, сообщает пресс-служба "
+            "армянского правительства.",
+            "сообщает",
+            {"government-of-armenia"},
+        ),
         # a body named there speaks for itself
         (
             "en",

@@ -196,8 +196,41 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
         # "the Kazakh presidential press service": its country, for want of the body
         states = [m for m in v.mentions_of_tokens(phrase) if m.cls == "Country"]
         if states:
+            # "пресс-служба армянского правительства": the body of that state the other body
+            # noun names, when the knowledge base has one such (ru_am-tr_51)
+            nouns = frozenset(w for t in phrase if t.i != s.i for w in v.tk(t) & v.org_nouns)
+            k = state_body_named(government_bodies(v.kb), states[0].key, nouns)
+            if k:
+                return [k], [(k, s.idx, s.idx + len(s.text))]
             return [states[0].key], [(states[0].key, states[0].start, states[0].end)]
     return [], []
+
+
+def state_body_named(
+    bodies: list[tuple[str, str | None, list[str]]], country: str, nouns: frozenset[str]
+) -> str | None:
+    """The one government body of ``country`` (``bodies``: key, country, names) one of whose
+    names begins with one of ``nouns`` (folded, or the lemma the noun's first word has):
+    "армянского правительства" → Government of Armenia ("Правительство Армении"); None when
+    none or several do.
+
+    >>> bodies = [("gov-am", "am", ["Government of Armenia", "Правительство Армении"]),
+    ...           ("mfa-am", "am", ["Министерство иностранных дел Армении"]),
+    ...           ("gov-ge", "ge", ["Правительство Грузии"])]
+    >>> state_body_named(bodies, "am", frozenset({"правительство"}))
+    'gov-am'
+    >>> state_body_named(bodies, "am", frozenset({"ведомство"})) is None
+    True
+    """
+    if not nouns:
+        return None
+    found = {
+        key
+        for key, c, names in bodies
+        if c == country
+        and any(n.split() and (fold(n.split()[0]) in nouns or lemma(n.split()[0]) in nouns) for n in names)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def press_body(v: View, said: Said, head, phrase) -> str | None:
