@@ -352,6 +352,15 @@ def test_indefinite_personal_speaker_is_the_body_named(extractor, text, trigger,
             "сообщает",
             {"government-of-armenia"},
         ),
+        # "the ministry's press service" with no ministry named: the minister's named just before
+        # (en_kz-us_01)
+        (
+            "en",
+            "Minister of Foreign Affairs of Kazakhstan Mukhtar Tileuberdi met with Antony Blinken "
+            "in Washington, reports the ministry’s press service.",
+            "reports",
+            {"ministry-of-foreign-affairs-of-kazakhstan"},
+        ),
         # a body named there speaks for itself
         (
             "en",

@@ -293,22 +293,11 @@ def press_office(v: View, person: str) -> str | None:
     state at the article's date (today's post when the article has none, or a post the text
     gives him), the state's presidential administration in the knowledge base; for a head of
     government, his office, else the government."""
-    e = v.kb.get(person)
-    date = v.base[:10] if v.base else None
-
     # a post held at the date (today's: no end, when the article has no date) is passed as one
-    # with no end ("now" to head_office)
-    posts = [
-        (
-            t.title_en,
-            t.org,
-            None if (t.end is None if date is None else t.held_at(date)) else (t.end or "later"),
-        )
-        for t in (e.tenures if e is not None else ())
-    ]
-    # the posts the text gives him, held when it was written ("Georgian Prime Minister Irakli
-    # Garibashvili" in an article with no date, his tenure over since; en_az-ge_51)
-    posts += [(p.title_en, p.org, None) for p in v.positions if p.person == person and p.status != "former"]
+    # with no end ("now" to head_office); and the posts the text gives him, held when it was
+    # written ("Georgian Prime Minister Irakli Garibashvili" in an article with no date, his
+    # tenure over since; en_az-ge_51)
+    posts = posts_of(v, person)
     bodies = government_bodies(v.kb)
     for titles, offices in (("head_title", "head_office"), ("premier_title", "premier_office")):
         k = head_office(
@@ -520,11 +509,64 @@ def recent_org(
         ):  # not a body named in the quoted words ('«… предложение Росатома», – говорится
             # в заявлении ведомства': the agency that spoke before)
             return m.key
+    if nouns & v.tab.words("ministry_noun"):
+        # "…, reports the ministry's press service" after "Minister of Foreign Affairs of
+        # Kazakhstan Mukhtar Tileuberdi met …": the ministry of the minister named just before
+        # (en_kz-us_01)
+        for m in reversed(v.mentions_in(lo, before)):
+            if m.cls == "Person" and not any(qs <= m.start < qe for _ms, _me, qs, qe in v.quotes):
+                k = next(
+                    (
+                        b
+                        for title, org, end in posts_of(v, m.key)
+                        if end is None and (b := ministry_of(title, org, government_bodies(v.kb)))
+                    ),
+                    None,
+                )
+                if k and fits(k):
+                    return k
     for st in reversed(said.statements):
         orgs = [k for k in st.speaker if v.cls(k) in ORG_CLASSES and fits(k)]
         if orgs:
             return orgs[0]
     return None
+
+
+def ministry_of(title: str, state: str | None, bodies: list[tuple[str, str | None, list[str]]]) -> str | None:
+    """The ministry a minister's post belongs to: of ``state``, the one body whose name is the
+    title's with "Ministry" for "Minister" ("Minister of Foreign Affairs" of Kazakhstan →
+    "Ministry of Foreign Affairs of Kazakhstan"); None for any other title, or none or several.
+
+    >>> bodies = [("mfa-kz", "kz", ["Ministry of Foreign Affairs of Kazakhstan"]),
+    ...           ("mod-kz", "kz", ["Ministry of Defence of Kazakhstan"])]
+    >>> ministry_of("Minister of Foreign Affairs", "kz", bodies), ministry_of("President", "kz", bodies)
+    ('mfa-kz', None)
+    >>> ministry_of("Deputy Minister of Defence", "kz", bodies) is None
+    True
+    """
+    if not title.startswith("Minister of ") or state is None:
+        return None
+    name = "ministry" + title[len("minister") :].lower() + " of "
+    found = {key for key, c, names in bodies if c == state and any(n.lower().startswith(name) for n in names)}
+    return found.pop() if len(found) == 1 else None
+
+
+def posts_of(v: View, person: str) -> list[tuple[str, str | None, str | None]]:
+    """(title, organization, end) of a person's posts: the knowledge base's at the article's
+    date (today's when it has none: an end of None is "held now") and those the text gives."""
+    e = v.kb.get(person)
+    date = v.base[:10] if v.base else None
+    posts = [
+        (
+            t.title_en,
+            t.org,
+            None if (t.end is None if date is None else t.held_at(date)) else (t.end or "later"),
+        )
+        for t in (e.tenures if e is not None else ())
+    ]
+    return posts + [
+        (p.title_en, p.org, None) for p in v.positions if p.person == person and p.status != "former"
+    ]
 
 
 def country_hint(v: View, phrase) -> str | None:
