@@ -471,6 +471,14 @@ def test_an_agentless_readout_is_the_talks_persons(extractor, lang, text, trigge
             "констатировали",
             {"askar-mamin", "mikhail-mishustin"},
         ),
+        # "Both parties" (en_kz-ae_01)
+        (
+            "en",
+            "Kassym-Jomart Tokayev held talks with Shavkat Mirziyoyev in Astana. "
+            "Both parties noted that cooperation between the two countries has steadily improved.",
+            "noted",
+            {"kassym-jomart-tokayev", "shavkat-mirziyoyev"},
+        ),
     ],
 )
 def test_the_sides_of_talks_reported_further_back(extractor, lang, text, trigger, speaker):
