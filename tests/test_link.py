@@ -645,6 +645,13 @@ def test_class_nouns_before_unknown_names(full_linker, text, key, cls):
             {"org/astana-it-universiti", "place/pengang-international-arport"},
             {"org/it-universiti", "place/international-arport"},
         ),
+        # an honorific before a name is no part of it (en_ru-iq_61)
+        (
+            "Saudi Foreign Minister Prince Faisal bin Farhan met King Abdullah II.",
+            "en",
+            {"person/fasal-bin-farhan", "person/abdulah-i"},
+            {"person/prince-fasal-bin-farhan", "person/king-abdulah-i"},
+        ),
         # a city's adjective before the lowercase noun that heads a name is the name's (ru_am-ge_51)
         (
             "Стороны обсудили роспуск механизмов Минской группы.",

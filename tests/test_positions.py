@@ -23,6 +23,11 @@ def posts(extractor, text, lang, date="2021-11-09"):
             "en",
             ("mukhtar-tleuberdi", "Minister of Foreign Affairs", "kazakhstan"),
         ),
+        (  # an honorific between the title and the name (en_ru-iq_61)
+            "On Thursday, Hussein hosted Saudi Foreign Minister Prince Faisal bin Farhan.",
+            "en",
+            ("person/fasal-bin-farhan", "Minister of Foreign Affairs", "saudi-arabia"),
+        ),
         (
             "Kremlin spokesman Dmitry Peskov told reporters nothing.",
             "en",
