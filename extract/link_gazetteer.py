@@ -195,7 +195,8 @@ def surname_keys(surname: str) -> set[tuple[str, ...]]:
     """
     surface, lemmas, stems = _word_keys(surname)
     keys = {surface, stems}
-    if not (len(lemmas) == len(stems) and any(len(lm) < len(st) for lm, st in zip(lemmas, stems, strict=True))):
+    cut = len(lemmas) == len(stems) and any(len(lm) < len(st) for lm, st in zip(lemmas, stems, strict=True))
+    if not cut:
         keys.add(lemmas)
     return keys
 

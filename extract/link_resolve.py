@@ -258,7 +258,9 @@ class Resolution:
 
         def cities(*labels: str) -> bool:
             return all(
-                g.label in labels and g.keys and all(self.kb[c.key].cls == "City" for c in g.keys if c.key in self.kb)
+                g.label in labels
+                and g.keys
+                and all(self.kb[c.key].cls == "City" for c in g.keys if c.key in self.kb)
                 for g in holders
             )
 
