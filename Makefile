@@ -57,6 +57,7 @@ lint: install
 # MLEDOZE=PATH (git dir or folder with countries.json), EVERYPOLITICIAN=PATH (git dir of
 # everypolitician/viewer-sinatra, or EveryPolitician's countries.json) and OFFICIALS=DIR (the extract).
 kb-check: install
+	$(BIN)/python tools/make_demonyms.py --check $(if $(MLEDOZE),--source $(MLEDOZE))
 	$(BIN)/python tools/make_countries.py --check
 	$(BIN)/python tools/make_states.py --check $(if $(MLEDOZE),--source $(MLEDOZE))
 	$(BIN)/python tools/make_cities.py --check $(if $(MLEDOZE),--source $(MLEDOZE))

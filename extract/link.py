@@ -35,9 +35,11 @@ from bilat.extract.link_names import (
     _titled_names,
     _without_initials,
     _written_in,
+    body_noun_before,
     city_noun_near,
     currency_after,
     defined_abbreviations,
+    described_body,
     east_asian_reading,
     holder_after_body,
     initials,
@@ -45,6 +47,7 @@ from bilat.extract.link_names import (
     outlet_noun_before,
     person_key,
     with_initial,
+    without_city_noun,
 )
 from bilat.extract.link_places import PlaceRules, _closing_quote, _lines, body_state
 from bilat.extract.link_prepositions import dateline_place, place_preposition_before
@@ -63,6 +66,12 @@ from bilat.extract.text import (
 #: inner names
 _HOLDERS = frozenset({"GovernmentBody", "InternationalOrganization", "Project"})
 _HELD = frozenset({"Country", "InternationalOrganization"})
+
+
+#: the classes of a known name an unknown name in brackets after it may gloss
+_GLOSSED = frozenset(
+    {"GovernmentBody", "Organization", "Company", "MediaOutlet", "InternationalOrganization"}
+)
 
 
 class Linker(PlaceRules, Resolution):
@@ -96,6 +105,19 @@ class Linker(PlaceRules, Resolution):
             if person is not None and person.cls == "Person" and person.country:
                 return self._body_of(sp, person.country)
         return None
+
+    def _glossed(self, sp: _Span, text: str, gaz: list[_Span]) -> str | None:
+        """The known body an unknown name in brackets right after it glosses: "Rosselkhoznadzor
+        (Russian Agricultural Control Authority)" is Rosselkhoznadzor (en_ru-kz_18); a body,
+        company, outlet or organization only, never a person or a place."""
+        # the bracket may hold a state's adjective cut from the name before it ("(Russian …")
+        p = text.rfind("(", max(0, sp.start - 30), sp.start)
+        if p < 1 or text[p - 1] != " " or ")" in text[p : sp.start] or text[sp.end : sp.end + 1] != ")":
+            return None
+        before = next((g for g in gaz if g.end == p - 1 and g.key in self.kb), None)
+        if before is None or self.kb[before.key].cls not in _GLOSSED:
+            return None
+        return before.key
 
     def _body_of(self, sp: _Span, country: str) -> str | None:
         """The one body among a generic name's candidates that is ``country``'s, if one."""
@@ -170,7 +192,7 @@ class Linker(PlaceRules, Resolution):
                 if text.endswith(suffix):
                     end -= len(suffix)
                     text = text[: -len(suffix)]
-            text = text.strip(' \n\t"«»“”,.;:')
+            text = without_city_noun(text.strip(' \n\t"«»“”,.;:'), lang)
             if not text or fold(text) in res.ignore or not any(c.isalpha() for c in text):
                 continue
             if text.count("[") != text.count("]") or text.count("(") != text.count(")"):
@@ -419,6 +441,10 @@ class Linker(PlaceRules, Resolution):
                 if known is not None:
                     sp.key = known
                     continue
+            glossed = self._glossed(sp, text, gaz)
+            if glossed is not None:
+                sp.key = glossed  # "Rosselkhoznadzor (Russian Agricultural Control Authority)"
+                continue
             if sp.text.isupper() and sp.text in abbreviated:
                 sp.key = abbreviated[sp.text]  # "KCNA" after "Korean Central News Agency"
                 continue
@@ -430,6 +456,8 @@ class Linker(PlaceRules, Resolution):
             )
             if placed:
                 cls = "Place"  # "in Kamchatka", "in Pyatigorsk", "в Бохтаре"
+            elif cls in ("Person", "Organization") and self._city_beside(sp, text, gaz, lang, strict=True):
+                cls = "City"  # "in Dushanbe and Bokhtar", "Almaty, Sary Shagan and Karaganda"
             if (sp.start, sp.end) == dateline_city and cls in ("Person", "Organization", "Place"):
                 cls = "City"
             name = _clean_name(sp.normal if P.inflected else sp.text)
@@ -437,6 +465,12 @@ class Linker(PlaceRules, Resolution):
                 is_domain(name) or outlet_noun_before(text, sp.start, lang, P.word_key)
             ):
                 cls = "MediaOutlet"  # "сообщает Lada.kz", "издание Daily Sabah"
+            elif (
+                cls in ("Organization", "Place")
+                and not placed
+                and body_noun_before(text, sp.start, lang, P.word_key)
+            ):
+                cls = "GovernmentBody"  # "industrial safety regulator Rostekhnadzor"
             if (
                 cls == "Place"
                 and (sp.label in ("GPE", "LOC") or placed)
@@ -445,17 +479,26 @@ class Linker(PlaceRules, Resolution):
                 cls = "City"  # "the city of Bokhtar", "в Душанбе и Бохтаре"
             name = _nominative(_clean_name(sp.text), name, cls)
             pattern = body_state(lang)[1]
+            by_adjective = False
             if sp.owner is None and pattern:
                 sp.owner = self._state_before(sp.start, text, gaz)
+                if sp.owner is None and cls == "GovernmentBody":
+                    sp.owner = self._adjective_state_before(sp.start, text, gaz)
+                    by_adjective = sp.owner is not None
             if sp.owner and cls == "GovernmentBody" and pattern and sp.owner in self.kb:
                 # "Kazakhstan's National Security Committee" → "… Committee of Kazakhstan"
                 state = dict(self.kb[sp.owner].labels).get(PIVOT)
                 if state:
-                    name = pattern.format(body=_headline(name), state=state)
-                    hit = self._lookup(_Span(sp.start, sp.end, name, sp.label, normal=name))
+                    of_state = pattern.format(body=_headline(name), state=state)
+                    hit = self._lookup(_Span(sp.start, sp.end, of_state, sp.label, normal=of_state))
                     if hit is not None:
                         sp.key = hit  # the knowledge base's body of that state
                         continue
+                    if not by_adjective or described_body(name, {c for c, k in res.org_cues if k == cls}):
+                        # an adjective only for a body its kind describes: "the Kazakh Ministry
+                        # of Industry …" (not "the Russian International Affairs Council": the
+                        # adjective is the name's)
+                        name = of_state
             reading = None
             if cls == "Person":
                 parts = _without_initials(name)

@@ -106,6 +106,9 @@ class Resources:
     #: a word right after a body's generic name that means "of the state named last"
     #: ("МИД республики"; ``state_anaphora.tsv``, none when the language has no table)
     state_anaphora: frozenset[str] = frozenset()
+    #: the last word of a natural place's name ("Alataw Pass", "Korean Peninsula"): a place,
+    #: whatever class the NER gave it (``place_cues.tsv``, none when the language has no table)
+    place_cues: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -155,6 +158,10 @@ def resources(lang: str) -> Resources:
             fold(r[0]): r[2] for r in read_table(folder / "ignore.tsv") if len(r) > 2 and r[1] == "document"
         },
         region_cues=frozenset(r[0] for r in read_table(folder / "region_cues.tsv")),
+        place_cues=frozenset(
+            fold(r[0])
+            for r in (read_table(folder / "place_cues.tsv") if (folder / "place_cues.tsv").is_file() else ())
+        ),
         title_words=frozenset(fold(w) for r in read_table(folder / "title_words.tsv") for w in r[0].split()),
         state_anaphora=frozenset(
             fold(r[0])
@@ -188,9 +195,27 @@ def surname_keys(surname: str) -> set[tuple[str, ...]]:
     """
     surface, lemmas, stems = _word_keys(surname)
     keys = {surface, stems}
-    if not (len(lemmas) == len(stems) and any(len(lm) < len(st) for lm, st in zip(lemmas, stems, strict=True))):
+    cut = len(lemmas) == len(stems) and any(len(lm) < len(st) for lm, st in zip(lemmas, stems, strict=True))
+    if not cut:
         keys.add(lemmas)
     return keys
+
+
+def generic_keys(entries: dict[str, KBEntry], pattern: str) -> list[str]:
+    """The knowledge-base keys a generic name may denote (``generic_names.tsv``): a glob on the
+    keys ("ministry-of-foreign-affairs-of-*"), or "alias:" and a glob on the entries' names
+    ("alias:Parliament of *": every state's whole parliament, whatever its key).
+
+    >>> from bilat.extract.records import Alias
+    >>> armenia = KBEntry("na-of-armenia", "GovernmentBody", aliases=(Alias("Parliament of Armenia", "en"),))
+    >>> kb = {"na-of-armenia": armenia, "mfa-of-russia": KBEntry("mfa-of-russia", "GovernmentBody")}
+    >>> generic_keys(kb, "alias:Parliament of *"), generic_keys(kb, "mfa-of-*")
+    (['na-of-armenia'], ['mfa-of-russia'])
+    """
+    kind, _, glob = pattern.partition(":")
+    if kind != "alias" or not glob:
+        return fnmatch.filter(entries, pattern)
+    return [k for k, e in entries.items() if any(fnmatch.fnmatchcase(a.text, glob) for a in e.aliases)]
 
 
 class Gazetteer:
@@ -217,7 +242,7 @@ class Gazetteer:
         for lang in codes():
             table = profile(lang).table("generic_names.tsv")
             for row in read_table(table) if table.is_file() else ():
-                for key in fnmatch.filter(self.entries, row[1]):
+                for key in generic_keys(self.entries, row[1]):
                     self._add(row[0], Candidate(key, "generic"))
                     if row[0][:1].isupper() and profile(lang).lowercase_generics:
                         self._add(row[0].lower(), Candidate(key, "generic"))

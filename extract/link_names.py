@@ -290,6 +290,25 @@ def person_key(name: str) -> str:
     return key
 
 
+def described_body(name: str, cues) -> bool:
+    """Whether a body's ``name`` describes its kind rather than naming it: a cue noun of the
+    kind first, then a lowercase word ("Ministry of Industry and Infrastructure Development",
+    "Committee for Regulation …"), so that a state's adjective before it only says whose it
+    is; not a name the adjective may belong to ("International Affairs Council"). ``cues``:
+    the lowercase cue nouns (``org_cues.tsv``).
+
+    >>> cues = {"ministry", "committee", "council"}
+    >>> described_body("Ministry of Agriculture", cues), described_body("Committee for Tourism", cues)
+    (True, True)
+    >>> described_body("International Affairs Council", cues), described_body("Ministry", cues)
+    (False, False)
+    >>> described_body("State Committee for National Security", cues)
+    False
+    """
+    ws = name.split()
+    return len(ws) > 2 and ws[0].lower() in cues and ws[1].islower()
+
+
 def _all_generic(g: _Span) -> bool:
     return bool(g.keys) and all(c.kind == "generic" for c in g.keys)
 
@@ -427,7 +446,28 @@ def outlet_noun_before(text: str, start: int, lang: str, word_key=str.lower) -> 
     >>> outlet_noun_before("the Russian president met", 21, "en")
     False
     """
-    nouns = _outlet_nouns(lang)
+    return _noun_before(text, start, _outlet_nouns(lang), word_key)
+
+
+@cache
+def _body_nouns(lang: str) -> frozenset[str]:
+    path = DATA / lang / "body_nouns.tsv"
+    return frozenset(r[0] for r in read_table(path)) if path.is_file() else frozenset()
+
+
+def body_noun_before(text: str, start: int, lang: str, word_key=str.lower) -> bool:
+    """Whether a state body's class noun (``body_nouns.tsv``) stands right before ``start``, an
+    adjective or two between: "industrial safety regulator Rostekhnadzor".
+
+    >>> body_noun_before("industrial safety regulator Rostekhnadzor", 28, "en")
+    True
+    >>> body_noun_before("the Russian president met", 21, "en")
+    False
+    """
+    return _noun_before(text, start, _body_nouns(lang), word_key)
+
+
+def _noun_before(text: str, start: int, nouns: frozenset[str], word_key) -> bool:
     m = _WORDS_BEFORE.search(text, max(0, start - 60), start)
     if not m:
         return False
@@ -467,6 +507,19 @@ def _city_nouns(lang: str) -> tuple[frozenset[str], frozenset[str]]:
         frozenset(r[0] for r in rows if r[1] in ("before", "both")),
         frozenset(r[0] for r in rows if r[1] in ("after", "both")),
     )
+
+
+def without_city_noun(text: str, lang: str) -> str:
+    """A name the NER ran into a lowercase city noun written after it, without the noun
+    ("Horgos city" → "Horgos": the noun then tells the name is a city's, ``city_noun_near``).
+
+    >>> without_city_noun("Horgos city", "en"), without_city_noun("Mexico City", "en")
+    ('Horgos', 'Mexico City')
+    """
+    for noun in _city_nouns(lang)[1]:
+        if text.endswith(" " + noun) and len(text) > len(noun) + 1:
+            return text[: -len(noun) - 1]
+    return text
 
 
 _BEFORE_NAME = re.compile(r"(?:^|[\s(])((?:\w+ )?[\w.]+)(?: of)?(?: the)? $")

@@ -57,6 +57,18 @@ def _document_title(text: str, start: int, documents: dict[str, str]) -> bool:
     return bool(m) and documents.get(fold(m.group(1))) == m.group(2)
 
 
+def _natural_place(name: str, cues: frozenset[str]) -> bool:
+    """Whether a capitalized name of two words or more ends in a natural place's noun
+    (``place_cues.tsv``).
+
+    >>> cues = frozenset({"pass", "sea"})
+    >>> _natural_place("Alataw Pass", cues), _natural_place("Pass", cues), _natural_place("the pass", cues)
+    (True, False, False)
+    """
+    ws = words(name)
+    return len(ws) > 1 and ws[0].text[:1].isupper() and fold(ws[-1].text) in cues
+
+
 def _starts_sentence(text: str, start: int) -> bool:
     """Whether ``start`` begins a line or a sentence (after ". ", "! ", "? ", ": ").
 
@@ -246,7 +258,9 @@ class Resolution:
 
         def cities(*labels: str) -> bool:
             return all(
-                g.label in labels and g.keys and all(self.kb[c.key].cls == "City" for c in g.keys if c.key in self.kb)
+                g.label in labels
+                and g.keys
+                and all(self.kb[c.key].cls == "City" for c in g.keys if c.key in self.kb)
                 for g in holders
             )
 
@@ -279,6 +293,16 @@ class Resolution:
                 if g is not None:
                     return self._state_at(g.start, gaz)
         return None
+
+    def _adjective_state_before(self, start: int, text: str, gaz: list[_Span]) -> str | None:
+        """The country whose adjective stands alone right before ``start`` ("the Kazakh Ministry
+        of Industry …", "the Russian Ministry of Agriculture"); not one of two joined by a
+        hyphen ("Kazakh-Uzbek Supreme Council")."""
+        g = self._gaz_ends(gaz).get(start - 1) if text[start - 1 : start] == " " else None
+        if g is None or g.label != "ADJ" or text[g.start - 1 : g.start] in ("-", "–"):
+            return None
+        e = self._state_of(g)
+        return e.key if e is not None and e.cls == "Country" else None
 
     def _gaz_ends(self, gaz: list[_Span]) -> dict[int, _Span]:
         if getattr(self, "_ends_for", None) is not gaz:
@@ -490,14 +514,17 @@ class Resolution:
         self._firsts_for, self._firsts = gaz, out
         return out
 
-    def _city_beside(self, sp: _Span, text: str, gaz: list[_Span], lang: str) -> bool:
+    def _city_beside(self, sp: _Span, text: str, gaz: list[_Span], lang: str, strict: bool = False) -> bool:
         """Whether an unknown place is listed with a knowledge-base city, a comma or "and"
         between: "in Dushanbe and Bokhtar", "Almaty, Sary Shagan and Karaganda" (one list,
-        one kind of place)."""
+        one kind of place); ``strict``: "and" between (for a name the NER took for a person's
+        or an organization's)."""
         ands = _and_words(lang)
 
         def joins(gap: str) -> bool:
             gap = gap.strip()
+            if strict:  # "and" itself: a comma alone may open an apposition ("in St. Petersburg, Mart Latte")
+                return gap.lstrip(", ") in ands
             return gap in ("", ",") or gap.lstrip(", ") in ands
 
         def city(g: _Span) -> bool:
@@ -527,6 +554,8 @@ class Resolution:
         return self._surnames_in_doc(gaz).get(match_key(surname))
 
     def _class_of(self, sp: _Span, lang: str) -> str | None:
+        if not sp.cls and _natural_place(sp.text, resources(lang).place_cues):
+            return "Place"  # "Alataw Pass" the NER took for a person, "Korean Peninsula"
         if sp.label == "PER":
             return "Person"
         if sp.cls:

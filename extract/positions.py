@@ -37,6 +37,7 @@ from bilat.extract.positions_posts import (
     _tenure_at,
     _tenure_prefixed,
     home_country,
+    joined_title,
     kb_tenures,
 )
 from bilat.extract.positions_state import one_state, sentence_bounds
@@ -48,6 +49,7 @@ from bilat.extract.positions_titles import (
     _Spans,
     as_deputy,
     find_titles,
+    joint_words,
     link_words,
     past_stems,
     titles,
@@ -86,7 +88,7 @@ def extract_positions(
     def adjective(i: int) -> bool:
         return word_span[i] is not None and word_span[i][3] == "ADJ"
 
-    found = find_titles(text, lang, ws, keys, adjective)
+    found = find_titles(text, lang, ws, keys, adjective, lambda i: word_span[i] is not None)
     # "пресс-секретарь российского лидера Дмитрий Песков", "press secretary of the president
     # X": a title right after another one (only link words and adjectives between, no list)
     # names whose post it is, never the post of the name after it
@@ -269,6 +271,12 @@ def extract_positions(
                 # "Federal Chancellor Olaf Scholz": Germany's; "председатель Госсовета КНДР": a
                 # national post is its state's, never the body its words name
                 p_org = title.default
+            if p_org is None and title.scope == "country" and n == 0 and not title.named:
+                # "Kazakhstan's Deputy Prime Minister and Minister of Trade Serik Zhumangarin":
+                # the state of the title joined before, which has no name of its own
+                joined = joined_title(dashed, start, text, joint_words(lang))
+                if joined is not None and joined[3] is not None:
+                    p_org = _country_of(joined[3], cls_of, kb)
             if p_org is None and title.scope == "country" and len(persons) == 1 and not title.named:
                 # "… held talks with Deputy Foreign Minister Roman Vassilenko, the press office
                 # of the Kazakh MFA reported": the one state the sentence names (not for a vague

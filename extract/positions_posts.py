@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from bilat.extract.languages import PIVOT
-from bilat.extract.positions_titles import TENURE, Descriptive, Title
+from bilat.extract.positions_titles import TENURE, Descriptive, Title, joint_words
 from bilat.extract.post_holders import counterpart_holders, kb_holder, past_title
 from bilat.extract.records import Document, KBEntry, Position
 from bilat.extract.text import (
@@ -316,16 +316,45 @@ def _one_post_in(entry: KBEntry | None, date: str | None, org: str | None):
 DASHES = ("–", "—", "-")
 
 
+def joins_titles(gap: str, first: str, joint: frozenset[str] = frozenset()) -> bool:
+    """Whether ``gap``, the text between a title with no name (written ``first``) and the
+    next title, makes them one holder's: a dash ("Deputy Prime Minister – Minister of Foreign
+    Affairs"), or a ``joint`` word of the language after a capitalized first title ("Deputy
+    Prime Minister and Minister of Trade"; not "the president and Prime Minister X").
+
+    >>> joint = frozenset({"and"})
+    >>> joins_titles(" – ", "Deputy Prime Minister"), joins_titles(" and ", "Deputy Prime Minister", joint)
+    (True, True)
+    >>> joins_titles(" and ", "president", joint), joins_titles(", ", "Deputy Prime Minister", joint)
+    (False, False)
+    """
+    g = gap.strip()
+    if g in DASHES:
+        return True
+    return g.lower() in joint and first[:1].isupper() and "\n" not in gap
+
+
+def joined_title(dashed: list, start: int, text: str, joint: frozenset[str] = frozenset()):
+    """The last title with no name of its own (``dashed``: start, end, title, org, modifier)
+    that the title at ``start`` shares its holder with (:func:`joins_titles`), or None."""
+    if not dashed:
+        return None
+    d = dashed[-1]
+    if d[2].title_en == TENURE or not joins_titles(text[d[1] : start], text[d[0] : d[1]], joint):
+        return None
+    return d
+
+
 def _join_dashed(
     dashed: list, start: int, text: str, person, org, positions: dict, doc: Document, kb, lang: str
 ) -> None:
-    """A title with no name of its own, joined by a dash to the title at ``start``, names the
-    same person: "Deputy Prime Minister – Minister of Foreign Affairs of Kazakhstan"."""
-    if not dashed:
+    """A title with no name of its own, joined by a dash or a joint word to the title at
+    ``start``, names the same person: "Deputy Prime Minister – Minister of Foreign Affairs of
+    Kazakhstan", "Deputy Prime Minister and Minister of Trade"."""
+    d = joined_title(dashed, start, text, joint_words(lang))
+    if d is None:
         return
-    d_start, d_end, d_title, d_org, _ = dashed[-1]
-    if text[d_end:start].strip() not in DASHES or d_title.title_en == TENURE:
-        return
+    d_start, d_end, d_title, d_org, _ = d
     title_en, title_src, p_org = _resolve_title(d_title, kb.get(person[2]), d_org or org, doc.date, kb, lang)
     if title_en is None or p_org is None or (person[2], title_en, p_org) in positions:
         return

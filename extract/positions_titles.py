@@ -32,6 +32,7 @@ class Title:
     named: bool = False  # only with a name: "leader" never resolves to a holder on its own
     default: str | None = None  # the state of a national post when none is named ("Federal Chancellor")
     formal: bool = False  # only as a body's formal head title ("chief" of Roscosmos: its Director General)
+    open: bool = False  # a minister's title ending in its portfolio, which may go on ("… and Trade")
 
     @property
     def wild(self) -> bool:
@@ -64,15 +65,21 @@ def titles(lang: str) -> tuple[Title, ...]:
         rows += [(r[0], r[1], r[2], f"country:{r[3]}", "") for r in read_table(national)]
     for form, en, ru in read_table(DATA / lang / "minister_forms.tsv"):
         for written, p_en, p_ru in read_table(DATA / lang / "portfolios.tsv"):
-            rows.append((form.replace("X", written), en.format(en=p_en), ru.format(ru=p_ru), "country", ""))
+            kind = "open" if form.endswith(" X") and en.endswith("{en}") else ""
+            rows.append((form.replace("X", written), en.format(en=p_en), ru.format(ru=p_ru), "country", kind))
     out = []
     seen = set()
+    # a table's row of the same words as a minister's title ending in a portfolio is open too
+    # ("minister of energy" of titles.tsv)
+    opens = {tuple(_key(w.text, lang) for w in words(r[0])) for r in rows if r[4] == "open"}
     for written, en, ru, scope, kind in rows:
         ws = tuple(WILD if w.text == WILD else _key(w.text, lang) for w in words(written))
+        kind = "open" if ws in opens and not kind else kind
         scope, _, default = scope.partition(":")  # "country:germany": a post only one state has
         if ws not in seen:
             seen.add(ws)
-            out.append(Title(ws, en, ru, scope, kind == "named", default or None, kind == "formal"))
+            flags = (kind == "named", default or None, kind == "formal", kind == "open")
+            out.append(Title(ws, en, ru, scope, *flags))
     return tuple(sorted(out, key=lambda t: -len(t.words)))
 
 
@@ -111,6 +118,13 @@ def first_words(lang: str) -> tuple[tuple[tuple[str, ...], str], ...]:
 def former_prefixes(lang: str) -> tuple[str, ...]:
     """The "former" prefixes of ``title_prefixes.tsv`` ("ex-", "экс-"), lowercase."""
     return tuple(r[1].lower() for r in _prefix_rows(lang) if r[0] == "former")
+
+
+@lru_cache(maxsize=4)
+def joint_words(lang: str) -> frozenset[str]:
+    """The "joint" words of ``title_prefixes.tsv`` ("and"), lowercase: between two titles they
+    make both one holder's when only the second has the name."""
+    return frozenset(r[1].lower() for r in _prefix_rows(lang) if r[0] == "joint")
 
 
 @lru_cache(maxsize=4)
@@ -177,19 +191,85 @@ def _titles_by_first_word(lang: str) -> dict[str, tuple[Title, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=4)
+def portfolio_words(lang: str, kind: str) -> frozenset[str]:
+    """The words of ``title_prefixes.tsv``'s rows of ``kind``, lowercase: "portfolio_join"
+    ("and", ","): what continues a minister's portfolio past the table's ("Energy and Water
+    Resources"); "portfolio_open" ("of", "for"): what opens one after a bare "minister"."""
+    return frozenset(r[1].lower() for r in _prefix_rows(lang) if r[0] == kind)
+
+
+def portfolio_end(ws, j: int, spanned, joins: frozenset[str], first: bool = False) -> int:
+    """The index after a portfolio going on at word ``j``: joining words (``joins``) each
+    followed by capitalized words no linked span holds (``spanned(i)``), as many as there are
+    ("… and Water Resources", ", Industry and Trade"); with ``first``, capitalized words right
+    at ``j`` open it. ``j`` when none.
+
+    >>> from bilat.extract.text import words
+    >>> ws = words("Minister of Energy and Water Resources Daler Juma met")
+    >>> joins = frozenset({"and", ","})
+    >>> portfolio_end(ws, 3, lambda i: i in (6, 7), joins)
+    6
+    >>> ws = words("Minister of Investment, Industry and Trade Laziz Kudratov met")
+    >>> portfolio_end(ws, 2, lambda i: i in (7, 8), joins, first=True)
+    7
+    >>> portfolio_end(words("Minister of Energy and the people"), 3, lambda i: False, joins)
+    3
+    """
+    end = j
+    k = j
+    while k < len(ws):
+        if not (first and k == j):
+            if ws[k].text.lower() not in joins:
+                break
+            k += 1
+        n = k
+        while n < len(ws) and ws[n].text[:1].isupper() and ws[n].text.isalpha() and not spanned(n):
+            n += 1
+        if n == k:
+            break
+        end = k = n
+    return end
+
+
+def _opened(title: Title, ws, keys, i: int, n: int, spanned, lang: str) -> tuple[Title, int] | None:
+    """A minister's title whose portfolio goes on past the table's, or a bare "minister" with
+    one the table lacks ("Minister of Investment, Industry and Trade"): the title with the
+    portfolio as written, and the index after it; None when there is none (and always for a
+    language with no ``portfolio_*`` rows)."""
+    joins = portfolio_words(lang, "portfolio_join")
+    if spanned is None or not joins:
+        return None
+    if title.open:
+        end = portfolio_end(ws, i + n, spanned, joins)
+        if end == i + n:
+            return None
+        more = " ".join(w.text for w in ws[i + n : end]).replace(" ,", ",")
+        return replace(title, title_en=f"{title.title_en} {more}", open=False), end
+    opens = portfolio_words(lang, "portfolio_open")
+    if title.title_en.startswith(TENURE + ":") and n == 1 and i + 1 < len(ws) and keys[i + 1] in opens:
+        end = portfolio_end(ws, i + 2, spanned, joins, first=True)
+        if end == i + 2:
+            return None
+        written = " ".join(w.text for w in ws[i + 1 : end]).replace(" ,", ",")
+        head = title.title_en[len(TENURE) + 1 :]
+        return replace(title, title_en=f"{head} {written}", title_ru=f"{head} {written}", open=False), end
+    return None
+
+
 def find_titles(
-    text: str, lang: str, ws=None, keys=None, adjective=None
+    text: str, lang: str, ws=None, keys=None, adjective=None, spanned=None
 ) -> list[tuple[int, int, Title, int, int]]:
     """Title matches as (start, end, title, first word index, last word index + 1); a WILD word
-    of a title matches word ``i`` when ``adjective(i)``."""
+    of a title matches word ``i`` when ``adjective(i)``. With ``spanned`` (whether a linked
+    span holds word ``i``), a minister's portfolio goes on past the table's (:func:`_opened`)."""
     if ws is None:
         ws = words(text)
     if keys is None:
         keys = [_key(w.text, lang) for w in ws]
     by_first = _titles_by_first_word(lang)
-    out = []
-    i = 0
-    while i < len(ws):
+
+    def match_at(i: int) -> Title | None:
         for t in by_first.get(keys[i], ()):
             n = len(t.words)
             if tuple(keys[i : i + n]) == t.words or (
@@ -201,11 +281,26 @@ def find_titles(
                     for m, (k, w) in enumerate(zip(keys[i : i + n], t.words, strict=True))
                 )
             ):
-                out.append((ws[i].start, ws[i + n - 1].end, t, i, i + n))
-                i += n
-                break
-        else:
+                return t
+        return None
+
+    # a portfolio never runs into a name, a known name or another title ("Minister of Energy
+    # and Deputy Prime Minister X")
+    blocked = None if spanned is None else (lambda k: spanned(k) or match_at(k) is not None)
+    out = []
+    i = 0
+    while i < len(ws):
+        t = match_at(i)
+        if t is None:
             i += 1
+            continue
+        n = len(t.words)
+        opened = _opened(t, ws, keys, i, n, blocked, lang)
+        if opened is not None:
+            t, stop = opened
+            n = stop - i
+        out.append((ws[i].start, ws[i + n - 1].end, t, i, i + n))
+        i += n
     return out
 
 

@@ -149,7 +149,15 @@ def write_extraction(
     new_nodes = {iris.entity(e.key) for e in ex.entities}
     if publisher:
         new_nodes.add(iris.entity(publisher))
-    affected = old_nodes | new_nodes
+    # knowledge-base entities the document's events name without its mentioning them (the body
+    # a press service speaks for: "пресс-служба президента" → the presidential administration)
+    # are described too, not mentioned
+    unmentioned = sorted(
+        {k for ev in ex.events for k in (*ev.participants, *ev.speaker) if k in kb}
+        - {e.key for e in ex.entities}
+        - {publisher}
+    )
+    affected = old_nodes | new_nodes | {iris.entity(k) for k in unmentioned}
     # names other documents propose for the entities not in the knowledge base (a handful of
     # distinct labels each, whatever the size of the store) ...
     proposed: dict = defaultdict(Counter)
@@ -189,6 +197,8 @@ def write_extraction(
         descriptions |= _lines(
             entity_description(e, labels=_choose_labels(counts), cls=_choose_class(classes[node]))
         )
+    for key in unmentioned:
+        descriptions |= _kb_lines(kb[key])
     # entities still mentioned elsewhere but no longer here keep their description, recomputed
     for node in dropped & elsewhere:
         key = iris.key_of(str(node))

@@ -16,6 +16,7 @@ from bilat.extract.events.speakers import (
     plural_speaker,
     previous_body,
     previous_speaker,
+    readout_persons,
     recent_person,
 )
 
@@ -233,3 +234,27 @@ def test_last_outside_quotes(named, before, want):
     mentions = [SimpleNamespace(start=s, key=k) for s, k in named]
     got = last_outside_quotes(mentions, before, (QUOTE,))
     assert (got.key if got is not None else None) == want
+
+
+@pytest.mark.parametrize(
+    "named, told, idx, expected",
+    [
+        # two persons named in the two units before: the talks just reported (en_az-ge_52)
+        ([(5, "bayramov"), (6, "bayramov"), (6, "darchiashvili")], set(), 7, ["bayramov", "darchiashvili"]),
+        # the talks further back, told on by their sides just before ("They also discussed …")
+        ([(1, "kulubaev"), (1, "saidov")], {4}, 5, ["kulubaev", "saidov"]),
+        ([(1, "kulubaev"), (1, "saidov")], {3}, 5, ["kulubaev", "saidov"]),
+        # … but not told on: no talks to report, the issuer speaks
+        ([(1, "kulubaev"), (1, "saidov")], set(), 5, []),
+        # … as far back as "the sides" reach (en_uz-tm_51: five sentences back), not beyond
+        ([(0, "mirziyoyev"), (0, "berdimuhamedov")], {4}, 5, ["mirziyoyev", "berdimuhamedov"]),
+        ([(0, "kulubaev"), (0, "saidov")], {8}, 9, []),
+        # one person in reach (a summons: "It was noted …", en_ru-az_01): none
+        ([(0, "yevdokimov"), (1, "azimov")], set(), 3, []),
+        ([(2, "azimov")], {2}, 3, []),
+        # the last two of three
+        ([(4, "a"), (5, "b"), (5, "c")], set(), 6, ["b", "c"]),
+    ],
+)
+def test_readout_persons(named, told, idx, expected):
+    assert readout_persons(named, told, idx) == expected

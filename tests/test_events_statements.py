@@ -204,6 +204,14 @@ def test_a_quoted_paragraph_with_its_reporting_clause_is_one_statement(extractor
             "цитирует",
             {"kassym-jomart-tokayev"},
         ),
+        # a judgement voiced (en_kz-ua_51)
+        (
+            "en",
+            "The Kazakh Foreign Ministry summoned the Ukrainian ambassador. "
+            "The ministry slammed the remarks as unacceptable.",
+            "slammed",
+            {"ministry-of-foreign-affairs-of-kazakhstan"},
+        ),
     ],
 )
 def test_more_reporting_cues(extractor, lang, text, trigger, speaker):
@@ -283,6 +291,14 @@ def test_his_words_are_the_reporting_speakers_not_the_author_of_the_remarks(extr
             {"ministry-of-defence-of-russia"},
         ),
         ("В Кремле сообщили, что Владимир Путин провел переговоры с Токаевым.", "сообщили", None),
+        # a capital in a release of its state's ministry: the ministry (ru_by-pl_51)
+        (
+            "Польша закрыла границу, сообщает МИД Беларуси. В Минске резко осудили действия Польши.",
+            "осудили",
+            {"ministry-of-foreign-affairs-of-belarus"},
+        ),
+        # … in none: the capital
+        ("Польша закрыла границу. В Минске резко осудили действия Польши.", "осудили", {"minsk"}),
     ],
 )
 def test_indefinite_personal_speaker_is_the_body_named(extractor, text, trigger, speaker):
@@ -291,6 +307,146 @@ def test_indefinite_personal_speaker_is_the_body_named(extractor, text, trigger,
         assert len(got) == 1 and "vladimir-putin" not in got
     else:
         assert got == speaker
+
+
+@pytest.mark.parametrize(
+    "lang, text, trigger, speaker",
+    [
+        # a press service or office of a person a bare title stands for speaks for the body of
+        # his post (ru_kg-cn_51, ru_uz-kg_51, ru_am-ge_51, en_az-ge_51, rewritten): a head of
+        # state's presidential administration, a head of government's office, else government
+        (
+            "ru",
+            "Садыр Жапаров встретился с председателем КНР Си Цзиньпином в Тяньцзине. "
+            "Об этом сообщает пресс-служба президента.",
+            "сообщает",
+            {"presidential-administration-of-kyrgyzstan"},
+        ),
+        (
+            "ru",
+            "Шавкат Мирзиёев провел телефонный разговор с Садыром Жапаровым. "
+            "Об этом сообщили в пресс-службе узбекского лидера.",
+            "сообщили",
+            {"presidential-administration-of-uzbekistan"},
+        ),
+        (
+            "ru",
+            "Никол Пашинян провел телефонный разговор с Ираклием Кобахидзе. "
+            "Как сообщили в аппарате армянского премьера, Пашинян проинформировал Кобахидзе о переговорах.",
+            "сообщили",
+            {"office-of-the-prime-minister-of-armenia"},
+        ),
+        (
+            "en",
+            "Georgian Prime Minister Irakli Garibashvili visited Baku. "
+            "The border talks resumed according to PM Garibashvili’s administration.",
+            "according to",
+            {"government-of-georgia"},
+        ),
+        # the press service of a body named by its state's adjective: that state's body
+        # (ru_am-tr_51)
+        (
+            "ru",
+            "Никол Пашинян заявил, что мир открывает новые возможности, сообщает пресс-служба "
+            "армянского правительства.",
+            "сообщает",
+            {"government-of-armenia"},
+        ),
+        # "the ministry's press service" with no ministry named: the minister's named just before
+        # (en_kz-us_01)
+        (
+            "en",
+            "Minister of Foreign Affairs of Kazakhstan Mukhtar Tileuberdi met with Antony Blinken "
+            "in Washington, reports the ministry’s press service.",
+            "reports",
+            {"ministry-of-foreign-affairs-of-kazakhstan"},
+        ),
+        # a body named there speaks for itself
+        (
+            "en",
+            "Kassym-Jomart Tokayev met Shavkat Mirziyoyev, the Akorda press service reported.",
+            "reported",
+            {"akorda"},
+        ),
+    ],
+)
+def test_a_persons_press_service_speaks_for_the_body_of_his_post(extractor, lang, text, trigger, speaker):
+    assert same(speaker_of(extractor, text, lang, trigger), speaker)
+
+
+@pytest.mark.parametrize(
+    "lang, text, trigger, speaker",
+    [
+        # a document noun as subject: who issued it, not the speaker of the words it quotes
+        # (en_ru-ni_61) ...
+        (
+            "en",
+            "Vladimir Putin congratulated Daniel Ortega during their phone call, the Kremlin press office "
+            "said in its statement.\n"
+            '"[The Russian side] reaffirmed the unwavering support to the Nicaraguan government," '
+            "the statement says.",
+            "says",
+            {"presidential-administration-of-russia"},
+        ),
+        # ... and the body of the state its adjective names that spoke before (en_am-ir_51)
+        (
+            "en",
+            "According to the Iranian Foreign Ministry, Hossein Amir-Abdollahian told Ararat Mirzoyan that "
+            "Tehran is ready to deepen relations.\n"
+            "In a statement, the Armenian Foreign Ministry said the ministers discussed cooperation.\n"
+            "“The Iranian foreign minister said all countries should respect the borders,” said the "
+            "official Iranian readout of the phone call.",
+            "said the",
+            {"ministry-of-foreign-affairs-of-iran"},
+        ),
+    ],
+)
+def test_a_document_speaks_for_its_issuer(extractor, lang, text, trigger, speaker):
+    found = [e for e in statements(extractor, text, lang) if e.trigger == trigger.split()[0]]
+    assert any(same(set(e.speaker), speaker) for e in found), [(e.trigger, e.speaker) for e in found]
+
+
+@pytest.mark.parametrize(
+    "lang, text, trigger, speaker",
+    [
+        # an agentless readout sentence after talks of two persons: they speak (en_az-ge_52,
+        # en_uz-tm_51, en_kg-uz_51, rewritten)
+        (
+            "en",
+            "Kazakh Foreign Minister Murat Nurtleu held phone talks with Sergey Lavrov. "
+            "It was emphasized that the two countries are united by friendship.",
+            "It was emphasized",
+            {"murat-nurtleu", "sergey-lavrov"},
+        ),
+        (
+            "en",
+            "Kassym-Jomart Tokayev had a telephone conversation with Shavkat Mirziyoyev. "
+            "The leaders discussed the bilateral agenda. "
+            "The importance of continuing the active dialogue was emphasized.",
+            "emphasized",
+            {"kassym-jomart-tokayev", "shavkat-mirziyoyev"},
+        ),
+        (
+            "en",
+            "Kassym-Jomart Tokayev met with Shavkat Mirziyoyev in Astana. "
+            "The Kazakh Foreign Ministry reported. "
+            "The parties discussed trade. They also discussed transit. "
+            "It was noted that cooperation remains a key element of the partnership.",
+            "It was noted",
+            {"kassym-jomart-tokayev", "shavkat-mirziyoyev"},
+        ),
+        # no talks of two persons reported: the issuer of the report (a summons, en_ru-az_01)
+        (
+            "en",
+            "The Russian ambassador was summoned to the Ministry of Foreign Affairs of Kazakhstan. "
+            "Kazakhstan conveyed its concern. It was noted that the explanation contradicts the facts.",
+            "It was noted",
+            {"ministry-of-foreign-affairs-of-kazakhstan"},
+        ),
+    ],
+)
+def test_an_agentless_readout_is_the_talks_persons(extractor, lang, text, trigger, speaker):
+    assert same(speaker_of(extractor, text, lang, trigger), speaker)
 
 
 @pytest.mark.parametrize(
@@ -315,6 +471,14 @@ def test_indefinite_personal_speaker_is_the_body_named(extractor, text, trigger,
             "констатировали",
             {"askar-mamin", "mikhail-mishustin"},
         ),
+        # "Both parties" (en_kz-ae_01)
+        (
+            "en",
+            "Kassym-Jomart Tokayev held talks with Shavkat Mirziyoyev in Astana. "
+            "Both parties noted that cooperation between the two countries has steadily improved.",
+            "noted",
+            {"kassym-jomart-tokayev", "shavkat-mirziyoyev"},
+        ),
     ],
 )
 def test_the_sides_of_talks_reported_further_back(extractor, lang, text, trigger, speaker):
@@ -338,6 +502,21 @@ def test_the_sides_of_talks_reported_further_back(extractor, lang, text, trigger
             "Узбекская сторона особо подчеркнула важность недопущения ущемления прав мигрантов.",
             "подчеркнула",
             {"uzbekistan"},
+        ),
+        # … with a verb of judging (ru_by-pl_51), and as the bare instrumental agent of a
+        # passive (ru_kz-ua_51)
+        (
+            "ru",
+            "Польша закрыла границу. Белорусская сторона расценивает это как злонамеренный шаг.",
+            "расценивает",
+            {"belarus"},
+        ),
+        (
+            "ru",
+            "Посла Украины вызвали в МИД Казахстана. "
+            "Казахстанской стороной высказана позиция о неприемлемости подобных заявлений.",
+            "высказана",
+            {"kazakhstan"},
         ),
     ],
 )
@@ -416,6 +595,42 @@ def test_parenthetical_reporting_clause(extractor, lang, text, trigger, speaker)
             "by the Interfax-Kazakhstan news agency, citing Rosatom CEO Alexey Likhachev.",
             "citing",
             {"alexey-likhachev"},
+        ),
+        # a bare body noun: the body named before, not one named in what a statement reported
+        # in between (ru_ua-by_51)
+        (
+            "ru",
+            "В МИД Украины был вызван временный поверенный в делах Беларуси. "
+            "Украинские дипломаты заявили, что это равнозначно соучастию в преступлении Кремля. "
+            "«Он нарушает международные обязательства Беларуси», — подчеркнуло ведомство.",
+            "подчеркнуло",
+            {"ministry-of-foreign-affairs-of-ukraine"},
+        ),
+        # a pronoun outside quotes: not the speaker of a cue inside someone's quoted words
+        # (en_ru-iq_61)
+        (
+            "en",
+            "Kazinform quoted Murat Nurtleu as saying Sergey Lavrov's visit \"confirms the openness of "
+            'Kazakhstan to all its partners". He also underlined the importance of investment.',
+            "underlined",
+            {"murat-nurtleu"},
+        ),
+        # "PM" before a known name is his title, not part of a new person's name (en_az-ge_51)
+        (
+            "en",
+            "Irakli Garibashvili met Ilham Aliyev in Baku. "
+            "PM Garibashvili said the meeting focused on trade.",
+            "said",
+            {"irakli-gharibashvili"},
+        ),
+        # "the Foreign Affairs Ministry": the ministry of the article's state, not a person
+        # "Affairs Ministry" (en_kg-uz_51)
+        (
+            "en",
+            "Foreign Minister of Kyrgyzstan Jeenbek Kulubaev met with his counterpart from Uzbekistan "
+            "Bakhtiyor Saidov in Bishkek. The press service of the Foreign Affairs Ministry reported.",
+            "reported",
+            {"ministry-of-foreign-affairs-of-kyrgyzstan"},
         ),
     ],
 )

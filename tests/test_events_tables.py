@@ -55,7 +55,13 @@ def test_match_accept_vetoes_a_row_and_the_next_one_is_tried():
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_grammar_cues_name_known_features(lang):
-    known = {"passive_author", "genitive_owner", "indefinite_personal", "passive_addressee"}
+    known = {
+        "passive_author",
+        "genitive_owner",
+        "indefinite_personal",
+        "passive_addressee",
+        "instrumental_agent",
+    }
     assert tables(lang).words("grammar") <= known
 
 
@@ -65,5 +71,6 @@ def test_the_languages_differ_in_their_data_only():
         "genitive_owner",
         "indefinite_personal",
         "passive_addressee",
+        "instrumental_agent",
     }
     assert tables("en").words("grammar") == frozenset()

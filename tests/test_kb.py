@@ -367,6 +367,38 @@ def test_countries_ttl_is_generated_and_up_to_date():
     )
 
 
+@pytest.mark.parametrize(
+    "demonyms,code,present,absent",
+    [
+        # a demonym the hand table lacks becomes the country's English adjective
+        ({"BO": ["Bolivian"]}, "BO", {"Bolivian"}, set()),
+        # never one that is another country's name or adjective ("French" of Réunion)
+        ({"RE": ["French", "Réunionese"]}, "RE", {"Réunionese"}, {"French"}),
+        # one the table already gives is not repeated
+        ({"KZ": ["Kazakhstani"]}, "KZ", {"Kazakhstani"}, set()),
+    ],
+)
+def test_countries_take_mledoze_demonyms_as_adjectives(demonyms, code, present, absent):
+    spec = importlib.util.spec_from_file_location("make_countries", ROOT / "tools" / "make_countries.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    [rec] = [r for r in module.build(demonyms=demonyms) if r["code"] == code]
+    adjectives = rec["names"].get("adj", {}).get("en", [])
+    assert present <= set(adjectives) and not (absent & set(adjectives))
+    assert len(adjectives) == len(set(adjectives))
+
+
+def test_demonyms_table_is_from_the_pinned_source_when_fetched():
+    spec = importlib.util.spec_from_file_location("make_demonyms", ROOT / "tools" / "make_demonyms.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    try:
+        countries = module.sources.mledoze_countries()
+    except SystemExit:
+        pytest.skip("mledoze/countries not fetched (kb/README.md, Sources)")
+    assert module.OUT.read_text(encoding="utf-8") == module.render(module.rows(countries))
+
+
 def _make_states():
     spec = importlib.util.spec_from_file_location("make_states", ROOT / "tools" / "make_states.py")
     module = importlib.util.module_from_spec(spec)

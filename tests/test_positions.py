@@ -23,6 +23,11 @@ def posts(extractor, text, lang, date="2021-11-09"):
             "en",
             ("mukhtar-tleuberdi", "Minister of Foreign Affairs", "kazakhstan"),
         ),
+        (  # an honorific between the title and the name (en_ru-iq_61)
+            "On Thursday, Hussein hosted Saudi Foreign Minister Prince Faisal bin Farhan.",
+            "en",
+            ("person/fasal-bin-farhan", "Minister of Foreign Affairs", "saudi-arabia"),
+        ),
         (
             "Kremlin spokesman Dmitry Peskov told reporters nothing.",
             "en",
@@ -114,6 +119,29 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
             "Deputy Prime Minister – Minister of Foreign Affairs of Kazakhstan Mukhtar Tileuberdi met him.",
             "en",
             ("mukhtar-tleuberdi", "Deputy Prime Minister", "kazakhstan"),
+        ),
+        # two titles joined by "and", only the second with the name: both the holder's, the
+        # state of either (a capitalized first title: a list of posts)
+        (
+            "Kazakhstan's Deputy Prime Minister and Minister of Trade Serik Zhumangarin met officials.",
+            "en",
+            ("person/serik-jumangarin", "Deputy Prime Minister", "kazakhstan"),
+        ),
+        (
+            "Kazakhstan's Deputy Prime Minister and Minister of Trade Serik Zhumangarin met officials.",
+            "en",
+            ("person/serik-jumangarin", "Minister of Trade", "kazakhstan"),
+        ),
+        (
+            "Deputy Prime Minister and Foreign Minister of Kazakhstan Murat Nurtleu met officials.",
+            "en",
+            ("murat-nurtleu", "Deputy Prime Minister", "kazakhstan"),
+        ),
+        # a portfolio goes on past the table's ("… and Commerce"): the title as written
+        (
+            "Kyrgyz Minister of Economy and Commerce Daniyar Amangeldiev met Russian officials.",
+            "en",
+            ("person/danar-amangeldiev", "Minister of Economy and Commerce", "kyrgyzstan"),
         ),
         # the ministers' titles made of the portfolio table
         (
@@ -566,6 +594,73 @@ def test_the_head_of_a_country_with_no_name_is_its_head_of_state_the_document_na
     assert ("emomali-rahmon", "President", "tajikistan") in {
         (p.person, p.title_en, p.org) for p in ex.positions
     }
+
+
+def test_a_lowercase_title_before_and_is_no_post_of_the_next_holder(extractor):
+    # "the president and Prime Minister X": two people, the first unnamed
+    found, _ = posts(
+        extractor, "The president and Prime Minister Mikhail Mishustin discussed the budget.", "en"
+    )
+    assert ("mikhail-mishustin", "Prime Minister", "russia") in found
+    assert not any(p == "mikhail-mishustin" and t == "President" for p, t, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text,names,title_en",
+    [
+        # a known portfolio going on ("and", a comma) up to the name
+        (
+            "Minister of Energy and Water Resources Daler Juma met",
+            ("Daler", "Juma"),
+            "Minister of Energy and Water Resources",
+        ),
+        # a bare "minister of" with a portfolio the table lacks
+        (
+            "Minister of Investment, Industry and Trade Laziz Kudratov met",
+            ("Laziz", "Kudratov"),
+            "Minister of Investment, Industry and Trade",
+        ),
+        # never into another title, a name or a lowercase word
+        (
+            "Minister of Energy and Deputy Prime Minister Roman Sklyar met",
+            ("Roman", "Sklyar"),
+            "Minister of Energy",
+        ),
+        ("Minister of Energy and the officials met", (), "Minister of Energy"),
+        (
+            "Minister of Energy of Tajikistan Daler Juma met",
+            ("Tajikistan", "Daler", "Juma"),
+            "Minister of Energy",
+        ),
+    ],
+)
+def test_a_ministers_portfolio_goes_on_past_the_table(text, names, title_en):
+    from bilat.extract.positions_titles import _key, find_titles
+    from bilat.extract.text import words
+
+    ws = words(text)
+    keys = [_key(w.text, "en") for w in ws]
+    found = find_titles(text, "en", ws, keys, None, lambda i: ws[i].text in names)
+    assert found[0][2].title_en == title_en
+
+
+@pytest.mark.parametrize(
+    "gap,first,joined",
+    [
+        (" – ", "Deputy Prime Minister", True),
+        (" - ", "deputy prime minister", True),
+        (" and ", "Deputy Prime Minister", True),
+        (" and ", "president", False),
+        (", ", "Deputy Prime Minister", False),
+        (" and\n", "Deputy Prime Minister", False),
+        (" of ", "Deputy Prime Minister", False),
+    ],
+)
+def test_titles_joined_by_a_dash_or_a_joint_word(gap, first, joined):
+    from bilat.extract.positions_posts import joins_titles
+    from bilat.extract.positions_titles import joint_words
+
+    assert joins_titles(gap, first, joint_words("en")) is joined
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bilat.extract.records import Document, Entity, Event, Extraction, Mention, Position
+from bilat.extract.records import Document, Entity, Event, Extraction, KBEntry, Mention, Position
 from bilat.graph import iris
 from bilat.graph.store import StoreError, ensure_ontology, open_store
 from bilat.graph.write import incomplete_documents, is_unchanged, stored_hash, write_extraction
@@ -159,6 +159,20 @@ def test_positions_and_events_are_written_with_provenance(store):
         bl:evidence ?ev ; bl:date ?d ; bl:extractedFrom ?doc }"""
     )
     assert len(rows) == 1 and str(rows[0]["d"]) == "2021-11-09" and rows[0]["ev"].language == "en"
+
+
+def test_a_knowledge_base_speaker_the_document_does_not_mention_is_described(store):
+    """The body a press service speaks for ("Об этом сообщает пресс-служба президента": the
+    presidential administration, never named) has its labels, and no mention of the document."""
+    body = KBEntry("pa-kg", "GovernmentBody", (("en", "Presidential Administration of Kyrgyzstan"),))
+    text = "Об этом сообщает пресс-служба президента."
+    said = Event(
+        "Statement", "сообщает", 8, 16, text, 0, len(text), participants=("pa-kg",), speaker=("pa-kg",)
+    )
+    write_extraction(store, extraction("a", said.evidence, "ru", events=[said]), {"pa-kg": body})
+    assert labels(store, "pa-kg") == [("en", "Presidential Administration of Kyrgyzstan")]
+    docs = store.select(PREFIXES + f"SELECT ?d WHERE {{ {iris.entity('pa-kg').n3()} bl:mentionedIn ?d }}")
+    assert docs == []
 
 
 def test_ontology_is_loaded_once_and_subclasses_answer(store):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Collection
 
 from bilat.extract.events.document import View
 from bilat.extract.events.merge import uniq as _uniq
@@ -129,6 +130,12 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
         k = None if named or {m.key for m in ms} & titled else previous_speaker(v, said, s.idx)
         if k:
             return [k], [(k, s.idx, s.idx + len(s.text))]
+    if keys & v.tab.words("press_noun") and not any(m.cls in ORG_CLASSES for m in ms):
+        # "пресс-служба президента", "the President's press service": the body of the post of the
+        # person the bare title stands for (a body named there speaks: "пресс-служба Кремля")
+        k = press_body(v, said, s, phrase)
+        if k:
+            return [k], [(k, s.idx, s.idx + len(s.text))]
     if ms and keys & v.tab.words("press_noun") and all(m.cls == "Person" for m in ms):
         # "пресс-служба Токаева", "the President's press service": the body of his post
         offices = [press_office(v, m.key) for m in ms]
@@ -183,42 +190,158 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
         if m is not None:
             return [m], [(m, s.idx, s.idx + len(s.text))]
     if keys & v.doc_nouns:
-        return author(said), []
+        k = document_issuer(v, said, s.idx, country_hint(v, phrase))
+        return ([k], []) if k else (author(said), [])
     if keys & v.org_nouns:
         # "the Kazakh presidential press service": its country, for want of the body
         states = [m for m in v.mentions_of_tokens(phrase) if m.cls == "Country"]
         if states:
+            # "пресс-служба армянского правительства": the body of that state the other body
+            # noun names, when the knowledge base has one such (ru_am-tr_51)
+            nouns = frozenset(w for t in phrase if t.i != s.i for w in v.tk(t) & v.org_nouns)
+            k = state_body_named(government_bodies(v.kb), states[0].key, nouns)
+            if k:
+                return [k], [(k, s.idx, s.idx + len(s.text))]
             return [states[0].key], [(states[0].key, states[0].start, states[0].end)]
     return [], []
 
 
+def state_body_named(
+    bodies: list[tuple[str, str | None, list[str]]], country: str, nouns: frozenset[str]
+) -> str | None:
+    """The one government body of ``country`` (``bodies``: key, country, names) one of whose
+    names begins with one of ``nouns`` (folded, or the lemma the noun's first word has):
+    "армянского правительства" → Government of Armenia ("Правительство Армении"); None when
+    none or several do.
+
+    >>> bodies = [("gov-am", "am", ["Government of Armenia", "Правительство Армении"]),
+    ...           ("mfa-am", "am", ["Министерство иностранных дел Армении"]),
+    ...           ("gov-ge", "ge", ["Правительство Грузии"])]
+    >>> state_body_named(bodies, "am", frozenset({"правительство"}))
+    'gov-am'
+    >>> state_body_named(bodies, "am", frozenset({"ведомство"})) is None
+    True
+    """
+    if not nouns:
+        return None
+    found = {
+        key
+        for key, c, names in bodies
+        if c == country
+        and any(n.split() and (fold(n.split()[0]) in nouns or lemma(n.split()[0]) in nouns) for n in names)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def press_body(v: View, said: Said, head, phrase) -> str | None:
+    """The body a press service, office or administration (``head``, a ``press_noun``) of a
+    person speaks for (``press_office``): the person named in ``phrase`` ("пресс-служба
+    Токаева"), else the one a bare title there stands for ("пресс-служба президента",
+    "в пресс-службе узбекского лидера", "the President's press service"; with no state to the title,
+    the person named last whose post has such a body); None when the phrase names no person or
+    the person's post has no such body in the knowledge base."""
+    if not v.tk(head) & v.tab.words("press_noun"):
+        return None
+    persons = _uniq(
+        m.key for m in v.mentions_of_tokens(phrase) if m.cls == "Person" and not m.affil and m.label != "DESC"
+    )
+    if not persons:  # (a bare title is read below, not as the linker took it: "the PM's" Asadov)
+        nouns = frozenset(w for t in phrase if t.i != head.i for w in v.tk(t) & v.person_nouns)
+        if not nouns:
+            return None
+        # the state the phrase names ("узбекского лидера"), not one the linker's reading of the
+        # bare title gives ("президента" read as Xi Jinping)
+        country = next((m.key for m in v.mentions_of_tokens(phrase) if m.cls == "Country"), None)
+        k = titled_person(v, said, head.idx, nouns, country)
+        if k is not None and press_office(v, k) is None and country is None:
+            # a title of no state ("пресс-служба президента" after Japarov met Xi, in a
+            # Kyrgyz release; ru_kg-cn_51): the person named last whose post has such a body
+            k = next(
+                (
+                    m.key
+                    for m in reversed(v.mentions_in(0, head.idx))
+                    if m.cls == "Person" and not m.affil and press_office(v, m.key)
+                ),
+                k,
+            )
+        persons = [k] if k else []
+    offices = _uniq(o for o in (press_office(v, p) for p in persons) if o)
+    return offices[0] if len(offices) == 1 and len(persons) == 1 else None
+
+
+def government_bodies(kb) -> list[tuple[str, str | None, list[str]]]:
+    """(key, country, names) of the knowledge base's government bodies, read once per
+    knowledge base (kept by its identity)."""
+    hit = _BODIES.get(id(kb))
+    if hit is None or hit[0] is not kb:
+        if len(_BODIES) > 4:
+            _BODIES.clear()
+        found = [
+            (b.key, b.country, [lab for _, lab in b.labels] + [a.text for a in b.aliases])
+            for b in kb.values()
+            if b.cls == "GovernmentBody"
+        ]
+        hit = _BODIES[id(kb)] = (kb, found)
+    return hit[1]
+
+
+_BODIES: dict[int, tuple[object, list]] = {}  # id(kb) → (kb, its government bodies)
+
+
 def press_office(v: View, person: str) -> str | None:
     """The body whose press service a person's is (``offices.head_office``): for a head of
-    state at the article's date (today's post when the article has none), the state's
-    presidential administration in the knowledge base."""
-    e = v.kb.get(person)
-    if e is None:
-        return None
-    date = v.base[:10] if v.base else None
-
+    state at the article's date (today's post when the article has none, or a post the text
+    gives him), the state's presidential administration in the knowledge base; for a head of
+    government, his office, else the government."""
     # a post held at the date (today's: no end, when the article has no date) is passed as one
-    # with no end ("now" to head_office)
-    posts = [
-        (
-            t.title_en,
-            t.org,
-            None if (t.end is None if date is None else t.held_at(date)) else (t.end or "later"),
+    # with no end ("now" to head_office); and the posts the text gives him, held when it was
+    # written ("Georgian Prime Minister Irakli Garibashvili" in an article with no date, his
+    # tenure over since; en_az-ge_51)
+    posts = posts_of(v, person)
+    bodies = government_bodies(v.kb)
+    for titles, offices in (("head_title", "head_office"), ("premier_title", "premier_office")):
+        k = head_office(
+            posts,
+            bodies,
+            [" ".join(seq) for seq in v.tab.phrases(titles)],
+            [" ".join(seq) for seq in v.tab.phrases(offices)],
         )
-        for t in e.tenures
-    ]
-    bodies = (
-        (b.key, b.country, [lab for _, lab in b.labels] + [a.text for a in b.aliases])
-        for b in v.kb.values()
-        if b.cls == "GovernmentBody"
-    )
-    return head_office(
-        posts, bodies, v.tab.words("head_title"), [" ".join(seq) for seq in v.tab.phrases("head_office")]
-    )
+        if k:
+            return k
+    return None
+
+
+def document_issuer(v: View, said: Said, before: int, country: str | None) -> str | None:
+    """Who issued the statement or readout a document noun at ``before`` names, when no
+    author is known: the government body of the state the phrase names that spoke before ("the
+    official Iranian readout": the Iranian ministry quoted earlier), else the speaker of the
+    last statement reported outside quoted words (the Kremlin of "the Kremlin press office
+    said in its statement", not "[The Russian side]" of the quote that follows; en_ru-ni_61),
+    if one speaker; None when an author is known (``author`` then) or nothing fits."""
+    if said.author:
+        return None
+    if country is not None:
+        k = state_body_spoken(v, said, country, before)
+        if k:
+            return k
+    for st in sorted(said.statements, key=lambda st: st.cue[0], reverse=True):
+        if st.cue[0] < before and not any(qs <= st.cue[0] < qe for _ms, _me, qs, qe in v.quotes):
+            return st.speaker[0] if len(st.speaker) == 1 else None
+    return None
+
+
+def state_body_spoken(v: View, said: Said, country: str | None, before: int) -> str | None:
+    """The government body of ``country`` that spoke last before ``before`` (the one speaker
+    of a statement), if any: who "В Минске осудили" means in a release of that state's
+    ministry."""
+    if country is None:
+        return None
+    for st in sorted(said.statements, key=lambda st: st.cue[0], reverse=True):
+        if st.cue[0] < before and len(st.speaker) == 1:
+            k = st.speaker[0]
+            if v.cls(k) == "GovernmentBody" and v.country(k) == country:
+                return k
+    return None
 
 
 def previous_speaker(v: View, said: Said, before: int) -> str | None:
@@ -267,6 +390,78 @@ def sides(v: View, before: int, window: int) -> list[str]:
     return list(v.pair) if window > 2 else []
 
 
+#: units back to the talks an agentless readout sentence reports on, when the units just before
+#: tell of them by their sides ("… met with … / The parties discussed … / They also discussed …
+#: / It was noted that …"; en_kg-uz_51): as far as "the sides" reach
+READOUT_REACH = SIDES_REACH
+
+
+def readout_persons(named: list[tuple[int, str]], told: Collection[int], idx: int) -> list[str]:
+    """Who speaks in an agentless readout sentence ("It was noted that …", "The importance of
+    … was emphasized", unit ``idx``): the two persons of the talks it reports — the two named
+    last in the two units before (and its own, before the cue), else, when one of those two
+    units tells of the talks by their sides ("They also discussed …", "The leaders discussed
+    …", ``told``), the two named last within ``READOUT_REACH`` units; none otherwise (one
+    person named, or no talks: the body that issued the report speaks, as before).
+    ``named``: (unit index, person key) of the persons named before the cue, in text order.
+
+    >>> named = [(0, "kulubaev"), (0, "saidov")]
+    >>> readout_persons(named, {3}, 4), readout_persons(named, set(), 4)
+    (['kulubaev', 'saidov'], [])
+    >>> readout_persons([(0, "yevdokimov"), (1, "azimov")], set(), 3)
+    []
+    >>> readout_persons([(5, "bayramov"), (6, "bayramov"), (6, "darchiashvili")], set(), 7)
+    ['bayramov', 'darchiashvili']
+    """
+
+    def last_two(lo: int) -> list[str]:
+        out: list[str] = []
+        for j, key in reversed(named):
+            if j >= lo and key not in out:
+                out.append(key)
+            if len(out) == 2:
+                return out[::-1]
+        return []
+
+    near = last_two(idx - 2)
+    if near:
+        return near
+    if any(j in told for j in (idx - 1, idx - 2)):
+        return last_two(idx - READOUT_REACH)
+    return []
+
+
+def readout_speakers(v: View, before: int) -> list[str]:
+    """The persons of the talks an agentless readout cue at ``before`` reports
+    (``readout_persons``): persons named (not by a title) outside quotes, and the units whose subject is the
+    talks' sides (a group pronoun, a phrase of the pair's states or leaders)."""
+    idx = v.unit_of(before).index
+    lo = v.units[max(0, idx - READOUT_REACH)].start
+    named = [
+        (v.unit_of(m.start).index, m.key)
+        for m in v.mentions_in(lo, before)
+        if m.cls == "Person"
+        and not m.affil
+        and m.label != "DESC"  # named, not a title ("the agreements reached by the heads of state")
+        and not any(qs <= m.start < qe for _ms, _me, qs, qe in v.quotes)
+    ]
+    told = {j for j in (idx - 1, idx - 2) if j >= 0 and sides_subject(v, v.units[j])}
+    return readout_persons(named, told, idx)
+
+
+def sides_subject(v: View, u: _Unit) -> bool:
+    """Whether a subject of unit ``u`` names the sides of talks: a group pronoun ("They also
+    discussed"), the pair's states or leaders ("The parties", "The leaders discussed")."""
+    group = v.tab.words("group_pronoun")
+    for t in u.toks:
+        if t.dep_ not in SUBJ_DEPS:
+            continue
+        words = sorted(_phrase(t), key=lambda w: w.i)
+        if v.tk(t) & group or v.has_phrase(words, "states") or v.has_phrase(words, "persons"):
+            return True
+    return False
+
+
 def plural_speaker(v: View, said: Said, before: int) -> list[str]:
     """Who "they" are when no talks were just reported: the speakers of a statement of
     several speakers in the unit before ("The sides stressed … They expressed confidence")."""
@@ -300,20 +495,78 @@ def recent_org(
             if name & nouns:
                 return m.key
     lo = v.units[max(0, v.unit_of(before).index - BODY_REACH)].start
+    # what the statements of those units report, after their cue: what was said, not who says
+    # it ("Дипломата предупредили, что … соучастию в преступлении Кремля … «…», — подчеркнуло
+    # ведомство": the ministry named before, not the Kremlin; ru_ua-by_51)
+    told = [(st.cue[1], st.unit.end) for st in said.statements if lo <= st.cue[0] < before]
     for m in reversed(v.mentions_in(lo, before)):
         if (
             m.cls in ORG_CLASSES - {"MediaOutlet"}
             and m.label != "ADJ"
             and fits(m.key)
             and not any(qs <= m.start < qe for _ms, _me, qs, qe in v.quotes)
+            and not any(a <= m.start < b for a, b in told)
         ):  # not a body named in the quoted words ('«… предложение Росатома», – говорится
             # в заявлении ведомства': the agency that spoke before)
             return m.key
+    if nouns & v.tab.words("ministry_noun"):
+        # "…, reports the ministry's press service" after "Minister of Foreign Affairs of
+        # Kazakhstan Mukhtar Tileuberdi met …": the ministry of the minister named just before
+        # (en_kz-us_01)
+        for m in reversed(v.mentions_in(lo, before)):
+            if m.cls == "Person" and not any(qs <= m.start < qe for _ms, _me, qs, qe in v.quotes):
+                k = next(
+                    (
+                        b
+                        for title, org, end in posts_of(v, m.key)
+                        if end is None and (b := ministry_of(title, org, government_bodies(v.kb)))
+                    ),
+                    None,
+                )
+                if k and fits(k):
+                    return k
     for st in reversed(said.statements):
         orgs = [k for k in st.speaker if v.cls(k) in ORG_CLASSES and fits(k)]
         if orgs:
             return orgs[0]
     return None
+
+
+def ministry_of(title: str, state: str | None, bodies: list[tuple[str, str | None, list[str]]]) -> str | None:
+    """The ministry a minister's post belongs to: of ``state``, the one body whose name is the
+    title's with "Ministry" for "Minister" ("Minister of Foreign Affairs" of Kazakhstan →
+    "Ministry of Foreign Affairs of Kazakhstan"); None for any other title, or none or several.
+
+    >>> bodies = [("mfa-kz", "kz", ["Ministry of Foreign Affairs of Kazakhstan"]),
+    ...           ("mod-kz", "kz", ["Ministry of Defence of Kazakhstan"])]
+    >>> ministry_of("Minister of Foreign Affairs", "kz", bodies), ministry_of("President", "kz", bodies)
+    ('mfa-kz', None)
+    >>> ministry_of("Deputy Minister of Defence", "kz", bodies) is None
+    True
+    """
+    if not title.startswith("Minister of ") or state is None:
+        return None
+    name = "ministry" + title[len("minister") :].lower() + " of "
+    found = {key for key, c, names in bodies if c == state and any(n.lower().startswith(name) for n in names)}
+    return found.pop() if len(found) == 1 else None
+
+
+def posts_of(v: View, person: str) -> list[tuple[str, str | None, str | None]]:
+    """(title, organization, end) of a person's posts: the knowledge base's at the article's
+    date (today's when it has none: an end of None is "held now") and those the text gives."""
+    e = v.kb.get(person)
+    date = v.base[:10] if v.base else None
+    posts = [
+        (
+            t.title_en,
+            t.org,
+            None if (t.end is None if date is None else t.held_at(date)) else (t.end or "later"),
+        )
+        for t in (e.tenures if e is not None else ())
+    ]
+    return posts + [
+        (p.title_en, p.org, None) for p in v.positions if p.person == person and p.status != "former"
+    ]
 
 
 def country_hint(v: View, phrase) -> str | None:
@@ -565,8 +818,13 @@ def recent_person(
             ):
                 return m.key
     # the statement whose cue stands last before (a document noun's statement is added
-    # after the reporting verbs of its unit, wherever it stands)
+    # after the reporting verbs of its unit, wherever it stands); for a pronoun outside
+    # quotes, not one inside someone's quoted words ('INA quoted Sahhaf as saying Lavrov's
+    # visit "confirms …". He also underlined …': Sahhaf; en_ru-iq_61)
+    outside = not any(qs <= before < qe for _ms, _me, qs, qe in v.quotes)
     for st in sorted(said.statements, key=lambda st: st.cue[0], reverse=True):
+        if outside and any(qs <= st.cue[0] < qe for _ms, _me, qs, qe in v.quotes):
+            continue
         if st.cue[0] < before and st.unit.index >= unit.index - 1:
             for key in st.speaker:
                 if (

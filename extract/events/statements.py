@@ -495,6 +495,12 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
             # citing …": the source cited speaks, if any)
             ms = [m for m in spk.speakers_in(v, by) if m.cls == "Person"]
             return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
+        agent = instrumental_agent(head) if v.grammar("instrumental_agent") else None
+        if agent is not None and u.start <= agent.idx < u.end:
+            # "Казахстанской стороной высказана позиция …": the passive's agent speaks
+            keys, args = spk.resolve_np(v, said, agent, _phrase(agent), u)
+            if keys:
+                return keys, args, min([cue_start] + [a[1] for a in args])
         s = v.subject(head)
         verb = head
         if head.dep_ == "conj" and (s is None or s.head.i != head.i):
@@ -542,6 +548,12 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
                 break
             verb = verb.head
             s = v.subject(verb)
+        if readout_cue(v, [head], cue_start, passive=True):
+            # "The importance of … was emphasized", "… was noted with satisfaction": the
+            # persons of the talks the readout reports
+            keys = spk.readout_speakers(v, cue_start)
+            if keys:
+                return keys, [], cue_start
         if had_subject and s is not None and not (v.tk(s) & v.relatives):
             return [], [], cue_start  # a subject that names nobody we know: no guess
         # no parse subject: a name right before or right after the verb (an organization
@@ -554,6 +566,15 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
         return [], [], cue_start
     if row.kind == "after":
         window = [t for t in u.toks if t.idx >= cue_start][: len(toks) + SPEAKER_WINDOW]
+        for t in window:
+            if t.idx < cue_end:
+                continue
+            if t.pos_ == "PUNCT" and t.text not in QUOTE_MARKS:
+                break
+            k = spk.press_body(v, said, t, _phrase(t))
+            if k:
+                # "according to PM Garibashvili's administration": the body of his post
+                return [k], [(k, t.idx, t.idx + len(t.text))], cue_start
         outlet = None
         for t in window:
             if t.idx >= cue_end and t.pos_ == "PUNCT" and t.text not in QUOTE_MARKS:
@@ -588,6 +609,11 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
         # the person or body named right after ("говорится в сообщении МИД РФ"), a bare
         # body noun there ("говорится в сообщении ведомства"), else the document's author;
         # a person named as the subject first ("Yevgeny Karabanov answered: …")
+        if readout_cue(v, toks, cue_start):
+            # "It was noted that …" after talks of two persons: they speak
+            keys = spk.readout_speakers(v, cue_start)
+            if keys:
+                return keys, [], cue_start
         s = v.subject(head)
         if s is not None and u.start <= s.idx < u.end:
             ms = [m for m in spk.speakers_in(v, _phrase(s)) if m.cls == "Person"]
@@ -613,6 +639,47 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
     return [], [], cue_start
 
 
+#: the dependency labels of a passive auxiliary
+PASSIVE_AUX = frozenset({"auxpass", "aux:pass"})
+
+
+def readout_cue(v: View, toks, cue_start: int, passive: bool = False) -> bool:
+    """Whether a cue is an agentless readout verb (``readout_verb`` rows of events_cues.tsv:
+    "It was noted that …", with ``passive`` a passive verb with no agent, "The need for … was
+    emphasized") outside anyone's quoted words (there the one quoted speaks)."""
+    words = v.tab.words("readout_verb")
+    if not any(v.tk(t) & words for t in toks):
+        return False
+    if any(qs <= cue_start < qe for _ms, _me, qs, qe in v.quotes):
+        return False
+    if passive:
+        verb = toks[0]
+        return is_passive(verb) and not any(c.dep_ in AGENT_DEPS for c in _kids(verb))
+    return True
+
+
+def instrumental_agent(verb):
+    """The agent of a passive verb named by a bare instrumental (no preposition): "Казахстанской
+    стороной высказана позиция" (read where the language's ``grammar`` rows say
+    ``instrumental_agent``); None for an active verb or none such."""
+    if not is_passive(verb):
+        return None
+    for c in _kids(verb):
+        if (
+            c.dep_ in ("obl", "obl:agent")
+            and "Case=Ins" in str(c.morph)
+            and c.pos_ in ("NOUN", "PROPN")
+            and not any(g.dep_ == "case" for g in _kids(c))
+        ):
+            return c
+    return None
+
+
+def is_passive(verb) -> bool:
+    """Whether a verb is passive: by its morphology, or a passive auxiliary ("was noted")."""
+    return "Voice=Pass" in str(verb.morph) or any(c.dep_ in PASSIVE_AUX for c in _kids(verb))
+
+
 def indefinite_body(v: View, said: Said, head, u: _Unit):
     """The body an indefinite-personal reporting verb names with a preposition (the
     ``indefinite_personal`` grammar: a 3rd-person plural verb with no subject has no agent
@@ -630,8 +697,16 @@ def indefinite_body(v: View, said: Said, head, u: _Unit):
             return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
         states = [m for m in v.mentions_of_tokens([c]) if m.cls in ("Country", "City") and not m.affil]
         if states:
-            # a state or its capital speaking: "В Киргизии объяснили, что …"
-            return [states[0].key], [(states[0].key, states[0].start, states[0].end)]
+            # a state or its capital speaking: "В Киргизии объяснили, что …"; the body of that
+            # state whose statements the article reports, when one spoke before ("… сообщает
+            # МИД Беларуси. … В Минске резко осудили действия Польши"; ru_by-pl_51)
+            m = states[0]
+            k = spk.state_body_spoken(v, said, v.country(m.key), c.idx)
+            return [k or m.key], [(k or m.key, m.start, m.end)]
+        k = spk.press_body(v, said, c, phrase)
+        if k:
+            # "сообщили в пресс-службе узбекского лидера", "в аппарате армянского премьера"
+            return [k], [(k, c.idx, c.idx + len(c.text))]
         if v.tk(c) & v.org_nouns:
             # a bare body noun: "сообщили в российском ведомстве", "добавили в ведомстве"
             k = spk.recent_org(v, said, c.idx, v.tk(c) & v.org_nouns, spk.country_hint(v, phrase))
