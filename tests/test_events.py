@@ -1438,6 +1438,16 @@ TYPED_CASES = [
         "illegal",
         dict(source=("ministry-of-foreign-affairs-of-georgia",), target=("russia",), cameo="112"),
     ),
+    # the inadmissibility of an act pointed out (en_ru-nl_61)
+    (
+        "en-inadmissibility",
+        "en",
+        "The Russian Foreign Ministry called the attention of the Dutch side to the inadmissibility of such "
+        "actions.",
+        "Accuse",
+        "inadmissibility",
+        dict(source=("ministry-of-foreign-affairs-of-russia",), participants={"netherlands"}, cameo="111"),
+    ),
     (
         "en-revoke-accreditation",
         "en",
