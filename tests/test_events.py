@@ -1426,6 +1426,60 @@ TYPED_CASES = [
         "вызван в МИД",
         dict(),
     ),
+    # an act branded illegal charged to its doer, voiced by the statement's speaker (en_ru-ge_01);
+    # an accreditation revoked and duties imposed (en_ru-gb_01, ru_kz-us_01); a chargé d'affaires
+    # invited to the ministry (ru_ru-kz_04); an agentless protest issued by the statement's speaker
+    # (ru_ru-de_01)
+    (
+        "en-illegal-actions",
+        "en",
+        "The Georgian Foreign Ministry said that Russia's illegal actions continue.",
+        "Accuse",
+        "illegal",
+        dict(source=("ministry-of-foreign-affairs-of-georgia",), target=("russia",), cameo="112"),
+    ),
+    # the inadmissibility of an act pointed out (en_ru-nl_61)
+    (
+        "en-inadmissibility",
+        "en",
+        "The Russian Foreign Ministry called the attention of the Dutch side to the inadmissibility of such "
+        "actions.",
+        "Accuse",
+        "inadmissibility",
+        dict(source=("ministry-of-foreign-affairs-of-russia",), participants={"netherlands"}, cameo="111"),
+    ),
+    (
+        "en-revoke-accreditation",
+        "en",
+        "The UK is revoking the accreditation of a Russian diplomat.",
+        "Sanction",
+        "revoking the accreditation",
+        dict(source=("united-kingdom",)),
+    ),
+    (
+        "ru-vvel-poshliny",
+        "ru",
+        "Вашингтон ввел 25-процентные пошлины на казахстанские товары.",
+        "Sanction",
+        "пошлины",
+        dict(source=("washington",)),
+    ),
+    (
+        "ru-priglashen-poverenny",
+        "ru",
+        "В МИД Казахстана был приглашен временный поверенный в делах России Александр Комаров.",
+        "Accuse",
+        "приглашен временный поверенный",
+        dict(cameo="114"),
+    ),
+    (
+        "ru-zayavlen-protest-issuer",
+        "ru",
+        "«Германской стороне заявлен решительный протест», — сказано в сообщении МИД России.",
+        "Accuse",
+        "заявлен решительный протест",
+        dict(source=("ministry-of-foreign-affairs-of-russia",), participants={"germany"}),
+    ),
     # an award conferred, pleasure and good wishes voiced, a positive assessment (en_kz-qa_01,
     # en_kz-tr_01, en_kz-de_01, en_ru-kg_01, ru_kz-tj_01, ru_ru-kp_02)
     (

@@ -8,6 +8,7 @@ import pytest
 from bilat.extract.events.evaluative import (
     city_states,
     denies_a_charge,
+    issuer_acts,
     names_your_state,
     unaddressed,
     voiced_in_clause,
@@ -30,6 +31,25 @@ from bilat.extract.events.evaluative import (
 )
 def test_voiced_in_clause(direction, clause_verb, heads, expected):
     assert voiced_in_clause(direction, clause_verb, heads) is expected
+
+
+@pytest.mark.parametrize(
+    "direction, source, agentless, issuers, expected",
+    [
+        # "the ambassador was protested …, the ministry said" (en_kz-ua_51): the issuer protested
+        ("subj>obj", [], True, ["mfa-kz"], ["mfa-kz"]),
+        # an act with its own subject keeps it
+        ("subj>obj", ["russia"], True, ["mfa-kz"], ["russia"]),
+        # an act in the active voice with no subject found stays without a source
+        ("subj>obj", [], False, ["mfa-kz"], []),
+        # an evaluation has its own rule (the speaker voices it)
+        ("speech", [], True, ["mfa-kz"], []),
+        # no statement reports it: no one
+        ("subj>obj", [], True, [], []),
+    ],
+)
+def test_issuer_acts(direction, source, agentless, issuers, expected):
+    assert issuer_acts(direction, source, agentless, issuers) == expected
 
 
 DAT = "Animacy=Inan|Case=Dat|Gender=Neut|Number=Sing"

@@ -341,6 +341,34 @@ P = frozenset
             (),
             set(),
         ),
+        # the note delivered is the purpose of the summons: one act ("Посол … вызван в МИД РФ для
+        # вручения ноты", ru_ru-bg_61), whichever is told first
+        (
+            [
+                (2, "Accuse", None, P({"mfa_ru", "bulgaria", "krastin"})),
+                (2, "Accuse", "planned", P({"bulgaria", "mfa_ru", "krastin"})),
+            ],
+            (),
+            {1},
+        ),
+        (
+            [
+                (2, "Accuse", "planned", P({"bulgaria", "mfa_ru", "krastin"})),
+                (2, "Accuse", None, P({"mfa_ru", "bulgaria", "krastin"})),
+            ],
+            (),
+            {0},
+        ),
+        # a planned act of another class beside one that happened stays (an accusation and the
+        # expulsion it announces)
+        (
+            [
+                (2, "Accuse", None, P({"mfa_ru", "bulgaria"})),
+                (2, "Sanction", "planned", P({"mfa_ru", "bulgaria"})),
+            ],
+            (),
+            set(),
+        ),
         # a refusal and the pretext charged are two ("refused the third meeting, boycotting it
         # under various pretexts", en_am-az_02)
         (

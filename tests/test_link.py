@@ -315,6 +315,13 @@ def test_class_nouns_before_unknown_names(full_linker, text, key, cls):
             set(),
             {"place/vest"},
         ),
+        # an ideology branded is a common noun English capitalizes (en_ru-md_01)
+        (
+            "Peskov said that the current leadership of Moldova seeks to drift towards Russophobia.",
+            "en",
+            {"moldova"},
+            {"org/rusofoba"},
+        ),
         # known names of several words joined by a hyphen are no place (en_tm-cn_01, en_uz-cn_01)
         (
             "The parties met within the Central Asia-China mechanism in Astana.",

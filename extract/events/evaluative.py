@@ -39,6 +39,27 @@ def voiced_in_clause(direction: str, clause_verb: int, reporting_heads: Iterable
     return direction == "speech" and clause_verb in set(reporting_heads)
 
 
+def issuer_acts(direction: str, source: Iterable[str], agentless: bool, issuers: Iterable[str]) -> list[str]:
+    """Who did an agentless act (direction ``subj>obj``) that no act of its class told before
+    names the agent of: the issuer of the statement that reports it (``issuers``, the speakers
+    of the statement whose quote or reported clause holds the trigger) — "the ambassador was
+    protested …, the ministry said" (en_kz-ua_51), "«Германской стороне заявлен решительный
+    протест …», — сказано в сообщении" (ru_ru-de_01): the ministry protested. An act with a
+    source of its own keeps it; an evaluation (``speech``) has its own rule.
+
+    >>> issuer_acts("subj>obj", [], True, ["mfa-kz"])
+    ['mfa-kz']
+    >>> issuer_acts("subj>obj", ["russia"], True, ["mfa-kz"])
+    ['russia']
+    >>> issuer_acts("subj>obj", [], False, ["mfa-kz"])
+    []
+    """
+    source = list(source)
+    if source or not agentless or direction != "subj>obj":
+        return source
+    return list(issuers)
+
+
 def unaddressed(cls: str, target: Iterable[str], dependents: Iterable[tuple[str, str]]) -> bool:
     """Whether an event of ``cls`` is an appeal that addresses no one: no target found and no
     dependent of its trigger (``dependents``: (dependency, morphology) pairs) is an object or a

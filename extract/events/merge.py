@@ -182,10 +182,16 @@ def one_per_family(
     the *expulsion* of the Russian ambassador" is the demand, "«безосновательные *обвинения* …,
     призывы к его *высылке*»" the accusation.
 
+    An act of one class told as the purpose of another of that class in the clause ("Посол …
+    вызван в МИД РФ для *вручения ноты*", ru_ru-bg_61: the summons is the note's delivery) is the
+    same act: a planned one beside one that happened gives way, whichever is told first.
+
     >>> both = frozenset({"party", "russia"})
     >>> sorted(one_per_family([(1, "Demand", None, both), (1, "Sanction", None, both),
     ...                        (2, "Sanction", None, both), (1, "Accuse", "planned", both)]))
     [1]
+    >>> sorted(one_per_family([(1, "Accuse", "planned", both), (1, "Accuse", None, both)]))
+    [0]
     """
     out: set[int] = set()
     kept: list[int] = []
@@ -193,8 +199,23 @@ def one_per_family(
         fam = FAMILIES.get(cls)
         if fam is None or i in gone:
             continue
+        if context is None:
+            purposes = [
+                j
+                for j in kept
+                if events[j][:3] == (unit, cls, "planned")
+                and (len(parts & events[j][3]) >= 2 or parts <= events[j][3] or events[j][3] <= parts)
+            ]
+            if purposes:
+                out.update(purposes)
+                kept = [j for j in kept if j not in purposes]
+                kept.append(i)
+                continue
         if any(
-            (events[j][0], events[j][2]) == (unit, context)
+            (
+                (events[j][0], events[j][2]) == (unit, context)
+                or (events[j][:2], events[j][2], context) == ((unit, cls), None, "planned")
+            )
             and FAMILIES.get(events[j][1]) == fam
             and (len(parts & events[j][3]) >= 2 or parts <= events[j][3] or events[j][3] <= parts)
             for j in kept

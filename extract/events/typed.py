@@ -10,7 +10,7 @@ from bilat.extract.events import triggers as trg
 from bilat.extract.events.another import own_time
 from bilat.extract.events.context import reported_past
 from bilat.extract.events.document import View
-from bilat.extract.events.evaluative import city_states, unaddressed, voiced_in_clause
+from bilat.extract.events.evaluative import city_states, issuer_acts, unaddressed, voiced_in_clause
 from bilat.extract.events.implied import answered_act
 from bilat.extract.events.merge import same_clause
 from bilat.extract.events.merge import uniq as _uniq
@@ -196,6 +196,11 @@ def typed_event(
         ):
             # (a person's own words voice the evaluation; a body's release reports acts)
             src, src_args = arg.agent_before(v, rep, u, row.cls, talks=row.direction == "speech")
+        if not src and row.direction == "subj>obj" and arg.agentless(v, c):
+            # (no act of its class told before: the statement's issuer did it)
+            issuers, i_args = arg.voiced_by(v, said, t_start)
+            src = issuer_acts(row.direction, src, True, issuers)
+            src_args = [a for a in i_args if a[0] in src]
         if row.direction == "speech":
             if not src and voiced:
                 # an evaluation with no subject of its own, voiced in a statement
