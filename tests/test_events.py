@@ -413,6 +413,40 @@ CUE_CASES = [
         "summoned",
         dict(source=("russia",), cameo="114"),
     ),
+    # a passive clause: its agent acts ("by X", a bare instrumental, the place an envoy is
+    # summoned to), its subject is acted on
+    (
+        "en-summoned-to-ministry",
+        "en",
+        "Russian ambassador Alexey Borodavkin was summoned to the Kazakh Foreign Ministry.",
+        "Accuse",
+        "summoned",
+        dict(source=("ministry-of-foreign-affairs-of-kazakhstan",), target=("alexey-borodavkin",)),
+    ),
+    (
+        "en-accused-by",
+        "en",
+        PAIR + "Kazakhstan was accused by Russia of breaking the rules.",
+        "Accuse",
+        "accused",
+        dict(source=("russia",), target=("kazakhstan",)),
+    ),
+    (
+        "ru-summoned-to-ministry",
+        "ru",
+        PAIR_RU + "Посол России в Казахстане Алексей Бородавкин вызван в МИД Казахстана.",
+        "Accuse",
+        "вызван",
+        dict(source=("ministry-of-foreign-affairs-of-kazakhstan",), target=("alexey-borodavkin",)),
+    ),
+    (
+        "ru-accused-instrumental",
+        "ru",
+        PAIR_RU + "Казахстан был обвинен Россией в нарушении правил.",
+        "Accuse",
+        "обвинен",
+        dict(source=("russia",), target=("kazakhstan",)),
+    ),
     (
         "en-criticise",
         "en",

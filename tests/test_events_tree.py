@@ -15,6 +15,8 @@ from bilat.extract.events.tree import (
     kids,
     nearest_subjects,
     nested,
+    passive,
+    passive_agents,
     phrase,
     subject,
 )
@@ -256,3 +258,87 @@ spoke 14 ROOT VERB speak
 def test_nearest_subjects(verb, want):
     assert [t.text for t in nearest_subjects(QUOTED[verb])] == want
     assert subject(QUOTED[verb], keys(QUOTED), RELATIVES).text == want[0]
+
+
+# passive clauses: who acts (the agent, a bare instrumental, the place summoned to) and whether
+# a verb is passive
+_BY = """
+Kazakhstan 2 nsubjpass PROPN
+was 2 auxpass AUX be
+accused 2 ROOT VERB accuse
+by 2 agent ADP
+Russia 3 pobj PROPN
+"""
+_SUMMONED_EN = """
+The 1 det DET
+ambassador 3 nsubjpass NOUN
+was 3 auxpass AUX be
+summoned 3 ROOT VERB summon
+to 3 prep ADP
+the 6 det DET
+Ministry 4 pobj PROPN
+and 3 cc CCONJ
+handed 3 conj VERB hand Tense=Past|VerbForm=Part
+a 10 det DET
+note 8 dobj NOUN
+"""
+_ACTIVE = """
+Russia 1 nsubj PROPN
+summoned 1 ROOT VERB summon Tense=Past|VerbForm=Fin
+the 3 det DET
+ambassador 1 dobj NOUN
+to 1 prep ADP
+Moscow 4 pobj PROPN
+"""
+# "Посол вызван в МИД", "Казахстан был обвинен Россией в нарушении"
+_SUMMONED_RU = """
+Посол 1 nsubj:pass NOUN посол Case=Nom
+вызван 1 ROOT VERB вызвать Variant=Short|VerbForm=Part|Voice=Pass
+в 3 case ADP
+МИД 1 obl PROPN мид Case=Acc
+"""
+_INSTR_RU = """
+Казахстан 2 nsubj:pass PROPN казахстан Case=Nom
+был 2 aux:pass AUX быть
+обвинен 2 ROOT VERB обвинить Variant=Short|VerbForm=Part|Voice=Pass
+Россией 2 obl PROPN россия Case=Ins
+в 5 case ADP
+нарушении 2 obl NOUN нарушение Case=Loc
+"""
+
+
+@pytest.mark.parametrize(
+    "rows, lang, verb, expected",
+    [
+        (_BY, "en", "accused", True),
+        (_SUMMONED_EN, "en", "summoned", True),
+        (_SUMMONED_EN, "en", "handed", True),  # a bare participle sharing the passive subject
+        (_ACTIVE, "en", "summoned", False),
+        (_SUMMONED_RU, "ru", "вызван", True),
+        (_INSTR_RU, "ru", "обвинен", True),
+    ],
+)
+def test_passive(rows, lang, verb, expected):
+    doc = tree(rows, lang)
+    assert passive(next(t for t in doc if t.text == verb)) is expected
+
+
+@pytest.mark.parametrize(
+    "rows, lang, verb, instrumental, called, expected",
+    [
+        (_BY, "en", "accused", False, set(), ["Russia"]),
+        # the place summoned to acts, for a verb of calling only
+        (_SUMMONED_EN, "en", "summoned", False, {"to"}, ["Ministry"]),
+        (_SUMMONED_EN, "en", "summoned", False, set(), []),
+        (_SUMMONED_RU, "ru", "вызван", True, {"в"}, ["МИД"]),
+        # a bare instrumental, where the language names its agent so; not "в нарушении"
+        (_INSTR_RU, "ru", "обвинен", True, set(), ["Россией"]),
+        (_INSTR_RU, "ru", "обвинен", False, set(), []),
+        (_INSTR_RU, "ru", "обвинен", False, {"в"}, ["нарушении"]),
+    ],
+)
+def test_passive_agents(rows, lang, verb, instrumental, called, expected):
+    doc = tree(rows, lang)
+    v = next(t for t in doc if t.text == verb)
+    got = passive_agents(v, keys(doc), frozenset({"by"}), instrumental, frozenset(called))
+    assert [t.text for t in got] == expected

@@ -40,11 +40,22 @@ from bilat.extract.events.tree import (
     nested as _nested,
 )
 from bilat.extract.events.tree import (
+    passive as _passive,
+)
+from bilat.extract.events.tree import (
+    passive_agents as _passive_agents,
+)
+from bilat.extract.events.tree import (
     phrase as _phrase,
 )
 
 #: the passive subject of a verb of welcoming: the guest ("Erdoğan was welcomed")
 GUEST_SUBJ_DEPS = frozenset({"nsubjpass", "nsubj:pass"})
+
+
+#: the directions whose source acts on a target: a passive clause's subject is acted on
+#: (a meeting's passive subject still takes part, a visit's still travels)
+ACTED_ON_DIRECTIONS = frozenset({"subj>obj", "speech", "charge"})
 
 
 #: a clause hanging on a noun: a relative or participial clause ("Tokayev, who chose Russia …")
@@ -195,6 +206,9 @@ def source_of(v: View, said: Said, rep: Reported, c: _Cand):
         # "She went on to congratulate …", "flew to Astana to sign …": the subject of the
         # verb the infinitive completes
         s = v.subject(verb.head)
+    if s is not None and c.row.direction in ACTED_ON_DIRECTIONS and _passive(verb):
+        # a passive clause: its subject is acted on; who acts is its agent, if named
+        return passive_source(v, verb)
     if s is None or any(s.i == t.i for t in c.toks):
         return [], []  # (a clausal subject that is the trigger itself: "трудно переоценить")
     yours = your_state(v, said, rep, s)
@@ -207,6 +221,33 @@ def source_of(v: View, said: Said, rep: Reported, c: _Cand):
         if not ms:
             return [], []
     return keys, args
+
+
+def passive_source(v: View, verb):
+    """The source of a passive clause: the actors its agent names ("Kazakhstan was accused *by
+    Russia*", "обвинен *Россией*", "summoned *to the Russian Foreign Ministry*":
+    ``tree.passive_agents``); none when it names no agent."""
+    called = v.tab.words("called_prep") if v.tk(verb) & v.tab.words("called_verb") else frozenset()
+    heads = _passive_agents(verb, v.keys, v.tab.words("agent_prep"), v.grammar("instrumental_agent"), called)
+    ms = [m for h in heads for m in spk.speakers_in(v, _phrase(h))]
+    return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms]
+
+
+def passive_subject(v: View, c: _Cand):
+    """The subject of the trigger's clause when that clause is passive and the trigger is its
+    verb or the verb's object ("the ambassador *was summoned*", "the ambassador was handed *a
+    note of protest*"): the one acted on, a target; None otherwise."""
+    verb = _clause_verb(c.anchor)
+    if c.row.direction not in ACTED_ON_DIRECTIONS:
+        return None
+    if not (c.anchor.i == verb.i or c.anchor.dep_ in OBJ_DEPS and c.anchor.head.i == verb.i):
+        return None
+    if not _passive(verb):
+        return None
+    s = v.subject(verb)
+    if s is None or any(s.i == t.i for t in c.toks):
+        return None
+    return s
 
 
 def greeting(v: View, said: Said, rep: Reported, u: _Unit, c: _Cand, place: str | None):
@@ -416,7 +457,11 @@ def interlocutor(v: View, said: Said, rep: Reported, u: _Unit, source: list[str]
 def target(v: View, said: Said, c: _Cand, source: list[str]):
     preps = v.tab.words("target_prep")
     anchor = c.anchor
-    heads = []
+    # the subject of a passive clause, read as a subject is ("Ambassador …, Renee Jones-Bos was
+    # summoned": the person in apposition; a pronoun or a bare title resolved)
+    ps = passive_subject(v, c)
+    keys, args = spk.resolve_np(v, said, ps, _phrase(ps)) if ps is not None else ([], [])
+    heads = [ps] if ps is not None and not keys else []
     for ch in anchor.children:
         if ch.dep_ in OBJ_DEPS:
             heads.append(ch)
@@ -424,8 +469,7 @@ def target(v: View, said: Said, c: _Cand, source: list[str]):
             heads.extend(g for g in ch.children if g.dep_ == "pobj")
         elif ch.dep_ in ("obl", "nmod") and any(g.dep_ == "case" and v.tk(g) & preps for g in ch.children):
             heads.append(ch)
-    keys: list[str] = []
-    args = []
+    keys, args = list(keys), list(args)
     for h in heads:
         phrase = _phrase(h)
         ms = spk.speakers_in(v, phrase)

@@ -186,3 +186,46 @@ def nested(noun, verb) -> bool:
         if x.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not (x.dep_ in OBJ_DEPS and x.head.i == verb.i):
             return True
     return False
+
+
+PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"})
+PASSIVE_AUX_DEPS = frozenset({"auxpass", "aux:pass"})
+
+
+def passive(verb) -> bool:
+    """Whether a verb is passive: by its morphology ("вызван"), a passive auxiliary or subject
+    ("was summoned"), or as a bare participle coordinated with a passive verb, sharing its
+    subject ("was summoned and *handed* a note")."""
+    for _ in range(4):
+        ks = kids(verb)
+        if "Voice=Pass" in str(verb.morph) or any(c.dep_ in PASSIVE_AUX_DEPS | PASSIVE_SUBJ_DEPS for c in ks):
+            return True
+        own = any(c.dep_ in SUBJ_DEPS or c.dep_ in AUX_DEPS for c in ks)
+        if verb.dep_ != "conj" or verb.head.i == verb.i or own or "VerbForm=Part" not in str(verb.morph):
+            return False
+        verb = verb.head
+    return False
+
+
+def passive_agents(verb, keys, agent_preps, instrumental: bool, called_preps) -> list:
+    """The heads of the phrases that name who acts in a passive clause: "by X" (``agent``,
+    ``obl:agent``, or a preposition of ``agent_preps``), a bare instrumental when the language
+    names its agent so (``instrumental``: "обвинен Россией"), else, for a verb of calling
+    someone to a place (``called_preps``: the prepositions of that place; empty for any other
+    verb), the place called to: "summoned to the Foreign Ministry", "вызван в МИД" (the
+    ministry calls). ``keys``: each token's words by index."""
+    found, called = [], []
+    for c in kids(verb):
+        if c.dep_ == "agent" or (c.dep_ == "prep" and keys[c.i] & agent_preps):
+            found.extend(g for g in kids(c) if g.dep_ == "pobj")
+        elif c.dep_ == "obl:agent":
+            found.append(c)
+        elif c.dep_ == "prep" and keys[c.i] & called_preps:
+            called.extend(g for g in kids(c) if g.dep_ == "pobj")
+        elif c.dep_ in ("obl", "nmod"):
+            cases = [g for g in kids(c) if g.dep_ == "case"]
+            if not cases and instrumental and "Case=Ins" in str(c.morph) and c.pos_ in ("NOUN", "PROPN"):
+                found.append(c)
+            elif any(keys[g.i] & called_preps for g in cases):
+                called.append(c)
+    return found or called

@@ -153,6 +153,7 @@ def typed_event(
     source: list[str] = []
     target: list[str] = []
     voiced: list[str] = []
+    unvoiced = False  # a passive clause that names no agent
     if row.direction == "charge":
         # an act charged ("Russia continues to grossly violate …", "Казахстан нарушает"):
         # its doer is the target, whoever voices the charge the source
@@ -187,8 +188,12 @@ def typed_event(
             src_args = [a for a in src_args if a[0] in src]
         if row.direction == "speech":
             voiced, v_args = arg.voiced_by(v, said, t_start)
+        # a passive clause with no agent names no one who acts ("He announced that the
+        # programme was approved"): not the speaker, not the doer of an act told before
+        unvoiced = not src and arg.passive_subject(v, c) is not None
         if (
             not src
+            and not unvoiced
             and row.direction in ("subj>obj", "speech")
             and arg.agentless(v, c)
             and not any(v.cls(k) == "Person" for k in voiced)
@@ -196,13 +201,13 @@ def typed_event(
         ):
             # (a person's own words voice the evaluation; a body's release reports acts)
             src, src_args = arg.agent_before(v, rep, u, row.cls, talks=row.direction == "speech")
-        if not src and row.direction == "subj>obj" and arg.agentless(v, c):
+        if not src and not unvoiced and row.direction == "subj>obj" and arg.agentless(v, c):
             # (no act of its class told before: the statement's issuer did it)
             issuers, i_args = arg.voiced_by(v, said, t_start)
             src = issuer_acts(row.direction, src, True, issuers)
             src_args = [a for a in i_args if a[0] in src]
         if row.direction == "speech":
-            if not src and voiced:
+            if not src and voiced and not unvoiced:
                 # an evaluation with no subject of its own, voiced in a statement
                 src, src_args = voiced, v_args
             elif voiced and src and not set(voiced) & set(src) and arg.own_side(v, voiced, src):
@@ -281,7 +286,11 @@ def typed_event(
             parts + city_states(sides, {k: v.cls(k) for k in sides}, {k: v.country(k) for k in sides})
         )
     participants = _uniq(parts + implicit)
-    if not participants or unaddressed(row.cls, target, [(ch.dep_, str(ch.morph)) for ch in head.children]):
+    # (an appeal in a passive clause with no agent, "he was ordered to pay", names its
+    # addressee only: no one appeals, as when it addresses no one)
+    addressees = [] if unvoiced and not source else target
+    dependents = [(ch.dep_, str(ch.morph)) for ch in head.children]
+    if not participants or unaddressed(row.cls, addressees, dependents):
         return None, rep
     date = v.date_for(
         u,
