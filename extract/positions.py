@@ -49,9 +49,9 @@ from bilat.extract.positions_titles import (
     _Spans,
     as_deputy,
     find_titles,
-    joint_words,
     link_words,
     past_stems,
+    prefix_words,
     titles,
 )
 from bilat.extract.records import Document, KBEntry, Position
@@ -274,7 +274,7 @@ def extract_positions(
             if p_org is None and title.scope == "country" and n == 0 and not title.named:
                 # "Kazakhstan's Deputy Prime Minister and Minister of Trade Serik Zhumangarin":
                 # the state of the title joined before, which has no name of its own
-                joined = joined_title(dashed, start, text, joint_words(lang))
+                joined = joined_title(dashed, start, text, prefix_words(lang, "joint"))
                 if joined is not None and joined[3] is not None:
                     p_org = _country_of(joined[3], cls_of, kb)
             if p_org is None and title.scope == "country" and len(persons) == 1 and not title.named:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from bilat.extract.languages import PIVOT
-from bilat.extract.positions_titles import TENURE, Descriptive, Title, joint_words
+from bilat.extract.positions_titles import TENURE, Descriptive, Title, prefix_words
 from bilat.extract.post_holders import counterpart_holders, kb_holder, past_title
 from bilat.extract.records import Document, KBEntry, Position
 from bilat.extract.text import (
@@ -351,7 +351,7 @@ def _join_dashed(
     """A title with no name of its own, joined by a dash or a joint word to the title at
     ``start``, names the same person: "Deputy Prime Minister – Minister of Foreign Affairs of
     Kazakhstan", "Deputy Prime Minister and Minister of Trade"."""
-    d = joined_title(dashed, start, text, joint_words(lang))
+    d = joined_title(dashed, start, text, prefix_words(lang, "joint"))
     if d is None:
         return
     d_start, d_end, d_title, d_org, _ = d

@@ -121,13 +121,6 @@ def former_prefixes(lang: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4)
-def joint_words(lang: str) -> frozenset[str]:
-    """The "joint" words of ``title_prefixes.tsv`` ("and"), lowercase: between two titles they
-    make both one holder's when only the second has the name."""
-    return frozenset(r[1].lower() for r in _prefix_rows(lang) if r[0] == "joint")
-
-
-@lru_cache(maxsize=4)
 def past_stems(lang: str) -> tuple[str, ...]:
     """The "past" word starts of ``title_prefixes.tsv`` ("former", "бывш") and the "former"
     prefixes: a word before a title that makes its holder a past one, lowercase."""
@@ -192,8 +185,9 @@ def _titles_by_first_word(lang: str) -> dict[str, tuple[Title, ...]]:
 
 
 @lru_cache(maxsize=4)
-def portfolio_words(lang: str, kind: str) -> frozenset[str]:
-    """The words of ``title_prefixes.tsv``'s rows of ``kind``, lowercase: "portfolio_join"
+def prefix_words(lang: str, kind: str) -> frozenset[str]:
+    """The words of ``title_prefixes.tsv``'s rows of ``kind``, lowercase: "joint" ("and"):
+    between two titles, both one holder's when only the second has the name; "portfolio_join"
     ("and", ","): what continues a minister's portfolio past the table's ("Energy and Water
     Resources"); "portfolio_open" ("of", "for"): what opens one after a bare "minister"."""
     return frozenset(r[1].lower() for r in _prefix_rows(lang) if r[0] == kind)
@@ -237,7 +231,7 @@ def _opened(title: Title, ws, keys, i: int, n: int, spanned, lang: str) -> tuple
     one the table lacks ("Minister of Investment, Industry and Trade"): the title with the
     portfolio as written, and the index after it; None when there is none (and always for a
     language with no ``portfolio_*`` rows)."""
-    joins = portfolio_words(lang, "portfolio_join")
+    joins = prefix_words(lang, "portfolio_join")
     if spanned is None or not joins:
         return None
     if title.open:
@@ -246,7 +240,7 @@ def _opened(title: Title, ws, keys, i: int, n: int, spanned, lang: str) -> tuple
             return None
         more = " ".join(w.text for w in ws[i + n : end]).replace(" ,", ",")
         return replace(title, title_en=f"{title.title_en} {more}", open=False), end
-    opens = portfolio_words(lang, "portfolio_open")
+    opens = prefix_words(lang, "portfolio_open")
     if title.title_en.startswith(TENURE + ":") and n == 1 and i + 1 < len(ws) and keys[i + 1] in opens:
         end = portfolio_end(ws, i + 2, spanned, joins, first=True)
         if end == i + 2:

@@ -658,9 +658,9 @@ def test_a_ministers_portfolio_goes_on_past_the_table(text, names, title_en):
 )
 def test_titles_joined_by_a_dash_or_a_joint_word(gap, first, joined):
     from bilat.extract.positions_posts import joins_titles
-    from bilat.extract.positions_titles import joint_words
+    from bilat.extract.positions_titles import prefix_words
 
-    assert joins_titles(gap, first, joint_words("en")) is joined
+    assert joins_titles(gap, first, prefix_words("en", "joint")) is joined
 
 
 @pytest.mark.parametrize(

@@ -269,7 +269,7 @@ def said_words(v: View, e: Event) -> frozenset[str]:
     lo = bisect.bisect_left(v.starts, e.sentence_start)
     hi = bisect.bisect_left(v.starts, e.sentence_end)
     # the reporting clause's words, not the quoted ones ("«… мы говорили об этом», — сказал он")
-    clause = [t for t in v.tokens[lo:hi] if not any(qs <= t.idx < qe for _ms, _me, qs, qe in v.quotes)]
+    clause = [t for t in v.tokens[lo:hi] if not v.in_quote(t.idx)]
     first = v.unit_of(e.sentence_start).index
     if first > 0 and v.has_phrase(clause, "said_back"):
         before = v.units[first - 1]

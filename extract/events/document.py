@@ -82,6 +82,10 @@ class View:
     def tk(self, tok) -> frozenset[str]:
         return self.keys[tok.i]
 
+    def in_quote(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside the quoted words of one of the text's quotes."""
+        return any(qs <= offset < qe for _ms, _me, qs, qe in self.quotes)
+
     def mentions_in(self, start: int, end: int) -> list[_Mention]:
         i = bisect.bisect_left(self.m_starts, start)
         out = []

@@ -146,7 +146,7 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
     if (
         keys & (v.first_person | v.tab.words("first_person_sg"))
         and said.author
-        and not any(qs <= s.idx < qe for _ms, _me, qs, qe in v.quotes)
+        and not v.in_quote(s.idx)
         and not any(
             st.unit is v.unit_of(s.idx) and set(st.speaker) & set(said.author) for st in said.statements
         )
@@ -325,7 +325,7 @@ def document_issuer(v: View, said: Said, before: int, country: str | None) -> st
         if k:
             return k
     for st in sorted(said.statements, key=lambda st: st.cue[0], reverse=True):
-        if st.cue[0] < before and not any(qs <= st.cue[0] < qe for _ms, _me, qs, qe in v.quotes):
+        if st.cue[0] < before and not v.in_quote(st.cue[0]):
             return st.speaker[0] if len(st.speaker) == 1 else None
     return None
 
@@ -443,7 +443,7 @@ def readout_speakers(v: View, before: int) -> list[str]:
         if m.cls == "Person"
         and not m.affil
         and m.label != "DESC"  # named, not a title ("the agreements reached by the heads of state")
-        and not any(qs <= m.start < qe for _ms, _me, qs, qe in v.quotes)
+        and not v.in_quote(m.start)
     ]
     told = {j for j in (idx - 1, idx - 2) if j >= 0 and sides_subject(v, v.units[j])}
     return readout_persons(named, told, idx)
@@ -504,7 +504,7 @@ def recent_org(
             m.cls in ORG_CLASSES - {"MediaOutlet"}
             and m.label != "ADJ"
             and fits(m.key)
-            and not any(qs <= m.start < qe for _ms, _me, qs, qe in v.quotes)
+            and not v.in_quote(m.start)
             and not any(a <= m.start < b for a, b in told)
         ):  # not a body named in the quoted words ('«… предложение Росатома», – говорится
             # в заявлении ведомства': the agency that spoke before)
@@ -514,7 +514,7 @@ def recent_org(
         # Kazakhstan Mukhtar Tileuberdi met …": the ministry of the minister named just before
         # (en_kz-us_01)
         for m in reversed(v.mentions_in(lo, before)):
-            if m.cls == "Person" and not any(qs <= m.start < qe for _ms, _me, qs, qe in v.quotes):
+            if m.cls == "Person" and not v.in_quote(m.start):
                 k = next(
                     (
                         b
@@ -807,7 +807,7 @@ def recent_person(
     for t in reversed(unit.toks):
         if t.idx >= before or t.dep_ not in SUBJ_DEPS or t.head.i == reported:
             continue
-        if any(qs <= t.idx < qe for _ms, _me, qs, qe in v.quotes):
+        if v.in_quote(t.idx):
             continue
         words = [w for w in _phrase(t) if unit.start <= w.idx < before]
         for m in speakers_in(v, words):
@@ -821,9 +821,9 @@ def recent_person(
     # after the reporting verbs of its unit, wherever it stands); for a pronoun outside
     # quotes, not one inside someone's quoted words ('INA quoted Sahhaf as saying Lavrov's
     # visit "confirms …". He also underlined …': Sahhaf; en_ru-iq_61)
-    outside = not any(qs <= before < qe for _ms, _me, qs, qe in v.quotes)
+    outside = not v.in_quote(before)
     for st in sorted(said.statements, key=lambda st: st.cue[0], reverse=True):
-        if outside and any(qs <= st.cue[0] < qe for _ms, _me, qs, qe in v.quotes):
+        if outside and v.in_quote(st.cue[0]):
             continue
         if st.cue[0] < before and st.unit.index >= unit.index - 1:
             for key in st.speaker:
@@ -866,7 +866,7 @@ def track_subjects(v: View, said: Said, u: _Unit) -> Said:
     for t in u.toks:
         # a subject inside someone's quoted words is not who the article goes on about
         # ('«Мы видим, что и сам Зеленский пытается это отрицать …», — заявил он': Peskov)
-        if t.dep_ in SUBJ_DEPS and not any(qs <= t.idx < qe for _ms, _me, qs, qe in v.quotes):
+        if t.dep_ in SUBJ_DEPS and not v.in_quote(t.idx):
             phrase = _phrase(t)
             persons = [m for m in speakers_in(v, phrase) if m.cls == "Person"]
             for m in persons:

@@ -24,6 +24,7 @@ from bilat.extract.events.tree import agrees as _agrees
 from bilat.extract.events.tree import clause_root as _clause_root
 from bilat.extract.events.tree import kids as _kids
 from bilat.extract.events.tree import number as _number
+from bilat.extract.events.tree import passive as _passive
 from bilat.extract.events.tree import phrase as _phrase
 from bilat.extract.events.turns import turn_prefix, turn_spans
 from bilat.extract.records import Event
@@ -225,7 +226,7 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
             if (
                 not any(set(keys) & set(s.speaker) for s in made)
                 and not referred_to(noun)
-                and not any(qs <= noun.idx < qe for _ms, _me, qs, qe in v.quotes)
+                and not v.in_quote(noun.idx)
             ):  # (in someone's quoted words: "The statements made by … show that …")
                 cue = (noun.idx, noun.idx + len(noun.text), noun.text)
                 st, said = add_statement(
@@ -639,10 +640,6 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
     return [], [], cue_start
 
 
-#: the dependency labels of a passive auxiliary
-PASSIVE_AUX = frozenset({"auxpass", "aux:pass"})
-
-
 def readout_cue(v: View, toks, cue_start: int, passive: bool = False) -> bool:
     """Whether a cue is an agentless readout verb (``readout_verb`` rows of events_cues.tsv:
     "It was noted that …", with ``passive`` a passive verb with no agent, "The need for … was
@@ -650,11 +647,11 @@ def readout_cue(v: View, toks, cue_start: int, passive: bool = False) -> bool:
     words = v.tab.words("readout_verb")
     if not any(v.tk(t) & words for t in toks):
         return False
-    if any(qs <= cue_start < qe for _ms, _me, qs, qe in v.quotes):
+    if v.in_quote(cue_start):
         return False
     if passive:
         verb = toks[0]
-        return is_passive(verb) and not any(c.dep_ in AGENT_DEPS for c in _kids(verb))
+        return _passive(verb) and not any(c.dep_ in AGENT_DEPS for c in _kids(verb))
     return True
 
 
@@ -662,7 +659,7 @@ def instrumental_agent(verb):
     """The agent of a passive verb named by a bare instrumental (no preposition): "Казахстанской
     стороной высказана позиция" (read where the language's ``grammar`` rows say
     ``instrumental_agent``); None for an active verb or none such."""
-    if not is_passive(verb):
+    if not _passive(verb):
         return None
     for c in _kids(verb):
         if (
@@ -673,11 +670,6 @@ def instrumental_agent(verb):
         ):
             return c
     return None
-
-
-def is_passive(verb) -> bool:
-    """Whether a verb is passive: by its morphology, or a passive auxiliary ("was noted")."""
-    return "Voice=Pass" in str(verb.morph) or any(c.dep_ in PASSIVE_AUX for c in _kids(verb))
 
 
 def indefinite_body(v: View, said: Said, head, u: _Unit):

@@ -119,7 +119,7 @@ def we_keys(v: View, said: Said, rep: Reported, u: _Unit, c: _Cand, parts: list[
     had very constructive talks"): the persons of ``we_persons`` and the company the speaker
     heads ("we signed an agreement …," Miller, CEO of Gazprom, said); [] otherwise."""
     speaker = next((sp for qs, qe, sp in said.quote_speakers if qs <= c.head.idx < qe), None)
-    if speaker is None and not any(qs <= c.head.idx < qe for _ms, _me, qs, qe in v.quotes):
+    if speaker is None and not v.in_quote(c.head.idx):
         speaker = said.author
     persons = [k for k in speaker or () if v.cls(k) == "Person"]
     if not persons or not told_by_we(v, c):
