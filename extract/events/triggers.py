@@ -288,8 +288,11 @@ def carried_nouns(tok, depth: int = 3) -> list[str]:
 
 
 def talks_topic(v: View, c: _Cand, steps: int = 20) -> bool:
-    """Whether a Cooperate word is what talks were about (``coop.topic_of_talks``)."""
+    """Whether a Cooperate word is what talks were about (``coop.topic_of_talks``), or a prospect
+    weighed rather than done (a ``coop_topic`` word above it: "Prospects for expanding cooperation
+    in the economic sphere were emphasized", "the parties considered trade cooperation in …")."""
     words = _talk_words(v.tab.triggers) - v.tab.words("receive")
+    topics = v.tab.words("coop_topic")
     heads = []
     x = c.head
     verbs = 0
@@ -304,7 +307,7 @@ def talks_topic(v: View, c: _Cand, steps: int = 20) -> bool:
             for g in x.head.children
             if g.i != x.i and g.dep_ not in FRAME_STOP
         )
-        heads.append((x.dep_, x.head.pos_, bool(v.tk(x.head) & words) or framed))
+        heads.append((x.dep_, x.head.pos_, bool(v.tk(x.head) & (words | topics)) or framed))
         verbs += x.head.pos_ in ("VERB", "AUX") and x.head.dep_ != "acl"  # not "issues regarding"
         x = x.head
     return topic_of_talks(heads)
