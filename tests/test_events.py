@@ -1004,6 +1004,26 @@ def test_a_meeting_restated_by_discussed_is_one_event(extractor, lang, text):
             "торгово-экономической и транспортной сферах.",
             False,
         ),
+        # projects carried out: a word of carrying out with a project noun (en_ru-kz_15,
+        # ru_ru-kz_05, ru_tm-cn_01); agreements carried out are no new event
+        (
+            "en",
+            PAIR + "A number of large-scale projects are already being implemented in Kazakhstan "
+            "together with Russia.",
+            True,
+        ),
+        ("ru", PAIR_RU + "Реализуются флагманские стратегические проекты, в том числе энергетические.", True),
+        ("ru", PAIR_RU + "Компании России реализовали ряд крупных проектов в газовой сфере.", True),
+        ("ru", PAIR_RU + "Стороны продолжают реализацию договоренностей.", False),
+        ("en", PAIR + "The sides will continue the implementation of the agreements.", False),
+        # a prospect weighed, not cooperation done (en_am-ir_51, en_kz-ae_01, ru_kg-cn_51)
+        ("en", PAIR + "Prospects for expanding cooperation in the economic sphere were emphasized.", False),
+        ("en", PAIR + "The parties considered trade and investment cooperation in renewable energy.", False),
+        (
+            "ru",
+            PAIR_RU + "Были рассмотрены перспективы углубления сотрудничества в космической сфере.",
+            False,
+        ),
     ],
 )
 def test_cooperation_needs_a_named_object(extractor, lang, text, found):

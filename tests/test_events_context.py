@@ -504,6 +504,18 @@ MUST_ADMIT = """
     they 4 nsubj PRON
     cooperated 2 ccomp VERB cooperate Tense=Past|VerbForm=Fin
     """
+HOPES_FOR = """
+    I 1 nsubj PRON
+    have 1 ROOT VERB
+    high 3 amod ADJ
+    hopes 1 dobj NOUN hope
+    for 3 prep ADP
+    the 7 det DET
+    full 7 amod ADJ
+    implementation 4 pobj NOUN
+    of 7 prep ADP
+    projects 8 pobj NOUN project
+    """
 
 STANCE_CASES = [
     # (id, rows, tree, trigger index, anchor index, class, context)
@@ -512,6 +524,7 @@ STANCE_CASES = [
     ("potential for cooperation", EN, POTENTIAL_FOR, 6, 6, "Cooperate", "hypothetical"),
     ("заинтересована в развитии партнерства", RU, ZAINTERESOVANA, 4, 4, "Cooperate", "hypothetical"),
     ("must admit that they cooperated: reported clause", EN, MUST_ADMIT, 4, 4, "Cooperate", None),
+    ("high hopes for the full implementation of projects", EN, HOPES_FOR, 7, 7, "Cooperate", "hypothetical"),
 ]
 
 

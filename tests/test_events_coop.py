@@ -54,6 +54,34 @@ def test_cooperation_has_object(cues, trigger, anchor, verb, deps, project, want
     assert cooperation_has_object(trigger, anchor, verb, deps, project, cues) is want
 
 
+@pytest.mark.parametrize(
+    "cues, trigger, verb, deps, project, near, want",
+    [
+        # "projects are being implemented": a project carried out
+        (EN, "implement", True, [("nsubjpass", "")], False, ["number", "project", "scale"], True),
+        # "implement the agreements": no project, whatever its object
+        (EN, "implement", True, [("dobj", "")], False, ["agreement"], False),
+        # "the implementation of the Baiterek project" named
+        (EN, "implementation", False, [("prep", "of")], True, [], True),
+        # "реализовали ряд крупных проектов"
+        (RU, "реализовать", True, [("obj", "")], False, ["ряд", "проект"], True),
+        # "реализация договоренностей", "реализация в сфере энергетики": no project
+        (RU, "реализация", False, [("nmod", "")], False, ["договоренность"], False),
+        (RU, "реализация", False, [("nmod", "в")], False, ["сфера"], False),
+    ],
+)
+def test_carrying_out_needs_a_project(cues, trigger, verb, deps, project, near, want):
+    assert cooperation_has_object(trigger, trigger, verb, deps, project, cues, near) is want
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_carrying_out_words_are_cooperate_triggers(lang):
+    t = tables(lang)
+    coop_words = {r.words[0].text for r in t.triggers if r.cls == "Cooperate" and len(r.words) == 1}
+    assert t.coop.carry and t.coop.carry <= coop_words
+    assert t.coop.carried and not t.coop.carry & t.coop.generic
+
+
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_cooperation_cues_name_cooperate_triggers(lang):
     t = tables(lang)

@@ -14,6 +14,7 @@ from bilat.extract.events.coref import (
     headline_units,
     is_headline,
     lone,
+    one_state,
     other_side,
     restatements,
     retold,
@@ -625,3 +626,25 @@ PAIR = ("russia", "mongolia")
 )
 def test_counterpart_state(cls, mode, persons, sides, want):
     assert counterpart_state(cls, mode, persons, sides, PAIR) == want
+
+
+COUNTRY = {"tokayev": "kazakhstan", "kazakhstan": "kazakhstan", "astana": "kazakhstan", "russia": "russia"}
+
+
+@pytest.mark.parametrize(
+    "event, dropped",
+    [
+        # "In the future, we intend to cooperate with your company," Tokayev said: the company
+        # not found, Tokayev and his state are one side (en_kz-ae_02)
+        (Typed(0, "Cooperate", participants=P({"tokayev", "kazakhstan"})), True),
+        (Typed(0, "Cooperate", participants=P({"astana", "kazakhstan", "tokayev"})), True),
+        # two states, or a side of no known state
+        (Typed(0, "Cooperate", participants=P({"tokayev", "russia"})), False),
+        (Typed(0, "Cooperate", participants=P({"tokayev", "adnoc"})), False),
+        # an agreement a person reached with the other state's leader and that state (Lukashenko's
+        # "договоренность достигнута с … Путиным" names Putin and Russia): not decided here
+        (Typed(0, "Agree", participants=P({"tokayev", "kazakhstan"})), False),
+    ],
+)
+def test_one_state(event, dropped):
+    assert one_state([event], COUNTRY) == ({0} if dropped else set())

@@ -93,7 +93,8 @@ last before as the counterpart (``coref.counterpart_state``); a meeting or visit
 naming no one new restates the one reported before, and a headline or subheadline (a line of
 its own after it, no full stop, no one's words reported) event gives way to the body's of the
 same context (whatever its class); a Support, Agree, Cooperate or Consult event
-with one side is dropped (a meeting of a body of members excepted: "the CIS summit"), and a
+with one side is dropped (a meeting of a body of members excepted: "the CIS summit"), and so is a
+Cooperate event of one state (a person or body with their own state: ``coref.one_state``), and a
 Cooperate word gives way to the agreement of its clause that stays an event. "The sides"/"they"
 right after talks speak for the two persons named and the article's pair of states.
 One clause tells one statement per voice and one set of talks (``retell``): two reporting cues
@@ -137,6 +138,7 @@ from bilat.extract.events.coref import (
     counterpart_state,
     headline_lines,
     headline_units,
+    one_state,
     other_side,
     retold,
 )
@@ -210,6 +212,7 @@ def merged(v: View, said: Said, statements: list[Event], typed: list[Event]) -> 
         frozenset(v.pair),
         agenda=v.tab.words("restate_agenda"),
     )
+    gone |= one_state(views, {k: v.country(k) for w in views for k in w.participants})
     gone |= topics_give_way([(w.unit, w.cls) for w in views], gone)
     gone |= general_gives_way([(w.unit, w.cls) for w in views], gone)
     gone |= one_per_family([(w.unit, w.cls, w.context, w.participants) for w in views], gone)

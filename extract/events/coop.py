@@ -25,6 +25,8 @@ class CoopCues:
     fields: frozenset[str] = frozenset()
     vague: frozenset[str] = frozenset()
     every: frozenset[str] = frozenset()
+    carry: frozenset[str] = frozenset()
+    carried: frozenset[str] = frozenset()
 
 
 def vague_object(noun: str, modifiers: Iterable[str], cues: CoopCues) -> bool:
@@ -49,11 +51,16 @@ def cooperation_has_object(
     deps: Iterable[tuple[str, str]],
     project_named: bool,
     cues: CoopCues,
+    near: Iterable[str] = (),
 ) -> bool:
     """Whether a Cooperate trigger names what is done together. ``trigger`` and ``anchor`` are
     the lemmas of the trigger and of the word it hangs on ("joint" → "venture"); ``deps`` the
     (dependency label, preposition or case word or "") of the dependents of both;
-    ``project_named``: a project is named in the trigger's phrase; an adjective naming a field
+    ``project_named``: a project is named in the trigger's phrase; ``near``: the lemmas of the
+    nouns the trigger governs or qualifies. A word of carrying out (``coop_carry``: "implement",
+    "реализация") is an event only when what it carries out is a ``coop_carried`` noun or a project
+    named ("projects are being implemented in Kazakhstan together with Russia", "реализации проекта
+    «Байтерек»"), not "implementation of the agreements"; an adjective naming a field
     (``coop_field``: "nuclear cooperation", "военно-техническое сотрудничество") names it too. A generic
     word ("cooperation",
     "partnership", "сотрудничество") with nothing of the kind is no event: "strengthen
@@ -64,7 +71,14 @@ def cooperation_has_object(
     False
     >>> cooperation_has_object("cooperation", "cooperation", False, [("prep", "in")], False, cues)
     True
+    >>> cues = CoopCues(frozenset(), frozenset(), frozenset(), carry=frozenset({"implement"}),
+    ...                 carried=frozenset({"project"}))
+    >>> [cooperation_has_object("implement", "implement", True, [("dobj", "")], False, cues, near)
+    ...  for near in (["project"], ["agreement"])]
+    [True, False]
     """
+    if trigger in cues.carry:
+        return project_named or any(n in cues.carried for n in near)
     if trigger not in cues.generic:
         return True  # a concrete trigger ("trade turnover", "transit", "lease")
     if project_named or anchor in cues.objects:

@@ -5,7 +5,7 @@ lists the meeting or visit words that may restate one reported before."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 
@@ -248,6 +248,37 @@ def lone(events: Sequence[Typed], classes: frozenset[str] = TWO_SIDED) -> set[in
         and len(ev.participants) < 2
         and not (ev.cls == "Consult" and (ev.mode == "host" or ev.mode != "visit" and ev.members))
     }
+
+
+#: classes whose event needs two sides that are not one state: a person, a body or a city of a
+#: state acting with that state is one side ("In the future, we intend to cooperate with your
+#: company," Tokayev said; "the state provides the conditions for the implementation of projects":
+#: Tokayev and Kazakhstan)
+ONE_STATE = frozenset({"Cooperate"})
+
+
+def one_state(
+    events: Sequence[Typed], country: Mapping[str, str | None], classes: frozenset[str] = ONE_STATE
+) -> set[int]:
+    """The indexes of events of ``classes`` whose participants are all one state or of it
+    (``country``: each participant's state, None when unknown — a participant of no known state
+    is a side of its own).
+
+    >>> country = {"tokayev": "kazakhstan", "kazakhstan": "kazakhstan", "adnoc": None, "russia": "russia"}
+    >>> sorted(one_state([Typed(0, "Cooperate", participants=frozenset({"tokayev", "kazakhstan"})),
+    ...                   Typed(1, "Cooperate", participants=frozenset({"tokayev", "adnoc"})),
+    ...                   Typed(2, "Cooperate", participants=frozenset({"russia", "kazakhstan"})),
+    ...                   Typed(3, "Agree", participants=frozenset({"tokayev", "kazakhstan"}))], country))
+    [0]
+    """
+    out = set()
+    for i, ev in enumerate(events):
+        if ev.cls not in classes:
+            continue
+        sides = {country.get(k) or k for k in ev.participants}
+        if len(sides) < 2:
+            out.add(i)
+    return out
 
 
 def coreferent(

@@ -125,6 +125,8 @@ class Tables:
             self.words("coop_field"),
             self.words("coop_vague"),
             self.words("coop_every"),
+            self.words("coop_carry"),
+            self.words("coop_carried"),
         )
 
 

@@ -27,6 +27,7 @@ from bilat.extract.events.tables import TriggerRow
 from bilat.extract.events.talk import lacks_partner, thanked_for
 from bilat.extract.events.tree import governed_by
 from bilat.extract.events.tree import head as _head
+from bilat.extract.events.tree import kids as _kids
 from bilat.extract.events.tree import phrase as _phrase
 from bilat.extract.text import fold
 
@@ -233,7 +234,7 @@ def actorless(v: View, c: _Cand) -> bool:
 def coop_object(v: View, c: _Cand) -> bool:
     coop = v.tab.coop
     trig = " ".join(sorted(v.tk(c.head)))
-    key = next((k for k in v.tk(c.head) if k in coop.generic), trig)
+    key = next((k for k in v.tk(c.head) if k in coop.generic or k in coop.carry), trig)
     deps = []
     for t in {c.head.i: c.head, c.anchor.i: c.anchor}.values():
         for ch in t.children:
@@ -251,12 +252,47 @@ def coop_object(v: View, c: _Cand) -> bool:
     anchor = fold(c.anchor.lemma_) if c.anchor.i != c.head.i else key
     phrase = _phrase(c.anchor)  # (not .subtree: natasha's trees may hold cycles)
     project = any(m.cls == "Project" for m in v.mentions_of_tokens(phrase))
-    return cooperation_has_object(key, anchor, c.anchor.pos_ in ("VERB", "AUX"), deps, project, coop)
+    near = carried_nouns(c.head) if key in coop.carry else []
+    return cooperation_has_object(key, anchor, c.anchor.pos_ in ("VERB", "AUX"), deps, project, coop, near)
+
+
+#: dependencies by which a word of carrying out qualifies the noun it carries out ("projects that
+#: should be implemented", "проекты, которые должны реализовываться")
+QUALIFIES = frozenset({"acl", "relcl", "acl:relcl", "amod"})
+#: dependencies that open a clause or a list of their own below the word
+CARRIED_STOP = frozenset({"conj", "parataxis", "ccomp", "advcl", "csubj", "relcl", "acl:relcl", "appos"})
+NOUNS = ("NOUN", "PROPN")
+
+
+def carried_nouns(tok, depth: int = 3) -> list[str]:
+    """The lemmas of the nouns a word of carrying out (``coop.cooperation_has_object``) governs,
+    within ``depth`` steps below it (its object, subject or complement, and a noun of these: "a
+    number of projects", "ряд крупных проектов"), and of the noun it qualifies through a clause
+    ("проекты, которые должны реализовываться")."""
+    out = []
+    layer = [tok]
+    for _ in range(depth):
+        layer = [ch for x in layer for ch in _kids(x) if ch.dep_ not in CARRIED_STOP]
+        out += [fold(ch.lemma_) for ch in layer if ch.pos_ in NOUNS]
+    x = tok
+    for _ in range(3):
+        if x.head.i == x.i:
+            break
+        if x.dep_ in QUALIFIES and x.head.pos_ in NOUNS:
+            out.append(fold(x.head.lemma_))
+            break
+        if x.dep_ not in ("xcomp",):
+            break
+        x = x.head
+    return out
 
 
 def talks_topic(v: View, c: _Cand, steps: int = 20) -> bool:
-    """Whether a Cooperate word is what talks were about (``coop.topic_of_talks``)."""
+    """Whether a Cooperate word is what talks were about (``coop.topic_of_talks``), or a prospect
+    weighed rather than done (a ``coop_topic`` word above it: "Prospects for expanding cooperation
+    in the economic sphere were emphasized", "the parties considered trade cooperation in …")."""
     words = _talk_words(v.tab.triggers) - v.tab.words("receive")
+    topics = v.tab.words("coop_topic")
     heads = []
     x = c.head
     verbs = 0
@@ -271,7 +307,7 @@ def talks_topic(v: View, c: _Cand, steps: int = 20) -> bool:
             for g in x.head.children
             if g.i != x.i and g.dep_ not in FRAME_STOP
         )
-        heads.append((x.dep_, x.head.pos_, bool(v.tk(x.head) & words) or framed))
+        heads.append((x.dep_, x.head.pos_, bool(v.tk(x.head) & (words | topics)) or framed))
         verbs += x.head.pos_ in ("VERB", "AUX") and x.head.dep_ != "acl"  # not "issues regarding"
         x = x.head
     return topic_of_talks(heads)
