@@ -870,6 +870,9 @@ def test_a_note_handed_over_again_keeps_its_sender(extractor):
             "Cooperate",
         ),
         ("ru", PAIR_RU + "Россия ввела запрет на транзит угля в Казахстан.", "Cooperate"),
+        # "wish to" is wanting, not wishing someone well; "back" as a particle or adverb
+        ("en", "Turkish firms wishing to enter Georgia's market face new tariffs, Ankara said.", "Support"),
+        ("en", "Lavrov flew back to Moscow from Astana after the talks with Tokayev.", "Support"),
     ],
 )
 def test_cue_words_that_are_no_events(extractor, lang, text, cls):
@@ -1550,6 +1553,71 @@ TYPED_CASES = [
         "Support",
         "позитивно оценили",
         dict(),
+    ),
+    # backing, solidarity, praise and good wishes: sentences written for these rows
+    (
+        "en-backs",
+        "en",
+        "Kazakhstan firmly backs Uzbekistan's bid to join the World Trade Organization.",
+        "Support",
+        "backs",
+        dict(source=("kazakhstan",), participants={"uzbekistan"}),
+    ),
+    (
+        "en-backing-noun",
+        "en",
+        "Ankara reaffirmed its backing for Baku in the talks with Yerevan.",
+        "Support",
+        "backing",
+        dict(participants={"ankara", "baku"}),
+    ),
+    (
+        "en-solidarity",
+        "en",
+        "Georgia expressed solidarity with Turkey after the earthquake.",
+        "Support",
+        "solidarity",
+        dict(source=("georgia",), participants={"turkey"}),
+    ),
+    (
+        "en-stands-with",
+        "en",
+        "Poland stands with Lithuania in the dispute over transit, Warsaw said.",
+        "Support",
+        "stands with",
+        dict(source=("poland",), participants={"lithuania"}),
+    ),
+    (
+        "en-wished-success",
+        "en",
+        "Ilham Aliyev wished Nikol Pashinyan success at the negotiations.",
+        "Support",
+        "wished",
+        dict(source=("ilham-aliyev",), participants={"nikol-pashinyan"}),
+    ),
+    (
+        "ru-pokhvalil",
+        "ru",
+        "Токаев похвалил Узбекистан за реформы в энергетике.",
+        "Support",
+        "похвалил",
+        dict(source=("kassym-jomart-tokayev",), participants={"uzbekistan"}),
+    ),
+    (
+        "ru-solidarnost",
+        "ru",
+        "Армения выразила солидарность с Ираном после землетрясения.",
+        "Support",
+        "солидарность",
+        dict(source=("armenia",), participants={"iran"}),
+    ),
+    (
+        "ru-solidarna",
+        "ru",
+        "Белоруссия солидарна с Китаем в вопросе Тайваня, подчеркнул Лукашенко.",
+        "Support",
+        "солидарна",
+        dict(participants={"belarus", "china"}),
     ),
 ]
 
