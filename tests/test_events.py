@@ -1049,6 +1049,18 @@ def test_cooperation_needs_a_named_object(extractor, lang, text, found):
             "Russia's foreign minister, told reporters.",
             "sergey-lavrov",
         ),
+        # a reporting verb in a relative clause with no subject of its own: the author of the
+        # post, speech or letter the clause describes
+        (
+            "ru",
+            "Алиев опубликовал в соцсетях обращение, в котором подчеркнул, что Баку готов к миру.",
+            "ilham-aliyev",
+        ),
+        (
+            "ru",
+            "Жапаров выступил на сессии ООН с речью, в которой заявил о готовности Киргизии к диалогу.",
+            "sadyr-japarov",
+        ),
     ],
 )
 def test_more_reporting_verbs(extractor, lang, text, speaker):
