@@ -1049,6 +1049,31 @@ def test_cooperation_needs_a_named_object(extractor, lang, text, found):
             "Russia's foreign minister, told reporters.",
             "sergey-lavrov",
         ),
+        # a body named by its kind ("the airline", "the diplomatic mission", "авиакомпания"):
+        # the body named before
+        (
+            "en",
+            "Aeroflot suspended its flights to Tbilisi. The airline said the flights would resume in May.",
+            "aeroflot",
+        ),
+        (
+            "en",
+            "The Embassy of Russia in Kazakhstan opened a new visa centre. "
+            "The diplomatic mission added that waiting times would fall.",
+            "embassy-of-russia-in-kazakhstan",
+        ),
+        (
+            "ru",
+            "Аэрофлот приостановил полеты в Тбилиси. Авиакомпания уточнила, что рейсы возобновятся в мае.",
+            "aeroflot",
+        ),
+        # a bare spokesman after a body was named and no one has spoken: that body
+        (
+            "en",
+            "The Georgian Foreign Ministry summoned the Russian chargé d'affaires on Monday. "
+            "A spokeswoman said the remarks were unacceptable.",
+            "ministry-of-foreign-affairs-of-georgia",
+        ),
         # a reporting verb in a relative clause with no subject of its own: the author of the
         # post, speech or letter the clause describes
         (

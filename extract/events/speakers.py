@@ -98,6 +98,11 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
         k = previous_speaker(v, said, s.idx)
         if k:
             return [k], [(k, s.idx, s.idx + len(s.text))]
+        # a bare spokesman after a body was named, no one having spoken ("The Kazakh Foreign
+        # Ministry summoned the ambassador. The spokesman said …"): the body he speaks for
+        k = recent_org(v, said, s.idx, frozenset(), country_hint(v, phrase))
+        if k:
+            return [k], [(k, s.idx, s.idx + len(s.text))]
         return [], []
     if (
         keys & v.person_nouns
