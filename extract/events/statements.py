@@ -134,6 +134,18 @@ def names_as(verb) -> bool:
     )
 
 
+#: the dependency labels of a clause a verb reports ("considers that …", "… , he believes")
+REPORTED_CLAUSE_DEPS = frozenset({"ccomp", "csubj", "parataxis"})
+
+
+def reports_clause(verb) -> bool:
+    """Whether a verb reports a clause or names its object as something: a cue of the
+    ``clause`` requirement ("consider") speaks then ("Astana considers that the sanctions are
+    illegal", "considers the move unfriendly"), not with a bare object ("The sides considered
+    issues of trade": a topic examined)."""
+    return any(c.dep_ in REPORTED_CLAUSE_DEPS for c in _kids(verb)) or names_as(verb)
+
+
 def read_statements(v: View) -> Said:
     """Pass 1: the statements of every unit in text order (transcript turns, reporting
     cues), the persons met as speakers and subjects, the quotes and who speaks them: a fold
@@ -196,6 +208,8 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
             continue
         quote = attach_quote(v, said, u, clause_start, toks[-1].idx + len(toks[-1].text))
         if row.requires == "quote" and quote is None and not names_as(head):
+            continue
+        if row.requires == "clause" and quote is None and not reports_clause(head):
             continue
         cue = (
             toks[0].idx,
