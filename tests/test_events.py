@@ -873,6 +873,8 @@ def test_a_note_handed_over_again_keeps_its_sender(extractor):
         # "consider" with a bare object is a topic examined, not an opinion voiced
         ("en", "At the meeting, Lavrov and Bayramov considered issues of transit and energy.", "Statement"),
         ("en", "The commission considered the draft agreement on visa-free travel.", "Statement"),
+        # "предложить" with a bare object is an offer, not a proposal voiced
+        ("ru", "Он сообщил, что турецкая компания предложила самую низкую цену за строительство моста.", "Statement"),
         # "wish to" is wanting, not wishing someone well; "back" as a particle or adverb
         ("en", "Turkish firms wishing to enter Georgia's market face new tariffs, Ankara said.", "Support"),
         ("en", "Lavrov flew back to Moscow from Astana after the talks with Tokayev.", "Support"),
@@ -1073,6 +1075,7 @@ def test_cooperation_needs_a_named_object(extractor, lang, text, found):
         # "consider" reporting a clause or naming its object as something is an opinion voiced
         ("en", "Kazakhstan considers that the new tariffs violate the rules of the union.", "kazakhstan"),
         ("en", "Ilham Aliyev considers the peace treaty a historic chance for the region.", "ilham-aliyev"),
+        ("ru", "Лавров предложил провести следующий раунд консультаций в Баку.", "sergey-lavrov"),
         # a bare spokesman after a body was named and no one has spoken: that body
         (
             "en",

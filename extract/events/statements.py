@@ -139,11 +139,16 @@ REPORTED_CLAUSE_DEPS = frozenset({"ccomp", "csubj", "parataxis"})
 
 
 def reports_clause(verb) -> bool:
-    """Whether a verb reports a clause or names its object as something: a cue of the
-    ``clause`` requirement ("consider") speaks then ("Astana considers that the sanctions are
-    illegal", "considers the move unfriendly"), not with a bare object ("The sides considered
-    issues of trade": a topic examined)."""
-    return any(c.dep_ in REPORTED_CLAUSE_DEPS for c in _kids(verb)) or names_as(verb)
+    """Whether a verb reports a clause (an infinitive one too) or names its object as
+    something: a cue of the ``clause`` requirement speaks then ("Astana considers that the
+    sanctions are illegal", "considers the move unfriendly", "предложил провести переговоры"),
+    not with a bare object ("The sides considered issues of trade": a topic examined;
+    "компания предложила лучшие условия": an offer)."""
+    return (
+        any(c.dep_ in REPORTED_CLAUSE_DEPS for c in _kids(verb))
+        or any(c.dep_ == "xcomp" and "VerbForm=Inf" in str(c.morph) for c in _kids(verb))
+        or names_as(verb)
+    )
 
 
 def read_statements(v: View) -> Said:
