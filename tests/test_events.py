@@ -2100,3 +2100,28 @@ def test_the_sides_that_sign_after_talks_are_its_persons(extractor):
 def test_a_capital_that_acts_stands_for_its_state(extractor, lang, text, cls, states):
     ev = find(run(extractor, text, lang), cls)
     assert states <= set(ev.participants), ev.participants
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # a plural bare title with no country after a body's statement: that body, not a name in
+        # the words it reports
+        (
+            "The Kazakh Foreign Ministry summoned the Russian ambassador on Monday. The ministry said "
+            "the remarks were unacceptable. Such words contradict the spirit of the Treaty on Good-"
+            "Neighbourliness and the values of the Eurasian Economic Union, the diplomats added.",
+            "added",
+            ("ministry-of-foreign-affairs-of-kazakhstan",),
+        ),
+        (
+            "The Government of Georgia said on Friday that the talks in Baku had been useful. The "
+            "officials noted that the next round would take place in Tbilisi.",
+            "noted",
+            ("government-of-georgia",),
+        ),
+    ],
+)
+def test_plural_bare_title_after_a_body_speaks_for_it(extractor, text, cue, speaker):
+    st = [e for e in run(extractor, text, "en").events if e.cls == "Statement" and e.trigger == cue]
+    assert [e.speaker for e in st] == [speaker]
