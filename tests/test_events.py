@@ -874,7 +874,11 @@ def test_a_note_handed_over_again_keeps_its_sender(extractor):
         ("en", "At the meeting, Lavrov and Bayramov considered issues of transit and energy.", "Statement"),
         ("en", "The commission considered the draft agreement on visa-free travel.", "Statement"),
         # "предложить" with a bare object is an offer, not a proposal voiced
-        ("ru", "Он сообщил, что турецкая компания предложила самую низкую цену за строительство моста.", "Statement"),
+        (
+            "ru",
+            "Он сообщил, что турецкая компания предложила самую низкую цену за строительство моста.",
+            "Statement",
+        ),
         # "wish to" is wanting, not wishing someone well; "back" as a particle or adverb
         ("en", "Turkish firms wishing to enter Georgia's market face new tariffs, Ankara said.", "Support"),
         ("en", "Lavrov flew back to Moscow from Astana after the talks with Tokayev.", "Support"),
