@@ -2129,3 +2129,35 @@ def test_a_capital_that_acts_stands_for_its_state(extractor, lang, text, cls, st
 def test_plural_bare_title_after_a_body_speaks_for_it(extractor, text, cue, speaker):
     st = [e for e in run(extractor, text, "en").events if e.cls == "Statement" and e.trigger == cue]
     assert [e.speaker for e in st] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, opening, speaker",
+    [
+        # a quoted paragraph never closed (the excerpt stops inside the quotation), after a
+        # person acted: that person, not the one who spoke two sentences before
+        (
+            "Kazakh Foreign Minister Murat Nurtleu met his counterparts in Almaty.\n"
+            "“We are ready to host the next round of talks,” Nurtleu said.\n"
+            "Jeyhun Bayramov also thanked Kazakhstan for the hospitality.\n"
+            "“Azerbaijan is interested in a lasting peace and in opening all communications in the region.",
+            "“Azerbaijan",
+            ("jeyhun-bayramov",),
+        ),
+        # a quotation over two paragraphs, the first left open: its first paragraph is a
+        # statement of the person who acted just before
+        (
+            "Sergey Lavrov met Mukhtar Tileuberdi in Moscow.\n"
+            "Lavrov praised the level of cooperation between Russia and Kazakhstan.\n"
+            "“Our countries are allies and strategic partners, and we coordinate our steps in all the "
+            "integration structures of the region.\n"
+            "“We will continue this work,” he said.",
+            "“Our countries",
+            ("sergey-lavrov",),
+        ),
+    ],
+)
+def test_an_open_quoted_paragraph_is_a_statement_of_who_acted_before(extractor, text, opening, speaker):
+    ex = run(extractor, text, "en")
+    st = [e for e in ex.events if e.cls == "Statement" and e.start == text.index(opening)]
+    assert [e.speaker for e in st] == [speaker]

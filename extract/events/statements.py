@@ -404,15 +404,21 @@ def lone_quote_statement(v: View, said: Said, u: _Unit, q: tuple[int, int, int, 
     prev = v.units[u.index - 1]
     before = v.units[max(0, u.index - 2)].start
     speaker: list[str] = []
+    earlier: list[str] = []  # the speaker of a statement of the unit two before
     for st in reversed(said.statements):
         if st.cue[0] < before:
             break
         if st.cue[0] < u.start:
-            speaker = list(st.speaker)
+            if st.cue[0] >= prev.start:
+                speaker = list(st.speaker)
+            else:
+                earlier = list(st.speaker)
             break
     if not speaker:
+        # the person subject of the unit just before goes before a speaker two units back
+        # ('"…," Bayramov said. / Mirzoyan also thanked the Kazakh side. / "I would like …')
         persons = [k for off, k in said.people if prev.start <= off < prev.end]
-        speaker = persons[-1:]
+        speaker = persons[-1:] or earlier
     if not speaker:
         return said
     cue = (ms, ms + 1, text[ms : ms + 1])
