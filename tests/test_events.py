@@ -870,6 +870,18 @@ def test_a_note_handed_over_again_keeps_its_sender(extractor):
             "Cooperate",
         ),
         ("ru", PAIR_RU + "Россия ввела запрет на транзит угля в Казахстан.", "Cooperate"),
+        # "consider" with a bare object is a topic examined, not an opinion voiced
+        ("en", "At the meeting, Lavrov and Bayramov considered issues of transit and energy.", "Statement"),
+        ("en", "The commission considered the draft agreement on visa-free travel.", "Statement"),
+        # "предложить" with a bare object is an offer, not a proposal voiced
+        (
+            "ru",
+            "Он сообщил, что турецкая компания предложила самую низкую цену за строительство моста.",
+            "Statement",
+        ),
+        # "wish to" is wanting, not wishing someone well; "back" as a particle or adverb
+        ("en", "Turkish firms wishing to enter Georgia's market face new tariffs, Ankara said.", "Support"),
+        ("en", "Lavrov flew back to Moscow from Astana after the talks with Tokayev.", "Support"),
     ],
 )
 def test_cue_words_that_are_no_events(extractor, lang, text, cls):
@@ -1065,6 +1077,47 @@ def test_cooperation_needs_a_named_object(extractor, lang, text, found):
             "Moscow is preparing to send petroleum products to Havana, Sergey Lavrov, "
             "Russia's foreign minister, told reporters.",
             "sergey-lavrov",
+        ),
+        # a body named by its kind ("the airline", "the diplomatic mission", "авиакомпания"):
+        # the body named before
+        (
+            "en",
+            "Aeroflot suspended its flights to Tbilisi. The airline said the flights would resume in May.",
+            "aeroflot",
+        ),
+        (
+            "en",
+            "The Embassy of Russia in Kazakhstan opened a new visa centre. "
+            "The diplomatic mission added that waiting times would fall.",
+            "embassy-of-russia-in-kazakhstan",
+        ),
+        (
+            "ru",
+            "Аэрофлот приостановил полеты в Тбилиси. Авиакомпания уточнила, что рейсы возобновятся в мае.",
+            "aeroflot",
+        ),
+        # "consider" reporting a clause or naming its object as something is an opinion voiced
+        ("en", "Kazakhstan considers that the new tariffs violate the rules of the union.", "kazakhstan"),
+        ("en", "Ilham Aliyev considers the peace treaty a historic chance for the region.", "ilham-aliyev"),
+        ("ru", "Лавров предложил провести следующий раунд консультаций в Баку.", "sergey-lavrov"),
+        # a bare spokesman after a body was named and no one has spoken: that body
+        (
+            "en",
+            "The Georgian Foreign Ministry summoned the Russian chargé d'affaires on Monday. "
+            "A spokeswoman said the remarks were unacceptable.",
+            "ministry-of-foreign-affairs-of-georgia",
+        ),
+        # a reporting verb in a relative clause with no subject of its own: the author of the
+        # post, speech or letter the clause describes
+        (
+            "ru",
+            "Алиев опубликовал в соцсетях обращение, в котором подчеркнул, что Баку готов к миру.",
+            "ilham-aliyev",
+        ),
+        (
+            "ru",
+            "Жапаров выступил на сессии ООН с речью, в которой заявил о готовности Киргизии к диалогу.",
+            "sadyr-japarov",
         ),
     ],
 )
@@ -1571,6 +1624,71 @@ TYPED_CASES = [
         "позитивно оценили",
         dict(),
     ),
+    # backing, solidarity, praise and good wishes: sentences written for these rows
+    (
+        "en-backs",
+        "en",
+        "Kazakhstan firmly backs Uzbekistan's bid to join the World Trade Organization.",
+        "Support",
+        "backs",
+        dict(source=("kazakhstan",), participants={"uzbekistan"}),
+    ),
+    (
+        "en-backing-noun",
+        "en",
+        "Ankara reaffirmed its backing for Baku in the talks with Yerevan.",
+        "Support",
+        "backing",
+        dict(participants={"ankara", "baku"}),
+    ),
+    (
+        "en-solidarity",
+        "en",
+        "Georgia expressed solidarity with Turkey after the earthquake.",
+        "Support",
+        "solidarity",
+        dict(source=("georgia",), participants={"turkey"}),
+    ),
+    (
+        "en-stands-with",
+        "en",
+        "Poland stands with Lithuania in the dispute over transit, Warsaw said.",
+        "Support",
+        "stands with",
+        dict(source=("poland",), participants={"lithuania"}),
+    ),
+    (
+        "en-wished-success",
+        "en",
+        "Ilham Aliyev wished Nikol Pashinyan success at the negotiations.",
+        "Support",
+        "wished",
+        dict(source=("ilham-aliyev",), participants={"nikol-pashinyan"}),
+    ),
+    (
+        "ru-pokhvalil",
+        "ru",
+        "Токаев похвалил Узбекистан за реформы в энергетике.",
+        "Support",
+        "похвалил",
+        dict(source=("kassym-jomart-tokayev",), participants={"uzbekistan"}),
+    ),
+    (
+        "ru-solidarnost",
+        "ru",
+        "Армения выразила солидарность с Ираном после землетрясения.",
+        "Support",
+        "солидарность",
+        dict(source=("armenia",), participants={"iran"}),
+    ),
+    (
+        "ru-solidarna",
+        "ru",
+        "Белоруссия солидарна с Китаем в вопросе Тайваня, подчеркнул Лукашенко.",
+        "Support",
+        "солидарна",
+        dict(participants={"belarus", "china"}),
+    ),
 ]
 
 
@@ -2006,3 +2124,60 @@ def test_the_sides_that_sign_after_talks_are_its_persons(extractor):
 def test_a_capital_that_acts_stands_for_its_state(extractor, lang, text, cls, states):
     ev = find(run(extractor, text, lang), cls)
     assert states <= set(ev.participants), ev.participants
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # a plural bare title with no country after a body's statement: that body, not a name in
+        # the words it reports
+        (
+            "The Kazakh Foreign Ministry summoned the Russian ambassador on Monday. The ministry said "
+            "the remarks were unacceptable. Such words contradict the spirit of the Treaty on Good-"
+            "Neighbourliness and the values of the Eurasian Economic Union, the diplomats added.",
+            "added",
+            ("ministry-of-foreign-affairs-of-kazakhstan",),
+        ),
+        (
+            "The Government of Georgia said on Friday that the talks in Baku had been useful. The "
+            "officials noted that the next round would take place in Tbilisi.",
+            "noted",
+            ("government-of-georgia",),
+        ),
+    ],
+)
+def test_plural_bare_title_after_a_body_speaks_for_it(extractor, text, cue, speaker):
+    st = [e for e in run(extractor, text, "en").events if e.cls == "Statement" and e.trigger == cue]
+    assert [e.speaker for e in st] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, opening, speaker",
+    [
+        # a quoted paragraph never closed (the excerpt stops inside the quotation), after a
+        # person acted: that person, not the one who spoke two sentences before
+        (
+            "Kazakh Foreign Minister Murat Nurtleu met his counterparts in Almaty.\n"
+            "“We are ready to host the next round of talks,” Nurtleu said.\n"
+            "Jeyhun Bayramov also thanked Kazakhstan for the hospitality.\n"
+            "“Azerbaijan is interested in a lasting peace and in opening all communications in the region.",
+            "“Azerbaijan",
+            ("jeyhun-bayramov",),
+        ),
+        # a quotation over two paragraphs, the first left open: its first paragraph is a
+        # statement of the person who acted just before
+        (
+            "Sergey Lavrov met Mukhtar Tileuberdi in Moscow.\n"
+            "Lavrov praised the level of cooperation between Russia and Kazakhstan.\n"
+            "“Our countries are allies and strategic partners, and we coordinate our steps in all the "
+            "integration structures of the region.\n"
+            "“We will continue this work,” he said.",
+            "“Our countries",
+            ("sergey-lavrov",),
+        ),
+    ],
+)
+def test_an_open_quoted_paragraph_is_a_statement_of_who_acted_before(extractor, text, opening, speaker):
+    ex = run(extractor, text, "en")
+    st = [e for e in ex.events if e.cls == "Statement" and e.start == text.index(opening)]
+    assert [e.speaker for e in st] == [speaker]

@@ -38,7 +38,7 @@ the 12 det DET
 cooperation 10 dobj NOUN
 . 5 punct PUNCT
 """)
-RELATIVES = frozenset({"who", "which"})
+RELATIVES = frozenset({"who", "which", "которой", "где"})
 
 
 @pytest.mark.parametrize(
@@ -193,6 +193,35 @@ def _headed_token_by_token(rows: str):
             "Президент",
         ),
         ("Lavrov 1 nsubj PROPN\nsaid 1 ROOT VERB", 1, "Lavrov"),
+        # a relative clause with no subject that a relative word opens as an adverbial: the
+        # subject of the clause whose noun it describes ("Алиев выступил с речью на форуме, в
+        # которой отметил …"; "… направил письмо, где указал …")
+        (
+            """
+            Алиев 1 nsubj PROPN
+            выступил 1 ROOT VERB
+            с 3 case ADP
+            речью 1 obl NOUN
+            на 5 case ADP
+            форуме 3 nmod NOUN
+            в 7 case ADP
+            которой 8 obl PRON
+            отметил 5 acl:relcl VERB
+            """,
+            8,
+            "Алиев",
+        ),
+        (
+            """
+            Лукашенко 1 nsubj PROPN
+            направил 1 ROOT VERB
+            письмо 1 obj NOUN
+            где 4 advmod ADV
+            указал 2 acl:relcl VERB
+            """,
+            4,
+            "Лукашенко",
+        ),
     ],
 )
 def test_subject_from_heads(rows, verb, want):

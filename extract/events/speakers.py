@@ -98,6 +98,11 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
         k = previous_speaker(v, said, s.idx)
         if k:
             return [k], [(k, s.idx, s.idx + len(s.text))]
+        # a bare spokesman after a body was named, no one having spoken ("The Kazakh Foreign
+        # Ministry summoned the ambassador. The spokesman said …"): the body he speaks for
+        k = recent_org(v, said, s.idx, frozenset(), country_hint(v, phrase))
+        if k:
+            return [k], [(k, s.idx, s.idx + len(s.text))]
         return [], []
     if (
         keys & v.person_nouns
@@ -109,7 +114,9 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
         # out"): the body they speak for, named just before ("the Russian Foreign Ministry
         # said …"), not one person
         country = country_hint(v, phrase)
-        k = recent_org(v, said, s.idx, frozenset(), country) if country else None
+        # (with no country, the body whose statement was reported just before: "The Foreign
+        # Ministry noted that … , the diplomats added")
+        k = recent_org(v, said, s.idx, frozenset(), country) if country else previous_body(v, said, s.idx)
         if k:
             return [k], [(k, s.idx, s.idx + len(s.text))]
     if keys & v.person_nouns and not any(m.cls == "Person" for m in ms):

@@ -134,6 +134,23 @@ def names_as(verb) -> bool:
     )
 
 
+#: the dependency labels of a clause a verb reports ("considers that …", "… , he believes")
+REPORTED_CLAUSE_DEPS = frozenset({"ccomp", "csubj", "parataxis"})
+
+
+def reports_clause(verb) -> bool:
+    """Whether a verb reports a clause (an infinitive one too) or names its object as
+    something: a cue of the ``clause`` requirement speaks then ("Astana considers that the
+    sanctions are illegal", "considers the move unfriendly", "предложил провести переговоры"),
+    not with a bare object ("The sides considered issues of trade": a topic examined;
+    "компания предложила лучшие условия": an offer)."""
+    return (
+        any(c.dep_ in REPORTED_CLAUSE_DEPS for c in _kids(verb))
+        or any(c.dep_ == "xcomp" and "VerbForm=Inf" in str(c.morph) for c in _kids(verb))
+        or names_as(verb)
+    )
+
+
 def read_statements(v: View) -> Said:
     """Pass 1: the statements of every unit in text order (transcript turns, reporting
     cues), the persons met as speakers and subjects, the quotes and who speaks them: a fold
@@ -196,6 +213,8 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
             continue
         quote = attach_quote(v, said, u, clause_start, toks[-1].idx + len(toks[-1].text))
         if row.requires == "quote" and quote is None and not names_as(head):
+            continue
+        if row.requires == "clause" and quote is None and not reports_clause(head):
             continue
         cue = (
             toks[0].idx,
@@ -385,15 +404,21 @@ def lone_quote_statement(v: View, said: Said, u: _Unit, q: tuple[int, int, int, 
     prev = v.units[u.index - 1]
     before = v.units[max(0, u.index - 2)].start
     speaker: list[str] = []
+    earlier: list[str] = []  # the speaker of a statement of the unit two before
     for st in reversed(said.statements):
         if st.cue[0] < before:
             break
         if st.cue[0] < u.start:
-            speaker = list(st.speaker)
+            if st.cue[0] >= prev.start:
+                speaker = list(st.speaker)
+            else:
+                earlier = list(st.speaker)
             break
     if not speaker:
+        # the person subject of the unit just before goes before a speaker two units back
+        # ('"…," Bayramov said. / Mirzoyan also thanked the Kazakh side. / "I would like …')
         persons = [k for off, k in said.people if prev.start <= off < prev.end]
-        speaker = persons[-1:]
+        speaker = persons[-1:] or earlier
     if not speaker:
         return said
     cue = (ms, ms + 1, text[ms : ms + 1])

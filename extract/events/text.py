@@ -115,7 +115,22 @@ def continues(prev: str, nxt: str) -> bool:
 
 def quotes(text: str) -> list[tuple[int, int, int, int]]:
     """Quoted passages: (mark start, mark end, content start, content end), outermost only.
-    Guillemets nest; straight double quotes toggle and close at the end of a paragraph."""
+    Guillemets nest; straight double quotes toggle. A quote still open at the end of its
+    paragraph closes there when the next paragraph opens with the same mark: a quotation that
+    runs over several paragraphs opens each of them with a mark and closes only the last
+    ('“… go further.\\n“Unfortunately, …,” he said'); one whose later paragraphs open with no
+    mark stays one passage.
+
+    >>> t = "“We are ready. We can go further.\\n“No answer came,” he said."
+    >>> [t[qs:qe] for _, _, qs, qe in quotes(t)]
+    ['We are ready. We can go further.', 'No answer came,']
+    >>> t = "«Меры временные.\\nАстана ценит отношения», — говорится в заявлении."
+    >>> [t[qs:qe] for _, _, qs, qe in quotes(t)]
+    ['Меры временные.\\nАстана ценит отношения']
+    >>> t = "He thanked them.\\n“We offered a package of proposals to the other side."
+    >>> [t[qs:qe] for _, _, qs, qe in quotes(t)]
+    ['We offered a package of proposals to the other side.']
+    """
     spans = []
     stack: list[tuple[int, str]] = []
     straight: int | None = None
@@ -123,6 +138,9 @@ def quotes(text: str) -> list[tuple[int, int, int, int]]:
         if ch == "\n" and straight is not None:
             spans.append((straight, i, straight + 1, i))
             straight = None
+        if ch == "\n" and stack and text[i + 1 : i + 2] == text[stack[0][0]]:
+            spans.extend((s, i, s + 1, i) for s, _ in stack)
+            stack.clear()
         if ch in OPEN_QUOTES and not (ch == "“" and stack and stack[-1][1] == "“"):
             stack.append((i, OPEN_QUOTES[ch]))
         elif stack and ch == stack[-1][1]:
@@ -136,6 +154,9 @@ def quotes(text: str) -> list[tuple[int, int, int, int]]:
                 straight = None
     if straight is not None:
         spans.append((straight, len(text), straight + 1, len(text)))
+    # a quote opened in the last paragraph and never closed runs to the end of the text (an
+    # excerpt that stops inside the quotation)
+    spans.extend((s, len(text), s + 1, len(text)) for s, _ in stack if "\n" not in text[s:])
     spans.sort(key=lambda s: (s[0], -s[1]))
     out = []
     for s in spans:

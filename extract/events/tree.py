@@ -103,16 +103,42 @@ def nearest_subjects(verb) -> list:
     return sorted(subs, key=cut_off)
 
 
+def clause_verb_above(tok):
+    """The verb of the clause a noun stands in, walking up through the nouns and prepositions
+    it hangs on ("выступил с речью на форуме" from "форуме": "выступил"); None when no verb
+    is reached within a few steps."""
+    t = tok
+    for _ in range(5):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
 def subject(verb, keys, relatives: frozenset[str]):
     """The subject of a verb's clause (shared by coordinated verbs, infinitive complements and
-    gerunds); for a relative clause whose subject is a relative pronoun, its antecedent."""
+    gerunds); for a relative clause whose subject is a relative pronoun, its antecedent; for a
+    relative clause with no subject that a relative word opens as an adverbial ("опубликовал
+    пост, в котором заявил", "выступил с речью, в которой отметил", "направил послание, где
+    указал"), the subject of the clause whose noun it describes."""
     v = verb
     for _ in range(4):
-        for c in nearest_subjects(v):
-            if c.dep_ in SUBJ_DEPS:
-                if keys[c.i] & relatives and v.dep_ in ("relcl", "acl:relcl", "acl") and v.head.i != v.i:
-                    return v.head
-                return c
+        subs = [c for c in nearest_subjects(v) if c.dep_ in SUBJ_DEPS]
+        for c in subs:
+            if keys[c.i] & relatives and v.dep_ in ("relcl", "acl:relcl", "acl") and v.head.i != v.i:
+                return v.head
+            return c
+        if (
+            v.dep_ in ("relcl", "acl:relcl")
+            and v.head.i != v.i
+            and any(keys[c.i] & relatives for c in kids(v))
+        ):
+            up = clause_verb_above(v.head)
+            if up is not None:
+                v = up
+                continue
         # a coordinated verb, an infinitive complement or a participle/gerund clause shares
         # the subject of its head ("praised him, calling him …", "выступая на форуме, отметил")
         if (
