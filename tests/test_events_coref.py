@@ -15,6 +15,7 @@ from bilat.extract.events.coref import (
     is_headline,
     lone,
     other_side,
+    restated,
     restatements,
     retold,
     tells_again,
@@ -625,3 +626,42 @@ PAIR = ("russia", "mongolia")
 )
 def test_counterpart_state(cls, mode, persons, sides, want):
     assert counterpart_state(cls, mode, persons, sides, PAIR) == want
+
+
+@pytest.mark.parametrize(
+    "events, headline, want",
+    [
+        # a restatement is mapped to the talks it tells again
+        (
+            [
+                Typed(1, "Consult", "meet", None, P({"putin", "tokayev"})),
+                Typed(2, "Consult", "visit", None, P({"putin", "kz"})),
+                Typed(3, "Consult", "meet", None, P({"putin"})),
+            ],
+            None,
+            {2: 0},
+        ),
+        # a headline to the first body event of its class and mode sharing a participant
+        (
+            [
+                Typed(0, "Consult", "meet", None, P({"tokayev"})),
+                Typed(1, "Consult", "visit", None, P({"tokayev", "ru"})),
+                Typed(2, "Consult", "meet", None, P({"putin", "tokayev"})),
+            ],
+            0,
+            {0: 2},
+        ),
+        # another mode, nothing restated
+        (
+            [
+                Typed(1, "Consult", "phone", None, P({"putin", "tokayev"})),
+                Typed(2, "Consult", "visit", None, P({"putin"})),
+            ],
+            None,
+            {},
+        ),
+    ],
+)
+def test_restated_maps_each_restatement_to_the_event_it_tells(events, headline, want):
+    assert restated(events, headline) == want
+    assert restatements(events, headline) == set(want)

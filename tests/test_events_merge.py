@@ -18,6 +18,7 @@ from bilat.extract.events.merge import (
     purpose_of_visit,
     same_clause,
     same_voice,
+    told_again,
     topics_give_way,
     uniq,
     uniq_args,
@@ -86,6 +87,34 @@ def test_absorb(events, into, want):
     out = absorb(events, into)
     assert out[0] == want
     assert out[1] == events[1] and events == before
+
+
+@pytest.mark.parametrize(
+    "into, want",
+    [
+        # "Putin met Tokayev. … The sides discussed …": the second words are a mention of the first
+        ({1: 0}, [((5, 6),), (), ()]),
+        # a headline restated by the body's lead, the lead by a later sentence: all on the lead
+        ({0: 1, 2: 1}, [(), ((0, 1), (9, 10)), ()]),
+        # a chain: told again of one told again, on the one that stays
+        ({2: 1, 1: 0}, [((5, 6), (9, 10)), (), ()]),
+        # a cycle has no report that stays: nothing added
+        ({0: 1, 1: 0}, [(), (), ()]),
+        ({}, [(), (), ()]),
+    ],
+)
+def test_told_again(into, want):
+    events = [ev(participants=("putin", "tokayev")), ev(start=5), ev(start=9)]
+    before = list(events)
+    out = told_again(events, into)
+    assert [e.told_again for e in out] == want
+    assert [e.start for e in out] == [0, 5, 9] and events == before
+
+
+def test_one_node_each_keeps_the_other_reports_as_mentions():
+    a = ev(date="2021-11-08", participants=("putin", "tokayev"))
+    b = ev(start=5, date="2021-11-08", participants=("tokayev", "putin"), told_again=((20, 21),))
+    assert one_node_each([a, b])[0].told_again == ((5, 6), (20, 21))
 
 
 def test_uniq_keeps_the_first_order():

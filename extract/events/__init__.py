@@ -133,11 +133,12 @@ from collections.abc import Iterable
 from bilat.extract.events.another import coordinated_twins, own_time
 from bilat.extract.events.coref import Typed as _TypedView
 from bilat.extract.events.coref import (
-    coreferent,
     counterpart_state,
     headline_lines,
     headline_units,
+    lone,
     other_side,
+    restated,
     retold,
 )
 from bilat.extract.events.document import View, view
@@ -146,6 +147,7 @@ from bilat.extract.events.merge import (
     general_gives_way,
     one_node_each,
     one_per_family,
+    told_again,
     topics_give_way,
 )
 from bilat.extract.events.records import Said
@@ -203,13 +205,15 @@ def merged(v: View, said: Said, statements: list[Event], typed: list[Event]) -> 
     told = retold(typed_views(v, typed), opening_lines(v))
     typed = absorb(typed, told)
     views = typed_views(v, typed)
-    gone = set(told) | coreferent(
+    again = restated(
         views,
         headline_of(v, said),
         v.restating,
         frozenset(v.pair),
         agenda=v.tab.words("restate_agenda"),
     )
+    gone = set(told) | set(again) | lone(views)
+    typed = told_again(typed, again)
     gone |= topics_give_way([(w.unit, w.cls) for w in views], gone)
     gone |= general_gives_way([(w.unit, w.cls) for w in views], gone)
     gone |= one_per_family([(w.unit, w.cls, w.context, w.participants) for w in views], gone)

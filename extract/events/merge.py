@@ -48,7 +48,35 @@ def one_node_each(events: list[Event]) -> list[Event]:
             first,
             about=tuple(uniq(first.about + e.about)),
             arguments=tuple(uniq_args(first.arguments + e.arguments)),
+            told_again=tuple(sorted(set(first.told_again) | {(e.start, e.end), *e.told_again})),
         )
+    return out
+
+
+def told_again(events: Sequence[Event], into: dict[int, int]) -> list[Event]:
+    """``events`` with the trigger offsets of each event that tells another again (``into``: its
+    index → the index of the one it tells; chains followed) added to the one that stays as
+    another mention of it (``Event.told_again``): the gold counts a meeting, its headline and the
+    sentence that restates it ("The parties discussed …") as one event told in several places.
+    The events folded stay in the list; the caller drops them.
+
+    >>> a = Event(cls="Consult", trigger="met", start=0, end=3, evidence="", sentence_start=0, sentence_end=9)
+    >>> b = dataclasses.replace(a, start=20, end=29, told_again=((40, 45),))
+    >>> c = dataclasses.replace(a, start=50, end=55)
+    >>> [e.told_again for e in told_again([a, b, c], {1: 0, 2: 1})]
+    [((20, 29), (40, 45), (50, 55)), ((40, 45),), ()]
+    """
+    out = list(events)
+    for i in sorted(into):
+        k, seen = into[i], {i}
+        while k in into and k not in seen:
+            seen.add(k)
+            k = into[k]
+        if k in seen:  # a cycle: no report stays to add them to
+            continue
+        e = events[i]
+        spans = ((e.start, e.end), *e.told_again)
+        out[k] = dataclasses.replace(out[k], told_again=tuple(sorted(set(out[k].told_again) | set(spans))))
     return out
 
 
