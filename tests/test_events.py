@@ -203,6 +203,22 @@ CASES = [
         dict(context="planned", date=("2021-11-12", "day"), target=("russia",)),
     ),
     (
+        "en-travel",
+        "en",
+        "Kassym-Jomart Tokayev will travel to Moscow on Friday.",
+        "Consult",
+        "travel",
+        dict(mode="visit", context="planned", source=("kassym-jomart-tokayev",), target=("russia",)),
+    ),
+    (
+        "en-journey",
+        "en",
+        "Kassym-Jomart Tokayev's journey began in Moscow.",
+        "Consult",
+        "journey",
+        dict(mode="visit", target=("russia",)),
+    ),
+    (
         "en-anniversary",
         "en",
         "Officials marked the 30th anniversary of diplomatic relations between Russia and Kazakhstan.",
