@@ -1429,6 +1429,17 @@ TYPED_CASES = [
         "talks",
         dict(participants={"sergey-lavrov", "mukhtar-tleuberdi"}),
     ),
+    # … and talks a press service tells as done in the third person, a person their subject
+    # (en_kz-ae_02)
+    (
+        "en-quote-press-service-held-talks",
+        "en",
+        '"Kassym-Jomart Tokayev held talks with Vladimir Putin. Following the meeting, several '
+        'documents were signed," Akorda said.',
+        "Consult",
+        "held talks",
+        dict(participants={"kassym-jomart-tokayev", "vladimir-putin"}),
+    ),
     # the talks the trip was for are the visit
     (
         "en-arrived-for-talks",
