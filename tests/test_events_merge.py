@@ -15,6 +15,7 @@ from bilat.extract.events.merge import (
     linked,
     one_node_each,
     one_per_family,
+    persons_announced,
     purpose_of_visit,
     same_clause,
     same_voice,
@@ -109,6 +110,28 @@ def test_told_again(into, want):
     out = told_again(events, into)
     assert [e.told_again for e in out] == want
     assert [e.start for e in out] == [0, 5, 9] and events == before
+
+
+@pytest.mark.parametrize(
+    "into, want",
+    [
+        # the headline's talks name the two ministers, the body's "today's talks" the states
+        ({0: 1}, ("russia", "thailand", "lavrov", "don")),
+        # a person already there is not added twice; states of the headline are not added
+        ({2: 1}, ("russia", "thailand", "lavrov")),
+        ({}, ("russia", "thailand")),
+    ],
+)
+def test_persons_announced(into, want):
+    events = [
+        ev(participants=("lavrov", "don", "thailand")),
+        ev(start=5, participants=("russia", "thailand")),
+        ev(start=9, participants=("lavrov", "kz")),
+    ]
+    before = list(events)
+    out = persons_announced(events, into, lambda k: k in ("lavrov", "don"))
+    assert out[1].participants == want
+    assert out[0] == events[0] and events == before
 
 
 def test_one_node_each_keeps_the_other_reports_as_mentions():

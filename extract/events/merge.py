@@ -80,6 +80,29 @@ def told_again(events: Sequence[Event], into: dict[int, int]) -> list[Event]:
     return out
 
 
+def persons_announced(
+    events: Sequence[Event], into: dict[int, int], is_person: Callable[[str], bool]
+) -> list[Event]:
+    """``events`` with the persons taking part in each headline event of ``into`` (its index →
+    the index of the body's event it announces) added to the participants of that event: the
+    headline names them, the body may not ("Foreign Minister Sergey Lavrov's statement …
+    following talks with Foreign Minister of Thailand Don Pramudwinai" before "today's talks
+    have confirmed this"). The headline events stay in the list; the caller drops them.
+
+    >>> a = Event(cls="Consult", trigger="talks", start=0, end=5, evidence="", sentence_start=0,
+    ...           sentence_end=9, participants=("lavrov", "don", "thailand"))
+    >>> b = dataclasses.replace(a, start=20, end=25, participants=("russia", "thailand"))
+    >>> persons_announced([a, b], {0: 1}, lambda k: k in ("lavrov", "don"))[1].participants
+    ('russia', 'thailand', 'lavrov', 'don')
+    """
+    out = list(events)
+    for i, k in sorted(into.items()):
+        new = [p for p in events[i].participants if is_person(p) and p not in out[k].participants]
+        if new:
+            out[k] = dataclasses.replace(out[k], participants=(*out[k].participants, *new))
+    return out
+
+
 def absorb(events: Sequence[Event], into: dict[int, int]) -> list[Event]:
     """``events`` with each event that another tells again (``into``: its index → the index of
     the one that stays) folded into the one that stays: its participants, target, projects and
