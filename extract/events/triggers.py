@@ -24,7 +24,7 @@ from bilat.extract.events.records import Cand as _Cand
 from bilat.extract.events.records import Reported, Said
 from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tables import TriggerRow
-from bilat.extract.events.talk import lacks_partner, thanked_for
+from bilat.extract.events.talk import a_practice, lacks_partner, thanked_for
 from bilat.extract.events.tree import governed_by
 from bilat.extract.events.tree import head as _head
 from bilat.extract.events.tree import phrase as _phrase
@@ -198,6 +198,9 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
     cands = [c for c in cands if not (c.row.cls == "Consult" and reason_of_thanks(v, c))]
     # "они общаются без соблюдения мер", "состоялся замечательный разговор": no one talked with
     cands = [c for c in cands if not (c.row.cls == "Consult" and talks_with_no_one(v, c))]
+    # "regular visits", "регулярные консультации": a practice, no meeting held ("the next
+    # regular CIS summit" is one)
+    cands = [c for c in cands if not (c.row.cls == "Consult" and practice_noun(v, c))]
     # "implement the agreements reached earlier", "выполнение соглашений": made before
     cands = [c for c in cands if not (c.row.cls == "Agree" and in_force(v, c))]
     # "The agreements provide for …", "the new agreement would outline …": what the clause is
@@ -379,6 +382,13 @@ def reason_of_thanks(v: View, c: _Cand, steps: int = 8) -> bool:
             break
         x = x.head
     return thanked_for(path, v.tab.words("thanks"), v.tab.words("thanks_prep"))
+
+
+def practice_noun(v: View, c: _Cand) -> bool:
+    """A plural meeting or visit noun modified by a ``practice`` word (``talk.a_practice``)."""
+    mods = [v.tk(ch) for ch in c.head.children if ch.dep_ == "amod"]
+    plural = "Number=Plur" in str(c.head.morph)
+    return a_practice(c.head.pos_, plural, mods, v.tab.words("practice"))
 
 
 def talks_with_no_one(v: View, c: _Cand) -> bool:
