@@ -665,3 +665,24 @@ def test_counterpart_state(cls, mode, persons, sides, want):
 def test_restated_maps_each_restatement_to_the_event_it_tells(events, headline, want):
     assert restated(events, headline) == want
     assert restatements(events, headline) == set(want)
+
+
+@pytest.mark.parametrize(
+    "lang, trigger, date, again",
+    [
+        # "Erdogan arrived to Russia to meet with Putin. … On September 4, Erdogan arrived to
+        # Russia's Sochi to meet with Putin": one visit told twice (en_ru-tr_02)
+        ("en", "arrive", "2023-09-04", True),
+        ("en", "travel", None, True),
+        # "Во вторник глава РФ приехал на официальную встречу …" after his visit (ru_ru-mn_02)
+        ("ru", "приехать", None, True),
+        # an arrival in another month is another trip
+        ("en", "arrive", "2023-11-02", False),
+        # a word not of the table restates nothing
+        ("en", "embark", None, False),
+    ],
+)
+def test_an_arrival_restates_the_visit(lang, trigger, date, again):
+    visit = Typed(1, "Consult", "visit", None, P({"erdogan", "russia"}), "visit", date="2023-09")
+    later = Typed(3, "Consult", "visit", None, P({"erdogan", "russia"}), trigger, date=date)
+    assert restated([visit, later], None, tables(lang).words("restate")) == ({1: 0} if again else {})
