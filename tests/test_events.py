@@ -1440,6 +1440,18 @@ TYPED_CASES = [
         "held talks",
         dict(participants={"kassym-jomart-tokayev", "vladimir-putin"}),
     ),
+    # a passive verb of receiving coordinated with the visit shares its subject, the person
+    # received; the visit and the reception of one day stay two events (ru_ru-kp_02)
+    (
+        "ru-posetil-i-byl-prinyat",
+        "ru",
+        "Сегодня министр иностранных дел России Сергей Лавров посетил Корейскую Народно-"
+        "Демократическую Республику с официальным визитом и был принят председателем "
+        "Государственного совета КНДР Ким Чен Ыном.",
+        "Consult",
+        "принят",
+        dict(mode="meet", participants={"sergey-lavrov"}),
+    ),
     # the talks the trip was for are the visit
     (
         "en-arrived-for-talks",
@@ -2013,3 +2025,28 @@ def test_the_sides_that_sign_after_talks_are_its_persons(extractor):
 def test_a_capital_that_acts_stands_for_its_state(extractor, lang, text, cls, states):
     ev = find(run(extractor, text, lang), cls)
     assert states <= set(ev.participants), ev.participants
+
+
+def test_a_visit_and_the_reception_of_its_day_are_two_events(extractor):
+    """ru_ru-kp_02: one dated visit and the talks held on its day are two nodes, as the gold
+    counts them (``merge.one_node_each``), the reception's guest the visitor."""
+    text = (
+        "Сегодня министр иностранных дел России Сергей Лавров посетил Корейскую Народно-"
+        "Демократическую Республику с официальным визитом и был принят председателем "
+        "Государственного совета КНДР Ким Чен Ыном."
+    )
+    consults = [e for e in run(extractor, text, "ru").events if e.cls == "Consult"]
+    assert sorted(e.mode for e in consults) == ["meet", "visit"]
+    assert all("sergey-lavrov" in e.participants for e in consults)
+
+
+def test_framed_talks_naming_someone_new_are_talks_of_their_own(extractor):
+    """ru_ru-kp_02: "в ходе переговоров" refers back to talks reported, unless its phrase names
+    a person who took part in none of them."""
+    text = (
+        "Сегодня министр иностранных дел России Сергей Лавров был принят председателем "
+        "Государственного совета КНДР Ким Чен Ыном. Отмечается, что в ходе переговоров с министром "
+        "иностранных дел КНДР Ли Ён Хо обсуждались отношения двух стран."
+    )
+    ev = find(run(extractor, text, "ru"), "Consult", "переговоров")
+    assert "person/ri-eng-ho" in ev.participants

@@ -158,6 +158,15 @@ def test_uniq_keeps_the_first_order():
         ),
         # undated: kept apart
         ([ev(participants=("putin",)), ev(start=5, participants=("putin",))], 2),
+        # another mode: another node (the graph's IRI hashes the mode): a visit and the
+        # talks held on its day
+        (
+            [
+                ev(date="2018-05-31", mode="visit", participants=("lavrov", "kim")),
+                ev(start=5, date="2018-05-31", mode="meet", participants=("lavrov", "kim")),
+            ],
+            2,
+        ),
         # another context: another node
         (
             [

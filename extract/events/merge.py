@@ -26,7 +26,10 @@ def uniq_args(args) -> list:
 def one_node_each(events: list[Event]) -> list[Event]:
     """The graph keeps one node for a dated event (same class, date, context and participants:
     "one event, many reports"). Two such events of one document are one event here too: the
-    first report stays, with what the others add (projects, arguments)."""
+    first report stays, with what the others add (projects, arguments, their mentions); but a
+    visit and the talks held on its day stay two, as the gold counts them ("Лавров посетил КНДР
+    с официальным визитом и был принят … Ким Чен Ыном"), while a summit and its hosting are
+    one."""
     out: list[Event] = []
     seen: dict[tuple, int] = {}
     for e in events:
@@ -35,6 +38,7 @@ def one_node_each(events: list[Event]) -> list[Event]:
             continue
         key = (
             e.cls,
+            e.mode == "visit",
             e.date,
             e.context or "",
             tuple(sorted(set(e.participants) | set(e.implicit) | set(e.source) | set(e.target))),

@@ -25,7 +25,7 @@ from bilat.extract.events.records import Reported, Said
 from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tables import TriggerRow
 from bilat.extract.events.talk import a_practice, lacks_partner, thanked_for
-from bilat.extract.events.tree import governed_by
+from bilat.extract.events.tree import governed_by, passive
 from bilat.extract.events.tree import head as _head
 from bilat.extract.events.tree import phrase as _phrase
 from bilat.extract.text import fold
@@ -416,9 +416,18 @@ def has_guest(v: View, c: _Cand) -> bool:
     named, a pronoun, a bare title or a ``guest`` word ("received the Russian ambassador",
     "принял посла России", "welcome you")."""
     people = v.pronouns | v.person_nouns | v.tab.words("guest")
-    for ch in c.head.children:
-        if ch.dep_ not in OBJ_DEPS and ch.dep_ not in PASSIVE_SUBJ_DEPS:
-            continue
+    guests = [ch for ch in c.head.children if ch.dep_ in OBJ_DEPS or ch.dep_ in PASSIVE_SUBJ_DEPS]
+    h = c.head
+    if (
+        h.dep_ == "conj"
+        and h.head.i != h.i
+        and passive(h)
+        and not any(ch.dep_ in SUBJECT_DEPS for ch in h.children)
+    ):
+        # "Лавров посетил КНДР … и был принят Ким Чен Ыном": a passive verb coordinated with
+        # another and no subject of its own shares the other's subject, the person received
+        guests += [ch for ch in h.head.children if ch.dep_ in SUBJECT_DEPS]
+    for ch in guests:
         if v.tk(ch) & people:
             return True
         if any(m.cls == "Person" for m in v.mentions_of_tokens(_phrase(ch))):
@@ -465,6 +474,8 @@ def refers_back(v: View, rep: Reported, c: _Cand) -> bool:
     head = c.toks[0]
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
+    if names_someone_new(v, rep, c):
+        return False  # "в ходе переговоров с министром … Ли Ён Хо" after Kim received Lavrov
     anaphors = v.tab.words("anaphor")
     if any(ch.dep_ in ("det", "poss") and v.tk(ch) & anaphors for ch in c.head.children):
         return True
@@ -477,6 +488,22 @@ def refers_back(v: View, rep: Reported, c: _Cand) -> bool:
         if n <= len(keys) and all(w in k for w, k in zip(seq, keys[len(keys) - n :], strict=True)):
             return True
     return False
+
+
+def names_someone_new(v: View, rep: Reported, c: _Cand) -> bool:
+    """Whether the phrase of a meeting noun (its clauses left out) names a person who took part
+    in none of the talks reported before (``rep.talks``): talks of their own, however framed
+    ("Лавров … был принят Ким Чен Ыном. … в ходе переговоров с министром иностранных дел КНДР
+    Ли Ён Хо обсуждались …")."""
+    toks = [c.head] + [t for ch in c.head.children if ch.dep_ not in CLAUSE_DEPS for t in ch.subtree]
+    named = {m.key for m in v.mentions_of_tokens(toks) if m.cls == "Person"}
+    known = {p for _unit, persons in rep.talks for p in persons}
+    return bool(named - known)
+
+
+#: the dependents of a noun that are clauses of their own ("the summit, which brought together
+#: the leaders of …"): who they name is not whom the noun's phrase names
+CLAUSE_DEPS = frozenset({"relcl", "acl:relcl", "acl", "parataxis"})
 
 
 def dated_noun(v: View, noun) -> bool:
