@@ -194,6 +194,9 @@ class Event(_Record):
     cameo: str | None = None
     goldstein: float | None = None
     arguments: tuple[tuple[str, int, int], ...] = ()  # (entity key, start, end) of each argument
+    # (start, end) of the other words of the document that tell this event again (a restatement
+    # or a headline folded into it): more mentions of the one event, as the graph stores them
+    told_again: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

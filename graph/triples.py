@@ -366,9 +366,9 @@ def document_graphs(
     implicit: list[tuple[str, str]] = []
     for ev in ex.events:
         # what identifies an event reported by several documents is stated once, in the facts
-        node = _event(g, facts if is_merged(ev) else g, ev, d.id, doc, lang, d.date, mentions)
+        node = _event(g, facts if is_merged(ev) else g, ev, d.id, doc, lang, d.date, mentions, d.text)
         if mentions != "full":
-            triggers.setdefault(event_key(node), []).append((ev.start, ev.end))
+            triggers.setdefault(event_key(node), []).extend([(ev.start, ev.end), *ev.told_again])
             implicit += [(event_key(node), key) for key in ev.implicit]
     if triggers:
         # where each event's trigger stands in this document: one literal, as for the
@@ -411,9 +411,11 @@ def _event(
     lang: str,
     doc_date: str | None = None,
     mentions: str = DEFAULT_MENTIONS,
+    text: str = "",
 ) -> URIRef:
     """Provenance of the report into ``g``; what identifies the event into ``shared``. Returns
-    the event's node."""
+    the event's node. ``text``: the document's text (the words of the mentions that tell the
+    event again)."""
     node = event_iri(ev, doc_id)
     shared.add((node, RDF.type, BL[ev.cls]))
     for key in ev.participants:
@@ -438,6 +440,8 @@ def _event(
     if mentions == "full":
         g.add((node, BL.trigger, Literal(ev.trigger)))
         _mention(g, doc_id, ev.start, ev.end, ev.trigger, node)
+        for start, end in ev.told_again:  # the words that tell it again: more mentions of it
+            _mention(g, doc_id, start, end, text[start:end], node)
     for key in ev.implicit:
         if mentions == "full":  # else in the document's bl:eventImplicitParticipants
             g.add((node, BL.implicitParticipant, iris.entity(key)))

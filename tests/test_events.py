@@ -203,6 +203,22 @@ CASES = [
         dict(context="planned", date=("2021-11-12", "day"), target=("russia",)),
     ),
     (
+        "en-travel",
+        "en",
+        "Kassym-Jomart Tokayev will travel to Moscow on Friday.",
+        "Consult",
+        "travel",
+        dict(mode="visit", context="planned", source=("kassym-jomart-tokayev",), target=("russia",)),
+    ),
+    (
+        "en-journey",
+        "en",
+        "Kassym-Jomart Tokayev's journey began in Moscow.",
+        "Consult",
+        "journey",
+        dict(mode="visit", target=("russia",)),
+    ),
+    (
         "en-anniversary",
         "en",
         "Officials marked the 30th anniversary of diplomatic relations between Russia and Kazakhstan.",
@@ -1486,6 +1502,29 @@ TYPED_CASES = [
         "talks",
         dict(participants={"sergey-lavrov", "mukhtar-tleuberdi"}),
     ),
+    # … and talks a press service tells as done in the third person, a person their subject
+    # (en_kz-ae_02)
+    (
+        "en-quote-press-service-held-talks",
+        "en",
+        '"Kassym-Jomart Tokayev held talks with Vladimir Putin. Following the meeting, several '
+        'documents were signed," Akorda said.',
+        "Consult",
+        "held talks",
+        dict(participants={"kassym-jomart-tokayev", "vladimir-putin"}),
+    ),
+    # a passive verb of receiving coordinated with the visit shares its subject, the person
+    # received; the visit and the reception of one day stay two events (ru_ru-kp_02)
+    (
+        "ru-posetil-i-byl-prinyat",
+        "ru",
+        "Сегодня министр иностранных дел России Сергей Лавров посетил Корейскую Народно-"
+        "Демократическую Республику с официальным визитом и был принят председателем "
+        "Государственного совета КНДР Ким Чен Ыном.",
+        "Consult",
+        "принят",
+        dict(mode="meet", participants={"sergey-lavrov"}),
+    ),
     # the talks the trip was for are the visit
     (
         "en-arrived-for-talks",
@@ -2181,3 +2220,28 @@ def test_an_open_quoted_paragraph_is_a_statement_of_who_acted_before(extractor, 
     ex = run(extractor, text, "en")
     st = [e for e in ex.events if e.cls == "Statement" and e.start == text.index(opening)]
     assert [e.speaker for e in st] == [speaker]
+
+
+def test_a_visit_and_the_reception_of_its_day_are_two_events(extractor):
+    """ru_ru-kp_02: one dated visit and the talks held on its day are two nodes, as the gold
+    counts them (``merge.one_node_each``), the reception's guest the visitor."""
+    text = (
+        "Сегодня министр иностранных дел России Сергей Лавров посетил Корейскую Народно-"
+        "Демократическую Республику с официальным визитом и был принят председателем "
+        "Государственного совета КНДР Ким Чен Ыном."
+    )
+    consults = [e for e in run(extractor, text, "ru").events if e.cls == "Consult"]
+    assert sorted(e.mode for e in consults) == ["meet", "visit"]
+    assert all("sergey-lavrov" in e.participants for e in consults)
+
+
+def test_framed_talks_naming_someone_new_are_talks_of_their_own(extractor):
+    """ru_ru-kp_02: "в ходе переговоров" refers back to talks reported, unless its phrase names
+    a person who took part in none of them."""
+    text = (
+        "Сегодня министр иностранных дел России Сергей Лавров был принят председателем "
+        "Государственного совета КНДР Ким Чен Ыном. Отмечается, что в ходе переговоров с министром "
+        "иностранных дел КНДР Ли Ён Хо обсуждались отношения двух стран."
+    )
+    ev = find(run(extractor, text, "ru"), "Consult", "переговоров")
+    assert "person/ri-eng-ho" in ev.participants

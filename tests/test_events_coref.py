@@ -16,6 +16,7 @@ from bilat.extract.events.coref import (
     lone,
     one_state,
     other_side,
+    restated,
     restatements,
     retold,
     tells_again,
@@ -648,3 +649,63 @@ COUNTRY = {"tokayev": "kazakhstan", "kazakhstan": "kazakhstan", "astana": "kazak
 )
 def test_one_state(event, dropped):
     assert one_state([event], COUNTRY) == ({0} if dropped else set())
+
+
+@pytest.mark.parametrize(
+    "events, headline, want",
+    [
+        # a restatement is mapped to the talks it tells again
+        (
+            [
+                Typed(1, "Consult", "meet", None, P({"putin", "tokayev"})),
+                Typed(2, "Consult", "visit", None, P({"putin", "kz"})),
+                Typed(3, "Consult", "meet", None, P({"putin"})),
+            ],
+            None,
+            {2: 0},
+        ),
+        # a headline to the first body event of its class and mode sharing a participant
+        (
+            [
+                Typed(0, "Consult", "meet", None, P({"tokayev"})),
+                Typed(1, "Consult", "visit", None, P({"tokayev", "ru"})),
+                Typed(2, "Consult", "meet", None, P({"putin", "tokayev"})),
+            ],
+            0,
+            {0: 2},
+        ),
+        # another mode, nothing restated
+        (
+            [
+                Typed(1, "Consult", "phone", None, P({"putin", "tokayev"})),
+                Typed(2, "Consult", "visit", None, P({"putin"})),
+            ],
+            None,
+            {},
+        ),
+    ],
+)
+def test_restated_maps_each_restatement_to_the_event_it_tells(events, headline, want):
+    assert restated(events, headline) == want
+    assert restatements(events, headline) == set(want)
+
+
+@pytest.mark.parametrize(
+    "lang, trigger, date, again",
+    [
+        # "Erdogan arrived to Russia to meet with Putin. … On September 4, Erdogan arrived to
+        # Russia's Sochi to meet with Putin": one visit told twice (en_ru-tr_02)
+        ("en", "arrive", "2023-09-04", True),
+        ("en", "travel", None, True),
+        # "Во вторник глава РФ приехал на официальную встречу …" after his visit (ru_ru-mn_02)
+        ("ru", "приехать", None, True),
+        # an arrival in another month is another trip
+        ("en", "arrive", "2023-11-02", False),
+        # a word not of the table restates nothing
+        ("en", "embark", None, False),
+    ],
+)
+def test_an_arrival_restates_the_visit(lang, trigger, date, again):
+    visit = Typed(1, "Consult", "visit", None, P({"erdogan", "russia"}), "visit", date="2023-09")
+    later = Typed(3, "Consult", "visit", None, P({"erdogan", "russia"}), trigger, date=date)
+    assert restated([visit, later], None, tables(lang).words("restate")) == ({1: 0} if again else {})

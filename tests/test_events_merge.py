@@ -15,9 +15,11 @@ from bilat.extract.events.merge import (
     linked,
     one_node_each,
     one_per_family,
+    persons_announced,
     purpose_of_visit,
     same_clause,
     same_voice,
+    told_again,
     topics_give_way,
     uniq,
     uniq_args,
@@ -88,6 +90,56 @@ def test_absorb(events, into, want):
     assert out[1] == events[1] and events == before
 
 
+@pytest.mark.parametrize(
+    "into, want",
+    [
+        # "Putin met Tokayev. … The sides discussed …": the second words are a mention of the first
+        ({1: 0}, [((5, 6),), (), ()]),
+        # a headline restated by the body's lead, the lead by a later sentence: all on the lead
+        ({0: 1, 2: 1}, [(), ((0, 1), (9, 10)), ()]),
+        # a chain: told again of one told again, on the one that stays
+        ({2: 1, 1: 0}, [((5, 6), (9, 10)), (), ()]),
+        # a cycle has no report that stays: nothing added
+        ({0: 1, 1: 0}, [(), (), ()]),
+        ({}, [(), (), ()]),
+    ],
+)
+def test_told_again(into, want):
+    events = [ev(participants=("putin", "tokayev")), ev(start=5), ev(start=9)]
+    before = list(events)
+    out = told_again(events, into)
+    assert [e.told_again for e in out] == want
+    assert [e.start for e in out] == [0, 5, 9] and events == before
+
+
+@pytest.mark.parametrize(
+    "into, want",
+    [
+        # the headline's talks name the two ministers, the body's "today's talks" the states
+        ({0: 1}, ("russia", "thailand", "lavrov", "don")),
+        # a person already there is not added twice; states of the headline are not added
+        ({2: 1}, ("russia", "thailand", "lavrov")),
+        ({}, ("russia", "thailand")),
+    ],
+)
+def test_persons_announced(into, want):
+    events = [
+        ev(participants=("lavrov", "don", "thailand")),
+        ev(start=5, participants=("russia", "thailand")),
+        ev(start=9, participants=("lavrov", "kz")),
+    ]
+    before = list(events)
+    out = persons_announced(events, into, lambda k: k in ("lavrov", "don"))
+    assert out[1].participants == want
+    assert out[0] == events[0] and events == before
+
+
+def test_one_node_each_keeps_the_other_reports_as_mentions():
+    a = ev(date="2021-11-08", participants=("putin", "tokayev"))
+    b = ev(start=5, date="2021-11-08", participants=("tokayev", "putin"), told_again=((20, 21),))
+    assert one_node_each([a, b])[0].told_again == ((5, 6), (20, 21))
+
+
 def test_uniq_keeps_the_first_order():
     assert uniq(["b", "a", "b", "c", "a"]) == ["b", "a", "c"]
     assert uniq_args([("b", 5, 6), ("a", 0, 1), ("b", 5, 6)]) == [("a", 0, 1), ("b", 5, 6)]
@@ -106,6 +158,15 @@ def test_uniq_keeps_the_first_order():
         ),
         # undated: kept apart
         ([ev(participants=("putin",)), ev(start=5, participants=("putin",))], 2),
+        # another mode: another node (the graph's IRI hashes the mode): a visit and the
+        # talks held on its day
+        (
+            [
+                ev(date="2018-05-31", mode="visit", participants=("lavrov", "kim")),
+                ev(start=5, date="2018-05-31", mode="meet", participants=("lavrov", "kim")),
+            ],
+            2,
+        ),
         # another context: another node
         (
             [

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bilat.extract.events.tables import tables
-from bilat.extract.events.talk import lacks_partner, thanked_for
+from bilat.extract.events.talk import a_practice, lacks_partner, thanked_for
 
 TAB = tables("ru")
 ALONE = TAB.words("talk_alone")
@@ -93,3 +93,21 @@ THANKS_PREP = _k("for", "за")
 )
 def test_thanked_for(path, want):
     assert thanked_for(path, THANKS, THANKS_PREP) is want
+
+
+@pytest.mark.parametrize(
+    "lang, pos, plural, modifiers, want",
+    [
+        # "regular visits, and mechanism of political consultations" (en_az-ge_52): a practice
+        ("en", "NOUN", True, [k("regular")], True),
+        ("ru", "NOUN", True, [k("регулярные", "регулярный")], True),
+        # "The next regular CIS summit will be held in Bishkek": one meeting, an event
+        ("en", "NOUN", False, [k("next"), k("regular")], False),
+        # "official visits": no practice word
+        ("en", "NOUN", True, [k("official")], False),
+        # a verb is left alone ("регулярно поднимаются в обсуждениях" is read on the verb)
+        ("en", "VERB", True, [k("regular")], False),
+    ],
+)
+def test_a_practice(lang, pos, plural, modifiers, want):
+    assert a_practice(pos, plural, modifiers, tables(lang).words("practice")) is want

@@ -743,3 +743,21 @@ def test_a_worker_dying_on_a_batch_fails_only_the_document_that_kills_it():
     assert [d for d, _ in got] == [3, 1, 0, 2, 5, 6, 7, 8, 9]
     assert [r for d, r in got if d == 0] == [("error", "the worker process extracting it died")]
     assert all(r == ("ok", d * 10, None) for d, r in got if d != 0)
+
+
+@pytest.mark.parametrize("mode", ["compact", "none", "full"])
+def test_words_telling_an_event_again_are_more_mentions_of_it(mode):
+    """An event with ``told_again`` (a restatement folded into it) is mentioned at its trigger and
+    at each of those offsets: in the document's bl:eventSpans, or as mention nodes (full)."""
+    from bilat.graph.triples import document_graphs, event_key, parse_entity_spans
+    from bilat.ontology.namespace import BL
+
+    g, facts = document_graphs(_report(told_again=((0, 5),)), mentions=mode)
+    both = g | facts
+    (node,) = {s for s, p, o in both if p == BL.evidence}
+    if mode == "full":
+        starts = sorted(int(o) for s, p, o in g if p == BL.startOffset and (s, BL.refersTo, node) in g)
+        assert starts == [0, 52]
+    else:
+        (spans,) = [str(o) for s, p, o in g if p == BL.eventSpans]
+        assert parse_entity_spans(spans) == {event_key(node): [(0, 5), (52, 56)]}

@@ -134,12 +134,13 @@ from collections.abc import Iterable
 from bilat.extract.events.another import coordinated_twins, own_time
 from bilat.extract.events.coref import Typed as _TypedView
 from bilat.extract.events.coref import (
-    coreferent,
     counterpart_state,
     headline_lines,
     headline_units,
+    lone,
     one_state,
     other_side,
+    restated,
     retold,
 )
 from bilat.extract.events.document import View, view
@@ -148,6 +149,8 @@ from bilat.extract.events.merge import (
     general_gives_way,
     one_node_each,
     one_per_family,
+    persons_announced,
+    told_again,
     topics_give_way,
 )
 from bilat.extract.events.records import Said
@@ -205,14 +208,13 @@ def merged(v: View, said: Said, statements: list[Event], typed: list[Event]) -> 
     told = retold(typed_views(v, typed), opening_lines(v))
     typed = absorb(typed, told)
     views = typed_views(v, typed)
-    gone = set(told) | coreferent(
-        views,
-        headline_of(v, said),
-        v.restating,
-        frozenset(v.pair),
-        agenda=v.tab.words("restate_agenda"),
-    )
+    heads = headline_of(v, said)
+    again = restated(views, heads, v.restating, frozenset(v.pair), agenda=v.tab.words("restate_agenda"))
+    gone = set(told) | set(again) | lone(views)
     gone |= one_state(views, {k: v.country(k) for w in views for k in w.participants})
+    # the persons a headline names take part in the body's event it announces
+    announced = {i: k for i, k in again.items() if views[i].unit in heads}
+    typed = told_again(persons_announced(typed, announced, lambda k: v.cls(k) == "Person"), again)
     gone |= topics_give_way([(w.unit, w.cls) for w in views], gone)
     gone |= general_gives_way([(w.unit, w.cls) for w in views], gone)
     gone |= one_per_family([(w.unit, w.cls, w.context, w.participants) for w in views], gone)

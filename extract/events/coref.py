@@ -110,10 +110,23 @@ def restatements(
     any_mode: Collection[str] = (),
     agenda: Collection[str] = (),
 ) -> set[int]:
-    """The indexes of Consult events that restate one already reported: the same mode, held
-    (or planned with no date of its own: ``_context_restated``), no other date or place, and no
-    participant the first one lacks ("The talks were held in Moscow. … During the meeting, the
-    sides discussed …"). A headline (unit ``headline``) announces what the
+    """The indexes of the events that ``restated`` folds into another."""
+    return set(restated(events, headline, restating, pair, any_mode, agenda))
+
+
+def restated(
+    events: Sequence[Typed],
+    headline: int | Collection[int] | None = None,
+    restating: frozenset[str] | None = None,
+    pair: frozenset[str] = frozenset(),
+    any_mode: Collection[str] = (),
+    agenda: Collection[str] = (),
+) -> dict[int, int]:
+    """The Consult events that restate one already reported, each mapped to the index of the
+    event it tells again (the report that stays; the restating words are another mention of
+    it): the same mode, held (or planned with no date of its own: ``_context_restated``), no
+    other date or place, and no participant the first one lacks ("The talks were held in
+    Moscow. … During the meeting, the sides discussed …"). A headline (unit ``headline``) announces what the
     body tells: its event of any class gives way to the body's event of the same class and mode
     that shares a participant, whatever its word ("President Tokayev has telephone conversation
     with Vladimir Putin", "Russian, Kazakh presidents sign joint declaration after talks"), and
@@ -134,28 +147,33 @@ def restatements(
     >>> a = Typed(1, "Consult", "meet", None, frozenset({"putin", "tokayev", "russia"}))
     >>> b = Typed(3, "Consult", "meet", None, frozenset({"russia"}))
     >>> h = Typed(0, "Consult", "meet", None, frozenset({"tokayev"}))
-    >>> sorted(restatements([h, a, b], headline=0))
-    [0, 2]
+    >>> restated([h, a, b], headline=0)
+    {0: 1, 2: 1}
 
     Talks held in another month than the article's are other talks (``another.own_time``):
 
     >>> c = Typed(3, "Consult", "meet", None, frozenset({"putin", "tokayev"}), own_time=True)
-    >>> sorted(restatements([a, c]))
-    []
+    >>> restated([a, c])
+    {}
     """
     heads = _units(headline)
-    out: set[int] = set()
+    out: dict[int, int] = {}
     for i, ev in enumerate(events):
         if ev.unit in heads and ev.context in (None, "planned"):
-            if any(
-                o.unit not in heads
-                and o.cls == ev.cls
-                and (o.mode == ev.mode or same_talks(o, ev, any_mode))
-                and o.context == ev.context
-                and o.participants & ev.participants
-                for o in events
-            ):
-                out.add(i)
+            body = next(
+                (
+                    j
+                    for j, o in enumerate(events)
+                    if o.unit not in heads
+                    and o.cls == ev.cls
+                    and (o.mode == ev.mode or same_talks(o, ev, any_mode))
+                    and o.context == ev.context
+                    and o.participants & ev.participants
+                ),
+                None,
+            )
+            if body is not None:
+                out[i] = body
             continue
         agreed = ev.cls == "Agree" and ev.back and ev.context is None
         if not agreed and (
@@ -177,7 +195,7 @@ def restatements(
                 and ev.participants - pair - (o.states if ev.mode in TALK_MODES else frozenset())
                 <= o.participants
             ):
-                out.add(i)
+                out[i] = j
                 break
     return out
 

@@ -26,7 +26,10 @@ def uniq_args(args) -> list:
 def one_node_each(events: list[Event]) -> list[Event]:
     """The graph keeps one node for a dated event (same class, date, context and participants:
     "one event, many reports"). Two such events of one document are one event here too: the
-    first report stays, with what the others add (projects, arguments)."""
+    first report stays, with what the others add (projects, arguments, their mentions); but a
+    visit and the talks held on its day stay two, as the gold counts them ("Лавров посетил КНДР
+    с официальным визитом и был принят … Ким Чен Ыном"), while a summit and its hosting are
+    one."""
     out: list[Event] = []
     seen: dict[tuple, int] = {}
     for e in events:
@@ -35,6 +38,7 @@ def one_node_each(events: list[Event]) -> list[Event]:
             continue
         key = (
             e.cls,
+            e.mode == "visit",
             e.date,
             e.context or "",
             tuple(sorted(set(e.participants) | set(e.implicit) | set(e.source) | set(e.target))),
@@ -48,7 +52,58 @@ def one_node_each(events: list[Event]) -> list[Event]:
             first,
             about=tuple(uniq(first.about + e.about)),
             arguments=tuple(uniq_args(first.arguments + e.arguments)),
+            told_again=tuple(sorted(set(first.told_again) | {(e.start, e.end), *e.told_again})),
         )
+    return out
+
+
+def told_again(events: Sequence[Event], into: dict[int, int]) -> list[Event]:
+    """``events`` with the trigger offsets of each event that tells another again (``into``: its
+    index → the index of the one it tells; chains followed) added to the one that stays as
+    another mention of it (``Event.told_again``): the gold counts a meeting, its headline and the
+    sentence that restates it ("The parties discussed …") as one event told in several places.
+    The events folded stay in the list; the caller drops them.
+
+    >>> a = Event(cls="Consult", trigger="met", start=0, end=3, evidence="", sentence_start=0, sentence_end=9)
+    >>> b = dataclasses.replace(a, start=20, end=29, told_again=((40, 45),))
+    >>> c = dataclasses.replace(a, start=50, end=55)
+    >>> [e.told_again for e in told_again([a, b, c], {1: 0, 2: 1})]
+    [((20, 29), (40, 45), (50, 55)), ((40, 45),), ()]
+    """
+    out = list(events)
+    for i in sorted(into):
+        k, seen = into[i], {i}
+        while k in into and k not in seen:
+            seen.add(k)
+            k = into[k]
+        if k in seen:  # a cycle: no report stays to add them to
+            continue
+        e = events[i]
+        spans = ((e.start, e.end), *e.told_again)
+        out[k] = dataclasses.replace(out[k], told_again=tuple(sorted(set(out[k].told_again) | set(spans))))
+    return out
+
+
+def persons_announced(
+    events: Sequence[Event], into: dict[int, int], is_person: Callable[[str], bool]
+) -> list[Event]:
+    """``events`` with the persons taking part in each headline event of ``into`` (its index →
+    the index of the body's event it announces) added to the participants of that event: the
+    headline names them, the body may not ("Foreign Minister Sergey Lavrov's statement …
+    following talks with Foreign Minister of Thailand Don Pramudwinai" before "today's talks
+    have confirmed this"). The headline events stay in the list; the caller drops them.
+
+    >>> a = Event(cls="Consult", trigger="talks", start=0, end=5, evidence="", sentence_start=0,
+    ...           sentence_end=9, participants=("lavrov", "don", "thailand"))
+    >>> b = dataclasses.replace(a, start=20, end=25, participants=("russia", "thailand"))
+    >>> persons_announced([a, b], {0: 1}, lambda k: k in ("lavrov", "don"))[1].participants
+    ('russia', 'thailand', 'lavrov', 'don')
+    """
+    out = list(events)
+    for i, k in sorted(into.items()):
+        new = [p for p in events[i].participants if is_person(p) and p not in out[k].participants]
+        if new:
+            out[k] = dataclasses.replace(out[k], participants=(*out[k].participants, *new))
     return out
 
 

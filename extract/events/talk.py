@@ -76,3 +76,25 @@ def thanked_for(
         if (words | cases) & preps:
             through = True
     return False
+
+
+def a_practice(pos: str, plural: bool, modifiers: Iterable[frozenset[str]], practice: frozenset[str]) -> bool:
+    """Whether a meeting or visit noun names a practice rather than an event: a plural noun
+    that a ``practice`` word modifies ("regular visits, and mechanism of political consultations,
+    contributed to …" en_az-ge_52, "regular consultations with the Russian side help ensure …"
+    en_ru-uz_01: the real-news gold has no meeting there). ``pos``: the noun's part of speech;
+    ``plural``: whether it is plural; ``modifiers``: the keys of its adjective modifiers. One
+    meeting is an event ("The next regular CIS summit will be held in Bishkek"), and a verb
+    ("regularly raised in discussions") is left alone.
+
+    >>> k = frozenset
+    >>> a_practice("NOUN", True, [k({"regular"})], k({"regular"}))
+    True
+    >>> a_practice("NOUN", True, [k({"official"})], k({"regular"}))
+    False
+    >>> a_practice("NOUN", False, [k({"regular"})], k({"regular"}))
+    False
+    >>> a_practice("VERB", True, [k({"regular"})], k({"regular"}))
+    False
+    """
+    return pos in ("NOUN", "PROPN") and plural and any(m & practice for m in modifiers)

@@ -24,8 +24,8 @@ from bilat.extract.events.records import Cand as _Cand
 from bilat.extract.events.records import Reported, Said
 from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tables import TriggerRow
-from bilat.extract.events.talk import lacks_partner, thanked_for
-from bilat.extract.events.tree import governed_by
+from bilat.extract.events.talk import a_practice, lacks_partner, thanked_for
+from bilat.extract.events.tree import governed_by, passive
 from bilat.extract.events.tree import head as _head
 from bilat.extract.events.tree import kids as _kids
 from bilat.extract.events.tree import phrase as _phrase
@@ -199,6 +199,9 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
     cands = [c for c in cands if not (c.row.cls == "Consult" and reason_of_thanks(v, c))]
     # "они общаются без соблюдения мер", "состоялся замечательный разговор": no one talked with
     cands = [c for c in cands if not (c.row.cls == "Consult" and talks_with_no_one(v, c))]
+    # "regular visits", "регулярные консультации": a practice, no meeting held ("the next
+    # regular CIS summit" is one)
+    cands = [c for c in cands if not (c.row.cls == "Consult" and practice_noun(v, c))]
     # "implement the agreements reached earlier", "выполнение соглашений": made before
     cands = [c for c in cands if not (c.row.cls == "Agree" and in_force(v, c))]
     # "The agreements provide for …", "the new agreement would outline …": what the clause is
@@ -417,6 +420,13 @@ def reason_of_thanks(v: View, c: _Cand, steps: int = 8) -> bool:
     return thanked_for(path, v.tab.words("thanks"), v.tab.words("thanks_prep"))
 
 
+def practice_noun(v: View, c: _Cand) -> bool:
+    """A plural meeting or visit noun modified by a ``practice`` word (``talk.a_practice``)."""
+    mods = [v.tk(ch) for ch in c.head.children if ch.dep_ == "amod"]
+    plural = "Number=Plur" in str(c.head.morph)
+    return a_practice(c.head.pos_, plural, mods, v.tab.words("practice"))
+
+
 def talks_with_no_one(v: View, c: _Cand) -> bool:
     """A conversation word with no one talked with (``talk.lacks_partner``)."""
     subj = v.subject(c.head)
@@ -442,9 +452,18 @@ def has_guest(v: View, c: _Cand) -> bool:
     named, a pronoun, a bare title or a ``guest`` word ("received the Russian ambassador",
     "принял посла России", "welcome you")."""
     people = v.pronouns | v.person_nouns | v.tab.words("guest")
-    for ch in c.head.children:
-        if ch.dep_ not in OBJ_DEPS and ch.dep_ not in PASSIVE_SUBJ_DEPS:
-            continue
+    guests = [ch for ch in c.head.children if ch.dep_ in OBJ_DEPS or ch.dep_ in PASSIVE_SUBJ_DEPS]
+    h = c.head
+    if (
+        h.dep_ == "conj"
+        and h.head.i != h.i
+        and passive(h)
+        and not any(ch.dep_ in SUBJECT_DEPS for ch in h.children)
+    ):
+        # "Лавров посетил КНДР … и был принят Ким Чен Ыном": a passive verb coordinated with
+        # another and no subject of its own shares the other's subject, the person received
+        guests += [ch for ch in h.head.children if ch.dep_ in SUBJECT_DEPS]
+    for ch in guests:
         if v.tk(ch) & people:
             return True
         if any(m.cls == "Person" for m in v.mentions_of_tokens(_phrase(ch))):
@@ -491,6 +510,8 @@ def refers_back(v: View, rep: Reported, c: _Cand) -> bool:
     head = c.toks[0]
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
+    if names_someone_new(v, rep, c):
+        return False  # "в ходе переговоров с министром … Ли Ён Хо" after Kim received Lavrov
     anaphors = v.tab.words("anaphor")
     if any(ch.dep_ in ("det", "poss") and v.tk(ch) & anaphors for ch in c.head.children):
         return True
@@ -503,6 +524,22 @@ def refers_back(v: View, rep: Reported, c: _Cand) -> bool:
         if n <= len(keys) and all(w in k for w, k in zip(seq, keys[len(keys) - n :], strict=True)):
             return True
     return False
+
+
+def names_someone_new(v: View, rep: Reported, c: _Cand) -> bool:
+    """Whether the phrase of a meeting noun (its clauses left out) names a person who took part
+    in none of the talks reported before (``rep.talks``): talks of their own, however framed
+    ("Лавров … был принят Ким Чен Ыном. … в ходе переговоров с министром иностранных дел КНДР
+    Ли Ён Хо обсуждались …")."""
+    toks = [c.head] + [t for ch in c.head.children if ch.dep_ not in CLAUSE_DEPS for t in ch.subtree]
+    named = {m.key for m in v.mentions_of_tokens(toks) if m.cls == "Person"}
+    known = {p for _unit, persons in rep.talks for p in persons}
+    return bool(named - known)
+
+
+#: the dependents of a noun that are clauses of their own ("the summit, which brought together
+#: the leaders of …"): who they name is not whom the noun's phrase names
+CLAUSE_DEPS = frozenset({"relcl", "acl:relcl", "acl", "parataxis"})
 
 
 def dated_noun(v: View, noun) -> bool:

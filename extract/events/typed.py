@@ -42,7 +42,8 @@ def we_persons(speaker: list[str], named: list[str], talks: list[list[str]]) -> 
 
 def kept_in_quote(cls: str, mode: str | None, context: str | None, told_past: bool) -> bool:
     """Whether talks or an agreement inside a speaker's quoted words are an event the article
-    reports: a visit always; talks the speaker tells as done in the first person, an agreement
+    reports: a visit always; talks the speaker tells as done in the first person, or in the
+    third person with a person their subject (a press service's report), an agreement
     told as done whoever made it (``told_past``: "we signed an agreement to increase gas
     supplies," Miller said; "мы с Алексеем Лихачевым встречались не один раз"; "agreements have
     been reached", "было достигнуто соглашение о проведении переговоров": the real-news gold
@@ -93,6 +94,21 @@ def states_subject(v: View, c: _Cand) -> bool:
     without naming them ("the two countries", "обе страны")."""
     s = v.subject(_clause_verb(c.anchor))
     return s is not None and v.has_phrase(sorted(_phrase(s), key=lambda t: t.i), "states")
+
+
+def told_by_name(v: View, c: _Cand) -> bool:
+    """Whether the subject of the trigger's clause names a person: talks told in the third
+    person, as a press service reports them ('"Kassym-Zhomart Tokayev held talks with the Crown
+    Prince of Abu Dhabi …," Akorda said'), not a speaker's hope or plan."""
+    verb = _clause_verb(c.anchor)
+    for _ in range(3):
+        s = v.subject(verb)
+        if s is not None:
+            return any(m.cls == "Person" and m.label != "DESC" for m in v.mentions_of_tokens([s]))
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 def told_by_we(v: View, c: _Cand) -> bool:
@@ -303,7 +319,7 @@ def typed_event(
         row.cls,
         c.mode,
         c.context,
-        reported_past(c.anchor) and (row.cls == "Agree" or told_by_we(v, c)) or own,
+        reported_past(c.anchor) and (row.cls == "Agree" or told_by_we(v, c) or told_by_name(v, c)) or own,
     ):
         # talks or an agreement hoped for or planned in a speaker's own words ("I hope that
         # today we will be able to talk …") are what the statement is about
