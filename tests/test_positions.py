@@ -383,6 +383,17 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
             "en",
             ("yuri-borisov", "Director General", "roscosmos"),
         ),
+        # "PM", the abbreviation, written in capitals (en_pk-uz_60)
+        (
+            "PM Shehbaz Sharif expressed Pakistan's eagerness to see the railway built.",
+            "en",
+            ("person/shehbaz-sharif", "Prime Minister", "pakistan"),
+        ),
+        (
+            "Georgia's Deputy PM Levan Davitashvili visited Baku.",
+            "en",
+            (None, "Deputy Prime Minister", "georgia"),
+        ),
     ],
 )
 def test_posts_from_real_phrasing(extractor, text, lang, post):
@@ -472,6 +483,12 @@ def test_posts_from_real_phrasing(extractor, text, lang, post):
             "During talks with the DPRK's top leader Kim Jong-un, Putin said the document is historic.",
             "en",
             (None, "President", "north-korea"),
+        ),
+        # "pm" in lowercase is the time of day, no title
+        (
+            "The talks in Kazakhstan began at 3 pm Kassym-Jomart Tokayev said.",
+            "en",
+            ("kassym-jomart-tokayev", "Prime Minister", "kazakhstan"),
         ),
     ],
 )
