@@ -383,6 +383,18 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
             "en",
             ("yuri-borisov", "Director General", "roscosmos"),
         ),
+        # a portfolio with its abbreviation: "строительства и ЖКХ" (ru_ru-la_53)
+        (
+            "Сопредседателями комиссии являются министр строительства и ЖКХ России Ирек Файзуллин.",
+            "ru",
+            (None, "Minister of Construction, Housing and Utilities", "russia"),
+        ),
+        # "султан" in lowercase is a monarch's title (ru_kz-om_56)
+        (
+            "Токаев провёл переговоры с султаном Омана Хайсамом бен Тариком Аль Саидом.",
+            "ru",
+            (None, "Sultan", "oman"),
+        ),
         # "PM", the abbreviation, written in capitals (en_pk-uz_60)
         (
             "PM Shehbaz Sharif expressed Pakistan's eagerness to see the railway built.",
@@ -484,6 +496,8 @@ def test_posts_from_real_phrasing(extractor, text, lang, post):
             "en",
             (None, "President", "north-korea"),
         ),
+        # "Султан", a given name inside a person's name, is no title
+        ("Казахстан посетил Султан Акимбеков, сообщил МИД Омана.", "ru", (None, "Sultan", "oman")),
         # "pm" in lowercase is the time of day, no title
         (
             "The talks in Kazakhstan began at 3 pm Kassym-Jomart Tokayev said.",
