@@ -45,6 +45,7 @@ from bilat.extract.link_names import (
     initials,
     is_domain,
     outlet_noun_before,
+    patronymic_given,
     person_key,
     with_initial,
     without_city_noun,
@@ -440,6 +441,15 @@ class Linker(PlaceRules, Resolution):
                     known = next(iter(firsts)) if len(firsts) == 1 else None
                 if known is not None:
                     sp.key = known
+                    continue
+            given = patronymic_given(single, res.patronymic_endings) if sp.label == "PER" else None
+            if given is not None:
+                # "Уважаемый Ильхам Гейдарович": the one person of the document with that given
+                # name (ru_az-uz_59, ru_kz-uz_02)
+                word = match_key(given)
+                firsts = first_words.get(word, set()) | self._first_words_in_doc(gaz).get(word, set())
+                if len(firsts) == 1:
+                    sp.key = next(iter(firsts))
                     continue
             glossed = self._glossed(sp, text, gaz)
             if glossed is not None:

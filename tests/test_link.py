@@ -1343,3 +1343,35 @@ def test_one_name_a_person_and_an_organization_is_one_person(full_linker):
     named = [e for e in linked.entities if any(m.text == "Lupo Rattazzi" for m in e.mentions)]
     assert [e.cls for e in named] == ["Person"]
     assert len(named[0].mentions) == 2
+
+
+@pytest.mark.parametrize(
+    "text,surface,key",
+    [
+        # an address: "уважаемый" and a given name with a patronymic, no surname (ru_az-uz_59)
+        (
+            "Встреча Ильхама Алиева с Шавкатом Мирзиёевым.\n- Уважаемый Ильхам Гейдарович.\nМы рады.",
+            "Ильхам Гейдарович",
+            "ilham-aliyev",
+        ),
+        (
+            "Токаев встретился с Шавкатом Мирзиёевым.\n"
+            "«Уважаемый Шавкат Миромонович, благодарю вас», — сказал он.",
+            "Шавкат Миромонович",
+            "shavkat-mirziyoyev",
+        ),
+    ],
+)
+def test_a_given_name_and_patronymic_is_the_person_named_with_that_given_name(
+    full_linker, text, surface, key
+):
+    keys = {(m.text, e.key) for e in link(full_linker, text, "ru").entities for m in e.mentions}
+    assert (surface, key) in keys, keys
+
+
+def test_patronymic_endings_are_the_languages_table():
+    from bilat.extract.link_names import patronymic_given
+
+    assert patronymic_given(["Ильхам", "Гейдарович"], resources("ru").patronymic_endings) == "Ильхам"
+    assert patronymic_given(["Ильхам", "Алиев"], resources("ru").patronymic_endings) is None
+    assert resources("en").patronymic_endings == ()
