@@ -395,6 +395,13 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
             "ru",
             (None, "Sultan", "oman"),
         ),
+        # the oil portfolio (en_ir-tm_56)
+        (
+            "Iran’s Oil Minister Mohsen Paknejad met Turkmenistan's deputy prime minister.",
+            "en",
+            ("person/mohsen-paknejad", "Minister of Oil", "iran"),
+        ),
+        ("Министр нефти Ирана Мохсен Пакнежад прибыл в Ашхабад.", "ru", (None, "Minister of Oil", "iran")),
         # "PM", the abbreviation, written in capitals (en_pk-uz_60)
         (
             "PM Shehbaz Sharif expressed Pakistan's eagerness to see the railway built.",
