@@ -545,6 +545,8 @@ class Linker(PlaceRules, Resolution):
                 continue
             sp.key = key
             ent = new_entities.setdefault(key, {"cls": cls, "names": Counter()})
+            if cls == "MediaOutlet" and ent["cls"] == "Organization":
+                ent["cls"] = cls  # "со ссылкой на «RTVI»", then "медиа «RTVI»" (ru_ru-kz_13)
             ent["names"][name] += 1
             if reading:
                 ent["en"] = reading

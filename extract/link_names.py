@@ -451,8 +451,9 @@ def _outlet_nouns(lang: str) -> frozenset[str]:
     return frozenset(r[0] for r in read_table(DATA / lang / "outlet_nouns.tsv"))
 
 
-#: the (at most three) words right before a name, on its line: a noun and its adjectives
-_WORDS_BEFORE = re.compile(r"(?:([^\W\d_]+)[ \t]+){1,3}$")
+#: the (at most three) words right before a name, on its line: a noun and its adjectives, and
+#: the opening quote of a name written in quotes ("издание «Ориент»")
+_WORDS_BEFORE = re.compile(r"(?:([^\W\d_]+)[ \t]+){1,3}[«\"“„]?$")
 
 
 def outlet_noun_before(text: str, start: int, lang: str, word_key=str.lower) -> bool:
@@ -463,6 +464,8 @@ def outlet_noun_before(text: str, start: int, lang: str, word_key=str.lower) -> 
     True
     >>> outlet_noun_before("the Russian president met", 21, "en")
     False
+    >>> outlet_noun_before("как сообщает издание «Ориент»", 22, "ru")
+    True
     """
     return _noun_before(text, start, _outlet_nouns(lang), word_key)
 

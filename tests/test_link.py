@@ -1019,6 +1019,25 @@ def test_unknown_russian_person_nominative_and_english_label(full_linker, text, 
             "org/the-print",
             "MediaOutlet",
         ),
+        # an outlet's noun before its name in quotes (ru_tm-az_58)
+        (
+            "Как сообщает издание «Ориент», туркменский лидер отметил важность работы.",
+            "ru",
+            None,
+            "Ориент",
+            "org/orient",
+            "MediaOutlet",
+        ),
+        # an outlet noun at one mention makes the unknown name an outlet at all (ru_ru-kz_13)
+        (
+            "Об этом сообщает Lada.kz со ссылкой на «RTVI».\n"
+            "По данным международного медиа «RTVI», воды мало.",
+            "ru",
+            None,
+            "RTVI",
+            "org/rtvi",
+            "MediaOutlet",
+        ),
     ],
 )
 def test_outlets_embassies_spellings(full_linker, text, lang, source, surface, key, cls):
