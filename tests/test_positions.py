@@ -395,6 +395,13 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
             "ru",
             (None, "Sultan", "oman"),
         ),
+        # a party's general secretary, its Central Committee named after the party (en_kz-vn_59)
+        (
+            "President Kassym-Jomart Tokayev and General Secretary of the Communist Party of Vietnam"
+            " Central Committee Tô Lâm adopted a joint statement.",
+            "en",
+            ("person/to-lam", "General Secretary", "org/comunist-parti-of-vietnam"),
+        ),
         # the oil portfolio (en_ir-tm_56)
         (
             "Iran’s Oil Minister Mohsen Paknejad met Turkmenistan's deputy prime minister.",
