@@ -45,6 +45,7 @@ from bilat.extract.link_names import (
     initials,
     is_domain,
     outlet_noun_before,
+    patronymic_given,
     person_key,
     with_initial,
     without_city_noun,
@@ -441,6 +442,15 @@ class Linker(PlaceRules, Resolution):
                 if known is not None:
                     sp.key = known
                     continue
+            given = patronymic_given(single, res.patronymic_endings) if sp.label == "PER" else None
+            if given is not None:
+                # "Уважаемый Ильхам Гейдарович": the one person of the document with that given
+                # name (ru_az-uz_59, ru_kz-uz_02)
+                word = match_key(given)
+                firsts = first_words.get(word, set()) | self._first_words_in_doc(gaz).get(word, set())
+                if len(firsts) == 1:
+                    sp.key = next(iter(firsts))
+                    continue
             glossed = self._glossed(sp, text, gaz)
             if glossed is not None:
                 sp.key = glossed  # "Rosselkhoznadzor (Russian Agricultural Control Authority)"
@@ -535,6 +545,8 @@ class Linker(PlaceRules, Resolution):
                 continue
             sp.key = key
             ent = new_entities.setdefault(key, {"cls": cls, "names": Counter()})
+            if cls == "MediaOutlet" and ent["cls"] == "Organization":
+                ent["cls"] = cls  # "со ссылкой на «RTVI»", then "медиа «RTVI»" (ru_ru-kz_13)
             ent["names"][name] += 1
             if reading:
                 ent["en"] = reading

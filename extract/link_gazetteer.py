@@ -109,6 +109,10 @@ class Resources:
     #: the last word of a natural place's name ("Alataw Pass", "Korean Peninsula"): a place,
     #: whatever class the NER gave it (``place_cues.tsv``, none when the language has no table)
     place_cues: frozenset[str] = frozenset()
+    #: endings of a patronymic ("Гейдарович"): a given name and a patronymic with no surname
+    #: ("Уважаемый Ильхам Гейдарович") are the person the document names with that given name
+    #: (``patronymic_endings.tsv``, none when the language has no table)
+    patronymic_endings: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -167,6 +171,14 @@ def resources(lang: str) -> Resources:
             fold(r[0])
             for r in (
                 read_table(folder / "state_anaphora.tsv") if (folder / "state_anaphora.tsv").is_file() else ()
+            )
+        ),
+        patronymic_endings=tuple(
+            fold(r[0])
+            for r in (
+                read_table(folder / "patronymic_endings.tsv")
+                if (folder / "patronymic_endings.tsv").is_file()
+                else ()
             )
         ),
     )

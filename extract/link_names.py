@@ -106,6 +106,24 @@ def same_given_name(written: set[str], known: str) -> bool:
     return bool(_INITIAL.match(known)) and len(key) == 1 and any(w[:1] == key for w in written)
 
 
+def patronymic_given(parts: list[str], endings: tuple[str, ...]) -> str | None:
+    """The given name of a name written as a given name and a patronymic with no surname
+    (``endings``: the language's patronymic endings), else None.
+
+    >>> endings = ("ович", "евич", "овна")
+    >>> patronymic_given(["Ильхам", "Гейдарович"], endings), patronymic_given(["Ильхам", "Алиев"], endings)
+    ('Ильхам', None)
+    >>> patronymic_given(["Гейдарович"], endings), patronymic_given(["Ильхам", "Ович"], endings)
+    (None, None)
+    """
+    if len(parts) != 2:
+        return None
+    last = fold(parts[1])
+    if any(last.endswith(e) and len(last) > len(e) + 1 for e in endings):
+        return parts[0]
+    return None
+
+
 def _best_name(names: Counter) -> str:
     """The fullest, most frequent form: more words first, then frequency, then text."""
     return sorted(names.items(), key=lambda kv: (-len(kv[0].split()), -kv[1], kv[0]))[0][0]
@@ -433,8 +451,9 @@ def _outlet_nouns(lang: str) -> frozenset[str]:
     return frozenset(r[0] for r in read_table(DATA / lang / "outlet_nouns.tsv"))
 
 
-#: the (at most three) words right before a name, on its line: a noun and its adjectives
-_WORDS_BEFORE = re.compile(r"(?:([^\W\d_]+)[ \t]+){1,3}$")
+#: the (at most three) words right before a name, on its line: a noun and its adjectives, and
+#: the opening quote of a name written in quotes ("издание «Ориент»")
+_WORDS_BEFORE = re.compile(r"(?:([^\W\d_]+)[ \t]+){1,3}[«\"“„]?$")
 
 
 def outlet_noun_before(text: str, start: int, lang: str, word_key=str.lower) -> bool:
@@ -445,6 +464,8 @@ def outlet_noun_before(text: str, start: int, lang: str, word_key=str.lower) -> 
     True
     >>> outlet_noun_before("the Russian president met", 21, "en")
     False
+    >>> outlet_noun_before("как сообщает издание «Ориент»", 22, "ru")
+    True
     """
     return _noun_before(text, start, _outlet_nouns(lang), word_key)
 

@@ -33,6 +33,7 @@ class Title:
     default: str | None = None  # the state of a national post when none is named ("Federal Chancellor")
     formal: bool = False  # only as a body's formal head title ("chief" of Roscosmos: its Director General)
     open: bool = False  # a minister's title ending in its portfolio, which may go on ("… and Trade")
+    abbr: bool = False  # its last word is an abbreviation, a title only in capitals ("PM", not "3 pm")
 
     @property
     def wild(self) -> bool:
@@ -78,7 +79,7 @@ def titles(lang: str) -> tuple[Title, ...]:
         scope, _, default = scope.partition(":")  # "country:germany": a post only one state has
         if ws not in seen:
             seen.add(ws)
-            flags = (kind == "named", default or None, kind == "formal", kind == "open")
+            flags = (kind == "named", default or None, kind == "formal", kind == "open", kind == "abbr")
             out.append(Title(ws, en, ru, scope, *flags))
     return tuple(sorted(out, key=lambda t: -len(t.words)))
 
@@ -266,6 +267,8 @@ def find_titles(
     def match_at(i: int) -> Title | None:
         for t in by_first.get(keys[i], ()):
             n = len(t.words)
+            if t.abbr and not (i + n <= len(ws) and ws[i + n - 1].text.isupper()):
+                continue  # "PM Shehbaz Sharif", never "at 3 pm"
             if tuple(keys[i : i + n]) == t.words or (
                 t.wild
                 and adjective is not None

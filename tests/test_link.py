@@ -1019,6 +1019,25 @@ def test_unknown_russian_person_nominative_and_english_label(full_linker, text, 
             "org/the-print",
             "MediaOutlet",
         ),
+        # an outlet's noun before its name in quotes (ru_tm-az_58)
+        (
+            "Как сообщает издание «Ориент», туркменский лидер отметил важность работы.",
+            "ru",
+            None,
+            "Ориент",
+            "org/orient",
+            "MediaOutlet",
+        ),
+        # an outlet noun at one mention makes the unknown name an outlet at all (ru_ru-kz_13)
+        (
+            "Об этом сообщает Lada.kz со ссылкой на «RTVI».\n"
+            "По данным международного медиа «RTVI», воды мало.",
+            "ru",
+            None,
+            "RTVI",
+            "org/rtvi",
+            "MediaOutlet",
+        ),
     ],
 )
 def test_outlets_embassies_spellings(full_linker, text, lang, source, surface, key, cls):
@@ -1120,7 +1139,16 @@ def test_a_full_name_is_the_kb_person_given_with_that_initial(full_linker):
     assert ("Субраманиям Джайшанкар", "s-jaishankar") in keys
 
 
-@pytest.mark.parametrize("a,b", [("Olaf Scholz", "Олаф Шольц"), ("Martin Schulz", "Мартин Шульц")])
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("Olaf Scholz", "Олаф Шольц"),
+        ("Martin Schulz", "Мартин Шульц"),
+        # the spellings of Muhammad (en_ru-iq_61)
+        ("Mohammed Shia al-Sudani", "Muhammad Shia' al-Sudani"),
+        ("Mohammad bin Salman", "Мухаммед бин Салман"),
+    ],
+)
 def test_person_key_folds_german_spellings(a, b):
     assert person_key(a) == person_key(b)
 
@@ -1343,3 +1371,35 @@ def test_one_name_a_person_and_an_organization_is_one_person(full_linker):
     named = [e for e in linked.entities if any(m.text == "Lupo Rattazzi" for m in e.mentions)]
     assert [e.cls for e in named] == ["Person"]
     assert len(named[0].mentions) == 2
+
+
+@pytest.mark.parametrize(
+    "text,surface,key",
+    [
+        # an address: "уважаемый" and a given name with a patronymic, no surname (ru_az-uz_59)
+        (
+            "Встреча Ильхама Алиева с Шавкатом Мирзиёевым.\n- Уважаемый Ильхам Гейдарович.\nМы рады.",
+            "Ильхам Гейдарович",
+            "ilham-aliyev",
+        ),
+        (
+            "Токаев встретился с Шавкатом Мирзиёевым.\n"
+            "«Уважаемый Шавкат Миромонович, благодарю вас», — сказал он.",
+            "Шавкат Миромонович",
+            "shavkat-mirziyoyev",
+        ),
+    ],
+)
+def test_a_given_name_and_patronymic_is_the_person_named_with_that_given_name(
+    full_linker, text, surface, key
+):
+    keys = {(m.text, e.key) for e in link(full_linker, text, "ru").entities for m in e.mentions}
+    assert (surface, key) in keys, keys
+
+
+def test_patronymic_endings_are_the_languages_table():
+    from bilat.extract.link_names import patronymic_given
+
+    assert patronymic_given(["Ильхам", "Гейдарович"], resources("ru").patronymic_endings) == "Ильхам"
+    assert patronymic_given(["Ильхам", "Алиев"], resources("ru").patronymic_endings) is None
+    assert resources("en").patronymic_endings == ()

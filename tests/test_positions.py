@@ -383,6 +383,43 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
             "en",
             ("yuri-borisov", "Director General", "roscosmos"),
         ),
+        # a portfolio with its abbreviation: "строительства и ЖКХ" (ru_ru-la_53)
+        (
+            "Сопредседателями комиссии являются министр строительства и ЖКХ России Ирек Файзуллин.",
+            "ru",
+            (None, "Minister of Construction, Housing and Utilities", "russia"),
+        ),
+        # "султан" in lowercase is a monarch's title (ru_kz-om_56)
+        (
+            "Токаев провёл переговоры с султаном Омана Хайсамом бен Тариком Аль Саидом.",
+            "ru",
+            (None, "Sultan", "oman"),
+        ),
+        # a party's general secretary, its Central Committee named after the party (en_kz-vn_59)
+        (
+            "President Kassym-Jomart Tokayev and General Secretary of the Communist Party of Vietnam"
+            " Central Committee Tô Lâm adopted a joint statement.",
+            "en",
+            ("person/to-lam", "General Secretary", "org/comunist-parti-of-vietnam"),
+        ),
+        # the oil portfolio (en_ir-tm_56)
+        (
+            "Iran’s Oil Minister Mohsen Paknejad met Turkmenistan's deputy prime minister.",
+            "en",
+            ("person/mohsen-paknejad", "Minister of Oil", "iran"),
+        ),
+        ("Министр нефти Ирана Мохсен Пакнежад прибыл в Ашхабад.", "ru", (None, "Minister of Oil", "iran")),
+        # "PM", the abbreviation, written in capitals (en_pk-uz_60)
+        (
+            "PM Shehbaz Sharif expressed Pakistan's eagerness to see the railway built.",
+            "en",
+            ("person/shehbaz-sharif", "Prime Minister", "pakistan"),
+        ),
+        (
+            "Georgia's Deputy PM Levan Davitashvili visited Baku.",
+            "en",
+            (None, "Deputy Prime Minister", "georgia"),
+        ),
     ],
 )
 def test_posts_from_real_phrasing(extractor, text, lang, post):
@@ -472,6 +509,14 @@ def test_posts_from_real_phrasing(extractor, text, lang, post):
             "During talks with the DPRK's top leader Kim Jong-un, Putin said the document is historic.",
             "en",
             (None, "President", "north-korea"),
+        ),
+        # "Султан", a given name inside a person's name, is no title
+        ("Казахстан посетил Султан Акимбеков, сообщил МИД Омана.", "ru", (None, "Sultan", "oman")),
+        # "pm" in lowercase is the time of day, no title
+        (
+            "The talks in Kazakhstan began at 3 pm Kassym-Jomart Tokayev said.",
+            "en",
+            ("kassym-jomart-tokayev", "Prime Minister", "kazakhstan"),
         ),
     ],
 )
