@@ -135,13 +135,13 @@ def lemma(word: str) -> str:
     low = word.lower().replace("ё", "е")
     if not _CYR.search(low):
         return low
-    from bilat.extract.nlp import morph_analyzer
+    from bilat.extract.nlp import morph_parses
 
     parts = word.replace("ё", "е").replace("Ё", "Е").split("-")
     if len(parts) > 1 and all(parts):
         # "российско-казахстанской": lemmatize the last part, keep the others as written
         return "-".join([p.lower() for p in parts[:-1]] + [lemma(parts[-1])])
-    parses = morph_analyzer().parse(low)
+    parses = morph_parses(low)  # (most often the parse's lemmatizer asked for it just before)
     if word[:1].isupper():
         # a capitalized word is most likely a name: prefer the parses pymorphy marks as such
         names = [p for p in parses if {"Name", "Surn", "Patr", "Geox", "Orgn"} & set(p.tag.grammemes)]
