@@ -158,3 +158,23 @@ def test_link_lemmas_read_the_shared_parses(word, want):
     nlp.morph_parses(word.lower())  # asked before by the parse's lemmatizer: the same lemma
     lemma.cache_clear()
     assert lemma(word) == want
+
+
+def test_english_nouns_are_read_from_the_models_files_as_its_pipeline_holds_them():
+    from bilat.extract import lang_en
+
+    lang_en._nouns.cache_clear()
+    nouns = lang_en._nouns()
+    table = nlp.load("en").get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert nouns == frozenset(table["noun"]) and len(nouns) > 10_000
+    assert lang_en._lookups_folder("no_such_model_package") is None
+
+
+@pytest.mark.parametrize(
+    "word, noun",
+    [("Airlines", True), ("Railways", True), ("Office", True), ("Gazprom", False), ("Авиалинии", False)],
+)
+def test_common_noun(word, noun):
+    from bilat.extract.lang_en import common_noun
+
+    assert common_noun(word) is noun
