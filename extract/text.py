@@ -182,9 +182,9 @@ def nominative_name(name: str) -> str:
     ws = name.split()
     if len(ws) < 2 or not all(_CYR.search(w) and w[:1].isupper() for w in ws):
         return name
-    from bilat.extract.nlp import morph_analyzer
+    from bilat.extract.nlp import morph_parses
 
-    parses = morph_analyzer().parse(ws[0].lower().replace("ё", "е"))
+    parses = morph_parses(ws[0].lower().replace("ё", "е"))
     # a given name pymorphy knows as one, else its best guess when that is a singular noun of
     # the standard language (an informal, archaic or slang form is no reading of a foreign given
     # name: "Мацей" is no "маца")
@@ -269,11 +269,11 @@ _SYLLABLE_TABLES = ("zh", "kp")
 def _oblique_only(word: str) -> str | None:
     """The one oblique case pymorphy reads a capitalized word in as a man's name or surname,
     when it has no such reading in the nominative ("Сюэсяна" → "gent"; "Дуда", "Шойгу" → None)."""
-    from bilat.extract.nlp import morph_analyzer
+    from bilat.extract.nlp import morph_parses
 
     parses = [
         p
-        for p in morph_analyzer().parse(word.lower())
+        for p in morph_parses(word.lower())
         if p.tag.gender == "masc" and "sing" in p.tag and {"Name", "Surn"} & set(p.tag.grammemes)
     ]
     cases = {p.tag.case for p in parses if p.tag.case != "accs"}
