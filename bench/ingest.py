@@ -16,6 +16,10 @@ this process, in rotating order so that drift of a noisy machine hits every side
 Speeds are words per second (whitespace-separated words, as ``IngestSummary.words`` counts them);
 ratios are taken per batch, then the median over batches.
 
+The generated corpus states more events per sentence than real news. The same ingest-over-parse
+ratio is measured on real articles too (``run_real``: the texts of ``tests/corpus``, the dev set,
+~100 a language), and the report prints both.
+
 Peak memory is measured in child processes (``python -m bench.memory``), one for the pipeline
 and one for bare NER, so that neither sees the other's models: ``ru_maxrss`` is a high-water
 mark of the whole process.
