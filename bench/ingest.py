@@ -16,6 +16,10 @@ this process, in rotating order so that drift of a noisy machine hits every side
 Speeds are words per second (whitespace-separated words, as ``IngestSummary.words`` counts them);
 ratios are taken per batch, then the median over batches.
 
+The generated corpus states more events per sentence than real news. The same ingest-over-parse
+ratio is measured on real articles too (``run_real``: the texts of ``tests/corpus``, the dev set,
+~100 a language), and the report prints both.
+
 Peak memory is measured in child processes (``python -m bench.memory``), one for the pipeline
 and one for bare NER, so that neither sees the other's models: ``ru_maxrss`` is a high-water
 mark of the whole process.
@@ -404,6 +408,126 @@ def bench_language(
         )
     out["memory"] = measure_memory(lang, parts[0], workdir, mode=memory, log=log)
     return out
+
+
+REAL_CORPUS = ROOT / "tests" / "corpus"  # the dev set: real news articles with their gold
+
+
+def real_documents(lang: str, limit: int | None = None, folder: Path = REAL_CORPUS) -> list[Document]:
+    """The real news articles of ``lang`` in ``folder`` (its ``{lang}_*.json`` gold files, in
+    name order, at most ``limit``) as documents: text, title, date and outlet, as ``bilat
+    eval`` reads them; none when the folder is absent (an installed copy without tests)."""
+    out = []
+    for path in sorted(folder.glob(f"{lang}_*.json")):
+        g = json.loads(path.read_text(encoding="utf-8"))
+        if g.get("lang") != lang or not g.get("text"):
+            continue
+        out.append(
+            Document(
+                id=g["id"],
+                text=g["text"],
+                lang=lang,
+                title=g.get("title"),
+                date=g.get("date"),
+                url=g.get("url"),
+                source=g.get("outlet"),
+            )
+        )
+        if limit is not None and len(out) >= limit:
+            break
+    return out
+
+
+def bench_real(
+    lang: str,
+    docs: Sequence[Document],
+    *,
+    batches: int,
+    workdir: Path,
+    log: Callable[[str], None] = lambda s: None,
+) -> dict:
+    """The ingest-over-parse ratio of :func:`bench_language` on real articles (``docs``), as
+    on the generated corpus: per batch the pipeline into a fresh store, the parse alone and the
+    parse batched as the pipeline runs it, in rotating order; ratios per batch, then their
+    median. (No bare NER, store sizes or memory here: the generated corpus's figures.)"""
+    from bilat.extract.nlp import parse, parse_many
+    from bilat.parallel import InProcess
+
+    parts = slices(docs, batches)
+    rows = []
+    for i, part in enumerate(parts):
+        texts = [d.text for d in part]
+        sides = ("pipeline", "parse", "parse_batched")
+        order = sides[i % 3 :] + sides[: i % 3]
+        row: dict = {"batch": i + 1, "documents": len(part), "words": words(part)}
+        gc.collect()
+        for what in order:
+            cpu0, t0 = time.process_time(), now()
+            if what == "parse":
+                for text in texts:
+                    parse(text, lang)
+            elif what == "parse_batched":
+                for k in range(0, len(texts), InProcess.batch):
+                    parse_many(texts[k : k + InProcess.batch], lang)
+            else:
+                from bilat import app
+                from bilat.graph.store import open_store
+
+                folder = workdir / f"real-{lang}-{i + 1}"
+                st = open_store(str(folder), create=True)
+                t0 = now()
+                done = app.ingest([], store=st, documents=part, on_problem=lambda m: None)
+                row["ingested"] = done.documents
+                row["pipeline_s"] = now() - t0
+                st.close()
+                del st
+                shutil.rmtree(folder, ignore_errors=True)
+            if what != "pipeline":
+                row[f"{what}_s"] = now() - t0
+            row[f"{what}_cpu_s"] = time.process_time() - cpu0
+        row["parse_ratio"] = row["parse_s"] / row["pipeline_s"]
+        row["parse_cpu_ratio"] = row["parse_cpu_s"] / row["pipeline_cpu_s"]
+        row["parse_batched_ratio"] = row["parse_batched_s"] / row["pipeline_s"]
+        row["parse_batched_cpu_ratio"] = row["parse_batched_cpu_s"] / row["pipeline_cpu_s"]
+        rows.append(row)
+        log(
+            f"  {lang} real batch {i + 1}/{len(parts)}: {row['documents']} docs, {row['words']} words: "
+            f"ingest / parse alone {row['parse_ratio']:.3f} (CPU {row['parse_cpu_ratio']:.3f})"
+        )
+    return {
+        "lang": lang,
+        "source": "tests/corpus",
+        "batches": len(rows),
+        "documents": sum(r["documents"] for r in rows),
+        "words": sum(r["words"] for r in rows),
+        "ingested": sum(r["ingested"] for r in rows),
+        **{
+            k: median(r[k] for r in rows)
+            for k in ("parse_ratio", "parse_cpu_ratio", "parse_batched_ratio", "parse_batched_cpu_ratio")
+        },
+        "rows": rows,
+    }
+
+
+def run_real(
+    langs: Sequence[str],
+    *,
+    limit: int,
+    batches: int = MIN_BATCHES,
+    log: Callable[[str], None] = lambda s: None,
+) -> dict:
+    """:func:`bench_real` for each of ``langs`` on at most ``limit`` real articles of
+    ``tests/corpus`` (languages with none left out)."""
+    workdir = Path(tempfile.mkdtemp(prefix="bilat-bench-real-"))
+    try:
+        out = {}
+        for lang in langs:
+            docs = real_documents(lang, limit)
+            if docs:
+                out[lang] = bench_real(lang, docs, batches=batches, workdir=workdir, log=log)
+        return out
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def measure_memory(

@@ -196,6 +196,15 @@ def render(report: dict) -> str:
                 f"batched as the pipeline runs it {_n(r.get('parse_batched_ratio'), '.2f')} "
                 f"(CPU {_n(r.get('parse_batched_cpu_ratio'), '.2f')})"
             )
+            real = (report.get("ingest_real") or {}).get(lang)
+            if real:
+                lines.append(
+                    f"      {lang} on real articles ({real['source']}, {real['documents']} documents, "
+                    f"{real['batches']} batches): ingest speed / parse alone = "
+                    f"{_n(real.get('parse_ratio'), '.2f')} (CPU {_n(real.get('parse_cpu_ratio'), '.2f')}); "
+                    f"against the parse batched {_n(real.get('parse_batched_ratio'), '.2f')} "
+                    f"(CPU {_n(real.get('parse_batched_cpu_ratio'), '.2f')})"
+                )
         for lang, r in (ingest or {}).items():
             preds = r.get("quads_per_doc_by_predicate") or {}
             if preds:

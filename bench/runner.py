@@ -17,7 +17,9 @@ DEFAULT_OUT = ROOT / "out" / "bench.json"
 # budget: seconds of ingest batches per language, after which no new batch starts (at least 3
 # run), so that a slower pipeline cannot push `make bench` far beyond ~15 minutes
 # jobs: documents per language ingested with 1 and 2 extraction jobs; stream: documents read
-# lazily for the memory figures; scaling: sizes of one long document (size-scaling benchmark)
+# lazily for the memory figures; scaling: sizes of one long document (size-scaling benchmark);
+# real: real articles per language (tests/corpus: 104 en, 102 ru) for the ingest/parse ratio on
+# real news beside the generated corpus's (about a minute for both languages)
 FULL = {
     "chars": 1_000_000,
     "batches": 5,
@@ -27,6 +29,7 @@ FULL = {
     "jobs": 40,
     "stream": (1_000, 10_000, 100_000),
     "scaling": (100_000, 1_000_000, 10_000_000),
+    "real": 120,
 }
 QUICK = {
     "chars": 100_000,
@@ -37,6 +40,7 @@ QUICK = {
     "jobs": 12,
     "stream": (1_000, 10_000),
     "scaling": (20_000, 100_000, 500_000),
+    "real": 120,
 }
 
 
@@ -59,13 +63,15 @@ def benchmark(
     stream_sizes: tuple[int, ...] = (),
     scaling: tuple[int, ...] = FULL["scaling"],
     scaling_langs: tuple[str, ...] | None = None,
+    real: int = 0,
     log=lambda s: None,
 ) -> dict:
     """Run the benchmarks; ``only`` is None, "ingest", "jobs", "dyads", "sparql" or "scaling" ("jobs": the
     1-and-2-jobs part of "ingest" alone, ``jobs_rounds`` rounds). The corpus has ``docs``
     documents per language when given, else at least ``chars`` characters. ``profile``: how
     many documents of the first batch to ingest once more under cProfile, for the share of each
-    stage (0: none)."""
+    stage (0: none). ``real``: how many real articles per language (``tests/corpus``) to
+    measure the ingest/parse ratio on as well (0: none)."""
     from bench import util
 
     t0 = util.now()
@@ -87,6 +93,7 @@ def benchmark(
             "profile": profile,
             "budget_s": budget_s,
             "scaling": list(scaling),
+            "real": real,
         },
     }
     if only in (None, "ingest"):
@@ -104,6 +111,9 @@ def benchmark(
         report["ingest"] = ingest.run(
             corpora, batches=batches, memory=memory, profile=profile, budget_s=budget_s, log=log
         )
+        if real:
+            log(f"ingest of real articles (tests/corpus, at most {real} per language) …")
+            report["ingest_real"] = ingest.run_real(langs, limit=real, log=log)
         if jobs_docs or stream_sizes:
             from bench import scale
 
@@ -187,6 +197,12 @@ def main(argv: list[str] | None = None) -> int:
         help="document sizes of the size-scaling benchmark, in bytes "
         "(default 100K,1M,10M; --quick 20K,100K,500K; 0: none)",
     )
+    ap.add_argument(
+        "--real",
+        type=int,
+        help="real articles per language (tests/corpus) for the ingest/parse ratio on real news "
+        "beside the generated corpus's (default 120: all of them; 0: none)",
+    )
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument(
         "--memory",
@@ -237,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.stream is None
         else tuple(int(x) for x in args.stream.split(",") if x.strip()),
         scaling=scaling,
+        real=sizes["real"] if args.real is None else args.real,
         log=log,
     )
     out = Path(args.out)

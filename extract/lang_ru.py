@@ -39,9 +39,9 @@ def has_case(word: str, case: str, normals: Collection[str]) -> bool:
 @lru_cache(maxsize=50_000)
 def _normals_in_case(word: str, case: str) -> tuple[str, ...]:
     """The normal forms (ё folded) of pymorphy3's readings of ``word`` in ``case``, in its order."""
-    from bilat.extract.nlp import morph_analyzer
+    from bilat.extract.nlp import morph_parses
 
-    return tuple(p.normal_form.replace("ё", "е") for p in morph_analyzer().parse(word) if case in p.tag)
+    return tuple(p.normal_form.replace("ё", "е") for p in morph_parses(word) if case in p.tag)
 
 
 def title_key(word: str) -> str:
@@ -52,9 +52,9 @@ def title_key(word: str) -> str:
 @lru_cache(maxsize=50_000)
 def is_plural(word: str) -> bool:
     """Is the head word of a title plural ("Президенты")?"""
-    from bilat.extract.nlp import morph_analyzer
+    from bilat.extract.nlp import morph_parses
 
-    return morph_analyzer().parse(word.lower())[0].tag.number == "plur"
+    return morph_parses(word.lower())[0].tag.number == "plur"
 
 
 def inflect(name: str, case: str) -> str | None:
@@ -65,7 +65,7 @@ def inflect(name: str, case: str) -> str | None:
     >>> inflect("Россия", "gent"), inflect("Молдова", "loct"), inflect("США", "gent")
     ('России', 'Молдове', 'США')
     """
-    from bilat.extract.nlp import morph_analyzer
+    from bilat.extract.nlp import morph_parses
 
     out: list[str] = []
     head = False  # the head noun inflected: a noun after it is an apposition ("… Молдова")
@@ -74,7 +74,7 @@ def inflect(name: str, case: str) -> str | None:
         if head:
             out.append(word)
             continue
-        parses = [p for p in morph_analyzer().parse(low) if "nomn" in p.tag and p.word == low]
+        parses = [p for p in morph_parses(low) if "nomn" in p.tag and p.word == low]
         form = None
         for p in parses:
             if {"Fixd", "Abbr"} & set(p.tag.grammemes) or word.isupper():
@@ -104,11 +104,11 @@ def common_word(word: str) -> bool:
     >>> common_word("Отношения"), common_word("Под"), common_word("Корея"), common_word("Итуруп")
     (True, True, False, False)
     """
-    from bilat.extract.nlp import morph_analyzer
+    from bilat.extract.nlp import morph_parses
 
     if not word[:1].isupper() or word.isupper() or "-" in word:
         return False
-    parses = morph_analyzer().parse(word.lower())
+    parses = morph_parses(word.lower())
     return parses[0].is_known and not any(_PROPER & set(p.tag.grammemes) for p in parses)
 
 
@@ -120,9 +120,9 @@ def common_noun(word: str) -> bool:
     >>> common_noun("Дороги"), common_noun("Газпром"), common_noun("Корея")
     (True, False, False)
     """
-    from bilat.extract.nlp import morph_analyzer
+    from bilat.extract.nlp import morph_parses
 
-    parses = morph_analyzer().parse(word.lower())
+    parses = morph_parses(word.lower())
     return (
         parses[0].is_known
         and parses[0].tag.POS == "NOUN"

@@ -135,13 +135,13 @@ def lemma(word: str) -> str:
     low = word.lower().replace("ё", "е")
     if not _CYR.search(low):
         return low
-    from bilat.extract.nlp import morph_analyzer
+    from bilat.extract.nlp import morph_parses
 
     parts = word.replace("ё", "е").replace("Ё", "Е").split("-")
     if len(parts) > 1 and all(parts):
         # "российско-казахстанской": lemmatize the last part, keep the others as written
         return "-".join([p.lower() for p in parts[:-1]] + [lemma(parts[-1])])
-    parses = morph_analyzer().parse(low)
+    parses = morph_parses(low)  # (most often the parse's lemmatizer asked for it just before)
     if word[:1].isupper():
         # a capitalized word is most likely a name: prefer the parses pymorphy marks as such
         names = [p for p in parses if {"Name", "Surn", "Patr", "Geox", "Orgn"} & set(p.tag.grammemes)]
@@ -182,9 +182,9 @@ def nominative_name(name: str) -> str:
     ws = name.split()
     if len(ws) < 2 or not all(_CYR.search(w) and w[:1].isupper() for w in ws):
         return name
-    from bilat.extract.nlp import morph_analyzer
+    from bilat.extract.nlp import morph_parses
 
-    parses = morph_analyzer().parse(ws[0].lower().replace("ё", "е"))
+    parses = morph_parses(ws[0].lower().replace("ё", "е"))
     # a given name pymorphy knows as one, else its best guess when that is a singular noun of
     # the standard language (an informal, archaic or slang form is no reading of a foreign given
     # name: "Мацей" is no "маца")
@@ -269,11 +269,11 @@ _SYLLABLE_TABLES = ("zh", "kp")
 def _oblique_only(word: str) -> str | None:
     """The one oblique case pymorphy reads a capitalized word in as a man's name or surname,
     when it has no such reading in the nominative ("Сюэсяна" → "gent"; "Дуда", "Шойгу" → None)."""
-    from bilat.extract.nlp import morph_analyzer
+    from bilat.extract.nlp import morph_parses
 
     parses = [
         p
-        for p in morph_analyzer().parse(word.lower())
+        for p in morph_parses(word.lower())
         if p.tag.gender == "masc" and "sing" in p.tag and {"Name", "Surn"} & set(p.tag.grammemes)
     ]
     cases = {p.tag.case for p in parses if p.tag.case != "accs"}

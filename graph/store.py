@@ -458,13 +458,22 @@ def ensure_ontology(store: Store) -> bool:
     )
     if have and str(have[0]["h"]) == digest:
         return False
-    g = Graph()
-    g.parse(data=ttl, format="turtle")
+    store.update(_ontology_update(ttl, digest))
+    return True
+
+
+@lru_cache(maxsize=2)
+def _ontology_update(ttl: str, digest: str) -> str:
+    """The update that writes the ontology ``ttl`` (of content hash ``digest``) into its graph,
+    made once per process: parsing the Turtle cost more than the store's write of it, in every
+    ingest into a new store."""
     from rdflib import Literal
 
+    g = Graph()
+    g.parse(data=ttl, format="turtle")
+    marker = URIRef(str(iris.ONTOLOGY_GRAPH))
     g.add((marker, DCTERMS.hasVersion, Literal(digest)))
-    store.update(replace_graph_update(g_iri, g))
-    return True
+    return replace_graph_update(iris.ONTOLOGY_GRAPH, g)
 
 
 def old_info_logs(names) -> list[str]:

@@ -38,6 +38,7 @@ def tiny(tmp_path_factory):
         mode="test",
         scaling=(3_000, 9_000),
         scaling_langs=("en",),
+        real=6,
     )
     out = tmp_path_factory.mktemp("bench") / "bench.json"
     report.write_json(result, out)
@@ -104,6 +105,13 @@ def test_report_structure(tiny):
         ]
         assert parsing and positive(sum(parsing))
         assert positive(stages["write (RDF + store)"]["seconds"])
+    # the same ratio on real articles (tests/corpus), beside the generated corpus's
+    for lang in ("en", "ru"):
+        real = result["ingest_real"][lang]
+        assert real["source"] == "tests/corpus" and real["documents"] == 6 and real["ingested"] == 6
+        assert real["batches"] == 3 and len(real["rows"]) == 3
+        for key in ("parse_ratio", "parse_cpu_ratio", "parse_batched_ratio", "parse_batched_cpu_ratio"):
+            assert positive(real[key]), (lang, key, real[key])
     sp = result["sparql"]
     assert sp["oxigraph"]["triples"] >= 10_000
     assert sp["oxigraph"]["triples"] == sp["rdflib"]["triples"]
@@ -138,6 +146,7 @@ def test_report_structure(tiny):
         "co_mentions",
         "Size scaling",
         "s/MB",
+        "ru on real articles (tests/corpus, 6 documents",
     ):
         assert part in text
 
@@ -152,12 +161,30 @@ def test_cli_arguments(monkeypatch, tmp_path):
     monkeypatch.setattr(runner, "benchmark", fake)
     assert runner.main(["--quick", "--only", "sparql", "-q", "--out", str(tmp_path / "b.json")]) == 0
     assert calls["only"] == "sparql" and calls["triples"] == runner.QUICK["triples"]
+    assert calls["real"] == runner.QUICK["real"] > 0  # the real articles' ratio: on by default
     assert calls["scaling"] == runner.QUICK["scaling"]
     assert (
         runner.main(["--only", "scaling", "--scaling", "1M,10M", "-q", "--out", str(tmp_path / "c.json")])
         == 0
     )
     assert calls["only"] == "scaling" and calls["scaling"] == (1 << 20, 10 << 20)
+    runner.main(["--real", "0", "-q", "--out", str(tmp_path / "d.json")])
+    assert calls["real"] == 0
     assert json.loads((tmp_path / "b.json").read_text())["seconds"] == 0.0
     with pytest.raises(SystemExit):
         runner.main(["--only", "nothing"])
+
+
+def test_real_documents_are_the_dev_articles_of_the_language(tmp_path):
+    from bench import ingest
+
+    for lang in ("en", "ru"):
+        docs = ingest.real_documents(lang, limit=3)
+        assert len(docs) == 3 and all(d.lang == lang and d.text for d in docs)
+        assert [d.id for d in docs] == sorted(d.id for d in docs)
+    assert len(ingest.real_documents("ru")) == len(list(ingest.REAL_CORPUS.glob("ru_*.json")))
+    (tmp_path / "ru_x.json").write_text(json.dumps({"id": "x", "lang": "ru", "text": "Текст."}))
+    (tmp_path / "en_y.json").write_text(json.dumps({"id": "y", "lang": "en", "text": ""}))  # no text
+    assert [d.id for d in ingest.real_documents("ru", folder=tmp_path)] == ["x"]
+    assert ingest.real_documents("en", folder=tmp_path) == []
+    assert ingest.real_documents("ru", folder=tmp_path / "absent") == []

@@ -123,3 +123,58 @@ def test_a_russian_line_is_parsed_on_its_own():
     doc = nlp.parse(text, "ru")
     verb = [t for t in doc if t.text == "заявил"][0]
     assert [c.text for c in verb.children if c.dep_ == "nsubj"] == ["Премьер-министр"]
+
+
+@pytest.mark.parametrize(
+    "word", ["встречи", "лавров", "переговорах", "казахстанской", "мид", "стали", "ёлки"]
+)
+def test_morph_parses_are_the_analyzers_kept(word):
+    """The parses the lemmatizer and the linker share are pymorphy3's own, the same object
+    each time a word is asked again."""
+    fresh = nlp.morph_analyzer().parse(word)
+    kept = nlp.morph_parses(word)
+    assert [(p.word, str(p.tag), p.normal_form, p.score) for p in kept] == [
+        (p.word, str(p.tag), p.normal_form, p.score) for p in fresh
+    ]
+    assert nlp.morph_parses(word) is kept
+
+
+@pytest.mark.parametrize(
+    "word, want",
+    [
+        ("Лаврова", "лавров"),  # capitalized: its parse as a name
+        ("встречи", "встреча"),
+        ("российско-казахстанской", "российско-казахстанский"),
+        ("Минска", "минск"),
+        ("Talks", "talks"),
+    ],
+)
+def test_link_lemmas_read_the_shared_parses(word, want):
+    from bilat.extract.text import lemma
+
+    lemma.cache_clear()
+    nlp.morph_parses.cache_clear()
+    assert lemma(word) == want
+    nlp.morph_parses(word.lower())  # asked before by the parse's lemmatizer: the same lemma
+    lemma.cache_clear()
+    assert lemma(word) == want
+
+
+def test_english_nouns_are_read_from_the_models_files_as_its_pipeline_holds_them():
+    from bilat.extract import lang_en
+
+    lang_en._nouns.cache_clear()
+    nouns = lang_en._nouns()
+    table = nlp.load("en").get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert nouns == frozenset(table["noun"]) and len(nouns) > 10_000
+    assert lang_en._lookups_folder("no_such_model_package") is None
+
+
+@pytest.mark.parametrize(
+    "word, noun",
+    [("Airlines", True), ("Railways", True), ("Office", True), ("Gazprom", False), ("Авиалинии", False)],
+)
+def test_common_noun(word, noun):
+    from bilat.extract.lang_en import common_noun
+
+    assert common_noun(word) is noun
