@@ -17,6 +17,13 @@ PRESENT = [
     ("ru", "events", "гуманитарный груз", "Aid"),  # "Нур-Султан направил гуманитарный груз"
     ("en", "events", "humanitarian cargo", "Aid"),
     ("ru", "reporting", "заявление сделать", "subj"),  # "Такое заявление сделал … Токаев" (ru_kz-tj_02)
+    # negative judgement and complaint verbs of VerbNet judgment-33.1 and complain-37.8
+    ("en", "events", "castigate", "Accuse"),
+    ("en", "events", "decry", "Accuse"),
+    ("en", "events", "object to", "Accuse"),
+    ("en", "events", "repudiate", "Reject"),
+    ("ru", "events", "заклеймить", "Accuse"),
+    ("ru", "events", "пожаловаться", "Accuse"),
 ]
 
 # (lang, table, cue) rows that must not be there: satisfaction voiced is a Support (the
@@ -88,6 +95,22 @@ def _events(extractor, text: str, lang: str):
             "humanitarian cargo",
             "kazakhstan",
         ),
+        (
+            "en",
+            "Sergey Lavrov castigated Lithuania for blocking the transit to Kaliningrad.",
+            "Accuse",
+            "castigated",
+            "lithuania",
+        ),
+        ("en", "Kazakhstan objected to the Russian ban on grain imports.", "Accuse", "objected to", "russia"),
+        (
+            "ru",
+            "Сергей Лавров заклеймил решение Литвы о запрете транзита.",
+            "Accuse",
+            "заклеймил",
+            "lithuania",
+        ),
+        ("ru", "Казахстан пожаловался на действия Киргизии.", "Accuse", "пожаловался", "kyrgyzstan"),
     ],
 )
 def test_new_cues_make_events(extractor, lang, text, cls, trigger, participant):
