@@ -186,3 +186,28 @@ def test_a_headline_statement_the_body_tells_again_gives_way(extractor, lang, te
     got = [e for e in evs if e.cls == "Statement"]
     assert [e.trigger for e in got] == triggers, [(e.cls, e.trigger) for e in evs]
     assert all(e.speaker == ("sergey-lavrov",) for e in got)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "lang, text, trigger, source, target",
+    [
+        # an evaluative word that is the predicate a judging verb gives its object: the thing
+        # judged (its owner) is accused, the verb's subject accuses (arguments.judged_side)
+        ("ru", "Сергей Лавров назвал Литву агрессивной.", "агрессивной", "sergey-lavrov", "lithuania"),
+        ("ru", "Захарова назвала действия Литвы незаконными.", "незаконными", "maria-zakharova", "lithuania"),
+        ("en", "Moscow considers the actions of Lithuania illegal.", "illegal", "moscow", "lithuania"),
+        (
+            "en",
+            "Zakharova called the decision of Vilnius a provocation.",
+            "provocation",
+            "maria-zakharova",
+            "vilnius",
+        ),
+    ],
+)
+def test_judged_thing_is_accused(extractor, lang, text, trigger, source, target):
+    evs = [e for e in _events(extractor, text, lang) if e.cls == "Accuse" and trigger in e.trigger]
+    assert evs, [(e.cls, e.trigger) for e in _events(extractor, text, lang)]
+    assert source in {k.rsplit("/", 1)[-1] for k in evs[0].source}, evs[0]
+    assert target in {k.rsplit("/", 1)[-1] for k in evs[0].target}, evs[0]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bilat.extract.events import speakers as spk
 from bilat.extract.events.document import View
-from bilat.extract.events.evaluative import names_your_state
+from bilat.extract.events.evaluative import judged, names_your_state
 from bilat.extract.events.merge import uniq as _uniq
 from bilat.extract.events.records import (
     ACTOR_CLASSES,
@@ -452,6 +452,20 @@ def interlocutor(v: View, said: Said, rep: Reported, u: _Unit, source: list[str]
         # — сказал Лавров северокорейскому лидеру")
         return [k], [(k, you.idx, you.idx + len(you.text))]
     return [], []
+
+
+def judged_side(v: View, c: _Cand):
+    """The actors of the thing an evaluative trigger's judging verb judges ("Lavrov called
+    *Lithuania's* actions illegal", "назвала действия *Литвы* незаконными": ``evaluative.judged``;
+    cue kinds judge_verb, judge_as), as (keys, arguments); None
+    when the trigger is no such predicate or the thing judged names no actor."""
+    found = judged(c.head, v.keys, v.tab.words("judge_verb"), v.tab.words("judge_as"))
+    if found is None:
+        return None
+    ms = spk.speakers_in(v, _phrase(found[1]))
+    if not ms:
+        return None
+    return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms]
 
 
 def target(v: View, said: Said, c: _Cand, source: list[str]):

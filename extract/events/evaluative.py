@@ -169,3 +169,72 @@ def names_your_state(
     False
     """
     return bool(head & state_nouns) and any(ch & second_person for ch in children)
+
+
+#: how a word is the predicate a judging verb gives its object: "called the move *unacceptable*",
+#: "назвал Литву *агрессивной*", "called the decision a *violation*", "considers the actions of
+#: Lithuania *illegal*"
+PREDICATE_DEPS = frozenset({"xcomp", "oprd", "acomp", "ccomp"})
+
+#: dependencies of the thing judged under the judging verb
+JUDGED_DEPS = frozenset({"dobj", "obj"})
+
+#: dependencies of the subject of a predicate clause ("considers [the actions] illegal")
+CLAUSE_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+
+
+def judged(trigger, keys, judging_verbs: frozenset[str], as_preps: frozenset[str]):
+    """The judging verb and the thing it judges when an evaluative trigger is the predicate that
+    verb gives its object (VerbNet characterize-29.2, dub-29.3: "call", "describe as", "view
+    as", "consider", "назвать", "считать", "расценить как"): the thing judged (its owner) did the
+    act the trigger brands, and the verb's subject brands it — "Lavrov called Lithuania's
+    actions illegal": Lavrov accuses Lithuania, not himself. ``trigger`` is a parse token
+    (``i``, ``dep_``, ``head``, ``children``), ``keys`` maps a token index to its word keys. None
+    when the trigger is no such predicate.
+
+    An adjective judges through the noun it qualifies ("an aggressive opponent"); a predicate
+    "as X" hangs on its preposition (or, in Russian, has "как" for its case word); the thing
+    judged is the verb's object, or the subject of a predicate clause ("considers the actions
+    illegal"). A predicate that is itself the object ("видит в Вашингтоне оппонента") is left
+    alone: "видит подрывную работу в ситуации с КТК" has the same parse.
+
+    >>> class T:
+    ...     def __init__(self, i, dep, head=None):
+    ...         self.i, self.dep_, self.head, self.children = i, dep, head or self, []
+    ...         if head is not None:
+    ...             head.children.append(self)
+    >>> K = {0: frozenset({"lavrov"}), 1: frozenset({"call", "called"}), 2: frozenset({"actions"}),
+    ...      3: frozenset({"illegal"}), 4: frozenset({"as"}), 5: frozenset({"opponent"})}
+    >>> V, A = frozenset({"call", "view"}), frozenset({"as", "как"})
+    >>> call = T(1, "ROOT"); subj = T(0, "nsubj", call); obj = T(2, "dobj", call)
+    >>> pred = T(3, "oprd", call)
+    >>> judged(pred, K, V, A) == (call, obj)
+    True
+    >>> view = T(1, "ROOT"); obj = T(2, "dobj", view); as_ = T(4, "prep", view)
+    >>> opp = T(5, "pobj", as_); adj = T(3, "amod", opp)
+    >>> judged(adj, {**K, 1: frozenset({"view"})}, V, A) == (view, obj)
+    True
+    >>> stop = T(1, "ROOT"); acts = T(2, "dobj", stop); ill = T(3, "amod", acts)
+    >>> judged(ill, {**K, 1: frozenset({"stop"})}, V, A) is None
+    True
+    >>> see = T(1, "ROOT"); work = T(5, "obj", see); adj = T(3, "amod", work)
+    >>> judged(adj, {**K, 1: frozenset({"view"})}, V, A) is None
+    True
+    """
+    p = trigger
+    if p.dep_ == "amod" and p.head.i != p.i:
+        p = p.head  # "aggressive opponent": the noun is the predicate
+    if p.head.i == p.i:
+        return None
+    node, verb = p, p.head
+    if p.dep_ == "pobj" and keys[verb.i] & as_preps and verb.head.i != verb.i:
+        node, verb = verb, verb.head  # "views Washington as an aggressive opponent"
+    elif p.dep_ == "obl" and any(c.dep_ == "case" and keys[c.i] & as_preps for c in p.children):
+        pass  # "расценивает шаг как провокацию"
+    elif p.dep_ not in PREDICATE_DEPS:
+        return None
+    if not keys[verb.i] & judging_verbs:
+        return None
+    if node.dep_ == "ccomp":
+        return next(((verb, c) for c in node.children if c.dep_ in CLAUSE_SUBJ_DEPS), None)
+    return next(((verb, c) for c in verb.children if c.i != node.i and c.dep_ in JUDGED_DEPS), None)

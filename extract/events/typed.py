@@ -175,6 +175,13 @@ def typed_event(
         # its doer is the target, whoever voices the charge the source
         doer, doer_args = arg.source_of(v, said, rep, c)
         voiced, v_args = arg.voiced_by(v, said, t_start)
+        judged = arg.judged_side(v, c)
+        if judged is not None and not set(judged[0]) & set(doer):
+            # "Lavrov called Lithuania's actions illegal": the subject of the judging verb
+            # brands the act of the thing judged (its owner did it)
+            voiced = doer or [k for k in voiced if k not in judged[0]]
+            v_args = doer_args if doer else v_args
+            doer, doer_args = judged
         source = [k for k in voiced if k not in doer]
         target = doer
         args.extend(doer_args + [a for a in v_args if a[0] in source])
@@ -234,6 +241,10 @@ def typed_event(
         args.extend(src_args)
     if row.direction in ("subj>obj", "speech"):
         tgt, tgt_args = arg.target(v, said, c, source)
+        if not tgt and row.direction == "speech" and (side := arg.judged_side(v, c)) is not None:
+            # "Zakharova called the decision of Vilnius a provocation": the thing judged
+            tgt = [k for k in side[0] if k not in source]
+            tgt_args = [a for a in side[1] if a[0] in tgt]
         if not tgt and source and row.direction == "speech":
             tgt, tgt_args = arg.interlocutor(v, said, rep, u, source)
         target = tgt
