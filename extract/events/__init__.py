@@ -58,7 +58,8 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
    holds them ('"Such provocative remarks …," X said'), and the speaker takes part when the
    subject is the speaker's own state or body ("Peskov stressed that Russia highly values …");
    an evaluation with no addressee addresses the other party of the talks or call just
-   reported. An agentless clause ("a note was handed to the ambassador", "ноту вручили
+   reported; an anniversary is the states' (those of its persons, and the other state of
+   the pair). An agentless clause ("a note was handed to the ambassador", "ноту вручили
    послу") has the source of the last event of its class a few sentences before. A plural
    bare title with a country ("российским коллегам") stands for that state; a third-person
    pronoun inside someone's quote is not the speaker; a trigger inside the phrase naming a
@@ -134,6 +135,7 @@ from collections.abc import Iterable
 from bilat.extract.events.another import coordinated_twins, own_time
 from bilat.extract.events.coref import Typed as _TypedView
 from bilat.extract.events.coref import (
+    anniversary_sides,
     coreferent,
     counterpart_state,
     headline_lines,
@@ -219,7 +221,9 @@ def merged(v: View, said: Said, statements: list[Event], typed: list[Event]) -> 
     gone |= one_talk_per_clause(
         [(w.unit, w.cls, w.mode, w.context, w.participants) for w in views], gone
     ) - named_side_by_side(v, typed, views)
-    events = statements + [counterpart(v, addressed_side(v, e)) for i, e in enumerate(typed) if i not in gone]
+    events = statements + [
+        anniversary(v, counterpart(v, addressed_side(v, e))) for i, e in enumerate(typed) if i not in gone
+    ]
     events.sort(key=lambda e: (e.start, e.cls))
     return tuple(one_node_each(events))
 
@@ -314,6 +318,17 @@ def counterpart(v: View, e: Event) -> Event:
                 e, participants=(*e.participants, m.key), implicit=(*e.implicit, m.key)
             )
     return e
+
+
+def anniversary(v: View, e: Event) -> Event:
+    """``e`` with the states whose anniversary it is as implicit participants
+    (``coref.anniversary_sides``): those of its persons and bodies, and the other state of
+    the article's pair."""
+    keys = (*e.participants, *e.implicit)
+    add = [k for k in anniversary_sides(e.cls, [v.country(k) for k in keys], v.pair) if k not in keys]
+    if not add:
+        return e
+    return dataclasses.replace(e, participants=(*e.participants, *add), implicit=(*e.implicit, *add))
 
 
 def addressed_side(v: View, e: Event) -> Event:
