@@ -49,7 +49,8 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
    "in"/"в". Phrases naming the pair of states without naming them ("the two countries",
    "двусторонний", "совместный") make the article's pair of states (the two countries most
    mentioned) implicit participants when fewer than two countries are named; "the two
-   presidents" makes the two persons named last implicit participants, "the presidents of
+   presidents" makes the two persons named last implicit participants (those named in the
+   next two sentences when none was before: "The leaders discussed …" opening a lead), "the presidents of
    Russia and Turkey" the person of each state named before; a symmetric event with
    no participant, or naming one state of the pair and nothing else, gets the pair (or the
    other state); "we"/"мы" inside a quote is the speaker's country and "I"/a first-person verb
