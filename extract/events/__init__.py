@@ -99,6 +99,10 @@ with one side is dropped (a meeting of a body of members excepted: "the CIS summ
 Cooperate event of one state (a person or body with their own state: ``coref.one_state``), and a
 Cooperate word gives way to the agreement of its clause that stays an event. "The sides"/"they"
 right after talks speak for the two persons named and the article's pair of states.
+A sentence listing agreements by their parties ("the MoU between A and B, the MoU between C
+and D"; ``listed``: two phrases of ``parties_prep`` or more, in a sentence with a
+``document_noun``, none hung on talks or a conflict) tells one Agree per phrase, its sides the
+bodies, companies or regions named, and the sentence's own Agree or Cooperate gives way.
 One clause tells one statement per voice and one set of talks (``retell``): two reporting cues
 of one clause with a speaker in common are one Statement ("President Tokayev, he said, had
 presented him …"; "Как сообщила пресс-служба Токаева, он также выразил готовность …"), unless each
@@ -146,6 +150,7 @@ from bilat.extract.events.coref import (
     retold,
 )
 from bilat.extract.events.document import View, view
+from bilat.extract.events.listed import TELLING, listed_agreements
 from bilat.extract.events.merge import (
     absorb,
     general_gives_way,
@@ -225,6 +230,13 @@ def merged(v: View, said: Said, statements: list[Event], typed: list[Event]) -> 
     events = statements + [
         anniversary(v, counterpart(v, addressed_side(v, e))) for i, e in enumerate(typed) if i not in gone
     ]
+    listed = listed_agreements(v, events)
+    if listed:
+        # the sentence's own agreement or joint work gives way to the agreements it lists
+        units = {(e.sentence_start, e.sentence_end) for e in listed}
+        events = [
+            e for e in events if not (e.cls in TELLING and (e.sentence_start, e.sentence_end) in units)
+        ] + listed
     events.sort(key=lambda e: (e.start, e.cls))
     return tuple(one_node_each(events))
 
