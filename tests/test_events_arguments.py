@@ -14,6 +14,7 @@ from bilat.extract.events.arguments import (
     is_addressed,
     persons_after,
     someone_elses_clause,
+    talk_persons,
     voiced_by,
 )
 from bilat.extract.events.records import Reported, Said, Statement
@@ -229,3 +230,23 @@ LEAD_V = view_of(
 def test_persons_after(reach, expected):
     end = LEAD.index(".") + 1
     assert [k for k, _ in persons_after(LEAD_V, end, reach)] == expected
+
+
+@pytest.mark.parametrize(
+    "talks, unit, reach, expected",
+    [
+        # "Kulubaev met with … Saidov" (unit 1) … "During the meeting, … a schedule … was
+        # agreed upon" (unit 6, en_kg-uz_51): the persons of those talks
+        ([(1, ("kulubaev", "saidov"))], 6, 8, ["kulubaev", "saidov"]),
+        # the last talks count, and only talks of two persons at least
+        ([(0, ("putin", "tokayev")), (2, ("lavrov", "vassilenko"))], 3, 8, ["lavrov", "vassilenko"]),
+        ([(0, ("putin", "tokayev")), (2, ("lavrov",))], 3, 8, ["putin", "tokayev"]),
+        ([(2, ("lavrov", "lavrov"))], 3, 8, []),
+        # talks too far back, or told after the event: none
+        ([(1, ("kulubaev", "saidov"))], 10, 8, []),
+        ([(5, ("kulubaev", "saidov"))], 4, 8, []),
+        ([], 3, 8, []),
+    ],
+)
+def test_talk_persons(talks, unit, reach, expected):
+    assert talk_persons(talks, unit, reach) == expected

@@ -50,11 +50,13 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
    "двусторонний", "совместный") make the article's pair of states (the two countries most
    mentioned) implicit participants when fewer than two countries are named; "the two
    presidents" makes the two persons named last implicit participants (those named in the
-   next two sentences when none was before: "The leaders discussed …" opening a lead), "the presidents of
-   Russia and Turkey" the person of each state named before; a symmetric event with
-   no participant, or naming one state of the pair and nothing else, gets the pair (or the
-   other state); "we"/"мы" inside a quote is the speaker's country and "I"/a first-person verb
-   the speaker. Evaluations (praise, thanks, criticism, accusation: direction "speech") with
+   next two sentences when none was before: "The leaders discussed …" opening a lead), "the
+   presidents of Russia and Turkey" the person of each state named before (else just after,
+   as under a headline); a symmetric event with no participant, or naming one state of the
+   pair and nothing else, gets the pair (or the other state) — and, when not talks, the
+   persons of the talks of two persons reported in the eight sentences before
+   (``arguments.talk_persons``); "we"/"мы" inside a quote is the speaker's country and
+   "I"/a first-person verb the speaker. Evaluations (praise, thanks, criticism, accusation: direction "speech") with
    no subject of their own are the speaker's when a statement's quote or reported clause
    holds them ('"Such provocative remarks …," X said'), and the speaker takes part when the
    subject is the speaker's own state or body ("Peskov stressed that Russia highly values …");

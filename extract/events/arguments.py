@@ -408,6 +408,32 @@ def agent_before(v: View, rep: Reported, u: _Unit, cls: str, window: int = 3, ta
     return [], []
 
 
+#: sentences back to the talks whose persons take part in a symmetric event that names no one
+TALKS_REACH = 8
+
+
+def talk_persons(
+    talks: Sequence[tuple[int, Sequence[str]]], unit: int, reach: int = TALKS_REACH
+) -> list[str]:
+    """The persons of the last talks reported (``talks``: (unit index, persons) in text
+    order) within ``reach`` sentences before unit ``unit`` or in it, when they are two at
+    least: who holds a symmetric event told with no one named just after their talks
+    ("Kulubaev met with … Saidov … During the meeting, … a schedule of upcoming events … was
+    agreed upon"). [] otherwise.
+
+    >>> talk_persons([(0, ("kulubaev", "saidov"))], 3)
+    ['kulubaev', 'saidov']
+    >>> talk_persons([(0, ("kulubaev", "saidov"))], 9), talk_persons([(2, ("putin",))], 3)
+    ([], [])
+    """
+    for idx, persons in reversed(talks):
+        if idx < unit - reach:
+            break
+        if idx <= unit and len(set(persons)) >= 2:
+            return list(dict.fromkeys(persons))
+    return []
+
+
 def voiced_by(v: View, said: Said, offset: int):
     """The speaker of the statement whose quote or reported clause holds ``offset`` (the
     closest one), with the speaker's argument spans."""

@@ -263,7 +263,11 @@ def typed_event(
     implicit = arg.implicit(v, said, u, parts, u.start, u.end, scoped=scoped)
     if row.direction == "-" and v.pair and not implicit:
         if not parts:
-            implicit = list(v.pair)
+            # (told just after talks of two persons: "During the meeting, … a schedule … was
+            # agreed upon", "They also focused on …": those persons, and the pair)
+            # (not talks: a meeting word naming no one restates the talks, ``coref``)
+            persons = arg.talk_persons(rep.talks, u.index) if row.cls != "Consult" else []
+            implicit = _uniq(persons + list(v.pair))
         elif (
             len(states := [k for k in parts if v.cls(k) == "Country"]) == 1
             and states[0] in v.pair
