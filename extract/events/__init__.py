@@ -56,8 +56,8 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
    pair and nothing else, gets the pair (or the other state) — and, when not talks, the
    persons of the talks of two persons reported in the eight sentences before
    (``arguments.talk_persons``); "we"/"мы" inside a quote is the speaker's country and
-   "I"/a first-person verb the speaker. Evaluations (praise, thanks, criticism, accusation: direction "speech") with
-   no subject of their own are the speaker's when a statement's quote or reported clause
+   "I"/a first-person verb the speaker. Evaluations (praise, thanks, criticism, accusation:
+   direction "speech") with no subject of their own are the speaker's when a statement's quote or reported clause
    holds them ('"Such provocative remarks …," X said'), and the speaker takes part when the
    subject is the speaker's own state or body ("Peskov stressed that Russia highly values …");
    an evaluation with no addressee addresses the other party of the talks or call just
