@@ -57,10 +57,10 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
    persons of the talks of two persons reported in the eight sentences before
    (``arguments.talk_persons``); "we"/"мы" inside a quote is the speaker's country and
    "I"/a first-person verb the speaker. Evaluations (praise, thanks, criticism, accusation:
-   direction "speech") with no subject of their own are the speaker's when a statement's quote or reported clause
-   holds them ('"Such provocative remarks …," X said'), and the speaker takes part when the
-   subject is the speaker's own state or body ("Peskov stressed that Russia highly values …");
-   an evaluation with no addressee addresses the other party of the talks or call just
+   direction "speech") with no subject of their own are the speaker's when a statement's
+   quote or reported clause holds them ('"Such provocative remarks …," X said'), and the
+   speaker takes part when the subject is the speaker's own state or body ("Peskov stressed
+   that Russia highly values …"); an evaluation with no addressee addresses the other party of the talks or call just
    reported; an anniversary is the states' (those of its persons, and the other state of
    the pair). An agentless clause ("a note was handed to the ambassador", "ноту вручили
    послу") has the source of the last event of its class a few sentences before. A plural
