@@ -60,8 +60,8 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
    direction "speech") with no subject of their own are the speaker's when a statement's
    quote or reported clause holds them ('"Such provocative remarks …," X said'), and the
    speaker takes part when the subject is the speaker's own state or body ("Peskov stressed
-   that Russia highly values …"); an evaluation with no addressee addresses the other party of the talks or call just
-   reported; an anniversary is the states' (those of its persons, and the other state of
+   that Russia highly values …"); an evaluation with no addressee addresses the other party of the
+   talks or call just reported; an anniversary is the states' (those of its persons, and the other state of
    the pair). An agentless clause ("a note was handed to the ambassador", "ноту вручили
    послу") has the source of the last event of its class a few sentences before. A plural
    bare title with a country ("российским коллегам") stands for that state; a third-person
