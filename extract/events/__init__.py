@@ -54,7 +54,8 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
    presidents of Russia and Turkey" the person of each state named before (else just after,
    as under a headline); a symmetric event with no participant, or naming one state of the
    pair and nothing else, gets the pair (or the other state) — and, when not talks, the
-   persons of the talks of two persons reported in the eight sentences before
+   persons of the talks of two persons reported in the eight sentences before, as does one
+   that names the pair by a phrase only ("совместное заявление")
    (``arguments.talk_persons``); "we"/"мы" inside a quote is the speaker's country and
    "I"/a first-person verb the speaker. Evaluations (praise, thanks, criticism, accusation:
    direction "speech") with no subject of their own are the speaker's when a statement's

@@ -275,6 +275,10 @@ def typed_event(
         ):
             # a bilateral event naming one state of the pair: the other one takes part
             implicit = [k for k in v.pair if k not in parts]
+    elif row.direction == "-" and not parts and row.cls != "Consult" and set(implicit) <= set(v.pair):
+        # the pair named by a phrase only ("По итогам переговоров планируется подписать
+        # совместное заявление"): the persons of the talks just reported take part as well
+        implicit = _uniq(arg.talk_persons(rep.talks, u.index) + implicit)
     # a city that acts or is addressed (not the place: "in Moscow") stands for its state: the
     # participants of symmetric talks and agreements ("Doha and Astana signed a memorandum"),
     # the source and target of a directed act ("Moscow deeply regrets Finland's decision")
