@@ -9,9 +9,12 @@ from events_trees import tree, view_of
 
 from bilat.extract.events.arguments import (
     agent_before,
+    first_persons,
     interlocutor,
     is_addressed,
+    persons_after,
     someone_elses_clause,
+    talk_persons,
     voiced_by,
 )
 from bilat.extract.events.records import Reported, Said, Statement
@@ -173,3 +176,77 @@ def test_someone_elses_clause(rows, lang, word, expected):
     doc = tree(rows, lang)
     anchor = next(t for t in doc if t.text == word)
     assert someone_elses_clause(anchor) is expected
+
+
+@pytest.mark.parametrize(
+    "named, have, want, country, expected",
+    [
+        # "The leaders discussed …" opening a lead, named in the next sentence (en_ru-mz_57)
+        ([("putin", "russia"), ("nyusi", "mozambique")], (), 2, None, ["putin", "nyusi"]),
+        # one leader named before: only the other one is wanted, not him again
+        ([("putin", "russia"), ("nyusi", "mozambique")], ("putin",), 1, None, ["nyusi"]),
+        # "Президенты России и Казахстана …" over "Путин … с … Назарбаевым": the state's person
+        ([("putin", "russia"), ("nazarbayev", "kazakhstan")], (), 1, "kazakhstan", ["nazarbayev"]),
+        ([("putin", "russia")], (), 1, "kazakhstan", []),
+        # the same person named twice is one; nobody named after, nobody
+        (
+            [("putin", "russia"), ("putin", "russia"), ("nyusi", "mozambique")],
+            (),
+            2,
+            None,
+            ["putin", "nyusi"],
+        ),
+        ([], (), 2, None, []),
+    ],
+)
+def test_first_persons(named, have, want, country, expected):
+    assert first_persons(named, have, want, country) == expected
+
+
+LEAD = (
+    "The leaders discussed trade. Following the talks, Putin and Nyusi signed documents. "
+    "Xi spoke. Lavrov spoke."
+)
+LEAD_V = view_of(
+    LEAD,
+    {
+        "Putin": ("vladimir-putin", "Person"),
+        "Nyusi": ("filipe-nyusi", "Person"),
+        "Xi": ("xi-jinping", "Person"),
+        "Lavrov": ("sergey-lavrov", "Person"),
+    },
+)
+
+
+@pytest.mark.parametrize(
+    "reach, expected",
+    [
+        # the persons of the next sentences, in text order, as far as ``reach`` goes
+        (1, ["vladimir-putin", "filipe-nyusi"]),
+        (2, ["vladimir-putin", "filipe-nyusi", "xi-jinping"]),
+        (0, []),
+    ],
+)
+def test_persons_after(reach, expected):
+    end = LEAD.index(".") + 1
+    assert [k for k, _ in persons_after(LEAD_V, end, reach)] == expected
+
+
+@pytest.mark.parametrize(
+    "talks, unit, reach, expected",
+    [
+        # "Kulubaev met with … Saidov" (unit 1) … "During the meeting, … a schedule … was
+        # agreed upon" (unit 6, en_kg-uz_51): the persons of those talks
+        ([(1, ("kulubaev", "saidov"))], 6, 8, ["kulubaev", "saidov"]),
+        # the last talks count, and only talks of two persons at least
+        ([(0, ("putin", "tokayev")), (2, ("lavrov", "vassilenko"))], 3, 8, ["lavrov", "vassilenko"]),
+        ([(0, ("putin", "tokayev")), (2, ("lavrov",))], 3, 8, ["putin", "tokayev"]),
+        ([(2, ("lavrov", "lavrov"))], 3, 8, []),
+        # talks too far back, or told after the event: none
+        ([(1, ("kulubaev", "saidov"))], 10, 8, []),
+        ([(5, ("kulubaev", "saidov"))], 4, 8, []),
+        ([], 3, 8, []),
+    ],
+)
+def test_talk_persons(talks, unit, reach, expected):
+    assert talk_persons(talks, unit, reach) == expected

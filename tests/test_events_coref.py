@@ -8,6 +8,7 @@ import pytest
 
 from bilat.extract.events.coref import (
     Typed,
+    anniversary_sides,
     coreferent,
     counterpart_state,
     headline_lines,
@@ -600,6 +601,38 @@ RU_KZ = ("russia", "kazakhstan")
 )
 def test_other_side(cls, sides, target, pair, want):
     assert other_side(cls, sides, target, pair) == want
+
+
+@pytest.mark.parametrize(
+    "cls, sides, pair, want",
+    [
+        # "Next year we will mark the 45th anniversary of the establishment of diplomatic
+        # relations," Putin said (en_ru-mz_57): we and Putin are Russia, the other side added
+        ("Anniversary", ["russia", "russia"], ("russia", "mozambique"), ("russia", "mozambique")),
+        # "был приурочен к 80-летию Победы" of Putin's visit to Xi (ru_ru-cn_01): their states
+        ("Anniversary", ["russia", "china", None], ("russia", "china"), ("russia", "china")),
+        # "commemorating the 80th anniversary of victory" with Mirziyoyev (en_ru-uz_01)
+        ("Anniversary", ["uzbekistan"], ("russia", "uzbekistan"), ("uzbekistan", "russia")),
+        # "This year Astana celebrates its 20th anniversary" (en_ru-kz_12): its state, then the other
+        ("Anniversary", ["kazakhstan"], ("russia", "kazakhstan"), ("kazakhstan", "russia")),
+        # a state outside the pair gets no other side; no pair, nothing added
+        ("Anniversary", ["china"], ("russia", "kazakhstan"), ("china",)),
+        ("Anniversary", ["russia"], (), ("russia",)),
+        ("Anniversary", [None], ("russia", "kazakhstan"), ()),
+        # states of two sides stay as they are
+        (
+            "Anniversary",
+            ["russia", "mongolia", "soviet-union"],
+            ("russia", "mongolia"),
+            ("russia", "mongolia", "soviet-union"),
+        ),
+        # other classes take no states this way
+        ("Consult", ["russia"], ("russia", "kazakhstan"), ()),
+        ("Agree", ["russia"], ("russia", "kazakhstan"), ()),
+    ],
+)
+def test_anniversary_sides(cls, sides, pair, want):
+    assert anniversary_sides(cls, sides, pair) == want
 
 
 PAIR = ("russia", "mongolia")

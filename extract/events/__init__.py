@@ -49,16 +49,21 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
    "in"/"в". Phrases naming the pair of states without naming them ("the two countries",
    "двусторонний", "совместный") make the article's pair of states (the two countries most
    mentioned) implicit participants when fewer than two countries are named; "the two
-   presidents" makes the two persons named last implicit participants, "the presidents of
-   Russia and Turkey" the person of each state named before; a symmetric event with
-   no participant, or naming one state of the pair and nothing else, gets the pair (or the
-   other state); "we"/"мы" inside a quote is the speaker's country and "I"/a first-person verb
-   the speaker. Evaluations (praise, thanks, criticism, accusation: direction "speech") with
-   no subject of their own are the speaker's when a statement's quote or reported clause
-   holds them ('"Such provocative remarks …," X said'), and the speaker takes part when the
-   subject is the speaker's own state or body ("Peskov stressed that Russia highly values …");
-   an evaluation with no addressee addresses the other party of the talks or call just
-   reported. An agentless clause ("a note was handed to the ambassador", "ноту вручили
+   presidents" makes the two persons named last implicit participants (those named in the
+   next two sentences when none was before: "The leaders discussed …" opening a lead), "the
+   presidents of Russia and Turkey" the person of each state named before (else just after,
+   as under a headline); a symmetric event with no participant, or naming one state of the
+   pair and nothing else, gets the pair (or the other state) — and, when not talks, the
+   persons of the talks of two persons reported in the eight sentences before, as does one
+   that names the pair by a phrase only ("совместное заявление")
+   (``arguments.talk_persons``); "we"/"мы" inside a quote is the speaker's country and
+   "I"/a first-person verb the speaker. Evaluations (praise, thanks, criticism, accusation:
+   direction "speech") with no subject of their own are the speaker's when a statement's
+   quote or reported clause holds them ('"Such provocative remarks …," X said'), and the
+   speaker takes part when the subject is the speaker's own state or body ("Peskov stressed
+   that Russia highly values …"); an evaluation with no addressee addresses the other party of the
+   talks or call just reported; an anniversary is the states' (those of its persons, and the other state of
+   the pair). An agentless clause ("a note was handed to the ambassador", "ноту вручили
    послу") has the source of the last event of its class a few sentences before. A plural
    bare title with a country ("российским коллегам") stands for that state; a third-person
    pronoun inside someone's quote is not the speaker; a trigger inside the phrase naming a
@@ -97,6 +102,10 @@ with one side is dropped (a meeting of a body of members excepted: "the CIS summ
 Cooperate event of one state (a person or body with their own state: ``coref.one_state``), and a
 Cooperate word gives way to the agreement of its clause that stays an event. "The sides"/"they"
 right after talks speak for the two persons named and the article's pair of states.
+A sentence listing agreements by their parties ("the MoU between A and B, the MoU between C
+and D"; ``listed``: two phrases of ``parties_prep`` or more, in a sentence with a
+``document_noun``, none hung on talks or a conflict) tells one Agree per phrase, its sides the
+bodies, companies or regions named, and the sentence's own Agree or Cooperate gives way.
 One clause tells one statement per voice and one set of talks (``retell``): two reporting cues
 of one clause with a speaker in common are one Statement ("President Tokayev, he said, had
 presented him …"; "Как сообщила пресс-служба Токаева, он также выразил готовность …"), unless each
@@ -134,6 +143,7 @@ from collections.abc import Iterable
 from bilat.extract.events.another import coordinated_twins, own_time
 from bilat.extract.events.coref import Typed as _TypedView
 from bilat.extract.events.coref import (
+    anniversary_sides,
     counterpart_state,
     headline_lines,
     headline_units,
@@ -144,6 +154,7 @@ from bilat.extract.events.coref import (
     retold,
 )
 from bilat.extract.events.document import View, view
+from bilat.extract.events.listed import TELLING, listed_agreements
 from bilat.extract.events.merge import (
     absorb,
     general_gives_way,
@@ -221,7 +232,16 @@ def merged(v: View, said: Said, statements: list[Event], typed: list[Event]) -> 
     gone |= one_talk_per_clause(
         [(w.unit, w.cls, w.mode, w.context, w.participants) for w in views], gone
     ) - named_side_by_side(v, typed, views)
-    events = statements + [counterpart(v, addressed_side(v, e)) for i, e in enumerate(typed) if i not in gone]
+    events = statements + [
+        anniversary(v, counterpart(v, addressed_side(v, e))) for i, e in enumerate(typed) if i not in gone
+    ]
+    listed = listed_agreements(v, events)
+    if listed:
+        # the sentence's own agreement or joint work gives way to the agreements it lists
+        units = {(e.sentence_start, e.sentence_end) for e in listed}
+        events = [
+            e for e in events if not (e.cls in TELLING and (e.sentence_start, e.sentence_end) in units)
+        ] + listed
     events.sort(key=lambda e: (e.start, e.cls))
     return tuple(one_node_each(events))
 
@@ -316,6 +336,17 @@ def counterpart(v: View, e: Event) -> Event:
                 e, participants=(*e.participants, m.key), implicit=(*e.implicit, m.key)
             )
     return e
+
+
+def anniversary(v: View, e: Event) -> Event:
+    """``e`` with the states whose anniversary it is as implicit participants
+    (``coref.anniversary_sides``): those of its persons and bodies, and the other state of
+    the article's pair."""
+    keys = (*e.participants, *e.implicit)
+    add = [k for k in anniversary_sides(e.cls, [v.country(k) for k in keys], v.pair) if k not in keys]
+    if not add:
+        return e
+    return dataclasses.replace(e, participants=(*e.participants, *add), implicit=(*e.implicit, *add))
 
 
 def addressed_side(v: View, e: Event) -> Event:

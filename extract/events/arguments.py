@@ -5,6 +5,8 @@ talks reported before, of what pass 2 has reported so far (``records.Reported``)
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
+
 from bilat.extract.events import speakers as spk
 from bilat.extract.events.document import View
 from bilat.extract.events.evaluative import judged, names_your_state
@@ -406,6 +408,32 @@ def agent_before(v: View, rep: Reported, u: _Unit, cls: str, window: int = 3, ta
     return [], []
 
 
+#: sentences back to the talks whose persons take part in a symmetric event that names no one
+TALKS_REACH = 8
+
+
+def talk_persons(
+    talks: Sequence[tuple[int, Sequence[str]]], unit: int, reach: int = TALKS_REACH
+) -> list[str]:
+    """The persons of the last talks reported (``talks``: (unit index, persons) in text
+    order) within ``reach`` sentences before unit ``unit`` or in it, when they are two at
+    least: who holds a symmetric event told with no one named just after their talks
+    ("Kulubaev met with … Saidov … During the meeting, … a schedule of upcoming events … was
+    agreed upon"). [] otherwise.
+
+    >>> talk_persons([(0, ("kulubaev", "saidov"))], 3)
+    ['kulubaev', 'saidov']
+    >>> talk_persons([(0, ("kulubaev", "saidov"))], 9), talk_persons([(2, ("putin",))], 3)
+    ([], [])
+    """
+    for idx, persons in reversed(talks):
+        if idx < unit - reach:
+            break
+        if idx <= unit and len(set(persons)) >= 2:
+            return list(dict.fromkeys(persons))
+    return []
+
+
 def voiced_by(v: View, said: Said, offset: int):
     """The speaker of the statement whose quote or reported clause holds ``offset`` (the
     closest one), with the speaker's argument spans."""
@@ -666,15 +694,64 @@ def implicit(
                 prev.append(m.key)
             if len(prev) == 2:
                 break
+        if len(prev) < 2:
+            # a lead that opens with "The leaders discussed …": those named just after
+            prev += first_persons(persons_after(v, end), prev, 2 - len(prev))
         out.extend(k for k in prev if k not in parts)
     # "the presidents of Russia and Mongolia", "Президенты России и Турции": the person of
-    # each state named last before
+    # each state named last before, else the one named just after (a headline's)
+    after = None
     for at, states in persons_of_states(v, toks):
         for ctry in states:
             k = spk.recent_person(v, said, at, ctry)
+            if k is None:
+                after = persons_after(v, end) if after is None else after
+                k = next(iter(first_persons(after, (), 1, ctry)), None)
             if k and k not in parts:
                 out.append(k)
     return _uniq(out)
+
+
+#: sentences after a phrase naming the leaders ("The leaders discussed …" opening a lead) in
+#: which the persons it means are named
+CATAPHORA_REACH = 2
+
+
+def persons_after(v: View, end: int, reach: int = CATAPHORA_REACH) -> list[tuple[str, str | None]]:
+    """The persons named (not inside a title, not in quoted words) from ``end`` to the end of
+    the ``reach``-th sentence after it, with their states, in text order."""
+    units = v.units
+    idx = v.unit_of(max(0, end - 1)).index
+    hi = units[min(len(units) - 1, idx + reach)].end
+    return [
+        (m.key, v.country(m.key))
+        for m in v.mentions_in(end, hi)
+        if m.cls == "Person" and not m.affil and not v.in_quote(m.start)
+    ]
+
+
+def first_persons(
+    named: Sequence[tuple[str, str | None]], have: Collection[str], want: int, country: str | None = None
+) -> list[str]:
+    """The first ``want`` persons of ``named`` ((person, state) in text order) not in ``have``,
+    of ``country`` when one is given: who a phrase naming the leaders means when they are
+    named only after it ("The leaders discussed … Following the talks, Vladimir Putin and
+    Filipe Nyusi …"; the headline "Президенты России и Казахстана похвалили друг друга" over
+    "Путин … с президентом Казахстана Нурсултаном Назарбаевым").
+
+    >>> first_persons([("putin", "russia"), ("nyusi", "mozambique")], (), 2)
+    ['putin', 'nyusi']
+    >>> first_persons([("putin", "russia"), ("nazarbayev", "kazakhstan")], (), 1, "kazakhstan")
+    ['nazarbayev']
+    """
+    out: list[str] = []
+    for key, state in named:
+        if len(out) >= want:
+            break
+        if key in have or key in out or (country is not None and state != country):
+            continue
+        out.append(key)
+    return out
 
 
 def persons_of_states(v: View, toks, window: int = 6) -> list[tuple[int, list[str]]]:

@@ -420,6 +420,30 @@ def other_side(
     return _other_of(pair, side)
 
 
+def anniversary_sides(cls: str, sides: Collection[str | None], pair: Sequence[str]) -> tuple[str, ...]:
+    """The states an anniversary takes as its sides besides those named: the states of its
+    participants (``sides``: the state of each, None for one of no state), and the other state
+    of the article's ``pair`` when all of them are of one state of it. An anniversary told in
+    an article on two states is theirs, not their leaders' ("Next year we will mark the 45th
+    anniversary of the establishment of diplomatic relations," Putin said: Russia and
+    Mozambique; "был приурочен к 80-летию Победы" of Putin's visit to Xi: Russia and China).
+    Empty for other classes.
+
+    >>> anniversary_sides("Anniversary", ["russia", None], ("russia", "mozambique"))
+    ('russia', 'mozambique')
+    >>> anniversary_sides("Anniversary", ["russia", "china"], ("russia", "china"))
+    ('russia', 'china')
+    >>> anniversary_sides("Consult", ["russia"], ("russia", "china"))
+    ()
+    """
+    if cls != "Anniversary":
+        return ()
+    known = list(dict.fromkeys(s for s in sides if s))
+    if len(pair) == 2 and len(set(known)) == 1 and (other := _other_of(pair, known[0])):
+        known.append(other)
+    return tuple(known)
+
+
 def _other_of(pair: Sequence[str], state: str | None) -> str | None:
     """The other state of the article's ``pair``; None for a state not of the pair.
 

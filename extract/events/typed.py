@@ -290,7 +290,11 @@ def typed_event(
     implicit = arg.implicit(v, said, u, parts, u.start, u.end, scoped=scoped)
     if row.direction == "-" and v.pair and not implicit:
         if not parts:
-            implicit = list(v.pair)
+            # (told just after talks of two persons: "During the meeting, … a schedule … was
+            # agreed upon", "They also focused on …": those persons, and the pair)
+            # (not talks: a meeting word naming no one restates the talks, ``coref``)
+            persons = arg.talk_persons(rep.talks, u.index) if row.cls != "Consult" else []
+            implicit = _uniq(persons + list(v.pair))
         elif (
             len(states := [k for k in parts if v.cls(k) == "Country"]) == 1
             and states[0] in v.pair
@@ -298,6 +302,10 @@ def typed_event(
         ):
             # a bilateral event naming one state of the pair: the other one takes part
             implicit = [k for k in v.pair if k not in parts]
+    elif row.direction == "-" and not parts and row.cls != "Consult" and set(implicit) <= set(v.pair):
+        # the pair named by a phrase only ("По итогам переговоров планируется подписать
+        # совместное заявление"): the persons of the talks just reported take part as well
+        implicit = _uniq(arg.talk_persons(rep.talks, u.index) + implicit)
     # a city that acts or is addressed (not the place: "in Moscow") stands for its state: the
     # participants of symmetric talks and agreements ("Doha and Astana signed a memorandum"),
     # the source and target of a directed act ("Moscow deeply regrets Finland's decision")
