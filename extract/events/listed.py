@@ -83,11 +83,26 @@ def parties_phrases(v: View, toks) -> list[tuple[int, int, tuple[str, ...]]]:
     return out
 
 
+def agree_codes(rows) -> tuple[str | None, float | None]:
+    """The CAMEO code and Goldstein score of an agreement, from the first Agree row of the
+    trigger table (``rows``) that has them — one copy of the codes, in the language's data.
+
+    >>> from types import SimpleNamespace as R
+    >>> agree_codes([R(cls="Consult", cameo="040", goldstein=1.0), R(cls="Agree", cameo="057", goldstein=8.0)])
+    ('057', 8.0)
+    >>> agree_codes([])
+    (None, None)
+    """
+    row = next((r for r in rows if r.cls == "Agree" and r.cameo), None)
+    return (row.cameo, row.goldstein) if row is not None else (None, None)
+
+
 def listed_agreements(v: View, events: Sequence[Event]) -> list[Event]:
     """The agreements a sentence lists by their parties (``listed_parties``), as events of
     their own: the phrase is the trigger, the sentence the evidence; date, place and context
     those of the sentence's agreement or joint work when it has one."""
     docs = v.tab.words("document_noun")
+    cameo, goldstein = agree_codes(v.tab.triggers)
     out: list[Event] = []
     for u in v.units:
         if not any(v.tk(t) & docs for t in u.toks):
@@ -109,8 +124,8 @@ def listed_agreements(v: View, events: Sequence[Event]) -> list[Event]:
                 sentence_start=u.start,
                 sentence_end=u.end,
                 participants=keys,
-                cameo="057",
-                goldstein=8.0,
+                cameo=cameo,
+                goldstein=goldstein,
                 arguments=tuple((m.key, m.start, m.end) for m in v.mentions_in(start, end) if m.key in keys),
             )
             if like is not None:
