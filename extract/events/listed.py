@@ -88,7 +88,8 @@ def agree_codes(rows) -> tuple[str | None, float | None]:
     trigger table (``rows``) that has them — one copy of the codes, in the language's data.
 
     >>> from types import SimpleNamespace as R
-    >>> agree_codes([R(cls="Consult", cameo="040", goldstein=1.0), R(cls="Agree", cameo="057", goldstein=8.0)])
+    >>> rows = [R(cls="Consult", cameo="040", goldstein=1.0), R(cls="Agree", cameo="057", goldstein=8.0)]
+    >>> agree_codes(rows)
     ('057', 8.0)
     >>> agree_codes([])
     (None, None)
