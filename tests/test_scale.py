@@ -4,6 +4,7 @@ remote store that refuses to lie. Real pipelines, real Oxigraph stores and serve
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import io
 import json
@@ -761,3 +762,34 @@ def test_words_telling_an_event_again_are_more_mentions_of_it(mode):
     else:
         (spans,) = [str(o) for s, p, o in g if p == BL.eventSpans]
         assert parse_entity_spans(spans) == {event_key(node): [(0, 5), (52, 56)]}
+
+
+def test_windows_joined_shift_every_offset_of_an_event():
+    """An event of a later window (a document longer than ``WINDOW_CHARS``) is at its offsets in
+    the whole document: its trigger, sentence, arguments and the words that tell it again."""
+    from bilat.extract.pipeline import join
+    from bilat.extract.records import Document, Event, Extraction
+
+    text = "Lavrov flew to Astana. He was received there. Putin met Tokayev. The talks went well. "
+    doc = Document("w", text, "en", date="2024-05-14")
+    ev = Event(
+        cls="Consult",
+        trigger="met",
+        start=6,
+        end=9,
+        evidence="Putin met Tokayev.",
+        sentence_start=0,
+        sentence_end=18,
+        participants=("putin", "tokayev"),
+        arguments=(("putin", 0, 5),),
+        told_again=((23, 28),),
+    )
+    half = text.index("Putin")
+    part = Extraction(dataclasses.replace(doc, text=text[half:]), events=(ev,))
+    (got,) = join(
+        doc, [(0, Extraction(dataclasses.replace(doc, text=text[:half])), 2), (half, part, 2)]
+    ).events
+    assert text[got.start : got.end] == "met"
+    assert text[got.sentence_start : got.sentence_end] == "Putin met Tokayev."
+    assert [text[s:e] for _, s, e in got.arguments] == ["Putin"]
+    assert [text[s:e] for s, e in got.told_again] == ["talks"]
