@@ -423,7 +423,8 @@ def test_compact_spans_point_at_the_entity_names(tmp_path):
 
 
 def test_trigger_spans_point_at_the_triggers(tmp_path):
-    """Every event the document reports is in its bl:eventSpans, each span at its trigger."""
+    """Every event the document reports is in its bl:eventSpans, each span at its trigger or at
+    words that tell it again: the words of one of its mention nodes in the full mode."""
     from bilat.graph.triples import event_from_key, parse_entity_spans
 
     docs = _docs(0)
@@ -433,10 +434,11 @@ def test_trigger_spans_point_at_the_triggers(tmp_path):
         dcterms:identifier ?id } }""")
     assert rows
     assert st.select("SELECT ?ev WHERE { ?ev bl:trigger ?t } LIMIT 1") == []  # full mode only
-    # the words at each span are the trigger's, as the full mode states them (bl:trigger)
+    # the words at each span are those of a mention of the event, as the full mode states them
+    # (its trigger's, bl:trigger, among them)
     full, _, _ = _ingest(tmp_path, "full", docs, mentions="full")
     triggers: dict = {}
-    for x in full.select("SELECT ?ev ?w WHERE { ?ev bl:trigger ?w }"):
+    for x in full.select("SELECT ?ev ?w WHERE { ?m bl:refersTo ?ev ; bl:anchor ?w . ?ev bl:trigger ?t }"):
         triggers.setdefault(x["ev"], set()).add(" ".join(str(x["w"]).split()))
     checked = 0
     for r in rows:
