@@ -415,24 +415,16 @@ REAL_CORPUS = ROOT / "tests" / "corpus"  # the dev set: real news articles with 
 
 def real_documents(lang: str, limit: int | None = None, folder: Path = REAL_CORPUS) -> list[Document]:
     """The real news articles of ``lang`` in ``folder`` (its ``{lang}_*.json`` gold files, in
-    name order, at most ``limit``) as documents: text, title, date and outlet, as ``bilat
-    eval`` reads them; none when the folder is absent (an installed copy without tests)."""
+    name order, at most ``limit``) as documents, read as ``bilat eval`` reads them
+    (``GoldDoc.document``); none when the folder is absent (an installed copy without tests)."""
+    from bilat.evaluate.gold import parse_gold
+
     out = []
     for path in sorted(folder.glob(f"{lang}_*.json")):
-        g = json.loads(path.read_text(encoding="utf-8"))
-        if g.get("lang") != lang or not g.get("text"):
+        g = parse_gold(json.loads(path.read_text(encoding="utf-8-sig")), str(path))
+        if g.lang != lang:
             continue
-        out.append(
-            Document(
-                id=g["id"],
-                text=g["text"],
-                lang=lang,
-                title=g.get("title"),
-                date=g.get("date"),
-                url=g.get("url"),
-                source=g.get("outlet"),
-            )
-        )
+        out.append(g.document())
         if limit is not None and len(out) >= limit:
             break
     return out

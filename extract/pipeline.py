@@ -178,6 +178,7 @@ def _shift_event(e: Event, by: int) -> Event:
         sentence_start=e.sentence_start + by,
         sentence_end=e.sentence_end + by,
         arguments=tuple((k, s + by, t + by) for k, s, t in e.arguments),
+        told_again=tuple((s + by, t + by) for s, t in e.told_again),
     )
 
 

@@ -371,9 +371,10 @@ def document_graphs(
             triggers.setdefault(event_key(node), []).extend([(ev.start, ev.end), *ev.told_again])
             implicit += [(event_key(node), key) for key in ev.implicit]
     if triggers:
-        # where each event's trigger stands in this document: one literal, as for the
-        # entities (instead of a quad per event); its words are the text there, as an
-        # entity's mentions are (--mentions full states them: bl:trigger)
+        # where each event is told in this document: its trigger and the words that tell it
+        # again (Event.told_again), one literal, as for the entities (instead of a quad per
+        # event); the words are the text there, as an entity's mentions are (--mentions full
+        # states the trigger's: bl:trigger)
         g.add((doc, BL.eventSpans, Literal(format_entity_spans(triggers.items()))))
     if implicit:
         # which participants of each event the document infers from its pair of states
@@ -434,9 +435,10 @@ def _event(
         g.add((node, BL.date, d_date))
     g.add((node, BL.extractedFrom, doc))
     g.add((node, BL.evidence, _text(ev.evidence, lang)))
-    # the trigger is a mention of the event in this document (a merged event has several):
-    # a node with its offsets and words (full), or its offsets in the document's
-    # bl:eventSpans (one literal per document; the words are the text at those offsets)
+    # the trigger is a mention of the event in this document (a merged event has several), and
+    # so is each span that tells it again (Event.told_again): a node with its offsets and words
+    # (full), or its offsets in the document's bl:eventSpans (one literal per document; the
+    # words are the text at those offsets)
     if mentions == "full":
         g.add((node, BL.trigger, Literal(ev.trigger)))
         _mention(g, doc_id, ev.start, ev.end, ev.trigger, node)

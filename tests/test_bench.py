@@ -18,6 +18,7 @@ if str(ROOT) not in sys.path:  # bench/ is a folder of the project, not an insta
     sys.path.insert(0, str(ROOT))
 
 from bench import corpus, report, runner  # noqa: E402
+from bilat.evaluate.gold import GoldError  # noqa: E402
 
 
 def positive(x) -> bool:
@@ -183,8 +184,22 @@ def test_real_documents_are_the_dev_articles_of_the_language(tmp_path):
         assert len(docs) == 3 and all(d.lang == lang and d.text for d in docs)
         assert [d.id for d in docs] == sorted(d.id for d in docs)
     assert len(ingest.real_documents("ru")) == len(list(ingest.REAL_CORPUS.glob("ru_*.json")))
-    (tmp_path / "ru_x.json").write_text(json.dumps({"id": "x", "lang": "ru", "text": "Текст."}))
-    (tmp_path / "en_y.json").write_text(json.dumps({"id": "y", "lang": "en", "text": ""}))  # no text
-    assert [d.id for d in ingest.real_documents("ru", folder=tmp_path)] == ["x"]
+    # read as bilat eval reads them (a byte order mark too; the outlet is the source)
+    gold = {
+        "id": "x",
+        "lang": "ru",
+        "text": "Текст.",
+        "outlet": "ТАСС",
+        "entities": [],
+        "roles": [],
+        "events": [],
+    }
+    (tmp_path / "ru_x.json").write_text("\ufeff" + json.dumps(gold), encoding="utf-8")
+    (tmp_path / "en_y.json").write_text(json.dumps({**gold, "id": "y"}))  # a Russian article
+    assert [(d.id, d.source) for d in ingest.real_documents("ru", folder=tmp_path)] == [("x", "ТАСС")]
     assert ingest.real_documents("en", folder=tmp_path) == []
     assert ingest.real_documents("ru", folder=tmp_path / "absent") == []
+    # a malformed gold file fails the bench as it fails bilat eval
+    (tmp_path / "ru_z.json").write_text(json.dumps({**gold, "id": "z", "text": ""}))
+    with pytest.raises(GoldError, match="ru_z.json"):
+        ingest.real_documents("ru", folder=tmp_path)

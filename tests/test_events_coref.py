@@ -9,7 +9,6 @@ import pytest
 from bilat.extract.events.coref import (
     Typed,
     anniversary_sides,
-    coreferent,
     counterpart_state,
     headline_lines,
     headline_units,
@@ -350,36 +349,6 @@ def test_is_headline(first, newline, title, want):
 def test_lone(event, dropped):
 
     assert lone([event]) == ({0} if dropped else set())
-
-
-@pytest.mark.parametrize(
-    "events, headline, want",
-    [
-        # a restated meeting and a one-sided Support
-        (
-            [
-                Typed(1, "Consult", "meet", None, P({"putin", "tokayev"})),
-                Typed(2, "Consult", "meet", None, P({"putin"}), "talks"),
-                Typed(3, "Support", participants=P({"russia"})),
-            ],
-            None,
-            {1, 2},
-        ),
-        # a headline meeting given way to the lead's
-        (
-            [
-                Typed(0, "Consult", "meet", None, P({"tokayev"})),
-                Typed(1, "Consult", "meet", None, P({"putin", "tokayev"})),
-            ],
-            0,
-            {0},
-        ),
-        # nothing to drop
-        ([Typed(0, "Agree", participants=P({"russia", "kazakhstan"}))], None, set()),
-    ],
-)
-def test_coreferent(events, headline, want):
-    assert coreferent(events, headline) == want
 
 
 def test_a_headline_gives_way_whatever_its_word():

@@ -9,6 +9,7 @@ from bilat.extract.events.tree import (
     agrees,
     clause_root,
     clause_verb,
+    descendants,
     dominates,
     governed_by,
     head,
@@ -371,3 +372,36 @@ def test_passive_agents(rows, lang, verb, instrumental, called, expected):
     v = next(t for t in doc if t.text == verb)
     got = passive_agents(v, keys(doc), frozenset({"by"}), instrumental, frozenset(called))
     assert [t.text for t in got] == expected
+
+
+@pytest.mark.parametrize(
+    "rows, tok, want",
+    [
+        # a tree: the token and all below it, as spaCy's subtree gives them
+        (
+            """
+            переговоров 0 ROOT NOUN
+            с 2 case ADP
+            министром 0 nmod NOUN
+            Ли 2 appos PROPN
+            """,
+            2,
+            ["с", "министром", "Ли"],
+        ),
+        # heads in a cycle (natasha's may be: "переговоров" under "министром" under it): each
+        # token once, where spaCy's subtree never ends
+        (
+            """
+            переговоров 2 nmod NOUN
+            с 2 case ADP
+            министром 0 nmod NOUN
+            Ли 2 appos PROPN
+            """,
+            2,
+            ["переговоров", "с", "министром", "Ли"],
+        ),
+    ],
+)
+def test_descendants(rows, tok, want):
+    doc = _headed_token_by_token(rows)
+    assert [t.text for t in descendants(doc[tok])] == want

@@ -140,24 +140,32 @@ def test_morph_parses_are_the_analyzers_kept(word):
 
 
 @pytest.mark.parametrize(
-    "word, want",
+    "word, asked, want",
     [
-        ("Лаврова", "лавров"),  # capitalized: its parse as a name
-        ("встречи", "встреча"),
-        ("российско-казахстанской", "российско-казахстанский"),
-        ("Минска", "минск"),
-        ("Talks", "talks"),
+        ("Лаврова", "лаврова", "лавров"),  # capitalized: its parse as a name
+        ("встречи", "встречи", "встреча"),
+        ("российско-казахстанской", "казахстанской", "российско-казахстанский"),  # the last part
+        ("Минска", "минска", "минск"),
+        ("Talks", None, "talks"),  # no Russian word: no parse asked
     ],
 )
-def test_link_lemmas_read_the_shared_parses(word, want):
+def test_link_lemmas_read_the_shared_parses(word, asked, want):
+    """The linker's lemma of a word the parse's lemmatizer asked for before reads the parses kept
+    (a hit of ``morph_parses``, no new analysis), and is the lemma it gives with none kept."""
     from bilat.extract.text import lemma
 
     lemma.cache_clear()
     nlp.morph_parses.cache_clear()
     assert lemma(word) == want
-    nlp.morph_parses(word.lower())  # asked before by the parse's lemmatizer: the same lemma
     lemma.cache_clear()
+    nlp.morph_parses.cache_clear()
+    if asked is not None:
+        nlp.morph_parses(asked)  # asked before by the parse's lemmatizer
+    before = nlp.morph_parses.cache_info()
     assert lemma(word) == want
+    after = nlp.morph_parses.cache_info()
+    assert after.misses == before.misses
+    assert after.hits - before.hits == (asked is not None)
 
 
 def test_english_nouns_are_read_from_the_models_files_as_its_pipeline_holds_them():
@@ -168,13 +176,3 @@ def test_english_nouns_are_read_from_the_models_files_as_its_pipeline_holds_them
     table = nlp.load("en").get_pipe("lemmatizer").lookups.get_table("lemma_index")
     assert nouns == frozenset(table["noun"]) and len(nouns) > 10_000
     assert lang_en._lookups_folder("no_such_model_package") is None
-
-
-@pytest.mark.parametrize(
-    "word, noun",
-    [("Airlines", True), ("Railways", True), ("Office", True), ("Gazprom", False), ("Авиалинии", False)],
-)
-def test_common_noun(word, noun):
-    from bilat.extract.lang_en import common_noun
-
-    assert common_noun(word) is noun

@@ -4,6 +4,7 @@ remote store that refuses to lie. Real pipelines, real Oxigraph stores and serve
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import io
 import json
@@ -422,7 +423,8 @@ def test_compact_spans_point_at_the_entity_names(tmp_path):
 
 
 def test_trigger_spans_point_at_the_triggers(tmp_path):
-    """Every event the document reports is in its bl:eventSpans, each span at its trigger."""
+    """Every event the document reports is in its bl:eventSpans, each span at its trigger or at
+    words that tell it again: the words of one of its mention nodes in the full mode."""
     from bilat.graph.triples import event_from_key, parse_entity_spans
 
     docs = _docs(0)
@@ -432,10 +434,11 @@ def test_trigger_spans_point_at_the_triggers(tmp_path):
         dcterms:identifier ?id } }""")
     assert rows
     assert st.select("SELECT ?ev WHERE { ?ev bl:trigger ?t } LIMIT 1") == []  # full mode only
-    # the words at each span are the trigger's, as the full mode states them (bl:trigger)
+    # the words at each span are those of a mention of the event, as the full mode states them
+    # (its trigger's, bl:trigger, among them)
     full, _, _ = _ingest(tmp_path, "full", docs, mentions="full")
     triggers: dict = {}
-    for x in full.select("SELECT ?ev ?w WHERE { ?ev bl:trigger ?w }"):
+    for x in full.select("SELECT ?ev ?w WHERE { ?m bl:refersTo ?ev ; bl:anchor ?w . ?ev bl:trigger ?t }"):
         triggers.setdefault(x["ev"], set()).add(" ".join(str(x["w"]).split()))
     checked = 0
     for r in rows:
@@ -761,3 +764,34 @@ def test_words_telling_an_event_again_are_more_mentions_of_it(mode):
     else:
         (spans,) = [str(o) for s, p, o in g if p == BL.eventSpans]
         assert parse_entity_spans(spans) == {event_key(node): [(0, 5), (52, 56)]}
+
+
+def test_windows_joined_shift_every_offset_of_an_event():
+    """An event of a later window (a document longer than ``WINDOW_CHARS``) is at its offsets in
+    the whole document: its trigger, sentence, arguments and the words that tell it again."""
+    from bilat.extract.pipeline import join
+    from bilat.extract.records import Document, Event, Extraction
+
+    text = "Lavrov flew to Astana. He was received there. Putin met Tokayev. The talks went well. "
+    doc = Document("w", text, "en", date="2024-05-14")
+    ev = Event(
+        cls="Consult",
+        trigger="met",
+        start=6,
+        end=9,
+        evidence="Putin met Tokayev.",
+        sentence_start=0,
+        sentence_end=18,
+        participants=("putin", "tokayev"),
+        arguments=(("putin", 0, 5),),
+        told_again=((23, 28),),
+    )
+    half = text.index("Putin")
+    part = Extraction(dataclasses.replace(doc, text=text[half:]), events=(ev,))
+    (got,) = join(
+        doc, [(0, Extraction(dataclasses.replace(doc, text=text[:half])), 2), (half, part, 2)]
+    ).events
+    assert text[got.start : got.end] == "met"
+    assert text[got.sentence_start : got.sentence_end] == "Putin met Tokayev."
+    assert [text[s:e] for _, s, e in got.arguments] == ["Putin"]
+    assert [text[s:e] for s, e in got.told_again] == ["talks"]

@@ -197,6 +197,21 @@ class GoldDoc:
     #: the pair of countries the article is about (``name_en`` values), see :func:`dyad_of`
     dyad: tuple[str, ...] = ()
 
+    def document(self):
+        """The article as ``bilat eval`` (and ``make bench``'s real-articles ratio) ingests it."""
+        from bilat.extract.records import Document
+
+        return Document(
+            id=self.id,
+            text=self.text,
+            lang=self.lang,
+            title=self.title,
+            date=self.date,
+            url=self.url,
+            source=self.outlet,
+            path=self.path,
+        )
+
     def entity(self, name_en: str) -> GoldEntity:
         """The gold (or implicit) entity named ``name_en``; a bare name when there is none."""
         for e in self.entities:

@@ -46,7 +46,6 @@ def evaluate(gold_dir: str | Path, *, skip: Iterable[str | Path] = (), on_proble
     """Run the whole evaluation on ``gold_dir``; returns the report (the ``--json`` content).
     Raises :class:`GoldError` for a missing folder or a malformed gold file."""
     from bilat.app import ingest
-    from bilat.extract.records import Document
     from bilat.graph.store import open_store
 
     golds = read_gold_dir(gold_dir, skip=skip)
@@ -70,20 +69,7 @@ def evaluate(gold_dir: str | Path, *, skip: Iterable[str | Path] = (), on_proble
         try:
             total_words, total_seconds, total_docs = 0, 0.0, 0
             for lang in langs_present:
-                docs = [
-                    Document(
-                        id=g.id,
-                        text=g.text,
-                        lang=g.lang,
-                        title=g.title,
-                        date=g.date,
-                        url=g.url,
-                        source=g.outlet,
-                        path=g.path,
-                    )
-                    for g in golds
-                    if g.lang == lang
-                ]
+                docs = [g.document() for g in golds if g.lang == lang]
                 s = ingest([], store=store, documents=docs, on_problem=report_problem)
                 speed[lang] = {
                     "documents": s.documents,

@@ -110,7 +110,8 @@ def restatements(
     any_mode: Collection[str] = (),
     agenda: Collection[str] = (),
 ) -> set[int]:
-    """The indexes of the events that ``restated`` folds into another."""
+    """The indexes of the events that ``restated`` folds into another (its keys: the set the
+    table-driven tests compare)."""
     return set(restated(events, headline, restating, pair, any_mode, agenda))
 
 
@@ -299,30 +300,10 @@ def one_state(
     return out
 
 
-def coreferent(
-    events: Sequence[Typed],
-    headline: int | Collection[int] | None = None,
-    restating: frozenset[str] | None = None,
-    pair: frozenset[str] = frozenset(),
-    any_mode: Collection[str] = (),
-    agenda: Collection[str] = (),
-) -> set[int]:
-    """The indexes of the events the steps across sentences drop: restatements of a meeting or
-    visit, a headline event the body tells again (``restatements``), and two-sided events that
-    found one side (``lone``).
-
-    >>> a = Typed(1, "Consult", "meet", None, frozenset({"putin", "tokayev"}))
-    >>> sorted(coreferent([a, Typed(2, "Consult", "meet", None, frozenset({"putin"})),
-    ...                    Typed(3, "Support", participants=frozenset({"russia"}))]))
-    [1, 2]
-    """
-    return restatements(events, headline, restating, pair, any_mode, agenda) | lone(events)
-
-
 #: classes whose event a lead and the body (or a quote after it) tell twice: the same praise,
 #: accusation, aid or cooperation, one event ("Россия не согласна с заявлением Пашиняна …" and
 #: "«… мы должны категорически не согласиться с господином Пашиняном»"). Meetings, visits and
-#: agreements are ``restatements``.
+#: agreements are ``restated``.
 RETOLD = frozenset({"Support", "Accuse", "Aid", "Protest", "Reject", "Threaten", "Demand", "Sanction"})
 
 

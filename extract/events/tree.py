@@ -70,6 +70,21 @@ def phrase(tok) -> list:
     return out
 
 
+def descendants(tok) -> list:
+    """The token and every token below it, each once, in text order: ``Token.subtree`` for a
+    tree that may hold cycles (natasha's), where spaCy's own walk never ends."""
+    out = [tok]
+    seen = {tok.i}
+    stack = [tok]
+    while stack:
+        for c in kids(stack.pop()):
+            if c.i not in seen:
+                seen.add(c.i)
+                out.append(c)
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
 def clause_verb(tok):
     x = tok
     for _ in range(20):

@@ -25,7 +25,7 @@ from bilat.extract.events.records import Reported, Said
 from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tables import TriggerRow
 from bilat.extract.events.talk import a_practice, lacks_partner, thanked_for
-from bilat.extract.events.tree import governed_by, passive
+from bilat.extract.events.tree import descendants, governed_by, passive
 from bilat.extract.events.tree import head as _head
 from bilat.extract.events.tree import kids as _kids
 from bilat.extract.events.tree import phrase as _phrase
@@ -531,7 +531,7 @@ def names_someone_new(v: View, rep: Reported, c: _Cand) -> bool:
     in none of the talks reported before (``rep.talks``): talks of their own, however framed
     ("Лавров … был принят Ким Чен Ыном. … в ходе переговоров с министром иностранных дел КНДР
     Ли Ён Хо обсуждались …")."""
-    toks = [c.head] + [t for ch in c.head.children if ch.dep_ not in CLAUSE_DEPS for t in ch.subtree]
+    toks = [c.head] + [t for ch in _kids(c.head) if ch.dep_ not in NOUN_CLAUSE_DEPS for t in descendants(ch)]
     named = {m.key for m in v.mentions_of_tokens(toks) if m.cls == "Person"}
     known = {p for _unit, persons in rep.talks for p in persons}
     return bool(named - known)
@@ -539,7 +539,7 @@ def names_someone_new(v: View, rep: Reported, c: _Cand) -> bool:
 
 #: the dependents of a noun that are clauses of their own ("the summit, which brought together
 #: the leaders of …"): who they name is not whom the noun's phrase names
-CLAUSE_DEPS = frozenset({"relcl", "acl:relcl", "acl", "parataxis"})
+NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl:relcl", "acl", "parataxis"})
 
 
 def dated_noun(v: View, noun) -> bool:
