@@ -97,6 +97,9 @@ def extract_positions(
         for a, b in zip(found, found[1:], strict=False)
         if _governing_gap(a[4], b[3], keys, links, adjective)
     }
+    # the states other titles name ("… встретился с премьер-министром Венгрии Виктором Орбаном"):
+    # never the state of a title that names none
+    claimed = title_states([(t[3], t[4]) for t in found], word_span)
     for start, end, title, i0, i1 in found:
         if i0 in governed:
             continue
@@ -281,8 +284,9 @@ def extract_positions(
                 # "… held talks with Deputy Foreign Minister Roman Vassilenko, the press office
                 # of the Kazakh MFA reported": the one state the sentence names (not for a vague
                 # title such as "leader", which names a post only beside its state: en_ru-kp_01)
+                earlier = positions.values()
                 p_org = _sentence_state(
-                    text, start, person, index, positions.values(), cls_of, kb, linked.sentence_starts
+                    text, start, person, index, earlier, cls_of, kb, linked.sentence_starts, claimed
                 )
             if p_org is None:
                 continue
@@ -347,15 +351,54 @@ def extract_positions(
     return tuple(positions.values()), descriptive
 
 
+def title_states(found: Sequence[tuple[int, int]], word_span: Sequence[tuple | None]) -> frozenset[tuple]:
+    """The spans that belong to a title (``found``: its first word and the word after it;
+    ``word_span``: each word's linked span, (start, end, key, label)): the name right after it
+    ("премьер-министром Венгрии") or the adjective right before it ("the Hungarian premier").
+
+    >>> hu, adj, per = (30, 37, "hungary", "GPE"), (0, 9, "georgia", "ADJ"), (40, 45, "x", "PER")
+    >>> sorted(title_states([(1, 3), (5, 6)], [adj, None, None, hu, None, None, per]))
+    [(0, 9, 'georgia', 'ADJ'), (30, 37, 'hungary', 'GPE')]
+    >>> sorted(title_states([(0, 1)], [None, per]))
+    []
+    """
+    out = set()
+    for i0, i1 in found:
+        after = word_span[i1] if i1 < len(word_span) else None
+        if after is not None and after[3] != "PER":
+            out.add(after)
+        before = word_span[i0 - 1] if i0 > 0 else None
+        if before is not None and before[3] == "ADJ":
+            out.add(before)
+    return frozenset(out)
+
+
 def _sentence_state(
-    text: str, start: int, person, index: _Spans, earlier, cls_of, kb, starts: Sequence[int] = ()
+    text: str,
+    start: int,
+    person,
+    index: _Spans,
+    earlier,
+    cls_of,
+    kb,
+    starts: Sequence[int] = (),
+    claimed: frozenset[tuple] = frozenset(),
 ) -> str | None:
     """The one state the sentence of the title at ``start`` and its holder ``person`` names
-    (the parse's sentence, ``starts``), counting the states of the posts found in it so far
-    (None when it names none or several)."""
+    (the parse's sentence, ``starts``) — of several, the one the other titles do not name
+    (``claimed``) —, counting the states of the posts found in it so far (None when it names
+    none or several)."""
     lo, hi = sentence_bounds(text, start, person[1], starts)
     skip = (start, person[1])
-    state = one_state(index.near(lo, hi), lo, hi, skip, lambda k: k if _is_country(k, cls_of, kb) else None)
+    spans = index.near(lo, hi)
+
+    def state_of(k: str) -> str | None:
+        return k if _is_country(k, cls_of, kb) else None
+
+    # of several states, the one no other title names (a state only another title names is
+    # still the one: "Accompanied by Foreign Minister X, the Georgian Prime Minister …")
+    state = one_state([s for s in spans if s not in claimed], lo, hi, skip, state_of)
+    state = state if state is not None else one_state(spans, lo, hi, skip, state_of)
     others = {
         _country_of(p.org, cls_of, kb) or p.org
         for p in earlier

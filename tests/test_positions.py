@@ -690,6 +690,37 @@ def test_a_ministers_portfolio_goes_on_past_the_table(text, names, title_en):
 
 
 @pytest.mark.parametrize(
+    "text,lang,post",
+    [
+        (
+            "Вице-премьер Роман Скляр принял министра иностранных дел Венгрии Петера Сийярто, "
+            "прибывшего в Казахстан с рабочим визитом.",
+            "ru",
+            ("roman-sklyar", "Deputy Prime Minister", "kazakhstan"),
+        ),
+        (
+            "Deputy Prime Minister Roman Sklyar received Hungarian Foreign Minister Peter Szijjarto, "
+            "who arrived in Kazakhstan on a working visit.",
+            "en",
+            ("roman-sklyar", "Deputy Prime Minister", "kazakhstan"),
+        ),
+        (  # the one state of the sentence, though another title names it
+            "Accompanied by Foreign Minister David Zalkaliani, the Georgian Prime Minister met "
+            "his counterpart.",
+            "en",
+            ("person/david-zalkalani", "Minister of Foreign Affairs", "georgia"),
+        ),
+    ],
+)
+def test_a_title_without_a_state_takes_the_state_of_the_sentence_no_other_title_names(
+    extractor, text, lang, post
+):
+    found, _ = posts(extractor, text, lang, date="2023-05-01")
+    assert post in found
+    assert not any(p[0] == post[0] and p[2] != post[2] for p in found)
+
+
+@pytest.mark.parametrize(
     "gap,first,joined",
     [
         (" – ", "Deputy Prime Minister", True),
