@@ -54,6 +54,22 @@ def speaker_of(extractor, text: str, lang: str, trigger: str) -> set[str]:
             "сообщает",
             {"akorda"},
         ),
+        # a closing "…, X reported" the parse hangs on the reported clause's verb: the phrase
+        # before it speaks, not the person who spoke before
+        (
+            "en",
+            "Georgian Prime Minister Irakli Garibashvili met Ilham Aliyev in Baku. The Georgian Prime "
+            "Minister underlined that Tbilisi valued its ties with Baku, the PM's press service reported.",
+            "reported",
+            {"government-of-georgia"},
+        ),
+        (
+            "en",
+            "Kassym-Jomart Tokayev received Wang Yi in Astana. Tokayev noted that Kazakhstan valued "
+            "the partnership with China, the Akorda press service reported.",
+            "reported",
+            {"akorda"},
+        ),
     ],
 )
 def test_speaker_after_the_reported_clause(extractor, lang, text, trigger, speaker):

@@ -191,10 +191,16 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
     # a source cited with no name ("citing industry sources", "со ссылкой на источники"):
     # the outlet that cites it reports on its own
     own_sources = any(names_nobody(v, u.toks[j : j + SPEAKER_WINDOW]) for _i, j, _row in sources)
+    # "…, the PM's press service reported.": the phrase before the closing reporting word
+    # names its speaker, however the parse hung the word (an adverbial clause of the verb
+    # before it has no subject of its own: the person speaking before is no speaker of it)
+    tail = trailing_source([(t.text, t.lemma_, t.pos_) for t in u.toks], say_words(v.tab.reporting))
     for i, j, row in found:
         if row.kind in ("document", "source"):
             continue
         toks = u.toks[i:j]
+        if tail is not None and toks[0].i == u.toks[tail[2]].i and not agent_phrase(toks[0]):
+            continue  # (read below)
         head = next((t for t in toks if t.pos_ in ("VERB", "AUX")), toks[-1])
         if marks_anniversary(v, head):
             continue  # "отметили 30-летие", "marked the anniversary": no statement
@@ -225,7 +231,6 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
         if st is not None:
             made.append(st)
     # "…, the Akorda press service reported.": a source the parse did not give its verb
-    tail = trailing_source([(t.text, t.lemma_, t.pos_) for t in u.toks], say_words(v.tab.reporting))
     if tail is not None and not any(st.cue[0] == u.toks[tail[2]].idx for st in made):
         np_toks, verb = list(u.toks[tail[0] : tail[1]]), u.toks[tail[2]]
         keys, args = spk.resolve_np(v, said, np_toks[-1], np_toks, u)
