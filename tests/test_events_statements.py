@@ -70,10 +70,39 @@ def speaker_of(extractor, text: str, lang: str, trigger: str) -> set[str]:
             "reported",
             {"akorda"},
         ),
+        # "…, передает X": X passes on the words before it
+        (
+            "ru",
+            "Министр иностранных дел Казахстана Мурат Нуртлеу принял посла Китая в Астане, "
+            "передает пресс-служба МИД РК.",
+            "передает",
+            {"ministry-of-foreign-affairs-of-kazakhstan"},
+        ),
+        (
+            "ru",
+            "«Стороны обсудили торговлю», — передает пресс-служба президента Кыргызстана.",
+            "передает",
+            {"presidential-administration-of-kyrgyzstan"},
+        ),
     ],
 )
 def test_speaker_after_the_reported_clause(extractor, lang, text, trigger, speaker):
     assert speaker_of(extractor, text, lang, trigger) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a handing over, no saying
+        "Казахстан передает Кыргызстану электроэнергию в зимний период.",
+        # an outlet's correspondent passes the report on; the subject before the verb is no
+        # part of the phrase after it
+        "Президент Казахстана Касым-Жомарт Токаев, находящийся в Самарканде, провел переговоры с "
+        "Шавкатом Мирзиёевым, передает корреспондент агентства Kazinform.",
+    ],
+)
+def test_passing_on_is_no_statement_of_its_own(extractor, text):
+    assert not [e for e in statements(extractor, text, "ru") if "передает" in e.trigger]
 
 
 @pytest.mark.parametrize(

@@ -57,6 +57,20 @@ def outlet_speaks(
     )
 
 
+def passes_on(before: str) -> bool:
+    """Whether a cue of the ``passing`` requirement passes on the words before it (``before``:
+    the text of its unit up to it): it follows them after a comma or a dash ("…, передает
+    пресс-служба", "«…», — передает Akorda"), not as the verb of its own clause.
+
+    >>> passes_on("Мирзиёев провел встречу с Пак Чином, "), passes_on("«Это важно», — ")
+    (True, True)
+    >>> passes_on("Россия "), passes_on(", ")
+    (False, False)
+    """
+    kept = before.rstrip()
+    return kept[-1:] in PASSING_ON_MARKS and bool(kept[:-1].strip(' ,-–—«»"'))
+
+
 def agent_phrase(verb) -> list:
     """The words of the agent of a passive reporting verb that has no subject of its own ("as
     reported by the Interfax-Kazakhstan news agency"); none when the verb has a subject ("X was
@@ -221,6 +235,8 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
         if row.requires == "quote" and quote is None and not names_as(head):
             continue
         if row.requires == "clause" and quote is None and not reports_clause(head):
+            continue
+        if row.requires == "passing" and not passes_on(v.text[u.start : toks[0].idx]):
             continue
         cue = (
             toks[0].idx,
@@ -570,6 +586,10 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
                 s = None  # (the subject of a coordinated verb, too)
             if s is not None:
                 phrase = [t for t in _phrase(s) if u.start <= t.idx < u.end]
+                if s.idx > cue_start:
+                    # a subject after its verb names no one before the verb (a parse that hung
+                    # the clause's own subject on "…, передает корреспондент МИА «Казинформ»")
+                    phrase = [t for t in phrase if t.idx > cue_start]
                 start = min(t.idx for t in phrase)
                 keys, args = spk.resolve_np(v, said, s, phrase, u)
                 if keys:
