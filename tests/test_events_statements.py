@@ -275,6 +275,22 @@ def test_a_quoted_paragraph_with_its_reporting_clause_is_one_statement(extractor
             "slammed",
             {"ministry-of-foreign-affairs-of-kazakhstan"},
         ),
+        # "…, заявил ТАСС X": the outlet told is no speaker, the subject after the verb is
+        (
+            "ru",
+            "Это станет стартом работ, сообщил РИА Новости министр энергетики Казахстана "
+            "Алмасадам Саткалиев.",
+            "сообщил",
+            {"person/almasadam-satkaliev"},
+        ),
+        # a bare title of a state: the person named before whose state nothing tells
+        (
+            "ru",
+            "Дипломат Петр Сидоров сообщил, что российские специалисты приедут в Кению. Это станет "
+            "стартом проекта, заявил ТАСС посол России в Кении.",
+            "заявил",
+            {"person/petr-sidorov"},
+        ),
     ],
 )
 def test_more_reporting_cues(extractor, lang, text, trigger, speaker):

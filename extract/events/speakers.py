@@ -749,7 +749,13 @@ def titled_person(v: View, said: Said, before: int, nouns: frozenset[str], count
         k = recent_person(v, said, before, country, exclude=others)
         if k:
             return k
-    return recent_person(v, said, before, country)
+    k = recent_person(v, said, before, country)
+    if k is None and country is not None:
+        # a person whose state nothing tells ("Дипломат Евгений Терехин сообщил … , заявил ТАСС
+        # посол России в Эфиопии"), not one of another state
+        foreign = {m.key for m in v.mentions if m.cls == "Person" and v.country(m.key) not in (None, country)}
+        k = recent_person(v, said, before, None, exclude=foreign)
+    return k
 
 
 def persons_titled(v: View, before: int, nouns: frozenset[str], posts: bool = True) -> set[str]:

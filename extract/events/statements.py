@@ -805,7 +805,8 @@ def inverted_speaker(v: View, said: Said, head, toks, u: _Unit):
     if any(c.dep_ in SUBJ_DEPS and c.i < head.i for c in deps):
         return None
     nouns = v.person_nouns | v.spokes_nouns | v.org_nouns
-    for c in deps:
+    # its subject first: "…, заявил ТАСС посол России": the outlet told is no speaker
+    for c in sorted(deps, key=lambda c: c.dep_ not in SUBJ_DEPS):
         if c.i <= toks[-1].i or c.dep_ not in OBJ_DEPS | SUBJ_DEPS:
             continue
         if not (v.mentions_of_tokens([c]) or v.tk(c) & nouns):
