@@ -283,6 +283,15 @@ def test_a_quoted_paragraph_with_its_reporting_clause_is_one_statement(extractor
             "сообщил",
             {"person/almasadam-satkaliev"},
         ),
+        # a title with its holder's name after it, far from the cue: the name speaks, not
+        # the person named before
+        (
+            "en",
+            "Nikolai Patrushev visited Kaliningrad. According to the Governor of the Kaliningrad "
+            "region Anton Alikhanov, this will affect half of all shipments.",
+            "According to",
+            {"person/anton-alihanov"},
+        ),
         # a bare title of a state: the person named before whose state nothing tells
         (
             "ru",

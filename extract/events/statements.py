@@ -643,6 +643,9 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
                 if k:
                     return [k], [(k, t.idx, t.idx + len(t.text))], cue_start
             if t.idx >= cue_end and v.tk(t) & v.person_nouns:
+                named = named_further(v, u.toks, t)
+                if named is not None:
+                    return [named.key], [(named.key, named.start, named.end)], cue_start
                 k = spk.recent_person(v, said, t.idx, spk.country_hint(v, _phrase(t)))
                 if k:
                     return [k], [(k, t.idx, t.idx + len(t.text))], cue_start
@@ -688,6 +691,21 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
             return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms], cue_start
         return spk.impersonal_author(v, said, cue_start), [], cue_start
     return [], [], cue_start
+
+
+def named_further(v: View, toks, t):
+    """The person named after the title word ``t`` (of ``toks``, a unit's) before the phrase
+    ends ("according to the Governor of the Kaliningrad region Anton Alikhanov"): the name
+    speaks, the title stands for no one named before; None when none is."""
+    for w in toks:
+        if w.i <= t.i:
+            continue
+        if w.pos_ == "PUNCT" and w.text not in QUOTE_MARKS:
+            return None
+        named = [m for m in spk.speakers_in(v, [w]) if m.cls == "Person"]
+        if named:
+            return named[0]
+    return None
 
 
 def readout_cue(v: View, toks, cue_start: int, passive: bool = False) -> bool:
