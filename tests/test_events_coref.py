@@ -17,7 +17,6 @@ from bilat.extract.events.coref import (
     one_state,
     other_side,
     restated,
-    restatements,
     retold,
     tells_again,
 )
@@ -25,7 +24,13 @@ from bilat.extract.events.tables import tables
 
 P = frozenset
 
-#: words of talks in either mode, for ``restatements(any_mode=…)``: the step is built and tested but
+
+def restatements(*args, **kwargs) -> set[int]:
+    """The indexes of the events ``restated`` folds into another (the set the tables compare)."""
+    return set(restated(*args, **kwargs))
+
+
+#: words of talks in either mode, for ``restated(any_mode=…)``: the step is built and tested but
 #: the pipeline passes none (a "discussed" after a phone call is as often talks of their own)
 ANY_MODE = P({"talk", "talks", "discuss", "discussion", "conversation", "переговоры", "обсудить", "беседа"})
 

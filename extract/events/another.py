@@ -4,7 +4,7 @@ June; "the meeting of … Putin and … Prayut Chan-o-cha in Singapore in Novemb
 meeting was held in Washington in November" in a minister's words of May): a meeting named
 beside the one the article reports. Such a meeting noun does not refer back (``triggers.
 refers_back``), is kept when a speaker tells it as held (``typed.kept_in_quote``) and is not
-folded into the article's meeting (``coref.restatements``). Plain values in, plain values out.
+folded into the article's meeting (``coref.restated``). Plain values in, plain values out.
 
 Only an explicit date of its own clause counts (``context.date_for``), more than a month away
 from the article's date: "today", "this year", a date of the article's own month or of its last

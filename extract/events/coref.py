@@ -102,19 +102,6 @@ def _context_restated(later: Typed, first: Typed, agenda: Collection[str] = ()) 
     return False
 
 
-def restatements(
-    events: Sequence[Typed],
-    headline: int | Collection[int] | None = None,
-    restating: frozenset[str] | None = None,
-    pair: frozenset[str] = frozenset(),
-    any_mode: Collection[str] = (),
-    agenda: Collection[str] = (),
-) -> set[int]:
-    """The indexes of the events that ``restated`` folds into another (its keys: the set the
-    table-driven tests compare)."""
-    return set(restated(events, headline, restating, pair, any_mode, agenda))
-
-
 def restated(
     events: Sequence[Typed],
     headline: int | Collection[int] | None = None,
