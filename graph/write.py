@@ -56,8 +56,11 @@ _SHARED_PREFIXES = (str(iris.ID) + "position/", _EVENT_PREFIX)
 
 
 def stored_hash(store: Store, doc_id: str) -> str | None:
-    """The content hash of the stored version of a document, or None."""
+    """The content hash of the stored version of a document, or None (a document new to the
+    store, whose graph the store does not list: no query)."""
     g = iris.doc_graph(doc_id)
+    if not store.may_hold_graph(g):
+        return None
     rows = store.select(
         f"SELECT ?h WHERE {{ GRAPH {g.n3()} {{ {iris.document(doc_id).n3()} {BL.contentHash.n3()} ?h }} }}"
     )

@@ -422,3 +422,37 @@ def test_a_document_new_to_the_store_and_written_again_is_stored_alike(store):
     assert triples(store) == first > 0
     if not isinstance(store, RemoteStore):
         assert store.may_hold_graph(iris.doc_graph("d1"))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT ?s ?o WHERE { ?s <urn:p> ?o } ORDER BY STR(?o)",
+        "SELECT ?o ?none WHERE { <urn:a> <urn:p> ?o OPTIONAL { ?o <urn:q> ?none } } ORDER BY STR(?o)",
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+        "SELECT ?g WHERE { GRAPH ?g { <urn:a> rdfs:label ?l } }",  # a default prefix
+        "SELECT * WHERE { ?s <urn:none> ?o }",
+    ],
+)
+def test_an_embedded_stores_rows_are_those_of_its_sparql_json_results(tmp_path, query):
+    from bilat.graph import sparql
+    from bilat.graph.store import local_select
+
+    st = open_store(str(tmp_path / "s"), create=True)
+    st.update("""PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+        INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:p> "x"@en , "y" , 2 , 4.5 , "a\\nb\\"c" , <urn:b> ,
+        "2021-11"^^xsd:gYearMonth , "z"^^xsd:string .
+        <urn:a> <http://www.w3.org/2000/01/rdf-schema#label> "A"@ru . _:n <urn:p> "blank" } }""")
+    assert local_select(st.ox, query) == sparql.select(st.ox, query)
+    assert st.select(query) == sparql.select(st.ox, query)
+    st.close()
+
+
+def test_an_embedded_store_selects_only_with_a_select_query(tmp_path):
+    from bilat.graph.sparql import QueryError
+
+    st = open_store(str(tmp_path / "s"), create=True)
+    for query in ("ASK { ?s ?p ?o }", "SELECT WHERE {", "CONSTRUCT WHERE { ?s ?p ?o }"):
+        with pytest.raises(QueryError):
+            st.select(query)
+    st.close()
