@@ -81,7 +81,9 @@ class Store:
     def target(self):  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def update(self, sparql: str) -> None:  # pragma: no cover - abstract
+    def update(self, sparql: str, *, described: dict | None = None) -> None:  # pragma: no cover
+        """Run a SPARQL Update (one transaction). ``described``: what it leaves in the entities
+        graph for some subjects, which an embedded store remembers (:class:`Described`)."""
         raise NotImplementedError
 
     def dataset(self) -> Dataset:  # pragma: no cover - abstract
@@ -130,6 +132,7 @@ class LocalStore(Store):
         self.read_only = read_only
         self._written = 0
         self._flushes = 0
+        self.described = Described()
         self._open()
 
     def _open(self) -> None:
@@ -196,10 +199,18 @@ class LocalStore(Store):
     def run_query(self, query: str, *, fmt: str) -> tuple[bytes, str]:
         return self._reading(lambda: super(LocalStore, self).run_query(query, fmt=fmt))
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, *, described: dict | None = None) -> None:
         if self.read_only:
             raise StoreError(f"{self.location}: opened read-only")
-        self.ox.update(sparql)
+        try:
+            self.ox.update(sparql)
+        except BaseException:
+            self.described.clear()
+            raise
+        if described is None:
+            self.described.clear()  # an update that does not say what it leaves
+        else:
+            self.described.remember(described)
         # Oxigraph keeps what it wrote in memory until a flush: flush as we go, so that
         # writing a long document or many documents stays in bounded memory
         self._written += len(sparql)
@@ -232,13 +243,17 @@ class LocalStore(Store):
         return True
 
     def subject_lines(self, nodes, graph: URIRef) -> list[str]:
-        # straight from the store's indexes (no query, no result serialization)
+        # straight from the store's indexes (no query, no result serialization); the entities
+        # graph's subjects this writer described last, from what it remembers of them
         import pyoxigraph
 
+        known: list[str] = []
+        if graph == iris.ENTITIES_GRAPH:
+            nodes = self.described.lines(nodes, known)
         g = pyoxigraph.NamedNode(str(graph))
-        return self._reading(
+        return known + self._reading(
             lambda: [
-                f"{q.subject} {q.predicate} {q.object} ."
+                f"{q.triple} ."
                 for n in nodes
                 for q in self.ox.quads_for_pattern(pyoxigraph.NamedNode(str(n)), None, None, g)
             ]
@@ -269,6 +284,61 @@ class LocalStore(Store):
         # traceback (an exception raised inside ``with open_store(...)``) still holds it
         self.ox = None
         self._rdflib = None
+
+
+DESCRIBED_SUBJECTS = 4096  # entities whose description a writer remembers (Described)
+
+
+class Described:
+    """What the entities graph of an embedded store says of the entities a writer described
+    last: subject (an IRI) → its triples there, as N-Triples lines (at most
+    :data:`DESCRIBED_SUBJECTS` subjects, the least recently described forgotten). The writer
+    reads an entity's description before each document that mentions it (to write only what
+    changed), and a document's entities are mostly those of the documents before it: reading
+    them again cost a look-up per entity and three per line (Oxigraph keeps long terms apart).
+
+    Valid because it changes only with the writes: :meth:`LocalStore.update` remembers what an
+    update says it leaves in the entities graph (``described``), and forgets everything after
+    any other update or a failed one; the store's lock keeps any other process from writing.
+    A line may be written otherwise than the store would print it (another escaping): the same
+    triple, and :func:`bilat.graph.write.diff_lines` compares triples so.
+
+    >>> d = Described(2)
+    >>> d.remember({"<urn:a>": frozenset({"<urn:a> <urn:p> <urn:x> ."}), "<urn:b>": frozenset()})
+    >>> known = []
+    >>> d.lines([URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c")], known), known
+    ([rdflib.term.URIRef('urn:c')], ['<urn:a> <urn:p> <urn:x> .'])
+    >>> d.remember({"<urn:c>": frozenset()}); d.lines([URIRef("urn:a"), URIRef("urn:b")], [])
+    [rdflib.term.URIRef('urn:a')]
+    """
+
+    def __init__(self, size: int = DESCRIBED_SUBJECTS):
+        from collections import OrderedDict
+
+        self.size = size
+        self._lines: OrderedDict[str, frozenset[str]] = OrderedDict()
+
+    def remember(self, described: dict[str, frozenset[str]]) -> None:
+        """``described``: subject in N-Triples → every line of the entities graph about it."""
+        for subject, lines in described.items():
+            self._lines[subject] = lines
+            self._lines.move_to_end(subject)
+        while len(self._lines) > self.size:
+            self._lines.popitem(last=False)
+
+    def clear(self) -> None:
+        self._lines.clear()
+
+    def lines(self, nodes, out: list[str]) -> list:
+        """Add the remembered lines of ``nodes`` to ``out``; returns the nodes not remembered."""
+        unknown = []
+        for n in nodes:
+            got = self._lines.get(f"<{n}>")
+            if got is None:
+                unknown.append(n)
+            else:
+                out.extend(got)
+        return unknown
 
 
 def local_select(ox_store, query: str) -> list[dict]:
@@ -389,7 +459,8 @@ class RemoteStore(Store):
     def target(self):
         return self.query_url
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, *, described: dict | None = None) -> None:
+        # (``described``: nothing remembered, other writers may change a server's store)
         req = urllib.request.Request(
             self.update_url,
             data=sparql.encode("utf-8"),
