@@ -81,7 +81,9 @@ class Store:
     def target(self):  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def update(self, sparql: str) -> None:  # pragma: no cover - abstract
+    def update(self, sparql: str, *, described: dict | None = None) -> None:  # pragma: no cover
+        """Run a SPARQL Update (one transaction). ``described``: what it leaves in the entities
+        graph for some subjects, which an embedded store remembers (:class:`Described`)."""
         raise NotImplementedError
 
     def dataset(self) -> Dataset:  # pragma: no cover - abstract
@@ -130,6 +132,7 @@ class LocalStore(Store):
         self.read_only = read_only
         self._written = 0
         self._flushes = 0
+        self.described = Described()
         self._open()
 
     def _open(self) -> None:
@@ -188,7 +191,7 @@ class LocalStore(Store):
             self._open()
 
     def select(self, query: str) -> list[dict]:
-        return self._reading(lambda: super(LocalStore, self).select(query))
+        return self._reading(lambda: local_select(self.ox, query))
 
     def ask(self, query: str) -> bool:
         return self._reading(lambda: super(LocalStore, self).ask(query))
@@ -196,10 +199,18 @@ class LocalStore(Store):
     def run_query(self, query: str, *, fmt: str) -> tuple[bytes, str]:
         return self._reading(lambda: super(LocalStore, self).run_query(query, fmt=fmt))
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, *, described: dict | None = None) -> None:
         if self.read_only:
             raise StoreError(f"{self.location}: opened read-only")
-        self.ox.update(sparql)
+        try:
+            self.ox.update(sparql)
+        except BaseException:
+            self.described.clear()
+            raise
+        if described is None:
+            self.described.clear()  # an update that does not say what it leaves
+        else:
+            self.described.remember(described)
         # Oxigraph keeps what it wrote in memory until a flush: flush as we go, so that
         # writing a long document or many documents stays in bounded memory
         self._written += len(sparql)
@@ -232,13 +243,17 @@ class LocalStore(Store):
         return True
 
     def subject_lines(self, nodes, graph: URIRef) -> list[str]:
-        # straight from the store's indexes (no query, no result serialization)
+        # straight from the store's indexes (no query, no result serialization); the entities
+        # graph's subjects this writer described last, from what it remembers of them
         import pyoxigraph
 
+        known: list[str] = []
+        if graph == iris.ENTITIES_GRAPH:
+            nodes = self.described.lines(nodes, known)
         g = pyoxigraph.NamedNode(str(graph))
-        return self._reading(
+        return known + self._reading(
             lambda: [
-                f"{q.subject} {q.predicate} {q.object} ."
+                f"{q.triple} ."
                 for n in nodes
                 for q in self.ox.quads_for_pattern(pyoxigraph.NamedNode(str(n)), None, None, g)
             ]
@@ -269,6 +284,117 @@ class LocalStore(Store):
         # traceback (an exception raised inside ``with open_store(...)``) still holds it
         self.ox = None
         self._rdflib = None
+
+
+DESCRIBED_SUBJECTS = 4096  # entities whose description a writer remembers (Described)
+
+
+class Described:
+    """What the entities graph of an embedded store says of the entities a writer described
+    last: subject (an IRI) → its triples there, as N-Triples lines (at most
+    :data:`DESCRIBED_SUBJECTS` subjects, the least recently described forgotten). The writer
+    reads an entity's description before each document that mentions it (to write only what
+    changed), and a document's entities are mostly those of the documents before it: reading
+    them again cost a look-up per entity and three per line (Oxigraph keeps long terms apart).
+
+    Valid because it changes only with the writes: :meth:`LocalStore.update` remembers what an
+    update says it leaves in the entities graph (``described``), and forgets everything after
+    any other update or a failed one; the store's lock keeps any other process from writing.
+    A line may be written otherwise than the store would print it (another escaping): the same
+    triple, and :func:`bilat.graph.write.diff_lines` compares triples so.
+
+    >>> d = Described(2)
+    >>> d.remember({"<urn:a>": frozenset({"<urn:a> <urn:p> <urn:x> ."}), "<urn:b>": frozenset()})
+    >>> known = []
+    >>> d.lines([URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c")], known), known
+    ([rdflib.term.URIRef('urn:c')], ['<urn:a> <urn:p> <urn:x> .'])
+    >>> d.remember({"<urn:c>": frozenset()}); d.lines([URIRef("urn:a"), URIRef("urn:b")], [])
+    [rdflib.term.URIRef('urn:a')]
+    """
+
+    def __init__(self, size: int = DESCRIBED_SUBJECTS):
+        from collections import OrderedDict
+
+        self.size = size
+        self._lines: OrderedDict[str, frozenset[str]] = OrderedDict()
+
+    def remember(self, described: dict[str, frozenset[str]]) -> None:
+        """``described``: subject in N-Triples → every line of the entities graph about it."""
+        for subject, lines in described.items():
+            self._lines[subject] = lines
+            self._lines.move_to_end(subject)
+        while len(self._lines) > self.size:
+            self._lines.popitem(last=False)
+
+    def clear(self) -> None:
+        self._lines.clear()
+
+    def lines(self, nodes, out: list[str]) -> list:
+        """Add the remembered lines of ``nodes`` to ``out``; returns the nodes not remembered."""
+        unknown = []
+        for n in nodes:
+            got = self._lines.get(f"<{n}>")
+            if got is None:
+                unknown.append(n)
+            else:
+                out.extend(got)
+        return unknown
+
+
+def local_select(ox_store, query: str) -> list[dict]:
+    """Rows of a SELECT query on an embedded store, as :meth:`Store.select` gives them
+    (``{variable: rdflib term}``, unbound variables left out, the default graph the union of
+    the named ones, :data:`DEFAULT_PREFIXES <bilat.graph.sparql_text.DEFAULT_PREFIXES>`
+    declared), read from the store's solutions directly. ``Store.select`` runs bilat's own
+    queries (the writer's, some 2 a document): the query interface's checks of a user's text
+    (its form and depth, read by a Python tokenizer) and the round trip through SPARQL JSON
+    results cost more than the store's answer to such a small query. A query of another form
+    still fails (:class:`QueryError <bilat.graph.sparql_errors.QueryError>`).
+
+    >>> import pyoxigraph
+    >>> s = pyoxigraph.Store()
+    >>> s.update('INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:p> "x"@en , "y" , 2 } }')
+    >>> rows = local_select(s, "SELECT ?l ?n WHERE { <urn:a> ?p ?l OPTIONAL { ?l a ?n } } ORDER BY STR(?l)")
+    >>> [(sorted(r), r["l"].n3()) for r in rows]  # doctest: +NORMALIZE_WHITESPACE
+    [(['l'], '"2"^^<http://www.w3.org/2001/XMLSchema#integer>'), (['l'], '"x"@en'), (['l'], '"y"')]
+    """
+    import pyoxigraph
+
+    from bilat.graph.sparql_errors import QueryError, syntax_error
+    from bilat.graph.sparql_text import DEFAULT_PREFIXES
+
+    try:
+        result = ox_store.query(query, use_default_graph_as_union=True, prefixes=dict(DEFAULT_PREFIXES))
+        if not isinstance(result, pyoxigraph.QuerySolutions):
+            raise QueryError("select() needs a SELECT query")
+        names = [(v, v.value) for v in result.variables]
+        return [{name: _rdflib_term(t) for v, name in names if (t := row[v]) is not None} for row in result]
+    except SyntaxError as exc:
+        raise syntax_error(str(exc)) from None
+    except (OSError, RuntimeError) as exc:  # the store's files (a writer compacted them away)
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise QueryError(f"query failed: {first}") from exc
+
+
+_XSD_STRING_IRI = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _rdflib_term(t):
+    """A pyoxigraph term as the rdflib term SPARQL JSON results decode to
+    (:func:`bilat.graph.results.decode_term`)."""
+    import pyoxigraph
+    from rdflib import Literal
+
+    if isinstance(t, pyoxigraph.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, pyoxigraph.Literal):
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        dt = t.datatype.value
+        return Literal(t.value) if dt == _XSD_STRING_IRI else Literal(t.value, datatype=URIRef(dt))
+    if isinstance(t, pyoxigraph.BlankNode):
+        return BNode(t.value)
+    return tuple(_rdflib_term(x) for x in (t.subject, t.predicate, t.object))  # RDF-star triple
 
 
 _ARENAS_LIMITED = False
@@ -333,7 +459,8 @@ class RemoteStore(Store):
     def target(self):
         return self.query_url
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, *, described: dict | None = None) -> None:
+        # (``described``: nothing remembered, other writers may change a server's store)
         req = urllib.request.Request(
             self.update_url,
             data=sparql.encode("utf-8"),

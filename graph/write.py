@@ -56,8 +56,11 @@ _SHARED_PREFIXES = (str(iris.ID) + "position/", _EVENT_PREFIX)
 
 
 def stored_hash(store: Store, doc_id: str) -> str | None:
-    """The content hash of the stored version of a document, or None."""
+    """The content hash of the stored version of a document, or None (a document new to the
+    store, whose graph the store does not list: no query)."""
     g = iris.doc_graph(doc_id)
+    if not store.may_hold_graph(g):
+        return None
     rows = store.select(
         f"SELECT ?h WHERE {{ GRAPH {g.n3()} {{ {iris.document(doc_id).n3()} {BL.contentHash.n3()} ?h }} }}"
     )
@@ -231,8 +234,12 @@ def write_extraction(
     parts += _insert(fct, facts)
     if pieces:  # more requests follow: the write is under way until the last one
         parts.append(f"INSERT DATA {{ GRAPH {_WRITING} {{ {_writing(doc_id)} }} }}")
+    # what the first request leaves in the entities graph (the store remembers it: the next
+    # documents mention these entities again); the requests after it do not write there
+    described = _by_subject(affected, descriptions)
     for doc_g, facts in pieces:  # a long document: the rest in requests of bounded size
-        store.update(" ;\n".join(parts))
+        store.update(" ;\n".join(parts), described=described)
+        described = {}
         parts = _insert(g_iri.n3(), doc_g) + _insert(fct, facts)
     if unused := _unused_forms(store, g_iri, old_nodes, old_forms - new_forms):
         parts.append(f"DELETE DATA {{ GRAPH {fct} {{\n{unused}\n}} }}")
@@ -244,8 +251,28 @@ def write_extraction(
         parts.append(f"DELETE {{ GRAPH {fct} {{ ?s ?p ?n }} }} WHERE {{ GRAPH {fct} {{ ?s ?p ?n }} {gone} }}")
     # the document is whole (also after an earlier write of it that was interrupted)
     parts.append(f"DELETE DATA {{ GRAPH {_WRITING} {{ {_writing(doc_id)} }} }}")
-    store.update(" ;\n".join(parts))
+    store.update(" ;\n".join(parts), described=described)
     return written
+
+
+def _by_subject(nodes, lines: set[str]) -> dict[str, frozenset[str]] | None:
+    """The N-Triples ``lines`` by subject, for each of ``nodes`` (IRIs; none for a node without
+    lines): what a write of the lines leaves in the entities graph for those subjects, once
+    every subject of theirs was read (None, nothing known, if a line is about another one).
+
+    >>> from rdflib import URIRef
+    >>> _by_subject([URIRef("urn:a"), URIRef("urn:b")], {"<urn:a> <urn:p> <urn:x> ."})
+    {'<urn:a>': frozenset({'<urn:a> <urn:p> <urn:x> .'}), '<urn:b>': frozenset()}
+    >>> _by_subject([URIRef("urn:a")], {"<urn:c> <urn:p> <urn:x> ."}) is None
+    True
+    """
+    out: dict[str, list[str]] = {f"<{n}>": [] for n in nodes}
+    for line in lines:
+        got = out.get(line.split(" ", 1)[0])
+        if got is None:
+            return None
+        got.append(line)
+    return {subject: frozenset(got) for subject, got in out.items()}
 
 
 _WRITING = iris.WRITING_GRAPH.n3()

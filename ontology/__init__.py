@@ -39,6 +39,14 @@ def load_ontology(graph: Graph | None = None) -> Graph:
     return g
 
 
+@lru_cache(maxsize=1)
+def _parsed() -> Graph:
+    """``bilat.ttl`` parsed once per process, for the tables read from it below (each parsed it
+    again: 20 ms a time, in the first ingest of every process). Not to be changed: whoever wants
+    a graph of their own calls :func:`load_ontology`."""
+    return load_ontology()
+
+
 def load_shapes(graph: Graph | None = None) -> Graph:
     """Parse ``shapes.ttl`` into ``graph`` (a new Graph when None) and return it."""
     g = graph if graph is not None else Graph()
@@ -56,7 +64,7 @@ def ontology_turtle() -> str:
 def event_codes() -> dict[str, tuple[str | None, str | None]]:
     """Local name of each event class -> (PLOVER type, CAMEO root code); None where the
     class has no counterpart (Statement has no PLOVER type, Anniversary has neither)."""
-    g = load_ontology()
+    g = _parsed()
     out: dict[str, tuple[str | None, str | None]] = {}
     for cls in EVENT_CLASSES:
         plover = g.value(cls, BL.ploverType)
@@ -74,7 +82,7 @@ def cameo_weights() -> dict[str, Decimal]:
     ``bl:CameoCode`` nodes of the ontology, the one place the graph keeps the weights."""
     from rdflib.namespace import RDF, SKOS
 
-    g = load_ontology()
+    g = _parsed()
     out: dict[str, Decimal] = {}
     for code in g.subjects(RDF.type, BL.CameoCode):
         notation, weight = g.value(code, SKOS.notation), g.value(code, BL.goldsteinWeight)
@@ -91,7 +99,7 @@ def default_cameo_codes() -> dict[str, str]:
     >>> default_cameo_codes()["Consult"], "Anniversary" in default_cameo_codes()
     ('040', False)
     """
-    g = load_ontology()
+    g = _parsed()
     out: dict[str, str] = {}
     for cls in EVENT_CLASSES:
         code = g.value(cls, BL.defaultCameoCode)
@@ -111,7 +119,7 @@ def mode_cameo_codes() -> dict[str, str]:
     """
     from rdflib.namespace import SKOS
 
-    g = load_ontology()
+    g = _parsed()
     return {
         str(mode): str(g.value(code, SKOS.notation)) for code, mode in g.subject_objects(BL.modeCameoCode)
     }

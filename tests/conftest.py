@@ -41,13 +41,13 @@ class DyingStore:
     def __getattr__(self, name):
         return getattr(self.store, name)
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, **kw) -> None:
         from bilat.graph.store import StoreError
 
         self.left -= 1
         if self.left == -1:
             raise StoreError("killed")
-        self.store.update(sparql)
+        self.store.update(sparql, **kw)
 
 
 @pytest.fixture

@@ -422,3 +422,96 @@ def test_a_document_new_to_the_store_and_written_again_is_stored_alike(store):
     assert triples(store) == first > 0
     if not isinstance(store, RemoteStore):
         assert store.may_hold_graph(iris.doc_graph("d1"))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT ?s ?o WHERE { ?s <urn:p> ?o } ORDER BY STR(?o)",
+        "SELECT ?o ?none WHERE { <urn:a> <urn:p> ?o OPTIONAL { ?o <urn:q> ?none } } ORDER BY STR(?o)",
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+        "SELECT ?g WHERE { GRAPH ?g { <urn:a> rdfs:label ?l } }",  # a default prefix
+        "SELECT * WHERE { ?s <urn:none> ?o }",
+    ],
+)
+def test_an_embedded_stores_rows_are_those_of_its_sparql_json_results(tmp_path, query):
+    from bilat.graph import sparql
+    from bilat.graph.store import local_select
+
+    st = open_store(str(tmp_path / "s"), create=True)
+    st.update("""PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+        INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:p> "x"@en , "y" , 2 , 4.5 , "a\\nb\\"c" , <urn:b> ,
+        "2021-11"^^xsd:gYearMonth , "z"^^xsd:string .
+        <urn:a> <http://www.w3.org/2000/01/rdf-schema#label> "A"@ru . _:n <urn:p> "blank" } }""")
+    assert local_select(st.ox, query) == sparql.select(st.ox, query)
+    assert st.select(query) == sparql.select(st.ox, query)
+    st.close()
+
+
+def test_an_embedded_store_selects_only_with_a_select_query(tmp_path):
+    from bilat.graph.sparql import QueryError
+
+    st = open_store(str(tmp_path / "s"), create=True)
+    for query in ("ASK { ?s ?p ?o }", "SELECT WHERE {", "CONSTRUCT WHERE { ?s ?p ?o }"):
+        with pytest.raises(QueryError):
+            st.select(query)
+    st.close()
+
+
+def _entities_graph(st) -> list[str]:
+    g = iris.ENTITIES_GRAPH
+    rows = st.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH {g.n3()} {{ ?s ?p ?o }} }}")
+    return sorted(f"{r['s'].n3()} {r['p'].n3()} {r['o'].n3()}" for r in rows)
+
+
+KB_ENTRY = KBEntry("russia", "Country", (("en", "Russia"), ("ru", "Россия")), wikidata="Q159")
+WRITES = [  # (document, its entities): votes that change labels and classes, a rewrite, a drop
+    ("a", (person("person/tokaev", "en", "Kassym Tokayev"), org("org/trend", "MediaOutlet", "Trend"))),
+    (
+        "b",
+        (person("person/tokaev", "en", "Kassym-Jomart Tokayev"), org("org/trend", "Organization", "Trend")),
+    ),
+    ("c", (person("person/tokaev", "en", "Kassym-Jomart Tokayev"), person("russia", "en", "Russia"))),
+    ("a", (org("org/trend", "Organization", "Trend"), person("person/lavrov", "ru", 'Лавров "С. В."\n'))),
+    ("b", ()),
+    ("d", (person("russia", "ru", "России"), org("org/trend", "MediaOutlet", "Trend"))),
+]
+
+
+@pytest.mark.parametrize("remembered", [0, 1, 4096])
+def test_descriptions_remembered_or_read_again_leave_the_same_entities_graph(tmp_path, remembered):
+    """The writer reads the descriptions of the entities it described last from what the store
+    remembers (Described), the rest from the store: the same entities graph whatever it
+    remembers, and the same as a remote store's, which remembers nothing."""
+    from bilat.graph.store import Described
+
+    graphs = []
+    for size in (0, remembered):
+        st = open_store(str(tmp_path / f"s{size}-{len(graphs)}"), create=True)
+        st.described = Described(size)
+        for doc_id, ents in WRITES:
+            write_extraction(st, extraction(doc_id, doc_id, "en", *ents), {"russia": KB_ENTRY})
+            graphs.append(_entities_graph(st))
+        st.close()
+    half = len(graphs) // 2
+    assert graphs[:half] == graphs[half:]
+    assert graphs[-1] and any("Kassym-Jomart" in line for line in graphs[-1])
+
+
+def test_an_update_that_does_not_say_what_it_leaves_forgets_the_descriptions(tmp_path):
+    from bilat.graph.store import StoreError
+
+    st = open_store(str(tmp_path / "s"), create=True)
+    write_extraction(st, extraction("a", "a", "en", person("person/tokaev", "en", "Tokayev")), {})
+    node = iris.entity("person/tokaev")
+    assert st.described.lines([node], []) == []  # remembered
+    st.update(f"DELETE WHERE {{ GRAPH {iris.ENTITIES_GRAPH.n3()} {{ {node.n3()} ?p ?o }} }}")
+    assert st.described.lines([node], []) == [node]  # forgotten: read again
+    write_extraction(st, extraction("b", "b", "en", person("person/tokaev", "en", "Tokayev")), {})
+    assert labels(st, "person/tokaev") == [("en", "Tokayev")]
+    with pytest.raises(SyntaxError):
+        st.update("INSERT DATA {", described={})
+    assert st.described.lines([node], []) == [node]  # a failed update forgets too
+    st.close()
+    with pytest.raises(StoreError):
+        open_store(str(tmp_path / "s"), read_only=True).update("INSERT DATA {}")
