@@ -105,6 +105,48 @@ def test_speaker_after_the_reported_clause(extractor, lang, text, trigger, speak
 
 
 @pytest.mark.parametrize(
+    "lang, text, silent",
+    [
+        # a negated reporting cue reports nothing, nor what its indirect question leaves open
+        (
+            "en",
+            "Russian President Vladimir Putin met Kazakh President Kassym-Jomart Tokayev in Moscow. "
+            "The Kremlin did not say what the leaders discussed.",
+            "did not say",
+        ),
+        (
+            "ru",
+            "Постпред России при ООН Василий Небензя встретился с послом Чехии. "
+            "О том, что конкретно будут обсуждать дипломаты, не сообщается.",
+            "О том",
+        ),
+        (
+            "ru",
+            "Пресс-служба Лукашенко 9 декабря сообщила о его визите в ряд стран Африки. "
+            "Какие еще страны он планирует посетить, кроме Экваториальной Гвинеи, - не указано.",
+            "Какие",
+        ),
+    ],
+)
+def test_negated_report_says_nothing(extractor, lang, text, silent):
+    at = text.index(silent)
+    ex = extractor(Document(id="t", text=text, lang=lang, date=BASE))
+    assert [e.cls for e in ex.events if e.start < at]  # the sentence before reports
+    assert not [(e.cls, e.trigger) for e in ex.events if e.start >= at]
+
+
+@pytest.mark.parametrize(
+    "lang, text, trigger",
+    [
+        # the negation is the cue's own
+        ("ru", "Путин не исключил, что посетит Казахстан в следующем году.", "не исключил"),
+    ],
+)
+def test_negation_of_the_cue_itself_speaks(extractor, lang, text, trigger):
+    assert speaker_of(extractor, text, lang, trigger) == {"vladimir-putin"}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a handing over, no saying

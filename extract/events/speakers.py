@@ -892,4 +892,4 @@ def track_subjects(v: View, said: Said, u: _Unit) -> Said:
                 k = titled_person(v, so_far, t.idx, nouns, country_hint(v, phrase))
                 if k:
                     people.append((t.idx, k))
-    return Said(tuple(sorted(people)), said.author, said.last_speaker, said.statements, said.quote_speakers)
+    return dataclasses.replace(said, people=tuple(sorted(people)))
