@@ -442,3 +442,33 @@ def test_silenced_out(starts, spans, want):
 
     events = [SimpleNamespace(start=s) for s in starts]
     assert [e.start for e in silenced_out(events, spans)] == want
+
+
+def _tok(i: int, head: int, ancestors: tuple[int, ...] = ()):
+    from types import SimpleNamespace
+
+    t = SimpleNamespace(i=i)
+    t.head = t if head == i else SimpleNamespace(i=head)
+    t.ancestors = [SimpleNamespace(i=a) for a in ancestors]
+    return t
+
+
+@pytest.mark.parametrize(
+    "heads, want",
+    [
+        # "издание Axios сообщило, что Трамп рассказал …": the inner verb hangs on the outlet's
+        ([(_tok(3, 3), True), (_tok(10, 3, (3,)), False)], {0}),
+        # … or the parse made it a root of its own after the outlet's
+        ([(_tok(3, 3), True), (_tok(10, 10), False)], {0}),
+        # "Лавров заявил …, передает ТАСС": the outlet's verb comes after, no clause of its own
+        ([(_tok(1, 1), False), (_tok(12, 12), True)], set()),
+        # an outlet's report with no one else's words inside
+        ([(_tok(3, 3), True)], set()),
+        # two outlets: neither relays a speaker's words
+        ([(_tok(3, 3), True), (_tok(10, 3, (3,)), True)], set()),
+    ],
+)
+def test_relayed_reports(heads, want):
+    from bilat.extract.events.statements import relayed_reports
+
+    assert relayed_reports(heads) == want

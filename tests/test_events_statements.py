@@ -136,6 +136,22 @@ def test_negated_report_says_nothing(extractor, lang, text, silent):
 
 
 @pytest.mark.parametrize(
+    "lang, text, speakers",
+    [
+        # an outlet's report of someone's words: only the inner one is a statement
+        (
+            "ru",
+            "Ранее издание Axios сообщило, что президент США Дональд Трамп рассказал своим советникам, "
+            "что собирается поговорить с Николасом Мадуро напрямую.",
+            [{"donald-trump"}],
+        ),
+    ],
+)
+def test_an_outlet_relaying_a_statement_is_no_speaker(extractor, lang, text, speakers):
+    assert [set(e.speaker) for e in statements(extractor, text, lang)] == speakers
+
+
+@pytest.mark.parametrize(
     "lang, text, trigger",
     [
         # the negation is the cue's own

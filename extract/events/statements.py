@@ -143,6 +143,24 @@ def silenced_out(events: Sequence, spans: Sequence[tuple[int, int]]) -> list:
     return [e for e in events if not any(a <= e.start < b for a, b in spans)]
 
 
+def relayed_reports(heads: Sequence[tuple[object, bool]]) -> set[int]:
+    """The indexes of the statements of a unit that only relay another's (each given as (head
+    token of its cue, whether its speakers are all media outlets)): an outlet's reporting verb
+    whose clause holds the reporting verb of a speaker who is no outlet ("Ранее издание Axios
+    сообщило, что президент США Дональд Трамп рассказал своим советникам, что …": Trump's
+    statement; the outlet only reports it, the rule of the gold). The inner verb hangs on the
+    outlet's, or comes after it as a root of its own (a parse that split the sentence there)."""
+
+    def above(a, b) -> bool:
+        return any(x.i == a.i for x in b.ancestors) or (a.i < b.i and b.head.i == b.i)
+
+    return {
+        n
+        for n, (head, outlet) in enumerate(heads)
+        if outlet and any(not o and above(head, h) for h, o in heads)
+    }
+
+
 def agent_phrase(verb) -> list:
     """The words of the agent of a passive reporting verb that has no subject of its own ("as
     reported by the Interfax-Kazakhstan news agency"); none when the verb has a subject ("X was
@@ -323,6 +341,13 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
         st, said = add_statement(v, said, u, cue, head, speaker, args, quote)
         if st is not None:
             made.append(st)
+    # an outlet's report of someone's words ("издание Axios сообщило, что Трамп рассказал …"):
+    # only the inner reporting clause is a statement
+    relays = relayed_reports([(st.head, all(v.cls(k) == "MediaOutlet" for k in st.speaker)) for st in made])
+    if relays:
+        gone = {id(made[n]) for n in relays}
+        made = [st for st in made if id(st) not in gone]
+        said = dataclasses.replace(said, statements=tuple(st for st in said.statements if id(st) not in gone))
     # "…, the Akorda press service reported.": a source the parse did not give its verb
     if tail is not None and not any(st.cue[0] == u.toks[tail[2]].idx for st in made):
         np_toks, verb = list(u.toks[tail[0] : tail[1]]), u.toks[tail[2]]
