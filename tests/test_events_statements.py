@@ -152,6 +152,30 @@ def test_an_outlet_relaying_a_statement_is_no_speaker(extractor, lang, text, spe
 
 
 @pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a document with no author named: the state or body that acts in the clause it reports
+        (
+            "Pakistan summoned a senior US diplomat here and lodged a strong protest over America's "
+            "alleged interference in its internal affairs, an official statement said on Friday.",
+            {"pakistan"},
+        ),
+        (
+            "The Russian Foreign Ministry expelled two Dutch diplomats, the statement said.",
+            {"ministry-of-foreign-affairs-of-russia"},
+        ),
+    ],
+)
+def test_a_documents_issuer_is_the_body_acting_in_what_it_reports(extractor, text, speaker):
+    assert speaker_of(extractor, text, "en", "said") == speaker
+
+
+def test_a_person_acting_is_no_issuer_of_a_document(extractor):
+    text = "Russian President Vladimir Putin met Kazakh President Kassym-Jomart Tokayev, the statement said."
+    assert not [e for e in statements(extractor, text, "en") if "vladimir-putin" in e.speaker]
+
+
+@pytest.mark.parametrize(
     "lang, text, trigger",
     [
         # the negation is the cue's own

@@ -331,10 +331,36 @@ def document_issuer(v: View, said: Said, before: int, country: str | None) -> st
         k = state_body_spoken(v, said, country, before)
         if k:
             return k
+    k = acting_body(v, before)
+    if k:
+        return k
     for st in sorted(said.statements, key=lambda st: st.cue[0], reverse=True):
         if st.cue[0] < before and not v.in_quote(st.cue[0]):
             return st.speaker[0] if len(st.speaker) == 1 else None
     return None
+
+
+def acting_body(v: View, before: int) -> str | None:
+    """The state or body that acts in the clause a document noun at ``before`` reports, when the
+    noun follows it in its sentence ("Pakistan summoned a senior US diplomat …, an official
+    statement said": Pakistan's statement, en_pk-us_62): the first active subject before the
+    noun, outside quoted words, naming a country or a body (no person: "Putin met …, the
+    statement said" is some office's; no outlet); None when there is none."""
+    u = v.unit_of(before)
+    for t in u.toks:
+        if t.idx >= before:
+            break
+        if t.dep_ not in ACTIVE_SUBJ_DEPS or v.in_quote(t.idx):
+            continue
+        ms = [m for m in v.mentions_of_tokens(_phrase(t)) if m.cls in ACTING_CLASSES]
+        if ms:
+            return ms[0].key
+    return None
+
+
+#: the subject labels of an active verb, and the classes of who acts for a document's issuer
+ACTIVE_SUBJ_DEPS = frozenset({"nsubj"})
+ACTING_CLASSES = frozenset({"Country"} | ORG_CLASSES - {"MediaOutlet"})
 
 
 def state_body_spoken(v: View, said: Said, country: str | None, before: int) -> str | None:
