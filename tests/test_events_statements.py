@@ -170,6 +170,15 @@ def test_a_documents_issuer_is_the_body_acting_in_what_it_reports(extractor, tex
     assert speaker_of(extractor, text, "en", "said") == speaker
 
 
+def test_a_bare_government_is_that_of_the_state_named_last(extractor):
+    text = (
+        "Russian Foreign Minister Sergei Lavrov is due to hold talks with Ugandan President Yoweri Museveni. "
+        "Ugandan authorities were not able to provide further details about the programme. "
+        "On Sunday, the government said on Twitter it was a two-day visit."
+    )
+    assert speaker_of(extractor, text, "en", "said") == {"government-of-uganda"}
+
+
 def test_a_person_acting_is_no_issuer_of_a_document(extractor):
     text = "Russian President Vladimir Putin met Kazakh President Kassym-Jomart Tokayev, the statement said."
     assert not [e for e in statements(extractor, text, "en") if "vladimir-putin" in e.speaker]

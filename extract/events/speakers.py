@@ -194,6 +194,11 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
     if keys & v.org_nouns:
         words = frozenset(w for t in phrase for w in v.tk(t)) & v.org_nouns
         m = recent_org(v, said, s.idx, words, country_hint(v, phrase))
+        if m is None and country_hint(v, phrase) is None:
+            # "On Sunday, the government said …" after "Ugandan authorities were not able to …":
+            # the one body of that name of the state named last, outside quoted words
+            state = last_state(v, s.idx)
+            m = state_body_named(government_bodies(v.kb), state, frozenset(words)) if state else None
         if m is not None:
             return [m], [(m, s.idx, s.idx + len(s.text))]
     if keys & v.doc_nouns:
@@ -211,6 +216,16 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
                 return [k], [(k, s.idx, s.idx + len(s.text))]
             return [states[0].key], [(states[0].key, states[0].start, states[0].end)]
     return [], []
+
+
+def last_state(v: View, before: int) -> str | None:
+    """The country named last before ``before`` (by name or adjective), outside quoted words,
+    in its unit or the ``BODY_REACH`` units before it; None when none is."""
+    lo = v.units[max(0, v.unit_of(before).index - BODY_REACH)].start
+    for m in reversed(v.mentions_in(lo, before)):
+        if m.cls == "Country" and not v.in_quote(m.start):
+            return m.key
+    return None
 
 
 def state_body_named(
