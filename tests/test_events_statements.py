@@ -198,6 +198,18 @@ def test_negation_of_the_cue_itself_speaks(extractor, lang, text, trigger):
 @pytest.mark.parametrize(
     "text",
     [
+        # a cue of a clause with a bare object is no saying
+        "Министр допустил ошибку в расчетах.",
+        "Президент рекомендовал кандидата на пост министра.",
+    ],
+)
+def test_clause_cues_with_a_bare_object_say_nothing(extractor, text):
+    assert not statements(extractor, text, "ru")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # a handing over, no saying
         "Казахстан передает Кыргызстану электроэнергию в зимний период.",
         # a medium passes on the words, it does not speak
@@ -390,6 +402,14 @@ def test_a_quoted_paragraph_with_its_reporting_clause_is_one_statement(extractor
             "стартом проекта, заявил ТАСС посол России в Кении.",
             "заявил",
             {"person/petr-sidorov"},
+        ),
+        # a possibility allowed, of a clause
+        (
+            "ru",
+            "Александр Лукашенко встретился с послом Венесуэлы. Глава государства также допустил, "
+            "что сам может совершить поездку в Венесуэлу.",
+            "допустил",
+            {"alexander-lukashenko"},
         ),
     ],
 )
