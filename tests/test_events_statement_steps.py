@@ -381,3 +381,94 @@ def test_publisher(name, cls, participle, want):
     u = v.units[0]
     window = [t for t in u.toks if t.i >= 3][:6]
     assert [m.key for m in publisher(v, u, window)] == want
+
+
+@pytest.mark.parametrize(
+    "children, want",
+    [
+        # "The Kremlin did not say what …": a negation of the cue's head
+        ([("nsubj", {"kremlin"}, False), ("aux", {"do"}, False), ("neg", {"not"}, False)], True),
+        # «О том, …, не сообщается»
+        ([("obl", {"тот"}, False), ("advmod", {"не"}, False)], True),
+        # «не исключил»: the negation is a word of the cue itself
+        ([("nsubj", {"путин"}, False), ("advmod", {"не"}, True)], False),
+        # a negation inside the subject ("No official said …" parsed on the subject) is the
+        # subject's, and a head with no negation reports
+        ([("nsubj", {"not"}, False)], False),
+        ([("nsubj", {"lavrov"}, False), ("ccomp", {"be"}, False)], False),
+    ],
+)
+def test_negated_cue(children, want):
+    from bilat.extract.events.statements import negated_cue
+
+    rows = [(dep, frozenset(keys), in_cue) for dep, keys, in_cue in children]
+    assert negated_cue(rows, frozenset({"not", "n't", "не"})) is want
+
+
+@pytest.mark.parametrize(
+    "words, want",
+    [
+        (["what", "the", "leader", "discuss"], True),
+        (["whether", "the", "talk"], True),
+        (["о", "тот", "что", "конкретно"], True),
+        (["какой", "еще", "страна"], True),
+        # a topic not commented on: no question
+        (["on", "the", "absolutely", "unacceptable", "wording"], False),
+        # a question word too far in is none that opens the phrase
+        (["about", "the", "talk", "what"], False),
+        ([], False),
+    ],
+)
+def test_opens_question(words, want):
+    from bilat.extract.events.statements import opens_question
+
+    q = frozenset({"what", "whether", "что", "какой"})
+    assert opens_question([frozenset({w}) for w in words], q) is want
+
+
+@pytest.mark.parametrize(
+    "starts, spans, want",
+    [
+        ([10, 40, 90], [(30, 60)], [10, 90]),
+        ([10, 30, 60], [(30, 60)], [10, 60]),  # the span's end is outside it
+        ([10, 40], [], [10, 40]),
+        ([5, 50], [(0, 10), (45, 55)], []),
+    ],
+)
+def test_silenced_out(starts, spans, want):
+    from types import SimpleNamespace
+
+    from bilat.extract.events.statements import silenced_out
+
+    events = [SimpleNamespace(start=s) for s in starts]
+    assert [e.start for e in silenced_out(events, spans)] == want
+
+
+def _tok(i: int, head: int, ancestors: tuple[int, ...] = ()):
+    from types import SimpleNamespace
+
+    t = SimpleNamespace(i=i)
+    t.head = t if head == i else SimpleNamespace(i=head)
+    t.ancestors = [SimpleNamespace(i=a) for a in ancestors]
+    return t
+
+
+@pytest.mark.parametrize(
+    "heads, want",
+    [
+        # "издание Axios сообщило, что Трамп рассказал …": the inner verb hangs on the outlet's
+        ([(_tok(3, 3), True), (_tok(10, 3, (3,)), False)], {0}),
+        # … or the parse made it a root of its own after the outlet's
+        ([(_tok(3, 3), True), (_tok(10, 10), False)], {0}),
+        # "Лавров заявил …, передает ТАСС": the outlet's verb comes after, no clause of its own
+        ([(_tok(1, 1), False), (_tok(12, 12), True)], set()),
+        # an outlet's report with no one else's words inside
+        ([(_tok(3, 3), True)], set()),
+        # two outlets: neither relays a speaker's words
+        ([(_tok(3, 3), True), (_tok(10, 3, (3,)), True)], set()),
+    ],
+)
+def test_relayed_reports(heads, want):
+    from bilat.extract.events.statements import relayed_reports
+
+    assert relayed_reports(heads) == want

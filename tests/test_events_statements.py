@@ -105,6 +105,109 @@ def test_speaker_after_the_reported_clause(extractor, lang, text, trigger, speak
 
 
 @pytest.mark.parametrize(
+    "lang, text, silent",
+    [
+        # a negated reporting cue reports nothing, nor what its indirect question leaves open
+        (
+            "en",
+            "Russian President Vladimir Putin met Kazakh President Kassym-Jomart Tokayev in Moscow. "
+            "The Kremlin did not say what the leaders discussed.",
+            "did not say",
+        ),
+        (
+            "ru",
+            "Постпред России при ООН Василий Небензя встретился с послом Чехии. "
+            "О том, что конкретно будут обсуждать дипломаты, не сообщается.",
+            "О том",
+        ),
+        (
+            "ru",
+            "Пресс-служба Лукашенко 9 декабря сообщила о его визите в ряд стран Африки. "
+            "Какие еще страны он планирует посетить, кроме Экваториальной Гвинеи, - не указано.",
+            "Какие",
+        ),
+    ],
+)
+def test_negated_report_says_nothing(extractor, lang, text, silent):
+    at = text.index(silent)
+    ex = extractor(Document(id="t", text=text, lang=lang, date=BASE))
+    assert [e.cls for e in ex.events if e.start < at]  # the sentence before reports
+    assert not [(e.cls, e.trigger) for e in ex.events if e.start >= at]
+
+
+@pytest.mark.parametrize(
+    "lang, text, speakers",
+    [
+        # an outlet's report of someone's words: only the inner one is a statement
+        (
+            "ru",
+            "Ранее издание Axios сообщило, что президент США Дональд Трамп рассказал своим советникам, "
+            "что собирается поговорить с Николасом Мадуро напрямую.",
+            [{"donald-trump"}],
+        ),
+    ],
+)
+def test_an_outlet_relaying_a_statement_is_no_speaker(extractor, lang, text, speakers):
+    assert [set(e.speaker) for e in statements(extractor, text, lang)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a document with no author named: the state or body that acts in the clause it reports
+        (
+            "Pakistan summoned a senior US diplomat here and lodged a strong protest over America's "
+            "alleged interference in its internal affairs, an official statement said on Friday.",
+            {"pakistan"},
+        ),
+        (
+            "The Russian Foreign Ministry expelled two Dutch diplomats, the statement said.",
+            {"ministry-of-foreign-affairs-of-russia"},
+        ),
+    ],
+)
+def test_a_documents_issuer_is_the_body_acting_in_what_it_reports(extractor, text, speaker):
+    assert speaker_of(extractor, text, "en", "said") == speaker
+
+
+def test_a_bare_government_is_that_of_the_state_named_last(extractor):
+    text = (
+        "Russian Foreign Minister Sergei Lavrov is due to hold talks with Ugandan President Yoweri Museveni. "
+        "Ugandan authorities were not able to provide further details about the programme. "
+        "On Sunday, the government said on Twitter it was a two-day visit."
+    )
+    assert speaker_of(extractor, text, "en", "said") == {"government-of-uganda"}
+
+
+def test_a_person_acting_is_no_issuer_of_a_document(extractor):
+    text = "Russian President Vladimir Putin met Kazakh President Kassym-Jomart Tokayev, the statement said."
+    assert not [e for e in statements(extractor, text, "en") if "vladimir-putin" in e.speaker]
+
+
+@pytest.mark.parametrize(
+    "lang, text, trigger",
+    [
+        # the negation is the cue's own
+        ("ru", "Путин не исключил, что посетит Казахстан в следующем году.", "не исключил"),
+    ],
+)
+def test_negation_of_the_cue_itself_speaks(extractor, lang, text, trigger):
+    assert speaker_of(extractor, text, lang, trigger) == {"vladimir-putin"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a cue of a clause with a bare object is no saying
+        "Министр допустил ошибку в расчетах.",
+        "Президент рекомендовал кандидата на пост министра.",
+    ],
+)
+def test_clause_cues_with_a_bare_object_say_nothing(extractor, text):
+    assert not statements(extractor, text, "ru")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a handing over, no saying
@@ -299,6 +402,14 @@ def test_a_quoted_paragraph_with_its_reporting_clause_is_one_statement(extractor
             "стартом проекта, заявил ТАСС посол России в Кении.",
             "заявил",
             {"person/petr-sidorov"},
+        ),
+        # a possibility allowed, of a clause
+        (
+            "ru",
+            "Александр Лукашенко встретился с послом Венесуэлы. Глава государства также допустил, "
+            "что сам может совершить поездку в Венесуэлу.",
+            "допустил",
+            {"alexander-lukashenko"},
         ),
     ],
 )

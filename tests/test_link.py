@@ -1222,6 +1222,8 @@ def test_body_labels_name_their_state_by_its_label(full_linker, text, label):
     [
         ("сообщила газета The Print", 20, "ru", True),
         ("the news website Lada.kz", 17, "en", True),
+        # a channel of a messenger is an outlet ("Telegram-канал «Пул Первого»")
+        ("передает Telegram-канал «Пул Первого»", 25, "ru", True),
         ("the Russian president met", 21, "en", False),
         ("Putin met Wang", 10, "en", False),
     ],

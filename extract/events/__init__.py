@@ -166,7 +166,7 @@ from bilat.extract.events.merge import (
 )
 from bilat.extract.events.records import Said
 from bilat.extract.events.retell import Told, headline_said_again, one_talk_per_clause, one_voice_per_clause
-from bilat.extract.events.statements import read_statements, statement_event
+from bilat.extract.events.statements import read_statements, silenced_out, statement_event
 from bilat.extract.events.tables import tables
 from bilat.extract.events.text import MAX_UNIT_CHARS
 from bilat.extract.events.text import bounded as _bounded
@@ -212,8 +212,10 @@ def merged(v: View, said: Said, statements: list[Event], typed: list[Event]) -> 
     out (``coref``, ``merge``), the other side of the pair added where an evaluation addresses
     no one, the rest in text order, one per node of the graph."""
     statements = said_once(v, statements)
+    # what a negated reporting cue leaves open is not reported ("did not say what …")
+    typed = silenced_out([e for e in typed if e is not None], said.silenced)
     typed = sorted(
-        (e for e in typed if e is not None and (e.participants or e.source)),
+        (e for e in typed if e.participants or e.source),
         key=lambda e: (e.start, e.cls),
     )
     told = retold(typed_views(v, typed), opening_lines(v))

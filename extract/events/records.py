@@ -69,13 +69,16 @@ class Said:
     """What pass 1 (``statements.read_statements``) has found so far, in text order: the persons
     met as speakers and subjects (offset, key; sorted after each unit), the author of the
     document reported, the last speaker, the statements, and the quotes with who speaks them
-    (start, end, speaker keys). A step that finds more returns a new record."""
+    (start, end, speaker keys), and the spans a negated reporting cue says nothing of (start,
+    end: "The Kremlin did not say what the leaders discussed"). A step that finds more returns a
+    new record."""
 
     people: tuple[tuple[int, str], ...] = ()
     author: tuple[str, ...] = ()
     last_speaker: tuple[str, ...] = ()
     statements: tuple[Statement, ...] = ()
     quote_speakers: tuple[tuple[int, int, tuple[str, ...]], ...] = ()
+    silenced: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -194,6 +194,11 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
     if keys & v.org_nouns:
         words = frozenset(w for t in phrase for w in v.tk(t)) & v.org_nouns
         m = recent_org(v, said, s.idx, words, country_hint(v, phrase))
+        if m is None and country_hint(v, phrase) is None:
+            # "On Sunday, the government said …" after "Ugandan authorities were not able to …":
+            # the one body of that name of the state named last, outside quoted words
+            state = last_state(v, s.idx)
+            m = state_body_named(government_bodies(v.kb), state, frozenset(words)) if state else None
         if m is not None:
             return [m], [(m, s.idx, s.idx + len(s.text))]
     if keys & v.doc_nouns:
@@ -211,6 +216,16 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
                 return [k], [(k, s.idx, s.idx + len(s.text))]
             return [states[0].key], [(states[0].key, states[0].start, states[0].end)]
     return [], []
+
+
+def last_state(v: View, before: int) -> str | None:
+    """The country named last before ``before`` (by name or adjective), outside quoted words,
+    in its unit or the ``BODY_REACH`` units before it; None when none is."""
+    lo = v.units[max(0, v.unit_of(before).index - BODY_REACH)].start
+    for m in reversed(v.mentions_in(lo, before)):
+        if m.cls == "Country" and not v.in_quote(m.start):
+            return m.key
+    return None
 
 
 def state_body_named(
@@ -331,10 +346,36 @@ def document_issuer(v: View, said: Said, before: int, country: str | None) -> st
         k = state_body_spoken(v, said, country, before)
         if k:
             return k
+    k = acting_body(v, before)
+    if k:
+        return k
     for st in sorted(said.statements, key=lambda st: st.cue[0], reverse=True):
         if st.cue[0] < before and not v.in_quote(st.cue[0]):
             return st.speaker[0] if len(st.speaker) == 1 else None
     return None
+
+
+def acting_body(v: View, before: int) -> str | None:
+    """The state or body that acts in the clause a document noun at ``before`` reports, when the
+    noun follows it in its sentence ("Pakistan summoned a senior US diplomat …, an official
+    statement said": Pakistan's statement, en_pk-us_62): the first active subject before the
+    noun, outside quoted words, naming a country or a body (no person: "Putin met …, the
+    statement said" is some office's; no outlet); None when there is none."""
+    u = v.unit_of(before)
+    for t in u.toks:
+        if t.idx >= before:
+            break
+        if t.dep_ not in ACTIVE_SUBJ_DEPS or v.in_quote(t.idx):
+            continue
+        ms = [m for m in v.mentions_of_tokens(_phrase(t)) if m.cls in ACTING_CLASSES]
+        if ms:
+            return ms[0].key
+    return None
+
+
+#: the subject labels of an active verb, and the classes of who acts for a document's issuer
+ACTIVE_SUBJ_DEPS = frozenset({"nsubj"})
+ACTING_CLASSES = frozenset({"Country"} | ORG_CLASSES - {"MediaOutlet"})
 
 
 def state_body_spoken(v: View, said: Said, country: str | None, before: int) -> str | None:
@@ -892,4 +933,4 @@ def track_subjects(v: View, said: Said, u: _Unit) -> Said:
                 k = titled_person(v, so_far, t.idx, nouns, country_hint(v, phrase))
                 if k:
                     people.append((t.idx, k))
-    return Said(tuple(sorted(people)), said.author, said.last_speaker, said.statements, said.quote_speakers)
+    return dataclasses.replace(said, people=tuple(sorted(people)))

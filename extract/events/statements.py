@@ -71,6 +71,96 @@ def passes_on(before: str) -> bool:
     return kept[-1:] in PASSING_ON_MARKS and bool(kept[:-1].strip(' ,-–—«»"'))
 
 
+def negated_cue(children: Sequence[tuple[str, frozenset[str], bool]], negations: frozenset[str]) -> bool:
+    """Whether a reporting cue is negated and so reports nothing ("The Kremlin did not say what
+    …", «О том, что … будут обсуждать дипломаты, не сообщается», «…, — не указано»): a child of
+    its head word, not a subject and not a word of the cue itself («не исключил» is a cue of
+    its own), is a negation word (``negations``: the "negated" child cues of
+    ``events_context.tsv``). ``children``: (dependency, folded text and lemma, in the cue) of
+    each child of the head.
+
+    >>> kremlin, neg = ("nsubj", frozenset({"kremlin"}), False), ("neg", frozenset({"not"}), False)
+    >>> negated_cue([neg, kremlin], frozenset({"not"}))
+    True
+    >>> negated_cue([("advmod", frozenset({"не"}), True)], frozenset({"не"}))
+    False
+    """
+    return any(keys & negations and not in_cue and dep not in SUBJ_DEPS for dep, keys, in_cue in children)
+
+
+def negations(rows: Sequence[tuple[str, str, str]]) -> frozenset[str]:
+    """The negation words of the context rows (cue, context, where) of a language: its
+    "negated" child cues ("not", "не")."""
+    return frozenset(cue for cue, ctx, where in rows if ctx == "negated" and where == "child")
+
+
+#: how many words of a complement may come before the question word opening it ("о том, что")
+QUESTION_REACH = 3
+
+
+def opens_question(words: Sequence[frozenset[str]], questions: frozenset[str]) -> bool:
+    """Whether a phrase (the folded text and lemma of each of its words, punctuation left out)
+    opens with a question word within its first words ("what the leaders discussed", «о том,
+    что конкретно будут обсуждать», «какие еще страны»).
+
+    >>> q = frozenset({"what", "что"})
+    >>> opens_question([{"what"}, {"the"}, {"leader"}], q), opens_question([{"о"}, {"тот"}, {"что"}], q)
+    (True, True)
+    >>> opens_question([{"on"}, {"the"}, {"wording"}, {"what"}], q)
+    False
+    """
+    return any(w & questions for w in words[:QUESTION_REACH])
+
+
+def silenced_spans(v: View, head, u: _Unit) -> list[tuple[int, int]]:
+    """The spans a negated reporting cue (``head``, of unit ``u``) says nothing of: each of its
+    complements that opens an indirect question ("The Kremlin did not say what the leaders
+    discussed", «О том, что конкретно будут обсуждать дипломаты, не сообщается»), and the whole
+    unit when the cue has no subject and the unit opens with one («Какие еще страны он
+    планирует посетить, … — не указано»). What it did not comment on stays ("will not comment
+    on the absolutely unacceptable wording …": an accusation), as does what frames it ("Putin
+    did not speak of gas at the meeting": the meeting)."""
+    questions = v.tab.words("question")
+
+    def words(toks) -> list[frozenset[str]]:
+        return [v.keys[t.i] for t in toks if t.pos_ != "PUNCT"]
+
+    kids = list(head.children)
+    spans = [
+        (min(t.idx for t in c.subtree), max(t.idx + len(t.text) for t in c.subtree))
+        for c in kids
+        if c.dep_ not in SUBJ_DEPS and opens_question(words(c.subtree), questions)
+    ]
+    if not any(c.dep_ in SUBJ_DEPS for c in kids) and opens_question(words(u.toks), questions):
+        spans.append((u.start, u.end))
+    return spans
+
+
+def silenced_out(events: Sequence, spans: Sequence[tuple[int, int]]) -> list:
+    """The events but those whose trigger starts inside a span a negated reporting cue says
+    nothing of (``Said.silenced``): "The Kremlin did not say what the leaders discussed" reports
+    no talks."""
+    return [e for e in events if not any(a <= e.start < b for a, b in spans)]
+
+
+def relayed_reports(heads: Sequence[tuple[object, bool]]) -> set[int]:
+    """The indexes of the statements of a unit that only relay another's (each given as (head
+    token of its cue, whether its speakers are all media outlets)): an outlet's reporting verb
+    whose clause holds the reporting verb of a speaker who is no outlet ("Ранее издание Axios
+    сообщило, что президент США Дональд Трамп рассказал своим советникам, что …": Trump's
+    statement; the outlet only reports it, the rule of the gold). The inner verb hangs on the
+    outlet's, or comes after it as a root of its own (a parse that split the sentence there)."""
+
+    def above(a, b) -> bool:
+        return any(x.i == a.i for x in b.ancestors) or (a.i < b.i and b.head.i == b.i)
+
+    return {
+        n
+        for n, (head, outlet) in enumerate(heads)
+        if outlet and any(not o and above(head, h) for h, o in heads)
+    }
+
+
 def agent_phrase(verb) -> list:
     """The words of the agent of a passive reporting verb that has no subject of its own ("as
     reported by the Interfax-Kazakhstan news agency"); none when the verb has a subject ("X was
@@ -218,6 +308,11 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
         head = next((t for t in toks if t.pos_ in ("VERB", "AUX")), toks[-1])
         if marks_anniversary(v, head):
             continue  # "отметили 30-летие", "marked the anniversary": no statement
+        cue_ids = {t.i for t in toks}
+        children = [(c.dep_, v.keys[c.i], c.i in cue_ids) for c in head.children]
+        if negated_cue(children, negations(v.tab.context)):
+            said = dataclasses.replace(said, silenced=(*said.silenced, *silenced_spans(v, head, u)))
+            continue
         speaker, args, clause_start = cue_speaker(v, said, row, toks, head, u)
         if not speaker:
             continue
@@ -246,6 +341,13 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
         st, said = add_statement(v, said, u, cue, head, speaker, args, quote)
         if st is not None:
             made.append(st)
+    # an outlet's report of someone's words ("издание Axios сообщило, что Трамп рассказал …"):
+    # only the inner reporting clause is a statement
+    relays = relayed_reports([(st.head, all(v.cls(k) == "MediaOutlet" for k in st.speaker)) for st in made])
+    if relays:
+        gone = {id(made[n]) for n in relays}
+        made = [st for st in made if id(st) not in gone]
+        said = dataclasses.replace(said, statements=tuple(st for st in said.statements if id(st) not in gone))
     # "…, the Akorda press service reported.": a source the parse did not give its verb
     if tail is not None and not any(st.cue[0] == u.toks[tail[2]].idx for st in made):
         np_toks, verb = list(u.toks[tail[0] : tail[1]]), u.toks[tail[2]]
@@ -523,6 +625,7 @@ def add_statement(v: View, said: Said, u, cue, head, speaker, args, quote) -> tu
         last_speaker=tuple(speaker),
         statements=(*said.statements, st),
         quote_speakers=(*said.quote_speakers, *quoted),
+        silenced=said.silenced,
     )
 
 
