@@ -270,3 +270,61 @@ def passive_agents(verb, keys, agent_preps, instrumental: bool, called_preps) ->
             elif any(keys[g.i] & called_preps for g in cases):
                 called.append(c)
     return found or called
+
+
+def conjuncts(tok) -> list:
+    """The tokens coordinated with ``tok`` (its chain of ``conj`` dependents: "Mauritania and
+    Sudan", "Uzbekistan, Turkmenistan, Kazakhstan, and Mongolia"), in text order, each once."""
+    out = []
+    seen = {tok.i}
+    stack = [tok]
+    while stack:
+        for c in kids(stack.pop()):
+            if c.dep_ == "conj" and c.i not in seen:
+                seen.add(c.i)
+                out.append(c)
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def further_stops(dest, keys, preps) -> list:
+    """The tokens naming the further stops of a trip whose first destination is the token
+    ``dest``, in text order: the tokens coordinated with it ("will travel to Mauritania and
+    Sudan", "visits to Egypt, Uganda and Ethiopia"), and the objects of a preposition of
+    ``preps`` hung on a verb coordinated with the one the destination's preposition hangs on,
+    with theirs ("began in Tajikistan and continued through the Kyrgyz Republic, Uzbekistan
+    …"). None when the destination is not the object of the trip's verb or of a preposition
+    of ``preps`` (a list after "on the continent - South Africa, Eswatini …" is the parse's
+    guess: the "four countries" of one tour). ``keys``: each token's words by index."""
+    if dest.dep_ == "pobj":
+        introduced = bool(keys[dest.head.i] & preps)
+    elif dest.dep_ in ("obl", "nmod"):
+        introduced = any(o.dep_ == "case" and keys[o.i] & preps for o in kids(dest))
+    else:
+        introduced = dest.dep_ in OBJ_DEPS
+    if not introduced:
+        return []
+    out = conjuncts(dest)
+    if dest.dep_ == "pobj" and dest.head.head.i != dest.head.i:
+        verb = dest.head.head  # "began in Tajikistan"
+    elif dest.dep_ in ("obl", "nmod") and dest.head.i != dest.i:
+        verb = dest.head  # "начал визит в Таджикистане" (natasha: the place is the verb's obl)
+    else:
+        verb = None
+    if verb is not None and verb.pos_ in ("VERB", "AUX"):
+        for other in conjuncts(verb):
+            if other.pos_ not in ("VERB", "AUX"):
+                continue
+            for g in kids(other):
+                if g.dep_ == "prep" and keys[g.i] & preps:
+                    stops = [o for o in kids(g) if o.dep_ == "pobj"]
+                elif g.dep_ in ("obl", "nmod") and any(
+                    o.dep_ == "case" and keys[o.i] & preps for o in kids(g)
+                ):
+                    stops = [g]
+                else:
+                    stops = []
+                for o in stops:
+                    out.extend([o, *conjuncts(o)])
+    seen: set[int] = set()
+    return [t for t in sorted(out, key=lambda t: t.i) if not (t.i in seen or seen.add(t.i))]
