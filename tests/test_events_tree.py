@@ -9,10 +9,8 @@ from bilat.extract.events.tree import (
     agrees,
     clause_root,
     clause_verb,
-    conjuncts,
     descendants,
     dominates,
-    further_stops,
     governed_by,
     head,
     kids,
@@ -407,98 +405,3 @@ def test_passive_agents(rows, lang, verb, instrumental, called, expected):
 def test_descendants(rows, tok, want):
     doc = _headed_token_by_token(rows)
     assert [t.text for t in descendants(doc[tok])] == want
-
-
-# "Lavrov will travel to Mauritania and Sudan ."
-_TRAVEL = """
-Lavrov 2 nsubj PROPN
-will 2 aux AUX
-travel 2 ROOT VERB
-to 2 prep ADP
-Mauritania 3 pobj PROPN
-and 4 cc CCONJ
-Sudan 4 conj PROPN
-. 2 punct PUNCT
-"""
-
-# "Cameron's journey began in Tajikistan and continued through the Kyrgyz Republic , Uzbekistan
-# and Mongolia ."
-_ROUTE = """
-Cameron 2 poss PROPN
-'s 0 case PART
-journey 3 nsubj NOUN
-began 3 ROOT VERB begin
-in 3 prep ADP
-Tajikistan 4 pobj PROPN
-and 3 cc CCONJ
-continued 3 conj VERB continue
-through 7 prep ADP
-the 11 det DET
-Kyrgyz 11 compound PROPN
-Republic 8 pobj PROPN
-, 11 punct PUNCT
-Uzbekistan 11 conj PROPN
-and 13 cc CCONJ
-Mongolia 13 conj PROPN
-. 3 punct PUNCT
-"""
-
-# "visiting four countries on the continent - South Africa , Eswatini and Angola" (the parse
-# hangs the list on "on": the countries of one tour, not stops told one by one)
-_LISTED = """
-visiting 0 ROOT VERB visit
-four 2 nummod NUM
-countries 0 dobj NOUN country
-on 2 prep ADP
-the 5 det DET
-Africa 3 pobj PROPN
-, 5 punct PUNCT
-Eswatini 5 conj PROPN
-and 7 cc CCONJ
-Angola 7 conj PROPN
-"""
-
-# "He visited Moscow and Minsk" — objects of the trip's verb; "посетит Москву и Минск"
-_OBJECTS = """
-He 1 nsubj PRON
-visited 1 ROOT VERB visit
-Moscow 1 dobj PROPN
-and 2 cc CCONJ
-Minsk 2 conj PROPN
-"""
-
-_RU_ROUTE = """
-Визит 1 nsubj NOUN визит
-начался 1 ROOT VERB начаться
-в 3 case ADP
-Египте 1 obl PROPN египет
-и 5 cc CCONJ
-продолжился 1 conj VERB продолжиться
-в 7 case ADP
-Уганде 5 obl PROPN уганда
-"""
-
-
-@pytest.mark.parametrize(
-    "rows, lang, dest, expected",
-    [
-        (_TRAVEL, "en", "Mauritania", ["Sudan"]),
-        (_TRAVEL, "en", "Sudan", []),
-        (_ROUTE, "en", "Tajikistan", ["Republic", "Uzbekistan", "Mongolia"]),
-        (_LISTED, "en", "Africa", []),
-        (_OBJECTS, "en", "Moscow", ["Minsk"]),
-        (_RU_ROUTE, "ru", "Египте", ["Уганде"]),
-    ],
-)
-def test_further_stops(rows, lang, dest, expected):
-    doc = tree(rows, lang)
-    tok = next(t for t in doc if t.text == dest)
-    preps = frozenset({"to", "in", "through", "в"})
-    assert [t.text for t in further_stops(tok, keys(doc), preps)] == expected
-
-
-def test_conjuncts_follow_the_chain_in_text_order():
-    doc = tree(_ROUTE)
-    republic = next(t for t in doc if t.text == "Republic")
-    assert [t.text for t in conjuncts(republic)] == ["Uzbekistan", "Mongolia"]
-    assert conjuncts(next(t for t in doc if t.text == "Tajikistan")) == []

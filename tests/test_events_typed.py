@@ -8,8 +8,7 @@ import pytest
 from events_trees import held_talks
 
 from bilat.extract.events.records import Reported, Said
-from bilat.extract.events.typed import kept_in_quote, read_typed, stop_visits, typed_unit, we_persons
-from bilat.extract.records import Event
+from bilat.extract.events.typed import kept_in_quote, read_typed, typed_unit, we_persons
 
 
 @pytest.mark.parametrize(
@@ -77,68 +76,3 @@ def test_the_second_unit_reads_what_the_first_reported():
 
 def test_pass_two_threads_the_units():
     assert [e.trigger for e in read_typed(TALKS, Said())] == ["held talks"]
-
-
-_TRIP = "After Mali, Lavrov will travel to Mauritania and Sudan."
-
-
-def _trip() -> Event:
-    return Event(
-        cls="Consult",
-        trigger="travel",
-        start=24,
-        end=30,
-        evidence=_TRIP,
-        sentence_start=0,
-        sentence_end=len(_TRIP),
-        participants=("lavrov", "mauritania"),
-        source=("lavrov",),
-        target=("mauritania",),
-        mode="visit",
-        context="planned",
-        place=None,
-        implicit=("russia",),
-        arguments=(("lavrov", 12, 18), ("mauritania", 34, 44)),
-        told_again=((100, 106),),
-    )
-
-
-@pytest.mark.parametrize(
-    "stops, want",
-    [
-        # one further stop: the visitor's visit to it, told from "travel" to "Sudan"
-        (
-            [("sudan", ("sudan", 49, 54), None)],
-            [
-                (
-                    "travel to Mauritania and Sudan",
-                    ("lavrov", "sudan"),
-                    ("sudan",),
-                    None,
-                    (("lavrov", 12, 18), ("sudan", 49, 54)),
-                )
-            ],
-        ),
-        # a city stop: its state visited, the city the place
-        (
-            [("sudan", ("khartoum", 49, 54), "khartoum")],
-            [
-                (
-                    "travel to Mauritania and Sudan",
-                    ("lavrov", "sudan"),
-                    ("sudan",),
-                    "khartoum",
-                    (("lavrov", 12, 18), ("khartoum", 49, 54)),
-                )
-            ],
-        ),
-        ([], []),
-    ],
-)
-def test_stop_visits(stops, want):
-    got = stop_visits(_trip(), _TRIP, stops)
-    assert [(e.trigger, e.participants, e.target, e.place, e.arguments) for e in got] == want
-    for e in got:
-        # the trip's clause, context and mode; no restatement or inferred side of the first stop
-        assert (e.cls, e.mode, e.context, e.start, e.evidence) == ("Consult", "visit", "planned", 24, _TRIP)
-        assert e.told_again == () and e.implicit == ()

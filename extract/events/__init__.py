@@ -41,11 +41,9 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
    stands for its state as well); a visit's participants are the visitor (the subject, the
    noun's owner — "визит российского президента", "your visit" in quoted words — or the
    agent of "by") and the country visited; a visit with no traveller (no visitor, no
-   person: "груши, приехавшие в республику") is none. A trip told stop by stop ("will travel
-   to Mauritania and Sudan", "began in Tajikistan and continued through the Kyrgyz Republic,
-   Uzbekistan …": ``route_prep``) is one visit per country, as the gold counts a tour. An
-   agreement noun that is the subject of what it says ("The agreements provide for …") is no
-   agreement made; the subject of an agreement's clause takes part as a meeting's does. Source and
+   person: "груши, приехавшие в республику") is none. An agreement noun that is the subject
+   of what it says ("The agreements provide for …") is no agreement made; the subject of an
+   agreement's clause takes part as a meeting's does. Source and
    target follow the trigger's direction rule ("thanked his Russian counterpart" resolves the
    bare title), ``about`` holds the projects named, ``place`` a city or place named with
    "in"/"в". Phrases naming the pair of states without naming them ("the two countries",

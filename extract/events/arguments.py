@@ -5,7 +5,6 @@ talks reported before, of what pass 2 has reported so far (``records.Reported``)
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Collection, Sequence
 
 from bilat.extract.events import speakers as spk
@@ -38,9 +37,6 @@ from bilat.extract.events.tree import (
 )
 from bilat.extract.events.tree import (
     clause_verb as _clause_verb,
-)
-from bilat.extract.events.tree import (
-    further_stops as _further_stops,
 )
 from bilat.extract.events.tree import (
     nested as _nested,
@@ -614,41 +610,6 @@ def destination(v: View, u: _Unit, c: _Cand, source: list[str]):
         m = next((m for m in named if m.key == host), None)
         return [host], [(host, m.start, m.end)] if m is not None else [], place
     return [], [], place
-
-
-def other_stops(v: View, c: _Cand, first: tuple[str, int, int], visited: Collection[str], source: list[str]):
-    """The further stops of a trip whose destination's mention is ``first`` (key, start, end):
-    for each country named by a token coordinated with it or on a route verb coordinated with
-    its own (``tree.further_stops``: "will travel to Mauritania and Sudan", "began in
-    Tajikistan and continued through the Kyrgyz Republic, Uzbekistan …"), the country, its
-    mention and the city named, if it is one; not the visitor's own country nor one of
-    ``visited`` (each stop is a visit of its own, as the gold counts a tour). None unless the
-    destination hangs on the trigger or on the verb of its clause (a country named in another
-    clause after it, "… the situation in Russia and Ukraine", is no stop of this trip)."""
-    lo = bisect.bisect_left(v.starts, first[1])
-    hi = bisect.bisect_left(v.starts, first[2])
-    span = v.tokens[lo:hi]
-    # the head of the mention's words ("Republic" of "the Kyrgyz Republic")
-    toks = [t for t in span if not first[1] <= t.head.idx < first[2] or t.head.i == t.i]
-    own = {t.i for t in c.toks} | {c.anchor.i, _clause_verb(c.anchor).i}
-    toks = [t for t in toks if (t.head.head if t.dep_ == "pobj" else t.head).i in own]
-    if not toks:
-        return []
-    preps = v.tab.words("visit_prep") | v.tab.words("route_prep")
-    home = {v.country(k) for k in source} - {None}
-    seen = set(visited)
-    out = []
-    for t in _further_stops(toks[0], v.keys, preps):
-        for m in v.mentions_of_tokens([t]):
-            if m.affil or m.label == "ADJ" or m.cls not in PLACE_CLASSES | {"Country"}:
-                continue
-            ctry = v.country(m.key)
-            if not ctry or ctry in home or ctry in seen:
-                continue
-            seen.add(ctry)
-            out.append((ctry, (m.key, m.start, m.end), m.key if m.cls in PLACE_CLASSES else None))
-            break
-    return out
 
 
 def someone_elses_clause(anchor) -> bool:

@@ -5,8 +5,6 @@ weight, participants, source, target, place, projects and date: pass 2 of the ex
 
 from __future__ import annotations
 
-import dataclasses
-
 from bilat.extract.events import arguments as arg
 from bilat.extract.events import triggers as trg
 from bilat.extract.events.another import own_time
@@ -74,50 +72,16 @@ def typed_unit(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[Event
     events, answered = [], []
     cands, rep = trg.candidates(v, said, rep, u)
     words = v.tab.words("answer")
-    tours: list[Event] = []
     for c in cands:
         made, rep = typed_event(v, said, rep, u, c)
         if made is not None:
             e, scoped = made
-            if c.row.direction == "visit" and e.source and e.target:
-                # "will travel to Mauritania and Sudan": a visit of each stop
-                dest = [a for a in e.arguments if a[0] not in e.source and v.country(a[0]) in e.target]
-                if dest:
-                    tours.extend(
-                        stop_visits(e, v.text, arg.other_stops(v, c, dest[0], e.target, list(e.source)))
-                    )
             # the act answered ("in retaliation for Estonia's expulsion of …") is one of its own
             apart = any(o is not c and answered_act(o.head, c.head, v.keys, words) for o in cands)
             # the second of two meetings of one kind named side by side is one of its own
             apart = apart or any(trg.twins(o, c) for o in cands[: cands.index(c)])
             (answered if apart else events).append((e, frozenset(scoped), c.row.direction))
-    return same_clause(events) + same_clause(answered) + tours, rep
-
-
-def stop_visits(e: Event, text: str, stops) -> list[Event]:
-    """The visits of the further stops of the trip ``e`` tells (``arguments.other_stops``: each
-    stop's country, mention and city): each the visitor's visit to that country, told from the
-    trip's word to the stop's name (its trigger: a node of its own, and a visit word that a
-    later report of that stop restates, ``coref.restated``), with ``e``'s clause, date and
-    context."""
-    out = []
-    for ctry, (key, start, end), place in stops:
-        out.append(
-            dataclasses.replace(
-                e,
-                trigger=text[e.start : max(end, e.end)],
-                end=max(end, e.end),
-                participants=tuple(_uniq([*e.source, ctry])),
-                target=(ctry,),
-                place=place,
-                implicit=(),
-                arguments=tuple(
-                    _uniq_args([a for a in e.arguments if a[0] in e.source] + [(key, start, end)])
-                ),
-                told_again=(),
-            )
-        )
-    return out
+    return same_clause(events) + same_clause(answered), rep
 
 
 def quoted(said: Said, offset: int) -> bool:
