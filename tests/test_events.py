@@ -219,6 +219,14 @@ CASES = [
         dict(mode="visit", target=("russia",)),
     ),
     (
+        "en-stop",
+        "en",
+        "Kassym-Jomart Tokayev made his first stop in Moscow on Sunday.",
+        "Consult",
+        "stop in",
+        dict(mode="visit", source=("kassym-jomart-tokayev",), target=("russia",)),
+    ),
+    (
         "en-anniversary",
         "en",
         "Officials marked the 30th anniversary of diplomatic relations between Russia and Kazakhstan.",
@@ -2125,6 +2133,8 @@ def test_what_is_thanked_for_is_no_meeting(extractor, lang, text):
             PAIR + "Rosatom CEO added that a delegation of Kazakhstani officials recently visited the "
             "Leningrad NPP in Saint Petersburg.",
         ),
+        # a stop that is no tour's: no traveller, no place visited
+        ("en", PAIR + "Vladimir Putin called for a stop to the fighting."),
     ],
 )
 def test_a_visit_needs_a_traveller(extractor, lang, text):
