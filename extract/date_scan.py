@@ -76,9 +76,9 @@ def vocabulary(lang: str) -> Words:
 class _Tok:
     __slots__ = ("start", "end", "text", "keys", "cap")
 
-    def __init__(self, w, inflected: bool):
+    def __init__(self, w, keys_cap: tuple[frozenset[str], bool]):
         self.start, self.end, self.text = w.start, w.end, w.text
-        self.keys, self.cap = _word_keys(w.text, inflected)
+        self.keys, self.cap = keys_cap
 
 
 @lru_cache(maxsize=50_000)
@@ -110,10 +110,21 @@ def scan(text: str, lang: str) -> list[DateExpr]:
     expressions opened by a bounding preposition are left out."""
     voc = vocabulary(lang)
     prof = profile(lang)
-    toks = [_Tok(w, prof.inflected) for w in words(text)]
+    ws = words(text)
+    keys = [_word_keys(w.text, prof.inflected) for w in ws]
+    opens = openers(ws, keys, voc)
+    if not opens:
+        return []  # (no digit, no word of the tables that can open one: most sentences)
+    toks = [_Tok(w, kc) for w, kc in zip(ws, keys, strict=True)]
     out: list[DateExpr] = []
     i = 0
+    o = 0  # the first of ``opens`` at or after ``i``
     while i < len(toks):
+        while o < len(opens) and opens[o] < i:
+            o += 1
+        if o == len(opens):
+            break  # no expression starts after the last opener
+        i = _first_start(toks, i, opens[o], voc)
         bound = _find(toks[i], voc.bound) is not None
         j = i + 1 if (bound or _find(toks[i], voc.prep) is not None) else i
         has_prep = j > i and not bound
@@ -128,6 +139,33 @@ def scan(text: str, lang: str) -> list[DateExpr]:
             out.append(DateExpr(start=s, end=e, text=text[s:e], **expr))
         i = end_idx
     return out
+
+
+def openers(ws, keys, voc: Words) -> list[int]:
+    """The indexes of the words that may open an expression's core (``_core``: a word with a
+    digit first or a word of ``voc.openers``; ``keys``: each word's keys and capital).
+
+    >>> from bilat.extract.text import Word
+    >>> ws = [Word(0, 2, "on"), Word(3, 9, "Friday"), Word(10, 12, "at"), Word(13, 15, "10")]
+    >>> openers(ws, [_word_keys(w.text, False) for w in ws], vocabulary("en"))
+    [1, 3]
+    """
+    return [
+        n
+        for n, (w, (ks, _cap)) in enumerate(zip(ws, keys, strict=True))
+        if w.text[:1].isdigit() or not ks.isdisjoint(voc.openers)
+    ]
+
+
+def _first_start(toks, i: int, opener: int, voc: Words) -> int:
+    """The first index from ``i`` at which an expression may start when ``opener`` is the next
+    word that can open a core: the word before it, or before the fillers that precede it (a
+    core is read from the word after a preposition or from the word itself, fillers skipped;
+    from any earlier index it meets a word that opens nothing, and ``_core`` gives None)."""
+    p = opener
+    while p - 1 > i and _find(toks[p - 1], voc.filler) is not None:
+        p -= 1
+    return max(i, p - 1)
 
 
 def _skip(toks, j, table) -> int:

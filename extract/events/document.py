@@ -156,8 +156,11 @@ class View:
         if not by_first:
             return False
         of = self.tab.words("of")
+        firsts = self.tab.first_words(kind)
         forms = [self.keys[t.i] for t in toks]  # each token's words (folded text and lemma)
         for i in range(len(toks)):
+            if firsts.isdisjoint(forms[i]):
+                continue  # (no phrase starts here: one set operation instead of a lookup per key)
             for seq in (seq for w0 in forms[i] for seq in by_first.get(w0, ())):
                 n = len(seq)
                 if i + n <= len(toks) and all(w in forms[i + j] for j, w in enumerate(seq)):
