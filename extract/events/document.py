@@ -8,6 +8,8 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, ORTH
+
 from bilat.extract.dates import DateExpr, dateline, dateline_span, scan
 from bilat.extract.events.context import context, date_for
 from bilat.extract.events.records import Mention as _Mention
@@ -188,7 +190,7 @@ def view(doc, sdoc, linked, positions, descriptive, kb) -> View:
         base = None
     toks = tuple(tokens(sdoc))
     starts = tuple(t.idx for t in toks)
-    keys = token_keys(toks)
+    keys = token_keys(sdoc)
     mentions = tuple(
         title_adjectives(
             mentions_of(linked, positions, descriptive, lambda k: entity_class(cls_of, kb, k)),
@@ -232,22 +234,35 @@ def view(doc, sdoc, linked, positions, descriptive, kb) -> View:
     )
 
 
-def token_keys(toks) -> tuple[frozenset[str], ...]:
-    """The folded text and lemma of each token; tokens written and lemmatized alike share one
-    set (a document repeats most of its words).
+#: the keys of a token by the string-store hashes of its text and lemma: (orth, lemma) → its
+#: folded text and lemma; the hashes name the strings in every document (spaCy's hashes of the
+#: strings themselves), so the sets made for one document serve the next ones (a language's
+#: news repeats most of its words)
+_KEYS: dict[tuple[int, int], frozenset[str]] = {}
+_KEYS_MAX = 200_000  # pairs kept before the memo starts afresh
 
-    >>> from types import SimpleNamespace as T
-    >>> a, b = token_keys([T(text="Talks", lemma_="talk"), T(text="Talks", lemma_="talk")])
-    >>> sorted(a), a is b
-    (['talk', 'talks'], True)
+
+def token_keys(sdoc) -> tuple[frozenset[str], ...]:
+    """The folded text and lemma of each token of ``sdoc`` (by ``tok.i``), read from the
+    hashes of its texts and lemmas at once (no Token read); tokens written and lemmatized
+    alike share one set.
+
+    >>> import spacy
+    >>> d = spacy.blank("en")("Talks and Talks")
+    >>> for t in d:
+    ...     t.lemma_ = "talk" if t.lower_ == "talks" else t.lower_
+    >>> a, _, b = token_keys(d)
+    >>> sorted(a), sorted(b), a is b
+    (['talk', 'talks'], ['talk', 'talks'], True)
     """
-    made: dict[tuple[str, str], frozenset[str]] = {}
+    if len(_KEYS) > _KEYS_MAX:
+        _KEYS.clear()
+    strings = sdoc.vocab.strings
     out = []
-    for t in toks:
-        pair = (t.text, t.lemma_)
-        hit = made.get(pair)
+    for pair in map(tuple, sdoc.to_array([ORTH, LEMMA]).tolist()):
+        hit = _KEYS.get(pair)
         if hit is None:
-            hit = made[pair] = frozenset({fold(pair[0]), fold(pair[1])})
+            hit = _KEYS[pair] = frozenset({fold(strings[pair[0]]), fold(strings[pair[1]])})
         out.append(hit)
     return tuple(out)
 
