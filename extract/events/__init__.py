@@ -308,7 +308,7 @@ def content_words(v: View, start: int, end: int) -> frozenset[str]:
     (a headline and the body name the speaker and the article's countries, and say that
     someone said something, whatever else they tell)."""
     names = [(m.start, m.end) for m in v.mentions_in(start, end)]
-    said = {w.text for row in v.tab.reporting for w in row.words} | v.person_nouns | v.org_nouns
+    said = v.tab.reporting_words() | v.person_nouns | v.org_nouns
     lo = bisect.bisect_left(v.starts, start)
     hi = bisect.bisect_left(v.starts, end)
     return frozenset(

@@ -54,6 +54,10 @@ class View:
     grammar_cues: frozenset[str]
     doc_nouns: frozenset[str]
     quotes: tuple[tuple[int, int, int, int], ...]
+    #: the quoted words of the quotes as disjoint spans in text order (``quoted_spans``): their
+    #: starts, and their ends
+    quoted_starts: tuple[int, ...] = ()
+    quoted_ends: tuple[int, ...] = ()
 
     # -- lookups over entities ---------------------------------------------------------------
     def cls(self, key: str) -> str:
@@ -86,7 +90,8 @@ class View:
 
     def in_quote(self, offset: int) -> bool:
         """Whether ``offset`` lies inside the quoted words of one of the text's quotes."""
-        return any(qs <= offset < qe for _ms, _me, qs, qe in self.quotes)
+        i = bisect.bisect_right(self.quoted_starts, offset) - 1
+        return i >= 0 and offset < self.quoted_ends[i]
 
     def mentions_in(self, start: int, end: int) -> list[_Mention]:
         i = bisect.bisect_left(self.m_starts, start)
@@ -200,6 +205,8 @@ def view(doc, sdoc, linked, positions, descriptive, kb) -> View:
         )
     )
     units = tuple(units_of(text, lang, sdoc, toks, starts))
+    found = tuple(quotes(text))
+    spans = quoted_spans(found)
     return View(
         doc=doc,
         text=text,
@@ -230,8 +237,26 @@ def view(doc, sdoc, linked, positions, descriptive, kb) -> View:
         doc_nouns=frozenset(
             r.words[0].text for r in tab.reporting if r.kind == "document" and len(r.words) == 1
         ),
-        quotes=tuple(quotes(text)),
+        quotes=found,
+        quoted_starts=tuple(a for a, _ in spans),
+        quoted_ends=tuple(b for _, b in spans),
     )
+
+
+def quoted_spans(quotes) -> list[tuple[int, int]]:
+    """The spans of the quoted words of ``quotes`` (ms, me, qs, qe), overlapping ones joined,
+    in text order: an offset is inside a quote's words when it is inside one of them.
+
+    >>> quoted_spans([(0, 30, 1, 29), (40, 60, 41, 59), (10, 20, 11, 19), (28, 35, 29, 34)])
+    [(1, 34), (41, 59)]
+    """
+    out: list[tuple[int, int]] = []
+    for qs, qe in sorted((qs, qe) for _ms, _me, qs, qe in quotes if qs < qe):
+        if out and qs <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], qe))
+        else:
+            out.append((qs, qe))
+    return out
 
 
 #: the keys of a token by the string-store hashes of its text and lemma: (orth, lemma) → its

@@ -111,6 +111,23 @@ class Tables:
             hit = self._memo[memo_key] = {w: tuple(seqs) for w, seqs in by_first.items()}
         return hit
 
+    def one_word(self, cls: str) -> tuple[TriggerRow, ...]:
+        """The one-word trigger rows of class ``cls``, in table order (made once)."""
+        memo_key = ("one_word", cls)
+        hit = self._memo.get(memo_key)
+        if hit is None:
+            hit = self._memo[memo_key] = tuple(r for r in self.triggers if r.cls == cls and len(r.words) == 1)
+        return hit
+
+    def reporting_words(self) -> frozenset[str]:
+        """Every word of the reporting cues (made once)."""
+        hit = self._memo.get("reporting_words")
+        if hit is None:
+            hit = self._memo["reporting_words"] = frozenset(
+                w.text for row in self.reporting for w in row.words
+            )
+        return hit
+
     def first_words(self, kind: str) -> frozenset[str]:
         """The first words of the phrases of ``kind`` (made once)."""
         memo_key = ("first_words", kind)
