@@ -9,6 +9,8 @@ lemmas, capitalized names, cases): :func:`scan` gives each one's offsets and wha
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,7 +19,7 @@ from bilat.extract.date_calendar import DateExpr
 from bilat.extract.languages import Profile, profile
 from bilat.extract.text import fold, lemma, read_table, words
 
-__all__ = ["Words", "scan", "vocabulary"]
+__all__ = ["Words", "scan", "scan_spans", "vocabulary"]
 
 _NUMERIC_DMY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -76,9 +78,9 @@ def vocabulary(lang: str) -> Words:
 class _Tok:
     __slots__ = ("start", "end", "text", "keys", "cap")
 
-    def __init__(self, w, keys_cap: tuple[frozenset[str], bool]):
+    def __init__(self, w, info: tuple[frozenset[str], bool, bool]):
         self.start, self.end, self.text = w.start, w.end, w.text
-        self.keys, self.cap = keys_cap
+        self.keys, self.cap = info[0], info[1]
 
 
 @lru_cache(maxsize=50_000)
@@ -108,14 +110,66 @@ def _has_case(tok: _Tok, case: str, prof: Profile) -> bool:
 def scan(text: str, lang: str) -> list[DateExpr]:
     """Every date expression of ``text`` (resolved or not), left to right, never overlapping;
     expressions opened by a bounding preposition are left out."""
-    voc = vocabulary(lang)
-    prof = profile(lang)
     ws = words(text)
-    keys = [_word_keys(w.text, prof.inflected) for w in ws]
-    opens = openers(ws, keys, voc)
+    info = [_word_info(w.text, lang) for w in ws]
+    opens = [n for n, x in enumerate(info) if x[2]]
     if not opens:
         return []  # (no digit, no word of the tables that can open one: most sentences)
-    toks = [_Tok(w, kc) for w, kc in zip(ws, keys, strict=True)]
+    toks = [_Tok(w, x) for w, x in zip(ws, info, strict=True)]
+    return _scan(text, toks, opens, lang)
+
+
+def scan_spans(text: str, spans, lang: str) -> list[list[DateExpr]]:
+    """``scan`` of each span (start, end) of ``text``, the offsets those of ``text``: the words
+    of the whole text read once (the linker has read them: ``text.words`` keeps them) and a span
+    with no word that can open an expression passed over. A span whose edge cuts a word of the
+    whole text is scanned on its own (its words are not those of the text there).
+
+    >>> t = "They met on Friday. Talks went on. Next: May 5, 2024"
+    >>> [[(e.text, e.start) for e in es] for es in scan_spans(t, [(0, 19), (20, 34), (35, 52)], "en")]
+    [[('on Friday', 9)], [], [('May 5, 2024', 41)]]
+    >>> [[(e.text, e.start) for e in es] for es in scan_spans(t, [(0, 15)], "en")]  # cuts "Friday"
+    [[]]
+    """
+    ws = words(text)
+    starts = [w.start for w in ws]
+    info = [_word_info(w.text, lang) for w in ws]
+    opens = [n for n, x in enumerate(info) if x[2]]
+    out: list[list[DateExpr]] = []
+    for a, b in spans:
+        lo = bisect.bisect_left(starts, a)
+        hi = bisect.bisect_left(starts, b)
+        if (lo and ws[lo - 1].end > a) or (hi > lo and ws[hi - 1].end > b):
+            out.append(
+                [dataclasses.replace(e, start=e.start + a, end=e.end + a) for e in scan(text[a:b], lang)]
+            )
+            continue
+        o, o2 = bisect.bisect_left(opens, lo), bisect.bisect_left(opens, hi)
+        if o == o2:
+            out.append([])
+            continue
+        toks = [_Tok(ws[n], info[n]) for n in range(lo, hi)]
+        out.append(_scan(text, toks, [n - lo for n in opens[o:o2]], lang))
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def _word_info(text: str, lang: str) -> tuple[frozenset[str], bool, bool]:
+    """A word's keys, whether it is capitalized (``_word_keys``) and whether it may open an
+    expression's core (``_core``: a digit first, or a word of the tables' ``openers``).
+
+    >>> [_word_info(w, "en")[2] for w in ("on", "Friday", "10", "the")]
+    [False, True, True, False]
+    """
+    keys, cap = _word_keys(text, profile(lang).inflected)
+    return keys, cap, text[:1].isdigit() or not keys.isdisjoint(vocabulary(lang).openers)
+
+
+def _scan(text: str, toks: list[_Tok], opens: list[int], lang: str) -> list[DateExpr]:
+    """The expressions of the words ``toks`` (offsets those of ``text``), ``opens`` the
+    indexes of those that may open a core (``_word_info``), at least one."""
+    voc = vocabulary(lang)
+    prof = profile(lang)
     out: list[DateExpr] = []
     i = 0
     o = 0  # the first of ``opens`` at or after ``i``
@@ -139,22 +193,6 @@ def scan(text: str, lang: str) -> list[DateExpr]:
             out.append(DateExpr(start=s, end=e, text=text[s:e], **expr))
         i = end_idx
     return out
-
-
-def openers(ws, keys, voc: Words) -> list[int]:
-    """The indexes of the words that may open an expression's core (``_core``: a word with a
-    digit first or a word of ``voc.openers``; ``keys``: each word's keys and capital).
-
-    >>> from bilat.extract.text import Word
-    >>> ws = [Word(0, 2, "on"), Word(3, 9, "Friday"), Word(10, 12, "at"), Word(13, 15, "10")]
-    >>> openers(ws, [_word_keys(w.text, False) for w in ws], vocabulary("en"))
-    [1, 3]
-    """
-    return [
-        n
-        for n, (w, (ks, _cap)) in enumerate(zip(ws, keys, strict=True))
-        if w.text[:1].isdigit() or not ks.isdisjoint(voc.openers)
-    ]
 
 
 def _first_start(toks, i: int, opener: int, voc: Words) -> int:

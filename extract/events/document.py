@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from spacy.attrs import LEMMA, ORTH
 
-from bilat.extract.dates import DateExpr, dateline, dateline_span, scan
+from bilat.extract.date_scan import scan_spans
+from bilat.extract.dates import dateline, dateline_span
 from bilat.extract.events.context import context, date_for
 from bilat.extract.events.records import Mention as _Mention
 from bilat.extract.events.records import Unit as _Unit
@@ -342,14 +343,11 @@ def units_of(text: str, lang: str, sdoc, toks, starts) -> list[_Unit]:
     """The clause units of the text, with their tokens (spaces left out) and dates."""
     spans = unit_spans(text, (s.start_char for s in sdoc.sents), dateline_span(text, lang)[0])
     units = []
-    for i, (a, b) in enumerate(spans):
+    for i, ((a, b), dates) in enumerate(zip(spans, scan_spans(text, spans, lang), strict=True)):
         lo = bisect.bisect_left(starts, a)
         hi = bisect.bisect_left(starts, b)
         utoks = tuple(t for t in toks[lo:hi] if not t.is_space)
-        dates = tuple(
-            DateExpr(**{**d.__dict__, "start": d.start + a, "end": d.end + a}) for d in scan(text[a:b], lang)
-        )
-        units.append(_Unit(i, a, b, utoks, dates))
+        units.append(_Unit(i, a, b, utoks, tuple(dates)))
     return units
 
 
