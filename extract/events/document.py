@@ -42,6 +42,8 @@ class View:
     mentions: tuple[_Mention, ...]
     m_starts: tuple[int, ...]
     max_mention: int
+    #: the mentions overlapping each token (``mentions_by_token``): token index → their indexes
+    by_token: dict[int, tuple[int, ...]]
     units: tuple[_Unit, ...]
     unit_starts: tuple[int, ...]
     pair: tuple[str, ...]  # the article's pair of states (the two countries most mentioned)
@@ -110,19 +112,12 @@ class View:
 
     def mentions_of_tokens(self, toks) -> list[_Mention]:
         """The mentions overlapping any of ``toks``, in text order."""
-        if not toks:
+        by_token = self.by_token
+        found = [n for t in toks for n in by_token.get(t.i, ())]
+        if not found:
             return []
-        spans = [(t.idx, t.idx + len(t.text)) for t in toks]
-        lo = min(s for s, _ in spans)
-        hi = max(e for _, e in spans)
-        i = max(0, bisect.bisect_left(self.m_starts, lo - self.max_mention))
-        out = []
-        while i < len(self.mentions) and self.mentions[i].start < hi:
-            m = self.mentions[i]
-            if any(s < m.end and m.start < e for s, e in spans):
-                out.append(m)
-            i += 1
-        return out
+        ms = self.mentions
+        return [ms[n] for n in sorted(set(found))]
 
     def in_linked(self, tok) -> bool:
         s, e = tok.idx, tok.idx + len(tok.text)
@@ -224,6 +219,7 @@ def view(doc, sdoc, linked, positions, descriptive, kb) -> View:
         mentions=mentions,
         m_starts=tuple(m.start for m in mentions),
         max_mention=max((m.end - m.start for m in mentions), default=0),
+        by_token=mentions_by_token([(m.start, m.end) for m in mentions], starts, lambda i: len(toks[i].text)),
         units=units,
         unit_starts=tuple(u.start for u in units),
         pair=pair_of(mentions),
@@ -266,6 +262,27 @@ def quoted_spans(quotes) -> list[tuple[int, int]]:
 #: news repeats most of its words)
 _KEYS: dict[tuple[int, int], frozenset[str]] = {}
 _KEYS_MAX = 200_000  # pairs kept before the memo starts afresh
+
+
+def mentions_by_token(spans, starts, length) -> dict[int, tuple[int, ...]]:
+    """The mentions (their ``spans``, start and end) overlapping each token, by token index
+    (``starts``: the tokens' offsets, ``length``: a token's length by index); a token that
+    overlaps none is left out.
+
+    >>> # "Sergey Lavrov met Wang" — tokens at 0, 7, 14, 18; mentions "Sergey Lavrov", "Lavrov", "Wang"
+    >>> mentions_by_token([(0, 13), (7, 13), (18, 22)], [0, 7, 14, 18], [6, 6, 3, 4].__getitem__)
+    {0: (0,), 1: (0, 1), 3: (2,)}
+    """
+    out: dict[int, list[int]] = {}
+    for n, (ms, me) in enumerate(spans):
+        i = max(0, bisect.bisect_right(starts, ms) - 1)
+        if starts and starts[i] + length(i) <= ms:
+            i += 1  # (the token before the mention ends before it)
+        while i < len(starts) and starts[i] < me:
+            if ms < starts[i] + length(i):
+                out.setdefault(i, []).append(n)
+            i += 1
+    return {i: tuple(ns) for i, ns in sorted(out.items())}
 
 
 def token_keys(sdoc) -> tuple[frozenset[str], ...]:
