@@ -308,13 +308,14 @@ def content_words(v: View, start: int, end: int) -> frozenset[str]:
     (a headline and the body name the speaker and the article's countries, and say that
     someone said something, whatever else they tell)."""
     names = [(m.start, m.end) for m in v.mentions_in(start, end)]
-    said = v.tab.reporting_words() | v.person_nouns | v.org_nouns
+    said = v.tab.naming_words()  # (the reporting cues' words, bare person and body titles)
     lo = bisect.bisect_left(v.starts, start)
     hi = bisect.bisect_left(v.starts, end)
+    keys, starts, plain = v.keys, v.starts, v.plain_words
     return frozenset(
-        fold(t.lemma_)
-        for t in v.tokens[lo:hi]
-        if t.is_alpha and not t.is_stop and not v.tk(t) & said and not any(a <= t.idx < b for a, b in names)
+        fold(v.tokens[i].lemma_)
+        for i in range(lo, hi)
+        if plain[i] and not keys[i] & said and not any(a <= starts[i] < b for a, b in names)
     )
 
 

@@ -8,7 +8,7 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.attrs import LEMMA, ORTH
+from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA, ORTH
 
 from bilat.extract.date_scan import scan_spans
 from bilat.extract.dates import dateline, dateline_span
@@ -39,6 +39,7 @@ class View:
     tokens: tuple  # the document's tokens, built once (by ``tok.i``)
     starts: tuple[int, ...]  # their offsets
     keys: tuple[frozenset[str], ...]  # their folded text and lemma
+    plain_words: tuple[bool, ...]  # whether each is alphabetic and no stop word (read at once)
     mentions: tuple[_Mention, ...]
     m_starts: tuple[int, ...]
     max_mention: int
@@ -216,6 +217,7 @@ def view(doc, sdoc, linked, positions, descriptive, kb) -> View:
         tokens=toks,
         starts=starts,
         keys=keys,
+        plain_words=tuple(bool(a and not b) for a, b in sdoc.to_array([IS_ALPHA, IS_STOP]).tolist()),
         mentions=mentions,
         m_starts=tuple(m.start for m in mentions),
         max_mention=max((m.end - m.start for m in mentions), default=0),

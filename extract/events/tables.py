@@ -128,6 +128,17 @@ class Tables:
             )
         return hit
 
+    def naming_words(self) -> frozenset[str]:
+        """The words that tell that someone said something or name who (the reporting cues'
+        words, the bare person and organization titles): no content of what was said (made
+        once)."""
+        hit = self._memo.get("naming_words")
+        if hit is None:
+            hit = self._memo["naming_words"] = (
+                self.reporting_words() | self.words("person_noun") | self.words("org_noun")
+            )
+        return hit
+
     def first_words(self, kind: str) -> frozenset[str]:
         """The first words of the phrases of ``kind`` (made once)."""
         memo_key = ("first_words", kind)
