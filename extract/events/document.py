@@ -121,10 +121,18 @@ class View:
         return [ms[n] for n in sorted(set(found))]
 
     def in_linked(self, tok) -> bool:
-        s, e = tok.idx, tok.idx + len(tok.text)
+        """Whether a linked name (no descriptive mention) holds ``tok`` and ends with it (or
+        one character after it), starting at most 200 characters before it (the mentions
+        ``mentions_in`` gives around it; read from the mentions overlapping the token)."""
+        found = self.by_token.get(tok.i)
+        if not found:
+            return False
+        s = tok.idx
+        e = s + len(tok.text)
+        ms = self.mentions
         return any(
-            m.start <= s and e <= m.end and m.label != "DESC"
-            for m in self.mentions_in(max(0, s - 200), e + 1)
+            s - 200 <= m.start <= s and e <= m.end <= e + 1 and m.label != "DESC"
+            for m in (ms[n] for n in found)
         )
 
     def unit_of(self, offset: int) -> _Unit:
