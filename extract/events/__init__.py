@@ -294,7 +294,7 @@ def said_words(v: View, e: Event) -> frozenset[str]:
     lo = bisect.bisect_left(v.starts, e.sentence_start)
     hi = bisect.bisect_left(v.starts, e.sentence_end)
     # the reporting clause's words, not the quoted ones ("«… мы говорили об этом», — сказал он")
-    clause = [t for t in v.tokens[lo:hi] if not v.in_quote(t.idx)]
+    clause = [v.tokens[i] for i in range(lo, hi) if not v.in_quote(v.starts[i])]
     first = v.unit_of(e.sentence_start).index
     if first > 0 and v.has_phrase(clause, "said_back"):
         before = v.units[first - 1]
