@@ -97,10 +97,11 @@ def prep_before(text: str, start: int, preps: frozenset[str], skip: frozenset[st
     >>> prep_before("talks in the capital", 13, frozenset({"in"}), frozenset({"the"}))
     True
     """
-    before = [fold(w) for w in text[max(0, start - 30) : start].split()]
-    while before and before[-1] in skip:
-        before.pop()
-    return bool(before) and before[-1] in preps
+    for w in reversed(text[max(0, start - 30) : start].split()):  # (the last words first)
+        key = fold(w)
+        if key not in skip:
+            return key in preps
+    return False
 
 
 def continues(prev: str, nxt: str) -> bool:
