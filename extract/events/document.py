@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA, ORTH
 
@@ -62,6 +62,10 @@ class View:
     #: starts, and their ends
     quoted_starts: tuple[int, ...] = ()
     quoted_ends: tuple[int, ...] = ()
+    #: the state of each entity key asked about (``country``): a memo, valid as long as the
+    #: view (the knowledge base and the document's posts do not change under it; a view
+    #: copied with other posts, ``dataclasses.replace``, starts a memo of its own)
+    countries: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     # -- lookups over entities ---------------------------------------------------------------
     def cls(self, key: str) -> str:
@@ -71,7 +75,16 @@ class View:
             c = e.cls if e is not None else "Organization"
         return c
 
-    def country(self, key: str, depth: int = 0) -> str | None:
+    def country(self, key: str) -> str | None:
+        """The state of an entity: itself, its own, that of the body it holds a post in
+        (the knowledge base's tenures, else the document's posts), up to three bodies deep."""
+        try:
+            return self.countries[key]
+        except KeyError:
+            found = self.countries[key] = self._country(key)
+            return found
+
+    def _country(self, key: str, depth: int = 0) -> str | None:
         if depth > 3:
             return None
         if self.cls(key) == "Country":
@@ -82,10 +95,10 @@ class View:
         if e is not None:
             for t in e.tenures:
                 if t.org:
-                    return self.country(t.org, depth + 1)
+                    return self._country(t.org, depth + 1)
         for p in self.positions:
             if p.person == key and p.org:
-                return self.country(p.org, depth + 1)
+                return self._country(p.org, depth + 1)
         return None
 
     # -- lookups over tokens and mentions -----------------------------------------------------
