@@ -8,7 +8,7 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA, ORTH
+from spacy.attrs import IS_ALPHA, IS_SPACE, IS_STOP, LEMMA, ORTH
 
 from bilat.extract.date_scan import scan_spans
 from bilat.extract.dates import dateline, dateline_span
@@ -383,10 +383,11 @@ def units_of(text: str, lang: str, sdoc, toks, starts) -> list[_Unit]:
     """The clause units of the text, with their tokens (spaces left out) and dates."""
     spans = unit_spans(text, (s.start_char for s in sdoc.sents), dateline_span(text, lang)[0])
     units = []
+    space = sdoc.to_array(IS_SPACE).tolist()  # (read at once, not token by token)
     for i, ((a, b), dates) in enumerate(zip(spans, scan_spans(text, spans, lang), strict=True)):
         lo = bisect.bisect_left(starts, a)
         hi = bisect.bisect_left(starts, b)
-        utoks = tuple(t for t in toks[lo:hi] if not t.is_space)
+        utoks = tuple(toks[n] for n in range(lo, hi) if not space[n])
         units.append(_Unit(i, a, b, utoks, tuple(dates)))
     return units
 
