@@ -238,7 +238,7 @@ def view(doc, sdoc, linked, positions, descriptive, kb) -> View:
         tokens=toks,
         starts=starts,
         keys=keys,
-        plain_words=tuple(bool(a and not b) for a, b in sdoc.to_array([IS_ALPHA, IS_STOP]).tolist()),
+        plain_words=plain_words(sdoc),
         mentions=mentions,
         m_starts=tuple(m.start for m in mentions),
         max_mention=max((m.end - m.start for m in mentions), default=0),
@@ -306,6 +306,17 @@ def mentions_by_token(spans, starts, length) -> dict[int, tuple[int, ...]]:
                 out.setdefault(i, []).append(n)
             i += 1
     return {i: tuple(ns) for i, ns in sorted(out.items())}
+
+
+def plain_words(sdoc) -> tuple[bool, ...]:
+    """Whether each token of ``sdoc`` is alphabetic and no stop word, read at once.
+
+    >>> import spacy
+    >>> plain_words(spacy.blank("en")("The talks in 2024"))
+    (False, True, False, False)
+    """
+    flags = sdoc.to_array([IS_ALPHA, IS_STOP])
+    return tuple((flags[:, 0] > flags[:, 1]).tolist())  # (alphabetic 1, stop word 0)
 
 
 def token_keys(sdoc) -> tuple[frozenset[str], ...]:
