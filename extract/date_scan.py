@@ -9,6 +9,8 @@ lemmas, capitalized names, cases): :func:`scan` gives each one's offsets and wha
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,7 +19,7 @@ from bilat.extract.date_calendar import DateExpr
 from bilat.extract.languages import Profile, profile
 from bilat.extract.text import fold, lemma, read_table, words
 
-__all__ = ["Words", "scan", "vocabulary"]
+__all__ = ["Words", "scan", "scan_spans", "vocabulary"]
 
 _NUMERIC_DMY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -76,9 +78,9 @@ def vocabulary(lang: str) -> Words:
 class _Tok:
     __slots__ = ("start", "end", "text", "keys", "cap")
 
-    def __init__(self, w, inflected: bool):
+    def __init__(self, w, info: tuple[frozenset[str], bool, bool]):
         self.start, self.end, self.text = w.start, w.end, w.text
-        self.keys, self.cap = _word_keys(w.text, inflected)
+        self.keys, self.cap = info[0], info[1]
 
 
 @lru_cache(maxsize=50_000)
@@ -108,12 +110,75 @@ def _has_case(tok: _Tok, case: str, prof: Profile) -> bool:
 def scan(text: str, lang: str) -> list[DateExpr]:
     """Every date expression of ``text`` (resolved or not), left to right, never overlapping;
     expressions opened by a bounding preposition are left out."""
+    ws = words(text)
+    info = [_word_info(w.text, lang) for w in ws]
+    opens = [n for n, x in enumerate(info) if x[2]]
+    if not opens:
+        return []  # (no digit, no word of the tables that can open one: most sentences)
+    toks = [_Tok(w, x) for w, x in zip(ws, info, strict=True)]
+    return _scan(text, toks, opens, lang)
+
+
+def scan_spans(text: str, spans, lang: str) -> list[list[DateExpr]]:
+    """``scan`` of each span (start, end) of ``text``, the offsets those of ``text``: the words
+    of the whole text read once (the linker has read them: ``text.words`` keeps them) and a span
+    with no word that can open an expression passed over. A span whose edge cuts a word of the
+    whole text is scanned on its own (its words are not those of the text there).
+
+    >>> t = "They met on Friday. Talks went on. Next: May 5, 2024"
+    >>> [[(e.text, e.start) for e in es] for es in scan_spans(t, [(0, 19), (20, 34), (35, 52)], "en")]
+    [[('on Friday', 9)], [], [('May 5, 2024', 41)]]
+    >>> [[(e.text, e.start) for e in es] for es in scan_spans(t, [(0, 15)], "en")]  # cuts "Friday"
+    [[]]
+    """
+    ws = words(text)
+    starts = [w.start for w in ws]
+    info = [_word_info(w.text, lang) for w in ws]
+    opens = [n for n, x in enumerate(info) if x[2]]
+    out: list[list[DateExpr]] = []
+    for a, b in spans:
+        lo = bisect.bisect_left(starts, a)
+        hi = bisect.bisect_left(starts, b)
+        if (lo and ws[lo - 1].end > a) or (hi > lo and ws[hi - 1].end > b):
+            out.append(
+                [dataclasses.replace(e, start=e.start + a, end=e.end + a) for e in scan(text[a:b], lang)]
+            )
+            continue
+        o, o2 = bisect.bisect_left(opens, lo), bisect.bisect_left(opens, hi)
+        if o == o2:
+            out.append([])
+            continue
+        toks = [_Tok(ws[n], info[n]) for n in range(lo, hi)]
+        out.append(_scan(text, toks, [n - lo for n in opens[o:o2]], lang))
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def _word_info(text: str, lang: str) -> tuple[frozenset[str], bool, bool]:
+    """A word's keys, whether it is capitalized (``_word_keys``) and whether it may open an
+    expression's core (``_core``: a digit first, or a word of the tables' ``openers``).
+
+    >>> [_word_info(w, "en")[2] for w in ("on", "Friday", "10", "the")]
+    [False, True, True, False]
+    """
+    keys, cap = _word_keys(text, profile(lang).inflected)
+    return keys, cap, text[:1].isdigit() or not keys.isdisjoint(vocabulary(lang).openers)
+
+
+def _scan(text: str, toks: list[_Tok], opens: list[int], lang: str) -> list[DateExpr]:
+    """The expressions of the words ``toks`` (offsets those of ``text``), ``opens`` the
+    indexes of those that may open a core (``_word_info``), at least one."""
     voc = vocabulary(lang)
     prof = profile(lang)
-    toks = [_Tok(w, prof.inflected) for w in words(text)]
     out: list[DateExpr] = []
     i = 0
+    o = 0  # the first of ``opens`` at or after ``i``
     while i < len(toks):
+        while o < len(opens) and opens[o] < i:
+            o += 1
+        if o == len(opens):
+            break  # no expression starts after the last opener
+        i = _first_start(toks, i, opens[o], voc)
         bound = _find(toks[i], voc.bound) is not None
         j = i + 1 if (bound or _find(toks[i], voc.prep) is not None) else i
         has_prep = j > i and not bound
@@ -128,6 +193,17 @@ def scan(text: str, lang: str) -> list[DateExpr]:
             out.append(DateExpr(start=s, end=e, text=text[s:e], **expr))
         i = end_idx
     return out
+
+
+def _first_start(toks, i: int, opener: int, voc: Words) -> int:
+    """The first index from ``i`` at which an expression may start when ``opener`` is the next
+    word that can open a core: the word before it, or before the fillers that precede it (a
+    core is read from the word after a preposition or from the word itself, fillers skipped;
+    from any earlier index it meets a word that opens nothing, and ``_core`` gives None)."""
+    p = opener
+    while p - 1 > i and _find(toks[p - 1], voc.filler) is not None:
+        p -= 1
+    return max(i, p - 1)
 
 
 def _skip(toks, j, table) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bilat.extract.date_scan import _word_info, scan_spans
 from bilat.extract.dates import dateline, dateline_span, find_dates, resolve, scan
 
 BASE = "2021-11-09"  # a Tuesday
@@ -188,3 +189,57 @@ def test_dateline(text, lang, base, expected, head):
 def test_dateline_year_never_after_base():
     # "Dec 30" in an article of January 2 belongs to the year before
     assert dateline("MOSCOW, Dec 30 (Reuters) - Text", "en", "2022-01-02") == ("2021-12-30", "day")
+
+
+# scan_spans: the units of a text scanned from the words of the whole text read once give what
+# scanning each unit's own text gives (offsets those of the text), edges cutting a word included
+SPANS_TEXT = {
+    "en": "Talks were held on Friday, November 5. No date here. Next: May 5, 2024 in Astana-2021 city",
+    "ru": "Переговоры прошли в пятницу, 5 ноября. Без даты. В следующем месяце — визит 12.03.2024 года",
+}
+
+
+@pytest.mark.parametrize(
+    "lang, spans",
+    [
+        ("en", [(0, 38), (39, 52), (53, 89)]),
+        ("en", [(0, 24), (24, 52)]),  # cuts "Friday"
+        ("en", [(0, 15), (15, 61), (61, 80)]),  # cuts "May" and "Astana-2021"
+        ("en", []),
+        ("ru", [(0, 38), (39, 48), (49, 92)]),
+        ("ru", [(0, 22), (22, 70), (70, 84)]),  # cuts "пятницу" and "2024"
+    ],
+)
+def test_scan_spans_as_each_span_alone(lang, spans):
+    text = SPANS_TEXT[lang]
+    spans = [(a, min(b, len(text))) for a, b in spans]
+    alone = [
+        [(e.text, e.start + a, e.end + a, e.kind, e.year, e.month, e.day) for e in scan(text[a:b], lang)]
+        for a, b in spans
+    ]
+    read = [
+        [(e.text, e.start, e.end, e.kind, e.year, e.month, e.day) for e in es]
+        for es in scan_spans(text, spans, lang)
+    ]
+    assert read == alone
+
+
+@pytest.mark.parametrize(
+    "word, lang, opens",
+    [
+        ("Friday", "en", True),
+        ("friday", "en", True),
+        ("2024", "en", True),
+        ("5th", "en", True),
+        ("next", "en", True),
+        ("the", "en", False),
+        ("on", "en", False),  # a preposition opens no core: the word after it does
+        ("пятницу", "ru", True),  # (by its lemma)
+        ("ноября", "ru", True),
+        ("следующем", "ru", True),
+        ("переговоры", "ru", False),
+        ("в", "ru", False),
+    ],
+)
+def test_word_opens(word, lang, opens):
+    assert _word_info(word, lang)[2] is opens

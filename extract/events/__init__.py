@@ -296,7 +296,7 @@ def said_words(v: View, e: Event) -> frozenset[str]:
     lo = bisect.bisect_left(v.starts, e.sentence_start)
     hi = bisect.bisect_left(v.starts, e.sentence_end)
     # the reporting clause's words, not the quoted ones ("«… мы говорили об этом», — сказал он")
-    clause = [t for t in v.tokens[lo:hi] if not v.in_quote(t.idx)]
+    clause = [v.tokens[i] for i in range(lo, hi) if not v.in_quote(v.starts[i])]
     first = v.unit_of(e.sentence_start).index
     if first > 0 and v.has_phrase(clause, "said_back"):
         before = v.units[first - 1]
@@ -310,13 +310,14 @@ def content_words(v: View, start: int, end: int) -> frozenset[str]:
     (a headline and the body name the speaker and the article's countries, and say that
     someone said something, whatever else they tell)."""
     names = [(m.start, m.end) for m in v.mentions_in(start, end)]
-    said = {w.text for row in v.tab.reporting for w in row.words} | v.person_nouns | v.org_nouns
+    said = v.tab.naming_words()  # (the reporting cues' words, bare person and body titles)
     lo = bisect.bisect_left(v.starts, start)
     hi = bisect.bisect_left(v.starts, end)
+    keys, starts, plain = v.keys, v.starts, v.plain_words
     return frozenset(
-        fold(t.lemma_)
-        for t in v.tokens[lo:hi]
-        if t.is_alpha and not t.is_stop and not v.tk(t) & said and not any(a <= t.idx < b for a, b in names)
+        fold(v.tokens[i].lemma_)
+        for i in range(lo, hi)
+        if plain[i] and not keys[i] & said and not any(a <= starts[i] < b for a, b in names)
     )
 
 

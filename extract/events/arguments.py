@@ -675,7 +675,7 @@ def implicit(
     trigger's own clause), a person named in another clause of the sentence does not stop "the
     leaders"."""
     toks = (
-        [t for t in u.toks if start <= t.idx < end]
+        list(u.toks)  # (the unit's tokens are those from its start to its end)
         if (start, end) == (u.start, u.end)
         else [t for uu in v.units if uu.end > start and uu.start < end for t in uu.toks]
     )

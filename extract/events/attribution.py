@@ -60,6 +60,24 @@ def trailing_source(
     return i, verb, verb
 
 
+def ends_with_say(toks, say: frozenset[str]) -> bool:
+    """Whether the last word of a unit's tokens before its closing marks is a reporting word:
+    ``trailing_source``'s first test, read on the tokens themselves (most units fail it, and
+    their words are then not read).
+
+    >>> from types import SimpleNamespace as T
+    >>> say = frozenset({"report"})
+    >>> ws = [T(text=w, lemma_=l) for w, l in [("Talks", "talk"), (",", ","), ("TASS", "tass"),
+    ...       ("reported", "report"), (".", ".")]]
+    >>> ends_with_say(ws, say), ends_with_say(ws[:3], say), ends_with_say(ws[2:], say)
+    (True, False, False)
+    """
+    n = len(toks)
+    while n and toks[n - 1].text in CLOSING:
+        n -= 1
+    return n >= 3 and toks[n - 1].lemma_.lower() in say
+
+
 def say_words(reporting: tuple) -> frozenset[str]:
     """The one-word reporting cues of the subject kind ("report", "say") of a language's
     ``reporting.tsv`` rows (``tables.CueRow``); kept by the identity of ``reporting`` (a key

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from bilat.extract.dates import DateExpr, dateline, dateline_span, scan
+from spacy.attrs import IS_ALPHA, IS_SPACE, IS_STOP, LEMMA, ORTH
+
+from bilat.extract.date_scan import scan_spans
+from bilat.extract.dates import dateline, dateline_span
 from bilat.extract.events.context import context, date_for
 from bilat.extract.events.records import Mention as _Mention
 from bilat.extract.events.records import Unit as _Unit
@@ -36,9 +39,12 @@ class View:
     tokens: tuple  # the document's tokens, built once (by ``tok.i``)
     starts: tuple[int, ...]  # their offsets
     keys: tuple[frozenset[str], ...]  # their folded text and lemma
+    plain_words: tuple[bool, ...]  # whether each is alphabetic and no stop word (read at once)
     mentions: tuple[_Mention, ...]
     m_starts: tuple[int, ...]
     max_mention: int
+    #: the mentions overlapping each token (``mentions_by_token``): token index → their indexes
+    by_token: dict[int, tuple[int, ...]]
     units: tuple[_Unit, ...]
     unit_starts: tuple[int, ...]
     pair: tuple[str, ...]  # the article's pair of states (the two countries most mentioned)
@@ -52,6 +58,14 @@ class View:
     grammar_cues: frozenset[str]
     doc_nouns: frozenset[str]
     quotes: tuple[tuple[int, int, int, int], ...]
+    #: the quoted words of the quotes as disjoint spans in text order (``quoted_spans``): their
+    #: starts, and their ends
+    quoted_starts: tuple[int, ...] = ()
+    quoted_ends: tuple[int, ...] = ()
+    #: the state of each entity key asked about (``country``): a memo, valid as long as the
+    #: view (the knowledge base and the document's posts do not change under it; a view
+    #: copied with other posts, ``dataclasses.replace``, starts a memo of its own)
+    countries: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     # -- lookups over entities ---------------------------------------------------------------
     def cls(self, key: str) -> str:
@@ -61,7 +75,16 @@ class View:
             c = e.cls if e is not None else "Organization"
         return c
 
-    def country(self, key: str, depth: int = 0) -> str | None:
+    def country(self, key: str) -> str | None:
+        """The state of an entity: itself, its own, that of the body it holds a post in
+        (the knowledge base's tenures, else the document's posts), up to three bodies deep."""
+        try:
+            return self.countries[key]
+        except KeyError:
+            found = self.countries[key] = self._country(key)
+            return found
+
+    def _country(self, key: str, depth: int = 0) -> str | None:
         if depth > 3:
             return None
         if self.cls(key) == "Country":
@@ -72,10 +95,10 @@ class View:
         if e is not None:
             for t in e.tenures:
                 if t.org:
-                    return self.country(t.org, depth + 1)
+                    return self._country(t.org, depth + 1)
         for p in self.positions:
             if p.person == key and p.org:
-                return self.country(p.org, depth + 1)
+                return self._country(p.org, depth + 1)
         return None
 
     # -- lookups over tokens and mentions -----------------------------------------------------
@@ -84,7 +107,8 @@ class View:
 
     def in_quote(self, offset: int) -> bool:
         """Whether ``offset`` lies inside the quoted words of one of the text's quotes."""
-        return any(qs <= offset < qe for _ms, _me, qs, qe in self.quotes)
+        i = bisect.bisect_right(self.quoted_starts, offset) - 1
+        return i >= 0 and offset < self.quoted_ends[i]
 
     def mentions_in(self, start: int, end: int) -> list[_Mention]:
         i = bisect.bisect_left(self.m_starts, start)
@@ -102,25 +126,26 @@ class View:
 
     def mentions_of_tokens(self, toks) -> list[_Mention]:
         """The mentions overlapping any of ``toks``, in text order."""
-        if not toks:
+        by_token = self.by_token
+        found = [n for t in toks for n in by_token.get(t.i, ())]
+        if not found:
             return []
-        spans = [(t.idx, t.idx + len(t.text)) for t in toks]
-        lo = min(s for s, _ in spans)
-        hi = max(e for _, e in spans)
-        i = max(0, bisect.bisect_left(self.m_starts, lo - self.max_mention))
-        out = []
-        while i < len(self.mentions) and self.mentions[i].start < hi:
-            m = self.mentions[i]
-            if any(s < m.end and m.start < e for s, e in spans):
-                out.append(m)
-            i += 1
-        return out
+        ms = self.mentions
+        return [ms[n] for n in sorted(set(found))]
 
     def in_linked(self, tok) -> bool:
-        s, e = tok.idx, tok.idx + len(tok.text)
+        """Whether a linked name (no descriptive mention) holds ``tok`` and ends with it (or
+        one character after it), starting at most 200 characters before it (the mentions
+        ``mentions_in`` gives around it; read from the mentions overlapping the token)."""
+        found = self.by_token.get(tok.i)
+        if not found:
+            return False
+        s = tok.idx
+        e = s + len(tok.text)
+        ms = self.mentions
         return any(
-            m.start <= s and e <= m.end and m.label != "DESC"
-            for m in self.mentions_in(max(0, s - 200), e + 1)
+            s - 200 <= m.start <= s and e <= m.end <= e + 1 and m.label != "DESC"
+            for m in (ms[n] for n in found)
         )
 
     def unit_of(self, offset: int) -> _Unit:
@@ -156,8 +181,11 @@ class View:
         if not by_first:
             return False
         of = self.tab.words("of")
+        firsts = self.tab.first_words(kind)
         forms = [self.keys[t.i] for t in toks]  # each token's words (folded text and lemma)
         for i in range(len(toks)):
+            if firsts.isdisjoint(forms[i]):
+                continue  # (no phrase starts here: one set operation instead of a lookup per key)
             for seq in (seq for w0 in forms[i] for seq in by_first.get(w0, ())):
                 n = len(seq)
                 if i + n <= len(toks) and all(w in forms[i + j] for j, w in enumerate(seq)):
@@ -185,7 +213,7 @@ def view(doc, sdoc, linked, positions, descriptive, kb) -> View:
         base = None
     toks = tuple(tokens(sdoc))
     starts = tuple(t.idx for t in toks)
-    keys = token_keys(toks)
+    keys = token_keys(sdoc)
     mentions = tuple(
         title_adjectives(
             mentions_of(linked, positions, descriptive, lambda k: entity_class(cls_of, kb, k)),
@@ -195,6 +223,8 @@ def view(doc, sdoc, linked, positions, descriptive, kb) -> View:
         )
     )
     units = tuple(units_of(text, lang, sdoc, toks, starts))
+    found = tuple(quotes(text))
+    spans = quoted_spans(found)
     return View(
         doc=doc,
         text=text,
@@ -208,9 +238,11 @@ def view(doc, sdoc, linked, positions, descriptive, kb) -> View:
         tokens=toks,
         starts=starts,
         keys=keys,
+        plain_words=plain_words(sdoc),
         mentions=mentions,
         m_starts=tuple(m.start for m in mentions),
         max_mention=max((m.end - m.start for m in mentions), default=0),
+        by_token=mentions_by_token([(m.start, m.end) for m in mentions], starts, lambda i: len(toks[i].text)),
         units=units,
         unit_starts=tuple(u.start for u in units),
         pair=pair_of(mentions),
@@ -225,26 +257,89 @@ def view(doc, sdoc, linked, positions, descriptive, kb) -> View:
         doc_nouns=frozenset(
             r.words[0].text for r in tab.reporting if r.kind == "document" and len(r.words) == 1
         ),
-        quotes=tuple(quotes(text)),
+        quotes=found,
+        quoted_starts=tuple(a for a, _ in spans),
+        quoted_ends=tuple(b for _, b in spans),
     )
 
 
-def token_keys(toks) -> tuple[frozenset[str], ...]:
-    """The folded text and lemma of each token; tokens written and lemmatized alike share one
-    set (a document repeats most of its words).
+def quoted_spans(quotes) -> list[tuple[int, int]]:
+    """The spans of the quoted words of ``quotes`` (ms, me, qs, qe), overlapping ones joined,
+    in text order: an offset is inside a quote's words when it is inside one of them.
 
-    >>> from types import SimpleNamespace as T
-    >>> a, b = token_keys([T(text="Talks", lemma_="talk"), T(text="Talks", lemma_="talk")])
-    >>> sorted(a), a is b
-    (['talk', 'talks'], True)
+    >>> quoted_spans([(0, 30, 1, 29), (40, 60, 41, 59), (10, 20, 11, 19), (28, 35, 29, 34)])
+    [(1, 34), (41, 59)]
     """
-    made: dict[tuple[str, str], frozenset[str]] = {}
+    out: list[tuple[int, int]] = []
+    for qs, qe in sorted((qs, qe) for _ms, _me, qs, qe in quotes if qs < qe):
+        if out and qs <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], qe))
+        else:
+            out.append((qs, qe))
+    return out
+
+
+#: the keys of a token by the string-store hashes of its text and lemma: (orth, lemma) → its
+#: folded text and lemma; the hashes name the strings in every document (spaCy's hashes of the
+#: strings themselves), so the sets made for one document serve the next ones (a language's
+#: news repeats most of its words)
+_KEYS: dict[tuple[int, int], frozenset[str]] = {}
+_KEYS_MAX = 200_000  # pairs kept before the memo starts afresh
+
+
+def mentions_by_token(spans, starts, length) -> dict[int, tuple[int, ...]]:
+    """The mentions (their ``spans``, start and end) overlapping each token, by token index
+    (``starts``: the tokens' offsets, ``length``: a token's length by index); a token that
+    overlaps none is left out.
+
+    >>> # "Sergey Lavrov met Wang" — tokens at 0, 7, 14, 18; mentions "Sergey Lavrov", "Lavrov", "Wang"
+    >>> mentions_by_token([(0, 13), (7, 13), (18, 22)], [0, 7, 14, 18], [6, 6, 3, 4].__getitem__)
+    {0: (0,), 1: (0, 1), 3: (2,)}
+    """
+    out: dict[int, list[int]] = {}
+    for n, (ms, me) in enumerate(spans):
+        i = max(0, bisect.bisect_right(starts, ms) - 1)
+        if starts and starts[i] + length(i) <= ms:
+            i += 1  # (the token before the mention ends before it)
+        while i < len(starts) and starts[i] < me:
+            if ms < starts[i] + length(i):
+                out.setdefault(i, []).append(n)
+            i += 1
+    return {i: tuple(ns) for i, ns in sorted(out.items())}
+
+
+def plain_words(sdoc) -> tuple[bool, ...]:
+    """Whether each token of ``sdoc`` is alphabetic and no stop word, read at once.
+
+    >>> import spacy
+    >>> plain_words(spacy.blank("en")("The talks in 2024"))
+    (False, True, False, False)
+    """
+    flags = sdoc.to_array([IS_ALPHA, IS_STOP])
+    return tuple((flags[:, 0] > flags[:, 1]).tolist())  # (alphabetic 1, stop word 0)
+
+
+def token_keys(sdoc) -> tuple[frozenset[str], ...]:
+    """The folded text and lemma of each token of ``sdoc`` (by ``tok.i``), read from the
+    hashes of its texts and lemmas at once (no Token read); tokens written and lemmatized
+    alike share one set.
+
+    >>> import spacy
+    >>> d = spacy.blank("en")("Talks and Talks")
+    >>> for t in d:
+    ...     t.lemma_ = "talk" if t.lower_ == "talks" else t.lower_
+    >>> a, _, b = token_keys(d)
+    >>> sorted(a), sorted(b), a is b
+    (['talk', 'talks'], ['talk', 'talks'], True)
+    """
+    if len(_KEYS) > _KEYS_MAX:
+        _KEYS.clear()
+    strings = sdoc.vocab.strings
     out = []
-    for t in toks:
-        pair = (t.text, t.lemma_)
-        hit = made.get(pair)
+    for pair in map(tuple, sdoc.to_array([ORTH, LEMMA]).tolist()):
+        hit = _KEYS.get(pair)
         if hit is None:
-            hit = made[pair] = frozenset({fold(pair[0]), fold(pair[1])})
+            hit = _KEYS[pair] = frozenset({fold(strings[pair[0]]), fold(strings[pair[1]])})
         out.append(hit)
     return tuple(out)
 
@@ -299,14 +394,12 @@ def units_of(text: str, lang: str, sdoc, toks, starts) -> list[_Unit]:
     """The clause units of the text, with their tokens (spaces left out) and dates."""
     spans = unit_spans(text, (s.start_char for s in sdoc.sents), dateline_span(text, lang)[0])
     units = []
-    for i, (a, b) in enumerate(spans):
+    space = sdoc.to_array(IS_SPACE).tolist()  # (read at once, not token by token)
+    for i, ((a, b), dates) in enumerate(zip(spans, scan_spans(text, spans, lang), strict=True)):
         lo = bisect.bisect_left(starts, a)
         hi = bisect.bisect_left(starts, b)
-        utoks = tuple(t for t in toks[lo:hi] if not t.is_space)
-        dates = tuple(
-            DateExpr(**{**d.__dict__, "start": d.start + a, "end": d.end + a}) for d in scan(text[a:b], lang)
-        )
-        units.append(_Unit(i, a, b, utoks, dates))
+        utoks = tuple(toks[n] for n in range(lo, hi) if not space[n])
+        units.append(_Unit(i, a, b, utoks, tuple(dates)))
     return units
 
 

@@ -106,7 +106,8 @@ def listed_agreements(v: View, events: Sequence[Event]) -> list[Event]:
     cameo, goldstein = agree_codes(v.tab.triggers)
     out: list[Event] = []
     for u in v.units:
-        if not any(v.tk(t) & docs for t in u.toks):
+        keys = v.keys
+        if all(docs.isdisjoint(keys[t.i]) for t in u.toks):
             continue
         phrases = parties_phrases(v, u.toks)
         if not phrases:

@@ -9,7 +9,7 @@ from collections.abc import Collection, Sequence
 
 from bilat.extract.events import arguments as arg
 from bilat.extract.events import speakers as spk
-from bilat.extract.events.attribution import say_words, trailing_source
+from bilat.extract.events.attribution import ends_with_say, say_words, trailing_source
 from bilat.extract.events.context import reported_past
 from bilat.extract.events.document import View
 from bilat.extract.events.merge import uniq as _uniq
@@ -298,7 +298,12 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
     # "…, the PM's press service reported.": the phrase before the closing reporting word
     # names its speaker, however the parse hung the word (an adverbial clause of the verb
     # before it has no subject of its own: the person speaking before is no speaker of it)
-    tail = trailing_source([(t.text, t.lemma_, t.pos_) for t in u.toks], say_words(v.tab.reporting))
+    say = say_words(v.tab.reporting)
+    tail = (
+        trailing_source([(t.text, t.lemma_, t.pos_) for t in u.toks], say)
+        if ends_with_say(u.toks, say)
+        else None
+    )
     for i, j, row in found:
         if row.kind in ("document", "source"):
             continue
@@ -549,7 +554,7 @@ def lone_quote_statement(v: View, said: Said, u: _Unit, q: tuple[int, int, int, 
 
 
 def marks_anniversary(v: View, verb) -> bool:
-    rows = [r for r in v.tab.triggers if r.cls == "Anniversary" and len(r.words) == 1]
+    rows = v.tab.one_word("Anniversary")
     return any(
         ch.dep_ in OBJ_DEPS and any(r.words[0].ok(v.tk(t)) for r in rows for t in _phrase(ch))
         for ch in _kids(verb)

@@ -18,7 +18,8 @@ from bilat.extract.text import DATA, fold, read_table
 
 _FIRST_WORD_INDEXES: dict[int, tuple] = {}
 #: the rows that may start at a word (in the table's order), by the word's keys, for each table
-#: (id, the table, memo)
+#: (id, the table, memo): the rows whose first word is one of the keys or a pattern or
+#: ``<any>`` that the keys satisfy (a pattern row is tried where its pattern fits only)
 _STARTS: dict[int, tuple] = {}
 _STARTS_MAX = 50_000  # key sets kept per table before the memo starts afresh
 
@@ -108,6 +109,42 @@ class Tables:
             for seq in self.phrases(kind):
                 by_first.setdefault(seq[0], []).append(seq)
             hit = self._memo[memo_key] = {w: tuple(seqs) for w, seqs in by_first.items()}
+        return hit
+
+    def one_word(self, cls: str) -> tuple[TriggerRow, ...]:
+        """The one-word trigger rows of class ``cls``, in table order (made once)."""
+        memo_key = ("one_word", cls)
+        hit = self._memo.get(memo_key)
+        if hit is None:
+            hit = self._memo[memo_key] = tuple(r for r in self.triggers if r.cls == cls and len(r.words) == 1)
+        return hit
+
+    def reporting_words(self) -> frozenset[str]:
+        """Every word of the reporting cues (made once)."""
+        hit = self._memo.get("reporting_words")
+        if hit is None:
+            hit = self._memo["reporting_words"] = frozenset(
+                w.text for row in self.reporting for w in row.words
+            )
+        return hit
+
+    def naming_words(self) -> frozenset[str]:
+        """The words that tell that someone said something or name who (the reporting cues'
+        words, the bare person and organization titles): no content of what was said (made
+        once)."""
+        hit = self._memo.get("naming_words")
+        if hit is None:
+            hit = self._memo["naming_words"] = (
+                self.reporting_words() | self.words("person_noun") | self.words("org_noun")
+            )
+        return hit
+
+    def first_words(self, kind: str) -> frozenset[str]:
+        """The first words of the phrases of ``kind`` (made once)."""
+        memo_key = ("first_words", kind)
+        hit = self._memo.get(memo_key)
+        if hit is None:
+            hit = self._memo[memo_key] = frozenset(self.phrases_by_first(kind))
         return hit
 
     @property
@@ -201,14 +238,18 @@ def match(
         ck = ks[i]
         cands = starts.get(ck)
         if cands is None:
+            fits = {r for r in loose if rows[r].words[0].ok(ck)}
             cands = starts[ck] = tuple(
-                rows[r] for r in sorted({r for key in ck for r in by_first.get(key, ())} | loose)
+                (rows[r], len(rows[r].words), rows[r].words[1:])
+                for r in sorted({r for key in ck for r in by_first.get(key, ())} | fits)
             )
-        for row in cands:
-            k = len(row.words)
+        for row, k, rest in cands:
+            # (the first word fits: the memo holds only the rows whose first word fits ``ck``)
             if i + k > n:
                 continue
-            if all(w.ok(ks[i + j]) for j, w in enumerate(row.words)) and accept(row, toks[i : i + k]):
+            if rest and not all(w.ok(ks[i + j]) for j, w in enumerate(rest, 1)):
+                continue
+            if accept(row, toks[i : i + k]):
                 hit = (i, i + k, row)
                 break
         if hit is None:

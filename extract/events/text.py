@@ -9,6 +9,9 @@ from collections.abc import Iterable
 from bilat.extract.text import fold
 
 OPEN_QUOTES = {"«": "»", "“": "”", "„": "“"}
+#: the characters ``quotes`` acts on (line breaks, straight double quotes, the opening and the
+#: closing marks): it reads these and passes over the rest of the text
+_QUOTE_CHARS = re.compile("[" + re.escape('\n"' + "".join(OPEN_QUOTES) + "".join(OPEN_QUOTES.values())) + "]")
 QUOTE_GAP = re.compile(r"^[\s,.:;!?\-–—]*$")
 #: the end of a passage quoted before a dash ("…, – говорится в обращении", "…! — сказал он"):
 #: the passage closes with a comma or a sentence mark; a dash inside a name ("Deputy Prime
@@ -94,10 +97,11 @@ def prep_before(text: str, start: int, preps: frozenset[str], skip: frozenset[st
     >>> prep_before("talks in the capital", 13, frozenset({"in"}), frozenset({"the"}))
     True
     """
-    before = [fold(w) for w in text[max(0, start - 30) : start].split()]
-    while before and before[-1] in skip:
-        before.pop()
-    return bool(before) and before[-1] in preps
+    for w in reversed(text[max(0, start - 30) : start].split()):  # (the last words first)
+        key = fold(w)
+        if key not in skip:
+            return key in preps
+    return False
 
 
 def continues(prev: str, nxt: str) -> bool:
@@ -134,7 +138,8 @@ def quotes(text: str) -> list[tuple[int, int, int, int]]:
     spans = []
     stack: list[tuple[int, str]] = []
     straight: int | None = None
-    for i, ch in enumerate(text):
+    for m in _QUOTE_CHARS.finditer(text):
+        i, ch = m.start(), m.group()
         if ch == "\n" and straight is not None:
             spans.append((straight, i, straight + 1, i))
             straight = None

@@ -334,7 +334,7 @@ def in_meeting_name(v: View, tok, first_word, steps: int = 3) -> bool:
 def visit_row(v: View) -> TriggerRow | None:
     """The first one-word visit row of the trigger table: its code and weight."""
     return next(
-        (r for r in v.tab.triggers if r.cls == "Consult" and r.mode == "visit" and len(r.words) == 1),
+        (r for r in v.tab.one_word("Consult") if r.mode == "visit"),
         None,
     )
 
@@ -478,7 +478,7 @@ def in_force(v: View, c: _Cand) -> bool:
     if c.head.pos_ not in ("NOUN", "PROPN"):
         return False
     cues = v.tab.words("in_force")
-    anniversaries = [r.words[0] for r in v.tab.triggers if r.cls == "Anniversary" and len(r.words) == 1]
+    anniversaries = [r.words[0] for r in v.tab.one_word("Anniversary")]
     # … or marked by an anniversary ("накануне годовщины подписания договора", "к 25-летию
     # подписания договора")
     return governed_by(c.head, lambda t: bool(v.tk(t) & cues) or any(w.ok(v.tk(t)) for w in anniversaries))
