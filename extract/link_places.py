@@ -132,10 +132,12 @@ def state_label(pattern: str | None, label: str | None, lang: str) -> str | None
     return inflect(label, m.group(1)) if inflect is not None else None
 
 
+@lru_cache(maxsize=4)
 def body_state(lang: str) -> tuple[re.Pattern, str | None]:
     """How a body's name joins its state's after it (a pattern matching from the name's end
     to the state's start, on one line), and the English label pattern of a body its state
-    names before it ({body}, {state}); from ``data/<lang>/body_state.tsv``."""
+    names before it ({body}, {state}); from ``data/<lang>/body_state.tsv`` (read once per
+    language)."""
     joins, label = [], None
     for kind, value in read_table(DATA / lang / "body_state.tsv"):
         if kind == "and":

@@ -92,10 +92,40 @@ def _country_tlds() -> dict[str, str]:
     return {r[0]: r[1] for r in read_table(DATA / "common" / "country_tlds.tsv")}
 
 
+def outlet_sites(kb) -> dict[str, tuple[int, str]]:
+    """The knowledge base's outlets' web sites (an alias with a dot and no space, lowercased:
+    "inform.kz") → (the rank of the first outlet with a country that lists it, in the order of
+    ``kb``, and that country). The index of the last knowledge base asked about is kept (one
+    per extractor, never changed after it is built): :func:`home_country` looks up a host's
+    suffixes in it instead of walking every entry for every document.
+
+    >>> from bilat.extract.records import Alias
+    >>> kb = {"a": KBEntry("a", "MediaOutlet", aliases=(Alias("A", "en"), Alias("a.kz", "en")), country="kz"),
+    ...       "b": KBEntry("b", "MediaOutlet", aliases=(Alias("A.kz", "en"),), country="ru"),
+    ...       "c": KBEntry("c", "Company", aliases=(Alias("c.kz", "en"),), country="kz")}
+    >>> outlet_sites(kb)
+    {'a.kz': (0, 'kz')}
+    """
+    if _KB_SITES[0] is not kb:
+        sites: dict[str, tuple[int, str]] = {}
+        for rank, e in enumerate(kb.values()):
+            if e.country and e.cls == "MediaOutlet":
+                for a in e.aliases:
+                    site = a.text.lower()
+                    if " " not in site and "." in site:
+                        sites.setdefault(site, (rank, e.country))
+        _KB_SITES[:] = [kb, sites]
+    return _KB_SITES[1]
+
+
+_KB_SITES: list = [None, {}]  # (the knowledge base, its outlets' sites: outlet_sites)
+
+
 def home_country(url: str | None, kb) -> str | None:
     """The country of a document's publisher, from its address: the knowledge base's outlet
     of that site ("en.inform.kz" → Kazinform → Kazakhstan), else the country-code domain
-    ("vz.ru" → Russia); None for a generic domain or no address."""
+    ("vz.ru" → Russia); None for a generic domain or no address. When several outlets' sites
+    are the host or end it, the first outlet of ``kb`` wins."""
     if not url:
         return None
     from urllib.parse import urlsplit
@@ -103,12 +133,12 @@ def home_country(url: str | None, kb) -> str | None:
     host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
     if not host or "." not in host:
         return None
-    for e in kb.values():
-        if e.country and e.cls == "MediaOutlet":
-            for a in e.aliases:
-                site = a.text.lower()
-                if " " not in site and "." in site and (host == site or host.endswith("." + site)):
-                    return e.country
+    sites = outlet_sites(kb)
+    # the host itself and every part of it after a dot ("en.inform.kz", "inform.kz", "kz")
+    parts = host.split(".")
+    found = [sites[s] for s in (".".join(parts[i:]) for i in range(len(parts))) if s in sites]
+    if found:
+        return min(found)[1]
     return _country_tlds().get(host.rsplit(".", 1)[-1])
 
 
