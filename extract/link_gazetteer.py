@@ -264,6 +264,10 @@ class Gazetteer:
             self.cased.setdefault(k, "cap")
         # every opening run of words of a key: a run that opens none ends the search at a word
         self.prefixes = frozenset(k[:n] for k in self.index for n in range(1, len(k) + 1))
+        # the words that open a key, and the keys of the words of the texts searched (_forms)
+        self.first_words = frozenset(k[0] for k in self.index)
+        self._word_forms: dict[str, tuple[str, str, str, bool, bool]] = {}
+        self._found_keys: dict[tuple[str, ...], tuple[str, tuple[Candidate, ...]]] = {}
 
     def _add(self, text: str, cand: Candidate) -> None:
         if text[:4].lower() == "the ":
@@ -293,55 +297,77 @@ class Gazetteer:
             if old is None or ("abbr", "cap", "low").index(case) > ("abbr", "cap", "low").index(old):
                 self.cased[k] = case
 
+    def _forms(self, word: str) -> tuple[str, str, str, bool, bool]:
+        """(surface, lemma, stem) keys of a word; whether any of them opens a key of the index
+        (most words open none); whether it holds a dot or a hyphen (a web domain, a compound
+        whose parts are names: :meth:`_domain`, :meth:`_hyphen_parts`). Kept per word in
+        ``self._word_forms``: the index never changes after it is built, and the keys of a word
+        are those of its text alone."""
+        got = self._word_forms.get(word)
+        if got is None:
+            if len(self._word_forms) >= 200_000:
+                self._word_forms.clear()
+            s, lm, st = fold(word), lemma(word), stem(word)
+            first = self.first_words
+            opens = s in first or lm in first or st in first
+            got = self._word_forms[word] = (s, lm, st, opens, "." in word or "-" in word)
+        return got
+
+    def _found(self, seq: tuple[str, ...]) -> tuple[str, tuple[Candidate, ...]]:
+        """The coarse label and the sorted candidates of a key of the index, kept per key (the
+        index never changes after it is built)."""
+        got = self._found_keys.get(seq)
+        if got is None:
+            cands = self.index[seq]
+            got = self._found_keys[seq] = (
+                _coarse(cands, self.entries),
+                tuple(sorted(cands, key=lambda c: (c.key, c.kind))),
+            )
+        return got
+
     def find(self, text: str, whole: bool = True) -> list[_Span]:
         """Longest, leftmost alias matches, never overlapping; with ``whole`` false, no match
         of all of ``text`` (the names a longer name holds)."""
         ws = words(text)
-        surf = [fold(w.text) for w in ws]
-        lems = [lemma(w.text) for w in ws]
-        stems = [stem(w.text) for w in ws]
-        out: list[_Span] = []
-        i = 0
+        if not ws:
+            return []
+        forms_of, known = self._forms, self._word_forms
+        surf, lems, stems, opens, marked = zip(
+            *[known.get(w.text) or forms_of(w.text) for w in ws], strict=True
+        )
         forms = (surf, lems, stems)
-        prefixes = self.prefixes
-        while i < len(ws):
-            hit = None
+        count = len(ws)
+        out: list[_Span] = []
+        after = 0  # the first word after the last match
+        # a word that opens no key and holds no dot or hyphen yields nothing: only the others
+        # are looked at
+        for i in [i for i in range(count) if opens[i] or marked[i]]:
+            if i < after:
+                continue  # inside a match
             # how many words from ``i`` each form can go on opening a key (no key is longer)
-            most = min(MAX_ALIAS_WORDS, len(ws) - i - (i == 0 and not whole))
-            if most > 0 and (
-                (surf[i],) in prefixes or (lems[i],) in prefixes or (stems[i],) in prefixes
-            ):  # (most words open no key: their reach is 0 in every form)
+            most = min(MAX_ALIAS_WORDS, count - i - (i == 0 and not whole))
+            hit = 0
+            if most > 0 and opens[i]:
                 reach = [self._reach(f, i, most) for f in forms]
-            else:
-                reach = [0]
-            for n in range(max(reach), 0, -1):
-                for seq in (tuple(f[i : i + n]) for f, r in zip(forms, reach, strict=True) if n <= r):
-                    cands = self.index.get(seq)
-                    if cands and self._case_ok(seq, ws[i].text, ws[i : i + n]):
-                        hit = (n, cands)
+                for n in range(max(reach), 0, -1):
+                    for seq in (f[i : i + n] for f, r in zip(forms, reach, strict=True) if n <= r):
+                        if self.index.get(seq) and self._case_ok(seq, ws[i].text, ws[i : i + n]):
+                            hit = n
+                            break
+                    if hit:
                         break
-                if hit:
-                    break
-            if hit is None:
-                dom = self._domain(ws[i])
-                if dom:
-                    out.append(_Span(ws[i].start, ws[i].end, ws[i].text, "ORG", dom))
-                else:
-                    self._hyphen_parts(ws[i], out)
-                i += 1
+            if hit:
+                start, end = ws[i].start, ws[i + hit - 1].end
+                out.append(_Span(start, end, text[start:end], *self._found(seq)))
+                after = i + hit
                 continue
-            n, cands = hit
-            start, end = ws[i].start, ws[i + n - 1].end
-            out.append(
-                _Span(
-                    start,
-                    end,
-                    text[start:end],
-                    _coarse(cands, self.entries),
-                    tuple(sorted(cands, key=lambda c: (c.key, c.kind))),
-                )
-            )
-            i += n
+            w = ws[i]
+            dom = self._domain(w) if "." in w.text else ()  # (a domain has a dot)
+            if dom:
+                out.append(_Span(w.start, w.end, w.text, "ORG", dom))
+            else:
+                self._hyphen_parts(w, out)
+            after = i + 1
         return out
 
     def find_across_hyphens(self, text: str, found: list[_Span]) -> list[_Span]:
@@ -379,7 +405,7 @@ class Gazetteer:
         kept = [g for g in found if not any(g.start < sp.end and sp.start < g.end for sp in longer)]
         return sorted(kept + longer, key=lambda g: g.start)
 
-    def _reach(self, forms: list[str], i: int, most: int) -> int:
+    def _reach(self, forms: Sequence[str], i: int, most: int) -> int:
         """The number of words from ``i`` (``most`` at most) that open a key of the index."""
         n, key = 0, ()
         while n < most:
