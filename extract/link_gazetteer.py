@@ -132,7 +132,7 @@ def name_rule_spans(text: str) -> list[tuple[int, int]]:
     out = []
     i = 0
     while i < len(ws):
-        if fold(ws[i].text) in names and ws[i].text[:1].isupper():
+        if ws[i].text[:1].isupper() and fold(ws[i].text) in names:
             j = i + 1
             while (
                 j < len(ws)
