@@ -16,6 +16,7 @@ from bilat.extract.link_accents import without_accents
 from bilat.extract.records import KBEntry
 from bilat.extract.text import (
     DATA,
+    Word,
     fold,
     is_cyrillic,
     lemma,
@@ -73,6 +74,30 @@ def _run_before(text: str, end: int) -> str:
     while i > 0 and _WORD_CHAR.match(text, i - 1):
         i -= 1
     return text[i:end]
+
+
+def _respaced_words(spaced: str, ws: list[Word], joins: list[int]) -> list[Word]:
+    """``words(spaced)``, for ``spaced`` the text of the words ``ws`` with a space for the
+    hyphen at each of ``joins`` (ascending offsets): only the words that hold one of them are
+    split again (a hyphen or a space never lets a word run on past where it ended).
+
+    >>> t = "Central Asia-China, UK-Central x.y-Asia"
+    >>> spaced = t.replace("-", " ")
+    >>> _respaced_words(spaced, words(t), [12, 22, 34]) == words(spaced)
+    True
+    >>> [w.text for w in _respaced_words(spaced, words(t), [12, 22, 34])][-3:]
+    ['Central', 'x.y', 'Asia']
+    """
+    out: list[Word] = []
+    k = 0
+    for w in ws:
+        while k < len(joins) and joins[k] < w.start:
+            k += 1
+        if k < len(joins) and joins[k] < w.end:
+            out += [Word(w.start + p.start, w.start + p.end, p.text) for p in words(spaced[w.start : w.end])]
+        else:
+            out.append(w)
+    return out
 
 
 @dataclass
@@ -266,7 +291,8 @@ class Gazetteer:
         self.prefixes = frozenset(k[:n] for k in self.index for n in range(1, len(k) + 1))
         # the words that open a key, and the keys of the words of the texts searched (_forms)
         self.first_words = frozenset(k[0] for k in self.index)
-        self._word_forms: dict[str, tuple[str, str, str, bool, bool]] = {}
+        self.key_words = frozenset(w for k in self.index for w in k)
+        self._word_forms: dict[str, tuple[str, str, str, bool, bool, bool]] = {}
         self._found_keys: dict[tuple[str, ...], tuple[str, tuple[Candidate, ...]]] = {}
 
     def _add(self, text: str, cand: Candidate) -> None:
@@ -297,10 +323,11 @@ class Gazetteer:
             if old is None or ("abbr", "cap", "low").index(case) > ("abbr", "cap", "low").index(old):
                 self.cased[k] = case
 
-    def _forms(self, word: str) -> tuple[str, str, str, bool, bool]:
+    def _forms(self, word: str) -> tuple[str, str, str, bool, bool, bool]:
         """(surface, lemma, stem) keys of a word; whether any of them opens a key of the index
         (most words open none); whether it holds a dot or a hyphen (a web domain, a compound
-        whose parts are names: :meth:`_domain`, :meth:`_hyphen_parts`). Kept per word in
+        whose parts are names: :meth:`_domain`, :meth:`_hyphen_parts`); whether any of them is
+        a word of a key (no match holds a word that is none). Kept per word in
         ``self._word_forms``: the index never changes after it is built, and the keys of a word
         are those of its text alone."""
         got = self._word_forms.get(word)
@@ -308,9 +335,15 @@ class Gazetteer:
             if len(self._word_forms) >= 200_000:
                 self._word_forms.clear()
             s, lm, st = fold(word), lemma(word), stem(word)
-            first = self.first_words
-            opens = s in first or lm in first or st in first
-            got = self._word_forms[word] = (s, lm, st, opens, "." in word or "-" in word)
+            first, inner = self.first_words, self.key_words
+            got = self._word_forms[word] = (
+                s,
+                lm,
+                st,
+                s in first or lm in first or st in first,
+                "." in word or "-" in word,
+                s in inner or lm in inner or st in inner,
+            )
         return got
 
     def _found(self, seq: tuple[str, ...]) -> tuple[str, tuple[Candidate, ...]]:
@@ -328,20 +361,37 @@ class Gazetteer:
     def find(self, text: str, whole: bool = True) -> list[_Span]:
         """Longest, leftmost alias matches, never overlapping; with ``whole`` false, no match
         of all of ``text`` (the names a longer name holds)."""
-        ws = words(text)
+        return self._scan(text, words(text), whole)
+
+    def _scan(self, text: str, ws: list, whole: bool = True, near: Iterable[int] = ()) -> list[_Span]:
+        """:meth:`find` over the words ``ws`` of ``text``; with ``near``, only the matches
+        around those words: the stretch of words each stands in that runs from the word before
+        it that no key holds to the one after it (a match never holds such a word, and the
+        search goes on afresh after one, so the stretch's matches are those of the whole)."""
         if not ws:
             return []
         forms_of, known = self._forms, self._word_forms
-        surf, lems, stems, opens, marked = zip(
+        surf, lems, stems, opens, marked, held = zip(
             *[known.get(w.text) or forms_of(w.text) for w in ws], strict=True
         )
         forms = (surf, lems, stems)
         count = len(ws)
+        todo: Iterable[int] = range(count)
+        if near:
+            stretch: set[int] = set()
+            for k in near:
+                lo, hi = k, k
+                while lo > 0 and held[lo]:
+                    lo -= 1
+                while hi < count - 1 and held[hi]:
+                    hi += 1
+                stretch.update(range(lo, hi + 1))
+            todo = sorted(stretch)
         out: list[_Span] = []
         after = 0  # the first word after the last match
         # a word that opens no key and holds no dot or hyphen yields nothing: only the others
         # are looked at
-        for i in [i for i in range(count) if opens[i] or marked[i]]:
+        for i in [i for i in todo if opens[i] or marked[i]]:
             if i < after:
                 continue  # inside a match
             # how many words from ``i`` each form can go on opening a key (no key is longer)
@@ -377,25 +427,37 @@ class Gazetteer:
         "Asia-China" and "UK-Central". A name of several words wins over the shorter matches
         it overlaps; a hyphenated name of the index ("Nur-Sultan") is matched as before."""
         joins = [m.start() for m in _NAME_HYPHEN.finditer(text)]
-        if not joins:
-            return found
-        spaced = list(text)
-        for j in joins:
-            spaced[j] = " "
 
         def named(part: str) -> bool:
             return (fold(part),) in self.index
 
+        def after_named(j: int) -> bool:
+            m = _AFTER_HYPHEN.match(text, j)
+            return m is not None and named(m.group(1))
+
+        # a name is kept only beside a hyphen with a name on its other side: the text is
+        # searched again around those hyphens alone
+        beside = [j for j in joins if named(_run_before(text, j)) or after_named(j)]
+        if not beside:
+            return found
+        spaced = list(text)
+        for j in joins:
+            spaced[j] = " "
+        spaced_text = "".join(spaced)
+        ws = _respaced_words(spaced_text, words(text), joins)
+        ends = {w.end: n for n, w in enumerate(ws)}
+        starts = {w.start: n for n, w in enumerate(ws)}
+        near = [n for j in beside for n in (ends.get(j), starts.get(j + 1)) if n is not None]
+
         longer = []
         at_join = set(joins)
-        for sp in self.find("".join(spaced)):
+        for sp in self._scan(spaced_text, ws, near=near):
             if len(words(sp.text)) < 2:
                 continue
             # the other side of the hyphen is a name too ("Северо-Восточной Азии" is no
             # "Восточная Азия")
             before = sp.start - 1 in at_join and named(_run_before(text, sp.start - 1))
-            after = sp.end in at_join and _AFTER_HYPHEN.match(text, sp.end)
-            if not before and not (after and named(after.group(1))):
+            if not before and not (sp.end in at_join and after_named(sp.end)):
                 continue
             if any(g.start <= sp.start and sp.end <= g.end for g in found):
                 continue

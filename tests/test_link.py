@@ -1482,3 +1482,26 @@ def _find_every_word(gaz, text, whole=True):
         out.append(_Span(start, end, text[start:end], _coarse(cands, gaz.entries), keys))
         i += n
     return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Central Asia-China summit: the UK-Central Asia forum, Shanghai Cooperation Organisation-led talks",
+        "Встреча глав МИД России и Казахстана в Нур-Султане, Северо-Восточной Азии",
+        "U.S.-Kazakhstan Strategic Partnership Dialogue, akorda.kz",
+    ],
+)
+def test_the_gazetteer_searched_around_a_word_finds_as_over_the_whole(extractor, text):
+    """``Gazetteer._scan`` around a word (``near``) finds every match of the whole text that
+    holds that word, with the same candidates."""
+    from bilat.extract.text import words
+
+    gaz = extractor.linker.gazetteer
+    ws = words(text)
+    whole = gaz._scan(text, ws)
+    for k, w in enumerate(ws):
+        around = gaz._scan(text, ws, near=[k])
+        assert [sp for sp in whole if sp.start <= w.start < sp.end] == [
+            sp for sp in around if sp.start <= w.start < sp.end
+        ]
