@@ -195,7 +195,7 @@ def _descriptive(
                 and not title.named
                 and not past_title(text[max(0, start - 40) : start], past)
             ):
-                k = kb_holder(tenures, title.title_en, org, date)
+                k = kb_holder(_by_post(tenures).get((title.title_en, org), ()), title.title_en, org, date)
                 holders = {k} if k else set()
         if len(holders) == 1:
             # include a leading article in the span: "the foreign minister"
@@ -208,6 +208,27 @@ def _descriptive(
 
 
 _KB_TENURES: list = [None, ()]  # (the knowledge base, its persons' tenures)
+_BY_POST: list = [None, {}]  # (tenures, the same by post: _by_post)
+
+
+def _by_post(tenures) -> dict[tuple, tuple]:
+    """``tenures`` (``kb_tenures``) by post: (title, organization) → the tenures of that post,
+    in their order. The grouping of the last tenures asked about is kept (``kb_tenures`` gives
+    the same tuple for every document, never changed), so that the holder of a post is looked
+    up among that post's tenures alone.
+
+    >>> ts = (("putin", "President", "russia", "2012-05-07", None),
+    ...       ("lavrov", "Minister", "russia", None, None),
+    ...       ("medvedev", "President", "russia", "2008-05-07", "2012-05-07"))
+    >>> [p[0] for p in _by_post(ts)[("President", "russia")]]
+    ['putin', 'medvedev']
+    """
+    if _BY_POST[0] is not tenures:
+        posts: dict[tuple, list] = {}
+        for t in tenures:
+            posts.setdefault((t[1], t[2]), []).append(t)
+        _BY_POST[:] = [tenures, {k: tuple(v) for k, v in posts.items()}]
+    return _BY_POST[1]
 
 
 def kb_tenures(kb) -> tuple:
