@@ -209,8 +209,10 @@ def resources(lang: str) -> Resources:
     )
 
 
+@lru_cache(maxsize=50_000)
 def _word_keys(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """(surface, lemma, stem) keys of the words of an alias or a stretch of text."""
+    """(surface, lemma, stem) keys of the words of an alias or a stretch of text (kept per
+    text: the linker looks the same names up in one document after another)."""
     ws = [w.text for w in words(text)]
     return tuple(fold(w) for w in ws), tuple(lemma(w) for w in ws), tuple(stem(w) for w in ws)
 
