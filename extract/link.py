@@ -274,7 +274,8 @@ class Linker(PlaceRules, Resolution):
         lang = doc.lang or PIVOT
         P = profile(lang)
         text = doc.text
-        sent_of = _sentence_index(sdoc)
+        sentence_starts = tuple(s.start_char for s in sdoc.sents)
+        sent_of = _sentence_index(sdoc, sentence_starts)
         # "U.S. dollars", "US$": a currency, not the state
         gaz = [
             g
@@ -610,7 +611,7 @@ class Linker(PlaceRules, Resolution):
                     sp.start, sp.text = m.start(), text[m.start() : sp.end]
         spans.sort(key=lambda s: (s.start, s.end))
         linked = self._entities(doc, spans, new_entities, inner)
-        linked.sentence_starts = tuple(s.start_char for s in sdoc.sents)
+        linked.sentence_starts = sentence_starts
         return linked
 
 

@@ -16,6 +16,7 @@ from bilat.extract.link_accents import without_accents
 from bilat.extract.records import KBEntry
 from bilat.extract.text import (
     DATA,
+    Word,
     fold,
     is_cyrillic,
     lemma,
@@ -75,6 +76,30 @@ def _run_before(text: str, end: int) -> str:
     return text[i:end]
 
 
+def _respaced_words(spaced: str, ws: list[Word], joins: list[int]) -> list[Word]:
+    """``words(spaced)``, for ``spaced`` the text of the words ``ws`` with a space for the
+    hyphen at each of ``joins`` (ascending offsets): only the words that hold one of them are
+    split again (a hyphen or a space never lets a word run on past where it ended).
+
+    >>> t = "Central Asia-China, UK-Central x.y-Asia"
+    >>> spaced = t.replace("-", " ")
+    >>> _respaced_words(spaced, words(t), [12, 22, 34]) == words(spaced)
+    True
+    >>> [w.text for w in _respaced_words(spaced, words(t), [12, 22, 34])][-3:]
+    ['Central', 'x.y', 'Asia']
+    """
+    out: list[Word] = []
+    k = 0
+    for w in ws:
+        while k < len(joins) and joins[k] < w.start:
+            k += 1
+        if k < len(joins) and joins[k] < w.end:
+            out += [Word(w.start + p.start, w.start + p.end, p.text) for p in words(spaced[w.start : w.end])]
+        else:
+            out.append(w)
+    return out
+
+
 @dataclass
 class _Span:
     start: int
@@ -132,7 +157,7 @@ def name_rule_spans(text: str) -> list[tuple[int, int]]:
     out = []
     i = 0
     while i < len(ws):
-        if fold(ws[i].text) in names and ws[i].text[:1].isupper():
+        if ws[i].text[:1].isupper() and fold(ws[i].text) in names:
             j = i + 1
             while (
                 j < len(ws)
@@ -184,8 +209,10 @@ def resources(lang: str) -> Resources:
     )
 
 
+@lru_cache(maxsize=50_000)
 def _word_keys(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """(surface, lemma, stem) keys of the words of an alias or a stretch of text."""
+    """(surface, lemma, stem) keys of the words of an alias or a stretch of text (kept per
+    text: the linker looks the same names up in one document after another)."""
     ws = [w.text for w in words(text)]
     return tuple(fold(w) for w in ws), tuple(lemma(w) for w in ws), tuple(stem(w) for w in ws)
 
@@ -264,6 +291,11 @@ class Gazetteer:
             self.cased.setdefault(k, "cap")
         # every opening run of words of a key: a run that opens none ends the search at a word
         self.prefixes = frozenset(k[:n] for k in self.index for n in range(1, len(k) + 1))
+        # the words that open a key, and the keys of the words of the texts searched (_forms)
+        self.first_words = frozenset(k[0] for k in self.index)
+        self.key_words = frozenset(w for k in self.index for w in k)
+        self._word_forms: dict[str, tuple[str, str, str, bool, bool, bool]] = {}
+        self._found_keys: dict[tuple[str, ...], tuple[str, tuple[Candidate, ...]]] = {}
 
     def _add(self, text: str, cand: Candidate) -> None:
         if text[:4].lower() == "the ":
@@ -293,55 +325,101 @@ class Gazetteer:
             if old is None or ("abbr", "cap", "low").index(case) > ("abbr", "cap", "low").index(old):
                 self.cased[k] = case
 
+    def _forms(self, word: str) -> tuple[str, str, str, bool, bool, bool]:
+        """(surface, lemma, stem) keys of a word; whether any of them opens a key of the index
+        (most words open none); whether it holds a dot or a hyphen (a web domain, a compound
+        whose parts are names: :meth:`_domain`, :meth:`_hyphen_parts`); whether any of them is
+        a word of a key (no match holds a word that is none). Kept per word in
+        ``self._word_forms``: the index never changes after it is built, and the keys of a word
+        are those of its text alone."""
+        got = self._word_forms.get(word)
+        if got is None:
+            if len(self._word_forms) >= 200_000:
+                self._word_forms.clear()
+            s, lm, st = fold(word), lemma(word), stem(word)
+            first, inner = self.first_words, self.key_words
+            got = self._word_forms[word] = (
+                s,
+                lm,
+                st,
+                s in first or lm in first or st in first,
+                "." in word or "-" in word,
+                s in inner or lm in inner or st in inner,
+            )
+        return got
+
+    def _found(self, seq: tuple[str, ...]) -> tuple[str, tuple[Candidate, ...]]:
+        """The coarse label and the sorted candidates of a key of the index, kept per key (the
+        index never changes after it is built)."""
+        got = self._found_keys.get(seq)
+        if got is None:
+            cands = self.index[seq]
+            got = self._found_keys[seq] = (
+                _coarse(cands, self.entries),
+                tuple(sorted(cands, key=lambda c: (c.key, c.kind))),
+            )
+        return got
+
     def find(self, text: str, whole: bool = True) -> list[_Span]:
         """Longest, leftmost alias matches, never overlapping; with ``whole`` false, no match
         of all of ``text`` (the names a longer name holds)."""
-        ws = words(text)
-        surf = [fold(w.text) for w in ws]
-        lems = [lemma(w.text) for w in ws]
-        stems = [stem(w.text) for w in ws]
-        out: list[_Span] = []
-        i = 0
+        return self._scan(text, words(text), whole)
+
+    def _scan(self, text: str, ws: list, whole: bool = True, near: Iterable[int] = ()) -> list[_Span]:
+        """:meth:`find` over the words ``ws`` of ``text``; with ``near``, only the matches
+        around those words: the stretch of words each stands in that runs from the word before
+        it that no key holds to the one after it (a match never holds such a word, and the
+        search goes on afresh after one, so the stretch's matches are those of the whole)."""
+        if not ws:
+            return []
+        forms_of, known = self._forms, self._word_forms
+        surf, lems, stems, opens, marked, held = zip(
+            *[known.get(w.text) or forms_of(w.text) for w in ws], strict=True
+        )
         forms = (surf, lems, stems)
-        prefixes = self.prefixes
-        while i < len(ws):
-            hit = None
+        count = len(ws)
+        todo: Iterable[int] = range(count)
+        if near:
+            stretch: set[int] = set()
+            for k in near:
+                lo, hi = k, k
+                while lo > 0 and held[lo]:
+                    lo -= 1
+                while hi < count - 1 and held[hi]:
+                    hi += 1
+                stretch.update(range(lo, hi + 1))
+            todo = sorted(stretch)
+        out: list[_Span] = []
+        after = 0  # the first word after the last match
+        # a word that opens no key and holds no dot or hyphen yields nothing: only the others
+        # are looked at
+        for i in [i for i in todo if opens[i] or marked[i]]:
+            if i < after:
+                continue  # inside a match
             # how many words from ``i`` each form can go on opening a key (no key is longer)
-            most = min(MAX_ALIAS_WORDS, len(ws) - i - (i == 0 and not whole))
-            if most > 0 and (
-                (surf[i],) in prefixes or (lems[i],) in prefixes or (stems[i],) in prefixes
-            ):  # (most words open no key: their reach is 0 in every form)
+            most = min(MAX_ALIAS_WORDS, count - i - (i == 0 and not whole))
+            hit = 0
+            if most > 0 and opens[i]:
                 reach = [self._reach(f, i, most) for f in forms]
-            else:
-                reach = [0]
-            for n in range(max(reach), 0, -1):
-                for seq in (tuple(f[i : i + n]) for f, r in zip(forms, reach, strict=True) if n <= r):
-                    cands = self.index.get(seq)
-                    if cands and self._case_ok(seq, ws[i].text, ws[i : i + n]):
-                        hit = (n, cands)
+                for n in range(max(reach), 0, -1):
+                    for seq in (f[i : i + n] for f, r in zip(forms, reach, strict=True) if n <= r):
+                        if self.index.get(seq) and self._case_ok(seq, ws[i].text, ws[i : i + n]):
+                            hit = n
+                            break
+                    if hit:
                         break
-                if hit:
-                    break
-            if hit is None:
-                dom = self._domain(ws[i])
-                if dom:
-                    out.append(_Span(ws[i].start, ws[i].end, ws[i].text, "ORG", dom))
-                else:
-                    self._hyphen_parts(ws[i], out)
-                i += 1
+            if hit:
+                start, end = ws[i].start, ws[i + hit - 1].end
+                out.append(_Span(start, end, text[start:end], *self._found(seq)))
+                after = i + hit
                 continue
-            n, cands = hit
-            start, end = ws[i].start, ws[i + n - 1].end
-            out.append(
-                _Span(
-                    start,
-                    end,
-                    text[start:end],
-                    _coarse(cands, self.entries),
-                    tuple(sorted(cands, key=lambda c: (c.key, c.kind))),
-                )
-            )
-            i += n
+            w = ws[i]
+            dom = self._domain(w) if "." in w.text else ()  # (a domain has a dot)
+            if dom:
+                out.append(_Span(w.start, w.end, w.text, "ORG", dom))
+            else:
+                self._hyphen_parts(w, out)
+            after = i + 1
         return out
 
     def find_across_hyphens(self, text: str, found: list[_Span]) -> list[_Span]:
@@ -351,25 +429,37 @@ class Gazetteer:
         "Asia-China" and "UK-Central". A name of several words wins over the shorter matches
         it overlaps; a hyphenated name of the index ("Nur-Sultan") is matched as before."""
         joins = [m.start() for m in _NAME_HYPHEN.finditer(text)]
-        if not joins:
-            return found
-        spaced = list(text)
-        for j in joins:
-            spaced[j] = " "
 
         def named(part: str) -> bool:
             return (fold(part),) in self.index
 
+        def after_named(j: int) -> bool:
+            m = _AFTER_HYPHEN.match(text, j)
+            return m is not None and named(m.group(1))
+
+        # a name is kept only beside a hyphen with a name on its other side: the text is
+        # searched again around those hyphens alone
+        beside = [j for j in joins if named(_run_before(text, j)) or after_named(j)]
+        if not beside:
+            return found
+        spaced = list(text)
+        for j in joins:
+            spaced[j] = " "
+        spaced_text = "".join(spaced)
+        ws = _respaced_words(spaced_text, words(text), joins)
+        ends = {w.end: n for n, w in enumerate(ws)}
+        starts = {w.start: n for n, w in enumerate(ws)}
+        near = [n for j in beside for n in (ends.get(j), starts.get(j + 1)) if n is not None]
+
         longer = []
         at_join = set(joins)
-        for sp in self.find("".join(spaced)):
+        for sp in self._scan(spaced_text, ws, near=near):
             if len(words(sp.text)) < 2:
                 continue
             # the other side of the hyphen is a name too ("Северо-Восточной Азии" is no
             # "Восточная Азия")
             before = sp.start - 1 in at_join and named(_run_before(text, sp.start - 1))
-            after = sp.end in at_join and _AFTER_HYPHEN.match(text, sp.end)
-            if not before and not (after and named(after.group(1))):
+            if not before and not (sp.end in at_join and after_named(sp.end)):
                 continue
             if any(g.start <= sp.start and sp.end <= g.end for g in found):
                 continue
@@ -379,7 +469,7 @@ class Gazetteer:
         kept = [g for g in found if not any(g.start < sp.end and sp.start < g.end for sp in longer)]
         return sorted(kept + longer, key=lambda g: g.start)
 
-    def _reach(self, forms: list[str], i: int, most: int) -> int:
+    def _reach(self, forms: Sequence[str], i: int, most: int) -> int:
         """The number of words from ``i`` (``most`` at most) that open a key of the index."""
         n, key = 0, ()
         while n < most:

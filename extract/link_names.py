@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from bilat.extract.languages import profile
@@ -417,8 +418,11 @@ def _prefix(cls: str) -> str:
     return {"Person": "person", "Place": "place", "City": "place", "Country": "place"}.get(cls, "org")
 
 
-def _sentence_index(sdoc):
-    starts = [s.start_char for s in sdoc.sents]
+def _sentence_index(sdoc, starts: Sequence[int] | None = None):
+    """The function from a character offset to its sentence's number; ``starts`` are the
+    sentences' first offsets when the caller has them (``Doc.sents`` makes every span anew)."""
+    if starts is None:
+        starts = [s.start_char for s in sdoc.sents]
 
     def sent_of(char: int) -> int:
         return max(0, bisect.bisect_right(starts, char) - 1)

@@ -132,10 +132,12 @@ def state_label(pattern: str | None, label: str | None, lang: str) -> str | None
     return inflect(label, m.group(1)) if inflect is not None else None
 
 
+@lru_cache(maxsize=4)
 def body_state(lang: str) -> tuple[re.Pattern, str | None]:
     """How a body's name joins its state's after it (a pattern matching from the name's end
     to the state's start, on one line), and the English label pattern of a body its state
-    names before it ({body}, {state}); from ``data/<lang>/body_state.tsv``."""
+    names before it ({body}, {state}); from ``data/<lang>/body_state.tsv`` (read once per
+    language)."""
     joins, label = [], None
     for kind, value in read_table(DATA / lang / "body_state.tsv"):
         if kind == "and":
@@ -164,6 +166,20 @@ def _embassy_words(lang: str) -> tuple[dict[str, str], dict[str, str], dict[str,
         if len(r) > 3:
             nouns[r[0]] = r[3]
     return roles, kinds, nouns, label
+
+
+def _mission_noun(word: str, roles: dict[str, str], P) -> str | None:
+    """The key of a word that names a mission ("посольства" → "посольство", "Embassy" →
+    "embassy": a "noun" of ``embassy.tsv``), else None."""
+    key = P.word_key(word)
+    return key if roles.get(key) == "noun" else None
+
+
+@lru_cache(maxsize=4)
+def _mission_nouns(lang: str) -> dict[str, str | None]:
+    """The words of the texts read so far in ``lang`` → their :func:`_mission_noun` (a word's
+    key and the language's table never change in a process; most words are none)."""
+    return {}
 
 
 def _headline_case(name: str) -> str:
@@ -241,6 +257,68 @@ def outlet_names(source: str) -> tuple[str, ...]:
             continue
         out.append(part)
     return tuple(out)
+
+
+@lru_cache(maxsize=512)
+def _outlet_patterns(form: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The patterns of an outlet's name in a text (compiled once per name: the same outlets
+    publish article after article): the name anywhere in any case (a quick test: the text
+    has no match of the others without one of it), the name as written, with a domain
+    ending ("Trend", "Trend.az"), and the same in any case (the caller keeps the capitalized
+    and dotted matches: "AKIPRESS.COM")."""
+    return (
+        re.compile(re.escape(form), re.I),
+        re.compile(r"(?<![\w.])" + re.escape(form) + r"(?:\.[a-z]{2,4})?(?![\w-]|\.\w)"),
+        re.compile(r"(?<![\w.])(?i:" + re.escape(form) + r")(?:\.(?i:[a-z]{2,4}))?(?![\w-]|\.\w)"),
+    )
+
+
+@lru_cache(maxsize=512)
+def _domain_patterns(domain: str) -> tuple[re.Pattern, re.Pattern]:
+    """The patterns of an outlet's domain in a text, in any case: anywhere (a quick test, as in
+    :func:`_outlet_patterns`), and alone ("sotreport.kz", not "sotreport.kz/news")."""
+    return re.compile(re.escape(domain), re.I), re.compile(
+        r"(?<![\w./])" + re.escape(domain) + r"(?![\w/-])", re.I
+    )
+
+
+def _may_open(key: str, ws: list, i: int, n: int) -> bool:
+    """Whether the ``n`` words of ``ws`` from ``i`` may have ``key`` as their ``match_key``, by
+    the first word alone (a quick test before :func:`_window_key`): a first word with a key of
+    its own and a space after it (or alone) keys the start of the window, up to a "-".
+
+    >>> ws = words("Times of Central Asia Today")
+    >>> _may_open("times-of-central-asia", ws, 0, 4), _may_open("times-of-central-asia", ws, 2, 4)
+    (True, False)
+    >>> _may_open("timesof", ws, 0, 2), _may_open("central", ws, 2, 1), _may_open("asia", ws, 2, 1)
+    (False, True, False)
+    """
+    first = match_key(ws[i].text)
+    if not first or (n > 1 and ws[i + 1].start == ws[i].end):
+        return True  # no key of its own, or a word that touches the next ("O'Brien"): cannot tell
+    return key == first or key.startswith(first + "-")
+
+
+def _window_key(text: str, ws: list, i: int, n: int) -> str:
+    """``match_key`` of the ``n`` words of ``ws`` from ``i``. Words with spaces between them
+    are keyed one by one (each word's key is kept by ``match_key``), and the keys of those that
+    have one are joined by "-": what ``match_key`` of the whole gives, since it keys
+    space-separated parts alike; words that touch ("O'Brien": "O", "'", "Brien") are keyed
+    together.
+
+    >>> t = "the Times  of Central Asia, O'Brien"
+    >>> ws = words(t)
+    >>> [_window_key(t, ws, i, n) == match_key(t[ws[i].start : ws[i + n - 1].end])
+    ...  for i, n in ((1, 3), (0, 6), (4, 2), (6, 3), (5, 4))]
+    [True, True, True, True, True]
+    >>> _window_key(t, ws, 1, 3), _window_key(t, ws, 6, 3)
+    ('times-of-central', 'obrien')
+    """
+    if n == 1:
+        return match_key(ws[i].text)
+    if all(ws[j].start > ws[j - 1].end for j in range(i + 1, i + n)):
+        return "-".join(k for k in map(match_key, [w.text for w in ws[i : i + n]]) if k)
+    return match_key(text[ws[i].start : ws[i + n - 1].end])
 
 
 def _source_domains(source: str) -> list[tuple[str, str]]:
@@ -385,9 +463,14 @@ class PlaceRules:
         out = []
         full: list[tuple[str, str]] = []  # (sender, host) of the missions named with both states
         pending = []  # embassies named by their sender only: host found below (link_missions)
+        seen = _mission_nouns(lang)
         for w in words(text):
-            noun = P.word_key(w.text)
-            if roles.get(noun) != "noun":
+            noun = seen.get(w.text, "")
+            if noun == "":
+                if len(seen) >= 100_000:
+                    seen.clear()
+                noun = seen[w.text] = _mission_noun(w.text, roles, P)
+            if noun is None:
                 continue
             kind = kinds.get(noun, "Embassy")
             sender = host = None
@@ -557,6 +640,7 @@ class PlaceRules:
             [(g.start, g.end) for g in gaz if any(self.kb[c.key].cls == "MediaOutlet" for c in g.keys)]
         )
         domains = dict(_source_domains(doc.source or ""))
+        ws: list | None = None  # the words of the text, once a name asks
         for name in outlet_names(doc.source or ""):
             forms = [name] + ([name[4:]] if name.startswith("The ") else [])
             initials = "".join(w[0] for w in forms[-1].split() if w[:1].isupper())
@@ -564,22 +648,28 @@ class PlaceRules:
                 forms.append(initials)
             hits = []
             for form in forms:
-                hits += list(
-                    re.finditer(r"(?<![\w.])" + re.escape(form) + r"(?:\.[a-z]{2,4})?(?![\w-]|\.\w)", text)
-                )
-                for m in re.finditer(
-                    r"(?<![\w.])(?i:" + re.escape(form) + r")(?:\.(?i:[a-z]{2,4}))?(?![\w-]|\.\w)", text
-                ):
+                anywhere, exact, caseless = _outlet_patterns(form)
+                if anywhere.search(text) is None:
+                    continue  # (the quick test: both patterns below hold the name)
+                hits += list(exact.finditer(text))
+                for m in caseless.finditer(text):
                     if m.group().isupper() or "." in m.group():
                         hits.append(m)
             for dom, owner in domains.items():
                 if owner == name:
-                    hits += list(re.finditer(r"(?<![\w./])" + re.escape(dom) + r"(?![\w/-])", text, re.I))
+                    anywhere, alone = _domain_patterns(dom)
+                    if anywhere.search(text) is not None:
+                        hits += list(alone.finditer(text))
             key = match_key(name)
             n = len(name.split())
-            ws = words(text)
+            if ws is None:
+                ws = words(text)
             for i in range(len(ws) - n + 1):
-                if ws[i].text[:1].isupper() and match_key(text[ws[i].start : ws[i + n - 1].end]) == key:
+                if (
+                    ws[i].text[:1].isupper()
+                    and _may_open(key, ws, i, n)
+                    and _window_key(text, ws, i, n) == key
+                ):
                     hits.append(
                         re.compile(re.escape(text[ws[i].start : ws[i + n - 1].end])).match(text, ws[i].start)
                     )

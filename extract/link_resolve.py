@@ -582,6 +582,7 @@ class Resolution:
         for sp in spans:
             by_key[sp.key].append(sp)
         entities = []
+        label_langs = (*codes(), "kk")  # the knowledge base's labels an entity keeps
         for key, sps in sorted(by_key.items()):
             mentions = tuple(
                 Mention(s.start, s.end, s.text, s.label, s.normal or s.text, s.sentence) for s in sps
@@ -592,7 +593,7 @@ class Resolution:
             )
             if key in self.kb:
                 e = self.kb[key]
-                labels = tuple((lg, t) for lg, t in e.labels if lg in (*codes(), "kk"))
+                labels = tuple((lg, t) for lg, t in e.labels if lg in label_langs)
                 entities.append(Entity(key, e.cls, labels, tuple(alts), mentions, e.wikidata, True))
             else:
                 info = new[key]

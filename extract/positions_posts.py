@@ -92,10 +92,40 @@ def _country_tlds() -> dict[str, str]:
     return {r[0]: r[1] for r in read_table(DATA / "common" / "country_tlds.tsv")}
 
 
+def outlet_sites(kb) -> dict[str, tuple[int, str]]:
+    """The knowledge base's outlets' web sites (an alias with a dot and no space, lowercased:
+    "inform.kz") → (the rank of the first outlet with a country that lists it, in the order of
+    ``kb``, and that country). The index of the last knowledge base asked about is kept (one
+    per extractor, never changed after it is built): :func:`home_country` looks up a host's
+    suffixes in it instead of walking every entry for every document.
+
+    >>> from bilat.extract.records import Alias
+    >>> kb = {"a": KBEntry("a", "MediaOutlet", aliases=(Alias("A", "en"), Alias("a.kz", "en")), country="kz"),
+    ...       "b": KBEntry("b", "MediaOutlet", aliases=(Alias("A.kz", "en"),), country="ru"),
+    ...       "c": KBEntry("c", "Company", aliases=(Alias("c.kz", "en"),), country="kz")}
+    >>> outlet_sites(kb)
+    {'a.kz': (0, 'kz')}
+    """
+    if _KB_SITES[0] is not kb:
+        sites: dict[str, tuple[int, str]] = {}
+        for rank, e in enumerate(kb.values()):
+            if e.country and e.cls == "MediaOutlet":
+                for a in e.aliases:
+                    site = a.text.lower()
+                    if " " not in site and "." in site:
+                        sites.setdefault(site, (rank, e.country))
+        _KB_SITES[:] = [kb, sites]
+    return _KB_SITES[1]
+
+
+_KB_SITES: list = [None, {}]  # (the knowledge base, its outlets' sites: outlet_sites)
+
+
 def home_country(url: str | None, kb) -> str | None:
     """The country of a document's publisher, from its address: the knowledge base's outlet
     of that site ("en.inform.kz" → Kazinform → Kazakhstan), else the country-code domain
-    ("vz.ru" → Russia); None for a generic domain or no address."""
+    ("vz.ru" → Russia); None for a generic domain or no address. When several outlets' sites
+    are the host or end it, the first outlet of ``kb`` wins."""
     if not url:
         return None
     from urllib.parse import urlsplit
@@ -103,12 +133,12 @@ def home_country(url: str | None, kb) -> str | None:
     host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
     if not host or "." not in host:
         return None
-    for e in kb.values():
-        if e.country and e.cls == "MediaOutlet":
-            for a in e.aliases:
-                site = a.text.lower()
-                if " " not in site and "." in site and (host == site or host.endswith("." + site)):
-                    return e.country
+    sites = outlet_sites(kb)
+    # the host itself and every part of it after a dot ("en.inform.kz", "inform.kz", "kz")
+    parts = host.split(".")
+    found = [sites[s] for s in (".".join(parts[i:]) for i in range(len(parts))) if s in sites]
+    if found:
+        return min(found)[1]
     return _country_tlds().get(host.rsplit(".", 1)[-1])
 
 
@@ -165,7 +195,7 @@ def _descriptive(
                 and not title.named
                 and not past_title(text[max(0, start - 40) : start], past)
             ):
-                k = kb_holder(tenures, title.title_en, org, date)
+                k = kb_holder(_by_post(tenures).get((title.title_en, org), ()), title.title_en, org, date)
                 holders = {k} if k else set()
         if len(holders) == 1:
             # include a leading article in the span: "the foreign minister"
@@ -178,6 +208,27 @@ def _descriptive(
 
 
 _KB_TENURES: list = [None, ()]  # (the knowledge base, its persons' tenures)
+_BY_POST: list = [None, {}]  # (tenures, the same by post: _by_post)
+
+
+def _by_post(tenures) -> dict[tuple, tuple]:
+    """``tenures`` (``kb_tenures``) by post: (title, organization) → the tenures of that post,
+    in their order. The grouping of the last tenures asked about is kept (``kb_tenures`` gives
+    the same tuple for every document, never changed), so that the holder of a post is looked
+    up among that post's tenures alone.
+
+    >>> ts = (("putin", "President", "russia", "2012-05-07", None),
+    ...       ("lavrov", "Minister", "russia", None, None),
+    ...       ("medvedev", "President", "russia", "2008-05-07", "2012-05-07"))
+    >>> [p[0] for p in _by_post(ts)[("President", "russia")]]
+    ['putin', 'medvedev']
+    """
+    if _BY_POST[0] is not tenures:
+        posts: dict[tuple, list] = {}
+        for t in tenures:
+            posts.setdefault((t[1], t[2]), []).append(t)
+        _BY_POST[:] = [tenures, {k: tuple(v) for k, v in posts.items()}]
+    return _BY_POST[1]
 
 
 def kb_tenures(kb) -> tuple:

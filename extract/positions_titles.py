@@ -285,11 +285,12 @@ def find_titles(
     # and Deputy Prime Minister X")
     blocked = None if spanned is None else (lambda k: spanned(k) or match_at(k) is not None)
     out = []
-    i = 0
-    while i < len(ws):
+    after = 0  # the first word after the last title
+    for i in [i for i, k in enumerate(keys) if k in by_first]:  # (the words that open a title)
+        if i < after:
+            continue
         t = match_at(i)
         if t is None:
-            i += 1
             continue
         n = len(t.words)
         opened = _opened(t, ws, keys, i, n, blocked, lang)
@@ -297,7 +298,7 @@ def find_titles(
             t, stop = opened
             n = stop - i
         out.append((ws[i].start, ws[i + n - 1].end, t, i, i + n))
-        i += n
+        after = i + n
     return out
 
 

@@ -378,9 +378,11 @@ def english_name(name: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=200_000)
 def match_key(name: str) -> str:
     """A spelling-folding key: transliterated, lowercased, variants of one name folded,
-    doubled letters collapsed, words joined by '-'."""
+    doubled letters collapsed, words joined by '-' (kept per name, as :func:`fold` is: the
+    linker keys the same names in one document after another)."""
     s = unicodedata.normalize("NFKD", translit(fold(name)))
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = re.sub(r"[^a-z0-9]+", " ", s).strip()

@@ -1405,3 +1405,105 @@ def test_patronymic_endings_are_the_languages_table():
     assert patronymic_given(["Ильхам", "Гейдарович"], resources("ru").patronymic_endings) == "Ильхам"
     assert patronymic_given(["Ильхам", "Алиев"], resources("ru").patronymic_endings) is None
     assert resources("en").patronymic_endings == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Times of Central Asia",
+        "Times  of\nCentral Asia",  # any whitespace between words
+        "O'Brien of Trend.az",  # words that touch: keyed together
+        "«Казинформ» сообщает, Kazinform",
+        "Re\u0301publique Xinhua Синьхуа",  # a combining mark between two words
+        "AKIpress.KZ — AKIPRESS.COM",
+        "Ъ Ь Ёлка",  # words with no key of their own
+    ],
+)
+def test_a_window_of_words_is_keyed_as_its_text(text):
+    """``_window_key`` (words keyed one by one) and ``_may_open`` (its quick test) agree with
+    ``match_key`` of the window's text, for every window of up to four words."""
+    from bilat.extract.link_places import _may_open, _window_key
+    from bilat.extract.text import match_key, words
+
+    ws = words(text)
+    for i in range(len(ws)):
+        for n in range(1, min(4, len(ws) - i) + 1):
+            key = match_key(text[ws[i].start : ws[i + n - 1].end])
+            assert _window_key(text, ws, i, n) == key
+            assert _may_open(key, ws, i, n)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Central Asia-China summit in Nur-Sultan, Kazakhstan's capital",
+        "Встреча в Нур-Султане: российско-казахстанские переговоры, МИДа России",
+        "Посол США в Казахстане Дэниел Розенблюм, akorda.kz и Telegram-канале",
+        "",
+    ],
+)
+def test_the_gazetteer_finds_as_a_walk_over_every_word(extractor, text):
+    """``Gazetteer.find`` looks only at the words that may open a key or hold a dot or a hyphen:
+    the same matches as trying every word in turn (``_find_every_word``)."""
+    gaz = extractor.linker.gazetteer
+    assert gaz.find(text) == _find_every_word(gaz, text)
+    assert gaz.find(text, whole=False) == _find_every_word(gaz, text, whole=False)
+
+
+def _find_every_word(gaz, text, whole=True):
+    """``Gazetteer.find`` as it was first written: every word tried in turn, in every form."""
+    from bilat.extract.link_gazetteer import MAX_ALIAS_WORDS, _coarse
+    from bilat.extract.text import fold, lemma, stem, words
+
+    ws = words(text)
+    forms = ([fold(w.text) for w in ws], [lemma(w.text) for w in ws], [stem(w.text) for w in ws])
+    out, i = [], 0
+    while i < len(ws):
+        hit = None
+        most = min(MAX_ALIAS_WORDS, len(ws) - i - (i == 0 and not whole))
+        reach = [gaz._reach(f, i, most) for f in forms] if most > 0 else [0]
+        for n in range(max(reach), 0, -1):
+            for seq in (tuple(f[i : i + n]) for f, r in zip(forms, reach, strict=True) if n <= r):
+                cands = gaz.index.get(seq)
+                if cands and gaz._case_ok(seq, ws[i].text, ws[i : i + n]):
+                    hit = (n, cands)
+                    break
+            if hit:
+                break
+        if hit is None:
+            dom = gaz._domain(ws[i])
+            if dom:
+                out.append(_Span(ws[i].start, ws[i].end, ws[i].text, "ORG", dom))
+            else:
+                gaz._hyphen_parts(ws[i], out)
+            i += 1
+            continue
+        n, cands = hit
+        start, end = ws[i].start, ws[i + n - 1].end
+        keys = tuple(sorted(cands, key=lambda c: (c.key, c.kind)))
+        out.append(_Span(start, end, text[start:end], _coarse(cands, gaz.entries), keys))
+        i += n
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Central Asia-China summit: the UK-Central Asia forum, Shanghai Cooperation Organisation-led talks",
+        "Встреча глав МИД России и Казахстана в Нур-Султане, Северо-Восточной Азии",
+        "U.S.-Kazakhstan Strategic Partnership Dialogue, akorda.kz",
+    ],
+)
+def test_the_gazetteer_searched_around_a_word_finds_as_over_the_whole(extractor, text):
+    """``Gazetteer._scan`` around a word (``near``) finds every match of the whole text that
+    holds that word, with the same candidates."""
+    from bilat.extract.text import words
+
+    gaz = extractor.linker.gazetteer
+    ws = words(text)
+    whole = gaz._scan(text, ws)
+    for k, w in enumerate(ws):
+        around = gaz._scan(text, ws, near=[k])
+        assert [sp for sp in whole if sp.start <= w.start < sp.end] == [
+            sp for sp in around if sp.start <= w.start < sp.end
+        ]

@@ -604,6 +604,37 @@ def test_the_country_of_a_documents_publisher(kb_entries, url, country):
     assert home_country(url, {e.key: e for e in kb_entries}) == country
 
 
+def _outlet(key, country, *sites):
+    from bilat.extract.records import Alias, KBEntry
+
+    return KBEntry(key, "MediaOutlet", aliases=tuple(Alias(s, "en") for s in sites), country=country)
+
+
+_SITES_KB = [
+    _outlet("first", "kazakhstan", "First", "news.example.com"),
+    _outlet("second", "russia", "example.com", "Other.KZ"),
+    _outlet("third", "uzbekistan", "sub.news.example.com"),
+    _outlet("stateless", None, "nowhere.com"),
+]
+
+
+@pytest.mark.parametrize(
+    "url,country",
+    [
+        ("https://news.example.com/x", "kazakhstan"),  # two outlets' sites end it: the first outlet's
+        ("https://sub.news.example.com/x", "kazakhstan"),  # the first outlet wins, not the longest site
+        ("https://www.example.com/x", "russia"),
+        ("https://other.kz/x", "russia"),  # a site is matched lowercased
+        ("https://xother.kz/x", "kazakhstan"),  # a whole part of the host only: the .kz domain
+        ("https://nowhere.com/x", None),  # an outlet with no country names none
+    ],
+)
+def test_the_publishers_country_by_the_outlets_sites(url, country):
+    from bilat.extract.positions_posts import home_country
+
+    assert home_country(url, {e.key: e for e in _SITES_KB}) == country
+
+
 def test_a_national_title_with_no_country_is_the_publishers(extractor):
     """ "Глава государства" alone, in a Kazakh paper: Kazakhstan's head of state the document names."""
     text = "Касым-Жомарт Токаев провел переговоры с Путиным. Глава государства отметил важность встречи."
