@@ -410,7 +410,7 @@ class Linker(PlaceRules, Resolution):
                 continue
             if any(a <= sp.start and sp.end <= b for a, b in owned):
                 continue  # the owner named in a longer body's name ("… Политбюро ЦК КПК")
-            end_before = sp.end
+            start_before, end_before = sp.start, sp.end
             if not self._trim(sp, text, gaz, lang, ner):
                 continue
             if sp.end > end_before:
@@ -489,7 +489,7 @@ class Linker(PlaceRules, Resolution):
                 cls = "City"  # "the city of Bokhtar", "в Душанбе и Бохтаре"
             name = _nominative(_clean_name(sp.text), name, cls)
             pattern = body_state(lang)[1]
-            by_adjective = False
+            by_adjective = stated = False
             if sp.owner is None and pattern:
                 sp.owner = self._state_before(sp.start, text, gaz)
                 if sp.owner is None and cls == "GovernmentBody":
@@ -508,7 +508,14 @@ class Linker(PlaceRules, Resolution):
                         # an adjective only for a body its kind describes: "the Kazakh Ministry
                         # of Industry …" (not "the Russian International Affairs Council": the
                         # adjective is the name's)
-                        name = of_state
+                        name, stated = of_state, True
+            if cls != "Person" and not stated:
+                # "the Mozambican National Hydrocarbons Company": the adjective the NER's name
+                # began with is the unknown name's own, unless a body its kind describes took
+                # the state ("Ministry of Industry … of Kazakhstan")
+                adjective = self._adjective_cut(sp, start_before, text, gaz, lang)
+                if adjective:
+                    name = adjective + " " + name
             reading = None
             if cls == "Person":
                 parts = _without_initials(name)

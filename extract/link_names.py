@@ -327,6 +327,14 @@ def described_body(name: str, cues) -> bool:
     return len(ws) > 2 and ws[0].lower() in cues and ws[1].islower()
 
 
+@lru_cache(maxsize=4)
+def national_words(lang: str) -> frozenset[str]:
+    """The first words of an unknown name that make a state's adjective before it part of the
+    name (``national_words.tsv``): "National" of "the Mozambican National Hydrocarbons Company"."""
+    path = DATA / lang / "national_words.tsv"
+    return frozenset(fold(r[0]) for r in read_table(path)) if path.exists() else frozenset()
+
+
 def _all_generic(g: _Span) -> bool:
     return bool(g.keys) and all(c.kind == "generic" for c in g.keys)
 

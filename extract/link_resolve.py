@@ -26,6 +26,7 @@ from bilat.extract.link_names import (
     _guillemets,
     _Near,
     _portfolios,
+    national_words,
     same_given_name,
 )
 from bilat.extract.link_places import body_state, state_form, state_label
@@ -303,6 +304,22 @@ class Resolution:
             return None
         e = self._state_of(g)
         return e.key if e is not None and e.cls == "Country" else None
+
+    def _adjective_cut(self, sp: _Span, start: int, text: str, gaz: list[_Span], lang: str) -> str | None:
+        """The state's adjective :meth:`_trim` cut from the start of an unknown name when it is
+        the name's own: the NER's span began with it (``start``: the span's start before the
+        cut), it was the only word cut, and a word of ``national_words.tsv`` follows ("the
+        Mozambican National Hydrocarbons Company", en_ru-mz_57; not "the Dutch Military
+        Intelligence and Security Service", en_ru-nl_61)."""
+        if sp.start <= start or not sp.text[:1].isupper():
+            return None
+        first = words(sp.text)[:1]
+        if not first or fold(first[0].text) not in national_words(lang):
+            return None
+        g = self._gaz_ends(gaz).get(sp.start - 1)
+        if g is None or g.start != start or text[g.end : sp.start] != " " or not g.text[:1].isupper():
+            return None
+        return g.text if self._adjective_state_before(sp.start, text, gaz) is not None else None
 
     def _gaz_ends(self, gaz: list[_Span]) -> dict[int, _Span]:
         if getattr(self, "_ends_for", None) is not gaz:

@@ -341,6 +341,22 @@ def test_class_nouns_before_unknown_names(full_linker, text, key, cls):
             {"org/malasa-arlines"},
             {"org/arlines"},
         ),
+        # a state's adjective before "National …" is the name's (en_ru-mz_57), not before a
+        # name it only says whose (en_ru-nl_61, en_kz-it_01)
+        (
+            "Rosneft, the Mozambican National Institute of Oil and the Mozambican National "
+            "Hydrocarbons Company signed the plan.",
+            "en",
+            {"org/mozambican-national-institute-of-oil", "org/mozambican-national-hidrocarbons-compani"},
+            {"org/national-institute-of-oil", "org/national-hidrocarbons-compani"},
+        ),
+        (
+            "Intelligence services, including the Dutch Military Intelligence and Security Service, "
+            "shared it.",
+            "en",
+            {"org/militari-inteligence-and-securiti-service"},
+            {"org/dutch-militari-inteligence-and-securiti-service"},
+        ),
         (
             "Roskosmos criticised Kazakh Communications Minister Baghdat Musin.",
             "en",
