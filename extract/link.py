@@ -44,6 +44,7 @@ from bilat.extract.link_names import (
     holder_after_body,
     initials,
     is_domain,
+    outlet_noun_after,
     outlet_noun_before,
     patronymic_given,
     person_key,
@@ -471,10 +472,14 @@ class Linker(PlaceRules, Resolution):
             if (sp.start, sp.end) == dateline_city and cls in ("Person", "Organization", "Place"):
                 cls = "City"
             name = _clean_name(sp.normal if P.inflected else sp.text)
-            if cls == "Organization" and (
-                is_domain(name) or outlet_noun_before(text, sp.start, lang, P.word_key)
+            if (
+                cls == "Organization"
+                and (is_domain(name) or outlet_noun_before(text, sp.start, lang, P.word_key))
+            ) or (
+                cls in ("Person", "Organization", "Place")
+                and outlet_noun_after(text, sp.end, lang, P.word_key)
             ):
-                cls = "MediaOutlet"  # "сообщает Lada.kz", "издание Daily Sabah"
+                cls = "MediaOutlet"  # "сообщает Lada.kz", "издание Daily Sabah", "the Dawn newspaper"
             elif (
                 cls in ("Organization", "Place")
                 and not placed

@@ -478,6 +478,19 @@ def outlet_noun_before(text: str, start: int, lang: str, word_key=str.lower) -> 
     return _noun_before(text, start, _outlet_nouns(lang), word_key)
 
 
+def outlet_noun_after(text: str, end: int, lang: str, word_key=str.lower) -> bool:
+    """Whether a news-outlet noun follows ``end`` directly: "the Dawn newspaper reported"
+    (en_pk-us_62: the model's person).
+
+    >>> outlet_noun_after("the Dawn newspaper reported", 8, "en")
+    True
+    >>> outlet_noun_after("the Dawn of a new era", 8, "en")
+    False
+    """
+    m = _NEXT_WORD.match(text, end)
+    return bool(m) and word_key(m.group(1)) in _outlet_nouns(lang)
+
+
 @cache
 def _body_nouns(lang: str) -> frozenset[str]:
     path = DATA / lang / "body_nouns.tsv"

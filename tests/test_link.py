@@ -249,6 +249,17 @@ def full_linker():
         ),
         # not without the noun
         ("The premier ordered Rostekhnadzor to inspect it.", "place/rostehnadzor", "Place"),
+        # an outlet's noun after the name makes it an outlet, whatever the model's label
+        # (en_pk-us_62)
+        ("The motion failed, the Dawn newspaper reported on Monday.", "org/davn", "MediaOutlet"),
+        # the article before a name the model took for a person: no person (en_ml-fr_62)
+        (
+            "France reiterates its commitment to the development of the Sahel together with its partners.",
+            "place/sahel",
+            "Place",
+        ),
+        # a person's name without it stays a person's
+        ("The motion failed, Dawn Butler said on Monday.", "person/davn-butler", "Person"),
     ],
 )
 def test_class_nouns_before_unknown_names(full_linker, text, key, cls):
