@@ -152,13 +152,25 @@ def _nominative(surface: str, normal: str, cls: str) -> str:
     return normal
 
 
-_TITLE_OF = re.compile(r"(\w+) of (?:the )?$")
+_TITLE_OF = re.compile(r"(\w+) (?:of (?:the )?(?:[^\W\d_][\w'’-]* ){1,3}to|of|to) (?:the )?$")
 _TITLE_COMMA = re.compile(r" (\w+),(?= )")
 _NAME_AFTER = re.compile(r" ([^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){1,2})")
 
 
 def _after_title(text: str, start: int, title_words: frozenset[str]) -> bool:
-    """Whether a title and "of" stand right before ``start``: "President of Mongolia …"."""
+    """Whether a title and "of" stand right before ``start``: "President of Mongolia …"; or
+    "to" ("the Ambassador of Azerbaijan to Pakistan Khazar Farhadov", en_az-pk_62).
+
+    >>> words = frozenset({"president", "ambassador"})
+    >>> _after_title("President of Mongolia", 13, words), _after_title("Ambassador to Pakistan", 14, words)
+    (True, True)
+    >>> _after_title("the Ambassador of Azerbaijan to Pakistan", 32, words)
+    True
+    >>> _after_title("flew to Pakistan", 8, words), _after_title("the envoy of Russia to Pakistan", 23, words)
+    (False, False)
+    >>> _after_title("President of the Party of Vietnam", 26, words)  # "of", not "to", after the state
+    False
+    """
     m = _TITLE_OF.search(text, max(0, start - 40), start)
     return bool(m) and fold(m.group(1)) in title_words
 

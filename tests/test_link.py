@@ -368,6 +368,14 @@ def test_class_nouns_before_unknown_names(full_linker, text, key, cls):
             {"org/militari-inteligence-and-securiti-service"},
             {"org/dutch-militari-inteligence-and-securiti-service"},
         ),
+        # a name after "<title> of <state> to <state>" is a person's (en_az-pk_62)
+        (
+            "The prime minister talked to the Ambassador of Azerbaijan to Pakistan Khazar Farhadov "
+            "who called on him here.",
+            "en",
+            {"person/hazar-farhadov"},
+            {"org/hazar-farhadov"},
+        ),
         (
             "Roskosmos criticised Kazakh Communications Minister Baghdat Musin.",
             "en",
