@@ -183,6 +183,17 @@ class Resolution:
             rest = ws[i:]
             if all(fold(w.text) in res.title_words for w in rest):
                 return False
+            places = [
+                (g.start - sp.start, g.end - sp.start)
+                for g in gaz
+                if g.label == "GPE" and sp.start <= g.start < sp.end
+            ]
+            if all(
+                any(a <= w.start and w.end <= b for a, b in places)
+                for w in rest
+                if any(c.isalnum() for c in w.text)
+            ):
+                return False  # "BEIJING/VILNIUS (Reuters)": known places only, no name left
             if titled and rest[0].text[:1].islower():
                 return False  # "Heads of State of …": no name is left after the title
             if len(rest) == 1 and any(fold(rest[0].text) == cue for cue, _ in res.org_cues):

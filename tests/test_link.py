@@ -368,6 +368,13 @@ def test_class_nouns_before_unknown_names(full_linker, text, key, cls):
             {"org/militari-inteligence-and-securiti-service"},
             {"org/dutch-militari-inteligence-and-securiti-service"},
         ),
+        # a dateline of two known cities is no organization (en_lt-cn_62)
+        (
+            "BEIJING/VILNIUS (Reuters) – Lithuania’s delegation to China left the country.",
+            "en",
+            {"vilnius", "beijing"},
+            {"org/vilnus"},
+        ),
         # a name after "<title> of <state> to <state>" is a person's (en_az-pk_62)
         (
             "The prime minister talked to the Ambassador of Azerbaijan to Pakistan Khazar Farhadov "
