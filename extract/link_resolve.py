@@ -70,6 +70,21 @@ def _natural_place(name: str, cues: frozenset[str]) -> bool:
     return len(ws) > 1 and ws[0].text[:1].isupper() and fold(ws[-1].text) in cues
 
 
+def _middle_initial(names: list[str]) -> bool:
+    """Whether three words are a person's given name, initial and surname: "Angela P Aggeler"
+    ("US Charge d’Affaires in Islamabad Angela P Aggeler", en_pk-us_62, was one place).
+
+    >>> _middle_initial(["Angela", "P", "Aggeler"]), _middle_initial(["Angela", "Aggeler"])
+    (True, False)
+    >>> _middle_initial(["IT", "University"]), _middle_initial(["Pyongyang", "International", "Airport"])
+    (False, False)
+    """
+    if len(names) != 3 or not all(n[:1].isupper() for n in names):
+        return False
+    first, mid, last = names
+    return len(mid.rstrip(".")) == 1 and first[1:].islower() and last[1:].islower()
+
+
 def _starts_sentence(text: str, start: int) -> bool:
     """Whether ``start`` begins a line or a sentence (after ". ", "! ", "? ", ": ").
 
@@ -213,8 +228,13 @@ class Resolution:
             sp.normal = (
                 " ".join(normal[i:]) if profile(lang).inflected and len(normal) == len(ws) else sp.text
             )
-            if sp.label != "PER" and len(rest) >= 2 and (titled or fold(rest[0].text) in given_names()):
-                sp.label = "PER"  # "Federal Chancellor Olaf Scholz"
+            named = [w.text for w in rest if w.text.isalnum()]
+            if (
+                sp.label != "PER"
+                and len(rest) >= 2
+                and (titled or fold(rest[0].text) in given_names() or _middle_initial(named))
+            ):
+                sp.label = "PER"  # "Federal Chancellor Olaf Scholz", "Islamabad Angela P Aggeler"
         if (
             sp.label == "ORG"
             and self._class_of(sp, lang) in _OWNED_CLASSES
@@ -280,6 +300,8 @@ class Resolution:
             return cities("ADJ", "GPE")  # the stem finds "Минской" as Minsk itself
         if len(rest) < 2 or not all(w.text[:1].isupper() for w in rest):
             return False
+        if _middle_initial([w.text for w in rest if w.text.isalnum()]):
+            return False  # "Islamabad Angela P Aggeler": a person's name after the city
         return cities("GPE")
 
     def _gaz_at(self, gaz: list[_Span]) -> dict[int, _Span]:

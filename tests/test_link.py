@@ -368,6 +368,13 @@ def test_class_nouns_before_unknown_names(full_linker, text, key, cls):
             {"org/militari-inteligence-and-securiti-service"},
             {"org/dutch-militari-inteligence-and-securiti-service"},
         ),
+        # a given name, an initial and a surname after a city are a person's (en_pk-us_62)
+        (
+            "US Charge d’ Affaires in Islamabad Angela P Aggeler was summoned by the Foreign Office.",
+            "en",
+            {"person/angela-p-ageler", "islamabad"},
+            {"place/islamabad-angela-p-ageler"},
+        ),
         # a dateline of two known cities is no organization (en_lt-cn_62)
         (
             "BEIJING/VILNIUS (Reuters) – Lithuania’s delegation to China left the country.",
