@@ -187,7 +187,10 @@ class Linker(PlaceRules, Resolution):
             start, end, text = ent.start_char, ent.end_char, ent.text
             # drop a leading article and a trailing possessive
             for prefix in ("the ", "The "):
-                if text.startswith(prefix):
+                if text.startswith(prefix) and not (
+                    prefix == "The " and label == "GPE" and not ent[0].is_sent_start
+                ):
+                    # (a place's capitalized article inside a sentence is its name's: "in The Hague")
                     start += len(prefix)
                     text = text[len(prefix) :]
             for suffix in ("'s", "’s"):

@@ -375,6 +375,13 @@ def test_class_nouns_before_unknown_names(full_linker, text, key, cls):
             {"person/angela-p-ageler", "islamabad"},
             {"place/islamabad-angela-p-ageler"},
         ),
+        # a place's capitalized article inside a sentence is its name's (en_ru-nl_61)
+        (
+            "Two agents had been arrested in The Hague this spring.",
+            "en",
+            {"place/the-hague"},
+            {"place/hague"},
+        ),
         # a dateline of two known cities is no organization (en_lt-cn_62)
         (
             "BEIJING/VILNIUS (Reuters) – Lithuania’s delegation to China left the country.",
