@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bilat.extract.languages import PIVOT, codes, profile
+from bilat.extract.languages import PIVOT, codes, profile, scripts
 from bilat.extract.link_gazetteer import (
     _POSSESSIVE,
     CLASS_PREFERENCE,
@@ -83,6 +83,21 @@ def _middle_initial(names: list[str]) -> bool:
         return False
     first, mid, last = names
     return len(mid.rstrip(".")) == 1 and first[1:].islower() and last[1:].islower()
+
+
+def _cue_languages(name: str, lang: str) -> tuple[str, ...]:
+    """The languages whose cue words may class an unknown name: the document's, and the
+    pivot's too for a name with no letter of the document's script ("BFM TV", "Hindustan
+    Times" in a Russian text are outlets by the English cues: ru_ru-fr_61, ru_ru-in_02).
+
+    >>> _cue_languages("Hindustan Times", "ru"), _cue_languages("Гостелерадио", "ru")
+    (('ru', 'en'), ('ru',))
+    >>> _cue_languages("Hindustan Times", "en")
+    ('en',)
+    """
+    if lang == PIVOT or scripts()[profile(lang).script].letters.search(name):
+        return (lang,)
+    return (lang, PIVOT)
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -612,11 +627,11 @@ class Resolution:
             return sp.cls
         if sp.label == "NORP":
             return None  # demonyms the knowledge base does not know are not entities
-        res = resources(lang)
-        toks = [profile(lang).word_key(w.text) for w in words(sp.text)]
-        for cue, cls in res.org_cues:
-            if cue in toks and (sp.label == "ORG" or cls == "GovernmentBody"):
-                return cls  # "Russian Embassy" tagged as a facility is a body
+        for code in _cue_languages(sp.text, lang):
+            toks = [profile(code).word_key(w.text) for w in words(sp.text)]
+            for cue, cls in resources(code).org_cues:
+                if cue in toks and (sp.label == "ORG" or cls == "GovernmentBody"):
+                    return cls  # "Russian Embassy" tagged as a facility is a body
         if sp.label in ("GPE", "LOC", "FAC"):
             return "Place"
         return "Organization"

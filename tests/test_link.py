@@ -268,6 +268,30 @@ def test_class_nouns_before_unknown_names(full_linker, text, key, cls):
 
 
 @pytest.mark.parametrize(
+    "text,key,cls",
+    [
+        # a name in the pivot's script takes the pivot's cue words too (ru_ru-fr_61, ru_ru-in_02)
+        (
+            "В начале апреля BFM TV сообщил, что Франция решила выслать дипломатов.",
+            "org/bfm-tv",
+            "MediaOutlet",
+        ),
+        ("Лавров в ответ на вопрос Hindustan Times подчеркнул это.", "org/hindustan-times", "MediaOutlet"),
+        # outlet nouns: a channel, a programme, a media corporation (ru_by-ve_62, ru_ru-am_62)
+        (
+            "Он встретился с послом, передает Telegram-канал «Пул Первого».",
+            "org/pul-pervi",
+            "MediaOutlet",
+        ),
+        ("Это прозвучало в эфире передачи «Соловьев Live».", "org/solovev-live", "MediaOutlet"),
+    ],
+)
+def test_outlets_in_russian(full_linker, text, key, cls):
+    classes = {e.key: e.cls for e in link(full_linker, text, "ru").entities}
+    assert classes.get(key) == cls, classes
+
+
+@pytest.mark.parametrize(
     "text,lang,present,absent",
     [
         # a body named by a lowercase noun and its state
