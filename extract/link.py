@@ -52,7 +52,7 @@ from bilat.extract.link_names import (
     without_city_noun,
 )
 from bilat.extract.link_places import PlaceRules, _closing_quote, _lines, body_state
-from bilat.extract.link_prepositions import dateline_place, place_preposition_before
+from bilat.extract.link_prepositions import dateline_agency, dateline_place, place_preposition_before
 from bilat.extract.link_resolve import Linked, Resolution
 from bilat.extract.records import Document, KBEntry
 from bilat.extract.text import (
@@ -394,6 +394,7 @@ class Linker(PlaceRules, Resolution):
         # unknown names: surnames join full names, others get a spelling key
         headlines, body_words = _title_case_lines(text)
         dateline_city = dateline_place(text, lang)  # "PYATIGORSK, July 1. /TASS/.": a city
+        agency = dateline_agency(text, lang)  # "SEOUL, June 9 (Yonhap) --": an outlet
         res = resources(lang)
         new_entities: dict[str, dict] = {}
         for f in fixed:
@@ -462,7 +463,9 @@ class Linker(PlaceRules, Resolution):
             if sp.text.isupper() and sp.text in abbreviated:
                 sp.key = abbreviated[sp.text]  # "KCNA" after "Korean Central News Agency"
                 continue
-            cls = self._class_of(sp, lang)
+            if (sp.start, sp.end) == agency:
+                sp.label = "ORG"  # the model's "Yonhap" was a nationality
+            cls = "MediaOutlet" if (sp.start, sp.end) == agency else self._class_of(sp, lang)
             if cls is None:
                 continue
             placed = cls in ("Person", "Organization") and place_preposition_before(

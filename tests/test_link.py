@@ -252,6 +252,8 @@ def full_linker():
         # an outlet's noun after the name makes it an outlet, whatever the model's label
         # (en_pk-us_62)
         ("The motion failed, the Dawn newspaper reported on Monday.", "org/davn", "MediaOutlet"),
+        # the agency a dated dateline names in brackets (en_kr-cn_62)
+        ("SEOUL, June 9 (Yonhap) -- The foreign ministry summoned the envoy.", "org/enhap", "MediaOutlet"),
         # the article before a name the model took for a person: no person (en_ml-fr_62)
         (
             "France reiterates its commitment to the development of the Sahel together with its partners.",
