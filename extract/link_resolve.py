@@ -228,6 +228,9 @@ class Resolution:
                 return False  # "Heads of State of …": no name is left after the title
             if len(rest) == 1 and any(fold(rest[0].text) == cue for cue, _ in res.org_cues):
                 return False  # "Russian Embassy": a body the text does not name
+            common = getattr(profile(lang).module, "common_noun", None)
+            if titled and len(rest) == 1 and common is not None and common(rest[0].text):
+                return False  # "PM Office Media Wing" (en_pk-uz_60): the titled person's office, unnamed
             if (
                 not titled
                 and fold(rest[0].text) not in _portfolios(lang)

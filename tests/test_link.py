@@ -408,6 +408,13 @@ def test_outlets_in_russian(full_linker, text, key, cls):
             {"place/the-hague"},
             {"place/hague"},
         ),
+        # a title and one common noun name no body (en_pk-uz_60)
+        (
+            "The leaders met in Astana, PM Office Media Wing said in a press release.",
+            "en",
+            set(),
+            {"org/ofice"},
+        ),
         # a dateline of two known cities is no organization (en_lt-cn_62)
         (
             "BEIJING/VILNIUS (Reuters) – Lithuania’s delegation to China left the country.",
