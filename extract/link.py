@@ -44,6 +44,7 @@ from bilat.extract.link_names import (
     holder_after_body,
     initials,
     is_domain,
+    outlet_noun_after,
     outlet_noun_before,
     patronymic_given,
     person_key,
@@ -51,7 +52,7 @@ from bilat.extract.link_names import (
     without_city_noun,
 )
 from bilat.extract.link_places import PlaceRules, _closing_quote, _lines, body_state
-from bilat.extract.link_prepositions import dateline_place, place_preposition_before
+from bilat.extract.link_prepositions import dateline_agency, dateline_place, place_preposition_before
 from bilat.extract.link_resolve import Linked, Resolution
 from bilat.extract.records import Document, KBEntry
 from bilat.extract.text import (
@@ -186,7 +187,10 @@ class Linker(PlaceRules, Resolution):
             start, end, text = ent.start_char, ent.end_char, ent.text
             # drop a leading article and a trailing possessive
             for prefix in ("the ", "The "):
-                if text.startswith(prefix):
+                if text.startswith(prefix) and not (
+                    prefix == "The " and label == "GPE" and not ent[0].is_sent_start
+                ):
+                    # (a place's capitalized article inside a sentence is its name's: "in The Hague")
                     start += len(prefix)
                     text = text[len(prefix) :]
             for suffix in ("'s", "’s"):
@@ -391,6 +395,7 @@ class Linker(PlaceRules, Resolution):
         # unknown names: surnames join full names, others get a spelling key
         headlines, body_words = _title_case_lines(text)
         dateline_city = dateline_place(text, lang)  # "PYATIGORSK, July 1. /TASS/.": a city
+        agency = dateline_agency(text, lang)  # "SEOUL, June 9 (Yonhap) --": an outlet
         res = resources(lang)
         new_entities: dict[str, dict] = {}
         for f in fixed:
@@ -411,7 +416,7 @@ class Linker(PlaceRules, Resolution):
                 continue
             if any(a <= sp.start and sp.end <= b for a, b in owned):
                 continue  # the owner named in a longer body's name ("… Политбюро ЦК КПК")
-            end_before = sp.end
+            start_before, end_before = sp.start, sp.end
             if not self._trim(sp, text, gaz, lang, ner):
                 continue
             if sp.end > end_before:
@@ -459,7 +464,9 @@ class Linker(PlaceRules, Resolution):
             if sp.text.isupper() and sp.text in abbreviated:
                 sp.key = abbreviated[sp.text]  # "KCNA" after "Korean Central News Agency"
                 continue
-            cls = self._class_of(sp, lang)
+            if (sp.start, sp.end) == agency:
+                sp.label = "ORG"  # the model's "Yonhap" was a nationality
+            cls = "MediaOutlet" if (sp.start, sp.end) == agency else self._class_of(sp, lang)
             if cls is None:
                 continue
             placed = cls in ("Person", "Organization") and place_preposition_before(
@@ -472,10 +479,14 @@ class Linker(PlaceRules, Resolution):
             if (sp.start, sp.end) == dateline_city and cls in ("Person", "Organization", "Place"):
                 cls = "City"
             name = _clean_name(sp.normal if P.inflected else sp.text)
-            if cls == "Organization" and (
-                is_domain(name) or outlet_noun_before(text, sp.start, lang, P.word_key)
+            if (
+                cls == "Organization"
+                and (is_domain(name) or outlet_noun_before(text, sp.start, lang, P.word_key))
+            ) or (
+                cls in ("Person", "Organization", "Place")
+                and outlet_noun_after(text, sp.end, lang, P.word_key)
             ):
-                cls = "MediaOutlet"  # "сообщает Lada.kz", "издание Daily Sabah"
+                cls = "MediaOutlet"  # "сообщает Lada.kz", "издание Daily Sabah", "the Dawn newspaper"
             elif (
                 cls in ("Organization", "Place")
                 and not placed
@@ -490,7 +501,7 @@ class Linker(PlaceRules, Resolution):
                 cls = "City"  # "the city of Bokhtar", "в Душанбе и Бохтаре"
             name = _nominative(_clean_name(sp.text), name, cls)
             pattern = body_state(lang)[1]
-            by_adjective = False
+            by_adjective = stated = False
             if sp.owner is None and pattern:
                 sp.owner = self._state_before(sp.start, text, gaz)
                 if sp.owner is None and cls == "GovernmentBody":
@@ -509,7 +520,14 @@ class Linker(PlaceRules, Resolution):
                         # an adjective only for a body its kind describes: "the Kazakh Ministry
                         # of Industry …" (not "the Russian International Affairs Council": the
                         # adjective is the name's)
-                        name = of_state
+                        name, stated = of_state, True
+            if cls != "Person" and not stated:
+                # "the Mozambican National Hydrocarbons Company": the adjective the NER's name
+                # began with is the unknown name's own, unless a body its kind describes took
+                # the state ("Ministry of Industry … of Kazakhstan")
+                adjective = self._adjective_cut(sp, start_before, text, gaz, lang)
+                if adjective:
+                    name = adjective + " " + name
             reading = None
             if cls == "Person":
                 parts = _without_initials(name)

@@ -153,13 +153,25 @@ def _nominative(surface: str, normal: str, cls: str) -> str:
     return normal
 
 
-_TITLE_OF = re.compile(r"(\w+) of (?:the )?$")
+_TITLE_OF = re.compile(r"(\w+) (?:of (?:the )?(?:[^\W\d_][\w'’-]* ){1,3}to|of|to) (?:the )?$")
 _TITLE_COMMA = re.compile(r" (\w+),(?= )")
 _NAME_AFTER = re.compile(r" ([^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){1,2})")
 
 
 def _after_title(text: str, start: int, title_words: frozenset[str]) -> bool:
-    """Whether a title and "of" stand right before ``start``: "President of Mongolia …"."""
+    """Whether a title and "of" stand right before ``start``: "President of Mongolia …"; or
+    "to" ("the Ambassador of Azerbaijan to Pakistan Khazar Farhadov", en_az-pk_62).
+
+    >>> words = frozenset({"president", "ambassador"})
+    >>> _after_title("President of Mongolia", 13, words), _after_title("Ambassador to Pakistan", 14, words)
+    (True, True)
+    >>> _after_title("the Ambassador of Azerbaijan to Pakistan", 32, words)
+    True
+    >>> _after_title("flew to Pakistan", 8, words), _after_title("the envoy of Russia to Pakistan", 23, words)
+    (False, False)
+    >>> _after_title("President of the Party of Vietnam", 26, words)  # "of", not "to", after the state
+    False
+    """
     m = _TITLE_OF.search(text, max(0, start - 40), start)
     return bool(m) and fold(m.group(1)) in title_words
 
@@ -328,6 +340,14 @@ def described_body(name: str, cues) -> bool:
     return len(ws) > 2 and ws[0].lower() in cues and ws[1].islower()
 
 
+@lru_cache(maxsize=4)
+def national_words(lang: str) -> frozenset[str]:
+    """The first words of an unknown name that make a state's adjective before it part of the
+    name (``national_words.tsv``): "National" of "the Mozambican National Hydrocarbons Company"."""
+    path = DATA / lang / "national_words.tsv"
+    return frozenset(fold(r[0]) for r in read_table(path)) if path.exists() else frozenset()
+
+
 def _all_generic(g: _Span) -> bool:
     return bool(g.keys) and all(c.kind == "generic" for c in g.keys)
 
@@ -472,6 +492,19 @@ def outlet_noun_before(text: str, start: int, lang: str, word_key=str.lower) -> 
     True
     """
     return _noun_before(text, start, _outlet_nouns(lang), word_key)
+
+
+def outlet_noun_after(text: str, end: int, lang: str, word_key=str.lower) -> bool:
+    """Whether a news-outlet noun follows ``end`` directly: "the Dawn newspaper reported"
+    (en_pk-us_62: the model's person).
+
+    >>> outlet_noun_after("the Dawn newspaper reported", 8, "en")
+    True
+    >>> outlet_noun_after("the Dawn of a new era", 8, "en")
+    False
+    """
+    m = _NEXT_WORD.match(text, end)
+    return bool(m) and word_key(m.group(1)) in _outlet_nouns(lang)
 
 
 @cache

@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bilat.extract.languages import PIVOT, codes, profile
+from bilat.extract.languages import PIVOT, codes, profile, scripts
 from bilat.extract.link_gazetteer import (
     _POSSESSIVE,
     CLASS_PREFERENCE,
@@ -26,6 +26,7 @@ from bilat.extract.link_names import (
     _guillemets,
     _Near,
     _portfolios,
+    national_words,
     same_given_name,
 )
 from bilat.extract.link_places import body_state, state_form, state_label
@@ -67,6 +68,36 @@ def _natural_place(name: str, cues: frozenset[str]) -> bool:
     """
     ws = words(name)
     return len(ws) > 1 and ws[0].text[:1].isupper() and fold(ws[-1].text) in cues
+
+
+def _middle_initial(names: list[str]) -> bool:
+    """Whether three words are a person's given name, initial and surname: "Angela P Aggeler"
+    ("US Charge d’Affaires in Islamabad Angela P Aggeler", en_pk-us_62, was one place).
+
+    >>> _middle_initial(["Angela", "P", "Aggeler"]), _middle_initial(["Angela", "Aggeler"])
+    (True, False)
+    >>> _middle_initial(["IT", "University"]), _middle_initial(["Pyongyang", "International", "Airport"])
+    (False, False)
+    """
+    if len(names) != 3 or not all(n[:1].isupper() for n in names):
+        return False
+    first, mid, last = names
+    return len(mid.rstrip(".")) == 1 and first[1:].islower() and last[1:].islower()
+
+
+def _cue_languages(name: str, lang: str) -> tuple[str, ...]:
+    """The languages whose cue words may class an unknown name: the document's, and the
+    pivot's too for a name with no letter of the document's script ("BFM TV", "Hindustan
+    Times" in a Russian text are outlets by the English cues: ru_ru-fr_61, ru_ru-in_02).
+
+    >>> _cue_languages("Hindustan Times", "ru"), _cue_languages("Гостелерадио", "ru")
+    (('ru', 'en'), ('ru',))
+    >>> _cue_languages("Hindustan Times", "en")
+    ('en',)
+    """
+    if lang == PIVOT or scripts()[profile(lang).script].letters.search(name):
+        return (lang,)
+    return (lang, PIVOT)
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -182,10 +213,24 @@ class Resolution:
             rest = ws[i:]
             if all(fold(w.text) in res.title_words for w in rest):
                 return False
+            places = [
+                (g.start - sp.start, g.end - sp.start)
+                for g in gaz
+                if g.label == "GPE" and sp.start <= g.start < sp.end
+            ]
+            if all(
+                any(a <= w.start and w.end <= b for a, b in places)
+                for w in rest
+                if any(c.isalnum() for c in w.text)
+            ):
+                return False  # "BEIJING/VILNIUS (Reuters)": known places only, no name left
             if titled and rest[0].text[:1].islower():
                 return False  # "Heads of State of …": no name is left after the title
             if len(rest) == 1 and any(fold(rest[0].text) == cue for cue, _ in res.org_cues):
                 return False  # "Russian Embassy": a body the text does not name
+            common = getattr(profile(lang).module, "common_noun", None)
+            if titled and len(rest) == 1 and common is not None and common(rest[0].text):
+                return False  # "PM Office Media Wing" (en_pk-uz_60): the titled person's office, unnamed
             if (
                 not titled
                 and fold(rest[0].text) not in _portfolios(lang)
@@ -201,8 +246,13 @@ class Resolution:
             sp.normal = (
                 " ".join(normal[i:]) if profile(lang).inflected and len(normal) == len(ws) else sp.text
             )
-            if sp.label != "PER" and len(rest) >= 2 and (titled or fold(rest[0].text) in given_names()):
-                sp.label = "PER"  # "Federal Chancellor Olaf Scholz"
+            named = [w.text for w in rest if w.text.isalnum()]
+            if (
+                sp.label != "PER"
+                and len(rest) >= 2
+                and (titled or fold(rest[0].text) in given_names() or _middle_initial(named))
+            ):
+                sp.label = "PER"  # "Federal Chancellor Olaf Scholz", "Islamabad Angela P Aggeler"
         if (
             sp.label == "ORG"
             and self._class_of(sp, lang) in _OWNED_CLASSES
@@ -268,6 +318,8 @@ class Resolution:
             return cities("ADJ", "GPE")  # the stem finds "Минской" as Minsk itself
         if len(rest) < 2 or not all(w.text[:1].isupper() for w in rest):
             return False
+        if _middle_initial([w.text for w in rest if w.text.isalnum()]):
+            return False  # "Islamabad Angela P Aggeler": a person's name after the city
         return cities("GPE")
 
     def _gaz_at(self, gaz: list[_Span]) -> dict[int, _Span]:
@@ -303,6 +355,22 @@ class Resolution:
             return None
         e = self._state_of(g)
         return e.key if e is not None and e.cls == "Country" else None
+
+    def _adjective_cut(self, sp: _Span, start: int, text: str, gaz: list[_Span], lang: str) -> str | None:
+        """The state's adjective :meth:`_trim` cut from the start of an unknown name when it is
+        the name's own: the NER's span began with it (``start``: the span's start before the
+        cut), it was the only word cut, and a word of ``national_words.tsv`` follows ("the
+        Mozambican National Hydrocarbons Company", en_ru-mz_57; not "the Dutch Military
+        Intelligence and Security Service", en_ru-nl_61)."""
+        if sp.start <= start or not sp.text[:1].isupper():
+            return None
+        first = words(sp.text)[:1]
+        if not first or fold(first[0].text) not in national_words(lang):
+            return None
+        g = self._gaz_ends(gaz).get(sp.start - 1)
+        if g is None or g.start != start or text[g.end : sp.start] != " " or not g.text[:1].isupper():
+            return None
+        return g.text if self._adjective_state_before(sp.start, text, gaz) is not None else None
 
     def _gaz_ends(self, gaz: list[_Span]) -> dict[int, _Span]:
         if getattr(self, "_ends_for", None) is not gaz:
@@ -562,11 +630,11 @@ class Resolution:
             return sp.cls
         if sp.label == "NORP":
             return None  # demonyms the knowledge base does not know are not entities
-        res = resources(lang)
-        toks = [profile(lang).word_key(w.text) for w in words(sp.text)]
-        for cue, cls in res.org_cues:
-            if cue in toks and (sp.label == "ORG" or cls == "GovernmentBody"):
-                return cls  # "Russian Embassy" tagged as a facility is a body
+        for code in _cue_languages(sp.text, lang):
+            toks = [profile(code).word_key(w.text) for w in words(sp.text)]
+            for cue, cls in resources(code).org_cues:
+                if cue in toks and (sp.label == "ORG" or cls == "GovernmentBody"):
+                    return cls  # "Russian Embassy" tagged as a facility is a body
         if sp.label in ("GPE", "LOC", "FAC"):
             return "Place"
         return "Organization"
