@@ -28,6 +28,16 @@ def posts(extractor, text, lang, date="2021-11-09"):
             "en",
             ("person/fasal-bin-farhan", "Minister of Foreign Affairs", "saudi-arabia"),
         ),
+        (  # "шейх" between the title's state and the name (ru_tm-qa_62)
+            "Президент посетил Катар по приглашению эмира Катара шейха Тамима бин Хамад Аль Тани.",
+            "ru",
+            ("person/tamim-bin-hamad-al-tani", "Emir", "qatar"),
+        ),
+        (  # the opposition leader's post (en_kr-cn_62)
+            "Xing met South Korean opposition leader Lee Jae-myung.",
+            "en",
+            ("person/le-jae-mung", "Leader of the Opposition", "south-korea"),
+        ),
         (
             "Kremlin spokesman Dmitry Peskov told reporters nothing.",
             "en",
@@ -573,6 +583,11 @@ def test_the_head_of_a_ministry_is_its_minister(label, title):
         ("председатель Сената", "ru", "Chairman of the Senate"),
         ("Экс-президент", "ru", "President"),
         ("ex-president", "en", "President"),
+        # "vice" is "deputy"; a title of the table that begins so stays as the table gives it
+        ("First Vice Foreign Minister", "en", "First Deputy Minister of Foreign Affairs"),
+        ("Vice Foreign Minister", "en", "Deputy Minister of Foreign Affairs"),
+        ("Vice President", "en", "Vice President"),
+        ("вице-президент", "ru", "Vice President"),
     ],
 )
 def test_title_prefixes(text, lang, title_en):
