@@ -41,6 +41,7 @@ from bilat.extract.positions_posts import (
     kb_tenures,
 )
 from bilat.extract.positions_state import one_state, sentence_bounds
+from bilat.extract.post_holders import bare_title_state
 from bilat.extract.positions_titles import (
     MAX_GAP_WORDS,
     Descriptive,
@@ -100,6 +101,8 @@ def extract_positions(
     # the states other titles name ("… встретился с премьер-министром Венгрии Виктором Орбаном"):
     # never the state of a title that names none
     claimed = title_states([(t[3], t[4]) for t in found], word_span)
+    home = home_country(doc.url, kb) if doc.date else None
+    named_states = {s[2] for s in linked.spans if s[3] != "PER" and _is_country(s[2], cls_of, kb)}
     for start, end, title, i0, i1 in found:
         if i0 in governed:
             continue
@@ -284,9 +287,22 @@ def extract_positions(
                 # "… held talks with Deputy Foreign Minister Roman Vassilenko, the press office
                 # of the Kazakh MFA reported": the one state the sentence names (not for a vague
                 # title such as "leader", which names a post only beside its state: en_ru-kp_01)
+                # — else the publisher's own state when the document names it ("President Mamnoon
+                # Hussain" in a Pakistani paper, en_kz-pk_62), else a state another title of the
+                # sentence names —, of them the first whose post the knowledge base gives nobody
+                # else at the date
                 earlier = positions.values()
-                p_org = _sentence_state(
-                    text, start, person, index, earlier, cls_of, kb, linked.sentence_starts, claimed
+                sentence = (text, start, person, index, earlier, cls_of, kb, linked.sentence_starts)
+                p_org = bare_title_state(
+                    (
+                        _sentence_state(*sentence, claimed),
+                        home if home in named_states else None,
+                        _sentence_state(*sentence),
+                    ),
+                    person[2],
+                    title_en,
+                    kb_tenures(kb),
+                    doc.date,
                 )
             if p_org is None:
                 continue
@@ -385,9 +401,10 @@ def _sentence_state(
     claimed: frozenset[tuple] = frozenset(),
 ) -> str | None:
     """The one state the sentence of the title at ``start`` and its holder ``person`` names
-    (the parse's sentence, ``starts``) — of several, the one the other titles do not name
-    (``claimed``) —, counting the states of the posts found in it so far (None when it names
-    none or several)."""
+    (the parse's sentence, ``starts``) besides the ones the other titles name (``claimed``),
+    counting the states of the posts found in it so far (None when it names none or several).
+    The caller asks again with nothing claimed: a state only another title names may still be
+    the one ("Accompanied by Foreign Minister X, the Georgian Prime Minister …")."""
     lo, hi = sentence_bounds(text, start, person[1], starts)
     skip = (start, person[1])
     spans = index.near(lo, hi)
@@ -395,10 +412,7 @@ def _sentence_state(
     def state_of(k: str) -> str | None:
         return k if _is_country(k, cls_of, kb) else None
 
-    # of several states, the one no other title names (a state only another title names is
-    # still the one: "Accompanied by Foreign Minister X, the Georgian Prime Minister …")
     state = one_state([s for s in spans if s not in claimed], lo, hi, skip, state_of)
-    state = state if state is not None else one_state(spans, lo, hi, skip, state_of)
     others = {
         _country_of(p.org, cls_of, kb) or p.org
         for p in earlier

@@ -755,6 +755,60 @@ def test_titles_joined_by_a_dash_or_a_joint_word(gap, first, joined):
 
 
 @pytest.mark.parametrize(
+    "text,url,post",
+    [
+        # the publisher's own official, though the sentence names another state (en_kz-pk_62, APP)
+        (
+            "The agreement was reached during a meeting between President Mamnoon Hussain and "
+            "Prime Minister of Kazakhstan Bakytzhan Sagintayev. Pakistan and Kazakhstan agreed.",
+            "http://www.app.com.pk/x/",
+            ("person/mamnon-husan", "President", "pakistan"),
+        ),
+        # the sentence's state another title names is not the first one's (en_kr-cn_62, Yonhap)
+        (
+            "South Korea protested. First Vice Foreign Minister Chang Ho-jin called in Chinese "
+            "Ambassador Xing Haiming earlier in the day.",
+            "https://m-en.yna.co.kr/view/x",
+            ("person/chang-ho-jin", "First Deputy Minister of Foreign Affairs", "south-korea"),
+        ),
+        # the one state of the sentence still wins over the publisher's (ru_kz-om_56)
+        (
+            "Deputy Prime Minister Tigran Khachatryan met Armenian businessmen. Kazakhstan agreed.",
+            "https://kazpravda.kz/n/x/",
+            ("person/tigran-hachatran", "Deputy Prime Minister", "armenia"),
+        ),
+    ],
+)
+def test_a_bare_national_title_of_an_unknown_person_takes_the_publishers_state(extractor, text, url, post):
+    ex = extractor(Document(id="t", text=text, lang="en", date="2017-09-09", url=url))
+    found = {(p.person, p.title_en, p.org) for p in ex.positions}
+    assert post in found
+    assert not any(p[0] == post[0] and p[2] != post[2] for p in found)
+
+
+@pytest.mark.parametrize(
+    "text,url,bad",
+    [
+        # the knowledge base gives Azerbaijan's Prime Minister then to another (en_az-pk_62)
+        (
+            "Prime Minister Shehbaz Sharif on Thursday stressed the need to work together with Azerbaijan.",
+            "https://example.com/x",
+            "azerbaijan",
+        ),
+        # the publisher's state is no evidence when the document never names it
+        (
+            "Deputy Prime Minister Tigran Khachatryan said so.",
+            "https://caucasuswatch.de/en/news/x.html",
+            "germany",
+        ),
+    ],
+)
+def test_a_bare_national_title_never_takes_a_state_whose_post_another_holds(extractor, text, url, bad):
+    ex = extractor(Document(id="t", text=text, lang="en", date="2024-05-02", url=url))
+    assert not any(p.org == bad for p in ex.positions)
+
+
+@pytest.mark.parametrize(
     "text,url",
     [
         # the state of the person named before, or the publisher's, is often the counterpart's
