@@ -50,6 +50,7 @@ from bilat.extract.positions_titles import (
     _Spans,
     as_deputy,
     find_titles,
+    in_name,
     link_words,
     past_stems,
     prefix_words,
@@ -220,6 +221,9 @@ def extract_positions(
             )
             continue
         for n, person in enumerate(persons):
+            entry = kb.get(person[2])
+            if n == 0 and entry is not None and in_name(text[start:end], text[person[0] : person[1]], _names(entry)):
+                continue  # "Amir Abdollahian": the title's word is the person's own name's
             # "Presidents of Russia, Belarus and Kazakhstan Putin, Lukashenko and Nazarbayev"
             p_org = orgs[n] if len(persons) > 1 and len(orgs) == len(persons) else org
             if n < len(list_orgs) and list_orgs[n] is not None:
@@ -474,6 +478,11 @@ def _class_noun_end(ws, keys, j: int, cues: frozenset[str]) -> int | None:
         if keys[k] in cues:
             return k + 1
     return None
+
+
+def _names(entry: KBEntry) -> list[str]:
+    """The labels and aliases of a knowledge-base entry."""
+    return [t for _, t in entry.labels] + [a.text for a in entry.aliases]
 
 
 def _is_country(key: str | None, cls_of, kb) -> bool:
