@@ -33,6 +33,11 @@ def posts(extractor, text, lang, date="2021-11-09"):
             "ru",
             ("person/tamim-bin-hamad-al-tani", "Emir", "qatar"),
         ),
+        (  # the head of a state's defence ministry is its minister (ru_ru-cz_62)
+            "Дипломат прокомментировал высказывания главы чешского минобороны Яны Черноховой.",
+            "ru",
+            ("person/ana-chernohova", "Minister of Defence", "czech-republic"),
+        ),
         (  # the opposition leader's post (en_kr-cn_62)
             "Xing met South Korean opposition leader Lee Jae-myung.",
             "en",
