@@ -41,7 +41,7 @@ from bilat.extract.positions_posts import (
     kb_tenures,
 )
 from bilat.extract.positions_state import one_state, sentence_bounds
-from bilat.extract.post_holders import bare_title_state
+from bilat.extract.post_holders import bare_title_state, vaguer
 from bilat.extract.positions_titles import (
     MAX_GAP_WORDS,
     Descriptive,
@@ -368,7 +368,10 @@ def extract_positions(
     descriptive = _descriptive(
         text, unattached, positions.values(), kb_tenures(kb), doc.date, past_stems(lang)
     )
-    return tuple(positions.values()), descriptive
+    # "российского посла Сергея Копыркина" beside "Посол России в Армении Сергей Копыркин": one post
+    keys = list(positions)
+    kept = tuple(p for k, p in positions.items() if not vaguer(k, keys))
+    return kept, descriptive
 
 
 def title_states(found: Sequence[tuple[int, int]], word_span: Sequence[tuple | None]) -> frozenset[tuple]:

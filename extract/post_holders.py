@@ -140,3 +140,21 @@ def bare_title_state(
         if state is not None and not held_by_another(tenures, person, title_en, state, date):
             return state
     return None
+
+
+def vaguer(post: tuple[str, str, str | None], posts: Iterable[tuple[str, str, str | None]]) -> bool:
+    """Whether another of ``posts`` (person, title, organization) names the same person's post
+    in the same organization more precisely, its title this one's and more words: "Ambassador"
+    of Russia beside "Ambassador to Armenia" of Russia (ru_ru-am_62: «российского посла» and
+    «Посол России в Армении» are one post).
+
+    >>> p = ("kopyrkin", "Ambassador", "russia")
+    >>> vaguer(p, [p, ("kopyrkin", "Ambassador to Armenia", "russia")])
+    True
+    >>> vaguer(p, [p, ("kopyrkin", "Ambassador to Armenia", "armenia"), ("x", "Ambassador to Armenia", "russia")])
+    False
+    >>> vaguer(("a", "Minister", "x"), [("a", "Ministerial Adviser", "x")])
+    False
+    """
+    person, title, org = post
+    return any(q[0] == person and q[2] == org and q[1].startswith(title + " ") for q in posts)

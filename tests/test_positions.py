@@ -891,3 +891,15 @@ def test_a_bodys_class_noun_after_its_name_is_passed_over(text, at, end):
 
     ws = words(text)
     assert _class_noun_end(ws, [_key(w.text, "en") for w in ws], at, org_cue_keys("en")) == end
+
+
+def test_a_post_named_again_more_precisely_is_one_post(extractor):
+    """ "российского посла Сергея Копыркина" after "Посол России в Армении Сергей Копыркин" is
+    the same post, not a second, vaguer one (ru_ru-am_62)."""
+    text = (
+        "Посол России в Армении Сергей Копыркин прибыл в МИД. В посольстве подтвердили вызов "
+        "российского посла Сергея Копыркина."
+    )
+    ex = extractor(Document(id="t", text=text, lang="ru", date="2024-05-08"))
+    titles = {p.title_en for p in ex.positions if p.person.endswith("kopirkin")}
+    assert titles == {"Ambassador to Armenia"}
