@@ -41,7 +41,6 @@ from bilat.extract.positions_posts import (
     kb_tenures,
 )
 from bilat.extract.positions_state import one_state, sentence_bounds
-from bilat.extract.post_holders import bare_title_state, vaguer
 from bilat.extract.positions_titles import (
     MAX_GAP_WORDS,
     Descriptive,
@@ -56,6 +55,7 @@ from bilat.extract.positions_titles import (
     prefix_words,
     titles,
 )
+from bilat.extract.post_holders import bare_title_state, vaguer
 from bilat.extract.records import Document, KBEntry, Position
 from bilat.extract.text import (
     fold,
@@ -222,7 +222,11 @@ def extract_positions(
             continue
         for n, person in enumerate(persons):
             entry = kb.get(person[2])
-            if n == 0 and entry is not None and in_name(text[start:end], text[person[0] : person[1]], _names(entry)):
+            if (
+                n == 0
+                and entry is not None
+                and in_name(text[start:end], text[person[0] : person[1]], _names(entry))
+            ):
                 continue  # "Amir Abdollahian": the title's word is the person's own name's
             # "Presidents of Russia, Belarus and Kazakhstan Putin, Lukashenko and Nazarbayev"
             p_org = orgs[n] if len(persons) > 1 and len(orgs) == len(persons) else org

@@ -815,7 +815,10 @@ def test_a_bare_national_title_never_takes_a_state_whose_post_another_holds(extr
 
 def test_a_title_word_that_is_part_of_the_persons_name_is_no_title(extractor):
     """ "Amir Abdollahian" of Hossein Amir-Abdollahian is no emir (en_am-ir_51); "Amir Tamim" is."""
-    text = "Mirzoyan and Amir Abdollahian discussed trade. Qatar's Amir Sheikh Tamim bin Hamad Al Thani met them."
+    text = (
+        "Mirzoyan and Amir Abdollahian discussed trade. "
+        "Qatar's Amir Sheikh Tamim bin Hamad Al Thani met them."
+    )
     ex = extractor(Document(id="t", text=text, lang="en", date="2023-10-23"))
     found = {(p.person, p.title_en) for p in ex.positions}
     assert not any(p == "hossein-amir-abdollahian" and t == "Emir" for p, t in found)
