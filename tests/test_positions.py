@@ -38,6 +38,11 @@ def posts(extractor, text, lang, date="2021-11-09"):
             "ru",
             ("person/ana-chernohova", "Minister of Defence", "czech-republic"),
         ),
+        (  # "from" a state between the title and the name (en_kg-uz_51)
+            "Kulubaev held talks with his counterpart from Uzbekistan Bakhtiyor Saidov.",
+            "en",
+            ("bakhtiyor-saidov", "Minister of Foreign Affairs", "uzbekistan"),
+        ),
         (  # the opposition leader's post (en_kr-cn_62)
             "Xing met South Korean opposition leader Lee Jae-myung.",
             "en",
