@@ -77,6 +77,7 @@ def extract_positions(
     word_span = index.of_words(ws)
     anaphora = resources(lang).state_anaphora
     cues = org_cue_keys(lang)
+    kinds = org_cue_classes(lang)
 
     def span_at(i: int):
         return word_span[i]
@@ -123,6 +124,7 @@ def extract_positions(
         prev_word = None
         anaphoric = False
         walked = False  # a complement named after the title ("President of Uzbekistan, …")
+        kind = None  # the class of a body named by its kind noun right after the title
         while j < len(ws) and j - i1 <= MAX_GAP_WORDS:
             if "\n" in text[ws[j - 1].end : ws[j].start]:
                 break  # never across a line break
@@ -150,6 +152,12 @@ def extract_positions(
                 anaphoric = True
                 j += 1
                 continue
+            if j == i1 and not complements and title.scope == "body" and keys[j] in kinds:
+                # "пресс-секретарь компании Михаил Леонтьев": the body of that kind named last
+                # before the title (ru_ru-ve_01), resolved below
+                kind = kinds[keys[j]]
+                j += 1
+                continue
             last = complements[-1][0] if complements else None
             if last is not None and last[3] not in ("PER", "ADJ") and ws[j - 1].end == last[1]:
                 # "the chief of Russia's Roskosmos space agency, Yury Borisov": the class noun
@@ -164,6 +172,10 @@ def extract_positions(
                 j += 1
                 continue
             break
+        if kind is not None and persons and not complements:
+            body = _last_body(index, start, kind, cls_of)
+            if body is not None:
+                complements.append((body, None))
         list_orgs: list = []
         if persons:
             more = _coordinated(text, persons[0], index)
@@ -465,6 +477,29 @@ def org_cue_keys(lang: str) -> frozenset[str]:
     """The organization cue nouns of the language (``org_cues.tsv``: "agency", "company"), keyed
     as the title table keys words."""
     return frozenset(_key(cue, lang) for cue, _ in resources(lang).org_cues)
+
+
+@lru_cache(maxsize=4)
+def org_cue_classes(lang: str) -> dict[str, str]:
+    """The organization cue nouns of the language keyed as the title table keys words, each
+    with the class it names (``org_cues.tsv``: "компания" → Company); the first row wins."""
+    out: dict[str, str] = {}
+    for cue, cls in resources(lang).org_cues:
+        out.setdefault(_key(cue, lang), cls)
+    return out
+
+
+#: characters before a title within which a body named by its kind noun is looked for
+BODY_WINDOW = 400
+
+
+def _last_body(index: _Spans, before: int, cls: str, cls_of) -> tuple | None:
+    """The last span ending before ``before`` (within ``BODY_WINDOW`` characters) of an
+    entity of class ``cls``: the body "компании" after a title means."""
+    found = [
+        s for s in index.near(before - BODY_WINDOW, before) if s[1] <= before and cls_of.get(s[2]) == cls
+    ]
+    return max(found, key=lambda s: s[1]) if found else None
 
 
 def _class_noun_end(ws, keys, j: int, cues: frozenset[str]) -> int | None:

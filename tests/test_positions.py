@@ -43,6 +43,12 @@ def posts(extractor, text, lang, date="2021-11-09"):
             "en",
             ("bakhtiyor-saidov", "Minister of Foreign Affairs", "uzbekistan"),
         ),
+        (  # a body named by its kind after the title: the one of that kind named before (ru_ru-ve_01)
+            "Во встрече примут участие представители «Роснефти». Как пояснил РИА Новости "
+            "пресс-секретарь компании Михаил Леонтьев, работа идет.",
+            "ru",
+            ("person/mihal-leontev", "Press Secretary", "rosneft"),
+        ),
         (  # the opposition leader's post (en_kr-cn_62)
             "Xing met South Korean opposition leader Lee Jae-myung.",
             "en",
