@@ -49,11 +49,13 @@ from bilat.extract.positions_titles import (
     _Spans,
     as_deputy,
     find_titles,
+    in_name,
     link_words,
     past_stems,
     prefix_words,
     titles,
 )
+from bilat.extract.post_holders import bare_title_state, vaguer
 from bilat.extract.records import Document, KBEntry, Position
 from bilat.extract.text import (
     fold,
@@ -75,6 +77,7 @@ def extract_positions(
     word_span = index.of_words(ws)
     anaphora = resources(lang).state_anaphora
     cues = org_cue_keys(lang)
+    kinds = org_cue_classes(lang)
 
     def span_at(i: int):
         return word_span[i]
@@ -100,6 +103,8 @@ def extract_positions(
     # the states other titles name ("… встретился с премьер-министром Венгрии Виктором Орбаном"):
     # never the state of a title that names none
     claimed = title_states([(t[3], t[4]) for t in found], word_span)
+    home = home_country(doc.url, kb) if doc.date else None
+    named_states = {s[2] for s in linked.spans if s[3] != "PER" and _is_country(s[2], cls_of, kb)}
     for start, end, title, i0, i1 in found:
         if i0 in governed:
             continue
@@ -119,6 +124,7 @@ def extract_positions(
         prev_word = None
         anaphoric = False
         walked = False  # a complement named after the title ("President of Uzbekistan, …")
+        kind = None  # the class of a body named by its kind noun right after the title
         while j < len(ws) and j - i1 <= MAX_GAP_WORDS:
             if "\n" in text[ws[j - 1].end : ws[j].start]:
                 break  # never across a line break
@@ -146,6 +152,12 @@ def extract_positions(
                 anaphoric = True
                 j += 1
                 continue
+            if j == i1 and not complements and title.scope == "body" and keys[j] in kinds:
+                # "пресс-секретарь компании Михаил Леонтьев": the body of that kind named last
+                # before the title (ru_ru-ve_01), resolved below
+                kind = kinds[keys[j]]
+                j += 1
+                continue
             last = complements[-1][0] if complements else None
             if last is not None and last[3] not in ("PER", "ADJ") and ws[j - 1].end == last[1]:
                 # "the chief of Russia's Roskosmos space agency, Yury Borisov": the class noun
@@ -160,6 +172,10 @@ def extract_positions(
                 j += 1
                 continue
             break
+        if kind is not None and persons and not complements:
+            body = _last_body(index, start, kind, cls_of)
+            if body is not None:
+                complements.append((body, None))
         list_orgs: list = []
         if persons:
             more = _coordinated(text, persons[0], index)
@@ -217,6 +233,13 @@ def extract_positions(
             )
             continue
         for n, person in enumerate(persons):
+            entry = kb.get(person[2])
+            if (
+                n == 0
+                and entry is not None
+                and in_name(text[start:end], text[person[0] : person[1]], _names(entry))
+            ):
+                continue  # "Amir Abdollahian": the title's word is the person's own name's
             # "Presidents of Russia, Belarus and Kazakhstan Putin, Lukashenko and Nazarbayev"
             p_org = orgs[n] if len(persons) > 1 and len(orgs) == len(persons) else org
             if n < len(list_orgs) and list_orgs[n] is not None:
@@ -284,9 +307,22 @@ def extract_positions(
                 # "… held talks with Deputy Foreign Minister Roman Vassilenko, the press office
                 # of the Kazakh MFA reported": the one state the sentence names (not for a vague
                 # title such as "leader", which names a post only beside its state: en_ru-kp_01)
+                # — else the publisher's own state when the document names it ("President Mamnoon
+                # Hussain" in a Pakistani paper, en_kz-pk_62), else a state another title of the
+                # sentence names —, of them the first whose post the knowledge base gives nobody
+                # else at the date
                 earlier = positions.values()
-                p_org = _sentence_state(
-                    text, start, person, index, earlier, cls_of, kb, linked.sentence_starts, claimed
+                sentence = (text, start, person, index, earlier, cls_of, kb, linked.sentence_starts)
+                p_org = bare_title_state(
+                    (
+                        _sentence_state(*sentence, claimed),
+                        home if home in named_states else None,
+                        _sentence_state(*sentence),
+                    ),
+                    person[2],
+                    title_en,
+                    kb_tenures(kb),
+                    doc.date,
                 )
             if p_org is None:
                 continue
@@ -348,7 +384,10 @@ def extract_positions(
     descriptive = _descriptive(
         text, unattached, positions.values(), kb_tenures(kb), doc.date, past_stems(lang)
     )
-    return tuple(positions.values()), descriptive
+    # "российского посла Сергея Копыркина" beside "Посол России в Армении Сергей Копыркин": one post
+    keys = list(positions)
+    kept = tuple(p for k, p in positions.items() if not vaguer(k, keys))
+    return kept, descriptive
 
 
 def title_states(found: Sequence[tuple[int, int]], word_span: Sequence[tuple | None]) -> frozenset[tuple]:
@@ -385,9 +424,10 @@ def _sentence_state(
     claimed: frozenset[tuple] = frozenset(),
 ) -> str | None:
     """The one state the sentence of the title at ``start`` and its holder ``person`` names
-    (the parse's sentence, ``starts``) — of several, the one the other titles do not name
-    (``claimed``) —, counting the states of the posts found in it so far (None when it names
-    none or several)."""
+    (the parse's sentence, ``starts``) besides the ones the other titles name (``claimed``),
+    counting the states of the posts found in it so far (None when it names none or several).
+    The caller asks again with nothing claimed: a state only another title names may still be
+    the one ("Accompanied by Foreign Minister X, the Georgian Prime Minister …")."""
     lo, hi = sentence_bounds(text, start, person[1], starts)
     skip = (start, person[1])
     spans = index.near(lo, hi)
@@ -395,10 +435,7 @@ def _sentence_state(
     def state_of(k: str) -> str | None:
         return k if _is_country(k, cls_of, kb) else None
 
-    # of several states, the one no other title names (a state only another title names is
-    # still the one: "Accompanied by Foreign Minister X, the Georgian Prime Minister …")
     state = one_state([s for s in spans if s not in claimed], lo, hi, skip, state_of)
-    state = state if state is not None else one_state(spans, lo, hi, skip, state_of)
     others = {
         _country_of(p.org, cls_of, kb) or p.org
         for p in earlier
@@ -442,6 +479,29 @@ def org_cue_keys(lang: str) -> frozenset[str]:
     return frozenset(_key(cue, lang) for cue, _ in resources(lang).org_cues)
 
 
+@lru_cache(maxsize=4)
+def org_cue_classes(lang: str) -> dict[str, str]:
+    """The organization cue nouns of the language keyed as the title table keys words, each
+    with the class it names (``org_cues.tsv``: "компания" → Company); the first row wins."""
+    out: dict[str, str] = {}
+    for cue, cls in resources(lang).org_cues:
+        out.setdefault(_key(cue, lang), cls)
+    return out
+
+
+#: characters before a title within which a body named by its kind noun is looked for
+BODY_WINDOW = 400
+
+
+def _last_body(index: _Spans, before: int, cls: str, cls_of) -> tuple | None:
+    """The last span ending before ``before`` (within ``BODY_WINDOW`` characters) of an
+    entity of class ``cls``: the body "компании" after a title means."""
+    found = [
+        s for s in index.near(before - BODY_WINDOW, before) if s[1] <= before and cls_of.get(s[2]) == cls
+    ]
+    return max(found, key=lambda s: s[1]) if found else None
+
+
 def _class_noun_end(ws, keys, j: int, cues: frozenset[str]) -> int | None:
     """The index after a body's class noun starting at word ``j`` — at most
     ``CLASS_NOUN_WORDS`` lowercase words, the last an organization cue ("space agency",
@@ -460,6 +520,11 @@ def _class_noun_end(ws, keys, j: int, cues: frozenset[str]) -> int | None:
         if keys[k] in cues:
             return k + 1
     return None
+
+
+def _names(entry: KBEntry) -> list[str]:
+    """The labels and aliases of a knowledge-base entry."""
+    return [t for _, t in entry.labels] + [a.text for a in entry.aliases]
 
 
 def _is_country(key: str | None, cls_of, kb) -> bool:

@@ -333,3 +333,21 @@ class _Spans:
                     out[i] = s
                 i += 1
         return out
+
+
+def in_name(title_text: str, name_text: str, names) -> bool:
+    """Whether a title written right before a name is a part of the person's own name:
+    the title's words then the name's stand in one of the person's ``names`` (hyphens read
+    as spaces, case aside): "Amir Abdollahian" of Hossein Amir-Abdollahian is no emir.
+
+    >>> in_name("Amir", "Abdollahian", ["Hossein Amir-Abdollahian"])
+    True
+    >>> in_name("Amir", "Tamim", ["Tamim bin Hamad Al Thani"]), in_name("President", "Raisi", [])
+    (False, False)
+    """
+
+    def norm(s: str) -> str:
+        return " " + " ".join(s.replace("-", " ").lower().split()) + " "
+
+    written = norm(f"{title_text} {name_text}")
+    return any(written in norm(n) for n in names)

@@ -1,7 +1,8 @@
 """Who a post named without a name stands for: the unnamed counterpart ("his Malian
 counterpart visited Moscow") and the holder the knowledge base gives a post at the article's
-date ("предложения президента РФ" in an article that never names him). Pure functions of
-plain values; ``positions_posts._descriptive`` reads them."""
+date ("предложения президента РФ" in an article that never names him), and the state of a
+national title written with none ("President Mamnoon Hussain"). Pure functions of plain
+values; ``positions_posts._descriptive`` and ``positions`` read them."""
 
 from __future__ import annotations
 
@@ -79,3 +80,89 @@ def past_title(before: str, stems: Iterable[str]) -> bool:
         return False
     w = ws[-1].lower()
     return any(w.startswith(s) for s in stems)
+
+
+#: how the title of a post several people hold at once begins ("Deputy Prime Minister")
+SHARED_PREFIXES = ("Deputy ", "First Deputy ", "Vice ")
+
+
+def held_by_another(
+    tenures: Iterable[KBTenure], person: str, title_en: str, org: str, date: str | None
+) -> bool:
+    """Whether the knowledge base gives the post (``title_en`` of ``org``) at ``date`` to
+    someone other than ``person``, for a post one person holds at a time: never a deputy's
+    (``SHARED_PREFIXES``) or a post the knowledge base ever gives two people at once, and
+    never with no date.
+
+    >>> ts = [("medvedev", "Prime Minister", "russia", "2012-05-08", "2020-01-15"),
+    ...       ("nurtleu", "Deputy Prime Minister", "kazakhstan", "2023-04-03", None)]
+    >>> held_by_another(ts, "person/shinzo-abe", "Prime Minister", "russia", "2016-12-05")
+    True
+    >>> held_by_another(ts, "medvedev", "Prime Minister", "russia", "2016-12-05")
+    False
+    >>> held_by_another(ts, "x", "Prime Minister", "russia", "2021-01-01")
+    False
+    >>> held_by_another(ts, "x", "Prime Minister", "russia", None)
+    False
+    >>> held_by_another(ts, "sklyar", "Deputy Prime Minister", "kazakhstan", "2023-05-01")
+    False
+    >>> ts += [("a", "Minister", "x", "2020", None), ("b", "Minister", "x", "2021", "2022")]
+    >>> held_by_another(ts, "c", "Minister", "x", "2023-01-01")
+    False
+    """
+    if not date or title_en.startswith(SHARED_PREFIXES):
+        return False
+    same = [(k, s, e) for k, t, o, s, e in tenures if t == title_en and o == org]
+    for i, (k, s, e) in enumerate(same):
+        for k2, s2, e2 in same[i + 1 :]:
+            if k2 != k and (s is None or e2 is None or s < e2) and (s2 is None or e is None or s2 < e):
+                return False  # two holders at once: a post of several
+    return any(k != person and held_at(s, e, date) for k, s, e in same)
+
+
+def bare_title_state(
+    candidates: Iterable[str | None],
+    person: str,
+    title_en: str,
+    tenures: Iterable[KBTenure],
+    date: str | None,
+) -> str | None:
+    """The state of a national title written with no state ("President Mamnoon Hussain"): the
+    first of ``candidates`` (the evidence in the caller's order: the one state the sentence
+    names, the publisher's, a state another title of the sentence names) whose post the
+    knowledge base gives nobody else at ``date`` ("Prime Minister Shehbaz Sharif … with
+    Azerbaijan" is no Prime Minister of Azerbaijan while the knowledge base has another one).
+
+    >>> ts = [("ali-asadov", "Prime Minister", "azerbaijan", "2019-10-08", None)]
+    >>> bare_title_state(["azerbaijan", "pakistan"], "person/x", "Prime Minister", ts, "2024-05-02")
+    'pakistan'
+    >>> bare_title_state([None, "azerbaijan"], "ali-asadov", "Prime Minister", ts, "2024-05-02")
+    'azerbaijan'
+    >>> bare_title_state(["azerbaijan"], "x", "Prime Minister", ts, "2010-01-01")
+    'azerbaijan'
+    >>> bare_title_state([None, None], "x", "Prime Minister", ts, "2024-05-02") is None
+    True
+    """
+    tenures = tuple(tenures)
+    for state in candidates:
+        if state is not None and not held_by_another(tenures, person, title_en, state, date):
+            return state
+    return None
+
+
+def vaguer(post: tuple[str, str, str | None], posts: Iterable[tuple[str, str, str | None]]) -> bool:
+    """Whether another of ``posts`` (person, title, organization) names the same person's post
+    in the same organization more precisely, its title this one's and more words: "Ambassador"
+    of Russia beside "Ambassador to Armenia" of Russia (ru_ru-am_62: «российского посла» and
+    «Посол России в Армении» are one post).
+
+    >>> p = ("kopyrkin", "Ambassador", "russia")
+    >>> vaguer(p, [p, ("kopyrkin", "Ambassador to Armenia", "russia")])
+    True
+    >>> vaguer(p, [p, ("kopyrkin", "Ambassador to Armenia", "armenia"), ("x", "Ambassador to X", "russia")])
+    False
+    >>> vaguer(("a", "Minister", "x"), [("a", "Ministerial Adviser", "x")])
+    False
+    """
+    person, title, org = post
+    return any(q[0] == person and q[2] == org and q[1].startswith(title + " ") for q in posts)

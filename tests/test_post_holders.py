@@ -8,7 +8,7 @@ import pytest
 
 from bilat.extract.positions_posts import _descriptive
 from bilat.extract.positions_titles import TENURE, Title, past_stems
-from bilat.extract.post_holders import counterpart_holders, kb_holder, past_title
+from bilat.extract.post_holders import bare_title_state, counterpart_holders, kb_holder, past_title
 from bilat.extract.records import Position
 
 _KB = [
@@ -161,3 +161,33 @@ def test_plural_title_names_no_one(text, word, title, org, positions):
     start = text.index(word)
     unattached = [(start, start + len(word), title, org, True)]
     assert _descriptive(text, unattached, positions, _KB, "2021-04-15", past_stems("ru")) == ()
+
+
+_HEADS = [
+    ("ali-asadov", "Prime Minister", "azerbaijan", "2019-10-08", None),
+    ("arif-alvi", "President", "pakistan", "2018", "2024"),
+    ("murat-nurtleu", "Deputy Prime Minister", "kazakhstan", "2023-04-03", "2025-09-26"),
+    ("a", "Minister of Energy", "russia", "2020-01-21", None),
+    ("b", "Minister of Energy", "russia", "2021-01-01", "2022-01-01"),
+]
+
+
+@pytest.mark.parametrize(
+    "candidates,person,title,date,state",
+    [
+        # the sentence's state, whose post the knowledge base gives another then: the publisher's
+        (["azerbaijan", "pakistan"], "person/shehbaz-sharif", "Prime Minister", "2024-05-02", "pakistan"),
+        # no one else then (Mamnoon Hussain before Arif Alvi)
+        ([None, "pakistan", "kazakhstan"], "person/mamnon-husan", "President", "2017-09-09", "pakistan"),
+        ([None, "pakistan"], "person/x", "President", "2019-01-01", None),
+        # a deputy's post is several people's: never another's alone
+        (["kazakhstan"], "roman-sklyar", "Deputy Prime Minister", "2023-05-01", "kazakhstan"),
+        # a post the knowledge base gives two people at once is several people's too
+        (["russia"], "c", "Minister of Energy", "2023-01-01", "russia"),
+        # no date: nothing tells who held it
+        (["azerbaijan"], "person/x", "Prime Minister", None, "azerbaijan"),
+        ([None, None], "person/x", "Prime Minister", "2024-05-02", None),
+    ],
+)
+def test_bare_title_state(candidates, person, title, date, state):
+    assert bare_title_state(candidates, person, title, _HEADS, date) == state

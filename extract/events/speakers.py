@@ -580,18 +580,28 @@ def recent_org(
     return None
 
 
+#: what begins a deputy minister's title ("First Deputy Minister of Foreign Affairs")
+DEPUTY_PREFIXES = ("First Deputy ", "Deputy ")
+
+
 def ministry_of(title: str, state: str | None, bodies: list[tuple[str, str | None, list[str]]]) -> str | None:
-    """The ministry a minister's post belongs to: of ``state``, the one body whose name is the
-    title's with "Ministry" for "Minister" ("Minister of Foreign Affairs" of Kazakhstan →
-    "Ministry of Foreign Affairs of Kazakhstan"); None for any other title, or none or several.
+    """The ministry a minister's or a deputy minister's post belongs to: of ``state``, the one
+    body whose name is the title's with "Ministry" for "Minister" ("Minister of Foreign Affairs"
+    of Kazakhstan, "First Deputy Minister of Foreign Affairs" → "Ministry of Foreign Affairs of
+    Kazakhstan"); None for any other title, or none or several.
 
     >>> bodies = [("mfa-kz", "kz", ["Ministry of Foreign Affairs of Kazakhstan"]),
     ...           ("mod-kz", "kz", ["Ministry of Defence of Kazakhstan"])]
     >>> ministry_of("Minister of Foreign Affairs", "kz", bodies), ministry_of("President", "kz", bodies)
     ('mfa-kz', None)
-    >>> ministry_of("Deputy Minister of Defence", "kz", bodies) is None
+    >>> ministry_of("Deputy Minister of Defence", "kz", bodies)
+    'mod-kz'
+    >>> ministry_of("Minister of Energy", "kz", bodies) is None
     True
     """
+    for deputy in DEPUTY_PREFIXES:
+        if title.startswith(deputy + "Minister of "):
+            title = title[len(deputy) :]  # a deputy minister's ministry is the minister's
     if not title.startswith("Minister of ") or state is None:
         return None
     name = "ministry" + title[len("minister") :].lower() + " of "
