@@ -300,7 +300,7 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
     # before it has no subject of its own: the person speaking before is no speaker of it)
     tail = trailing_source([(t.text, t.lemma_, t.pos_) for t in u.toks], say_words(v.tab.reporting))
     for i, j, row in found:
-        if row.kind in ("document", "source"):
+        if row.kind in ("document", "source", "-"):  # ("-": a phrase that stops a shorter cue)
             continue
         toks = u.toks[i:j]
         if tail is not None and toks[0].i == u.toks[tail[2]].i and not agent_phrase(toks[0]):
