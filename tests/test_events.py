@@ -914,6 +914,7 @@ def test_a_note_handed_over_again_keeps_its_sender(extractor):
         ("en", "Lithuania summoned its top diplomat back from China for consultations.", "Consult"),
         ("en", "Popular discontent in Kazakhstan grew after Russia raised gas prices.", "Accuse"),
         ("ru", "Недовольство населения Казахстана ростом цен на газ из России растёт.", "Accuse"),
+        ("ru", "Литва отозвала своего посла из Китая для консультаций.", "Consult"),
     ],
 )
 def test_cue_words_that_are_no_events(extractor, lang, text, cls):
@@ -1794,6 +1795,14 @@ TYPED_CASES = [
         "Sanction",
         "понизил уровень дипломатических отношений",
         dict(source=("china",), target=("lithuania",)),
+    ),
+    (
+        "ru-ponizil-dipotnosheniya",
+        "ru",
+        "Пекин понизил уровень дипотношений с Литвой до поверенного в делах.",
+        "Sanction",
+        "понизил уровень дипотношений",
+        dict(target=("lithuania",)),
     ),
     # displeasure voiced at the other side (en_kr-cn_62, en_pk-us_62, ru_ru-am_62)
     (
