@@ -1804,6 +1804,15 @@ TYPED_CASES = [
         "понизил уровень дипотношений",
         dict(target=("lithuania",)),
     ),
+    # an act others are pressed to do has not been done (en_lt-cn_62)
+    (
+        "en-pressure-to-sever",
+        "en",
+        "China has stepped up pressure on countries to sever their relations with Taiwan.",
+        "Sanction",
+        "sever their relations",
+        dict(context="hypothetical"),
+    ),
     # displeasure voiced at the other side (en_kr-cn_62, en_pk-us_62, ru_ru-am_62)
     (
         "en-expressed-discontent",
