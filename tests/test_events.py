@@ -915,6 +915,14 @@ def test_a_note_handed_over_again_keeps_its_sender(extractor):
         ("en", "Popular discontent in Kazakhstan grew after Russia raised gas prices.", "Accuse"),
         ("ru", "Недовольство населения Казахстана ростом цен на газ из России растёт.", "Accuse"),
         ("ru", "Литва отозвала своего посла из Китая для консультаций.", "Consult"),
+        # a note asking for help is no protest (ru_uz-ua_62)
+        (
+            "ru",
+            "Направлены соответствующие ноты для оказания консульско-правовой помощи гражданам "
+            "Узбекистана, отметил Бурханов.",
+            "Accuse",
+        ),
+        ("ru", "МИД Узбекистана направил Украине ноту с просьбой разъяснить ситуацию.", "Accuse"),
     ],
 )
 def test_cue_words_that_are_no_events(extractor, lang, text, cls):
