@@ -825,7 +825,8 @@ def test_tables_are_well_formed(lang):
         if row.goldstein is not None:
             assert -10 <= row.goldstein <= 10
         assert row.direction in ("-", "subj>obj", "speech", "charge", "visit", "host")
-    assert {r.kind for r in t.reporting} <= {"subj", "after", "author", "document", "source"}
+    # ("-": a longer phrase that stops a shorter cue, "recall its ambassador")
+    assert {r.kind for r in t.reporting} <= {"subj", "after", "author", "document", "source", "-"}
     # one Goldstein weight per class and mode: the graph keeps one node per reported event
     weights: dict[tuple, set] = {}
     for row in t.triggers:
@@ -906,6 +907,22 @@ def test_a_note_handed_over_again_keeps_its_sender(extractor):
         # "wish to" is wanting, not wishing someone well; "back" as a particle or adverb
         ("en", "Turkish firms wishing to enter Georgia's market face new tariffs, Ankara said.", "Support"),
         ("en", "Lavrov flew back to Moscow from Astana after the talks with Tokayev.", "Support"),
+        # "recall" said is no envoy recalled, an envoy recalled is no "recall" said; an envoy
+        # called home "for consultations" meets no one; public discontent voiced by no one
+        ("en", "Tokayev recalled that Kazakhstan and Russia signed the treaty in 1992.", "Sanction"),
+        ("en", "France has decided to recall its ambassador to Mali.", "Statement"),
+        ("en", "Lithuania summoned its top diplomat back from China for consultations.", "Consult"),
+        ("en", "Popular discontent in Kazakhstan grew after Russia raised gas prices.", "Accuse"),
+        ("ru", "Недовольство населения Казахстана ростом цен на газ из России растёт.", "Accuse"),
+        ("ru", "Литва отозвала своего посла из Китая для консультаций.", "Consult"),
+        # a note asking for help is no protest (ru_uz-ua_62)
+        (
+            "ru",
+            "Направлены соответствующие ноты для оказания консульско-правовой помощи гражданам "
+            "Узбекистана, отметил Бурханов.",
+            "Accuse",
+        ),
+        ("ru", "МИД Узбекистана направил Украине ноту с просьбой разъяснить ситуацию.", "Accuse"),
     ],
 )
 def test_cue_words_that_are_no_events(extractor, lang, text, cls):
@@ -1735,6 +1752,91 @@ TYPED_CASES = [
         "Support",
         "солидарна",
         dict(participants={"belarus", "china"}),
+    ),
+    # diplomatic retaliation (en_ml-fr_62, en_lt-cn_62): an envoy given hours to leave, one's own
+    # envoy recalled, ties downgraded, a diplomat declared persona non grata; the one it is applied
+    # to (the verb's other object) is the target
+    (
+        "en-hours-to-leave",
+        "en",
+        "Mali on Monday gave the French ambassador 72 hours to leave the country.",
+        "Sanction",
+        "72 hours to leave",
+        dict(source=("mali",), target=("france",)),
+    ),
+    (
+        "en-recall-ambassador",
+        "en",
+        "France has recalled its ambassador to Mali.",
+        "Sanction",
+        "recalled its ambassador",
+        dict(source=("france",), target=("mali",)),
+    ),
+    (
+        "en-downgraded-ties",
+        "en",
+        "China downgraded diplomatic ties with Lithuania last month.",
+        "Sanction",
+        "downgraded diplomatic ties",
+        dict(source=("china",), target=("lithuania",)),
+    ),
+    (
+        "ru-persona-non-grata-target",
+        "ru",
+        "Москва объявила германского дипломата персоной нон грата.",
+        "Sanction",
+        "персоной нон грата",
+        dict(source=("moscow",), target=("germany",)),
+    ),
+    (
+        "ru-otozvala-posla",
+        "ru",
+        "Франция отозвала своего посла из Мали.",
+        "Sanction",
+        "отозвала своего посла",
+        dict(source=("france",), participants={"mali"}),
+    ),
+    (
+        "ru-ponizil-uroven",
+        "ru",
+        "Китай понизил уровень дипломатических отношений с Литвой.",
+        "Sanction",
+        "понизил уровень дипломатических отношений",
+        dict(source=("china",), target=("lithuania",)),
+    ),
+    (
+        "ru-ponizil-dipotnosheniya",
+        "ru",
+        "Пекин понизил уровень дипотношений с Литвой до поверенного в делах.",
+        "Sanction",
+        "понизил уровень дипотношений",
+        dict(target=("lithuania",)),
+    ),
+    # an act others are pressed to do has not been done (en_lt-cn_62)
+    (
+        "en-pressure-to-sever",
+        "en",
+        "China has stepped up pressure on countries to sever their relations with Taiwan.",
+        "Sanction",
+        "sever their relations",
+        dict(context="hypothetical"),
+    ),
+    # displeasure voiced at the other side (en_kr-cn_62, en_pk-us_62, ru_ru-am_62)
+    (
+        "en-expressed-discontent",
+        "en",
+        "Xing expressed his discontent with South Korea's diplomacy with the U.S.",
+        "Accuse",
+        "expressed his discontent",
+        dict(participants={"south-korea"}),
+    ),
+    (
+        "ru-vyrazil-vozmushchenie",
+        "ru",
+        "МИД Армении выразил возмущение заявлениями российского телеведущего.",
+        "Accuse",
+        "выразил возмущение",
+        dict(source=("ministry-of-foreign-affairs-of-armenia",), participants={"russia"}),
     ),
 ]
 

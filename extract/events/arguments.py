@@ -496,6 +496,23 @@ def judged_side(v: View, c: _Cand):
     return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms]
 
 
+#: how a trigger noun hangs on the verb that applies it to someone: the thing given or the
+#: predicate named ("gave the ambassador *72 hours to leave*", "declared the diplomat *persona
+#: non grata*", "объявила дипломата *персоной нон грата*")
+COMPLEMENT_DEPS = frozenset({"dobj", "obj", "xcomp", "oprd", "npadvmod"})
+
+
+def complemented_objects(anchor, trigger: set[int]) -> list:
+    """The other objects of the verb a trigger complements, whom it is applied to: "the
+    French ambassador" of "gave the French ambassador 72 hours to leave", "дипломата" of
+    "объявила дипломата персоной нон грата"; none when the trigger is no complement of its
+    head or the head is no verb."""
+    verb = anchor.head
+    if anchor.dep_ not in COMPLEMENT_DEPS or verb.i == anchor.i or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return [ch for ch in verb.children if ch.dep_ in OBJ_DEPS and ch.i != anchor.i and ch.i not in trigger]
+
+
 def target(v: View, said: Said, c: _Cand, source: list[str]):
     preps = v.tab.words("target_prep")
     anchor = c.anchor
@@ -511,6 +528,8 @@ def target(v: View, said: Said, c: _Cand, source: list[str]):
             heads.extend(g for g in ch.children if g.dep_ == "pobj")
         elif ch.dep_ in ("obl", "nmod") and any(g.dep_ == "case" and v.tk(g) & preps for g in ch.children):
             heads.append(ch)
+    if not heads and not keys:
+        heads = complemented_objects(anchor, {t.i for t in c.toks})
     keys, args = list(keys), list(args)
     for h in heads:
         phrase = _phrase(h)

@@ -305,7 +305,7 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
         else None
     )
     for i, j, row in found:
-        if row.kind in ("document", "source"):
+        if row.kind in ("document", "source", "-"):  # ("-": a phrase that stops a shorter cue)
             continue
         toks = u.toks[i:j]
         if tail is not None and toks[0].i == u.toks[tail[2]].i and not agent_phrase(toks[0]):
