@@ -309,15 +309,18 @@ def content_words(v: View, start: int, end: int) -> frozenset[str]:
     stop word, punctuation or number, no word of a name, of a reporting cue or of a bare title
     (a headline and the body name the speaker and the article's countries, and say that
     someone said something, whatever else they tell)."""
-    names = [(m.start, m.end) for m in v.mentions_in(start, end)]
     said = v.tab.naming_words()  # (the reporting cues' words, bare person and body titles)
-    lo = bisect.bisect_left(v.starts, start)
-    hi = bisect.bisect_left(v.starts, end)
-    keys, starts, plain = v.keys, v.starts, v.plain_words
+    keys, starts, plain, lemmas = v.keys, v.starts, v.plain_words, v.lemmas
+    # the tokens that start inside a name: those from its start's index to its end's
+    named = {
+        i
+        for m in v.mentions_in(start, end)
+        for i in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))
+    }
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end)
     return frozenset(
-        fold(v.tokens[i].lemma_)
-        for i in range(lo, hi)
-        if plain[i] and not keys[i] & said and not any(a <= starts[i] < b for a, b in names)
+        lemmas[i] for i in range(lo, hi) if plain[i] and i not in named and not keys[i] & said
     )
 
 

@@ -760,12 +760,16 @@ def persons_of_states(v: View, toks, window: int = 6) -> list[tuple[int, list[st
     the ``window`` words after it (two at least)."""
     phrases = v.tab.phrases("persons")
     of = v.tab.words("of")
+    if all(phrases):
+        opens = v.phrase_opens("persons")  # (the tokens one of whose words opens a phrase)
+        at = [i for i, t in enumerate(toks) if t.i in opens]
+    else:
+        at = list(range(len(toks)))
+    if not at:
+        return []
     forms = [v.keys[t.i] for t in toks]  # folded text and lemma (``keys`` holds both)
-    firsts = frozenset(seq[0] for seq in phrases) if all(phrases) else None
     out = []
-    for i in range(len(toks)):
-        if firsts is not None and not forms[i] & firsts:
-            continue  # no phrase opens here
+    for i in at:
         for seq in phrases:
             n = len(seq)
             if i + n >= len(toks) or not all(w in forms[i + j] for j, w in enumerate(seq)):
