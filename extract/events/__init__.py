@@ -295,10 +295,13 @@ def said_words(v: View, e: Event) -> frozenset[str]:
     words = content_words(v, e.sentence_start, e.sentence_end)
     lo = bisect.bisect_left(v.starts, e.sentence_start)
     hi = bisect.bisect_left(v.starts, e.sentence_end)
+    first = v.unit_of(e.sentence_start).index
+    opens = v.phrase_opens("said_back")
+    if first == 0 or opens.isdisjoint(range(lo, hi)):
+        return words  # (no "said_back" phrase can open in the sentence)
     # the reporting clause's words, not the quoted ones ("«… мы говорили об этом», — сказал он")
     clause = [v.tokens[i] for i in range(lo, hi) if not v.in_quote(v.starts[i])]
-    first = v.unit_of(e.sentence_start).index
-    if first > 0 and v.has_phrase(clause, "said_back"):
+    if v.has_phrase(clause, "said_back"):
         before = v.units[first - 1]
         words |= content_words(v, before.start, before.end)
     return words
