@@ -70,6 +70,10 @@ class View:
     #: the indexes of the tokens at which a cue phrase of each kind asked about may start
     #: (``phrase_opens``): a memo, valid as long as the view (its tokens and tables are fixed)
     opens: dict = field(default_factory=dict, init=False, compare=False, repr=False)
+    #: what the cue phrases of a stretch of units tell (``arguments.implicit``), by (start,
+    #: end, unit index): a memo, valid as long as the view (a pure reading of its tokens and
+    #: tables; the events of one unit ask about the same stretch again)
+    stretches: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     # -- lookups over entities ---------------------------------------------------------------
     def cls(self, key: str) -> str:
