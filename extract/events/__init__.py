@@ -322,9 +322,7 @@ def content_words(v: View, start: int, end: int) -> frozenset[str]:
     }
     lo = bisect.bisect_left(starts, start)
     hi = bisect.bisect_left(starts, end)
-    return frozenset(
-        lemmas[i] for i in range(lo, hi) if plain[i] and i not in named and not keys[i] & said
-    )
+    return frozenset(lemmas[i] for i in range(lo, hi) if plain[i] and i not in named and not keys[i] & said)
 
 
 def counterpart(v: View, e: Event) -> Event:
