@@ -295,10 +295,13 @@ def said_words(v: View, e: Event) -> frozenset[str]:
     words = content_words(v, e.sentence_start, e.sentence_end)
     lo = bisect.bisect_left(v.starts, e.sentence_start)
     hi = bisect.bisect_left(v.starts, e.sentence_end)
+    first = v.unit_of(e.sentence_start).index
+    opens = v.phrase_opens("said_back")
+    if first == 0 or opens.isdisjoint(range(lo, hi)):
+        return words  # (no "said_back" phrase can open in the sentence)
     # the reporting clause's words, not the quoted ones ("«… мы говорили об этом», — сказал он")
     clause = [v.tokens[i] for i in range(lo, hi) if not v.in_quote(v.starts[i])]
-    first = v.unit_of(e.sentence_start).index
-    if first > 0 and v.has_phrase(clause, "said_back"):
+    if v.has_phrase(clause, "said_back"):
         before = v.units[first - 1]
         words |= content_words(v, before.start, before.end)
     return words
@@ -309,16 +312,17 @@ def content_words(v: View, start: int, end: int) -> frozenset[str]:
     stop word, punctuation or number, no word of a name, of a reporting cue or of a bare title
     (a headline and the body name the speaker and the article's countries, and say that
     someone said something, whatever else they tell)."""
-    names = [(m.start, m.end) for m in v.mentions_in(start, end)]
     said = v.tab.naming_words()  # (the reporting cues' words, bare person and body titles)
-    lo = bisect.bisect_left(v.starts, start)
-    hi = bisect.bisect_left(v.starts, end)
-    keys, starts, plain = v.keys, v.starts, v.plain_words
-    return frozenset(
-        fold(v.tokens[i].lemma_)
-        for i in range(lo, hi)
-        if plain[i] and not keys[i] & said and not any(a <= starts[i] < b for a, b in names)
-    )
+    keys, starts, plain, lemmas = v.keys, v.starts, v.plain_words, v.lemmas
+    # the tokens that start inside a name: those from its start's index to its end's
+    named = {
+        i
+        for m in v.mentions_in(start, end)
+        for i in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))
+    }
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end)
+    return frozenset(lemmas[i] for i in range(lo, hi) if plain[i] and i not in named and not keys[i] & said)
 
 
 def counterpart(v: View, e: Event) -> Event:

@@ -693,20 +693,16 @@ def implicit(
     "the two leaders" (the two persons named last); with ``scoped`` (the actors of the
     trigger's own clause), a person named in another clause of the sentence does not stop "the
     leaders"."""
-    toks = (
-        list(u.toks)  # (the unit's tokens are those from its start to its end)
-        if (start, end) == (u.start, u.end)
-        else [t for uu in v.units if uu.end > start and uu.start < end for t in uu.toks]
-    )
+    states_phrase, persons_phrase, of_states = stretch_phrases(v, u, start, end)
     out: list[str] = []
     named = [m for m in v.mentions_in(start, end) if not m.affil]
     countries = {m.key for m in named if m.cls == "Country"}
-    if v.pair and len(countries) < 2 and v.has_phrase(toks, "states"):
+    if v.pair and len(countries) < 2 and states_phrase:
         out.extend(k for k in v.pair if k not in parts and k not in countries)
     persons_named = [
         k for k in (scoped if scoped is not None else (m.key for m in named)) if v.cls(k) == "Person"
     ]
-    if v.has_phrase(toks, "persons", unless_followed=True) and not persons_named:
+    if persons_phrase and not persons_named:
         prev = []
         for m in reversed(v.mentions):
             if m.start < start and m.cls == "Person" and m.key not in prev:
@@ -720,7 +716,7 @@ def implicit(
     # "the presidents of Russia and Mongolia", "Президенты России и Турции": the person of
     # each state named last before, else the one named just after (a headline's)
     after = None
-    for at, states in persons_of_states(v, toks):
+    for at, states in of_states:
         for ctry in states:
             k = spk.recent_person(v, said, at, ctry)
             if k is None:
@@ -729,6 +725,27 @@ def implicit(
             if k and k not in parts:
                 out.append(k)
     return _uniq(out)
+
+
+def stretch_phrases(v: View, u: _Unit, start: int, end: int) -> tuple[bool, bool, tuple]:
+    """What the cue phrases of the units from ``start`` to ``end`` (``u`` itself when they are
+    its bounds) tell ``implicit``: whether a "states" phrase occurs, whether a "persons" phrase
+    not followed by a complement does, and ``persons_of_states``. Read once per stretch of a
+    view (``View.stretches``): every event of a unit asks about the same one."""
+    key = (start, end, u.index)
+    hit = v.stretches.get(key)
+    if hit is None:
+        toks = (
+            list(u.toks)  # (the unit's tokens are those from its start to its end)
+            if (start, end) == (u.start, u.end)
+            else [t for uu in v.units if uu.end > start and uu.start < end for t in uu.toks]
+        )
+        hit = v.stretches[key] = (
+            v.has_phrase(toks, "states"),
+            v.has_phrase(toks, "persons", unless_followed=True),
+            tuple(persons_of_states(v, toks)),
+        )
+    return hit
 
 
 #: sentences after a phrase naming the leaders ("The leaders discussed …" opening a lead) in
@@ -779,12 +796,16 @@ def persons_of_states(v: View, toks, window: int = 6) -> list[tuple[int, list[st
     the ``window`` words after it (two at least)."""
     phrases = v.tab.phrases("persons")
     of = v.tab.words("of")
+    if all(phrases):
+        opens = v.phrase_opens("persons")  # (the tokens one of whose words opens a phrase)
+        at = [i for i, t in enumerate(toks) if t.i in opens]
+    else:
+        at = list(range(len(toks)))
+    if not at:
+        return []
     forms = [v.keys[t.i] for t in toks]  # folded text and lemma (``keys`` holds both)
-    firsts = frozenset(seq[0] for seq in phrases) if all(phrases) else None
     out = []
-    for i in range(len(toks)):
-        if firsts is not None and not forms[i] & firsts:
-            continue  # no phrase opens here
+    for i in at:
         for seq in phrases:
             n = len(seq)
             if i + n >= len(toks) or not all(w in forms[i + j] for j, w in enumerate(seq)):

@@ -40,6 +40,7 @@ class View:
     starts: tuple[int, ...]  # their offsets
     keys: tuple[frozenset[str], ...]  # their folded text and lemma
     plain_words: tuple[bool, ...]  # whether each is alphabetic and no stop word (read at once)
+    lemmas: tuple[str, ...]  # their folded lemmas (read at once, ``folded_lemmas``)
     mentions: tuple[_Mention, ...]
     m_starts: tuple[int, ...]
     max_mention: int
@@ -66,6 +67,13 @@ class View:
     #: view (the knowledge base and the document's posts do not change under it; a view
     #: copied with other posts, ``dataclasses.replace``, starts a memo of its own)
     countries: dict = field(default_factory=dict, init=False, compare=False, repr=False)
+    #: the indexes of the tokens at which a cue phrase of each kind asked about may start
+    #: (``phrase_opens``): a memo, valid as long as the view (its tokens and tables are fixed)
+    opens: dict = field(default_factory=dict, init=False, compare=False, repr=False)
+    #: what the cue phrases of a stretch of units tell (``arguments.implicit``), by (start,
+    #: end, unit index): a memo, valid as long as the view (a pure reading of its tokens and
+    #: tables; the events of one unit ask about the same stretch again)
+    stretches: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     # -- lookups over entities ---------------------------------------------------------------
     def cls(self, key: str) -> str:
@@ -174,18 +182,28 @@ class View:
     def place_prep_before(self, m: _Mention) -> bool:
         return self.prep_before(m, self.tab.words("place_prep"))
 
+    def phrase_opens(self, kind: str) -> frozenset[int]:
+        """The indexes of the document's tokens one of whose words opens a cue phrase of
+        ``kind`` (read once per document and kind: ``has_phrase`` tries only those)."""
+        hit = self.opens.get(kind)
+        if hit is None:
+            firsts = self.tab.first_words(kind)
+            hit = self.opens[kind] = frozenset(i for i, k in enumerate(self.keys) if not firsts.isdisjoint(k))
+        return hit
+
     def has_phrase(self, toks, kind: str, unless_followed: bool = False) -> bool:
         """Whether a cue phrase of ``kind`` occurs; with ``unless_followed``, not when a
         complement names them ("the presidents of Russia and Kazakhstan")."""
         by_first = self.tab.phrases_by_first(kind)
         if not by_first:
             return False
+        opens = self.phrase_opens(kind)
+        at = [i for i, t in enumerate(toks) if t.i in opens]  # (where a phrase may start)
+        if not at:
+            return False
         of = self.tab.words("of")
-        firsts = self.tab.first_words(kind)
         forms = [self.keys[t.i] for t in toks]  # each token's words (folded text and lemma)
-        for i in range(len(toks)):
-            if firsts.isdisjoint(forms[i]):
-                continue  # (no phrase starts here: one set operation instead of a lookup per key)
+        for i in at:
             for seq in (seq for w0 in forms[i] for seq in by_first.get(w0, ())):
                 n = len(seq)
                 if i + n <= len(toks) and all(w in forms[i + j] for j, w in enumerate(seq)):
@@ -239,6 +257,7 @@ def view(doc, sdoc, linked, positions, descriptive, kb) -> View:
         starts=starts,
         keys=keys,
         plain_words=plain_words(sdoc),
+        lemmas=folded_lemmas(sdoc),
         mentions=mentions,
         m_starts=tuple(m.start for m in mentions),
         max_mention=max((m.end - m.start for m in mentions), default=0),
@@ -340,6 +359,34 @@ def token_keys(sdoc) -> tuple[frozenset[str], ...]:
         hit = _KEYS.get(pair)
         if hit is None:
             hit = _KEYS[pair] = frozenset({fold(strings[pair[0]]), fold(strings[pair[1]])})
+        out.append(hit)
+    return tuple(out)
+
+
+#: the folded lemma of each string-store hash of a lemma (valid in every document: the hash
+#: names the string itself); a language's news repeats most of its lemmas
+_LEMMAS: dict[int, str] = {}
+
+
+def folded_lemmas(sdoc) -> tuple[str, ...]:
+    """The folded lemma of each token of ``sdoc`` (by ``tok.i``), read from the hashes of
+    the lemmas at once (no Token read).
+
+    >>> import spacy
+    >>> d = spacy.blank("en")("Talks in Astana")
+    >>> for t, lemma in zip(d, ("talk", "in", "Astana")):
+    ...     t.lemma_ = lemma
+    >>> folded_lemmas(d)
+    ('talk', 'in', 'astana')
+    """
+    if len(_LEMMAS) > _KEYS_MAX:
+        _LEMMAS.clear()
+    strings = sdoc.vocab.strings
+    out = []
+    for h in sdoc.to_array(LEMMA).tolist():
+        hit = _LEMMAS.get(h)
+        if hit is None:
+            hit = _LEMMAS[h] = fold(strings[h])
         out.append(hit)
     return tuple(out)
 

@@ -554,9 +554,12 @@ def lone_quote_statement(v: View, said: Said, u: _Unit, q: tuple[int, int, int, 
 
 
 def marks_anniversary(v: View, verb) -> bool:
-    rows = v.tab.one_word("Anniversary")
+    firsts = [r.words[0] for r in v.tab.one_word("Anniversary")]
+    if not firsts:
+        return False
+    # (each object's phrase built once, not once per row)
     return any(
-        ch.dep_ in OBJ_DEPS and any(r.words[0].ok(v.tk(t)) for r in rows for t in _phrase(ch))
+        ch.dep_ in OBJ_DEPS and any(w.ok(v.keys[t.i]) for t in _phrase(ch) for w in firsts)
         for ch in _kids(verb)
     )
 
