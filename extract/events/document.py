@@ -43,7 +43,6 @@ class View:
     lemmas: tuple[str, ...]  # their folded lemmas (read at once, ``folded_lemmas``)
     mentions: tuple[_Mention, ...]
     m_starts: tuple[int, ...]
-    max_mention: int
     #: the mentions overlapping each token (``mentions_by_token``): token index → their indexes
     by_token: dict[int, tuple[int, ...]]
     units: tuple[_Unit, ...]
@@ -260,7 +259,6 @@ def view(doc, sdoc, linked, positions, descriptive, kb) -> View:
         lemmas=folded_lemmas(sdoc),
         mentions=mentions,
         m_starts=tuple(m.start for m in mentions),
-        max_mention=max((m.end - m.start for m in mentions), default=0),
         by_token=mentions_by_token([(m.start, m.end) for m in mentions], starts, lambda i: len(toks[i].text)),
         units=units,
         unit_starts=tuple(u.start for u in units),

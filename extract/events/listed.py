@@ -17,6 +17,7 @@ from collections.abc import Collection, Sequence
 from bilat.extract.events.document import View
 from bilat.extract.events.merge import uniq
 from bilat.extract.events.records import ACTOR_CLASSES
+from bilat.extract.events.tree import descendants
 from bilat.extract.records import Event
 
 #: the classes of the events of a sentence that may tell the agreement a phrase names already
@@ -68,7 +69,7 @@ def parties_phrases(v: View, toks) -> list[tuple[int, int, tuple[str, ...]]]:
         # a phrase ends where the next one begins ("the MoU between A and B, the MoU between
         # C and D": the parse may hang the second on the first's object)
         stop = found[j + 1][0] if j + 1 < len(found) else None
-        words = [x for x in obj.subtree if x.i > t.i and (stop is None or x.idx < stop)]
+        words = [x for x in descendants(obj) if x.i > t.i and (stop is None or x.idx < stop)]
         while words and words[-1].pos_ in ("PUNCT", "DET", "CCONJ"):
             words.pop()
         if not words:

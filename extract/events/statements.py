@@ -20,8 +20,10 @@ from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tables import CueRow
 from bilat.extract.events.text import DASH_BEFORE, INVERTING_MARKS, QUOTE_GAP, QUOTE_MARKS, lone_quote
 from bilat.extract.events.tree import OBJ_DEPS, SPEAKER_WINDOW, SUBJ_DEPS
+from bilat.extract.events.tree import above as _above
 from bilat.extract.events.tree import agrees as _agrees
 from bilat.extract.events.tree import clause_root as _clause_root
+from bilat.extract.events.tree import descendants as _descendants
 from bilat.extract.events.tree import kids as _kids
 from bilat.extract.events.tree import number as _number
 from bilat.extract.events.tree import passive as _passive
@@ -126,10 +128,11 @@ def silenced_spans(v: View, head, u: _Unit) -> list[tuple[int, int]]:
         return [v.keys[t.i] for t in toks if t.pos_ != "PUNCT"]
 
     kids = list(head.children)
+    below = {c.i: _descendants(c) for c in kids if c.dep_ not in SUBJ_DEPS}
     spans = [
-        (min(t.idx for t in c.subtree), max(t.idx + len(t.text) for t in c.subtree))
-        for c in kids
-        if c.dep_ not in SUBJ_DEPS and opens_question(words(c.subtree), questions)
+        (toks[0].idx, max(t.idx + len(t.text) for t in toks))
+        for toks in below.values()
+        if opens_question(words(toks), questions)
     ]
     if not any(c.dep_ in SUBJ_DEPS for c in kids) and opens_question(words(u.toks), questions):
         spans.append((u.start, u.end))
@@ -152,7 +155,7 @@ def relayed_reports(heads: Sequence[tuple[object, bool]]) -> set[int]:
     outlet's, or comes after it as a root of its own (a parse that split the sentence there)."""
 
     def above(a, b) -> bool:
-        return any(x.i == a.i for x in b.ancestors) or (a.i < b.i and b.head.i == b.i)
+        return _above(a, b) or (a.i < b.i and b.head.i == b.i)
 
     return {
         n

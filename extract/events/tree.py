@@ -200,6 +200,27 @@ def dominates(a, b) -> bool:
     return False
 
 
+def above(a, b) -> bool:
+    """Whether ``a`` is one of the heads above ``b`` (``a in b.ancestors``, for a tree that may
+    hold cycles, natasha's, where spaCy's own walk never ends: each head visited once).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words, heads = ["a", "b", "c"], [1, 2, 2]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=["dep", "dep", "ROOT"])
+    >>> above(doc[2], doc[0]), above(doc[0], doc[2])
+    (True, False)
+    """
+    seen = {b.i}
+    x = b
+    while x.head.i not in seen:
+        x = x.head
+        if x.i == a.i:
+            return True
+        seen.add(x.i)
+    return False
+
+
 def governed_by(tok, is_cue, steps: int = 2) -> bool:
     """Whether ``tok`` hangs, within ``steps`` heads (a preposition counting as none), on a word
     for which ``is_cue`` holds: "implement *the agreements*", "implementation of *agreements*",
