@@ -27,6 +27,10 @@ class Typed:
     states: frozenset[str] = frozenset()  # the states its participants belong to
     place: str | None = None  # the place named with "in"/"в"
     own_time: bool = False  # held in another month than the article's (``another.own_time``)
+    #: who a talks verb of the agenda says talks, when it may go on with talks told before
+    #: (``talk.talk_parties``): empty for "The parties discussed …", the persons of "Bayramov and
+    #: Botchorishvili discussed …"; None for any other event
+    parties: frozenset[str] | None = None
 
 
 RESTATED_MODES = frozenset({"meet", "phone", "visit"})
@@ -102,6 +106,62 @@ def _context_restated(later: Typed, first: Typed, agenda: Collection[str] = ()) 
     return False
 
 
+def goes_on(
+    events: Sequence[Typed],
+    i: int,
+    out: Mapping[int, int],
+    heads: Collection[int],
+    talks: Collection[str] | None = None,
+) -> int | None:
+    """The index of the talks that the talks verb ``events[i]`` goes on telling: the verb says
+    who talks (``Typed.parties``, read by ``talk.talk_parties``) as the parties of talks told
+    before — "the parties", "they", "the two leaders", «собеседники», «главы государств», no one
+    (passive), or persons who took part in them — in either mode (a phone call or a meeting),
+    a phone call or talks told by a word of talks (``talks``: the ``restate`` words, "talks",
+    "met", "conversation"; not a session, a forum or a summit: "after the plenary session of
+    the Forum of Interregional Cooperation … The presidents discussed …" tells the talks of the
+    two presidents, not the forum), in an earlier unit of the body, the last
+    such told before it, in its context (held talks go
+    on held, planned ones planned: "Erdogan and Putin will discuss …" after "ahead of a
+    bilateral meeting"; "The ministers will discuss …" after the talks held may be the next
+    ones), with no other date stated. A readout tells one meeting over several sentences ("Kulubaev met with … Saidov …
+    The parties discussed … They also discussed interaction in … the UN, CIS, SCO …"; «Мирзиёев
+    созвонился с … Жапаровым … Собеседники обсудили …»): what such a sentence names besides its
+    subject (the UN, Afghanistan, Central Asia: "discussed the situation in Afghanistan") are
+    its topics, not new participants, nor is a place named in them another place. Talks whose
+    verb names a partner ("discussed … with Lavrov") or other parties are left to ``restated``'s
+    other rules. None when there are no such talks.
+
+    >>> call = Typed(1, "Consult", "phone", participants=frozenset({"mirziyoyev", "japarov"}))
+    >>> topic = Typed(3, "Consult", "meet", participants=frozenset({"un", "sco"}), trigger="discuss",
+    ...               parties=frozenset(), place="afghanistan")
+    >>> goes_on([call, topic], 1, {}, ())
+    0
+    >>> named = Typed(3, "Consult", "meet", participants=frozenset({"putin", "un"}), trigger="discuss",
+    ...               parties=frozenset({"putin"}))
+    >>> goes_on([call, named], 1, {}, ()) is None
+    True
+    """
+    ev = events[i]
+    if ev.parties is None or ev.cls != "Consult" or ev.mode not in TALK_MODES or ev.own_time:
+        return None
+    if ev.unit in heads or ev.context not in CONTEXTS:
+        return None
+    for j in range(i - 1, -1, -1):
+        o = events[j]
+        if o.unit in heads or o.unit == ev.unit or o.cls != "Consult" or o.mode not in TALK_MODES:
+            continue
+        if o.own_time or o.context != ev.context:
+            continue
+        if talks is not None and o.mode != "phone" and o.trigger not in talks:
+            continue
+        a, b = ev.date or "", o.date or ""
+        if not (a.startswith(b) or b.startswith(a)) or not ev.parties <= o.participants:
+            continue
+        return out.get(j, j)
+    return None
+
+
 def restated(
     events: Sequence[Typed],
     headline: int | Collection[int] | None = None,
@@ -172,6 +232,10 @@ def restated(
             continue
         if ev.unit in heads or ev.own_time and not agreed:
             continue  # "our last meeting in September": another meeting
+        on = goes_on(events, i, out, heads, restating) if ev.trigger in agenda else None
+        if on is not None:
+            out[i] = on
+            continue
         for j, o in enumerate(events[:i]):
             if j in out or o.unit in heads or o.unit == ev.unit:
                 continue
