@@ -113,24 +113,28 @@ def goes_on(
     heads: Collection[int],
     talks: Collection[str] | None = None,
 ) -> int | None:
-    """The index of the talks that the talks verb ``events[i]`` goes on telling: the verb says
-    who talks (``Typed.parties``, read by ``talk.talk_parties``) as the parties of talks told
-    before — "the parties", "they", "the two leaders", «собеседники», «главы государств», no one
-    (passive), or persons who took part in them — in either mode (a phone call or a meeting),
-    a phone call or talks told by a word of talks (``talks``: the ``restate`` words, "talks",
-    "met", "conversation"; not a session, a forum or a summit: "after the plenary session of
-    the Forum of Interregional Cooperation … The presidents discussed …" tells the talks of the
-    two presidents, not the forum), in an earlier unit of the body, the last
-    such told before it, in its context (held talks go
-    on held, planned ones planned: "Erdogan and Putin will discuss …" after "ahead of a
-    bilateral meeting"; "The ministers will discuss …" after the talks held may be the next
-    ones), with no other date stated. A readout tells one meeting over several sentences ("Kulubaev met with … Saidov …
-    The parties discussed … They also discussed interaction in … the UN, CIS, SCO …"; «Мирзиёев
-    созвонился с … Жапаровым … Собеседники обсудили …»): what such a sentence names besides its
-    subject (the UN, Afghanistan, Central Asia: "discussed the situation in Afghanistan") are
-    its topics, not new participants, nor is a place named in them another place. Talks whose
-    verb names a partner ("discussed … with Lavrov") or other parties are left to ``restated``'s
-    other rules. None when there are no such talks.
+    """The index of the talks that the talks verb ``events[i]`` goes on telling. A readout
+    tells one meeting over several sentences ("Kulubaev met with … Saidov … The parties
+    discussed … They also discussed interaction in … the UN, CIS, SCO …"; «Мирзиёев созвонился
+    с … Жапаровым … Собеседники обсудили …»): a talks verb of the agenda whose subject refers
+    back to the parties of talks told before (``Typed.parties``, read by ``talk.talk_parties``:
+    "the parties", "they", "the two leaders", «собеседники», «главы государств»; no one, in the
+    passive; or persons who took part in them) goes on with them, and what it names besides
+    its subject (the UN, Afghanistan, Central Asia: "discussed the situation in Afghanistan")
+    are its topics, not new participants, nor is a place named in them another place.
+
+    The talks it goes on with are the last told before it in an earlier unit of the body, in
+    either mode: a phone call, or a meeting told by a word of talks (``talks``: the ``restate``
+    words, "talks", "met", "conversation" — not a session, a forum or a summit: "after the
+    plenary session of the Forum of Interregional Cooperation … The presidents discussed …")
+    that no body of members takes part in (``Typed.members``: what "the parties discussed"
+    after a meeting held with a summit, a council or a ministry tells may be the gathering's
+    own business; a phone call is two persons'); in its context (held talks go on held, planned
+    ones planned: "Erdogan and Putin will discuss …" after "ahead of a bilateral meeting"; "The
+    ministers will discuss …" after talks held may be the next ones), not dated in another
+    month (``own_time``), no other date stated. Talks whose verb names a partner ("discussed …
+    with Lavrov") or other parties are left to ``restated``'s other rules. None when there are
+    no such talks.
 
     >>> call = Typed(1, "Consult", "phone", participants=frozenset({"mirziyoyev", "japarov"}))
     >>> topic = Typed(3, "Consult", "meet", participants=frozenset({"un", "sco"}), trigger="discuss",
@@ -152,6 +156,8 @@ def goes_on(
         if o.unit in heads or o.unit == ev.unit or o.cls != "Consult" or o.mode not in TALK_MODES:
             continue
         if o.own_time or o.context != ev.context:
+            continue
+        if o.members and o.mode != "phone":
             continue
         if talks is not None and o.mode != "phone" and o.trigger not in talks:
             continue

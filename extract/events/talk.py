@@ -122,7 +122,7 @@ def talk_parties(
     >>> parties = k({"party", "leader", "they", "собеседник"})
     >>> talk_parties(k({"parties", "party"}), False, k(), False, parties)
     frozenset()
-    >>> talk_parties(None, False, k(), False, parties), talk_parties(k({"connectivity"}), True, k(), False, parties)
+    >>> talk_parties(None, False, k(), False, parties), talk_parties(k({"it"}), True, k(), False, parties)
     (frozenset(), frozenset())
     >>> sorted(talk_parties(k({"bayramov"}), False, k({"bayramov", "botchorishvili"}), False, parties))
     ['bayramov', 'botchorishvili']
