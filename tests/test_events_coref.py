@@ -817,3 +817,18 @@ def test_restated_folds_a_readout_into_the_talks():
         [MET, later], None, tab.words("restate"), P({"pk", "uz"}), agenda=tab.words("restate_agenda")
     )
     assert got == {1: 0}
+
+
+@pytest.mark.parametrize(
+    "fresh, want",
+    [
+        # "The sides agreed to hold their first in-person meeting": another meeting
+        (True, {}),
+        # "The meeting will be held in Astana": the meeting planned
+        (False, {1: 0}),
+    ],
+)
+def test_a_fresh_meeting_restates_none(fresh, want):
+    planned = Typed(1, "Consult", "meet", "planned", P({"nurtleu", "lavrov", "igc"}), "meeting")
+    later = Typed(2, "Consult", "meet", "planned", P({"nurtleu", "lavrov"}), "meeting", fresh=fresh)
+    assert restated([planned, later], None, tables("en").words("restate")) == want

@@ -399,6 +399,12 @@ def typed_views(v: View, events: list[Event]) -> list[_TypedView]:
                 e.place,
                 own_time(e.cls, e.mode, e.context, e.date, v.base),
                 said_parties(v, e, tok, key),
+                talks
+                and tok.pos_ in ("NOUN", "PROPN")
+                and any(
+                    ch.dep_ in ("amod", "nummod") and v.tk(ch) & v.tab.words("another_meeting")
+                    for ch in kids(tok)
+                ),
             )
         )
     return views

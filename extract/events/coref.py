@@ -31,6 +31,10 @@ class Typed:
     #: (``talk.talk_parties``): empty for "The parties discussed …", the persons of "Bayramov and
     #: Botchorishvili discussed …"; None for any other event
     parties: frozenset[str] | None = None
+    #: a noun of talks that an ``another_meeting`` word modifies ("their first in-person
+    #: meeting", "the next meeting"): other talks, restating none (a visit is left alone: "my
+    #: first visit abroad as president" is the visit told)
+    fresh: bool = False
 
 
 RESTATED_MODES = frozenset({"meet", "phone", "visit"})
@@ -236,8 +240,8 @@ def restated(
             continue
         if not agreed and restating is not None and ev.trigger not in restating:
             continue
-        if ev.unit in heads or ev.own_time and not agreed:
-            continue  # "our last meeting in September": another meeting
+        if ev.unit in heads or (ev.own_time or ev.fresh) and not agreed:
+            continue  # "our last meeting in September", "their first meeting": another meeting
         on = goes_on(events, i, out, heads, restating) if ev.trigger in agenda else None
         if on is not None:
             out[i] = on
