@@ -1,7 +1,15 @@
 """Coreference of events across sentences: a meeting or visit restated, a headline event
 announcing the body's, and the two-sided events that found one side. Plain values in
 (``Typed`` views of the events), indexes out. ``restate`` in ``data/{lang}/events_cues.tsv``
-lists the meeting or visit words that may restate one reported before."""
+lists the meeting or visit words that may restate one reported before.
+
+Conventions (one meeting, one event — as the real-news gold annotates): a readout tells one
+meeting or call over several sentences, and a talks verb of the agenda ("discussed", «обсудили»)
+whose subject refers back to its parties ("The parties discussed …", "They also discussed …",
+«Собеседники обсудили …»; ``talks_parties`` cues, read by ``talk.talk_parties``) goes on with
+the talks told last (``goes_on``), the entities it names being its topics; a meeting the text
+names as another ("our last meeting in September", "their first in-person meeting": a date of
+its own, ``another_meeting`` cues) restates none."""
 
 from __future__ import annotations
 
