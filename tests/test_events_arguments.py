@@ -250,3 +250,45 @@ def test_persons_after(reach, expected):
 )
 def test_talk_persons(talks, unit, reach, expected):
     assert talk_persons(talks, unit, reach) == expected
+
+
+#: "The parties discussed the visit of Mirziyoyev to Kazakhstan." / "… the visit by Mirziyoyev …"
+#: / "… the visit of the ministry to Kazakhstan."
+VISIT_OF = """
+The 1 det DET
+parties 2 nsubj NOUN party Number=Plur
+discussed 2 ROOT VERB discuss Tense=Past|VerbForm=Fin
+the 4 det DET
+visit 2 dobj NOUN visit Number=Sing
+{prep} 4 prep ADP
+{name} 5 pobj PROPN
+to 4 prep ADP
+Kazakhstan 7 pobj PROPN
+. 2 punct PUNCT
+"""
+
+
+@pytest.mark.parametrize(
+    "prep, name, cls, expected",
+    [
+        # "the upcoming visit of the President of Uzbekistan to Kazakhstan": the person of "of"
+        # is the visitor, not the parties of the clause
+        ("of", "Mirziyoyev", "Person", ["shavkat-mirziyoyev"]),
+        ("by", "Mirziyoyev", "Person", ["shavkat-mirziyoyev"]),
+        # "of" naming no person is not the visitor ("the visit of the ministry"): the clause's
+        # subject stays the source
+        ("of", "Ministry", "GovernmentBody", []),
+    ],
+)
+def test_the_visitor_of_a_visit_noun(prep, name, cls, expected):
+    from bilat.extract.events.arguments import source_of
+    from bilat.extract.events.records import Cand
+
+    doc = tree(VISIT_OF.format(prep=prep, name=name))
+    key = "shavkat-mirziyoyev" if cls == "Person" else "ministry"
+    names = {name: (key, cls), "Kazakhstan": ("kazakhstan", "Country")}
+    v = view_of(doc, names)
+    row = next(r for r in v.tab.triggers if r.cls == "Consult" and r.mode == "visit" and len(r.words) == 1)
+    c = Cand(row, doc[4], doc[4], (doc[4],), "planned", "visit")
+    keys, _args = source_of(v, Said(), Reported(), c)
+    assert [k for k in keys if k in ("shavkat-mirziyoyev", "ministry")] == expected

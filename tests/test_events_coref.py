@@ -10,6 +10,7 @@ from bilat.extract.events.coref import (
     Typed,
     anniversary_sides,
     counterpart_state,
+    goes_on,
     headline_lines,
     headline_units,
     is_headline,
@@ -716,3 +717,118 @@ def test_an_arrival_restates_the_visit(lang, trigger, date, again):
     visit = Typed(1, "Consult", "visit", None, P({"erdogan", "russia"}), "visit", date="2023-09")
     later = Typed(3, "Consult", "visit", None, P({"erdogan", "russia"}), trigger, date=date)
     assert restated([visit, later], None, tables(lang).words("restate")) == ({1: 0} if again else {})
+
+
+#: the talks reported first: a phone call of Mirziyoyev and Japarov (unit 1)
+CALL = Typed(1, "Consult", "phone", None, P({"mirziyoyev", "japarov"}), "phone")
+MET = Typed(1, "Consult", "meet", None, P({"kulubaev", "saidov", "kg"}), "meet")
+
+
+@pytest.mark.parametrize(
+    "first, later, want",
+    [
+        # «Мирзиёев созвонился с Жапаровым. … Собеседники обсудили …»: topics are no participants
+        (CALL, Typed(3, "Consult", "meet", None, P({"kg", "uz"}), "обсудить", parties=P()), 0),
+        # "Kulubaev met Saidov … They also discussed interaction in … the UN, CIS, SCO"
+        (MET, Typed(3, "Consult", "meet", None, P({"un", "cis", "sco"}), "discuss", parties=P()), 0),
+        # "The two leaders also discussed the situation in Afghanistan": the place is a topic
+        (
+            MET,
+            Typed(
+                3, "Consult", "meet", None, P({"afghanistan"}), "discuss", parties=P(), place="afghanistan"
+            ),
+            0,
+        ),
+        # "Bayramov and Botchorishvili discussed …" after their call
+        (
+            CALL,
+            Typed(
+                3,
+                "Consult",
+                "meet",
+                None,
+                P({"mirziyoyev", "japarov", "un"}),
+                "discuss",
+                parties=P({"mirziyoyev", "japarov"}),
+            ),
+            0,
+        ),
+        # persons who were not in the talks: other talks
+        (CALL, Typed(3, "Consult", "meet", None, P({"putin", "un"}), "discuss", parties=P({"putin"})), None),
+        # no subject that refers back (a partner named, or other parties): left to ``restated``
+        (CALL, Typed(3, "Consult", "meet", None, P({"kg", "uz"}), "discuss"), None),
+        # held talks go on held ones only: "will discuss" after the talks held may be the next ones
+        (MET, Typed(3, "Consult", "meet", "planned", P({"kg"}), "discuss", parties=P()), None),
+        # talks on another date, or in another month than the article's, are other talks
+        (
+            Typed(1, "Consult", "meet", None, P({"kulubaev", "saidov"}), "meet", date="2024-05-02"),
+            Typed(3, "Consult", "meet", None, P({"kg"}), "discuss", parties=P(), date="2024-05-03"),
+            None,
+        ),
+        (MET, Typed(3, "Consult", "meet", None, P({"kg"}), "discuss", parties=P(), own_time=True), None),
+        # a session or a forum is no talks it goes on with; a meeting a body of members takes part in
+        (
+            Typed(1, "Consult", "meet", None, P({"kz", "ru"}), "session"),
+            Typed(3, "Consult", "meet", None, P({"putin"}), "discuss", parties=P()),
+            None,
+        ),
+        (
+            Typed(1, "Consult", "meet", None, P({"kulubaev", "saidov"}), "meet", members=True),
+            Typed(3, "Consult", "meet", None, P({"kg"}), "discuss", parties=P()),
+            None,
+        ),
+        # … but a phone call in which a ministry is named is the call of two persons
+        (
+            Typed(1, "Consult", "phone", None, P({"bayramov", "mfa"}), "conversation", members=True),
+            Typed(3, "Consult", "meet", None, P({"kg"}), "discuss", parties=P()),
+            0,
+        ),
+        # in the same unit: no talks told before it
+        (MET, Typed(1, "Consult", "meet", None, P({"kg"}), "discuss", parties=P()), None),
+    ],
+)
+def test_goes_on(first, later, want):
+    talks = tables("en").words("restate") | tables("ru").words("restate")
+    assert goes_on([first, later], 1, {}, (), talks) == want
+
+
+def test_goes_on_the_last_talks_told():
+    """The talks told last before it, as the event that stays for them."""
+    other = Typed(2, "Consult", "meet", None, P({"kulubaev", "saidov"}), "talks")
+    later = Typed(3, "Consult", "meet", None, P({"un"}), "discuss", parties=P())
+    assert goes_on([CALL, other, later], 2, {}, ()) == 1
+    assert goes_on([CALL, other, later], 2, {1: 0}, ()) == 0
+
+
+def test_restated_folds_a_readout_into_the_talks():
+    """In the pipeline's call: the restate words, the pair and the agenda words."""
+    tab = tables("en")
+    later = Typed(
+        3,
+        "Consult",
+        "meet",
+        None,
+        P({"afghanistan", "pk", "uz"}),
+        "discuss",
+        parties=P(),
+        place="afghanistan",
+    )
+    got = restated(
+        [MET, later], None, tab.words("restate"), P({"pk", "uz"}), agenda=tab.words("restate_agenda")
+    )
+    assert got == {1: 0}
+
+
+@pytest.mark.parametrize(
+    "fresh, want",
+    [
+        # "The sides agreed to hold their first in-person meeting": another meeting
+        (True, {}),
+        # "The meeting will be held in Astana": the meeting planned
+        (False, {1: 0}),
+    ],
+)
+def test_a_fresh_meeting_restates_none(fresh, want):
+    planned = Typed(1, "Consult", "meet", "planned", P({"nurtleu", "lavrov", "igc"}), "meeting")
+    later = Typed(2, "Consult", "meet", "planned", P({"nurtleu", "lavrov"}), "meeting", fresh=fresh)
+    assert restated([planned, later], None, tables("en").words("restate")) == want

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bilat.extract.events.tables import tables
-from bilat.extract.events.talk import a_practice, lacks_partner, thanked_for
+from bilat.extract.events.talk import a_practice, lacks_partner, talk_parties, thanked_for
 
 TAB = tables("ru")
 ALONE = TAB.words("talk_alone")
@@ -111,3 +111,33 @@ def test_thanked_for(path, want):
 )
 def test_a_practice(lang, pos, plural, modifiers, want):
     assert a_practice(pos, plural, modifiers, tables(lang).words("practice")) is want
+
+
+#: (lang, subject head keys or None, passive, persons of the subject, a partner named, want)
+PARTIES = [
+    # "The parties discussed …", "They also discussed …", "The two leaders also discussed …"
+    ("en", k("parties", "party"), False, k(), False, k()),
+    ("en", k("they"), False, k(), False, k()),
+    ("en", k("leaders", "leader"), False, k(), False, k()),
+    # «Собеседники обсудили …», «Главы государств обсудили …», «Стороны рассмотрели …»
+    ("ru", k("собеседники", "собеседник"), False, k(), False, k()),
+    ("ru", k("главы", "глава"), False, k(), False, k()),
+    ("ru", k("стороны", "сторона"), False, k(), False, k()),
+    # "Karachi Port connectivity to Tirmez was also discussed": no one named
+    ("en", k("connectivity"), True, k(), False, k()),
+    ("en", None, False, k(), False, k()),
+    # "Bayramov and Botchorishvili discussed …": the persons named
+    ("en", k("bayramov"), False, k("bayramov", "botchorishvili"), False, k("bayramov", "botchorishvili")),
+    # a partner named: "The leaders discussed … with Lavrov", «обсудил с послом»
+    ("en", k("leaders", "leader"), False, k(), True, None),
+    ("ru", None, False, k(), True, None),
+    # a singular title or a state refers back to no parties
+    ("en", k("leader"), False, k(), False, None),
+    ("en", k("russia"), False, k(), False, None),
+]
+
+
+@pytest.mark.parametrize("lang, subject, passive, persons, partner, want", PARTIES)
+def test_talk_parties(lang, subject, passive, persons, partner, want):
+    parties = tables(lang).words("talks_parties")
+    assert talk_parties(subject, passive, persons, partner, parties) == want

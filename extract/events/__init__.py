@@ -168,8 +168,10 @@ from bilat.extract.events.records import Said
 from bilat.extract.events.retell import Told, headline_said_again, one_talk_per_clause, one_voice_per_clause
 from bilat.extract.events.statements import read_statements, silenced_out, statement_event
 from bilat.extract.events.tables import tables
+from bilat.extract.events.talk import talk_parties
 from bilat.extract.events.text import MAX_UNIT_CHARS
 from bilat.extract.events.text import bounded as _bounded
+from bilat.extract.events.tree import PASSIVE_SUBJ_DEPS, SUBJ_DEPS, descendants, kids
 from bilat.extract.events.typed import read_typed
 from bilat.extract.link import Linked
 from bilat.extract.positions import Descriptive
@@ -396,9 +398,38 @@ def typed_views(v: View, events: list[Event]) -> list[_TypedView]:
                 frozenset(c for k in e.participants if (c := v.country(k)) and c != k),
                 e.place,
                 own_time(e.cls, e.mode, e.context, e.date, v.base),
+                said_parties(v, e, tok, key),
+                talks
+                and tok.pos_ in ("NOUN", "PROPN")
+                and any(
+                    ch.dep_ in ("amod", "nummod") and v.tk(ch) & v.tab.words("another_meeting")
+                    for ch in kids(tok)
+                ),
             )
         )
     return views
+
+
+def said_parties(v: View, e: Event, tok, key: str) -> frozenset[str] | None:
+    """Who the talks verb of the agenda (``restate_agenda``: "discussed", "обсудили") that
+    triggers ``e`` says talks (``talk.talk_parties``): its subject's head (a ``talks_parties``
+    word, "the parties", «собеседники»), whether it is passive, the persons its subject names,
+    and whether a ``talk_with`` word names a partner on it; None for other events."""
+    if e.cls != "Consult" or key not in v.tab.words("restate_agenda") or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    with_ = v.tab.words("talk_with")
+    partner = any(
+        v.tk(ch) & with_ or any(g.dep_ in ("case", "prep") and v.tk(g) & with_ for g in kids(ch))
+        for ch in kids(tok)
+        if ch.dep_ not in SUBJ_DEPS
+    )
+    subj = v.subject(tok)
+    passive = subj is not None and subj.dep_ in PASSIVE_SUBJ_DEPS
+    if subj is None:
+        return talk_parties(None, False, frozenset(), partner, v.tab.words("talks_parties"))
+    span = descendants(subj) if subj.i != tok.i else [subj]
+    persons = frozenset(m.key for m in v.mentions_of_tokens(span) if m.cls == "Person" and not m.affil)
+    return talk_parties(v.tk(subj), passive, persons, partner, v.tab.words("talks_parties"))
 
 
 def names_agreement_back(v: View, tok) -> bool:

@@ -174,7 +174,18 @@ def source_of(v: View, said: Said, rep: Reported, c: _Cand):
     # Владимира Путина"), or the agent of "by" ("a visit to Berlin by Tokayev")
     if anchor.pos_ in ("NOUN", "PROPN"):
         agent_preps = v.tab.words("agent_prep")
+        # "the upcoming visit of the President of Uzbekistan to Kazakhstan": the person of a
+        # ``visitor_prep`` phrase is the visitor (not the subject of the clause around it,
+        # "The parties discussed …")
+        visitor_preps = (
+            v.tab.words("visitor_prep") if c.row.cls == "Consult" and c.mode == "visit" else frozenset()
+        )
         for ch in anchor.children:
+            if ch.dep_ == "prep" and v.tk(ch) & visitor_preps:
+                for g in ch.children:
+                    ms = [m for m in spk.speakers_in(v, _phrase(g)) if m.cls == "Person"]
+                    if g.dep_ == "pobj" and ms:
+                        return _uniq(m.key for m in ms), [(m.key, m.start, m.end) for m in ms]
             if ch.dep_ == "prep" and v.tk(ch) & agent_preps:
                 for g in ch.children:
                     if g.dep_ == "pobj" and (ms := spk.speakers_in(v, _phrase(g))):

@@ -1,7 +1,15 @@
 """Coreference of events across sentences: a meeting or visit restated, a headline event
 announcing the body's, and the two-sided events that found one side. Plain values in
 (``Typed`` views of the events), indexes out. ``restate`` in ``data/{lang}/events_cues.tsv``
-lists the meeting or visit words that may restate one reported before."""
+lists the meeting or visit words that may restate one reported before.
+
+Conventions (one meeting, one event — as the real-news gold annotates): a readout tells one
+meeting or call over several sentences, and a talks verb of the agenda ("discussed", «обсудили»)
+whose subject refers back to its parties ("The parties discussed …", "They also discussed …",
+«Собеседники обсудили …»; ``talks_parties`` cues, read by ``talk.talk_parties``) goes on with
+the talks told last (``goes_on``), the entities it names being its topics; a meeting the text
+names as another ("our last meeting in September", "their first in-person meeting": a date of
+its own, ``another_meeting`` cues) restates none."""
 
 from __future__ import annotations
 
@@ -27,6 +35,14 @@ class Typed:
     states: frozenset[str] = frozenset()  # the states its participants belong to
     place: str | None = None  # the place named with "in"/"в"
     own_time: bool = False  # held in another month than the article's (``another.own_time``)
+    #: who a talks verb of the agenda says talks, when it may go on with talks told before
+    #: (``talk.talk_parties``): empty for "The parties discussed …", the persons of "Bayramov and
+    #: Botchorishvili discussed …"; None for any other event
+    parties: frozenset[str] | None = None
+    #: a noun of talks that an ``another_meeting`` word modifies ("their first in-person
+    #: meeting", "the next meeting"): other talks, restating none (a visit is left alone: "my
+    #: first visit abroad as president" is the visit told)
+    fresh: bool = False
 
 
 RESTATED_MODES = frozenset({"meet", "phone", "visit"})
@@ -102,6 +118,68 @@ def _context_restated(later: Typed, first: Typed, agenda: Collection[str] = ()) 
     return False
 
 
+def goes_on(
+    events: Sequence[Typed],
+    i: int,
+    out: Mapping[int, int],
+    heads: Collection[int],
+    talks: Collection[str] | None = None,
+) -> int | None:
+    """The index of the talks that the talks verb ``events[i]`` goes on telling. A readout
+    tells one meeting over several sentences ("Kulubaev met with … Saidov … The parties
+    discussed … They also discussed interaction in … the UN, CIS, SCO …"; «Мирзиёев созвонился
+    с … Жапаровым … Собеседники обсудили …»): a talks verb of the agenda whose subject refers
+    back to the parties of talks told before (``Typed.parties``, read by ``talk.talk_parties``:
+    "the parties", "they", "the two leaders", «собеседники», «главы государств»; no one, in the
+    passive; or persons who took part in them) goes on with them, and what it names besides
+    its subject (the UN, Afghanistan, Central Asia: "discussed the situation in Afghanistan")
+    are its topics, not new participants, nor is a place named in them another place.
+
+    The talks it goes on with are the last told before it in an earlier unit of the body, in
+    either mode: a phone call, or a meeting told by a word of talks (``talks``: the ``restate``
+    words, "talks", "met", "conversation" — not a session, a forum or a summit: "after the
+    plenary session of the Forum of Interregional Cooperation … The presidents discussed …")
+    that no body of members takes part in (``Typed.members``: what "the parties discussed"
+    after a meeting held with a summit, a council or a ministry tells may be the gathering's
+    own business; a phone call is two persons'); in its context (held talks go on held, planned
+    ones planned: "Erdogan and Putin will discuss …" after "ahead of a bilateral meeting"; "The
+    ministers will discuss …" after talks held may be the next ones), not dated in another
+    month (``own_time``), no other date stated. Talks whose verb names a partner ("discussed …
+    with Lavrov") or other parties are left to ``restated``'s other rules. None when there are
+    no such talks.
+
+    >>> call = Typed(1, "Consult", "phone", participants=frozenset({"mirziyoyev", "japarov"}))
+    >>> topic = Typed(3, "Consult", "meet", participants=frozenset({"un", "sco"}), trigger="discuss",
+    ...               parties=frozenset(), place="afghanistan")
+    >>> goes_on([call, topic], 1, {}, ())
+    0
+    >>> named = Typed(3, "Consult", "meet", participants=frozenset({"putin", "un"}), trigger="discuss",
+    ...               parties=frozenset({"putin"}))
+    >>> goes_on([call, named], 1, {}, ()) is None
+    True
+    """
+    ev = events[i]
+    if ev.parties is None or ev.cls != "Consult" or ev.mode not in TALK_MODES or ev.own_time:
+        return None
+    if ev.unit in heads or ev.context not in CONTEXTS:
+        return None
+    for j in range(i - 1, -1, -1):
+        o = events[j]
+        if o.unit in heads or o.unit == ev.unit or o.cls != "Consult" or o.mode not in TALK_MODES:
+            continue
+        if o.own_time or o.context != ev.context:
+            continue
+        if o.members and o.mode != "phone":
+            continue
+        if talks is not None and o.mode != "phone" and o.trigger not in talks:
+            continue
+        a, b = ev.date or "", o.date or ""
+        if not (a.startswith(b) or b.startswith(a)) or not ev.parties <= o.participants:
+            continue
+        return out.get(j, j)
+    return None
+
+
 def restated(
     events: Sequence[Typed],
     headline: int | Collection[int] | None = None,
@@ -170,8 +248,12 @@ def restated(
             continue
         if not agreed and restating is not None and ev.trigger not in restating:
             continue
-        if ev.unit in heads or ev.own_time and not agreed:
-            continue  # "our last meeting in September": another meeting
+        if ev.unit in heads or (ev.own_time or ev.fresh) and not agreed:
+            continue  # "our last meeting in September", "their first meeting": another meeting
+        on = goes_on(events, i, out, heads, restating) if ev.trigger in agenda else None
+        if on is not None:
+            out[i] = on
+            continue
         for j, o in enumerate(events[:i]):
             if j in out or o.unit in heads or o.unit == ev.unit:
                 continue

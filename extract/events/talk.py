@@ -98,3 +98,41 @@ def a_practice(pos: str, plural: bool, modifiers: Iterable[frozenset[str]], prac
     False
     """
     return pos in ("NOUN", "PROPN") and plural and any(m & practice for m in modifiers)
+
+
+def talk_parties(
+    subject: frozenset[str] | None,
+    passive: bool,
+    persons: frozenset[str],
+    partner: bool,
+    parties: frozenset[str],
+) -> frozenset[str] | None:
+    """Who a talks verb of the agenda ("discussed", "обсудили") says talks, when it may go on
+    with talks reported before: nobody new (an empty set) when its subject refers back to the
+    parties as a whole — a ``parties`` word heads it ("The parties discussed …", "They also
+    discussed …", "The two leaders also discussed …", «Собеседники обсудили …», «Главы
+    государств обсудили …») — or names no one (passive: "Karachi Port connectivity was also
+    discussed", «были обсуждены перспективы»); the persons it names when it names persons
+    ("Bayramov and Botchorishvili discussed …": the talks go on when those took part in them).
+    None when it names a partner (``partner``: "discussed … with Lavrov", «обсудил с послом»)
+    or neither: new talks, or none of this. ``subject``: the keys of the subject's head word
+    (None for no subject); ``persons``: the persons the subject names.
+
+    >>> k = frozenset
+    >>> parties = k({"party", "leader", "they", "собеседник"})
+    >>> talk_parties(k({"parties", "party"}), False, k(), False, parties)
+    frozenset()
+    >>> talk_parties(None, False, k(), False, parties), talk_parties(k({"it"}), True, k(), False, parties)
+    (frozenset(), frozenset())
+    >>> sorted(talk_parties(k({"bayramov"}), False, k({"bayramov", "botchorishvili"}), False, parties))
+    ['bayramov', 'botchorishvili']
+    >>> talk_parties(k({"leaders", "leader"}), False, k(), True, parties) is None
+    True
+    >>> talk_parties(k({"russia"}), False, k(), False, parties) is None
+    True
+    """
+    if partner:
+        return None
+    if subject is None or passive or subject & parties:
+        return frozenset()
+    return persons or None
