@@ -2228,6 +2228,24 @@ def test_what_is_thanked_for_is_no_meeting(extractor, lang, text):
 @pytest.mark.parametrize(
     "lang, text",
     [
+        # an envoy called home for consultations: a step of protest, no talks of the pair
+        # (en_dz-ma_63); the recall itself stays (Sanction)
+        (
+            "en",
+            "Algeria has recalled its ambassador from Morocco for consultation purposes, Anadolu reported.",
+        ),
+        ("en", "Algeria decided to summon its ambassador in Rabat immediately for consultation."),
+        ("ru", "Алжир отозвал своего посла из Марокко для консультаций."),
+    ],
+)
+def test_an_envoy_called_home_holds_no_talks(extractor, lang, text):
+    events = run(extractor, text, lang).events
+    assert not any(e.cls == "Consult" for e in events), events
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
         # no one travels: goods, fans, an unnamed delegation (ru_ru-kz_18, en_kz-qa_01, en_ru-kz_13)
         ("ru", PAIR_RU + "Под подозрение попали груши и миндаль, приехавшие в республику из Польши и США."),
         (

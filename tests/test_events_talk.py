@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bilat.extract.events.tables import tables
-from bilat.extract.events.talk import a_practice, lacks_partner, talk_parties, thanked_for
+from bilat.extract.events.talk import a_practice, envoy_called_home, lacks_partner, talk_parties, thanked_for
 
 TAB = tables("ru")
 ALONE = TAB.words("talk_alone")
@@ -93,6 +93,38 @@ THANKS_PREP = _k("for", "за")
 )
 def test_thanked_for(path, want):
     assert thanked_for(path, THANKS, THANKS_PREP) is want
+
+
+CALL_HOME, CALL_PREP, ENVOYS = _k("recall", "summon", "send"), _k("for"), _k("ambassador", "diplomat")
+
+
+@pytest.mark.parametrize(
+    "path, want",
+    [
+        # "recalled its ambassador for consultations": why the envoy is called home
+        (
+            [
+                (_k("consultation"), _k(), _k()),
+                (_k("for"), _k(), _k()),
+                (_k("recall"), _k(), _k("its", "ambassador")),
+            ],
+            True,
+        ),
+        # the preposition as the word's own case ("для консультаций")
+        ([(_k("consultation"), _k("for"), _k("for")), (_k("recall"), _k(), _k("ambassador"))], True),
+        # "sent a delegation to Moscow for consultations": talks
+        (
+            [(_k("consultation"), _k(), _k()), (_k("for"), _k(), _k()), (_k("send"), _k(), _k("delegation"))],
+            False,
+        ),
+        # no purpose preposition on the way: "recalled the ambassador after the consultations"
+        ([(_k("consultation"), _k("after"), _k("after")), (_k("recall"), _k(), _k("ambassador"))], False),
+        # a calling verb before the preposition is not reached through it
+        ([(_k("recall"), _k(), _k("ambassador")), (_k("for"), _k(), _k())], False),
+    ],
+)
+def test_envoy_called_home(path, want):
+    assert envoy_called_home(path, CALL_HOME, CALL_PREP, ENVOYS) is want
 
 
 @pytest.mark.parametrize(

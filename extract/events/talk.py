@@ -78,6 +78,38 @@ def thanked_for(
     return False
 
 
+def envoy_called_home(
+    path: Iterable[tuple[frozenset[str], frozenset[str], frozenset[str]]],
+    verbs: frozenset[str],
+    preps: frozenset[str],
+    envoys: frozenset[str],
+) -> bool:
+    """Whether a meeting word is why a state calls its envoy home ("Algeria has recalled its
+    ambassador from Morocco for consultation purposes", "summoned its top diplomat back from
+    China for consultations", «отозвал посла для консультаций», «вызван в Москву на
+    консультации»): the envoy's consultations with his own capital, a step of protest, not
+    talks of the pair (the real-news gold has none there: en_dz-ma_63, en_lt-cn_62). ``path``
+    as :func:`thanked_for`'s; a ``verbs`` word (recall, summon, send …) reached after a
+    ``preps`` word ("for", «для», «на») whose dependents hold an ``envoys`` word (ambassador,
+    посол) — "sent a delegation to Moscow for consultations" is talks.
+
+    >>> verbs, preps, envoys = frozenset({"recall"}), frozenset({"for"}), frozenset({"ambassador"})
+    >>> none = frozenset()
+    >>> up = [(frozenset({"consultation"}), none, none), (frozenset({"for"}), none, none)]
+    >>> called = up + [(frozenset({"recall"}), none, frozenset({"its", "ambassador", "for"}))]
+    >>> sent = up + [(frozenset({"recall"}), none, frozenset({"delegation", "for"}))]
+    >>> envoy_called_home(called, verbs, preps, envoys), envoy_called_home(sent, verbs, preps, envoys)
+    (True, False)
+    """
+    through = False
+    for words, cases, kids in path:
+        if through and words & verbs:
+            return bool(kids & envoys)
+        if (words | cases) & preps:
+            through = True
+    return False
+
+
 def a_practice(pos: str, plural: bool, modifiers: Iterable[frozenset[str]], practice: frozenset[str]) -> bool:
     """Whether a meeting or visit noun names a practice rather than an event: a plural noun
     that a ``practice`` word modifies ("regular visits, and mechanism of political consultations,

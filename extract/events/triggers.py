@@ -24,7 +24,7 @@ from bilat.extract.events.records import Cand as _Cand
 from bilat.extract.events.records import Reported, Said
 from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tables import TriggerRow
-from bilat.extract.events.talk import a_practice, lacks_partner, thanked_for
+from bilat.extract.events.talk import a_practice, envoy_called_home, lacks_partner, thanked_for
 from bilat.extract.events.tree import descendants, governed_by, passive
 from bilat.extract.events.tree import head as _head
 from bilat.extract.events.tree import kids as _kids
@@ -197,6 +197,9 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
     cands = [c for c in cands if not (c.row.cls == "Consult" and meets_a_thing(v, c))]
     # "thank President Putin for his official visit", "поблагодарил за визит": the reason of thanks
     cands = [c for c in cands if not (c.row.cls == "Consult" and reason_of_thanks(v, c))]
+    # "recalled its ambassador for consultations", «отозвал посла для консультаций»: an envoy
+    # called home, no talks of the pair
+    cands = [c for c in cands if not (c.row.cls == "Consult" and called_home(v, c))]
     # "они общаются без соблюдения мер", "состоялся замечательный разговор": no one talked with
     cands = [c for c in cands if not (c.row.cls == "Consult" and talks_with_no_one(v, c))]
     # "regular visits", "регулярные консультации": a practice, no meeting held ("the next
@@ -406,9 +409,10 @@ def meets_a_thing(v: View, c: _Cand) -> bool:
     )
 
 
-def reason_of_thanks(v: View, c: _Cand, steps: int = 8) -> bool:
-    """A meeting word that someone is thanked for (``talk.thanked_for``): the path from its
-    anchor up to its statement's root (not into a reported or relative clause)."""
+def path_up(v: View, c: _Cand, steps: int = 8) -> list:
+    """The words from a trigger's anchor up to its statement's root (not into a reported or
+    relative clause), nearest first, each as (its keys, the keys of its case dependents, the
+    keys of all its dependents): what ``talk.thanked_for`` and ``talk.envoy_called_home`` read."""
     path = []
     x = c.anchor
     for _ in range(steps):
@@ -417,7 +421,18 @@ def reason_of_thanks(v: View, c: _Cand, steps: int = 8) -> bool:
         if x.dep_ in STANCE_STOP or x.head.i == x.i:
             break
         x = x.head
-    return thanked_for(path, v.tab.words("thanks"), v.tab.words("thanks_prep"))
+    return path
+
+
+def reason_of_thanks(v: View, c: _Cand) -> bool:
+    """A meeting word that someone is thanked for (``talk.thanked_for``)."""
+    return thanked_for(path_up(v, c), v.tab.words("thanks"), v.tab.words("thanks_prep"))
+
+
+def called_home(v: View, c: _Cand) -> bool:
+    """A meeting word that is why an envoy is called home (``talk.envoy_called_home``)."""
+    t = v.tab
+    return envoy_called_home(path_up(v, c), t.words("call_home"), t.words("call_home_prep"), t.words("envoy"))
 
 
 def practice_noun(v: View, c: _Cand) -> bool:
