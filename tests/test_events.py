@@ -826,7 +826,7 @@ def test_tables_are_well_formed(lang):
             assert -10 <= row.goldstein <= 10
         assert row.direction in ("-", "subj>obj", "speech", "charge", "visit", "host")
     # ("-": a longer phrase that stops a shorter cue, "recall its ambassador")
-    assert {r.kind for r in t.reporting} <= {"subj", "after", "author", "document", "source", "-"}
+    assert {r.kind for r in t.reporting} <= {"subj", "after", "author", "document", "source", "joint", "-"}
     # one Goldstein weight per class and mode: the graph keeps one node per reported event
     weights: dict[tuple, set] = {}
     for row in t.triggers:
@@ -1168,6 +1168,42 @@ def test_more_reporting_verbs(extractor, lang, text, speaker):
     assert st, [(e.cls, e.trigger) for e in ex.events]
     if speaker:
         assert speaker in st[-1].speaker
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        # a joint appearance before the press: one Statement of both persons, those of its
+        # subject or those of the talks just reported (en_cn-tj_55, en_kz-ge_54, en_ru-by_02)
+        (
+            "en",
+            "President Xi Jinping and President Emomali Rahmon jointly met the press after their talks.",
+            {"xi-jinping", "emomali-rahmon"},
+        ),
+        (
+            "en",
+            "Vladimir Putin held talks with Kassym-Jomart Tokayev in Moscow. "
+            "This was followed by a joint statement to the media.",
+            {"vladimir-putin", "kassym-jomart-tokayev"},
+        ),
+        (
+            "ru",
+            "Владимир Путин провел переговоры с Касым-Жомартом Токаевым. "
+            "Затем главы государств выступили на пресс-конференции.",
+            {"vladimir-putin", "kassym-jomart-tokayev"},
+        ),
+        (
+            "ru",
+            "Владимир Путин провел переговоры с Касым-Жомартом Токаевым. "
+            "Затем было сделано совместное заявление для СМИ.",
+            {"vladimir-putin", "kassym-jomart-tokayev"},
+        ),
+    ],
+)
+def test_joint_appearance(extractor, lang, text, speaker):
+    ex = run(extractor, text, lang)
+    st = [e for e in ex.events if e.cls == "Statement"]
+    assert st and speaker <= set(st[-1].speaker), [(e.cls, e.trigger, e.speaker) for e in ex.events]
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from bilat.extract.events.records import Said, Statement
 from bilat.extract.events.speakers import (
     author,
     impersonal_author,
+    joint_persons,
     last_outside_quotes,
     plural_speaker,
     previous_body,
@@ -258,3 +259,22 @@ def test_last_outside_quotes(named, before, want):
 )
 def test_readout_persons(named, told, idx, expected):
     assert readout_persons(named, told, idx) == expected
+
+
+@pytest.mark.parametrize(
+    "subject, talks, expected",
+    [
+        # the two persons of the subject ("Xi Jinping and Emomali Rahmon jointly met the press")
+        (["xi", "rahmon"], ["putin", "tokayev"], ["xi", "rahmon"]),
+        (["a", "b", "c"], [], ["a", "b", "c"]),
+        # no subject, or one person: the two persons of the talks ("This was followed by a joint
+        # statement to the media", en_kz-ge_54)
+        ([], ["smailov", "garibashvili"], ["smailov", "garibashvili"]),
+        (["xi"], ["xi", "rahmon"], ["xi", "rahmon"]),
+        # neither gives two: no one
+        ([], ["tokayev"], []),
+        (["xi"], [], []),
+    ],
+)
+def test_joint_persons(subject, talks, expected):
+    assert joint_persons(subject, talks) == expected

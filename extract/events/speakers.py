@@ -119,9 +119,14 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
         k = recent_org(v, said, s.idx, frozenset(), country) if country else previous_body(v, said, s.idx)
         if k:
             return [k], [(k, s.idx, s.idx + len(s.text))]
-    if keys & v.person_nouns and not any(m.cls == "Person" for m in ms):
+    if (
+        keys & v.person_nouns
+        and not any(m.cls == "Person" for m in ms)
+        and not ("Number=Plur" in str(s.morph) and v.has_phrase(sorted(phrase, key=lambda t: t.i), "persons"))
+    ):
         # a bare title with its country or body: "глава казахстанского правительства",
-        # "the Kazakh President" — a person named before, not the body
+        # "the Kazakh President" — a person named before, not the body (the leaders of the
+        # talks, "главы государств выступили", are "the sides" below; ru_az-uz_59)
         country = country_hint(v, phrase)
         k = titled_person(v, said, s.idx, keys & v.person_nouns, country) or named_after(v, s.idx, country)
         if k:
@@ -436,6 +441,34 @@ def sides(v: View, before: int, window: int) -> list[str]:
             if len(two) == 2:
                 return _uniq(two + list(v.pair))
     return list(v.pair) if window > 2 else []
+
+
+def joint_persons(subject: list[str], talks: list[str]) -> list[str]:
+    """Who make a joint appearance before the press ("jointly met the press", "a joint
+    statement to the media", "совместное заявление для СМИ"): the persons of its subject when
+    it names two or more ("Xi Jinping and Emomali Rahmon jointly met the press"), else the two
+    persons of the talks just reported (``talks``, as ``sides`` finds them: "This was followed by
+    a joint statement to the media"); nobody when neither gives two.
+
+    >>> joint_persons(["xi", "rahmon"], ["putin", "tokayev"]), joint_persons(["xi"], ["smailov", "garibashvili"])
+    (['xi', 'rahmon'], ['smailov', 'garibashvili'])
+    >>> joint_persons([], ["tokayev"])
+    []
+    """
+    if len(subject) >= 2:
+        return list(subject)
+    return list(talks) if len(talks) == 2 else []
+
+
+def joint_speakers(v: View, head, u: _Unit, before: int) -> list[str]:
+    """The speakers of a joint appearance cue (``joint_persons``): the persons of the subject of
+    its head word in its unit, else the two persons of the talks reported last (``sides``)."""
+    s = v.subject(head)
+    subject = []
+    if s is not None and u.start <= s.idx < u.end:
+        subject = _uniq(m.key for m in speakers_in(v, _phrase(s)) if m.cls == "Person")
+    talks = [k for k in sides(v, before, window=4) if v.cls(k) == "Person"]
+    return joint_persons(subject, talks)
 
 
 #: units back to the talks an agentless readout sentence reports on, when the units just before

@@ -334,7 +334,13 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
             own_sources,
         ):
             continue
-        quote = attach_quote(v, said, u, clause_start, toks[-1].idx + len(toks[-1].text))
+        # (a joint appearance is no one's quoted words: "«…», said Tokayev, while making a
+        # joint statement for mass media" has his statement and the joint one; en_kz-tj_02)
+        quote = (
+            None
+            if row.kind == "joint"
+            else attach_quote(v, said, u, clause_start, toks[-1].idx + len(toks[-1].text))
+        )
         if row.requires == "quote" and quote is None and not names_as(head):
             continue
         if row.requires == "clause" and quote is None and not reports_clause(head):
@@ -729,6 +735,9 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
         if s is None and v.grammar("passive_author") and "Voice=Pass" in str(head.morph):
             return spk.author(said), [], cue_start
         return [], [], cue_start
+    if row.kind == "joint":
+        # a joint appearance before the press: both persons speak, one statement
+        return spk.joint_speakers(v, head, u, cue_start), [], cue_start
     if row.kind == "after":
         window = [t for t in u.toks if t.idx >= cue_start][: len(toks) + SPEAKER_WINDOW]
         for t in window:
