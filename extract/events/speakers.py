@@ -450,8 +450,8 @@ def joint_persons(subject: list[str], talks: list[str]) -> list[str]:
     persons of the talks just reported (``talks``, as ``sides`` finds them: "This was followed by
     a joint statement to the media"); nobody when neither gives two.
 
-    >>> joint_persons(["xi", "rahmon"], ["putin", "tokayev"]), joint_persons(["xi"], ["smailov", "garibashvili"])
-    (['xi', 'rahmon'], ['smailov', 'garibashvili'])
+    >>> joint_persons(["xi", "rahmon"], ["putin", "tokayev"]), joint_persons(["xi"], ["smailov", "gari"])
+    (['xi', 'rahmon'], ['smailov', 'gari'])
     >>> joint_persons([], ["tokayev"])
     []
     """
