@@ -1160,6 +1160,21 @@ def test_cooperation_needs_a_named_object(extractor, lang, text, found):
             "Жапаров выступил на сессии ООН с речью, в которой заявил о готовности Киргизии к диалогу.",
             "sadyr-japarov",
         ),
+        # a release cited with no author: who issued it, the body acting in the sentence (or in
+        # the one before, when the citation opens its sentence), else the body that spoke last
+        # (en_am-ir_51, ru_ua-by_51)
+        (
+            "en",
+            "In a statement, the Armenian Foreign Ministry said the talks were useful. "
+            "Border issues were also on the agenda, according to the statement.",
+            "ministry-of-foreign-affairs-of-armenia",
+        ),
+        (
+            "ru",
+            "Министерство иностранных дел Украины вызвало временного поверенного в делах Беларуси. "
+            "Так, согласно сообщению, ему был выражен решительный протест.",
+            "ministry-of-foreign-affairs-of-ukraine",
+        ),
     ],
 )
 def test_more_reporting_verbs(extractor, lang, text, speaker):
@@ -1168,6 +1183,20 @@ def test_more_reporting_verbs(extractor, lang, text, speaker):
     assert st, [(e.cls, e.trigger) for e in ex.events]
     if speaker:
         assert speaker in st[-1].speaker
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # a rule or a treaty cited is no one's words
+        ("ru", "Согласно договору, стороны обменялись нотами о ратификации."),
+        # a joint statement signed is an agreement, no appearance before the press
+        ("en", "Vladimir Putin and Kassym-Jomart Tokayev signed a joint statement on strategic partnership."),
+    ],
+)
+def test_no_statement_cited(extractor, lang, text):
+    ex = run(extractor, text, lang)
+    assert not [e for e in ex.events if e.cls == "Statement"], [(e.cls, e.trigger) for e in ex.events]
 
 
 @pytest.mark.parametrize(

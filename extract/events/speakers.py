@@ -364,15 +364,34 @@ def acting_body(v: View, before: int) -> str | None:
     """The state or body that acts in the clause a document noun at ``before`` reports, when the
     noun follows it in its sentence ("Pakistan summoned a senior US diplomat …, an official
     statement said": Pakistan's statement, en_pk-us_62): the first active subject before the
-    noun, outside quoted words, naming a country or a body (no person: "Putin met …, the
-    statement said" is some office's; no outlet); None when there is none."""
+    noun, outside quoted words, naming a country or a body by name (no person: "Putin met …,
+    the statement said" is some office's; no outlet; no adjective: "Armenian-Azerbaijani border
+    disputes were also on the agenda, according to the statement" is the release's issuer's,
+    en_am-ir_51); when nothing comes before the noun in its sentence ("Так, согласно сообщению,
+    сегодня в МИД Украины был вызван …"), the one that acts in the sentence before (the lead
+    "Министерство иностранных дел Украины вызвало …", ru_ua-by_51); None when there is none."""
     u = v.unit_of(before)
-    for t in u.toks:
+    k = first_actor(v, u.toks, before)
+    opening = all(t.pos_ in OPENING_POS for t in u.toks if t.idx < before)  # ("Так, согласно …")
+    if k is None and opening and u.index > 0:
+        prev = v.units[u.index - 1]
+        k = first_actor(v, prev.toks, prev.end)
+    return k
+
+
+#: the parts of speech of the words that may open a sentence before a cited document ("Так, …")
+OPENING_POS = frozenset({"PUNCT", "ADV", "CCONJ", "PART"})
+
+
+def first_actor(v: View, toks, before: int) -> str | None:
+    """The first active subject of ``toks`` before ``before``, outside quoted words, naming a
+    country or a body (``acting_body``)."""
+    for t in toks:
         if t.idx >= before:
             break
         if t.dep_ not in ACTIVE_SUBJ_DEPS or v.in_quote(t.idx):
             continue
-        ms = [m for m in v.mentions_of_tokens(_phrase(t)) if m.cls in ACTING_CLASSES]
+        ms = [m for m in v.mentions_of_tokens(_phrase(t)) if m.cls in ACTING_CLASSES and m.label != "ADJ"]
         if ms:
             return ms[0].key
     return None

@@ -781,6 +781,16 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
                     return [k], [(k, t.idx, t.idx + len(t.text))], cue_start
         if outlet:
             return _uniq(m.key for m in outlet), [(m.key, m.start, m.end) for m in outlet], cue_start
+        if cites_report(v, toks, window, cue_end):
+            # a release cited with no author ("…, according to the statement, …", "Так, согласно
+            # сообщению, …"; en_am-ir_51, ru_ua-by_51): who issued it
+            # (the body acting in the sentence goes first: a document named before, "после
+            # заявлений Лукашенко", is what the release is about, not its author)
+            # (a release is a body's: no person's, state's or outlet's)
+            k = spk.acting_body(v, cue_start) or spk.document_issuer(v, said, cue_start, None)
+            keys = [k] if k else spk.author(said)
+            if keys and all(v.cls(k) in ORG_CLASSES - {"MediaOutlet"} for k in keys):
+                return keys, [], cue_start
         return [], [], cue_start
     if row.kind == "author":
         # the person or body named right after ("говорится в сообщении МИД РФ"), a bare
@@ -896,6 +906,17 @@ def indefinite_body(v: View, said: Said, head, u: _Unit):
             if k:
                 return [k], [(k, c.idx, c.idx + len(c.text))]
     return None
+
+
+def cites_report(v: View, toks, window, end: int) -> bool:
+    """Whether an "after" cue cites a release or report with no author: its last word or the
+    first word after it (``first_word_after``) is a ``report_noun`` ("according to the
+    statement", "согласно сообщению"); the words after it name no one (the caller has looked
+    for a name there)."""
+    nouns = v.tab.words("report_noun")
+    if v.tk(toks[-1]) & nouns:
+        return True
+    return any(v.tk(t) & nouns and first_word_after(window, end, t) for t in window if t.idx >= end)
 
 
 def first_word_after(window, end: int, tok) -> bool:
