@@ -5,6 +5,7 @@ document's view (``document.View``) and of what pass 1 has found so far (``recor
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Collection
 
@@ -17,6 +18,7 @@ from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tree import SPEAKER_WINDOW, SUBJ_DEPS, kids
 from bilat.extract.events.tree import head as head_of
 from bilat.extract.events.tree import phrase as _phrase
+from bilat.extract.positions_titles import titles as title_table
 from bilat.extract.text import fold, lemma
 
 SIDES_REACH = 8  # units back to the paragraph that reported the talks "the sides" held
@@ -882,6 +884,12 @@ def persons_titled(v: View, before: int, nouns: frozenset[str], posts: bool = Tr
         lo, last_end = max(0, m.start - 40, last_end), max(last_end, m.end)
         if m.key in out:
             continue
+        if posts and held_words(v, m.key) & nouns:
+            # the post the knowledge base gives him at the article's date ("Путин указал … /
+            # Президент подтвердил", the text giving Putin no title, Xi Jinping "председатель
+            # КНР": ru_ru-cn_01)
+            out.add(m.key)
+            continue
         seg = re.split(r"[.,;:!?\"«»“”()]", v.text[lo : m.start])[-1]
         words = re.findall(r"[\w-]+", seg)[-TITLE_REACH:]
         if m.label == "DESC":
@@ -889,6 +897,39 @@ def persons_titled(v: View, before: int, nouns: frozenset[str], posts: bool = Tr
         if {lemma(w) for w in words} & nouns:
             out.add(m.key)
     return out
+
+
+def held_words(v: View, person: str) -> set[str]:
+    """The words (lemmas) of the titles of the posts the knowledge base gives ``person`` at the
+    article's date (today's when it has none), in English and in the article's language
+    (``title_words``: "President" → "president", "президент")."""
+    e = v.kb.get(person)
+    if e is None:
+        return set()
+    date = v.base[:10] if v.base else None
+    held = [t.title_en for t in e.tenures if (t.end is None if date is None else t.held_at(date))]
+    return {w for title in held for w in title_words(v.lang, title)}
+
+
+def title_words(lang: str, title_en: str) -> frozenset[str]:
+    """The words (lemmas) of a canonical title in English and in ``lang`` (the title table's
+    own name for it: "President" → "president", "президент" in Russian).
+
+    >>> sorted(title_words("ru", "President"))
+    ['president', 'президент']
+    """
+    return _canonical_words(lang).get(title_en, frozenset()) | frozenset(
+        lemma(w) for w in re.findall(r"[\w-]+", title_en)
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _canonical_words(lang: str) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for t in title_table(lang):
+        if t.title_ru and not t.title_ru.startswith("="):
+            out.setdefault(t.title_en, set()).update(lemma(w) for w in re.findall(r"[\w-]+", t.title_ru))
+    return {k: frozenset(ws) for k, ws in out.items()}
 
 
 def recent_person(
