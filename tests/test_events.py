@@ -1260,6 +1260,21 @@ def test_joint_appearance(extractor, lang, text, speaker):
             "подтвердили",
             {"vladimir-putin", "kassym-jomart-tokayev"},
         ),
+        # the people of the talks named by their part or rank (ru_ru-sd_61, en_uz-az_53)
+        (
+            "ru",
+            "Владимир Путин провел переговоры с Касым-Жомартом Токаевым. "
+            "Участники встречи подтвердили приверженность союзническим отношениям.",
+            "подтвердили",
+            {"vladimir-putin", "kassym-jomart-tokayev"},
+        ),
+        (
+            "en",
+            "Vladimir Putin met Kassym-Jomart Tokayev in Moscow. "
+            "The heads of state stressed the importance of signing the roadmap.",
+            "stressed",
+            {"vladimir-putin", "kassym-jomart-tokayev"},
+        ),
         # an agentless "it was noted" is the speaker reported before
         (
             "en",
