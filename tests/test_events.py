@@ -1160,6 +1160,16 @@ def test_cooperation_needs_a_named_object(extractor, lang, text, found):
             "Жапаров выступил на сессии ООН с речью, в которой заявил о готовности Киргизии к диалогу.",
             "sadyr-japarov",
         ),
+        # a subject the parse finds inside the quoted words is no speaker: the one named
+        # after the verb outside them (en_kz-tj_02)
+        (
+            "en",
+            "«In this regard, I would like to express my gratitude to the Leader of the fraternal "
+            "Tajikistan, Mr. Emomali Rahmon, for his enormous work and contribution to the deepening "
+            "and all-round development of the Kazakh-Tajik relations,» said Kassym-Jomart Tokayev "
+            "addressing Emomali Rahmon, while making a joint statement for mass media.",
+            "kassym-jomart-tokayev",
+        ),
         # a release cited with no author: who issued it, the body acting in the sentence (or in
         # the one before, when the citation opens its sentence), else the body that spoke last
         # (en_am-ir_51, ru_ua-by_51)
