@@ -680,7 +680,7 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
                 return keys, args, min([cue_start] + [a[1] for a in args])
         if (
             s is not None
-            and v.grammar("passive_addressee")
+            and (v.grammar("passive_addressee") or v.tk(head) & v.tab.words("addressee_verb"))
             and addressee_subject(
                 s.dep_,
                 [m.cls for m in v.mentions_of_tokens(_phrase(s))],
@@ -688,8 +688,10 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
             )
         ):
             # "Посол … Найджел Кейси был предупрежден", "all the Kuril Islands were declared
-            # the territory of …": the passive's subject is told or named, not the speaker,
-            # and the agentless passive names no one
+            # the territory of …", "The US diplomat has been told that …" (a verb of telling,
+            # ``addressee_verb``, where the language's passives are not all so: en_pk-us_62):
+            # the passive's subject is told or named, not the speaker, and the agentless
+            # passive names no one
             return [], [], cue_start
         if s is None or not _agrees(s, head):
             # a plural verb with no subject of its own says who speaks with "в"/"на"
