@@ -1170,6 +1170,14 @@ def test_cooperation_needs_a_named_object(extractor, lang, text, found):
             "addressing Emomali Rahmon, while making a joint statement for mass media.",
             "kassym-jomart-tokayev",
         ),
+        # a body noun before a document noun names its issuer: that body of the state named
+        # last (en_ml-fr_62)
+        (
+            "en",
+            "Florence Parly said French troops would not stay in Mali if the price was too high. "
+            '"The ambassador has 72 hours to leave the country," the government statement said.',
+            "government-of-mali",
+        ),
         # a release cited with no author: who issued it, the body acting in the sentence (or in
         # the one before, when the citation opens its sentence), else the body that spoke last
         # (en_am-ir_51, ru_ua-by_51)
@@ -1200,6 +1208,8 @@ def test_more_reporting_verbs(extractor, lang, text, speaker):
     [
         # a rule or a treaty cited is no one's words
         ("ru", "Согласно договору, стороны обменялись нотами о ратификации."),
+        # the passive subject of a verb of telling is the one told (en_pk-us_62)
+        ("en", "The US diplomat Angela Aggeler has been told that the interference is unacceptable."),
         # a joint statement signed is an agreement, no appearance before the press
         ("en", "Vladimir Putin and Kassym-Jomart Tokayev signed a joint statement on strategic partnership."),
     ],

@@ -209,6 +209,13 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
         if m is not None:
             return [m], [(m, s.idx, s.idx + len(s.text))]
     if keys & v.doc_nouns:
+        words = frozenset(w for t in phrase if t.i != s.i for w in v.tk(t)) & v.org_nouns
+        if words:
+            # a body noun names the issuer ("the government statement said", en_ml-fr_62): the
+            # body it stands for, as the noun's own would be
+            k = issuing_body(v, said, s.idx, words, country_hint(v, phrase))
+            if k:
+                return [k], [(k, s.idx, s.idx + len(s.text))]
         k = document_issuer(v, said, s.idx, country_hint(v, phrase))
         return ([k], []) if k else (author(said), [])
     if keys & v.org_nouns:
@@ -223,6 +230,19 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
                 return [k], [(k, s.idx, s.idx + len(s.text))]
             return [states[0].key], [(states[0].key, states[0].start, states[0].end)]
     return [], []
+
+
+def issuing_body(v: View, said: Said, before: int, nouns: frozenset[str], country: str | None) -> str | None:
+    """The body a body noun before a document noun stands for ("the government statement", "the
+    ministry's statement"): the one named before with that word (``recent_org``), else, the
+    phrase naming no state, the one body of that name of the state named last (outside quoted
+    words: "… French troops would not stay in Mali …. «…», the government statement said":
+    Mali's government)."""
+    k = recent_org(v, said, before, nouns, country)
+    if k is None and country is None:
+        state = last_state(v, before)
+        k = state_body_named(government_bodies(v.kb), state, nouns) if state else None
+    return k
 
 
 def last_state(v: View, before: int) -> str | None:
