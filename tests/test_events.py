@@ -1247,6 +1247,13 @@ def test_no_statement_cited(extractor, lang, text):
             "Затем было сделано совместное заявление для СМИ.",
             {"vladimir-putin", "kassym-jomart-tokayev"},
         ),
+        # one of them quoted in the same sentence: his statement and the joint one (en_kz-tj_02)
+        (
+            "en",
+            "«Our relations are developing steadily,» said Kassym-Jomart Tokayev addressing Emomali "
+            "Rahmon, while making a joint statement for mass media in the Akorda Palace.",
+            {"kassym-jomart-tokayev", "emomali-rahmon"},
+        ),
     ],
 )
 def test_joint_appearance(extractor, lang, text, speaker):

@@ -280,12 +280,22 @@ def said_once(v: View, statements: list[Event]) -> list[Event]:
             e.sentence_end - e.sentence_start,
             e.quote,
             said_words(v, e),
+            joint_cue(v, e),
         )
         for e in statements
     ]
     gone = one_voice_per_clause(told)
     gone |= headline_said_again(told, opening_lines(v), gone)
     return [e for i, e in enumerate(statements) if i not in gone]
+
+
+def joint_cue(v: View, e: Event) -> bool:
+    """Whether a statement's cue is a joint appearance before the press (a ``joint`` row of
+    reporting.tsv: "jointly met the press", "a joint statement to the media")."""
+    rows = [r for r in v.tab.reporting if r.kind == "joint"]
+    lo, hi = bisect.bisect_left(v.starts, e.start), bisect.bisect_left(v.starts, e.end)
+    toks = [v.sdoc[i] for i in range(lo, hi)]
+    return bool(rows and toks and v.match(toks, rows, lambda _row, _toks: True))
 
 
 def said_words(v: View, e: Event) -> frozenset[str]:
