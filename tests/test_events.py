@@ -1178,6 +1178,22 @@ def test_cooperation_needs_a_named_object(extractor, lang, text, found):
             '"The ambassador has 72 hours to leave the country," the government statement said.',
             "government-of-mali",
         ),
+        # a bare body noun, and a bare "press service", are the body that has been speaking, not
+        # one named inside its quoted words (en_by-lt_51)
+        (
+            "en",
+            "The Belarusian Foreign Ministry said it summoned the Lithuanian charge d'affaires. "
+            '"The Lithuanian Foreign Ministry was handed a note of protest," the statement said. '
+            "The ministry noted that the decision affects citizens of the EU.",
+            "ministry-of-foreign-affairs-of-belarus",
+        ),
+        (
+            "en",
+            "The Belarusian Foreign Ministry said it summoned the Lithuanian charge d'affaires. "
+            "The closure hurts citizens of the EU and other states. "
+            '"We are forced to note the anti-popular nature of such actions," the press service emphasized.',
+            "ministry-of-foreign-affairs-of-belarus",
+        ),
         # a release cited with no author: who issued it, the body acting in the sentence (or in
         # the one before, when the citation opens its sentence), else the body that spoke last
         # (en_am-ir_51, ru_ua-by_51)

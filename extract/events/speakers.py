@@ -148,6 +148,11 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
         # "пресс-служба президента", "the President's press service": the body of the post of the
         # person the bare title stands for (a body named there speaks: "пресс-служба Кремля")
         k = press_body(v, said, s, phrase)
+        if k is None and not ms:
+            # a bare "the press service" of no one named: the body whose statement was
+            # reported last ("The diplomats added … '…,' the press service emphasized": the
+            # ministry, en_by-lt_51)
+            k = last_body_speaker(v, said, s.idx)
         if k:
             return [k], [(k, s.idx, s.idx + len(s.text))]
     if ms and keys & v.tab.words("press_noun") and all(m.cls == "Person" for m in ms):
@@ -449,6 +454,27 @@ def previous_speaker(v: View, said: Said, before: int) -> str | None:
     return None
 
 
+def body_named(v: View, key: str, m) -> set[str]:
+    """The words (folded, and their lemmas) of the names of a body: its mention ``m``'s text, if
+    given, and its labels in the knowledge base."""
+    name = {fold(w) for w in re.findall(r"\w+", v.text[m.start : m.end])} if m is not None else set()
+    e = v.kb.get(key)
+    if e is not None:
+        for _, lab in e.labels:
+            name |= {fold(w) for w in re.findall(r"\w+", lab)}
+    return name | {lemma(w) for w in name}
+
+
+def last_body_speaker(v: View, said: Said, before: int) -> str | None:
+    """The body (no person, no outlet) whose statement was reported last before ``before``, if
+    the last statement is one body's."""
+    for st in sorted(said.statements, key=lambda st: st.cue[0], reverse=True):
+        if st.cue[0] < before:
+            one = len(st.speaker) == 1 and v.cls(st.speaker[0]) in ORG_CLASSES - {"MediaOutlet"}
+            return st.speaker[0] if one else None
+    return None
+
+
 def previous_body(v: View, said: Said, before: int) -> str | None:
     """The one body (not a person) whose statement, of the unit before ``before``'s or its
     own, was reported last."""
@@ -606,6 +632,15 @@ def recent_org(
     def fits(key: str) -> bool:
         return country is None or v.cls(key) in ORG_CLASSES and v.country(key) == country
 
+    # a body that spoke before with that word in its name ("The Belarusian Foreign Ministry …
+    # the statement said: "… summoned to the Foreign Ministry …". The ministry noted …": the one
+    # that spoke, not one named in its quoted words; en_by-lt_51)
+    for st in sorted(said.statements, key=lambda st: st.cue[0], reverse=True):
+        if st.cue[0] >= before:
+            continue
+        for k in st.speaker:
+            if v.cls(k) in ORG_CLASSES - {"MediaOutlet"} and fits(k) and body_named(v, k, None) & nouns:
+                return k
     for m in reversed(v.mentions):
         if m.start < before and m.cls in ORG_CLASSES - {"MediaOutlet"} and fits(m.key):
             name = {fold(w) for w in re.findall(r"\w+", v.text[m.start : m.end])}
