@@ -1219,6 +1219,27 @@ def test_more_reporting_verbs(extractor, lang, text, speaker):
         assert speaker in st[-1].speaker
 
 
+def test_the_one_told_is_no_speaker(extractor):
+    # the object of a verb of telling is the one told, not the speaker: the name set off by
+    # commas before the verb speaks (en_az-kz_02)
+    ex = run(
+        extractor,
+        "KazMunayGas, the national oil and gas company of Kazakhstan, and SOCAR, Azerbaijan's State "
+        "Oil Company, will sign an agreement to increase the transportation of Kazakh oil through "
+        "Azerbaijan, Magzum Mirzagaliyev, Chair of the Management Board of KMG, told Trend in an "
+        "exclusive interview.",
+        "en",
+    )
+    st = [e for e in ex.events if e.cls == "Statement"]
+    assert st and all(ex_cls(ex, k) == "Person" for e in st for k in e.speaker), [
+        (e.trigger, e.speaker) for e in st
+    ]
+
+
+def ex_cls(ex, key):
+    return next(e.cls for e in ex.entities if e.key == key)
+
+
 @pytest.mark.parametrize(
     "lang, text",
     [

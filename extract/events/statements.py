@@ -975,8 +975,13 @@ def inverted_speaker(v: View, said: Said, head, toks, u: _Unit):
         return None
     nouns = v.person_nouns | v.spokes_nouns | v.org_nouns
     # its subject first: "…, заявил ТАСС посол России": the outlet told is no speaker
+    # (the object of a verb of telling is the one told: "…, Magzum Mirzagaliyev, Chair of …,
+    # told Trend", en_az-kz_02)
+    telling = bool(v.tk(head) & v.tab.words("addressee_verb"))
     for c in sorted(deps, key=lambda c: c.dep_ not in SUBJ_DEPS):
         if c.i <= toks[-1].i or c.dep_ not in OBJ_DEPS | SUBJ_DEPS:
+            continue
+        if telling and c.dep_ in OBJ_DEPS:
             continue
         if not (v.mentions_of_tokens([c]) or v.tk(c) & nouns):
             continue
