@@ -16,15 +16,15 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
 1. Statements, one per reporting clause. The speaker is the subject of a reporting verb, the
    name after "according to" / "по словам", a descriptive mention ("the foreign minister"), a
    pronoun or bare title ("He", "The minister") resolved to the most recent person speaker or
-   subject, or — for impersonal cues ("отмечается", "as the article states") — the author of the
-   address or article the document reports; a release cited with no author ("according to the
-   statement", "согласно сообщению") is its issuer's, a body; a joint appearance before the
+   subject, or — for impersonal cues ("отмечается", "as the article states") — the author of
+   the address or article the document reports; a release cited with no author ("according to
+   the statement", "согласно сообщению") is its issuer's, a body; a joint appearance before the
    press ("jointly met the press", "совместное заявление для СМИ") is one Statement of both
-   persons; the passive subject or the object of a verb of telling is the one told. The quote is
-   the quoted passage attached to the clause (before it: '"…," Lavrov said'; after it: 'He
-   stressed that "…"'; or, in Russian, the passage before a dash: "…, - говорится в обращении"). Two clauses attached to one quoted
-   passage with one speaker are one Statement. A Statement's evidence runs from the first
-   sentence of its quote to its reporting clause.
+   persons; the passive subject or the object of a verb of telling is the one told. The quote
+   is the quoted passage attached to the clause (before it: '"…," Lavrov said'; after it: 'He
+   stressed that "…"'; or, in Russian, the passage before a dash: "…, - говорится в
+   обращении"). Two clauses attached to one quoted passage with one speaker are one Statement.
+   A Statement's evidence runs from the first sentence of its quote to its reporting clause.
 2. Typed events from trigger lemmas. Triggers of one class linked in the parse ("hosted the
    summit", "signed an agreement", "held a meeting to discuss") are one event, and so are two
    triggers of one class, mode and context with the same actors in their clauses; a visit and
