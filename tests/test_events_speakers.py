@@ -12,12 +12,15 @@ from bilat.extract.events.records import Said, Statement
 from bilat.extract.events.speakers import (
     author,
     impersonal_author,
+    joint_persons,
     last_outside_quotes,
+    persons_titled,
     plural_speaker,
     previous_body,
     previous_speaker,
     readout_persons,
     recent_person,
+    title_words,
 )
 
 # the shape of en_ru-kz and ru_ru-kz releases: a ministry's statement, a minister's quote, then
@@ -258,3 +261,82 @@ def test_last_outside_quotes(named, before, want):
 )
 def test_readout_persons(named, told, idx, expected):
     assert readout_persons(named, told, idx) == expected
+
+
+@pytest.mark.parametrize(
+    "subject, talks, expected",
+    [
+        # the two persons of the subject ("Xi Jinping and Emomali Rahmon jointly met the press")
+        (["xi", "rahmon"], ["putin", "tokayev"], ["xi", "rahmon"]),
+        (["a", "b", "c"], [], ["a", "b", "c"]),
+        # no subject, or one person: the two persons of the talks ("This was followed by a joint
+        # statement to the media", en_kz-ge_54)
+        ([], ["smailov", "garibashvili"], ["smailov", "garibashvili"]),
+        (["xi"], ["xi", "rahmon"], ["xi", "rahmon"]),
+        # neither gives two: no one
+        ([], ["tokayev"], []),
+        (["xi"], [], []),
+    ],
+)
+def test_joint_persons(subject, talks, expected):
+    assert joint_persons(subject, talks) == expected
+
+
+def _kb_view(text, names, kb, date, lang="ru"):
+    """A view of ``text`` with a knowledge base and an article date."""
+    import spacy
+
+    from bilat.extract.events.document import view
+    from bilat.extract.records import Document
+
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer")
+    sdoc = nlp(text)
+    spans = sorted(
+        (text.index(n), text.index(n) + len(n), k, "PER" if c == "Person" else "ORG")
+        for n, (k, c) in names.items()
+    )
+    linked = SimpleNamespace(
+        entities=tuple(SimpleNamespace(key=k, cls=c) for k, c in names.values()), spans=tuple(spans)
+    )
+    return view(Document(id="t", text=text, lang=lang, date=date), sdoc, linked, (), (), kb)
+
+
+@pytest.mark.parametrize(
+    "date, nouns, expected",
+    [
+        # the post the knowledge base gives him at the article's date, the text giving none
+        # ("Путин указал … Президент подтвердил", ru_ru-cn_01)
+        ("2025-08-30", {"президент"}, {"putin"}),
+        # … not one he held no more (his premiership of 2008-2012), nor another title
+        ("2025-08-30", {"премьер-министр"}, set()),
+        ("2010-01-01", {"премьер-министр"}, {"putin"}),
+        ("2010-01-01", {"президент"}, set()),
+    ],
+)
+def test_persons_titled_by_the_posts_held_at_the_date(date, nouns, expected):
+    from bilat.extract.records import KBEntry, Tenure
+
+    putin = KBEntry(
+        "putin",
+        "Person",
+        tenures=(
+            Tenure("Prime Minister", "russia", "2008-05-08", "2012-05-07"),
+            Tenure("President", "russia", "2012-05-07", None),
+        ),
+    )
+    text = "Путин указал на успех визита. Президент подтвердил приглашение."
+    v = _kb_view(text, {"Путин": ("putin", "Person")}, {"putin": putin}, date)
+    assert persons_titled(v, text.index("Президент"), frozenset(nouns)) == expected
+
+
+@pytest.mark.parametrize(
+    "lang, title, words",
+    [
+        ("ru", "President", {"president", "президент"}),
+        ("ru", "Prime Minister", {"prime", "minister", "премьер-министр"}),
+        ("en", "President", {"president"}),
+    ],
+)
+def test_title_words(lang, title, words):
+    assert words <= title_words(lang, title)

@@ -16,12 +16,15 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
 1. Statements, one per reporting clause. The speaker is the subject of a reporting verb, the
    name after "according to" / "по словам", a descriptive mention ("the foreign minister"), a
    pronoun or bare title ("He", "The minister") resolved to the most recent person speaker or
-   subject, or — for impersonal cues ("отмечается", "as the article states") — the author of the
-   address or article the document reports. The quote is the quoted passage attached to the
-   clause (before it: '"…," Lavrov said'; after it: 'He stressed that "…"'; or, in Russian, the
-   passage before a dash: "…, - говорится в обращении"). Two clauses attached to one quoted
-   passage with one speaker are one Statement. A Statement's evidence runs from the first
-   sentence of its quote to its reporting clause.
+   subject, or — for impersonal cues ("отмечается", "as the article states") — the author of
+   the address or article the document reports; a release cited with no author ("according to
+   the statement", "согласно сообщению") is its issuer's, a body; a joint appearance before the
+   press ("jointly met the press", "совместное заявление для СМИ") is one Statement of both
+   persons; the passive subject or the object of a verb of telling is the one told. The quote
+   is the quoted passage attached to the clause (before it: '"…," Lavrov said'; after it: 'He
+   stressed that "…"'; or, in Russian, the passage before a dash: "…, - говорится в
+   обращении"). Two clauses attached to one quoted passage with one speaker are one Statement.
+   A Statement's evidence runs from the first sentence of its quote to its reporting clause.
 2. Typed events from trigger lemmas. Triggers of one class linked in the parse ("hosted the
    summit", "signed an agreement", "held a meeting to discuss") are one event, and so are two
    triggers of one class, mode and context with the same actors in their clauses; a visit and
@@ -282,12 +285,22 @@ def said_once(v: View, statements: list[Event]) -> list[Event]:
             e.sentence_end - e.sentence_start,
             e.quote,
             said_words(v, e),
+            joint_cue(v, e),
         )
         for e in statements
     ]
     gone = one_voice_per_clause(told)
     gone |= headline_said_again(told, opening_lines(v), gone)
     return [e for i, e in enumerate(statements) if i not in gone]
+
+
+def joint_cue(v: View, e: Event) -> bool:
+    """Whether a statement's cue is a joint appearance before the press (a ``joint`` row of
+    reporting.tsv: "jointly met the press", "a joint statement to the media")."""
+    rows = [r for r in v.tab.reporting if r.kind == "joint"]
+    lo, hi = bisect.bisect_left(v.starts, e.start), bisect.bisect_left(v.starts, e.end)
+    toks = [v.sdoc[i] for i in range(lo, hi)]
+    return bool(rows and toks and v.match(toks, rows, lambda _row, _toks: True))
 
 
 def said_words(v: View, e: Event) -> frozenset[str]:

@@ -22,6 +22,7 @@ class Told:
     size: int = 0  # the characters of its evidence (a quote may run over several sentences)
     quote: str | None = None  # the quoted words it reports
     words: frozenset[str] = frozenset()  # the content words (lemmas) of its evidence
+    joint: bool = False  # a joint appearance before the press ("jointly met the press")
 
 
 def one_voice_per_clause(statements: Sequence[Told], gone: Collection[int] = ()) -> set[int]:
@@ -65,8 +66,14 @@ def one_voice(a: Told, b: Told) -> bool:
     False
     >>> one_voice(Told(1, P({"putin"}), quote="are bound"), Told(1, P({"putin"}), quote="are bound"))
     True
+
+    A joint appearance of two is another voice than one of them: '«…», said Tokayev, while making a
+    joint statement for mass media' (en_kz-tj_02) tells his words and the joint statement.
+
+    >>> one_voice(Told(1, P({"tokayev"})), Told(1, P({"tokayev", "rahmon"}), joint=True))
+    False
     """
-    if a.unit != b.unit or not a.speakers & b.speakers:
+    if a.unit != b.unit or not a.speakers & b.speakers or a.joint != b.joint:
         return False
     return not (a.quote and b.quote and a.quote != b.quote)
 

@@ -5,6 +5,7 @@ document's view (``document.View``) and of what pass 1 has found so far (``recor
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Collection
 
@@ -17,6 +18,7 @@ from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tree import SPEAKER_WINDOW, SUBJ_DEPS, kids
 from bilat.extract.events.tree import head as head_of
 from bilat.extract.events.tree import phrase as _phrase
+from bilat.extract.positions_titles import titles as title_table
 from bilat.extract.text import fold, lemma
 
 SIDES_REACH = 8  # units back to the paragraph that reported the talks "the sides" held
@@ -119,9 +121,14 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
         k = recent_org(v, said, s.idx, frozenset(), country) if country else previous_body(v, said, s.idx)
         if k:
             return [k], [(k, s.idx, s.idx + len(s.text))]
-    if keys & v.person_nouns and not any(m.cls == "Person" for m in ms):
+    if (
+        keys & v.person_nouns
+        and not any(m.cls == "Person" for m in ms)
+        and not ("Number=Plur" in str(s.morph) and v.has_phrase(sorted(phrase, key=lambda t: t.i), "persons"))
+    ):
         # a bare title with its country or body: "глава казахстанского правительства",
-        # "the Kazakh President" — a person named before, not the body
+        # "the Kazakh President" — a person named before, not the body (the leaders of the
+        # talks, "главы государств выступили", are "the sides" below; ru_az-uz_59)
         country = country_hint(v, phrase)
         k = titled_person(v, said, s.idx, keys & v.person_nouns, country) or named_after(v, s.idx, country)
         if k:
@@ -141,6 +148,11 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
         # "пресс-служба президента", "the President's press service": the body of the post of the
         # person the bare title stands for (a body named there speaks: "пресс-служба Кремля")
         k = press_body(v, said, s, phrase)
+        if k is None and not ms:
+            # a bare "the press service" of no one named: the body whose statement was
+            # reported last ("The diplomats added … '…,' the press service emphasized": the
+            # ministry, en_by-lt_51)
+            k = last_body_speaker(v, said, s.idx)
         if k:
             return [k], [(k, s.idx, s.idx + len(s.text))]
     if ms and keys & v.tab.words("press_noun") and all(m.cls == "Person" for m in ms):
@@ -202,6 +214,13 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
         if m is not None:
             return [m], [(m, s.idx, s.idx + len(s.text))]
     if keys & v.doc_nouns:
+        words = frozenset(w for t in phrase if t.i != s.i for w in v.tk(t)) & v.org_nouns
+        if words:
+            # a body noun names the issuer ("the government statement said", en_ml-fr_62): the
+            # body it stands for, as the noun's own would be
+            k = issuing_body(v, said, s.idx, words, country_hint(v, phrase))
+            if k:
+                return [k], [(k, s.idx, s.idx + len(s.text))]
         k = document_issuer(v, said, s.idx, country_hint(v, phrase))
         return ([k], []) if k else (author(said), [])
     if keys & v.org_nouns:
@@ -216,6 +235,19 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
                 return [k], [(k, s.idx, s.idx + len(s.text))]
             return [states[0].key], [(states[0].key, states[0].start, states[0].end)]
     return [], []
+
+
+def issuing_body(v: View, said: Said, before: int, nouns: frozenset[str], country: str | None) -> str | None:
+    """The body a body noun before a document noun stands for ("the government statement", "the
+    ministry's statement"): the one named before with that word (``recent_org``), else, the
+    phrase naming no state, the one body of that name of the state named last (outside quoted
+    words: "… French troops would not stay in Mali …. «…», the government statement said":
+    Mali's government)."""
+    k = recent_org(v, said, before, nouns, country)
+    if k is None and country is None:
+        state = last_state(v, before)
+        k = state_body_named(government_bodies(v.kb), state, nouns) if state else None
+    return k
 
 
 def last_state(v: View, before: int) -> str | None:
@@ -359,15 +391,34 @@ def acting_body(v: View, before: int) -> str | None:
     """The state or body that acts in the clause a document noun at ``before`` reports, when the
     noun follows it in its sentence ("Pakistan summoned a senior US diplomat …, an official
     statement said": Pakistan's statement, en_pk-us_62): the first active subject before the
-    noun, outside quoted words, naming a country or a body (no person: "Putin met …, the
-    statement said" is some office's; no outlet); None when there is none."""
+    noun, outside quoted words, naming a country or a body by name (no person: "Putin met …,
+    the statement said" is some office's; no outlet; no adjective: "Armenian-Azerbaijani border
+    disputes were also on the agenda, according to the statement" is the release's issuer's,
+    en_am-ir_51); when nothing comes before the noun in its sentence ("Так, согласно сообщению,
+    сегодня в МИД Украины был вызван …"), the one that acts in the sentence before (the lead
+    "Министерство иностранных дел Украины вызвало …", ru_ua-by_51); None when there is none."""
     u = v.unit_of(before)
-    for t in u.toks:
+    k = first_actor(v, u.toks, before)
+    opening = all(t.pos_ in OPENING_POS for t in u.toks if t.idx < before)  # ("Так, согласно …")
+    if k is None and opening and u.index > 0:
+        prev = v.units[u.index - 1]
+        k = first_actor(v, prev.toks, prev.end)
+    return k
+
+
+#: the parts of speech of the words that may open a sentence before a cited document ("Так, …")
+OPENING_POS = frozenset({"PUNCT", "ADV", "CCONJ", "PART"})
+
+
+def first_actor(v: View, toks, before: int) -> str | None:
+    """The first active subject of ``toks`` before ``before``, outside quoted words, naming a
+    country or a body (``acting_body``)."""
+    for t in toks:
         if t.idx >= before:
             break
         if t.dep_ not in ACTIVE_SUBJ_DEPS or v.in_quote(t.idx):
             continue
-        ms = [m for m in v.mentions_of_tokens(_phrase(t)) if m.cls in ACTING_CLASSES]
+        ms = [m for m in v.mentions_of_tokens(_phrase(t)) if m.cls in ACTING_CLASSES and m.label != "ADJ"]
         if ms:
             return ms[0].key
     return None
@@ -400,6 +451,27 @@ def previous_speaker(v: View, said: Said, before: int) -> str | None:
         if st.cue[0] < before and st.unit.index >= idx - 1:
             persons = [k for k in st.speaker if v.cls(k) == "Person"]
             return persons[0] if len(persons) == 1 and len(st.speaker) == 1 else None
+    return None
+
+
+def body_named(v: View, key: str, m) -> set[str]:
+    """The words (folded, and their lemmas) of the names of a body: its mention ``m``'s text, if
+    given, and its labels in the knowledge base."""
+    name = {fold(w) for w in re.findall(r"\w+", v.text[m.start : m.end])} if m is not None else set()
+    e = v.kb.get(key)
+    if e is not None:
+        for _, lab in e.labels:
+            name |= {fold(w) for w in re.findall(r"\w+", lab)}
+    return name | {lemma(w) for w in name}
+
+
+def last_body_speaker(v: View, said: Said, before: int) -> str | None:
+    """The body (no person, no outlet) whose statement was reported last before ``before``, if
+    the last statement is one body's."""
+    for st in sorted(said.statements, key=lambda st: st.cue[0], reverse=True):
+        if st.cue[0] < before:
+            one = len(st.speaker) == 1 and v.cls(st.speaker[0]) in ORG_CLASSES - {"MediaOutlet"}
+            return st.speaker[0] if one else None
     return None
 
 
@@ -436,6 +508,34 @@ def sides(v: View, before: int, window: int) -> list[str]:
             if len(two) == 2:
                 return _uniq(two + list(v.pair))
     return list(v.pair) if window > 2 else []
+
+
+def joint_persons(subject: list[str], talks: list[str]) -> list[str]:
+    """Who make a joint appearance before the press ("jointly met the press", "a joint
+    statement to the media", "совместное заявление для СМИ"): the persons of its subject when
+    it names two or more ("Xi Jinping and Emomali Rahmon jointly met the press"), else the two
+    persons of the talks just reported (``talks``, as ``sides`` finds them: "This was followed by
+    a joint statement to the media"); nobody when neither gives two.
+
+    >>> joint_persons(["xi", "rahmon"], ["putin", "tokayev"]), joint_persons(["xi"], ["smailov", "gari"])
+    (['xi', 'rahmon'], ['smailov', 'gari'])
+    >>> joint_persons([], ["tokayev"])
+    []
+    """
+    if len(subject) >= 2:
+        return list(subject)
+    return list(talks) if len(talks) == 2 else []
+
+
+def joint_speakers(v: View, head, u: _Unit, before: int) -> list[str]:
+    """The speakers of a joint appearance cue (``joint_persons``): the persons of the subject of
+    its head word in its unit, else the two persons of the talks reported last (``sides``)."""
+    s = v.subject(head)
+    subject = []
+    if s is not None and u.start <= s.idx < u.end:
+        subject = _uniq(m.key for m in speakers_in(v, _phrase(s)) if m.cls == "Person")
+    talks = [k for k in sides(v, before, window=4) if v.cls(k) == "Person"]
+    return joint_persons(subject, talks)
 
 
 #: units back to the talks an agentless readout sentence reports on, when the units just before
@@ -532,6 +632,15 @@ def recent_org(
     def fits(key: str) -> bool:
         return country is None or v.cls(key) in ORG_CLASSES and v.country(key) == country
 
+    # a body that spoke before with that word in its name ("The Belarusian Foreign Ministry …
+    # the statement said: "… summoned to the Foreign Ministry …". The ministry noted …": the one
+    # that spoke, not one named in its quoted words; en_by-lt_51)
+    for st in sorted(said.statements, key=lambda st: st.cue[0], reverse=True):
+        if st.cue[0] >= before:
+            continue
+        for k in st.speaker:
+            if v.cls(k) in ORG_CLASSES - {"MediaOutlet"} and fits(k) and body_named(v, k, None) & nouns:
+                return k
     for m in reversed(v.mentions):
         if m.start < before and m.cls in ORG_CLASSES - {"MediaOutlet"} and fits(m.key):
             name = {fold(w) for w in re.findall(r"\w+", v.text[m.start : m.end])}
@@ -830,6 +939,12 @@ def persons_titled(v: View, before: int, nouns: frozenset[str], posts: bool = Tr
         lo, last_end = max(0, m.start - 40, last_end), max(last_end, m.end)
         if m.key in out:
             continue
+        if posts and held_words(v, m.key) & nouns:
+            # the post the knowledge base gives him at the article's date ("Путин указал … /
+            # Президент подтвердил", the text giving Putin no title, Xi Jinping "председатель
+            # КНР": ru_ru-cn_01)
+            out.add(m.key)
+            continue
         seg = re.split(r"[.,;:!?\"«»“”()]", v.text[lo : m.start])[-1]
         words = re.findall(r"[\w-]+", seg)[-TITLE_REACH:]
         if m.label == "DESC":
@@ -837,6 +952,39 @@ def persons_titled(v: View, before: int, nouns: frozenset[str], posts: bool = Tr
         if {lemma(w) for w in words} & nouns:
             out.add(m.key)
     return out
+
+
+def held_words(v: View, person: str) -> set[str]:
+    """The words (lemmas) of the titles of the posts the knowledge base gives ``person`` at the
+    article's date (today's when it has none), in English and in the article's language
+    (``title_words``: "President" → "president", "президент")."""
+    e = v.kb.get(person)
+    if e is None:
+        return set()
+    date = v.base[:10] if v.base else None
+    held = [t.title_en for t in e.tenures if (t.end is None if date is None else t.held_at(date))]
+    return {w for title in held for w in title_words(v.lang, title)}
+
+
+def title_words(lang: str, title_en: str) -> frozenset[str]:
+    """The words (lemmas) of a canonical title in English and in ``lang`` (the title table's
+    own name for it: "President" → "president", "президент" in Russian).
+
+    >>> sorted(title_words("ru", "President"))
+    ['president', 'президент']
+    """
+    return _canonical_words(lang).get(title_en, frozenset()) | frozenset(
+        lemma(w) for w in re.findall(r"[\w-]+", title_en)
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _canonical_words(lang: str) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for t in title_table(lang):
+        if t.title_ru and not t.title_ru.startswith("="):
+            out.setdefault(t.title_en, set()).update(lemma(w) for w in re.findall(r"[\w-]+", t.title_ru))
+    return {k: frozenset(ws) for k, ws in out.items()}
 
 
 def recent_person(
