@@ -542,7 +542,7 @@ class Linker(PlaceRules, Resolution):
                         continue
                 # a Chinese or Japanese name in Russian: its English spelling keys it
                 reading = east_asian_reading(name, [c for c, _n in countries.most_common()])
-                key = "person/" + match_key(reading or name)
+                key = "person/" + person_key(reading or name)
                 # a spelling the KB does not list, or the KB's initial for the given name
                 short = with_initial(parts)
                 known = self.person_keys.get(person_key(reading or name)) if len(parts) > 1 else None
@@ -574,8 +574,8 @@ class Linker(PlaceRules, Resolution):
         # elsewhere ("Neos President Lupo Rattazzi" … "Lupo Rattazzi shared plans", en_kz-it_01;
         # en_ru-mn_02): one person
         for key in [k for k, v in new_entities.items() if v["cls"] == "Organization"]:
-            person = "person/" + key.partition("/")[2]
             names = new_entities[key]["names"]
+            person = "person/" + person_key(min(names, key=lambda n: (-names[n], n)))
             if person not in new_entities or any(len(n.split()) < 2 for n in names):
                 continue
             new_entities[person]["names"].update(names)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache, lru_cache
@@ -304,21 +305,86 @@ def east_asian_reading(name: str, states) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _person_key_rules() -> tuple[tuple[str, str], ...]:
-    return tuple((r[0], r[1] if len(r) > 1 else "") for r in read_table(DATA / "common" / "person_key.tsv"))
+def _person_key_rules() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple(
+        (re.compile(r[0]), r[1] if len(r) > 1 else "") for r in read_table(DATA / "common" / "person_key.tsv")
+    )
 
 
+@lru_cache(maxsize=1)
+def _latin_name_rules() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple(
+        (re.compile(r[0]), r[1] if len(r) > 1 else "")
+        for r in read_table(DATA / "common" / "person_key_latin.tsv")
+    )
+
+
+@lru_cache(maxsize=1)
+def _given_name_forms() -> dict[str, str]:
+    """The key of each form of a given name (``given_name_forms.tsv``) → the key of its first."""
+    out: dict[str, str] = {}
+    for row in read_table(DATA / "common" / "given_name_forms.tsv"):
+        first = _spelling_key(row[0])
+        for form in row[1:]:
+            out.setdefault(_spelling_key(form), first)
+    return out
+
+
+_VOWELS_KEY = re.compile(r"[aeiou]+")
+_INNER_VOWELS = re.compile(r"[aeiou]+(?=[^aeiou])")
+
+
+def _spelling_key(name: str) -> str:
+    """The match key of a person's name with the folds of its script's spelling (a Latin name's
+    ``person_key_latin.tsv``) and those of both (``person_key.tsv``)."""
+    if not is_cyrillic(name):
+        low = unicodedata.normalize("NFKD", fold(name))
+        name = "".join(c for c in low if not unicodedata.combining(c))
+        for rx, rep in _latin_name_rules():
+            name = rx.sub(rep, name)
+    key = match_key(name)
+    for rx, rep in _person_key_rules():
+        key = rx.sub(rep, key)
+    return key
+
+
+def vowel_class(word: str) -> str:
+    """A word of a key with its vowels before a consonant in one class ("a") when it has two
+    groups of vowels or more: the vowels Russian hears in a foreign name are not the letters
+    its spelling writes (Cameron = Кэмерон, David = Дэвид, Hussain = Хусейн); the vowel a word
+    ends with (Petrov ≠ Petrova, Petrovski ≠ Petrovska) and the vowel of a one-syllable word
+    (Li ≠ Lu, Wang ≠ Wen) stay.
+
+    >>> vowel_class("kemeron"), vowel_class("kameron"), vowel_class("petrova"), vowel_class("ven")
+    ('kamaran', 'kamaran', 'patrava', 'ven')
+    """
+    if len(_VOWELS_KEY.findall(word)) < 2:
+        return word
+    return _INNER_VOWELS.sub("a", word)
+
+
+@lru_cache(maxsize=50_000)
 def person_key(name: str) -> str:
-    """The match key of a person's name folded further (``data/common/person_key.tsv``), to
-    find the knowledge base's person an unknown spelling names.
+    """The key of a person's name, the same for the spellings English and Russian news give one
+    name: its match key folded further (``data/common/person_key.tsv``, and
+    ``person_key_latin.tsv`` for a name in Latin letters), a given name in one of its forms
+    (``given_name_forms.tsv``: Petro = Петр) and the vowels of each word in one class
+    (:func:`vowel_class`). The key of an unknown person (its IRI) and the look-up of the
+    knowledge base's people by an unknown spelling; a function of the name alone, so that the
+    stored graph does not depend on the order of the documents.
 
     >>> person_key("Olaf Scholz") == person_key("Олаф Шольц") == person_key("Олаф Шолз")
     True
+    >>> person_key("David Cameron") == person_key("Дэвид Кэмерон"), person_key("Petro Vrublevsky")
+    (True, 'petr-vrablavski')
+    >>> person_key("Ivan Petrov") == person_key("Ivana Petrova")
+    False
     """
-    key = match_key(name)
-    for src, dst in _person_key_rules():
-        key = key.replace(src, dst)
-    return key
+    words = _spelling_key(name).split("-")
+    if len(words) > 1:
+        forms = _given_name_forms()
+        words = [forms.get(w, w) for w in words[:-1]] + words[-1:]
+    return "-".join(vowel_class(w) for w in words if w)
 
 
 def described_body(name: str, cues) -> bool:

@@ -261,7 +261,7 @@ def full_linker():
             "Place",
         ),
         # a person's name without it stays a person's
-        ("The motion failed, Dawn Butler said on Monday.", "person/davn-butler", "Person"),
+        ("The motion failed, Dawn Butler said on Monday.", "person/davn-batlar", "Person"),
     ],
 )
 def test_class_nouns_before_unknown_names(full_linker, text, key, cls):
@@ -398,7 +398,7 @@ def test_outlets_in_russian(full_linker, text, key, cls):
         (
             "US Charge d’ Affaires in Islamabad Angela P Aggeler was summoned by the Foreign Office.",
             "en",
-            {"person/angela-p-ageler", "islamabad"},
+            {"person/angala-p-agalar", "islamabad"},
             {"place/islamabad-angela-p-ageler"},
         ),
         # a place's capitalized article inside a sentence is its name's (en_ru-nl_61)
@@ -427,7 +427,7 @@ def test_outlets_in_russian(full_linker, text, key, cls):
             "The prime minister talked to the Ambassador of Azerbaijan to Pakistan Khazar Farhadov "
             "who called on him here.",
             "en",
-            {"person/hazar-farhadov"},
+            {"person/hazar-farhadav"},
             {"org/hazar-farhadov"},
         ),
         (
@@ -441,7 +441,7 @@ def test_outlets_in_russian(full_linker, text, key, cls):
             "Meetings offer a solid foundation for greater Kazakh-Tajik multifaceted partnership.",
             "en",
             {"kazakhstan", "tajikistan"},
-            {"person/kazah-tajik", "org/kazah-tajik"},
+            {"person/kaza-tajak", "org/kazah-tajik"},
         ),
         # outlets the news cites (en_ru-kz_16, en_ru-kz_02, en_ru-kz_06): no city in a paper's name
         (
@@ -455,7 +455,7 @@ def test_outlets_in_russian(full_linker, text, key, cls):
             "Because [Ukrainian President Vladimir] Zelensky denied the people of Ukraine an option.",
             "en",
             {"ukraine"},
-            {"person/vladimir"},
+            {"person/vladamar"},
         ),
         # "КР" is the Kyrgyz Republic (ru_kz-kg_01, ru_kz-kg_03, ru_kz-kg_05)
         ("Пограничная служба КР сообщила, что не вводила ограничений.", "ru", {"kyrgyzstan"}, set()),
@@ -471,7 +471,7 @@ def test_outlets_in_russian(full_linker, text, key, cls):
             "Lavrov and his Kazakh counterpart, Foreign Minister Murat Nurtleu, met.",
             "en",
             {"sergey-lavrov"},
-            {"person/foreign-minister-murat"},
+            {"person/faragn-manastar-marat"},
         ),
         # another spelling of a knowledge-base name (en_ru-kz_16)
         ("The chief of Russia's Roskosmos space agency, Yury Borisov, spoke.", "en", {"roscosmos"}, set()),
@@ -480,7 +480,7 @@ def test_outlets_in_russian(full_linker, text, key, cls):
             "Qatar’s Amir Sheikh Tamim bin Hamad Al Thani held talks in Astana.",
             "en",
             {"qatar"},
-            {"person/amir-shih"},
+            {"person/amar-shi"},
         ),
         # "Parliament" is the whole parliament of the dominant state, whatever its key (a generic
         # name's "alias:" glob: every entry named "Parliament of …"; en_ru-am_02)
@@ -524,7 +524,7 @@ def test_outlets_in_russian(full_linker, text, key, cls):
             "The base has facilities in Dushanbe and Bokhtar, 100 km apart.",
             "en",
             {"place/bohtar"},
-            {"person/bohtar"},
+            {"person/bahtar"},
         ),
         (
             "The train goes via stations in Almaty, Sary Shagan and Karaganda.",
@@ -666,7 +666,7 @@ def test_outlets_in_russian(full_linker, text, key, cls):
             "Trucks waited at the Ak-Jol checkpoint. The Lachin road was closed.",
             "en",
             {"place/ak-jol-checkpoint", "place/lachin-road"},
-            {"person/lachin", "place/lachin", "place/ak-jol"},
+            {"person/lachan", "place/lachin", "place/ak-jol"},
         ),
         ("Armenia controls the Lachin corridor.", "en", {"place/lachin-road"}, {"place/lachin"}),
         (
@@ -745,8 +745,8 @@ def test_outlets_in_russian(full_linker, text, key, cls):
         (
             "Saudi Foreign Minister Prince Faisal bin Farhan met King Abdullah II.",
             "en",
-            {"person/fasal-bin-farhan", "person/abdulah-i"},
-            {"person/prince-fasal-bin-farhan", "person/king-abdulah-i"},
+            {"person/fasal-bin-farhan", "person/abdala-i"},
+            {"person/pranse-fasal-bin-farhan", "person/kin-abdala-i"},
         ),
         # a city's adjective before the lowercase noun that heads a name is the name's (ru_am-ge_51)
         (
@@ -777,11 +777,11 @@ def test_outlets_in_russian(full_linker, text, key, cls):
             {"ministry-of-foreign-affairs-of-japan"},
         ),
         # Chinese and Japanese names in Russian: their English spelling keys them
-        ("Лавров встретился в Токио с Синдзо Абэ, премьером Японии.", "ru", {"person/shinzo-abe"}, set()),
+        ("Лавров встретился в Токио с Синдзо Абэ, премьером Японии.", "ru", {"person/shanco-abe"}, set()),
         (
             "В Китае Жэнь Хунбинь и Дин Сюэсян провели встречу.",
             "ru",
-            {"person/ren-hongbin", "person/ding-ksueksang"},
+            {"person/ren-hangban", "person/din-ksaksan"},
             set(),
         ),  # x folded to ks
     ],
@@ -794,7 +794,7 @@ def test_general_rules(full_linker, text, lang, present, absent):
 @pytest.mark.parametrize(
     "text,key,en,ru",
     [
-        ("Министр встретился с Аразом Азимовым в Баку.", "person/araz-azimov", "Araz Azimov", "Араз Азимов"),
+        ("Министр встретился с Аразом Азимовым в Баку.", "person/araz-azamav", "Araz Azimov", "Араз Азимов"),
         ("Встреча с Евгением Шевчуком прошла в Москве.", None, "Yevgeny Shevchuk", "Евгений Шевчук"),
     ],
 )
@@ -1022,7 +1022,7 @@ def test_unknown_russian_person_nominative_and_english_label(full_linker, text, 
             "en",
             None,
             "Cameron",
-            "person/david-cameron",
+            "person/davad-kamaran",
             "Person",
         ),
         (
@@ -1038,7 +1038,7 @@ def test_unknown_russian_person_nominative_and_english_label(full_linker, text, 
             "en",
             None,
             "Tamim",
-            "person/tamim-bin-hamad-al-thani",
+            "person/tamam-bin-hamad-al-tani",
             "Person",
         ),
         # outlets: initials of a news agency's name, a web domain, an outlet noun before the name
@@ -1216,8 +1216,8 @@ def test_russian_names_in_the_nominative(written, nominative):
 def test_a_full_name_with_another_given_name_is_not_the_kb_person_of_that_surname(full_linker):
     text = "Жапаров и Токаев обсудили границу.\nАкылбек Жапаров встретился с президентом Казахстана."
     keys = {(m.text, e.key) for e in link(full_linker, text, "ru").entities for m in e.mentions}
-    assert ("Акылбек Жапаров", "person/akilbek-japarov") in keys
-    assert ("Жапаров", "person/akilbek-japarov") in keys
+    assert ("Акылбек Жапаров", "person/akalbak-japarav") in keys
+    assert ("Жапаров", "person/akalbak-japarav") in keys
     assert not any(k == "sadyr-japarov" for _, k in keys)
 
 
@@ -1240,6 +1240,51 @@ def test_a_full_name_is_the_kb_person_given_with_that_initial(full_linker):
 )
 def test_person_key_folds_german_spellings(a, b):
     assert person_key(a) == person_key(b)
+
+
+@pytest.mark.parametrize(
+    "en,ru",
+    [
+        # vowels Russian writes by the sound, c = к (dev: en_kz-gb_62 / ru_kz-gb_62)
+        ("David Cameron", "Дэвид Кэмерон"),
+        ("Antony Blinken", "Энтони Блинкен"),
+        ("Mamnoon Hussain", "Мамнун Хусейн"),
+        # th = т, a final h after a vowel, бен = bin, the assimilated article
+        ("Tamim bin Hamad Al Thani", "Тамим бин Хамад Аль Тани"),
+        ("Mahathir Mohamad", "Махатхир Мохамад"),
+        ("Abdullah II", "Абдалла II"),
+        ("Faisal bin Farhan Al Saud", "Фейсал бен Фархан Аль Сауд"),
+        ("Abdel Fattah el-Sisi", "Абдель Фаттах ас-Сиси"),
+        # c before e, i = с; q = к; gue = ге
+        ("Marcelo Ebrard", "Марсело Эбрард"),
+        ("Sodiq Imomi", "Содик Имоми"),
+        ("Teodoro Nguema", "Теодоро Нгема"),
+        # the Russian form of a Ukrainian given name; Alexander = Александр
+        ("Petro Vrublevsky", "Петр Врублевский"),
+        ("Volodymyr Zelensky", "Владимир Зеленский"),
+        ("Alexander Komarov", "Александр Комаров"),
+        # a final ng = н
+        ("Wang Gang", "Ван Ган"),
+    ],
+)
+def test_person_key_is_one_for_the_english_and_russian_spellings(en, ru):
+    assert person_key(en) == person_key(ru)
+
+
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("Ivan Petrov", "Ivana Petrova"),  # the last vowel of a word stays
+        ("Иван Петровский", "Ивана Петровская"),
+        ("Aleksandr Ivanov", "Aleksandra Ivanova"),
+        ("Li Wei", "Lu Wei"),  # the vowel of a one-syllable word stays
+        ("Wang Yi", "Wen Yi"),
+        ("Kim Jong Un", "Kim Jong Il"),
+        ("Petr Ivanov", "Pavel Ivanov"),  # a given name's forms are one name's only
+    ],
+)
+def test_person_key_keeps_different_people_apart(a, b):
+    assert person_key(a) != person_key(b)
 
 
 def test_an_unknown_spelling_of_a_kb_person_is_that_person():
