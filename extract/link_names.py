@@ -312,6 +312,13 @@ def _person_key_rules() -> tuple[tuple[re.Pattern, str], ...]:
 
 
 @lru_cache(maxsize=1)
+def _latin_letters() -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (r[0], r[1] if len(r) > 1 else "") for r in read_table(DATA / "common" / "person_key_letters.tsv")
+    )
+
+
+@lru_cache(maxsize=1)
 def _latin_name_rules() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple(
         (re.compile(r[0]), r[1] if len(r) > 1 else "")
@@ -336,9 +343,13 @@ _INNER_VOWELS = re.compile(r"[aeiou]+(?=[^aeiou])")
 
 def _spelling_key(name: str) -> str:
     """The match key of a person's name with the folds of its script's spelling (a Latin name's
-    ``person_key_latin.tsv``) and those of both (``person_key.tsv``)."""
+    letters of ``person_key_letters.tsv``, then ``person_key_latin.tsv``) and those of both
+    (``person_key.tsv``)."""
     if not is_cyrillic(name):
-        low = unicodedata.normalize("NFKD", fold(name))
+        low = fold(name)
+        for letter, sound in _latin_letters():
+            low = low.replace(letter, sound)
+        low = unicodedata.normalize("NFKD", low)
         name = "".join(c for c in low if not unicodedata.combining(c))
         for rx, rep in _latin_name_rules():
             name = rx.sub(rep, name)
