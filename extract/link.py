@@ -50,6 +50,7 @@ from bilat.extract.link_names import (
     person_key,
     with_initial,
     without_city_noun,
+    without_middle_initial,
 )
 from bilat.extract.link_places import PlaceRules, _closing_quote, _lines, body_state
 from bilat.extract.link_prepositions import dateline_agency, dateline_place, place_preposition_before
@@ -530,6 +531,7 @@ class Linker(PlaceRules, Resolution):
                     name = adjective + " " + name
             reading = None
             if cls == "Person":
+                name = without_middle_initial(name)
                 parts = _without_initials(name)
                 if len(parts) == 1:
                     known = full_names.get(match_key(parts[0]))

@@ -80,6 +80,22 @@ def _without_initials(name: str) -> list[str]:
     return [p for p in spaced.split() if not _INITIAL.match(p)] or name.split()
 
 
+_MIDDLE_INITIAL = re.compile(r"(?<=\w) [A-ZА-ЯЁ]\.?(?= \w)")
+
+
+def without_middle_initial(name: str) -> str:
+    """A person's name without the initial of a middle name between the given name and the
+    surname, which English news writes and Russian never ("Angela P Aggeler", "David W.
+    Panuelo": one person with "Анджела Аггелер"); initials before the surname alone stay.
+
+    >>> without_middle_initial("Angela P Aggeler"), without_middle_initial("David W. Panuelo")
+    ('Angela Aggeler', 'David Panuelo')
+    >>> without_middle_initial("S. Jaishankar"), without_middle_initial("Abdullah I")
+    ('S. Jaishankar', 'Abdullah I')
+    """
+    return _MIDDLE_INITIAL.sub("", name)
+
+
 def with_initial(parts: list[str]) -> str | None:
     """A full name with its given name cut to the initial, as the knowledge base may give it
     ("S. Jaishankar" for "Субраманиям Джайшанкар"); None for one word or an initial already.
