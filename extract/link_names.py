@@ -345,11 +345,11 @@ def _latin_name_rules() -> tuple[tuple[re.Pattern, str], ...]:
 @lru_cache(maxsize=1)
 def _given_name_forms() -> dict[str, str]:
     """The key of each form of a given name (``given_name_forms.tsv``) → the key of its first."""
-    out: dict[str, str] = {}
-    for row in read_table(DATA / "common" / "given_name_forms.tsv"):
-        first = _spelling_key(row[0])
+    rows = [[_spelling_key(n) for n in row] for row in read_table(DATA / "common" / "given_name_forms.tsv")]
+    out = {row[0]: row[0] for row in rows}  # a name's own key stays its, whatever row has it
+    for row in rows:
         for form in row[1:]:
-            out.setdefault(_spelling_key(form), first)
+            out.setdefault(form, row[0])
     return out
 
 

@@ -1293,6 +1293,17 @@ def test_person_key_keeps_different_people_apart(a, b):
     assert person_key(a) != person_key(b)
 
 
+def test_the_forms_of_a_given_name_are_one_name_and_no_other():
+    """Every row of given_name_forms.tsv keys one name, and no two rows the same one."""
+    from bilat.extract.text import DATA, read_table
+
+    rows = read_table(DATA / "common" / "given_name_forms.tsv")
+    keys = [{person_key(form + " Ivanov") for form in row} for row in rows]
+    assert [row for row, k in zip(rows, keys, strict=True) if len(k) != 1] == []
+    names = [k.pop() for k in keys]
+    assert len(set(names)) == len(names)
+
+
 def test_an_unknown_spelling_of_a_kb_person_is_that_person():
     kb = (entry("olaf-scholz", "Person", "Olaf Scholz", "Олаф Шолз", country="germany"),)
     linked = link(Linker(kb), "Канцлер Олаф Шольц заявил. Шольц добавил.", "ru")
