@@ -46,6 +46,7 @@ from bilat.extract.link_names import (
     is_domain,
     outlet_noun_after,
     outlet_noun_before,
+    part_of_name,
     patronymic_given,
     person_key,
     with_initial,
@@ -409,6 +410,11 @@ class Linker(PlaceRules, Resolution):
         kb_surnames: dict[str, str] | None = None  # match key of a surname → KB person named
         owned: list[tuple[int, int]] = []  # bodies the owner's name after them completed
         first_words: dict[str, set[str]] = defaultdict(set)  # first word of a full name → people
+        named: dict[tuple[str, ...], str] = {}  # the words of a name of 2 words or more → person
+        for person in dict.fromkeys(g.key for g in gaz if self.kb[g.key].cls == "Person"):
+            for alias in self.kb[person].aliases:
+                if alias.kind in ("label", "alt") and len(alias.text.split()) >= 2:
+                    named.setdefault(tuple(person_key(alias.text).split("-")), person)
         abbreviated: dict[str, str] = {}  # initials of an unknown body's name → its key
         for sp in sorted(ner, key=lambda s: (-len(s.normal.split()), s.start)):
             hit = self._lookup(sp)
@@ -550,6 +556,15 @@ class Linker(PlaceRules, Resolution):
                 known = self.person_keys.get(person_key(reading or name)) if len(parts) > 1 else None
                 if known is None and short is not None:
                     known = self.person_keys.get(person_key(short))
+                if known is None:
+                    # the first or last words of a longer name the document gave ("Aung Hlaing"
+                    # after "Min Aung Hlaing", en_ru-mm_61): that person
+                    known = part_of_name(key.partition("/")[2], named)
+                    if known is not None:
+                        sp.key = known
+                        continue
+                if len(parts) > 1:
+                    named.setdefault(tuple(key.partition("/")[2].split("-")), known or key)
                 if known is not None:
                     full_names.setdefault(match_key(parts[-1]), known)
                     sp.key = known

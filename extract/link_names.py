@@ -414,6 +414,42 @@ def person_key(name: str) -> str:
     return "-".join(vowel_class(w) for w in words if w)
 
 
+@lru_cache(maxsize=1)
+def name_particles() -> frozenset[str]:
+    """The person keys of the words that say "son of" in a full name (``name_particles.tsv``)."""
+    return frozenset(person_key(r[0]) for r in read_table(DATA / "common" / "name_particles.tsv"))
+
+
+def part_of_name(key: str, named: dict[tuple[str, ...], str]) -> str | None:
+    """The one person of the document whose longer name begins or ends with the words of a name
+    of two words or more ("Aung Hlaing" after "Min Aung Hlaing", "Faisal bin Farhan" after
+    "Faisal bin Farhan Al Saud"); not the words after "son of" (``name_particles``: "Hamad Al
+    Thani" beside "Tamim bin Hamad Al Thani" is the father), None when no person or more than
+    one has them. ``key``: the name's :func:`person_key`; ``named``: the words of the person
+    keys of the document's names of two words or more (the knowledge base's full names of the
+    people it found, the unknown names keyed so far) → the person.
+
+    >>> named = {("min", "aun", "hlan"): "m", ("tamam", "bin", "hamad", "al", "tani"): "t"}
+    >>> part_of_name("aun-hlan", named), part_of_name("min-aun", named)
+    ('m', 'm')
+    >>> part_of_name("tamam-bin-hamad", named)
+    't'
+    >>> part_of_name("hamad-al-tani", named), part_of_name("hlan", named), part_of_name("ivan-hlan", named)
+    (None, None, None)
+    """
+    words = tuple(key.split("-"))
+    n = len(words)
+    if n < 2:
+        return None
+    found = {
+        person
+        for full, person in named.items()
+        if len(full) > n
+        and (full[:n] == words or (full[-n:] == words and full[-n - 1] not in name_particles()))
+    }
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def described_body(name: str, cues) -> bool:
     """Whether a body's ``name`` describes its kind rather than naming it: a cue noun of the
     kind first, then a lowercase word ("Ministry of Industry and Infrastructure Development",

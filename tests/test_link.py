@@ -1293,6 +1293,42 @@ def test_person_key_keeps_different_people_apart(a, b):
     assert person_key(a) != person_key(b)
 
 
+@pytest.mark.parametrize(
+    "text,lang,part,whole",
+    [
+        # the last words of an unknown name given in full before (en_ru-mm_61)
+        (
+            "Putin and junta chief Min Aung Hlaing held talks.\nMin Aung Hlaing also reiterated his plan.",
+            "en",
+            None,
+            "Min Aung Hlaing",
+        ),
+        # the last words of a knowledge-base person's full name, the person named in the
+        # document by the surname (ru_am-tr_51)
+        (
+            "Пашинян провел телефонный разговор с президентом Турции Тайипом Эрдоганом. "
+            "Пашинян ознакомил Эрдогана с итогами переговоров.",
+            "ru",
+            "Тайипом Эрдоганом",
+            "recep-tayyip-erdogan",
+        ),
+    ],
+)
+def test_part_of_a_name_the_document_gave_is_that_person(full_linker, text, lang, part, whole):
+    linked = link(full_linker, text, lang)
+    people = {e.key: [m.text for m in e.mentions] for e in linked.entities if e.cls == "Person"}
+    if part is None:  # the whole name's own key
+        assert len([k for k in people if k.startswith("person/")]) == 1, people
+    else:
+        assert part in people.get(whole, []), people
+
+
+def test_the_fathers_name_in_a_full_name_is_not_that_person(full_linker):
+    text = "Эмир Катара Тамим бин Хамад Аль Тани встретился с министром. Хамад Аль Тани правил до 2013 года."
+    keys = {m.text: e.key for e in link(full_linker, text, "ru").entities for m in e.mentions}
+    assert keys.get("Хамад Аль Тани") != keys.get("Тамим бин Хамад Аль Тани"), keys
+
+
 def test_the_forms_of_a_given_name_are_one_name_and_no_other():
     """Every row of given_name_forms.tsv keys one name, and no two rows the same one."""
     from bilat.extract.text import DATA, read_table
