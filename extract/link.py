@@ -46,10 +46,12 @@ from bilat.extract.link_names import (
     is_domain,
     outlet_noun_after,
     outlet_noun_before,
+    part_of_name,
     patronymic_given,
     person_key,
     with_initial,
     without_city_noun,
+    without_middle_initial,
 )
 from bilat.extract.link_places import PlaceRules, _closing_quote, _lines, body_state
 from bilat.extract.link_prepositions import dateline_agency, dateline_place, place_preposition_before
@@ -408,6 +410,11 @@ class Linker(PlaceRules, Resolution):
         kb_surnames: dict[str, str] | None = None  # match key of a surname → KB person named
         owned: list[tuple[int, int]] = []  # bodies the owner's name after them completed
         first_words: dict[str, set[str]] = defaultdict(set)  # first word of a full name → people
+        named: dict[tuple[str, ...], str] = {}  # the words of a name of 2 words or more → person
+        for person in dict.fromkeys(g.key for g in gaz if self.kb[g.key].cls == "Person"):
+            for alias in self.kb[person].aliases:
+                if alias.kind in ("label", "alt") and len(alias.text.split()) >= 2:
+                    named.setdefault(tuple(person_key(alias.text).split("-")), person)
         abbreviated: dict[str, str] = {}  # initials of an unknown body's name → its key
         for sp in sorted(ner, key=lambda s: (-len(s.normal.split()), s.start)):
             hit = self._lookup(sp)
@@ -530,6 +537,7 @@ class Linker(PlaceRules, Resolution):
                     name = adjective + " " + name
             reading = None
             if cls == "Person":
+                name = without_middle_initial(name)
                 parts = _without_initials(name)
                 if len(parts) == 1:
                     known = full_names.get(match_key(parts[0]))
@@ -542,12 +550,21 @@ class Linker(PlaceRules, Resolution):
                         continue
                 # a Chinese or Japanese name in Russian: its English spelling keys it
                 reading = east_asian_reading(name, [c for c, _n in countries.most_common()])
-                key = "person/" + match_key(reading or name)
+                key = "person/" + person_key(reading or name)
                 # a spelling the KB does not list, or the KB's initial for the given name
                 short = with_initial(parts)
                 known = self.person_keys.get(person_key(reading or name)) if len(parts) > 1 else None
                 if known is None and short is not None:
                     known = self.person_keys.get(person_key(short))
+                if known is None:
+                    # the first or last words of a longer name the document gave ("Aung Hlaing"
+                    # after "Min Aung Hlaing", en_ru-mm_61): that person
+                    known = part_of_name(key.partition("/")[2], named)
+                    if known is not None:
+                        sp.key = known
+                        continue
+                if len(parts) > 1:
+                    named.setdefault(tuple(key.partition("/")[2].split("-")), known or key)
                 if known is not None:
                     full_names.setdefault(match_key(parts[-1]), known)
                     sp.key = known
@@ -574,8 +591,8 @@ class Linker(PlaceRules, Resolution):
         # elsewhere ("Neos President Lupo Rattazzi" … "Lupo Rattazzi shared plans", en_kz-it_01;
         # en_ru-mn_02): one person
         for key in [k for k, v in new_entities.items() if v["cls"] == "Organization"]:
-            person = "person/" + key.partition("/")[2]
             names = new_entities[key]["names"]
+            person = "person/" + person_key(min(names, key=lambda n: (-names[n], n)))
             if person not in new_entities or any(len(n.split()) < 2 for n in names):
                 continue
             new_entities[person]["names"].update(names)

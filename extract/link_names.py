@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache, lru_cache
@@ -77,6 +78,22 @@ def _without_initials(name: str) -> list[str]:
     """
     spaced = re.sub(r"(\w\.)(?=\w)", r"\1 ", name)
     return [p for p in spaced.split() if not _INITIAL.match(p)] or name.split()
+
+
+_MIDDLE_INITIAL = re.compile(r"(?<=\w) [A-ZА-ЯЁ]\.?(?= \w)")
+
+
+def without_middle_initial(name: str) -> str:
+    """A person's name without the initial of a middle name between the given name and the
+    surname, which English news writes and Russian never ("Angela P Aggeler", "David W.
+    Panuelo": one person with "Анджела Аггелер"); initials before the surname alone stay.
+
+    >>> without_middle_initial("Angela P Aggeler"), without_middle_initial("David W. Panuelo")
+    ('Angela Aggeler', 'David Panuelo')
+    >>> without_middle_initial("S. Jaishankar"), without_middle_initial("Abdullah I")
+    ('S. Jaishankar', 'Abdullah I')
+    """
+    return _MIDDLE_INITIAL.sub("", name)
 
 
 def with_initial(parts: list[str]) -> str | None:
@@ -304,21 +321,133 @@ def east_asian_reading(name: str, states) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _person_key_rules() -> tuple[tuple[str, str], ...]:
-    return tuple((r[0], r[1] if len(r) > 1 else "") for r in read_table(DATA / "common" / "person_key.tsv"))
+def _person_key_rules() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple(
+        (re.compile(r[0]), r[1] if len(r) > 1 else "") for r in read_table(DATA / "common" / "person_key.tsv")
+    )
 
 
+@lru_cache(maxsize=1)
+def _latin_letters() -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (r[0], r[1] if len(r) > 1 else "") for r in read_table(DATA / "common" / "person_key_letters.tsv")
+    )
+
+
+@lru_cache(maxsize=1)
+def _latin_name_rules() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple(
+        (re.compile(r[0]), r[1] if len(r) > 1 else "")
+        for r in read_table(DATA / "common" / "person_key_latin.tsv")
+    )
+
+
+@lru_cache(maxsize=1)
+def _given_name_forms() -> dict[str, str]:
+    """The key of each form of a given name (``given_name_forms.tsv``) → the key of its first."""
+    rows = [[_spelling_key(n) for n in row] for row in read_table(DATA / "common" / "given_name_forms.tsv")]
+    out = {row[0]: row[0] for row in rows}  # a name's own key stays its, whatever row has it
+    for row in rows:
+        for form in row[1:]:
+            out.setdefault(form, row[0])
+    return out
+
+
+_VOWELS_KEY = re.compile(r"[aeiou]+")
+_INNER_VOWELS = re.compile(r"[aeiou]+(?=[^aeiou])")
+
+
+def _spelling_key(name: str) -> str:
+    """The match key of a person's name with the folds of its script's spelling (a Latin name's
+    letters of ``person_key_letters.tsv``, then ``person_key_latin.tsv``) and those of both
+    (``person_key.tsv``)."""
+    if not is_cyrillic(name):
+        low = fold(name)
+        for letter, sound in _latin_letters():
+            low = low.replace(letter, sound)
+        low = unicodedata.normalize("NFKD", low)
+        name = "".join(c for c in low if not unicodedata.combining(c))
+        for rx, rep in _latin_name_rules():
+            name = rx.sub(rep, name)
+    key = match_key(name)
+    for rx, rep in _person_key_rules():
+        key = rx.sub(rep, key)
+    return key
+
+
+def vowel_class(word: str) -> str:
+    """A word of a key with its vowels before a consonant in one class ("a") when it has two
+    groups of vowels or more: the vowels Russian hears in a foreign name are not the letters
+    its spelling writes (Cameron = Кэмерон, David = Дэвид, Hussain = Хусейн); the vowel a word
+    ends with (Petrov ≠ Petrova, Petrovski ≠ Petrovska) and the vowel of a one-syllable word
+    (Li ≠ Lu, Wang ≠ Wen) stay.
+
+    >>> vowel_class("kemeron"), vowel_class("kameron"), vowel_class("petrova"), vowel_class("ven")
+    ('kamaran', 'kamaran', 'patrava', 'ven')
+    """
+    if len(_VOWELS_KEY.findall(word)) < 2:
+        return word
+    return _INNER_VOWELS.sub("a", word)
+
+
+@lru_cache(maxsize=50_000)
 def person_key(name: str) -> str:
-    """The match key of a person's name folded further (``data/common/person_key.tsv``), to
-    find the knowledge base's person an unknown spelling names.
+    """The key of a person's name, the same for the spellings English and Russian news give one
+    name: its match key folded further (``data/common/person_key.tsv``, and
+    ``person_key_latin.tsv`` for a name in Latin letters), a given name in one of its forms
+    (``given_name_forms.tsv``: Petro = Петр) and the vowels of each word in one class
+    (:func:`vowel_class`). The key of an unknown person (its IRI) and the look-up of the
+    knowledge base's people by an unknown spelling; a function of the name alone, so that the
+    stored graph does not depend on the order of the documents.
 
     >>> person_key("Olaf Scholz") == person_key("Олаф Шольц") == person_key("Олаф Шолз")
     True
+    >>> person_key("David Cameron") == person_key("Дэвид Кэмерон"), person_key("Petro Vrublevsky")
+    (True, 'petr-vrablavski')
+    >>> person_key("Ivan Petrov") == person_key("Ivana Petrova")
+    False
     """
-    key = match_key(name)
-    for src, dst in _person_key_rules():
-        key = key.replace(src, dst)
-    return key
+    words = _spelling_key(name).split("-")
+    if len(words) > 1:
+        forms = _given_name_forms()
+        words = [forms.get(w, w) for w in words[:-1]] + words[-1:]
+    return "-".join(vowel_class(w) for w in words if w)
+
+
+@lru_cache(maxsize=1)
+def name_particles() -> frozenset[str]:
+    """The person keys of the words that say "son of" in a full name (``name_particles.tsv``)."""
+    return frozenset(person_key(r[0]) for r in read_table(DATA / "common" / "name_particles.tsv"))
+
+
+def part_of_name(key: str, named: dict[tuple[str, ...], str]) -> str | None:
+    """The one person of the document whose longer name begins or ends with the words of a name
+    of two words or more ("Aung Hlaing" after "Min Aung Hlaing", "Faisal bin Farhan" after
+    "Faisal bin Farhan Al Saud"); not the words after "son of" (``name_particles``: "Hamad Al
+    Thani" beside "Tamim bin Hamad Al Thani" is the father), None when no person or more than
+    one has them. ``key``: the name's :func:`person_key`; ``named``: the words of the person
+    keys of the document's names of two words or more (the knowledge base's full names of the
+    people it found, the unknown names keyed so far) → the person.
+
+    >>> named = {("min", "aun", "hlan"): "m", ("tamam", "bin", "hamad", "al", "tani"): "t"}
+    >>> part_of_name("aun-hlan", named), part_of_name("min-aun", named)
+    ('m', 'm')
+    >>> part_of_name("tamam-bin-hamad", named)
+    't'
+    >>> part_of_name("hamad-al-tani", named), part_of_name("hlan", named), part_of_name("ivan-hlan", named)
+    (None, None, None)
+    """
+    words = tuple(key.split("-"))
+    n = len(words)
+    if n < 2:
+        return None
+    found = {
+        person
+        for full, person in named.items()
+        if len(full) > n
+        and (full[:n] == words or (full[-n:] == words and full[-n - 1] not in name_particles()))
+    }
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def described_body(name: str, cues) -> bool:

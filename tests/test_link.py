@@ -261,7 +261,7 @@ def full_linker():
             "Place",
         ),
         # a person's name without it stays a person's
-        ("The motion failed, Dawn Butler said on Monday.", "person/davn-butler", "Person"),
+        ("The motion failed, Dawn Butler said on Monday.", "person/davn-batlar", "Person"),
     ],
 )
 def test_class_nouns_before_unknown_names(full_linker, text, key, cls):
@@ -420,7 +420,7 @@ def test_outlets_in_russian(full_linker, text, key, cls):
         (
             "US Charge d’ Affaires in Islamabad Angela P Aggeler was summoned by the Foreign Office.",
             "en",
-            {"person/angela-p-ageler", "islamabad"},
+            {"person/anjala-agalar", "islamabad"},
             {"place/islamabad-angela-p-ageler"},
         ),
         # a place's capitalized article inside a sentence is its name's (en_ru-nl_61)
@@ -449,7 +449,7 @@ def test_outlets_in_russian(full_linker, text, key, cls):
             "The prime minister talked to the Ambassador of Azerbaijan to Pakistan Khazar Farhadov "
             "who called on him here.",
             "en",
-            {"person/hazar-farhadov"},
+            {"person/hazar-farhadav"},
             {"org/hazar-farhadov"},
         ),
         (
@@ -463,7 +463,7 @@ def test_outlets_in_russian(full_linker, text, key, cls):
             "Meetings offer a solid foundation for greater Kazakh-Tajik multifaceted partnership.",
             "en",
             {"kazakhstan", "tajikistan"},
-            {"person/kazah-tajik", "org/kazah-tajik"},
+            {"person/kaza-tajak", "org/kazah-tajik"},
         ),
         # outlets the news cites (en_ru-kz_16, en_ru-kz_02, en_ru-kz_06): no city in a paper's name
         (
@@ -477,7 +477,7 @@ def test_outlets_in_russian(full_linker, text, key, cls):
             "Because [Ukrainian President Vladimir] Zelensky denied the people of Ukraine an option.",
             "en",
             {"ukraine"},
-            {"person/vladimir"},
+            {"person/vladamar"},
         ),
         # "КР" is the Kyrgyz Republic (ru_kz-kg_01, ru_kz-kg_03, ru_kz-kg_05)
         ("Пограничная служба КР сообщила, что не вводила ограничений.", "ru", {"kyrgyzstan"}, set()),
@@ -493,7 +493,7 @@ def test_outlets_in_russian(full_linker, text, key, cls):
             "Lavrov and his Kazakh counterpart, Foreign Minister Murat Nurtleu, met.",
             "en",
             {"sergey-lavrov"},
-            {"person/foreign-minister-murat"},
+            {"person/faragn-manastar-marat"},
         ),
         # another spelling of a knowledge-base name (en_ru-kz_16)
         ("The chief of Russia's Roskosmos space agency, Yury Borisov, spoke.", "en", {"roscosmos"}, set()),
@@ -502,7 +502,7 @@ def test_outlets_in_russian(full_linker, text, key, cls):
             "Qatar’s Amir Sheikh Tamim bin Hamad Al Thani held talks in Astana.",
             "en",
             {"qatar"},
-            {"person/amir-shih"},
+            {"person/amar-shi"},
         ),
         # "Parliament" is the whole parliament of the dominant state, whatever its key (a generic
         # name's "alias:" glob: every entry named "Parliament of …"; en_ru-am_02)
@@ -546,7 +546,7 @@ def test_outlets_in_russian(full_linker, text, key, cls):
             "The base has facilities in Dushanbe and Bokhtar, 100 km apart.",
             "en",
             {"place/bohtar"},
-            {"person/bohtar"},
+            {"person/bahtar"},
         ),
         (
             "The train goes via stations in Almaty, Sary Shagan and Karaganda.",
@@ -688,7 +688,7 @@ def test_outlets_in_russian(full_linker, text, key, cls):
             "Trucks waited at the Ak-Jol checkpoint. The Lachin road was closed.",
             "en",
             {"place/ak-jol-checkpoint", "place/lachin-road"},
-            {"person/lachin", "place/lachin", "place/ak-jol"},
+            {"person/lachan", "place/lachin", "place/ak-jol"},
         ),
         ("Armenia controls the Lachin corridor.", "en", {"place/lachin-road"}, {"place/lachin"}),
         (
@@ -767,8 +767,8 @@ def test_outlets_in_russian(full_linker, text, key, cls):
         (
             "Saudi Foreign Minister Prince Faisal bin Farhan met King Abdullah II.",
             "en",
-            {"person/fasal-bin-farhan", "person/abdulah-i"},
-            {"person/prince-fasal-bin-farhan", "person/king-abdulah-i"},
+            {"person/fasal-bin-farhan", "person/abdala-i"},
+            {"person/pranse-fasal-bin-farhan", "person/kin-abdala-i"},
         ),
         # a city's adjective before the lowercase noun that heads a name is the name's (ru_am-ge_51)
         (
@@ -799,11 +799,11 @@ def test_outlets_in_russian(full_linker, text, key, cls):
             {"ministry-of-foreign-affairs-of-japan"},
         ),
         # Chinese and Japanese names in Russian: their English spelling keys them
-        ("Лавров встретился в Токио с Синдзо Абэ, премьером Японии.", "ru", {"person/shinzo-abe"}, set()),
+        ("Лавров встретился в Токио с Синдзо Абэ, премьером Японии.", "ru", {"person/shanco-abe"}, set()),
         (
             "В Китае Жэнь Хунбинь и Дин Сюэсян провели встречу.",
             "ru",
-            {"person/ren-hongbin", "person/ding-ksueksang"},
+            {"person/ren-hangban", "person/din-ksaksan"},
             set(),
         ),  # x folded to ks
     ],
@@ -816,7 +816,7 @@ def test_general_rules(full_linker, text, lang, present, absent):
 @pytest.mark.parametrize(
     "text,key,en,ru",
     [
-        ("Министр встретился с Аразом Азимовым в Баку.", "person/araz-azimov", "Araz Azimov", "Араз Азимов"),
+        ("Министр встретился с Аразом Азимовым в Баку.", "person/araz-azamav", "Araz Azimov", "Араз Азимов"),
         ("Встреча с Евгением Шевчуком прошла в Москве.", None, "Yevgeny Shevchuk", "Евгений Шевчук"),
     ],
 )
@@ -1044,7 +1044,7 @@ def test_unknown_russian_person_nominative_and_english_label(full_linker, text, 
             "en",
             None,
             "Cameron",
-            "person/david-cameron",
+            "person/davad-kamaran",
             "Person",
         ),
         (
@@ -1060,7 +1060,7 @@ def test_unknown_russian_person_nominative_and_english_label(full_linker, text, 
             "en",
             None,
             "Tamim",
-            "person/tamim-bin-hamad-al-thani",
+            "person/tamam-bin-hamad-al-tani",
             "Person",
         ),
         # outlets: initials of a news agency's name, a web domain, an outlet noun before the name
@@ -1238,8 +1238,8 @@ def test_russian_names_in_the_nominative(written, nominative):
 def test_a_full_name_with_another_given_name_is_not_the_kb_person_of_that_surname(full_linker):
     text = "Жапаров и Токаев обсудили границу.\nАкылбек Жапаров встретился с президентом Казахстана."
     keys = {(m.text, e.key) for e in link(full_linker, text, "ru").entities for m in e.mentions}
-    assert ("Акылбек Жапаров", "person/akilbek-japarov") in keys
-    assert ("Жапаров", "person/akilbek-japarov") in keys
+    assert ("Акылбек Жапаров", "person/akalbak-japarav") in keys
+    assert ("Жапаров", "person/akalbak-japarav") in keys
     assert not any(k == "sadyr-japarov" for _, k in keys)
 
 
@@ -1262,6 +1262,104 @@ def test_a_full_name_is_the_kb_person_given_with_that_initial(full_linker):
 )
 def test_person_key_folds_german_spellings(a, b):
     assert person_key(a) == person_key(b)
+
+
+@pytest.mark.parametrize(
+    "en,ru",
+    [
+        # vowels Russian writes by the sound, c = к (dev: en_kz-gb_62 / ru_kz-gb_62)
+        ("David Cameron", "Дэвид Кэмерон"),
+        ("Antony Blinken", "Энтони Блинкен"),
+        ("Mamnoon Hussain", "Мамнун Хусейн"),
+        # th = т, a final h after a vowel, бен = bin, the assimilated article
+        ("Tamim bin Hamad Al Thani", "Тамим бин Хамад Аль Тани"),
+        ("Mahathir Mohamad", "Махатхир Мохамад"),
+        ("Abdullah II", "Абдалла II"),
+        ("Faisal bin Farhan Al Saud", "Фейсал бен Фархан Аль Сауд"),
+        ("Abdel Fattah el-Sisi", "Абдель Фаттах ас-Сиси"),
+        # c before e, i = с; q = к; gue = ге
+        ("Marcelo Ebrard", "Марсело Эбрард"),
+        ("Sodiq Imomi", "Содик Имоми"),
+        ("Teodoro Nguema", "Теодоро Нгема"),
+        # the Russian form of a Ukrainian given name; Alexander = Александр
+        ("Petro Vrublevsky", "Петр Врублевский"),
+        ("Volodymyr Zelensky", "Владимир Зеленский"),
+        ("Alexander Komarov", "Александр Комаров"),
+        # a final ng = н
+        ("Wang Gang", "Ван Ган"),
+        # letters an accent or a stroke makes another sound (ł, ş, č, ğ, ø, ı)
+        ("Paweł Wroński", "Павел Вроньский"),
+        ("Mevlüt Çavuşoğlu", "Мевлют Чавушоглу"),
+        ("Nikola Selaković", "Никола Селакович"),
+        ("Stefan Löfven", "Стефан Лёфвен"),
+        ("Yaşar Yakış", "Яшар Якыш"),
+    ],
+)
+def test_person_key_is_one_for_the_english_and_russian_spellings(en, ru):
+    assert person_key(en) == person_key(ru)
+
+
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("Ivan Petrov", "Ivana Petrova"),  # the last vowel of a word stays
+        ("Иван Петровский", "Ивана Петровская"),
+        ("Aleksandr Ivanov", "Aleksandra Ivanova"),
+        ("Li Wei", "Lu Wei"),  # the vowel of a one-syllable word stays
+        ("Wang Yi", "Wen Yi"),
+        ("Kim Jong Un", "Kim Jong Il"),
+        ("Petr Ivanov", "Pavel Ivanov"),  # a given name's forms are one name's only
+    ],
+)
+def test_person_key_keeps_different_people_apart(a, b):
+    assert person_key(a) != person_key(b)
+
+
+@pytest.mark.parametrize(
+    "text,lang,part,whole",
+    [
+        # the last words of an unknown name given in full before (en_ru-mm_61)
+        (
+            "Putin and junta chief Min Aung Hlaing held talks.\nMin Aung Hlaing also reiterated his plan.",
+            "en",
+            None,
+            "Min Aung Hlaing",
+        ),
+        # the last words of a knowledge-base person's full name, the person named in the
+        # document by the surname (ru_am-tr_51)
+        (
+            "Пашинян провел телефонный разговор с президентом Турции Тайипом Эрдоганом. "
+            "Пашинян ознакомил Эрдогана с итогами переговоров.",
+            "ru",
+            "Тайипом Эрдоганом",
+            "recep-tayyip-erdogan",
+        ),
+    ],
+)
+def test_part_of_a_name_the_document_gave_is_that_person(full_linker, text, lang, part, whole):
+    linked = link(full_linker, text, lang)
+    people = {e.key: [m.text for m in e.mentions] for e in linked.entities if e.cls == "Person"}
+    if part is None:  # the whole name's own key
+        assert len([k for k in people if k.startswith("person/")]) == 1, people
+    else:
+        assert part in people.get(whole, []), people
+
+
+def test_the_fathers_name_in_a_full_name_is_not_that_person(full_linker):
+    text = "Эмир Катара Тамим бин Хамад Аль Тани встретился с министром. Хамад Аль Тани правил до 2013 года."
+    keys = {m.text: e.key for e in link(full_linker, text, "ru").entities for m in e.mentions}
+    assert keys.get("Хамад Аль Тани") != keys.get("Тамим бин Хамад Аль Тани"), keys
+
+
+def test_the_forms_of_a_given_name_are_one_name_and_no_other():
+    """Every row of given_name_forms.tsv keys one name, and no two rows the same one."""
+    from bilat.extract.text import DATA, read_table
+
+    rows = read_table(DATA / "common" / "given_name_forms.tsv")
+    keys = [{person_key(form + " Ivanov") for form in row} for row in rows]
+    assert [row for row, k in zip(rows, keys, strict=True) if len(k) != 1] == []
+    names = [k.pop() for k in keys]
+    assert len(set(names)) == len(names)
 
 
 def test_an_unknown_spelling_of_a_kb_person_is_that_person():

@@ -51,6 +51,14 @@ def test_a_word_cut_into_syllables(word, table, latin):
         ("Сергей Лавров", ["north-korea", "russia"], None),
         ("Ким Чен Ын", ["russia"], None),  # the document names no state whose table reads it
         ("Ван И", ["north-korea", "china"], "Wang Yi"),  # no Korean syllable "ван": Palladius
+        # South Korean names: the Revised Romanization and the family names' own spellings
+        # (ru_uz-kr_01 "Пак Чин" is en_kr-cn_62 "Park Jin")
+        ("Пак Чин", ["uzbekistan", "south-korea"], "Park Jin"),
+        ("Пак Чжин", ["south-korea"], "Park Jin"),
+        ("Ли Чжэ Мён", ["south-korea", "china"], "Lee Jae-myung"),
+        ("Чан Хо Джин", ["south-korea"], "Chang Ho-jin"),
+        ("Ким Чен Ын", ["south-korea", "north-korea"], "Kim Jong-un"),  # no South Korean "чен"
+        ("Сергей Лавров", ["south-korea"], None),
     ],
 )
 def test_east_asian_names_get_their_english_spelling(name, states, english):

@@ -2,6 +2,7 @@
 
 import pytest
 
+from bilat.extract.link_names import person_key
 from bilat.extract.records import Document
 
 
@@ -31,12 +32,12 @@ def posts(extractor, text, lang, date="2021-11-09"):
         (  # "шейх" between the title's state and the name (ru_tm-qa_62)
             "Президент посетил Катар по приглашению эмира Катара шейха Тамима бин Хамад Аль Тани.",
             "ru",
-            ("person/tamim-bin-hamad-al-tani", "Emir", "qatar"),
+            ("person/tamam-bin-hamad-al-tani", "Emir", "qatar"),
         ),
         (  # the head of a state's defence ministry is its minister (ru_ru-cz_62)
             "Дипломат прокомментировал высказывания главы чешского минобороны Яны Черноховой.",
             "ru",
-            ("person/ana-chernohova", "Minister of Defence", "czech-republic"),
+            ("person/ana-charnahava", "Minister of Defence", "czech-republic"),
         ),
         (  # "from" a state between the title and the name (en_kg-uz_51)
             "Kulubaev held talks with his counterpart from Uzbekistan Bakhtiyor Saidov.",
@@ -47,12 +48,12 @@ def posts(extractor, text, lang, date="2021-11-09"):
             "Во встрече примут участие представители «Роснефти». Как пояснил РИА Новости "
             "пресс-секретарь компании Михаил Леонтьев, работа идет.",
             "ru",
-            ("person/mihal-leontev", "Press Secretary", "rosneft"),
+            ("person/mahal-lantav", "Press Secretary", "rosneft"),
         ),
         (  # the opposition leader's post (en_kr-cn_62)
             "Xing met South Korean opposition leader Lee Jae-myung.",
             "en",
-            ("person/le-jae-mung", "Leader of the Opposition", "south-korea"),
+            ("person/le-jae-mun", "Leader of the Opposition", "south-korea"),
         ),
         (
             "Kremlin spokesman Dmitry Peskov told reporters nothing.",
@@ -151,12 +152,12 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
         (
             "Kazakhstan's Deputy Prime Minister and Minister of Trade Serik Zhumangarin met officials.",
             "en",
-            ("person/serik-jumangarin", "Deputy Prime Minister", "kazakhstan"),
+            ("person/sarak-jamangaran", "Deputy Prime Minister", "kazakhstan"),
         ),
         (
             "Kazakhstan's Deputy Prime Minister and Minister of Trade Serik Zhumangarin met officials.",
             "en",
-            ("person/serik-jumangarin", "Minister of Trade", "kazakhstan"),
+            ("person/sarak-jamangaran", "Minister of Trade", "kazakhstan"),
         ),
         (
             "Deputy Prime Minister and Foreign Minister of Kazakhstan Murat Nurtleu met officials.",
@@ -167,7 +168,7 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
         (
             "Kyrgyz Minister of Economy and Commerce Daniyar Amangeldiev met Russian officials.",
             "en",
-            ("person/danar-amangeldiev", "Minister of Economy and Commerce", "kyrgyzstan"),
+            ("person/danar-amangaldav", "Minister of Economy and Commerce", "kyrgyzstan"),
         ),
         # the ministers' titles made of the portfolio table
         (
@@ -267,7 +268,7 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
         (
             "President of Mongolia Ukhnaagiin Khurelsukh (retranslated): Mr President,",
             "en",
-            ("person/uhnagin-hurelsuh", "President", "mongolia"),
+            ("person/ahnagan-haralsu", "President", "mongolia"),
         ),
         # a bracketed title after the name
         (
@@ -432,14 +433,14 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
         (
             "Iran’s Oil Minister Mohsen Paknejad met Turkmenistan's deputy prime minister.",
             "en",
-            ("person/mohsen-paknejad", "Minister of Oil", "iran"),
+            ("person/mahsan-paknajad", "Minister of Oil", "iran"),
         ),
         ("Министр нефти Ирана Мохсен Пакнежад прибыл в Ашхабад.", "ru", (None, "Minister of Oil", "iran")),
         # "PM", the abbreviation, written in capitals (en_pk-uz_60)
         (
             "PM Shehbaz Sharif expressed Pakistan's eagerness to see the railway built.",
             "en",
-            ("person/shehbaz-sharif", "Prime Minister", "pakistan"),
+            ("person/shahbaz-sharaf", "Prime Minister", "pakistan"),
         ),
         (
             "Georgia's Deputy PM Levan Davitashvili visited Baku.",
@@ -770,7 +771,7 @@ def test_a_ministers_portfolio_goes_on_past_the_table(text, names, title_en):
             "Accompanied by Foreign Minister David Zalkaliani, the Georgian Prime Minister met "
             "his counterpart.",
             "en",
-            ("person/david-zalkalani", "Minister of Foreign Affairs", "georgia"),
+            ("person/davad-zalkalani", "Minister of Foreign Affairs", "georgia"),
         ),
     ],
 )
@@ -809,20 +810,20 @@ def test_titles_joined_by_a_dash_or_a_joint_word(gap, first, joined):
             "The agreement was reached during a meeting between President Mamnoon Hussain and "
             "Prime Minister of Kazakhstan Bakytzhan Sagintayev. Pakistan and Kazakhstan agreed.",
             "http://www.app.com.pk/x/",
-            ("person/mamnon-husan", "President", "pakistan"),
+            ("person/mamnan-hasan", "President", "pakistan"),
         ),
         # the sentence's state another title names is not the first one's (en_kr-cn_62, Yonhap)
         (
             "South Korea protested. First Vice Foreign Minister Chang Ho-jin called in Chinese "
             "Ambassador Xing Haiming earlier in the day.",
             "https://m-en.yna.co.kr/view/x",
-            ("person/chang-ho-jin", "First Deputy Minister of Foreign Affairs", "south-korea"),
+            ("person/chan-ho-jin", "First Deputy Minister of Foreign Affairs", "south-korea"),
         ),
         # the one state of the sentence still wins over the publisher's (ru_kz-om_56)
         (
             "Deputy Prime Minister Tigran Khachatryan met Armenian businessmen. Kazakhstan agreed.",
             "https://kazpravda.kz/n/x/",
-            ("person/tigran-hachatran", "Deputy Prime Minister", "armenia"),
+            ("person/tagran-hachatran", "Deputy Prime Minister", "armenia"),
         ),
     ],
 )
@@ -901,14 +902,14 @@ def test_no_state_is_guessed_for_a_national_title_of_an_unknown_person(extractor
             "Власти Литвы закрыли границу. Президент республики Гитанас Науседа предложил закрыть "
             "границу с Беларусью. Министр иностранных дел республики Кестутис Будрис заявил об этом.",
             "https://sputnik-georgia.ru/x/",
-            ("person/kestutis-budris", "Minister of Foreign Affairs", "lithuania"),
+            ("person/kastatas-badras", "Minister of Foreign Affairs", "lithuania"),
         ),
         # else the state named last, not the publisher's own when another is named (ru_ru-my_01)
         (
             "Власти Малайзии сомневаются, что Россия причастна к крушению. Такое заявление сделал "
             "премьер-министр страны Махатхир Мохамад.",
             "https://klops.ru/news/x/",
-            ("person/mahathir-mohamad", "Prime Minister", "malaysia"),
+            ("person/mahatar-mahamad", "Prime Minister", "malaysia"),
         ),
     ],
 )
@@ -946,5 +947,5 @@ def test_a_post_named_again_more_precisely_is_one_post(extractor):
         "российского посла Сергея Копыркина."
     )
     ex = extractor(Document(id="t", text=text, lang="ru", date="2024-05-08"))
-    titles = {p.title_en for p in ex.positions if p.person.endswith("kopirkin")}
+    titles = {p.title_en for p in ex.positions if p.person.endswith(person_key("Сергей Копыркин"))}
     assert titles == {"Ambassador to Armenia"}
