@@ -27,16 +27,15 @@ from rdflib import Literal
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from bilat.extract.records import Extraction, KBEntry
-from bilat.graph import iris
-from bilat.graph.store import Store, graph_ntriples, replace_graph_update, triple_nt
+from bilat.graph import iris, nt
+from bilat.graph.store import Store, replace_graph_text, triple_nt
 from bilat.graph.triples import (
     DEFAULT_MENTIONS,
-    Triples,
-    document_graphs,
     document_hash,
+    document_lines,
     entity_description,
     form_key,
-    hash_triple,
+    hash_line,
 )
 from bilat.ontology.namespace import BL
 
@@ -76,32 +75,35 @@ def _values(nodes) -> str:
     return " ".join(n.n3() for n in sorted(nodes))
 
 
-_FIRST = (BL.mentionedIn, BL.extractedFrom)  # what a document reports: written early
+_FIRST = (nt.iri(BL.mentionedIn), nt.iri(BL.extractedFrom))  # what a document reports: written early
+_NODE_FIRST = (nt.iri(RDF.type), nt.iri(DCTERMS.identifier))  # the Document node: these first
 
 
-def _pieces(doc_g: Triples, facts: Triples, doc, hashed: tuple, size: int) -> list[tuple[Triples, Triples]]:
-    """A document's triples (but its content hash) in pieces of at most ``size`` triples, as
-    (document's graph, shared facts): the Document node first, then what names the entities,
-    posts and events it reports, the rest after; the content hash ends the last piece."""
+def _pieces(doc_g: set[str], facts: set[str], doc: str, hashed: str, size: int) -> list[tuple[set, set]]:
+    """A document's triples (N-Triples lines) but its content hash (``hashed``) in pieces of at
+    most ``size`` triples, as (document's graph, shared facts): the Document node (``doc``, in
+    N-Triples) first, then what names the entities, posts and events it reports, the rest
+    after; the content hash ends the last piece."""
     if len(doc_g) + len(facts) <= size:
         return [(doc_g, facts)]
-    doc_g = Triples(doc_g)
+    doc_g = set(doc_g)
     doc_g.discard(hashed)
-    node = [t for t in doc_g if t[0] == doc]
-    node.sort(key=lambda t: (t[1] != RDF.type, t[1] != DCTERMS.identifier))
-    reports = [t for t in doc_g if t[0] != doc and t[1] in _FIRST]
+    node = [t for t in doc_g if nt.subject_of(t) == doc]
+    node.sort(key=lambda t: (nt.predicate_of(t) != _NODE_FIRST[0], nt.predicate_of(t) != _NODE_FIRST[1]))
+    reports = [t for t in doc_g if nt.subject_of(t) != doc and nt.predicate_of(t) in _FIRST]
     seen = set(node) | set(reports)
     ordered = [(False, t) for t in node] + [(False, t) for t in reports]
     ordered += [(False, t) for t in doc_g if t not in seen]
     ordered += [(True, t) for t in facts]
-    out = []
+    out: list[tuple[set, set]] = []
     for i in range(0, len(ordered), size):
-        g, f = Triples(), Triples()
+        g: set[str] = set()
+        f: set[str] = set()
         for shared, t in ordered[i : i + size]:
             (f if shared else g).add(t)
         out.append((g, f))
     if not out:
-        out.append((Triples(), Triples()))
+        out.append((set(), set()))
     out[-1][0].add(hashed)
     return out
 
@@ -121,12 +123,12 @@ def write_extraction(
     requests, its content hash last."""
     doc_id = ex.document.id
     g_iri = iris.doc_graph(doc_id)
-    doc_g, facts = document_graphs(ex, publisher=publisher, version=version, mentions=mentions, kb=kb)
+    doc_g, facts, new_forms = document_lines(
+        ex, publisher=publisher, version=version, mentions=mentions, kb=kb
+    )
     written = len(doc_g) + len(facts)
-    forms = BL.surfaceForms
-    new_forms = {k for _, p, o in doc_g if p == forms for k in str(o).split()}
     pieces = _pieces(
-        doc_g, facts, iris.document(doc_id), hash_triple(ex.document, version), chunk or chunk_triples()
+        doc_g, facts, nt.iri(iris.document(doc_id)), hash_line(ex.document, version), chunk or chunk_triples()
     )
     del doc_g, facts
     doc_g, facts = pieces.pop(0)
@@ -221,7 +223,7 @@ def write_extraction(
             )
 
     ent = iris.ENTITIES_GRAPH.n3()
-    parts = [replace_graph_update(g_iri, doc_g, empty=not stored)]
+    parts = [replace_graph_text(g_iri, _body(doc_g), empty=not stored)]
     # the descriptions as they should be, against what the store holds for these entities:
     # only the difference is written (most documents mention entities already described
     # alike, whose rewriting would cost more quads than the document's own graph)
@@ -358,8 +360,13 @@ def _description_changes(store: Store, nodes: set, descriptions: set[str]) -> tu
     return diff_lines(store.subject_lines(nodes, iris.ENTITIES_GRAPH), descriptions)
 
 
-def _insert(graph: str, g: Triples) -> list[str]:
-    body = graph_ntriples(g)
+def _body(lines: set[str]) -> str:
+    """N-Triples lines in a stable order (an INSERT DATA block's)."""
+    return "\n".join(sorted(lines))
+
+
+def _insert(graph: str, lines: set[str]) -> list[str]:
+    body = _body(lines)
     return [f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"] if body else []
 
 
