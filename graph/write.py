@@ -21,7 +21,6 @@ from __future__ import annotations
 import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
 
 from rdflib import Literal
 from rdflib.namespace import DCTERMS, RDF, SKOS
@@ -36,6 +35,7 @@ from bilat.graph.triples import (
     entity_description,
     form_key,
     hash_line,
+    per_entry,
 )
 from bilat.ontology.namespace import BL
 
@@ -79,13 +79,14 @@ _FIRST = (nt.iri(BL.mentionedIn), nt.iri(BL.extractedFrom))  # what a document r
 _NODE_FIRST = (nt.iri(RDF.type), nt.iri(DCTERMS.identifier))  # the Document node: these first
 
 
-def _pieces(doc_g: set[str], facts: set[str], doc: str, hashed: str, size: int) -> list[tuple[set, set]]:
-    """A document's triples (N-Triples lines) but its content hash (``hashed``) in pieces of at
-    most ``size`` triples, as (document's graph, shared facts): the Document node (``doc``, in
-    N-Triples) first, then what names the entities, posts and events it reports, the rest
-    after; the content hash ends the last piece."""
+def _pieces(doc_g: set[str], facts: set[str], d, version: str, size: int) -> list[tuple[set, set]]:
+    """The triples (N-Triples lines) of document ``d`` but its content hash in pieces of at
+    most ``size`` triples, as (document's graph, shared facts): the Document node first, then
+    what names the entities, posts and events it reports, the rest after; the content hash
+    ends the last piece."""
     if len(doc_g) + len(facts) <= size:
         return [(doc_g, facts)]
+    doc, hashed = nt.iri(iris.document(d.id)), hash_line(d, version)
     doc_g = set(doc_g)
     doc_g.discard(hashed)
     node = [t for t in doc_g if nt.subject_of(t) == doc]
@@ -127,9 +128,7 @@ def write_extraction(
         ex, publisher=publisher, version=version, mentions=mentions, kb=kb
     )
     written = len(doc_g) + len(facts)
-    pieces = _pieces(
-        doc_g, facts, nt.iri(iris.document(doc_id)), hash_line(ex.document, version), chunk or chunk_triples()
-    )
+    pieces = _pieces(doc_g, facts, ex.document, version, chunk or chunk_triples())
     del doc_g, facts
     doc_g, facts = pieces.pop(0)
 
@@ -314,6 +313,7 @@ def _writing(doc_id: str) -> str:
 
 
 _XSD_STRING = "^^<http://www.w3.org/2001/XMLSchema#string>"
+_TYPED_END = _XSD_STRING + " ."
 
 
 def _line(s, p, o) -> str:
@@ -326,7 +326,7 @@ def _lines(triples) -> set[str]:
     return {_line(*t) for t in triples}
 
 
-@lru_cache(maxsize=4096)
+@per_entry
 def _kb_lines(e: KBEntry) -> frozenset[str]:
     """The N-Triples lines of a knowledge-base entry's description, remembered (most entities a
     document mentions are the knowledge base's, described alike in every document)."""
@@ -346,12 +346,12 @@ def diff_lines(stored: list[str], wanted: set[str]) -> tuple[str, str]:
     >>> diff_lines(stored, _lines([(a, p, Literal("y")), (a, p, Literal("z"))]))
     ('<http://a> <http://p> "x" .', '<http://a> <http://p> "z" .')
     """
-    have = {_plain(x) for x in stored}
+    have = {x[: -len(_TYPED_END)] + " ." if x.endswith(_TYPED_END) else x for x in stored}  # (_plain)
     return "\n".join(sorted(have - wanted)), "\n".join(sorted(wanted - have))
 
 
 def _plain(line: str) -> str:
-    return line[: -len(_XSD_STRING) - 2] + " ." if line.endswith(_XSD_STRING + " .") else line
+    return line[: -len(_TYPED_END)] + " ." if line.endswith(_TYPED_END) else line
 
 
 def _description_changes(store: Store, nodes: set, descriptions: set[str]) -> tuple[str, str]:
