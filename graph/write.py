@@ -67,8 +67,10 @@ def stored_hash(store: Store, doc_id: str) -> str | None:
 
 
 def is_unchanged(store: Store, doc, version: str = "") -> bool:
-    """Is this document stored as it is (same text, metadata and extraction version)?"""
-    return stored_hash(store, doc.id) == document_hash(doc, version)
+    """Is this document stored as it is (same text, metadata and extraction version)? (A
+    document new to the store is not: its text is not hashed.)"""
+    stored = stored_hash(store, doc.id)
+    return stored is not None and stored == document_hash(doc, version)
 
 
 def _values(nodes) -> str:
