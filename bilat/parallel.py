@@ -186,9 +186,13 @@ class _Windowed(InProcess):
 
 class Processes(_Windowed):
     """``jobs`` worker processes (spawned, so that they share nothing with the writer's store),
-    each loading the models once; each task is ``batch`` documents (parsed together)."""
+    each loading the models once; each task is ``batch`` documents (parsed together). Eight
+    rather than four: the workers' English parse costs less per document in larger batches
+    (their CPU on the 238 dev articles 10.66 -> 10.33 s, on the bench's 80 generated ones
+    5.11 -> 5.06), and half the tasks pass between the processes; the last tasks still
+    taper to one document (:func:`tapered_chunks`), so the workers finish together."""
 
-    batch = 4
+    batch = 8
 
     def __init__(self, jobs: int, *, langs: tuple[str, ...] = ()):
         if jobs < 1:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from rdflib import URIRef
 
@@ -37,10 +37,10 @@ def entity(key: str) -> URIRef:
     return URIRef(ID + _q(key))
 
 
+@lru_cache(maxsize=1 << 14)
 def key_of(iri: str) -> str | None:
-    """The key of an entity IRI, or None for another IRI."""
-    from urllib.parse import unquote
-
+    """The key of an entity IRI, or None for another IRI; remembered (the writer asks it of
+    every entity of every document)."""
     return unquote(iri[len(ID) :]) if iri.startswith(str(ID)) else None
 
 

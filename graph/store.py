@@ -560,11 +560,26 @@ def graph_ntriples(g: Graph) -> str:
 def replace_graph_update(graph: URIRef, g: Graph, *, empty: bool = False) -> str:
     """SPARQL Update text that replaces named graph ``graph`` with ``g`` (``empty``: the store
     holds nothing in that graph; nothing to drop)."""
-    body = graph_ntriples(g)
+    # blank nodes (the ontology's lists) go in a template: Virtuoso refuses them in DATA
+    blank = any(type(s) is BNode or type(o) is BNode for s, _, o in g)  # (no predicate is one)
+    return replace_graph_text(graph, graph_ntriples(g), empty=empty, template=blank)
+
+
+def replace_graph_text(graph: URIRef, body: str, *, empty: bool = False, template: bool = False) -> str:
+    """SPARQL Update text that replaces named graph ``graph`` with the triples of ``body``
+    (N-Triples; ``template``: it has blank nodes, inserted by a template rather than as data).
+
+    >>> print(replace_graph_text(URIRef("urn:g"), "<urn:a> <urn:p> <urn:b> ."))
+    DROP SILENT GRAPH <urn:g> ;
+    INSERT DATA { GRAPH <urn:g> {
+    <urn:a> <urn:p> <urn:b> .
+    } }
+    >>> replace_graph_text(URIRef("urn:g"), "", empty=True)
+    ''
+    """
     out = "" if empty else f"DROP SILENT GRAPH {graph.n3()} ;\n"
     if body:
-        if any(type(s) is BNode or type(o) is BNode for s, _, o in g):  # (no predicate is one)
-            # blank nodes (the ontology's lists) in a template: Virtuoso refuses them in DATA
+        if template:
             out += f"INSERT {{ GRAPH {graph.n3()} {{\n{body}\n}} }} WHERE {{}}"
         else:
             out += f"INSERT DATA {{ GRAPH {graph.n3()} {{\n{body}\n}} }}"

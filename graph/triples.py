@@ -10,9 +10,10 @@ import hashlib
 import json
 from collections.abc import Mapping
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import NamedTuple
 
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS as _DCTERMS
 from rdflib.namespace import OWL as _OWL
 from rdflib.namespace import RDF as _RDF
@@ -23,7 +24,7 @@ from rdflib.namespace import XSD as _XSD
 from bilat.extract.languages import PIVOT
 from bilat.extract.records import Entity, Event, Extraction, KBEntry
 from bilat.extract.text import strip_invisible
-from bilat.graph import iris
+from bilat.graph import iris, nt
 from bilat.ontology import cameo_weights, implied_cameo
 from bilat.ontology.namespace import BL as _BL
 from bilat.ontology.namespace import WD
@@ -214,24 +215,24 @@ _EVENT_IRI = str(iris.ID) + "event/"
 
 
 def _mention(
-    g: Triples, doc_id: str, start: int, end: int, anchor: str, refers_to: URIRef, full: bool = True
+    g: set[str], doc_id: str, start: int, end: int, anchor: str, refers_to: str, full: bool = True
 ) -> None:
     """A span of the document's text naming ``refers_to`` (``full``: with its class, document
     and text; else its offsets alone — the graph names the document, the text has the words)."""
-    mn = iris.mention(doc_id, start, end)
-    g.add((mn, BL.refersTo, refers_to))
-    g.add((mn, BL.startOffset, Literal(start)))
-    g.add((mn, BL.endOffset, Literal(end)))
+    mn = nt.iri(iris.mention(doc_id, start, end))
+    g.add(nt.line(mn, P.refersTo, refers_to))
+    g.add(nt.line(mn, P.startOffset, nt.integer(start)))
+    g.add(nt.line(mn, P.endOffset, nt.integer(end)))
     if full:
-        g.add((mn, RDF.type, BL.Mention))
-        g.add((mn, BL.extractedFrom, iris.document(doc_id)))
-        g.add((mn, BL.anchor, Literal(anchor)))
+        g.add(nt.line(mn, P_RDF.type, P.Mention))
+        g.add(nt.line(mn, P.extractedFrom, nt.iri(iris.document(doc_id))))
+        g.add(nt.line(mn, P.anchor, nt.text(anchor)))
 
 
-def hash_triple(d, version: str = "") -> tuple:
-    """The document's content hash: the last triple written, so that a document whose
-    writing was interrupted is known by its missing hash (and extracted again)."""
-    return iris.document(d.id), BL.contentHash, Literal(document_hash(d, version))
+def hash_line(d, version: str = "") -> str:
+    """The document's content hash (N-Triples): the last triple written, so that a document
+    whose writing was interrupted is known by its missing hash (and extracted again)."""
+    return nt.line(nt.iri(iris.document(d.id)), P.contentHash, nt.text(document_hash(d, version)))
 
 
 def _names(pairs):
@@ -263,20 +264,41 @@ def date_literal(value: str) -> Literal | None:
     return Literal(value, datatype=dt) if dt else None
 
 
-def _text(text: str, lang: str | None) -> Literal:
-    """A literal of words said once (evidence, a quote, a title), in ``lang`` if any."""
-    return Literal(text, lang=lang) if lang else Literal(text)
-
-
 @lru_cache(maxsize=1 << 14)
 def _lit(text: str, lang: str | None = None) -> Literal:
-    """:func:`_text` for the short words said again and again (names, titles of posts, modes,
-    date precisions, codes), remembered: a literal costs 5-10 µs to make.
+    """A literal in ``lang`` if any, for the names of an entity's description, remembered: a
+    literal costs 5-10 µs to make.
 
     >>> _lit("x", "ru") == Literal("x", lang="ru") and _lit("x") == Literal("x") and _lit("x") is _lit("x")
     True
     """
-    return _text(text, lang)
+    return Literal(text, lang=lang) if lang else Literal(text)
+
+
+@lru_cache(maxsize=8192)
+def _date_nt(value: str) -> str | None:
+    """:func:`date_literal` in N-Triples (None for no date)."""
+    lit = date_literal(value)
+    return None if lit is None else lit.n3()
+
+
+@lru_cache(maxsize=1 << 14)
+def _entity_nt(key: str) -> str:
+    """An entity's IRI in N-Triples, remembered (a document names each entity many times)."""
+    return nt.iri(iris.entity(key))
+
+
+# the terms of the vocabularies as N-Triples
+P, P_DCTERMS, P_RDF, P_SKOS = map(nt.Names, (_BL, _DCTERMS, _RDF, _SKOS))
+
+
+class DocumentLines(NamedTuple):
+    """One document's triples as N-Triples lines: its named graph, the shared facts it reports,
+    and the keys of the surface forms it uses (its ``bl:surfaceForms``, :func:`form_key`)."""
+
+    graph: set[str]
+    facts: set[str]
+    forms: frozenset[str]
 
 
 def document_graphs(
@@ -287,6 +309,26 @@ def document_graphs(
     mentions: str = DEFAULT_MENTIONS,
     kb: Mapping[str, KBEntry] | None = None,
 ) -> tuple[Triples, Triples]:
+    """The triples of :func:`document_lines` as rdflib terms: the document's named graph and
+    the shared facts it reports (for readers and tests; the writer takes the lines)."""
+    lines = document_lines(ex, publisher=publisher, version=version, mentions=mentions, kb=kb)
+    return _parsed(lines.graph), _parsed(lines.facts)
+
+
+def _parsed(lines) -> Triples:
+    g = Graph()
+    g.parse(data="\n".join(lines), format="turtle")  # (Turtle: a text with a line break is """…""")
+    return Triples(g)
+
+
+def document_lines(
+    ex: Extraction,
+    *,
+    publisher: str | None = None,
+    version: str = "",
+    mentions: str = DEFAULT_MENTIONS,
+    kb: Mapping[str, KBEntry] | None = None,
+) -> DocumentLines:
     """The triples of one document's named graph, and the shared facts it reports: what
     several documents may say identically of one node — posts (holder, title, organization)
     and events reported by several documents (class, date, participants). The store keeps the
@@ -294,30 +336,34 @@ def document_graphs(
     ``bl:evidence``, offsets). A surface form that is one of a knowledge-base entity's names
     (in ``kb``: an ``rdfs:label`` or ``skos:altLabel`` that the entities graph holds) is not
     stated again in the document's graph: the same triple in two graphs would show twice in a
-    query, and a canonical name is no other name."""
+    query, and a canonical name is no other name.
+
+    The triples are N-Triples lines built as strings (:mod:`bilat.graph.nt`), as rdflib would
+    write them: the writer's text, without rdflib terms in between."""
     d = ex.document
-    g = Triples()
-    doc = iris.document(d.id)
+    g: set[str] = set()
+    line = nt.line
+    doc = nt.iri(iris.document(d.id))
     lang = d.lang or "en"
-    g.add((doc, RDF.type, BL.Document))
-    g.add((doc, DCTERMS.identifier, Literal(d.id)))
-    g.add((doc, BL.contentHash, Literal(document_hash(d, version))))
-    g.add((doc, DCTERMS.language, _lit(lang)))
+    g.add(line(doc, P_RDF.type, P.Document))
+    g.add(line(doc, P_DCTERMS.identifier, nt.text(d.id)))
+    g.add(hash_line(d, version))
+    g.add(line(doc, P_DCTERMS.language, nt.text(lang)))
     if d.title:
-        g.add((doc, DCTERMS.title, _text(d.title, lang)))
-    if d.date and date_literal(d.date) is not None:
-        g.add((doc, DCTERMS.date, date_literal(d.date)))
+        g.add(line(doc, P_DCTERMS.title, nt.text(d.title, lang)))
+    if d.date and _date_nt(d.date) is not None:
+        g.add(line(doc, P_DCTERMS.date, _date_nt(d.date)))
     if d.url:
-        g.add((doc, DCTERMS.source, Literal(d.url, datatype=XSD.anyURI)))
+        g.add(line(doc, P_DCTERMS.source, Literal(d.url, datatype=XSD.anyURI).n3()))
     if publisher:
-        g.add((doc, BL.publisher, iris.entity(publisher)))
+        g.add(line(doc, P.publisher, _entity_nt(publisher)))
 
     entity_spans = []
-    facts = Triples()
+    facts: set[str] = set()
     forms = set()
     for e in ex.entities:
-        node = iris.entity(e.key)
-        g.add((node, BL.mentionedIn, doc))
+        node = _entity_nt(e.key)
+        g.add(line(node, P.mentionedIn, doc))
         own = kb_names(kb[e.key]) if kb is not None and e.key in kb else frozenset()
         for lg, text in _names(e.alt_labels):
             if (lg, text) not in own:
@@ -325,42 +371,42 @@ def document_graphs(
                 # documents use it ("России" in every Russian article about Russia); the
                 # document records which forms it uses (bl:surfaceForms), so that the writer
                 # removes a form when no document uses it any more
-                facts.add((node, SKOS.altLabel, _lit(text, lg)))
+                facts.add(line(node, P_SKOS.altLabel, nt.text(text, lg)))
                 forms.add(form_key(e.key, lg, text))
         if not e.in_kb:
             for lg, text in _names(e.labels):
-                g.add((node, BL.proposedLabel, _lit(text, lg)))
-            g.add((node, BL.proposedClass, BL[e.cls]))
+                g.add(line(node, P.proposedLabel, nt.text(text, lg)))
+            g.add(line(node, P.proposedClass, P[e.cls]))
         if mentions == "full":
             for m in e.mentions:
                 _mention(g, d.id, m.start, m.end, m.text, node)
         elif mentions == "compact" and e.mentions:
             entity_spans.append((e.key, [(m.start, m.end) for m in e.mentions]))
     if entity_spans:
-        g.add((doc, BL.entitySpans, Literal(format_entity_spans(entity_spans))))
+        g.add(line(doc, P.entitySpans, nt.text(format_entity_spans(entity_spans))))
     if forms:
-        g.add((doc, BL.surfaceForms, Literal(" ".join(sorted(forms)))))
+        g.add(line(doc, P.surfaceForms, nt.text(" ".join(sorted(forms)))))
 
     for p in ex.positions:
         if p.org is None:
             continue  # a post belongs to a country or body; without one it says too little
-        pos = iris.position(p.person, p.title_en, p.org)
-        facts.add((iris.entity(p.person), BL.holdsPosition, pos))
-        facts.add((pos, RDF.type, BL.Position))
-        facts.add((pos, BL.title, _lit(p.title_en, "en")))
-        facts.add((pos, BL.ofOrganization, iris.entity(p.org)))
-        g.add((pos, BL.extractedFrom, doc))
+        pos = nt.iri(iris.position(p.person, p.title_en, p.org))
+        facts.add(line(_entity_nt(p.person), P.holdsPosition, pos))
+        facts.add(line(pos, P_RDF.type, P.Position))
+        facts.add(line(pos, P.title, nt.text(p.title_en, "en")))
+        facts.add(line(pos, P.ofOrganization, _entity_nt(p.org)))
+        g.add(line(pos, P.extractedFrom, doc))
         if p.title_src and p.lang != PIVOT:  # the source-language title belongs to this report
-            g.add((pos, BL.title, _lit(p.title_src, p.lang)))
-        g.add((pos, BL.evidence, _text(p.evidence, p.lang)))
-        if p.date and p.date != d.date and date_literal(p.date) is not None:
+            g.add(line(pos, P.title, nt.text(p.title_src, p.lang)))
+        g.add(line(pos, P.evidence, nt.text(p.evidence, p.lang)))
+        if p.date and p.date != d.date and _date_nt(p.date) is not None:
             # the day a post was reported is its document's dcterms:date (bl:extractedFrom),
             # stated there once: a post states a bl:date only when it is another one
-            g.add((pos, BL.date, date_literal(p.date)))
+            g.add(line(pos, P.date, _date_nt(p.date)))
         if p.status:
-            g.add((pos, BL.status, _lit(p.status)))
+            g.add(line(pos, P.status, nt.text(p.status)))
         if p.conflict:
-            g.add((pos, BL.conflict, _lit(p.conflict)))
+            g.add(line(pos, P.conflict, nt.text(p.conflict)))
 
     triggers: dict[str, list[tuple[int, int]]] = {}
     implicit: list[tuple[str, str]] = []
@@ -375,12 +421,12 @@ def document_graphs(
         # again (Event.told_again), one literal, as for the entities (instead of a quad per
         # event); the words are the text there, as an entity's mentions are (--mentions full
         # states the trigger's: bl:trigger)
-        g.add((doc, BL.eventSpans, Literal(format_entity_spans(triggers.items()))))
+        g.add(line(doc, P.eventSpans, nt.text(format_entity_spans(triggers.items()))))
     if implicit:
         # which participants of each event the document infers from its pair of states
         # rather than names (each is a bl:participant of the event all the same)
-        g.add((doc, BL.eventImplicitParticipants, Literal(format_event_triggers(implicit))))
-    return g, facts
+        g.add(line(doc, P.eventImplicitParticipants, nt.text(format_event_triggers(implicit))))
+    return DocumentLines(g, facts, frozenset(forms))
 
 
 def is_merged(ev: Event) -> bool:
@@ -395,93 +441,95 @@ def event_iri(ev: Event, doc_id: str) -> URIRef:
     return iris.event(ev.cls, doc_id, ev.start, ev.end)
 
 
-def _inherited_date(ev: Event, doc_date: str | None) -> Literal | None:
-    """The document's date for an event without a date of its own: the day it was reported
-    (for a planned or hypothetical event, the day it was announced)."""
-    if (ev.date and date_literal(ev.date) is not None) or not doc_date:
+def _inherited_date(ev: Event, doc_date: str | None) -> str | None:
+    """The document's date (N-Triples) for an event without a date of its own: the day it was
+    reported (for a planned or hypothetical event, the day it was announced)."""
+    if (ev.date and _date_nt(ev.date) is not None) or not doc_date:
         return None
-    return date_literal(doc_date)
+    return _date_nt(doc_date)
 
 
 def _event(
-    g: Triples,
-    shared: Triples,
+    g: set[str],
+    shared: set[str],
     ev: Event,
     doc_id: str,
-    doc: URIRef,
+    doc: str,
     lang: str,
     doc_date: str | None = None,
     mentions: str = DEFAULT_MENTIONS,
     text: str = "",
 ) -> URIRef:
-    """Provenance of the report into ``g``; what identifies the event into ``shared``. Returns
-    the event's node. ``text``: the document's text (the words of the mentions that tell the
-    event again)."""
-    node = event_iri(ev, doc_id)
-    shared.add((node, RDF.type, BL[ev.cls]))
+    """Provenance of the report into ``g``; what identifies the event into ``shared`` (N-Triples
+    lines; ``doc``: the document's IRI in N-Triples). Returns the event's node. ``text``: the
+    document's text (the words of the mentions that tell the event again)."""
+    iri = event_iri(ev, doc_id)
+    node = nt.iri(iri)
+    line = nt.line
+    shared.add(line(node, P_RDF.type, P[ev.cls]))
     for key in ev.participants:
-        shared.add((node, BL.participant, iris.entity(key)))
-    if ev.date and date_literal(ev.date) is not None:
-        shared.add((node, BL.date, date_literal(ev.date)))
+        shared.add(line(node, P.participant, _entity_nt(key)))
+    if ev.date and _date_nt(ev.date) is not None:
+        shared.add(line(node, P.date, _date_nt(ev.date)))
         # a date the text gives states its precision (day, month, year); an inherited one
         # states none: bl:Event's bl:defaultDatePrecision "document" (the ontology's, once)
-        shared.add((node, BL.datePrecision, _lit(stated_precision(ev.date, ev.date_precision))))
+        shared.add(line(node, P.datePrecision, nt.text(stated_precision(ev.date, ev.date_precision))))
     if ev.context:
-        shared.add((node, BL.context, _lit(ev.context)))
+        shared.add(line(node, P.context, nt.text(ev.context)))
     if d_date := _inherited_date(ev, doc_date):
         # an event the text gives no date of happened (or was reported) when its document
         # appeared: it inherits the document's date, and stating no bl:datePrecision says so
         # (the ontology's bl:defaultDatePrecision "document"; one quad less per such event)
-        g.add((node, BL.date, d_date))
-    g.add((node, BL.extractedFrom, doc))
-    g.add((node, BL.evidence, _text(ev.evidence, lang)))
+        g.add(line(node, P.date, d_date))
+    g.add(line(node, P.extractedFrom, doc))
+    g.add(line(node, P.evidence, nt.text(ev.evidence, lang)))
     # the trigger is a mention of the event in this document (a merged event has several), and
     # so is each span that tells it again (Event.told_again): a node with its offsets and words
     # (full), or its offsets in the document's bl:eventSpans (one literal per document; the
     # words are the text at those offsets)
     if mentions == "full":
-        g.add((node, BL.trigger, Literal(ev.trigger)))
+        g.add(line(node, P.trigger, nt.text(ev.trigger)))
         _mention(g, doc_id, ev.start, ev.end, ev.trigger, node)
         for start, end in ev.told_again:  # the words that tell it again: more mentions of it
             _mention(g, doc_id, start, end, text[start:end], node)
     for key in ev.implicit:
         if mentions == "full":  # else in the document's bl:eventImplicitParticipants
-            g.add((node, BL.implicitParticipant, iris.entity(key)))
+            g.add(line(node, P.implicitParticipant, _entity_nt(key)))
         if key not in ev.participants:
-            g.add((node, BL.participant, iris.entity(key)))
+            g.add(line(node, P.participant, _entity_nt(key)))
     for prop, keys in (
-        (BL.source, ev.source),
-        (BL.target, ev.target),
-        (BL.speaker, ev.speaker),
-        (BL.about, ev.about),
+        (P.source, ev.source),
+        (P.target, ev.target),
+        (P.speaker, ev.speaker),
+        (P.about, ev.about),
     ):
         for key in keys:
-            g.add((node, prop, iris.entity(key)))
-            if prop != BL.about and key not in ev.participants:
-                g.add((node, BL.participant, iris.entity(key)))
+            g.add(line(node, prop, _entity_nt(key)))
+            if prop != P.about and key not in ev.participants:
+                g.add(line(node, P.participant, _entity_nt(key)))
     if ev.quote:
-        g.add((node, BL.quote, _text(ev.quote, lang)))
+        g.add(line(node, P.quote, nt.text(ev.quote, lang)))
     if ev.mode:
         # part of what identifies a merged event (its IRI hashes it): stated once, with its class
-        shared.add((node, BL.mode, _lit(ev.mode)))
+        shared.add(line(node, P.mode, nt.text(ev.mode)))
     if ev.place:
-        g.add((node, BL.place, iris.entity(ev.place)))
+        g.add(line(node, P.place, _entity_nt(ev.place)))
     if ev.cameo and ev.cameo != implied_cameo(ev.cls, ev.mode):
         # an event's code is its mode's (bl:modeCameoCode: a visit's "042"), else its class's
         # bl:defaultCameoCode (the ontology's, stated once) unless it states another
-        g.add((node, BL.cameoCode, _lit(ev.cameo)))
+        g.add(line(node, P.cameoCode, nt.text(ev.cameo)))
     if ev.goldstein is not None and Decimal(str(ev.goldstein)) != cameo_weights().get(ev.cameo or ""):
         # the score of an event is its code's weight (the ontology's bl:CameoCode, stated
         # once); an event states its own only where it differs, or has no code
-        g.add((node, BL.goldstein, Literal(Decimal(str(ev.goldstein)))))
+        g.add(line(node, P.goldstein, Literal(Decimal(str(ev.goldstein))).n3()))
     for key, start, end in ev.arguments if mentions == "full" else ():
-        arg = iris.argument(node, key, start, end)
-        g.add((node, BL.argument, arg))
-        g.add((arg, RDF.type, BL.Argument))
-        g.add((arg, BL.argumentEntity, iris.entity(key)))
-        g.add((arg, BL.startOffset, Literal(start)))
-        g.add((arg, BL.endOffset, Literal(end)))
-    return node
+        arg = nt.iri(iris.argument(iri, key, start, end))
+        g.add(line(node, P.argument, arg))
+        g.add(line(arg, P_RDF.type, P.Argument))
+        g.add(line(arg, P.argumentEntity, _entity_nt(key)))
+        g.add(line(arg, P.startOffset, nt.integer(start)))
+        g.add(line(arg, P.endOffset, nt.integer(end)))
+    return iri
 
 
 def entity_description(
@@ -495,7 +543,33 @@ def entity_description(
     return _description(e, labels, cls)
 
 
-@lru_cache(maxsize=4096)
+def per_entry(fn):
+    """``fn(entry)`` of a knowledge-base entry, remembered under the entry's key for that very
+    entry (a knowledge base read again brings new entries: computed again for them). An
+    ``lru_cache`` hashed the frozen entry at every look-up, field by field and alias by alias
+    (some 2 µs, about 140 times a document).
+
+    >>> calls = []
+    >>> names = per_entry(lambda e: calls.append(e.key) or e.labels)
+    >>> e = KBEntry("russia", "Country", labels=(("en", "Russia"),))
+    >>> names(e) == names(e) == (("en", "Russia"),), calls
+    (True, ['russia'])
+    >>> names(KBEntry("russia", "Country")), calls  # another entry of that key
+    ((), ['russia', 'russia'])
+    """
+    memo: dict[str, tuple[KBEntry, object]] = {}
+
+    @wraps(fn)
+    def remembered(e: KBEntry):
+        got = memo.get(e.key)
+        if got is None or got[0] is not e:
+            got = memo[e.key] = (e, fn(e))
+        return got[1]
+
+    return remembered
+
+
+@per_entry
 def kb_names(e: KBEntry) -> frozenset[tuple[str | None, str]]:
     """(language, text) of every name the entities graph gives a knowledge-base entry: its
     ``rdfs:label`` s and ``skos:altLabel`` s. A surface form that is one of them is not stated
@@ -505,7 +579,7 @@ def kb_names(e: KBEntry) -> frozenset[tuple[str | None, str]]:
     )
 
 
-@lru_cache(maxsize=4096)
+@per_entry
 def _kb_description(e: KBEntry) -> frozenset:
     return frozenset(_description(e, None))
 

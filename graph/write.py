@@ -21,22 +21,21 @@ from __future__ import annotations
 import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
 
 from rdflib import Literal
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from bilat.extract.records import Extraction, KBEntry
-from bilat.graph import iris
-from bilat.graph.store import Store, graph_ntriples, replace_graph_update, triple_nt
+from bilat.graph import iris, nt
+from bilat.graph.store import Store, replace_graph_text, triple_nt
 from bilat.graph.triples import (
     DEFAULT_MENTIONS,
-    Triples,
-    document_graphs,
     document_hash,
+    document_lines,
     entity_description,
     form_key,
-    hash_triple,
+    hash_line,
+    per_entry,
 )
 from bilat.ontology.namespace import BL
 
@@ -68,40 +67,46 @@ def stored_hash(store: Store, doc_id: str) -> str | None:
 
 
 def is_unchanged(store: Store, doc, version: str = "") -> bool:
-    """Is this document stored as it is (same text, metadata and extraction version)?"""
-    return stored_hash(store, doc.id) == document_hash(doc, version)
+    """Is this document stored as it is (same text, metadata and extraction version)? (A
+    document new to the store is not: its text is not hashed.)"""
+    stored = stored_hash(store, doc.id)
+    return stored is not None and stored == document_hash(doc, version)
 
 
 def _values(nodes) -> str:
     return " ".join(n.n3() for n in sorted(nodes))
 
 
-_FIRST = (BL.mentionedIn, BL.extractedFrom)  # what a document reports: written early
+_FIRST = (nt.iri(BL.mentionedIn), nt.iri(BL.extractedFrom))  # what a document reports: written early
+_NODE_FIRST = (nt.iri(RDF.type), nt.iri(DCTERMS.identifier))  # the Document node: these first
 
 
-def _pieces(doc_g: Triples, facts: Triples, doc, hashed: tuple, size: int) -> list[tuple[Triples, Triples]]:
-    """A document's triples (but its content hash) in pieces of at most ``size`` triples, as
-    (document's graph, shared facts): the Document node first, then what names the entities,
-    posts and events it reports, the rest after; the content hash ends the last piece."""
+def _pieces(doc_g: set[str], facts: set[str], d, version: str, size: int) -> list[tuple[set, set]]:
+    """The triples (N-Triples lines) of document ``d`` but its content hash in pieces of at
+    most ``size`` triples, as (document's graph, shared facts): the Document node first, then
+    what names the entities, posts and events it reports, the rest after; the content hash
+    ends the last piece."""
     if len(doc_g) + len(facts) <= size:
         return [(doc_g, facts)]
-    doc_g = Triples(doc_g)
+    doc, hashed = nt.iri(iris.document(d.id)), hash_line(d, version)
+    doc_g = set(doc_g)
     doc_g.discard(hashed)
-    node = [t for t in doc_g if t[0] == doc]
-    node.sort(key=lambda t: (t[1] != RDF.type, t[1] != DCTERMS.identifier))
-    reports = [t for t in doc_g if t[0] != doc and t[1] in _FIRST]
+    node = [t for t in doc_g if nt.subject_of(t) == doc]
+    node.sort(key=lambda t: (nt.predicate_of(t) != _NODE_FIRST[0], nt.predicate_of(t) != _NODE_FIRST[1]))
+    reports = [t for t in doc_g if nt.subject_of(t) != doc and nt.predicate_of(t) in _FIRST]
     seen = set(node) | set(reports)
     ordered = [(False, t) for t in node] + [(False, t) for t in reports]
     ordered += [(False, t) for t in doc_g if t not in seen]
     ordered += [(True, t) for t in facts]
-    out = []
+    out: list[tuple[set, set]] = []
     for i in range(0, len(ordered), size):
-        g, f = Triples(), Triples()
+        g: set[str] = set()
+        f: set[str] = set()
         for shared, t in ordered[i : i + size]:
             (f if shared else g).add(t)
         out.append((g, f))
     if not out:
-        out.append((Triples(), Triples()))
+        out.append((set(), set()))
     out[-1][0].add(hashed)
     return out
 
@@ -121,13 +126,11 @@ def write_extraction(
     requests, its content hash last."""
     doc_id = ex.document.id
     g_iri = iris.doc_graph(doc_id)
-    doc_g, facts = document_graphs(ex, publisher=publisher, version=version, mentions=mentions, kb=kb)
-    written = len(doc_g) + len(facts)
-    forms = BL.surfaceForms
-    new_forms = {k for _, p, o in doc_g if p == forms for k in str(o).split()}
-    pieces = _pieces(
-        doc_g, facts, iris.document(doc_id), hash_triple(ex.document, version), chunk or chunk_triples()
+    doc_g, facts, new_forms = document_lines(
+        ex, publisher=publisher, version=version, mentions=mentions, kb=kb
     )
+    written = len(doc_g) + len(facts)
+    pieces = _pieces(doc_g, facts, ex.document, version, chunk or chunk_triples())
     del doc_g, facts
     doc_g, facts = pieces.pop(0)
 
@@ -221,7 +224,7 @@ def write_extraction(
             )
 
     ent = iris.ENTITIES_GRAPH.n3()
-    parts = [replace_graph_update(g_iri, doc_g, empty=not stored)]
+    parts = [replace_graph_text(g_iri, _body(doc_g), empty=not stored)]
     # the descriptions as they should be, against what the store holds for these entities:
     # only the difference is written (most documents mention entities already described
     # alike, whose rewriting would cost more quads than the document's own graph)
@@ -312,6 +315,7 @@ def _writing(doc_id: str) -> str:
 
 
 _XSD_STRING = "^^<http://www.w3.org/2001/XMLSchema#string>"
+_TYPED_END = _XSD_STRING + " ."
 
 
 def _line(s, p, o) -> str:
@@ -324,7 +328,7 @@ def _lines(triples) -> set[str]:
     return {_line(*t) for t in triples}
 
 
-@lru_cache(maxsize=4096)
+@per_entry
 def _kb_lines(e: KBEntry) -> frozenset[str]:
     """The N-Triples lines of a knowledge-base entry's description, remembered (most entities a
     document mentions are the knowledge base's, described alike in every document)."""
@@ -344,12 +348,12 @@ def diff_lines(stored: list[str], wanted: set[str]) -> tuple[str, str]:
     >>> diff_lines(stored, _lines([(a, p, Literal("y")), (a, p, Literal("z"))]))
     ('<http://a> <http://p> "x" .', '<http://a> <http://p> "z" .')
     """
-    have = {_plain(x) for x in stored}
+    have = {x[: -len(_TYPED_END)] + " ." if x.endswith(_TYPED_END) else x for x in stored}  # (_plain)
     return "\n".join(sorted(have - wanted)), "\n".join(sorted(wanted - have))
 
 
 def _plain(line: str) -> str:
-    return line[: -len(_XSD_STRING) - 2] + " ." if line.endswith(_XSD_STRING + " .") else line
+    return line[: -len(_TYPED_END)] + " ." if line.endswith(_TYPED_END) else line
 
 
 def _description_changes(store: Store, nodes: set, descriptions: set[str]) -> tuple[str, str]:
@@ -358,8 +362,13 @@ def _description_changes(store: Store, nodes: set, descriptions: set[str]) -> tu
     return diff_lines(store.subject_lines(nodes, iris.ENTITIES_GRAPH), descriptions)
 
 
-def _insert(graph: str, g: Triples) -> list[str]:
-    body = graph_ntriples(g)
+def _body(lines: set[str]) -> str:
+    """N-Triples lines in a stable order (an INSERT DATA block's)."""
+    return "\n".join(sorted(lines))
+
+
+def _insert(graph: str, lines: set[str]) -> list[str]:
+    body = _body(lines)
     return [f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"] if body else []
 
 
