@@ -25,7 +25,7 @@ from bilat.extract.events.records import Reported, Said
 from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tables import TriggerRow
 from bilat.extract.events.talk import a_practice, envoy_called_home, lacks_partner, summons_envoy, thanked_for
-from bilat.extract.events.tree import OBJ_DEPS, PASSIVE_SUBJ_DEPS, descendants, governed_by, passive
+from bilat.extract.events.tree import descendants, governed_by, passive
 from bilat.extract.events.tree import head as _head
 from bilat.extract.events.tree import kids as _kids
 from bilat.extract.events.tree import phrase as _phrase
