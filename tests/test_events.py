@@ -463,6 +463,34 @@ CUE_CASES = [
         "вызван",
         dict(source=("ministry-of-foreign-affairs-of-kazakhstan",), target=("alexey-borodavkin",)),
     ),
+    # a one-word summons verb: an envoy before the verb, a ministry named by an adjective
+    # (ru_ru-ro_63, ru_ge-by_63)
+    (
+        "ru-envoy-summoned-to-adjective-ministry",
+        "ru",
+        "12 мая российского посла в Румынии Валерия Кузьмина вызвали в румынский МИД из-за статьи о НАТО.",
+        "Accuse",
+        "вызвали",
+        dict(participants={"ministry-of-foreign-affairs-of-romania"}, cameo="114"),
+    ),
+    (
+        "ru-summoned-to-described-ministry",
+        "ru",
+        "Посол Белоруссии в Тбилиси Анатолий Лис был вызван в грузинское внешнеполитическое ведомство "
+        "для разъяснений.",
+        "Accuse",
+        "вызван",
+        dict(source=("ministry-of-foreign-affairs-of-georgia",)),
+    ),
+    # a demarche lodged is a protest made (en_ph-cn_63)
+    (
+        "en-lodged-demarche",
+        "en",
+        "In Beijing, the Philippine Embassy also lodged the same demarche to the Chinese Foreign Ministry.",
+        "Accuse",
+        "lodged the same demarche",
+        dict(target=("ministry-of-foreign-affairs-of-china",)),
+    ),
     (
         "ru-accused-instrumental",
         "ru",
@@ -923,6 +951,31 @@ def test_a_note_handed_over_again_keeps_its_sender(extractor):
             "Accuse",
         ),
         ("ru", "МИД Узбекистана направил Украине ноту с просьбой разъяснить ситуацию.", "Accuse"),
+        # «вызвать» that causes something summons no one; an envoy called home is no summons
+        ("ru", "Это решение вызвало недовольство в МИД Грузии.", "Accuse"),
+        ("ru", "Посол Литвы был вызван в Вильнюс на консультации.", "Accuse"),
+        # the noun "demarche" alone is no protest made (en_kz-ua_51)
+        ("en", "Such a demarche encroaches on the peace and harmony in our country.", "Accuse"),
+        # announcing or declaring an expulsion performs it: no Statement (en_ru-me_63, ru_ru-ro_63)
+        (
+            "en",
+            "On April 7, the Ministry of Foreign Affairs of Montenegro declared four Russian diplomats "
+            "persona non grata.",
+            "Statement",
+        ),
+        (
+            "en",
+            "The Ministry of Foreign Affairs of Russia announced the expulsion of an employee of the "
+            "Embassy of Montenegro.",
+            "Statement",
+        ),
+        (
+            "ru",
+            "Министерство иностранных дел России объявило персонами нон грата 10 сотрудников посольства "
+            "Румынии в Москве.",
+            "Statement",
+        ),
+        ("ru", "МИД России объявил о высылке десяти румынских дипломатов.", "Statement"),
     ],
 )
 def test_cue_words_that_are_no_events(extractor, lang, text, cls):

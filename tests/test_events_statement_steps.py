@@ -19,6 +19,7 @@ from bilat.extract.events.statements import (
     lone_quote_statement,
     names_as,
     outlet_speaks,
+    performs_act,
     referred_to,
     transcript_turns,
 )
@@ -472,3 +473,29 @@ def test_relayed_reports(heads, want):
     from bilat.extract.events.statements import relayed_reports
 
     assert relayed_reports(heads) == want
+
+
+#: (id, the triggers in the phrases of an act verb's dependents, want): what performs_act reads
+PERFORMS = [
+    # "declared four Russian diplomats persona non grata" (en_ru-me_63: "persona" parsed a clause)
+    ("declared-persona-non-grata", [("ccomp", "Sanction", True, 3)], True),
+    # «объявило персонами нон грата 10 сотрудников» (ru_ru-ro_63)
+    ("obyavilo-personami-non-grata", [("xcomp", "Sanction", True, 3)], True),
+    # "announced the expulsion of an employee" (en_ru-me_63), «объявил о высылке» (ru_ru-ro_63)
+    ("announced-the-expulsion", [("dobj", "Sanction", True, 1)], True),
+    ("obyavil-o-vysylke", [("obl", "Sanction", True, 1)], True),
+    # "announced its decision to expel one Estonian diplomat" (en_ru-ee_01): a decision reported
+    ("announced-its-decision-to-expel", [("dobj", "Sanction", False, 1)], False),
+    # "announced that it is expelling a British Embassy employee" (en_ru-gb_01): a clause reported
+    ("announced-that-it-is-expelling", [("ccomp", "Sanction", True, 1)], False),
+    # "announced the talks": no act of a performed class
+    ("announced-the-talks", [("dobj", "Consult", True, 1)], False),
+    # a trigger in the subject's phrase names nothing declared
+    ("subject-phrase", [("nsubj", "Sanction", True, 1)], False),
+    ("nothing", [], False),
+]
+
+
+@pytest.mark.parametrize("found,want", [c[1:] for c in PERFORMS], ids=[c[0] for c in PERFORMS])
+def test_performs_act(found, want):
+    assert performs_act(found) is want

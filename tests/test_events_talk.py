@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from bilat.extract.events.tables import tables
-from bilat.extract.events.talk import a_practice, envoy_called_home, lacks_partner, talk_parties, thanked_for
+from bilat.extract.events.talk import (
+    a_practice,
+    envoy_called_home,
+    lacks_partner,
+    summons_envoy,
+    talk_parties,
+    thanked_for,
+)
 
 TAB = tables("ru")
 ALONE = TAB.words("talk_alone")
@@ -173,3 +180,29 @@ PARTIES = [
 def test_talk_parties(lang, subject, passive, persons, partner, want):
     parties = tables(lang).words("talks_parties")
     assert talk_parties(subject, passive, persons, partner, parties) == want
+
+
+#: (id, keys of the objects and passive subjects, (keys, a government body) of each place, want)
+SUMMONS = [
+    # «российского посла … вызвали в румынский МИД» (ru_ru-ro_63): an envoy, a ministry
+    ("posla-vyzvali-v-rumynskij-mid", [k("посла", "посол")], [(k("мид"), True)], True),
+    # «был вызван в грузинское внешнеполитическое ведомство» (ru_ge-by_63): the passive subject
+    ("vyzvan-v-vedomstvo", [k("посол")], [(k("ведомство"), False)], True),
+    # «вызвали в МИД» with no object named
+    ("vyzvali-v-mid", [], [(k("мид"), False)], True),
+    # «МИД вызвал российского посла»: an envoy, no place
+    ("mid-vyzval-posla", [k("посла", "посол")], [], True),
+    # «посол вызван в Москву на консультации»: an envoy called home, no summons
+    ("vyzvan-v-moskvu", [k("посол")], [(k("москву", "москва"), False)], False),
+    # «вызвало недовольство (в МИД)»: something caused, no summons
+    ("vyzvalo-nedovolstvo", [k("недовольство")], [], False),
+    ("vyzvalo-nedovolstvo-v-mid", [k("недовольство")], [(k("мид"), True)], False),
+    # «вызвало»: nothing named
+    ("vyzvalo", [], [], False),
+]
+
+
+@pytest.mark.parametrize("objects,places,want", [c[1:] for c in SUMMONS], ids=[c[0] for c in SUMMONS])
+def test_summons_envoy(objects, places, want):
+    ru = tables("ru")
+    assert summons_envoy(objects, places, ru.words("envoy"), ru.words("summons_place")) is want

@@ -5,7 +5,7 @@ attaches (the speaker resolution is in ``speakers.py``): pass 1 of the extractio
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from bilat.extract.events import arguments as arg
 from bilat.extract.events import speakers as spk
@@ -241,6 +241,52 @@ def names_as(verb) -> bool:
     )
 
 
+#: classes of the acts a verb of announcing performs by naming them: "declared four Russian
+#: diplomats persona non grata", «объявило персонами нон грата», "announced the expulsion of an
+#: employee", «объявил о высылке» are the expulsion, not a Statement (the real-news gold has the
+#: ACCUSE alone there: en_ru-me_63, ru_ru-ro_63); "announced its decision to expel" and
+#: "announced that it is expelling" report a decision and stay Statements (en_ru-ee_01, en_ru-gb_01)
+PERFORMED = frozenset({"Sanction"})
+#: the dependents of a verb that name what it declares: objects, predicates, "о"/"of" phrases
+ACT_DEPS = frozenset({"dobj", "obj", "oprd", "xcomp", "obl", "pobj", "ccomp"})
+
+
+def performs_act(found: Iterable[tuple[str, str, bool, int]], performed: frozenset[str] = PERFORMED) -> bool:
+    """Whether an ``act_verb`` (events_cues.tsv: announce, declare, объявить) performs an act
+    rather than reports words: one of its dependents of ``ACT_DEPS`` is headed by a trigger of a
+    ``performed`` class. ``found``: for each trigger found in a dependent's phrase, (the
+    dependent's label, the trigger's class, whether the trigger holds the dependent's head
+    word, its number of words). A clause ("announced that it is expelling …") performs
+    nothing: a ``ccomp`` counts only with a trigger of several words ("persona non grata"
+    parsed as a clause).
+
+    >>> performs_act([("dobj", "Sanction", True, 1)]), performs_act([("xcomp", "Sanction", True, 3)])
+    (True, True)
+    >>> performs_act([("dobj", "Sanction", False, 1)]), performs_act([("ccomp", "Sanction", True, 1)])
+    (False, False)
+    >>> performs_act([("ccomp", "Sanction", True, 3)]), performs_act([("dobj", "Consult", True, 1)])
+    (True, False)
+    """
+    return any(
+        dep in ACT_DEPS and cls in performed and holds_head and (dep != "ccomp" or words > 1)
+        for dep, cls, holds_head, words in found
+    )
+
+
+def acts_named(v: View, verb) -> list[tuple[str, str, bool, int]]:
+    """The triggers in the phrases of ``verb``'s dependents, as :func:`performs_act` reads them."""
+    out = []
+    for c in verb.children:
+        nouns = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [c]
+        for n in nouns:
+            if n.dep_ not in ACT_DEPS:
+                continue
+            toks = v.sdoc[n.left_edge.i : n.right_edge.i + 1]
+            for i, j, row in v.match(toks, v.tab.triggers, lambda _row, _toks: True):
+                out.append((n.dep_, row.cls, any(t.i == n.i for t in toks[i:j]), j - i))
+    return out
+
+
 #: the dependency labels of a clause a verb reports ("considers that …", "… , he believes")
 REPORTED_CLAUSE_DEPS = frozenset({"ccomp", "csubj", "parataxis"})
 
@@ -316,6 +362,8 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
         head = next((t for t in toks if t.pos_ in ("VERB", "AUX")), toks[-1])
         if marks_anniversary(v, head):
             continue  # "отметили 30-летие", "marked the anniversary": no statement
+        if v.tk(head) & v.tab.words("act_verb") and performs_act(acts_named(v, head)):
+            continue  # "declared four diplomats persona non grata": the act, no statement
         cue_ids = {t.i for t in toks}
         children = [(c.dep_, v.keys[c.i], c.i in cue_ids) for c in head.children]
         if negated_cue(children, negations(v.tab.context)):

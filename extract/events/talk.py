@@ -168,3 +168,44 @@ def talk_parties(
     if subject is None or passive or subject & parties:
         return frozenset()
     return persons or None
+
+
+def summons_envoy(
+    objects: Iterable[frozenset[str]],
+    places: Iterable[tuple[frozenset[str], bool]],
+    envoys: frozenset[str],
+    bodies: frozenset[str],
+) -> bool:
+    """Whether a one-word summons verb (``summons_verb`` in events_cues.tsv: «вызвать», which
+    also "causes" things: «вызвало недовольство») calls someone to account: a place it calls
+    to is a ministry, whatever its name looks like («вызвали в румынский МИД», «был вызван в
+    грузинское внешнеполитическое ведомство», ru_ru-ro_63, ru_ge-by_63), or, with no place
+    named, its object (the subject of its passive) is an envoy, before the verb or after it
+    («российского посла … вызвали», «МИД вызвал российского посла»). A place that is no
+    ministry ("вызван в Москву на консультации": an envoy called home) is no summons, nor is
+    one whose object is no envoy («вызвало недовольство в МИД»).
+    ``objects``: the keys of the verb's objects and passive subjects; ``places``: for each
+    dependent opened by a ``called_prep`` word, its keys and whether it names a government
+    body; ``envoys``, ``bodies``: the ``envoy`` and ``summons_place`` words.
+
+    >>> k = frozenset
+    >>> envoys, bodies = k({"посол"}), k({"мид", "ведомство"})
+    >>> summons_envoy([], [(k({"ведомство"}), False)], envoys, bodies)
+    True
+    >>> summons_envoy([], [(k({"румынии"}), True)], envoys, bodies)
+    True
+    >>> summons_envoy([k({"посла", "посол"})], [], envoys, bodies)
+    True
+    >>> summons_envoy([k({"посла", "посол"})], [(k({"москву", "москва"}), False)], envoys, bodies)
+    False
+    >>> summons_envoy([k({"недовольство"})], [], envoys, bodies)
+    False
+    >>> summons_envoy([k({"недовольство"})], [(k({"мид"}), True)], envoys, bodies)
+    False
+    """
+    objects, places = list(objects), list(places)
+    if objects and not any(keys & envoys for keys in objects):
+        return False
+    if any(keys & bodies or body for keys, body in places):
+        return True
+    return not places and bool(objects)

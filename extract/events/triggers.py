@@ -24,7 +24,7 @@ from bilat.extract.events.records import Cand as _Cand
 from bilat.extract.events.records import Reported, Said
 from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tables import TriggerRow
-from bilat.extract.events.talk import a_practice, envoy_called_home, lacks_partner, thanked_for
+from bilat.extract.events.talk import a_practice, envoy_called_home, lacks_partner, summons_envoy, thanked_for
 from bilat.extract.events.tree import descendants, governed_by, passive
 from bilat.extract.events.tree import head as _head
 from bilat.extract.events.tree import kids as _kids
@@ -190,6 +190,8 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
     # "presented his plans", "supplies to Kiev": a gift verb gives only "with" what is given
     cands = [c for c in cands if not (c.row.cls == "Aid" and gift_without_object(v, c))]
     cands = [c for c in cands if not charge_denied(v, c)]
+    # "вызвало недовольство": a summons verb alone summons only an envoy or to a ministry
+    cands = [c for c in cands if not calls_no_one(v, c)]
     # "received the ambassador", "принял посла": a meeting only with a person received (the
     # one-word trigger; "принял участие" is a trigger of its own)
     cands = [c for c in cands if not receives_no_guest(v, c)]
@@ -427,6 +429,29 @@ def path_up(v: View, c: _Cand, steps: int = 8) -> list:
 def reason_of_thanks(v: View, c: _Cand) -> bool:
     """A meeting word that someone is thanked for (``talk.thanked_for``)."""
     return thanked_for(path_up(v, c), v.tab.words("thanks"), v.tab.words("thanks_prep"))
+
+
+def calls_no_one(v: View, c: _Cand) -> bool:
+    """A one-word ``summons_verb`` trigger that summons no envoy and to no ministry
+    (``talk.summons_envoy``); any other trigger is left alone."""
+    t = v.tab
+    if len(c.toks) != 1 or not v.tk(c.head) & t.words("summons_verb"):
+        return False
+    verb = c.head
+    objects = [v.tk(ch) for ch in verb.children if ch.dep_ in OBJ_DEPS or ch.dep_ in PASSIVE_SUBJ_DEPS]
+    preps = t.words("called_prep")
+    places = []
+    for ch in verb.children:
+        if ch.dep_ == "prep" and v.tk(ch) & preps:
+            nouns = [g for g in ch.children if g.dep_ == "pobj"]
+        elif ch.dep_.startswith("obl") and any(v.tk(g) & preps for g in ch.children if g.dep_ == "case"):
+            nouns = [ch]
+        else:
+            continue
+        for n in nouns:
+            body = any(m.cls == "GovernmentBody" for m in v.mentions_of_tokens([n]))
+            places.append((v.tk(n), body))
+    return not summons_envoy(objects, places, t.words("envoy"), t.words("summons_place"))
 
 
 def called_home(v: View, c: _Cand) -> bool:
