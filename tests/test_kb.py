@@ -897,6 +897,14 @@ def test_officials_russian_transliteration_spanish(en, ru):
         ("Gordana Siljanovska-Davkova", "sh", [], "Гордана Силяновска-Давкова"),
         ("Ivica Dačić", "sh", [], "Ивица Дачич"),
         ("Zoran Zaev", "sh", [], "Зоран Заев"),
+        # Portuguese: j g ch lh nh ç ou ei, final unstressed o, s between vowels
+        ("Jair Bolsonaro", "pt", [], "Жаир Болсонару"),
+        ("António José Seguro", "pt", [], "Антониу Жозе Сегуру"),
+        ("João Lourenço", "pt", ["pt"], "Жуан Лоуренсу"),
+        ("João Gomes Cravinho", "pt", ["pt"], "Жуан Гомес Кравинью"),
+        ("Umaro Sissoco Embaló", "pt", [], "Умару Сиссоку Эмбало"),
+        ("Rui Alberto de Figueiredo Soares", "pt", [], "Руи Алберту Де Фигейреду Соарес"),
+        ("Filipe Nyusi", "pt", [], "Филипе Нюси"),
         # Arabic: the article, sun letters, Abdel
         ("Abdel Fattah el-Sisi", "ar", [], "Абдель Фаттах ас-Сиси"),
         ("Bashar al-Assad", "ar", [], "Башар аль-Ассад"),
