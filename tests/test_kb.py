@@ -905,6 +905,11 @@ def test_officials_russian_transliteration_spanish(en, ru):
         ("Umaro Sissoco Embaló", "pt", [], "Умару Сиссоку Эмбало"),
         ("Rui Alberto de Figueiredo Soares", "pt", [], "Руи Алберту Де Фигейреду Соарес"),
         ("Filipe Nyusi", "pt", [], "Филипе Нюси"),
+        # Ukrainian: y → и, h → г, -kyi, i after a vowel
+        ("Yulia Tymoshenko", "uk", ["ru"], "Юлия Тимошенко"),
+        ("Serhii Koretskyi", "uk", ["ru"], "Сергей Корецкий"),
+        ("Vadym Prystaiko", "uk", ["ru"], "Вадим Пристайко"),
+        ("Volodymyr Khandohiy", "uk", ["ru"], "Владимир Хандогий"),
         # Arabic: the article, sun letters, Abdel
         ("Abdel Fattah el-Sisi", "ar", [], "Абдель Фаттах ас-Сиси"),
         ("Bashar al-Assad", "ar", [], "Башар аль-Ассад"),
