@@ -875,6 +875,85 @@ def test_officials_russian_transliteration_spanish(en, ru):
 
 
 @pytest.mark.parametrize(
+    "en, lang, given, ru",
+    [
+        # French: eau/au/ou, ch, j/g → ж, s between vowels, u → ю, final e silent, é kept
+        ("Sébastien Lecornu", "fr", ["fr"], "Себастьен Лекорню"),
+        ("Jean Castex", "fr", ["fr"], "Жан Кастекс"),
+        ("Jovenel Moïse", "fr", ["fr"], "Жовенель Моиз"),
+        ("Bruno Le Maire", "fr", [], "Брюно Ле Мэр"),
+        ("Jean-Michel Sama Lukonde", None, ["fr"], "Жан-Мишель Сама Луконде"),  # given name only
+        # Polish: sz cz rz, ie, -cki, l
+        ("Mateusz Morawiecki", "pl", [], "Матеуш Моравецкий"),
+        ("Karol Nawrocki", "pl", [], "Кароль Навроцкий"),
+        # Czech and Slovak: č š ž kept, c → ц, ch → х, j → й
+        ("Zuzana Čaputová", "cs", [], "Зузана Чапутова"),
+        ("Robert Fico", "cs", [], "Роберт Фицо"),
+        ("Andrej Babiš", "cs", [], "Андрей Бабиш"),
+        ("Rastislav Káčer", "cs", [], "Растислав Качер"),
+        # South Slavic: j, lj, c, e after a vowel
+        ("Milojko Spajić", "sh", [], "Милойко Спаич"),
+        ("Janez Janša", "sh", [], "Янез Янша"),
+        ("Gordana Siljanovska-Davkova", "sh", [], "Гордана Силяновска-Давкова"),
+        ("Ivica Dačić", "sh", [], "Ивица Дачич"),
+        ("Zoran Zaev", "sh", [], "Зоран Заев"),
+        # Portuguese: j g ch lh nh ç ou ei, final unstressed o, s between vowels
+        ("Jair Bolsonaro", "pt", [], "Жаир Болсонару"),
+        ("António José Seguro", "pt", [], "Антониу Жозе Сегуру"),
+        ("João Lourenço", "pt", ["pt"], "Жуан Лоуренсу"),
+        ("João Gomes Cravinho", "pt", ["pt"], "Жуан Гомес Кравинью"),
+        ("Umaro Sissoco Embaló", "pt", [], "Умару Сиссоку Эмбало"),
+        ("Rui Alberto de Figueiredo Soares", "pt", [], "Руи Алберту Де Фигейреду Соарес"),
+        ("Filipe Nyusi", "pt", [], "Филипе Нюси"),
+        # Ukrainian: y → и, h → г, -kyi, i after a vowel
+        ("Yulia Tymoshenko", "uk", ["ru"], "Юлия Тимошенко"),
+        ("Serhii Koretskyi", "uk", ["ru"], "Сергей Корецкий"),
+        ("Vadym Prystaiko", "uk", ["ru"], "Вадим Пристайко"),
+        ("Volodymyr Khandohiy", "uk", ["ru"], "Владимир Хандогий"),
+        # Arabic: the article, sun letters, Abdel
+        ("Abdel Fattah el-Sisi", "ar", [], "Абдель Фаттах ас-Сиси"),
+        ("Bashar al-Assad", "ar", [], "Башар аль-Ассад"),
+        ("Ahmed al-Sharaa", "ar", [], "Ахмед аш-Шараа"),
+        ("Abdelmadjid Tebboune", "ar", ["fr"], "Абдельмаджид Теббуне"),
+        # English given names; East Slavic names in their Russian form; final -ei
+        ("Justin Trudeau", None, ["en", "fr"], "Джастин Трудеау"),
+        ("William Ruto", None, ["en"], "Уильям Руто"),
+        ("Sergei Sidorsky", None, ["ru"], "Сергей Сидорский"),
+        ("Volodymyr Groysman", None, ["ru"], "Владимир Гройсман"),
+        ("Vladimir Makei", None, [], "Владимир Макей"),
+    ],
+)
+def test_officials_russian_by_language(en, lang, given, ru):
+    """A language's rows, the given-name table of the person's groups, the Arabic article."""
+    m = _make_officials()
+    assert m.to_russian(en, lang, given) == ru
+
+
+@pytest.mark.parametrize(
+    "en, ru",
+    [
+        ("Jean Castex", "Джеан Кастекс"),  # no group, no language: letter by letter as before
+        ("Bashar al-Assad", "Башар Ал-Ассад"),
+        ("Justin Trudeau", "Джустин Трудеау"),
+    ],
+)
+def test_officials_russian_without_language(en, ru):
+    """Without the country's language and groups, no language row, given name or article applies."""
+    m = _make_officials()
+    assert m.to_russian(en) == ru
+
+
+def test_officials_given_names_table():
+    """Every row of given_names_ru.tsv: a Latin name, a Cyrillic form, a group some country has."""
+    m = _make_officials()
+    rules = [r for r in m.rows(m.DATA / "official_name_rules.tsv") if r[0] in ("given", "language")]
+    groups = {g for r in rules for g in r[2].split()}
+    for r in m.rows(m.DATA / "given_names_ru.tsv"):
+        assert len(r) == 3 and re.fullmatch(r"[^\W\d_]+", r[0]) and re.fullmatch(r"[А-Яа-яЁё]+", r[1]), r
+        assert r[2] in groups, r
+
+
+@pytest.mark.parametrize(
     "label, title",
     [
         ("President of Kazakhstan", "President"),

@@ -89,6 +89,9 @@ def build() -> tuple[list[dict], dict]:
     name_order = {r[1] for r in name_rules if r[0] == "name-order"}
     particles = {r[1] for r in name_rules if r[0] == "particle"}
     languages = {r[1]: r[2] for r in name_rules if r[0] == "language"}
+    # the groups of given_names_ru.tsv a country's given names are read in: its "given" row, else
+    # its language
+    given_groups = {r[1]: r[2].split() for r in name_rules if r[0] == "given"}
     skipped: dict[str, list[str]] = defaultdict(list)
 
     # terms: (person qid, name, country key, title en, title ru, start, end, source)
@@ -204,7 +207,11 @@ def build() -> tuple[list[dict], dict]:
         if why:
             skipped[why].append(en)
             continue
-        ru = to_russian(en, languages.get(p["country"]))
+        ru = to_russian(
+            en,
+            languages.get(p["country"]),
+            given_groups.get(p["country"], languages.get(p["country"], "").split()),
+        )
         tenures = sorted(set(p["tenures"]), key=lambda t: (t[1] or "", t[0][0]))
         records.append(
             {

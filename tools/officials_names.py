@@ -30,6 +30,7 @@ FOLD = {
     "ñ": "n",
     "ø": "yo",
     "æ": "e",
+    "ł": "l",
 }
 
 
@@ -45,13 +46,102 @@ def _rules() -> list[tuple[re.Pattern, str, str]]:
 _RULES: list | None = None
 
 
+def _langs(lang: str | None) -> list[str]:
+    """The languages of ``lang``: one, or several separated by spaces ("ar fr": Arabic names
+    romanized the French way), the first first."""
+    return (lang or "").split()
+
+
 def _rules_for(lang: str | None) -> list[tuple[re.Pattern, str]]:
-    """The rows of ``lang`` first, then the general rows."""
+    """The rows of each language of ``lang`` first (a row may name several languages, separated
+    by spaces), then the general rows."""
     global _RULES
     if _RULES is None:
         _RULES = _rules()
-    own = [(rx, rep) for rx, rep, lg in _RULES if lg and lg == lang]
+    own = [(rx, rep) for want in _langs(lang) for rx, rep, lg in _RULES if want in lg.split()]
     return own + [(rx, rep) for rx, rep, lg in _RULES if not lg]
+
+
+def _kept_letters(lang: str | None) -> set[str]:
+    """Letters with diacritics that a language's own rows spell (French "é", "ç"): not folded."""
+    if _RULES is None:
+        _rules_for(None)
+    return {
+        ch
+        for want in _langs(lang)
+        for rx, _rep, lg in _RULES or ()
+        if want in lg.split()
+        for ch in rx.pattern
+        if ch.isalpha() and not ch.isascii()
+    }
+
+
+_GIVEN: list | None = None
+
+
+def given_names() -> dict[tuple[str, str], str]:
+    """(folded Latin given name, group) → its Russian form, from tools/data/given_names_ru.tsv
+    (the group is a language of official_name_rules.tsv "given" or "language" rows)."""
+    global _GIVEN
+    if _GIVEN is None:
+        _GIVEN = [
+            (_fold_key(r[0]), r[2] if len(r) > 2 else "", r[1]) for r in rows(DATA / "given_names_ru.tsv")
+        ]
+    return {(latin, group): ru for latin, group, ru in _GIVEN}
+
+
+def _fold_key(word: str) -> str:
+    """A Latin word without case and diacritics, for the given-name table."""
+    low = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in low if c.isascii() and c.isalpha())
+
+
+def given_form(word: str, groups: list[str]) -> str | None:
+    """The Russian form of a given name the table has for one of ``groups`` (the first that has
+    it), else None.
+
+    >>> given_form("Jean", ["fr"]), given_form("Justin", ["en"]), given_form("Justin", ["de"])
+    ('Жан', 'Джастин', None)
+    """
+    table = given_names()
+    key = _fold_key(word)
+    for group in groups:
+        if (key, group) in table:
+            return table[(key, group)]
+    return None
+
+
+_ARTICLES: list | None = None
+
+
+def _articles() -> dict[tuple[str, str], tuple[str, str]]:
+    """(article, language) → (its Russian form, the Russian letters it assimilates to), from
+    tools/data/name_articles_ru.tsv."""
+    global _ARTICLES
+    if _ARTICLES is None:
+        _ARTICLES = [
+            (r[0], r[1], r[2], r[3] if len(r) > 3 else "") for r in rows(DATA / "name_articles_ru.tsv")
+        ]
+    return {(a, lg): (ru, sun) for a, lg, ru, sun in _ARTICLES}
+
+
+def with_article(article: str, rest: str, lang: str | None) -> str | None:
+    """An article joined by a hyphen to a name ("el-Sisi"), as Russian writes it: in lowercase,
+    "аль-" before most letters, the article's vowel and the first letter of the name before a
+    letter it assimilates to ("ас-Сиси"); None when ``lang`` has no such article.
+
+    >>> with_article("el", "Сиси", "ar"), with_article("al", "Асад", "ar"), with_article("al", "Асад", "fr")
+    ('ас-Сиси', 'аль-Асад', None)
+    """
+    for want in _langs(lang):
+        found = _articles().get((article.casefold(), want))
+        if found:
+            ru, sun = found
+            first = rest[:1].lower()
+            if first and first in sun.split():
+                return ru[:1] + first + "-" + rest
+            return ru + "-" + rest
+    return None
 
 
 def _syllables(lang: str | None) -> dict[str, str]:
@@ -77,7 +167,7 @@ def _by_syllables(word: str, table: dict[str, str]) -> str | None:
     return cut[1] if cut else None
 
 
-def to_russian(name: str, lang: str | None = None) -> str:
+def to_russian(name: str, lang: str | None = None, given: list[str] | None = None) -> str:
     """A Russian spelling of a romanized personal name (rules in tools/data/translit_en_ru.tsv;
     ``lang``: the language it is romanized from, whose own rows come first).
 
@@ -91,17 +181,41 @@ def to_russian(name: str, lang: str | None = None) -> str:
 
     >>> to_russian("Yoshihide Suga", "ja"), to_russian("Li Qiang", "zh")
     ('Ёсихидэ Суга', 'Ли Цян')
+
+    ``given``: the groups of tools/data/given_names_ru.tsv whose Russian form of a given name
+    (every word but the last) is taken as it is; an article of name_articles_ru.tsv before a
+    hyphen is written as Russian writes it:
+
+    >>> to_russian("Jean Castex", "fr", ["fr"]), to_russian("Abdel Fattah el-Sisi", "ar")
+    ('Жан Кастекс', 'Абдель Фаттах ас-Сиси')
     """
     rules = _rules_for(lang)
     syllables = _syllables(lang)
+    kept = _kept_letters(lang)
     words = []
-    for word in name.split():
+    split = name.split()
+    for n, word in enumerate(split):
+        form = given_form(word, given or []) if n < len(split) - 1 and "-" not in word else None
+        if form:
+            words.append(form)
+            continue
+        pieces = word.split("-")
+        if len(pieces) > 1:
+            forms = [given_form(p, given or []) if n < len(split) - 1 else None for p in pieces]
+            if all(forms):
+                words.append("-".join(forms))  # "Jean-Michel" → "Жан-Мишель"
+                continue
+        if len(pieces) == 2 and pieces[1]:
+            joined = with_article(pieces[0], to_russian(pieces[1], lang), lang)
+            if joined:
+                words.append(joined)
+                continue
         parts = []
-        for part in word.split("-"):
-            low = "".join(FOLD.get(c, c) for c in part.lower())
-            low = unicodedata.normalize("NFKD", low)
+        for part in pieces:
+            low = "".join(c if c in kept else FOLD.get(c, c) for c in part.lower())
+            low = "".join(c if c in kept else unicodedata.normalize("NFKD", c) for c in low)
             initial = len(low) == 2 and low.endswith(".")
-            low = "".join(c for c in low if c.isascii() and c.isalpha())
+            low = "".join(c for c in low if c in kept or (c.isascii() and c.isalpha()))
             read = None if initial or not syllables else _by_syllables(low, syllables)
             if read:
                 parts.append(read[:1].upper() + read[1:])
@@ -142,8 +256,16 @@ def round_trip(en: str, ru: str, lang: str | None = None) -> bool:
 
     >>> round_trip("Yoshihide Suga", "Ёсихидэ Суга"), round_trip("Yoshihide Suga", "Ёсихидэ Суга", "ja")
     (False, True)
+
+    The person key the linker looks the knowledge base's people up by (link_names.person_key:
+    vowels in one class, given names in one form) counts too:
+
+    >>> round_trip("Justin Trudeau", "Джастин Трудеау"), round_trip("Mélanie Joly", "Мелани Жоли")
+    (True, False)
     """
-    if match_key(ru) == match_key(en):
+    from bilat.extract.link_names import person_key
+
+    if match_key(ru) == match_key(en) or person_key(ru) == person_key(en):
         return True
     if not _syllables(lang):
         return False
