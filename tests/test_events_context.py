@@ -15,6 +15,21 @@ RU = tables("ru").context
 CASES = [
     # (id, rows, tree, trigger index, anchor index, context)
     (
+        # a modifier cue is read on the trigger and its anchor only, not on the governor above
+        # a trigger that is its own anchor
+        "mod of the governor, not of the trigger",
+        EN,
+        """
+     Russia 1 nsubj PROPN
+     signed 1 ROOT VERB sign
+     agreement 1 dobj NOUN
+     next 1 advmod ADJ
+     """,
+        2,
+        2,
+        None,
+    ),
+    (
         "happened",
         EN,
         """

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from events_trees import keys, tree
 
-from bilat.extract.events.tables import CueRow, _seq, match, tables
+from bilat.extract.events.tables import CueRow, _seq, _Word, match, tables
 
 
 def _doc(words):
@@ -51,6 +51,23 @@ def test_match_accept_vetoes_a_row_and_the_next_one_is_tried():
     toks = list(doc)
     got = match(toks, keys(doc), ROWS, lambda row, t: len(row.words) == 1)
     assert [(i, j, r.kind) for i, j, r in got] == [(0, 1, "subj")]
+
+
+@pytest.mark.parametrize(
+    "word, literal",
+    [("say", "say"), ("<any>", None), ("no <num>", None), ("<num>", None)],
+)
+def test_a_words_literal_key(word, literal):
+    # (``match`` tests a literal word by a set lookup, the others by ``ok``)
+    assert _Word(word).literal == literal
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_reporting_rows_of_a_kind_are_one_tuple_in_table_order(lang):
+    tab = tables(lang)
+    rows = tab.reporting_of("joint")
+    assert rows is tab.reporting_of("joint")  # (made once: ``match`` keeps its index of them)
+    assert rows == tuple(r for r in tab.reporting if r.kind == "joint")
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])

@@ -297,9 +297,9 @@ def said_once(v: View, statements: list[Event]) -> list[Event]:
 def joint_cue(v: View, e: Event) -> bool:
     """Whether a statement's cue is a joint appearance before the press (a ``joint`` row of
     reporting.tsv: "jointly met the press", "a joint statement to the media")."""
-    rows = [r for r in v.tab.reporting if r.kind == "joint"]
+    rows = v.tab.reporting_of("joint")
     lo, hi = bisect.bisect_left(v.starts, e.start), bisect.bisect_left(v.starts, e.end)
-    toks = [v.sdoc[i] for i in range(lo, hi)]
+    toks = v.tokens[lo:hi]
     return bool(rows and toks and v.match(toks, rows, lambda _row, _toks: True))
 
 

@@ -81,11 +81,15 @@ def context(
     # what the rows look at, read once: the children of the chain (the auxiliaries among them,
     # those off the chain — tokens equal by offset), of the trigger and its anchor, the features
     # (each as one set of words: a cue is among a group's words when it is among one's)
-    kids = [ch for v in chain for ch in v.children]
+    # (each chain token's children read once, with their labels: chain[0] is the trigger,
+    # chain[1] its anchor when that is another token, else the first governor)
+    chain_kids = [[(ch, ch.dep_) for ch in v.children] for v in chain]
+    kids = [ch for pairs in chain_kids for ch in pairs]
     at_chain = {v.idx for v in chain}
-    aux_keys = frozenset().union(*(keys[ch.i] for ch in kids if ch.dep_ in AUX_DEPS))
-    child_keys = frozenset().union(*(keys[ch.i] for ch in kids if ch.idx not in at_chain))
-    mod_keys = frozenset().union(*(keys[ch.i] for v in (head, anchor) for ch in v.children))
+    aux_keys = frozenset().union(*(keys[ch.i] for ch, dep in kids if dep in AUX_DEPS))
+    child_keys = frozenset().union(*(keys[ch.i] for ch, _dep in kids if ch.idx not in at_chain))
+    own = chain_kids[:2] if anchor.i != head.i else chain_kids[:1]  # (of the trigger and anchor)
+    mod_keys = frozenset().union(*(keys[ch.i] for pairs in own for ch, _dep in pairs))
     governors = [v for v in chain[1:] if v.i != anchor.i or anchor.i == head.i]
     gov_keys = {
         "gov": frozenset().union(*(keys[v.i] for v in governors)),
@@ -108,16 +112,16 @@ def context(
     morph_rows = by_where.get("morph", ())
     if morph_rows:
         feats = [str(v.morph).split("|") for v in chain if v.pos_ in ("VERB", "AUX")]
-        feats += [str(ch.morph).split("|") for ch in kids if ch.dep_ in AUX_DEPS]
+        feats += [str(ch.morph).split("|") for ch, dep in kids if dep in AUX_DEPS]
         found.update(ctx for cue, ctx in morph_rows if any(cue in f for f in feats))
     if not implicative:
         for cue, ctx in by_where.get("inf", ()):
             # an infinitive complement ("agreed to hold talks"), not a purpose clause
             if any(
-                ch.dep_ in AUX_DEPS and cue in keys[ch.i]
-                for v in chain
+                dep in AUX_DEPS and cue in keys[ch.i]
+                for v, pairs in zip(chain, chain_kids, strict=True)
                 if v.pos_ in ("VERB", "AUX") and v.dep_ == "xcomp"
-                for ch in v.children
+                for ch, dep in pairs
             ):
                 found.add(ctx)
     if performative:

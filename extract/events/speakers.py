@@ -1091,4 +1091,7 @@ def track_subjects(v: View, said: Said, u: _Unit) -> Said:
                 k = titled_person(v, so_far, t.idx, nouns, country_hint(v, phrase))
                 if k:
                     people.append((t.idx, k))
-    return dataclasses.replace(said, people=tuple(sorted(people)))
+    people_sorted = tuple(sorted(people))
+    if people_sorted == said.people:
+        return said  # (no one met, and those before in order: the record as it was)
+    return dataclasses.replace(said, people=people_sorted)

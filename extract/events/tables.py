@@ -47,7 +47,7 @@ def _first_word_index(rows) -> tuple[dict[str, tuple[int, ...]], frozenset[int]]
 class _Word:
     """One word of a cue: a literal key, ``<any>``, or a pattern with ``<num>``."""
 
-    __slots__ = ("text", "rx", "anyword")
+    __slots__ = ("text", "rx", "anyword", "literal")
 
     def __init__(self, text: str):
         self.text = text
@@ -55,6 +55,9 @@ class _Word:
         self.rx = None
         if "<num>" in text:
             self.rx = re.compile("^" + re.escape(text).replace(re.escape("<num>"), r"\d+") + "$")
+        #: the key the word is, when it is one (no ``<any>``, no pattern): ``match`` tests it
+        #: by a set lookup, with no call of ``ok``
+        self.literal = text if self.rx is None and not self.anyword else None
 
     def ok(self, keys: frozenset[str]) -> bool:
         if self.rx is None:  # ("<any>" has no pattern)
@@ -117,6 +120,15 @@ class Tables:
         hit = self._memo.get(memo_key)
         if hit is None:
             hit = self._memo[memo_key] = tuple(r for r in self.triggers if r.cls == cls and len(r.words) == 1)
+        return hit
+
+    def reporting_of(self, kind: str) -> tuple[CueRow, ...]:
+        """The reporting cue rows of ``kind``, in table order (made once: one tuple, so that
+        ``match`` keeps its index of their first words from one call to the next)."""
+        memo_key = ("reporting_of", kind)
+        hit = self._memo.get(memo_key)
+        if hit is None:
+            hit = self._memo[memo_key] = tuple(r for r in self.reporting if r.kind == kind)
         return hit
 
     def reporting_words(self) -> frozenset[str]:
@@ -247,7 +259,15 @@ def match(
             # (the first word fits: the memo holds only the rows whose first word fits ``ck``)
             if i + k > n:
                 continue
-            if rest and not all(w.ok(ks[i + j]) for j, w in enumerate(rest, 1)):
+            rest_fits = True
+            j = i
+            for w in rest:
+                j += 1
+                lit = w.literal
+                if not (lit in ks[j] if lit is not None else w.ok(ks[j])):
+                    rest_fits = False
+                    break
+            if not rest_fits:
                 continue
             if accept(row, toks[i : i + k]):
                 hit = (i, i + k, row)

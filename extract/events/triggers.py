@@ -168,6 +168,8 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
         if ctx == "negated" and own_negation(tuple(w.text for w in row.words), v.tab.context):
             ctx = None  # "did not agree with that": a disagreement voiced
         cands.append(_Cand(row, head, anchor, tuple(toks), ctx, row.mode))
+    if not cands:
+        return [], rep  # (no trigger in the unit, most units: the steps below keep nothing)
     # a flight home is no visit ("flew back to Moscow"): drop it before it merges
     cands = [
         c
