@@ -473,7 +473,9 @@ class Linker(PlaceRules, Resolution):
                 continue
             if (sp.start, sp.end) == agency:
                 sp.label = "ORG"  # the model's "Yonhap" was a nationality
-            cls = "MediaOutlet" if (sp.start, sp.end) == agency else self._class_of(sp, lang)
+                cls = "MediaOutlet"
+            else:
+                cls = self._class_of(sp, lang)
             if cls is None:
                 continue
             placed = cls in ("Person", "Organization") and place_preposition_before(
@@ -550,21 +552,22 @@ class Linker(PlaceRules, Resolution):
                         continue
                 # a Chinese or Japanese name in Russian: its English spelling keys it
                 reading = east_asian_reading(name, [c for c, _n in countries.most_common()])
-                key = "person/" + person_key(reading or name)
+                pk = person_key(reading or name)
+                key = "person/" + pk
                 # a spelling the KB does not list, or the KB's initial for the given name
                 short = with_initial(parts)
-                known = self.person_keys.get(person_key(reading or name)) if len(parts) > 1 else None
+                known = self.person_keys.get(pk) if len(parts) > 1 else None
                 if known is None and short is not None:
                     known = self.person_keys.get(person_key(short))
                 if known is None:
                     # the first or last words of a longer name the document gave ("Aung Hlaing"
                     # after "Min Aung Hlaing", en_ru-mm_61): that person
-                    known = part_of_name(key.partition("/")[2], named)
+                    known = part_of_name(pk, named)
                     if known is not None:
                         sp.key = known
                         continue
                 if len(parts) > 1:
-                    named.setdefault(tuple(key.partition("/")[2].split("-")), known or key)
+                    named.setdefault(tuple(pk.split("-")), known or key)
                 if known is not None:
                     full_names.setdefault(match_key(parts[-1]), known)
                     sp.key = known

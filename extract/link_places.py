@@ -168,20 +168,6 @@ def _embassy_words(lang: str) -> tuple[dict[str, str], dict[str, str], dict[str,
     return roles, kinds, nouns, label
 
 
-def _mission_noun(word: str, roles: dict[str, str], P) -> str | None:
-    """The key of a word that names a mission ("посольства" → "посольство", "Embassy" →
-    "embassy": a "noun" of ``embassy.tsv``), else None."""
-    key = P.word_key(word)
-    return key if roles.get(key) == "noun" else None
-
-
-@lru_cache(maxsize=4)
-def _mission_nouns(lang: str) -> dict[str, str | None]:
-    """The words of the texts read so far in ``lang`` → their :func:`_mission_noun` (a word's
-    key and the language's table never change in a process; most words are none)."""
-    return {}
-
-
 def _headline_case(name: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in name.split())
 
@@ -463,14 +449,9 @@ class PlaceRules:
         out = []
         full: list[tuple[str, str]] = []  # (sender, host) of the missions named with both states
         pending = []  # embassies named by their sender only: host found below (link_missions)
-        seen = _mission_nouns(lang)
         for w in words(text):
-            noun = seen.get(w.text, "")
-            if noun == "":
-                if len(seen) >= 100_000:
-                    seen.clear()
-                noun = seen[w.text] = _mission_noun(w.text, roles, P)
-            if noun is None:
+            noun = P.word_key(w.text)  # "посольства" → "посольство", "Embassy" → "embassy"
+            if roles.get(noun) != "noun":
                 continue
             kind = kinds.get(noun, "Embassy")
             sender = host = None

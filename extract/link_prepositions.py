@@ -85,11 +85,16 @@ def dateline_agency(text: str, lang: str) -> tuple[int, int] | None:
     (21, 25)
     >>> dateline_agency("The talks (in Astana) - went well", "en") is None
     True
+
+    The mark is looked for after the date: a slash between the places before it is none.
+
+    >>> dateline_agency("MOSCOW/KYIV, June 9. /TASS/. The ministry said", "en")
+    (22, 26)
     """
     end, date = dateline_span(text, lang)
     if not end or date is None:
         return None
-    m = _AGENCY_MARK.search(text, 0, end)
+    m = _AGENCY_MARK.search(text, date.end, end)
     if m is None:
         return None
     group = 1 if m.group(1) is not None else 2

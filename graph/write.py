@@ -271,7 +271,7 @@ def _by_subject(nodes, lines: set[str]) -> dict[str, frozenset[str]] | None:
     """
     out: dict[str, list[str]] = {f"<{n}>": [] for n in nodes}
     for line in lines:
-        got = out.get(line.split(" ", 1)[0])
+        got = out.get(nt.subject_of(line))
         if got is None:
             return None
         got.append(line)

@@ -205,12 +205,9 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
         return [], []
     if keys & v.org_nouns:
         words = frozenset(w for t in phrase for w in v.tk(t)) & v.org_nouns
-        m = recent_org(v, said, s.idx, words, country_hint(v, phrase))
-        if m is None and country_hint(v, phrase) is None:
-            # "On Sunday, the government said …" after "Ugandan authorities were not able to …":
-            # the one body of that name of the state named last, outside quoted words
-            state = last_state(v, s.idx)
-            m = state_body_named(government_bodies(v.kb), state, frozenset(words)) if state else None
+        # (the phrase naming no state: "On Sunday, the government said …" after "Ugandan
+        # authorities were not able to …" is the one body of that name of the state named last)
+        m = issuing_body(v, said, s.idx, words, country_hint(v, phrase))
         if m is not None:
             return [m], [(m, s.idx, s.idx + len(s.text))]
     if keys & v.doc_nouns:
@@ -643,13 +640,7 @@ def recent_org(
                 return k
     for m in reversed(v.mentions):
         if m.start < before and m.cls in ORG_CLASSES - {"MediaOutlet"} and fits(m.key):
-            name = {fold(w) for w in re.findall(r"\w+", v.text[m.start : m.end])}
-            e = v.kb.get(m.key)
-            if e is not None:
-                for _, lab in e.labels:
-                    name |= {fold(w) for w in re.findall(r"\w+", lab)}
-            name |= {lemma(w) for w in name}
-            if name & nouns:
+            if body_named(v, m.key, m) & nouns:
                 return m.key
     lo = v.units[max(0, v.unit_of(before).index - BODY_REACH)].start
     # what the statements of those units report, after their cue: what was said, not who says

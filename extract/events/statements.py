@@ -127,7 +127,7 @@ def silenced_spans(v: View, head, u: _Unit) -> list[tuple[int, int]]:
     def words(toks) -> list[frozenset[str]]:
         return [v.keys[t.i] for t in toks if t.pos_ != "PUNCT"]
 
-    kids = list(head.children)
+    kids = _kids(head)
     below = {c.i: _descendants(c) for c in kids if c.dep_ not in SUBJ_DEPS}
     spans = [
         (toks[0].idx, max(t.idx + len(t.text) for t in toks))
@@ -276,12 +276,13 @@ def performs_act(found: Iterable[tuple[str, str, bool, int]], performed: frozens
 def acts_named(v: View, verb) -> list[tuple[str, str, bool, int]]:
     """The triggers in the phrases of ``verb``'s dependents, as :func:`performs_act` reads them."""
     out = []
-    for c in verb.children:
-        nouns = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [c]
+    for c in _kids(verb):
+        nouns = [g for g in _kids(c) if g.dep_ == "pobj"] if c.dep_ == "prep" else [c]
         for n in nouns:
             if n.dep_ not in ACT_DEPS:
                 continue
-            toks = v.sdoc[n.left_edge.i : n.right_edge.i + 1]
+            below = _descendants(n)  # (not left_edge/right_edge: natasha's trees may hold cycles)
+            toks = v.sdoc[below[0].i : below[-1].i + 1]
             for i, j, row in v.match(toks, v.tab.triggers, lambda _row, _toks: True):
                 out.append((n.dep_, row.cls, any(t.i == n.i for t in toks[i:j]), j - i))
     return out
@@ -365,7 +366,7 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
         if v.tk(head) & v.tab.words("act_verb") and performs_act(acts_named(v, head)):
             continue  # "declared four diplomats persona non grata": the act, no statement
         cue_ids = {t.i for t in toks}
-        children = [(c.dep_, v.keys[c.i], c.i in cue_ids) for c in head.children]
+        children = [(c.dep_, v.keys[c.i], c.i in cue_ids) for c in _kids(head)]
         if negated_cue(children, negations(v.tab.context)):
             said = dataclasses.replace(said, silenced=(*said.silenced, *silenced_spans(v, head, u)))
             continue

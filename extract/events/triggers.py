@@ -200,10 +200,9 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
     # "meets the interests of the two nations", "host military bases": no meeting
     cands = [c for c in cands if not (c.row.cls == "Consult" and meets_a_thing(v, c))]
     # "thank President Putin for his official visit", "поблагодарил за визит": the reason of thanks
-    cands = [c for c in cands if not (c.row.cls == "Consult" and reason_of_thanks(v, c))]
     # "recalled its ambassador for consultations", «отозвал посла для консультаций»: an envoy
     # called home, no talks of the pair
-    cands = [c for c in cands if not (c.row.cls == "Consult" and called_home(v, c))]
+    cands = [c for c in cands if not (c.row.cls == "Consult" and thanked_or_called_home(v, c))]
     # "они общаются без соблюдения мер", "состоялся замечательный разговор": no one talked with
     cands = [c for c in cands if not (c.row.cls == "Consult" and talks_with_no_one(v, c))]
     # "regular visits", "регулярные консультации": a practice, no meeting held ("the next
@@ -428,9 +427,14 @@ def path_up(v: View, c: _Cand, steps: int = 8) -> list:
     return path
 
 
-def reason_of_thanks(v: View, c: _Cand) -> bool:
-    """A meeting word that someone is thanked for (``talk.thanked_for``)."""
-    return thanked_for(path_up(v, c), v.tab.words("thanks"), v.tab.words("thanks_prep"))
+def thanked_or_called_home(v: View, c: _Cand) -> bool:
+    """A meeting word that someone is thanked for (``talk.thanked_for``) or that is why an envoy
+    is called home (``talk.envoy_called_home``): one walk up from it for both."""
+    t = v.tab
+    path = path_up(v, c)
+    return thanked_for(path, t.words("thanks"), t.words("thanks_prep")) or envoy_called_home(
+        path, t.words("call_home"), t.words("call_home_prep"), t.words("envoy")
+    )
 
 
 def calls_no_one(v: View, c: _Cand) -> bool:
@@ -440,13 +444,13 @@ def calls_no_one(v: View, c: _Cand) -> bool:
     if len(c.toks) != 1 or not v.tk(c.head) & t.words("summons_verb"):
         return False
     verb = c.head
-    objects = [v.tk(ch) for ch in verb.children if ch.dep_ in OBJ_DEPS or ch.dep_ in PASSIVE_SUBJ_DEPS]
+    objects = [v.tk(ch) for ch in _kids(verb) if ch.dep_ in OBJ_DEPS or ch.dep_ in PASSIVE_SUBJ_DEPS]
     preps = t.words("called_prep")
     places = []
-    for ch in verb.children:
+    for ch in _kids(verb):
         if ch.dep_ == "prep" and v.tk(ch) & preps:
-            nouns = [g for g in ch.children if g.dep_ == "pobj"]
-        elif ch.dep_.startswith("obl") and any(v.tk(g) & preps for g in ch.children if g.dep_ == "case"):
+            nouns = [g for g in _kids(ch) if g.dep_ == "pobj"]
+        elif ch.dep_.startswith("obl") and any(v.tk(g) & preps for g in _kids(ch) if g.dep_ == "case"):
             nouns = [ch]
         else:
             continue
@@ -454,12 +458,6 @@ def calls_no_one(v: View, c: _Cand) -> bool:
             body = any(m.cls == "GovernmentBody" for m in v.mentions_of_tokens([n]))
             places.append((v.tk(n), body))
     return not summons_envoy(objects, places, t.words("envoy"), t.words("summons_place"))
-
-
-def called_home(v: View, c: _Cand) -> bool:
-    """A meeting word that is why an envoy is called home (``talk.envoy_called_home``)."""
-    t = v.tab
-    return envoy_called_home(path_up(v, c), t.words("call_home"), t.words("call_home_prep"), t.words("envoy"))
 
 
 def practice_noun(v: View, c: _Cand) -> bool:
