@@ -122,9 +122,11 @@ def warm_up(langs: tuple[str, ...] = ()) -> int:
 class InProcess:
     """Extraction in this process, ``batch`` documents at a time (parsed together), and at most
     ``batch_chars`` characters of text: spaCy's English model spends about 8 % less CPU per
-    document parsing 8 news articles together than one by one, 12 % less with 16 (Russian:
-    the same either way); a batch's memory grows with its text (eight windows of
-    ``Extractor.window_chars`` at most, as eight documents were before)."""
+    document parsing 8 news articles together than one by one, 12 % less with 16; Russian
+    (natasha's models over the batch's sentences grouped by length, ``nlp.NatashaComponent``)
+    about 20 % less with 8, 25 % with 16 (CPU of the parse of the 125 Russian dev articles);
+    a batch's memory grows with its text (eight windows of ``Extractor.window_chars`` at most,
+    as eight documents were before)."""
 
     workers = 1
     batch = 16
@@ -186,13 +188,14 @@ class _Windowed(InProcess):
 
 class Processes(_Windowed):
     """``jobs`` worker processes (spawned, so that they share nothing with the writer's store),
-    each loading the models once; each task is ``batch`` documents (parsed together). Eight
-    rather than four: the workers' English parse costs less per document in larger batches
-    (their CPU on the 238 dev articles 10.66 -> 10.33 s, on the bench's 80 generated ones
-    5.11 -> 5.06), and half the tasks pass between the processes; the last tasks still
-    taper to one document (:func:`tapered_chunks`), so the workers finish together."""
+    each loading the models once; each task is ``batch`` documents (parsed together), as many
+    as :class:`InProcess` parses together: the parse costs less per document in larger
+    batches (English: the workers' CPU on the 238 dev articles 10.66 s with tasks of four,
+    10.33 with eight; Russian: the parse of the 125 dev articles ~0.79 of one by one with
+    eight, ~0.75 with sixteen), and fewer tasks pass between the processes; the last tasks
+    still taper to one document (:func:`tapered_chunks`), so the workers finish together."""
 
-    batch = 8
+    batch = 16
 
     def __init__(self, jobs: int, *, langs: tuple[str, ...] = ()):
         if jobs < 1:

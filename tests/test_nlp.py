@@ -176,3 +176,68 @@ def test_english_nouns_are_read_from_the_models_files_as_its_pipeline_holds_them
     table = nlp.load("en").get_pipe("lemmatizer").lookups.get_table("lemma_index")
     assert nouns == frozenset(table["noun"]) and len(nouns) > 10_000
     assert lang_en._lookups_folder("no_such_model_package") is None
+
+
+def _reading(doc):
+    """What a parse says of a text: tokens with their tags, heads, lemmas and sentence starts,
+    and the entities with their normal forms."""
+    return (
+        [(t.text, t.pos_, str(t.morph), t.dep_, t.head.i, t.lemma_, t.is_sent_start) for t in doc],
+        [(e.start_char, e.end_char, e.label_, e._.normal) for e in doc.ents],
+    )
+
+
+RUSSIAN_BATCH = [
+    "Лавров провёл переговоры\nГлава МИД России Сергей Лавров встретился в Москве с министром "
+    "иностранных дел Казахстана Мураттом Нуртлеу. Стороны обсудили сотрудничество.",
+    "",
+    "   \n ",
+    "Токаев.",
+    "Президент Казахстана Касым-Жомарт Токаев направил поздравительную телеграмму Владимиру "
+    "Путину. В телеграмме говорится о стратегическом партнёрстве двух стран, о совместных "
+    "проектах на Байконуре и о встрече в Астане в ноябре. «Мы ценим дружбу», — сказал он.",
+    "Посол Великобритании был вызван в МИД Ирана",
+]
+
+
+def test_russian_texts_parsed_together_read_as_each_alone():
+    # the documents of a batch go through natasha's models together, grouped by length: the
+    # models mask the padding, so every parse is the one of the text alone
+    together = nlp.parse_many(RUSSIAN_BATCH, "ru")
+    assert [_reading(d) for d in together] == [_reading(nlp.parse(t, "ru")) for t in RUSSIAN_BATCH]
+    assert [d.text for d in together] == RUSSIAN_BATCH
+    assert together[0].ents and together[4].ents
+
+
+@pytest.mark.parametrize(
+    "lengths,size,words,want",
+    [
+        ([], 8, 100, []),
+        ([3], 8, 100, [[0]]),
+        ([5, 1, 3, 1], 2, 100, [[1, 3], [2, 0]]),  # shortest first, ties in order
+        ([5, 1, 3, 1], 8, 100, [[1, 3, 2, 0]]),
+        ([10, 10, 10, 40], 8, 30, [[0, 1, 2], [3]]),  # padded size within the budget
+        ([50, 60], 8, 30, [[0], [1]]),  # longer than the budget: alone
+        ([2, 2, 2, 2, 2], 2, 100, [[0, 1], [2, 3], [4]]),
+    ],
+)
+def test_length_groups(lengths, size, words, want):
+    assert nlp.length_groups(lengths, size=size, words=words) == want
+
+
+class _Echo:
+    """A stand-in for a slovnet model: its ``map`` answers each item, and records the calls."""
+
+    def __init__(self):
+        self.calls = []
+
+    def map(self, items):
+        self.calls.append(list(items))
+        return (f"<{x}>" for x in items)
+
+
+def test_tag_grouped_answers_in_the_items_order():
+    model = _Echo()
+    items = ["ccc", "a", "bb", "a"]
+    assert nlp.tag_grouped(model, items, len) == ["<ccc>", "<a>", "<bb>", "<a>"]
+    assert model.calls == [["a", "a", "bb", "ccc"]]
