@@ -1066,6 +1066,20 @@ def test_a_meeting_restated_by_discussed_is_one_event(extractor, lang, text):
         ("en", PAIR + "Russia values its comprehensive strategic partnership with Kazakhstan.", False),
         ("ru", PAIR_RU + "Стороны подтвердили курс на укрепление стратегического партнерства.", False),
         ("ru", PAIR_RU + "Стороны развивают сотрудничество в сфере энергетики.", True),
+        # the own preposition of the noun "совместный" qualifies opens no object (ru_kz-eg_62);
+        # a cooperation noun's own says how a thing is done together (regression ru_015)
+        (
+            "ru",
+            PAIR_RU + "«Мы будем развивать это направление», — сказал Токаев на совместном с "
+            "президентом России заявлении для прессы.",
+            False,
+        ),
+        (
+            "ru",
+            PAIR_RU + "Российская сторона в тесном взаимодействии с казахстанскими партнерами "
+            "обеспечивает стабильную работу трубопровода.",
+            True,
+        ),
         # a quantified area names no field (en_ru-kz_15, en_ru-cn_01, ru_cn-kz_03)
         (
             "en",

@@ -249,6 +249,11 @@ def coop_object(v: View, c: _Cand) -> bool:
         for ch in t.children:
             if ch.i in {x.i for x in c.toks}:
                 continue
+            # the own preposition of the noun a joint word qualifies opens no object ("на
+            # совместном … заявлении"); a cooperation noun's own ("в тесном взаимодействии с
+            # партнерами обеспечивает работу") says how a thing is done together
+            if ch.dep_ == "case" and t.i == c.anchor.i != c.head.i:
+                continue
             case = [g for g in ch.children if g.dep_ == "case"]
             word = ch if ch.dep_ in ("prep", "case", "amod", "compound") else (case[0] if case else None)
             # "in all areas", "по всем направлениям": a preposition that opens no field
