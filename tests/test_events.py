@@ -1136,6 +1136,15 @@ def test_a_meeting_restated_by_discussed_is_one_event(extractor, lang, text):
         ("ru", PAIR_RU + "Компании России реализовали ряд крупных проектов в газовой сфере.", True),
         ("ru", PAIR_RU + "Стороны продолжают реализацию договоренностей.", False),
         ("en", PAIR + "The sides will continue the implementation of the agreements.", False),
+        # views exchanged on cooperation: what was talked about (ru_kz-sg_57; the dev gold has no
+        # Cooperate in the 30 sentences of "exchanged views on", "обменялись мнениями по")
+        ("en", PAIR + "The ministers exchanged views on cooperation in energy.", False),
+        (
+            "ru",
+            PAIR_RU + "Главы государств обменялись мнениями по вопросам расширения экспортных "
+            "возможностей, открытия совместных предприятий.",
+            False,
+        ),
         # a prospect weighed, not cooperation done (en_am-ir_51, en_kz-ae_01, ru_kg-cn_51)
         ("en", PAIR + "Prospects for expanding cooperation in the economic sphere were emphasized.", False),
         ("en", PAIR + "The parties considered trade and investment cooperation in renewable energy.", False),
