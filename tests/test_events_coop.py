@@ -31,6 +31,12 @@ RU = tables("ru").coop
         (EN, "joint", "focus", False, [("det", "")], False, False),
         # "to jointly develop a section of the highway"
         (EN, "jointly", "develop", True, [("dobj", "")], False, True),
+        # what is stood for or said together is no joint work (en_ru-cn_02, en_cn-kz_01)
+        (EN, "jointly", "safeguard", True, [("dobj", "")], False, False),
+        (EN, "jointly", "advocate", True, [("dobj", "")], False, False),
+        # «совместно разрабатывать месторождение», not «будем совместно работать в интересах …»
+        (RU, "совместно", "разрабатывать", True, [("obj", "")], False, True),
+        (RU, "совместно", "работать", True, [("obl", "в")], False, False),
         # "the Baiterek joint project" / a project named in the phrase
         (EN, "cooperation", "cooperation", False, [], True, True),
         # "Russia's nuclear cooperation with Kazakhstan": a field named by an adjective

@@ -27,6 +27,8 @@ class CoopCues:
     every: frozenset[str] = frozenset()
     carry: frozenset[str] = frozenset()
     carried: frozenset[str] = frozenset()
+    manner: frozenset[str] = frozenset()
+    material: frozenset[str] = frozenset()
 
 
 def vague_object(noun: str, modifiers: Iterable[str], cues: CoopCues) -> bool:
@@ -64,7 +66,11 @@ def cooperation_has_object(
     (``coop_field``: "nuclear cooperation", "военно-техническое сотрудничество") names it too. A generic
     word ("cooperation",
     "partnership", "сотрудничество") with nothing of the kind is no event: "strengthen
-    bilateral cooperation", "strategic partnership".
+    bilateral cooperation", "strategic partnership". A word of manner (``coop_manner``:
+    "jointly", "совместно") makes an event of a verb of material work only (``coop_material``:
+    "jointly develop the section", "jointly explore the north Caspian"), not of what is said or
+    stood for together ("jointly advocated the Five Principles", "jointly safeguard
+    international justice", "jointly determine the direction of relations").
 
     >>> cues = CoopCues(frozenset({"cooperation", "joint"}), frozenset({"in"}), frozenset({"venture"}))
     >>> cooperation_has_object("cooperation", "cooperation", False, [("amod", "")], False, cues)
@@ -76,9 +82,16 @@ def cooperation_has_object(
     >>> [cooperation_has_object("implement", "implement", True, [("dobj", "")], False, cues, near)
     ...  for near in (["project"], ["agreement"])]
     [True, False]
+    >>> cues = CoopCues(frozenset({"jointly"}), frozenset(), frozenset(), manner=frozenset({"jointly"}),
+    ...                 material=frozenset({"develop"}))
+    >>> [cooperation_has_object("jointly", verb, True, [("dobj", "")], False, cues)
+    ...  for verb in ("develop", "advocate")]
+    [True, False]
     """
     if trigger in cues.carry:
         return project_named or any(n in cues.carried for n in near)
+    if trigger in cues.manner and anchor_is_verb:
+        return project_named or anchor in cues.material
     if trigger not in cues.generic:
         return True  # a concrete trigger ("trade turnover", "transit", "lease")
     if project_named or anchor in cues.objects:
