@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bilat.extract.events.coop import cooperation_has_object, topic_of_talks, vague_object
+from bilat.extract.events.coop import cooperation_has_object, placed_in_state, topic_of_talks, vague_object
 from bilat.extract.events.tables import tables
 
 EN = tables("en").coop
@@ -147,3 +147,22 @@ def test_topic_of_talks(heads, want):
 )
 def test_vague_object(cues, noun, modifiers, want):
     assert vague_object(noun, modifiers, cues) is want
+
+
+@pytest.mark.parametrize(
+    "words, classes, want",
+    [
+        # "German direct investments in Kazakhstan", "the largest investor in the Kazakh economy"
+        (["investment", "in"], ["Country"], True),
+        (["investor", "in"], ["Country"], True),
+        # "investments in Paks"
+        (["investment", "in"], ["City"], True),
+        # "ready to invest in its modernisation", "investors engaged in exploration"
+        (["invest", "in"], [], False),
+        (["investor", "in"], ["Organization"], False),
+        # other Cooperate triggers are not decided here
+        (["transit"], [], True),
+    ],
+)
+def test_capital_placed_in_a_state(words, classes, want):
+    assert placed_in_state(words, classes, EN) is want

@@ -29,6 +29,7 @@ class CoopCues:
     carried: frozenset[str] = frozenset()
     manner: frozenset[str] = frozenset()
     material: frozenset[str] = frozenset()
+    placed: frozenset[str] = frozenset()
 
 
 def vague_object(noun: str, modifiers: Iterable[str], cues: CoopCues) -> bool:
@@ -44,6 +45,28 @@ def vague_object(noun: str, modifiers: Iterable[str], cues: CoopCues) -> bool:
     (True, False)
     """
     return noun in cues.vague and any(m in cues.every for m in modifiers)
+
+
+#: the classes of a mention that names where capital is placed: a state, a city, a place
+PLACED_IN = frozenset({"Country", "City", "Place"})
+
+
+def placed_in_state(words: Iterable[str], object_classes: Iterable[str], cues: CoopCues) -> bool:
+    """Whether a Cooperate trigger of capital placed (``coop_placed``: "investment in",
+    "investor in") names a state or place it is placed in: the classes of the mentions in
+    the object of its preposition (``object_classes``) hold one ("German direct investments in
+    Kazakhstan", "the largest investor in the Kazakh economy"), not an undertaking ("ready to
+    invest in its modernisation", "investors engaged in exploration"). Other triggers pass.
+
+    >>> cues = CoopCues(frozenset(), frozenset(), frozenset(), placed=frozenset({"investment"}))
+    >>> [placed_in_state(["investment", "in"], cl, cues) for cl in (["Country"], ["Organization"], [])]
+    [True, False, False]
+    >>> placed_in_state(["transit"], [], cues)
+    True
+    """
+    if not any(w in cues.placed for w in words):
+        return True
+    return any(c in PLACED_IN for c in object_classes)
 
 
 def cooperation_has_object(

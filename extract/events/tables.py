@@ -178,6 +178,7 @@ class Tables:
             self.words("coop_carried"),
             self.words("coop_manner"),
             self.words("coop_material"),
+            self.words("coop_placed"),
         )
 
 

@@ -13,7 +13,7 @@ from bilat.extract.events import arguments as arg
 from bilat.extract.events.agency import ACTOR_CUES, NEEDS_ACTOR, no_actor
 from bilat.extract.events.another import coordinated_twins, own_time
 from bilat.extract.events.context import STANCE_STOP, reported_past
-from bilat.extract.events.coop import cooperation_has_object, topic_of_talks, vague_object
+from bilat.extract.events.coop import cooperation_has_object, placed_in_state, topic_of_talks, vague_object
 from bilat.extract.events.document import View
 from bilat.extract.events.evaluative import denies_a_charge
 from bilat.extract.events.gathering import takes_a_thing
@@ -242,6 +242,11 @@ def actorless(v: View, c: _Cand) -> bool:
 
 def coop_object(v: View, c: _Cand) -> bool:
     coop = v.tab.coop
+    # capital placed: in a state or place named ("investments in Kazakhstan")
+    objs = [g for t in c.toks for g in t.children if g.dep_ in ("pobj", "obj", "nmod")]
+    classes = [m.cls for o in objs for m in v.mentions_of_tokens(_phrase(o))]
+    if not placed_in_state([w for t in c.toks for w in v.tk(t)], classes, coop):
+        return False
     trig = " ".join(sorted(v.tk(c.head)))
     key = next((k for k in v.tk(c.head) if k in coop.generic or k in coop.carry), trig)
     deps = []
