@@ -1138,9 +1138,17 @@ def test_a_meeting_restated_by_discussed_is_one_event(extractor, lang, text):
         ("en", PAIR + "The sides will continue the implementation of the agreements.", False),
         # capital placed in a state (en_kz-de_01, en_tr-kg_58), not in an undertaking (regression
         # en_002)
-        ("en", PAIR + "Since 2005, Russian direct investments in Kazakhstan have reached $6.7 billion.", True),
+        (
+            "en",
+            PAIR + "Since 2005, Russian direct investments in Kazakhstan have reached $6.7 billion.",
+            True,
+        ),
         ("en", PAIR + "Russia is one of the top five countries investing in Kazakhstan.", True),
-        ("en", PAIR + '"We are ready to invest in its modernisation together with our Kazakh partners."', False),
+        (
+            "en",
+            PAIR + '"We are ready to invest in its modernisation together with our Kazakh partners."',
+            False,
+        ),
         # views exchanged on cooperation: what was talked about (ru_kz-sg_57; the dev gold has no
         # Cooperate in the 30 sentences of "exchanged views on", "обменялись мнениями по")
         ("en", PAIR + "The ministers exchanged views on cooperation in energy.", False),
