@@ -1066,6 +1066,20 @@ def test_a_meeting_restated_by_discussed_is_one_event(extractor, lang, text):
         ("en", PAIR + "Russia values its comprehensive strategic partnership with Kazakhstan.", False),
         ("ru", PAIR_RU + "Стороны подтвердили курс на укрепление стратегического партнерства.", False),
         ("ru", PAIR_RU + "Стороны развивают сотрудничество в сфере энергетики.", True),
+        # the own preposition of the noun "совместный" qualifies opens no object (ru_kz-eg_62);
+        # a cooperation noun's own says how a thing is done together (regression ru_015)
+        (
+            "ru",
+            PAIR_RU + "«Мы будем развивать это направление», — сказал Токаев на совместном с "
+            "президентом России заявлении для прессы.",
+            False,
+        ),
+        (
+            "ru",
+            PAIR_RU + "Российская сторона в тесном взаимодействии с казахстанскими партнерами "
+            "обеспечивает стабильную работу трубопровода.",
+            True,
+        ),
         # a quantified area names no field (en_ru-kz_15, en_ru-cn_01, ru_cn-kz_03)
         (
             "en",
@@ -1122,6 +1136,28 @@ def test_a_meeting_restated_by_discussed_is_one_event(extractor, lang, text):
         ("ru", PAIR_RU + "Компании России реализовали ряд крупных проектов в газовой сфере.", True),
         ("ru", PAIR_RU + "Стороны продолжают реализацию договоренностей.", False),
         ("en", PAIR + "The sides will continue the implementation of the agreements.", False),
+        # capital placed in a state (en_kz-de_01, en_tr-kg_58), not in an undertaking (regression
+        # en_002)
+        (
+            "en",
+            PAIR + "Since 2005, Russian direct investments in Kazakhstan have reached $6.7 billion.",
+            True,
+        ),
+        ("en", PAIR + "Russia is one of the top five countries investing in Kazakhstan.", True),
+        (
+            "en",
+            PAIR + '"We are ready to invest in its modernisation together with our Kazakh partners."',
+            False,
+        ),
+        # views exchanged on cooperation: what was talked about (ru_kz-sg_57; the dev gold has no
+        # Cooperate in the 30 sentences of "exchanged views on", "обменялись мнениями по")
+        ("en", PAIR + "The ministers exchanged views on cooperation in energy.", False),
+        (
+            "ru",
+            PAIR_RU + "Главы государств обменялись мнениями по вопросам расширения экспортных "
+            "возможностей, открытия совместных предприятий.",
+            False,
+        ),
         # a prospect weighed, not cooperation done (en_am-ir_51, en_kz-ae_01, ru_kg-cn_51)
         ("en", PAIR + "Prospects for expanding cooperation in the economic sphere were emphasized.", False),
         ("en", PAIR + "The parties considered trade and investment cooperation in renewable energy.", False),

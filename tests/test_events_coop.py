@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bilat.extract.events.coop import cooperation_has_object, topic_of_talks, vague_object
+from bilat.extract.events.coop import cooperation_has_object, placed_in_state, topic_of_talks, vague_object
 from bilat.extract.events.tables import tables
 
 EN = tables("en").coop
@@ -31,6 +31,12 @@ RU = tables("ru").coop
         (EN, "joint", "focus", False, [("det", "")], False, False),
         # "to jointly develop a section of the highway"
         (EN, "jointly", "develop", True, [("dobj", "")], False, True),
+        # what is stood for or said together is no joint work (en_ru-cn_02, en_cn-kz_01)
+        (EN, "jointly", "safeguard", True, [("dobj", "")], False, False),
+        (EN, "jointly", "advocate", True, [("dobj", "")], False, False),
+        # «совместно разрабатывать месторождение», not «будем совместно работать в интересах …»
+        (RU, "совместно", "разрабатывать", True, [("obj", "")], False, True),
+        (RU, "совместно", "работать", True, [("obl", "в")], False, False),
         # "the Baiterek joint project" / a project named in the phrase
         (EN, "cooperation", "cooperation", False, [], True, True),
         # "Russia's nuclear cooperation with Kazakhstan": a field named by an adjective
@@ -141,3 +147,22 @@ def test_topic_of_talks(heads, want):
 )
 def test_vague_object(cues, noun, modifiers, want):
     assert vague_object(noun, modifiers, cues) is want
+
+
+@pytest.mark.parametrize(
+    "words, classes, want",
+    [
+        # "German direct investments in Kazakhstan", "the largest investor in the Kazakh economy"
+        (["investment", "in"], ["Country"], True),
+        (["investor", "in"], ["Country"], True),
+        # "investments in Paks"
+        (["investment", "in"], ["City"], True),
+        # "ready to invest in its modernisation", "investors engaged in exploration"
+        (["invest", "in"], [], False),
+        (["investor", "in"], ["Organization"], False),
+        # other Cooperate triggers are not decided here
+        (["transit"], [], True),
+    ],
+)
+def test_capital_placed_in_a_state(words, classes, want):
+    assert placed_in_state(words, classes, EN) is want

@@ -27,6 +27,9 @@ class CoopCues:
     every: frozenset[str] = frozenset()
     carry: frozenset[str] = frozenset()
     carried: frozenset[str] = frozenset()
+    manner: frozenset[str] = frozenset()
+    material: frozenset[str] = frozenset()
+    placed: frozenset[str] = frozenset()
 
 
 def vague_object(noun: str, modifiers: Iterable[str], cues: CoopCues) -> bool:
@@ -42,6 +45,28 @@ def vague_object(noun: str, modifiers: Iterable[str], cues: CoopCues) -> bool:
     (True, False)
     """
     return noun in cues.vague and any(m in cues.every for m in modifiers)
+
+
+#: the classes of a mention that names where capital is placed: a state, a city, a place
+PLACED_IN = frozenset({"Country", "City", "Place"})
+
+
+def placed_in_state(words: Iterable[str], object_classes: Iterable[str], cues: CoopCues) -> bool:
+    """Whether a Cooperate trigger of capital placed (``coop_placed``: "investment in",
+    "investor in") names a state or place it is placed in: the classes of the mentions in
+    the object of its preposition (``object_classes``) hold one ("German direct investments in
+    Kazakhstan", "the largest investor in the Kazakh economy"), not an undertaking ("ready to
+    invest in its modernisation", "investors engaged in exploration"). Other triggers pass.
+
+    >>> cues = CoopCues(frozenset(), frozenset(), frozenset(), placed=frozenset({"investment"}))
+    >>> [placed_in_state(["investment", "in"], cl, cues) for cl in (["Country"], ["Organization"], [])]
+    [True, False, False]
+    >>> placed_in_state(["transit"], [], cues)
+    True
+    """
+    if not any(w in cues.placed for w in words):
+        return True
+    return any(c in PLACED_IN for c in object_classes)
 
 
 def cooperation_has_object(
@@ -64,7 +89,11 @@ def cooperation_has_object(
     (``coop_field``: "nuclear cooperation", "военно-техническое сотрудничество") names it too. A generic
     word ("cooperation",
     "partnership", "сотрудничество") with nothing of the kind is no event: "strengthen
-    bilateral cooperation", "strategic partnership".
+    bilateral cooperation", "strategic partnership". A word of manner (``coop_manner``:
+    "jointly", "совместно") makes an event of a verb of material work only (``coop_material``:
+    "jointly develop the section", "jointly explore the north Caspian"), not of what is said or
+    stood for together ("jointly advocated the Five Principles", "jointly safeguard
+    international justice", "jointly determine the direction of relations").
 
     >>> cues = CoopCues(frozenset({"cooperation", "joint"}), frozenset({"in"}), frozenset({"venture"}))
     >>> cooperation_has_object("cooperation", "cooperation", False, [("amod", "")], False, cues)
@@ -76,9 +105,16 @@ def cooperation_has_object(
     >>> [cooperation_has_object("implement", "implement", True, [("dobj", "")], False, cues, near)
     ...  for near in (["project"], ["agreement"])]
     [True, False]
+    >>> cues = CoopCues(frozenset({"jointly"}), frozenset(), frozenset(), manner=frozenset({"jointly"}),
+    ...                 material=frozenset({"develop"}))
+    >>> [cooperation_has_object("jointly", verb, True, [("dobj", "")], False, cues)
+    ...  for verb in ("develop", "advocate")]
+    [True, False]
     """
     if trigger in cues.carry:
         return project_named or any(n in cues.carried for n in near)
+    if trigger in cues.manner and anchor_is_verb:
+        return project_named or anchor in cues.material
     if trigger not in cues.generic:
         return True  # a concrete trigger ("trade turnover", "transit", "lease")
     if project_named or anchor in cues.objects:

@@ -176,6 +176,9 @@ class Tables:
             self.words("coop_every"),
             self.words("coop_carry"),
             self.words("coop_carried"),
+            self.words("coop_manner"),
+            self.words("coop_material"),
+            self.words("coop_placed"),
         )
 
 

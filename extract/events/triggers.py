@@ -13,7 +13,7 @@ from bilat.extract.events import arguments as arg
 from bilat.extract.events.agency import ACTOR_CUES, NEEDS_ACTOR, no_actor
 from bilat.extract.events.another import coordinated_twins, own_time
 from bilat.extract.events.context import STANCE_STOP, reported_past
-from bilat.extract.events.coop import cooperation_has_object, topic_of_talks, vague_object
+from bilat.extract.events.coop import cooperation_has_object, placed_in_state, topic_of_talks, vague_object
 from bilat.extract.events.document import View
 from bilat.extract.events.evaluative import denies_a_charge
 from bilat.extract.events.gathering import takes_a_thing
@@ -242,12 +242,22 @@ def actorless(v: View, c: _Cand) -> bool:
 
 def coop_object(v: View, c: _Cand) -> bool:
     coop = v.tab.coop
+    # capital placed: in a state or place named ("investments in Kazakhstan")
+    objs = [g for t in c.toks for g in t.children if g.dep_ in ("pobj", "obj", "nmod")]
+    classes = [m.cls for o in objs for m in v.mentions_of_tokens(_phrase(o))]
+    if not placed_in_state([w for t in c.toks for w in v.tk(t)], classes, coop):
+        return False
     trig = " ".join(sorted(v.tk(c.head)))
     key = next((k for k in v.tk(c.head) if k in coop.generic or k in coop.carry), trig)
     deps = []
     for t in {c.head.i: c.head, c.anchor.i: c.anchor}.values():
         for ch in t.children:
             if ch.i in {x.i for x in c.toks}:
+                continue
+            # the own preposition of the noun a joint word qualifies opens no object ("на
+            # совместном … заявлении"); a cooperation noun's own ("в тесном взаимодействии с
+            # партнерами обеспечивает работу") says how a thing is done together
+            if ch.dep_ == "case" and t.i == c.anchor.i != c.head.i:
                 continue
             case = [g for g in ch.children if g.dep_ == "case"]
             word = ch if ch.dep_ in ("prep", "case", "amod", "compound") else (case[0] if case else None)
