@@ -374,6 +374,23 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
             "en",
             (None, "Consul in Saint Petersburg", "estonia"),
         ),
+        # a chargé d'affaires heads a mission to a state: "in" its capital is in the state
+        # (en_pk-us_62); a consul's post stays in the city
+        (
+            "The US Charge d'Affaires in Islamabad Angela Aggeler was summoned to the Foreign Office.",
+            "en",
+            (None, "Chargé d'Affaires in Pakistan", "united-states"),
+        ),
+        (
+            "Временный поверенный в делах Литвы в Москве Виргиния Умбрасене была вызвана в МИД.",
+            "ru",
+            (None, "Chargé d'Affaires ad interim in Russia", "lithuania"),
+        ),
+        (
+            "Russia expelled the Estonian consul in Moscow, Mart Latte, on Monday.",
+            "en",
+            (None, "Consul in Moscow", "estonia"),
+        ),
         # no place named: the other of the two states the document is about (ru_ru-kz_04; an
         # oblique form pymorphy reads as «временной»)
         (
