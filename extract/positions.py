@@ -55,7 +55,7 @@ from bilat.extract.positions_titles import (
     prefix_words,
     titles,
 )
-from bilat.extract.post_holders import bare_title_state, vaguer
+from bilat.extract.post_holders import bare_title_state, held_by_another, listed_states, main_pair, vaguer
 from bilat.extract.records import Document, KBEntry, Position
 from bilat.extract.text import (
     fold,
@@ -199,6 +199,9 @@ def extract_positions(
                 complements.append((s, None))
                 if start <= s[0] and s[1] <= end and not (title.wild and s[3] == "ADJ"):
                     inner.append(s)
+        # "the Ministers of Economy and Economy, Sergio Massa and Fernando Haddad": a name the
+        # title's own words open, unknown to the knowledge base, is the title misread as a body
+        inner += [c for c, _ in complements if c[0] == start and c[2] not in kb and c[3] != "ADJ"]
         modifier = _modifier(text, start, index, lang)
         if modifier is not None and modifier[3] == "PER":
             # "Putin's aide": the country of the post the person holds at the date
@@ -232,6 +235,28 @@ def extract_positions(
                 (start, end, title, list(dict.fromkeys(orgs)) if plural and len(orgs) > 1 else [org], plural)
             )
             continue
+        listed: list = [None] * len(persons)
+        if (
+            len(persons) == 2
+            and org is None
+            and title.scope == "country"
+            and not any(list_orgs)
+            and not title.title_en.startswith(TENURE)
+        ):
+            # "the respective foreign ministers, Santiago Cafiero and Mauro Vieira": one of each
+            # of the document's two states, the knowledge base's post of either kept
+            known = [_resolve_title(title, kb.get(p[2]), None, doc.date, kb, lang)[2] for p in persons]
+            known = [_country_of(k, cls_of, kb) if k is not None else None for k in known]
+            listed = listed_states(known, _main_pair(index, cls_of, kb))
+            # never a state whose post the knowledge base gives another at the date
+            listed = [
+                s
+                if k is not None
+                or s is None
+                or not held_by_another(kb_tenures(kb), p[2], title.title_en, s, doc.date)
+                else None
+                for p, k, s in zip(persons, known, listed, strict=True)
+            ]
         for n, person in enumerate(persons):
             entry = kb.get(person[2])
             if (
@@ -244,6 +269,8 @@ def extract_positions(
             p_org = orgs[n] if len(persons) > 1 and len(orgs) == len(persons) else org
             if n < len(list_orgs) and list_orgs[n] is not None:
                 p_org = _country_of(list_orgs[n][2], cls_of, kb) or list_orgs[n][2]
+            if p_org is None and listed[n] is not None:
+                p_org = listed[n]
             if title.title_en.startswith(TENURE + ":"):
                 # "министра Сергея Лаврова": the post of that kind the knowledge base gives him then
                 t = _tenure_prefixed(kb.get(person[2]), doc.date, title.title_en[len(TENURE) + 1 :], p_org)
@@ -457,6 +484,21 @@ def _mission_host(sender: str | None, index: _Spans, cls_of, kb) -> str | None:
         if _is_country(s[2], cls_of, kb) or (s[2] in kb and kb[s[2]].cls == "City" and kb[s[2]].country)
     )
     return other_main_state(sender, counts)
+
+
+def _main_pair(index: _Spans, cls_of, kb) -> tuple[str, str] | None:
+    """The document's two states (``post_holders.main_pair``): a state's name or adjective, and
+    a city or a state body for its state ("МИД Узбекистана и Вьетнама" names Uzbekistan first)."""
+    return main_pair(
+        (s[0], s[2] if _is_country(s[2], cls_of, kb) else kb[s[2]].country)
+        for s in index.spans
+        if _is_country(s[2], cls_of, kb)
+        or (s[2] in kb and kb[s[2]].cls in _STATE_PLACES and kb[s[2]].country)
+    )
+
+
+#: the classes of the entries that name their state for ``_main_pair``
+_STATE_PLACES = frozenset({"City", "GovernmentBody"})
 
 
 def _last_state(index: _Spans, before: int, cls_of, kb, home: str | None = None) -> str | None:

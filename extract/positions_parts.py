@@ -77,8 +77,9 @@ def _org(title: Title, modifier, complements, cls_of, kb, inner=()):
             and cls_of.get(s[2]) in ("Country", "City")
             or (prev in ("to", "в") and s[3] == "ADJ")
         ):
-            # "consul in St. Petersburg" keeps the city, an ambassador's post is to its state
-            at_city = mission and s[3] != "ADJ" and title.title_en != "Ambassador"
+            # "consul in St. Petersburg" keeps the city; an ambassador's or a chargé d'affaires'
+            # post is to its state ("US Charge d'Affaires in Islamabad": in Pakistan)
+            at_city = mission and s[3] != "ADJ" and title.city
             to = s[2] if at_city else _country_of(s[2], cls_of, kb) or s[2]
         else:
             cands.append(s)

@@ -26,6 +26,7 @@ def sentence_bounds(text: str, start: int, end: int, starts: Sequence[int] = ())
     >>> sentence_bounds(t, 16, 56)
     (4, 57)
     """
+    starts = [s for s in starts if _after_stop(text, s)]
     if starts:
         i = bisect.bisect_right(starts, start) - 1
         lo = starts[max(0, i)]
@@ -38,6 +39,32 @@ def sentence_bounds(text: str, start: int, end: int, starts: Sequence[int] = ())
     if (i := text.find("\n", end)) >= 0:
         nxt.append(i)
     return lo, min(nxt, default=len(text))
+
+
+#: what may close a sentence before its end mark is followed: quotes and brackets
+_CLOSERS = '»"”’)]'
+
+
+def _after_stop(text: str, at: int) -> bool:
+    r"""Whether a sentence the parse starts at ``at`` follows a sentence's end: the text's start,
+    a line break, or an end mark (and closing quotes) before the spaces — the Russian parse
+    also starts "sentences" at names inside one ("Заместитель министра иностранных дел |
+    Ермухамбет Конуспаев | выразил протест послу Украины в Казахстане", ru_kz-ua_51).
+
+    >>> t = "Министр Ермухамбет Конуспаев выразил протест. «Да», — сказал он.\nПотом"
+    >>> [_after_stop(t, i) for i in (0, 8, 46, 65)]
+    [True, False, True, True]
+    >>> _after_stop("He said: «No.» Then", 15)
+    True
+    """
+    i = at
+    while i > 0 and text[i - 1] in " \t\xa0":
+        i -= 1
+    if i == 0 or text[i - 1] == "\n":
+        return True
+    while i > 0 and text[i - 1] in _CLOSERS:
+        i -= 1
+    return i > 0 and text[i - 1] in ".!?…"
 
 
 def one_state(

@@ -34,6 +34,7 @@ class Title:
     formal: bool = False  # only as a body's formal head title ("chief" of Roscosmos: its Director General)
     open: bool = False  # a minister's title ending in its portfolio, which may go on ("… and Trade")
     abbr: bool = False  # its last word is an abbreviation, a title only in capitals ("PM", not "3 pm")
+    city: bool = False  # a mission post served in a city ("Consul in Saint Petersburg"), not a state
 
     @property
     def wild(self) -> bool:
@@ -79,7 +80,14 @@ def titles(lang: str) -> tuple[Title, ...]:
         scope, _, default = scope.partition(":")  # "country:germany": a post only one state has
         if ws not in seen:
             seen.add(ws)
-            flags = (kind == "named", default or None, kind == "formal", kind == "open", kind == "abbr")
+            flags = (
+                kind == "named",
+                default or None,
+                kind == "formal",
+                kind == "open",
+                kind == "abbr",
+                kind == "city",
+            )
             out.append(Title(ws, en, ru, scope, *flags))
     return tuple(sorted(out, key=lambda t: -len(t.words)))
 

@@ -6,7 +6,7 @@ values; ``positions_posts._descriptive`` and ``positions`` read them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from bilat.extract.records import held_at
 
@@ -148,6 +148,65 @@ def bare_title_state(
         if state is not None and not held_by_another(tenures, person, title_en, state, date):
             return state
     return None
+
+
+def main_pair(named: Iterable[tuple[int, str]]) -> tuple[str, str] | None:
+    """The document's two states (``named``: where each mention of a state starts, and the
+    state): the two named most, when both are named more often than any third, in the order
+    the document first names them.
+
+    >>> main_pair([(5, "brazil"), (0, "argentina"), (9, "brazil"), (12, "argentina"), (20, "chile")])
+    ('argentina', 'brazil')
+    >>> main_pair([(0, "a"), (1, "b"), (2, "c")]) is None
+    True
+    >>> main_pair([(0, "a"), (1, "a")]) is None
+    True
+    """
+    first: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    for at, state in named:
+        first[state] = min(at, first.get(state, at))
+        counts[state] = counts.get(state, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if len(ranked) < 2 or (len(ranked) > 2 and ranked[2] >= ranked[1]):
+        return None
+    two = sorted(counts, key=lambda k: -counts[k])[:2]
+    a, b = sorted(two, key=lambda k: first[k])
+    return a, b
+
+
+def listed_states(known: Sequence[str | None], pair: Sequence[str] | None) -> list[str | None]:
+    """The states of the people listed under one plural national title whose text names no
+    state ("the respective foreign ministers, Santiago Cafiero and Mauro Vieira",
+    "заместители министров иностранных дел И.Хайдаров и Ле Тхи Тху Ханг"): two people, one
+    of each of the document's two states (``pair``, in the order the document first names
+    them). The state the knowledge base gives a person (``known``) is kept and the other state
+    is the other person's; with neither known, they go in the order named. None for each when
+    the list is not two people, there is no pair, or a known state is not of the pair.
+
+    >>> listed_states(["argentina", None], ("argentina", "brazil"))
+    ['argentina', 'brazil']
+    >>> listed_states([None, "argentina"], ("argentina", "brazil"))
+    ['brazil', 'argentina']
+    >>> listed_states([None, None], ("uzbekistan", "vietnam"))
+    ['uzbekistan', 'vietnam']
+    >>> listed_states([None, "china"], ("argentina", "brazil"))
+    [None, 'china']
+    >>> listed_states(["brazil", "brazil"], ("argentina", "brazil"))
+    ['brazil', 'brazil']
+    >>> listed_states([None, None, None], ("a", "b"))
+    [None, None, None]
+    """
+    out = list(known)
+    if pair is None or len(out) != 2 or len(set(pair)) != 2:
+        return out
+    given = [k for k in out if k is not None]
+    if any(k not in pair for k in given) or len(set(given)) < len(given):
+        return out
+    if not given:
+        return list(pair)
+    other = pair[1] if given[0] == pair[0] else pair[0]
+    return [k if k is not None else other for k in out]
 
 
 def vaguer(post: tuple[str, str, str | None], posts: Iterable[tuple[str, str, str | None]]) -> bool:

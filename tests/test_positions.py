@@ -110,6 +110,50 @@ def test_plural_titles_give_each_holder_his_post(extractor):
     } <= found
 
 
+@pytest.mark.parametrize(
+    "text,lang,date,expected",
+    [
+        # one of each of the document's two states, in the order it names them (en_ar-br_63);
+        # the title misread as a body ("Ministers of Economy and Economy") is none
+        (
+            "Argentina's President Alberto Fernández and his Brazilian counterpart Luiz Inácio Lula "
+            "da Silva met. They were accompanied by the respective foreign ministers, Santiago "
+            "Cafiero and Mauro Vieira, as well as the Ministers of Economy and Economy, Sergio Massa "
+            "and Fernando Haddad, respectively.",
+            "en",
+            "2023-01-23",
+            {
+                ("santiago-cafiero", "Minister of Foreign Affairs", "argentina"),
+                ("Mauro Vieira", "Minister of Foreign Affairs", "brazil"),
+                ("Sergio Massa", "Minister of Economy", "argentina"),
+                ("Fernando Haddad", "Minister of Economy", "brazil"),
+            },
+        ),
+        # the states named by their ministries too (ru_uz-vn_63)
+        (
+            "Консультации между МИД Узбекистана и Вьетнама прошли в Ташкенте. Делегации возглавили "
+            "заместители министров иностранных дел Илхом Хайдаров и Ле Тхи Тху Ханг.",
+            "ru",
+            "2025-03-04",
+            {
+                ("Илхом Хайдаров", "Deputy Minister of Foreign Affairs", "uzbekistan"),
+                ("Ле Тхи Тху Ханг", "Deputy Minister of Foreign Affairs", "vietnam"),
+            },
+        ),
+    ],
+)
+def test_people_listed_under_a_plural_title_with_no_state_are_one_of_each_state(
+    extractor, text, lang, date, expected
+):
+    ex = extractor(Document(id="t", text=text, lang=lang, date=date))
+    names = {e.key: e.label(lang) for e in ex.entities}
+    got = set()
+    for p in ex.positions:
+        got.add((p.person, p.title_en, p.org))
+        got.add((names.get(p.person), p.title_en, p.org))
+    assert expected <= got
+
+
 def test_a_post_outside_the_known_tenure_is_kept_and_flagged(extractor):
     _, ex = posts(extractor, "Kazakh Foreign Minister Mukhtar Tleuberdi spoke.", "en", date="2010-05-05")
     [p] = [p for p in ex.positions if p.person == "mukhtar-tleuberdi"]
@@ -329,6 +373,23 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
             "Moscow expelled the Estonian consul in St. Petersburg, Mart Latte, on Monday.",
             "en",
             (None, "Consul in Saint Petersburg", "estonia"),
+        ),
+        # a chargé d'affaires heads a mission to a state: "in" its capital is in the state
+        # (en_pk-us_62); a consul's post stays in the city
+        (
+            "The US Charge d'Affaires in Islamabad Angela Aggeler was summoned to the Foreign Office.",
+            "en",
+            (None, "Chargé d'Affaires in Pakistan", "united-states"),
+        ),
+        (
+            "Временный поверенный в делах Литвы в Москве Виргиния Умбрасене была вызвана в МИД.",
+            "ru",
+            (None, "Chargé d'Affaires ad interim in Russia", "lithuania"),
+        ),
+        (
+            "Russia expelled the Estonian consul in Moscow, Mart Latte, on Monday.",
+            "en",
+            (None, "Consul in Moscow", "estonia"),
         ),
         # no place named: the other of the two states the document is about (ru_ru-kz_04; an
         # oblique form pymorphy reads as «временной»)

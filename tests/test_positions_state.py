@@ -35,6 +35,29 @@ def test_the_sentence_of_a_title_ends_at_a_stop_or_a_line_break(text, inside, se
     assert text[lo:hi] == sentence
 
 
+# ru_kz-ua_51: the Russian parse starts "sentences" at the names inside one
+KONUSPAYEV = (
+    "Заместитель министра иностранных дел Ермухамбет Конуспаев выразил протест послу Украины в "
+    "Казахстане Петру Врублевскому. «Это недопустимо», — сказал он. Mr. Smith left."
+)
+
+
+@pytest.mark.parametrize(
+    "inside,starts,sentence",
+    [
+        # only a parse start after a stop, a closing quote or a line break ends a sentence
+        ("Ермухамбет", (0, 37, 58, 101, 121, 153), KONUSPAYEV[: KONUSPAYEV.index("«")]),
+        ("сказал", (0, 37, 58, 101, 121, 153), "«Это недопустимо», — сказал он. "),
+        # a stop the parse does not start a sentence after ("Mr.") is none
+        ("Smith", (0, 121, 153), "Mr. Smith left."),
+    ],
+)
+def test_the_sentence_of_a_title_is_the_parses_between_stops(inside, starts, sentence):
+    start = KONUSPAYEV.index(inside)
+    lo, hi = sentence_bounds(KONUSPAYEV, start, start + len(inside), starts)
+    assert KONUSPAYEV[lo:hi] == sentence
+
+
 STATES = {"kazakhstan": "kazakhstan", "russia": "russia", "japan": "japan"}
 
 

@@ -8,7 +8,14 @@ import pytest
 
 from bilat.extract.positions_posts import _descriptive
 from bilat.extract.positions_titles import TENURE, Title, past_stems
-from bilat.extract.post_holders import bare_title_state, counterpart_holders, kb_holder, past_title
+from bilat.extract.post_holders import (
+    bare_title_state,
+    counterpart_holders,
+    kb_holder,
+    listed_states,
+    main_pair,
+    past_title,
+)
 from bilat.extract.records import Position
 
 _KB = [
@@ -191,3 +198,43 @@ _HEADS = [
 )
 def test_bare_title_state(candidates, person, title, date, state):
     assert bare_title_state(candidates, person, title, _HEADS, date) == state
+
+
+@pytest.mark.parametrize(
+    "named,pair",
+    [
+        # the two named most, in the order first named: Argentina before Brazil (en_ar-br_63)
+        (
+            [(9, "brazil"), (0, "argentina"), (30, "brazil"), (40, "argentina"), (50, "chile")],
+            ("argentina", "brazil"),
+        ),
+        ([(0, "vietnam"), (5, "uzbekistan"), (9, "uzbekistan"), (12, "vietnam")], ("vietnam", "uzbekistan")),
+        # a third as often as the second: no pair
+        ([(0, "a"), (1, "a"), (2, "b"), (3, "c")], None),
+        ([(0, "a"), (5, "a")], None),
+        ([], None),
+    ],
+)
+def test_main_pair(named, pair):
+    assert main_pair(named) == pair
+
+
+@pytest.mark.parametrize(
+    "known,pair,states",
+    [
+        # "the respective foreign ministers, Santiago Cafiero and Mauro Vieira": the knowledge
+        # base's Cafiero of Argentina, Vieira of the other state (en_ar-br_63)
+        (["argentina", None], ("argentina", "brazil"), ["argentina", "brazil"]),
+        ([None, "brazil"], ("argentina", "brazil"), ["argentina", "brazil"]),
+        # neither known: in the order the document names the states (ru_uz-vn_63)
+        ([None, None], ("uzbekistan", "vietnam"), ["uzbekistan", "vietnam"]),
+        # a known state outside the pair, or both of one state: nothing guessed
+        ([None, "china"], ("argentina", "brazil"), [None, "china"]),
+        (["brazil", "brazil"], ("argentina", "brazil"), ["brazil", "brazil"]),
+        # no pair, or not two people
+        ([None, None], None, [None, None]),
+        ([None, None, None], ("a", "b"), [None, None, None]),
+    ],
+)
+def test_listed_states(known, pair, states):
+    assert listed_states(known, pair) == states
