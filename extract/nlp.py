@@ -272,17 +272,25 @@ def _annotate(doc: Doc, nd, vocab) -> Doc:
         tok.pos_ = nt.pos or "X"
         if nt.feats:
             tok.set_morph("|".join(f"{k}={v}" for k, v in sorted(nt.feats.items())))
-    every = list(doc)  # (tokens read live: a head set below moves sentence starts)
+    # the sentences as the tokenizer cut them, read before any head is set: spaCy recomputes
+    # sentence starts from the tree on each head written, and a tree half written starts a
+    # sentence at every token still without its head — read live, a head a few words away
+    # seemed to lie in another sentence, and the token was left a root of its own, splitting
+    # the sentence at names («с президентами … США | Дональдом Трампом»)
+    starts = [t.is_sent_start for t in doc]
     for nt in nd.tokens:
         tok = ids.get(nt.id)
         if tok is None:
             continue
         head = ids.get(nt.head_id)
-        if head is not None and same_sentence(every, tok.i, head.i):
+        if head is not None and same_sentence(starts, tok.i, head.i):
             tok.head = head
             tok.dep_ = (nt.rel or "dep").lower()
         else:  # natasha's sentence ran over a line break: the line's own root
             tok.dep_ = "ROOT"
+    for tok_i, head_i in extra_roots([t.head.i for t in doc], starts, [t.is_space for t in doc]):
+        doc[tok_i].head = doc[head_i]
+        doc[tok_i].dep_ = "ROOT" if tok_i == head_i else "parataxis"
     ents = []
     for span in nd.spans:
         with warnings.catch_warnings():
@@ -300,22 +308,67 @@ def _annotate(doc: Doc, nd, vocab) -> Doc:
     return doc
 
 
-def same_sentence(toks, i: int, j: int) -> bool:
-    """Whether tokens ``i`` and ``j`` of ``toks`` (a doc's tokens) are in one sentence as
-    their sentence starts stand now: ``doc[i].sent == doc[j].sent`` without making the two
-    spans (no sentence starts after the first of them up to the second).
+def extra_roots(heads: list[int], starts: list[bool], spaces: list[bool]) -> list[tuple[int, int]]:
+    """The heads to rewrite, as (token, its new head), so that each sentence the tokenizer cut
+    (``starts``) is one tree: natasha's parser picks each token's head on its own and may
+    leave two roots in a sentence («… заявил председатель КНР …, передает ТАСС») or a cycle
+    with no root («Безосновательный» ↔ «шаг»), which spaCy would read as sentences of their
+    own. The root heading most tokens stays (the first of equals); every other root, and the
+    smallest token of each cycle, becomes its dependent; a sentence with no root at all takes
+    its largest cycle's smallest token as root (written as its own head). Whitespace tokens
+    are left alone. ``heads``: each token's head (its own index for a root).
+
+    >>> extra_roots([0, 0, 2, 2, 5, 5], [True, False, False, False, True, False], [False] * 6)
+    [(2, 0)]
+    >>> extra_roots([2, 0, 1, 3], [True, False, False, False], [False] * 4)
+    [(0, 3)]
+    >>> extra_roots([1, 0], [True, False], [False, False])
+    [(0, 0)]
+    """
+
+    def end_of(i: int) -> int:  # the root a token's chain ends at, or its cycle's smallest token
+        path: list[int] = []
+        at: dict[int, int] = {}
+        while heads[i] != i and i not in at:
+            at[i] = len(path)
+            path.append(i)
+            i = heads[i]
+        return i if heads[i] == i else min(path[at[i] :])
+
+    out: list[tuple[int, int]] = []
+    bounds = [i for i, s in enumerate(starts) if s or i == 0] + [len(heads)]
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        size: dict[int, int] = {}
+        for i in range(a, b):
+            if not spaces[i]:
+                end = end_of(i)
+                size[end] = size.get(end, 0) + 1
+        if len(size) < 2 and all(heads[e] == e for e in size):
+            continue
+        roots = [e for e in size if heads[e] == e] or list(size)
+        main = max(roots, key=lambda e: (size[e], -e))
+        if heads[main] != main:
+            out.append((main, main))  # no root in the sentence: a cycle's token becomes it
+        out += [(e, main) for e in sorted(size) if e != main]
+    return out
+
+
+def same_sentence(starts, i: int, j: int) -> bool:
+    """Whether tokens ``i`` and ``j`` are in one sentence, ``starts`` telling for each token
+    of the document whether it starts a sentence: ``doc[i].sent == doc[j].sent`` without
+    making the two spans (no sentence start after the first of them up to the second).
 
     >>> import spacy
     >>> doc = spacy.blank("en")("a b c d e")
     >>> doc[3].is_sent_start = True
     >>> pairs = [(0, 2), (2, 0), (1, 3), (3, 4), (4, 4), (2, 3)]
-    >>> [same_sentence(list(doc), a, b) for a, b in pairs]
+    >>> [same_sentence([t.is_sent_start for t in doc], a, b) for a, b in pairs]
     [True, True, False, True, True, False]
     >>> [doc[a].sent == doc[b].sent for a, b in pairs]
     [True, True, False, True, True, False]
     """
     a, b = (i, j) if i <= j else (j, i)
-    return not any(toks[k].is_sent_start for k in range(a + 1, b + 1))
+    return not any(starts[k] for k in range(a + 1, b + 1))
 
 
 @lru_cache(maxsize=50_000)

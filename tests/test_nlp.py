@@ -241,3 +241,41 @@ def test_tag_grouped_answers_in_the_items_order():
     items = ["ccc", "a", "bb", "a"]
     assert nlp.tag_grouped(model, items, len) == ["<ccc>", "<a>", "<bb>", "<a>"]
     assert model.calls == [["a", "a", "bb", "ccc"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Стороны обсудили сотрудничество, заявил председатель КНР Си Цзиньпин на встрече с президентом "
+        "Казахстана Касым-Жомартом Токаевым, передает ТАСС. Глава КНР подчеркнул важность связей.",
+        "Премьер-министр Армении Никол Пашинян провёл встречу с президентами Азербайджана Ильхамом Алиевым "
+        "и США Дональдом Трампом в Вашингтоне.",
+        "«Безосновательный шаг»: МИД Белоруссии заявил протест в связи с решением Варшавы.",
+    ],
+)
+def test_a_russian_sentence_is_one_tree(text):
+    # the sentences of the parse are the tokenizer's: natasha's heads written all at once
+    # against the tokenizer's sentence starts, a second root of a sentence made a dependent
+    doc = nlp.parse(text, "ru")
+    cut = nlp.load("ru").tokenizer(text)
+    assert [s.start for s in doc.sents] == [t.i for t in cut if t.is_sent_start]
+    for sent in doc.sents:
+        assert sum(1 for t in sent if t.head.i == t.i and not t.is_space) == 1
+
+
+@pytest.mark.parametrize(
+    "heads,starts,spaces,want",
+    [
+        ([0, 0, 2, 2, 5, 5], [1, 0, 0, 0, 1, 0], [0] * 6, [(2, 0)]),  # two roots in the first sentence
+        ([1, 1, 1, 3], [1, 0, 0, 0], [0] * 4, [(3, 1)]),  # the root heading most tokens stays
+        ([0, 0, 3, 3], [1, 0, 0, 0], [0] * 4, [(3, 0)]),  # a tie: the first root stays
+        ([0, 1], [1, 0], [0, 1], []),  # a whitespace token is left alone
+        ([2, 0, 1, 3], [1, 0, 0, 0], [0] * 4, [(0, 3)]),  # a cycle (0 → 2 → 1 → 0) under the root
+        ([1, 0, 2], [1, 0, 0], [0] * 3, [(0, 2)]),  # a cycle of two under the root
+        ([1, 0], [1, 0], [0, 0], [(0, 0)]),  # no root: the cycle's first token becomes it
+        ([0, 1, 2], [1, 1, 1], [0] * 3, []),  # one root per sentence: nothing to do
+        ([], [], [], []),
+    ],
+)
+def test_extra_roots(heads, starts, spaces, want):
+    assert nlp.extra_roots(heads, [bool(s) for s in starts], [bool(s) for s in spaces]) == want
