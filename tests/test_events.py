@@ -1050,6 +1050,28 @@ def test_a_meeting_restated_by_discussed_is_one_event(extractor, lang, text):
 
 
 @pytest.mark.parametrize(
+    "text, meetings",
+    [
+        # the body that reports the talks told again is no party to them
+        (
+            "Vladimir Putin held talks with Kassym-Jomart Tokayev in Moscow. "
+            "The Russian Foreign Ministry said Putin and Tokayev had a detailed discussion on energy.",
+            1,
+        ),
+        # a body named as a partner of the talks is one, though it speaks in the sentence
+        (
+            "Vladimir Putin held talks with Kassym-Jomart Tokayev in Moscow. "
+            "Tokayev also held a meeting with the management of Rosatom, which confirmed its plans.",
+            2,
+        ),
+    ],
+)
+def test_a_body_that_reports_talks_is_no_new_party(extractor, text, meetings):
+    ex = run(extractor, text, "en")
+    assert len([e for e in ex.events if e.cls == "Consult"]) == meetings
+
+
+@pytest.mark.parametrize(
     "lang, text, found",
     [
         (

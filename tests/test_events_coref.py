@@ -216,6 +216,51 @@ def test_the_states_of_its_persons_are_no_new_participant(later, restated):
 
 
 @pytest.mark.parametrize(
+    "later, restated",
+    [
+        # "In a statement, the Armenian Foreign Ministry said Mirzoyan and Amir Abdollahian had a
+        # detailed discussion …": the ministry reports the talks
+        (
+            Typed(
+                2,
+                "Consult",
+                "meet",
+                None,
+                P({"mirzoyan", "amir", "mfa-am"}),
+                "discussion",
+                voices=P({"mfa-am"}),
+            ),
+            True,
+        ),
+        # "Thursday's talks also covered …, according to Myanmar's National Defence and Security Council"
+        (
+            Typed(2, "Consult", "meet", None, P({"myanmar", "ndsc", "russia"}), "talks", voices=P({"ndsc"})),
+            True,
+        ),
+        # the same body named as a party, not as the voice of a report, is a new participant
+        (Typed(2, "Consult", "meet", None, P({"mirzoyan", "amir", "mfa-am"}), "discussion"), False),
+        # a voice does not hide another new participant
+        (
+            Typed(
+                2,
+                "Consult",
+                "meet",
+                None,
+                P({"mirzoyan", "lavrov", "mfa-am"}),
+                "meeting",
+                voices=P({"mfa-am"}),
+            ),
+            False,
+        ),
+    ],
+)
+def test_the_bodies_that_report_talks_are_no_new_participant(later, restated):
+    talks = Typed(0, "Consult", "meet", None, P({"mirzoyan", "amir", "myanmar", "russia"}), "talks")
+    got = restatements([talks, later], None, tables("en").words("restate"), P({"armenia", "iran"}))
+    assert got == ({1} if restated else set())
+
+
+@pytest.mark.parametrize(
     "first, later, restated",
     [
         # "Erdogan meets Putin in Sochi … Erdogan and Putin will discuss regional issues"

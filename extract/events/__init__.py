@@ -141,7 +141,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from bilat.extract.events.another import coordinated_twins, own_time
 from bilat.extract.events.coref import Typed as _TypedView
@@ -225,7 +225,7 @@ def merged(v: View, said: Said, statements: list[Event], typed: list[Event]) -> 
     )
     told = retold(typed_views(v, typed), opening_lines(v))
     typed = absorb(typed, told)
-    views = typed_views(v, typed)
+    views = typed_views(v, typed, body_voices(v, statements))
     heads = headline_of(v, said)
     again = restated(views, heads, v.restating, frozenset(v.pair), agenda=v.tab.words("restate_agenda"))
     gone = set(told) | set(again) | lone(views)
@@ -381,7 +381,43 @@ def addressed_side(v: View, e: Event) -> Event:
     return dataclasses.replace(e, implicit=(*e.implicit, other))
 
 
-def typed_views(v: View, events: list[Event]) -> list[_TypedView]:
+def body_voices(v: View, statements: list[Event]) -> dict[int, list[tuple[frozenset[str], int]]]:
+    """Unit index → the speakers of each of its statements that are no person (a ministry, a
+    council, a press service), with the index of the statement's cue token."""
+    out: dict[int, list[tuple[frozenset[str], int]]] = {}
+    for e in statements:
+        bodies = frozenset(k for k in e.speaker if v.cls(k) != "Person")
+        if bodies:
+            cue = max(0, bisect.bisect_right(v.starts, e.start) - 1)
+            out.setdefault(v.unit_of(e.start).index, []).append((bodies, cue))
+    return out
+
+
+def reporting_bodies(v: View, e: Event, tok, voices: Sequence[tuple[frozenset[str], int]]) -> frozenset[str]:
+    """The bodies that report ``e``: the non-person speakers of a statement (``voices``: its
+    speakers and the index of its cue) whose cue's clause holds ``e``'s trigger ``tok`` ("the
+    Armenian Foreign Ministry said Mirzoyan and Amir Abdollahian had a detailed discussion",
+    "Thursday's talks also covered …, according to Myanmar's National Defence and Security
+    Council"), named outside the trigger's phrase — not a partner in the talks ("he had held a
+    meeting with management of France's Framatome, which confirmed …")."""
+    if not voices:
+        return frozenset()
+    out: set[str] = set()
+    for bodies, cue in voices:
+        c = v.sdoc[cue]  # the cue, or the word it hangs on ("according to" → "covered")
+        if any(g.left_edge.i <= tok.i <= g.right_edge.i for g in (c, c.head)):
+            out |= bodies
+    if not out:
+        return frozenset()
+    u = v.unit_of(e.start)
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    inside = {m.key for m in v.mentions_in(u.start, u.end) if m.key in out and lo <= m.start < hi}
+    return frozenset(out - inside)
+
+
+def typed_views(
+    v: View, events: list[Event], voices: dict[int, list[tuple[frozenset[str], int]]] | None = None
+) -> list[_TypedView]:
     """What the steps across sentences (``coref``) see of each event: its unit, class, mode,
     context, participants, trigger word (the first ``restate`` word of a talks phrase — "talks"
     in "held talks" — else its lemma), date, the states of its participants,
@@ -418,6 +454,7 @@ def typed_views(v: View, events: list[Event]) -> list[_TypedView]:
                     ch.dep_ in ("amod", "nummod") and v.tk(ch) & v.tab.words("another_meeting")
                     for ch in kids(tok)
                 ),
+                reporting_bodies(v, e, tok, (voices or {}).get(v.unit_of(e.start).index, ())),
             )
         )
     return views

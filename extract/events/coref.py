@@ -43,6 +43,10 @@ class Typed:
     #: meeting", "the next meeting"): other talks, restating none (a visit is left alone: "my
     #: first visit abroad as president" is the visit told)
     fresh: bool = False
+    #: the bodies that voice the statements of its unit ("In a statement, the Armenian Foreign
+    #: Ministry said …", "according to Myanmar's National Defence and Security Council"): who
+    #: reports the talks, no new party to them
+    voices: frozenset[str] = frozenset()
 
 
 RESTATED_MODES = frozenset({"meet", "phone", "visit"})
@@ -205,7 +209,9 @@ def restated(
     ``pair`` are no new participant ("The heads of state discussed …", "Главы государств
     обсудили …" after the talks of the two presidents), nor are the states of its persons
     ("During his meeting with Lavrov, he reviewed the India-Russia relationship" after
-    Jaishankar's talks with Lavrov). Words of talks in either mode (``any_mode``) restate a
+    Jaishankar's talks with Lavrov), nor are the bodies that voice the unit's statements
+    (``Typed.voices``: "the Armenian Foreign Ministry said Mirzoyan and Amir Abdollahian had a
+    detailed discussion" after their phone call). Words of talks in either mode (``any_mode``) restate a
     phone call as well as a meeting (``same_talks``). An agreement named as one reported
     (``back``: "The document was signed in Moscow after their talks") restates the Agree
     reported before it.
@@ -221,6 +227,13 @@ def restated(
     >>> c = Typed(3, "Consult", "meet", None, frozenset({"putin", "tokayev"}), own_time=True)
     >>> restated([a, c])
     {}
+
+    The body that reports the talks is no new party to them:
+
+    >>> told = frozenset({"putin", "tokayev", "mfa"})
+    >>> said = Typed(4, "Consult", "meet", None, told, voices=frozenset({"mfa"}))
+    >>> restated([a, said]), restated([a, Typed(4, "Consult", "meet", None, told)])
+    ({1: 0}, {})
     """
     heads = _units(headline)
     out: dict[int, int] = {}
@@ -262,7 +275,7 @@ def restated(
                 and (agreed or same_talks(ev, o, any_mode))
                 and _context_restated(ev, o, agenda)
                 and ev.participants
-                and ev.participants - pair - (o.states if ev.mode in TALK_MODES else frozenset())
+                and ev.participants - pair - ev.voices - (o.states if ev.mode in TALK_MODES else frozenset())
                 <= o.participants
             ):
                 out[i] = j
