@@ -1072,6 +1072,36 @@ def test_a_body_that_reports_talks_is_no_new_party(extractor, text, meetings):
 
 
 @pytest.mark.parametrize(
+    "lang, text, visits",
+    [
+        # a visit noun that only the verb it hangs on makes planned is the visit told
+        (
+            "en",
+            "Kazakh President Kassym-Jomart Tokayev arrived in Moscow on a state visit on Tuesday. "
+            "Tokayev's visit to Russia will give new impetus to bilateral relations.",
+            1,
+        ),
+        (
+            "en",
+            "Kazakh President Kassym-Jomart Tokayev arrived in Moscow on a state visit on Tuesday. "
+            "He said that during his visit to Russia, the countries will sign important documents.",
+            1,
+        ),
+        # the subject of a verb telling that it happens announces one to come
+        (
+            "en",
+            "Kazakh President Kassym-Jomart Tokayev arrived in Moscow on a state visit on Tuesday. "
+            "Tokayev's visit to Russia will take place in the autumn.",
+            2,
+        ),
+    ],
+)
+def test_a_visit_told_in_the_future_tense(extractor, lang, text, visits):
+    ex = run(extractor, text, lang)
+    assert len([e for e in ex.events if e.cls == "Consult" and e.mode == "visit"]) == visits
+
+
+@pytest.mark.parametrize(
     "lang, text, found",
     [
         (

@@ -261,6 +261,38 @@ def test_the_bodies_that_report_talks_are_no_new_participant(later, restated):
 
 
 @pytest.mark.parametrize(
+    "later, restated",
+    [
+        # "Mirziyoyev's visit will give impetus to …" on the day of the visit: the visit told again
+        (
+            Typed(3, "Consult", "visit", "planned", P({"mirziyoyev", "kazakhstan"}), "visit", governed=True),
+            True,
+        ),
+        # planned by a cue of its own ("the upcoming visit") or told as what is planned: another
+        (Typed(3, "Consult", "visit", "planned", P({"mirziyoyev", "kazakhstan"}), "visit"), False),
+        # a date of its own: another visit
+        (
+            Typed(
+                3,
+                "Consult",
+                "visit",
+                "planned",
+                P({"mirziyoyev", "kazakhstan"}),
+                "visit",
+                date="2024-10",
+                governed=True,
+            ),
+            False,
+        ),
+    ],
+)
+def test_a_visit_planned_only_by_its_verb_is_the_visit_told(later, restated):
+    visit = Typed(1, "Consult", "visit", None, P({"mirziyoyev", "kazakhstan"}), "visit", date="2024-08-08")
+    got = restatements([visit, later], None, tables("en").words("restate"), P({"kazakhstan", "uzbekistan"}))
+    assert got == ({1} if restated else set())
+
+
+@pytest.mark.parametrize(
     "first, later, restated",
     [
         # "Erdogan meets Putin in Sochi … Erdogan and Putin will discuss regional issues"

@@ -174,7 +174,7 @@ from bilat.extract.events.tables import tables
 from bilat.extract.events.talk import talk_parties
 from bilat.extract.events.text import MAX_UNIT_CHARS
 from bilat.extract.events.text import bounded as _bounded
-from bilat.extract.events.tree import PASSIVE_SUBJ_DEPS, SUBJ_DEPS, descendants, kids
+from bilat.extract.events.tree import AUX_DEPS, OBJ_DEPS, PASSIVE_SUBJ_DEPS, SUBJ_DEPS, descendants, kids
 from bilat.extract.events.typed import read_typed
 from bilat.extract.link import Linked
 from bilat.extract.positions import Descriptive
@@ -454,10 +454,52 @@ def typed_views(
                     ch.dep_ in ("amod", "nummod") and v.tk(ch) & v.tab.words("another_meeting")
                     for ch in kids(tok)
                 ),
-                reporting_bodies(v, e, tok, (voices or {}).get(v.unit_of(e.start).index, ())),
+                voices=reporting_bodies(v, e, tok, (voices or {}).get(v.unit_of(e.start).index, ())),
+                governed=governed_planned(v, e, tok),
             )
         )
     return views
+
+
+def governed_planned(v: View, e: Event, tok) -> bool:
+    """Whether the visit noun ``tok`` of ``e`` is planned only through the finite verb it is
+    the subject of or hangs on through a preposition — "Mirziyoyev's visit will give impetus …",
+    "during his visit, the countries will sign …" —, not as what a verb holds ("agreed to pay
+    another visit in autumn", «договорились провести встречу»: the object of the verb, or of an
+    infinitive, is what is planned; so is the subject of an ``occur`` verb: "the visit will take
+    place on Friday", «визит состоится в четверг»), and no modifier of its own is a planned cue
+    ("next", "upcoming", «предстоящий»: a ``mod`` row of ``events_context.tsv``). (Talks are left
+    alone: a meeting noun in a future clause is as often talks still to come.)"""
+    if e.mode != "visit" or e.context != "planned" or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    own = frozenset(cue for cue, ctx, where in v.tab.context if where == "mod" and ctx == "planned")
+    if any(v.tk(ch) & own for ch in kids(tok)):
+        return False
+    x = tok
+    for _ in range(8):
+        if x.dep_ in OBJ_DEPS or x.head.i == x.i:
+            return False
+        subject = x.dep_ in SUBJ_DEPS
+        x = x.head
+        if x.pos_ in ("VERB", "AUX"):
+            if x.dep_ == "xcomp" or subject and tells_occurrence(v, x):
+                return False
+            # a bare infinitive is planned as what it holds, not one told with an auxiliary
+            # verb ("will give": the auxiliary is a verb; "to hold": a particle)
+            return "VerbForm=Inf" not in str(x.morph).split("|") or any(
+                ch.dep_ in AUX_DEPS and ch.pos_ == "AUX" for ch in kids(x)
+            )
+    return False
+
+
+def tells_occurrence(v: View, verb) -> bool:
+    """Whether ``verb`` is an ``occur`` cue ("hold", «состояться»), or the first word of one whose
+    other words are its dependents ("take place")."""
+    keys = v.tk(verb)
+    for seq in v.tab.phrases("occur"):
+        if seq[0] in keys and all(any(w in v.tk(ch) for ch in kids(verb)) for w in seq[1:]):
+            return True
+    return False
 
 
 def said_parties(v: View, e: Event, tok, key: str) -> frozenset[str] | None:

@@ -47,6 +47,10 @@ class Typed:
     #: Ministry said …", "according to Myanmar's National Defence and Security Council"): who
     #: reports the talks, no new party to them
     voices: frozenset[str] = frozenset()
+    #: a visit noun that only the verb it hangs on makes planned, no modifier of its own
+    #: ("Mirziyoyev's visit will give impetus to …", "during his visit, the countries will sign
+    #: …"): the visit the text tells, not another to come
+    governed: bool = False
 
 
 RESTATED_MODES = frozenset({"meet", "phone", "visit"})
@@ -103,7 +107,8 @@ def _context_restated(later: Typed, first: Typed, agenda: Collection[str] = ()) 
     planned one tells a planned one, or one held when it is a word of the agenda (``agenda``:
     what was to be discussed) and states no date of its own ("Путин и Лукашенко начали
     переговоры … Главы государств планировали обсудить …"; "They will meet again in May",
-    "the next meeting" is another).
+    "the next meeting" is another), or a visit noun planned only by the verb it hangs on
+    (``Typed.governed``: "Mirziyoyev's visit will give impetus …") that states no other date.
 
     >>> held, planned = Typed(1, "Consult", "meet"), Typed(2, "Consult", "meet", "planned", trigger="discuss")
     >>> _context_restated(planned, held, {"discuss"}), _context_restated(held, planned, {"discuss"})
@@ -112,10 +117,18 @@ def _context_restated(later: Typed, first: Typed, agenda: Collection[str] = ()) 
     False
     >>> _context_restated(Typed(2, "Consult", "meet", "planned", date="2025-05"), held)
     False
+    >>> visit = Typed(1, "Consult", "visit", date="2024-08-08")
+    >>> _context_restated(Typed(3, "Consult", "visit", "planned", trigger="visit", governed=True), visit)
+    True
+    >>> _context_restated(Typed(3, "Consult", "visit", "planned", date="2024-09", governed=True), visit)
+    False
     """
     if later.context is None:
         return first.context is None
     if later.context == "planned":
+        if first.context is None and later.governed:
+            a, b = later.date or "", first.date or ""
+            return a.startswith(b) or b.startswith(a)
         return first.context == "planned" or (
             first.context is None and not later.date and later.trigger in agenda
         )
