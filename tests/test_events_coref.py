@@ -293,6 +293,42 @@ def test_a_visit_planned_only_by_its_verb_is_the_visit_told(later, restated):
 
 
 @pytest.mark.parametrize(
+    "later_place, later_state, restated",
+    [
+        # "свой первый зарубежный визит я совершаю именно в Казахстан" after the arrival in Astana
+        ("kazakhstan", None, True),
+        ("astana", "kazakhstan", True),
+        # another city, or another state: another visit
+        ("almaty", "kazakhstan", False),
+        ("uzbekistan", None, False),
+    ],
+)
+def test_the_state_a_city_lies_in_is_no_other_place(later_place, later_state, restated):
+    arrival = Typed(
+        0,
+        "Consult",
+        "visit",
+        None,
+        P({"medvedev", "kazakhstan"}),
+        "прибыть",
+        place="astana",
+        place_state="kazakhstan",
+    )
+    later = Typed(
+        2,
+        "Consult",
+        "visit",
+        None,
+        P({"medvedev", "kazakhstan"}),
+        "визит",
+        place=later_place,
+        place_state=later_state,
+    )
+    got = restatements([arrival, later], None, tables("ru").words("restate"), P({"russia", "kazakhstan"}))
+    assert got == ({1} if restated else set())
+
+
+@pytest.mark.parametrize(
     "first, later, restated",
     [
         # "Erdogan meets Putin in Sochi … Erdogan and Putin will discuss regional issues"

@@ -456,6 +456,7 @@ def typed_views(
                 ),
                 voices=reporting_bodies(v, e, tok, (voices or {}).get(v.unit_of(e.start).index, ())),
                 governed=governed_planned(v, e, tok),
+                place_state=(c if e.place and (c := v.country(e.place)) != e.place else None),
             )
         )
     return views

@@ -51,6 +51,8 @@ class Typed:
     #: ("Mirziyoyev's visit will give impetus to …", "during his visit, the countries will sign
     #: …"): the visit the text tells, not another to come
     governed: bool = False
+    #: the state of its place, when the place is a city or region of one ("Astana": Kazakhstan)
+    place_state: str | None = None
 
 
 RESTATED_MODES = frozenset({"meet", "phone", "visit"})
@@ -73,7 +75,8 @@ def same_talks(later: Typed, first: Typed, any_mode: Collection[str] = ()) -> bo
     conversation") after a phone call or a meeting ("Состоялся телефонный разговор … Главы
     государств обсудили …"), and no other date stated ("held talks in Moscow on December 3"
     after a meeting in St Petersburg on December 2 is another; "this year" is no other date
-    than "on May 25"; a visit's days are one month), and no other place named.
+    than "on May 25"; a visit's days are one month), and no other place named (``same_place``:
+    the state a city lies in is no other place).
 
     >>> call = Typed(1, "Consult", "phone", date="2024-05-02")
     >>> same_talks(Typed(2, "Consult", "meet", trigger="discuss"), call, {"discuss"})
@@ -89,12 +92,25 @@ def same_talks(later: Typed, first: Typed, any_mode: Collection[str] = ()) -> bo
         later.trigger in any_mode and later.mode in TALK_MODES and first.mode in TALK_MODES
     ):
         return False
-    if later.place and first.place and later.place != first.place:
+    if later.place and first.place and not same_place(later, first):
         return False
     a, b = later.date or "", first.date or ""
     if later.mode == "visit":  # a visit lasts days: "прилетел в понедельник … во вторник приехал"
         a, b = a[:7], b[:7]
     return a.startswith(b) or b.startswith(a)
+
+
+def same_place(a: Typed, b: Typed) -> bool:
+    """Whether two events' places can be one: the same, or one the state the other lies in (a
+    visit "to Kazakhstan" and the arrival "in Astana").
+
+    >>> astana = Typed(1, "Consult", "visit", place="astana", place_state="kazakhstan")
+    >>> same_place(Typed(2, "Consult", "visit", place="kazakhstan"), astana)
+    True
+    >>> same_place(Typed(2, "Consult", "visit", place="almaty", place_state="kazakhstan"), astana)
+    False
+    """
+    return a.place == b.place or a.place == b.place_state or b.place == a.place_state
 
 
 #: the contexts of a restating word: held, or planned ("The leaders will hold a one-on-one
