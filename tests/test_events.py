@@ -1102,6 +1102,27 @@ def test_a_visit_told_in_the_future_tense(extractor, lang, text, visits):
 
 
 @pytest.mark.parametrize(
+    "text, visitor",
+    [
+        # "I" in a quote whose speaker is named in a later sentence of it
+        (
+            "Dutch Prime Minister Mark Rutte met Kazakh President Kassym-Jomart Tokayev. “Then, I visited "
+            "Astana in 2015. I recall our conversations quite clearly,” Rutte said.",
+            "mark-rutte",
+        ),
+        (
+            "Dutch Prime Minister Mark Rutte met Kazakh President Kassym-Jomart Tokayev. "
+            "“I visited Astana in 2015,” Rutte said.",
+            "mark-rutte",
+        ),
+    ],
+)
+def test_i_visited_in_a_quote_is_the_speakers_visit(extractor, text, visitor):
+    visit = find(run(extractor, text, "en"), "Consult", "visited")
+    assert visit.source == (visitor,) and "kazakhstan" in visit.target
+
+
+@pytest.mark.parametrize(
     "lang, text, found",
     [
         (
