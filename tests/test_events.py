@@ -1102,6 +1102,23 @@ def test_a_visit_told_in_the_future_tense(extractor, lang, text, visits):
 
 
 @pytest.mark.parametrize(
+    "lang, text, meetings",
+    [
+        ("en", "Nikolai Patrushev said at a meeting on national security that Lithuania was wrong.", 0),
+        ("en", "Putin said at a meeting with President Tokayev that Russia and Kazakhstan are friends.", 1),
+        (
+            "en",
+            "Speaking at an extraordinary online summit of the CSTO on Monday, Putin said Russia would help.",
+            1,
+        ),
+    ],
+)
+def test_where_someone_spoke_is_no_meeting(extractor, lang, text, meetings):
+    ex = run(extractor, text, lang)
+    assert len([e for e in ex.events if e.cls == "Consult"]) == meetings
+
+
+@pytest.mark.parametrize(
     "text, visitor",
     [
         # "I" in a quote whose speaker is named in a later sentence of it
