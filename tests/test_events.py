@@ -1050,6 +1050,96 @@ def test_a_meeting_restated_by_discussed_is_one_event(extractor, lang, text):
 
 
 @pytest.mark.parametrize(
+    "text, meetings",
+    [
+        # the body that reports the talks told again is no party to them
+        (
+            "Vladimir Putin held talks with Kassym-Jomart Tokayev in Moscow. "
+            "The Russian Foreign Ministry said Putin and Tokayev had a detailed discussion on energy.",
+            1,
+        ),
+        # a body named as a partner of the talks is one, though it speaks in the sentence
+        (
+            "Vladimir Putin held talks with Kassym-Jomart Tokayev in Moscow. "
+            "Tokayev also held a meeting with the management of Rosatom, which confirmed its plans.",
+            2,
+        ),
+    ],
+)
+def test_a_body_that_reports_talks_is_no_new_party(extractor, text, meetings):
+    ex = run(extractor, text, "en")
+    assert len([e for e in ex.events if e.cls == "Consult"]) == meetings
+
+
+@pytest.mark.parametrize(
+    "lang, text, visits",
+    [
+        # a visit noun that only the verb it hangs on makes planned is the visit told
+        (
+            "en",
+            "Kazakh President Kassym-Jomart Tokayev arrived in Moscow on a state visit on Tuesday. "
+            "Tokayev's visit to Russia will give new impetus to bilateral relations.",
+            1,
+        ),
+        (
+            "en",
+            "Kazakh President Kassym-Jomart Tokayev arrived in Moscow on a state visit on Tuesday. "
+            "He said that during his visit to Russia, the countries will sign important documents.",
+            1,
+        ),
+        # the subject of a verb telling that it happens announces one to come
+        (
+            "en",
+            "Kazakh President Kassym-Jomart Tokayev arrived in Moscow on a state visit on Tuesday. "
+            "Tokayev's visit to Russia will take place in the autumn.",
+            2,
+        ),
+    ],
+)
+def test_a_visit_told_in_the_future_tense(extractor, lang, text, visits):
+    ex = run(extractor, text, lang)
+    assert len([e for e in ex.events if e.cls == "Consult" and e.mode == "visit"]) == visits
+
+
+@pytest.mark.parametrize(
+    "lang, text, meetings",
+    [
+        ("en", "Nikolai Patrushev said at a meeting on national security that Lithuania was wrong.", 0),
+        ("en", "Putin said at a meeting with President Tokayev that Russia and Kazakhstan are friends.", 1),
+        (
+            "en",
+            "Speaking at an extraordinary online summit of the CSTO on Monday, Putin said Russia would help.",
+            1,
+        ),
+    ],
+)
+def test_where_someone_spoke_is_no_meeting(extractor, lang, text, meetings):
+    ex = run(extractor, text, lang)
+    assert len([e for e in ex.events if e.cls == "Consult"]) == meetings
+
+
+@pytest.mark.parametrize(
+    "text, visitor",
+    [
+        # "I" in a quote whose speaker is named in a later sentence of it
+        (
+            "Dutch Prime Minister Mark Rutte met Kazakh President Kassym-Jomart Tokayev. “Then, I visited "
+            "Astana in 2015. I recall our conversations quite clearly,” Rutte said.",
+            "mark-rutte",
+        ),
+        (
+            "Dutch Prime Minister Mark Rutte met Kazakh President Kassym-Jomart Tokayev. "
+            "“I visited Astana in 2015,” Rutte said.",
+            "mark-rutte",
+        ),
+    ],
+)
+def test_i_visited_in_a_quote_is_the_speakers_visit(extractor, text, visitor):
+    visit = find(run(extractor, text, "en"), "Consult", "visited")
+    assert visit.source == (visitor,) and "kazakhstan" in visit.target
+
+
+@pytest.mark.parametrize(
     "lang, text, found",
     [
         (

@@ -216,6 +216,119 @@ def test_the_states_of_its_persons_are_no_new_participant(later, restated):
 
 
 @pytest.mark.parametrize(
+    "later, restated",
+    [
+        # "In a statement, the Armenian Foreign Ministry said Mirzoyan and Amir Abdollahian had a
+        # detailed discussion …": the ministry reports the talks
+        (
+            Typed(
+                2,
+                "Consult",
+                "meet",
+                None,
+                P({"mirzoyan", "amir", "mfa-am"}),
+                "discussion",
+                voices=P({"mfa-am"}),
+            ),
+            True,
+        ),
+        # "Thursday's talks also covered …, according to Myanmar's National Defence and Security Council"
+        (
+            Typed(2, "Consult", "meet", None, P({"myanmar", "ndsc", "russia"}), "talks", voices=P({"ndsc"})),
+            True,
+        ),
+        # the same body named as a party, not as the voice of a report, is a new participant
+        (Typed(2, "Consult", "meet", None, P({"mirzoyan", "amir", "mfa-am"}), "discussion"), False),
+        # a voice does not hide another new participant
+        (
+            Typed(
+                2,
+                "Consult",
+                "meet",
+                None,
+                P({"mirzoyan", "lavrov", "mfa-am"}),
+                "meeting",
+                voices=P({"mfa-am"}),
+            ),
+            False,
+        ),
+    ],
+)
+def test_the_bodies_that_report_talks_are_no_new_participant(later, restated):
+    talks = Typed(0, "Consult", "meet", None, P({"mirzoyan", "amir", "myanmar", "russia"}), "talks")
+    got = restatements([talks, later], None, tables("en").words("restate"), P({"armenia", "iran"}))
+    assert got == ({1} if restated else set())
+
+
+@pytest.mark.parametrize(
+    "later, restated",
+    [
+        # "Mirziyoyev's visit will give impetus to …" on the day of the visit: the visit told again
+        (
+            Typed(3, "Consult", "visit", "planned", P({"mirziyoyev", "kazakhstan"}), "visit", governed=True),
+            True,
+        ),
+        # planned by a cue of its own ("the upcoming visit") or told as what is planned: another
+        (Typed(3, "Consult", "visit", "planned", P({"mirziyoyev", "kazakhstan"}), "visit"), False),
+        # a date of its own: another visit
+        (
+            Typed(
+                3,
+                "Consult",
+                "visit",
+                "planned",
+                P({"mirziyoyev", "kazakhstan"}),
+                "visit",
+                date="2024-10",
+                governed=True,
+            ),
+            False,
+        ),
+    ],
+)
+def test_a_visit_planned_only_by_its_verb_is_the_visit_told(later, restated):
+    visit = Typed(1, "Consult", "visit", None, P({"mirziyoyev", "kazakhstan"}), "visit", date="2024-08-08")
+    got = restatements([visit, later], None, tables("en").words("restate"), P({"kazakhstan", "uzbekistan"}))
+    assert got == ({1} if restated else set())
+
+
+@pytest.mark.parametrize(
+    "later_place, later_state, restated",
+    [
+        # "свой первый зарубежный визит я совершаю именно в Казахстан" after the arrival in Astana
+        ("kazakhstan", None, True),
+        ("astana", "kazakhstan", True),
+        # another city, or another state: another visit
+        ("almaty", "kazakhstan", False),
+        ("uzbekistan", None, False),
+    ],
+)
+def test_the_state_a_city_lies_in_is_no_other_place(later_place, later_state, restated):
+    arrival = Typed(
+        0,
+        "Consult",
+        "visit",
+        None,
+        P({"medvedev", "kazakhstan"}),
+        "прибыть",
+        place="astana",
+        place_state="kazakhstan",
+    )
+    later = Typed(
+        2,
+        "Consult",
+        "visit",
+        None,
+        P({"medvedev", "kazakhstan"}),
+        "визит",
+        place=later_place,
+        place_state=later_state,
+    )
+    got = restatements([arrival, later], None, tables("ru").words("restate"), P({"russia", "kazakhstan"}))
+    assert got == ({1} if restated else set())
+
+
+@pytest.mark.parametrize(
     "first, later, restated",
     [
         # "Erdogan meets Putin in Sochi … Erdogan and Putin will discuss regional issues"

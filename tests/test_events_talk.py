@@ -10,6 +10,7 @@ from bilat.extract.events.talk import (
     a_practice,
     envoy_called_home,
     lacks_partner,
+    statement_venue,
     summons_envoy,
     talk_parties,
     thanked_for,
@@ -206,3 +207,28 @@ SUMMONS = [
 def test_summons_envoy(objects, places, want):
     ru = tables("ru")
     assert summons_envoy(objects, places, ru.words("envoy"), ru.words("summons_place")) is want
+
+
+@pytest.mark.parametrize(
+    "lang, trigger, prep, verb, partner, want",
+    [
+        # "Patrushev said at a meeting on national security"
+        ("en", k("meeting"), k("at"), k("said", "say"), False, True),
+        # "told reporters after speaking at a forum in Seoul"
+        ("en", k("forum"), k("at"), k("speaking", "speak"), False, True),
+        # "said at a meeting with President Tokayev": someone met
+        ("en", k("meeting"), k("at"), k("said", "say"), True, False),
+        # "signed at a meeting": no verb of speaking
+        ("en", k("meeting"), k("at"), k("signed", "sign"), False, False),
+        # "said after the talks": not a venue word, not its preposition
+        ("en", k("talks", "talk"), k("after"), k("said", "say"), False, False),
+        ("ru", k("совещании", "совещание"), k("на"), k("заявил", "заявить"), False, True),
+        ("ru", k("совещании", "совещание"), k("на"), k("подписали", "подписать"), False, False),
+    ],
+)
+def test_statement_venue(lang, trigger, prep, verb, partner, want):
+    tab = tables(lang)
+    got = statement_venue(
+        trigger, prep, verb, partner, tab.words("venue"), tab.words("venue_prep"), tab.words("venue_verb")
+    )
+    assert got == want

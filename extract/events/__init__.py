@@ -141,7 +141,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from bilat.extract.events.another import coordinated_twins, own_time
 from bilat.extract.events.coref import Typed as _TypedView
@@ -174,7 +174,7 @@ from bilat.extract.events.tables import tables
 from bilat.extract.events.talk import talk_parties
 from bilat.extract.events.text import MAX_UNIT_CHARS
 from bilat.extract.events.text import bounded as _bounded
-from bilat.extract.events.tree import PASSIVE_SUBJ_DEPS, SUBJ_DEPS, descendants, kids
+from bilat.extract.events.tree import AUX_DEPS, OBJ_DEPS, PASSIVE_SUBJ_DEPS, SUBJ_DEPS, descendants, kids
 from bilat.extract.events.typed import read_typed
 from bilat.extract.link import Linked
 from bilat.extract.positions import Descriptive
@@ -225,7 +225,7 @@ def merged(v: View, said: Said, statements: list[Event], typed: list[Event]) -> 
     )
     told = retold(typed_views(v, typed), opening_lines(v))
     typed = absorb(typed, told)
-    views = typed_views(v, typed)
+    views = typed_views(v, typed, body_voices(v, statements))
     heads = headline_of(v, said)
     again = restated(views, heads, v.restating, frozenset(v.pair), agenda=v.tab.words("restate_agenda"))
     gone = set(told) | set(again) | lone(views)
@@ -381,7 +381,43 @@ def addressed_side(v: View, e: Event) -> Event:
     return dataclasses.replace(e, implicit=(*e.implicit, other))
 
 
-def typed_views(v: View, events: list[Event]) -> list[_TypedView]:
+def body_voices(v: View, statements: list[Event]) -> dict[int, list[tuple[frozenset[str], int]]]:
+    """Unit index → the speakers of each of its statements that are no person (a ministry, a
+    council, a press service), with the index of the statement's cue token."""
+    out: dict[int, list[tuple[frozenset[str], int]]] = {}
+    for e in statements:
+        bodies = frozenset(k for k in e.speaker if v.cls(k) != "Person")
+        if bodies:
+            cue = max(0, bisect.bisect_right(v.starts, e.start) - 1)
+            out.setdefault(v.unit_of(e.start).index, []).append((bodies, cue))
+    return out
+
+
+def reporting_bodies(v: View, e: Event, tok, voices: Sequence[tuple[frozenset[str], int]]) -> frozenset[str]:
+    """The bodies that report ``e``: the non-person speakers of a statement (``voices``: its
+    speakers and the index of its cue) whose cue's clause holds ``e``'s trigger ``tok`` ("the
+    Armenian Foreign Ministry said Mirzoyan and Amir Abdollahian had a detailed discussion",
+    "Thursday's talks also covered …, according to Myanmar's National Defence and Security
+    Council"), named outside the trigger's phrase — not a partner in the talks ("he had held a
+    meeting with management of France's Framatome, which confirmed …")."""
+    if not voices:
+        return frozenset()
+    out: set[str] = set()
+    for bodies, cue in voices:
+        c = v.sdoc[cue]  # the cue, or the word it hangs on ("according to" → "covered")
+        if any(g.left_edge.i <= tok.i <= g.right_edge.i for g in (c, c.head)):
+            out |= bodies
+    if not out:
+        return frozenset()
+    u = v.unit_of(e.start)
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    inside = {m.key for m in v.mentions_in(u.start, u.end) if m.key in out and lo <= m.start < hi}
+    return frozenset(out - inside)
+
+
+def typed_views(
+    v: View, events: list[Event], voices: dict[int, list[tuple[frozenset[str], int]]] | None = None
+) -> list[_TypedView]:
     """What the steps across sentences (``coref``) see of each event: its unit, class, mode,
     context, participants, trigger word (the first ``restate`` word of a talks phrase — "talks"
     in "held talks" — else its lemma), date, the states of its participants,
@@ -418,9 +454,53 @@ def typed_views(v: View, events: list[Event]) -> list[_TypedView]:
                     ch.dep_ in ("amod", "nummod") and v.tk(ch) & v.tab.words("another_meeting")
                     for ch in kids(tok)
                 ),
+                voices=reporting_bodies(v, e, tok, (voices or {}).get(v.unit_of(e.start).index, ())),
+                governed=governed_planned(v, e, tok),
+                place_state=(c if e.place and (c := v.country(e.place)) != e.place else None),
             )
         )
     return views
+
+
+def governed_planned(v: View, e: Event, tok) -> bool:
+    """Whether the visit noun ``tok`` of ``e`` is planned only through the finite verb it is
+    the subject of or hangs on through a preposition — "Mirziyoyev's visit will give impetus …",
+    "during his visit, the countries will sign …" —, not as what a verb holds ("agreed to pay
+    another visit in autumn", «договорились провести встречу»: the object of the verb, or of an
+    infinitive, is what is planned; so is the subject of an ``occur`` verb: "the visit will take
+    place on Friday", «визит состоится в четверг»), and no modifier of its own is a planned cue
+    ("next", "upcoming", «предстоящий»: a ``mod`` row of ``events_context.tsv``). (Talks are left
+    alone: a meeting noun in a future clause is as often talks still to come.)"""
+    if e.mode != "visit" or e.context != "planned" or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    own = frozenset(cue for cue, ctx, where in v.tab.context if where == "mod" and ctx == "planned")
+    if any(v.tk(ch) & own for ch in kids(tok)):
+        return False
+    x = tok
+    for _ in range(8):
+        if x.dep_ in OBJ_DEPS or x.head.i == x.i:
+            return False
+        subject = x.dep_ in SUBJ_DEPS
+        x = x.head
+        if x.pos_ in ("VERB", "AUX"):
+            if x.dep_ == "xcomp" or subject and tells_occurrence(v, x):
+                return False
+            # a bare infinitive is planned as what it holds, not one told with an auxiliary
+            # verb ("will give": the auxiliary is a verb; "to hold": a particle)
+            return "VerbForm=Inf" not in str(x.morph).split("|") or any(
+                ch.dep_ in AUX_DEPS and ch.pos_ == "AUX" for ch in kids(x)
+            )
+    return False
+
+
+def tells_occurrence(v: View, verb) -> bool:
+    """Whether ``verb`` is an ``occur`` cue ("hold", «состояться»), or the first word of one whose
+    other words are its dependents ("take place")."""
+    keys = v.tk(verb)
+    for seq in v.tab.phrases("occur"):
+        if seq[0] in keys and all(any(w in v.tk(ch) for ch in kids(verb)) for w in seq[1:]):
+            return True
+    return False
 
 
 def said_parties(v: View, e: Event, tok, key: str) -> frozenset[str] | None:

@@ -43,6 +43,16 @@ class Typed:
     #: meeting", "the next meeting"): other talks, restating none (a visit is left alone: "my
     #: first visit abroad as president" is the visit told)
     fresh: bool = False
+    #: the bodies that voice the statements of its unit ("In a statement, the Armenian Foreign
+    #: Ministry said …", "according to Myanmar's National Defence and Security Council"): who
+    #: reports the talks, no new party to them
+    voices: frozenset[str] = frozenset()
+    #: a visit noun that only the verb it hangs on makes planned, no modifier of its own
+    #: ("Mirziyoyev's visit will give impetus to …", "during his visit, the countries will sign
+    #: …"): the visit the text tells, not another to come
+    governed: bool = False
+    #: the state of its place, when the place is a city or region of one ("Astana": Kazakhstan)
+    place_state: str | None = None
 
 
 RESTATED_MODES = frozenset({"meet", "phone", "visit"})
@@ -65,7 +75,8 @@ def same_talks(later: Typed, first: Typed, any_mode: Collection[str] = ()) -> bo
     conversation") after a phone call or a meeting ("Состоялся телефонный разговор … Главы
     государств обсудили …"), and no other date stated ("held talks in Moscow on December 3"
     after a meeting in St Petersburg on December 2 is another; "this year" is no other date
-    than "on May 25"; a visit's days are one month), and no other place named.
+    than "on May 25"; a visit's days are one month), and no other place named (``same_place``:
+    the state a city lies in is no other place).
 
     >>> call = Typed(1, "Consult", "phone", date="2024-05-02")
     >>> same_talks(Typed(2, "Consult", "meet", trigger="discuss"), call, {"discuss"})
@@ -81,12 +92,25 @@ def same_talks(later: Typed, first: Typed, any_mode: Collection[str] = ()) -> bo
         later.trigger in any_mode and later.mode in TALK_MODES and first.mode in TALK_MODES
     ):
         return False
-    if later.place and first.place and later.place != first.place:
+    if later.place and first.place and not same_place(later, first):
         return False
     a, b = later.date or "", first.date or ""
     if later.mode == "visit":  # a visit lasts days: "прилетел в понедельник … во вторник приехал"
         a, b = a[:7], b[:7]
     return a.startswith(b) or b.startswith(a)
+
+
+def same_place(a: Typed, b: Typed) -> bool:
+    """Whether two events' places can be one: the same, or one the state the other lies in (a
+    visit "to Kazakhstan" and the arrival "in Astana").
+
+    >>> astana = Typed(1, "Consult", "visit", place="astana", place_state="kazakhstan")
+    >>> same_place(Typed(2, "Consult", "visit", place="kazakhstan"), astana)
+    True
+    >>> same_place(Typed(2, "Consult", "visit", place="almaty", place_state="kazakhstan"), astana)
+    False
+    """
+    return a.place == b.place or a.place == b.place_state or b.place == a.place_state
 
 
 #: the contexts of a restating word: held, or planned ("The leaders will hold a one-on-one
@@ -99,7 +123,8 @@ def _context_restated(later: Typed, first: Typed, agenda: Collection[str] = ()) 
     planned one tells a planned one, or one held when it is a word of the agenda (``agenda``:
     what was to be discussed) and states no date of its own ("Путин и Лукашенко начали
     переговоры … Главы государств планировали обсудить …"; "They will meet again in May",
-    "the next meeting" is another).
+    "the next meeting" is another), or a visit noun planned only by the verb it hangs on
+    (``Typed.governed``: "Mirziyoyev's visit will give impetus …") that states no other date.
 
     >>> held, planned = Typed(1, "Consult", "meet"), Typed(2, "Consult", "meet", "planned", trigger="discuss")
     >>> _context_restated(planned, held, {"discuss"}), _context_restated(held, planned, {"discuss"})
@@ -108,10 +133,18 @@ def _context_restated(later: Typed, first: Typed, agenda: Collection[str] = ()) 
     False
     >>> _context_restated(Typed(2, "Consult", "meet", "planned", date="2025-05"), held)
     False
+    >>> visit = Typed(1, "Consult", "visit", date="2024-08-08")
+    >>> _context_restated(Typed(3, "Consult", "visit", "planned", trigger="visit", governed=True), visit)
+    True
+    >>> _context_restated(Typed(3, "Consult", "visit", "planned", date="2024-09", governed=True), visit)
+    False
     """
     if later.context is None:
         return first.context is None
     if later.context == "planned":
+        if first.context is None and later.governed:
+            a, b = later.date or "", first.date or ""
+            return a.startswith(b) or b.startswith(a)
         return first.context == "planned" or (
             first.context is None and not later.date and later.trigger in agenda
         )
@@ -205,7 +238,9 @@ def restated(
     ``pair`` are no new participant ("The heads of state discussed …", "Главы государств
     обсудили …" after the talks of the two presidents), nor are the states of its persons
     ("During his meeting with Lavrov, he reviewed the India-Russia relationship" after
-    Jaishankar's talks with Lavrov). Words of talks in either mode (``any_mode``) restate a
+    Jaishankar's talks with Lavrov), nor are the bodies that voice the unit's statements
+    (``Typed.voices``: "the Armenian Foreign Ministry said Mirzoyan and Amir Abdollahian had a
+    detailed discussion" after their phone call). Words of talks in either mode (``any_mode``) restate a
     phone call as well as a meeting (``same_talks``). An agreement named as one reported
     (``back``: "The document was signed in Moscow after their talks") restates the Agree
     reported before it.
@@ -221,6 +256,13 @@ def restated(
     >>> c = Typed(3, "Consult", "meet", None, frozenset({"putin", "tokayev"}), own_time=True)
     >>> restated([a, c])
     {}
+
+    The body that reports the talks is no new party to them:
+
+    >>> told = frozenset({"putin", "tokayev", "mfa"})
+    >>> said = Typed(4, "Consult", "meet", None, told, voices=frozenset({"mfa"}))
+    >>> restated([a, said]), restated([a, Typed(4, "Consult", "meet", None, told)])
+    ({1: 0}, {})
     """
     heads = _units(headline)
     out: dict[int, int] = {}
@@ -262,7 +304,7 @@ def restated(
                 and (agreed or same_talks(ev, o, any_mode))
                 and _context_restated(ev, o, agenda)
                 and ev.participants
-                and ev.participants - pair - (o.states if ev.mode in TALK_MODES else frozenset())
+                and ev.participants - pair - ev.voices - (o.states if ev.mode in TALK_MODES else frozenset())
                 <= o.participants
             ):
                 out[i] = j

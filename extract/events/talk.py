@@ -209,3 +209,35 @@ def summons_envoy(
     if any(keys & bodies or body for keys, body in places):
         return True
     return not places and bool(objects)
+
+
+def statement_venue(
+    trigger: frozenset[str],
+    prep: frozenset[str],
+    verb: frozenset[str],
+    partner: bool,
+    venue: frozenset[str],
+    venue_prep: frozenset[str],
+    venue_verb: frozenset[str],
+) -> bool:
+    """Whether a gathering word is only where someone spoke: a ``venue`` word ("meeting",
+    "forum", «совещание») opened by a ``venue_prep`` ("at", «на») on a ``venue_verb`` of
+    speaking, with no ``partner`` — no actor named in its phrase, no one talked with ("Patrushev
+    said at a meeting on national security", "told reporters after speaking at a forum in Seoul":
+    the real-news gold has no meeting there; "said at a meeting with President Tokayev",
+    "Speaking at an extraordinary online summit of the CSTO", "At the Armenian government's
+    session, Pashinyan said" are left alone). ``trigger``, ``prep``, ``verb``: the keys of the
+    trigger, of its preposition and of the verb it hangs on.
+
+    >>> k = frozenset
+    >>> venue, preps, verbs = k({"meeting", "forum"}), k({"at"}), k({"say", "speak"})
+    >>> statement_venue(k({"meeting"}), k({"at"}), k({"said", "say"}), False, venue, preps, verbs)
+    True
+    >>> statement_venue(k({"meeting"}), k({"at"}), k({"said", "say"}), True, venue, preps, verbs)
+    False
+    >>> statement_venue(k({"meeting"}), k({"at"}), k({"signed", "sign"}), False, venue, preps, verbs)
+    False
+    >>> statement_venue(k({"talks"}), k({"at"}), k({"said", "say"}), False, venue, preps, verbs)
+    False
+    """
+    return bool(trigger & venue and prep & venue_prep and verb & venue_verb) and not partner

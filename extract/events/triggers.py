@@ -20,11 +20,18 @@ from bilat.extract.events.gathering import takes_a_thing
 from bilat.extract.events.implied import answered_act, gift_lacks_object
 from bilat.extract.events.merge import candidates as merge_candidates
 from bilat.extract.events.merge import framed_by_reported
+from bilat.extract.events.records import ACTOR_CLASSES, PLACE_CLASSES, Reported, Said
 from bilat.extract.events.records import Cand as _Cand
-from bilat.extract.events.records import Reported, Said
 from bilat.extract.events.records import Unit as _Unit
 from bilat.extract.events.tables import TriggerRow
-from bilat.extract.events.talk import a_practice, envoy_called_home, lacks_partner, summons_envoy, thanked_for
+from bilat.extract.events.talk import (
+    a_practice,
+    envoy_called_home,
+    lacks_partner,
+    statement_venue,
+    summons_envoy,
+    thanked_for,
+)
 from bilat.extract.events.tree import descendants, governed_by, passive
 from bilat.extract.events.tree import head as _head
 from bilat.extract.events.tree import kids as _kids
@@ -205,6 +212,9 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
     cands = [c for c in cands if not (c.row.cls == "Consult" and thanked_or_called_home(v, c))]
     # "они общаются без соблюдения мер", "состоялся замечательный разговор": no one talked with
     cands = [c for c in cands if not (c.row.cls == "Consult" and talks_with_no_one(v, c))]
+    # "Patrushev said at a meeting on national security", "speaking at a forum in Seoul": where
+    # someone spoke, no one met
+    cands = [c for c in cands if not (c.row.cls == "Consult" and venue_of_words(v, c))]
     # "regular visits", "регулярные консультации": a practice, no meeting held ("the next
     # regular CIS summit" is one)
     cands = [c for c in cands if not (c.row.cls == "Consult" and practice_noun(v, c))]
@@ -486,6 +496,42 @@ def talks_with_no_one(v: View, c: _Cand) -> bool:
     listed = subj is not None and any(ch.dep_ == "conj" for ch in subj.children)
     return lacks_partner(
         [v.tk(t) for t in c.toks], cases, listed, v.tab.words("talk_alone"), v.tab.words("talk_with")
+    )
+
+
+def venue_of_words(v: View, c: _Cand) -> bool:
+    """A one-word gathering trigger that is only where someone spoke (``talk.statement_venue``):
+    its preposition is the word it hangs on ("at a meeting") or a case word of its own («на
+    совещании»); a partner is an actor named in its phrase, not a place ("a forum in Seoul"), or
+    a ``talk_with`` word on it ("with journalists", «с послом»)."""
+    if len(c.toks) != 1:
+        return False
+    head = c.head
+    cases = [ch for ch in head.children if ch.dep_ in ("case", "prep")]
+    prep = next((ch for ch in cases if ch.dep_ == "case"), None)
+    if prep is not None:
+        verb = head.head
+    elif head.dep_ == "pobj" and head.head.i != head.i:
+        prep, verb = head.head, head.head.head
+    else:
+        return False
+    lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+    actor = any(
+        m.cls in ACTOR_CLASSES and m.cls not in PLACE_CLASSES for m in v.mentions_in(lo, hi) if m.start >= lo
+    )
+    with_ = v.tab.words("talk_with")
+    talked = any(
+        v.tk(ch) & with_ or any(g.dep_ in ("case", "prep") and v.tk(g) & with_ for g in ch.children)
+        for ch in head.children
+    )
+    return statement_venue(
+        v.tk(head),
+        v.tk(prep),
+        v.tk(verb),
+        actor or talked,
+        v.tab.words("venue"),
+        v.tab.words("venue_prep"),
+        v.tab.words("venue_verb"),
     )
 
 

@@ -250,6 +250,11 @@ def typed_event(
         target = tgt
         args.extend(tgt_args)
     elif row.direction == "visit":
+        if not source and (me := arg.first_person_singular(v, said, u, c)) is not None:
+            # "Then, I visited Astana in 2015." in a quote whose speaker is named sentences
+            # later: the speaker travels (known before the destination: not their own country)
+            source = [me[0]]
+            args.append(me)
         dest = arg.destination(v, u, c, source)
         if dest is None or not source and not any(v.cls(k) == "Person" for k in parts):
             # (no one travels: "груши, приехавшие в республику", "fans … to visit Qatar")
