@@ -1194,6 +1194,8 @@ def test_cooperation_needs_a_named_object(extractor, lang, text, found):
         ("en", "Kazakhstan considers that the new tariffs violate the rules of the union.", "kazakhstan"),
         ("en", "Ilham Aliyev considers the peace treaty a historic chance for the region.", "ilham-aliyev"),
         ("ru", "Лавров предложил провести следующий раунд консультаций в Баку.", "sergey-lavrov"),
+        # an appeal that addresses no one is what its subject says ("call for")
+        ("en", "Ilham Aliyev also called for the intensification of interregional exchanges.", "ilham-aliyev"),
         # a bare spokesman after a body was named and no one has spoken: that body
         (
             "en",
