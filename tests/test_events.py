@@ -1196,6 +1196,10 @@ def test_cooperation_needs_a_named_object(extractor, lang, text, found):
         ("ru", "Лавров предложил провести следующий раунд консультаций в Баку.", "sergey-lavrov"),
         # an appeal that addresses no one is what its subject says ("call for")
         ("en", "Ilham Aliyev also called for the intensification of interregional exchanges.", "ilham-aliyev"),
+        # a claim argued, a stance voiced, an answer quoted
+        ("en", "Ilham Aliyev contended that the region needs new transport routes.", "ilham-aliyev"),
+        ("en", "Ilham Aliyev also spoke in favor of intensifying practical interaction.", "ilham-aliyev"),
+        ('en', 'Asked about the talks, Ilham Aliyev replied, "We will not be deterred."', "ilham-aliyev"),
         # a bare spokesman after a body was named and no one has spoken: that body
         (
             "en",
