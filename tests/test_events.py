@@ -1308,6 +1308,8 @@ def ex_cls(ex, key):
         ("en", "The US diplomat Angela Aggeler has been told that the interference is unacceptable."),
         # a joint statement signed is an agreement, no appearance before the press
         ("en", "Vladimir Putin and Kassym-Jomart Tokayev signed a joint statement on strategic partnership."),
+        # a courtesy call is a visit, no appeal voiced (en_az-pk_62)
+        ("en", "The Ambassador of Azerbaijan Khazar Farhadov called on Prime Minister Shehbaz Sharif in Islamabad."),
     ],
 )
 def test_no_statement_cited(extractor, lang, text):
