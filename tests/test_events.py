@@ -1200,6 +1200,10 @@ def test_cooperation_needs_a_named_object(extractor, lang, text, found):
         ("en", "Ilham Aliyev contended that the region needs new transport routes.", "ilham-aliyev"),
         ("en", "Ilham Aliyev also spoke in favor of intensifying practical interaction.", "ilham-aliyev"),
         ('en', 'Asked about the talks, Ilham Aliyev replied, "We will not be deterred."', "ilham-aliyev"),
+        # attention drawn, a remark made, an admission reporting a clause
+        ("ru", "Сергей Лавров обратил внимание на рост взаимной торговли.", "sergey-lavrov"),
+        ("ru", "Сергей Лавров заметил, что переговоры были трудными.", "sergey-lavrov"),
+        ("ru", "Сергей Лавров признал, что переговоры были трудными.", "sergey-lavrov"),
         # a bare spokesman after a body was named and no one has spoken: that body
         (
             "en",
