@@ -1320,6 +1320,16 @@ def test_cooperation_needs_a_named_object(extractor, lang, text, found):
         ("en", "Kazakhstan considers that the new tariffs violate the rules of the union.", "kazakhstan"),
         ("en", "Ilham Aliyev considers the peace treaty a historic chance for the region.", "ilham-aliyev"),
         ("ru", "Лавров предложил провести следующий раунд консультаций в Баку.", "sergey-lavrov"),
+        # an appeal that addresses no one is what its subject says ("call for")
+        ("en", "Ilham Aliyev also called for the intensification of regional exchanges.", "ilham-aliyev"),
+        # a claim argued, a stance voiced, an answer quoted
+        ("en", "Ilham Aliyev contended that the region needs new transport routes.", "ilham-aliyev"),
+        ("en", "Ilham Aliyev also spoke in favor of intensifying practical interaction.", "ilham-aliyev"),
+        ("en", 'Asked about the talks, Ilham Aliyev replied, "We will not be deterred."', "ilham-aliyev"),
+        # attention drawn, a remark made, an admission reporting a clause
+        ("ru", "Сергей Лавров обратил внимание на рост взаимной торговли.", "sergey-lavrov"),
+        ("ru", "Сергей Лавров заметил, что переговоры были трудными.", "sergey-lavrov"),
+        ("ru", "Сергей Лавров признал, что переговоры были трудными.", "sergey-lavrov"),
         # a bare spokesman after a body was named and no one has spoken: that body
         (
             "en",
@@ -1428,6 +1438,8 @@ def ex_cls(ex, key):
         ("en", "The US diplomat Angela Aggeler has been told that the interference is unacceptable."),
         # a joint statement signed is an agreement, no appearance before the press
         ("en", "Vladimir Putin and Kassym-Jomart Tokayev signed a joint statement on strategic partnership."),
+        # a courtesy call is a visit, no appeal voiced (en_az-pk_62)
+        ("en", "The Ambassador of Azerbaijan Khazar Farhadov called on Prime Minister Shehbaz Sharif."),
     ],
 )
 def test_no_statement_cited(extractor, lang, text):
