@@ -932,6 +932,13 @@ def test_a_note_handed_over_again_keeps_its_sender(extractor):
             "Он сообщил, что турецкая компания предложила самую низкую цену за строительство моста.",
             "Statement",
         ),
+        # "newly appointed" in a person's title is no appointment made (en_az-ge_52)
+        (
+            "en",
+            "Bayramov held a telephone conversation with newly appointed Georgian Foreign Minister "
+            "Maka Botchorishvili.",
+            "Support",
+        ),
         # "wish to" is wanting, not wishing someone well; "back" as a particle or adverb
         ("en", "Turkish firms wishing to enter Georgia's market face new tariffs, Ankara said.", "Support"),
         ("en", "Lavrov flew back to Moscow from Astana after the talks with Tokayev.", "Support"),
