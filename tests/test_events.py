@@ -2579,3 +2579,25 @@ def test_framed_talks_naming_someone_new_are_talks_of_their_own(extractor):
     )
     ev = find(run(extractor, text, "ru"), "Consult", "переговоров")
     assert "person/ri-en-ho" in ev.participants
+
+
+@pytest.mark.parametrize(
+    "lang, text, found",
+    [
+        # a deed done with the text of an agreement (en_kz-vn_59, en_cn-tj_55, ru_ru-et_01, ru_by-vn_54)
+        ("en", PAIR + "The two sides exchanged several important documents.", True),
+        ("en", "Putin and Tokayev witnessed the exchange of more than 20 intergovernmental documents.", True),
+        ("en", "Putin and Tokayev adopted a joint statement on strategic partnership.", True),
+        ("ru", "В феврале Россия и Казахстан утвердили дорожную карту на трехлетний период.", True),
+        ("ru", "Заявление по итогам переговоров приняли Владимир Путин и Касым-Жомарт Токаев.", True),
+        # the same deeds with no document are no agreement
+        ("en", "Putin and Tokayev exchanged views on regional security.", False),
+        ("en", "Russia and Kazakhstan adopted new measures against the pandemic.", False),
+        ("ru", "Россия и Казахстан приняли меры против пандемии.", False),
+        ("ru", "Россия и Казахстан утвердили новые правила торговли.", False),
+    ],
+)
+def test_a_deed_done_with_a_document_is_an_agreement(extractor, lang, text, found):
+    ex = run(extractor, text, lang)
+    tail = text.split(". ")[-1]
+    assert any(e.cls == "Agree" and tail.startswith(e.evidence[:20]) for e in ex.events) == found

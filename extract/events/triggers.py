@@ -17,7 +17,7 @@ from bilat.extract.events.coop import cooperation_has_object, topic_of_talks, va
 from bilat.extract.events.document import View
 from bilat.extract.events.evaluative import denies_a_charge
 from bilat.extract.events.gathering import takes_a_thing
-from bilat.extract.events.implied import answered_act, gift_lacks_object
+from bilat.extract.events.implied import answered_act, deed_lacks_document, gift_lacks_object
 from bilat.extract.events.merge import candidates as merge_candidates
 from bilat.extract.events.merge import framed_by_reported
 from bilat.extract.events.records import Cand as _Cand
@@ -153,6 +153,9 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
                 return False
         if row.cls != "Consult" and arg.describes_speaker(v, said, _head(toks)):
             return False
+        # "exchanged views", "adopted a law", "принял посла": a deed done with no document
+        if row.cls == "Agree" and deed_without_document(v, _head(toks)):
+            return False
         if row.cls != "Consult" and in_meeting_name(v, _head(toks), first_word):
             return False
         return True
@@ -196,7 +199,8 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
     cands = [c for c in cands if not calls_no_one(v, c)]
     # "received the ambassador", "принял посла": a meeting only with a person received (the
     # one-word trigger; "принял участие" is a trigger of its own)
-    cands = [c for c in cands if not receives_no_guest(v, c)]
+    # (a deed of an agreement "приняли заявление" is left to ``deed_without_document``)
+    cands = [c for c in cands if not (c.row.cls == "Consult" and receives_no_guest(v, c))]
     # "meets the interests of the two nations", "host military bases": no meeting
     cands = [c for c in cands if not (c.row.cls == "Consult" and meets_a_thing(v, c))]
     # "thank President Putin for his official visit", "поблагодарил за визит": the reason of thanks
@@ -381,6 +385,27 @@ def gift_without_object(v: View, c: _Cand) -> bool:
         v.tab.words("gift_person"),
         any(ch.dep_ in GIFT_SUBJECTS for ch in c.head.children),
     )
+
+
+#: the dependents of a deed verb or noun that name the text it is done with: its object, its
+#: passive subject ("the road map was approved"), a noun's "of" or oblique ("exchange of
+#: documents", «обмен документами»)
+DOCUMENT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj:pass", "pobj", "nmod", "obl"})
+
+
+def deed_without_document(v: View, head) -> bool:
+    """An Agree deed ("exchange", "adopt", «утвердить»: ``document_deed`` cues) with no
+    ``deed_document`` object (``implied.deed_lacks_document``)."""
+    deeds = v.tab.words("document_deed")
+    if not v.tk(head) & deeds:
+        return False
+    objects = []
+    for ch in head.children:
+        if ch.dep_ == "prep":
+            objects.extend(v.tk(g) for g in ch.children if g.dep_ in DOCUMENT_DEPS)
+        elif ch.dep_ in DOCUMENT_DEPS:
+            objects.append(v.tk(ch))
+    return deed_lacks_document(v.tk(head), objects, deeds, v.tab.words("deed_document"))
 
 
 def charge_denied(v: View, c: _Cand) -> bool:
