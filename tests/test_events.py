@@ -932,6 +932,13 @@ def test_a_note_handed_over_again_keeps_its_sender(extractor):
             "Он сообщил, что турецкая компания предложила самую низкую цену за строительство моста.",
             "Statement",
         ),
+        # efforts to make peace are no peacekeepers sent (en_kz-tr_02)
+        (
+            "en",
+            "Tokayev commended the effectiveness of Erdogan's peacekeeping efforts for the peaceful "
+            "settlement of the situation in Ukraine.",
+            "Aid",
+        ),
         # "newly appointed" in a person's title is no appointment made (en_az-ge_52)
         (
             "en",
