@@ -2608,3 +2608,23 @@ def test_a_deed_done_with_a_document_is_an_agreement(extractor, lang, text, foun
     ex = run(extractor, text, lang)
     tail = text.split(". ")[-1]
     assert any(e.cls == "Agree" and tail.startswith(e.evidence[:20]) for e in ex.events) == found
+
+
+@pytest.mark.parametrize(
+    "lang, text, welcomed",
+    [
+        # a thing welcomed that a person owns is endorsed, no guest greeted (ru_tm-cn_01)
+        (
+            "ru",
+            "Председатель КНР Си Цзиньпин направил письмо Гурбангулы Бердымухамедову. Китайский руководитель "
+            "приветствовал намерение Гурбангулы Бердымухамедова принять участие в саммите ШОС.",
+            "Support",
+        ),
+        ("en", "Xi Jinping welcomed the intention of Gurbanguly Berdimuhamedov to attend the summit.", "Support"),
+        # a person welcomed is a guest greeted
+        ("en", "Welcoming Nikol Pashinyan in the Kremlin, Vladimir Putin said the talks would be useful.", "Consult"),
+    ],
+)
+def test_a_thing_a_person_owns_welcomed_is_no_guest(extractor, lang, text, welcomed):
+    ex = run(extractor, text, lang)
+    assert {e.cls for e in ex.events if "ривет" in e.trigger or "elcom" in e.trigger} == {welcomed}, ex.events

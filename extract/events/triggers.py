@@ -531,9 +531,21 @@ def has_guest(v: View, c: _Cand) -> bool:
     for ch in guests:
         if v.tk(ch) & people:
             return True
-        if any(m.cls == "Person" for m in v.mentions_of_tokens(_phrase(ch))):
+        # the object itself names a person, not one who owns it ("welcomed Putin", not
+        # "приветствовал намерение Гурбангулы Бердымухамедова принять участие в саммите": the
+        # intention is what is welcomed)
+        if any(m.cls == "Person" for m in v.mentions_of_tokens(own_words(ch))):
             return True
     return False
+
+
+#: the dependents of a noun that belong to its own name ("Nikol Pashinyan", "President Putin")
+NAME_DEPS = frozenset({"flat", "flat:name", "compound", "appos", "amod", "det"})
+
+
+def own_words(tok) -> list:
+    """A noun and the words of its own name or title, not the phrases that hang on it."""
+    return [tok] + [ch for ch in tok.children if ch.dep_ in NAME_DEPS]
 
 
 def in_force(v: View, c: _Cand) -> bool:
