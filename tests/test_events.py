@@ -2620,9 +2620,17 @@ def test_a_deed_done_with_a_document_is_an_agreement(extractor, lang, text, foun
             "приветствовал намерение Гурбангулы Бердымухамедова принять участие в саммите ШОС.",
             "Support",
         ),
-        ("en", "Xi Jinping welcomed the intention of Gurbanguly Berdimuhamedov to attend the summit.", "Support"),
+        (
+            "en",
+            "Xi Jinping welcomed the intention of Gurbanguly Berdimuhamedov to attend the summit.",
+            "Support",
+        ),
         # a person welcomed is a guest greeted
-        ("en", "Welcoming Nikol Pashinyan in the Kremlin, Vladimir Putin said the talks would be useful.", "Consult"),
+        (
+            "en",
+            "Welcoming Nikol Pashinyan in the Kremlin, Vladimir Putin said the talks would be useful.",
+            "Consult",
+        ),
     ],
 )
 def test_a_thing_a_person_owns_welcomed_is_no_guest(extractor, lang, text, welcomed):
