@@ -2636,3 +2636,14 @@ def test_a_deed_done_with_a_document_is_an_agreement(extractor, lang, text, foun
 def test_a_thing_a_person_owns_welcomed_is_no_guest(extractor, lang, text, welcomed):
     ex = run(extractor, text, lang)
     assert {e.cls for e in ex.events if "ривет" in e.trigger or "elcom" in e.trigger} == {welcomed}, ex.events
+
+
+def test_the_bare_title_rukovoditel_stands_for_the_person_named_before(extractor):
+    # «руководитель» (leader, head) is a bare title as «лидер» is (ru_tm-cn_01, ru_uz-mn_63)
+    text = (
+        "Председатель КНР Си Цзиньпин направил письмо Гурбангулы Бердымухамедову. Китайский руководитель "
+        "приветствовал намерение Гурбангулы Бердымухамедова принять участие в саммите ШОС."
+    )
+    ex = run(extractor, text, "ru")
+    support = [e for e in ex.events if e.cls == "Support"]
+    assert support and support[0].source == ("xi-jinping",), ex.events
