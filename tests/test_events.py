@@ -932,6 +932,20 @@ def test_a_note_handed_over_again_keeps_its_sender(extractor):
             "Он сообщил, что турецкая компания предложила самую низкую цену за строительство моста.",
             "Statement",
         ),
+        # efforts to make peace are no peacekeepers sent (en_kz-tr_02)
+        (
+            "en",
+            "Tokayev commended the effectiveness of Erdogan's peacekeeping efforts for the peaceful "
+            "settlement of the situation in Ukraine.",
+            "Aid",
+        ),
+        # "newly appointed" in a person's title is no appointment made (en_az-ge_52)
+        (
+            "en",
+            "Bayramov held a telephone conversation with newly appointed Georgian Foreign Minister "
+            "Maka Botchorishvili.",
+            "Support",
+        ),
         # "wish to" is wanting, not wishing someone well; "back" as a particle or adverb
         ("en", "Turkish firms wishing to enter Georgia's market face new tariffs, Ankara said.", "Support"),
         ("en", "Lavrov flew back to Moscow from Astana after the talks with Tokayev.", "Support"),
@@ -2710,3 +2724,64 @@ def test_framed_talks_naming_someone_new_are_talks_of_their_own(extractor):
     )
     ev = find(run(extractor, text, "ru"), "Consult", "переговоров")
     assert "person/ri-en-ho" in ev.participants
+
+
+@pytest.mark.parametrize(
+    "lang, text, found",
+    [
+        # a deed done with the text of an agreement (en_kz-vn_59, en_cn-tj_55, ru_ru-et_01, ru_by-vn_54)
+        ("en", PAIR + "The two sides exchanged several important documents.", True),
+        ("en", "Putin and Tokayev witnessed the exchange of more than 20 intergovernmental documents.", True),
+        ("en", "Putin and Tokayev adopted a joint statement on strategic partnership.", True),
+        ("ru", "В феврале Россия и Казахстан утвердили дорожную карту на трехлетний период.", True),
+        ("ru", "Заявление по итогам переговоров приняли Владимир Путин и Касым-Жомарт Токаев.", True),
+        # the same deeds with no document are no agreement
+        ("en", "Putin and Tokayev exchanged views on regional security.", False),
+        ("en", "Russia and Kazakhstan adopted new measures against the pandemic.", False),
+        ("ru", "Россия и Казахстан приняли меры против пандемии.", False),
+        ("ru", "Россия и Казахстан утвердили новые правила торговли.", False),
+    ],
+)
+def test_a_deed_done_with_a_document_is_an_agreement(extractor, lang, text, found):
+    ex = run(extractor, text, lang)
+    tail = text.split(". ")[-1]
+    assert any(e.cls == "Agree" and tail.startswith(e.evidence[:20]) for e in ex.events) == found
+
+
+@pytest.mark.parametrize(
+    "lang, text, welcomed",
+    [
+        # a thing welcomed that a person owns is endorsed, no guest greeted (ru_tm-cn_01)
+        (
+            "ru",
+            "Председатель КНР Си Цзиньпин направил письмо Гурбангулы Бердымухамедову. Китайский руководитель "
+            "приветствовал намерение Гурбангулы Бердымухамедова принять участие в саммите ШОС.",
+            "Support",
+        ),
+        (
+            "en",
+            "Xi Jinping welcomed the intention of Gurbanguly Berdimuhamedov to attend the summit.",
+            "Support",
+        ),
+        # a person welcomed is a guest greeted
+        (
+            "en",
+            "Welcoming Nikol Pashinyan in the Kremlin, Vladimir Putin said the talks would be useful.",
+            "Consult",
+        ),
+    ],
+)
+def test_a_thing_a_person_owns_welcomed_is_no_guest(extractor, lang, text, welcomed):
+    ex = run(extractor, text, lang)
+    assert {e.cls for e in ex.events if "ривет" in e.trigger or "elcom" in e.trigger} == {welcomed}, ex.events
+
+
+def test_the_bare_title_rukovoditel_stands_for_the_person_named_before(extractor):
+    # «руководитель» (leader, head) is a bare title as «лидер» is (ru_tm-cn_01, ru_uz-mn_63)
+    text = (
+        "Председатель КНР Си Цзиньпин направил письмо Гурбангулы Бердымухамедову. Китайский руководитель "
+        "приветствовал намерение Гурбангулы Бердымухамедова принять участие в саммите ШОС."
+    )
+    ex = run(extractor, text, "ru")
+    support = [e for e in ex.events if e.cls == "Support"]
+    assert support and support[0].source == ("xi-jinping",), ex.events

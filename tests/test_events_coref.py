@@ -498,6 +498,29 @@ def test_the_pair_is_no_new_participant(later, restated):
 
 
 @pytest.mark.parametrize(
+    "later, states, restated",
+    [
+        # "The agreement was reached during a meeting between Baketaev and Yoshikawa" after
+        # "The Ministry of Finance of Kyrgyzstan and JICA have agreed …": persons of its states
+        (P({"baketaev", "yoshikawa"}), P({"kg", "jp"}), True),
+        # a person of a state that took no part in the agreement told before: another one
+        (P({"baketaev", "lavrov"}), P({"kg", "ru"}), False),
+        # no state known for the persons named: left alone
+        (P({"baketaev", "yoshikawa"}), P(), False),
+    ],
+)
+def test_an_agreement_named_as_reported_by_its_makers(later, states, restated):
+    agreed = Typed(1, "Agree", None, None, P({"mof-kg", "jica", "kg", "jp"}), trigger="agree")
+    again = Typed(3, "Agree", None, None, later, trigger="agreement", back=True, states=states)
+    assert restatements([agreed, again], None, frozenset(), pair=P({"kg", "jp"})) == (
+        {1} if restated else set()
+    )
+    # an agreement noun not named as one reported ("An agreement was reached between …") is new
+    fresh = Typed(3, "Agree", None, None, later, trigger="agreement", back=False, states=states)
+    assert restatements([agreed, fresh], None, frozenset(), pair=P({"kg", "jp"})) == set()
+
+
+@pytest.mark.parametrize(
     "back, restated",
     [
         # "The document was signed in Moscow after their talks": the declaration reported before

@@ -527,16 +527,42 @@ def said_parties(v: View, e: Event, tok, key: str) -> frozenset[str] | None:
 
 def names_agreement_back(v: View, tok) -> bool:
     """Whether an Agree trigger is, or signs, a singular definite agreement noun of the
-    ``agree_back`` cues ("The document was signed …", "after signing the deal")."""
+    ``agree_back`` cues ("The document was signed …", "after signing the deal"), or is an
+    agreement noun with an ``anaphor`` determiner that is the passive subject of its clause
+    ("The agreement was reached during a meeting between …", "The agreements were reached
+    during a meeting of …": the agreement told before, now said where it was made)."""
     back = v.tab.words("agree_back")
     indefinite = v.tab.words("indefinite")
     nouns = [tok] + [ch for ch in tok.children if ch.dep_ in BACK_DEPS]
+    if tok.pos_ in ("NOUN", "PROPN") and anaphoric_passive_subject(
+        tok.dep_, [v.tk(ch) for ch in tok.children if ch.dep_ == "det"], v.tab.words("anaphor")
+    ):
+        return True
     return any(
         v.tk(n) & back
         and "Number=Plur" not in str(n.morph)
         and not any(ch.dep_ == "det" and v.tk(ch) & indefinite for ch in n.children)
         for n in nouns
     )
+
+
+def anaphoric_passive_subject(
+    dep: str, determiners: Iterable[frozenset[str]], anaphors: frozenset[str]
+) -> bool:
+    """Whether a noun (its dependency ``dep`` and the keys of its determiners) is the passive
+    subject of its clause with an anaphoric determiner: "*The* agreement was reached …", "*These*
+    agreements were signed …" (not "Agreements were reached on …", "An agreement was signed …").
+
+    >>> anaphoric_passive_subject("nsubjpass", [frozenset({"the"})], frozenset({"the", "this"}))
+    True
+    >>> anaphoric_passive_subject("nsubjpass", [frozenset({"an", "a"})], frozenset({"the", "this"}))
+    False
+    >>> anaphoric_passive_subject("nsubjpass", [], frozenset({"the"}))
+    False
+    >>> anaphoric_passive_subject("dobj", [frozenset({"the"})], frozenset({"the"}))
+    False
+    """
+    return dep in PASSIVE_SUBJ_DEPS and any(keys & anaphors for keys in determiners)
 
 
 def opening_lines(v: View) -> frozenset[int]:

@@ -243,7 +243,9 @@ def restated(
     detailed discussion" after their phone call). Words of talks in either mode (``any_mode``) restate a
     phone call as well as a meeting (``same_talks``). An agreement named as one reported
     (``back``: "The document was signed in Moscow after their talks") restates the Agree
-    reported before it.
+    reported before it, also when it names the persons of its states who made it ("The
+    agreement was reached during a meeting between [the two ministers]" after "Kyrgyzstan and
+    Japan agreed …").
 
     >>> a = Typed(1, "Consult", "meet", None, frozenset({"putin", "tokayev", "russia"}))
     >>> b = Typed(3, "Consult", "meet", None, frozenset({"russia"}))
@@ -304,8 +306,13 @@ def restated(
                 and (agreed or same_talks(ev, o, any_mode))
                 and _context_restated(ev, o, agenda)
                 and ev.participants
-                and ev.participants - pair - ev.voices - (o.states if ev.mode in TALK_MODES else frozenset())
-                <= o.participants
+                and (
+                    ev.participants - pair - ev.voices - (o.states if ev.mode in TALK_MODES else frozenset())
+                    <= o.participants
+                    or agreed
+                    and bool(ev.states)
+                    and ev.states <= o.participants | o.states
+                )
             ):
                 out[i] = j
                 break

@@ -6,6 +6,12 @@ takes what is given with "with": "presented his plans", "Paris supplies to Kiev"
 a gift to one person ("had presented him with his plans") is a present, not help to a state, and
 a gift verb with no subject (the heading "Supplying Europe with Russian gas") tells no act.
 
+An agreement told by what is done with its text ("The two sides exchanged several important
+documents", "witnessed the exchange of more than 20 … documents", "adopted a joint statement",
+"Россия и Эфиопия утвердили дорожную карту", "Соответствующее заявление … приняли Лукашенко и То
+Лам") is one only when the deed verb or noun takes a document as its object: "exchanged views",
+"adopted a law", "принял посла" are none.
+
 An act named inside the answer to it ("The Kremlin has already expelled Estonian diplomats …, in
 retaliation for Estonia's expulsion of Russian diplomats", "expelled a Russian diplomat, an action
 taken in response to Moscow's expulsion of a British diplomat") is an earlier act of the other
@@ -15,6 +21,32 @@ side: the two triggers of one class stay two events, not one.
 from __future__ import annotations
 
 from collections.abc import Iterable
+
+
+def deed_lacks_document(
+    trigger: frozenset[str],
+    objects: Iterable[frozenset[str]],
+    deeds: frozenset[str],
+    documents: frozenset[str],
+) -> bool:
+    """Whether an Agree trigger that is a deed done with a text (``deeds``: "exchange",
+    "adopt", «утвердить») has no object among ``objects`` (the keys of its objects, its passive
+    subject, the object of its "of") that is a document (``documents``): such a candidate is no
+    agreement. Other triggers never lack it.
+
+    >>> D, N = frozenset({"exchange", "adopt"}), frozenset({"document", "statement"})
+    >>> deed_lacks_document(frozenset({"exchange"}), [frozenset({"documents", "document"})], D, N)
+    False
+    >>> deed_lacks_document(frozenset({"exchanged", "exchange"}), [frozenset({"views", "view"})], D, N)
+    True
+    >>> deed_lacks_document(frozenset({"adopt"}), [], D, N)
+    True
+    >>> deed_lacks_document(frozenset({"signed", "sign"}), [], D, N)
+    False
+    """
+    if not trigger & deeds:
+        return False
+    return not any(keys & documents for keys in objects)
 
 
 def gift_lacks_object(

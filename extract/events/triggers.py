@@ -17,7 +17,7 @@ from bilat.extract.events.coop import cooperation_has_object, placed_in_state, t
 from bilat.extract.events.document import View
 from bilat.extract.events.evaluative import denies_a_charge
 from bilat.extract.events.gathering import takes_a_thing
-from bilat.extract.events.implied import answered_act, gift_lacks_object
+from bilat.extract.events.implied import answered_act, deed_lacks_document, gift_lacks_object
 from bilat.extract.events.merge import candidates as merge_candidates
 from bilat.extract.events.merge import framed_by_reported
 from bilat.extract.events.records import ACTOR_CLASSES, PLACE_CLASSES, Reported, Said
@@ -160,6 +160,9 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
                 return False
         if row.cls != "Consult" and arg.describes_speaker(v, said, _head(toks)):
             return False
+        # "exchanged views", "adopted a law", "принял посла": a deed done with no document
+        if row.cls == "Agree" and deed_without_document(v, _head(toks)):
+            return False
         if row.cls != "Consult" and in_meeting_name(v, _head(toks), first_word):
             return False
         return True
@@ -203,7 +206,8 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
     cands = [c for c in cands if not calls_no_one(v, c)]
     # "received the ambassador", "принял посла": a meeting only with a person received (the
     # one-word trigger; "принял участие" is a trigger of its own)
-    cands = [c for c in cands if not receives_no_guest(v, c)]
+    # (a deed of an agreement "приняли заявление" is left to ``deed_without_document``)
+    cands = [c for c in cands if not (c.row.cls == "Consult" and receives_no_guest(v, c))]
     # "meets the interests of the two nations", "host military bases": no meeting
     cands = [c for c in cands if not (c.row.cls == "Consult" and meets_a_thing(v, c))]
     # "thank President Putin for his official visit", "поблагодарил за визит": the reason of thanks
@@ -403,6 +407,27 @@ def gift_without_object(v: View, c: _Cand) -> bool:
     )
 
 
+#: the dependents of a deed verb or noun that name the text it is done with: its object, its
+#: passive subject ("the road map was approved"), a noun's "of" or oblique ("exchange of
+#: documents", «обмен документами»)
+DOCUMENT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj:pass", "pobj", "nmod", "obl"})
+
+
+def deed_without_document(v: View, head) -> bool:
+    """An Agree deed ("exchange", "adopt", «утвердить»: ``document_deed`` cues) with no
+    ``deed_document`` object (``implied.deed_lacks_document``)."""
+    deeds = v.tab.words("document_deed")
+    if not v.tk(head) & deeds:
+        return False
+    objects = []
+    for ch in head.children:
+        if ch.dep_ == "prep":
+            objects.extend(v.tk(g) for g in ch.children if g.dep_ in DOCUMENT_DEPS)
+        elif ch.dep_ in DOCUMENT_DEPS:
+            objects.append(v.tk(ch))
+    return deed_lacks_document(v.tk(head), objects, deeds, v.tab.words("deed_document"))
+
+
 def charge_denied(v: View, c: _Cand) -> bool:
     """A charge denied: the refusal or the accusation noun of "rejected the accusations",
     "denied any involvement" (``evaluative.denies_a_charge``)."""
@@ -562,9 +587,21 @@ def has_guest(v: View, c: _Cand) -> bool:
     for ch in guests:
         if v.tk(ch) & people:
             return True
-        if any(m.cls == "Person" for m in v.mentions_of_tokens(_phrase(ch))):
+        # the object itself names a person, not one who owns it ("welcomed Putin", not
+        # "приветствовал намерение Гурбангулы Бердымухамедова принять участие в саммите": the
+        # intention is what is welcomed)
+        if any(m.cls == "Person" for m in v.mentions_of_tokens(own_words(ch))):
             return True
     return False
+
+
+#: the dependents of a noun that belong to its own name ("Nikol Pashinyan", "President Putin")
+NAME_DEPS = frozenset({"flat", "flat:name", "compound", "appos", "amod", "det"})
+
+
+def own_words(tok) -> list:
+    """A noun and the words of its own name or title, not the phrases that hang on it."""
+    return [tok] + [ch for ch in tok.children if ch.dep_ in NAME_DEPS]
 
 
 def in_force(v: View, c: _Cand) -> bool:
