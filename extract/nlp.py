@@ -2,7 +2,9 @@
 
 English runs the pinned en_core_web_sm 3.8.0 pipeline. Russian runs a spaCy ``Language`` whose
 tokenizer is natasha's segmenter (razdel) and whose components are natasha's morphology, syntax
-and NER (names normalized to the nominative, in ``span._.normal``) and pymorphy3 lemmas.
+and NER (names normalized to the nominative, in ``span._.normal``) and pymorphy3 lemmas; the
+documents of a batch (``nlp.pipe``, :func:`parse_many`) go through natasha's models together,
+grouped by length, and each sentence of the tokenizer's is one dependency tree.
 
 Texts longer than ``max_length`` are parsed in pieces cut at paragraph or sentence breaks and
 joined back with ``Doc.from_docs``, so every character offset is the offset in the whole text.
