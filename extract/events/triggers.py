@@ -257,7 +257,7 @@ def actorless(v: View, c: _Cand) -> bool:
 def coop_object(v: View, c: _Cand) -> bool:
     coop = v.tab.coop
     # capital placed: in a state or place named ("investments in Kazakhstan")
-    objs = [g for t in c.toks for g in t.children if g.dep_ in ("pobj", "obj", "nmod")]
+    objs = [g for t in c.toks for g in _kids(t) if g.dep_ in ("pobj", "obj", "nmod")]
     classes = [m.cls for o in objs for m in v.mentions_of_tokens(_phrase(o))]
     if not placed_in_state([w for t in c.toks for w in v.tk(t)], classes, coop):
         return False
@@ -420,9 +420,9 @@ def deed_without_document(v: View, head) -> bool:
     if not v.tk(head) & deeds:
         return False
     objects = []
-    for ch in head.children:
+    for ch in _kids(head):
         if ch.dep_ == "prep":
-            objects.extend(v.tk(g) for g in ch.children if g.dep_ in DOCUMENT_DEPS)
+            objects.extend(v.tk(g) for g in _kids(ch) if g.dep_ in DOCUMENT_DEPS)
         elif ch.dep_ in DOCUMENT_DEPS:
             objects.append(v.tk(ch))
     return deed_lacks_document(v.tk(head), objects, deeds, v.tab.words("deed_document"))
@@ -532,7 +532,7 @@ def venue_of_words(v: View, c: _Cand) -> bool:
     if len(c.toks) != 1:
         return False
     head = c.head
-    cases = [ch for ch in head.children if ch.dep_ in ("case", "prep")]
+    cases = [ch for ch in _kids(head) if ch.dep_ in ("case", "prep")]
     prep = next((ch for ch in cases if ch.dep_ == "case"), None)
     if prep is not None:
         verb = head.head
@@ -540,14 +540,15 @@ def venue_of_words(v: View, c: _Cand) -> bool:
         prep, verb = head.head, head.head.head
     else:
         return False
-    lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+    span = descendants(head)
+    lo, hi = span[0].idx, span[-1].idx + len(span[-1].text)
     actor = any(
         m.cls in ACTOR_CLASSES and m.cls not in PLACE_CLASSES for m in v.mentions_in(lo, hi) if m.start >= lo
     )
     with_ = v.tab.words("talk_with")
     talked = any(
-        v.tk(ch) & with_ or any(g.dep_ in ("case", "prep") and v.tk(g) & with_ for g in ch.children)
-        for ch in head.children
+        v.tk(ch) & with_ or any(g.dep_ in ("case", "prep") and v.tk(g) & with_ for g in _kids(ch))
+        for ch in _kids(head)
     )
     return statement_venue(
         v.tk(head),
@@ -601,7 +602,7 @@ NAME_DEPS = frozenset({"flat", "flat:name", "compound", "appos", "amod", "det"})
 
 def own_words(tok) -> list:
     """A noun and the words of its own name or title, not the phrases that hang on it."""
-    return [tok] + [ch for ch in tok.children if ch.dep_ in NAME_DEPS]
+    return [tok] + [ch for ch in _kids(tok) if ch.dep_ in NAME_DEPS]
 
 
 def in_force(v: View, c: _Cand) -> bool:
