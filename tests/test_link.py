@@ -798,6 +798,20 @@ def test_outlets_in_russian(full_linker, text, key, cls):
             {"ministry-of-foreign-affairs-of-russia"},
             {"ministry-of-foreign-affairs-of-japan"},
         ),
+        # a country in the genitive right after a generic body owns it, before a person named
+        # earlier in the sentence (ru_kz-kg_01, ru_by-pl_51)
+        (
+            "В свою очередь, Токаев поздравил главу кабмина КР с успешным проведением выборов.",
+            "ru",
+            {"government-of-kyrgyzstan"},
+            {"government-of-kazakhstan"},
+        ),
+        (
+            "Польша и Польша. В МИД Республики Беларусь вызван временный поверенный в делах Польши.",
+            "ru",
+            {"ministry-of-foreign-affairs-of-belarus"},
+            {"ministry-of-foreign-affairs-of-poland"},
+        ),
         # Chinese and Japanese names in Russian: their English spelling keys them
         ("Лавров встретился в Токио с Синдзо Абэ, премьером Японии.", "ru", {"person/shanco-abe"}, set()),
         (
