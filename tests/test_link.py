@@ -812,6 +812,10 @@ def test_outlets_in_russian(full_linker, text, key, cls):
             {"ministry-of-foreign-affairs-of-belarus"},
             {"ministry-of-foreign-affairs-of-poland"},
         ),
+        # a state's abbreviation or a spelling of its adjective (kb/country_names.tsv)
+        ("Это заявление припомнил премьер-министр РА Никол Пашинян.", "ru", {"armenia"}, set()),
+        ("Делегацию возглавляет министр иностранных дел САР.", "ru", {"syria"}, {"place/sar"}),
+        ("In the press conference, the Argentinean president said so.", "en", {"argentina"}, set()),
         # Chinese and Japanese names in Russian: their English spelling keys them
         ("Лавров встретился в Токио с Синдзо Абэ, премьером Японии.", "ru", {"person/shanco-abe"}, set()),
         (
