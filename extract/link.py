@@ -377,6 +377,8 @@ class Linker(PlaceRules, Resolution):
             description = False
             if any(c.kind == "generic" for c in sp.keys):
                 narrowed = n > 0 and self._narrow_by_modifier(text, gaz[n - 1], sp)
+                if not narrowed and P.genitive_after_noun and n + 1 < len(gaz):
+                    narrowed = self._narrow_by_owner(text, sp, gaz[n + 1])
                 description = (
                     not narrowed and sp.text[:1].islower() and all(c.kind == "generic" for c in sp.keys)
                 )

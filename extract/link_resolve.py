@@ -541,6 +541,22 @@ class Resolution:
             return True
         return False
 
+    def _narrow_by_owner(self, text: str, sp: _Span, nxt: _Span) -> bool:
+        """ "кабмина КР", "правительства Киргизии": in a language whose owner follows its noun
+        in the genitive (profile ``genitive_after_noun``), a country named right after a generic
+        name decides whose body it is, before any person named earlier in the sentence
+        ("Токаев поздравил главу кабмина КР" is Kyrgyzstan's cabinet, not Tokayev's)."""
+        if text[sp.end : nxt.start] != " ":
+            return False
+        countries = {c.key for c in nxt.keys if self.kb.get(c.key) and self.kb[c.key].cls == "Country"}
+        if len(countries) != 1 or len(nxt.keys) != 1:
+            return False
+        narrowed = tuple(c for c in sp.keys if c.kind == "generic" and self.kb[c.key].country in countries)
+        if len(narrowed) == 1:
+            sp.keys = narrowed
+            return True
+        return False
+
     def _lookup(self, sp: _Span) -> str | None:
         """A NER span whose (normalized) text is a knowledge-base alias."""
         for form in (sp.text, sp.normal):

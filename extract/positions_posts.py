@@ -9,7 +9,13 @@ from functools import lru_cache
 
 from bilat.extract.languages import PIVOT
 from bilat.extract.positions_titles import TENURE, Descriptive, Title, prefix_words
-from bilat.extract.post_holders import counterpart_holders, kb_holder, past_title
+from bilat.extract.post_holders import (
+    counterpart_holders,
+    dated_by_posts,
+    kb_holder,
+    kb_holder_between,
+    past_title,
+)
 from bilat.extract.records import Document, KBEntry, Position
 from bilat.extract.text import (
     DATA,
@@ -167,7 +173,8 @@ def _descriptive(
     """The descriptive mentions of the titles with no name (``unattached``): the one person
     the document gives that post; for an unnamed counterpart ("his Malian counterpart"), the
     one holder of a post of its country (``counterpart_holders``); else the one person the
-    knowledge base's ``tenures`` give the post at ``date`` ("предложения президента РФ"),
+    knowledge base's ``tenures`` give the post at ``date`` ("предложения президента РФ") —
+    with no date, on every day the document's own named posts allow (``dated_by_posts``) —
     unless the title names only with a name ("leader") or a word of ``past`` stands before
     it ("the former president"). A plural counterpart or a plural title the document gives
     no one names no one ("российским коллегам", "the ministers")."""
@@ -175,6 +182,7 @@ def _descriptive(
     positions = tuple(positions)
     by_title: dict[str, list] = {}  # title of the table → the posts whose title starts with it
     holders_of: dict[tuple, set] = {}
+    span: tuple | None = None  # with no date, the dates the document's named posts allow
     for start, end, title, org, plural in unattached:
         if title.title_en == TENURE:
             if plural:
@@ -195,7 +203,16 @@ def _descriptive(
                 and not title.named
                 and not past_title(text[max(0, start - 40) : start], past)
             ):
-                k = kb_holder(_by_post(tenures).get((title.title_en, org), ()), title.title_en, org, date)
+                held = _by_post(tenures).get((title.title_en, org), ())
+                if date is None and span is None:
+                    span = (
+                        dated_by_posts(((p.person, p.title_en, p.org, p.status) for p in positions), tenures)
+                        or ()
+                    )
+                if date is not None:
+                    k = kb_holder(held, title.title_en, org, date)
+                else:
+                    k = kb_holder_between(held, title.title_en, org, *span) if span else None
                 holders = {k} if k else set()
         if len(holders) == 1:
             # include a leading article in the span: "the foreign minister"

@@ -66,6 +66,90 @@ def kb_holder(tenures: Iterable[KBTenure], title_en: str, org: str | None, date:
     return found.pop() if len(found) == 1 else None
 
 
+#: (person, title_en, org, status) of a post the document names with its holder
+NamedPost = tuple[str, str, str | None, str | None]
+
+
+def dated_by_posts(posts: Iterable[NamedPost], tenures: Iterable[KBTenure]) -> tuple[str, str | None] | None:
+    """The dates an article with no date of its own can be of, from the posts it names with
+    their holders ("премьер-министр России Михаил Мишустин"): the span every such post's one
+    knowledge-base tenure covers, as (first day, last day or None: still held). None when no
+    named post has exactly one tenure with a start, or the spans do not meet. A former post
+    (status "former") or one held several times says nothing.
+
+    >>> ts = [("mishustin", "Prime Minister", "russia", "2020-01-16", None),
+    ...       ("tokayev", "President", "kazakhstan", "2019-03-20", None),
+    ...       ("medvedev", "Prime Minister", "russia", "2012-05-08", "2020-01-15"),
+    ...       ("putin", "Prime Minister", "russia", "1999-08-16", "2000-05-07"),
+    ...       ("putin", "Prime Minister", "russia", "2008-05-08", "2012-05-07")]
+    >>> dated_by_posts([("mishustin", "Prime Minister", "russia", None),
+    ...                 ("tokayev", "President", "kazakhstan", None)], ts)
+    ('2020-01-16', None)
+    >>> dated_by_posts([("medvedev", "Prime Minister", "russia", None),
+    ...                 ("tokayev", "President", "kazakhstan", None)], ts)
+    ('2019-03-20', '2020-01-15')
+    >>> dated_by_posts([("medvedev", "Prime Minister", "russia", "former")], ts) is None
+    True
+    >>> dated_by_posts([("putin", "Prime Minister", "russia", None)], ts) is None  # held twice
+    True
+    >>> dated_by_posts([("medvedev", "Prime Minister", "russia", None),
+    ...                 ("mishustin", "Prime Minister", "russia", None)], ts) is None  # never together
+    True
+    """
+    by_post: dict[tuple, list] = {}
+    for k, t, o, s, e in tenures:
+        by_post.setdefault((k, t, o), []).append((s, e))
+    first: str | None = None
+    last: str | None = None
+    for person, title_en, org, status in posts:
+        spans = by_post.get((person, title_en, org), [])
+        if status == "former" or len(spans) != 1 or spans[0][0] is None:
+            continue
+        s, e = spans[0]
+        first = s if first is None or s > first else first
+        last = e if last is None or (e is not None and e < last) else last
+    if first is None or (last is not None and last < first):
+        return None
+    return first, last
+
+
+def kb_holder_between(
+    tenures: Iterable[KBTenure], title_en: str, org: str | None, first: str, last: str | None
+) -> str | None:
+    """The one person the knowledge base gives the post (``title_en`` of ``org``) on every
+    day from ``first`` to ``last`` (None: to this day), and nobody else on any of them: the
+    holder at an article's date when only that span is known (``dated_by_posts``).
+
+    >>> ts = [("putin", "President", "russia", "2012-05-07", None),
+    ...       ("medvedev", "President", "russia", "2008-05-07", "2012-05-07")]
+    >>> kb_holder_between(ts, "President", "russia", "2020-01-16", None)
+    'putin'
+    >>> kb_holder_between(ts, "President", "russia", "2010-01-01", "2011-01-01")
+    'medvedev'
+    >>> kb_holder_between(ts, "President", "russia", "2010-01-01", None) is None  # both then
+    True
+    >>> kb_holder_between(ts, "President", None, "2020-01-16", None) is None
+    True
+    """
+    if org is None:
+        return None
+    over = [
+        (k, s, e)
+        for k, t, o, s, e in tenures
+        if t == title_en
+        and o == org
+        and (s is None or last is None or s <= last)
+        and (e is None or first <= e)
+    ]
+    if len({k for k, _, _ in over}) != 1:
+        return None
+    k, s, e = over[0]
+    covers = any(
+        (s is None or s <= first) and (e is None or (last is not None and last <= e)) for _, s, e in over
+    )
+    return k if covers else None
+
+
 def past_title(before: str, stems: Iterable[str]) -> bool:
     """Whether the word right before a title marks a past holder ("former", "бывшего",
     "the late"): the post's holder at the date is then someone else.

@@ -798,6 +798,24 @@ def test_outlets_in_russian(full_linker, text, key, cls):
             {"ministry-of-foreign-affairs-of-russia"},
             {"ministry-of-foreign-affairs-of-japan"},
         ),
+        # a country in the genitive right after a generic body owns it, before a person named
+        # earlier in the sentence (ru_kz-kg_01, ru_by-pl_51)
+        (
+            "В свою очередь, Токаев поздравил главу кабмина КР с успешным проведением выборов.",
+            "ru",
+            {"government-of-kyrgyzstan"},
+            {"government-of-kazakhstan"},
+        ),
+        (
+            "Польша и Польша. В МИД Республики Беларусь вызван временный поверенный в делах Польши.",
+            "ru",
+            {"ministry-of-foreign-affairs-of-belarus"},
+            {"ministry-of-foreign-affairs-of-poland"},
+        ),
+        # a state's abbreviation or a spelling of its adjective (kb/country_names.tsv)
+        ("Это заявление припомнил премьер-министр РА Никол Пашинян.", "ru", {"armenia"}, set()),
+        ("Делегацию возглавляет министр иностранных дел САР.", "ru", {"syria"}, {"place/sar"}),
+        ("In the press conference, the Argentinean president said so.", "en", {"argentina"}, set()),
         # Chinese and Japanese names in Russian: their English spelling keys them
         ("Лавров встретился в Токио с Синдзо Абэ, премьером Японии.", "ru", {"person/shanco-abe"}, set()),
         (

@@ -11,7 +11,9 @@ from bilat.extract.positions_titles import TENURE, Title, past_stems
 from bilat.extract.post_holders import (
     bare_title_state,
     counterpart_holders,
+    dated_by_posts,
     kb_holder,
+    kb_holder_between,
     listed_states,
     main_pair,
     past_title,
@@ -23,6 +25,7 @@ _KB = [
     ("dmitry-medvedev", "President", "russia", "2008-05-07", "2012-05-07"),
     ("emomali-rahmon", "President", "tajikistan", "1994-11-16", None),
     ("sergey-lavrov", "Minister of Foreign Affairs", "russia", "2004-03-09", None),
+    ("kassym-jomart-tokayev", "President", "kazakhstan", "2019-03-20", None),
 ]
 
 
@@ -113,6 +116,28 @@ def _pos(person, title, org, start):
         ),
         # no date: nobody
         ("о поддержке предложения президента РФ", "президента", _PRESIDENT, "russia", [], None, None),
+        # no date, but the article names a post the knowledge base dates (ru_ru-kz_07:
+        # "Президент Казахстана Касым-Жомарт Токаев … предложения президента РФ"): the holder
+        # on every day since
+        (
+            "Президент Казахстана Касым-Жомарт Токаев заявил о поддержке предложения президента РФ",
+            "президента",
+            _PRESIDENT,
+            "russia",
+            [_pos("kassym-jomart-tokayev", "President", "kazakhstan", 0)],
+            None,
+            "vladimir-putin",
+        ),
+        # no date, and the named post was held under two presidents: nobody
+        (
+            "Глава МИД России Сергей Лавров передал послание президента РФ",
+            "президента",
+            _PRESIDENT,
+            "russia",
+            [_pos("sergey-lavrov", "Minister of Foreign Affairs", "russia", 0)],
+            None,
+            None,
+        ),
         # a past holder: not the holder at the date
         (
             "встретился с бывшим президентом России",
@@ -238,3 +263,38 @@ def test_main_pair(named, pair):
 )
 def test_listed_states(known, pair, states):
     assert listed_states(known, pair) == states
+
+
+@pytest.mark.parametrize(
+    "posts,span",
+    [
+        ([("kassym-jomart-tokayev", "President", "kazakhstan", None)], ("2019-03-20", None)),
+        (
+            [
+                ("kassym-jomart-tokayev", "President", "kazakhstan", None),
+                ("dmitry-medvedev", "President", "russia", None),
+            ],
+            None,  # never in office together
+        ),
+        ([("dmitry-medvedev", "President", "russia", None)], ("2008-05-07", "2012-05-07")),
+        ([("dmitry-medvedev", "President", "russia", "former")], None),  # a former post dates nothing
+        ([("x", "President", "russia", None)], None),  # a post the knowledge base does not know
+        ([], None),
+    ],
+)
+def test_dated_by_posts(posts, span):
+    assert dated_by_posts(posts, _KB) == span
+
+
+@pytest.mark.parametrize(
+    "title,org,first,last,holder",
+    [
+        ("President", "russia", "2019-03-20", None, "vladimir-putin"),
+        ("President", "russia", "2009-01-01", "2010-01-01", "dmitry-medvedev"),
+        ("President", "russia", "2004-03-09", None, None),  # two presidents since
+        ("Prime Minister", "russia", "2019-03-20", None, None),  # nobody in the base
+        ("President", None, "2019-03-20", None, None),
+    ],
+)
+def test_kb_holder_between(title, org, first, last, holder):
+    assert kb_holder_between(_KB, title, org, first, last) == holder
