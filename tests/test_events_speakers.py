@@ -385,7 +385,7 @@ def _posted_view(text, names, states):
 SIDES_TEXT = (
     "Russia and Kazakhstan held talks. Putin met Tokayev in Astana. "
     "Putin said Erdogan of Turkey had called him. Russia and Kazakhstan are partners. "
-    "The sides discussed trade."
+    "The sides discussed trade. Ministers noted progress."
 )
 SIDES_NAMES = {
     "Russia": ("russia", "Country"),
@@ -408,3 +408,22 @@ def test_sides_take_one_person_of_each_state_of_the_pair():
     assert sides(v, SIDES_TEXT.index("The sides"), 4)[:2] == ["putin", "erdogan"]
     v = _posted_view(SIDES_TEXT, SIDES_NAMES, {"putin": "russia", "tokayev": "kazakhstan"})
     assert sides(v, SIDES_TEXT.index("The sides"), 4)[:2] == ["putin", "erdogan"]
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        # a plural title of the talks' parties alone as a subject: the sides
+        ("Ministers", ["putin", "tokayev", "russia", "kazakhstan"]),
+        # a singular title is one person, not the sides
+        ("Minister", None),
+    ],
+)
+def test_a_bare_plural_title_names_the_sides(word, expected):
+    from bilat.extract.events.speakers import resolve_np
+
+    text = SIDES_TEXT.replace("Ministers", word)
+    v = _posted_view(text, SIDES_NAMES, SIDES_STATES)
+    s = next(t for t in v.sdoc if t.text == word)
+    keys, _args = resolve_np(v, Said(), s, [s])
+    assert (keys == expected) if expected else (keys[:2] != ["putin", "tokayev"])

@@ -188,9 +188,15 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
             return states, [(states[0], s.idx, s.idx + len(s.text))]
     group = keys & v.tab.words("group_pronoun")
     ordered = sorted(phrase, key=lambda t: t.i)
-    if group or v.has_phrase(ordered, "states") or v.has_phrase(ordered, "persons", unless_followed=True):
-        # "The sides stressed", "They expressed confidence", "Стороны подтвердили": the
-        # people of the talks just reported, and the article's pair of states
+    bare = len(phrase) == 1 and keys & v.tab.words("talks_title")  # "Ministers noted", nothing more
+    if (
+        group
+        or bare
+        or v.has_phrase(ordered, "states")
+        or v.has_phrase(ordered, "persons", unless_followed=True)
+    ):
+        # "The sides stressed", "They expressed confidence", "Стороны подтвердили", "Ministers
+        # noted": the people of the talks just reported, and the article's pair of states
         ks = sides(v, s.idx, window=2 if group else 4)
         if not ks and group:
             ks = plural_speaker(v, said, s.idx)
