@@ -340,3 +340,90 @@ def test_persons_titled_by_the_posts_held_at_the_date(date, nouns, expected):
 )
 def test_title_words(lang, title, words):
     assert words <= title_words(lang, title)
+
+
+@pytest.mark.parametrize(
+    "named, pair, expected",
+    [
+        # the last of each side, most recent first in ``named``, given back in text order
+        ([("erdogan", "tr"), ("tokayev", "kz"), ("putin", "ru")], ("ru", "kz"), ["putin", "tokayev"]),
+        # two of one side named last: the other side's too
+        (
+            [("zakharova", "ru"), ("lavrov", "ru"), ("tileuberdi", "kz")],
+            ("ru", "kz"),
+            ["tileuberdi", "zakharova"],
+        ),
+        # a person of unknown state is no side
+        ([("x", None), ("putin", "ru")], ("ru", "kz"), []),
+        ([("lavrov", "ru"), ("putin", "ru")], ("ru", "kz"), []),
+        ([("putin", "ru"), ("tokayev", "kz")], (), []),
+    ],
+)
+def test_one_per_side(named, pair, expected):
+    from bilat.extract.events.speakers import one_per_side
+
+    assert one_per_side(named, pair) == expected
+
+
+def _posted_view(text, names, states):
+    """A view of ``text`` whose persons hold a post of the state ``states`` gives them."""
+    import dataclasses
+
+    from bilat.extract.records import Position
+
+    v = view_of(text, names)
+    posts = tuple(
+        Position(person=k, title_en="President", org=states[k], start=0, end=1, evidence="")
+        for k, _ in names.values()
+        if k in states
+    )
+    return dataclasses.replace(v, positions=posts)  # (a new view: its states read afresh)
+
+
+# a readout naming a third state's president between the talks and "the sides" (a president
+# named in a quote in between): the sides are one person of each state of the pair
+SIDES_TEXT = (
+    "Russia and Kazakhstan held talks. Putin met Tokayev in Astana. "
+    "Putin said Erdogan of Turkey had called him. Russia and Kazakhstan are partners. "
+    "The sides discussed trade. Ministers noted progress."
+)
+SIDES_NAMES = {
+    "Russia": ("russia", "Country"),
+    "Kazakhstan": ("kazakhstan", "Country"),
+    "Putin": ("putin", "Person"),
+    "Tokayev": ("tokayev", "Person"),
+    "Erdogan": ("erdogan", "Person"),
+    "Turkey": ("turkey", "Country"),
+}
+SIDES_STATES = {"putin": "russia", "tokayev": "kazakhstan", "erdogan": "turkey"}
+
+
+def test_sides_take_one_person_of_each_state_of_the_pair():
+    from bilat.extract.events.speakers import sides
+
+    v = _posted_view(SIDES_TEXT, SIDES_NAMES, SIDES_STATES)
+    assert sides(v, SIDES_TEXT.index("The sides"), 4) == ["putin", "tokayev", "russia", "kazakhstan"]
+    # the last two named are of the pair's two states: they (a state not known: them too)
+    v = _posted_view(SIDES_TEXT, SIDES_NAMES, {**SIDES_STATES, "erdogan": "kazakhstan"})
+    assert sides(v, SIDES_TEXT.index("The sides"), 4)[:2] == ["putin", "erdogan"]
+    v = _posted_view(SIDES_TEXT, SIDES_NAMES, {"putin": "russia", "tokayev": "kazakhstan"})
+    assert sides(v, SIDES_TEXT.index("The sides"), 4)[:2] == ["putin", "erdogan"]
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        # a plural title of the talks' parties alone as a subject: the sides
+        ("Ministers", ["putin", "tokayev", "russia", "kazakhstan"]),
+        # a singular title is one person, not the sides
+        ("Minister", None),
+    ],
+)
+def test_a_bare_plural_title_names_the_sides(word, expected):
+    from bilat.extract.events.speakers import resolve_np
+
+    text = SIDES_TEXT.replace("Ministers", word)
+    v = _posted_view(text, SIDES_NAMES, SIDES_STATES)
+    s = next(t for t in v.sdoc if t.text == word)
+    keys, _args = resolve_np(v, Said(), s, [s])
+    assert (keys == expected) if expected else (keys[:2] != ["putin", "tokayev"])

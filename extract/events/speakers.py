@@ -188,9 +188,15 @@ def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
             return states, [(states[0], s.idx, s.idx + len(s.text))]
     group = keys & v.tab.words("group_pronoun")
     ordered = sorted(phrase, key=lambda t: t.i)
-    if group or v.has_phrase(ordered, "states") or v.has_phrase(ordered, "persons", unless_followed=True):
-        # "The sides stressed", "They expressed confidence", "Стороны подтвердили": the
-        # people of the talks just reported, and the article's pair of states
+    bare = len(phrase) == 1 and keys & v.tab.words("talks_title")  # "Ministers noted", nothing more
+    if (
+        group
+        or bare
+        or v.has_phrase(ordered, "states")
+        or v.has_phrase(ordered, "persons", unless_followed=True)
+    ):
+        # "The sides stressed", "They expressed confidence", "Стороны подтвердили", "Ministers
+        # noted": the people of the talks just reported, and the article's pair of states
         ks = sides(v, s.idx, window=2 if group else 4)
         if not ks and group:
             ks = plural_speaker(v, said, s.idx)
@@ -483,10 +489,36 @@ def previous_body(v: View, said: Said, before: int) -> str | None:
     return None
 
 
+def one_per_side(named: list[tuple[str, str | None]], pair: Collection[str]) -> list[str]:
+    """The two persons of bilateral talks among ``named`` ((person, state), most recent first):
+    the one named last of each state of the ``pair``, in text order — not any two named last
+    (a third state's president named in between, two of one side: "Lavrov … Zakharova …"); none
+    unless both sides have one.
+
+    >>> one_per_side([("erdogan", "turkey"), ("tokayev", "kz"), ("putin", "ru")], ("ru", "kz"))
+    ['putin', 'tokayev']
+    >>> one_per_side([("peskov", "ru"), ("putin", "ru"), ("widodo", "id")], ("ru", "id"))
+    ['widodo', 'peskov']
+    >>> one_per_side([("lavrov", "ru"), ("zakharova", "ru")], ("ru", "kz")), one_per_side([], ())
+    ([], [])
+    """
+    if len(pair) != 2:
+        return []
+    out: dict[str, str] = {}
+    for key, state in named:
+        if state in pair and state not in out and key not in out.values():
+            out[state] = key
+    return _uniq(key for key, _ in reversed(named) if key in out.values()) if len(out) == 2 else []
+
+
 def sides(v: View, before: int, window: int) -> list[str]:
     """Who "the sides" are: the two persons named last within ``window`` sentences before
     (the people of the talks just reported), with the article's pair of states; for "they"
-    (``window`` 2), nothing unless two persons were named just before."""
+    (``window`` 2), nothing unless two persons were named just before. When the states of those
+    two are known and are not the pair's (two of one side, or one of a third state: a
+    president named in a quote in between), the one named last of each state of the pair
+    within ``SIDES_REACH`` sentences (``window`` for "they"; ``one_per_side``), when each has
+    one."""
     idx = v.unit_of(before).index
     lo = v.units[max(0, idx - window)].start
     persons: list[str] = []
@@ -495,6 +527,19 @@ def sides(v: View, before: int, window: int) -> list[str]:
             persons.append(m.key)
         if len(persons) == 2:
             break
+    states = {v.country(k) for k in persons}
+    if len(persons) == 2 and (states == set(v.pair) or None in states):
+        # (one of each side, or one whose state is not known: the two named last)
+        return _uniq(persons[::-1] + list(v.pair))
+    far = v.units[max(0, idx - (SIDES_REACH if window > 2 else window))].start
+    named = [
+        (m.key, v.country(m.key))
+        for m in reversed(v.mentions_in(far, before))
+        if m.cls == "Person" and not m.affil
+    ]
+    both = one_per_side(named, v.pair)
+    if both:
+        return _uniq(both + list(v.pair))
     if len(persons) == 2:
         return _uniq(persons[::-1] + list(v.pair))
     if window > 2:
