@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bilat.extract.dates import dateline_span
 from bilat.extract.events.coref import (
     Typed,
     anniversary_sides,
@@ -14,6 +15,7 @@ from bilat.extract.events.coref import (
     headline_lines,
     headline_units,
     is_headline,
+    lead_block,
     lone,
     one_state,
     other_side,
@@ -968,3 +970,38 @@ def test_a_fresh_meeting_restates_none(fresh, want):
     planned = Typed(1, "Consult", "meet", "planned", P({"nurtleu", "lavrov", "igc"}), "meeting")
     later = Typed(2, "Consult", "meet", "planned", P({"nurtleu", "lavrov"}), "meeting", fresh=fresh)
     assert restated([planned, later], None, tables("en").words("restate")) == want
+
+
+@pytest.mark.parametrize(
+    "lines, lang, want",
+    [
+        # a wire's headline and lead above its dateline (en_ru-jp_01)
+        (
+            [
+                "Japan hopes to discuss peace treaty during Lavrov's visit — government",
+                "The long-running dispute over the Southern Kuril Islands remains the main obstacle.",
+                "TOKYO, November 27. /TASS/. Japan hopes to discuss the peace treaty, he said.",
+            ],
+            "en",
+            2,
+        ),
+        (
+            [
+                "Пашинян о результатах переговоров по российскому газу",
+                "Армения продолжает вести переговоры по вопросу поставок газа с Россией.",
+                "ЕРЕВАН, 3 июля - Sputnik. Армения продолжает вести переговоры, заявил Пашинян.",
+            ],
+            "ru",
+            2,
+        ),
+        # the headline right above the dateline
+        (["Putin meets Tokayev", "MOSCOW, June 9 (Sputnik) - Putin met Tokayev."], "en", 1),
+        # a text that opens with its dateline, or has none: no lead block
+        (["MOSCOW, June 9 (Sputnik) - Putin met Tokayev.", "He said."], "en", 0),
+        (["Putin meets Tokayev", "Putin met Tokayev.", "He said so."], "en", 0),
+        # a dateline far down the text opens no lead block
+        (["A", "B.", "C.", "D.", "MOSCOW, June 9 (Sputnik) - E."], "en", 0),
+    ],
+)
+def test_lead_block(lines, lang, want):
+    assert lead_block([dateline_span(line, lang)[0] > 0 for line in lines]) == want

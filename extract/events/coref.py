@@ -477,6 +477,29 @@ def retold(events: Sequence[Typed], lines: Collection[int] = ()) -> dict[int, in
     return out
 
 
+#: the lines at most a headline block holds before a dateline: headline, subheadline, lead
+LEAD_LINES = 3
+
+
+def lead_block(dated: Sequence[bool], most: int = LEAD_LINES) -> int:
+    """How many of the first lines (``dated``: whether each opens with a dateline) come before
+    the dateline, when a line after the first opens with one and at most ``most`` lines come
+    before it (0 otherwise): the headline and the lead a wire places above its dateline
+    ("Japan hopes to discuss peace treaty during Lavrov's visit — government" / "The long-running
+    dispute … remains the main obstacle …" / "TOKYO, November 27. /TASS/. …"). The lead restates
+    what the body then tells from the dateline on: it is a headline line, whatever it ends with.
+
+    >>> lead_block([False, False, True, False]), lead_block([True, False]), lead_block([False, False])
+    (2, 0, 0)
+    >>> lead_block([False, False, False, False, True])
+    0
+    """
+    for i, d in enumerate(dated[: most + 1]):
+        if d:
+            return i
+    return 0
+
+
 def headline_lines(first: Sequence[tuple[str, bool]], title: str | None) -> frozenset[int]:
     """The units that open the text as lines of their own ending no sentence (``first``: each
     unit's text and whether a line break follows it), whatever they report: the headline and
