@@ -10,6 +10,7 @@ from bilat.extract.dates import dateline_span
 from bilat.extract.events.coref import (
     Typed,
     anniversary_sides,
+    announces,
     counterpart_state,
     goes_on,
     headline_lines,
@@ -658,12 +659,52 @@ def ev(unit, cls, trigger, parts, source=(), target=(), context=None):
             (),
             {},
         ),
+        # a headline line tells the body's accusation in other words (ru_ru-dk_63: "МИД сообщил,
+        # что вызвал посла Дании …" / "Посол Дании … был вызван … из-за его провокационных заявлений")
+        (
+            [
+                ev(1, "Accuse", "вызвать посол", {"mfa", "denmark", "henningsen"}),
+                ev(3, "Accuse", "провокационный", {"mfa_dk", "denmark", "henningsen", "russia"}),
+            ],
+            {0, 1},
+            {0: 1},
+        ),
+        # a headline stating no context tells the body's planned aid (ru_kz-kg_02: "республика
+        # готова предоставить гуманитарную помощь" / "выразил готовность … предоставить …")
+        (
+            [
+                ev(1, "Aid", "гуманитарный помощь", {"tokayev", "kazakhstan", "kyrgyzstan"}),
+                ev(4, "Aid", "гуманитарный помощь", {"tokayev", "kyrgyzstan", "bishkek"}, context="planned"),
+            ],
+            {1},
+            {0: 1},
+        ),
+        # it goes to the body's event of its trigger words, and two body events it might tell
+        # stay two (ru_ru-cz_62: "Посла России вызвали в МИД Чехии из-за слов Небензи")
+        (
+            [
+                ev(0, "Accuse", "вызвать", {"mfa_cz", "russia", "nebenzya"}),
+                ev(3, "Accuse", "пропаганда", {"mfa_cz", "russia", "nebenzya"}),
+                ev(5, "Accuse", "вызвать посол", {"mfa_cz", "russia", "zmeevsky"}, context="planned"),
+            ],
+            {0},
+            {0: 2},
+        ),
+        # a body event is no headline's: no other word
+        (
+            [
+                ev(3, "Accuse", "пропаганда", {"mfa_cz", "russia", "nebenzya"}),
+                ev(5, "Accuse", "вызвать посол", {"mfa_cz", "russia", "nebenzya"}),
+            ],
+            {0},
+            {},
+        ),
     ],
 )
 def test_retold(events, lines, want):
     assert retold(events, lines) == want
     for i, j in want.items():
-        assert tells_again(events[max(i, j)], events[min(i, j)])
+        assert tells_again(events[max(i, j)], events[min(i, j)]) or announces(events[i], events[j])
 
 
 @pytest.mark.parametrize(
