@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import pytest
 
+from bilat.extract.dates import dateline_span
 from bilat.extract.events.coref import (
     Typed,
     anniversary_sides,
+    announces,
     counterpart_state,
     goes_on,
     headline_lines,
     headline_units,
     is_headline,
+    lead_block,
     lone,
     one_state,
     other_side,
@@ -656,12 +659,52 @@ def ev(unit, cls, trigger, parts, source=(), target=(), context=None):
             (),
             {},
         ),
+        # a headline line tells the body's accusation in other words (ru_ru-dk_63: "МИД сообщил,
+        # что вызвал посла Дании …" / "Посол Дании … был вызван … из-за его провокационных заявлений")
+        (
+            [
+                ev(1, "Accuse", "вызвать посол", {"mfa", "denmark", "henningsen"}),
+                ev(3, "Accuse", "провокационный", {"mfa_dk", "denmark", "henningsen", "russia"}),
+            ],
+            {0, 1},
+            {0: 1},
+        ),
+        # a headline stating no context tells the body's planned aid (ru_kz-kg_02: "республика
+        # готова предоставить гуманитарную помощь" / "выразил готовность … предоставить …")
+        (
+            [
+                ev(1, "Aid", "гуманитарный помощь", {"tokayev", "kazakhstan", "kyrgyzstan"}),
+                ev(4, "Aid", "гуманитарный помощь", {"tokayev", "kyrgyzstan", "bishkek"}, context="planned"),
+            ],
+            {1},
+            {0: 1},
+        ),
+        # it goes to the body's event of its trigger words, and two body events it might tell
+        # stay two (ru_ru-cz_62: "Посла России вызвали в МИД Чехии из-за слов Небензи")
+        (
+            [
+                ev(0, "Accuse", "вызвать", {"mfa_cz", "russia", "nebenzya"}),
+                ev(3, "Accuse", "пропаганда", {"mfa_cz", "russia", "nebenzya"}),
+                ev(5, "Accuse", "вызвать посол", {"mfa_cz", "russia", "zmeevsky"}, context="planned"),
+            ],
+            {0},
+            {0: 2},
+        ),
+        # a body event is no headline's: no other word
+        (
+            [
+                ev(3, "Accuse", "пропаганда", {"mfa_cz", "russia", "nebenzya"}),
+                ev(5, "Accuse", "вызвать посол", {"mfa_cz", "russia", "nebenzya"}),
+            ],
+            {0},
+            {},
+        ),
     ],
 )
 def test_retold(events, lines, want):
     assert retold(events, lines) == want
     for i, j in want.items():
-        assert tells_again(events[max(i, j)], events[min(i, j)])
+        assert tells_again(events[max(i, j)], events[min(i, j)]) or announces(events[i], events[j])
 
 
 @pytest.mark.parametrize(
@@ -968,3 +1011,38 @@ def test_a_fresh_meeting_restates_none(fresh, want):
     planned = Typed(1, "Consult", "meet", "planned", P({"nurtleu", "lavrov", "igc"}), "meeting")
     later = Typed(2, "Consult", "meet", "planned", P({"nurtleu", "lavrov"}), "meeting", fresh=fresh)
     assert restated([planned, later], None, tables("en").words("restate")) == want
+
+
+@pytest.mark.parametrize(
+    "lines, lang, want",
+    [
+        # a wire's headline and lead above its dateline (en_ru-jp_01)
+        (
+            [
+                "Japan hopes to discuss peace treaty during Lavrov's visit — government",
+                "The long-running dispute over the Southern Kuril Islands remains the main obstacle.",
+                "TOKYO, November 27. /TASS/. Japan hopes to discuss the peace treaty, he said.",
+            ],
+            "en",
+            2,
+        ),
+        (
+            [
+                "Пашинян о результатах переговоров по российскому газу",
+                "Армения продолжает вести переговоры по вопросу поставок газа с Россией.",
+                "ЕРЕВАН, 3 июля - Sputnik. Армения продолжает вести переговоры, заявил Пашинян.",
+            ],
+            "ru",
+            2,
+        ),
+        # the headline right above the dateline
+        (["Putin meets Tokayev", "MOSCOW, June 9 (Sputnik) - Putin met Tokayev."], "en", 1),
+        # a text that opens with its dateline, or has none: no lead block
+        (["MOSCOW, June 9 (Sputnik) - Putin met Tokayev.", "He said."], "en", 0),
+        (["Putin meets Tokayev", "Putin met Tokayev.", "He said so."], "en", 0),
+        # a dateline far down the text opens no lead block
+        (["A", "B.", "C.", "D.", "MOSCOW, June 9 (Sputnik) - E."], "en", 0),
+    ],
+)
+def test_lead_block(lines, lang, want):
+    assert lead_block([dateline_span(line, lang)[0] > 0 for line in lines]) == want

@@ -99,8 +99,9 @@ article's pair with no addressee found addresses the other (``coref.other_side``
 that name one person of a state of the pair and the other state take that state's person named
 last before as the counterpart (``coref.counterpart_state``); a meeting or visit word
 naming no one new restates the one reported before, and a headline or subheadline (a line of
-its own after it, no full stop, no one's words reported) event gives way to the body's of the
-same context (whatever its class); a Support, Agree, Cooperate or Consult event
+its own after it, no full stop, no one's words reported; or a line a wire places above its
+dateline, ``coref.lead_block``) event gives way to the body's of the same context (whatever its
+class); a Support, Agree, Cooperate or Consult event
 with one side is dropped (a meeting of a body of members excepted: "the CIS summit"), and so is a
 Cooperate event of one state (a person or body with their own state: ``coref.one_state``), and a
 Cooperate word gives way to the agreement of its clause that stays an event. "The sides"/"they"
@@ -143,19 +144,22 @@ import bisect
 import dataclasses
 from collections.abc import Iterable, Sequence
 
+from bilat.extract.dates import dateline_span
 from bilat.extract.events.another import coordinated_twins, own_time
-from bilat.extract.events.coref import Typed as _TypedView
 from bilat.extract.events.coref import (
+    LEAD_LINES,
     anniversary_sides,
     counterpart_state,
     headline_lines,
     headline_units,
+    lead_block,
     lone,
     one_state,
     other_side,
     restated,
     retold,
 )
+from bilat.extract.events.coref import Typed as _TypedView
 from bilat.extract.events.document import View, view
 from bilat.extract.events.listed import TELLING, listed_agreements
 from bilat.extract.events.merge import (
@@ -569,9 +573,27 @@ def anaphoric_passive_subject(
 
 
 def opening_lines(v: View) -> frozenset[int]:
-    """The units that open the text as lines of their own ending no sentence."""
+    """The units that open the text as lines of their own ending no sentence, and those of the
+    lines a dateline comes after (``lead``)."""
     first = [(v.text[u.start : u.end], "\n" in v.text[u.end : u.end + 3]) for u in v.units[:4]]
-    return headline_lines(first, v.doc.title)
+    return headline_lines(first, v.doc.title) | lead(v)
+
+
+def lead(v: View) -> frozenset[int]:
+    """The units of the lines before a dateline that follows the headline (``coref.lead_block``:
+    "Headline" / "Lead sentence." / "MOSCOW, June 9 (Sputnik) - …")."""
+    lines, at = [], 0
+    for line in v.text.split("\n"):
+        if len(lines) > LEAD_LINES:
+            break
+        if line.strip():
+            lines.append((at, line))
+        at += len(line) + 1
+    n = lead_block([dateline_span(line, v.lang)[0] > 0 for _, line in lines])
+    if not n:
+        return frozenset()
+    end = lines[n][0]
+    return frozenset(u.index for u in v.units if u.start < end)
 
 
 def headline_of(v: View, said: Said) -> frozenset[int]:
@@ -580,7 +602,7 @@ def headline_of(v: View, said: Said) -> frozenset[int]:
     first = [
         (v.text[u.start : u.end], "\n" in v.text[u.end : u.end + 3], u.index in stated) for u in v.units[:2]
     ]
-    return headline_units(first, v.doc.title)
+    return headline_units(first, v.doc.title) | lead(v)
 
 
 __all__ = ["extract_events", "tables", "MAX_UNIT_CHARS", "_bounded"]

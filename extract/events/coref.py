@@ -441,6 +441,32 @@ def tells_again(later: Typed, first: Typed) -> bool:
     """
     if (later.cls, later.context, later.trigger) != (first.cls, first.context, first.trigger):
         return False
+    return same_parties(later, first)
+
+
+def announces(head: Typed, body: Typed) -> bool:
+    """Whether the event ``head`` of a headline line announces the event ``body`` of the text:
+    ``tells_again`` in any word and, when the headline states no context (a headline's present
+    tense: "МИД сообщил, что вызвал посла Дании …" / "Посол Дании … был вызван в здание МИД из-за
+    его провокационных заявлений"; "республика готова предоставить гуманитарную помощь" / "выразил
+    готовность … предоставить гуманитарную помощь"), in any context.
+
+    >>> P = frozenset
+    >>> h = Typed(0, "Accuse", participants=P({"mfa", "denmark"}), trigger="вызвал посла")
+    >>> b = Typed(3, "Accuse", context="planned", participants=P({"mfa", "denmark", "russia"}),
+    ...           trigger="заявлений")
+    >>> announces(h, b), announces(b, h), tells_again(b, h)
+    (True, False, False)
+    """
+    if head.cls != body.cls or head.context not in (None, body.context):
+        return False
+    return same_parties(head, body)
+
+
+def same_parties(later: Typed, first: Typed) -> bool:
+    """Whether two events of a class a lead and the body tell twice (``RETOLD``) have the same
+    parties (two shared, or the participants of one among those of the other) and no side
+    reversed."""
     if later.cls not in RETOLD:
         return False
     p, q = later.participants, first.participants
@@ -454,7 +480,10 @@ def retold(events: Sequence[Typed], lines: Collection[int] = ()) -> dict[int, in
     that stays for all of them: the first told in a sentence of the text rather than in a
     headline line (``lines``: the units of the headline and the lines after it that end no
     sentence, "Песков: РФ не согласна с заявлением Пашиняна …"), else the first. Chains are
-    one event: what the lead, a quote and a later paragraph tell of one accusation.
+    one event: what the lead, a quote and a later paragraph tell of one accusation. An event of
+    a headline line left on its own gives way to the one of the text it ``announces`` in other
+    words (the one of most trigger words in common, then of most participants, then the first),
+    never joining two of the text into one.
 
     >>> a = Typed(0, "Support", participants=frozenset({"xi", "china", "kazakhstan"}))
     >>> b = Typed(3, "Support", participants=frozenset({"xi", "kazakhstan"}))
@@ -474,7 +503,42 @@ def retold(events: Sequence[Typed], lines: Collection[int] = ()) -> dict[int, in
     for g in groups:
         keep = next((i for i in g if events[i].unit not in lines), g[0])
         out.update({i: keep for i in g if i != keep})
+    # what a headline line tells in other words the text tells once (``announces``)
+    for i, ev in enumerate(events):
+        if ev.unit not in lines or i in out or i in out.values():
+            continue
+        # the body's event of the most trigger words in common, then parties, then the first
+        found = [
+            (len(set(ev.trigger.split()) & set(o.trigger.split())), len(ev.participants & o.participants), -j)
+            for j, o in enumerate(events)
+            if o.unit not in lines and j not in out and announces(ev, o)
+        ]
+        if found:
+            out[i] = -max(found)[2]
     return out
+
+
+#: the lines at most a headline block holds before a dateline: headline, subheadline, lead
+LEAD_LINES = 3
+
+
+def lead_block(dated: Sequence[bool], most: int = LEAD_LINES) -> int:
+    """How many of the first lines (``dated``: whether each opens with a dateline) come before
+    the dateline, when a line after the first opens with one and at most ``most`` lines come
+    before it (0 otherwise): the headline and the lead a wire places above its dateline
+    ("Japan hopes to discuss peace treaty during Lavrov's visit — government" / "The long-running
+    dispute … remains the main obstacle …" / "TOKYO, November 27. /TASS/. …"). The lead restates
+    what the body then tells from the dateline on: it is a headline line, whatever it ends with.
+
+    >>> lead_block([False, False, True, False]), lead_block([True, False]), lead_block([False, False])
+    (2, 0, 0)
+    >>> lead_block([False, False, False, False, True])
+    0
+    """
+    for i, d in enumerate(dated[: most + 1]):
+        if d:
+            return i
+    return 0
 
 
 def headline_lines(first: Sequence[tuple[str, bool]], title: str | None) -> frozenset[int]:
