@@ -517,7 +517,9 @@ def parse(text: str, lang: str, *, piece_chars: int = PIECE_CHARS) -> Doc:
     parts = pieces(text, piece_chars)
     if len(parts) == 1:
         return nlp(text)
-    docs = list(nlp.pipe(parts))
+    # one piece at a time: a piece fills natasha's model batches alone, and its natasha
+    # document (tokens, tags, spans) need not live beside the next ones'
+    docs = list(nlp.pipe(parts, batch_size=1))
     doc = Doc.from_docs(docs, ensure_whitespace=False)
     if doc.text != text:  # pragma: no cover - a defect, not an input problem
         raise AssertionError("joined pieces do not reproduce the text")
