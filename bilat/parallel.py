@@ -193,9 +193,8 @@ class Processes(_Windowed):
     batches (English: the workers' CPU on the 238 dev articles 10.66 s with tasks of four,
     10.33 with eight; Russian: the parse of the 125 dev articles ~0.79 of one by one with
     eight, ~0.75 with sixteen), and fewer tasks pass between the processes; the last tasks
-    still taper to one document (:func:`tapered_chunks`), so the workers finish together."""
-
-    batch = 16
+    still taper to one document (:func:`tapered_chunks`), so the workers finish together
+    (``batch`` is :class:`InProcess`'s)."""
 
     def __init__(self, jobs: int, *, langs: tuple[str, ...] = ()):
         if jobs < 1:

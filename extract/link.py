@@ -87,11 +87,15 @@ class Linker(PlaceRules, Resolution):
         # the spelling-folding keys of the knowledge base's people's full names, each to the one
         # person that has it ("Олаф Шольц" is id:olaf-scholz whatever the KB's Russian spelling)
         people: dict[str, set[str]] = defaultdict(set)
+        # and the words of those keys, person by person, in the order of the person's names
+        self._long_names: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for e in kb:
             if e.cls == "Person":
                 for alias in e.aliases:
                     if alias.kind in ("label", "alt") and len(alias.text.split()) >= 2:
-                        people[person_key(alias.text)].add(e.key)
+                        key = person_key(alias.text)
+                        people[key].add(e.key)
+                        self._long_names[e.key].append(tuple(key.split("-")))
         self.person_keys = {k: next(iter(v)) for k, v in people.items() if len(v) == 1 and k}
         self._within: dict[str, tuple[_Span, ...]] = {}  # name → its names within (_names_within)
 
@@ -414,9 +418,8 @@ class Linker(PlaceRules, Resolution):
         first_words: dict[str, set[str]] = defaultdict(set)  # first word of a full name → people
         named: dict[tuple[str, ...], str] = {}  # the words of a name of 2 words or more → person
         for person in dict.fromkeys(g.key for g in gaz if self.kb[g.key].cls == "Person"):
-            for alias in self.kb[person].aliases:
-                if alias.kind in ("label", "alt") and len(alias.text.split()) >= 2:
-                    named.setdefault(tuple(person_key(alias.text).split("-")), person)
+            for name_words in self._long_names.get(person, ()):
+                named.setdefault(name_words, person)
         abbreviated: dict[str, str] = {}  # initials of an unknown body's name → its key
         for sp in sorted(ner, key=lambda s: (-len(s.normal.split()), s.start)):
             hit = self._lookup(sp)

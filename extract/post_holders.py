@@ -265,8 +265,9 @@ def listed_states(known: Sequence[str | None], pair: Sequence[str] | None) -> li
     "заместители министров иностранных дел И.Хайдаров и Ле Тхи Тху Ханг"): two people, one
     of each of the document's two states (``pair``, in the order the document first names
     them). The state the knowledge base gives a person (``known``) is kept and the other state
-    is the other person's; with neither known, they go in the order named. None for each when
-    the list is not two people, there is no pair, or a known state is not of the pair.
+    is the other person's; with neither known, they go in the order named. The known states,
+    unchanged, when the list is not two people, there is no pair, or a known state is not of
+    the pair.
 
     >>> listed_states(["argentina", None], ("argentina", "brazil"))
     ['argentina', 'brazil']

@@ -348,7 +348,7 @@ def diff_lines(stored: list[str], wanted: set[str]) -> tuple[str, str]:
     >>> diff_lines(stored, _lines([(a, p, Literal("y")), (a, p, Literal("z"))]))
     ('<http://a> <http://p> "x" .', '<http://a> <http://p> "z" .')
     """
-    have = {x[: -len(_TYPED_END)] + " ." if x.endswith(_TYPED_END) else x for x in stored}  # (_plain)
+    have = {_plain(x) for x in stored}
     return "\n".join(sorted(have - wanted)), "\n".join(sorted(wanted - have))
 
 

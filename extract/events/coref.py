@@ -94,9 +94,20 @@ def same_talks(later: Typed, first: Typed, any_mode: Collection[str] = ()) -> bo
         return False
     if later.place and first.place and not same_place(later, first):
         return False
-    a, b = later.date or "", first.date or ""
-    if later.mode == "visit":  # a visit lasts days: "прилетел в понедельник … во вторник приехал"
-        a, b = a[:7], b[:7]
+    # a visit lasts days: "прилетел в понедельник … во вторник приехал"
+    return same_date(later.date, first.date, 7 if later.mode == "visit" else None)
+
+
+def same_date(a: str | None, b: str | None, prefix: int | None = None) -> bool:
+    """Whether two dates (``yyyy``, ``yyyy-mm`` or ``yyyy-mm-dd``; None unknown) can be one:
+    one is a prefix of the other (compared on their first ``prefix`` characters only).
+
+    >>> same_date("2024-05", "2024-05-14"), same_date(None, "2024"), same_date("2024-05-13", "2024-05-14")
+    (True, True, False)
+    >>> same_date("2024-05-13", "2024-05-14", 7)
+    True
+    """
+    a, b = (a or "")[:prefix], (b or "")[:prefix]
     return a.startswith(b) or b.startswith(a)
 
 
@@ -143,8 +154,7 @@ def _context_restated(later: Typed, first: Typed, agenda: Collection[str] = ()) 
         return first.context is None
     if later.context == "planned":
         if first.context is None and later.governed:
-            a, b = later.date or "", first.date or ""
-            return a.startswith(b) or b.startswith(a)
+            return same_date(later.date, first.date)
         return first.context == "planned" or (
             first.context is None and not later.date and later.trigger in agenda
         )
@@ -206,8 +216,7 @@ def goes_on(
             continue
         if talks is not None and o.mode != "phone" and o.trigger not in talks:
             continue
-        a, b = ev.date or "", o.date or ""
-        if not (a.startswith(b) or b.startswith(a)) or not ev.parties <= o.participants:
+        if not same_date(ev.date, o.date) or not ev.parties <= o.participants:
             continue
         return out.get(j, j)
     return None

@@ -257,10 +257,12 @@ def actorless(v: View, c: _Cand) -> bool:
 def coop_object(v: View, c: _Cand) -> bool:
     coop = v.tab.coop
     # capital placed: in a state or place named ("investments in Kazakhstan")
-    objs = [g for t in c.toks for g in _kids(t) if g.dep_ in ("pobj", "obj", "nmod")]
-    classes = [m.cls for o in objs for m in v.mentions_of_tokens(_phrase(o))]
-    if not placed_in_state([w for t in c.toks for w in v.tk(t)], classes, coop):
-        return False
+    words = [w for t in c.toks for w in v.tk(t)]
+    if any(w in coop.placed for w in words):  # (the objects' mentions only for those words)
+        objs = [g for t in c.toks for g in _kids(t) if g.dep_ in ("pobj", "obj", "nmod")]
+        classes = [m.cls for o in objs for m in v.mentions_of_tokens(_phrase(o))]
+        if not placed_in_state(words, classes, coop):
+            return False
     trig = " ".join(sorted(v.tk(c.head)))
     key = next((k for k in v.tk(c.head) if k in coop.generic or k in coop.carry), trig)
     deps = []

@@ -203,6 +203,7 @@ def typed_event(
             return None, rep
         source, target, args = greeting
         parts = []
+    me = arg.first_person_singular(v, said, u, c)  # "I" in a quote: its speaker
     if row.direction in ("subj>obj", "speech", "visit", "host"):
         src, src_args = arg.source_of(v, said, rep, c)
         if len(src) > 1 and any(v.cls(k) == "MediaOutlet" for k in src):
@@ -250,7 +251,7 @@ def typed_event(
         target = tgt
         args.extend(tgt_args)
     elif row.direction == "visit":
-        if not source and (me := arg.first_person_singular(v, said, u, c)) is not None:
+        if not source and me is not None:
             # "Then, I visited Astana in 2015." in a quote whose speaker is named sentences
             # later: the speaker travels (known before the destination: not their own country)
             source = [me[0]]
@@ -274,7 +275,6 @@ def typed_event(
     # first person inside a quote: the speaker's country, unless "I" is the trigger's subject
     # ("I have come to congratulate you on … our common celebration": the speaker)
     fp = arg.first_person(v, said, u, t_start)
-    me = arg.first_person_singular(v, said, u, c)
     if fp:
         parts = _uniq(parts + [fp[0]])
         args.append(fp)
