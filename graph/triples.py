@@ -29,37 +29,7 @@ from bilat.ontology import cameo_weights, implied_cameo
 from bilat.ontology.namespace import BL as _BL
 from bilat.ontology.namespace import WD
 
-
-class Terms:
-    """A namespace whose terms are each looked up once: an rdflib ``DefinedNamespace`` checks
-    the name and makes a new ``URIRef`` at every ``BL.participant`` (0.6 µs, some 800 times a
-    document); an unknown name still fails as there.
-
-    >>> bl = Terms(_BL)
-    >>> bl.Person is bl.Person and bl["Person"] is bl.Person and bl.Person == _BL.Person
-    True
-    >>> bl.Persn
-    Traceback (most recent call last):
-    ...
-    AttributeError: term 'Persn' not in namespace 'https://w3id.org/bilat/ontology#'
-    """
-
-    def __init__(self, namespace):
-        self._namespace = namespace
-
-    def __getattr__(self, name: str) -> URIRef:
-        term = getattr(self._namespace, name)
-        setattr(self, name, term)
-        return term
-
-    def __getitem__(self, name: str) -> URIRef:
-        return getattr(self, name)
-
-    def __str__(self) -> str:
-        return str(self._namespace)
-
-
-BL, DCTERMS, OWL, RDF, RDFS, SKOS, XSD = map(Terms, (_BL, _DCTERMS, _OWL, _RDF, _RDFS, _SKOS, _XSD))
+BL, DCTERMS, OWL, RDF, RDFS, SKOS, XSD = map(nt.Terms, (_BL, _DCTERMS, _OWL, _RDF, _RDFS, _SKOS, _XSD))
 
 _DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
 
@@ -289,7 +259,7 @@ def _entity_nt(key: str) -> str:
 
 
 # the terms of the vocabularies as N-Triples
-P, P_DCTERMS, P_RDF, P_SKOS = map(nt.Names, (_BL, _DCTERMS, _RDF, _SKOS))
+P, P_DCTERMS, P_RDF, P_SKOS = (nt.Terms(ns, make=nt.iri) for ns in (_BL, _DCTERMS, _RDF, _SKOS))
 
 
 class DocumentLines(NamedTuple):

@@ -179,6 +179,7 @@ from bilat.extract.events.talk import talk_parties
 from bilat.extract.events.text import MAX_UNIT_CHARS
 from bilat.extract.events.text import bounded as _bounded
 from bilat.extract.events.tree import AUX_DEPS, OBJ_DEPS, PASSIVE_SUBJ_DEPS, SUBJ_DEPS, descendants, kids
+from bilat.extract.events.triggers import names_partner
 from bilat.extract.events.typed import read_typed
 from bilat.extract.link import Linked
 from bilat.extract.positions import Descriptive
@@ -517,12 +518,7 @@ def said_parties(v: View, e: Event, tok, key: str) -> frozenset[str] | None:
     and whether a ``talk_with`` word names a partner on it; None for other events."""
     if e.cls != "Consult" or key not in v.tab.words("restate_agenda") or tok.pos_ not in ("VERB", "AUX"):
         return None
-    with_ = v.tab.words("talk_with")
-    partner = any(
-        v.tk(ch) & with_ or any(g.dep_ in ("case", "prep") and v.tk(g) & with_ for g in kids(ch))
-        for ch in kids(tok)
-        if ch.dep_ not in SUBJ_DEPS
-    )
+    partner = names_partner(v, tok, skip=SUBJ_DEPS)
     subj = v.subject(tok)
     passive = subj is not None and subj.dep_ in PASSIVE_SUBJ_DEPS
     if subj is None:

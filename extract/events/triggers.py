@@ -526,6 +526,18 @@ def talks_with_no_one(v: View, c: _Cand) -> bool:
     )
 
 
+def names_partner(v: View, tok, skip: set[str] | frozenset[str] = frozenset()) -> bool:
+    """Whether a ``talk_with`` word ("with", «с») stands on a dependent of ``tok`` (its
+    dependency label not in ``skip``) or on that dependent's preposition: the word names a
+    partner in talks ("met with journalists", «беседа с послом»)."""
+    with_ = v.tab.words("talk_with")
+    return any(
+        v.tk(ch) & with_ or any(g.dep_ in ("case", "prep") and v.tk(g) & with_ for g in _kids(ch))
+        for ch in _kids(tok)
+        if ch.dep_ not in skip
+    )
+
+
 def venue_of_words(v: View, c: _Cand) -> bool:
     """A one-word gathering trigger that is only where someone spoke (``talk.statement_venue``):
     its preposition is the word it hangs on ("at a meeting") or a case word of its own («на
@@ -547,11 +559,7 @@ def venue_of_words(v: View, c: _Cand) -> bool:
     actor = any(
         m.cls in ACTOR_CLASSES and m.cls not in PLACE_CLASSES for m in v.mentions_in(lo, hi) if m.start >= lo
     )
-    with_ = v.tab.words("talk_with")
-    talked = any(
-        v.tk(ch) & with_ or any(g.dep_ in ("case", "prep") and v.tk(g) & with_ for g in _kids(ch))
-        for ch in _kids(head)
-    )
+    talked = names_partner(v, head)
     return statement_venue(
         v.tk(head),
         v.tk(prep),
