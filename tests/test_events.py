@@ -2422,6 +2422,14 @@ def test_the_visitor_of_a_visit_noun(extractor, lang, text, visitor, host):
             "vladimir-putin",
             "mongolia",
         ),
+        # a visit in the imperfective (ru_by-tj_63)
+        (
+            "ru",
+            "Президент Беларуси Александр Лукашенко посещает Таджикистан второй раз в этом году.",
+            "посещает",
+            "alexander-lukashenko",
+            "tajikistan",
+        ),
     ],
 )
 def test_a_visit_naming_no_one(extractor, lang, text, trigger, visitor, host):
