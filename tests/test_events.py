@@ -2361,6 +2361,21 @@ def test_receiving_a_person_is_a_meeting(extractor, lang, text, found):
     assert any(e.cls == "Consult" and e.mode == "meet" for e in ex.events) is found
 
 
+@pytest.mark.parametrize(
+    "text, called",
+    [
+        # a call made or had with someone is a phone call (en_ru-za_01)
+        ("Lavrov made a call to his South African counterpart Naledi Pandor on Tuesday.", True),
+        ("Antony Blinken had a call with Sergey Lavrov.", True),
+        # a call for something is an appeal, no call
+        ("Vladimir Putin made a call for calm.", False),
+    ],
+)
+def test_a_call_made_is_a_phone_call(extractor, text, called):
+    ex = run(extractor, text, "en")
+    assert any(e.cls == "Consult" and e.mode == "phone" for e in ex.events) is called
+
+
 def test_taking_part_is_not_receiving(extractor):
     ex = run(extractor, "В понедельник Токаев принял участие во внеочередной сессии Совета ОДКБ.", "ru")
     assert any(e.cls == "Consult" and "участие" in e.trigger for e in ex.events)
@@ -2406,6 +2421,14 @@ def test_the_visitor_of_a_visit_noun(extractor, lang, text, visitor, host):
             "Официальный визит",
             "vladimir-putin",
             "mongolia",
+        ),
+        # a visit in the imperfective (ru_by-tj_63)
+        (
+            "ru",
+            "Президент Беларуси Александр Лукашенко посещает Таджикистан второй раз в этом году.",
+            "посещает",
+            "alexander-lukashenko",
+            "tajikistan",
         ),
     ],
 )
