@@ -39,6 +39,7 @@ from bilat.extract.positions_posts import (
     home_country,
     joined_title,
     kb_tenures,
+    state_of_body,
 )
 from bilat.extract.positions_state import one_state, sentence_bounds
 from bilat.extract.positions_titles import (
@@ -88,8 +89,12 @@ def extract_positions(
     dashed: list = []
     no_name: list = []
 
+    # a state's adjective opening a body's name ("японского правительства") is one too
+    nested_adjectives = {m.start for e in linked.entities for m in e.mentions if m.label == "ADJ"}
+
     def adjective(i: int) -> bool:
-        return word_span[i] is not None and word_span[i][3] == "ADJ"
+        s = word_span[i]
+        return s is not None and (s[3] == "ADJ" or ws[i].start in nested_adjectives)
 
     found = find_titles(text, lang, ws, keys, adjective, lambda i: word_span[i] is not None)
     # "пресс-секретарь российского лидера Дмитрий Песков", "press secretary of the president
@@ -196,6 +201,10 @@ def extract_positions(
         inner = []
         for s in index.near(start, end):
             if s[0] < end and start < s[1] and s[3] != "PER" and s not in [c[0] for c in complements]:
+                if title.wild and start < s[0] and s[1] == end and (c := state_of_body(s[2], cls_of, kb)):
+                    # "генерального секретаря японского правительства": the body is the title's
+                    # own words, its adjective the wildcard's state
+                    s = (s[0], s[1], c, "ADJ")
                 complements.append((s, None))
                 if start <= s[0] and s[1] <= end and not (title.wild and s[3] == "ADJ"):
                     inner.append(s)

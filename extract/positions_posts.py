@@ -92,6 +92,20 @@ def _country_of(key: str, cls_of, kb) -> str | None:
     return None
 
 
+def state_of_body(key: str, cls_of, kb) -> str | None:
+    """The state a body of the knowledge base belongs to ("government-of-japan" → "japan");
+    None for a state itself or what no state owns.
+
+    >>> from bilat.extract.records import KBEntry
+    >>> kb = {"government-of-japan": KBEntry("government-of-japan", "GovernmentBody", country="japan"),
+    ...       "japan": KBEntry("japan", "Country")}
+    >>> [state_of_body(k, {}, kb) for k in ("government-of-japan", "japan", "x")]
+    ['japan', None, None]
+    """
+    c = _country_of(key, cls_of, kb)
+    return c if c != key else None
+
+
 @lru_cache(maxsize=1)
 def _country_tlds() -> dict[str, str]:
     """Country-code domain → country key (``data/common/country_tlds.tsv``, generated)."""

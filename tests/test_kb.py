@@ -1081,3 +1081,18 @@ def test_generated_bodies_are_named_with_every_name_of_their_state(label, also):
     text = (KB_DIR / "states.ttl").read_text(encoding="utf-8")
     block = next(b for b in text.split("\n\n") if f'"{label}"@ru' in b)
     assert f'"{also}"@ru' in block
+
+
+@pytest.mark.parametrize(
+    "label, also",
+    [
+        # the state's Russian adjective agreed with the body's noun (tools/make_states.py)
+        ("Правительство Японии", "японское правительство"),
+        ("Министерство иностранных дел Японии", "японский МИД"),
+        ("Министерство обороны Чехии", "чешское минобороны"),
+    ],
+)
+def test_generated_bodies_are_named_with_the_state_adjective(label, also):
+    text = (KB_DIR / "states.ttl").read_text(encoding="utf-8")
+    block = next(b for b in text.split("\n\n") if f'"{label}"@ru' in b)
+    assert f'"{also}"@ru' in block

@@ -239,6 +239,35 @@ def full_linker():
 
 
 @pytest.mark.parametrize(
+    "text,lang,surface,key",
+    [
+        # a state's body named by the state's adjective (kb/states.ttl, tools/make_states.py)
+        (
+            "Позиция монгольского правительства не изменилась.",
+            "ru",
+            "монгольского правительства",
+            "government-of-mongolia",
+        ),
+        (
+            "Глава чешского минобороны прибыл в Прагу.",
+            "ru",
+            "чешского минобороны",
+            "ministry-of-defence-of-the-czech-republic",
+        ),
+        ("В японском МИД это опровергли.", "ru", "японском МИД", "ministry-of-foreign-affairs-of-japan"),
+        (
+            "The Ethiopian Ministry for Foreign Affairs said so.",
+            "en",
+            "Ethiopian Ministry for Foreign Affairs",
+            "ministry-of-foreign-affairs-of-ethiopia",
+        ),
+    ],
+)
+def test_state_bodies_named_by_the_state_adjective(full_linker, text, lang, surface, key):
+    assert key in keys_of(link(full_linker, text, lang), surface)
+
+
+@pytest.mark.parametrize(
     "text,key,cls",
     [
         # a state body's class noun before an unknown name makes it a body (en_ru-kz_19)

@@ -9,7 +9,10 @@ Sources, merged:
   generated from pycountry by tools/make_countries.py;
 * the kinds of bodies and their name patterns: tools/data/state_bodies.tsv;
 * the Russian genitive of each state's name: pymorphy3's dictionary (OpenCorpora), word by word,
-  overridden by tools/data/ru_genitive.tsv where it is wrong.
+  overridden by tools/data/ru_genitive.tsv where it is wrong;
+* the Russian adjective of a state agreed with a body's noun («японское правительство», «чешское
+  минобороны»): the state's Russian adjective in kb/countries.ttl, put in the gender the pattern
+  names by pymorphy3 (``{adj_ru:neut}``).
 
 Bodies the hand-written files already describe (same key, or listed as "skip" in the overrides)
 are left out, so the hand-written entry wins.
@@ -22,6 +25,7 @@ The output is deterministic; commit it.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -58,13 +62,19 @@ def un_members(overrides, data: list[dict] | None = None) -> list[str]:
 
 
 def country_names() -> dict[str, dict]:
-    """ISO code → key, English label, Russian label, English adjectives (from kb/countries.ttl)."""
+    """ISO code → key, English label, Russian label, English adjectives and Russian ones (the full
+    masculine forms, not the first parts of compounds such as «армяно»), from kb/countries.ttl."""
     g = rdflib.Graph()
     g.parse(ROOT / "kb" / "countries.ttl", format="turtle")
     out = {}
     for subj, code in g.subject_objects(BL.isoCode):
         labels = {o.language: str(o) for o in g.objects(subj, RDFS.label)}
         adjs = sorted(str(o) for o in g.objects(subj, BL.adjective) if o.language == "en")
+        adjs_ru = sorted(
+            a
+            for o in g.objects(subj, BL.adjective)
+            if o.language == "ru" and (a := str(o)).endswith(RU_ADJ_ENDS)
+        )
         # one-word other Russian names ("Молдавия" beside "Молдова"): bodies are named with them too
         ru_alts = sorted(
             str(o) for o in g.objects(subj, SKOS.altLabel) if o.language == "ru" and " " not in str(o)
@@ -75,22 +85,44 @@ def country_names() -> dict[str, dict]:
             "ru": labels["ru"],
             "ru_alts": ru_alts,
             "adj": adjs,
+            "adj_ru": adjs_ru,
         }
     return out
 
 
 _morph = None
 
+RU_ADJ_ENDS = ("ий", "ый", "ой")  # a full Russian adjective in the masculine nominative
 
-def genitive(name: str, table: dict[str, str]) -> str:
-    """The Russian genitive of a state's name, word by word ("Южная Корея" → "Южной Кореи")."""
-    if name in table:
-        return table[name]
+
+def _morphology():
     global _morph
     if _morph is None:
         import pymorphy3
 
         _morph = pymorphy3.MorphAnalyzer()
+    return _morph
+
+
+def agreed(adjective: str, gender: str) -> str | None:
+    """A Russian adjective (masculine nominative) in the nominative singular of ``gender``
+    ("masc", "femn", "neut"), or None when pymorphy3 does not know it as an adjective.
+
+    >>> agreed("японский", "neut"), agreed("чешский", "femn"), agreed("японский", "masc")
+    ('японское', 'чешская', 'японский')
+    """
+    for p in _morphology().parse(adjective):
+        if p.tag.POS == "ADJF" and {"masc", "sing", "nomn"} <= set(p.tag.grammemes):
+            form = p.inflect({gender, "sing", "nomn"})
+            return form.word if form is not None else None
+    return None
+
+
+def genitive(name: str, table: dict[str, str]) -> str:
+    """The Russian genitive of a state's name, word by word ("Южная Корея" → "Южной Кореи")."""
+    if name in table:
+        return table[name]
+    _morphology()
     out = []
     for word in name.split(" "):
         out.append("-".join(_gen_word(part) for part in word.split("-")))
@@ -115,6 +147,9 @@ def _gen_word(word: str) -> str:
     return text[:1].upper() + text[1:] if word[:1].isupper() else text
 
 
+RU_ADJ = re.compile(r"\{adj_ru:(masc|femn|neut)\}")  # the Russian adjective, in a gender
+
+
 def build() -> list[dict]:
     overrides = rows(DATA / "states_overrides.tsv")
     articles = {r[0] for r in overrides if r[1] == "article"}
@@ -126,6 +161,7 @@ def build() -> list[dict]:
     names = country_names()
     members = un_members(overrides)
     adj_count = Counter(a for c in members for a in names[c]["adj"])
+    adj_ru_count = Counter(a for c in members for a in names[c]["adj_ru"])
     existing = _hand_written_keys()
     records = []
     for code in members:
@@ -136,13 +172,17 @@ def build() -> list[dict]:
         gen = genitive(n["ru"], gen_table)
         alt_gens = [g for g in (genitive(a, gen_table) for a in n["ru_alts"]) if g != gen]
         adjs = [a for a in n["adj"] if adj_count[a] == 1 and a[:1].isupper()]
+        adjs_ru = [a for a in n["adj_ru"] if adj_ru_count[a] == 1]
         for kind, cls, label_en, label_ru, alts_en, alts_ru, abbr_ru in ((k + [""] * 7)[:7] for k in kinds):
             if (code, kind) in skips:
                 continue
 
-            def fill(pattern: str, en=en, gen=gen, adjs=adjs) -> list[str]:
+            def fill(pattern: str, en=en, gen=gen, adjs=adjs, adjs_ru=adjs_ru) -> list[str]:
                 if "{adj}" in pattern:
                     return [pattern.replace("{adj}", a).format(en=en, gen=gen) for a in adjs]
+                if m := RU_ADJ.search(pattern):
+                    forms = [f for a in adjs_ru if (f := agreed(a, m.group(1)))]
+                    return [pattern.replace(m.group(0), f).format(en=en, gen=gen) for f in forms]
                 return [pattern.format(en=en, gen=gen)]
 
             def fill_all(pattern: str, alt_gens=alt_gens) -> list[str]:
