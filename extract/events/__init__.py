@@ -37,7 +37,8 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
    a guest welcomed ("Welcoming the Kazakh leader, Rahmon …", "Erdoğan was welcomed in Astana")
    is no praise but the guest's visit to the greeter's country or the city named;
    a capitalized trigger inside a sentence is a name ("Cooperation Without Borders"), except a
-   meeting name ("the 17th Forum … will be held"). Participants are the actors named in the
+   meeting name ("the 17th Forum … will be held") and a word standing alone among lowercase
+   words ("drift towards Russophobia, which …", ``triggers.lone_capital``). Participants are the actors named in the
    unit, those of the trigger's own clause first (affiliations inside a title — "Russian" in
    "Russian Foreign Minister Lavrov", "the Kazakh leader" — media outlets and places are not
    participants; a city that acts in a meeting or agreement — "Doha and Astana signed" —

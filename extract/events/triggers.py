@@ -152,6 +152,9 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
             and t0.i > 0
             and v.sdoc[t0.i - 1].text not in ('"', "«", "“", "(", "-", "–", "—")
             and not opens
+            and not lone_capital(
+                v.sdoc[t0.i - 1].text, v.sdoc[toks[-1].i + 1].text if toks[-1].i + 1 < len(v.sdoc) else ""
+            )
         ):
             return False
         if row.pos:
@@ -247,6 +250,26 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
         ),
     )
     return merged, rep
+
+
+def lone_capital(before: str, after: str) -> bool:
+    """Whether a capitalized trigger inside a sentence stands alone, no word of a name: the
+    words around it are not capitalized and the next is no "of" ("seeks to drift towards
+    Russophobia, which …", "a Russophobic position"), not "Shanghai Cooperation Organisation",
+    "Cooperation Without Borders", "the Forum of Regions"; nor the first word after a colon,
+    which opens words of their own ("Nazarbayev: Thank you, Mr Putin": a transcript's turn).
+
+    >>> lone_capital("towards", ","), lone_capital("a", "position"), lone_capital("Shanghai", "Organisation")
+    (True, True, False)
+    >>> lone_capital("the", "Without"), lone_capital("the", "of"), lone_capital(":", "you")
+    (False, False, False)
+    """
+    return (
+        not before[:1].isupper()
+        and before != ":"
+        and not after[:1].isupper()
+        and after.lower() not in ("of", "о")
+    )
 
 
 def actorless(v: View, c: _Cand) -> bool:
