@@ -12,14 +12,14 @@ import dataclasses
 from bilat.extract.events import arguments as arg
 from bilat.extract.events.agency import ACTOR_CUES, NEEDS_ACTOR, no_actor
 from bilat.extract.events.another import coordinated_twins, own_time
-from bilat.extract.events.context import STANCE_STOP, reported_past
+from bilat.extract.events.context import STANCE_STOP, attributive_evaluation, reported_past
 from bilat.extract.events.coop import cooperation_has_object, placed_in_state, topic_of_talks, vague_object
 from bilat.extract.events.document import View
 from bilat.extract.events.evaluative import denies_a_charge
 from bilat.extract.events.gathering import takes_a_thing
 from bilat.extract.events.implied import answered_act, deed_lacks_document, gift_lacks_object
+from bilat.extract.events.merge import FAMILIES, framed_by_reported
 from bilat.extract.events.merge import candidates as merge_candidates
-from bilat.extract.events.merge import framed_by_reported
 from bilat.extract.events.records import ACTOR_CLASSES, PLACE_CLASSES, Reported, Said
 from bilat.extract.events.records import Cand as _Cand
 from bilat.extract.events.records import Unit as _Unit
@@ -177,7 +177,13 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
         toks = u.toks[i:j]
         head = _head(toks)
         anchor = head.head if head.pos_ in ("ADJ", "ADV") and head.head.i != head.i else head
-        ctx = v.context(head, anchor, row.cls)
+        # "не станет предпринимать провокационных шагов": the accusation is voiced all the same
+        climb = (
+            anchor.i == head.i
+            or FAMILIES.get(row.cls) != "conflict"
+            or not attributive_evaluation(row.direction, head.pos_, head.dep_)
+        )
+        ctx = v.context(head, anchor, row.cls, climb)
         if ctx == "negated" and own_negation(tuple(w.text for w in row.words), v.tab.context):
             ctx = None  # "did not agree with that": a disagreement voiced
         cands.append(_Cand(row, head, anchor, tuple(toks), ctx, row.mode))
