@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 from events_trees import keys, tree
 
-from bilat.extract.events.context import clause_key, context, first_person, reported_past
+from bilat.extract.events.context import (
+    attributive_evaluation,
+    clause_key,
+    context,
+    first_person,
+    reported_past,
+)
 from bilat.extract.events.tables import tables
 
 EN = tables("en").context
@@ -551,3 +557,33 @@ STANCE_CASES = [
 def test_context_stance(rows, text, trig, anchor, cls, want):
     doc = tree(text, "ru" if rows is RU else "en")
     assert context(doc[trig], doc[anchor], keys(doc), rows, cls) == want
+
+
+@pytest.mark.parametrize(
+    "direction, pos, dep, attributive",
+    [
+        ("speech", "ADJ", "amod", True),  # "не станет предпринимать провокационных шагов"
+        ("charge", "ADJ", "amod", True),  # "«незаконные» шаги не имеют под собой оснований"
+        ("speech", "ADJ", "ROOT", False),  # "this is unacceptable": the predicate itself
+        ("speech", "NOUN", "amod", False),  # no adjective
+        ("subj>obj", "ADJ", "amod", False),  # not an evaluation
+    ],
+)
+def test_an_attributive_evaluation_is_read_from_its_noun(direction, pos, dep, attributive):
+    assert attributive_evaluation(direction, pos, dep) is attributive
+
+
+WILL_NOT_TAKE_PROVOCATIVE_STEPS = """
+     Vilnius 3 nsubj PROPN
+     will 3 aux AUX
+     not 3 neg PART
+     take 3 ROOT VERB
+     provocative 5 amod ADJ
+     steps 3 dobj NOUN step
+     """
+
+
+@pytest.mark.parametrize("climb, want", [(True, "negated"), (False, None)])
+def test_context_without_climbing_reads_the_trigger_and_its_noun(climb, want):
+    doc = tree(WILL_NOT_TAKE_PROVOCATIVE_STEPS, "en")
+    assert context(doc[4], doc[5], keys(doc), EN, "Accuse", climb) == want

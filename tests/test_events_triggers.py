@@ -8,7 +8,7 @@ import pytest
 from events_trees import held_talks
 
 from bilat.extract.events.records import Reported, Said
-from bilat.extract.events.triggers import candidates, visit_row
+from bilat.extract.events.triggers import candidates, lone_capital, visit_row
 
 V = held_talks()  # "Putin held talks with Tokayev. The talks were substantive."
 
@@ -37,3 +37,19 @@ def test_the_consult_modes_found_are_noted():
 def test_visit_row():
     row = visit_row(V)
     assert (row.cls, row.mode, len(row.words)) == ("Consult", "visit", 1)
+
+
+@pytest.mark.parametrize(
+    "before, after, lone",
+    [
+        ("towards", ",", True),  # "seeks to drift towards Russophobia, which …"
+        ("a", "position", True),  # "a Russophobic position"
+        ("Shanghai", "Organisation", False),  # "Shanghai Cooperation Organisation"
+        ("the", "Without", False),  # "the Cooperation Without Borders"
+        ("the", "of", False),  # "the Forum of Regions"
+        ("11-й", "этой", True),  # "стартует 11-й Саммит этой организации"
+        (":", "you", False),  # "Nazarbayev: Thank you, Mr Putin": a turn's first word
+    ],
+)
+def test_a_lone_capitalized_trigger_is_no_name(before, after, lone):
+    assert lone_capital(before, after) is lone

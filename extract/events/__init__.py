@@ -37,7 +37,8 @@ re-joined where a sentence was split at a colon or a comma). In each unit:
    a guest welcomed ("Welcoming the Kazakh leader, Rahmon …", "Erdoğan was welcomed in Astana")
    is no praise but the guest's visit to the greeter's country or the city named;
    a capitalized trigger inside a sentence is a name ("Cooperation Without Borders"), except a
-   meeting name ("the 17th Forum … will be held"). Participants are the actors named in the
+   meeting name ("the 17th Forum … will be held") and a word alone among lowercase words
+   ("towards Russophobia,": ``triggers.lone_capital``). Participants are the actors named in the
    unit, those of the trigger's own clause first (affiliations inside a title — "Russian" in
    "Russian Foreign Minister Lavrov", "the Kazakh leader" — media outlets and places are not
    participants; a city that acts in a meeting or agreement — "Doha and Astana signed" —
@@ -124,6 +125,9 @@ Lavrov's remarks …") stays.
 4. Context: planned / hypothetical / negated from auxiliaries, negation, governing verbs
    ("expected to", "отложен"), modifiers ("next", "предстоящий"), infinitive complements and
    future tense. "postponed"/"отложен" is negated: the event did not take place as planned.
+   An accusation's adjective that qualifies a noun takes its context from it and its noun only
+   ("Вильнюс не станет предпринимать провокационных шагов" voices the accusation:
+   ``context.attributive_evaluation``).
 
 The package (issue 9): steps that are functions from plain values to plain values, no object
 with state. ``tables`` (cue tables, matcher), ``text`` (clause units, quotes), ``tree`` (parse-tree

@@ -24,6 +24,23 @@ from bilat.extract.events.tree import (
 CONTEXT_ORDER = ("negated", "hypothetical", "planned")
 
 
+def attributive_evaluation(direction: str, pos: str, dep: str) -> bool:
+    """Whether a trigger is an evaluation that qualifies a noun (an adjective of direction
+    "speech" or "charge" attached as a modifier): the speaker voices it whatever the verb above
+    the noun says — "Вильнюс не станет предпринимать провокационных шагов", "will not comment on
+    the absolutely unacceptable wording", "«незаконные» шаги не имеют под собой оснований" are
+    accusations made — so the context of an accusation's adjective (``triggers.candidates``) is
+    read from it and its noun only ("no provocative steps" stays negated); a praise adjective
+    names a kind of act ("обменяются поздравительными посланиями": planned).
+
+    >>> attributive_evaluation("speech", "ADJ", "amod"), attributive_evaluation("charge", "ADJ", "amod")
+    (True, True)
+    >>> attributive_evaluation("speech", "ADJ", "ROOT"), attributive_evaluation("subj>obj", "ADJ", "amod")
+    (False, False)
+    """
+    return direction in ("speech", "charge") and pos == "ADJ" and dep == "amod"
+
+
 def own_tense(verb) -> bool:
     """Whether a coordinated verb carries a tense of its own — it is finite, or has an auxiliary
     of its own ("we will cooperate … and we agreed", "будем сотрудничать и договорились") — and
@@ -48,7 +65,12 @@ def first_person(verb) -> bool:
 
 
 def context(
-    head, anchor, keys: Sequence[frozenset[str]], rows: Sequence[tuple[str, str, str]], cls: str | None = None
+    head,
+    anchor,
+    keys: Sequence[frozenset[str]],
+    rows: Sequence[tuple[str, str, str]],
+    cls: str | None = None,
+    climb: bool = True,
 ) -> str | None:
     """The context of a trigger (``head``, hanging on ``anchor``; of event class ``cls``): the
     strongest of the contexts whose cue rows (cue, context, where) fire, or None. ``keys`` holds
@@ -58,13 +80,15 @@ def context(
     an event of a "class" row's class performative: done in the saying, neither planned nor
     hypothetical (class rows are read folded, "support"). A "stance" word above the trigger in
     its own statement (:func:`stance_keys`) makes an event of a "stance_class" row's class
-    hypothetical: a wish, obligation or potential of cooperation, not a reported act of it."""
+    hypothetical: a wish, obligation or potential of cooperation, not a reported act of it.
+    With ``climb`` False only the trigger and its anchor are read, not the verbs above them
+    (``attributive_evaluation``)."""
     chain = [head]
     if anchor.i != head.i:
         chain.append(anchor)
     x = anchor
     via_inf: set[int] = set()  # governors reached through an infinitive complement
-    for _ in range(12):
+    for _ in range(12 if climb else 0):
         if x.dep_ in CLAUSE_DEPS or x.head.i == x.i or x.dep_ == "ROOT":
             break
         if x.dep_ == "conj" and own_tense(x):

@@ -168,8 +168,8 @@ class View:
     def date_for(self, u: _Unit, tok, future: bool, past: bool = False) -> tuple[str, str] | None:
         return date_for(u, tok, self.base, future, past)
 
-    def context(self, head, anchor, cls: str | None = None) -> str | None:
-        return context(head, anchor, self.keys, self.tab.context, cls)
+    def context(self, head, anchor, cls: str | None = None, climb: bool = True) -> str | None:
+        return context(head, anchor, self.keys, self.tab.context, cls, climb)
 
     def grammar(self, feature: str) -> bool:
         """Whether the language's grammar cues (``grammar`` in events_cues.tsv) name ``feature``."""

@@ -12,14 +12,14 @@ import dataclasses
 from bilat.extract.events import arguments as arg
 from bilat.extract.events.agency import ACTOR_CUES, NEEDS_ACTOR, no_actor
 from bilat.extract.events.another import coordinated_twins, own_time
-from bilat.extract.events.context import STANCE_STOP, reported_past
+from bilat.extract.events.context import STANCE_STOP, attributive_evaluation, reported_past
 from bilat.extract.events.coop import cooperation_has_object, placed_in_state, topic_of_talks, vague_object
 from bilat.extract.events.document import View
 from bilat.extract.events.evaluative import denies_a_charge
 from bilat.extract.events.gathering import takes_a_thing
 from bilat.extract.events.implied import answered_act, deed_lacks_document, gift_lacks_object
+from bilat.extract.events.merge import FAMILIES, framed_by_reported
 from bilat.extract.events.merge import candidates as merge_candidates
-from bilat.extract.events.merge import framed_by_reported
 from bilat.extract.events.records import ACTOR_CLASSES, PLACE_CLASSES, Reported, Said
 from bilat.extract.events.records import Cand as _Cand
 from bilat.extract.events.records import Unit as _Unit
@@ -152,6 +152,9 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
             and t0.i > 0
             and v.sdoc[t0.i - 1].text not in ('"', "«", "“", "(", "-", "–", "—")
             and not opens
+            and not lone_capital(
+                v.sdoc[t0.i - 1].text, v.sdoc[toks[-1].i + 1].text if toks[-1].i + 1 < len(v.sdoc) else ""
+            )
         ):
             return False
         if row.pos:
@@ -174,7 +177,13 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
         toks = u.toks[i:j]
         head = _head(toks)
         anchor = head.head if head.pos_ in ("ADJ", "ADV") and head.head.i != head.i else head
-        ctx = v.context(head, anchor, row.cls)
+        # "не станет предпринимать провокационных шагов": the accusation is voiced all the same
+        climb = (
+            anchor.i == head.i
+            or FAMILIES.get(row.cls) != "conflict"
+            or not attributive_evaluation(row.direction, head.pos_, head.dep_)
+        )
+        ctx = v.context(head, anchor, row.cls, climb)
         if ctx == "negated" and own_negation(tuple(w.text for w in row.words), v.tab.context):
             ctx = None  # "did not agree with that": a disagreement voiced
         cands.append(_Cand(row, head, anchor, tuple(toks), ctx, row.mode))
@@ -247,6 +256,26 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
         ),
     )
     return merged, rep
+
+
+def lone_capital(before: str, after: str) -> bool:
+    """Whether a capitalized trigger inside a sentence stands alone, no word of a name: the
+    words around it are not capitalized and the next is no "of" ("seeks to drift towards
+    Russophobia, which …", "a Russophobic position"), not "Shanghai Cooperation Organisation",
+    "Cooperation Without Borders", "the Forum of Regions"; nor the first word after a colon,
+    which opens words of their own ("Nazarbayev: Thank you, Mr Putin": a transcript's turn).
+
+    >>> lone_capital("towards", ","), lone_capital("a", "position"), lone_capital("Shanghai", "Organisation")
+    (True, True, False)
+    >>> lone_capital("the", "Without"), lone_capital("the", "of"), lone_capital(":", "you")
+    (False, False, False)
+    """
+    return (
+        not before[:1].isupper()
+        and before != ":"
+        and not after[:1].isupper()
+        and after.lower() not in ("of", "о")
+    )
 
 
 def actorless(v: View, c: _Cand) -> bool:
