@@ -11,6 +11,8 @@ from events_trees import view_of
 from bilat.extract.events.records import Said, Statement
 from bilat.extract.events.speakers import (
     author,
+    firm_fits,
+    firm_only,
     impersonal_author,
     joint_persons,
     last_outside_quotes,
@@ -427,3 +429,19 @@ def test_a_bare_plural_title_names_the_sides(word, expected):
     s = next(t for t in v.sdoc if t.text == word)
     keys, _args = resolve_np(v, Said(), s, [s])
     assert (keys == expected) if expected else (keys[:2] != ["putin", "tokayev"])
+
+
+@pytest.mark.parametrize(
+    "nouns, cls, want",
+    [
+        ({"company"}, "Company", True),  # "The company has vowed to appeal"
+        ({"carrier"}, "Organization", True),
+        ({"carrier"}, "GovernmentBody", False),  # not the embassy that spoke before
+        ({"компания"}, "Country", False),
+        ({"ministry"}, "GovernmentBody", None),  # not a firm's noun: any body
+        ({"company", "ministry"}, "GovernmentBody", None),
+    ],
+)
+def test_a_firms_noun_stands_for_a_firm(nouns, cls, want):
+    firm = firm_only(nouns, {"company", "carrier", "компания"})
+    assert (firm_fits(cls) if firm else None) == want
