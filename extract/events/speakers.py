@@ -24,6 +24,7 @@ from bilat.extract.text import fold, lemma
 SIDES_REACH = 8  # units back to the paragraph that reported the talks "the sides" held
 BODY_REACH = 2  # units back to the body a bare "ведомство", "the company" stands for
 TITLE_REACH = 4  # words before a name that may hold its title ("Federal Chancellor Olaf Scholz")
+NOMINATIVE_REACH = 10  # words back to a name in the nominative before a verb the parse left bare
 
 
 def author(said: Said) -> list[str]:
@@ -821,12 +822,16 @@ def near_speaker(v: View, u: _Unit, toks, orgs: bool = False):
     i0 = u.toks.index(toks[0])
     i1 = u.toks.index(toks[-1])
     # a plural verb with no subject ("…, заявили ранее в МИД России") is no person's before it
-    before = [] if "Number=Plur" in str(head_of(toks).morph) else u.toks[max(0, i0 - SPEAKER_WINDOW) : i0]
-    for t in reversed(before):
+    plural = "Number=Plur" in str(head_of(toks).morph)
+    before = [] if plural else u.toks[max(0, i0 - NOMINATIVE_REACH) : i0]
+    for n, t in enumerate(reversed(before)):
         if t.pos_ == "PUNCT" and t.text not in ("-",):
             break
         ms = [m for m in speakers_in(v, [t]) if m.cls == "Person"]
-        if ms:
+        if ms and (n < SPEAKER_WINDOW or "Case=Nom" in str(t.morph)):
+            # (further back, a name the morphology gives as a subject: "Лавров в ответ на
+            # вопрос Hindustan Times подчеркнул, что …", where the parse hung it on the
+            # reported verb)
             return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
     allowed = {"Person"} | (ORG_CLASSES - {"MediaOutlet"} if orgs else set())
     # a parenthetical reporting clause ("Как заявил по итогам сессии в Нью-Йорке глава МИД
