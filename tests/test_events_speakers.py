@@ -11,6 +11,8 @@ from events_trees import view_of
 from bilat.extract.events.records import Said, Statement
 from bilat.extract.events.speakers import (
     author,
+    firm_fits,
+    firm_only,
     impersonal_author,
     joint_persons,
     last_outside_quotes,
@@ -427,3 +429,59 @@ def test_a_bare_plural_title_names_the_sides(word, expected):
     s = next(t for t in v.sdoc if t.text == word)
     keys, _args = resolve_np(v, Said(), s, [s])
     assert (keys == expected) if expected else (keys[:2] != ["putin", "tokayev"])
+
+
+@pytest.mark.parametrize(
+    "nouns, cls, want",
+    [
+        ({"company"}, "Company", True),  # "The company has vowed to appeal"
+        ({"carrier"}, "Organization", True),
+        ({"carrier"}, "GovernmentBody", False),  # not the embassy that spoke before
+        ({"компания"}, "Country", False),
+        ({"ministry"}, "GovernmentBody", None),  # not a firm's noun: any body
+        ({"company", "ministry"}, "GovernmentBody", None),
+    ],
+)
+def test_a_firms_noun_stands_for_a_firm(nouns, cls, want):
+    firm = firm_only(nouns, {"company", "carrier", "компания"})
+    assert (firm_fits(cls) if firm else None) == want
+
+
+# "хотя Лавров в ответ на вопрос Hindustan Times подчеркнул, что союз не стоит …": the parse
+# hangs the name on the reported verb, seven words before the reporting verb
+FAR_NAME = """
+хотя 9 mark SCONJ
+Лавров 12 nsubj PROPN лавров {case}
+в 3 case ADP
+ответ 8 obl NOUN
+на 5 case ADP
+вопрос 3 nmod NOUN
+Hindustan 5 nmod X
+Times 6 flat:foreign X
+подчеркнул 8 ROOT VERB подчеркнуть
+, 12 punct PUNCT
+что 12 mark SCONJ
+союз 12 nsubj NOUN
+стоит 8 ccomp VERB стоить
+"""
+
+
+@pytest.mark.parametrize(
+    "case, want",
+    [
+        ("Case=Nom", ["sergey-lavrov"]),  # a subject by its case, beyond the usual reach
+        ("Case=Gen", []),  # a name in another case so far back says nothing
+        ("_", []),
+    ],
+)
+def test_a_nominative_name_further_back_speaks(case, want):
+    from events_trees import tree, view_of
+
+    from bilat.extract.events.speakers import near_speaker
+
+    rows = FAR_NAME.format(case=case if case != "_" else "")
+    v = view_of(tree(rows, "ru"), {"Лавров": ("sergey-lavrov", "Person")}, "ru")
+    u = v.units[0]
+    cue = next(t for t in u.toks if t.text == "подчеркнул")
+    keys, _args = near_speaker(v, u, [cue])
+    assert keys == want

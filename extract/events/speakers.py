@@ -24,6 +24,7 @@ from bilat.extract.text import fold, lemma
 SIDES_REACH = 8  # units back to the paragraph that reported the talks "the sides" held
 BODY_REACH = 2  # units back to the body a bare "ведомство", "the company" stands for
 TITLE_REACH = 4  # words before a name that may hold its title ("Federal Chancellor Olaf Scholz")
+NOMINATIVE_REACH = 10  # words back to a name in the nominative before a verb the parse left bare
 
 
 def author(said: Said) -> list[str]:
@@ -669,9 +670,14 @@ def recent_org(
     most recent one whose name has that word, else the most recent body named in the
     sentences just before (a title's too: "замглавы таджикского МИДа … сообщила пресс-служба
     внешнеполитического ведомства республики"), else the most recent organization speaker;
-    of ``country`` when the phrase names one ("в российском ведомстве")."""
+    of ``country`` when the phrase names one ("в российском ведомстве"); a company or
+    organization when the nouns are all nouns of a firm (``firm_fits``: "The company has vowed
+    to appeal" after the watchdog that went to court, "The carrier announced" after the embassy)."""
+    firm = firm_only(nouns, v.tab.words("company_noun"))
 
     def fits(key: str) -> bool:
+        if firm and not firm_fits(v.cls(key)):
+            return False
         return country is None or v.cls(key) in ORG_CLASSES and v.country(key) == country
 
     # a body that spoke before with that word in its name ("The Belarusian Foreign Ministry …
@@ -691,6 +697,8 @@ def recent_org(
     # what the statements of those units report, after their cue: what was said, not who says
     # it ("Дипломата предупредили, что … соучастию в преступлении Кремля … «…», — подчеркнуло
     # ведомство": the ministry named before, not the Kremlin; ru_ua-by_51)
+    # (a firm is no body that speaks in them: "The diplomatic mission confirmed it is coordinating
+    # with Aeroflot …. The carrier announced …": the airline)
     told = [(st.cue[1], st.unit.end) for st in said.statements if lo <= st.cue[0] < before]
     for m in reversed(v.mentions_in(lo, before)):
         if (
@@ -698,7 +706,7 @@ def recent_org(
             and m.label != "ADJ"
             and fits(m.key)
             and not v.in_quote(m.start)
-            and not any(a <= m.start < b for a, b in told)
+            and (firm or not any(a <= m.start < b for a, b in told))
         ):  # not a body named in the quoted words ('«… предложение Росатома», – говорится
             # в заявлении ведомства': the agency that spoke before)
             return m.key
@@ -723,6 +731,30 @@ def recent_org(
         if orgs:
             return orgs[0]
     return None
+
+
+#: the classes a noun of a firm ("the company", "the carrier", "авиакомпания") may stand for
+FIRM_CLASSES = frozenset({"Company", "Organization"})
+
+
+def firm_only(nouns: Collection[str], company_nouns: Collection[str]) -> bool:
+    """Whether a bare noun phrase's body nouns are all nouns of a firm.
+
+    >>> C = {"company", "carrier"}
+    >>> firm_only({"company"}, C), firm_only({"ministry"}, C), firm_only(set(), C)
+    (True, False, False)
+    """
+    return bool(nouns) and all(n in company_nouns for n in nouns)
+
+
+def firm_fits(cls: str | None) -> bool:
+    """Whether a noun of a firm may stand for a body of class ``cls``: a company or an
+    organization, not a government body, a state or an outlet.
+
+    >>> firm_fits("Company"), firm_fits("Organization"), firm_fits("GovernmentBody"), firm_fits(None)
+    (True, True, False, False)
+    """
+    return cls in FIRM_CLASSES
 
 
 #: what begins a deputy minister's title ("First Deputy Minister of Foreign Affairs")
@@ -790,12 +822,16 @@ def near_speaker(v: View, u: _Unit, toks, orgs: bool = False):
     i0 = u.toks.index(toks[0])
     i1 = u.toks.index(toks[-1])
     # a plural verb with no subject ("…, заявили ранее в МИД России") is no person's before it
-    before = [] if "Number=Plur" in str(head_of(toks).morph) else u.toks[max(0, i0 - SPEAKER_WINDOW) : i0]
-    for t in reversed(before):
+    plural = "Number=Plur" in str(head_of(toks).morph)
+    before = [] if plural else u.toks[max(0, i0 - NOMINATIVE_REACH) : i0]
+    for n, t in enumerate(reversed(before)):
         if t.pos_ == "PUNCT" and t.text not in ("-",):
             break
         ms = [m for m in speakers_in(v, [t]) if m.cls == "Person"]
-        if ms:
+        if ms and (n < SPEAKER_WINDOW or "Case=Nom" in str(t.morph)):
+            # (further back, a name the morphology gives as a subject: "Лавров в ответ на
+            # вопрос Hindustan Times подчеркнул, что …", where the parse hung it on the
+            # reported verb)
             return [ms[0].key], [(ms[0].key, ms[0].start, ms[0].end)]
     allowed = {"Person"} | (ORG_CLASSES - {"MediaOutlet"} if orgs else set())
     # a parenthetical reporting clause ("Как заявил по итогам сессии в Нью-Йорке глава МИД
