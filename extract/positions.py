@@ -316,7 +316,13 @@ def extract_positions(
                 # "глава турецкого Минэнерго": the head of a body the text names, never of the
                 # state its adjective gives (a country named after "head" is its head of state)
                 continue
-            if to and title_en == "Ambassador":
+            if title.organization:
+                # "Permanent Representative to the United Nations": the post is at the body the
+                # text names after the title, none without one
+                if not to or cls_of.get(to) != "InternationalOrganization":
+                    continue
+                title_en = f"{title_en} to {_label_with_article(kb, to)}"
+            elif to and title_en == "Ambassador":
                 title_en = f"Ambassador to {_label(kb, to)}"
             elif title.scope == "mission" and title_en != "Ambassador":
                 # a chargé d'affaires, a consul: the post is where they serve, named, or for a
@@ -493,6 +499,15 @@ def _mission_host(sender: str | None, index: _Spans, cls_of, kb) -> str | None:
         if _is_country(s[2], cls_of, kb) or (s[2] in kb and kb[s[2]].cls == "City" and kb[s[2]].country)
     )
     return other_main_state(sender, counts)
+
+
+def _label_with_article(kb, key: str) -> str:
+    """The English label of ``key`` as written after "to": with "the" when the knowledge base
+    names it so ("the United Nations"), else the label ("NATO")."""
+    label = _label(kb, key)
+    entry = kb.get(key)
+    names = {a.text for a in entry.aliases if a.lang == PIVOT} if entry is not None else set()
+    return f"the {label}" if f"the {label}" in names else label
 
 
 def _main_pair(index: _Spans, cls_of, kb) -> tuple[str, str] | None:

@@ -76,6 +76,12 @@ def _org(title: Title, modifier, complements, cls_of, kb, inner=()):
             (prev in ("to", "в") or (mission and prev == "in"))
             and cls_of.get(s[2]) in ("Country", "City")
             or (prev in ("to", "в") and s[3] == "ADJ")
+            # "Permanent Representative to the UN", "постоянный представитель при ООН" ("в ООН")
+            or (
+                title.organization
+                and prev in ("to", "при", "в")
+                and cls_of.get(s[2]) == "InternationalOrganization"
+            )
         ):
             # "consul in St. Petersburg" keeps the city; an ambassador's or a chargé d'affaires'
             # post is to its state ("US Charge d'Affaires in Islamabad": in Pakistan)

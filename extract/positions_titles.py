@@ -35,6 +35,7 @@ class Title:
     open: bool = False  # a minister's title ending in its portfolio, which may go on ("… and Trade")
     abbr: bool = False  # its last word is an abbreviation, a title only in capitals ("PM", not "3 pm")
     city: bool = False  # a mission post served in a city ("Consul in Saint Petersburg"), not a state
+    organization: bool = False  # a mission to an international organization, named after the title
 
     @property
     def wild(self) -> bool:
@@ -87,6 +88,7 @@ def titles(lang: str) -> tuple[Title, ...]:
                 kind == "open",
                 kind == "abbr",
                 kind == "city",
+                kind == "organization",
             )
             out.append(Title(ws, en, ru, scope, *flags))
     return tuple(sorted(out, key=lambda t: -len(t.words)))

@@ -508,6 +508,22 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
             "en",
             (None, "Deputy Prime Minister", "georgia"),
         ),
+        # a mission to an international organization: its post names the body (ru_ru-cz_62)
+        (
+            "Посла вызвали после высказываний постоянного представителя РФ в ООН Василия Небензи.",
+            "ru",
+            (None, "Permanent Representative to the United Nations", "russia"),
+        ),
+        (
+            "Постпред России при ООН Василий Небензя заявил, что резолюция однобока.",
+            "ru",
+            (None, "Permanent Representative to the United Nations", "russia"),
+        ),
+        (
+            "Kazakhstan's Permanent Representative to NATO Askar Mussinov met the delegation.",
+            "en",
+            (None, "Permanent Representative to North Atlantic Treaty Organization", "kazakhstan"),
+        ),
     ],
 )
 def test_posts_from_real_phrasing(extractor, text, lang, post):
@@ -600,6 +616,12 @@ def test_posts_from_real_phrasing(extractor, text, lang, post):
         ),
         # "Султан", a given name inside a person's name, is no title
         ("Казахстан посетил Султан Акимбеков, сообщил МИД Омана.", "ru", (None, "Sultan", "oman")),
+        # a permanent representative with no international organization named is no post
+        (
+            "Постоянный представитель России Василий Небензя заявил, что резолюция однобока.",
+            "ru",
+            (None, "Permanent Representative", "russia"),
+        ),
         # "pm" in lowercase is the time of day, no title
         (
             "The talks in Kazakhstan began at 3 pm Kassym-Jomart Tokayev said.",
