@@ -58,7 +58,6 @@ lint: install
 # everypolitician/viewer-sinatra, or EveryPolitician's countries.json) and OFFICIALS=DIR (the extract).
 kb-check: install
 	$(BIN)/python tools/make_demonyms.py --check $(if $(MLEDOZE),--source $(MLEDOZE))
-	$(BIN)/python tools/make_adjectives_ru.py --check
 	$(BIN)/python tools/make_countries.py --check
 	$(BIN)/python tools/make_states.py --check $(if $(MLEDOZE),--source $(MLEDOZE))
 	$(BIN)/python tools/make_cities.py --check $(if $(MLEDOZE),--source $(MLEDOZE))

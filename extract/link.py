@@ -337,7 +337,7 @@ class Linker(PlaceRules, Resolution):
             sp
             for sp in ner_all
             if id(sp) in region_ids
-            or not self._covered(sp, known, known_near, text)
+            or not self._covered(sp, known, known_near)
             or (
                 sp.label in ("GPE", "LOC")
                 and in_mission.contains(sp.start, sp.end)
@@ -345,18 +345,6 @@ class Linker(PlaceRules, Resolution):
             )
         ]
         inner.update(id(sp) for sp in ner if in_mission.contains(sp.start, sp.end))
-        # "вокруг Панамского канала": the adjective opening a proper name is the name's own
-        proper = _Near(
-            [
-                (sp.start, sp.end)
-                for sp in ner
-                if sp.label != "PER"
-                and self._proper_adjective(
-                    [gaz[n] for n in gaz_near.overlapping(sp.start, sp.end)], words(sp.text), text, sp.start
-                )
-            ]
-        )
-        gaz = [g for g in gaz if not (g.label == "ADJ" and proper.contains(g.start, g.end))]
         # a surname-only match inside a full name the NER kept is part of that name
         full_people = _Near([(sp.start, sp.end) for sp in ner if sp.label == "PER"])
         gaz = [

@@ -200,13 +200,6 @@ class Resolution:
             inside = bool(holders)
             if inside and i == 0 and sp.label != "PER" and self._city_names_body(holders, ws[1:]):
                 break  # "Astana IT University", "Pyongyang International Airport": the city is the name's
-            if (
-                inside
-                and i == 0
-                and sp.label != "PER"
-                and self._proper_adjective(holders, ws, text, sp.start)
-            ):
-                break  # "Панамского канала": the state's adjective opens a proper name
             if inside or fold(w) in res.title_words or w in _POSSESSIVE:
                 titled = titled or fold(w) in res.title_words
                 if inside and sp.owner is None:
@@ -328,25 +321,6 @@ class Resolution:
         if _middle_initial([w.text for w in rest if w.text.isalnum()]):
             return False  # "Islamabad Angela P Aggeler": a person's name after the city
         return cities("GPE")
-
-    def _proper_adjective(self, holders: list[_Span], ws, text: str, start: int) -> bool:
-        """Whether a leading adjective opens a proper name: written capitalized inside a
-        sentence though the knowledge base writes it in lowercase, before a lowercase noun, the
-        name's head ("вокруг Панамского канала": ru_ru-mx_01; never "Russian" in English, which
-        the knowledge base capitalizes, nor a sentence's first word)."""
-        first = ws[0].text
-        head = ws[1].text[:1] if len(ws) > 1 else ""
-        if not first[:1].isupper() or not head.islower() or not head.isalpha():
-            return False
-        if not any(g.start == start + ws[0].start for g in holders) or any(g.label != "ADJ" for g in holders):
-            return False
-        if not all(self.kb[c.key].cls == "Country" for g in holders for c in g.keys if c.key in self.kb):
-            return False  # "Центральноазиатский регион": a region's adjective names no proper place
-        if _starts_sentence(text, start + ws[0].start):
-            return False
-        cased = self.gazetteer.cased
-        keys = [k for k in ((fold(first),), (lemma(first),)) if k in cased]
-        return bool(keys) and all(cased[k] == "low" for k in keys)
 
     def _gaz_at(self, gaz: list[_Span]) -> dict[int, _Span]:
         """The gazetteer spans by start (built once per list)."""
@@ -493,11 +467,10 @@ class Resolution:
         cues = resources(lang).region_cues
         return any(profile(lang).word_key(w.text) in cues for w in words(sp.text))
 
-    def _covered(self, sp: _Span, gaz: list[_Span], near: _Near | None = None, text: str = "") -> bool:
+    def _covered(self, sp: _Span, gaz: list[_Span], near: _Near | None = None) -> bool:
         """A NER span is dropped when the knowledge base speaks for it: a gazetteer match
         overlaps it, unless every overlapping match is a place or adjective nested inside a
-        longer name ("Kazakh Ministry of Energy"), or the adjective opens a proper name
-        (``_proper_adjective``: "Панамского канала")."""
+        longer name ("Kazakh Ministry of Energy")."""
         if near is None:
             near = _Near([(g.start, g.end) for g in gaz])
         overlapping = [gaz[n] for n in near.overlapping(sp.start, sp.end)]
@@ -509,8 +482,6 @@ class Resolution:
                 continue  # "Акылбек Жапаров": a full name, not the surname of Sadyr Japarov
             if not nested or g.label not in ("GPE", "ADJ"):
                 return True
-        if text and sp.label != "PER" and self._proper_adjective(overlapping, words(sp.text), text, sp.start):
-            return False
         return sp.label in ("GPE", "LOC", "NORP")
 
     def _other_given_name(self, sp: _Span, g: _Span) -> bool:

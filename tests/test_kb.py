@@ -388,66 +388,6 @@ def test_countries_take_mledoze_demonyms_as_adjectives(demonyms, code, present, 
     assert len(adjectives) == len(set(adjectives))
 
 
-@pytest.mark.parametrize(
-    "adjectives,code,present,absent",
-    [
-        # the dictionary's Russian adjective where the hand table gives none
-        ({"LA": ["лаосский", "лаосско"]}, "LA", {"лаосский", "лаосско"}, set()),
-        # never where the hand table gives one
-        ({"KZ": ["казахстанистый"]}, "KZ", {"казахстанский"}, {"казахстанистый"}),
-    ],
-)
-def test_countries_take_generated_russian_adjectives(adjectives, code, present, absent):
-    spec = importlib.util.spec_from_file_location("make_countries", ROOT / "tools" / "make_countries.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    [rec] = [r for r in module.build(adjectives_ru=adjectives) if r["code"] == code]
-    adjectives = rec["names"].get("adj", {}).get("ru", [])
-    assert present <= set(adjectives) and not (absent & set(adjectives))
-
-
-def _make_adjectives_ru():
-    path = ROOT / "tools" / "make_adjectives_ru.py"
-    spec = importlib.util.spec_from_file_location("make_adjectives_ru", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.mark.parametrize(
-    "names,taken,present,absent",
-    [
-        # derived from the Russian name, held by the dictionary, with the compound-first form
-        ({"LA": "Лаос"}, {}, {("LA", "лаосский"), ("LA", "лаосско")}, set()),
-        ({"ZM": "Замбия", "GT": "Гватемала"}, {}, {("ZM", "замбийский"), ("GT", "гватемальский")}, set()),
-        ({"NZ": "Новая Зеландия"}, {}, {("NZ", "новозеландский")}, set()),
-        ({"CF": "Центральноафриканская Республика"}, {}, {("CF", "центральноафриканский")}, set()),
-        # the plainest derivation the dictionary holds wins ("гренадерский" is a grenadier's)
-        ({"GD": "Гренада"}, {}, {("GD", "гренадский")}, {("GD", "гренадерский")}),
-        # another country's adjective is not Niger's; a country with one of its own gets none
-        (
-            {"NE": "Нигер", "NG": "Нигерия"},
-            {"нигерийский": {"NG"}},
-            {("NE", "нигерский")},
-            {("NE", "нигерийский")},
-        ),
-        ({"DK": "Дания"}, {"датский": {"DK"}}, set(), {("DK", "данный")}),
-        # an adjective two countries would share is neither's
-        ({"GN": "Гвинея", "XX": "Гвинея"}, {}, set(), {("GN", "гвинейский"), ("XX", "гвинейский")}),
-    ],
-)
-def test_russian_adjectives_from_the_dictionary(names, taken, present, absent):
-    found = set(_make_adjectives_ru().rows(names, taken))
-    assert present <= found and not (absent & found)
-
-
-def test_russian_adjectives_table_is_up_to_date():
-    module = _make_adjectives_ru()
-    assert module.OUT.read_text(encoding="utf-8") == module.render(module.rows(*module.sources())), (
-        "tools/data/ru-adjectives/adjectives_ru.tsv is stale: run tools/make_adjectives_ru.py"
-    )
-
-
 def test_demonyms_table_is_from_the_pinned_source_when_fetched():
     spec = importlib.util.spec_from_file_location("make_demonyms", ROOT / "tools" / "make_demonyms.py")
     module = importlib.util.module_from_spec(spec)

@@ -806,20 +806,6 @@ def test_outlets_in_russian(full_linker, text, key, cls):
             {"org/minska-grupa"},
             {"org/grupa"},
         ),
-        # a state's adjective written capitalized inside a sentence opens a proper name: no
-        # mention of the state (ru_ru-mx_01); in lowercase or first in a sentence it is the state's
-        (
-            "Ситуация вокруг Панамского канала обострилась, заявил посол.",
-            "ru",
-            {"place/panamski-kanal"},
-            {"panama"},
-        ),
-        (
-            "Панамский министр прибыл в Москву.",
-            "ru",
-            {"panama"},
-            {"place/panamski-kanal"},
-        ),
         # a chargé d'affaires is a title, no body (en_ru-ee_01)
         (
             "Earlier, Charge d'Affaires ad interim of Estonia in Russia Jana Vanamolder was summoned.",
