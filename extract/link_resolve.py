@@ -528,13 +528,17 @@ class Resolution:
 
         return min(keys, key=score)
 
+    def _countries(self, sp: _Span) -> set[str]:
+        """The knowledge-base countries a span may name."""
+        return {c.key for c in sp.keys if (e := self.kb.get(c.key)) is not None and e.cls == "Country"}
+
     def _narrow_by_modifier(self, text: str, prev: _Span, sp: _Span) -> bool:
         """ "Kazakhstan's Foreign Ministry", "the Russian Foreign Ministry": a country named
         right before a generic name decides whose body it is."""
         gap = text[prev.end : sp.start]
         if gap.strip() not in ("", "'s", "’s") or len(gap) > 3:
             return False
-        countries = {c.key for c in prev.keys if self.kb.get(c.key) and self.kb[c.key].cls == "Country"}
+        countries = self._countries(prev)
         narrowed = tuple(c for c in sp.keys if c.kind != "generic" or self.kb[c.key].country in countries)
         if narrowed and countries:
             sp.keys = narrowed
@@ -548,7 +552,7 @@ class Resolution:
         ("Токаев поздравил главу кабмина КР" is Kyrgyzstan's cabinet, not Tokayev's)."""
         if text[sp.end : nxt.start] != " ":
             return False
-        countries = {c.key for c in nxt.keys if self.kb.get(c.key) and self.kb[c.key].cls == "Country"}
+        countries = self._countries(nxt)
         if len(countries) != 1 or len(nxt.keys) != 1:
             return False
         narrowed = tuple(c for c in sp.keys if c.kind == "generic" and self.kb[c.key].country in countries)

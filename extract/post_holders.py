@@ -60,10 +60,7 @@ def kb_holder(tenures: Iterable[KBTenure], title_en: str, org: str | None, date:
     >>> kb_holder(ts, "President", "russia", "2012-05-07") is None  # both on the day of handover
     True
     """
-    if not date or org is None:
-        return None
-    found = {k for k, t, o, s, e in tenures if t == title_en and o == org and held_at(s, e, date)}
-    return found.pop() if len(found) == 1 else None
+    return kb_holder_between(tenures, title_en, org, date, date) if date else None
 
 
 #: (person, title_en, org, status) of a post the document names with its holder

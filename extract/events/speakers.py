@@ -469,25 +469,28 @@ def body_named(v: View, key: str, m) -> set[str]:
     return name | {lemma(w) for w in name}
 
 
+def last_statement(said: Said, before: int):
+    """The statement whose cue was reported last before offset ``before``, or None."""
+    earlier = [st for st in said.statements if st.cue[0] < before]
+    return max(earlier, key=lambda st: st.cue[0]) if earlier else None
+
+
 def last_body_speaker(v: View, said: Said, before: int) -> str | None:
     """The body (no person, no outlet) whose statement was reported last before ``before``, if
     the last statement is one body's."""
-    for st in sorted(said.statements, key=lambda st: st.cue[0], reverse=True):
-        if st.cue[0] < before:
-            one = len(st.speaker) == 1 and v.cls(st.speaker[0]) in ORG_CLASSES - {"MediaOutlet"}
-            return st.speaker[0] if one else None
-    return None
+    st = last_statement(said, before)
+    if st is None or len(st.speaker) != 1:
+        return None
+    return st.speaker[0] if v.cls(st.speaker[0]) in ORG_CLASSES - {"MediaOutlet"} else None
 
 
 def previous_body(v: View, said: Said, before: int) -> str | None:
     """The one body (not a person) whose statement, of the unit before ``before``'s or its
     own, was reported last."""
-    idx = v.unit_of(before).index
-    for st in sorted(said.statements, key=lambda st: st.cue[0], reverse=True):
-        if st.cue[0] < before and st.unit.index >= idx - 1:
-            bodies = [k for k in st.speaker if v.cls(k) != "Person"]
-            return bodies[0] if len(bodies) == 1 and len(st.speaker) == 1 else None
-    return None
+    st = last_statement(said, before)
+    if st is None or len(st.speaker) != 1 or st.unit.index < v.unit_of(before).index - 1:
+        return None
+    return st.speaker[0] if v.cls(st.speaker[0]) != "Person" else None
 
 
 def one_per_side(named: list[tuple[str, str | None]], pair: Collection[str]) -> list[str]:
