@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from bilat.extract.languages import PIVOT
 from bilat.extract.link import Linked, resources
-from bilat.extract.link_missions import other_main_state
+from bilat.extract.link_missions import english_after_of, other_main_state
 from bilat.extract.positions_bodies import state_post
 from bilat.extract.positions_parts import _apposition, _closed, _coordinated, _modifier, _org, _plural
 from bilat.extract.positions_posts import (
@@ -321,7 +321,7 @@ def extract_positions(
                 # text names after the title, none without one
                 if not to or cls_of.get(to) != "InternationalOrganization":
                     continue
-                title_en = f"{title_en} to {_label_with_article(kb, to)}"
+                title_en = f"{title_en} to {english_after_of(kb[to], PIVOT) if to in kb else _label(kb, to)}"
             elif to and title_en == "Ambassador":
                 title_en = f"Ambassador to {_label(kb, to)}"
             elif title.scope == "mission" and title_en != "Ambassador":
@@ -499,15 +499,6 @@ def _mission_host(sender: str | None, index: _Spans, cls_of, kb) -> str | None:
         if _is_country(s[2], cls_of, kb) or (s[2] in kb and kb[s[2]].cls == "City" and kb[s[2]].country)
     )
     return other_main_state(sender, counts)
-
-
-def _label_with_article(kb, key: str) -> str:
-    """The English label of ``key`` as written after "to": with "the" when the knowledge base
-    names it so ("the United Nations"), else the label ("NATO")."""
-    label = _label(kb, key)
-    entry = kb.get(key)
-    names = {a.text for a in entry.aliases if a.lang == PIVOT} if entry is not None else set()
-    return f"the {label}" if f"the {label}" in names else label
 
 
 def _main_pair(index: _Spans, cls_of, kb) -> tuple[str, str] | None:

@@ -49,7 +49,8 @@ def test_visit_row():
         ("the", "of", False),  # "the Forum of Regions"
         ("11-й", "этой", True),  # "стартует 11-й Саммит этой организации"
         (":", "you", False),  # "Nazarbayev: Thank you, Mr Putin": a turn's first word
+        ("с", "о", False),  # "подписали с ним Соглашение о сотрудничестве": a document's name
     ],
 )
 def test_a_lone_capitalized_trigger_is_no_name(before, after, lone):
-    assert lone_capital(before, after) is lone
+    assert lone_capital(before, after, {"of", "о"}) is lone

@@ -41,6 +41,7 @@ SOURCE = None  # --source: where mledoze/countries is (tools/sources.py)
 sys.path.insert(0, str(ROOT / "tools"))
 import sources  # noqa: E402
 
+from bilat.extract.nlp import morph_analyzer  # noqa: E402
 from bilat.graph.kb import slugify  # noqa: E402
 from bilat.ontology.namespace import BL  # noqa: E402
 
@@ -90,18 +91,7 @@ def country_names() -> dict[str, dict]:
     return out
 
 
-_morph = None
-
 RU_ADJ_ENDS = ("ий", "ый", "ой")  # a full Russian adjective in the masculine nominative
-
-
-def _morphology():
-    global _morph
-    if _morph is None:
-        import pymorphy3
-
-        _morph = pymorphy3.MorphAnalyzer()
-    return _morph
 
 
 def agreed(adjective: str, gender: str) -> str | None:
@@ -111,7 +101,7 @@ def agreed(adjective: str, gender: str) -> str | None:
     >>> agreed("японский", "neut"), agreed("чешский", "femn"), agreed("японский", "masc")
     ('японское', 'чешская', 'японский')
     """
-    for p in _morphology().parse(adjective):
+    for p in morph_analyzer().parse(adjective):
         if p.tag.POS == "ADJF" and {"masc", "sing", "nomn"} <= set(p.tag.grammemes):
             form = p.inflect({gender, "sing", "nomn"})
             return form.word if form is not None else None
@@ -122,7 +112,6 @@ def genitive(name: str, table: dict[str, str]) -> str:
     """The Russian genitive of a state's name, word by word ("Южная Корея" → "Южной Кореи")."""
     if name in table:
         return table[name]
-    _morphology()
     out = []
     for word in name.split(" "):
         out.append("-".join(_gen_word(part) for part in word.split("-")))
@@ -132,7 +121,7 @@ def genitive(name: str, table: dict[str, str]) -> str:
 def _gen_word(word: str) -> str:
     if not word or word.isupper() or word in ("и",) or not any(c.isalpha() for c in word):
         return word
-    parses = [p for p in _morph.parse(word) if {"nomn"} <= set(p.tag.grammemes) or "Fixd" in p.tag]
+    parses = [p for p in morph_analyzer().parse(word) if {"nomn"} <= set(p.tag.grammemes) or "Fixd" in p.tag]
     parses.sort(key=lambda p: ("Geox" not in p.tag, p.tag.POS not in ("NOUN", "ADJF"), -p.score))
     if not parses:
         return word

@@ -29,9 +29,9 @@ def attributive_evaluation(direction: str, pos: str, dep: str) -> bool:
     "speech" or "charge" attached as a modifier): the speaker voices it whatever the verb above
     the noun says — "Вильнюс не станет предпринимать провокационных шагов", "will not comment on
     the absolutely unacceptable wording", "«незаконные» шаги не имеют под собой оснований" are
-    accusations made — so the context of an accusation's adjective (``triggers.candidates``) is
-    read from it and its noun only ("no provocative steps" stays negated); a praise adjective
-    names a kind of act ("обменяются поздравительными посланиями": planned).
+    accusations made — so the context of an accusation's adjective (``triggers.candidates``, which
+    checks the class) is read from it and its noun only ("no provocative steps" stays negated);
+    a praise adjective names a kind of act ("обменяются поздравительными посланиями": planned).
 
     >>> attributive_evaluation("speech", "ADJ", "amod"), attributive_evaluation("charge", "ADJ", "amod")
     (True, True)

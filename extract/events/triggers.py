@@ -8,6 +8,7 @@ far (``records.Reported``)."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 
 from bilat.extract.events import arguments as arg
 from bilat.extract.events.agency import ACTOR_CUES, NEEDS_ACTOR, no_actor
@@ -153,7 +154,9 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
             and v.sdoc[t0.i - 1].text not in ('"', "«", "“", "(", "-", "–", "—")
             and not opens
             and not lone_capital(
-                v.sdoc[t0.i - 1].text, v.sdoc[toks[-1].i + 1].text if toks[-1].i + 1 < len(v.sdoc) else ""
+                v.sdoc[t0.i - 1].text,
+                v.sdoc[toks[-1].i + 1].text if toks[-1].i + 1 < len(v.sdoc) else "",
+                v.tab.words("name_of"),
             )
         ):
             return False
@@ -178,10 +181,8 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
         head = _head(toks)
         anchor = head.head if head.pos_ in ("ADJ", "ADV") and head.head.i != head.i else head
         # "не станет предпринимать провокационных шагов": the accusation is voiced all the same
-        climb = (
-            anchor.i == head.i
-            or FAMILIES.get(row.cls) != "conflict"
-            or not attributive_evaluation(row.direction, head.pos_, head.dep_)
+        climb = FAMILIES.get(row.cls) != "conflict" or not attributive_evaluation(
+            row.direction, head.pos_, head.dep_
         )
         ctx = v.context(head, anchor, row.cls, climb)
         if ctx == "negated" and own_negation(tuple(w.text for w in row.words), v.tab.context):
@@ -258,23 +259,22 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
     return merged, rep
 
 
-def lone_capital(before: str, after: str) -> bool:
+def lone_capital(before: str, after: str, name_of: Collection[str]) -> bool:
     """Whether a capitalized trigger inside a sentence stands alone, no word of a name: the
-    words around it are not capitalized and the next is no "of" ("seeks to drift towards
+    words around it are not capitalized and the next is none of ``name_of`` ("of", «о»: a
+    ``name_of`` row of ``events_cues.tsv``) ("seeks to drift towards
     Russophobia, which …", "a Russophobic position"), not "Shanghai Cooperation Organisation",
     "Cooperation Without Borders", "the Forum of Regions"; nor the first word after a colon,
     which opens words of their own ("Nazarbayev: Thank you, Mr Putin": a transcript's turn).
 
-    >>> lone_capital("towards", ","), lone_capital("a", "position"), lone_capital("Shanghai", "Organisation")
-    (True, True, False)
-    >>> lone_capital("the", "Without"), lone_capital("the", "of"), lone_capital(":", "you")
-    (False, False, False)
+    >>> lone_capital("towards", ",", {"of"}), lone_capital("the", "of", {"of"})
+    (True, False)
     """
     return (
         not before[:1].isupper()
         and before != ":"
         and not after[:1].isupper()
-        and after.lower() not in ("of", "о")
+        and after.lower() not in name_of
     )
 
 
