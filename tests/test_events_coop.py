@@ -143,6 +143,19 @@ def test_topic_of_talks(heads, want):
         (RU, "сфера", ["весь"], True),
         # "в торгово-экономической сфере"
         (RU, "сфера", ["торгово-экономический"], False),
+        # "deepen mutually beneficial cooperation on all fronts", "in political, economic … and
+        # other spheres"
+        (EN, "front", ["all"], True),
+        (EN, "sphere", ["political", "economic", "other"], True),
+        (RU, "сфера", ["политический", "другой"], True),
+        # where states act together names no field: "coordination on the international arena",
+        # "collaboration in international forums", "на международных площадках"
+        (EN, "arena", ["the", "international"], True),
+        (EN, "forum", ["international"], True),
+        (RU, "площадка", ["международный"], True),
+        (RU, "арена", ["международный"], True),
+        # "cooperation in international trade": a field
+        (EN, "trade", ["international"], False),
     ],
 )
 def test_vague_object(cues, noun, modifiers, want):
