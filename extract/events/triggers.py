@@ -280,7 +280,7 @@ def coop_object(v: View, c: _Cand) -> bool:
             # "in all areas", "по всем направлениям": a preposition that opens no field
             objs = [g for g in ch.children if g.dep_ == "pobj"] if ch.dep_ == "prep" else [ch]
             if word is not None and any(
-                vague_object(fold(o.lemma_), [fold(g.lemma_) for g in o.children], coop) for o in objs
+                vague_object(fold(o.lemma_), [fold(g.lemma_) for g in modifiers(o)], coop) for o in objs
             ):
                 word = None
             deps.append((ch.dep_, fold(word.lemma_) if word is not None else ""))
@@ -289,6 +289,17 @@ def coop_object(v: View, c: _Cand) -> bool:
     project = any(m.cls == "Project" for m in v.mentions_of_tokens(phrase))
     near = carried_nouns(c.head) if key in coop.carry else []
     return cooperation_has_object(key, anchor, c.anchor.pos_ in ("VERB", "AUX"), deps, project, coop, near)
+
+
+def modifiers(noun) -> list:
+    """The words hung on a noun and the conjuncts of each ("in political, economic, humanitarian
+    and *other* spheres": "other" is a conjunct of "political" in the parse)."""
+    out = []
+    layer = list(_kids(noun))
+    while layer:
+        out += [g for g in layer if g.i not in {x.i for x in out}]
+        layer = [gg for g in layer for gg in _kids(g) if gg.dep_ == "conj" and gg.i not in {x.i for x in out}]
+    return out
 
 
 #: dependencies by which a word of carrying out qualifies the noun it carries out ("projects that
