@@ -10,7 +10,7 @@ word quantifies it: "cooperation in *all areas*", "взаимодействие 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 #: an object dependency of a verb ("jointly develop *the section*")
@@ -165,3 +165,22 @@ def topic_of_talks(heads: Iterable[tuple[str, str, bool]], steps: int = 4) -> bo
             return False
     return False
 
+
+def nested(words: Sequence[tuple[int, frozenset[int]]]) -> set[int]:
+    """The indexes of the Cooperate words of a clause that lie below another's word (``words``:
+    each word's token index and the token indexes below the word it hangs on): a field or step
+    of the other's joint work, one event with it ("Tehran and Moscow are collaborating on the
+    construction of the railway segment, which will facilitate direct *transit*", "joint projects
+    in the fields of trade, industrial *cooperation*"). Two words below each other (one phrase)
+    are both kept.
+
+    >>> sorted(nested([(3, frozenset({3, 4, 9})), (9, frozenset({9})), (12, frozenset({12}))]))
+    [1]
+    >>> sorted(nested([(3, frozenset({3, 4})), (4, frozenset({3, 4}))]))
+    []
+    """
+    return {
+        j
+        for j, (head, below) in enumerate(words)
+        if any(k != j and head in o_below and o_head not in below for k, (o_head, o_below) in enumerate(words))
+    }

@@ -13,7 +13,13 @@ from bilat.extract.events import arguments as arg
 from bilat.extract.events.agency import ACTOR_CUES, NEEDS_ACTOR, no_actor
 from bilat.extract.events.another import coordinated_twins, own_time
 from bilat.extract.events.context import STANCE_STOP, reported_past
-from bilat.extract.events.coop import cooperation_has_object, placed_in_state, topic_of_talks, vague_object
+from bilat.extract.events.coop import (
+    cooperation_has_object,
+    nested,
+    placed_in_state,
+    topic_of_talks,
+    vague_object,
+)
 from bilat.extract.events.document import View
 from bilat.extract.events.evaluative import denies_a_charge
 from bilat.extract.events.gathering import takes_a_thing
@@ -231,6 +237,10 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
     cands = [c for c in cands if c.row.cls != "Cooperate" or coop_object(v, c)]
     # "discussed prospects for strengthening cooperation in trade": the topic of the talks
     cands = [c for c in cands if c.row.cls != "Cooperate" or not talks_topic(v, c)]
+    # "collaborating on the construction of the railway, which will facilitate transit": one work
+    coops = [c for c in cands if c.row.cls == "Cooperate"]
+    inner = nested([(c.head.i, frozenset(t.i for t in descendants(c.anchor))) for c in coops])
+    cands = [c for c in cands if not any(c is coops[j] for j in inner)]
     # "issues that call for prompt response", "The request was made": no actor does it
     cands = [c for c in cands if c.row.cls not in NEEDS_ACTOR or not actorless(v, c)]
     modes = {c.mode for c in cands if c.row.cls == "Consult"}
