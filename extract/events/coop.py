@@ -182,5 +182,5 @@ def nested(words: Sequence[tuple[int, frozenset[int]]]) -> set[int]:
     return {
         j
         for j, (head, below) in enumerate(words)
-        if any(k != j and head in o_below and o_head not in below for k, (o_head, o_below) in enumerate(words))
+        if any(k != j and head in above and o_head not in below for k, (o_head, above) in enumerate(words))
     }
