@@ -237,6 +237,10 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
     cands = [c for c in cands if c.row.cls != "Cooperate" or coop_object(v, c)]
     # "discussed prospects for strengthening cooperation in trade": the topic of the talks
     cands = [c for c in cands if c.row.cls != "Cooperate" or not talks_topic(v, c)]
+    # "the company is a joint venture between …", "КТК - это международное совместное предприятие":
+    # what a thing is, no joint work done
+    # ("The Netherlands is the largest investor in the Kazakh economy" places capital: an event)
+    cands = [c for c in cands if c.row.cls != "Cooperate" or not (generic(v, c) and predicate_noun(c.anchor))]
     # "collaborating on the construction of the railway, which will facilitate transit": one work
     coops = [c for c in cands if c.row.cls == "Cooperate"]
     inner = nested([(c.head.i, frozenset(t.i for t in descendants(c.anchor))) for c in coops])
@@ -299,6 +303,19 @@ def coop_object(v: View, c: _Cand) -> bool:
     project = any(m.cls == "Project" for m in v.mentions_of_tokens(phrase))
     near = carried_nouns(c.head) if key in coop.carry else []
     return cooperation_has_object(key, anchor, c.anchor.pos_ in ("VERB", "AUX"), deps, project, coop, near)
+
+
+def generic(v: View, c: _Cand) -> bool:
+    """Whether a Cooperate trigger is a generic word of joint work (``coop_generic``: "joint",
+    "cooperation", "совместный"), not a concrete one ("investor in", "transit")."""
+    return bool(v.tk(c.head) & v.tab.coop.generic)
+
+
+def predicate_noun(tok) -> bool:
+    """Whether a noun is what a clause says its subject is: the attribute of "be" ("the company
+    is a joint venture", "This is cooperation in …") or a noun with a subject of its own
+    ("КТК - это совместное предприятие")."""
+    return tok.pos_ == "NOUN" and (tok.dep_ == "attr" or any(ch.dep_ == "nsubj" for ch in _kids(tok)))
 
 
 def modifiers(noun) -> list:
