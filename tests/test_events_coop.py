@@ -160,6 +160,8 @@ def test_topic_of_talks(heads, want):
         (EN, "forum", ["international"], True),
         (RU, "площадка", ["международный"], True),
         (RU, "арена", ["международный"], True),
+        # "стратегическое партнерство КНР и Казахстана на встрече": where it was spoken of
+        (RU, "встреча", [], True),
         # "cooperation in international trade": a field
         (EN, "trade", ["international"], False),
     ],
