@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from bilat.extract.events.coop import cooperation_has_object, placed_in_state, topic_of_talks, vague_object
+from bilat.extract.events.coop import (
+    cooperation_has_object,
+    nested,
+    placed_in_state,
+    topic_of_talks,
+    vague_object,
+)
 from bilat.extract.events.tables import tables
 
 EN = tables("en").coop
@@ -143,6 +149,21 @@ def test_topic_of_talks(heads, want):
         (RU, "сфера", ["весь"], True),
         # "в торгово-экономической сфере"
         (RU, "сфера", ["торгово-экономический"], False),
+        # "deepen mutually beneficial cooperation on all fronts", "in political, economic … and
+        # other spheres"
+        (EN, "front", ["all"], True),
+        (EN, "sphere", ["political", "economic", "other"], True),
+        (RU, "сфера", ["политический", "другой"], True),
+        # where states act together names no field: "coordination on the international arena",
+        # "collaboration in international forums", "на международных площадках"
+        (EN, "arena", ["the", "international"], True),
+        (EN, "forum", ["international"], True),
+        (RU, "площадка", ["международный"], True),
+        (RU, "арена", ["международный"], True),
+        # "стратегическое партнерство КНР и Казахстана на встрече": where it was spoken of
+        (RU, "встреча", [], True),
+        # "cooperation in international trade": a field
+        (EN, "trade", ["international"], False),
     ],
 )
 def test_vague_object(cues, noun, modifiers, want):
@@ -166,3 +187,20 @@ def test_vague_object(cues, noun, modifiers, want):
 )
 def test_capital_placed_in_a_state(words, classes, want):
     assert placed_in_state(words, classes, EN) is want
+
+
+@pytest.mark.parametrize(
+    "words, want",
+    [
+        # "collaborating (3) on the construction of the segment, which will facilitate transit (9)"
+        ([(3, frozenset({3, 4, 5, 9})), (9, frozenset({9}))], {1}),
+        # two cooperation words of one clause, neither below the other: both events
+        ([(3, frozenset({3, 4})), (8, frozenset({8, 9}))], set()),
+        # "joint (2) venture (3)" with its anchor's phrase holding the other's word and back: kept
+        ([(2, frozenset({2, 3})), (3, frozenset({2, 3}))], set()),
+        # one word alone
+        ([(5, frozenset({5}))], set()),
+    ],
+)
+def test_nested_cooperation_is_one_work(words, want):
+    assert nested(words) == want

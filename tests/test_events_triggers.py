@@ -5,10 +5,10 @@ refers back to talks reported is no new event, and the Consult modes found are r
 from __future__ import annotations
 
 import pytest
-from events_trees import held_talks
+from events_trees import held_talks, tree
 
 from bilat.extract.events.records import Reported, Said
-from bilat.extract.events.triggers import candidates, lone_capital, visit_row
+from bilat.extract.events.triggers import candidates, lone_capital, modifiers, predicate_noun, visit_row
 
 V = held_talks()  # "Putin held talks with Tokayev. The talks were substantive."
 
@@ -54,3 +54,31 @@ def test_visit_row():
 )
 def test_a_lone_capitalized_trigger_is_no_name(before, after, lone):
     assert lone_capital(before, after, {"of", "о"}) is lone
+
+
+# "the company is a joint venture": the noun is what its subject is (attr); "КТК - это совместное
+# предприятие": a noun with a subject of its own; "they set up a joint venture": an object
+COMPANY_IS = tree(
+    "the 1 det DET\ncompany 2 nsubj NOUN\nis 2 ROOT AUX be\n"
+    "a 5 det DET\njoint 5 amod ADJ\nventure 2 attr NOUN"
+)
+KTK_IS = tree("КТК 3 nsubj PROPN\nэто 3 expl PART\nсовместное 3 amod ADJ\nпредприятие 3 ROOT NOUN", lang="ru")
+SET_UP = tree(
+    "they 1 nsubj PRON\nset 1 ROOT VERB\nup 1 prt ADP\na 5 det DET\njoint 5 amod ADJ\nventure 1 dobj NOUN"
+)
+
+
+@pytest.mark.parametrize("doc, i, want", [(COMPANY_IS, 5, True), (KTK_IS, 3, True), (SET_UP, 5, False)])
+def test_predicate_noun(doc, i, want):
+    assert predicate_noun(doc[i]) is want
+
+
+# "in political, economic and other spheres": "other" is a conjunct of "political"
+SPHERES = tree(
+    "in 0 ROOT ADP\npolitical 5 amod ADJ\n, 1 punct PUNCT\neconomic 1 conj ADJ\nand 3 cc CCONJ\n"
+    "spheres 0 pobj NOUN\nother 3 conj ADJ"
+)
+
+
+def test_modifiers_hold_the_conjuncts_of_a_modifier():
+    assert sorted(t.text for t in modifiers(SPHERES[5])) == ["economic", "other", "political"]

@@ -10,7 +10,7 @@ word quantifies it: "cooperation in *all areas*", "взаимодействие 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 #: an object dependency of a verb ("jointly develop *the section*")
@@ -30,21 +30,26 @@ class CoopCues:
     manner: frozenset[str] = frozenset()
     material: frozenset[str] = frozenset()
     placed: frozenset[str] = frozenset()
+    stage: frozenset[str] = frozenset()
 
 
 def vague_object(noun: str, modifiers: Iterable[str], cues: CoopCues) -> bool:
     """Whether the object after a preposition ("cooperation *in* …") names no field: a
     ``coop_vague`` noun quantified by a ``coop_every`` word ("strengthening cooperation in all
     areas", "across various sectors", "взаимодействие по всем направлениям"); "in the field of
-    transport" and "в торгово-экономической сфере" name one. ``modifiers``: the lemmas of the
-    noun's dependents.
+    transport" and "в торгово-экономической сфере" name one. A ``coop_stage`` noun names where
+    states act together, never a field ("coordination on the international arena", "boosting
+    collaboration in international forums", "на международных площадках": no Cooperate in the
+    real-news gold). ``modifiers``: the lemmas of the noun's dependents.
 
     >>> cues = CoopCues(frozenset(), frozenset(), frozenset(), vague=frozenset({"area"}),
-    ...                 every=frozenset({"all"}))
+    ...                 every=frozenset({"all"}), stage=frozenset({"arena"}))
     >>> vague_object("area", ["all"], cues), vague_object("area", ["the", "of"], cues)
     (True, False)
+    >>> vague_object("arena", ["the", "international"], cues)
+    True
     """
-    return noun in cues.vague and any(m in cues.every for m in modifiers)
+    return noun in cues.stage or noun in cues.vague and any(m in cues.every for m in modifiers)
 
 
 #: the classes of a mention that names where capital is placed: a state, a city, a place
@@ -159,3 +164,23 @@ def topic_of_talks(heads: Iterable[tuple[str, str, bool]], steps: int = 4) -> bo
         if n >= steps:
             return False
     return False
+
+
+def nested(words: Sequence[tuple[int, frozenset[int]]]) -> set[int]:
+    """The indexes of the Cooperate words of a clause that lie below another's word (``words``:
+    each word's token index and the token indexes below the word it hangs on): a field or step
+    of the other's joint work, one event with it ("Tehran and Moscow are collaborating on the
+    construction of the railway segment, which will facilitate direct *transit*", "joint projects
+    in the fields of trade, industrial *cooperation*"). Two words below each other (one phrase)
+    are both kept.
+
+    >>> sorted(nested([(3, frozenset({3, 4, 9})), (9, frozenset({9})), (12, frozenset({12}))]))
+    [1]
+    >>> sorted(nested([(3, frozenset({3, 4})), (4, frozenset({3, 4}))]))
+    []
+    """
+    return {
+        j
+        for j, (head, below) in enumerate(words)
+        if any(k != j and head in above and o_head not in below for k, (o_head, above) in enumerate(words))
+    }

@@ -179,6 +179,7 @@ class Tables:
             self.words("coop_manner"),
             self.words("coop_material"),
             self.words("coop_placed"),
+            self.words("coop_stage"),
         )
 
 

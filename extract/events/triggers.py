@@ -14,7 +14,13 @@ from bilat.extract.events import arguments as arg
 from bilat.extract.events.agency import ACTOR_CUES, NEEDS_ACTOR, no_actor
 from bilat.extract.events.another import coordinated_twins, own_time
 from bilat.extract.events.context import STANCE_STOP, attributive_evaluation, reported_past
-from bilat.extract.events.coop import cooperation_has_object, placed_in_state, topic_of_talks, vague_object
+from bilat.extract.events.coop import (
+    cooperation_has_object,
+    nested,
+    placed_in_state,
+    topic_of_talks,
+    vague_object,
+)
 from bilat.extract.events.document import View
 from bilat.extract.events.evaluative import denies_a_charge
 from bilat.extract.events.gathering import takes_a_thing
@@ -241,6 +247,14 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
     cands = [c for c in cands if c.row.cls != "Cooperate" or coop_object(v, c)]
     # "discussed prospects for strengthening cooperation in trade": the topic of the talks
     cands = [c for c in cands if c.row.cls != "Cooperate" or not talks_topic(v, c)]
+    # "the company is a joint venture between …", "КТК - это международное совместное предприятие":
+    # what a thing is, no joint work done
+    # ("The Netherlands is the largest investor in the Kazakh economy" places capital: an event)
+    cands = [c for c in cands if c.row.cls != "Cooperate" or not (generic(v, c) and predicate_noun(c.anchor))]
+    # "collaborating on the construction of the railway, which will facilitate transit": one work
+    coops = [c for c in cands if c.row.cls == "Cooperate"]
+    inner = nested([(c.head.i, frozenset(t.i for t in descendants(c.anchor))) for c in coops])
+    cands = [c for c in cands if not any(c is coops[j] for j in inner)]
     # "issues that call for prompt response", "The request was made": no actor does it
     cands = [c for c in cands if c.row.cls not in NEEDS_ACTOR or not actorless(v, c)]
     modes = {c.mode for c in cands if c.row.cls == "Consult"}
@@ -309,7 +323,7 @@ def coop_object(v: View, c: _Cand) -> bool:
             # "in all areas", "по всем направлениям": a preposition that opens no field
             objs = [g for g in ch.children if g.dep_ == "pobj"] if ch.dep_ == "prep" else [ch]
             if word is not None and any(
-                vague_object(fold(o.lemma_), [fold(g.lemma_) for g in o.children], coop) for o in objs
+                vague_object(fold(o.lemma_), [fold(g.lemma_) for g in modifiers(o)], coop) for o in objs
             ):
                 word = None
             deps.append((ch.dep_, fold(word.lemma_) if word is not None else ""))
@@ -318,6 +332,30 @@ def coop_object(v: View, c: _Cand) -> bool:
     project = any(m.cls == "Project" for m in v.mentions_of_tokens(phrase))
     near = carried_nouns(c.head) if key in coop.carry else []
     return cooperation_has_object(key, anchor, c.anchor.pos_ in ("VERB", "AUX"), deps, project, coop, near)
+
+
+def generic(v: View, c: _Cand) -> bool:
+    """Whether a Cooperate trigger is a generic word of joint work (``coop_generic``: "joint",
+    "cooperation", "совместный"), not a concrete one ("investor in", "transit")."""
+    return bool(v.tk(c.head) & v.tab.coop.generic)
+
+
+def predicate_noun(tok) -> bool:
+    """Whether a noun is what a clause says its subject is: the attribute of "be" ("the company
+    is a joint venture", "This is cooperation in …") or a noun with a subject of its own
+    ("КТК - это совместное предприятие")."""
+    return tok.pos_ == "NOUN" and (tok.dep_ == "attr" or any(ch.dep_ == "nsubj" for ch in _kids(tok)))
+
+
+def modifiers(noun) -> list:
+    """The words hung on a noun and the conjuncts of each ("in political, economic, humanitarian
+    and *other* spheres": "other" is a conjunct of "political" in the parse)."""
+    out = []
+    layer = list(_kids(noun))
+    while layer:
+        out += [g for g in layer if g.i not in {x.i for x in out}]
+        layer = [gg for g in layer for gg in _kids(g) if gg.dep_ == "conj" and gg.i not in {x.i for x in out}]
+    return out
 
 
 #: dependencies by which a word of carrying out qualifies the noun it carries out ("projects that
