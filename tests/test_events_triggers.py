@@ -73,7 +73,7 @@ def test_predicate_noun(doc, i, want):
     assert predicate_noun(doc[i]) is want
 
 
-# "in political, economic and other spheres": "other" is a conjunct of "political"
+# "in political, economic and other spheres": "other" is a conjunct of a conjunct of "political"
 SPHERES = tree(
     "in 0 ROOT ADP\npolitical 5 amod ADJ\n, 1 punct PUNCT\neconomic 1 conj ADJ\nand 3 cc CCONJ\n"
     "spheres 0 pobj NOUN\nother 3 conj ADJ"

@@ -176,11 +176,11 @@ def nested(words: Sequence[tuple[int, frozenset[int]]]) -> set[int]:
 
     >>> sorted(nested([(3, frozenset({3, 4, 9})), (9, frozenset({9})), (12, frozenset({12}))]))
     [1]
-    >>> sorted(nested([(3, frozenset({3, 4})), (4, frozenset({3, 4}))]))
-    []
     """
     return {
         j
-        for j, (head, below) in enumerate(words)
-        if any(k != j and head in above and o_head not in below for k, (o_head, above) in enumerate(words))
+        for j, (head, under_j) in enumerate(words)
+        if any(
+            k != j and head in under_k and k_head not in under_j for k, (k_head, under_k) in enumerate(words)
+        )
     }

@@ -253,8 +253,10 @@ def candidates(v: View, said: Said, rep: Reported, u: _Unit) -> tuple[list[_Cand
     cands = [c for c in cands if c.row.cls != "Cooperate" or not (generic(v, c) and predicate_noun(c.anchor))]
     # "collaborating on the construction of the railway, which will facilitate transit": one work
     coops = [c for c in cands if c.row.cls == "Cooperate"]
-    inner = nested([(c.head.i, frozenset(t.i for t in descendants(c.anchor))) for c in coops])
-    cands = [c for c in cands if not any(c is coops[j] for j in inner)]
+    inner = [
+        coops[j] for j in nested([(c.head.i, frozenset(t.i for t in descendants(c.anchor))) for c in coops])
+    ]
+    cands = [c for c in cands if c not in inner]
     # "issues that call for prompt response", "The request was made": no actor does it
     cands = [c for c in cands if c.row.cls not in NEEDS_ACTOR or not actorless(v, c)]
     modes = {c.mode for c in cands if c.row.cls == "Consult"}
@@ -350,11 +352,12 @@ def predicate_noun(tok) -> bool:
 def modifiers(noun) -> list:
     """The words hung on a noun and the conjuncts of each ("in political, economic, humanitarian
     and *other* spheres": "other" is a conjunct of "political" in the parse)."""
-    out = []
+    out, seen = [], {noun.i}
     layer = list(_kids(noun))
     while layer:
-        out += [g for g in layer if g.i not in {x.i for x in out}]
-        layer = [gg for g in layer for gg in _kids(g) if gg.dep_ == "conj" and gg.i not in {x.i for x in out}]
+        out += layer
+        seen.update(g.i for g in layer)
+        layer = [gg for g in layer for gg in _kids(g) if gg.dep_ == "conj" and gg.i not in seen]
     return out
 
 
