@@ -55,7 +55,7 @@ from bilat.extract.link_names import (
 )
 from bilat.extract.link_places import PlaceRules, _closing_quote, _lines, body_state
 from bilat.extract.link_prepositions import dateline_agency, dateline_place, place_preposition_before
-from bilat.extract.link_resolve import Linked, Resolution
+from bilat.extract.link_resolve import Linked, Resolution, _settlement
 from bilat.extract.records import Document, KBEntry
 from bilat.extract.text import (
     fold,
@@ -513,6 +513,8 @@ class Linker(PlaceRules, Resolution):
                 and (city_noun_near(text, sp.start, sp.end, lang) or self._city_beside(sp, text, gaz, lang))
             ):
                 cls = "City"  # "the city of Bokhtar", "в Душанбе и Бохтаре"
+            elif cls == "Place" and not placed and _settlement(sp.text, sp.label, res.region_cues | res.place_cues):
+                cls = "City"  # "Rabat", "Podgorica": no state or region the knowledge base knows
             name = _nominative(_clean_name(sp.text), name, cls)
             pattern = body_state(lang)[1]
             by_adjective = stated = False

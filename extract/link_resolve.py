@@ -70,6 +70,29 @@ def _natural_place(name: str, cues: frozenset[str]) -> bool:
     return len(ws) > 1 and ws[0].text[:1].isupper() and fold(ws[-1].text) in cues
 
 
+def _settlement(name: str, label: str, cues: frozenset[str]) -> bool:
+    """Whether an unknown name the NER calls a geopolitical entity (GPE) is a city: the
+    knowledge base names every state and its regions, so what is left is a settlement
+    ("Rabat", "Podgorica", "The Hague"), unless its last word is a region's or a natural
+    place's noun (``cues``: "Hưng Yên Province", "Ayungin Shoal"). A language whose NER has no
+    such label (natasha's LOC) gets no city from this.
+
+    >>> cues = frozenset({"province", "shoal"})
+    >>> _settlement("Rabat", "GPE", cues), _settlement("Hưng Yên Province", "GPE", cues)
+    (True, False)
+    >>> _settlement("Rabat", "LOC", cues), _settlement("North-South", "GPE", cues)
+    (False, False)
+    """
+    ws = words(name)
+    return (
+        label == "GPE"
+        and bool(ws)
+        and ws[0].text[:1].isupper()
+        and "-" not in name.strip("-")
+        and fold(ws[-1].text) not in cues
+    )
+
+
 def _middle_initial(names: list[str]) -> bool:
     """Whether three words are a person's given name, initial and surname: "Angela P Aggeler"
     ("US Charge d’Affaires in Islamabad Angela P Aggeler", en_pk-us_62, was one place).
