@@ -60,6 +60,67 @@ def common_noun(word: str) -> bool:
     return bool(forms & nouns)
 
 
+def opening_word(word: str) -> bool:
+    """Whether a capitalized word that opens a sentence or a title-case line is a common word
+    no name begins with, so that the NER's person starting with it starts after it: a verb's
+    -ing form ("Welcoming Rutte", "Urging Turkic unity") or a verb, adjective or adverb of the
+    lexicon that is no noun ("Summon Russian Ambassador", "Strategic Context"); not a word that
+    is also a noun ("Mark", "Grant", "Hope"), an irregular verb form ("Said") or a short word.
+
+    >>> [opening_word(w) for w in ("Welcoming", "Urging", "Summon", "Strategic")]
+    [True, True, True, True]
+    >>> [opening_word(w) for w in ("Mark", "Said", "Rutte", "Jinping", "To", "WELCOMING")]
+    [False, False, False, False, False, False]
+    """
+    if len(word) < 4 or not word[:1].isupper() or word.isupper():
+        return False
+    w = word.lower()
+    if not w.isalpha() or not w.isascii():
+        return False
+    lex = _lexicon()
+    if w.endswith("ing") and len(w) > 5:
+        stem = w[:-3]
+        stems = {stem, stem + "e"} | ({stem[:-1]} if len(stem) > 2 and stem[-1] == stem[-2] else set())
+        if stems & lex["verb"]:
+            return True
+    if w in lex["noun"] or w in lex["verb_forms"]:
+        return False
+    return w in lex["verb"] or w in lex["adj"] or w in lex["adv"]
+
+
+def lexicon_word(word: str) -> bool:
+    """Whether a word, singular or plural, is a common word of the lexicon (a noun, verb,
+    adjective or adverb: "Russian", "Context", "Turkic"; not "Rutte").
+
+    >>> lexicon_word("Context"), lexicon_word("Russian"), lexicon_word("Rutte")
+    (True, True, False)
+    """
+    w = word.lower()
+    if common_noun(word):
+        return True
+    lex = _lexicon()
+    return any(w in lex[pos] for pos in ("verb", "adj", "adv"))
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, frozenset[str]]:
+    """The English model's lemmatizer index by part of speech (noun, verb, adj, adv) and the
+    irregular verb forms of its exceptions ("said", "rose")."""
+    from bilat.extract import nlp as _nlp
+
+    folder = _lookups_folder(_nlp.EN_MODEL)
+    if folder is not None:
+        from spacy.lookups import Lookups
+
+        lookups = Lookups().from_disk(folder)
+    else:  # pragma: no cover - a model packaged otherwise: its pipeline's tables
+        lookups = _nlp.load("en").get_pipe("lemmatizer").lookups
+    index, exc = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
+    out = {pos: frozenset(index[pos]) for pos in ("noun", "verb", "adj", "adv")}
+    out["verb_forms"] = frozenset(exc["verb"])
+    return out
+
+
 @lru_cache(maxsize=1)
 def _nouns() -> frozenset[str]:
     """The nouns of the English model's lemmatizer index, read from the model's files (0.03 s)

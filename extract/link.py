@@ -16,7 +16,15 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from bilat.extract.languages import PIVOT, profile
-from bilat.extract.link_gazetteer import _NEXT_WORD, Candidate, Gazetteer, _Span, name_rule_spans, resources
+from bilat.extract.link_gazetteer import (
+    _NEXT_WORD,
+    Candidate,
+    Gazetteer,
+    _Span,
+    given_names,
+    name_rule_spans,
+    resources,
+)
 from bilat.extract.link_generic import body_named_before
 from bilat.extract.link_names import (
     _INITIALS_BEFORE,
@@ -55,7 +63,7 @@ from bilat.extract.link_names import (
 )
 from bilat.extract.link_places import PlaceRules, _closing_quote, _lines, body_state
 from bilat.extract.link_prepositions import dateline_agency, dateline_place, place_preposition_before
-from bilat.extract.link_resolve import Linked, Resolution, _settlement
+from bilat.extract.link_resolve import Linked, Resolution, _settlement, _starts_sentence
 from bilat.extract.records import Document, KBEntry
 from bilat.extract.text import (
     fold,
@@ -76,6 +84,26 @@ _HELD = frozenset({"Country", "InternationalOrganization"})
 _GLOSSED = frozenset(
     {"GovernmentBody", "Organization", "Company", "MediaOutlet", "InternationalOrganization"}
 )
+
+
+def _cut_opening_word(sp: _Span, module) -> bool:
+    """Cut a common word that opens a sentence or a title-case line off a person's name the NER
+    ran on from it ("Welcoming Rutte, the President …" → "Rutte"; the language module's
+    ``opening_word`` says which words); False when the words left are all common words too
+    ("Strategic Context of the Crisis", "Says To Summon Russian Ambassador": no name)."""
+    opening = getattr(module, "opening_word", None)
+    common = getattr(module, "lexicon_word", None)
+    ws = words(sp.text)
+    if opening is None or common is None or len(ws) < 2 or not opening(ws[0].text):
+        return True
+    rest = ws[1:]
+    if all(common(w.text) and fold(w.text) not in given_names() for w in rest):
+        return False
+    cut = rest[0].start
+    sp.start += cut
+    sp.text = sp.text[cut:]
+    sp.normal = sp.text
+    return True
 
 
 class Linker(PlaceRules, Resolution):
@@ -435,6 +463,9 @@ class Linker(PlaceRules, Resolution):
                 owned.append((sp.start, sp.end))
             if sp.label != "PER" and fold(sp.text) in _portfolios(lang) and _before_title(text, sp.end, res):
                 continue  # "External Affairs Minister": the post's field, not a body
+            opened = sp.label == "PER" and (headlines.holds(sp.start) or _starts_sentence(text, sp.start))
+            if opened and not _cut_opening_word(sp, P.module):
+                continue  # "Strategic Context", "Summon Russian": common words, no name
             if (
                 headlines.holds(sp.start)
                 and not (sp.label == "PER" and " " in sp.text.strip())
@@ -513,7 +544,11 @@ class Linker(PlaceRules, Resolution):
                 and (city_noun_near(text, sp.start, sp.end, lang) or self._city_beside(sp, text, gaz, lang))
             ):
                 cls = "City"  # "the city of Bokhtar", "в Душанбе и Бохтаре"
-            elif cls == "Place" and not placed and _settlement(sp.text, sp.label, res.region_cues | res.place_cues):
+            elif (
+                cls == "Place"
+                and not placed
+                and _settlement(sp.text, sp.label, res.region_cues | res.place_cues)
+            ):
                 cls = "City"  # "Rabat", "Podgorica": no state or region the knowledge base knows
             name = _nominative(_clean_name(sp.text), name, cls)
             pattern = body_state(lang)[1]

@@ -1770,3 +1770,28 @@ def test_the_gazetteer_searched_around_a_word_finds_as_over_the_whole(extractor,
         assert [sp for sp in whole if sp.start <= w.start < sp.end] == [
             sp for sp in around if sp.start <= w.start < sp.end
         ]
+
+
+@pytest.mark.parametrize(
+    "text,people",
+    [
+        # a common word opening a line is not part of the name the NER ran on from it (en_kz-nl_63)
+        (
+            "Tokayev met Prime Minister of Ukraine Denys Shmyhal in Astana.\n"
+            "Welcoming Shmyhal, the President expressed appreciation for his visit.",
+            {"Tokayev", "Denys Shmyhal", "Shmyhal"},
+        ),
+        # common words only: no person (en_ru-md_01's headline, en_ru-cu_02's subheading)
+        (
+            "Moldovan Foreign Ministry Says To Summon Russian Ambassador Over Moscow's Words\n"
+            "The ministry said it would summon the ambassador.",
+            set(),
+        ),
+        ("Fuel sales stopped.\nStrategic Context of the Crisis\nCuba's fuel shortages grew.", set()),
+        # a name whose first word is also a noun stays whole
+        ("Mark Grant said the talks went well.", {"Mark Grant"}),
+    ],
+)
+def test_common_words_opening_a_line_are_no_name(full_linker, text, people):
+    linked = link(full_linker, text, "en")
+    assert {m.text for e in linked.entities if e.cls == "Person" for m in e.mentions} == people
