@@ -39,6 +39,19 @@ def is_plural(word: str) -> bool:
     return len(w) > 4 and w.endswith("s") and not w.endswith("ss")
 
 
+def singular(word: str) -> str | None:
+    """The singular of a regular plural, lowercase ("Ministries" → "ministry", "Ministers" →
+    "minister"), None for a word that is no plural ("Congress", "Affairs" gives "affair").
+
+    >>> singular("Ministries"), singular("Ministers"), singular("Congress"), singular("Council")
+    ('ministry', 'minister', None, None)
+    """
+    w = word.lower()
+    if not is_plural(w):
+        return None
+    return w[:-3] + "y" if w.endswith("ies") else w[:-1]
+
+
 def common_noun(word: str) -> bool:
     """Whether a word, singular or plural, is a noun of the English model's lemmatizer index
     (WordNet's nouns: "Airlines", "Railways", "Office"; not "Gazprom", "Uzbekneftegaz").

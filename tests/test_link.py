@@ -1795,3 +1795,24 @@ def test_the_gazetteer_searched_around_a_word_finds_as_over_the_whole(extractor,
 def test_common_words_opening_a_line_are_no_name(full_linker, text, people):
     linked = link(full_linker, text, "en")
     assert {m.text for e in linked.entities if e.cls == "Person" for m in e.mentions} == people
+
+
+@pytest.mark.parametrize(
+    "text,lang,absent_start",
+    [
+        # the plural of a body's noun names several bodies, no one entity (en_ar-br_63, en_kg-uz_51)
+        (
+            "They signed a joint declaration of the Ministries of Health, Science, Technology and Innovation.",
+            "en",
+            "Ministries",
+        ),
+        (
+            "A program between the Ministries of Foreign Affairs of the Kyrgyz Republic and Uzbekistan was signed.",
+            "en",
+            "Ministries",
+        ),
+    ],
+)
+def test_plural_body_nouns_name_no_body(full_linker, text, lang, absent_start):
+    linked = link(full_linker, text, lang)
+    assert not [m.text for e in linked.entities for m in e.mentions if m.text.startswith(absent_start)]
