@@ -1802,12 +1802,14 @@ def test_common_words_opening_a_line_are_no_name(full_linker, text, people):
     [
         # the plural of a body's noun names several bodies, no one entity (en_ar-br_63, en_kg-uz_51)
         (
-            "They signed a joint declaration of the Ministries of Health, Science, Technology and Innovation.",
+            "They signed a joint declaration of the Ministries of Health, Science, Technology and "
+            "Innovation.",
             "en",
             "Ministries",
         ),
         (
-            "A program between the Ministries of Foreign Affairs of the Kyrgyz Republic and Uzbekistan was signed.",
+            "A program between the Ministries of Foreign Affairs of the Kyrgyz Republic and "
+            "Uzbekistan was signed.",
             "en",
             "Ministries",
         ),
