@@ -298,6 +298,9 @@ def test_state_bodies_named_by_the_state_adjective(full_linker, text, lang, surf
         ),
         # a person's name without it stays a person's
         ("The motion failed, Dawn Butler said on Monday.", "person/davn-batlar", "Person"),
+        # a navy, army, guard or corps is a state body (org_cues.tsv; en_ru-th_01, en_ph-cn_63)
+        ("The Royal Thai Navy received the Russian ships.", "org/roal-tha-navi", "GovernmentBody"),
+        ("The boat was hit by China Coast Guard ships.", "org/coast-guard-of-china", "GovernmentBody"),
     ],
 )
 def test_class_nouns_before_unknown_names(full_linker, text, key, cls):
