@@ -57,6 +57,7 @@ from bilat.extract.link_names import (
     part_of_name,
     patronymic_given,
     person_key,
+    surname_forms,
     with_initial,
     without_city_noun,
     without_middle_initial,
@@ -611,11 +612,13 @@ class Linker(PlaceRules, Resolution):
                 if len(parts) > 1:
                     named.setdefault(tuple(pk.split("-")), known or key)
                 if known is not None:
-                    full_names.setdefault(match_key(parts[-1]), known)
+                    for form in surname_forms(parts[-1]):
+                        full_names.setdefault(match_key(form), known)
                     sp.key = known
                     continue
                 if len(parts) > 1:
-                    full_names.setdefault(match_key(parts[-1]), key)
+                    for form in surname_forms(parts[-1]):  # "Sahhaf" after "Ahmed al-Sahhaf"
+                        full_names.setdefault(match_key(form), key)
                     first_words[match_key(parts[0])].add(key)
             else:
                 key = _prefix(cls) + "/" + match_key(name)

@@ -1821,3 +1821,21 @@ def test_common_words_opening_a_line_are_no_name(full_linker, text, people):
 def test_plural_body_nouns_name_no_body(full_linker, text, lang, absent_start):
     linked = link(full_linker, text, lang)
     assert not [m.text for e in linked.entities for m in e.mentions if m.text.startswith(absent_start)]
+
+
+@pytest.mark.parametrize(
+    "text,lang,full,surname",
+    [
+        # a family name opening with an article and a hyphen, written again without it (en_ru-iq_61)
+        (
+            "Foreign Ministry spokesman Ahmed al-Sahhaf met the press. Sahhaf said the talks went well.",
+            "en",
+            "Ahmed al-Sahhaf",
+            "Sahhaf",
+        ),
+    ],
+)
+def test_surname_without_its_article_joins_the_full_name(full_linker, text, lang, full, surname):
+    linked = link(full_linker, text, lang)
+    people = {m.text: e.key for e in linked.entities for m in e.mentions}
+    assert people.get(surname) is not None and people.get(surname) == people.get(full), people
