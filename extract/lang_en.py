@@ -115,6 +115,28 @@ def lexicon_word(word: str) -> bool:
     return any(w in lex[pos] for pos in ("verb", "adj", "adv"))
 
 
+def proper_adjective(word: str) -> bool:
+    """Whether a capitalized word is an adjective of the lexicon ("Turkic", "Baltic",
+    "Atlantic"; not "Rutte", "Caspian" which the lexicon has as a noun only).
+
+    >>> proper_adjective("Turkic"), proper_adjective("Baltic"), proper_adjective("Caspian")
+    (True, True, False)
+    """
+    return word[:1].isupper() and not word.isupper() and word.lower() in _lexicon()["adj"]
+
+
+def modified_noun(word: str) -> bool:
+    """Whether a lowercase word after a capitalized adjective is the noun it modifies ("world",
+    "states", "bloc"), not a function word ("in", "from", "and").
+
+    >>> modified_noun("world"), modified_noun("states"), modified_noun("in"), modified_noun("from")
+    (True, True, False, False)
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return word.isalpha() and word.islower() and word not in STOP_WORDS and common_noun(word)
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, frozenset[str]]:
     """The English model's lemmatizer index by part of speech (noun, verb, adj, adv) and the

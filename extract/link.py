@@ -12,6 +12,7 @@ so that "Мухтар Тлеуберди" and "Mukhtar Tleuberdi" are one entity
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -85,6 +86,27 @@ _HELD = frozenset({"Country", "InternationalOrganization"})
 _GLOSSED = frozenset(
     {"GovernmentBody", "Organization", "Company", "MediaOutlet", "InternationalOrganization"}
 )
+
+
+_NEXT_LOWER = re.compile(r" ([a-z]+)\b")
+
+
+def _modifies_noun(name: str, text: str, end: int, module) -> bool:
+    """Whether an unknown name ends in an adjective (the language module's
+    ``proper_adjective``) and the noun it modifies follows (its ``modified_noun``): "the Turkic
+    world", "the Baltic states", "the North Atlantic bloc's" write no name; "Mashuk Knowledge
+    Center in Pyatigorsk" does."""
+    adjective = getattr(module, "proper_adjective", None)
+    noun = getattr(module, "modified_noun", None)
+    ws = words(name)
+    m = _NEXT_LOWER.match(text, end)
+    return (
+        adjective is not None
+        and noun is not None
+        and bool(ws and m)
+        and adjective(ws[-1].text)
+        and noun(m.group(1))
+    )
 
 
 def _cut_opening_word(sp: _Span, module) -> bool:
@@ -464,6 +486,8 @@ class Linker(PlaceRules, Resolution):
                 owned.append((sp.start, sp.end))
             if sp.label != "PER" and fold(sp.text) in _portfolios(lang) and _before_title(text, sp.end, res):
                 continue  # "External Affairs Minister": the post's field, not a body
+            if sp.label != "PER" and _modifies_noun(sp.text, text, sp.end, P.module):
+                continue  # "the Turkic world", "the Baltic states", "the North Atlantic bloc"
             opened = sp.label == "PER" and (headlines.holds(sp.start) or _starts_sentence(text, sp.start))
             if opened and not _cut_opening_word(sp, P.module):
                 continue  # "Strategic Context", "Summon Russian": common words, no name
