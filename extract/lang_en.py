@@ -137,6 +137,24 @@ def modified_noun(word: str) -> bool:
     return word.isalpha() and word.islower() and word not in STOP_WORDS and common_noun(word)
 
 
+def name_word(word: str) -> bool:
+    """Whether a capitalized word reads as a name only: no function word, no word of the
+    lexicon ("Akkuyu", "Paks"; not "The", "New", "Russian").
+
+    >>> name_word("Akkuyu"), name_word("Paks"), name_word("The"), name_word("New"), name_word("nuclear")
+    (True, True, False, False, False)
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and len(word) > 2
+        and word.lower() not in STOP_WORDS
+        and not lexicon_word(word)
+    )
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, frozenset[str]]:
     """The English model's lemmatizer index by part of speech (noun, verb, adj, adv) and the

@@ -89,6 +89,29 @@ def _facility_inside(name: str, lang: str) -> tuple[str, str, str] | None:
     return None
 
 
+_WORD_AT_END = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)$")
+
+
+def _names_before_nouns(text: str, spans: list[_Span], lang: str, after: re.Pattern | None) -> list[_Span]:
+    """Names the NER missed right before a facility noun written after its name: one word
+    that no span covers and the language module's ``name_word`` calls a name ("The Akkuyu
+    nuclear power plant project", "the Paks nuclear plant"); no word of a language without
+    that function."""
+    name_word = getattr(profile(lang).module, "name_word", None)
+    if after is None or name_word is None:
+        return []
+    taken = [(sp.start, sp.end) for sp in spans]
+    out = []
+    for m in after.finditer(text):
+        w = _WORD_AT_END.search(text, max(0, m.start() - 40), m.start())
+        if w is None or not name_word(w.group(1)):
+            continue
+        if any(a < w.end() and w.start() < b for a, b in taken):
+            continue
+        out.append(_Span(w.start(), w.end(), w.group(1), "LOC", normal=w.group(1)))
+    return out
+
+
 def after_noun(lang: str, noun: str) -> tuple[str, str]:
     """(class, kind) of a facility noun written after a name."""
     key = " ".join(noun.lower().split())
@@ -355,7 +378,8 @@ class PlaceRules:
         knows take none."""
         after, before = facility_nouns(lang)
         out: list[_Span] = []
-        for sp in sorted(gaz + ner, key=lambda x: (x.start, -x.end)):
+        unnamed = _names_before_nouns(text, gaz + ner, lang, after)
+        for sp in sorted(gaz + ner + unnamed, key=lambda x: (x.start, -x.end)):
             if sp.label in ("ADJ", "NORP") or "\n" in sp.text:
                 continue
             kb_classes = {self.kb[c.key].cls for c in sp.keys if c.kind != "surname"}

@@ -1855,3 +1855,25 @@ def test_adjectives_before_their_nouns_are_no_names(full_linker, text, absent, p
     written = {m.text for e in link(full_linker, text, "en").entities for m in e.mentions}
     assert absent not in written
     assert present is None or present in written, written
+
+
+@pytest.mark.parametrize(
+    "text,surface,cls",
+    [
+        # a name the NER missed right before a facility noun (en_ru-tr_02, en_ru-hu_02)
+        (
+            "The Akkuyu nuclear power plant project in Turkiye is progressing.",
+            "Akkuyu nuclear power plant",
+            "Project",
+        ),
+        ("It would make a control system for the Paks nuclear plant.", "Paks nuclear plant", "Project"),
+    ],
+)
+def test_names_the_ner_missed_before_facility_nouns(full_linker, text, surface, cls):
+    found = {(m.text, e.cls) for e in link(full_linker, text, "en").entities for m in e.mentions}
+    assert (surface, cls) in found, found
+
+
+def test_no_facility_from_a_common_word_before_its_noun(full_linker):
+    text = "The new nuclear power plant will be built by 2030."
+    assert not [e for e in link(full_linker, text, "en").entities if e.cls == "Project"]
