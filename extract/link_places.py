@@ -121,6 +121,23 @@ def after_noun(lang: str, noun: str) -> tuple[str, str]:
     )
 
 
+def label_noun(lang: str, noun: str) -> str:
+    """How a facility's label writes a noun written after its name: the fifth column of its
+    row in ``facility_nouns.tsv`` when given ("NPP", "nuclear plant" → "nuclear power plant";
+    "space launch centre" → "cosmodrome"), else the noun as written."""
+    key = " ".join(noun.lower().split())
+    for r in read_table(DATA / lang / "facility_nouns.tsv"):
+        if len(r) > 4 and r[4] and r[2] == "after" and r[0].lower() == key:
+            return r[4]
+    return noun
+
+
+def _labelled(name: str, noun: str, lang: str) -> str:
+    """A facility's name and its noun as its label writes it: "Leningrad NPP" → "Leningrad
+    nuclear power plant"."""
+    return name.rstrip() + " " + label_noun(lang, noun)
+
+
 def facility_key(cls: str, kind: str, name: str) -> str:
     """The key of a facility: its name and its noun's kind, the same in every language; the
     name alone for a noun that names the place itself ("Medeu district").
@@ -394,10 +411,13 @@ class PlaceRules:
                 # the NER took the noun in: "Lachin Corridor", 'АЭС "Аккую"'
                 start, end, (cls, kind, name) = sp.start, sp.end, inner
                 normal = sp.normal or sp.text
+                written = after.search(normal) if after else None
+                if written and written.end() == len(normal):
+                    normal = _labelled(normal[: written.start()], written.group(1), lang)
             elif m:
                 start, end, noun = sp.start, m.end(), m.group(1)
                 cls, kind = after_noun(lang, noun)
-                normal = text[start:end]
+                normal = _labelled(text[start : m.start()], noun, lang)
             else:
                 lo = max(0, sp.start - 40)
                 m = _BEFORE_NAME.search(text[lo : sp.start]) if before else None

@@ -1877,3 +1877,32 @@ def test_names_the_ner_missed_before_facility_nouns(full_linker, text, surface, 
 def test_no_facility_from_a_common_word_before_its_noun(full_linker):
     text = "The new nuclear power plant will be built by 2030."
     assert not [e for e in link(full_linker, text, "en").entities if e.cls == "Project"]
+
+
+@pytest.mark.parametrize(
+    "noun,label",
+    [
+        ("NPP", "nuclear power plant"),
+        ("nuclear plant", "nuclear power plant"),
+        ("Space Launch Centre", "cosmodrome"),
+        ("air base", "air base"),  # no other noun given: as written
+        ("road", "road"),
+    ],
+)
+def test_facility_label_nouns(noun, label):
+    from bilat.extract.link_places import label_noun
+
+    assert label_noun("en", noun) == label
+
+
+@pytest.mark.parametrize(
+    "text,label",
+    [
+        # the label writes the table's noun (en_ru-kz_13, en_ru-kz_01)
+        ("Rosatom will upgrade the Leningrad NPP next year.", "Leningrad nuclear power plant"),
+        ("The rocket was launched from the Vostochny Space Launch Centre.", "Vostochny cosmodrome"),
+    ],
+)
+def test_facility_labels(full_linker, text, label):
+    labels = {e.label("en") for e in link(full_linker, text, "en").entities if e.cls == "Project"}
+    assert label in labels, labels
