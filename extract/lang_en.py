@@ -39,6 +39,19 @@ def is_plural(word: str) -> bool:
     return len(w) > 4 and w.endswith("s") and not w.endswith("ss")
 
 
+def singular(word: str) -> str | None:
+    """The singular of a regular plural, lowercase ("Ministries" → "ministry", "Ministers" →
+    "minister"), None for a word that is no plural ("Congress", "Affairs" gives "affair").
+
+    >>> singular("Ministries"), singular("Ministers"), singular("Congress"), singular("Council")
+    ('ministry', 'minister', None, None)
+    """
+    w = word.lower()
+    if not is_plural(w):
+        return None
+    return w[:-3] + "y" if w.endswith("ies") else w[:-1]
+
+
 def common_noun(word: str) -> bool:
     """Whether a word, singular or plural, is a noun of the English model's lemmatizer index
     (WordNet's nouns: "Airlines", "Railways", "Office"; not "Gazprom", "Uzbekneftegaz").
@@ -58,6 +71,107 @@ def common_noun(word: str) -> bool:
     if w.endswith("s") and not w.endswith("ss"):
         forms.add(w[:-1])
     return bool(forms & nouns)
+
+
+def opening_word(word: str) -> bool:
+    """Whether a capitalized word that opens a sentence or a title-case line is a common word
+    no name begins with, so that the NER's person starting with it starts after it: a verb's
+    -ing form ("Welcoming Rutte", "Urging Turkic unity") or a verb, adjective or adverb of the
+    lexicon that is no noun ("Summon Russian Ambassador", "Strategic Context"); not a word that
+    is also a noun ("Mark", "Grant", "Hope"), an irregular verb form ("Said") or a short word.
+
+    >>> [opening_word(w) for w in ("Welcoming", "Urging", "Summon", "Strategic")]
+    [True, True, True, True]
+    >>> [opening_word(w) for w in ("Mark", "Said", "Rutte", "Jinping", "To", "WELCOMING")]
+    [False, False, False, False, False, False]
+    """
+    if len(word) < 4 or not word[:1].isupper() or word.isupper():
+        return False
+    w = word.lower()
+    if not w.isalpha() or not w.isascii():
+        return False
+    lex = _lexicon()
+    if w.endswith("ing") and len(w) > 5:
+        stem = w[:-3]
+        stems = {stem, stem + "e"} | ({stem[:-1]} if len(stem) > 2 and stem[-1] == stem[-2] else set())
+        if stems & lex["verb"]:
+            return True
+    if w in lex["noun"] or w in lex["verb_forms"]:
+        return False
+    return w in lex["verb"] or w in lex["adj"] or w in lex["adv"]
+
+
+def lexicon_word(word: str) -> bool:
+    """Whether a word, singular or plural, is a common word of the lexicon (a noun, verb,
+    adjective or adverb: "Russian", "Context", "Turkic"; not "Rutte").
+
+    >>> lexicon_word("Context"), lexicon_word("Russian"), lexicon_word("Rutte")
+    (True, True, False)
+    """
+    w = word.lower()
+    if common_noun(word):
+        return True
+    lex = _lexicon()
+    return any(w in lex[pos] for pos in ("verb", "adj", "adv"))
+
+
+def proper_adjective(word: str) -> bool:
+    """Whether a capitalized word is an adjective of the lexicon ("Turkic", "Baltic",
+    "Atlantic"; not "Rutte", "Caspian" which the lexicon has as a noun only).
+
+    >>> proper_adjective("Turkic"), proper_adjective("Baltic"), proper_adjective("Caspian")
+    (True, True, False)
+    """
+    return word[:1].isupper() and not word.isupper() and word.lower() in _lexicon()["adj"]
+
+
+def modified_noun(word: str) -> bool:
+    """Whether a lowercase word after a capitalized adjective is the noun it modifies ("world",
+    "states", "bloc"), not a function word ("in", "from", "and").
+
+    >>> modified_noun("world"), modified_noun("states"), modified_noun("in"), modified_noun("from")
+    (True, True, False, False)
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return word.isalpha() and word.islower() and word not in STOP_WORDS and common_noun(word)
+
+
+def name_word(word: str) -> bool:
+    """Whether a capitalized word reads as a name only: no function word, no word of the
+    lexicon ("Akkuyu", "Paks"; not "The", "New", "Russian").
+
+    >>> name_word("Akkuyu"), name_word("Paks"), name_word("The"), name_word("New"), name_word("nuclear")
+    (True, True, False, False, False)
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and len(word) > 2
+        and word.lower() not in STOP_WORDS
+        and not lexicon_word(word)
+    )
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, frozenset[str]]:
+    """The English model's lemmatizer index by part of speech (noun, verb, adj, adv) and the
+    irregular verb forms of its exceptions ("said", "rose")."""
+    from bilat.extract import nlp as _nlp
+
+    folder = _lookups_folder(_nlp.EN_MODEL)
+    if folder is not None:
+        from spacy.lookups import Lookups
+
+        lookups = Lookups().from_disk(folder)
+    else:  # pragma: no cover - a model packaged otherwise: its pipeline's tables
+        lookups = _nlp.load("en").get_pipe("lemmatizer").lookups
+    index, exc = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
+    out = {pos: frozenset(index[pos]) for pos in ("noun", "verb", "adj", "adv")}
+    out["verb_forms"] = frozenset(exc["verb"])
+    return out
 
 
 @lru_cache(maxsize=1)

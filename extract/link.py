@@ -12,11 +12,20 @@ so that "Мухтар Тлеуберди" and "Mukhtar Tleuberdi" are one entity
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from bilat.extract.languages import PIVOT, profile
-from bilat.extract.link_gazetteer import _NEXT_WORD, Candidate, Gazetteer, _Span, name_rule_spans, resources
+from bilat.extract.link_gazetteer import (
+    _NEXT_WORD,
+    Candidate,
+    Gazetteer,
+    _Span,
+    given_names,
+    name_rule_spans,
+    resources,
+)
 from bilat.extract.link_generic import body_named_before
 from bilat.extract.link_names import (
     _INITIALS_BEFORE,
@@ -49,13 +58,14 @@ from bilat.extract.link_names import (
     part_of_name,
     patronymic_given,
     person_key,
+    surname_forms,
     with_initial,
     without_city_noun,
     without_middle_initial,
 )
 from bilat.extract.link_places import PlaceRules, _closing_quote, _lines, body_state
 from bilat.extract.link_prepositions import dateline_agency, dateline_place, place_preposition_before
-from bilat.extract.link_resolve import Linked, Resolution
+from bilat.extract.link_resolve import Linked, Resolution, _settlement, _starts_sentence
 from bilat.extract.records import Document, KBEntry
 from bilat.extract.text import (
     fold,
@@ -76,6 +86,47 @@ _HELD = frozenset({"Country", "InternationalOrganization"})
 _GLOSSED = frozenset(
     {"GovernmentBody", "Organization", "Company", "MediaOutlet", "InternationalOrganization"}
 )
+
+
+_NEXT_LOWER = re.compile(r" ([a-z]+)\b")
+
+
+def _modifies_noun(name: str, text: str, end: int, module) -> bool:
+    """Whether an unknown name ends in an adjective (the language module's
+    ``proper_adjective``) and the noun it modifies follows (its ``modified_noun``): "the Turkic
+    world", "the Baltic states", "the North Atlantic bloc's" write no name; "Mashuk Knowledge
+    Center in Pyatigorsk" does."""
+    adjective = getattr(module, "proper_adjective", None)
+    noun = getattr(module, "modified_noun", None)
+    ws = words(name)
+    m = _NEXT_LOWER.match(text, end)
+    return (
+        adjective is not None
+        and noun is not None
+        and bool(ws and m)
+        and adjective(ws[-1].text)
+        and noun(m.group(1))
+    )
+
+
+def _cut_opening_word(sp: _Span, module) -> bool:
+    """Cut a common word that opens a sentence or a title-case line off a person's name the NER
+    ran on from it ("Welcoming Rutte, the President …" → "Rutte"; the language module's
+    ``opening_word`` says which words); False when the words left are all common words too
+    ("Strategic Context of the Crisis", "Says To Summon Russian Ambassador": no name)."""
+    opening = getattr(module, "opening_word", None)
+    common = getattr(module, "lexicon_word", None)
+    ws = words(sp.text)
+    if opening is None or common is None or len(ws) < 2 or not opening(ws[0].text):
+        return True
+    rest = ws[1:]
+    if all(common(w.text) and fold(w.text) not in given_names() for w in rest):
+        return False
+    cut = rest[0].start
+    sp.start += cut
+    sp.text = sp.text[cut:]
+    sp.normal = sp.text
+    return True
 
 
 class Linker(PlaceRules, Resolution):
@@ -435,6 +486,11 @@ class Linker(PlaceRules, Resolution):
                 owned.append((sp.start, sp.end))
             if sp.label != "PER" and fold(sp.text) in _portfolios(lang) and _before_title(text, sp.end, res):
                 continue  # "External Affairs Minister": the post's field, not a body
+            if sp.label != "PER" and _modifies_noun(sp.text, text, sp.end, P.module):
+                continue  # "the Turkic world", "the Baltic states", "the North Atlantic bloc"
+            opened = sp.label == "PER" and (headlines.holds(sp.start) or _starts_sentence(text, sp.start))
+            if opened and not _cut_opening_word(sp, P.module):
+                continue  # "Strategic Context", "Summon Russian": common words, no name
             if (
                 headlines.holds(sp.start)
                 and not (sp.label == "PER" and " " in sp.text.strip())
@@ -513,6 +569,12 @@ class Linker(PlaceRules, Resolution):
                 and (city_noun_near(text, sp.start, sp.end, lang) or self._city_beside(sp, text, gaz, lang))
             ):
                 cls = "City"  # "the city of Bokhtar", "в Душанбе и Бохтаре"
+            elif (
+                cls == "Place"
+                and not placed
+                and _settlement(sp.text, sp.label, res.region_cues | res.place_cues)
+            ):
+                cls = "City"  # "Rabat", "Podgorica": no state or region the knowledge base knows
             name = _nominative(_clean_name(sp.text), name, cls)
             pattern = body_state(lang)[1]
             by_adjective = stated = False
@@ -574,11 +636,13 @@ class Linker(PlaceRules, Resolution):
                 if len(parts) > 1:
                     named.setdefault(tuple(pk.split("-")), known or key)
                 if known is not None:
-                    full_names.setdefault(match_key(parts[-1]), known)
+                    for form in surname_forms(parts[-1]):
+                        full_names.setdefault(match_key(form), known)
                     sp.key = known
                     continue
                 if len(parts) > 1:
-                    full_names.setdefault(match_key(parts[-1]), key)
+                    for form in surname_forms(parts[-1]):  # "Sahhaf" after "Ahmed al-Sahhaf"
+                        full_names.setdefault(match_key(form), key)
                     first_words[match_key(parts[0])].add(key)
             else:
                 key = _prefix(cls) + "/" + match_key(name)

@@ -420,6 +420,27 @@ def name_particles() -> frozenset[str]:
     return frozenset(person_key(r[0]) for r in read_table(DATA / "common" / "name_particles.tsv"))
 
 
+@lru_cache(maxsize=1)
+def _surname_articles() -> frozenset[str]:
+    return frozenset(fold(r[0]) for r in read_table(DATA / "common" / "surname_articles.tsv"))
+
+
+def surname_forms(surname: str) -> tuple[str, ...]:
+    """A family name as written and, when it opens with an article and a hyphen
+    (``surname_articles.tsv``), without it: the document may write it either way ("Ahmed
+    al-Sahhaf" … "Sahhaf said").
+
+    >>> surname_forms("al-Sahhaf"), surname_forms("аль-Джубейр"), surname_forms("Kenzhekhanuly")
+    (('al-Sahhaf', 'Sahhaf'), ('аль-Джубейр', 'Джубейр'), ('Kenzhekhanuly',))
+    >>> surname_forms("Al-Jaber"), surname_forms("Nur-Sultan")
+    (('Al-Jaber', 'Jaber'), ('Nur-Sultan',))
+    """
+    head, sep, rest = surname.partition("-")
+    if sep and rest[:1].isupper() and fold(head) in _surname_articles():
+        return (surname, rest)
+    return (surname,)
+
+
 def part_of_name(key: str, named: dict[tuple[str, ...], str]) -> str | None:
     """The one person of the document whose longer name begins or ends with the words of a name
     of two words or more ("Aung Hlaing" after "Min Aung Hlaing", "Faisal bin Farhan" after

@@ -89,6 +89,29 @@ def _facility_inside(name: str, lang: str) -> tuple[str, str, str] | None:
     return None
 
 
+_WORD_AT_END = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)$")
+
+
+def _names_before_nouns(text: str, spans: list[_Span], lang: str, after: re.Pattern | None) -> list[_Span]:
+    """Names the NER missed right before a facility noun written after its name: one word
+    that no span covers and the language module's ``name_word`` calls a name ("The Akkuyu
+    nuclear power plant project", "the Paks nuclear plant"); no word of a language without
+    that function."""
+    name_word = getattr(profile(lang).module, "name_word", None)
+    if after is None or name_word is None:
+        return []
+    taken = [(sp.start, sp.end) for sp in spans]
+    out = []
+    for m in after.finditer(text):
+        w = _WORD_AT_END.search(text, max(0, m.start() - 40), m.start())
+        if w is None or not name_word(w.group(1)):
+            continue
+        if any(a < w.end() and w.start() < b for a, b in taken):
+            continue
+        out.append(_Span(w.start(), w.end(), w.group(1), "LOC", normal=w.group(1)))
+    return out
+
+
 def after_noun(lang: str, noun: str) -> tuple[str, str]:
     """(class, kind) of a facility noun written after a name."""
     key = " ".join(noun.lower().split())
@@ -96,6 +119,23 @@ def after_noun(lang: str, noun: str) -> tuple[str, str]:
         ((c, k) for n, c, side, k in _facility_table(lang) if side == "after" and n.lower() == key),
         ("Place", ""),
     )
+
+
+def label_noun(lang: str, noun: str) -> str:
+    """How a facility's label writes a noun written after its name: the fifth column of its
+    row in ``facility_nouns.tsv`` when given ("NPP", "nuclear plant" → "nuclear power plant";
+    "space launch centre" → "cosmodrome"), else the noun as written."""
+    key = " ".join(noun.lower().split())
+    for r in read_table(DATA / lang / "facility_nouns.tsv"):
+        if len(r) > 4 and r[4] and r[2] == "after" and r[0].lower() == key:
+            return r[4]
+    return noun
+
+
+def _labelled(name: str, noun: str, lang: str) -> str:
+    """A facility's name and its noun as its label writes it: "Leningrad NPP" → "Leningrad
+    nuclear power plant"."""
+    return name.rstrip() + " " + label_noun(lang, noun)
 
 
 def facility_key(cls: str, kind: str, name: str) -> str:
@@ -355,7 +395,8 @@ class PlaceRules:
         knows take none."""
         after, before = facility_nouns(lang)
         out: list[_Span] = []
-        for sp in sorted(gaz + ner, key=lambda x: (x.start, -x.end)):
+        unnamed = _names_before_nouns(text, gaz + ner, lang, after)
+        for sp in sorted(gaz + ner + unnamed, key=lambda x: (x.start, -x.end)):
             if sp.label in ("ADJ", "NORP") or "\n" in sp.text:
                 continue
             kb_classes = {self.kb[c.key].cls for c in sp.keys if c.kind != "surname"}
@@ -370,10 +411,13 @@ class PlaceRules:
                 # the NER took the noun in: "Lachin Corridor", 'АЭС "Аккую"'
                 start, end, (cls, kind, name) = sp.start, sp.end, inner
                 normal = sp.normal or sp.text
+                written = after.search(normal) if after else None
+                if written and written.end() == len(normal):
+                    normal = _labelled(normal[: written.start()], written.group(1), lang)
             elif m:
                 start, end, noun = sp.start, m.end(), m.group(1)
                 cls, kind = after_noun(lang, noun)
-                normal = text[start:end]
+                normal = _labelled(text[start : m.start()], noun, lang)
             else:
                 lo = max(0, sp.start - 40)
                 m = _BEFORE_NAME.search(text[lo : sp.start]) if before else None

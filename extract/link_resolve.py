@@ -13,6 +13,7 @@ from bilat.extract.languages import PIVOT, codes, profile, scripts
 from bilat.extract.link_gazetteer import (
     _POSSESSIVE,
     CLASS_PREFERENCE,
+    Resources,
     _Span,
     _word_keys,
     given_names,
@@ -68,6 +69,44 @@ def _natural_place(name: str, cues: frozenset[str]) -> bool:
     """
     ws = words(name)
     return len(ws) > 1 and ws[0].text[:1].isupper() and fold(ws[-1].text) in cues
+
+
+def _settlement(name: str, label: str, cues: frozenset[str]) -> bool:
+    """Whether an unknown name the NER calls a geopolitical entity (GPE) is a city: the
+    knowledge base names every state and its regions, so what is left is a settlement
+    ("Rabat", "Podgorica", "The Hague"), unless its last word is a region's or a natural
+    place's noun (``cues``: "Hưng Yên Province", "Ayungin Shoal"). A language whose NER has no
+    such label (natasha's LOC) gets no city from this.
+
+    >>> cues = frozenset({"province", "shoal"})
+    >>> _settlement("Rabat", "GPE", cues), _settlement("Hưng Yên Province", "GPE", cues)
+    (True, False)
+    >>> _settlement("Rabat", "LOC", cues), _settlement("North-South", "GPE", cues)
+    (False, False)
+    """
+    ws = words(name)
+    return (
+        label == "GPE"
+        and bool(ws)
+        and ws[0].text[:1].isupper()
+        and "-" not in name.strip("-")
+        and fold(ws[-1].text) not in cues
+    )
+
+
+def _plural_head(name: str, lang: str, res: Resources) -> bool:
+    """Whether a name opens with the plural of a state body's noun (``org_cues.tsv``): several
+    bodies, no one entity ("Ministries of Health, Science, Technology and Innovation",
+    en_ar-br_63; "Ministries of Foreign Affairs of the Kyrgyz Republic and the Republic of
+    Uzbekistan", en_kg-uz_51). Not a title's plural: "the Ministers of Economy and Economy,
+    Sergio Massa and Fernando Haddad" is read by the posts as the NER gave it. The language
+    module's ``singular`` reads the plural; a language without one has no such rule."""
+    singular = getattr(profile(lang).module, "singular", None)
+    ws = words(name)
+    if singular is None or len(ws) < 2 or not ws[0].text[:1].isupper():
+        return False
+    one = singular(ws[0].text)
+    return one is not None and any(one == cue for cue, cls in res.org_cues if cls == "GovernmentBody")
 
 
 def _middle_initial(names: list[str]) -> bool:
@@ -155,6 +194,8 @@ class Resolution:
         body = sp.text
         if sp.label != "PER" and _document_title(text, sp.start, res.documents):
             return False  # "the Treaty on Allied Relations": a document's title, no body
+        if sp.label != "PER" and _plural_head(body, lang, res):
+            return False  # "the Ministries of Health, Science …": several bodies
         if " " not in body and "-" in body:
             parts = [p for p in body.split("-") if p]
             # a person's name only when every part names a state ("Kazakh-Tajik" is no person)
