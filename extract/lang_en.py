@@ -62,7 +62,7 @@ def common_noun(word: str) -> bool:
     w = word.lower()
     if not w.isalpha() or not w.isascii():
         return False
-    nouns = _nouns()
+    nouns = _lexicon()["noun"]
     forms = {w}
     if w.endswith("ies"):
         forms.add(w[:-3] + "y")
@@ -158,7 +158,9 @@ def name_word(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, frozenset[str]]:
     """The English model's lemmatizer index by part of speech (noun, verb, adj, adv) and the
-    irregular verb forms of its exceptions ("said", "rose")."""
+    irregular verb forms of its exceptions ("said", "rose"), read from the model's files (0.03 s)
+    rather than from its loaded pipeline (0.9 s to build, in a process that may read Russian
+    only: a Russian company named "Malaysia Airlines" asks ``common_noun``)."""
     from bilat.extract import nlp as _nlp
 
     folder = _lookups_folder(_nlp.EN_MODEL)
@@ -172,23 +174,6 @@ def _lexicon() -> dict[str, frozenset[str]]:
     out = {pos: frozenset(index[pos]) for pos in ("noun", "verb", "adj", "adv")}
     out["verb_forms"] = frozenset(exc["verb"])
     return out
-
-
-@lru_cache(maxsize=1)
-def _nouns() -> frozenset[str]:
-    """The nouns of the English model's lemmatizer index, read from the model's files (0.03 s)
-    rather than from its loaded pipeline (0.9 s to build, in a process that may read Russian
-    only: a Russian company named "Malaysia Airlines" asks ``common_noun``)."""
-    from bilat.extract import nlp as _nlp
-
-    folder = _lookups_folder(_nlp.EN_MODEL)
-    if folder is not None:
-        from spacy.lookups import Lookups
-
-        table = Lookups().from_disk(folder).get_table("lemma_index")
-    else:  # pragma: no cover - a model packaged otherwise: its pipeline's table
-        table = _nlp.load("en").get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    return frozenset(table["noun"])
 
 
 def _lookups_folder(model: str):

@@ -12,7 +12,6 @@ so that "Мухтар Тлеуберди" and "Mukhtar Tleuberdi" are one entity
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -88,9 +87,6 @@ _GLOSSED = frozenset(
 )
 
 
-_NEXT_LOWER = re.compile(r" ([a-z]+)\b")
-
-
 def _modifies_noun(name: str, text: str, end: int, module) -> bool:
     """Whether an unknown name ends in an adjective (the language module's
     ``proper_adjective``) and the noun it modifies follows (its ``modified_noun``): "the Turkic
@@ -98,15 +94,11 @@ def _modifies_noun(name: str, text: str, end: int, module) -> bool:
     Center in Pyatigorsk" does."""
     adjective = getattr(module, "proper_adjective", None)
     noun = getattr(module, "modified_noun", None)
+    if adjective is None or noun is None:
+        return False
     ws = words(name)
-    m = _NEXT_LOWER.match(text, end)
-    return (
-        adjective is not None
-        and noun is not None
-        and bool(ws and m)
-        and adjective(ws[-1].text)
-        and noun(m.group(1))
-    )
+    m = _NEXT_WORD.match(text, end)
+    return bool(ws and m) and adjective(ws[-1].text) and noun(m.group(1))
 
 
 def _cut_opening_word(sp: _Span, module) -> bool:

@@ -53,10 +53,11 @@ def _closing_quote(name: str) -> str | None:
 
 
 @lru_cache(maxsize=4)
-def _facility_table(lang: str) -> tuple[tuple[str, str, str, str], ...]:
-    """(noun, class, side, kind) rows of ``facility_nouns.tsv``."""
+def _facility_table(lang: str) -> tuple[tuple[str, str, str, str, str], ...]:
+    """(noun, class, side, kind, label noun) rows of ``facility_nouns.tsv``."""
     return tuple(
-        (r[0], r[1], r[2], r[3] if len(r) > 3 else "") for r in read_table(DATA / lang / "facility_nouns.tsv")
+        (r[0], r[1], r[2], r[3] if len(r) > 3 else "", r[4] if len(r) > 4 else "")
+        for r in read_table(DATA / lang / "facility_nouns.tsv")
     )
 
 
@@ -66,13 +67,13 @@ def facility_nouns(lang: str) -> tuple[re.Pattern | None, dict[str, tuple[str, s
     name (group 1 the noun, case-insensitive, longest first) and the lemmas of those written
     before one, with their (class, kind)."""
     rows = _facility_table(lang)
-    after = sorted((n for n, _, side, _ in rows if side == "after"), key=len, reverse=True)
+    after = sorted((n for n, _, side, _, _ in rows if side == "after"), key=len, reverse=True)
     pattern = (
         re.compile(r" (" + "|".join(r"\s".join(map(re.escape, n.split())) for n in after) + r")\b", re.I)
         if after
         else None
     )
-    return pattern, {n: (c, k) for n, c, side, k in rows if side == "before"}
+    return pattern, {n: (c, k) for n, c, side, k, _ in rows if side == "before"}
 
 
 def _facility_inside(name: str, lang: str) -> tuple[str, str, str] | None:
@@ -116,7 +117,7 @@ def after_noun(lang: str, noun: str) -> tuple[str, str]:
     """(class, kind) of a facility noun written after a name."""
     key = " ".join(noun.lower().split())
     return next(
-        ((c, k) for n, c, side, k in _facility_table(lang) if side == "after" and n.lower() == key),
+        ((c, k) for n, c, side, k, _ in _facility_table(lang) if side == "after" and n.lower() == key),
         ("Place", ""),
     )
 
@@ -126,10 +127,10 @@ def label_noun(lang: str, noun: str) -> str:
     row in ``facility_nouns.tsv`` when given ("NPP", "nuclear plant" → "nuclear power plant";
     "space launch centre" → "cosmodrome"), else the noun as written."""
     key = " ".join(noun.lower().split())
-    for r in read_table(DATA / lang / "facility_nouns.tsv"):
-        if len(r) > 4 and r[4] and r[2] == "after" and r[0].lower() == key:
-            return r[4]
-    return noun
+    return next(
+        (lab for n, _, side, _, lab in _facility_table(lang) if side == "after" and lab and n.lower() == key),
+        noun,
+    )
 
 
 def _labelled(name: str, noun: str, lang: str) -> str:

@@ -106,7 +106,7 @@ def _plural_head(name: str, lang: str, res: Resources) -> bool:
     if singular is None or len(ws) < 2 or not ws[0].text[:1].isupper():
         return False
     one = singular(ws[0].text)
-    return one is not None and any(one == cue for cue, cls in res.org_cues if cls == "GovernmentBody")
+    return one is not None and (one, "GovernmentBody") in res.org_cues
 
 
 def _middle_initial(names: list[str]) -> bool:
