@@ -171,8 +171,8 @@ def test_link_lemmas_read_the_shared_parses(word, asked, want):
 def test_english_nouns_are_read_from_the_models_files_as_its_pipeline_holds_them():
     from bilat.extract import lang_en
 
-    lang_en._nouns.cache_clear()
-    nouns = lang_en._nouns()
+    lang_en._lexicon.cache_clear()
+    nouns = lang_en._lexicon()["noun"]
     table = nlp.load("en").get_pipe("lemmatizer").lookups.get_table("lemma_index")
     assert nouns == frozenset(table["noun"]) and len(nouns) > 10_000
     assert lang_en._lookups_folder("no_such_model_package") is None
