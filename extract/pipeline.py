@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from bilat.extract import languages, nlp
 from bilat.extract.dates import dateline
@@ -76,10 +76,28 @@ class Extractor:
         self.kb = {e.key: e for e in kb}
         self.linker = Linker(kb)
         nlp.keep_loaded()  # the knowledge base's indexes live as long as the extractor
+        self._read: set[str] = set()  # languages whose first document was extracted
+        self._warm = False  # tables loaded by a first document, not yet kept (``_keep_warm``)
+
+    def _keep_warm(self, langs: Iterable[str]) -> None:
+        """Keep what the first document of a language loaded (its trigger, title and place
+        tables, the first lemmas of its memos: some ten thousand objects that live as long as
+        the process) out of the garbage collector's sight, as the models are
+        (``nlp.keep_loaded``): at the next call after it, when its own objects are gone.
+        Each full collection of an ingest walked them: ~0.1 s less per hundred Russian
+        articles."""
+        if self._warm:
+            self._warm = False
+            nlp.keep_loaded()
+        new = set(langs) - self._read
+        if new:
+            self._read |= new
+            self._warm = True
 
     def __call__(self, doc: Document) -> Extraction:
         if doc.lang not in languages.codes():
             raise ValueError(f"{doc.id}: language {doc.lang!r} is not supported")
+        self._keep_warm((doc.lang,))
         spans = windows(doc.text, self.window_chars)
         if len(spans) == 1:
             return self._extract(doc)[0]
@@ -103,6 +121,7 @@ class Extractor:
         (:func:`nlp.parse_many`), the rest of the extraction is document by document."""
         parsed: dict[int, object] = {}
         by_lang: dict[str, list[int]] = {}
+        self._keep_warm(())
         for i, d in enumerate(docs):
             if d.lang in languages.codes() and len(d.text) <= self.window_chars:
                 by_lang.setdefault(d.lang, []).append(i)
@@ -119,6 +138,7 @@ class Extractor:
                 out.append(self._extract(d, parsed.pop(i))[0] if i in parsed else self(d))
             except Exception as e:  # noqa: BLE001 - one document's failure is its own
                 out.append(e)
+        self._keep_warm(by_lang)
         return out
 
     def _extract(self, doc: Document, sdoc=None) -> tuple[Extraction, object]:

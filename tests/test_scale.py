@@ -494,6 +494,20 @@ def test_dask_cluster_reports_a_failing_document_and_goes_on(tmp_path, monkeypat
     assert _nquads(st) == _nquads(ref)
 
 
+def test_what_a_first_document_loads_is_kept_from_the_collector_at_the_next_call(monkeypatch):
+    from bilat.extract import nlp
+    from bilat.extract.pipeline import Extractor
+
+    kept = []
+    monkeypatch.setattr(nlp, "keep_loaded", lambda: kept.append(1))
+    ex = Extractor.__new__(Extractor)  # (no knowledge base needed)
+    ex._read, ex._warm = set(), False
+    # languages of a call → calls of keep_loaded so far
+    for langs, calls in ((["ru"], 0), (["ru"], 1), (["ru"], 1), (["en", "ru"], 1), ([], 2), (["en"], 2)):
+        ex._keep_warm(langs)
+        assert len(kept) == calls, (langs, calls)
+
+
 # ----------------------------------------------------------------------------- streaming input
 
 
