@@ -110,8 +110,10 @@ FLUSH_BYTES = 1 << 20  # update text written between two flushes of the embedded
 # memtables hold 6-9 bytes per byte of update text: their peak is a fixed ~7 MB, whatever the input;
 # and the writer's reads between two reopenings fill RocksDB's block cache, more so the larger the
 # store: 2 MB peaked at 94.5 MB at 10k stub documents, 1 MB at 87.4, same run, same CPU seconds)
-REOPEN_FLUSHES = 1  # flushes between two reopenings of a writer's store (see LocalStore._reopen;
-# a reopening costs ~0.1 s: RocksDB's open, then its tables' indexes read again by the next queries)
+REOPEN_FLUSHES = 4  # flushes between two reopenings of a writer's store (see LocalStore._reopen;
+# a reopening costs ~0.05-0.1 s: RocksDB's open, then its tables' indexes read again by the next
+# queries; streaming 100k stub documents: every flush 88 MB peak in 196 s, every 4th 94 MB in 184 s,
+# and ~4 % less of the Russian pipeline's time outside the parse)
 OPEN_ATTEMPTS = 5  # a read-only open racing a writer's compaction is tried again
 MALLOC_ARENAS = 1  # glibc malloc arenas of a writing process (see limit_malloc_arenas)
 

@@ -1,5 +1,5 @@
 """Issue 12 item 4, memory flat from 1k to 100k documents: the writer's embedded store is
-reopened after each flush (RocksDB's caches go with it), and the ids already read are kept in a
+reopened after every few flushes (RocksDB's caches go with it), and the ids already read are kept in a
 temporary SQLite table, not in memory. Neither changes what is stored or read."""
 
 from __future__ import annotations
@@ -61,6 +61,7 @@ def test_reopening_after_each_flush_stores_the_same_graph(tmp_path, monkeypatch)
 
     monkeypatch.setattr(store_mod.LocalStore, "_open", counting_open)
     monkeypatch.setattr(store_mod, "FLUSH_BYTES", 1)  # a flush, and a reopening, after every update
+    monkeypatch.setattr(store_mod, "REOPEN_FLUSHES", 1)
     st = open_store(str(tmp_path / "reopened"), create=True)
     first = _ingest(st, _docs(12))
     assert first.documents == 12
@@ -69,6 +70,24 @@ def test_reopening_after_each_flush_stores_the_same_graph(tmp_path, monkeypatch)
     assert (again.documents, again.unchanged) == (0, 12)
     _ingest(st, _docs(12, changed=True))
     assert _nquads(st) == want
+    st.close()
+
+
+@pytest.mark.parametrize(("every", "updates", "reopened"), [(1, 6, 6), (4, 6, 1), (4, 8, 2), (3, 2, 0)])
+def test_the_writer_reopens_its_store_every_so_many_flushes(tmp_path, monkeypatch, every, updates, reopened):
+    from bilat.graph import store as store_mod
+    from bilat.graph.store import open_store
+
+    monkeypatch.setattr(store_mod, "FLUSH_BYTES", 1)  # a flush after every update
+    monkeypatch.setattr(store_mod, "REOPEN_FLUSHES", every)
+    st = open_store(str(tmp_path / "s"), create=True)
+    opened = []
+    real_open = store_mod.LocalStore._open
+    monkeypatch.setattr(store_mod.LocalStore, "_open", lambda self: (opened.append(1), real_open(self)))
+    for i in range(updates):
+        st.update(f"INSERT DATA {{ GRAPH <http://g> {{ <http://a> <http://b> {i} }} }}")
+    assert len(opened) == reopened
+    assert st.quad_count() == updates
     st.close()
 
 
