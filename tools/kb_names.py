@@ -35,11 +35,13 @@ def kb_keys_and_names(left_out: Collection[str]) -> tuple[set[str], set[str]]:
 
 
 def common_word_ru(label: str) -> bool:
-    """True when a one-word Russian name is also a common noun (Вена 'vein')."""
+    """True when a one-word Russian name is also a common noun or a given name of the
+    dictionary (Вена 'vein', Дакар); the analyzer's guesses for a word it does not know
+    ("Кампала", "Любляна" read as nouns by their endings) do not count."""
     if " " in label or "-" in label:
         return False
     return any(
-        p.normal_form == fold(label) and "Geox" not in p.tag and "NOUN" in p.tag
+        p.is_known and p.normal_form == fold(label) and "Geox" not in p.tag and "NOUN" in p.tag
         for p in _morph().parse(label.lower())
     )
 

