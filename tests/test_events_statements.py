@@ -907,3 +907,44 @@ def test_a_dash_inside_a_title_ends_no_quote(extractor):
     )
     for e in statements(extractor, text, "en"):
         assert not (e.quote and "meeting" in e.quote), e.quote
+
+
+@pytest.mark.parametrize(
+    "lang, text, trigger, speaker",
+    [
+        # a person named as the owner of another's title only owns it: the titled one speaks
+        (
+            "en",
+            "Erdogan's communications director Fahrettin Altun said the visit would strengthen ties.",
+            "said",
+            {"person/fahrettin-altun"},
+        ),
+        (
+            "en",
+            "Pandor’s spokesperson Lunga Ngqengelele confirmed that the conversation took place.",
+            "confirmed",
+            {"person/lunga-ngqengelele"},
+        ),
+        (
+            "en",
+            "Putin's aide Yuri Ushakov told reporters that the talks were useful.",
+            "told",
+            {"yuri-ushakov"},
+        ),
+        (
+            "ru",
+            "Пресс-секретарь Токаева Руслан Жаксылыков заявил, что переговоры прошли успешно.",
+            "заявил",
+            {"person/ruslan-zhaksylykov"},
+        ),
+        # two persons of one subject, neither owning the other's title, both speak
+        (
+            "en",
+            "Kassym-Jomart Tokayev and Vladimir Putin said the talks were useful.",
+            "said",
+            {"kassym-jomart-tokayev", "vladimir-putin"},
+        ),
+    ],
+)
+def test_the_owner_of_a_title_is_no_speaker(extractor, lang, text, trigger, speaker):
+    assert same(speaker_of(extractor, text, lang, trigger), speaker)
