@@ -21,6 +21,7 @@ from bilat.extract.events.statements import (
     outlet_speaks,
     performs_act,
     referred_to,
+    subject_inside,
     transcript_turns,
 )
 
@@ -499,3 +500,48 @@ PERFORMS = [
 @pytest.mark.parametrize("found,want", [c[1:] for c in PERFORMS], ids=[c[0] for c in PERFORMS])
 def test_performs_act(found, want):
     assert performs_act(found) is want
+
+
+# "MOSCOW , June 9 ( Reuters ) - Russia said …": the dateline's city the parse made a subject
+WIRE = tree("""
+MOSCOW 9 nsubj PROPN
+, 0 punct PUNCT
+June 0 npadvmod PROPN
+9 2 nummod NUM
+( 5 punct PUNCT
+Reuters 0 appos PROPN
+) 5 punct PUNCT
+- 0 punct PUNCT
+Russia 9 nsubj PROPN
+said 9 ROOT VERB say
+""")
+# "ASTANA – Kazakhstan 's Foreign Ministry said …": the body apposed to the dateline's city
+APPOSED = tree("""
+ASTANA 6 nsubj PROPN
+– 0 punct PUNCT
+Kazakhstan 5 poss PROPN
+'s 2 case PART
+Foreign 5 compound PROPN
+Ministry 0 appos PROPN
+said 6 ROOT VERB say
+""")
+# "TASHKENT said …": nothing else inside the sentence
+ALONE = tree("""
+TASHKENT 1 nsubj PROPN
+said 1 ROOT VERB say
+""")
+
+
+@pytest.mark.parametrize(
+    "doc, sentence_from, want",
+    [
+        (WIRE, 8, "Russia"),  # the verb's other subject, inside the sentence
+        (WIRE, 9, None),  # none inside: no subject
+        (APPOSED, 2, "Ministry"),  # the phrase apposed to the outside subject
+        (ALONE, 1, None),
+    ],
+)
+def test_subject_inside(doc, sentence_from, want):
+    start, end = doc[sentence_from].idx, len(doc.text)
+    got = subject_inside(doc[0], start, end)
+    assert (got.text if got is not None else None) == want

@@ -948,3 +948,24 @@ def test_a_dash_inside_a_title_ends_no_quote(extractor):
 )
 def test_the_owner_of_a_title_is_no_speaker(extractor, lang, text, trigger, speaker):
     assert same(speaker_of(extractor, text, lang, trigger), speaker)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, speaker",
+    [
+        # a wire's dateline the parse made the verb's subject: the body or state inside the
+        # sentence speaks
+        (
+            "ASTANA – Kazakhstan's Foreign Ministry said on Monday that it had summoned the ambassador.",
+            "said",
+            {"ministry-of-foreign-affairs-of-kazakhstan"},
+        ),
+        (
+            "MOSCOW, June 9 (Reuters) - Russia said on Monday it would expel two German diplomats.",
+            "said",
+            {"russia"},
+        ),
+    ],
+)
+def test_a_datelines_city_is_no_speaker(extractor, text, trigger, speaker):
+    assert same(speaker_of(extractor, text, "en", trigger), speaker)

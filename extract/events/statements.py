@@ -695,6 +695,17 @@ def add_statement(v: View, said: Said, u, cue, head, speaker, args, quote) -> tu
     )
 
 
+def subject_inside(s, start: int, end: int):
+    """For a verb's subject ``s`` that the parse took from outside the sentence (``start``,
+    ``end``: its offsets; a dateline's city, "MOSCOW, June 9 (Reuters) - Russia said …"), the
+    subject inside it: another subject of the same verb ("Russia"), else a phrase apposed to
+    the outside one ("ASTANA – Kazakhstan's Foreign Ministry said …": "Ministry"); None when
+    there is neither (table-driven tests: ``tests/test_events_statement_steps.py``)."""
+    siblings = [c for c in _kids(s.head) if c.dep_ in SUBJ_DEPS and c.i != s.i] if s.head.i != s.i else []
+    apposed = [c for c in _kids(s) if c.dep_ == "appos"]
+    return next((c for c in (*siblings, *apposed) if start <= c.idx < end and not c.is_punct), None)
+
+
 def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
     """(speaker keys, argument mentions, start of the clause) for one reporting cue."""
     cue_start = toks[0].idx
@@ -750,7 +761,11 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
             if body:
                 return body[0], body[1], cue_start
         if s is not None and not (u.start <= s.idx < u.end):
-            s = None  # the parse reaches out of the sentence (a dateline, a title)
+            # the parse reaches out of the sentence (a dateline, a title): the subject it gave
+            # the verb besides, or the phrase it apposed to the outside one, inside the sentence
+            # ("MOSCOW, June 9 (Reuters) - Russia said …", "ASTANA – Kazakhstan's Foreign
+            # Ministry said …"), else none
+            s = subject_inside(s, u.start, u.end)
         if s is not None and v.in_quote(s.idx) and not v.in_quote(cue_start):
             # a subject inside the quoted words the verb reports is the parse's mistake: who
             # says them is named outside ('«… to Mr. Emomali Rahmon, for his work …,» said
