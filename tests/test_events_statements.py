@@ -969,3 +969,15 @@ def test_the_owner_of_a_title_is_no_speaker(extractor, lang, text, trigger, spea
 )
 def test_a_datelines_city_is_no_speaker(extractor, text, trigger, speaker):
     assert same(speaker_of(extractor, text, "en", trigger), speaker)
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "A spokesman for the Russian embassy in Astana declined to comment."),
+        ("en", "Peskov declined to say whether Putin would meet Tokayev."),
+        ("ru", "В посольстве России отказались комментировать эту информацию."),
+    ],
+)
+def test_a_cue_one_declines_says_nothing(extractor, lang, text):
+    assert statements(extractor, text, lang) == []
