@@ -14,6 +14,7 @@ from bilat.extract.events.statements import (
     add_statement,
     addressee_subject,
     agent_phrase,
+    closest_before,
     governing_clause,
     linked_cue_word,
     lone_quote_statement,
@@ -570,3 +571,17 @@ def test_refused_cue(dep, governor, want):
 def test_refusals_are_the_negated_governors():
     rows = [("not", "negated", "child"), ("refuse", "negated", "gov"), ("plan", "planned", "gov")]
     assert refusals(rows) == frozenset({"refuse"})
+
+
+@pytest.mark.parametrize(
+    "positions, verb, chosen, want",
+    [
+        ([12, 17], 18, 12, 1),  # "… Murat Nurtleu on April 24, Cameron reiterated": the nearer
+        ([0, 8], 9, 0, 1),  # "MOSCOW, June 9 (Reuters) - Russia said"
+        ([2, 9], 5, 2, 0),  # one before the verb, one after: the parse's choice
+        ([2, 9], 5, 9, 1),
+        ([3], 5, 3, 0),
+    ],
+)
+def test_closest_before(positions, verb, chosen, want):
+    assert closest_before(positions, verb, chosen) == want

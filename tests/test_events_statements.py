@@ -981,3 +981,11 @@ def test_a_datelines_city_is_no_speaker(extractor, text, trigger, speaker):
 )
 def test_a_cue_one_declines_says_nothing(extractor, lang, text):
     assert statements(extractor, text, lang) == []
+
+
+def test_of_two_subjects_the_one_before_the_verb_speaks(extractor):
+    text = (
+        "British Foreign Secretary David Cameron arrived in Astana. After meeting with Kazakh Foreign "
+        "Minister Murat Nurtleu on April 24, Cameron reiterated that London valued the partnership."
+    )
+    assert same(speaker_of(extractor, text, "en", "reiterated"), {"person/david-cameron"})

@@ -718,6 +718,19 @@ def add_statement(v: View, said: Said, u, cue, head, speaker, args, quote) -> tu
     )
 
 
+def closest_before(positions: Sequence[int], verb: int, chosen: int) -> int:
+    """The index in ``positions`` (of a verb's subjects, in text order) of the one that speaks:
+    the last before the verb (at ``verb``) when several are, else the one the parse's own
+    choice (at ``chosen``) is. A fronted phrase the parse also made a subject ("After meeting
+    with … Murat Nurtleu on April 24, Cameron reiterated …") is farther from the verb.
+
+    >>> closest_before([12, 17], 18, 12), closest_before([2, 9], 5, 2), closest_before([3], 5, 3)
+    (1, 0, 0)
+    """
+    before = [n for n, p in enumerate(positions) if p < verb]
+    return before[-1] if len(before) > 1 else positions.index(chosen)
+
+
 def subject_inside(s, start: int, end: int):
     """For a verb's subject ``s`` that the parse took from outside the sentence (``start``,
     ``end``: its offsets; a dateline's city, "MOSCOW, June 9 (Reuters) - Russia said …"), the
@@ -752,6 +765,11 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
             if keys:
                 return keys, args, min([cue_start] + [a[1] for a in args])
         s = v.subject(head)
+        if s is not None and s.head.i == head.i:
+            # two subjects the parse gave one verb: the one right before it ("After meeting
+            # with … Foreign Minister Murat Nurtleu on April 24, Cameron reiterated …")
+            subs = [c for c in _kids(head) if c.dep_ in SUBJ_DEPS and not c.is_punct]
+            s = subs[closest_before([c.i for c in subs], head.i, s.i)]
         verb = head
         if head.dep_ == "conj" and (s is None or s.head.i != head.i):
             # a verb with no subject of its own that the parse made a conjunct of the reported
