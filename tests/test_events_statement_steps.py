@@ -7,7 +7,7 @@ transcript turns."""
 from __future__ import annotations
 
 import pytest
-from events_trees import tree, view_of
+from events_trees import keys, tree, view_of
 
 from bilat.extract.events.records import Said
 from bilat.extract.events.statements import (
@@ -585,3 +585,34 @@ def test_refusals_are_the_negated_governors():
 )
 def test_closest_before(positions, verb, chosen, want):
     assert closest_before(positions, verb, chosen) == want
+
+
+# "Meredov described the launch as a testament ." / "Meredov described the launch as Iran"
+# hangs "as" on the verb with a noun / "He described the launch in detail ."
+DESCRIBED = tree("""
+Meredov 1 nsubj PROPN
+described 1 ROOT VERB describe
+the 3 det DET
+launch 1 dobj NOUN
+as 1 prep ADP
+a 6 det DET
+testament 4 pobj NOUN
+He 8 nsubj PRON
+described 8 ROOT VERB describe
+the 10 det DET
+launch 8 dobj NOUN
+in 8 prep ADP
+detail 11 pobj NOUN
+""")
+
+
+@pytest.mark.parametrize(
+    "verb, as_words, want",
+    [
+        (1, {"as"}, True),  # named as a testament: a judgement
+        (1, set(), False),  # a language with no such preposition
+        (8, {"as"}, False),  # "in detail": no naming
+    ],
+)
+def test_names_as_with_a_preposition(verb, as_words, want):
+    assert names_as(DESCRIBED[verb], frozenset(as_words), keys(DESCRIBED)) is want

@@ -989,3 +989,11 @@ def test_of_two_subjects_the_one_before_the_verb_speaks(extractor):
         "Minister Murat Nurtleu on April 24, Cameron reiterated that London valued the partnership."
     )
     assert same(speaker_of(extractor, text, "en", "reiterated"), {"person/david-cameron"})
+
+
+def test_a_verb_naming_its_object_as_something_speaks_with_no_quote(extractor):
+    text = (
+        "Turkmen Deputy Prime Minister Rashid Meredov met Iranian officials. Meredov described the swift "
+        "launch of the gas swap to Turkey via Iran as a testament to strong bilateral ties."
+    )
+    assert same(speaker_of(extractor, text, "en", "described"), {"rashid-meredov"})

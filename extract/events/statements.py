@@ -252,13 +252,22 @@ def referred_to(noun) -> bool:
     return noun.dep_ in REFERRING_DEPS and noun.head.i != noun.i
 
 
-def names_as(verb) -> bool:
+def names_as(verb, as_words: frozenset[str] = frozenset(), keys=None) -> bool:
     """Whether a verb names its object as something, with a noun or adjective for it ("called
-    China a recognized leader", "назвал переговоры конструктивными"): a cue that otherwise
-    needs a quote ("call", "назвать") reports a judgement by itself."""
+    China a recognized leader", "назвал переговоры конструктивными"), or a preposition of
+    ``as_words`` (``naming_prep`` of events_cues.tsv) before it ("described the launch as a
+    testament to …"; ``keys``: each token's folded text and lemmas): a cue that otherwise needs
+    a quote ("call", "describe", "назвать") reports a judgement by itself."""
     deps = [c for c in _kids(verb) if c.i > verb.i]
-    return any(c.dep_ in OBJ_DEPS for c in deps) and any(
-        c.dep_ in PREDICATE_DEPS and c.pos_ in ("NOUN", "ADJ", "PROPN") for c in deps
+    if not any(c.dep_ in OBJ_DEPS for c in deps):
+        return False
+    if any(c.dep_ in PREDICATE_DEPS and c.pos_ in ("NOUN", "ADJ", "PROPN") for c in deps):
+        return True
+    return bool(as_words) and any(
+        c.dep_ == "prep"
+        and keys[c.i] & as_words
+        and any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "ADJ", "PROPN") for g in _kids(c))
+        for c in deps
     )
 
 
@@ -413,7 +422,11 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
             if row.kind == "joint"
             else attach_quote(v, said, u, clause_start, toks[-1].idx + len(toks[-1].text))
         )
-        if row.requires == "quote" and quote is None and not names_as(head):
+        if (
+            row.requires == "quote"
+            and quote is None
+            and not names_as(head, v.tab.words("naming_prep"), v.keys)
+        ):
             continue
         if row.requires == "clause" and quote is None and not reports_clause(head):
             continue
