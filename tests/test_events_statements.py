@@ -997,3 +997,30 @@ def test_a_verb_naming_its_object_as_something_speaks_with_no_quote(extractor):
         "launch of the gas swap to Turkey via Iran as a testament to strong bilateral ties."
     )
     assert same(speaker_of(extractor, text, "en", "described"), {"rashid-meredov"})
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        # a body's words naming its own state as the one that notes or stresses: the body's
+        # one statement, not a statement of the state as well
+        (
+            "en",
+            "In a statement, the French Foreign Ministry said it was recalling its ambassador. "
+            "“France notes the decision of the transitional authorities. In response, France has "
+            "decided to recall its ambassador,” the ministry said in a statement.",
+            {"ministry-of-foreign-affairs-of-france"},
+        ),
+        (
+            "ru",
+            "МИД Узбекистана сообщил о консультациях. «Узбекская сторона особо подчеркнула важность "
+            "защиты прав граждан», — говорится в сообщении министерства.",
+            {"ministry-of-foreign-affairs-of-uzbekistan"},
+        ),
+    ],
+)
+def test_a_bodys_own_state_in_its_quote_is_no_other_speaker(extractor, lang, text, speaker):
+    found = statements(extractor, text, lang)
+    assert found and all(same(set(e.speaker), speaker) for e in found), [
+        (e.trigger, e.speaker) for e in found
+    ]

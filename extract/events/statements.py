@@ -5,7 +5,7 @@ attaches (the speaker resolution is in ``speakers.py``): pass 1 of the extractio
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from bilat.extract.events import arguments as arg
 from bilat.extract.events import speakers as spk
@@ -195,13 +195,17 @@ def agent_phrase(verb) -> list:
     return [t for c in deps if c.dep_ in AGENT_DEPS for g in _kids(c) for t in _phrase(g)]
 
 
-def nested_dropped(statements: Sequence[_Statement]) -> list[_Statement]:
+def nested_dropped(
+    statements: Sequence[_Statement], state_of: Mapping[str, str | None] | None = None
+) -> list[_Statement]:
     """The statements less those whose reporting cue stands inside the quoted words of another
     of the same speaker ('"The Ministry of Foreign Affairs of Georgia will use all levers …",
-    the ministry said'): that speaker's words, one statement. (Someone else's statement
-    reported in a quote stays: the dev gold has both kinds, "Back in 2021, President Ilham
-    Aliyev voiced this" in Bayramov's words a statement, «Узбекская сторона подчеркнула» in a
-    ministry's not.) Two statements each inside the other's quote both stay.
+    the ministry said') or of the speaker's own state ('"France notes the decision …," the
+    ministry said in a statement', «Узбекская сторона подчеркнула» in a ministry's words;
+    ``state_of``: the state of each speaker, where known): that speaker's words, one statement.
+    (Someone else's statement reported in a quote stays: the dev gold has both kinds, "Back in
+    2021, President Ilham Aliyev voiced this" in Bayramov's words a statement.) Two statements
+    each inside the other's quote both stay.
 
     >>> from bilat.extract.events.records import Statement
     >>> outer = Statement((90, 94, "said"), None, ("mfa-ge",), (), (1, 80), 0, 95, None, None)
@@ -209,7 +213,10 @@ def nested_dropped(statements: Sequence[_Statement]) -> list[_Statement]:
     >>> other = Statement((40, 48, "stressed"), None, ("uzbekistan",), (), None, 0, 95, None, None)
     >>> [st.cue[2] for st in nested_dropped([inner, other, outer])]
     ['stressed', 'said']
+    >>> [st.cue[2] for st in nested_dropped([inner, other, outer], {"mfa-ge": "uzbekistan"})]
+    ['said']
     """
+    state_of = state_of or {}
     return [
         st
         for st in statements
@@ -217,7 +224,7 @@ def nested_dropped(statements: Sequence[_Statement]) -> list[_Statement]:
             o is not st
             and o.quote is not None
             and o.quote[0] <= st.cue[0] < o.quote[1]
-            and set(st.speaker) <= set(o.speaker)
+            and set(st.speaker) <= set(o.speaker) | {state_of.get(k) for k in o.speaker}
             and not (st.quote is not None and st.quote[0] <= o.cue[0] < st.quote[1])
             for o in statements
         )
@@ -352,7 +359,8 @@ def read_statements(v: View) -> Said:
             said = lone_quote_statement(v, said, u, opening[u.start])
         said = unit_statements(v, said, u)
         said = spk.track_subjects(v, said, u)
-    return dataclasses.replace(said, statements=tuple(nested_dropped(said.statements)))
+    states = {k: v.country(k) for st in said.statements for k in st.speaker}
+    return dataclasses.replace(said, statements=tuple(nested_dropped(said.statements, states)))
 
 
 def unit_statements(v: View, said: Said, u: _Unit) -> Said:
