@@ -1024,3 +1024,20 @@ def test_a_bodys_own_state_in_its_quote_is_no_other_speaker(extractor, lang, tex
     assert found and all(same(set(e.speaker), speaker) for e in found), [
         (e.trigger, e.speaker) for e in found
     ]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, context",
+    [
+        # words that may be said are no words said; words said are told as such
+        (
+            "Lavrov may also inform his Mongolian counterpart of the course of the talks.",
+            "inform",
+            "hypothetical",
+        ),
+        ("Lavrov said the talks were useful.", "said", None),
+    ],
+)
+def test_a_statement_that_may_be_made_is_hypothetical(extractor, text, trigger, context):
+    found = [e for e in statements(extractor, text, "en") if e.trigger == trigger]
+    assert found and found[0].context == context

@@ -1152,6 +1152,21 @@ def attach_quote(v: View, said: Said, u: _Unit, clause_start: int, cue_end: int)
 
 
 # -- events from statements --------------------------------------------------------------
+#: the contexts a reporting cue keeps: words that may be said ("Lavrov may also inform his
+#: counterpart …"), not words said; a cue said to come ("will tell") is left as told, the gold
+#: rarely marking a statement planned
+SPEECH_CONTEXTS = frozenset({"hypothetical"})
+
+
+def speech_context(ctx: str | None, kept: frozenset[str] = SPEECH_CONTEXTS) -> str | None:
+    """The context a statement takes from its cue's (``ctx``): only one of ``kept``.
+
+    >>> speech_context("hypothetical"), speech_context("planned"), speech_context(None)
+    ('hypothetical', None, None)
+    """
+    return ctx if ctx in kept else None
+
+
 def statement_event(v: View, said: Said, st: _Statement) -> Event | None:
     parts, args, _ = arg.participants(v, st.ev_start, st.ev_end, st.cue[0], exclude_place=None)
     speaker = _uniq(st.speaker)
@@ -1177,6 +1192,7 @@ def statement_event(v: View, said: Said, st: _Statement) -> Event | None:
         date_precision=st.date[1] if st.date else None,
         about=tuple(about),
         implicit=tuple(implicit),
+        context=speech_context(v.context(st.head, st.head, "Statement")) if st.head is not None else None,
         cameo="010",
         goldstein=0.0,
         arguments=tuple(arguments),
