@@ -1041,3 +1041,12 @@ def test_a_bodys_own_state_in_its_quote_is_no_other_speaker(extractor, lang, tex
 def test_a_statement_that_may_be_made_is_hypothetical(extractor, text, trigger, context):
     found = [e for e in statements(extractor, text, "en") if e.trigger == trigger]
     assert found and found[0].context == context
+
+
+def test_it_after_a_quote_is_the_body_that_spoke_not_a_speaker_in_the_quote(extractor):
+    text = (
+        "In a statement later Monday, the French Foreign Ministry said it was recalling its ambassador. "
+        "“France notes the decision of the transitional authorities,” the ministry said in a statement.\n"
+        "“France reiterates its commitment to the stabilization of the Sahel,” it added."
+    )
+    assert same(speaker_of(extractor, text, "en", "added"), {"ministry-of-foreign-affairs-of-france"})

@@ -517,9 +517,10 @@ def body_named(v: View, key: str, m) -> set[str]:
     return name | {lemma(w) for w in name}
 
 
-def last_statement(said: Said, before: int):
-    """The statement whose cue was reported last before offset ``before``, or None."""
-    earlier = [st for st in said.statements if st.cue[0] < before]
+def last_statement(said: Said, before: int, counts=None):
+    """The statement whose cue was reported last before offset ``before`` (of those whose cue
+    offset ``counts`` accepts, if given), or None."""
+    earlier = [st for st in said.statements if st.cue[0] < before and (counts is None or counts(st.cue[0]))]
     return max(earlier, key=lambda st: st.cue[0]) if earlier else None
 
 
@@ -534,8 +535,11 @@ def last_body_speaker(v: View, said: Said, before: int) -> str | None:
 
 def previous_body(v: View, said: Said, before: int) -> str | None:
     """The one body (not a person) whose statement, of the unit before ``before``'s or its
-    own, was reported last."""
-    st = last_statement(said, before)
+    own, was reported last; for a pronoun outside quotes, a statement reported inside quoted
+    words does not count ('"France reiterates its commitment …," it added': the ministry that
+    spoke before, not France in its words)."""
+    outside = not v.in_quote(before)
+    st = last_statement(said, before, (lambda at: not v.in_quote(at)) if outside else None)
     if st is None or len(st.speaker) != 1 or st.unit.index < v.unit_of(before).index - 1:
         return None
     return st.speaker[0] if v.cls(st.speaker[0]) != "Person" else None
