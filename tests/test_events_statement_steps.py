@@ -22,8 +22,6 @@ from bilat.extract.events.statements import (
     outlet_speaks,
     performs_act,
     referred_to,
-    refusals,
-    refused_cue,
     subject_inside,
     transcript_turns,
 )
@@ -548,29 +546,6 @@ def test_subject_inside(doc, sentence_from, want):
     start, end = doc[sentence_from].idx, len(doc.text)
     got = subject_inside(doc[0], start, end)
     assert (got.text if got is not None else None) == want
-
-
-@pytest.mark.parametrize(
-    "dep, governor, want",
-    [
-        ("xcomp", {"declined", "decline"}, True),  # "A spokesman declined to comment"
-        ("xcomp", {"refused", "refuse"}, True),  # "Peskov refused to say whether …"
-        ("xcomp", {"отказался", "отказаться"}, True),  # «отказался комментировать»
-        ("xcomp", {"wanted", "want"}, False),  # "wanted to stress": a statement
-        ("ccomp", {"refused", "refuse"}, False),  # not its infinitive complement
-        ("ROOT", set(), False),
-    ],
-)
-def test_refused_cue(dep, governor, want):
-    stops = refusals(
-        [("decline", "negated", "gov"), ("refuse", "negated", "gov"), ("отказаться", "negated", "gov")]
-    )
-    assert refused_cue(dep, frozenset(governor), stops) is want
-
-
-def test_refusals_are_the_negated_governors():
-    rows = [("not", "negated", "child"), ("refuse", "negated", "gov"), ("plan", "planned", "gov")]
-    assert refusals(rows) == frozenset({"refuse"})
 
 
 @pytest.mark.parametrize(

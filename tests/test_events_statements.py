@@ -971,18 +971,6 @@ def test_a_datelines_city_is_no_speaker(extractor, text, trigger, speaker):
     assert same(speaker_of(extractor, text, "en", trigger), speaker)
 
 
-@pytest.mark.parametrize(
-    "lang, text",
-    [
-        ("en", "A spokesman for the Russian embassy in Astana declined to comment."),
-        ("en", "Peskov declined to say whether Putin would meet Tokayev."),
-        ("ru", "В посольстве России отказались комментировать эту информацию."),
-    ],
-)
-def test_a_cue_one_declines_says_nothing(extractor, lang, text):
-    assert statements(extractor, text, lang) == []
-
-
 def test_of_two_subjects_the_one_before_the_verb_speaks(extractor):
     text = (
         "British Foreign Secretary David Cameron arrived in Astana. After meeting with Kazakh Foreign "

@@ -96,27 +96,6 @@ def negations(rows: Sequence[tuple[str, str, str]]) -> frozenset[str]:
     return frozenset(cue for cue, ctx, where in rows if ctx == "negated" and where == "child")
 
 
-def refusals(rows: Sequence[tuple[str, str, str]]) -> frozenset[str]:
-    """The verbs that stop what they govern, of the context rows (cue, context, where) of a
-    language: its "negated" governor cues ("refuse", "decline", "отказаться")."""
-    return frozenset(cue for cue, ctx, where in rows if ctx == "negated" and where == "gov")
-
-
-def refused_cue(dep: str, governor: frozenset[str], stops: frozenset[str]) -> bool:
-    """Whether a reporting cue is the infinitive complement of a verb that stops it (``dep``:
-    the cue's dependency; ``governor``: the folded text and lemma of the word it hangs on;
-    ``stops``: ``refusals``), and so reports nothing: "A spokesman … declined to comment",
-    "Peskov refused to say whether …", «отказался комментировать».
-
-    >>> stops = frozenset({"decline", "refuse"})
-    >>> refused_cue("xcomp", frozenset({"declined", "decline"}), stops)
-    True
-    >>> refused_cue("xcomp", frozenset({"want"}), stops), refused_cue("ccomp", frozenset({"refuse"}), stops)
-    (False, False)
-    """
-    return dep == "xcomp" and bool(governor & stops)
-
-
 #: how many words of a complement may come before the question word opening it ("о том, что")
 QUESTION_REACH = 3
 
@@ -405,9 +384,7 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
             continue  # "declared four diplomats persona non grata": the act, no statement
         cue_ids = {t.i for t in toks}
         children = [(c.dep_, v.keys[c.i], c.i in cue_ids) for c in _kids(head)]
-        if negated_cue(children, negations(v.tab.context)) or (
-            head.head.i != head.i and refused_cue(head.dep_, v.keys[head.head.i], refusals(v.tab.context))
-        ):
+        if negated_cue(children, negations(v.tab.context)):
             said = dataclasses.replace(said, silenced=(*said.silenced, *silenced_spans(v, head, u)))
             continue
         speaker, args, clause_start = cue_speaker(v, said, row, toks, head, u)
