@@ -16,6 +16,8 @@ from bilat.extract.events.speakers import (
     impersonal_author,
     joint_persons,
     last_outside_quotes,
+    owner_of_noun,
+    owners_left_out,
     persons_titled,
     plural_speaker,
     previous_body,
@@ -485,3 +487,32 @@ def test_a_nominative_name_further_back_speaks(case, want):
     cue = next(t for t in u.toks if t.text == "подчеркнул")
     keys, _args = near_speaker(v, u, [cue])
     assert keys == want
+
+
+@pytest.mark.parametrize(
+    "dep, morph, head_pos, want",
+    [
+        ("poss", "", "NOUN", True),  # "Erdogan's communications director"
+        ("nmod:poss", "", "NOUN", True),
+        ("nmod", "Animacy=Anim|Case=Gen|Number=Sing", "NOUN", True),  # «пресс-секретарь Токаева»
+        ("nmod", "Case=Ins", "NOUN", False),  # «встреча с Токаевым»: no owner
+        ("poss", "", "PROPN", False),  # "Putin's Kremlin": no title
+        ("nsubj", "", "VERB", False),
+        ("conj", "", "PROPN", False),
+    ],
+)
+def test_owner_of_noun(dep, morph, head_pos, want):
+    assert owner_of_noun(dep, morph, head_pos) is want
+
+
+@pytest.mark.parametrize(
+    "persons, owners, want",
+    [
+        (["tokayev", "uali"], [True, False], ["uali"]),
+        (["a", "b"], [False, False], ["a", "b"]),
+        (["a", "b"], [True, True], ["a", "b"]),
+        (["a", "b", "c"], [False, True, False], ["a", "c"]),
+    ],
+)
+def test_owners_left_out(persons, owners, want):
+    assert owners_left_out(persons, owners) == want

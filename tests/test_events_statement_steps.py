@@ -7,13 +7,14 @@ transcript turns."""
 from __future__ import annotations
 
 import pytest
-from events_trees import tree, view_of
+from events_trees import keys, tree, view_of
 
 from bilat.extract.events.records import Said
 from bilat.extract.events.statements import (
     add_statement,
     addressee_subject,
     agent_phrase,
+    closest_before,
     governing_clause,
     linked_cue_word,
     lone_quote_statement,
@@ -21,6 +22,7 @@ from bilat.extract.events.statements import (
     outlet_speaks,
     performs_act,
     referred_to,
+    subject_inside,
     transcript_turns,
 )
 
@@ -499,3 +501,93 @@ PERFORMS = [
 @pytest.mark.parametrize("found,want", [c[1:] for c in PERFORMS], ids=[c[0] for c in PERFORMS])
 def test_performs_act(found, want):
     assert performs_act(found) is want
+
+
+# "MOSCOW , June 9 ( Reuters ) - Russia said …": the dateline's city the parse made a subject
+WIRE = tree("""
+MOSCOW 9 nsubj PROPN
+, 0 punct PUNCT
+June 0 npadvmod PROPN
+9 2 nummod NUM
+( 5 punct PUNCT
+Reuters 0 appos PROPN
+) 5 punct PUNCT
+- 0 punct PUNCT
+Russia 9 nsubj PROPN
+said 9 ROOT VERB say
+""")
+# "ASTANA – Kazakhstan 's Foreign Ministry said …": the body apposed to the dateline's city
+APPOSED = tree("""
+ASTANA 6 nsubj PROPN
+– 0 punct PUNCT
+Kazakhstan 5 poss PROPN
+'s 2 case PART
+Foreign 5 compound PROPN
+Ministry 0 appos PROPN
+said 6 ROOT VERB say
+""")
+# "TASHKENT said …": nothing else inside the sentence
+ALONE = tree("""
+TASHKENT 1 nsubj PROPN
+said 1 ROOT VERB say
+""")
+
+
+@pytest.mark.parametrize(
+    "doc, sentence_from, want",
+    [
+        (WIRE, 8, "Russia"),  # the verb's other subject, inside the sentence
+        (WIRE, 9, None),  # none inside: no subject
+        (APPOSED, 2, "Ministry"),  # the phrase apposed to the outside subject
+        (ALONE, 1, None),
+    ],
+)
+def test_subject_inside(doc, sentence_from, want):
+    start, end = doc[sentence_from].idx, len(doc.text)
+    got = subject_inside(doc[0], start, end)
+    assert (got.text if got is not None else None) == want
+
+
+@pytest.mark.parametrize(
+    "positions, verb, chosen, want",
+    [
+        ([12, 17], 18, 12, 1),  # "… Murat Nurtleu on April 24, Cameron reiterated": the nearer
+        ([0, 8], 9, 0, 1),  # "MOSCOW, June 9 (Reuters) - Russia said"
+        ([2, 9], 5, 2, 0),  # one before the verb, one after: the parse's choice
+        ([2, 9], 5, 9, 1),
+        ([3], 5, 3, 0),
+    ],
+)
+def test_closest_before(positions, verb, chosen, want):
+    assert closest_before(positions, verb, chosen) == want
+
+
+# "Meredov described the launch as a testament ." / "Meredov described the launch as Iran"
+# hangs "as" on the verb with a noun / "He described the launch in detail ."
+DESCRIBED = tree("""
+Meredov 1 nsubj PROPN
+described 1 ROOT VERB describe
+the 3 det DET
+launch 1 dobj NOUN
+as 1 prep ADP
+a 6 det DET
+testament 4 pobj NOUN
+He 8 nsubj PRON
+described 8 ROOT VERB describe
+the 10 det DET
+launch 8 dobj NOUN
+in 8 prep ADP
+detail 11 pobj NOUN
+""")
+
+
+@pytest.mark.parametrize(
+    "verb, as_words, want",
+    [
+        (1, {"as"}, True),  # named as a testament: a judgement
+        (1, set(), False),  # a language with no such preposition
+        (8, {"as"}, False),  # "in detail": no naming
+    ],
+)
+def test_names_as_with_a_preposition(verb, as_words, want):
+    assert names_as(DESCRIBED[verb], frozenset(as_words), keys(DESCRIBED)) is want

@@ -907,3 +907,134 @@ def test_a_dash_inside_a_title_ends_no_quote(extractor):
     )
     for e in statements(extractor, text, "en"):
         assert not (e.quote and "meeting" in e.quote), e.quote
+
+
+@pytest.mark.parametrize(
+    "lang, text, trigger, speaker",
+    [
+        # a person named as the owner of another's title only owns it: the titled one speaks
+        (
+            "en",
+            "Erdogan's communications director Fahrettin Altun said the visit would strengthen ties.",
+            "said",
+            {"person/fahrettin-altun"},
+        ),
+        (
+            "en",
+            "Pandor’s spokesperson Lunga Ngqengelele confirmed that the conversation took place.",
+            "confirmed",
+            {"person/lunga-ngqengelele"},
+        ),
+        (
+            "en",
+            "Putin's aide Yuri Ushakov told reporters that the talks were useful.",
+            "told",
+            {"yuri-ushakov"},
+        ),
+        (
+            "ru",
+            "Пресс-секретарь Токаева Руслан Жаксылыков заявил, что переговоры прошли успешно.",
+            "заявил",
+            {"person/ruslan-zhaksylykov"},
+        ),
+        # two persons of one subject, neither owning the other's title, both speak
+        (
+            "en",
+            "Kassym-Jomart Tokayev and Vladimir Putin said the talks were useful.",
+            "said",
+            {"kassym-jomart-tokayev", "vladimir-putin"},
+        ),
+    ],
+)
+def test_the_owner_of_a_title_is_no_speaker(extractor, lang, text, trigger, speaker):
+    assert same(speaker_of(extractor, text, lang, trigger), speaker)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, speaker",
+    [
+        # a wire's dateline the parse made the verb's subject: the body or state inside the
+        # sentence speaks
+        (
+            "ASTANA – Kazakhstan's Foreign Ministry said on Monday that it had summoned the ambassador.",
+            "said",
+            {"ministry-of-foreign-affairs-of-kazakhstan"},
+        ),
+        (
+            "MOSCOW, June 9 (Reuters) - Russia said on Monday it would expel two German diplomats.",
+            "said",
+            {"russia"},
+        ),
+    ],
+)
+def test_a_datelines_city_is_no_speaker(extractor, text, trigger, speaker):
+    assert same(speaker_of(extractor, text, "en", trigger), speaker)
+
+
+def test_of_two_subjects_the_one_before_the_verb_speaks(extractor):
+    text = (
+        "British Foreign Secretary David Cameron arrived in Astana. After meeting with Kazakh Foreign "
+        "Minister Murat Nurtleu on April 24, Cameron reiterated that London valued the partnership."
+    )
+    assert same(speaker_of(extractor, text, "en", "reiterated"), {"person/david-cameron"})
+
+
+def test_a_verb_naming_its_object_as_something_speaks_with_no_quote(extractor):
+    text = (
+        "Turkmen Deputy Prime Minister Rashid Meredov met Iranian officials. Meredov described the swift "
+        "launch of the gas swap to Turkey via Iran as a testament to strong bilateral ties."
+    )
+    assert same(speaker_of(extractor, text, "en", "described"), {"rashid-meredov"})
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        # a body's words naming its own state as the one that notes or stresses: the body's
+        # one statement, not a statement of the state as well
+        (
+            "en",
+            "In a statement, the French Foreign Ministry said it was recalling its ambassador. "
+            "“France notes the decision of the transitional authorities. In response, France has "
+            "decided to recall its ambassador,” the ministry said in a statement.",
+            {"ministry-of-foreign-affairs-of-france"},
+        ),
+        (
+            "ru",
+            "МИД Узбекистана сообщил о консультациях. «Узбекская сторона особо подчеркнула важность "
+            "защиты прав граждан», — говорится в сообщении министерства.",
+            {"ministry-of-foreign-affairs-of-uzbekistan"},
+        ),
+    ],
+)
+def test_a_bodys_own_state_in_its_quote_is_no_other_speaker(extractor, lang, text, speaker):
+    found = statements(extractor, text, lang)
+    assert found and all(same(set(e.speaker), speaker) for e in found), [
+        (e.trigger, e.speaker) for e in found
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, context",
+    [
+        # words that may be said are no words said; words said are told as such
+        (
+            "Lavrov may also inform his Mongolian counterpart of the course of the talks.",
+            "inform",
+            "hypothetical",
+        ),
+        ("Lavrov said the talks were useful.", "said", None),
+    ],
+)
+def test_a_statement_that_may_be_made_is_hypothetical(extractor, text, trigger, context):
+    found = [e for e in statements(extractor, text, "en") if e.trigger == trigger]
+    assert found and found[0].context == context
+
+
+def test_it_after_a_quote_is_the_body_that_spoke_not_a_speaker_in_the_quote(extractor):
+    text = (
+        "In a statement later Monday, the French Foreign Ministry said it was recalling its ambassador. "
+        "“France notes the decision of the transitional authorities,” the ministry said in a statement.\n"
+        "“France reiterates its commitment to the stabilization of the Sahel,” it added."
+    )
+    assert same(speaker_of(extractor, text, "en", "added"), {"ministry-of-foreign-affairs-of-france"})

@@ -4,6 +4,7 @@ document's view (``document.View``) and of what pass 1 has found so far (``recor
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -51,7 +52,9 @@ def impersonal_author(v: View, said: Said, before: int) -> list[str]:
 
 def speakers_in(v: View, toks) -> list[_Mention]:
     """The mentions of a phrase that can speak: persons first, then organizations, then
-    states and cities; affiliations only when nothing else is there."""
+    states and cities; affiliations only when nothing else is there. Of several persons, one
+    whose title the phrase names as another's ("Erdogan's communications director Fahrettin
+    Altun", «пресс-секретарь Токаева Руслан Жаксылыков»: ``owner_of_noun``) does not speak."""
     ms = v.mentions_of_tokens(toks)
     for group in (("Person",), tuple(ORG_CLASSES), ("Country", "City", "Place"), ("Project",)):
         chosen = [
@@ -62,9 +65,54 @@ def speakers_in(v: View, toks) -> list[_Mention]:
             and m.label != "ADJ"
             and not (group[0] == "Country" and v.place_prep_before(m))
         ]
+        if len(chosen) > 1 and group[0] == "Person":
+            chosen = owners_left_out(chosen, [_owns_noun(v, m) for m in chosen])
         if chosen:
             return chosen
     return []
+
+
+def owner_of_noun(dep: str, morph: str, head_pos: str) -> bool:
+    """Whether a name's head word (its dependency label and morphology, and the part of speech
+    of the word it hangs on) makes it the owner of a common noun: a possessive ("Erdogan's
+    communications director", "Pandor's spokesperson") or a genitive with no preposition
+    («пресс-секретарь Токаева», «помощник Путина»).
+
+    >>> owner_of_noun("poss", "", "NOUN"), owner_of_noun("nmod", "Case=Gen|Number=Sing", "NOUN")
+    (True, True)
+    >>> owner_of_noun("nsubj", "", "VERB"), owner_of_noun("poss", "", "PROPN")
+    (False, False)
+    >>> owner_of_noun("nmod", "Case=Ins", "NOUN")
+    False
+    """
+    return head_pos == "NOUN" and (dep in ("poss", "nmod:poss") or (dep == "nmod" and "Case=Gen" in morph))
+
+
+def owners_left_out(persons: list, owners: list[bool]) -> list:
+    """The persons of a subject phrase less those who only own the title of another named
+    there (``owners``: whether each is such an owner): "Tokayev's press secretary Berik Uali
+    wrote" is Uali's statement, not Tokayev's. All stay when all or none are owners.
+
+    >>> owners_left_out(["tokayev", "uali"], [True, False]), owners_left_out(["a", "b"], [False, False])
+    (['uali'], ['a', 'b'])
+    >>> owners_left_out(["a", "b"], [True, True])
+    ['a', 'b']
+    """
+    kept = [p for p, own in zip(persons, owners, strict=True) if not own]
+    return kept if kept else list(persons)
+
+
+def _owns_noun(v: View, m: _Mention) -> bool:
+    """Whether mention ``m``'s head word owns a common noun outside it (``owner_of_noun``)."""
+    lo = bisect.bisect_left(v.starts, m.start)
+    hi = bisect.bisect_left(v.starts, m.end)
+    toks = v.tokens[lo:hi]
+    inside = {t.i for t in toks}
+    roots = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
+    if len(roots) != 1 or roots[0].head.i == roots[0].i:
+        return False
+    r = roots[0]
+    return owner_of_noun(r.dep_, str(r.morph), r.head.pos_)
 
 
 def resolve_np(v: View, said: Said, s, phrase, u: _Unit | None = None):
@@ -469,9 +517,10 @@ def body_named(v: View, key: str, m) -> set[str]:
     return name | {lemma(w) for w in name}
 
 
-def last_statement(said: Said, before: int):
-    """The statement whose cue was reported last before offset ``before``, or None."""
-    earlier = [st for st in said.statements if st.cue[0] < before]
+def last_statement(said: Said, before: int, counts=None):
+    """The statement whose cue was reported last before offset ``before`` (of those whose cue
+    offset ``counts`` accepts, if given), or None."""
+    earlier = [st for st in said.statements if st.cue[0] < before and (counts is None or counts(st.cue[0]))]
     return max(earlier, key=lambda st: st.cue[0]) if earlier else None
 
 
@@ -486,8 +535,11 @@ def last_body_speaker(v: View, said: Said, before: int) -> str | None:
 
 def previous_body(v: View, said: Said, before: int) -> str | None:
     """The one body (not a person) whose statement, of the unit before ``before``'s or its
-    own, was reported last."""
-    st = last_statement(said, before)
+    own, was reported last; for a pronoun outside quotes, a statement reported inside quoted
+    words does not count ('"France reiterates its commitment …," it added': the ministry that
+    spoke before, not France in its words)."""
+    outside = not v.in_quote(before)
+    st = last_statement(said, before, (lambda at: not v.in_quote(at)) if outside else None)
     if st is None or len(st.speaker) != 1 or st.unit.index < v.unit_of(before).index - 1:
         return None
     return st.speaker[0] if v.cls(st.speaker[0]) != "Person" else None

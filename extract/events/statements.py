@@ -5,7 +5,7 @@ attaches (the speaker resolution is in ``speakers.py``): pass 1 of the extractio
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from bilat.extract.events import arguments as arg
 from bilat.extract.events import speakers as spk
@@ -174,13 +174,17 @@ def agent_phrase(verb) -> list:
     return [t for c in deps if c.dep_ in AGENT_DEPS for g in _kids(c) for t in _phrase(g)]
 
 
-def nested_dropped(statements: Sequence[_Statement]) -> list[_Statement]:
+def nested_dropped(
+    statements: Sequence[_Statement], state_of: Mapping[str, str | None] | None = None
+) -> list[_Statement]:
     """The statements less those whose reporting cue stands inside the quoted words of another
     of the same speaker ('"The Ministry of Foreign Affairs of Georgia will use all levers …",
-    the ministry said'): that speaker's words, one statement. (Someone else's statement
-    reported in a quote stays: the dev gold has both kinds, "Back in 2021, President Ilham
-    Aliyev voiced this" in Bayramov's words a statement, «Узбекская сторона подчеркнула» in a
-    ministry's not.) Two statements each inside the other's quote both stay.
+    the ministry said') or of the speaker's own state ('"France notes the decision …," the
+    ministry said in a statement', «Узбекская сторона подчеркнула» in a ministry's words;
+    ``state_of``: the state of each speaker, where known): that speaker's words, one statement.
+    (Someone else's statement reported in a quote stays: the dev gold has both kinds, "Back in
+    2021, President Ilham Aliyev voiced this" in Bayramov's words a statement.) Two statements
+    each inside the other's quote both stay.
 
     >>> from bilat.extract.events.records import Statement
     >>> outer = Statement((90, 94, "said"), None, ("mfa-ge",), (), (1, 80), 0, 95, None, None)
@@ -188,7 +192,10 @@ def nested_dropped(statements: Sequence[_Statement]) -> list[_Statement]:
     >>> other = Statement((40, 48, "stressed"), None, ("uzbekistan",), (), None, 0, 95, None, None)
     >>> [st.cue[2] for st in nested_dropped([inner, other, outer])]
     ['stressed', 'said']
+    >>> [st.cue[2] for st in nested_dropped([inner, other, outer], {"mfa-ge": "uzbekistan"})]
+    ['said']
     """
+    state_of = state_of or {}
     return [
         st
         for st in statements
@@ -196,7 +203,7 @@ def nested_dropped(statements: Sequence[_Statement]) -> list[_Statement]:
             o is not st
             and o.quote is not None
             and o.quote[0] <= st.cue[0] < o.quote[1]
-            and set(st.speaker) <= set(o.speaker)
+            and set(st.speaker) <= set(o.speaker) | {state_of.get(k) for k in o.speaker}
             and not (st.quote is not None and st.quote[0] <= o.cue[0] < st.quote[1])
             for o in statements
         )
@@ -231,13 +238,22 @@ def referred_to(noun) -> bool:
     return noun.dep_ in REFERRING_DEPS and noun.head.i != noun.i
 
 
-def names_as(verb) -> bool:
+def names_as(verb, as_words: frozenset[str] = frozenset(), keys=None) -> bool:
     """Whether a verb names its object as something, with a noun or adjective for it ("called
-    China a recognized leader", "назвал переговоры конструктивными"): a cue that otherwise
-    needs a quote ("call", "назвать") reports a judgement by itself."""
+    China a recognized leader", "назвал переговоры конструктивными"), or a preposition of
+    ``as_words`` (``naming_prep`` of events_cues.tsv) before it ("described the launch as a
+    testament to …"; ``keys``: each token's folded text and lemmas): a cue that otherwise needs
+    a quote ("call", "describe", "назвать") reports a judgement by itself."""
     deps = [c for c in _kids(verb) if c.i > verb.i]
-    return any(c.dep_ in OBJ_DEPS for c in deps) and any(
-        c.dep_ in PREDICATE_DEPS and c.pos_ in ("NOUN", "ADJ", "PROPN") for c in deps
+    if not any(c.dep_ in OBJ_DEPS for c in deps):
+        return False
+    if any(c.dep_ in PREDICATE_DEPS and c.pos_ in ("NOUN", "ADJ", "PROPN") for c in deps):
+        return True
+    return bool(as_words) and any(
+        c.dep_ == "prep"
+        and keys[c.i] & as_words
+        and any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "ADJ", "PROPN") for g in _kids(c))
+        for c in deps
     )
 
 
@@ -322,7 +338,8 @@ def read_statements(v: View) -> Said:
             said = lone_quote_statement(v, said, u, opening[u.start])
         said = unit_statements(v, said, u)
         said = spk.track_subjects(v, said, u)
-    return dataclasses.replace(said, statements=tuple(nested_dropped(said.statements)))
+    states = {k: v.country(k) for st in said.statements for k in st.speaker}
+    return dataclasses.replace(said, statements=tuple(nested_dropped(said.statements, states)))
 
 
 def unit_statements(v: View, said: Said, u: _Unit) -> Said:
@@ -390,7 +407,11 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
             if row.kind == "joint"
             else attach_quote(v, said, u, clause_start, toks[-1].idx + len(toks[-1].text))
         )
-        if row.requires == "quote" and quote is None and not names_as(head):
+        if (
+            row.requires == "quote"
+            and quote is None
+            and not names_as(head, v.tab.words("naming_prep"), v.keys)
+        ):
             continue
         if row.requires == "clause" and quote is None and not reports_clause(head):
             continue
@@ -695,6 +716,30 @@ def add_statement(v: View, said: Said, u, cue, head, speaker, args, quote) -> tu
     )
 
 
+def closest_before(positions: Sequence[int], verb: int, chosen: int) -> int:
+    """The index in ``positions`` (of a verb's subjects, in text order) of the one that speaks:
+    the last before the verb (at ``verb``) when several are, else the one the parse's own
+    choice (at ``chosen``) is. A fronted phrase the parse also made a subject ("After meeting
+    with … Murat Nurtleu on April 24, Cameron reiterated …") is farther from the verb.
+
+    >>> closest_before([12, 17], 18, 12), closest_before([2, 9], 5, 2), closest_before([3], 5, 3)
+    (1, 0, 0)
+    """
+    before = [n for n, p in enumerate(positions) if p < verb]
+    return before[-1] if len(before) > 1 else positions.index(chosen)
+
+
+def subject_inside(s, start: int, end: int):
+    """For a verb's subject ``s`` that the parse took from outside the sentence (``start``,
+    ``end``: its offsets; a dateline's city, "MOSCOW, June 9 (Reuters) - Russia said …"), the
+    subject inside it: another subject of the same verb ("Russia"), else a phrase apposed to
+    the outside one ("ASTANA – Kazakhstan's Foreign Ministry said …": "Ministry"); None when
+    there is neither (table-driven tests: ``tests/test_events_statement_steps.py``)."""
+    siblings = [c for c in _kids(s.head) if c.dep_ in SUBJ_DEPS and c.i != s.i] if s.head.i != s.i else []
+    apposed = [c for c in _kids(s) if c.dep_ == "appos"]
+    return next((c for c in (*siblings, *apposed) if start <= c.idx < end and not c.is_punct), None)
+
+
 def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
     """(speaker keys, argument mentions, start of the clause) for one reporting cue."""
     cue_start = toks[0].idx
@@ -718,6 +763,11 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
             if keys:
                 return keys, args, min([cue_start] + [a[1] for a in args])
         s = v.subject(head)
+        if s is not None and s.head.i == head.i:
+            # two subjects the parse gave one verb: the one right before it ("After meeting
+            # with … Foreign Minister Murat Nurtleu on April 24, Cameron reiterated …")
+            subs = [c for c in _kids(head) if c.dep_ in SUBJ_DEPS and not c.is_punct]
+            s = subs[closest_before([c.i for c in subs], head.i, s.i)]
         verb = head
         if head.dep_ == "conj" and (s is None or s.head.i != head.i):
             # a verb with no subject of its own that the parse made a conjunct of the reported
@@ -750,7 +800,11 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
             if body:
                 return body[0], body[1], cue_start
         if s is not None and not (u.start <= s.idx < u.end):
-            s = None  # the parse reaches out of the sentence (a dateline, a title)
+            # the parse reaches out of the sentence (a dateline, a title): the subject it gave
+            # the verb besides, or the phrase it apposed to the outside one, inside the sentence
+            # ("MOSCOW, June 9 (Reuters) - Russia said …", "ASTANA – Kazakhstan's Foreign
+            # Ministry said …"), else none
+            s = subject_inside(s, u.start, u.end)
         if s is not None and v.in_quote(s.idx) and not v.in_quote(cue_start):
             # a subject inside the quoted words the verb reports is the parse's mistake: who
             # says them is named outside ('«… to Mr. Emomali Rahmon, for his work …,» said
@@ -1075,6 +1129,21 @@ def attach_quote(v: View, said: Said, u: _Unit, clause_start: int, cue_end: int)
 
 
 # -- events from statements --------------------------------------------------------------
+#: the contexts a reporting cue keeps: words that may be said ("Lavrov may also inform his
+#: counterpart …"), not words said; a cue said to come ("will tell") is left as told, the gold
+#: rarely marking a statement planned
+SPEECH_CONTEXTS = frozenset({"hypothetical"})
+
+
+def speech_context(ctx: str | None, kept: frozenset[str] = SPEECH_CONTEXTS) -> str | None:
+    """The context a statement takes from its cue's (``ctx``): only one of ``kept``.
+
+    >>> speech_context("hypothetical"), speech_context("planned"), speech_context(None)
+    ('hypothetical', None, None)
+    """
+    return ctx if ctx in kept else None
+
+
 def statement_event(v: View, said: Said, st: _Statement) -> Event | None:
     parts, args, _ = arg.participants(v, st.ev_start, st.ev_end, st.cue[0], exclude_place=None)
     speaker = _uniq(st.speaker)
@@ -1100,6 +1169,7 @@ def statement_event(v: View, said: Said, st: _Statement) -> Event | None:
         date_precision=st.date[1] if st.date else None,
         about=tuple(about),
         implicit=tuple(implicit),
+        context=speech_context(v.context(st.head, st.head, "Statement")) if st.head is not None else None,
         cameo="010",
         goldstein=0.0,
         arguments=tuple(arguments),
