@@ -56,7 +56,14 @@ from bilat.extract.positions_titles import (
     prefix_words,
     titles,
 )
-from bilat.extract.post_holders import bare_title_state, held_by_another, listed_states, main_pair, vaguer
+from bilat.extract.post_holders import (
+    bare_posts_contradicted,
+    bare_title_state,
+    held_by_another,
+    listed_states,
+    main_pair,
+    vaguer,
+)
 from bilat.extract.records import Document, KBEntry, Position
 from bilat.extract.text import (
     fold,
@@ -88,6 +95,7 @@ def extract_positions(
     unattached = []
     dashed: list = []
     no_name: list = []
+    bare: set = set()  # the posts whose state bare_title_state gave
 
     # a state's adjective opening a body's name ("японского правительства") is one too
     nested_adjectives = {m.start for e in linked.entities for m in e.mentions if m.label == "ADJ"}
@@ -366,6 +374,8 @@ def extract_positions(
                     kb_tenures(kb),
                     doc.date,
                 )
+                if p_org is not None and (person[2], title_en, p_org) not in positions:
+                    bare.add((person[2], title_en, p_org))
             if p_org is None:
                 continue
             ev_start = min(modifier[0] if modifier else start, person[0])
@@ -387,6 +397,11 @@ def extract_positions(
             )
             if n == 0:
                 _join_dashed(dashed, start, text, person, p_org, positions, doc, kb, lang)
+    # the document's own posts tell a bare title's state, as the knowledge base's do: a state
+    # the sentence names is never the one the document gives the person's title elsewhere
+    stated = [k for k in positions if k not in bare]
+    for key in bare_posts_contradicted([k for k in positions if k in bare], stated):
+        del positions[key]
     # "Президент России" with no name: the person the document names who held that post then
     held = {(p.title_en, p.org) for p in positions.values()}
     persons_named = [e.key for e in linked.entities if e.cls == "Person"]

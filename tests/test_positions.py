@@ -942,6 +942,23 @@ def test_a_bare_national_title_never_takes_a_state_whose_post_another_holds(extr
     assert not any(p.org == bad for p in ex.positions)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the sentence's one state is the partner's; the document states the person's own
+        # elsewhere, before or after (en_kz-it_01, en_cn-tj_55, en_az-hu_63 with no tenure)
+        "Mongolian Prime Minister Bat Dorjsuren arrived in Astana on Monday. Prime Minister Bat "
+        "Dorjsuren held talks with Kazakhstan on trade.",
+        "Prime Minister Bat Dorjsuren held talks with Kazakhstan on trade. Mongolian Prime Minister "
+        "Bat Dorjsuren later left Astana.",
+    ],
+)
+def test_a_bare_national_title_never_takes_a_state_the_document_gives_the_person_another(extractor, text):
+    ex = extractor(Document(id="t", text=text, lang="en", url="https://example.com/x"))
+    found = {(p.person, p.title_en, p.org) for p in ex.positions}
+    assert found == {("person/bat-darjsaran", "Prime Minister", "mongolia")}
+
+
 def test_a_title_word_that_is_part_of_the_persons_name_is_no_title(extractor):
     """ "Amir Abdollahian" of Hossein Amir-Abdollahian is no emir (en_am-ir_51); "Amir Tamim" is."""
     text = (
