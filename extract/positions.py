@@ -354,19 +354,23 @@ def extract_positions(
                 if joined is not None and joined[3] is not None:
                     p_org = _country_of(joined[3], cls_of, kb)
             if p_org is None and title.scope == "country" and len(persons) == 1 and not title.named:
-                # "… held talks with Deputy Foreign Minister Roman Vassilenko, the press office
-                # of the Kazakh MFA reported": the one state the sentence names (not for a vague
-                # title such as "leader", which names a post only beside its state: en_ru-kp_01)
-                # — else the publisher's own state when the document names it ("President Mamnoon
-                # Hussain" in a Pakistani paper, en_kz-pk_62), else a state another title of the
-                # sentence names —, of them the first whose post the knowledge base gives nobody
-                # else at the date
+                # the publisher's own state when the document names it ("President Mamnoon
+                # Hussain" in a Pakistani paper, en_kz-pk_62; "President Tokayev Meets Top
+                # Italian Businesses" in a Kazakh one, en_kz-it_01) — else the one state the
+                # sentence names ("… held talks with Deputy Foreign Minister Roman Vassilenko, the
+                # press office of the Kazakh MFA reported"; not for a vague title such as
+                # "leader", which names a post only beside its state: en_ru-kp_01), else a state
+                # another title of the sentence names —, of them the first whose post the
+                # knowledge base gives nobody else at the date. The publisher's first: the one
+                # state a sentence names is as often the partner's ("President Mirziyoyev arrived
+                # in Turkey"; with no person's tenures, dev's sentence states were right 11 times
+                # in 28, the publisher's 17 in 24)
                 earlier = positions.values()
                 sentence = (text, start, person, index, earlier, cls_of, kb, linked.sentence_starts)
                 p_org = bare_title_state(
                     (
-                        _sentence_state(*sentence, claimed),
                         home if home in named_states else None,
+                        _sentence_state(*sentence, claimed),
                         _sentence_state(*sentence),
                     ),
                     person[2],

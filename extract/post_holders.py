@@ -209,8 +209,8 @@ def bare_title_state(
     date: str | None,
 ) -> str | None:
     """The state of a national title written with no state ("President Mamnoon Hussain"): the
-    first of ``candidates`` (the evidence in the caller's order: the one state the sentence
-    names, the publisher's, a state another title of the sentence names) whose post the
+    first of ``candidates`` (the evidence in the caller's order: the publisher's, the one state
+    the sentence names, a state another title of the sentence names) whose post the
     knowledge base gives nobody else at ``date`` ("Prime Minister Shehbaz Sharif … with
     Azerbaijan" is no Prime Minister of Azerbaijan while the knowledge base has another one).
 

@@ -905,11 +905,18 @@ def test_titles_joined_by_a_dash_or_a_joint_word(gap, first, joined):
             "https://m-en.yna.co.kr/view/x",
             ("person/chan-ho-jin", "First Deputy Minister of Foreign Affairs", "south-korea"),
         ),
-        # the one state of the sentence still wins over the publisher's (ru_kz-om_56)
+        # the one state of the sentence when the document never names the publisher's (ru_kz-om_56)
         (
-            "Deputy Prime Minister Tigran Khachatryan met Armenian businessmen. Kazakhstan agreed.",
+            "Deputy Prime Minister Tigran Khachatryan met Armenian businessmen. Russia agreed.",
             "https://kazpravda.kz/n/x/",
             ("person/tagran-hachatran", "Deputy Prime Minister", "armenia"),
+        ),
+        # the publisher's over the partner the sentence names (en_kz-it_01, en_uz-tr_62)
+        (
+            "Kazakhstan and Italy signed deals. Deputy Prime Minister Bat Dorjsuren met Italian firms "
+            "in Rome.",
+            "https://kazpravda.kz/n/y/",
+            ("person/bat-darjsaran", "Deputy Prime Minister", "kazakhstan"),
         ),
     ],
 )
