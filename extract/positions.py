@@ -50,6 +50,8 @@ from bilat.extract.positions_titles import (
     _Spans,
     as_deputy,
     find_titles,
+    honorific_end,
+    honorifics,
     in_name,
     link_words,
     past_stems,
@@ -86,6 +88,7 @@ def extract_positions(
     anaphora = resources(lang).state_anaphora
     cues = org_cue_keys(lang)
     kinds = org_cue_classes(lang)
+    honors = honorifics(lang)
 
     def span_at(i: int):
         return word_span[i]
@@ -141,6 +144,15 @@ def extract_positions(
         while j < len(ws) and j - i1 <= MAX_GAP_WORDS:
             if "\n" in text[ws[j - 1].end : ws[j].start]:
                 break  # never across a line break
+            k = honorific_end(ws, keys, j, honors)
+            if k > j:
+                # "External Affairs Minister Dr. Subrahmanyam Jaishankar", "Defence Minister Lt.
+                # Gen. X": honorifics and ranks right before the name, on its line
+                s = span_at(k) if k < len(ws) else None
+                if s is not None and s[3] == "PER" and "\n" not in text[ws[j].start : ws[k].start]:
+                    if ws[j - 1].text != "," or _closed(text, s[1]) or walked:
+                        persons.append(s)
+                break
             s = span_at(j)
             if s is not None and s[3] == "PER":
                 # "the Chinese leader, Kassym-Jomart Tokayev noted": a comma before the name

@@ -966,6 +966,36 @@ def test_a_bare_national_title_never_takes_a_state_the_document_gives_the_person
     assert found == {("person/bat-darjsaran", "Prime Minister", "mongolia")}
 
 
+@pytest.mark.parametrize(
+    "text,post",
+    [
+        # honorifics and ranks between a title and its holder's name (en_cn-in_63: "External
+        # Affairs Minister Dr. Subrahmanyam Jaishankar")
+        (
+            "Mongolian Foreign Minister Dr. Bat Dorjsuren said so.",
+            ("person/bat-darjsaran", "Minister of Foreign Affairs", "mongolia"),
+        ),
+        (
+            "Mongolian Defence Minister Lt. Gen. Bat Dorjsuren said so.",
+            ("person/bat-darjsaran", "Minister of Defence", "mongolia"),
+        ),
+        (
+            "The Ambassador of Mongolia to Kazakhstan, H.E. Mr. Bat Dorjsuren, said so.",
+            ("person/bat-darjsaran", "Ambassador to Kazakhstan", "mongolia"),
+        ),
+    ],
+)
+def test_honorifics_between_a_title_and_the_name(extractor, text, post):
+    ex = extractor(Document(id="t", text=text, lang="en", date="2024-05-02"))
+    assert post in {(p.person, p.title_en, p.org) for p in ex.positions}
+
+
+def test_an_honorific_after_a_clause_comma_names_no_holder(extractor):
+    text = "Kazakhstan thanked the Mongolian foreign minister, Dr. Bat Dorjsuren said."
+    ex = extractor(Document(id="t", text=text, lang="en", date="2024-05-02"))
+    assert not ex.positions
+
+
 def test_a_title_word_that_is_part_of_the_persons_name_is_no_title(extractor):
     """ "Amir Abdollahian" of Hossein Amir-Abdollahian is no emir (en_am-ir_51); "Amir Tamim" is."""
     text = (
