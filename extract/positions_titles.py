@@ -105,7 +105,8 @@ def honorifics(lang: str) -> tuple[tuple[str, ...], ...]:
     words ("H.E" → ("h", ".", "e")), longest first; none without the table."""
     path = DATA / lang / "honorifics.tsv"
     rows = read_table(path) if path.is_file() else []
-    return tuple(sorted({tuple(_key(w.text, lang) for w in words(r[0])) for r in rows}, key=len, reverse=True))
+    keyed = {tuple(_key(w.text, lang) for w in words(r[0])) for r in rows}
+    return tuple(sorted(keyed, key=len, reverse=True))
 
 
 def honorific_end(ws, keys, j: int, table) -> int:
