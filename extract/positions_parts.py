@@ -6,6 +6,7 @@ to, coordinated titles and names ("the ministers of X and Y").
 from __future__ import annotations
 
 import bisect
+import re
 
 from bilat.extract.languages import PIVOT, profile
 from bilat.extract.positions_posts import _country_of
@@ -13,12 +14,20 @@ from bilat.extract.positions_titles import Title, _Spans
 
 MODIFIER_GAP = 3  # characters between a modifier and its title at most ("'s ")
 
+#: an acronym in brackets right before a title, after the name it stands for
+_ACRONYM_BEFORE = re.compile(r"\s*\((?:[^\W\d_]|[&.\-]){2,12}\)\s*$")
+_ACRONYM_REACH = 20  # characters the bracketed acronym and its spaces take at most
+
 
 def _modifier(text: str, start: int, index: _Spans, lang: str = PIVOT):
     """A name or adjective right before the title, on the same line: "Russian", "Russia's",
     "Kremlin"; in Russian only an adjective ("российский"), since a noun before a title
     belongs to the clause before ("в Анкаре президент Казахстана")."""
     best = None
+    # "Abu Dhabi National Oil Company (ADNOC) Director General": the name before its acronym
+    bracket = _ACRONYM_BEFORE.search(text, max(0, start - _ACRONYM_REACH), start)
+    if bracket is not None and "\n" not in bracket.group():
+        start = bracket.start()
     # only a span ending at most MODIFIER_GAP characters before the title can qualify
     for s in index.near(start - MODIFIER_GAP, start):
         if s[1] <= start:

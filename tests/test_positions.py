@@ -990,6 +990,25 @@ def test_honorifics_between_a_title_and_the_name(extractor, text, post):
     assert post in {(p.person, p.title_en, p.org) for p in ex.positions}
 
 
+@pytest.mark.parametrize(
+    "text,post",
+    [
+        # the body's name before its bracketed acronym owns the title (en_kz-ae_02)
+        (
+            "Tokayev met Collective Security Treaty Organization (CSTO) Secretary General Bat Dorjsuren.",
+            ("person/bat-darjsaran", "Secretary General", "collective-security-treaty-organization"),
+        ),
+        (
+            "Tokayev met Abu Dhabi National Oil Company (ADNOC) Director General Bat Dorjsuren.",
+            ("person/bat-darjsaran", "Director General", "org/abu-dhabi-national-oil-compani"),
+        ),
+    ],
+)
+def test_a_bodys_acronym_in_brackets_between_it_and_the_title(extractor, text, post):
+    ex = extractor(Document(id="t", text=text, lang="en", date="2024-05-02"))
+    assert post in {(p.person, p.title_en, p.org) for p in ex.positions}
+
+
 def test_an_honorific_after_a_clause_comma_names_no_holder(extractor):
     text = "Kazakhstan thanked the Mongolian foreign minister, Dr. Bat Dorjsuren said."
     ex = extractor(Document(id="t", text=text, lang="en", date="2024-05-02"))
