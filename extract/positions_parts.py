@@ -73,6 +73,10 @@ def _apposition(text: str, start: int, index: _Spans, lang: str = PIVOT):
     return index.person_by_end.get(j)
 
 
+#: the classes of the bodies whose posts are their own, though they belong to a state
+_OWN_POSTS = frozenset({"Company"})
+
+
 def _org(title: Title, modifier, complements, cls_of, kb, inner=()):
     """The country or body the post belongs to, and the destination of an ambassador."""
     cands = []
@@ -100,7 +104,11 @@ def _org(title: Title, modifier, complements, cls_of, kb, inner=()):
             cands.append(s)
     orgs = []
     for s in cands:
-        if title.scope in ("country", "mission"):
+        if title.scope in ("country", "mission") and cls_of.get(s[2]) in _OWN_POSTS:
+            # "president of KazMunayGas", "Gazprom vice president": a company's post, never
+            # its state's
+            orgs.append(s[2])
+        elif title.scope in ("country", "mission"):
             c = _country_of(s[2], cls_of, kb)
             if c is not None:
                 orgs.append(c)

@@ -1009,6 +1009,27 @@ def test_a_bodys_acronym_in_brackets_between_it_and_the_title(extractor, text, p
     assert post in {(p.person, p.title_en, p.org) for p in ex.positions}
 
 
+@pytest.mark.parametrize(
+    "text,post",
+    [
+        # a national title of a company the knowledge base knows as a state's: the company's
+        (
+            "Tokayev met Bat Dorjsuren, vice president of Gazprom.",
+            ("person/bat-darjsaran", "Vice President", "gazprom"),
+        ),
+        (
+            "Tokayev met Bat Dorjsuren, president of Rosneft.",
+            ("person/bat-darjsaran", "President", "rosneft"),
+        ),
+    ],
+)
+def test_a_companys_president_is_the_companys_not_its_states(extractor, text, post):
+    ex = extractor(Document(id="t", text=text, lang="en", date="2024-05-02"))
+    found = {(p.person, p.title_en, p.org) for p in ex.positions}
+    assert post in found
+    assert not any(p[2] in ("russia", "kazakhstan") for p in found)
+
+
 def test_an_honorific_after_a_clause_comma_names_no_holder(extractor):
     text = "Kazakhstan thanked the Mongolian foreign minister, Dr. Bat Dorjsuren said."
     ex = extractor(Document(id="t", text=text, lang="en", date="2024-05-02"))
