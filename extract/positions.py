@@ -50,13 +50,22 @@ from bilat.extract.positions_titles import (
     _Spans,
     as_deputy,
     find_titles,
+    honorific_end,
+    honorifics,
     in_name,
     link_words,
     past_stems,
     prefix_words,
     titles,
 )
-from bilat.extract.post_holders import bare_title_state, held_by_another, listed_states, main_pair, vaguer
+from bilat.extract.post_holders import (
+    bare_posts_contradicted,
+    bare_title_state,
+    held_by_another,
+    listed_states,
+    main_pair,
+    vaguer,
+)
 from bilat.extract.records import Document, KBEntry, Position
 from bilat.extract.text import (
     fold,
@@ -79,6 +88,7 @@ def extract_positions(
     anaphora = resources(lang).state_anaphora
     cues = org_cue_keys(lang)
     kinds = org_cue_classes(lang)
+    honors = honorifics(lang)
 
     def span_at(i: int):
         return word_span[i]
@@ -88,6 +98,7 @@ def extract_positions(
     unattached = []
     dashed: list = []
     no_name: list = []
+    bare: set = set()  # the posts whose state bare_title_state gave
 
     # a state's adjective opening a body's name ("японского правительства") is one too
     nested_adjectives = {m.start for e in linked.entities for m in e.mentions if m.label == "ADJ"}
@@ -133,6 +144,15 @@ def extract_positions(
         while j < len(ws) and j - i1 <= MAX_GAP_WORDS:
             if "\n" in text[ws[j - 1].end : ws[j].start]:
                 break  # never across a line break
+            k = honorific_end(ws, keys, j, honors)
+            if k > j:
+                # "External Affairs Minister Dr. Subrahmanyam Jaishankar", "Defence Minister Lt.
+                # Gen. X": honorifics and ranks right before the name, on its line
+                s = span_at(k) if k < len(ws) else None
+                if s is not None and s[3] == "PER" and "\n" not in text[ws[j].start : ws[k].start]:
+                    if ws[j - 1].text != "," or _closed(text, s[1]) or walked:
+                        persons.append(s)
+                break
             s = span_at(j)
             if s is not None and s[3] == "PER":
                 # "the Chinese leader, Kassym-Jomart Tokayev noted": a comma before the name
@@ -346,19 +366,23 @@ def extract_positions(
                 if joined is not None and joined[3] is not None:
                     p_org = _country_of(joined[3], cls_of, kb)
             if p_org is None and title.scope == "country" and len(persons) == 1 and not title.named:
-                # "… held talks with Deputy Foreign Minister Roman Vassilenko, the press office
-                # of the Kazakh MFA reported": the one state the sentence names (not for a vague
-                # title such as "leader", which names a post only beside its state: en_ru-kp_01)
-                # — else the publisher's own state when the document names it ("President Mamnoon
-                # Hussain" in a Pakistani paper, en_kz-pk_62), else a state another title of the
-                # sentence names —, of them the first whose post the knowledge base gives nobody
-                # else at the date
+                # the publisher's own state when the document names it ("President Mamnoon
+                # Hussain" in a Pakistani paper, en_kz-pk_62; "President Tokayev Meets Top
+                # Italian Businesses" in a Kazakh one, en_kz-it_01) — else the one state the
+                # sentence names ("… held talks with Deputy Foreign Minister Roman Vassilenko, the
+                # press office of the Kazakh MFA reported"; not for a vague title such as
+                # "leader", which names a post only beside its state: en_ru-kp_01), else a state
+                # another title of the sentence names —, of them the first whose post the
+                # knowledge base gives nobody else at the date. The publisher's first: the one
+                # state a sentence names is as often the partner's ("President Mirziyoyev arrived
+                # in Turkey"; with no person's tenures, dev's sentence states were right 11 times
+                # in 28, the publisher's 17 in 24)
                 earlier = positions.values()
                 sentence = (text, start, person, index, earlier, cls_of, kb, linked.sentence_starts)
                 p_org = bare_title_state(
                     (
-                        _sentence_state(*sentence, claimed),
                         home if home in named_states else None,
+                        _sentence_state(*sentence, claimed),
                         _sentence_state(*sentence),
                     ),
                     person[2],
@@ -366,6 +390,8 @@ def extract_positions(
                     kb_tenures(kb),
                     doc.date,
                 )
+                if p_org is not None and (person[2], title_en, p_org) not in positions:
+                    bare.add((person[2], title_en, p_org))
             if p_org is None:
                 continue
             ev_start = min(modifier[0] if modifier else start, person[0])
@@ -387,6 +413,11 @@ def extract_positions(
             )
             if n == 0:
                 _join_dashed(dashed, start, text, person, p_org, positions, doc, kb, lang)
+    # the document's own posts tell a bare title's state, as the knowledge base's do: a state
+    # the sentence names is never the one the document gives the person's title elsewhere
+    stated = [k for k in positions if k not in bare]
+    for key in bare_posts_contradicted([k for k in positions if k in bare], stated):
+        del positions[key]
     # "Президент России" with no name: the person the document names who held that post then
     held = {(p.title_en, p.org) for p in positions.values()}
     persons_named = [e.key for e in linked.entities if e.cls == "Person"]

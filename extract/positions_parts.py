@@ -6,6 +6,7 @@ to, coordinated titles and names ("the ministers of X and Y").
 from __future__ import annotations
 
 import bisect
+import re
 
 from bilat.extract.languages import PIVOT, profile
 from bilat.extract.positions_posts import _country_of
@@ -13,12 +14,20 @@ from bilat.extract.positions_titles import Title, _Spans
 
 MODIFIER_GAP = 3  # characters between a modifier and its title at most ("'s ")
 
+#: an acronym in brackets right before a title, after the name it stands for
+_ACRONYM_BEFORE = re.compile(r"\s*\((?:[^\W\d_]|[&.\-]){2,12}\)\s*$")
+_ACRONYM_REACH = 20  # characters the bracketed acronym and its spaces take at most
+
 
 def _modifier(text: str, start: int, index: _Spans, lang: str = PIVOT):
     """A name or adjective right before the title, on the same line: "Russian", "Russia's",
     "Kremlin"; in Russian only an adjective ("российский"), since a noun before a title
     belongs to the clause before ("в Анкаре президент Казахстана")."""
     best = None
+    # "Abu Dhabi National Oil Company (ADNOC) Director General": the name before its acronym
+    bracket = _ACRONYM_BEFORE.search(text, max(0, start - _ACRONYM_REACH), start)
+    if bracket is not None and "\n" not in bracket.group():
+        start = bracket.start()
     # only a span ending at most MODIFIER_GAP characters before the title can qualify
     for s in index.near(start - MODIFIER_GAP, start):
         if s[1] <= start:
@@ -64,6 +73,10 @@ def _apposition(text: str, start: int, index: _Spans, lang: str = PIVOT):
     return index.person_by_end.get(j)
 
 
+#: the classes of the bodies whose posts are their own, though they belong to a state
+_OWN_POSTS = frozenset({"Company"})
+
+
 def _org(title: Title, modifier, complements, cls_of, kb, inner=()):
     """The country or body the post belongs to, and the destination of an ambassador."""
     cands = []
@@ -91,7 +104,11 @@ def _org(title: Title, modifier, complements, cls_of, kb, inner=()):
             cands.append(s)
     orgs = []
     for s in cands:
-        if title.scope in ("country", "mission"):
+        if title.scope in ("country", "mission") and cls_of.get(s[2]) in _OWN_POSTS:
+            # "president of KazMunayGas", "Gazprom vice president": a company's post, never
+            # its state's
+            orgs.append(s[2])
+        elif title.scope in ("country", "mission"):
             c = _country_of(s[2], cls_of, kb)
             if c is not None:
                 orgs.append(c)

@@ -100,6 +100,43 @@ def link_words(lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
+def honorifics(lang: str) -> tuple[tuple[str, ...], ...]:
+    """The honorifics and ranks of the language's ``honorifics.tsv``, each as the keys of its
+    words ("H.E" → ("h", ".", "e")), longest first; none without the table."""
+    path = DATA / lang / "honorifics.tsv"
+    rows = read_table(path) if path.is_file() else []
+    keyed = {tuple(_key(w.text, lang) for w in words(r[0])) for r in rows}
+    return tuple(sorted(keyed, key=len, reverse=True))
+
+
+def honorific_end(ws, keys, j: int, table) -> int:
+    """The index after the honorifics and ranks (``table``: ``honorifics``) that start at word
+    ``j``, each capitalized and with the period after it: "Dr. Subrahmanyam Jaishankar",
+    "Lt. Gen. X", "H.E. Mr. X"; ``j`` when none.
+
+    >>> from bilat.extract.text import words
+    >>> ws = words("Minister Lt. Gen. Bat Dorjsuren")
+    >>> keys = [w.text.lower() for w in ws]
+    >>> table = (("h", ".", "e"), ("gen",), ("lt",))
+    >>> ws[honorific_end(ws, keys, 1, table)].text
+    'Bat'
+    >>> honorific_end(ws, keys, 5, table)
+    5
+    >>> ws = words("Ambassador H.E. Mr Bat")
+    >>> ws[honorific_end(ws, [w.text.lower() for w in ws], 1, table + (("mr",),))].text
+    'Bat'
+    """
+    while j < len(ws) and ws[j].text[:1].isupper():
+        n = next((len(h) for h in table if tuple(keys[j : j + len(h)]) == h), 0)
+        if not n:
+            break
+        j += n
+        if j < len(ws) and ws[j].text == "." and ws[j].start == ws[j - 1].end:
+            j += 1
+    return j
+
+
+@lru_cache(maxsize=4)
 def _prefix_rows(lang: str) -> tuple[tuple[str, ...], ...]:
     """The rows of the language's ``title_prefixes.tsv``; none without the table."""
     path = DATA / lang / "title_prefixes.tsv"

@@ -209,8 +209,8 @@ def bare_title_state(
     date: str | None,
 ) -> str | None:
     """The state of a national title written with no state ("President Mamnoon Hussain"): the
-    first of ``candidates`` (the evidence in the caller's order: the one state the sentence
-    names, the publisher's, a state another title of the sentence names) whose post the
+    first of ``candidates`` (the evidence in the caller's order: the publisher's, the one state
+    the sentence names, a state another title of the sentence names) whose post the
     knowledge base gives nobody else at ``date`` ("Prime Minister Shehbaz Sharif … with
     Azerbaijan" is no Prime Minister of Azerbaijan while the knowledge base has another one).
 
@@ -307,3 +307,23 @@ def vaguer(post: tuple[str, str, str | None], posts: Iterable[tuple[str, str, st
     """
     person, title, org = post
     return any(q[0] == person and q[2] == org and q[1].startswith(title + " ") for q in posts)
+
+
+def bare_posts_contradicted(
+    bare: Iterable[tuple[str, str, str]], posts: Iterable[tuple[str, str, str]]
+) -> set[tuple[str, str, str]]:
+    """The posts of ``bare`` (person, title, state), whose state ``bare_title_state`` gave to a
+    national title written with none, that the posts the document itself states (``posts``, the
+    same fields) contradict as the knowledge base's would: the document gives the same person
+    the same title in another state ("President Tokayev" in a sentence naming Italy, "Kazakh
+    President Tokayev" elsewhere).
+
+    >>> bare_posts_contradicted([("tokayev", "President", "italy")], [("tokayev", "President", "kazakhstan")])
+    {('tokayev', 'President', 'italy')}
+    >>> bare_posts_contradicted([("x", "President", "a")], [("x", "Prime Minister", "b")])
+    set()
+    >>> bare_posts_contradicted([("x", "President", "a")], [("x", "President", "a")])
+    set()
+    """
+    posts = tuple(posts)
+    return {p for p in bare if any(q[0] == p[0] and q[1] == p[1] and q[2] != p[2] for q in posts)}

@@ -905,11 +905,18 @@ def test_titles_joined_by_a_dash_or_a_joint_word(gap, first, joined):
             "https://m-en.yna.co.kr/view/x",
             ("person/chan-ho-jin", "First Deputy Minister of Foreign Affairs", "south-korea"),
         ),
-        # the one state of the sentence still wins over the publisher's (ru_kz-om_56)
+        # the one state of the sentence when the document never names the publisher's (ru_kz-om_56)
         (
-            "Deputy Prime Minister Tigran Khachatryan met Armenian businessmen. Kazakhstan agreed.",
+            "Deputy Prime Minister Tigran Khachatryan met Armenian businessmen. Russia agreed.",
             "https://kazpravda.kz/n/x/",
             ("person/tagran-hachatran", "Deputy Prime Minister", "armenia"),
+        ),
+        # the publisher's over the partner the sentence names (en_kz-it_01, en_uz-tr_62)
+        (
+            "Kazakhstan and Italy signed deals. Deputy Prime Minister Bat Dorjsuren met Italian firms "
+            "in Rome.",
+            "https://kazpravda.kz/n/y/",
+            ("person/bat-darjsaran", "Deputy Prime Minister", "kazakhstan"),
         ),
     ],
 )
@@ -940,6 +947,93 @@ def test_a_bare_national_title_of_an_unknown_person_takes_the_publishers_state(e
 def test_a_bare_national_title_never_takes_a_state_whose_post_another_holds(extractor, text, url, bad):
     ex = extractor(Document(id="t", text=text, lang="en", date="2024-05-02", url=url))
     assert not any(p.org == bad for p in ex.positions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the sentence's one state is the partner's; the document states the person's own
+        # elsewhere, before or after (en_kz-it_01, en_cn-tj_55, en_az-hu_63 with no tenure)
+        "Mongolian Prime Minister Bat Dorjsuren arrived in Astana on Monday. Prime Minister Bat "
+        "Dorjsuren held talks with Kazakhstan on trade.",
+        "Prime Minister Bat Dorjsuren held talks with Kazakhstan on trade. Mongolian Prime Minister "
+        "Bat Dorjsuren later left Astana.",
+    ],
+)
+def test_a_bare_national_title_never_takes_a_state_the_document_gives_the_person_another(extractor, text):
+    ex = extractor(Document(id="t", text=text, lang="en", url="https://example.com/x"))
+    found = {(p.person, p.title_en, p.org) for p in ex.positions}
+    assert found == {("person/bat-darjsaran", "Prime Minister", "mongolia")}
+
+
+@pytest.mark.parametrize(
+    "text,post",
+    [
+        # honorifics and ranks between a title and its holder's name (en_cn-in_63: "External
+        # Affairs Minister Dr. Subrahmanyam Jaishankar")
+        (
+            "Mongolian Foreign Minister Dr. Bat Dorjsuren said so.",
+            ("person/bat-darjsaran", "Minister of Foreign Affairs", "mongolia"),
+        ),
+        (
+            "Mongolian Defence Minister Lt. Gen. Bat Dorjsuren said so.",
+            ("person/bat-darjsaran", "Minister of Defence", "mongolia"),
+        ),
+        (
+            "The Ambassador of Mongolia to Kazakhstan, H.E. Mr. Bat Dorjsuren, said so.",
+            ("person/bat-darjsaran", "Ambassador to Kazakhstan", "mongolia"),
+        ),
+    ],
+)
+def test_honorifics_between_a_title_and_the_name(extractor, text, post):
+    ex = extractor(Document(id="t", text=text, lang="en", date="2024-05-02"))
+    assert post in {(p.person, p.title_en, p.org) for p in ex.positions}
+
+
+@pytest.mark.parametrize(
+    "text,post",
+    [
+        # the body's name before its bracketed acronym owns the title (en_kz-ae_02)
+        (
+            "Tokayev met Collective Security Treaty Organization (CSTO) Secretary General Bat Dorjsuren.",
+            ("person/bat-darjsaran", "Secretary General", "collective-security-treaty-organization"),
+        ),
+        (
+            "Tokayev met Abu Dhabi National Oil Company (ADNOC) Director General Bat Dorjsuren.",
+            ("person/bat-darjsaran", "Director General", "org/abu-dhabi-national-oil-compani"),
+        ),
+    ],
+)
+def test_a_bodys_acronym_in_brackets_between_it_and_the_title(extractor, text, post):
+    ex = extractor(Document(id="t", text=text, lang="en", date="2024-05-02"))
+    assert post in {(p.person, p.title_en, p.org) for p in ex.positions}
+
+
+@pytest.mark.parametrize(
+    "text,post",
+    [
+        # a national title of a company the knowledge base knows as a state's: the company's
+        (
+            "Tokayev met Bat Dorjsuren, vice president of Gazprom.",
+            ("person/bat-darjsaran", "Vice President", "gazprom"),
+        ),
+        (
+            "Tokayev met Bat Dorjsuren, president of Rosneft.",
+            ("person/bat-darjsaran", "President", "rosneft"),
+        ),
+    ],
+)
+def test_a_companys_president_is_the_companys_not_its_states(extractor, text, post):
+    ex = extractor(Document(id="t", text=text, lang="en", date="2024-05-02"))
+    found = {(p.person, p.title_en, p.org) for p in ex.positions}
+    assert post in found
+    assert not any(p[2] in ("russia", "kazakhstan") for p in found)
+
+
+def test_an_honorific_after_a_clause_comma_names_no_holder(extractor):
+    text = "Kazakhstan thanked the Mongolian foreign minister, Dr. Bat Dorjsuren said."
+    ex = extractor(Document(id="t", text=text, lang="en", date="2024-05-02"))
+    assert not ex.positions
 
 
 def test_a_title_word_that_is_part_of_the_persons_name_is_no_title(extractor):

@@ -9,6 +9,7 @@ import pytest
 from bilat.extract.positions_posts import _descriptive
 from bilat.extract.positions_titles import TENURE, Title, past_stems
 from bilat.extract.post_holders import (
+    bare_posts_contradicted,
     bare_title_state,
     counterpart_holders,
     dated_by_posts,
@@ -223,6 +224,27 @@ _HEADS = [
 )
 def test_bare_title_state(candidates, person, title, date, state):
     assert bare_title_state(candidates, person, title, _HEADS, date) == state
+
+
+@pytest.mark.parametrize(
+    "bare,stated,dropped",
+    [
+        # the document gives the same person the same title in another state (en_kz-it_01)
+        (
+            [("tokayev", "President", "italy")],
+            [("tokayev", "President", "kazakhstan"), ("meloni", "Prime Minister", "italy")],
+            {("tokayev", "President", "italy")},
+        ),
+        # another title of the person, or the same state: no contradiction
+        ([("x", "President", "a")], [("x", "Prime Minister", "b")], set()),
+        ([("x", "President", "a")], [("x", "President", "a")], set()),
+        # another person's post is no evidence of this one's here
+        ([("x", "President", "a")], [("y", "President", "b")], set()),
+        ([("x", "President", "a")], [], set()),
+    ],
+)
+def test_bare_posts_contradicted(bare, stated, dropped):
+    assert bare_posts_contradicted(bare, stated) == dropped
 
 
 @pytest.mark.parametrize(
