@@ -13,6 +13,7 @@ from bilat.extract.events.speakers import (
     author,
     firm_fits,
     firm_only,
+    home_titled,
     impersonal_author,
     joint_persons,
     last_outside_quotes,
@@ -24,6 +25,7 @@ from bilat.extract.events.speakers import (
     previous_speaker,
     readout_persons,
     recent_person,
+    state_before_title,
     title_words,
 )
 
@@ -332,6 +334,55 @@ def test_persons_titled_by_the_posts_held_at_the_date(date, nouns, expected):
     text = "Путин указал на успех визита. Президент подтвердил приглашение."
     v = _kb_view(text, {"Путин": ("putin", "Person")}, {"putin": putin}, date)
     assert persons_titled(v, text.index("Президент"), frozenset(nouns)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a state before the title (adjective or name) qualifies it; none: the home official
+        (
+            "Prime Minister Modi and Japanese Prime Minister Abe laid a stone. The Prime Minister spoke.",
+            {"modi": False, "abe": True},
+        ),
+        (
+            "Prime Minister of Japan Abe met Prime Minister Modi. The Prime Minister spoke.",
+            {"abe": True, "modi": False},
+        ),
+        # titled twice, once with no state: not qualified
+        (
+            "Japanese Prime Minister Abe arrived. Prime Minister Abe spoke. The Prime Minister left.",
+            {"abe": False},
+        ),
+        # no title before the name: not counted
+        ("Abe and Modi met. The Prime Minister spoke.", {}),
+    ],
+)
+def test_state_before_title(text, expected):
+    names = {
+        "Modi": ("modi", "Person"),
+        "Abe": ("abe", "Person"),
+        "Japanese": ("japan", "Country"),
+        "Japan": ("japan", "Country"),
+    }
+    v = view_of(text, names)
+    assert (
+        state_before_title(v, text.rindex("The Prime Minister"), frozenset({"prime", "minister"})) == expected
+    )
+
+
+@pytest.mark.parametrize(
+    "titled, qualified, expected",
+    [
+        ({"modi", "abe"}, {"modi": False, "abe": True}, {"modi"}),
+        ({"modi", "abe", "sharif"}, {"modi": False, "abe": True, "sharif": False}, {"modi", "sharif"}),
+        ({"modi", "abe"}, {"modi": True, "abe": True}, {"modi", "abe"}),  # every one qualified
+        ({"modi", "abe"}, {"modi": False, "abe": False}, {"modi", "abe"}),  # none qualified
+        ({"modi"}, {"modi": False}, {"modi"}),
+        (set(), {"modi": False, "abe": True}, set()),
+    ],
+)
+def test_home_titled(titled, qualified, expected):
+    assert home_titled(titled, qualified) == expected
 
 
 @pytest.mark.parametrize(

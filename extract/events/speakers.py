@@ -1031,6 +1031,10 @@ def titled_person(v: View, said: Said, before: int, nouns: frozenset[str], count
     text has given that title — a mention right after the title word ("Federal Chancellor
     Olaf Scholz") or a post with it; any recent person when nobody has it."""
     titled = persons_titled(v, before, nouns)
+    if country is None:
+        # "the Prime Minister" after "Prime Minister Narendra Modi and Japanese Prime Minister
+        # Shinzo Abe": the one whose title the text gave no state is the home official
+        titled = home_titled(titled, state_before_title(v, before, nouns))
     if titled:
         others = {m.key for m in v.mentions if m.cls == "Person"} - titled
         k = recent_person(v, said, before, country, exclude=others)
@@ -1043,6 +1047,52 @@ def titled_person(v: View, said: Said, before: int, nouns: frozenset[str], count
         foreign = {m.key for m in v.mentions if m.cls == "Person" and v.country(m.key) not in (None, country)}
         k = recent_person(v, said, before, None, exclude=foreign)
     return k
+
+
+def home_titled(titled: set[str], qualified: dict[str, bool]) -> set[str]:
+    """Of the persons given a title, those the text gave it with no state (``qualified``: person
+    → whether a state stood before their title), when others had it with one: an unqualified
+    title is the home country's ("Prime Minister Narendra Modi and Japanese Prime Minister
+    Shinzo Abe"); all of them otherwise.
+
+    >>> sorted(home_titled({"modi", "abe"}, {"modi": False, "abe": True}))
+    ['modi']
+    >>> sorted(home_titled({"modi", "abe"}, {"modi": True, "abe": True}))
+    ['abe', 'modi']
+    >>> sorted(home_titled({"modi", "abe"}, {"abe": True}))
+    ['abe', 'modi']
+    """
+    home = {k for k in titled if qualified.get(k) is False}
+    if home and any(qualified.get(k) for k in titled):
+        return home
+    return titled
+
+
+def state_before_title(v: View, before: int, nouns: frozenset[str]) -> dict[str, bool]:
+    """For each person named before ``before`` right after a title of ``nouns`` (within
+    ``TITLE_REACH`` words, in one stretch of text with no punctuation), whether a state's name
+    or adjective stands in that stretch ("Japanese Prime Minister Shinzo Abe": True, "Prime
+    Minister Narendra Modi": False); a person titled several times is qualified only when every
+    such title is."""
+    out: dict[str, bool] = {}
+    last_end = 0
+    for m in v.mentions:
+        if m.start >= before:
+            break
+        if m.cls != "Person" or m.label == "DESC":
+            if m.cls == "Person":
+                last_end = max(last_end, m.end)
+            continue
+        lo = max(0, m.start - 40, last_end)
+        last_end = max(last_end, m.end)
+        seg = re.split(r"[.,;:!?\"«»“”()]", v.text[lo : m.start])[-1]
+        words = re.findall(r"[\w-]+", seg)[-TITLE_REACH:]
+        if not {lemma(w) for w in words} & nouns:
+            continue
+        start = m.start - len(seg)
+        qualified = any(c.cls == "Country" for c in v.mentions_in(start, m.start))
+        out[m.key] = out.get(m.key, True) and qualified
+    return out
 
 
 def persons_titled(v: View, before: int, nouns: frozenset[str], posts: bool = True) -> set[str]:
