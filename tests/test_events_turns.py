@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bilat.extract.events.turns import turn_prefix, turn_spans
+from bilat.extract.events.turns import name_end, turn_prefix, turn_spans
 
 
 @pytest.mark.parametrize(
@@ -29,6 +29,20 @@ from bilat.extract.events.turns import turn_prefix, turn_spans
 def test_turn_prefix(line, want):
 
     assert turn_prefix(line) == want
+
+
+@pytest.mark.parametrize(
+    "head, want",
+    [
+        ("President of Mongolia Ukhnaagiin Khurelsukh (retranslated)", 43),
+        ("New Delhi (ABC Live)", 9),  # a dateline's outlet in brackets names no speaker
+        ("Путин", 5),
+        ("Песков (через переводчика)", 6),
+        ("Mr. Putin", 9),
+    ],
+)
+def test_name_end(head, want):
+    assert name_end(head) == want
 
 
 @pytest.mark.parametrize(

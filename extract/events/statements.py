@@ -28,7 +28,7 @@ from bilat.extract.events.tree import kids as _kids
 from bilat.extract.events.tree import number as _number
 from bilat.extract.events.tree import passive as _passive
 from bilat.extract.events.tree import phrase as _phrase
-from bilat.extract.events.turns import turn_prefix, turn_spans
+from bilat.extract.events.turns import name_end, turn_prefix, turn_spans
 from bilat.extract.records import Event
 
 AGENT_DEPS = frozenset({"agent", "obl:agent"})  # "by X" of a passive verb
@@ -548,7 +548,7 @@ def transcript_turns(v: View) -> dict[int, tuple[int, int, int]]:
         colon = turn_prefix(stripped)
         named = colon is not None and any(
             m.cls in {"Person"} | ORG_CLASSES and not m.affil or m.label == "DESC"
-            for m in v.mentions_in(start + lead, start + lead + colon)
+            for m in v.mentions_in(start + lead, start + lead + name_end(stripped[:colon]))
         )
         quoted = colon is not None and stripped[colon + 1 :].lstrip()[:1] in QUOTE_MARKS
         lines.append((start + lead, start + len(raw.rstrip()), named, colon, quoted))
@@ -562,7 +562,7 @@ def turn_statement(v: View, said: Said, u: _Unit, colon: int, end: int, line_end
     """One Statement per transcript turn: the speaker named before the colon, the rest of the
     line its quote; "I"/"we" in the turn's words are the speaker and the speaker's country
     (``said`` with it added)."""
-    name = [t for t in u.toks if t.idx < colon]
+    name = [t for t in u.toks if t.idx < u.start + name_end(v.text[u.start : colon])]
     actors = [m for m in spk.speakers_in(v, name) if m.cls in {"Person"} | ORG_CLASSES]
     if not actors:
         actors = [m for m in v.mentions_of_tokens(name) if m.label == "DESC"]

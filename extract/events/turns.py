@@ -37,6 +37,18 @@ def turn_prefix(line: str) -> int | None:
     return i
 
 
+def name_end(head: str) -> int:
+    """Where the speaker's name ends in the words before a turn's colon: before a closing
+    remark in brackets ("(retranslated)"), whose words name no speaker ("New Delhi (ABC Live):
+    …" is a dateline with its outlet, not a turn of ABC Live's).
+
+    >>> name_end("President of Mongolia Khurelsukh (retranslated)"), name_end("Песков")
+    (32, 6)
+    """
+    m = _NAME_REMARK.search(head)
+    return m.start() if m else len(head)
+
+
 def turn_spans(lines: Sequence[tuple[int, int, bool, bool]]) -> list[tuple[int, int, int]]:
     """The turns of a transcript: for each non-blank line (start, end, whether it opens with a
     speaker's name, whether the words after the name open with a quotation mark), the span of
