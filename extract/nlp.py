@@ -15,7 +15,9 @@ from __future__ import annotations
 import gc
 import os
 import re
+import threading
 import warnings
+from contextlib import contextmanager
 from functools import cache, lru_cache
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -480,6 +482,43 @@ def keep_loaded() -> None:
     left before it is collected first."""
     gc.collect()
     gc.freeze()
+
+
+#: the collector's thresholds while a batch of documents is extracted (``batch_collection``)
+BATCH_GC_THRESHOLDS = (20_000, 50, 10)
+_BATCH_LOCK = threading.Lock()
+_BATCH_STATE = [0, None]  # batches under way in this process, the thresholds to restore
+
+
+@contextmanager
+def batch_collection(thresholds: tuple[int, int, int] = BATCH_GC_THRESHOLDS):
+    """The garbage collector's thresholds raised while a batch of documents is extracted,
+    restored when the last batch under way in the process ends (threads of one process
+    share them). A batch holds its parsed documents alive to the end, and the default
+    thresholds (700, 10, 10) had the collector walk them again every few hundred allocations
+    of the rules' small objects: ~3 % of the CPU of a Russian batch of 92 generated articles
+    (the parse of one document alone gains nothing). Only collections of reference cycles
+    wait longer; what reference counting frees goes at once.
+
+    >>> before = gc.get_threshold()
+    >>> with batch_collection((5000, 20, 10)):
+    ...     gc.get_threshold()
+    (5000, 20, 10)
+    >>> gc.get_threshold() == before
+    True
+    """
+    with _BATCH_LOCK:
+        if _BATCH_STATE[0] == 0:
+            _BATCH_STATE[1] = gc.get_threshold()
+            gc.set_threshold(*thresholds)
+        _BATCH_STATE[0] += 1
+    try:
+        yield
+    finally:
+        with _BATCH_LOCK:
+            _BATCH_STATE[0] -= 1
+            if _BATCH_STATE[0] == 0:
+                gc.set_threshold(*_BATCH_STATE[1])
 
 
 _BREAK = re.compile(r"\n\s*\n|\n|(?<=[.!?…])\s+")

@@ -118,7 +118,12 @@ class Extractor:
     def many(self, docs: Sequence[Document]) -> list[Extraction | Exception]:
         """The extraction of each of ``docs`` (or the exception it raised), as ``self(doc)``
         gives it; the texts of one window and one language are parsed together
-        (:func:`nlp.parse_many`), the rest of the extraction is document by document."""
+        (:func:`nlp.parse_many`), the rest of the extraction is document by document (the
+        collector's thresholds raised meanwhile: :func:`nlp.batch_collection`)."""
+        with nlp.batch_collection():
+            return self._many(docs)
+
+    def _many(self, docs: Sequence[Document]) -> list[Extraction | Exception]:
         parsed: dict[int, object] = {}
         by_lang: dict[str, list[int]] = {}
         self._keep_warm(())

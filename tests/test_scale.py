@@ -508,6 +508,22 @@ def test_what_a_first_document_loads_is_kept_from_the_collector_at_the_next_call
         assert len(kept) == calls, (langs, calls)
 
 
+def test_batch_collection_restores_the_thresholds_when_the_last_batch_ends():
+    import gc
+
+    from bilat.extract.nlp import batch_collection
+
+    before = gc.get_threshold()
+    with batch_collection((5000, 20, 10)):
+        with batch_collection((9000, 20, 10)):  # a second batch under way: the first one's stand
+            assert gc.get_threshold() == (5000, 20, 10)
+        assert gc.get_threshold() == (5000, 20, 10)
+    assert gc.get_threshold() == before
+    with pytest.raises(RuntimeError), batch_collection((5000, 20, 10)):
+        raise RuntimeError("a failing batch")
+    assert gc.get_threshold() == before
+
+
 # ----------------------------------------------------------------------------- streaming input
 
 
