@@ -27,6 +27,8 @@ from bilat.extract.link_names import (
     _guillemets,
     _Near,
     _portfolios,
+    field_titles,
+    in_title_field,
     national_words,
     same_given_name,
 )
@@ -57,6 +59,20 @@ def _document_title(text: str, start: int, documents: dict[str, str]) -> bool:
     """
     m = _WORD_BEFORE.search(text, max(0, start - 40), start)
     return bool(m) and documents.get(fold(m.group(1))) == m.group(2)
+
+
+_CLAUSE_END = re.compile(r".*(?:\n|[.;:!?] )", re.S)
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The text of ``start``'s line and sentence before it (200 characters at most).
+
+    >>> _clause_before("Talks ended. The Minister of Energy and ", 40)
+    'The Minister of Energy and '
+    """
+    before = text[max(0, start - 200) : start]
+    m = _CLAUSE_END.match(before)
+    return before[m.end() :] if m else before
 
 
 def _natural_place(name: str, cues: frozenset[str]) -> bool:
@@ -194,6 +210,10 @@ class Resolution:
         body = sp.text
         if sp.label != "PER" and _document_title(text, sp.start, res.documents):
             return False  # "the Treaty on Allied Relations": a document's title, no body
+        if sp.label not in ("PER", "GPE", "LOC") and in_title_field(
+            _clause_before(text, sp.start), body, field_titles(lang)
+        ):
+            return False  # "Minister of Foreign Affairs and International Cooperation": a post's field
         if sp.label != "PER" and _plural_head(body, lang, res):
             return False  # "the Ministries of Health, Science …": several bodies
         if " " not in body and "-" in body:

@@ -1910,3 +1910,41 @@ def test_facility_label_nouns(noun, label):
 def test_facility_labels(full_linker, text, label):
     labels = {e.label("en") for e in link(full_linker, text, "en").entities if e.cls == "Project"}
     assert label in labels, labels
+
+
+@pytest.mark.parametrize(
+    "before,name,expected",
+    [
+        # the field of a minister's or secretary's post is no body (probe en_04, en_05, en_09, en_26;
+        # dev en_kz-gb_01)
+        ("He will meet Minister of ", "Development Strategies and", True),
+        ("the Minister of Foreign Affairs and ", "International Cooperation of the Republic of Rwanda", True),
+        ("Ministers of Foreign Affairs, Fisheries and ", "Marine Resources", True),
+        ("led by Alexandr Kozlov, minister of ", "Natural Resources and Ecology", True),
+        ("UK Secretary of ", "State for Foreign, Commonwealth and Development Affairs", True),
+        # a body after "the", a title the name holds itself, other titles and verbs: a name
+        ("Secretary of the ", "Security Council", False),
+        ("as well as the ", "Ministers of Economy and Economy", False),
+        ("Chairman of ", "Astana International Financial Centre", False),
+        ("the Minister met the ", "Development Bank", False),
+        ("the Minister of Energy and the head of ", "Samruk-Kazyna", False),
+    ],
+)
+def test_in_title_field(before, name, expected):
+    from bilat.extract.link_names import field_titles, in_title_field
+
+    assert in_title_field(before, name, field_titles("en")) is expected
+    assert in_title_field(before, name, field_titles("ru")) is False  # no table: no field
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sri Lanka's Minister of Development Strategies and International Trade Malik Samarawickrama met him.",
+        "Rwanda's Minister of Foreign Affairs and International Cooperation of the Republic of Rwanda, "
+        "Vincent Biruta, received him.",
+    ],
+)
+def test_a_ministers_field_is_no_body(linker, text):
+    linked = link(linker, text, "en")
+    assert not [e.key for e in linked.entities if e.cls in ("Organization", "GovernmentBody")]
