@@ -1940,7 +1940,8 @@ def test_in_title_field(before, name, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "Sri Lanka's Minister of Development Strategies and International Trade Malik Samarawickrama met him.",
+        "Sri Lanka's Minister of Development Strategies and International Trade Malik Samarawickrama "
+        "met him.",
         "Rwanda's Minister of Foreign Affairs and International Cooperation of the Republic of Rwanda, "
         "Vincent Biruta, received him.",
     ],
