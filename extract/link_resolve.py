@@ -48,7 +48,7 @@ _OWNED_CLASSES = frozenset({"GovernmentBody", "Organization"})
 _OWNER_LABELS = {False: ("ORG", "GPE", "LOC"), True: ("GPE", "LOC")}
 
 
-_WORD_BEFORE = re.compile(r"(\w+) (\w+) $")
+_WORD_BEFORE = re.compile(r"(\w+)\)? (\w+) $")
 
 
 def _document_title(text: str, start: int, documents: dict[str, str]) -> bool:
@@ -56,9 +56,33 @@ def _document_title(text: str, start: int, documents: dict[str, str]) -> bool:
 
     >>> _document_title("signed the Treaty on Allied Relations", 21, {"treaty": "on"})
     True
+    >>> _document_title("a Memorandum of Understanding (MOU) on Cultural Cooperation", 39, {"mou": "on"})
+    True
     """
     m = _WORD_BEFORE.search(text, max(0, start - 40), start)
     return bool(m) and documents.get(fold(m.group(1))) == m.group(2)
+
+
+def _document_name(name: str, documents: dict[str, str]) -> bool:
+    """Whether a name of two words or more begins or ends with a document's noun or its plural
+    (``documents``' keys): a document, no body.
+
+    >>> docs = {"agreement": "on", "memoranda": "on"}
+    >>> _document_name("Economic and Technical Cooperation Agreement", docs)
+    True
+    >>> _document_name("Agreement for Scientific Cooperation", docs)
+    True
+    >>> _document_name("Memoranda of Understanding", docs)
+    True
+    >>> _document_name("Minsk Agreements", docs), _document_name("Agreement", docs)
+    (True, False)
+    >>> _document_name("Collective Security Treaty Organization", {"treaty": "on"})
+    False
+    """
+    ws = [fold(w.text) for w in words(name)]
+    if len(ws) < 2:
+        return False
+    return any(w in documents or (w.endswith("s") and w[:-1] in documents) for w in (ws[0], ws[-1]))
 
 
 _CLAUSE_END = re.compile(r".*(?:\n|[.;:!?] )", re.S)
@@ -208,8 +232,10 @@ class Resolution:
             )
 
         body = sp.text
-        if sp.label != "PER" and _document_title(text, sp.start, res.documents):
-            return False  # "the Treaty on Allied Relations": a document's title, no body
+        if sp.label != "PER" and (
+            _document_title(text, sp.start, res.documents) or _document_name(body, res.documents)
+        ):
+            return False  # "the Treaty on Allied Relations", "the Cooperation Agreement": documents, no body
         if sp.label not in ("PER", "GPE", "LOC") and in_title_field(
             _clause_before(text, sp.start), body, field_titles(lang)
         ):

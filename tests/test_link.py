@@ -1949,3 +1949,19 @@ def test_in_title_field(before, name, expected):
 def test_a_ministers_field_is_no_body(linker, text):
     linked = link(linker, text, "en")
     assert not [e.key for e in linked.entities if e.cls in ("Organization", "GovernmentBody")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a name that ends or begins with a document's noun is the document's (probe en_06, en_08, en_09)
+        "The two ministers will sign the Economic and Technical Cooperation Agreement.",
+        "The two sides signed the Agreement for Scientific and Technical Cooperation.",
+        "The ministers witnessed the signing of Memoranda of Understanding.",
+        # the title after an abbreviated document's noun in brackets (probe en_03)
+        "They signed a Memorandum of Understanding (MOU) on Cultural and Artistic Cooperation.",
+    ],
+)
+def test_a_documents_name_is_no_body(linker, text):
+    linked = link(linker, text, "en")
+    assert not [e.key for e in linked.entities if e.cls in ("Organization", "GovernmentBody", "Project")]
