@@ -99,6 +99,21 @@ def _clause_before(text: str, start: int) -> str:
     return before[m.end() :] if m else before
 
 
+def _generic_noun(word: str, res: Resources) -> bool:
+    """Whether one capitalized word is a common noun a text capitalizes, no name alone: a title
+    word's plural ("Both Ministers") or the noun that ends a natural place's name
+    (``place_cues.tsv``: "the Peninsula" after "the Korean Peninsula"). A body's noun alone
+    ("the Commission", "Суд") may stand for the body the text named in full: it stays.
+
+    >>> res = Resources({}, (), frozenset(), frozenset(), frozenset({"minister"}),
+    ...                 place_cues=frozenset({"peninsula"}))
+    >>> [_generic_noun(w, res) for w in ("Ministers", "Peninsula", "Minister", "Minsk", "Commission")]
+    [True, True, False, False, False]
+    """
+    w = fold(word)
+    return (w.endswith("s") and w[:-1] in res.title_words) or w in res.place_cues
+
+
 def _natural_place(name: str, cues: frozenset[str]) -> bool:
     """Whether a capitalized name of two words or more ends in a natural place's noun
     (``place_cues.tsv``).
@@ -270,6 +285,8 @@ class Resolution:
                 return False
             if fold(w) in res.title_words or lemma(w) in res.title_words:
                 return False
+            if _generic_noun(w, res):
+                return False  # "Both Ministers", "the Peninsula"
             common = getattr(profile(lang).module, "common_word", None)
             if common is not None and sp.label != "PER" and _starts_sentence(text, sp.start) and common(w):
                 initial_common = True  # "Отношения Астаны и Душанбе …": a sentence's first word

@@ -1965,3 +1965,31 @@ def test_a_ministers_field_is_no_body(linker, text):
 def test_a_documents_name_is_no_body(linker, text):
     linked = link(linker, text, "en")
     assert not [e.key for e in linked.entities if e.cls in ("Organization", "GovernmentBody", "Project")]
+
+
+@pytest.mark.parametrize(
+    "word,lang,expected",
+    [
+        # a title's plural, a natural place's noun alone: common nouns, no names (probe en_05, en_19)
+        ("Ministers", "en", True),
+        ("Peninsula", "en", True),
+        ("Islands", "en", True),  # a natural place's noun of the table, plural as written
+        ("Minsk", "en", False),
+        ("Commission", "en", False),  # a body's noun alone may stand for the body named in full
+        ("Суд", "ru", False),
+    ],
+)
+def test_generic_noun(word, lang, expected):
+    from bilat.extract.link_gazetteer import resources
+    from bilat.extract.link_resolve import _generic_noun
+
+    assert _generic_noun(word, resources(lang)) is expected
+
+
+def test_a_title_word_and_a_natural_places_noun_alone_are_no_names(linker):
+    from bilat.extract.link_gazetteer import resources
+
+    assert "councilor" in resources("en").title_words  # "State Councilor Wang Yi" (probe en_06)
+    text = "The parties should refrain from action that would aggravate tensions on the Peninsula."
+    linked = link(linker, text, "en")
+    assert not [e.key for e in linked.entities if any(m.text == "Peninsula" for m in e.mentions)]
