@@ -413,6 +413,11 @@ class Linker(PlaceRules, Resolution):
             if len(sp.keys) == 1 and self.kb[sp.keys[0].key].cls == "Country":
                 countries[sp.keys[0].key] += 1
 
+        # the bodies the document names in full ("the Ministry of Foreign Affairs of Turkey"):
+        # a generic name breaks a tie between the states it may belong to in their favour
+        named_in_full = frozenset(
+            c.key for sp in gaz if len(sp.keys) == 1 for c in sp.keys if c.kind not in ("generic", "surname")
+        )
         persons_in_doc: set[str] = set()
         for sp in gaz:
             if sp.label == "PER" and any(c.kind != "surname" for c in sp.keys):
@@ -439,7 +444,7 @@ class Linker(PlaceRules, Resolution):
                     if description
                     else None
                 )
-                or self._choose(sp, countries, persons_in_doc)
+                or self._choose(sp, countries, persons_in_doc, named_in_full)
             )
         gaz = [sp for sp in gaz if sp.key is not None]
 

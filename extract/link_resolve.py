@@ -605,7 +605,13 @@ class Resolution:
                     return False
         return True
 
-    def _choose(self, sp: _Span, countries: Counter, persons_in_doc: set[str]) -> str | None:
+    def _choose(
+        self, sp: _Span, countries: Counter, persons_in_doc: set[str], in_full: frozenset[str] = frozenset()
+    ) -> str | None:
+        """The candidate a span names: a surname's person of the document, a named entity over a
+        generic name's bodies, else the body of the state the document names most; between
+        states named as often, the body the document names in full (``in_full``; a generic
+        name's only), then the class and the key."""
         cands = list(sp.keys)
         surnames = [c for c in cands if c.kind == "surname"]
         others = [c for c in cands if c.kind != "surname"]
@@ -619,6 +625,7 @@ class Resolution:
         named = [c for c in others if c.kind != "generic"]
         if named:
             others = named
+            in_full = frozenset()  # a name's own candidates ("Байконур": the city, the cosmodrome)
         elif not any(countries.get(self.kb[c.key].country or "", 0) for c in others):
             return None  # "the Foreign Ministry" of a country the document does not name
         keys = sorted({c.key for c in others})
@@ -628,7 +635,7 @@ class Resolution:
         def score(key: str):
             e = self.kb[key]
             cls_rank = CLASS_PREFERENCE.index(e.cls) if e.cls in CLASS_PREFERENCE else len(CLASS_PREFERENCE)
-            return (-countries.get(e.country or key, 0), cls_rank, key)
+            return (-countries.get(e.country or key, 0), key not in in_full, cls_rank, key)
 
         return min(keys, key=score)
 

@@ -1993,3 +1993,14 @@ def test_a_title_word_and_a_natural_places_noun_alone_are_no_names(linker):
     text = "The parties should refrain from action that would aggravate tensions on the Peninsula."
     linked = link(linker, text, "en")
     assert not [e.key for e in linked.entities if any(m.text == "Peninsula" for m in e.mentions)]
+
+
+def test_a_generic_name_of_a_tie_goes_to_the_body_named_in_full(linker):
+    # two states named as often: the body the text names in full wins, not the first key
+    # (probe en_12: "summoned to the Ministry of Foreign Affairs" made Armenia's)
+    text = (
+        "Kazakhstan and Russia held talks. The Ministry of Foreign Affairs of Russia summoned the envoy, "
+        "the Ministry of Foreign Affairs said in a statement."
+    )
+    linked = link(linker, text, "en")
+    assert keys_of(linked, "Ministry of Foreign Affairs") == {"ministry-of-foreign-affairs-of-russia"}
