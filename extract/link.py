@@ -499,15 +499,16 @@ class Linker(PlaceRules, Resolution):
                 sp.key = hit
                 continue
             single = _without_initials(_clean_name(sp.normal if P.inflected else sp.text))
-            if sp.label in ("PER", "ORG") and len(single) == 1:
+            if len(single) == 1:
                 # one word a person of the document bears, whatever class the NER gave it:
                 # "Cameron" after "David Cameron", "Wang" after "Wang Yi", "(Amir) Tamim" after
-                # "Tamim bin Hamad Al Thani"
+                # "Tamim bin Hamad Al Thani"; a place's label only for the last word of a person
+                # named in full ("Quang stressed" after "Tran Luu Quang", made a city)
                 if kb_surnames is None:
                     kb_surnames = self._surnames_in_doc(gaz)
                 word = match_key(single[0])
                 known = full_names.get(word) or kb_surnames.get(word)
-                if known is None:
+                if known is None and sp.label in ("PER", "ORG"):
                     firsts = first_words.get(word, set()) | self._first_words_in_doc(gaz).get(word, set())
                     known = next(iter(firsts)) if len(firsts) == 1 else None
                 if known is not None:

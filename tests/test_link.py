@@ -2004,3 +2004,15 @@ def test_a_generic_name_of_a_tie_goes_to_the_body_named_in_full(linker):
     )
     linked = link(linker, text, "en")
     assert keys_of(linked, "Ministry of Foreign Affairs") == {"ministry-of-foreign-affairs-of-russia"}
+
+
+def test_a_persons_last_word_the_ner_makes_a_place_is_the_person(linker):
+    # probe en_23 (vietnamplus): "Quang asked …" after "Tran Luu Quang" was made a city
+    text = (
+        "Deputy Prime Minister Tran Luu Quang received the visiting minister on December 14. Voicing his "
+        "wish that the two countries will continue to coordinate and support each other at international "
+        "forums, Quang asked Benin to help enhance cooperation between Vietnam and countries in Africa."
+    )
+    linked = link(linker, text, "en")
+    assert keys_of(linked, "Quang") == {"person/tran-lu-kuan"}
+    assert not [e for e in linked.entities if e.cls in ("City", "Place") and e.label("en") == "Quang"]
