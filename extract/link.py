@@ -121,6 +121,29 @@ def _cut_opening_word(sp: _Span, module) -> bool:
     return True
 
 
+def _cut_headline_tail(sp: _Span, body_words: frozenset[str], module) -> None:
+    """Cut the common words of a title-case headline off the end of a person's name the NER ran
+    on into them ("Trump, Xi Hold Highly Anticipated Phone Call" → "Xi"): the last words that
+    the text's other lines never write so (``body_words``) and the language module's
+    ``lexicon_word`` knows; the first word stays, and a given name or a word the text writes
+    ends the cut."""
+    common = getattr(module, "lexicon_word", None)
+    ws = words(sp.text)
+    if common is None or len(ws) < 2:
+        return
+    k = len(ws)
+    while k > 1:
+        w = ws[k - 1].text
+        if w in body_words or not common(w) or fold(w) in given_names():
+            break
+        k -= 1
+    if k < len(ws):
+        end = ws[k - 1].end
+        sp.end = sp.start + end
+        sp.text = sp.text[:end]
+        sp.normal = sp.text
+
+
 class Linker(PlaceRules, Resolution):
     """Resolves a parsed document's mentions to entities of the knowledge base or new ones."""
 
@@ -485,6 +508,8 @@ class Linker(PlaceRules, Resolution):
                 continue  # "External Affairs Minister": the post's field, not a body
             if sp.label != "PER" and _modifies_noun(sp.text, text, sp.end, P.module):
                 continue  # "the Turkic world", "the Baltic states", "the North Atlantic bloc"
+            if sp.label == "PER" and headlines.holds(sp.start):
+                _cut_headline_tail(sp, body_words, P.module)  # "Xi Hold Highly": "Xi"
             opened = sp.label == "PER" and (headlines.holds(sp.start) or _starts_sentence(text, sp.start))
             if opened and not _cut_opening_word(sp, P.module):
                 continue  # "Strategic Context", "Summon Russian": common words, no name

@@ -2016,3 +2016,24 @@ def test_a_persons_last_word_the_ner_makes_a_place_is_the_person(linker):
     linked = link(linker, text, "en")
     assert keys_of(linked, "Quang") == {"person/tran-lu-kuan"}
     assert not [e for e in linked.entities if e.cls in ("City", "Place") and e.label("en") == "Quang"]
+
+
+@pytest.mark.parametrize(
+    "name,body,expected",
+    [
+        # a title-case headline's common words the other lines never write so are cut off (probe en_20)
+        ("Xi Hold Highly", {"Xi", "Jinping", "held", "highly"}, "Xi"),
+        # a name's word that the lexicon does not know, or that the text writes, stays
+        ("Xi Jinping", {"Xi"}, "Xi Jinping"),
+        ("Donald Trump", {"Donald", "Trump"}, "Donald Trump"),
+        ("Putin Hold", {"Putin", "Hold"}, "Putin Hold"),
+    ],
+)
+def test_cut_headline_tail(name, body, expected):
+    from bilat.extract import lang_en
+    from bilat.extract.link import _cut_headline_tail
+    from bilat.extract.link_gazetteer import _Span
+
+    sp = _Span(start=10, end=10 + len(name), text=name, label="PER")
+    _cut_headline_tail(sp, frozenset(body), lang_en)
+    assert (sp.text, sp.end) == (expected, 10 + len(expected))
