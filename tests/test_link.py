@@ -1974,6 +1974,11 @@ def test_a_documents_name_is_no_body(linker, text):
         ("Ministers", "en", True),
         ("Peninsula", "en", True),
         ("Islands", "en", True),  # a natural place's noun of the table, plural as written
+        (
+            "Hotel",
+            "en",
+            True,
+        ),  # a building's noun alone ("held at the Hotel President Wilson", dev en_ru-us_01)
         ("Minsk", "en", False),
         ("Commission", "en", False),  # a body's noun alone may stand for the body named in full
         ("Суд", "ru", False),
@@ -2037,3 +2042,23 @@ def test_cut_headline_tail(name, body, expected):
     sp = _Span(start=10, end=10 + len(name), text=name, label="PER")
     _cut_headline_tail(sp, frozenset(body), lang_en)
     assert (sp.text, sp.end) == (expected, 10 + len(expected))
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # a building's or a site's name is a place, not an organization (probe en_06, en_26; dev en_ru-kz_06)
+        (
+            "Officials welcomed Wang Yi at the Buyant Ukhaa International Airport.",
+            "Buyant Ukhaa International Airport",
+        ),
+        (
+            "The government hosted a reception at Yanggakdo International Hotel on Monday.",
+            "Yanggakdo International Hotel",
+        ),
+        ("The attack on the Crocus City Hall shocked the country.", "Crocus City Hall"),
+    ],
+)
+def test_a_buildings_name_is_a_place(linker, text, name):
+    linked = link(linker, text, "en")
+    assert {e.cls for e in linked.entities if any(m.text == name for m in e.mentions)} == {"Place"}
