@@ -121,6 +121,29 @@ def _cut_opening_word(sp: _Span, module) -> bool:
     return True
 
 
+def _cut_headline_tail(sp: _Span, body_words: frozenset[str], module) -> None:
+    """Cut the common words of a title-case headline off the end of a person's name the NER ran
+    on into them ("Trump, Xi Hold Highly Anticipated Phone Call" → "Xi"): the last words that
+    the text's other lines never write so (``body_words``) and the language module's
+    ``lexicon_word`` knows; the first word stays, and a given name or a word the text writes
+    ends the cut."""
+    common = getattr(module, "lexicon_word", None)
+    ws = words(sp.text)
+    if common is None or len(ws) < 2:
+        return
+    k = len(ws)
+    while k > 1:
+        w = ws[k - 1].text
+        if w in body_words or not common(w) or fold(w) in given_names():
+            break
+        k -= 1
+    if k < len(ws):
+        end = ws[k - 1].end
+        sp.end = sp.start + end
+        sp.text = sp.text[:end]
+        sp.normal = sp.text
+
+
 class Linker(PlaceRules, Resolution):
     """Resolves a parsed document's mentions to entities of the knowledge base or new ones."""
 
@@ -413,6 +436,11 @@ class Linker(PlaceRules, Resolution):
             if len(sp.keys) == 1 and self.kb[sp.keys[0].key].cls == "Country":
                 countries[sp.keys[0].key] += 1
 
+        # the bodies the document names in full ("the Ministry of Foreign Affairs of Turkey"):
+        # a generic name breaks a tie between the states it may belong to in their favour
+        named_in_full = frozenset(
+            c.key for sp in gaz if len(sp.keys) == 1 for c in sp.keys if c.kind not in ("generic", "surname")
+        )
         persons_in_doc: set[str] = set()
         for sp in gaz:
             if sp.label == "PER" and any(c.kind != "surname" for c in sp.keys):
@@ -439,7 +467,7 @@ class Linker(PlaceRules, Resolution):
                     if description
                     else None
                 )
-                or self._choose(sp, countries, persons_in_doc)
+                or self._choose(sp, countries, persons_in_doc, named_in_full)
             )
         gaz = [sp for sp in gaz if sp.key is not None]
 
@@ -480,6 +508,8 @@ class Linker(PlaceRules, Resolution):
                 continue  # "External Affairs Minister": the post's field, not a body
             if sp.label != "PER" and _modifies_noun(sp.text, text, sp.end, P.module):
                 continue  # "the Turkic world", "the Baltic states", "the North Atlantic bloc"
+            if sp.label == "PER" and headlines.holds(sp.start):
+                _cut_headline_tail(sp, body_words, P.module)  # "Xi Hold Highly": "Xi"
             opened = sp.label == "PER" and (headlines.holds(sp.start) or _starts_sentence(text, sp.start))
             if opened and not _cut_opening_word(sp, P.module):
                 continue  # "Strategic Context", "Summon Russian": common words, no name
@@ -494,15 +524,16 @@ class Linker(PlaceRules, Resolution):
                 sp.key = hit
                 continue
             single = _without_initials(_clean_name(sp.normal if P.inflected else sp.text))
-            if sp.label in ("PER", "ORG") and len(single) == 1:
+            if len(single) == 1:
                 # one word a person of the document bears, whatever class the NER gave it:
                 # "Cameron" after "David Cameron", "Wang" after "Wang Yi", "(Amir) Tamim" after
-                # "Tamim bin Hamad Al Thani"
+                # "Tamim bin Hamad Al Thani"; a place's label only for the last word of a person
+                # named in full ("Quang stressed" after "Tran Luu Quang", made a city)
                 if kb_surnames is None:
                     kb_surnames = self._surnames_in_doc(gaz)
                 word = match_key(single[0])
                 known = full_names.get(word) or kb_surnames.get(word)
-                if known is None:
+                if known is None and sp.label in ("PER", "ORG"):
                     firsts = first_words.get(word, set()) | self._first_words_in_doc(gaz).get(word, set())
                     known = next(iter(firsts)) if len(firsts) == 1 else None
                 if known is not None:

@@ -514,6 +514,61 @@ def _name_goes_on(text: str, end: int, lang: str) -> bool:
 
 
 @lru_cache(maxsize=4)
+def field_titles(lang: str) -> dict[str, frozenset[str]]:
+    """The words of ``field_titles.tsv`` by kind (title, link, join, inner); none when the
+    language has no table."""
+    path = DATA / lang / "field_titles.tsv"
+    rows = read_table(path) if path.is_file() else []
+    return {k: frozenset(fold(r[1]) for r in rows if r[0] == k) for k in ("title", "link", "join", "inner")}
+
+
+_FIELD_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*|&|,")
+
+
+def in_title_field(before: str, name: str, table: dict[str, frozenset[str]]) -> bool:
+    """Whether ``name``, written right after ``before`` (its line up to the name), lies wholly
+    in the field of a minister's title ("Minister of Foreign Affairs and International
+    Cooperation"): a title word and a link word before the name, then only
+    capitalized words, commas and joining words up to the name's end (``table``:
+    :func:`field_titles`).
+
+    >>> t = {"title": frozenset({"minister", "ministers", "secretary"}), "link": frozenset({"of", "for"}),
+    ...      "join": frozenset({"and", "for"}), "inner": frozenset({"of", "the"})}
+    >>> in_title_field("the Minister of Foreign Affairs and ", "International Cooperation of the Republic", t)
+    True
+    >>> in_title_field("as well as the ", "Ministers of Economy and Economy", t)  # the title is the name's
+    False
+    >>> in_title_field("Senior Minister of ", "State for Trade and Industry", t)
+    True
+    >>> in_title_field("Secretary of the ", "Security Council", t)  # a body after "the"
+    False
+    >>> in_title_field("Chairman of ", "Astana International Financial Centre", t)
+    False
+    >>> in_title_field("the Minister met the ", "Development Bank", t)
+    False
+    """
+    if not table.get("title"):
+        return False
+    tokens = [(m.start(), m.group()) for m in _FIELD_TOKEN.finditer(before + name)]
+    start = len(before)
+    for k in range(len(tokens) - 2, -1, -1):
+        pos, word = tokens[k]
+        if pos >= start:
+            continue
+        if fold(word) not in table["title"] or fold(tokens[k + 1][1]) not in table["link"]:
+            continue
+        rest = [w for _, w in tokens[k + 2 :]]
+        began = False
+        for w in rest:
+            if w[:1].isupper():
+                began = True
+            elif not (w == "," or fold(w) in table["join"] or (began and fold(w) in table["inner"])):
+                return False
+        return began
+    return False
+
+
+@lru_cache(maxsize=4)
 def _portfolios(lang: str) -> frozenset[str]:
     """The fields of ministers' posts as written (``portfolios.tsv``): "external affairs"."""
     return frozenset(fold(r[0]) for r in read_table(DATA / lang / "portfolios.tsv"))

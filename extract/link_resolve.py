@@ -27,6 +27,8 @@ from bilat.extract.link_names import (
     _guillemets,
     _Near,
     _portfolios,
+    field_titles,
+    in_title_field,
     national_words,
     same_given_name,
 )
@@ -46,7 +48,7 @@ _OWNED_CLASSES = frozenset({"GovernmentBody", "Organization"})
 _OWNER_LABELS = {False: ("ORG", "GPE", "LOC"), True: ("GPE", "LOC")}
 
 
-_WORD_BEFORE = re.compile(r"(\w+) (\w+) $")
+_WORD_BEFORE = re.compile(r"(\w+)\)? (\w+) $")
 
 
 def _document_title(text: str, start: int, documents: dict[str, str]) -> bool:
@@ -54,9 +56,62 @@ def _document_title(text: str, start: int, documents: dict[str, str]) -> bool:
 
     >>> _document_title("signed the Treaty on Allied Relations", 21, {"treaty": "on"})
     True
+    >>> _document_title("a Memorandum of Understanding (MOU) on Cultural Cooperation", 39, {"mou": "on"})
+    True
     """
     m = _WORD_BEFORE.search(text, max(0, start - 40), start)
     return bool(m) and documents.get(fold(m.group(1))) == m.group(2)
+
+
+def _document_name(name: str, documents: dict[str, str]) -> bool:
+    """Whether a name of two words or more begins or ends with a document's noun or its plural
+    (``documents``' keys): a document, no body.
+
+    >>> docs = {"agreement": "on", "memoranda": "on"}
+    >>> _document_name("Economic and Technical Cooperation Agreement", docs)
+    True
+    >>> _document_name("Agreement for Scientific Cooperation", docs)
+    True
+    >>> _document_name("Memoranda of Understanding", docs)
+    True
+    >>> _document_name("Minsk Agreements", docs), _document_name("Agreement", docs)
+    (True, False)
+    >>> _document_name("Collective Security Treaty Organization", {"treaty": "on"})
+    False
+    """
+    ws = [fold(w.text) for w in words(name)]
+    if len(ws) < 2:
+        return False
+    return any(w in documents or (w.endswith("s") and w[:-1] in documents) for w in (ws[0], ws[-1]))
+
+
+_CLAUSE_END = re.compile(r".*(?:\n|[.;:!?] )", re.S)
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The text of ``start``'s line and sentence before it (200 characters at most).
+
+    >>> _clause_before("Talks ended. The Minister of Energy and ", 40)
+    'The Minister of Energy and '
+    """
+    before = text[max(0, start - 200) : start]
+    m = _CLAUSE_END.match(before)
+    return before[m.end() :] if m else before
+
+
+def _generic_noun(word: str, res: Resources) -> bool:
+    """Whether one capitalized word is a common noun a text capitalizes, no name alone: a title
+    word's plural ("Both Ministers") or the noun that ends a natural place's name
+    (``place_cues.tsv``: "the Peninsula" after "the Korean Peninsula"). A body's noun alone
+    ("the Commission", "Суд") may stand for the body the text named in full: it stays.
+
+    >>> res = Resources({}, (), frozenset(), frozenset(), frozenset({"minister"}),
+    ...                 place_cues=frozenset({"peninsula"}))
+    >>> [_generic_noun(w, res) for w in ("Ministers", "Peninsula", "Minister", "Minsk", "Commission")]
+    [True, True, False, False, False]
+    """
+    w = fold(word)
+    return (w.endswith("s") and w[:-1] in res.title_words) or w in res.place_cues
 
 
 def _natural_place(name: str, cues: frozenset[str]) -> bool:
@@ -192,8 +247,14 @@ class Resolution:
             )
 
         body = sp.text
-        if sp.label != "PER" and _document_title(text, sp.start, res.documents):
-            return False  # "the Treaty on Allied Relations": a document's title, no body
+        if sp.label != "PER" and (
+            _document_title(text, sp.start, res.documents) or _document_name(body, res.documents)
+        ):
+            return False  # "the Treaty on Allied Relations", "the Cooperation Agreement": documents, no body
+        if sp.label not in ("PER", "GPE", "LOC") and in_title_field(
+            _clause_before(text, sp.start), body, field_titles(lang)
+        ):
+            return False  # "Minister of Foreign Affairs and International Cooperation": a post's field
         if sp.label != "PER" and _plural_head(body, lang, res):
             return False  # "the Ministries of Health, Science …": several bodies
         if " " not in body and "-" in body:
@@ -224,6 +285,8 @@ class Resolution:
                 return False
             if fold(w) in res.title_words or lemma(w) in res.title_words:
                 return False
+            if _generic_noun(w, res):
+                return False  # "Both Ministers", "the Peninsula"
             common = getattr(profile(lang).module, "common_word", None)
             if common is not None and sp.label != "PER" and _starts_sentence(text, sp.start) and common(w):
                 initial_common = True  # "Отношения Астаны и Душанбе …": a sentence's first word
@@ -542,7 +605,13 @@ class Resolution:
                     return False
         return True
 
-    def _choose(self, sp: _Span, countries: Counter, persons_in_doc: set[str]) -> str | None:
+    def _choose(
+        self, sp: _Span, countries: Counter, persons_in_doc: set[str], in_full: frozenset[str] = frozenset()
+    ) -> str | None:
+        """The candidate a span names: a surname's person of the document, a named entity over a
+        generic name's bodies, else the body of the state the document names most; between
+        states named as often, the body the document names in full (``in_full``; a generic
+        name's only), then the class and the key."""
         cands = list(sp.keys)
         surnames = [c for c in cands if c.kind == "surname"]
         others = [c for c in cands if c.kind != "surname"]
@@ -556,6 +625,7 @@ class Resolution:
         named = [c for c in others if c.kind != "generic"]
         if named:
             others = named
+            in_full = frozenset()  # a name's own candidates ("Байконур": the city, the cosmodrome)
         elif not any(countries.get(self.kb[c.key].country or "", 0) for c in others):
             return None  # "the Foreign Ministry" of a country the document does not name
         keys = sorted({c.key for c in others})
@@ -565,7 +635,7 @@ class Resolution:
         def score(key: str):
             e = self.kb[key]
             cls_rank = CLASS_PREFERENCE.index(e.cls) if e.cls in CLASS_PREFERENCE else len(CLASS_PREFERENCE)
-            return (-countries.get(e.country or key, 0), cls_rank, key)
+            return (-countries.get(e.country or key, 0), key not in in_full, cls_rank, key)
 
         return min(keys, key=score)
 
