@@ -119,7 +119,7 @@ class Extractor:
         """The extraction of each of ``docs`` (or the exception it raised), as ``self(doc)``
         gives it; the texts of one window and one language are parsed together
         (:func:`nlp.parse_many`), the rest of the extraction is document by document (the
-        collector's thresholds raised meanwhile: :func:`nlp.batch_collection`)."""
+        cyclic garbage collector paused meanwhile: :func:`nlp.batch_collection`)."""
         with nlp.batch_collection():
             return self._many(docs)
 

@@ -508,20 +508,27 @@ def test_what_a_first_document_loads_is_kept_from_the_collector_at_the_next_call
         assert len(kept) == calls, (langs, calls)
 
 
-def test_batch_collection_restores_the_thresholds_when_the_last_batch_ends():
+def test_batch_collection_turns_the_collector_on_again_when_the_last_batch_ends():
     import gc
 
     from bilat.extract.nlp import batch_collection
 
-    before = gc.get_threshold()
-    with batch_collection((5000, 20, 10)):
-        with batch_collection((9000, 20, 10)):  # a second batch under way: the first one's stand
-            assert gc.get_threshold() == (5000, 20, 10)
-        assert gc.get_threshold() == (5000, 20, 10)
-    assert gc.get_threshold() == before
-    with pytest.raises(RuntimeError), batch_collection((5000, 20, 10)):
+    assert gc.isenabled()
+    with batch_collection():
+        with batch_collection():  # a second batch under way (another thread)
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), batch_collection():
         raise RuntimeError("a failing batch")
-    assert gc.get_threshold() == before
+    assert gc.isenabled()
+    gc.disable()  # a process that had it off keeps it off
+    try:
+        with batch_collection():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 # ----------------------------------------------------------------------------- streaming input
