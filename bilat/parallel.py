@@ -120,16 +120,18 @@ def warm_up(langs: tuple[str, ...] = ()) -> int:
 
 
 class InProcess:
-    """Extraction in this process, ``batch`` documents at a time (parsed together), and at most
+    """Extraction in this process, ``batch`` documents at a time (parsed together, at most
+    their language's ``parse_batch`` in one model call: ``nlp.parse_many``), and at most
     ``batch_chars`` characters of text: spaCy's English model spends about 8 % less CPU per
-    document parsing 8 news articles together than one by one, 12 % less with 16; Russian
-    (natasha's models over the batch's sentences grouped by length, ``nlp.NatashaComponent``)
-    about 20 % less with 8, 25 % with 16 (CPU of the parse of the 125 Russian dev articles);
-    a batch's memory grows with its text (eight windows of ``Extractor.window_chars`` at most,
-    as eight documents were before)."""
+    document parsing 8 news articles together than one by one, 12 % less with 16 (its peak
+    memory grows with more: 16 a call); Russian (natasha's models over the batch's sentences
+    grouped by length, ``nlp.NatashaComponent``) about 20 % less with 8, 25 % with 16 (CPU of
+    the parse of the 125 Russian dev articles), and 32 cost ~4 % less ingest CPU than 16 on
+    the generated corpus (+8 MB at peak); a batch's memory grows with its text (eight windows
+    of ``Extractor.window_chars`` at most, as eight documents were before)."""
 
     workers = 1
-    batch = 16
+    batch = 32
     batch_chars = 800_000
 
     def map(self, docs: Iterable) -> Iterator[tuple[object, Result]]:

@@ -566,13 +566,16 @@ def parse(text: str, lang: str, *, piece_chars: int = PIECE_CHARS) -> Doc:
 
 
 def parse_many(texts: list[str], lang: str, *, piece_chars: int = PIECE_CHARS) -> list[Doc]:
-    """:func:`parse` of each text, the texts of one piece parsed together (``nlp.pipe``: the
-    models' matrix products over a batch of documents rather than one; the same parses, about
-    a tenth less CPU for English)."""
+    """:func:`parse` of each text, the texts of one piece parsed together, at most the
+    language's ``parse_batch`` in one call (``nlp.pipe``: the models' matrix products over a
+    batch of documents rather than one; the same parses, about a tenth less CPU for English)."""
+    from bilat.extract import languages
+
     nlp = load(lang)
     out: list[Doc | None] = [None] * len(texts)
     short = [i for i, t in enumerate(texts) if len(t) <= piece_chars]
-    docs = nlp.pipe([texts[i] for i in short], batch_size=max(1, len(short)))
+    batch = max(1, min(len(short), languages.profile(lang).parse_batch))
+    docs = nlp.pipe([texts[i] for i in short], batch_size=batch)
     for i, doc in zip(short, docs, strict=True):
         out[i] = doc
     for i, t in enumerate(texts):

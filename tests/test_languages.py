@@ -70,6 +70,8 @@ def test_every_language_folder_has_a_profile():
         ("name\tX\nmodule\tm\nscript\tlatin\nalphabet\tab\ncolour\tred\n", "unknown key 'colour'"),
         ("name\tX\nmodule\tm\nscript\trunic\nalphabet\tab\n", "unknown script 'runic'"),
         ("name\tX\nmodule\tm\nscript\tlatin\nalphabet\tab\ninflected\tperhaps\n", "yes or no"),
+        ("name\tX\nmodule\tm\nscript\tlatin\nalphabet\tab\nparse_batch\t0\n", "at least 1"),
+        ("name\tX\nmodule\tm\nscript\tlatin\nalphabet\tab\nparse_batch\tmany\n", "at least 1"),
     ],
 )
 def test_a_broken_profile_is_an_error_naming_the_file(tmp_path, rows, message):
@@ -78,6 +80,16 @@ def test_a_broken_profile_is_an_error_naming_the_file(tmp_path, rows, message):
     with pytest.raises(languages.ProfileError, match=message) as e:
         languages.discover(tmp_path)
     assert "profile.tsv" in str(e.value)
+
+
+@pytest.mark.parametrize(("value", "batch"), [("", 16), ("32", 32), ("1", 1)])
+def test_parse_batch_is_read_from_the_profile(tmp_path, value, batch):
+    (tmp_path / "xx").mkdir()
+    row = f"parse_batch\t{value}\n" if value else ""
+    (tmp_path / "xx" / "profile.tsv").write_text(
+        "name\tX\nmodule\tm\nscript\tlatin\nalphabet\tab\n" + row, encoding="utf-8"
+    )
+    assert languages.discover(tmp_path)[0].parse_batch == batch
 
 
 # ---------------------------------------------------------------------------------------------
