@@ -653,8 +653,16 @@ def test_generated_cities_have_cldr_russian_names_and_skip_common_words(monkeypa
 
 @pytest.mark.parametrize(
     ("label", "common"),
-    [("Вена", True), ("Дамаск", True), ("Дакар", True), ("Прага", False), ("Кампала", False),
-     ("Любляна", False), ("Хартум", False), ("Буэнос-Айрес", False)],
+    [
+        ("Вена", True),
+        ("Дамаск", True),
+        ("Дакар", True),
+        ("Прага", False),
+        ("Кампала", False),
+        ("Любляна", False),
+        ("Хартум", False),
+        ("Буэнос-Айрес", False),
+    ],
 )
 def test_a_common_word_is_one_the_dictionary_knows_not_a_guess(label, common):
     assert _make_cities().common_word_ru(label) is common

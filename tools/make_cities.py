@@ -123,8 +123,8 @@ def refresh() -> None:
 def cldr_ids(aliases: dict[str, str]) -> dict[str, tuple[str, ...]]:
     """The older IDs of each time zone, from CLDR's aliases (old ID → current ID), sorted.
 
-    >>> cldr_ids({"Asia/Katmandu": "Asia/Kathmandu", "America/Buenos_Aires": "America/Argentina/Buenos_Aires"})
-    {'Asia/Kathmandu': ('Asia/Katmandu',), 'America/Argentina/Buenos_Aires': ('America/Buenos_Aires',)}
+    >>> cldr_ids({"Asia/Katmandu": "Asia/Kathmandu", "Asia/Calcutta": "Asia/Kolkata"})
+    {'Asia/Kathmandu': ('Asia/Katmandu',), 'Asia/Kolkata': ('Asia/Calcutta',)}
     """
     out: dict[str, list[str]] = {}
     for old, new in aliases.items():
