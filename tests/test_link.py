@@ -1991,6 +1991,21 @@ def test_generic_noun(word, lang, expected):
     assert _generic_noun(word, resources(lang)) is expected
 
 
+@pytest.mark.parametrize(
+    "text, name, key",
+    [
+        # an abbreviated title before an unknown name is no part of it (en_np-jp_64)
+        ("After the meeting, DPM Shrestha said the talks went well.", "Shrestha", "person/shrasta"),
+        ("EAM Jaishankar held talks with Lavrov in Moscow.", "Jaishankar", None),  # Indian news
+    ],
+)
+def test_an_abbreviated_title_is_cut_from_the_name(linker, text, name, key):
+    linked = link(linker, text, "en")
+    named = {e.key for e in linked.entities if any(m.text == name for m in e.mentions)}
+    assert named and (key is None or key in named)
+    assert not [m.text for e in linked.entities for m in e.mentions if m.text.split()[0] in ("DPM", "EAM")]
+
+
 def test_a_title_word_and_a_natural_places_noun_alone_are_no_names(linker):
     from bilat.extract.link_gazetteer import resources
 
