@@ -497,9 +497,9 @@ def batch_collection():
     nothing: a batch's extraction leaves no reference cycle (16 generated Russian articles at a
     time: 0 objects collected after each), and reference counting frees everything else at
     once; whatever a text might leave in cycles waits for the next collection after the batch
-    (a batch holds at most ``InProcess.batch_chars`` of text). ~4 % of the CPU of a Russian
-    batch of 92 generated articles (thresholds raised to (20000, 50, 10) instead: ~3 %);
-    the parse of one document alone gains nothing.
+    (a batch holds at most ``InProcess.batch_chars`` of text). 3.1 % of the ingest CPU of 92
+    generated Russian articles (thresholds raised to (20000, 50, 10) instead: 2.8 %); the
+    parse of one document alone gains nothing.
 
     >>> with batch_collection():
     ...     gc.isenabled()

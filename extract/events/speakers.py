@@ -1068,6 +1068,17 @@ def home_titled(titled: set[str], qualified: dict[str, bool]) -> set[str]:
     return titled
 
 
+def title_stretch(text: str, lo: int, name_start: int) -> tuple[int, list[str]]:
+    """Where the stretch of ``text`` before a name (from ``lo``, after its last punctuation)
+    begins, and its last ``TITLE_REACH`` words: where the name's title may stand.
+
+    >>> title_stretch("Talks ended. Japanese Prime Minister Abe left", 0, 37)
+    (12, ['Japanese', 'Prime', 'Minister'])
+    """
+    seg = re.split(r"[.,;:!?\"«»“”()]", text[lo:name_start])[-1]
+    return name_start - len(seg), re.findall(r"[\w-]+", seg)[-TITLE_REACH:]
+
+
 def state_before_title(v: View, before: int, nouns: frozenset[str]) -> dict[str, bool]:
     """For each person named before ``before`` right after a title of ``nouns`` (within
     ``TITLE_REACH`` words, in one stretch of text with no punctuation), whether a state's name
@@ -1079,17 +1090,14 @@ def state_before_title(v: View, before: int, nouns: frozenset[str]) -> dict[str,
     for m in v.mentions:
         if m.start >= before:
             break
-        if m.cls != "Person" or m.label == "DESC":
-            if m.cls == "Person":
-                last_end = max(last_end, m.end)
+        if m.cls != "Person":
             continue
-        lo = max(0, m.start - 40, last_end)
-        last_end = max(last_end, m.end)
-        seg = re.split(r"[.,;:!?\"«»“”()]", v.text[lo : m.start])[-1]
-        words = re.findall(r"[\w-]+", seg)[-TITLE_REACH:]
+        lo, last_end = max(0, m.start - 40, last_end), max(last_end, m.end)
+        if m.label == "DESC":
+            continue  # (a description is no name a title stands before)
+        start, words = title_stretch(v.text, lo, m.start)
         if not {lemma(w) for w in words} & nouns:
             continue
-        start = m.start - len(seg)
         qualified = any(c.cls == "Country" for c in v.mentions_in(start, m.start))
         out[m.key] = out.get(m.key, True) and qualified
     return out
@@ -1122,8 +1130,7 @@ def persons_titled(v: View, before: int, nouns: frozenset[str], posts: bool = Tr
             # КНР": ru_ru-cn_01)
             out.add(m.key)
             continue
-        seg = re.split(r"[.,;:!?\"«»“”()]", v.text[lo : m.start])[-1]
-        words = re.findall(r"[\w-]+", seg)[-TITLE_REACH:]
+        words = title_stretch(v.text, lo, m.start)[1]
         if m.label == "DESC":
             words += re.findall(r"[\w-]+", v.text[m.start : m.end])
         if {lemma(w) for w in words} & nouns:
