@@ -649,6 +649,27 @@ def test_generated_cities_have_cldr_russian_names_and_skip_common_words(monkeypa
     assert "male" not in by_key and "sofia" not in by_key  # common word, given name
     assert "moscow" not in by_key and "vienna" not in by_key  # hand-written in places.ttl
     assert m.common_word_ru("Вена") and not m.common_word_ru("Прага")
+    # not its zone's exemplar (America/Guayaquil's is Guayaquil): GeoNames' Cyrillic name that
+    # the Russian dictionary knows, not "Кіто" or another language's
+    assert by_key["quito"]["ru"] == "Кито" and "capital" in by_key["quito"]["roles"]
+
+
+@pytest.mark.parametrize(
+    ("label", "russian"),
+    [
+        ("Оттава", True),
+        ("Канберра", True),
+        ("Ханой", True),
+        ("Отава", False),  # Ukrainian, Bulgarian…
+        ("Канбера", False),
+        ("Київ", False),
+        ("Абуджа", False),  # not in the dictionary: no name made up
+        ("Санкт Петербург", False),  # a space: no dictionary entry
+        ("оттава", False),  # a name is capitalized
+    ],
+)
+def test_a_russian_place_name_is_one_the_dictionary_knows_as_a_place(label, russian):
+    assert _make_cities().place_name_ru(label) is russian
 
 
 @pytest.mark.parametrize(

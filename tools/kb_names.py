@@ -1,6 +1,7 @@
 """What the generators of kb/ share to leave out a name another entry already has: the folded
 form they compare names in, the keys and names of the other knowledge-base files, and the test
-for a one-word Russian name that is a common noun (tools/make_cities.py, tools/make_regions.py)."""
+for a one-word Russian name that is a common noun (tools/make_cities.py, tools/make_regions.py),
+and the test for a Russian place name among names of no stated language (tools/make_cities.py)."""
 
 from __future__ import annotations
 
@@ -42,6 +43,25 @@ def common_word_ru(label: str) -> bool:
         return False
     return any(
         p.is_known and p.normal_form == fold(label) and "Geox" not in p.tag and "NOUN" in p.tag
+        for p in _morph().parse(label.lower())
+    )
+
+
+def place_name_ru(label: str) -> bool:
+    """True when ``label`` is a place name of the Russian dictionary (pymorphy3's, from
+    OpenCorpora): a known geographical noun (Geox) whose dictionary form is the label itself,
+    spelled as given. The test that picks a Russian name among the Cyrillic alternate names of
+    GeoNames, which mix Russian, Ukrainian, Bulgarian, Serbian… with no language stated: of
+    "Оттава", "Отава", "Атава" only the first; the analyzer's guesses for words it does not know
+    do not count, nor do names with a space (no dictionary entry holds one).
+
+    >>> [place_name_ru(w) for w in ("Оттава", "Отава", "Київ", "Буэнос-Айрес", "оттава")]
+    [True, False, False, True, False]
+    """
+    if not label[:1].isupper() or " " in label:
+        return False
+    return any(
+        p.is_known and p.normal_form == fold(label) and "Geox" in p.tag and "nomn" in p.tag
         for p in _morph().parse(label.lower())
     )
 

