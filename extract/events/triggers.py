@@ -642,11 +642,13 @@ def venue_of_words(v: View, c: _Cand) -> bool:
 
 
 def receives_no_guest(v: View, c: _Cand) -> bool:
-    """A one-word trigger of receiving (``receive``) whose object is no person: "received
-    this notification", "приняли решение" are no meeting."""
+    """A one-word trigger of receiving or calling (``receive``) whose object is no person, or
+    has an object predicate: "received this notification", "приняли решение", "called him a
+    friend" are no meeting or call."""
     if len(c.toks) != 1 or not v.tk(c.head) & v.tab.words("receive"):
         return False
-    return not has_guest(v, c)
+    # an object predicate names what the object is called, no guest ("called him a friend")
+    return any(ch.dep_ == "oprd" for ch in c.head.children) or not has_guest(v, c)
 
 
 def has_guest(v: View, c: _Cand) -> bool:
