@@ -144,6 +144,32 @@ def _cut_headline_tail(sp: _Span, body_words: frozenset[str], module) -> None:
         sp.normal = sp.text
 
 
+def comma_cut(start: int, text: str, known) -> int | None:
+    """Where an NER name starting at ``start`` is to end when a part of it after a comma is
+    exactly a known name (``known``: (start, end) of the gazetteer's names): before the first
+    such comma; None when no part is.
+
+    >>> t = "the Russian Ministry of Agriculture, Rosselkhoznadzor"
+    >>> comma_cut(10, t, {(47, 63)})
+    35
+    >>> comma_cut(10, t, {(14, 21)}) is None  # "Russian": not a part after a comma
+    True
+    >>> comma_cut(0, "Astana, Kazakhstan", {(8, 18)})
+    6
+    """
+    at = 0
+    while True:
+        comma = text.find(", ", at)
+        if comma < 0:
+            return None
+        part = comma + 2
+        nxt = text.find(", ", part)
+        end = len(text) if nxt < 0 else nxt
+        if (start + part, start + end) in known and text[:comma].strip():
+            return comma
+        at = part
+
+
 class Linker(PlaceRules, Resolution):
     """Resolves a parsed document's mentions to entities of the knowledge base or new ones."""
 
@@ -346,6 +372,24 @@ class Linker(PlaceRules, Resolution):
         return out, bare
 
     # -- main ---------------------------------------------------------------------------------
+    @staticmethod
+    def _cut_before_known(ner: list[_Span], gaz: list[_Span]) -> None:
+        """An NER name run on over a comma into a name the knowledge base knows ("[the Russian
+        Ministry of Agriculture, Rosselkhoznadzor]") is cut before that comma: the known name
+        stands on its own, and the part before it is a name of its own (``comma_cut``)."""
+        known = {
+            (g.start, g.end)
+            for g in gaz
+            if g.label != "ADJ" and g.keys and not all(c.kind == "surname" for c in g.keys)
+        }
+        for sp in ner:
+            if ", " not in sp.text:
+                continue
+            cut = comma_cut(sp.start, sp.text, known)
+            if cut is not None:
+                head = sp.text[:cut]
+                sp.end, sp.text, sp.normal = sp.start + cut, head, head
+
     def link(self, doc: Document, sdoc) -> Linked:
         lang = doc.lang or PIVOT
         P = profile(lang)
@@ -364,6 +408,7 @@ class Linker(PlaceRules, Resolution):
         for sp in gaz:
             sp.sentence = sent_of(sp.start)
         ner_all = self._ner_spans(sdoc, lang, text, sent_of)
+        self._cut_before_known(ner_all, gaz)
         holders, bare = self._holders_out_of_bodies(text, ner_all, gaz, lang, sent_of)
         ner_all = [sp for sp in ner_all if id(sp) not in bare] + holders
         fixed = self._editions(text, gaz)

@@ -2077,3 +2077,19 @@ def test_cut_headline_tail(name, body, expected):
 def test_a_buildings_name_is_a_place(linker, text, name):
     linked = link(linker, text, "en")
     assert {e.cls for e in linked.entities if any(m.text == name for m in e.mentions)} == {"Place"}
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        # the NER runs "the Russian Ministry of Agriculture, Rosselkhoznadzor" together
+        (
+            "According to the Russian Ministry of Agriculture, Rosselkhoznadzor approved the import "
+            "of grain from Kazakhstan.",
+            {"ministry-of-agriculture-of-russia", "rosselkhoznadzor"},
+        ),
+    ],
+)
+def test_a_known_name_after_a_comma_is_cut_off_the_ner_name(extractor, text, keys):
+    ex = extractor(Document(id="t", text=text, lang="en", date=None))
+    assert keys <= {e.key for e in ex.entities}
