@@ -388,6 +388,18 @@ def test_countries_take_mledoze_demonyms_as_adjectives(demonyms, code, present, 
     assert len(adjectives) == len(set(adjectives))
 
 
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [("CD", "Democratic Republic of Congo"), ("CG", "Republic of Congo"), ("GM", "Republic of Gambia")],
+)
+def test_country_names_of_the_also_go_without_the_article(code, name):
+    spec = importlib.util.spec_from_file_location("make_countries", ROOT / "tools" / "make_countries.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    [rec] = [r for r in module.build() if r["code"] == code]
+    assert name in rec["names"]["alt"]["en"]
+
+
 def test_demonyms_table_is_from_the_pinned_source_when_fetched():
     spec = importlib.util.spec_from_file_location("make_demonyms", ROOT / "tools" / "make_demonyms.py")
     module = importlib.util.module_from_spec(spec)

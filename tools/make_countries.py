@@ -116,6 +116,17 @@ def read_demonyms(path: Path = DEMONYMS) -> dict[str, list[str]]:
     return out
 
 
+def without_inner_article(name: str) -> str:
+    """An English name with the article after "of" left out.
+
+    >>> without_inner_article("Democratic Republic of the Congo")
+    'Democratic Republic of Congo'
+    >>> without_inner_article("Kingdom of the Netherlands"), without_inner_article("Mali")
+    ('Kingdom of Netherlands', 'Mali')
+    """
+    return re.sub(r"\bof the ", "of ", name)
+
+
 def build(table=None, demonyms=None) -> list[dict]:
     table = read_table() if table is None else table
     demonyms = read_demonyms() if demonyms is None else demonyms
@@ -172,6 +183,13 @@ def build(table=None, demonyms=None) -> list[dict]:
                             names.add("alt", lang, text)
         for lang, value in hand.get("alt", ()):
             names.add("alt", lang, value)
+        # English names "… of the …" also without that article, as news print them
+        # ("Democratic Republic of Congo", "Republic of Congo")
+        for kind in ("label", "alt"):
+            for text in list(names.items[kind].get("en", ())):
+                plain = without_inner_article(text)
+                if plain != text and not names.has("en", plain):
+                    names.add("alt", "en", plain)
         # Russian spellings with ё also without it, as news print them
         for kind in ("label", "alt"):
             for text in list(names.items[kind].get("ru", ())):
