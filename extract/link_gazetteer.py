@@ -422,12 +422,24 @@ class Gazetteer:
             after = i + 1
         return out
 
+    @staticmethod
+    def _persons_joined(text: str, sp: _Span, at_join: set[int], person) -> bool:
+        """Whether a one-word name is a person's surname that a hyphen joins to another
+        person's ("Putin-Tokayev talks", "Modi-Xi summit"): each is a name of its own."""
+        if not person(sp.text):
+            return False
+        if sp.start - 1 in at_join and person(_run_before(text, sp.start - 1)):
+            return True
+        m = _AFTER_HYPHEN.match(text, sp.end) if sp.end in at_join else None
+        return m is not None and person(m.group(1))
+
     def find_across_hyphens(self, text: str, found: list[_Span]) -> list[_Span]:
         """``found`` (the matches of :meth:`find`) with the names of several words that a
         hyphen joins to another name: "Central Asia-China", "UK-Central Asia" name Central
         Asia (en_tm-cn_01, en_uz-cn_01, en_kz-gb_02), where ``find`` sees the words
         "Asia-China" and "UK-Central". A name of several words wins over the shorter matches
-        it overlaps; a hyphenated name of the index ("Nur-Sultan") is matched as before."""
+        it overlaps; a hyphenated name of the index ("Nur-Sultan") is matched as before. Of the
+        one-word names, only the surnames of persons a hyphen joins ("Putin-Tokayev talks")."""
         joins = [m.start() for m in _NAME_HYPHEN.finditer(text)]
 
         def named(part: str) -> bool:
@@ -451,10 +463,13 @@ class Gazetteer:
         starts = {w.start: n for n, w in enumerate(ws)}
         near = [n for j in beside for n in (ends.get(j), starts.get(j + 1)) if n is not None]
 
+        def person(part: str) -> bool:
+            return any(c.kind == "surname" for c in self.index.get((fold(part),), ()))
+
         longer = []
         at_join = set(joins)
         for sp in self._scan(spaced_text, ws, near=near):
-            if len(words(sp.text)) < 2:
+            if len(words(sp.text)) < 2 and not self._persons_joined(text, sp, at_join, person):
                 continue
             # the other side of the hyphen is a name too ("Северо-Восточной Азии" is no
             # "Восточная Азия")
