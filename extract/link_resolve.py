@@ -179,6 +179,21 @@ def _middle_initial(names: list[str]) -> bool:
     return len(mid.rstrip(".")) == 1 and first[1:].islower() and last[1:].islower()
 
 
+_CAMEL_TAIL = re.compile(r"(?<=[A-Za-z])[A-Z][a-z]{3,}$")
+
+
+def camel_tail(word: str) -> tuple[str, ...]:
+    """The capitalized word a name written as one word ends with, when another letter comes
+    before it ("EADaily": "Daily", "KazMunayGas": none, of too few letters): a cue word of the
+    name too.
+
+    >>> camel_tail("EADaily"), camel_tail("Daily"), camel_tail("eurasianet")
+    (('Daily',), (), ())
+    """
+    m = _CAMEL_TAIL.search(word)
+    return (m.group(0),) if m else ()
+
+
 def _cue_languages(name: str, lang: str) -> tuple[str, ...]:
     """The languages whose cue words may class an unknown name: the document's, and the
     pivot's too for a name with no letter of the document's script ("BFM TV", "Hindustan
@@ -762,7 +777,7 @@ class Resolution:
         if sp.label == "NORP":
             return None  # demonyms the knowledge base does not know are not entities
         for code in _cue_languages(sp.text, lang):
-            toks = [profile(code).word_key(w.text) for w in words(sp.text)]
+            toks = [profile(code).word_key(t) for w in words(sp.text) for t in (w.text, *camel_tail(w.text))]
             for cue, cls in resources(code).org_cues:
                 if cue in toks and (sp.label == "ORG" or cls == "GovernmentBody"):
                     return cls  # "Russian Embassy" tagged as a facility is a body

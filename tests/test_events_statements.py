@@ -153,6 +153,11 @@ def test_negated_report_says_nothing(extractor, lang, text, silent):
             "что собирается поговорить с Николасом Мадуро напрямую.",
             [{"donald-trump"}],
         ),
+        # a clause that passes on a report ("As …", «Как …»): the outlet is no speaker, whoever
+        # comes first, and one the knowledge base lacks is an outlet by its name ("…Daily")
+        ("en", "As Interfax reported, Russia and Kazakhstan signed a gas deal.", []),
+        ("ru", "Как сообщало EADaily, Россия и Казахстан подписали соглашение о поставках газа.", []),
+        ("ru", "Как сообщил Сергей Лавров, Россия и Казахстан подписали соглашение.", [{"sergey-lavrov"}]),
     ],
 )
 def test_an_outlet_relaying_a_statement_is_no_speaker(extractor, lang, text, speakers):

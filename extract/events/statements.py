@@ -390,14 +390,19 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
         speaker, args, clause_start = cue_speaker(v, said, row, toks, head, u)
         if not speaker:
             continue
-        if all(v.cls(k) == "MediaOutlet" for k in speaker) and not outlet_speaks(
-            row.kind,
-            head.pos_,
-            toks[0].idx,
-            # the mark before the phrase that names it ("…, Russia's RIA Novosti news agency
-            # reported": the comma before "Russia's")
-            [(a[1], v.text[: min(a[1], clause_start)].rstrip()[-1:]) for a in args],
-            own_sources,
+        if all(v.cls(k) == "MediaOutlet" for k in speaker) and (
+            # "As Interfax reported, …", «Как сообщало EADaily, …»: a clause that passes on
+            # the report (``relay_mark``), whatever the order of its words
+            any(c.dep_ == "mark" and v.tk(c) & v.tab.words("relay_mark") for c in _kids(head))
+            or not outlet_speaks(
+                row.kind,
+                head.pos_,
+                toks[0].idx,
+                # the mark before the phrase that names it ("…, Russia's RIA Novosti news agency
+                # reported": the comma before "Russia's")
+                [(a[1], v.text[: min(a[1], clause_start)].rstrip()[-1:]) for a in args],
+                own_sources,
+            )
         ):
             continue
         # (a joint appearance is no one's quoted words: "«…», said Tokayev, while making a
