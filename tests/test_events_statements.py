@@ -1043,3 +1043,16 @@ def test_it_after_a_quote_is_the_body_that_spoke_not_a_speaker_in_the_quote(extr
         "“France reiterates its commitment to the stabilization of the Sahel,” it added."
     )
     assert same(speaker_of(extractor, text, "en", "added"), {"ministry-of-foreign-affairs-of-france"})
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        # a capital speaking stands for its state; the city stays a participant
+        ("en", "Islamabad said that the attack left two children killed.", "pakistan"),
+        ("ru", "Москва считает эти санкции незаконными.", "russia"),
+    ],
+)
+def test_a_capital_speaks_for_its_state(extractor, lang, text, speaker):
+    [st] = statements(extractor, text, lang)
+    assert st.speaker == (speaker,) and len(st.participants) == 2

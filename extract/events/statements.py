@@ -1149,10 +1149,24 @@ def speech_context(ctx: str | None, kept: frozenset[str] = SPEECH_CONTEXTS) -> s
     return ctx if ctx in kept else None
 
 
+def city_speaks_for_state(speakers: Sequence[str], cls_of, state_of) -> list[str]:
+    """The speakers of a statement, a city among them standing for its state ("Islamabad
+    said that …", "Moscow strongly condemns …", «Москва считает …»: the capital speaks for
+    the state, as the gold reads it); a city of no known state stays.
+
+    >>> C = {"islamabad": "City", "pakistan": "Country", "lavrov": "Person"}
+    >>> S = {"islamabad": "pakistan", "lavrov": "russia"}
+    >>> city_speaks_for_state(["islamabad"], C.get, S.get), city_speaks_for_state(["lavrov"], C.get, S.get)
+    (['pakistan'], ['lavrov'])
+    """
+    return _uniq([(state_of(k) or k) if cls_of(k) == "City" else k for k in speakers])
+
+
 def statement_event(v: View, said: Said, st: _Statement) -> Event | None:
     parts, args, _ = arg.participants(v, st.ev_start, st.ev_end, st.cue[0], exclude_place=None)
-    speaker = _uniq(st.speaker)
-    participants = _uniq(speaker + parts)
+    speaker = city_speaks_for_state(st.speaker, v.cls, v.country)
+    # (the city named stays a participant beside its state)
+    participants = _uniq(speaker + list(st.speaker) + parts)
     implicit = arg.implicit(v, said, st.unit, participants, st.ev_start, st.ev_end)
     participants = _uniq(participants + implicit)
     about = arg.about(v, st.ev_start, st.ev_end)
