@@ -379,9 +379,13 @@ def extract_positions(
                 # in 28, the publisher's 17 in 24)
                 earlier = positions.values()
                 sentence = (text, start, person, index, earlier, cls_of, kb, linked.sentence_starts)
+                # (a person the knowledge base knows holds a national title of his own state:
+                # "Prime Minister Ranil Wickremesinghe has arrived in the Maldives")
+                own = kb[person[2]].country if person[2] in kb else None
                 p_org = bare_title_state(
                     (
                         home if home in named_states else None,
+                        own if own is not None and _is_country(own, cls_of, kb) else None,
                         _sentence_state(*sentence, claimed),
                         _sentence_state(*sentence),
                     ),

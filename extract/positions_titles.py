@@ -287,7 +287,8 @@ def _opened(title: Title, ws, keys, i: int, n: int, spanned, lang: str) -> tuple
         if end == i + n:
             return None
         more = " ".join(w.text for w in ws[i + n : end]).replace(" ,", ",")
-        return replace(title, title_en=f"{title.title_en} {more}", open=False), end
+        gap = "" if more.startswith(",") else " "  # ("Minister of Investment, Industry and Trade")
+        return replace(title, title_en=f"{title.title_en}{gap}{more}", open=False), end
     opens = prefix_words(lang, "portfolio_open")
     if title.title_en.startswith(TENURE + ":") and n == 1 and i + 1 < len(ws) and keys[i + 1] in opens:
         end = portfolio_end(ws, i + 2, spanned, joins, first=True)

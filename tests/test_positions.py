@@ -1129,3 +1129,37 @@ def test_a_post_named_again_more_precisely_is_one_post(extractor):
     ex = extractor(Document(id="t", text=text, lang="ru", date="2024-05-08"))
     titles = {p.title_en for p in ex.positions if p.person.endswith(person_key("Сергей Копыркин"))}
     assert titles == {"Ambassador to Armenia"}
+
+
+def test_a_known_persons_bare_national_title_is_of_his_own_state(extractor):
+    # the one state the sentence names is where he arrives; the knowledge base knows his
+    got, _ = posts(extractor, "Prime Minister Ranil Wickremesinghe has arrived in the Maldives today.", "en")
+    assert got == {("ranil-wickremesinghe", "Prime Minister", "sri-lanka")}
+
+
+@pytest.mark.parametrize(
+    "text, lang, title, org",
+    [
+        (
+            "Pakistani Commerce Minister Khurram Dastgir Khan met the delegation.",
+            "en",
+            "Minister of Commerce",
+            "pakistan",
+        ),
+        (
+            "Indian Home Affairs Minister Amit Shah met the delegation.",
+            "en",
+            "Minister of Home Affairs",
+            "india",
+        ),
+        (
+            "Министр инвестиций Узбекистана Лазиз Кудратов встретился с послом.",
+            "ru",
+            "Minister of Investment",
+            "uzbekistan",
+        ),
+    ],
+)
+def test_portfolios_of_real_news(extractor, text, lang, title, org):
+    got, _ = posts(extractor, text, lang)
+    assert {(t, o) for _, t, o in got} == {(title, org)}
