@@ -112,6 +112,8 @@ _SEPARATOR = re.compile(
     r"\([^()\n]{2,40}\)\s*[-–—]\s*"  # "(Reuters) - "
     r"|/\s*[A-ZА-ЯЁ][\w.\-]*(?:[ \-][\w.\-]+)?\s*/\.?\s*"  # "/TASS/. ", "/ИТАР-ТАСС/."
     r"|\s[-–—]\s*"  # " - ", " – "
+    r"|\([^()\n]{2,40}\):\s+"  # "(APP): "
+    r"|(?<=\d):\s+"  # "KATHMANDU, May 6: "
 )
 _AGENCY_AFTER = re.compile(r"^[A-ZА-ЯЁ][\w.\-]*(?: [A-ZА-ЯЁ][\w.\-]*){0,2}\.\s+")
 _HEAD_WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
@@ -121,8 +123,9 @@ def dateline_span(text: str, lang: str) -> tuple[int, DateExpr | None]:
     """Where a dateline opening the text ends (0 when there is none) and its date expression.
 
     A dateline is a short head of the first line made of capitalized words (the place, the
-    agency), date words and numbers, closed by an agency mark or a dash: "MOSCOW, November 9.
-    /TASS/. ", "ASTANA, Jan 9 (Reuters) - ", "OMSK. KAZINFORM – ", "Астана. 9 января.
+    agency), date words and numbers, closed by an agency mark, a dash or a colon after the date:
+    "MOSCOW, November 9. /TASS/. ", "ASTANA, Jan 9 (Reuters) - ", "KATHMANDU, May 6: ",
+    "ISLAMABAD, Jan 17 (APP): ", "OMSK. KAZINFORM – ", "Астана. 9 января.
     ИНТЕРФАКС - ", "АСТАНА, 22 мая - РИА Новости. ", "Нур-Султан, 16 октября 2019 года – "."""
     line = text.split("\n", 1)[0][:140]
     m = _SEPARATOR.search(line)

@@ -18,6 +18,7 @@ from functools import lru_cache
 from bilat.extract.languages import PIVOT
 from bilat.extract.link import Linked, resources
 from bilat.extract.link_missions import english_after_of, other_main_state
+from bilat.extract.link_prepositions import dateline_place
 from bilat.extract.positions_bodies import state_post
 from bilat.extract.positions_parts import _apposition, _closed, _coordinated, _modifier, _org, _plural
 from bilat.extract.positions_posts import (
@@ -121,6 +122,7 @@ def extract_positions(
     claimed = title_states([(t[3], t[4]) for t in found], word_span)
     home = home_country(doc.url, kb) if doc.date else None
     named_states = {s[2] for s in linked.spans if s[3] != "PER" and _is_country(s[2], cls_of, kb)}
+    filed_in = dateline_state(text, lang, linked.spans, kb)
     for start, end, title, i0, i1 in found:
         if i0 in governed:
             continue
@@ -386,6 +388,9 @@ def extract_positions(
                     (
                         home if home in named_states else None,
                         own if own is not None and _is_country(own, cls_of, kb) else None,
+                        # the state the story is filed from ("KATHMANDU, May 6: … paid a courtesy
+                        # call on Prime Minister Pushpa Kamal Dahal"): a bare title is a local's
+                        filed_in,
                         _sentence_state(*sentence, claimed),
                         _sentence_state(*sentence),
                     ),
@@ -465,6 +470,18 @@ def extract_positions(
     keys = list(positions)
     kept = tuple(p for k, p in positions.items() if not vaguer(k, keys))
     return kept, descriptive
+
+
+def dateline_state(text: str, lang: str, spans: Sequence[tuple], kb) -> str | None:
+    """The state of the city a dated dateline opens with ("KATHMANDU, May 6: …": Nepal), from
+    the linked spans (start, end, key, label) and the knowledge base; None without one."""
+    at = dateline_place(text, lang)
+    if at is None:
+        return None
+    for s in spans:
+        if (s[0], s[1]) == at and s[2] in kb and kb[s[2]].cls == "City":
+            return kb[s[2]].country
+    return None
 
 
 def title_states(found: Sequence[tuple[int, int]], word_span: Sequence[tuple | None]) -> frozenset[tuple]:

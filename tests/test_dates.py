@@ -156,6 +156,22 @@ def test_scan_keeps_unresolvable_expressions():
             "ASTANA, Jan 9 (Reuters) - ",
         ),
         ("OMSK. KAZINFORM – President Tokayev arrived", "en", BASE, None, "OMSK. KAZINFORM – "),
+        # a colon after the date (South Asian outlets)
+        (
+            "KATHMANDU, May 6: Deputy Prime Minister",
+            "en",
+            "2024-05-06",
+            ("2024-05-06", "day"),
+            "KATHMANDU, May 6: ",
+        ),
+        (
+            "ISLAMABAD, Jan 17 (APP): Prime Minister",
+            "en",
+            "2024-01-18",
+            ("2024-01-17", "day"),
+            "ISLAMABAD, Jan 17 (APP): ",
+        ),
+        ("Putin said on May 6: we will meet", "en", BASE, None, ""),
         (
             "АСТАНА, 9 ноября. /ТАСС/. Президент Казахстана",
             "ru",

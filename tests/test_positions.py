@@ -1163,3 +1163,13 @@ def test_a_known_persons_bare_national_title_is_of_his_own_state(extractor):
 def test_portfolios_of_real_news(extractor, text, lang, title, org):
     got, _ = posts(extractor, text, lang)
     assert {(t, o) for _, t, o in got} == {(title, org)}
+
+
+def test_a_bare_title_in_a_dated_dateline_story_is_a_locals(extractor):
+    # the sentence names only the visitor's state; the story is filed from Kathmandu
+    text = (
+        "KATHMANDU, May 6: The Japanese minister arrived on Sunday. During her visit, the Japanese "
+        "Foreign Minister also paid a courtesy call on Prime Minister Pushpa Kamal Dahal."
+    )
+    got, _ = posts(extractor, text, "en", date="2024-05-06")
+    assert {o for p, t, o in got if t == "Prime Minister"} == {"nepal"}
