@@ -39,3 +39,24 @@ CASES = [
 @pytest.mark.parametrize("trigger,objects,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_takes_a_thing(trigger, objects, expected):
     assert takes_a_thing(trigger, objects, VERBS, GATHERINGS) is expected
+
+
+KZ = "Kazakh President Kassym-Jomart Tokayev."
+
+
+@pytest.mark.parametrize(
+    "lang, text, meeting",
+    [
+        # a thing attended, as the passive subject: no meeting (a probe of real news)
+        ("en", "The delivery of aid was attended by Russian President Vladimir Putin and " + KZ, False),
+        ("en", "The ceremony was attended by Russian President Vladimir Putin and " + KZ, True),
+        # a practice of meetings, named as a noun's complement: no meeting held
+        ("en", "They stressed the regularity of political consultations between the ministries.", False),
+        ("ru", "Стороны отметили регулярность политических консультаций.", False),
+    ],
+)
+def test_meetings_named_as_things_or_practices(extractor, lang, text, meeting):
+    from bilat.extract.records import Document
+
+    ex = extractor(Document(id="t", text=text, lang=lang, date="2024-01-17"))
+    assert any(e.cls == "Consult" for e in ex.events) is meeting

@@ -516,8 +516,9 @@ def charge_denied(v: View, c: _Cand) -> bool:
 
 
 def meets_a_thing(v: View, c: _Cand) -> bool:
-    """A meeting verb whose object is a thing (``gathering.takes_a_thing``)."""
-    objs = [ch for t in c.toks for ch in t.children if ch.dep_ in OBJ_DEPS]
+    """A meeting verb whose object (or passive subject: "The delivery of aid was attended by
+    …") is a thing (``gathering.takes_a_thing``)."""
+    objs = [ch for t in c.toks for ch in t.children if ch.dep_ in OBJ_DEPS or ch.dep_ in PASSIVE_SUBJ_DEPS]
     if len(c.toks) > 1:  # "take part in construction"
         objs += [g for t in c.toks for ch in t.children if fold(ch.lemma_) == "in" for g in ch.children]
     actors = v.pronouns | v.person_nouns | v.org_nouns | v.tab.words("guest")
@@ -578,8 +579,15 @@ def calls_no_one(v: View, c: _Cand) -> bool:
 
 
 def practice_noun(v: View, c: _Cand) -> bool:
-    """A plural meeting or visit noun modified by a ``practice`` word (``talk.a_practice``)."""
+    """A plural meeting or visit noun modified by a ``practice`` word (``talk.a_practice``), or
+    the complement of one ("the regularity of political consultations", «регулярность
+    политических консультаций»)."""
     mods = [v.tk(ch) for ch in c.head.children if ch.dep_ == "amod"]
+    h = c.head
+    if h.dep_ == "pobj" and h.head.head.i != h.head.i:
+        mods.append(v.tk(h.head.head))  # (the noun the "of" phrase hangs on)
+    elif h.dep_ == "nmod" and h.head.i != h.i:
+        mods.append(v.tk(h.head))
     plural = "Number=Plur" in str(c.head.morph)
     return a_practice(c.head.pos_, plural, mods, v.tab.words("practice"))
 
