@@ -567,3 +567,28 @@ def test_owner_of_noun(dep, morph, head_pos, want):
 )
 def test_owners_left_out(persons, owners, want):
     assert owners_left_out(persons, owners) == want
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a bare title naming a post stands for no person the text gives another post
+        (
+            "Kazakh President Tokayev met Russian President Putin in Moscow on Monday. "
+            "The Kazakh ambassador said the talks were useful.",
+            None,
+        ),
+        # a word for a leader does
+        (
+            "Kazakh President Tokayev met Russian President Putin in Moscow on Monday. "
+            "The Kazakh leader said the talks were useful.",
+            "kassym-jomart-tokayev",
+        ),
+    ],
+)
+def test_a_bare_post_title_is_no_person_of_another_post(extractor, text, speaker):
+    from bilat.extract.records import Document
+
+    ex = extractor(Document(id="t", text=text, lang="en", date="2024-01-17"))
+    said = [e.speaker for e in ex.events if e.cls == "Statement"]
+    assert said == ([(speaker,)] if speaker else [])

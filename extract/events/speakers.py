@@ -1040,13 +1040,37 @@ def titled_person(v: View, said: Said, before: int, nouns: frozenset[str], count
         k = recent_person(v, said, before, country, exclude=others)
         if k:
             return k
-    k = recent_person(v, said, before, country)
+    # nobody has the title: not a person the text or the knowledge base gives another post
+    # when the title names one ("The Kazakh ambassador said" is not President Tokayev)
+    posted = nouns & v.tab.words("post_noun")
+    elsewhere = persons_titled_otherwise(v, before, posted) if posted and nouns <= posted else set()
+    k = recent_person(v, said, before, country, exclude=elsewhere)
     if k is None and country is not None:
         # a person whose state nothing tells ("Дипломат Евгений Терехин сообщил … , заявил ТАСС
         # посол России в Эфиопии"), not one of another state
         foreign = {m.key for m in v.mentions if m.cls == "Person" and v.country(m.key) not in (None, country)}
-        k = recent_person(v, said, before, None, exclude=foreign)
+        k = recent_person(v, said, before, None, exclude=foreign | elsewhere)
     return k
+
+
+def persons_titled_otherwise(v: View, before: int, nouns: frozenset[str]) -> set[str]:
+    """The persons named before ``before`` whom the text (a title right before a name, or a
+    post found) or the knowledge base (a post at the article's date) gives a title, none of
+    whose words is among ``nouns``."""
+    out = set()
+    for m in v.mentions:
+        if m.start >= before:
+            break
+        if m.cls != "Person" or m.key in out:
+            continue
+        words = {lemma(w) for w in title_stretch(v.text, max(0, m.start - 40), m.start)[1]}
+        words |= held_words(v, m.key)
+        for p in v.positions:
+            if p.person == m.key:
+                words |= {lemma(w) for t in (p.title_en, p.title_src or "") for w in re.findall(r"[\w-]+", t)}
+        if words & v.tab.words("post_noun") and not words & nouns:
+            out.add(m.key)
+    return out
 
 
 def home_titled(titled: set[str], qualified: dict[str, bool]) -> set[str]:
