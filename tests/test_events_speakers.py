@@ -592,3 +592,16 @@ def test_a_bare_post_title_is_no_person_of_another_post(extractor, text, speaker
     ex = extractor(Document(id="t", text=text, lang="en", date="2024-01-17"))
     said = [e.speaker for e in ex.events if e.cls == "Statement"]
     assert said == ([(speaker,)] if speaker else [])
+
+
+def test_the_agency_named_before_is_the_outlet_that_spoke(extractor):
+    from bilat.extract.records import Document
+
+    text = (
+        "The US expelled 12 Russian diplomats at the U.N. mission. Russia told Washington that it "
+        'would throw out American diplomats, Interfax news agency said. "The American side was told '
+        'very firmly that any hostile actions would provoke a response," the agency said.'
+    )
+    ex = extractor(Document(id="t", text=text, lang="en", date="2022-03-24"))
+    last = [e for e in ex.events if e.cls == "Statement" and "the agency said" in e.evidence]
+    assert [e.speaker for e in last] == [("interfax",)]
