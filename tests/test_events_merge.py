@@ -456,3 +456,15 @@ P = frozenset
 )
 def test_one_per_family(events, gone, want):
     assert one_per_family(events, gone) == want
+
+
+def test_a_sentence_printed_twice_is_one_report(extractor):
+    from bilat.extract.records import Document
+
+    lead = (
+        "Russia has expelled several American diplomats from the US Embassy in Moscow, "
+        "a State Department spokesperson has said."
+    )
+    text = lead + "\n\nMoscow: " + lead + " The embassy received the list on Wednesday."
+    ex = extractor(Document(id="t", text=text, lang="en", date="2022-03-24"))
+    assert len([e for e in ex.events if e.cls == "Statement"]) == 1

@@ -172,8 +172,10 @@ from bilat.extract.events.merge import (
     one_node_each,
     one_per_family,
     persons_announced,
+    report_words,
     told_again,
     topics_give_way,
+    verbatim_repeats,
 )
 from bilat.extract.events.records import Said
 from bilat.extract.events.retell import Told, headline_said_again, one_talk_per_clause, one_voice_per_clause
@@ -259,6 +261,15 @@ def merged(v: View, said: Said, statements: list[Event], typed: list[Event]) -> 
             e for e in events if not (e.cls in TELLING and (e.sentence_start, e.sentence_end) in units)
         ] + listed
     events.sort(key=lambda e: (e.start, e.cls))
+    # a sentence printed twice (a subhead repeating the lead, the lead again after a dateline)
+    # is one report
+    again = verbatim_repeats(
+        [
+            ((e.cls, e.mode, e.context, tuple(sorted(e.speaker))), report_words(e.evidence), e.sentence_start)
+            for e in events
+        ]
+    )
+    events = [e for i, e in enumerate(told_again(events, again)) if i not in again]
     return tuple(one_node_each(events))
 
 

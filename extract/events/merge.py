@@ -4,6 +4,7 @@ clause, candidates of one class linked in the parse. Values in, new values out."
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Collection, Sequence
 
 from bilat.extract.events.records import Cand
@@ -54,6 +55,57 @@ def one_node_each(events: list[Event]) -> list[Event]:
             arguments=tuple(uniq_args(first.arguments + e.arguments)),
             told_again=tuple(sorted(set(first.told_again) | {(e.start, e.end), *e.told_again})),
         )
+    return out
+
+
+#: the share of the content words of the shorter of two reports of one kind that the other
+#: holds, at least, for them to be the same sentence printed twice (a subhead repeating the
+#: lead, a lead repeated after a dateline)
+VERBATIM_SHARE = 0.8
+#: content words a sentence needs for that test (a short one repeats by chance)
+VERBATIM_WORDS = 6
+
+
+def report_words(text: str) -> frozenset[str]:
+    """The words of three letters or more of a sentence, lowercase.
+
+    >>> sorted(report_words("Moscow: Russia has expelled US diplomats"))
+    ['diplomats', 'expelled', 'has', 'moscow', 'russia']
+    """
+    return frozenset(w.lower() for w in re.findall(r"\w{3,}", text))
+
+
+def verbatim_repeats(reports: Sequence[tuple[tuple, frozenset[str], int]]) -> dict[int, int]:
+    """The reports that print again a sentence reported before (``reports``: for each, what
+    makes two reports one event — class, speaker, context —, its sentence's content words and
+    where the sentence starts), each mapped to the fuller of the two (the one of more words, else
+    the first): the same kind and at least
+    :data:`VERBATIM_SHARE` of the words of the shorter in the other, in another sentence ("Russia has
+    expelled several American diplomats …, a State Department spokesperson has said." as the
+    lead and again after the dateline "Moscow: …"). The gold tells such a sentence once.
+
+    >>> lead = "Russia has expelled several American diplomats from the US Embassy, a spokesperson said"
+    >>> w1, w2 = report_words(lead), report_words("Moscow: " + lead)
+    >>> w3 = report_words("Russia has expelled several Polish diplomats in response, the ministry said")
+    >>> verbatim_repeats([(("Statement",), w1, 0), (("Statement",), w2, 90), (("Statement",), w3, 200)])
+    {0: 1}
+    """
+    out: dict[int, int] = {}
+    for i, (kind, words, start) in enumerate(reports):
+        if len(words) < VERBATIM_WORDS:
+            continue
+        for j in range(i):
+            k2, w2, s2 = reports[j]
+            if j in out or k2 != kind or s2 == start or len(w2) < VERBATIM_WORDS:
+                continue
+            shared = len(words & w2)
+            if shared >= VERBATIM_SHARE * min(len(words), len(w2)):
+                # the fuller report stays (a headline gives way to the body's sentence)
+                if len(words) > len(w2):
+                    out[j] = i
+                else:
+                    out[i] = j
+                break
     return out
 
 
