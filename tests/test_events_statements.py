@@ -509,8 +509,8 @@ def test_his_words_are_the_reporting_speakers_not_the_author_of_the_remarks(extr
             "осудили",
             {"ministry-of-foreign-affairs-of-belarus"},
         ),
-        # … in none: the capital
-        ("Польша закрыла границу. В Минске резко осудили действия Польши.", "осудили", {"minsk"}),
+        # … in none: the capital, speaking for its state
+        ("Польша закрыла границу. В Минске резко осудили действия Польши.", "осудили", {"belarus"}),
     ],
 )
 def test_indefinite_personal_speaker_is_the_body_named(extractor, text, trigger, speaker):
