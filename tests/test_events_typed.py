@@ -76,3 +76,16 @@ def test_the_second_unit_reads_what_the_first_reported():
 
 def test_pass_two_threads_the_units():
     assert [e.trigger for e in read_typed(TALKS, Said())] == ["held talks"]
+
+
+def test_talks_a_spokesman_tells_of_him_in_quoted_words_are_events(extractor):
+    from bilat.extract.records import Document
+
+    text = (
+        "Indian External Affairs Minister Subrahmanyam Jaishankar arrived in Bishkek on Monday. "
+        '"In fact, he had fruitful bilateral meetings yesterday with the foreign minister of the '
+        'Kyrgyz Republic Chingiz Aidarbekov," spokesman Anurag Srivastava said.'
+    )
+    ex = extractor(Document(id="t", text=text, lang="en", date="2021-07-15"))
+    talks = [e for e in ex.events if e.cls == "Consult" and e.mode == "meet"]
+    assert talks and {"s-jaishankar", "chingiz-aidarbekov"} <= set(talks[0].participants)

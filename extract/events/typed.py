@@ -97,18 +97,37 @@ def states_subject(v: View, c: _Cand) -> bool:
 
 
 def told_by_name(v: View, c: _Cand) -> bool:
-    """Whether the subject of the trigger's clause names a person: talks told in the third
-    person, as a press service reports them ('"Kassym-Zhomart Tokayev held talks with the Crown
-    Prince of Abu Dhabi …," Akorda said'), not a speaker's hope or plan."""
+    """Whether the subject of the trigger's clause names a person, or is a personal pronoun
+    of the third person: talks told in the third person, as a press service or a spokesman
+    reports them ('"Kassym-Zhomart Tokayev held talks with the Crown Prince of Abu Dhabi …,"
+    Akorda said'; '"… he had fruitful bilateral meetings yesterday with foreign ministers of …,"
+    the spokesman said'), not a speaker's hope or plan."""
     verb = _clause_verb(c.anchor)
     for _ in range(3):
         s = v.subject(verb)
         if s is not None:
+            if third_person_pronoun(s.pos_, str(s.morph)):
+                return True
             return any(m.cls == "Person" and m.label != "DESC" for m in v.mentions_of_tokens([s]))
         if verb.head.i == verb.i:
             return False
         verb = verb.head
     return False
+
+
+def third_person_pronoun(pos: str, morph: str) -> bool:
+    """Whether a word is a personal pronoun of the third person, not a neuter one ("he",
+    "they", «он»; not "it", «оно»).
+
+    >>> third_person_pronoun("PRON", "Case=Nom|Gender=Masc|Number=Sing|Person=3|PronType=Prs")
+    True
+    >>> third_person_pronoun("PRON", "Case=Nom|Gender=Neut|Number=Sing|Person=3|PronType=Prs")
+    False
+    >>> third_person_pronoun("PRON", "Case=Nom|Number=Plur|Person=1|PronType=Prs")
+    False
+    """
+    feats = morph.split("|")
+    return pos == "PRON" and "Person=3" in feats and "Gender=Neut" not in feats
 
 
 def told_by_we(v: View, c: _Cand) -> bool:
