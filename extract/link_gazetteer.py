@@ -272,7 +272,13 @@ class Gazetteer:
                 if plain != alias.text:
                     # "Sebastien Lecornu" for "Sébastien Lecornu" (en_am-fr_01)
                     self._add(plain, Candidate(e.key, alias.kind))
-                if e.cls == "Person" and alias.kind in ("label", "alt") and len(alias.text.split()) >= 2:
+                if (
+                    e.cls == "Person"
+                    and e.surname_alone
+                    and alias.kind in ("label", "alt")
+                    and len(alias.text.split()) >= 2
+                ):
+                    # (not a person whose surname alone names others too: ``bl:surnameAlone``)
                     last = alias.text.split()[-1]
                     if sum(c.isalpha() for c in last) < MIN_SURNAME_LETTERS:
                         continue

@@ -259,6 +259,9 @@ class KBEntry(_Record):
     wikidata: str | None = None
     country: str | None = None  # the country it belongs to, for bodies, cities and people
     tenures: tuple[Tenure, ...] = ()
+    #: whether the surname alone names the person in a text (``bl:surnameAlone``; false when it
+    #: is a common word, a given name or another person's surname too: the full name only)
+    surname_alone: bool = True
 
     def label(self, lang: str) -> str | None:
         for lg, text in self.labels:

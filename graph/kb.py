@@ -63,7 +63,7 @@ ENV_CACHE_DIR = "BILAT_CACHE_DIR"
 ENV_CACHE = "BILAT_KB_CACHE"
 
 # Bump when the mapping from Turtle to records changes, to invalidate disk caches.
-_CACHE_VERSION = "1"
+_CACHE_VERSION = "2"  # 2: KBEntry.surname_alone
 _WIKIDATA_PREFIXES = (
     "http://www.wikidata.org/entity/",
     "https://www.wikidata.org/entity/",
@@ -306,6 +306,7 @@ def _entries_from_graph(graph: rdflib.Graph) -> tuple[KBEntry, ...]:
                 )
             )
         tenures.sort(key=lambda t: (t.start or "", t.end or "9999", t.title_en, t.org or ""))
+        alone = graph.value(subj, BL.surnameAlone)
         out.append(
             KBEntry(
                 key=key,
@@ -328,6 +329,7 @@ def _entries_from_graph(graph: rdflib.Graph) -> tuple[KBEntry, ...]:
                 wikidata=wikidata,
                 country=country,
                 tenures=tuple(tenures),
+                surname_alone=not (isinstance(alone, Literal) and alone.toPython() is False),
             )
         )
     return tuple(out)

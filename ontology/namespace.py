@@ -137,6 +137,7 @@ class BL(DefinedNamespace):
     conflict: URIRef  # why a post contradicts the knowledge base
     adjective: URIRef  # rdf:langString
     abbreviation: URIRef  # rdf:langString
+    surnameAlone: URIRef  # xsd:boolean: false when a person's surname alone names others too
     isoCode: URIRef  # string
     contentHash: URIRef  # string
     proposedLabel: URIRef  # rdf:langString, a name a document gives a non-KB entity

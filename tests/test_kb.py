@@ -1067,12 +1067,19 @@ def test_officials_tenures_wikidata_and_rules(officials):
     ]
     assert by_key["abdulla-aripov"]["en"] == "Abdulla Aripov"
     assert by_key["ali-asadov"]["ru"] == "Али Асадов" and by_key["ali-asadov"]["checked"]
-    # hand-written people are not generated; risky surnames and name orders are left out
+    # hand-written people are not generated; name orders are left out; a risky surname alone
+    # names no one: the person is found by the full name only
     assert "vladimir-putin" not in by_key and "jeyhun-bayramov" not in by_key
-    assert "Guillaume Long" in skipped["surname is a common English word"]
-    assert "Ilir Meta" in skipped["Russian spelling of the surname is a common noun, given name or place"]
-    assert "Gustavo Petro" in skipped["surname is a given name"]  # Petro Poroshenko
-    assert "Alen Simonyan" in skipped["surname two people of the sources bear"]
+    for name, why in (
+        ("Guillaume Long", "surname is a common English word"),
+        ("Ilir Meta", "Russian spelling of the surname is a common noun, given name or place"),
+        ("Gustavo Petro", "surname is a given name"),  # Petro Poroshenko
+        ("Alen Simonyan", "surname two people of the sources bear"),
+    ):
+        assert name in skipped[f"found by the full name only ({why})"]
+        [rec] = [r for r in by_key.values() if r["en"] == name]
+        assert rec["surname_why"] == why
+    assert by_key["ali-asadov"]["surname_why"] is None
     assert (
         "Armen Grigoryan"
         in skipped[f"every term shorter than {_make_officials().SHORT_TERM_DAYS} days (acting, caretaker)"]
@@ -1135,3 +1142,11 @@ def test_generated_bodies_are_named_with_every_name_of_their_state(label, also):
     text = (KB_DIR / "states.ttl").read_text(encoding="utf-8")
     block = next(b for b in text.split("\n\n") if f'"{label}"@ru' in b)
     assert f'"{also}"@ru' in block
+
+
+def test_the_loader_reads_surname_alone():
+    from bilat.graph.kb import load_kb
+
+    by_key = {e.key: e for e in load_kb([ROOT / "kb" / "officials.ttl"])}
+    assert by_key["imran-khan"].surname_alone is False
+    assert by_key["ali-asadov"].surname_alone is True

@@ -2110,3 +2110,13 @@ def test_a_known_name_after_a_comma_is_cut_off_the_ner_name(extractor, text, key
 def test_surnames_a_hyphen_joins_are_two_persons(extractor, text, keys, absent):
     found = {e.key for e in extractor(Document(id="t", text=text, lang="en", date=None)).entities}
     assert keys <= found and not any(k.startswith(absent) for k in found)
+
+
+@pytest.mark.parametrize(("alone", "found"), [(True, ["Khan"]), (False, [])])
+def test_a_surname_that_names_others_too_finds_no_one_alone(alone, found):
+    import dataclasses
+
+    khan = dataclasses.replace(entry("imran-khan", "Person", "Imran Khan", "Имран Хан"), surname_alone=alone)
+    gaz = Gazetteer((khan,))
+    assert [s.text for s in gaz.find("Khan said on Monday")] == found
+    assert [s.text for s in gaz.find("Imran Khan said on Monday")] == ["Imran Khan"]

@@ -63,7 +63,7 @@ from officials_names import (  # noqa: E402
     to_russian,
 )
 from officials_render import render  # noqa: E402
-from officials_rules import SHORT_TERM_DAYS, title_of, why_left_out  # noqa: E402, F401
+from officials_rules import SHORT_TERM_DAYS, SURNAME_REASONS, title_of, why_left_out  # noqa: E402, F401
 from officials_source import DATA, refresh, rows  # noqa: E402
 
 from bilat.extract.text import match_key  # noqa: E402
@@ -204,29 +204,57 @@ def build() -> tuple[list[dict], dict]:
                 hw=hw,
                 lang=languages.get(p["country"]),
             )
-        if why:
+        surname_why = why if why in SURNAME_REASONS else None
+        if why and not surname_why:
             skipped[why].append(en)
             continue
+        if surname_why:
+            skipped[f"found by the full name only ({surname_why})"].append(en)
         ru = to_russian(
             en,
             languages.get(p["country"]),
             given_groups.get(p["country"], languages.get(p["country"], "").split()),
         )
+        checked = round_trip(en, ru, languages.get(p["country"]))
+        if surname_why and not checked:
+            # (found by the full name only, its Russian name must spell back to it: a wrong
+            # Russian label would be the canonical one of every Russian mention linked to it)
+            skipped[f"found by the full name only ({surname_why})"].remove(en)
+            skipped["a risky surname and a Russian name not round-trip checked"].append(en)
+            continue
         tenures = sorted(set(p["tenures"]), key=lambda t: (t[1] or "", t[0][0]))
         records.append(
             {
                 "key": key,
                 "en": en,
                 "ru": ru,
-                "checked": round_trip(en, ru, languages.get(p["country"])),
+                "checked": checked,
                 "ru_alt": other_russian(en, ru, languages.get(p["country"])),
                 "alt": sorted({n for n in names[1:] + [" ".join(r.split()) for r in raw]} - {en}),
                 "country": p["country"],
                 "qid": qid,
                 "tenures": tenures,
                 "sources": sorted(p["sources"]),
+                "surname_why": surname_why,
             }
         )
+    # a person found by the full name only whose post another person of the knowledge base
+    # holds at the same time is left out: a post of a region read as the state's ("President of
+    # the Sakha Republic" as President of Russia), no second holder of one post
+    held = post_terms(records)
+    kept = []
+    for r in records:
+        if r.get("surname_why") and any(
+            overlaps(start, end, s2, e2)
+            for (title, _ru), start, end in r["tenures"]
+            for k2, s2, e2 in held.get((title, r["country"]), ())
+            if k2 != r["key"]
+        ):
+            skipped[f"found by the full name only ({r['surname_why']})"].remove(r["en"])
+            skipped["a risky surname and a post another person holds then"].append(r["en"])
+            continue
+        kept.append(r)
+    records = kept
     # two generated people with one key: neither (no way to tell them apart here)
     by_key = defaultdict(list)
     for r in records:
@@ -238,6 +266,32 @@ def build() -> tuple[list[dict], dict]:
             continue
         out.append(rs[0])
     return out + sorted(links, key=lambda r: r["key"]), skipped
+
+
+def post_terms(records: list[dict]) -> dict[tuple[str, str], list[tuple[str, str | None, str | None]]]:
+    """(title, state) → (person, start, end) of every term of the hand-written people and of
+    the generated ``records`` that the surname alone finds."""
+    from bilat.graph.kb import load_kb
+
+    out: dict[tuple[str, str], list] = defaultdict(list)
+    for e in load_kb([ROOT / "kb" / "people.ttl"]):
+        for t in e.tenures:
+            if t.org:
+                out[(t.title_en, t.org)].append((e.key, t.start, t.end))
+    for r in records:
+        if not r.get("surname_why"):
+            for (title, _ru), start, end in r["tenures"]:
+                out[(title, r["country"])].append((r["key"], start, end))
+    return out
+
+
+def overlaps(start: str | None, end: str | None, start2: str | None, end2: str | None) -> bool:
+    """Whether two terms (ISO dates or years, None open) overlap by more than their edges.
+
+    >>> overlaps("2010-05-31", "2018-05-28", "2012", None), overlaps("2000", "2008", "2008", "2012")
+    (True, False)
+    """
+    return (start or "0000") < (end2 or "9999") and (start2 or "0000") < (end or "9999")
 
 
 def main(argv=None) -> int:

@@ -54,6 +54,10 @@ def render(records: list[dict]) -> str:
         if alts:
             lines.append("  skos:altLabel " + ", ".join(alts) + " ;")
         lines.append(f"  bl:country id:{r['country']} ;")
+        if r.get("surname_why"):
+            # the full name only: the surname alone names others too
+            out.append(f"# full name only: {r['surname_why']}")
+            lines.append("  bl:surnameAlone false ;")
         ten = []
         for (title_en, title_ru), start, end in r["tenures"]:
             t = f"[ a bl:Position ; bl:title {lit(title_en, 'en')}, {lit(title_ru, 'ru')} ;\n"

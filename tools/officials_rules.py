@@ -30,6 +30,19 @@ def title_of(label: str, table) -> tuple[str, str] | None:
     return None
 
 
+#: the reasons of ``why_left_out`` that are about the surname alone: such a person is generated
+#: all the same, found by the full name only (``bl:surnameAlone false``)
+SURNAME_REASONS = frozenset(
+    {
+        "surname is a common English word",
+        "surname is a given name",
+        "surname two people of the sources bear",
+        "Russian spelling of the surname is a common noun, given name or place",
+        f"surname shorter than {MIN_SURNAME} letters",
+    }
+)
+
+
 def why_left_out(
     en: str, names: list[str], p: dict, *, name_order, particles, common, given, bearers, hw, lang=None
 ) -> str | None:
