@@ -1300,8 +1300,9 @@ def test_russian_names_in_the_nominative(written, nominative):
 def test_a_full_name_with_another_given_name_is_not_the_kb_person_of_that_surname(full_linker):
     text = "Жапаров и Токаев обсудили границу.\nАкылбек Жапаров встретился с президентом Казахстана."
     keys = {(m.text, e.key) for e in link(full_linker, text, "ru").entities for m in e.mentions}
-    assert ("Акылбек Жапаров", "person/akalbak-japarav") in keys
-    assert ("Жапаров", "person/akalbak-japarav") in keys
+    # (Akylbek Japarov is in the knowledge base too, found by his full name only)
+    assert ("Акылбек Жапаров", "akylbek-japarov") in keys
+    assert ("Жапаров", "akylbek-japarov") in keys
     assert not any(k == "sadyr-japarov" for _, k in keys)
 
 

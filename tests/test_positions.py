@@ -501,7 +501,7 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
         (
             "PM Shehbaz Sharif expressed Pakistan's eagerness to see the railway built.",
             "en",
-            ("person/shahbaz-sharaf", "Prime Minister", "pakistan"),
+            ("shehbaz-sharif", "Prime Minister", "pakistan"),
         ),
         (
             "Georgia's Deputy PM Levan Davitashvili visited Baku.",
