@@ -77,12 +77,12 @@ def report_words(text: str) -> frozenset[str]:
 
 def verbatim_repeats(reports: Sequence[tuple[tuple, frozenset[str], int]]) -> dict[int, int]:
     """The reports that print again a sentence reported before (``reports``: for each, what
-    makes two reports one event — class, speaker, context —, its sentence's content words and
-    where the sentence starts), each mapped to the fuller of the two (the one of more words, else
-    the first): the same kind and at least
-    :data:`VERBATIM_SHARE` of the words of the shorter in the other, in another sentence ("Russia has
-    expelled several American diplomats …, a State Department spokesperson has said." as the
-    lead and again after the dateline "Moscow: …"). The gold tells such a sentence once.
+    makes two reports one event — class, mode, context, speaker —, its sentence's content words
+    and where the sentence starts), each mapped to the fuller of the two (the one of more words,
+    else the first): the same kind and at least :data:`VERBATIM_SHARE` of the words of the
+    shorter in the other, in another sentence ("Russia has expelled several American diplomats
+    …, a State Department spokesperson has said." as the lead and again after the dateline
+    "Moscow: …"). The gold tells such a sentence once.
 
     >>> lead = "Russia has expelled several American diplomats from the US Embassy, a spokesperson said"
     >>> w1, w2 = report_words(lead), report_words("Moscow: " + lead)
