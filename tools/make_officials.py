@@ -208,8 +208,6 @@ def build() -> tuple[list[dict], dict]:
         if why and not surname_why:
             skipped[why].append(en)
             continue
-        if surname_why:
-            skipped[f"found by the full name only ({surname_why})"].append(en)
         ru = to_russian(
             en,
             languages.get(p["country"]),
@@ -219,7 +217,6 @@ def build() -> tuple[list[dict], dict]:
         if surname_why and not checked:
             # (found by the full name only, its Russian name must spell back to it: a wrong
             # Russian label would be the canonical one of every Russian mention linked to it)
-            skipped[f"found by the full name only ({surname_why})"].remove(en)
             skipped["a risky surname and a Russian name not round-trip checked"].append(en)
             continue
         tenures = sorted(set(p["tenures"]), key=lambda t: (t[1] or "", t[0][0]))
@@ -250,10 +247,11 @@ def build() -> tuple[list[dict], dict]:
             for k2, s2, e2 in held.get((title, r["country"]), ())
             if k2 != r["key"]
         ):
-            skipped[f"found by the full name only ({r['surname_why']})"].remove(r["en"])
             skipped["a risky surname and a post another person holds then"].append(r["en"])
             continue
         kept.append(r)
+        if r.get("surname_why"):
+            skipped[f"found by the full name only ({r['surname_why']})"].append(r["en"])
     records = kept
     # two generated people with one key: neither (no way to tell them apart here)
     by_key = defaultdict(list)

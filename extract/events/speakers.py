@@ -1059,20 +1059,37 @@ def persons_titled_otherwise(v: View, before: int, nouns: frozenset[str]) -> set
     """The persons named before ``before`` whom the text (a title right before a name, or a
     post found) or the knowledge base (a post at the article's date) gives a title, none of
     whose words is among ``nouns``."""
+    posts: dict[str, set[str]] = {}
+    for p in v.positions:
+        posts.setdefault(p.person, set()).update(post_words(p))
     out = set()
-    for m in v.mentions:
-        if m.start >= before:
-            break
-        if m.cls != "Person" or m.key in out:
+    for m, lo in persons_before(v, before):
+        if m.key in out:
             continue
-        words = {lemma(w) for w in title_stretch(v.text, max(0, m.start - 40), m.start)[1]}
-        words |= held_words(v, m.key)
-        for p in v.positions:
-            if p.person == m.key:
-                words |= {lemma(w) for t in (p.title_en, p.title_src or "") for w in re.findall(r"[\w-]+", t)}
+        words = {lemma(w) for w in title_stretch(v.text, lo, m.start)[1]}
+        words |= held_words(v, m.key) | posts.get(m.key, set())
         if words & v.tab.words("post_noun") and not words & nouns:
             out.add(m.key)
     return out
+
+
+def persons_before(v: View, before: int):
+    """Each person mention before ``before``, in text order, with where the words that may
+    title it begin: 40 characters before it, not before the person named last (a title is not
+    read across a name)."""
+    last_end = 0
+    for m in v.mentions:
+        if m.start >= before:
+            break
+        if m.cls != "Person":
+            continue
+        lo, last_end = max(0, m.start - 40, last_end), max(last_end, m.end)
+        yield m, lo
+
+
+def post_words(p) -> set[str]:
+    """The words (lemmas) of a post's title, in English and in the source language."""
+    return {lemma(w) for t in (p.title_en, p.title_src or "") for w in re.findall(r"[\w-]+", t)}
 
 
 def home_titled(titled: set[str], qualified: dict[str, bool]) -> set[str]:
@@ -1112,13 +1129,7 @@ def state_before_title(v: View, before: int, nouns: frozenset[str]) -> dict[str,
     Minister Narendra Modi": False); a person titled several times is qualified only when every
     such title is."""
     out: dict[str, bool] = {}
-    last_end = 0
-    for m in v.mentions:
-        if m.start >= before:
-            break
-        if m.cls != "Person":
-            continue
-        lo, last_end = max(0, m.start - 40, last_end), max(last_end, m.end)
+    for m, lo in persons_before(v, before):
         if m.label == "DESC":
             continue  # (a description is no name a title stands before)
         start, words = title_stretch(v.text, lo, m.start)
@@ -1137,17 +1148,9 @@ def persons_titled(v: View, before: int, nouns: frozenset[str], posts: bool = Tr
     nouns = nouns | {seq[1] for seq in v.tab.phrases("title_alias") if len(seq) == 2 and seq[0] in nouns}
     out = set()
     for p in v.positions if posts else ():
-        if p.start < before:
-            words = {lemma(w) for t in (p.title_en, p.title_src or "") for w in re.findall(r"[\w-]+", t)}
-            if words & nouns:
-                out.add(p.person)
-    last_end = 0  # the end of the person named before: a title is not read across a name
-    for m in v.mentions:
-        if m.start >= before:
-            break
-        if m.cls != "Person":
-            continue
-        lo, last_end = max(0, m.start - 40, last_end), max(last_end, m.end)
+        if p.start < before and post_words(p) & nouns:
+            out.add(p.person)
+    for m, lo in persons_before(v, before):
         if m.key in out:
             continue
         if posts and held_words(v, m.key) & nouns:
