@@ -51,8 +51,7 @@ def jobs_speedup(
     two.warm()
     warm_s = now() - t0
     one = parallel.InProcess()
-    for lang in langs:  # this process's models, as warm as the workers'
-        app.extractor()(next(d for d in docs if d.lang == lang))
+    app.warm_up(langs)  # this process's models, as warm as the workers'
     words = sum(len(d.text.split()) for d in docs)
     rows, same = [], True
     try:

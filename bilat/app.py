@@ -84,6 +84,18 @@ def extractor():
     return _EXTRACTOR
 
 
+def warm_up(langs=()) -> None:
+    """Build the extractor and run it on each of ``langs``' sample sentence (its profile's
+    ``sample``): the models, the tables and memos the first document of a language loads are
+    then in place, as they are after the first documents of a long run."""
+    from bilat.extract.languages import profile
+    from bilat.extract.records import Document
+
+    ex = extractor()
+    for lang in langs:
+        ex(Document(id=f"bilat-warm-up-{lang}", text=profile(lang).sample, lang=lang))
+
+
 MAX_KEPT_PROBLEMS = 1000  # IngestSummary.problems keeps so many (memory flat on huge inputs)
 
 

@@ -108,14 +108,12 @@ def tapered_chunks(docs: Iterable, size: int, workers: int) -> Iterator[list]:
 
 
 def warm_up(langs: tuple[str, ...] = ()) -> int:
-    """Load the extractor of this process (a worker's initializer), and the NLP pipelines of
-    ``langs`` now rather than on their first document; returns its pid."""
+    """Load the extractor of this process (a worker's initializer), and what the first
+    document of each of ``langs`` loads (``app.warm_up``) now rather than on that document;
+    returns its pid."""
     from bilat import app
-    from bilat.extract import nlp
 
-    app.extractor()
-    for lang in langs:
-        nlp.parse("Warm-up.", lang)
+    app.warm_up(langs)
     return os.getpid()
 
 

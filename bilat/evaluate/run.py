@@ -31,14 +31,10 @@ from bilat.evaluate.stored import document_iris, read_stored
 
 def _warm_up(langs: Iterable[str]) -> float:
     """Load the extractor and each language's models before the ingest is timed."""
-    from bilat.app import extractor
-    from bilat.extract.languages import profile
-    from bilat.extract.records import Document
+    from bilat.app import warm_up
 
     t0 = time.perf_counter()
-    ex = extractor()
-    for lang in langs:  # the profile's sample sentence
-        ex(Document(id=f"bilat-eval-warm-up-{lang}", text=profile(lang).sample, lang=lang))
+    warm_up(tuple(langs))
     return time.perf_counter() - t0
 
 
