@@ -186,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         "--rounds",
         type=int,
         default=3,
-        help="alternating rounds of the 1-and-2-jobs runs (default 3; the speed-up is their median: an odd number, so that one slow round is not half of it)",
+        help="alternating rounds of the 1-and-2-jobs runs (default 3; the speed-up is their median)",
     )
     ap.add_argument(
         "--stream",
