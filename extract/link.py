@@ -270,6 +270,23 @@ class Linker(PlaceRules, Resolution):
                 return self._body_of(sp, next(iter(keys)))
         return None
 
+    def _full_names_over_surnames(self, text: str, ner: list[_Span], gaz: list[_Span]) -> None:
+        """A knowledge-base person found by the surname alone inside a full name the NER gave
+        with that person's given name — a spelling the knowledge base does not list
+        ("Subrahmanyam Jaishankar" for S. Jaishankar) — is mentioned by the full name: the
+        match takes the NER's start, so that the name as written is the mention and one of the
+        entity's names (not "Jaishankar" alone). Changes the matches of ``gaz`` in place."""
+        near = _Near([(g.start, g.end) for g in gaz])
+        for sp in ner:
+            if sp.label != "PER":
+                continue
+            for n in near.overlapping(sp.start, sp.end):
+                g = gaz[n]
+                keys = self._given_names_of(sp, g)
+                if keys:
+                    g.keys, g.start, g.text = keys, sp.start, text[sp.start : g.end]
+                    g.normal = sp.normal if sp.normal and sp.normal != sp.text else g.text
+
     # -- candidates ---------------------------------------------------------------------------
     def _ner_spans(self, sdoc, lang: str, full: str | None = None, sent_of=None) -> list[_Span]:
         """The NER's spans, adapted; ``full`` is the parsed text and ``sent_of`` its sentence
@@ -441,6 +458,7 @@ class Linker(PlaceRules, Resolution):
         # a generic body's name that goes on ("Министерство энергетики и природных ресурсов")
         # is another body: the NER's name stands
         gaz = [g for g in gaz if not (_all_generic(g) and _name_goes_on(text, g.end, lang))]
+        self._full_names_over_surnames(text, ner_all, gaz)
         gaz_near = _Near([(g.start, g.end) for g in gaz])
         known = gaz + fixed
         known_near = _Near([(g.start, g.end) for g in known])

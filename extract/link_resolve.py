@@ -13,6 +13,7 @@ from bilat.extract.languages import PIVOT, codes, profile, scripts
 from bilat.extract.link_gazetteer import (
     _POSSESSIVE,
     CLASS_PREFERENCE,
+    Candidate,
     Resources,
     _Span,
     _word_keys,
@@ -619,6 +620,25 @@ class Resolution:
                 if same_given_name(given, lab.split()[0]):
                     return False
         return True
+
+    def _given_names_of(self, sp: _Span, g: _Span) -> tuple[Candidate, ...]:
+        """The candidates of the surname match ``g`` whose given name (or its initial) opens
+        the NER's person name ``sp`` that ends with ``g`` ("Subrahmanyam Jaishankar" for
+        S. Jaishankar, "Sergei Lavrov" for Sergey Lavrov): the full name is that person's
+        mention, not the surname alone. Empty when ``sp`` is not such a name."""
+        if sp.label != "PER" or not g.keys or not (sp.start < g.start and g.end == sp.end):
+            return ()
+        if not all(c.kind == "surname" for c in g.keys):
+            return ()
+        ws = [w.text for w in words(sp.text[: g.start - sp.start])]
+        if not ws or not all(w[:1].isupper() for w in ws) or not ws[0].isalpha() or len(ws[0]) < 2:
+            return ()
+        given = {match_key(ws[0]), match_key(lemma(ws[0]))}
+        return tuple(
+            c
+            for c in g.keys
+            if any(same_given_name(given, lab.split()[0]) for _, lab in self.kb[c.key].labels)
+        )
 
     def _choose(
         self, sp: _Span, countries: Counter, persons_in_doc: set[str], in_full: frozenset[str] = frozenset()

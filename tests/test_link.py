@@ -1314,6 +1314,31 @@ def test_a_full_name_is_the_kb_person_given_with_that_initial(full_linker):
 
 
 @pytest.mark.parametrize(
+    "lang,text,mention,key",
+    [
+        # the NER's full name over the surname the knowledge base found: the name as written
+        # is the mention (was "Jaishankar" alone; dev en_cn-in_63)
+        (
+            "en",
+            "Wang Yi met with Indian External Affairs Minister Dr. Subrahmanyam Jaishankar in Astana.",
+            "Subrahmanyam Jaishankar",
+            "s-jaishankar",
+        ),
+        (
+            "ru",
+            "Ван И встретился с Субраманьямом Джайшанкаром в Астане.",
+            "Субраманьямом Джайшанкаром",
+            "s-jaishankar",
+        ),
+    ],
+)
+def test_a_full_name_over_a_kb_surname_is_the_mention(full_linker, lang, text, mention, key):
+    keys = {(m.text, e.key) for e in link(full_linker, text, lang).entities for m in e.mentions}
+    assert (mention, key) in keys
+    assert not any(m == mention.split()[-1] and k == key for m, k in keys)
+
+
+@pytest.mark.parametrize(
     "a,b",
     [
         ("Olaf Scholz", "Олаф Шольц"),
