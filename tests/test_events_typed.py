@@ -89,3 +89,27 @@ def test_talks_a_spokesman_tells_of_him_in_quoted_words_are_events(extractor):
     ex = extractor(Document(id="t", text=text, lang="en", date="2021-07-15"))
     talks = [e for e in ex.events if e.cls == "Consult" and e.mode == "meet"]
     assert talks and {"s-jaishankar", "chingiz-aidarbekov"} <= set(talks[0].participants)
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # a plural agreement noun with an anaphoric determiner, the passive subject of the signing
+        # verb, names the agreements told before (dev en_tt-cn_65): one Agree
+        (
+            "en",
+            "Prime Minister Keith Rowley yesterday signed three memoranda of understanding with the "
+            "Chinese government. The MOUs were signed after Premier Li Keqiang welcomed Rowley in Beijing.",
+        ),
+        (
+            "ru",
+            "Президенты Казахстана и Узбекистана подписали три соглашения о сотрудничестве. "
+            "Эти соглашения были подписаны после переговоров в Ташкенте.",
+        ),
+    ],
+)
+def test_agreements_named_back_by_a_determiner_are_the_ones_told_before(extractor, lang, text):
+    from bilat.extract.records import Document
+
+    ex = extractor(Document(id="t", text=text, lang=lang, date="2019-05-15"))
+    assert len([e for e in ex.events if e.cls == "Agree"]) == 1

@@ -552,8 +552,12 @@ def names_agreement_back(v: View, tok) -> bool:
     back = v.tab.words("agree_back")
     indefinite = v.tab.words("indefinite")
     nouns = [tok] + [ch for ch in tok.children if ch.dep_ in BACK_DEPS]
-    if tok.pos_ in ("NOUN", "PROPN") and anaphoric_passive_subject(
-        tok.dep_, [v.tk(ch) for ch in kids(tok) if ch.dep_ == "det"], v.tab.words("anaphor")
+    if any(
+        n.pos_ in ("NOUN", "PROPN")
+        and anaphoric_passive_subject(
+            n.dep_, [v.tk(ch) for ch in kids(n) if ch.dep_ == "det"], v.tab.words("anaphor")
+        )
+        for n in nouns
     ):
         return True
     return any(
