@@ -881,6 +881,25 @@ def test_tables_are_well_formed(lang):
     assert all(x == "performative" for _, x, w in t.context if w in ("perf", "class"))
 
 
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        # the ambassador summoned, then the note of protest handed to him: one démarche
+        # (dev ru_ru-am_62)
+        ("Посол России был вызван в МИД Армении. Ему была вручена нота протеста.", 1),
+        # a sentence that adds an act: another protest (dev ru_ru-md_02)
+        (
+            "Посол Молдавии был вызван в МИД России. Кроме того, послу Молдавии был заявлен протест "
+            "из-за публикации ноты.",
+            2,
+        ),
+    ],
+)
+def test_a_summons_and_its_note_of_protest_are_one_demarche(extractor, text, n):
+    ex = run(extractor, text, "ru")
+    assert len([e for e in ex.events if e.cls == "Accuse"]) == n
+
+
 def test_a_note_handed_over_again_keeps_its_sender(extractor):
     text = "Казахстан направил России ноту протеста. Ноту вручили послу России Алексею Бородавкину."
     ex = run(extractor, text, "ru")

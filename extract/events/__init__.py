@@ -480,9 +480,36 @@ def typed_views(
                 voices=reporting_bodies(v, e, tok, (voices or {}).get(v.unit_of(e.start).index, ())),
                 governed=governed_planned(v, e, tok),
                 place_state=(c if e.place and (c := v.country(e.place)) != e.place else None),
+                family=(family := trigger_family(v, e)),
+                added=bool(family) and adds_an_act(v, e),
             )
         )
     return views
+
+
+#: the families of trigger words that tell one kind of act in several words (cue kinds of
+#: events_cues.tsv): an ambassador summoned and a note of protest handed are one démarche
+TRIGGER_FAMILIES = ("demarche",)
+
+
+def trigger_family(v: View, e: Event) -> str:
+    """The family of the trigger words of ``e`` (``TRIGGER_FAMILIES``): the first whose cue
+    words one of its trigger's tokens holds, else ""."""
+    lo, hi = bisect.bisect_left(v.starts, e.start), bisect.bisect_left(v.starts, e.end)
+    keys = [v.keys[i] for i in range(lo, hi)]
+    for family in TRIGGER_FAMILIES:
+        words = v.tab.words(family)
+        if any(k & words for k in keys):
+            return family
+    return ""
+
+
+def adds_an_act(v: View, e: Event) -> bool:
+    """Whether the sentence of ``e`` holds an ``additive`` cue ("in addition", «кроме того»):
+    it tells one more act, not the one told before."""
+    lo = bisect.bisect_left(v.starts, e.sentence_start)
+    hi = bisect.bisect_left(v.starts, e.sentence_end)
+    return v.has_phrase(v.tokens[lo:hi], "additive")
 
 
 def governed_planned(v: View, e: Event, tok) -> bool:

@@ -14,7 +14,7 @@ its own, ``another_meeting`` cues) restates none."""
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace  # noqa: F401 - replace: the doctests
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,13 @@ class Typed:
     governed: bool = False
     #: the state of its place, when the place is a city or region of one ("Astana": Kazakhstan)
     place_state: str | None = None
+    #: the family of its trigger words, when they tell one kind of act in several words:
+    #: "demarche" for an ambassador summoned and a note of protest handed ("summoned", "note of
+    #: protest", «вызван», «вручена нота протеста»; ``demarche`` cues); "" for none
+    family: str = ""
+    #: its sentence adds an act to those told ("in addition", «кроме того»; ``additive`` cues):
+    #: a trigger of the same family there is another act, not the one told again
+    added: bool = False
 
 
 RESTATED_MODES = frozenset({"meet", "phone", "visit"})
@@ -447,8 +454,26 @@ def tells_again(later: Typed, first: Typed) -> bool:
     >>> tells_again(Typed(5, "Accuse", participants=P({"pashinyan", "russia"}), source=P({"pashinyan"}),
     ...                   target=P({"russia"})), a)
     False
+
+    Trigger words of one family tell one act: the ambassador summoned, then the note of protest
+    handed to him («Посол был вызван в МИД Армении. Ему была вручена нота протеста»):
+
+    >>> summoned = Typed(3, "Accuse", participants=P({"mfa-am", "kopyrkin"}), trigger="вызвать",
+    ...                  family="demarche")
+    >>> note = Typed(4, "Accuse", participants=P({"mfa-am"}), trigger="нота", family="demarche")
+    >>> tells_again(note, summoned), tells_again(replace(note, family=""), summoned)
+    (True, False)
+
+    unless its sentence adds one («Кроме того, послу … был заявлен протест из-за публикации …»):
+
+    >>> tells_again(replace(note, added=True), summoned)
+    False
     """
-    if (later.cls, later.context, later.trigger) != (first.cls, first.context, first.trigger):
+    if (later.cls, later.context) != (first.cls, first.context):
+        return False
+    if later.trigger != first.trigger and not (
+        later.family and later.family == first.family and not later.added
+    ):
         return False
     return same_parties(later, first)
 
