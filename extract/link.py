@@ -12,6 +12,7 @@ so that "Мухтар Тлеуберди" and "Mukhtar Tleuberdi" are one entity
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -170,6 +171,13 @@ def comma_cut(start: int, text: str, known) -> int | None:
         at = part
 
 
+#: what may stand between a person name the NER found and the surname the knowledge base found
+#: after it, for the two to be one name: capitalized words only ("Frederick Musiiwa Makamure
+#: Shava"), within a few words
+_NAME_WORDS_BETWEEN = re.compile(r"(?: [A-ZА-ЯЁ][\w'’-]*){0,2} ")
+_NAME_GAP_CHARS = 40
+
+
 class Linker(PlaceRules, Resolution):
     """Resolves a parsed document's mentions to entities of the knowledge base or new ones."""
 
@@ -275,17 +283,24 @@ class Linker(PlaceRules, Resolution):
         with that person's given name — a spelling the knowledge base does not list
         ("Subrahmanyam Jaishankar" for S. Jaishankar) — is mentioned by the full name: the
         match takes the NER's start, so that the name as written is the mention and one of the
-        entity's names (not "Jaishankar" alone). Changes the matches of ``gaz`` in place."""
+        entity's names (not "Jaishankar" alone). So is a surname the NER cut off from the given
+        names it found, with only capitalized words between ("Frederick Musiiwa" | "Makamure" |
+        "Shava" for Frederick Shava). Changes the matches of ``gaz`` in place."""
         near = _Near([(g.start, g.end) for g in gaz])
         for sp in ner:
             if sp.label != "PER":
                 continue
-            for n in near.overlapping(sp.start, sp.end):
+            for n in near.overlapping(sp.start, sp.end + _NAME_GAP_CHARS):
                 g = gaz[n]
-                keys = self._given_names_of(sp, g)
+                whole = sp
+                if g.start >= sp.end:
+                    if not _NAME_WORDS_BETWEEN.fullmatch(text, sp.end, g.start):
+                        continue
+                    whole = dataclasses.replace(sp, end=g.end, text=text[sp.start : g.end], normal="")
+                keys = self._given_names_of(whole, g)
                 if keys:
                     g.keys, g.start, g.text = keys, sp.start, text[sp.start : g.end]
-                    g.normal = sp.normal if sp.normal and sp.normal != sp.text else g.text
+                    g.normal = whole.normal if whole.normal and whole.normal != whole.text else g.text
 
     # -- candidates ---------------------------------------------------------------------------
     def _ner_spans(self, sdoc, lang: str, full: str | None = None, sent_of=None) -> list[_Span]:

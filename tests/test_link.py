@@ -1324,6 +1324,15 @@ def test_a_full_name_is_the_kb_person_given_with_that_initial(full_linker):
             "Subrahmanyam Jaishankar",
             "s-jaishankar",
         ),
+        # the surname the NER cut off from the given names it found, capitalized words between
+        # (dev en_ao-zw_66: "Frederick Musiiwa" | "Makamure" | "Shava")
+        (
+            "en",
+            "Foreign Ministers Tete António, of Angola, and Frederick Musiiwa Makamure Shava, of "
+            "Zimbabwe, presided over the ceremony.",
+            "Frederick Musiiwa Makamure Shava",
+            "frederick-shava",
+        ),
         (
             "ru",
             "Ван И встретился с Субраманьямом Джайшанкаром в Астане.",
