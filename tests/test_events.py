@@ -113,6 +113,15 @@ CASES = [
         dict(context="negated"),
     ),
     (
+        # what is looked forward to is to come (dev en_gb-us_66)
+        "en-looked-forward-to",
+        "en",
+        "Vladimir Putin said he was looking forward to meeting Kassym-Jomart Tokayev in Astana.",
+        "Consult",
+        "meeting",
+        dict(context="planned"),
+    ),
+    (
         "en-hypothetical",
         "en",
         "If the sides agree, Vladimir Putin could visit Astana.",
