@@ -537,6 +537,26 @@ HOPES_FOR = """
     of 7 prep ADP
     projects 8 pobj NOUN project
     """
+DETERMINED_TO = """
+    administration 2 nsubj NOUN
+    is 2 cop AUX
+    determined 2 ROOT ADJ
+    to 4 aux PART
+    strengthen 2 xcomp VERB _ VerbForm=Inf
+    cooperation 4 dobj NOUN
+    """
+NEED_TO = """
+    Sharif 1 nsubj PROPN
+    stressed 1 ROOT VERB
+    the 3 det DET
+    need 1 dobj NOUN
+    to 5 aux PART
+    work 3 acl VERB _ VerbForm=Inf
+    together 5 advmod ADV
+    to 8 aux PART
+    enhance 5 advcl VERB _ VerbForm=Inf
+    cooperation 8 dobj NOUN
+    """
 
 STANCE_CASES = [
     # (id, rows, tree, trigger index, anchor index, class, context)
@@ -546,6 +566,9 @@ STANCE_CASES = [
     ("заинтересована в развитии партнерства", RU, ZAINTERESOVANA, 4, 4, "Cooperate", "hypothetical"),
     ("must admit that they cooperated: reported clause", EN, MUST_ADMIT, 4, 4, "Cooperate", None),
     ("high hopes for the full implementation of projects", EN, HOPES_FOR, 7, 7, "Cooperate", "hypothetical"),
+    # a determination or a need voiced for cooperation (dev en_ir-tm_56, en_az-pk_62)
+    ("is determined to strengthen cooperation", EN, DETERMINED_TO, 5, 5, "Cooperate", "hypothetical"),
+    ("stressed the need to work together to enhance cooperation", EN, NEED_TO, 9, 9, "Cooperate", "hypothetical"),
 ]
 
 
