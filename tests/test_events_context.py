@@ -568,7 +568,15 @@ STANCE_CASES = [
     ("high hopes for the full implementation of projects", EN, HOPES_FOR, 7, 7, "Cooperate", "hypothetical"),
     # a determination or a need voiced for cooperation (dev en_ir-tm_56, en_az-pk_62)
     ("is determined to strengthen cooperation", EN, DETERMINED_TO, 5, 5, "Cooperate", "hypothetical"),
-    ("stressed the need to work together to enhance cooperation", EN, NEED_TO, 9, 9, "Cooperate", "hypothetical"),
+    (
+        "stressed the need to work together to enhance cooperation",
+        EN,
+        NEED_TO,
+        9,
+        9,
+        "Cooperate",
+        "hypothetical",
+    ),
 ]
 
 
