@@ -59,6 +59,7 @@ from bilat.extract.link_names import (
     patronymic_given,
     person_key,
     surname_forms,
+    titled_name,
     with_initial,
     without_city_noun,
     without_middle_initial,
@@ -309,6 +310,7 @@ class Linker(PlaceRules, Resolution):
         res = resources(lang)
         sent_of = sent_of or _sentence_index(sdoc)
         full = sdoc.text if full is None else full
+        org_words = frozenset(cue for cue, _cls in res.org_cues)
         out = []
         for ent in sdoc.ents:
             label = res.ner_labels.get(ent.label_)
@@ -341,6 +343,8 @@ class Linker(PlaceRules, Resolution):
                 m = _NEXT_WORD.match(full, start + len(text))
                 if m and m.group(1)[:1].isupper() and m.group(1).lower() in res.region_cues:
                     text = full[start : m.end()]
+            if label == "ORG" and titled_name(full, start, text, res.title_words, org_words):
+                label = "PER"  # "Vice President Dr Bharrat Jagdeo", taken for an organization
             normal = getattr(ent._, "normal", None) or text
             if close and not normal.endswith(close) and text.endswith(close):
                 normal += close

@@ -895,3 +895,34 @@ def holder_after_body(
     if noun is not None and any(noun(w.group()) for w in tail):
         return None
     return sp.start + tail[0].start()
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)\.? $")
+
+
+def titled_name(
+    text: str, start: int, name: str, title_words: frozenset[str], org_words: frozenset[str]
+) -> bool:
+    """Whether ``name`` (the NER's organization or place at ``start``) is a person's name: a
+    capitalized title word or honorific stands right before it ("Vice President Dr Bharrat
+    Jagdeo", which the NER took for an organization), and it is two to four capitalized words
+    of which none is an organization's cue word ("Minister of Foreign Affairs Office" is not).
+
+    >>> dr = frozenset({"dr"})
+    >>> titled_name("Vice President Dr Bharrat Jagdeo said", 18, "Bharrat Jagdeo", dr, frozenset())
+    True
+    >>> titled_name("the Foreign Ministry Press Office said", 21, "Press Office", frozenset({"ministry"}),
+    ...             frozenset({"office"}))
+    False
+    >>> titled_name("visited Bharrat Jagdeo Street", 8, "Bharrat Jagdeo Street", dr, frozenset())
+    False
+    """
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if m is None or not m.group(1)[:1].isupper() or fold(m.group(1).rstrip(".")) not in title_words:
+        return False
+    ws = name.split()
+    return (
+        2 <= len(ws) <= 4
+        and all(w[:1].isupper() and any(c.islower() for c in w) for w in ws)
+        and not any(fold(w) in org_words or fold(w) in title_words for w in ws)
+    )

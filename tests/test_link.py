@@ -2155,3 +2155,9 @@ def test_a_surname_that_names_others_too_finds_no_one_alone(alone, found):
     gaz = Gazetteer((khan,))
     assert [s.text for s in gaz.find("Khan said on Monday")] == found
     assert [s.text for s in gaz.find("Imran Khan said on Monday")] == ["Imran Khan"]
+
+
+def test_a_name_after_a_title_and_an_honorific_is_a_person(full_linker):
+    """The NER took "Bharrat Jagdeo" after "Vice President Dr" for an organization."""
+    ents = link(full_linker, "Guyana's Vice President Dr Bharrat Jagdeo said it.", "en").entities
+    assert {e.cls for e in ents if any(m.text == "Bharrat Jagdeo" for m in e.mentions)} == {"Person"}
