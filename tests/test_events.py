@@ -2852,3 +2852,20 @@ def test_the_bare_title_rukovoditel_stands_for_the_person_named_before(extractor
     ex = run(extractor, text, "ru")
     support = [e for e in ex.events if e.cls == "Support"]
     assert support and support[0].source == ("xi-jinping",), ex.events
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # an organization the knowledge base does not know that passes on another's words with a
+        # verb of passing on news is an outlet relaying them, no speaker (dev ru_ru-my_01,
+        # ru_by-tr_64)
+        ("ru", "Такое заявление сделал премьер-министр страны Махатхир Мохамад, сообщает Malay Mail."),
+        ("en", "Prime Minister Mahathir Mohamad said this, Malay Mail reported."),
+    ],
+)
+def test_an_unknown_outlet_that_relays_is_no_speaker(extractor, lang, text):
+    ex = run(extractor, text, lang)
+    statements = [e for e in ex.events if e.cls == "Statement"]
+    assert len(statements) == 1
+    assert all(extractor.kb.get(k) is None and k.startswith("person/") for k in statements[0].speaker)

@@ -146,6 +146,19 @@ def silenced_out(events: Sequence, spans: Sequence[tuple[int, int]]) -> list:
     return [e for e in events if not any(a <= e.start < b for a, b in spans)]
 
 
+def relays_like_an_outlet(v: View, head, speaker: Sequence[str]) -> bool:
+    """Whether a statement's speakers pass on a report as media do: all of them media outlets,
+    or all of them organizations the knowledge base does not know whose cue is a verb of
+    passing on news (``relay_verb``: "…, Malay Mail reported", «…, передает "ДС"»)."""
+    if all(v.cls(k) == "MediaOutlet" for k in speaker):
+        return True
+    return bool(
+        speaker
+        and v.tk(head) & v.tab.words("relay_verb")
+        and all(k not in v.kb and v.cls(k) == "Organization" for k in speaker)
+    )
+
+
 def relayed_reports(heads: Sequence[tuple[object, bool]]) -> set[int]:
     """The indexes of the statements of a unit that only relay another's (each given as (head
     token of its cue, whether its speakers are all media outlets)): an outlet's reporting verb
@@ -390,7 +403,7 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
         speaker, args, clause_start = cue_speaker(v, said, row, toks, head, u)
         if not speaker:
             continue
-        if all(v.cls(k) == "MediaOutlet" for k in speaker) and (
+        if relays_like_an_outlet(v, head, speaker) and (
             # "As Interfax reported, …", «Как сообщало EADaily, …»: a clause that passes on
             # the report (``relay_mark``), whatever the order of its words
             any(c.dep_ == "mark" and v.tk(c) & v.tab.words("relay_mark") for c in _kids(head))
@@ -432,7 +445,7 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
             made.append(st)
     # an outlet's report of someone's words ("издание Axios сообщило, что Трамп рассказал …"):
     # only the inner reporting clause is a statement
-    relays = relayed_reports([(st.head, all(v.cls(k) == "MediaOutlet" for k in st.speaker)) for st in made])
+    relays = relayed_reports([(st.head, relays_like_an_outlet(v, st.head, st.speaker)) for st in made])
     if relays:
         gone = {id(made[n]) for n in relays}
         made = [st for st in made if id(st) not in gone]
@@ -441,7 +454,11 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
     if tail is not None and not any(st.cue[0] == u.toks[tail[2]].idx for st in made):
         np_toks, verb = list(u.toks[tail[0] : tail[1]]), u.toks[tail[2]]
         keys, args = spk.resolve_np(v, said, np_toks[-1], np_toks, u)
-        if keys and not any(v.cls(k) == "MediaOutlet" for k in keys):
+        if (
+            keys
+            and not any(v.cls(k) == "MediaOutlet" for k in keys)
+            and not (made and relays_like_an_outlet(v, verb, keys))
+        ):
             cue = (verb.idx, verb.idx + len(verb.text), verb.text)
             st, said = add_statement(v, said, u, cue, verb, keys, args, None)
             if st is not None:
