@@ -903,7 +903,7 @@ _WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)\.? $")
 def titled_name(
     text: str, start: int, name: str, title_words: frozenset[str], org_words: frozenset[str]
 ) -> bool:
-    """Whether ``name`` (the NER's organization or place at ``start``) is a person's name: a
+    """Whether ``name`` (the NER's organization at ``start``) is a person's name: a
     capitalized title word or honorific stands right before it ("Vice President Dr Bharrat
     Jagdeo", which the NER took for an organization), and it is two to four capitalized words
     of which none is an organization's cue word ("Minister of Foreign Affairs Office" is not).

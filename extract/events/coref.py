@@ -14,7 +14,7 @@ its own, ``another_meeting`` cues) restates none."""
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, replace  # noqa: F401 - replace: the doctests
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -458,6 +458,7 @@ def tells_again(later: Typed, first: Typed) -> bool:
     Trigger words of one family tell one act: the ambassador summoned, then the note of protest
     handed to him («Посол был вызван в МИД Армении. Ему была вручена нота протеста»):
 
+    >>> from dataclasses import replace
     >>> summoned = Typed(3, "Accuse", participants=P({"mfa-am", "kopyrkin"}), trigger="вызвать",
     ...                  family="demarche")
     >>> note = Typed(4, "Accuse", participants=P({"mfa-am"}), trigger="нота", family="demarche")
