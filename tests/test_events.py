@@ -2869,3 +2869,17 @@ def test_an_unknown_outlet_that_relays_is_no_speaker(extractor, lang, text):
     statements = [e for e in ex.events if e.cls == "Statement"]
     assert len(statements) == 1
     assert all(extractor.kb.get(k) is None and k.startswith("person/") for k in statements[0].speaker)
+
+
+def test_a_statement_noun_inside_a_complement_clause_is_no_report_of_its_author(extractor):
+    # what the clause says about the French ministry's statement is the teller's words, not a
+    # report of the ministry's (dev en_ir-fr_66)
+    text = (
+        "The director of Iran's Foreign Ministry summoned the French chargé d'affaires on Thursday. "
+        "The chargé d'affaires was told that the French Foreign Ministry's statement only sought "
+        "to vindicate rioters."
+    )
+    ex = run(extractor, text, "en")
+    assert not any(
+        e.cls == "Statement" and "ministry-of-foreign-affairs-of-france" in e.speaker for e in ex.events
+    )

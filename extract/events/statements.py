@@ -251,6 +251,27 @@ def referred_to(noun) -> bool:
     return noun.dep_ in REFERRING_DEPS and noun.head.i != noun.i
 
 
+def in_complement(tok, steps: int = 12) -> bool:
+    """Whether ``tok`` lies in a complement clause ("was told that the French Foreign
+    Ministry's statement only sought to vindicate rioters"): what someone says or thinks about
+    it, not its author's report.
+
+    >>> from types import SimpleNamespace as T
+    >>> told = T(i=4, dep_="ROOT"); told.head = told
+    >>> sought = T(i=13, dep_="ccomp", head=told)
+    >>> in_complement(T(i=11, dep_="nsubj", head=sought)), in_complement(T(i=2, dep_="nsubjpass", head=told))
+    (True, False)
+    """
+    x = tok
+    for _ in range(steps):
+        if x.head.i == x.i:
+            return False
+        x = x.head
+        if x.dep_ == "ccomp":
+            return True
+    return False
+
+
 def names_as(verb, as_words: frozenset[str] = frozenset(), keys=None) -> bool:
     """Whether a verb names its object as something, with a noun or adjective for it ("called
     China a recognized leader", "назвал переговоры конструктивными"), or a preposition of
@@ -474,6 +495,7 @@ def unit_statements(v: View, said: Said, u: _Unit) -> Said:
             if (
                 not any(set(keys) & set(s.speaker) for s in made)
                 and not referred_to(noun)
+                and not in_complement(noun)
                 and not v.in_quote(noun.idx)
             ):  # (in someone's quoted words: "The statements made by … show that …")
                 cue = (noun.idx, noun.idx + len(noun.text), noun.text)
