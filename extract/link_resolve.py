@@ -612,14 +612,7 @@ class Resolution:
         if not g.keys or not all(c.kind == "surname" for c in g.keys):
             return False
         ws = [w.text for w in words(sp.text[: g.start - sp.start]) if w.text.isalpha()]
-        if not ws or len(ws[0]) < 2:
-            return False
-        given = {match_key(ws[0]), match_key(lemma(ws[0]))}
-        for c in g.keys:
-            for _, lab in self.kb[c.key].labels:
-                if same_given_name(given, lab.split()[0]):
-                    return False
-        return True
+        return bool(ws) and len(ws[0]) >= 2 and not self._bearers_of_given(ws[0], g.keys)
 
     def _given_names_of(self, sp: _Span, g: _Span) -> tuple[Candidate, ...]:
         """The candidates of the surname match ``g`` whose given name (or its initial) opens
@@ -633,10 +626,15 @@ class Resolution:
         ws = [w.text for w in words(sp.text[: g.start - sp.start])]
         if not ws or not all(w[:1].isupper() for w in ws) or not ws[0].isalpha() or len(ws[0]) < 2:
             return ()
-        given = {match_key(ws[0]), match_key(lemma(ws[0]))}
+        return self._bearers_of_given(ws[0], g.keys)
+
+    def _bearers_of_given(self, word: str, cands: Sequence[Candidate]) -> tuple[Candidate, ...]:
+        """The candidates whose knowledge-base person has the given name ``word`` (as written
+        or as its lemma), or its initial (``same_given_name``)."""
+        given = {match_key(word), match_key(lemma(word))}
         return tuple(
             c
-            for c in g.keys
+            for c in cands
             if any(same_given_name(given, lab.split()[0]) for _, lab in self.kb[c.key].labels)
         )
 
