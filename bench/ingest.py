@@ -201,14 +201,15 @@ def profile_stages(docs: Sequence[Document], folder: Path) -> dict:
     import cProfile
     import pstats
 
-    from bilat import app
+    from bilat import app, parallel
     from bilat.graph.store import open_store
 
     st = open_store(str(folder), create=True)
     prof = cProfile.Profile()
     t0 = now()
-    prof.enable()
-    app.ingest([], store=st, documents=docs, on_problem=lambda m: None)
+    prof.enable()  # (it sees this thread alone: the extraction runs in it here)
+    with parallel.InProcess(thread=False) as pool:
+        app.ingest([], store=st, documents=docs, extractors=pool, on_problem=lambda m: None)
     prof.disable()
     total = now() - t0
     st.close()

@@ -221,6 +221,12 @@ def render(report: dict) -> str:
                 f"{_n(j['speedup'], '.2f')}x (median of {j['rounds']} alternating rounds; "
                 f"workers warm; same graph: {'yes' if j['same_graph'] else 'NO'})"
             )
+            if j.get("speedup_one_core") is not None:
+                lines.append(
+                    f"        1 job uses {_n(j['jobs1_cores'], '.2f')} CPUs (its extraction thread beside "
+                    f"the writer); 1 job on one core {_n(j['jobs1_one_core_s'], '.1f')} s: "
+                    f"2 jobs over one core {_n(j['speedup_one_core'], '.2f')}x"
+                )
             if j.get("cpu_ratio") is not None:
                 lines.append(
                     "        CPU seconds (this process and its workers): "

@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from bench.util import median, now, peak_rss_mb, ratio
@@ -58,14 +59,15 @@ def jobs_speedup(
         for i in range(rounds):
             row: dict = {"round": i + 1}
             stores = {}
-            order = ((1, one), (2, two)) if i % 2 == 0 else ((2, two), (1, one))
-            for jobs, pool in order:
+            order = ((1, one), ("1core", one), (2, two))
+            for jobs, pool in order if i % 2 == 0 else reversed(order):
                 folder = workdir / f"jobs{jobs}-{i}"
                 st = open_store(str(folder), create=True)
                 cpu0, load0 = cpu_seconds(), os.getloadavg()[0]
-                t = now()
-                s = app.ingest([], store=st, documents=docs, extractors=pool, on_problem=lambda m: None)
-                row[f"jobs{jobs}_s"] = now() - t
+                with one_core() if jobs == "1core" else nullcontext():
+                    t = now()
+                    s = app.ingest([], store=st, documents=docs, extractors=pool, on_problem=lambda m: None)
+                    row[f"jobs{jobs}_s"] = now() - t
                 row[f"jobs{jobs}_cpu_s"] = cpu_seconds() - cpu0
                 row[f"jobs{jobs}_load"] = (load0 + os.getloadavg()[0]) / 2
                 row[f"jobs{jobs}_documents"] = s.documents
@@ -73,14 +75,17 @@ def jobs_speedup(
                 st.close()
                 del st
                 shutil.rmtree(folder, ignore_errors=True)
-            same = same and stores[1] == stores[2]
+            same = same and stores[1] == stores[2] == stores["1core"]
             row["machine_parallelism"] = machine_parallelism()
             row["speedup"] = ratio(row["jobs1_s"], row["jobs2_s"])
+            row["speedup_one_core"] = ratio(row["jobs1core_s"], row["jobs2_s"])
             row["share"] = ratio(row["speedup"], row["machine_parallelism"])
             rows.append(row)
             log(
-                f"  jobs round {i + 1}: 1 job {row['jobs1_s']:.1f} s, 2 jobs {row['jobs2_s']:.1f} s, "
-                f"speed-up {row['speedup']:.2f}x (two processes of pure Python: "
+                f"  jobs round {i + 1}: 1 job {row['jobs1_s']:.1f} s (on one core "
+                f"{row['jobs1core_s']:.1f} s), 2 jobs {row['jobs2_s']:.1f} s, speed-up "
+                f"{row['speedup']:.2f}x (over one core {row['speedup_one_core']:.2f}x; "
+                "two processes of pure Python: "
                 f"{row['machine_parallelism']:.2f}x; share {row['share']:.0%}; CPU 1 job "
                 f"{row['jobs1_cpu_s']:.1f} s, 2 jobs {row['jobs2_cpu_s']:.1f} s)"
             )
@@ -104,6 +109,9 @@ def jobs_speedup(
         "jobs1_wps": ratio(words, j1),
         "jobs2_wps": ratio(words, j2),
         "speedup": median(r["speedup"] for r in rows),
+        "jobs1_one_core_s": median(r["jobs1core_s"] for r in rows),
+        "speedup_one_core": median(r["speedup_one_core"] for r in rows),
+        "jobs1_cores": ratio(c1, j1),
         "same_graph": same,
         "jobs1_cpu_s": c1,
         "jobs2_cpu_s": c2,
@@ -140,6 +148,32 @@ def machine_parallelism(n: int = 8_000_000) -> float:
         list(ex.map(_burn, [n, n]))
         both = now() - t
     return serial / both
+
+
+@contextmanager
+def one_core():
+    """Every thread of this process (the store's, the extraction thread started inside) on one
+    CPU meanwhile: the one-job ingest as a single core runs it, the base of the speed-up of 2
+    cores over one."""
+    tids = [int(t) for t in os.listdir("/proc/self/task")] if os.path.isdir("/proc/self/task") else []
+    if not hasattr(os, "sched_setaffinity") or not tids:
+        yield
+        return
+    before = os.sched_getaffinity(0)
+    cpu = {min(before)}
+    for tid in tids:
+        try:
+            os.sched_setaffinity(tid, cpu)
+        except OSError:
+            pass  # a thread that ended meanwhile
+    try:
+        yield
+    finally:
+        for tid in [int(t) for t in os.listdir("/proc/self/task")]:
+            try:
+                os.sched_setaffinity(tid, before)
+            except OSError:
+                pass
 
 
 def cpu_seconds() -> float:

@@ -5,7 +5,7 @@ document is one transaction, in input order); what it hands out is the extractio
 document. An *extractor pool* maps documents to results, lazily and in order, with a bounded
 number of documents in flight (memory stays flat however long the input):
 
-- :class:`InProcess` — the models of this process (``--jobs 1``);
+- :class:`InProcess` — the models of this process, on a thread beside the writer (``--jobs 1``);
 - :class:`Processes` — ``N`` worker processes, each loading the models once (``--jobs N``);
 - :class:`Dask` — the workers of a Dask cluster (``--dask SCHEDULER_ADDRESS``), each loading the
   models once (the first task a worker runs loads them; later tasks reuse them).
@@ -117,24 +117,13 @@ def warm_up(langs: tuple[str, ...] = ()) -> int:
     return os.getpid()
 
 
-class InProcess:
-    """Extraction in this process, ``batch`` documents at a time (parsed together, at most
-    their language's ``parse_batch`` in one model call: ``nlp.parse_many``), and at most
-    ``batch_chars`` characters of text: spaCy's English model spends about 8 % less CPU per
-    document parsing 8 news articles together than one by one, 12 % less with 16 (its peak
-    memory grows with more: 16 a call); Russian (natasha's models over the batch's sentences
-    grouped by length, ``nlp.NatashaComponent``) about 20 % less with 8, 25 % with 16 (CPU of
-    the parse of the 125 Russian dev articles), and 32 cost ~4 % less ingest CPU than 16 on
-    the generated corpus (+8 MB at peak); a batch's memory grows with its text (eight windows
-    of ``Extractor.window_chars`` at most, as eight documents were before)."""
+class _Pool:
+    """What every extractor pool shares: how many documents are parsed together, the context
+    manager that closes it."""
 
     workers = 1
     batch = 32
     batch_chars = 800_000
-
-    def map(self, docs: Iterable) -> Iterator[tuple[object, Result]]:
-        for chunk in text_chunks(docs, self.batch, self.batch_chars):
-            yield from zip(chunk, extract_many(chunk), strict=True)
 
     def close(self) -> None:
         pass
@@ -146,7 +135,7 @@ class InProcess:
         self.close()
 
 
-class _Windowed(InProcess):
+class _Windowed(_Pool):
     """Submit ahead up to ``window`` documents; yield results in submission order."""
 
     window = 4
@@ -184,6 +173,53 @@ class _Windowed(InProcess):
 
     def _result_or_restart(self, doc, fut, pending: deque) -> Result:
         return self._result(fut)
+
+
+class InProcess(_Windowed):
+    """Extraction in this process, ``batch`` documents at a time (parsed together, at most
+    their language's ``parse_batch`` in one model call: ``nlp.parse_many``), and at most
+    ``batch_chars`` characters of text: spaCy's English model spends about 8 % less CPU per
+    document parsing 8 news articles together than one by one, 12 % less with 16 (its peak
+    memory grows with more: 16 a call); Russian (natasha's models over the batch's sentences
+    grouped by length, ``nlp.NatashaComponent``) about 20 % less with 8, 25 % with 16 (CPU of
+    the parse of the 125 Russian dev articles), and 32 cost ~4 % less ingest CPU than 16 on
+    the generated corpus (+8 MB at peak); a batch's memory grows with its text (eight windows
+    of ``Extractor.window_chars`` at most, as eight documents were before).
+
+    The batches are extracted on one thread of this process, the next one while the caller
+    writes the last: what the store does without Python's lock (Oxigraph's updates and
+    flushes, RocksDB's memtable inserts) and what the models do without it (numpy's products)
+    then overlap the other side's work instead of waiting for it. The documents are still read
+    here, in the caller's thread, and the results come in input order."""
+
+    window = 2  # batches submitted: one being extracted while the caller writes the one before
+
+    def __init__(self, *, thread: bool = True):
+        # False: each batch extracted in the caller's thread when asked (what a profiler sees)
+        self.thread = thread
+        self._thread = None
+
+    def map(self, docs: Iterable) -> Iterator[tuple[object, Result]]:
+        chunks = text_chunks(docs, self.batch, self.batch_chars)
+        if not self.thread:
+            return (pair for chunk in chunks for pair in zip(chunk, extract_many(chunk), strict=True))
+        results = super().map(chunks)
+        return (pair for chunk, rs in results for pair in zip(chunk, rs, strict=True))
+
+    def _submit(self, chunk):
+        from concurrent.futures import ThreadPoolExecutor
+
+        if self._thread is None:
+            self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bilat-extract")
+        return self._thread.submit(extract_many, chunk)
+
+    def _result(self, fut) -> list[Result]:
+        return fut.result()
+
+    def close(self) -> None:
+        if self._thread is not None:
+            self._thread.shutdown(wait=True, cancel_futures=True)
+            self._thread = None
 
 
 class Processes(_Windowed):

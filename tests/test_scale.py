@@ -700,6 +700,51 @@ def test_a_worker_pool_gets_its_first_documents_at_once():
     assert [d for d, _ in it] == list(range(10)) and submitted == list(range(10))
 
 
+def test_one_job_extracts_the_next_batch_on_a_thread_while_the_caller_writes(monkeypatch):
+    """--jobs 1: batches are extracted on a thread of their own, the documents read in the
+    caller's thread, the results in input order; the next batch is under way while the caller
+    holds the one before."""
+    import threading
+    from types import SimpleNamespace
+
+    from bilat import parallel
+
+    extracted, read = [], []
+
+    def fake(chunk):
+        extracted.append((threading.current_thread().name, "".join(d.text for d in chunk)))
+        return [("ok", d.text.upper()) if d.text != "c" else ("error", "boom") for d in chunk]
+
+    monkeypatch.setattr(parallel, "extract_many", fake)
+
+    def docs():
+        for t in "abcde":
+            read.append(threading.current_thread().name)
+            yield SimpleNamespace(text=t)
+
+    pool = parallel.InProcess()
+    pool.batch = 2
+    with pool:
+        it = pool.map(docs())
+        doc, result = next(it)
+        assert (doc.text, result) == ("a", ("ok", "A"))
+        pool._thread.shutdown(wait=True)  # (what was handed to the thread so far, done)
+        pool._thread = None
+        assert [chunk for _, chunk in extracted] == ["ab", "cd"]
+        rest = [(d.text, r) for d, r in it]
+    assert rest == [("b", ("ok", "B")), ("c", ("error", "boom")), ("d", ("ok", "D")), ("e", ("ok", "E"))]
+    assert [chunk for _, chunk in extracted] == ["ab", "cd", "e"]
+    assert all(name.startswith("bilat-extract") for name, _ in extracted)
+    assert set(read) == {threading.current_thread().name}
+    extracted.clear()  # without the thread (a profiler's view): the caller's, batch by batch
+    inline = parallel.InProcess(thread=False)
+    inline.batch = 2
+    it = inline.map(docs())
+    assert next(it)[1] == ("ok", "A") and [chunk for _, chunk in extracted] == ["ab"]
+    assert [r for _, r in it][-1] == ("ok", "E")
+    assert {name for name, _ in extracted} == {threading.current_thread().name}
+
+
 @pytest.mark.parametrize(
     ("lengths", "tasks"),
     [
