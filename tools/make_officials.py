@@ -10,7 +10,10 @@ wikidata-officials``; origin, commits and licence in kb/README.md): Wikidata's "
   terms began and ended (every-politician-scrapers/world-leaders-2021, all versions of
   ``data/wikidata.csv`` merged: 2021–2022 from git, plus a 2026 version);
 * ``foreign_ministers.csv`` — foreign ministers in office in 2022, with the day their term
-  began (every-politician-scrapers/world, all versions of ``sources/foreign/wikidata.csv``).
+  began (every-politician-scrapers/world, all versions of ``sources/foreign/wikidata.csv``);
+* ``cabinets.csv`` — the history of every post of 45 states' governments since the 1990s, in
+  days (``html/holders21.csv`` of the repositories of tools/data/wikidata_cabinet_repos.tsv), of
+  which the posts of tools/data/cabinet_positions.tsv are generated.
 
 Other inputs: the posts a position label stands for (tools/data/official_titles.tsv), the
 Russian spelling of names (tools/data/translit_en_ru.tsv: the sources have no Russian names), the
@@ -26,6 +29,7 @@ Rules (kb/README.md, "officials.ttl"):
   English name has fewer than 4 letters, is a word of another entry's one-word name ("Jordan",
   "Chad"), is the surname of a hand-written person, or is a common English word (spaCy's
   English stop words and title words of extract/data/en/title_words.tsv);
+* a person every term of whom ended before 2021 is found by the full name only;
 * names that are not personal names (a Wikidata id, a comma, " of ", a single word, a surname
   in lowercase) are left out.
 
@@ -63,7 +67,16 @@ from officials_names import (  # noqa: E402
     to_russian,
 )
 from officials_render import render  # noqa: E402
-from officials_rules import SHORT_TERM_DAYS, SURNAME_REASONS, title_of, why_left_out  # noqa: E402, F401
+from officials_rules import (  # noqa: E402, F401
+    FORMER_BEFORE,
+    SHORT_TERM_DAYS,
+    SURNAME_REASONS,
+    cabinet_title,
+    cabinet_titles,
+    former,
+    title_of,
+    why_left_out,
+)
 from officials_source import DATA, refresh, rows  # noqa: E402
 
 from bilat.extract.text import match_key  # noqa: E402
@@ -82,6 +95,7 @@ def read_snapshot(name: str) -> list[dict]:
 
 def build() -> tuple[list[dict], dict]:
     table = [(r[0], r[1], r[2] if len(r) > 2 else "") for r in rows(DATA / "official_titles.tsv")]
+    cabinet_posts = cabinet_titles(rows(DATA / "cabinet_positions.tsv"))
     countries, members = country_map(COUNTRIES_SOURCE)
     hw = hand_written(OUT)
     common = common_words()
@@ -103,15 +117,24 @@ def build() -> tuple[list[dict], dict]:
     for r in read_snapshot("cabinets.csv"):
         terms.append((r, r["start"], r["end"], "cabinet:" + r["repository"]))
     posts: dict[tuple, list] = defaultdict(list)
+    generated: list[dict] = []  # the rows of the posts generated
     for r, start, end, source in terms:
         country = r["country"] if source.startswith("cabinet:") else countries.get(r["country"])
         if country not in members:
             skipped["not a UN member state"].append(r["name"])
             continue
-        title = title_of(r["position_label"], table)
+        if source.startswith("cabinet:"):
+            title = cabinet_title(r["position_label"], country, cabinet_posts)
+        else:
+            title = title_of(r["position_label"], table)
         if title is None:
             skipped["post not generated"].append(f"{r['name']} ({r['position_label']})")
             continue
+        if start and end and _before(end, start):
+            # a source's slip ("2002-11-14" to "2002-01-06"): no term
+            skipped["a term that ends before it begins"].append(f"{r['name']} ({r['position_label']})")
+            continue
+        generated.append(r)
         posts[(country, title)].append(
             {
                 "person": r["person"],
@@ -125,6 +148,11 @@ def build() -> tuple[list[dict], dict]:
     # a term without an end ends when the next holder of the post began
     people: dict[str, dict] = {}
     for (country, title), holders in posts.items():
+        # a term of a world list (in years) that the same person's term in the state's history
+        # (in days) covers is that term: the days stand ("2018"-"2022" and "2018-08-18"-"2022-04-10"
+        # read as two terms, the first overlapping the next holder's)
+        days = [h for h in holders if h["source"].startswith("cabinet:")]
+        holders = [h for h in holders if h in days or not any(same_term(d, h) for d in days)]
         holders.sort(key=lambda h: (h["start"] or "", h["person"]))
         merged: list[dict] = []
         for h in holders:  # the same term seen with different precision: keep one
@@ -154,7 +182,7 @@ def build() -> tuple[list[dict], dict]:
     given |= {match_key(n.split()[0]) for n in hw["names"] if len(n.split()) >= 2}
     # surname → the people of the sources (any post, any country) who bear it
     bearers: dict[str, set[str]] = defaultdict(set)
-    for r, _start, _end, _source in terms:
+    for r in generated:
         words = clean_name(r["name"]).split()
         if len(words) >= 2 and r["person"]:
             bearers[match_key(words[-1])].add(r["person"])
@@ -219,6 +247,8 @@ def build() -> tuple[list[dict], dict]:
             # Russian label would be the canonical one of every Russian mention linked to it)
             skipped["a risky surname and a Russian name not round-trip checked"].append(en)
             continue
+        if why is None and former(p["tenures"]):
+            surname_why = f"every term ended before {FORMER_BEFORE}"
         tenures = sorted(set(p["tenures"]), key=lambda t: (t[1] or "", t[0][0]))
         records.append(
             {
@@ -241,7 +271,7 @@ def build() -> tuple[list[dict], dict]:
     held = post_terms(records)
     kept = []
     for r in records:
-        if r.get("surname_why") and any(
+        if r.get("surname_why") in SURNAME_REASONS and any(
             overlaps(start, end, s2, e2)
             for (title, _ru), start, end in r["tenures"]
             for k2, s2, e2 in held.get((title, r["country"]), ())
@@ -283,13 +313,39 @@ def post_terms(records: list[dict]) -> dict[tuple[str, str], list[tuple[str, str
     return out
 
 
+def same_term(days: dict, years: dict) -> bool:
+    """Whether a term in days and a term in years are one person's same term: their years
+    overlap.
+
+    >>> t = lambda s, e: {"person": "Q1", "start": s, "end": e}
+    >>> same_term(t("2018-08-18", "2022-04-10"), t("2018", "2022"))
+    True
+    >>> same_term(t("2009-03-31", "2021-06-13"), t("2022", ""))
+    False
+    """
+    if days["person"] != years["person"]:
+        return False
+    return (days["start"] or "0000")[:4] <= (years["end"] or "9999")[:4] and (years["start"] or "0000")[
+        :4
+    ] <= (days["end"] or "9999")[:4]
+
+
 def overlaps(start: str | None, end: str | None, start2: str | None, end2: str | None) -> bool:
     """Whether two terms (ISO dates or years, None open) overlap by more than their edges.
 
     >>> overlaps("2010-05-31", "2018-05-28", "2012", None), overlaps("2000", "2008", "2008", "2012")
     (True, False)
+    >>> overlaps("2021-06-13", "2022-07-01", "2022", None)  # a year's start: maybe after that day
+    False
     """
-    return (start or "0000") < (end2 or "9999") and (start2 or "0000") < (end or "9999")
+    return _before(start or "0000", end2 or "9999") and _before(start2 or "0000", end or "9999")
+
+
+def _before(a: str, b: str) -> bool:
+    """``a`` strictly before ``b``, compared at the coarser of their precisions (a year says
+    nothing of the day: "2022" is not before "2022-07-01", nor after it)."""
+    n = min(len(a), len(b))
+    return a[:n] < b[:n]
 
 
 def main(argv=None) -> int:

@@ -30,6 +30,54 @@ def title_of(label: str, table) -> tuple[str, str] | None:
     return None
 
 
+#: a person all of whose terms ended before this year (the states' histories) is found by the
+#: full name only: news of today names them by their surname rarely, and a surname that no
+#: office of today holds is more often someone or something else's ("Hague" of The Hague, the
+#: Russian "Аббасом" read as Abbasi's "Аббаси", "Дин" as Dini's "Дини"); a bare surname after the
+#: full name in one document still joins them
+FORMER_BEFORE = "2021"
+
+
+def former(tenures) -> bool:
+    """Whether every term of ``tenures`` ((title, start, end) with ISO dates or years; None: no
+    end, in office) ended before :data:`FORMER_BEFORE`.
+
+    >>> former([("PM", "2010-05-11", "2016-07-13")]), former([("PM", "2010", "2016"), ("FM", "2019", None)])
+    (True, False)
+    """
+    return all(end is not None and end[:4] < FORMER_BEFORE for _title, _start, end in tenures)
+
+
+def cabinet_titles(table_rows) -> dict[str, tuple[str, str, frozenset[str]]]:
+    """The rows of ``cabinet_positions.tsv``: lowercased label → (title, Russian title, the
+    countries it is read for; empty: any)."""
+    return {
+        r[0].lower(): (r[1], r[2], frozenset(r[3].split()) if len(r) > 3 else frozenset()) for r in table_rows
+    }
+
+
+def cabinet_title(label: str, country: str, table) -> tuple[str, str] | None:
+    """The post a per-country history's position ``label`` stands for: the whole label must be
+    a row of ``table`` (:func:`cabinet_titles`), for that ``country`` if the row names some.
+
+    >>> t = cabinet_titles(
+    ...     [["president", "President", "президент"], ["secretary of state", "SoS", "-", "united-states"]]
+    ... )
+    >>> cabinet_title("President", "belarus", t)
+    ('President', 'президент')
+    >>> cabinet_title("President of the National Academy of Sciences", "belarus", t) is None
+    True
+    >>> cabinet_title("Secretary of State", "united-states", t)
+    ('SoS', '-')
+    >>> cabinet_title("Secretary of State", "peru", t) is None
+    True
+    """
+    row = table.get(label.strip().lower())
+    if row is None or (row[2] and country not in row[2]):
+        return None
+    return row[0], row[1]
+
+
 #: the reasons of ``why_left_out`` that are about the surname alone: such a person is generated
 #: all the same, found by the full name only (``bl:surnameAlone false``)
 SURNAME_REASONS = frozenset(
