@@ -51,6 +51,7 @@ from bilat.extract.link_names import (
     described_body,
     east_asian_reading,
     holder_after_body,
+    honorific_cut,
     initials,
     is_domain,
     outlet_noun_after,
@@ -67,6 +68,7 @@ from bilat.extract.link_names import (
 from bilat.extract.link_places import PlaceRules, _closing_quote, _lines, body_state
 from bilat.extract.link_prepositions import dateline_agency, dateline_place, place_preposition_before
 from bilat.extract.link_resolve import Linked, Resolution, _settlement, _starts_sentence
+from bilat.extract.positions_titles import honorifics
 from bilat.extract.records import Document, KBEntry
 from bilat.extract.text import (
     fold,
@@ -325,6 +327,9 @@ class Linker(PlaceRules, Resolution):
                     # (a place's capitalized article inside a sentence is its name's: "in The Hague")
                     start += len(prefix)
                     text = text[len(prefix) :]
+            if label == "PER":
+                cut = honorific_cut(text, honorifics(lang))
+                start, text = start + cut, text[cut:]  # "[H.E.] Lalduhthlana Ralte"
             for suffix in ("'s", "’s"):
                 if text.endswith(suffix):
                     end -= len(suffix)
@@ -814,13 +819,18 @@ class Linker(PlaceRules, Resolution):
         inner.update(id(h) for h in held)
         inner.update(id(g) for g in gaz if g.part)
         spans = [sp for sp in gaz + ner + fixed + held if sp.key is not None]
-        spans += self._more_surnames(text, spans, full_names, sent_of)
+        surnames = {**self._full_name_only_surnames(gaz), **full_names}
+        spans += self._more_surnames(text, spans, surnames, sent_of)
         for sp in spans:
             if sp.label == "PER":  # "С.В.Лавров", "M. Tleuberdi": the initials belong to the name
                 # (two initials and a space each at most: look only just before the name)
                 m = _INITIALS_BEFORE.search(text, max(0, sp.start - _INITIALS_REACH), sp.start)
-                if m and m.end() == sp.start:
-                    sp.start, sp.text = m.start(), text[m.start() : sp.end]
+                if (
+                    m
+                    and m.end() == sp.start
+                    and not honorific_cut(text[m.start() : sp.end], honorifics(lang))
+                ):
+                    sp.start, sp.text = m.start(), text[m.start() : sp.end]  # (not "H.E.": an honorific)
         spans.sort(key=lambda s: (s.start, s.end))
         linked = self._entities(doc, spans, new_entities, inner)
         linked.sentence_starts = sentence_starts

@@ -22,6 +22,7 @@ from bilat.extract.text import (
     match_key,
     nominative_name,
     read_table,
+    words,
 )
 
 _INITIAL = re.compile(r"^(?:\w\.)+$")
@@ -895,6 +896,26 @@ def holder_after_body(
     if noun is not None and any(noun(w.group()) for w in tail):
         return None
     return sp.start + tail[0].start()
+
+
+def honorific_cut(name: str, table) -> int:
+    """The characters of the honorifics and ranks (``table``: ``positions_titles.honorifics``)
+    that open a person's name as the NER took it, each capitalized and with its period ("H.E.
+    Lalduhthlana Ralte"); 0 when none, or when less than two words would be left (a given name
+    that is also a rank's abbreviation: "Gen Nakatani").
+
+    >>> table = (("h", ".", "e"), ("mr",), ("dr",), ("gen",))
+    >>> n = honorific_cut("H.E. Mr. Lalduhthlana Ralte", table); "H.E. Mr. Lalduhthlana Ralte"[n:]
+    'Lalduhthlana Ralte'
+    >>> [honorific_cut(name, table) for name in ("Manmohan Singh", "Dr.", "Gen Nakatani")]
+    [0, 0, 0]
+    """
+    from bilat.extract.positions_titles import honorific_end
+
+    ws = words(name)
+    j = honorific_end(ws, [w.text.lower() for w in ws], 0, table)
+    left = [w for w in ws[j:] if any(c.isalpha() for c in w.text)]
+    return ws[j].start if j > 0 and len(left) >= 2 else 0
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)\.? $")

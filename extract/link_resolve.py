@@ -32,6 +32,7 @@ from bilat.extract.link_names import (
     in_title_field,
     national_words,
     same_given_name,
+    surname_forms,
 )
 from bilat.extract.link_places import body_state, state_form, state_label
 from bilat.extract.records import Document, Entity, Mention
@@ -578,6 +579,22 @@ class Resolution:
                 out.append(
                     _Span(w.start, w.end, w.text, "PER", normal=w.text, sentence=sent_of(w.start), key=key)
                 )
+        return out
+
+    def _full_name_only_surnames(self, gaz: list[_Span]) -> dict[str, str]:
+        """The surnames (match keys) of the knowledge-base persons found by the full name only
+        (``surname_alone`` false) whose full name the document gives, each to that person: a
+        bare surname of theirs the NER missed is theirs too ("David Cameron visited Astana.
+        Cameron clarified …")."""
+        out: dict[str, str] = {}
+        for g in gaz:
+            e = self.kb.get(g.key or "")
+            if e is None or e.cls != "Person" or e.surname_alone or len(g.text.split()) < 2:
+                continue
+            for _lg, lab in e.labels:
+                if len(lab.split()) > 1:
+                    for form in surname_forms(lab.split()[-1]):
+                        out.setdefault(match_key(form), e.key)
         return out
 
     def _is_region(self, sp: _Span, lang: str) -> bool:

@@ -92,15 +92,46 @@ _Signature = tuple[tuple[str, int, int], ...]
 
 
 # --------------------------------------------------------------------------- keys
+#: Latin letters NFKD leaves whole, as the plain letters they are written from
+_UNDECOMPOSED = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "ı": "i",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "Þ": "Th",
+        "ħ": "h",
+        "Ħ": "H",
+    }
+)
+
+
 def slugify(text: str) -> str:
     """The key for an English name: lowercase ASCII words joined by ``-``.
 
     Accents are stripped, apostrophes dropped ("People's" → "peoples"), any other run of
     non-alphanumeric characters becomes one hyphen.
 
+    Latin letters that do not decompose into a letter and an accent are read as the letter
+    they are written from ("Radosław" → "radoslaw", "Støre" → "store", "Yıldırım" → "yildirim").
+
     >>> slugify("Côte d'Ivoire"), slugify("Vlast.kz"), slugify("Russia–Kazakhstan  Forum")
     ('cote-divoire', 'vlast-kz', 'russia-kazakhstan-forum')
+    >>> slugify("Radosław Sikorski"), slugify("Jonas Gahr Støre"), slugify("Zoran Đinđić")
+    ('radoslaw-sikorski', 'jonas-gahr-store', 'zoran-dindic')
     """
+    text = text.translate(_UNDECOMPOSED)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"['’ʼ`]", "", text)

@@ -77,7 +77,7 @@ def _events(extractor, text: str, lang: str):
             "to choose between partners.",
             "Statement",
             "clarified",
-            "davad-kamaran",  # an unknown person's key (link_names.person_key)
+            "david-cameron",  # (officials.ttl: the United Kingdom's history)
         ),
         (
             "ru",

@@ -143,7 +143,9 @@ def test_every_event_of_a_dated_document_is_dated(corpus_store):
     undated_with_doc_date = [r for r in rows if "d" not in r and "dd" in r]
     assert undated_with_doc_date == []
     dated = sum("d" in r for r in rows)
-    assert dated / len(rows) > 0.75  # 9 % before dates were inherited
+    # 9 % before dates were inherited; the rest are events of documents whose page gave no date
+    # (a fifth of the articles added since 6 December) and whose text gives none either
+    assert dated / len(rows) > 0.7
     precisions = Counter(str(r.get("prec", "")) for r in rows if "d" in r)
     assert set(precisions) <= {"day", "month", "year", "document"}
     assert precisions["document"] > 0 and precisions["day"] > 0
@@ -180,7 +182,7 @@ def test_events_table_reads_back_in_pandas(corpus_store, events_files):
     assert (df["n_documents"] >= 1).all() and (df["documents"] != "").all()
     assert set(df["date_precision"]) <= {"day", "month", "year", "document", ""}
     assert ((df["date"] == "") == (df["date_precision"] == "")).all()
-    assert (df["date"] != "").mean() > 0.75
+    assert (df["date"] != "").mean() > 0.7  # (see test_every_event_of_a_dated_document_is_dated)
     assert df["goldstein"].dropna().between(-10, 10).all()
     assert (pq["happened"] == (pq["context"] == "")).all()
     assert set(pq["context"]) <= {"", "planned", "hypothetical", "negated"}
