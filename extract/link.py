@@ -60,6 +60,7 @@ from bilat.extract.link_names import (
     patronymic_given,
     person_key,
     surname_forms,
+    title_phrase,
     titled_name,
     with_initial,
     without_city_noun,
@@ -593,6 +594,8 @@ class Linker(PlaceRules, Resolution):
                 owned.append((sp.start, sp.end))
             if sp.label != "PER" and fold(sp.text) in _portfolios(lang) and _before_title(text, sp.end, res):
                 continue  # "External Affairs Minister": the post's field, not a body
+            if sp.label == "ORG" and title_phrase(sp.text, res.title_words, res.org_words):
+                continue  # "National Security Adviser Sartaj Aziz": a post, not a body
             if sp.label != "PER" and _modifies_noun(sp.text, text, sp.end, P.module):
                 continue  # "the Turkic world", "the Baltic states", "the North Atlantic bloc"
             if sp.label == "PER" and headlines.holds(sp.start):

@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from bilat.extract.languages import PIVOT, codes, profile
 from bilat.extract.link_accents import without_accents
@@ -138,6 +138,11 @@ class Resources:
     #: ("Уважаемый Ильхам Гейдарович") are the person the document names with that given name
     #: (``patronymic_endings.tsv``, none when the language has no table)
     patronymic_endings: tuple[str, ...] = ()
+
+    @cached_property
+    def org_words(self) -> frozenset[str]:
+        """The cue words of organizations' names (``org_cues.tsv``), without their classes."""
+        return frozenset(cue for cue, _cls in self.org_cues)
 
 
 @lru_cache(maxsize=1)

@@ -898,6 +898,21 @@ def holder_after_body(
     return sp.start + tail[0].start()
 
 
+def title_phrase(name: str, title_words: frozenset[str], org_words: frozenset[str]) -> bool:
+    """Whether a name the NER took for an organization is a post's title: two words or more,
+    the last a title word, none an organization's cue word ("National Security Adviser"; not
+    "Foreign Ministry Spokesman", whose ministry is a body).
+
+    >>> tw, ow = frozenset({"adviser", "spokesman"}), frozenset({"ministry"})
+    >>> title_phrase("National Security Adviser", tw, ow), title_phrase("Foreign Ministry Spokesman", tw, ow)
+    (True, False)
+    >>> title_phrase("Adviser", tw, ow), title_phrase("Security Council", tw, ow)
+    (False, False)
+    """
+    ws = [fold(w.text) for w in words(name) if any(c.isalpha() for c in w.text)]
+    return len(ws) >= 2 and ws[-1] in title_words and not any(w in org_words for w in ws)
+
+
 def honorific_cut(name: str, table) -> int:
     """The characters of the honorifics and ranks (``table``: ``positions_titles.honorifics``)
     that open a person's name as the NER took it, each capitalized and with its period ("H.E.
