@@ -829,7 +829,7 @@ def currency_after(text: str, end: int, lang: str, word_key=str.lower) -> bool:
     return bool(m) and word_key(m.group(1)) in _currency_words(lang)
 
 
-_HOLDER_OF = re.compile(r"([\w-]+) of (?:the )?$")
+_HOLDER_OF = re.compile(r"([\w-]+) (?:of|for) (?:the )?$")  # "co-chair of", "spokesman for"
 #: the most words of a holder's name the NER ran into a body's name
 _HOLDER_WORDS = 3
 
@@ -858,6 +858,10 @@ def holder_after_body(
     >>> sp = _Span(12, 60, text[12:60], "ORG")
     >>> text[holder_after_body(text, sp, resources("en"), "en") :]
     'Alexei Overchuk.'
+    >>> text = "said spokesman for the Ministry of Foreign Affairs Elman Abdullayev while"
+    >>> sp = _Span(19, 67, text[19:67], "ORG")
+    >>> text[holder_after_body(text, sp, resources("en"), "en") :]
+    'Elman Abdullayev while'
     """
     if sp.label != "ORG":
         return None
