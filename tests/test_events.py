@@ -981,6 +981,11 @@ def test_a_note_handed_over_again_keeps_its_sender(extractor):
         # called home "for consultations" meets no one; public discontent voiced by no one
         ("en", "Tokayev recalled that Kazakhstan and Russia signed the treaty in 1992.", "Sanction"),
         ("en", "France has decided to recall its ambassador to Mali.", "Statement"),
+        ("en", "Israel decided to recall its diplomats from Turkey.", "Statement"),
+        # a phrase's <any> words never cross a complementizer or a comma (the envoy of a clause
+        # said is no envoy recalled: events.document.within_clause)
+        ("en", "Lavrov recalled that the ambassador had met the minister.", "Sanction"),
+        ("en", "Lavrov recalled that diplomats had met in Ankara.", "Sanction"),
         ("en", "Lithuania summoned its top diplomat back from China for consultations.", "Consult"),
         ("en", "Popular discontent in Kazakhstan grew after Russia raised gas prices.", "Accuse"),
         ("ru", "Недовольство населения Казахстана ростом цен на газ из России растёт.", "Accuse"),
@@ -2172,6 +2177,22 @@ TYPED_CASES = [
         "Sanction",
         "отозвала своего посла",
         dict(source=("france",), participants={"mali"}),
+    ),
+    (
+        "ru-otozvat-diplomatov",
+        "ru",
+        "Израиль отозвал своих дипломатических представителей из Турции.",
+        "Sanction",
+        "отозвал своих дипломатических представителей",
+        dict(source=("israel",), participants={"turkey"}),
+    ),
+    (
+        "en-recall-diplomats",
+        "en",
+        "Israel has recalled its diplomats from Turkey.",
+        "Sanction",
+        "recalled its diplomats",
+        dict(source=("israel",), participants={"turkey"}),
     ),
     (
         "ru-ponizil-uroven",

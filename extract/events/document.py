@@ -160,7 +160,7 @@ class View:
         return self.units[i]
 
     def match(self, toks, rows, accept) -> list[tuple[int, int, object]]:
-        return match(toks, self.keys, rows, accept)
+        return match(toks, self.keys, rows, lambda row, span: within_clause(row, span) and accept(row, span))
 
     def subject(self, verb):
         return subject(verb, self.keys, self.relatives)
@@ -453,3 +453,12 @@ def pair_of(mentions) -> tuple[str, ...]:
     cnt = Counter(m.key for m in mentions if m.cls == "Country")
     top = [k for k, _ in cnt.most_common(2)]
     return tuple(top) if len(top) == 2 else ()
+
+
+def within_clause(row, span) -> bool:
+    """Whether a cue row's ``<any>`` words stay inside the phrase: none of them is a
+    complementizer or a punctuation mark ("recall <any> <any> ambassador" is "recall its
+    ambassador", never "recalled that the ambassador had met")."""
+    return not any(
+        w.anyword and (tok.dep_ == "mark" or tok.is_punct) for w, tok in zip(row.words, span, strict=False)
+    )
