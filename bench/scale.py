@@ -155,25 +155,24 @@ def one_core():
     """Every thread of this process (the store's, the extraction thread started inside) on one
     CPU meanwhile: the one-job ingest as a single core runs it, the base of the speed-up of 2
     cores over one."""
-    tids = [int(t) for t in os.listdir("/proc/self/task")] if os.path.isdir("/proc/self/task") else []
-    if not hasattr(os, "sched_setaffinity") or not tids:
+    if not hasattr(os, "sched_setaffinity") or not os.path.isdir("/proc/self/task"):
         yield
         return
     before = os.sched_getaffinity(0)
-    cpu = {min(before)}
-    for tid in tids:
-        try:
-            os.sched_setaffinity(tid, cpu)
-        except OSError:
-            pass  # a thread that ended meanwhile
+    _pin_threads({min(before)})
     try:
         yield
     finally:
-        for tid in [int(t) for t in os.listdir("/proc/self/task")]:
-            try:
-                os.sched_setaffinity(tid, before)
-            except OSError:
-                pass
+        _pin_threads(before)
+
+
+def _pin_threads(cpus: set[int]) -> None:
+    """Every thread of this process, now, on ``cpus``."""
+    for tid in os.listdir("/proc/self/task"):
+        try:
+            os.sched_setaffinity(int(tid), cpus)
+        except OSError:
+            pass  # a thread that ended meanwhile
 
 
 def cpu_seconds() -> float:

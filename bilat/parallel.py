@@ -143,8 +143,8 @@ class _Windowed(_Pool):
     def _submit(self, doc):  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def _result(self, future) -> Result:  # pragma: no cover - abstract
-        raise NotImplementedError
+    def _result(self, future) -> Result:
+        return future.result()
 
     def map(self, docs: Iterable) -> Iterator[tuple[object, Result]]:
         """The first ``window`` documents are submitted now (the workers start on them while
@@ -213,9 +213,6 @@ class InProcess(_Windowed):
             self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bilat-extract")
         return self._thread.submit(extract_many, chunk)
 
-    def _result(self, fut) -> list[Result]:
-        return fut.result()
-
     def close(self) -> None:
         if self._thread is not None:
             self._thread.shutdown(wait=True, cancel_futures=True)
@@ -270,9 +267,6 @@ class Processes(_Windowed):
 
     def _submit(self, chunk):
         return self._pool.submit(extract_many, chunk)
-
-    def _result(self, fut) -> list[Result]:
-        return fut.result()
 
     def _result_or_restart(self, chunk, fut, pending: deque) -> list[Result]:
         from concurrent.futures.process import BrokenProcessPool

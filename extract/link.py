@@ -313,7 +313,6 @@ class Linker(PlaceRules, Resolution):
         res = resources(lang)
         sent_of = sent_of or _sentence_index(sdoc)
         full = sdoc.text if full is None else full
-        org_words = frozenset(cue for cue, _cls in res.org_cues)
         out = []
         for ent in sdoc.ents:
             label = res.ner_labels.get(ent.label_)
@@ -349,7 +348,7 @@ class Linker(PlaceRules, Resolution):
                 m = _NEXT_WORD.match(full, start + len(text))
                 if m and m.group(1)[:1].isupper() and m.group(1).lower() in res.region_cues:
                     text = full[start : m.end()]
-            if label == "ORG" and titled_name(full, start, text, res.title_words, org_words):
+            if label == "ORG" and titled_name(full, start, text, res.title_words, res.org_words):
                 label = "PER"  # "Vice President Dr Bharrat Jagdeo", taken for an organization
             normal = getattr(ent._, "normal", None) or text
             if close and not normal.endswith(close) and text.endswith(close):
@@ -390,7 +389,7 @@ class Linker(PlaceRules, Resolution):
         that name no body ("Minister of [Armed Forces Sebastien Lecornu]", en_am-fr_01: the
         post's field, no organization's cue word nor known name left)."""
         res = resources(lang)
-        cues = {cue for cue, _ in res.org_cues}
+        cues = res.org_words
         bound = frozenset(
             g.start + w.start
             for g in gaz

@@ -872,7 +872,7 @@ def holder_after_body(
     titles = res.title_words | _one_word_titles(lang)
     if key(m.group(1)) not in titles and key(m.group(1).split("-")[-1]) not in titles:
         return None
-    cues = {cue for cue, _ in res.org_cues}
+    cues = res.org_words
     portfolio_words = {w for p in _portfolios(lang) for w in p.split()}
     ws = list(re.finditer(r"[\w'’.-]+", sp.text))
     last = None

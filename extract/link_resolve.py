@@ -347,7 +347,7 @@ class Resolution:
                 return False  # "BEIJING/VILNIUS (Reuters)": known places only, no name left
             if titled and rest[0].text[:1].islower():
                 return False  # "Heads of State of …": no name is left after the title
-            if len(rest) == 1 and any(fold(rest[0].text) == cue for cue, _ in res.org_cues):
+            if len(rest) == 1 and fold(rest[0].text) in res.org_words:
                 return False  # "Russian Embassy": a body the text does not name
             common = getattr(profile(lang).module, "common_noun", None)
             if titled and len(rest) == 1 and common is not None and common(rest[0].text):

@@ -260,7 +260,8 @@ class KBEntry(_Record):
     country: str | None = None  # the country it belongs to, for bodies, cities and people
     tenures: tuple[Tenure, ...] = ()
     #: whether the surname alone names the person in a text (``bl:surnameAlone``; false when it
-    #: is a common word, a given name or another person's surname too: the full name only)
+    #: is a common word, a given name or another person's surname too, or for a former office
+    #: holder: the full name, then the surname after it in the same document)
     surname_alone: bool = True
 
     def label(self, lang: str) -> str | None:

@@ -460,5 +460,5 @@ def within_clause(row, span) -> bool:
     complementizer or a punctuation mark ("recall <any> <any> ambassador" is "recall its
     ambassador", never "recalled that the ambassador had met")."""
     return not any(
-        w.anyword and (tok.dep_ == "mark" or tok.is_punct) for w, tok in zip(row.words, span, strict=False)
+        w.anyword and (tok.dep_ == "mark" or tok.is_punct) for w, tok in zip(row.words, span, strict=True)
     )
