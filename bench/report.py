@@ -219,7 +219,8 @@ def render(report: dict) -> str:
                 f"1 job {_n(j['jobs1_wps'])} w/s ({_n(j['jobs1_s'], '.1f')} s), 2 jobs "
                 f"{_n(j['jobs2_wps'])} w/s ({_n(j['jobs2_s'], '.1f')} s): speed-up "
                 f"{_n(j['speedup'], '.2f')}x (median of {j['rounds']} alternating rounds; "
-                f"workers warm; same graph: {'yes' if j['same_graph'] else 'NO'})"
+                f"both warm: models loaded, {j.get('warm_documents', 0)} other documents extracted first; "
+                f"same graph: {'yes' if j['same_graph'] else 'NO'})"
             )
             if j.get("speedup_one_core") is not None:
                 lines.append(
