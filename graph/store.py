@@ -106,10 +106,13 @@ class Store:
         self.close()
 
 
-FLUSH_BYTES = 1 << 20  # update text written between two flushes of the embedded store (its
-# memtables hold 6-9 bytes per byte of update text: their peak is a fixed ~7 MB, whatever the input;
-# and the writer's reads between two reopenings fill RocksDB's block cache, more so the larger the
-# store: 2 MB peaked at 94.5 MB at 10k stub documents, 1 MB at 87.4, same run, same CPU seconds)
+FLUSH_BYTES = 2 << 20  # update text written between two flushes of the embedded store (its
+# memtables hold 6-9 bytes per byte of update text: their peak is fixed, ~14 MB, whatever the
+# input). Each flush makes a table that RocksDB's compactions merge again: writing the 200
+# generated articles of the jobs benchmark twice (the second time replacing them) cost 3.03 CPU
+# seconds flushing every 1 MB, 2.73 every 2 MB, 2.61-2.81 every 4 MB; the stub ingest of 10k
+# documents peaked at 89, 94 and 104 MB (the writer's reads between two reopenings fill
+# RocksDB's block cache too, more so the larger the store)
 REOPEN_FLUSHES = 4  # flushes between two reopenings of a writer's store (see LocalStore._reopen;
 # a reopening costs ~0.05-0.1 s: RocksDB's open, then its tables' indexes read again by the next
 # queries; streaming 100k stub documents: every flush 88 MB peak in 196 s, every 4th 94 MB in 184 s,
