@@ -1483,6 +1483,8 @@ def ex_cls(ex, key):
         ("ru", "Согласно договору, стороны обменялись нотами о ратификации."),
         # the passive subject of a verb of telling is the one told (en_pk-us_62)
         ("en", "The US diplomat Angela Aggeler has been told that the interference is unacceptable."),
+        # a reporting verb's own passive subject is what is declared, not who declares (en_ru-jp_01)
+        ("en", "After World War II, all the Kuril Islands were declared the territory of the Soviet Union."),
         # a joint statement signed is an agreement, no appearance before the press
         ("en", "Vladimir Putin and Kassym-Jomart Tokayev signed a joint statement on strategic partnership."),
         # a courtesy call is a visit, no appeal voiced (en_az-pk_62)
@@ -1583,6 +1585,19 @@ def test_joint_appearance(extractor, lang, text, speaker):
             "Sergey Lavrov met Mukhtar Tleuberdi. Lavrov said relations were good. "
             "It was noted that the explanation contradicts the findings.",
             "It was noted",
+            {"sergey-lavrov"},
+        ),
+        # a passive subject that speaks: "quoted as saying", and the subject of a raising verb
+        (
+            "en",
+            "Sergey Lavrov was quoted as saying that Russia would respond.",
+            "quoted as saying",
+            {"sergey-lavrov"},
+        ),
+        (
+            "en",
+            "Sergey Lavrov is expected to announce the decision on Monday.",
+            "announce",
             {"sergey-lavrov"},
         ),
     ],

@@ -537,9 +537,10 @@ def addressee_subject(dep: str, classes: Sequence[str], speaks: Collection[str])
     """Whether the subject of a reporting verb is the one told or named, not the speaker: a
     passive subject naming a person, state or place ("Кейси был предупрежден", "the Kuril
     Islands were declared …", seen in ru_ru-gb_01, en_ru-jp_01), unless the verb is one whose
-    passive subject speaks (``speaks``: "цитируется"). Asked only where the language's
-    ``grammar`` rows say ``passive_addressee`` (ru: English has many "X was quoted/cited as
-    saying" forms).
+    passive subject speaks (``speaks``: "цитируется", "was quoted as saying"). Asked where the
+    language's ``grammar`` rows say ``passive_addressee``, else only for its verbs of telling
+    (``addressee_verb``), and only of the verb's own subject (or its first conjunct's): the
+    subject of a raising verb above it speaks ("Lavrov is expected to announce …").
 
     >>> addressee_subject("nsubj:pass", ["Person"], ()), addressee_subject("nsubj", ["Person"], ())
     (True, False)
@@ -823,6 +824,9 @@ def cue_speaker(v: View, said: Said, row: CueRow, toks, head, u: _Unit):
                 return keys, args, min([cue_start] + [a[1] for a in args])
         if (
             s is not None
+            # its own subject (or its first conjunct's: "was called and informed"), not one of
+            # a raising verb above it ("Lavrov is expected to announce …")
+            and s.head.i in (head.i, head.head.i if head.dep_ == "conj" else head.i)
             and (v.grammar("passive_addressee") or v.tk(head) & v.tab.words("addressee_verb"))
             and addressee_subject(
                 s.dep_,
