@@ -75,6 +75,7 @@ from bilat.extract.text import (
     fold,
     lemma,
     match_key,
+    oblique_given_name,
     stem,
     words,
 )
@@ -784,6 +785,29 @@ class Linker(PlaceRules, Resolution):
             for sp in ner:
                 if sp.key == key:
                     sp.key, sp.label = person, "PER"
+        # one unknown man named in two cases, the oblique one read as a woman's given name
+        # ("Найджелу Кейси" beside "Посол … Найджел Кейси", ru_ru-gb_01): one person
+        persons = {k: v["names"] for k, v in new_entities.items() if v["cls"] == "Person"}
+        for key, names in persons.items():
+            target = next(
+                (
+                    o
+                    for o, others in persons.items()
+                    if o != key
+                    and o in new_entities
+                    and any(oblique_given_name(n, m) for n in names for m in others)
+                ),
+                None,
+            )
+            if target is None:
+                continue
+            del new_entities[key]
+            for sp in ner:
+                if sp.key == key:
+                    sp.key = target
+            for form, k in full_names.items():
+                if k == key:
+                    full_names[form] = target
         # a surname only a knowledge-base person has, when the document names someone else in
         # full with it ("Жапаров" beside "Акылбек Жапаров", not Sadyr Japarov): that person
         if full_names:

@@ -166,6 +166,38 @@ _RARE_FORM = frozenset({"Infr", "Arch", "Slng", "Erro", "Dist"})
 
 
 @lru_cache(maxsize=50_000)
+@lru_cache(maxsize=1)
+def _given_name_endings() -> frozenset[str]:
+    return frozenset(row[0] for row in read_table(DATA / "ru" / "given_name_endings.tsv"))
+
+
+def oblique_given_name(name: str, other: str) -> bool:
+    """Whether ``name`` is ``other`` with a man's given name left in an oblique case (an ending
+    of ``data/ru/given_name_endings.tsv`` after the consonant ``other``'s given name ends in),
+    the other words the same: what the normalizer, reading the case ending as a woman's given
+    name, leaves of one person named in two cases ("Найджелу Кейси" read "Найджела Кейси"
+    beside "Найджел Кейси").
+
+    >>> oblique_given_name("Найджела Кейси", "Найджел Кейси")
+    True
+    >>> oblique_given_name("Найджел Кейси", "Найджела Кейси")
+    False
+    >>> oblique_given_name("Найджела Смит", "Найджел Кейси"), oblique_given_name("Мария Кейси", "Мари Кейси")
+    (False, False)
+    >>> oblique_given_name("Nigela Casey", "Nigel Casey")
+    False
+    """
+    a, b = name.split(), other.split()
+    if len(a) < 2 or len(a) != len(b) or a[1:] != b[1:] or not _CYR.search(b[0]):
+        return False
+    return (
+        len(b[0]) >= 3
+        and b[0][-1].lower() not in _VOWELS
+        and a[0].startswith(b[0])
+        and a[0][len(b[0]) :] in _given_name_endings()
+    )
+
+
 def nominative_name(name: str) -> str:
     """A Russian personal name in the nominative when it was written in another case: the
     given name by its dictionary form, its gender and case (pymorphy3's parse as a given name)

@@ -169,6 +169,19 @@ def test_russian_names_are_normalized_to_the_nominative(linker):
     assert people and people[0].label("ru") == "Алексей Майшев"
 
 
+def test_one_unknown_man_named_in_two_cases_is_one_person(linker):
+    # the oblique case of an unknown given name read as a woman's name (ru_ru-gb_01)
+    linked = link(
+        linker,
+        "Найджелу Кейси заявили протест.\nПосол Великобритании Найджел Кейси был вызван в министерство. "
+        "Кейси не стал комментировать.",
+        "ru",
+    )
+    people = [e for e in linked.entities if e.cls == "Person"]
+    assert len(people) == 1 and people[0].label("ru") == "Найджел Кейси", [(e.key, e.labels) for e in people]
+    assert len(people[0].mentions) == 3
+
+
 def test_find_inside_a_longer_name():
     gaz = Gazetteer(KB)
     name = "Ministry of Foreign Affairs of Russia"
