@@ -2923,3 +2923,15 @@ def test_a_statement_noun_inside_a_complement_clause_is_no_report_of_its_author(
     assert not any(
         e.cls == "Statement" and "ministry-of-foreign-affairs-of-france" in e.speaker for e in ex.events
     )
+
+
+def test_the_one_told_in_the_dative_is_no_speaker(extractor):
+    # "Послу заявлено, что …": the ambassador is told, not the speaker (ru_ru-gb_01)
+    ex = run(
+        extractor,
+        "Посол Великобритании Найджел Кейси был вызван в МИД России. "
+        "Послу заявлено, что Россия рассматривает слова как эскалацию.",
+        "ru",
+    )
+    told = [k for e in ex.events if e.cls == "Statement" for k in e.speaker if ex_cls(ex, k) == "Person"]
+    assert not told, [(e.cls, e.trigger, e.speaker) for e in ex.events]

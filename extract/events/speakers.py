@@ -884,6 +884,8 @@ def near_speaker(v: View, u: _Unit, toks, orgs: bool = False):
     for n, t in enumerate(reversed(before)):
         if t.pos_ == "PUNCT" and t.text not in ("-",):
             break
+        if "Case=Dat" in str(t.morph):
+            continue  # the one told ("Послу заявлено, что …"), not the speaker
         ms = [m for m in speakers_in(v, [t]) if m.cls == "Person"]
         if ms and (n < SPEAKER_WINDOW or "Case=Nom" in str(t.morph)):
             # (further back, a name the morphology gives as a subject: "Лавров в ответ на
