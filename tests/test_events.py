@@ -740,6 +740,40 @@ CUE_CASES = [
         "held talks",
         dict(implicit={"person/ahnagan-haralsu"}),
     ),
+    # an envoy's credentials presented, a courtesy call paid, a video meeting: meetings
+    # (en_gd-us_65, en_np-jp_64, ru_tm-az_58)
+    (
+        "en-credentials",
+        "en",
+        "Ambassador Erlan Karin presented his Letter of Credence to the President of Russia, Vladimir Putin.",
+        "Consult",
+        "Letter of Credence",
+        dict(mode="meet", participants={"vladimir-putin"}),
+    ),
+    (
+        "en-courtesy-call",
+        "en",
+        "Foreign Minister Mukhtar Tleuberdi paid a courtesy call on President Vladimir Putin.",
+        "Consult",
+        "courtesy call",
+        dict(mode="meet", participants={"vladimir-putin", "mukhtar-tleuberdi"}),
+    ),
+    (
+        "ru-credentials",
+        "ru",
+        "Посол Казахстана вручил верительные грамоты президенту России Владимиру Путину.",
+        "Consult",
+        "верительные грамоты",
+        dict(mode="meet", participants={"vladimir-putin"}),
+    ),
+    (
+        "ru-video-meeting",
+        "ru",
+        "Владимир Путин и Касым-Жомарт Токаев провели видеовстречу.",
+        "Consult",
+        "видеовстречу",
+        dict(mode="meet", participants={"vladimir-putin", "kassym-jomart-tokayev"}),
+    ),
 ]
 CASES += CUE_CASES
 
