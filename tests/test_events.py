@@ -1613,6 +1613,19 @@ def test_joint_appearance(extractor, lang, text, speaker):
             "stressed",
             {"vladimir-putin", "kassym-jomart-tokayev"},
         ),
+        # "both", «оба» right after talks: their two sides (en_jp-gb_67)
+        (
+            "en",
+            "Vladimir Putin met Kassym-Jomart Tokayev in Moscow. Both stressed the value of the roadmap.",
+            "stressed",
+            {"vladimir-putin", "kassym-jomart-tokayev"},
+        ),
+        (
+            "ru",
+            "Путин провел переговоры с Касым-Жомартом Токаевым. Оба подтвердили приверженность союзу.",
+            "подтвердили",
+            {"vladimir-putin", "kassym-jomart-tokayev"},
+        ),
         # an agentless "it was noted" is the speaker reported before
         (
             "en",
