@@ -740,6 +740,31 @@ CUE_CASES = [
         "held talks",
         dict(implicit={"person/ahnagan-haralsu"}),
     ),
+    # praise as a compliment, admiration or deep respect (en_fm-in_67, en_in-us_64, en_kz-nl_63)
+    (
+        "en-compliment",
+        "en",
+        "President Vladimir Putin complimented President Kassym-Jomart Tokayev.",
+        "Support",
+        "complimented",
+        dict(participants={"vladimir-putin", "kassym-jomart-tokayev"}),
+    ),
+    (
+        "en-admiration",
+        "en",
+        "Vladimir Putin voiced his admiration for Kazakhstan's fast economic growth.",
+        "Support",
+        "admiration",
+        dict(participants={"vladimir-putin", "kazakhstan"}),
+    ),
+    (
+        "ru-admiration",
+        "ru",
+        "Владимир Путин выразил восхищение успехами Казахстана.",
+        "Support",
+        "восхищение",
+        dict(participants={"vladimir-putin", "kazakhstan"}),
+    ),
     # an envoy's credentials presented, a courtesy call paid, a video meeting: meetings
     # (en_gd-us_65, en_np-jp_64, ru_tm-az_58)
     (
