@@ -49,6 +49,7 @@ from bilat.extract.link_names import (
     currency_after,
     defined_abbreviations,
     described_body,
+    document_noun_after,
     east_asian_reading,
     holder_after_body,
     honorific_cut,
@@ -857,6 +858,18 @@ class Linker(PlaceRules, Resolution):
                     and not honorific_cut(text[m.start() : sp.end], honorifics(lang))
                 ):
                     sp.start, sp.text = m.start(), text[m.start() : sp.end]  # (not "H.E.": an honorific)
+        # "the Vienna Convention", «Минские соглашения»: a city that names a document is no
+        # mention of the city (en_az-us_67, en_kr-cn_62)
+        documents = resources(lang).documents
+        spans = [
+            sp
+            for sp in spans
+            if not (
+                sp.key in self.kb
+                and self.kb[sp.key].cls == "City"
+                and document_noun_after(text, sp.end, documents, P.word_key)
+            )
+        ]
         spans.sort(key=lambda s: (s.start, s.end))
         linked = self._entities(doc, spans, new_entities, inner)
         linked.sentence_starts = sentence_starts

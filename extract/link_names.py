@@ -829,6 +829,25 @@ def currency_after(text: str, end: int, lang: str, word_key=str.lower) -> bool:
     return bool(m) and word_key(m.group(1)) in _currency_words(lang)
 
 
+def document_noun_after(text: str, end: int, documents, word_key=str.lower) -> bool:
+    """Whether the word right after a name is a document's noun (``documents``, the "document"
+    rows of ``ignore.tsv``) or its plural: the name names the document ("the Vienna Convention",
+    «Минские соглашения»), not the place.
+
+    >>> document_noun_after("the Vienna Convention on Diplomatic Relations", 10, {"convention": "on"})
+    True
+    >>> document_noun_after("the Minsk Agreements", 9, {"agreement": "on"})
+    True
+    >>> document_noun_after("in Vienna on Monday", 9, {"convention": "on"})
+    False
+    """
+    m = re.match(r" (\w+)", text[end : end + 40])
+    if not m:
+        return False
+    w = word_key(m.group(1))
+    return w in documents or (w.endswith("s") and w[:-1] in documents)
+
+
 _HOLDER_OF = re.compile(r"([\w-]+) (?:of|for) (?:the )?$")  # "co-chair of", "spokesman for"
 #: the most words of a holder's name the NER ran into a body's name
 _HOLDER_WORDS = 3

@@ -182,6 +182,22 @@ def test_one_unknown_man_named_in_two_cases_is_one_person(linker):
     assert len(people[0].mentions) == 3
 
 
+@pytest.mark.parametrize(
+    "lang, text, named",
+    [
+        # a city that names a document is no mention of the city (en_az-us_67, en_kr-cn_62)
+        ("en", "The expulsion violates the Vienna Convention on Diplomatic Relations.", False),
+        ("en", "The Minsk agreements were signed in 2015.", False),
+        ("ru", "Минские соглашения были подписаны в 2015 году.", False),
+        ("en", "Lavrov arrived in Vienna on Monday.", True),
+        ("ru", "Лавров прибыл в Минск.", True),
+    ],
+)
+def test_a_city_that_names_a_document_is_no_mention_of_it(full_linker, lang, text, named):
+    cities = {e.key for e in link(full_linker, text, lang).entities if e.cls == "City"}
+    assert bool(cities & {"vienna", "minsk"}) == named, cities
+
+
 def test_find_inside_a_longer_name():
     gaz = Gazetteer(KB)
     name = "Ministry of Foreign Affairs of Russia"
