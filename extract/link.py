@@ -55,6 +55,7 @@ from bilat.extract.link_names import (
     honorific_cut,
     initials,
     is_domain,
+    only_honorifics,
     outlet_noun_after,
     outlet_noun_before,
     part_of_name,
@@ -330,6 +331,8 @@ class Linker(PlaceRules, Resolution):
                     start += len(prefix)
                     text = text[len(prefix) :]
             if label == "PER":
+                if only_honorifics(text, honorifics(lang)):
+                    continue  # "Datuk Seri" before the name the NER left out
                 cut = honorific_cut(text, honorifics(lang))
                 start, text = start + cut, text[cut:]  # "[H.E.] Lalduhthlana Ralte"
             for suffix in ("'s", "’s"):
@@ -624,9 +627,14 @@ class Linker(PlaceRules, Resolution):
                     kb_surnames = self._surnames_in_doc(gaz)
                 word = match_key(single[0])
                 known = full_names.get(word) or kb_surnames.get(word)
-                if known is None and sp.label in ("PER", "ORG"):
+                if known is None:
+                    # the given name of one person named in full before it, whatever the NER
+                    # called it ("Anifah said …" after "Datuk Seri Anifah Aman", made a place:
+                    # en_my-id_68); a place's label only after the full name
                     firsts = first_words.get(word, set()) | self._first_words_in_doc(gaz).get(word, set())
                     known = next(iter(firsts)) if len(firsts) == 1 else None
+                    if known is not None and sp.label not in ("PER", "ORG"):
+                        known = known if self._named_in_full_before(known, sp.start, gaz, ner) else None
                 if known is not None:
                     sp.key = known
                     continue
@@ -848,6 +856,10 @@ class Linker(PlaceRules, Resolution):
         spans = [sp for sp in gaz + ner + fixed + held if sp.key is not None]
         surnames = {**self._full_name_only_surnames(gaz), **full_names}
         spans += self._more_surnames(text, spans, surnames, sent_of)
+        firsts = defaultdict(set, {k: set(v) for k, v in first_words.items()})
+        for k, v in self._first_words_in_doc(gaz).items():
+            firsts[k] |= v
+        spans += self._given_names_after_honorifics(text, spans, firsts, surnames, lang, sent_of)
         for sp in spans:
             if sp.label == "PER":  # "С.В.Лавров", "M. Tleuberdi": the initials belong to the name
                 # (two initials and a space each at most: look only just before the name)

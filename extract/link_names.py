@@ -956,6 +956,21 @@ def honorific_cut(name: str, table) -> int:
     return ws[j].start if j > 0 and len(left) >= 2 else 0
 
 
+def only_honorifics(name: str, table) -> bool:
+    """Whether a name as the NER took it is honorifics and ranks alone (``table``:
+    ``positions_titles.honorifics``), no one's name: "Datuk Seri" before a name the NER left
+    out (en_my-id_68).
+
+    >>> table = (("datuk", "seri"), ("datuk",), ("mr",))
+    >>> only_honorifics("Datuk Seri", table), only_honorifics("Datuk Seri Anifah", table)
+    (True, False)
+    """
+    from bilat.extract.positions_titles import honorific_end
+
+    ws = words(name)
+    return bool(ws) and honorific_end(ws, [w.text.lower() for w in ws], 0, table) == len(ws)
+
+
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)\.? $")
 
 

@@ -35,6 +35,7 @@ from bilat.extract.link_names import (
     surname_forms,
 )
 from bilat.extract.link_places import body_state, state_form, state_label
+from bilat.extract.positions_titles import honorifics
 from bilat.extract.records import Document, Entity, Mention
 from bilat.extract.text import (
     english_name,
@@ -581,6 +582,44 @@ class Resolution:
                 )
         return out
 
+    def _given_names_after_honorifics(
+        self,
+        text: str,
+        spans: list[_Span],
+        firsts: dict[str, set[str]],
+        surnames: dict[str, str],
+        lang: str,
+        sent_of,
+    ) -> list[_Span]:
+        """A capitalized word after an honorific that the NER missed and that is the given name
+        of one person the document names in full, and no one's surname: that person, as news of
+        South-East Asia names people ("Mr Nikorndej added …" after "spokesman Nikorndej
+        Balankura", en_th-kh_68)."""
+        if not firsts:
+            return []
+        table = {h for h in honorifics(lang) if len(h) == 1}
+        taken = _Near([(sp.start, sp.end) for sp in spans])
+        ws = words(text)
+        out = []
+        for before, w in zip([None, *ws], ws, strict=False):
+            if not w.text[:1].isupper() or taken.holds(w.start):
+                continue
+            key = match_key(w.text)
+            people = firsts.get(key, set())
+            if len(people) != 1 or key in surnames:
+                continue
+            (person,) = people
+            titled = (
+                before is not None
+                and text[before.end : w.start] in (" ", ". ")
+                and (match_key(before.text),) in table
+            )
+            if titled:
+                out.append(
+                    _Span(w.start, w.end, w.text, "PER", normal=w.text, sentence=sent_of(w.start), key=person)
+                )
+        return out
+
     def _full_name_only_surnames(self, gaz: list[_Span]) -> dict[str, str]:
         """The surnames (match keys) of the knowledge-base persons found by the full name only
         (``surname_alone`` false) whose full name the document gives, each to that person: a
@@ -747,6 +786,15 @@ class Resolution:
                 for _lg, lab in e.labels:
                     out.setdefault(match_key(lab.split()[-1]), e.key)
         return out
+
+    @staticmethod
+    def _named_in_full_before(key: str, start: int, *span_lists: list[_Span]) -> bool:
+        """Whether a span of two words or more that names ``key`` starts before ``start``."""
+        return any(
+            sp.key == key and sp.start < start and len(sp.text.split()) > 1
+            for spans in span_lists
+            for sp in spans
+        )
 
     def _first_words_in_doc(self, gaz: list[_Span]) -> dict[str, set[str]]:
         """The match keys of the first words of the full names of the knowledge-base persons

@@ -198,6 +198,21 @@ def test_a_city_that_names_a_document_is_no_mention_of_it(full_linker, lang, tex
     assert bool(cities & {"vienna", "minsk"}) == named, cities
 
 
+def test_a_given_name_after_an_honorific_is_the_person_named_in_full(linker):
+    # "Mr Nikorndej" after "spokesman Nikorndej Balankura" (en_th-kh_68); "Datuk Seri" alone is
+    # honorifics, no one's name (en_my-id_68)
+    linked = link(
+        linker,
+        "Ministry spokesman Nikorndej Balankura said ties were downgraded. Mr Nikorndej added that "
+        "no requests were received. Foreign Minister Datuk Seri Anifah Aman met Retno Marsudi.",
+        "en",
+    )
+    people = {e.key: [m.text for m in e.mentions] for e in linked.entities if e.cls == "Person"}
+    nikorndej = [k for k in people if "balank" in k]
+    assert len(nikorndej) == 1 and "Nikorndej" in people[nikorndej[0]], people
+    assert not [k for k in people if "datak" in k or "sari" in k], people
+
+
 def test_find_inside_a_longer_name():
     gaz = Gazetteer(KB)
     name = "Ministry of Foreign Affairs of Russia"
