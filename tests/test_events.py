@@ -765,6 +765,23 @@ CUE_CASES = [
         "восхищение",
         dict(participants={"vladimir-putin", "kazakhstan"}),
     ),
+    # greetings conveyed, a personal contribution noted: praise (ru_tm-tj_68)
+    (
+        "ru-greetings-conveyed",
+        "ru",
+        "Касым-Жомарт Токаев передал Владимиру Путину приветствия от народа Казахстана.",
+        "Support",
+        "приветствия",
+        dict(participants={"kassym-jomart-tokayev", "vladimir-putin"}),
+    ),
+    (
+        "ru-contribution-noted",
+        "ru",
+        "Касым-Жомарт Токаев отметил личный вклад Владимира Путина в укрепление отношений.",
+        "Support",
+        "вклад",
+        dict(participants={"kassym-jomart-tokayev", "vladimir-putin"}),
+    ),
     # an envoy's credentials presented, a courtesy call paid, a video meeting: meetings
     # (en_gd-us_65, en_np-jp_64, ru_tm-az_58)
     (
@@ -1544,6 +1561,8 @@ def ex_cls(ex, key):
         ("en", "The US diplomat Angela Aggeler has been told that the interference is unacceptable."),
         # a reporting verb's own passive subject is what is declared, not who declares (en_ru-jp_01)
         ("en", "After World War II, all the Kuril Islands were declared the territory of the Soviet Union."),
+        # numbers checked are no one's words (en_th-kh_68)
+        ("en", "A few hundred Thais remained in Cambodia, as the embassy was verifying exact numbers."),
         # a joint statement signed is an agreement, no appearance before the press
         ("en", "Vladimir Putin and Kassym-Jomart Tokayev signed a joint statement on strategic partnership."),
         # a courtesy call is a visit, no appeal voiced (en_az-pk_62)
