@@ -1691,6 +1691,13 @@ def test_joint_appearance(extractor, lang, text, speaker):
             "announce",
             {"sergey-lavrov"},
         ),
+        # "Он дополнил, что …": the person who spoke before (ru_ru-gr_65)
+        (
+            "ru",
+            "Алексей Бородавкин заявил, что контакты прекращены. Он дополнил, что работать трудно.",
+            "дополнил",
+            {"alexey-borodavkin"},
+        ),
     ],
 )
 def test_sides_and_agentless_speakers(extractor, lang, text, trigger, speaker):
