@@ -44,9 +44,15 @@ def _modifier(text: str, start: int, index: _Spans, lang: str = PIVOT):
 
 
 def _closed(text: str, i: int) -> bool:
-    """Does a name ending at ``i`` close its apposition ("…, Battsetseg Batmunkh, said")?"""
+    """Does a name ending at ``i`` close its apposition ("…, Battsetseg Batmunkh, said"; a
+    possessive closes it too: "the text of the Prime Minister, Dr. Manmohan Singh's statement",
+    en_gb-in_67)?
+
+    >>> _closed("the Prime Minister, Manmohan Singh's statement", 34), _closed("Manmohan Singh noted", 14)
+    (True, False)
+    """
     rest = text[i : i + 6].lstrip(" \t")
-    return not rest or rest[0] in ',.;:)]\n»”"' or rest.startswith(("and ", "и "))
+    return not rest or rest[0] in ',.;:)]\n»”"' or rest.startswith(("and ", "и ", "'s ", "’s "))
 
 
 def _space_before(text: str, i: int) -> int:

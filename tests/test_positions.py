@@ -524,6 +524,12 @@ def test_unknown_people_get_posts_from_the_title_alone(extractor):
             "en",
             (None, "Permanent Representative to North Atlantic Treaty Organization", "kazakhstan"),
         ),
+        # a possessive closes the apposition of a name after its title (en_gb-in_67)
+        (
+            "Following is the text of the Foreign Minister, Dr. Mukhtar Tileuberdi's statement to the media.",
+            "en",
+            ("mukhtar-tleuberdi", "Minister of Foreign Affairs", "kazakhstan"),
+        ),
     ],
 )
 def test_posts_from_real_phrasing(extractor, text, lang, post):
