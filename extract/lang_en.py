@@ -24,7 +24,22 @@ def build_pipeline() -> Any:
 
     pipeline = spacy.load(_nlp.EN_MODEL)
     pipeline.add_pipe("line_starts", before="parser")
+    for word in abbreviations():  # "the Hon. Anthony Albanese": no sentence ends after "Hon."
+        pipeline.tokenizer.add_special_case(word + ".", [{"ORTH": word + "."}])
     return pipeline
+
+
+def abbreviations() -> tuple[str, ...]:
+    """The honorifics and ranks written with a period that ends no sentence (``abbreviation``
+    rows of ``data/en/honorifics.tsv``: "Hon", "Lt", "Col").
+
+    >>> "Hon" in abbreviations(), "Mr" in abbreviations()
+    (True, False)
+    """
+    from bilat.extract.text import DATA, read_table
+
+    rows = read_table(DATA / "en" / "honorifics.tsv")
+    return tuple(r[0] for r in rows if len(r) > 1 and r[1] == "abbreviation")
 
 
 def title_key(word: str) -> str:

@@ -330,9 +330,9 @@ class Linker(PlaceRules, Resolution):
                     # (a place's capitalized article inside a sentence is its name's: "in The Hague")
                     start += len(prefix)
                     text = text[len(prefix) :]
+            if only_honorifics(text, honorifics(lang)):
+                continue  # "Datuk Seri" before the name the NER left out, whatever its label
             if label == "PER":
-                if only_honorifics(text, honorifics(lang)):
-                    continue  # "Datuk Seri" before the name the NER left out
                 cut = honorific_cut(text, honorifics(lang))
                 start, text = start + cut, text[cut:]  # "[H.E.] Lalduhthlana Ralte"
             for suffix in ("'s", "’s"):

@@ -740,6 +740,15 @@ CUE_CASES = [
         "held talks",
         dict(implicit={"person/ahnagan-haralsu"}),
     ),
+    # "the Hon." ends no sentence: the meeting is with the person named after it (en_jp-au_68)
+    (
+        "en-hon-abbreviation",
+        "en",
+        "Vladimir Putin held a meeting with the Hon. Kassym-Jomart Tokayev, President of Kazakhstan.",
+        "Consult",
+        "meeting",
+        dict(participants={"vladimir-putin", "kassym-jomart-tokayev"}),
+    ),
     # praise as a compliment, admiration or deep respect (en_fm-in_67, en_in-us_64, en_kz-nl_63)
     (
         "en-compliment",
