@@ -215,14 +215,19 @@ def _titled_names(text: str, spans: list[_Span], title_words: frozenset[str], se
         if not m or (sp.label in ("ADJ", "NORP") and text[m.end() : m.end() + 1] != ","):
             continue
         names = m.group(1).split(" ")
-        if not all(w[:1].isupper() and any(c.islower() for c in w) for w in names):
+        # the name's capitalized words, up to the verb after it ("… Kelly Degnan is visiting")
+        k = next((i for i, w in enumerate(names) if not w[:1].isupper()), len(names))
+        names = names[:k]
+        if len(names) < 2 or not all(any(c.islower() for c in w) for w in names):
             continue
         if any(fold(w) in title_words for w in names):
             continue
-        start, end = m.start(1), m.end(1)
+        start = m.start(1)
+        end = start + len(" ".join(names))
         if taken.overlapping(start, end):
             continue
-        out.append(_Span(start, end, m.group(1), "PER", normal=m.group(1), sentence=sent_of(start)))
+        name = text[start:end]
+        out.append(_Span(start, end, name, "PER", normal=name, sentence=sent_of(start)))
     return out
 
 

@@ -740,6 +740,15 @@ CUE_CASES = [
         "held talks",
         dict(implicit={"person/ahnagan-haralsu"}),
     ),
+    # being someone's supporter is support (en_md-fr_69)
+    (
+        "en-supporter",
+        "en",
+        "Vladimir Putin is a supporter of Kazakhstan's accession to the organization.",
+        "Support",
+        "supporter",
+        dict(participants={"vladimir-putin", "kazakhstan"}),
+    ),
     # "the Hon." ends no sentence: the meeting is with the person named after it (en_jp-au_68)
     (
         "en-hon-abbreviation",

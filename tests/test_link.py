@@ -213,6 +213,13 @@ def test_a_given_name_after_an_honorific_is_the_person_named_in_full(linker):
     assert not [k for k in people if "datak" in k or "sari" in k], people
 
 
+def test_a_name_the_ner_missed_after_a_title_and_its_state_stops_at_its_verb(linker):
+    # "US Ambassador to Georgia Kelly Degnan is currently visiting" (en_ge-us_69)
+    linked = link(linker, "US Ambassador to Georgia Kelly Degnan is currently visiting Washington.", "en")
+    people = [[m.text for m in e.mentions] for e in linked.entities if e.cls == "Person"]
+    assert people == [["Kelly Degnan"]], people
+
+
 def test_find_inside_a_longer_name():
     gaz = Gazetteer(KB)
     name = "Ministry of Foreign Affairs of Russia"
