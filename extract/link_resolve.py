@@ -601,20 +601,18 @@ class Resolution:
         taken = _Near([(sp.start, sp.end) for sp in spans])
         ws = words(text)
         out = []
-        for before, w in zip([None, *ws], ws, strict=False):
-            if not w.text[:1].isupper() or taken.holds(w.start):
+        for before, w in zip(ws, ws[1:], strict=False):
+            if (
+                not w.text[:1].isupper()
+                or text[before.end : w.start] not in (" ", ". ")
+                or (match_key(before.text),) not in table
+                or taken.holds(w.start)
+            ):
                 continue
             key = match_key(w.text)
             people = firsts.get(key, set())
-            if len(people) != 1 or key in surnames:
-                continue
-            (person,) = people
-            titled = (
-                before is not None
-                and text[before.end : w.start] in (" ", ". ")
-                and (match_key(before.text),) in table
-            )
-            if titled:
+            if len(people) == 1 and key not in surnames:
+                (person,) = people
                 out.append(
                     _Span(w.start, w.end, w.text, "PER", normal=w.text, sentence=sent_of(w.start), key=person)
                 )

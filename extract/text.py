@@ -165,7 +165,6 @@ _VOWELS = frozenset("аеёиоуыэюяь")
 _RARE_FORM = frozenset({"Infr", "Arch", "Slng", "Erro", "Dist"})
 
 
-@lru_cache(maxsize=50_000)
 @lru_cache(maxsize=1)
 def _given_name_endings() -> frozenset[str]:
     return frozenset(row[0] for row in read_table(DATA / "ru" / "given_name_endings.tsv"))
@@ -198,6 +197,7 @@ def oblique_given_name(name: str, other: str) -> bool:
     )
 
 
+@lru_cache(maxsize=50_000)
 def nominative_name(name: str) -> str:
     """A Russian personal name in the nominative when it was written in another case: the
     given name by its dictionary form, its gender and case (pymorphy3's parse as a given name)
